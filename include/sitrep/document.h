@@ -1,0 +1,104 @@
+// The one object every pipeline stage reads and writes: clean UTF-8 text, the way back to the
+// original bytes, and annotation columns. Annotations are byte ranges into `text`, never copies.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sitrep {
+
+// A half-open byte range [begin, end) into Document::text.
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  uint32_t size() const { return end - begin; }
+  bool empty() const { return begin == end; }
+  bool operator==(const Span&) const = default;
+};
+
+// Maps byte offsets of a derived text (clean text) back to byte offsets of the source bytes it was
+// made from (the record's raw text or HTML). Built from pieces in increasing order; positions
+// between pieces (inserted separators such as '\n' between paragraphs) map to the start of the
+// next piece.
+class OffsetMap {
+ public:
+  struct Piece {
+    uint32_t derived_begin;
+    uint64_t source_begin;
+    uint32_t length;
+    bool operator==(const Piece&) const = default;
+  };
+
+  // The identity map over `length` bytes.
+  static OffsetMap Identity(uint32_t length);
+
+  // Appends a run of `length` bytes copied verbatim from `source_begin`. Adjacent contiguous runs
+  // are coalesced.
+  void AddCopy(uint32_t derived_begin, uint64_t source_begin, uint32_t length);
+  // Records that derived bytes from `derived_begin` were produced from (not copied from) source
+  // bytes starting at `source_begin` — a decoded entity, a repaired byte. Maps its whole range
+  // to that one source position.
+  void AddReplacement(uint32_t derived_begin, uint32_t derived_length, uint64_t source_begin);
+
+  // Returns the source offset of derived byte `pos` (pos may equal the derived length).
+  uint64_t ToSource(uint32_t pos) const;
+  const std::vector<Piece>& pieces() const { return pieces_; }
+  bool empty() const { return pieces_.empty(); }
+
+  // Composes: `this` maps A→B and `inner` maps B→C; returns A→C.
+  OffsetMap Then(const OffsetMap& inner) const;
+
+ private:
+  std::vector<Piece> pieces_;
+};
+
+enum class TokenKind : uint8_t {
+  kWord,         // letters, with inner hyphens/apostrophes/periods: "al-Issawi", "U.S.", "don't"
+  kNumber,       // digits with separators: "2,500", "2.5", "10/06/1971", "10-12"
+  kAlnum,        // mixed letters and digits: "5am", "15th", "M23", "F-16"
+  kPunct,        // . , ; : ! ? quotes brackets dashes
+  kSymbol,       // $ % & @ # and other symbols
+};
+
+struct Token {
+  Span span;
+  TokenKind kind = TokenKind::kWord;
+  bool operator==(const Token&) const = default;
+};
+
+struct Sentence {
+  Span span;               // trimmed of surrounding whitespace
+  uint32_t token_begin = 0;  // index range into Document::tokens
+  uint32_t token_end = 0;
+  bool operator==(const Sentence&) const = default;
+};
+
+struct Document {
+  // Identity and metadata, echoed from the input record.
+  std::string id;
+  bool id_is_number = false;  // echo an integer id back as an integer
+  std::string url;
+  std::string title;
+  std::string published;      // "YYYY-MM-DD" or ISO date-time as given; empty when unknown
+
+  // Clean UTF-8 text that every offset refers to.
+  std::string text;
+  // text byte -> byte of the record's original payload (raw `text` or `html`).
+  OffsetMap to_source;
+  // Things worth telling the user that did not stop processing ("repaired 3 invalid UTF-8
+  // sequences", "removed 2 NUL bytes").
+  std::vector<std::string> warnings;
+
+  // Annotation columns, filled by stages in pipeline order.
+  std::vector<Span> paragraphs;  // '\n'-separated blocks of `text`
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+
+  std::string_view Slice(Span span) const {
+    return std::string_view(text).substr(span.begin, span.end - span.begin);
+  }
+};
+
+}  // namespace sitrep

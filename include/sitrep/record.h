@@ -1,0 +1,32 @@
+// Input records as read, before cleaning (contract §1).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "sitrep/result.h"
+
+namespace sitrep {
+
+struct RawRecord {
+  std::string id;
+  bool id_is_number = false;
+  std::string url;
+  std::string title;
+  std::string published;  // as given; may be empty
+  std::string payload;    // the `text` or the `html`
+  bool is_html = false;
+
+  // Where it came from, for messages and reject entries.
+  std::string source;     // file path, "-" for stdin
+  uint64_t line = 0;      // 1-based line (JSONL) or record number (WARC, files); 0 if n/a
+};
+
+// One item from a reader: a record, or the error that made one unreadable. `record` carries
+// whatever identity was recoverable (id, source, line) even when `status` is an error.
+struct ReadItem {
+  RawRecord record;
+  Status status;
+};
+
+}  // namespace sitrep

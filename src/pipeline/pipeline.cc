@@ -1,0 +1,49 @@
+#include "sitrep/pipeline.h"
+
+#include <string>
+
+#include "sitrep/text.h"
+
+namespace sitrep {
+
+Pipeline& Pipeline::Add(std::unique_ptr<Stage> stage) {
+  stages_.push_back(std::move(stage));
+  return *this;
+}
+
+Status Pipeline::Run(Document& doc) const {
+  for (const auto& stage : stages_) {
+    Status status = stage->Run(doc);
+    if (!status.ok()) {
+      return Status(status.code(), std::string(stage->name()) + ": " + status.message());
+    }
+  }
+  return Status::Ok();
+}
+
+std::vector<std::string_view> Pipeline::StageNames() const {
+  std::vector<std::string_view> names;
+  for (const auto& stage : stages_) names.push_back(stage->name());
+  return names;
+}
+
+namespace {
+
+class SegmentStage final : public Stage {
+ public:
+  std::string_view name() const override { return "segment"; }
+  Status Run(Document& doc) const override {
+    Segment(doc);
+    return Status::Ok();
+  }
+};
+
+}  // namespace
+
+Pipeline MakeDefaultPipeline() {
+  Pipeline pipeline;
+  pipeline.Add(std::make_unique<SegmentStage>());
+  return pipeline;
+}
+
+}  // namespace sitrep
