@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "sitrep/event.h"
+
 namespace sitrep {
 
 // A half-open byte range [begin, end) into Document::text.
@@ -95,6 +97,8 @@ struct Document {
   std::vector<Span> paragraphs;  // '\n'-separated blocks of `text`
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
+  // Written by the event stages (once they exist): the document's events, offsets into `text`.
+  std::vector<Event> events;
 
   std::string_view Slice(Span span) const {
     return std::string_view(text).substr(span.begin, span.end - span.begin);

@@ -25,10 +25,17 @@ class RecordReader {
   virtual std::optional<ReadItem> Next() = 0;
 };
 
-// Opens inputs in order. Each path is a file (format by content: gzip/zstd magic, WARC header,
-// JSON Lines; else by extension .txt/.html/.htm), a directory (its files, sorted, recursively),
-// or "-" for stdin. An empty list means stdin. Fails only when a path does not exist.
+// Opens inputs in order. Each path is a file, a directory (its files, sorted by path,
+// recursively, hidden ones skipped) or "-" for stdin. An empty list means stdin. Fails only when
+// a path does not exist. Per file: gzip/zstd are detected by magic bytes and decoded as a
+// stream; then the extension decides (.jsonl/.json/.ndjson, .warc, .txt, .html/.htm, after
+// dropping .gz/.zst), else the content does ("{" JSON Lines, "WARC/1." WARC, "<" HTML, text).
 Result<std::unique_ptr<RecordReader>> OpenInputs(const std::vector<std::string>& paths,
                                                  const ReadOptions& options = {});
+
+// Reads `bytes` exactly as OpenInputs would read a file called `name` (which sets `source` and,
+// for .txt/.html, the id). For tests and fuzzers.
+std::unique_ptr<RecordReader> OpenBuffer(std::string bytes, std::string name,
+                                         const ReadOptions& options = {});
 
 }  // namespace sitrep

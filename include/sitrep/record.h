@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "sitrep/result.h"
 
@@ -20,6 +21,9 @@ struct RawRecord {
   // Where it came from, for messages and reject entries.
   std::string source;     // file path, "-" for stdin
   uint64_t line = 0;      // 1-based line (JSONL) or record number (WARC, files); 0 if n/a
+
+  // Problems the reader repaired rather than rejected, e.g. invalid UTF-8 replaced by U+FFFD.
+  std::vector<std::string> warnings;
 };
 
 // One item from a reader: a record, or the error that made one unreadable. `record` carries

@@ -1,0 +1,250 @@
+// The `sitrep` command line: parses flags, builds library objects, prints. No extraction logic.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <csignal>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "run_inputs.h"
+#include "sitrep/eval.h"
+#include "sitrep/json_writer.h"
+#include "sitrep/pipeline.h"
+#include "sitrep/sqlite_store.h"
+#include "table.h"
+
+namespace sitrep::cli {
+namespace {
+
+// Exit codes: 0 the run completed (even with rejected records), 1 the run failed, 2 bad usage.
+constexpr int kExitFailed = 1;
+
+// Returned by output callbacks when stdout was closed by its reader: a quiet, successful end.
+const Status kStdoutClosed(ErrorCode::kIo, "stdout closed");
+
+bool IsStdoutClosed(const Status& s) { return s.code() == kStdoutClosed.code() && s.message() == kStdoutClosed.message(); }
+
+int Fail(const Status& status) {
+  if (IsStdoutClosed(status)) return 0;
+  std::fprintf(stderr, "sitrep: %s\n", status.ToString().c_str());
+  return kExitFailed;
+}
+
+void WriteId(JsonWriter& w, const Document& doc) {
+  w.Key("id");
+  doc.id_is_number ? w.Raw(doc.id) : w.String(doc.id);
+}
+
+void Summary(const char* verb, const InputStats& stats) {
+  std::fprintf(stderr, "sitrep: %s %llu document(s), %llu rejected\n", verb,
+               static_cast<unsigned long long>(stats.processed),
+               static_cast<unsigned long long>(stats.rejected));
+}
+
+int RunClean(const InputOptions& input) {
+  auto stats = ForEachDocument(input, [](Document& doc) -> Status {
+    std::string line;
+    JsonWriter w(&line);
+    w.BeginObject();
+    WriteId(w, doc);
+    if (!doc.url.empty()) w.Field("url", doc.url);
+    w.Field("title", doc.title).Field("published", doc.published).Field("text", doc.text);
+    w.EndObject();
+    line.push_back('\n');
+    return WriteStdout(line) ? Status::Ok() : kStdoutClosed;
+  });
+  if (!stats.ok()) return Fail(stats.status());
+  Summary("cleaned", *stats);
+  return 0;
+}
+
+void WriteSpans(JsonWriter& w, std::string_view key, const std::vector<Span>& spans) {
+  w.Key(key).BeginArray();
+  for (const Span& s : spans) w.BeginObject().Field("start", s.begin).Field("end", s.end).EndObject();
+  w.EndArray();
+}
+
+int RunAnnotate(InputOptions input) {
+  const Pipeline pipeline = MakeDefaultPipeline();
+  input.pipeline = &pipeline;
+  auto stats = ForEachDocument(input, [](Document& doc) -> Status {
+    std::string line;
+    JsonWriter w(&line);
+    w.BeginObject();
+    WriteId(w, doc);
+    w.Field("published", doc.published).Field("text", doc.text);
+    WriteSpans(w, "paragraphs", doc.paragraphs);
+    std::vector<Span> sentences;
+    for (const Sentence& s : doc.sentences) sentences.push_back(s.span);
+    WriteSpans(w, "sentences", sentences);
+    w.Field("token_count", static_cast<int64_t>(doc.tokens.size()));
+    w.EndObject();
+    line.push_back('\n');
+    return WriteStdout(line) ? Status::Ok() : kStdoutClosed;
+  });
+  if (!stats.ok()) return Fail(stats.status());
+  Summary("annotated", *stats);
+  return 0;
+}
+
+struct ExtractFlags {
+  std::string format = "jsonl";
+  std::string db;
+  bool per_document = false;
+};
+
+int RunExtract(InputOptions input, const ExtractFlags& flags) {
+  const Pipeline pipeline = MakeDefaultPipeline();
+  input.pipeline = &pipeline;
+  std::unique_ptr<SqliteStore> store;
+  std::unique_ptr<Sink> sink;
+  if (!flags.db.empty()) {
+    auto opened = SqliteStore::Open(flags.db);
+    if (!opened.ok()) return Fail(opened.status());
+    store = std::move(*opened);
+    sink = store->MakeSink();
+  }
+  const bool print_jsonl = flags.format == "jsonl" && (flags.db.empty() || flags.format != "none");
+  uint64_t events = 0;
+  auto stats = ForEachDocument(input, [&](Document& doc) -> Status {
+    events += doc.events.size();
+    if (sink) SITREP_RETURN_IF_ERROR(sink->Consume(doc, doc.events));
+    if (!print_jsonl) return Status::Ok();
+    std::string out;
+    for (const Event& event : doc.events) {
+      AppendEventJson(event, &out);
+      out.push_back('\n');
+    }
+    return WriteStdout(out) ? Status::Ok() : kStdoutClosed;
+  });
+  if (!stats.ok()) return Fail(stats.status());
+  if (sink) {
+    Status finished = sink->Finish();
+    if (!finished.ok()) return Fail(finished);
+  }
+  std::fprintf(stderr, "sitrep: extracted %llu event(s) from %llu document(s), %llu rejected%s%s\n",
+               static_cast<unsigned long long>(events),
+               static_cast<unsigned long long>(stats->processed),
+               static_cast<unsigned long long>(stats->rejected),
+               flags.db.empty() ? "" : "; stored in ", flags.db.c_str());
+  return 0;
+}
+
+int RunQuery(const std::string& db_path, int64_t limit, bool json) {
+  auto store = SqliteStore::Open(db_path);
+  if (!store.ok()) return Fail(store.status());
+  auto events = (*store)->ListEvents(limit);
+  if (!events.ok()) return Fail(events.status());
+  auto articles = (*store)->ListArticles();
+  if (!articles.ok()) return Fail(articles.status());
+  std::string out;
+  if (json) {
+    for (const Event& e : *events) {
+      AppendEventJson(e, &out);
+      out.push_back('\n');
+    }
+    return WriteStdout(out) ? 0 : 0;
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (const StoredArticle& a : *articles) {
+    rows.push_back({a.id, a.published, a.title, std::to_string(a.text_bytes),
+                    std::to_string(a.event_count)});
+  }
+  out += fmt::format("Articles in {} ({}):\n", db_path, articles->size());
+  out += RenderTable({"id", "published", "title", "bytes", "events"}, rows);
+  rows.clear();
+  for (const Event& e : *events) {
+    std::string docs;
+    for (const auto& d : e.doc_ids) docs += (docs.empty() ? "" : " ") + d;
+    rows.push_back({e.event_date.value_or("?"), e.event_type, e.sub_event_type, e.country,
+                    e.admin1.value_or(""), e.location, std::to_string(e.fatalities),
+                    e.historical ? "yes" : "", docs});
+  }
+  out += fmt::format("\nEvents ({}):\n", events->size());
+  if (events->empty()) {
+    out += "(none: no event stage produced events for these articles)\n";
+  } else {
+    out += RenderTable({"date", "type", "sub-type", "country", "admin1", "location", "deaths",
+                        "historical", "articles"},
+                       rows);
+  }
+  WriteStdout(out);
+  return 0;
+}
+
+int RunEvalCommand(const EvalOptions& options, bool json) {
+  auto report = RunEval(options);
+  if (!report.ok()) return Fail(report.status());
+  WriteStdout(json ? RenderEvalJson(*report) + "\n" : RenderEvalTable(*report));
+  return 0;
+}
+
+void AddInputFlags(CLI::App* cmd, InputOptions* input) {
+  cmd->add_option("inputs", input->paths,
+                  "Input files or directories (JSONL, .txt, .html, WARC; gzip/zstd); - or none "
+                  "for stdin");
+  cmd->add_option("--rejects", input->rejects_path,
+                  "Write one JSON line per unreadable record to this file");
+}
+
+}  // namespace
+}  // namespace sitrep::cli
+
+int main(int argc, char** argv) {
+  using namespace sitrep;
+  using namespace sitrep::cli;
+  std::signal(SIGPIPE, SIG_IGN);  // a closed stdout pipe is a quiet end, not a crash
+
+  CLI::App app{"sitrep: conflict events from news reports"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "sitrep 0.1.0");
+
+  InputOptions clean_input, annotate_input, extract_input;
+  ExtractFlags extract_flags;
+
+  auto* clean = app.add_subcommand("clean", "Article text from HTML/text inputs, as JSON Lines");
+  AddInputFlags(clean, &clean_input);
+
+  auto* annotate = app.add_subcommand("annotate", "The annotation layers of each document");
+  AddInputFlags(annotate, &annotate_input);
+  std::string annotate_format = "jsonl";
+  annotate->add_option("--format", annotate_format, "Output format")->check(CLI::IsMember({"jsonl"}));
+
+  auto* extract = app.add_subcommand("extract", "Events from articles");
+  AddInputFlags(extract, &extract_input);
+  extract->add_option("--format", extract_flags.format, "Output on stdout: jsonl or none")
+      ->check(CLI::IsMember({"jsonl", "none"}));
+  extract->add_option("--db", extract_flags.db, "Also store articles and events in this SQLite file");
+  extract->add_flag("--per-document", extract_flags.per_document,
+                    "Do not merge events across documents");
+
+  std::string query_db = "sitrep.db";
+  int64_t query_limit = 0;
+  bool query_json = false;
+  auto* query = app.add_subcommand("query", "Show stored articles and events");
+  query->add_option("--db", query_db, "SQLite database")->capture_default_str();
+  query->add_option("--limit", query_limit, "At most this many events (0 = all)");
+  query->add_flag("--json", query_json, "JSON Lines instead of a table");
+
+  EvalOptions eval_options;
+  bool eval_json = false;
+  std::vector<std::string> kinds;
+  for (auto k : EvalKinds()) kinds.emplace_back(k);
+  auto* eval = app.add_subcommand("eval", "Score sitrep against a development gold set");
+  eval->add_option("--kind", eval_options.kind, "What to score")->required()->check(CLI::IsMember(kinds));
+  eval->add_option("--gold", eval_options.gold_path, "Gold JSONL (default ../shared/eval/<kind file>)");
+  eval->add_option("--predictions", eval_options.predictions_path,
+                   "Score this sitrep output instead of running sitrep");
+  eval->add_option("--limit", eval_options.limit, "Score only the first N gold rows");
+  eval->add_flag("--json", eval_json, "Print the report as JSON");
+
+  CLI11_PARSE(app, argc, argv);
+
+  if (*clean) return RunClean(clean_input);
+  if (*annotate) return RunAnnotate(annotate_input);
+  if (*extract) return RunExtract(extract_input, extract_flags);
+  if (*query) return RunQuery(query_db, query_limit, query_json);
+  if (*eval) return RunEvalCommand(eval_options, eval_json);
+  return 2;
+}

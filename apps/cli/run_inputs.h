@@ -1,0 +1,37 @@
+// The read → clean → pipeline loop shared by the subcommands, with per-record rejects.
+#pragma once
+
+#include <cstdio>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "sitrep/document.h"
+#include "sitrep/pipeline.h"
+#include "sitrep/result.h"
+
+namespace sitrep::cli {
+
+struct InputStats {
+  uint64_t processed = 0;
+  uint64_t rejected = 0;
+  uint64_t bytes = 0;  // clean-text bytes processed
+};
+
+struct InputOptions {
+  std::vector<std::string> paths;
+  std::string rejects_path;            // "" = stderr only
+  const Pipeline* pipeline = nullptr;  // null = clean only
+};
+
+// Calls `on_document` for every document that reads, cleans and runs; every other record gets
+// one line on stderr and one JSON line in the reject file. Fails only when the run itself
+// cannot go on (an input path missing, the reject file unwritable, `on_document` failing).
+Result<InputStats> ForEachDocument(const InputOptions& options,
+                                   const std::function<Status(Document&)>& on_document);
+
+// Writes `data` to stdout. Returns false when stdout is closed (a pipe reader went away), which
+// callers treat as a quiet end, not an error.
+bool WriteStdout(const std::string& data);
+
+}  // namespace sitrep::cli
