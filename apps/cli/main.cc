@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <csignal>
+#include <sstream>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -173,10 +174,17 @@ int RunQuery(const std::string& db_path, int64_t limit, bool json) {
   return 0;
 }
 
-int RunEvalCommand(const EvalOptions& options, bool json) {
+int RunEvalCommand(const EvalOptions& options, bool json, bool write_inputs) {
+  if (write_inputs) {
+    std::ostringstream inputs;
+    Status status = WriteEvalInputs(options, inputs);
+    if (!status.ok()) return Fail(status);
+    WriteStdout(inputs.str());
+    return 0;
+  }
   auto report = RunEval(options);
   if (!report.ok()) return Fail(report.status());
-  WriteStdout(json ? RenderEvalJson(*report) + "\n" : RenderEvalTable(*report));
+  WriteStdout(json ? FormatEvalJson(*report) + "\n" : FormatEvalTable(*report));
   return 0;
 }
 
@@ -234,10 +242,15 @@ int main(int argc, char** argv) {
   auto* eval = app.add_subcommand("eval", "Score sitrep against a development gold set");
   eval->add_option("--kind", eval_options.kind, "What to score")->required()->check(CLI::IsMember(kinds));
   eval->add_option("--gold", eval_options.gold_path, "Gold JSONL (default ../shared/eval/<kind file>)");
+  eval->add_option("--gold-dir", eval_options.gold_dir, "Folder of the gold files")
+      ->capture_default_str();
   eval->add_option("--predictions", eval_options.predictions_path,
                    "Score this sitrep output instead of running sitrep");
   eval->add_option("--limit", eval_options.limit, "Score only the first N gold rows");
   eval->add_flag("--json", eval_json, "Print the report as JSON");
+  bool eval_write_inputs = false;
+  eval->add_flag("--write-inputs", eval_write_inputs,
+                 "Print the gold documents as sitrep input JSONL (for extract/annotate) instead");
 
   CLI11_PARSE(app, argc, argv);
 
@@ -245,6 +258,6 @@ int main(int argc, char** argv) {
   if (*annotate) return RunAnnotate(annotate_input);
   if (*extract) return RunExtract(extract_input, extract_flags);
   if (*query) return RunQuery(query_db, query_limit, query_json);
-  if (*eval) return RunEvalCommand(eval_options, eval_json);
+  if (*eval) return RunEvalCommand(eval_options, eval_json, eval_write_inputs);
   return 2;
 }

@@ -20,6 +20,8 @@ struct Span {
   bool operator==(const Span&) const = default;
 };
 
+#include "sitrep/timex.h"  // NOLINT: needs Span; Document below holds a timex column
+
 // Maps byte offsets of a derived text (clean text) back to byte offsets of the source bytes it was
 // made from (the record's raw text or HTML). Built from pieces in increasing order; positions
 // between pieces (inserted separators such as '\n' between paragraphs) map to the start of the
@@ -99,6 +101,7 @@ struct Document {
   std::vector<Sentence> sentences;
   // Written by the event stages (once they exist): the document's events, offsets into `text`.
   std::vector<Event> events;
+  std::vector<Timex> timex;  // temporal expressions (sitrep/timex.h), filled by the "timex" stage
 
   std::string_view Slice(Span span) const {
     return std::string_view(text).substr(span.begin, span.end - span.begin);

@@ -1,0 +1,281 @@
+// Event metrics over `sitrep extract --per-document` output. Each gold row is one document; its
+// primary predicted event is compared field by field. A document without a primary event counts
+// as wrong on every field, so each accuracy is over all gold rows that carry the field.
+#include <algorithm>
+#include <string>
+#include <utility>
+
+#include "eval/eval_util.h"
+#include "eval/scorers.h"
+#include "sitrep/clean.h"
+#include "sitrep/pipeline.h"
+
+namespace sitrep::eval {
+namespace {
+
+constexpr double kNearKm = 25.0;
+
+std::pair<int64_t, int64_t> SortedPair(int64_t a, int64_t b) {
+  return {std::min(a, b), std::max(a, b)};
+}
+
+bool NonEmpty(std::optional<std::string_view> s) { return s && !s->empty(); }
+
+bool Near(const PredictedEvent* e, std::optional<double> lat, std::optional<double> lon) {
+  return e && e->latitude && e->longitude && lat && lon &&
+         HaversineKm(*lat, *lon, *e->latitude, *e->longitude) <= kNearKm;
+}
+
+// Loads the predictions; on failure stores the status and returns nullopt.
+std::optional<EventsByDoc> LoadOrNote(const EvalOptions& options, EvalReport* report,
+                                      Status* status) {
+  if (options.predictions_path.empty()) {
+    report->notes.push_back(LayerMissingNote("events"));
+    return std::nullopt;
+  }
+  auto events = LoadPredictedEvents(options.predictions_path);
+  if (!events.ok()) {
+    *status = events.status();
+    return std::nullopt;
+  }
+  return std::move(events).value();
+}
+
+const PredictedEvent* PrimaryFor(const EventsByDoc& events, const JsonObject& row) {
+  auto it = events.find(GetIdString(row, "id"));
+  return it == events.end() ? nullptr : PrimaryEvent(it->second);
+}
+
+void AddCoverage(const Tally& found, EvalReport* report) {
+  report->metrics.push_back(RateMetric("event_found", found, "documents with a primary event"));
+  report->notes.push_back(
+      "primary event = the document's non-historical event with the most deaths; a document "
+      "without one counts as wrong on every field");
+}
+
+bool IsViolent(const PredictedEvent& e) {
+  static constexpr std::string_view kViolent[] = {"Battles", "Explosions/Remote violence",
+                                                  "Violence against civilians", "Riots"};
+  return e.fatalities > 0 || e.deaths_best > 0 ||
+         std::find(std::begin(kViolent), std::end(kViolent), e.event_type) != std::end(kViolent);
+}
+
+}  // namespace
+
+Status ScoreAcled(const EvalOptions& options, EvalReport* report) {
+  Status load_status;
+  std::optional<EventsByDoc> events = LoadOrNote(options, report, &load_status);
+  SITREP_RETURN_IF_ERROR(load_status);
+  if (!events) return Status::Ok();
+
+  Tally found, event_type, sub_event_type, fatalities, interaction, country, admin1, near, date;
+  Status status = ForEachGoldRow(
+      report->gold_path, options.limit, report, [&](const JsonObject& row) -> Status {
+        const PredictedEvent* e = PrimaryFor(*events, row);
+        found.Add(e != nullptr);
+        JsonObject gold;
+        if (auto g = GetObject(row, "gold")) gold = *g;
+        else return Status::Ok();
+        if (auto v = GetString(gold, "event_type"); NonEmpty(v)) {
+          event_type.Add(e && e->event_type == *v);
+        }
+        if (auto v = GetString(gold, "sub_event_type"); NonEmpty(v)) {
+          sub_event_type.Add(e && e->sub_event_type == *v);
+        }
+        if (auto v = GetInt(gold, "fatalities")) fatalities.Add(e && e->fatalities == *v);
+        auto i1 = GetInt(gold, "inter1"), i2 = GetInt(gold, "inter2");
+        if (i1 && i2) {
+          interaction.Add(e && SortedPair(*i1, *i2) == SortedPair(e->inter1, e->inter2));
+        }
+        if (auto v = GetString(gold, "country"); NonEmpty(v)) {
+          country.Add(e && PlaceNamesMatch(e->country, *v));
+        }
+        if (auto v = GetString(gold, "admin1"); NonEmpty(v)) {
+          admin1.Add(e && PlaceNamesMatch(e->admin1, *v));
+        }
+        auto lat = GetNumber(gold, "latitude"), lon = GetNumber(gold, "longitude");
+        if (lat && lon) near.Add(Near(e, lat, lon));
+        if (GetInt(gold, "time_precision").value_or(0) == 1) {
+          auto d = ParseGoldDate(GetString(row, "date").value_or(""));
+          if (d && d->full_day()) date.Add(e && e->event_date && *e->event_date == d->Iso());
+        }
+        return Status::Ok();
+      });
+  SITREP_RETURN_IF_ERROR(status);
+
+  AddCoverage(found, report);
+  report->metrics.push_back(RateMetric("event_type", event_type, "exact"));
+  report->metrics.push_back(RateMetric("sub_event_type", sub_event_type, "exact"));
+  report->metrics.push_back(RateMetric("fatalities", fatalities, "exact"));
+  report->metrics.push_back(RateMetric("interaction", interaction, "unordered inter1/inter2 pair"));
+  report->metrics.push_back(RateMetric("country", country, "name match"));
+  report->metrics.push_back(RateMetric("admin1", admin1, "name match"));
+  report->metrics.push_back(RateMetric("within_25km", near, "gold rows with coordinates"));
+  report->metrics.push_back(RateMetric("event_date", date, "exact, day-precision rows"));
+  return Status::Ok();
+}
+
+Status ScoreGtd(const EvalOptions& options, EvalReport* report) {
+  Status load_status;
+  std::optional<EventsByDoc> events = LoadOrNote(options, report, &load_status);
+  SITREP_RETURN_IF_ERROR(load_status);
+  if (!events) return Status::Ok();
+
+  Tally found, nkill, nwound, country, city;
+  Status status = ForEachGoldRow(
+      report->gold_path, options.limit, report, [&](const JsonObject& row) -> Status {
+        const PredictedEvent* e = PrimaryFor(*events, row);
+        found.Add(e != nullptr);
+        JsonObject gold;
+        if (auto g = GetObject(row, "gold")) gold = *g;
+        else return Status::Ok();
+        if (auto v = GetInt(gold, "nkill")) nkill.Add(e && e->deaths_best == *v);
+        if (auto v = GetInt(gold, "nwound")) nwound.Add(e && e->injured.value_or(0) == *v);
+        if (auto v = GetString(gold, "country"); NonEmpty(v)) {
+          country.Add(e && PlaceNamesMatch(e->country, *v));
+        }
+        if (auto v = GetString(gold, "city"); NonEmpty(v) && *v != "Unknown") {
+          city.Add(e && (PlaceNamesMatch(e->location, *v) ||
+                         Near(e, GetNumber(gold, "latitude"), GetNumber(gold, "longitude"))));
+        }
+        return Status::Ok();
+      });
+  SITREP_RETURN_IF_ERROR(status);
+
+  report->metrics.push_back(RateMetric("event_share", found, "summaries with an event"));
+  report->notes.push_back(
+      "primary event = the document's non-historical event with the most deaths; a summary "
+      "without one counts as wrong on every field");
+  report->metrics.push_back(RateMetric("nkill", nkill, "exact against deaths_best"));
+  report->metrics.push_back(RateMetric("nwound", nwound, "exact against injured (null = 0)"));
+  report->metrics.push_back(RateMetric("country", country, "name match"));
+  report->metrics.push_back(
+      RateMetric("city", city, "location name match or within 25 km; gold \"Unknown\" skipped"));
+  return Status::Ok();
+}
+
+Status ScoreUcdp(const EvalOptions& options, EvalReport* report) {
+  Status load_status;
+  std::optional<EventsByDoc> events = LoadOrNote(options, report, &load_status);
+  SITREP_RETURN_IF_ERROR(load_status);
+  if (!events) return Status::Ok();
+
+  Tally found, best, low, high, civilians, start, end, country, adm1, adm2, where;
+  Status status = ForEachGoldRow(
+      report->gold_path, options.limit, report, [&](const JsonObject& row) -> Status {
+        const PredictedEvent* e = PrimaryFor(*events, row);
+        found.Add(e != nullptr);
+        JsonObject gold;
+        if (auto g = GetObject(row, "gold")) gold = *g;
+        else return Status::Ok();
+        int64_t sum = GetInt(gold, "deaths_side_a").value_or(0) +
+                      GetInt(gold, "deaths_side_b").value_or(0) +
+                      GetInt(gold, "deaths_civilian").value_or(0) +
+                      GetInt(gold, "deaths_unknown").value_or(0);
+        best.Add(e && e->deaths_best == sum);
+        if (auto v = GetInt(gold, "deaths_low")) low.Add(e && e->deaths_low == *v);
+        if (auto v = GetInt(gold, "deaths_high")) high.Add(e && e->deaths_high == *v);
+        if (auto v = GetInt(gold, "deaths_civilian")) civilians.Add(e && e->deaths_civilians == *v);
+        if (auto v = GetString(gold, "start_date"); NonEmpty(v)) {
+          start.Add(e && e->date_start && *e->date_start == *v);
+        }
+        if (auto v = GetString(gold, "end_date"); NonEmpty(v)) {
+          end.Add(e && e->date_end && *e->date_end == *v);
+        }
+        if (auto v = GetString(gold, "location_root_name"); NonEmpty(v)) {
+          country.Add(e && PlaceNamesMatch(e->country, *v));
+        }
+        if (auto v = GetString(gold, "location_adm1_name"); NonEmpty(v)) {
+          adm1.Add(e && PlaceNamesMatch(e->admin1, *v));
+        }
+        if (auto v = GetString(gold, "location_adm2_name"); NonEmpty(v)) {
+          adm2.Add(e && PlaceNamesMatch(e->admin2, *v));
+        }
+        if (auto v = GetString(gold, "location_where_name"); NonEmpty(v)) {
+          where.Add(e && PlaceNamesMatch(e->location, *v));
+        }
+        return Status::Ok();
+      });
+  SITREP_RETURN_IF_ERROR(status);
+
+  AddCoverage(found, report);
+  report->metrics.push_back(RateMetric("deaths_best", best, "exact against the sum of the four sides"));
+  report->metrics.push_back(RateMetric("deaths_low", low, "exact"));
+  report->metrics.push_back(RateMetric("deaths_high", high, "exact"));
+  report->metrics.push_back(RateMetric("deaths_civilians", civilians, "exact"));
+  report->metrics.push_back(RateMetric("start_date", start, "exact against date_start"));
+  report->metrics.push_back(RateMetric("end_date", end, "exact against date_end"));
+  report->metrics.push_back(RateMetric("country", country, "name match"));
+  report->metrics.push_back(RateMetric("adm1", adm1, "name match against admin1"));
+  report->metrics.push_back(RateMetric("adm2", adm2, "name match against admin2"));
+  report->metrics.push_back(RateMetric("where", where, "name match against location"));
+  return Status::Ok();
+}
+
+Status ScoreIpe(const EvalOptions& options, EvalReport* report) {
+  std::optional<EventsByDoc> events;
+  if (!options.predictions_path.empty()) {
+    auto loaded = LoadPredictedEvents(options.predictions_path);
+    if (!loaded.ok()) return loaded.status();
+    events = std::move(loaded).value();
+  }
+  // Robustness is measured in-process: every article through MakeDocument and the pipeline.
+  Pipeline pipeline = MakeDefaultPipeline();
+  Tally processed, kill, quiet;
+  Status status = ForEachGoldRow(
+      report->gold_path, options.limit, report, [&](const JsonObject& row) -> Status {
+        RawRecord record;
+        record.id = GetIdString(row, "id");
+        record.url = std::string(GetString(row, "url").value_or(""));
+        if (auto d = ParseGoldDate(GetString(row, "date").value_or("")); d && d->full_day()) {
+          record.published = d->Iso();
+        }
+        record.payload = std::string(GetString(row, "text").value_or(""));
+        Result<Document> doc = MakeDocument(record);
+        bool ok = doc.ok() && pipeline.Run(*doc).ok();
+        processed.Add(ok);
+        if (!ok) ++report->errors;
+        if (!events) return Status::Ok();
+
+        bool kill_label = false, any_label = false;
+        if (auto gold = GetObject(row, "gold")) {
+          if (auto labels = GetArray(*gold, "doc_labels")) {
+            for (simdjson::dom::element label : *labels) {
+              std::string_view s;
+              if (label.get_string().get(s) != simdjson::SUCCESS) continue;
+              any_label = true;
+              kill_label |= s == "KILL";
+            }
+          }
+        }
+        bool has_fatal = false, has_violent = false;
+        if (auto it = events->find(record.id); it != events->end()) {
+          for (const PredictedEvent& e : it->second) {
+            if (e.historical) continue;
+            has_fatal |= e.fatalities > 0 || e.deaths_best > 0;
+            has_violent |= IsViolent(e);
+          }
+        }
+        if (kill_label) kill.Add(has_fatal);
+        if (!any_label) quiet.Add(!has_violent);
+        return Status::Ok();
+      });
+  SITREP_RETURN_IF_ERROR(status);
+
+  report->metrics.push_back(
+      RateMetric("processed_ok", processed, "articles through MakeDocument and the pipeline"));
+  if (!events) {
+    report->notes.push_back(LayerMissingNote("events"));
+    return Status::Ok();
+  }
+  report->metrics.push_back(
+      RateMetric("kill_detected", kill, "KILL articles with an event with fatalities > 0"));
+  report->metrics.push_back(RateMetric(
+      "unlabelled_quiet", quiet,
+      "unlabelled articles with no violent event (Battles, Explosions/Remote violence, Violence "
+      "against civilians, Riots, or deaths > 0)"));
+  report->notes.push_back("historical events are ignored");
+  return Status::Ok();
+}
+
+}  // namespace sitrep::eval

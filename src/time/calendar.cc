@@ -1,0 +1,139 @@
+#include "time/calendar.h"
+
+#include <cstdio>
+
+namespace sitrep::timex {
+
+// Day counting by 400-year eras with March as the first month, so the leap day ends a year.
+long DaysFromCivil(int year, int month, int day) {
+  long y = year - (month <= 2 ? 1 : 0);
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long mp = (month + 9) % 12;
+  long doy = (153 * mp + 2) / 5 + day - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+Date CivilFromDays(long days) {
+  days += 719468;
+  long era = (days >= 0 ? days : days - 146096) / 146097;
+  long doe = days - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  Date d;
+  d.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  d.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  d.year = static_cast<int>(yoe + era * 400 + (d.month <= 2 ? 1 : 0));
+  return d;
+}
+
+int DaysInMonth(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) return 0;
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
+bool IsValidDate(int year, int month, int day) {
+  return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
+         day <= DaysInMonth(year, month);
+}
+
+int Weekday(const Date& date) {
+  long days = DaysFromCivil(date.year, date.month, date.day);
+  long w = (days + 3) % 7;  // 1970-01-01 was a Thursday
+  if (w < 0) w += 7;
+  return static_cast<int>(w) + 1;
+}
+
+Date AddDays(const Date& date, long days) {
+  if (!date.known()) return date;
+  return CivilFromDays(DaysFromCivil(date.year, date.month, date.day) + days);
+}
+
+Date AddMonths(const Date& date, int months) {
+  if (date.year == 0 || date.month == 0) return date;
+  long index = static_cast<long>(date.year) * 12 + (date.month - 1) + months;
+  Date out;
+  out.year = static_cast<int>(index / 12);
+  out.month = static_cast<int>(index % 12) + 1;
+  out.day = date.day;
+  if (out.day > DaysInMonth(out.year, out.month)) out.day = DaysInMonth(out.year, out.month);
+  return out;
+}
+
+void IsoWeek(const Date& date, int* iso_year, int* week) {
+  // The ISO week belongs to the year of its Thursday.
+  long days = DaysFromCivil(date.year, date.month, date.day);
+  Date thursday = CivilFromDays(days - Weekday(date) + 4);
+  long jan1 = DaysFromCivil(thursday.year, 1, 1);
+  *iso_year = thursday.year;
+  *week = static_cast<int>((DaysFromCivil(thursday.year, thursday.month, thursday.day) - jan1) / 7 + 1);
+}
+
+Date ParseAnchor(std::string_view text) {
+  auto digits = [&](size_t pos, size_t n, int* out) {
+    if (pos + n > text.size()) return false;
+    int v = 0;
+    for (size_t i = pos; i < pos + n; ++i) {
+      if (text[i] < '0' || text[i] > '9') return false;
+      v = v * 10 + (text[i] - '0');
+    }
+    *out = v;
+    return true;
+  };
+  Date d;
+  int y, m, day;
+  if (!digits(0, 4, &y) || text.size() < 10 || text[4] != '-' || text[7] != '-' ||
+      !digits(5, 2, &m) || !digits(8, 2, &day) || !IsValidDate(y, m, day)) {
+    return d;
+  }
+  d.year = y;
+  d.month = m;
+  d.day = day;
+  return d;
+}
+
+std::string FormatYear(int year) {
+  if (year <= 0 || year > 9999) return "XXXX";
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%04d", year);
+  return buf;
+}
+
+std::string FormatMonth(int year, int month) {
+  std::string out = FormatYear(year);
+  char buf[8];
+  if (month >= 1 && month <= 12) {
+    std::snprintf(buf, sizeof buf, "-%02d", month);
+    out += buf;
+  } else {
+    out += "-XX";
+  }
+  return out;
+}
+
+std::string FormatDay(const Date& date) {
+  std::string out = FormatMonth(date.year, date.month);
+  char buf[8];
+  if (date.day >= 1 && date.day <= 31) {
+    std::snprintf(buf, sizeof buf, "-%02d", date.day);
+    out += buf;
+  } else {
+    out += "-XX";
+  }
+  return out;
+}
+
+std::string FormatWeek(const Date& date) {
+  if (!date.known()) return date.year ? FormatYear(date.year) + "-WXX" : "XXXX-WXX";
+  int iso_year, week;
+  IsoWeek(date, &iso_year, &week);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-W%02d", iso_year, week);
+  return buf;
+}
+
+}  // namespace sitrep::timex

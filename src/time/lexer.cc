@@ -1,0 +1,106 @@
+#include "time/lexer.h"
+
+namespace sitrep::timex {
+namespace {
+
+bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+// Returns the ASCII stand-in for the 3-byte punctuation we care about at `pos`, or 0.
+char WidePunct(std::string_view text, size_t pos) {
+  if (pos + 2 >= text.size() || static_cast<unsigned char>(text[pos]) != 0xE2 ||
+      static_cast<unsigned char>(text[pos + 1]) != 0x80) {
+    return 0;
+  }
+  unsigned char c = static_cast<unsigned char>(text[pos + 2]);
+  if (c == 0x98 || c == 0x99) return '\'';
+  if (c == 0x93 || c == 0x94 || c == 0x90 || c == 0x91) return '-';
+  if (c == 0x9C || c == 0x9D) return '"';
+  return 0;
+}
+
+}  // namespace
+
+void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out) {
+  lowered->assign(text);
+  for (char& c : *lowered) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  std::string_view low(*lowered);
+  out->clear();
+  size_t i = 0;
+  uint32_t prev_end = UINT32_MAX;
+  auto push = [&](Tok t) {
+    t.glued = t.begin == prev_end;
+    prev_end = t.end;
+    out->push_back(t);
+  };
+  while (i < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      Tok t;
+      t.kind = Tok::kPunct;
+      t.ch = '\n';
+      t.begin = static_cast<uint32_t>(i);
+      t.end = static_cast<uint32_t>(i + 1);
+      push(t);
+      ++i;
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      ++i;
+      continue;
+    }
+    if (IsDigit(c)) {
+      Tok t;
+      t.kind = Tok::kNum;
+      t.begin = static_cast<uint32_t>(i);
+      long long v = 0;
+      size_t n = 0;
+      while (i < text.size() && IsDigit(static_cast<unsigned char>(text[i]))) {
+        if (n < 18) v = v * 10 + (text[i] - '0');
+        ++n;
+        ++i;
+      }
+      t.end = static_cast<uint32_t>(i);
+      t.digits = static_cast<uint8_t>(n > 255 ? 255 : n);
+      t.num = n <= 9 ? static_cast<int>(v) : -1;
+      push(t);
+      continue;
+    }
+    if (char wide = WidePunct(text, i)) {
+      Tok t;
+      t.kind = Tok::kPunct;
+      t.ch = wide;
+      t.begin = static_cast<uint32_t>(i);
+      t.end = static_cast<uint32_t>(i + 3);
+      push(t);
+      i += 3;
+      continue;
+    }
+    if (IsAsciiAlpha(c) || c >= 0x80) {
+      Tok t;
+      t.kind = Tok::kWord;
+      t.begin = static_cast<uint32_t>(i);
+      t.cap = c >= 'A' && c <= 'Z';
+      while (i < text.size()) {
+        unsigned char d = static_cast<unsigned char>(text[i]);
+        if (!(IsAsciiAlpha(d) || d >= 0x80) || WidePunct(text, i)) break;
+        ++i;
+      }
+      t.end = static_cast<uint32_t>(i);
+      t.low = low.substr(t.begin, t.end - t.begin);
+      push(t);
+      continue;
+    }
+    Tok t;
+    t.kind = Tok::kPunct;
+    t.ch = static_cast<char>(c);
+    t.begin = static_cast<uint32_t>(i);
+    t.end = static_cast<uint32_t>(i + 1);
+    push(t);
+    ++i;
+  }
+}
+
+}  // namespace sitrep::timex

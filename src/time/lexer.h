@@ -1,0 +1,30 @@
+// Word/number/punctuation tokens for the timex scanner. Deliberately independent of the
+// segmenter in src/text: the timex grammar wants "5am" as 5 + "am", "mid-June" as mid - June,
+// and "a.m." as a . m . — and it must not shift when the segmenter's rules change.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sitrep::timex {
+
+struct Tok {
+  enum Kind : uint8_t { kWord, kNum, kPunct };
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  Kind kind = kWord;
+  bool glued = false;    // no whitespace between the previous token and this one
+  bool cap = false;      // word starting with an ASCII capital
+  char ch = 0;           // kPunct: the ASCII char ('\'' for ’ ‘, '-' for – —, '\n' for breaks)
+  uint8_t digits = 0;    // kNum: number of digits
+  int num = -1;          // kNum: value, -1 when more than 9 digits
+  std::string_view low;  // kWord: ASCII-lowercased text
+};
+
+// Tokenizes `text`; `lowered` receives the ASCII-lowercased copy that Tok::low views point into
+// (it must outlive the tokens). Linear time; never reads past `text`.
+void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out);
+
+}  // namespace sitrep::timex

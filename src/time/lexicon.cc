@@ -1,0 +1,106 @@
+#include "time/lexicon.h"
+
+namespace sitrep::timex {
+namespace {
+
+struct Entry {
+  std::string_view word;
+  int value;
+};
+
+template <size_t N>
+int Lookup(const Entry (&table)[N], std::string_view word) {
+  for (const Entry& e : table) {
+    if (e.word == word) return e.value;
+  }
+  return 0;
+}
+
+constexpr Entry kMonths[] = {
+    {"january", 1}, {"february", 2}, {"march", 3},     {"april", 4},   {"may", 5},
+    {"june", 6},    {"july", 7},     {"august", 8},    {"september", 9}, {"october", 10},
+    {"november", 11}, {"december", 12}};
+constexpr Entry kMonthAbbrevs[] = {
+    {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6}, {"jul", 7}, {"aug", 8},
+    {"sep", 9}, {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12}};
+constexpr Entry kWeekdays[] = {{"monday", 1}, {"tuesday", 2},  {"wednesday", 3}, {"thursday", 4},
+                               {"friday", 5}, {"saturday", 6}, {"sunday", 7}};
+constexpr Entry kNumbers[] = {
+    {"one", 1},       {"two", 2},        {"three", 3},     {"four", 4},      {"five", 5},
+    {"six", 6},       {"seven", 7},      {"eight", 8},     {"nine", 9},      {"ten", 10},
+    {"eleven", 11},   {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
+    {"sixteen", 16},  {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},
+    {"thirty", 30},   {"forty", 40},     {"fifty", 50},    {"sixty", 60},    {"seventy", 70},
+    {"eighty", 80},   {"ninety", 90},    {"dozen", 12}};
+constexpr Entry kOrdinals[] = {{"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}};
+
+}  // namespace
+
+int MonthNumber(std::string_view word, bool* abbrev) {
+  *abbrev = false;
+  if (int m = Lookup(kMonths, word)) return m;
+  if (int m = Lookup(kMonthAbbrevs, word)) {
+    *abbrev = true;
+    return m;
+  }
+  return 0;
+}
+
+int WeekdayNumber(std::string_view word, bool* plural) {
+  *plural = false;
+  if (int d = Lookup(kWeekdays, word)) return d;
+  if (word.size() > 1 && word.back() == 's') {
+    if (int d = Lookup(kWeekdays, word.substr(0, word.size() - 1))) {
+      *plural = true;
+      return d;
+    }
+  }
+  return 0;
+}
+
+int SmallNumberWord(std::string_view word) {
+  if (word == "dozen") return 0;
+  return Lookup(kNumbers, word);
+}
+
+bool IsTensWord(std::string_view word) {
+  int v = SmallNumberWord(word);
+  return v >= 20 && v % 10 == 0;
+}
+
+int OrdinalWord(std::string_view word) { return Lookup(kOrdinals, word); }
+
+Unit UnitWord(std::string_view word, bool* plural) {
+  struct U {
+    std::string_view singular, plural;
+    Unit unit;
+  };
+  static constexpr U kUnits[] = {
+      {"second", "seconds", Unit::kSecond}, {"minute", "minutes", Unit::kMinute},
+      {"hour", "hours", Unit::kHour},       {"day", "days", Unit::kDay},
+      {"week", "weeks", Unit::kWeek},       {"month", "months", Unit::kMonth},
+      {"quarter", "quarters", Unit::kQuarter}, {"year", "years", Unit::kYear},
+      {"decade", "decades", Unit::kDecade}, {"century", "centuries", Unit::kCentury}};
+  for (const U& u : kUnits) {
+    if (word == u.singular) {
+      *plural = false;
+      return u.unit;
+    }
+    if (word == u.plural) {
+      *plural = true;
+      return u.unit;
+    }
+  }
+  *plural = false;
+  return Unit::kNone;
+}
+
+std::string_view SeasonCode(std::string_view word) {
+  if (word == "spring") return "SP";
+  if (word == "summer") return "SU";
+  if (word == "fall" || word == "autumn") return "FA";
+  if (word == "winter") return "WI";
+  return {};
+}
+
+}  // namespace sitrep::timex
