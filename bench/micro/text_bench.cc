@@ -1,9 +1,9 @@
 // Tokenizer and sentence splitter throughput on ~1 MB of invented English conflict news
 // (written for this benchmark; no third-party text). Target: tokenize + split ≥ 200 MB/s.
+#include <benchmark/benchmark.h>
+
 #include <string>
 #include <vector>
-
-#include <benchmark/benchmark.h>
 
 #include "sitrep/text.h"
 

@@ -21,6 +21,7 @@ struct Span {
 };
 
 #include "sitrep/timex.h"  // NOLINT: needs Span; Document below holds a timex column
+#include "sitrep/quantity.h"  // NOLINT: needs Span; Document holds quantity columns
 
 // Maps byte offsets of a derived text (clean text) back to byte offsets of the source bytes it was
 // made from (the record's raw text or HTML). Built from pieces in increasing order; positions
@@ -102,6 +103,9 @@ struct Document {
   // Written by the event stages (once they exist): the document's events, offsets into `text`.
   std::vector<Event> events;
   std::vector<Timex> timex;  // temporal expressions (sitrep/timex.h), filled by the "timex" stage
+  // Number expressions and casualty frames (sitrep/quantity.h), filled by the "quantities" stage.
+  std::vector<Quantity> quantities;
+  std::vector<CasualtyFrame> casualties;
 
   std::string_view Slice(Span span) const {
     return std::string_view(text).substr(span.begin, span.end - span.begin);

@@ -1,5 +1,6 @@
 #include "html/depth_guard.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace sitrep::html {
@@ -92,12 +93,12 @@ size_t FindEndTag(std::string_view s, size_t pos, std::string_view name) {
 
 }  // namespace
 
-std::optional<std::string> CapNesting(std::string_view html, int max_depth) {
-  std::optional<std::string> out;
-  auto blank = [&](size_t begin, size_t end) {
-    if (!out) out.emplace(html);
-    std::memset(out->data() + begin, ' ', end - begin);
-  };
+namespace {
+
+// One pass over the markup. `blank(begin, end)` is called for tags to neutralize, `cut(begin,
+// end)` (when `strip`) for ranges to drop; both in increasing order.
+template <typename Blank, typename Cut>
+void Scan(std::string_view html, int max_depth, bool strip, Blank blank, Cut cut) {
   int depth = 0;
   std::string name;
   CachedFind dash(html, "-->"), bang(html, "--!>");
@@ -111,6 +112,7 @@ std::optional<std::string> CapNesting(std::string_view html, int max_depth) {
     if (next == '!') {
       if (html.substr(lt, 4) == "<!--") {
         pos = CommentEnd(html, lt, dash, bang);
+        if (strip) cut(lt, pos);
       } else {
         pos = TagEnd(html, lt + 2);
       }
@@ -142,12 +144,60 @@ std::optional<std::string> CapNesting(std::string_view html, int max_depth) {
     }
     ++depth;
     if (depth > max_depth) blank(lt, tag_end);
-    if (IsRawText(name)) {
+    bool raw = IsRawText(name);
+    bool drop_body = name == "style" || name == "svg" || name == "noscript" ||
+                     (name == "script" &&
+                      html.substr(lt, tag_end - lt).find("ld+json") == std::string_view::npos);
+    if (raw || (strip && drop_body)) {
       // The matching end tag closes it; it is counted there.
       pos = FindEndTag(html, tag_end, name);
+      if (strip && drop_body && pos > tag_end) cut(tag_end, pos);
     }
   }
+}
+
+}  // namespace
+
+std::optional<std::string> CapNesting(std::string_view html, int max_depth) {
+  std::optional<std::string> out;
+  Scan(
+      html, max_depth, false,
+      [&](size_t begin, size_t end) {
+        if (!out) out.emplace(html);
+        std::memset(out->data() + begin, ' ', end - begin);
+      },
+      [](size_t, size_t) {});
   return out;
+}
+
+Prefiltered Prefilter(std::string_view html, int max_depth) {
+  Prefiltered out;
+  out.html.reserve(html.size() / 2);
+  size_t copied = 0;  // original bytes before this are in out.html (or cut)
+  Scan(
+      html, max_depth, true,
+      [&](size_t begin, size_t end) {
+        if (begin < copied) return;
+        out.html.append(html.data() + copied, begin - copied);
+        out.html.append(end - begin, ' ');
+        copied = end;
+      },
+      [&](size_t begin, size_t end) {
+        if (begin < copied) return;
+        out.html.append(html.data() + copied, begin - copied);
+        copied = end;
+        out.jumps.push_back({out.html.size(), end});
+      });
+  out.html.append(html.data() + copied, html.size() - copied);
+  return out;
+}
+
+uint64_t Prefiltered::ToOriginal(uint64_t pos) const {
+  auto it = std::upper_bound(jumps.begin(), jumps.end(), pos,
+                             [](uint64_t p, const std::pair<uint64_t, uint64_t>& j) { return p < j.first; });
+  if (it == jumps.begin()) return pos;
+  --it;
+  return it->second + (pos - it->first);
 }
 
 }  // namespace sitrep::html

@@ -1,6 +1,7 @@
 // CleanHtml: the main article text of a news page.
 //
-// 1. CapNesting (depth_guard.h) blanks tags nested deeper than 512, then gumbo parses.
+// 1. Prefilter (depth_guard.h) cuts script/style/svg/comment bodies and blanks tags nested
+//    deeper than 512, then gumbo parses.
 // 2. The gumbo tree is flattened into a preorder array (`Node`, subtree = [i, end)), so every
 //    later pass is a loop, never recursion.
 // 3. Boilerplate subtrees are marked: tags that never hold article text (nav, aside, form
@@ -262,7 +263,7 @@ std::string_view TextOf(const GumboNode* g) { return g->v.text.text; }
 
 class Cleaner {
  public:
-  Cleaner(std::string_view html, const GumboOutput* out) : html_(html), out_(out) {}
+  Cleaner(const Prefiltered& pre, const GumboOutput* out) : pre_(pre), html_(pre.html), out_(out) {}
 
   void Run(CleanedArticle* article) {
     Flatten();
@@ -286,7 +287,8 @@ class Cleaner {
   void EmitText(const GumboNode* g, TextBuilder* builder);
   std::string SubtreeText(uint32_t index) const;
 
-  std::string_view html_;
+  const Prefiltered& pre_;
+  std::string_view html_;  // what gumbo parsed
   const GumboOutput* out_;
   std::vector<Node> nodes_;
   PageMeta meta_;
@@ -571,7 +573,9 @@ void Cleaner::EmitText(const GumboNode* g, TextBuilder* b) {
     orig = {};
   }
   size_t i = 0, j = 0;
+  const bool shifted = !pre_.jumps.empty();
   auto put = [&](size_t at, uint64_t src, bool copied) {
+    if (shifted) src = pre_.ToOriginal(src);
     unsigned char c = dec[at];
     if (IsSpaceByte(c)) {
       b->Space(src, copied && c == ' ');
@@ -586,7 +590,7 @@ void Cleaner::EmitText(const GumboNode* g, TextBuilder* b) {
     if (i < orig.size() && orig[i] == static_cast<char>(d) &&
         (d != '&' || i + 1 >= orig.size() || j + 1 >= dec.size() || orig[i + 1] == dec[j + 1])) {
       if (nbsp && i + 1 < orig.size() && orig[i + 1] == dec[j + 1]) {
-        b->Space(base + i, false);
+        b->Space(shifted ? pre_.ToOriginal(base + i) : base + i, false);
         i += 2;
         j += 2;
         continue;
@@ -610,7 +614,7 @@ void Cleaner::EmitText(const GumboNode* g, TextBuilder* b) {
         len += extra;
       }
       if (nbsp && len == 2) {
-        b->Space(base + i, false);
+        b->Space(shifted ? pre_.ToOriginal(base + i) : base + i, false);
       } else {
         for (size_t k = 0; k < len; ++k) put(j + k, base + i, false);
       }
@@ -680,14 +684,14 @@ void Cleaner::Emit(uint32_t root, CleanedArticle* article) {
 
 Result<CleanedArticle> CleanHtml(std::string_view html) {
   if (html.size() > UINT32_MAX) return Status(ErrorCode::kTooLarge, "HTML page over 4 GiB");
-  std::optional<std::string> capped = html::CapNesting(html);
-  std::string_view input = capped ? std::string_view(*capped) : html;
-  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, input.data(), input.size());
+  html::Prefiltered pre = html::Prefilter(html);
+  GumboOutput* output =
+      gumbo_parse_with_options(&kGumboDefaultOptions, pre.html.data(), pre.html.size());
   if (output == nullptr || output->root == nullptr) {
     return Status(ErrorCode::kParse, "HTML could not be parsed");
   }
   CleanedArticle article;
-  html::Cleaner(input, output).Run(&article);
+  html::Cleaner(pre, output).Run(&article);
   gumbo_destroy_output(&kGumboDefaultOptions, output);
   return article;
 }

@@ -10,7 +10,7 @@
 namespace sitrep::text_internal {
 
 enum class Cc : uint8_t {
-  kSpace,       // whitespace, control characters, invisible format characters
+  kSpace,  // whitespace, control characters, invisible format characters
   kLetter,
   kDigit,
   kPunct,       // punctuation with no joining role: quotes, brackets, ; and dashes
@@ -27,9 +27,12 @@ inline constexpr std::array<Cc, 128> kAsciiClass = [] {
   std::array<Cc, 128> t{};
   for (int c = 0; c < 128; ++c) {
     Cc k = Cc::kSymbol;
-    if (c <= ' ' || c == 0x7F) k = Cc::kSpace;
-    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) k = Cc::kLetter;
-    else if (c >= '0' && c <= '9') k = Cc::kDigit;
+    if (c <= ' ' || c == 0x7F)
+      k = Cc::kSpace;
+    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+      k = Cc::kLetter;
+    else if (c >= '0' && c <= '9')
+      k = Cc::kDigit;
     t[c] = k;
   }
   for (char c : {'"', '(', ')', '[', ']', '{', '}', ';', '`'}) t[c] = Cc::kPunct;

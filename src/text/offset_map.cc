@@ -40,8 +40,9 @@ void OffsetMap::AddReplacement(uint32_t derived_begin, uint32_t derived_length,
 uint64_t OffsetMap::ToSource(uint32_t pos) const {
   if (pieces_.empty()) return pos;
   // First piece that starts after pos; the one before it is the only one that can cover pos.
-  auto next = std::upper_bound(pieces_.begin(), pieces_.end(), pos,
-                               [](uint32_t p, const Piece& piece) { return p < piece.derived_begin; });
+  auto next =
+      std::upper_bound(pieces_.begin(), pieces_.end(), pos,
+                       [](uint32_t p, const Piece& piece) { return p < piece.derived_begin; });
   if (next != pieces_.begin()) {
     const Piece& piece = *(next - 1);
     if (piece.length == 0 && pos == piece.derived_begin) return piece.source_begin;

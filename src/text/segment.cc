@@ -4,8 +4,8 @@
 namespace sitrep {
 namespace {
 
-using text_internal::ClassAt;
 using text_internal::Cc;
+using text_internal::ClassAt;
 
 // Start of the code point that ends at `end` (> begin), found by skipping continuation bytes.
 size_t LastCodePoint(const unsigned char* p, size_t begin, size_t end) {

@@ -22,22 +22,24 @@ namespace {
 enum class Abbrev { kNone, kNever, kBeforeNumber, kStarterRule };
 
 constexpr std::array<std::string_view, 44> kNeverFinal = {
-    "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj", "Cpl", "Pvt",
-    "Adm", "Brig", "Cmdr", "Cdr", "Gov", "Sen", "Rep", "Rev", "Prof", "Pres", "Hon", "Fr",
-    "Insp", "Supt", "Det", "Lieut", "Messrs", "Mme", "approx", "Approx", "vs", "v", "cf",
-    "viz", "incl", "e.g.", "i.e.", "E.g.", "I.e.", "Sec", "Gens", "Cols"};
-constexpr std::array<std::string_view, 7> kBeforeNumber = {"No", "Nos", "Art", "Vol",
-                                                            "Fig", "p", "pp"};
+    "Mr",  "Mrs", "Ms",   "Dr",   "Gen",  "Lt",    "Col",    "Sgt",  "Capt",   "Maj",    "Cpl",
+    "Pvt", "Adm", "Brig", "Cmdr", "Cdr",  "Gov",   "Sen",    "Rep",  "Rev",    "Prof",   "Pres",
+    "Hon", "Fr",  "Insp", "Supt", "Det",  "Lieut", "Messrs", "Mme",  "approx", "Approx", "vs",
+    "v",   "cf",  "viz",  "incl", "e.g.", "i.e.",  "E.g.",   "I.e.", "Sec",    "Gens",   "Cols"};
+constexpr std::array<std::string_view, 7> kBeforeNumber = {"No",  "Nos", "Art", "Vol",
+                                                           "Fig", "p",   "pp"};
 constexpr std::array<std::string_view, 25> kStarterRule = {
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-    "Inc", "Ltd", "Co", "Corp", "Bros", "Jr", "Sr", "St", "Mt", "Ft", "etc", "est", "Ave"};
+    "Jan", "Feb", "Mar",  "Apr",  "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Inc",
+    "Ltd", "Co",  "Corp", "Bros", "Jr",  "Sr",  "St",  "Mt",  "Ft",   "etc", "est", "Ave"};
 // Capitalized words that commonly open a sentence but rarely follow an abbreviation mid-sentence.
 constexpr std::array<std::string_view, 52> kStarters = {
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its",
-    "Their", "Our", "This", "That", "These", "Those", "There", "Here", "But", "And", "Or",
-    "Yet", "So", "However", "Meanwhile", "Also", "In", "On", "At", "After", "Before", "During",
-    "Since", "When", "While", "If", "As", "Although", "Some", "Many", "Most", "Several", "Both",
-    "All", "Earlier", "Later", "Officials", "Police", "Witnesses"};
+    "The",      "A",         "An",      "He",        "She",     "It",    "They", "We",
+    "I",        "You",       "His",     "Her",       "Its",     "Their", "Our",  "This",
+    "That",     "These",     "Those",   "There",     "Here",    "But",   "And",  "Or",
+    "Yet",      "So",        "However", "Meanwhile", "Also",    "In",    "On",   "At",
+    "After",    "Before",    "During",  "Since",     "When",    "While", "If",   "As",
+    "Although", "Some",      "Many",    "Most",      "Several", "Both",  "All",  "Earlier",
+    "Later",    "Officials", "Police",  "Witnesses"};
 
 template <size_t N>
 bool Contains(const std::array<std::string_view, N>& list, std::string_view word) {
@@ -63,8 +65,8 @@ bool IsTerminal(std::string_view tok, TokenKind kind) {
 }
 
 bool IsCloser(std::string_view tok) {
-  return tok == "\"" || tok == "'" || tok == ")" || tok == "]" || tok == "}" ||
-         tok == "\u201D" || tok == "\u2019" || tok == "\u00BB" || tok == "\u203A";
+  return tok == "\"" || tok == "'" || tok == ")" || tok == "]" || tok == "}" || tok == "\u201D" ||
+         tok == "\u2019" || tok == "\u00BB" || tok == "\u203A";
 }
 
 bool IsOpener(std::string_view tok) {
@@ -107,10 +109,14 @@ class Splitter {
       word = Text(k - 1);
     }
     switch (Classify(word)) {
-      case Abbrev::kNone: return true;
-      case Abbrev::kNever: return false;
-      case Abbrev::kBeforeNumber: return !(c >= '0' && c <= '9');
-      case Abbrev::kStarterRule: return NextIsStarter(next);
+      case Abbrev::kNone:
+        return true;
+      case Abbrev::kNever:
+        return false;
+      case Abbrev::kBeforeNumber:
+        return !(c >= '0' && c <= '9');
+      case Abbrev::kStarterRule:
+        return NextIsStarter(next);
     }
     return true;
   }
@@ -133,7 +139,8 @@ class Splitter {
       }
       if (!end) continue;
       out->push_back({{tokens_[start].span.begin, tokens_[k].span.end},
-                      static_cast<uint32_t>(start), static_cast<uint32_t>(k + 1)});
+                      static_cast<uint32_t>(start),
+                      static_cast<uint32_t>(k + 1)});
       start = k + 1;
     }
   }

@@ -18,8 +18,8 @@
 namespace sitrep {
 namespace {
 
-using text_internal::ClassAt;
 using text_internal::Cc;
+using text_internal::ClassAt;
 
 bool IsAlnum(Cc c) { return c == Cc::kLetter || c == Cc::kDigit; }
 
@@ -128,9 +128,11 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
     if (IsAlnum(c)) {
       i = s.Word(i, &kind);
     } else if (c == Cc::kPeriod || c == Cc::kBang) {
-      do ++i; while (i < n && (p[i] == '.' || p[i] == '!' || p[i] == '?'));
+      do ++i;
+      while (i < n && (p[i] == '.' || p[i] == '!' || p[i] == '?'));
     } else if (p[i] == '-') {
-      do ++i; while (i < n && p[i] == '-');
+      do ++i;
+      while (i < n && p[i] == '-');
     } else {
       i += len;
       if (c == Cc::kSymbol) kind = TokenKind::kSymbol;

@@ -39,7 +39,7 @@ page = lambda t: b"<html><body><article><p>" + t + b"</p></article></body></html
 w("crawl.warc", warc(b"liar", page(b"A lying record."), 10_000_000) + warc(b"honest", page(b"Police arrested 12 protesters in the capital on Sunday, witnesses said.")))
 PY
 check "clean exits 0 despite rejects" timeout 300 "$SITREP" clean --rejects rejects.jsonl in > out.jsonl 2> err.txt
-for id in good-1 good-2 good-3 good-4 good-5 nul badutf8 latin1 big deep honest good-10; do
+for id in good-1 good-2 good-3 good-4 good-5 nul badutf8 latin1 big deep urn:uuid:honest good-10; do
   check "good record $id comes out" grep -q "\"id\":\"$id\"" out.jsonl
 done
 check "rejects name the malformed line" grep -q '"line":2' rejects.jsonl
@@ -48,7 +48,7 @@ check "reject for both text and html" grep -q '"id":"both"' rejects.jsonl
 check "reject for truncated gzip" grep -qi "truncat" rejects.jsonl
 check "reject for the lying WARC record" grep -qi "content-length" rejects.jsonl
 check "reject for binary junk or empty file" grep -qE 'junk|empty' rejects.jsonl
-check "every reject also on stderr" test "$(grep -c 'rejected' err.txt)" -eq "$(wc -l < rejects.jsonl)"
+check "every reject also on stderr" test "$(grep -c '^sitrep: rejected' err.txt)" -eq "$(wc -l < rejects.jsonl)"
 check "repaired UTF-8 is valid in output" python3 -c "
 import json,sys
 for line in open('out.jsonl', encoding='utf-8'): json.loads(line)"

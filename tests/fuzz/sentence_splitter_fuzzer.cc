@@ -40,8 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   uint32_t next = 0;
   for (const sitrep::Sentence& s : doc.sentences) {
-    Check(s.token_begin == next && s.token_begin < s.token_end &&
-          s.token_end <= doc.tokens.size());
+    Check(s.token_begin == next && s.token_begin < s.token_end && s.token_end <= doc.tokens.size());
     Check(s.span.begin == doc.tokens[s.token_begin].span.begin &&
           s.span.end == doc.tokens[s.token_end - 1].span.end);
     for (uint32_t i = s.span.begin; i < s.span.end; ++i) Check(text[i] != '\n');

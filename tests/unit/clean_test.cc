@@ -305,7 +305,8 @@ TEST(MakeDocument, HtmlRecord) {
 
 TEST(MakeDocument, RepairsBytesAndComposesOffsets) {
   RawRecord rec;
-  rec.payload = std::string("Share.\nBad \xFF byte and a NUL\0 here, near Kidal.\nAdvertisement", 59);
+  static constexpr char kPayload[] = "Share.\nBad \xFF byte and a NUL\0 here, near Kidal.\nAdvertisement";
+  rec.payload = std::string(kPayload, sizeof kPayload - 1);
   Result<Document> doc = MakeDocument(rec);
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
   EXPECT_EQ(doc->text, "Bad \xEF\xBF\xBD byte and a NUL here, near Kidal.");
@@ -330,12 +331,40 @@ TEST(MakeDocument, NoTextIsAnError) {
 
 // ---- clean-dev benchmark (evaluation-only data, read in place) ----
 
+// Python's Unicode \w, closely enough: ASCII letters, digits, '_', and every non-ASCII code point
+// outside the common punctuation and symbol blocks.
+bool IsWordCodePoint(char32_t c) {
+  if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  if (c <= 0xBF || c == 0xD7 || c == 0xF7) return c == 0xAA || c == 0xB5 || c == 0xBA || c == 0xB2 || c == 0xB3 || c == 0xB9;
+  if (c >= 0x2000 && c <= 0x2BFF) return false;  // punctuation, symbols, arrows
+  if (c >= 0x3000 && c <= 0x303F) return c >= 0x3005 && c <= 0x3007;
+  if (c >= 0xFE30 && c <= 0xFE4F) return false;
+  if (c >= 0xFF00 && c <= 0xFF0F) return false;
+  if (c >= 0xFF1A && c <= 0xFF20) return false;
+  if (c >= 0x1F000) return false;  // emoji
+  return c != 0xFFFD;
+}
+
 std::map<std::vector<std::string>, int> Shingles(const std::string& text) {
-  static const std::regex kWord("\\w+");
   std::vector<std::string> tokens;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), kWord); it != std::sregex_iterator(); ++it) {
-    tokens.push_back(it->str());
+  std::string cur;
+  for (size_t i = 0; i < text.size();) {
+    unsigned char b = text[i];
+    int len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    if (i + len > text.size()) len = 1;
+    char32_t cp = b;
+    if (len == 2) cp = ((b & 0x1F) << 6) | (text[i + 1] & 0x3F);
+    if (len == 3) cp = ((b & 0x0F) << 12) | ((text[i + 1] & 0x3F) << 6) | (text[i + 2] & 0x3F);
+    if (len == 4) cp = ((b & 0x07) << 18) | ((text[i + 1] & 0x3F) << 12) | ((text[i + 2] & 0x3F) << 6) | (text[i + 3] & 0x3F);
+    if (IsWordCodePoint(cp)) {
+      cur.append(text, i, len);
+    } else if (!cur.empty()) {
+      tokens.push_back(std::move(cur));
+      cur.clear();
+    }
+    i += len;
   }
+  if (!cur.empty()) tokens.push_back(std::move(cur));
   std::map<std::vector<std::string>, int> out;
   for (size_t i = 0; i + 4 <= tokens.size(); ++i) ++out[{tokens.begin() + i, tokens.begin() + i + 4}];
   return out;

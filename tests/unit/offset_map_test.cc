@@ -1,9 +1,9 @@
 // OffsetMap: identity, coalescing copies, replacements, gaps, and composition checked against
 // applying the two maps one after the other.
+#include <gtest/gtest.h>
+
 #include <random>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "sitrep/document.h"
 
@@ -80,8 +80,7 @@ TEST(OffsetMapTest, GapsMapToTheStartOfTheNextPiece) {
 }
 
 // Builds a random map; returns its derived and source lengths. Never ends in a gap.
-OffsetMap RandomMap(std::mt19937& rng, uint32_t min_derived, uint32_t* derived,
-                    uint64_t* source) {
+OffsetMap RandomMap(std::mt19937& rng, uint32_t min_derived, uint32_t* derived, uint64_t* source) {
   std::uniform_int_distribution<int> op(0, 4), small(1, 4);
   OffsetMap map;
   uint32_t d = 0;
@@ -89,7 +88,8 @@ OffsetMap RandomMap(std::mt19937& rng, uint32_t min_derived, uint32_t* derived,
   bool last_gap = false;  // positions past the last piece have no next piece to map to
   while (d < min_derived || last_gap) {
     switch (op(rng)) {
-      case 0: case 1: {
+      case 0:
+      case 1: {
         const int len = small(rng);
         map.AddCopy(d, s, len);
         d += len;
@@ -105,8 +105,13 @@ OffsetMap RandomMap(std::mt19937& rng, uint32_t min_derived, uint32_t* derived,
         last_gap = false;
         break;
       }
-      case 3: d += 1; last_gap = true; break;  // inserted separator
-      default: s += small(rng); break;          // deleted source bytes
+      case 3:
+        d += 1;
+        last_gap = true;
+        break;  // inserted separator
+      default:
+        s += small(rng);
+        break;  // deleted source bytes
     }
   }
   *derived = d;

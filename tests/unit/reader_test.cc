@@ -148,7 +148,8 @@ TEST(JsonlReaderTest, MalformedLineStillNamesItsIdWhenReadable) {
     const char* line;
     const char* id;
   } cases[] = {
-      {R"({"id":"x1","text":"y"} trailing)", "x1"},
+      {R"({"id":"x1","text":y})", "x1"},
+      {R"({"id":"x2","text":"y"} trailing)", ""},  // On-Demand refuses this too
       {R"({"id":12,"text":"y",})", "12"},
       {R"({"text":"unclosed)", ""},
       {R"(nonsense)", ""},

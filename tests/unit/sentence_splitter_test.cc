@@ -1,10 +1,10 @@
 // Sentence splitting, paragraphs and Segment: case tables plus invariants on random and garbage
 // input (sentences partition the tokens, never cross a line break).
+#include <gtest/gtest.h>
+
 #include <random>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "sitrep/text.h"
 #include "sitrep/utf8.h"
@@ -94,7 +94,8 @@ const Case kCases[] = {
     {"a\r\nb", "a|b"},
     {"First para.\n\nSecond para.", "First para.|Second para."},
     // Other scripts.
-    {"\u0642\u062A\u0644\u061F \u0646\u0639\u0645.", "\u0642\u062A\u0644\u061F|\u0646\u0639\u0645."},
+    {"\u0642\u062A\u0644\u061F \u0646\u0639\u0645.",
+     "\u0642\u062A\u0644\u061F|\u0646\u0639\u0645."},
     {"\u4E00\u3002 \u4E8C", "\u4E00\u3002|\u4E8C"},
 };
 
@@ -171,9 +172,10 @@ void CheckInvariants(std::string_view text) {
   }
 }
 
-const char* const kPieces[] = {
-    "a", "B", "The", "U", "S", "1", ".", ".", " ", " ", "\n", "!", "?", "\"", ")", "(",
-    "Gen", "No", "St", "e.g.", "\u201D", "\u2026", "\u00A0", "\r", ",", "-", "\u3002"};
+const char* const kPieces[] = {"a",      "B",      "The", "U",  "S",  "1",     ".",
+                               ".",      " ",      " ",   "\n", "!",  "?",     "\"",
+                               ")",      "(",      "Gen", "No", "St", "e.g.",  "\u201D",
+                               "\u2026", "\u00A0", "\r",  ",",  "-",  "\u3002"};
 
 TEST(SentenceSplitterTest, InvariantsOnRandomText) {
   std::mt19937 rng(3);

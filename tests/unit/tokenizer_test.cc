@@ -1,11 +1,11 @@
 // Tokenizer: table of cases, kinds, the ASCII class table, and a differential test against a
 // slow code-point reference on random text.
+#include <gtest/gtest.h>
+
 #include <cctype>
 #include <random>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "sitrep/text.h"
 #include "sitrep/utf8.h"
@@ -81,7 +81,8 @@ const SplitCase kSplitCases[] = {
     {"(Reuters)", "(|Reuters|)"},
     {"said: \"go\"", "said|:|\"|go|\""},
     {"Bogot\u00E1 and K\u00F6ln", "Bogot\u00E1|and|K\u00F6ln"},
-    {"\u0627\u0644\u0645\u0648\u0635\u0644\u060C x", "\u0627\u0644\u0645\u0648\u0635\u0644|\u060C|x"},
+    {"\u0627\u0644\u0645\u0648\u0635\u0644\u060C x",
+     "\u0627\u0644\u0645\u0648\u0635\u0644|\u060C|x"},
     {"\u0663\u0665", "\u0663\u0665"},
     {"Qu\uFFFDbec", "Qu\uFFFDbec"},
     {"a\u200Bb", "a|b"},
@@ -142,15 +143,24 @@ TEST(TokenizerTest, AsciiTableMatchesDescription) {
   using text_internal::Cc;
   for (int c = 0; c < 128; ++c) {
     Cc want = Cc::kSymbol;
-    if (c <= ' ' || c == 127) want = Cc::kSpace;
-    else if (std::isalpha(c)) want = Cc::kLetter;
-    else if (std::isdigit(c)) want = Cc::kDigit;
-    else if (c == '-') want = Cc::kHyphen;
-    else if (c == '\'') want = Cc::kApostrophe;
-    else if (c == '.') want = Cc::kPeriod;
-    else if (c == ',') want = Cc::kComma;
-    else if (c == '/' || c == ':') want = Cc::kDigitJoin;
-    else if (c == '!' || c == '?') want = Cc::kBang;
+    if (c <= ' ' || c == 127)
+      want = Cc::kSpace;
+    else if (std::isalpha(c))
+      want = Cc::kLetter;
+    else if (std::isdigit(c))
+      want = Cc::kDigit;
+    else if (c == '-')
+      want = Cc::kHyphen;
+    else if (c == '\'')
+      want = Cc::kApostrophe;
+    else if (c == '.')
+      want = Cc::kPeriod;
+    else if (c == ',')
+      want = Cc::kComma;
+    else if (c == '/' || c == ':')
+      want = Cc::kDigitJoin;
+    else if (c == '!' || c == '?')
+      want = Cc::kBang;
     else if (std::string_view("\"()[]{};`").find(static_cast<char>(c)) != std::string_view::npos)
       want = Cc::kPunct;
     EXPECT_EQ(text_internal::kAsciiClass[c], want) << c;
@@ -158,6 +168,37 @@ TEST(TokenizerTest, AsciiTableMatchesDescription) {
 }
 
 using text_internal::Cc;
+
+struct CodePointCase {
+  char32_t cp;
+  Cc cls;
+};
+
+TEST(TokenizerTest, NonAsciiClasses) {
+  const CodePointCase cases[] = {
+      {0x00A0, Cc::kSpace},   {0x0085, Cc::kSpace},  {0x00E9, Cc::kLetter},
+      {0x00AB, Cc::kPunct},   {0x00A3, Cc::kSymbol}, {0x00D7, Cc::kSymbol},
+      {0x0627, Cc::kLetter},  {0x0663, Cc::kDigit},  {0x060C, Cc::kPunct},
+      {0x0416, Cc::kLetter},  {0x2002, Cc::kSpace},  {0x200B, Cc::kSpace},
+      {0x200D, Cc::kLetter},  {0x2010, Cc::kHyphen}, {0x2013, Cc::kPunct},
+      {0x2014, Cc::kPunct},   {0x2018, Cc::kPunct},  {0x2019, Cc::kApostrophe},
+      {0x201C, Cc::kPunct},   {0x201D, Cc::kPunct},  {0x2022, Cc::kPunct},
+      {0x2026, Cc::kPunct},   {0x2028, Cc::kSpace},  {0x202F, Cc::kSpace},
+      {0x2030, Cc::kSymbol},  {0x20AC, Cc::kSymbol}, {0x2192, Cc::kSymbol},
+      {0x3000, Cc::kSpace},   {0x3002, Cc::kPunct},  {0x4E00, Cc::kLetter},
+      {0xFEFF, Cc::kSpace},   {0xFFFD, Cc::kLetter}, {0x1F600, Cc::kSymbol},
+      {0x10400, Cc::kLetter},
+  };
+  for (const CodePointCase& c : cases) {
+    EXPECT_EQ(text_internal::ClassifyCodePoint(c.cp), c.cls) << std::hex << uint32_t{c.cp};
+    std::string s;
+    AppendUtf8(c.cp, &s);
+    size_t len = 0;
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    EXPECT_EQ(text_internal::ClassAt(p, s.size(), 0, &len), c.cls);
+    EXPECT_EQ(len, s.size());
+  }
+}
 
 // The fast tokenizer checked against a slow reference that works on decoded code points.
 struct Cp {
@@ -184,7 +225,10 @@ std::vector<Token> ReferenceTokenize(std::string_view text) {
   std::vector<Token> out;
   size_t i = 0;
   while (i < n) {
-    if (cls(i) == Cc::kSpace) { ++i; continue; }
+    if (cls(i) == Cc::kSpace) {
+      ++i;
+      continue;
+    }
     const size_t b = i;
     TokenKind kind = TokenKind::kPunct;
     if (Alnum(cls(i))) {
@@ -196,9 +240,12 @@ std::vector<Token> ReferenceTokenize(std::string_view text) {
         const bool single_letter = i - seg == 1 && last == Cc::kLetter;
         const Cc next = cls(i + 1);
         bool join = false;
-        if (cls(i) == Cc::kHyphen) join = Alnum(next);
-        else if (cls(i) == Cc::kApostrophe) join = next == Cc::kLetter;
-        else if (cp(i) == '.' && last == Cc::kDigit) join = next == Cc::kDigit;
+        if (cls(i) == Cc::kHyphen)
+          join = Alnum(next);
+        else if (cls(i) == Cc::kApostrophe)
+          join = next == Cc::kLetter;
+        else if (cp(i) == '.' && last == Cc::kDigit)
+          join = next == Cc::kDigit;
         else if (cp(i) == '.' && single_letter && next == Cc::kLetter && !Alnum(cls(i + 2)))
           join = dotted = true;
         else if (cp(i) == '.' && single_letter && dotted) {
@@ -237,16 +284,25 @@ std::vector<Token> ReferenceTokenize(std::string_view text) {
 }
 
 // Pieces that exercise every rule when glued at random.
-const char* const kPieces[] = {
-    "a", "B", "x", "U", "S", "1", "7", "0", ".", ".", ",", "-", "-", "'", "/", ":", " ", " ",
-    "\n", "!", "?", "$", "%", "(", ")", "\"", "\u2019", "\u201C", "\u201D", "\u2014", "\u2026",
-    "\u00A0", "\u00E9", "\u0663", "\u2010", "\uFFFD", "\u060C", "\u3002", "Gen", "No", "The"};
+const char* const kPieces[] = {"a",      "B",      "x",      "U",      "S",      "1",      "7",
+                               "0",      ".",      ".",      ",",      "-",      "-",      "'",
+                               "/",      ":",      " ",      " ",      "\n",     "!",      "?",
+                               "$",      "%",      "(",      ")",      "\"",     "\u2019", "\u201C",
+                               "\u201D", "\u2014", "\u2026", "\u00A0", "\u00E9", "\u0663", "\u2010",
+                               "\uFFFD", "\u060C", "\u3002", "Gen",    "No",     "The"};
+
+// Short pieces dense in joiners, so rare shapes ("1,5000", "a.b.", "U.S.-x") come up often.
+const char* const kDensePieces[] = {"a", "U", "1",      "50", "500", "2500", ".",      ",",
+                                    "-", "'", "\u2019", "/",  ":",   " ",    "\u00E9", "?"};
 
 std::string RandomText(std::mt19937& rng, size_t max_pieces) {
   std::uniform_int_distribution<size_t> count(0, max_pieces);
   std::uniform_int_distribution<size_t> pick(0, std::size(kPieces) - 1);
+  std::uniform_int_distribution<size_t> dense(0, std::size(kDensePieces) - 1);
+  const bool use_dense = count(rng) % 2 == 0;
   std::string s;
-  for (size_t k = count(rng); k > 0; --k) s += kPieces[pick(rng)];
+  for (size_t k = count(rng); k > 0; --k)
+    s += use_dense ? kDensePieces[dense(rng)] : kPieces[pick(rng)];
   return s;
 }
 

@@ -1,0 +1,1364 @@
+// The timex grammar: a hand-written scanner over LexTimex tokens.
+//
+// Design. At every token the scanner tries a handful of pattern matchers (numeric dates, month
+// dates, years/decades, weekdays, relative periods, "N units ago/later", durations, sets, clock
+// times, quarters, reference words such as "now"/"recently") and keeps the longest match; the
+// scan then resumes after it, so output spans never overlap. Each matcher resolves its value at
+// once against two anchors:
+//   - `dct_`, the publication date: "yesterday", "last month", "two weeks ago", weekdays;
+//   - `ref_`, the narrative anchor: the last full date mentioned (initially `dct_`), for "the
+//     next day", "a week later", "the previous day", bare clock times.
+// Unknown anchors give X parts ("XXXX-XX-XX"), never the current date.
+//
+// Decisions (documented in the tests as well):
+//   - "10/06/1971" is month/day/year (US order) unless the first number is > 12.
+//   - A weekday alone is the anchor day itself if it matches, else the most recent such day
+//     before the anchor (past-tense news narration), unless the clause has a future cue ("will",
+//     "next", "scheduled", ...) which selects the next such day. "last Friday" is always before,
+//     "next Friday" always after.
+//   - "N weeks ago" is the ISO week containing anchor − 7N days ("two weeks ago" from
+//     2024-09-14 → 2024-W35); days → a date, months → YYYY-MM, years → YYYY.
+//   - A month (or month and day) without a year is its most recent occurrence up to the anchor,
+//     unless the next one is at most 120 days ahead ("January" in a November article);
+//     "last April" is the most recent April strictly before the anchor's month.
+//   - Years 1900–2099 stand alone as dates unless they look like amounts ("$1990", "1990 people"
+//     is not excluded — see TODO); other 4-digit years need a date word before them.
+#include "sitrep/timex.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "sitrep/pipeline.h"
+#include "time/calendar.h"
+#include "time/lexer.h"
+#include "time/lexicon.h"
+
+namespace sitrep {
+namespace timex {
+namespace {
+
+constexpr size_t kNone = static_cast<size_t>(-1);
+
+struct Match {
+  size_t begin = 0;  // token range [begin, end)
+  size_t end = 0;
+  TimexType type = TimexType::kDate;
+  std::string value;
+  Date day;             // set when the value is one full day: becomes the narrative anchor
+  int quarter_year = 0; // set when the value is a quarter: "a year earlier" refers to it
+  int quarter = 0;
+};
+
+std::string Num(int v, int width = 0) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%0*d", width, v);
+  return buf;
+}
+
+std::string DurationValue(int n, Unit unit) {
+  std::string count = n < 0 ? "X" : Num(n);
+  auto scaled = [&](int factor) { return n < 0 ? std::string("X") : Num(n * factor); };
+  switch (unit) {
+    case Unit::kSecond: return "PT" + count + "S";
+    case Unit::kMinute: return "PT" + count + "M";
+    case Unit::kHour: return "PT" + count + "H";
+    case Unit::kDay: return "P" + count + "D";
+    case Unit::kWeek: return "P" + count + "W";
+    case Unit::kMonth: return "P" + count + "M";
+    case Unit::kQuarter: return "P" + count + "Q";
+    case Unit::kYear: return "P" + count + "Y";
+    case Unit::kDecade: return "P" + scaled(10) + "Y";
+    case Unit::kCentury: return "P" + scaled(100) + "Y";
+    case Unit::kNone: break;
+  }
+  return "PX";
+}
+
+bool IsDayPartWord(std::string_view w, std::string_view* code) {
+  if (w == "morning") *code = "TMO";
+  else if (w == "afternoon") *code = "TAF";
+  else if (w == "evening") *code = "TEV";
+  else if (w == "night") *code = "TNI";
+  else return false;
+  return true;
+}
+
+class Scanner {
+ public:
+  Scanner(std::string_view text, std::string_view anchor) : text_(text) {
+    dct_ = ParseAnchor(anchor);
+    ref_ = dct_;
+    LexTimex(text, &lowered_, &toks_);
+  }
+
+  std::vector<Timex> Run() {
+    std::vector<Timex> out;
+    size_t i = 0;
+    while (i < toks_.size()) {
+      Match best;
+      bool found = false;
+      TryAll(i, &best, &found);
+      if (!found || best.end <= i) {
+        ++i;
+        continue;
+      }
+      Timex t;
+      t.span = {toks_[best.begin].begin, toks_[best.end - 1].end};
+      t.type = best.type;
+      t.value = std::move(best.value);
+      out.push_back(std::move(t));
+      if (best.day.known()) ref_ = best.day;
+      if (best.quarter) {
+        last_quarter_year_ = best.quarter_year;
+        last_quarter_ = best.quarter;
+        last_quarter_tok_ = best.end;
+      }
+      i = best.end;
+    }
+    return out;
+  }
+
+ private:
+  // ---- token predicates ----
+  size_t n() const { return toks_.size(); }
+  bool Word(size_t i) const { return i < n() && toks_[i].kind == Tok::kWord; }
+  bool W(size_t i, std::string_view w) const { return Word(i) && toks_[i].low == w; }
+  bool P(size_t i, char c) const { return i < n() && toks_[i].kind == Tok::kPunct && toks_[i].ch == c; }
+  bool IsNum(size_t i) const { return i < n() && toks_[i].kind == Tok::kNum && toks_[i].num >= 0; }
+  std::string_view Low(size_t i) const { return Word(i) ? toks_[i].low : std::string_view(); }
+  // Skips a "." glued to token i-1 (abbreviations: "Sept.", "a.m.").
+  size_t SkipDot(size_t i) const { return P(i, '.') && toks_[i].glued ? i + 1 : i; }
+  bool Glued(size_t i) const { return i < n() && toks_[i].glued; }
+
+  void Consider(Match m, Match* best, bool* found) const {
+    if (!*found || m.end > best->end || (m.end == best->end && m.begin < best->begin)) {
+      *best = std::move(m);
+      *found = true;
+    }
+  }
+
+  void TryAll(size_t i, Match* best, bool* found) {
+    Match m;
+    // Matchers that may start with "the"/modifiers try at i; all of them reject a bare "the".
+    if (NumericDate(i, &m)) Consider(m, best, found);
+    if (MonthDate(i, &m)) Consider(m, best, found);
+    if (YearDate(i, &m)) Consider(m, best, found);
+    if (RelativeDay(i, &m)) Consider(m, best, found);
+    if (WeekdayDate(i, &m)) Consider(m, best, found);
+    if (RelativePeriod(i, &m)) Consider(m, best, found);
+    if (AgoLater(i, &m)) Consider(m, best, found);
+    if (Duration(i, &m)) Consider(m, best, found);
+    if (SetExpr(i, &m)) Consider(m, best, found);
+    if (ClockTime(i, &m)) Consider(m, best, found);
+    if (QuarterExpr(i, &m)) Consider(m, best, found);
+    if (RefWord(i, &m)) Consider(m, best, found);
+  }
+
+  // ---- shared sub-parsers ----
+
+  // A cardinal: digits, number words ("twenty-four", "a hundred"), "a"/"an" when allowed,
+  // vague quantities ("several", "a few") as -1. Returns the index after it or kNone.
+  size_t Number(size_t i, bool allow_article, int* value) const {
+    if (IsNum(i)) {
+      const Tok& t = toks_[i];
+      if (t.digits > 6) return kNone;
+      // "2,500" and "2.5" are not counts of time units we handle.
+      if ((P(i + 1, ',') || P(i + 1, '.')) && Glued(i + 1) && IsNum(i + 2) && Glued(i + 2)) {
+        return kNone;
+      }
+      *value = t.num;
+      return i + 1;
+    }
+    if (!Word(i)) return kNone;
+    std::string_view w = Low(i);
+    if (w == "a" || w == "an") {
+      if (!allow_article) return kNone;
+      if (W(i + 1, "couple") && W(i + 2, "of")) { *value = 2; return i + 3; }
+      if (W(i + 1, "few")) { *value = -1; return i + 2; }
+      if (W(i + 1, "dozen")) { *value = 12; return i + 2; }
+      if (W(i + 1, "hundred")) { *value = 100; return i + 2; }
+      if (W(i + 1, "thousand")) { *value = 1000; return i + 2; }
+      *value = 1;
+      return i + 1;
+    }
+    if (w == "several" || w == "few" || w == "many" || w == "some") {
+      *value = -1;
+      return i + 1;
+    }
+    if (w == "couple" && W(i + 1, "of")) { *value = 2; return i + 2; }
+    if (w == "dozen") { *value = 12; return i + 1; }
+    if (w == "hundreds" || w == "thousands") { *value = -1; return i + 1; }
+    int v = SmallNumberWord(w);
+    if (v == 0) return kNone;
+    size_t j = i + 1;
+    if (IsTensWord(w)) {
+      size_t k = j;
+      if (P(k, '-') && Glued(k)) ++k;
+      int ones = SmallNumberWord(Low(k));
+      if (ones > 0 && ones < 10) {
+        v += ones;
+        j = k + 1;
+      }
+    }
+    if (v < 10 && W(j, "hundred")) {
+      v *= 100;
+      ++j;
+    }
+    *value = v;
+    return j;
+  }
+
+  // A day of month: 1..31, optionally "1st"/"2nd"/"3rd"/"9th". Returns index after or kNone.
+  size_t DayOfMonth(size_t i, int* day) const {
+    if (!IsNum(i) || toks_[i].digits > 2 || toks_[i].num < 1 || toks_[i].num > 31) return kNone;
+    size_t j = i + 1;
+    if (Word(j) && Glued(j)) {
+      std::string_view s = Low(j);
+      if (s != "st" && s != "nd" && s != "rd" && s != "th") return kNone;
+      ++j;
+    }
+    // "May 9:30", "9%", "9-10" are not days.
+    if (Glued(j) && (P(j, ':') || P(j, '%') || IsNum(j))) return kNone;
+    if (Glued(j) && (P(j, '.') || P(j, ',')) && IsNum(j + 1) && Glued(j + 1)) return kNone;
+    *day = toks_[i].num;
+    return j;
+  }
+
+  // A 4-digit year 1000..2999 (or 2-digit with apostrophe, "'98"). Returns index after or kNone.
+  size_t Year(size_t i, int* year) const {
+    if (P(i, '\'') && IsNum(i + 1) && Glued(i + 1) && toks_[i + 1].digits == 2) {
+      if (Word(i + 2) && Glued(i + 2)) return kNone;
+      int yy = toks_[i + 1].num;
+      *year = CenturyFor(yy) + yy;
+      return i + 2;
+    }
+    if (!IsNum(i) || toks_[i].digits != 4 || toks_[i].num < 1000 || toks_[i].num > 2999) {
+      return kNone;
+    }
+    size_t j = i + 1;
+    if (Glued(j) && (IsNum(j) || P(j, '%') || (Word(j) && Low(j) != "s"))) return kNone;
+    if (Glued(j) && (P(j, ',') || P(j, '.')) && IsNum(j + 1) && Glued(j + 1)) return kNone;
+    if (i > 0 && Glued(i) && (P(i - 1, '$') || P(i - 1, ',') || P(i - 1, '.') || P(i - 1, '#'))) {
+      return kNone;
+    }
+    *year = toks_[i].num;
+    return j;
+  }
+
+  int CenturyFor(int yy) const {
+    if (dct_.year >= 2000 && yy <= dct_.year % 100 + 10) return 2000;
+    return 1900;
+  }
+
+  // Modifiers that do not change a TIMEX3 value: "early", "late", "mid-", "the end of"...
+  size_t SkipMods(size_t i) const {
+    size_t j = i;
+    if (W(j, "the") && (W(j + 1, "end") || W(j + 1, "beginning") || W(j + 1, "start") ||
+                        W(j + 1, "middle") || W(j + 1, "turn")) && W(j + 2, "of")) {
+      return j + 3;
+    }
+    if ((W(j, "early") || W(j, "late") || W(j, "mid") || W(j, "earlier") || W(j, "later")) &&
+        !(P(j + 1, '.') || P(j + 1, ','))) {
+      ++j;
+      if (P(j, '-')) ++j;
+      return j;
+    }
+    return j;
+  }
+
+  // Does the nearest tense cue before token i (within its clause) point to the future? "he will
+  // visit on Friday", "as early as Tuesday" do; "Cuba predicted Wednesday", "said Friday" do not.
+  bool FutureClause(size_t i) const {
+    for (size_t k = i, steps = 0; k > 0 && steps < 10; --k, ++steps) {
+      size_t t = k - 1;
+      if (P(t, '!') || P(t, '?') || P(t, '\n') || P(t, ';') || P(t, '"')) break;
+      if (P(t, '.') && !(t > 0 && Word(t - 1) && toks_[t - 1].low.size() <= 4 && toks_[t - 1].cap)) {
+        break;
+      }
+      std::string_view w = Low(t);
+      if (w == "will" || w == "shall" || w == "ll" || w == "scheduled" || w == "upcoming" ||
+          ((w == "soon" || w == "early") && W(t - 1, "as") && t > 0)) {
+        return true;
+      }
+      if (w == "said" || w == "told" || w == "was" || w == "were" || w == "did" ||
+          (w.size() > 4 && w.substr(w.size() - 2) == "ed")) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  // ---- value helpers ----
+  // News narrates the past: a month (and day) without a year is its most recent occurrence up
+  // to the anchor, unless its next occurrence is at most four months ahead ("January" in a
+  // November article is the coming January).
+  int YearOfPublication(int month, int day) const {
+    if (dct_.year == 0) return 0;
+    auto days = [&](int y) {
+      int d = day ? (day > DaysInMonth(y, month) ? DaysInMonth(y, month) : day) : 1;
+      return DaysFromCivil(y, month, d);
+    };
+    long anchor = DaysFromCivil(dct_.year, dct_.month, dct_.day);
+    int past = days(dct_.year) <= anchor ? dct_.year : dct_.year - 1;
+    if (days(past + 1) - anchor <= 120) return past + 1;
+    return past;
+  }
+
+  std::string DayValue(const Date& d, Match* m) const {
+    if (d.known()) m->day = d;
+    return FormatDay(d);
+  }
+
+  // ---- matchers ----
+
+  // "10/06/1971", "6/10/71", "1971-10-06".
+  bool NumericDate(size_t i, Match* m) const {
+    if (!IsNum(i) || (i > 0 && Glued(i) && (P(i - 1, '/') || P(i - 1, '-') || IsNum(i - 1)))) {
+      return false;
+    }
+    for (char sep : {'/', '-'}) {
+      if (!(P(i + 1, sep) && Glued(i + 1) && IsNum(i + 2) && Glued(i + 2) && P(i + 3, sep) &&
+            Glued(i + 3) && IsNum(i + 4) && Glued(i + 4))) {
+        continue;
+      }
+      if (Glued(i + 5) && (IsNum(i + 5) || P(i + 5, sep) || Word(i + 5))) return false;
+      int a = toks_[i].num, b = toks_[i + 2].num, c = toks_[i + 4].num;
+      int y, mo, d;
+      if (toks_[i].digits == 4) {
+        y = a, mo = b, d = c;
+      } else if (toks_[i + 4].digits == 4 || toks_[i + 4].digits == 2) {
+        y = toks_[i + 4].digits == 2 ? CenturyFor(c) + c : c;
+        if (a > 12) {
+          d = a, mo = b;
+        } else {
+          mo = a, d = b;
+        }
+      } else {
+        return false;
+      }
+      if (!IsValidDate(y, mo, d)) return false;
+      m->begin = i;
+      m->end = i + 5;
+      m->type = TimexType::kDate;
+      m->value = DayValue(Date{y, mo, d}, m);
+      return true;
+    }
+    return false;
+  }
+
+  // Month at i (with "Sept." dot); returns index after or kNone.
+  size_t MonthAt(size_t i, int* month, bool* risky) const {
+    if (!Word(i)) return kNone;
+    bool abbrev;
+    int mo = MonthNumber(Low(i), &abbrev);
+    if (!mo) return kNone;
+    size_t j = i + 1;
+    if (abbrev) {
+      if (!toks_[i].cap) return kNone;
+      if (P(j, '.') && Glued(j)) ++j;
+      else if (!IsNum(j)) return kNone;
+    }
+    *risky = (mo == 5 || mo == 3) && !abbrev;
+    *month = mo;
+    return j;
+  }
+
+  // "9 May 2020", "May 9", "May 9, 2020", "March 2019", "mid-June", "last April",
+  // "August last year", "the 9th of May".
+  bool MonthDate(size_t i, Match* m) const {
+    size_t j = SkipMods(i);
+    int rel = 0;  // -1 last, +1 next, 2 this
+    bool has_rel = false;
+    if (W(j, "last") || W(j, "next") || W(j, "this")) {
+      rel = W(j, "last") ? -1 : W(j, "next") ? 1 : 2;
+      has_rel = true;
+      ++j;
+      if (W(j, "past") || W(j, "coming")) ++j;
+    }
+    int day = 0, month = 0, year = 0;
+    bool risky = false;
+    size_t k = kNone;
+    // Day first: "9 May", "9th of May".
+    if (!has_rel && IsNum(j)) {
+      size_t d_end = DayOfMonth(j, &day);
+      if (d_end != kNone) {
+        size_t mpos = W(d_end, "of") ? d_end + 1 : d_end;
+        size_t mend = MonthAt(mpos, &month, &risky);
+        if (mend != kNone && toks_[mpos].cap) {
+          k = mend;
+          risky = false;
+        } else {
+          day = 0;
+        }
+      }
+    }
+    if (k == kNone) {
+      k = MonthAt(j, &month, &risky);
+      if (k == kNone) return false;
+      bool cap = toks_[j].cap;
+      // Month day.
+      int d2 = 0;
+      size_t dend = has_rel ? kNone : DayOfMonth(k, &d2);
+      if (dend != kNone && !(IsNum(k) && toks_[k].digits == 4)) {
+        day = d2;
+        k = dend;
+      } else if (!cap) {
+        return false;
+      }
+    }
+    // Year: ", 2020", "2020", "of 2020", "last year".
+    size_t after = k;
+    size_t yk = P(after, ',') ? after + 1 : after;
+    if (W(yk, "of") && !day) ++yk;
+    int y = 0;
+    size_t yend = Year(yk, &y);
+    if (yend != kNone && !has_rel) {
+      year = y;
+      k = yend;
+    } else if (!has_rel && (W(k, "last") || W(k, "this") || W(k, "next")) && W(k + 1, "year") &&
+               !(Word(k + 2) && Low(k + 2) == "s")) {
+      if (dct_.year) year = dct_.year + (W(k, "last") ? -1 : W(k, "next") ? 1 : 0);
+      else year = -1;
+      k += 2;
+    }
+    bool modified = j != i || has_rel;
+    if (risky && !day && !year && !modified) {
+      // "May" and "March" alone must follow a date preposition: "in May", "since March".
+      std::string_view prev = i > 0 ? Low(i - 1) : std::string_view();
+      bool ok = toks_[j].cap &&
+                (prev == "in" || prev == "since" || prev == "until" || prev == "till" ||
+                 prev == "by" || prev == "during" || prev == "from" || prev == "through" ||
+                 prev == "before" || prev == "after" || prev == "of" || prev == "and" ||
+                 prev == "to" || prev == "between" || prev == "early" || prev == "late");
+      if (!ok) return false;
+      // "in May 's" and names: a capitalized word right after ("May Day", "March Madness").
+      if (Word(k) && toks_[k].cap) return false;
+    }
+    if (risky && !day && !year && modified && !toks_[j].cap) return false;
+    if (!day && !year && !modified && (P(k, '\'') || (Word(k) && toks_[k].cap))) {
+      // "June Carter", "August Wilson": a month name as a first name.
+      if (!(P(k, '\'') && W(k + 1, "s"))) return false;
+    }
+    if (i > 0 && !modified && !day && !year && Word(i - 1) && toks_[i - 1].cap && !Glued(i) &&
+        i >= 1 && !(i >= 2 && (P(i - 2, '.') || P(i - 2, '\n')))) {
+      // "Theresa May", "Prime Minister April": preceded by a capitalized word mid-sentence.
+      std::string_view prev = Low(i - 1);
+      if (prev != "in" && prev != "since" && prev != "until" && prev != "by" && prev != "of" &&
+          prev != "on" && prev != "last" && prev != "next" && prev != "this") {
+        return false;
+      }
+    }
+    if (year == 0) {
+      if (dct_.year == 0) year = -1;
+      else if (rel == -1) year = month < dct_.month ? dct_.year : dct_.year - 1;
+      else if (rel == 1) year = month > dct_.month ? dct_.year : dct_.year + 1;
+      else if (rel == 2) year = dct_.year;
+      else year = YearOfPublication(month, day);
+    }
+    m->begin = i;
+    m->end = k;
+    m->type = TimexType::kDate;
+    if (day) {
+      if (year > 0 && !IsValidDate(year, month, day)) return false;
+      if (year > 0) m->value = DayValue(Date{year, month, day}, m);
+      else m->value = "XXXX-" + Num(month, 2) + "-" + Num(day, 2);
+    } else {
+      m->value = FormatMonth(year > 0 ? year : 0, month);
+    }
+    return true;
+  }
+
+  // "2014", "in 2014", "fiscal 1989", "mid-1996", "the 1990s", "the '90s", "early 2023",
+  // "the 20th century", "the winter of 1994" (seasons are in RelativePeriod).
+  bool YearDate(size_t i, Match* m) const {
+    size_t j = SkipMods(i);
+    bool the = false;
+    if (W(j, "the")) {
+      the = true;
+      ++j;
+      size_t k2 = SkipMods(j);
+      j = k2;
+    }
+    bool fiscal = false;
+    if (W(j, "fiscal") || W(j, "calendar")) {
+      fiscal = true;
+      ++j;
+      if (W(j, "year")) ++j;
+    } else if (W(j, "year") && !the) {
+      ++j;
+    }
+    // Centuries: "the 20th century", "the nineteenth century".
+    if (IsNum(j) && toks_[j].digits <= 2 && Word(j + 1) && Glued(j + 1) &&
+        (W(j + 1, "th") || W(j + 1, "st") || W(j + 1, "nd") || W(j + 1, "rd")) &&
+        (W(j + 2, "century") || (P(j + 2, '-') && W(j + 3, "century")))) {
+      int c = toks_[j].num;
+      if (c < 1 || c > 30) return false;
+      m->begin = i;
+      m->end = P(j + 2, '-') ? j + 4 : j + 3;
+      m->type = TimexType::kDate;
+      m->value = Num(c - 1, 2);
+      return true;
+    }
+    int year = 0;
+    size_t k = Year(j, &year);
+    if (k == kNone) return false;
+    bool apostrophe = P(j, '\'');
+    // Decade: "1990s", "'90s".
+    if (W(k, "s") && Glued(k)) {
+      if (year % 10 != 0) return false;
+      m->begin = i;
+      m->end = k + 1;
+      m->type = TimexType::kDate;
+      m->value = Num(year / 10, 3);
+      return true;
+    }
+    if (apostrophe && !the && j == i) return false;
+    if (the && !fiscal && j == i + 1 && !W(k, "period") && !W(k, "season")) {
+      // "the 1990 budget": the year belongs to a noun phrase; tag just the year below.
+      return false;
+    }
+    bool context = j != i || fiscal;
+    if (!context && i > 0) {
+      std::string_view prev = Low(i - 1);
+      static constexpr std::string_view kPrev[] = {
+          "in", "since", "until", "till", "by", "of", "from", "to", "through", "during",
+          "before", "after", "between", "and", "or", "around", "circa", "year", "early", "late",
+          "mid", "end", "summer", "spring", "winter", "autumn", "fall", "season", "throughout",
+          "for", "as", "than", "on", "last", "january", "february", "april", "june", "july",
+          "august", "september", "october", "november", "december", "march", "may"};
+      for (std::string_view p : kPrev) {
+        if (prev == p) context = true;
+      }
+      if (P(i - 1, '(') || P(i - 1, '-') || P(i - 1, ',')) context = true;
+    }
+    if (!context) {
+      if (year < 1900 || year > 2099) return false;
+      if (i > 0 && (P(i - 1, '$') || W(i - 1, "no") || W(i - 1, "number"))) return false;
+    }
+    if (Word(k) && !P(k, '\'')) {
+      // "2000 troops", "1990 levels" (amounts, not dates) — a plural noun right after.
+      std::string_view next = Low(k);
+      if (next.size() > 3 && next.back() == 's' && next != "was" && next != "has" &&
+          next != "is" && !toks_[k].cap) {
+        return false;
+      }
+    }
+    if (W(k, "period")) ++k;
+    m->begin = i;
+    m->end = k;
+    m->type = TimexType::kDate;
+    m->value = FormatYear(year);
+    return true;
+  }
+
+  // "today", "yesterday morning", "tomorrow", "tonight", "last night", "this morning",
+  // "overnight", "the day before yesterday".
+  bool RelativeDay(size_t i, Match* m) const {
+    size_t j = i;
+    if (W(j, "early") || W(j, "late") || W(j, "earlier") || W(j, "later")) ++j;
+    if (W(j, "mid") && P(j + 1, '-')) j += 2;
+    std::string_view w = Low(j);
+    std::string part;
+    long offset = 0;
+    bool time = false;
+    size_t k = j + 1;
+    if (w == "today") {
+      offset = 0;
+    } else if (w == "yesterday") {
+      offset = -1;
+    } else if (w == "tomorrow") {
+      offset = 1;
+    } else if (w == "tonight") {
+      part = "TNI";
+      time = true;
+    } else if (w == "overnight") {
+      Date d = ref_;
+      m->begin = i;
+      m->end = k;
+      m->type = TimexType::kTime;
+      m->value = FormatDay(d) + "TNI";
+      return true;
+    } else if (w == "last" && W(j + 1, "night")) {
+      offset = -1;
+      part = "TNI";
+      time = true;
+      k = j + 2;
+    } else if ((w == "this" || w == "mid" || w == "early" || w == "late") &&
+               (W(j + 1, "morning") || W(j + 1, "afternoon") || W(j + 1, "evening"))) {
+      std::string_view code;
+      IsDayPartWord(Low(j + 1), &code);
+      part = code;
+      time = true;
+      k = j + 2;
+    } else if (w == "the" && W(j + 1, "day") && (W(j + 2, "before") || W(j + 2, "after")) &&
+               (W(j + 3, "yesterday") || W(j + 3, "tomorrow"))) {
+      offset = W(j + 3, "yesterday") ? -2 : 2;
+      k = j + 4;
+    } else {
+      return false;
+    }
+    if (part.empty() && Word(k)) {
+      std::string_view code;
+      if (IsDayPartWord(Low(k), &code)) {
+        part = code;
+        time = true;
+        ++k;
+      }
+    }
+    Date d = AddDays(dct_, offset);
+    m->begin = i;
+    m->end = k;
+    m->type = time ? TimexType::kTime : TimexType::kDate;
+    m->value = part.empty() ? DayValue(d, m) : FormatDay(d) + part;
+    if (!part.empty() && d.known()) m->day = d;
+    return true;
+  }
+
+  // "Friday", "on Monday" (span without "on"), "last Friday", "Friday night", "next Monday".
+  bool WeekdayDate(size_t i, Match* m) const {
+    size_t j = i;
+    int rel = 0;
+    if (W(j, "early") || W(j, "late") || W(j, "earlier") || W(j, "later")) ++j;
+    if (W(j, "last") || W(j, "next") || W(j, "this") || W(j, "past") || W(j, "coming")) {
+      rel = W(j, "next") || W(j, "coming") ? 1 : W(j, "this") ? 2 : -1;
+      ++j;
+      if (W(j, "past")) { rel = -1; ++j; }
+      if (W(j, "coming")) { rel = 1; ++j; }
+    }
+    if (!Word(j) || !toks_[j].cap) return false;
+    bool plural;
+    int wd = WeekdayNumber(Low(j), &plural);
+    if (!wd || plural) return false;
+    size_t k = j + 1;
+    // "Sunday Times", "Friday Prayers" headline-style names: a capitalized word that is no
+    // month or day part.
+    if (Word(k) && toks_[k].cap && !Glued(k)) {
+      bool abbrev;
+      std::string_view code;
+      if (!MonthNumber(Low(k), &abbrev) && !IsDayPartWord(Low(k), &code)) {
+        static constexpr std::string_view kNames[] = {"times", "telegraph", "mirror", "express",
+                                                      "herald", "post", "mail", "tribune",
+                                                      "observer", "independent", "star", "sport",
+                                                      "night", "school", "prayers", "league"};
+        for (std::string_view name : kNames) {
+          if (Low(k) == name) return false;
+        }
+      }
+    }
+    // "Friday, May 9" — the month date is the value.
+    size_t c = P(k, ',') ? k + 1 : k;
+    Match md;
+    if (MonthDate(c, &md) && md.day.known()) {
+      *m = md;
+      m->begin = i;
+      return true;
+    }
+    std::string part;
+    std::string_view code;
+    if (Word(k) && IsDayPartWord(Low(k), &code)) {
+      part = code;
+      ++k;
+    }
+    m->begin = i;
+    m->end = k;
+    m->type = TimexType::kDate;
+    if (!dct_.known()) {
+      m->value = "XXXX-WXX-" + Num(wd) + part;
+      return true;
+    }
+    int today = Weekday(dct_);
+    long back = (today - wd + 7) % 7;     // days back to the most recent such day (0: today)
+    long ahead = (wd - today + 7) % 7;    // days ahead to the next such day (0: today)
+    long offset;
+    if (rel == -1) offset = back == 0 ? -7 : -back;
+    else if (rel == 1) offset = ahead == 0 ? 7 : ahead;
+    else if (rel == 2) offset = back <= ahead ? -back : ahead;
+    else if (back == 0) offset = 0;
+    else offset = FutureClause(j) ? ahead : -back;
+    Date d = AddDays(dct_, offset);
+    // "Friday night"/"Friday evening" carry the day part; "Friday morning" is the day itself
+    // (TimeBank practice).
+    m->value = FormatDay(d) + (part == "TNI" || part == "TEV" ? part : std::string());
+    m->day = d;
+    return true;
+  }
+
+  // "last week", "this year", "next month", "the previous day", "the next day", "the following
+  // week", "earlier this month", "last fall", "this summer", "the weekend", "last decade".
+  bool RelativePeriod(size_t i, Match* m) const {
+    size_t j = SkipMods(i);
+    bool the = false;
+    if (W(j, "the")) {
+      the = true;
+      ++j;
+    }
+    std::string_view r = Low(j);
+    int rel;
+    bool narrative = false;
+    if (r == "last" || r == "past") rel = -1;
+    else if (r == "previous" || r == "preceding") { rel = -1; narrative = the; }
+    else if (r == "this" || r == "current") rel = 0;
+    else if (r == "next" || r == "coming") { rel = 1; narrative = the && r == "next"; }
+    else if (r == "following" || r == "same") { rel = r == "same" ? 0 : 1; narrative = true; }
+    else if (r == "that" || r == "that's") { rel = 0; narrative = true; }
+    else if (the && (r == "weekend")) rel = -2;
+    else if (!the && SeasonCode(r).size() && (W(j + 1, "of") || Year(j + 1, &rel) != kNone)) rel = 3;
+    else return false;
+    size_t u = rel == -2 || rel == 3 ? j : j + 1;
+    if (rel != -2 && rel != 3 && (W(u, "past") || W(u, "coming"))) ++u;  // "this past spring"
+    bool plural;
+    Unit unit = UnitWord(Low(u), &plural);
+    std::string_view season = SeasonCode(Low(u));
+    bool weekend = W(u, "weekend");
+    if (plural) return false;
+    if (unit == Unit::kNone && season.empty() && !weekend) return false;
+    if (unit == Unit::kSecond || unit == Unit::kMinute || unit == Unit::kHour) return false;
+    size_t k = u + 1;
+    // "the past year" / "the last decade" / "the next week" read as durations in news.
+    if (the && (r == "past" || r == "last" || (r == "next" && unit != Unit::kDay) ||
+                r == "coming") && unit != Unit::kNone) {
+      m->begin = i;
+      m->end = k;
+      m->type = TimexType::kDuration;
+      m->value = DurationValue(1, unit);
+      return true;
+    }
+    if (r == "that" || r == "that's") {
+      if (unit != Unit::kDay && unit != Unit::kYear && unit != Unit::kMonth && unit != Unit::kWeek) {
+        return false;
+      }
+    }
+    if (r == "same" && !the) return false;
+    if (the && rel == 0 && r == "this") return false;
+    Date base = narrative ? ref_ : dct_;
+    if (rel == 3) {
+      // "summer of 2014", "winter 1994".
+      size_t yk = W(u + 1, "of") ? u + 2 : u + 1;
+      int year;
+      size_t ye = Year(yk, &year);
+      if (ye == kNone) return false;
+      m->begin = i;
+      m->end = ye;
+      m->type = TimexType::kDate;
+      m->value = FormatYear(year) + "-" + std::string(season);
+      return true;
+    }
+    m->begin = i;
+    m->end = k;
+    m->type = TimexType::kDate;
+    if (rel == -2) {
+      // "the weekend": the most recent weekend (this one on a Saturday or Sunday).
+      if (!base.known()) { m->value = "XXXX-WXX-WE"; return true; }
+      int wd = Weekday(base);
+      Date d = wd >= 6 ? base : AddDays(base, -wd);
+      m->value = FormatWeek(d) + "-WE";
+      return true;
+    }
+    if (!season.empty()) {
+      if (base.year == 0) { m->value = "XXXX-" + std::string(season); return true; }
+      int start = season == "SP" ? 3 : season == "SU" ? 6 : season == "FA" ? 9 : 12;
+      int y = base.year;
+      if (rel == -1) {
+        // The most recent season of that name that has ended.
+        int end_month = start + 2;
+        y = end_month < base.month ? base.year : base.year - 1;
+        if (start == 12) y = base.month >= 3 ? base.year - 1 : base.year - 2;
+      } else if (rel == 1) {
+        y = start > base.month ? base.year : base.year + 1;
+      } else if (start == 12 && base.month <= 2) {
+        y = base.year - 1;
+      }
+      m->value = FormatYear(y) + "-" + std::string(season);
+      return true;
+    }
+    if (weekend) {
+      if (!base.known()) { m->value = "XXXX-WXX-WE"; return true; }
+      Date d = AddDays(base, rel * 7);
+      m->value = FormatWeek(d) + "-WE";
+      return true;
+    }
+    switch (unit) {
+      case Unit::kDay: {
+        if (!narrative && !(r == "same" || r == "previous" || r == "following")) return false;
+        Date d = AddDays(base, rel);
+        m->value = DayValue(d, m);
+        return true;
+      }
+      case Unit::kWeek:
+        m->value = base.known() ? FormatWeek(AddDays(base, 7 * rel)) : "XXXX-WXX";
+        return true;
+      case Unit::kMonth: {
+        if (base.year == 0) { m->value = "XXXX-XX"; return true; }
+        Date d = AddMonths(base, rel);
+        m->value = FormatMonth(d.year, d.month);
+        return true;
+      }
+      case Unit::kQuarter: {
+        if (base.year == 0) { m->value = "XXXX-QX"; return true; }
+        int q = (base.month - 1) / 3 + rel;
+        int y = base.year;
+        if (q < 0) { q += 4; --y; }
+        if (q > 3) { q -= 4; ++y; }
+        m->value = FormatYear(y) + "-Q" + Num(q + 1);
+        m->quarter_year = y;
+        m->quarter = q + 1;
+        return true;
+      }
+      case Unit::kYear:
+        if (W(k, "'") && W(k + 1, "s")) {}
+        m->value = base.year ? FormatYear(base.year + rel) : "XXXX";
+        return true;
+      case Unit::kDecade:
+        m->value = base.year ? Num(base.year / 10 + rel, 3) : "XXX";
+        return true;
+      case Unit::kCentury:
+        m->value = base.year ? Num(base.year / 100 + rel, 2) : "XX";
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  // "two weeks ago", "three days later", "a year earlier", "about five years ago".
+  bool AgoLater(size_t i, Match* m) const {
+    size_t j = i;
+    if (W(j, "about") || W(j, "nearly") || W(j, "almost") || W(j, "some") || W(j, "roughly") ||
+        W(j, "around") || W(j, "just") || W(j, "only") || W(j, "over")) {
+      ++j;
+    } else if ((W(j, "more") || W(j, "less")) && W(j + 1, "than")) {
+      j += 2;
+    }
+    int count;
+    size_t u = Number(j, true, &count);
+    if (u == kNone) return false;
+    if (P(u, '-')) return false;
+    bool plural;
+    Unit unit = UnitWord(Low(u), &plural);
+    if (unit == Unit::kNone) return false;
+    size_t k = u + 1;
+    bool ago = W(k, "ago") || (W(k, "from") && W(k + 1, "now"));
+    bool later = W(k, "later") || W(k, "earlier") || W(k, "before") || W(k, "after");
+    if (!ago && !later) return false;
+    int sign = W(k, "ago") || W(k, "earlier") || W(k, "before") ? -1 : 1;
+    if ((W(k, "before") || W(k, "after")) && !(P(k + 1, '.') || P(k + 1, ',') || P(k + 1, ';') ||
+                                                k + 1 >= n())) {
+      return false;  // "two days after the attack": the anchor is an event; Duration tags it
+    }
+    size_t end = W(k, "from") ? k + 2 : k + 1;
+    Date base = ago ? dct_ : ref_;
+    m->begin = i;
+    m->end = end;
+    m->type = TimexType::kDate;
+    if (count < 0) {
+      m->value = sign < 0 ? "PAST_REF" : "FUTURE_REF";
+      return true;
+    }
+    long delta = static_cast<long>(count) * sign;
+    // "a year earlier" next to a quarter compares with that quarter a year before.
+    if (unit == Unit::kYear && count == 1 && last_quarter_ && i < last_quarter_tok_ + 400000) {
+      m->value = FormatYear(last_quarter_year_ - 1) + "-Q" + Num(last_quarter_);
+      return true;
+    }
+    switch (unit) {
+      case Unit::kSecond:
+      case Unit::kMinute:
+      case Unit::kHour:
+      case Unit::kDay: {
+        long days = unit == Unit::kDay ? delta : 0;
+        Date d = AddDays(base, days);
+        m->value = DayValue(d, m);
+        return true;
+      }
+      case Unit::kWeek:
+        m->value = base.known() ? FormatWeek(AddDays(base, 7 * delta)) : "XXXX-WXX";
+        return true;
+      case Unit::kMonth: {
+        if (!base.known()) { m->value = "XXXX-XX"; return true; }
+        Date d = AddMonths(base, static_cast<int>(delta));
+        m->value = FormatMonth(d.year, d.month);
+        return true;
+      }
+      case Unit::kQuarter: {
+        if (!base.known()) { m->value = "XXXX-QX"; return true; }
+        long q = base.year * 4L + (base.month - 1) / 3 + delta;
+        m->value = FormatYear(static_cast<int>(q / 4)) + "-Q" + Num(static_cast<int>(q % 4) + 1);
+        return true;
+      }
+      case Unit::kYear:
+        m->value = base.year ? FormatYear(base.year + static_cast<int>(delta)) : "XXXX";
+        return true;
+      case Unit::kDecade:
+        m->value = base.year ? FormatYear(base.year + static_cast<int>(delta) * 10) : "XXXX";
+        return true;
+      case Unit::kCentury:
+        m->value = base.year ? Num((base.year + static_cast<int>(delta) * 100) / 100, 2) : "XX";
+        return true;
+      case Unit::kNone:
+        break;
+    }
+    return false;
+  }
+
+  // "for three days" (span "three days"), "the last 24 hours", "two years", "a five-year plan"
+  // ("five-year"), "the first nine months", "for years", "several weeks".
+  bool Duration(size_t i, Match* m) const {
+    size_t j = i;
+    bool the = false;
+    if (W(j, "the")) {
+      the = true;
+      ++j;
+    }
+    if (W(j, "past") || W(j, "last") || W(j, "next") || W(j, "first") || W(j, "coming") ||
+        W(j, "previous") || W(j, "following") || W(j, "final") || W(j, "remaining") ||
+        W(j, "latest") || W(j, "preceding")) {
+      ++j;
+    } else if (the && !(IsNum(j) || SmallNumberWord(Low(j)))) {
+      return false;
+    }
+    if (!the && j == i) {
+      if (W(j, "about") || W(j, "nearly") || W(j, "almost") || W(j, "roughly") ||
+          W(j, "around") || W(j, "some") || W(j, "over")) {
+        if (!(W(j, "some") && UnitWord(Low(j + 1), &the) != Unit::kNone)) ++j;
+      } else if ((W(j, "more") || W(j, "less")) && W(j + 1, "than")) {
+        j += 2;
+      } else if (W(j, "up") && W(j + 1, "to")) {
+        j += 2;
+      }
+    }
+    int count;
+    size_t u = Number(j, true, &count);
+    bool bare = false;
+    if (u == kNone) {
+      // "for years", "for months": vague durations after "for"/"over".
+      if (i > 0 && (W(i - 1, "for") || W(i - 1, "within")) && j == i) {
+        bool plural;
+        Unit unit = UnitWord(Low(i), &plural);
+        if (!plural || unit == Unit::kNone || unit == Unit::kQuarter || unit == Unit::kSecond) {
+          return false;
+        }
+        m->begin = i;
+        m->end = i + 1;
+        m->type = TimexType::kDuration;
+        m->value = DurationValue(-1, unit);
+        return true;
+      }
+      return false;
+    }
+    (void)bare;
+    bool hyphen = false;
+    if (P(u, '-') && Glued(u) && Glued(u + 1)) {
+      hyphen = true;
+      ++u;
+    }
+    bool plural;
+    Unit unit = UnitWord(Low(u), &plural);
+    if (unit == Unit::kNone) return false;
+    bool article = W(j, "a") || W(j, "an");
+    if (article && unit == Unit::kSecond && !plural) return false;  // "a second attack"
+    if (article && unit == Unit::kQuarter) return false;             // "a quarter of"
+    if (W(j, "some") && !plural) return false;
+    if (!plural && !hyphen && count > 1 && !IsNum(j) && unit == Unit::kSecond) return false;
+    if (unit == Unit::kQuarter && !plural && !hyphen) return false;
+    if (count == 1 && plural) return false;
+    size_t k = u + 1;
+    // Ages: "a 12-year-old", "five years old".
+    if ((P(k, '-') && W(k + 1, "old")) || W(k, "old")) return false;
+    if (IsNum(j) && i > 0 && P(i - 1, '$')) return false;
+    m->begin = i;
+    m->end = k;
+    m->type = TimexType::kDuration;
+    m->value = DurationValue(count, unit);
+    return true;
+  }
+
+  // "every Friday", "each day", "daily", "weekly", "annually", "on Fridays", "a year" after an
+  // amount ("$5 million a year").
+  bool SetExpr(size_t i, Match* m) const {
+    std::string_view w = Low(i);
+    static constexpr struct {
+      std::string_view word, value;
+    } kAdverbs[] = {{"daily", "P1D"},     {"weekly", "P1W"},   {"monthly", "P1M"},
+                    {"annually", "P1Y"},  {"yearly", "P1Y"},   {"hourly", "PT1H"},
+                    {"nightly", "P1D"},   {"biweekly", "P2W"}};
+    for (const auto& a : kAdverbs) {
+      if (w == a.word) {
+        m->begin = i;
+        m->end = i + 1;
+        m->type = TimexType::kSet;
+        m->value = std::string(a.value);
+        return true;
+      }
+    }
+    if (w == "every" || w == "each") {
+      size_t j = i + 1;
+      if (W(j, "other")) ++j;
+      bool plural;
+      int wd = Word(j) ? WeekdayNumber(Low(j), &plural) : 0;
+      if (wd && !plural) {
+        m->begin = i;
+        m->end = j + 1;
+        m->type = TimexType::kSet;
+        m->value = "XXXX-WXX-" + Num(wd);
+        std::string_view code;
+        if (Word(j + 1) && IsDayPartWord(Low(j + 1), &code)) {
+          m->value += code;
+          ++m->end;
+        }
+        return true;
+      }
+      int count = 1;
+      size_t u = j;
+      size_t after_num = Number(j, false, &count);
+      if (after_num != kNone && count > 1) u = after_num;
+      Unit unit = UnitWord(Low(u), &plural);
+      std::string_view code;
+      if (unit == Unit::kNone && Word(u) && IsDayPartWord(Low(u), &code)) {
+        m->begin = i;
+        m->end = u + 1;
+        m->type = TimexType::kSet;
+        m->value = "XXXX-XX-XX" + std::string(code);
+        return true;
+      }
+      if (unit == Unit::kNone) return false;
+      m->begin = i;
+      m->end = u + 1;
+      m->type = TimexType::kSet;
+      m->value = DurationValue(count * (W(i + 1, "other") ? 2 : 1), unit);
+      return true;
+    }
+    // "on Fridays", "Tuesday nights".
+    if (Word(i) && toks_[i].cap) {
+      bool plural;
+      int wd = WeekdayNumber(w, &plural);
+      std::string_view code;
+      bool nights = W(i + 1, "nights") || W(i + 1, "mornings") || W(i + 1, "evenings");
+      if (wd && (plural || nights)) {
+        m->begin = i;
+        m->end = i + 1;
+        m->type = TimexType::kSet;
+        m->value = "XXXX-WXX-" + Num(wd);
+        if (nights) {
+          std::string_view part = Low(i + 1);
+          IsDayPartWord(part.substr(0, part.size() - 1), &code);
+          m->value += code;
+          m->end = i + 2;
+        }
+        return true;
+      }
+    }
+    // "$5 million a year", "twice a week", "10 percent a year", "per day".
+    if ((w == "a" || w == "per" || w == "an") && i > 0) {
+      bool plural;
+      Unit unit = UnitWord(Low(i + 1), &plural);
+      if (unit == Unit::kNone || plural || unit == Unit::kQuarter) return false;
+      std::string_view prev = Low(i - 1);
+      bool amount = IsNum(i - 1) || prev == "million" || prev == "billion" || prev == "percent" ||
+                    prev == "times" || prev == "once" || prev == "twice" || prev == "thousand" ||
+                    prev == "dollars" || prev == "hundred" || w == "per";
+      if (!amount) return false;
+      m->begin = i;
+      m->end = i + 2;
+      m->type = TimexType::kSet;
+      m->value = DurationValue(1, unit);
+      return true;
+    }
+    return false;
+  }
+
+  // "5am", "5:30 p.m.", "10 p.m. Wednesday", "noon", "midnight Friday", "at dawn", "0500 GMT".
+  bool ClockTime(size_t i, Match* m) const {
+    int hour = -1, minute = 0;
+    size_t k;
+    std::string part;
+    if (W(i, "noon") || W(i, "midday") || W(i, "midnight")) {
+      hour = W(i, "midnight") ? 24 : 12;
+      k = i + 1;
+    } else if ((W(i, "dawn") || W(i, "daybreak") || W(i, "dusk") || W(i, "nightfall")) &&
+               i > 0 && (W(i - 1, "at") || W(i - 1, "before") || W(i - 1, "after") ||
+                         W(i - 1, "by") || W(i - 1, "until"))) {
+      part = W(i, "dawn") || W(i, "daybreak") ? "TMO" : "TEV";
+      k = i + 1;
+    } else if (IsNum(i) && toks_[i].digits <= 2 && toks_[i].num <= 24) {
+      if (i > 0 && Glued(i) && (P(i - 1, ':') || P(i - 1, '.') || IsNum(i - 1))) return false;
+      hour = toks_[i].num;
+      k = i + 1;
+      bool colon = false;
+      if (P(k, ':') && Glued(k) && IsNum(k + 1) && Glued(k + 1) && toks_[k + 1].digits == 2 &&
+          toks_[k + 1].num < 60) {
+        minute = toks_[k + 1].num;
+        k += 2;
+        colon = true;
+      }
+      // am / pm / a.m. / p.m. / o'clock
+      bool pm = false, am = false;
+      if (W(k, "am") || W(k, "pm")) {
+        pm = W(k, "pm");
+        am = !pm;
+        ++k;
+      } else if ((W(k, "a") || W(k, "p")) && P(k + 1, '.') && Glued(k + 1) && W(k + 2, "m") &&
+                 Glued(k + 2)) {
+        pm = W(k, "p");
+        am = !pm;
+        k += 3;
+        if (P(k, '.') && Glued(k)) ++k;
+      } else if (W(k, "o") && P(k + 1, '\'') && W(k + 2, "clock")) {
+        k += 3;
+      } else if (colon && i > 0 &&
+                 (W(i - 1, "at") || W(i - 1, "around") || W(i - 1, "by") || W(i - 1, "until") ||
+                  W(i - 1, "from") || W(i - 1, "after") || W(i - 1, "before")) &&
+                 hour <= 23) {
+        // "at 15:30"
+      } else {
+        return false;
+      }
+      if ((am || pm) && (hour < 1 || hour > 12)) return false;
+      if (pm && hour < 12) hour += 12;
+      if (am && hour == 12) hour = 0;
+    } else if (IsNum(i) && toks_[i].digits == 4 && (W(i + 1, "gmt") || W(i + 1, "utc") ||
+                                                    W(i + 1, "hrs") || W(i + 1, "hours") ||
+                                                    (W(i + 1, "local") && W(i + 2, "time")))) {
+      hour = toks_[i].num / 100;
+      minute = toks_[i].num % 100;
+      if (hour > 24 || minute > 59 || !(W(i + 1, "gmt") || W(i + 1, "utc") || W(i + 1, "local"))) {
+        return false;
+      }
+      k = i + 1;
+    } else {
+      return false;
+    }
+    // Time zone.
+    if (W(k, "gmt") || W(k, "utc") || W(k, "est") || W(k, "edt") || W(k, "cst") ||
+        W(k, "pst") || W(k, "cet") || W(k, "bst")) {
+      ++k;
+    } else if (W(k, "local") && W(k + 1, "time")) {
+      k += 2;
+    }
+    // Day: "Wednesday", "today", "yesterday", "on Friday", ", Nov. 6".
+    Date day = ref_;
+    size_t d = k;
+    if (P(d, ',')) ++d;
+    if (W(d, "on")) ++d;
+    Match dm;
+    if (W(d, "today") || W(d, "yesterday") || W(d, "tomorrow") || W(d, "tonight")) {
+      day = AddDays(dct_, W(d, "yesterday") ? -1 : W(d, "tomorrow") ? 1 : 0);
+      k = d + 1;
+    } else if (d < n() && (WeekdayDate(d, &dm) || MonthDate(d, &dm)) && dm.day.known() &&
+               dm.value.find('T') == std::string::npos && dm.begin == d) {
+      day = dm.day;
+      k = dm.end;
+    }
+    m->begin = i;
+    m->end = k;
+    m->type = TimexType::kTime;
+    std::string date = FormatDay(day);
+    if (!part.empty()) {
+      m->value = date + part;
+    } else {
+      m->value = date + "T" + Num(hour, 2) + ":" + Num(minute, 2);
+    }
+    return true;
+  }
+
+  // "the third quarter", "third-quarter", "the fourth quarter of 2023", "the first half",
+  // "the quarter", "the year-earlier quarter", "Q3".
+  bool QuarterExpr(size_t i, Match* m) {
+    size_t j = i;
+    bool the = false;
+    if (W(j, "the")) {
+      the = true;
+      ++j;
+    }
+    bool year_ago = false;
+    int explicit_year = 0;
+    if (W(j, "year") && P(j + 1, '-') && (W(j + 2, "earlier") || W(j + 2, "ago"))) {
+      year_ago = true;
+      j += 3;
+    }
+    if ((W(j, "this") || W(j, "last") || W(j, "next")) && W(j + 1, "year") && P(j + 2, '\'') &&
+        W(j + 3, "s")) {
+      explicit_year = dct_.year ? dct_.year + (W(j, "last") ? -1 : W(j, "next") ? 1 : 0) : -1;
+      j += 4;
+    }
+    if (W(j, "fiscal")) ++j;
+    int y2;
+    size_t ye = Year(j, &y2);
+    if (ye != kNone && P(ye, '\'') && W(ye + 1, "s")) ye += 2;
+    if (ye != kNone && (W(ye, "first") || W(ye, "second") || W(ye, "third") || W(ye, "fourth"))) {
+      explicit_year = y2;
+      j = ye;
+    }
+    int q = 0;
+    bool half = false;
+    bool latest = false;
+    size_t u;
+    int ord = OrdinalWord(Low(j));
+    if (ord) {
+      u = j + 1;
+    } else if (IsNum(j) && toks_[j].num >= 1 && toks_[j].num <= 4 && Word(j + 1) &&
+               Glued(j + 1)) {
+      ord = toks_[j].num;
+      u = j + 2;
+    } else if (the && (W(j, "latest") || W(j, "current") || W(j, "recent") || W(j, "same") ||
+                       W(j, "quarter"))) {
+      latest = true;
+      u = W(j, "quarter") ? j : j + 1;
+    } else if (year_ago) {
+      latest = true;
+      u = j;
+    } else {
+      return false;
+    }
+    if (P(u, '-') && Glued(u)) ++u;
+    if (W(u, "quarter")) {
+      q = ord;
+    } else if (W(u, "half") && ord >= 1 && ord <= 2) {
+      half = true;
+      q = ord;
+    } else if (year_ago && !ord && W(u, "period")) {
+      latest = true;
+    } else if (year_ago && !ord && j == u) {
+      // bare "year-earlier"/"year-ago" adjective: the prior-year period.
+      m->begin = i + (the ? 1 : 0);
+      m->end = u;
+      m->type = TimexType::kDate;
+      if (last_quarter_) m->value = FormatYear(last_quarter_year_ - 1) + "-Q" + Num(last_quarter_);
+      else m->value = dct_.year ? FormatYear(dct_.year - 1) : "XXXX";
+      if (the) --m->begin;
+      return true;
+    } else {
+      return false;
+    }
+    if (ord > 4) return false;
+    size_t k = u + 1;
+    int year = explicit_year;
+    if (!year) {
+      if (W(k, "of") || P(k, ',')) {
+        int yy;
+        size_t e = Year(k + 1, &yy);
+        if (e != kNone) {
+          year = yy;
+          k = e;
+        } else if ((W(k + 1, "this") || W(k + 1, "last") || W(k + 1, "next")) &&
+                   W(k + 2, "year")) {
+          year = dct_.year ? dct_.year + (W(k + 1, "last") ? -1 : W(k + 1, "next") ? 1 : 0) : -1;
+          k += 3;
+        }
+      }
+    }
+    std::string value;
+    if (latest) {
+      if (dct_.year == 0 && !last_quarter_) {
+        value = "XXXX-QX";
+      } else {
+        int yq = last_quarter_year_, qq = last_quarter_;
+        if (!qq) {
+          // The last completed quarter before publication.
+          qq = (dct_.month - 1) / 3;
+          yq = dct_.year;
+          if (qq == 0) { qq = 4; --yq; }
+        }
+        if (year_ago) --yq;
+        value = FormatYear(yq) + "-Q" + Num(qq);
+        q = qq;
+        year = yq;
+      }
+    } else {
+      if (!year) year = dct_.year ? dct_.year : -1;
+      if (year_ago && year > 0) --year;
+      value = FormatYear(year > 0 ? year : 0) + (half ? "-H" : "-Q") + Num(q);
+    }
+    m->begin = i;
+    m->end = k;
+    m->type = TimexType::kDate;
+    m->value = value;
+    if (!half && q && year > 0 && !year_ago) {
+      m->quarter = q;
+      m->quarter_year = year;
+    }
+    return true;
+  }
+
+  // "now", "currently", "recently", "the past", "the future", "soon", "in recent years".
+  bool RefWord(size_t i, Match* m) const {
+    std::string_view w = Low(i);
+    std::string_view value;
+    size_t k = i + 1;
+    if (w == "now" || w == "currently" || w == "presently" || w == "nowadays") {
+      if (w == "now" && (W(i + 1, "that") || P(i - 1, '-'))) return false;
+      value = "PRESENT_REF";
+    } else if (w == "current" && !W(i + 1, "account") && !W(i + 1, "accounts") &&
+               !W(i + 1, "affairs") && !W(i + 1, "events") && !(i > 0 && W(i - 1, "electric"))) {
+      value = "PRESENT_REF";
+    } else if (w == "recently" || w == "lately") {
+      value = "PAST_REF";
+    } else if (w == "recent" && (W(i + 1, "years") || W(i + 1, "decades"))) {
+      // Bare "recent" is too often an ordinary adjective; "recent years" is a reference.
+      ++k;
+      value = "PAST_REF";
+    } else if (w == "the" && (W(i + 1, "past") || W(i + 1, "future")) &&
+               !IsNum(i + 2) && !SmallNumberWord(Low(i + 2)) && !W(i + 2, "few") &&
+               !W(i + 2, "several") && UnitWord(Low(i + 2), &plural_) == Unit::kNone &&
+               SeasonCode(Low(i + 2)).empty() && !W(i + 2, "weekend")) {
+      value = W(i + 1, "past") ? "PAST_REF" : "FUTURE_REF";
+      k = i + 2;
+    } else if (w == "at" && W(i + 1, "present")) {
+      value = "PRESENT_REF";
+      k = i + 2;
+    } else if (w == "these" && W(i + 1, "days")) {
+      value = "PRESENT_REF";
+      k = i + 2;
+    } else {
+      return false;
+    }
+    m->begin = i;
+    m->end = k;
+    m->type = TimexType::kDate;
+    m->value = std::string(value);
+    return true;
+  }
+
+  std::string_view text_;
+  std::string lowered_;
+  std::vector<Tok> toks_;
+  Date dct_;
+  Date ref_;
+  int last_quarter_year_ = 0;
+  int last_quarter_ = 0;
+  size_t last_quarter_tok_ = 0;
+  mutable bool plural_ = false;  // scratch for UnitWord in conditions
+};
+
+class TimexStage final : public Stage {
+ public:
+  std::string_view name() const override { return "timex"; }
+  Status Run(Document& doc) const override {
+    AnnotateTimex(doc);
+    return Status::Ok();
+  }
+};
+
+}  // namespace
+}  // namespace timex
+
+const char* TimexTypeName(TimexType type) {
+  switch (type) {
+    case TimexType::kDate: return "DATE";
+    case TimexType::kTime: return "TIME";
+    case TimexType::kDuration: return "DURATION";
+    case TimexType::kSet: return "SET";
+  }
+  return "DATE";
+}
+
+std::vector<Timex> FindTimex(std::string_view text, std::string_view anchor) {
+  timex::Scanner scanner(text, anchor);
+  return scanner.Run();
+}
+
+void AnnotateTimex(Document& doc) { doc.timex = FindTimex(doc.text, doc.published); }
+
+std::unique_ptr<Stage> MakeTimexStage() { return std::make_unique<timex::TimexStage>(); }
+
+}  // namespace sitrep

@@ -1,0 +1,334 @@
+#!/usr/bin/env python3
+"""Derives sitrep's gazetteer source TSVs from GeoNames and Natural Earth.
+
+Usage: make_tsv.py GEONAMES_DIR [OUT_DIR]   (OUT_DIR defaults to data/gazetteer next to this repo)
+
+GEONAMES_DIR is the shared folder holding cities500.zip, cities15000.zip, admin1CodesASCII.txt,
+admin2Codes.txt, countryInfo.2025-11.tsv (or countryInfo.txt), countries/*.txt and
+naturalearth/ne_10m_admin1_points.tsv. Python 3 standard library only; the output is
+deterministic (sorted rows, sorted alias lists), so rerunning it yields identical files.
+
+Writes countries.tsv, admin1.tsv, admin2.tsv and places.tsv. Hand-made files in the same folder
+(demonyms.tsv, country_aliases.tsv) are not touched. Alternate names are kept only when written
+in Latin script (keeps the files small; the recognizer reads English text). Multi-valued fields
+are joined with '|'.
+
+Sources: GeoNames (www.geonames.org, CC BY 4.0); Natural Earth 5.1 admin-1 label points (public
+domain).
+"""
+import csv
+import io
+import os
+import re
+import sys
+import unicodedata
+import zipfile
+
+GEONAMES_COLUMNS = 19
+
+
+def is_latin_name(name):
+    """True when every letter is Latin script and the punctuation is name-like."""
+    if not name or len(name) > 200:
+        return False
+    has_letter = False
+    for ch in name:
+        o = ord(ch)
+        if ch.isalpha():
+            # Basic Latin, Latin-1, Extended-A/B, IPA, Latin Extended Additional.
+            if not (o < 0x250 or 0x1E00 <= o <= 0x1EFF or 0x2B0 <= o <= 0x2FF):
+                return False
+            if 0x80 <= o < 0xC0:
+                return False
+            has_letter = True
+        elif ch.isdigit():
+            if o > 0x7F:
+                return False
+        elif ch in " -'.,()/&":
+            pass
+        elif 0x2B0 <= o <= 0x2FF or 0x300 <= o <= 0x36F or ch in "\u2018\u2019\u2010\u2011":
+            pass  # modifier letters (ʿ ʾ ʼ), combining marks, curly quotes, hyphens
+        else:
+            return False
+    return has_letter
+
+
+def clean(s):
+    return s.replace("\t", " ").replace("|", " ").replace("\r", " ").replace("\n", " ").strip()
+
+
+def read_geonames_rows(lines):
+    for line in lines:
+        line = line.rstrip("\n")
+        if not line or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != GEONAMES_COLUMNS:
+            continue
+        yield cols
+
+
+def zip_lines(path):
+    with zipfile.ZipFile(path) as zf:
+        name = [n for n in zf.namelist() if n.endswith(".txt")][0]
+        with zf.open(name) as f:
+            for line in io.TextIOWrapper(f, encoding="utf-8"):
+                yield line
+
+
+def file_lines(path):
+    with open(path, encoding="utf-8") as f:
+        yield from f
+
+
+def place_aliases(name, asciiname, alternatenames):
+    out = set()
+    for alt in alternatenames.split(","):
+        alt = clean(alt)
+        if not alt or alt == name or alt == asciiname or not is_latin_name(alt):
+            continue
+        # GeoNames mixes airport / ICAO codes into alternatenames ("MGQ", "ELF"): drop short
+        # all-caps tokens.
+        if len(alt) <= 4 and alt.isupper() and alt.isascii():
+            continue
+        out.add(alt)
+    return sorted(out)
+
+
+ARTICLE_RE = re.compile(r"^(al|el|ad|ash|as|at|az|an|ar|ath|adh|ud|ul)[- ]", re.I)
+PREFIX_RE = re.compile(
+    r"^(muhafazat|muhafazah|wilayat|wilaya|velayat-e|ostan-e|province du|province de la|"
+    r"province de l'|province de|province des|province|region du|region de la|region de|"
+    r"region|région du|région de la|région de|région|departement du|departement de la|"
+    r"departement de|département du|département de la|département de|gobolka|"
+    r"provincia de|provincia del|provinsi|state of|district of|district de|oblast)\s+",
+    re.I)
+SUFFIX_RE = re.compile(
+    r"\s+(governorate|province|region|district|state|oblast|department|prefecture|county|"
+    r"municipality|wilaya|division|region state|oblast'|raion|rayon)$", re.I)
+
+
+def core_name(name):
+    """'Muhafazat al Anbar' -> 'al Anbar'; 'Balkh Province' -> 'Balkh'."""
+    n = name.strip()
+    for _ in range(2):
+        n2 = PREFIX_RE.sub("", n)
+        n2 = SUFFIX_RE.sub("", n2)
+        if n2 == n or not n2:
+            break
+        n = n2
+    return n.strip()
+
+
+def admin_variants(names, words):
+    """Generated spellings: 'Anbar province', 'Anbar governorate', 'Al-Anbar'."""
+    out = set()
+    for name in names:
+        if not name:
+            continue
+        core = core_name(name)
+        if not core:
+            continue
+        out.add(core)
+        m = ARTICLE_RE.match(core)
+        bare = core[m.end():] if m else core
+        if m and bare:
+            out.add(bare)
+            out.add(m.group(1).capitalize() + "-" + bare)
+        for w in words:
+            out.add(bare + " " + w)
+    return out
+
+
+def main():
+    if len(sys.argv) < 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    src = sys.argv[1]
+    here = os.path.dirname(os.path.abspath(__file__))
+    out_dir = sys.argv[2] if len(sys.argv) > 2 else os.path.join(here, "..", "..", "data", "gazetteer")
+    os.makedirs(out_dir, exist_ok=True)
+
+    # --- places: cities500 ∪ cities15000 (the 2026 cities15000 dump is newer and wins), plus
+    # the populated-place and admin rows of every per-country full dump.
+    places = {}
+    for cols in read_geonames_rows(zip_lines(os.path.join(src, "cities500.zip"))):
+        places[cols[0]] = cols
+    for cols in read_geonames_rows(zip_lines(os.path.join(src, "cities15000.zip"))):
+        places[cols[0]] = cols
+    dump_rows = {}  # geonameid -> cols, admin rows of country dumps (coordinates for divisions)
+    countries_dir = os.path.join(src, "countries")
+    for fname in sorted(os.listdir(countries_dir)) if os.path.isdir(countries_dir) else []:
+        if not fname.endswith(".txt"):
+            continue
+        for cols in read_geonames_rows(file_lines(os.path.join(countries_dir, fname))):
+            if cols[6] == "P":
+                if cols[0] not in places:
+                    places[cols[0]] = cols
+            elif cols[6] == "A":
+                dump_rows[cols[0]] = cols
+
+    # --- Natural Earth label points, joined on gn_a1_code.
+    ne = {}
+    with open(os.path.join(src, "naturalearth", "ne_10m_admin1_points.tsv"), encoding="utf-8") as f:
+        reader = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        for row in reader:
+            code = (row.get("gn_a1_code") or "").strip()
+            if not re.match(r"^[A-Z]{2}\.\w+$", code) or code in ne:
+                continue
+            ne[code] = row
+    ne_by_country = {}
+    for code, row in ne.items():
+        try:
+            ne_by_country.setdefault(code[:2], []).append((float(row["latitude"]), float(row["longitude"])))
+        except ValueError:
+            pass
+
+    # --- admin1
+    admin1 = []
+    admin1_gids = set()
+    for line in file_lines(os.path.join(src, "admin1CodesASCII.txt")):
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) != 4:
+            continue
+        code, name, ascii_name, gid = (clean(c) for c in cols)
+        lat = lon = ""
+        aliases = set()
+        names = [name, ascii_name]
+        words = {"province", "governorate", "region"}
+        row = ne.get(code)
+        if row:
+            lat, lon = row["latitude"], row["longitude"]
+            for key in ("name", "name_en", "gn_name"):
+                v = clean(row.get(key) or "")
+                if v and is_latin_name(v):
+                    aliases.add(v)
+                    names.append(v)
+            for v in (row.get("name_alt") or "").split("|"):
+                v = clean(v)
+                if v and is_latin_name(v):
+                    aliases.add(v)
+            t = (row.get("type_en") or "").strip().lower()
+            if t and is_latin_name(t) and len(t.split()) <= 2:
+                words.add(t)
+        dump = dump_rows.get(gid)
+        if dump:
+            lat, lon = dump[4], dump[5]
+            aliases.update(place_aliases(name, ascii_name, dump[3]))
+        aliases.update(admin_variants(names, sorted(words)))
+        aliases.discard(name)
+        aliases.discard(ascii_name)
+        admin1.append([code, name, ascii_name, gid, lat, lon, "|".join(sorted(aliases))])
+        admin1_gids.add(gid)
+    admin1.sort()
+
+    # --- admin2 (coordinates: own dump row, else centroid of its places)
+    sums = {}
+    for cols in places.values():
+        if cols[10] and cols[11]:
+            key = "%s.%s.%s" % (cols[8], cols[10], cols[11])
+            try:
+                s = sums.setdefault(key, [0.0, 0.0, 0])
+                s[0] += float(cols[4])
+                s[1] += float(cols[5])
+                s[2] += 1
+            except ValueError:
+                pass
+    admin2 = []
+    admin2_gids = set()
+    for line in file_lines(os.path.join(src, "admin2Codes.txt")):
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) != 4:
+            continue
+        code, name, ascii_name, gid = (clean(c) for c in cols)
+        lat = lon = ""
+        aliases = set()
+        dump = dump_rows.get(gid)
+        if dump:
+            lat, lon = dump[4], dump[5]
+            aliases.update(place_aliases(name, ascii_name, dump[3]))
+        elif code in sums:
+            s = sums[code]
+            lat, lon = "%.5f" % (s[0] / s[2]), "%.5f" % (s[1] / s[2])
+        aliases.update(admin_variants([name, ascii_name], ["district"]))
+        aliases.discard(name)
+        aliases.discard(ascii_name)
+        admin2.append([code, name, ascii_name, gid, lat, lon, "|".join(sorted(aliases))])
+        admin2_gids.add(gid)
+    admin2.sort()
+
+    # Dump admin rows that are not ADM1/ADM2 of the code tables (ADM3, PCLI...) become places.
+    for gid, cols in dump_rows.items():
+        if gid not in admin1_gids and gid not in admin2_gids and not cols[7].startswith("PCL"):
+            places.setdefault(gid, cols)
+
+    # --- countries
+    info_path = os.path.join(src, "countryInfo.2025-11.tsv")
+    if not os.path.exists(info_path):
+        info_path = os.path.join(src, "countryInfo.txt")
+    ne_country_names = {}
+    for code, row in ne.items():
+        ne_country_names.setdefault(code[:2], set()).add(clean(row.get("admin") or ""))
+    capitals = {}
+    for cols in places.values():
+        if cols[7] == "PPLC":
+            capitals.setdefault(cols[8], cols)
+    countries = []
+    for line in file_lines(info_path):
+        if line.startswith("#"):
+            continue
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) < 17:
+            continue
+        iso2, iso3, name, capital, pop, continent, gid = (
+            cols[0], cols[1], clean(cols[4]), clean(cols[5]), cols[7], cols[8], cols[16])
+        lat = lon = ""
+        cap = capitals.get(iso2)
+        if cap is None and capital:
+            best = None
+            for c in places.values():
+                if c[8] == iso2 and (c[1] == capital or c[2] == capital):
+                    if best is None or int(c[14] or 0) > int(best[14] or 0):
+                        best = c
+            cap = best
+        if cap is not None:
+            lat, lon = cap[4], cap[5]
+        elif iso2 in ne_by_country:
+            pts = ne_by_country[iso2]
+            lat = "%.5f" % (sum(p[0] for p in pts) / len(pts))
+            lon = "%.5f" % (sum(p[1] for p in pts) / len(pts))
+        aliases = {n for n in ne_country_names.get(iso2, ()) if n and n != name and is_latin_name(n)}
+        countries.append([gid, iso2, iso3, name, capital, pop, continent, lat, lon,
+                          "|".join(sorted(aliases))])
+    countries.sort(key=lambda r: r[1])
+
+    # --- places output
+    place_rows = []
+    for gid, cols in places.items():
+        name, ascii_name = clean(cols[1]), clean(cols[2])
+        aliases = place_aliases(name, ascii_name, cols[3])
+        place_rows.append([gid, name, ascii_name, cols[4], cols[5], cols[6], cols[7], cols[8],
+                           cols[10], cols[11], cols[14] or "0", "|".join(aliases)])
+    place_rows.sort(key=lambda r: int(r[0]))
+
+    def write(fname, header, rows):
+        with open(os.path.join(out_dir, fname), "w", encoding="utf-8", newline="\n") as f:
+            f.write("#" + "\t".join(header) + "\n")
+            for r in rows:
+                f.write("\t".join(r) + "\n")
+        print("%s: %d rows" % (fname, len(rows)), file=sys.stderr)
+
+    write("countries.tsv", ["geonameid", "iso2", "iso3", "name", "capital", "population",
+                            "continent", "lat", "lon", "alt_names"], countries)
+    write("admin1.tsv", ["code", "name", "ascii_name", "geonameid", "lat", "lon", "alt_names"],
+          admin1)
+    write("admin2.tsv", ["code", "name", "ascii_name", "geonameid", "lat", "lon", "alt_names"],
+          admin2)
+    write("places.tsv", ["geonameid", "name", "ascii_name", "lat", "lon", "feature_class",
+                         "feature_code", "country", "admin1", "admin2", "population",
+                         "alt_names"], place_rows)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
