@@ -519,16 +519,6 @@ uint32_t Cleaner::ChooseRoot() {
       best_score = score;
     }
   }
-  if (getenv("CLEAN_DEBUG")) {
-    auto desc = [&](uint32_t i) {
-      const GumboElement& e = nodes_[i].g->v.element;
-      fprintf(stderr, "  %s class=%.60s id=%.40s score=%.1f chars=%u links=%u good=%u junk=%d\n",
-              gumbo_normalized_tagname(e.tag), std::string(Attr(e, "class")).c_str(),
-              std::string(Attr(e, "id")).c_str(), nodes_[i].score, nodes_[i].chars,
-              nodes_[i].link_chars, nodes_[i].good_chars, nodes_[i].junk);
-    };
-    if (best != kNone) { fprintf(stderr, "best:\n"); for (uint32_t a = best; a != kNone; a = nodes_[a].parent) desc(a); }
-  }
   if (best == kNone) return body;
   // Grow to an ancestor when that adds substantial paragraph text that reads like the article
   // (an article split into several sibling containers) rather than teasers (link-heavy).

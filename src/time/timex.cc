@@ -113,7 +113,6 @@ class Scanner {
       if (best.quarter) {
         last_quarter_year_ = best.quarter_year;
         last_quarter_ = best.quarter;
-        last_quarter_tok_ = best.end;
       }
       i = best.end;
     }
@@ -678,9 +677,8 @@ class Scanner {
     else if (back == 0) offset = 0;
     else offset = FutureClause(j) ? ahead : -back;
     Date d = AddDays(dct_, offset);
-    // "Friday night"/"Friday evening" carry the day part; "Friday morning" is the day itself
-    // (TimeBank practice).
-    m->value = FormatDay(d) + (part == "TNI" || part == "TEV" ? part : std::string());
+    // "Friday night" keeps its span but takes the value of the day, as TimeBank mostly does.
+    m->value = FormatDay(d);
     m->day = d;
     return true;
   }
@@ -857,7 +855,7 @@ class Scanner {
     }
     long delta = static_cast<long>(count) * sign;
     // "a year earlier" next to a quarter compares with that quarter a year before.
-    if (unit == Unit::kYear && count == 1 && last_quarter_ && i < last_quarter_tok_ + 400000) {
+    if (unit == Unit::kYear && count == 1 && last_quarter_) {
       m->value = FormatYear(last_quarter_year_ - 1) + "-Q" + Num(last_quarter_);
       return true;
     }
@@ -1326,7 +1324,6 @@ class Scanner {
   Date ref_;
   int last_quarter_year_ = 0;
   int last_quarter_ = 0;
-  size_t last_quarter_tok_ = 0;
   mutable bool plural_ = false;  // scratch for UnitWord in conditions
 };
 

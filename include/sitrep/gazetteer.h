@@ -1,0 +1,188 @@
+// The world gazetteer: countries, first- and second-level divisions and populated places from
+// GeoNames / Natural Earth, compiled by `sitrep-compile-gazetteer` (data/gazetteer/*.tsv) into a
+// versioned blob that is mmapped read-only.
+//
+//   auto gaz = sitrep::Gazetteer::Open("build/data/gazetteer.bin");
+//   if (!gaz.ok()) return gaz.status();               // corrupt / truncated / wrong version
+//   for (sitrep::GeoEntry e : (*gaz)->Lookup("Al Fallūjah"))
+//     printf("%s, %s (%s) %.3f %.3f\n", e.name().data(), e.admin1_name().data(),
+//            e.country_iso3().data(), e.lat(), e.lon());
+//   std::optional<sitrep::GeoEntry> iraq = (*gaz)->CountryByDemonym("Iraqi");
+//
+// Names are matched on folded keys (FoldName below). Candidates come back in a fixed order:
+// countries, then admin1, admin2, places; within a kind by population, descending. Choosing
+// among them (context, hierarchy) is the resolver's job, not the gazetteer's.
+//
+// Thread-safe: a Gazetteer is immutable after Open; share it via the shared_ptr.
+// Every string_view returned points into the blob and lives as long as the Gazetteer.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/result.h"
+
+namespace sitrep {
+
+// --- Name folding (used by the compiler for keys and by every query) ---------------------------
+
+// Version of the folding rules; stored in the blob, which is refused when it differs, because
+// keys folded by other rules would silently stop matching.
+inline constexpr uint32_t kFoldVersion = 1;
+
+// Returns the lookup key of a place name:
+//  - lowercase; Latin-1, Latin Extended-A/B and Latin Extended Additional letters lose their
+//    diacritics (ā ḥ ṣ ḍ ṭ ẓ é ç ş → a h s d t z e c s; ß → ss, æ → ae); combining marks dropped;
+//  - apostrophes and ayn/hamza marks (' ` ’ ‘ ʿ ʾ ʼ ´) are dropped: "Ma'rib" → "marib";
+//  - a period after a single letter is dropped ("U.S." → "us"), other punctuation, hyphens and
+//    whitespace become one space; leading/trailing spaces trimmed;
+//  - Arabic article words (al el ad ash as at az an ar ath adh ed es et ez en er ud ul) are
+//    dropped when another word follows: "Al-Fallūjah" → "fallujah",
+//    "Deir ez-Zor" → "deir zor", "An Najaf" → "najaf";
+//  - other scripts (Cyrillic, Arabic...) pass through unchanged; invalid UTF-8 becomes a space.
+std::string FoldName(std::string_view name);
+
+// Returns the loose key of a folded key: spaces removed, q → k, dj → j, ph → f, a trailing "h"
+// after a vowel dropped per word, doubled letters collapsed, and every run of vowels (a e i o u,
+// and y except word-initially) collapsed to "a". "fallujah"/"falluja" → "falaja";
+// "fasher"/"fashir" → "fashar"; "dawlat abad"/"dowlatabad" → "dawlatabad". Used by LookupLoose
+// as a fallback; expect more false candidates than from Lookup.
+std::string LooseKey(std::string_view folded);
+
+// --- Entries --------------------------------------------------------------------------------------
+
+enum class GeoKind : uint8_t { kCountry = 1, kAdmin1 = 2, kAdmin2 = 3, kPlace = 4 };
+const char* GeoKindName(GeoKind kind);  // "country", "admin1", "admin2", "place"
+
+using GeoId = uint32_t;  // index of an entry in one blob; not stable across builds
+inline constexpr GeoId kNoGeoId = 0xFFFFFFFFu;
+
+class Gazetteer;
+
+// A cheap view of one entry (a pointer and an index); valid while its Gazetteer lives.
+class GeoEntry {
+ public:
+  GeoId id() const { return id_; }
+  GeoKind kind() const;
+  std::string_view name() const;        // "Al Fallūjah"
+  std::string_view ascii_name() const;  // "Al Fallujah"
+  // Admin code: "IQ" (country ISO2), "IQ.01" (admin1), "IQ.01.99455" (admin2); "" for places.
+  std::string_view code() const;
+  char feature_class() const;              // 'A' or 'P' (GeoNames)
+  std::string_view feature_code() const;   // "PCLI", "ADM1", "ADM2", "PPLA2", "PPLC"...
+  uint32_t geonameid() const;              // 0 when unknown
+  bool has_coordinates() const;
+  double lat() const;  // NaN when unknown
+  double lon() const;
+  uint64_t population() const;
+
+  // Hierarchy (empty strings when the level is unknown). For a country, country_* describe
+  // itself; for an admin1, admin1_* describe itself.
+  std::string_view country_iso2() const;
+  std::string_view country_iso3() const;
+  std::string_view country_name() const;
+  std::string_view admin1_code() const;
+  std::string_view admin1_name() const;
+  std::string_view admin2_name() const;
+  GeoId country_id() const;  // kNoGeoId when none
+  GeoId admin1_id() const;
+  GeoId admin2_id() const;
+
+  bool operator==(const GeoEntry& other) const { return gaz_ == other.gaz_ && id_ == other.id_; }
+
+ private:
+  friend class Gazetteer;
+  GeoEntry(const Gazetteer* gaz, GeoId id) : gaz_(gaz), id_(id) {}
+  const Gazetteer* gaz_;
+  GeoId id_;
+};
+
+// --- The gazetteer --------------------------------------------------------------------------------
+
+namespace gazetteer_format {
+struct Header;
+struct EntryRec;
+struct CountryRec;
+struct KeyRec;
+}  // namespace gazetteer_format
+
+class Gazetteer {
+ public:
+  struct Stats {
+    uint32_t format_version = 0;
+    uint64_t blob_bytes = 0;
+    uint32_t countries = 0, admin1 = 0, admin2 = 0, places = 0;
+    uint32_t keys = 0, loose_keys = 0, demonyms = 0;
+  };
+
+  // Maps the blob at `path` and validates it (magic "SRGZ", format and fold versions, size,
+  // checksum, every offset and index). A damaged or mismatched blob yields kCorrupt or
+  // kUnsupported with a message naming the problem; it never crashes.
+  static Result<std::shared_ptr<const Gazetteer>> Open(const std::string& path);
+  // Same validation over an in-memory blob (copied).
+  static Result<std::shared_ptr<const Gazetteer>> OpenBuffer(std::string_view bytes);
+
+  ~Gazetteer();
+  Gazetteer(const Gazetteer&) = delete;
+  Gazetteer& operator=(const Gazetteer&) = delete;
+
+  // Returns every entry one of whose names folds like `name` (empty when none).
+  std::vector<GeoEntry> Lookup(std::string_view name) const;
+  // As Lookup, on LooseKey(FoldName(name)); a fallback for spelling variants.
+  std::vector<GeoEntry> LookupLoose(std::string_view name) const;
+  // Allocation-free forms for the recognizer: `key` must already be FoldName / LooseKey output.
+  std::span<const GeoId> FindFolded(std::string_view key) const;
+  std::span<const GeoId> FindLoose(std::string_view loose_key) const;
+  // True when some folded key starts with `folded_prefix` (grow a multi-word candidate only
+  // while this holds: "deir" → "deir zor").
+  bool HasFoldedPrefix(std::string_view folded_prefix) const;
+
+  GeoEntry Entry(GeoId id) const { return GeoEntry(this, id); }  // id < size()
+  uint32_t size() const;
+
+  std::optional<GeoEntry> CountryByIso2(std::string_view iso2) const;  // "IQ", case-insensitive
+  std::optional<GeoEntry> CountryByIso3(std::string_view iso3) const;  // "IRQ"
+  // "Iraqi", "U.S.", "Burkinabè"; when shared ("Congolese") the most populous country.
+  std::optional<GeoEntry> CountryByDemonym(std::string_view demonym) const;
+  std::vector<GeoEntry> CountriesByDemonym(std::string_view demonym) const;
+  std::optional<GeoEntry> Admin1ByCode(std::string_view code) const;  // "IQ.01"
+  std::optional<GeoEntry> Admin2ByCode(std::string_view code) const;  // "AF.30.1605"
+  std::optional<GeoEntry> CountryOf(const GeoEntry& entry) const;
+  std::optional<GeoEntry> Admin1Of(const GeoEntry& entry) const;
+  std::optional<GeoEntry> Admin2Of(const GeoEntry& entry) const;
+
+  Stats stats() const;
+
+ private:
+  friend class GeoEntry;
+  struct Storage;
+  Gazetteer() = default;
+  static Result<std::shared_ptr<const Gazetteer>> Validate(std::unique_ptr<Storage> storage);
+  std::span<const GeoId> FindIn(const gazetteer_format::KeyRec* keys, uint32_t num_keys,
+                                const GeoId* postings, std::string_view key) const;
+  std::string_view Str(uint32_t off, uint32_t len) const;
+  std::optional<GeoEntry> ByCode(uint32_t begin, uint32_t end, std::string_view code) const;
+
+  std::unique_ptr<Storage> storage_;
+  const uint8_t* base_ = nullptr;
+  const gazetteer_format::Header* header_ = nullptr;
+  const char* strings_ = nullptr;
+  uint64_t strings_size_ = 0;
+  const gazetteer_format::EntryRec* entries_ = nullptr;
+  const gazetteer_format::CountryRec* countries_ = nullptr;
+  const gazetteer_format::KeyRec* keys_ = nullptr;
+  const GeoId* postings_ = nullptr;
+  const gazetteer_format::KeyRec* loose_keys_ = nullptr;
+  const GeoId* loose_postings_ = nullptr;
+  const gazetteer_format::KeyRec* demonym_keys_ = nullptr;
+  const GeoId* demonym_postings_ = nullptr;
+  uint32_t num_entries_ = 0, num_countries_ = 0, num_admin1_ = 0, num_admin2_ = 0;
+  uint32_t num_keys_ = 0, num_loose_keys_ = 0, num_demonym_keys_ = 0;
+};
+
+}  // namespace sitrep

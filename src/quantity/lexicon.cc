@@ -1,0 +1,208 @@
+// The casualty lexicon is data/casualty_lexicon.tsv, compiled in as a raw string literal
+// (casualty_lexicon_tsv.inc; quantity_test checks it matches the TSV). After editing the TSV,
+// from the repository root:
+//   { echo 'R"sitrep_lexicon('; cat data/casualty_lexicon.tsv; echo ')sitrep_lexicon"'; } >FILE
+// with FILE = src/quantity/casualty_lexicon_tsv.inc.
+// TODO(build): generate the .inc from the TSV in CMake instead.
+#include "quantity/lexicon.h"
+
+#include <algorithm>
+#include <charconv>
+
+namespace sitrep::quantity {
+namespace {
+
+constexpr std::string_view kLexiconTsv =
+#include "quantity/casualty_lexicon_tsv.inc"
+    ;
+
+bool ParseCategory(std::string_view s, VictimCategory* out) {
+  if (s == "civilians") *out = VictimCategory::kCivilians;
+  else if (s == "state_forces") *out = VictimCategory::kStateForces;
+  else if (s == "non_state") *out = VictimCategory::kNonState;
+  else if (s == "unknown") *out = VictimCategory::kUnknown;
+  else return false;
+  return true;
+}
+
+bool ParseFate(std::string_view s, Fate* out) {
+  if (s == "killed") *out = Fate::kKilled;
+  else if (s == "injured") *out = Fate::kInjured;
+  else if (s == "detained") *out = Fate::kDetained;
+  else if (s == "abducted") *out = Fate::kAbducted;
+  else if (s == "missing") *out = Fate::kMissing;
+  else if (s == "casualties") *out = Fate::kCasualties;
+  else return false;
+  return true;
+}
+
+// Applies one TSV line's class/value to `e`; false when malformed.
+bool Apply(std::string_view cls, std::string_view value, LexEntry* e) {
+  auto number = [&](uint32_t bit) {
+    int64_t v = 0;
+    auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
+    if (ec != std::errc() || ptr != value.data() + value.size()) return false;
+    e->number = v;
+    e->classes |= bit;
+    return true;
+  };
+  if (cls == "number") return number(kNumber);
+  if (cls == "scale") return number(kScale);
+  if (cls == "vague") return number(kVagueAmount);
+  if (cls == "qualifier") {
+    if (value == "at_least") e->qualifier = Qualifier::kAtLeast;
+    else if (value == "more_than") e->qualifier = Qualifier::kMoreThan;
+    else if (value == "at_most") e->qualifier = Qualifier::kAtMost;
+    else if (value == "about") e->qualifier = Qualifier::kAbout;
+    else if (value == "nearly") e->qualifier = Qualifier::kNearly;
+    else if (value == "vague") e->qualifier = Qualifier::kVague;
+    else return false;
+    e->classes |= kQualifierWord;
+    return true;
+  }
+  if (cls == "fate") {
+    const size_t slash = value.find('/');
+    if (slash == std::string_view::npos || !ParseFate(value.substr(0, slash), &e->fate)) {
+      return false;
+    }
+    for (char c : value.substr(slash + 1)) {
+      switch (c) {
+        case 'P': e->roles |= kAfter; break;
+        case 'A': e->roles |= kBefore; break;
+        case 'N': e->roles |= kNounAfter; break;
+        case 'O': e->roles |= kNounOf; break;
+        default: return false;
+      }
+    }
+    e->classes |= kFate;
+    return true;
+  }
+  if (cls == "victim") {
+    e->classes |= kVictim;
+    return ParseCategory(value, &e->victim);
+  }
+  if (cls == "group") {
+    e->classes |= kGroup;
+    return ParseCategory(value, &e->group);
+  }
+  if (cls == "nationality") {
+    e->classes |= kNationality;
+    return true;
+  }
+  if (cls == "unit") {
+    if (value == "money") e->unit = QuantityKind::kMoney;
+    else if (value == "percent") e->unit = QuantityKind::kPercent;
+    else if (value == "time") e->unit = QuantityKind::kTime;
+    else if (value == "duration") e->unit = QuantityKind::kDuration;
+    else if (value == "measure") e->unit = QuantityKind::kMeasure;
+    else return false;
+    e->classes |= kUnit;
+    return true;
+  }
+  if (cls == "toll") {
+    e->classes |= kToll;
+    return ParseFate(value, &e->fate);
+  }
+  const std::pair<std::string_view, uint32_t> kFlags[] = {
+      {"month", kMonth}, {"update", kUpdate}, {"subtotal", kSubtotal}, {"aux", kAux},
+      {"object", kObject}};
+  for (const auto& [name, bit] : kFlags) {
+    if (cls == name) {
+      e->classes |= bit;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+Lexicon Lexicon::Parse(std::string_view tsv, int* bad_lines) {
+  Lexicon lex;
+  *bad_lines = 0;
+  while (!tsv.empty()) {
+    const size_t nl = tsv.find('\n');
+    std::string_view line = tsv.substr(0, nl);
+    tsv = nl == std::string_view::npos ? std::string_view() : tsv.substr(nl + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    const size_t t1 = line.find('\t');
+    const size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
+    if (t2 == std::string_view::npos || t1 == 0) {
+      ++*bad_lines;
+      continue;
+    }
+    const std::string phrase(line.substr(0, t1));
+    LexEntry& e = lex.entries_[phrase];
+    if (!Apply(line.substr(t1 + 1, t2 - t1 - 1), line.substr(t2 + 1), &e)) ++*bad_lines;
+    const uint8_t words =
+        static_cast<uint8_t>(1 + std::count(phrase.begin(), phrase.end(), ' '));
+    const std::string first = phrase.substr(0, phrase.find(' '));
+    const std::string last = phrase.substr(phrase.rfind(' ') + 1);
+    uint8_t& f = lex.max_len_first_[first];
+    f = std::max(f, words);
+    uint8_t& l = lex.max_len_last_[last];
+    l = std::max(l, words);
+  }
+  return lex;
+}
+
+const Lexicon& Lexicon::Get() {
+  static const Lexicon* const kLexicon = [] {
+    int bad = 0;
+    return new Lexicon(Parse(kLexiconTsv, &bad));
+  }();
+  return *kLexicon;
+}
+
+const LexEntry* Lexicon::Find(std::string_view key) const {
+  auto it = entries_.find(key);
+  return it == entries_.end() ? nullptr : &it->second;
+}
+
+const LexEntry* Lexicon::Word(std::string_view word) const { return Find(word); }
+
+const LexEntry* Lexicon::Phrase(const TokenTexts& t, size_t i, size_t len,
+                                std::string* scratch) const {
+  if (len == 1) return Find(t.lower[i]);
+  scratch->clear();
+  for (size_t k = i; k < i + len; ++k) {
+    if (k > i) scratch->push_back(' ');
+    scratch->append(t.lower[k]);
+  }
+  return Find(*scratch);
+}
+
+const LexEntry* Lexicon::Match(const TokenTexts& t, size_t i, size_t end, uint32_t mask,
+                               size_t* len) const {
+  if (i >= end) return nullptr;
+  auto it = max_len_first_.find(t.lower[i]);
+  if (it == max_len_first_.end()) return nullptr;
+  std::string scratch;
+  for (size_t n = std::min<size_t>(it->second, end - i); n >= 1; --n) {
+    const LexEntry* e = Phrase(t, i, n, &scratch);
+    if (e != nullptr && (e->classes & mask) != 0) {
+      *len = n;
+      return e;
+    }
+  }
+  return nullptr;
+}
+
+const LexEntry* Lexicon::MatchEndingAt(const TokenTexts& t, size_t begin, size_t last,
+                                       uint32_t mask, size_t* len) const {
+  if (last < begin) return nullptr;
+  auto it = max_len_last_.find(t.lower[last]);
+  if (it == max_len_last_.end()) return nullptr;
+  std::string scratch;
+  for (size_t n = std::min<size_t>(it->second, last - begin + 1); n >= 1; --n) {
+    const LexEntry* e = Phrase(t, last + 1 - n, n, &scratch);
+    if (e != nullptr && (e->classes & mask) != 0) {
+      *len = n;
+      return e;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace sitrep::quantity

@@ -1,0 +1,89 @@
+// The casualty lexicon (data/casualty_lexicon.tsv, compiled in): phrases of lower-case tokens with
+// the classes the quantities stage needs. Built once, shared read-only across threads.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "sitrep/document.h"
+
+namespace sitrep::quantity {
+
+enum LexClass : uint32_t {
+  kNumber = 1u << 0,
+  kScale = 1u << 1,
+  kVagueAmount = 1u << 2,
+  kQualifierWord = 1u << 3,
+  kFate = 1u << 4,
+  kVictim = 1u << 5,
+  kGroup = 1u << 6,
+  kNationality = 1u << 7,
+  kUnit = 1u << 8,
+  kMonth = 1u << 9,
+  kToll = 1u << 10,
+  kUpdate = 1u << 11,
+  kSubtotal = 1u << 12,
+  kAux = 1u << 13,
+  kObject = 1u << 14,
+};
+
+// Fate roles: where the fate phrase stands relative to the count.
+enum FateRole : uint8_t {
+  kAfter = 1,         // P: "N were killed", "N died", "N dead"
+  kBefore = 2,        // A: "killed N", "killing N"
+  kNounAfter = 4,     // N: "N deaths", "N bodies"
+  kNounOf = 8,        // O: "the deaths of N"
+};
+
+struct LexEntry {
+  uint32_t classes = 0;
+  int64_t number = 0;       // kNumber, kScale, kVagueAmount
+  Qualifier qualifier = Qualifier::kExact;
+  Fate fate = Fate::kKilled;  // kFate, kToll
+  uint8_t roles = 0;          // kFate
+  VictimCategory victim = VictimCategory::kUnknown;  // kVictim
+  VictimCategory group = VictimCategory::kUnknown;   // kGroup
+  QuantityKind unit = QuantityKind::kCount;          // kUnit
+};
+
+// Lower-cased token texts of one document, for phrase lookups.
+struct TokenTexts {
+  std::vector<std::string_view> lower;  // one per Document::tokens entry
+};
+
+class Lexicon {
+ public:
+  // Returns the shared lexicon (parsed on first use).
+  static const Lexicon& Get();
+  // Parses TSV text; bad lines are skipped and counted in *bad_lines.
+  static Lexicon Parse(std::string_view tsv, int* bad_lines);
+
+  // The longest phrase starting at token `i` (tokens [i, end)) whose entry has any class in
+  // `mask`; sets *len to its token count. nullptr when none.
+  const LexEntry* Match(const TokenTexts& t, size_t i, size_t end, uint32_t mask,
+                        size_t* len) const;
+  // The longest phrase ending at token `last` (not before `begin`) with a class in `mask`.
+  const LexEntry* MatchEndingAt(const TokenTexts& t, size_t begin, size_t last, uint32_t mask,
+                                size_t* len) const;
+  // Single-token lookup.
+  const LexEntry* Word(std::string_view word) const;
+  size_t size() const { return entries_.size(); }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  const LexEntry* Find(std::string_view key) const;
+  const LexEntry* Phrase(const TokenTexts& t, size_t i, size_t len, std::string* scratch) const;
+
+  std::unordered_map<std::string, LexEntry, Hash, std::equal_to<>> entries_;
+  // First word → longest phrase (in tokens) starting with it; last word → same for endings.
+  std::unordered_map<std::string, uint8_t, Hash, std::equal_to<>> max_len_first_;
+  std::unordered_map<std::string, uint8_t, Hash, std::equal_to<>> max_len_last_;
+};
+
+}  // namespace sitrep::quantity
