@@ -12,14 +12,19 @@
 namespace sitrep {
 
 struct CleanedArticle {
-  std::string title;
+  std::string title;      // og:title, else <title> minus its " | Site" suffix, else the first h1
   std::string published;  // "YYYY-MM-DD" or ISO date-time from meta tags / JSON-LD / <time>
-  std::string text;       // main body, paragraphs separated by '\n'
-  OffsetMap to_source;    // text byte -> HTML byte
+  std::string text;       // main body, paragraphs separated by '\n'; may be empty
+  // text byte -> HTML byte. Exact for text copied verbatim; all bytes of a decoded entity map
+  // to its '&'; a collapsed whitespace run maps to its first byte; the '\n' between paragraphs
+  // maps to the first byte of the next paragraph.
+  OffsetMap to_source;
 };
 
-// Extracts the main article from an HTML page. Thread-safe. Errors only on input it cannot
-// parse at all; deep nesting, broken markup and huge pages are handled.
+// Extracts the main article from an HTML page (any bytes; invalid UTF-8 is tolerated but should
+// be repaired first, as MakeDocument does). Thread-safe. Errors only on input it cannot take at
+// all (over 4 GiB); deep nesting (capped at 512 levels before parsing, deeper tags flattened),
+// broken markup and huge pages are handled.
 Result<CleanedArticle> CleanHtml(std::string_view html);
 
 // Removes site boilerplate lines from plain text ("Share.", "Exit mobile version",
@@ -31,7 +36,9 @@ struct StrippedText {
 StrippedText StripSiteJunk(std::string_view text);
 
 // Record → Document: repairs UTF-8, cleans HTML or strips junk from text, fills metadata
-// (published from the record, else from the HTML). Warnings go to Document::warnings.
+// (title and published from the record, else from the HTML). Warnings go to
+// Document::warnings; to_source points into record.payload. A record with no article text is
+// an error ("no article text found").
 Result<Document> MakeDocument(const RawRecord& record);
 
 }  // namespace sitrep

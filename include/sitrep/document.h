@@ -22,6 +22,8 @@ struct Span {
 
 #include "sitrep/timex.h"  // NOLINT: needs Span; Document below holds a timex column
 #include "sitrep/quantity.h"  // NOLINT: needs Span; Document holds quantity columns
+#include "sitrep/actors.h"  // NOLINT: needs Span; Document holds the actors column
+#include "sitrep/triggers.h"  // NOLINT: needs Span; Document holds the triggers column
 
 // Maps byte offsets of a derived text (clean text) back to byte offsets of the source bytes it was
 // made from (the record's raw text or HTML). Built from pieces in increasing order; positions
@@ -106,6 +108,10 @@ struct Document {
   // Number expressions and casualty frames (sitrep/quantity.h), filled by the "quantities" stage.
   std::vector<Quantity> quantities;
   std::vector<CasualtyFrame> casualties;
+  // Actor mentions (sitrep/actors.h), filled by the "actors" stage.
+  std::vector<ActorMention> actors;
+  // Event triggers (sitrep/triggers.h), filled by the "triggers" stage.
+  std::vector<TriggerMention> triggers;
 
   std::string_view Slice(Span span) const {
     return std::string_view(text).substr(span.begin, span.end - span.begin);

@@ -37,7 +37,7 @@ bool ParseFate(std::string_view s, Fate* out) {
 }
 
 // Applies one TSV line's class/value to `e`; false when malformed.
-bool Apply(std::string_view cls, std::string_view value, LexEntry* e) {
+bool Apply(std::string_view cls, std::string_view value, LexEntry* e) {  // NOLINT
   auto number = [&](uint32_t bit) {
     int64_t v = 0;
     auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
@@ -101,6 +101,10 @@ bool Apply(std::string_view cls, std::string_view value, LexEntry* e) {
   }
   if (cls == "toll") {
     e->classes |= kToll;
+    if (value.ends_with("/U")) {
+      e->roles |= kTollIsUpdate;
+      value.remove_suffix(2);
+    }
     return ParseFate(value, &e->fate);
   }
   const std::pair<std::string_view, uint32_t> kFlags[] = {

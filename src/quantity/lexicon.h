@@ -36,6 +36,7 @@ enum FateRole : uint8_t {
   kBefore = 2,        // A: "killed N", "killing N"
   kNounAfter = 4,     // N: "N deaths", "N bodies"
   kNounOf = 8,        // O: "the deaths of N"
+  kTollIsUpdate = 16, // toll value /U: the number after it supersedes ("fatalities coded as 3")
 };
 
 struct LexEntry {

@@ -83,8 +83,10 @@ bool ParseDigits(std::string_view s, int64_t scale, NumberMatch* out) {
   return true;
 }
 
-bool ScanNumber(const Lexicon& lex, const TokenTexts& t, const std::vector<Token>& tokens,
-                size_t i, size_t end, NumberMatch* out) {
+namespace {
+
+bool Scan(const Lexicon& lex, const TokenTexts& t, const std::vector<Token>& tokens, size_t i,
+          size_t end, bool allow_range, NumberMatch* out) {
   *out = NumberMatch();
   if (i >= end) return false;
   const std::string_view w = t.lower[i];
@@ -170,11 +172,11 @@ bool ScanNumber(const Lexicon& lex, const TokenTexts& t, const std::vector<Token
     out->value = out->high = SatAdd(total, current);
   }
   // Ranges: "10 to 12", "two or three", "10 - 12".
-  if (!out->vague && !out->has_slash && !out->has_colon && j + 1 < end) {
+  if (allow_range && !out->vague && !out->has_slash && !out->has_colon && j + 1 < end) {
     const std::string_view sep = t.lower[j];
     if (sep == "to" || sep == "or" || sep == "-" || sep == "–") {
       NumberMatch hi;
-      if (ScanNumber(lex, t, tokens, j + 1, end, &hi) && !hi.vague && !hi.has_slash &&
+      if (Scan(lex, t, tokens, j + 1, end, false, &hi) && !hi.vague && !hi.has_slash &&
           !hi.has_colon && hi.value > out->value && hi.digits == out->digits) {
         out->high = hi.high;
         j = hi.end;
@@ -183,6 +185,13 @@ bool ScanNumber(const Lexicon& lex, const TokenTexts& t, const std::vector<Token
   }
   out->end = j;
   return true;
+}
+
+}  // namespace
+
+bool ScanNumber(const Lexicon& lex, const TokenTexts& t, const std::vector<Token>& tokens,
+                size_t i, size_t end, NumberMatch* out) {
+  return Scan(lex, t, tokens, i, end, true, out);
 }
 
 }  // namespace sitrep::quantity

@@ -148,8 +148,8 @@ class Scanner {
     if (WeekdayDate(i, &m)) Consider(m, best, found);
     if (RelativePeriod(i, &m)) Consider(m, best, found);
     if (AgoLater(i, &m)) Consider(m, best, found);
+    if (SetExpr(i, &m)) Consider(m, best, found);  // before Duration: "$5 million a year"
     if (Duration(i, &m)) Consider(m, best, found);
-    if (SetExpr(i, &m)) Consider(m, best, found);
     if (ClockTime(i, &m)) Consider(m, best, found);
     if (QuarterExpr(i, &m)) Consider(m, best, found);
     if (RefWord(i, &m)) Consider(m, best, found);
@@ -228,7 +228,7 @@ class Scanner {
   // A 4-digit year 1000..2999 (or 2-digit with apostrophe, "'98"). Returns index after or kNone.
   size_t Year(size_t i, int* year) const {
     if (P(i, '\'') && IsNum(i + 1) && Glued(i + 1) && toks_[i + 1].digits == 2) {
-      if (Word(i + 2) && Glued(i + 2)) return kNone;
+      if (Word(i + 2) && Glued(i + 2) && Low(i + 2) != "s") return kNone;
       int yy = toks_[i + 1].num;
       *year = CenturyFor(yy) + yy;
       return i + 2;
@@ -534,7 +534,14 @@ class Scanner {
     }
     if (!context) {
       if (year < 1900 || year > 2099) return false;
-      if (i > 0 && (P(i - 1, '$') || W(i - 1, "no") || W(i - 1, "number"))) return false;
+      // Numbers that label things: "$1990", "Room 2014", "Flight 1990", "Resolution 2334".
+      static constexpr std::string_view kLabels[] = {
+          "no", "number", "room", "flight", "route", "highway", "resolution", "article", "page",
+          "unit", "apartment", "building", "bus", "train", "model", "code", "item", "line"};
+      if (i > 0 && P(i - 1, '$')) return false;
+      for (std::string_view label : kLabels) {
+        if (i > 0 && Low(i - 1) == label) return false;
+      }
     }
     if (Word(k) && !P(k, '\'')) {
       // "2000 troops", "1990 levels" (amounts, not dates) — a plural noun right after.
@@ -677,8 +684,9 @@ class Scanner {
     else if (back == 0) offset = 0;
     else offset = FutureClause(j) ? ahead : -back;
     Date d = AddDays(dct_, offset);
-    // "Friday night" keeps its span but takes the value of the day, as TimeBank mostly does.
-    m->value = FormatDay(d);
+    // "Friday evening" → "…TEV"; "Friday night"/"Friday morning" keep their span but take the
+    // value of the day, as TimeBank mostly does.
+    m->value = FormatDay(d) + (part == "TEV" ? part : std::string());
     m->day = d;
     return true;
   }
@@ -904,6 +912,7 @@ class Scanner {
   bool Duration(size_t i, Match* m) const {
     size_t j = i;
     bool the = false;
+    int count;
     if (W(j, "the")) {
       the = true;
       ++j;
@@ -912,6 +921,13 @@ class Scanner {
         W(j, "previous") || W(j, "following") || W(j, "final") || W(j, "remaining") ||
         W(j, "latest") || W(j, "preceding")) {
       ++j;
+    } else if (the && W(j, "year") && !(P(j + 1, '-') || W(j + 1, "s") || Year(j + 1, &count) != kNone)) {
+      // "the year": the period the article reports on, as a one-year duration.
+      m->begin = i;
+      m->end = j + 1;
+      m->type = TimexType::kDuration;
+      m->value = "P1Y";
+      return true;
     } else if (the && !(IsNum(j) || SmallNumberWord(Low(j)))) {
       return false;
     }
@@ -925,7 +941,6 @@ class Scanner {
         j += 2;
       }
     }
-    int count;
     size_t u = Number(j, true, &count);
     bool bare = false;
     if (u == kNone) {

@@ -1,0 +1,66 @@
+// Actor mentions (the `entities` layer): who is named in the text, normalized to ACLED-style
+// actor names with their inter code (1 state forces ... 8 external/other forces).
+//
+//   sitrep::Document doc;
+//   doc.text = "Iraqi forces and U.S. troops killed 14 ISIS militants.";
+//   sitrep::AnnotateActors(doc);  // segments first when doc.tokens is empty
+//   // doc.actors[0]: "Iraqi forces"  → "Military Forces of Iraq", inter 1, "IRQ"
+//   // doc.actors[1]: "U.S. troops"   → "Military Forces of the United States", inter 1, "USA"
+//   // doc.actors[2]: "ISIS"          → "Islamic State", inter 2
+//   // doc.actors[3]: "militants"     → "Unidentified Armed Group", inter 3, generic
+//
+// The lexicon is data/actors/*.tsv, compiled into the library (see src/actor/lexicon.cc), so it
+// works from any working directory. Matching is longest-match over lower-cased tokens;
+// all-caps aliases of up to 5 letters ("IS", "US", "KIA") match only in upper case.
+//
+// Inter codes are those of a mention, not of an event role: state forces get 1 even when they
+// fight abroad (the role stage turns them into 8 when the event country differs).
+//
+// Include mechanics (as in timex.h): document.h includes this header inside its namespace to get
+// the struct; an inclusion at file scope declares the functions. Either order works.
+#include "sitrep/document.h"
+
+#ifndef SITREP_ACTORS_STRUCT_
+#define SITREP_ACTORS_STRUCT_
+// Inside `namespace sitrep` of document.h, which has included <cstdint>, <string> and <vector>.
+
+struct ActorMention {
+  Span span;                 // byte range into Document::text
+  std::string actor;         // "Islamic State", "Military Forces of Iraq", "Protesters"
+  int inter = 0;             // ACLED actor type 1–8
+  std::string country_iso3;  // "IRQ"; empty when the mention does not say
+  // True when the mention names a class of actors rather than one organization ("gunmen",
+  // "protesters", a bare "police"): the role stage completes the name with the event country,
+  // "Protesters" → "Protesters (Kenya)", "Military Forces" → "Military Forces of Kenya".
+  bool generic = false;
+  bool operator==(const ActorMention&) const = default;
+};
+
+#elif !defined(SITREP_ACTORS_FUNCTIONS_)
+#define SITREP_ACTORS_FUNCTIONS_
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/pipeline.h"
+
+namespace sitrep {
+
+// Returns the actor mentions of `doc` in text order, non-overlapping. Needs doc.tokens and
+// doc.sentences (call Segment first). Thread-safe.
+std::vector<ActorMention> FindActors(const Document& doc);
+
+// Replaces doc.actors with FindActors(doc); segments the document first if it has no tokens.
+void AnnotateActors(Document& doc);
+
+// The ACLED country name of an ISO3 code known to the actor lexicon ("IRQ" → "Iraq",
+// "USA" → "United States"), or empty.
+std::string_view ActorCountryName(std::string_view iso3);
+
+// The "actors" pipeline stage: runs AnnotateActors.
+std::unique_ptr<Stage> MakeActorsStage();
+
+}  // namespace sitrep
+
+#endif

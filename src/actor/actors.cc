@@ -1,0 +1,182 @@
+// Actor mentions: longest match of the actor lexicon over each sentence's token keys.
+//
+// At each token the longest lexicon phrase starting there wins (acronyms only in capitals, and
+// not in all-caps headlines where every word is capitalized). What a match becomes:
+//  - a group or generic phrase is a mention as is;
+//  - a country name or demonym starts a state-force or generic mention when a force word or
+//    generic phrase follows, possibly after up to two modifiers ("Iraqi National Intelligence
+//    Service" → Military Forces of Iraq; "Kenyan protesters" → Protesters, KEN); alone it is
+//    not an actor;
+//  - a force word alone is a country-less state-force mention when its lexicon row allows it
+//    ("the army", "police"), else nothing ("forces" alone).
+#include "sitrep/actors.h"
+
+#include <memory>
+#include <string>
+
+#include "actor/lexicon.h"
+#include "sitrep/text.h"
+
+namespace sitrep {
+namespace {
+
+using actor::Entry;
+using actor::EntryKind;
+using actor::Lexicon;
+
+struct Match {
+  uint32_t end = 0;  // token index one past the match
+  const Entry* entry = nullptr;
+};
+
+class Matcher {
+ public:
+  Matcher(const Document& doc, const Lexicon& lex) : doc_(doc), lex_(lex) {
+    keys_.reserve(doc.tokens.size());
+    for (const Token& t : doc.tokens) keys_.push_back(actor::TokenKey(doc.Slice(t.span)));
+  }
+
+  // The longest match at token `i` (before `end`) whose entry kind is accepted by `want`.
+  template <typename Want>
+  Match Longest(uint32_t i, uint32_t end, Want want) const {
+    Match best;
+    int32_t node = actor::PhraseTrie::kRoot;
+    for (uint32_t j = i; j < end; ++j) {
+      node = lex_.trie.Child(node, keys_[j]);
+      if (node < 0) break;
+      for (uint32_t id : lex_.trie.Values(node)) {
+        const Entry& e = lex_.entries[id];
+        if (!want(e)) continue;
+        if (e.case_sensitive && (caps_headline_ || !SurfaceHasNoLowercase(i, j + 1))) continue;
+        best = {j + 1, &e};
+        break;
+      }
+    }
+    return best;
+  }
+
+  void Run(std::vector<ActorMention>* out) {
+    for (const Sentence& s : doc_.sentences) {
+      caps_headline_ = IsCapsHeadline(s);
+      uint32_t i = s.token_begin;
+      while (i < s.token_end) {
+        Match m = Longest(i, s.token_end, [](const Entry& e) {
+          return e.kind != EntryKind::kModifier;
+        });
+        if (m.entry == nullptr) {
+          ++i;
+          continue;
+        }
+        const Entry& e = *m.entry;
+        if (e.kind == EntryKind::kCountry) {
+          Match ext = Extend(m.end, s.token_end);
+          if (ext.entry != nullptr) {
+            Emit(i, ext.end, *ext.entry, e.iso3, out);
+            i = ext.end;
+          } else {
+            i = m.end;
+          }
+          continue;
+        }
+        if (e.kind != EntryKind::kForce || e.bare) Emit(i, m.end, e, "", out);
+        i = m.end;
+      }
+    }
+  }
+
+ private:
+  // After a country word ending at `j`: the farthest force word or generic phrase, allowing up
+  // to two modifiers before it.
+  Match Extend(uint32_t j, uint32_t end) const {
+    Match best;
+    for (int skipped = 0; skipped <= 2 && j < end; ++skipped) {
+      Match m = Longest(j, end, [](const Entry& e) {
+        return e.kind == EntryKind::kForce || e.kind == EntryKind::kGeneric;
+      });
+      if (m.entry != nullptr && m.end > best.end) best = m;
+      Match mod = Longest(j, end, [](const Entry& e) { return e.kind == EntryKind::kModifier; });
+      if (mod.entry == nullptr) break;
+      j = mod.end;
+    }
+    return best;
+  }
+
+  void Emit(uint32_t begin, uint32_t end, const Entry& e, const std::string& country_iso3,
+            std::vector<ActorMention>* out) const {
+    ActorMention m;
+    m.span = {doc_.tokens[begin].span.begin, doc_.tokens[end - 1].span.end};
+    m.inter = e.inter;
+    if (e.kind == EntryKind::kForce) {
+      const actor::Country* c = country_iso3.empty() ? nullptr : lex_.FindCountry(country_iso3);
+      if (c != nullptr) {
+        m.actor = e.actor + " of " + (c->takes_the ? "the " : "") + c->name;
+        m.country_iso3 = c->iso3;
+      } else {
+        m.actor = e.actor;
+        m.generic = true;
+      }
+    } else if (e.kind == EntryKind::kGeneric) {
+      m.actor = e.actor;
+      m.country_iso3 = country_iso3;
+      m.generic = true;
+    } else {
+      m.actor = e.actor;
+      m.country_iso3 = e.iso3;
+    }
+    out->push_back(std::move(m));
+  }
+
+  bool SurfaceHasNoLowercase(uint32_t begin, uint32_t end) const {
+    for (uint32_t t = begin; t < end; ++t) {
+      if (!actor::HasNoLowercase(doc_.Slice(doc_.tokens[t].span))) return false;
+    }
+    return true;
+  }
+
+  // A sentence whose words are all capitalized gives acronyms no case evidence.
+  bool IsCapsHeadline(const Sentence& s) const {
+    int words = 0, caps = 0;
+    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+      if (doc_.tokens[t].kind != TokenKind::kWord) continue;
+      ++words;
+      if (actor::HasNoLowercase(doc_.Slice(doc_.tokens[t].span))) ++caps;
+    }
+    return words >= 4 && caps * 10 >= words * 8;
+  }
+
+  const Document& doc_;
+  const Lexicon& lex_;
+  std::vector<std::string> keys_;
+  bool caps_headline_ = false;
+};
+
+class ActorsStage : public Stage {
+ public:
+  std::string_view name() const override { return "actors"; }
+  Status Run(Document& doc) const override {
+    AnnotateActors(doc);
+    return Status::Ok();
+  }
+};
+
+}  // namespace
+
+std::vector<ActorMention> FindActors(const Document& doc) {
+  std::vector<ActorMention> out;
+  Matcher(doc, actor::GetLexicon()).Run(&out);
+  return out;
+}
+
+void AnnotateActors(Document& doc) {
+  if (doc.tokens.empty() && !doc.text.empty()) Segment(doc);
+  doc.actors = FindActors(doc);
+}
+
+std::string_view ActorCountryName(std::string_view iso3) {
+  const actor::Country* c = actor::GetLexicon().FindCountry(iso3);
+  return c == nullptr ? std::string_view() : std::string_view(c->name);
+}
+
+std::unique_ptr<Stage> MakeActorsStage() { return std::make_unique<ActorsStage>(); }
+
+}  // namespace sitrep

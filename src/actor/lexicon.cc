@@ -1,0 +1,130 @@
+// The actor lexicon. Its sources are data/actors/{groups,generic,force_words,modifiers,
+// demonyms}.tsv, compiled in as raw string literals (src/actor/*_tsv.inc; actors_test checks they
+// match the TSVs) so the library works from any working directory. After editing a TSV, from the
+// repository root:
+//   for f in groups generic force_words modifiers demonyms; do
+//     { echo 'R"sitrep_lexicon('; cat data/actors/$f.tsv; echo ')sitrep_lexicon"'; } \
+//       >src/actor/${f}_tsv.inc; done
+// TODO(build): generate the .inc files from the TSVs in CMake instead.
+#include "actor/lexicon.h"
+
+#include <charconv>
+
+namespace sitrep::actor {
+namespace {
+
+constexpr std::string_view kGroupsTsv =
+#include "actor/groups_tsv.inc"
+    ;
+constexpr std::string_view kGenericTsv =
+#include "actor/generic_tsv.inc"
+    ;
+constexpr std::string_view kForceWordsTsv =
+#include "actor/force_words_tsv.inc"
+    ;
+constexpr std::string_view kModifiersTsv =
+#include "actor/modifiers_tsv.inc"
+    ;
+constexpr std::string_view kDemonymsTsv =
+#include "actor/demonyms_tsv.inc"
+    ;
+
+int ParseInt(std::string_view s) {
+  int v = 0;
+  std::from_chars(s.data(), s.data() + s.size(), v);
+  return v;
+}
+
+// Adds `alias` and, when it has hyphens, its spaced and joined spellings.
+void AddAlias(Lexicon& lex, std::string_view alias, const Entry& entry) {
+  Entry e = entry;
+  e.case_sensitive = IsCaseSensitiveAlias(alias);
+  uint32_t id = static_cast<uint32_t>(lex.entries.size());
+  lex.entries.push_back(e);
+  std::vector<std::string> keys = PhraseKeys(alias);
+  lex.trie.Add(keys, id);
+  if (alias.find('-') != std::string_view::npos) {
+    std::string spaced(alias), joined;
+    for (char& c : spaced) {
+      if (c == '-') c = ' ';
+    }
+    for (char c : alias) {
+      if (c != '-') joined.push_back(c);
+    }
+    std::vector<std::string> spaced_keys = PhraseKeys(spaced);
+    std::vector<std::string> joined_keys = PhraseKeys(joined);
+    if (spaced_keys != keys) lex.trie.Add(spaced_keys, id);
+    if (joined_keys != keys && joined_keys != spaced_keys) lex.trie.Add(joined_keys, id);
+  }
+}
+
+Lexicon Build() {
+  Lexicon lex;
+  ForEachTsvRow(kDemonymsTsv, [&](const std::vector<std::string_view>& f) {
+    if (f.size() < 4) return;
+    lex.countries.push_back({std::string(f[0]), std::string(f[1]), f[2] == "the"});
+    Entry e;
+    e.kind = EntryKind::kCountry;
+    e.iso3 = std::string(f[1]);
+    for (std::string_view alias : SplitBars(f[3])) AddAlias(lex, alias, e);
+  });
+  ForEachTsvRow(kGroupsTsv, [&](const std::vector<std::string_view>& f) {
+    if (f.size() < 3) return;
+    Entry e;
+    e.kind = EntryKind::kGroup;
+    e.actor = std::string(f[0]);
+    e.inter = ParseInt(f[2]);
+    if (f.size() > 3) e.iso3 = std::string(f[3]);
+    AddAlias(lex, f[0], e);
+    for (std::string_view alias : SplitBars(f[1])) AddAlias(lex, alias, e);
+  });
+  ForEachTsvRow(kGenericTsv, [&](const std::vector<std::string_view>& f) {
+    if (f.size() < 3) return;
+    Entry e;
+    e.kind = EntryKind::kGeneric;
+    e.actor = std::string(f[1]);
+    e.inter = ParseInt(f[2]);
+    AddAlias(lex, f[0], e);
+  });
+  ForEachTsvRow(kForceWordsTsv, [&](const std::vector<std::string_view>& f) {
+    if (f.size() < 3) return;
+    Entry e;
+    e.kind = EntryKind::kForce;
+    e.inter = 1;
+    e.police = f[1] == "police";
+    e.bare = f[2] == "1";
+    e.actor = e.police ? "Police Forces" : "Military Forces";
+    AddAlias(lex, f[0], e);
+  });
+  ForEachTsvRow(kModifiersTsv, [&](const std::vector<std::string_view>& f) {
+    Entry e;
+    e.kind = EntryKind::kModifier;
+    AddAlias(lex, f[0], e);
+  });
+  return lex;
+}
+
+}  // namespace
+
+const Country* Lexicon::FindCountry(std::string_view iso3) const {
+  for (const Country& c : countries) {
+    if (c.iso3 == iso3) return &c;
+  }
+  return nullptr;
+}
+
+const Lexicon& GetLexicon() {
+  static const Lexicon* lexicon = new Lexicon(Build());
+  return *lexicon;
+}
+
+std::string_view EmbeddedTsv(std::string_view file_name) {
+  if (file_name == "groups.tsv") return kGroupsTsv;
+  if (file_name == "generic.tsv") return kGenericTsv;
+  if (file_name == "force_words.tsv") return kForceWordsTsv;
+  if (file_name == "modifiers.tsv") return kModifiersTsv;
+  if (file_name == "demonyms.tsv") return kDemonymsTsv;
+  return {};
+}
+
+}  // namespace sitrep::actor

@@ -1,0 +1,52 @@
+// The actor lexicon: data/actors/*.tsv compiled into the library, parsed once on first use.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "actor/phrase_trie.h"
+
+namespace sitrep::actor {
+
+enum class EntryKind : uint8_t {
+  kGroup,     // a named organization: groups.tsv
+  kGeneric,   // a class of actors: generic.tsv
+  kCountry,   // a country name or demonym: demonyms.tsv
+  kForce,     // a state-force word: force_words.tsv
+  kModifier,  // a word allowed between a demonym and a force word: modifiers.tsv
+};
+
+struct Country {
+  std::string name;  // ACLED spelling, "United States"
+  std::string iso3;
+  bool takes_the = false;
+};
+
+struct Entry {
+  EntryKind kind = EntryKind::kGroup;
+  bool case_sensitive = false;  // acronym: matches only without lower-case letters
+  std::string actor;            // kGroup / kGeneric: the actor name
+  int inter = 0;
+  std::string iso3;             // kGroup: the group's country; kCountry: the country
+  bool police = false;          // kForce: "Police Forces of X" instead of "Military Forces of X"
+  bool bare = false;            // kForce: a mention without a country
+};
+
+struct Lexicon {
+  PhraseTrie trie;
+  std::vector<Entry> entries;
+  std::vector<Country> countries;
+
+  // The country of `iso3`, or nullptr.
+  const Country* FindCountry(std::string_view iso3) const;
+};
+
+// The compiled-in lexicon. Thread-safe.
+const Lexicon& GetLexicon();
+
+// The embedded TSV texts, for the test that checks they match data/actors/.
+std::string_view EmbeddedTsv(std::string_view file_name);
+
+}  // namespace sitrep::actor

@@ -1,0 +1,111 @@
+#include "actor/phrase_trie.h"
+
+#include "sitrep/text.h"
+
+namespace sitrep::actor {
+
+std::string TokenKey(std::string_view token) {
+  // Possessive: "'s" or "’s" (U+2019 is E2 80 99) at the end.
+  if (token.size() > 2 && (token.back() == 's' || token.back() == 'S')) {
+    std::string_view head = token.substr(0, token.size() - 1);
+    if (head.back() == '\'') {
+      token = head.substr(0, head.size() - 1);
+    } else if (head.size() > 3 && head.substr(head.size() - 3) == "\xE2\x80\x99") {
+      token = head.substr(0, head.size() - 3);
+    }
+  }
+  std::string key;
+  key.reserve(token.size());
+  for (char c : token) {
+    if (c == '.') continue;
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    key.push_back(c);
+  }
+  return key;
+}
+
+std::vector<std::string> PhraseKeys(std::string_view phrase) {
+  std::vector<Token> tokens;
+  Tokenize(phrase, &tokens);
+  std::vector<std::string> keys;
+  for (const Token& t : tokens) {
+    std::string key = TokenKey(phrase.substr(t.span.begin, t.span.size()));
+    if (!key.empty()) keys.push_back(std::move(key));
+  }
+  return keys;
+}
+
+bool IsCaseSensitiveAlias(std::string_view phrase) {
+  int letters = 0;
+  for (char c : phrase) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+    if (c == ' ') return false;
+  }
+  return letters > 0 && letters <= 5;
+}
+
+bool HasNoLowercase(std::string_view surface) {
+  if (surface.size() > 2 && surface.back() == 's' &&
+      (surface[surface.size() - 2] == '\'' || surface[surface.size() - 2] == '\x99')) {
+    surface.remove_suffix(1);
+  }
+  for (char c : surface) {
+    if (c >= 'a' && c <= 'z') return false;
+  }
+  return true;
+}
+
+void PhraseTrie::Add(const std::vector<std::string>& keys, uint32_t value) {
+  if (keys.empty()) return;
+  int32_t node = kRoot;
+  for (const std::string& key : keys) {
+    auto it = nodes_[node].children.find(key);
+    if (it == nodes_[node].children.end()) {
+      int32_t next = static_cast<int32_t>(nodes_.size());
+      nodes_[node].children.emplace(key, next);
+      nodes_.emplace_back();
+      node = next;
+    } else {
+      node = it->second;
+    }
+  }
+  nodes_[node].values.push_back(value);
+}
+
+int32_t PhraseTrie::Child(int32_t node, std::string_view key) const {
+  const auto& children = nodes_[node].children;
+  auto it = children.find(key);
+  return it == children.end() ? -1 : it->second;
+}
+
+std::vector<std::string_view> SplitTabs(std::string_view line) {
+  std::vector<std::string_view> out;
+  size_t pos = 0;
+  while (true) {
+    size_t tab = line.find('\t', pos);
+    if (tab == std::string_view::npos) {
+      out.push_back(line.substr(pos));
+      return out;
+    }
+    out.push_back(line.substr(pos, tab - pos));
+    pos = tab + 1;
+  }
+}
+
+std::vector<std::string_view> SplitBars(std::string_view field) {
+  std::vector<std::string_view> out;
+  size_t pos = 0;
+  while (pos <= field.size()) {
+    size_t bar = field.find('|', pos);
+    if (bar == std::string_view::npos) bar = field.size();
+    std::string_view part = field.substr(pos, bar - pos);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    if (!part.empty()) out.push_back(part);
+    pos = bar + 1;
+  }
+  return out;
+}
+
+}  // namespace sitrep::actor

@@ -1,0 +1,145 @@
+// Name folding for gazetteer keys; the rules are documented in sitrep/gazetteer.h. Compiler and
+// queries share this code, and the blob records kFoldVersion, so keys cannot drift apart.
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/gazetteer.h"
+
+namespace sitrep {
+namespace {
+
+#include "geo/fold_tables.inc"
+
+// Decodes one UTF-8 code point at s[i]; returns 0xFFFFFFFF (and advances one byte) when invalid.
+uint32_t NextCodePoint(std::string_view s, size_t& i) {
+  const auto b0 = static_cast<uint8_t>(s[i]);
+  if (b0 < 0x80) { ++i; return b0; }
+  int len = (b0 >= 0xF0 && b0 < 0xF5) ? 4 : (b0 >= 0xE0) && b0 < 0xF0 ? 3 : (b0 >= 0xC2 && b0 < 0xE0) ? 2 : 0;
+  if (len == 0 || i + len > s.size()) { ++i; return 0xFFFFFFFFu; }
+  uint32_t cp = b0 & (0x7F >> len);
+  for (int k = 1; k < len; ++k) {
+    const auto b = static_cast<uint8_t>(s[i + k]);
+    if ((b & 0xC0) != 0x80) { ++i; return 0xFFFFFFFFu; }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  static constexpr uint32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { ++i; return 0xFFFFFFFFu; }
+  i += len;
+  return cp;
+}
+
+bool IsDroppedMark(uint32_t cp) {
+  switch (cp) {
+    case '\'': case '`': case 0xB4: case 0x2018: case 0x2019: case 0x201B: case 0x2032:
+    case 0x02B9: case 0x02BB: case 0x02BC: case 0x02BD: case 0x02BE: case 0x02BF: case 0x02C8:
+      return true;
+    default:
+      return (cp >= 0x300 && cp <= 0x36F);  // combining diacritics
+  }
+}
+
+bool IsArticle(std::string_view w) {
+  static constexpr std::array<std::string_view, 19> kArticles = {
+      "al", "el", "ad", "ash", "as", "at", "az", "an", "ar", "ath",
+      "adh", "ed", "es", "et", "ez", "en", "er", "ud", "ul"};
+  for (std::string_view a : kArticles) if (a == w) return true;
+  return false;
+}
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
+
+}  // namespace
+
+std::string FoldName(std::string_view name) {
+  // Pass 1: map code points to lowercase ASCII letters / digits / pass-through bytes, with ' '
+  // as the only separator.
+  std::string s;
+  s.reserve(name.size());
+  size_t word_len = 0;  // letters in the current word, for the "U.S." rule
+  auto sep = [&] { if (!s.empty() && s.back() != ' ') s.push_back(' '); word_len = 0; };
+  for (size_t i = 0; i < name.size();) {
+    const size_t start = i;
+    const uint32_t cp = NextCodePoint(name, i);
+    if (cp < 0x80) {
+      const char c = static_cast<char>(cp);
+      if (c >= 'A' && c <= 'Z') { s.push_back(static_cast<char>(c + 32)); ++word_len; }
+      else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) { s.push_back(c); ++word_len; }
+      else if (IsDroppedMark(cp)) {}
+      else if (c == '.' && word_len == 1) {}
+      else sep();
+      continue;
+    }
+    if (IsDroppedMark(cp)) continue;
+    const char* mapped = nullptr;
+    if (cp >= kFoldLatin00C0Begin && cp < kFoldLatin00C0End) mapped = kFoldLatin00C0 + 2 * (cp - kFoldLatin00C0Begin);
+    else if (cp >= kFoldLatin1E00Begin && cp < kFoldLatin1E00End) mapped = kFoldLatin1E00 + 2 * (cp - kFoldLatin1E00Begin);
+    if (mapped != nullptr && mapped[0] != ' ') {
+      s.push_back(mapped[0]);
+      if (mapped[1] != ' ') s.push_back(mapped[1]);
+      ++word_len;
+    } else if (cp == 0xFFFFFFFFu || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x206F) ||
+               (cp >= 0xA1 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 || cp == 0x3000) {
+      sep();  // invalid byte, NBSP, general punctuation (dashes, spaces), Latin-1 symbols
+    } else if (mapped != nullptr) {
+      sep();  // a Latin-range code point with no letter (e.g. a click letter)
+    } else {
+      s.append(name.substr(start, i - start));  // other scripts pass through
+      ++word_len;
+    }
+  }
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+
+  // Pass 2: drop article words that have a word after them.
+  std::vector<std::string_view> words;
+  std::string_view rest(s);
+  while (!rest.empty()) {
+    const size_t sp = rest.find(' ');
+    words.push_back(rest.substr(0, sp));
+    if (sp == std::string_view::npos) break;
+    rest.remove_prefix(sp + 1);
+  }
+  std::string out;
+  out.reserve(s.size());
+  for (size_t w = 0; w < words.size(); ++w) {
+    if (w + 1 < words.size() && IsArticle(words[w])) continue;
+    if (!out.empty()) out.push_back(' ');
+    out.append(words[w]);
+  }
+  return out;
+}
+
+std::string LooseKey(std::string_view folded) {
+  std::string out;
+  out.reserve(folded.size());
+  size_t word_start = 0;  // position in `out` where the current word began
+  bool at_word_start = true;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    char c = folded[i];
+    if (c == ' ') { at_word_start = true; continue; }
+    const bool word_end = (i + 1 == folded.size() || folded[i + 1] == ' ');
+    if (at_word_start) word_start = out.size();
+    if (c == 'q') c = 'k';
+    if (c == 'd' && i + 1 < folded.size() && folded[i + 1] == 'j') continue;  // dj → j
+    if (c == 'p' && i + 1 < folded.size() && folded[i + 1] == 'h') { c = 'f'; ++i; }
+    // Trailing "h" after a vowel: "fallujah" → "falluja".
+    if (c == 'h' && word_end && out.size() > word_start && IsVowel(out.back()) &&
+        out.back() != 'y') {
+      at_word_start = false;
+      continue;
+    }
+    const bool vowel = IsVowel(c) && !(c == 'y' && at_word_start);
+    if (vowel) c = 'a';
+    if (!out.empty() && out.back() == c) {
+      at_word_start = false;
+      continue;  // collapses vowel runs and doubled letters (also across the removed space)
+    }
+    out.push_back(c);
+    at_word_start = false;
+  }
+  return out;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,398 @@
+// Loads and queries the gazetteer blob (layout in geo/gazetteer_format.h).
+//
+// Open() validates everything a later query could dereference — section bounds, every string
+// reference, every hierarchy link and every posting — so queries themselves need no checks and a
+// damaged blob is refused up front instead of crashing later. The checksum covers the payload, so
+// a flipped byte is caught even where bounds would still hold.
+#include "sitrep/gazetteer.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+
+#include "geo/gazetteer_format.h"
+
+namespace sitrep {
+
+namespace gf = gazetteer_format;
+
+struct Gazetteer::Storage {
+  // Either an mmapped file or an owned, 8-byte aligned copy.
+  void* map = nullptr;
+  size_t map_size = 0;
+  std::unique_ptr<uint64_t[]> owned;
+  const uint8_t* data = nullptr;
+  uint64_t size = 0;
+  ~Storage() {
+    if (map != nullptr) munmap(map, map_size);
+  }
+};
+
+namespace {
+
+Status Corrupt(const std::string& what) {
+  return Status(ErrorCode::kCorrupt, "gazetteer blob: " + what);
+}
+
+std::string_view Trim0(const char* p, size_t n) {
+  size_t len = 0;
+  while (len < n && p[len] != '\0') ++len;
+  return std::string_view(p, len);
+}
+
+}  // namespace
+
+const char* GeoKindName(GeoKind kind) {
+  switch (kind) {
+    case GeoKind::kCountry: return "country";
+    case GeoKind::kAdmin1: return "admin1";
+    case GeoKind::kAdmin2: return "admin2";
+    case GeoKind::kPlace: return "place";
+  }
+  return "unknown";
+}
+
+Gazetteer::~Gazetteer() = default;
+
+Result<std::shared_ptr<const Gazetteer>> Gazetteer::Open(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return Status(errno == ENOENT ? ErrorCode::kNotFound : ErrorCode::kIo,
+                  "gazetteer: cannot open " + path + ": " + std::strerror(errno));
+  }
+  struct stat st;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return Status(ErrorCode::kIo, "gazetteer: " + path + " is not a regular file");
+  }
+  auto storage = std::make_unique<Storage>();
+  storage->size = static_cast<uint64_t>(st.st_size);
+  if (storage->size < sizeof(gf::Header)) {
+    ::close(fd);
+    return Corrupt(path + " is truncated (" + std::to_string(storage->size) + " bytes)");
+  }
+  void* map = mmap(nullptr, storage->size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  ::close(fd);
+  if (map == MAP_FAILED) {
+    return Status(ErrorCode::kIo, "gazetteer: cannot mmap " + path + ": " + std::strerror(errno));
+  }
+  storage->map = map;
+  storage->map_size = storage->size;
+  storage->data = static_cast<const uint8_t*>(map);
+  auto result = Validate(std::move(storage));
+  if (!result.ok()) return Status(result.status().code(), result.status().message() + " (" + path + ")");
+  return result;
+}
+
+Result<std::shared_ptr<const Gazetteer>> Gazetteer::OpenBuffer(std::string_view bytes) {
+  auto storage = std::make_unique<Storage>();
+  storage->owned = std::make_unique<uint64_t[]>(bytes.size() / 8 + 1);
+  if (!bytes.empty()) std::memcpy(storage->owned.get(), bytes.data(), bytes.size());
+  storage->data = reinterpret_cast<const uint8_t*>(storage->owned.get());
+  storage->size = bytes.size();
+  return Validate(std::move(storage));
+}
+
+Result<std::shared_ptr<const Gazetteer>> Gazetteer::Validate(std::unique_ptr<Storage> storage) {
+  const uint8_t* base = storage->data;
+  const uint64_t size = storage->size;
+  if (size < sizeof(gf::Header)) {
+    return Corrupt("truncated: " + std::to_string(size) + " bytes is smaller than the header");
+  }
+  gf::Header h;
+  std::memcpy(&h, base, sizeof h);
+  if (std::memcmp(h.magic, gf::kMagic, 4) != 0) {
+    return Corrupt("bad magic (not a sitrep gazetteer; expected \"SRGZ\")");
+  }
+  if (h.format_version != gf::kFormatVersion) {
+    return Status(ErrorCode::kUnsupported,
+                  "gazetteer blob: format version " + std::to_string(h.format_version) +
+                      ", this build reads version " + std::to_string(gf::kFormatVersion) +
+                      "; rebuild it with sitrep-compile-gazetteer");
+  }
+  if (h.fold_version != kFoldVersion) {
+    return Status(ErrorCode::kUnsupported,
+                  "gazetteer blob: name-folding version " + std::to_string(h.fold_version) +
+                      ", this build folds with version " + std::to_string(kFoldVersion) +
+                      "; rebuild it with sitrep-compile-gazetteer");
+  }
+  if (h.header_size != sizeof(gf::Header)) return Corrupt("bad header size");
+  if (h.blob_size != size) {
+    return Corrupt("size mismatch: header says " + std::to_string(h.blob_size) +
+                   " bytes, file has " + std::to_string(size) + " (truncated?)");
+  }
+  if (gf::Checksum(base + h.header_size, size - h.header_size) != h.checksum) {
+    return Corrupt("checksum mismatch (damaged file)");
+  }
+
+  static constexpr uint64_t kRecordSize[gf::kNumSections] = {
+      1, sizeof(gf::EntryRec), sizeof(gf::CountryRec), sizeof(gf::KeyRec), 4,
+      sizeof(gf::KeyRec), 4, sizeof(gf::KeyRec), 4};
+  static constexpr const char* kSectionName[gf::kNumSections] = {
+      "strings", "entries", "countries", "keys", "postings",
+      "loose keys", "loose postings", "demonym keys", "demonym postings"};
+  uint64_t count[gf::kNumSections];
+  for (uint32_t s = 0; s < gf::kNumSections; ++s) {
+    const gf::SectionDesc& d = h.sections[s];
+    if (d.offset < h.header_size || d.offset % 8 != 0 || d.offset > size ||
+        d.size > size - d.offset || d.size % kRecordSize[s] != 0) {
+      return Corrupt(std::string("section '") + kSectionName[s] + "' out of bounds");
+    }
+    count[s] = d.size / kRecordSize[s];
+    if (count[s] >= kNoGeoId) return Corrupt(std::string("section '") + kSectionName[s] + "' too large");
+  }
+
+  std::shared_ptr<Gazetteer> g(new Gazetteer());
+  g->base_ = base;
+  g->header_ = reinterpret_cast<const gf::Header*>(base);
+  g->strings_ = reinterpret_cast<const char*>(base + h.sections[gf::kStrings].offset);
+  g->strings_size_ = h.sections[gf::kStrings].size;
+  g->entries_ = reinterpret_cast<const gf::EntryRec*>(base + h.sections[gf::kEntries].offset);
+  g->countries_ = reinterpret_cast<const gf::CountryRec*>(base + h.sections[gf::kCountries].offset);
+  g->keys_ = reinterpret_cast<const gf::KeyRec*>(base + h.sections[gf::kKeys].offset);
+  g->postings_ = reinterpret_cast<const GeoId*>(base + h.sections[gf::kPostings].offset);
+  g->loose_keys_ = reinterpret_cast<const gf::KeyRec*>(base + h.sections[gf::kLooseKeys].offset);
+  g->loose_postings_ = reinterpret_cast<const GeoId*>(base + h.sections[gf::kLoosePostings].offset);
+  g->demonym_keys_ = reinterpret_cast<const gf::KeyRec*>(base + h.sections[gf::kDemonymKeys].offset);
+  g->demonym_postings_ = reinterpret_cast<const GeoId*>(base + h.sections[gf::kDemonymPostings].offset);
+  g->num_entries_ = static_cast<uint32_t>(count[gf::kEntries]);
+  g->num_countries_ = h.num_countries;
+  g->num_admin1_ = h.num_admin1;
+  g->num_admin2_ = h.num_admin2;
+  g->num_keys_ = static_cast<uint32_t>(count[gf::kKeys]);
+  g->num_loose_keys_ = static_cast<uint32_t>(count[gf::kLooseKeys]);
+  g->num_demonym_keys_ = static_cast<uint32_t>(count[gf::kDemonymKeys]);
+
+  const uint64_t kinds_total = uint64_t{h.num_countries} + h.num_admin1 + h.num_admin2 + h.num_places;
+  if (kinds_total != count[gf::kEntries] || count[gf::kCountries] != h.num_countries) {
+    return Corrupt("entry counts disagree with the header");
+  }
+  auto str_ok = [&](const gf::StrRef& r) {
+    return r.off <= g->strings_size_ && r.len <= g->strings_size_ - r.off;
+  };
+  const uint32_t a1_begin = h.num_countries, a2_begin = a1_begin + h.num_admin1,
+                 pl_begin = a2_begin + h.num_admin2;
+  auto in = [](uint32_t id, uint32_t b, uint32_t e) { return id == kNoGeoId || (id >= b && id < e); };
+  for (uint32_t i = 0; i < g->num_entries_; ++i) {
+    const gf::EntryRec& e = g->entries_[i];
+    const auto expected = i < a1_begin ? GeoKind::kCountry
+                          : i < a2_begin ? GeoKind::kAdmin1
+                          : i < pl_begin ? GeoKind::kAdmin2 : GeoKind::kPlace;
+    if (e.kind != static_cast<uint8_t>(expected) || !str_ok(e.name) || !str_ok(e.ascii_name) ||
+        !str_ok(e.code) || !in(e.country, 0, a1_begin) || !in(e.admin1, a1_begin, a2_begin) ||
+        !in(e.admin2, a2_begin, pl_begin)) {
+      return Corrupt("entry " + std::to_string(i) + " is inconsistent");
+    }
+  }
+  for (uint32_t i = 0; i < h.num_countries; ++i) {
+    if (g->countries_[i].entry != i || !str_ok(g->countries_[i].capital)) {
+      return Corrupt("country " + std::to_string(i) + " is inconsistent");
+    }
+  }
+  auto check_index = [&](const gf::KeyRec* keys, uint64_t nkeys, const GeoId* postings,
+                         uint64_t npostings, uint32_t id_limit, const char* what) -> Status {
+    for (uint64_t k = 0; k < nkeys; ++k) {
+      const gf::KeyRec& r = keys[k];
+      if (!str_ok(r.key) || r.postings_begin > npostings ||
+          r.postings_count > npostings - r.postings_begin) {
+        return Corrupt(std::string(what) + " key " + std::to_string(k) + " out of bounds");
+      }
+    }
+    for (uint64_t p = 0; p < npostings; ++p) {
+      if (postings[p] >= id_limit) return Corrupt(std::string(what) + " posting out of range");
+    }
+    return Status::Ok();
+  };
+  SITREP_RETURN_IF_ERROR(check_index(g->keys_, count[gf::kKeys], g->postings_,
+                                     count[gf::kPostings], g->num_entries_, "name"));
+  SITREP_RETURN_IF_ERROR(check_index(g->loose_keys_, count[gf::kLooseKeys], g->loose_postings_,
+                                     count[gf::kLoosePostings], g->num_entries_, "loose"));
+  SITREP_RETURN_IF_ERROR(check_index(g->demonym_keys_, count[gf::kDemonymKeys],
+                                     g->demonym_postings_, count[gf::kDemonymPostings],
+                                     h.num_countries, "demonym"));
+  g->storage_ = std::move(storage);
+  return std::shared_ptr<const Gazetteer>(std::move(g));
+}
+
+std::string_view Gazetteer::Str(uint32_t off, uint32_t len) const {
+  return std::string_view(strings_ + off, len);
+}
+
+uint32_t Gazetteer::size() const { return num_entries_; }
+
+std::span<const GeoId> Gazetteer::FindIn(const gf::KeyRec* keys, uint32_t num_keys,
+                                         const GeoId* postings, std::string_view key) const {
+  const gf::KeyRec* end = keys + num_keys;
+  const gf::KeyRec* it = std::lower_bound(keys, end, key, [&](const gf::KeyRec& r, std::string_view k) {
+    return Str(r.key.off, r.key.len) < k;
+  });
+  if (it == end || Str(it->key.off, it->key.len) != key) return {};
+  return std::span<const GeoId>(postings + it->postings_begin, it->postings_count);
+}
+
+std::span<const GeoId> Gazetteer::FindFolded(std::string_view key) const {
+  return FindIn(keys_, num_keys_, postings_, key);
+}
+
+std::span<const GeoId> Gazetteer::FindLoose(std::string_view loose_key) const {
+  return FindIn(loose_keys_, num_loose_keys_, loose_postings_, loose_key);
+}
+
+bool Gazetteer::HasFoldedPrefix(std::string_view prefix) const {
+  const gf::KeyRec* end = keys_ + num_keys_;
+  const gf::KeyRec* it = std::lower_bound(keys_, end, prefix, [&](const gf::KeyRec& r, std::string_view k) {
+    return Str(r.key.off, r.key.len) < k;
+  });
+  return it != end && Str(it->key.off, it->key.len).starts_with(prefix);
+}
+
+std::vector<GeoEntry> Gazetteer::Lookup(std::string_view name) const {
+  std::vector<GeoEntry> out;
+  for (GeoId id : FindFolded(FoldName(name))) out.push_back(Entry(id));
+  return out;
+}
+
+std::vector<GeoEntry> Gazetteer::LookupLoose(std::string_view name) const {
+  std::vector<GeoEntry> out;
+  for (GeoId id : FindLoose(LooseKey(FoldName(name)))) out.push_back(Entry(id));
+  return out;
+}
+
+std::optional<GeoEntry> Gazetteer::CountryByIso2(std::string_view iso2) const {
+  if (iso2.size() != 2) return std::nullopt;
+  const char want[2] = {static_cast<char>(std::toupper(static_cast<unsigned char>(iso2[0]))),
+                        static_cast<char>(std::toupper(static_cast<unsigned char>(iso2[1])))};
+  const gf::CountryRec* end = countries_ + num_countries_;
+  const gf::CountryRec* it = std::lower_bound(countries_, end, want, [](const gf::CountryRec& c, const char* w) {
+    return std::memcmp(c.iso2, w, 2) < 0;
+  });
+  if (it == end || std::memcmp(it->iso2, want, 2) != 0) return std::nullopt;
+  return Entry(it->entry);
+}
+
+std::optional<GeoEntry> Gazetteer::CountryByIso3(std::string_view iso3) const {
+  if (iso3.size() != 3) return std::nullopt;
+  char want[3];
+  for (int i = 0; i < 3; ++i) want[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(iso3[i])));
+  for (uint32_t i = 0; i < num_countries_; ++i) {
+    if (std::memcmp(countries_[i].iso3, want, 3) == 0) return Entry(i);
+  }
+  return std::nullopt;
+}
+
+std::vector<GeoEntry> Gazetteer::CountriesByDemonym(std::string_view demonym) const {
+  std::vector<GeoEntry> out;
+  for (GeoId id : FindIn(demonym_keys_, num_demonym_keys_, demonym_postings_, FoldName(demonym))) {
+    out.push_back(Entry(id));
+  }
+  return out;
+}
+
+std::optional<GeoEntry> Gazetteer::CountryByDemonym(std::string_view demonym) const {
+  auto ids = FindIn(demonym_keys_, num_demonym_keys_, demonym_postings_, FoldName(demonym));
+  if (ids.empty()) return std::nullopt;
+  return Entry(ids[0]);
+}
+
+std::optional<GeoEntry> Gazetteer::ByCode(uint32_t begin, uint32_t end, std::string_view code) const {
+  const gf::EntryRec* b = entries_ + begin;
+  const gf::EntryRec* e = entries_ + end;
+  const gf::EntryRec* it = std::lower_bound(b, e, code, [&](const gf::EntryRec& r, std::string_view c) {
+    return Str(r.code.off, r.code.len) < c;
+  });
+  if (it == e || Str(it->code.off, it->code.len) != code) return std::nullopt;
+  return Entry(static_cast<GeoId>(it - entries_));
+}
+
+std::optional<GeoEntry> Gazetteer::Admin1ByCode(std::string_view code) const {
+  return ByCode(num_countries_, num_countries_ + num_admin1_, code);
+}
+
+std::optional<GeoEntry> Gazetteer::Admin2ByCode(std::string_view code) const {
+  return ByCode(num_countries_ + num_admin1_, num_countries_ + num_admin1_ + num_admin2_, code);
+}
+
+std::optional<GeoEntry> Gazetteer::CountryOf(const GeoEntry& entry) const {
+  const GeoId id = entry.country_id();
+  return id == kNoGeoId ? std::nullopt : std::optional<GeoEntry>(Entry(id));
+}
+std::optional<GeoEntry> Gazetteer::Admin1Of(const GeoEntry& entry) const {
+  const GeoId id = entry.admin1_id();
+  return id == kNoGeoId ? std::nullopt : std::optional<GeoEntry>(Entry(id));
+}
+std::optional<GeoEntry> Gazetteer::Admin2Of(const GeoEntry& entry) const {
+  const GeoId id = entry.admin2_id();
+  return id == kNoGeoId ? std::nullopt : std::optional<GeoEntry>(Entry(id));
+}
+
+Gazetteer::Stats Gazetteer::stats() const {
+  Stats s;
+  s.format_version = header_->format_version;
+  s.blob_bytes = header_->blob_size;
+  s.countries = header_->num_countries;
+  s.admin1 = header_->num_admin1;
+  s.admin2 = header_->num_admin2;
+  s.places = header_->num_places;
+  s.keys = num_keys_;
+  s.loose_keys = num_loose_keys_;
+  s.demonyms = num_demonym_keys_;
+  return s;
+}
+
+// --- GeoEntry --------------------------------------------------------------------------------------
+
+#define SITREP_REC (gaz_->entries_[id_])
+
+GeoKind GeoEntry::kind() const { return static_cast<GeoKind>(SITREP_REC.kind); }
+std::string_view GeoEntry::name() const { return gaz_->Str(SITREP_REC.name.off, SITREP_REC.name.len); }
+std::string_view GeoEntry::ascii_name() const {
+  return gaz_->Str(SITREP_REC.ascii_name.off, SITREP_REC.ascii_name.len);
+}
+std::string_view GeoEntry::code() const { return gaz_->Str(SITREP_REC.code.off, SITREP_REC.code.len); }
+char GeoEntry::feature_class() const { return SITREP_REC.feature_class; }
+std::string_view GeoEntry::feature_code() const {
+  return Trim0(SITREP_REC.feature_code, sizeof(SITREP_REC.feature_code));
+}
+uint32_t GeoEntry::geonameid() const { return SITREP_REC.geonameid; }
+bool GeoEntry::has_coordinates() const { return !std::isnan(SITREP_REC.lat) && !std::isnan(SITREP_REC.lon); }
+double GeoEntry::lat() const { return SITREP_REC.lat; }
+double GeoEntry::lon() const { return SITREP_REC.lon; }
+uint64_t GeoEntry::population() const { return SITREP_REC.population; }
+GeoId GeoEntry::country_id() const { return kind() == GeoKind::kCountry ? id_ : SITREP_REC.country; }
+GeoId GeoEntry::admin1_id() const { return kind() == GeoKind::kAdmin1 ? id_ : SITREP_REC.admin1; }
+GeoId GeoEntry::admin2_id() const { return kind() == GeoKind::kAdmin2 ? id_ : SITREP_REC.admin2; }
+
+std::string_view GeoEntry::country_iso2() const {
+  const GeoId c = country_id();
+  return c == kNoGeoId ? std::string_view() : std::string_view(gaz_->countries_[c].iso2, 2);
+}
+std::string_view GeoEntry::country_iso3() const {
+  const GeoId c = country_id();
+  return c == kNoGeoId ? std::string_view() : std::string_view(gaz_->countries_[c].iso3, 3);
+}
+std::string_view GeoEntry::country_name() const {
+  const GeoId c = country_id();
+  return c == kNoGeoId ? std::string_view() : GeoEntry(gaz_, c).name();
+}
+std::string_view GeoEntry::admin1_code() const {
+  const GeoId a = admin1_id();
+  return a == kNoGeoId ? std::string_view() : GeoEntry(gaz_, a).code();
+}
+std::string_view GeoEntry::admin1_name() const {
+  const GeoId a = admin1_id();
+  return a == kNoGeoId ? std::string_view() : GeoEntry(gaz_, a).name();
+}
+std::string_view GeoEntry::admin2_name() const {
+  const GeoId a = admin2_id();
+  return a == kNoGeoId ? std::string_view() : GeoEntry(gaz_, a).name();
+}
+
+#undef SITREP_REC
+
+}  // namespace sitrep

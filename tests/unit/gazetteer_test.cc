@@ -1,0 +1,370 @@
+// Name folding, lookups on the real compiled gazetteer blob, and refusal of damaged blobs.
+#include "sitrep/gazetteer.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "geo/gazetteer_format.h"
+
+namespace sitrep {
+namespace {
+
+struct FoldCase {
+  const char* in;
+  const char* want;
+};
+
+const FoldCase kFoldCases[] = {
+    {"Fallujah", "fallujah"},
+    {"Al Fallūjah", "fallujah"},
+    {"al-Fallujah", "fallujah"},
+    {"AL FALLUJAH", "fallujah"},
+    {"Falluja", "falluja"},
+    {"Al-Anbar", "anbar"},
+    {"al Anbar", "anbar"},
+    {"Anbar province", "anbar province"},
+    {"El Fasher", "fasher"},
+    {"Al Fāshir", "fashir"},
+    {"Ad-Dawr", "dawr"},
+    {"Ash-Shirqat", "shirqat"},
+    {"As Sulaymānīyah", "sulaymaniyah"},
+    {"At-Tall", "tall"},
+    {"Az-Zubayr", "zubayr"},
+    {"An Najaf", "najaf"},
+    {"Ar-Ramadi", "ramadi"},
+    {"Deir ez-Zor", "deir zor"},
+    {"Ras al-‘Ayn", "ras ayn"},
+    {"Ma'rib", "marib"},
+    {"Ma’rib", "marib"},
+    {"Ṣanʿāʾ", "sana"},
+    {"Ḥalab", "halab"},
+    {"Ḍuhūk", "duhuk"},
+    {"Ẓafār", "zafar"},
+    {"Ṭarābulus", "tarabulus"},
+    {"Kharkiv", "kharkiv"},
+    {"São Paulo", "sao paulo"},
+    {"Zürich", "zurich"},
+    {"Straße", "strasse"},
+    {"Łódź", "lodz"},
+    {"Ouagadougou", "ouagadougou"},
+    {"Bobo-Dioulasso", "bobo dioulasso"},
+    {"Burkinabè", "burkinabe"},
+    {"Côte d'Ivoire", "cote divoire"},
+    {"U.S.", "us"},
+    {"St. Louis", "st louis"},
+    {"  New   York  ", "new york"},
+    {"Al", "al"},            // a lone article is the name itself
+    {"El Paso", "paso"},     // consistent on both sides, so still matches
+    {"Mazār-e Sharīf", "mazar e sharif"},
+    {"Dawlat\u00A0Abad", "dawlat abad"},
+    {"Киев", "Киев"},        // other scripts pass through
+    {"", ""},
+    {"\xff\xfe", ""},        // invalid UTF-8 is a separator
+};
+
+TEST(FoldNameTest, Table) {
+  for (const FoldCase& c : kFoldCases) {
+    EXPECT_EQ(FoldName(c.in), c.want) << "input: " << c.in;
+  }
+}
+
+TEST(FoldNameTest, Idempotent) {
+  for (const FoldCase& c : kFoldCases) {
+    const std::string once = FoldName(c.in);
+    if (once == "al") continue;
+    EXPECT_EQ(FoldName(once), once) << "input: " << c.in;
+  }
+}
+
+TEST(LooseKeyTest, Variants) {
+  EXPECT_EQ(LooseKey(FoldName("Fallujah")), LooseKey(FoldName("Falluja")));
+  EXPECT_EQ(LooseKey(FoldName("El Fasher")), LooseKey(FoldName("Al Fashir")));
+  EXPECT_EQ(LooseKey(FoldName("Dawlat Abad")), LooseKey(FoldName("Dowlatabad")));
+  EXPECT_EQ(LooseKey(FoldName("Qandahar")), LooseKey(FoldName("Kandahar")));
+  EXPECT_EQ(LooseKey(FoldName("Deir ez-Zor")), LooseKey(FoldName("Dayr az Zor")));
+  EXPECT_EQ(LooseKey("fallujah"), "falaja");
+  EXPECT_NE(LooseKey(FoldName("Gao")), LooseKey(FoldName("Goma")));
+}
+
+std::string BlobPath() {
+  if (const char* env = std::getenv("SITREP_GAZETTEER")) return env;
+  char exe[4096];
+  const ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n > 0) {
+    exe[n] = '\0';
+    auto p = std::filesystem::path(exe).parent_path().parent_path() / "data" / "gazetteer.bin";
+    if (std::filesystem::exists(p)) return p.string();
+  }
+  return std::string(SITREP_SOURCE_DIR) + "/data/gazetteer.bin";
+}
+
+class GazetteerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto g = Gazetteer::Open(BlobPath());
+    ASSERT_TRUE(g.ok()) << g.status().ToString();
+    gaz_ = new std::shared_ptr<const Gazetteer>(*g);
+  }
+  static void TearDownTestSuite() {
+    delete gaz_;
+    gaz_ = nullptr;
+  }
+  const Gazetteer& gaz() { return **gaz_; }
+
+  // The first candidate of `kind` in `country`, or nullopt.
+  std::optional<GeoEntry> First(std::string_view name, GeoKind kind, std::string_view iso2) {
+    for (GeoEntry e : gaz().Lookup(name)) {
+      if (e.kind() == kind && e.country_iso2() == iso2) return e;
+    }
+    return std::nullopt;
+  }
+  static std::shared_ptr<const Gazetteer>* gaz_;
+};
+std::shared_ptr<const Gazetteer>* GazetteerTest::gaz_ = nullptr;
+
+TEST_F(GazetteerTest, Stats) {
+  const auto s = gaz().stats();
+  EXPECT_GE(s.countries, 250u);
+  EXPECT_GE(s.admin1, 3800u);
+  EXPECT_GE(s.admin2, 40000u);
+  EXPECT_GE(s.places, 200000u);
+  EXPECT_GE(s.demonyms, 300u);
+}
+
+TEST_F(GazetteerTest, FallujahSpellingsResolveToOnePlace) {
+  auto a = First("Fallujah", GeoKind::kPlace, "IQ");
+  auto b = First("Falluja", GeoKind::kPlace, "IQ");
+  auto c = First("Al Fallūjah", GeoKind::kPlace, "IQ");
+  auto d = First("al-Falluja", GeoKind::kPlace, "IQ");
+  ASSERT_TRUE(a && b && c && d);
+  EXPECT_EQ(a->geonameid(), 99454u);
+  EXPECT_EQ(*a, *b);
+  EXPECT_EQ(*a, *c);
+  EXPECT_EQ(*a, *d);
+  EXPECT_EQ(a->country_iso3(), "IRQ");
+  EXPECT_EQ(a->country_name(), "Iraq");
+  EXPECT_EQ(a->admin1_code(), "IQ.01");
+  EXPECT_EQ(a->admin1_name(), "Al Anbar");
+  EXPECT_NEAR(a->lat(), 33.349, 0.01);
+  EXPECT_NEAR(a->lon(), 43.786, 0.01);
+  EXPECT_GT(a->population(), 100000u);
+  EXPECT_EQ(a->feature_class(), 'P');
+  EXPECT_EQ(a->feature_code(), "PPLA2");
+  auto admin1 = gaz().Admin1Of(*a);
+  ASSERT_TRUE(admin1);
+  EXPECT_EQ(admin1->code(), "IQ.01");
+  auto admin2 = gaz().Admin2Of(*a);
+  ASSERT_TRUE(admin2);
+  EXPECT_EQ(admin2->kind(), GeoKind::kAdmin2);
+  EXPECT_FALSE(a->admin2_name().empty());
+}
+
+TEST_F(GazetteerTest, AnbarVariantsAreIraqAdmin1) {
+  for (const char* name : {"Anbar", "Anbar province", "Anbar Governorate", "Al-Anbar", "al Anbar"}) {
+    auto e = First(name, GeoKind::kAdmin1, "IQ");
+    ASSERT_TRUE(e) << name;
+    EXPECT_EQ(e->code(), "IQ.01") << name;
+    EXPECT_EQ(e->geonameid(), 99592u);
+    EXPECT_TRUE(e->has_coordinates());
+    EXPECT_NEAR(e->lat(), 33.2, 1.0);
+    EXPECT_EQ(e->admin1_name(), "Al Anbar");
+    EXPECT_EQ(e->feature_code(), "ADM1");
+  }
+}
+
+TEST_F(GazetteerTest, BalkhIsAfghanAdmin1) {
+  auto e = First("Balkh", GeoKind::kAdmin1, "AF");
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->code(), "AF.30");
+  EXPECT_EQ(e->country_iso3(), "AFG");
+  auto province = First("Balkh Province", GeoKind::kAdmin1, "AF");
+  ASSERT_TRUE(province);
+  EXPECT_EQ(*province, *e);
+}
+
+TEST_F(GazetteerTest, Admin2AndCodes) {
+  auto e = gaz().Admin2ByCode("AF.30.1605");
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->ascii_name(), "Dowlatabad");
+  EXPECT_EQ(e->admin1_code(), "AF.30");
+  EXPECT_TRUE(e->has_coordinates());
+  auto district = First("Dowlatabad district", GeoKind::kAdmin2, "AF");
+  ASSERT_TRUE(district);
+  bool loose_found = false;
+  for (GeoEntry c : gaz().LookupLoose("Dawlat Abad")) {
+    if (c.country_iso2() == "AF") loose_found = true;
+  }
+  EXPECT_TRUE(loose_found);
+  auto a1 = gaz().Admin1ByCode("IQ.01");
+  ASSERT_TRUE(a1);
+  EXPECT_EQ(a1->name(), "Al Anbar");
+  EXPECT_FALSE(gaz().Admin1ByCode("XX.99"));
+}
+
+TEST_F(GazetteerTest, Countries) {
+  auto iq = gaz().CountryByIso2("IQ");
+  ASSERT_TRUE(iq);
+  EXPECT_EQ(iq->name(), "Iraq");
+  EXPECT_EQ(iq->kind(), GeoKind::kCountry);
+  EXPECT_EQ(iq->country_iso3(), "IRQ");
+  EXPECT_EQ(iq->geonameid(), 99237u);
+  EXPECT_NEAR(iq->lat(), 33.34, 0.5);  // capital, Baghdad
+  EXPECT_EQ(gaz().CountryByIso2("iq"), iq);
+  EXPECT_EQ(gaz().CountryByIso3("IRQ"), iq);
+  EXPECT_FALSE(gaz().CountryByIso2("ZZ"));
+  auto by_name = First("Iraq", GeoKind::kCountry, "IQ");
+  ASSERT_TRUE(by_name);
+  EXPECT_EQ(*by_name, *iq);
+  auto drc = First("DR Congo", GeoKind::kCountry, "CD");
+  ASSERT_TRUE(drc);
+  auto ivory = First("Ivory Coast", GeoKind::kCountry, "CI");
+  ASSERT_TRUE(ivory);
+}
+
+TEST_F(GazetteerTest, Demonyms) {
+  struct {
+    const char* demonym;
+    const char* iso2;
+  } cases[] = {{"Iraqi", "IQ"},   {"Syrian", "SY"},   {"Malian", "ML"},   {"Nigerien", "NE"},
+               {"Nigerian", "NG"}, {"Burkinabe", "BF"}, {"Burkinabè", "BF"}, {"Somali", "SO"},
+               {"Afghan", "AF"},  {"Yemeni", "YE"},   {"Ukrainian", "UA"}, {"Russian", "RU"},
+               {"American", "US"}, {"U.S.", "US"},    {"British", "GB"},   {"iraqis", "IQ"}};
+  for (const auto& c : cases) {
+    auto e = gaz().CountryByDemonym(c.demonym);
+    ASSERT_TRUE(e) << c.demonym;
+    EXPECT_EQ(e->country_iso2(), c.iso2) << c.demonym;
+  }
+  EXPECT_EQ(gaz().CountriesByDemonym("Congolese").size(), 2u);
+  EXPECT_FALSE(gaz().CountryByDemonym("Fallujan"));
+}
+
+TEST_F(GazetteerTest, ConflictPlaces) {
+  struct {
+    const char* name;
+    const char* iso2;
+    double lat, lon;
+  } cases[] = {{"Mogadishu", "SO", 2.04, 45.34}, {"Gao", "ML", 16.27, -0.04},
+               {"Kherson", "UA", 46.64, 32.61},  {"El Fasher", "SD", 13.63, 25.35},
+               {"Al Fashir", "SD", 13.63, 25.35}, {"Muqdisho", "SO", 2.04, 45.34},
+               {"Ouagadougou", "BF", 12.37, -1.53}};
+  for (const auto& c : cases) {
+    auto e = First(c.name, GeoKind::kPlace, c.iso2);
+    ASSERT_TRUE(e) << c.name;
+    EXPECT_NEAR(e->lat(), c.lat, 0.1) << c.name;
+    EXPECT_NEAR(e->lon(), c.lon, 0.1) << c.name;
+  }
+  // Gao also names a Burkinabe village; the Malian city, far larger, comes first among places.
+  auto all = gaz().Lookup("Gao");
+  ASSERT_GE(all.size(), 2u);
+  for (GeoEntry e : all) {
+    if (e.kind() == GeoKind::kPlace) {
+      EXPECT_EQ(e.country_iso2(), "ML");
+      break;
+    }
+  }
+  EXPECT_TRUE(gaz().Lookup("Xyzzyplugh").empty());
+  EXPECT_TRUE(gaz().HasFoldedPrefix("deir"));
+  EXPECT_FALSE(gaz().HasFoldedPrefix("xyzzyplugh"));
+}
+
+// --- damaged blobs -----------------------------------------------------------------------------
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+class CorruptBlobTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { blob_ = new std::string(ReadAll(BlobPath())); }
+  static void TearDownTestSuite() { delete blob_; }
+  static std::string* blob_;
+};
+std::string* CorruptBlobTest::blob_ = nullptr;
+
+TEST_F(CorruptBlobTest, IntactBufferOpens) {
+  ASSERT_GT(blob_->size(), sizeof(gazetteer_format::Header));
+  auto g = Gazetteer::OpenBuffer(*blob_);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_FALSE((*g)->Lookup("Fallujah").empty());
+}
+
+TEST_F(CorruptBlobTest, FlippedPayloadByteIsRefused) {
+  for (size_t pos : {sizeof(gazetteer_format::Header) + 3, blob_->size() / 2, blob_->size() - 1}) {
+    std::string b = *blob_;
+    b[pos] ^= 0x10;
+    auto g = Gazetteer::OpenBuffer(b);
+    ASSERT_FALSE(g.ok()) << pos;
+    EXPECT_EQ(g.status().code(), ErrorCode::kCorrupt);
+    EXPECT_NE(g.status().message().find("checksum"), std::string::npos) << g.status().message();
+  }
+}
+
+TEST_F(CorruptBlobTest, TruncatedIsRefused) {
+  for (size_t len : {size_t{0}, size_t{3}, sizeof(gazetteer_format::Header) - 1,
+                     sizeof(gazetteer_format::Header), blob_->size() / 2, blob_->size() - 8}) {
+    auto g = Gazetteer::OpenBuffer(std::string_view(*blob_).substr(0, len));
+    ASSERT_FALSE(g.ok()) << len;
+    EXPECT_EQ(g.status().code(), ErrorCode::kCorrupt) << g.status().message();
+  }
+}
+
+TEST_F(CorruptBlobTest, WrongMagicIsRefused) {
+  std::string b = *blob_;
+  b[0] = 'X';
+  auto g = Gazetteer::OpenBuffer(b);
+  ASSERT_FALSE(g.ok());
+  EXPECT_NE(g.status().message().find("magic"), std::string::npos);
+}
+
+TEST_F(CorruptBlobTest, WrongVersionIsRefused) {
+  std::string b = *blob_;
+  const uint32_t v = gazetteer_format::kFormatVersion + 1;
+  std::memcpy(b.data() + offsetof(gazetteer_format::Header, format_version), &v, 4);
+  auto g = Gazetteer::OpenBuffer(b);
+  ASSERT_FALSE(g.ok());
+  EXPECT_EQ(g.status().code(), ErrorCode::kUnsupported);
+  EXPECT_NE(g.status().message().find("version"), std::string::npos);
+
+  b = *blob_;
+  const uint32_t fv = kFoldVersion + 1;
+  std::memcpy(b.data() + offsetof(gazetteer_format::Header, fold_version), &fv, 4);
+  g = Gazetteer::OpenBuffer(b);
+  ASSERT_FALSE(g.ok());
+  EXPECT_EQ(g.status().code(), ErrorCode::kUnsupported);
+}
+
+// A blob whose checksum was recomputed after damage must still be refused by the bounds checks.
+TEST_F(CorruptBlobTest, BadOffsetWithValidChecksumIsRefused) {
+  namespace gf = gazetteer_format;
+  std::string b = *blob_;
+  gf::Header h;
+  std::memcpy(&h, b.data(), sizeof h);
+  // Point the first entry's name past the string pool.
+  const uint32_t huge = 0xFFFFFF00u;
+  std::memcpy(b.data() + h.sections[gf::kEntries].offset + offsetof(gf::EntryRec, name), &huge, 4);
+  h.checksum = gf::Checksum(reinterpret_cast<const uint8_t*>(b.data()) + sizeof h, b.size() - sizeof h);
+  std::memcpy(b.data(), &h, sizeof h);
+  auto g = Gazetteer::OpenBuffer(b);
+  ASSERT_FALSE(g.ok());
+  EXPECT_EQ(g.status().code(), ErrorCode::kCorrupt);
+  EXPECT_NE(g.status().message().find("entry 0"), std::string::npos) << g.status().message();
+}
+
+TEST(GazetteerOpenTest, MissingFileIsNotFound) {
+  auto g = Gazetteer::Open("/nonexistent/gazetteer.bin");
+  ASSERT_FALSE(g.ok());
+  EXPECT_EQ(g.status().code(), ErrorCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace sitrep
