@@ -84,6 +84,7 @@ struct CasualtyFrame {
   bool negated = false;      // "no casualties", "no one was hurt": value 0
   bool is_update = false;    // "the toll rose to 20": supersedes earlier counts of this fate
   bool is_subtotal = false;  // "including 2 commanders", "five of them soldiers": part of another
+  bool self_inflicted = false;  // "killed himself", "blew himself up": the attacker (value 1)
   uint32_t sentence = 0;     // index into Document::sentences
   int32_t quantity = -1;     // index into Document::quantities; -1 for "no one"/"a soldier"
   bool operator==(const CasualtyFrame&) const = default;

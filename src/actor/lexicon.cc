@@ -2,9 +2,8 @@
 // demonyms}.tsv, compiled in as raw string literals (src/actor/*_tsv.inc; actors_test checks they
 // match the TSVs) so the library works from any working directory. After editing a TSV, from the
 // repository root:
-//   for f in groups generic force_words modifiers demonyms; do
-//     { echo 'R"sitrep_lexicon('; cat data/actors/$f.tsv; echo ')sitrep_lexicon"'; } \
-//       >src/actor/${f}_tsv.inc; done
+//   for f in groups generic force_words modifiers demonyms; do { echo 'R"sitrep_lexicon(';
+//   cat data/actors/$f.tsv; echo ')sitrep_lexicon"'; } >src/actor/${f}_tsv.inc; done
 // TODO(build): generate the .inc files from the TSVs in CMake instead.
 #include "actor/lexicon.h"
 

@@ -1,9 +1,9 @@
 // CleanHtml: the main article text of a news page.
 //
 // 1. Prefilter (depth_guard.h) cuts script/style/svg/comment bodies and blanks tags nested
-//    deeper than 512, then gumbo parses.
-// 2. The gumbo tree is flattened into a preorder array (`Node`, subtree = [i, end)), so every
-//    later pass is a loop, never recursion.
+//    deeper than 512, then a parser builds the preorder node array of dom.h (subtree = [i, end)),
+//    so every later pass is a loop, never recursion: gumbo (DomFromGumbo, the HTML5 reference)
+//    or the fast parser (fast_parser.h, ~the HTML5 rules that shape news markup, much faster).
 // 3. Boilerplate subtrees are marked: tags that never hold article text (nav, aside, form
 //    controls, scripts...), hidden elements, and class/id/role hints (share, related, comment,
 //    newsletter, cookie, promo, ad ...) unless the same element also looks like article content.
@@ -14,11 +14,11 @@
 // 5. The chosen subtree is written out: block elements break paragraphs, inline whitespace
 //    collapses, link-dense lists and site-junk lines (data/site_junk.tsv) are dropped.
 //
-// Offsets: every output byte maps to an HTML byte. Text that gumbo copied verbatim maps exactly;
+// Offsets: every output byte maps to an HTML byte. Text the parser copied verbatim maps exactly;
 // the bytes of a decoded entity ("&amp;" → "&") all map to the entity's '&'; CR LF → LF maps
 // to the CR; a collapsed whitespace run maps to its first byte; the '\n' between paragraphs maps
 // to the first byte of the next paragraph. If a text node cannot be aligned with its source
-// (gumbo rewrote it some other way), its remaining bytes map to the node's start.
+// (the parser rewrote it some other way), its remaining bytes map to the node's start.
 #include <gumbo.h>
 
 #include <algorithm>
@@ -28,7 +28,10 @@
 #include <string>
 #include <vector>
 
+#include "html/clean_internal.h"
 #include "html/depth_guard.h"
+#include "html/dom.h"
+#include "html/fast_parser.h"
 #include "html/page_meta.h"
 #include "html/site_junk.h"
 #include "html/text_builder.h"
@@ -40,8 +43,8 @@ namespace {
 
 constexpr uint32_t kNone = UINT32_MAX;
 
+// Per-node analysis, index-aligned with Dom::nodes.
 struct Node {
-  const GumboNode* g = nullptr;
   uint32_t parent = kNone;
   uint32_t end = 0;            // one past the last node of the subtree
   GumboTag tag = GUMBO_TAG_UNKNOWN;
@@ -103,10 +106,13 @@ bool Contains(std::string_view hay, std::string_view needle) {
   return hay.find(needle) != std::string_view::npos;
 }
 
-std::string_view Attr(const GumboElement& e, const char* name) {
-  const GumboAttribute* a = gumbo_get_attribute(&e.attributes, name);
-  return a ? std::string_view(a->value) : std::string_view();
-}
+// The element an attribute lookup reads: the Dom and one of its element nodes.
+struct Element {
+  const Dom& dom;
+  const DomNode& node;
+};
+
+std::string_view Attr(const Element& e, std::string_view name) { return e.dom.Attr(e.node, name); }
 
 std::string Lowered(std::string_view s) {
   std::string out(s);
@@ -150,7 +156,7 @@ constexpr std::string_view kStrongPositiveParts[] = {
 };
 
 // +2 strong content, +1 content, 0 nothing, -1 boilerplate, -2 boilerplate only.
-int ClassHint(const GumboElement& e, bool* strong_positive) {
+int ClassHint(const Element& e, bool* strong_positive) {
   *strong_positive = false;
   std::string_view itemprop = Attr(e, "itemprop");
   if (itemprop == "articleBody" || itemprop == "articlebody") {
@@ -223,8 +229,8 @@ int ClassHint(const GumboElement& e, bool* strong_positive) {
   return positive ? 1 : 0;
 }
 
-bool IsHidden(const GumboElement& e) {
-  if (gumbo_get_attribute(&e.attributes, "hidden")) return true;
+bool IsHidden(const Element& e) {
+  if (e.dom.HasAttr(e.node, "hidden")) return true;
   if (Attr(e, "aria-hidden") == "true") return true;
   std::string_view style = Attr(e, "style");
   if (!style.empty()) {
@@ -259,11 +265,9 @@ void CountText(std::string_view s, uint32_t* chars, uint32_t* commas) {
   *commas = k;
 }
 
-std::string_view TextOf(const GumboNode* g) { return g->v.text.text; }
-
 class Cleaner {
  public:
-  Cleaner(const Prefiltered& pre, const GumboOutput* out) : pre_(pre), html_(pre.html), out_(out) {}
+  Cleaner(const Prefiltered& pre, const Dom& dom) : pre_(pre), dom_(dom) {}
 
   void Run(CleanedArticle* article) {
     Flatten();
@@ -284,56 +288,37 @@ class Cleaner {
   void Measure();
   uint32_t ChooseRoot();
   void Emit(uint32_t root, CleanedArticle* article);
-  void EmitText(const GumboNode* g, TextBuilder* builder);
+  void EmitText(const DomNode& d, TextBuilder* builder);
+  std::string_view TextOf(uint32_t index) const { return dom_.nodes[index].text; }
   std::string SubtreeText(uint32_t index) const;
 
   const Prefiltered& pre_;
-  std::string_view html_;  // what gumbo parsed
-  const GumboOutput* out_;
+  const Dom& dom_;
   std::vector<Node> nodes_;
   PageMeta meta_;
   uint32_t first_h1_ = kNone;
 };
 
 void Cleaner::Flatten() {
-  std::vector<std::pair<const GumboNode*, uint32_t>> stack;
-  stack.push_back({out_->root, kNone});
-  while (!stack.empty()) {
-    auto [g, parent] = stack.back();
-    stack.pop_back();
-    uint32_t index = static_cast<uint32_t>(nodes_.size());
-    Node node;
-    node.g = g;
-    node.parent = parent;
-    if (g->type == GUMBO_NODE_ELEMENT || g->type == GUMBO_NODE_TEMPLATE) {
-      node.tag = g->v.element.tag;
-      nodes_.push_back(node);
-      const GumboVector& children = g->v.element.children;
-      for (unsigned k = children.length; k > 0; --k) {
-        const GumboNode* child = static_cast<const GumboNode*>(children.data[k - 1]);
-        if (child->type == GUMBO_NODE_COMMENT || child->type == GUMBO_NODE_DOCUMENT) continue;
-        stack.push_back({child, index});
-      }
-      Collect(index);
-    } else {
-      node.is_text = true;
-      nodes_.push_back(node);
-    }
-  }
-  for (uint32_t i = 0; i < nodes_.size(); ++i) nodes_[i].end = i + 1;
-  for (uint32_t i = static_cast<uint32_t>(nodes_.size()); i-- > 1;) {
-    Node& parent = nodes_[nodes_[i].parent];
-    parent.end = std::max(parent.end, nodes_[i].end);
+  nodes_.resize(dom_.nodes.size());
+  for (uint32_t i = 0; i < nodes_.size(); ++i) {
+    const DomNode& d = dom_.nodes[i];
+    Node& n = nodes_[i];
+    n.parent = d.parent;
+    n.end = d.end;
+    n.tag = d.tag;
+    n.is_text = d.is_text;
+    if (!d.is_text) Collect(i);
   }
 }
 
 // Metadata from one element: title, dates.
 void Cleaner::Collect(uint32_t index) {
-  const GumboElement& e = nodes_[index].g->v.element;
+  const DomNode& d = dom_.nodes[index];
+  const Element e{dom_, d};
   auto first_text = [&]() -> std::string_view {
-    for (unsigned k = 0; k < e.children.length; ++k) {
-      const GumboNode* c = static_cast<const GumboNode*>(e.children.data[k]);
-      if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_CDATA || c->type == GUMBO_NODE_WHITESPACE) return TextOf(c);
+    for (uint32_t k = index + 1; k < d.end; k = dom_.nodes[k].end) {
+      if (dom_.nodes[k].is_text) return dom_.nodes[k].text;
     }
     return {};
   };
@@ -343,7 +328,7 @@ void Cleaner::Collect(uint32_t index) {
     if (v.empty()) v = Attr(e, "datetime");
     if (!v.empty()) meta_.dates.push_back({DateSource::kArticleMeta, std::string(v)});
   }
-  switch (e.tag) {
+  switch (d.tag) {
     case GUMBO_TAG_META: {
       std::string_view key = Attr(e, "property");
       if (key.empty()) key = Attr(e, "name");
@@ -386,7 +371,7 @@ void Cleaner::Collect(uint32_t index) {
     case GUMBO_TAG_TIME: {
       std::string_view dt = Attr(e, "datetime");
       if (dt.empty()) break;
-      bool pub = gumbo_get_attribute(&e.attributes, "pubdate") != nullptr ||
+      bool pub = dom_.HasAttr(d, "pubdate") ||
                  Contains(Lowered(Attr(e, "class")), "publish");
       meta_.dates.push_back({pub ? DateSource::kTimePubdate : DateSource::kTime, std::string(dt)});
       break;
@@ -411,7 +396,7 @@ void Cleaner::MarkJunk() {
     n.block = IsBlock(n.tag) || !parent ? i : parent->block;
     if (n.tag == GUMBO_TAG_A) n.in_link = true;
     if (n.junk) continue;
-    const GumboElement& e = n.g->v.element;
+    const Element e{dom_, dom_.nodes[i]};
     bool strong = false;
     int hint = ClassHint(e, &strong);
     n.hint = static_cast<int8_t>(hint);
@@ -450,7 +435,7 @@ void Cleaner::Measure() {
     Node& n = nodes_[i];
     if (!n.is_text || n.junk) continue;
     uint32_t chars, commas;
-    CountText(TextOf(n.g), &chars, &commas);
+    CountText(TextOf(i), &chars, &commas);
     n.chars = chars;
     if (n.in_link) n.link_chars = chars;
     if (n.block != kNone) {
@@ -547,21 +532,16 @@ uint32_t Cleaner::ChooseRoot() {
 std::string Cleaner::SubtreeText(uint32_t index) const {
   std::string out;
   for (uint32_t i = index; i < nodes_[index].end && out.size() < 1000; ++i) {
-    if (nodes_[i].is_text) out += TextOf(nodes_[i].g);
+    if (nodes_[i].is_text) out += TextOf(i);
   }
   return out;
 }
 
 // Writes the decoded text of one text node, aligned with its source bytes.
-void Cleaner::EmitText(const GumboNode* g, TextBuilder* b) {
-  std::string_view dec = g->v.text.text;
-  std::string_view orig(g->v.text.original_text.data, g->v.text.original_text.length);
-  uint64_t base = g->v.text.start_pos.offset;
-  if (orig.data() >= html_.data() && orig.data() <= html_.data() + html_.size()) {
-    base = static_cast<uint64_t>(orig.data() - html_.data());
-  } else {
-    orig = {};
-  }
+void Cleaner::EmitText(const DomNode& d, TextBuilder* b) {
+  std::string_view dec = d.text;
+  std::string_view orig = d.source;
+  uint64_t base = d.source_offset;
   size_t i = 0, j = 0;
   const bool shifted = !pre_.jumps.empty();
   auto put = [&](size_t at, uint64_t src, bool copied) {
@@ -642,7 +622,7 @@ void Cleaner::Emit(uint32_t root, CleanedArticle* article) {
       continue;
     }
     if (n.is_text) {
-      EmitText(n.g, &builder);
+      EmitText(dom_.nodes[i], &builder);
       ++i;
       continue;
     }
@@ -672,18 +652,34 @@ void Cleaner::Emit(uint32_t root, CleanedArticle* article) {
 }  // namespace
 }  // namespace html
 
-Result<CleanedArticle> CleanHtml(std::string_view html) {
+namespace html {
+
+Result<CleanedArticle> CleanHtmlWith(std::string_view html, Parser parser) {
   if (html.size() > UINT32_MAX) return Status(ErrorCode::kTooLarge, "HTML page over 4 GiB");
-  html::Prefiltered pre = html::Prefilter(html);
+  Prefiltered pre = Prefilter(html);
+  CleanedArticle article;
+  if (parser == Parser::kFast) {
+    Dom dom = FastParse(pre.html);
+    Cleaner(pre, dom).Run(&article);
+    return article;
+  }
   GumboOutput* output =
       gumbo_parse_with_options(&kGumboDefaultOptions, pre.html.data(), pre.html.size());
   if (output == nullptr || output->root == nullptr) {
     return Status(ErrorCode::kParse, "HTML could not be parsed");
   }
-  CleanedArticle article;
-  html::Cleaner(pre, output).Run(&article);
+  {
+    Dom dom = DomFromGumbo(output, pre.html);  // points into `output`
+    Cleaner(pre, dom).Run(&article);
+  }
   gumbo_destroy_output(&kGumboDefaultOptions, output);
   return article;
+}
+
+}  // namespace html
+
+Result<CleanedArticle> CleanHtml(std::string_view html) {
+  return html::CleanHtmlWith(html, html::kDefaultParser);
 }
 
 }  // namespace sitrep

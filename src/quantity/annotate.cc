@@ -333,9 +333,10 @@ class Annotator {
   FateHit Passive(size_t from, size_t e, const Np& np) const {
     size_t j = np.end;
     // "5 soldiers and 3 civilians were killed"
-    for (int hops = 0; hops < 3 && j + 1 < e && (W(j) == "and" || W(j) == ","); ++hops) {
+    for (int hops = 0; hops < 4 && j + 1 < e && (W(j) == "and" || W(j) == ","); ++hops) {
       NumberMatch n;
       size_t k = j + 1, len = 0;
+      if (W(j) == "," && W(k) == "and" && k + 1 < e) ++k;  // "A, B, and C"
       if (MatchAt(k, e, q::kQualifierWord, &len) != nullptr) k += len;
       if (!q::ScanNumber(lex_, t_, tok_, k, e, &n)) break;
       j = ScanNp(n.end, e).end;
@@ -396,6 +397,11 @@ class Annotator {
     if (start <= b) return {};
     size_t k = start - 1;
     for (int n = 0; n < 2 && k > b && In(W(k), kActiveFillers); ++n) --k;
+    // "killing himself and 3 others"
+    if (k > b + 1 && W(k) == "and" &&
+        (W(k - 1) == "himself" || W(k - 1) == "herself" || W(k - 1) == "themselves")) {
+      k -= 2;
+    }
     size_t len = 0;
     if (const LexEntry* f = lex_.MatchEndingAt(t_, b, k, q::kFate, &len);
         f != nullptr && (f->roles & (q::kBefore | q::kNounOf)) != 0) {
@@ -482,7 +488,11 @@ class Annotator {
       const bool subtotal = SubtotalBefore(b, cd.begin);
       bool update = false;
       FateHit f = Passive(cd.end, e, np);
-      if (f.entry == nullptr) f = Active(b, cd.begin, &update);
+      // "executed 6 prisoners": the verb before wins over a fate noun after.
+      if (f.entry == nullptr || (f.entry->roles & q::kAfter) == 0) {
+        const FateHit a = Active(b, cd.begin, &update);
+        if (a.entry != nullptr) f = a;
+      }
       if (f.entry != nullptr) {
         if (f.begin < cd.begin && (f.entry->roles & q::kBefore) != 0) active_np_end = np.end;
         AddFrame(sentence, cd.begin, cd.end, qt, cd.quantity, np, f, f.entry->fate, update,
@@ -501,7 +511,10 @@ class Annotator {
         used[c] = true;
         continue;
       }
-      if (has_prev && (subtotal || np.of_them)) {
+      const std::string_view before = cd.begin > b ? W(cd.begin - 1) : std::string_view();
+      const bool listed = before == ":" ||
+                          (before == "and" && has_prev && doc_.casualties.back().is_subtotal);
+      if (has_prev && (subtotal || np.of_them || listed)) {
         const Fate fate = doc_.casualties.back().fate;
         AddFrame(sentence, cd.begin, cd.end, qt, cd.quantity, np, {}, fate, false, true);
         used[c] = true;
@@ -513,8 +526,8 @@ class Annotator {
       }
     }
     Articles(sentence, b, e);
-    Singulars(sentence, b, e, first_frame);
     Negations(sentence, b, e);
+    Singulars(sentence, b, e, first_frame);
   }
 
   bool FateUsed(size_t first_frame, size_t fb) const {
@@ -530,6 +543,21 @@ class Annotator {
       size_t len = 0;
       const std::string_view w = W(i);
       if (w == "himself" || w == "herself") {
+        // "blew himself up", "detonated herself"
+        if (i > b && (W(i - 1) == "blew" || W(i - 1) == "blows" || W(i - 1) == "blown" ||
+                      W(i - 1) == "detonated" || W(i - 1) == "exploded" ||
+                      W(i - 1) == "immolated")) {
+          const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
+          Np np;
+          np.victims = tok_[i].span;
+          const size_t fe = i + 1 < e && W(i + 1) == "up" ? i + 2 : i + 1;
+          AddFrame(sentence, i, i + 1, qt, -1, np, {nullptr, i - 1, fe}, Fate::kKilled, false,
+                   false);
+          doc_.casualties.back().fate_span = TokSpan(i - 1, fe);
+          doc_.casualties.back().span = TokSpan(i - 1, fe);
+          doc_.casualties.back().self_inflicted = true;
+          continue;
+        }
         if (i > b) {
           if (const LexEntry* f = lex_.MatchEndingAt(t_, b, i - 1, q::kFate, &len);
               f != nullptr && (f->roles & q::kBefore) != 0) {
@@ -537,6 +565,7 @@ class Annotator {
             Np np;
             np.victims = tok_[i].span;
             AddFrame(sentence, i, i + 1, qt, -1, np, {f, i - len, i}, f->fate, false, false);
+            doc_.casualties.back().self_inflicted = true;
           }
         }
         continue;
@@ -568,10 +597,24 @@ class Annotator {
     }
   }
 
+  bool InQuantity(size_t i) const {
+    const uint32_t pos = tok_[i].span.begin;
+    for (const Candidate& c : cands_) {
+      if (c.begin <= i && i < c.end) return true;
+    }
+    for (size_t k = doc_.quantities.size(); k-- > 0;) {
+      const Span sp = doc_.quantities[k].span;
+      if (sp.end <= pos) break;
+      if (sp.begin <= pos) return true;
+    }
+    return false;
+  }
+
   // "a soldier was killed", "killed a policeman": 1.
   void Articles(uint32_t sentence, size_t b, size_t e) {
     for (size_t i = b; i + 1 < e; ++i) {
       if (W(i) != "a" && W(i) != "an" && W(i) != "another") continue;
+      if (InQuantity(i)) continue;  // "a dozen", "a number of"
       const Np np = ScanNp(i + 1, e);
       if (!np.has_victim || np.has_object) continue;
       bool update = false;
@@ -671,6 +714,10 @@ class Annotator {
     }
   }
 
+  static uint32_t Anchor(const CasualtyFrame& f) {
+    return f.count_span.empty() ? f.span.begin : f.count_span.begin;
+  }
+
   // Sorts the sentence's quantities by position (articles were appended last) and frames too.
   void Finish(size_t first_q, size_t first_f) {
     auto& qs = doc_.quantities;
@@ -695,7 +742,7 @@ class Annotator {
     }
     std::stable_sort(doc_.casualties.begin() + static_cast<ptrdiff_t>(first_f),
                      doc_.casualties.end(), [](const CasualtyFrame& x, const CasualtyFrame& y) {
-                       return x.span.begin < y.span.begin;
+                       return Anchor(x) < Anchor(y);
                      });
     MarkSubtotals(first_f);
   }

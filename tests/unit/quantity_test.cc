@@ -1,3 +1,460 @@
+// Quantities and casualty frames: tables of invented sentences (none taken from eval data), the
+// lexicon TSV/compiled-in copy check, and number-parser edge cases.
 #include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "quantity/lexicon.h"
+#include "sitrep/pipeline.h"
 #include "sitrep/quantity.h"
-namespace sitrep { TEST(Quantity, Smoke) { Document d; d.text = "At least 15 people were killed."; AnnotateQuantities(d); EXPECT_EQ(d.casualties.size(), 1u); } }
+#include "sitrep/text.h"
+
+namespace sitrep {
+namespace {
+
+Document Annotate(std::string_view text) {
+  Document doc;
+  doc.text = std::string(text);
+  AnnotateQuantities(doc);
+  return doc;
+}
+
+// "killed 15, injured 7 sub, casualties 0 neg, killed 20 upd" (range: "killed 10-12").
+std::string Frames(const Document& doc) {
+  std::string out;
+  for (const CasualtyFrame& f : doc.casualties) {
+    if (!out.empty()) out += ", ";
+    out += FateName(f.fate);
+    out += ' ';
+    out += std::to_string(f.value);
+    if (f.high != f.value) out += "-" + std::to_string(f.high);
+    if (f.negated) out += " neg";
+    if (f.is_update) out += " upd";
+    if (f.is_subtotal) out += " sub";
+  }
+  return out;
+}
+
+// "at least 15=15 at_least count; 10 to 12=10-12 exact count"
+std::string Quantities(const Document& doc) {
+  std::string out;
+  for (const Quantity& q : doc.quantities) {
+    if (!out.empty()) out += "; ";
+    out += doc.Slice(q.span);
+    out += '=' + std::to_string(q.value);
+    if (q.high != q.value) out += "-" + std::to_string(q.high);
+    out += ' ';
+    out += QualifierName(q.qualifier);
+    out += ' ';
+    out += QuantityKindName(q.kind);
+    if (q.vague) out += " vague";
+  }
+  return out;
+}
+
+struct Case {
+  const char* text;
+  const char* want;
+};
+
+// ---- number expressions and their kinds ----
+const Case kQuantityCases[] = {
+    {"They found 14 bodies.", "14=14 exact count"},
+    {"Some 2,500 families fled.", "Some 2,500=2500 about count"},
+    {"The budget is 2.5 million euros.", "2.5 million euros=2500000 exact money"},
+    {"About 2.5 million people were displaced.", "About 2.5 million=2500000 about count"},
+    {"Twenty-five villagers fled.", "Twenty-five=25 exact count"},
+    {"One hundred and twenty houses burned.", "One hundred and twenty=120 exact count"},
+    {"three thousand protesters marched", "three thousand=3000 exact count"},
+    {"A dozen fighters surrendered.", "A dozen=12 exact count"},
+    {"a couple of villagers fled", "a couple of=2 exact count"},
+    {"half a dozen trucks burned", "half a dozen=6 exact count"},
+    {"Both sides claimed victory.", "Both=2 exact count"},
+    {"10 to 12 fighters", "10 to 12=10-12 exact count"},
+    {"10-12 fighters", "10-12=10-12 exact count"},
+    {"between 10 and 12 fighters", "between 10 and 12=10-12 exact count"},
+    {"two or three rockets", "two or three=2-3 exact count"},
+    {"at least 7 people", "at least 7=7 at_least count"},
+    {"more than 40 people", "more than 40=40 more_than count"},
+    {"over 300 people", "over 300=300 more_than count"},
+    {"nearly 90 people", "nearly 90=90 nearly count"},
+    {"almost 90 people", "almost 90=90 nearly count"},
+    {"up to 30 people", "up to 30=30 at_most count"},
+    {"as many as 30 people", "as many as 30=30 at_most count"},
+    {"approximately 400 people", "approximately 400=400 about count"},
+    {"around 400 people", "around 400=400 about count"},
+    {"roughly 400 people", "roughly 400=400 about count"},
+    {"an estimated 400 people", "an estimated 400=400 about count"},
+    {"tens of people", "tens of=10 vague count vague"},
+    {"dozens of people", "dozens of=12 vague count vague"},
+    {"hundreds of people", "hundreds of=100 vague count vague"},
+    {"scores of people", "scores of=20 vague count vague"},
+    {"several people", "several=3 vague count vague"},
+    {"a number of people", "a number of=3 vague count vague"},
+    {"tens of thousands of people", "tens of thousands of=10000 vague count vague"},
+    {"A 19-year-old student", "19-year-old=19 exact age"},
+    {"a man aged 19", "19=19 exact age"},
+    {"the victim, 34 years old, was", "34=34 exact age"},
+    {"It rose to power in 2014.", "2014=2014 exact year"},
+    {"in March 2019 they lost", "2019=2019 exact year"},
+    {"On 9 May the army", "9=9 exact date_part"},
+    {"On May 9 the army", "9=9 exact date_part"},
+    {"10/06/1971: A bomb exploded.", "10/06/1971=10 exact date_part"},
+    {"The blast came at 10:30 a.m.", "10:30=10 exact time"},
+    {"The blast came at 5am.", "5am=5 exact time"},
+    {"The blast came at 5 pm.", "5=5 exact time"},
+    {"a $5 million reward", "$5 million=5000000 exact money"},
+    {"paid 300 dollars", "300 dollars=300 exact money"},
+    {"40% of the city", "40%=40 exact percent"},
+    {"40 percent of the city", "40 percent=40 exact percent"},
+    {"The identity of the 15th person was not clarified.", "15th=15 exact ordinal"},
+    {"for the third time", "third=3 exact ordinal"},
+    {"two weeks ago", "two=2 exact duration"},
+    {"for three days", "three=3 exact duration"},
+    {"5 km from the border", "5=5 exact measure"},
+    {"There are approximately 2,500 U.S. troops in Iraq.",
+     "approximately 2,500=2500 about troop_strength"},
+    {"Some 600 soldiers are stationed at the base.", "Some 600=600 about troop_strength"},
+    {"10 explosive belts were seized.", "10=10 exact count"},
+    {"1,250,000 people", "1,250,000=1250000 exact count"},
+    {"No one was hurt.", ""},
+};
+
+TEST(QuantityTest, Quantities) {
+  for (const Case& c : kQuantityCases) {
+    EXPECT_EQ(Quantities(Annotate(c.text)), c.want) << c.text;
+  }
+}
+
+// ---- casualty frames ----
+const Case kFrameCases[] = {
+    // Seed-like.
+    {"The joint raid resulted in the deaths of 14 ISIS operatives, with DNA tests confirming "
+     "their identities.",
+     "killed 14"},
+    {"Officials reported that at least 15 people were killed and seven American troops were "
+     "injured, with five wounded during the raid and two sustaining injuries from falls during "
+     "the operation.",
+     "killed 15, injured 7, injured 5 sub, injured 2 sub"},
+    {"There are approximately 2,500 U.S. troops in Iraq.", ""},
+    {"The identity of the 15th person was not clarified.", ""},
+    {"The Treasury had offered a $5 million reward for him.", ""},
+    {"The group rose to power in 2014.", ""},
+    // Passive.
+    {"Five soldiers were killed.", "killed 5"},
+    {"5 soldiers were killed in the ambush.", "killed 5"},
+    {"Three civilians died.", "killed 3"},
+    {"Three civilians died in hospital.", "killed 3"},
+    {"Two policemen were reportedly killed.", "killed 2"},
+    {"Four people have been killed.", "killed 4"},
+    {"Nine people had been killed by Sunday.", "killed 9"},
+    {"12 militants were killed.", "killed 12"},
+    {"Seven people were wounded.", "injured 7"},
+    {"Eight people were injured.", "injured 8"},
+    {"Three people were hurt.", "injured 3"},
+    {"Six villagers were abducted.", "abducted 6"},
+    {"Six villagers were kidnapped.", "abducted 6"},
+    {"20 students were taken hostage.", "abducted 20"},
+    {"15 protesters were arrested.", "detained 15"},
+    {"15 protesters were detained.", "detained 15"},
+    {"Four suspects were captured.", "detained 4"},
+    {"Eleven fishermen remain missing.", "missing 11"},
+    {"Eleven fishermen are missing.", "missing 11"},
+    {"Two were killed.", "killed 2"},
+    {"Two killed, three wounded.", "killed 2, injured 3"},
+    {"10 dead and 20 wounded.", "killed 10, injured 20"},
+    {"Three people died.", "killed 3"},
+    {"Three people lost their lives.", "killed 3"},
+    {"Three soldiers were shot dead.", "killed 3"},
+    {"Four men were gunned down.", "killed 4"},
+    {"Two women were stabbed to death.", "killed 2"},
+    {"Three soldiers in the convoy were killed.", "killed 3"},
+    {"Two children from the village were wounded.", "injured 2"},
+    {"5 soldiers and 3 civilians were killed.", "killed 5, killed 3"},
+    {"At least 20 people were killed and 45 wounded.", "killed 20, injured 45"},
+    {"More than 30 people were killed.", "killed 30"},
+    {"Nearly 40 people were injured.", "injured 40"},
+    {"Up to 12 people may have been killed.", "killed 12"},
+    {"Dozens of people were killed.", "killed 12"},
+    {"Tens of civilians were killed.", "killed 10"},
+    {"Hundreds of people were injured.", "injured 100"},
+    {"Several soldiers were killed.", "killed 3"},
+    {"A number of militants were killed.", "killed 3"},
+    {"Between 10 and 12 fighters were killed.", "killed 10-12"},
+    {"10 to 12 fighters were killed.", "killed 10-12"},
+    {"10-12 fighters were killed.", "killed 10-12"},
+    {"Two or three guards were wounded.", "injured 2-3"},
+    {"Twenty-five soldiers were killed.", "killed 25"},
+    {"One hundred and twenty people were killed.", "killed 120"},
+    {"Both drivers were killed.", "killed 2"},
+    {"A dozen miners were abducted.", "abducted 12"},
+    {"A couple of guards were injured.", "injured 2"},
+    {"One of the attackers was killed.", "killed 1"},
+    {"Fourteen bodies were found in the river.", "killed 14"},
+    {"Police recovered 9 bodies.", "killed 9"},
+    {"The clashes left 14 dead.", "killed 14"},
+    {"The blast left 30 people dead.", "killed 30"},
+    {"The attack left 6 injured.", "injured 6"},
+    {"The blast claimed 12 lives.", "killed 12"},
+    {"The fighting resulted in 40 deaths.", "killed 40"},
+    {"There were 7 fatalities.", "killed 7"},
+    {"4 fatalities.", "killed 4"},
+    {"1 fatality.", "killed 1"},
+    {"The attack caused 14 civilian deaths.", "killed 14"},
+    {"Seven American troops were injured.", "injured 7"},
+    {"Five soldiers sustained injuries.", "injured 5"},
+    {"Two men suffered gunshot wounds.", "injured 2"},
+    {"Two soldiers succumbed to their injuries.", "killed 2"},
+    {"Three farmers were found dead.", "killed 3"},
+    // Active.
+    {"Gunmen killed 5 soldiers.", "killed 5"},
+    {"The militants killed 12 civilians on Monday.", "killed 12"},
+    {"The explosion killed at least 9 people.", "killed 9"},
+    {"An airstrike killed more than 20 fighters.", "killed 20"},
+    {"A bomb exploded, killing 3.", "killed 3"},
+    {"A bomb exploded, killing 3 people.", "killed 3"},
+    {"A car bomb exploded, killing 4 and injuring 11 others.", "killed 4, injured 11"},
+    {"Rebels attacked the town, killing 7 civilians and wounding 15.", "killed 7, injured 15"},
+    {"Gunmen killed 5 soldiers and 3 civilians.", "killed 5, killed 3"},
+    {"The army executed 6 prisoners.", "killed 6"},
+    {"Militants beheaded two hostages.", "killed 2"},
+    {"Gunmen abducted 30 students.", "abducted 30"},
+    {"Gunmen kidnapped 4 aid workers.", "abducted 4"},
+    {"Police arrested 17 protesters.", "detained 17"},
+    {"Police detained 8 suspects.", "detained 8"},
+    {"Troops captured 3 rebels.", "detained 3"},
+    {"The shelling wounded 25 people.", "injured 25"},
+    {"The blast injured 60.", "injured 60"},
+    {"The attackers killed another 3 villagers.", "killed 3"},
+    {"Three gunmen killed 5 soldiers.", "killed 5"},
+    {"The strike killed dozens of fighters.", "killed 12"},
+    {"The raid led to the killing of 8 militants.", "killed 8"},
+    {"Police reported the arrest of 11 suspects.", "detained 11"},
+    {"The blast claimed the lives of 9 people.", "killed 9"},
+    {"The shooting killed himself and 3 others.", "killed 1, killed 3"},
+    // Toll and updates.
+    {"The death toll rose to 20.", "killed 20 upd"},
+    {"The death toll has risen to 31.", "killed 31 upd"},
+    {"The toll climbed to 45 on Monday.", "killed 45 upd"},
+    {"The death toll stood at 12.", "killed 12"},
+    {"The death toll is 8.", "killed 8"},
+    {"The injured later died, bringing the death toll to 10.", "killed 10 upd"},
+    {"Fatalities coded as 10.", "killed 10 upd"},
+    // "a/an" bound to a fate.
+    {"A soldier was killed.", "killed 1"},
+    {"A waiter was killed in the blast.", "killed 1"},
+    {"A 64-year-old man was killed.", "killed 1"},
+    {"An Afghan soldier was wounded.", "injured 1"},
+    {"Gunmen killed a police officer.", "killed 1"},
+    {"The blast injured a child.", "injured 1"},
+    {"Militants abducted a teacher.", "abducted 1"},
+    {"A soldier was seen at the gate.", ""},
+    {"A five-year-old boy was killed.", "killed 1"},
+    // Singular persons without a number.
+    {"The mayor was shot dead.", "killed 1"},
+    {"Torres was killed.", "killed 1"},
+    {"He was knifed and killed in his home.", "killed 1"},
+    // Subtotals.
+    {"Twelve militants were killed, including 2 commanders.", "killed 12, killed 2 sub"},
+    {"At least eight people, including two assailants, were killed.", "killed 8, killed 2 sub"},
+    {"The raid killed 10 fighters, among them 3 leaders.", "killed 10, killed 3 sub"},
+    {"Nine people were killed, five of them soldiers.", "killed 9, killed 5 sub"},
+    {"Six people were injured: four in the market and two at the station.",
+     "injured 6, injured 4 sub, injured 2 sub"},
+    // Negation.
+    {"There were no casualties.", "casualties 0 neg"},
+    {"No casualties were reported.", "casualties 0 neg"},
+    {"No one was hurt.", "injured 0 neg"},
+    {"No one was killed in the blast.", "killed 0 neg"},
+    {"Nobody was injured.", "injured 0 neg"},
+    {"There were no injuries.", "injured 0 neg"},
+    {"No deaths were reported.", "killed 0 neg"},
+    {"There were no reported casualties.", "casualties 0 neg"},
+    {"There were no deaths or injuries.", "killed 0 neg, injured 0 neg"},
+    {"The blast did not cause any casualties.", "casualties 0 neg"},
+    {"No civilians were killed.", "killed 0 neg"},
+    {"The building was damaged, but no one was injured.", "injured 0 neg"},
+    // Not casualties.
+    {"A 19-year-old student was arrested.", "detained 1"},
+    {"The 19-year-old fled.", ""},
+    {"The group has 2,000 fighters.", ""},
+    {"The army deployed 3,000 troops.", ""},
+    {"The rebels seized 10 explosive belts.", ""},
+    {"The attackers burned 40 houses.", ""},
+    {"The convoy of 12 vehicles was hit.", ""},
+    {"He was sentenced to 20 years.", ""},
+    {"The strike hit at 5am, killing 3.", "killed 3"},
+    {"In 2014, 300 people were killed.", "killed 300"},
+    {"About 40% of the town was destroyed.", ""},
+    {"The militia fired 20 rockets at the town.", ""},
+    {"Two weeks ago, gunmen attacked the village.", ""},
+    // Several frames in one text, kept separately.
+    {"Five soldiers were killed. Later, the toll rose to 8.", "killed 5, killed 8 upd"},
+    {"Two people were killed. Two people were killed.", "killed 2, killed 2"},
+    {"Three policemen were killed and two were wounded; four suspects were arrested.",
+     "killed 3, injured 2, detained 4"},
+    {"Gunmen abducted 12 people and later killed two of them.", "abducted 12, killed 2"},
+};
+
+TEST(QuantityTest, Frames) {
+  for (const Case& c : kFrameCases) {
+    EXPECT_EQ(Frames(Annotate(c.text)), c.want) << c.text;
+  }
+}
+
+// ---- victims, groups and categories of the first frame ----
+struct VictimCase {
+  const char* text;
+  const char* victims;
+  const char* group;
+  VictimCategory category;
+};
+
+const VictimCase kVictimCases[] = {
+    {"The raid resulted in the deaths of 14 ISIS operatives.", "ISIS operatives", "ISIS",
+     VictimCategory::kNonState},
+    {"Seven American troops were injured.", "American troops", "American",
+     VictimCategory::kStateForces},
+    {"Two women were killed.", "women", "", VictimCategory::kCivilians},
+    {"A waiter was killed.", "waiter", "", VictimCategory::kCivilians},
+    {"Five Taliban fighters were killed.", "Taliban fighters", "Taliban",
+     VictimCategory::kNonState},
+    {"Three policemen were wounded.", "policemen", "", VictimCategory::kStateForces},
+    {"Gunmen killed 12 villagers.", "villagers", "", VictimCategory::kCivilians},
+    {"More than 20 pro-Houthi elements were killed.", "pro-Houthi elements", "pro-Houthi",
+     VictimCategory::kNonState},
+    {"The strike killed 4 militants.", "militants", "", VictimCategory::kNonState},
+    {"Two were killed.", "", "", VictimCategory::kUnknown},
+    {"Nine Iraqi soldiers were killed.", "Iraqi soldiers", "Iraqi", VictimCategory::kStateForces},
+    {"Six ISIS members were captured.", "ISIS members", "ISIS", VictimCategory::kNonState},
+};
+
+TEST(QuantityTest, Victims) {
+  for (const VictimCase& c : kVictimCases) {
+    const Document doc = Annotate(c.text);
+    ASSERT_FALSE(doc.casualties.empty()) << c.text;
+    const CasualtyFrame& f = doc.casualties[0];
+    EXPECT_EQ(doc.Slice(f.victims), c.victims) << c.text;
+    EXPECT_EQ(doc.Slice(f.group), c.group) << c.text;
+    EXPECT_EQ(f.category, c.category) << c.text;
+  }
+}
+
+TEST(QuantityTest, FrameSpansAndLinks) {
+  const Document doc = Annotate("Officials said at least 15 people were killed on Monday.");
+  ASSERT_EQ(doc.casualties.size(), 1u);
+  const CasualtyFrame& f = doc.casualties[0];
+  EXPECT_EQ(doc.Slice(f.count_span), "at least 15");
+  EXPECT_EQ(doc.Slice(f.fate_span), "killed");
+  EXPECT_EQ(doc.Slice(f.span), "at least 15 people were killed");
+  EXPECT_EQ(f.qualifier, Qualifier::kAtLeast);
+  ASSERT_GE(f.quantity, 0);
+  EXPECT_EQ(doc.quantities[static_cast<size_t>(f.quantity)].span, f.count_span);
+  EXPECT_EQ(f.sentence, 0u);
+}
+
+TEST(QuantityTest, SentenceIndexAndQuantityOrder) {
+  const Document doc = Annotate("Rain fell. A soldier was killed and 3 were wounded.");
+  ASSERT_EQ(doc.casualties.size(), 2u);
+  EXPECT_EQ(doc.casualties[0].sentence, 1u);
+  for (size_t i = 1; i < doc.quantities.size(); ++i) {
+    EXPECT_LT(doc.quantities[i - 1].span.begin, doc.quantities[i].span.begin);
+  }
+  for (const CasualtyFrame& f : doc.casualties) {
+    if (f.quantity >= 0) {
+      EXPECT_EQ(doc.quantities[static_cast<size_t>(f.quantity)].span, f.count_span);
+    }
+  }
+}
+
+// ---- the standalone number parser ----
+struct NumberCase {
+  const char* text;
+  int64_t value;
+  int64_t high;
+  bool vague;
+};
+
+const NumberCase kNumberCases[] = {
+    {"7", 7, 7, false},
+    {"2,500", 2500, 2500, false},
+    {"2.5 million", 2500000, 2500000, false},
+    {"seven", 7, 7, false},
+    {"twenty-one", 21, 21, false},
+    {"ninety-nine", 99, 99, false},
+    {"one hundred", 100, 100, false},
+    {"three hundred and five", 305, 305, false},
+    {"two thousand", 2000, 2000, false},
+    {"a dozen", 12, 12, false},
+    {"dozens", 12, 12, true},
+    {"hundreds", 100, 100, true},
+    {"10-12", 10, 12, false},
+    {"10 to 12", 10, 12, false},
+    {"99999999999999999999999999", 1'000'000'000'000'000, 1'000'000'000'000'000, false},
+    {"9999999 billion", 1'000'000'000'000'000, 1'000'000'000'000'000, false},
+};
+
+TEST(QuantityTest, ParseNumber) {
+  for (const NumberCase& c : kNumberCases) {
+    const auto v = ParseNumber(c.text);
+    ASSERT_TRUE(v.has_value()) << c.text;
+    EXPECT_EQ(v->value, c.value) << c.text;
+    EXPECT_EQ(v->high, c.high) << c.text;
+    EXPECT_EQ(v->vague, c.vague) << c.text;
+  }
+  for (const char* bad : {"", "soldiers", "7 soldiers", "10/06/1971", "10:30", "five six", "-"}) {
+    EXPECT_FALSE(ParseNumber(bad).has_value()) << bad;
+  }
+}
+
+TEST(QuantityTest, StageAndSegmentation) {
+  Document doc;
+  doc.text = "Two soldiers were killed.";
+  std::unique_ptr<Stage> stage = MakeQuantitiesStage();
+  EXPECT_EQ(stage->name(), "quantities");
+  ASSERT_TRUE(stage->Run(doc).ok());
+  EXPECT_FALSE(doc.sentences.empty());
+  ASSERT_EQ(doc.casualties.size(), 1u);
+  EXPECT_EQ(doc.casualties[0].value, 2);
+  // Running again replaces, never appends.
+  ASSERT_TRUE(stage->Run(doc).ok());
+  EXPECT_EQ(doc.casualties.size(), 1u);
+}
+
+TEST(QuantityTest, Names) {
+  EXPECT_STREQ(QualifierName(Qualifier::kAtLeast), "at_least");
+  EXPECT_STREQ(QuantityKindName(QuantityKind::kTroopStrength), "troop_strength");
+  EXPECT_STREQ(FateName(Fate::kAbducted), "abducted");
+  EXPECT_STREQ(VictimCategoryName(VictimCategory::kStateForces), "state_forces");
+}
+
+TEST(QuantityTest, LexiconParsesAndMatchesCompiledCopy) {
+  std::ifstream in(std::string(SITREP_SOURCE_DIR) + "/data/casualty_lexicon.tsv");
+  ASSERT_TRUE(in.good());
+  std::stringstream tsv;
+  tsv << in.rdbuf();
+  int bad = -1;
+  const quantity::Lexicon lex = quantity::Lexicon::Parse(tsv.str(), &bad);
+  EXPECT_EQ(bad, 0);
+  EXPECT_EQ(lex.size(), quantity::Lexicon::Get().size())
+      << "regenerate src/quantity/casualty_lexicon_tsv.inc (see src/quantity/lexicon.cc)";
+  std::ifstream inc(std::string(SITREP_SOURCE_DIR) + "/src/quantity/casualty_lexicon_tsv.inc");
+  std::stringstream compiled;
+  compiled << inc.rdbuf();
+  EXPECT_EQ(compiled.str(), "R\"sitrep_lexicon(\n" + tsv.str() + ")sitrep_lexicon\"\n");
+}
+
+TEST(QuantityTest, HostileInputs) {
+  std::string many;
+  for (int i = 0; i < 2000; ++i) many += "1 to 2 to ";
+  Annotate(many);
+  Annotate(std::string(5000, ','));
+  Annotate("no no no no any any without");
+  Annotate("killed killed killed 5 5 5 and and , , including including");
+  Annotate("99999999999999999999999999999999 million billion thousand soldiers were killed");
+}
+
+}  // namespace
+}  // namespace sitrep

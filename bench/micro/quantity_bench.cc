@@ -1,0 +1,55 @@
+// Quantities stage throughput on ~1 MB of invented English conflict news (written for this
+// benchmark; no third-party text). The document is segmented once outside the timed loop, so
+// this measures AnnotateQuantities alone. Goal (issue 3): ≥ 50 MB/s per core.
+#include <benchmark/benchmark.h>
+
+#include <string>
+
+#include "sitrep/quantity.h"
+#include "sitrep/text.h"
+
+namespace sitrep {
+namespace {
+
+constexpr const char* kParagraphs[] = {
+    "At least 23 people were killed and 41 wounded on Tuesday when a fighter jet struck a "
+    "market in the northern town of Karvela, local officials said. The strike hit at about "
+    "10:30 a.m. as traders were setting up their stalls.",
+    "Gunmen on motorbikes attacked the settlement at dawn, killing nine men and abducting three "
+    "women. It was the third such raid this month. A 64-year-old farmer was among the dead.",
+    "Fighting between government troops and the rebels around Dosa airport killed 10-12 "
+    "fighters overnight, including two commanders, a security source said. No civilians were "
+    "hurt.",
+    "The death toll from Sunday's bombing rose to 31, the health ministry said, and dozens of "
+    "people remain missing. Police arrested 17 suspects and seized 10 explosive belts.",
+    "Some 2,500 soldiers are stationed in the province. Washington has given $5 million in "
+    "emergency assistance since 2019, about 40 percent of the total.",
+    "Two policemen were shot dead at a checkpoint and a third was seriously wounded. There were "
+    "no other casualties, the statement said.",
+};
+
+std::string MakeCorpus(size_t target) {
+  std::string corpus;
+  for (size_t k = 0; corpus.size() < target; ++k) {
+    corpus += kParagraphs[k % std::size(kParagraphs)];
+    corpus += '\n';
+  }
+  return corpus;
+}
+
+void BM_Quantities(benchmark::State& state) {
+  Document doc;
+  doc.text = MakeCorpus(static_cast<size_t>(state.range(0)));
+  Segment(doc);
+  for (auto _ : state) {
+    AnnotateQuantities(doc);
+    benchmark::DoNotOptimize(doc.casualties.data());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
+                          static_cast<int64_t>(doc.text.size()));
+  state.counters["frames"] = static_cast<double>(doc.casualties.size());
+}
+BENCHMARK(BM_Quantities)->RangeMultiplier(8)->Range(4 << 10, 1 << 20);
+
+}  // namespace
+}  // namespace sitrep

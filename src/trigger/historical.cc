@@ -1,0 +1,91 @@
+#include "trigger/historical.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+namespace sitrep::trigger {
+namespace {
+
+int MonthNumber(std::string_view word) {
+  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+  if (word.size() < 3 || !std::isupper(static_cast<unsigned char>(word[0]))) return 0;
+  std::string lower;
+  for (char c : word) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  if (!lower.empty() && lower.back() == '.') lower.pop_back();
+  static constexpr std::string_view kFull[] = {"january", "february", "march",     "april",
+                                               "may",     "june",     "july",      "august",
+                                               "september", "october", "november", "december"};
+  for (int m = 0; m < 12; ++m) {
+    if (lower == kFull[m] || lower == kMonths[m] || (m == 8 && lower == "sept")) return m + 1;
+  }
+  return 0;
+}
+
+// Weight of one date relative to the publication date.
+float Weigh(YearMonth date, YearMonth pub) {
+  if (!date.known() || !pub.known()) return 0;
+  if (date.month == 0) {
+    if (date.year < pub.year) return 1;
+    return 0;
+  }
+  int pub_month = pub.month == 0 ? 12 : pub.month;
+  int before = (pub.year * 12 + pub_month) - (date.year * 12 + date.month);
+  if (before >= 10) return 1;
+  if (before >= 0 && before <= 2) return -0.6f;
+  return 0;
+}
+
+}  // namespace
+
+YearMonth ParseYearMonth(std::string_view value) {
+  YearMonth ym;
+  if (value.size() < 4) return ym;
+  for (int i = 0; i < 4; ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(value[i]))) return ym;
+  }
+  ym.year = std::stoi(std::string(value.substr(0, 4)));
+  if (value.size() >= 7 && value[4] == '-' && std::isdigit(static_cast<unsigned char>(value[5])) &&
+      std::isdigit(static_cast<unsigned char>(value[6]))) {
+    int m = (value[5] - '0') * 10 + (value[6] - '0');
+    if (m >= 1 && m <= 12) ym.month = m;
+  }
+  return ym;
+}
+
+float DateHistoryWeight(const Document& doc, const Sentence& s, YearMonth pub) {
+  if (!pub.known()) return 0;
+  float best_pos = 0, best_neg = 0;
+  auto take = [&](float w) {
+    best_pos = std::max(best_pos, w);
+    best_neg = std::min(best_neg, w);
+  };
+  for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+    const Token& tok = doc.tokens[t];
+    if (tok.kind != TokenKind::kNumber || tok.span.size() != 4) continue;
+    std::string_view text = doc.Slice(tok.span);
+    YearMonth ym = ParseYearMonth(text);
+    if (ym.year < 1900 || ym.year > 2100) continue;
+    for (uint32_t back = 1; back <= 3 && t >= s.token_begin + back; ++back) {
+      int m = MonthNumber(doc.Slice(doc.tokens[t - back].span));
+      if (m != 0) {
+        ym.month = m;
+        break;
+      }
+    }
+    take(Weigh(ym, pub));
+  }
+  for (const Timex& x : doc.timex) {
+    if (x.span.begin < s.span.begin || x.span.end > s.span.end) continue;
+    if (x.type != TimexType::kDate) continue;
+    if (x.value == "PRESENT_REF") {
+      take(-0.6f);
+      continue;
+    }
+    take(Weigh(ParseYearMonth(x.value), pub));
+  }
+  return best_pos > 0 ? best_pos : best_neg;
+}
+
+}  // namespace sitrep::trigger

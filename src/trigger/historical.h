@@ -1,0 +1,26 @@
+// Date evidence for the historical flag (see sitrep/triggers.h for the whole rule).
+#pragma once
+
+#include <string_view>
+
+#include "sitrep/document.h"
+
+namespace sitrep::trigger {
+
+struct YearMonth {
+  int year = 0;
+  int month = 0;  // 1–12, 0 when unknown
+  bool known() const { return year > 0; }
+};
+
+// The year and month of "YYYY", "YYYY-MM", "YYYY-MM-DD..." (timex values, publication dates);
+// unknown for anything else ("XXXX-08", "PRESENT_REF", "").
+YearMonth ParseYearMonth(std::string_view value);
+
+// The date weight of sentence `s`: +1 when it names a date about a year or more before `pub`
+// (a year with no month: any earlier year; with a month: ten months or more before),
+// -0.6 when it names a date within two months of `pub` (or a timex PRESENT_REF), else 0.
+// Looks at year numbers in the tokens (with a month name just before) and at doc.timex.
+float DateHistoryWeight(const Document& doc, const Sentence& s, YearMonth pub);
+
+}  // namespace sitrep::trigger

@@ -1,0 +1,40 @@
+// The trigger lexicon: data/triggers.tsv compiled into the library, parsed once on first use.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "actor/phrase_trie.h"
+
+namespace sitrep::trigger {
+
+// How a cue is typed in context (the `class` column of data/triggers.tsv).
+enum class CueClass : uint8_t {
+  kFixed, kIed, kAttack, kKill, kClash, kProtest, kRiot, kTerritory,
+  // Context words, not triggers:
+  kCtxSuicide, kCtxIntervention, kCtxViolent, kCtxVictim, kCtxArmedTarget, kCtxCommunal,
+  kCtxHistory,  // ctx_hist, ctx_hist_weak, ctx_habitual, ctx_recent: a signed weight
+  kCtxNegation, kCtxIrrealis,
+};
+
+inline bool IsTriggerClass(CueClass c) { return c <= CueClass::kTerritory; }
+
+struct Cue {
+  CueClass cls = CueClass::kFixed;
+  std::string sub_event_type;  // default type; empty for context words
+  float score = 0;             // trigger confidence, or the history weight of kCtxHistory
+};
+
+struct Lexicon {
+  actor::PhraseTrie trie;
+  std::vector<Cue> cues;
+};
+
+// The compiled-in lexicon. Thread-safe.
+const Lexicon& GetLexicon();
+
+// The embedded data/triggers.tsv, for the test that checks it matches the file.
+std::string_view EmbeddedTriggersTsv();
+
+}  // namespace sitrep::trigger

@@ -1,0 +1,399 @@
+// Trigger detection and typing. For each sentence:
+//  1. Scan: longest trigger phrases of data/triggers.tsv (non-overlapping) and every context
+//     word, over lower-cased token keys. "March"/"May" with a capital are months, never cues.
+//  2. Context: flags from the sentence and its neighbours (protest, intervention, violence,
+//     suicide) and from the sentence itself (actor mentions, victim words, armed targets).
+//  3. Type each trigger by its class (see the header of data/triggers.tsv):
+//     - attack/kill: two armed sides, or one armed side hitting an armed target → Armed clash;
+//       civilian victims → Violence against civilians / Attack;
+//     - clash: Armed clash, or Mob violence when no armed actor is named among communal words;
+//     - protest: Excessive force (deaths and state forces), Violent demonstration (protester
+//       violence), Protest with intervention (dispersal, arrests), else Peaceful protest;
+//     - ied: Suicide bomb when "suicide" is said; explosive cues next to defusing or seizing
+//       words become Disrupted weapons use;
+//     - territory: the first actor before the cue decides who gained it.
+//  4. Flags: negated when a negation word stands within three tokens before; historical from
+//     the sentence's history score (sitrep/triggers.h) plus past perfect before the cue.
+#include "sitrep/triggers.h"
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <string>
+
+#include "actor/phrase_trie.h"
+#include "sitrep/actors.h"
+#include "sitrep/text.h"
+#include "trigger/historical.h"
+#include "trigger/lexicon.h"
+
+namespace sitrep {
+namespace {
+
+using trigger::Cue;
+using trigger::CueClass;
+
+constexpr std::array<std::pair<std::string_view, std::string_view>, 25> kSubTypes = {{
+    {"Armed clash", "Battles"},
+    {"Government regains territory", "Battles"},
+    {"Non-state actor overtakes territory", "Battles"},
+    {"Chemical weapon", "Explosions/Remote violence"},
+    {"Air/drone strike", "Explosions/Remote violence"},
+    {"Suicide bomb", "Explosions/Remote violence"},
+    {"Shelling/artillery/missile attack", "Explosions/Remote violence"},
+    {"Remote explosive/landmine/IED", "Explosions/Remote violence"},
+    {"Grenade", "Explosions/Remote violence"},
+    {"Sexual violence", "Violence against civilians"},
+    {"Attack", "Violence against civilians"},
+    {"Abduction/forced disappearance", "Violence against civilians"},
+    {"Peaceful protest", "Protests"},
+    {"Protest with intervention", "Protests"},
+    {"Excessive force against protesters", "Protests"},
+    {"Violent demonstration", "Riots"},
+    {"Mob violence", "Riots"},
+    {"Agreement", "Strategic developments"},
+    {"Arrests", "Strategic developments"},
+    {"Change to group/activity", "Strategic developments"},
+    {"Disrupted weapons use", "Strategic developments"},
+    {"Headquarters or base established", "Strategic developments"},
+    {"Looting/property destruction", "Strategic developments"},
+    {"Non-violent transfer of territory", "Strategic developments"},
+    {"Other", "Strategic developments"},
+}};
+
+constexpr size_t kNumClasses = static_cast<size_t>(CueClass::kCtxIrrealis) + 1;
+
+struct Hit {
+  uint32_t begin = 0, end = 0;  // token range
+  const Cue* cue = nullptr;
+};
+
+struct SentenceScan {
+  std::vector<Hit> triggers;
+  std::vector<Hit> context;
+  std::array<bool, kNumClasses> has{};
+  float history = 0;  // sum of ctx history weights (positive capped, negative taken once)
+};
+
+bool IsMonthHomograph(std::string_view surface) { return surface == "March" || surface == "May"; }
+
+class Scanner {
+ public:
+  explicit Scanner(const Document& doc) : doc_(doc), lex_(trigger::GetLexicon()) {
+    keys_.reserve(doc.tokens.size());
+    for (const Token& t : doc.tokens) keys_.push_back(actor::TokenKey(doc.Slice(t.span)));
+  }
+
+  SentenceScan Scan(const Sentence& s) const {
+    SentenceScan out;
+    uint32_t trigger_end = s.token_begin;
+    float pos = 0, neg = 0;
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+      if (IsMonthHomograph(doc_.Slice(doc_.tokens[i].span))) continue;
+      Hit best;
+      int32_t node = actor::PhraseTrie::kRoot;
+      for (uint32_t j = i; j < s.token_end; ++j) {
+        node = lex_.trie.Child(node, keys_[j]);
+        if (node < 0) break;
+        for (uint32_t id : lex_.trie.Values(node)) {
+          const Cue& cue = lex_.cues[id];
+          if (trigger::IsTriggerClass(cue.cls)) {
+            if (best.cue == nullptr || j + 1 > best.end || !trigger::IsTriggerClass(best.cue->cls)) {
+              if (i >= trigger_end) best = {i, j + 1, &cue};
+            }
+            continue;
+          }
+          out.context.push_back({i, j + 1, &cue});
+          out.has[static_cast<size_t>(cue.cls)] = true;
+          if (cue.cls == CueClass::kCtxHistory) {
+            if (cue.score > 0) pos += cue.score;
+            else neg = std::min(neg, cue.score);
+          }
+        }
+      }
+      if (best.cue != nullptr) {
+        out.triggers.push_back(best);
+        out.has[static_cast<size_t>(best.cue->cls)] = true;
+        trigger_end = best.end;
+      }
+    }
+    out.history = std::min(pos, 2.0f) + neg;
+    return out;
+  }
+
+ private:
+  const Document& doc_;
+  const trigger::Lexicon& lex_;
+  std::vector<std::string> keys_;
+};
+
+bool IsArmedInter(int inter) { return inter == 1 || inter == 2 || inter == 3 || inter == 4 || inter == 8; }
+
+class Classifier {
+ public:
+  explicit Classifier(const Document& doc) : doc_(doc), pub_(trigger::ParseYearMonth(doc.published)) {}
+
+  void Run(std::vector<TriggerMention>* out) {
+    Scanner scanner(doc_);
+    scans_.reserve(doc_.sentences.size());
+    for (const Sentence& s : doc_.sentences) scans_.push_back(scanner.Scan(s));
+    for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
+      for (const Hit& hit : scans_[si].triggers) out->push_back(Type(si, hit));
+    }
+  }
+
+ private:
+  // True when a context or trigger of class `c` is in sentence `si` or a neighbour.
+  bool Near(uint32_t si, CueClass c) const {
+    size_t k = static_cast<size_t>(c);
+    if (scans_[si].has[k]) return true;
+    if (si > 0 && scans_[si - 1].has[k]) return true;
+    return si + 1 < scans_.size() && scans_[si + 1].has[k];
+  }
+
+  // Actor mentions inside sentence `si`.
+  std::vector<const ActorMention*> ActorsIn(uint32_t si) const {
+    std::vector<const ActorMention*> out;
+    const Span& span = doc_.sentences[si].span;
+    for (const ActorMention& a : doc_.actors) {
+      if (a.span.begin >= span.begin && a.span.end <= span.end) out.push_back(&a);
+    }
+    return out;
+  }
+
+  bool InsideArmedActor(uint32_t si, const Hit& h) const {
+    const Span span{doc_.tokens[h.begin].span.begin, doc_.tokens[h.end - 1].span.end};
+    for (const ActorMention* a : ActorsIn(si)) {
+      if (IsArmedInter(a->inter) && a->span.begin <= span.begin && span.end <= a->span.end) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  TriggerMention Type(uint32_t si, const Hit& hit) const {
+    const SentenceScan& scan = scans_[si];
+    const Cue& cue = *hit.cue;
+    TriggerMention m;
+    m.span = {doc_.tokens[hit.begin].span.begin, doc_.tokens[hit.end - 1].span.end};
+    m.sentence = si;
+    m.sub_event_type = cue.sub_event_type;
+    m.score = cue.score;
+
+    std::vector<const ActorMention*> actors = ActorsIn(si);
+    std::vector<std::string_view> armed;
+    // Sides: armed actors or armed-target words before and after the cue ("militants attacked
+    // an army post", "a soldier was killed by gunmen"); "JNIM and/or ISGS" stays one side.
+    bool armed_before = false, armed_after = false;
+    bool state = false, civilians = false, rioters = false, protesters = false;
+    for (const ActorMention* a : actors) {
+      if (IsArmedInter(a->inter)) {
+        if (std::find(armed.begin(), armed.end(), a->actor) == armed.end()) armed.push_back(a->actor);
+        state = state || a->inter == 1;
+        if (a->span.end <= m.span.begin) armed_before = true;
+        if (a->span.begin >= m.span.end) armed_after = true;
+      }
+      civilians = civilians || a->inter == 7;
+      rioters = rioters || a->inter == 5;
+      protesters = protesters || a->inter == 6;
+    }
+    bool victims = civilians;
+    bool target_before = false, target_after = false;
+    for (const Hit& c : scan.context) {
+      if (c.cue->cls == CueClass::kCtxVictim && !InsideArmedActor(si, c)) victims = true;
+      if (c.cue->cls == CueClass::kCtxArmedTarget) {
+        if (c.begin >= hit.end) target_after = true;
+        if (c.end <= hit.begin) target_before = true;
+      }
+    }
+    bool two_sides = (armed_before || target_before) && (armed_after || target_after);
+    bool protest_context = Near(si, CueClass::kProtest) || protesters;
+    bool disrupt = false;
+    for (const Hit& t : scan.triggers) {
+      disrupt = disrupt || t.cue->sub_event_type == "Disrupted weapons use";
+    }
+
+    switch (cue.cls) {
+      case CueClass::kFixed:
+        if (disrupt && (m.sub_event_type == "Grenade" ||
+                        m.sub_event_type == "Shelling/artillery/missile attack")) {
+          m.sub_event_type = "Disrupted weapons use";
+        }
+        break;
+      case CueClass::kIed:
+        if (disrupt) {
+          m.sub_event_type = "Disrupted weapons use";
+        } else if (Near(si, CueClass::kCtxSuicide)) {
+          m.sub_event_type = "Suicide bomb";
+          m.score = 0.95f;
+        }
+        break;
+      case CueClass::kAttack:
+      case CueClass::kKill: {
+        bool kill = cue.cls == CueClass::kKill;
+        if (two_sides) {
+          m.sub_event_type = "Armed clash";
+          m.score = kill ? 0.6f : 0.66f;
+        } else if (victims) {
+          m.sub_event_type = "Attack";
+          m.score = kill ? 0.72f : 0.7f;
+        } else if (rioters) {
+          m.sub_event_type = "Mob violence";
+          m.score = 0.6f;
+        } else if (!armed.empty()) {
+          m.sub_event_type = "Armed clash";
+          m.score = 0.6f;
+        } else {
+          m.sub_event_type = kill ? "Attack" : "Armed clash";
+          m.score = kill ? 0.5f : 0.45f;
+        }
+        if (protest_context) m.score -= 0.2f;  // the protest trigger types the event
+        break;
+      }
+      case CueClass::kClash:
+        if (armed.empty() && protest_context) {
+          m.sub_event_type = "Violent demonstration";
+          m.score = 0.8f;
+        } else if (armed.empty() && (Near(si, CueClass::kCtxCommunal) || rioters || civilians)) {
+          m.sub_event_type = "Mob violence";
+          m.score = 0.72f;
+        } else {
+          m.sub_event_type = "Armed clash";
+        }
+        break;
+      case CueClass::kProtest: {
+        bool lethal = false;
+        for (uint32_t k = si > 0 ? si - 1 : 0; k < std::min<uint32_t>(si + 2, scans_.size()); ++k) {
+          for (const Hit& t : scans_[k].triggers) {
+            lethal = lethal || (t.cue->cls == CueClass::kKill && !Negated(k, t));
+          }
+        }
+        if (lethal && (state || NearState(si))) {
+          m.sub_event_type = "Excessive force against protesters";
+          m.score = 0.9f;
+        } else if (Near(si, CueClass::kCtxViolent) || Near(si, CueClass::kRiot) || rioters) {
+          m.sub_event_type = "Violent demonstration";
+          m.score = std::max(m.score, 0.8f);
+        } else if (Near(si, CueClass::kCtxIntervention)) {
+          m.sub_event_type = "Protest with intervention";
+          m.score = std::max(m.score, 0.75f);
+        }
+        break;
+      }
+      case CueClass::kRiot:
+        m.sub_event_type = "Violent demonstration";
+        break;
+      case CueClass::kTerritory: {
+        int first_inter = 0;
+        for (const ActorMention* a : actors) {
+          if (a->span.begin < m.span.begin && IsArmedInter(a->inter)) {
+            first_inter = a->inter;
+            break;
+          }
+        }
+        m.sub_event_type = first_inter == 1 ? "Government regains territory"
+                                             : "Non-state actor overtakes territory";
+        break;
+      }
+      default:
+        break;
+    }
+    m.event_type = std::string(EventTypeOf(m.sub_event_type));
+    m.negated = Negated(si, hit);
+    if (m.negated) m.score *= 0.3f;
+    if (Irrealis(si, hit)) m.score *= 0.6f;
+    float history = scan.history + trigger::DateHistoryWeight(doc_, doc_.sentences[si], pub_) +
+                    (PastPerfectBefore(si, hit) ? 0.5f : 0.0f);
+    m.historical = history >= 1.0f;
+    return m;
+  }
+
+  bool NearState(uint32_t si) const {
+    uint32_t lo = si > 0 ? si - 1 : 0, hi = std::min<uint32_t>(si + 2, doc_.sentences.size());
+    for (uint32_t k = lo; k < hi; ++k) {
+      for (const ActorMention* a : ActorsIn(k)) {
+        if (a->inter == 1) return true;
+      }
+    }
+    return false;
+  }
+
+  bool ContextBefore(uint32_t si, const Hit& hit, CueClass c, uint32_t window) const {
+    for (const Hit& h : scans_[si].context) {
+      if (h.cue->cls == c && h.end <= hit.begin && h.end + window >= hit.begin) return true;
+    }
+    return false;
+  }
+  bool Negated(uint32_t si, const Hit& hit) const {
+    return ContextBefore(si, hit, CueClass::kCtxNegation, 3);
+  }
+  bool Irrealis(uint32_t si, const Hit& hit) const {
+    return ContextBefore(si, hit, CueClass::kCtxIrrealis, 3);
+  }
+
+  // "had" followed within three tokens by the cue or by a participle before it.
+  bool PastPerfectBefore(uint32_t si, const Hit& hit) const {
+    const Sentence& s = doc_.sentences[si];
+    uint32_t lo = hit.begin >= s.token_begin + 4 ? hit.begin - 4 : s.token_begin;
+    for (uint32_t t = lo; t < hit.begin; ++t) {
+      std::string_view w = doc_.Slice(doc_.tokens[t].span);
+      if (w == "had" || w == "Had") return true;
+    }
+    return false;
+  }
+
+  const Document& doc_;
+  trigger::YearMonth pub_;
+  std::vector<SentenceScan> scans_;
+};
+
+class TriggersStage : public Stage {
+ public:
+  std::string_view name() const override { return "triggers"; }
+  Status Run(Document& doc) const override {
+    AnnotateTriggers(doc);
+    return Status::Ok();
+  }
+};
+
+}  // namespace
+
+std::string_view EventTypeOf(std::string_view sub_event_type) {
+  for (const auto& [sub, type] : kSubTypes) {
+    if (sub == sub_event_type) return type;
+  }
+  return {};
+}
+
+const std::vector<std::string_view>& AcledSubEventTypes() {
+  static const std::vector<std::string_view>* types = [] {
+    auto* v = new std::vector<std::string_view>;
+    for (const auto& [sub, type] : kSubTypes) v->push_back(sub);
+    return v;
+  }();
+  return *types;
+}
+
+std::vector<TriggerMention> FindTriggers(const Document& doc) {
+  std::vector<TriggerMention> out;
+  Classifier(doc).Run(&out);
+  return out;
+}
+
+void AnnotateTriggers(Document& doc) {
+  if (doc.tokens.empty() && !doc.text.empty()) Segment(doc);
+  doc.triggers = FindTriggers(doc);
+}
+
+const TriggerMention* PrimaryTrigger(const Document& doc) {
+  const TriggerMention* best = nullptr;
+  for (const TriggerMention& t : doc.triggers) {
+    if (t.historical || t.negated) continue;
+    if (best == nullptr || t.score > best->score) best = &t;
+  }
+  return best;
+}
+
+std::unique_ptr<Stage> MakeTriggersStage() { return std::make_unique<TriggersStage>(); }
+
+}  // namespace sitrep

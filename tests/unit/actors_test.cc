@@ -1,0 +1,131 @@
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "actor/lexicon.h"
+#include "sitrep/actors.h"
+#include "sitrep/text.h"
+
+namespace sitrep {
+namespace {
+
+std::vector<ActorMention> Actors(const std::string& text) {
+  Document doc;
+  doc.text = text;
+  AnnotateActors(doc);
+  return doc.actors;
+}
+
+struct ActorCase {
+  const char* text;
+  const char* surface;  // the mention expected (empty: no mention at all)
+  const char* actor;
+  int inter;
+  const char* iso3;
+  bool generic;
+};
+
+const ActorCase kCases[] = {
+    // State forces from demonym / country + force word.
+    {"Iraqi forces stormed the farm.", "Iraqi forces", "Military Forces of Iraq", 1, "IRQ", false},
+    {"Nigerian police said two suspects fled.", "Nigerian police", "Police Forces of Nigeria", 1, "NGA", false},
+    {"American troops landed at dawn.", "American troops", "Military Forces of the United States", 1, "USA", false},
+    {"Then U.S. troops left the valley.", "U.S. troops", "Military Forces of the United States", 1, "USA", false},
+    {"A statement by U.S. Central Command followed.", "U.S. Central Command", "Military Forces of the United States", 1, "USA", false},
+    {"Kenya's military moved north.", "Kenya's military", "Military Forces of Kenya", 1, "KEN", false},
+    {"Malian armed forces patrolled the road.", "Malian armed forces", "Military Forces of Mali", 1, "MLI", false},
+    {"Officers of the Iraqi National Intelligence Service took part.", "Iraqi National Intelligence Service", "Military Forces of Iraq", 1, "IRQ", false},
+    {"Burkinabe gendarmes opened a checkpoint.", "Burkinabe gendarmes", "Police Forces of Burkina Faso", 1, "BFA", false},
+    {"Congolese soldiers repelled them.", "Congolese soldiers", "Military Forces of the Democratic Republic of Congo", 1, "COD", false},
+    // Bare force words: class mentions, country left to the role stage.
+    {"The army said the road was open.", "army", "Military Forces", 1, "", true},
+    {"Police arrested the driver.", "Police", "Police Forces", 1, "", true},
+    {"They said forces were nearby.", "", "", 0, "", false},
+    // Named groups, aliases and branches.
+    {"ISIS fighters hid in the valley.", "ISIS", "Islamic State", 2, "", false},
+    {"Daesh claimed the blast.", "Daesh", "Islamic State", 2, "", false},
+    {"An IS commander was named.", "IS", "Islamic State", 2, "", false},
+    {"ISWAP raided the town.", "ISWAP", "Islamic State (West Africa)", 2, "NGA", false},
+    {"The Islamic State West Africa Province claimed it.", "Islamic State West Africa Province", "Islamic State (West Africa)", 2, "NGA", false},
+    {"Later al-Shabaab retreated.", "al-Shabaab", "Al Shabaab", 2, "SOM", false},
+    {"Later al Shabaab retreated.", "al Shabaab", "Al Shabaab", 2, "SOM", false},
+    {"JNIM claimed the ambush.", "JNIM", "JNIM: Group for Support of Islam and Muslims", 2, "", false},
+    {"The Houthis fired a drone.", "Houthis", "Military Forces of Yemen (Supreme Political Council)", 1, "YEM", false},
+    {"Ansar Allah denied it.", "Ansar Allah", "Military Forces of Yemen (Supreme Political Council)", 1, "YEM", false},
+    {"The Arakan Army took the post.", "Arakan Army", "Arakan Army", 2, "MMR", false},
+    {"M23 rebels advanced on the town.", "M23 rebels", "M23: March 23 Movement", 2, "COD", false},
+    {"The Taliban's envoy spoke.", "Taliban's", "Taliban", 2, "AFG", false},
+    {"Wagner mercenaries were seen.", "Wagner mercenaries", "Wagner Group", 8, "RUS", false},
+    // Generic actors.
+    {"Unidentified armed men burned the shop.", "Unidentified armed men", "Unidentified Armed Group", 3, "", true},
+    {"Gunmen blocked the bridge.", "Gunmen", "Unidentified Armed Group", 3, "", true},
+    {"Kenyan protesters sang.", "Kenyan protesters", "Protesters", 6, "KEN", true},
+    {"Rioters smashed windows.", "Rioters", "Rioters", 5, "", true},
+    {"Three villagers fled.", "villagers", "Civilians", 7, "", true},
+    // Case traps: "is", "Is", "us" are not actors.
+    {"This is a quiet town.", "", "", 0, "", false},
+    {"Is it safe to travel?", "", "", 0, "", false},
+    {"They told us to leave.", "", "", 0, "", false},
+    {"THE IS REPORT IS OUT TODAY", "", "", 0, "", false},
+};
+
+TEST(ActorsTest, Table) {
+  for (const ActorCase& c : kCases) {
+    SCOPED_TRACE(c.text);
+    std::vector<ActorMention> got = Actors(c.text);
+    if (c.surface[0] == '\0') {
+      EXPECT_TRUE(got.empty()) << got.size() << " mentions, first: " << (got.empty() ? "" : got[0].actor);
+      continue;
+    }
+    ASSERT_FALSE(got.empty());
+    const ActorMention& m = got[0];
+    std::string text = c.text;
+    EXPECT_EQ(text.substr(m.span.begin, m.span.size()), c.surface);
+    EXPECT_EQ(m.actor, c.actor);
+    EXPECT_EQ(m.inter, c.inter);
+    EXPECT_EQ(m.country_iso3, c.iso3);
+    EXPECT_EQ(m.generic, c.generic);
+  }
+}
+
+TEST(ActorsTest, SeveralMentionsInOrder) {
+  std::vector<ActorMention> got =
+      Actors("Iraqi forces and American troops killed 14 ISIS operatives near a village.");
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_EQ(got[0].actor, "Military Forces of Iraq");
+  EXPECT_EQ(got[1].actor, "Military Forces of the United States");
+  EXPECT_EQ(got[2].actor, "Islamic State");
+}
+
+TEST(ActorsTest, CountryNames) {
+  EXPECT_EQ(ActorCountryName("IRQ"), "Iraq");
+  EXPECT_EQ(ActorCountryName("USA"), "United States");
+  EXPECT_EQ(ActorCountryName("XXX"), "");
+}
+
+TEST(ActorsTest, StageName) { EXPECT_EQ(MakeActorsStage()->name(), "actors"); }
+
+TEST(ActorsTest, EmbeddedLexiconMatchesData) {
+  for (const char* name : {"groups.tsv", "generic.tsv", "force_words.tsv", "modifiers.tsv", "demonyms.tsv"}) {
+    SCOPED_TRACE(name);
+    std::ifstream in(std::string(SITREP_SOURCE_DIR) + "/data/actors/" + name, std::ios::binary);
+    ASSERT_TRUE(in.good());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string_view embedded = actor::EmbeddedTsv(name);
+    ASSERT_FALSE(embedded.empty());
+    EXPECT_EQ(embedded.substr(1), ss.str()) << "regenerate src/actor/*_tsv.inc (see src/actor/lexicon.cc)";
+  }
+}
+
+TEST(ActorsTest, EmptyAndUnsegmentedDocuments) {
+  Document doc;
+  AnnotateActors(doc);
+  EXPECT_TRUE(doc.actors.empty());
+}
+
+}  // namespace
+}  // namespace sitrep
