@@ -13,6 +13,7 @@
 #include "sitrep/json_writer.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/sqlite_store.h"
+#include "sitrep/timex.h"
 #include "table.h"
 
 namespace sitrep::cli {
@@ -80,6 +81,17 @@ int RunAnnotate(InputOptions input) {
     for (const Sentence& s : doc.sentences) sentences.push_back(s.span);
     WriteSpans(w, "sentences", sentences);
     w.Field("token_count", static_cast<int64_t>(doc.tokens.size()));
+    w.Key("timex").BeginArray();
+    for (const Timex& t : doc.timex) {
+      w.BeginObject()
+          .Field("start", t.span.begin)
+          .Field("end", t.span.end)
+          .Field("text", doc.Slice(t.span))
+          .Field("type", TimexTypeName(t.type))
+          .Field("value", t.value)
+          .EndObject();
+    }
+    w.EndArray();
     w.EndObject();
     line.push_back('\n');
     return WriteStdout(line) ? Status::Ok() : kStdoutClosed;

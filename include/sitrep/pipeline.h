@@ -30,7 +30,7 @@ class Pipeline {
   std::vector<std::unique_ptr<Stage>> stages_;
 };
 
-// The stages that exist today, in order: "segment" (tokens, sentences, paragraphs).
+// The stages that exist today, in order: "segment" (tokens, sentences, paragraphs), "timex".
 Pipeline MakeDefaultPipeline();
 
 }  // namespace sitrep

@@ -8,6 +8,8 @@
 
 #include "eval/eval_util.h"
 #include "eval/scorers.h"
+#include "sitrep/clean.h"
+#include "sitrep/timex.h"
 
 namespace sitrep::eval {
 namespace {
@@ -78,23 +80,50 @@ bool CountedPlaceType(std::optional<std::string_view> type) {
   return std::find(std::begin(kCounted), std::end(kCounted), *type) != std::end(kCounted);
 }
 
+// Runs sitrep's timex layer on a gold document the way `sitrep annotate` would (text record,
+// published = the dct when it is a full day) and maps spans back to the input's byte offsets, the
+// frame gold offsets are given in.
+std::vector<PredSpan> RunTimexLayer(const JsonObject& row) {
+  RawRecord record;
+  record.id = GetIdString(row, "id");
+  record.payload = std::string(GetString(row, "text").value_or(""));
+  std::string_view dct = GetString(row, "dct").value_or("");
+  auto day = ParseGoldDate(dct.substr(0, std::min<size_t>(dct.size(), 10)));
+  if (day && day->full_day()) record.published = day->Iso();
+  std::vector<PredSpan> spans;
+  Result<Document> doc = MakeDocument(record);
+  if (!doc.ok()) return spans;
+  AnnotateTimex(*doc);
+  for (const Timex& t : doc->timex) {
+    PredSpan p;
+    p.start = static_cast<int64_t>(doc->to_source.ToSource(t.span.begin));
+    p.end = static_cast<int64_t>(doc->to_source.ToSource(t.span.end));
+    p.value = t.value;
+    spans.push_back(std::move(p));
+  }
+  return spans;
+}
+
 }  // namespace
 
 Status ScoreTimex(const EvalOptions& options, EvalReport* report) {
-  if (options.predictions_path.empty()) {
-    report->notes.push_back(LayerMissingNote("timex"));
-    return Status::Ok();
-  }
-  auto predicted = LoadAnnotations(options.predictions_path);
+  const bool run_layer = options.predictions_path.empty();
+  Result<std::unordered_map<std::string, AnnotatedDoc>> predicted =
+      std::unordered_map<std::string, AnnotatedDoc>{};
+  if (!run_layer) predicted = LoadAnnotations(options.predictions_path);
   if (!predicted.ok()) return predicted.status();
 
   uint64_t gold_spans = 0, pred_spans = 0, relaxed = 0, strict = 0, value = 0, missing = 0;
   Status status = ForEachGoldRow(
       report->gold_path, options.limit, report, [&](const JsonObject& row) -> Status {
-        auto it = predicted->find(GetIdString(row, "id"));
-        static const std::vector<PredSpan> kNone;
-        const std::vector<PredSpan>& preds = it == predicted->end() ? kNone : it->second.timex;
-        if (it == predicted->end()) ++missing;
+        std::vector<PredSpan> preds;
+        if (run_layer) {
+          preds = RunTimexLayer(row);
+        } else if (auto it = predicted->find(GetIdString(row, "id")); it != predicted->end()) {
+          preds = it->second.timex;
+        } else {
+          ++missing;
+        }
         pred_spans += preds.size();
         std::vector<uint32_t> table = CodePointByteOffsets(GetString(row, "text").value_or(""));
         auto gold = GetArray(row, "gold");

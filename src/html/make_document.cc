@@ -13,6 +13,7 @@ Result<Document> MakeDocument(const RawRecord& record) {
   doc.url = record.url;
   doc.title = record.title;
   doc.published = record.published;
+  doc.warnings = record.warnings;  // what the reader repaired on the way in
 
   if (record.payload.size() >= UINT32_MAX) {
     return Status(ErrorCode::kTooLarge, "payload over 4 GiB");

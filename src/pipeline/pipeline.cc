@@ -3,6 +3,7 @@
 #include <string>
 
 #include "sitrep/text.h"
+#include "sitrep/timex.h"
 
 namespace sitrep {
 
@@ -43,6 +44,7 @@ class SegmentStage final : public Stage {
 Pipeline MakeDefaultPipeline() {
   Pipeline pipeline;
   pipeline.Add(std::make_unique<SegmentStage>());
+  pipeline.Add(MakeTimexStage());
   return pipeline;
 }
 

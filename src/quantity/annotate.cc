@@ -342,12 +342,19 @@ class Annotator {
       j = ScanNp(n.end, e).end;
     }
     // "eight people, including two assailants, were killed"
-    if (j + 1 < e && W(j) == ",") {
+    // "eight people including two nationals were killed"
+    if (j + 1 < e) {
+      const bool comma = W(j) == ",";
       size_t len = 0;
-      if (lex_.Match(t_, j + 1, e, q::kSubtotal, &len) != nullptr) {
-        for (size_t k = j + 1 + len; k < e && k < j + 10; ++k) {
-          if (W(k) == ",") {
+      if (lex_.Match(t_, j + (comma ? 1 : 0), e, q::kSubtotal, &len) != nullptr) {
+        for (size_t k = j + (comma ? 1 : 0) + len; k < e && k < j + 14; ++k) {
+          size_t al = 0;
+          if (comma && W(k) == ",") {
             j = k + 1;
+            break;
+          }
+          if (!comma && (MatchAt(k, e, q::kAux | q::kFate, &al) != nullptr)) {
+            j = k;
             break;
           }
         }
@@ -613,11 +620,37 @@ class Annotator {
   // "a soldier was killed", "killed a policeman": 1.
   void Articles(uint32_t sentence, size_t b, size_t e) {
     for (size_t i = b; i + 1 < e; ++i) {
-      if (W(i) != "a" && W(i) != "an" && W(i) != "another") continue;
+      if (W(i) == "him" || W(i) == "her") {  // "killing him"
+        size_t len = 0;
+        const LexEntry* f = i > b ? lex_.MatchEndingAt(t_, b, i - 1, q::kFate, &len) : nullptr;
+        if (f != nullptr && (f->roles & q::kBefore) != 0) {
+          const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
+          Np np;
+          np.victims = tok_[i].span;
+          AddFrame(sentence, i, i + 1, qt, -1, np, {f, i - len, i}, f->fate, false, false);
+        }
+        continue;
+      }
+      const bool definite = W(i) == "the";
+      if (W(i) != "a" && W(i) != "an" && W(i) != "another" && !definite) continue;
       if (InQuantity(i)) continue;  // "a dozen", "a number of"
       const Np np = ScanNp(i + 1, e);
       if (!np.has_victim || np.has_object) continue;
       bool update = false;
+      if (definite) {
+        // "killed the driver": one person, but only after an active verb and a singular noun.
+        const std::string_view head = W(np.end - 1);
+        if (head.ends_with("s") || head == "men" || head == "women" || head == "people" ||
+            head == "children" || head == "police" || head == "personnel") {
+          continue;
+        }
+        const FateHit a = Active(b, i, &update);
+        if (a.entry == nullptr || update || (a.entry->roles & q::kBefore) == 0) continue;
+        const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
+        AddFrame(sentence, i, i + 1, qt, -1, np, a, a.entry->fate, false, false);
+        doc_.casualties.back().count_span = {};
+        continue;
+      }
       FateHit f = Passive(i + 1, e, np);
       if (f.entry == nullptr) {
         f = Active(b, i, &update);

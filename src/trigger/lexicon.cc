@@ -40,6 +40,7 @@ bool ParseClass(std::string_view name, CueClass* out) {
       {"ctx_recent", CueClass::kCtxHistory},
       {"ctx_negation", CueClass::kCtxNegation},
       {"ctx_irrealis", CueClass::kCtxIrrealis},
+      {"ctx_grievance", CueClass::kCtxGrievance},
   };
   for (const auto& [n, c] : kNames) {
     if (n == name) {

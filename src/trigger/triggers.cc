@@ -61,11 +61,12 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 25> kSubType
     {"Other", "Strategic developments"},
 }};
 
-constexpr size_t kNumClasses = static_cast<size_t>(CueClass::kCtxIrrealis) + 1;
+constexpr size_t kNumClasses = static_cast<size_t>(CueClass::kCtxGrievance) + 1;
 
 struct Hit {
   uint32_t begin = 0, end = 0;  // token range
   const Cue* cue = nullptr;
+  bool grievance = false;  // within four tokens after "against", "demanding"...
 };
 
 struct SentenceScan {
@@ -118,6 +119,28 @@ class Scanner {
       }
     }
     out.history = std::min(pos, 2.0f) + neg;
+    // What protesters protest against is not what happened at the protest: "against the
+    // arrest of", "demanding justice for the killing". Such hits do not set context flags.
+    auto after_grievance = [&](const Hit& h) {
+      for (const Hit& g : out.context) {
+        if (g.cue->cls == CueClass::kCtxGrievance && g.end <= h.begin && g.end + 4 >= h.begin) {
+          return true;
+        }
+      }
+      return false;
+    };
+    for (Hit& h : out.triggers) h.grievance = after_grievance(h);
+    for (Hit& h : out.context) {
+      h.grievance = after_grievance(h);
+      if (h.grievance && (h.cue->cls == CueClass::kCtxIntervention ||
+                          h.cue->cls == CueClass::kCtxViolent)) {
+        bool other = false;
+        for (const Hit& o : out.context) {
+          other = other || (o.cue->cls == h.cue->cls && !after_grievance(o));
+        }
+        out.has[static_cast<size_t>(h.cue->cls)] = other;
+      }
+    }
     return out;
   }
 
@@ -206,7 +229,7 @@ class Classifier {
         if (c.end <= hit.begin) target_before = true;
       }
     }
-    bool two_sides = (armed_before || target_before) && (armed_after || target_after);
+    bool two_sides = (armed_before && (armed_after || target_after)) || (armed_after && target_before);
     bool protest_context = Near(si, CueClass::kProtest) || protesters;
     bool disrupt = false;
     for (const Hit& t : scan.triggers) {
@@ -265,7 +288,7 @@ class Classifier {
         bool lethal = false;
         for (uint32_t k = si > 0 ? si - 1 : 0; k < std::min<uint32_t>(si + 2, scans_.size()); ++k) {
           for (const Hit& t : scans_[k].triggers) {
-            lethal = lethal || (t.cue->cls == CueClass::kKill && !Negated(k, t));
+            lethal = lethal || (t.cue->cls == CueClass::kKill && !t.grievance && !Negated(k, t));
           }
         }
         if (lethal && (state || NearState(si))) {
@@ -274,7 +297,7 @@ class Classifier {
         } else if (Near(si, CueClass::kCtxViolent) || Near(si, CueClass::kRiot) || rioters) {
           m.sub_event_type = "Violent demonstration";
           m.score = std::max(m.score, 0.8f);
-        } else if (Near(si, CueClass::kCtxIntervention)) {
+        } else if (InterventionNear(si)) {
           m.sub_event_type = "Protest with intervention";
           m.score = std::max(m.score, 0.75f);
         }
@@ -299,13 +322,30 @@ class Classifier {
         break;
     }
     m.event_type = std::string(EventTypeOf(m.sub_event_type));
+    // The lede carries the news: later sentences need clearly better evidence to win.
+    m.score *= 1.0f - 0.03f * static_cast<float>(std::min<uint32_t>(si, 5));
     m.negated = Negated(si, hit);
     if (m.negated) m.score *= 0.3f;
     if (Irrealis(si, hit)) m.score *= 0.6f;
+    if (hit.grievance && cue.cls != CueClass::kProtest) m.score *= 0.5f;
     float history = scan.history + trigger::DateHistoryWeight(doc_, doc_.sentences[si], pub_) +
                     (PastPerfectBefore(si, hit) ? 0.5f : 0.0f);
     m.historical = history >= 1.0f;
     return m;
+  }
+
+  // Dispersal or arrest words in a sentence that speaks of protesters or state forces (not
+  // "He was arrested in May", the cause of a protest).
+  bool InterventionNear(uint32_t si) const {
+    uint32_t lo = si > 0 ? si - 1 : 0, hi = std::min<uint32_t>(si + 2, doc_.sentences.size());
+    for (uint32_t k = lo; k < hi; ++k) {
+      if (!scans_[k].has[static_cast<size_t>(CueClass::kCtxIntervention)]) continue;
+      if (scans_[k].has[static_cast<size_t>(CueClass::kProtest)]) return true;
+      for (const ActorMention* a : ActorsIn(k)) {
+        if (a->inter == 1 || a->inter == 6) return true;
+      }
+    }
+    return false;
   }
 
   bool NearState(uint32_t si) const {
