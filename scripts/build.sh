@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 mkdir -p build
 echo "building sitrep (release; log in build/build.log)..." >&2
-if ! { cmake --preset release -G Ninja && cmake --build --preset release -j "$(nproc)"; } \
+if ! { cmake --preset release -G Ninja && cmake --build --preset release --target sitrep -j "$(nproc)"; } \
     > build/build.log 2>&1; then
   tail -40 build/build.log >&2
   echo "build failed; full log in build/build.log" >&2
