@@ -63,8 +63,19 @@ float DateHistoryWeight(const Document& doc, const Sentence& s, YearMonth pub) {
   };
   for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
     const Token& tok = doc.tokens[t];
-    if (tok.kind != TokenKind::kNumber || tok.span.size() != 4) continue;
     std::string_view text = doc.Slice(tok.span);
+    // A month with a day and no year ("On May 9,") is in the publication year.
+    if (int m = MonthNumber(text); m != 0 && text != "May" && text != "March") {
+      bool day = (t > s.token_begin && doc.tokens[t - 1].kind == TokenKind::kNumber) ||
+                 (t + 1 < s.token_end && doc.tokens[t + 1].kind == TokenKind::kNumber &&
+                  doc.tokens[t + 1].span.size() <= 2);
+      bool year = false;
+      for (uint32_t k = t + 1; k < std::min(t + 4, s.token_end); ++k) {
+        year = year || (doc.tokens[k].kind == TokenKind::kNumber && doc.tokens[k].span.size() == 4);
+      }
+      if (day && !year) take(Weigh({pub.year, m}, pub));
+    }
+    if (tok.kind != TokenKind::kNumber || tok.span.size() != 4) continue;
     YearMonth ym = ParseYearMonth(text);
     if (ym.year < 1900 || ym.year > 2100) continue;
     for (uint32_t back = 1; back <= 3 && t >= s.token_begin + back; ++back) {
@@ -85,7 +96,10 @@ float DateHistoryWeight(const Document& doc, const Sentence& s, YearMonth pub) {
     }
     take(Weigh(ParseYearMonth(x.value), pub));
   }
-  return best_pos > 0 ? best_pos : best_neg;
+  // An explicit recent date makes the sentence news even when it also names an old one
+  // ("On 28 January, teachers protested against an accord signed in 2018").
+  if (best_neg < 0) return best_neg - (best_pos > 0 ? 0.5f : 0.0f);
+  return best_pos;
 }
 
 }  // namespace sitrep::trigger

@@ -19,7 +19,8 @@ YearMonth ParseYearMonth(std::string_view value);
 
 // The date weight of sentence `s`: +1 when it names a date about a year or more before `pub`
 // (a year with no month: any earlier year; with a month: ten months or more before),
-// -0.6 when it names a date within two months of `pub` (or a timex PRESENT_REF), else 0.
+// -0.6 when it names a date within two months of `pub` (or a timex PRESENT_REF), else 0. A
+// recent date outweighs an old one in the same sentence (-1.1: it also cancels a habitual cue).
 // Looks at year numbers in the tokens (with a month name just before) and at doc.timex.
 float DateHistoryWeight(const Document& doc, const Sentence& s, YearMonth pub);
 

@@ -41,6 +41,7 @@ bool ParseClass(std::string_view name, CueClass* out) {
       {"ctx_negation", CueClass::kCtxNegation},
       {"ctx_irrealis", CueClass::kCtxIrrealis},
       {"ctx_grievance", CueClass::kCtxGrievance},
+      {"ctx_planting", CueClass::kCtxPlanting},
   };
   for (const auto& [n, c] : kNames) {
     if (n == name) {

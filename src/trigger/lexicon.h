@@ -16,6 +16,7 @@ enum class CueClass : uint8_t {
   kCtxSuicide, kCtxIntervention, kCtxViolent, kCtxVictim, kCtxArmedTarget, kCtxCommunal,
   kCtxHistory,  // ctx_hist, ctx_hist_weak, ctx_habitual, ctx_recent: a signed weight
   kCtxNegation, kCtxIrrealis,
+  kCtxPlanting,   // "planting an IED": the device has not gone off
   kCtxGrievance,  // "against", "demanding": what follows is the protest's cause, not its course
 };
 

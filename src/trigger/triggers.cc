@@ -61,7 +61,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 25> kSubType
     {"Other", "Strategic developments"},
 }};
 
-constexpr size_t kNumClasses = static_cast<size_t>(CueClass::kCtxGrievance) + 1;
+constexpr size_t kNumClasses = static_cast<size_t>(CueClass::kCtxGrievance) + 1;  // the last class
 
 struct Hit {
   uint32_t begin = 0, end = 0;  // token range
@@ -244,7 +244,9 @@ class Classifier {
         }
         break;
       case CueClass::kIed:
-        if (disrupt) {
+        if (ContextBefore(si, hit, CueClass::kCtxPlanting, 3)) {
+          m.score *= 0.5f;  // a device being planted is context for another event
+        } else if (disrupt) {
           m.sub_event_type = "Disrupted weapons use";
         } else if (Near(si, CueClass::kCtxSuicide)) {
           m.sub_event_type = "Suicide bomb";
@@ -288,7 +290,8 @@ class Classifier {
         bool lethal = false;
         for (uint32_t k = si > 0 ? si - 1 : 0; k < std::min<uint32_t>(si + 2, scans_.size()); ++k) {
           for (const Hit& t : scans_[k].triggers) {
-            lethal = lethal || (t.cue->cls == CueClass::kKill && !t.grievance && !Negated(k, t));
+            lethal = lethal || (t.cue->cls == CueClass::kKill && t.cue->score > 0.5f && !t.grievance &&
+                               !Negated(k, t));
           }
         }
         if (lethal && (state || NearState(si))) {

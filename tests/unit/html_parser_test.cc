@@ -138,7 +138,7 @@ TEST(FastParser, Trees) {
       {"raw text unclosed", "<p>x<script>a<b>c", R"(p("x" script("a<b>c")))"},
       {"comments and doctype", "<!DOCTYPE html><!-- c --><p>x<!-- y -->z<!--->w<?php ?>v</p>",
        R"(p("x" "z" "w" "v"))"},
-      {"literal less-than", "<p>a < b <3 </ x</p>", R"(p("a < b <3 " "x"))"},
+      {"literal less-than", "<p>a < b <3 </ x>y</p>", R"(p("a < b <3 " "y"))"},
       {"tag cut by EOF", "<p>x<a href='y", R"(p("x"))"},
       {"newlines", "<p>a\r\nb\rc</p>", "p(\"a\nb\nc\")"},
       {"content after body", "<body><p>a</p></body></html><p>b", R"(p("a") p("b"))"},
@@ -201,8 +201,6 @@ TEST(FastParser, DeepAndHostileInput) {
   ExpectWellFormed(dom, deep);
   EXPECT_LE(dom.nodes.size(), kMaxOpenElements + 2);
   EXPECT_TRUE(dom.nodes.back().is_text);
-  EXPECT_EQ(dom.nodes.back().text, std::string(4999 * 11 - (kMaxOpenElements - 2) * 0, ' ').substr(0, 0) +
-                                       dom.nodes.back().text);  // text kept (content checked below)
   EXPECT_NE(dom.nodes.back().text.find("bottom"), std::string_view::npos);
 
   std::string binary;
@@ -296,6 +294,7 @@ TEST(FastParser, AgreesWithGumboOnCleanDev) {
   double agree_sum = 0, seconds[2] = {0, 0};
   double p_sum[2] = {0, 0}, r_sum[2] = {0, 0};
   int p_n[2] = {0, 0}, r_n[2] = {0, 0}, pages = 0, titles_equal = 0, dates_equal = 0;
+  int texts_equal = 0, offsets_equal = 0;
   std::vector<std::pair<double, std::string>> worst;
   size_t pos = 0;
   while (pos < data.size()) {
@@ -323,6 +322,14 @@ TEST(FastParser, AgreesWithGumboOnCleanDev) {
     double agree = F1(out[0].text, out[1].text);
     agree_sum += agree;
     worst.push_back({agree, std::string(id)});
+    if (out[0].text == out[1].text) {
+      ++texts_equal;
+      bool same_offsets = true;
+      for (uint32_t k = 0; k < out[0].text.size() && same_offsets; ++k) {
+        same_offsets = out[0].to_source.ToSource(k) == out[1].to_source.ToSource(k);
+      }
+      offsets_equal += same_offsets;
+    }
     titles_equal += out[0].title == out[1].title;
     dates_equal += out[0].published == out[1].published;
     ++pages;
@@ -337,8 +344,9 @@ TEST(FastParser, AgreesWithGumboOnCleanDev) {
                 k == 0 ? "gumbo" : "fast", p, r, f1[k], pages / seconds[k]);
   }
   double mean_agree = agree_sum / pages;
-  std::printf("fast vs gumbo: mean shingle F1 %.4f; titles equal %d/%d, dates equal %d/%d\n",
-              mean_agree, titles_equal, pages, dates_equal, pages);
+  std::printf("fast vs gumbo: mean shingle F1 %.4f; texts identical %d/%d (same offsets %d); "
+              "titles equal %d, dates equal %d\n",
+              mean_agree, texts_equal, pages, offsets_equal, titles_equal, dates_equal);
   for (size_t k = 0; k < 5 && k < worst.size(); ++k) {
     std::printf("  least agreement: %.3f %s\n", worst[k].first, worst[k].second.c_str());
   }

@@ -262,7 +262,7 @@ const Case kFrameCases[] = {
     {"A suicide bomber blew himself up at the gate.", "killed 1"},
     {"Eight people including two foreigners were killed.", "killed 8, killed 2 sub"},
     {"Five civilians, including two women and a three year old child, were killed.",
-     "killed 5, killed 2 sub, killed 1 sub"},
+     "killed 5, killed 2 sub"},
     {"Seven soldiers, one policeman, and one civilian were killed.",
      "killed 7, killed 1, killed 1"},
     // Subtotals.

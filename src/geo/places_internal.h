@@ -1,0 +1,44 @@
+// Private to the places layer: the recognizer's candidates, handed to the resolver.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/places.h"
+
+namespace sitrep::places_internal {
+
+// What a word right after (or "X of" right before) the name says about the entry's level.
+enum class TypeHint : uint8_t { kNone, kAdmin1, kAdmin2, kPlace, kCountry };
+
+struct Candidate {
+  Span span;                  // the whole mention, direction word included
+  uint32_t sentence = 0;      // index into doc.sentences
+  uint32_t tok_begin = 0, tok_end = 0;  // tokens of the name itself
+  std::string key;            // folded name
+  std::span<const GeoId> ids;  // gazetteer entries the name folds to (may be empty)
+  GeoId demonym_country = kNoGeoId;  // set for demonyms ("Iraqi")
+  TypeHint type = TypeHint::kNone;
+  int cue = 0;                // 0 none, 1 a locative preposition, 2 "near"/"town of"/a type word
+  bool near = false;          // "near X", "outside X", "10 km north of X"
+  bool relative = false;      // "eastern X", "the north of X"
+  bool country_ref = false;   // "the north of the country": no name, the document's country
+  bool metonymic = false;     // followed by a speech verb: "Washington said"
+  bool sentence_initial = false;
+  bool name_neighbour = false;  // a capitalized non-place word right before/after: part of a name
+  bool all_caps = false;
+  int container = -1;         // index of the candidate in "X, Y" / "X (Y)" that contains this one
+};
+
+// Finds candidate mentions in text order (non-overlapping). Recognition only: acceptance needs
+// document context and is decided by Resolve.
+std::vector<Candidate> Recognize(const Document& doc, const Gazetteer& gaz);
+
+// Picks one entry per candidate, drops unsupported ones, and returns the mentions.
+std::vector<PlaceMention> Resolve(const Document& doc, const Gazetteer& gaz,
+                                  std::vector<Candidate>& candidates);
+
+}  // namespace sitrep::places_internal

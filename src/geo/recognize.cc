@@ -1,0 +1,478 @@
+// Toponym recognition: which token runs might name a place. Acceptance is left to the resolver,
+// which knows the document's context; this pass collects the evidence.
+//
+// Per sentence, left to right, a candidate starts at a capitalized word (or an article-prefixed
+// one: "al-Qaim", "Al Anbar") and grows over following words while the gazetteer holds a folded
+// key with that prefix (HasFoldedPrefix); the longest run that is a key wins. Inside a name,
+// lower-case connectors are allowed ("Deir ez-Zor", "Bosnia and Herzegovina", "Isle of Man",
+// "Rio de Janeiro"), and a trailing level word when the key holds it ("Anbar province",
+// "Rapides Parish"). Evidence recorded around the run:
+//  - cue: a locative preposition before it ("in", "at", "from"...), a strong cue ("near",
+//    "outside", "village of", "district of") or a level word after it ("province", "district");
+//  - a direction word before it ("eastern Syria") or "the north of" → a relative region; "the
+//    north of the country" is a candidate without a name, resolved to the document's country;
+//  - a speech verb after it ("Washington said") → metonymic;
+//  - a capitalized non-place word right before or after it ("Michael Jordan", "Jordan
+//    Henderson", "Washington Post") → probably part of a person's or organisation's name;
+//  - a title before it ("President", "Gen.", "Mr.") → rejected here;
+//  - months, weekdays and words that are rarely places in news ("Police", "God") → rejected.
+// A capitalized word that is not a key but is a demonym ("Iraqi", "Afghans") becomes a demonym
+// candidate.
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+#include "geo/places_internal.h"
+
+namespace sitrep::places_internal {
+namespace {
+
+template <size_t N>
+bool In(const std::array<std::string_view, N>& list, std::string_view w) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// True when the first letter is upper case (ASCII, Latin-1 and Latin Extended-A capitals).
+bool IsCapitalized(std::string_view w) {
+  if (w.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(w[0]);
+  if (c >= 'A' && c <= 'Z') return true;
+  if (w.size() < 2) return false;
+  unsigned char d = static_cast<unsigned char>(w[1]);
+  if (c == 0xC3) return d >= 0x80 && d <= 0x9E && d != 0x97;
+  if (c == 0xC4 || c == 0xC5) return (d & 1) == 0;  // Ā ā Ă ă ...: capitals are even
+  return false;
+}
+
+bool IsAllCaps(std::string_view w) {
+  int letters = 0;
+  for (char ch : w) {
+    if (ch >= 'a' && ch <= 'z') return false;
+    if (ch >= 'A' && ch <= 'Z') ++letters;
+  }
+  return letters >= 2;
+}
+
+// "al-Qaim", "ez-Zor", "ash-Shadadi": a lower-case Arabic article glued to a capitalized name.
+bool IsArticlePrefixed(std::string_view w) {
+  size_t dash = w.find('-');
+  if (dash == std::string_view::npos || dash < 2 || dash > 3) return false;
+  static constexpr std::array<std::string_view, 18> kArticles = {
+      "al", "el", "ad", "ash", "as", "at", "az", "an", "ar", "ath", "adh", "ed", "es", "et", "ez",
+      "en", "er", "ul"};
+  return In(kArticles, w.substr(0, dash)) && IsCapitalized(w.substr(dash + 1));
+}
+
+bool IsArticleWord(std::string_view lower) {
+  static constexpr std::array<std::string_view, 8> k = {"al", "el", "ad", "as", "ash",
+                                                          "an", "ar", "ez"};
+  return In(k, lower);
+}
+
+// Lower-case words allowed inside a multi-word name; the key must still grow through them.
+bool IsConnector(std::string_view w) {
+  static constexpr std::array<std::string_view, 24> k = {
+      "of", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le",
+      "les", "and", "on", "upon", "sur", "am", "im", "y", "bin", "ibn", "the"};
+  return In(k, w) || IsArticleWord(w) || IsArticlePrefixed(w);
+}
+
+TypeHint LevelWord(std::string_view lower) {
+  static constexpr std::array<std::string_view, 7> kAdmin1 = {
+      "province", "governorate", "state", "region", "oblast", "prefecture", "provinces"};
+  static constexpr std::array<std::string_view, 9> kAdmin2 = {
+      "district", "county", "parish", "municipality", "department", "division", "woreda",
+      "commune", "lga"};
+  static constexpr std::array<std::string_view, 5> kPlace = {"town", "village", "city",
+                                                             "neighbourhood", "neighborhood"};
+  if (In(kAdmin1, lower)) return TypeHint::kAdmin1;
+  if (In(kAdmin2, lower)) return TypeHint::kAdmin2;
+  if (In(kPlace, lower)) return TypeHint::kPlace;
+  return TypeHint::kNone;
+}
+
+bool IsDirection(std::string_view lower) {
+  static constexpr std::array<std::string_view, 21> k = {
+      "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+      "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
+      "south-western", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+      "southwest"};
+  return In(k, lower);
+}
+bool IsDirectionNoun(std::string_view lower) {
+  static constexpr std::array<std::string_view, 12> k = {
+      "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+      "north-east", "north-west", "south-east", "south-west"};
+  return In(k, lower);
+}
+
+bool IsLocativePrep(std::string_view lower) {
+  static constexpr std::array<std::string_view, 17> k = {
+      "in", "at", "from", "into", "to", "across", "toward", "towards", "through", "via",
+      "inside", "throughout", "within", "between", "entered", "reached", "of"};
+  return In(k, lower);
+}
+bool IsNearWord(std::string_view lower) {
+  static constexpr std::array<std::string_view, 6> k = {"near", "outside", "around", "nearby",
+                                                        "outskirts", "close"};
+  return In(k, lower);
+}
+
+bool IsTitle(std::string_view w) {
+  static constexpr std::array<std::string_view, 38> k = {
+      "Mr", "Mrs", "Ms", "Dr", "President", "Gen", "General", "Col", "Colonel", "Lt",
+      "Capt", "Captain", "Sgt", "Minister", "Sen", "Senator", "Rep", "Gov", "Governor", "Mayor",
+      "Judge", "Sheikh", "King", "Queen", "Prince", "Pope", "Maj", "Major", "Commander",
+      "Officer", "Deputy", "Chief", "Secretary", "Prof", "Professor", "Rev", "Brig", "Cpl"};
+  return In(k, w);
+}
+
+// Capitalized words that are places somewhere but rarely in news text.
+bool IsNeverPlace(std::string_view lower) {
+  static constexpr std::array<std::string_view, 60> k = {
+      "january", "february", "march", "april", "may", "june", "july", "august", "september",
+      "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+      "saturday", "sunday", "god", "allah", "police", "army", "government", "president",
+      "university", "hospital", "church", "street", "road", "state", "islamic", "muslim",
+      "christian", "sunni", "shia", "congress", "parliament", "senate", "minister", "ministry",
+      "security", "court", "news", "post", "center", "centre", "national", "union", "district",
+      "province", "county", "city", "village", "town", "region", "republic", "federal",
+      "christmas", "easter"};
+  return In(k, lower);
+}
+
+// Common words that start sentences and happen to be place names somewhere.
+bool IsCommonSentenceStart(std::string_view lower) {
+  static constexpr std::array<std::string_view, 40> k = {
+      "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in", "on",
+      "at", "as", "so", "if", "this", "that", "these", "those", "there", "when", "while",
+      "after", "before", "during", "since", "also", "however", "meanwhile", "many", "some",
+      "most", "all", "both", "officials", "residents", "victoria"};
+  return In(k, lower);
+}
+
+bool IsSpeechVerb(std::string_view lower) {
+  static constexpr std::array<std::string_view, 16> k = {
+      "said", "says", "told", "announced", "warned", "accused", "denied", "claimed", "insists",
+      "insisted", "urged", "wants", "condemned", "responded", "believes", "rejected"};
+  return In(k, lower);
+}
+
+// Organisation / street words that follow a place name inside a longer proper name.
+bool IsNameSuffix(std::string_view w) {
+  static constexpr std::array<std::string_view, 26> k = {
+      "Street", "St", "Road", "Rd", "Avenue", "Ave", "Boulevard", "Blvd", "Drive", "Lane",
+      "University", "College", "School", "Post", "Times", "Hospital", "Church", "Company",
+      "Inc", "Corp", "Bank", "Club", "Herald", "Tribune", "Journal", "Press"};
+  return In(k, w);
+}
+
+// The token text without a possessive "'s" / "’s".
+std::string_view StripPossessive(std::string_view w, bool* had) {
+  *had = false;
+  if (w.size() > 2 && (w.ends_with("'s") || w.ends_with("'S"))) {
+    *had = true;
+    return w.substr(0, w.size() - 2);
+  }
+  if (w.size() > 4 && w.ends_with("\xE2\x80\x99s")) {
+    *had = true;
+    return w.substr(0, w.size() - 4);
+  }
+  return w;
+}
+
+class Recognizer {
+ public:
+  Recognizer(const Document& doc, const Gazetteer& gaz) : doc_(doc), gaz_(gaz) {}
+
+  std::vector<Candidate> Run() {
+    for (uint32_t s = 0; s < doc_.sentences.size(); ++s) Sentence(s);
+    LinkContainers();
+    return std::move(out_);
+  }
+
+ private:
+  std::string_view Tok(uint32_t i) const { return doc_.Slice(doc_.tokens[i].span); }
+  bool IsWord(uint32_t i) const {
+    return doc_.tokens[i].kind == TokenKind::kWord || doc_.tokens[i].kind == TokenKind::kAlnum;
+  }
+  // True when only spaces/tabs separate token i-1 and token i (no line break, no punctuation).
+  bool Adjacent(uint32_t i) const {
+    for (uint32_t b = doc_.tokens[i - 1].span.end; b < doc_.tokens[i].span.begin; ++b) {
+      char c = doc_.text[b];
+      if (c != ' ' && c != '\t') return false;
+    }
+    return true;
+  }
+  std::string LowerTok(uint32_t i) const { return Lower(Tok(i)); }
+
+  void Sentence(uint32_t s) {
+    const auto& sent = doc_.sentences[s];
+    uint32_t first = sent.token_begin;
+    // Skip leading quotes/brackets for sentence-initial detection.
+    while (first < sent.token_end && !IsWord(first)) ++first;
+    uint32_t i = sent.token_begin;
+    int last_match_end = -1;  // token index after the last candidate
+    while (i < sent.token_end) {
+      if (!IsWord(i)) {
+        ++i;
+        continue;
+      }
+      std::string_view w = Tok(i);
+      bool article_word = IsArticleWord(Lower(w)) && i + 1 < sent.token_end && Adjacent(i + 1) &&
+                          IsCapitalized(Tok(i + 1));
+      if (!IsCapitalized(w) && !IsArticlePrefixed(w) && !article_word) {
+        ++i;
+        continue;
+      }
+      uint32_t end = 0;
+      std::span<const GeoId> ids;
+      std::string key;
+      bool possessive = false;
+      Grow(i, sent.token_end, &end, &ids, &key, &possessive);
+      if (end == 0) {
+        // Not a place name: a demonym? ("Iraqi", "Afghans")
+        bool had;
+        std::string_view bare = StripPossessive(w, &had);
+        if (IsCapitalized(bare) && !IsAllCaps(bare) && bare.size() > 3) {
+          auto country = gaz_.CountryByDemonym(bare);
+          if (!country && bare.ends_with('s')) {
+            country = gaz_.CountryByDemonym(bare.substr(0, bare.size() - 1));
+          }
+          if (country) {
+            Candidate c;
+            c.span = {doc_.tokens[i].span.begin,
+                      static_cast<uint32_t>(doc_.tokens[i].span.begin + bare.size())};
+            c.sentence = s;
+            c.tok_begin = i;
+            c.tok_end = i + 1;
+            c.demonym_country = country->id();
+            out_.push_back(std::move(c));
+            last_match_end = static_cast<int>(i + 1);
+            ++i;
+            continue;
+          }
+        }
+        ++i;
+        continue;
+      }
+      Candidate c;
+      c.sentence = s;
+      c.tok_begin = i;
+      c.tok_end = end;
+      c.ids = ids;
+      c.key = std::move(key);
+      uint32_t span_end = doc_.tokens[end - 1].span.end;
+      if (possessive) {
+        bool had;
+        span_end = doc_.tokens[end - 1].span.begin +
+                   static_cast<uint32_t>(StripPossessive(Tok(end - 1), &had).size());
+      }
+      c.span = {doc_.tokens[i].span.begin, span_end};
+      c.sentence_initial = (i == first);
+      c.all_caps = IsAllCaps(Tok(i)) && end == i + 1;
+      if (Evidence(c, sent, last_match_end)) {
+        out_.push_back(std::move(c));
+      }
+      last_match_end = static_cast<int>(end);
+      i = end;
+    }
+  }
+
+  // Longest key starting at token `i`; *end = one past its last token (0 when none).
+  void Grow(uint32_t i, uint32_t limit, uint32_t* end, std::span<const GeoId>* ids,
+            std::string* key, bool* possessive) const {
+    *end = 0;
+    const uint32_t begin_byte = doc_.tokens[i].span.begin;
+    for (uint32_t j = i; j < limit && j < i + 8; ++j) {
+      if (!IsWord(j)) break;
+      if (j > i && !Adjacent(j)) break;
+      bool had = false;
+      std::string_view w = StripPossessive(Tok(j), &had);
+      std::string lower = Lower(w);
+      bool cap = IsCapitalized(w) || IsArticlePrefixed(w);
+      TypeHint level = cap ? TypeHint::kNone : LevelWord(lower);
+      bool connector = !cap && level == TypeHint::kNone && IsConnector(lower);
+      if (!cap && level == TypeHint::kNone && !connector) break;
+      if (j == i && !cap && !IsArticleWord(lower)) break;
+      uint32_t end_byte = doc_.tokens[j].span.begin + static_cast<uint32_t>(w.size());
+      std::string k = FoldName(std::string_view(doc_.text).substr(begin_byte, end_byte - begin_byte));
+      if (k.empty()) break;
+      if (connector || (j == i && IsArticleWord(lower))) {
+        // Articles vanish in folding ("deir ez" → key grows only after the next word).
+        if (IsArticleWord(lower) || IsArticlePrefixed(w)) {
+          if (had) break;
+          continue;
+        }
+        if (!gaz_.HasFoldedPrefix(k + " ")) break;
+        continue;
+      }
+      std::span<const GeoId> found = gaz_.FindFolded(k);
+      if (!found.empty()) {
+        *end = j + 1;
+        *ids = found;
+        *key = k;
+        *possessive = had;
+      }
+      if (had || level != TypeHint::kNone) break;
+      if (!gaz_.HasFoldedPrefix(k + " ")) break;
+    }
+  }
+
+  // Fills the evidence around candidate `c`; returns false to reject it outright.
+  bool Evidence(Candidate& c, const sitrep::Sentence& sent, int last_match_end) {
+    const bool prev_is_match = last_match_end == static_cast<int>(c.tok_begin);
+    const bool match_before_sep = last_match_end == static_cast<int>(c.tok_begin) - 1;
+    const uint32_t b = sent.token_begin, e = sent.token_end;
+    std::string name_lower = LowerTok(c.tok_begin);
+    if (c.tok_end == c.tok_begin + 1 && IsNeverPlace(name_lower)) return false;
+    if (c.sentence_initial && c.tok_end == c.tok_begin + 1 && IsCommonSentenceStart(name_lower)) {
+      return false;
+    }
+    // Level word inside the name ("Anbar province") or right after it.
+    {
+      std::string last = LowerTok(c.tok_end - 1);
+      TypeHint inside = c.tok_end > c.tok_begin + 1 ? LevelWord(last) : TypeHint::kNone;
+      if (inside != TypeHint::kNone) {
+        c.type = inside;
+        c.cue = 2;
+      } else if (c.tok_end < e && IsWord(c.tok_end) && Adjacent(c.tok_end)) {
+        TypeHint after = LevelWord(LowerTok(c.tok_end));
+        if (after != TypeHint::kNone) {
+          c.type = after;
+          c.cue = 2;
+        }
+      }
+    }
+    // Words before.
+    uint32_t p = c.tok_begin;
+    auto prev = [&](uint32_t back) -> std::string {
+      return p >= b + back ? LowerTok(p - back) : std::string();
+    };
+    std::string p1 = prev(1), p2 = prev(2), p3 = prev(3);
+    if (p > b) {
+      std::string_view raw1 = Tok(p - 1);
+      if (IsTitle(raw1)) return false;
+      if (raw1 == "." && p >= b + 2 && IsTitle(Tok(p - 2))) return false;
+    }
+    if (IsDirection(p1) && p > b && Adjacent(p)) {
+      // "eastern Syria", "north-west Nigeria"; a capitalized direction word starting a known
+      // name ("Northern Ireland") was consumed by Grow already.
+      c.relative = true;
+      c.span.begin = doc_.tokens[p - 1].span.begin;
+      p1 = p2;
+      p2 = p3;
+      p3 = p >= b + 4 ? LowerTok(p - 4) : std::string();
+      --p;
+    } else if (p1 == "of" && IsDirectionNoun(p2) && p >= b + 3 && (p3 == "the" || p3 == "far")) {
+      // "the north of Syria"
+      c.relative = true;
+      c.span.begin = doc_.tokens[p - 3].span.begin;
+    }
+    if (IsNearWord(p1) || (p1 == "to" && p2 == "close") || (p1 == "of" && p2 == "outskirts")) {
+      c.near = true;
+      c.cue = 2;
+    } else if (p1 == "of" && IsDirectionNoun(p2) && !c.relative) {
+      // "10 km north of X", "north of X": somewhere around X
+      c.near = true;
+      c.cue = 2;
+    } else if (p1 == "of" && LevelWord(p2) != TypeHint::kNone) {
+      // "the town of X", "the province of X"
+      c.type = LevelWord(p2);
+      c.cue = 2;
+    } else if (IsLocativePrep(p1) || (p1 == "the" && IsLocativePrep(p2))) {
+      c.cue = std::max(c.cue, 1);
+    } else if ((p1 == "," || p1 == "and" || p1 == "or") && match_before_sep) {
+      c.cue = std::max(c.cue, 1);  // a list of places, or "X, Y"
+    }
+    // A capitalized non-place word right before: a first name ("Michael Jordan").
+    if (p > b && !c.sentence_initial && !prev_is_match && IsWord(p - 1) && Adjacent(p) &&
+        IsCapitalized(Tok(p - 1)) && !IsDirection(p1) && !IsAllCaps(Tok(p - 1))) {
+      c.name_neighbour = true;
+    }
+    // Words after.
+    uint32_t n = c.tok_end;
+    if (n < e && IsWord(n) && Adjacent(n)) {
+      std::string_view next = Tok(n);
+      if (IsCapitalized(next) && c.type == TypeHint::kNone && LevelWord(Lower(next)) == TypeHint::kNone) {
+        c.name_neighbour = true;
+        if (IsNameSuffix(next)) return false;
+      }
+      if (IsSpeechVerb(Lower(next))) c.metonymic = true;
+    }
+    return true;
+  }
+
+  // "X, Y" and "X (Y)": Y may contain X ("Dawlat Abad district, Balkh"; "Sirwah (Marib)").
+  void LinkContainers() {
+    for (size_t k = 0; k + 1 < out_.size(); ++k) {
+      Candidate& a = out_[k];
+      const Candidate& y = out_[k + 1];
+      if (a.sentence != y.sentence || a.demonym_country != kNoGeoId) continue;
+      if (y.tok_begin != a.tok_end + 1) continue;
+      std::string_view sep = Tok(a.tok_end);
+      if (sep == "," || sep == "(") a.container = static_cast<int>(k + 1);
+    }
+  }
+
+  const Document& doc_;
+  const Gazetteer& gaz_;
+  std::vector<Candidate> out_;
+};
+
+// "the north of the country", "the south of the country": a relative region of the document's
+// country, without a name.
+void FindCountryRefs(const Document& doc, std::vector<Candidate>* out) {
+  const auto& t = doc.tokens;
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    const auto& sent = doc.sentences[s];
+    for (uint32_t i = sent.token_begin; i + 4 < sent.token_end; ++i) {
+      if (Lower(doc.Slice(t[i].span)) != "the") continue;
+      if (!IsDirectionNoun(Lower(doc.Slice(t[i + 1].span)))) continue;
+      if (doc.Slice(t[i + 2].span) != "of" || doc.Slice(t[i + 3].span) != "the") continue;
+      if (Lower(doc.Slice(t[i + 4].span)) != "country") continue;
+      Candidate c;
+      c.span = {t[i].span.begin, t[i + 4].span.end};
+      c.sentence = s;
+      c.tok_begin = i;
+      c.tok_end = i + 5;
+      c.relative = true;
+      c.country_ref = true;
+      out->push_back(std::move(c));
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<Candidate> Recognize(const Document& doc, const Gazetteer& gaz) {
+  std::vector<Candidate> out = Recognizer(doc, gaz).Run();
+  std::vector<Candidate> refs;
+  FindCountryRefs(doc, &refs);
+  if (!refs.empty()) {
+    out.insert(out.end(), std::make_move_iterator(refs.begin()), std::make_move_iterator(refs.end()));
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.span.begin < b.span.begin; });
+    // Containers were linked by index before the merge; recompute them by position.
+    for (Candidate& c : out) c.container = -1;
+    for (size_t k = 0; k + 1 < out.size(); ++k) {
+      Candidate& a = out[k];
+      const Candidate& y = out[k + 1];
+      if (a.sentence != y.sentence || a.demonym_country != kNoGeoId || y.country_ref) continue;
+      if (y.tok_begin != a.tok_end + 1) continue;
+      std::string_view sep = doc.Slice(doc.tokens[a.tok_end].span);
+      if (sep == "," || sep == "(") a.container = static_cast<int>(k + 1);
+    }
+  }
+  return out;
+}
+
+}  // namespace sitrep::places_internal
