@@ -14,6 +14,9 @@
 #include "sitrep/pipeline.h"
 #include "sitrep/sqlite_store.h"
 #include "sitrep/timex.h"
+#include "sitrep/actors.h"
+#include "sitrep/quantity.h"
+#include "sitrep/triggers.h"
 #include "table.h"
 
 namespace sitrep::cli {
@@ -67,6 +70,84 @@ void WriteSpans(JsonWriter& w, std::string_view key, const std::vector<Span>& sp
   w.EndArray();
 }
 
+void WriteEntities(JsonWriter& w, const Document& doc) {
+  w.Key("entities").BeginArray();
+  for (const ActorMention& a : doc.actors) {
+    w.BeginObject()
+        .Field("start", a.span.begin)
+        .Field("end", a.span.end)
+        .Field("text", doc.Slice(a.span))
+        .Field("label", "ORG")
+        .Field("actor", a.actor)
+        .Field("inter", a.inter)
+        .Field("country", a.country_iso3)
+        .Field("generic", a.generic)
+        .EndObject();
+  }
+  w.EndArray();
+}
+
+void WriteQuantities(JsonWriter& w, const Document& doc) {
+  // Casualty frames carry the count, its fate and its victims (contract §3 `quantities`); plain
+  // numbers that count nothing are listed with their kind only.
+  w.Key("quantities").BeginArray();
+  for (const CasualtyFrame& f : doc.casualties) {
+    Span span = f.count_span.empty() ? f.span : f.count_span;
+    w.BeginObject()
+        .Field("start", span.begin)
+        .Field("end", span.end)
+        .Field("text", doc.Slice(span))
+        .Field("value", f.value)
+        .Field("low", f.low)
+        .Field("high", f.high)
+        .Field("qualifier", QualifierName(f.qualifier))
+        .Field("unit", doc.Slice(f.victims))
+        .Field("fate", FateName(f.fate))
+        .Field("victim_category", VictimCategoryName(f.category))
+        .Field("negated", f.negated)
+        .Field("update", f.is_update)
+        .Field("subtotal", f.is_subtotal)
+        .Key("frame")
+        .BeginObject()
+        .Field("start", f.span.begin)
+        .Field("end", f.span.end)
+        .EndObject()
+        .EndObject();
+  }
+  w.EndArray();
+  w.Key("numbers").BeginArray();
+  for (const Quantity& q : doc.quantities) {
+    w.BeginObject()
+        .Field("start", q.span.begin)
+        .Field("end", q.span.end)
+        .Field("text", doc.Slice(q.span))
+        .Field("value", q.value)
+        .Field("high", q.high)
+        .Field("qualifier", QualifierName(q.qualifier))
+        .Field("kind", QuantityKindName(q.kind))
+        .EndObject();
+  }
+  w.EndArray();
+}
+
+void WriteTriggers(JsonWriter& w, const Document& doc) {
+  w.Key("triggers").BeginArray();
+  for (const TriggerMention& t : doc.triggers) {
+    w.BeginObject()
+        .Field("start", t.span.begin)
+        .Field("end", t.span.end)
+        .Field("text", doc.Slice(t.span))
+        .Field("event_type", t.event_type)
+        .Field("sub_event_type", t.sub_event_type)
+        .Field("score", static_cast<double>(t.score))
+        .Field("historical", t.historical)
+        .Field("negated", t.negated)
+        .Field("sentence", t.sentence)
+        .EndObject();
+  }
+  w.EndArray();
+}
+
 int RunAnnotate(InputOptions input) {
   const Pipeline pipeline = MakeDefaultPipeline();
   input.pipeline = &pipeline;
@@ -92,6 +173,9 @@ int RunAnnotate(InputOptions input) {
           .EndObject();
     }
     w.EndArray();
+    WriteEntities(w, doc);
+    WriteQuantities(w, doc);
+    WriteTriggers(w, doc);
     w.EndObject();
     line.push_back('\n');
     return WriteStdout(line) ? Status::Ok() : kStdoutClosed;
