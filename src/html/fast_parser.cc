@@ -478,7 +478,8 @@ size_t Builder::ParseTag(size_t lt, bool is_end, Tag* tag, bool* complete) {
       duplicate = EqualsIgnoreCase(other, name);
     }
     if (duplicate) continue;
-    if (memchr(value.data(), '&', value.size()) || memchr(value.data(), '\r', value.size())) {
+    if (!value.empty() &&
+        (memchr(value.data(), '&', value.size()) || memchr(value.data(), '\r', value.size()))) {
       std::string& decoded = dom_.strings.emplace_back();
       DecodeHtmlText(value, &decoded);
       value = decoded;
