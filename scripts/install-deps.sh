@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages sitrep builds and tests with, if any are missing.
-# Usage: scripts/install-deps.sh [--test]   (--test adds clang for the fuzz targets)
+# Usage: scripts/install-deps.sh [--test]   (--test adds clang for the fuzz targets, PostgreSQL + PostGIS for the store tests)
 set -euo pipefail
 
 packages=(build-essential cmake ninja-build pkg-config git
-  libgumbo-dev libsimdjson-dev libcli11-dev libfmt-dev zlib1g-dev libzstd-dev libsqlite3-dev
+  libgumbo-dev libsimdjson-dev libcli11-dev libfmt-dev zlib1g-dev libzstd-dev libsqlite3-dev libpq-dev
   libgtest-dev libgmock-dev libbenchmark-dev python3)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(clang libclang-rt-14-dev nodejs npm)
+  packages+=(postgresql postgresql-15-postgis-3)  # scripts/with-postgres.sh runs the PostgreSQL tests
 fi
 
 missing=()

@@ -7,7 +7,7 @@ scripts/install-deps.sh --test
 jobs=$(nproc)
 cmake --preset dev -G Ninja >/dev/null
 cmake --build --preset dev -j "$jobs"
-ctest --preset dev -j "$jobs"
+scripts/with-postgres.sh ctest --preset dev -j "$jobs"  # SITREP_TEST_PG for the PostgreSQL store tests
 if [[ "${SITREP_SKIP_FUZZ:-0}" != 1 ]]; then
   scripts/fuzz.sh "${SITREP_FUZZ_SECONDS:-20}"
 fi

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <csignal>
+#include <cstdlib>
 #include <sstream>
 #include <cstdio>
 #include <string>
@@ -12,11 +13,13 @@
 #include "sitrep/eval.h"
 #include "sitrep/json_writer.h"
 #include "sitrep/pipeline.h"
-#include "sitrep/sqlite_store.h"
+#include "sitrep/event_store.h"
 #include "sitrep/timex.h"
 #include "sitrep/actors.h"
 #include "sitrep/quantity.h"
 #include "sitrep/triggers.h"
+#include "sitrep/places.h"
+#include "store_commands.h"
 #include "table.h"
 
 namespace sitrep::cli {
@@ -148,10 +151,45 @@ void WriteTriggers(JsonWriter& w, const Document& doc) {
   w.EndArray();
 }
 
-int RunAnnotate(InputOptions input) {
-  const Pipeline pipeline = MakeDefaultPipeline();
+void WritePlaces(JsonWriter& w, const Document& doc) {
+  w.Key("places").BeginArray();
+  for (const PlaceMention& p : doc.places) {
+    if (p.demonym) continue;  // actors, not toponyms (see sitrep/places.h)
+    w.BeginObject().Field("start", p.span.begin).Field("end", p.span.end).Field("text", doc.Slice(p.span));
+    w.Key("geonameid");
+    p.geonameid != 0 ? w.Raw(std::to_string(p.geonameid)) : w.Raw("null");
+    w.Field("name", p.name).Field("feature_code", p.feature_code).Field("country", p.country)
+        .Field("admin1", p.admin1).Field("kind", PlaceKindName(p.kind));
+    if (p.has_coordinates) w.Field("latitude", p.lat).Field("longitude", p.lon);
+    if (p.relative_region) w.Field("relative_region", true);
+    if (p.metonymic) w.Field("metonymic", true);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+// The gazetteer for the places layer: --gazetteer, else the default search path
+// (GazetteerSearchPath). An explicit path that fails is an error; a missing default only a
+// warning, and the places layer is skipped.
+Result<std::shared_ptr<const Gazetteer>> LoadGazetteer(const std::string& path) {
+  if (!path.empty()) return Gazetteer::Open(path);
+  auto gaz = OpenDefaultGazetteer();
+  if (!gaz.ok() && gaz.status().code() == ErrorCode::kNotFound) {
+    std::fprintf(stderr, "sitrep: warning: %s; no places layer\n", gaz.status().message().c_str());
+    return std::shared_ptr<const Gazetteer>();
+  }
+  return gaz;
+}
+
+int RunAnnotate(InputOptions input, const std::string& gazetteer_path) {
+  auto gaz = LoadGazetteer(gazetteer_path);
+  if (!gaz.ok()) return Fail(gaz.status());
+  PipelineOptions options;
+  options.gazetteer = *gaz;  // null: no places stage
+  const Pipeline pipeline = MakeDefaultPipeline(options);
   input.pipeline = &pipeline;
-  auto stats = ForEachDocument(input, [](Document& doc) -> Status {
+  const bool with_places = *gaz != nullptr;
+  auto stats = ForEachDocument(input, [with_places](Document& doc) -> Status {
     std::string line;
     JsonWriter w(&line);
     w.BeginObject();
@@ -176,6 +214,7 @@ int RunAnnotate(InputOptions input) {
     WriteEntities(w, doc);
     WriteQuantities(w, doc);
     WriteTriggers(w, doc);
+    if (with_places) WritePlaces(w, doc);
     w.EndObject();
     line.push_back('\n');
     return WriteStdout(line) ? Status::Ok() : kStdoutClosed;
@@ -189,15 +228,20 @@ struct ExtractFlags {
   std::string format = "jsonl";
   std::string db;
   bool per_document = false;
+  std::string gazetteer;
 };
 
 int RunExtract(InputOptions input, const ExtractFlags& flags) {
-  const Pipeline pipeline = MakeDefaultPipeline();
+  auto gaz = LoadGazetteer(flags.gazetteer);
+  if (!gaz.ok()) return Fail(gaz.status());
+  PipelineOptions pipeline_options;
+  pipeline_options.gazetteer = *gaz;
+  const Pipeline pipeline = MakeDefaultPipeline(pipeline_options);
   input.pipeline = &pipeline;
-  std::unique_ptr<SqliteStore> store;
+  std::unique_ptr<EventStore> store;
   std::unique_ptr<Sink> sink;
   if (!flags.db.empty()) {
-    auto opened = SqliteStore::Open(flags.db);
+    auto opened = OpenEventStore(flags.db);
     if (!opened.ok()) return Fail(opened.status());
     store = std::move(*opened);
     sink = store->MakeSink();
@@ -225,48 +269,6 @@ int RunExtract(InputOptions input, const ExtractFlags& flags) {
                static_cast<unsigned long long>(stats->processed),
                static_cast<unsigned long long>(stats->rejected),
                flags.db.empty() ? "" : "; stored in ", flags.db.c_str());
-  return 0;
-}
-
-int RunQuery(const std::string& db_path, int64_t limit, bool json) {
-  auto store = SqliteStore::Open(db_path);
-  if (!store.ok()) return Fail(store.status());
-  auto events = (*store)->ListEvents(limit);
-  if (!events.ok()) return Fail(events.status());
-  auto articles = (*store)->ListArticles();
-  if (!articles.ok()) return Fail(articles.status());
-  std::string out;
-  if (json) {
-    for (const Event& e : *events) {
-      AppendEventJson(e, &out);
-      out.push_back('\n');
-    }
-    return WriteStdout(out) ? 0 : 0;
-  }
-  std::vector<std::vector<std::string>> rows;
-  for (const StoredArticle& a : *articles) {
-    rows.push_back({a.id, a.published, a.title, std::to_string(a.text_bytes),
-                    std::to_string(a.event_count)});
-  }
-  out += fmt::format("Articles in {} ({}):\n", db_path, articles->size());
-  out += RenderTable({"id", "published", "title", "bytes", "events"}, rows);
-  rows.clear();
-  for (const Event& e : *events) {
-    std::string docs;
-    for (const auto& d : e.doc_ids) docs += (docs.empty() ? "" : " ") + d;
-    rows.push_back({e.event_date.value_or("?"), e.event_type, e.sub_event_type, e.country,
-                    e.admin1.value_or(""), e.location, std::to_string(e.fatalities),
-                    e.historical ? "yes" : "", docs});
-  }
-  out += fmt::format("\nEvents ({}):\n", events->size());
-  if (events->empty()) {
-    out += "(none: no event stage produced events for these articles)\n";
-  } else {
-    out += RenderTable({"date", "type", "sub-type", "country", "admin1", "location", "deaths",
-                        "historical", "articles"},
-                       rows);
-  }
-  WriteStdout(out);
   return 0;
 }
 
@@ -314,22 +316,22 @@ int main(int argc, char** argv) {
   AddInputFlags(annotate, &annotate_input);
   std::string annotate_format = "jsonl";
   annotate->add_option("--format", annotate_format, "Output format")->check(CLI::IsMember({"jsonl"}));
+  std::string gazetteer_path;
+  const char* gazetteer_help =
+      "Gazetteer blob (default: $SITREP_GAZETTEER, <dir of sitrep>/data/gazetteer.bin, "
+      "build/data/gazetteer.bin)";
+  annotate->add_option("--gazetteer", gazetteer_path, gazetteer_help);
 
   auto* extract = app.add_subcommand("extract", "Events from articles");
   AddInputFlags(extract, &extract_input);
   extract->add_option("--format", extract_flags.format, "Output on stdout: jsonl or none")
       ->check(CLI::IsMember({"jsonl", "none"}));
-  extract->add_option("--db", extract_flags.db, "Also store articles and events in this SQLite file");
+  extract->add_option("--db", extract_flags.db, "Also store articles and events in this SQLite file or postgresql:// database");
   extract->add_flag("--per-document", extract_flags.per_document,
                     "Do not merge events across documents");
+  extract->add_option("--gazetteer", extract_flags.gazetteer, gazetteer_help);
 
-  std::string query_db = "sitrep.db";
-  int64_t query_limit = 0;
-  bool query_json = false;
-  auto* query = app.add_subcommand("query", "Show stored articles and events");
-  query->add_option("--db", query_db, "SQLite database")->capture_default_str();
-  query->add_option("--limit", query_limit, "At most this many events (0 = all)");
-  query->add_flag("--json", query_json, "JSON Lines instead of a table");
+  StoreCommands store_commands(app);  // query, export (apps/cli/store_commands.cc)
 
   EvalOptions eval_options;
   bool eval_json = false;
@@ -344,6 +346,7 @@ int main(int argc, char** argv) {
                    "Score this sitrep output instead of running sitrep");
   eval->add_option("--limit", eval_options.limit, "Score only the first N gold rows");
   eval->add_flag("--json", eval_json, "Print the report as JSON");
+  eval->add_option("--gazetteer", gazetteer_path, gazetteer_help);
   bool eval_write_inputs = false;
   eval->add_flag("--write-inputs", eval_write_inputs,
                  "Print the gold documents as sitrep input JSONL (for extract/annotate) instead");
@@ -351,9 +354,11 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   if (*clean) return RunClean(clean_input);
-  if (*annotate) return RunAnnotate(annotate_input);
+  if (*annotate) return RunAnnotate(annotate_input, gazetteer_path);
   if (*extract) return RunExtract(extract_input, extract_flags);
-  if (*query) return RunQuery(query_db, query_limit, query_json);
+  if (auto rc = store_commands.Run()) return *rc;
+  // The places scorer opens the default gazetteer, which honours $SITREP_GAZETTEER.
+  if (*eval && !gazetteer_path.empty()) setenv("SITREP_GAZETTEER", gazetteer_path.c_str(), 1);
   if (*eval) return RunEvalCommand(eval_options, eval_json, eval_write_inputs);
   return 2;
 }

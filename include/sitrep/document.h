@@ -24,6 +24,7 @@ struct Span {
 #include "sitrep/quantity.h"  // NOLINT: needs Span; Document holds quantity columns
 #include "sitrep/actors.h"  // NOLINT: needs Span; Document holds the actors column
 #include "sitrep/triggers.h"  // NOLINT: needs Span; Document holds the triggers column
+#include "sitrep/places.h"  // NOLINT: needs Span; Document holds the places column
 
 // Maps byte offsets of a derived text (clean text) back to byte offsets of the source bytes it was
 // made from (the record's raw text or HTML). Built from pieces in increasing order; positions
@@ -112,6 +113,8 @@ struct Document {
   std::vector<ActorMention> actors;
   // Event triggers (sitrep/triggers.h), filled by the "triggers" stage.
   std::vector<TriggerMention> triggers;
+  // Place mentions (sitrep/places.h), filled by the "places" stage.
+  std::vector<PlaceMention> places;
 
   std::string_view Slice(Span span) const {
     return std::string_view(text).substr(span.begin, span.end - span.begin);

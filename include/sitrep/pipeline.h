@@ -30,7 +30,17 @@ class Pipeline {
   std::vector<std::unique_ptr<Stage>> stages_;
 };
 
-// The stages that exist today, in order: "segment" (tokens, sentences, paragraphs), "timex".
+class Gazetteer;
+
+struct PipelineOptions {
+  // The gazetteer for the "places" stage; null leaves places out (events then have no place).
+  std::shared_ptr<const Gazetteer> gazetteer;
+};
+
+// The stages, in order: "segment" (tokens, sentences, paragraphs), "timex", "quantities",
+// "actors", "triggers", "places" (only with a gazetteer), "events".
+Pipeline MakeDefaultPipeline(const PipelineOptions& options);
+// As above without a gazetteer.
 Pipeline MakeDefaultPipeline();
 
 }  // namespace sitrep

@@ -92,7 +92,7 @@ Result<std::shared_ptr<const Gazetteer>> OpenDefaultGazetteer();
 struct EventLocation {
   std::string country;   // "Iraq"; empty when nothing locates the event
   std::string iso3;      // "IRQ"
-  std::string admin1;    // "Anbar"
+  std::string admin1;    // "Anbar"; as the text spells it when a mention names it ("Idleb")
   std::string admin2;
   std::string location;  // the named place (or the admin/country when nothing finer)
   double lat = 0, lon = 0;

@@ -1,54 +1,43 @@
-// The embedded default store (SQLite): articles, events, their links and evidence. Lives in
-// sitrep::store so sitrep::core never sees a database header.
+// The embedded default store (SQLite): articles, events, their links and evidence, with FTS5 over
+// event notes and article text and an R*Tree over event coordinates. Lives in sitrep::store so
+// sitrep::core never sees a database header.
 #pragma once
 
-#include <cstdint>
 #include <memory>
 #include <string>
-#include <vector>
 
-#include "sitrep/event.h"
-#include "sitrep/result.h"
-#include "sitrep/sink.h"
+#include "sitrep/event_store.h"
 
 namespace sitrep {
 
-struct StoredArticle {
-  std::string id;
-  std::string url;
-  std::string title;
-  std::string published;
-  uint64_t text_bytes = 0;
-  int64_t event_count = 0;
-};
-
-class SqliteStore {
+class SqliteStore final : public EventStore {
  public:
-  // Schema version written to PRAGMA user_version; a database with another version is refused.
-  static constexpr int kSchemaVersion = 1;
+  // Written to PRAGMA user_version. 1: the first sink (articles, events with a few columns,
+  // evidence, links). 2: every filter column, FTS5, R*Tree. Older databases are migrated forward
+  // on open; newer ones are refused.
+  static constexpr int kSchemaVersion = 2;
 
-  // Opens or creates the database at `path` (WAL mode) and creates the schema.
+  // Opens or creates the database at `path` (WAL mode), creating or migrating the schema.
   static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path);
-  ~SqliteStore();
+  // Test hook: creates a database with the version-1 schema only (as the first sitrep wrote it).
+  static Status CreateV1ForTest(const std::string& path);
+  ~SqliteStore() override;
   SqliteStore(const SqliteStore&) = delete;
   SqliteStore& operator=(const SqliteStore&) = delete;
 
-  // A sink that stores each document and its events, committing every `batch_documents`
-  // documents. Re-storing an article with the same id and content is a no-op; with changed
-  // content it replaces the article and its events. The sink must not outlive the store.
-  std::unique_ptr<Sink> MakeSink(int batch_documents = 256);
-
-  Result<std::vector<StoredArticle>> ListArticles() const;
-  // Events ordered by event_date, then event_id; at most `limit` (0 = all).
-  Result<std::vector<Event>> ListEvents(int64_t limit = 0) const;
+  const char* backend() const override { return "sqlite"; }
+  std::unique_ptr<Sink> MakeSink(int batch_documents = 256) override;
+  Result<EventPage> Query(const EventQuery& query) override;
+  Status Scan(const EventQuery& query, const std::function<Status(const Event&)>& fn) override;
+  Result<Event> Get(const std::string& event_id) override;
+  Result<ArticleRecord> GetArticle(const std::string& id) override;
+  Result<EventStats> Stats(const EventQuery& query) override;
+  Result<std::vector<StoredArticle>> ListArticles() override;
 
  private:
   struct Impl;
   explicit SqliteStore(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
-
-// A stable 64-bit content hash (FNV-1a) as 16 hex digits; used to detect changed articles.
-std::string ContentHash(std::string_view bytes);
 
 }  // namespace sitrep

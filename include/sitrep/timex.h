@@ -33,6 +33,8 @@ struct Timex {
 #define SITREP_TIMEX_FUNCTIONS_
 
 #include <memory>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -53,6 +55,55 @@ void AnnotateTimex(Document& doc);
 
 // The "timex" pipeline stage: runs AnnotateTimex.
 std::unique_ptr<Stage> MakeTimexStage();
+
+// The date of one event, in both coding schemes.
+//
+//   doc.published = "2024-09-14";  // doc.text, sentences and timex filled
+//   EventDate d = ResolveEventDate(doc, 0);  // sentence 0: "The raid took place last month."
+//   // d.date_start "2024-08-01", d.date_end "2024-08-31", d.event_date "2024-08-15",
+//   // d.time_precision 3, d.date_prec 4, d.evidence = span of "last month"
+//
+// Ranges by TIMEX3 value (event_date is the ACLED mid-point: "coded to the middle"; for an even
+// number of days the earlier middle day):
+//   day "2024-08-29" (or a time on it)  → that day;             time_precision 1, date_prec 1
+//   weekend "2024-W35-WE"               → Saturday..Sunday;     2, 2 (a 2–6 day span)
+//   week "2024-W35"                     → Monday..Sunday;       2, 3 (mid-point: Thursday)
+//   month "2024-08"                     → 1st..last day;        3, 4 (mid-point: the 15th or 16th)
+//   quarter/half/season "2024-Q3", "2024-H1", "2024-SU" → its months; 3, 5
+//   year "2024"                         → Jan 1..Dec 31;        3, 5 (mid-point: July 2, July 1
+//                                         in leap years)
+//   PAST_REF ("recently")               → the 30 days before publication, published−30 ..
+//                                         published−1; 3, 4: a month-long window (UCDP 4 is "a
+//                                         known month"; 5 would claim only the year is known)
+//   partly unknown ("XXXX-XX-XX", "2024-WXX") → all dates null, precisions 0.
+// Fallback when nothing dates the event: the 7 days up to publication (published−6 ..
+// published, mid-point published−3), time_precision 2, date_prec 3 ("a known week"),
+// from_fallback true — never a silent exact date. Without a publication date: nulls.
+struct EventDate {
+  std::optional<std::string> date_start;  // "YYYY-MM-DD", earliest possible day
+  std::optional<std::string> date_end;    // latest possible day
+  std::optional<std::string> event_date;  // ACLED's single date (mid-point of the range)
+  int time_precision = 0;  // ACLED 1 day, 2 week / range of days, 3 month or vaguer; 0 unknown
+  int date_prec = 0;       // UCDP 1 day, 2 a 2–6 day span, 3 week, 4 month, 5 year; 0 unknown
+  Span evidence;           // the governing timex span; empty for the fallback
+  bool from_fallback = false;
+  bool operator==(const EventDate&) const = default;
+};
+
+// Returns the date range of a TIMEX3 value per the table above, or nullopt when the value does
+// not date an event (a duration, a set, PRESENT_REF/FUTURE_REF, a decade) or cannot be parsed.
+// An unresolved value ("XXXX-XX-XX") gives an EventDate with null dates and precisions 0.
+// `published` is needed only for PAST_REF.
+std::optional<EventDate> EventDateOfValue(std::string_view value, std::string_view published);
+
+// The date of the event told in sentence `sentence` of `doc` (which needs `text`, `sentences`,
+// `paragraphs` and `timex`; `published` for relative values and the fallback). The governing
+// expression is the most specific dating expression of that sentence (day > weekend > week >
+// month > quarter/season/half > year > PAST_REF; the first one on ties), else of the nearest
+// preceding sentence of the same paragraph that has one; else the fallback. Expressions that
+// cannot date an event (durations, sets, PRESENT_REF, FUTURE_REF, decades) are skipped. An
+// out-of-range index gives the fallback. Thread-safe.
+EventDate ResolveEventDate(const Document& doc, size_t sentence);
 
 }  // namespace sitrep
 

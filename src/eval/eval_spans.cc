@@ -9,6 +9,7 @@
 #include "eval/eval_util.h"
 #include "eval/scorers.h"
 #include "sitrep/clean.h"
+#include "sitrep/places.h"
 #include "sitrep/timex.h"
 
 namespace sitrep::eval {
@@ -104,6 +105,30 @@ std::vector<PredSpan> RunTimexLayer(const JsonObject& row) {
   return spans;
 }
 
+// Runs sitrep's places layer on a gold document the way `sitrep annotate` does and maps spans
+// back to the input's byte offsets. Demonyms are not toponyms and are left out, as in annotate.
+std::vector<PredSpan> RunPlacesLayer(const JsonObject& row, const Gazetteer& gaz) {
+  RawRecord record;
+  record.id = GetIdString(row, "id");
+  record.payload = std::string(GetString(row, "text").value_or(""));
+  std::vector<PredSpan> spans;
+  Result<Document> doc = MakeDocument(record);
+  if (!doc.ok()) return spans;
+  AnnotatePlaces(*doc, gaz);
+  for (const PlaceMention& m : doc->places) {
+    if (m.demonym) continue;
+    PredSpan p;
+    p.start = static_cast<int64_t>(doc->to_source.ToSource(m.span.begin));
+    p.end = static_cast<int64_t>(doc->to_source.ToSource(m.span.end));
+    if (m.has_coordinates) {
+      p.lat = m.lat;
+      p.lon = m.lon;
+    }
+    spans.push_back(std::move(p));
+  }
+  return spans;
+}
+
 }  // namespace
 
 Status ScoreTimex(const EvalOptions& options, EvalReport* report) {
@@ -168,11 +193,19 @@ Status ScoreTimex(const EvalOptions& options, EvalReport* report) {
 }
 
 Status ScorePlaces(const EvalOptions& options, EvalReport* report) {
-  if (options.predictions_path.empty()) {
-    report->notes.push_back(LayerMissingNote("places"));
-    return Status::Ok();
+  // Without a predictions file, run the places layer with the default gazetteer
+  // ($SITREP_GAZETTEER, else next to the binary; see GazetteerSearchPath).
+  const bool run_layer = options.predictions_path.empty();
+  std::shared_ptr<const Gazetteer> gaz;
+  Result<std::unordered_map<std::string, AnnotatedDoc>> predicted =
+      std::unordered_map<std::string, AnnotatedDoc>{};
+  if (run_layer) {
+    auto opened = OpenDefaultGazetteer();
+    if (!opened.ok()) return opened.status();
+    gaz = *opened;
+  } else {
+    predicted = LoadAnnotations(options.predictions_path);
   }
-  auto predicted = LoadAnnotations(options.predictions_path);
   if (!predicted.ok()) return predicted.status();
 
   // An unresolved toponym (no predicted coordinates) counts as this far off: half the equator.
@@ -182,10 +215,14 @@ Status ScorePlaces(const EvalOptions& options, EvalReport* report) {
   std::vector<double> errors_km;
   Status status = ForEachGoldRow(
       report->gold_path, options.limit, report, [&](const JsonObject& row) -> Status {
-        auto it = predicted->find(GetIdString(row, "id"));
-        static const std::vector<PredSpan> kNone;
-        const std::vector<PredSpan>& preds = it == predicted->end() ? kNone : it->second.places;
-        if (it == predicted->end()) ++missing;
+        std::vector<PredSpan> preds;
+        if (run_layer) {
+          preds = RunPlacesLayer(row, *gaz);
+        } else if (auto it = predicted->find(GetIdString(row, "id")); it != predicted->end()) {
+          preds = it->second.places;
+        } else {
+          ++missing;
+        }
         std::vector<uint32_t> table = CodePointByteOffsets(GetString(row, "text").value_or(""));
 
         struct GoldPlace {

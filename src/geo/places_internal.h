@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "geo/place_lexicon.h"
 #include "sitrep/places.h"
 
 namespace sitrep::places_internal {
@@ -28,7 +29,12 @@ struct Candidate {
   bool country_ref = false;   // "the north of the country": no name, the document's country
   bool metonymic = false;     // followed by a speech verb: "Washington said"
   bool sentence_initial = false;
-  bool name_neighbour = false;  // a capitalized non-place word right before/after: part of a name
+  bool name_neighbour = false;  // a capitalized non-place word right after: part of a name
+  bool prev_name = false;     // a capitalized non-place word right before: "Michael Jordan"
+  bool person = false;        // the name is used for a person elsewhere in the document
+  bool loose = false;         // found by LooseKey only ("Bossaso" for "Bosaso")
+  GeoId forced = kNoGeoId;    // the entry is known already ("Decatur, Ala." → Alabama)
+  const WorldRegion* region = nullptr;  // "Middle East": not in the gazetteer
   bool all_caps = false;
   int container = -1;         // index of the candidate in "X, Y" / "X (Y)" that contains this one
 };

@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -137,7 +138,11 @@ bool IsTitle(std::string_view w) {
 
 // Capitalized words that are places somewhere but rarely in news text.
 bool IsNeverPlace(std::string_view lower) {
-  static constexpr std::array<std::string_view, 60> k = {
+  static constexpr std::array<std::string_view, 92> k = {
+      "i", "we", "no", "more", "man", "ms", "mr", "mrs", "dr", "st", "section", "council",
+      "commerce", "park", "hill", "olympic", "passover", "jewish", "hamas", "atlantic", "pacific",
+      "west", "east", "north", "south", "western", "eastern", "northern", "southern", "central",
+      "northwest", "northeast",
       "january", "february", "march", "april", "may", "june", "july", "august", "september",
       "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
       "saturday", "sunday", "god", "allah", "police", "army", "government", "president",
@@ -146,6 +151,7 @@ bool IsNeverPlace(std::string_view lower) {
       "security", "court", "news", "post", "center", "centre", "national", "union", "district",
       "province", "county", "city", "village", "town", "region", "republic", "federal",
       "christmas", "easter"};
+  static_assert(k.size() == 92);
   return In(k, lower);
 }
 
@@ -175,6 +181,12 @@ bool IsNameSuffix(std::string_view w) {
   return In(k, w);
 }
 
+bool IsStreetWord(std::string_view lower) {
+  static constexpr std::array<std::string_view, 9> k = {
+      "road", "street", "avenue", "boulevard", "st", "rd", "ave", "lane", "drive"};
+  return In(k, lower);
+}
+
 // The token text without a possessive "'s" / "’s".
 std::string_view StripPossessive(std::string_view w, bool* had) {
   *had = false;
@@ -196,6 +208,7 @@ class Recognizer {
   std::vector<Candidate> Run() {
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) Sentence(s);
     LinkContainers();
+    for (Candidate& c : out_) c.person = !c.key.empty() && persons_.count(c.key) > 0;
     return std::move(out_);
   }
 
@@ -227,10 +240,20 @@ class Recognizer {
         continue;
       }
       std::string_view w = Tok(i);
-      bool article_word = IsArticleWord(Lower(w)) && i + 1 < sent.token_end && Adjacent(i + 1) &&
-                          IsCapitalized(Tok(i + 1));
-      if (!IsCapitalized(w) && !IsArticlePrefixed(w) && !article_word) {
-        ++i;
+      if (!IsCapitalized(w)) {
+        // Most tokens end here; only "al-Qaim" and "al Qaim" go on.
+        const char c0 = w[0];
+        bool maybe_article = (c0 == 'a' || c0 == 'e') && w.size() <= 3 && i + 1 < sent.token_end &&
+                             IsArticleWord(w) && Adjacent(i + 1) && IsCapitalized(Tok(i + 1));
+        if (!maybe_article && !(w.size() > 3 && w[2] == '-' ? IsArticlePrefixed(w)
+                                : w.size() > 4 && w[3] == '-' && IsArticlePrefixed(w))) {
+          ++i;
+          continue;
+        }
+      }
+      if (uint32_t after = 0; Special(i, s, sent.token_end, &after)) {
+        last_match_end = static_cast<int>(after);
+        i = after;
         continue;
       }
       uint32_t end = 0;
@@ -261,6 +284,11 @@ class Recognizer {
             continue;
           }
         }
+        if (uint32_t after = LooseCandidate(i, s, sent, last_match_end); after != 0) {
+          last_match_end = static_cast<int>(after);
+          i = after;
+          continue;
+        }
         ++i;
         continue;
       }
@@ -278,7 +306,12 @@ class Recognizer {
       }
       c.span = {doc_.tokens[i].span.begin, span_end};
       c.sentence_initial = (i == first);
-      c.all_caps = IsAllCaps(Tok(i)) && end == i + 1;
+      // Short all-caps words are mostly acronyms ("CAR", "MAN"); long ones are datelines.
+      c.all_caps = IsAllCaps(Tok(i)) && end == i + 1 && Tok(i).size() <= 4;
+      if (Lower(Tok(i)) == "the" && !IsCapitalized(Tok(end - 1))) {
+        ++i;  // "The city": a common noun phrase, not "The Hague"
+        continue;
+      }
       if (Evidence(c, sent, last_match_end)) {
         out_.push_back(std::move(c));
       }
@@ -287,14 +320,107 @@ class Recognizer {
     }
   }
 
+  // "Decatur, Ala." (a US state abbreviation after a comma) and world regions ("Middle East").
+  bool Special(uint32_t i, uint32_t s, uint32_t limit, uint32_t* after) {
+    if (i > doc_.sentences[s].token_begin && Tok(i - 1) == ",") {
+      uint32_t begin = doc_.tokens[i].span.begin;
+      for (uint32_t j = i; j < limit && j < i + 4; ++j) {
+        if (j > i && doc_.tokens[j].span.begin != doc_.tokens[j - 1].span.end) break;
+        std::string_view code = UsStateCode(
+            std::string_view(doc_.text).substr(begin, doc_.tokens[j].span.end - begin));
+        if (code.empty()) continue;
+        auto admin1 = gaz_.Admin1ByCode(code);
+        if (!admin1) return false;
+        Candidate c;
+        c.span = {begin, doc_.tokens[j].span.end};
+        c.sentence = s;
+        c.tok_begin = i;
+        c.tok_end = j + 1;
+        c.forced = admin1->id();
+        c.cue = 2;
+        out_.push_back(std::move(c));
+        *after = j + 1;
+        return true;
+      }
+    }
+    std::string words;
+    for (uint32_t j = i; j < limit && j < i + 3; ++j) {
+      if (!IsWord(j) || (j > i && !Adjacent(j))) break;
+      bool had;
+      std::string_view w = StripPossessive(Tok(j), &had);
+      if (j > i) words.push_back(' ');
+      words += Lower(w);
+      if (const WorldRegion* r = FindWorldRegion(words); r != nullptr && IsCapitalized(w)) {
+        Candidate c;
+        c.span = {doc_.tokens[i].span.begin,
+                  static_cast<uint32_t>(doc_.tokens[j].span.begin + w.size())};
+        c.sentence = s;
+        c.tok_begin = i;
+        c.tok_end = j + 1;
+        c.region = r;
+        out_.push_back(std::move(c));
+        *after = j + 1;
+        return true;
+      }
+      if (had) break;
+    }
+    return false;
+  }
+
+  // A spelling variant the folded keys miss ("Bossaso", "Dawlat Abad district"): one or two
+  // capitalized words, with a level word after them when there is one, looked up by LooseKey.
+  // Kept only with a cue; the resolver also wants country context. Returns the token after the
+  // candidate, or 0.
+  uint32_t LooseCandidate(uint32_t i, uint32_t s, const sitrep::Sentence& sent, int last_match_end) {
+    if (!IsCapitalized(Tok(i)) || IsAllCaps(Tok(i)) || IsNeverPlace(LowerTok(i))) return 0;
+    if (i == sent.token_begin) return 0;
+    for (uint32_t len = 2; len >= 1; --len) {
+      uint32_t last = i + len - 1;
+      if (last >= sent.token_end) continue;
+      bool ok = true;
+      for (uint32_t j = i + 1; j <= last; ++j) ok = ok && IsWord(j) && Adjacent(j) && IsCapitalized(Tok(j));
+      if (!ok) continue;
+      uint32_t end = last + 1;
+      if (end < sent.token_end && IsWord(end) && Adjacent(end) &&
+          LevelWord(LowerTok(end)) != TypeHint::kNone) {
+        ++end;
+      }
+      for (uint32_t stop = end; stop > last; --stop) {
+        bool had;
+        std::string_view w = StripPossessive(Tok(stop - 1), &had);
+        uint32_t b = doc_.tokens[i].span.begin;
+        uint32_t e = doc_.tokens[stop - 1].span.begin + static_cast<uint32_t>(w.size());
+        std::string key = FoldName(std::string_view(doc_.text).substr(b, e - b));
+        std::span<const GeoId> ids = gaz_.FindLoose(LooseKey(key));
+        if (ids.empty()) continue;
+        Candidate c;
+        c.sentence = s;
+        c.tok_begin = i;
+        c.tok_end = stop;
+        c.ids = ids;
+        c.key = std::move(key);
+        c.span = {b, e};
+        c.loose = true;
+        if (!Evidence(c, sent, last_match_end) || c.cue == 0) return 0;
+        out_.push_back(std::move(c));
+        return stop;
+      }
+    }
+    return 0;
+  }
+
   // Longest key starting at token `i`; *end = one past its last token (0 when none).
   void Grow(uint32_t i, uint32_t limit, uint32_t* end, std::span<const GeoId>* ids,
             std::string* key, bool* possessive) const {
     *end = 0;
     const uint32_t begin_byte = doc_.tokens[i].span.begin;
     for (uint32_t j = i; j < limit && j < i + 8; ++j) {
+      if (j > i && Tok(j) == "." && doc_.tokens[j].span.begin == doc_.tokens[j - 1].span.end &&
+          (Tok(j - 1) == "St" || Tok(j - 1) == "Mt" || Tok(j - 1) == "Ft")) {
+        continue;  // "St. Louis", "Mt. Vernon"
+      }
       if (!IsWord(j)) break;
-      if (j > i && !Adjacent(j)) break;
+      if (j > i && !Adjacent(j) && Tok(j - 1) != ".") break;
       bool had = false;
       std::string_view w = StripPossessive(Tok(j), &had);
       std::string lower = Lower(w);
@@ -329,7 +455,6 @@ class Recognizer {
 
   // Fills the evidence around candidate `c`; returns false to reject it outright.
   bool Evidence(Candidate& c, const sitrep::Sentence& sent, int last_match_end) {
-    const bool prev_is_match = last_match_end == static_cast<int>(c.tok_begin);
     const bool match_before_sep = last_match_end == static_cast<int>(c.tok_begin) - 1;
     const uint32_t b = sent.token_begin, e = sent.token_end;
     std::string name_lower = LowerTok(c.tok_begin);
@@ -358,10 +483,25 @@ class Recognizer {
       return p >= b + back ? LowerTok(p - back) : std::string();
     };
     std::string p1 = prev(1), p2 = prev(2), p3 = prev(3);
+    // A capitalized word right before: a first name ("Michael Jordan", even when "Michael" is a
+    // place somewhere), unless it is a possessive ("Iraq's Anbar") or a direction.
+    if (p > b && !c.sentence_initial && IsWord(p - 1) && Adjacent(p) &&
+        IsCapitalized(Tok(p - 1)) && !IsDirection(p1) && !IsAllCaps(Tok(p - 1)) &&
+        !IsNeverPlace(p1) && !IsTitle(Tok(p - 1)) && !IsCommonSentenceStart(p1) &&
+        !IsLocativePrep(p1) && !IsNearWord(p1) && LevelWord(p1) == TypeHint::kNone) {
+      bool possessive;
+      StripPossessive(Tok(p - 1), &possessive);
+      if (!possessive) {
+        c.prev_name = true;
+        persons_.insert(c.key);
+      }
+    }
     if (p > b) {
       std::string_view raw1 = Tok(p - 1);
-      if (IsTitle(raw1)) return false;
-      if (raw1 == "." && p >= b + 2 && IsTitle(Tok(p - 2))) return false;
+      if (IsTitle(raw1) || (raw1 == "." && p >= b + 2 && IsTitle(Tok(p - 2)))) {
+        persons_.insert(c.key);
+        return false;
+      }
     }
     if (IsDirection(p1) && p > b && Adjacent(p)) {
       // "eastern Syria", "north-west Nigeria"; a capitalized direction word starting a known
@@ -392,21 +532,24 @@ class Recognizer {
       c.cue = std::max(c.cue, 1);
     } else if ((p1 == "," || p1 == "and" || p1 == "or") && match_before_sep) {
       c.cue = std::max(c.cue, 1);  // a list of places, or "X, Y"
+    } else if (p1 == "(" || (p1 == "," && (p2 == "(" || p3 == "("))) {
+      c.cue = std::max(c.cue, 1);  // "Gadabo (Anzourou, Tillaberi)": where a place is
     }
-    // A capitalized non-place word right before: a first name ("Michael Jordan").
-    if (p > b && !c.sentence_initial && !prev_is_match && IsWord(p - 1) && Adjacent(p) &&
-        IsCapitalized(Tok(p - 1)) && !IsDirection(p1) && !IsAllCaps(Tok(p - 1))) {
-      c.name_neighbour = true;
-    }
+
     // Words after.
     uint32_t n = c.tok_end;
     if (n < e && IsWord(n) && Adjacent(n)) {
       std::string_view next = Tok(n);
-      if (IsCapitalized(next) && c.type == TypeHint::kNone && LevelWord(Lower(next)) == TypeHint::kNone) {
+      std::string next_lower = Lower(next);
+      if (IsNameSuffix(next) && c.type == TypeHint::kNone) return false;  // "Washington Post"
+      if ((IsCapitalized(next) || IsArticlePrefixed(next)) && c.type == TypeHint::kNone &&
+          LevelWord(next_lower) == TypeHint::kNone && !IsSpeechVerb(next_lower) &&
+          !IsNeverPlace(next_lower)) {
         c.name_neighbour = true;
         if (IsNameSuffix(next)) return false;
       }
-      if (IsSpeechVerb(Lower(next))) c.metonymic = true;
+      if (IsStreetWord(next_lower)) return false;  // "Murree road", "Haifa Street"
+      if (IsSpeechVerb(next_lower)) c.metonymic = true;
     }
     return true;
   }
@@ -426,6 +569,7 @@ class Recognizer {
   const Document& doc_;
   const Gazetteer& gaz_;
   std::vector<Candidate> out_;
+  std::set<std::string> persons_;  // keys seen after a title or a first name
 };
 
 // "the north of the country", "the south of the country": a relative region of the document's

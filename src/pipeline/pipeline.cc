@@ -2,8 +2,13 @@
 
 #include <string>
 
+#include "sitrep/actors.h"
+#include "sitrep/events.h"
+#include "sitrep/places.h"
+#include "sitrep/quantity.h"
 #include "sitrep/text.h"
 #include "sitrep/timex.h"
+#include "sitrep/triggers.h"
 
 namespace sitrep {
 
@@ -41,11 +46,18 @@ class SegmentStage final : public Stage {
 
 }  // namespace
 
-Pipeline MakeDefaultPipeline() {
+Pipeline MakeDefaultPipeline(const PipelineOptions& options) {
   Pipeline pipeline;
   pipeline.Add(std::make_unique<SegmentStage>());
   pipeline.Add(MakeTimexStage());
+  pipeline.Add(MakeQuantitiesStage());
+  pipeline.Add(MakeActorsStage());
+  pipeline.Add(MakeTriggersStage());
+  if (options.gazetteer) pipeline.Add(MakePlacesStage(options.gazetteer));
+  pipeline.Add(MakeEventsStage(options.gazetteer));
   return pipeline;
 }
+
+Pipeline MakeDefaultPipeline() { return MakeDefaultPipeline(PipelineOptions{}); }
 
 }  // namespace sitrep

@@ -1,27 +1,18 @@
 // SQLite storage. One connection per store; writes are batched in transactions so a run killed
-// mid-way leaves whole documents only, and a rerun skips what is already stored.
+// mid-way leaves whole documents only, and a rerun skips what is already stored. Full text
+// (FTS5) and the coordinate index (R*Tree) are kept in step with the tables by triggers.
 #include "sitrep/sqlite_store.h"
 
 #include <sqlite3.h>
 
-#include <cstdio>
+#include "query_sql.h"
 
 namespace sitrep {
-
-std::string ContentHash(std::string_view bytes) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
-
 namespace {
 
-constexpr const char* kSchema = R"sql(
+// Version 1, exactly as the first sitrep sink created it (kept to create test databases and as
+// the base every migration starts from).
+constexpr const char* kSchemaV1 = R"sql(
 CREATE TABLE IF NOT EXISTS articles (
   id TEXT PRIMARY KEY,
   url TEXT,
@@ -59,7 +50,119 @@ CREATE TABLE IF NOT EXISTS evidence (
   text TEXT
 );
 CREATE INDEX IF NOT EXISTS evidence_event ON evidence(event_id);
+PRAGMA user_version = 1;
 )sql";
+
+// 1 -> 2: explicit integer row ids (stable under VACUUM, the keys of FTS and R*Tree rows), every
+// filter column (filled from the stored JSON), indexes, FTS5, R*Tree, triggers. Runs in one
+// transaction with foreign keys off (the SQLite table-rebuild procedure).
+constexpr const char* kMigrate1To2 = R"sql(
+CREATE TABLE articles_v2 (
+  rid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  url TEXT,
+  title TEXT,
+  published TEXT,
+  text TEXT NOT NULL,
+  content_hash TEXT NOT NULL
+);
+INSERT INTO articles_v2(id, url, title, published, text, content_hash)
+  SELECT id, url, title, published, text, content_hash FROM articles ORDER BY rowid;
+DROP TABLE articles;
+ALTER TABLE articles_v2 RENAME TO articles;
+CREATE INDEX articles_published ON articles(published, id);
+
+CREATE TABLE events_v2 (
+  rid INTEGER PRIMARY KEY,
+  event_id TEXT NOT NULL UNIQUE,
+  event_date TEXT,
+  date_start TEXT,
+  date_end TEXT,
+  event_type TEXT COLLATE NOCASE,
+  sub_event_type TEXT COLLATE NOCASE,
+  country TEXT COLLATE NOCASE,
+  iso3 TEXT COLLATE NOCASE,
+  admin1 TEXT COLLATE NOCASE,
+  admin2 TEXT COLLATE NOCASE,
+  location TEXT,
+  latitude REAL,
+  longitude REAL,
+  fatalities INTEGER NOT NULL DEFAULT 0,
+  deaths_best INTEGER NOT NULL DEFAULT 0,
+  actor1 TEXT,
+  actor2 TEXT,
+  inter1 INTEGER NOT NULL DEFAULT 0,
+  inter2 INTEGER NOT NULL DEFAULT 0,
+  confidence REAL NOT NULL DEFAULT 0,
+  historical INTEGER NOT NULL DEFAULT 0,
+  notes TEXT NOT NULL DEFAULT '',
+  json TEXT NOT NULL
+);
+INSERT INTO events_v2(event_id, event_date, date_start, date_end, event_type, sub_event_type,
+    country, iso3, admin1, admin2, location, latitude, longitude, fatalities, deaths_best, actor1,
+    actor2, inter1, inter2, confidence, historical, notes, json)
+  SELECT event_id, event_date, json_extract(json, '$.date_start'), json_extract(json, '$.date_end'),
+    event_type, sub_event_type, country, coalesce(json_extract(json, '$.iso3'), ''), admin1,
+    json_extract(json, '$.admin2'), location, latitude, longitude, coalesce(fatalities, 0),
+    coalesce(json_extract(json, '$.deaths_best'), 0), json_extract(json, '$.actor1'),
+    json_extract(json, '$.actor2'), coalesce(json_extract(json, '$.inter1'), 0),
+    coalesce(json_extract(json, '$.inter2'), 0), coalesce(json_extract(json, '$.confidence'), 0),
+    coalesce(historical, 0), coalesce(json_extract(json, '$.notes'), ''), json
+  FROM events ORDER BY rowid;
+DROP TABLE events;
+ALTER TABLE events_v2 RENAME TO events;
+CREATE INDEX events_date ON events(event_date, event_id);
+CREATE INDEX events_country_date ON events(country, event_date);
+CREATE INDEX events_iso3_date ON events(iso3, event_date);
+CREATE INDEX events_admin1 ON events(admin1);
+CREATE INDEX events_type ON events(event_type, sub_event_type);
+CREATE INDEX events_fatalities ON events(fatalities);
+
+CREATE VIRTUAL TABLE events_fts USING fts5(notes);
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text);
+CREATE VIRTUAL TABLE events_rtree USING rtree(id, min_lon, max_lon, min_lat, max_lat);
+INSERT INTO events_fts(rowid, notes) SELECT rid, notes FROM events;
+INSERT INTO events_rtree(id, min_lon, max_lon, min_lat, max_lat)
+  SELECT rid, longitude, longitude, latitude, latitude FROM events
+  WHERE latitude IS NOT NULL AND longitude IS NOT NULL;
+INSERT INTO articles_fts(rowid, title, text) SELECT rid, coalesce(title, ''), text FROM articles;
+
+CREATE TRIGGER events_ai AFTER INSERT ON events BEGIN
+  INSERT INTO events_fts(rowid, notes) VALUES (new.rid, new.notes);
+  INSERT INTO events_rtree(id, min_lon, max_lon, min_lat, max_lat)
+    SELECT new.rid, new.longitude, new.longitude, new.latitude, new.latitude
+    WHERE new.latitude IS NOT NULL AND new.longitude IS NOT NULL;
+END;
+CREATE TRIGGER events_ad AFTER DELETE ON events BEGIN
+  DELETE FROM events_fts WHERE rowid = old.rid;
+  DELETE FROM events_rtree WHERE id = old.rid;
+END;
+CREATE TRIGGER events_au AFTER UPDATE ON events BEGIN
+  DELETE FROM events_fts WHERE rowid = old.rid;
+  DELETE FROM events_rtree WHERE id = old.rid;
+  INSERT INTO events_fts(rowid, notes) VALUES (new.rid, new.notes);
+  INSERT INTO events_rtree(id, min_lon, max_lon, min_lat, max_lat)
+    SELECT new.rid, new.longitude, new.longitude, new.latitude, new.latitude
+    WHERE new.latitude IS NOT NULL AND new.longitude IS NOT NULL;
+END;
+CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.rid, coalesce(new.title, ''), new.text);
+END;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+  DELETE FROM articles_fts WHERE rowid = old.rid;
+END;
+CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+  DELETE FROM articles_fts WHERE rowid = old.rid;
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.rid, coalesce(new.title, ''), new.text);
+END;
+PRAGMA user_version = 2;
+)sql";
+
+struct Migration {
+  int to_version;
+  const char* sql;
+};
+constexpr Migration kMigrations[] = {{1, kSchemaV1}, {2, kMigrate1To2}};
 
 Status SqlError(sqlite3* db, const std::string& what) {
   return Status(ErrorCode::kIo, what + ": " + (db ? sqlite3_errmsg(db) : "no database"));
@@ -68,39 +171,55 @@ Status SqlError(sqlite3* db, const std::string& what) {
 // RAII prepared statement.
 class Statement {
  public:
-  Statement(sqlite3* db, const char* sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) stmt_ = nullptr;
-  }
+  Statement() = default;
+  Statement(sqlite3* db, const std::string& sql) { Prepare(db, sql); }
   ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  bool Prepare(sqlite3* db, const std::string& sql) {
+    sqlite3_finalize(stmt_);
+    stmt_ = nullptr;
+    return sqlite3_prepare_v3(db, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                              &stmt_, nullptr) == SQLITE_OK;
+  }
   bool ok() const { return stmt_ != nullptr; }
   sqlite3_stmt* get() { return stmt_; }
   void Reset() {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
   }
-  void Bind(int i, const std::string& text) { Bind(i, std::string_view(text)); }
-  void Bind(int i, const char* text) { Bind(i, std::string_view(text)); }
   void Bind(int i, std::string_view text) {
     sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
   }
+  void Bind(int i, const std::string& text) { Bind(i, std::string_view(text)); }
+  void Bind(int i, const char* text) { Bind(i, std::string_view(text)); }
   void Bind(int i, int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
-  void BindOptional(int i, const std::optional<std::string>& v) {
-    v ? Bind(i, std::string_view(*v)) : (void)sqlite3_bind_null(stmt_, i);
-  }
-  void BindOptional(int i, const std::optional<double>& v) {
-    v ? (void)sqlite3_bind_double(stmt_, i, *v) : (void)sqlite3_bind_null(stmt_, i);
+  void Bind(int i, double v) { sqlite3_bind_double(stmt_, i, v); }
+  void BindNull(int i) { sqlite3_bind_null(stmt_, i); }
+  void Bind(int i, const std::optional<std::string>& v) { v ? Bind(i, std::string_view(*v)) : BindNull(i); }
+  void Bind(int i, const std::optional<double>& v) { v ? Bind(i, *v) : BindNull(i); }
+  void BindAll(const std::vector<store::SqlValue>& params) {
+    for (size_t i = 0; i < params.size(); ++i) {
+      std::visit([&](const auto& v) { Bind(static_cast<int>(i + 1), v); }, params[i]);
+    }
   }
   int Step() { return sqlite3_step(stmt_); }
+  bool IsNull(int col) { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
   std::string Text(int col) {
     const unsigned char* p = sqlite3_column_text(stmt_, col);
     return p ? std::string(reinterpret_cast<const char*>(p),
                            static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
              : std::string();
   }
+  std::string_view View(int col) {
+    const unsigned char* p = sqlite3_column_text(stmt_, col);
+    return p ? std::string_view(reinterpret_cast<const char*>(p),
+                                static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
+             : std::string_view();
+  }
   int64_t Int(int col) { return sqlite3_column_int64(stmt_, col); }
 
  private:
-  sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
 };
 
@@ -114,10 +233,72 @@ Status Exec(sqlite3* db, const char* sql) {
   return Status::Ok();
 }
 
+Result<int> UserVersion(sqlite3* db, const std::string& path) {
+  Statement st(db, "PRAGMA user_version");
+  if (!st.ok() || st.Step() != SQLITE_ROW) return SqlError(db, path + " is not a sitrep database");
+  return static_cast<int>(st.Int(0));
+}
+
+Status Migrate(sqlite3* db, const std::string& path, int target) {
+  auto version = UserVersion(db, path);
+  if (!version.ok()) return version.status();
+  if (*version > SqliteStore::kSchemaVersion) {
+    return Status(ErrorCode::kUnsupported,
+                  path + " has schema version " + std::to_string(*version) +
+                      ", written by a newer sitrep; this sitrep reads versions up to " +
+                      std::to_string(SqliteStore::kSchemaVersion) + ": upgrade sitrep");
+  }
+  if (*version == 0) {
+    // Version 0 must be an empty database, not some other application's.
+    Statement st(db, "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'");
+    if (!st.ok() || st.Step() != SQLITE_ROW) return SqlError(db, path + " is not a sitrep database");
+    if (st.Int(0) != 0) {
+      return Status(ErrorCode::kUnsupported, path + " holds tables but no sitrep schema version");
+    }
+  }
+  SITREP_RETURN_IF_ERROR(Exec(db, "PRAGMA foreign_keys=OFF"));
+  for (const Migration& m : kMigrations) {
+    if (m.to_version <= *version || m.to_version > target) continue;
+    SITREP_RETURN_IF_ERROR(Exec(db, "BEGIN IMMEDIATE"));
+    Status s = Exec(db, m.sql);
+    if (s.ok()) {
+      Statement check(db, "PRAGMA foreign_key_check");
+      if (check.ok() && check.Step() == SQLITE_ROW) {
+        s = Status(ErrorCode::kCorrupt, "dangling references after migration");
+      }
+    }
+    if (!s.ok()) {
+      (void)Exec(db, "ROLLBACK");
+      return Status(s.code(), path + ": migrating the schema to version " + std::to_string(m.to_version) +
+                                  " failed (" + s.message() + "); the database is unchanged");
+    }
+    SITREP_RETURN_IF_ERROR(Exec(db, "COMMIT"));
+  }
+  return Exec(db, "PRAGMA foreign_keys=ON");
+}
+
+Result<sqlite3*> OpenDb(const std::string& path) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+      SQLITE_OK) {
+    Status s = SqlError(db, "cannot open " + path);
+    sqlite3_close(db);
+    return s;
+  }
+  sqlite3_busy_timeout(db, 10000);
+  Status s = Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+  if (!s.ok()) {
+    sqlite3_close(db);
+    return Status(s.code(), path + " is not a sitrep database (" + s.message() + ")");
+  }
+  return db;
+}
+
 }  // namespace
 
 struct SqliteStore::Impl {
   sqlite3* db = nullptr;
+  std::string path;
   ~Impl() { sqlite3_close(db); }
 };
 
@@ -125,27 +306,21 @@ SqliteStore::SqliteStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 SqliteStore::~SqliteStore() = default;
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) {
+  auto db = OpenDb(path);
+  if (!db.ok()) return db.status();
   auto impl = std::make_unique<Impl>();
-  if (sqlite3_open_v2(path.c_str(), &impl->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                      nullptr) != SQLITE_OK) {
-    return SqlError(impl->db, "cannot open " + path);
-  }
-  sqlite3_busy_timeout(impl->db, 5000);
-  SITREP_RETURN_IF_ERROR(Exec(impl->db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;"));
-  int version = 0;
-  {
-    Statement st(impl->db, "PRAGMA user_version");
-    if (!st.ok() || st.Step() != SQLITE_ROW) return SqlError(impl->db, path + " is not a database");
-    version = static_cast<int>(st.Int(0));
-  }
-  if (version != 0 && version != kSchemaVersion) {
-    return Status(ErrorCode::kUnsupported,
-                  path + " has schema version " + std::to_string(version) + "; this sitrep reads " +
-                      std::to_string(kSchemaVersion));
-  }
-  SITREP_RETURN_IF_ERROR(Exec(impl->db, kSchema));
-  SITREP_RETURN_IF_ERROR(Exec(impl->db, "PRAGMA user_version = 1;"));
+  impl->db = *db;
+  impl->path = path;
+  SITREP_RETURN_IF_ERROR(Migrate(impl->db, path, kSchemaVersion));
   return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(impl)));
+}
+
+Status SqliteStore::CreateV1ForTest(const std::string& path) {
+  auto db = OpenDb(path);
+  if (!db.ok()) return db.status();
+  Status s = Migrate(*db, path, 1);
+  sqlite3_close(*db);
+  return s;
 }
 
 namespace {
@@ -158,38 +333,41 @@ class SqliteSink final : public Sink {
   }
 
   Status Consume(const Document& doc, std::span<const Event> events) override {
+    if (!prepared_) SITREP_RETURN_IF_ERROR(Prepare());
     if (!in_transaction_) {
       SITREP_RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE"));
       in_transaction_ = true;
     }
     const std::string hash = ContentHash(doc.text);
-    Statement find(db_, "SELECT content_hash FROM articles WHERE id = ?1");
-    find.Bind(1, doc.id);
+    find_.Reset();
+    find_.Bind(1, doc.id);
     bool exists = false;
-    if (find.Step() == SQLITE_ROW) {
-      if (find.Text(0) == hash) return MaybeCommit();  // unchanged: idempotent no-op
+    if (find_.Step() == SQLITE_ROW) {
+      if (find_.View(0) == hash) {
+        find_.Reset();
+        return MaybeCommit();  // unchanged: idempotent no-op
+      }
       exists = true;
     }
+    find_.Reset();
     if (exists) {
-      // Changed content: drop the old version's events that only it reported.
-      Statement drop(db_,
-                     "DELETE FROM events WHERE event_id IN (SELECT event_id FROM event_articles "
-                     "WHERE doc_id = ?1) AND event_id NOT IN (SELECT event_id FROM event_articles "
-                     "WHERE doc_id <> ?1)");
-      drop.Bind(1, doc.id);
-      if (drop.Step() != SQLITE_DONE) return SqlError(db_, "replace article " + doc.id);
+      // Changed content: drop the old version's events that only it reported, and its links.
+      drop_.Reset();
+      drop_.Bind(1, doc.id);
+      if (drop_.Step() != SQLITE_DONE) return SqlError(db_, "replace article " + doc.id);
+      unlink_.Reset();
+      unlink_.Bind(1, doc.id);
+      if (unlink_.Step() != SQLITE_DONE) return SqlError(db_, "replace article " + doc.id);
     }
-    Statement put(db_,
-                  "INSERT OR REPLACE INTO articles(id, url, title, published, text, content_hash) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    put.Bind(1, doc.id);
-    put.Bind(2, doc.url);
-    put.Bind(3, doc.title);
-    put.Bind(4, doc.published);
-    put.Bind(5, doc.text);
-    put.Bind(6, hash);
-    if (put.Step() != SQLITE_DONE) return SqlError(db_, "store article " + doc.id);
-    for (const Event& event : events) SITREP_RETURN_IF_ERROR(StoreEvent(event));
+    put_article_.Reset();
+    put_article_.Bind(1, doc.id);
+    put_article_.Bind(2, doc.url);
+    put_article_.Bind(3, doc.title);
+    put_article_.Bind(4, doc.published);
+    put_article_.Bind(5, doc.text);
+    put_article_.Bind(6, hash);
+    if (put_article_.Step() != SQLITE_DONE) return SqlError(db_, "store article " + doc.id);
+    for (const Event& event : events) SITREP_RETURN_IF_ERROR(StoreEvent(doc, event));
     return MaybeCommit();
   }
 
@@ -201,45 +379,100 @@ class SqliteSink final : public Sink {
   }
 
  private:
+  Status Prepare() {
+    const std::pair<Statement*, const char*> all[] = {
+        {&find_, "SELECT content_hash FROM articles WHERE id = ?1"},
+        {&drop_,
+         "DELETE FROM events WHERE event_id IN (SELECT event_id FROM event_articles WHERE doc_id = ?1) "
+         "AND event_id NOT IN (SELECT event_id FROM event_articles WHERE doc_id <> ?1)"},
+        {&unlink_, "DELETE FROM event_articles WHERE doc_id = ?1"},
+        {&put_article_,
+         "INSERT INTO articles(id, url, title, published, text, content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+         "ON CONFLICT(id) DO UPDATE SET url = excluded.url, title = excluded.title, "
+         "published = excluded.published, text = excluded.text, content_hash = excluded.content_hash"},
+        {&put_event_,
+         "INSERT INTO events(event_id, event_date, date_start, date_end, event_type, sub_event_type, "
+         "country, iso3, admin1, admin2, location, latitude, longitude, fatalities, deaths_best, actor1, "
+         "actor2, inter1, inter2, confidence, historical, notes, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+         "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23) "
+         "ON CONFLICT(event_id) DO UPDATE SET event_date = excluded.event_date, "
+         "date_start = excluded.date_start, date_end = excluded.date_end, event_type = excluded.event_type, "
+         "sub_event_type = excluded.sub_event_type, country = excluded.country, iso3 = excluded.iso3, "
+         "admin1 = excluded.admin1, admin2 = excluded.admin2, location = excluded.location, "
+         "latitude = excluded.latitude, longitude = excluded.longitude, fatalities = excluded.fatalities, "
+         "deaths_best = excluded.deaths_best, actor1 = excluded.actor1, actor2 = excluded.actor2, "
+         "inter1 = excluded.inter1, inter2 = excluded.inter2, confidence = excluded.confidence, "
+         "historical = excluded.historical, notes = excluded.notes, json = excluded.json"},
+        {&link_, "INSERT OR IGNORE INTO event_articles(event_id, doc_id) VALUES (?1, ?2)"},
+        {&clear_evidence_, "DELETE FROM evidence WHERE event_id = ?1"},
+        {&put_evidence_,
+         "INSERT INTO evidence(event_id, field, doc_id, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"},
+    };
+    for (const auto& [st, sql] : all) {
+      if (!st->Prepare(db_, sql)) return SqlError(db_, "prepare");
+    }
+    prepared_ = true;
+    return Status::Ok();
+  }
+
   Status MaybeCommit() {
     if (++pending_ < batch_) return Status::Ok();
     return Finish();
   }
 
-  Status StoreEvent(const Event& e) {
-    std::string json;
-    AppendEventJson(e, &json);
-    Statement put(db_,
-                  "INSERT OR REPLACE INTO events(event_id, event_type, sub_event_type, event_date, "
-                  "country, admin1, location, latitude, longitude, fatalities, historical, json) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
-    put.Bind(1, e.event_id);
-    put.Bind(2, e.event_type);
-    put.Bind(3, e.sub_event_type);
-    put.BindOptional(4, e.event_date);
-    put.Bind(5, e.country);
-    put.BindOptional(6, e.admin1);
-    put.Bind(7, e.location);
-    put.BindOptional(8, e.latitude);
-    put.BindOptional(9, e.longitude);
-    put.Bind(10, int64_t{e.fatalities});
-    put.Bind(11, int64_t{e.historical});
-    put.Bind(12, json);
-    if (put.Step() != SQLITE_DONE) return SqlError(db_, "store event " + e.event_id);
-    Statement link(db_, "INSERT OR IGNORE INTO event_articles(event_id, doc_id) VALUES (?1, ?2)");
-    for (const auto& doc_id : e.doc_ids) {
-      link.Reset();
-      link.Bind(1, e.event_id);
-      link.Bind(2, doc_id);
-      if (link.Step() != SQLITE_DONE) return SqlError(db_, "link event " + e.event_id);
+  Status StoreEvent(const Document& doc, const Event& e) {
+    json_.clear();
+    AppendEventJson(e, &json_);
+    Statement& p = put_event_;
+    p.Reset();
+    p.Bind(1, e.event_id);
+    p.Bind(2, e.event_date);
+    p.Bind(3, e.date_start);
+    p.Bind(4, e.date_end);
+    p.Bind(5, e.event_type);
+    p.Bind(6, e.sub_event_type);
+    p.Bind(7, e.country);
+    p.Bind(8, e.iso3);
+    p.Bind(9, e.admin1);
+    p.Bind(10, e.admin2);
+    p.Bind(11, e.location);
+    if (e.latitude && e.longitude) {
+      p.Bind(12, *e.latitude);
+      p.Bind(13, *e.longitude);
     }
-    Statement clear(db_, "DELETE FROM evidence WHERE event_id = ?1");
-    clear.Bind(1, e.event_id);
-    if (clear.Step() != SQLITE_DONE) return SqlError(db_, "evidence of " + e.event_id);
-    Statement ev(db_,
-                 "INSERT INTO evidence(event_id, field, doc_id, start, end, text) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    p.Bind(14, int64_t{e.fatalities});
+    p.Bind(15, int64_t{e.deaths_best});
+    p.Bind(16, e.actor1);
+    p.Bind(17, e.actor2);
+    p.Bind(18, int64_t{e.inter1});
+    p.Bind(19, int64_t{e.inter2});
+    p.Bind(20, e.confidence);
+    p.Bind(21, int64_t{e.historical});
+    p.Bind(22, e.notes);
+    p.Bind(23, json_);
+    if (p.Step() != SQLITE_DONE) return SqlError(db_, "store event " + e.event_id);
+    // Link to the articles the event names that are stored, and always to this one.
+    auto link = [&](const std::string& doc_id) -> Status {
+      link_.Reset();
+      link_.Bind(1, e.event_id);
+      link_.Bind(2, doc_id);
+      if (link_.Step() != SQLITE_DONE) return SqlError(db_, "link event " + e.event_id);
+      return Status::Ok();
+    };
+    SITREP_RETURN_IF_ERROR(link(doc.id));
+    for (const auto& doc_id : e.doc_ids) {
+      if (doc_id == doc.id) continue;
+      find_.Reset();
+      find_.Bind(1, doc_id);
+      const bool stored = find_.Step() == SQLITE_ROW;
+      find_.Reset();
+      if (stored) SITREP_RETURN_IF_ERROR(link(doc_id));
+    }
+    clear_evidence_.Reset();
+    clear_evidence_.Bind(1, e.event_id);
+    if (clear_evidence_.Step() != SQLITE_DONE) return SqlError(db_, "evidence of " + e.event_id);
     for (const auto& span : e.evidence) {
+      Statement& ev = put_evidence_;
       ev.Reset();
       ev.Bind(1, e.event_id);
       ev.Bind(2, span.field);
@@ -256,6 +489,9 @@ class SqliteSink final : public Sink {
   int batch_;
   int pending_ = 0;
   bool in_transaction_ = false;
+  bool prepared_ = false;
+  std::string json_;
+  Statement find_, drop_, unlink_, put_article_, put_event_, link_, clear_evidence_, put_evidence_;
 };
 
 }  // namespace
@@ -264,7 +500,92 @@ std::unique_ptr<Sink> SqliteStore::MakeSink(int batch_documents) {
   return std::make_unique<SqliteSink>(impl_->db, batch_documents);
 }
 
-Result<std::vector<StoredArticle>> SqliteStore::ListArticles() const {
+Status SqliteStore::Scan(const EventQuery& query, const std::function<Status(const Event&)>& fn) {
+  SITREP_RETURN_IF_ERROR(query.Validate());
+  store::SqlParts parts = store::BuildWhere(query, store::Dialect::kSqlite);
+  std::string sql = "SELECT e.json FROM events e" + parts.where + store::OrderBy(query.sort, store::Dialect::kSqlite);
+  store::AppendLimit(query, store::Dialect::kSqlite, &parts, &sql);
+  Statement st(impl_->db, sql);
+  if (!st.ok()) return SqlError(impl_->db, "query events");
+  st.BindAll(parts.params);
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) {
+    auto event = ParseEventJson(st.View(0));
+    if (!event.ok()) return event.status();
+    SITREP_RETURN_IF_ERROR(fn(*event));
+  }
+  if (rc != SQLITE_DONE) return SqlError(impl_->db, "query events");
+  return Status::Ok();
+}
+
+Result<EventPage> SqliteStore::Query(const EventQuery& query) {
+  EventPage page;
+  SITREP_RETURN_IF_ERROR(Scan(query, [&](const Event& e) {
+    page.events.push_back(e);
+    return Status::Ok();
+  }));
+  store::SqlParts parts = store::BuildWhere(query, store::Dialect::kSqlite);
+  Statement count(impl_->db, "SELECT count(*) FROM events e" + parts.where);
+  if (!count.ok()) return SqlError(impl_->db, "count events");
+  count.BindAll(parts.params);
+  if (count.Step() != SQLITE_ROW) return SqlError(impl_->db, "count events");
+  page.total = count.Int(0);
+  return page;
+}
+
+Result<Event> SqliteStore::Get(const std::string& event_id) {
+  Statement st(impl_->db, "SELECT json FROM events WHERE event_id = ?1");
+  if (!st.ok()) return SqlError(impl_->db, "get event");
+  st.Bind(1, event_id);
+  if (st.Step() != SQLITE_ROW) return Status(ErrorCode::kNotFound, "no event " + event_id);
+  return ParseEventJson(st.View(0));
+}
+
+Result<ArticleRecord> SqliteStore::GetArticle(const std::string& id) {
+  Statement st(impl_->db, "SELECT id, url, title, published, text, content_hash FROM articles WHERE id = ?1");
+  if (!st.ok()) return SqlError(impl_->db, "get article");
+  st.Bind(1, id);
+  if (st.Step() != SQLITE_ROW) return Status(ErrorCode::kNotFound, "no article " + id);
+  ArticleRecord a{st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4), st.Text(5), {}};
+  Statement ev(impl_->db, "SELECT event_id FROM event_articles WHERE doc_id = ?1 ORDER BY event_id");
+  if (!ev.ok()) return SqlError(impl_->db, "get article");
+  ev.Bind(1, id);
+  while (ev.Step() == SQLITE_ROW) a.event_ids.push_back(ev.Text(0));
+  return a;
+}
+
+Result<EventStats> SqliteStore::Stats(const EventQuery& query) {
+  SITREP_RETURN_IF_ERROR(query.Validate());
+  store::SqlParts parts = store::BuildWhere(query, store::Dialect::kSqlite);
+  EventStats stats;
+  {
+    Statement st(impl_->db, "SELECT count(*), coalesce(sum(e.fatalities), 0) FROM events e" + parts.where);
+    if (!st.ok()) return SqlError(impl_->db, "stats");
+    st.BindAll(parts.params);
+    if (st.Step() != SQLITE_ROW) return SqlError(impl_->db, "stats");
+    stats.events = st.Int(0);
+    stats.fatalities = st.Int(1);
+  }
+  {
+    Statement st(impl_->db, "SELECT count(*) FROM articles");
+    if (!st.ok() || st.Step() != SQLITE_ROW) return SqlError(impl_->db, "stats");
+    stats.articles = st.Int(0);
+  }
+  const std::pair<const char*, std::vector<StatsBucket>*> groups[] = {
+      {"coalesce(e.event_date, '')", &stats.by_day},
+      {"e.event_type", &stats.by_type},
+      {"e.country", &stats.by_country}};
+  for (const auto& [expr, out] : groups) {
+    Statement st(impl_->db, std::string("SELECT ") + expr + " COLLATE BINARY AS k, count(*), "
+                 "coalesce(sum(e.fatalities), 0) FROM events e" + parts.where + " GROUP BY k ORDER BY k");
+    if (!st.ok()) return SqlError(impl_->db, "stats");
+    st.BindAll(parts.params);
+    while (st.Step() == SQLITE_ROW) out->push_back({st.Text(0), st.Int(1), st.Int(2)});
+  }
+  return stats;
+}
+
+Result<std::vector<StoredArticle>> SqliteStore::ListArticles() {
   Statement st(impl_->db,
                "SELECT a.id, a.url, a.title, a.published, length(CAST(a.text AS BLOB)), "
                "(SELECT count(*) FROM event_articles l WHERE l.doc_id = a.id) "
@@ -272,41 +593,8 @@ Result<std::vector<StoredArticle>> SqliteStore::ListArticles() const {
   if (!st.ok()) return SqlError(impl_->db, "list articles");
   std::vector<StoredArticle> out;
   while (st.Step() == SQLITE_ROW) {
-    out.push_back({st.Text(0), st.Text(1), st.Text(2), st.Text(3),
-                   static_cast<uint64_t>(st.Int(4)), st.Int(5)});
-  }
-  return out;
-}
-
-Result<std::vector<Event>> SqliteStore::ListEvents(int64_t limit) const {
-  Statement st(impl_->db,
-               "SELECT event_id, event_type, sub_event_type, event_date, country, admin1, location, "
-               "fatalities, historical, "
-               "(SELECT group_concat(doc_id, ' ') FROM event_articles l WHERE l.event_id = e.event_id) "
-               "FROM events e ORDER BY event_date, event_id LIMIT ?1");
-  if (!st.ok()) return SqlError(impl_->db, "list events");
-  st.Bind(1, limit > 0 ? limit : int64_t{-1});
-  std::vector<Event> out;
-  while (st.Step() == SQLITE_ROW) {
-    Event e;
-    e.event_id = st.Text(0);
-    e.event_type = st.Text(1);
-    e.sub_event_type = st.Text(2);
-    if (sqlite3_column_type(st.get(), 3) != SQLITE_NULL) e.event_date = st.Text(3);
-    e.country = st.Text(4);
-    if (sqlite3_column_type(st.get(), 5) != SQLITE_NULL) e.admin1 = st.Text(5);
-    e.location = st.Text(6);
-    e.fatalities = static_cast<int>(st.Int(7));
-    e.historical = st.Int(8) != 0;
-    std::string docs = st.Text(9);
-    size_t pos = 0;
-    while (pos < docs.size()) {
-      size_t space = docs.find(' ', pos);
-      if (space == std::string::npos) space = docs.size();
-      e.doc_ids.push_back(docs.substr(pos, space - pos));
-      pos = space + 1;
-    }
-    out.push_back(std::move(e));
+    out.push_back({st.Text(0), st.Text(1), st.Text(2), st.Text(3), static_cast<uint64_t>(st.Int(4)),
+                   st.Int(5)});
   }
   return out;
 }

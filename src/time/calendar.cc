@@ -136,4 +136,25 @@ std::string FormatWeek(const Date& date) {
   return buf;
 }
 
+Date EasterSunday(int year) {
+  // Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
+  int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4;
+  int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+  int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+  int m = (a + 11 * h + 22 * l) / 451;
+  int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+  return Date{year, month, day};
+}
+
+Date NthWeekday(int year, int month, int nth, int weekday) {
+  if (nth == -1) {
+    Date last{year, month, DaysInMonth(year, month)};
+    return AddDays(last, -((Weekday(last) - weekday + 7) % 7));
+  }
+  Date first{year, month, 1};
+  Date d = AddDays(first, (weekday - Weekday(first) + 7) % 7 + 7L * (nth - 1));
+  if (d.month != month) return Date{};
+  return d;
+}
+
 }  // namespace sitrep::timex

@@ -26,6 +26,12 @@ Date AddDays(const Date& date, long days);
 // Adds months, clamping the day to the target month's length.
 Date AddMonths(const Date& date, int months);
 
+// Easter Sunday of `year` (Gregorian computus).
+Date EasterSunday(int year);
+// The nth (1..5) `weekday` (1 = Monday) of the month, or the last one for nth = -1; unknown
+// Date when it does not exist.
+Date NthWeekday(int year, int month, int nth, int weekday);
+
 // ISO 8601 week: sets *iso_year and *week.
 void IsoWeek(const Date& date, int* iso_year, int* week);
 

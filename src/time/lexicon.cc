@@ -1,5 +1,8 @@
 #include "time/lexicon.h"
 
+#include <iterator>
+#include <unordered_set>
+
 namespace sitrep::timex {
 namespace {
 
@@ -93,6 +96,63 @@ Unit UnitWord(std::string_view word, bool* plural) {
   }
   *plural = false;
   return Unit::kNone;
+}
+
+const Holiday* Holidays(size_t* count) {
+  // US and Christian calendar holidays that news dates events by. Lunar and Islamic calendar
+  // holidays (Ramadan, Eid, Nowruz varies little but is not fixed) are left out: they need a
+  // calendar table per year.
+  static constexpr Holiday kHolidays[] = {
+      {"new year 's day", 1, 1, 0, 0, 0},      {"new year 's eve", 12, 31, 0, 0, 0},
+      {"christmas day", 12, 25, 0, 0, 0},      {"christmas eve", 12, 24, 0, 0, 0},
+      {"boxing day", 12, 26, 0, 0, 0},         {"thanksgiving day", 11, 0, 4, 4, 0},
+      {"independence day", 7, 4, 0, 0, 0},     {"valentine 's day", 2, 14, 0, 0, 0},
+      {"memorial day", 5, 0, -1, 1, 0},        {"labor day", 9, 0, 1, 1, 0},
+      {"veterans day", 11, 11, 0, 0, 0},       {"easter sunday", 0, 0, 0, 0, 0},
+      {"good friday", 0, 0, 0, 0, -2},         {"easter monday", 0, 0, 0, 0, 1},
+      {"christmas", 12, 25, 0, 0, 0},          {"thanksgiving", 11, 0, 4, 4, 0},
+      {"halloween", 10, 31, 0, 0, 0},          {"easter", 0, 0, 0, 0, 0},
+  };
+  *count = std::size(kHolidays);
+  return kHolidays;
+}
+
+bool IsTimeWord(std::string_view word) {
+  // Built once (thread-safe static initialization), then a hash lookup per token.
+  static const std::unordered_set<std::string_view>* const kWords = [] {
+    auto* set = new std::unordered_set<std::string_view>{
+        // day parts, clock words, relative days
+        "today", "yesterday", "tomorrow", "tonight", "overnight", "night", "nights", "morning",
+        "mornings", "afternoon", "evening", "evenings", "noon", "midday", "midnight", "dawn",
+        "daybreak", "dusk", "nightfall", "weekend", "weekends", "am", "pm",
+        // reference words and periods
+        "now", "currently", "presently", "nowadays", "current", "recently", "lately", "recent",
+        "soon", "past", "future", "present", "period", "season", "half", "fiscal", "ago",
+        "later", "earlier",
+        // units
+        "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week",
+        "weeks", "month", "months", "quarter", "quarters", "year", "years", "decade", "decades",
+        "century", "centuries",
+        // seasons
+        "spring", "summer", "fall", "autumn", "winter",
+        // sets
+        "daily", "weekly", "monthly", "yearly", "hourly", "nightly", "biweekly",
+        // number words not in the number table
+        "hundred", "thousand", "couple", "few", "several", "dozen", "hundreds", "thousands",
+        // holidays whose names hold no other time word
+        "christmas", "thanksgiving", "easter", "halloween"};
+    for (const Entry& e : kMonths) set->insert(e.word);
+    for (const Entry& e : kMonthAbbrevs) set->insert(e.word);
+    for (const Entry& e : kWeekdays) set->insert(e.word);
+    for (const Entry& e : kNumbers) set->insert(e.word);
+    for (const Entry& e : kOrdinals) set->insert(e.word);
+    return set;
+  }();
+  if (word.size() > 12) return false;
+  if (kWords->count(word)) return true;
+  // Plural weekdays: "mondays".
+  return word.size() > 6 && word.back() == 's' && kWords->count(word.substr(0, word.size() - 1)) &&
+         word.find("day") != std::string_view::npos;
 }
 
 std::string_view SeasonCode(std::string_view word) {

@@ -1,6 +1,7 @@
 // Small word tables for the timex grammar. Lookups take lowercased ASCII words.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 namespace sitrep::timex {
@@ -24,5 +25,23 @@ Unit UnitWord(std::string_view word, bool* plural);
 
 // Season codes: "spring" → "SP", "summer" → "SU", "fall"/"autumn" → "FA", "winter" → "WI".
 std::string_view SeasonCode(std::string_view word);
+
+// True for words that can take part in a temporal expression (months, weekdays, units, number
+// words, day parts, reference words such as "now"/"recently", holiday names). The scanner runs
+// its matchers only near such words or numbers.
+bool IsTimeWord(std::string_view word);
+
+// A holiday with a rule for its date in a given year.
+struct Holiday {
+  std::string_view words;  // lowercase, space-separated, apostrophes as "'": "new year 's day"
+  int month;               // 0 for Easter-based holidays
+  int day;                 // fixed day of month, or 0
+  int nth;                 // with weekday: 1..4 = nth such weekday of the month, -1 = last
+  int weekday;             // 1..7 (ISO) or 0
+  int easter_offset;       // days from Easter Sunday (month == 0)
+};
+// The holiday table, longest names first so that a prefix scan finds "christmas eve" before
+// "christmas".
+const Holiday* Holidays(size_t* count);
 
 }  // namespace sitrep::timex

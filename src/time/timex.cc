@@ -13,9 +13,23 @@
 // Decisions (documented in the tests as well):
 //   - "10/06/1971" is month/day/year (US order) unless the first number is > 12.
 //   - A weekday alone is the anchor day itself if it matches, else the most recent such day
-//     before the anchor (past-tense news narration), unless the clause has a future cue ("will",
-//     "next", "scheduled", ...) which selects the next such day. "last Friday" is always before,
-//     "next Friday" always after.
+//     before the anchor (past-tense news narration), unless the nearest tense cue of the clause
+//     looks ahead ("will", "scheduled", "expected", "planned", "postponed", "set to", "is to",
+//     "due to", "as soon as") which selects the next such day. "last Friday" is always before,
+//     "next Friday" always after. Tried and dropped (worse on timex-dev): "would", "until" and
+//     any "to"-infinitive as cues; the same tense cues for month names.
+//   - Holidays (table in lexicon.cc: Christmas, Thanksgiving, Easter-based, ...) resolve like
+//     weekdays: the most recent occurrence, the next one with a future cue, "last"/"next", or an
+//     explicit year ("Easter 2019").
+//   - Spelled-out years ("nineteen ninety-six", "two thousand") are years wherever digits are.
+//   - Vague words: "recently", "soon" (not "as soon as"), "now" (also "now that"), "the near
+//     future"; "in recent weeks/months/days" are vague durations (PXW...). Bare "recent",
+//     "future" (adjective) and "previously" are not tagged: on timex-dev TimeBank tags them in
+//     fewer than a third of their uses.
+//   - "the past year" is the previous calendar year (DATE); "the full year" the anchor's year;
+//     "the fiscal year" a one-year duration; "the latest period" the latest quarter.
+//   - Speed: matchers run only at tokens with a number or a time word (IsTimeWord) within the
+//     next six tokens; every pattern has one there.
 //   - "N weeks ago" is the ISO week containing anchor − 7N days ("two weeks ago" from
 //     2024-09-14 → 2024-W35); days → a date, months → YYYY-MM, years → YYYY.
 //   - A month (or month and day) without a year is its most recent occurrence up to the anchor,
@@ -91,12 +105,17 @@ class Scanner {
     dct_ = ParseAnchor(anchor);
     ref_ = dct_;
     LexTimex(text, &lowered_, &toks_);
+    MarkCandidates();
   }
 
   std::vector<Timex> Run() {
     std::vector<Timex> out;
     size_t i = 0;
     while (i < toks_.size()) {
+      if (!candidate_[i]) {
+        ++i;
+        continue;
+      }
       Match best;
       bool found = false;
       TryAll(i, &best, &found);
@@ -153,6 +172,7 @@ class Scanner {
     if (ClockTime(i, &m)) Consider(m, best, found);
     if (QuarterExpr(i, &m)) Consider(m, best, found);
     if (RefWord(i, &m)) Consider(m, best, found);
+    if (HolidayDate(i, &m)) Consider(m, best, found);
   }
 
   // ---- shared sub-parsers ----
@@ -219,7 +239,9 @@ class Scanner {
       ++j;
     }
     // "May 9:30", "9%", "9-10" are not days.
-    if (Glued(j) && (P(j, ':') || P(j, '%') || IsNum(j))) return kNone;
+    if (Glued(j) && ((P(j, ':') && IsNum(j + 1) && Glued(j + 1)) || P(j, '%') || IsNum(j))) {
+      return kNone;
+    }
     if (Glued(j) && (P(j, '.') || P(j, ',')) && IsNum(j + 1) && Glued(j + 1)) return kNone;
     *day = toks_[i].num;
     return j;
@@ -227,6 +249,7 @@ class Scanner {
 
   // A 4-digit year 1000..2999 (or 2-digit with apostrophe, "'98"). Returns index after or kNone.
   size_t Year(size_t i, int* year) const {
+    if (size_t e = SpelledYear(i, year); e != kNone) return e;
     if (P(i, '\'') && IsNum(i + 1) && Glued(i + 1) && toks_[i + 1].digits == 2) {
       if (Word(i + 2) && Glued(i + 2) && Low(i + 2) != "s") return kNone;
       int yy = toks_[i + 1].num;
@@ -243,6 +266,37 @@ class Scanner {
       return kNone;
     }
     *year = toks_[i].num;
+    return j;
+  }
+
+  // "nineteen ninety-six", "nineteen eighty", "two thousand", "two thousand and one".
+  size_t SpelledYear(size_t i, int* year) const {
+    std::string_view w = Low(i);
+    if (w == "two" && W(i + 1, "thousand")) {
+      size_t j = i + 2;
+      size_t k = W(j, "and") ? j + 1 : j;
+      int ones = SmallNumberWord(Low(k));
+      bool unit_after = Word(k + 1) && UnitWord(Low(k + 1), &plural_) != Unit::kNone;
+      if (ones > 0 && ones < 20 && !unit_after) {
+        *year = 2000 + ones;
+        return k + 1;
+      }
+      // "two thousand years" is a duration.
+      if (Word(j) && UnitWord(Low(j), &plural_) != Unit::kNone) return kNone;
+      *year = 2000;
+      return j;
+    }
+    int century = SmallNumberWord(w);
+    if (century < 10 || century > 20 || !IsTensWord(Low(i + 1))) return kNone;
+    int tens = SmallNumberWord(Low(i + 1));
+    size_t j = i + 2;
+    int ones = 0;
+    if (P(j, '-') && Glued(j) && Glued(j + 1)) {
+      ones = SmallNumberWord(Low(j + 1));
+      if (ones < 1 || ones > 9) return kNone;
+      j += 2;
+    }
+    *year = century * 100 + tens + ones;
     return j;
   }
 
@@ -269,7 +323,11 @@ class Scanner {
 
   // Does the nearest tense cue before token i (within its clause) point to the future? "he will
   // visit on Friday", "as early as Tuesday" do; "Cuba predicted Wednesday", "said Friday" do not.
-  bool FutureClause(size_t i) const {
+  bool FutureClause(size_t i) const { return TenseCue(i) > 0; }
+
+  // +1 when the nearest tense cue before token i (within its clause) points to the future, -1
+  // when it is a past form ("said", "was", "-ed"), 0 when there is none.
+  int TenseCue(size_t i) const {
     for (size_t k = i, steps = 0; k > 0 && steps < 10; --k, ++steps) {
       size_t t = k - 1;
       if (P(t, '!') || P(t, '?') || P(t, '\n') || P(t, ';') || P(t, '"')) break;
@@ -278,15 +336,21 @@ class Scanner {
       }
       std::string_view w = Low(t);
       if (w == "will" || w == "shall" || w == "ll" || w == "scheduled" || w == "upcoming" ||
-          ((w == "soon" || w == "early") && W(t - 1, "as") && t > 0)) {
-        return true;
+          w == "postponed" || w == "expected" || w == "planned" || w == "plans" ||
+          w == "planning" || ((w == "soon" || w == "early") && W(t - 1, "as") && t > 0)) {
+        return 1;
+      }
+      // "set to resume Monday", "is to resume trading Tuesday", "due to arrive Friday".
+      if (w == "to" && t > 0 &&
+          (W(t - 1, "set") || W(t - 1, "due") || W(t - 1, "is") || W(t - 1, "are"))) {
+        return 1;
       }
       if (w == "said" || w == "told" || w == "was" || w == "were" || w == "did" ||
-          (w.size() > 4 && w.substr(w.size() - 2) == "ed")) {
-        return false;
+          (w.size() > 4 && w.substr(w.size() - 2) == "ed" && !toks_[t].cap)) {
+        return -1;
       }
     }
-    return false;
+    return 0;
   }
 
   // ---- value helpers ----
@@ -485,7 +549,7 @@ class Scanner {
       fiscal = true;
       ++j;
       if (W(j, "year")) ++j;
-    } else if (W(j, "year") && !the) {
+    } else if (W(j, "year") && (!the || Year(j + 1, &year_scratch_) != kNone)) {
       ++j;
     }
     // Centuries: "the 20th century", "the nineteenth century".
@@ -685,7 +749,7 @@ class Scanner {
     else offset = FutureClause(j) ? ahead : -back;
     Date d = AddDays(dct_, offset);
     // "Friday evening" → "…TEV"; "Friday night"/"Friday morning" keep their span but take the
-    // value of the day, as TimeBank mostly does.
+    // value of the day, as TimeBank mostly does (measured on timex-dev: the part codes lose).
     m->value = FormatDay(d) + (part == "TEV" ? part : std::string());
     m->day = d;
     return true;
@@ -722,7 +786,16 @@ class Scanner {
     if (unit == Unit::kNone && season.empty() && !weekend) return false;
     if (unit == Unit::kSecond || unit == Unit::kMinute || unit == Unit::kHour) return false;
     size_t k = u + 1;
-    // "the past year" / "the last decade" / "the next week" read as durations in news.
+    // "the past year" names the previous calendar year (TimeBank DATE); "the past decade",
+    // "the past month", "the next week" read as durations.
+    if (the && (r == "past" || r == "last") && !narrative && dct_.year && unit == Unit::kYear &&
+        !W(k, "or")) {
+      m->begin = i;
+      m->end = k;
+      m->type = TimexType::kDate;
+      m->value = FormatYear(dct_.year - 1);
+      return true;
+    }
     if (the && (r == "past" || r == "last" || (r == "next" && unit != Unit::kDay) ||
                 r == "coming") && unit != Unit::kNone) {
       m->begin = i;
@@ -921,6 +994,20 @@ class Scanner {
         W(j, "previous") || W(j, "following") || W(j, "final") || W(j, "remaining") ||
         W(j, "latest") || W(j, "preceding")) {
       ++j;
+    } else if (the && (W(j, "full") || W(j, "fiscal")) && W(j + 1, "year") &&
+               !(P(j + 2, '-') || W(j + 2, "s") || W(j + 2, "ended") || W(j + 2, "ending") ||
+                 Year(j + 2, &count) != kNone)) {
+      // "for the full year" is the current year; "the fiscal year" the period reported on.
+      m->begin = i;
+      m->end = j + 2;
+      if (W(j, "full") && dct_.year) {
+        m->type = TimexType::kDate;
+        m->value = FormatYear(dct_.year);
+      } else {
+        m->type = TimexType::kDuration;
+        m->value = "P1Y";
+      }
+      return true;
     } else if (the && W(j, "year") && !(P(j + 1, '-') || W(j + 1, "s") || Year(j + 1, &count) != kNone)) {
       // "the year": the period the article reports on, as a one-year duration.
       m->begin = i;
@@ -971,6 +1058,7 @@ class Scanner {
     bool article = W(j, "a") || W(j, "an");
     if (article && unit == Unit::kSecond && !plural) return false;  // "a second attack"
     if (article && unit == Unit::kQuarter) return false;             // "a quarter of"
+    if (P(u + 1, '-') && Glued(u + 1) && (W(u + 2, "earlier") || W(u + 2, "ago"))) return false;
     if (W(j, "some") && !plural) return false;
     if (!plural && !hyphen && count > 1 && !IsNum(j) && unit == Unit::kSecond) return false;
     if (unit == Unit::kQuarter && !plural && !hyphen) return false;
@@ -993,7 +1081,7 @@ class Scanner {
     static constexpr struct {
       std::string_view word, value;
     } kAdverbs[] = {{"daily", "P1D"},     {"weekly", "P1W"},   {"monthly", "P1M"},
-                    {"annually", "P1Y"},  {"yearly", "P1Y"},   {"hourly", "PT1H"},
+                    {"yearly", "P1Y"},    {"hourly", "PT1H"},
                     {"nightly", "P1D"},   {"biweekly", "P2W"}};
     for (const auto& a : kAdverbs) {
       if (w == a.word) {
@@ -1229,7 +1317,8 @@ class Scanner {
     } else if (W(u, "half") && ord >= 1 && ord <= 2) {
       half = true;
       q = ord;
-    } else if (year_ago && !ord && W(u, "period")) {
+    } else if (!ord && W(u, "period") && (year_ago || W(j, "latest"))) {
+      // "the latest period" in earnings reports is the latest quarter.
       latest = true;
     } else if (year_ago && !ord && j == u) {
       // bare "year-earlier"/"year-ago" adjective: the prior-year period.
@@ -1293,13 +1382,102 @@ class Scanner {
     return true;
   }
 
+  // Matches the holiday name `words` at token i; returns the index after it or kNone.
+  size_t HolidayName(size_t i, std::string_view words) const {
+    size_t k = i;
+    while (!words.empty()) {
+      size_t sp = words.find(' ');
+      std::string_view piece = words.substr(0, sp);
+      words = sp == std::string_view::npos ? std::string_view() : words.substr(sp + 1);
+      if (piece == "'s") {
+        if (!(P(k, '\'') && W(k + 1, "s"))) return kNone;
+        k += 2;
+      } else {
+        if (!W(k, piece)) return kNone;
+        ++k;
+      }
+    }
+    return k;
+  }
+
+  static Date HolidayIn(const Holiday& h, int year) {
+    if (h.month == 0) return AddDays(EasterSunday(year), h.easter_offset);
+    if (h.day) return Date{year, h.month, h.day};
+    return NthWeekday(year, h.month, h.nth, h.weekday);
+  }
+
+  // "Thanksgiving Day", "Christmas", "last Christmas", "Easter 1998", "New Year's Eve".
+  bool HolidayDate(size_t i, Match* m) const {
+    size_t j = i;
+    int rel = 0;
+    if (W(j, "last") || W(j, "next") || W(j, "this")) {
+      rel = W(j, "last") ? -1 : W(j, "next") ? 1 : 2;
+      ++j;
+    }
+    if (!Word(j) || !toks_[j].cap) return false;
+    size_t count;
+    const Holiday* table = Holidays(&count);
+    const Holiday* found = nullptr;
+    size_t k = kNone;
+    for (size_t h = 0; h < count && !found; ++h) {
+      k = HolidayName(j, table[h].words);
+      if (k != kNone) found = &table[h];
+    }
+    if (!found) return false;
+    // "Christmas tree", "Easter egg": a lowercase noun right after the name is a compound.
+    if (Word(k) && !toks_[k].cap && (Low(k) == "tree" || Low(k) == "egg" || Low(k) == "eggs" ||
+                                      Low(k) == "card" || Low(k) == "cards" ||
+                                      Low(k) == "island" || Low(k) == "dinner")) {
+      return false;
+    }
+    int year = 0;
+    size_t yk = W(k, "of") || P(k, ',') ? k + 1 : k;
+    size_t ye = rel == 0 ? Year(yk, &year) : kNone;
+    Date d;
+    if (ye != kNone) {
+      d = HolidayIn(*found, year);
+      k = ye;
+    } else if (dct_.known()) {
+      long anchor = DaysFromCivil(dct_.year, dct_.month, dct_.day);
+      Date prev = HolidayIn(*found, dct_.year);
+      if (!prev.known() || DaysFromCivil(prev.year, prev.month, prev.day) > anchor) {
+        prev = HolidayIn(*found, dct_.year - 1);
+      }
+      Date next = HolidayIn(*found, dct_.year);
+      if (!next.known() || DaysFromCivil(next.year, next.month, next.day) < anchor) {
+        next = HolidayIn(*found, dct_.year + 1);
+      }
+      bool same_day = prev.known() && DaysFromCivil(prev.year, prev.month, prev.day) == anchor;
+      if (rel == -1) {
+        d = same_day ? HolidayIn(*found, dct_.year - 1) : prev;
+      } else if (rel == 1) {
+        d = same_day ? HolidayIn(*found, dct_.year + 1) : next;
+      } else if (rel == 2) {
+        d = HolidayIn(*found, dct_.year);
+      } else {
+        d = FutureClause(j) ? next : prev;
+      }
+    }
+    m->begin = i;
+    m->end = k;
+    m->type = TimexType::kDate;
+    if (d.known()) {
+      m->value = DayValue(d, m);
+    } else if (found->month && found->day) {
+      m->value = "XXXX-" + Num(found->month, 2) + "-" + Num(found->day, 2);
+    } else {
+      m->value = "XXXX-XX-XX";
+    }
+    return true;
+  }
+
   // "now", "currently", "recently", "the past", "the future", "soon", "in recent years".
   bool RefWord(size_t i, Match* m) const {
     std::string_view w = Low(i);
     std::string_view value;
     size_t k = i + 1;
     if (w == "now" || w == "currently" || w == "presently" || w == "nowadays") {
-      if (w == "now" && (W(i + 1, "that") || P(i - 1, '-'))) return false;
+      if (w == "now" && i > 0 && P(i - 1, '-')) return false;
       value = "PRESENT_REF";
     } else if (w == "current" && !W(i + 1, "account") && !W(i + 1, "accounts") &&
                !W(i + 1, "affairs") && !W(i + 1, "events") && !(i > 0 && W(i - 1, "electric"))) {
@@ -1307,9 +1485,25 @@ class Scanner {
     } else if (w == "recently" || w == "lately") {
       value = "PAST_REF";
     } else if (w == "recent" && (W(i + 1, "years") || W(i + 1, "decades"))) {
-      // Bare "recent" is too often an ordinary adjective; "recent years" is a reference.
       ++k;
       value = "PAST_REF";
+    } else if (w == "recent" && (W(i + 1, "months") || W(i + 1, "weeks") || W(i + 1, "days"))) {
+      // "in recent weeks": TimeBank reads these as vague durations.
+      bool plural;
+      m->begin = i;
+      m->end = i + 2;
+      m->type = TimexType::kDuration;
+      m->value = DurationValue(-1, UnitWord(Low(i + 1), &plural));
+      return true;
+    } else if (w == "soon" && i > 0 && !W(i - 1, "as") && !W(i - 1, "was") && !W(i - 1, "were") &&
+               !W(i - 1, "had") && !W(i - 1, "been") && !W(i + 1, "after") &&
+               !W(i + 1, "afterwards") && !W(i + 1, "thereafter")) {
+      // "will soon move", "strike again soon". Bare adjectives "recent"/"future" and the adverb
+      // "previously" are left out: TimeBank tags them too rarely to pay off.
+      value = "FUTURE_REF";
+    } else if (w == "the" && W(i + 1, "near") && W(i + 2, "future")) {
+      value = "FUTURE_REF";
+      k = i + 3;
     } else if (w == "the" && (W(i + 1, "past") || W(i + 1, "future")) &&
                !IsNum(i + 2) && !SmallNumberWord(Low(i + 2)) && !W(i + 2, "few") &&
                !W(i + 2, "several") && UnitWord(Low(i + 2), &plural_) == Unit::kNone &&
@@ -1332,7 +1526,21 @@ class Scanner {
     return true;
   }
 
+  // Every match holds a number or a time word within its first kWindow tokens, so the matchers
+  // run only at tokens that have one in [i, i + kWindow): most tokens of a news text skip the
+  // dozen matchers (this keeps the scanner several times faster; eval results are unchanged).
+  static constexpr size_t kWindow = 6;
+  void MarkCandidates() {
+    candidate_.assign(toks_.size(), 0);
+    size_t last_hot = kNone;
+    for (size_t k = toks_.size(); k-- > 0;) {
+      if (IsNum(k) || (Word(k) && IsTimeWord(toks_[k].low))) last_hot = k;
+      candidate_[k] = last_hot != kNone && last_hot - k < kWindow;
+    }
+  }
+
   std::string_view text_;
+  std::vector<uint8_t> candidate_;
   std::string lowered_;
   std::vector<Tok> toks_;
   Date dct_;
@@ -1340,6 +1548,7 @@ class Scanner {
   int last_quarter_year_ = 0;
   int last_quarter_ = 0;
   mutable bool plural_ = false;  // scratch for UnitWord in conditions
+  mutable int year_scratch_ = 0;
 };
 
 class TimexStage final : public Stage {

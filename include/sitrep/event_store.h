@@ -1,0 +1,87 @@
+// The storage interface shared by the SQLite and PostgreSQL stores, and by everything that reads
+// stored events (CLI query/export, the HTTP server). Lives in sitrep::store; the core never sees it.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sitrep/event.h"
+#include "sitrep/event_query.h"
+#include "sitrep/result.h"
+#include "sitrep/sink.h"
+
+namespace sitrep {
+
+struct StoredArticle {
+  std::string id;
+  std::string url;
+  std::string title;
+  std::string published;
+  uint64_t text_bytes = 0;
+  int64_t event_count = 0;
+};
+
+struct ArticleRecord {
+  std::string id, url, title, published, text, content_hash;
+  std::vector<std::string> event_ids;  // sorted
+};
+
+struct EventPage {
+  std::vector<Event> events;
+  int64_t total = 0;  // events matching the filters, ignoring limit/offset
+};
+
+struct StatsBucket {
+  std::string key;  // a day "YYYY-MM-DD" (or "" for undated), an event type, a country
+  int64_t events = 0;
+  int64_t fatalities = 0;
+};
+
+struct EventStats {
+  int64_t events = 0;
+  int64_t fatalities = 0;
+  int64_t articles = 0;  // all stored articles (not filtered)
+  std::vector<StatsBucket> by_day, by_type, by_country;  // sorted by key
+};
+
+class EventStore {
+ public:
+  virtual ~EventStore() = default;
+
+  // "sqlite" or "postgresql".
+  virtual const char* backend() const = 0;
+  // A sink that stores each document and its events, committing every `batch_documents`
+  // documents. Re-storing an article with the same id and content is a no-op; with changed
+  // content it replaces the article and the events only it reported. The sink must not outlive
+  // the store.
+  virtual std::unique_ptr<Sink> MakeSink(int batch_documents = 256) = 0;
+
+  // Events matching `query` (validated first: a bad filter is kInvalidArgument), with the total.
+  virtual Result<EventPage> Query(const EventQuery& query) = 0;
+  // Streams every matching event (limit/offset/sort honoured) without holding them all.
+  virtual Status Scan(const EventQuery& query, const std::function<Status(const Event&)>& fn) = 0;
+  // One event with all fields and evidence; kNotFound when absent.
+  virtual Result<Event> Get(const std::string& event_id) = 0;
+  virtual Result<ArticleRecord> GetArticle(const std::string& id) = 0;
+  // Counts and fatalities of the matching events (limit/offset ignored) by day, type, country.
+  virtual Result<EventStats> Stats(const EventQuery& query) = 0;
+  // Every stored article, ordered by published date then id.
+  virtual Result<std::vector<StoredArticle>> ListArticles() = 0;
+};
+
+// Opens `target`: a postgresql:// or postgres:// URI (or "host=... dbname=..." when it starts
+// with "postgresql:"), else a SQLite file path. Creates or migrates the schema; refuses a
+// database written by a newer sitrep.
+Result<std::unique_ptr<EventStore>> OpenEventStore(const std::string& target);
+bool IsPostgresTarget(std::string_view target);
+
+// A stable 64-bit content hash (FNV-1a) as 16 hex digits; used to detect changed articles.
+std::string ContentHash(std::string_view bytes);
+
+// Parses one event JSON object as written by AppendEventJson (unknown keys ignored).
+Result<Event> ParseEventJson(std::string_view json);
+
+}  // namespace sitrep

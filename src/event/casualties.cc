@@ -1,0 +1,208 @@
+// Casualty aggregation for one event (rules in sitrep/events.h, AggregateCasualties).
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include "event/event_internal.h"
+#include "sitrep/events.h"
+#include "sitrep/quantity.h"
+
+namespace sitrep {
+namespace {
+
+constexpr size_t kNumCategories = 4;  // VictimCategory values
+
+// Victim words that count people without saying who they were: such a count is a report of
+// the total rather than of one side.
+bool IsGenericVictims(const Document& doc, const CasualtyFrame& f) {
+  if (f.self_inflicted) return false;
+  if (f.victims.empty()) return true;
+  std::string_view v = doc.Slice(f.victims);
+  const size_t space = v.find_last_of(' ');
+  const std::string head = event::Lower(space == std::string_view::npos ? v : v.substr(space + 1));
+  static constexpr std::string_view kGeneric[] = {
+      "people", "persons", "person", "individuals", "individual", "others", "victims",
+      "dead",   "bodies",  "lives",  "total",       "casualties", "more"};
+  return std::find(std::begin(kGeneric), std::end(kGeneric), head) != std::end(kGeneric);
+}
+
+// Counts of one category are alternatives across sentences, except a count said to be
+// "another"/"more"/"other" victims: a new group of its own that adds up. (Keying by the
+// victims' head word, "soldiers" vs "policemen", was tried: worse on the UCDP and GTD dev sets.)
+std::string VictimKey(const Document& doc, const CasualtyFrame& f) {
+  const std::string span_text = event::Lower(doc.Slice(f.span));
+  if (span_text.find("another") != std::string::npos || span_text.find(" more") != std::string::npos ||
+      span_text.find("other ") != std::string::npos) {
+    return "#" + std::to_string(f.span.begin);
+  }
+  return "";
+}
+
+struct Range {
+  int64_t low = 0, high = 0;
+  bool set = false;
+  void Add(int64_t lo, int64_t hi) {
+    if (!set) {
+      low = lo;
+      high = hi;
+      set = true;
+    } else {
+      low = std::min(low, lo);
+      high = std::max(high, hi);
+    }
+  }
+};
+
+struct FateTotals {
+  bool any = false;
+  int64_t low = 0, high = 0;
+  std::array<int64_t, kNumCategories> by_category{};  // high-end counts per category
+  std::vector<Span> evidence;
+};
+
+FateTotals Aggregate(const Document& doc, const std::vector<const CasualtyFrame*>& all) {
+  FateTotals out;
+  if (all.empty()) return out;
+  out.any = true;
+  // An update supersedes every earlier report of its fate.
+  size_t first = 0;
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (all[i]->is_update && !all[i]->negated) first = i;
+  }
+  std::vector<const CasualtyFrame*> frames(all.begin() + static_cast<long>(first), all.end());
+  // "a senior commander" (an implicit 1, no number written) is usually one of a numbered
+  // count of the same event: it counts only when nothing is numbered.
+  auto implicit = [&doc](const CasualtyFrame* f) {
+    if (f->negated || f->self_inflicted) return false;
+    if (f->quantity < 0) return true;
+    const std::string count = event::Lower(doc.Slice(f->count_span));
+    return count == "a" || count == "an";
+  };
+  const bool any_numbered = std::any_of(frames.begin(), frames.end(), [&](const CasualtyFrame* f) {
+    return !implicit(f) && !f->negated && !f->is_subtotal;
+  });
+  if (any_numbered) std::erase_if(frames, implicit);
+  bool any_positive = false;
+  for (const CasualtyFrame* f : frames) any_positive |= !f->negated && !f->is_subtotal;
+
+  // Reports: one per sentence. Within a report counts add up; across reports counts of one
+  // category are alternatives.
+  struct Report {
+    std::map<std::pair<size_t, std::string>, std::pair<int64_t, int64_t>> counts;
+    int64_t generic_low = 0, generic_high = 0;
+    bool has_generic = false;
+    VictimCategory generic_category = VictimCategory::kUnknown;
+    int64_t self_low = 0, self_high = 0;
+  };
+  std::map<uint32_t, Report> reports;
+  for (const CasualtyFrame* f : frames) {
+    if (f->is_subtotal) continue;
+    if (f->negated && any_positive) continue;
+    Report& r = reports[f->sentence];
+    const int64_t lo = f->negated ? 0 : f->low;
+    const int64_t hi = f->negated ? 0 : std::max(f->high, f->low);
+    out.evidence.push_back(f->span);
+    if (f->self_inflicted) {
+      // The attacker ("blew himself up") is never part of the victims' count: always added.
+      r.self_low += lo;
+      r.self_high += hi;
+    } else if (IsGenericVictims(doc, *f)) {
+      r.generic_low += lo;
+      r.generic_high += hi;
+      if (!r.has_generic) r.generic_category = f->category;
+      r.has_generic = true;
+    } else {
+      auto& [clo, chi] = r.counts[{static_cast<size_t>(f->category), VictimKey(doc, *f)}];
+      clo += lo;
+      chi += hi;
+    }
+  }
+  std::map<std::pair<size_t, std::string>, Range> per_category;
+  Range generic, self;
+  VictimCategory generic_category = VictimCategory::kUnknown;
+  for (auto& [sentence, r] : reports) {
+    if (r.self_high > 0) self.Add(r.self_low, r.self_high);
+    // In one sentence, people counted besides a named group are other people: "4 people as
+    // well as 2 policemen were killed" → 6.
+    if (r.has_generic && !r.counts.empty()) {
+      auto& [glo, ghi] = r.counts[{static_cast<size_t>(r.generic_category), "#people"}];
+      glo += r.generic_low;
+      ghi += r.generic_high;
+      r.has_generic = false;
+    }
+    for (const auto& [key, c] : r.counts) per_category[key].Add(c.first, c.second);
+    if (r.has_generic) {
+      if (!generic.set || r.generic_high > generic.high) generic_category = r.generic_category;
+      generic.Add(r.generic_low, r.generic_high);
+    }
+  }
+  int64_t cat_low = 0, cat_high = 0;
+  bool any_category = false;
+  for (const auto& [key, range] : per_category) {
+    any_category = true;
+    cat_low += range.low;
+    cat_high += range.high;
+    out.by_category[key.first] += range.high;
+  }
+  if (!any_category) {
+    out.low = generic.low;
+    out.high = generic.high;
+    out.by_category[static_cast<size_t>(generic_category)] = generic.high;
+  } else if (!generic.set) {
+    out.low = cat_low;
+    out.high = cat_high;
+  } else {
+    out.low = std::min(cat_low, generic.low);
+    out.high = std::max(cat_high, generic.high);
+    out.by_category[static_cast<size_t>(VictimCategory::kUnknown)] += out.high - cat_high;
+  }
+  if (self.set) {
+    out.low += self.low;
+    out.high += self.high;
+    out.by_category[static_cast<size_t>(VictimCategory::kNonState)] += self.high;
+  }
+  return out;
+}
+
+int Clamp(int64_t v) { return static_cast<int>(std::clamp<int64_t>(v, 0, 1'000'000'000)); }
+
+}  // namespace
+
+CasualtyTotals AggregateCasualties(const Document& doc, std::span<const uint32_t> frames,
+                                   bool state_is_side_a) {
+  std::vector<const CasualtyFrame*> killed, injured;
+  for (uint32_t i : frames) {
+    if (i >= doc.casualties.size()) continue;
+    const CasualtyFrame& f = doc.casualties[i];
+    if (f.fate == Fate::kKilled) killed.push_back(&f);
+    if (f.fate == Fate::kInjured) injured.push_back(&f);
+  }
+  auto by_position = [](const CasualtyFrame* a, const CasualtyFrame* b) {
+    return a->span.begin < b->span.begin;
+  };
+  std::sort(killed.begin(), killed.end(), by_position);
+  std::sort(injured.begin(), injured.end(), by_position);
+
+  CasualtyTotals out;
+  const FateTotals k = Aggregate(doc, killed);
+  out.deaths_low = Clamp(k.low);
+  out.deaths_high = Clamp(k.high);
+  out.fatalities = out.deaths_low;
+  const int state = Clamp(k.by_category[static_cast<size_t>(VictimCategory::kStateForces)]);
+  const int non_state = Clamp(k.by_category[static_cast<size_t>(VictimCategory::kNonState)]);
+  out.deaths_side_a = state_is_side_a ? state : non_state;
+  out.deaths_side_b = state_is_side_a ? non_state : state;
+  out.deaths_civilians = Clamp(k.by_category[static_cast<size_t>(VictimCategory::kCivilians)]);
+  out.deaths_unknown = Clamp(k.by_category[static_cast<size_t>(VictimCategory::kUnknown)]);
+  out.deaths_best =
+      out.deaths_side_a + out.deaths_side_b + out.deaths_civilians + out.deaths_unknown;
+  out.fatality_evidence = k.evidence;
+
+  const FateTotals w = Aggregate(doc, injured);
+  out.has_injured = w.any;
+  out.injured = Clamp(w.high);
+  out.injured_evidence = w.evidence;
+  return out;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,66 @@
+// Private pieces of the events stage, shared by its .cc files and unit tests.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/document.h"
+#include "sitrep/gazetteer.h"
+#include "sitrep/places.h"
+
+namespace sitrep::event {
+
+// One incident of a document under assembly: the trigger mentions that refer to it and what
+// anchors it in space and time.
+struct Incident {
+  std::vector<uint32_t> triggers;  // indices into doc.triggers, text order
+  std::vector<uint32_t> frames;    // indices into doc.casualties, text order
+  // The first place named by one of its mention sentences (found() false when none).
+  EventLocation place;
+  // The first date (a TIMEX3 DATE value) named by one of its mention sentences; empty if none.
+  std::string date_value;
+  Span date_span;
+
+  uint32_t first_sentence(const Document& doc) const {
+    return doc.triggers[triggers.front()].sentence;
+  }
+  uint32_t last_sentence(const Document& doc) const {
+    return doc.triggers[triggers.back()].sentence;
+  }
+  bool HasSentence(const Document& doc, uint32_t s) const;
+};
+
+// Type families: mentions of different families may still be one incident; strategic
+// developments never decide a violent incident's type.
+enum class Family : uint8_t { kViolent, kDemonstration, kStrategic };
+Family FamilyOf(std::string_view event_type);
+
+// Groups the document's news mentions (non-historical, non-negated triggers) into incidents,
+// in order of first mention. `gaz` may be null (no place anchors then).
+std::vector<Incident> GroupMentions(const Document& doc, const Gazetteer* gaz);
+
+// Gives every casualty frame of a news sentence to one incident (its sentence's, else the
+// nearest before). Frames of background sentences are dropped.
+void AssignFrames(const Document& doc, std::vector<Incident>* incidents);
+
+// Actors and roles of one event, written into `event` (actor1/2, assoc, inter, interaction,
+// side_a/b) with evidence. `country_iso3` / `country` locate the event ("" when unknown).
+// Returns true when a government is one of the sides (side_a).
+bool AssignRoles(const Document& doc, const Incident& incident, std::string_view country_iso3,
+                 std::string_view country, Event* event);
+
+// Named persons in the incident's sentences, with evidence.
+void FindNamedPersons(const Document& doc, const Incident& incident, Event* event);
+
+// True when the sentence's words say its event is a different one: "in a separate attack",
+// "elsewhere", "in another incident".
+bool SaysSeparateIncident(const Document& doc, uint32_t sentence);
+
+// Lower-case text of a span.
+std::string Lower(std::string_view text);
+
+void AddEvidence(const Document& doc, std::string_view field, Span span, Event* event);
+
+}  // namespace sitrep::event

@@ -1,0 +1,297 @@
+// Grouping mentions into incidents, and casualty frames into incidents.
+//
+// Mentions are taken in text order. A mention joins an incident that already has a mention in
+// its sentence. Otherwise it is compared with every incident so far: an incident is ruled out
+// when the mention's sentence names a place that conflicts with the incident's place (another
+// country, another admin1, another town more than 30 km away) or a date range that does not
+// overlap the incident's; among the rest the best match wins (same place > same country >
+// same date; a definite anaphor "the raid" or a nearby sentence adds a little; ties go to the
+// most recent). "In a separate attack", "elsewhere" and "another attack" start a new incident.
+// Strategic developments join any compatible incident ("the operation led to the confiscation
+// of weapons"). No compatible incident → a new one.
+//
+// A place or date only counts as the mention's own when its sentence states it; the incident's
+// anchors are the first ones stated, refined by a more specific compatible place later.
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include "event/dates.h"
+#include "event/event_internal.h"
+#include "sitrep/places.h"
+#include "sitrep/timex.h"
+
+namespace sitrep::event {
+namespace {
+
+constexpr double kSameTownKm = 30.0;
+
+bool Inside(Span inner, Span outer) { return inner.begin >= outer.begin && inner.end <= outer.end; }
+
+double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = 3.14159265358979323846 / 180.0;
+  const double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                   std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) *
+                       std::sin(dlon / 2);
+  return 6371.0 * 2 * std::atan2(std::sqrt(a), std::sqrt(1 - a));
+}
+
+// True when a place mention follows a locative word ("in", "near", "outside"...) within three
+// tokens ("in Iraq's western Anbar province", "near the town of X"): a place the event is said
+// to be at, not one named in passing ("the U.S. Treasury").
+bool IsLocative(const Document& doc, const PlaceMention& m) {
+  auto tok = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.begin,
+                              [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
+  for (int back = 1; back <= 3 && tok - back >= doc.tokens.begin(); ++back) {
+    const std::string w = Lower(doc.Slice((tok - back)->span));
+    if (w == "in" || w == "near" || w == "at" || w == "outside" || w == "around" ||
+        w == "across" || w == "inside" || w == "into" || w == "on" || w == "of" ||
+        w == "hit" || w == "targeted" || w == "attacked" || w == "struck") {
+      return true;
+    }
+    if ((tok - back)->kind == TokenKind::kPunct) return false;
+  }
+  return false;
+}
+
+// The mention that anchors sentence `span`, when it is usable and locative.
+bool IsAnchorMention(const Document& doc, const PlaceMention& m, Span sentence) {
+  return Inside(m.span, sentence) && !m.demonym && !m.metonymic && m.geo_id != kNoGeoId &&
+         IsLocative(doc, m);
+}
+
+bool PlacesConflict(const EventLocation& a, const EventLocation& b) {
+  if (!a.found() || !b.found()) return false;
+  if (a.iso3 != b.iso3) return true;
+  if (!a.admin1.empty() && !b.admin1.empty() && a.admin1 != b.admin1) return true;
+  if (a.where_prec <= 2 && b.where_prec <= 2 && a.geonameid != b.geonameid &&
+      a.has_coordinates && b.has_coordinates &&
+      DistanceKm(a.lat, a.lon, b.lat, b.lon) > kSameTownKm) {
+    return true;
+  }
+  return false;
+}
+
+// 0 unrelated/unknown, 1 same country, 2 same admin1, 3 same place.
+int PlaceMatch(const EventLocation& a, const EventLocation& b) {
+  if (!a.found() || !b.found() || a.iso3 != b.iso3) return 0;
+  if (a.geonameid != 0 && a.geonameid == b.geonameid) return 3;
+  if (!a.admin1.empty() && a.admin1 == b.admin1) return 2;
+  return 1;
+}
+
+struct SentenceAnchor {
+  EventLocation place;
+  std::string date;
+  Span date_span;
+};
+
+SentenceAnchor AnchorOf(const Document& doc, uint32_t s, const Gazetteer* gaz) {
+  SentenceAnchor a;
+  const Span span = doc.sentences[s].span;
+  if (gaz != nullptr) {
+    bool any = false;
+    for (const PlaceMention& m : doc.places) any |= IsAnchorMention(doc, m, span);
+    if (any) {
+      a.place = LocateEvent(doc, s, *gaz);
+      // Only when the sentence's best place is itself a locative mention.
+      bool locative = false;
+      for (const PlaceMention& m : doc.places) {
+        locative |= m.span == a.place.evidence && IsAnchorMention(doc, m, span);
+      }
+      if (!locative) a.place = EventLocation{};
+    }
+  }
+  for (const Timex& t : doc.timex) {
+    if (t.span.begin >= span.end) break;
+    if (!Inside(t.span, span) || t.type != TimexType::kDate) continue;
+    auto r = ParseDateValue(t.value);
+    if (!r || r->grain == DateGrain::kYear) continue;
+    a.date = t.value;
+    a.date_span = t.span;
+    break;
+  }
+  return a;
+}
+
+// "the raid", "the joint raid", "this attack", "Sunday's blast": a definite description just
+// before the trigger.
+bool IsAnaphor(const Document& doc, const TriggerMention& t) {
+  const Sentence& s = doc.sentences[t.sentence];
+  uint32_t tok = s.token_begin;
+  while (tok < s.token_end && doc.tokens[tok].span.begin < t.span.begin) ++tok;
+  for (int back = 1; back <= 3 && tok >= s.token_begin + back; ++back) {
+    const std::string w = Lower(doc.Slice(doc.tokens[tok - back].span));
+    if (w == "the" || w == "this" || w == "that" || w == "its" || w == "their" ||
+        w.ends_with("'s") || w.ends_with("\xE2\x80\x99s")) {
+      return true;
+    }
+    if (w == "a" || w == "an" || doc.tokens[tok - back].kind != TokenKind::kWord) return false;
+  }
+  return false;
+}
+
+bool FamiliesCompatible(Family a, Family b) {
+  return a == b || a == Family::kStrategic || b == Family::kStrategic ||
+         (a == Family::kViolent && b == Family::kDemonstration) ||
+         (a == Family::kDemonstration && b == Family::kViolent);
+}
+
+// More specific = smaller where_prec.
+bool MoreSpecific(const EventLocation& a, const EventLocation& b) {
+  return a.found() && (!b.found() || a.where_prec < b.where_prec);
+}
+
+}  // namespace
+
+bool Incident::HasSentence(const Document& doc, uint32_t s) const {
+  for (uint32_t t : triggers) {
+    if (doc.triggers[t].sentence == s) return true;
+  }
+  return false;
+}
+
+Family FamilyOf(std::string_view event_type) {
+  if (event_type == "Strategic developments") return Family::kStrategic;
+  if (event_type == "Protests" || event_type == "Riots") return Family::kDemonstration;
+  return Family::kViolent;
+}
+
+bool SaysSeparateIncident(const Document& doc, uint32_t sentence) {
+  const Sentence& s = doc.sentences[sentence];
+  for (uint32_t k = s.token_begin; k < s.token_end; ++k) {
+    const std::string w = Lower(doc.Slice(doc.tokens[k].span));
+    if (w == "separate" || w == "separately" || w == "elsewhere" || w == "meanwhile") return true;
+    if ((w == "another" || w == "second") && k + 1 < s.token_end) {
+      const std::string next = Lower(doc.Slice(doc.tokens[k + 1].span));
+      if (next == "attack" || next == "incident" || next == "raid" || next == "strike" ||
+          next == "blast" || next == "explosion" || next == "clash" || next == "ambush") {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+std::vector<Incident> GroupMentions(const Document& doc, const Gazetteer* gaz) {
+  std::vector<Incident> incidents;
+  std::vector<std::optional<SentenceAnchor>> anchors(doc.sentences.size());
+  std::vector<std::vector<Family>> families;  // per incident, families of its mentions
+  for (uint32_t ti = 0; ti < doc.triggers.size(); ++ti) {
+    const TriggerMention& t = doc.triggers[ti];
+    if (t.historical || t.negated || t.sentence >= doc.sentences.size()) continue;
+    if (!anchors[t.sentence]) anchors[t.sentence] = AnchorOf(doc, t.sentence, gaz);
+    const SentenceAnchor& a = *anchors[t.sentence];
+    const Family fam = FamilyOf(t.event_type);
+
+    int chosen = -1;
+    for (int i = static_cast<int>(incidents.size()) - 1; i >= 0 && chosen < 0; --i) {
+      if (incidents[i].HasSentence(doc, t.sentence)) chosen = i;
+    }
+    const bool anaphor = IsAnaphor(doc, t);
+    const bool separate = chosen < 0 && !anaphor && SaysSeparateIncident(doc, t.sentence);
+    if (chosen < 0 && !separate) {
+      int best_score = -1;
+      for (int i = static_cast<int>(incidents.size()) - 1; i >= 0; --i) {
+        const Incident& inc = incidents[i];
+        // A definite anaphor's date may be the report's ("by Sunday, the toll from the blast").
+        if (PlacesConflict(inc.place, a.place) ||
+            (!anaphor && DatesConflict(inc.date_value, a.date))) {
+          continue;
+        }
+        bool compatible = false;
+        for (Family f : families[i]) compatible |= FamiliesCompatible(f, fam);
+        if (!compatible) continue;
+        int score = 3 * PlaceMatch(inc.place, a.place);
+        if (!inc.date_value.empty() && inc.date_value == a.date) score += 2;
+        if (anaphor) score += 1;
+        if (t.sentence <= inc.last_sentence(doc) + 1) score += 1;
+        if (score > best_score) {  // strict: ties keep the most recent
+          best_score = score;
+          chosen = i;
+        }
+      }
+    }
+    if (chosen < 0) {
+      incidents.emplace_back();
+      families.emplace_back();
+      chosen = static_cast<int>(incidents.size()) - 1;
+    }
+    Incident& inc = incidents[chosen];
+    inc.triggers.push_back(ti);
+    families[chosen].push_back(fam);
+    if (MoreSpecific(a.place, inc.place) && !PlacesConflict(inc.place, a.place)) {
+      inc.place = a.place;
+    }
+    if (inc.date_value.empty() && !a.date.empty()) {
+      inc.date_value = a.date;
+      inc.date_span = a.date_span;
+    }
+  }
+  return incidents;
+}
+
+void AssignFrames(const Document& doc, std::vector<Incident>* incidents) {
+  if (incidents->empty()) return;
+  // Sentence state: 0 no trigger, 1 only background/negated triggers, 2 a news trigger.
+  std::vector<uint8_t> state(doc.sentences.size(), 0);
+  for (const TriggerMention& t : doc.triggers) {
+    if (t.sentence >= state.size()) continue;
+    const uint8_t v = (t.historical || t.negated) ? 1 : 2;
+    state[t.sentence] = std::max(state[t.sentence], v);
+  }
+  const int pub_year = [&] {
+    auto r = ParseDateValue(doc.published.substr(0, std::min<size_t>(10, doc.published.size())));
+    return r ? std::stoi(FormatDayNumber(r->first).substr(0, 4)) : 0;
+  }();
+  auto old_date_in = [&](Span span) {
+    if (pub_year == 0) return false;
+    for (const Timex& t : doc.timex) {
+      if (t.span.begin >= span.end) break;
+      if (!Inside(t.span, span) || t.type != TimexType::kDate) continue;
+      auto r = ParseDateValue(t.value);
+      if (r && std::stoi(FormatDayNumber(r->last).substr(0, 4)) < pub_year - 1) return true;
+    }
+    return false;
+  };
+
+  for (uint32_t fi = 0; fi < doc.casualties.size(); ++fi) {
+    const CasualtyFrame& f = doc.casualties[fi];
+    if (f.sentence >= doc.sentences.size() || state[f.sentence] == 1) continue;
+    int chosen = -1;
+    if (state[f.sentence] == 2) {
+      // The incident with a mention of this sentence nearest to the frame.
+      long best = -1;
+      for (size_t i = 0; i < incidents->size(); ++i) {
+        for (uint32_t ti : (*incidents)[i].triggers) {
+          const TriggerMention& t = doc.triggers[ti];
+          if (t.sentence != f.sentence) continue;
+          const long d = std::labs(static_cast<long>(t.span.begin) - static_cast<long>(f.span.begin));
+          if (best < 0 || d < best) {
+            best = d;
+            chosen = static_cast<int>(i);
+          }
+        }
+      }
+    }
+    if (chosen < 0) {
+      if (old_date_in(doc.sentences[f.sentence].span)) continue;
+      // The incident mentioned last before this sentence, else the first one after it.
+      long best_sentence = -1;
+      for (size_t i = 0; i < incidents->size(); ++i) {
+        for (uint32_t ti : (*incidents)[i].triggers) {
+          const long s = doc.triggers[ti].sentence;
+          if (s <= static_cast<long>(f.sentence) && s >= best_sentence) {
+            best_sentence = s;
+            chosen = static_cast<int>(i);
+          }
+        }
+      }
+      if (chosen < 0) chosen = 0;
+    }
+    (*incidents)[chosen].frames.push_back(fi);
+  }
+}
+
+}  // namespace sitrep::event

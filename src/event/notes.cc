@@ -1,0 +1,132 @@
+// ACLED-style notes and stable event ids.
+#include <cstdio>
+#include <string>
+
+#include "event/dates.h"
+#include "sitrep/events.h"
+
+namespace sitrep {
+namespace {
+
+struct Verb {
+  std::string_view sub_event_type;
+  std::string_view with_object;  // "<actor1> VERB <actor2>"
+  std::string_view alone;        // "<actor1> VERB"
+};
+
+constexpr Verb kVerbs[] = {
+    {"Armed clash", "clashed with", "engaged in an armed clash"},
+    {"Government regains territory", "regained territory from", "regained territory"},
+    {"Non-state actor overtakes territory", "took territory from", "took territory"},
+    {"Chemical weapon", "used chemical weapons against", "used chemical weapons"},
+    {"Air/drone strike", "carried out an air/drone strike against", "carried out an air/drone strike"},
+    {"Suicide bomb", "carried out a suicide bombing against", "carried out a suicide bombing"},
+    {"Shelling/artillery/missile attack", "shelled", "carried out shelling"},
+    {"Remote explosive/landmine/IED", "targeted with an explosive device",
+     "detonated an explosive device"},
+    {"Grenade", "threw a grenade at", "threw a grenade"},
+    {"Sexual violence", "sexually assaulted", "committed sexual violence"},
+    {"Attack", "attacked", "carried out an attack"},
+    {"Abduction/forced disappearance", "abducted", "abducted people"},
+    {"Peaceful protest", "protested against", "protested"},
+    {"Protest with intervention", "protested and were dispersed by", "protested and were dispersed"},
+    {"Excessive force against protesters", "protested and were met with lethal force by",
+     "protested and were met with lethal force"},
+    {"Violent demonstration", "rioted against", "rioted"},
+    {"Mob violence", "attacked", "engaged in mob violence"},
+    {"Agreement", "reached an agreement with", "reached an agreement"},
+    {"Arrests", "arrested", "made arrests"},
+    {"Change to group/activity", "changed activity against", "changed group activity"},
+    {"Disrupted weapons use", "seized or defused weapons of", "seized or defused weapons"},
+    {"Headquarters or base established", "established a base against", "established a base"},
+    {"Looting/property destruction", "looted or destroyed property of",
+     "looted or destroyed property"},
+    {"Non-violent transfer of territory", "took over territory from", "took over territory"},
+    {"Other", "was involved in an event with", "was involved in an event"},
+};
+
+constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                   "July",    "August",   "September", "October", "November", "December"};
+
+// "14 September 2024" from "2024-09-14"; "August 2024" when `month_only`.
+std::string HumanDate(std::string_view iso, bool month_only) {
+  if (iso.size() < 10) return std::string(iso);
+  const int y = std::stoi(std::string(iso.substr(0, 4)));
+  const int m = std::stoi(std::string(iso.substr(5, 2)));
+  const int d = std::stoi(std::string(iso.substr(8, 2)));
+  if (m < 1 || m > 12) return std::string(iso);
+  if (month_only) return std::string(kMonths[m - 1]) + " " + std::to_string(y);
+  return std::to_string(d) + " " + kMonths[m - 1] + " " + std::to_string(y);
+}
+
+}  // namespace
+
+std::string FormatNotes(const Event& e) {
+  std::string out;
+  if (e.date_start && e.date_end) {
+    if (*e.date_start == *e.date_end) {
+      out = "On " + HumanDate(*e.date_start, false) + ", ";
+    } else if (e.date_prec == 4 && e.date_start->substr(0, 7) == e.date_end->substr(0, 7)) {
+      out = "In " + HumanDate(*e.date_start, true) + ", ";
+    } else if (e.date_prec == 3) {
+      out = "In the week of " + HumanDate(*e.date_start, false) + ", ";
+    } else {
+      out = "Between " + HumanDate(*e.date_start, false) + " and " +
+            HumanDate(*e.date_end, false) + ", ";
+    }
+  }
+  std::string_view with = "was involved in an event with", alone = "was involved in an event";
+  for (const Verb& v : kVerbs) {
+    if (v.sub_event_type == e.sub_event_type) {
+      with = v.with_object;
+      alone = v.alone;
+    }
+  }
+  out += e.actor1 ? *e.actor1 : std::string("Unidentified actors");
+  if (!e.assoc_actor_1.empty()) {
+    out += " (with ";
+    for (size_t i = 0; i < e.assoc_actor_1.size(); ++i) {
+      if (i > 0) out += ", ";
+      out += e.assoc_actor_1[i];
+    }
+    out += ")";
+  }
+  out += " ";
+  if (e.actor2) {
+    out += std::string(with) + " " + *e.actor2;
+  } else {
+    out += alone;
+  }
+  if (!e.location.empty()) {
+    out += " in " + e.location;
+    if (e.admin1 && !e.admin1->empty() && *e.admin1 != e.location) out += ", " + *e.admin1;
+    if (!e.country.empty() && e.country != e.location) out += ", " + e.country;
+  } else if (!e.country.empty()) {
+    out += " in " + e.country;
+  }
+  out += "; " + std::to_string(e.fatalities);
+  if (e.deaths_high > e.fatalities) out += " to " + std::to_string(e.deaths_high);
+  out += " killed";
+  if (e.injured) out += ", " + std::to_string(*e.injured) + " injured";
+  out += ".";
+  return out;
+}
+
+std::string MakeEventId(std::string_view doc_id, std::string_view canonical_key) {
+  // FNV-1a, 64 bits: fixed, platform-independent.
+  uint64_t h = 1469598103934665603ULL;
+  auto mix = [&h](std::string_view s) {
+    for (unsigned char c : s) {
+      h ^= c;
+      h *= 1099511628211ULL;
+    }
+  };
+  mix(doc_id);
+  mix(std::string_view("\x1f", 1));
+  mix(canonical_key);
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "ev-%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+}  // namespace sitrep

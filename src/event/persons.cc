@@ -1,0 +1,267 @@
+// Named persons: capitalized name sequences of the incident's sentences ("Abu Ali al-Tunisi",
+// "Ahmad Hamid Husayn Abd-al-Jalil al-Ithawi") that are not actors, places or organizations,
+// kept when the sentence gives them a fate (nearest fate word: killed, injured, arrested,
+// abducted; "reward"/"wanted" → wanted) or an apposition role (", the deputy commander").
+// Role: the apposition after the name, else the noun phrase before "known as" / "identified
+// as" / "named", inherited by a second name joined with "and"; a money amount with "reward"
+// or "bounty" is added ("$5 million reward").
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "event/event_internal.h"
+#include "sitrep/places.h"
+
+namespace sitrep::event {
+namespace {
+
+template <size_t N>
+bool In(std::string_view w, const std::string_view (&set)[N]) {
+  return std::find(std::begin(set), std::end(set), w) != std::end(set);
+}
+
+constexpr std::string_view kParticles[] = {"al", "el", "bin", "ibn", "bint", "abd", "de", "da",
+                                           "van", "von", "ould", "ag", "ben", "abu", "del", "la"};
+constexpr std::string_view kNotNames[] = {
+    "command", "department", "service", "ministry", "army", "forces", "force", "council",
+    "group", "state", "province", "party", "front", "movement", "organization", "agency",
+    "brigade", "brigades", "police", "committee", "university", "hospital", "office", "union",
+    "nations", "court", "government", "republic", "coalition", "corps", "reuters", "press",
+    "news", "times", "post", "central", "national", "international", "islamic", "treasury",
+    "airport", "street", "road", "district", "region", "county", "city", "village", "mosque",
+    "church", "school", "market", "camp", "base", "bank", "company", "network", "media",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "god", "allah"};
+constexpr std::string_view kStarters[] = {
+    "the", "in", "on", "at", "a", "an", "other", "among", "but", "however", "after", "when",
+    "last", "this", "that", "these", "those", "his", "her", "their", "its", "despite", "as",
+    "while", "during", "since", "according", "some", "several", "two", "three", "officials",
+    "both", "and", "or", "also", "meanwhile", "earlier", "later", "yesterday", "today"};
+constexpr std::string_view kTitles[] = {
+    "president", "gen", "gen.", "general", "colonel", "col", "col.", "commander", "minister",
+    "sheikh", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "lt", "lt.", "maj", "maj.",
+    "major", "captain", "capt", "capt.", "sgt", "sgt.", "sergeant", "governor", "chief",
+    "senior", "deputy", "leader", "emir", "spokesman", "mayor", "imam", "senator", "prince",
+    "king", "judge", "brig", "brig.", "brigadier", "lieutenant", "private", "cpl", "corporal",
+    "prime", "secretary", "ambassador", "rev", "rev.", "father", "st", "st."};
+constexpr std::string_view kRoleNouns[] = {
+    "commander", "leader", "chief", "head", "deputy", "emir", "spokesman", "spokesperson",
+    "official", "minister", "governor", "general", "officer", "member", "militant", "fighter",
+    "soldier", "journalist", "activist", "mayor", "president", "lawmaker", "cleric", "founder",
+    "operative", "financier", "bombmaker", "recruiter", "lieutenant", "colonel", "imam",
+    "politician", "candidate", "councillor", "councilor", "senator", "judge", "student",
+    "teacher", "doctor", "reporter", "photographer", "worker", "chairman", "director", "aide",
+    "commanders", "leaders", "officials", "militants", "fighters", "members", "operatives"};
+
+bool IsUpperStart(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
+
+bool AllCaps(std::string_view w) {
+  int letters = 0;
+  for (char c : w) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  return letters >= 2;
+}
+
+// "al-Issawi", "bin", "el-Sayed": a lower-case particle, alone or hyphenated to a name.
+bool IsParticle(std::string_view w) {
+  const size_t dash = w.find('-');
+  const std::string head = Lower(dash == std::string_view::npos ? w : w.substr(0, dash));
+  return In(head, kParticles);
+}
+
+bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
+
+std::string FateWord(std::string_view w) {
+  static constexpr std::string_view kKilled[] = {"killed", "died", "dead", "slain", "assassinated",
+                                                 "eliminated", "neutralized", "neutralised",
+                                                 "executed", "beheaded", "killing", "death"};
+  static constexpr std::string_view kInjured[] = {"wounded", "injured", "hurt", "injuring",
+                                                  "wounding"};
+  static constexpr std::string_view kArrested[] = {"arrested", "detained", "captured",
+                                                   "apprehended", "nabbed", "arrest", "custody"};
+  static constexpr std::string_view kAbducted[] = {"abducted", "kidnapped", "kidnapping",
+                                                   "abduction", "hostage"};
+  static constexpr std::string_view kWanted[] = {"wanted", "reward", "bounty"};
+  if (In(w, kKilled)) return "killed";
+  if (In(w, kInjured)) return "injured";
+  if (In(w, kArrested)) return "arrested";
+  if (In(w, kAbducted)) return "abducted";
+  if (In(w, kWanted)) return "wanted";
+  return "";
+}
+
+// Drops leading determiners, numbers and "other": "two other ISIS leaders" → "ISIS leaders".
+std::string CleanRole(const Document& doc, uint32_t begin, uint32_t end) {
+  while (begin < end) {
+    const std::string w = Lower(doc.Slice(doc.tokens[begin].span));
+    if (w == "a" || w == "an" || w == "the" || w == "other" || w == "two" || w == "three" ||
+        w == "four" || w == "several" || doc.tokens[begin].kind == TokenKind::kNumber) {
+      ++begin;
+    } else {
+      break;
+    }
+  }
+  if (begin >= end) return "";
+  return std::string(doc.text.substr(doc.tokens[begin].span.begin,
+                                     doc.tokens[end - 1].span.end - doc.tokens[begin].span.begin));
+}
+
+bool HasRoleNoun(const Document& doc, uint32_t begin, uint32_t end) {
+  for (uint32_t k = begin; k < end; ++k) {
+    if (In(Lower(doc.Slice(doc.tokens[k].span)), kRoleNouns)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void FindNamedPersons(const Document& doc, const Incident& incident, Event* event) {
+  std::vector<uint32_t> sentences;
+  for (uint32_t ti : incident.triggers) sentences.push_back(doc.triggers[ti].sentence);
+  std::sort(sentences.begin(), sentences.end());
+  sentences.erase(std::unique(sentences.begin(), sentences.end()), sentences.end());
+
+  for (uint32_t si : sentences) {
+    const Sentence& s = doc.sentences[si];
+    std::string inherited_role;  // role of the previous name, for "A and B"
+    uint32_t prev_end = 0;
+    for (uint32_t k = s.token_begin; k < s.token_end;) {
+      const std::string_view w0 = doc.Slice(doc.tokens[k].span);
+      if (doc.tokens[k].kind != TokenKind::kWord || !IsUpperStart(w0)) {
+        ++k;
+        continue;
+      }
+      // Maximal run of capitalized words and particles.
+      uint32_t end = k;
+      while (end < s.token_end && doc.tokens[end].kind == TokenKind::kWord) {
+        const std::string_view w = doc.Slice(doc.tokens[end].span);
+        if (!IsUpperStart(w) && !(IsParticle(w) && end > k)) break;
+        if (end > k && doc.tokens[end].span.begin > doc.tokens[end - 1].span.end + 1) break;
+        ++end;
+      }
+      uint32_t b = k;
+      const uint32_t next = end;
+      // Strip starters and titles in front, particles at the end.
+      std::string title;
+      while (b < end) {
+        const std::string lw = Lower(doc.Slice(doc.tokens[b].span));
+        if (In(lw, kStarters)) {
+          ++b;
+        } else if (In(lw, kTitles)) {
+          title = lw;
+          ++b;
+        } else {
+          break;
+        }
+      }
+      while (end > b && IsParticle(doc.Slice(doc.tokens[end - 1].span)) &&
+             doc.Slice(doc.tokens[end - 1].span).find('-') == std::string_view::npos) {
+        --end;
+      }
+      k = next;
+      if (end - b < 2) continue;
+      const Span name_span{doc.tokens[b].span.begin, doc.tokens[end - 1].span.end};
+      bool reject = false;
+      for (uint32_t j = b; j < end && !reject; ++j) {
+        const std::string_view w = doc.Slice(doc.tokens[j].span);
+        std::string lw = Lower(w);
+        if (lw.ends_with("'s") || lw.ends_with("\xE2\x80\x99s")) reject = true;
+        if (AllCaps(w) || In(lw, kNotNames)) reject = true;
+      }
+      for (const ActorMention& a : doc.actors) reject |= Overlaps(a.span, name_span);
+      for (const PlaceMention& p : doc.places) {
+        if (!p.demonym && p.geo_id != kNoGeoId) reject |= Overlaps(p.span, name_span);
+      }
+      if (reject) continue;
+
+      // Fate: the nearest fate word of the sentence.
+      std::string fate;
+      long best = -1;
+      bool reward = false;
+      for (uint32_t j = s.token_begin; j < s.token_end; ++j) {
+        const std::string lw = Lower(doc.Slice(doc.tokens[j].span));
+        std::string f = FateWord(lw);
+        if (f.empty()) continue;
+        if (f == "wanted") {
+          reward |= lw == "reward" || lw == "bounty";
+          continue;
+        }
+        const long d = j < b ? static_cast<long>(b - j) : static_cast<long>(j - end + 1);
+        if (best < 0 || d < best) {
+          best = d;
+          fate = f;
+        }
+      }
+      if (fate.empty() && reward) fate = "wanted";
+
+      // Role: apposition after, else the phrase before "known as" / "identified as" / "named".
+      std::string role;
+      if (end + 1 < s.token_end && doc.Slice(doc.tokens[end].span) == ",") {
+        uint32_t r = end + 1, re = r;
+        while (re < s.token_end && re - r < 12) {
+          const std::string_view w = doc.Slice(doc.tokens[re].span);
+          if (w == "," || w == "." || w == ";" || w == "and" || w == "who" || w == "was" ||
+              w == "for" || w == ")") {
+            break;
+          }
+          ++re;
+        }
+        if (HasRoleNoun(doc, r, re)) role = CleanRole(doc, r, re);
+      }
+      if (role.empty() && b >= s.token_begin + 2) {
+        const std::string c1 = Lower(doc.Slice(doc.tokens[b - 1].span));
+        const std::string c2 = Lower(doc.Slice(doc.tokens[b - 2].span));
+        uint32_t cue = 0;
+        if (c1 == "as" && (c2 == "known" || c2 == "identified")) cue = b - 2;
+        if (c1 == "named") cue = b - 1;
+        if (cue > s.token_begin) {
+          uint32_t rb = cue;
+          while (rb > s.token_begin) {
+            const std::string lw = Lower(doc.Slice(doc.tokens[rb - 1].span));
+            if (lw == "," || lw == "was" || lw == "were" || lw == "included" || lw == "is" ||
+                lw == "are" || lw == "including" || lw == "of" || lw == "and") {
+              break;
+            }
+            --rb;
+            if (lw == "a" || lw == "an" || lw == "the") break;
+          }
+          if (HasRoleNoun(doc, rb, cue)) role = CleanRole(doc, rb, cue);
+        }
+      }
+      if (role.empty() && !inherited_role.empty() && prev_end + 1 == b &&
+          Lower(doc.Slice(doc.tokens[b - 1].span)) == "and") {
+        role = inherited_role;
+      }
+      if (role.empty() && !title.empty()) role = title;
+      if (fate.empty() && role.empty()) continue;
+      inherited_role = role;
+      prev_end = end;
+      if (reward) {
+        for (const Quantity& q : doc.quantities) {
+          if (q.kind == QuantityKind::kMoney && q.span.begin >= s.span.begin &&
+              q.span.end <= s.span.end) {
+            std::string money(doc.Slice(q.span));
+            role += role.empty() ? money + " reward" : "; " + money + " reward";
+            break;
+          }
+        }
+      }
+      std::string name(doc.Slice(name_span));
+      const std::string lname = Lower(name);
+      auto dup = std::find_if(event->named_persons.begin(), event->named_persons.end(),
+                              [&](const NamedPerson& p) { return Lower(p.name) == lname; });
+      if (dup != event->named_persons.end()) {
+        if (dup->role.empty()) dup->role = role;
+        if (dup->fate.empty() || dup->fate == "wanted") dup->fate = fate;
+        continue;
+      }
+      event->named_persons.push_back({std::move(name), std::move(role), std::move(fate)});
+      AddEvidence(doc, "named_persons", name_span, event);
+    }
+  }
+}
+
+}  // namespace sitrep::event

@@ -1,0 +1,417 @@
+// Roles: who is actor1 / actor2, who is associated with whom, and the UCDP sides.
+//
+// The actors are the mentions of the incident's sentences, deduplicated by normalized name
+// (generic names completed with the country: "Protesters" → "Protesters (Kenya)"). A generic
+// armed group ("militants") is dropped when a named non-state group is present — it is that
+// group. Sides, by actor class (state forces and external forces S, non-state armed groups N,
+// protesters P, rioters R, civilians C):
+//  - S and N oppose; two N groups oppose; two S of different countries oppose only when no N is
+//    present (else they are allies against it, "Iraqi forces and American troops ... IS");
+//  - P/R oppose S; C are victims (actor2 of violence against civilians).
+// actor1 is the first armed actor of the incident's strongest sentence (protesters for
+// protests, rioters for riots); actor2 the first actor opposing it. Others join the assoc list
+// of their side. A foreign state force (its country differs from the event's) is actor1/actor2
+// only when no local state force is on its side — then its inter code is 8 — else it is an
+// associated actor.
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "event/event_internal.h"
+#include "sitrep/actors.h"
+#include "sitrep/events.h"
+
+namespace sitrep::event {
+namespace {
+
+enum class Class { kState, kNonState, kProtesters, kRioters, kCivilians, kOther };
+
+Class ClassOf(int inter) {
+  switch (inter) {
+    case 1:
+    case 8: return Class::kState;
+    case 2:
+    case 3:
+    case 4: return Class::kNonState;
+    case 5: return Class::kRioters;
+    case 6: return Class::kProtesters;
+    case 7: return Class::kCivilians;
+    default: return Class::kOther;
+  }
+}
+
+struct Actor {
+  std::string name;
+  int inter = 0;
+  std::string iso3;
+  Span first;        // first mention
+  bool primary = false;  // mentioned in the incident's strongest sentence
+  bool generic = false;
+  Class cls = Class::kOther;
+};
+
+std::string CountryNameOf(std::string_view iso3, std::string_view fallback) {
+  std::string_view name = iso3.empty() ? std::string_view() : ActorCountryName(iso3);
+  return std::string(name.empty() ? fallback : name);
+}
+
+std::string CompleteName(const ActorMention& m, std::string_view event_iso3,
+                         std::string_view event_country) {
+  if (!m.generic) return m.actor;
+  const std::string country = m.country_iso3.empty()
+                                  ? CountryNameOf(event_iso3, event_country)
+                                  : CountryNameOf(m.country_iso3, "");
+  if (country.empty()) return m.actor;
+  if (m.actor == "Military Forces" || m.actor == "Police Forces") {
+    const bool the = country == "United States" || country == "United Kingdom" ||
+                     country == "Netherlands" || country == "Philippines" ||
+                     country == "Central African Republic";
+    return m.actor + " of " + (the ? "the " : "") + country;
+  }
+  return m.actor + " (" + country + ")";
+}
+
+// A mention that only reports the event: "police said", "according to the army",
+// "the Iraqi military also reported", "U.S. Central Command said".
+bool IsSource(const Document& doc, const ActorMention& m) {
+  auto tok = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.end,
+                              [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
+  for (int k = 0; k < 3 && tok + k < doc.tokens.end(); ++k) {
+    const std::string w = Lower(doc.Slice((tok + k)->span));
+    if (w == "said" || w == "says" || w == "told" || w == "reported" || w == "announced" ||
+        w == "stated" || w == "confirmed" || w == "added" || w == "spokesman" ||
+        w == "spokesperson" || w == "statement") {
+      // "U.S. Central Command reported that its forces killed...": the source is the actor.
+      for (int j = k + 1; j < k + 6 && tok + j + 1 < doc.tokens.end(); ++j) {
+        const std::string p = Lower(doc.Slice((tok + j)->span));
+        if (p == "its" || p == "their" || p == "our") return false;
+      }
+      return true;
+    }
+    if (w != "also" && w != "later" && w != "on" && w != "has" && w != "had") break;
+  }
+  auto before = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.begin,
+                                 [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
+  if (before - doc.tokens.begin() >= 2) {
+    const std::string w1 = Lower(doc.Slice((before - 1)->span));
+    const std::string w2 = Lower(doc.Slice((before - 2)->span));
+    if (w2 == "according" && w1 == "to") return true;
+    if (w1 == "by" && (w2 == "released" || w2 == "issued" || w2 == "statement")) return true;
+  }
+  return false;
+}
+
+bool Oppose(const Actor& a, const Actor& b, bool any_non_state) {
+  if (a.name == b.name) return false;
+  const Class x = a.cls, y = b.cls;
+  if (x == Class::kOther || y == Class::kOther) return false;
+  if (x == Class::kState && y == Class::kState) {
+    return !any_non_state && !a.iso3.empty() && !b.iso3.empty() && a.iso3 != b.iso3;
+  }
+  if (x == Class::kNonState && y == Class::kNonState) return true;
+  if (x == y) return false;
+  if ((x == Class::kProtesters && y == Class::kRioters) ||
+      (x == Class::kRioters && y == Class::kProtesters)) {
+    return false;
+  }
+  return true;
+}
+
+std::string GovernmentName(const Actor& a) {
+  // "Military Forces of Iraq" / "Police Forces of Iraq (2003-)" → "Government of Iraq".
+  std::string country = CountryNameOf(a.iso3, "");
+  if (country.empty()) {
+    const size_t of = a.name.find(" of ");
+    if (of == std::string::npos) return a.name;
+    country = a.name.substr(of + 4);
+    if (country.starts_with("the ")) country = country.substr(4);
+    const size_t paren = country.find(" (");
+    if (paren != std::string::npos) country.resize(paren);
+  }
+  if (country == "United States") country = "United States of America";
+  if (country == "Russia") country = "Russia (Soviet Union)";
+  if (country == "Democratic Republic of Congo") country = "DR Congo (Zaire)";
+  if (country == "Myanmar") country = "Myanmar (Burma)";
+  if (country == "Yemen") country = "Yemen (North Yemen)";
+  return "Government of " + country;
+}
+
+}  // namespace
+
+bool AssignRoles(const Document& doc, const Incident& incident, std::string_view country_iso3,
+                 std::string_view country, Event* event) {
+  // The incident's sentences and its strongest sentence.
+  std::vector<uint32_t> sentences;
+  uint32_t primary = doc.triggers[incident.triggers.front()].sentence;
+  float best_score = -1;
+  for (uint32_t ti : incident.triggers) {
+    const TriggerMention& t = doc.triggers[ti];
+    sentences.push_back(t.sentence);
+    if (FamilyOf(t.event_type) != Family::kStrategic && t.score > best_score) {
+      best_score = t.score;
+      primary = t.sentence;
+    }
+  }
+  std::sort(sentences.begin(), sentences.end());
+  sentences.erase(std::unique(sentences.begin(), sentences.end()), sentences.end());
+
+  std::vector<Actor> actors;
+  for (const ActorMention& m : doc.actors) {
+    if (IsSource(doc, m)) continue;
+    uint32_t s = 0;
+    bool in = false;
+    for (uint32_t si : sentences) {
+      const Span span = doc.sentences[si].span;
+      if (m.span.begin >= span.begin && m.span.end <= span.end) {
+        in = true;
+        s = si;
+        break;
+      }
+    }
+    if (!in) continue;
+    std::string name = CompleteName(m, country_iso3, country);
+    auto it = std::find_if(actors.begin(), actors.end(),
+                           [&](const Actor& a) { return a.name == name; });
+    if (it != actors.end()) {
+      it->primary |= s == primary;
+      continue;
+    }
+    Actor a;
+    a.name = std::move(name);
+    a.inter = m.inter;
+    a.iso3 = m.country_iso3;
+    a.first = m.span;
+    a.primary = s == primary;
+    a.generic = m.generic;
+    a.cls = ClassOf(m.inter);
+    actors.push_back(std::move(a));
+  }
+  const bool named_non_state = std::any_of(actors.begin(), actors.end(), [](const Actor& a) {
+    return a.cls == Class::kNonState && !a.generic;
+  });
+  if (named_non_state) {
+    std::erase_if(actors,
+                  [](const Actor& a) { return a.cls == Class::kNonState && a.generic; });
+  }
+  const bool any_non_state = std::any_of(actors.begin(), actors.end(), [](const Actor& a) {
+    return a.cls == Class::kNonState;
+  });
+
+  const std::string& type = event->event_type;
+  const std::string& sub = event->sub_event_type;
+  auto first_of = [&](auto pred) -> int {
+    int fallback = -1;
+    for (size_t i = 0; i < actors.size(); ++i) {
+      if (!pred(actors[i])) continue;
+      if (actors[i].primary) return static_cast<int>(i);
+      if (fallback < 0) fallback = static_cast<int>(i);
+    }
+    return fallback;
+  };
+  auto is_armed = [](const Actor& a) {
+    return a.cls == Class::kState || a.cls == Class::kNonState;
+  };
+  int a1 = -1;
+  if (type == "Protests") {
+    a1 = first_of([](const Actor& a) { return a.cls == Class::kProtesters; });
+  } else if (type == "Riots") {
+    a1 = first_of([](const Actor& a) {
+      return a.cls == Class::kRioters || a.cls == Class::kProtesters;
+    });
+  }
+  if (a1 < 0) a1 = first_of(is_armed);
+  if (a1 < 0) a1 = first_of([](const Actor& a) { return a.cls != Class::kOther; });
+  // Synthesized actors the event type implies.
+  auto add_actor = [&](std::string base, int inter, Class cls) {
+    Actor a;
+    const std::string c = CountryNameOf(country_iso3, country);
+    a.name = c.empty() ? base : base + " (" + c + ")";
+    a.inter = inter;
+    a.cls = cls;
+    a.generic = true;
+    actors.push_back(std::move(a));
+    return static_cast<int>(actors.size()) - 1;
+  };
+  if (a1 < 0 && type == "Protests") a1 = add_actor("Protesters", 6, Class::kProtesters);
+  if (a1 < 0 && type == "Riots") a1 = add_actor("Rioters", 5, Class::kRioters);
+  if (a1 >= 0 && type == "Riots" && actors[a1].cls == Class::kProtesters) {
+    const std::string c = CountryNameOf(country_iso3, country);
+    actors[a1].name = c.empty() ? "Rioters" : "Rioters (" + c + ")";
+    actors[a1].inter = 5;
+    actors[a1].cls = Class::kRioters;
+  }
+
+  int a2 = -1;
+  if (a1 >= 0) {
+    if (type == "Violence against civilians") {
+      a2 = first_of([](const Actor& a) { return a.cls == Class::kCivilians; });
+      if (a2 < 0) a2 = add_actor("Civilians", 7, Class::kCivilians);
+    } else if (type == "Protests" && sub != "Protest with intervention" &&
+               sub != "Excessive force against protesters") {
+      a2 = -1;
+    } else {
+      a2 = first_of([&](const Actor& a) { return is_armed(a) && Oppose(actors[a1], a, any_non_state); });
+      if (a2 < 0) {
+        a2 = first_of([&](const Actor& a) { return Oppose(actors[a1], a, any_non_state); });
+      }
+    }
+  }
+
+  // Sides: each actor joins the side it does not oppose.
+  std::vector<int> side1, side2;
+  for (size_t i = 0; i < actors.size(); ++i) {
+    const int k = static_cast<int>(i);
+    if (k == a1 || k == a2 || actors[i].cls == Class::kOther) continue;
+    if (a1 >= 0 && !Oppose(actors[a1], actors[i], any_non_state)) {
+      if (actors[i].cls != Class::kCivilians) side1.push_back(k);
+    } else if (a2 >= 0 && !Oppose(actors[a2], actors[i], any_non_state)) {
+      if (actors[i].cls != Class::kCivilians || type == "Violence against civilians") {
+        side2.push_back(k);
+      }
+    }
+  }
+  // Foreign state forces give way to a local state force of their side.
+  auto localize = [&](int& lead, std::vector<int>& side) -> int {
+    if (lead < 0) return 0;
+    const Actor& a = actors[lead];
+    if (a.cls != Class::kState || a.iso3.empty() || country_iso3.empty() || a.iso3 == country_iso3) {
+      return a.inter;
+    }
+    auto local = std::find_if(side.begin(), side.end(), [&](int k) {
+      return actors[k].cls == Class::kState && actors[k].iso3 == country_iso3;
+    });
+    if (local == side.end()) return 8;
+    std::swap(lead, *local);
+    return actors[lead].inter;
+  };
+  event->inter1 = localize(a1, side1);
+  event->inter2 = localize(a2, side2);
+  event->interaction = InteractionCode(event->inter1, event->inter2);
+
+  auto evidence = [&](std::string_view field, int k) {
+    if (k >= 0 && !actors[k].first.empty()) AddEvidence(doc, field, actors[k].first, event);
+  };
+  if (a1 >= 0) {
+    event->actor1 = actors[a1].name;
+    evidence("actor1", a1);
+    evidence("inter1", a1);
+  }
+  if (a2 >= 0) {
+    event->actor2 = actors[a2].name;
+    evidence("actor2", a2);
+    evidence("inter2", a2);
+  }
+  for (int k : side1) {
+    event->assoc_actor_1.push_back(actors[k].name);
+    evidence("assoc_actor_1", k);
+  }
+  for (int k : side2) {
+    event->assoc_actor_2.push_back(actors[k].name);
+    evidence("assoc_actor_2", k);
+  }
+
+  // UCDP: side_a is the government when one is involved.
+  auto government_of = [&](int lead, const std::vector<int>& side) -> int {
+    if (lead >= 0 && actors[lead].inter == 1 && actors[lead].cls == Class::kState) return lead;
+    for (int k : side) {
+      if (actors[k].inter == 1) return k;
+    }
+    return -1;
+  };
+  const int g1 = government_of(a1, side1), g2 = government_of(a2, side2);
+  auto ucdp = [&](int k) -> std::optional<std::string> {
+    if (k < 0) return std::nullopt;
+    if (actors[k].cls == Class::kCivilians) return std::string("Civilians");
+    return UcdpSideName(actors[k].name);
+  };
+  bool government = false;
+  if (g1 >= 0) {
+    event->side_a = GovernmentName(actors[g1]);
+    event->side_b = g2 >= 0 ? std::optional<std::string>(GovernmentName(actors[g2])) : ucdp(a2);
+    evidence("side_a", g1);
+    evidence("side_b", g2 >= 0 ? g2 : a2);
+    government = true;
+  } else if (g2 >= 0) {
+    event->side_a = GovernmentName(actors[g2]);
+    event->side_b = ucdp(a1);
+    evidence("side_a", g2);
+    evidence("side_b", a1);
+    government = true;
+  } else {
+    event->side_a = ucdp(a1);
+    event->side_b = ucdp(a2);
+    evidence("side_a", a1);
+    evidence("side_b", a2);
+  }
+  return government;
+}
+
+}  // namespace sitrep::event
+
+namespace sitrep {
+
+int InteractionCode(int inter1, int inter2) {
+  const int lo = std::min(inter1, inter2), hi = std::max(inter1, inter2);
+  if (lo == 0) return hi * 10;
+  return lo * 10 + hi;
+}
+
+std::string UcdpSideName(std::string_view acled_actor) {
+  struct Pair {
+    std::string_view acled, ucdp;
+  };
+  static constexpr Pair kNames[] = {
+      {"Islamic State", "IS"},
+      {"Islamic State (West Africa)", "IS"},
+      {"Islamic State (Greater Sahara)", "IS"},
+      {"Islamic State (Khorasan)", "IS"},
+      {"Islamic State (Somalia)", "IS"},
+      {"Islamic State (Central Africa)", "IS"},
+      {"Islamic State (Mozambique)", "IS"},
+      {"Al Shabaab", "Al-Shabaab"},
+      {"JNIM: Group for Support of Islam and Muslims", "JNIM"},
+      {"Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad",
+       "Jama'atu Ahlis Sunna Lidda'awati wal-Jihad"},
+      {"Ansaroul Islam", "Ansaroul Islam"},
+      {"Al Qaeda", "al-Qaida"},
+      {"Al Qaeda in the Arabian Peninsula", "AQAP"},
+      {"Al Qaeda in the Islamic Maghreb", "AQIM"},
+      {"Hayat Tahrir al-Sham", "Hay'at Tahrir al-Sham"},
+      {"SDF: Syrian Democratic Forces", "SDF"},
+      {"PKK: Kurdistan Workers Party", "PKK"},
+      {"Hezbollah", "Hizbollah"},
+      {"Hamas Movement", "Hamas"},
+      {"PIJ: Palestinian Islamic Jihad", "PIJ"},
+      {"Taliban", "Taleban"},
+      {"TTP: Tehrik-i-Taliban Pakistan", "TTP"},
+      {"BLA: Balochistan Liberation Army", "BLA"},
+      {"CPI (Maoist): Communist Party of India (Maoist)", "CPI-Maoist"},
+      {"NPA: New Peoples Army", "CPP"},
+      {"Arakan Army", "AA"},
+      {"KIA: Kachin Independence Army", "KIO"},
+      {"PDF: Peoples Defense Force", "PDF"},
+      {"RSF: Rapid Support Forces", "RSF"},
+      {"M23: March 23 Movement", "M23"},
+      {"ADF: Allied Democratic Forces", "ADF"},
+      {"TPLF: Tigray Peoples Liberation Front", "TPLF"},
+      {"OLA: Oromo Liberation Army", "OLA"},
+      {"Wagner Group", "Wagner"},
+  };
+  for (const Pair& p : kNames) {
+    if (p.acled == acled_actor) return std::string(p.ucdp);
+  }
+  if (acled_actor.starts_with("Houthi") || acled_actor.starts_with("Ansar Allah")) {
+    return "Ansarallah";
+  }
+  if (acled_actor.starts_with("Military Forces of ") || acled_actor.starts_with("Police Forces of ")) {
+    std::string_view c = acled_actor.substr(acled_actor.find(" of ") + 4);
+    if (c.starts_with("the ")) c.remove_prefix(4);
+    const size_t paren = c.find(" (");
+    if (paren != std::string_view::npos) c = c.substr(0, paren);
+    if (c == "United States") return "Government of United States of America";
+    return "Government of " + std::string(c);
+  }
+  return std::string(acled_actor);
+}
+
+}  // namespace sitrep

@@ -1,0 +1,80 @@
+#include "geo/place_lexicon.h"
+
+#include <algorithm>
+#include <array>
+#include <iterator>
+
+namespace sitrep::places_internal {
+namespace {
+
+struct Centre {
+  const char* iso2;
+  double lat, lon;
+};
+constexpr Centre kCentres[] = {
+#include "geo/country_centroids.inc"
+};
+
+struct Abbrev {
+  std::string_view abbrev, code;
+};
+// AP style, the forms newspapers put after a town ("Decatur, Ala.").
+constexpr Abbrev kUsStates[] = {
+    {"Ala.", "US.AL"},   {"Ariz.", "US.AZ"}, {"Ark.", "US.AR"},   {"Calif.", "US.CA"},
+    {"Colo.", "US.CO"},  {"Conn.", "US.CT"}, {"D.C.", "US.DC"},   {"Del.", "US.DE"},
+    {"Fla.", "US.FL"},   {"Ga.", "US.GA"},   {"Ill.", "US.IL"},   {"Ind.", "US.IN"},
+    {"Kan.", "US.KS"},   {"Kans.", "US.KS"}, {"Ky.", "US.KY"},    {"La.", "US.LA"},
+    {"Mass.", "US.MA"},  {"Md.", "US.MD"},   {"Mich.", "US.MI"},  {"Minn.", "US.MN"},
+    {"Miss.", "US.MS"},  {"Mo.", "US.MO"},   {"Mont.", "US.MT"},  {"N.C.", "US.NC"},
+    {"N.D.", "US.ND"},   {"N.H.", "US.NH"},  {"N.J.", "US.NJ"},   {"N.M.", "US.NM"},
+    {"N.Y.", "US.NY"},   {"Neb.", "US.NE"},  {"Nev.", "US.NV"},   {"Okla.", "US.OK"},
+    {"Ore.", "US.OR"},   {"Pa.", "US.PA"},   {"R.I.", "US.RI"},   {"S.C.", "US.SC"},
+    {"S.D.", "US.SD"},   {"Tenn.", "US.TN"}, {"Tex.", "US.TX"},   {"Va.", "US.VA"},
+    {"Vt.", "US.VT"},    {"W.Va.", "US.WV"}, {"Wash.", "US.WA"},  {"Wis.", "US.WI"},
+    {"Wyo.", "US.WY"},
+};
+
+// Continents (GeoNames continent features) and common world regions (approximate centres).
+constexpr WorldRegion kRegions[] = {
+    {"africa", 6255146, 7.19, 21.09},          {"asia", 6255147, 29.84, 89.30},
+    {"europe", 6255148, 48.69, 9.14},          {"north america", 6255149, 46.07, -100.55},
+    {"south america", 6255150, -14.60, -57.66}, {"oceania", 6255151, -18.31, 138.52},
+    {"antarctica", 6255152, -78.16, 16.41},    {"middle east", 0, 29.0, 41.0},
+    {"latin america", 0, -4.0, -62.0},         {"central america", 0, 14.0, -87.0},
+    {"caribbean", 0, 17.0, -72.0},             {"sahel", 0, 15.0, 5.0},
+    {"horn of africa", 0, 8.0, 45.0},          {"west africa", 0, 11.0, -3.0},
+    {"east africa", 0, 1.0, 36.0},             {"central asia", 0, 43.0, 65.0},
+    {"southeast asia", 0, 8.0, 110.0},         {"south asia", 0, 23.0, 78.0},
+    {"balkans", 0, 43.0, 20.0},                {"caucasus", 0, 42.5, 44.5},
+    {"persian gulf", 0, 27.0, 51.0},           {"korean peninsula", 0, 37.5, 127.5},
+    {"sub-saharan africa", 0, 0.0, 22.0},      {"north africa", 0, 27.0, 14.0},
+};
+
+}  // namespace
+
+bool CountryCentre(std::string_view iso2, double* lat, double* lon) {
+  for (const Centre& c : kCentres) {
+    if (iso2 == c.iso2) {
+      *lat = c.lat;
+      *lon = c.lon;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string_view UsStateCode(std::string_view abbrev) {
+  for (const Abbrev& a : kUsStates) {
+    if (a.abbrev == abbrev) return a.code;
+  }
+  return {};
+}
+
+const WorldRegion* FindWorldRegion(std::string_view lower) {
+  for (const WorldRegion& r : kRegions) {
+    if (r.name == lower) return &r;
+  }
+  return nullptr;
+}
+
+}  // namespace sitrep::places_internal

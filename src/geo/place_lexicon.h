@@ -1,0 +1,26 @@
+// Small built-in tables of the places layer: country centre points, US state abbreviations and
+// world regions that the gazetteer does not hold.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace sitrep::places_internal {
+
+// The geographic centre of country `iso2` (see tools/gazetteer/make_country_centroids.py);
+// false when unknown.
+bool CountryCentre(std::string_view iso2, double* lat, double* lon);
+
+// The admin1 code of an AP-style US state abbreviation written with its periods ("Kan." →
+// "US.KS", "W.Va." → "US.WV", "D.C." → "US.DC"); empty when `abbrev` is not one.
+std::string_view UsStateCode(std::string_view abbrev);
+
+struct WorldRegion {
+  std::string_view name;  // lower case, words separated by one space: "middle east"
+  int64_t geonameid;      // 0 when GeoNames has no single feature for it
+  double lat, lon;
+};
+// The region named by `lower` (lower-cased words joined by single spaces), or nullptr.
+const WorldRegion* FindWorldRegion(std::string_view lower);
+
+}  // namespace sitrep::places_internal

@@ -1,0 +1,458 @@
+// Toponym resolution: one gazetteer entry per candidate, or none (the candidate is dropped).
+//
+// Each entry of a candidate gets a score:
+//   prior      level (country 8.5, admin1 6, admin2 2; a place 0.8·log10(population+1) plus 2.5
+//              for a capital or an admin1 seat, 0.5 for an admin2 seat); +1 when the entry's own
+//              name (not an alternate) folds to the key, +3 for a country; -3 without
+//              coordinates; -1 for a LooseKey match; +4 for an admin/country after a direction
+//              word ("southern Kaduna" is the state, not the city);
+//   level word "Anbar province" → admin1 +5, "Dawlat Abad district" → admin2 +5, "town of" →
+//              place +3, and the other levels lose;
+//   context    the document's country votes: +5·share(country) + 1 when the country has any
+//              vote; +4 when another mention puts the entry's admin1 in play (hierarchy); an
+//              admin1 gets +3 per mention resolved inside it (up to 2: "Atlanta" → Georgia the
+//              state);
+//   container  "X, Y" / "X (Y)" (also chains "X, Y, Z") where Y contains X or lies within
+//              40 km of it: +8;
+//   proximity  (last pass) +2 within 150 km, +1 within 400 km of another resolved mention.
+// Country votes: a country mention 2 (1 when metonymic), an admin1 1.5, an admin2 1, a demonym 1,
+// a place 0.5; a name with plausible entries in several countries gives each 0.5 (a document
+// naming "Athens", "Georgia" and "Clarke County" is about the country holding all three).
+// Passes: context-free, then with context, then with context and proximity.
+//
+// Acceptance (the recognizer only proposed): a capitalized word before the name or a name used
+// for a person elsewhere in the document rejects it (unless a cue says place); countries and
+// admin1 are kept otherwise; a place needs population in proportion to the missing evidence
+// (none with a container or its admin1 mentioned; 0 with a cue in a context country; 1k with a
+// strong cue, 5k with a cue; 20k in a context country; 100k bare; 50k sentence-initial), and a
+// capitalized word right after it ("Tal Baydar" when only "Tal" is a key) rejects it. One sense
+// per discourse: the mentions of one name share the best-scored entry.
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "geo/places_internal.h"
+
+namespace sitrep::places_internal {
+namespace {
+
+constexpr size_t kMaxEntries = 64;  // candidates per name considered (lists are sorted by level, population)
+
+double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kR = 6371.0088, kRad = M_PI / 180.0;
+  double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+  double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * kR * std::asin(std::sqrt(std::min(1.0, a)));
+}
+
+struct Vec3 {
+  double x, y, z;
+};
+Vec3 UnitVector(double lat, double lon) {
+  constexpr double kRad = M_PI / 180.0;
+  double cl = std::cos(lat * kRad);
+  return {cl * std::cos(lon * kRad), cl * std::sin(lon * kRad), std::sin(lat * kRad)};
+}
+// cos(d / R) for great-circle distances d of 150 and 400 km.
+const double kCos150Km = std::cos(150.0 / 6371.0088);
+const double kCos400Km = std::cos(400.0 / 6371.0088);
+
+struct Context {
+  std::unordered_map<GeoId, double> country_votes;
+  double total = 0;
+  std::unordered_map<GeoId, std::vector<std::string_view>> admin1_votes;  // → keys that voted
+  GeoId top_country = kNoGeoId;
+  std::unordered_map<GeoId, size_t> children;  // admin1 → mentions resolved inside it
+
+  double Share(GeoId country) const {
+    if (total <= 0 || country == kNoGeoId) return 0;
+    auto it = country_votes.find(country);
+    return it == country_votes.end() ? 0 : it->second / total;
+  }
+  // True when a mention other than one named `key` puts an admin1 in play.
+  bool HasAdmin1(GeoId a1, std::string_view key) const {
+    if (a1 == kNoGeoId) return false;
+    auto it = admin1_votes.find(a1);
+    if (it == admin1_votes.end()) return false;
+    for (std::string_view k : it->second) {
+      if (k != key) return true;
+    }
+    return false;
+  }
+};
+
+struct Choice {
+  GeoId id = kNoGeoId;
+  double score = -1e9;
+  bool accepted = false;
+  bool support_admin1 = false;
+  bool support_container = false;
+};
+
+class Resolver {
+ public:
+  Resolver(const Document& doc, const Gazetteer& gaz, std::vector<Candidate>& cands)
+      : doc_(doc), gaz_(gaz), cands_(cands), choices_(cands.size()) {}
+
+  std::vector<PlaceMention> Run() {
+    Pass(/*proximity=*/false);
+    BuildContext();
+    Pass(false);
+    BuildContext();
+    Pass(true);
+    OneSensePerDiscourse();
+    return Emit();
+  }
+
+ private:
+  double Prior(const GeoEntry& e, const Candidate& c, bool exact) const {
+    double s = 0;
+    GeoKind kind = e.kind();
+    switch (kind) {
+      case GeoKind::kCountry: s = 8.5; break;
+      case GeoKind::kAdmin1: s = 6; break;
+      case GeoKind::kAdmin2: s = 2; break;
+      case GeoKind::kPlace: {
+        s = 0.8 * std::log10(static_cast<double>(e.population()) + 1);
+        std::string_view fc = e.feature_code();
+        if (fc == "PPLC") s += 2.5;
+        else if (fc == "PPLA") s += 2.5;  // "Odessa", "Idlib": the seat over its province
+        else if (fc == "PPLA2") s += 0.5;
+        break;
+      }
+    }
+    switch (c.type) {
+      case TypeHint::kAdmin1:
+        s += kind == GeoKind::kAdmin1 ? 5 : kind == GeoKind::kCountry ? -3 : -2;
+        break;
+      case TypeHint::kAdmin2:
+        s += kind == GeoKind::kAdmin2 ? 5 : kind == GeoKind::kAdmin1 ? 1 : -2;
+        break;
+      case TypeHint::kPlace:
+        s += kind == GeoKind::kPlace ? 3 : -3;
+        break;
+      default: break;
+    }
+    if (!e.has_coordinates()) s -= 3;
+    if (c.loose) s -= 1;
+    // "southern Kaduna": a part of a state, not of its capital.
+    if (c.relative && kind != GeoKind::kPlace) s += 4;
+    if (exact) {
+      // The name itself, not an alternate; a country's own name is what people mean by it.
+      s += kind == GeoKind::kCountry ? 3 : 1;
+    }
+    return s;
+  }
+
+  bool InContainer(const GeoEntry& e, const Candidate& container) const {
+    size_t n = std::min(container.ids.size(), kMaxEntries);
+    for (size_t k = 0; k < n; ++k) {
+      GeoId y = container.ids[k];
+      if (y == e.id()) continue;
+      if (e.country_id() == y || e.admin1_id() == y || e.admin2_id() == y) return true;
+      // "Jalalpur, Shamli": the container is a town (or a district known by its seat) nearby.
+      GeoEntry ye = gaz_.Entry(y);
+      if (k < 16 && ye.kind() != GeoKind::kCountry && ye.kind() != GeoKind::kAdmin1 &&
+          e.has_coordinates() && ye.has_coordinates() &&
+          HaversineKm(e.lat(), e.lon(), ye.lat(), ye.lon()) < 40) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  bool Accept(const Candidate& c, const GeoEntry& e, const Choice& ch) const {
+    GeoKind kind = e.kind();
+    double share = ctx_.Share(e.country_id());
+    bool strong_cue = c.cue >= 2;
+    if (c.all_caps && kind != GeoKind::kCountry && !ch.support_container) return false;
+    if (c.prev_name) return false;
+    if (c.person && c.cue == 0 && c.type == TypeHint::kNone) return false;
+    if (c.loose && !(share > 0 && (c.cue >= 1 || ch.support_container))) return false;
+    if (kind == GeoKind::kAdmin1 && c.name_neighbour && c.cue == 0) return false;
+    if (kind == GeoKind::kCountry || kind == GeoKind::kAdmin1) return true;
+    // "Tal Baydar" when only "Tal" is a key: a longer name the gazetteer lacks.
+    if (c.name_neighbour && !ch.support_container) return false;
+    if (ch.support_container || ch.support_admin1) return true;
+    uint64_t pop = e.population();
+    if (kind == GeoKind::kAdmin2) {
+      return c.type == TypeHint::kAdmin2 || (c.cue >= 1 && share > 0);
+    }
+    if (e.feature_code() == "PPLC" && !c.name_neighbour) return true;
+    uint64_t need;
+    if (c.cue >= 1 && share > 0) need = 0;
+    else if (c.cue >= 1) need = strong_cue ? 1000 : 5000;
+    else if (share > 0) need = 20000;
+    else need = 100000;
+    if (c.sentence_initial && c.cue == 0) need = std::max<uint64_t>(need, 50000);
+    return pop >= need;
+  }
+
+  // Whether each of c.ids (up to kMaxEntries) is named c.key by its own name rather than an
+  // alternate one; folding entry names is the costly part of scoring, so it is done once per key.
+  const std::vector<uint8_t>& ExactNames(const Candidate& c) {
+    auto [it, fresh] = exact_.try_emplace(c.key);
+    if (fresh) {
+      size_t n = std::min(c.ids.size(), kMaxEntries);
+      it->second.resize(n);
+      for (size_t i = 0; i < n; ++i) {
+        GeoEntry e = gaz_.Entry(c.ids[i]);
+        it->second[i] = FoldName(e.name()) == c.key || FoldName(e.ascii_name()) == c.key;
+      }
+    }
+    return it->second;
+  }
+
+  // The resolved non-country mentions with coordinates, one per entry, for the proximity term.
+  void CollectAnchors() {
+    anchors_.clear();
+    std::unordered_map<GeoId, bool> seen;
+    for (size_t o = 0; o < cands_.size() && anchors_.size() < 128; ++o) {
+      if (!choices_[o].accepted || choices_[o].id == kNoGeoId) continue;
+      GeoEntry other = gaz_.Entry(choices_[o].id);
+      if (other.kind() == GeoKind::kCountry || !other.has_coordinates()) continue;
+      if (!seen.emplace(other.id(), true).second) continue;
+      anchors_.push_back({cands_[o].key, UnitVector(other.lat(), other.lon())});
+    }
+  }
+
+  void Pass(bool proximity) {
+    if (proximity) CollectAnchors();
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      const Candidate& c = cands_[k];
+      Choice best;
+      if (c.forced != kNoGeoId) {
+        best.id = c.forced;
+        best.score = 100;
+        best.accepted = true;
+        choices_[k] = best;
+        continue;
+      }
+      if (c.demonym_country != kNoGeoId || c.ids.empty()) {
+        choices_[k] = best;
+        continue;
+      }
+      size_t n = std::min(c.ids.size(), kMaxEntries);
+      const std::vector<uint8_t>& exact = ExactNames(c);
+      for (size_t i = 0; i < n; ++i) {
+        GeoEntry e = gaz_.Entry(c.ids[i]);
+        Choice ch;
+        ch.id = e.id();
+        double s = Prior(e, c, exact[i] != 0);
+        double share = ctx_.Share(e.kind() == GeoKind::kCountry ? e.id() : e.country_id());
+        if (share > 0) s += 5 * share + 1;
+        if (e.kind() == GeoKind::kAdmin1) {
+          // Places of the document inside it: "Atlanta", "Savannah" → Georgia the state.
+          auto it = ctx_.children.find(e.id());
+          if (it != ctx_.children.end()) s += 3 * std::min<size_t>(2, it->second);
+        }
+        if (e.kind() != GeoKind::kCountry && e.kind() != GeoKind::kAdmin1 &&
+            ctx_.HasAdmin1(e.admin1_id(), c.key)) {
+          s += 4;
+          ch.support_admin1 = true;
+        }
+        // "San Juan, Lagunillas, Merida state": any link of the chain may contain it.
+        for (int y = c.container, hops = 0; y >= 0 && hops < 3; y = cands_[y].container, ++hops) {
+          if (InContainer(e, cands_[y])) {
+            s += 8;
+            ch.support_container = true;
+            break;
+          }
+        }
+        if (proximity && !anchors_.empty() && e.has_coordinates() &&
+            e.kind() != GeoKind::kCountry) {
+          // Compare on the unit sphere: a dot product per anchor, no trigonometry.
+          const Vec3 v = UnitVector(e.lat(), e.lon());
+          double best_dot = -1;
+          for (const Anchor& a : anchors_) {
+            if (a.key == c.key) continue;
+            best_dot = std::max(best_dot, v.x * a.v.x + v.y * a.v.y + v.z * a.v.z);
+          }
+          if (best_dot > kCos150Km) s += 2;
+          else if (best_dot > kCos400Km) s += 1;
+        }
+        ch.score = s;
+        if (s > best.score) best = ch;
+      }
+      best.accepted = best.id != kNoGeoId && Accept(c, gaz_.Entry(best.id), best);
+      choices_[k] = best;
+    }
+  }
+
+  void BuildContext() {
+    Context ctx;
+    auto vote = [&](GeoId country, double w) {
+      if (country == kNoGeoId) return;
+      ctx.country_votes[country] += w;
+      ctx.total += w;
+    };
+    // Names with entries in several countries vote for each plausible one: a document naming
+    // "Athens", "Georgia" and "Clarke County" is about the one country holding all three.
+    std::unordered_map<std::string_view, bool> seen;
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      const Candidate& c = cands_[k];
+      if (!choices_[k].accepted || c.ids.size() < 2 || !seen.emplace(c.key, true).second) continue;
+      std::vector<GeoId> countries;
+      size_t n = std::min(c.ids.size(), kMaxEntries);
+      for (size_t i = 0; i < n; ++i) {
+        GeoEntry e = gaz_.Entry(c.ids[i]);
+        if (e.kind() == GeoKind::kPlace && e.population() < 1000) continue;
+        GeoId country = e.kind() == GeoKind::kCountry ? e.id() : e.country_id();
+        if (std::find(countries.begin(), countries.end(), country) == countries.end()) {
+          countries.push_back(country);
+        }
+      }
+      if (countries.size() < 2) continue;
+      for (GeoId country : countries) vote(country, 0.5);
+    }
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      const Candidate& c = cands_[k];
+      if (c.demonym_country != kNoGeoId) {
+        vote(c.demonym_country, 1);
+        continue;
+      }
+      if (!choices_[k].accepted) continue;
+      GeoEntry e = gaz_.Entry(choices_[k].id);
+      switch (e.kind()) {
+        case GeoKind::kCountry: vote(e.id(), c.metonymic ? 1 : 2); break;
+        case GeoKind::kAdmin1:
+          vote(e.country_id(), 1.5);
+          ctx.admin1_votes[e.id()].push_back(c.key);
+          break;
+        case GeoKind::kAdmin2:
+          vote(e.country_id(), 1);
+          if (e.admin1_id() != kNoGeoId) ctx.admin1_votes[e.admin1_id()].push_back(c.key);
+          break;
+        case GeoKind::kPlace:
+          vote(e.country_id(), 0.5);
+          if (e.admin1_id() != kNoGeoId) ++ctx.children[e.admin1_id()];
+          break;
+      }
+    }
+    double top = 0;
+    for (const auto& [id, v] : ctx.country_votes) {
+      if (v > top || (v == top && id < ctx.top_country)) {
+        top = v;
+        ctx.top_country = id;
+      }
+    }
+    ctx_ = std::move(ctx);
+  }
+
+  void OneSensePerDiscourse() {
+    std::unordered_map<std::string_view, size_t> best_of_key;
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      if (!choices_[k].accepted || cands_[k].key.empty()) continue;
+      auto [it, fresh] = best_of_key.emplace(cands_[k].key, k);
+      if (!fresh && choices_[k].score > choices_[it->second].score) it->second = k;
+    }
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      auto it = best_of_key.find(cands_[k].key);
+      if (it == best_of_key.end()) continue;
+      const Candidate& c = cands_[k];
+      if (!choices_[k].accepted && (c.name_neighbour || c.all_caps || c.prev_name || c.person)) {
+        continue;
+      }
+      // A name that is mentioned as a place elsewhere: keep it here too, with the same entry.
+      // Keep a level word's own choice ("Anbar" vs "Anbar province" share the key anyway).
+      if (c.type == TypeHint::kNone || !choices_[k].accepted) choices_[k].id = choices_[it->second].id;
+      choices_[k].accepted = true;
+    }
+  }
+
+  PlaceMention Mention(const Candidate& c, const GeoEntry& e) const {
+    PlaceMention m;
+    m.span = c.span;
+    m.geonameid = e.geonameid();
+    m.geo_id = e.id();
+    m.name = std::string(e.name());
+    m.feature_code = std::string(e.feature_code());
+    m.country = std::string(e.country_iso2());
+    m.admin1 = std::string(e.admin1_name());
+    m.has_coordinates = e.has_coordinates();
+    if (m.has_coordinates) {
+      m.lat = e.lat();
+      m.lon = e.lon();
+    }
+    // A country is meant as a whole: its centre, not its capital.
+    if (e.kind() == GeoKind::kCountry && CountryCentre(e.country_iso2(), &m.lat, &m.lon)) {
+      m.has_coordinates = true;
+    }
+    switch (e.kind()) {
+      case GeoKind::kCountry: m.kind = PlaceKind::kCountry; break;
+      case GeoKind::kAdmin1: m.kind = PlaceKind::kAdmin1; break;
+      case GeoKind::kAdmin2: m.kind = PlaceKind::kAdmin2; break;
+      case GeoKind::kPlace: m.kind = PlaceKind::kPlace; break;
+    }
+    m.metonymic = c.metonymic;
+    m.near = c.near;
+    if (c.relative) {
+      if (e.kind() == GeoKind::kPlace) {
+        // "eastern Mosul": a part of a town is still that town; drop the direction word.
+        m.span.begin = doc_.tokens[c.tok_begin].span.begin;
+      } else {
+        m.relative_region = true;
+        m.kind = PlaceKind::kRegion;
+      }
+    }
+    return m;
+  }
+
+  std::vector<PlaceMention> Emit() const {
+    std::vector<PlaceMention> out;
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      const Candidate& c = cands_[k];
+      if (c.demonym_country != kNoGeoId) {
+        PlaceMention m = Mention(c, gaz_.Entry(c.demonym_country));
+        m.demonym = true;
+        out.push_back(std::move(m));
+        continue;
+      }
+      if (c.region != nullptr) {
+        PlaceMention m;
+        m.span = c.span;
+        m.geonameid = c.region->geonameid;
+        m.name = std::string(doc_.Slice(c.span));
+        m.lat = c.region->lat;
+        m.lon = c.region->lon;
+        m.has_coordinates = true;
+        m.kind = PlaceKind::kRegion;
+        out.push_back(std::move(m));
+        continue;
+      }
+      if (c.country_ref) {
+        if (ctx_.top_country == kNoGeoId) continue;
+        PlaceMention m = Mention(c, gaz_.Entry(ctx_.top_country));
+        m.relative_region = true;
+        m.kind = PlaceKind::kRegion;
+        out.push_back(std::move(m));
+        continue;
+      }
+      if (!choices_[k].accepted) continue;
+      out.push_back(Mention(c, gaz_.Entry(choices_[k].id)));
+    }
+    return out;
+  }
+
+  const Document& doc_;
+  const Gazetteer& gaz_;
+  std::vector<Candidate>& cands_;
+  std::vector<Choice> choices_;
+  Context ctx_;
+  struct Anchor {
+    std::string_view key;
+    Vec3 v;
+  };
+  std::vector<Anchor> anchors_;
+  std::unordered_map<std::string_view, std::vector<uint8_t>> exact_;
+};
+
+}  // namespace
+
+std::vector<PlaceMention> Resolve(const Document& doc, const Gazetteer& gaz,
+                                  std::vector<Candidate>& candidates) {
+  return Resolver(doc, gaz, candidates).Run();
+}
+
+}  // namespace sitrep::places_internal

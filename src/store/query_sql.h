@@ -1,0 +1,31 @@
+// The SQL both stores run for an EventQuery: one WHERE builder, two dialects, every value a bound
+// parameter. Internal to sitrep::store.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "sitrep/event_query.h"
+
+namespace sitrep::store {
+
+enum class Dialect { kSqlite, kPostgres };
+using SqlValue = std::variant<std::string, double, int64_t>;
+
+struct SqlParts {
+  std::string where;  // "" or " WHERE ..."
+  std::vector<SqlValue> params;
+};
+
+// Events are aliased `e` in the FROM clause.
+SqlParts BuildWhere(const EventQuery& q, Dialect dialect);
+// " ORDER BY ..." for `q.sort`.
+std::string OrderBy(EventSort sort, Dialect dialect);
+// Appends " LIMIT x OFFSET y" as parameters.
+void AppendLimit(const EventQuery& q, Dialect dialect, SqlParts* parts, std::string* sql);
+// The words of a free-text filter: runs of letters/digits (any non-ASCII byte counts as a letter).
+std::vector<std::string> TextWords(std::string_view text);
+
+}  // namespace sitrep::store

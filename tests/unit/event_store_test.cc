@@ -1,0 +1,520 @@
+// The event stores (SQLite always; PostgreSQL when SITREP_TEST_PG names a database): ingest,
+// idempotence, every query filter, malformed filters, SQL injection, stats, migrations, exports.
+#include <gtest/gtest.h>
+#include <libpq-fe.h>
+#include <simdjson.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+
+#include "sitrep/document.h"
+#include "sitrep/event_export.h"
+#include "sitrep/event_store.h"
+#include "sitrep/postgres_store.h"
+#include "sitrep/sqlite_store.h"
+
+namespace sitrep {
+namespace {
+
+Event MakeEvent(std::string id, std::string doc, std::optional<std::string> date, std::string type,
+                std::string sub, std::string country, std::string iso3, std::optional<double> lat,
+                std::optional<double> lon, int fatalities, std::string actor1, std::string notes) {
+  Event e;
+  e.event_id = std::move(id);
+  e.doc_ids = {doc};
+  e.event_date = date;
+  e.date_start = date;
+  e.date_end = date;
+  e.event_type = std::move(type);
+  e.sub_event_type = std::move(sub);
+  e.country = std::move(country);
+  e.iso3 = std::move(iso3);
+  e.admin1 = e.country == "Iraq" ? std::optional<std::string>("Anbar") : std::nullopt;
+  e.location = "Somewhere";
+  e.latitude = lat;
+  e.longitude = lon;
+  e.fatalities = fatalities;
+  e.deaths_best = fatalities;
+  e.actor1 = std::move(actor1);
+  e.inter1 = 1;
+  e.notes = std::move(notes);
+  e.evidence.push_back({"fatalities", e.doc_ids[0], 0, 4, "text"});
+  return e;
+}
+
+Document MakeDoc(std::string id, std::string text) {
+  Document d;
+  d.id = std::move(id);
+  d.title = "Title of " + d.id;
+  d.published = "2024-05-01";
+  d.text = std::move(text);
+  return d;
+}
+
+struct Corpus {
+  std::vector<Document> docs;
+  std::vector<std::vector<Event>> events;
+};
+
+Corpus SampleCorpus() {
+  Corpus c;
+  c.docs = {MakeDoc("a1", "Clashes in Ramadi left five dead, officials said."),
+            MakeDoc("a2", "A drone strike hit a convoy near Gao; eight killed."),
+            MakeDoc("a3", "Protesters gathered in Nairobi against taxes.")};
+  c.events = {
+      {MakeEvent("ev-iraq-1", "a1", "2024-04-30", "Battles", "Armed clash", "Iraq", "IRQ", 33.42, 43.30, 5,
+                 "Military Forces of Iraq", "Clashes with Islamic State near Ramadi, five killed."),
+       MakeEvent("ev-iraq-2", "a1", std::nullopt, "Battles", "Armed clash", "Iraq", "IRQ", std::nullopt,
+                 std::nullopt, 0, "Islamic State", "Undated clash, background.")},
+      {MakeEvent("ev-mali-1", "a2", "2024-05-02", "Explosions/Remote violence", "Air/drone strike", "Mali",
+                 "MLI", 16.27, -0.04, 8, "Military Forces of Mali", "Drone strike on a convoy near Gao.")},
+      {MakeEvent("ev-kenya-1", "a3", "2024-05-03", "Protests", "Peaceful protest", "Kenya", "KEN", -1.29, 36.82,
+                 0, "Protesters (Kenya)", "Protest in Nairobi against a finance bill, with \"quotes\", commas.")},
+  };
+  c.events[0][1].historical = true;
+  return c;
+}
+
+std::string PgUri() {
+  const char* uri = std::getenv("SITREP_TEST_PG");
+  return uri ? uri : "";
+}
+
+// ctest runs tests in parallel: each PostgreSQL test gets its own schema, first on search_path
+// (PostGIS stays in public). Returns the URI to use, or "" on failure.
+std::string PgSchemaUri(const std::string& schema) {
+  PGconn* conn = PQconnectdb(PgUri().c_str());
+  if (PQstatus(conn) != CONNECTION_OK) {
+    PQfinish(conn);
+    return "";
+  }
+  PQclear(PQexec(conn, ("DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema).c_str()));
+  PQfinish(conn);
+  const std::string uri = PgUri();
+  return uri + (uri.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema +
+         "%2Cpublic";
+}
+
+void DropPgSchema(const std::string& schema) {
+  PGconn* conn = PQconnectdb(PgUri().c_str());
+  if (PQstatus(conn) == CONNECTION_OK) PQclear(PQexec(conn, ("DROP SCHEMA IF EXISTS " + schema + " CASCADE").c_str()));
+  PQfinish(conn);
+}
+
+std::string SchemaName() {
+  std::string name = "t_";
+  for (char c : std::string(::testing::UnitTest::GetInstance()->current_test_info()->name())) {
+    name.push_back(std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '_');
+  }
+  return name.substr(0, 60);
+}
+
+class EventStoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "postgresql") {
+      if (PgUri().empty()) GTEST_SKIP() << "SITREP_TEST_PG not set (run under scripts/with-postgres.sh)";
+      schema_ = SchemaName();
+      target_ = PgSchemaUri(schema_);
+      ASSERT_FALSE(target_.empty()) << "cannot connect to " << PgUri();
+    } else {
+      dir_ = std::filesystem::temp_directory_path() /
+             ("sitrep_store_test_" + std::to_string(::getpid()) + "_" +
+              ::testing::UnitTest::GetInstance()->current_test_info()->name());
+      std::filesystem::remove_all(dir_);
+      std::filesystem::create_directories(dir_);
+      target_ = (dir_ / "t.db").string();
+    }
+    auto store = OpenEventStore(target_);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    store_ = std::move(*store);
+    Ingest(SampleCorpus());
+  }
+  void TearDown() override {
+    store_.reset();
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+    if (!schema_.empty()) DropPgSchema(schema_);
+  }
+  void Ingest(const Corpus& c) {
+    auto sink = store_->MakeSink(2);
+    for (size_t i = 0; i < c.docs.size(); ++i) ASSERT_TRUE(sink->Consume(c.docs[i], c.events[i]).ok());
+    ASSERT_TRUE(sink->Finish().ok());
+  }
+  std::vector<std::string> Ids(const EventQuery& q) {
+    auto page = store_->Query(q);
+    EXPECT_TRUE(page.ok()) << page.status().ToString();
+    std::vector<std::string> ids;
+    if (page.ok()) {
+      for (const auto& e : page->events) ids.push_back(e.event_id);
+    }
+    return ids;
+  }
+  int64_t Count(const std::string& table_free_marker = "") {
+    auto stats = store_->Stats(EventQuery{});
+    EXPECT_TRUE(stats.ok());
+    return stats.ok() ? stats->events * 1000 + stats->articles : -1;
+  }
+
+  std::filesystem::path dir_;
+  std::string schema_;
+  std::string target_;
+  std::unique_ptr<EventStore> store_;
+};
+
+TEST_P(EventStoreTest, StoresAndReadsBackFullEvents) {
+  auto e = store_->Get("ev-kenya-1");
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  const Event want = SampleCorpus().events[2][0];
+  std::string a, b;
+  AppendEventJson(*e, &a);
+  AppendEventJson(want, &b);
+  EXPECT_EQ(a, b);
+  EXPECT_EQ(store_->Get("nope").status().code(), ErrorCode::kNotFound);
+  auto art = store_->GetArticle("a1");
+  ASSERT_TRUE(art.ok());
+  EXPECT_EQ(art->text, SampleCorpus().docs[0].text);
+  EXPECT_EQ(art->event_ids, (std::vector<std::string>{"ev-iraq-1", "ev-iraq-2"}));
+  EXPECT_EQ(store_->GetArticle("zz").status().code(), ErrorCode::kNotFound);
+}
+
+TEST_P(EventStoreTest, FiltersAreTableDriven) {
+  struct Case {
+    const char* name;
+    std::function<void(EventQuery&)> set;
+    std::vector<std::string> want;
+  };
+  const std::vector<Case> cases = {
+      {"all, date order (undated first)", [](EventQuery&) {},
+       {"ev-iraq-2", "ev-iraq-1", "ev-mali-1", "ev-kenya-1"}},
+      {"country name, any case", [](EventQuery& q) { q.country = "iraq"; }, {"ev-iraq-2", "ev-iraq-1"}},
+      {"country iso3", [](EventQuery& q) { q.country = "MLI"; }, {"ev-mali-1"}},
+      {"admin1", [](EventQuery& q) { q.admin1 = "anbar"; }, {"ev-iraq-2", "ev-iraq-1"}},
+      {"type", [](EventQuery& q) { q.event_type = "Protests"; }, {"ev-kenya-1"}},
+      {"sub-type", [](EventQuery& q) { q.sub_event_type = "Air/drone strike"; }, {"ev-mali-1"}},
+      {"actor substring", [](EventQuery& q) { q.actor = "forces of"; }, {"ev-iraq-1", "ev-mali-1"}},
+      {"actor with LIKE wildcards is literal", [](EventQuery& q) { q.actor = "%"; }, {}},
+      {"from", [](EventQuery& q) { q.from = "2024-05-01"; }, {"ev-mali-1", "ev-kenya-1"}},
+      {"to", [](EventQuery& q) { q.to = "2024-05-02"; }, {"ev-iraq-1", "ev-mali-1"}},
+      {"bbox Sahel", [](EventQuery& q) { q.bbox = BoundingBox{-5, 10, 5, 20}; }, {"ev-mali-1"}},
+      {"bbox edge is inclusive", [](EventQuery& q) { q.bbox = BoundingBox{43.30, 33.42, 44, 34}; }, {"ev-iraq-1"}},
+      {"bbox empty sea", [](EventQuery& q) { q.bbox = BoundingBox{-40, -40, -30, -30}; }, {}},
+      {"min fatalities", [](EventQuery& q) { q.min_fatalities = 5; }, {"ev-iraq-1", "ev-mali-1"}},
+      {"historical only", [](EventQuery& q) { q.historical = true; }, {"ev-iraq-2"}},
+      {"text in notes", [](EventQuery& q) { q.text = "convoy"; }, {"ev-mali-1"}},
+      {"text in article", [](EventQuery& q) { q.text = "officials"; }, {"ev-iraq-2", "ev-iraq-1"}},
+      {"text all words", [](EventQuery& q) { q.text = "drone Gao"; }, {"ev-mali-1"}},
+      {"text no match", [](EventQuery& q) { q.text = "zeppelin"; }, {}},
+      {"text of punctuation only", [](EventQuery& q) { q.text = "\"*()"; }, {}},
+      {"sort -date", [](EventQuery& q) { q.sort = EventSort::kDateDesc; },
+       {"ev-kenya-1", "ev-mali-1", "ev-iraq-1", "ev-iraq-2"}},
+      {"sort fatalities", [](EventQuery& q) { q.sort = EventSort::kFatalitiesDesc; },
+       {"ev-mali-1", "ev-iraq-1", "ev-iraq-2", "ev-kenya-1"}},
+      {"limit offset", [](EventQuery& q) { q.limit = 2; q.offset = 1; }, {"ev-iraq-1", "ev-mali-1"}},
+      {"combined", [](EventQuery& q) { q.country = "Iraq"; q.from = "2024-01-01"; q.min_fatalities = 1; },
+       {"ev-iraq-1"}},
+  };
+  for (const Case& c : cases) {
+    EventQuery q;
+    c.set(q);
+    EXPECT_EQ(Ids(q), c.want) << c.name;
+  }
+  EventQuery q;
+  q.limit = 1;
+  auto page = store_->Query(q);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total, 4);
+  EXPECT_EQ(page->events.size(), 1u);
+}
+
+TEST_P(EventStoreTest, MalformedFiltersAreClearErrors) {
+  struct Case {
+    std::function<void(EventQuery&)> set;
+    const char* message_part;
+  };
+  const std::vector<Case> cases = {
+      {[](EventQuery& q) { q.from = "2024-13-01"; }, "from date"},
+      {[](EventQuery& q) { q.to = "yesterday"; }, "to date"},
+      {[](EventQuery& q) { q.from = "2024-02-30"; }, "YYYY-MM-DD"},
+      {[](EventQuery& q) { q.from = "2024-05-02"; q.to = "2024-05-01"; }, "after"},
+      {[](EventQuery& q) { q.bbox = BoundingBox{10, 0, 5, 1}; }, "minlon > maxlon"},
+      {[](EventQuery& q) { q.bbox = BoundingBox{0, -91, 1, 1}; }, "latitudes"},
+      {[](EventQuery& q) { q.limit = -1; }, "limit"},
+      {[](EventQuery& q) { q.offset = -5; }, "offset"},
+      {[](EventQuery& q) { q.min_fatalities = -1; }, "fatalities"},
+  };
+  for (const Case& c : cases) {
+    EventQuery q;
+    c.set(q);
+    auto page = store_->Query(q);
+    ASSERT_FALSE(page.ok()) << c.message_part;
+    EXPECT_EQ(page.status().code(), ErrorCode::kInvalidArgument);
+    EXPECT_NE(page.status().message().find(c.message_part), std::string::npos) << page.status().message();
+    EXPECT_FALSE(store_->Stats(q).ok());
+  }
+  for (const char* bad : {"1,2,3", "a,b,c,d", "1,2,3,4,5", "", "1,,2,3", "0,0,nan,1", "181,0,182,1"}) {
+    auto box = ParseBoundingBox(bad);
+    EXPECT_FALSE(box.ok()) << bad;
+    EXPECT_EQ(box.status().code(), ErrorCode::kInvalidArgument);
+  }
+  auto box = ParseBoundingBox("-1.5, 2,3.25,4");
+  ASSERT_TRUE(box.ok());
+  EXPECT_EQ(box->min_lon, -1.5);
+  EXPECT_FALSE(ParseEventSort("random").ok());
+}
+
+TEST_P(EventStoreTest, SqlInjectionFindsNothingAndChangesNothing) {
+  const int64_t before = Count();
+  const std::vector<std::string> attacks = {
+      "x' OR '1'='1", "'; DROP TABLE events; --", "Iraq\" OR 1=1 --", "%' OR 1=1 --",
+      "\" OR \"\" = \"", "*) OR events_fts MATCH '*", "1); DELETE FROM articles; --"};
+  for (const auto& a : attacks) {
+    for (int field = 0; field < 6; ++field) {
+      EventQuery q;
+      switch (field) {
+        case 0: q.country = a; break;
+        case 1: q.admin1 = a; break;
+        case 2: q.event_type = a; break;
+        case 3: q.sub_event_type = a; break;
+        case 4: q.actor = a; break;
+        case 5: q.text = a; break;
+      }
+      auto page = store_->Query(q);
+      ASSERT_TRUE(page.ok()) << a << ": " << page.status().ToString();
+      // "OR 1 1" etc. are words; no stored notes hold them all.
+      EXPECT_TRUE(page->events.empty()) << a << " field " << field;
+    }
+    EXPECT_EQ(store_->Get(a).status().code(), ErrorCode::kNotFound);
+  }
+  EXPECT_EQ(Count(), before);
+}
+
+TEST_P(EventStoreTest, ReingestIsIdempotentAndChangedArticlesReplaceTheirEvents) {
+  const int64_t before = Count();
+  Ingest(SampleCorpus());
+  EXPECT_EQ(Count(), before);
+  Corpus changed = SampleCorpus();
+  changed.docs = {changed.docs[1]};
+  changed.docs[0].text = "Revised: fighting near Gao, two dead.";
+  changed.events = {{MakeEvent("ev-mali-2", "a2", "2024-05-04", "Battles", "Armed clash", "Mali", "MLI", 16.3,
+                               -0.05, 2, "JNIM", "Revised report.")}};
+  Ingest(changed);
+  EXPECT_EQ(store_->Get("ev-mali-1").status().code(), ErrorCode::kNotFound);
+  EXPECT_TRUE(store_->Get("ev-mali-2").ok());
+  EXPECT_EQ(Count(), before);  // one event out, one in; same article count
+  EventQuery q;
+  q.text = "convoy";  // the old notes left the full-text index
+  EXPECT_TRUE(Ids(q).empty());
+  q = EventQuery{};
+  q.bbox = BoundingBox{-1, 16, 0, 17};
+  EXPECT_EQ(Ids(q), std::vector<std::string>{"ev-mali-2"});
+}
+
+TEST_P(EventStoreTest, StatsByDayTypeCountry) {
+  auto stats = store_->Stats(EventQuery{});
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  EXPECT_EQ(stats->events, 4);
+  EXPECT_EQ(stats->fatalities, 13);
+  EXPECT_EQ(stats->articles, 3);
+  ASSERT_EQ(stats->by_country.size(), 3u);
+  EXPECT_EQ(stats->by_country[0].key, "Iraq");
+  EXPECT_EQ(stats->by_country[0].events, 2);
+  EXPECT_EQ(stats->by_country[0].fatalities, 5);
+  ASSERT_EQ(stats->by_day.size(), 4u);
+  EXPECT_EQ(stats->by_day[0].key, "");
+  EXPECT_EQ(stats->by_type.size(), 3u);
+  EventQuery q;
+  q.country = "Mali";
+  stats = store_->Stats(q);
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->events, 1);
+  EXPECT_EQ(stats->fatalities, 8);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, EventStoreTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
+
+// --- migrations -----------------------------------------------------------------------------
+
+class SqliteMigrationTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = (std::filesystem::temp_directory_path() / ("sitrep_mig_" + std::to_string(::getpid()) + ".db")).string();
+    Remove();
+  }
+  void TearDown() override { Remove(); }
+  void Remove() {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+  }
+  void Sql(const std::string& sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    char* err = nullptr;
+    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
+    sqlite3_free(err);
+    sqlite3_close(db);
+  }
+  std::string path_;
+};
+
+TEST_F(SqliteMigrationTest, Version1IsMigratedWithItsRows) {
+  ASSERT_TRUE(SqliteStore::CreateV1ForTest(path_).ok());
+  Event e = SampleCorpus().events[1][0];
+  std::string json;
+  AppendEventJson(e, &json);
+  std::string quoted;
+  for (char c : json) {
+    if (c == '\'') quoted.push_back('\'');
+    quoted.push_back(c);
+  }
+  Sql("INSERT INTO articles VALUES ('a2', 'u', 't', '2024-05-02', 'A drone strike hit a convoy near Gao', 'h');"
+      "INSERT INTO events VALUES ('ev-mali-1', 'Explosions/Remote violence', 'Air/drone strike', '2024-05-02', "
+      "'Mali', NULL, 'Somewhere', 16.27, -0.04, 8, 0, '" + quoted + "');"
+      "INSERT INTO event_articles VALUES ('ev-mali-1', 'a2');"
+      "INSERT INTO evidence VALUES ('ev-mali-1', 'fatalities', 'a2', 0, 4, 'text');");
+  auto store = SqliteStore::Open(path_);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EventQuery q;
+  q.country = "MLI";  // iso3 came from the JSON
+  q.bbox = BoundingBox{-1, 16, 0, 17};
+  q.text = "convoy";
+  auto page = (*store)->Query(q);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  ASSERT_EQ(page->events.size(), 1u);
+  EXPECT_EQ(page->events[0].notes, e.notes);
+  auto art = (*store)->GetArticle("a2");
+  ASSERT_TRUE(art.ok());
+  EXPECT_EQ(art->event_ids, std::vector<std::string>{"ev-mali-1"});
+  store->reset();
+  // Reopening a version-2 database is a no-op.
+  EXPECT_TRUE(SqliteStore::Open(path_).ok());
+}
+
+TEST_F(SqliteMigrationTest, NewerVersionIsRefused) {
+  ASSERT_TRUE(SqliteStore::Open(path_).ok());
+  Sql("PRAGMA user_version = 7");
+  auto store = SqliteStore::Open(path_);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), ErrorCode::kUnsupported);
+  EXPECT_NE(store.status().message().find("newer sitrep"), std::string::npos) << store.status().message();
+}
+
+TEST_F(SqliteMigrationTest, ForeignDatabaseIsRefused) {
+  Sql("CREATE TABLE other(x)");
+  auto store = SqliteStore::Open(path_);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find("no sitrep schema version"), std::string::npos);
+}
+
+TEST(PostgresMigrationTest, NewerVersionIsRefused) {
+  if (PgUri().empty()) GTEST_SKIP() << "SITREP_TEST_PG not set";
+  const std::string schema = SchemaName();
+  const std::string uri = PgSchemaUri(schema);
+  ASSERT_TRUE(PostgresStore::Open(uri).ok());
+  PGconn* conn = PQconnectdb(uri.c_str());
+  ASSERT_EQ(PQstatus(conn), CONNECTION_OK);
+  PQclear(PQexec(conn, "UPDATE sitrep_schema SET version = 9"));
+  PQfinish(conn);
+  auto store = PostgresStore::Open(uri);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find("newer sitrep"), std::string::npos) << store.status().message();
+  DropPgSchema(schema);
+}
+
+// --- exports --------------------------------------------------------------------------------
+
+std::string Export(ExportFormat f, const std::vector<Event>& events) {
+  EventExporter x(f);
+  std::string out;
+  x.Begin(&out);
+  for (const auto& e : events) x.Add(e, &out);
+  x.End(&out);
+  return out;
+}
+
+std::vector<Event> AllSampleEvents() {
+  std::vector<Event> all;
+  for (const auto& v : SampleCorpus().events) all.insert(all.end(), v.begin(), v.end());
+  return all;
+}
+
+TEST(ExportTest, AcledHas31ColumnsInAcledOrder) {
+  ASSERT_EQ(AcledColumns().size(), 31u);
+  EXPECT_EQ(AcledColumns().front(), "event_id_cnty");
+  EXPECT_EQ(AcledColumns()[5], "event_type");
+  EXPECT_EQ(AcledColumns()[28], "fatalities");
+  EXPECT_EQ(AcledColumns().back(), "timestamp");
+  const std::string csv = Export(ExportFormat::kAcledCsv, AllSampleEvents());
+  EXPECT_TRUE(csv.starts_with("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,"));
+  // The quoted notes field: doubled quotes, commas kept inside.
+  EXPECT_NE(csv.find("\"Protest in Nairobi against a finance bill, with \"\"quotes\"\", commas.\""),
+            std::string::npos);
+  EXPECT_NE(csv.find("ev-mali-1,2024-05-02,2024,3,Political violence,Explosions/Remote violence,"),
+            std::string::npos);
+}
+
+TEST(ExportTest, CsvFieldQuotingFollowsRfc4180) {
+  struct Case {
+    const char* in;
+    const char* out;
+  };
+  for (const Case& c : std::vector<Case>{{"plain", "plain"},
+                                         {"a,b", "\"a,b\""},
+                                         {"say \"hi\"", "\"say \"\"hi\"\"\""},
+                                         {"line\nbreak", "\"line\nbreak\""},
+                                         {"cr\r", "\"cr\r\""},
+                                         {"", ""}}) {
+    std::string out;
+    AppendCsvField(c.in, &out);
+    EXPECT_EQ(out, c.out);
+  }
+}
+
+TEST(ExportTest, UcdpUsesGedColumnNames) {
+  const auto& cols = UcdpColumns();
+  for (const char* name : {"id", "relid", "year", "active_year", "type_of_violence", "conflict_name", "dyad_name",
+                           "side_a", "side_b", "where_prec", "latitude", "longitude", "date_prec", "date_start",
+                           "date_end", "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "best",
+                           "high", "low"}) {
+    EXPECT_NE(std::find(cols.begin(), cols.end(), name), cols.end()) << name;
+  }
+  const std::string csv = Export(ExportFormat::kUcdpCsv, AllSampleEvents());
+  size_t lines = 0;
+  for (char c : csv) lines += c == '\n';
+  EXPECT_EQ(lines, 5u);
+  EXPECT_NE(csv.find("POINT (-0.04 16.27)"), std::string::npos);
+}
+
+TEST(ExportTest, GeoJsonIsAValidFeatureCollection) {
+  const std::string text = Export(ExportFormat::kGeoJson, AllSampleEvents());
+  simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  ASSERT_EQ(parser.parse(text).get(root), simdjson::SUCCESS) << text;
+  EXPECT_EQ(std::string_view(root["type"]), "FeatureCollection");
+  simdjson::dom::array features = root["features"];
+  ASSERT_EQ(features.size(), 4u);
+  int null_geometry = 0;
+  for (simdjson::dom::element f : features) {
+    EXPECT_EQ(std::string_view(f["type"]), "Feature");
+    if (f["geometry"].is_null()) {
+      ++null_geometry;
+      continue;
+    }
+    EXPECT_EQ(std::string_view(f["geometry"]["type"]), "Point");
+    simdjson::dom::array xy = f["geometry"]["coordinates"];
+    ASSERT_EQ(xy.size(), 2u);
+    if (std::string_view(f["id"]) == "ev-mali-1") {  // [lon, lat]
+      EXPECT_DOUBLE_EQ(double(xy.at(0)), -0.04);
+      EXPECT_DOUBLE_EQ(double(xy.at(1)), 16.27);
+    }
+  }
+  EXPECT_EQ(null_geometry, 1);
+  EXPECT_EQ(Export(ExportFormat::kGeoJson, {}), "{\"type\":\"FeatureCollection\",\"features\":[\n\n]}\n");
+  EXPECT_FALSE(ParseExportFormat("xml").ok());
+}
+
+}  // namespace
+}  // namespace sitrep

@@ -1,0 +1,192 @@
+// Unit tests of the events stage: casualty aggregation (table-driven, through the real layers),
+// interaction codes, UCDP names, notes, stable ids, grouping without a gazetteer.
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "sitrep/actors.h"
+#include "sitrep/events.h"
+#include "sitrep/pipeline.h"
+#include "sitrep/quantity.h"
+#include "sitrep/text.h"
+
+namespace sitrep {
+namespace {
+
+Document Annotated(const std::string& text) {
+  Document doc;
+  doc.id = "t";
+  doc.published = "2024-09-14";
+  doc.text = text;
+  EXPECT_TRUE(MakeDefaultPipeline().Run(doc).ok());
+  return doc;
+}
+
+CasualtyTotals AggregateAll(const Document& doc) {
+  std::vector<uint32_t> frames;
+  for (uint32_t i = 0; i < doc.casualties.size(); ++i) frames.push_back(i);
+  return AggregateCasualties(doc, frames);
+}
+
+struct CasualtyCase {
+  const char* text;
+  int fatalities, low, high, best;
+  int side_a, side_b, civilians, unknown;
+  int injured;  // -1: none reported
+};
+
+const CasualtyCase kCasualtyCases[] = {
+    // Conflicting reports of one event: a range; the conservative total for ACLED.
+    {"The raid killed 14 ISIS operatives. Officials said at least 15 people were killed.",
+     14, 14, 15, 15, 0, 14, 0, 1, -1},
+    // Different victims in one sentence add up.
+    {"Three soldiers and five militants were killed in the clash.", 8, 8, 8, 8, 3, 5, 0, 0, -1},
+    {"At least 4 people and 2 policemen were killed.", 6, 6, 6, 6, 2, 0, 4, 0, -1},
+    // An update supersedes the earlier count.
+    {"A bomb killed eight people on Saturday. By Sunday, the death toll rose to 20.",
+     20, 20, 20, 20, 0, 0, 0, 20, -1},
+    // Subtotals are not added.
+    {"Seven American troops were injured, five in the raid and two from falls.",
+     0, 0, 0, 0, 0, 0, 0, 0, 7},
+    // A lone "a commander" is one of a numbered count.
+    {"The strike killed a senior commander. In all, 12 militants were killed.",
+     12, 12, 12, 12, 0, 12, 0, 0, -1},
+    // The attacker who blew himself up always adds.
+    {"A suicide bomber blew himself up at a market. Three people were killed.",
+     4, 4, 4, 4, 0, 1, 3, 0, -1},
+    // Negation alone says zero; negation next to a count is ignored.
+    {"No one was killed in the attack.", 0, 0, 0, 0, 0, 0, 0, 0, -1},
+    {"Five soldiers were killed. No civilians were killed.", 5, 5, 5, 5, 5, 0, 0, 0, -1},
+    // Injured only.
+    {"Gunmen wounded 12 people at a checkpoint.", 0, 0, 0, 0, 0, 0, 0, 0, 12},
+};
+
+TEST(AggregateCasualties, Table) {
+  for (const CasualtyCase& c : kCasualtyCases) {
+    SCOPED_TRACE(c.text);
+    const Document doc = Annotated(c.text);
+    const CasualtyTotals t = AggregateAll(doc);
+    EXPECT_EQ(t.fatalities, c.fatalities);
+    EXPECT_EQ(t.deaths_low, c.low);
+    EXPECT_EQ(t.deaths_high, c.high);
+    EXPECT_EQ(t.deaths_best, c.best);
+    EXPECT_EQ(t.deaths_side_a, c.side_a);
+    EXPECT_EQ(t.deaths_side_b, c.side_b);
+    EXPECT_EQ(t.deaths_civilians, c.civilians);
+    EXPECT_EQ(t.deaths_unknown, c.unknown);
+    EXPECT_EQ(t.deaths_best, t.deaths_side_a + t.deaths_side_b + t.deaths_civilians +
+                                 t.deaths_unknown);
+    EXPECT_EQ(t.has_injured ? t.injured : -1, c.injured);
+  }
+}
+
+TEST(AggregateCasualties, SwappedSides) {
+  const Document doc = Annotated("Three soldiers and five militants were killed in the clash.");
+  std::vector<uint32_t> frames;
+  for (uint32_t i = 0; i < doc.casualties.size(); ++i) frames.push_back(i);
+  const CasualtyTotals t = AggregateCasualties(doc, frames, /*state_is_side_a=*/false);
+  EXPECT_EQ(t.deaths_side_a, 5);
+  EXPECT_EQ(t.deaths_side_b, 3);
+}
+
+TEST(InteractionCode, SmallerFirst) {
+  const struct {
+    int a, b, want;
+  } kCases[] = {{1, 2, 12}, {2, 1, 12}, {7, 3, 37}, {3, 7, 37}, {5, 0, 50},
+                {0, 6, 60}, {1, 1, 11}, {8, 2, 28}, {0, 0, 0}};
+  for (const auto& c : kCases) EXPECT_EQ(InteractionCode(c.a, c.b), c.want) << c.a << "," << c.b;
+}
+
+TEST(UcdpSideName, Map) {
+  EXPECT_EQ(UcdpSideName("Military Forces of Iraq"), "Government of Iraq");
+  EXPECT_EQ(UcdpSideName("Military Forces of the United States"),
+            "Government of United States of America");
+  EXPECT_EQ(UcdpSideName("Islamic State"), "IS");
+  EXPECT_EQ(UcdpSideName("Taliban"), "Taleban");
+  EXPECT_EQ(UcdpSideName("Some Local Militia"), "Some Local Militia");
+}
+
+TEST(FormatNotes, AcledStyle) {
+  Event e;
+  e.sub_event_type = "Armed clash";
+  e.date_start = "2024-08-01";
+  e.date_end = "2024-08-31";
+  e.date_prec = 4;
+  e.actor1 = "Military Forces of Iraq";
+  e.assoc_actor_1 = {"Military Forces of the United States"};
+  e.actor2 = "Islamic State";
+  e.location = "Al Anbar";
+  e.admin1 = "Anbar";
+  e.country = "Iraq";
+  e.fatalities = 14;
+  e.deaths_high = 15;
+  e.injured = 7;
+  EXPECT_EQ(FormatNotes(e),
+            "In August 2024, Military Forces of Iraq (with Military Forces of the United States) "
+            "clashed with Islamic State in Al Anbar, Anbar, Iraq; 14 to 15 killed, 7 injured.");
+  Event p;
+  p.sub_event_type = "Peaceful protest";
+  p.date_start = p.date_end = "2024-09-10";
+  p.date_prec = 1;
+  p.actor1 = "Protesters (Kenya)";
+  p.location = "Nairobi";
+  p.country = "Kenya";
+  EXPECT_EQ(FormatNotes(p), "On 10 September 2024, Protesters (Kenya) protested in Nairobi, Kenya; 0 killed.");
+}
+
+TEST(MakeEventId, StableAndDistinct) {
+  const std::string a = MakeEventId("doc-1", "Armed clash|2024-08-01|IRQ|Al Anbar|38");
+  EXPECT_EQ(a, MakeEventId("doc-1", "Armed clash|2024-08-01|IRQ|Al Anbar|38"));
+  EXPECT_NE(a, MakeEventId("doc-2", "Armed clash|2024-08-01|IRQ|Al Anbar|38"));
+  EXPECT_NE(a, MakeEventId("doc-1", "Armed clash|2024-08-01|IRQ|Al Anbar|39"));
+  EXPECT_EQ(a.size(), 19u);  // "ev-" + 16 hex digits
+  EXPECT_EQ(a.rfind("ev-", 0), 0u);
+}
+
+TEST(AssembleEvents, RolesWithoutGazetteer) {
+  const Document doc = Annotated(
+      "Iraqi forces and American troops killed 14 ISIS militants in a raid on Monday. "
+      "Seven American troops were injured in the raid.");
+  ASSERT_EQ(doc.events.size(), 1u);
+  const Event& e = doc.events[0];
+  EXPECT_EQ(e.actor1, "Military Forces of Iraq");
+  EXPECT_EQ(e.actor2, "Islamic State");
+  ASSERT_EQ(e.assoc_actor_1.size(), 1u);
+  EXPECT_EQ(e.assoc_actor_1[0], "Military Forces of the United States");
+  EXPECT_EQ(e.inter1, 1);
+  EXPECT_EQ(e.inter2, 2);
+  EXPECT_EQ(e.interaction, 12);
+  EXPECT_EQ(e.side_a, "Government of Iraq");
+  EXPECT_EQ(e.side_b, "IS");
+  EXPECT_EQ(e.fatalities, 14);
+  EXPECT_EQ(e.deaths_side_b, 14);
+  EXPECT_EQ(e.injured, 7);
+  EXPECT_FALSE(e.historical);
+  EXPECT_EQ(e.doc_ids, std::vector<std::string>{"t"});
+  EXPECT_GT(e.confidence, 0.5);
+  EXPECT_LT(e.confidence, 1.0);
+}
+
+TEST(AssembleEvents, BackgroundIsNotNews) {
+  const Document doc = Annotated(
+      "The group rose to power in 2014 and was defeated in 2017. Its sleeper cells have "
+      "continued to carry out attacks.");
+  EXPECT_TRUE(doc.events.empty());
+}
+
+TEST(AssembleEvents, SeparateIncidentCue) {
+  const Document doc = Annotated(
+      "Gunmen killed three policemen at a checkpoint on Monday. In a separate attack, "
+      "militants killed five villagers.");
+  EXPECT_EQ(doc.events.size(), 2u);
+}
+
+TEST(AssembleEvents, EmptyDocument) {
+  Document doc;
+  doc.id = "empty";
+  EXPECT_TRUE(MakeDefaultPipeline().Run(doc).ok());
+  EXPECT_TRUE(doc.events.empty());
+}
+
+}  // namespace
+}  // namespace sitrep

@@ -1,0 +1,245 @@
+// Places layer: recognition traps, resolution with context, relative regions, event location.
+// Invented sentences only. Needs the compiled gazetteer blob (SITREP_GAZETTEER_BLOB, or
+// $SITREP_GAZETTEER).
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "sitrep/places.h"
+#include "sitrep/text.h"
+
+namespace sitrep {
+namespace {
+
+std::shared_ptr<const Gazetteer> Gaz() {
+  static std::shared_ptr<const Gazetteer> gaz = [] {
+    std::string path = SITREP_GAZETTEER_BLOB;
+    if (const char* env = std::getenv("SITREP_GAZETTEER")) path = env;
+    auto g = Gazetteer::Open(path);
+    return g.ok() ? *g : nullptr;
+  }();
+  return gaz;
+}
+
+class PlacesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!Gaz()) GTEST_SKIP() << "no gazetteer blob at " << SITREP_GAZETTEER_BLOB;
+  }
+  static Document Annotate(const std::string& text) {
+    Document doc;
+    doc.text = text;
+    AnnotatePlaces(doc, *Gaz());
+    return doc;
+  }
+  // The mention whose text is `surface`, or nullptr.
+  static const PlaceMention* Find(const Document& doc, std::string_view surface) {
+    for (const PlaceMention& m : doc.places) {
+      if (doc.Slice(m.span) == surface) return &m;
+    }
+    return nullptr;
+  }
+};
+
+struct Recognition {
+  const char* text;
+  const char* surface;  // expected toponym text
+  const char* country;  // expected ISO2, "" for none
+};
+
+TEST_F(PlacesTest, RecognizesToponyms) {
+  const Recognition cases[] = {
+      {"Militants attacked a checkpoint in Kabul on Monday.", "Kabul", "AF"},
+      {"Fighting resumed near Falluja after dawn.", "Falluja", "IQ"},
+      {"Clashes were reported in Deir ez-Zor and Raqqa.", "Deir ez-Zor", "SY"},
+      {"Gunmen stormed a school in Maiduguri, Borno state.", "Maiduguri", "NG"},
+      {"Troops deployed to Iraq's western Anbar province.", "Iraq", "IQ"},
+      {"Protesters gathered in Bamako, the capital of Mali.", "Bamako", "ML"},
+  };
+  for (const Recognition& c : cases) {
+    Document doc = Annotate(c.text);
+    const PlaceMention* m = Find(doc, c.surface);
+    ASSERT_NE(m, nullptr) << c.text;
+    EXPECT_EQ(m->country, c.country) << c.text;
+    EXPECT_NE(m->geonameid, 0) << c.text;
+  }
+}
+
+struct Trap {
+  const char* text;
+  const char* not_a_place;
+};
+
+TEST_F(PlacesTest, AvoidsCapitalizedNonPlaces) {
+  const Trap cases[] = {
+      {"Michael Jordan scored 30 points last night.", "Jordan"},
+      {"President Lincoln signed the order.", "Lincoln"},
+      {"Mr. Kelly said the talks had failed.", "Kelly"},
+      {"In March the rebels regrouped.", "March"},
+      {"The Washington Post reported the raid.", "Washington"},
+      {"Police said the suspects fled.", "Police"},
+      {"Ms. Paris Smith, a lawyer, declined to comment.", "Paris"},
+  };
+  for (const Trap& c : cases) {
+    Document doc = Annotate(c.text);
+    EXPECT_EQ(Find(doc, c.not_a_place), nullptr) << c.text;
+  }
+}
+
+TEST_F(PlacesTest, SurnameOnceUsedForAPersonStaysAPerson) {
+  Document doc = Annotate("Officer Mark Henry led the search. Henry said it took hours.");
+  for (const PlaceMention& m : doc.places) EXPECT_NE(doc.Slice(m.span), "Henry");
+}
+
+TEST_F(PlacesTest, DemonymsSetContextButAreNotToponyms) {
+  Document doc = Annotate("Iraqi forces retook the town after heavy fighting.");
+  ASSERT_FALSE(doc.places.empty());
+  EXPECT_TRUE(doc.places[0].demonym);
+  EXPECT_EQ(doc.places[0].country, "IQ");
+  EXPECT_EQ(doc.Slice(doc.places[0].span), "Iraqi");
+}
+
+TEST_F(PlacesTest, MetonymicCapital) {
+  Document doc = Annotate("Washington said it would send more aid to Kyiv.");
+  const PlaceMention* m = Find(doc, "Washington");
+  ASSERT_NE(m, nullptr);
+  EXPECT_TRUE(m->metonymic);
+}
+
+struct Context {
+  const char* text;
+  const char* surface;
+  const char* country;
+  const char* feature_prefix;  // "ADM1", "PCL", "PPL", "ADM2"
+};
+
+TEST_F(PlacesTest, ResolvesWithDocumentContext) {
+  const Context cases[] = {
+      // Georgia: the country by default, the US state among US places.
+      {"Russian troops crossed into Georgia near Tskhinvali.", "Georgia", "GE", "PCL"},
+      {"Storms hit Atlanta and Savannah, and Georgia declared an emergency.", "Georgia", "US",
+       "ADM1"},
+      // A level word picks the province over its seat.
+      {"Airstrikes hit Kandahar province overnight.", "Kandahar province", "AF", "ADM1"},
+      // Admin co-mention: the district inside Balkh.
+      {"Taliban fighters attacked a post in Dawlat Abad district, Balkh.",
+       "Dawlat Abad district", "AF", "ADM2"},
+      // Alexandria in Louisiana when the state is named.
+      {"A fire destroyed a home in Alexandria. Louisiana officials opened an inquiry.",
+       "Alexandria", "US", "PPL"},
+  };
+  for (const Context& c : cases) {
+    Document doc = Annotate(c.text);
+    const PlaceMention* m = Find(doc, c.surface);
+    ASSERT_NE(m, nullptr) << c.text;
+    EXPECT_EQ(m->country, c.country) << c.text;
+    EXPECT_TRUE(m->feature_code.starts_with(c.feature_prefix))
+        << c.text << " → " << m->feature_code << " " << m->name;
+  }
+}
+
+struct Relative {
+  const char* text;
+  const char* surface;  // the whole phrase
+  const char* country;
+};
+
+TEST_F(PlacesTest, RelativeRegions) {
+  const Relative cases[] = {
+      {"Airstrikes killed 12 people in eastern Syria on Tuesday.", "eastern Syria", "SY"},
+      {"Militants attacked a village in northern Iraq.", "northern Iraq", "IQ"},
+      {"Bandits killed farmers in southern Kaduna.", "southern Kaduna", "NG"},
+      {"Troops deployed to Iraq's western Anbar province.", "western Anbar province", "IQ"},
+  };
+  for (const Relative& c : cases) {
+    Document doc = Annotate(c.text);
+    const PlaceMention* m = Find(doc, c.surface);
+    ASSERT_NE(m, nullptr) << c.text;
+    EXPECT_TRUE(m->relative_region) << c.text;
+    EXPECT_EQ(m->kind, PlaceKind::kRegion) << c.text;
+    EXPECT_EQ(m->country, c.country) << c.text;
+  }
+  Document doc = Annotate("Fighting in Mali spread. Rebels hold the north of the country.");
+  const PlaceMention* m = Find(doc, "the north of the country");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "ML");
+  EXPECT_TRUE(m->relative_region);
+}
+
+TEST_F(PlacesTest, NamesWithDirectionWordsAreNotRelative) {
+  Document doc = Annotate("Violence flared in South Sudan and Northern Ireland.");
+  const PlaceMention* a = Find(doc, "South Sudan");
+  ASSERT_NE(a, nullptr);
+  EXPECT_FALSE(a->relative_region);
+  EXPECT_EQ(a->country, "SS");
+}
+
+struct Located {
+  const char* text;
+  size_t sentence;
+  const char* iso3;
+  int geo_precision;
+  int where_prec;
+  const char* evidence;
+};
+
+TEST_F(PlacesTest, EventLocationPrecision) {
+  const Located cases[] = {
+      {"Gunmen killed five people in Kandahar province.", 0, "AFG", 3, 4, "Kandahar province"},
+      {"Troops deployed to Iraq's western Anbar province.", 0, "IRQ", 3, 4,
+       "western Anbar province"},
+      {"A bomb exploded in Baqubah on Sunday.", 0, "IRQ", 1, 1, "Baqubah"},
+      {"Rebels shelled positions near Goma.", 0, "COD", 2, 2, "Goma"},
+      {"Airstrikes killed 12 people in eastern Syria.", 0, "SYR", 3, 5, "eastern Syria"},
+      {"Clashes broke out in Yemen.", 0, "YEM", 3, 6, "Yemen"},
+      // Nothing in sentence 1: the preceding sentence of the paragraph.
+      {"Fighting raged in Misrata. Dozens were killed.", 1, "LBY", 1, 1, "Misrata"},
+  };
+  for (const Located& c : cases) {
+    Document doc = Annotate(c.text);
+    EventLocation loc = LocateEvent(doc, c.sentence, *Gaz());
+    ASSERT_TRUE(loc.found()) << c.text;
+    EXPECT_EQ(loc.iso3, c.iso3) << c.text;
+    EXPECT_EQ(loc.geo_precision, c.geo_precision) << c.text;
+    EXPECT_EQ(loc.where_prec, c.where_prec) << c.text;
+    EXPECT_EQ(doc.Slice(loc.evidence), c.evidence) << c.text;
+  }
+}
+
+TEST_F(PlacesTest, AnbarProvinceAloneUsesAnbarCoordinates) {
+  Document doc = Annotate("Militants ambushed a convoy in Anbar province.");
+  EventLocation loc = LocateEvent(doc, 0, *Gaz());
+  ASSERT_TRUE(loc.found());
+  EXPECT_EQ(loc.admin1, "Anbar");
+  EXPECT_EQ(loc.geo_precision, 3);
+  EXPECT_EQ(loc.where_prec, 4);
+  ASSERT_TRUE(loc.has_coordinates);
+  EXPECT_NEAR(loc.lat, 33.0, 1.5);
+  EXPECT_NEAR(loc.lon, 42.0, 2.0);
+}
+
+TEST_F(PlacesTest, StageAndEmptyInputs) {
+  auto stage = MakePlacesStage(Gaz());
+  EXPECT_EQ(stage->name(), "places");
+  for (const char* text : {"", "   ", "no capitals here at all.", "\xff\xfe Baghdad \xc3"}) {
+    Document doc;
+    doc.text = text;
+    EXPECT_TRUE(stage->Run(doc).ok());
+    for (const PlaceMention& m : doc.places) {
+      EXPECT_LE(m.span.end, doc.text.size());
+      EXPECT_LT(m.span.begin, m.span.end);
+    }
+  }
+  Document empty;
+  EXPECT_FALSE(LocateEvent(empty, 0, *Gaz()).found());
+}
+
+TEST(PlacesKindTest, Names) {
+  EXPECT_STREQ(PlaceKindName(PlaceKind::kCountry), "country");
+  EXPECT_STREQ(PlaceKindName(PlaceKind::kRegion), "region");
+}
+
+}  // namespace
+}  // namespace sitrep
