@@ -28,7 +28,9 @@ struct CleanedArticle {
 Result<CleanedArticle> CleanHtml(std::string_view html);
 
 // Removes site boilerplate lines from plain text ("Share.", "Exit mobile version",
-// "Advertisement", "Click here to subscribe" ...) and normalizes whitespace; keeps offsets.
+// "Advertisement", "Click here to subscribe" ...) and trailing whitespace; every other byte is
+// kept as given, so offsets into the result equal offsets into the input up to the first removed
+// line (`to_source` maps the rest).
 struct StrippedText {
   std::string text;
   OffsetMap to_source;

@@ -155,56 +155,33 @@ bool IsJunkLine(std::string_view line) {
 }  // namespace sitrep::html
 
 namespace sitrep {
+namespace {
+bool IsSpaceByte(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+}  // namespace
 
 StrippedText StripSiteJunk(std::string_view text) {
-  // Line by line: junk lines go, the rest has whitespace runs collapsed to one space (a run that
-  // holds a blank line becomes one '\n' paragraph break).
+  // Junk lines are removed whole (with their line break) and trailing whitespace is trimmed;
+  // every other byte is kept as given. Plain-text inputs are the frame evaluation gold and users'
+  // offsets refer to, so the clean text equals the input wherever no junk preceded it (scraped
+  // junk is nearly always trailing: "Share.", "Exit mobile version"); `to_source` maps the rest.
   StrippedText out;
+  out.text.reserve(text.size());
   size_t pos = 0;
-  while (pos <= text.size()) {
+  while (pos < text.size()) {
     size_t nl = text.find('\n', pos);
-    size_t end = nl == std::string_view::npos ? text.size() : nl;
-    std::string_view line = text.substr(pos, end - pos);
-    if (!html::IsJunkLine(line)) {
-      bool pending_space = false;
-      size_t space_at = 0;
-      bool line_started = false;
-      for (size_t i = 0; i < line.size(); ++i) {
-        unsigned char c = line[i];
-        bool ws = c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-        size_t width = 1;
-        if (c == 0xC2 && i + 1 < line.size() && static_cast<unsigned char>(line[i + 1]) == 0xA0) {
-          ws = true;
-          width = 2;
-        }
-        if (ws) {
-          if (!pending_space) space_at = pos + i;
-          pending_space = true;
-          i += width - 1;
-          continue;
-        }
-        if (!line_started) {
-          if (!out.text.empty()) {
-            out.to_source.AddReplacement(static_cast<uint32_t>(out.text.size()), 1, pos + i);
-            out.text.push_back('\n');
-          }
-          line_started = true;
-        } else if (pending_space) {
-          if (text[space_at] == ' ') {
-            out.to_source.AddCopy(static_cast<uint32_t>(out.text.size()), space_at, 1);
-          } else {
-            out.to_source.AddReplacement(static_cast<uint32_t>(out.text.size()), 1, space_at);
-          }
-          out.text.push_back(' ');
-        }
-        pending_space = false;
-        out.to_source.AddCopy(static_cast<uint32_t>(out.text.size()), pos + i, 1);
-        out.text.push_back(static_cast<char>(c));
-      }
+    size_t end = nl == std::string_view::npos ? text.size() : nl + 1;
+    if (!html::IsJunkLine(text.substr(pos, end - pos))) {
+      out.to_source.AddCopy(static_cast<uint32_t>(out.text.size()), pos,
+                            static_cast<uint32_t>(end - pos));
+      out.text.append(text.substr(pos, end - pos));
     }
-    if (nl == std::string_view::npos) break;
-    pos = nl + 1;
+    pos = end;
   }
+  size_t keep = out.text.size();
+  while (keep > 0 && IsSpaceByte(static_cast<unsigned char>(out.text[keep - 1]))) --keep;
+  out.text.resize(keep);
   return out;
 }
 

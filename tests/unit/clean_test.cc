@@ -258,8 +258,10 @@ TEST(StripSiteJunk, Table) {
        "Villagers said they would share the water with refugees from the north."},
       {"The advertisement campaign by the ministry was criticised by opposition groups on Monday.",
        "The advertisement campaign by the ministry was criticised by opposition groups on Monday."},
-      // Whitespace normalization.
-      {"  a \t b  \n\n\n  c  ", "a b\nc"},
+      // Everything else is kept byte for byte (offsets stay those of the input); only trailing
+      // whitespace goes.
+      {"  a \t b  \n\n\n  c  ", "  a \t b  \n\n\n  c"},
+      {"Fighting resumed.\n\nShare.\nExit mobile version\n", "Fighting resumed."},
       {"", ""},
   };
   for (const auto& [in, want] : cases) {
@@ -267,9 +269,18 @@ TEST(StripSiteJunk, Table) {
     EXPECT_EQ(s.text, want) << in;
     std::string input = in;
     for (uint32_t i = 0; i < s.text.size(); ++i) {
-      if (s.text[i] == ' ' || s.text[i] == '\n') continue;
       EXPECT_EQ(input[s.to_source.ToSource(i)], s.text[i]) << in << " @" << i;
     }
+  }
+}
+
+// Trailing junk only: the clean text is a prefix of the input, so offsets are the input's.
+TEST(StripSiteJunk, TrailingJunkKeepsInputOffsets) {
+  for (std::string in : {"Gunmen attacked  a convoy.\n\nShare.\nExit mobile version\n",
+                         "One.\r\nTwo,  three.\r\nAdvertisement\r\n", "No junk at all.\n"}) {
+    StrippedText s = StripSiteJunk(in);
+    EXPECT_EQ(in.substr(0, s.text.size()), s.text) << in;
+    EXPECT_FALSE(s.text.empty());
   }
 }
 

@@ -1,0 +1,344 @@
+// The map: Leaflet over an offline basemap (world-atlas countries, Natural Earth provinces from
+// public/admin1.geojson; no tile server), events drawn on one canvas. A Leaflet layer per event
+// does not stay smooth at 100,000 events, so EventsLayer projects typed arrays itself
+// (spherical Mercator, as Leaflet's EPSG:3857), draws one path per (radius, colour) bucket and
+// hit-tests clicks by a linear scan over the drawn points (well under a millisecond at 100k).
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import { feature, mesh } from 'topojson-client';
+import countries50m from 'world-atlas/countries-50m.json';
+import { EVENT_TYPES, TYPE_COLORS, OTHER_COLOR, radiusFor, typeColor } from './colors.js';
+
+const TILE = 256;
+
+// Mercator position of each event in [0, 1] world units.
+function project(d) {
+  const mx = new Float64Array(d.n);
+  const my = new Float64Array(d.n);
+  for (let i = 0; i < d.n; i++) {
+    const lat = Math.max(-85.05, Math.min(85.05, d.lat[i]));
+    mx[i] = (d.lon[i] + 180) / 360;
+    const s = Math.sin((lat * Math.PI) / 180);
+    my[i] = 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI);
+  }
+  return { mx, my };
+}
+
+const EventsLayer = L.Layer.extend({
+  initialize(onPick) {
+    this._onPick = onPick;
+    this._d = null;
+    this._sel = null;
+    this._drawn = { n: 0, x: new Float32Array(0), y: new Float32Array(0), r: new Float32Array(0), i: new Uint32Array(0) };
+    this._highlight = null;
+  },
+  onAdd(map) {
+    this._canvas = L.DomUtil.create('canvas', 'events-canvas leaflet-zoom-hide');
+    map.getPane('overlayPane').appendChild(this._canvas);
+    map.on('moveend zoomend resize viewreset', this.redraw, this);
+    map.on('click', this._click, this);
+    map.on('mousemove', this._hover, this);
+    this.redraw();
+  },
+  onRemove(map) {
+    this._canvas.remove();
+    map.off('moveend zoomend resize viewreset', this.redraw, this);
+    map.off('click', this._click, this);
+    map.off('mousemove', this._hover, this);
+  },
+  setData(d) {
+    this._d = d;
+    const { mx, my } = project(d);
+    this._mx = mx;
+    this._my = my;
+    // Colour of each type code, radius of each event: computed once per dataset.
+    this._color = d.type.values.map((t) => typeColor(t));
+    this._rad = new Float32Array(d.n);
+    for (let i = 0; i < d.n; i++) this._rad[i] = radiusFor(d.fat[i]);
+  },
+  setSelection(idx) {
+    this._sel = idx;
+    this.redraw();
+  },
+  setHighlight(row) {
+    this._highlight = row;
+    this.redraw();
+  },
+  // Container pixel of row |i| (for tests and keyboard focus), or null when off screen.
+  pointOf(i) {
+    const map = this._map;
+    if (!map || !this._d) return null;
+    const scale = TILE * 2 ** map.getZoom();
+    const o = map.getPixelBounds().min;
+    return { x: this._mx[i] * scale - o.x, y: this._my[i] * scale - o.y };
+  },
+  redraw() {
+    const map = this._map;
+    if (!map) return;
+    const t0 = performance.now();
+    const size = map.getSize();
+    const dpr = window.devicePixelRatio || 1;
+    const c = this._canvas;
+    L.DomUtil.setPosition(c, map.containerPointToLayerPoint([0, 0]));
+    c.width = Math.round(size.x * dpr);
+    c.height = Math.round(size.y * dpr);
+    c.style.width = `${size.x}px`;
+    c.style.height = `${size.y}px`;
+    const ctx = c.getContext('2d');
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, size.x, size.y);
+    const d = this._d;
+    const sel = this._sel;
+    if (!d || !sel) return;
+    const scale = TILE * 2 ** map.getZoom();
+    const o = map.getPixelBounds().min;
+    const n = sel.length;
+    if (this._drawn.x.length < n) {
+      this._drawn = { n: 0, x: new Float32Array(n), y: new Float32Array(n), r: new Float32Array(n), i: new Uint32Array(n) };
+    }
+    const dr = this._drawn;
+    // Bucket by (rounded radius, colour): big circles first so small ones stay visible on top.
+    const ncol = this._color.length;
+    const nb = 24 * ncol;
+    const counts = new Uint32Array(nb + 1);
+    const keys = new Uint32Array(n);
+    let m = 0;
+    const pad = 24;
+    for (let k = 0; k < n; k++) {
+      const i = sel[k];
+      const x = this._mx[i] * scale - o.x;
+      const y = this._my[i] * scale - o.y;
+      if (!(x > -pad && y > -pad && x < size.x + pad && y < size.y + pad)) continue;
+      const r = this._rad[i];
+      dr.x[m] = x;
+      dr.y[m] = y;
+      dr.r[m] = r;
+      dr.i[m] = i;
+      const key = (23 - Math.min(23, Math.round(r))) * ncol + d.type.codes[i];
+      keys[m] = key;
+      counts[key + 1]++;
+      m++;
+    }
+    dr.n = m;
+    for (let b = 0; b < nb; b++) counts[b + 1] += counts[b];
+    const order = new Uint32Array(m);
+    const fill = counts.slice(0, nb);
+    for (let k = 0; k < m; k++) order[fill[keys[k]]++] = k;
+    ctx.lineWidth = 0.75;
+    ctx.strokeStyle = 'rgba(255,255,255,0.85)';
+    ctx.globalAlpha = 0.78;
+    for (let b = 0; b < nb; b++) {
+      const from = counts[b];
+      const to = counts[b + 1];
+      if (from === to) continue;
+      ctx.fillStyle = this._color[b % ncol];
+      ctx.beginPath();
+      for (let k = from; k < to; k++) {
+        const p = order[k];
+        ctx.moveTo(dr.x[p] + dr.r[p], dr.y[p]);
+        ctx.arc(dr.x[p], dr.y[p], dr.r[p], 0, 2 * Math.PI);
+      }
+      ctx.fill();
+      if (to - from < 20000) ctx.stroke();
+    }
+    ctx.globalAlpha = 1;
+    if (this._highlight !== null && this._highlight !== undefined) {
+      const i = this._highlight;
+      const x = this._mx[i] * scale - o.x;
+      const y = this._my[i] * scale - o.y;
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = '#111';
+      ctx.beginPath();
+      ctx.arc(x, y, this._rad[i] + 4, 0, 2 * Math.PI);
+      ctx.stroke();
+      ctx.lineWidth = 1.5;
+      ctx.strokeStyle = '#fff';
+      ctx.beginPath();
+      ctx.arc(x, y, this._rad[i] + 6, 0, 2 * Math.PI);
+      ctx.stroke();
+    }
+    this.lastDrawMs = performance.now() - t0;
+  },
+  // Row under container point p (the topmost, i.e. the smallest circle drawn last), or -1.
+  rowAt(p) {
+    const dr = this._drawn;
+    let best = -1;
+    let bestR = Infinity;
+    let bestD = Infinity;
+    for (let k = 0; k < dr.n; k++) {
+      const dx = dr.x[k] - p.x;
+      const dy = dr.y[k] - p.y;
+      const d2 = dx * dx + dy * dy;
+      const r = dr.r[k] + 3;
+      if (d2 <= r * r && (dr.r[k] < bestR || (dr.r[k] === bestR && d2 < bestD))) {
+        best = dr.i[k];
+        bestR = dr.r[k];
+        bestD = d2;
+      }
+    }
+    return best;
+  },
+  _click(e) {
+    const i = this.rowAt(e.containerPoint);
+    if (i >= 0) this._onPick(i);
+  },
+  _hover(e) {
+    if (this._hoverQueued) return;
+    this._hoverQueued = true;
+    requestAnimationFrame(() => {
+      this._hoverQueued = false;
+      const i = this.rowAt(e.containerPoint);
+      this._map.getContainer().classList.toggle('pointing', i >= 0);
+      const tip = this._map.getContainer().querySelector('.map-tip');
+      if (!tip) return;
+      if (i < 0) {
+        tip.hidden = true;
+        return;
+      }
+      const d = this._d;
+      tip.textContent = `${d.dates[i] || 'undated'} · ${d.type.values[d.type.codes[i]] || 'untyped'} · ` +
+        `${d.admin1.values[d.admin1.codes[i]] || d.country.values[d.country.codes[i]]} · ${d.fat[i]} killed`;
+      tip.style.transform = `translate(${e.containerPoint.x + 12}px, ${e.containerPoint.y + 12}px)`;
+      tip.hidden = false;
+    });
+  },
+});
+
+function legendControl(onType) {
+  const ctl = L.control({ position: 'bottomright' });
+  ctl.onAdd = () => {
+    const div = L.DomUtil.create('div', 'legend');
+    L.DomEvent.disableClickPropagation(div);
+    L.DomEvent.disableScrollPropagation(div);
+    const h = document.createElement('h3');
+    h.textContent = 'Event type';
+    div.append(h);
+    const list = document.createElement('ul');
+    for (const t of [...EVENT_TYPES, '']) {
+      const li = document.createElement('li');
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'legend-item';
+      b.dataset.type = t;
+      b.title = t ? `Show only ${t}` : 'Other or untyped';
+      const sw = document.createElement('i');
+      sw.style.background = t ? TYPE_COLORS[t] : OTHER_COLOR;
+      b.append(sw, document.createTextNode(t || 'other'));
+      if (t) b.addEventListener('click', () => onType(t));
+      else b.disabled = true;
+      li.append(b);
+      list.append(li);
+    }
+    div.append(list);
+    const sz = document.createElement('div');
+    sz.className = 'legend-sizes';
+    sz.setAttribute('aria-label', 'Circle size: fatalities');
+    for (const f of [0, 10, 100]) {
+      const r = radiusFor(f);
+      const s = document.createElement('span');
+      const dot = document.createElement('i');
+      dot.style.width = dot.style.height = `${2 * r}px`;
+      s.append(dot, document.createTextNode(f === 0 ? '0' : String(f)));
+      sz.append(s);
+    }
+    const cap = document.createElement('span');
+    cap.className = 'legend-cap';
+    cap.textContent = 'fatalities';
+    sz.append(cap);
+    div.append(sz);
+    return div;
+  };
+  return ctl;
+}
+
+export function createMap(el, { onPick, onType }) {
+  const map = L.map(el, {
+    preferCanvas: true,
+    worldCopyJump: false,
+    minZoom: 1,
+    maxZoom: 12,
+    zoomSnap: 0.5,
+    maxBounds: [[-85, -220], [85, 220]],
+    attributionControl: true,
+  });
+  map.attributionControl.setPrefix(false);
+  map.attributionControl.addAttribution('Boundaries: Natural Earth (public domain)');
+  const basemap = L.canvas({ padding: 0.2 });
+  const world = feature(countries50m, countries50m.objects.countries);
+  L.geoJSON(world, {
+    renderer: basemap,
+    interactive: false,
+    style: { color: '#8a8275', weight: 0.8, fillColor: '#f3efe6', fillOpacity: 1 },
+  }).addTo(map);
+  // Province lines: loaded after first paint, drawn from zoom 4 on.
+  const provinces = L.layerGroup();
+  fetch('admin1.geojson')
+    .then((r) => (r.ok ? r.json() : null))
+    .then((g) => {
+      if (!g) return;
+      L.geoJSON(g, {
+        renderer: basemap,
+        interactive: false,
+        style: { color: '#b3aa9b', weight: 0.6, dashArray: '3 3', fill: false },
+      }).addTo(provinces);
+      syncProvinces();
+    })
+    .catch(() => {});
+  const syncProvinces = () => {
+    const want = map.getZoom() >= 4;
+    if (want && !map.hasLayer(provinces)) provinces.addTo(map);
+    if (!want && map.hasLayer(provinces)) map.removeLayer(provinces);
+  };
+  map.on('zoomend', syncProvinces);
+  // Country borders on top of the province lines.
+  L.geoJSON(mesh(countries50m, countries50m.objects.countries, (a, b) => a !== b), {
+    renderer: basemap,
+    interactive: false,
+    style: { color: '#6f675c', weight: 0.9 },
+  }).addTo(map);
+  map.setView([20, 20], 2);
+  const tip = document.createElement('div');
+  tip.className = 'map-tip';
+  tip.hidden = true;
+  el.append(tip);
+  const events = new EventsLayer(onPick);
+  events.addTo(map);
+  legendControl(onType).addTo(map);
+  L.control.scale({ imperial: false }).addTo(map);
+
+  return {
+    map,
+    events,
+    setData(d) {
+      events.setData(d);
+    },
+    setSelection(idx) {
+      events.setSelection(idx);
+    },
+    highlight(row) {
+      events.setHighlight(row);
+    },
+    // Fits the view to the rows |idx| (a few hundred sampled rows suffice for the bounds).
+    fit(d, idx) {
+      if (!idx.length) return;
+      let s = 90;
+      let w = 180;
+      let n = -90;
+      let e = -180;
+      const stride = Math.max(1, Math.floor(idx.length / 5000));
+      for (let k = 0; k < idx.length; k += stride) {
+        const i = idx[k];
+        if (Number.isNaN(d.lat[i])) continue;
+        s = Math.min(s, d.lat[i]);
+        n = Math.max(n, d.lat[i]);
+        w = Math.min(w, d.lon[i]);
+        e = Math.max(e, d.lon[i]);
+      }
+      if (s > n) return;
+      map.fitBounds([[s, w], [n, e]], { padding: [30, 30], maxZoom: 7, animate: false });
+    },
+    pointOf(i) {
+      return events.pointOf(i);
+    },
+  };
+}
