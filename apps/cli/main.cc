@@ -19,6 +19,7 @@
 #include "sitrep/quantity.h"
 #include "sitrep/triggers.h"
 #include "sitrep/places.h"
+#include "serve_command.h"
 #include "store_commands.h"
 #include "table.h"
 
@@ -332,6 +333,7 @@ int main(int argc, char** argv) {
   extract->add_option("--gazetteer", extract_flags.gazetteer, gazetteer_help);
 
   StoreCommands store_commands(app);  // query, export (apps/cli/store_commands.cc)
+  ServeCommand serve_command(app);  // serve (apps/cli/serve_command.cc)
 
   EvalOptions eval_options;
   bool eval_json = false;
@@ -357,6 +359,7 @@ int main(int argc, char** argv) {
   if (*annotate) return RunAnnotate(annotate_input, gazetteer_path);
   if (*extract) return RunExtract(extract_input, extract_flags);
   if (auto rc = store_commands.Run()) return *rc;
+  if (auto rc = serve_command.Run()) return *rc;
   // The places scorer opens the default gazetteer, which honours $SITREP_GAZETTEER.
   if (*eval && !gazetteer_path.empty()) setenv("SITREP_GAZETTEER", gazetteer_path.c_str(), 1);
   if (*eval) return RunEvalCommand(eval_options, eval_json, eval_write_inputs);

@@ -216,10 +216,6 @@ EvalMetric RateMetric(std::string name, const Tally& tally, std::string_view wha
   return metric;
 }
 
-std::string LayerMissingNote(std::string_view layer) {
-  return "the " + std::string(layer) +
-         " layer is not built yet; pass --predictions FILE to score existing output";
-}
 
 }  // namespace eval
 }  // namespace sitrep

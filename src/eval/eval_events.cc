@@ -7,8 +7,17 @@
 
 #include "eval/eval_util.h"
 #include "eval/scorers.h"
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <sstream>
+
 #include "sitrep/clean.h"
+#include "sitrep/eval.h"
+#include "sitrep/places.h"
 #include "sitrep/pipeline.h"
+#include "sitrep/reader.h"
 
 namespace sitrep::eval {
 namespace {
@@ -26,14 +35,55 @@ bool Near(const PredictedEvent* e, std::optional<double> lat, std::optional<doub
          HaversineKm(*lat, *lon, *e->latitude, *e->longitude) <= kNearKm;
 }
 
-// Loads the predictions; on failure stores the status and returns nullopt.
+// Runs `sitrep extract --per-document` in process over the kind's gold documents (the inputs
+// WriteEvalInputs would print) and loads its events exactly as a predictions file is loaded.
+Result<EventsByDoc> RunEventsLayer(const EvalOptions& options, EvalReport* report) {
+  std::ostringstream inputs;
+  SITREP_RETURN_IF_ERROR(WriteEvalInputs(options, inputs));
+  std::unique_ptr<RecordReader> reader = OpenBuffer(inputs.str(), "eval-inputs.jsonl");
+  PipelineOptions pipeline_options;
+  if (auto gazetteer = OpenDefaultGazetteer(); gazetteer.ok()) {
+    pipeline_options.gazetteer = *gazetteer;
+  } else {
+    report->notes.push_back("no gazetteer (" + gazetteer.status().message() +
+                            "): events have no places");
+  }
+  const Pipeline pipeline = MakeDefaultPipeline(pipeline_options);
+  char path[] = "/tmp/sitrep-eval-events-XXXXXX";
+  int fd = mkstemp(path);
+  if (fd < 0) return Status(ErrorCode::kIo, "cannot create a temporary file");
+  std::FILE* out = fdopen(fd, "wb");
+  std::string line;
+  while (auto item = reader->Next()) {
+    if (!item->status.ok()) {
+      ++report->errors;
+      continue;
+    }
+    Result<Document> doc = MakeDocument(item->record);
+    if (!doc.ok() || !pipeline.Run(*doc).ok()) {
+      ++report->errors;
+      continue;
+    }
+    for (const Event& event : doc->events) {
+      line.clear();
+      AppendEventJson(event, &line);
+      line.push_back('\n');
+      std::fwrite(line.data(), 1, line.size(), out);
+    }
+  }
+  std::fclose(out);
+  Result<EventsByDoc> events = LoadPredictedEvents(path);
+  unlink(path);
+  return events;
+}
+
+// The predictions file when given, else sitrep's own events; on failure stores the status and
+// returns nullopt.
 std::optional<EventsByDoc> LoadOrNote(const EvalOptions& options, EvalReport* report,
                                       Status* status) {
-  if (options.predictions_path.empty()) {
-    report->notes.push_back(LayerMissingNote("events"));
-    return std::nullopt;
-  }
-  auto events = LoadPredictedEvents(options.predictions_path);
+  Result<EventsByDoc> events = options.predictions_path.empty()
+                                   ? RunEventsLayer(options, report)
+                                   : LoadPredictedEvents(options.predictions_path);
   if (!events.ok()) {
     *status = events.status();
     return std::nullopt;
@@ -53,11 +103,14 @@ void AddCoverage(const Tally& found, EvalReport* report) {
       "without one counts as wrong on every field");
 }
 
-bool IsViolent(const PredictedEvent& e) {
+bool IsViolentType(std::string_view event_type) {
   static constexpr std::string_view kViolent[] = {"Battles", "Explosions/Remote violence",
                                                   "Violence against civilians", "Riots"};
-  return e.fatalities > 0 || e.deaths_best > 0 ||
-         std::find(std::begin(kViolent), std::end(kViolent), e.event_type) != std::end(kViolent);
+  return std::find(std::begin(kViolent), std::end(kViolent), event_type) != std::end(kViolent);
+}
+
+bool IsViolent(const PredictedEvent& e) {
+  return e.fatalities > 0 || e.deaths_best > 0 || IsViolentType(e.event_type);
 }
 
 }  // namespace
@@ -219,8 +272,12 @@ Status ScoreIpe(const EvalOptions& options, EvalReport* report) {
     if (!loaded.ok()) return loaded.status();
     events = std::move(loaded).value();
   }
-  // Robustness is measured in-process: every article through MakeDocument and the pipeline.
-  Pipeline pipeline = MakeDefaultPipeline();
+  // Robustness is measured in-process: every article through MakeDocument and the pipeline,
+  // whose events are scored when no predictions file is given.
+  PipelineOptions pipeline_options;
+  if (auto gazetteer = OpenDefaultGazetteer(); gazetteer.ok()) pipeline_options.gazetteer = *gazetteer;
+  Pipeline pipeline = MakeDefaultPipeline(pipeline_options);
+  const bool own_events = !events.has_value();
   Tally processed, kill, quiet;
   Status status = ForEachGoldRow(
       report->gold_path, options.limit, report, [&](const JsonObject& row) -> Status {
@@ -235,7 +292,6 @@ Status ScoreIpe(const EvalOptions& options, EvalReport* report) {
         bool ok = doc.ok() && pipeline.Run(*doc).ok();
         processed.Add(ok);
         if (!ok) ++report->errors;
-        if (!events) return Status::Ok();
 
         bool kill_label = false, any_label = false;
         if (auto gold = GetObject(row, "gold")) {
@@ -249,7 +305,15 @@ Status ScoreIpe(const EvalOptions& options, EvalReport* report) {
           }
         }
         bool has_fatal = false, has_violent = false;
-        if (auto it = events->find(record.id); it != events->end()) {
+        if (own_events) {
+          if (ok) {
+            for (const Event& e : doc->events) {
+              if (e.historical) continue;
+              has_fatal |= e.fatalities > 0 || e.deaths_best > 0;
+              has_violent |= IsViolentType(e.event_type) || e.fatalities > 0 || e.deaths_best > 0;
+            }
+          }
+        } else if (auto it = events->find(record.id); it != events->end()) {
           for (const PredictedEvent& e : it->second) {
             if (e.historical) continue;
             has_fatal |= e.fatalities > 0 || e.deaths_best > 0;
@@ -264,10 +328,6 @@ Status ScoreIpe(const EvalOptions& options, EvalReport* report) {
 
   report->metrics.push_back(
       RateMetric("processed_ok", processed, "articles through MakeDocument and the pipeline"));
-  if (!events) {
-    report->notes.push_back(LayerMissingNote("events"));
-    return Status::Ok();
-  }
   report->metrics.push_back(
       RateMetric("kill_detected", kill, "KILL articles with an event with fatalities > 0"));
   report->metrics.push_back(RateMetric(

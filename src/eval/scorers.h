@@ -52,8 +52,6 @@ struct Tally {
 };
 EvalMetric RateMetric(std::string name, const Tally& tally, std::string_view what);
 
-// The "layer not built yet" note for a kind scored without predictions.
-std::string LayerMissingNote(std::string_view layer);
 
 Status ScoreClean(const EvalOptions& options, EvalReport* report);
 Status ScoreTimex(const EvalOptions& options, EvalReport* report);

@@ -392,21 +392,24 @@ TEST_F(EvalFilesTest, CleanFromPredictionsWithGzipAndLongLines) {
   EXPECT_NEAR(Value(r, "f1"), 2.0 / 3, 1e-12);
 }
 
-TEST_F(EvalFilesTest, LayerNotBuiltYet) {
-  std::string gold = Write("timex.jsonl", {R"({"id": "t1", "text": "Today.", "gold": []})"});
-  const std::pair<const char*, const char*> cases[] = {
-      {"timex", "the timex layer is not built yet; pass --predictions FILE to score existing output"},
-      {"places", "the places layer is not built yet; pass --predictions FILE to score existing output"},
-      {"events-acled", "the events layer is not built yet; pass --predictions FILE to score existing output"},
-      {"events-gtd", "the events layer is not built yet; pass --predictions FILE to score existing output"},
-      {"events-ucdp", "the events layer is not built yet; pass --predictions FILE to score existing output"},
-  };
-  for (auto [kind, note] : cases) {
-    EvalReport r = Run(kind, gold, "");
-    EXPECT_TRUE(r.metrics.empty()) << kind;
-    ASSERT_EQ(r.notes.size(), 1u) << kind;
-    EXPECT_EQ(r.notes[0], note);
-  }
+// Without a predictions file, eval runs sitrep's own layers on the gold documents.
+TEST_F(EvalFilesTest, RunsOwnLayersWithoutPredictions) {
+  std::string timex = Write("timex.jsonl", {
+      R"({"id": "t1", "dct": "2024-09-14", "text": "The talks ended yesterday.",)"
+      R"( "gold": [{"start": 16, "end": 25, "type": "DATE", "value": "2024-09-13"}]})"});
+  EvalReport t = Run("timex", timex, "");
+  ASSERT_NE(t.Find("value_f1"), nullptr);
+  EXPECT_DOUBLE_EQ(t.Find("value_f1")->value, 1.0);
+
+  std::string acled = Write("acled.jsonl", {
+      R"({"id": "a1", "date": "3-May-21", "text": "On 3 May 2021, gunmen shot dead 4 civilians)"
+      R"( in a village market.", "gold": {"event_type": "Violence against civilians",)"
+      R"( "fatalities": 4, "time_precision": 1}})"});
+  EvalReport a = Run("events-acled", acled, "");
+  ASSERT_NE(a.Find("event_found"), nullptr);
+  EXPECT_DOUBLE_EQ(a.Find("event_found")->value, 1.0);
+  ASSERT_NE(a.Find("fatalities"), nullptr);
+  EXPECT_DOUBLE_EQ(a.Find("fatalities")->value, 1.0);
 }
 
 TEST_F(EvalFilesTest, Errors) {

@@ -1,0 +1,242 @@
+// End-to-end tests of the dashboard in Debian's Chromium (headless, driven by playwright-core),
+// against a running `sitrep serve`. scripts/test-browser.sh starts the servers and sets:
+//   SITREP_URL        the server with the sample database (required)
+//   SITREP_PERF_URL   a server with 100,000 synthetic events (optional: timings are printed)
+//   SITREP_ARTIFACTS  where screenshots go (default build/browser-artifacts)
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..', '..');
+const URL0 = process.env.SITREP_URL;
+const PERF_URL = process.env.SITREP_PERF_URL;
+const ART = process.env.SITREP_ARTIFACTS ?? join(root, 'build', 'browser-artifacts');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+mkdirSync(ART, { recursive: true });
+
+let browser;
+let page;
+const consoleErrors = [];
+
+before(async () => {
+  assert.ok(URL0, 'SITREP_URL is not set: run scripts/test-browser.sh');
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+    timeout: 60000,
+  });
+  page = await newPage(URL0);
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function newPage(base) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, baseURL: base });
+  // Nothing may be fetched from outside the sitrep server at run time.
+  await context.route((url) => !url.href.startsWith(base), (route) => {
+    consoleErrors.push(`external request blocked: ${route.request().url()}`);
+    return route.abort();
+  });
+  const p = await context.newPage();
+  p.setDefaultTimeout(20000);
+  p.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  p.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`console: ${m.text()}`); });
+  return p;
+}
+
+const shot = (p, name) => p.screenshot({ path: join(ART, name), fullPage: true });
+const renders = (p) => p.evaluate(() => Number(document.body.dataset.renders || 0));
+async function waitRender(p, since) {
+  await p.waitForFunction((n) => Number(document.body.dataset.renders || 0) > n, since);
+}
+async function ready(p, path = '/') {
+  await p.goto(path);
+  await p.waitForSelector('body[data-ready=true]', { timeout: 60000 });
+}
+
+test('loads the dashboard with the sample database', async () => {
+  await ready(page);
+  const summary = await page.textContent('#summary');
+  assert.match(summary, /\d[\d,]* of \d[\d,]* events/);
+  const rows = await page.locator('#events-table tbody tr[data-row]').count();
+  assert.ok(rows > 0, 'the table lists events');
+  assert.equal(await page.locator('.leaflet-container').count(), 1, 'the map is there');
+  assert.ok(await page.locator('.legend-item').count() >= 6, 'the legend lists the event types');
+  await page.waitForTimeout(300); // province lines load after first paint
+  await shot(page, '01-loaded.png');
+});
+
+test('filters by country, reflected in the URL and restored from it', async () => {
+  const countries = await page.locator('select[name=country] option').evaluateAll((o) => o.map((x) => x.value).filter(Boolean));
+  assert.ok(countries.length > 1, `several countries to choose from: ${countries}`);
+  const country = countries.includes('Mali') ? 'Mali' : countries[0];
+  const n0 = await renders(page);
+  await page.selectOption('select[name=country]', country);
+  await waitRender(page, n0);
+  assert.equal(new URL(page.url()).searchParams.get('country'), country);
+  const cells = await page.locator('#events-table tbody tr[data-row] td:nth-child(3)').allTextContents();
+  assert.ok(cells.length > 0, 'events remain');
+  assert.ok(cells.every((c) => c === country), `every row is in ${country}: ${cells.slice(0, 5)}`);
+  await shot(page, '02-filter-country.png');
+  // A shared link restores the view.
+  await ready(page, `/?country=${encodeURIComponent(country)}&sort=-fatalities`);
+  assert.equal(await page.inputValue('select[name=country]'), country);
+  const fat = (await page.locator('#events-table tbody tr[data-row] td.num').allTextContents()).map(Number);
+  assert.deepEqual(fat, [...fat].sort((a, b) => b - a), 'sorted by fatalities, descending');
+  assert.equal(await page.getAttribute('th[aria-sort=descending] button', 'class'), 'sort');
+});
+
+async function expectDetailWithEvidence(p, id) {
+  await p.waitForFunction((x) => document.getElementById('panel-detail').dataset.eventId === x, id);
+  await p.waitForSelector('#panel-detail .article-text mark');
+  const marks = await p.locator('#panel-detail .article-text mark').count();
+  assert.ok(marks > 0, 'evidence spans are highlighted in the source text');
+  const explained = await p.locator('#panel-detail .explain').allTextContents();
+  assert.ok(explained.some((t) => /^geo_precision \d: /.test(t)), `geo_precision in words: ${explained}`);
+  assert.ok(explained.some((t) => /^time_precision \d: /.test(t)), 'time_precision in words');
+  // Hovering a field lights its span; the span's text is the evidence text at its byte offsets.
+  const field = p.locator('#panel-detail .field.has-evidence[data-field=fatalities], #panel-detail .field.has-evidence').first();
+  const name = await field.getAttribute('data-field');
+  await field.locator('dt').hover();
+  const lit = p.locator('#panel-detail mark.lit');
+  assert.ok(await lit.count() > 0, `hovering ${name} lights its evidence`);
+  const ev = await p.evaluate((x) => fetch(`api/events/${encodeURIComponent(x)}`).then((r) => r.json()), id);
+  const want = ev.evidence.filter((e) => e.field === name).map((e) => e.text);
+  const got = (await lit.allTextContents()).join('');
+  assert.ok(want.some((w) => got.includes(w)), `lit text ${JSON.stringify(got)} holds one of ${JSON.stringify(want)}`);
+  return name;
+}
+
+test('clicking a marker opens the event with its evidence highlighted', async () => {
+  const id = await page.getAttribute('#events-table tbody tr[data-row] >> nth=0', 'data-event-id');
+  const pt = await page.evaluate((x) => window.__sitrep.markerPoint(x), id);
+  assert.ok(pt, `marker of ${id} is on screen`);
+  await page.mouse.click(pt.x, pt.y);
+  // The topmost circle under the point may be another event near it; either way one opens.
+  await page.waitForFunction(() => document.getElementById('panel-detail').dataset.eventId);
+  const opened = await page.getAttribute('#panel-detail', 'data-event-id');
+  const field = await expectDetailWithEvidence(page, opened);
+  assert.equal(new URL(page.url()).searchParams.get('event'), opened, 'the open event is in the URL');
+  await page.locator(`#panel-detail .field[data-field="${field}"] dt`).hover();
+  await shot(page, '03-marker-detail.png');
+});
+
+test('clicking a table row opens the event', async () => {
+  const row = page.locator('#events-table tbody tr[data-row]').nth(1);
+  const id = await row.getAttribute('data-event-id');
+  await row.locator('button.open').click();
+  await expectDetailWithEvidence(page, id);
+  assert.equal(await page.locator('#events-table tbody tr.selected').getAttribute('data-event-id'), id);
+  // Keyboard: focusing an evidence field lights its span too.
+  await page.locator('#panel-detail .field.has-evidence').first().focus();
+  assert.ok(await page.locator('#panel-detail mark.lit').count() > 0, 'focus lights evidence');
+  await shot(page, '04-table-row-detail.png');
+});
+
+test('an event extracted by sitrep itself shows its evidence', async (t) => {
+  const ans = await page.evaluate(() => fetch('api/events?limit=50&sort=id').then((r) => r.json()));
+  const real = ans.events.find((e) => !String(e.event_id).startsWith('syn-') && e.evidence?.length);
+  if (!real) {
+    t.skip('the sample database holds no extracted event with evidence');
+    return;
+  }
+  await ready(page, `/?event=${encodeURIComponent(real.event_id)}`);
+  await page.waitForFunction((x) => document.getElementById('panel-detail').dataset.eventId === x, real.event_id);
+  await page.waitForSelector('#panel-detail .article-text mark');
+  assert.equal(await page.locator('#panel-detail .warn').count(), 0, 'every evidence span matches the text at its byte offsets');
+  await shot(page, '05-extracted-event.png');
+});
+
+test('Try it: pasting an article shows its events', async () => {
+  await ready(page);
+  await page.click('#open-try');
+  const text = readFileSync(join(root, 'examples', 'articles', 'kaduna-village-attack.txt'), 'utf8');
+  await page.fill('#try-form input[name=published]', '2024-09-14');
+  await page.fill('#try-form textarea[name=body]', text);
+  await page.click('#try-form button[type=submit]');
+  const notice = page.locator('#try-result .notice');
+  await notice.waitFor({ timeout: 60000 });
+  const cls = await notice.getAttribute('class');
+  if (cls.includes('ingest-off')) {
+    assert.match(await notice.textContent(), /--allow-ingest/);
+  } else {
+    assert.ok(cls.includes('ok'), `extraction answered: ${await notice.textContent()}`);
+    const m = (await notice.textContent()).match(/(\d+) events? found/);
+    assert.ok(m, 'the number of events is shown');
+    const n = Number(m[1]);
+    assert.equal(await page.locator('#try-result .try-event').count(), n);
+    if (n > 0) {
+      await page.waitForSelector('#try-result .try-detail .article-text mark');
+      assert.ok(await page.locator('#try-result .try-detail mark').count() > 0, 'the new events show their evidence');
+    }
+  }
+  await shot(page, '06-try-it.png');
+});
+
+test('Try it: a server without --allow-ingest gets a clear message', async () => {
+  // The server under test allows ingest; answer this one request as one that does not.
+  await page.route('**/api/extract', (route) => route.fulfill({ status: 403, contentType: 'application/json',
+    body: JSON.stringify({ error: { status: 403, message: 'ingest is disabled' } }) }));
+  await page.click('#try-form button[type=submit]');
+  const off = page.locator('#try-result .ingest-off');
+  await off.waitFor();
+  assert.match(await off.textContent(), /Ingest is off.*--allow-ingest/s);
+  await page.unroute('**/api/extract');
+  await shot(page, '07-ingest-off.png');
+});
+
+test('the page asks nothing of the outside world and logs no errors', () => {
+  assert.deepEqual(consoleErrors, []);
+});
+
+test('100,000 events: first render and filter timings', { skip: !PERF_URL && 'SITREP_PERF_URL not set' }, async () => {
+  const p = await newPage(PERF_URL);
+  const t0 = Date.now();
+  await ready(p);
+  const wall = Date.now() - t0;
+  const m = await p.evaluate(() => ({ ...window.__sitrep.timings, shown: window.__sitrep.rowsShown() }));
+  assert.ok(m.shown >= 100000, `all events loaded: ${m.shown}`);
+  await shot(p, '08-perf-100k.png');
+  const ops = [
+    ['country = Mali', { country: 'Mali' }],
+    ['type = Battles', { type: 'Battles' }],
+    ['date range (brush) 2024-03-01..2024-06-30', { from: '2024-03-01', to: '2024-06-30' }],
+    ['min fatalities 5', { min_fatalities: '5' }],
+    ['actor contains "Islamic"', { actor: 'Islamic' }],
+    ['sort by fatalities', { sort: '-fatalities' }],
+    ['clear all filters', { country: '', type: '', from: '', to: '', min_fatalities: '', actor: '', sort: '-date' }],
+  ];
+  const out = [];
+  for (const [name, change] of ops) {
+    const ms = await p.evaluate((c) => window.__sitrep.update(c), change);
+    // Let the frame paint before the next one.
+    await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+    out.push([name, ms]);
+  }
+  // The same through the UI: a select change, timed in the page from event to rendered.
+  const n0 = await renders(p);
+  await p.selectOption('select[name=country]', 'Sudan');
+  await waitRender(p, n0);
+  out.push(['UI: select country = Sudan', await p.evaluate(() => window.__sitrep.timings.lastFilter)]);
+  const n1 = await renders(p);
+  const box = await p.locator('#timeline').boundingBox();
+  await p.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
+  await p.mouse.down();
+  await p.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2, { steps: 4 });
+  await p.mouse.up();
+  await waitRender(p, n1);
+  out.push(['UI: brush on the timeline', await p.evaluate(() => window.__sitrep.timings.lastFilter)]);
+  await shot(p, '09-perf-100k-filtered.png');
+  console.log('\n# 100,000 events (synthetic), headless Chromium on this machine');
+  console.log(`# first render: ${m.firstRender.toFixed(0)} ms after navigation start (data fetch + parse ${m.lastLoad.toFixed(0)} ms); goto→ready ${wall} ms`);
+  for (const [name, ms] of out) console.log(`# filter: ${name.padEnd(45)} ${ms.toFixed(1)} ms`);
+  await p.context().close();
+});
