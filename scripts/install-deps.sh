@@ -5,9 +5,11 @@ set -euo pipefail
 
 packages=(build-essential cmake ninja-build pkg-config git
   libgumbo-dev libsimdjson-dev libcli11-dev libfmt-dev zlib1g-dev libzstd-dev libsqlite3-dev libpq-dev
+  libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev python3)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(clang libclang-rt-14-dev nodejs npm)
+  packages+=(wrk)  # bench/e2e/serve_load.sh
   packages+=(postgresql postgresql-15-postgis-3)  # scripts/with-postgres.sh runs the PostgreSQL tests
 fi
 

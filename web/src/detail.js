@@ -91,8 +91,14 @@ function wireHighlight(root) {
     const row = e.target.closest?.('.field.has-evidence');
     if (!row) return;
     light(row.dataset.field, true);
-    const first = [...root.querySelectorAll('mark.lit')][0];
-    first?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    // Scroll each article's own box to its first lit span; never the panel, which would move
+    // the field away from under the pointer.
+    for (const box of root.querySelectorAll('.article-text')) {
+      const m = box.querySelector('mark.lit');
+      if (!m) continue;
+      const top = m.offsetTop - box.offsetTop;
+      if (top < box.scrollTop || top > box.scrollTop + box.clientHeight - 20) box.scrollTop = Math.max(0, top - 40);
+    }
   };
   const leave = (e) => {
     const row = e.target.closest?.('.field.has-evidence');

@@ -110,16 +110,28 @@ function refreshOptions() {
 }
 
 function render({ fit = false } = {}) {
+  const parts = {};
+  let t = performance.now();
+  const lap = (name) => {
+    const now = performance.now();
+    parts[name] = +(now - t).toFixed(1);
+    t = now;
+  };
   rows = filterRows(data, state);
+  lap('filter');
   sorted = sortRows(data, rows, state.sort);
+  lap('sort');
   const pages = Math.max(1, Math.ceil(sorted.length / PAGE_SIZE));
-  let page = Math.min(Number(state.page) || 1, pages);
+  const page = Math.min(Number(state.page) || 1, pages);
   state.page = String(page);
-  mapView.setSelection(rows);
+  // fit() moves the map, and the move redraws the events.
+  mapView.setSelection(rows, { draw: !fit });
   if (fit) mapView.fit(data, rows.length ? rows : filterRows(data, emptyState()));
+  lap('map');
   const noDates = filterRows(data, state, { skipDates: true });
   timeline.set(histogram(data, noDates), state.from ? dayNumber(state.from) : null, state.to ? dayNumber(state.to) : null);
   $('clear-brush').hidden = !(state.from || state.to);
+  lap('timeline');
   table.setSort(state.sort);
   table.render(data, sorted, page, selectedRow);
   $('page-info').textContent = `Page ${page} of ${pages}`;
@@ -129,7 +141,10 @@ function render({ fit = false } = {}) {
   $('table-count').textContent = `${rows.length.toLocaleString()} events · ${fat.toLocaleString()} fatalities`;
   $('summary').textContent = `${rows.length.toLocaleString()} of ${data.total.toLocaleString()} events · ` +
     `${fat.toLocaleString()} fatalities${articleCount !== null ? ` · ${articleCount.toLocaleString()} articles stored` : ''}`;
+  lap('table');
   refreshOptions();
+  lap('options');
+  timings.parts = parts;
   document.body.dataset.renders = String(++timings.renders);
 }
 

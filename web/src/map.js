@@ -5,11 +5,135 @@
 // hit-tests clicks by a linear scan over the drawn points (well under a millisecond at 100k).
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { feature, mesh } from 'topojson-client';
+import { feature } from 'topojson-client';
 import countries50m from 'world-atlas/countries-50m.json';
+import countries110m from 'world-atlas/countries-110m.json';
 import { EVENT_TYPES, TYPE_COLORS, OTHER_COLOR, radiusFor, typeColor } from './colors.js';
 
 const TILE = 256;
+const PAD = 0.3; // canvases extend this fraction of the view on each side, so a pan shows no gap
+
+// Sizes and places |c| over the view plus padding; returns its context translated so that
+// (0, 0) is the view's top-left corner.
+function padCanvas(map, c, padFrac) {
+  const size = map.getSize();
+  const pad = { x: Math.round(size.x * padFrac), y: Math.round(size.y * padFrac) };
+  const dpr = window.devicePixelRatio || 1;
+  const w = size.x + 2 * pad.x;
+  const h = size.y + 2 * pad.y;
+  L.DomUtil.setPosition(c, map.containerPointToLayerPoint([-pad.x, -pad.y]));
+  c.width = Math.round(w * dpr);
+  c.height = Math.round(h * dpr);
+  c.style.width = `${w}px`;
+  c.style.height = `${h}px`;
+  const ctx = c.getContext('2d');
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, w, h);
+  return { ctx, size, pad };
+}
+
+// A basemap level: every ring of every feature as interleaved Mercator [0, 1] coordinates, with
+// the feature's bounding box for culling.
+function prepareShapes(geojson) {
+  const out = [];
+  for (const f of geojson.features) {
+    const g = f.geometry;
+    if (!g) continue;
+    const polys = g.type === 'MultiPolygon' ? g.coordinates : g.type === 'Polygon' ? [g.coordinates] : [];
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    const rings = [];
+    for (const poly of polys) {
+      for (const ring of poly) {
+        const a = new Float64Array(ring.length * 2);
+        ring.forEach(([lon, lat], k) => {
+          const la = Math.max(-85.05, Math.min(85.05, lat));
+          const s = Math.sin((la * Math.PI) / 180);
+          const x = (lon + 180) / 360;
+          const y = 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI);
+          a[2 * k] = x;
+          a[2 * k + 1] = y;
+          if (x < x0) x0 = x;
+          if (x > x1) x1 = x;
+          if (y < y0) y0 = y;
+          if (y > y1) y1 = y;
+        });
+        rings.push(a);
+      }
+    }
+    if (rings.length) out.push({ rings, x0, y0, x1, y1 });
+  }
+  return out;
+}
+
+// The offline basemap, drawn on one canvas: land and borders (world-atlas 110m when zoomed out,
+// 50m from zoom 3.5) and province lines (Natural Earth admin1) from zoom 4. Vertices closer than
+// half a pixel to the previous one are skipped, so a zoomed-out redraw stays cheap.
+const BasemapLayer = L.Layer.extend({
+  initialize(levels) {
+    this._levels = levels; // {coarse, fine, provinces}
+  },
+  onAdd(map) {
+    this._canvas = L.DomUtil.create('canvas', 'basemap-canvas leaflet-zoom-hide');
+    map.getPane('basemap').appendChild(this._canvas);
+    map.on('moveend zoomend resize viewreset', this.redraw, this);
+    this.redraw();
+  },
+  onRemove(map) {
+    this._canvas.remove();
+    map.off('moveend zoomend resize viewreset', this.redraw, this);
+  },
+  setProvinces(shapes) {
+    this._levels.provinces = shapes;
+    this.redraw();
+  },
+  redraw() {
+    const map = this._map;
+    if (!map) return;
+    const t0 = performance.now();
+    const { ctx, size, pad } = padCanvas(map, this._canvas, PAD);
+    const z = map.getZoom();
+    const scale = TILE * 2 ** z;
+    const o = map.getPixelBounds().min;
+    ctx.translate(pad.x - o.x, pad.y - o.y);
+    const vx0 = (o.x - pad.x) / scale, vy0 = (o.y - pad.y) / scale;
+    const vx1 = (o.x + size.x + pad.x) / scale, vy1 = (o.y + size.y + pad.y) / scale;
+    const path = (shapes) => {
+      ctx.beginPath();
+      for (const f of shapes) {
+        if (f.x1 < vx0 || f.x0 > vx1 || f.y1 < vy0 || f.y0 > vy1) continue;
+        for (const a of f.rings) {
+          let px = a[0] * scale, py = a[1] * scale;
+          ctx.moveTo(px, py);
+          for (let k = 2; k < a.length; k += 2) {
+            const x = a[k] * scale, y = a[k + 1] * scale;
+            if (Math.abs(x - px) + Math.abs(y - py) < 0.7 && k < a.length - 2) continue;
+            ctx.lineTo(x, y);
+            px = x;
+            py = y;
+          }
+          ctx.closePath();
+        }
+      }
+    };
+    const land = z >= 3.5 ? this._levels.fine : this._levels.coarse;
+    path(land);
+    ctx.fillStyle = '#f3efe6';
+    ctx.fill();
+    if (z >= 4 && this._levels.provinces) {
+      path(this._levels.provinces);
+      ctx.setLineDash([3, 3]);
+      ctx.strokeStyle = '#a39a8a';
+      ctx.lineWidth = 0.6;
+      ctx.stroke();
+      ctx.setLineDash([]);
+    }
+    path(land);
+    ctx.strokeStyle = '#6f675c';
+    ctx.lineWidth = 0.9;
+    ctx.stroke();
+    this.lastDrawMs = performance.now() - t0;
+  },
+});
 
 // Mercator position of each event in [0, 1] world units.
 function project(d) {
@@ -56,9 +180,9 @@ const EventsLayer = L.Layer.extend({
     this._rad = new Float32Array(d.n);
     for (let i = 0; i < d.n; i++) this._rad[i] = radiusFor(d.fat[i]);
   },
-  setSelection(idx) {
+  setSelection(idx, draw = true) {
     this._sel = idx;
-    this.redraw();
+    if (draw) this.redraw();
   },
   setHighlight(row) {
     this._highlight = row;
@@ -76,23 +200,14 @@ const EventsLayer = L.Layer.extend({
     const map = this._map;
     if (!map) return;
     const t0 = performance.now();
-    const size = map.getSize();
-    const dpr = window.devicePixelRatio || 1;
-    const c = this._canvas;
-    L.DomUtil.setPosition(c, map.containerPointToLayerPoint([0, 0]));
-    c.width = Math.round(size.x * dpr);
-    c.height = Math.round(size.y * dpr);
-    c.style.width = `${size.x}px`;
-    c.style.height = `${size.y}px`;
-    const ctx = c.getContext('2d');
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, size.x, size.y);
+    const { ctx, size, pad } = padCanvas(map, this._canvas, PAD);
     const d = this._d;
     const sel = this._sel;
     if (!d || !sel) return;
     const scale = TILE * 2 ** map.getZoom();
     const o = map.getPixelBounds().min;
     const n = sel.length;
+    ctx.translate(pad.x, pad.y);
     if (this._drawn.x.length < n) {
       this._drawn = { n: 0, x: new Float32Array(n), y: new Float32Array(n), r: new Float32Array(n), i: new Uint32Array(n) };
     }
@@ -103,12 +218,11 @@ const EventsLayer = L.Layer.extend({
     const counts = new Uint32Array(nb + 1);
     const keys = new Uint32Array(n);
     let m = 0;
-    const pad = 24;
     for (let k = 0; k < n; k++) {
       const i = sel[k];
       const x = this._mx[i] * scale - o.x;
       const y = this._my[i] * scale - o.y;
-      if (!(x > -pad && y > -pad && x < size.x + pad && y < size.y + pad)) continue;
+      if (!(x > -pad.x - 22 && y > -pad.y - 22 && x < size.x + pad.x + 22 && y < size.y + pad.y + 22)) continue;
       const r = this._rad[i];
       dr.x[m] = x;
       dr.y[m] = y;
@@ -126,7 +240,7 @@ const EventsLayer = L.Layer.extend({
     for (let k = 0; k < m; k++) order[fill[keys[k]]++] = k;
     ctx.lineWidth = 0.75;
     ctx.strokeStyle = 'rgba(255,255,255,0.85)';
-    ctx.globalAlpha = 0.78;
+    ctx.globalAlpha = m < 5000 ? 0.8 : 0.6;
     for (let b = 0; b < nb; b++) {
       const from = counts[b];
       const to = counts[b + 1];
@@ -139,7 +253,7 @@ const EventsLayer = L.Layer.extend({
         ctx.arc(dr.x[p], dr.y[p], dr.r[p], 0, 2 * Math.PI);
       }
       ctx.fill();
-      if (to - from < 20000) ctx.stroke();
+      if (m < 5000) ctx.stroke(); // outlines help when few; at world scale they only add noise
     }
     ctx.globalAlpha = 1;
     if (this._highlight !== null && this._highlight !== undefined) {
@@ -258,44 +372,24 @@ export function createMap(el, { onPick, onType }) {
     minZoom: 1,
     maxZoom: 12,
     zoomSnap: 0.5,
+    zoomAnimation: false, // both canvases redraw at the new zoom at once
     maxBounds: [[-85, -220], [85, 220]],
     attributionControl: true,
   });
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution('Boundaries: Natural Earth (public domain)');
-  const basemap = L.canvas({ padding: 0.2 });
-  const world = feature(countries50m, countries50m.objects.countries);
-  L.geoJSON(world, {
-    renderer: basemap,
-    interactive: false,
-    style: { color: '#8a8275', weight: 0.8, fillColor: '#f3efe6', fillOpacity: 1 },
-  }).addTo(map);
-  // Province lines: loaded after first paint, drawn from zoom 4 on.
-  const provinces = L.layerGroup();
+  map.createPane('basemap').style.zIndex = 250;
+  const basemap = new BasemapLayer({
+    coarse: prepareShapes(feature(countries110m, countries110m.objects.countries)),
+    fine: prepareShapes(feature(countries50m, countries50m.objects.countries)),
+    provinces: null,
+  });
+  basemap.addTo(map);
+  // Province lines: loaded after first paint.
   fetch('admin1.geojson')
     .then((r) => (r.ok ? r.json() : null))
-    .then((g) => {
-      if (!g) return;
-      L.geoJSON(g, {
-        renderer: basemap,
-        interactive: false,
-        style: { color: '#b3aa9b', weight: 0.6, dashArray: '3 3', fill: false },
-      }).addTo(provinces);
-      syncProvinces();
-    })
+    .then((g) => g && basemap.setProvinces(prepareShapes(g)))
     .catch(() => {});
-  const syncProvinces = () => {
-    const want = map.getZoom() >= 4;
-    if (want && !map.hasLayer(provinces)) provinces.addTo(map);
-    if (!want && map.hasLayer(provinces)) map.removeLayer(provinces);
-  };
-  map.on('zoomend', syncProvinces);
-  // Country borders on top of the province lines.
-  L.geoJSON(mesh(countries50m, countries50m.objects.countries, (a, b) => a !== b), {
-    renderer: basemap,
-    interactive: false,
-    style: { color: '#6f675c', weight: 0.9 },
-  }).addTo(map);
   map.setView([20, 20], 2);
   const tip = document.createElement('div');
   tip.className = 'map-tip';
@@ -309,11 +403,12 @@ export function createMap(el, { onPick, onType }) {
   return {
     map,
     events,
+    basemap,
     setData(d) {
       events.setData(d);
     },
-    setSelection(idx) {
-      events.setSelection(idx);
+    setSelection(idx, { draw = true } = {}) {
+      events.setSelection(idx, draw);
     },
     highlight(row) {
       events.setHighlight(row);
