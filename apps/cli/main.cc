@@ -6,12 +6,15 @@
 #include <cstdlib>
 #include <sstream>
 #include <cstdio>
+#include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "run_inputs.h"
 #include "sitrep/eval.h"
 #include "sitrep/json_writer.h"
+#include "sitrep/merge.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/event_store.h"
 #include "sitrep/timex.h"
@@ -249,7 +252,24 @@ int RunExtract(InputOptions input, const ExtractFlags& flags) {
   }
   const bool print_jsonl = flags.format == "jsonl" && (flags.db.empty() || flags.format != "none");
   uint64_t events = 0;
+  // Merging (the default) holds every event, and with --db every article, until the end: the
+  // sink stores events with their articles, so each article is stored once, in input order,
+  // with the merged events that list it (see include/sitrep/merge.h).
+  EventMerger merger;
+  std::vector<Document> articles;
   auto stats = ForEachDocument(input, [&](Document& doc) -> Status {
+    if (!flags.per_document) {
+      for (const Event& event : doc.events) merger.Add(event, doc.published);
+      if (sink) {
+        Document& kept = articles.emplace_back();
+        kept.id = doc.id;
+        kept.url = doc.url;
+        kept.title = doc.title;
+        kept.published = doc.published;
+        kept.text = doc.text;
+      }
+      return Status::Ok();
+    }
     events += doc.events.size();
     if (sink) SITREP_RETURN_IF_ERROR(sink->Consume(doc, doc.events));
     if (!print_jsonl) return Status::Ok();
@@ -261,6 +281,31 @@ int RunExtract(InputOptions input, const ExtractFlags& flags) {
     return WriteStdout(out) ? Status::Ok() : kStdoutClosed;
   });
   if (!stats.ok()) return Fail(stats.status());
+  if (!flags.per_document) {
+    const std::vector<Event> merged = merger.Finish();
+    events = merged.size();
+    if (sink) {
+      std::unordered_map<std::string_view, std::vector<Event>> by_article;
+      for (const Event& event : merged) {
+        for (const std::string& doc_id : event.doc_ids) by_article[doc_id].push_back(event);
+      }
+      for (const Document& article : articles) {
+        const auto it = by_article.find(article.id);
+        const std::span<const Event> its = it == by_article.end() ? std::span<const Event>()
+                                                                   : std::span<const Event>(it->second);
+        Status stored = sink->Consume(article, its);
+        if (!stored.ok()) return Fail(stored);
+      }
+    }
+    if (print_jsonl) {
+      std::string out;
+      for (const Event& event : merged) {
+        AppendEventJson(event, &out);
+        out.push_back('\n');
+      }
+      if (!WriteStdout(out)) return Fail(kStdoutClosed);
+    }
+  }
   if (sink) {
     Status finished = sink->Finish();
     if (!finished.ok()) return Fail(finished);

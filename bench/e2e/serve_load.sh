@@ -3,7 +3,8 @@
 # Usage: bench/e2e/serve_load.sh [articles]        (default 20000)
 # Env:   SITREP_BIN (default build/sitrep, built if missing), SITREP_GAZETTEER (default search
 #        path), SITREP_LOAD_CONNECTIONS (64), SITREP_LOAD_SECONDS (10), SITREP_LOAD_THREADS (wrk
-#        threads, 2), SITREP_LOAD_PORT (18080).
+#        threads, 2), SITREP_LOAD_PORT (18080), SITREP_LOAD_DB (keep the database at this path and
+#        reuse it when it exists).
 # Corpus: synthetic wire-style articles (invented incidents in real towns of eight countries),
 #   run through `sitrep extract --db` so the database holds real extractions with evidence.
 # Load:   wrk, 64 connections, ~10 s, on /api/events?country=Mali&limit=100 (full event JSON).
@@ -38,6 +39,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
+db=${SITREP_LOAD_DB:-$work/load.db}
+if [[ ! -f $db ]]; then
 python3 - "$articles" "$work/corpus.jsonl" <<'PY'
 import json, random, sys
 n, out = int(sys.argv[1]), sys.argv[2]
@@ -69,7 +72,6 @@ with open(out, "w", encoding="utf-8") as f:
         f.write(json.dumps({"id": f"load-{i}", "published": published, "title": f"Report {i}", "text": text}) + "\n")
 PY
 
-db="$work/load.db"
 start=$(date +%s.%N)
 "$bin" extract --format none --db "$db" "$work/corpus.jsonl" 2> "$work/extract.err" || { cat "$work/extract.err" >&2; exit 1; }
 end=$(date +%s.%N)
@@ -78,6 +80,8 @@ python3 - "$start" "$end" <<'PY' >&2
 import sys
 print(f"database built in {float(sys.argv[2]) - float(sys.argv[1]):.1f} s")
 PY
+
+fi
 
 "$bin" serve --db "$db" --host 127.0.0.1 --port "$port" --threads "$((connections + 8))" 2> "$work/serve.err" &
 server_pid=$!

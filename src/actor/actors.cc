@@ -78,6 +78,15 @@ class Matcher {
           }
           continue;
         }
+        if (e.kind == EntryKind::kForce) {
+          // "military forces of Azerbaijan", "the army of Mali": the country after "of".
+          Match c = OfCountry(m.end, s.token_end);
+          if (c.entry != nullptr) {
+            Emit(i, c.end, e, c.entry->iso3, out);
+            i = c.end;
+            continue;
+          }
+        }
         if (e.kind != EntryKind::kForce || e.bare) Emit(i, m.end, e, "", out);
         i = m.end;
       }
@@ -99,6 +108,15 @@ class Matcher {
       j = mod.end;
     }
     return best;
+  }
+
+  // "of" (+ "the") + a country name at token `j`: the country match, else none.
+  Match OfCountry(uint32_t j, uint32_t end) const {
+    if (j >= end || keys_[j] != "of") return {};
+    ++j;
+    if (j < end && keys_[j] == "the") ++j;
+    if (j >= end) return {};
+    return Longest(j, end, [](const Entry& e) { return e.kind == EntryKind::kCountry; });
   }
 
   void Emit(uint32_t begin, uint32_t end, const Entry& e, const std::string& country_iso3,

@@ -69,6 +69,17 @@ FateTotals Aggregate(const Document& doc, const std::vector<const CasualtyFrame*
   for (size_t i = 0; i < all.size(); ++i) {
     if (all[i]->is_update && !all[i]->negated) first = i;
   }
+  // "Fatalities coded as 3": a coder's final figure (ACLED notes) overrides every report.
+  for (size_t i = all.size(); i-- > 0;) {
+    const CasualtyFrame* f = all[i];
+    if (f->negated || !f->is_update || !event::Lower(doc.Slice(f->fate_span)).starts_with("coded")) {
+      continue;
+    }
+    out.low = out.high = f->value;
+    out.by_category[static_cast<size_t>(VictimCategory::kUnknown)] = f->value;
+    out.evidence.push_back(f->span);
+    return out;
+  }
   std::vector<const CasualtyFrame*> frames(all.begin() + static_cast<long>(first), all.end());
   // "a senior commander" (an implicit 1, no number written) is usually one of a numbered
   // count of the same event: it counts only when nothing is numbered.
@@ -78,10 +89,32 @@ FateTotals Aggregate(const Document& doc, const std::vector<const CasualtyFrame*
     const std::string count = event::Lower(doc.Slice(f->count_span));
     return count == "a" || count == "an";
   };
-  const bool any_numbered = std::any_of(frames.begin(), frames.end(), [&](const CasualtyFrame* f) {
-    return !implicit(f) && !f->negated && !f->is_subtotal;
-  });
-  if (any_numbered) std::erase_if(frames, implicit);
+  // The perpetrator's own death ("in addition to the assailant") is not a numbered report.
+  auto numbered = [&](const CasualtyFrame* f) {
+    return !implicit(f) && !f->negated && !f->is_subtotal && !f->self_inflicted;
+  };
+  const bool any_numbered = std::any_of(frames.begin(), frames.end(), numbered);
+  // ... but "a soldier and two civilians were killed": an implicit 1 that shares its fate
+  // words with a numbered count of the sentence is listed beside it and stays.
+  const std::vector<const CasualtyFrame*> before_erase = frames;
+  auto coordinated = [&](const CasualtyFrame* f) {
+    if (f->fate_span.empty()) return false;
+    const bool f_before = f->span.begin < f->fate_span.begin;
+    const Span fv = f->victims.empty() ? f->span : f->victims;
+    return std::any_of(before_erase.begin(), before_erase.end(), [&](const CasualtyFrame* g) {
+      if (g == f || !numbered(g) || g->sentence != f->sentence || g->fate_span != f->fate_span) {
+        return false;
+      }
+      // Both subjects of the verb or both its objects, and not inside the other's phrase
+      // ("killed the two gunmen", "workers of a company were killed").
+      const bool g_before = g->count_span.begin < g->fate_span.begin;
+      const bool inside = fv.begin < g->span.end && g->span.begin < fv.end;
+      return f_before == g_before && !inside;
+    });
+  };
+  if (any_numbered) {
+    std::erase_if(frames, [&](const CasualtyFrame* f) { return implicit(f) && !coordinated(f); });
+  }
   bool any_positive = false;
   for (const CasualtyFrame* f : frames) any_positive |= !f->negated && !f->is_subtotal;
 

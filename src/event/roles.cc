@@ -101,11 +101,31 @@ bool IsSource(const Document& doc, const ActorMention& m) {
   return false;
 }
 
-bool Oppose(const Actor& a, const Actor& b, bool any_non_state) {
+// A state force named as a faction or a body other than the country's plain military or
+// police ("Military Forces of Libya (Haftar Faction)", "Military Forces of Artsakh" with ISO3 AZE).
+bool IsFaction(const Actor& a) {
+  if (a.cls != Class::kState || a.iso3.empty()) return false;
+  const std::string_view c = ActorCountryName(a.iso3);
+  if (c.empty()) return false;
+  for (std::string_view base : {"Military Forces of ", "Police Forces of "}) {
+    if (a.name == std::string(base) + std::string(c) || a.name == std::string(base) + "the " + std::string(c)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool Oppose(const Actor& a, const Actor& b, bool any_non_state,
+            const std::vector<std::pair<std::string, std::string>>& allies = {}) {
   if (a.name == b.name) return false;
+  for (const auto& [x, y] : allies) {
+    if ((x == a.name && y == b.name) || (x == b.name && y == a.name)) return false;
+  }
   const Class x = a.cls, y = b.cls;
   if (x == Class::kOther || y == Class::kOther) return false;
   if (x == Class::kState && y == Class::kState) {
+    // Rival factions of one country's forces fight each other ("LNA forces repelled GNA forces").
+    if (!a.iso3.empty() && a.iso3 == b.iso3 && (IsFaction(a) || IsFaction(b))) return true;
     return !any_non_state && !a.iso3.empty() && !b.iso3.empty() && a.iso3 != b.iso3;
   }
   if (x == Class::kNonState && y == Class::kNonState) return true;
@@ -156,6 +176,11 @@ bool AssignRoles(const Document& doc, const Incident& incident, std::string_view
   sentences.erase(std::unique(sentences.begin(), sentences.end()), sentences.end());
 
   std::vector<Actor> actors;
+  // Mentions joined by "and/or", "or" or "/" are one side: "JNIM and/or ISGS militants",
+  // "Boko Haram/IS" (ACLED's way of saying the perpetrator is one of them).
+  std::vector<std::pair<std::string, std::string>> allies;
+  std::string prev_name;
+  uint32_t prev_end = 0;
   for (const ActorMention& m : doc.actors) {
     if (IsSource(doc, m)) continue;
     uint32_t s = 0;
@@ -170,6 +195,15 @@ bool AssignRoles(const Document& doc, const Incident& incident, std::string_view
     }
     if (!in) continue;
     std::string name = CompleteName(m, country_iso3, country);
+    if (!prev_name.empty() && prev_end <= m.span.begin && prev_name != name) {
+      std::string between = Lower(doc.text.substr(prev_end, m.span.begin - prev_end));
+      std::erase_if(between, [](char c) { return c == ' '; });
+      if (between == "and/or" || between == "or" || between == "/" || between == "andor") {
+        allies.emplace_back(prev_name, name);
+      }
+    }
+    prev_name = name;
+    prev_end = m.span.end;
     auto it = std::find_if(actors.begin(), actors.end(),
                            [&](const Actor& a) { return a.name == name; });
     if (it != actors.end()) {
@@ -211,16 +245,6 @@ bool AssignRoles(const Document& doc, const Incident& incident, std::string_view
   auto is_armed = [](const Actor& a) {
     return a.cls == Class::kState || a.cls == Class::kNonState;
   };
-  int a1 = -1;
-  if (type == "Protests") {
-    a1 = first_of([](const Actor& a) { return a.cls == Class::kProtesters; });
-  } else if (type == "Riots") {
-    a1 = first_of([](const Actor& a) {
-      return a.cls == Class::kRioters || a.cls == Class::kProtesters;
-    });
-  }
-  if (a1 < 0) a1 = first_of(is_armed);
-  if (a1 < 0) a1 = first_of([](const Actor& a) { return a.cls != Class::kOther; });
   // Synthesized actors the event type implies.
   auto add_actor = [&](std::string base, int inter, Class cls) {
     Actor a;
@@ -232,14 +256,41 @@ bool AssignRoles(const Document& doc, const Incident& incident, std::string_view
     actors.push_back(std::move(a));
     return static_cast<int>(actors.size()) - 1;
   };
-  if (a1 < 0 && type == "Protests") a1 = add_actor("Protesters", 6, Class::kProtesters);
-  if (a1 < 0 && type == "Riots") a1 = add_actor("Rioters", 5, Class::kRioters);
-  if (a1 >= 0 && type == "Riots" && actors[a1].cls == Class::kProtesters) {
+  // An actor that takes the role the event type gives it: the residents who protest are
+  // "Protesters (Country)", protesters who riot are "Rioters (Country)".
+  auto recast = [&](int k, std::string_view base, int inter, Class cls) {
     const std::string c = CountryNameOf(country_iso3, country);
-    actors[a1].name = c.empty() ? "Rioters" : "Rioters (" + c + ")";
-    actors[a1].inter = 5;
-    actors[a1].cls = Class::kRioters;
+    actors[k].name = c.empty() ? std::string(base) : std::string(base) + " (" + c + ")";
+    actors[k].inter = inter;
+    actors[k].cls = cls;
+    actors[k].generic = true;
+  };
+  auto is_civilian = [](const Actor& a) { return a.cls == Class::kCivilians; };
+  int a1 = -1;
+  if (type == "Protests") {
+    a1 = first_of([](const Actor& a) { return a.cls == Class::kProtesters; });
+    if (a1 < 0) {
+      a1 = first_of(is_civilian);
+      if (a1 >= 0) recast(a1, "Protesters", 6, Class::kProtesters);
+    }
+    if (a1 < 0) a1 = add_actor("Protesters", 6, Class::kProtesters);
+  } else if (type == "Riots") {
+    a1 = first_of([](const Actor& a) {
+      return a.cls == Class::kRioters || a.cls == Class::kProtesters;
+    });
+    if (a1 < 0 && sub == "Violent demonstration") {
+      a1 = first_of(is_civilian);
+      if (a1 >= 0) recast(a1, "Rioters", 5, Class::kRioters);
+    }
+    if (a1 < 0) a1 = add_actor("Rioters", 5, Class::kRioters);
+    if (actors[a1].cls == Class::kProtesters) recast(a1, "Rioters", 5, Class::kRioters);
+  } else if (type == "Violence against civilians" || sub == "Looting/property destruction") {
+    // ACLED's perpetrator of an attack nobody claims: "Unidentified Armed Group (Country)".
+    a1 = first_of(is_armed);
+    if (a1 < 0) a1 = add_actor("Unidentified Armed Group", 3, Class::kNonState);
   }
+  if (a1 < 0) a1 = first_of(is_armed);
+  if (a1 < 0) a1 = first_of([](const Actor& a) { return a.cls != Class::kOther; });
 
   int a2 = -1;
   if (a1 >= 0) {
@@ -249,10 +300,23 @@ bool AssignRoles(const Document& doc, const Incident& incident, std::string_view
     } else if (type == "Protests" && sub != "Protest with intervention" &&
                sub != "Excessive force against protesters") {
       a2 = -1;
-    } else {
-      a2 = first_of([&](const Actor& a) { return is_armed(a) && Oppose(actors[a1], a, any_non_state); });
+    } else if (type == "Protests") {
+      // Who intervened: the state force named, else the country's police.
+      a2 = first_of([](const Actor& a) { return a.cls == Class::kState; });
       if (a2 < 0) {
-        a2 = first_of([&](const Actor& a) { return Oppose(actors[a1], a, any_non_state); });
+        const std::string c = CountryNameOf(country_iso3, country);
+        a2 = add_actor("Police Forces", 1, Class::kState);
+        actors[a2].name = c.empty() ? "Police Forces" : "Police Forces of " + c;
+        actors[a2].iso3 = std::string(country_iso3);
+      }
+    } else {
+      a2 = first_of([&](const Actor& a) { return is_armed(a) && Oppose(actors[a1], a, any_non_state, allies); });
+      if (a2 < 0) {
+        a2 = first_of([&](const Actor& a) { return Oppose(actors[a1], a, any_non_state, allies); });
+      }
+      // Property destroyed or looted with no armed opponent belongs to civilians.
+      if (a2 < 0 && sub == "Looting/property destruction" && is_armed(actors[a1])) {
+        a2 = add_actor("Civilians", 7, Class::kCivilians);
       }
     }
   }
@@ -262,9 +326,9 @@ bool AssignRoles(const Document& doc, const Incident& incident, std::string_view
   for (size_t i = 0; i < actors.size(); ++i) {
     const int k = static_cast<int>(i);
     if (k == a1 || k == a2 || actors[i].cls == Class::kOther) continue;
-    if (a1 >= 0 && !Oppose(actors[a1], actors[i], any_non_state)) {
+    if (a1 >= 0 && !Oppose(actors[a1], actors[i], any_non_state, allies)) {
       if (actors[i].cls != Class::kCivilians) side1.push_back(k);
-    } else if (a2 >= 0 && !Oppose(actors[a2], actors[i], any_non_state)) {
+    } else if (a2 >= 0 && !Oppose(actors[a2], actors[i], any_non_state, allies)) {
       if (actors[i].cls != Class::kCivilians || type == "Violence against civilians") {
         side2.push_back(k);
       }

@@ -80,9 +80,10 @@ int Dominant(const Document& doc) {
 
 // The admin1 as the text writes it ("Idleb" where GeoNames says "Idlib"), when a mention
 // resolves to it: coders of the sources sitrep is compared with spell it that way too.
-std::string Admin1AsWritten(const Document& doc, GeoId admin1) {
+std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& gaz) {
+  if (admin1 == kNoGeoId) return {};
   for (const PlaceMention& m : doc.places) {
-    if (m.geo_id != admin1 || m.demonym) continue;
+    if (m.demonym) continue;
     std::string_view t = doc.Slice(m.span);
     if (m.relative_region) {
       size_t space = t.find(' ');
@@ -93,7 +94,12 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1) {
       if (t.size() > level.size() && t.ends_with(level)) t.remove_suffix(level.size());
     }
     if (t.empty() || t.find(' ') != std::string_view::npos) continue;
-    return std::string(t);
+    if (m.geo_id == admin1) return std::string(t);
+    // "Kafr Nobol (Idleb)" where "Idleb" resolved to the town Idlib: the text still names the
+    // province that way when the word is one of the province's own names.
+    if (m.kind != PlaceKind::kPlace || m.geo_id == kNoGeoId) continue;
+    std::span<const GeoId> ids = gaz.FindFolded(FoldName(t));
+    if (std::find(ids.begin(), ids.end(), admin1) != ids.end()) return std::string(t);
   }
   return {};
 }
@@ -105,7 +111,7 @@ EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gaze
   loc.country = std::string(e.country_name());
   loc.iso3 = std::string(e.country_iso3());
   loc.admin1 = std::string(e.admin1_name());
-  if (std::string written = Admin1AsWritten(doc, e.admin1_id()); !written.empty()) {
+  if (std::string written = Admin1AsWritten(doc, e.admin1_id(), gaz); !written.empty()) {
     loc.admin1 = std::move(written);
   }
   loc.admin2 = std::string(e.admin2_name());

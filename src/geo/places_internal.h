@@ -36,6 +36,7 @@ struct Candidate {
   GeoId forced = kNoGeoId;    // the entry is known already ("Decatur, Ala." → Alabama)
   const WorldRegion* region = nullptr;  // "Middle East": not in the gazetteer
   bool all_caps = false;
+  bool modifier = false;      // "Mansfield Police": a place naming a local institution
   int container = -1;         // index of the candidate in "X, Y" / "X (Y)" that contains this one
 };
 

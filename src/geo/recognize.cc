@@ -53,6 +53,17 @@ bool IsCapitalized(std::string_view w) {
   return false;
 }
 
+// "LoC", "VoJ", "DoD": lower-case letters inside but a capital at the end — an acronym.
+bool IsMixedAcronym(std::string_view w) {
+  if (w.size() < 3 || w.size() > 5) return false;
+  bool lower = false;
+  for (char ch : w) {
+    if (ch >= 'a' && ch <= 'z') lower = true;
+    else if (!(ch >= 'A' && ch <= 'Z')) return false;
+  }
+  return lower && w.back() >= 'A' && w.back() <= 'Z';
+}
+
 bool IsAllCaps(std::string_view w) {
   int letters = 0;
   for (char ch : w) {
@@ -181,6 +192,33 @@ bool IsNameSuffix(std::string_view w) {
   return In(k, w);
 }
 
+// Words that follow a place used as a modifier of a local institution ("Mansfield Police",
+// "Dublin City Council", "Gainesville Mayor"): the name is still the place.
+bool IsInstitutionWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 22> k = {
+      "Police", "Mayor", "City", "Council", "Fire", "Public", "Community", "Township", "Sheriff",
+      "Sheriff's", "Historical", "Highway", "Chamber", "Municipal", "Regional", "Area",
+      "Metro", "Downtown", "Planning", "Board", "Housing", "Zoning"};
+  return In(k, w);
+}
+
+// "I'll", "I’d", "We've": a pronoun with a contraction, never a place ("Ill" is one somewhere).
+bool IsContraction(std::string_view w) {
+  for (std::string_view suffix : {"'ll", "'d", "'ve", "'re", "'m", "\xE2\x80\x99ll", "\xE2\x80\x99d",
+                                  "\xE2\x80\x99ve", "\xE2\x80\x99re", "\xE2\x80\x99m"}) {
+    if (w.size() > suffix.size() && w.ends_with(suffix)) return true;
+  }
+  return false;
+}
+
+// Common English words that are alternate names of some place ("House", "Superior", "Do").
+bool IsCommonWord(std::string_view lower) {
+  static constexpr std::array<std::string_view, 16> k = {
+      "house", "superior", "defence", "defense", "supreme", "free", "revenue", "liberal",
+      "do", "in", "route", "metro", "dimes", "white", "general", "federal"};
+  return In(k, lower);
+}
+
 bool IsStreetWord(std::string_view lower) {
   static constexpr std::array<std::string_view, 9> k = {
       "road", "street", "avenue", "boulevard", "st", "rd", "ave", "lane", "drive"};
@@ -262,6 +300,11 @@ class Recognizer {
       bool possessive = false;
       Grow(i, sent.token_end, &end, &ids, &key, &possessive);
       if (end == 0) {
+        if (uint32_t after = CompoundDistrict(i, s, sent, last_match_end); after != 0) {
+          last_match_end = static_cast<int>(after);
+          i = after;
+          continue;
+        }
         // Not a place name: a demonym? ("Iraqi", "Afghans")
         bool had;
         std::string_view bare = StripPossessive(w, &had);
@@ -409,6 +452,38 @@ class Recognizer {
     return 0;
   }
 
+  // "Mogadishu-Hodan district": a district of a city written "City-District", the whole not a
+  // key. The city is the place meant (its part, not a town of its own). Returns the token after
+  // the candidate, or 0.
+  uint32_t CompoundDistrict(uint32_t i, uint32_t s, const sitrep::Sentence& sent, int last_match_end) {
+    std::string_view w = Tok(i);
+    size_t dash = w.find('-');
+    if (dash == std::string_view::npos || dash < 3 || dash + 2 >= w.size()) return 0;
+    if (!IsCapitalized(w.substr(dash + 1))) return 0;
+    uint32_t n = i + 1;
+    if (n >= sent.token_end || !IsWord(n) || !Adjacent(n)) return 0;
+    std::string next = LowerTok(n);
+    if (next != "district" && next != "neighbourhood" && next != "neighborhood" && next != "area") {
+      return 0;
+    }
+    std::string key = FoldName(w.substr(0, dash));
+    std::span<const GeoId> ids = gaz_.FindFolded(key);
+    if (ids.empty()) return 0;
+    Candidate c;
+    c.sentence = s;
+    c.tok_begin = i;
+    c.tok_end = i + 1;
+    c.ids = ids;
+    c.key = std::move(key);
+    c.span = {doc_.tokens[i].span.begin, doc_.tokens[i].span.end};
+    c.type = TypeHint::kPlace;
+    c.cue = 2;
+    if (!Evidence(c, sent, last_match_end)) return 0;
+    c.type = TypeHint::kPlace;  // Evidence read "district" as the level of the whole
+    out_.push_back(std::move(c));
+    return n + 1;
+  }
+
   // Longest key starting at token `i`; *end = one past its last token (0 when none).
   void Grow(uint32_t i, uint32_t limit, uint32_t* end, std::span<const GeoId>* ids,
             std::string* key, bool* possessive) const {
@@ -458,7 +533,12 @@ class Recognizer {
     const bool match_before_sep = last_match_end == static_cast<int>(c.tok_begin) - 1;
     const uint32_t b = sent.token_begin, e = sent.token_end;
     std::string name_lower = LowerTok(c.tok_begin);
-    if (c.tok_end == c.tok_begin + 1 && IsNeverPlace(name_lower)) return false;
+    if (c.tok_end == c.tok_begin + 1 && (IsNeverPlace(name_lower) || IsCommonWord(name_lower))) {
+      return false;
+    }
+    if (IsContraction(Tok(c.tok_begin)) || IsMixedAcronym(Tok(c.tok_begin))) return false;
+    // "White House", "Opera House": a building, not the place its first word names.
+    if (c.tok_end > c.tok_begin + 1 && Tok(c.tok_end - 1) == "House") return false;
     if (c.sentence_initial && c.tok_end == c.tok_begin + 1 && IsCommonSentenceStart(name_lower)) {
       return false;
     }
@@ -538,10 +618,25 @@ class Recognizer {
 
     // Words after.
     uint32_t n = c.tok_end;
+    if (n < e && Tok(n) == "&") return false;  // "Stevens & Wilkinson": a firm
+    if (n < e && IsWord(n)) {
+      // "the US dollar", "Hong Kong dollars": a currency, not where anything happened.
+      std::string next_lower = LowerTok(n);
+      if (next_lower == "dollar" || next_lower == "dollars" || next_lower == "pound" ||
+          next_lower == "rupee" || next_lower == "rupees" || next_lower == "currency") {
+        return false;
+      }
+    }
     if (n < e && IsWord(n) && Adjacent(n)) {
       std::string_view next = Tok(n);
       std::string next_lower = Lower(next);
       if (IsNameSuffix(next) && c.type == TypeHint::kNone) return false;  // "Washington Post"
+      if (IsInstitutionWord(next) && c.type == TypeHint::kNone) {
+        // "Mansfield Police", "Dublin City Council": a local institution named after the place.
+        c.modifier = true;
+        c.cue = std::max(c.cue, 1);
+        return true;
+      }
       if ((IsCapitalized(next) || IsArticlePrefixed(next)) && c.type == TypeHint::kNone &&
           LevelWord(next_lower) == TypeHint::kNone && !IsSpeechVerb(next_lower) &&
           !IsNeverPlace(next_lower)) {

@@ -65,10 +65,43 @@ struct Context {
   GeoId top_country = kNoGeoId;
   std::unordered_map<GeoId, size_t> children;  // admin1 → mentions resolved inside it
 
+  // admin1 → (key, weight) of the non-country mentions resolved inside it.
+  std::unordered_map<GeoId, std::vector<std::pair<std::string_view, double>>> admin1_of_places;
+  double Admin1Share(GeoId a1, std::string_view key) const {
+    if (a1 == kNoGeoId || admin1_of_places.empty()) return 0;
+    double mine = 0, total = 0;
+    for (const auto& [id, list] : admin1_of_places) {
+      for (const auto& [k, w] : list) {
+        if (k == key) continue;
+        total += w;
+        if (id == a1) mine += w;
+      }
+    }
+    return total > 0 ? mine / total : 0;
+  }
+
+  // key → the votes its own mentions cast (country, weight).
+  std::unordered_map<std::string_view, std::vector<std::pair<GeoId, double>>> own_votes;
+
   double Share(GeoId country) const {
     if (total <= 0 || country == kNoGeoId) return 0;
     auto it = country_votes.find(country);
     return it == country_votes.end() ? 0 : it->second / total;
+  }
+  // The share of `country` among the votes of the mentions not named `key`: a name does not
+  // vouch for itself ("Inata" alone must not make its Japanese namesake the context).
+  double ShareExcept(GeoId country, std::string_view key) const {
+    if (total <= 0 || country == kNoGeoId) return 0;
+    auto it = country_votes.find(country);
+    if (it == country_votes.end()) return 0;
+    double mine = it->second, all = total;
+    if (auto own = own_votes.find(key); !key.empty() && own != own_votes.end()) {
+      for (const auto& [c, w] : own->second) {
+        all -= w;
+        if (c == country) mine -= w;
+      }
+    }
+    return all > 1e-9 && mine > 1e-9 ? mine / all : 0;
   }
   // True when a mention other than one named `key` puts an admin1 in play.
   bool HasAdmin1(GeoId a1, std::string_view key) const {
@@ -88,12 +121,50 @@ struct Choice {
   bool accepted = false;
   bool support_admin1 = false;
   bool support_container = false;
+  bool exact = false;  // the entry's own name, not an alternate
 };
+
+// Words of American local news that name no place themselves: a sheriff, a "X County"/"X Parish"
+// (Irish counties put "County" first), a township, an interstate. Counted once per kind.
+int CountUsCues(const Document& doc) {
+  bool sheriff = false, county = false, township = false, interstate = false, parish = false;
+  for (size_t i = 1; i < doc.tokens.size(); ++i) {
+    std::string_view w = doc.Slice(doc.tokens[i].span);
+    if (w.size() < 6 || w.size() > 10) continue;
+    switch (w[0]) {
+      case 'S':
+      case 's':
+        if (w.starts_with("Sheriff") || w.starts_with("sheriff")) sheriff = true;
+        break;
+      case 'C':
+        if (w == "County" || w == "Counties") {
+          std::string_view p = doc.Slice(doc.tokens[i - 1].span);
+          if (!p.empty() && p[0] >= 'A' && p[0] <= 'Z') county = true;
+        }
+        break;
+      case 'P':
+        if (w == "Parish") parish = true;
+        break;
+      case 'T':
+      case 't':
+        if (w == "Township" || w == "township") township = true;
+        break;
+      case 'I':
+        if (w == "Interstate") interstate = true;
+        break;
+      default: break;
+    }
+  }
+  return sheriff + county + township + interstate + parish;
+}
 
 class Resolver {
  public:
   Resolver(const Document& doc, const Gazetteer& gaz, std::vector<Candidate>& cands)
-      : doc_(doc), gaz_(gaz), cands_(cands), choices_(cands.size()) {}
+      : doc_(doc), gaz_(gaz), cands_(cands), choices_(cands.size()) {
+    if (auto us = gaz_.CountryByIso2("US")) us_ = us->id();
+    us_cues_ = CountUsCues(doc_);
+  }
 
   std::vector<PlaceMention> Run() {
     Pass(/*proximity=*/false);
@@ -101,6 +172,7 @@ class Resolver {
     Pass(false);
     BuildContext();
     Pass(true);
+    DropUncontained();
     OneSensePerDiscourse();
     return Emit();
   }
@@ -164,7 +236,7 @@ class Resolver {
 
   bool Accept(const Candidate& c, const GeoEntry& e, const Choice& ch) const {
     GeoKind kind = e.kind();
-    double share = ctx_.Share(e.country_id());
+    double share = ctx_.ShareExcept(e.country_id(), c.key);
     bool strong_cue = c.cue >= 2;
     if (c.all_caps && kind != GeoKind::kCountry && !ch.support_container) return false;
     if (c.prev_name) return false;
@@ -176,17 +248,42 @@ class Resolver {
     if (c.name_neighbour && !ch.support_container) return false;
     if (ch.support_container || ch.support_admin1) return true;
     uint64_t pop = e.population();
+    // "Kristina said": a small place before a speech verb is a person (metonymy is for capitals).
+    if (c.metonymic && c.cue == 0 && kind == GeoKind::kPlace && e.feature_code() != "PPLC" &&
+        pop < 100000) {
+      return false;
+    }
+    // Only an alternate name of a small place, and nothing says place: a person or a word.
+    if (!ch.exact && c.cue == 0 && kind == GeoKind::kPlace && pop < 50000 && !c.modifier) {
+      return false;
+    }
     if (kind == GeoKind::kAdmin2) {
       return c.type == TypeHint::kAdmin2 || (c.cue >= 1 && share > 0);
     }
     if (e.feature_code() == "PPLC" && !c.name_neighbour) return true;
     uint64_t need;
+    // "the village of Dambatao": a strong cue and a name only one country holds (villages of
+    // the full country dumps have no population).
+    if ((c.cue >= 2 || (c.cue >= 1 && ch.exact)) && SingleCountry(c)) return true;
     if (c.cue >= 1 && share > 0) need = 0;
     else if (c.cue >= 1) need = strong_cue ? 1000 : 5000;
     else if (share > 0) need = 20000;
     else need = 100000;
     if (c.sentence_initial && c.cue == 0) need = std::max<uint64_t>(need, 50000);
     return pop >= need;
+  }
+
+  // True when all entries of the candidate (up to kMaxEntries) lie in one country.
+  bool SingleCountry(const Candidate& c) const {
+    size_t n = std::min(c.ids.size(), kMaxEntries);
+    GeoId country = kNoGeoId;
+    for (size_t i = 0; i < n; ++i) {
+      GeoEntry e = gaz_.Entry(c.ids[i]);
+      GeoId ci = e.kind() == GeoKind::kCountry ? e.id() : e.country_id();
+      if (i == 0) country = ci;
+      else if (ci != country) return false;
+    }
+    return n > 0 && country != kNoGeoId;
   }
 
   // Whether each of c.ids (up to kMaxEntries) is named c.key by its own name rather than an
@@ -239,13 +336,20 @@ class Resolver {
         GeoEntry e = gaz_.Entry(c.ids[i]);
         Choice ch;
         ch.id = e.id();
+        ch.exact = exact[i] != 0;
         double s = Prior(e, c, exact[i] != 0);
-        double share = ctx_.Share(e.kind() == GeoKind::kCountry ? e.id() : e.country_id());
+        double share =
+            ctx_.ShareExcept(e.kind() == GeoKind::kCountry ? e.id() : e.country_id(), c.key);
         if (share > 0) s += 5 * share + 1;
         if (e.kind() == GeoKind::kAdmin1) {
           // Places of the document inside it: "Atlanta", "Savannah" → Georgia the state.
           auto it = ctx_.children.find(e.id());
           if (it != ctx_.children.end()) s += 3 * std::min<size_t>(2, it->second);
+        }
+        if (e.kind() != GeoKind::kCountry && e.kind() != GeoKind::kAdmin1) {
+          // The state/province most of the document's other places lie in ("Decatur" with
+          // "DeKalb County" and "Avondale Estates" → Georgia).
+          s += 3 * ctx_.Admin1Share(e.admin1_id(), c.key);
         }
         if (e.kind() != GeoKind::kCountry && e.kind() != GeoKind::kAdmin1 &&
             ctx_.HasAdmin1(e.admin1_id(), c.key)) {
@@ -282,10 +386,12 @@ class Resolver {
 
   void BuildContext() {
     Context ctx;
+    std::string_view voter;  // the key of the mention voting
     auto vote = [&](GeoId country, double w) {
       if (country == kNoGeoId) return;
       ctx.country_votes[country] += w;
       ctx.total += w;
+      if (!voter.empty()) ctx.own_votes[voter].push_back({country, w});
     };
     // Names with entries in several countries vote for each plausible one: a document naming
     // "Athens", "Georgia" and "Clarke County" is about the one country holding all three.
@@ -304,8 +410,11 @@ class Resolver {
         }
       }
       if (countries.size() < 2) continue;
+      voter = c.key;
       for (GeoId country : countries) vote(country, 0.5);
+      voter = {};
     }
+    if (us_cues_ > 0 && us_ != kNoGeoId) vote(us_, 0.75 * std::min(us_cues_, 4));
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Candidate& c = cands_[k];
       if (c.demonym_country != kNoGeoId) {
@@ -314,21 +423,30 @@ class Resolver {
       }
       if (!choices_[k].accepted) continue;
       GeoEntry e = gaz_.Entry(choices_[k].id);
+      voter = c.key;
       switch (e.kind()) {
         case GeoKind::kCountry: vote(e.id(), c.metonymic ? 1 : 2); break;
         case GeoKind::kAdmin1:
           vote(e.country_id(), 1.5);
           ctx.admin1_votes[e.id()].push_back(c.key);
+          ctx.admin1_of_places[e.id()].push_back({c.key, 2});
           break;
         case GeoKind::kAdmin2:
           vote(e.country_id(), 1);
-          if (e.admin1_id() != kNoGeoId) ctx.admin1_votes[e.admin1_id()].push_back(c.key);
+          if (e.admin1_id() != kNoGeoId) {
+            ctx.admin1_votes[e.admin1_id()].push_back(c.key);
+            ctx.admin1_of_places[e.admin1_id()].push_back({c.key, 1});
+          }
           break;
         case GeoKind::kPlace:
           vote(e.country_id(), 0.5);
-          if (e.admin1_id() != kNoGeoId) ++ctx.children[e.admin1_id()];
+          if (e.admin1_id() != kNoGeoId) {
+            ++ctx.children[e.admin1_id()];
+            ctx.admin1_of_places[e.admin1_id()].push_back({c.key, 1});
+          }
           break;
       }
+      voter = {};
     }
     double top = 0;
     for (const auto& [id, v] : ctx.country_votes) {
@@ -338,6 +456,24 @@ class Resolver {
       }
     }
     ctx_ = std::move(ctx);
+  }
+
+  // "near Vesele, Donetsk" when the gazetteer's Vesele lies elsewhere: the writer says where the
+  // place is, and it is not the entry found — a village the gazetteer lacks. Leave it out so the
+  // division named locates the event.
+  void DropUncontained() {
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      const Candidate& c = cands_[k];
+      if (c.container < 0 || !choices_[k].accepted || choices_[k].support_container) continue;
+      if (c.forced != kNoGeoId || c.type == TypeHint::kAdmin1) continue;
+      const Choice& y = choices_[c.container];
+      if (!y.accepted || y.id == kNoGeoId) continue;
+      GeoKind yk = gaz_.Entry(y.id).kind();
+      if (yk != GeoKind::kAdmin1 && yk != GeoKind::kAdmin2) continue;
+      GeoEntry e = gaz_.Entry(choices_[k].id);
+      if (e.kind() == GeoKind::kCountry || e.kind() == GeoKind::kAdmin1) continue;
+      choices_[k].accepted = false;
+    }
   }
 
   void OneSensePerDiscourse() {
@@ -351,7 +487,9 @@ class Resolver {
       auto it = best_of_key.find(cands_[k].key);
       if (it == best_of_key.end()) continue;
       const Candidate& c = cands_[k];
-      if (!choices_[k].accepted && (c.name_neighbour || c.all_caps || c.prev_name || c.person)) {
+      // A name that is a place elsewhere in the document stays one inside a longer name
+      // ("the Dublin Veterans Project"), but not where it is a person's name.
+      if (!choices_[k].accepted && (c.all_caps || c.prev_name || c.person)) {
         continue;
       }
       // A name that is mentioned as a place elsewhere: keep it here too, with the same entry.
@@ -446,6 +584,8 @@ class Resolver {
   };
   std::vector<Anchor> anchors_;
   std::unordered_map<std::string_view, std::vector<uint8_t>> exact_;
+  GeoId us_ = kNoGeoId;
+  int us_cues_ = 0;  // American local-news cues: "Sheriff", "X County", "Township"...
 };
 
 }  // namespace

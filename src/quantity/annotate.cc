@@ -318,7 +318,10 @@ class Annotator {
     }
     np.end = last;
     if (last > i) np.victims = TokSpan(i, last);
-    if (!np.has_victim && np.group_category != VictimCategory::kUnknown) {
+    // The group names the side: "a senior Islamic State commander" is non-state even though
+    // "commander" alone would be state forces (civilians stay civilians).
+    if (np.group_category != VictimCategory::kUnknown &&
+        (!np.has_victim || np.category != VictimCategory::kCivilians)) {
       np.category = np.group_category;
     }
     return np;
@@ -332,10 +335,21 @@ class Annotator {
   // COUNT [victims] ... FATE. Returns the fate after the victims, or none.
   FateHit Passive(size_t from, size_t e, const Np& np) const {
     size_t j = np.end;
+    // "5 civilians (2 men and 3 women) were killed": skip the parenthesis.
+    if (j < e && W(j) == "(") {
+      for (size_t k = j + 1; k < e && k < j + 16; ++k) {
+        if (W(k) == ")") {
+          j = k + 1;
+          break;
+        }
+      }
+    }
     // "5 soldiers and 3 civilians were killed"
-    for (int hops = 0; hops < 4 && j + 1 < e && (W(j) == "and" || W(j) == ","); ++hops) {
+    for (int hops = 0; hops < 4 && j + 1 < e; ++hops) {
+      const bool as_well_as = j + 3 < e && W(j) == "as" && W(j + 1) == "well" && W(j + 2) == "as";
+      if (!as_well_as && W(j) != "and" && W(j) != ",") break;
       NumberMatch n;
-      size_t k = j + 1, len = 0;
+      size_t k = as_well_as ? j + 3 : j + 1, len = 0;
       if (W(j) == "," && W(k) == "and" && k + 1 < e) ++k;  // "A, B, and C"
       if (MatchAt(k, e, q::kQualifierWord, &len) != nullptr) k += len;
       if (!q::ScanNumber(lex_, t_, tok_, k, e, &n)) break;
@@ -347,17 +361,25 @@ class Annotator {
       const bool comma = W(j) == ",";
       size_t len = 0;
       if (lex_.Match(t_, j + (comma ? 1 : 0), e, q::kSubtotal, &len) != nullptr) {
-        for (size_t k = j + (comma ? 1 : 0) + len; k < e && k < j + 14; ++k) {
+        // The subtotal may hold commas of its own ("including Smith, the mayor, were
+        // killed"): the comma followed by an aux or fate word ends it, else the first comma.
+        size_t first_comma = 0;
+        for (size_t k = j + (comma ? 1 : 0) + len; k < e && k < j + 30; ++k) {
           size_t al = 0;
           if (comma && W(k) == ",") {
-            j = k + 1;
-            break;
+            if (first_comma == 0) first_comma = k + 1;
+            if (k + 1 < e && MatchAt(k + 1, e, q::kAux | q::kFate, &al) != nullptr) {
+              first_comma = k + 1;
+              break;
+            }
+            continue;
           }
           if (!comma && (MatchAt(k, e, q::kAux | q::kFate, &al) != nullptr)) {
             j = k;
             break;
           }
         }
+        if (comma && first_comma != 0) j = first_comma;
       }
     }
     // "three soldiers in the convoy were killed"
@@ -416,13 +438,25 @@ class Annotator {
     }
     // Toll: "the death toll rose to 20", "bringing the toll to 20".
     k = start - 1;
-    for (size_t m = k + 1; m-- > b && m + 7 > k;) {
+    for (size_t m = k + 1; m-- > b && m + 10 > k;) {
       if (const LexEntry* tl = lex_.MatchEndingAt(t_, b, m, q::kToll, &len); tl != nullptr) {
         bool ok = true;
         for (size_t x = m + 1; x <= k; ++x) {
           size_t ul = 0;
           if (MatchAt(x, x + 1, q::kUpdate, &ul) != nullptr) {
             *update = true;
+          } else if ((W(x) == "from" || W(x) == "after" || W(x) == "in") && x + 1 <= k) {
+            // "the death toll from the blast rose to 20": skip the phrase up to the verb.
+            size_t y = x + 1;
+            while (y <= k && y < x + 4 && IsWordish(y) && MatchAt(y, y + 1, q::kUpdate, &ul) == nullptr) {
+              ++y;
+            }
+            if (y <= k && MatchAt(y, y + 1, q::kUpdate, &ul) != nullptr) {
+              x = y - 1;
+            } else if (!In(W(x), kTollFillers)) {
+              ok = false;
+              break;
+            }
           } else if (!In(W(x), kTollFillers) && MatchAt(x, x + 1, q::kAux, &ul) == nullptr) {
             ok = false;
             break;
@@ -504,12 +538,22 @@ class Annotator {
         if (f.begin < cd.begin && (f.entry->roles & q::kBefore) != 0) active_np_end = np.end;
         AddFrame(sentence, cd.begin, cd.end, qt, cd.quantity, np, f, f.entry->fate, update,
                  subtotal);
+        if ((f.entry->roles & q::kTollIsUpdate) != 0) SplitAcross(cd.end, e);
         used[c] = true;
         continue;
       }
       const bool has_prev = doc_.casualties.size() > first_frame;
       // "killing 5 soldiers and 3 civilians": shares the verb of the previous frame.
-      if (has_prev && cd.begin > b && active_np_end == cd.begin - 1 &&
+      size_t after_np = active_np_end;  // "killing 3 fighters (VDP) and 11 civilians"
+      if (after_np > 0 && after_np < cd.begin && W(after_np) == "(") {
+        for (size_t k = after_np + 1; k < cd.begin && k < after_np + 8; ++k) {
+          if (W(k) == ")") {
+            after_np = k + 1;
+            break;
+          }
+        }
+      }
+      if (has_prev && cd.begin > b && after_np == cd.begin - 1 &&
           (W(cd.begin - 1) == "and" || W(cd.begin - 1) == ",")) {
         const CasualtyFrame prev = doc_.casualties.back();
         AddFrame(sentence, cd.begin, cd.end, qt, cd.quantity, np, {}, prev.fate, false, false);
@@ -534,7 +578,346 @@ class Annotator {
     }
     Articles(sentence, b, e);
     Negations(sentence, b, e);
+    Perpetrators(sentence, b, e, first_frame);
+    Themselves(sentence, b, e);
     Singulars(sentence, b, e, first_frame);
+    Names(sentence, b, e, first_frame);
+    Coordinated(sentence, b, e, first_frame);
+    InAdditionTo(sentence, b, e, first_frame);
+  }
+
+  // "The assailant was also killed", "the suicide bomber died": the perpetrator's own death,
+  // which adds to the victims' count.
+  void Perpetrators(uint32_t sentence, size_t b, size_t e, size_t first_frame) {
+    for (size_t i = b + 1; i + 1 < e; ++i) {
+      const std::string_view w = W(i);
+      if (!IsPerpetratorNoun(w) || w.ends_with("s") || w == "gunmen") continue;
+      size_t d = i - 1;
+      if (W(d) == "suicide" && d > b) --d;
+      if (W(d) != "the" && W(d) != "a" && W(d) != "an") continue;
+      size_t j = i + 1, len = 0;
+      while (j < e && MatchAt(j, e, q::kAux, &len) != nullptr &&
+             MatchAt(j, e, q::kFate, &len) == nullptr) {
+        j += len;
+      }
+      const LexEntry* f = MatchAt(j, e, q::kFate, &len);
+      if (f == nullptr || (f->roles & q::kAfter) == 0 || f->fate != Fate::kKilled) continue;
+      if (j + len < e) {  // "the assailant killed two guards": active, not his death
+        const size_t o = j + len;
+        NumberMatch n;
+        size_t vl = 0;
+        if (q::ScanNumber(lex_, t_, tok_, o, e, &n) || W(o) == "a" || W(o) == "an" ||
+            W(o) == "the" || W(o) == "his" || W(o) == "her" || W(o) == "him" ||
+            IsNameWord(o) || MatchAt(o, e, q::kVictim, &vl) != nullptr) {
+          continue;
+        }
+      }
+      bool marked = false;
+      for (size_t k = first_frame; k < doc_.casualties.size(); ++k) {
+        CasualtyFrame& fr = doc_.casualties[k];
+        if (fr.fate_span.begin == tok_[j].span.begin) {
+          if (fr.victims.end == tok_[i].span.end && fr.value == 1) fr.self_inflicted = true;
+          marked = true;
+        }
+      }
+      if (marked) continue;
+      const Quantity qt{tok_[d].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
+      Np np;
+      np.victims = TokSpan(d + 1, i + 1);
+      np.category = VictimCategory::kNonState;
+      AddFrame(sentence, d, d + 1, qt, -1, np, {f, j, j + len}, f->fate, false, false);
+      doc_.casualties.back().count_span = {};
+      doc_.casualties.back().self_inflicted = true;
+    }
+  }
+
+  // "two Palestinians blew themselves up": the count is the attackers' own deaths.
+  void Themselves(uint32_t sentence, size_t b, size_t e) {
+    for (size_t i = b + 2; i < e; ++i) {
+      if (W(i) != "themselves") continue;
+      const std::string_view v = W(i - 1);
+      if (v != "blew" && v != "detonated" && v != "exploded" && v != "immolated") continue;
+      for (const Candidate& cd : cands_) {
+        if (cd.end >= i) break;
+        const Np np = ScanNp(cd.end, e);
+        if (np.end != i - 1 || !np.has_victim) continue;
+        bool used = false;
+        const uint32_t at = tok_[cd.begin].span.begin;
+        for (const CasualtyFrame& fr : doc_.casualties) {
+          if (fr.count_span.begin == at && !fr.count_span.empty()) used = true;
+        }
+        if (used) continue;
+        const Quantity qt = doc_.quantities[cd.quantity];
+        const size_t fe = i + 1 < e && W(i + 1) == "up" ? i + 2 : i + 1;
+        AddFrame(sentence, cd.begin, cd.end, qt, cd.quantity, np, {nullptr, i - 1, fe},
+                 Fate::kKilled, false, false);
+        doc_.casualties.back().fate_span = TokSpan(i - 1, fe);
+        doc_.casualties.back().span = TokSpan(cd.begin, fe);
+        doc_.casualties.back().self_inflicted = true;
+      }
+    }
+  }
+
+  // A perpetrator noun: "assailant", "suicide bomber", "gunmen".
+  bool IsPerpetratorNoun(std::string_view w) const {
+    static constexpr std::array<std::string_view, 14> kPerp = {
+        "assailant", "assailants", "attacker", "attackers", "bomber", "bombers", "perpetrator",
+        "perpetrators", "gunman", "gunmen", "militant", "militants", "terrorist", "terrorists"};
+    return In(w, kPerp);
+  }
+
+  // A capitalized word that can be part of a person's name (not a known victim, group,
+  // nationality, number or month word).
+  bool IsNameWord(size_t i) const {
+    if (tok_[i].kind != TokenKind::kWord && tok_[i].kind != TokenKind::kAlnum) return false;
+    const std::string_view raw = Raw(i);
+    if (raw.empty() || raw[0] < 'A' || raw[0] > 'Z') return false;
+    static constexpr std::array<std::string_view, 12> kNotNames = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "the", "a", "an", "no", "i"};
+    if (In(W(i), kNotNames)) return false;
+    size_t len = 0;
+    return MatchAt(i, i + 1,
+                   q::kVictim | q::kGroup | q::kNationality | q::kNumber | q::kMonth |
+                       q::kVagueAmount | q::kQualifierWord | q::kFate | q::kAux,
+                   &len) == nullptr;
+  }
+
+  // The end of a run of name words from `i` ("Nuradin Abdullahi Aweys"); `i` when none.
+  size_t NameRun(size_t i, size_t e) const {
+    size_t j = i;
+    while (j < e && j < i + 5 && IsNameWord(j)) ++j;
+    return j;
+  }
+
+  // "shot and killed Nuradin Aweys", "killed Smith and Jones": one per name.
+  void Names(uint32_t sentence, size_t b, size_t e, size_t first_frame) {
+    for (size_t i = b; i < e; ++i) {
+      size_t len = 0;
+      const LexEntry* f = MatchAt(i, e, q::kFate, &len);
+      if (f == nullptr) continue;
+      const size_t fe = i + len;
+      if ((f->roles & q::kBefore) == 0 || f->fate != Fate::kKilled || FateUsed(first_frame, i) ||
+          fe >= e) {
+        i = fe - 1;
+        continue;
+      }
+      size_t j = NameRun(fe, e);
+      if (j == fe) {
+        i = fe - 1;
+        continue;
+      }
+      int64_t count = 1;
+      size_t last = j;
+      for (int hops = 0; hops < 4 && j + 1 < e; ++hops) {
+        size_t k = j;
+        if (W(k) == ",") ++k;
+        if (k < e && W(k) == "and") ++k;
+        if (k == j || k >= e) break;
+        const size_t r = NameRun(k, e);
+        if (r == k) break;
+        ++count;
+        j = last = r;
+      }
+      // "killed Tutsi civilians", "killed Smith's son": not a list of names.
+      size_t vl = 0;
+      if (last < e && (W(last) == "'s" || W(last) == "'" ||
+                       MatchAt(last, e, q::kVictim | q::kObject, &vl) != nullptr)) {
+        i = last - 1;
+        continue;
+      }
+      const Quantity qt{TokSpan(fe, last), count, count, Qualifier::kExact, false,
+                        QuantityKind::kCount};
+      // No victims phrase: names say nothing of the side, so the count is a report of the
+      // total that brackets counts of other sentences instead of adding to them.
+      const Np np;
+      AddFrame(sentence, fe, last, qt, -1, np, {f, i, fe}, f->fate, false, false);
+      doc_.casualties.back().span = TokSpan(i, last);
+      doc_.casualties.back().count_span = {};
+      i = last - 1;
+    }
+  }
+
+  // One conjunct of a list ending at token `last` (inclusive), read backwards: a name ("Rick
+  // Best"), a determiner phrase with a singular victim noun ("a soldier", "his relative",
+  // "both assailants" = 2) or a bare singular victim noun after a determiner phrase ("a
+  // soldier and military officer"). Sets *begin and *value; false when none.
+  bool ConjunctBack(size_t b, size_t last, bool allow_bare, size_t* begin, int64_t* value,
+                    bool* perpetrator) const {
+    *value = 1;
+    *perpetrator = false;
+    if (IsNameWord(last)) {
+      size_t s = last;
+      while (s > b && s + 5 > last && IsNameWord(s - 1)) --s;
+      if (s > b && (W(s - 1) == "the" || W(s - 1) == "a" || W(s - 1) == "an")) return false;
+      *begin = s;
+      return true;
+    }
+    if (!IsWordish(last)) return false;
+    const std::string_view head = W(last);
+    size_t len = 0;
+    const LexEntry* v = MatchAt(last, last + 1, q::kVictim, &len);
+    if (v == nullptr) {
+      size_t s2 = 0;
+      // multi-word victims ending here ("police officer")
+      for (size_t s = last; s + 3 > last && s > b; --s) {
+        if (MatchAt(s, last + 1, q::kVictim, &len) != nullptr && s + len == last + 1) {
+          v = MatchAt(s, last + 1, q::kVictim, &len);
+          s2 = s;
+          break;
+        }
+      }
+      if (v == nullptr) return false;
+      (void)s2;
+    }
+    const bool plural = head.ends_with("s") || head.ends_with("men") ||
+                        head == "people" || head == "children" || head == "police" ||
+                        head == "personnel";
+    *perpetrator = IsPerpetratorNoun(head);
+    for (size_t s = last; s-- > b && s + 5 > last;) {
+      const std::string_view w = W(s);
+      if (w == "a" || w == "an" || w == "his" || w == "her" || w == "their" || w == "the" ||
+          w == "one" || w == "both") {
+        if (w == "both") {
+          if (!plural) return false;
+          *value = 2;
+        } else if (plural) {
+          return false;
+        }
+        *begin = s;
+        return true;
+      }
+      if (w == "and" || w == "," || !IsWordish(s) || In(w, kStopWords)) {
+        if (allow_bare && !plural && s < last) {
+          *begin = s + 1;
+          return true;
+        }
+        return false;
+      }
+    }
+    return false;
+  }
+
+  // "Colon and his driver were killed", "A rabbi, a civilian, and both assailants were
+  // killed", "a farmer and his brother were killed": one frame counting the conjuncts.
+  void Coordinated(uint32_t sentence, size_t b, size_t e, size_t first_frame) {
+    for (size_t i = b + 1; i < e; ++i) {
+      if (W(i) != "were") continue;
+      size_t j = i + 1, len = 0;
+      while (j < e && MatchAt(j, e, q::kAux, &len) != nullptr &&
+             MatchAt(j, e, q::kFate, &len) == nullptr) {
+        j += len;
+      }
+      const LexEntry* f = MatchAt(j, e, q::kFate, &len);
+      if (f == nullptr || (f->roles & q::kAfter) == 0 || FateUsed(first_frame, j)) continue;
+      size_t p = i - 1;
+      if (W(p) == "," && p > b) --p;
+      int64_t total = 0;
+      int conjuncts = 0;
+      bool saw_and = false, ok = true, last_and = false;
+      size_t begin = p;
+      for (int n = 0; n < 6; ++n) {
+        size_t s = 0;
+        int64_t v = 0;
+        bool perp = false;
+        bool found = ConjunctBack(b, p, false, &s, &v, &perp);
+        if (!found && n == 0) {
+          // "a soldier and military officer": a bare noun after "and"
+          found = ConjunctBack(b, p, true, &s, &v, &perp) && s > b + 1 && W(s - 1) == "and";
+        }
+        if (!found) {
+          if (last_and) ok = false;  // the "and" joins something else
+          break;
+        }
+        total += v;
+        ++conjuncts;
+        begin = s;
+        if (s <= b + 1) break;
+        size_t k = s - 1;
+        last_and = W(k) == "and";
+        if (last_and) {
+          saw_and = true;
+          if (k > b && W(k - 1) == ",") --k;
+        } else if (W(k) != ",") {
+          break;
+        }
+        if (k == b) break;
+        p = k - 1;
+      }
+      if (!ok || !saw_and || conjuncts < 2) continue;
+      const Quantity qt{TokSpan(begin, i), total, total, Qualifier::kExact, false,
+                        QuantityKind::kCount};
+      const Np np;  // a report of the total, as for names
+      AddFrame(sentence, begin, i, qt, -1, np, {f, j, j + len}, f->fate, false, false);
+      doc_.casualties.back().span = TokSpan(begin, j + len);
+      doc_.casualties.back().count_span = {};
+    }
+  }
+
+  // "In addition to the assailant, three people were killed": the perpetrator died too.
+  void InAdditionTo(uint32_t sentence, size_t b, size_t e, size_t first_frame) {
+    for (size_t i = b; i + 3 < e; ++i) {
+      if (W(i) != "in" || W(i + 1) != "addition" || W(i + 2) != "to") continue;
+      size_t k = i + 3;
+      if (W(k) == "the" || W(k) == "a" || W(k) == "an" || W(k) == "their") ++k;
+      int64_t value = 1;
+      NumberMatch n;
+      if (k < e && q::ScanNumber(lex_, t_, tok_, k, e, &n)) {
+        // "in addition to the two bombers, 5 people were killed": "two bombers" has a frame.
+        bool framed = false;
+        for (size_t f = first_frame; f < doc_.casualties.size(); ++f) {
+          if (doc_.casualties[f].count_span.begin == tok_[k].span.begin) framed = true;
+        }
+        if (framed) continue;
+        value = n.value;
+        k = n.end;
+      }
+      if (k < e && W(k) == "suicide") ++k;
+      if (k >= e || !IsPerpetratorNoun(W(k))) continue;
+      const bool plural = W(k).ends_with("s") || W(k) == "gunmen";
+      if (plural && value == 1 && n.end != k) continue;
+      // The fate of the first frame after the phrase.
+      const CasualtyFrame* next = nullptr;
+      for (size_t f = first_frame; f < doc_.casualties.size(); ++f) {
+        const CasualtyFrame& fr = doc_.casualties[f];
+        if (fr.span.begin > tok_[k].span.begin && !fr.negated &&
+            (next == nullptr || fr.span.begin < next->span.begin)) {
+          next = &fr;
+        }
+      }
+      if (next == nullptr || next->fate != Fate::kKilled) continue;
+      const Quantity qt{TokSpan(i, k + 1), value, value, Qualifier::kExact, false,
+                        QuantityKind::kCount};
+      Np np;
+      np.victims = tok_[k].span;
+      np.category = VictimCategory::kNonState;
+      const Span fate_span = next->fate_span;
+      AddFrame(sentence, i, k + 1, qt, -1, np, {}, Fate::kKilled, false, false);
+      doc_.casualties.back().count_span = {};
+      doc_.casualties.back().fate_span = fate_span;
+      doc_.casualties.back().self_inflicted = true;
+    }
+  }
+
+  // "Fatalities coded as 10 and split between 2 events": the figure is shared out, so this
+  // event's part is 10 / 2 (the frame's value is the part).
+  void SplitAcross(size_t from, size_t e) {
+    for (size_t k = from; k < e && k < from + 10; ++k) {
+      const std::string_view w = W(k);
+      if (w != "split" && w != "spread" && w != "divided" && w != "shared") continue;
+      for (size_t m = k + 1; m < e && m < k + 5; ++m) {
+        NumberMatch n;
+        if (!q::ScanNumber(lex_, t_, tok_, m, e, &n)) continue;
+        if (n.value > 1 && n.value < 100 && !n.vague) {
+          CasualtyFrame& fr = doc_.casualties.back();
+          fr.value /= n.value;
+          fr.low /= n.value;
+          fr.high /= n.value;
+        }
+        return;
+      }
+      return;
+    }
   }
 
   bool FateUsed(size_t first_frame, size_t fb) const {
@@ -619,7 +1002,36 @@ class Annotator {
 
   // "a soldier was killed", "killed a policeman": 1.
   void Articles(uint32_t sentence, size_t b, size_t e) {
+    // The last frame of an active verb ("killing a policeman") and the token after its
+    // victims: "a home guard" / "his son" / "the driver" listed right after share its verb.
+    FateHit last_hit;
+    size_t last_end = 0;
     for (size_t i = b; i + 1 < e; ++i) {
+      if (last_hit.entry != nullptr && i > last_end && last_end > b) {
+        bool only_separators = true;
+        for (size_t k = last_end; k < i; ++k) {
+          if (W(k) != "," && W(k) != "and") only_separators = false;
+        }
+        const std::string_view d = W(i);
+        if (only_separators && (d == "a" || d == "an" || d == "his" || d == "her" ||
+                                d == "their" || d == "the") && !InQuantity(i)) {
+          const Np np = ScanNp(i + 1, e);
+          const std::string_view head = np.end > i + 1 ? W(np.end - 1) : std::string_view();
+          const bool plural = head.ends_with("s") || head.ends_with("men") ||
+                              head == "people" || head == "children" || head == "police" ||
+                              head == "personnel";
+          if (np.has_victim && !np.has_object && !plural) {
+            const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false,
+                              QuantityKind::kCount};
+            AddFrame(sentence, i, i + 1, qt, -1, np, last_hit, last_hit.entry->fate, false,
+                     false);
+            doc_.casualties.back().count_span = {};
+            last_end = np.end;
+            i = np.end - 1;
+            continue;
+          }
+        }
+      }
       if (W(i) == "him" || W(i) == "her") {  // "killing him"
         size_t len = 0;
         const LexEntry* f = i > b ? lex_.MatchEndingAt(t_, b, i - 1, q::kFate, &len) : nullptr;
@@ -628,6 +1040,8 @@ class Annotator {
           Np np;
           np.victims = tok_[i].span;
           AddFrame(sentence, i, i + 1, qt, -1, np, {f, i - len, i}, f->fate, false, false);
+          last_hit = {f, i - len, i};
+          last_end = i + 1;
         }
         continue;
       }
@@ -640,7 +1054,7 @@ class Annotator {
       if (definite) {
         // "killed the driver": one person, but only after an active verb and a singular noun.
         const std::string_view head = W(np.end - 1);
-        if (head.ends_with("s") || head == "men" || head == "women" || head == "people" ||
+        if (head.ends_with("s") || head.ends_with("men") || head == "people" ||
             head == "children" || head == "police" || head == "personnel") {
           continue;
         }
@@ -649,6 +1063,8 @@ class Annotator {
         const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
         AddFrame(sentence, i, i + 1, qt, -1, np, a, a.entry->fate, false, false);
         doc_.casualties.back().count_span = {};
+        last_hit = a;
+        last_end = np.end;
         continue;
       }
       FateHit f = Passive(i + 1, e, np);
@@ -661,6 +1077,10 @@ class Annotator {
       doc_.quantities.push_back(qt);
       AddFrame(sentence, i, i + 1, qt, static_cast<int32_t>(doc_.quantities.size() - 1), np, f,
                f.entry->fate, false, SubtotalBefore(b, i));
+      if (f.begin < i && (f.entry->roles & q::kBefore) != 0) {
+        last_hit = f;
+        last_end = np.end;
+      }
       i = np.end > i ? np.end - 1 : i;
     }
   }

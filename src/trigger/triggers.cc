@@ -152,6 +152,16 @@ class Scanner {
 
 bool IsArmedInter(int inter) { return inter == 1 || inter == 2 || inter == 3 || inter == 4 || inter == 8; }
 
+// Two armed mentions that are one side: state forces of one country (or of none said), or a
+// generic non-state mention ("the assailants") after a non-state one.
+bool SameSide(const ActorMention& a, const ActorMention& b) {
+  if (a.actor == b.actor) return true;
+  const bool sa = a.inter == 1 || a.inter == 8, sb = b.inter == 1 || b.inter == 8;
+  if (sa && sb) return a.country_iso3.empty() || b.country_iso3.empty() || a.country_iso3 == b.country_iso3;
+  if (!sa && !sb) return a.generic || b.generic;
+  return false;
+}
+
 class Classifier {
  public:
   explicit Classifier(const Document& doc) : doc_(doc), pub_(trigger::ParseYearMonth(doc.published)) {}
@@ -209,12 +219,22 @@ class Classifier {
     // an army post", "a soldier was killed by gunmen"); "JNIM and/or ISGS" stays one side.
     bool armed_before = false, armed_after = false;
     bool state = false, civilians = false, rioters = false, protesters = false;
+    std::vector<const ActorMention*> before;
+    for (const ActorMention* a : actors) {
+      if (IsArmedInter(a->inter) && a->span.end <= m.span.begin) before.push_back(a);
+    }
     for (const ActorMention* a : actors) {
       if (IsArmedInter(a->inter)) {
         if (std::find(armed.begin(), armed.end(), a->actor) == armed.end()) armed.push_back(a->actor);
         state = state || a->inter == 1;
         if (a->span.end <= m.span.begin) armed_before = true;
-        if (a->span.begin >= m.span.end) armed_after = true;
+        // A later mention of the side already named is no second side: "JNIM militants opened
+        // fire ... the assailants fled", "Malian troops attacked ... the army said".
+        if (a->span.begin >= m.span.end &&
+            std::none_of(before.begin(), before.end(),
+                         [&](const ActorMention* b) { return SameSide(*b, *a); })) {
+          armed_after = true;
+        }
       }
       civilians = civilians || a->inter == 7;
       rioters = rioters || a->inter == 5;
@@ -236,6 +256,7 @@ class Classifier {
       disrupt = disrupt || t.cue->sub_event_type == "Disrupted weapons use";
     }
 
+    const int object = ObjectAfter(si, hit);  // 1 victim, 2 armed, 0 none
     switch (cue.cls) {
       case CueClass::kFixed:
         if (disrupt && (m.sub_event_type == "Grenade" ||
@@ -256,7 +277,14 @@ class Classifier {
       case CueClass::kAttack:
       case CueClass::kKill: {
         bool kill = cue.cls == CueClass::kKill;
-        if (two_sides) {
+        if (object == 1 && !protest_context) {
+          // The cue's object decides: "assassinated a civilian", "executed 7 villagers".
+          m.sub_event_type = "Attack";
+          m.score = kill ? 0.72f : 0.7f;
+        } else if (object == 2 && (armed_before || !armed.empty())) {
+          m.sub_event_type = "Armed clash";
+          m.score = kill ? 0.6f : 0.66f;
+        } else if (two_sides) {
           m.sub_event_type = "Armed clash";
           m.score = kill ? 0.6f : 0.66f;
         } else if (victims) {
@@ -266,7 +294,9 @@ class Classifier {
           m.sub_event_type = "Mob violence";
           m.score = 0.6f;
         } else if (!armed.empty()) {
-          m.sub_event_type = "Armed clash";
+          // One armed side and a killing with no armed target: a killing of unnamed people.
+          const bool lethal = false;
+          m.sub_event_type = lethal ? "Attack" : "Armed clash";
           m.score = 0.6f;
         } else {
           m.sub_event_type = kill ? "Attack" : "Armed clash";
@@ -297,7 +327,7 @@ class Classifier {
         if (lethal && (state || NearState(si))) {
           m.sub_event_type = "Excessive force against protesters";
           m.score = 0.9f;
-        } else if (Near(si, CueClass::kCtxViolent) || Near(si, CueClass::kRiot) || rioters) {
+        } else if (ViolenceNear(si) || rioters) {
           m.sub_event_type = "Violent demonstration";
           m.score = std::max(m.score, 0.8f);
         } else if (InterventionNear(si)) {
@@ -335,6 +365,67 @@ class Classifier {
                     (PastPerfectBefore(si, hit) ? 0.5f : 0.0f);
     m.historical = history >= 1.0f;
     return m;
+  }
+
+  // Protester violence said in sentence `si` or a neighbour that reports no protest of its own
+  // (a neighbour about other protests, "after the riots of last week", is another event);
+  // negated ("no clashes were reported") and grievance words do not count.
+  bool ViolenceNear(uint32_t si) const {
+    const uint32_t lo = si > 0 ? si - 1 : 0;
+    const uint32_t hi = std::min<uint32_t>(si + 2, scans_.size());
+    for (uint32_t k = lo; k < hi; ++k) {
+      if (k != si && scans_[k].has[static_cast<size_t>(CueClass::kProtest)]) continue;
+      for (const Hit& h : scans_[k].context) {
+        if (h.cue->cls == CueClass::kCtxViolent && !h.grievance && !Negated(k, h)) return true;
+      }
+      for (const Hit& h : scans_[k].triggers) {
+        if (h.cue->cls == CueClass::kRiot && !h.grievance && !Negated(k, h)) return true;
+      }
+    }
+    return false;
+  }
+
+  // What the cue acts on, from the first words after it (up to four, not after "by"): 1 a
+  // victim ("killed two civilians", "attacked a village"), 2 an armed side or armed target
+  // ("attacked an army post", "ambushed soldiers"), 0 nothing said.
+  int ObjectAfter(uint32_t si, const Hit& hit) const {
+    const Sentence& s = doc_.sentences[si];
+    if (hit.end >= s.token_end) return 0;
+    const std::string_view first = doc_.Slice(doc_.tokens[hit.end].span);
+    if (first == "by" || first == "By" || doc_.tokens[hit.end].kind == TokenKind::kPunct) return 0;
+    const uint32_t last = std::min<uint32_t>(hit.end + 4, s.token_end) - 1;
+    const uint32_t lo = doc_.tokens[hit.end].span.begin, hi = doc_.tokens[last].span.end;
+    uint32_t best = hi;
+    int kind = 0;
+    for (const ActorMention* a : ActorsIn(si)) {
+      if (a->span.begin < lo || a->span.begin >= best) continue;
+      if (a->inter == 7) {
+        best = a->span.begin;
+        kind = 1;
+      } else if (IsArmedInter(a->inter)) {
+        best = a->span.begin;
+        kind = 2;
+      }
+    }
+    for (const Hit& c : scans_[si].context) {
+      if (c.begin < hit.end || c.begin > last) continue;
+      const uint32_t at = doc_.tokens[c.begin].span.begin;
+      if (at > best || (at == best && kind != 0)) continue;
+      if (c.cue->cls == CueClass::kCtxVictim && !InsideArmedActor(si, c)) {
+        best = at;
+        kind = 1;
+      } else if (c.cue->cls == CueClass::kCtxArmedTarget) {
+        best = at;
+        kind = 2;
+      }
+    }
+    // Stop at a clause break: only the words before a comma or "and" belong to the object.
+    for (uint32_t t = hit.end; t <= last; ++t) {
+      const std::string_view w = doc_.Slice(doc_.tokens[t].span);
+      if (doc_.tokens[t].span.begin >= best) break;
+      if (w == "," || w == "and" || w == "in" || w == "near" || w == "on" || w == "at") return 0;
+    }
+    return kind;
   }
 
   // Dispersal or arrest words in a sentence that speaks of protesters or state forces (not

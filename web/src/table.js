@@ -2,17 +2,17 @@
 // per row that opens the event.
 import { typeColor } from './colors.js';
 
-export const PAGE_SIZE = 50;
+export const PAGE_SIZE = 25;
 
 const COLS = [
   { key: 'date', label: 'Date', get: (d, i) => d.dates[i] },
+  { key: 'fatalities', label: 'Fatalities', get: (d, i) => d.fat[i], num: true },
   { key: 'country', label: 'Country', get: (d, i) => d.country.values[d.country.codes[i]] },
   { key: 'admin1', label: 'Province', get: (d, i) => d.admin1.values[d.admin1.codes[i]] },
   { key: 'type', label: 'Type', get: (d, i) => d.type.values[d.type.codes[i]] },
   { key: null, label: 'Sub-type', get: (d, i) => d.sub.values[d.sub.codes[i]] },
   { key: 'actor1', label: 'Actor 1', get: (d, i) => d.actor1.values[d.actor1.codes[i]] },
   { key: null, label: 'Actor 2', get: (d, i) => d.actor2.values[d.actor2.codes[i]] },
-  { key: 'fatalities', label: 'Fatalities', get: (d, i) => d.fat[i], num: true },
 ];
 
 export function createTable(table, { onSort, onOpen }) {

@@ -112,6 +112,7 @@ def main():
     ap.add_argument("--articles", type=int, default=500, help="distinct source articles (events beyond share them)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--prefix", default="syn")
+    ap.add_argument("--total", action="store_true", help="add only as many as make the store hold --events")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     db = sqlite3.connect(a.db)
@@ -120,11 +121,14 @@ def main():
     if ver != SCHEMA_VERSION or cols != EVENT_COLUMNS:
         sys.exit(f"make-synthetic-db: store schema is version {ver} with events columns {cols}; this script "
                  f"writes version {SCHEMA_VERSION}: update it to match src/store/sqlite_store.cc")
+    if a.total:
+        a.events = max(0, a.events - db.execute("SELECT count(*) FROM events").fetchone()[0])
     weights = [t[2] for t in TYPES]
     db.execute("BEGIN")
     articles = {}
     for i in range(a.events):
-        p = PLACES[rng.randrange(len(PLACES))] if i >= len(PLACES) else PLACES[i]
+        pi = rng.randrange(len(PLACES)) if i >= len(PLACES) else i
+        p = PLACES[pi]
         etype, sub, _, inter2 = rng.choices(TYPES, weights)[0]
         day = START + datetime.timedelta(days=min(DAYS - 1, int(rng.triangular(0, DAYS, DAYS * 0.8))))
         violent = etype in ("Battles", "Explosions/Remote violence", "Violence against civilians")
@@ -147,7 +151,9 @@ def main():
         geo = rng.choices([1, 2, 3], [6, 3, 1])[0]
         tp = rng.choices([1, 2, 3], [8, 1, 1])[0]
         event_id = f"{a.prefix}-{i:06d}"
-        k = i % a.articles
+        # Articles are shared by events of the same place, so a source names the event's place.
+        per_place = max(1, a.articles // len(PLACES))
+        k = pi * per_place + (i // len(PLACES)) % per_place
         doc_id = f"{a.prefix}-article-{k:04d}"
         if doc_id not in articles:
             text, spans = article_text(p, day, sub, n, actor1, actor2)

@@ -1,0 +1,551 @@
+// EventMerger: cross-report merging (the rule is documented in include/sitrep/merge.h).
+//
+// Speed: each input is reduced to a compact Key (interned country, admin1, location, event type
+// and actors; day numbers; coordinates). Keys are sorted by (country, start day) and a sweep
+// compares each key only with the keys that start before its end + slack, so the work is
+// O(n log n + n · reports per country per window). Comparisons never touch the Event strings.
+//
+// Determinism: inputs are put in a canonical order (event_id, reported date, JSON text) before
+// anything else; the compatibility test is symmetric and the clusters are connected components
+// (plus a rule for region-level events that depends only on those components), so the output is
+// a function of the set of inputs, not of the order they were added in.
+#include "sitrep/merge.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <numeric>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+#include "sitrep/events.h"
+
+namespace sitrep {
+namespace {
+
+constexpr int32_t kNone = -1;
+
+// Days since 1970-01-01 of "YYYY-MM-DD" (anything after the tenth byte is ignored); false when
+// the text is not a date.
+bool ParseDay(std::string_view s, int32_t* day) {
+  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return false;
+  auto num = [&](size_t at, size_t len, int* out) {
+    int v = 0;
+    for (size_t i = at; i < at + len; ++i) {
+      if (s[i] < '0' || s[i] > '9') return false;
+      v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return true;
+  };
+  int y, m, d;
+  if (!num(0, 4, &y) || !num(5, 2, &m) || !num(8, 2, &d) || m < 1 || m > 12 || d < 1 || d > 31) {
+    return false;
+  }
+  // Howard Hinnant's days_from_civil.
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  *day = era * 146097 + static_cast<int32_t>(doe) - 719468;
+  return true;
+}
+
+std::string LowerAscii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+enum Family : uint8_t { kUnknown, kBattles, kExplosions, kCivilians, kProtests, kRiots, kOther };
+
+Family FamilyOfType(std::string_view type) {
+  if (type.empty()) return kUnknown;
+  if (type == "Battles") return kBattles;
+  if (type == "Explosions/Remote violence") return kExplosions;
+  if (type == "Violence against civilians") return kCivilians;
+  if (type == "Protests") return kProtests;
+  if (type == "Riots") return kRiots;
+  return kOther;
+}
+
+// Reports of one incident often disagree on its kind: a clash with shelling is "Battles" in one
+// and "Explosions" in another; a protest that turns violent is a riot.
+bool FamiliesMix(Family a, Family b) {
+  auto violent = [](Family f) { return f == kBattles || f == kExplosions || f == kCivilians; };
+  auto street = [](Family f) { return f == kProtests || f == kRiots; };
+  return (violent(a) && violent(b)) || (street(a) && street(b));
+}
+
+// Actor names that say nothing about who it was: they never keep two reports apart.
+bool IsVagueActor(std::string_view name) {
+  return name.empty() || name.starts_with("Unidentified") || name.starts_with("Civilians");
+}
+
+bool HasCount(const Event& e) {
+  if (e.fatalities > 0 || e.deaths_high > 0) return true;
+  return std::any_of(e.evidence.begin(), e.evidence.end(),
+                     [](const Evidence& ev) { return ev.field == "fatalities"; });
+}
+
+class Interner {
+ public:
+  int32_t Id(std::string_view text) {
+    if (text.empty()) return kNone;
+    auto [it, added] = ids_.try_emplace(LowerAscii(text), static_cast<int32_t>(ids_.size()));
+    return it->second;
+  }
+
+ private:
+  std::unordered_map<std::string, int32_t> ids_;
+};
+
+struct Key {
+  int32_t iso = kNone;
+  int32_t start = 0, end = 0;  // days
+  int32_t admin1 = kNone, location = kNone, type = kNone;
+  uint32_t actors_begin = 0, actors_end = 0;  // range in Features::actors (sorted ids)
+  double lat = 0, lon = 0;
+  int32_t count = -1;  // killed (high) when the report gives a count
+  Family family = kUnknown;
+  bool mergeable = false;
+  bool coords = false;
+  bool town = false;  // located by a town (or near one): the place is precise
+};
+
+struct Features {
+  std::vector<Key> keys;
+  std::vector<int32_t> actors;
+};
+
+Features Describe(const std::vector<const Event*>& events) {
+  Features f;
+  f.keys.resize(events.size());
+  Interner countries, admins, locations, types, actors;
+  for (size_t i = 0; i < events.size(); ++i) {
+    const Event& e = *events[i];
+    Key& k = f.keys[i];
+    k.iso = countries.Id(e.iso3);
+    k.admin1 = admins.Id(e.admin1.value_or(""));
+    k.location = locations.Id(e.location);
+    k.type = types.Id(e.event_type);
+    k.family = FamilyOfType(e.event_type);
+    k.coords = e.latitude.has_value() && e.longitude.has_value();
+    if (k.coords) {
+      k.lat = *e.latitude;
+      k.lon = *e.longitude;
+    }
+    k.town = k.coords && (e.geo_precision == 1 || e.geo_precision == 2) && !e.location.empty();
+    if (HasCount(e)) k.count = std::max(e.fatalities, e.deaths_high);
+    k.actors_begin = static_cast<uint32_t>(f.actors.size());
+    auto add_actor = [&](const std::optional<std::string>& name) {
+      if (name && !IsVagueActor(*name)) f.actors.push_back(actors.Id(*name));
+    };
+    add_actor(e.actor1);
+    add_actor(e.actor2);
+    for (const auto& a : e.assoc_actor_1) add_actor(a);
+    for (const auto& a : e.assoc_actor_2) add_actor(a);
+    std::sort(f.actors.begin() + k.actors_begin, f.actors.end());
+    k.actors_end = static_cast<uint32_t>(f.actors.size());
+    int32_t start = 0, end = 0;
+    const bool dated = e.date_start && ParseDay(*e.date_start, &start);
+    if (!e.date_end || !ParseDay(*e.date_end, &end) || end < start) end = start;
+    k.start = start;
+    k.end = end;
+    k.mergeable = dated && k.iso != kNone;
+  }
+  return f;
+}
+
+double DistanceKm(const Key& a, const Key& b) {
+  constexpr double kRad = 3.14159265358979323846 / 180.0;
+  const double x = (b.lon - a.lon) * kRad * std::cos((a.lat + b.lat) * 0.5 * kRad);
+  const double y = (b.lat - a.lat) * kRad;
+  return 6371.0 * std::sqrt(x * x + y * y);
+}
+
+bool ShareActor(const Features& f, const Key& a, const Key& b) {
+  uint32_t i = a.actors_begin, j = b.actors_begin;
+  if (i == a.actors_end || j == b.actors_end) return true;  // one side names no one
+  while (i < a.actors_end && j < b.actors_end) {
+    if (f.actors[i] == f.actors[j]) return true;
+    if (f.actors[i] < f.actors[j]) ++i; else ++j;
+  }
+  return false;
+}
+
+// Whether two mergeable reports of the same country can be the same incident. Symmetric.
+bool Compatible(const Features& f, const Key& a, const Key& b, const MergeOptions& o) {
+  const int32_t gap = std::max(0, std::max(a.start, b.start) - std::min(a.end, b.end));
+  if (gap > o.slack_days) return false;
+  // Place.
+  bool close = true;
+  const bool same_location = a.location != kNone && a.location == b.location;
+  if (a.town && b.town) {
+    const double km = DistanceKm(a, b);
+    const bool admin_ok = a.admin1 == kNone || b.admin1 == kNone || a.admin1 == b.admin1;
+    if (km > o.max_km && !(same_location && admin_ok)) return false;
+    close = km <= o.close_km || (same_location && admin_ok);
+  } else if (a.admin1 != kNone && b.admin1 != kNone && a.admin1 != b.admin1) {
+    return false;  // a region-level report of another province
+  }
+  // Type.
+  const bool same_type = a.type == b.type || a.type == kNone || b.type == kNone;
+  if (!same_type && !(FamiliesMix(a.family, b.family) && gap <= 1 && close)) return false;
+  if (gap >= 2 && !(a.type == b.type && close)) return false;
+  // Actors and counts.
+  if (!ShareActor(f, a, b)) return false;
+  if (a.count >= 0 && b.count >= 0) {
+    const int64_t lo = std::min(a.count, b.count), hi = std::max(a.count, b.count);
+    if (hi > int64_t{o.count_factor} * lo + o.count_margin) return false;
+  }
+  return true;
+}
+
+class UnionFind {
+ public:
+  explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0u); }
+  uint32_t Find(uint32_t x) {
+    while (parent_[x] != x) {
+      parent_[x] = parent_[parent_[x]];
+      x = parent_[x];
+    }
+    return x;
+  }
+  void Union(uint32_t a, uint32_t b) {
+    a = Find(a);
+    b = Find(b);
+    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
+  }
+
+ private:
+  std::vector<uint32_t> parent_;
+};
+
+// Cluster label (a member index) of every input, inputs in canonical order.
+// `same_as_prev[i]`: input i has the event_id of input i - 1 (the same event, e.g. a stored
+// merged record and a fresh extraction of its smallest member): always one cluster.
+std::vector<uint32_t> Cluster(const Features& f, const std::vector<bool>& same_as_prev,
+                              const MergeOptions& o) {
+  const size_t n = f.keys.size();
+  std::vector<uint32_t> order;
+  order.reserve(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    const Key& k = f.keys[i];
+    if (k.mergeable && k.end - k.start <= o.max_span_days) order.push_back(i);
+  }
+  std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+    const Key& a = f.keys[x];
+    const Key& b = f.keys[y];
+    if (a.iso != b.iso) return a.iso < b.iso;
+    if (a.start != b.start) return a.start < b.start;
+    return x < y;
+  });
+  UnionFind uf(n);
+  for (uint32_t i = 1; i < n; ++i) {
+    if (same_as_prev[i]) uf.Union(i - 1, i);
+  }
+  std::vector<std::pair<uint32_t, uint32_t>> region_town;    // (region-level, town-level)
+  std::vector<std::pair<uint32_t, uint32_t>> region_region;
+  for (size_t p = 0; p < order.size(); ++p) {
+    const Key& a = f.keys[order[p]];
+    for (size_t q = p + 1; q < order.size(); ++q) {
+      const Key& b = f.keys[order[q]];
+      if (b.iso != a.iso || b.start > a.end + o.slack_days) break;
+      if (!Compatible(f, a, b, o)) continue;
+      const uint32_t x = order[p], y = order[q];
+      if (a.town && b.town) {
+        uf.Union(x, y);
+      } else if (a.town) {
+        region_town.emplace_back(y, x);
+      } else if (b.town) {
+        region_town.emplace_back(x, y);
+      } else {
+        region_region.emplace_back(x, y);
+      }
+    }
+  }
+  // A region-level report joins the one town cluster it fits; fitting several, it joins none
+  // (it cannot say which), and such leftovers only merge with each other.
+  for (auto& [region, town] : region_town) town = uf.Find(town);
+  std::sort(region_town.begin(), region_town.end());
+  region_town.erase(std::unique(region_town.begin(), region_town.end()), region_town.end());
+  std::vector<bool> attached(n, false);
+  for (size_t i = 0; i < region_town.size();) {
+    size_t j = i;
+    while (j < region_town.size() && region_town[j].first == region_town[i].first) ++j;
+    if (j - i == 1) attached[region_town[i].first] = true;
+    i = j;
+  }
+  for (const auto& [region, town] : region_town) {
+    if (attached[region]) uf.Union(region, town);
+  }
+  for (const auto& [x, y] : region_region) {
+    if (!attached[x] && !attached[y]) uf.Union(x, y);
+  }
+  std::vector<uint32_t> label(n);
+  for (uint32_t i = 0; i < n; ++i) label[i] = uf.Find(i);
+  return label;
+}
+
+template <typename T, typename Less>
+const T* MinBy(const std::vector<const T*>& items, Less less) {
+  const T* best = items.front();
+  for (const T* item : items) {
+    if (less(*item, *best)) best = item;
+  }
+  return best;
+}
+
+int Rank(int precision) { return precision <= 0 ? 99 : precision; }
+
+struct Member {
+  const Event* event;
+  std::string_view reported;
+  uint32_t pos;  // canonical position: breaks every tie
+};
+
+Event Combine(const std::vector<const Member*>& members) {
+  Event out;
+  // Place: the most precise member.
+  const Member* place = MinBy(members, [](const Member& a, const Member& b) {
+    auto key = [](const Member& m) {
+      const Event& e = *m.event;
+      return std::make_tuple(e.iso3.empty(), !(e.latitude && e.longitude), Rank(e.geo_precision),
+                             Rank(e.where_prec), -e.confidence, m.pos);
+    };
+    return key(a) < key(b);
+  });
+  // Date: the most precise; the earliest of equally precise ones (a late report that fell back
+  // on its publication date is later, not earlier).
+  const Member* date = MinBy(members, [](const Member& a, const Member& b) {
+    auto key = [](const Member& m) {
+      const Event& e = *m.event;
+      return std::make_tuple(!e.date_start.has_value(), Rank(e.date_prec),
+                             e.date_start.value_or(""), m.pos);
+    };
+    return key(a) < key(b);
+  });
+  // Actors: the member that names most of them.
+  const Member* actors = MinBy(members, [](const Member& a, const Member& b) {
+    auto key = [](const Member& m) {
+      const Event& e = *m.event;
+      const int named = (e.actor1 && !IsVagueActor(*e.actor1)) * 2 + e.actor2.has_value() +
+                        e.actor1.has_value();
+      return std::make_tuple(-named, -static_cast<int>(e.assoc_actor_1.size() +
+                                                       e.assoc_actor_2.size()),
+                             -e.confidence, m.pos);
+    };
+    return key(a) < key(b);
+  });
+  // Type: confidence-weighted vote over sub-event types; ties → the smaller name.
+  std::vector<std::pair<std::string_view, double>> votes;
+  for (const Member* m : members) {
+    const std::string_view sub = m->event->sub_event_type;
+    auto it = std::find_if(votes.begin(), votes.end(), [&](const auto& v) { return v.first == sub; });
+    if (it == votes.end()) {
+      votes.emplace_back(sub, 0.0);
+      it = votes.end() - 1;
+    }
+    it->second += m->event->event_type.empty() ? 0.0 : 0.001 + m->event->confidence;
+  }
+  std::sort(votes.begin(), votes.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
+  for (const Member* m : members) {
+    if (m->event->sub_event_type == votes.front().first) {
+      out.event_type = m->event->event_type;
+      out.sub_event_type = m->event->sub_event_type;
+      break;
+    }
+  }
+
+  const Event& p = *place->event;
+  out.country = p.country;
+  out.iso3 = p.iso3;
+  out.admin1 = p.admin1;
+  out.admin2 = p.admin2;
+  out.location = p.location;
+  out.latitude = p.latitude;
+  out.longitude = p.longitude;
+  out.geonameid = p.geonameid;
+  out.geo_precision = p.geo_precision;
+  out.where_prec = p.where_prec;
+  const Event& d = *date->event;
+  out.date_start = d.date_start;
+  out.date_end = d.date_end;
+  out.event_date = d.event_date;
+  out.time_precision = d.time_precision;
+  out.date_prec = d.date_prec;
+  const Event& a = *actors->event;
+  out.actor1 = a.actor1;
+  out.actor2 = a.actor2;
+  out.assoc_actor_1 = a.assoc_actor_1;
+  out.assoc_actor_2 = a.assoc_actor_2;
+  out.inter1 = a.inter1;
+  out.inter2 = a.inter2;
+  out.interaction = a.interaction;
+  out.side_a = a.side_a;
+  out.side_b = a.side_b;
+
+  // Casualties: widen the range over every report that gives a count; take the figures of the
+  // latest such report (the smallest of equally recent ones), clamped into the range.
+  std::vector<const Member*> counting;
+  for (const Member* m : members) {
+    if (HasCount(*m->event)) counting.push_back(m);
+  }
+  auto latest = [](const std::vector<const Member*>& from, auto value) {
+    return MinBy(from, [&](const Member& x, const Member& y) {
+      if (x.reported != y.reported) return x.reported > y.reported;
+      if (value(x) != value(y)) return value(x) < value(y);
+      return x.pos < y.pos;
+    });
+  };
+  if (!counting.empty()) {
+    int low = INT32_MAX, high = 0;
+    for (const Member* m : counting) {
+      low = std::min({low, m->event->deaths_low, m->event->fatalities});
+      high = std::max({high, m->event->deaths_high, m->event->fatalities});
+    }
+    const Event& l = *latest(counting, [](const Member& m) { return m.event->fatalities; })->event;
+    out.deaths_low = low;
+    out.deaths_high = high;
+    out.fatalities = std::clamp(l.fatalities, low, high);
+    out.deaths_best = std::clamp(std::max(l.deaths_best, out.fatalities), low, high);
+    out.deaths_side_a = l.deaths_side_a;
+    out.deaths_side_b = l.deaths_side_b;
+    out.deaths_civilians = l.deaths_civilians;
+    out.deaths_unknown = std::max(0, out.deaths_best - l.deaths_side_a - l.deaths_side_b -
+                                         l.deaths_civilians);
+  }
+  std::vector<const Member*> injured;
+  for (const Member* m : members) {
+    if (m->event->injured) injured.push_back(m);
+  }
+  if (!injured.empty()) {
+    out.injured = latest(injured, [](const Member& m) { return *m.event->injured; })->event->injured;
+  }
+
+  out.historical = true;
+  for (const Member* m : members) {
+    const Event& e = *m->event;
+    out.doc_ids.insert(out.doc_ids.end(), e.doc_ids.begin(), e.doc_ids.end());
+    out.evidence.insert(out.evidence.end(), e.evidence.begin(), e.evidence.end());
+    for (const NamedPerson& person : e.named_persons) {
+      const std::string name = LowerAscii(person.name);
+      if (std::none_of(out.named_persons.begin(), out.named_persons.end(),
+                       [&](const NamedPerson& q) { return LowerAscii(q.name) == name; })) {
+        out.named_persons.push_back(person);
+      }
+    }
+    out.historical = out.historical && e.historical;
+    out.confidence = std::max(out.confidence, e.confidence);
+  }
+  std::sort(out.doc_ids.begin(), out.doc_ids.end());
+  out.doc_ids.erase(std::unique(out.doc_ids.begin(), out.doc_ids.end()), out.doc_ids.end());
+  auto ev_key = [](const Evidence& e) {
+    return std::tie(e.doc_id, e.field, e.start, e.end, e.text);
+  };
+  std::sort(out.evidence.begin(), out.evidence.end(),
+            [&](const Evidence& x, const Evidence& y) { return ev_key(x) < ev_key(y); });
+  out.evidence.erase(std::unique(out.evidence.begin(), out.evidence.end(),
+                                 [&](const Evidence& x, const Evidence& y) {
+                                   return ev_key(x) == ev_key(y);
+                                 }),
+                     out.evidence.end());
+  out.notes = FormatNotes(out);
+  return out;
+}
+
+}  // namespace
+
+EventMerger::EventMerger(MergeOptions options) : options_(options) {}
+
+void EventMerger::Add(const Event& event, std::string_view reported) {
+  inputs_.push_back({event, std::string(reported)});
+}
+
+void EventMerger::Add(Event&& event, std::string_view reported) {
+  inputs_.push_back({std::move(event), std::string(reported)});
+}
+
+std::vector<MergedEvent> EventMerger::FinishWithMembers() const {
+  // Canonical order: by id, then reported date, then (for true ties only) the whole record.
+  std::vector<uint32_t> canon(inputs_.size());
+  std::iota(canon.begin(), canon.end(), 0u);
+  std::sort(canon.begin(), canon.end(), [&](uint32_t x, uint32_t y) {
+    const Input& a = inputs_[x];
+    const Input& b = inputs_[y];
+    if (a.event.event_id != b.event.event_id) return a.event.event_id < b.event.event_id;
+    if (a.reported != b.reported) return a.reported < b.reported;
+    std::string ja, jb;
+    AppendEventJson(a.event, &ja);
+    AppendEventJson(b.event, &jb);
+    return ja < jb;
+  });
+  std::vector<const Event*> events;
+  events.reserve(canon.size());
+  std::vector<bool> same_as_prev(canon.size(), false);
+  for (uint32_t i : canon) {
+    if (!events.empty() && events.back()->event_id == inputs_[i].event.event_id) {
+      same_as_prev[events.size()] = true;
+    }
+    events.push_back(&inputs_[i].event);
+  }
+  const std::vector<uint32_t> label = Cluster(Describe(events), same_as_prev, options_);
+
+  std::vector<Member> members(canon.size());
+  for (uint32_t pos = 0; pos < canon.size(); ++pos) {
+    members[pos] = {events[pos], inputs_[canon[pos]].reported, pos};
+  }
+  // Members of each cluster, in canonical order (labels are the smallest member position).
+  std::vector<uint32_t> by_label(canon.size());
+  std::iota(by_label.begin(), by_label.end(), 0u);
+  std::stable_sort(by_label.begin(), by_label.end(),
+                   [&](uint32_t x, uint32_t y) { return label[x] < label[y]; });
+  std::vector<MergedEvent> out;
+  std::vector<const Member*> group;
+  for (size_t i = 0; i < by_label.size();) {
+    group.clear();
+    size_t j = i;
+    for (; j < by_label.size() && label[by_label[j]] == label[by_label[i]]; ++j) {
+      group.push_back(&members[by_label[j]]);
+    }
+    MergedEvent merged;
+    for (const Member* m : group) merged.member_ids.push_back(m->event->event_id);
+    merged.member_ids.erase(std::unique(merged.member_ids.begin(), merged.member_ids.end()),
+                            merged.member_ids.end());
+    if (group.size() == 1) {
+      merged.event = *group.front()->event;
+    } else {
+      merged.event = Combine(group);
+      merged.event.event_id = merged.member_ids.front();
+    }
+    out.push_back(std::move(merged));
+    i = j;
+  }
+  std::sort(out.begin(), out.end(), [](const MergedEvent& a, const MergedEvent& b) {
+    return a.event.event_id < b.event.event_id;
+  });
+  return out;
+}
+
+std::vector<Event> EventMerger::Finish() const {
+  std::vector<MergedEvent> merged = FinishWithMembers();
+  std::vector<Event> out;
+  out.reserve(merged.size());
+  for (MergedEvent& m : merged) out.push_back(std::move(m.event));
+  return out;
+}
+
+std::vector<Event> MergeEvents(std::vector<Event> events, const MergeOptions& options) {
+  EventMerger merger(options);
+  for (Event& e : events) merger.Add(std::move(e));
+  return merger.Finish();
+}
+
+}  // namespace sitrep
