@@ -19,6 +19,7 @@ if ! [ -x /usr/bin/chromium ]; then
 fi
 
 timeout 600 scripts/build-web.sh
+(cd web && timeout 120 node --test test/unit.test.mjs >/dev/null) || { log "unit tests of web/ failed: cd web && npm run test:unit"; exit 1; }
 
 if [ -n "${SITREP_BIN:-}" ]; then
   BIN=$SITREP_BIN
@@ -41,7 +42,8 @@ cleanup() {
   done
   rm -rf "$TMP"
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap "exit 130" INT TERM
 
 log "sample database..."
 timeout 300 "$BIN" extract --db "$TMP/sample.db" examples/articles >/dev/null 2>"$TMP/extract.log" || {
@@ -55,7 +57,8 @@ if [ "${SITREP_PERF:-1}" != 0 ]; then
   timeout 300 python3 web/test/make-synthetic-db.py --db "$TMP/perf.db" --events 100000 --total
 fi
 
-# Starts `sitrep serve` on a free port; prints its base URL.
+# Starts `sitrep serve` on a free port and sets SERVED_URL. (Not in a $(...) subshell: the
+# server's pid must reach PIDS in this shell for cleanup.)
 serve() {
   local db=$1 name=$2
   "$BIN" serve --db "$db" --host 127.0.0.1 --port 0 --allow-ingest --static "$ROOT/web/dist" \
@@ -75,15 +78,15 @@ serve() {
     curl -fsS "$url/api/stats" >/dev/null 2>&1 && break
     sleep 0.1
   done
-  echo "$url"
+  SERVED_URL=$url
 }
 
-URL=$(serve "$TMP/sample.db" sample)
-log "sample server: $URL"
-export SITREP_URL=$URL
+serve "$TMP/sample.db" sample
+export SITREP_URL=$SERVED_URL
+log "sample server: $SITREP_URL"
 if [ "${SITREP_PERF:-1}" != 0 ]; then
-  SITREP_PERF_URL=$(serve "$TMP/perf.db" perf)
-  export SITREP_PERF_URL
+  serve "$TMP/perf.db" perf
+  export SITREP_PERF_URL=$SERVED_URL
   log "100k server: $SITREP_PERF_URL"
 fi
 export SITREP_ARTIFACTS=$ROOT/build/browser-artifacts

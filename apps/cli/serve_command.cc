@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "sitrep/pipeline.h"
 #include "sitrep/gazetteer.h"
 #include "sitrep/places.h"
 #include "sitrep/server.h"

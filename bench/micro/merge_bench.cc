@@ -16,6 +16,22 @@
 namespace sitrep {
 namespace {
 
+// "YYYY-MM-DD" of day `d` after 2023-01-01 (Howard Hinnant's civil_from_days).
+std::string Date(int d) {
+  const int z = d + 19358 + 719468;  // 19358: days from 1970-01-01 to 2023-01-01
+  const int era = z / 146097;
+  const int doe = z - era * 146097;
+  const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int mp = (5 * doy + 2) / 153;
+  const int day = doy - (153 * mp + 2) / 5 + 1;
+  const int month = mp < 10 ? mp + 3 : mp - 9;
+  const int year = yoe + era * 400 + (month <= 2);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return buf;
+}
+
 struct Synthetic {
   std::vector<Event> events;
   int64_t incidents = 0;
@@ -55,10 +71,7 @@ Synthetic Generate(int64_t n, uint32_t seed) {
       e.doc_ids = {buf};
       e.event_type = rng() % 10 == 0 ? kTypes[rng() % 5] : type;
       e.sub_event_type = e.event_type + " (sub)";
-      const int d = day + (rng() % 5 == 0 ? 1 : 0);
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", 2023 + d / 365, 1 + (d % 365) / 31,
-                    1 + (d % 365) % 28);
-      e.date_start = e.date_end = e.event_date = std::string(buf);
+      e.date_start = e.date_end = e.event_date = Date(day + (rng() % 5 == 0 ? 1 : 0));
       e.date_prec = e.time_precision = 1;
       std::snprintf(buf, sizeof buf, "C%02d", country);
       e.iso3 = e.country = buf;

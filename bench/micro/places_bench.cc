@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "sitrep/pipeline.h"
 #include "sitrep/places.h"
 #include "sitrep/text.h"
 

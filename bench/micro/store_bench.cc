@@ -186,7 +186,36 @@ void BM_QueryTypeFatalities(benchmark::State& state) {
     return q;
   });
 }
+// What GET /api/events?country=Mali&limit=100 runs: one country (name), first page by date.
+void BM_QueryCountryPage(benchmark::State& state) {
+  RunQueries(state, [](std::mt19937_64& rng) {
+    EventQuery q;
+    q.country = kCountries[rng() % 8][0];
+    q.limit = 100;
+    return q;
+  });
+}
+// The total alone (EventStore::Count), for an ISO3 code.
+void BM_CountCountry(benchmark::State& state) {
+  auto& db = Db();
+  std::mt19937_64 rng(4);
+  std::vector<double> ms;
+  for (auto _ : state) {
+    EventQuery q;
+    q.country = kCountries[rng() % 8][1];
+    const auto t0 = std::chrono::steady_clock::now();
+    auto n = db.store->Count(q);
+    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    if (!n.ok()) std::abort();
+    benchmark::DoNotOptimize(*n);
+  }
+  std::sort(ms.begin(), ms.end());
+  state.counters["p50_ms"] = ms[ms.size() / 2];
+  state.counters["p99_ms"] = ms[std::min(ms.size() - 1, ms.size() * 99 / 100)];
+}
 BENCHMARK(BM_QueryCountryDate)->Iterations(200)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_QueryCountryPage)->Iterations(200)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CountCountry)->Iterations(200)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_QueryBbox)->Iterations(200)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_QueryText)->Iterations(200)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_QueryTypeFatalities)->Iterations(200)->Unit(benchmark::kMillisecond);

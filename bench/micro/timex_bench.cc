@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "sitrep/pipeline.h"
 #include "sitrep/timex.h"
 
 namespace {

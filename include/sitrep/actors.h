@@ -15,14 +15,20 @@
 //
 // Inter codes are those of a mention, not of an event role: state forces get 1 even when they
 // fight abroad (the role stage turns them into 8 when the event country differs).
-//
-// Include mechanics (as in timex.h): document.h includes this header inside its namespace to get
-// the struct; an inclusion at file scope declares the functions. Either order works.
-#include "sitrep/document.h"
+#pragma once
 
-#ifndef SITREP_ACTORS_STRUCT_
-#define SITREP_ACTORS_STRUCT_
-// Inside `namespace sitrep` of document.h, which has included <cstdint>, <string> and <vector>.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/span.h"
+
+namespace sitrep {
+
+struct Document;
+class Stage;
 
 struct ActorMention {
   Span span;                 // byte range into Document::text
@@ -36,16 +42,6 @@ struct ActorMention {
   bool operator==(const ActorMention&) const = default;
 };
 
-#elif !defined(SITREP_ACTORS_FUNCTIONS_)
-#define SITREP_ACTORS_FUNCTIONS_
-
-#include <memory>
-#include <string_view>
-#include <vector>
-
-#include "sitrep/pipeline.h"
-
-namespace sitrep {
 
 // Returns the actor mentions of `doc` in text order, non-overlapping. Needs doc.tokens and
 // doc.sentences (call Segment first). Thread-safe.
@@ -62,5 +58,3 @@ std::string_view ActorCountryName(std::string_view iso3);
 std::unique_ptr<Stage> MakeActorsStage();
 
 }  // namespace sitrep
-
-#endif

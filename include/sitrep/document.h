@@ -7,24 +7,15 @@
 #include <string_view>
 #include <vector>
 
+#include "sitrep/actors.h"
 #include "sitrep/event.h"
+#include "sitrep/places.h"
+#include "sitrep/quantity.h"
+#include "sitrep/span.h"
+#include "sitrep/timex.h"
+#include "sitrep/triggers.h"
 
 namespace sitrep {
-
-// A half-open byte range [begin, end) into Document::text.
-struct Span {
-  uint32_t begin = 0;
-  uint32_t end = 0;
-  uint32_t size() const { return end - begin; }
-  bool empty() const { return begin == end; }
-  bool operator==(const Span&) const = default;
-};
-
-#include "sitrep/timex.h"  // NOLINT: needs Span; Document below holds a timex column
-#include "sitrep/quantity.h"  // NOLINT: needs Span; Document holds quantity columns
-#include "sitrep/actors.h"  // NOLINT: needs Span; Document holds the actors column
-#include "sitrep/triggers.h"  // NOLINT: needs Span; Document holds the triggers column
-#include "sitrep/places.h"  // NOLINT: needs Span; Document holds the places column
 
 // Maps byte offsets of a derived text (clean text) back to byte offsets of the source bytes it was
 // made from (the record's raw text or HTML). Built from pieces in increasing order; positions

@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sitrep/event.h"
@@ -63,6 +64,12 @@ class EventStore {
   virtual Result<EventPage> Query(const EventQuery& query) = 0;
   // Streams every matching event (limit/offset/sort honoured) without holding them all.
   virtual Status Scan(const EventQuery& query, const std::function<Status(const Event&)>& fn) = 0;
+  // The number of events matching `query`'s filters (limit/offset/sort ignored); the `total` of
+  // Query without fetching a page. The default runs Query with a one-event page.
+  virtual Result<int64_t> Count(const EventQuery& query);
+  // Like Scan, but hands over each event as the JSON object AppendEventJson writes (the stored
+  // text where the backend keeps it, so nothing is parsed). The default re-serializes Scan's events.
+  virtual Status ScanJson(const EventQuery& query, const std::function<Status(std::string_view json)>& fn);
   // One event with all fields and evidence; kNotFound when absent.
   virtual Result<Event> Get(const std::string& event_id) = 0;
   virtual Result<ArticleRecord> GetArticle(const std::string& id) = 0;

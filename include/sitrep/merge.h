@@ -8,7 +8,8 @@
 // The rule (merge.cc has the details):
 //  - Candidates: same iso3, both dated, date ranges overlapping or at most `slack_days` apart.
 //    Undated events, events with no country and events spanning over `max_span_days` never merge.
-//  - Compatible pairs (a symmetric test): place (both located by town: ≤ `max_km` apart; one
+//  - Compatible pairs (a symmetric test): not two events of one document (the events stage kept
+//    them apart on purpose); place (both located by town: ≤ `max_km` apart; one
 //    only by region: same admin1, or either side knows only the country), type (same event
 //    type; Battles / Explosions / Violence against civilians mix only on the same day and
 //    ≤ `close_km`; Protests / Riots mix), actors (they share a named actor, or one side names

@@ -23,14 +23,23 @@
 //    metonymy) but has `metonymic = true` and never locates an event.
 //  - Relative regions ("eastern Syria", "the north of the country") span the whole phrase and
 //    resolve to the country/admin1 they qualify; events there get where_prec 5.
-//
-// Include mechanics (as in timex.h): document.h includes this header inside its namespace to get
-// the struct; an inclusion at file scope (after document.h is complete) declares the functions.
-#include "sitrep/document.h"
+#pragma once
 
-#ifndef SITREP_PLACES_STRUCT_
-#define SITREP_PLACES_STRUCT_
-// Inside `namespace sitrep` of document.h, which has included <cstdint>, <string> and <vector>.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/gazetteer.h"
+#include "sitrep/result.h"
+#include "sitrep/span.h"
+
+namespace sitrep {
+
+struct Document;
+class Stage;
 
 enum class PlaceKind : uint8_t { kCountry, kAdmin1, kAdmin2, kPlace, kRegion };
 
@@ -52,20 +61,6 @@ struct PlaceMention {
   bool operator==(const PlaceMention&) const = default;
 };
 
-#elif !defined(SITREP_PLACES_FUNCTIONS_)
-#define SITREP_PLACES_FUNCTIONS_
-
-#include <memory>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <vector>
-
-#include "sitrep/gazetteer.h"
-#include "sitrep/pipeline.h"
-#include "sitrep/result.h"
-
-namespace sitrep {
 
 // Returns "country", "admin1", "admin2", "place" or "region".
 const char* PlaceKindName(PlaceKind kind);
@@ -112,5 +107,3 @@ struct EventLocation {
 EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer& gaz);
 
 }  // namespace sitrep
-
-#endif

@@ -28,6 +28,7 @@ class PostgresStore final : public EventStore {
   std::unique_ptr<Sink> MakeSink(int batch_documents = 256) override;
   Result<EventPage> Query(const EventQuery& query) override;
   Status Scan(const EventQuery& query, const std::function<Status(const Event&)>& fn) override;
+  Result<int64_t> Count(const EventQuery& query) override;
   Result<Event> Get(const std::string& event_id) override;
   Result<ArticleRecord> GetArticle(const std::string& id) override;
   Result<EventStats> Stats(const EventQuery& query) override;

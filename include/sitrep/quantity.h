@@ -12,14 +12,21 @@
 //
 // Frames are mentions, not totals: repeated mentions stay separate frames and the event stage
 // aggregates them (updates supersede, subtotals are not added, negated frames say 0).
-//
-// Include mechanics (as in timex.h): document.h includes this header inside its namespace to get
-// the structs; an inclusion at file scope declares the functions. Either order works.
-#include "sitrep/document.h"
+#pragma once
 
-#ifndef SITREP_QUANTITY_STRUCT_
-#define SITREP_QUANTITY_STRUCT_
-// Inside `namespace sitrep` of document.h, which has included <cstdint>, <string> and <vector>.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/span.h"
+
+namespace sitrep {
+
+struct Document;
+class Stage;
 
 enum class QuantityKind : uint8_t {
   kCount,          // "14", "at least 15", "dozens", "a couple"
@@ -90,16 +97,6 @@ struct CasualtyFrame {
   bool operator==(const CasualtyFrame&) const = default;
 };
 
-#elif !defined(SITREP_QUANTITY_FUNCTIONS_)
-#define SITREP_QUANTITY_FUNCTIONS_
-
-#include <memory>
-#include <optional>
-#include <string_view>
-
-#include "sitrep/pipeline.h"
-
-namespace sitrep {
 
 // Lower-case names for JSON: "count", "at_least", "killed", "state_forces" ...
 const char* QuantityKindName(QuantityKind kind);
@@ -125,5 +122,3 @@ void AnnotateQuantities(Document& doc);
 std::unique_ptr<Stage> MakeQuantitiesStage();
 
 }  // namespace sitrep
-
-#endif

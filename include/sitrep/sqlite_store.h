@@ -13,9 +13,10 @@ namespace sitrep {
 class SqliteStore final : public EventStore {
  public:
   // Written to PRAGMA user_version. 1: the first sink (articles, events with a few columns,
-  // evidence, links). 2: every filter column, FTS5, R*Tree. Older databases are migrated forward
-  // on open; newer ones are refused.
-  static constexpr int kSchemaVersion = 2;
+  // evidence, links). 2: every filter column, FTS5, R*Tree. 3: indexes shaped after the queries,
+  // country_codes (country name <-> ISO3 pairs). Older databases are migrated forward on open;
+  // newer ones are refused.
+  static constexpr int kSchemaVersion = 3;
 
   // Opens or creates the database at `path` (WAL mode), creating or migrating the schema.
   static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path);
@@ -29,6 +30,8 @@ class SqliteStore final : public EventStore {
   std::unique_ptr<Sink> MakeSink(int batch_documents = 256) override;
   Result<EventPage> Query(const EventQuery& query) override;
   Status Scan(const EventQuery& query, const std::function<Status(const Event&)>& fn) override;
+  Result<int64_t> Count(const EventQuery& query) override;
+  Status ScanJson(const EventQuery& query, const std::function<Status(std::string_view json)>& fn) override;
   Result<Event> Get(const std::string& event_id) override;
   Result<ArticleRecord> GetArticle(const std::string& id) override;
   Result<EventStats> Stats(const EventQuery& query) override;

@@ -6,16 +6,22 @@
 //   doc.published = "2024-09-14";
 //   sitrep::AnnotateTimex(doc);
 //   // doc.timex[0]: span of "last month", type kDate, value "2024-08"
-//
-// Include mechanics: Document holds a `timex` column, so document.h includes this header inside
-// its namespace, right after `Span`. That inclusion defines only the `Timex` struct (first part
-// below); an inclusion at file scope (always after document.h is complete) declares the
-// functions. Either include order works.
-#include "sitrep/document.h"
 
-#ifndef SITREP_TIMEX_STRUCT_
-#define SITREP_TIMEX_STRUCT_
-// Inside `namespace sitrep` of document.h, which has included <cstdint>, <string> and <vector>.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/span.h"
+
+namespace sitrep {
+
+struct Document;
+class Stage;
 
 enum class TimexType : uint8_t { kDate, kTime, kDuration, kSet };
 
@@ -29,18 +35,6 @@ struct Timex {
   bool operator==(const Timex&) const = default;
 };
 
-#elif !defined(SITREP_TIMEX_FUNCTIONS_)
-#define SITREP_TIMEX_FUNCTIONS_
-
-#include <memory>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <vector>
-
-#include "sitrep/pipeline.h"
-
-namespace sitrep {
 
 // Returns "DATE", "TIME", "DURATION" or "SET".
 const char* TimexTypeName(TimexType type);
@@ -106,5 +100,3 @@ std::optional<EventDate> EventDateOfValue(std::string_view value, std::string_vi
 EventDate ResolveEventDate(const Document& doc, size_t sentence);
 
 }  // namespace sitrep
-
-#endif

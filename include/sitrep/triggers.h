@@ -19,13 +19,20 @@
 // to", "frequently", "routinely", "has long"), past perfect; recent-date cues ("on Monday",
 // "recently", "last month", a timex within 60 days of publication) subtract. Score ≥ 1 →
 // historical. Rules: src/trigger/historical.cc.
-//
-// Include mechanics (as in timex.h): document.h includes this header inside its namespace.
-#include "sitrep/document.h"
+#pragma once
 
-#ifndef SITREP_TRIGGERS_STRUCT_
-#define SITREP_TRIGGERS_STRUCT_
-// Inside `namespace sitrep` of document.h, which has included <cstdint>, <string> and <vector>.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/span.h"
+
+namespace sitrep {
+
+struct Document;
+class Stage;
 
 struct TriggerMention {
   Span span;                   // byte range into Document::text
@@ -38,16 +45,6 @@ struct TriggerMention {
   bool operator==(const TriggerMention&) const = default;
 };
 
-#elif !defined(SITREP_TRIGGERS_FUNCTIONS_)
-#define SITREP_TRIGGERS_FUNCTIONS_
-
-#include <memory>
-#include <string_view>
-#include <vector>
-
-#include "sitrep/pipeline.h"
-
-namespace sitrep {
 
 // Returns the ACLED event type of an exact ACLED sub-event type ("Grenade" →
 // "Explosions/Remote violence"), or empty for an unknown one.
@@ -71,5 +68,3 @@ const TriggerMention* PrimaryTrigger(const Document& doc);
 std::unique_ptr<Stage> MakeTriggersStage();
 
 }  // namespace sitrep
-
-#endif

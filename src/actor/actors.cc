@@ -9,6 +9,7 @@
 //    not an actor;
 //  - a force word alone is a country-less state-force mention when its lexicon row allows it
 //    ("the army", "police"), else nothing ("forces" alone).
+#include "sitrep/pipeline.h"
 #include "sitrep/actors.h"
 
 #include <memory>
@@ -78,17 +79,55 @@ class Matcher {
           }
           continue;
         }
+        if (e.kind == EntryKind::kForce && keys_[i] == "the") {
+          // "the military forces of X": the longer phrase after "the" wins over "the military".
+          Match next = Longest(i + 1, s.token_end, [](const Entry& x) {
+            return x.kind != EntryKind::kModifier;
+          });
+          if (next.entry != nullptr && next.end > m.end) {
+            ++i;
+            continue;
+          }
+        }
         if (e.kind == EntryKind::kForce) {
           // "military forces of Azerbaijan", "the army of Mali": the country after "of".
           Match c = OfCountry(m.end, s.token_end);
           if (c.entry != nullptr) {
             Emit(i, c.end, e, c.entry->iso3, out);
             i = c.end;
+            // "military forces of India and Pakistan": the same force of the second country.
+            if (i + 1 < s.token_end && keys_[i] == "and") {
+              Match c2 = Longest(i + 1, s.token_end,
+                                 [](const Entry& x) { return x.kind == EntryKind::kCountry; });
+              if (c2.entry != nullptr && Extend(c2.end, s.token_end).entry == nullptr) {
+                Emit(i + 1, c2.end, e, c2.entry->iso3, out);
+                i = c2.end;
+              }
+            }
             continue;
           }
         }
         if (e.kind != EntryKind::kForce || e.bare) Emit(i, m.end, e, "", out);
         i = m.end;
+        // "Military Forces of India and Pakistan" where the first is a lexicon name.
+        const bool police = e.actor.starts_with("Police Forces of ");
+        if (e.kind == EntryKind::kGroup && e.inter == 1 && i + 1 < s.token_end &&
+            keys_[i] == "and" && (police || e.actor.starts_with("Military Forces of "))) {
+          Match c2 = Longest(i + 1, s.token_end,
+                             [](const Entry& x) { return x.kind == EntryKind::kCountry; });
+          const actor::Country* c =
+              c2.entry == nullptr ? nullptr : lex_.FindCountry(c2.entry->iso3);
+          if (c != nullptr && Extend(c2.end, s.token_end).entry == nullptr) {
+            ActorMention a;
+            a.span = {doc_.tokens[i + 1].span.begin, doc_.tokens[c2.end - 1].span.end};
+            a.actor = std::string(police ? "Police Forces of " : "Military Forces of ") +
+                      (c->takes_the ? "the " : "") + c->name;
+            a.inter = 1;
+            a.country_iso3 = c->iso3;
+            out->push_back(std::move(a));
+            i = c2.end;
+          }
+        }
       }
     }
   }
@@ -116,7 +155,10 @@ class Matcher {
     ++j;
     if (j < end && keys_[j] == "the") ++j;
     if (j >= end) return {};
-    return Longest(j, end, [](const Entry& e) { return e.kind == EntryKind::kCountry; });
+    Match c = Longest(j, end, [](const Entry& e) { return e.kind == EntryKind::kCountry; });
+    // "officers of the Iraqi National Intelligence Service": the country starts its own actor.
+    if (c.entry != nullptr && Extend(c.end, end).entry != nullptr) return {};
+    return c;
   }
 
   void Emit(uint32_t begin, uint32_t end, const Entry& e, const std::string& country_iso3,

@@ -8,6 +8,7 @@
 
 #include "eval/eval_util.h"
 #include "eval/scorers.h"
+#include "sitrep/pipeline.h"
 #include "sitrep/clean.h"
 #include "sitrep/places.h"
 #include "sitrep/timex.h"

@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "event/event_internal.h"
+#include "sitrep/pipeline.h"
 #include "sitrep/events.h"
 #include "sitrep/places.h"
 #include "sitrep/timex.h"

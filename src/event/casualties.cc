@@ -4,6 +4,7 @@
 #include <map>
 
 #include "event/event_internal.h"
+#include "sitrep/pipeline.h"
 #include "sitrep/events.h"
 #include "sitrep/quantity.h"
 
@@ -36,6 +37,56 @@ std::string VictimKey(const Document& doc, const CasualtyFrame& f) {
     return "#" + std::to_string(f.span.begin);
   }
   return "";
+}
+
+// A cumulative count over a period, not one incident's: "more than 780 people had been killed
+// since Feb. 1", "killed nearly 850 civilians nationwide", "in the same period", "These
+// attacks claimed the lives of 567 persons" after a sentence that opens the period.
+bool HasPeriodWords(std::string_view lower) {
+  // Each with a leading space: whole words only ("areas of" is not "as of").
+  static constexpr std::string_view kPeriod[] = {
+      " since ", " since the beginning", " so far", " to date", " until today",
+      " same period", " nationwide", " as of ", " across the country", " over the past",
+      " over the last", " in recent months", " in recent years", " this year,"};
+  for (std::string_view w : kPeriod) {
+    if (lower.find(w) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+bool IsCumulative(const Document& doc, const CasualtyFrame& f) {
+  if (f.sentence >= doc.sentences.size() || f.is_update) return false;
+  const std::string own = event::Lower(doc.Slice(doc.sentences[f.sentence].span));
+  if (HasPeriodWords(" " + own)) return true;
+  if (f.sentence > 0 && (own.starts_with("these ") || own.starts_with("those "))) {
+    return HasPeriodWords(" " + event::Lower(doc.Slice(doc.sentences[f.sentence - 1].span)));
+  }
+  return false;
+}
+
+// "Fatalities split between 2 events", "coded as four events ... fatalities split between
+// events": the note's figure is shared out over N events. Returns N (0 when not said) and the
+// sentence that says it.
+int64_t SplitEvents(const Document& doc, uint32_t* sentence) {
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    const std::string lower = event::Lower(doc.Slice(doc.sentences[s].span));
+    if (lower.find("split") == std::string::npos && lower.find("spread") == std::string::npos &&
+        lower.find("divided") == std::string::npos) {
+      continue;
+    }
+    for (std::string_view unit : {" events", " locations", " incidents"}) {
+      const size_t at = lower.find(unit);
+      if (at == std::string::npos || at == 0) continue;
+      const size_t word = lower.rfind(' ', at - 1);
+      const std::string_view n = std::string_view(lower).substr(
+          word == std::string::npos ? 0 : word + 1, at - (word == std::string::npos ? 0 : word + 1));
+      if (auto v = ParseNumber(n); v && v->value > 1 && v->value < 100 && !v->vague) {
+        *sentence = s;
+        return v->value;
+      }
+    }
+  }
+  return 0;
 }
 
 struct Range {
@@ -81,6 +132,11 @@ FateTotals Aggregate(const Document& doc, const std::vector<const CasualtyFrame*
     return out;
   }
   std::vector<const CasualtyFrame*> frames(all.begin() + static_cast<long>(first), all.end());
+  std::erase_if(frames, [&doc](const CasualtyFrame* f) { return IsCumulative(doc, *f); });
+  if (frames.empty()) {
+    out.any = false;
+    return out;
+  }
   // "a senior commander" (an implicit 1, no number written) is usually one of a numbered
   // count of the same event: it counts only when nothing is numbered.
   auto implicit = [&doc](const CasualtyFrame* f) {
@@ -217,7 +273,21 @@ CasualtyTotals AggregateCasualties(const Document& doc, std::span<const uint32_t
   std::sort(injured.begin(), injured.end(), by_position);
 
   CasualtyTotals out;
-  const FateTotals k = Aggregate(doc, killed);
+  FateTotals k = Aggregate(doc, killed);
+  // A figure shared out over N events: this event's part (a "coded as" frame of the same
+  // sentence was already divided when it was read).
+  uint32_t split_sentence = 0;
+  if (const int64_t n = SplitEvents(doc, &split_sentence); n > 1 && k.any) {
+    const bool coded_here = std::any_of(killed.begin(), killed.end(), [&](const CasualtyFrame* f) {
+      return f->sentence == split_sentence && f->is_update &&
+             event::Lower(doc.Slice(f->fate_span)).starts_with("coded");
+    });
+    if (!coded_here) {
+      k.low /= n;
+      k.high /= n;
+      for (int64_t& c : k.by_category) c /= n;
+    }
+  }
   out.deaths_low = Clamp(k.low);
   out.deaths_high = Clamp(k.high);
   out.fatalities = out.deaths_low;

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sitrep/pipeline.h"
 #include "sitrep/document.h"
 #include "sitrep/gazetteer.h"
 #include "sitrep/places.h"

@@ -18,6 +18,7 @@
 
 #include "event/dates.h"
 #include "event/event_internal.h"
+#include "sitrep/pipeline.h"
 #include "sitrep/places.h"
 #include "sitrep/timex.h"
 

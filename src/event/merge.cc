@@ -108,6 +108,7 @@ struct Key {
   int32_t iso = kNone;
   int32_t start = 0, end = 0;  // days
   int32_t admin1 = kNone, location = kNone, type = kNone;
+  int32_t doc = kNone;  // the one reporting document (kNone for an already merged event)
   uint32_t actors_begin = 0, actors_end = 0;  // range in Features::actors (sorted ids)
   double lat = 0, lon = 0;
   int32_t count = -1;  // killed (high) when the report gives a count
@@ -125,7 +126,7 @@ struct Features {
 Features Describe(const std::vector<const Event*>& events) {
   Features f;
   f.keys.resize(events.size());
-  Interner countries, admins, locations, types, actors;
+  Interner countries, admins, locations, types, actors, docs;
   for (size_t i = 0; i < events.size(); ++i) {
     const Event& e = *events[i];
     Key& k = f.keys[i];
@@ -133,6 +134,7 @@ Features Describe(const std::vector<const Event*>& events) {
     k.admin1 = admins.Id(e.admin1.value_or(""));
     k.location = locations.Id(e.location);
     k.type = types.Id(e.event_type);
+    if (e.doc_ids.size() == 1) k.doc = docs.Id(e.doc_ids[0]);
     k.family = FamilyOfType(e.event_type);
     k.coords = e.latitude.has_value() && e.longitude.has_value();
     if (k.coords) {
@@ -182,6 +184,8 @@ bool ShareActor(const Features& f, const Key& a, const Key& b) {
 bool Compatible(const Features& f, const Key& a, const Key& b, const MergeOptions& o) {
   const int32_t gap = std::max(0, std::max(a.start, b.start) - std::min(a.end, b.end));
   if (gap > o.slack_days) return false;
+  // The events stage already kept the incidents of one document apart.
+  if (a.doc != kNone && a.doc == b.doc) return false;
   // Place.
   bool close = true;
   const bool same_location = a.location != kNone && a.location == b.location;

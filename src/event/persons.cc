@@ -10,6 +10,7 @@
 #include <string>
 
 #include "event/event_internal.h"
+#include "sitrep/pipeline.h"
 #include "sitrep/places.h"
 
 namespace sitrep::event {

@@ -18,6 +18,7 @@
 #include <string>
 
 #include "event/event_internal.h"
+#include "sitrep/pipeline.h"
 #include "sitrep/actors.h"
 #include "sitrep/events.h"
 
@@ -318,6 +319,21 @@ bool AssignRoles(const Document& doc, const Incident& incident, std::string_view
       if (a2 < 0 && sub == "Looting/property destruction" && is_armed(actors[a1])) {
         a2 = add_actor("Civilians", 7, Class::kCivilians);
       }
+      // A named rebel group in a battle with no opponent named fought the state's forces
+      // ("Al Shabaab fighters attacked a government position").
+      if (a2 < 0 && type == "Battles" && actors[a1].cls == Class::kNonState &&
+          !actors[a1].generic) {
+        const std::string c = CountryNameOf(country_iso3, country);
+        if (!c.empty()) {
+          a2 = add_actor("Military Forces", 1, Class::kState);
+          const bool the = c == "United States" || c == "United Kingdom" || c == "Netherlands" ||
+                           c == "Philippines" || c == "Central African Republic";
+          actors[a2].name = "Military Forces of " + std::string(the ? "the " : "") + c;
+          actors[a2].iso3 = std::string(country_iso3);
+        }
+      }
+      // A mob with no opponent named turned on civilians ("a mob lynched a suspected thief").
+      if (a2 < 0 && sub == "Mob violence") a2 = add_actor("Civilians", 7, Class::kCivilians);
     }
   }
 

@@ -7,12 +7,17 @@
 // has one is used, then the document's dominant place (the most mentioned admin1-or-finer
 // entry, else the most mentioned country, demonyms included as a last resort).
 //
+// The admin1 is spelled as the text spells it when a mention (or a word the gazetteer knows
+// only loosely: "al-Hasakeh", "Lower Shabelle") names it; coders of the sources compared with
+// do the same.
+//
 // Precision (ACLED geo_precision / UCDP where_prec):
 //   town 1/1; "near X"/"outside X" 2/2; admin2 2/3; admin1 or part of one 3/4;
 //   part of a country 3/5; country 3/6.
 #include <algorithm>
 #include <map>
 
+#include "sitrep/pipeline.h"
 #include "sitrep/places.h"
 
 namespace sitrep {
@@ -100,6 +105,35 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     if (m.kind != PlaceKind::kPlace || m.geo_id == kNoGeoId) continue;
     std::span<const GeoId> ids = gaz.FindFolded(FoldName(t));
     if (std::find(ids.begin(), ids.end(), admin1) != ids.end()) return std::string(t);
+  }
+  // A spelling the gazetteer holds only loosely ("in al-Hasakeh", "(Wadajir, Banadir)",
+  // "Lower Shabelle"): one or two capitalized words of the text whose loose key names it.
+  auto names_it = [&](std::string_view t) {
+    std::string folded = FoldName(t);
+    if (folded.empty()) return false;
+    std::span<const GeoId> ids = gaz.FindFolded(folded);
+    if (std::find(ids.begin(), ids.end(), admin1) != ids.end()) return true;
+    ids = gaz.FindLoose(LooseKey(folded));
+    return std::find(ids.begin(), ids.end(), admin1) != ids.end();
+  };
+  const size_t n = std::min<size_t>(doc.tokens.size(), 4000);
+  for (size_t i = 0; i < n; ++i) {
+    const Token& tok = doc.tokens[i];
+    if (tok.kind != TokenKind::kWord) continue;
+    std::string_view w = doc.Slice(tok.span);
+    if (w.size() < 4) continue;
+    size_t dash = w.find('-');
+    std::string_view body = dash != std::string_view::npos && dash <= 3 ? w.substr(dash + 1) : w;
+    if (body.empty() || body[0] < 'A' || body[0] > 'Z') continue;
+    if (i + 1 < n && doc.tokens[i + 1].kind == TokenKind::kWord &&
+        doc.tokens[i + 1].span.begin == tok.span.end + 1 &&
+        doc.text[doc.tokens[i + 1].span.begin] >= 'A' &&
+        doc.text[doc.tokens[i + 1].span.begin] <= 'Z') {
+      std::string_view two(doc.text.data() + tok.span.begin,
+                           doc.tokens[i + 1].span.end - tok.span.begin);
+      if (names_it(two)) return std::string(two);
+    }
+    if (names_it(w)) return std::string(w);
   }
   return {};
 }

@@ -1,5 +1,6 @@
 // The places layer's entry points: FindPlaces / AnnotatePlaces, the "places" stage and where the
 // gazetteer blob is looked for.
+#include "sitrep/pipeline.h"
 #include "sitrep/places.h"
 
 #include <unistd.h>

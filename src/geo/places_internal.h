@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "geo/place_lexicon.h"
+#include "sitrep/pipeline.h"
 #include "sitrep/places.h"
 
 namespace sitrep::places_internal {

@@ -18,9 +18,18 @@
 //  - months, weekdays and words that are rarely places in news ("Police", "God") → rejected.
 // A capitalized word that is not a key but is a demonym ("Iraqi", "Afghans") becomes a demonym
 // candidate.
+// Also rejected here: contractions ("I'll"), mixed-case acronyms ("LoC"), a handful of common
+// words that are alternate names somewhere ("House", "Superior"), "X House" buildings, a name
+// before "&" (a firm) or before a currency word ("US dollar"), and a name before an
+// organisation word now including "Center". A name before a local-institution word
+// ("Mansfield Police", "Dublin City Council") is a place used as a modifier: kept with a weak cue.
+// "Mogadishu-Hodan district" (City-District + level word) is the city. A key is a person's
+// name when the document puts it after titles/first names more often than it gives it place
+// evidence (a cue, a level word, an institution word).
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -166,6 +175,16 @@ bool IsNeverPlace(std::string_view lower) {
   return In(k, lower);
 }
 
+// Capitalized words before a name that are not first names: "Former US ambassador", "Acting
+// U.S. Attorney", "Historic Dublin", "Another Gainesville business".
+bool IsCapitalizedModifier(std::string_view lower) {
+  static constexpr std::array<std::string_view, 20> k = {
+      "former", "acting", "historic", "metropolitan", "greater", "rural", "downtown", "interim",
+      "outgoing", "incoming", "another", "every", "each", "our", "their", "his", "her", "its",
+      "my", "your"};
+  return In(k, lower);
+}
+
 // Common words that start sentences and happen to be place names somewhere.
 bool IsCommonSentenceStart(std::string_view lower) {
   static constexpr std::array<std::string_view, 40> k = {
@@ -185,10 +204,10 @@ bool IsSpeechVerb(std::string_view lower) {
 
 // Organisation / street words that follow a place name inside a longer proper name.
 bool IsNameSuffix(std::string_view w) {
-  static constexpr std::array<std::string_view, 26> k = {
+  static constexpr std::array<std::string_view, 28> k = {
       "Street", "St", "Road", "Rd", "Avenue", "Ave", "Boulevard", "Blvd", "Drive", "Lane",
       "University", "College", "School", "Post", "Times", "Hospital", "Church", "Company",
-      "Inc", "Corp", "Bank", "Club", "Herald", "Tribune", "Journal", "Press"};
+      "Inc", "Corp", "Bank", "Club", "Herald", "Tribune", "Journal", "Press", "Center", "Centre"};
   return In(k, w);
 }
 
@@ -204,8 +223,9 @@ bool IsInstitutionWord(std::string_view w) {
 
 // "I'll", "I’d", "We've": a pronoun with a contraction, never a place ("Ill" is one somewhere).
 bool IsContraction(std::string_view w) {
-  for (std::string_view suffix : {"'ll", "'d", "'ve", "'re", "'m", "\xE2\x80\x99ll", "\xE2\x80\x99d",
-                                  "\xE2\x80\x99ve", "\xE2\x80\x99re", "\xE2\x80\x99m"}) {
+  for (std::string_view suffix : {"'ll", "'d", "'ve", "'re", "'m", "\xE2\x80\x99ll",
+                                  "\xE2\x80\x99" "d", "\xE2\x80\x99ve", "\xE2\x80\x99re",
+                                  "\xE2\x80\x99m"}) {
     if (w.size() > suffix.size() && w.ends_with(suffix)) return true;
   }
   return false;
@@ -246,7 +266,20 @@ class Recognizer {
   std::vector<Candidate> Run() {
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) Sentence(s);
     LinkContainers();
-    for (Candidate& c : out_) c.person = !c.key.empty() && persons_.count(c.key) > 0;
+    // A name is a person's when the document uses it so more often than it marks it as a place
+    // ("Officer Mark Henry ... Henry said" vs "Historic Dublin ... in Dublin ... Dublin's mayor").
+    for (const Candidate& c : out_) {
+      if (!c.key.empty() && (c.cue >= 1 || c.type != TypeHint::kNone || c.modifier)) {
+        ++place_votes_[c.key];
+      }
+    }
+    for (Candidate& c : out_) {
+      if (c.key.empty()) continue;
+      auto it = persons_.find(c.key);
+      if (it == persons_.end()) continue;
+      auto pl = place_votes_.find(c.key);
+      c.person = it->second >= (pl == place_votes_.end() ? 0 : pl->second);
+    }
     return std::move(out_);
   }
 
@@ -350,7 +383,11 @@ class Recognizer {
       c.span = {doc_.tokens[i].span.begin, span_end};
       c.sentence_initial = (i == first);
       // Short all-caps words are mostly acronyms ("CAR", "MAN"); long ones are datelines.
-      c.all_caps = IsAllCaps(Tok(i)) && end == i + 1 && Tok(i).size() <= 4;
+      {
+        bool had;
+        std::string_view bare = StripPossessive(Tok(i), &had);
+        c.all_caps = IsAllCaps(bare) && end == i + 1 && bare.size() <= 4;
+      }
       if (Lower(Tok(i)) == "the" && !IsCapitalized(Tok(end - 1))) {
         ++i;  // "The city": a common noun phrase, not "The Hague"
         continue;
@@ -532,7 +569,8 @@ class Recognizer {
   bool Evidence(Candidate& c, const sitrep::Sentence& sent, int last_match_end) {
     const bool match_before_sep = last_match_end == static_cast<int>(c.tok_begin) - 1;
     const uint32_t b = sent.token_begin, e = sent.token_end;
-    std::string name_lower = LowerTok(c.tok_begin);
+    bool had_possessive;
+    std::string name_lower = Lower(StripPossessive(Tok(c.tok_begin), &had_possessive));
     if (c.tok_end == c.tok_begin + 1 && (IsNeverPlace(name_lower) || IsCommonWord(name_lower))) {
       return false;
     }
@@ -568,18 +606,19 @@ class Recognizer {
     if (p > b && !c.sentence_initial && IsWord(p - 1) && Adjacent(p) &&
         IsCapitalized(Tok(p - 1)) && !IsDirection(p1) && !IsAllCaps(Tok(p - 1)) &&
         !IsNeverPlace(p1) && !IsTitle(Tok(p - 1)) && !IsCommonSentenceStart(p1) &&
-        !IsLocativePrep(p1) && !IsNearWord(p1) && LevelWord(p1) == TypeHint::kNone) {
+        !IsLocativePrep(p1) && !IsNearWord(p1) && LevelWord(p1) == TypeHint::kNone &&
+        !IsCapitalizedModifier(p1)) {
       bool possessive;
       StripPossessive(Tok(p - 1), &possessive);
       if (!possessive) {
         c.prev_name = true;
-        persons_.insert(c.key);
+        persons_[c.key] += 1;
       }
     }
     if (p > b) {
       std::string_view raw1 = Tok(p - 1);
       if (IsTitle(raw1) || (raw1 == "." && p >= b + 2 && IsTitle(Tok(p - 2)))) {
-        persons_.insert(c.key);
+        persons_[c.key] += 2;  // a title is firm evidence
         return false;
       }
     }
@@ -664,7 +703,8 @@ class Recognizer {
   const Document& doc_;
   const Gazetteer& gaz_;
   std::vector<Candidate> out_;
-  std::set<std::string> persons_;  // keys seen after a title or a first name
+  std::map<std::string, int> persons_;  // key → times seen after a title (2) or a first name (1)
+  std::map<std::string, int> place_votes_;  // key → mentions with a cue, level word or institution
 };
 
 // "the north of the country", "the south of the country": a relative region of the document's

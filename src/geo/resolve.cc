@@ -27,6 +27,21 @@
 // strong cue, 5k with a cue; 20k in a context country; 100k bare; 50k sentence-initial), and a
 // capitalized word right after it ("Tal Baydar" when only "Tal" is a key) rejects it. One sense
 // per discourse: the mentions of one name share the best-scored entry.
+//
+// Added rules:
+//  - a name never vouches for itself: country shares used for an entry leave out the votes of
+//    mentions with the same key (a lone "Inata" does not make Japan the context);
+//  - American local news: "Sheriff", "X County"/"X Parish", "Township", "Interstate" vote for
+//    the US (0.75 each kind, up to 4 kinds);
+//  - state context: a place/admin2 gets +3 × the share of the document's other non-country
+//    mentions lying in its admin1 ("Decatur" among Georgia places);
+//  - acceptance: a small place (< 100k, not a capital) before a speech verb is a person; an
+//    alternate-name-only match of a place under 50k needs a cue; a cue with a name that only
+//    one country holds accepts any population when no other country is in context (villages of
+//    the full country dumps); in a document about other countries a town needs 50k with a weak
+//    cue, 5k with a strong one;
+//  - "X, Y" with Y an admin1 (or a city named like its admin1: "Vesele, Donetsk") and X's entry
+//    not inside it: X is a place the gazetteer lacks — dropped, and Y read as the admin1.
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
@@ -87,6 +102,14 @@ struct Context {
     if (total <= 0 || country == kNoGeoId) return 0;
     auto it = country_votes.find(country);
     return it == country_votes.end() ? 0 : it->second / total;
+  }
+  // The votes cast by mentions not named `key`.
+  double TotalExcept(std::string_view key) const {
+    double all = total;
+    if (auto own = own_votes.find(key); !key.empty() && own != own_votes.end()) {
+      for (const auto& [c, w] : own->second) all -= w;
+    }
+    return all > 1e-9 ? all : 0;
   }
   // The share of `country` among the votes of the mentions not named `key`: a name does not
   // vouch for itself ("Inata" alone must not make its Japanese namesake the context).
@@ -218,6 +241,11 @@ class Resolver {
   }
 
   bool InContainer(const GeoEntry& e, const Candidate& container) const {
+    // "Charleston, W.Va.": the container was read as a US state already.
+    if (container.forced != kNoGeoId) {
+      return e.id() != container.forced &&
+             (e.country_id() == container.forced || e.admin1_id() == container.forced);
+    }
     size_t n = std::min(container.ids.size(), kMaxEntries);
     for (size_t k = 0; k < n; ++k) {
       GeoId y = container.ids[k];
@@ -264,9 +292,16 @@ class Resolver {
     uint64_t need;
     // "the village of Dambatao": a strong cue and a name only one country holds (villages of
     // the full country dumps have no population).
-    if ((c.cue >= 2 || (c.cue >= 1 && ch.exact)) && SingleCountry(c)) return true;
+    // Only in a document that names no other country.
+    if ((c.cue >= 2 || (c.cue >= 1 && ch.exact)) && SingleCountry(c) &&
+        (share > 0 || ctx_.TotalExcept(c.key) <= 0)) {
+      return true;
+    }
     if (c.cue >= 1 && share > 0) need = 0;
-    else if (c.cue >= 1) need = strong_cue ? 1000 : 5000;
+    else if (c.cue >= 1 && ctx_.TotalExcept(c.key) > 0) {
+      // The document is about other countries: a foreign town needs to be a known one.
+      need = strong_cue ? 5000 : 50000;
+    } else if (c.cue >= 1) need = strong_cue ? 1000 : 5000;
     else if (share > 0) need = 20000;
     else need = 100000;
     if (c.sentence_initial && c.cue == 0) need = std::max<uint64_t>(need, 50000);
@@ -466,12 +501,25 @@ class Resolver {
       const Candidate& c = cands_[k];
       if (c.container < 0 || !choices_[k].accepted || choices_[k].support_container) continue;
       if (c.forced != kNoGeoId || c.type == TypeHint::kAdmin1) continue;
-      const Choice& y = choices_[c.container];
+      Choice& y = choices_[c.container];
       if (!y.accepted || y.id == kNoGeoId) continue;
-      GeoKind yk = gaz_.Entry(y.id).kind();
-      if (yk != GeoKind::kAdmin1 && yk != GeoKind::kAdmin2) continue;
+      GeoEntry ye = gaz_.Entry(y.id);
+      GeoId seat_of = kNoGeoId;  // "Vesele, Donetsk": the province named like its seat
+      if (ye.kind() == GeoKind::kPlace && ye.admin1_id() != kNoGeoId) {
+        const Candidate& yc = cands_[c.container];
+        size_t n = std::min(yc.ids.size(), kMaxEntries);
+        for (size_t i = 0; i < n && seat_of == kNoGeoId; ++i) {
+          if (yc.ids[i] == ye.admin1_id()) seat_of = ye.admin1_id();
+        }
+      }
+      if (ye.kind() != GeoKind::kAdmin1 && seat_of == kNoGeoId) continue;
       GeoEntry e = gaz_.Entry(choices_[k].id);
-      if (e.kind() == GeoKind::kCountry || e.kind() == GeoKind::kAdmin1) continue;
+      if (e.kind() != GeoKind::kPlace) continue;
+      if (seat_of != kNoGeoId) {
+        // "X, Donetsk" with X elsewhere: the province is meant, not the city.
+        if (InContainer(e, cands_[c.container])) continue;  // within 40 km of the city
+        y.id = seat_of;
+      }
       choices_[k].accepted = false;
     }
   }

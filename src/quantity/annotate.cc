@@ -22,6 +22,7 @@
 
 #include "quantity/lexicon.h"
 #include "quantity/numbers.h"
+#include "sitrep/pipeline.h"
 #include "sitrep/quantity.h"
 #include "sitrep/text.h"
 
@@ -306,6 +307,12 @@ class Annotator {
         }
       }
       if (MatchAt(k, e, q::kObject | q::kUnit, &len) != nullptr) {
+        size_t vl = 0;
+        if (k + len < e && MatchAt(k + len, e, q::kVictim, &vl) != nullptr) {
+          k += len;  // "livestock traders", "cattle herders": a modifier of the victims
+          last = k;
+          continue;
+        }
         np.has_object = true;
         k += len;
         last = k;
@@ -383,7 +390,10 @@ class Annotator {
       }
     }
     // "three soldiers in the convoy were killed"
-    if (j < e && In(W(j), kPrepositions) && j > from) {
+    // "two officers protecting the convoy were killed": a participle phrase too.
+    const auto participle = [&](size_t k) { return W(k).size() > 5 && W(k).ends_with("ing"); };
+    if (j < e && j > from &&
+        (In(W(j), kPrepositions) || participle(j) || participle(j - 1))) {
       for (size_t k = j + 1; k < e && k < j + 5; ++k) {
         size_t len = 0;
         if (MatchAt(k, e, q::kAux | q::kFate, &len) != nullptr) {
@@ -413,7 +423,9 @@ class Annotator {
       NumberMatch n;
       size_t vl = 0;
       if (q::ScanNumber(lex_, t_, tok_, o, e, &n) || W(o) == "a" || W(o) == "an" ||
-          W(o) == "the" || W(o) == "two" || MatchAt(o, e, q::kVictim, &vl) != nullptr) {
+          W(o) == "the" || W(o) == "two" || MatchAt(o, e, q::kVictim, &vl) != nullptr ||
+          W(o) == "him" || W(o) == "her" || W(o) == "them" || W(o) == "his" ||
+          (IsNameWord(o) && NameRun(o, e) > o)) {  // "two gunmen shot and killed Ann Roe"
         return {};
       }
     }
@@ -426,9 +438,10 @@ class Annotator {
     if (start <= b) return {};
     size_t k = start - 1;
     for (int n = 0; n < 2 && k > b && In(W(k), kActiveFillers); ++n) --k;
-    // "killing himself and 3 others"
+    // "killing himself and 3 others", "killing him and four others"
     if (k > b + 1 && W(k) == "and" &&
-        (W(k - 1) == "himself" || W(k - 1) == "herself" || W(k - 1) == "themselves")) {
+        (W(k - 1) == "himself" || W(k - 1) == "herself" || W(k - 1) == "themselves" ||
+         W(k - 1) == "him" || W(k - 1) == "her")) {
       k -= 2;
     }
     size_t len = 0;
@@ -526,6 +539,11 @@ class Annotator {
       const Quantity qt = doc_.quantities[cd.quantity];
       const Np np = ScanNp(cd.end, e);
       if (np.has_object) continue;
+      // "two of the four attackers were killed": "four" counts the group, not the dead.
+      if (c > 0 && cd.begin >= b + 2 && W(cd.begin - 1) == "the" && W(cd.begin - 2) == "of" &&
+          cands_[c - 1].end + 2 == cd.begin) {
+        continue;
+      }
       const bool subtotal = SubtotalBefore(b, cd.begin);
       bool update = false;
       FateHit f = Passive(cd.end, e, np);
@@ -608,6 +626,7 @@ class Annotator {
         size_t vl = 0;
         if (q::ScanNumber(lex_, t_, tok_, o, e, &n) || W(o) == "a" || W(o) == "an" ||
             W(o) == "the" || W(o) == "his" || W(o) == "her" || W(o) == "him" ||
+            W(o) == "himself" || W(o) == "herself" ||
             IsNameWord(o) || MatchAt(o, e, q::kVictim, &vl) != nullptr) {
           continue;
         }
@@ -639,8 +658,8 @@ class Annotator {
       if (v != "blew" && v != "detonated" && v != "exploded" && v != "immolated") continue;
       for (const Candidate& cd : cands_) {
         if (cd.end >= i) break;
-        const Np np = ScanNp(cd.end, e);
-        if (np.end != i - 1 || !np.has_victim) continue;
+        const Np np = ScanNp(cd.end, i - 1);
+        if (np.end != i - 1 || (!np.has_victim && np.group.empty())) continue;
         bool used = false;
         const uint32_t at = tok_[cd.begin].span.begin;
         for (const CasualtyFrame& fr : doc_.casualties) {
@@ -656,6 +675,12 @@ class Annotator {
         doc_.casualties.back().self_inflicted = true;
       }
     }
+  }
+
+  // "attempted to kill", "plotted to kill", "kill": an intention, not a death.
+  bool Intended(size_t b, size_t fate_begin) const {
+    if (W(fate_begin) == "kill") return true;
+    return fate_begin > b && W(fate_begin - 1) == "to";
   }
 
   // A perpetrator noun: "assailant", "suicide bomber", "gunmen".
@@ -698,11 +723,18 @@ class Annotator {
       if (f == nullptr) continue;
       const size_t fe = i + len;
       if ((f->roles & q::kBefore) == 0 || f->fate != Fate::kKilled || FateUsed(first_frame, i) ||
-          fe >= e) {
+          fe >= e || Intended(b, i)) {
         i = fe - 1;
         continue;
       }
-      size_t j = NameRun(fe, e);
+      size_t t = fe;  // capitalized titles or units before the name: "Army Corporal"
+      while (t < e && t < fe + 3 && !IsNameWord(t) && IsWordish(t) && !Raw(t).empty() &&
+             Raw(t)[0] >= 'A' && Raw(t)[0] <= 'Z' && W(t) != "the" && W(t) != "a" &&
+             W(t) != "an") {
+        ++t;
+      }
+      size_t j = t > fe ? NameRun(t, e) : NameRun(fe, e);
+      if (t > fe && j == t) j = fe;
       if (j == fe) {
         i = fe - 1;
         continue;
@@ -1032,6 +1064,27 @@ class Annotator {
           }
         }
       }
+      if (W(i) == "them" && i > b) {  // "abducted two farmers and killed them"
+        size_t len = 0;
+        const LexEntry* f = lex_.MatchEndingAt(t_, b, i - 1, q::kFate, &len);
+        bool used = false;
+        for (const CasualtyFrame& fr : doc_.casualties) {
+          if (f != nullptr && fr.fate_span.begin == tok_[i - len].span.begin) used = true;
+        }
+        if (f != nullptr && (f->roles & q::kBefore) != 0 && f->fate == Fate::kKilled && !used &&
+            !Intended(b, i - len)) {
+          for (size_t c = cands_.size(); c-- > 0;) {
+            if (cands_[c].end > i - len) continue;
+            const Np np = ScanNp(cands_[c].end, e);
+            if (!np.has_victim) continue;
+            const Quantity qt = doc_.quantities[cands_[c].quantity];
+            AddFrame(sentence, i, i + 1, qt, cands_[c].quantity, np, {f, i - len, i}, f->fate,
+                     false, false);
+            break;
+          }
+        }
+        continue;
+      }
       if (W(i) == "him" || W(i) == "her") {  // "killing him"
         size_t len = 0;
         const LexEntry* f = i > b ? lex_.MatchEndingAt(t_, b, i - 1, q::kFate, &len) : nullptr;
@@ -1049,6 +1102,10 @@ class Annotator {
       if (W(i) != "a" && W(i) != "an" && W(i) != "another" && !definite) continue;
       if (InQuantity(i)) continue;  // "a dozen", "a number of"
       const Np np = ScanNp(i + 1, e);
+      if (!np.has_victim && !np.has_object && !definite && W(i) != "another" &&
+          np.end > i + 1 && GenericObject(b, i, np, sentence)) {
+        continue;
+      }
       if (!np.has_victim || np.has_object) continue;
       bool update = false;
       if (definite) {
@@ -1083,6 +1140,31 @@ class Annotator {
       }
       i = np.end > i ? np.end - 1 : i;
     }
+  }
+
+  // "militants killed a presumed cattle thief", "killing a merchant": an active killing verb
+  // right before "a/an" makes the noun phrase one victim even when the lexicon does not know
+  // the noun. Adds the frame and returns true.
+  bool GenericObject(size_t b, size_t i, const Np& np, uint32_t sentence) {
+    if (i <= b) return false;
+    size_t len = 0;
+    const LexEntry* f = lex_.MatchEndingAt(t_, b, i - 1, q::kFate, &len);
+    if (f == nullptr || (f->roles & q::kBefore) == 0 || f->fate != Fate::kKilled ||
+        Intended(b, i - len)) {
+      return false;
+    }
+    for (size_t k = i + 1; k < np.end; ++k) {
+      NumberMatch n;
+      if (q::ScanNumber(lex_, t_, tok_, k, np.end, &n) || W(k) == "total" || W(k) == "number" ||
+          W(k) == "day" || W(k) == "week" || W(k) == "month" || W(k) == "year") {
+        return false;
+      }
+    }
+    const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
+    doc_.quantities.push_back(qt);
+    AddFrame(sentence, i, i + 1, qt, static_cast<int32_t>(doc_.quantities.size() - 1), np,
+             {f, i - len, i}, f->fate, false, SubtotalBefore(b, i));
+    return true;
   }
 
   void AddNegated(uint32_t sentence, size_t nb, const FateHit& f, const Np& np) {

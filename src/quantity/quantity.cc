@@ -4,6 +4,7 @@
 
 #include "quantity/lexicon.h"
 #include "quantity/numbers.h"
+#include "sitrep/pipeline.h"
 #include "sitrep/quantity.h"
 #include "sitrep/text.h"
 

@@ -37,14 +37,7 @@ void Buckets(JsonWriter& w, std::string_view key, const std::vector<StatsBucket>
 }
 
 // The number of events matching `query`'s filters (its page ignored).
-Result<int64_t> CountEvents(EventStore& store, EventQuery query) {
-  // TODO(store): a Count(query) in EventStore would skip the one-row page this fetches.
-  query.limit = 1;
-  query.offset = 0;
-  auto page = store.Query(query);
-  if (!page.ok()) return page.status();
-  return page->total;
-}
+Result<int64_t> CountEvents(EventStore& store, const EventQuery& query) { return store.Count(query); }
 
 }  // namespace
 
@@ -99,16 +92,25 @@ ApiResponse Api::Events(const Params& params) const {
     return r;
   }
   if (!request->compact) {
-    auto page = (*store)->Query(q);
-    if (!page.ok()) return FromStatus(page.status(), "events");
-    w.Field("total", page->total).Field("limit", limit).Field("offset", q.offset);
-    w.Key("events").BeginArray();
-    for (const sitrep::Event& e : page->events) {
-      std::string json;
-      AppendEventJson(e, &json);
-      w.Raw(json);
+    // The stored event JSON goes out as it is (no parse and re-serialize per event).
+    std::string events = "[";
+    int64_t count = 0;
+    Status scanned = (*store)->ScanJson(q, [&](std::string_view json) {
+      if (count++ > 0) events.push_back(',');
+      events.append(json);
+      return Status::Ok();
+    });
+    if (!scanned.ok()) return FromStatus(scanned, "events");
+    int64_t total = q.offset + count;
+    if (count == limit || (q.offset > 0 && count == 0)) {
+      auto counted = CountEvents(**store, q);
+      if (!counted.ok()) return FromStatus(counted.status(), "events");
+      total = *counted;
     }
-    w.EndArray().EndObject();
+    w.Field("total", total).Field("limit", limit).Field("offset", q.offset);
+    events.push_back(']');
+    w.Key("events").Raw(events);
+    w.EndObject();
     return r;
   }
   // Compact pages can hold 100k events: stream them instead of holding them all.

@@ -41,10 +41,10 @@ namespace {
 constexpr size_t kMaxHeaders = 100;
 constexpr uintmax_t kMaxStaticFileBytes = 256u << 20;
 
-void Send(httplib::Response& res, const ApiResponse& r) {
+void Send(httplib::Response& res, ApiResponse r) {
   res.status = r.status;
   res.set_header("Cache-Control", "no-store");
-  res.set_content(r.body, "application/json");
+  res.set_content(std::move(r.body), "application/json");
 }
 
 bool IsApiPath(const std::string& path) { return path == "/api" || path.rfind("/api/", 0) == 0; }

@@ -17,3 +17,25 @@ Result<std::unique_ptr<EventStore>> OpenEventStore(const std::string& target) {
 }
 
 }  // namespace sitrep
+
+namespace sitrep {
+
+Result<int64_t> EventStore::Count(const EventQuery& query) {
+  EventQuery one = query;
+  one.limit = 1;
+  one.offset = 0;
+  auto page = Query(one);
+  if (!page.ok()) return page.status();
+  return page->total;
+}
+
+Status EventStore::ScanJson(const EventQuery& query, const std::function<Status(std::string_view json)>& fn) {
+  std::string json;
+  return Scan(query, [&](const Event& e) {
+    json.clear();
+    AppendEventJson(e, &json);
+    return fn(json);
+  });
+}
+
+}  // namespace sitrep

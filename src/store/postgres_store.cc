@@ -401,11 +401,18 @@ Result<EventPage> PostgresStore::Query(const EventQuery& query) {
     page.events.push_back(e);
     return Status::Ok();
   }));
+  auto total = Count(query);
+  if (!total.ok()) return total.status();
+  page.total = *total;
+  return page;
+}
+
+Result<int64_t> PostgresStore::Count(const EventQuery& query) {
+  SITREP_RETURN_IF_ERROR(query.Validate());
   store::SqlParts parts = store::BuildWhere(query, store::Dialect::kPostgres);
   auto r = impl_->conn->Exec("SELECT count(*) FROM events e" + parts.where, Params(parts.params));
   if (!r.ok()) return r.status();
-  page.total = GetInt(r->get(), 0, 0);
-  return page;
+  return GetInt(r->get(), 0, 0);
 }
 
 Result<Event> PostgresStore::Get(const std::string& event_id) {

@@ -49,7 +49,7 @@ std::vector<std::string> TextWords(std::string_view text) {
   return words;
 }
 
-SqlParts BuildWhere(const EventQuery& q, Dialect d) {
+SqlParts BuildWhere(const EventQuery& q, Dialect d, const std::vector<CountryPair>* country_pairs) {
   SqlParts parts;
   Builder b(d, &parts);
   const bool pg = d == Dialect::kPostgres;
@@ -59,6 +59,18 @@ SqlParts BuildWhere(const EventQuery& q, Dialect d) {
     return pg ? "lower(e." + std::string(column) + ") = lower(" + p + ")"
               : "e." + std::string(column) + " = " + p;
   };
+  if (q.country && country_pairs && !pg) {
+    if (country_pairs->empty()) {
+      b.Add("1 = 0");  // no stored event has that country name or code
+    } else {
+      std::string any;
+      for (const auto& [country, iso3] : *country_pairs) {
+        any += any.empty() ? "" : " OR ";
+        any += "(e.country = " + b.Param(country) + " AND e.iso3 = " + b.Param(iso3) + ")";
+      }
+      b.Add(country_pairs->size() == 1 ? any : "(" + any + ")");
+    }
+  }
   if (q.country) {
     std::string p = b.Param(*q.country);
     b.Add(pg ? "(lower(e.country) = lower(" + p + ") OR lower(e.iso3) = lower(" + p + "))"
@@ -116,9 +128,12 @@ SqlParts BuildWhere(const EventQuery& q, Dialect d) {
         fts.push_back('"');
       }
       std::string p = b.Param(fts);
-      b.Add("(e.rid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH " + p +
-            ") OR e.event_id IN (SELECT l.event_id FROM event_articles l JOIN articles a ON a.id = "
-            "l.doc_id WHERE a.rid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH " + p + ")))");
+      // One candidate set (notes matches, then events of matching articles) the planner can
+      // drive the query from.
+      b.Add("e.rid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH " + p +
+            " UNION SELECT x.rid FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid "
+            "JOIN event_articles l ON l.doc_id = a.id JOIN events x ON x.event_id = l.event_id "
+            "WHERE articles_fts MATCH " + p + ")");
     }
   }
   parts.where = std::move(b.where_);

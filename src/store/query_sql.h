@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -19,8 +20,13 @@ struct SqlParts {
   std::vector<SqlValue> params;
 };
 
-// Events are aliased `e` in the FROM clause.
-SqlParts BuildWhere(const EventQuery& q, Dialect dialect);
+// Events are aliased `e` in the FROM clause. `country_pairs` (SQLite): the stored (country, iso3)
+// pairs of which one side equals q.country, looked up first; every event matching the country
+// filter has one of these pairs, so an equality on both columns (an index prefix that also orders
+// by date) finds them without the OR. Null: no narrowing.
+using CountryPair = std::pair<std::string, std::string>;
+SqlParts BuildWhere(const EventQuery& q, Dialect dialect,
+                    const std::vector<CountryPair>* country_pairs = nullptr);
 // " ORDER BY ..." for `q.sort`.
 std::string OrderBy(EventSort sort, Dialect dialect);
 // Appends " LIMIT x OFFSET y" as parameters.

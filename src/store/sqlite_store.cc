@@ -5,6 +5,10 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <span>
+#include <unordered_map>
+
 #include "query_sql.h"
 
 namespace sitrep {
@@ -158,11 +162,44 @@ END;
 PRAGMA user_version = 2;
 )sql";
 
+// 2 -> 3: indexes shaped after the queries (country, iso3, then date and id, so one index both
+// finds a country's events and orders them; event type then fatalities, covering a date sort), the
+// ISO3 index gone (a country filter is first resolved to the stored (country, iso3) pairs through
+// country_codes), and country_codes: every (country, iso3) pair ever stored, kept by triggers. A
+// pair is never removed, so the table may name pairs no event has any more: they only add empty
+// ranges, and the exact country-or-ISO3 test still runs on each event.
+constexpr const char* kMigrate2To3 = R"sql(
+DROP INDEX IF EXISTS events_country_date;
+DROP INDEX IF EXISTS events_iso3_date;
+DROP INDEX IF EXISTS events_type;
+CREATE INDEX events_country_date ON events(country, iso3, event_date, event_id);
+CREATE INDEX events_type_fatalities ON events(event_type, fatalities, event_date, event_id);
+CREATE INDEX events_sub_type ON events(sub_event_type);
+CREATE TABLE country_codes (
+  country TEXT COLLATE NOCASE,
+  iso3 TEXT COLLATE NOCASE
+);
+CREATE INDEX country_codes_pair ON country_codes(country, iso3);
+CREATE INDEX country_codes_iso3 ON country_codes(iso3);
+INSERT INTO country_codes(country, iso3) SELECT DISTINCT country, iso3 FROM events;
+CREATE TRIGGER events_country_codes_ai AFTER INSERT ON events
+WHEN NOT EXISTS (SELECT 1 FROM country_codes WHERE country IS new.country AND iso3 IS new.iso3)
+BEGIN
+  INSERT INTO country_codes(country, iso3) VALUES (new.country, new.iso3);
+END;
+CREATE TRIGGER events_country_codes_au AFTER UPDATE OF country, iso3 ON events
+WHEN NOT EXISTS (SELECT 1 FROM country_codes WHERE country IS new.country AND iso3 IS new.iso3)
+BEGIN
+  INSERT INTO country_codes(country, iso3) VALUES (new.country, new.iso3);
+END;
+PRAGMA user_version = 3;
+)sql";
+
 struct Migration {
   int to_version;
   const char* sql;
 };
-constexpr Migration kMigrations[] = {{1, kSchemaV1}, {2, kMigrate1To2}};
+constexpr Migration kMigrations[] = {{1, kSchemaV1}, {2, kMigrate1To2}, {3, kMigrate2To3}};
 
 Status SqlError(sqlite3* db, const std::string& what) {
   return Status(ErrorCode::kIo, what + ": " + (db ? sqlite3_errmsg(db) : "no database"));
@@ -183,13 +220,16 @@ class Statement {
                               &stmt_, nullptr) == SQLITE_OK;
   }
   bool ok() const { return stmt_ != nullptr; }
+  // Text binds then point at the caller's bytes instead of copying them: for statements whose
+  // bound strings outlive every Step (the sink's).
+  void BindTextWithoutCopy() { text_lifetime_ = SQLITE_STATIC; }
   sqlite3_stmt* get() { return stmt_; }
   void Reset() {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
   }
   void Bind(int i, std::string_view text) {
-    sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), text_lifetime_);
   }
   void Bind(int i, const std::string& text) { Bind(i, std::string_view(text)); }
   void Bind(int i, const char* text) { Bind(i, std::string_view(text)); }
@@ -221,6 +261,7 @@ class Statement {
 
  private:
   sqlite3_stmt* stmt_ = nullptr;
+  sqlite3_destructor_type text_lifetime_ = SQLITE_TRANSIENT;
 };
 
 Status Exec(sqlite3* db, const char* sql) {
@@ -286,7 +327,10 @@ Result<sqlite3*> OpenDb(const std::string& path) {
     return s;
   }
   sqlite3_busy_timeout(db, 10000);
-  Status s = Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+  // Reads go through a shared memory map (no per-connection copy of hot pages); writes through a
+  // page cache big enough for the indexes a bulk ingest touches.
+  Status s = Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+                      "PRAGMA mmap_size=1073741824; PRAGMA temp_store=MEMORY;");
   if (!s.ok()) {
     sqlite3_close(db);
     return Status(s.code(), path + " is not a sitrep database (" + s.message() + ")");
@@ -296,10 +340,76 @@ Result<sqlite3*> OpenDb(const std::string& path) {
 
 }  // namespace
 
+namespace {
+
+class StatementCache {
+ public:
+  explicit StatementCache(sqlite3* db) : db(db) {}
+  sqlite3* db;
+  // Prepared statements by SQL text (the query shapes are few: one per combination of filters
+  // and sort). A statement in use (a callback re-entering the store) is not handed out twice.
+  struct Cached {
+    Statement st;
+    bool busy = false;
+  };
+  std::unordered_map<std::string, std::unique_ptr<Cached>> cache;
+
+  // A reset statement for `sql`, returned to the cache (reset) when the lease ends.
+  class Lease {
+   public:
+    Lease() = default;
+    Lease(Cached* c, std::unique_ptr<Statement> own) : c_(c), own_(std::move(own)) {}
+    Lease(Lease&& o) noexcept : c_(o.c_), own_(std::move(o.own_)) { o.c_ = nullptr; }
+    Lease& operator=(Lease&&) = delete;
+    ~Lease() {
+      if (c_) {
+        c_->st.Reset();
+        c_->busy = false;
+      }
+    }
+    Statement* operator->() { return c_ ? &c_->st : own_.get(); }
+    Statement& operator*() { return c_ ? c_->st : *own_; }
+    bool ok() { return c_ ? c_->st.ok() : (own_ && own_->ok()); }
+
+   private:
+    Cached* c_ = nullptr;
+    std::unique_ptr<Statement> own_;
+  };
+
+  Lease Prepare(const std::string& sql) {
+    auto it = cache.find(sql);
+    if (it != cache.end() && !it->second->busy) {
+      it->second->busy = true;
+      return Lease(it->second.get(), nullptr);
+    }
+    if (it == cache.end() && cache.size() < 256) {
+      auto c = std::make_unique<Cached>();
+      if (!c->st.Prepare(db, sql)) return Lease(nullptr, std::make_unique<Statement>());
+      c->busy = true;
+      Cached* raw = c.get();
+      cache.emplace(sql, std::move(c));
+      return Lease(raw, nullptr);
+    }
+    return Lease(nullptr, std::make_unique<Statement>(db, sql));
+  }
+};
+
+}  // namespace
+
 struct SqliteStore::Impl {
   sqlite3* db = nullptr;
   std::string path;
-  ~Impl() { sqlite3_close(db); }
+  std::unique_ptr<StatementCache> statements;
+  // Totals of recent Count queries (by SQL and parameters), valid while the database is unchanged:
+  // PRAGMA data_version moves when another connection commits, total_changes when this one writes.
+  struct CountKey {
+    int64_t data_version = -1, total_changes = -1;
+  } counts_at;
+  std::unordered_map<std::string, int64_t> counts;
+  ~Impl() {
+    statements.reset();
+    sqlite3_close(db);
+  }
 };
 
 SqliteStore::SqliteStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -311,6 +421,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) 
   auto impl = std::make_unique<Impl>();
   impl->db = *db;
   impl->path = path;
+  impl->statements = std::make_unique<StatementCache>(impl->db);
   SITREP_RETURN_IF_ERROR(Migrate(impl->db, path, kSchemaVersion));
   return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(impl)));
 }
@@ -410,6 +521,7 @@ class SqliteSink final : public Sink {
     };
     for (const auto& [st, sql] : all) {
       if (!st->Prepare(db_, sql)) return SqlError(db_, "prepare");
+      st->BindTextWithoutCopy();  // documents, events and json_ outlive each Step
     }
     prepared_ = true;
     return Status::Ok();
@@ -497,39 +609,179 @@ class SqliteSink final : public Sink {
 }  // namespace
 
 std::unique_ptr<Sink> SqliteStore::MakeSink(int batch_documents) {
+  // A bulk write touches every index: give it a page cache that holds them (64 MiB).
+  // Checkpoint every ~40 MB of WAL rather than every 4 MB: a hot index page is copied back
+  // once per checkpoint, not once per batch.
+  (void)Exec(impl_->db, "PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=10000;");
   return std::make_unique<SqliteSink>(impl_->db, batch_documents);
 }
 
-Status SqliteStore::Scan(const EventQuery& query, const std::function<Status(const Event&)>& fn) {
-  SITREP_RETURN_IF_ERROR(query.Validate());
-  store::SqlParts parts = store::BuildWhere(query, store::Dialect::kSqlite);
-  std::string sql = "SELECT e.json FROM events e" + parts.where + store::OrderBy(query.sort, store::Dialect::kSqlite);
-  store::AppendLimit(query, store::Dialect::kSqlite, &parts, &sql);
-  Statement st(impl_->db, sql);
-  if (!st.ok()) return SqlError(impl_->db, "query events");
-  st.BindAll(parts.params);
+namespace {
+
+// The stored (country, iso3) pairs matching a country filter (name or ISO3 code, case-insensitive),
+// for BuildWhere to narrow with; nullopt when a matching pair has a NULL side (a version-1 row:
+// equality would miss it, so the plain filter runs).
+Result<std::optional<std::vector<store::CountryPair>>> CountryPairs(StatementCache& impl, const std::string& value) {
+  using Pairs = std::vector<store::CountryPair>;
+  auto st = impl.Prepare("SELECT DISTINCT country, iso3 FROM country_codes WHERE country = ?1 OR iso3 = ?1");
+  if (!st.ok()) return SqlError(impl.db, "query events");
+  st->Bind(1, value);
+  Pairs pairs;
   int rc;
-  while ((rc = st.Step()) == SQLITE_ROW) {
-    auto event = ParseEventJson(st.View(0));
-    if (!event.ok()) return event.status();
-    SITREP_RETURN_IF_ERROR(fn(*event));
+  while ((rc = st->Step()) == SQLITE_ROW) {
+    if (st->IsNull(0) || st->IsNull(1)) return std::optional<Pairs>();
+    pairs.emplace_back(st->Text(0), st->Text(1));
   }
-  if (rc != SQLITE_DONE) return SqlError(impl_->db, "query events");
+  if (rc != SQLITE_DONE) return SqlError(impl.db, "query events");
+  return std::optional<Pairs>(std::move(pairs));
+}
+
+Result<store::SqlParts> Where(StatementCache& impl, const EventQuery& query) {
+  std::optional<std::vector<store::CountryPair>> pairs;
+  if (query.country) {
+    auto found = CountryPairs(impl, *query.country);
+    if (!found.ok()) return found.status();
+    pairs = std::move(*found);
+  }
+  return store::BuildWhere(query, store::Dialect::kSqlite, pairs ? &*pairs : nullptr);
+}
+
+// The row ids of the page, in order. Sorting row ids (not rows carrying their JSON) keeps the
+// sort small; the JSON is read for the page only.
+Result<std::vector<int64_t>> PageRowIds(StatementCache& impl, const EventQuery& query) {
+  auto parts = Where(impl, query);
+  if (!parts.ok()) return parts.status();
+  std::string sql = "SELECT e.rid FROM events e" + parts->where + store::OrderBy(query.sort, store::Dialect::kSqlite);
+  store::AppendLimit(query, store::Dialect::kSqlite, &*parts, &sql);
+  auto st = impl.Prepare(sql);
+  if (!st.ok()) return SqlError(impl.db, "query events");
+  st->BindAll(parts->params);
+  std::vector<int64_t> rids;
+  if (query.limit > 0) rids.reserve(static_cast<size_t>(std::min<int64_t>(query.limit, 4096)));
+  int rc;
+  while ((rc = st->Step()) == SQLITE_ROW) rids.push_back(st->Int(0));
+  if (rc != SQLITE_DONE) return SqlError(impl.db, "query events");
+  return rids;
+}
+
+// Hands the stored JSON of each row id to `fn`, in order.
+Status JsonOfRows(StatementCache& impl, std::span<const int64_t> rids,
+                  const std::function<Status(std::string_view)>& fn) {
+  for (int64_t rid : rids) {
+    auto st = impl.Prepare("SELECT json FROM events WHERE rid = ?1");
+    if (!st.ok()) return SqlError(impl.db, "query events");
+    st->Bind(1, rid);
+    const int rc = st->Step();
+    if (rc == SQLITE_DONE) continue;  // deleted since (another connection's write)
+    if (rc != SQLITE_ROW) return SqlError(impl.db, "query events");
+    SITREP_RETURN_IF_ERROR(fn(st->View(0)));
+  }
   return Status::Ok();
 }
 
+Status ForEachJson(StatementCache& impl, const EventQuery& query,
+                   const std::function<Status(std::string_view)>& fn) {
+  SITREP_RETURN_IF_ERROR(query.Validate());
+  auto rids = PageRowIds(impl, query);
+  if (!rids.ok()) return rids.status();
+  return JsonOfRows(impl, *rids, fn);
+}
+
+}  // namespace
+
+Status SqliteStore::Scan(const EventQuery& query, const std::function<Status(const Event&)>& fn) {
+  return ForEachJson(*impl_->statements, query, [&](std::string_view json) -> Status {
+    auto event = ParseEventJson(json);
+    if (!event.ok()) return event.status();
+    return fn(*event);
+  });
+}
+
+Status SqliteStore::ScanJson(const EventQuery& query, const std::function<Status(std::string_view json)>& fn) {
+  return ForEachJson(*impl_->statements, query, fn);
+}
+
+Result<int64_t> SqliteStore::Count(const EventQuery& query) {
+  SITREP_RETURN_IF_ERROR(query.Validate());
+  auto parts = Where(*impl_->statements, query);
+  if (!parts.ok()) return parts.status();
+  const std::string sql = "SELECT count(*) FROM events e" + parts->where;
+  // The cache key: the statement and its parameters, each with its type and length.
+  std::string key = sql;
+  for (const auto& v : parts->params) {
+    key.push_back('\0');
+    std::visit([&](const auto& x) {
+      using T = std::decay_t<decltype(x)>;
+      if constexpr (std::is_same_v<T, std::string>) {
+        key += "s" + std::to_string(x.size()) + ":" + x;
+      } else {
+        key += (std::is_same_v<T, double> ? "d" : "i") + std::to_string(x);
+      }
+    }, v);
+  }
+  Impl::CountKey now;
+  {
+    auto dv = impl_->statements->Prepare("PRAGMA data_version");
+    if (!dv.ok() || dv->Step() != SQLITE_ROW) return SqlError(impl_->db, "count events");
+    now.data_version = dv->Int(0);
+    now.total_changes = sqlite3_total_changes64(impl_->db);
+  }
+  if (now.data_version != impl_->counts_at.data_version || now.total_changes != impl_->counts_at.total_changes) {
+    impl_->counts.clear();
+    impl_->counts_at = now;
+  }
+  if (auto it = impl_->counts.find(key); it != impl_->counts.end()) return it->second;
+  auto st = impl_->statements->Prepare(sql);
+  if (!st.ok()) return SqlError(impl_->db, "count events");
+  st->BindAll(parts->params);
+  if (st->Step() != SQLITE_ROW) return SqlError(impl_->db, "count events");
+  const int64_t n = st->Int(0);
+  if (impl_->counts.size() >= 1024) impl_->counts.clear();
+  impl_->counts.emplace(std::move(key), n);
+  return n;
+}
+
 Result<EventPage> SqliteStore::Query(const EventQuery& query) {
+  SITREP_RETURN_IF_ERROR(query.Validate());
+  // The page, its JSON and the total are separate statements: read them from one snapshot.
+  struct ReadTransaction {
+    sqlite3* db = nullptr;
+    ~ReadTransaction() {
+      if (db) (void)Exec(db, "COMMIT");
+    }
+  } snapshot;
+  if (sqlite3_get_autocommit(impl_->db)) {
+    SITREP_RETURN_IF_ERROR(Exec(impl_->db, "BEGIN"));
+    snapshot.db = impl_->db;
+  }
   EventPage page;
-  SITREP_RETURN_IF_ERROR(Scan(query, [&](const Event& e) {
-    page.events.push_back(e);
+  auto add = [&](std::string_view json) -> Status {
+    auto event = ParseEventJson(json);
+    if (!event.ok()) return event.status();
+    page.events.push_back(std::move(*event));
     return Status::Ok();
-  }));
-  store::SqlParts parts = store::BuildWhere(query, store::Dialect::kSqlite);
-  Statement count(impl_->db, "SELECT count(*) FROM events e" + parts.where);
-  if (!count.ok()) return SqlError(impl_->db, "count events");
-  count.BindAll(parts.params);
-  if (count.Step() != SQLITE_ROW) return SqlError(impl_->db, "count events");
-  page.total = count.Int(0);
+  };
+  if (query.text) {
+    // Full-text matches are a set the query builds first: build it once, for the total and the
+    // page together, rather than once per statement.
+    EventQuery all = query;
+    all.limit = 0;
+    all.offset = 0;
+    auto rids = PageRowIds(*impl_->statements, all);
+    if (!rids.ok()) return rids.status();
+    page.total = static_cast<int64_t>(rids->size());
+    std::span<const int64_t> slice(*rids);
+    slice = slice.subspan(static_cast<size_t>(std::min<int64_t>(query.offset, page.total)));
+    if (query.limit > 0 && static_cast<int64_t>(slice.size()) > query.limit) {
+      slice = slice.first(static_cast<size_t>(query.limit));
+    }
+    SITREP_RETURN_IF_ERROR(JsonOfRows(*impl_->statements, slice, add));
+    return page;
+  }
+  SITREP_RETURN_IF_ERROR(ForEachJson(*impl_->statements, query, add));
+  auto total = Count(query);
+  if (!total.ok()) return total.status();
+  page.total = *total;
   return page;
 }
 
@@ -556,7 +808,9 @@ Result<ArticleRecord> SqliteStore::GetArticle(const std::string& id) {
 
 Result<EventStats> SqliteStore::Stats(const EventQuery& query) {
   SITREP_RETURN_IF_ERROR(query.Validate());
-  store::SqlParts parts = store::BuildWhere(query, store::Dialect::kSqlite);
+  auto where = Where(*impl_->statements, query);
+  if (!where.ok()) return where.status();
+  store::SqlParts parts = std::move(*where);
   EventStats stats;
   {
     Statement st(impl_->db, "SELECT count(*), coalesce(sum(e.fatalities), 0) FROM events e" + parts.where);

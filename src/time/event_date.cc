@@ -8,6 +8,7 @@
 // ranges per TIMEX3 value and the publication fallback are documented in sitrep/timex.h.
 #include <string>
 
+#include "sitrep/pipeline.h"
 #include "sitrep/timex.h"
 #include "time/calendar.h"
 

@@ -9,6 +9,7 @@
 #include <charconv>
 #include <cstdlib>
 
+#include "sitrep/pipeline.h"
 #include "sitrep/triggers.h"
 
 namespace sitrep::trigger {

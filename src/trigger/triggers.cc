@@ -14,10 +14,12 @@
 //     - territory: the first actor before the cue decides who gained it.
 //  4. Flags: negated when a negation word stands within three tokens before; historical from
 //     the sentence's history score (sitrep/triggers.h) plus past perfect before the cue.
+#include "sitrep/pipeline.h"
 #include "sitrep/triggers.h"
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <memory>
 #include <string>
 
@@ -244,7 +246,7 @@ class Classifier {
     bool target_before = false, target_after = false;
     for (const Hit& c : scan.context) {
       if (c.cue->cls == CueClass::kCtxVictim && !InsideArmedActor(si, c)) victims = true;
-      if (c.cue->cls == CueClass::kCtxArmedTarget) {
+      if (c.cue->cls == CueClass::kCtxArmedTarget && !InsideArmedActor(si, c)) {
         if (c.begin >= hit.end) target_after = true;
         if (c.end <= hit.begin) target_before = true;
       }
@@ -257,6 +259,21 @@ class Classifier {
     }
 
     const int object = ObjectAfter(si, hit);  // 1 victim, 2 armed, 0 none
+    // Unarmed people as the doers: a civilian or rioter mention before the cue with no armed
+    // actor before it ("villagers pelted stones at police", "a mob of locals killed two
+    // thieves"), not a passive ("a man was shot").
+    bool non_state = false;
+    for (const ActorMention* a : actors) non_state = non_state || (IsArmedInter(a->inter) && a->inter != 1 && a->inter != 8);
+    bool crowd_before = false;
+    const uint32_t near_begin =
+        doc_.tokens[hit.begin >= doc_.sentences[si].token_begin + 3 ? hit.begin - 3
+                                                                     : doc_.sentences[si].token_begin]
+            .span.begin;
+    for (const ActorMention* a : actors) {
+      if (a->span.end > m.span.begin) continue;
+      if (a->inter == 5 || (a->inter == 7 && a->span.end >= near_begin)) crowd_before = true;
+    }
+    const bool crowd_subject = crowd_before && !armed_before && !PassiveBefore(hit);
     switch (cue.cls) {
       case CueClass::kFixed:
         if (disrupt && (m.sub_event_type == "Grenade" ||
@@ -277,7 +294,10 @@ class Classifier {
       case CueClass::kAttack:
       case CueClass::kKill: {
         bool kill = cue.cls == CueClass::kKill;
-        if (object == 1 && !protest_context) {
+        if (crowd_subject && !non_state && !protest_context) {
+          m.sub_event_type = "Mob violence";
+          m.score = 0.7f;
+        } else if (object == 1 && !protest_context) {
           // The cue's object decides: "assassinated a civilian", "executed 7 villagers".
           m.sub_event_type = "Attack";
           m.score = kill ? 0.72f : 0.7f;
@@ -295,7 +315,9 @@ class Classifier {
           m.score = 0.6f;
         } else if (!armed.empty()) {
           // One armed side and a killing with no armed target: a killing of unnamed people.
-          const bool lethal = false;
+          // ("JNIM militants shot dead a tracker", "gunmen killed a doctor").
+          const bool lethal = kill && cue.score > 0.5f && armed_before && object == 0 &&
+                              !target_before && !target_after && !PassiveBefore(hit);
           m.sub_event_type = lethal ? "Attack" : "Armed clash";
           m.score = 0.6f;
         } else {
@@ -306,10 +328,17 @@ class Classifier {
         break;
       }
       case CueClass::kClash:
-        if (armed.empty() && protest_context) {
+        if (object == 1 && armed_before && !two_sides && !protest_context && !crowd_subject) {
+          // "gunmen ambushed and killed four farmers" / "ambushed a bus": victims, not a battle.
+          m.sub_event_type = "Attack";
+          m.score = 0.7f;
+        } else if (armed.empty() && protest_context) {
           m.sub_event_type = "Violent demonstration";
           m.score = 0.8f;
-        } else if (armed.empty() && (Near(si, CueClass::kCtxCommunal) || rioters || civilians)) {
+        } else if ((armed.empty() && (Near(si, CueClass::kCtxCommunal) || rioters || civilians)) ||
+                   (!non_state && crowd_before)) {
+          // Unarmed sides fighting, or a crowd against state forces ("a clash between police and
+          // shopkeepers").
           m.sub_event_type = "Mob violence";
           m.score = 0.72f;
         } else {
@@ -385,6 +414,19 @@ class Classifier {
     return false;
   }
 
+  // "was shot", "were killed", "had been attacked": an auxiliary just before the cue.
+  bool PassiveBefore(const Hit& hit) const {
+    for (uint32_t back = 1; back <= 2 && hit.begin >= back; ++back) {
+      std::string w(doc_.Slice(doc_.tokens[hit.begin - back].span));
+      for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (w == "was" || w == "were" || w == "been" || w == "being" || w == "is" || w == "are" ||
+          w == "got" || w == "be") {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // What the cue acts on, from the first words after it (up to four, not after "by"): 1 a
   // victim ("killed two civilians", "attacked a village"), 2 an armed side or armed target
   // ("attacked an army post", "ambushed soldiers"), 0 nothing said.
@@ -392,7 +434,10 @@ class Classifier {
     const Sentence& s = doc_.sentences[si];
     if (hit.end >= s.token_end) return 0;
     const std::string_view first = doc_.Slice(doc_.tokens[hit.end].span);
-    if (first == "by" || first == "By" || doc_.tokens[hit.end].kind == TokenKind::kPunct) return 0;
+    if (first == "by" || first == "By" || first == "between" || first == "with" ||
+        doc_.tokens[hit.end].kind == TokenKind::kPunct) {
+      return 0;
+    }
     const uint32_t last = std::min<uint32_t>(hit.end + 4, s.token_end) - 1;
     const uint32_t lo = doc_.tokens[hit.end].span.begin, hi = doc_.tokens[last].span.end;
     uint32_t best = hi;
@@ -419,11 +464,15 @@ class Classifier {
         kind = 2;
       }
     }
-    // Stop at a clause break: only the words before a comma or "and" belong to the object.
+    // Stop at a clause break: only the words before a comma, "and" or another cue belong to
+    // the object ("fighting killed three civilians" says nothing of what was fought).
     for (uint32_t t = hit.end; t <= last; ++t) {
       const std::string_view w = doc_.Slice(doc_.tokens[t].span);
       if (doc_.tokens[t].span.begin >= best) break;
-      if (w == "," || w == "and" || w == "in" || w == "near" || w == "on" || w == "at") return 0;
+      if (w == "," || w == "and" || w == "in" || w == "near") return 0;
+      for (const Hit& o : scans_[si].triggers) {
+        if (o.begin == t) return 0;
+      }
     }
     return kind;
   }

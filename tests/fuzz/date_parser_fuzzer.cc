@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "sitrep/pipeline.h"
 #include "sitrep/timex.h"
 #include "sitrep/utf8.h"
 

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "sitrep/pipeline.h"
 #include "sitrep/quantity.h"
 #include "sitrep/text.h"
 #include "sitrep/utf8.h"

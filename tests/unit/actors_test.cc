@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "actor/lexicon.h"
+#include "sitrep/pipeline.h"
 #include "sitrep/actors.h"
 #include "sitrep/text.h"
 
@@ -59,7 +60,15 @@ const ActorCase kCases[] = {
     {"M23 rebels advanced on the town.", "M23 rebels", "M23: March 23 Movement", 2, "COD", false},
     {"The Taliban's envoy spoke.", "Taliban's", "Taliban", 2, "AFG", false},
     {"Wagner mercenaries were seen.", "Wagner mercenaries", "Wagner Group", 8, "RUS", false},
+    // "force of Country" word order, "the military", personnel.
+    {"The military forces of Azerbaijan fired first.", "military forces of Azerbaijan", "Military Forces of Azerbaijan", 1, "AZE", false},
+    {"Then the army of Mali withdrew.", "army of Mali", "Military Forces of Mali", 1, "MLI", false},
+    {"Later the military closed the road.", "the military", "Military Forces", 1, "", true},
+    {"Two Afghan security personnel died.", "Afghan security personnel", "Military Forces of Afghanistan", 1, "AFG", false},
+    {"NAF rebel forces fired mortars.", "NAF rebel forces", "NAF: United Armed Forces of Novorossiya", 2, "UKR", false},
     // Generic actors.
+    {"Unidentified perpetrators burned a truck.", "Unidentified perpetrators", "Unidentified Armed Group", 3, "", true},
+    {"Some locals gathered.", "locals", "Civilians", 7, "", true},
     {"Unidentified armed men burned the shop.", "Unidentified armed men", "Unidentified Armed Group", 3, "", true},
     {"Gunmen blocked the bridge.", "Gunmen", "Unidentified Armed Group", 3, "", true},
     {"Kenyan protesters sang.", "Kenyan protesters", "Protesters", 6, "KEN", true},
@@ -89,6 +98,13 @@ TEST(ActorsTest, Table) {
     EXPECT_EQ(m.country_iso3, c.iso3);
     EXPECT_EQ(m.generic, c.generic);
   }
+}
+
+TEST(ActorsTest, ForcesOfTwoCountries) {
+  std::vector<ActorMention> got = Actors("Military forces of India and Pakistan exchanged fire.");
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].actor, "Military Forces of India");
+  EXPECT_EQ(got[1].actor, "Military Forces of Pakistan");
 }
 
 TEST(ActorsTest, SeveralMentionsInOrder) {

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "sitrep/pipeline.h"
 #include "sitrep/document.h"
 #include "sitrep/text.h"
 #include "sitrep/timex.h"

@@ -216,11 +216,44 @@ TEST_P(EventStoreTest, FiltersAreTableDriven) {
       {"limit offset", [](EventQuery& q) { q.limit = 2; q.offset = 1; }, {"ev-iraq-1", "ev-mali-1"}},
       {"combined", [](EventQuery& q) { q.country = "Iraq"; q.from = "2024-01-01"; q.min_fatalities = 1; },
        {"ev-iraq-1"}},
+      {"text in article and iso3", [](EventQuery& q) { q.text = "officials"; q.country = "irq"; },
+       {"ev-iraq-2", "ev-iraq-1"}},
+      {"unknown country", [](EventQuery& q) { q.country = "Atlantis"; }, {}},
+      {"country and -date, paged", [](EventQuery& q) { q.country = "IRQ"; q.sort = EventSort::kDateDesc; q.limit = 1; },
+       {"ev-iraq-1"}},
+      {"type and min fatalities, -date",
+       [](EventQuery& q) { q.event_type = "battles"; q.min_fatalities = 0; q.sort = EventSort::kDateDesc; },
+       {"ev-iraq-1", "ev-iraq-2"}},
   };
   for (const Case& c : cases) {
     EventQuery q;
     c.set(q);
     EXPECT_EQ(Ids(q), c.want) << c.name;
+    // Count agrees with Query's total; ScanJson hands over what AppendEventJson writes.
+    auto page = store_->Query(q);
+    auto count = store_->Count(q);
+    ASSERT_TRUE(page.ok() && count.ok()) << c.name;
+    EXPECT_EQ(*count, page->total) << c.name;
+    std::vector<std::string> scanned;
+    ASSERT_TRUE(store_->ScanJson(q, [&](std::string_view json) {
+      scanned.emplace_back(json);
+      return Status::Ok();
+    }).ok()) << c.name;
+    ASSERT_EQ(scanned.size(), page->events.size()) << c.name;
+    for (size_t i = 0; i < scanned.size(); ++i) {
+      std::string want;
+      AppendEventJson(page->events[i], &want);
+      EXPECT_EQ(scanned[i], want) << c.name;
+    }
+  }
+  {
+    EventQuery q;
+    q.country = "IRQ";
+    q.limit = 1;
+    auto page = store_->Query(q);
+    ASSERT_TRUE(page.ok());
+    EXPECT_EQ(page->total, 2);
+    EXPECT_EQ(*store_->Count(q), 2);
   }
   EventQuery q;
   q.limit = 1;
@@ -313,6 +346,33 @@ TEST_P(EventStoreTest, ReingestIsIdempotentAndChangedArticlesReplaceTheirEvents)
   EXPECT_EQ(Ids(q), std::vector<std::string>{"ev-mali-2"});
 }
 
+// A country filter matches the country name or the ISO3 code, whichever column holds it, in any
+// case, also when names and codes are not paired one to one.
+TEST_P(EventStoreTest, CountryMatchesNameOrCodeOfEachEvent) {
+  Corpus c;
+  c.docs = {MakeDoc("c1", "Reports from the Sahel.")};
+  Event no_code = MakeEvent("ev-c-1", "c1", "2024-06-01", "Battles", "Armed clash", "Mali", "", 15.0, -1.0, 1,
+                            "A", "No code.");
+  Event upper = MakeEvent("ev-c-2", "c1", "2024-06-02", "Battles", "Armed clash", "MALI", "MLI", 15.0, -1.0, 1,
+                          "A", "Upper case.");
+  Event niger = MakeEvent("ev-c-3", "c1", "2024-06-03", "Battles", "Armed clash", "Niger", "NER", 14.0, 2.0, 1,
+                          "A", "Niger.");
+  Event code_named = MakeEvent("ev-c-4", "c1", "2024-06-04", "Battles", "Armed clash", "NER", "XXX", 14.0, 2.0,
+                               1, "A", "A country named like a code.");
+  c.events = {{no_code, upper, niger, code_named}};
+  Ingest(c);
+  auto ids = [&](const char* country) {
+    EventQuery q;
+    q.country = country;
+    return Ids(q);
+  };
+  EXPECT_EQ(ids("mali"), (std::vector<std::string>{"ev-mali-1", "ev-c-1", "ev-c-2"}));
+  EXPECT_EQ(ids("MLI"), (std::vector<std::string>{"ev-mali-1", "ev-c-2"}));
+  EXPECT_EQ(ids("ner"), (std::vector<std::string>{"ev-c-3", "ev-c-4"}));
+  EXPECT_EQ(ids("Niger"), (std::vector<std::string>{"ev-c-3"}));
+  EXPECT_EQ(ids("xxx"), (std::vector<std::string>{"ev-c-4"}));
+}
+
 TEST_P(EventStoreTest, StatsByDayTypeCountry) {
   auto stats = store_->Stats(EventQuery{});
   ASSERT_TRUE(stats.ok()) << stats.status().ToString();
@@ -388,9 +448,58 @@ TEST_F(SqliteMigrationTest, Version1IsMigratedWithItsRows) {
   auto art = (*store)->GetArticle("a2");
   ASSERT_TRUE(art.ok());
   EXPECT_EQ(art->event_ids, std::vector<std::string>{"ev-mali-1"});
+  EXPECT_EQ(*(*store)->Count(q), 1);
   store->reset();
-  // Reopening a version-2 database is a no-op.
+  // Reopening a current database is a no-op.
   EXPECT_TRUE(SqliteStore::Open(path_).ok());
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(st, 0), SqliteStore::kSchemaVersion);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+}
+
+// A version-1 event without a country name (v1 allowed NULL) is still found by its ISO3 code
+// after v1 -> v2 -> v3, and new events of that code are found beside it.
+TEST_F(SqliteMigrationTest, Version1EventWithoutCountryIsFoundByCode) {
+  ASSERT_TRUE(SqliteStore::CreateV1ForTest(path_).ok());
+  Event e = SampleCorpus().events[1][0];
+  std::string json;
+  AppendEventJson(e, &json);
+  std::string quoted;
+  for (char c : json) {
+    if (c == '\'') quoted.push_back('\'');
+    quoted.push_back(c);
+  }
+  Sql("INSERT INTO articles VALUES ('a2', 'u', 't', '2024-05-02', 'A drone strike hit a convoy near Gao', 'h');"
+      "INSERT INTO events VALUES ('ev-mali-1', 'Explosions/Remote violence', 'Air/drone strike', '2024-05-02', "
+      "NULL, NULL, 'Somewhere', 16.27, -0.04, 8, 0, '" + quoted + "');"
+      "INSERT INTO event_articles VALUES ('ev-mali-1', 'a2');");
+  auto store = SqliteStore::Open(path_);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  Event later = SampleCorpus().events[1][0];
+  later.event_id = "ev-mali-9";
+  later.event_date = "2024-05-09";
+  Document doc;
+  doc.id = "a9";
+  doc.text = "Later.";
+  later.doc_ids = {"a9"};
+  later.evidence.clear();
+  auto sink = (*store)->MakeSink();
+  ASSERT_TRUE(sink->Consume(doc, std::vector<Event>{later}).ok());
+  ASSERT_TRUE(sink->Finish().ok());
+  sink.reset();
+  EventQuery q;
+  q.country = "mli";
+  auto page = (*store)->Query(q);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  ASSERT_EQ(page->events.size(), 2u);
+  EXPECT_EQ(page->events[0].event_id, "ev-mali-1");
+  EXPECT_EQ(page->events[1].event_id, "ev-mali-9");
+  EXPECT_EQ(page->total, 2);
 }
 
 TEST_F(SqliteMigrationTest, NewerVersionIsRefused) {

@@ -59,6 +59,37 @@ const CasualtyCase kCasualtyCases[] = {
     {"Five soldiers were killed. No civilians were killed.", 5, 5, 5, 5, 5, 0, 0, 0, -1},
     // Injured only.
     {"Gunmen wounded 12 people at a checkpoint.", 0, 0, 0, 0, 0, 0, 0, 0, 12},
+    // The perpetrator's death adds, and does not make "a guard" a part of a numbered count.
+    {"In addition to the bomber, a guard was killed.", 2, 2, 2, 2, 1, 1, 0, 0, -1},
+    {"In addition to the assailant, five people were killed.", 6, 6, 6, 6, 0, 1, 5, 0, -1},
+    {"Three villagers were killed. The gunman was later killed by police.",
+     4, 4, 4, 4, 0, 1, 3, 0, -1},
+    // "a soldier" listed beside a number shares its verb and adds.
+    {"A soldier and two civilians were killed.", 3, 3, 3, 3, 1, 0, 2, 0, -1},
+    // ... but an "a" inside the numbered phrase does not.
+    {"Five workers of a mining company were killed.", 5, 5, 5, 5, 0, 0, 5, 0, -1},
+    // A coder's final figure overrides the reports.
+    {"Four soldiers were killed in the ambush. Fatalities coded as 0.",
+     0, 0, 0, 0, 0, 0, 0, 0, -1},
+    {"Clashes killed 9 fighters. Fatalities coded as 10 and split between 2 events.",
+     5, 5, 5, 5, 0, 0, 0, 5, -1},
+    // A name in one sentence and a role noun in the next are one victim.
+    {"Gunmen shot and killed Haro Bensel. The victim, a teacher, was killed at home.",
+     1, 1, 1, 1, 0, 0, 0, 1, -1},
+    // Counts over a period are background, not this incident's.
+    {"Two soldiers were killed at the post. More than 400 people have been killed since "
+     "March.",
+     2, 2, 2, 2, 2, 0, 0, 0, -1},
+    {"Since June, activists have recorded 90 attacks. These attacks claimed the lives of 75 "
+     "persons. A guard was killed on Monday.",
+     1, 1, 1, 1, 1, 0, 0, 0, -1},
+    // "areas of" is not "as of".
+    {"Three militants were killed in the areas of the valley.", 3, 3, 3, 3, 0, 3, 0, 0, -1},
+    // A figure split between events: this event's share.
+    {"Raiders killed 12 herders in three villages. Fatalities split between 3 events.",
+     4, 4, 4, 4, 0, 0, 4, 0, -1},
+    // Named victims listed together add up.
+    {"Ilsa Varn and her driver were killed when the car exploded.", 2, 2, 2, 2, 0, 0, 0, 2, -1},
 };
 
 TEST(AggregateCasualties, Table) {
@@ -165,6 +196,51 @@ TEST(AssembleEvents, RolesWithoutGazetteer) {
   EXPECT_EQ(e.doc_ids, std::vector<std::string>{"t"});
   EXPECT_GT(e.confidence, 0.5);
   EXPECT_LT(e.confidence, 1.0);
+}
+
+// Roles by event type (invented notes; no gazetteer, so generic names carry no country).
+struct RoleCase {
+  const char* text;
+  const char* actor1;
+  const char* actor2;  // "" = none
+  int interaction;
+};
+
+const RoleCase kRoleCases[] = {
+    // Residents who protest are protesters; a peaceful protest has no actor2.
+    {"Residents protested outside the town hall on Monday over water cuts.", "Protesters", "", 60},
+    // An intervention without a named force: the police.
+    {"Police fired tear gas to disperse students marching on Monday.", "Protesters",
+     "Police Forces", 16},
+    // Nobody claims the killing: an unidentified armed group against civilians.
+    {"A trader was shot dead at his shop on Monday.", "Unidentified Armed Group", "Civilians", 37},
+    // "X and/or Y" is one side; the state force they attacked is actor2.
+    {"JNIM and/or ISGS militants attacked a gendarmerie post on Monday.",
+     "JNIM: Group for Support of Islam and Muslims", "Police Forces", 12},
+    // Rival factions of one country's forces fight each other.
+    {"LNA forces clashed with GNA forces south of the capital on Monday.",
+     "Military Forces of Libya (Haftar Faction)",
+     "Military Forces of Libya (Government of National Accord)", 11},
+    // Property burned by an armed group belongs to civilians.
+    {"Militants burned a school in the village on Monday.", "Unidentified Armed Group",
+     "Civilians", 37},
+    // "Military forces of X and Y": two state forces of different countries fight.
+    {"Military forces of India and Pakistan exchanged fire across the border on Monday.",
+     "Military Forces of India", "Military Forces of Pakistan", 11},
+    // A mob with no named victim group: rioters against civilians.
+    {"A mob lynched a suspected thief in the market on Monday.", "Rioters", "Civilians", 57},
+};
+
+TEST(AssembleEvents, RolesByType) {
+  for (const RoleCase& c : kRoleCases) {
+    SCOPED_TRACE(c.text);
+    const Document doc = Annotated(c.text);
+    ASSERT_FALSE(doc.events.empty());
+    const Event& e = doc.events[0];
+    EXPECT_EQ(e.actor1.value_or(""), c.actor1);
+    EXPECT_EQ(e.actor2.value_or(""), c.actor2);
+    EXPECT_EQ(e.interaction, c.interaction);
+  }
 }
 
 TEST(AssembleEvents, BackgroundIsNotNews) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "sitrep/pipeline.h"
 #include "sitrep/places.h"
 #include "sitrep/text.h"
 
@@ -234,6 +235,123 @@ TEST_F(PlacesTest, StageAndEmptyInputs) {
   }
   Document empty;
   EXPECT_FALSE(LocateEvent(empty, 0, *Gaz()).found());
+}
+
+// Rules added for the places-dev / ACLED error classes; invented sentences.
+TEST_F(PlacesTest, RejectsWordsThatOnlyLookLikePlaces) {
+  const Trap cases[] = {
+      // Contractions: "I'll" folds to a place name somewhere.
+      {"I'll be there tomorrow, he said.", "I'll"},
+      {"\"I\xE2\x80\x99" "d rather wait,\" the coach said.", "I\xE2\x80\x99" "d"},
+      // A firm: a surname before "&".
+      {"Stevens & Wilkinson won the design contract.", "Stevens"},
+      // A currency names no place where something happened.
+      {"Traders blamed the weak US dollar for rising prices.", "US"},
+      // Mixed-case acronyms ("LoC" = Line of Control).
+      {"Troops exchanged fire across the LoC overnight.", "LoC"},
+      // Common words that are alternate names of some place; buildings.
+      {"The bill passed the House on Tuesday.", "House"},
+      {"Aides at the White House declined to comment.", "White House"},
+      // A small place's alternate name before a speech verb is a person.
+      {"Kristina said she was still in shock.", "Kristina"},
+      // A place name inside an institution's name that is not local ("Media Center").
+      {"A source at the Media Center in Marib said nine vehicles were destroyed.", "Media"},
+      // An all-caps abbreviation with a possessive.
+      {"He was found dead beside the DO\xE2\x80\x99s office.", "DO"},
+  };
+  for (const Trap& c : cases) {
+    Document doc = Annotate(c.text);
+    EXPECT_EQ(Find(doc, c.not_a_place), nullptr) << c.text;
+  }
+}
+
+TEST_F(PlacesTest, PlaceNamingALocalInstitutionIsAPlace) {
+  const Recognition cases[] = {
+      {"The Mansfield Police Department opened an inquiry into the fire.", "Mansfield", "US"},
+      {"The Gainesville City Council voted on Tuesday.", "Gainesville", "US"},
+      // A capitalized modifier before the name is not a first name.
+      {"Former US ambassador John Smith spoke at the event.", "US", "US"},
+      // "City-District district": the city.
+      {"Gunmen attacked a checkpoint in Mogadishu-Hodan district on Monday.", "Mogadishu-Hodan",
+       "SO"},
+  };
+  for (const Recognition& c : cases) {
+    Document doc = Annotate(c.text);
+    const PlaceMention* m = Find(doc, c.surface);
+    ASSERT_NE(m, nullptr) << c.text;
+    EXPECT_EQ(m->country, c.country) << c.text;
+  }
+}
+
+TEST_F(PlacesTest, AmericanLocalNewsAndStateContext) {
+  const Context cases[] = {
+      // A sheriff and a "X County": American local news, so the American Dublin.
+      {"Deputies with the Walker County Sheriff's Office arrested a man in Dublin on Friday.",
+       "Dublin", "US", "PPL"},
+      // The state most of the other places lie in.
+      {"Officials in Decatur said Avondale Estates and Stone Mountain would share the cost.",
+       "Decatur", "US", "PPL"},
+  };
+  for (const Context& c : cases) {
+    Document doc = Annotate(c.text);
+    const PlaceMention* m = Find(doc, c.surface);
+    ASSERT_NE(m, nullptr) << c.text;
+    EXPECT_EQ(m->country, c.country) << c.text;
+    EXPECT_TRUE(m->feature_code.starts_with(c.feature_prefix))
+        << c.text << " → " << m->feature_code << " " << m->name;
+  }
+  Document doc = Annotate("Officials in Decatur said Avondale Estates and Stone Mountain would share the cost.");
+  const PlaceMention* decatur = Find(doc, "Decatur");
+  ASSERT_NE(decatur, nullptr);
+  EXPECT_EQ(decatur->admin1, "Georgia");
+}
+
+struct Admin1Case {
+  const char* text;
+  const char* admin1;  // as the event location reports it
+  int geo_precision;  // 0: not checked
+};
+
+TEST_F(PlacesTest, EventAdmin1FromContainersAndSpelling) {
+  const Admin1Case cases[] = {
+      // The text's spelling of the province, even when the word resolved to its seat.
+      {"Rebels shelled a post in Kafr Nobol (Idleb).", "Idleb", 1},
+      // "X, Province" where the gazetteer's X lies in another province: the province.
+      {"Shelling was reported near Vesele, Donetsk.", "Donetsk", 3},
+      // A spelling only the loose key knows: the text's word ("Shabelle", not "Shabeelle").
+      {"Militants shot a soldier at a settlement near Marka, Lower Shabelle.", "Lower Shabelle",
+       0},
+  };
+  for (const Admin1Case& c : cases) {
+    Document doc = Annotate(c.text);
+    EventLocation loc = LocateEvent(doc, 0, *Gaz());
+    ASSERT_TRUE(loc.found()) << c.text;
+    EXPECT_EQ(loc.admin1, c.admin1) << c.text;
+    if (c.geo_precision != 0) {
+      EXPECT_EQ(loc.geo_precision, c.geo_precision) << c.text;
+    }
+  }
+}
+
+TEST_F(PlacesTest, StrongCueAndOneCountryAcceptsAVillage) {
+  // A village of a full country dump (no population), named in one country only.
+  Document doc = Annotate("Gunmen killed two herders in the village of Absouma.");
+  const PlaceMention* m = Find(doc, "Absouma");
+  if (m == nullptr) GTEST_SKIP() << "Absouma not in this gazetteer";
+  EXPECT_EQ(m->country, "BF");
+}
+
+TEST_F(PlacesTest, NameDoesNotVouchForItself) {
+  // Alone, a loose spelling match must not make its own country the context.
+  Document doc = Annotate("Troops were ambushed near Inatta.");
+  for (const PlaceMention& m : doc.places) EXPECT_NE(m.country, "JP") << doc.Slice(m.span);
+}
+
+TEST_F(PlacesTest, ForeignTownNeedsMoreThanAListInAnotherCountrysDocument) {
+  // A Syrian document: "Salwa" is only a Kuwaiti place in the gazetteer, named in a list.
+  Document doc = Annotate("A missile struck near Qah and Salwa towns in Idlib, Syria.");
+  for (const PlaceMention& m : doc.places) EXPECT_NE(m.country, "KW") << doc.Slice(m.span);
+  ASSERT_NE(Find(doc, "Syria"), nullptr);
 }
 
 TEST(PlacesKindTest, Names) {

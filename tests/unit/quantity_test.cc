@@ -307,6 +307,103 @@ const Case kFrameCases[] = {
     {"Gunmen abducted 12 people and later killed two of them.", "abducted 12, killed 2"},
 };
 
+// Frames with the perpetrator flag and the victim category: "killed 2 self non_state".
+std::string FramesDetailed(const Document& doc) {
+  std::string out;
+  for (const CasualtyFrame& f : doc.casualties) {
+    if (!out.empty()) out += ", ";
+    out += FateName(f.fate);
+    out += ' ';
+    out += std::to_string(f.value);
+    if (f.high != f.value) out += "-" + std::to_string(f.high);
+    if (f.negated) out += " neg";
+    if (f.is_update) out += " upd";
+    if (f.is_subtotal) out += " sub";
+    if (f.self_inflicted) out += " self";
+    out += ' ';
+    out += VictimCategoryName(f.category);
+  }
+  return out;
+}
+
+// Named victims, lists, perpetrators' deaths, "them", tolls with a phrase, coder figures.
+const Case kMoreFrameCases[] = {
+    // Named victims after an active verb: one per name, titles skipped.
+    {"Gunmen shot and killed Maro Telvani in the market.", "killed 1 unknown"},
+    {"Militants killed Ardo Pemberly and Sana Quist near the border.", "killed 2 unknown"},
+    {"A sniper shot and killed Police Sergeant Ulo Varga at the gate.", "killed 1 unknown"},
+    // ... but not a modifier of victims, nor an intention.
+    {"Raiders killed Tembari herders at dawn.", ""},
+    {"The gang attempted to kill Ira Lentz outside her home.", ""},
+    // Coordinated subjects without numbers.
+    {"Velan Oster and his driver were killed in the blast.", "killed 2 unknown"},
+    {"A farmer and his nephew were killed.", "killed 2 unknown"},
+    {"A priest, a teacher, and their driver were killed.", "killed 3 unknown"},
+    {"A guard and police officer were killed at the gate.", "killed 2 unknown"},
+    // Lists after an active verb share it.
+    {"The raiders opened fire, killing a guard, a herder, and wounding a boy.",
+     "killed 1 civilians, killed 1 state_forces, injured 1 civilians"},
+    {"The bomb exploded, killing him, his son and the driver.",
+     "killed 1 civilians, killed 1 civilians, killed 1 unknown"},
+    // "In addition to the assailant": the perpetrator's own death.
+    {"In addition to the assailant, four people were killed at the depot.",
+     "killed 1 self non_state, killed 4 civilians"},
+    {"In addition to the bomber, a guard was killed.",
+     "killed 1 self non_state, killed 1 state_forces"},
+    {"In addition to the assailant, six people were wounded.", "injured 6 civilians"},
+    {"In addition to the two attackers, nine people were killed.",
+     "killed 2 non_state, killed 9 civilians"},
+    // The perpetrator's death with a definite article.
+    {"The assailant was also killed in the exchange.", "killed 1 self non_state"},
+    {"The suicide bomber died at the scene.", "killed 1 self non_state"},
+    {"The assailant killed two guards.", "killed 2 state_forces"},
+    // "blew themselves up"
+    {"Two militants blew themselves up at the gate.", "killed 2 self non_state"},
+    // An active verb with a named object is not the attackers' death.
+    {"Two gunmen shot and killed Ann Roe near the shop.", "killed 1 unknown"},
+    // "two of the four": the dead are the two.
+    {"Two of the four attackers were killed by guards.", "killed 2 non_state"},
+    {"Two Syrians blew themselves up in the square.", "killed 2 self unknown"},
+    // "killing him and four others"
+    {"Gunmen fired on the car, killing him and four others.", "killed 1 unknown, killed 4 unknown"},
+    // Strikes executed are not people executed.
+    {"Warplanes executed 14 airstrikes on the hills.", ""},
+    // An unknown noun after "killed a" is one victim; a time span is not.
+    {"Bandits killed a presumed goat rustler near the well.", "killed 1 unknown"},
+    {"The militia killed a week ago in the raid.", ""},
+    // An object word before a victim noun modifies it.
+    {"Soldiers arrested nine cattle herders.", "detained 9 civilians"},
+    // "killed them" refers back to the count.
+    {"Kidnappers seized three traders and later killed them.",
+     "detained 3 civilians, killed 3 civilians"},
+    // The group decides the side of a role noun.
+    {"The strike resulted in the killing of a senior Islamic State commander.",
+     "killed 1 non_state"},
+    // "as well as" joins two counts of one verb.
+    {"At least 6 people as well as 3 policemen were killed.",
+     "killed 6 civilians, killed 3 state_forces"},
+    // Subtotals with commas and articles inside.
+    {"At least five people, including Tor Haldane, the village head, were killed.",
+     "killed 5 civilians"},
+    {"Five people, including two women and a child, were killed.",
+     "killed 5 civilians, killed 2 sub civilians"},
+    // A parenthesis between the victims and the fate.
+    {"Four civilians (two men and two women) were killed.", "killed 4 civilians"},
+    // A participle phrase between the victims and the fate.
+    {"Two policemen guarding the bank were killed.", "killed 2 state_forces"},
+    // A toll with a phrase before its verb.
+    {"The death toll from the explosion rose to 31.", "killed 31 upd unknown"},
+    // A coder's figure split between events.
+    {"Fatalities coded as 12 and split between 3 events.", "killed 4 upd unknown"},
+    {"Clashes were reported. Fatalities coded as 0.", "killed 0 upd unknown"},
+};
+
+TEST(QuantityTest, MoreFrames) {
+  for (const Case& c : kMoreFrameCases) {
+    EXPECT_EQ(FramesDetailed(Annotate(c.text)), c.want) << c.text;
+  }
+}
+
 TEST(QuantityTest, Frames) {
   for (const Case& c : kFrameCases) {
     EXPECT_EQ(Frames(Annotate(c.text)), c.want) << c.text;

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "sitrep/pipeline.h"
 #include "sitrep/actors.h"
 #include "sitrep/text.h"
 #include "sitrep/triggers.h"
@@ -83,6 +84,43 @@ TEST(TriggersTest, EverySubEventType) {
   }
   for (std::string_view sub : AcledSubEventTypes()) {
     EXPECT_TRUE(covered.count(std::string(sub))) << "no test case for " << sub;
+  }
+}
+
+// Typing rules for who did what to whom (invented sentences).
+const TypeCase kRoleTypeCases[] = {
+    // The cue's object decides: a victim after the cue → Attack, even with an armed side later.
+    {"Rebel fighters executed two shepherds accused of helping the army.", "Attack"},
+    {"Militants assassinated a village chief near the dam on Monday.", "Attack"},
+    // An armed object → Armed clash.
+    {"Gunmen attacked a police station at dawn on Friday.", "Armed clash"},
+    // One armed side shooting dead an unnamed person, no armed target → Attack.
+    {"Suspected militants shot dead a herbalist at his stall.", "Attack"},
+    // A later mention of the same side is not a second side.
+    {"Jihadist fighters shot dead a herbalist, and the assailants later fled.", "Attack"},
+    // Unarmed people as the doers → Mob violence.
+    {"Angry villagers assaulted two forest guards at the market.", "Mob violence"},
+    {"Shopkeepers clashed with police over the closing hour.", "Mob violence"},
+    // Protester violence in the same sentence → Violent demonstration; negated violence and a
+    // neighbouring sentence about other protests do not count.
+    {"Residents protested the water cuts and burnt tires on the main road.",
+     "Violent demonstration"},
+    {"Hundreds of traders demonstrated against the new levy. No clashes were reported.",
+     "Peaceful protest"},
+    // Police stepping in makes an intervention.
+    {"Dismissed workers held a sit-in at the depot until police intervened and removed them.",
+     "Protest with intervention"},
+    {"Farmers staged a sit-in at the ministry. In 2019, protests in the north turned into riots.",
+     "Peaceful protest"},
+};
+
+TEST(TriggersTest, RoleTyping) {
+  for (const TypeCase& c : kRoleTypeCases) {
+    SCOPED_TRACE(c.text);
+    Document doc = Annotate(c.text);
+    const TriggerMention* p = PrimaryTrigger(doc);
+    ASSERT_NE(p, nullptr);
+    EXPECT_EQ(p->sub_event_type, c.sub_event_type) << "trigger: " << doc.Slice(p->span);
   }
 }
 

@@ -79,9 +79,12 @@ function evidenceCheck(text, ev) {
   return byteSlice(text, ev.start, ev.end) === ev.text;
 }
 
-// Wires hover/focus between field rows and marks inside |root|.
-function wireHighlight(root) {
+// Wires hover/focus between field rows and marks inside |root|; |preview(field)| fills the
+// panel's sticky evidence preview (so the span is visible next to the field, wherever the
+// article text is scrolled).
+function wireHighlight(root, preview) {
   const light = (field, on) => {
+    preview(on ? field : null);
     for (const m of root.querySelectorAll('mark[data-fields]')) {
       if (m.dataset.fields.split(' ').includes(field)) m.classList.toggle('lit', on);
     }
@@ -163,6 +166,7 @@ export function renderEvent(root, ev, { loadArticle, texts, onClose } = {}) {
   root.append(fields);
 
   // Sources.
+  const articleText = {}; // doc id → text, as loaded
   const docIds = [...new Set([...(ev.doc_ids ?? []), ...evidence.map((e) => e.doc_id)])].map(String);
   const meta = new Map((ev.articles ?? []).map((a) => [String(a.id), a]));
   const sources = el('section', { class: 'sources' }, el('h3', {}, `Sources (${docIds.length})`));
@@ -179,6 +183,7 @@ export function renderEvent(root, ev, { loadArticle, texts, onClose } = {}) {
     box.append(body);
     sources.append(box);
     const show = (text) => {
+      articleText[id] = text;
       body.replaceChildren(highlightedText(text, evs));
       const bad = evs.filter((e) => !evidenceCheck(text, e));
       if (bad.length) {
@@ -195,6 +200,27 @@ export function renderEvent(root, ev, { loadArticle, texts, onClose } = {}) {
     } else body.replaceChildren(el('p', { class: 'hint' }, 'No text for this source.'));
   }
   root.append(sources);
-  wireHighlight(root);
+  const box = el('div', { class: 'ev-preview', hidden: true, 'aria-live': 'polite' });
+  root.append(box);
+  const contextOf = (e) => {
+    if (typeof e.before === 'string' || typeof e.after === 'string') return [e.before ?? '', e.after ?? ''];
+    const t = (texts && texts[String(e.doc_id)]) ?? articleText[String(e.doc_id)];
+    if (typeof t !== 'string') return ['', ''];
+    return [byteSlice(t, Math.max(0, e.start - 160), e.start), byteSlice(t, e.end, e.end + 160)];
+  };
+  wireHighlight(root, (field) => {
+    const items = field ? evidence.filter((e) => fieldOf(e.field) === field) : [];
+    if (!items.length) {
+      box.hidden = true;
+      return;
+    }
+    const e = items[0];
+    const [before, after] = contextOf(e);
+    const trim = (x, tail) => (x.length > 90 ? (tail ? `…${x.slice(-90)}` : `${x.slice(0, 90)}…`) : x);
+    box.replaceChildren(el('strong', {}, `${field}`), ` — ${items.length} span${items.length === 1 ? '' : 's'}` +
+      `${docIds.length > 1 ? `, first in ${e.doc_id}` : ''}: `,
+    el('q', {}, trim(before.replace(/\s+/g, ' '), true), el('mark', { class: 'lit' }, e.text ?? ''), trim(after.replace(/\s+/g, ' '), false)));
+    box.hidden = false;
+  });
   return root;
 }

@@ -25,6 +25,11 @@ let selectedRow = null;
 let articleCount = null;
 const timings = { firstRender: null, lastFilter: null, lastLoad: null, renders: 0 };
 
+// Ask for the events first: the answer is the long pole of the first render.
+let prefetch = { query: apiFilters(state, ['q']).toString() };
+prefetch.answer = api.eventsCompact(new URLSearchParams(prefetch.query));
+prefetch.answer.catch(() => {});
+
 const filtersForm = $('filters');
 const status = $('status');
 const mapView = createMap($('map'), {
@@ -58,7 +63,9 @@ async function load() {
   let q = serverQuery(state);
   setStatus('Loading events…');
   try {
-    let ans = await api.eventsCompact(new URLSearchParams(q));
+    const early = prefetch && prefetch.query === q ? prefetch.answer : null;
+    prefetch = null;
+    let ans = await (early ?? api.eventsCompact(new URLSearchParams(q)));
     if (ans.total > (ans.rows?.length ?? 0) && complete) {
       // More events than one answer holds: let the server filter and reload.
       complete = false;
@@ -172,6 +179,7 @@ async function update(change, { keepView = false, push = true } = {}) {
 
 async function openRow(i, { focus = false } = {}) {
   selectedRow = i;
+  mapView.reveal(data, i);
   mapView.highlight(i);
   for (const tr of document.querySelectorAll('#events-table tbody tr')) tr.classList.toggle('selected', tr.dataset.row === String(i));
   await openEvent(data.ids[i], { focus });

@@ -37,6 +37,7 @@ function padCanvas(map, c, padFrac) {
 function prepareShapes(geojson) {
   const out = [];
   for (const f of geojson.features) {
+    if (f.id === '010' || f.properties?.name === 'Antarctica') continue;
     const g = f.geometry;
     if (!g) continue;
     const polys = g.type === 'MultiPolygon' ? g.coordinates : g.type === 'Polygon' ? [g.coordinates] : [];
@@ -45,10 +46,17 @@ function prepareShapes(geojson) {
     for (const poly of polys) {
       for (const ring of poly) {
         const a = new Float64Array(ring.length * 2);
+        // Rings that cross the antimeridian (Russia, Fiji) jump from +180 to -180: unwrap them
+        // so that no edge runs across the whole map.
+        let shift = 0;
+        let prev = ring[0][0];
         ring.forEach(([lon, lat], k) => {
+          if (lon - prev > 180) shift -= 360;
+          else if (prev - lon > 180) shift += 360;
+          prev = lon;
           const la = Math.max(-85.05, Math.min(85.05, lat));
           const s = Math.sin((la * Math.PI) / 180);
-          const x = (lon + 180) / 360;
+          const x = (lon + shift + 180) / 360;
           const y = 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI);
           a[2 * k] = x;
           a[2 * k + 1] = y;
@@ -115,7 +123,9 @@ const BasemapLayer = L.Layer.extend({
         }
       }
     };
-    const land = z >= 3.5 ? this._levels.fine : this._levels.coarse;
+    const lv = this._levels;
+    if (z >= 3.5 && typeof lv.fine === 'function') lv.fine = lv.fine(); // prepared on first use
+    const land = z >= 3.5 ? lv.fine : lv.coarse;
     path(land);
     ctx.fillStyle = '#f3efe6';
     ctx.fill();
@@ -321,11 +331,13 @@ const EventsLayer = L.Layer.extend({
 function legendControl(onType) {
   const ctl = L.control({ position: 'bottomright' });
   ctl.onAdd = () => {
-    const div = L.DomUtil.create('div', 'legend');
+    // A <details>, folded on narrow screens so the legend does not hide the map.
+    const div = L.DomUtil.create('details', 'legend');
+    div.open = window.innerWidth > 700;
     L.DomEvent.disableClickPropagation(div);
     L.DomEvent.disableScrollPropagation(div);
-    const h = document.createElement('h3');
-    h.textContent = 'Event type';
+    const h = document.createElement('summary');
+    h.textContent = 'Legend: event type, fatalities';
     div.append(h);
     const list = document.createElement('ul');
     for (const t of [...EVENT_TYPES, '']) {
@@ -381,7 +393,8 @@ export function createMap(el, { onPick, onType }) {
   map.createPane('basemap').style.zIndex = 250;
   const basemap = new BasemapLayer({
     coarse: prepareShapes(feature(countries110m, countries110m.objects.countries)),
-    fine: prepareShapes(feature(countries50m, countries50m.objects.countries)),
+    fine: () => prepareShapes(feature(countries50m, countries50m.objects.countries)),
+    // (Antarctica is left out: its ring along the pole draws a line across the map's foot.)
     provinces: null,
   });
   basemap.addTo(map);
@@ -434,6 +447,11 @@ export function createMap(el, { onPick, onType }) {
     },
     pointOf(i) {
       return events.pointOf(i);
+    },
+    // Pans to row |i| when its marker is outside the view.
+    reveal(d, i) {
+      if (Number.isNaN(d.lat[i])) return;
+      if (!map.getBounds().pad(-0.05).contains([d.lat[i], d.lon[i]])) map.panTo([d.lat[i], d.lon[i]], { animate: false });
     },
   };
 }

@@ -84,6 +84,13 @@ test('loads the dashboard with the sample database', async () => {
   resourceTimings.push(...await page.evaluate(() => performance.getEntriesByType('resource')
     .map((r) => ({ name: new URL(r.name).pathname, ms: r.responseEnd - r.startTime, bytes: r.encodedBodySize, raw: r.decodedBodySize }))));
   await shot(page, '01-loaded.png');
+  // Narrow screens: one column, nothing wider than the viewport but the table's own scroller.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(200);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no horizontal page scroll on a phone (${overflow}px)`);
+  await page.screenshot({ path: join(ART, '01b-phone.png') });
+  await page.setViewportSize({ width: 1400, height: 1000 });
 });
 
 test('filters by country, reflected in the URL and restored from it', async () => {
