@@ -8,7 +8,12 @@ packages=(build-essential cmake ninja-build pkg-config git
   libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev python3)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(clang libclang-rt-14-dev nodejs npm)
+  packages+=(clang libclang-rt-14-dev)
+  # Node.js for the dashboard and the peer benchmarks: Debian's, unless a node/npm is already
+  # installed (e.g. a nodesource build that bundles npm, which Debian's npm would conflict with).
+  command -v node >/dev/null || packages+=(nodejs)
+  command -v npm >/dev/null || packages+=(npm)
+  packages+=(chromium)  # scripts/test-browser.sh drives it headless
   packages+=(wrk)  # bench/e2e/serve_load.sh
   packages+=(postgresql postgresql-15-postgis-3)  # scripts/with-postgres.sh runs the PostgreSQL tests
 fi
