@@ -13,6 +13,12 @@
 // of their side. A foreign state force (its country differs from the event's) is actor1/actor2
 // only when no local state force is on its side — then its inter code is 8 — else it is an
 // associated actor.
+// ACLED conventions filled in: mentions joined by "and/or", "or", "/" are one side; rival
+// factions of one country's forces oppose; civilians who protest are "Protesters (Country)",
+// who riot "Rioters (Country)"; an intervention with no force named is the country's police;
+// violence against civilians (and looting) with no perpetrator named is "Unidentified Armed
+// Group (Country)"; looting and mob violence with no opponent hit "Civilians (Country)"; a
+// named rebel group in a battle with no opponent named fought "Military Forces of Country".
 #include <algorithm>
 #include <optional>
 #include <string>

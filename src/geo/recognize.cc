@@ -463,6 +463,10 @@ class Recognizer {
       uint32_t end = last + 1;
       if (end < sent.token_end && IsWord(end) && Adjacent(end) &&
           LevelWord(LowerTok(end)) != TypeHint::kNone) {
+        // "Treasury Department", "Homicide Division": a capitalized level word after a name
+        // known only by its spelling variant is an office, not a division of the country.
+        std::string level = LowerTok(end);
+        if (IsCapitalized(Tok(end)) && (level == "department" || level == "division")) return 0;
         ++end;
       }
       for (uint32_t stop = end; stop > last; --stop) {

@@ -4,8 +4,12 @@
 //  2. Context: flags from the sentence and its neighbours (protest, intervention, violence,
 //     suicide) and from the sentence itself (actor mentions, victim words, armed targets).
 //  3. Type each trigger by its class (see the header of data/triggers.tsv):
-//     - attack/kill: two armed sides, or one armed side hitting an armed target → Armed clash;
-//       civilian victims → Violence against civilians / Attack;
+//     - attack/kill: unarmed doers right before the cue (not passive) → Mob violence; the
+//       cue's object (first words after it) decides next: a victim → Attack, an armed side or
+//       target → Armed clash; else two armed sides (a later generic mention of a side already
+//       named is not a second side), or one armed side hitting an armed target → Armed clash;
+//       civilian victims → Violence against civilians / Attack; one armed side killing with no
+//       armed target → Attack;
 //     - clash: Armed clash, or Mob violence when no armed actor is named among communal words;
 //     - protest: Excessive force (deaths and state forces), Violent demonstration (protester
 //       violence), Protest with intervention (dispersal, arrests), else Peaceful protest;

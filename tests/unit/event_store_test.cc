@@ -360,14 +360,32 @@ TEST_P(EventStoreTest, CountryMatchesNameOrCodeOfEachEvent) {
   Event code_named = MakeEvent("ev-c-4", "c1", "2024-06-04", "Battles", "Armed clash", "NER", "XXX", 14.0, 2.0,
                                1, "A", "A country named like a code.");
   c.events = {{no_code, upper, niger, code_named}};
+  EventQuery mli;
+  mli.country = "MLI";
+  ASSERT_EQ(*store_->Count(mli), 1);  // (cached by the SQLite store until the data changes)
   Ingest(c);
+  EXPECT_EQ(*store_->Count(mli), 2);
+  {
+    // A write through another connection is seen too.
+    auto other = OpenEventStore(target_);
+    ASSERT_TRUE(other.ok());
+    Corpus more;
+    more.docs = {MakeDoc("c2", "More from the Sahel.")};
+    more.events = {{MakeEvent("ev-c-5", "c2", "2024-06-05", "Battles", "Armed clash", "Mali", "MLI", 15.0, -1.0,
+                              1, "A", "Another.")}};
+    auto sink = (*other)->MakeSink();
+    ASSERT_TRUE(sink->Consume(more.docs[0], more.events[0]).ok());
+    ASSERT_TRUE(sink->Finish().ok());
+  }
+  EXPECT_EQ(*store_->Count(mli), 3);
+
   auto ids = [&](const char* country) {
     EventQuery q;
     q.country = country;
     return Ids(q);
   };
-  EXPECT_EQ(ids("mali"), (std::vector<std::string>{"ev-mali-1", "ev-c-1", "ev-c-2"}));
-  EXPECT_EQ(ids("MLI"), (std::vector<std::string>{"ev-mali-1", "ev-c-2"}));
+  EXPECT_EQ(ids("mali"), (std::vector<std::string>{"ev-mali-1", "ev-c-1", "ev-c-2", "ev-c-5"}));
+  EXPECT_EQ(ids("MLI"), (std::vector<std::string>{"ev-mali-1", "ev-c-2", "ev-c-5"}));
   EXPECT_EQ(ids("ner"), (std::vector<std::string>{"ev-c-3", "ev-c-4"}));
   EXPECT_EQ(ids("Niger"), (std::vector<std::string>{"ev-c-3"}));
   EXPECT_EQ(ids("xxx"), (std::vector<std::string>{"ev-c-4"}));

@@ -254,6 +254,8 @@ TEST_F(PlacesTest, RejectsWordsThatOnlyLookLikePlaces) {
       {"Aides at the White House declined to comment.", "White House"},
       // A small place's alternate name before a speech verb is a person.
       {"Kristina said she was still in shock.", "Kristina"},
+      // An office named like a spelling variant of a county.
+      {"The U.S. Treasury Department sanctioned three men.", "Treasury"},
       // A place name inside an institution's name that is not local ("Media Center").
       {"A source at the Media Center in Marib said nine vehicles were destroyed.", "Media"},
       // An all-caps abbreviation with a possessive.
