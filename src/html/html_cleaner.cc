@@ -571,8 +571,21 @@ void Cleaner::EmitText(const DomNode& d, TextBuilder* b) {
       continue;
     }
     if (i < orig.size() && orig[i] == '&') {
+      // The entity's extent: "&#" digits, "&#x" hex digits, or a name; the ';' is optional, so
+      // a numeric entity must not swallow the letters after it ("&#1L").
       size_t e = i + 1;
-      while (e < orig.size() && e - i < 40 && (std::isalnum(static_cast<unsigned char>(orig[e])) || orig[e] == '#')) ++e;
+      if (e < orig.size() && orig[e] == '#') {
+        ++e;
+        const bool hex = e < orig.size() && (orig[e] == 'x' || orig[e] == 'X');
+        if (hex) ++e;
+        while (e < orig.size() && e - i < 40 &&
+               (hex ? std::isxdigit(static_cast<unsigned char>(orig[e]))
+                    : std::isdigit(static_cast<unsigned char>(orig[e])))) {
+          ++e;
+        }
+      } else {
+        while (e < orig.size() && e - i < 40 && std::isalnum(static_cast<unsigned char>(orig[e]))) ++e;
+      }
       if (e < orig.size() && orig[e] == ';') ++e;
       // One decoded code point (two for the few entities that expand to a pair).
       size_t len = 1;
@@ -602,8 +615,8 @@ void Cleaner::EmitText(const DomNode& d, TextBuilder* b) {
       ++j;
       continue;
     }
-    // Unaligned: the rest maps to where we are.
-    uint64_t src = base + std::min(i, orig.size());
+    // Unaligned: the rest maps to where we are (a byte of this node, never past it).
+    uint64_t src = base + std::min(i, orig.empty() ? size_t{0} : orig.size() - 1);
     for (; j < dec.size(); ++j) put(j, src, false);
   }
 }

@@ -34,8 +34,11 @@ Result<ExtractRequest> ParseBody(std::string_view body) {
   if (root.get_object().get(object) != simdjson::SUCCESS) return Bad("the body must be a JSON object");
   ExtractRequest r;
   bool has_text = false, has_html = false;
-  for (auto [key, value] : object) {
-    const std::string name(key);
+  for (dom::key_value_pair field : object) {
+    // A named copy, not a structured binding: lambdas below capture it (clang 14 cannot capture
+    // structured bindings).
+    const dom::element value = field.value;
+    const std::string name(field.key);
     auto string_field = [&](std::string* out) -> Status {
       std::string_view v;
       if (value.get_string().get(v) != simdjson::SUCCESS) return Bad("field '" + name + "' must be a string");
