@@ -39,6 +39,10 @@ struct Server::Impl {
 namespace {
 
 constexpr size_t kMaxHeaders = 100;
+// With the charset parameter cpp-httplib 0.11 does not compress the body itself: Debian builds it
+// with brotli, which it runs at its slowest quality (a 15 MB events page took ~70 s). Loopback
+// and LAN clients are better served uncompressed.
+constexpr const char* kJsonContentType = "application/json; charset=utf-8";
 constexpr uintmax_t kMaxStaticFileBytes = 256u << 20;
 
 void Send(httplib::Response& res, ApiResponse r) {
@@ -47,7 +51,7 @@ void Send(httplib::Response& res, ApiResponse r) {
   // set_content(body, type) without copying the body (pages run to hundreds of kilobytes).
   res.body = std::move(r.body);
   res.headers.erase("Content-Type");
-  res.set_header("Content-Type", "application/json");
+  res.set_header("Content-Type", kJsonContentType);
 }
 
 bool IsApiPath(const std::string& path) { return path == "/api" || path.rfind("/api/", 0) == 0; }

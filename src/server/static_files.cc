@@ -65,8 +65,8 @@ const char* ContentTypeFor(const fs::path& file) {
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
   static constexpr std::pair<const char*, const char*> kTypes[] = {
       {".html", "text/html; charset=utf-8"},   {".htm", "text/html; charset=utf-8"},
-      {".js", "text/javascript; charset=utf-8"}, {".mjs", "text/javascript; charset=utf-8"},
-      {".css", "text/css; charset=utf-8"},     {".json", "application/json"},
+      {".js", "application/javascript; charset=utf-8"}, {".mjs", "application/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},     {".json", "application/json; charset=utf-8"},
       {".geojson", "application/geo+json"},    {".topojson", "application/json"},
       {".map", "application/json"},           {".svg", "image/svg+xml"},
       {".png", "image/png"},                   {".jpg", "image/jpeg"},

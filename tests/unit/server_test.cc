@@ -212,7 +212,7 @@ class ServerTest : public ::testing::Test {
   // The error message of a JSON error reply with `status`.
   std::string ErrorMessage(const Reply& r, int status) {
     EXPECT_EQ(r.status, status) << r.body;
-    EXPECT_EQ(r.content_type, "application/json") << r.body;
+    EXPECT_EQ(r.content_type, "application/json; charset=utf-8") << r.body;
     dom::element e = Json(r.body);
     int64_t s = 0;
     EXPECT_EQ(e["error"]["status"].get_int64().get(s), simdjson::SUCCESS) << r.body;
@@ -242,7 +242,7 @@ TEST_F(ServerTest, BindsLoopbackOnAFreePort) {
 TEST_F(ServerTest, EventsDefaultPage) {
   Reply r = Get("/api/events");
   ASSERT_EQ(r.status, 200);
-  EXPECT_EQ(r.content_type, "application/json");
+  EXPECT_EQ(r.content_type, "application/json; charset=utf-8");
   dom::element e = Json(r.body);
   EXPECT_EQ(int64_t(e["total"]), 5);
   EXPECT_EQ(int64_t(e["limit"]), 100);
@@ -564,7 +564,7 @@ TEST_F(ServerTest, StaticFiles) {
   EXPECT_EQ(r.content_type, "text/html; charset=utf-8");
   r = Get("/app.js");
   EXPECT_EQ(r.status, 200);
-  EXPECT_EQ(r.content_type, "text/javascript; charset=utf-8");
+  EXPECT_EQ(r.content_type, "application/javascript; charset=utf-8");
   r = Get("/sub/");
   EXPECT_EQ(r.body, "sub index");
   r = Get("/sub");

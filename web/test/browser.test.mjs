@@ -16,11 +16,9 @@ const URL0 = process.env.SITREP_URL;
 const PERF_URL = process.env.SITREP_PERF_URL;
 const ART = process.env.SITREP_ARTIFACTS ?? join(root, 'build', 'browser-artifacts');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-// The 100k run asks for uncompressed answers by default: cpp-httplib 0.11 (Debian) answers
-// Chromium's "Accept-Encoding: gzip, deflate, br, zstd" with brotli at its slowest quality, which
-// takes ~70 s for the 15 MB compact answer on this machine. SITREP_PERF_ENCODING='' measures what
-// a plain browser gets.
-const PERF_ENCODING = process.env.SITREP_PERF_ENCODING ?? 'identity';
+// The server sends API JSON and scripts uncompressed (cpp-httplib's brotli runs at its slowest
+// quality); SITREP_PERF_ENCODING=identity forces that from the client side too.
+const PERF_ENCODING = process.env.SITREP_PERF_ENCODING ?? '';
 const resourceTimings = [];
 mkdirSync(ART, { recursive: true });
 
