@@ -35,20 +35,26 @@ bool Near(const PredictedEvent* e, std::optional<double> lat, std::optional<doub
          HaversineKm(*lat, *lon, *e->latitude, *e->longitude) <= kNearKm;
 }
 
+// The default pipeline's options for an eval run: with the default gazetteer when one is found,
+// else without places (said in the report's notes).
+PipelineOptions EvalPipelineOptions(EvalReport* report) {
+  PipelineOptions options;
+  if (auto gazetteer = OpenDefaultGazetteer(); gazetteer.ok()) {
+    options.gazetteer = *gazetteer;
+  } else {
+    report->notes.push_back("no gazetteer (" + gazetteer.status().message() +
+                            "): events have no places");
+  }
+  return options;
+}
+
 // Runs `sitrep extract --per-document` in process over the kind's gold documents (the inputs
 // WriteEvalInputs would print) and loads its events exactly as a predictions file is loaded.
 Result<EventsByDoc> RunEventsLayer(const EvalOptions& options, EvalReport* report) {
   std::ostringstream inputs;
   SITREP_RETURN_IF_ERROR(WriteEvalInputs(options, inputs));
   std::unique_ptr<RecordReader> reader = OpenBuffer(inputs.str(), "eval-inputs.jsonl");
-  PipelineOptions pipeline_options;
-  if (auto gazetteer = OpenDefaultGazetteer(); gazetteer.ok()) {
-    pipeline_options.gazetteer = *gazetteer;
-  } else {
-    report->notes.push_back("no gazetteer (" + gazetteer.status().message() +
-                            "): events have no places");
-  }
-  const Pipeline pipeline = MakeDefaultPipeline(pipeline_options);
+  const Pipeline pipeline = MakeDefaultPipeline(EvalPipelineOptions(report));
   char path[] = "/tmp/sitrep-eval-events-XXXXXX";
   int fd = mkstemp(path);
   if (fd < 0) return Status(ErrorCode::kIo, "cannot create a temporary file");
@@ -274,9 +280,7 @@ Status ScoreIpe(const EvalOptions& options, EvalReport* report) {
   }
   // Robustness is measured in-process: every article through MakeDocument and the pipeline,
   // whose events are scored when no predictions file is given.
-  PipelineOptions pipeline_options;
-  if (auto gazetteer = OpenDefaultGazetteer(); gazetteer.ok()) pipeline_options.gazetteer = *gazetteer;
-  Pipeline pipeline = MakeDefaultPipeline(pipeline_options);
+  Pipeline pipeline = MakeDefaultPipeline(EvalPipelineOptions(report));
   const bool own_events = !events.has_value();
   Tally processed, kill, quiet;
   Status status = ForEachGoldRow(
