@@ -106,6 +106,7 @@ class Annotator {
       Frames(static_cast<uint32_t>(s), b, e);
       Finish(first_q, first_f);
     }
+    DropCountedSuicideAttackers();
   }
 
  private:
@@ -159,6 +160,17 @@ class Annotator {
         return QuantityKind::kDatePart;
       }
     }
+    // Military clock times: "at 0720", "around 1730", "between 0930 and 1010" (a count would
+    // have its victims right after it: "around 1500 people").
+    if (n.plain_int && W(start).size() == 4 && n.value % 100 < 60 && n.value / 100 < 24 &&
+        (n.end >= e || MatchAt(n.end, e, q::kVictim, &len) == nullptr)) {
+      static constexpr std::array<std::string_view, 6> kClockBefore = {
+          "at", "around", "about", "approximately", "roughly", "between"};
+      if (W(start)[0] == '0' || (start > b && In(prev, kClockBefore)) ||
+          (n.end < e && (W(n.end) == "hours" || W(n.end) == "hrs" || W(n.end) == "hrs."))) {
+        return QuantityKind::kTime;
+      }
+    }
     if (n.plain_int && n.value >= 1900 && n.value <= 2100 && W(start).size() == 4) {
       const LexEntry* next = n.end < e ? MatchAt(n.end, e, q::kVictim, &len) : nullptr;
       if (next == nullptr) return QuantityKind::kYear;
@@ -180,6 +192,7 @@ class Annotator {
           n.high = hi.high;
           n.end = hi.end;
           found = true;
+          k = i + 1;  // the kind is read from the first number ("between 0930 and 1010")
         }
       }
       if (!found) {
@@ -285,6 +298,24 @@ class Annotator {
         continue;
       }
       if (MatchAt(k, e, q::kFate | q::kAux | q::kToll, &len) != nullptr) break;
+      // "Six United States (US) soldiers": an abbreviation in parentheses inside the phrase
+      // (a parenthesis with numbers is a breakdown, read by Passive).
+      if (w == "(" && k > i) {
+        size_t close = 0;
+        for (size_t m = k + 1; m < e && m < k + 8; ++m) {
+          if (W(m) == ")") {
+            close = m;
+            break;
+          }
+          NumberMatch n;
+          if (tok_[m].kind == TokenKind::kNumber || q::ScanNumber(lex_, t_, tok_, m, e, &n)) break;
+        }
+        if (close != 0) {
+          k = close + 1;
+          last = k;
+          continue;
+        }
+      }
       if (const LexEntry* en = MatchAt(k, e, q::kVictim | q::kGroup | q::kNationality, &len);
           en != nullptr) {
         // "IS", "US" only when written in capitals.
@@ -334,6 +365,19 @@ class Annotator {
     return np;
   }
 
+  // Aux words ("were", "reportedly") then a fate at `k`: the verb of a passive.
+  bool FateFollows(size_t k, size_t e) const {
+    size_t len = 0;
+    for (int n = 0; n < 4 && k < e; ++n) {
+      if (const LexEntry* f = MatchAt(k, e, q::kFate, &len); f != nullptr) {
+        return (f->roles & q::kAfter) != 0;
+      }
+      if (MatchAt(k, e, q::kAux, &len) == nullptr) return false;
+      k += len;
+    }
+    return false;
+  }
+
   struct FateHit {
     const LexEntry* entry = nullptr;
     size_t begin = 0, end = 0;
@@ -381,7 +425,14 @@ class Annotator {
             }
             continue;
           }
+          // "including a leader, and seized ...": a verb of its own, not the passive's.
+          if (!comma && W(k - 1) == "and" && W(k - 2) == ",") break;
           if (!comma && (MatchAt(k, e, q::kAux | q::kFate, &al) != nullptr)) {
+            j = k;
+            break;
+          }
+          // "Twelve civilians, including eight minors were killed": no closing comma.
+          if (comma && first_comma == 0 && FateFollows(k, e)) {
             j = k;
             break;
           }
@@ -602,6 +653,7 @@ class Annotator {
     Names(sentence, b, e, first_frame);
     Coordinated(sentence, b, e, first_frame);
     InAdditionTo(sentence, b, e, first_frame);
+    SuicideAttackers(sentence, b, e, first_frame);
   }
 
   // "The assailant was also killed", "the suicide bomber died": the perpetrator's own death,
@@ -675,6 +727,115 @@ class Annotator {
         doc_.casualties.back().self_inflicted = true;
       }
     }
+  }
+
+  // "A suicide bomber detonated his vest", "two suicide bombers attacked": a suicide attack
+  // that took place kills its attackers, who count among the dead (GTD, ACLED and UCDP all
+  // count them) unless the text already counts them ("blew himself up", "including the
+  // bomber") or the attack failed. One frame per sentence; across sentences such frames are
+  // alternatives.
+  void SuicideAttackers(uint32_t sentence, size_t b, size_t e, size_t first_frame) {
+    for (size_t f = first_frame; f < doc_.casualties.size(); ++f) {
+      if (doc_.casualties[f].self_inflicted) return;
+    }
+    static constexpr std::array<std::string_view, 8> kVehicle = {
+        "car", "truck", "vehicle", "motorcycle", "motorbike", "bike", "van", "tractor"};
+    static constexpr std::array<std::string_view, 10> kAttacker = {
+        "bomber", "bombers", "attacker", "attackers", "assailant", "assailants", "cadre",
+        "cadres", "militant", "militants"};
+    static constexpr std::array<std::string_view, 22> kActed = {
+        "detonated", "detonating", "exploded", "blew", "self-detonated", "rammed", "ramming",
+        "drove", "driving", "struck", "attacked", "targeted", "targeting", "killed", "killing",
+        "triggered", "hit", "stormed", "set", "carried", "launched", "wounding"};
+    static constexpr std::array<std::string_view, 16> kFailed = {
+        "failed", "attempted", "attempting", "tried", "foiled", "thwarted", "arrested",
+        "detained", "captured", "apprehended", "defused", "intercepted", "would-be", "prevented",
+        "could", "identified"};
+    for (size_t i = b; i + 1 < e; ++i) {
+      if (W(i) != "suicide") continue;
+      size_t h = i + 1;
+      if (In(W(h), kVehicle) && h + 1 < e) ++h;
+      if (!In(W(h), kAttacker)) continue;
+      const bool plural = W(h).ends_with("s");
+      // The count before: "a", "the", "one", "two", "a female" (up to two adjectives).
+      int64_t n = 0;
+      size_t begin = i;
+      for (size_t k = i, adjectives = 0; k-- > b && adjectives <= 2;) {
+        const std::string_view w = W(k);
+        if (w == "a" || w == "an" || w == "the" || w == "one") {
+          n = w == "the" && plural ? 0 : 1;
+          begin = k;
+          break;
+        }
+        if (w == "of" && k > b && (W(k - 1) == "one" || W(k - 1) == "two")) {
+          n = W(k - 1) == "one" ? 1 : 2;  // "one of two suicide bombers"
+          begin = k - 1;
+          break;
+        }
+        bool counted = false;
+        for (const Candidate& c : cands_) {
+          if (c.end == k + 1 && !doc_.quantities[c.quantity].vague) {
+            n = doc_.quantities[c.quantity].high;
+            begin = c.begin;
+            counted = true;
+          }
+        }
+        if (counted || !IsWordish(k) || In(w, kStopWords)) break;
+        ++adjectives;
+      }
+      if (n <= 0 || (n == 1 && plural) || n > 20) continue;
+      // Killed by others ("security forces killed seven suicide bombers"): already a frame.
+      bool framed = false;
+      for (size_t f = first_frame; f < doc_.casualties.size(); ++f) {
+        const Span v = doc_.casualties[f].victims;
+        framed |= v.begin <= tok_[h].span.begin && tok_[h].span.end <= v.end;
+      }
+      if (framed) return;
+      bool acted = begin > b && (W(begin - 1) == "by" || (begin > b + 1 && W(begin - 2) == "by"));
+      for (size_t k = h + 1; k < e && !acted; ++k) acted = In(W(k), kActed);
+      if (!acted) continue;
+      for (size_t k = b; k < e; ++k) {
+        if (In(W(k), kFailed)) return;
+      }
+      // "killing 15 people, including the bomber": the attackers are inside a count.
+      for (size_t k = 0; k + 1 < tok_.size(); ++k) {
+        if (t_.lower[k] != "including" && t_.lower[k] != "among") continue;
+        for (size_t m = k + 1; m < tok_.size() && m < k + 8; ++m) {
+          if (IsPerpetratorNoun(t_.lower[m]) || t_.lower[m] == "attackers") return;
+        }
+      }
+      const Quantity qt{TokSpan(begin, h + 1), n, n, Qualifier::kExact, false,
+                        QuantityKind::kCount};
+      Np np;
+      np.victims = TokSpan(i, h + 1);
+      np.category = VictimCategory::kNonState;
+      AddFrame(sentence, begin, h + 1, qt, -1, np, {nullptr, i, h + 1}, Fate::kKilled, false,
+               false);
+      doc_.casualties.back().fate_span = TokSpan(i, i + 1);
+      doc_.casualties.back().count_span = {};
+      doc_.casualties.back().self_inflicted = true;
+      return;
+    }
+  }
+
+  // A suicide attack's implicit attackers (SuicideAttackers) are dropped when another frame
+  // of the document counts attackers: "The two assailants were killed", "In addition to the
+  // bomber", "blew himself up".
+  void DropCountedSuicideAttackers() {
+    auto implicit = [&](const CasualtyFrame& f) {
+      return f.self_inflicted && f.fate_span.size() == 7 &&
+             std::string_view(lower_).substr(f.fate_span.begin, 7) == "suicide";
+    };
+    bool counted = false;
+    for (const CasualtyFrame& f : doc_.casualties) {
+      if (implicit(f) || f.negated || f.fate != Fate::kKilled) continue;
+      if (f.self_inflicted) counted = true;
+      if (f.victims.empty()) continue;
+      std::string_view v = std::string_view(lower_).substr(f.victims.begin, f.victims.size());
+      if (const size_t sp = v.find_last_of(' '); sp != std::string_view::npos) v = v.substr(sp + 1);
+      if (IsPerpetratorNoun(v) || v == "hijackers" || v == "hijacker") counted = true;
+    }
+    if (counted) std::erase_if(doc_.casualties, implicit);
   }
 
   // "attempted to kill", "plotted to kill", "kill": an intention, not a death.
@@ -967,6 +1128,7 @@ class Annotator {
       if (w == "himself" || w == "herself") {
         // "blew himself up", "detonated herself"
         if (i > b && (W(i - 1) == "blew" || W(i - 1) == "blows" || W(i - 1) == "blown" ||
+                      W(i - 1) == "blowing" || W(i - 1) == "detonating" ||
                       W(i - 1) == "detonated" || W(i - 1) == "exploded" ||
                       W(i - 1) == "immolated")) {
           const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};

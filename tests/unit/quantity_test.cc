@@ -396,6 +396,28 @@ const Case kMoreFrameCases[] = {
     // A coder's figure split between events.
     {"Fatalities coded as 12 and split between 3 events.", "killed 4 upd unknown"},
     {"Clashes were reported. Fatalities coded as 0.", "killed 0 upd unknown"},
+    // A military clock time before a count is not part of it.
+    {"At 0720, three people were killed.", "killed 3 civilians"},
+    {"Around 1730 two soldiers were wounded.", "injured 2 state_forces"},
+    // An abbreviation in parentheses inside the victims.
+    {"Six Canadian (CA) soldiers were killed.", "killed 6 state_forces"},
+    // A subtotal with no closing comma; a comma clause after a subtotal is not the fate.
+    {"Twelve villagers, including eight minors were killed on the spot.",
+     "killed 12 civilians, killed 8 sub unknown"},
+    {"Troops killed six rebels including a leader, and seized weapons.",
+     "killed 6 non_state"},
+    {"Nine people, including both guards and visitors, were killed.", "killed 9 civilians, killed 2 sub state_forces"},
+    // A suicide attack that took place kills its attackers; one that failed does not.
+    {"A suicide bomber detonated his vest at the gate, killing 9 people.",
+     "killed 1 self non_state, killed 9 civilians"},
+    {"Two female suicide bombers struck the market.", "killed 2 self non_state"},
+    {"A suicide bomber was arrested before he could detonate his vest.",
+     "detained 1 non_state"},
+    {"A suicide bomber blew himself up, killing 4.", "killed 1 self unknown, killed 4 unknown"},
+    {"A suicide bomber attacked the base. Six people, including the bomber, were killed.",
+     "killed 6 civilians"},
+    {"A suicide bomber attacked the base. The assailant was also killed.",
+     "killed 1 self non_state"},
 };
 
 TEST(QuantityTest, MoreFrames) {
