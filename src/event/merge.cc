@@ -396,8 +396,11 @@ Event Combine(const std::vector<const Member*>& members) {
   out.side_a = a.side_a;
   out.side_b = a.side_b;
 
-  // Casualties: widen the range over every report that gives a count; take the figures of the
-  // latest such report (the smallest of equally recent ones), clamped into the range.
+  // Casualties: widen the range over every report that gives a count. The figure is the latest
+  // report's (the smallest of equally recent ones), unless an earlier report already gave more:
+  // tolls rise as the wounded die and bodies are found, so a later, lower count is most often a
+  // partial mention ("a woman died of her wounds") rather than a revision. The side split comes
+  // from the report whose figure is taken; the figure is clamped into the range.
   std::vector<const Member*> counting;
   for (const Member* m : members) {
     if (HasCount(*m->event)) counting.push_back(m);
@@ -415,7 +418,23 @@ Event Combine(const std::vector<const Member*>& members) {
       low = std::min({low, m->event->deaths_low, m->event->fatalities});
       high = std::max({high, m->event->deaths_high, m->event->fatalities});
     }
-    const Event& l = *latest(counting, [](const Member& m) { return m.event->fatalities; })->event;
+    // Reports by date: the running figure is the highest of each date's conservative figure.
+    std::vector<const Member*> by_date = counting;
+    std::stable_sort(by_date.begin(), by_date.end(), [](const Member* x, const Member* y) {
+      return x->reported < y->reported;
+    });
+    const Event* chosen = nullptr;
+    for (size_t i = 0; i < by_date.size();) {
+      size_t j = i;
+      std::vector<const Member*> same;
+      while (j < by_date.size() && by_date[j]->reported == by_date[i]->reported) {
+        same.push_back(by_date[j++]);
+      }
+      const Event* day = latest(same, [](const Member& m) { return m.event->fatalities; })->event;
+      if (chosen == nullptr || day->fatalities >= chosen->fatalities) chosen = day;
+      i = j;
+    }
+    const Event& l = *chosen;
     out.deaths_low = low;
     out.deaths_high = high;
     out.fatalities = std::clamp(l.fatalities, low, high);

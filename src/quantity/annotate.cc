@@ -502,7 +502,7 @@ class Annotator {
     }
     // Toll: "the death toll rose to 20", "bringing the toll to 20".
     k = start - 1;
-    for (size_t m = k + 1; m-- > b && m + 10 > k;) {
+    for (size_t m = k + 1; m-- > b && m + 15 > k;) {
       if (const LexEntry* tl = lex_.MatchEndingAt(t_, b, m, q::kToll, &len); tl != nullptr) {
         bool ok = true;
         for (size_t x = m + 1; x <= k; ++x) {
@@ -512,7 +512,9 @@ class Annotator {
           } else if ((W(x) == "from" || W(x) == "after" || W(x) == "in") && x + 1 <= k) {
             // "the death toll from the blast rose to 20": skip the phrase up to the verb.
             size_t y = x + 1;
-            while (y <= k && y < x + 4 && IsWordish(y) && MatchAt(y, y + 1, q::kUpdate, &ul) == nullptr) {
+            // "the death toll from Friday's shelling of the city rose to 4"
+            while (y <= k && y < x + 9 && (IsWordish(y) || W(y) == "'s" || W(y) == "'") &&
+                   MatchAt(y, y + 1, q::kUpdate, &ul) == nullptr) {
               ++y;
             }
             if (y <= k && MatchAt(y, y + 1, q::kUpdate, &ul) != nullptr) {
@@ -537,7 +539,7 @@ class Annotator {
         if (ok) return {tl, m + 1 - len, m + 1};
         break;
       }
-      if (!IsWordish(m) && W(m) != ",") break;
+      if (!IsWordish(m) && W(m) != "," && W(m) != "'s" && W(m) != "'") break;
     }
     *update = false;
     return {};

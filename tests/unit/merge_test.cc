@@ -210,6 +210,30 @@ TEST(MergeTest, EquallyRecentReportsTakeTheConservativeCount) {
   EXPECT_EQ(out[0].deaths_high, 9);
 }
 
+TEST(MergeTest, LaterLowerCountIsPartialAndLaterHigherTotalSupersedes) {
+  {  // 3 killed, then a report that only mentions one death: the toll stays 3, range 1-3.
+    EventMerger merger;
+    merger.Add(Make({"a", "d1", kBomb, "2024-03-09", kMogadishu, "", 3}), "2024-03-09");
+    merger.Add(Make({"b", "d2", kBomb, "2024-03-09", kMogadishu, "", 1}), "2024-03-10");
+    const std::vector<Event> out = merger.Finish();
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0].fatalities, 3);
+    EXPECT_EQ(out[0].deaths_best, 3);
+    EXPECT_EQ(out[0].deaths_low, 1);
+    EXPECT_EQ(out[0].deaths_high, 3);
+  }
+  {  // 3 killed, then the toll rose to 4: 4, range 3-4.
+    EventMerger merger;
+    merger.Add(Make({"a", "d1", kBomb, "2024-03-09", kMogadishu, "", 3}), "2024-03-09");
+    merger.Add(Make({"b", "d2", kBomb, "2024-03-09", kMogadishu, "", 4}), "2024-03-10");
+    const std::vector<Event> out = merger.Finish();
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0].fatalities, 4);
+    EXPECT_EQ(out[0].deaths_low, 3);
+    EXPECT_EQ(out[0].deaths_high, 4);
+  }
+}
+
 TEST(MergeTest, MergedRecordTakesTheMostPreciseFields) {
   Event region = Make({"a", "d1", kBattle, "2024-03-09", kLowerJuba, "", 5});
   region.date_prec = 3;

@@ -393,6 +393,8 @@ const Case kMoreFrameCases[] = {
     {"Two policemen guarding the bank were killed.", "killed 2 state_forces"},
     // A toll with a phrase before its verb.
     {"The death toll from the explosion rose to 31.", "killed 31 upd unknown"},
+    {"The death toll from Friday's shelling of the port city rose to four after a woman died.",
+     "killed 4 upd unknown, killed 1 civilians"},
     // A coder's figure split between events.
     {"Fatalities coded as 12 and split between 3 events.", "killed 4 upd unknown"},
     {"Clashes were reported. Fatalities coded as 0.", "killed 0 upd unknown"},
