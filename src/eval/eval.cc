@@ -186,6 +186,7 @@ Result<EventsByDoc> LoadPredictedEvents(const std::string& path) {
     e.deaths_civilians = static_cast<int>(GetInt(obj, "deaths_civilians").value_or(0));
     if (auto injured = GetInt(obj, "injured")) e.injured = static_cast<int>(*injured);
     e.historical = GetBool(obj, "historical").value_or(false);
+    e.confidence = GetNumber(obj, "confidence").value_or(0);
     auto doc_ids = GetArray(obj, "doc_ids");
     if (!doc_ids) {
       return Status(ErrorCode::kParse, path + ":" + std::to_string((*file)->line_number()) +
@@ -216,6 +217,42 @@ EvalMetric RateMetric(std::string name, const Tally& tally, std::string_view wha
   return metric;
 }
 
+void Calibration::Add(double confidence, bool matches_gold) {
+  const int bin = std::clamp(static_cast<int>(confidence * kBins), 0, kBins - 1);
+  ++count_[bin];
+  hits_[bin] += matches_gold ? 1 : 0;
+  confidence_sum_[bin] += confidence;
+}
+
+void Calibration::AppendMetrics(std::string_view match_rule, EvalReport* report) const {
+  uint64_t total = 0;
+  double weighted_gap = 0;
+  for (int b = 0; b < kBins; ++b) {
+    if (count_[b] == 0) continue;
+    const double n = static_cast<double>(count_[b]);
+    total += count_[b];
+    weighted_gap += std::abs(static_cast<double>(hits_[b]) / n - confidence_sum_[b] / n) * n;
+  }
+  EvalMetric error;
+  error.name = "calibration_error";
+  error.value = total ? weighted_gap / static_cast<double>(total) : 0;
+  error.note = "expected calibration error over " + std::to_string(total) +
+               " non-historical events (10 bins); an event matches when " + std::string(match_rule);
+  report->metrics.push_back(std::move(error));
+  for (int b = 0; b < kBins; ++b) {
+    if (count_[b] == 0) continue;
+    const double n = static_cast<double>(count_[b]);
+    char name[32], mean[16];
+    std::snprintf(name, sizeof name, "confidence_%.1f-%.1f", b / 10.0, (b + 1) / 10.0);
+    std::snprintf(mean, sizeof mean, "%.3f", confidence_sum_[b] / n);
+    EvalMetric bin;
+    bin.name = name;
+    bin.value = static_cast<double>(hits_[b]) / n;
+    bin.note = std::to_string(hits_[b]) + "/" + std::to_string(count_[b]) +
+               " events match gold; mean confidence " + mean;
+    report->metrics.push_back(std::move(bin));
+  }
+}
 
 }  // namespace eval
 }  // namespace sitrep

@@ -102,6 +102,17 @@ const PredictedEvent* PrimaryFor(const EventsByDoc& events, const JsonObject& ro
   return it == events.end() ? nullptr : PrimaryEvent(it->second);
 }
 
+// Feeds every non-historical event of the row's document to `calibration`: it matches gold when
+// it is the primary event and `primary_matches` holds (extra events of one gold row never match).
+void AddCalibration(const EventsByDoc& events, const JsonObject& row, const PredictedEvent* primary,
+                    bool primary_matches, Calibration* calibration) {
+  auto it = events.find(GetIdString(row, "id"));
+  if (it == events.end()) return;
+  for (const PredictedEvent& e : it->second) {
+    if (!e.historical) calibration->Add(e.confidence, &e == primary && primary_matches);
+  }
+}
+
 void AddCoverage(const Tally& found, EvalReport* report) {
   report->metrics.push_back(RateMetric("event_found", found, "documents with a primary event"));
   report->notes.push_back(
@@ -128,6 +139,7 @@ Status ScoreAcled(const EvalOptions& options, EvalReport* report) {
   if (!events) return Status::Ok();
 
   Tally found, event_type, sub_event_type, fatalities, interaction, country, admin1, near, date;
+  Calibration calibration;
   Status status = ForEachGoldRow(
       report->gold_path, options.limit, report, [&](const JsonObject& row) -> Status {
         const PredictedEvent* e = PrimaryFor(*events, row);
@@ -148,6 +160,9 @@ Status ScoreAcled(const EvalOptions& options, EvalReport* report) {
         }
         if (auto v = GetString(gold, "country"); NonEmpty(v)) {
           country.Add(e && PlaceNamesMatch(e->country, *v));
+          const bool type_ok = e && e->event_type == GetString(gold, "event_type").value_or("");
+          AddCalibration(*events, row, e, type_ok && PlaceNamesMatch(e->country, *v),
+                         &calibration);
         }
         if (auto v = GetString(gold, "admin1"); NonEmpty(v)) {
           admin1.Add(e && PlaceNamesMatch(e->admin1, *v));
@@ -171,6 +186,8 @@ Status ScoreAcled(const EvalOptions& options, EvalReport* report) {
   report->metrics.push_back(RateMetric("admin1", admin1, "name match"));
   report->metrics.push_back(RateMetric("within_25km", near, "gold rows with coordinates"));
   report->metrics.push_back(RateMetric("event_date", date, "exact, day-precision rows"));
+  calibration.AppendMetrics("it is the note's primary event and its event_type and country are gold's",
+                            report);
   return Status::Ok();
 }
 
@@ -181,6 +198,7 @@ Status ScoreGtd(const EvalOptions& options, EvalReport* report) {
   if (!events) return Status::Ok();
 
   Tally found, nkill, nwound, country, city;
+  Calibration calibration;
   Status status = ForEachGoldRow(
       report->gold_path, options.limit, report, [&](const JsonObject& row) -> Status {
         const PredictedEvent* e = PrimaryFor(*events, row);
@@ -192,6 +210,7 @@ Status ScoreGtd(const EvalOptions& options, EvalReport* report) {
         if (auto v = GetInt(gold, "nwound")) nwound.Add(e && e->injured.value_or(0) == *v);
         if (auto v = GetString(gold, "country"); NonEmpty(v)) {
           country.Add(e && PlaceNamesMatch(e->country, *v));
+          AddCalibration(*events, row, e, e && PlaceNamesMatch(e->country, *v), &calibration);
         }
         if (auto v = GetString(gold, "city"); NonEmpty(v) && *v != "Unknown") {
           city.Add(e && (PlaceNamesMatch(e->location, *v) ||
@@ -210,6 +229,8 @@ Status ScoreGtd(const EvalOptions& options, EvalReport* report) {
   report->metrics.push_back(RateMetric("country", country, "name match"));
   report->metrics.push_back(
       RateMetric("city", city, "location name match or within 25 km; gold \"Unknown\" skipped"));
+  calibration.AppendMetrics("it is the summary's primary event and its country is gold's",
+                            report);
   return Status::Ok();
 }
 
@@ -220,6 +241,7 @@ Status ScoreUcdp(const EvalOptions& options, EvalReport* report) {
   if (!events) return Status::Ok();
 
   Tally found, best, low, high, civilians, start, end, country, adm1, adm2, where;
+  Calibration calibration;
   Status status = ForEachGoldRow(
       report->gold_path, options.limit, report, [&](const JsonObject& row) -> Status {
         const PredictedEvent* e = PrimaryFor(*events, row);
@@ -243,6 +265,7 @@ Status ScoreUcdp(const EvalOptions& options, EvalReport* report) {
         }
         if (auto v = GetString(gold, "location_root_name"); NonEmpty(v)) {
           country.Add(e && PlaceNamesMatch(e->country, *v));
+          AddCalibration(*events, row, e, e && PlaceNamesMatch(e->country, *v), &calibration);
         }
         if (auto v = GetString(gold, "location_adm1_name"); NonEmpty(v)) {
           adm1.Add(e && PlaceNamesMatch(e->admin1, *v));
@@ -268,6 +291,7 @@ Status ScoreUcdp(const EvalOptions& options, EvalReport* report) {
   report->metrics.push_back(RateMetric("adm1", adm1, "name match against admin1"));
   report->metrics.push_back(RateMetric("adm2", adm2, "name match against admin2"));
   report->metrics.push_back(RateMetric("where", where, "name match against location"));
+  calibration.AppendMetrics("it is the article's primary event and its country is gold's", report);
   return Status::Ok();
 }
 

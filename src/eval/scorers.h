@@ -31,6 +31,7 @@ struct PredictedEvent {
   int deaths_best = 0, deaths_low = 0, deaths_high = 0, deaths_civilians = 0;
   std::optional<int> injured;
   bool historical = false;
+  double confidence = 0;
 };
 
 // doc id → that document's events, in file order. kParse names the first malformed line.
@@ -51,6 +52,23 @@ struct Tally {
   }
 };
 EvalMetric RateMetric(std::string name, const Tally& tally, std::string_view what);
+
+// Reliability of the events' `confidence`: events are put in ten bins of width 0.1 and each bin
+// reports the share of its events that match gold, next to their mean confidence. A calibrated
+// score has share ≈ mean confidence in every bin; `calibration_error` is the expected
+// calibration error (bin shares vs mean confidences, weighted by bin size).
+class Calibration {
+ public:
+  void Add(double confidence, bool matches_gold);
+  // "calibration_error", then one "confidence_0.x" metric per non-empty bin.
+  void AppendMetrics(std::string_view match_rule, EvalReport* report) const;
+
+ private:
+  static constexpr int kBins = 10;
+  uint64_t count_[kBins] = {};
+  uint64_t hits_[kBins] = {};
+  double confidence_sum_[kBins] = {};
+};
 
 
 Status ScoreClean(const EvalOptions& options, EvalReport* report);
