@@ -33,7 +33,14 @@ constexpr std::string_view kNotNames[] = {
     "church", "school", "market", "camp", "base", "bank", "company", "network", "media",
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "god", "allah"};
+    "saturday", "sunday", "god", "allah",
+    // Organisations that report or monitor, not people: "Syrian Observatory for Human Rights",
+    // "Red Cross", "Doctors Without Borders", "Al Jazeera television".
+    "observatory", "rights", "watch", "amnesty", "crescent", "cross", "borders", "foundation",
+    "institute", "center", "centre", "association", "society", "federation", "authority",
+    "authorities", "administration", "directorate", "television", "tv", "radio", "channel",
+    "daily", "gazette", "herald", "tribune", "journal", "monitor", "parliament", "assembly",
+    "senate", "congress", "embassy", "consulate", "mission", "programme", "program", "fund"};
 constexpr std::string_view kStarters[] = {
     "the", "in", "on", "at", "a", "an", "other", "among", "but", "however", "after", "when",
     "last", "this", "that", "these", "those", "his", "her", "their", "its", "despite", "as",
