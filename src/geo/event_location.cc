@@ -16,6 +16,8 @@
 //   part of a country 3/5; country 3/6.
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <span>
 
 #include "sitrep/pipeline.h"
 #include "sitrep/places.h"
@@ -41,19 +43,342 @@ int Rank(const PlaceMention& m) {
 
 bool Inside(Span inner, Span outer) { return inner.begin >= outer.begin && inner.end <= outer.end; }
 
-// Index of the most specific mention in `span`, or -1.
-int BestIn(const Document& doc, Span span) {
-  int best = -1, best_rank = 0;
-  for (size_t k = 0; k < doc.places.size(); ++k) {
-    const PlaceMention& m = doc.places[k];
-    if (!Inside(m.span, span)) continue;
-    int r = Rank(m);
-    if (r > best_rank) {
-      best_rank = r;
-      best = static_cast<int>(k);
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// Words naming the level of a place, written after its name ("Kaldar district", "Bali town").
+bool IsLevelWord(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "district", "province", "governorate", "state", "region", "village", "town", "city",
+      "county", "municipality", "department", "prefecture", "oblast", "raion", "commune",
+      "township", "lga", "locality", "subdistrict", "sub-district", "area", "neighborhood",
+      "neighbourhood", "quarter", "camp"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
+// Words after a town's name that make it a part of the next town named ("Saihat neighborhood,
+// Dammam city", "the Kala'a district of Sinjar").
+bool IsPartWord(std::string_view lower) {
+  return lower == "area" || lower == "neighborhood" || lower == "neighbourhood" ||
+         lower == "quarter" || lower == "district" || lower == "suburb";
+}
+
+// Index of the first token starting at or after `pos`.
+size_t TokenAt(const Document& doc, uint32_t pos) {
+  auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), pos,
+                             [](const Token& t, uint32_t p) { return t.span.begin < p; });
+  return static_cast<size_t>(it - doc.tokens.begin());
+}
+
+// The gazetteer key of a mention's name, without a trailing level word.
+std::string MentionKey(const Document& doc, const PlaceMention& m) {
+  std::string_view t = doc.Slice(m.span);
+  size_t space = t.rfind(' ');
+  if (space != std::string_view::npos && IsLevelWord(LowerAscii(t.substr(space + 1)))) {
+    t = t.substr(0, space);
+  }
+  return FoldName(t);
+}
+
+GeoId CountryOfEntry(const GeoEntry& e) {
+  return e.kind() == GeoKind::kCountry ? e.id() : e.country_id();
+}
+GeoId Admin1OfEntry(const GeoEntry& e) {
+  return e.kind() == GeoKind::kAdmin1 ? e.id() : e.admin1_id();
+}
+
+bool IsAdminLevel(const PlaceMention& m) {
+  return m.kind == PlaceKind::kAdmin1 || m.kind == PlaceKind::kAdmin2 ||
+         (m.kind == PlaceKind::kRegion && m.feature_code.starts_with("ADM"));
+}
+
+// Words that may stand between a place and the place that holds it: "X, Y", "X (Y",
+// "X in Y", "X in the eastern countryside of Y", "X district of Y".
+bool IsContainerLinkWord(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      ",", "(", "in", "of", "the", "countryside", "outskirts", "suburbs", "vicinity", "area",
+      "northern", "southern", "eastern", "western", "north", "south", "east", "west",
+      "northeastern", "northwestern", "southeastern", "southwestern", "central", "rural"};
+  return IsLevelWord(lower) ||
+         std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
+// True when `outer` follows `inner` with only container link words between them.
+bool FollowsAsContainer(const Document& doc, const PlaceMention& inner, const PlaceMention& outer) {
+  if (outer.span.begin < inner.span.end) return false;
+  size_t t = TokenAt(doc, inner.span.end);
+  int words = 0;
+  for (; t < doc.tokens.size() && doc.tokens[t].span.begin < outer.span.begin; ++t) {
+    if (++words > 6 || !IsContainerLinkWord(LowerAscii(doc.Slice(doc.tokens[t].span)))) {
+      return false;
     }
   }
-  return best;
+  return words > 0;
+}
+
+// The places layer seen from the event: every usable mention with its key and hierarchy.
+struct Usable {
+  size_t index;  // into doc.places
+  uint32_t sentence;
+  GeoId country;
+  GeoId admin1;
+  std::string key;
+};
+
+std::vector<Usable> UsableMentions(const Document& doc, const Gazetteer& gaz) {
+  std::vector<Usable> out;
+  size_t s = 0;
+  for (size_t k = 0; k < doc.places.size(); ++k) {
+    const PlaceMention& m = doc.places[k];
+    if (m.geo_id >= gaz.size() || (!m.demonym && Rank(m) == 0)) continue;
+    while (s + 1 < doc.sentences.size() && doc.sentences[s].span.end <= m.span.begin) ++s;
+    GeoEntry e = gaz.Entry(m.geo_id);
+    out.push_back({k, static_cast<uint32_t>(s), CountryOfEntry(e), Admin1OfEntry(e),
+                   m.demonym ? std::string() : MentionKey(doc, m)});
+  }
+  return out;
+}
+
+// What the other names around a mention say of its entry.
+struct Verdict {
+  bool dropped = false;
+  std::optional<GeoEntry> moved;
+};
+
+// A town, district or province whose entry lies in another country than the other places named
+// with it, or a town/district in another admin1 than the divisions named with it ("Kamyanka,
+// Donetsk" resolved to a Kamyanka of Cherkasy), was resolved against its context: it moves to an
+// entry of the same name inside that country/division when the gazetteer has one, and is passed
+// over otherwise. "With it" means in the sentences where the name occurs (one sense per
+// document). A place never contradicts the place that holds it ("Daman in the countryside of
+// Deir-ez-Zor": Deir-ez-Zor is not put in doubt by Daman). Demonyms vote, but too little to pass
+// a mention over alone.
+Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usable>& all,
+              size_t u) {
+  Verdict v;
+  const Usable& me = all[u];
+  const PlaceMention& m = doc.places[me.index];
+  if (m.demonym || m.kind == PlaceKind::kCountry || m.kind == PlaceKind::kRegion ||
+      m.relative_region || me.key.empty()) {
+    return v;
+  }
+  std::vector<uint32_t> sentences;
+  for (const Usable& o : all) {
+    if (o.key == me.key) sentences.push_back(o.sentence);
+  }
+  auto in_context = [&](const Usable& o) {
+    return std::find(sentences.begin(), sentences.end(), o.sentence) != sentences.end();
+  };
+  auto weight = [&](const PlaceMention& o) {
+    if (o.demonym) return 0.75;
+    if (o.kind == PlaceKind::kCountry) return 2.0;
+    if (o.kind == PlaceKind::kRegion) return o.feature_code.starts_with("ADM") ? 1.5 : 2.0;
+    if (o.kind == PlaceKind::kAdmin1 || o.kind == PlaceKind::kAdmin2) return 1.5;
+    return 1.0;
+  };
+  std::vector<std::pair<GeoId, double>> votes;
+  for (const Usable& o : all) {
+    if (o.key == me.key && !o.key.empty()) continue;
+    if (!in_context(o) || o.country == kNoGeoId) continue;
+    const PlaceMention& om = doc.places[o.index];
+    // A place held by this one does not put it in doubt.
+    bool held = false;
+    for (const Usable& same : all) {
+      if (same.key == me.key && FollowsAsContainer(doc, om, doc.places[same.index])) held = true;
+    }
+    if (held) continue;
+    auto it = std::find_if(votes.begin(), votes.end(), [&](auto& p) { return p.first == o.country; });
+    if (it == votes.end()) {
+      votes.emplace_back(o.country, weight(om));
+    } else {
+      it->second += weight(om);
+    }
+  }
+  double own = 0, top = 0;
+  GeoId top_country = kNoGeoId;
+  for (const auto& [c, w] : votes) {
+    if (c == me.country) {
+      own = w;
+    } else if (w > top) {
+      top = w;
+      top_country = c;
+    }
+  }
+  // Nothing around it: the document as a whole ("Cabo" read as Cape Town in an article naming
+  // only Mexican places). Its own country must have some support once the document has plenty.
+  if (votes.empty()) {
+    for (const Usable& o : all) {
+      if ((o.key == me.key && !o.key.empty()) || o.country == kNoGeoId) continue;
+      auto it =
+          std::find_if(votes.begin(), votes.end(), [&](auto& p) { return p.first == o.country; });
+      if (it == votes.end()) {
+        votes.emplace_back(o.country, weight(doc.places[o.index]));
+      } else {
+        it->second += weight(doc.places[o.index]);
+      }
+    }
+    for (const auto& [c, w] : votes) {
+      if (c == me.country) {
+        own = w;
+      } else if (w > top) {
+        top = w;
+        top_country = c;
+      }
+    }
+    if (own > 0 || top < 3.0) return v;
+  }
+  bool hard = false;
+  GeoId target_country = me.country;
+  if (own == 0 && top > 0) {
+    hard = top >= 1.0;
+    target_country = top_country;
+  } else if (own == 0 || m.kind == PlaceKind::kAdmin1) {
+    return v;
+  }
+  // The divisions named in the target country; with the same country, they matter only when
+  // none holds this mention.
+  std::vector<GeoId> admin1_targets;
+  bool supported = false;
+  for (const Usable& o : all) {
+    if ((o.key == me.key && !o.key.empty()) || !in_context(o)) continue;
+    const PlaceMention& om = doc.places[o.index];
+    if (om.demonym || om.kind == PlaceKind::kCountry || o.admin1 == kNoGeoId) continue;
+    if (o.country == me.country && o.admin1 == me.admin1) supported = true;
+    if (IsAdminLevel(om) && o.country == target_country) admin1_targets.push_back(o.admin1);
+  }
+  if (target_country == me.country) {
+    if (supported || admin1_targets.empty() || m.kind == PlaceKind::kAdmin1) return v;
+    hard = true;
+  }
+  auto fits = [&](const GeoEntry& e) {
+    if (e.kind() != GeoKind::kPlace && e.kind() != GeoKind::kAdmin2 &&
+        !(m.kind == PlaceKind::kAdmin1 && e.kind() == GeoKind::kAdmin1)) {
+      return false;
+    }
+    if (CountryOfEntry(e) != target_country) return false;
+    return admin1_targets.empty() || std::find(admin1_targets.begin(), admin1_targets.end(),
+                                               Admin1OfEntry(e)) != admin1_targets.end();
+  };
+  auto search = [&](std::span<const GeoId> ids) {
+    for (GeoId id : ids) {
+      if (id == m.geo_id || id >= gaz.size()) continue;
+      GeoEntry e = gaz.Entry(id);
+      if (!fits(e)) continue;
+      if (!v.moved || (v.moved->kind() != GeoKind::kPlace && e.kind() == GeoKind::kPlace)) {
+        v.moved = e;
+      }
+    }
+  };
+  search(gaz.FindFolded(me.key));
+  if (!v.moved) search(gaz.FindLoose(LooseKey(me.key)));
+  if (!v.moved && hard) v.dropped = true;
+  return v;
+}
+
+// `m` moved to gazetteer entry `e` (same span and cues).
+PlaceMention MovedTo(const PlaceMention& m, const GeoEntry& e) {
+  PlaceMention out = m;
+  out.geo_id = e.id();
+  out.geonameid = e.geonameid();
+  out.name = std::string(e.name());
+  out.feature_code = std::string(e.feature_code());
+  out.country = std::string(e.country_iso2());
+  out.admin1 = std::string(e.admin1_name());
+  out.has_coordinates = e.has_coordinates();
+  if (out.has_coordinates) {
+    out.lat = e.lat();
+    out.lon = e.lon();
+  }
+  out.kind = e.kind() == GeoKind::kAdmin2   ? PlaceKind::kAdmin2
+             : e.kind() == GeoKind::kAdmin1 ? PlaceKind::kAdmin1
+                                            : PlaceKind::kPlace;
+  return out;
+}
+
+// The most specific mention of sentence `span` that agrees with its context (Judge). When every
+// mention of a sentence naming several is passed over (two towns of two countries, neither
+// holding the other), none is. Among equally specific mentions, one anchored by its containers ("At Turbah
+// (Ash Shamayatayn, Taizz)") beats one named in passing; a part of a town ("Saihat
+// neighborhood, Dammam city", "the Kala'a district of Sinjar") gives way to the town.
+std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const Gazetteer& gaz) {
+  const std::vector<Usable> all = UsableMentions(doc, gaz);
+  std::vector<size_t> in;  // indices into `all`
+  for (size_t u = 0; u < all.size(); ++u) {
+    const PlaceMention& m = doc.places[all[u].index];
+    if (!m.demonym && Inside(m.span, span)) in.push_back(u);
+  }
+  if (in.empty()) return std::nullopt;
+  std::vector<PlaceMention> picked;
+  std::vector<GeoId> admin1s;
+  std::vector<bool> dropped;
+  for (size_t u : in) {
+    const PlaceMention& m = doc.places[all[u].index];
+    Verdict v = Judge(doc, gaz, all, u);
+    picked.push_back(v.moved ? MovedTo(m, *v.moved) : m);
+    admin1s.push_back(v.moved ? Admin1OfEntry(*v.moved) : all[u].admin1);
+    dropped.push_back(v.dropped);
+  }
+  if (in.size() > 1 && std::all_of(dropped.begin(), dropped.end(), [](bool d) { return d; })) {
+    std::fill(dropped.begin(), dropped.end(), false);
+  }
+
+  // Anchored: followed (after an optional level word) by "," or "(" and a mention that holds it.
+  auto anchored = [&](size_t i) {
+    const PlaceMention& m = picked[i];
+    size_t t = TokenAt(doc, m.span.end);
+    if (t < doc.tokens.size() && IsLevelWord(LowerAscii(doc.Slice(doc.tokens[t].span)))) ++t;
+    if (t + 1 >= doc.tokens.size()) return false;
+    std::string_view p = doc.Slice(doc.tokens[t].span);
+    if (p != "," && p != "(") return false;
+    const uint32_t next = doc.tokens[t + 1].span.begin;
+    for (size_t j = 0; j < picked.size(); ++j) {
+      if (j == i || picked[j].span.begin != next) continue;
+      if (picked[j].kind == PlaceKind::kCountry) return picked[j].country == m.country;
+      return admin1s[j] == admin1s[i] && admin1s[i] != kNoGeoId;
+    }
+    return false;
+  };
+
+  int best = -1, best_rank = 0;
+  bool best_anchored = false;
+  for (size_t i = 0; i < picked.size(); ++i) {
+    if (dropped[i]) continue;
+    const int r = Rank(picked[i]);
+    if (r > best_rank) {
+      best = static_cast<int>(i);
+      best_rank = r;
+      best_anchored = anchored(i);
+    } else if (r == best_rank && !best_anchored && anchored(i)) {
+      best = static_cast<int>(i);
+      best_anchored = true;
+    }
+  }
+  if (best < 0) return std::nullopt;
+
+  // A part of a town gives way to the town: "X neighborhood, Y" / "the X district of Y".
+  const PlaceMention& b = picked[best];
+  if (b.kind == PlaceKind::kPlace) {
+    size_t t = TokenAt(doc, b.span.end);
+    if (t + 2 < doc.tokens.size() && IsPartWord(LowerAscii(doc.Slice(doc.tokens[t].span)))) {
+      const std::string link = LowerAscii(doc.Slice(doc.tokens[t + 1].span));
+      if (link == "," || link == "of" || link == "in") {
+        const uint32_t next = doc.tokens[t + 2].span.begin;
+        for (size_t j = 0; j < picked.size(); ++j) {
+          if (dropped[j] || picked[j].span.begin != next) continue;
+          if ((picked[j].kind == PlaceKind::kPlace || picked[j].kind == PlaceKind::kAdmin2) &&
+              picked[j].country == b.country) {
+            return picked[j];
+          }
+        }
+      }
+    }
+  }
+  return b;
 }
 
 int Dominant(const Document& doc) {
@@ -192,8 +517,7 @@ EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gaze
 EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer& gaz) {
   if (sentence < doc.sentences.size()) {
     const Span s = doc.sentences[sentence].span;
-    int k = BestIn(doc, s);
-    if (k >= 0) return FromMention(doc, doc.places[k], gaz);
+    if (auto m = BestInContext(doc, s, gaz)) return FromMention(doc, *m, gaz);
     // Earlier sentences of the same paragraph, nearest first.
     Span para{0, 0};
     for (const Span& p : doc.paragraphs) {
@@ -202,8 +526,7 @@ EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer&
     for (size_t j = sentence; j-- > 0;) {
       const Span sj = doc.sentences[j].span;
       if (para.empty() || !Inside(sj, para)) break;
-      k = BestIn(doc, sj);
-      if (k >= 0) return FromMention(doc, doc.places[k], gaz);
+      if (auto m = BestInContext(doc, sj, gaz)) return FromMention(doc, *m, gaz);
     }
   }
   int k = Dominant(doc);

@@ -1,0 +1,137 @@
+// Event location (LocateEvent): which place of a sentence locates its event, checked against the
+// other places the sentence names. Team-written sentences only. Needs the compiled gazetteer
+// (OpenDefaultGazetteer: $SITREP_GAZETTEER or data/gazetteer.bin next to / above the binary);
+// skips without it.
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sitrep/pipeline.h"
+#include "sitrep/places.h"
+#include "sitrep/text.h"
+
+namespace sitrep {
+namespace {
+
+std::shared_ptr<const Gazetteer> Gaz() {
+  static std::shared_ptr<const Gazetteer> gaz = [] {
+    auto g = OpenDefaultGazetteer();
+    return g.ok() ? *g : nullptr;
+  }();
+  return gaz;
+}
+
+class EventLocationTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!Gaz()) GTEST_SKIP() << "no gazetteer blob";
+  }
+};
+
+// Whole places layer, then LocateEvent on the sentence.
+struct Row {
+  const char* text;
+  size_t sentence;
+  const char* country;   // expected EventLocation::country
+  const char* admin1;    // expected admin1 as GeoNames or the text spells it; "" = empty
+  const char* location;  // expected location
+  int where_prec;
+};
+
+TEST_F(EventLocationTest, PlaceAgreeingWithItsSentence) {
+  const Row rows[] = {
+      // A town resolved to another country than the place holding it gives way to the holder.
+      {"Gunmen killed three farmers in the village of Daman in the countryside of Deir ez-Zor.",
+       0, "Syria", "Deir ez-Zor", "Deir ez-Zor", 1},
+      // A village read in another state than the district and state named after it: the district.
+      {"Police raided a house in Lalpur village (Purba Medinipur district, West Bengal), killing "
+       "one suspect.",
+       0, "India", "West Bengal", "Purba Medinipur", 3},
+      // A part of a town gives way to the town.
+      {"A bomb exploded in the Saihat neighborhood, Dammam city, killing two people.", 0,
+       "Saudi Arabia", "Eastern Province", "Dammam", 1},
+      // "near X": the town, precision 2.
+      {"Rebels attacked the town of Ariel near Djibo, Soum province, killing four soldiers.", 0,
+       "Burkina Faso", "Sahel", "Djibo", 2},
+      // A relative region of a country: the country, where_prec 5.
+      {"Fighting killed five people in eastern Syria on Monday.", 0, "Syria", "", "Syria", 5},
+      // A sentence without a place: the previous sentence of the paragraph.
+      {"Clashes broke out in Maiduguri, Borno state. Two soldiers died.", 1, "Nigeria", "Borno",
+       "Maiduguri", 1},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc;
+    doc.text = r.text;
+    AnnotatePlaces(doc, *Gaz());
+    EventLocation loc = LocateEvent(doc, r.sentence, *Gaz());
+    EXPECT_EQ(loc.country, r.country);
+    EXPECT_EQ(loc.admin1, r.admin1);
+    EXPECT_EQ(loc.location, r.location);
+    EXPECT_EQ(loc.where_prec, r.where_prec);
+  }
+}
+
+// Places resolved by hand (as a resolver without context might), to check the event's own
+// judgement of them.
+struct Forced {
+  const char* surface;
+  int64_t geonameid;  // the entry the mention is resolved to
+};
+
+struct ForcedRow {
+  const char* text;
+  std::vector<Forced> places;
+  int64_t expected_geonameid;  // of the location; 0 = none expected
+  const char* admin1;
+};
+
+TEST_F(EventLocationTest, ReadsNamesAgainstTheirContext) {
+  const ForcedRow rows[] = {
+      // Novoselivka of Odesa named with Donetsk: the Novoselivka of Donetsk oblast.
+      {"Shelling hit Novoselivka, Donetsk, overnight.",
+       {{"Novoselivka", 699203}, {"Donetsk", 709716}},
+       699185,
+       "Donetsk"},
+      // Alone, the same mention is left as resolved.
+      {"Shelling hit Novoselivka overnight.", {{"Novoselivka", 699203}}, 699203, "Odessa"},
+  };
+  for (const ForcedRow& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc;
+    doc.text = r.text;
+    Segment(doc);
+    bool all_found = true;
+    for (const Forced& f : r.places) {
+      size_t at = doc.text.find(f.surface);
+      ASSERT_NE(at, std::string::npos);
+      PlaceMention m;
+      m.span = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + strlen(f.surface))};
+      bool found = false;
+      for (GeoEntry e : Gaz()->Lookup(f.surface)) {
+        if (e.geonameid() != f.geonameid) continue;
+        found = true;
+        m.geo_id = e.id();
+        m.geonameid = e.geonameid();
+        m.name = std::string(e.name());
+        m.feature_code = std::string(e.feature_code());
+        m.country = std::string(e.country_iso2());
+        m.admin1 = std::string(e.admin1_name());
+        m.kind = e.kind() == GeoKind::kAdmin1 ? PlaceKind::kAdmin1 : PlaceKind::kPlace;
+      }
+      all_found &= found;
+      doc.places.push_back(m);
+    }
+    if (!all_found) GTEST_SKIP() << "entries not in this gazetteer";
+    EventLocation loc = LocateEvent(doc, 0, *Gaz());
+    EXPECT_EQ(loc.geonameid, r.expected_geonameid);
+    if (r.expected_geonameid != 0) EXPECT_EQ(loc.admin1, r.admin1);
+  }
+}
+
+}  // namespace
+}  // namespace sitrep
