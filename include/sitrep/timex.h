@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -70,9 +71,10 @@ std::unique_ptr<Stage> MakeTimexStage();
 //                                         published−1; 3, 4: a month-long window (UCDP 4 is "a
 //                                         known month"; 5 would claim only the year is known)
 //   partly unknown ("XXXX-XX-XX", "2024-WXX") → all dates null, precisions 0.
-// Fallback when nothing dates the event: the 7 days up to publication (published−6 ..
-// published, mid-point published−3), time_precision 2, date_prec 3 ("a known week"),
-// from_fallback true — never a silent exact date. Without a publication date: nulls.
+// Fallback when nothing dates the event: the publication day (date_start = date_end =
+// event_date = published), the convention ACLED and UCDP coders apply to an undated report,
+// with time_precision 2 and date_prec 2 and from_fallback true: the text did not state the day,
+// so the precisions do not claim it. Without a publication date: nulls.
 struct EventDate {
   std::optional<std::string> date_start;  // "YYYY-MM-DD", earliest possible day
   std::optional<std::string> date_end;    // latest possible day
@@ -92,11 +94,24 @@ std::optional<EventDate> EventDateOfValue(std::string_view value, std::string_vi
 
 // The date of the event told in sentence `sentence` of `doc` (which needs `text`, `sentences`,
 // `paragraphs` and `timex`; `published` for relative values and the fallback). The governing
-// expression is the most specific dating expression of that sentence (day > weekend > week >
-// month > quarter/season/half > year > PAST_REF; the first one on ties), else of the nearest
-// preceding sentence of the same paragraph that has one; else the fallback. Expressions that
-// cannot date an event (durations, sets, PRESENT_REF, FUTURE_REF, decades) are skipped. An
-// out-of-range index gives the fallback. Thread-safe.
+// expression is the most specific dating expression of that sentence (day > weekend/recent
+// window > week > month > quarter/season/half > year; the first one on ties), else of the
+// nearest preceding sentence of the same paragraph that has one (a headline: of the lead after
+// it); else the fallback. Not dating the event, so skipped: durations and sets, PRESENT_REF,
+// FUTURE_REF, decades, PAST_REF ("recently" says only that the event is before publication),
+// expressions after publication, datelines and bylines ("SANAA, Aug. 10 (Xinhua) --"), bounds
+// of a period ("since 2014", "until Monday", "as of Monday", "from May to June", "between March
+// and May"). A day said of a report ("officials said Tuesday") is used only when nothing else
+// dates the sentence, as the report day with the fallback's precisions (2, 2). "in the past 24
+// hours" / "over the last two days" is the window that ends at the sentence's report day (else
+// publication): 24 hours or 2 days → the day before and that day. An out-of-range index gives
+// the fallback. Thread-safe.
 EventDate ResolveEventDate(const Document& doc, size_t sentence);
+
+// The date of an event told in several sentences (indices into doc.sentences; the first is where
+// it is first told): the first sentence's own dating expression, else the first of the other
+// sentences dated at most to a month, else ResolveEventDate(doc, sentences[0])'s scope and
+// fallback rules. Empty: the fallback.
+EventDate ResolveEventDate(const Document& doc, std::span<const uint32_t> sentences);
 
 }  // namespace sitrep

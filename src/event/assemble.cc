@@ -94,14 +94,13 @@ void FillPlace(const Document& doc, const Incident& inc, const Gazetteer* gaz, E
 }
 
 bool FillDate(const Document& doc, const Incident& inc, Event* e) {
-  EventDate d;
-  if (!inc.date_value.empty()) {
-    if (auto v = EventDateOfValue(inc.date_value, doc.published)) {
-      d = *v;
-      d.evidence = inc.date_span;
-    }
+  // The incident's sentences in the order it is told; the first one governs.
+  std::vector<uint32_t> sentences;
+  for (uint32_t ti : inc.triggers) {
+    const uint32_t s = doc.triggers[ti].sentence;
+    if (std::find(sentences.begin(), sentences.end(), s) == sentences.end()) sentences.push_back(s);
   }
-  if (!d.date_start) d = ResolveEventDate(doc, inc.first_sentence(doc));
+  EventDate d = ResolveEventDate(doc, sentences);
   if (!d.date_start) return false;
   e->date_start = d.date_start;
   e->date_end = d.date_end;

@@ -6,6 +6,8 @@
 // an hour later."). Within a sentence, the most specific dating expression wins over vaguer
 // background ("Militants, active in the area since 2014, attacked the post on Monday"). The
 // ranges per TIMEX3 value and the publication fallback are documented in sitrep/timex.h.
+#include <initializer_list>
+#include <span>
 #include <string>
 
 #include "sitrep/pipeline.h"
@@ -128,32 +130,199 @@ Rank Parse(std::string_view value, std::string_view published, EventDate* out) {
   return kNone;
 }
 
+// No dating expression: the report's own day, the convention ACLED and UCDP coders apply to an
+// undated report. Precisions 2/2 and from_fallback say that the text did not state the day.
 EventDate Fallback(std::string_view published) {
   Date pub = timex::ParseAnchor(published);
   EventDate out;
-  if (pub.known()) {
-    out = Range(timex::AddDays(pub, -1), pub, 2, 2);
-    out.event_date = timex::FormatDay(pub);
-  }
+  if (pub.known()) out = Range(pub, pub, 2, 2);
   out.from_fallback = true;
   return out;
 }
 
-// The best dating expression inside [begin, end): lowest rank, first on ties.
-bool BestIn(const Document& doc, uint32_t begin, uint32_t end, EventDate* out) {
-  Rank best = kNone;
-  for (const Timex& t : doc.timex) {
-    if (t.span.begin < begin || t.span.end > end) continue;
-    if (t.type == TimexType::kDuration || t.type == TimexType::kSet) continue;
-    EventDate candidate;
-    Rank rank = Parse(t.value, doc.published, &candidate);
-    if (rank < best) {
-      best = rank;
-      *out = candidate;
-      out->evidence = t.span;
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool IsWordByte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         c == '-' || c == '\'' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// The up to `n` words just before `pos` inside [floor, pos), nearest first, lower-cased; the
+// walk stops at punctuation (a comma ends a clause).
+int WordsBefore(std::string_view text, size_t floor, size_t pos, std::string* words, int n) {
+  int got = 0;
+  while (got < n) {
+    while (pos > floor && IsSpace(text[pos - 1])) --pos;
+    size_t end = pos;
+    while (pos > floor && IsWordByte(text[pos - 1])) --pos;
+    if (pos == end) break;
+    words[got].assign(text.substr(pos, end - pos));
+    for (char& c : words[got]) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    ++got;
+  }
+  return got;
+}
+
+bool OneOf(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (std::string_view s : set) {
+    if (w == s) return true;
+  }
+  return false;
+}
+
+bool IsReportVerb(std::string_view w) {
+  return OneOf(w, {"said", "says", "say", "told", "reported", "reports", "announced", "added",
+                   "stated", "confirmed", "tweeted", "statement", "briefing", "interview",
+                   "conference"});
+}
+
+// What an expression says about the event of its sentence.
+enum class Role {
+  kDates,    // it dates the event
+  kReport,   // the day something was said ("officials said Tuesday"): the event is on or
+             // shortly before it
+  kIgnore,   // a dateline or byline, a bound of a period ("since 2014", "as of Monday"), or
+             // an expression that cannot date a reported event
+};
+
+Role RoleOf(const Document& doc, const Timex& t, Span sentence) {
+  std::string_view text = doc.text;
+  std::string w[3];
+  int n = WordsBefore(text, sentence.begin, t.span.begin, w, 3);
+  // Bounds of a period: the event is not at them.
+  if (n >= 1 && OneOf(w[0], {"since", "until", "till", "through", "by"})) return Role::kIgnore;
+  if (n >= 2 && w[0] == "of" && w[1] == "as") return Role::kIgnore;
+  // "between March and May": a period, not a date of the event.
+  if (n >= 1 && w[0] == "between") return Role::kIgnore;
+  if (n >= 2 && w[0] == "and" && (w[1] == "between" || (n >= 3 && w[2] == "between"))) {
+    return Role::kIgnore;
+  }
+  if (n >= 1 && w[0] == "from") {
+    std::string_view rest = text.substr(t.span.end, sentence.end - t.span.end).substr(0, 40);
+    if (rest.find(" to ") != std::string_view::npos ||
+        rest.find(" until ") != std::string_view::npos) {
+      return Role::kIgnore;
     }
   }
-  return best != kNone;
+  // Dateline "SANAA, Aug. 10 (Xinhua) --" and byline "By The Irrawaddy 12 April 2021".
+  size_t after = t.span.end;
+  while (after < sentence.end && IsSpace(text[after])) ++after;
+  if (after < sentence.end && text[after] == '(') {
+    size_t close = text.find(')', after);
+    if (close != std::string_view::npos && close < sentence.end && close - after < 40) {
+      after = close + 1;
+      while (after < sentence.end && IsSpace(text[after])) ++after;
+    }
+  }
+  std::string_view tail = text.substr(after, std::min<size_t>(3, sentence.end - after));
+  if (t.span.begin - sentence.begin < 48 &&
+      (tail.starts_with("--") || tail.starts_with("\xE2\x80\x93") ||
+       tail.starts_with("\xE2\x80\x94") || tail.starts_with("- "))) {
+    return Role::kIgnore;
+  }
+  if (after >= sentence.end && text.substr(sentence.begin, 3) == "By ") return Role::kIgnore;
+  // "said Tuesday", "said on Tuesday", "said late Tuesday", "told Reuters on Tuesday".
+  if (n >= 1 && IsReportVerb(w[0])) return Role::kReport;
+  if (n >= 2 && OneOf(w[0], {"on", "late", "early"}) && IsReportVerb(w[1])) return Role::kReport;
+  if (n >= 3 && w[0] == "on" && w[2] == "told") return Role::kReport;
+  return Role::kDates;
+}
+
+// "in the past 24 hours", "over the last two days": a window that ends at `anchor`.
+bool RecentWindow(const Document& doc, const Timex& t, Span sentence, Date anchor,
+                  EventDate* out) {
+  if (t.type != TimexType::kDuration || !anchor.known()) return false;
+  std::string_view v = t.value;
+  bool hours = v.starts_with("PT") && v.ends_with("H");
+  bool days = !hours && v.starts_with("P") && v.ends_with("D");
+  if (!hours && !days) return false;
+  int amount = 0;
+  if (!Digits(v, hours ? 2 : 1, v.size() - (hours ? 3 : 2), &amount) || amount < 1) return false;
+  long back = hours ? (amount + 23) / 24 : amount - 1;
+  if (back < 1 || back > 6) return false;
+  std::string lower(doc.Slice(t.span));
+  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  std::string w[2];
+  int n = WordsBefore(doc.text, sentence.begin, t.span.begin, w, 2);
+  bool recent = lower.starts_with("the past") || lower.starts_with("the last") ||
+                lower.starts_with("past ") || lower.starts_with("last ") ||
+                (n >= 1 && OneOf(w[0], {"past", "last"}));
+  if (!recent) return false;
+  *out = Range(timex::AddDays(anchor, -back), anchor, 2, back + 1 >= 7 ? 3 : 2);
+  out->evidence = t.span;
+  return true;
+}
+
+// The dating expressions of one sentence: the best one that dates its event (lowest rank, first
+// on ties), and the best report date. Expressions after publication cannot date a reported
+// event; PAST_REF ("recently") says no more than that the event is before publication.
+struct SentenceDates {
+  Rank rank = kNone;
+  EventDate date;
+  Rank report_rank = kNone;
+  EventDate report;
+};
+
+SentenceDates DatesOf(const Document& doc, size_t sentence) {
+  SentenceDates out;
+  const Span s = doc.sentences[sentence].span;
+  const Date pub = timex::ParseAnchor(doc.published);
+  const long pub_day = pub.known() ? DayNumber(pub) : 0;
+  bool window = false;
+  for (const Timex& t : doc.timex) {
+    if (t.span.begin < s.begin) continue;
+    if (t.span.end > s.end) break;
+    if (t.type == TimexType::kDuration) {
+      window = true;
+      continue;
+    }
+    if (t.type == TimexType::kSet) continue;
+    EventDate candidate;
+    Rank rank = Parse(t.value, doc.published, &candidate);
+    if (rank == kNone || rank == kPastRef) continue;
+    if (candidate.date_start && pub.known()) {
+      Date first = timex::ParseAnchor(*candidate.date_start);
+      if (DayNumber(first) > pub_day) continue;
+    }
+    candidate.evidence = t.span;
+    Role role = RoleOf(doc, t, s);
+    if (role == Role::kIgnore) continue;
+    if (role == Role::kReport) {
+      if (rank < out.report_rank) {
+        out.report_rank = rank;
+        out.report = candidate;
+      }
+    } else if (rank < out.rank) {
+      out.rank = rank;
+      out.date = candidate;
+    }
+  }
+  if (window && out.rank > kDay) {
+    // A recent window ends at the report day of the sentence, else at publication.
+    Date anchor = pub;
+    if (out.report_rank == kDay) anchor = timex::ParseAnchor(*out.report.date_start);
+    for (const Timex& t : doc.timex) {
+      if (t.span.begin < s.begin) continue;
+      if (t.span.end > s.end) break;
+      EventDate w;
+      if (RecentWindow(doc, t, s, anchor, &w)) {
+        out.rank = kWeekend;
+        out.date = w;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+// A report date alone: coded, like an undated report, to the day of the report, with the
+// precisions of a day the text did not state.
+EventDate FromReport(const SentenceDates& d) {
+  EventDate out = d.report;
+  if (d.report_rank == kDay) {
+    out.time_precision = 2;
+    out.date_prec = 2;
+  }
+  return out;
 }
 
 }  // namespace
@@ -165,10 +334,29 @@ std::optional<EventDate> EventDateOfValue(std::string_view value, std::string_vi
 }
 
 EventDate ResolveEventDate(const Document& doc, size_t sentence) {
+  const uint32_t one = static_cast<uint32_t>(sentence);
   if (sentence >= doc.sentences.size()) return Fallback(doc.published);
-  Span s = doc.sentences[sentence].span;
-  EventDate out;
-  if (BestIn(doc, s.begin, s.end, &out)) return out;
+  return ResolveEventDate(doc, std::span<const uint32_t>(&one, 1));
+}
+
+EventDate ResolveEventDate(const Document& doc, std::span<const uint32_t> sentences) {
+  if (sentences.empty() || sentences[0] >= doc.sentences.size()) return Fallback(doc.published);
+  const uint32_t sentence = sentences[0];
+  const Span s = doc.sentences[sentence].span;
+  SentenceDates first = DatesOf(doc, sentence);
+  if (first.rank != kNone) return first.date;
+  // The day it was reported, in the sentence that first tells the event.
+  if (first.report_rank != kNone) return FromReport(first);
+  // Other sentences that tell the same event, at most month-specific (a year or a season in a
+  // later sentence is background more often than the event's date).
+  SentenceDates reported = first;
+  for (size_t i = 1; i < sentences.size(); ++i) {
+    if (sentences[i] == sentence || sentences[i] >= doc.sentences.size()) continue;
+    SentenceDates other = DatesOf(doc, sentences[i]);
+    if (other.rank <= kMonth) return other.date;
+    if (reported.report_rank == kNone) reported = other;
+  }
+  if (reported.report_rank != kNone) return FromReport(reported);
   // The paragraph holding the sentence bounds the scope of earlier dates.
   uint32_t paragraph_begin = 0;
   for (const Span& p : doc.paragraphs) {
@@ -180,16 +368,26 @@ EventDate ResolveEventDate(const Document& doc, size_t sentence) {
   for (size_t k = sentence; k-- > 0;) {
     Span prev = doc.sentences[k].span;
     if (prev.begin < paragraph_begin) break;
-    if (BestIn(doc, prev.begin, prev.end, &out)) return out;
+    SentenceDates d = DatesOf(doc, k);
+    if (d.rank != kNone) return d.date;
+    if (d.report_rank != kNone) return FromReport(d);
   }
   // A headline (or lede) is dated by the article's lead: the sentences after it up to the end
   // of the paragraph that follows it ("Gunmen kill five in X" / "... on Monday, police said.").
   if (!doc.paragraphs.empty() && s.begin < doc.paragraphs[0].end) {
-    uint32_t lead_end = doc.paragraphs.size() > 1 ? doc.paragraphs[1].end : doc.paragraphs[0].end;
+    // The lead is the first paragraph after the headline that reads as prose, past bylines
+    // and "Updated: ..." lines.
+    uint32_t lead_end = doc.paragraphs[0].end;
+    for (size_t p = 1; p < doc.paragraphs.size() && p <= 4; ++p) {
+      lead_end = doc.paragraphs[p].end;
+      if (doc.paragraphs[p].end - doc.paragraphs[p].begin >= 80) break;
+    }
     for (size_t k = sentence + 1; k < doc.sentences.size(); ++k) {
       Span next = doc.sentences[k].span;
       if (next.begin >= lead_end) break;
-      if (BestIn(doc, next.begin, next.end, &out)) return out;
+      SentenceDates d = DatesOf(doc, k);
+      if (d.rank != kNone) return d.date;
+      if (d.report_rank != kNone) return FromReport(d);
     }
   }
   return Fallback(doc.published);

@@ -624,7 +624,7 @@ class Scanner {
   }
 
   // "today", "yesterday morning", "tomorrow", "tonight", "last night", "this morning",
-  // "overnight", "the day before yesterday".
+  // "overnight", "the day before yesterday", "the night before last".
   bool RelativeDay(size_t i, Match* m) const {
     size_t j = i;
     if (W(j, "early") || W(j, "late") || W(j, "earlier") || W(j, "later")) ++j;
@@ -665,6 +665,11 @@ class Scanner {
     } else if (w == "the" && W(j + 1, "day") && (W(j + 2, "before") || W(j + 2, "after")) &&
                (W(j + 3, "yesterday") || W(j + 3, "tomorrow"))) {
       offset = W(j + 3, "yesterday") ? -2 : 2;
+      k = j + 4;
+    } else if (w == "the" && W(j + 1, "night") && W(j + 2, "before") && W(j + 3, "last")) {
+      offset = -2;  // "the night before last": the night that began two days ago
+      part = "TNI";
+      time = true;
       k = j + 4;
     } else {
       return false;

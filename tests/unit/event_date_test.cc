@@ -66,15 +66,15 @@ const Case kCases[] = {
      "2014-07-16", 3, 5, false, "summer 2014"},
     {"The town fell in 2014.", kPub, 0, "2014-01-01", "2014-12-31", "2014-07-02", 3, 5, false,
      "2014"},
-    // PAST_REF: the 30 days before publication.
-    {"Forces recently killed a cell member in the east.", kPub, 0, "2024-08-15", "2024-09-13",
-     "2024-08-29", 3, 4, false, "recently"},
+    // PAST_REF says only that the event is before publication: the fallback.
+    {"Forces recently killed a cell member in the east.", kPub, 0, "2024-09-14", "2024-09-14",
+     "2024-09-14", 2, 2, true, ""},
     // The most specific expression of the sentence wins; durations and sets are skipped.
     {"Militants active since 2014 attacked the post on Monday.", kPub, 0, "2024-09-09",
      "2024-09-09", "2024-09-09", 1, 1, false, "Monday"},
     {"After three days of fighting, the town fell last month.", kPub, 0, "2024-08-01",
      "2024-08-31", "2024-08-16", 3, 4, false, "last month"},
-    {"Patrols now run every Friday and the army holds the pass.", kPub, 0, "2024-09-13",
+    {"Patrols now run every Friday and the army holds the pass.", kPub, 0, "2024-09-14",
      "2024-09-14", "2024-09-14", 2, 2, true, ""},
     // Inherited from the nearest preceding dated sentence of the same paragraph.
     {"On Tuesday rebels entered the town. Two soldiers were killed.", kPub, 1, "2024-09-10",
@@ -83,16 +83,47 @@ const Case kCases[] = {
      "2024-09-10", "2024-09-10", "2024-09-10", 1, 1, false, "Tuesday"},
     // A new paragraph ends the scope: the undated second paragraph takes the fallback.
     {"Rebels took the town on Tuesday.\nElsewhere, two soldiers were killed by a mine.\nMore.",
-     kPub, 1, "2024-09-13", "2024-09-14", "2024-09-14", 2, 2, true, ""},
+     kPub, 1, "2024-09-14", "2024-09-14", "2024-09-14", 2, 2, true, ""},
     // A headline is dated by the lead paragraph after it.
     {"Gunmen kill five in market attack\nGunmen killed five traders on Thursday, police said.",
      kPub, 0, "2024-09-12", "2024-09-12", "2024-09-12", 1, 1, false, "Thursday"},
-    // Fallback: the day before publication and the day itself, flagged, low precision.
-    {"Two soldiers were killed by a mine.", kPub, 0, "2024-09-13", "2024-09-14", "2024-09-14", 2, 2,
+    // Fallback: the publication day, flagged, with precisions that do not claim the day.
+    {"Two soldiers were killed by a mine.", kPub, 0, "2024-09-14", "2024-09-14", "2024-09-14", 2, 2,
      true, ""},
     {"Two soldiers were killed by a mine.", "", 0, nullptr, nullptr, nullptr, 0, 0, true, ""},
-    {"Two soldiers were killed by a mine.", kPub, 7, "2024-09-13", "2024-09-14", "2024-09-14", 2,
+    {"Two soldiers were killed by a mine.", kPub, 7, "2024-09-14", "2024-09-14", "2024-09-14", 2,
      2, true, ""},
+    // Datelines and bylines are the report's date, not the event's.
+    {"KABUL, Sept. 14 (Reuters) -- Gunmen killed two guards on Thursday.", kPub, 0, "2024-09-12",
+     "2024-09-12", "2024-09-12", 1, 1, false, "Thursday"},
+    {"By Staff Reporter 14 September 2024\nTwo guards were killed by a mine.", kPub, 0,
+     "2024-09-14", "2024-09-14", "2024-09-14", 2, 2, true, ""},
+    // A day said of a report yields to the event's day; alone, it is the report day with low
+    // precision.
+    {"Gunmen killed two guards on Wednesday, police said Friday.", kPub, 0, "2024-09-11",
+     "2024-09-11", "2024-09-11", 1, 1, false, "Wednesday"},
+    {"Five soldiers were killed in the ambush, officials said on Friday.", kPub, 0, "2024-09-13",
+     "2024-09-13", "2024-09-13", 2, 2, false, "Friday"},
+    {"Five soldiers were killed, a commander told reporters on Friday.", kPub, 0, "2024-09-13",
+     "2024-09-13", "2024-09-13", 2, 2, false, "Friday"},
+    {"It was reported that on 12 September 2024 troops shelled the village.", kPub, 0,
+     "2024-09-12", "2024-09-12", "2024-09-12", 1, 1, false, "12 September 2024"},
+    // A recent window ends at the report day (else at publication).
+    {"Airstrikes killed 40 fighters in the past 24 hours, a military source said on Friday.", kPub,
+     0, "2024-09-12", "2024-09-13", "2024-09-12", 2, 2, false, "the past 24 hours"},
+    {"Clashes over the last three days killed 12 people.", kPub, 0, "2024-09-12", "2024-09-14",
+     "2024-09-13", 2, 2, false, "the last three days"},
+    // Bounds of a period and dates after publication do not date the event.
+    {"Militants have killed 300 people since 2014.", kPub, 0, "2024-09-14", "2024-09-14",
+     "2024-09-14", 2, 2, true, ""},
+    {"The group says it killed 100 soldiers between March and May.", kPub, 0, "2024-09-14",
+     "2024-09-14", "2024-09-14", 2, 2, true, ""},
+    {"As of Friday, the attacks had killed 40 people.", kPub, 0, "2024-09-14", "2024-09-14",
+     "2024-09-14", 2, 2, true, ""},
+    {"Gunmen attacked the post ahead of elections in November 2024.", kPub, 0, "2024-09-14",
+     "2024-09-14", "2024-09-14", 2, 2, true, ""},
+    {"Jets struck the camp the night before last.", kPub, 0, "2024-09-12", "2024-09-12",
+     "2024-09-12", 1, 1, false, "the night before last"},
     // Unresolved values: nulls, not the fallback.
     {"Two soldiers were killed yesterday.", "", 0, nullptr, nullptr, nullptr, 0, 0, false,
      "yesterday"},
@@ -125,6 +156,25 @@ TEST(EventDateTest, Table) {
     EXPECT_EQ(d.from_fallback, c.fallback);
     EXPECT_EQ(doc.Slice(d.evidence), c.evidence);
   }
+}
+
+// An event told in several sentences: the first sentence's own date, else the first of the
+// others dated at most to a month.
+TEST(EventDateTest, SeveralSentences) {
+  Document doc;
+  doc.text = "Two soldiers were killed near the base. In 2019 the base was built. The raid came on "
+             "Tuesday.";
+  doc.published = kPub;
+  Segment(doc);
+  AnnotateTimex(doc);
+  ASSERT_EQ(doc.sentences.size(), 3u);
+  const uint32_t order[] = {0, 1, 2};
+  EventDate d = ResolveEventDate(doc, order);
+  EXPECT_EQ(Show(d.date_start), "2024-09-10");
+  EXPECT_EQ(doc.Slice(d.evidence), "Tuesday");
+  const uint32_t first_dated[] = {2, 0};
+  EXPECT_EQ(Show(ResolveEventDate(doc, first_dated).date_start), "2024-09-10");
+  EXPECT_TRUE(ResolveEventDate(doc, std::span<const uint32_t>()).from_fallback);
 }
 
 TEST(EventDateTest, TableHasEnoughCases) { EXPECT_GE(std::size(kCases), 25u); }

@@ -63,6 +63,8 @@ const Case kCases[] = {
     {"Two soldiers were killed yesterday.", kPub, "yesterday", "DATE", "2024-09-13"},
     {"The vote is tomorrow.", kPub, "tomorrow", "DATE", "2024-09-15"},
     {"Protesters gathered yesterday morning.", kPub, "yesterday morning", "TIME", "2024-09-13TMO"},
+    {"Jets struck the camp the night before last.", kPub, "the night before last", "TIME",
+     "2024-09-12TNI"},
     {"Gunmen attacked a checkpoint on Monday.", kPub, "Monday", "DATE", "2024-09-09"},
     {"Gunmen attacked a checkpoint on Saturday.", kPub, "Saturday", "DATE", "2024-09-14"},
     {"The envoy will arrive on Monday.", kPub, "Monday", "DATE", "2024-09-16"},
