@@ -56,10 +56,30 @@ bool IsLocative(const Document& doc, const PlaceMention& m) {
   return false;
 }
 
+// True when the place is where the wounded or the dead were taken, not where the event was:
+// "taken to a hospital in Kafanchan", "rushed to Kano", "admitted at the clinic in X", "the
+// bodies were moved to the morgue in Y" (a care or transfer word within six tokens before).
+bool IsDestination(const Document& doc, const PlaceMention& m) {
+  auto tok = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.begin,
+                              [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
+  for (int back = 1; back <= 6 && tok - back >= doc.tokens.begin(); ++back) {
+    const Token& t = *(tok - back);
+    if (t.kind == TokenKind::kPunct) return false;
+    const std::string w = Lower(doc.Slice(t.span));
+    if (w == "hospital" || w == "hospitals" || w == "clinic" || w == "morgue" ||
+        w == "mortuary" || w == "taken" || w == "rushed" || w == "admitted" ||
+        w == "evacuated" || w == "transferred" || w == "airlifted" || w == "referred" ||
+        w == "treated" || w == "hospitalized" || w == "hospitalised" || w == "moved") {
+      return true;
+    }
+  }
+  return false;
+}
+
 // The mention that anchors sentence `span`, when it is usable and locative.
 bool IsAnchorMention(const Document& doc, const PlaceMention& m, Span sentence) {
   return Inside(m.span, sentence) && !m.demonym && !m.metonymic && m.geo_id != kNoGeoId &&
-         IsLocative(doc, m);
+         IsLocative(doc, m) && !IsDestination(doc, m);
 }
 
 bool PlacesConflict(const EventLocation& a, const EventLocation& b) {

@@ -297,6 +297,10 @@ bool AssignRoles(const Document& doc, const Incident& incident, std::string_view
     if (a1 < 0) a1 = add_actor("Unidentified Armed Group", 3, Class::kNonState);
   }
   if (a1 < 0) a1 = first_of(is_armed);
+  // A bomb, a mine or shelling nobody is named for: ACLED's "Unidentified Armed Group".
+  if (a1 < 0 && type == "Explosions/Remote violence" && sub != "Air/drone strike") {
+    a1 = add_actor("Unidentified Armed Group", 3, Class::kNonState);
+  }
   if (a1 < 0) a1 = first_of([](const Actor& a) { return a.cls != Class::kOther; });
 
   int a2 = -1;
@@ -337,6 +341,15 @@ bool AssignRoles(const Document& doc, const Incident& incident, std::string_view
           actors[a2].name = "Military Forces of " + std::string(the ? "the " : "") + c;
           actors[a2].iso3 = std::string(country_iso3);
         }
+      }
+      // State forces fighting, or hit by a bomb, with no opponent named: ACLED's
+      // "Unidentified Armed Group (Country)" ("a patrol struck an IED", "soldiers were
+      // ambushed"). The bomb's unnamed maker is actor1.
+      if (a2 < 0 && actors[a1].cls == Class::kState &&
+          (type == "Battles" || sub == "Remote explosive/landmine/IED" || sub == "Grenade" ||
+           sub == "Suicide bomb")) {
+        a2 = add_actor("Unidentified Armed Group", 3, Class::kNonState);
+        if (type != "Battles") std::swap(a1, a2);
       }
       // A mob with no opponent named turned on civilians ("a mob lynched a suspected thief").
       if (a2 < 0 && sub == "Mob violence") a2 = add_actor("Civilians", 7, Class::kCivilians);

@@ -29,6 +29,7 @@
 
 #include "actor/phrase_trie.h"
 #include "sitrep/actors.h"
+#include "sitrep/quantity.h"
 #include "sitrep/text.h"
 #include "trigger/historical.h"
 #include "trigger/lexicon.h"
@@ -247,14 +248,45 @@ class Classifier {
       protesters = protesters || a->inter == 6;
     }
     bool victims = civilians;
+    // Non-state fighters counted among the dead are a target unless they are the attackers
+    // ("killing three VDP fighters" after "JNIM militants attacked"; not "two of the militants
+    // were killed" after "militants attacked").
+    auto other_non_state = [&](const CasualtyFrame& f) {
+      bool attacker_non_state = false;
+      for (const ActorMention* a : before) attacker_non_state |= a->inter != 1 && a->inter != 8;
+      if (!attacker_non_state) return true;
+      for (const ActorMention* a : actors) {
+        if (a->span.begin < f.victims.begin || a->span.end > f.victims.end || a->generic) continue;
+        if (std::none_of(before.begin(), before.end(),
+                         [&](const ActorMention* b) { return SameSide(*a, *b); })) {
+          return true;
+        }
+      }
+      return false;
+    };
     bool target_before = false, target_after = false;
     for (const Hit& c : scan.context) {
-      if (c.cue->cls == CueClass::kCtxVictim && !InsideArmedActor(si, c)) victims = true;
+      // Person words anywhere; place words ("village", "market") only as the cue's object.
+      if (c.cue->cls == CueClass::kCtxVictim && c.cue->score >= 1 && !InsideArmedActor(si, c)) {
+        victims = true;
+      }
       if (c.cue->cls == CueClass::kCtxArmedTarget && !InsideArmedActor(si, c)) {
         if (c.begin >= hit.end) target_after = true;
         if (c.end <= hit.begin) target_before = true;
       }
     }
+    bool armed_hit = false;
+    // Casualty frames of the sentence that count soldiers or fighters after the cue ("killing
+    // three soldiers", "two militants were wounded"): an armed target was hit.
+    for (const CasualtyFrame& f : doc_.casualties) {
+      if (f.sentence != si || f.negated || f.self_inflicted || f.span.begin < m.span.end) continue;
+      if (f.fate != Fate::kKilled && f.fate != Fate::kInjured) continue;
+      if (f.category == VictimCategory::kStateForces ||
+          (f.category == VictimCategory::kNonState && other_non_state(f))) {
+        armed_hit = true;
+      }
+    }
+    target_after = target_after || armed_hit;
     bool two_sides = (armed_before && (armed_after || target_after)) || (armed_after && target_before);
     bool protest_context = Near(si, CueClass::kProtest) || protesters;
     bool disrupt = false;
@@ -262,7 +294,8 @@ class Classifier {
       disrupt = disrupt || t.cue->sub_event_type == "Disrupted weapons use";
     }
 
-    const int object = ObjectAfter(si, hit);  // 1 victim, 2 armed, 0 none
+    const int object_kind = ObjectAfter(si, hit);  // 1 person, 3 civilian place, 2 armed, 0 none
+    const int object = object_kind == 3 ? 1 : object_kind;
     // Unarmed people as the doers: a civilian or rioter mention before the cue with no armed
     // actor before it ("villagers pelted stones at police", "a mob of locals killed two
     // thieves"), not a passive ("a man was shot").
@@ -280,6 +313,12 @@ class Classifier {
     const bool crowd_subject = crowd_before && !armed_before && !PassiveBefore(hit);
     switch (cue.cls) {
       case CueClass::kFixed:
+        // Residents or rioters burning or ransacking, with no armed group among them: a riot.
+        if (m.sub_event_type == "Looting/property destruction" && crowd_subject && !non_state &&
+            !state) {
+          m.sub_event_type = "Violent demonstration";
+          m.score = 0.6f;
+        }
         if (disrupt && (m.sub_event_type == "Grenade" ||
                         m.sub_event_type == "Shelling/artillery/missile attack")) {
           m.sub_event_type = "Disrupted weapons use";
@@ -301,6 +340,10 @@ class Classifier {
         if (crowd_subject && !non_state && !protest_context) {
           m.sub_event_type = "Mob violence";
           m.score = 0.7f;
+        } else if (armed_hit && armed_before && !protest_context) {
+          // Soldiers or rival fighters among the dead: a battle, whatever else was hit.
+          m.sub_event_type = "Armed clash";
+          m.score = kill ? 0.6f : 0.66f;
         } else if (object == 1 && !protest_context) {
           // The cue's object decides: "assassinated a civilian", "executed 7 villagers".
           m.sub_event_type = "Attack";
@@ -328,6 +371,16 @@ class Classifier {
           m.sub_event_type = kill ? "Attack" : "Armed clash";
           m.score = kill ? 0.5f : 0.45f;
         }
+        // "attacked and burned a school", "raided the village and looted shops" with nobody
+        // hurt and no armed side hit: the attack is the property destruction.
+        if (!kill && !protest_context && !two_sides && !armed_hit && object_kind != 1 &&
+            object_kind != 2 && !Shooting(hit) && LootingWithoutHarm(si)) {
+          m.sub_event_type = "Looting/property destruction";
+          m.score = 0.7f;
+        }
+        // "wounded", "injured": weaker evidence of what kind of event it was than the cue that
+        // says what was done ("attacked a post ... two civilians were wounded").
+        if (kill && cue.score < 0.55f) m.score -= 0.1f;
         if (protest_context) m.score -= 0.2f;  // the protest trigger types the event
         break;
       }
@@ -400,6 +453,33 @@ class Classifier {
     return m;
   }
 
+  // "opened fire", "fired at", "shot at": shooting at someone, not at property.
+  bool Shooting(const Hit& hit) const {
+    for (uint32_t t = hit.begin; t < hit.end; ++t) {
+      const std::string_view w = doc_.Slice(doc_.tokens[t].span);
+      if (w == "fire" || w == "fired" || w == "shot" || w == "Fired" || w == "Shot") return true;
+    }
+    return false;
+  }
+
+  // A looting or destruction cue in sentence `si` and no killing, wounding or casualty count.
+  bool LootingWithoutHarm(uint32_t si) const {
+    bool looting = false;
+    for (const Hit& t : scans_[si].triggers) {
+      if (t.cue->sub_event_type == "Looting/property destruction" && !t.grievance) looting = true;
+      if (t.cue->cls == CueClass::kKill || t.cue->cls == CueClass::kIed ||
+          t.cue->sub_event_type == "Abduction/forced disappearance" ||
+          t.cue->sub_event_type == "Sexual violence") {
+        if (!Negated(si, t)) return false;
+      }
+    }
+    if (!looting) return false;
+    for (const CasualtyFrame& f : doc_.casualties) {
+      if (f.sentence == si && !f.negated && f.value > 0) return false;
+    }
+    return true;
+  }
+
   // Protester violence said in sentence `si` or a neighbour that reports no protest of its own
   // (a neighbour about other protests, "after the riots of last week", is another event);
   // negated ("no clashes were reported") and grievance words do not count.
@@ -462,7 +542,7 @@ class Classifier {
       if (at > best || (at == best && kind != 0)) continue;
       if (c.cue->cls == CueClass::kCtxVictim && !InsideArmedActor(si, c)) {
         best = at;
-        kind = 1;
+        kind = c.cue->score >= 1 ? 1 : 3;
       } else if (c.cue->cls == CueClass::kCtxArmedTarget) {
         best = at;
         kind = 2;
