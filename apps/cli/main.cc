@@ -158,7 +158,6 @@ void WriteTriggers(JsonWriter& w, const Document& doc) {
 void WritePlaces(JsonWriter& w, const Document& doc) {
   w.Key("places").BeginArray();
   for (const PlaceMention& p : doc.places) {
-    if (p.demonym) continue;  // actors, not toponyms (see sitrep/places.h)
     w.BeginObject().Field("start", p.span.begin).Field("end", p.span.end).Field("text", doc.Slice(p.span));
     w.Key("geonameid");
     p.geonameid != 0 ? w.Raw(std::to_string(p.geonameid)) : w.Raw("null");
@@ -167,6 +166,7 @@ void WritePlaces(JsonWriter& w, const Document& doc) {
     if (p.has_coordinates) w.Field("latitude", p.lat).Field("longitude", p.lon);
     if (p.relative_region) w.Field("relative_region", true);
     if (p.metonymic) w.Field("metonymic", true);
+    if (p.demonym) w.Field("demonym", true);  // "Iraqi": names its country (sitrep/places.h)
     w.EndObject();
   }
   w.EndArray();

@@ -15,10 +15,12 @@
 //    cue ("in", "near", "village of"...) or support from the document's country/admin1 context;
 //    titles, person-name neighbours, months, weekdays and common sentence-initial words are
 //    rejected.
-//  - Demonyms ("Iraqi forces") are mentions with `demonym = true`: they name an actor, not a
-//    place, so they set the document's country context but are not toponyms — `sitrep annotate`
-//    leaves them out of `places` and the places metric never sees them (GeoWebNews marks
-//    Demonym spans as not counted).
+//  - Demonyms ("Iraqi forces", "the Russian army") are place mentions with `demonym = true`,
+//    resolved to their country: an adjectival reference to a country is a toponym in the places
+//    layer (LGL annotates them; GeoWebNews types them Demonym, which the metric ignores), and
+//    `sitrep annotate` writes them with "demonym": true. They name an actor's country, not where
+//    something happened, so they set the document's country context but never locate an event
+//    except as a last resort for the country.
 //  - A capital before a speech verb ("Washington said") stays a toponym (GeoWebNews counts
 //    metonymy) but has `metonymic = true` and never locates an event.
 //  - Relative regions ("eastern Syria", "the north of the country") span the whole phrase and
@@ -55,7 +57,7 @@ struct PlaceMention {
   bool has_coordinates = false;
   PlaceKind kind = PlaceKind::kPlace;  // kRegion: a relative region of the resolved entry
   bool relative_region = false;  // "eastern Syria": the span covers the whole phrase
-  bool demonym = false;      // "Iraqi": sets country context, not a toponym
+  bool demonym = false;      // "Iraqi": names its country; an actor's, not an event's place
   bool metonymic = false;    // "Washington said": a government, not where something happened
   bool near = false;         // preceded by "near"/"outside"/"around"...: the area around it
   bool operator==(const PlaceMention&) const = default;

@@ -107,7 +107,8 @@ std::vector<PredSpan> RunTimexLayer(const JsonObject& row) {
 }
 
 // Runs sitrep's places layer on a gold document the way `sitrep annotate` does and maps spans
-// back to the input's byte offsets. Demonyms are not toponyms and are left out, as in annotate.
+// back to the input's byte offsets. Demonyms ("Iraqi") are kept, as in annotate: the places layer
+// reports them as adjectival mentions of their country (see sitrep/places.h).
 std::vector<PredSpan> RunPlacesLayer(const JsonObject& row, const Gazetteer& gaz) {
   RawRecord record;
   record.id = GetIdString(row, "id");
@@ -117,7 +118,6 @@ std::vector<PredSpan> RunPlacesLayer(const JsonObject& row, const Gazetteer& gaz
   if (!doc.ok()) return spans;
   AnnotatePlaces(*doc, gaz);
   for (const PlaceMention& m : doc->places) {
-    if (m.demonym) continue;
     PredSpan p;
     p.start = static_cast<int64_t>(doc->to_source.ToSource(m.span.begin));
     p.end = static_cast<int64_t>(doc->to_source.ToSource(m.span.end));
