@@ -1,8 +1,15 @@
 // Throughput of the timex layer on invented news text (bytes/s), swept over input sizes up to
-// about 1 MB.
+// about 1 MB; and, when SITREP_TIMEX_CORPUS names a JSONL file of documents (`sitrep eval --kind
+// timex --write-inputs`), documents/s of FindTimex over that corpus (BM_FindTimexCorpus, used by
+// bench/e2e/timex_vs_chrono.sh for the in-process side-by-side with chrono-node).
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
 #include <string>
+#include <utility>
+#include <vector>
+
+#include "sitrep/reader.h"
 
 #include "sitrep/pipeline.h"
 #include "sitrep/timex.h"
@@ -46,5 +53,39 @@ void BM_FindTimex(benchmark::State& state) {
   state.counters["timex"] = static_cast<double>(found);
 }
 BENCHMARK(BM_FindTimex)->RangeMultiplier(16)->Range(1 << 10, 1 << 20);
+
+// One iteration = FindTimex over every document of the corpus (text and publication date as
+// read from the file; reading is outside the timed loop). items/s = documents/s.
+void BM_FindTimexCorpus(benchmark::State& state) {
+  const char* path = std::getenv("SITREP_TIMEX_CORPUS");
+  if (path == nullptr || *path == '\0') {
+    state.SkipWithError("SITREP_TIMEX_CORPUS is not set");
+    return;
+  }
+  std::vector<std::pair<std::string, std::string>> docs;  // text, published
+  auto reader = sitrep::OpenInputs({path});
+  if (!reader.ok()) {
+    state.SkipWithError("cannot open SITREP_TIMEX_CORPUS");
+    return;
+  }
+  while (auto item = (*reader)->Next()) {
+    if (item->status.ok()) docs.emplace_back(item->record.payload, item->record.published);
+  }
+  size_t found = 0;
+  for (const auto& [text, published] : docs) found += sitrep::FindTimex(text, published).size();
+  for (auto _ : state) {
+    for (const auto& doc : docs) {
+      std::vector<sitrep::Timex> out = sitrep::FindTimex(doc.first, doc.second);
+      benchmark::DoNotOptimize(out.data());
+    }
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) *
+                          static_cast<int64_t>(docs.size()));
+  state.counters["documents"] = static_cast<double>(docs.size());
+  state.counters["timex"] = static_cast<double>(found);
+}
+// Process CPU time, as chrono's side measures with process.cpuUsage(): on a shared machine wall
+// time mostly measures the other processes.
+BENCHMARK(BM_FindTimexCorpus)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
 
 }  // namespace
