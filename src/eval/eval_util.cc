@@ -1,5 +1,7 @@
 #include "eval/eval_util.h"
 
+#include "sitrep/gazetteer.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -110,7 +112,18 @@ constexpr std::string_view kDroppedWords[] = {
     "province",   "provincia", "state",    "governorate", "gouvernorat", "region",
     "departement", "department", "district", "county",    "prefecture",  "municipality",
     "oblast",     "division",  "territory", "village",    "town",        "commune",
-    "wilayah",    "muhafazah", "subdistrict"};
+    "wilayah",    "muhafazah", "subdistrict", "city",     "township",    "lga",
+    "woreda",     "zone",      "constituency", "locality", "raion",      "rayon"};
+
+// The Arabic article assimilated to the next word's first consonant ("Ad Dali", "Ar Raqqah",
+// "Ash Sharqiyah"): the same article as "al", written as pronounced.
+bool IsAssimilatedArticle(const std::string& article, const std::string& next) {
+  static constexpr std::string_view kForms[] = {"ad", "adh", "ar", "as", "ash", "at",
+                                                "ath", "az", "an"};
+  if (std::find(std::begin(kForms), std::end(kForms), article) == std::end(kForms)) return false;
+  const std::string consonant = article.substr(1);
+  return next.size() > consonant.size() && next.compare(0, consonant.size(), consonant) == 0;
+}
 
 int ParseInt(std::string_view s) {
   int v = 0;
@@ -229,8 +242,16 @@ std::string NormalizePlaceName(std::string_view name) {
     } else if (cp == 0x2018 || cp == 0x2019 || cp == '\'' || cp == 0x02BF || cp == 0x02BE ||
                cp == 0x0060) {
       // Apostrophes and ayn/hamza marks join the word: "Sana'a" → "sanaa".
+    } else if (cp >= 0x100 && cp < 0x2000 && IsWordCodePoint(cp)) {
+      // Latin Extended letters lose their diacritics as in the gazetteer's keys ("Aḑ Ḑāli‘",
+      // "Kuşadası"); other scripts are kept as they are (their UTF-8 bytes).
+      std::string f = FoldName(name.substr(pos - len, len));
+      if (!f.empty() && std::all_of(f.begin(), f.end(), [](char c) { return IsAsciiAlpha(c); })) {
+        folded += f;
+      } else {
+        folded.append(name.substr(pos - len, len));
+      }
     } else if (cp >= 0x80 && IsWordCodePoint(cp)) {
-      // Keep other scripts as they are (their UTF-8 bytes).
       folded.append(name.substr(pos - len, len));
     } else {
       folded.push_back(' ');
@@ -252,7 +273,10 @@ std::string NormalizePlaceName(std::string_view name) {
       kept.push_back(w);
     }
   }
-  if (kept.size() > 1 && (kept.front() == "al" || kept.front() == "el")) kept.erase(kept.begin());
+  if (kept.size() > 1 && (kept.front() == "al" || kept.front() == "el" ||
+                          IsAssimilatedArticle(kept.front(), kept[1]))) {
+    kept.erase(kept.begin());
+  }
   // A name made only of dropped words ("Central Region" → "central" is fine; "State" alone is
   // not) keeps its original words so it still matches itself.
   if (kept.empty()) kept = words;

@@ -25,10 +25,13 @@ std::vector<uint32_t> CodePointByteOffsets(std::string_view utf8);
 // Clamped lookup into such a table (a negative or too large offset maps to an end).
 uint32_t CharToByte(const std::vector<uint32_t>& table, int64_t char_offset);
 
-// Folds a place name for comparison: lower-case, Latin-1 accents dropped, punctuation → space,
-// a parenthesized part dropped, administrative words ("province", "state", "governorate",
-// "region", "district", "department", "county", "village", "town" ...) dropped, a leading
-// "al"/"el" article dropped, and spaces removed ("Deir ez-Zor governorate" → "deirezzor").
+// Folds a place name for comparison: lower-case, accents of Latin letters dropped (Latin-1 and
+// Latin Extended, as FoldName does: "Aḑ Ḑāli‘" → "ad dali"), punctuation → space, a
+// parenthesized part dropped, administrative words ("province", "state", "governorate",
+// "region", "district", "department", "county", "village", "town", "city", "township", "lga",
+// "woreda", "zone" ...) dropped, a leading "al"/"el" article or its assimilated form ("Ad Dali",
+// "Ar Raqqah", "Ash Shihr") dropped, and spaces removed ("Deir ez-Zor governorate" →
+// "deirezzor").
 std::string NormalizePlaceName(std::string_view name);
 // True when both names are non-empty and fold to the same non-empty string.
 bool PlaceNamesMatch(std::string_view a, std::string_view b);
