@@ -31,6 +31,8 @@ async function call(path, init) {
 }
 
 export const api = {
+  // The selection as columns (GET /api/points); 404 on servers older than the route.
+  points: (params, signal) => call(`api/points?${new URLSearchParams(params)}`, { signal }),
   eventsCompact: (params, signal) => {
     const p = new URLSearchParams(params);
     p.set('format', 'compact');

@@ -1,5 +1,6 @@
-// The loaded selection as columns (from /api/events?format=compact), filtered in the browser so
-// that filter and brush interactions need no round trip. Free text (q) is always the server's.
+// The loaded selection as columns (from /api/points, or /api/events?format=compact on a server
+// without it), filtered in the browser so that filter and brush interactions need no round trip.
+// Free text (q) is always the server's.
 
 const COLUMNS = ['event_id', 'event_date', 'latitude', 'longitude', 'fatalities', 'event_type',
   'sub_event_type', 'country', 'admin1', 'actor1', 'actor2'];
@@ -13,6 +14,11 @@ export function dayNumber(date) {
 
 export function dayString(day) {
   return new Date(day * 86400000).toISOString().slice(0, 10);
+}
+
+// 'YYYY-MM-DD' of row |i|, or '' when undated.
+export function dateText(d, i) {
+  return Number.isNaN(d.day[i]) ? '' : dayString(d.day[i]);
 }
 
 // Interns strings: returns {codes: Uint16Array|Uint32Array, values: [string]} (code 0 is '').
@@ -44,7 +50,6 @@ export function fromCompact(answer) {
     n,
     total: answer.total ?? n,
     ids: new Array(n),
-    dates: new Array(n),
     day: new Float64Array(n),
     lat: new Float64Array(n),
     lon: new Float64Array(n),
@@ -53,7 +58,6 @@ export function fromCompact(answer) {
   for (let i = 0; i < n; i++) {
     const r = rows[i];
     d.ids[i] = String(r[at.event_id]);
-    d.dates[i] = r[at.event_date] ?? '';
     d.day[i] = dayNumber(r[at.event_date]);
     d.lat[i] = r[at.latitude] ?? NaN;
     d.lon[i] = r[at.longitude] ?? NaN;
@@ -65,6 +69,35 @@ export function fromCompact(answer) {
   d.admin1 = intern(rows, at.admin1);
   d.actor1 = intern(rows, at.actor1);
   d.actor2 = intern(rows, at.actor2);
+  return d;
+}
+
+// Builds the dataset from a /api/points answer: one array per field, text fields already
+// dictionary-coded ({values, codes}, code 0 = ''), days since 1970, coordinates in 1e-5 degrees.
+export function fromColumns(answer) {
+  const n = answer.count ?? answer.event_id.length;
+  const d = {
+    n,
+    total: answer.total ?? n,
+    ids: answer.event_id,
+    day: new Float64Array(n),
+    lat: new Float64Array(n),
+    lon: new Float64Array(n),
+    fat: Float64Array.from(answer.fatalities),
+  };
+  const { day, lat_e5: la, lon_e5: lo } = answer;
+  for (let i = 0; i < n; i++) {
+    d.day[i] = day[i] ?? NaN;
+    d.lat[i] = la[i] === null ? NaN : la[i] / 1e5;
+    d.lon[i] = lo[i] === null ? NaN : lo[i] / 1e5;
+  }
+  const dict = (c) => ({ values: c.values, codes: Uint32Array.from(c.codes) });
+  d.type = dict(answer.event_type);
+  d.sub = dict(answer.sub_event_type);
+  d.country = dict(answer.country);
+  d.admin1 = dict(answer.admin1);
+  d.actor1 = dict(answer.actor1);
+  d.actor2 = dict(answer.actor2);
   return d;
 }
 

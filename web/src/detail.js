@@ -49,10 +49,10 @@ function fmt(v) {
 
 function fieldRow(name, value, hasEvidence) {
   const words = explain(name, value);
+  // The dt takes focus: the row is display: contents, which leaves it out of the Tab order.
   const row = el('div', { class: `field${hasEvidence ? ' has-evidence' : ''}`, dataset: { field: name },
-    tabindex: hasEvidence ? '0' : null,
     title: hasEvidence ? 'Hover or focus to highlight the evidence in the source text' : null },
-  el('dt', {}, name),
+  el('dt', { tabindex: hasEvidence ? '0' : null }, name),
   el('dd', {}, el('span', { class: 'value' }, fmt(value)),
     words ? el('span', { class: 'explain' }, `${name} ${value}: ${words}`) : null,
     hasEvidence ? el('span', { class: 'ev-badge', 'aria-hidden': 'true' }, 'evidence') : null));

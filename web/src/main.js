@@ -1,12 +1,14 @@
-// The dashboard: loads the selection once as columns (/api/events?format=compact), filters it
-// in the browser on every interaction, and keeps the URL in step with the view.
+// The dashboard: loads the selection once as columns (/api/points), filters it in the browser on
+// every interaction, and keeps the URL in step with the view. The first render paints the map
+// first; the timeline, table and filter options follow in the next task.
 import './style.css';
 import { api } from './api.js';
 import { parseState, stateToQuery, apiFilters, emptyState, FILTER_KEYS } from './state.js';
-import { fromCompact, filterRows, histogram, countsBy, sortRows, sum, dayNumber } from './data.js';
+import { fromCompact, fromColumns, filterRows, histogram, countsBy, sortRows, sum, dayNumber, dateText } from './data.js';
 import { createMap } from './map.js';
 import { createTimeline } from './timeline.js';
 import { createTable, PAGE_SIZE } from './table.js';
+import { createEventNav } from './nav.js';
 import { renderEvent } from './detail.js';
 import { createTryIt } from './tryit.js';
 import { toAcledCsv, toGeoJson } from './export.js';
@@ -23,11 +25,30 @@ let rows = new Uint32Array(0); // filtered row indices (all filters)
 let sorted = [];
 let selectedRow = null;
 let articleCount = null;
-const timings = { firstRender: null, lastFilter: null, lastLoad: null, renders: 0 };
+const timings = { firstPaint: null, firstRender: null, lastFilter: null, lastLoad: null, fetchParse: null, renders: 0 };
+let pointsRoute = null; // does the server have /api/points? (null: not asked yet)
+
+// The dataset of server-side query |q|: /api/points, or the compact rows of /api/events on an
+// older server.
+async function fetchData(q) {
+  const p = new URLSearchParams(q);
+  p.set('limit', String(LIMIT));
+  if (pointsRoute !== false) {
+    try {
+      const ans = await api.points(p);
+      pointsRoute = true;
+      return fromColumns(ans);
+    } catch (err) {
+      if (err.status !== 404) throw err;
+      pointsRoute = false;
+    }
+  }
+  return fromCompact(await api.eventsCompact(p));
+}
 
 // Ask for the events first: the answer is the long pole of the first render.
 let prefetch = { query: apiFilters(state, ['q']).toString() };
-prefetch.answer = api.eventsCompact(new URLSearchParams(prefetch.query));
+prefetch.answer = fetchData(prefetch.query);
 prefetch.answer.catch(() => {});
 
 const filtersForm = $('filters');
@@ -44,6 +65,24 @@ const table = createTable($('events-table'), {
   onOpen: (i) => openRow(i, { focus: true }),
 });
 createTryIt($('try-form'), $('try-result'));
+// Keyboard (and screen-reader) access to the events on the map: step through them in the table's
+// order; each step opens the event, shows its marker and its table row.
+const nav = createEventNav({
+  prev: $('prev-event'),
+  next: $('next-event'),
+  info: $('nav-info'),
+  map: $('map'),
+  order: () => sorted,
+  current: () => selectedRow,
+  describe: (i) => `${dateText(data, i) || 'undated'} · ${data.type.values[data.type.codes[i]] || 'untyped'} · ` +
+    `${[data.admin1.values[data.admin1.codes[i]], data.country.values[data.country.codes[i]]].filter(Boolean).join(', ') || 'unplaced'} · ` +
+    `${data.fat[i].toLocaleString()} fatalities`,
+  go: async (pos) => {
+    const page = Math.floor(pos / PAGE_SIZE) + 1;
+    if (String(page) !== state.page) await update({ page: String(page) }, { keepView: true });
+    await openRow(sorted[pos]);
+  },
+});
 
 function setStatus(msg, kind = 'info') {
   status.hidden = !msg;
@@ -65,14 +104,15 @@ async function load() {
   try {
     const early = prefetch && prefetch.query === q ? prefetch.answer : null;
     prefetch = null;
-    let ans = await (early ?? api.eventsCompact(new URLSearchParams(q)));
-    if (ans.total > (ans.rows?.length ?? 0) && complete) {
+    let d = await (early ?? fetchData(q));
+    if (d.total > d.n && complete) {
       // More events than one answer holds: let the server filter and reload.
       complete = false;
       q = serverQuery(state);
-      ans = await api.eventsCompact(new URLSearchParams(q));
+      d = await fetchData(q);
     }
-    data = fromCompact(ans);
+    data = d;
+    timings.fetchParse = performance.now() - t0;
     loadedFor = q;
     mapView.setData(data);
     timings.lastLoad = performance.now() - t0;
@@ -116,7 +156,22 @@ function refreshOptions() {
   for (const k of ['actor', 'from', 'to', 'min_fatalities', 'q']) if (f[k].value !== state[k]) f[k].value = state[k];
 }
 
-function render({ fit = false } = {}) {
+// The map's part of a render: the filtered rows, the events canvas, the view and the counts.
+function renderMap({ fit = false } = {}) {
+  rows = filterRows(data, state);
+  mapView.setSelection(rows, { draw: !fit });
+  if (fit) mapView.fit(data, rows.length ? rows : filterRows(data, emptyState()));
+  renderCounts();
+}
+
+function renderCounts() {
+  const fat = sum(data, rows);
+  $('table-count').textContent = `${rows.length.toLocaleString()} events · ${fat.toLocaleString()} fatalities`;
+  $('summary').textContent = `${rows.length.toLocaleString()} of ${data.total.toLocaleString()} events · ` +
+    `${fat.toLocaleString()} fatalities${articleCount !== null ? ` · ${articleCount.toLocaleString()} articles stored` : ''}`;
+}
+
+function render({ fit = false, map = true } = {}) {
   const parts = {};
   let t = performance.now();
   const lap = (name) => {
@@ -131,9 +186,11 @@ function render({ fit = false } = {}) {
   const pages = Math.max(1, Math.ceil(sorted.length / PAGE_SIZE));
   const page = Math.min(Number(state.page) || 1, pages);
   state.page = String(page);
-  // fit() moves the map, and the move redraws the events.
-  mapView.setSelection(rows, { draw: !fit });
-  if (fit) mapView.fit(data, rows.length ? rows : filterRows(data, emptyState()));
+  if (map) {
+    // fit() moves the map, and the move redraws the events.
+    mapView.setSelection(rows, { draw: !fit });
+    if (fit) mapView.fit(data, rows.length ? rows : filterRows(data, emptyState()));
+  }
   lap('map');
   const noDates = filterRows(data, state, { skipDates: true });
   timeline.set(histogram(data, noDates), state.from ? dayNumber(state.from) : null, state.to ? dayNumber(state.to) : null);
@@ -144,10 +201,8 @@ function render({ fit = false } = {}) {
   $('page-info').textContent = `Page ${page} of ${pages}`;
   $('prev-page').disabled = page <= 1;
   $('next-page').disabled = page >= pages;
-  const fat = sum(data, rows);
-  $('table-count').textContent = `${rows.length.toLocaleString()} events · ${fat.toLocaleString()} fatalities`;
-  $('summary').textContent = `${rows.length.toLocaleString()} of ${data.total.toLocaleString()} events · ` +
-    `${fat.toLocaleString()} fatalities${articleCount !== null ? ` · ${articleCount.toLocaleString()} articles stored` : ''}`;
+  renderCounts();
+  nav.sync();
   lap('table');
   refreshOptions();
   lap('options');
@@ -182,6 +237,7 @@ async function openRow(i, { focus = false } = {}) {
   mapView.reveal(data, i);
   mapView.highlight(i);
   for (const tr of document.querySelectorAll('#events-table tbody tr')) tr.classList.toggle('selected', tr.dataset.row === String(i));
+  nav.sync();
   await openEvent(data.ids[i], { focus });
 }
 
@@ -210,6 +266,7 @@ function closeEvent() {
   $('panel-detail').replaceChildren(Object.assign(document.createElement('p'), { className: 'empty',
     textContent: 'Select an event on the map or in the table to see every field, its sources, and the evidence behind it.' }));
   for (const tr of document.querySelectorAll('#events-table tr.selected')) tr.classList.remove('selected');
+  nav.sync();
 }
 
 function selectTab(which) {
@@ -338,9 +395,14 @@ async function start() {
     if (data) render();
   }, () => {});
   await load();
-  render({ fit: true });
+  // The map first; the rest once it is on screen.
+  renderMap({ fit: true });
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  timings.firstPaint = performance.now();
+  render({ map: false });
   timings.firstRender = performance.now();
   document.body.dataset.ready = 'true';
+  mapView.idle();
   if (state.event) {
     const i = data.ids.indexOf(state.event);
     if (i >= 0) openRow(i);

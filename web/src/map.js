@@ -6,8 +6,8 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { feature } from 'topojson-client';
-import countries50m from 'world-atlas/countries-50m.json';
 import countries110m from 'world-atlas/countries-110m.json';
+import { dateText } from './data.js';
 import { EVENT_TYPES, TYPE_COLORS, OTHER_COLOR, radiusFor, typeColor } from './colors.js';
 
 const TILE = 256;
@@ -83,16 +83,26 @@ const BasemapLayer = L.Layer.extend({
   onAdd(map) {
     this._canvas = L.DomUtil.create('canvas', 'basemap-canvas leaflet-zoom-hide');
     map.getPane('basemap').appendChild(this._canvas);
-    map.on('moveend zoomend resize viewreset', this.redraw, this);
+    map.on('moveend resize viewreset', this.redraw, this);
     this.redraw();
   },
   onRemove(map) {
     this._canvas.remove();
-    map.off('moveend zoomend resize viewreset', this.redraw, this);
+    map.off('moveend resize viewreset', this.redraw, this);
   },
-  setProvinces(shapes) {
-    this._levels.provinces = shapes;
-    this.redraw();
+  _want(name, load) {
+    this._loading ??= {};
+    if (this._loading[name]) return;
+    this._loading[name] = load().then((shapes) => {
+      if (!shapes) return;
+      this._levels[name] = shapes;
+      this.redraw();
+    }, () => {});
+  },
+  // Starts loading the finer levels in the background (after the first render).
+  preload() {
+    this._want('fine', this._levels.loadFine);
+    this._want('provinces', this._levels.loadProvinces);
   },
   redraw() {
     const map = this._map;
@@ -124,8 +134,11 @@ const BasemapLayer = L.Layer.extend({
       }
     };
     const lv = this._levels;
-    if (z >= 3.5 && typeof lv.fine === 'function') lv.fine = lv.fine(); // prepared on first use
-    const land = z >= 3.5 ? lv.fine : lv.coarse;
+    // The 50m land and the provinces are fetched on first use (they are most of the bytes); until
+    // they arrive the coarse land stands in.
+    if (z >= 3.5 && !lv.fine) this._want('fine', lv.loadFine);
+    if (z >= 4 && !lv.provinces) this._want('provinces', lv.loadProvinces);
+    const land = z >= 3.5 && lv.fine ? lv.fine : lv.coarse;
     path(land);
     ctx.fillStyle = '#f3efe6';
     ctx.fill();
@@ -169,14 +182,14 @@ const EventsLayer = L.Layer.extend({
   onAdd(map) {
     this._canvas = L.DomUtil.create('canvas', 'events-canvas leaflet-zoom-hide');
     map.getPane('overlayPane').appendChild(this._canvas);
-    map.on('moveend zoomend resize viewreset', this.redraw, this);
+    map.on('moveend resize viewreset', this.redraw, this);
     map.on('click', this._click, this);
     map.on('mousemove', this._hover, this);
     this.redraw();
   },
   onRemove(map) {
     this._canvas.remove();
-    map.off('moveend zoomend resize viewreset', this.redraw, this);
+    map.off('moveend resize viewreset', this.redraw, this);
     map.off('click', this._click, this);
     map.off('mousemove', this._hover, this);
   },
@@ -251,14 +264,30 @@ const EventsLayer = L.Layer.extend({
     ctx.lineWidth = 0.75;
     ctx.strokeStyle = 'rgba(255,255,255,0.85)';
     ctx.globalAlpha = m < 5000 ? 0.8 : 0.6;
+    // A circle of the same bucket on the same pixel as one already drawn adds nothing visible:
+    // skip it (at world scale most of 100k events share pixels with others). grid[] holds, per
+    // pixel of the padded canvas, the stamp of the last bucket drawn there.
+    const gw = Math.ceil(size.x + 2 * pad.x + 46);
+    const gh = Math.ceil(size.y + 2 * pad.y + 46);
+    if (!this._grid || this._grid.length < gw * gh || this._stamp > 4e9) {
+      this._grid = new Uint32Array(gw * gh);
+      this._stamp = 0;
+    }
+    const grid = this._grid;
+    const ox = pad.x + 22;
+    const oy = pad.y + 22;
     for (let b = 0; b < nb; b++) {
       const from = counts[b];
       const to = counts[b + 1];
       if (from === to) continue;
+      const stamp = ++this._stamp;
       ctx.fillStyle = this._color[b % ncol];
       ctx.beginPath();
       for (let k = from; k < to; k++) {
         const p = order[k];
+        const g = ((dr.y[p] + oy) | 0) * gw + ((dr.x[p] + ox) | 0);
+        if (grid[g] === stamp) continue;
+        grid[g] = stamp;
         ctx.moveTo(dr.x[p] + dr.r[p], dr.y[p]);
         ctx.arc(dr.x[p], dr.y[p], dr.r[p], 0, 2 * Math.PI);
       }
@@ -320,7 +349,7 @@ const EventsLayer = L.Layer.extend({
         return;
       }
       const d = this._d;
-      tip.textContent = `${d.dates[i] || 'undated'} · ${d.type.values[d.type.codes[i]] || 'untyped'} · ` +
+      tip.textContent = `${dateText(d, i) || 'undated'} · ${d.type.values[d.type.codes[i]] || 'untyped'} · ` +
         `${d.admin1.values[d.admin1.codes[i]] || d.country.values[d.country.codes[i]]} · ${d.fat[i]} killed`;
       tip.style.transform = `translate(${e.containerPoint.x + 12}px, ${e.containerPoint.y + 12}px)`;
       tip.hidden = false;
@@ -393,16 +422,18 @@ export function createMap(el, { onPick, onType }) {
   map.createPane('basemap').style.zIndex = 250;
   const basemap = new BasemapLayer({
     coarse: prepareShapes(feature(countries110m, countries110m.objects.countries)),
-    fine: () => prepareShapes(feature(countries50m, countries50m.objects.countries)),
     // (Antarctica is left out: its ring along the pole draws a line across the map's foot.)
+    fine: null,
     provinces: null,
+    // A separate chunk of the bundle, so that it does not delay the first render.
+    loadFine: () => import('world-atlas/countries-50m.json')
+      .then((m) => m.default ?? m)
+      .then((t) => prepareShapes(feature(t, t.objects.countries))),
+    loadProvinces: () => fetch('admin1.geojson')
+      .then((r) => (r.ok ? r.json() : null))
+      .then((g) => g && prepareShapes(g)),
   });
   basemap.addTo(map);
-  // Province lines: loaded after first paint.
-  fetch('admin1.geojson')
-    .then((r) => (r.ok ? r.json() : null))
-    .then((g) => g && basemap.setProvinces(prepareShapes(g)))
-    .catch(() => {});
   map.setView([20, 20], 2);
   const tip = document.createElement('div');
   tip.className = 'map-tip';
@@ -447,6 +478,10 @@ export function createMap(el, { onPick, onType }) {
     },
     pointOf(i) {
       return events.pointOf(i);
+    },
+    // Called once the first render is done: fetch the finer basemap when the browser is idle.
+    idle() {
+      (window.requestIdleCallback ?? ((f) => setTimeout(f, 200)))(() => basemap.preload());
     },
     // Pans to row |i| when its marker is outside the view.
     reveal(d, i) {

@@ -1,11 +1,12 @@
 // The event table: sortable by its column headers (buttons, aria-sort), paged, one real button
 // per row that opens the event.
 import { typeColor } from './colors.js';
+import { dateText } from './data.js';
 
 export const PAGE_SIZE = 25;
 
 const COLS = [
-  { key: 'date', label: 'Date', get: (d, i) => d.dates[i] },
+  { key: 'date', label: 'Date', get: (d, i) => dateText(d, i) },
   { key: 'fatalities', label: 'Fatalities', get: (d, i) => d.fat[i], num: true },
   { key: 'country', label: 'Country', get: (d, i) => d.country.values[d.country.codes[i]] },
   { key: 'admin1', label: 'Province', get: (d, i) => d.admin1.values[d.admin1.codes[i]] },

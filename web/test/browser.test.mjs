@@ -154,7 +154,7 @@ test('clicking a table row opens the event', async () => {
   await expectDetailWithEvidence(page, id);
   assert.equal(await page.locator('#events-table tbody tr.selected').getAttribute('data-event-id'), id);
   // Keyboard: focusing an evidence field lights its span too.
-  await page.locator('#panel-detail .field.has-evidence').first().focus();
+  await page.locator('#panel-detail .field.has-evidence dt').first().focus();
   assert.ok(await page.locator('#panel-detail mark.lit').count() > 0, 'focus lights evidence');
   await shot(page, '04-table-row-detail.png');
 });
@@ -211,6 +211,125 @@ test('Try it: a server without --allow-ingest gets a clear message', async () =>
   await shot(page, '07-ingest-off.png');
 });
 
+// Counts the records of a CSV text (quoted fields may hold newlines).
+function csvRecords(text) {
+  let n = 0;
+  let quoted = false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k];
+    if (c === '"') quoted = !quoted;
+    else if (c === '\n' && !quoted) n++;
+  }
+  return text.endsWith('\n') ? n : n + 1;
+}
+
+test('exports the selection as ACLED CSV and GeoJSON', async () => {
+  await ready(page, '/?country=Mali');
+  const shown = await page.evaluate(() => window.__sitrep.rowsShown());
+  assert.ok(shown > 0, 'events in Mali');
+  const [csvDl] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  assert.match(csvDl.suggestedFilename(), /^sitrep-events-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = readFileSync(await csvDl.path(), 'utf8');
+  const header = csv.slice(0, csv.indexOf('\r\n')).split(',');
+  assert.equal(header[0], 'event_id_cnty');
+  assert.equal(header.length, 31, 'ACLED columns');
+  assert.equal(csvRecords(csv) - 1, shown, 'one CSV row per event of the selection');
+  const countryCol = header.indexOf('country');
+  const firstRow = csv.split('\r\n')[1].split(',');
+  assert.equal(firstRow[countryCol], 'Mali');
+  const [geoDl] = await Promise.all([page.waitForEvent('download'), page.click('#export-geojson')]);
+  const geo = JSON.parse(readFileSync(await geoDl.path(), 'utf8'));
+  assert.equal(geo.type, 'FeatureCollection');
+  assert.equal(geo.features.length, shown, 'one feature per event of the selection');
+  assert.ok(geo.features.every((f) => f.properties.country === 'Mali'));
+  await page.waitForSelector('#status:not([hidden])');
+  assert.match(await page.textContent('#status'), /Exported [\d,]+ events/);
+  await shot(page, '08-export.png');
+});
+
+// Which element has focus, in words the assertions can read.
+const focused = (p) => p.evaluate(() => {
+  const a = document.activeElement;
+  const style = getComputedStyle(a);
+  return { id: a.id, tag: a.tagName, cls: String(a.className), text: (a.textContent || '').trim().slice(0, 60),
+    label: a.getAttribute('aria-label') ?? '', outline: `${style.outlineStyle} ${style.outlineWidth}`,
+    inTable: !!a.closest('#events-table'), inEvidence: !!a.closest('.field.has-evidence'), inFilters: !!a.closest('#filters'), inMap: !!a.closest('#map') };
+});
+
+async function tabTo(p, want, max = 80) {
+  const seen = [];
+  for (let k = 0; k < max; k++) {
+    await p.keyboard.press('Tab');
+    const f = await focused(p);
+    seen.push(f);
+    if (want(f)) return seen;
+  }
+  assert.fail(`not reached with Tab in ${max} presses: ${seen.map((f) => f.id || f.label || f.text || f.tag).join(' → ')}`);
+}
+
+test('keyboard: every event is reachable, with visible focus, in a sensible order', async () => {
+  await ready(page);
+  await page.evaluate(() => document.activeElement?.blur());
+  // The first Tab stops are the skip links, visible when focused.
+  await page.keyboard.press('Tab');
+  let f = await focused(page);
+  assert.match(f.text, /Skip to the map/);
+  const box = await page.locator('a.skip:focus').boundingBox();
+  assert.ok(box && box.x >= 0 && box.y >= 0, 'the focused skip link is on screen');
+  // Filters, then the map, then the event stepper; the table after them.
+  const path = await tabTo(page, (x) => x.id === 'next-event');
+  const order = (pred) => path.findIndex(pred);
+  assert.ok(order((x) => x.inFilters) >= 0 && order((x) => x.id === 'map') > order((x) => x.inFilters), 'filters before the map');
+  assert.ok(order((x) => x.id === 'map') >= 0, 'the map itself takes focus (arrow keys pan it)');
+  assert.ok(!path.some((x) => x.inTable), 'the table comes after the map');
+  f = await focused(page);
+  assert.match(f.outline, /^solid [2-9]/, `focus is visible on the stepper (${f.outline})`);
+  // Enter on "Next event" opens the first event of the table's order, then the second.
+  const ids = await page.locator('#events-table tbody tr[data-row]').evaluateAll((r) => r.map((x) => x.dataset.eventId));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((x) => document.getElementById('panel-detail').dataset.eventId === x, ids[0]);
+  assert.match(await page.textContent('#nav-info'), /^Event 1 of [\d,]+: /);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((x) => document.getElementById('panel-detail').dataset.eventId === x, ids[1]);
+  assert.equal(await page.getAttribute('#events-table tbody tr.selected', 'data-event-id'), ids[1], 'its table row is selected');
+  assert.ok(await page.evaluate((x) => window.__sitrep.markerPoint(x), ids[1]), 'its marker is in view');
+  assert.equal((await focused(page)).id, 'next-event', 'focus stays on the stepper');
+  // Shift+Tab back to "Previous event".
+  await page.keyboard.press('Shift+Tab');
+  assert.equal((await focused(page)).id, 'prev-event');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((x) => document.getElementById('panel-detail').dataset.eventId === x, ids[0]);
+  // On the map, N steps too.
+  await page.focus('#map');
+  await page.keyboard.press('n');
+  await page.waitForFunction((x) => document.getElementById('panel-detail').dataset.eventId === x, ids[1]);
+  await shot(page, '09-keyboard-stepper.png');
+  // The table: Tab reaches a row's button; Enter opens that event and focuses the detail title.
+  await tabTo(page, (x) => x.inTable && x.cls.includes('open') && x.text === ids[2], 200);
+  assert.match((await focused(page)).outline, /^solid [2-9]/, 'focus is visible on the row button');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((x) => document.getElementById('panel-detail').dataset.eventId === x, ids[2]);
+  await page.waitForFunction(() => document.activeElement?.classList.contains('detail-title'));
+  // Into the detail: a focused evidence field lights its span.
+  const fields = page.locator('#panel-detail .field.has-evidence');
+  if (await fields.count()) {
+    await tabTo(page, (x) => x.inEvidence, 60);
+    assert.match((await focused(page)).outline, /^solid [2-9]/, 'focus is visible on the field');
+    await page.waitForSelector('#panel-detail .article-text mark');
+    assert.ok(await page.locator('#panel-detail mark.lit').count() > 0, 'the focused field lights its evidence');
+  }
+  await shot(page, '10-keyboard-detail.png');
+  // Narrow screen: the stepper and the table stay usable.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.focus('#next-event');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((x) => document.getElementById('panel-detail').dataset.eventId === x, ids[3]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no horizontal page scroll on a phone (${overflow}px)`);
+  await page.screenshot({ path: join(ART, '11-keyboard-phone.png') });
+  await page.setViewportSize({ width: 1400, height: 1000 });
+});
+
 test('the page asks nothing of the outside world and logs no errors', () => {
   assert.deepEqual(consoleErrors, []);
 });
@@ -222,7 +341,7 @@ test('100,000 events: first render and filter timings', { skip: !PERF_URL && 'SI
   const wall = Date.now() - t0;
   const m = await p.evaluate(() => ({ ...window.__sitrep.timings, shown: window.__sitrep.rowsShown() }));
   assert.ok(m.shown >= 100000, `all events loaded: ${m.shown}`);
-  await shot(p, '08-perf-100k.png');
+  await shot(p, '12-perf-100k.png');
   const ops = [
     ['country = Mali', { country: 'Mali' }],
     ['type = Battles', { type: 'Battles' }],
@@ -252,16 +371,16 @@ test('100,000 events: first render and filter timings', { skip: !PERF_URL && 'SI
   await p.mouse.up();
   await waitRender(p, n1);
   out.push(['UI: brush on the timeline', await p.evaluate(() => window.__sitrep.timings.lastFilter)]);
-  await shot(p, '09-perf-100k-filtered.png');
+  await shot(p, '13-perf-100k-filtered.png');
   const fetches = await p.evaluate(() => performance.getEntriesByType('resource')
-    .filter((r) => r.name.includes('/api/events'))
+    .filter((r) => /\/api\/(events|points)/.test(r.name))
     .map((r) => `${(r.responseEnd - r.startTime).toFixed(0)} ms for ${(r.decodedBodySize / 1e6).toFixed(1)} MB`));
   console.log('\n# 100,000 events (synthetic), headless Chromium on this machine');
-  console.log(`# Accept-Encoding: ${PERF_ENCODING || 'browser default'}; compact fetch: ${fetches.join(', ')}`);
-  for (const r of resourceTimings.filter((x) => /\.js$|geojson|api\/events/.test(x.name))) {
+  console.log(`# Accept-Encoding: ${PERF_ENCODING || 'browser default'}; events fetch: ${fetches.join(', ')}`);
+  for (const r of resourceTimings.filter((x) => /\.js$|geojson|api\/(events|points)/.test(x.name))) {
     console.log(`# sample page, browser default encoding: ${r.name} ${r.ms.toFixed(0)} ms (${r.bytes} bytes on the wire, ${r.raw} decoded)`);
   }
-  console.log(`# first render: ${m.firstRender.toFixed(0)} ms after navigation start (data fetch + parse ${m.lastLoad.toFixed(0)} ms); goto→ready ${wall} ms`);
+  console.log(`# first render: map painted ${m.firstPaint.toFixed(0)} ms, everything ${m.firstRender.toFixed(0)} ms after navigation start (data fetch + parse ${m.fetchParse.toFixed(0)} ms); goto→ready ${wall} ms`);
   for (const [name, ms, parts] of out) console.log(`# filter: ${name.padEnd(45)} ${ms.toFixed(1)} ms  ${JSON.stringify(parts)}`);
   await p.context().close();
 });

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { segments, byteSlice } from '../src/highlight.js';
 import { parseState, stateToQuery, apiFilters } from '../src/state.js';
-import { fromCompact, filterRows, histogram, sortRows, dayNumber, dayString } from '../src/data.js';
+import { fromCompact, fromColumns, filterRows, histogram, sortRows, dayNumber, dayString, dateText } from '../src/data.js';
 import { toAcledCsv, toGeoJson, ACLED_COLUMNS, csvField } from '../src/export.js';
 import { explain } from '../src/precision.js';
 
@@ -57,6 +57,39 @@ test('client-side filters match the API semantics', () => {
   assert.deepEqual(ids(filterRows(d, { min_fatalities: '3' })), ['a', 'b']);
   assert.deepEqual(ids(filterRows(d, { type: 'Battles', sub_type: 'Armed clash' })), ['a', 'd']);
   assert.deepEqual(ids(sortRows(d, filterRows(d, {}), '-fatalities')), ['b', 'a', 'd', 'c']);
+});
+
+// The same four events as /api/points answers them.
+const columns = {
+  total: 4, count: 4,
+  event_id: ['a', 'b', 'c', 'd'],
+  day: [19723, 19724, 19783, null],
+  lat_e5: [1500000, 200000, 1600000, null],
+  lon_e5: [200000, 4500000, 0, null],
+  fatalities: [3, 10, 0, 1],
+  event_type: { values: ['', 'Battles', 'Explosions/Remote violence', 'Protests'], codes: [1, 2, 3, 1] },
+  sub_event_type: { values: ['', 'Armed clash', 'Suicide bomb', 'Peaceful protest'], codes: [1, 2, 3, 1] },
+  country: { values: ['', 'Mali', 'Somalia', 'mali'], codes: [1, 2, 3, 0] },
+  admin1: { values: ['', 'Gao', 'Banaadir'], codes: [1, 2, 1, 0] },
+  actor1: { values: ['', 'Military Forces of Mali', 'Al Shabaab', 'Protesters (Mali)'], codes: [1, 2, 3, 0] },
+  actor2: { values: ['', 'Islamic State Sahel Province'], codes: [1, 0, 0, 0] },
+};
+
+test('/api/points columns give the same dataset as compact rows', () => {
+  const a = fromCompact(compact);
+  const b = fromColumns(columns);
+  assert.equal(b.n, 4);
+  assert.deepEqual(Array.from(b.ids), a.ids);
+  for (const k of ['day', 'lat', 'lon', 'fat']) assert.deepEqual(Array.from(b[k]), Array.from(a[k]), k);
+  for (const k of ['type', 'sub', 'country', 'admin1', 'actor1', 'actor2']) {
+    for (let i = 0; i < 4; i++) assert.equal(b[k].values[b[k].codes[i]], a[k].values[a[k].codes[i]], `${k}[${i}]`);
+  }
+  assert.equal(dateText(b, 0), '2024-01-01');
+  assert.equal(dateText(b, 3), '');
+  const ids = (d, f) => Array.from(filterRows(d, f), (i) => d.ids[i]);
+  for (const f of [{ country: 'MALI' }, { actor: 'islamic' }, { from: '2024-01-02', to: '2024-02-01' }, { min_fatalities: '3' }]) {
+    assert.deepEqual(ids(b, f), ids(a, f), JSON.stringify(f));
+  }
 });
 
 test('histogram bins per day, or per week (from Monday) on long spans', () => {
