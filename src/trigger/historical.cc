@@ -37,6 +37,16 @@ float Weigh(YearMonth date, YearMonth pub) {
   return 0;
 }
 
+bool IsClauseWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "who",       "whom",         "which",        "whose",      "since",    "following",
+      "over",      "about",        "against",      "involved",   "demanding", "anniversary",
+      "commemorate", "commemorating", "commemoration", "memory",  "marking",  "for"};
+  std::string lower(w);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
 }  // namespace
 
 YearMonth ParseYearMonth(std::string_view value) {
@@ -54,10 +64,20 @@ YearMonth ParseYearMonth(std::string_view value) {
   return ym;
 }
 
-float DateHistoryWeight(const Document& doc, const Sentence& s, YearMonth pub) {
+float DateHistoryWeight(const Document& doc, const Sentence& s, YearMonth pub, uint32_t cue_end) {
   if (!pub.known()) return 0;
   float best_pos = 0, best_neg = 0;
-  auto take = [&](float w) {
+  // The first clause word after the cue: old dates past it belong to another clause.
+  uint32_t clause = UINT32_MAX;
+  for (uint32_t t = std::max(cue_end, s.token_begin); t < s.token_end && cue_end != UINT32_MAX;
+       ++t) {
+    if (IsClauseWord(doc.Slice(doc.tokens[t].span))) {
+      clause = doc.tokens[t].span.begin;
+      break;
+    }
+  }
+  auto take_at = [&](float w, uint32_t at) {
+    if (w > 0 && at > clause) return;
     best_pos = std::max(best_pos, w);
     best_neg = std::min(best_neg, w);
   };
@@ -73,7 +93,7 @@ float DateHistoryWeight(const Document& doc, const Sentence& s, YearMonth pub) {
       for (uint32_t k = t + 1; k < std::min(t + 4, s.token_end); ++k) {
         year = year || (doc.tokens[k].kind == TokenKind::kNumber && doc.tokens[k].span.size() == 4);
       }
-      if (day && !year) take(Weigh({pub.year, m}, pub));
+      if (day && !year) take_at(Weigh({pub.year, m}, pub), tok.span.begin);
     }
     if (tok.kind != TokenKind::kNumber || tok.span.size() != 4) continue;
     YearMonth ym = ParseYearMonth(text);
@@ -85,16 +105,16 @@ float DateHistoryWeight(const Document& doc, const Sentence& s, YearMonth pub) {
         break;
       }
     }
-    take(Weigh(ym, pub));
+    take_at(Weigh(ym, pub), tok.span.begin);
   }
   for (const Timex& x : doc.timex) {
     if (x.span.begin < s.span.begin || x.span.end > s.span.end) continue;
     if (x.type != TimexType::kDate) continue;
     if (x.value == "PRESENT_REF") {
-      take(-0.6f);
+      take_at(-0.6f, x.span.begin);
       continue;
     }
-    take(Weigh(ParseYearMonth(x.value), pub));
+    take_at(Weigh(ParseYearMonth(x.value), pub), x.span.begin);
   }
   // An explicit recent date makes the sentence news even when it also names an old one
   // ("On 28 January, teachers protested against an accord signed in 2018").

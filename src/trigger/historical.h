@@ -1,6 +1,7 @@
 // Date evidence for the historical flag (see sitrep/triggers.h for the whole rule).
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 
 #include "sitrep/document.h"
@@ -22,6 +23,10 @@ YearMonth ParseYearMonth(std::string_view value);
 // -0.6 when it names a date within two months of `pub` (or a timex PRESENT_REF), else 0. A
 // recent date outweighs an old one in the same sentence (-1.1: it also cancels a habitual cue).
 // Looks at year numbers in the tokens (with a month name just before) and at doc.timex.
-float DateHistoryWeight(const Document& doc, const Sentence& s, YearMonth pub);
+// With `cue_end` (a token index inside `s`), an old date after the cue that a clause word
+// separates from it is about something else and does not count: "marched to the grave of a
+// journalist who was killed in 1998", "demanding the release of a general arrested since 2015".
+float DateHistoryWeight(const Document& doc, const Sentence& s, YearMonth pub,
+                        uint32_t cue_end = UINT32_MAX);
 
 }  // namespace sitrep::trigger

@@ -395,8 +395,10 @@ class Classifier {
         } else if ((armed.empty() && (Near(si, CueClass::kCtxCommunal) || rioters || civilians)) ||
                    (!non_state && crowd_before)) {
           // Unarmed sides fighting, or a crowd against state forces ("a clash between police and
-          // shopkeepers").
-          m.sub_event_type = "Mob violence";
+          // shopkeepers"); but ethnic or clan groups fighting to the death are communal
+          // militias in a battle ("Bissa farmers clashed with Fula herders ... 7 killed").
+          const bool battle = armed.empty() && EthnicNear(si) && LethalNear(si);
+          m.sub_event_type = battle ? "Armed clash" : "Mob violence";
           m.score = 0.72f;
         } else {
           m.sub_event_type = "Armed clash";
@@ -440,6 +442,13 @@ class Classifier {
       default:
         break;
     }
+    // "the attack", "this killing": a definite description refers back to an event told
+    // already; the telling mention types it.
+    if ((cue.cls == CueClass::kAttack || cue.cls == CueClass::kKill) &&
+        hit.begin > doc_.sentences[si].token_begin) {
+      const std::string_view w = doc_.Slice(doc_.tokens[hit.begin - 1].span);
+      if (w == "the" || w == "The" || w == "this" || w == "This" || w == "that") m.score *= 0.85f;
+    }
     m.event_type = std::string(EventTypeOf(m.sub_event_type));
     // The lede carries the news: later sentences need clearly better evidence to win.
     m.score *= 1.0f - 0.03f * static_cast<float>(std::min<uint32_t>(si, 5));
@@ -447,7 +456,7 @@ class Classifier {
     if (m.negated) m.score *= 0.3f;
     if (Irrealis(si, hit)) m.score *= 0.6f;
     if (hit.grievance && cue.cls != CueClass::kProtest) m.score *= 0.5f;
-    float history = scan.history + trigger::DateHistoryWeight(doc_, doc_.sentences[si], pub_) +
+    float history = scan.history + trigger::DateHistoryWeight(doc_, doc_.sentences[si], pub_, hit.end) +
                     (PastPerfectBefore(si, hit) ? 0.5f : 0.0f);
     m.historical = history >= 1.0f;
     return m;
@@ -458,6 +467,32 @@ class Classifier {
     for (uint32_t t = hit.begin; t < hit.end; ++t) {
       const std::string_view w = doc_.Slice(doc_.tokens[t].span);
       if (w == "fire" || w == "fired" || w == "shot" || w == "Fired" || w == "Shot") return true;
+    }
+    return false;
+  }
+
+  // An ethnic, clan or land word (ctx_communal with weight 1) in sentence `si` or a neighbour.
+  bool EthnicNear(uint32_t si) const {
+    const uint32_t lo = si > 0 ? si - 1 : 0;
+    const uint32_t hi = std::min<uint32_t>(si + 2, scans_.size());
+    for (uint32_t k = lo; k < hi; ++k) {
+      for (const Hit& h : scans_[k].context) {
+        if (h.cue->cls == CueClass::kCtxCommunal && h.cue->score >= 1) return true;
+      }
+    }
+    return false;
+  }
+
+  // A killing said in sentence `si` or the next one, not negated and not a grievance.
+  bool LethalNear(uint32_t si) const {
+    const uint32_t hi = std::min<uint32_t>(si + 2, scans_.size());
+    for (uint32_t k = si; k < hi; ++k) {
+      for (const Hit& t : scans_[k].triggers) {
+        if (t.cue->cls == CueClass::kKill && t.cue->score > 0.5f && !t.grievance &&
+            !Negated(k, t)) {
+          return true;
+        }
+      }
     }
     return false;
   }
