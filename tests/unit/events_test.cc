@@ -7,6 +7,7 @@
 #include "sitrep/actors.h"
 #include "sitrep/events.h"
 #include "sitrep/pipeline.h"
+#include "sitrep/places.h"
 #include "sitrep/quantity.h"
 #include "sitrep/text.h"
 
@@ -229,6 +230,18 @@ const RoleCase kRoleCases[] = {
      "Military Forces of India", "Military Forces of Pakistan", 11},
     // A mob with no named victim group: rioters against civilians.
     {"A mob lynched a suspected thief in the market on Monday.", "Rioters", "Civilians", 57},
+    // A bomb nobody is named for, hitting soldiers: its maker is an unidentified armed group.
+    {"A roadside bomb struck an army patrol on Monday, wounding four soldiers.",
+     "Unidentified Armed Group", "Military Forces", 13},
+    // State forces in a firefight with no opponent named fought an unidentified armed group.
+    {"Police officers exchanged fire with suspects near the bus station on Monday.",
+     "Police Forces", "Unidentified Armed Group", 13},
+    // Shelling by nobody named.
+    {"Heavy artillery fire by an unknown party hit the suburb on Monday.",
+     "Unidentified Armed Group", "", 30},
+    // Clan fighters are an identity militia.
+    {"Armed tribesmen clashed over a well on Monday, and two were killed.",
+     "Unidentified Tribal Militia", "", 40},
 };
 
 TEST(AssembleEvents, RolesByType) {
@@ -255,6 +268,24 @@ TEST(AssembleEvents, SeparateIncidentCue) {
       "Gunmen killed three policemen at a checkpoint on Monday. In a separate attack, "
       "militants killed five villagers.");
   EXPECT_EQ(doc.events.size(), 2u);
+}
+
+// Where the wounded were taken is not where the event was: one incident, not two. Needs the
+// gazetteer (the two towns are far apart); skips without it.
+TEST(AssembleEvents, HospitalTownIsNotANewIncident) {
+  auto gaz = OpenDefaultGazetteer();
+  if (!gaz.ok()) GTEST_SKIP() << "no gazetteer blob";
+  PipelineOptions options;
+  options.gazetteer = *gaz;
+  Document doc;
+  doc.id = "t";
+  doc.published = "2024-09-14";
+  doc.text =
+      "Gunmen killed six villagers in Kaura, Kaduna State, on Tuesday. Three other residents were "
+      "wounded and taken to a hospital in Zaria.";
+  ASSERT_TRUE(MakeDefaultPipeline(options).Run(doc).ok());
+  ASSERT_EQ(doc.events.size(), 1u);
+  EXPECT_NE(doc.events[0].location, "Zaria");
 }
 
 TEST(AssembleEvents, EmptyDocument) {
