@@ -227,8 +227,10 @@ Role RoleOf(const Document& doc, const Timex& t, Span sentence) {
   return Role::kDates;
 }
 
-// "in the past 24 hours", "over the last two days": a window that ends at `anchor`.
-bool RecentWindow(const Document& doc, const Timex& t, Span sentence, Date anchor,
+// "in the past 24 hours", "over the last two days": a window that ends at `anchor`. With
+// `of_report`, also "two days of clashes ..., officials said Tuesday": days of fighting up to
+// the report day.
+bool RecentWindow(const Document& doc, const Timex& t, Span sentence, Date anchor, bool of_report,
                   EventDate* out) {
   if (t.type != TimexType::kDuration || !anchor.known()) return false;
   std::string_view v = t.value;
@@ -236,7 +238,10 @@ bool RecentWindow(const Document& doc, const Timex& t, Span sentence, Date ancho
   bool days = !hours && v.starts_with("P") && v.ends_with("D");
   if (!hours && !days) return false;
   int amount = 0;
-  if (!Digits(v, hours ? 2 : 1, v.size() - (hours ? 3 : 2), &amount) || amount < 1) return false;
+  const size_t digits = v.size() - (hours ? 3 : 2);
+  if (digits == 0 || digits > 4 || !Digits(v, hours ? 2 : 1, digits, &amount) || amount < 1) {
+    return false;
+  }
   long back = hours ? (amount + 23) / 24 : amount - 1;
   if (back < 1 || back > 6) return false;
   std::string lower(doc.Slice(t.span));
@@ -246,6 +251,11 @@ bool RecentWindow(const Document& doc, const Timex& t, Span sentence, Date ancho
   bool recent = lower.starts_with("the past") || lower.starts_with("the last") ||
                 lower.starts_with("past ") || lower.starts_with("last ") ||
                 (n >= 1 && OneOf(w[0], {"past", "last"}));
+  if (!recent && of_report && days) {
+    size_t after = t.span.end;
+    while (after < sentence.end && IsSpace(doc.text[after])) ++after;
+    recent = doc.Slice(Span{static_cast<uint32_t>(after), sentence.end}).starts_with("of ");
+  }
   if (!recent) return false;
   *out = Range(timex::AddDays(anchor, -back), anchor, 2, back + 1 >= 7 ? 3 : 2);
   out->evidence = t.span;
@@ -304,7 +314,7 @@ SentenceDates DatesOf(const Document& doc, size_t sentence) {
       if (t.span.begin < s.begin) continue;
       if (t.span.end > s.end) break;
       EventDate w;
-      if (RecentWindow(doc, t, s, anchor, &w)) {
+      if (RecentWindow(doc, t, s, anchor, out.rank == kNone && out.report_rank == kDay, &w)) {
         out.rank = kWeekend;
         out.date = w;
         break;

@@ -1,13 +1,20 @@
 // libFuzzer target for the timex scanner: any bytes, repaired to UTF-8, must annotate without
 // crashing or hanging, and every span must be in bounds, non-empty, ordered and disjoint.
 // The first line of the input (up to 32 bytes) is used as the publication date, so resolution
-// against odd anchors ("9999-12-31", "0001-01-01", garbage) is exercised as well.
+// against odd anchors ("9999-12-31", "0001-01-01", garbage) is exercised as well. Event dates
+// are then resolved for every sentence and for all sentences at once (ResolveEventDate), which
+// must give either no dates or all three, with precisions in range.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
+#include "sitrep/document.h"
 #include "sitrep/pipeline.h"
+#include "sitrep/text.h"
 #include "sitrep/timex.h"
 #include "sitrep/utf8.h"
 
@@ -29,5 +36,25 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     prev_end = t.span.end;
   }
+
+  sitrep::Document doc;
+  doc.text = std::move(repaired.text);
+  doc.published = std::string(anchor);
+  sitrep::Segment(doc);
+  sitrep::AnnotateTimex(doc);
+  std::vector<uint32_t> all;
+  auto check = [&doc](const sitrep::EventDate& d) {
+    const bool any = d.date_start.has_value();
+    if (d.date_end.has_value() != any || d.event_date.has_value() != any ||
+        d.time_precision < 0 || d.time_precision > 3 || d.date_prec < 0 || d.date_prec > 5 ||
+        d.evidence.end > doc.text.size() || d.evidence.begin > d.evidence.end) {
+      std::abort();
+    }
+  };
+  for (uint32_t s = 0; s < doc.sentences.size() && s < 64; ++s) {
+    check(sitrep::ResolveEventDate(doc, static_cast<size_t>(s)));
+    all.push_back(s);
+  }
+  check(sitrep::ResolveEventDate(doc, all));
   return 0;
 }

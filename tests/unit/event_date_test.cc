@@ -113,6 +113,8 @@ const Case kCases[] = {
      0, "2024-09-12", "2024-09-13", "2024-09-12", 2, 2, false, "the past 24 hours"},
     {"Clashes over the last three days killed 12 people.", kPub, 0, "2024-09-12", "2024-09-14",
      "2024-09-13", 2, 2, false, "the last three days"},
+    {"Two days of fierce clashes have killed 30 fighters, officials said on Friday.", kPub, 0,
+     "2024-09-12", "2024-09-13", "2024-09-12", 2, 2, false, "Two days"},
     // Bounds of a period and dates after publication do not date the event.
     {"Militants have killed 300 people since 2014.", kPub, 0, "2024-09-14", "2024-09-14",
      "2024-09-14", 2, 2, true, ""},
