@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "event/event_internal.h"
+#include "sitrep/actors.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/events.h"
 #include "sitrep/places.h"
@@ -75,7 +76,10 @@ void FillPlace(const Document& doc, const Incident& inc, const Gazetteer* gaz, E
   EventLocation loc = inc.place;
   if (!loc.found() && gaz != nullptr) loc = LocateEvent(doc, inc.first_sentence(doc), *gaz);
   if (!loc.found()) return;
-  e->country = loc.country;
+  // Spelled as in the actor names ("Military Forces of Democratic Republic of Congo"), which
+  // follow ACLED; GeoNames' name when the actor lexicon does not know the country.
+  const std::string_view acled_name = ActorCountryName(loc.iso3);
+  e->country = acled_name.empty() ? loc.country : std::string(acled_name);
   e->iso3 = loc.iso3;
   if (!loc.admin1.empty()) e->admin1 = loc.admin1;
   if (!loc.admin2.empty()) e->admin2 = loc.admin2;

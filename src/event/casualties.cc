@@ -163,8 +163,15 @@ FateTotals Aggregate(const Document& doc, const std::vector<const CasualtyFrame*
       }
       // Both subjects of the verb or both its objects, and not inside the other's phrase
       // ("killed the two gunmen", "workers of a company were killed").
+      // ... unless listed after "and" ("two women and a man were killed").
       const bool g_before = g->count_span.begin < g->fate_span.begin;
-      const bool inside = fv.begin < g->span.end && g->span.begin < fv.end;
+      const std::string_view pre = std::string_view(doc.text).substr(0, f->span.begin);
+      const bool listed = pre.ends_with(" and ") || pre.ends_with(" and");
+      // An object of an active verb is inside another only within its count and victims
+      // ("killed a police officer, his wife, and two sons" keeps all three).
+      const Span gp{g->count_span.begin, std::max(g->count_span.end, g->victims.end)};
+      const bool inside = g_before ? fv.begin < g->span.end && g->span.begin < fv.end && !listed
+                                   : fv.begin < gp.end && gp.begin < fv.end;
       return f_before == g_before && !inside;
     });
   };

@@ -41,17 +41,18 @@ bool In(std::string_view w, const std::array<std::string_view, N>& set) {
 }
 
 // Words that end a victim phrase.
-constexpr std::array<std::string_view, 62> kStopWords = {
+constexpr std::array<std::string_view, 65> kStopWords = {
     "in", "at", "on", "near", "during", "after", "before", "when", "while", "as", "by", "from",
     "for", "with", "without", "and", "or", "but", "the", "a", "an", "this", "that", "these",
     "those", "who", "which", "whose", "where", "since", "into", "across", "against", "inside",
     "outside", "including", "among", "said", "according", "to", "than", "he", "she", "they",
     "it", "we", "his", "her", "their", "its", "there", "not", "no", "also", "following", "amid",
-    "if", "because", "until", "between", "under", "over"};
+    "if", "because", "until", "between", "under", "over", "along", "alongside", "together"};
 constexpr std::array<std::string_view, 9> kPrepositions = {
     "in", "from", "at", "near", "on", "inside", "aboard", "during", "across"};
-constexpr std::array<std::string_view, 11> kActiveFillers = {
-    "another", "additional", "further", "an", "a", "the", "all", "only", "some", "its", "at"};
+constexpr std::array<std::string_view, 12> kActiveFillers = {
+    "another", "additional", "further", "an", "a", "the", "all", "only", "some", "its", "at",
+    "between"};
 constexpr std::array<std::string_view, 20> kTollFillers = {
     "to", "at", "of", "now", "stood", "stands", "stand", "has", "have", "had", "is", "was",
     "officially", "further", "the", "in", "attack", "has been", "put", "as"};
@@ -295,6 +296,7 @@ class Annotator {
       if (w == "of" && k == i && k + 2 < e &&
           (W(k + 1) == "the" || W(k + 1) == "their" || W(k + 1) == "those")) {
         k += 2;  // "one of the soldiers"
+        last = k;  // "eight of the hostages were killed": the fate noun comes next
         continue;
       }
       if (MatchAt(k, e, q::kFate | q::kAux | q::kToll, &len) != nullptr) break;
@@ -384,8 +386,17 @@ class Annotator {
   };
 
   // COUNT [victims] ... FATE. Returns the fate after the victims, or none.
-  FateHit Passive(size_t from, size_t e, const Np& np) const {
+  // `count_begin`: the first token of the count when known (a list item takes no apposition).
+  FateHit Passive(size_t from, size_t e, const Np& np, size_t count_begin = 0) const {
     size_t j = np.end;
+    const std::string_view head = np.end > from ? W(np.end - 1) : std::string_view();
+    const bool plural_head = head.ends_with("s") || head.ends_with("men") || head == "people" ||
+                             head == "children" || head == "police" || head == "personnel";
+    size_t lb = count_begin;  // back over "the", "all": "including all three attackers"
+    while (lb > 1 && (W(lb - 1) == "the" || W(lb - 1) == "all" || W(lb - 1) == "both")) --lb;
+    const bool list_item = count_begin > 0 && lb > 0 &&
+                           (W(lb - 1) == "," || W(lb - 1) == "and" || W(lb - 1) == "including");
+    int hopped = 0;
     // "5 civilians (2 men and 3 women) were killed": skip the parenthesis.
     if (j < e && W(j) == "(") {
       for (size_t k = j + 1; k < e && k < j + 16; ++k) {
@@ -403,8 +414,17 @@ class Annotator {
       size_t k = as_well_as ? j + 3 : j + 1, len = 0;
       if (W(j) == "," && W(k) == "and" && k + 1 < e) ++k;  // "A, B, and C"
       if (MatchAt(k, e, q::kQualifierWord, &len) != nullptr) k += len;
-      if (!q::ScanNumber(lex_, t_, tok_, k, e, &n)) break;
+      if (!q::ScanNumber(lex_, t_, tok_, k, e, &n)) {
+        // "two assailants and a policeman were wounded": "a" + a victim is one more.
+        if ((W(k) != "a" && W(k) != "an") || W(k - 1) != "and") break;
+        const Np one = ScanNp(k + 1, e);
+        if (!one.has_victim || one.has_object) break;
+        j = one.end;
+        ++hopped;
+        continue;
+      }
       j = ScanNp(n.end, e).end;
+      ++hopped;
     }
     // "eight people, including two assailants, were killed"
     // "eight people including two nationals were killed"
@@ -440,18 +460,62 @@ class Annotator {
         if (comma && first_comma != 0) j = first_comma;
       }
     }
+    // "12 soldiers and volunteer fighters were killed": victims joined without a count.
+    if (j + 1 < e && W(j) == "and" && plural_head) {
+      const Np more = ScanNp(j + 1, e);
+      bool counted = false;
+      for (size_t k = j + 1; k < more.end && !counted; ++k) {
+        NumberMatch n;
+        counted = q::ScanNumber(lex_, t_, tok_, k, more.end, &n);
+      }
+      if (more.has_victim && !more.has_object && !counted && FateFollows(more.end, e)) {
+        j = more.end;
+      }
+    }
+    static constexpr std::array<std::string_view, 7> kBe = {"was", "were", "are", "is",
+                                                            "have", "has", "had"};
+    // "18 people, a police officer and 17 assailants, were killed": the list closes.
+    if (j + 1 < e && W(j) == "," && hopped > 0 && !list_item && In(W(j + 1), kBe) &&
+        FateFollows(j + 1, e)) {
+      ++j;
+    }
+    // An apposition or relative clause between commas: "Two police officers, the chief and
+    // his deputy, were killed", "Two workers, who were asleep, were killed".
+    if (j + 2 < e && j > from && W(j) == "," && !list_item) {
+      for (size_t k = j + 1; k < e && k < j + 20; ++k) {
+        const std::string_view w = W(k);
+        if (w == ";" || w == ":" || w == "(" || w == "\"") break;
+        size_t fl = 0;
+        if (const LexEntry* f = MatchAt(k, e, q::kFate, &fl);
+            f != nullptr && (f->roles & q::kAfter) != 0) {
+          break;
+        }
+        // The verb after the closing comma is passive: "were killed", "died" (not "then
+        // killed ...", a verb of the subject before the first comma).
+        if (w == "," && k + 1 < e && FateFollows(k + 1, e)) {
+          const LexEntry* f = MatchAt(k + 1, e, q::kFate, &fl);
+          if (In(W(k + 1), kBe) || (f != nullptr && (f->roles & q::kBefore) == 0)) j = k + 1;
+          break;
+        }
+      }
+    }
     // "three soldiers in the convoy were killed"
     // "two officers protecting the convoy were killed": a participle phrase too.
     const auto participle = [&](size_t k) { return W(k).size() > 5 && W(k).ends_with("ing"); };
     if (j < e && j > from &&
         (In(W(j), kPrepositions) || participle(j) || participle(j - 1))) {
-      for (size_t k = j + 1; k < e && k < j + 5; ++k) {
+      // A participle phrase may be longer ("officials traveling to a seminar in the city").
+      const size_t reach = participle(j) || participle(j - 1) ? 8 : 5;
+      for (size_t k = j + 1; k < e && k < j + reach; ++k) {
         size_t len = 0;
         if (MatchAt(k, e, q::kAux | q::kFate, &len) != nullptr) {
           j = k;
           break;
         }
-        if (!IsWordish(k)) break;
+        if (!IsWordish(k) || W(k) == "before" || W(k) == "after" || W(k) == "when" ||
+            W(k) == "while") {
+          break;
+        }
       }
     }
     bool aux = false;
@@ -465,6 +529,18 @@ class Annotator {
     }
     const LexEntry* f = MatchAt(j, e, q::kFate, &len);
     if (f == nullptr) return {};
+    // "eight of the hostages were killed", "two prisoners died": the noun names the victims
+    // and the verb after it is their fate.
+    if ((f->roles & q::kAfter) == 0 && !aux && FateFollows(j + len, e)) {
+      j += len;
+      while (j < e && MatchAt(j, e, q::kFate, &len) == nullptr &&
+             MatchAt(j, e, q::kAux, &len) != nullptr) {
+        j += len;
+        aux = true;
+      }
+      f = MatchAt(j, e, q::kFate, &len);
+      if (f == nullptr) return {};
+    }
     const bool after = (f->roles & q::kAfter) != 0;
     const bool noun = (f->roles & q::kNounAfter) != 0 && !aux;
     if (!after && !noun) return {};
@@ -545,6 +621,37 @@ class Annotator {
     return {};
   }
 
+  // The active verb (killed, wounded) that a list ending before `last` is the object of:
+  // back over determiners, names, victims and separators, with at least one comma.
+  FateHit ListVerb(size_t b, size_t last) const {
+    bool comma = false;
+    for (size_t k = last, n = 0; k-- > b && n < 14; ++n) {
+      size_t len = 0;
+      if (const LexEntry* f = lex_.MatchEndingAt(t_, b, k, q::kFate, &len); f != nullptr) {
+        // "one assailant killed, and two ... wounded": a verb before a comma is not active.
+        if ((f->roles & q::kBefore) == 0 || !comma || k + 1 == last || W(k + 1) == "," ||
+            Intended(b, k + 1 - len)) {
+          return {};
+        }
+        return {f, k + 1 - len, k + 1};
+      }
+      const std::string_view w = W(k);
+      if (w == ",") {
+        comma = true;
+        continue;
+      }
+      if (w == "his" || w == "her" || w == "their" || w == "a" || w == "an" || w == "the" ||
+          w == "and") {
+        continue;
+      }
+      NumberMatch num;
+      if (!IsWordish(k) || In(w, kStopWords) || q::ScanNumber(lex_, t_, tok_, k, last, &num)) {
+        return {};
+      }
+    }
+    return {};
+  }
+
   bool SubtotalBefore(size_t b, size_t start) const {
     if (start <= b) return false;
     size_t k = start - 1;
@@ -599,7 +706,7 @@ class Annotator {
       }
       const bool subtotal = SubtotalBefore(b, cd.begin);
       bool update = false;
-      FateHit f = Passive(cd.end, e, np);
+      FateHit f = Passive(cd.end, e, np, cd.begin);
       // "executed 6 prisoners": the verb before wins over a fate noun after.
       if (f.entry == nullptr || (f.entry->roles & q::kAfter) == 0) {
         const FateHit a = Active(b, cd.begin, &update);
@@ -624,14 +731,43 @@ class Annotator {
           }
         }
       }
-      if (has_prev && cd.begin > b && after_np == cd.begin - 1 &&
-          (W(cd.begin - 1) == "and" || W(cd.begin - 1) == ",")) {
+      // "..., and 2 sons", "along with 4 relatives", "in addition to 3 guards"; a bare number
+      // after a comma is a part ("killing 21 people, 17 instantly").
+      size_t joint = 0;
+      if (after_np > 0 && after_np < cd.begin) {
+        const size_t gap = cd.begin - after_np;
+        const std::string_view w1 = W(after_np);
+        const std::string_view w2 = gap > 1 ? W(after_np + 1) : std::string_view();
+        const std::string_view w3 = gap > 2 ? W(after_np + 2) : std::string_view();
+        if (gap == 1 && (w1 == "and" || (w1 == "," && np.has_victim))) joint = 1;
+        if (gap == 2 && ((w1 == "," && w2 == "and") || (w1 == "along" && w2 == "with") ||
+                         (w1 == "together" && w2 == "with"))) {
+          joint = 2;
+        }
+        if (gap == 3 && ((w1 == "in" && w2 == "addition" && w3 == "to") ||
+                         (w1 == "as" && w2 == "well" && w3 == "as"))) {
+          joint = 3;
+        }
+        if (joint > 1 && !np.has_victim) joint = 0;
+      }
+      if (has_prev && cd.begin > b && joint > 0) {
         const CasualtyFrame prev = doc_.casualties.back();
         AddFrame(sentence, cd.begin, cd.end, qt, cd.quantity, np, {}, prev.fate, false, false);
         doc_.casualties.back().fate_span = prev.fate_span;
         active_np_end = np.end;
         used[c] = true;
         continue;
+      }
+      // "killed a police officer, his wife, and two sons": the last item of a list of
+      // objects of an active verb (the items before are read later, by Articles/Names).
+      if (np.has_victim && cd.begin > b + 2 && W(cd.begin - 1) == "and") {
+        const FateHit lv = ListVerb(b, cd.begin - 1);
+        if (lv.entry != nullptr) {
+          AddFrame(sentence, cd.begin, cd.end, qt, cd.quantity, np, lv, lv.entry->fate, false,
+                   false);
+          used[c] = true;
+          continue;
+        }
       }
       const std::string_view before = cd.begin > b ? W(cd.begin - 1) : std::string_view();
       const bool listed = before == ":" ||
@@ -802,6 +938,7 @@ class Annotator {
       // "killing 15 people, including the bomber": the attackers are inside a count.
       for (size_t k = 0; k + 1 < tok_.size(); ++k) {
         if (t_.lower[k] != "including" && t_.lower[k] != "among") continue;
+        if (k > 0 && (t_.lower[k - 1] == "not" || t_.lower[k - 1] == "excluding")) continue;
         for (size_t m = k + 1; m < tok_.size() && m < k + 8; ++m) {
           if (IsPerpetratorNoun(t_.lower[m]) || t_.lower[m] == "attackers") return;
         }
@@ -1288,7 +1425,7 @@ class Annotator {
         last_end = np.end;
         continue;
       }
-      FateHit f = Passive(i + 1, e, np);
+      FateHit f = Passive(i + 1, e, np, i);
       if (f.entry == nullptr) {
         f = Active(b, i, &update);
         if (f.entry != nullptr && (f.entry->roles & (q::kBefore | q::kNounOf)) == 0) f = {};

@@ -47,6 +47,10 @@ int64_t WordValue(const Lexicon& lex, std::string_view w) {
 int64_t CompoundValue(const Lexicon& lex, std::string_view w) {
   const size_t dash = w.find('-');
   if (dash == std::string_view::npos) return WordValue(lex, w);
+  if (w.substr(dash + 1) == "dozen") {  // "two-dozen"
+    const int64_t n = WordValue(lex, w.substr(0, dash));
+    return n >= 1 && n <= 12 ? n * 12 : -1;
+  }
   const int64_t tens = WordValue(lex, w.substr(0, dash));
   const int64_t unit = WordValue(lex, w.substr(dash + 1));
   if (tens < 20 || tens > 90 || tens % 10 != 0 || unit < 1 || unit > 9) return -1;

@@ -91,6 +91,20 @@ const CasualtyCase kCasualtyCases[] = {
      4, 4, 4, 4, 0, 0, 4, 0, -1},
     // Named victims listed together add up.
     {"Ilsa Varn and her driver were killed when the car exploded.", 2, 2, 2, 2, 0, 0, 0, 2, -1},
+    // A suicide attack that took place adds its attacker; "not including" keeps it apart.
+    {"A suicide bomber detonated his vest at a checkpoint, killing six soldiers.",
+     7, 7, 7, 7, 6, 1, 0, 0, -1},
+    {"A suicide bomber struck a market. Nine people, not including the bomber, were killed.",
+     10, 10, 10, 10, 0, 1, 9, 0, -1},
+    // ... but not when the text counts the attackers itself.
+    {"A suicide bomber struck a market. Nine people, including the bomber, were killed.",
+     9, 9, 9, 9, 0, 0, 9, 0, -1},
+    // A list after an active verb: each item adds.
+    {"Gunmen killed a police officer, his wife, and two sons.", 4, 4, 4, 4, 1, 0, 3, 0, -1},
+    {"Two women and a man were killed in a house.", 3, 3, 3, 3, 0, 0, 3, 0, -1},
+    // A toll with a long phrase before its verb supersedes the partial count after it.
+    {"The death toll from Friday's shelling of the port rose to four after a woman died.",
+     4, 4, 4, 4, 0, 0, 0, 4, -1},
 };
 
 TEST(AggregateCasualties, Table) {

@@ -420,6 +420,43 @@ const Case kMoreFrameCases[] = {
      "killed 6 civilians"},
     {"A suicide bomber attacked the base. The assailant was also killed.",
      "killed 1 self non_state"},
+    {"Nine people, not including the suicide bomber, were killed when he detonated his vest.",
+     "killed 9 civilians, killed 1 self non_state"},
+    // Apposition or relative clause between the victims and a passive verb.
+    {"Two police officers, the station chief and his deputy, were killed.",
+     "killed 2 state_forces"},
+    {"Two workers, who were asleep in the building, were killed.", "killed 2 civilians"},
+    {"Gunmen entered a guard's house, tied up his wife, then killed the guard.",
+     "killed 1 state_forces"},
+    // A list item keeps no apposition: the total counts once.
+    {"At least 20 people, including 12 students, four guards, and two gunmen, were killed.",
+     "killed 20 civilians, killed 12 sub civilians, killed 2 sub non_state"},
+    // A fate noun naming the victims before their fate.
+    {"Eight of the hostages were killed.", "killed 8 unknown"},
+    {"Two hostages died in captivity.", "killed 2 unknown"},
+    // Victims joined without a count; a long participle phrase.
+    {"At least 15 soldiers and volunteer fighters were killed.", "killed 15 state_forces"},
+    {"Fourteen customs officers traveling to a meeting in the capital were killed.",
+     "killed 14 state_forces"},
+    {"A guard waiting at the gate before the attack was wounded.", "injured 1 unknown"},
+    // Lists after an active verb: ", and", "along with"; a bare number is a part.
+    {"Gunmen killed a police officer, his wife, and two sons.",
+     "killed 1 civilians, killed 1 state_forces, killed 2 civilians"},
+    {"At least 18 people, a police officer and 17 gunmen, were killed.",
+     "killed 18 civilians"},
+    {"At least 10 people, including all three attackers, were killed.",
+     "killed 10 civilians"},
+    {"In addition to the two assailants, a police officer was killed.",
+     "killed 2 self non_state, killed 1 state_forces"},
+    {"One assailant killed, and two assailants and a policeman wounded.",
+     "killed 1 non_state, injured 2 non_state, injured 1 state_forces"},
+    {"The blast killed 4 soldiers along with 2 civilians.",
+     "killed 4 state_forces, killed 2 civilians"},
+    {"The bomb killed 21 people, 17 instantly.", "killed 21 civilians"},
+    // Hyphenated dozens; "between ... to ..."; throats cut.
+    {"Two-dozen villagers were killed.", "killed 24 civilians"},
+    {"A mortar killed between two to three people.", "killed 2-3 civilians"},
+    {"Militants slit the throats of seven shepherds.", "killed 7 unknown"},
 };
 
 TEST(QuantityTest, MoreFrames) {
