@@ -5,11 +5,14 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <filesystem>
 #include <system_error>
 
 #include "geo/places_internal.h"
+#include "sitrep/document.h"
 #include "sitrep/text.h"
 
 namespace sitrep {
@@ -25,9 +28,112 @@ const char* PlaceKindName(PlaceKind kind) {
   return "place";
 }
 
+namespace {
+
+// Street-type words that end a street name ("Orchard St.", "North Lumpkin Street"). Words that
+// also end institution names ("Court", "Way", "Place") are left out.
+constexpr std::array<std::string_view, 22> kStreetWords = {
+    "Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Boulevard", "Blvd.", "Drive", "Lane",
+    "Parkway", "Pkwy.", "Highway", "Freeway", "Expressway", "Pike", "Trail", "Terrace", "Circle",
+    "Square", "Alley", "Turnpike"};
+// Capitalized words that start a sentence or a title rather than a street name.
+constexpr std::array<std::string_view, 16> kNotStreetNames = {
+    "The", "A", "An", "In", "On", "At", "Of", "And", "To", "From", "By", "For", "Near", "Off",
+    "Along", "Main-"};
+
+bool IsStreetNameWord(const Document& doc, const Token& t) {
+  std::string_view w = doc.Slice(t.span);
+  if (w.empty()) return false;
+  if (t.kind == TokenKind::kAlnum) {  // "35th", "1st"
+    return w.size() >= 3 && std::isdigit(static_cast<unsigned char>(w[0])) &&
+           std::isalpha(static_cast<unsigned char>(w.back()));
+  }
+  if (t.kind != TokenKind::kWord || !std::isupper(static_cast<unsigned char>(w[0]))) return false;
+  if (w.size() == 2 && w[1] == '.') return std::string_view("NSEW").find(w[0]) != w.npos;
+  // A word with lower-case letters ("Orchard"), not an acronym or an abbreviation like "Mr.".
+  if (w.back() == '.') return false;
+  return std::any_of(w.begin(), w.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+}
+
+// Street names ("Orchard St.", "North Lumpkin Street") are toponyms that the gazetteer does not
+// hold. Each is placed at the document's nearest preceding populated place (else the first
+// one), the town it is in for local news; a gazetteer mention inside the street name ("Dublin"
+// of "Dublin Road") gives way to the street.
+void AddStreets(const Document& doc, std::vector<PlaceMention>& mentions) {
+  std::vector<PlaceMention> streets;
+  for (const Sentence& sent : doc.sentences) {
+    for (uint32_t i = sent.token_begin + 1; i < sent.token_end; ++i) {
+      const Token& t = doc.tokens[i];
+      if (t.kind != TokenKind::kWord) continue;
+      std::string_view w = doc.Slice(t.span);
+      Span end = t.span;
+      // "St" + "." when the tokenizer splits the abbreviation's period off.
+      if ((w == "St" || w == "Ave" || w == "Rd" || w == "Blvd") && i + 1 < sent.token_end &&
+          doc.Slice(doc.tokens[i + 1].span) == "." &&
+          doc.tokens[i + 1].span.begin == t.span.end) {
+        end.end = doc.tokens[i + 1].span.end;
+        w = doc.Slice(end);
+      }
+      if (std::find(kStreetWords.begin(), kStreetWords.end(), w) == kStreetWords.end()) continue;
+      uint32_t b = i;
+      while (b > sent.token_begin && i - b < 3 && IsStreetNameWord(doc, doc.tokens[b - 1]) &&
+             doc.tokens[b].span.begin - doc.tokens[b - 1].span.end == 1) {
+        --b;
+      }
+      while (b < i && std::find(kNotStreetNames.begin(), kNotStreetNames.end(),
+                                doc.Slice(doc.tokens[b].span)) != kNotStreetNames.end()) {
+        ++b;
+      }
+      if (b == i) continue;
+      PlaceMention m;
+      m.span = {doc.tokens[b].span.begin, end.end};
+      m.name = std::string(doc.Slice(m.span));
+      m.feature_code = "ST";
+      m.kind = PlaceKind::kPlace;
+      streets.push_back(std::move(m));
+    }
+  }
+  if (streets.empty()) return;
+  auto is_town = [](const PlaceMention& m) {
+    return m.kind == PlaceKind::kPlace && m.has_coordinates && !m.demonym && !m.metonymic &&
+           m.geo_id != kNoGeoId;
+  };
+  for (PlaceMention& st : streets) {
+    const PlaceMention* town = nullptr;
+    for (const PlaceMention& m : mentions) {
+      if (!is_town(m)) continue;
+      if (m.span.end <= st.span.begin || town == nullptr) town = &m;
+      if (m.span.begin >= st.span.begin) break;
+    }
+    if (town != nullptr) {
+      st.lat = town->lat;
+      st.lon = town->lon;
+      st.has_coordinates = true;
+      st.country = town->country;
+      st.admin1 = town->admin1;
+    }
+  }
+  std::vector<PlaceMention> merged;
+  merged.reserve(mentions.size() + streets.size());
+  for (PlaceMention& m : mentions) {
+    bool inside = std::any_of(streets.begin(), streets.end(), [&](const PlaceMention& st) {
+      return m.span.begin < st.span.end && st.span.begin < m.span.end;
+    });
+    if (!inside) merged.push_back(std::move(m));
+  }
+  for (PlaceMention& st : streets) merged.push_back(std::move(st));
+  std::sort(merged.begin(), merged.end(),
+            [](const PlaceMention& a, const PlaceMention& b) { return a.span.begin < b.span.begin; });
+  mentions = std::move(merged);
+}
+
+}  // namespace
+
 std::vector<PlaceMention> FindPlaces(const Document& doc, const Gazetteer& gaz) {
   std::vector<places_internal::Candidate> candidates = places_internal::Recognize(doc, gaz);
-  return places_internal::Resolve(doc, gaz, candidates);
+  std::vector<PlaceMention> mentions = places_internal::Resolve(doc, gaz, candidates);
+  AddStreets(doc, mentions);
+  return mentions;
 }
 
 void AnnotatePlaces(Document& doc, const Gazetteer& gaz) {

@@ -94,7 +94,36 @@ TEST_F(PlacesTest, SurnameOnceUsedForAPersonStaysAPerson) {
   for (const PlaceMention& m : doc.places) EXPECT_NE(doc.Slice(m.span), "Henry");
 }
 
-TEST_F(PlacesTest, DemonymsSetContextButAreNotToponyms) {
+struct StreetCase {
+  const char* text;
+  const char* street;      // expected street mention, "" for none
+  const char* not_street;  // text that must not be a street mention, "" for none
+};
+
+TEST_F(PlacesTest, StreetNamesAreToponymsPlacedInTheirTown) {
+  const StreetCase cases[] = {
+      {"A fire broke out on Orchard St. in Alexandria, Louisiana.", "Orchard St.", ""},
+      {"Police closed North Lumpkin Street in Athens, Georgia.", "North Lumpkin Street", ""},
+      {"The shop on 35th Street in Omaha, Nebraska was robbed.", "35th Street", ""},
+      {"Crews repaired Dublin Road in Columbus, Ohio.", "Dublin Road", "Dublin"},
+      {"The Supreme Court heard the case in Atlanta, Georgia.", "", "Supreme Court"},
+      {"The United Way gave money to a shelter in Macon, Georgia.", "", "United Way"},
+      {"Street vendors gathered in Macon, Georgia.", "", "Street"},
+  };
+  for (const StreetCase& c : cases) {
+    Document doc = Annotate(c.text);
+    if (*c.street != '\0') {
+      const PlaceMention* m = Find(doc, c.street);
+      ASSERT_NE(m, nullptr) << c.text;
+      EXPECT_EQ(m->feature_code, "ST") << c.text;
+      EXPECT_TRUE(m->has_coordinates) << c.text;  // the town's point
+      EXPECT_EQ(m->country, "US") << c.text;
+    }
+    if (*c.not_street != '\0') EXPECT_EQ(Find(doc, c.not_street), nullptr) << c.text;
+  }
+}
+
+TEST_F(PlacesTest, DemonymsAreCountryMentionsFlaggedAsDemonyms) {
   Document doc = Annotate("Iraqi forces retook the town after heavy fighting.");
   ASSERT_FALSE(doc.places.empty());
   EXPECT_TRUE(doc.places[0].demonym);
