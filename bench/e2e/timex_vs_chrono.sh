@@ -9,7 +9,8 @@
 #             an optimized build), and $SITREP (default build/sitrep) for the inputs and F1.
 #   Measures: like for like — documents/s of the timex work alone, in process, warm:
 #             sitrep: FindTimex(text, dct) over every document, whole passes repeated by Google
-#             Benchmark for at least $MIN_SECONDS (default 2) s after one untimed warm-up pass;
+#             Benchmark (--benchmark_min_time=$MIN_SECONDS, default 2; over 1 s of CPU time in
+#             practice, printed) after one untimed warm-up pass;
 #             chrono: chrono.parse(text, ref) over every document, whole passes after one
 #             untimed warm-up pass (JIT), until at least $MIN_SECONDS s (timex_chrono_run.mjs).
 #             Both are timed in process CPU time (the machine is shared by several jobs, so wall
