@@ -512,12 +512,56 @@ EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gaze
   return loc;
 }
 
+bool IsCapitalizedWord(const Document& doc, const Token& t) {
+  if (t.kind != TokenKind::kWord) return false;
+  const char c = doc.text[t.span.begin];
+  return c >= 'A' && c <= 'Z';
+}
+
+// "in Menawashei, South Darfur": a place the gazetteer lacks, written just before the division
+// (or country) that holds it — after "in"/"at"/"near" or "village of", with an optional level
+// word ("Sunki village, Odisha state"), and before "," or "(". The event is at that place:
+// `location` takes its name as written, without a GeoNames id; coordinates and precision stay
+// those of the division, the finest position known.
+void NameUnlocatedPlace(const Document& doc, const PlaceMention& chosen, EventLocation* loc) {
+  if (chosen.kind == PlaceKind::kPlace || chosen.relative_region || chosen.near) return;
+  size_t t = TokenAt(doc, chosen.span.begin);
+  if (t < 2 || t > doc.tokens.size()) return;
+  std::string_view sep = doc.Slice(doc.tokens[t - 1].span);
+  if (sep != "," && sep != "(") return;
+  size_t end = t - 1;  // one past the name's last token
+  if (end > 0 && IsLevelWord(LowerAscii(doc.Slice(doc.tokens[end - 1].span)))) --end;
+  size_t begin = end;
+  // Up to three capitalized words, one space apart.
+  while (begin > 0 && end - begin < 3 && IsCapitalizedWord(doc, doc.tokens[begin - 1]) &&
+         (begin == end || doc.tokens[begin].span.begin - doc.tokens[begin - 1].span.end <= 1)) {
+    --begin;
+  }
+  if (begin == end || begin == 0) return;
+  const std::string before = LowerAscii(doc.Slice(doc.tokens[begin - 1].span));
+  if (before != "in" && before != "at" && before != "of" && before != "near") return;
+  const Span name{doc.tokens[begin].span.begin, doc.tokens[end - 1].span.end};
+  // Not a place the layer resolved in the same division (that one would have been chosen).
+  for (const PlaceMention& m : doc.places) {
+    if (m.span.end <= name.begin || m.span.begin >= name.end) continue;
+    if (m.demonym || m.metonymic) return;
+    if (!m.country.empty() && m.country == chosen.country && m.admin1 == chosen.admin1) return;
+  }
+  loc->location = std::string(doc.Slice(name));
+  loc->geonameid = 0;
+  loc->evidence = Span{name.begin, chosen.span.end};
+}
+
 }  // namespace
 
 EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer& gaz) {
   if (sentence < doc.sentences.size()) {
     const Span s = doc.sentences[sentence].span;
-    if (auto m = BestInContext(doc, s, gaz)) return FromMention(doc, *m, gaz);
+    if (auto m = BestInContext(doc, s, gaz)) {
+      EventLocation loc = FromMention(doc, *m, gaz);
+      NameUnlocatedPlace(doc, *m, &loc);
+      return loc;
+    }
     // Earlier sentences of the same paragraph, nearest first.
     Span para{0, 0};
     for (const Span& p : doc.paragraphs) {

@@ -47,10 +47,17 @@ TEST_F(EventLocationTest, PlaceAgreeingWithItsSentence) {
       // A town resolved to another country than the place holding it gives way to the holder.
       {"Gunmen killed three farmers in the village of Daman in the countryside of Deir ez-Zor.",
        0, "Syria", "Deir ez-Zor", "Deir ez-Zor", 1},
-      // A village read in another state than the district and state named after it: the district.
+      // A village read in another state than the district and state named after it: the
+      // district locates it, and the village keeps its name as written.
       {"Police raided a house in Lalpur village (Purba Medinipur district, West Bengal), killing "
        "one suspect.",
-       0, "India", "West Bengal", "Purba Medinipur", 3},
+       0, "India", "West Bengal", "Lalpur", 3},
+      // A village the gazetteer lacks, written before its state: named, located by the state.
+      {"Gunmen killed four herders in Zongotenga village, Kaduna state, Nigeria.", 0, "Nigeria",
+       "Kaduna", "Zongotenga", 4},
+      // No name before the state: the state itself (a weekday is not a place).
+      {"On Monday, in Kaduna state, gunmen killed four herders.", 0, "Nigeria", "Kaduna",
+       "Kaduna State", 4},
       // A part of a town gives way to the town.
       {"A bomb exploded in the Saihat neighborhood, Dammam city, killing two people.", 0,
        "Saudi Arabia", "Eastern Province", "Dammam", 1},
