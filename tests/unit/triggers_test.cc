@@ -140,6 +140,11 @@ const TypeCase kRoleTypeCases[] = {
     {"Gunmen attacked an army post in the hills. The attack left a teacher dead.", "Armed clash"},
     // An old date in a clause about the cause leaves the march news.
     {"Hundreds marched to the grave of a journalist who was killed in 1998.", "Peaceful protest"},
+    // Beatings and found bodies are violence against people.
+    {"A trader was beaten by soldiers at a roadblock.", "Attack"},
+    {"The body of a man with his hands tied was found beside the canal.", "Attack"},
+    // Digging in is a change to the group's activity.
+    {"Rebel units built new fortifications east of the river.", "Change to group/activity"},
 };
 
 TEST(TriggersTest, RoleTyping) {
