@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "api.h"
+#include "api_points.h"
 #include "sitrep/event_store.h"
 #include "sitrep/pipeline.h"
 #include "static_files.h"
@@ -30,6 +31,7 @@ struct Server::Impl {
   Pipeline pipeline;
   std::optional<server::StaticFiles> files;
   std::unique_ptr<Api> api;
+  std::unique_ptr<server::PointsRoute> points;
   httplib::Server http;
   std::thread thread;
   int port = 0;
@@ -130,6 +132,9 @@ void SetUp(Server::Impl& impl) {
   http.Get("/api/events", [&impl](const httplib::Request& req, httplib::Response& res) {
     Send(res, impl.api->Events(req.params));
   });
+  http.Get("/api/points", [&impl](const httplib::Request& req, httplib::Response& res) {
+    Send(res, impl.points->Get(req.params));
+  });
   http.Get(R"(/api/events/([^/]+))", [&impl](const httplib::Request& req, httplib::Response& res) {
     if (!req.params.empty()) return Send(res, JsonError(400, "this route takes no query parameters"));
     Send(res, impl.api->Event(req.matches[1]));
@@ -216,6 +221,7 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options) {
   }
   impl->api = std::make_unique<Api>(impl->stores.get(), &impl->pipeline,
                                     Api::Options{options.max_page_size, options.allow_ingest});
+  impl->points = std::make_unique<server::PointsRoute>(impl->stores.get(), options.max_page_size);
   SetUp(*impl);
 
   if (options.port == 0) {

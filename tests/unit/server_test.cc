@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "server/api.h"
+#include "server/api_points.h"
 #include "sitrep/event_store.h"
 #include "sitrep/server.h"
 
@@ -347,6 +348,98 @@ TEST_F(ServerTest, CompactFormat) {
   EXPECT_EQ(e["rows"].get_array().size(), 2u);
   r = Get("/api/events", {{"format", "compact"}, {"offset", "10"}});
   EXPECT_EQ(int64_t(Json(r.body)["total"]), 5);
+}
+
+// GET /api/points: one array per field; text fields as values + codes; days and 1e-5 degrees.
+TEST_F(ServerTest, PointsAreColumns) {
+  Reply r = Get("/api/points", {{"sort", "id"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  dom::element e = Json(r.body);
+  EXPECT_EQ(int64_t(e["total"]), 5);
+  EXPECT_EQ(int64_t(e["count"]), 5);
+  std::vector<std::string> ids;
+  for (dom::element x : e["event_id"].get_array()) ids.emplace_back(std::string_view(x));
+  EXPECT_EQ(ids, (IdList{"ev-a", "ev-b", "ev-c", "ev-d", "ev-e"}));
+  auto text = [&](const char* col, size_t row) {
+    dom::element c = e[col];
+    return std::string(std::string_view(c["values"].at(uint64_t(c["codes"].at(row)))));
+  };
+  struct Row {
+    size_t row;
+    int64_t day;  // -1: null
+    int64_t lat_e5, lon_e5, fatalities;
+    const char *type, *country, *admin1, *actor2;
+  };
+  const Row rows[] = {
+      {0, 19783, 1844000, 141000, 12, "Battles", "Mali", "Kidal", "JNIM"},  // 2024-03-01
+      {1, 19787, 1449000, -419000, 3, "Violence against civilians", "Mali", "Mopti", ""},
+      {2, 19823, 1564000, 3248000, 40, "Explosions/Remote violence", "Sudan", "Khartoum", "Rapid Support Forces"},
+      {3, 19722, 4999000, 3623000, 0, "Explosions/Remote violence", "Ukraine", "Kharkiv", ""},  // 2023-12-31
+      {4, -1, 0, 0, 0, "Protests", "Iraq", "", ""},  // undated, unplaced
+  };
+  for (const Row& w : rows) {
+    SCOPED_TRACE(ids[w.row]);
+    dom::element day = e["day"].at(w.row);
+    if (w.day < 0) {
+      EXPECT_TRUE(day.is_null());
+      EXPECT_TRUE(e["lat_e5"].at(w.row).is_null());
+      EXPECT_TRUE(e["lon_e5"].at(w.row).is_null());
+    } else {
+      EXPECT_EQ(int64_t(day), w.day);
+      EXPECT_EQ(int64_t(e["lat_e5"].at(w.row)), w.lat_e5);
+      EXPECT_EQ(int64_t(e["lon_e5"].at(w.row)), w.lon_e5);
+    }
+    EXPECT_EQ(int64_t(e["fatalities"].at(w.row)), w.fatalities);
+    EXPECT_EQ(text("event_type", w.row), w.type);
+    EXPECT_EQ(text("country", w.row), w.country);
+    EXPECT_EQ(text("admin1", w.row), w.admin1);
+    EXPECT_EQ(text("actor2", w.row), w.actor2);
+  }
+  // Each distinct value once; code 0 is "".
+  EXPECT_EQ(e["country"]["values"].get_array().size(), 5u);  // "", Mali, Sudan, Ukraine, Iraq
+  EXPECT_EQ(std::string_view(e["country"]["values"].at(0)), "");
+
+  // Filters and pages as /api/events; the total stays the selection's.
+  struct Case {
+    httplib::Params params;
+    int64_t total, count;
+  };
+  const Case cases[] = {
+      {{{"country", "Mali"}}, 2, 2},
+      {{{"type", "Explosions/Remote violence"}, {"min_fatalities", "1"}}, 1, 1},
+      {{{"limit", "2"}, {"offset", "1"}}, 5, 2},
+      {{{"q", "drone"}}, 1, 1},
+  };
+  for (const Case& c : cases) {
+    Reply p = Get("/api/points", c.params);
+    ASSERT_EQ(p.status, 200) << p.body;
+    dom::element x = Json(p.body);
+    EXPECT_EQ(int64_t(x["total"]), c.total) << p.body;
+    EXPECT_EQ(int64_t(x["count"]), c.count) << p.body;
+    EXPECT_EQ(x["event_id"].get_array().size(), size_t(c.count));
+  }
+  // The same request again gives the same bytes (codes follow the order of first use).
+  EXPECT_EQ(Get("/api/points", {{"sort", "id"}}).body, r.body);
+  EXPECT_NE(ErrorMessage(Get("/api/points", {{"format", "compact"}}), 400).find("format"), std::string::npos);
+  EXPECT_NE(ErrorMessage(Get("/api/points", {{"bogus", "1"}}), 400).find("bogus"), std::string::npos);
+}
+
+TEST(PointsDayNumber, Dates) {
+  struct Case {
+    const char* date;
+    bool ok;
+    int64_t day;
+  };
+  const Case cases[] = {{"1970-01-01", true, 0},   {"1969-12-31", true, -1}, {"2000-03-01", true, 11017},
+                        {"2024-02-29", true, 19782}, {"2024-13-01", false, 0}, {"2024-1-01", false, 0},
+                        {"", false, 0},             {"2024-03-0x", false, 0}};
+  for (const Case& c : cases) {
+    int64_t day = 0;
+    EXPECT_EQ(server::DayNumber(c.date, &day), c.ok) << c.date;
+    if (c.ok) {
+      EXPECT_EQ(day, c.day) << c.date;
+    }
+  }
 }
 
 TEST_F(ServerTest, MalformedParametersAreNamedIn400s) {

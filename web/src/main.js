@@ -25,7 +25,7 @@ let rows = new Uint32Array(0); // filtered row indices (all filters)
 let sorted = [];
 let selectedRow = null;
 let articleCount = null;
-const timings = { firstPaint: null, firstRender: null, lastFilter: null, lastLoad: null, fetchParse: null, renders: 0 };
+const timings = { scriptStart: performance.now(), firstPaint: null, firstRender: null, lastFilter: null, lastLoad: null, fetchParse: null, renders: 0 };
 let pointsRoute = null; // does the server have /api/points? (null: not asked yet)
 
 // The dataset of server-side query |q|: /api/points, or the compact rows of /api/events on an
@@ -192,6 +192,8 @@ function render({ fit = false, map = true } = {}) {
     if (fit) mapView.fit(data, rows.length ? rows : filterRows(data, emptyState()));
   }
   lap('map');
+  parts.eventsDraw = +(mapView.events.lastDrawMs ?? 0).toFixed(1); // the latest redraws, for diagnosis
+  parts.basemapDraw = +(mapView.basemap.lastDrawMs ?? 0).toFixed(1);
   const noDates = filterRows(data, state, { skipDates: true });
   timeline.set(histogram(data, noDates), state.from ? dayNumber(state.from) : null, state.to ? dayNumber(state.to) : null);
   $('clear-brush').hidden = !(state.from || state.to);

@@ -1,0 +1,185 @@
+// GET /api/points (api_points.h): reads each matching event's stored JSON (ScanJson, so no full
+// Event is built) with simdjson's on-demand parser, keeping only the fields the map needs.
+#include "api_points.h"
+
+#include <simdjson.h>
+
+#include <cmath>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "sitrep/json_writer.h"
+
+namespace sitrep::server {
+namespace {
+
+namespace od = simdjson::ondemand;
+
+// A text column: each distinct value once, a code per event (code 0 is "" and stands for null).
+struct TextColumn {
+  std::unordered_map<std::string, uint32_t> index{{"", 0}};
+  std::vector<std::string_view> values{""};  // views of index's keys (stable: node-based map)
+  std::string codes;
+
+  void Add(std::string_view v) {
+    auto [it, inserted] = index.try_emplace(std::string(v), static_cast<uint32_t>(values.size()));
+    if (inserted) values.push_back(it->first);
+    if (!codes.empty()) codes.push_back(',');
+    codes += std::to_string(it->second);
+  }
+  void Write(std::string_view name, std::string* out) const {
+    out->push_back(',');
+    AppendJsonString(name, out);
+    out->append(":{\"values\":[");
+    for (size_t i = 0; i < values.size(); ++i) {
+      if (i) out->push_back(',');
+      AppendJsonString(values[i], out);
+    }
+    out->append("],\"codes\":[").append(codes).append("]}");
+  }
+};
+
+void AppendNumber(std::string* col, bool present, int64_t v) {
+  if (!col->empty()) col->push_back(',');
+  if (present) {
+    col->append(std::to_string(v));
+  } else {
+    col->append("null");
+  }
+}
+
+struct Columns {
+  std::string ids, day, lat, lon, fatalities;
+  TextColumn type, sub_type, country, admin1, actor1, actor2;
+  int64_t count = 0;
+};
+
+// Appends one event's fields to the columns; an absent or null field is null (numbers) or ""
+// (text).
+Status AddEvent(od::parser& parser, std::string* buf, std::string_view json, Columns* c) {
+  buf->assign(json);
+  buf->reserve(json.size() + simdjson::SIMDJSON_PADDING);
+  od::document doc;
+  od::object obj;
+  if (parser.iterate(buf->data(), buf->size(), buf->capacity()).get(doc) || doc.get_object().get(obj)) {
+    return Status(ErrorCode::kInternal, "stored event JSON does not parse");
+  }
+  std::string_view id, date, type, sub, country, admin1, actor1, actor2;
+  double lat = NAN, lon = NAN;
+  int64_t fatalities = 0;
+  for (auto field : obj) {
+    std::string_view key;
+    od::value v;
+    if (field.unescaped_key().get(key) || field.value().get(v)) {
+      return Status(ErrorCode::kInternal, "stored event JSON does not parse");
+    }
+    auto text = [&](std::string_view* out) {
+      // Strings are copied out of the parser's buffer only when the event is complete, so keep
+      // views; null and non-strings read as "".
+      std::string_view s;
+      if (!v.get_string().get(s)) *out = s;
+    };
+    if (key == "event_id") text(&id);
+    else if (key == "event_date") text(&date);
+    else if (key == "event_type") text(&type);
+    else if (key == "sub_event_type") text(&sub);
+    else if (key == "country") text(&country);
+    else if (key == "admin1") text(&admin1);
+    else if (key == "actor1") text(&actor1);
+    else if (key == "actor2") text(&actor2);
+    else if (key == "latitude" || key == "longitude") {
+      double d;
+      if (!v.get_double().get(d)) (key == "latitude" ? lat : lon) = d;
+    } else if (key == "fatalities") {
+      int64_t n;
+      if (!v.get_int64().get(n)) fatalities = n;
+    }
+  }
+  if (!c->ids.empty()) c->ids.push_back(',');
+  AppendJsonString(id, &c->ids);
+  int64_t day = 0;
+  const bool dated = DayNumber(date, &day);
+  AppendNumber(&c->day, dated, day);
+  const bool placed = std::isfinite(lat) && std::isfinite(lon);
+  AppendNumber(&c->lat, placed, placed ? std::llround(lat * 1e5) : 0);
+  AppendNumber(&c->lon, placed, placed ? std::llround(lon * 1e5) : 0);
+  AppendNumber(&c->fatalities, true, fatalities);
+  c->type.Add(type);
+  c->sub_type.Add(sub);
+  c->country.Add(country);
+  c->admin1.Add(admin1);
+  c->actor1.Add(actor1);
+  c->actor2.Add(actor2);
+  ++c->count;
+  return Status::Ok();
+}
+
+}  // namespace
+
+bool DayNumber(std::string_view d, int64_t* day) {
+  auto digits = [&](size_t from, size_t n) {
+    int v = 0;
+    for (size_t i = from; i < from + n; ++i) {
+      if (d[i] < '0' || d[i] > '9') return -1;
+      v = v * 10 + (d[i] - '0');
+    }
+    return v;
+  };
+  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+  int y = digits(0, 4), m = digits(5, 2), dd = digits(8, 2);
+  if (y < 0 || m < 1 || m > 12 || dd < 1 || dd > 31) return false;
+  // Days from civil (H. Hinnant's algorithm).
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const int yoe = y - era * 400;
+  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  *day = static_cast<int64_t>(era) * 146097 + doe - 719468;
+  return true;
+}
+
+ApiResponse PointsRoute::Get(const Params& params) const {
+  if (params.count("format")) return JsonError(400, "bad parameter 'format': /api/points has one format");
+  auto request = ParseEventsParams(params, max_page_size_);
+  if (!request.ok()) return JsonError(400, request.status().message());
+  EventQuery& q = request->query;
+  // Unlike /api/events, the whole selection by default (up to the page limit).
+  if (!params.count("limit")) q.limit = max_page_size_;
+  auto store = stores_->Acquire();
+  if (!store.ok()) return FromStatus(store.status(), "the database");
+
+  Columns c;
+  od::parser parser;
+  std::string buf;
+  Status scanned = (*store)->ScanJson(q, [&](std::string_view json) { return AddEvent(parser, &buf, json, &c); });
+  if (!scanned.ok()) return FromStatus(scanned, "events");
+  int64_t total = q.offset + c.count;
+  if (c.count == q.limit || (q.offset > 0 && c.count == 0)) {
+    auto counted = (*store)->Count(q);
+    if (!counted.ok()) return FromStatus(counted.status(), "events");
+    total = *counted;
+  }
+  ApiResponse r;
+  std::string& out = r.body;
+  out.reserve(c.ids.size() + c.day.size() + c.lat.size() + c.lon.size() + c.fatalities.size() +
+              c.type.codes.size() * 6 + 4096);
+  out = "{\"total\":" + std::to_string(total) + ",\"limit\":" + std::to_string(q.limit) +
+        ",\"offset\":" + std::to_string(q.offset) + ",\"count\":" + std::to_string(c.count);
+  out.append(",\"event_id\":[").append(c.ids).append("]");
+  out.append(",\"day\":[").append(c.day).append("]");
+  out.append(",\"lat_e5\":[").append(c.lat).append("]");
+  out.append(",\"lon_e5\":[").append(c.lon).append("]");
+  out.append(",\"fatalities\":[").append(c.fatalities).append("]");
+  c.type.Write("event_type", &out);
+  c.sub_type.Write("sub_event_type", &out);
+  c.country.Write("country", &out);
+  c.admin1.Write("admin1", &out);
+  c.actor1.Write("actor1", &out);
+  c.actor2.Write("actor2", &out);
+  out.push_back('}');
+
+  return r;
+}
+
+}  // namespace sitrep::server
