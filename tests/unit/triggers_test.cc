@@ -143,6 +143,9 @@ const TypeCase kRoleTypeCases[] = {
     // Beatings and found bodies are violence against people.
     {"A trader was beaten by soldiers at a roadblock.", "Attack"},
     {"The body of a man with his hands tied was found beside the canal.", "Attack"},
+    // A bare "bomb" is a remote explosive.
+    {"A bomb planted by insurgents killed two soldiers on the highway.",
+     "Remote explosive/landmine/IED"},
     // Digging in is a change to the group's activity.
     {"Rebel units built new fortifications east of the river.", "Change to group/activity"},
 };
