@@ -167,6 +167,30 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
       m.relative_region || me.key.empty()) {
     return v;
   }
+  if (m.feature_code.starts_with("PPLX")) {
+    // A section of a city ("the Dniprovskyi district") means the city the document talks
+    // about: read in another admin1 than every other place of the document, it is passed
+    // over unless the gazetteer has it there.
+    std::vector<GeoId> doc_admin1s;
+    for (const Usable& o : all) {
+      if ((o.key == me.key && !o.key.empty()) || o.admin1 == kNoGeoId) continue;
+      if (doc.places[o.index].demonym || doc.places[o.index].kind == PlaceKind::kCountry) continue;
+      if (o.admin1 == me.admin1) return v;
+      doc_admin1s.push_back(o.admin1);
+    }
+    if (doc_admin1s.empty()) return v;
+    for (GeoId id : gaz.FindFolded(me.key)) {
+      if (id == m.geo_id || id >= gaz.size()) continue;
+      GeoEntry e = gaz.Entry(id);
+      if (e.kind() == GeoKind::kPlace && std::find(doc_admin1s.begin(), doc_admin1s.end(),
+                                                   Admin1OfEntry(e)) != doc_admin1s.end()) {
+        v.moved = e;
+        return v;
+      }
+    }
+    v.dropped = true;
+    return v;
+  }
   std::vector<uint32_t> sentences;
   for (const Usable& o : all) {
     if (o.key == me.key) sentences.push_back(o.sentence);

@@ -66,6 +66,11 @@ TEST_F(EventLocationTest, PlaceAgreeingWithItsSentence) {
        "Burkina Faso", "Sahel", "Djibo", 2},
       // A relative region of a country: the country, where_prec 5.
       {"Fighting killed five people in eastern Syria on Monday.", 0, "Syria", "", "Syria", 5},
+      // A city section the gazetteer knows only in another city: passed over, so the event
+      // stays in the city the paragraph is about.
+      {"Shelling killed two people in Kherson on Friday. Shells hit a school in the Dniprovskyi "
+       "district.",
+       1, "Ukraine", "Kherson", "Kherson", 1},
       // A sentence without a place: the previous sentence of the paragraph.
       {"Clashes broke out in Maiduguri, Borno state. Two soldiers died.", 1, "Nigeria", "Borno",
        "Maiduguri", 1},
