@@ -97,7 +97,7 @@ class Scanner {
     uint32_t trigger_end = s.token_begin;
     float pos = 0, neg = 0;
     for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
-      if (IsMonthHomograph(doc_.Slice(doc_.tokens[i].span))) continue;
+      if (IsMonthHomograph(doc_.Slice(doc_.tokens[i].span)) || LowerCaseMonth(s, i)) continue;
       Hit best;
       int32_t node = actor::PhraseTrie::kRoot;
       for (uint32_t j = i; j < s.token_end; ++j) {
@@ -152,6 +152,15 @@ class Scanner {
   }
 
  private:
+  // "march"/"may" written in lower case next to a day or year number ("on march 3", "3 march
+  // 2002", "since march 2002"): a month in lower-cased text, not a cue.
+  bool LowerCaseMonth(const Sentence& s, uint32_t i) const {
+    if (keys_[i] != "march" && keys_[i] != "may") return false;
+    const bool next = i + 1 < s.token_end && doc_.tokens[i + 1].kind == TokenKind::kNumber;
+    const bool prev = i > s.token_begin && doc_.tokens[i - 1].kind == TokenKind::kNumber;
+    return next || prev;
+  }
+
   const Document& doc_;
   const trigger::Lexicon& lex_;
   std::vector<std::string> keys_;

@@ -218,6 +218,13 @@ TEST(TriggersTest, Negation) {
 TEST(TriggersTest, MonthsAreNotMarches) {
   Document doc = Annotate("In March the council met. Talks resume in May.");
   for (const TriggerMention& t : doc.triggers) EXPECT_NE(t.sub_event_type, "Peaceful protest");
+  // Lower-cased text: a month next to a day or year number.
+  doc = Annotate("the council met on march 3, and since march 2002 no talks were held.");
+  for (const TriggerMention& t : doc.triggers) EXPECT_NE(t.sub_event_type, "Peaceful protest");
+  // ... while a lower-case march with no number is still a march.
+  doc = Annotate("students held a march to the district office.");
+  ASSERT_NE(PrimaryTrigger(doc), nullptr);
+  EXPECT_EQ(PrimaryTrigger(doc)->sub_event_type, "Peaceful protest");
 }
 
 TEST(TriggersTest, ProtestCauseIsNotIntervention) {
