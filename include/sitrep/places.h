@@ -21,6 +21,8 @@
 //    `sitrep annotate` writes them with "demonym": true. They name an actor's country, not where
 //    something happened, so they set the document's country context but never locate an event
 //    except as a last resort for the country.
+//  - Street names ("Orchard St.", "North Lumpkin Street") are toponyms with feature_code "ST",
+//    no gazetteer entry, and the coordinates of the nearest preceding town of the document.
 //  - A capital before a speech verb ("Washington said") stays a toponym (GeoWebNews counts
 //    metonymy) but has `metonymic = true` and never locates an event.
 //  - Relative regions ("eastern Syria", "the north of the country") span the whole phrase and
