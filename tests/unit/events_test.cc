@@ -209,8 +209,22 @@ TEST(AssembleEvents, RolesWithoutGazetteer) {
   EXPECT_EQ(e.injured, 7);
   EXPECT_FALSE(e.historical);
   EXPECT_EQ(e.doc_ids, std::vector<std::string>{"t"});
-  EXPECT_GT(e.confidence, 0.5);
-  EXPECT_LT(e.confidence, 1.0);
+  // Without a gazetteer the event has no place, which makes it far less usable: low confidence.
+  EXPECT_GT(e.confidence, 0.0);
+  EXPECT_LT(e.confidence, 0.5);
+}
+
+// Confidence: the leading event of a document (most deaths) scores by its own evidence; a side
+// incident scores low whatever its evidence.
+TEST(AssembleEvents, ConfidenceOfLeadingAndSideEvents) {
+  const Document doc = Annotated(
+      "Gunmen killed five villagers in an attack on Monday. "
+      "In a separate incident, police arrested two protesters on Tuesday.");
+  ASSERT_EQ(doc.events.size(), 2u);
+  const Event& attack = doc.events[0].fatalities == 5 ? doc.events[0] : doc.events[1];
+  const Event& arrest = &attack == &doc.events[0] ? doc.events[1] : doc.events[0];
+  EXPECT_GT(attack.confidence, arrest.confidence);
+  EXPECT_LT(arrest.confidence, 0.1);
 }
 
 // Roles by event type (invented notes; no gazetteer, so generic names carry no country).
