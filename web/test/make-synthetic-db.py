@@ -5,8 +5,8 @@ For the dashboard's browser tests: the performance run needs 100,000 events with
 and the extraction stages do not yet place every event. sitrep has no import path for events, so
 this writes the store's rows directly.
 
-COUPLED to the store schema in src/store/sqlite_store.cc (schema versions 2-3: tables articles,
-events, event_articles, evidence; FTS and R*Tree are filled by the store's triggers) and to the
+COUPLED to the store schema in src/store/sqlite_store.cc (schema versions 2-4: tables articles,
+events, event_articles, evidence; FTS and R*Tree filled by triggers up to 3, by this script from 4) and to the
 event JSON that src/store/event_json_read.cc parses. The database must already exist (create it
 with `sitrep extract --db PATH ...`); the script refuses any other schema version or events
 column list.
@@ -16,8 +16,9 @@ column list.
 import argparse, datetime, hashlib, json, random, sqlite3, sys
 
 # Versions whose tables this script writes correctly (3 added indexes and a trigger-filled
-# country_codes table to version 2).
-SCHEMA_VERSIONS = (2, 3)
+# country_codes table to version 2; 4 dropped the insert trigger of events_fts and events_rtree,
+# which the sink now fills per batch, so this script fills them itself for version 4).
+SCHEMA_VERSIONS = (2, 3, 4)
 EVENT_COLUMNS = ["rid", "event_id", "event_date", "date_start", "date_end", "event_type", "sub_event_type",
                  "country", "iso3", "admin1", "admin2", "location", "latitude", "longitude", "fatalities",
                  "deaths_best", "actor1", "actor2", "inter1", "inter2", "confidence", "historical", "notes", "json"]
@@ -128,6 +129,7 @@ def main():
         a.events = max(0, a.events - db.execute("SELECT count(*) FROM events").fetchone()[0])
     weights = [t[2] for t in TYPES]
     db.execute("BEGIN")
+    first_rid = (db.execute("SELECT max(rid) FROM events").fetchone()[0] or 0) + 1
     articles = {}
     for i in range(a.events):
         pi = rng.randrange(len(PLACES)) if i >= len(PLACES) else i
@@ -194,6 +196,13 @@ def main():
         for e in evidence:
             db.execute("INSERT INTO evidence(event_id, field, doc_id, start, end, text) VALUES (?,?,?,?,?,?)",
                        (event_id, e["field"], doc_id, e["start"], e["end"], e["text"]))
+    if ver >= 4:  # no insert trigger: index the new rows as the store's sink does
+        last_rid = db.execute("SELECT max(rid) FROM events").fetchone()[0] or 0
+        db.execute("INSERT INTO events_fts(rowid, notes) SELECT rid, notes FROM events WHERE rid BETWEEN ? AND ?",
+                   (first_rid, last_rid))
+        db.execute("INSERT INTO events_rtree(id, min_lon, max_lon, min_lat, max_lat) SELECT rid, longitude, "
+                   "longitude, latitude, latitude FROM events WHERE rid BETWEEN ? AND ? AND latitude IS NOT NULL "
+                   "AND longitude IS NOT NULL", (first_rid, last_rid))
     db.commit()
     db.close()
     print(f"make-synthetic-db: {a.events} events, {len(articles)} articles -> {a.db}", file=sys.stderr)
