@@ -4,6 +4,7 @@
 
 #include <csignal>
 #include <cstdlib>
+#include <optional>
 #include <sstream>
 #include <cstdio>
 #include <span>
@@ -15,6 +16,7 @@
 #include "sitrep/eval.h"
 #include "sitrep/json_writer.h"
 #include "sitrep/merge.h"
+#include "sitrep/store_merge.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/event_store.h"
 #include "sitrep/timex.h"
@@ -255,19 +257,14 @@ int RunExtract(InputOptions input, const ExtractFlags& flags) {
   // Merging (the default) holds every event, and with --db every article, until the end: the
   // sink stores events with their articles, so each article is stored once, in input order,
   // with the merged events that list it (see include/sitrep/merge.h).
+  // With --db, StoreMerge also merges into the stored events that can match (store_merge.h).
   EventMerger merger;
-  std::vector<Document> articles;
+  std::optional<StoreMerge> store_merge;
+  if (store && !flags.per_document) store_merge.emplace(*store);
   auto stats = ForEachDocument(input, [&](Document& doc) -> Status {
     if (!flags.per_document) {
+      if (store_merge) return store_merge->Add(doc);
       for (const Event& event : doc.events) merger.Add(event, doc.published);
-      if (sink) {
-        Document& kept = articles.emplace_back();
-        kept.id = doc.id;
-        kept.url = doc.url;
-        kept.title = doc.title;
-        kept.published = doc.published;
-        kept.text = doc.text;
-      }
       return Status::Ok();
     }
     events += doc.events.size();
@@ -282,21 +279,15 @@ int RunExtract(InputOptions input, const ExtractFlags& flags) {
   });
   if (!stats.ok()) return Fail(stats.status());
   if (!flags.per_document) {
-    const std::vector<Event> merged = merger.Finish();
-    events = merged.size();
-    if (sink) {
-      std::unordered_map<std::string_view, std::vector<Event>> by_article;
-      for (const Event& event : merged) {
-        for (const std::string& doc_id : event.doc_ids) by_article[doc_id].push_back(event);
-      }
-      for (const Document& article : articles) {
-        const auto it = by_article.find(article.id);
-        const std::span<const Event> its = it == by_article.end() ? std::span<const Event>()
-                                                                   : std::span<const Event>(it->second);
-        Status stored = sink->Consume(article, its);
-        if (!stored.ok()) return Fail(stored);
-      }
+    std::vector<Event> merged;
+    if (store_merge) {
+      auto written = store_merge->Finish(*sink);
+      if (!written.ok()) return Fail(written.status());
+      merged = std::move(*written);
+    } else {
+      merged = merger.Finish();
     }
+    events = merged.size();
     if (print_jsonl) {
       std::string out;
       for (const Event& event : merged) {

@@ -195,6 +195,56 @@ void BM_QueryCountryPage(benchmark::State& state) {
     return q;
   });
 }
+// Full text alone, full text with a date range, and the other indexed combinations.
+void BM_QueryTextOnly(benchmark::State& state) {
+  RunQueries(state, [](std::mt19937_64& rng) {
+    EventQuery q;
+    q.text = kWords[rng() % 16];
+    q.limit = 100;
+    return q;
+  });
+}
+void BM_QueryTextDate(benchmark::State& state) {
+  RunQueries(state, [](std::mt19937_64& rng) {
+    EventQuery q;
+    q.text = kWords[rng() % 16];
+    const int year = 2015 + static_cast<int>(rng() % 10);
+    q.from = std::to_string(year) + "-01-01";
+    q.to = std::to_string(year) + "-12-31";
+    q.limit = 100;
+    return q;
+  });
+}
+void BM_QueryAdmin1Type(benchmark::State& state) {
+  RunQueries(state, [](std::mt19937_64& rng) {
+    EventQuery q;
+    q.admin1 = "Region " + std::to_string(rng() % 20);
+    q.event_type = kTypes[rng() % 6][0];
+    q.limit = 100;
+    return q;
+  });
+}
+void BM_QueryActorCountry(benchmark::State& state) {
+  RunQueries(state, [](std::mt19937_64& rng) {
+    EventQuery q;
+    q.actor = "Militia " + std::to_string(rng() % 50);
+    q.country = kCountries[rng() % 8][1];
+    q.from = "2020-01-01";
+    q.to = "2020-12-31";
+    q.limit = 100;
+    return q;
+  });
+}
+void BM_QueryFatalitiesSorted(benchmark::State& state) {
+  RunQueries(state, [](std::mt19937_64& rng) {
+    EventQuery q;
+    q.min_fatalities = 90 + static_cast<int64_t>(rng() % 10);
+    q.sort = EventSort::kFatalitiesDesc;
+    q.limit = 100;
+    return q;
+  });
+}
+
 // The total alone (EventStore::Count), for an ISO3 code.
 void BM_CountCountry(benchmark::State& state) {
   auto& db = Db();
@@ -219,6 +269,11 @@ BENCHMARK(BM_CountCountry)->Iterations(200)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_QueryBbox)->Iterations(200)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_QueryText)->Iterations(200)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_QueryTypeFatalities)->Iterations(200)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_QueryTextOnly)->Iterations(200)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_QueryTextDate)->Iterations(200)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_QueryAdmin1Type)->Iterations(200)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_QueryActorCountry)->Iterations(200)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_QueryFatalitiesSorted)->Iterations(200)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace sitrep

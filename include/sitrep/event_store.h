@@ -5,8 +5,10 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "sitrep/event.h"
@@ -39,6 +41,13 @@ struct StatsBucket {
   std::string key;  // a day "YYYY-MM-DD" (or "" for undated), an event type, a country
   int64_t events = 0;
   int64_t fatalities = 0;
+};
+
+// A stored event that new reports may merge into (incremental merging, store_merge.h), with the
+// publication date of its latest stored article: the `reported` date EventMerger::Add takes.
+struct MergeCandidate {
+  Event event;
+  std::string reported;
 };
 
 struct EventStats {
@@ -77,6 +86,17 @@ class EventStore {
   virtual Result<EventStats> Stats(const EventQuery& query) = 0;
   // Every stored article, ordered by published date then id.
   virtual Result<std::vector<StoredArticle>> ListArticles() = 0;
+  // The content hash of a stored article (ContentHash of its text), nullopt when it is not
+  // stored. The default reads the whole article.
+  virtual Result<std::optional<std::string>> ArticleHash(const std::string& id);
+  // A value that changes whenever what this connection reads may have changed (a commit by any
+  // connection); nullopt when the backend cannot tell. Lets callers cache query results.
+  virtual std::optional<std::pair<int64_t, int64_t>> ReadVersion() { return std::nullopt; }
+  // Every stored event of country `iso3` whose event_date is within [from, to] ("YYYY-MM-DD"),
+  // in event_id order: the stored events reports dated near that window may merge with.
+  virtual Status ScanMergeCandidates(const std::string& iso3, const std::string& from,
+                                     const std::string& to,
+                                     const std::function<Status(MergeCandidate&&)>& fn) = 0;
 };
 
 // Opens `target`: a postgresql:// or postgres:// URI (or "host=... dbname=..." when it starts

@@ -33,6 +33,9 @@ class PostgresStore final : public EventStore {
   Result<ArticleRecord> GetArticle(const std::string& id) override;
   Result<EventStats> Stats(const EventQuery& query) override;
   Result<std::vector<StoredArticle>> ListArticles() override;
+  Result<std::optional<std::string>> ArticleHash(const std::string& id) override;
+  Status ScanMergeCandidates(const std::string& iso3, const std::string& from, const std::string& to,
+                             const std::function<Status(MergeCandidate&&)>& fn) override;
 
  private:
   struct Impl;

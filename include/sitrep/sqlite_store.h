@@ -14,9 +14,10 @@ class SqliteStore final : public EventStore {
  public:
   // Written to PRAGMA user_version. 1: the first sink (articles, events with a few columns,
   // evidence, links). 2: every filter column, FTS5, R*Tree. 3: indexes shaped after the queries,
-  // country_codes (country name <-> ISO3 pairs). Older databases are migrated forward on open;
+  // country_codes (country name <-> ISO3 pairs). 4: new events are indexed (FTS5, R*Tree) by the
+  // sink per batch instead of by a per-row trigger. Older databases are migrated forward on open;
   // newer ones are refused.
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
 
   // Opens or creates the database at `path` (WAL mode), creating or migrating the schema.
   static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path);
@@ -36,6 +37,10 @@ class SqliteStore final : public EventStore {
   Result<ArticleRecord> GetArticle(const std::string& id) override;
   Result<EventStats> Stats(const EventQuery& query) override;
   Result<std::vector<StoredArticle>> ListArticles() override;
+  Result<std::optional<std::string>> ArticleHash(const std::string& id) override;
+  std::optional<std::pair<int64_t, int64_t>> ReadVersion() override;
+  Status ScanMergeCandidates(const std::string& iso3, const std::string& from, const std::string& to,
+                             const std::function<Status(MergeCandidate&&)>& fn) override;
 
  private:
   struct Impl;

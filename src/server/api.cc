@@ -74,28 +74,90 @@ std::string_view TextAfter(std::string_view text, size_t end, size_t max_bytes) 
   return text.substr(end, to - end);
 }
 
+std::string RequestKey(const EventsRequest& request) {
+  const EventQuery& q = request.query;
+  std::string key;
+  auto add = [&](const std::optional<std::string>& v) {
+    if (v) {
+      key += std::to_string(v->size()) + ":" + *v;
+    } else {
+      key += "-";
+    }
+    key.push_back('|');
+  };
+  add(q.country);
+  add(q.admin1);
+  add(q.event_type);
+  add(q.sub_event_type);
+  add(q.actor);
+  add(q.text);
+  add(q.from);
+  add(q.to);
+  if (q.bbox) {
+    char box[128];
+    std::snprintf(box, sizeof box, "%.17g,%.17g,%.17g,%.17g", q.bbox->min_lon, q.bbox->min_lat,
+                  q.bbox->max_lon, q.bbox->max_lat);
+    key += box;
+  }
+  key += "|" + (q.min_fatalities ? std::to_string(*q.min_fatalities) : std::string("-"));
+  key += "|" + (q.historical ? std::to_string(int{*q.historical}) : std::string("-"));
+  key += "|" + std::to_string(q.limit) + "|" + std::to_string(q.offset) + "|" + EventSortName(q.sort);
+  key += request.compact ? "|compact" : "|full";
+  return key;
+}
+
 ApiResponse Api::Events(const Params& params) const {
   auto request = ParseEventsParams(params, options_.max_page_size);
   if (!request.ok()) return JsonError(400, request.status().message());
   auto store = stores_->Acquire();
   if (!store.ok()) return FromStatus(store.status(), "the database");
-  EventQuery& q = request->query;
+  const auto version = (*store)->ReadVersion();
+  if (!version) return EventsUncached(**store, *request);
+  // Per connection: versions of different connections are not comparable.
+  char conn[32];
+  std::snprintf(conn, sizeof conn, "%p|", static_cast<const void*>(&**store));
+  const std::string key = conn + RequestKey(*request);
+  {
+    std::lock_guard<std::mutex> lock(cache_mu_);
+    auto it = cache_.find(key);
+    if (it != cache_.end() && it->second.version == *version) return *it->second.response;
+  }
+  ApiResponse r = EventsUncached(**store, *request);
+  // Only successful pages of modest size; the cache holds at most ~64 MB.
+  constexpr size_t kMaxEntryBytes = 4u << 20, kMaxCacheBytes = 64u << 20;
+  if (r.status == 200 && r.body.size() <= kMaxEntryBytes) {
+    auto shared = std::make_shared<const ApiResponse>(r);
+    std::lock_guard<std::mutex> lock(cache_mu_);
+    if (cache_bytes_ + r.body.size() > kMaxCacheBytes) {
+      cache_.clear();
+      cache_bytes_ = 0;
+    }
+    auto [it, inserted] = cache_.try_emplace(key);
+    if (!inserted) cache_bytes_ -= it->second.response->body.size();
+    it->second = CachedPage{*version, std::move(shared)};
+    cache_bytes_ += r.body.size();
+  }
+  return r;
+}
+
+ApiResponse Api::EventsUncached(EventStore& store, const EventsRequest& request) const {
+  const EventQuery& q = request.query;
   ApiResponse r;
   JsonWriter w(&r.body);
   w.BeginObject();
   const int64_t limit = q.limit;
   if (limit == 0) {  // the store reads 0 as "all": a zero page only wants the total
-    auto total = CountEvents(**store, q);
+    auto total = CountEvents(store, q);
     if (!total.ok()) return FromStatus(total.status(), "events");
     w.Field("total", *total).Field("limit", int64_t{0}).Field("offset", q.offset);
-    w.Key(request->compact ? "rows" : "events").BeginArray().EndArray().EndObject();
+    w.Key(request.compact ? "rows" : "events").BeginArray().EndArray().EndObject();
     return r;
   }
-  if (!request->compact) {
+  if (!request.compact) {
     // The stored event JSON goes out as it is (no parse and re-serialize per event).
     std::string events = "[";
     int64_t count = 0;
-    Status scanned = (*store)->ScanJson(q, [&](std::string_view json) {
+    Status scanned = store.ScanJson(q, [&](std::string_view json) {
       if (count++ > 0) events.push_back(',');
       events.append(json);
       return Status::Ok();
@@ -103,7 +165,7 @@ ApiResponse Api::Events(const Params& params) const {
     if (!scanned.ok()) return FromStatus(scanned, "events");
     int64_t total = q.offset + count;
     if (count == limit || (q.offset > 0 && count == 0)) {
-      auto counted = CountEvents(**store, q);
+      auto counted = CountEvents(store, q);
       if (!counted.ok()) return FromStatus(counted.status(), "events");
       total = *counted;
     }
@@ -116,7 +178,7 @@ ApiResponse Api::Events(const Params& params) const {
   // Compact pages can hold 100k events: stream them instead of holding them all.
   std::string rows;
   int64_t count = 0;
-  Status scanned = (*store)->Scan(q, [&](const sitrep::Event& e) {
+  Status scanned = store.Scan(q, [&](const sitrep::Event& e) {
     if (count++ > 0) rows.push_back(',');
     CompactRow(e, &rows);
     return Status::Ok();
@@ -124,7 +186,7 @@ ApiResponse Api::Events(const Params& params) const {
   if (!scanned.ok()) return FromStatus(scanned, "events");
   int64_t total = q.offset + count;
   if (count == limit || (q.offset > 0 && count == 0)) {
-    auto counted = CountEvents(**store, q);
+    auto counted = CountEvents(store, q);
     if (!counted.ok()) return FromStatus(counted.status(), "events");
     total = *counted;
   }

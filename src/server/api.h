@@ -5,7 +5,10 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 
 #include "sitrep/event_query.h"
@@ -61,10 +64,24 @@ class Api {
   static const std::string& OpenApiJson();
 
  private:
+  ApiResponse EventsUncached(EventStore& store, const EventsRequest& request) const;
+
   StorePool* stores_;
   const Pipeline* pipeline_;
   Options options_;
+  // Recent GET /api/events bodies by (store connection, normalized request), each valid while
+  // that connection's ReadVersion() is unchanged: any commit (an ingest) invalidates it.
+  struct CachedPage {
+    std::pair<int64_t, int64_t> version;
+    std::shared_ptr<const ApiResponse> response;
+  };
+  mutable std::mutex cache_mu_;
+  mutable std::unordered_map<std::string, CachedPage> cache_;
+  mutable size_t cache_bytes_ = 0;
 };
+
+// A canonical text of the request (every filter, page, sort and format), for cache keys.
+std::string RequestKey(const EventsRequest& request);
 
 // Maps a store/pipeline error to a response: kInvalidArgument → 400 with its message,
 // kNotFound → 404, anything else → 500 with a generic message (the details go to stderr).

@@ -24,7 +24,10 @@ const std::vector<std::string_view> kAcled = {
     "timestamp"};
 
 // UCDP GED column names in the order of the GED CSV release (UCDP Georeferenced Event Dataset
-// Codebook v23.1, Högbladh 2023, "Variables"; header of ged231.csv):
+// Codebook v23.1, Högbladh 2023, "Variables"; header of ged231.csv). Checked against the GedEvent
+// object of UCDP's own API description (same 49 names, same order), as republished in
+// github.com/api-evangelist/uppsala json-structure/uppsala-gedevent-structure.json; the 49-column
+// count matches the GED CSV samples described on CRAN (uncertainUCDP::ucdpged, 23.1 release).
 const std::vector<std::string_view> kUcdp = {
     "id", "relid", "year", "active_year", "code_status", "type_of_violence", "conflict_dset_id",
     "conflict_new_id", "conflict_name", "dyad_dset_id", "dyad_new_id", "dyad_name", "side_a_dset_id",

@@ -29,6 +29,13 @@ Result<int64_t> EventStore::Count(const EventQuery& query) {
   return page->total;
 }
 
+Result<std::optional<std::string>> EventStore::ArticleHash(const std::string& id) {
+  auto a = GetArticle(id);
+  if (a.ok()) return std::optional<std::string>(a->content_hash);
+  if (a.status().code() == ErrorCode::kNotFound) return std::optional<std::string>();
+  return a.status();
+}
+
 Status EventStore::ScanJson(const EventQuery& query, const std::function<Status(std::string_view json)>& fn) {
   std::string json;
   return Scan(query, [&](const Event& e) {

@@ -255,11 +255,20 @@ class PostgresSink final : public Sink {
   }
 
   Status Consume(const Document& doc, std::span<const Event> events) override {
+    return ConsumeMerged(doc, events, {}, false);
+  }
+  Status ConsumeMerged(const Document& doc, std::span<const Event> events,
+                       std::span<const std::string> superseded) override {
+    return ConsumeMerged(doc, events, superseded, true);
+  }
+
+  Status ConsumeMerged(const Document& doc, std::span<const Event> events,
+                       std::span<const std::string> superseded, bool always_events) {
     if (!in_transaction_) {
       SITREP_RETURN_IF_ERROR(c_->ExecScript("BEGIN"));
       in_transaction_ = true;
     }
-    Status s = ConsumeInTransaction(doc, events);
+    Status s = ConsumeInTransaction(doc, events, superseded, always_events);
     if (!s.ok()) {
       (void)c_->ExecScript("ROLLBACK");
       in_transaction_ = false;
@@ -277,12 +286,21 @@ class PostgresSink final : public Sink {
   }
 
  private:
-  Status ConsumeInTransaction(const Document& doc, std::span<const Event> events) {
+  Status ConsumeInTransaction(const Document& doc, std::span<const Event> events,
+                              std::span<const std::string> superseded, bool always_events) {
+    for (const std::string& id : superseded) {
+      SITREP_RETURN_IF_ERROR(c_->Exec("DELETE FROM events WHERE event_id = $1", {id}).status());
+    }
     const std::string hash = ContentHash(doc.text);
     auto found = c_->Exec("SELECT content_hash FROM articles WHERE id = $1", {doc.id});
     if (!found.ok()) return found.status();
     if (PQntuples(found->get()) > 0) {
-      if (Cell(found->get(), 0, 0) == hash) return Status::Ok();  // unchanged: idempotent no-op
+      if (Cell(found->get(), 0, 0) == hash) {  // unchanged: idempotent no-op
+        if (always_events) {
+          for (const Event& e : events) SITREP_RETURN_IF_ERROR(StoreEvent(doc, e));
+        }
+        return Status::Ok();
+      }
       SITREP_RETURN_IF_ERROR(
           c_->Exec("DELETE FROM events WHERE event_id IN (SELECT event_id FROM event_articles WHERE doc_id = $1) "
                    "AND event_id NOT IN (SELECT event_id FROM event_articles WHERE doc_id <> $1)",
@@ -458,6 +476,31 @@ Result<EventStats> PostgresStore::Stats(const EventQuery& query) {
     }
   }
   return stats;
+}
+
+Result<std::optional<std::string>> PostgresStore::ArticleHash(const std::string& id) {
+  auto r = impl_->conn->Exec("SELECT content_hash FROM articles WHERE id = $1", {id});
+  if (!r.ok()) return r.status();
+  if (PQntuples(r->get()) == 0) return std::optional<std::string>();
+  return std::optional<std::string>(Cell(r->get(), 0, 0));
+}
+
+Status PostgresStore::ScanMergeCandidates(const std::string& iso3, const std::string& from,
+                                          const std::string& to,
+                                          const std::function<Status(MergeCandidate&&)>& fn) {
+  auto r = impl_->conn->Exec(
+      "SELECT e.json, (SELECT max(a.published) FROM event_articles l JOIN articles a ON a.id = l.doc_id "
+      "WHERE l.event_id = e.event_id) FROM events e WHERE lower(e.iso3) = lower($1) "
+      "AND e.event_date >= $2 AND e.event_date <= $3 ORDER BY e.event_id",
+      {iso3, from, to});
+  if (!r.ok()) return r.status();
+  PGresult* p = r->get();
+  for (int i = 0; i < PQntuples(p); ++i) {
+    auto event = ParseEventJson(std::string_view(PQgetvalue(p, i, 0), PQgetlength(p, i, 0)));
+    if (!event.ok()) return event.status();
+    SITREP_RETURN_IF_ERROR(fn(MergeCandidate{std::move(*event), Cell(p, i, 1)}));
+  }
+  return Status::Ok();
 }
 
 Result<std::vector<StoredArticle>> PostgresStore::ListArticles() {

@@ -49,6 +49,27 @@ std::vector<std::string> TextWords(std::string_view text) {
   return words;
 }
 
+std::string FtsPhrase(const std::vector<std::string>& words) {
+  // Each word as an FTS5 string literal: no operator of the user's reaches the FTS parser.
+  std::string fts;
+  for (const auto& w : words) {
+    fts += fts.empty() ? "\"" : " \"";
+    for (char c : w) {
+      if (c == '"') fts.push_back('"');
+      fts.push_back(c);
+    }
+    fts.push_back('"');
+  }
+  return fts;
+}
+
+std::string TextCandidatesSql(const std::string& p) {
+  return "SELECT rowid FROM events_fts WHERE events_fts MATCH " + p +
+         " UNION SELECT x.rid FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid "
+         "JOIN event_articles l ON l.doc_id = a.id JOIN events x ON x.event_id = l.event_id "
+         "WHERE articles_fts MATCH " + p;
+}
+
 SqlParts BuildWhere(const EventQuery& q, Dialect d, const std::vector<CountryPair>* country_pairs) {
   SqlParts parts;
   Builder b(d, &parts);
@@ -117,23 +138,9 @@ SqlParts BuildWhere(const EventQuery& q, Dialect d, const std::vector<CountryPai
             ") OR EXISTS (SELECT 1 FROM event_articles l JOIN articles a ON a.id = l.doc_id "
             "WHERE l.event_id = e.event_id AND a.tsv @@ plainto_tsquery('simple', " + p + ")))");
     } else {
-      // Each word as an FTS5 string literal: no operator of the user's reaches the FTS parser.
-      std::string fts;
-      for (const auto& w : words) {
-        fts += fts.empty() ? "\"" : " \"";
-        for (char c : w) {
-          if (c == '"') fts.push_back('"');
-          fts.push_back(c);
-        }
-        fts.push_back('"');
-      }
-      std::string p = b.Param(fts);
       // One candidate set (notes matches, then events of matching articles) the planner can
       // drive the query from.
-      b.Add("e.rid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH " + p +
-            " UNION SELECT x.rid FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid "
-            "JOIN event_articles l ON l.doc_id = a.id JOIN events x ON x.event_id = l.event_id "
-            "WHERE articles_fts MATCH " + p + ")");
+      b.Add("e.rid IN (" + TextCandidatesSql(b.Param(FtsPhrase(words))) + ")");
     }
   }
   parts.where = std::move(b.where_);

@@ -31,6 +31,10 @@ SqlParts BuildWhere(const EventQuery& q, Dialect dialect,
 std::string OrderBy(EventSort sort, Dialect dialect);
 // Appends " LIMIT x OFFSET y" as parameters.
 void AppendLimit(const EventQuery& q, Dialect dialect, SqlParts* parts, std::string* sql);
+// SQLite: the words as an FTS5 query of string literals (all required), and the statement
+// selecting the row ids of events whose notes or articles match the FTS5 parameter `param`.
+std::string FtsPhrase(const std::vector<std::string>& words);
+std::string TextCandidatesSql(const std::string& param);
 // The words of a free-text filter: runs of letters/digits (any non-ASCII byte counts as a letter).
 std::vector<std::string> TextWords(std::string_view text);
 

@@ -16,6 +16,7 @@
 #include "sitrep/event_store.h"
 #include "sitrep/postgres_store.h"
 #include "sitrep/sqlite_store.h"
+#include "sitrep/store_merge.h"
 
 namespace sitrep {
 namespace {
@@ -410,6 +411,208 @@ TEST_P(EventStoreTest, StatsByDayTypeCountry) {
   ASSERT_TRUE(stats.ok());
   EXPECT_EQ(stats->events, 1);
   EXPECT_EQ(stats->fatalities, 8);
+}
+
+TEST_P(EventStoreTest, ArticleHashAndMergeCandidates) {
+  auto hash = store_->ArticleHash("a1");
+  ASSERT_TRUE(hash.ok()) << hash.status().ToString();
+  ASSERT_TRUE(hash->has_value());
+  EXPECT_EQ(**hash, ContentHash(SampleCorpus().docs[0].text));
+  auto none = store_->ArticleHash("zz");
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->has_value());
+
+  struct Case {
+    const char *iso3, *from, *to;
+    std::vector<std::string> want;
+  };
+  const std::vector<Case> cases = {
+      {"IRQ", "2024-04-01", "2024-05-31", {"ev-iraq-1"}},  // the undated one never merges
+      {"irq", "2024-04-30", "2024-04-30", {"ev-iraq-1"}},
+      {"IRQ", "2024-05-01", "2024-05-31", {}},
+      {"MLI", "2024-01-01", "2024-12-31", {"ev-mali-1"}},
+      {"KEN", "2023-01-01", "2023-12-31", {}},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::string> got;
+    Status s = store_->ScanMergeCandidates(c.iso3, c.from, c.to, [&](MergeCandidate&& m) {
+      got.push_back(m.event.event_id);
+      EXPECT_EQ(m.reported, "2024-05-01");  // the publication date of its article
+      EXPECT_FALSE(m.event.evidence.empty());
+      return Status::Ok();
+    });
+    ASSERT_TRUE(s.ok()) << s.ToString();
+    EXPECT_EQ(got, c.want) << c.iso3 << " " << c.from << ".." << c.to;
+  }
+}
+
+TEST_P(EventStoreTest, ConsumeMergedReplacesSupersededEventsAndLinksArticles) {
+  Event merged = SampleCorpus().events[0][0];
+  merged.event_id = "ev-iraq-0";  // a newcomer with a smaller id took over
+  merged.doc_ids = {"a1", "a4"};
+  merged.evidence.push_back({"fatalities", "a4", 0, 4, "Five"});
+  const std::vector<std::string> superseded = {"ev-iraq-1"};
+  {
+    auto sink = store_->MakeSink(8);
+    ASSERT_TRUE(sink->ConsumeMerged(MakeDoc("a4", "Five killed near Ramadi."), std::span(&merged, 1), superseded).ok());
+    ASSERT_TRUE(sink->Finish().ok());
+  }
+  EXPECT_EQ(store_->Get("ev-iraq-1").status().code(), ErrorCode::kNotFound);
+  auto got = store_->Get("ev-iraq-0");
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_EQ(got->doc_ids, (std::vector<std::string>{"a1", "a4"}));
+  EXPECT_EQ(got->evidence.size(), 2u);
+  auto a1 = store_->GetArticle("a1");
+  ASSERT_TRUE(a1.ok());
+  EXPECT_EQ(a1->event_ids, (std::vector<std::string>{"ev-iraq-0", "ev-iraq-2"}));
+  EXPECT_EQ(Ids([] { EventQuery q; q.country = "IRQ"; return q; }()),
+            (std::vector<std::string>{"ev-iraq-2", "ev-iraq-0"}));
+  // An unchanged article still carries a merged event that grew elsewhere (written again).
+  merged.fatalities = 6;
+  {
+    auto sink = store_->MakeSink(8);
+    ASSERT_TRUE(sink->ConsumeMerged(MakeDoc("a4", "Five killed near Ramadi."), std::span(&merged, 1), {}).ok());
+    ASSERT_TRUE(sink->Finish().ok());
+  }
+  got = store_->Get("ev-iraq-0");
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->fatalities, 6);
+  EXPECT_EQ(got->evidence.size(), 2u);  // replaced, not appended
+}
+
+// Two reports of one incident (same day, town, type and actor), stored by separate runs (weeks
+// before the fixture's own Ramadi clash, which they must not merge with).
+Event Report(std::string id, std::string doc, int killed) {
+  Event e = MakeEvent(std::move(id), std::move(doc), "2024-03-10", "Battles", "Armed clash", "Iraq", "IRQ",
+                      33.42, 43.30, killed, "Military Forces of Iraq", "Clash near Ramadi.");
+  e.geo_precision = 1;
+  e.location = "Ramadi";
+  e.deaths_low = e.deaths_high = killed;
+  return e;
+}
+
+TEST_P(EventStoreTest, StoreMergeUpdatesStoredIncidentsInAnyOrderAndIsIdempotent) {
+  auto doc = [](std::string id, std::string published, Event e) {
+    Document d = MakeDoc(std::move(id), "Report of a clash near Ramadi by " + e.event_id);
+    d.published = std::move(published);
+    d.events = {std::move(e)};
+    return d;
+  };
+  const Document early = doc("r1", "2024-05-01", Report("ev-z", "r1", 5));
+  const Document late = doc("r2", "2024-05-02", Report("ev-m", "r2", 7));
+  auto run = [&](const std::vector<const Document*>& docs) -> std::vector<Event> {
+    StoreMerge merge(*store_);
+    for (const Document* d : docs) EXPECT_TRUE(merge.Add(*d).ok());
+    auto sink = store_->MakeSink(1);
+    auto written = merge.Finish(*sink);
+    EXPECT_TRUE(written.ok()) << written.status().ToString();
+    EXPECT_TRUE(sink->Finish().ok());
+    return written.ok() ? *written : std::vector<Event>{};
+  };
+  auto stored = [&] {
+    EventQuery q;
+    q.text = "Ramadi";
+    q.from = "2024-03-10";
+    q.to = "2024-03-10";
+    auto page = store_->Query(q);
+    EXPECT_TRUE(page.ok());
+    return page.ok() ? page->events : std::vector<Event>{};
+  };
+  for (const bool early_first : {true, false}) {
+    SCOPED_TRACE(early_first ? "early report first" : "late report first");
+    TearDown();
+    SetUp();
+    run({early_first ? &early : &late});
+    const std::vector<Event> written = run({early_first ? &late : &early});
+    ASSERT_EQ(written.size(), 1u);
+    const std::vector<Event> events = stored();
+    ASSERT_EQ(events.size(), 1u) << "a second report must update the stored event, not add one";
+    EXPECT_EQ(events[0].event_id, "ev-m");  // the smallest member id, whatever the order
+    EXPECT_EQ(events[0].doc_ids, (std::vector<std::string>{"r1", "r2"}));
+    EXPECT_EQ(events[0].fatalities, 7);  // the latest report's count
+    EXPECT_EQ(events[0].deaths_low, 5);
+    EXPECT_EQ(events[0].deaths_high, 7);
+    EXPECT_EQ(store_->Get("ev-z").status().code(), ErrorCode::kNotFound);
+    // Rerunning either document changes nothing.
+    EXPECT_TRUE(run({&early, &late}).empty());
+    const std::vector<Event> again = stored();
+    ASSERT_EQ(again.size(), 1u);
+    std::string a, b;
+    AppendEventJson(events[0], &a);
+    AppendEventJson(again[0], &b);
+    EXPECT_EQ(a, b);
+  }
+}
+
+TEST_P(EventStoreTest, ReadVersionMovesOnWrites) {
+  auto before = store_->ReadVersion();
+  if (!before) GTEST_SKIP() << "no read version on " << store_->backend();
+  EXPECT_EQ(store_->ReadVersion(), before);
+  Ingest(Corpus{{MakeDoc("a9", "Another report.")}, {{}}});
+  EXPECT_NE(store_->ReadVersion(), before);
+}
+
+// Full text with many matches (over 8,000) takes another path (walking the other filters' index):
+// the same results as filtering by hand.
+TEST_P(EventStoreTest, ManyFullTextMatchesWithOtherFilters) {
+  if (GetParam() != "sqlite") GTEST_SKIP() << "large corpus: SQLite only";
+  Corpus c;
+  const char* countries[][2] = {{"Iraq", "IRQ"}, {"Mali", "MLI"}, {"Sudan", "SDN"}};
+  for (int d = 0; d < 2200; ++d) {
+    c.docs.push_back(MakeDoc("m" + std::to_string(d), "Bulk report."));
+    auto& events = c.events.emplace_back();
+    for (int k = 0; k < 10; ++k) {
+      const int i = d * 10 + k;
+      const auto& cc = countries[i % 3];
+      char date[16];
+      std::snprintf(date, sizeof date, "2023-%02d-%02d", 1 + i % 12, 1 + i % 28);
+      events.push_back(MakeEvent("bulk-" + std::to_string(100000 + i), c.docs.back().id, std::string(date),
+                                 "Battles", "Armed clash", cc[0], cc[1], std::nullopt, std::nullopt, i % 7,
+                                 "Army", i % 2 ? "Shelling near the depot." : "Quiet day."));
+    }
+  }
+  Ingest(c);
+  struct Case {
+    const char* name;
+    std::function<void(EventQuery&)> set;
+    int64_t want_total;
+  };
+  // 22,000 bulk events: odd ones mention shelling (11,000); a third of each per country.
+  const std::vector<Case> cases = {
+      {"text only", [](EventQuery&) {}, 11000},
+      {"text + country", [](EventQuery& q) { q.country = "Mali"; }, 3667},
+      {"text + country + min fatalities", [](EventQuery& q) { q.country = "SDN"; q.min_fatalities = 6; }, 523},
+      {"text + date range", [](EventQuery& q) { q.from = "2023-04-01"; q.to = "2023-04-30"; }, 1834},
+  };
+  for (const Case& k : cases) {
+    for (const EventSort sort : {EventSort::kDateAsc, EventSort::kDateDesc, EventSort::kFatalitiesDesc}) {
+      EventQuery q;
+      q.text = "shelling";
+      k.set(q);
+      q.sort = sort;
+      EventQuery plain = q;  // the same rows without full text, filtered by hand
+      plain.text.reset();
+      auto all = store_->Query(plain);
+      ASSERT_TRUE(all.ok());
+      std::vector<std::string> want;
+      for (const Event& e : all->events) {
+        if (e.notes.find("Shelling") != std::string::npos) want.push_back(e.event_id);
+      }
+      ASSERT_EQ(static_cast<int64_t>(want.size()), k.want_total) << k.name;
+      q.offset = 5;
+      q.limit = 20;
+      auto page = store_->Query(q);
+      ASSERT_TRUE(page.ok()) << page.status().ToString();
+      EXPECT_EQ(page->total, k.want_total) << k.name;
+      std::vector<std::string> got;
+      for (const Event& e : page->events) got.push_back(e.event_id);
+      EXPECT_EQ(got, std::vector<std::string>(want.begin() + 5, want.begin() + std::min<size_t>(25, want.size())))
+          << k.name << " sort " << EventSortName(sort);
+      auto n = store_->Count(q);
+      ASSERT_TRUE(n.ok());
+      EXPECT_EQ(*n, k.want_total) << k.name;
+    }
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, EventStoreTest, ::testing::Values("sqlite", "postgresql"),

@@ -724,6 +724,47 @@ TEST_F(ServerTest, MissingDatabaseIsRefused) {
 }
 
 // A second server with ingest on and a small body limit, over its own copy of the database.
+TEST_F(ServerTest, CachedPagesFollowWritesByOtherConnections) {
+  const std::string db = (*dir_ / "cache.db").string();
+  ASSERT_TRUE(FillDatabase(db).ok());
+  ServerOptions options;
+  options.port = 0;
+  options.db = db;
+  options.threads = 2;
+  options.db_connections = 1;  // one connection: its cached page must notice the other writer
+  auto server = Server::Start(options);
+  ASSERT_TRUE(server.ok()) << server.status().ToString();
+  const int port = (*server)->port();
+  const httplib::Params mali = {{"country", "Mali"}, {"limit", "1"}};
+  auto total = [&] {
+    Reply r = Get("/api/events", mali, port);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return int64_t(Json(r.body)["total"]);
+  };
+  EXPECT_EQ(total(), 2);
+  EXPECT_EQ(total(), 2);  // the same page again (from the cache)
+  Reply first = Get("/api/events", mali, port);
+  EXPECT_EQ(Get("/api/events", mali, port).body, first.body);
+  {
+    auto store = OpenEventStore(db);
+    ASSERT_TRUE(store.ok());
+    auto sink = (*store)->MakeSink();
+    Document d;
+    d.id = "d9";
+    d.published = "2024-03-09";
+    d.text = "Another clash near Gao.";
+    Event e = MakeEvent("ev-0", "d9", "Battles", "Armed clash", "2024-02-01", "Mali", "MLI", "Gao", 16.27, -0.04, 1,
+                        "Military Forces of Mali", "JNIM", "Clash near Gao.");
+    ASSERT_TRUE(sink->Consume(d, std::vector<Event>{e}).ok());
+    ASSERT_TRUE(sink->Finish().ok());
+  }
+  EXPECT_EQ(total(), 3);
+  dom::element page = Json(Get("/api/events", mali, port).body);
+  EXPECT_EQ(std::string_view(page["events"].at(0)["event_id"]), "ev-0");
+  // Different parameters are different pages.
+  EXPECT_EQ(int64_t(Json(Get("/api/events", {{"country", "Sudan"}}, port).body)["total"]), 1);
+}
+
 TEST_F(ServerTest, IngestExtractsAndStores) {
   const std::string db = (*dir_ / "ingest.db").string();
   ASSERT_TRUE(FillDatabase(db).ok());
