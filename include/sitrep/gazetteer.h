@@ -189,6 +189,9 @@ class Gazetteer {
   uint32_t num_entries_ = 0, num_countries_ = 0, num_admin1_ = 0, num_admin2_ = 0;
   uint32_t num_keys_ = 0, num_loose_keys_ = 0, num_demonym_keys_ = 0;
   std::vector<uint64_t> key_index_, loose_key_index_, demonym_key_index_;
+  // keys_ by their first two bytes (a missing byte counts as 0): keys [start[b], start[b + 1])
+  // begin with the two bytes b, so HasFoldedPrefix searches one bucket instead of every key.
+  std::vector<uint32_t> key_prefix_start_;
 };
 
 }  // namespace sitrep

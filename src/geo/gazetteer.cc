@@ -60,6 +60,18 @@ const char* GeoKindName(GeoKind kind) {
 
 Gazetteer::~Gazetteer() = default;
 
+namespace {
+
+// The first two bytes of a key as one number (0 for a missing byte): keys sorted bytewise are
+// sorted by this too.
+inline size_t PrefixBucket(std::string_view key) {
+  const size_t b0 = key.empty() ? 0 : static_cast<unsigned char>(key[0]);
+  const size_t b1 = key.size() < 2 ? 0 : static_cast<unsigned char>(key[1]);
+  return b0 << 8 | b1;
+}
+
+}  // namespace
+
 Result<std::shared_ptr<const Gazetteer>> Gazetteer::Open(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
@@ -219,6 +231,13 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Validate(std::unique_ptr<Sto
   g->key_index_ = g->BuildKeyIndex(g->keys_, g->num_keys_);
   g->loose_key_index_ = g->BuildKeyIndex(g->loose_keys_, g->num_loose_keys_);
   g->demonym_key_index_ = g->BuildKeyIndex(g->demonym_keys_, g->num_demonym_keys_);
+  g->key_prefix_start_.assign(65537, 0);
+  for (uint32_t k = 0; k < g->num_keys_; ++k) {
+    ++g->key_prefix_start_[PrefixBucket(g->Str(g->keys_[k].key.off, g->keys_[k].key.len)) + 1];
+  }
+  for (size_t b = 1; b < g->key_prefix_start_.size(); ++b) {
+    g->key_prefix_start_[b] += g->key_prefix_start_[b - 1];
+  }
   g->storage_ = std::move(storage);
   return std::shared_ptr<const Gazetteer>(std::move(g));
 }
@@ -328,8 +347,14 @@ std::span<const GeoId> Gazetteer::FindLoose(std::string_view loose_key) const {
 }
 
 bool Gazetteer::HasFoldedPrefix(std::string_view prefix) const {
+  const gf::KeyRec* begin = keys_;
   const gf::KeyRec* end = keys_ + num_keys_;
-  const gf::KeyRec* it = std::lower_bound(keys_, end, prefix, [&](const gf::KeyRec& r, std::string_view k) {
+  if (prefix.size() >= 2) {  // every key starting with `prefix` is in its two-byte bucket
+    const size_t b = PrefixBucket(prefix);
+    begin = keys_ + key_prefix_start_[b];
+    end = keys_ + key_prefix_start_[b + 1];
+  }
+  const gf::KeyRec* it = std::lower_bound(begin, end, prefix, [&](const gf::KeyRec& r, std::string_view k) {
     return Str(r.key.off, r.key.len) < k;
   });
   return it != end && Str(it->key.off, it->key.len).starts_with(prefix);
