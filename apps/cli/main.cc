@@ -367,6 +367,11 @@ int main(int argc, char** argv) {
   extract->add_flag("--per-document", extract_flags.per_document,
                     "Do not merge events across documents");
   extract->add_option("--gazetteer", extract_flags.gazetteer, gazetteer_help);
+  extract_input.threads = DefaultThreads();
+  extract->add_option("--threads", extract_input.threads,
+                      "Documents processed in parallel (default: the hardware thread count); "
+                      "output is the same, in input order, for any count")
+      ->check(CLI::Range(1, 256));
 
   StoreCommands store_commands(app);  // query, export (apps/cli/store_commands.cc)
   ServeCommand serve_command(app);  // serve (apps/cli/serve_command.cc)

@@ -1,8 +1,14 @@
 #include "run_inputs.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
 #include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
 
 #include "sitrep/clean.h"
 #include "sitrep/json_writer.h"
@@ -56,6 +62,87 @@ bool WriteStdout(const std::string& data) {
   return written == data.size();
 }
 
+namespace {
+
+// Cleans and runs one record; a failure is the reason to reject it.
+Result<Document> Process(const InputOptions& options, const RawRecord& record) {
+  Result<Document> doc = MakeDocument(record);
+  if (!doc.ok() || !options.pipeline) return doc;
+  Status status = options.pipeline->Run(*doc);
+  if (!status.ok()) return status;
+  return doc;
+}
+
+// One record in flight: read by the calling thread, processed by a worker, handed on in input
+// order by the calling thread.
+struct Job {
+  explicit Job(ReadItem read) : item(std::move(read)) {}
+  ReadItem item;
+  std::optional<Result<Document>> result;  // set by the worker (or at once for a read error)
+  bool done = false;                       // guarded by Pool::mu
+};
+
+// Workers that process Jobs in any order; the caller waits for each job in input order.
+class Pool {
+ public:
+  Pool(const InputOptions& options, int threads) : options_(options) {
+    for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { Work(); });
+  }
+  ~Pool() {
+    {
+      std::lock_guard lock(mu_);
+      stop_ = true;
+    }
+    work_cv_.notify_all();
+    for (std::thread& t : workers_) t.join();
+  }
+  void Submit(Job* job) {
+    {
+      std::lock_guard lock(mu_);
+      pending_.push_back(job);
+    }
+    work_cv_.notify_one();
+  }
+  void Wait(Job* job) {
+    std::unique_lock lock(mu_);
+    done_cv_.wait(lock, [job] { return job->done; });
+  }
+
+ private:
+  void Work() {
+    for (;;) {
+      Job* job = nullptr;
+      {
+        std::unique_lock lock(mu_);
+        work_cv_.wait(lock, [this] { return stop_ || !pending_.empty(); });
+        if (stop_) return;
+        job = pending_.front();
+        pending_.pop_front();
+      }
+      job->result.emplace(Process(options_, job->item.record));
+      {
+        std::lock_guard lock(mu_);
+        job->done = true;
+      }
+      done_cv_.notify_all();
+    }
+  }
+
+  const InputOptions& options_;
+  std::mutex mu_;
+  std::condition_variable work_cv_, done_cv_;
+  std::deque<Job*> pending_;
+  bool stop_ = false;
+  std::vector<std::thread> workers_;
+};
+
+}  // namespace
+
+int DefaultThreads() {
+  const unsigned n = std::thread::hardware_concurrency();
+  return n == 0 ? 1 : static_cast<int>(n);
+}
+
 Result<InputStats> ForEachDocument(const InputOptions& options,
                                    const std::function<Status(Document&)>& on_document) {
   RejectLog rejects;
@@ -63,29 +150,51 @@ Result<InputStats> ForEachDocument(const InputOptions& options,
   auto reader = OpenInputs(options.paths);
   if (!reader.ok()) return reader.status();
   InputStats stats;
-  while (auto item = (*reader)->Next()) {
-    if (!item->status.ok()) {
-      rejects.Add(item->record, item->status);
-      ++stats.rejected;
-      continue;
-    }
-    Result<Document> doc = MakeDocument(item->record);
+  // Hands one processed record on: rejected, or to `on_document`.
+  auto deliver = [&](const ReadItem& item, Result<Document>& doc) -> Status {
     if (!doc.ok()) {
-      rejects.Add(item->record, doc.status());
+      rejects.Add(item.record, doc.status());
       ++stats.rejected;
-      continue;
-    }
-    if (options.pipeline) {
-      Status status = options.pipeline->Run(*doc);
-      if (!status.ok()) {
-        rejects.Add(item->record, status);
-        ++stats.rejected;
-        continue;
-      }
+      return Status::Ok();
     }
     stats.bytes += doc->text.size();
     ++stats.processed;
-    SITREP_RETURN_IF_ERROR(on_document(*doc));
+    return on_document(*doc);
+  };
+  if (options.threads <= 1) {
+    while (auto item = (*reader)->Next()) {
+      Result<Document> doc = item->status.ok() ? Process(options, item->record)
+                                               : Result<Document>(item->status);
+      SITREP_RETURN_IF_ERROR(deliver(*item, doc));
+    }
+    return stats;
+  }
+  // Parallel: a window of records in flight, processed by the pool in any order and delivered
+  // here in input order, so output, rejects and merging are the same for any thread count.
+  const size_t window = static_cast<size_t>(options.threads) * 8;
+  std::deque<std::unique_ptr<Job>> in_flight;
+  Pool pool(options, options.threads);
+  bool more = true;
+  for (;;) {
+    while (more && in_flight.size() < window) {
+      std::optional<ReadItem> item = (*reader)->Next();
+      if (!item) {
+        more = false;
+        break;
+      }
+      Job* job = in_flight.emplace_back(std::make_unique<Job>(std::move(*item))).get();
+      if (job->item.status.ok()) {
+        pool.Submit(job);
+      } else {
+        job->result.emplace(job->item.status);
+        job->done = true;  // never shared with a worker
+      }
+    }
+    if (in_flight.empty()) break;
+    Job* head = in_flight.front().get();
+    pool.Wait(head);
+    SITREP_RETURN_IF_ERROR(deliver(head->item, *head->result));
+    in_flight.pop_front();
   }
   return stats;
 }

@@ -22,7 +22,13 @@ struct InputOptions {
   std::vector<std::string> paths;
   std::string rejects_path;            // "" = stderr only
   const Pipeline* pipeline = nullptr;  // null = clean only
+  // Workers that clean and run the pipeline; documents, rejects and their order are the same
+  // for any count (1 = all on the calling thread).
+  int threads = 1;
 };
+
+// The hardware thread count (at least 1): the default of `extract --threads`.
+int DefaultThreads();
 
 // Calls `on_document` for every document that reads, cleans and runs; every other record gets
 // one line on stderr and one JSON line in the reject file. Fails only when the run itself

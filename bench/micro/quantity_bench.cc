@@ -1,9 +1,17 @@
-// Quantities stage throughput on ~1 MB of invented English conflict news (written for this
-// benchmark; no third-party text). The document is segmented once outside the timed loop, so
-// this measures AnnotateQuantities alone. Goal (issue 3): ≥ 50 MB/s per core.
+// Quantities + casualty-frame stage throughput (AnnotateQuantities: numbers, ranges, qualifiers
+// and the count + fate + victims frames) on plain text. Goal (issue 3): ≥ 50 MB/s per core.
+// BM_Quantities: ~1 MB of invented English conflict news (written for this benchmark; no
+// third-party text). BM_QuantitiesEvalText: the plain-text documents of ../shared/eval (GTD,
+// ACLED, UCDP-AEC dev), read at run time and never stored; skipped when ../shared is absent.
+// Documents are cleaned and segmented outside the timed loop.
 #include <benchmark/benchmark.h>
 
+#include <filesystem>
 #include <string>
+#include <vector>
+
+#include "sitrep/clean.h"
+#include "sitrep/reader.h"
 
 #include "sitrep/pipeline.h"
 #include "sitrep/quantity.h"
@@ -51,6 +59,50 @@ void BM_Quantities(benchmark::State& state) {
   state.counters["frames"] = static_cast<double>(doc.casualties.size());
 }
 BENCHMARK(BM_Quantities)->RangeMultiplier(8)->Range(4 << 10, 1 << 20);
+
+std::vector<Document> EvalDocuments() {
+  std::vector<std::string> paths;
+  for (const char* name : {"gtd-dev.jsonl", "acled-dev.jsonl", "ucdp-aec-dev.jsonl"}) {
+    const std::filesystem::path p = std::filesystem::path(SITREP_SOURCE_DIR) / "../shared/eval" / name;
+    if (std::filesystem::exists(p)) paths.push_back(p.string());
+  }
+  std::vector<Document> docs;
+  if (paths.empty()) return docs;
+  auto reader = OpenInputs(paths);
+  if (!reader.ok()) return docs;
+  while (auto item = (*reader)->Next()) {
+    if (!item->status.ok()) continue;
+    Result<Document> doc = MakeDocument(item->record);
+    if (!doc.ok()) continue;
+    Segment(*doc);
+    docs.push_back(std::move(*doc));
+  }
+  return docs;
+}
+
+void BM_QuantitiesEvalText(benchmark::State& state) {
+  static const std::vector<Document> kDocs = EvalDocuments();
+  if (kDocs.empty()) {
+    state.SkipWithError("../shared/eval not found");
+    return;
+  }
+  std::vector<Document> docs = kDocs;
+  int64_t bytes = 0;
+  for (const Document& d : docs) bytes += static_cast<int64_t>(d.text.size());
+  size_t frames = 0;
+  for (auto _ : state) {
+    frames = 0;
+    for (Document& d : docs) {
+      AnnotateQuantities(d);
+      frames += d.casualties.size();
+    }
+    benchmark::DoNotOptimize(frames);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * bytes);
+  state.counters["docs"] = static_cast<double>(docs.size());
+  state.counters["frames"] = static_cast<double>(frames);
+}
+BENCHMARK(BM_QuantitiesEvalText)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace sitrep

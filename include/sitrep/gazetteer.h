@@ -164,7 +164,12 @@ class Gazetteer {
   Gazetteer() = default;
   static Result<std::shared_ptr<const Gazetteer>> Validate(std::unique_ptr<Storage> storage);
   std::span<const GeoId> FindIn(const gazetteer_format::KeyRec* keys, uint32_t num_keys,
-                                const GeoId* postings, std::string_view key) const;
+                                const GeoId* postings, const std::vector<uint64_t>& index,
+                                std::string_view key) const;
+  // An open-addressing hash index over a sorted key section, built at open: each slot holds
+  // (hash >> 32) << 32 | (key index + 1), 0 when empty. Exact lookups then cost one hash and
+  // usually one string compare instead of a binary search over the mapped keys.
+  std::vector<uint64_t> BuildKeyIndex(const gazetteer_format::KeyRec* keys, uint32_t num_keys) const;
   std::string_view Str(uint32_t off, uint32_t len) const;
   std::optional<GeoEntry> ByCode(uint32_t begin, uint32_t end, std::string_view code) const;
 
@@ -183,6 +188,10 @@ class Gazetteer {
   const GeoId* demonym_postings_ = nullptr;
   uint32_t num_entries_ = 0, num_countries_ = 0, num_admin1_ = 0, num_admin2_ = 0;
   uint32_t num_keys_ = 0, num_loose_keys_ = 0, num_demonym_keys_ = 0;
+  std::vector<uint64_t> key_index_, loose_key_index_, demonym_key_index_;
+  // keys_ by their first two bytes (a missing byte counts as 0): keys [start[b], start[b + 1])
+  // begin with the two bytes b, so HasFoldedPrefix searches one bucket instead of every key.
+  std::vector<uint32_t> key_prefix_start_;
 };
 
 }  // namespace sitrep

@@ -1,5 +1,7 @@
 #include "actor/phrase_trie.h"
 
+#include <algorithm>
+
 #include "sitrep/text.h"
 
 namespace sitrep::actor {
@@ -56,27 +58,67 @@ bool HasNoLowercase(std::string_view surface) {
   return true;
 }
 
+uint64_t PhraseTrie::EdgeHash(int32_t node, std::string_view key) {
+  uint64_t h = 1469598103934665603ull ^ (static_cast<uint64_t>(node) * 0x9e3779b97f4a7c15ull);
+  for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
+  return h ^ (h >> 31);
+}
+
+const PhraseTrie::Edge* PhraseTrie::FindEdge(uint64_t hash, int32_t node,
+                                             std::string_view key) const {
+  if (edges_.empty()) return nullptr;
+  const size_t mask = edges_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Edge& e = edges_[i];
+    if (e.parent < 0) return nullptr;
+    if (e.hash == hash && e.parent == node && e.key_len == key.size() &&
+        std::string_view(keys_).substr(e.key_begin, e.key_len) == key) {
+      return &e;
+    }
+  }
+}
+
+void PhraseTrie::InsertEdge(const Edge& edge) {
+  const size_t mask = edges_.size() - 1;
+  size_t i = edge.hash & mask;
+  while (edges_[i].parent >= 0) i = (i + 1) & mask;
+  edges_[i] = edge;
+}
+
 void PhraseTrie::Add(const std::vector<std::string>& keys, uint32_t value) {
   if (keys.empty()) return;
   int32_t node = kRoot;
   for (const std::string& key : keys) {
-    auto it = nodes_[node].children.find(key);
-    if (it == nodes_[node].children.end()) {
-      int32_t next = static_cast<int32_t>(nodes_.size());
-      nodes_[node].children.emplace(key, next);
-      nodes_.emplace_back();
-      node = next;
-    } else {
-      node = it->second;
+    const uint64_t hash = EdgeHash(node, key);
+    if (const Edge* e = FindEdge(hash, node, key)) {
+      node = e->child;
+      continue;
     }
+    if ((num_edges_ + 1) * 2 > edges_.size()) {
+      std::vector<Edge> old(std::max<size_t>(64, edges_.size() * 2));
+      old.swap(edges_);
+      for (const Edge& e : old) {
+        if (e.parent >= 0) InsertEdge(e);
+      }
+    }
+    Edge edge;
+    edge.hash = hash;
+    edge.parent = node;
+    edge.child = static_cast<int32_t>(nodes_.size());
+    edge.key_begin = static_cast<uint32_t>(keys_.size());
+    edge.key_len = static_cast<uint32_t>(key.size());
+    keys_ += key;
+    InsertEdge(edge);
+    ++num_edges_;
+    nodes_.emplace_back();
+    node = edge.child;
   }
   nodes_[node].values.push_back(value);
 }
 
 int32_t PhraseTrie::Child(int32_t node, std::string_view key) const {
-  const auto& children = nodes_[node].children;
-  auto it = children.find(key);
-  return it == children.end() ? -1 : it->second;
+  const Edge* e = FindEdge(EdgeHash(node, key), node, key);
+  return e == nullptr ? -1 : e->child;
 }
 
 std::vector<std::string_view> SplitTabs(std::string_view line) {

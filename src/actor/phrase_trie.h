@@ -38,15 +38,26 @@ class PhraseTrie {
   const std::vector<uint32_t>& Values(int32_t node) const { return nodes_[node].values; }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   struct Node {
-    std::unordered_map<std::string, int32_t, Hash, std::equal_to<>> children;
     std::vector<uint32_t> values;
   };
+  // Every edge (parent node, key) → child in one open-addressing table: a lookup is one hash
+  // and usually one key compare (per-node hash maps cost a scan or a rehash of the key each).
+  struct Edge {
+    uint64_t hash = 0;
+    int32_t parent = -1;  // -1: empty slot
+    int32_t child = -1;
+    uint32_t key_begin = 0;  // into keys_
+    uint32_t key_len = 0;
+  };
+  static uint64_t EdgeHash(int32_t node, std::string_view key);
+  const Edge* FindEdge(uint64_t hash, int32_t node, std::string_view key) const;
+  void InsertEdge(const Edge& edge);
+
   std::vector<Node> nodes_;
+  std::vector<Edge> edges_;  // power-of-two size, at most half full
+  size_t num_edges_ = 0;
+  std::string keys_;
 };
 
 // Splits `line` at tabs.

@@ -60,6 +60,18 @@ const char* GeoKindName(GeoKind kind) {
 
 Gazetteer::~Gazetteer() = default;
 
+namespace {
+
+// The first two bytes of a key as one number (0 for a missing byte): keys sorted bytewise are
+// sorted by this too.
+inline size_t PrefixBucket(std::string_view key) {
+  const size_t b0 = key.empty() ? 0 : static_cast<unsigned char>(key[0]);
+  const size_t b1 = key.size() < 2 ? 0 : static_cast<unsigned char>(key[1]);
+  return b0 << 8 | b1;
+}
+
+}  // namespace
+
 Result<std::shared_ptr<const Gazetteer>> Gazetteer::Open(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
@@ -216,6 +228,16 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Validate(std::unique_ptr<Sto
   SITREP_RETURN_IF_ERROR(check_index(g->demonym_keys_, count[gf::kDemonymKeys],
                                      g->demonym_postings_, count[gf::kDemonymPostings],
                                      h.num_countries, "demonym"));
+  g->key_index_ = g->BuildKeyIndex(g->keys_, g->num_keys_);
+  g->loose_key_index_ = g->BuildKeyIndex(g->loose_keys_, g->num_loose_keys_);
+  g->demonym_key_index_ = g->BuildKeyIndex(g->demonym_keys_, g->num_demonym_keys_);
+  g->key_prefix_start_.assign(65537, 0);
+  for (uint32_t k = 0; k < g->num_keys_; ++k) {
+    ++g->key_prefix_start_[PrefixBucket(g->Str(g->keys_[k].key.off, g->keys_[k].key.len)) + 1];
+  }
+  for (size_t b = 1; b < g->key_prefix_start_.size(); ++b) {
+    g->key_prefix_start_[b] += g->key_prefix_start_[b - 1];
+  }
   g->storage_ = std::move(storage);
   return std::shared_ptr<const Gazetteer>(std::move(g));
 }
@@ -226,27 +248,113 @@ std::string_view Gazetteer::Str(uint32_t off, uint32_t len) const {
 
 uint32_t Gazetteer::size() const { return num_entries_; }
 
+namespace {
+
+// 64-bit hash of a key, eight bytes at a time.
+uint64_t KeyHash(std::string_view key) {
+  uint64_t h = 0x9e3779b97f4a7c15ull ^ key.size();
+  size_t i = 0;
+  for (; i + 8 <= key.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, key.data() + i, 8);
+    h = (h ^ w) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
+  }
+  uint64_t tail = 0;
+  std::memcpy(&tail, key.data() + i, key.size() - i);
+  h = (h ^ tail) * 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 29;
+  h *= 0x9e3779b97f4a7c15ull;
+  return h ^ (h >> 32);
+}
+
+}  // namespace
+
+std::vector<uint64_t> Gazetteer::BuildKeyIndex(const gf::KeyRec* keys, uint32_t num_keys) const {
+  int bits = 4;
+  while ((size_t{1} << bits) < uint64_t{num_keys} + num_keys / 2) ++bits;
+  const size_t size = size_t{1} << bits, mask = size - 1;
+  std::vector<uint64_t> index(size, 0);
+  // Inserting in home-slot order writes the table front to back (a random-order build of a
+  // million keys is dominated by cache misses): (home << 32 | key) pairs, radix-sorted on home.
+  std::vector<uint64_t> slot_of(num_keys, 0);
+  std::vector<uint64_t> order;
+  order.reserve(num_keys);
+  std::string_view prev;
+  for (uint32_t k = 0; k < num_keys; ++k) {
+    const std::string_view key = Str(keys[k].key.off, keys[k].key.len);
+    // The keys are sorted: a repeated key keeps its first occurrence, as the binary search did.
+    if (k > 0 && key == prev) continue;
+    prev = key;
+    const uint64_t h = KeyHash(key);
+    slot_of[k] = (h >> 32) << 32 | (uint64_t{k} + 1);
+    order.push_back((h & mask) << 32 | k);
+  }
+  std::vector<uint64_t> tmp(order.size());
+  const int digit = (bits + 1) / 2;
+  for (int shift = 0; shift < bits; shift += digit) {
+    std::vector<size_t> start((size_t{1} << digit) + 1, 0);
+    const uint64_t dmask = (uint64_t{1} << digit) - 1;
+    for (uint64_t v : order) ++start[((v >> 32 >> shift) & dmask) + 1];
+    for (size_t d = 1; d < start.size(); ++d) start[d] += start[d - 1];
+    for (uint64_t v : order) tmp[start[(v >> 32 >> shift) & dmask]++] = v;
+    order.swap(tmp);
+  }
+  size_t next = 0;  // first slot not yet filled by the front-to-back pass
+  std::vector<uint32_t> wrapped;
+  for (uint64_t v : order) {
+    const size_t home = v >> 32;
+    const uint32_t k = static_cast<uint32_t>(v);
+    const size_t pos = std::max(home, next);
+    if (pos >= size) {
+      wrapped.push_back(k);
+      continue;
+    }
+    index[pos] = slot_of[k];
+    next = pos + 1;
+  }
+  for (uint32_t k : wrapped) {  // probe sequences that run past the end continue at slot 0
+    size_t i = 0;
+    while (index[i] != 0) i = (i + 1) & mask;
+    index[i] = slot_of[k];
+  }
+  return index;
+}
+
 std::span<const GeoId> Gazetteer::FindIn(const gf::KeyRec* keys, uint32_t num_keys,
-                                         const GeoId* postings, std::string_view key) const {
-  const gf::KeyRec* end = keys + num_keys;
-  const gf::KeyRec* it = std::lower_bound(keys, end, key, [&](const gf::KeyRec& r, std::string_view k) {
-    return Str(r.key.off, r.key.len) < k;
-  });
-  if (it == end || Str(it->key.off, it->key.len) != key) return {};
-  return std::span<const GeoId>(postings + it->postings_begin, it->postings_count);
+                                         const GeoId* postings, const std::vector<uint64_t>& index,
+                                         std::string_view key) const {
+  (void)num_keys;
+  const uint64_t h = KeyHash(key);
+  const size_t mask = index.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    const uint64_t slot = index[i];
+    if (slot == 0) return {};
+    if ((slot >> 32) != (h >> 32)) continue;
+    const gf::KeyRec& r = keys[(slot & 0xffffffffu) - 1];
+    if (Str(r.key.off, r.key.len) == key) {
+      return std::span<const GeoId>(postings + r.postings_begin, r.postings_count);
+    }
+  }
 }
 
 std::span<const GeoId> Gazetteer::FindFolded(std::string_view key) const {
-  return FindIn(keys_, num_keys_, postings_, key);
+  return FindIn(keys_, num_keys_, postings_, key_index_, key);
 }
 
 std::span<const GeoId> Gazetteer::FindLoose(std::string_view loose_key) const {
-  return FindIn(loose_keys_, num_loose_keys_, loose_postings_, loose_key);
+  return FindIn(loose_keys_, num_loose_keys_, loose_postings_, loose_key_index_, loose_key);
 }
 
 bool Gazetteer::HasFoldedPrefix(std::string_view prefix) const {
+  const gf::KeyRec* begin = keys_;
   const gf::KeyRec* end = keys_ + num_keys_;
-  const gf::KeyRec* it = std::lower_bound(keys_, end, prefix, [&](const gf::KeyRec& r, std::string_view k) {
+  if (prefix.size() >= 2) {  // every key starting with `prefix` is in its two-byte bucket
+    const size_t b = PrefixBucket(prefix);
+    begin = keys_ + key_prefix_start_[b];
+    end = keys_ + key_prefix_start_[b + 1];
+  }
+  const gf::KeyRec* it = std::lower_bound(begin, end, prefix, [&](const gf::KeyRec& r, std::string_view k) {
     return Str(r.key.off, r.key.len) < k;
   });
   return it != end && Str(it->key.off, it->key.len).starts_with(prefix);
@@ -288,14 +396,14 @@ std::optional<GeoEntry> Gazetteer::CountryByIso3(std::string_view iso3) const {
 
 std::vector<GeoEntry> Gazetteer::CountriesByDemonym(std::string_view demonym) const {
   std::vector<GeoEntry> out;
-  for (GeoId id : FindIn(demonym_keys_, num_demonym_keys_, demonym_postings_, FoldName(demonym))) {
+  for (GeoId id : FindIn(demonym_keys_, num_demonym_keys_, demonym_postings_, demonym_key_index_, FoldName(demonym))) {
     out.push_back(Entry(id));
   }
   return out;
 }
 
 std::optional<GeoEntry> Gazetteer::CountryByDemonym(std::string_view demonym) const {
-  auto ids = FindIn(demonym_keys_, num_demonym_keys_, demonym_postings_, FoldName(demonym));
+  auto ids = FindIn(demonym_keys_, num_demonym_keys_, demonym_postings_, demonym_key_index_, FoldName(demonym));
   if (ids.empty()) return std::nullopt;
   return Entry(ids[0]);
 }

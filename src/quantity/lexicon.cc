@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 
 namespace sitrep::quantity {
 namespace {
@@ -148,7 +149,100 @@ Lexicon Lexicon::Parse(std::string_view tsv, int* bad_lines) {
     uint8_t& l = lex.max_len_last_[last];
     l = std::max(l, words);
   }
+  lex.Freeze();
   return lex;
+}
+
+namespace {
+
+constexpr uint64_t kFnvBasis = 1469598103934665603ull;
+constexpr uint64_t kFnvPrime = 1099511628211ull;
+
+inline uint64_t HashAppend(uint64_t h, std::string_view s) {
+  for (unsigned char c : s) h = (h ^ c) * kFnvPrime;
+  return h;
+}
+
+// Hash of t.lower[i, i + len) joined by single spaces (the form of the lexicon's keys).
+inline uint64_t HashPhrase(const TokenTexts& t, size_t i, size_t len) {
+  uint64_t h = HashAppend(kFnvBasis, t.lower[i]);
+  for (size_t k = i + 1; k < i + len; ++k) h = HashAppend((h ^ ' ') * kFnvPrime, t.lower[k]);
+  return h;
+}
+
+inline size_t SlotIndex(uint64_t h, size_t mask) {
+  return static_cast<size_t>((h ^ (h >> 29)) * 0x9e3779b97f4a7c15ull >> 17) & mask;
+}
+
+}  // namespace
+
+void Lexicon::Freeze() {
+  size_t keys = entries_.size() + max_len_first_.size() + max_len_last_.size();
+  size_t size = 16;
+  while (size < keys * 2) size *= 2;
+  slots_.assign(size, Slot());
+  keys_.clear();
+  auto slot_for = [this](const std::string& key) -> Slot& {
+    const uint64_t h = HashAppend(kFnvBasis, key);
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = SlotIndex(h, mask);; i = (i + 1) & mask) {
+      Slot& s = slots_[i];
+      if (!s.used) {
+        s.used = true;
+        s.hash = h;
+        s.key_begin = static_cast<uint32_t>(keys_.size());
+        s.key_len = static_cast<uint32_t>(key.size());
+        keys_ += key;
+        return s;
+      }
+      if (s.hash == h && std::string_view(keys_).substr(s.key_begin, s.key_len) == key) return s;
+    }
+  };
+  for (const auto& [key, entry] : entries_) slot_for(key).entry = &entry;
+  for (const auto& [key, n] : max_len_first_) slot_for(key).max_len_first = n;
+  for (const auto& [key, n] : max_len_last_) slot_for(key).max_len_last = n;
+}
+
+const Lexicon::Slot* Lexicon::Lookup(uint64_t hash, const TokenTexts& t, size_t i,
+                                     size_t len) const {
+  const size_t mask = slots_.size() - 1;
+  for (size_t k = SlotIndex(hash, mask);; k = (k + 1) & mask) {
+    const Slot& s = slots_[k];
+    if (!s.used) return nullptr;
+    if (s.hash != hash) continue;
+    // Compare the key with the tokens and their separating spaces.
+    const char* key = keys_.data() + s.key_begin;
+    size_t left = s.key_len;
+    bool same = true;
+    for (size_t w = i; w < i + len && same; ++w) {
+      if (w > i) {
+        if (left == 0 || *key != ' ') {
+          same = false;
+          break;
+        }
+        ++key;
+        --left;
+      }
+      const std::string_view word = t.lower[w];
+      if (word.size() > left || std::memcmp(key, word.data(), word.size()) != 0) same = false;
+      key += word.size();
+      left -= std::min(left, word.size());
+    }
+    if (same && left == 0) return &s;
+  }
+}
+
+const Lexicon::Slot* Lexicon::LookupWord(std::string_view word) const {
+  const uint64_t hash = HashAppend(kFnvBasis, word);
+  const size_t mask = slots_.size() - 1;
+  for (size_t k = SlotIndex(hash, mask);; k = (k + 1) & mask) {
+    const Slot& s = slots_[k];
+    if (!s.used) return nullptr;
+    if (s.hash == hash && s.key_len == word.size() &&
+        std::memcmp(keys_.data() + s.key_begin, word.data(), word.size()) == 0) {
+      return &s;
+    }
+  }
 }
 
 const Lexicon& Lexicon::Get() {
@@ -159,32 +253,26 @@ const Lexicon& Lexicon::Get() {
   return *kLexicon;
 }
 
-const LexEntry* Lexicon::Find(std::string_view key) const {
-  auto it = entries_.find(key);
-  return it == entries_.end() ? nullptr : &it->second;
-}
-
-const LexEntry* Lexicon::Word(std::string_view word) const { return Find(word); }
-
-const LexEntry* Lexicon::Phrase(const TokenTexts& t, size_t i, size_t len,
-                                std::string* scratch) const {
-  if (len == 1) return Find(t.lower[i]);
-  scratch->clear();
-  for (size_t k = i; k < i + len; ++k) {
-    if (k > i) scratch->push_back(' ');
-    scratch->append(t.lower[k]);
-  }
-  return Find(*scratch);
+const LexEntry* Lexicon::Word(std::string_view word) const {
+  const Slot* s = LookupWord(word);
+  return s == nullptr ? nullptr : s->entry;
 }
 
 const LexEntry* Lexicon::Match(const TokenTexts& t, size_t i, size_t end, uint32_t mask,
                                size_t* len) const {
   if (i >= end) return nullptr;
-  auto it = max_len_first_.find(t.lower[i]);
-  if (it == max_len_first_.end()) return nullptr;
-  std::string scratch;
-  for (size_t n = std::min<size_t>(it->second, end - i); n >= 1; --n) {
-    const LexEntry* e = Phrase(t, i, n, &scratch);
+  const Slot* first = LookupWord(t.lower[i]);
+  if (first == nullptr || first->max_len_first == 0) return nullptr;
+  const size_t longest = std::min<size_t>(first->max_len_first, end - i);
+  // Hashes of the phrases t.lower[i, i + n) for n = 1..longest, in one pass.
+  uint64_t hashes[256];
+  hashes[0] = first->hash;
+  for (size_t n = 1; n < longest; ++n) {
+    hashes[n] = HashAppend((hashes[n - 1] ^ ' ') * kFnvPrime, t.lower[i + n]);
+  }
+  for (size_t n = longest; n >= 1; --n) {
+    const Slot* s = n == 1 ? first : Lookup(hashes[n - 1], t, i, n);
+    const LexEntry* e = s == nullptr ? nullptr : s->entry;
     if (e != nullptr && (e->classes & mask) != 0) {
       *len = n;
       return e;
@@ -196,11 +284,12 @@ const LexEntry* Lexicon::Match(const TokenTexts& t, size_t i, size_t end, uint32
 const LexEntry* Lexicon::MatchEndingAt(const TokenTexts& t, size_t begin, size_t last,
                                        uint32_t mask, size_t* len) const {
   if (last < begin) return nullptr;
-  auto it = max_len_last_.find(t.lower[last]);
-  if (it == max_len_last_.end()) return nullptr;
-  std::string scratch;
-  for (size_t n = std::min<size_t>(it->second, last - begin + 1); n >= 1; --n) {
-    const LexEntry* e = Phrase(t, last + 1 - n, n, &scratch);
+  const Slot* final_word = LookupWord(t.lower[last]);
+  if (final_word == nullptr || final_word->max_len_last == 0) return nullptr;
+  for (size_t n = std::min<size_t>(final_word->max_len_last, last - begin + 1); n >= 1; --n) {
+    const Slot* s =
+        n == 1 ? final_word : Lookup(HashPhrase(t, last + 1 - n, n), t, last + 1 - n, n);
+    const LexEntry* e = s == nullptr ? nullptr : s->entry;
     if (e != nullptr && (e->classes & mask) != 0) {
       *len = n;
       return e;

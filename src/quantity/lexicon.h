@@ -78,13 +78,30 @@ class Lexicon {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
-  const LexEntry* Find(std::string_view key) const;
-  const LexEntry* Phrase(const TokenTexts& t, size_t i, size_t len, std::string* scratch) const;
+  // One open-addressing slot per distinct key (phrase, first word or last word), so a lookup
+  // hashes the tokens in place: no joined string, one probe sequence (the hot path of the
+  // quantities stage).
+  struct Slot {
+    uint64_t hash = 0;
+    const LexEntry* entry = nullptr;  // the key's own entry, if it is a phrase of the lexicon
+    uint32_t key_begin = 0;           // into keys_
+    uint32_t key_len = 0;
+    uint8_t max_len_first = 0;  // longest phrase (in tokens) starting with this word
+    uint8_t max_len_last = 0;   // longest phrase ending with this word
+    bool used = false;
+  };
+  void Freeze();
+  // The slot of the phrase t.lower[i, i + len) joined by single spaces, whose hash is `hash`.
+  const Slot* Lookup(uint64_t hash, const TokenTexts& t, size_t i, size_t len) const;
+  const Slot* LookupWord(std::string_view word) const;
 
   std::unordered_map<std::string, LexEntry, Hash, std::equal_to<>> entries_;
   // First word → longest phrase (in tokens) starting with it; last word → same for endings.
+  // These two only feed Freeze.
   std::unordered_map<std::string, uint8_t, Hash, std::equal_to<>> max_len_first_;
   std::unordered_map<std::string, uint8_t, Hash, std::equal_to<>> max_len_last_;
+  std::vector<Slot> slots_;  // power-of-two size, at most half full
+  std::string keys_;
 };
 
 }  // namespace sitrep::quantity
