@@ -123,7 +123,7 @@ bool FillDate(const Document& doc, const Incident& inc, Event* e) {
 // GTD and UCDP dev sets (share of events matching gold per confidence bin; docs/design.md):
 // protests without casualties are almost always right, explosions nearly so; a "battle" with
 // deaths but no named attacker, a "protest" with deaths and a riot with casualties are often
-// mistyped; an event without any place is rarely usable.
+// mistyped.
 double EvidenceLogOdds(const Event& e, bool casualties, bool dated) {
   double z = 1.2;  // Strategic developments and anything untyped
   const std::string& type = e.event_type;
@@ -132,8 +132,10 @@ double EvidenceLogOdds(const Event& e, bool casualties, bool dated) {
   else if (type == "Battles") z = !casualties ? 1.45 : e.actor1 ? 2.0 : 0.3;
   else if (type == "Violence against civilians") z = 1.75;
   else if (type == "Riots") z = casualties ? 0.75 : 1.6;
-  if (e.country.empty()) z -= 2.5;
   if (!dated) z -= 0.3;
+  // Without a country an event cannot be mapped or counted by place: it never matched a coded
+  // event on the dev sets, so it scores like a side incident.
+  if (e.country.empty()) z = std::min(z, -3.0);
   return z;
 }
 
