@@ -214,19 +214,6 @@ TEST(AssembleEvents, RolesWithoutGazetteer) {
   EXPECT_LT(e.confidence, 0.5);
 }
 
-// Confidence: the leading event of a document (most deaths) scores by its own evidence; a side
-// incident scores low whatever its evidence.
-TEST(AssembleEvents, ConfidenceOfLeadingAndSideEvents) {
-  const Document doc = Annotated(
-      "Gunmen killed five villagers in an attack on Monday. "
-      "In a separate incident, police arrested two protesters on Tuesday.");
-  ASSERT_EQ(doc.events.size(), 2u);
-  const Event& attack = doc.events[0].fatalities == 5 ? doc.events[0] : doc.events[1];
-  const Event& arrest = &attack == &doc.events[0] ? doc.events[1] : doc.events[0];
-  EXPECT_GT(attack.confidence, arrest.confidence);
-  EXPECT_LT(arrest.confidence, 0.1);
-}
-
 // Roles by event type (invented notes; no gazetteer, so generic names carry no country).
 struct RoleCase {
   const char* text;
