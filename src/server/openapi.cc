@@ -56,6 +56,27 @@ const std::string& Api::OpenApiJson() {
         }
       }
     },
+    "/api/points": {
+      "get": {
+        "summary": "Events matching the filters as columns (map, timeline, table); see docs/api.md",
+        "parameters": [
+          {"$ref": "#/components/parameters/country"}, {"$ref": "#/components/parameters/admin1"},
+          {"$ref": "#/components/parameters/type"}, {"$ref": "#/components/parameters/sub_type"},
+          {"$ref": "#/components/parameters/actor"}, {"$ref": "#/components/parameters/from"},
+          {"$ref": "#/components/parameters/to"}, {"$ref": "#/components/parameters/bbox"},
+          {"$ref": "#/components/parameters/min_fatalities"}, {"$ref": "#/components/parameters/q"},
+          {"$ref": "#/components/parameters/historical"}, {"$ref": "#/components/parameters/limit"},
+          {"$ref": "#/components/parameters/offset"}, {"$ref": "#/components/parameters/sort"}
+        ],
+        "responses": {
+          "200": {
+            "description": "{total, limit, offset, count, event_id[], day[] (days since 1970-01-01 or null), lat_e5[], lon_e5[] (degrees x 1e5 or null), fatalities[], and event_type, sub_event_type, country, admin1, actor1, actor2 as {values[], codes[]}}",
+            "content": {"application/json": {"schema": {"type": "object"}}}
+          },
+          "400": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
     "/api/stats": {
       "get": {
         "summary": "Counts and fatalities of the matching events by day, type and country (limit, offset, sort and format are accepted and ignored)",

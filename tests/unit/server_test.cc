@@ -620,7 +620,7 @@ TEST_F(ServerTest, OpenApiDocumentNamesEveryRoute) {
   ASSERT_EQ(r.status, 200);
   dom::element doc = Json(r.body);
   EXPECT_EQ(std::string_view(doc["openapi"]).substr(0, 2), "3.");
-  for (const char* path : {"/api/events", "/api/events/{id}", "/api/articles/{id}", "/api/stats", "/api/extract",
+  for (const char* path : {"/api/events", "/api/events/{id}", "/api/articles/{id}", "/api/points", "/api/stats", "/api/extract",
                            "/api/openapi.json"}) {
     dom::element p;
     EXPECT_EQ(doc["paths"][path].get(p), simdjson::SUCCESS) << path;
