@@ -57,6 +57,14 @@ struct EventStats {
   std::vector<StatsBucket> by_day, by_type, by_country;  // sorted by key
 };
 
+// The fields of an event a map, a timeline and a table need (GET /api/points). The views are
+// valid only during the callback that receives the point.
+struct EventPoint {
+  std::string_view event_id, event_date, event_type, sub_event_type, country, admin1, actor1, actor2;
+  std::optional<double> latitude, longitude;
+  int64_t fatalities = 0;
+};
+
 class EventStore {
  public:
   virtual ~EventStore() = default;
@@ -79,6 +87,9 @@ class EventStore {
   // Like Scan, but hands over each event as the JSON object AppendEventJson writes (the stored
   // text where the backend keeps it, so nothing is parsed). The default re-serializes Scan's events.
   virtual Status ScanJson(const EventQuery& query, const std::function<Status(std::string_view json)>& fn);
+  // Like Scan, with only the EventPoint fields (absent text is ""). The default reads Scan's
+  // events; SQLite reads the indexed columns without touching the stored JSON.
+  virtual Status ScanPoints(const EventQuery& query, const std::function<Status(const EventPoint&)>& fn);
   // One event with all fields and evidence; kNotFound when absent.
   virtual Result<Event> Get(const std::string& event_id) = 0;
   virtual Result<ArticleRecord> GetArticle(const std::string& id) = 0;

@@ -33,6 +33,7 @@ class SqliteStore final : public EventStore {
   Status Scan(const EventQuery& query, const std::function<Status(const Event&)>& fn) override;
   Result<int64_t> Count(const EventQuery& query) override;
   Status ScanJson(const EventQuery& query, const std::function<Status(std::string_view json)>& fn) override;
+  Status ScanPoints(const EventQuery& query, const std::function<Status(const EventPoint&)>& fn) override;
   Result<Event> Get(const std::string& event_id) override;
   Result<ArticleRecord> GetArticle(const std::string& id) override;
   Result<EventStats> Stats(const EventQuery& query) override;

@@ -1,8 +1,6 @@
-// GET /api/points (api_points.h): reads each matching event's stored JSON (ScanJson, so no full
-// Event is built) with simdjson's on-demand parser, keeping only the fields the map needs.
+// GET /api/points (api_points.h): the store's ScanPoints hands over only the fields the map needs
+// (SQLite reads them from the events table's columns, never parsing the stored JSON).
 #include "api_points.h"
-
-#include <simdjson.h>
 
 #include <cmath>
 #include <string>
@@ -13,8 +11,6 @@
 
 namespace sitrep::server {
 namespace {
-
-namespace od = simdjson::ondemand;
 
 // A text column: each distinct value once, a code per event (code 0 is "" and stands for null).
 struct TextColumn {
@@ -55,62 +51,24 @@ struct Columns {
   int64_t count = 0;
 };
 
-// Appends one event's fields to the columns; an absent or null field is null (numbers) or ""
-// (text).
-Status AddEvent(od::parser& parser, std::string* buf, std::string_view json, Columns* c) {
-  buf->assign(json);
-  buf->reserve(json.size() + simdjson::SIMDJSON_PADDING);
-  od::document doc;
-  od::object obj;
-  if (parser.iterate(buf->data(), buf->size(), buf->capacity()).get(doc) || doc.get_object().get(obj)) {
-    return Status(ErrorCode::kInternal, "stored event JSON does not parse");
-  }
-  std::string_view id, date, type, sub, country, admin1, actor1, actor2;
-  double lat = NAN, lon = NAN;
-  int64_t fatalities = 0;
-  for (auto field : obj) {
-    std::string_view key;
-    od::value v;
-    if (field.unescaped_key().get(key) || field.value().get(v)) {
-      return Status(ErrorCode::kInternal, "stored event JSON does not parse");
-    }
-    auto text = [&](std::string_view* out) {
-      // Strings are copied out of the parser's buffer only when the event is complete, so keep
-      // views; null and non-strings read as "".
-      std::string_view s;
-      if (!v.get_string().get(s)) *out = s;
-    };
-    if (key == "event_id") text(&id);
-    else if (key == "event_date") text(&date);
-    else if (key == "event_type") text(&type);
-    else if (key == "sub_event_type") text(&sub);
-    else if (key == "country") text(&country);
-    else if (key == "admin1") text(&admin1);
-    else if (key == "actor1") text(&actor1);
-    else if (key == "actor2") text(&actor2);
-    else if (key == "latitude" || key == "longitude") {
-      double d;
-      if (!v.get_double().get(d)) (key == "latitude" ? lat : lon) = d;
-    } else if (key == "fatalities") {
-      int64_t n;
-      if (!v.get_int64().get(n)) fatalities = n;
-    }
-  }
+// Appends one event's fields to the columns; an absent field is null (numbers) or "" (text).
+Status AddPoint(const EventPoint& p, Columns* c) {
   if (!c->ids.empty()) c->ids.push_back(',');
-  AppendJsonString(id, &c->ids);
+  AppendJsonString(p.event_id, &c->ids);
   int64_t day = 0;
-  const bool dated = DayNumber(date, &day);
+  const bool dated = DayNumber(p.event_date, &day);
   AppendNumber(&c->day, dated, day);
-  const bool placed = std::isfinite(lat) && std::isfinite(lon);
-  AppendNumber(&c->lat, placed, placed ? std::llround(lat * 1e5) : 0);
-  AppendNumber(&c->lon, placed, placed ? std::llround(lon * 1e5) : 0);
-  AppendNumber(&c->fatalities, true, fatalities);
-  c->type.Add(type);
-  c->sub_type.Add(sub);
-  c->country.Add(country);
-  c->admin1.Add(admin1);
-  c->actor1.Add(actor1);
-  c->actor2.Add(actor2);
+  const bool placed = p.latitude && p.longitude && std::isfinite(*p.latitude) &&
+                      std::isfinite(*p.longitude);
+  AppendNumber(&c->lat, placed, placed ? std::llround(*p.latitude * 1e5) : 0);
+  AppendNumber(&c->lon, placed, placed ? std::llround(*p.longitude * 1e5) : 0);
+  AppendNumber(&c->fatalities, true, p.fatalities);
+  c->type.Add(p.event_type);
+  c->sub_type.Add(p.sub_event_type);
+  c->country.Add(p.country);
+  c->admin1.Add(p.admin1);
+  c->actor1.Add(p.actor1);
+  c->actor2.Add(p.actor2);
   ++c->count;
   return Status::Ok();
 }
@@ -150,9 +108,7 @@ ApiResponse PointsRoute::Get(const Params& params) const {
   if (!store.ok()) return FromStatus(store.status(), "the database");
 
   Columns c;
-  od::parser parser;
-  std::string buf;
-  Status scanned = (*store)->ScanJson(q, [&](std::string_view json) { return AddEvent(parser, &buf, json, &c); });
+  Status scanned = (*store)->ScanPoints(q, [&](const EventPoint& p) { return AddPoint(p, &c); });
   if (!scanned.ok()) return FromStatus(scanned, "events");
   int64_t total = q.offset + c.count;
   if (c.count == q.limit || (q.offset > 0 && c.count == 0)) {

@@ -45,4 +45,23 @@ Status EventStore::ScanJson(const EventQuery& query, const std::function<Status(
   });
 }
 
+Status EventStore::ScanPoints(const EventQuery& query,
+                              const std::function<Status(const EventPoint&)>& fn) {
+  return Scan(query, [&](const Event& e) {
+    EventPoint p;
+    p.event_id = e.event_id;
+    p.event_date = e.event_date ? std::string_view(*e.event_date) : std::string_view();
+    p.event_type = e.event_type;
+    p.sub_event_type = e.sub_event_type;
+    p.country = e.country;
+    p.admin1 = e.admin1 ? std::string_view(*e.admin1) : std::string_view();
+    p.actor1 = e.actor1 ? std::string_view(*e.actor1) : std::string_view();
+    p.actor2 = e.actor2 ? std::string_view(*e.actor2) : std::string_view();
+    p.latitude = e.latitude;
+    p.longitude = e.longitude;
+    p.fatalities = e.fatalities;
+    return fn(p);
+  });
+}
+
 }  // namespace sitrep

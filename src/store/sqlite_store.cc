@@ -833,7 +833,67 @@ Status ForEachJson(StatementCache& impl, const EventQuery& query,
   return JsonOfRows(impl, *rids, fn);
 }
 
+// The EventPoint columns of the events table, in EventPoint order (see PointOfRow).
+constexpr std::string_view kPointColumns =
+    "e.event_id, e.event_date, e.event_type, e.sub_event_type, e.country, e.admin1, e.actor1, "
+    "e.actor2, e.latitude, e.longitude, e.fatalities";
+
+Status PointOfRow(Statement& st, const std::function<Status(const EventPoint&)>& fn) {
+  EventPoint p;
+  p.event_id = st.View(0);
+  p.event_date = st.View(1);
+  p.event_type = st.View(2);
+  p.sub_event_type = st.View(3);
+  p.country = st.View(4);
+  p.admin1 = st.View(5);
+  p.actor1 = st.View(6);
+  p.actor2 = st.View(7);
+  if (!st.IsNull(8)) p.latitude = sqlite3_column_double(st.get(), 8);
+  if (!st.IsNull(9)) p.longitude = sqlite3_column_double(st.get(), 9);
+  p.fatalities = st.Int(10);
+  return fn(p);
+}
+
+// Map points straight from the columns: one statement for plain filters; the text-search page's
+// row ids (TextPage) otherwise.
+Status ForEachPoint(StatementCache& impl, const EventQuery& query,
+                    const std::function<Status(const EventPoint&)>& fn) {
+  SITREP_RETURN_IF_ERROR(query.Validate());
+  if (query.text) {
+    auto page = TextPage(impl, query);
+    if (!page.ok()) return page.status();
+    const std::string sql = "SELECT " + std::string(kPointColumns) + " FROM events e WHERE rid = ?1";
+    for (int64_t rid : page->rids) {
+      auto st = impl.Prepare(sql);
+      if (!st.ok()) return SqlError(impl.db, "query events");
+      st->Bind(1, rid);
+      const int rc = st->Step();
+      if (rc == SQLITE_DONE) continue;  // deleted since (another connection's write)
+      if (rc != SQLITE_ROW) return SqlError(impl.db, "query events");
+      SITREP_RETURN_IF_ERROR(PointOfRow(*st, fn));
+    }
+    return Status::Ok();
+  }
+  auto parts = Where(impl, query);
+  if (!parts.ok()) return parts.status();
+  std::string sql = "SELECT " + std::string(kPointColumns) + " FROM events e" + parts->where +
+                    store::OrderBy(query.sort, store::Dialect::kSqlite);
+  store::AppendLimit(query, store::Dialect::kSqlite, &*parts, &sql);
+  auto st = impl.Prepare(sql);
+  if (!st.ok()) return SqlError(impl.db, "query events");
+  st->BindAll(parts->params);
+  int rc;
+  while ((rc = st->Step()) == SQLITE_ROW) SITREP_RETURN_IF_ERROR(PointOfRow(*st, fn));
+  if (rc != SQLITE_DONE) return SqlError(impl.db, "query events");
+  return Status::Ok();
+}
+
 }  // namespace
+
+Status SqliteStore::ScanPoints(const EventQuery& query,
+                               const std::function<Status(const EventPoint&)>& fn) {
+  return ForEachPoint(*impl_->statements, query, fn);
+}
 
 Status SqliteStore::Scan(const EventQuery& query, const std::function<Status(const Event&)>& fn) {
   return ForEachJson(*impl_->statements, query, [&](std::string_view json) -> Status {

@@ -246,6 +246,29 @@ TEST_P(EventStoreTest, FiltersAreTableDriven) {
       AppendEventJson(page->events[i], &want);
       EXPECT_EQ(scanned[i], want) << c.name;
     }
+    // ScanPoints hands over the same events' map fields, in the same order.
+    std::vector<std::string> points;
+    ASSERT_TRUE(store_->ScanPoints(q, [&](const EventPoint& p) {
+      points.push_back(std::string(p.event_id) + "|" + std::string(p.event_date) + "|" +
+                       std::string(p.event_type) + "|" + std::string(p.sub_event_type) + "|" +
+                       std::string(p.country) + "|" + std::string(p.admin1) + "|" +
+                       std::string(p.actor1) + "|" + std::string(p.actor2) + "|" +
+                       (p.latitude ? std::to_string(*p.latitude) : "-") + "|" +
+                       (p.longitude ? std::to_string(*p.longitude) : "-") + "|" +
+                       std::to_string(p.fatalities));
+      return Status::Ok();
+    }).ok()) << c.name;
+    ASSERT_EQ(points.size(), page->events.size()) << c.name;
+    for (size_t i = 0; i < points.size(); ++i) {
+      const Event& e = page->events[i];
+      const std::string want =
+          e.event_id + "|" + e.event_date.value_or("") + "|" + e.event_type + "|" +
+          e.sub_event_type + "|" + e.country + "|" + e.admin1.value_or("") + "|" +
+          e.actor1.value_or("") + "|" + e.actor2.value_or("") + "|" +
+          (e.latitude ? std::to_string(*e.latitude) : "-") + "|" +
+          (e.longitude ? std::to_string(*e.longitude) : "-") + "|" + std::to_string(e.fatalities);
+      EXPECT_EQ(points[i], want) << c.name;
+    }
   }
   {
     EventQuery q;
