@@ -111,7 +111,11 @@ class Annotator {
   }
 
  private:
-  std::string_view W(size_t i) const { return t_.lower[i]; }
+  // Past the last token reads as an empty word, which matches nothing: lookahead near the end of
+  // a text needs no bounds check of its own.
+  std::string_view W(size_t i) const {
+    return i < t_.lower.size() ? std::string_view(t_.lower[i]) : std::string_view();
+  }
   std::string_view Raw(size_t i) const {
     return std::string_view(doc_.text).substr(tok_[i].span.begin, tok_[i].span.size());
   }
@@ -414,6 +418,7 @@ class Annotator {
       size_t k = as_well_as ? j + 3 : j + 1, len = 0;
       if (W(j) == "," && W(k) == "and" && k + 1 < e) ++k;  // "A, B, and C"
       if (MatchAt(k, e, q::kQualifierWord, &len) != nullptr) k += len;
+      if (k >= e) break;  // "94, approx" at the end of the text
       if (!q::ScanNumber(lex_, t_, tok_, k, e, &n)) {
         // "two assailants and a policeman were wounded": "a" + a victim is one more.
         if ((W(k) != "a" && W(k) != "an") || W(k - 1) != "and") break;
