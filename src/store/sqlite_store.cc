@@ -409,11 +409,8 @@ struct SqliteStore::Impl {
   sqlite3* db = nullptr;
   std::string path;
   std::unique_ptr<StatementCache> statements;
-  // Totals of recent Count queries (by SQL and parameters), valid while the database is unchanged:
-  // PRAGMA data_version moves when another connection commits, total_changes when this one writes.
-  struct CountKey {
-    int64_t data_version = -1, total_changes = -1;
-  } counts_at;
+  // Totals of recent Count queries (by SQL and parameters), valid while ReadVersion is unchanged.
+  std::optional<std::pair<int64_t, int64_t>> counts_at;
   std::unordered_map<std::string, int64_t> counts;
   ~Impl() {
     statements.reset();
@@ -925,14 +922,9 @@ Result<int64_t> SqliteStore::Count(const EventQuery& query) {
       }
     }, v);
   }
-  Impl::CountKey now;
-  {
-    auto dv = impl_->statements->Prepare("PRAGMA data_version");
-    if (!dv.ok() || dv->Step() != SQLITE_ROW) return SqlError(impl_->db, "count events");
-    now.data_version = dv->Int(0);
-    now.total_changes = sqlite3_total_changes64(impl_->db);
-  }
-  if (now.data_version != impl_->counts_at.data_version || now.total_changes != impl_->counts_at.total_changes) {
+  const auto now = ReadVersion();
+  if (!now) return SqlError(impl_->db, "count events");
+  if (now != impl_->counts_at) {
     impl_->counts.clear();
     impl_->counts_at = now;
   }

@@ -10,19 +10,10 @@
 #include "sitrep/event.h"
 #include "sitrep/gazetteer.h"
 #include "sitrep/pipeline.h"
+#include "test_gazetteer.h"
 
 namespace sitrep {
 namespace {
-
-std::shared_ptr<const Gazetteer> Gaz() {
-  static std::shared_ptr<const Gazetteer> gaz = [] {
-    std::string path = SITREP_GAZETTEER_BLOB;
-    if (const char* env = std::getenv("SITREP_GAZETTEER")) path = env;
-    auto g = Gazetteer::Open(path);
-    return g.ok() ? *g : nullptr;
-  }();
-  return gaz;
-}
 
 Document Extract(const char* text, bool with_gazetteer) {
   Document doc;

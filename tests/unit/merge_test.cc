@@ -19,6 +19,7 @@
 #include "sitrep/gazetteer.h"
 #include "sitrep/merge.h"
 #include "sitrep/pipeline.h"
+#include "test_gazetteer.h"
 
 namespace sitrep {
 namespace {
@@ -314,16 +315,6 @@ TEST(MergeTest, StableIdsAndIncrementalMerging) {
 }
 
 // --- The team-written corpus, through the whole pipeline ---------------------------------------
-
-std::shared_ptr<const Gazetteer> Gaz() {
-  static std::shared_ptr<const Gazetteer> gaz = [] {
-    std::string path = SITREP_GAZETTEER_BLOB;
-    if (const char* env = std::getenv("SITREP_GAZETTEER")) path = env;
-    auto g = Gazetteer::Open(path);
-    return g.ok() ? *g : nullptr;
-  }();
-  return gaz;
-}
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

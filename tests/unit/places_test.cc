@@ -10,19 +10,10 @@
 #include "sitrep/pipeline.h"
 #include "sitrep/places.h"
 #include "sitrep/text.h"
+#include "test_gazetteer.h"
 
 namespace sitrep {
 namespace {
-
-std::shared_ptr<const Gazetteer> Gaz() {
-  static std::shared_ptr<const Gazetteer> gaz = [] {
-    std::string path = SITREP_GAZETTEER_BLOB;
-    if (const char* env = std::getenv("SITREP_GAZETTEER")) path = env;
-    auto g = Gazetteer::Open(path);
-    return g.ok() ? *g : nullptr;
-  }();
-  return gaz;
-}
 
 class PlacesTest : public ::testing::Test {
  protected:
