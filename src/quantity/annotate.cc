@@ -90,6 +90,7 @@ class Annotator {
     for (const Token& tk : tok_) {
       t_.lower.push_back(std::string_view(lower_).substr(tk.span.begin, tk.span.size()));
     }
+    lex_.Prepare(&t_);
   }
 
   void Run() {
@@ -155,13 +156,13 @@ class Annotator {
         }
         return u->unit;
       }
-      if (const LexEntry* m = lex_.Word(next); m != nullptr && (m->classes & q::kMonth) != 0 &&
+      if (const LexEntry* m = lex_.WordAt(t_, n.end); m != nullptr && (m->classes & q::kMonth) != 0 &&
                                                n.value >= 1 && n.value <= 31 && n.digits) {
         return QuantityKind::kDatePart;
       }
     }
     if (start > b && n.digits && n.value >= 1 && n.value <= 31) {
-      if (const LexEntry* m = lex_.Word(prev); m != nullptr && (m->classes & q::kMonth) != 0) {
+      if (const LexEntry* m = lex_.WordAt(t_, start - 1); m != nullptr && (m->classes & q::kMonth) != 0) {
         return QuantityKind::kDatePart;
       }
     }

@@ -201,6 +201,15 @@ void Lexicon::Freeze() {
   for (const auto& [key, entry] : entries_) slot_for(key).entry = &entry;
   for (const auto& [key, n] : max_len_first_) slot_for(key).max_len_first = n;
   for (const auto& [key, n] : max_len_last_) slot_for(key).max_len_last = n;
+  for (const auto& [key, entry] : entries_) {
+    slot_for(key.substr(0, key.find(' '))).first_classes |= entry.classes;
+    slot_for(key.substr(key.rfind(' ') + 1)).last_classes |= entry.classes;
+  }
+}
+
+void Lexicon::Prepare(TokenTexts* t) const {
+  t->slot.resize(t->lower.size());
+  for (size_t i = 0; i < t->lower.size(); ++i) t->slot[i] = LookupWord(t->lower[i]);
 }
 
 const Lexicon::Slot* Lexicon::Lookup(uint64_t hash, const TokenTexts& t, size_t i,
@@ -261,8 +270,10 @@ const LexEntry* Lexicon::Word(std::string_view word) const {
 const LexEntry* Lexicon::Match(const TokenTexts& t, size_t i, size_t end, uint32_t mask,
                                size_t* len) const {
   if (i >= end) return nullptr;
-  const Slot* first = LookupWord(t.lower[i]);
-  if (first == nullptr || first->max_len_first == 0) return nullptr;
+  const Slot* first = t.slot[i];
+  if (first == nullptr || first->max_len_first == 0 || (first->first_classes & mask) == 0) {
+    return nullptr;
+  }
   const size_t longest = std::min<size_t>(first->max_len_first, end - i);
   // Hashes of the phrases t.lower[i, i + n) for n = 1..longest, in one pass.
   uint64_t hashes[256];
@@ -284,8 +295,11 @@ const LexEntry* Lexicon::Match(const TokenTexts& t, size_t i, size_t end, uint32
 const LexEntry* Lexicon::MatchEndingAt(const TokenTexts& t, size_t begin, size_t last,
                                        uint32_t mask, size_t* len) const {
   if (last < begin) return nullptr;
-  const Slot* final_word = LookupWord(t.lower[last]);
-  if (final_word == nullptr || final_word->max_len_last == 0) return nullptr;
+  const Slot* final_word = t.slot[last];
+  if (final_word == nullptr || final_word->max_len_last == 0 ||
+      (final_word->last_classes & mask) == 0) {
+    return nullptr;
+  }
   for (size_t n = std::min<size_t>(final_word->max_len_last, last - begin + 1); n >= 1; --n) {
     const Slot* s =
         n == 1 ? final_word : Lookup(HashPhrase(t, last + 1 - n, n), t, last + 1 - n, n);
