@@ -18,6 +18,7 @@
 // no fate binds become troop strengths.
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <string>
 
 #include "quantity/lexicon.h"
@@ -35,9 +36,16 @@ using quantity::NumberMatch;
 using quantity::TokenTexts;
 namespace q = quantity;
 
+// Equality by size and first byte before memcmp: these sets are scanned at most tokens.
 template <size_t N>
 bool In(std::string_view w, const std::array<std::string_view, N>& set) {
-  return std::find(set.begin(), set.end(), w) != set.end();
+  for (const std::string_view s : set) {
+    if (s.size() == w.size() &&
+        (s.empty() || (s[0] == w[0] && std::memcmp(s.data(), w.data(), s.size()) == 0))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // Words that end a victim phrase.

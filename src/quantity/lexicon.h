@@ -81,10 +81,21 @@ class Lexicon {
   // The longest phrase starting at token `i` (tokens [i, end)) whose entry has any class in
   // `mask`; sets *len to its token count. nullptr when none.
   const LexEntry* Match(const TokenTexts& t, size_t i, size_t end, uint32_t mask,
-                        size_t* len) const;
+                        size_t* len) const {
+    // Most calls fail on the first word's slot; that test is inline.
+    if (i >= end) return nullptr;
+    const Slot* first = t.slot[i];
+    if (first == nullptr || (first->first_classes & mask) == 0) return nullptr;
+    return MatchFrom(first, t, i, end, mask, len);
+  }
   // The longest phrase ending at token `last` (not before `begin`) with a class in `mask`.
   const LexEntry* MatchEndingAt(const TokenTexts& t, size_t begin, size_t last, uint32_t mask,
-                                size_t* len) const;
+                                size_t* len) const {
+    if (last < begin) return nullptr;
+    const Slot* final_word = t.slot[last];
+    if (final_word == nullptr || (final_word->last_classes & mask) == 0) return nullptr;
+    return MatchEndingFrom(final_word, t, begin, last, mask, len);
+  }
   // Single-token lookup.
   const LexEntry* Word(std::string_view word) const;
   // The same for token `i` of prepared texts.
@@ -105,6 +116,10 @@ class Lexicon {
   // hashes the tokens in place: no joined string, one probe sequence (the hot path of the
   // quantities stage).
   using Slot = LexSlot;
+  const LexEntry* MatchFrom(const Slot* first, const TokenTexts& t, size_t i, size_t end,
+                            uint32_t mask, size_t* len) const;
+  const LexEntry* MatchEndingFrom(const Slot* final_word, const TokenTexts& t, size_t begin,
+                                  size_t last, uint32_t mask, size_t* len) const;
   void Freeze();
   // The slot of the phrase t.lower[i, i + len) joined by single spaces, whose hash is `hash`.
   const Slot* Lookup(uint64_t hash, const TokenTexts& t, size_t i, size_t len) const;
@@ -116,6 +131,9 @@ class Lexicon {
   std::unordered_map<std::string, uint8_t, Hash, std::equal_to<>> max_len_first_;
   std::unordered_map<std::string, uint8_t, Hash, std::equal_to<>> max_len_last_;
   std::vector<Slot> slots_;  // power-of-two size, at most half full
+  // Per slot: 0 when unused, else Tag(hash). Probes scan this small array (it stays in the L1
+  // cache) and read a slot only when its tag matches.
+  std::vector<uint32_t> tags_;
   std::string keys_;
 };
 
