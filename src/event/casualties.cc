@@ -54,11 +54,40 @@ bool HasPeriodWords(std::string_view lower) {
   return false;
 }
 
+// A perfect tense before the fate words: "have now died", "has been killed", "have also been".
+// `own`: the sentence's lower-case text, starting at `sentence_begin`.
+bool PerfectBeforeFate(const CasualtyFrame& f, std::string_view own, uint32_t sentence_begin) {
+  size_t fate = own.size();
+  if (!f.fate_span.empty() && f.fate_span.begin >= sentence_begin) {
+    fate = std::min<size_t>(own.size(), f.fate_span.begin - sentence_begin);
+  }
+  const std::string head = " " + std::string(own.substr(0, fate));
+  return head.find(" have ") != std::string::npos || head.find(" has ") != std::string::npos;
+}
+
 bool IsCumulative(const Document& doc, const CasualtyFrame& f) {
   if (f.sentence >= doc.sentences.size() || f.is_update) return false;
-  const std::string own = event::Lower(doc.Slice(doc.sentences[f.sentence].span));
+  const Span sspan = doc.sentences[f.sentence].span;
+  const std::string own = event::Lower(doc.Slice(sspan));
   if (HasPeriodWords(" " + own)) return true;
-  if (f.sentence > 0 && (own.starts_with("these ") || own.starts_with("those "))) {
+  // The checks below are for written counts; a single victim ("The victim, the latest of
+  // dozens of deaths, was killed") is this incident's.
+  if (f.count_span.empty() || (f.high <= 1 && !f.vague)) return false;
+  // "the latest of dozens of deaths in almost three weeks of violence"
+  for (std::string_view w : {" the latest of ", " weeks of ", " months of ", " years of "}) {
+    if ((" " + own).find(w) != std::string::npos) return true;
+  }
+  // "At least 29 people have now died this year", "Thousands have also been killed": a
+  // perfect tense with the year or a vague count of hundreds or more is a running total.
+  if (PerfectBeforeFate(f, own, sspan.begin) &&
+      ((" " + own).find(" this year") != std::string::npos || (f.vague && f.high >= 100))) {
+    return true;
+  }
+  // "These attacks claimed ...", "Of the total number, 41 were killed": a breakdown of the
+  // previous sentence's running total.
+  if (f.sentence > 0 && (own.starts_with("these ") || own.starts_with("those ") ||
+                         own.starts_with("of the total") || own.starts_with("of these") ||
+                         own.starts_with("of those") || own.starts_with("of this total"))) {
     return HasPeriodWords(" " + event::Lower(doc.Slice(doc.sentences[f.sentence - 1].span)));
   }
   return false;

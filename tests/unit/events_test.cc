@@ -105,6 +105,20 @@ const CasualtyCase kCasualtyCases[] = {
     // A toll with a long phrase before its verb supersedes the partial count after it.
     {"The death toll from Friday's shelling of the port rose to four after a woman died.",
      4, 4, 4, 4, 0, 0, 0, 4, -1},
+    // A subject listed before a counted list adds to it.
+    {"The guard and two soldiers were killed.", 3, 3, 3, 3, 2, 0, 0, 1, -1},
+    // Running totals: a perfect tense with the year or with a vague count of hundreds or
+    // more, a breakdown of the previous sentence's total, "the latest of".
+    {"One person died in the clashes. At least 29 people have now died this year in the "
+     "unrest.",
+     1, 1, 1, 1, 0, 0, 1, 0, -1},
+    {"Two civilians were shot dead. Thousands have also been killed in the conflict.",
+     2, 2, 2, 2, 0, 0, 2, 0, -1},
+    {"Troops killed two rebels on Monday. Since January, a total of 89 rebels were "
+     "neutralized. Of the total number, 41 were killed.",
+     2, 2, 2, 2, 0, 2, 0, 0, -1},
+    {"A man was killed on Sunday, the latest of dozens of deaths in three weeks of unrest.",
+     1, 1, 1, 1, 0, 0, 1, 0, -1},
 };
 
 TEST(AggregateCasualties, Table) {
