@@ -1490,9 +1490,9 @@ class Annotator {
         if (sp.begin < tok_[k].span.begin && sp.end > tok_[d].span.begin) return false;
       }
       const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
-      Np np;
-      np.victims = tok_[i].span;
-      AddFrame(sentence, i, i + 1, qt, -1, np, {nullptr, m, m + 1}, Fate::kKilled, false, false);
+      // No victims phrase: the body is one of the victims counted elsewhere, if any.
+      AddFrame(sentence, i, i + 1, qt, -1, Np{}, {nullptr, m, m + 1}, Fate::kKilled, false,
+               false);
       doc_.casualties.back().count_span = {};
       doc_.casualties.back().fate_span = TokSpan(m, m + 1);
       doc_.casualties.back().span = TokSpan(d, m + 1);

@@ -119,6 +119,21 @@ const CasualtyCase kCasualtyCases[] = {
      2, 2, 2, 2, 0, 2, 0, 0, -1},
     {"A man was killed on Sunday, the latest of dozens of deaths in three weeks of unrest.",
      1, 1, 1, 1, 0, 0, 1, 0, -1},
+    // A figure "across both attacks" is shared by two incidents: this one's half (rounded
+    // up); "across the attacks" takes N from "one of three coordinated attacks".
+    {"A car bomb exploded at the market. At least 30 people were killed and 11 injured "
+     "across both attacks.",
+     15, 15, 15, 15, 0, 0, 15, 0, 6},
+    {"This was one of three coordinated attacks. Twelve people were killed across the "
+     "attacks.",
+     4, 4, 4, 4, 0, 0, 4, 0, -1},
+    // ... and a coder's split is not applied twice.
+    {"Troops shelled rebels in two villages. 48 rebels were killed across the two attacks. "
+     "Fatalities split between 2 events.",
+     24, 24, 24, 24, 0, 24, 0, 0, -1},
+    // A found body is one of the victims already counted.
+    {"A farmer was shot dead. The body of the victim was retrieved by police.",
+     1, 1, 1, 1, 0, 0, 1, 0, -1},
 };
 
 TEST(AggregateCasualties, Table) {
