@@ -50,9 +50,9 @@ constexpr std::array<std::string_view, 65> kStopWords = {
     "if", "because", "until", "between", "under", "over", "along", "alongside", "together"};
 constexpr std::array<std::string_view, 9> kPrepositions = {
     "in", "from", "at", "near", "on", "inside", "aboard", "during", "across"};
-constexpr std::array<std::string_view, 12> kActiveFillers = {
+constexpr std::array<std::string_view, 15> kActiveFillers = {
     "another", "additional", "further", "an", "a", "the", "all", "only", "some", "its", "at",
-    "between"};
+    "between", "his", "her", "their"};
 constexpr std::array<std::string_view, 20> kTollFillers = {
     "to", "at", "of", "now", "stood", "stands", "stand", "has", "have", "had", "is", "was",
     "officially", "further", "the", "in", "attack", "has been", "put", "as"};
@@ -797,6 +797,7 @@ class Annotator {
     Singulars(sentence, b, e, first_frame);
     Names(sentence, b, e, first_frame);
     Coordinated(sentence, b, e, first_frame);
+    ToDeath(sentence, b, e, first_frame);
     InAdditionTo(sentence, b, e, first_frame);
     SuicideAttackers(sentence, b, e, first_frame);
   }
@@ -1286,6 +1287,58 @@ class Annotator {
            w == "a" || w == "an" || w == "his" || w == "her" || w == "their";
   }
 
+  // "stoned a civilian to death", "hacked them to death", "beat two men to death": a verb, its
+  // object, then "to death".
+  void ToDeath(uint32_t sentence, size_t b, size_t e, size_t first_frame) {
+    static constexpr std::array<std::string_view, 6> kNotKilling = {
+        "sentenced", "condemned", "threatened", "frightened", "scared", "bored"};
+    for (size_t k = b + 2; k + 1 < e; ++k) {
+      if (W(k) != "to" || W(k + 1) != "death") continue;
+      bool covered = false;
+      for (size_t f = first_frame; f < doc_.casualties.size(); ++f) {
+        const Span sp = doc_.casualties[f].span;
+        covered |= sp.begin <= tok_[k].span.begin && tok_[k + 1].span.end <= sp.end;
+        covered |= doc_.casualties[f].fate_span.end == tok_[k + 1].span.end;
+      }
+      if (covered) continue;
+      int64_t value = 0;
+      size_t obj = k - 1;  // first token of the object
+      const std::string_view o = W(k - 1);
+      if (o == "him" || o == "her") {
+        value = 1;
+      } else if (o == "them") {
+        for (size_t c = cands_.size(); c-- > 0 && value == 0;) {
+          if (cands_[c].end > k - 1) continue;
+          if (ScanNp(cands_[c].end, e).has_victim) value = doc_.quantities[cands_[c].quantity].high;
+        }
+      } else {
+        for (const Candidate& cd : cands_) {
+          if (cd.end < k && ScanNp(cd.end, e).end == k && !doc_.quantities[cd.quantity].vague) {
+            value = doc_.quantities[cd.quantity].high;
+            obj = cd.begin;
+          }
+        }
+        for (size_t d = k - 1; value == 0 && d > b && d + 6 > k; --d) {
+          const std::string_view w = W(d);
+          if (w != "a" && w != "an" && w != "the" && w != "his" && w != "her") continue;
+          const std::string_view head = W(k - 1);
+          if (ScanNp(d + 1, e).end != k || head.ends_with("s") || head.ends_with("men")) break;
+          value = 1;
+          obj = d;
+        }
+      }
+      if (value <= 0 || obj <= b) continue;
+      const size_t v = obj - 1;
+      if (!IsWordish(v) || In(W(v), kStopWords) || In(W(v), kNotKilling)) continue;
+      const Quantity qt{TokSpan(obj, k), value, value, Qualifier::kExact, false,
+                        QuantityKind::kCount};
+      AddFrame(sentence, obj, k, qt, -1, Np{}, {nullptr, k, k + 2}, Fate::kKilled, false, false);
+      doc_.casualties.back().fate_span = TokSpan(k, k + 2);
+      doc_.casualties.back().span = TokSpan(v, k + 2);
+      doc_.casualties.back().count_span = {};
+    }
+  }
+
   // "In addition to the assailant, three people were killed": the perpetrator died too.
   void InAdditionTo(uint32_t sentence, size_t b, size_t e, size_t first_frame) {
     for (size_t i = b; i + 3 < e; ++i) {
@@ -1412,7 +1465,10 @@ class Annotator {
       }
       if (f == nullptr || (f->roles & q::kAfter) == 0 || FateUsed(first_frame, j)) continue;
       const std::string_view prev = W(i - 1);
-      if (prev == "who" || prev == "which" || prev == "that" || prev == "it" || prev == "there") {
+      // "Ann Roe, who was killed, ...": a named person's death.
+      const bool named_who = prev == "who" && i >= b + 3 && W(i - 2) == "," && IsNameWord(i - 3);
+      if ((prev == "who" && !named_who) || prev == "which" || prev == "that" || prev == "it" ||
+          prev == "there") {
         continue;
       }
       const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
@@ -1453,6 +1509,21 @@ class Annotator {
            W(s) != "one";
   }
 
+  // "The policeman was shot twice, and later died", "a teacher was injured and later
+  // succumbed": a second verb of a singular passive subject (one "was", no "were").
+  bool SecondVerbOfSingular(size_t b, size_t k) const {
+    static constexpr std::array<std::string_view, 4> kAdverbs = {"later", "subsequently",
+                                                                 "eventually", "then"};
+    while (k > b && In(W(k - 1), kAdverbs)) --k;
+    if (k <= b + 1 || W(k - 1) != "and") return false;
+    bool was = false;
+    for (size_t m = b; m + 1 < k; ++m) {
+      if (W(m) == "were" || W(m) == "are" || W(m) == "have") return false;
+      if (W(m) == "was") was = true;
+    }
+    return was;
+  }
+
   // "McColgan died later that day", "the guard died on Friday", "he succumbed to his
   // injuries": one death with no count and no aux. Adds the frame and returns true.
   bool IntransitiveDeath(uint32_t sentence, size_t b, size_t e, size_t first_frame, size_t i) {
@@ -1460,7 +1531,7 @@ class Annotator {
     size_t len = 0;
     const LexEntry* f = MatchAt(i, e, q::kFate, &len);
     if (f == nullptr || f->fate != Fate::kKilled || FateUsed(first_frame, i)) return false;
-    if (!SingularSubjectBefore(b, i)) return false;
+    if (!SingularSubjectBefore(b, i) && !SecondVerbOfSingular(b, i)) return false;
     const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
     AddFrame(sentence, i, i + 1, qt, -1, Np{}, {f, i, i + len}, f->fate, false, false);
     doc_.casualties.back().count_span = {};
@@ -1580,7 +1651,9 @@ class Annotator {
         }
         continue;
       }
-      const bool definite = W(i) == "the";
+      // "killed the driver", "killing his wife": a definite singular object.
+      const bool definite =
+          W(i) == "the" || ((W(i) == "his" || W(i) == "her" || W(i) == "their") && i > b);
       if (W(i) != "a" && W(i) != "an" && W(i) != "another" && !definite) continue;
       if (InQuantity(i)) continue;  // "a dozen", "a number of"
       const Np np = ScanNp(i + 1, e);

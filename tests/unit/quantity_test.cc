@@ -479,6 +479,19 @@ const Case kMoreFrameCases[] = {
     {"Their bodies were found in a field.", ""},
     // Lower-case role words before a full name.
     {"Gunmen killed farm owner Ilan Drost at his home.", "killed 1 unknown"},
+    // A possessive object of an active verb; a count after "his".
+    {"A rocket hit the house, killing his wife.", "killed 1 civilians"},
+    {"A bomb exploded in the home, killing his two daughters.", "killed 2 civilians"},
+    // A verb, its object, then "to death"; a sentence is not a killing.
+    {"Militants dragged two villagers from their homes and hacked them to death.",
+     "killed 2 unknown"},
+    {"Assailants stoned a shepherd to death.", "killed 1 unknown"},
+    {"The gang beat the informer to death.", "killed 1 unknown"},
+    {"A court sentenced him to death.", ""},
+    // A second verb of a singular passive subject; a named person's relative clause.
+    {"The guard was shot twice, and later died from his injuries.", "killed 1 unknown"},
+    {"Two guards were shot and later died.", ""},
+    {"Gunmen fired on the car of Pell Varga, who was killed.", "killed 1 unknown"},
     // Fighting for one's life is not a death.
     {"Sixteen people were hurt, with several fighting for their lives.", "injured 16 civilians"},
 };
