@@ -286,6 +286,30 @@ const RoleCase kRoleCases[] = {
     // Clan fighters are an identity militia.
     {"Armed tribesmen clashed over a well on Monday, and two were killed.",
      "Unidentified Tribal Militia", "", 40},
+    // Fire across a front line with neither side named: state forces against rebels; remote
+    // fire of unnamed origin there: the state's forces. Front-line workers are no front line.
+    {"Monitors counted 40 shots in both directions of the frontline near the village on Monday.",
+     "Military Forces", "Rebel Forces", 12},
+    {"The monitoring mission observed 12 explosions involving artillery near the bridge on Monday.",
+     "Military Forces", "", 10},
+    {"Heavy artillery fire hit frontline health workers in the suburb on Monday.",
+     "Unidentified Armed Group", "", 30},
+    // A pro-government militia is a political militia on the state's side.
+    {"Rebels attacked a checkpoint of pro-government militia members on Monday.", "Unidentified Armed Group",
+     "Militia (Pro-Government)", 33},
+    {"Police and Arbakis repelled an attack by the rebels on Monday.", "Police Forces",
+     "Unidentified Armed Group", 13},
+    // Two bodies of one state's forces fighting each other; joined by "and" they are one side.
+    {"Police clashed with soldiers at a checkpoint on Monday.", "Police Forces",
+     "Military Forces", 11},
+    {"Police and soldiers clashed with unknown men at a checkpoint on Monday.", "Police Forces",
+     "Unidentified Armed Group", 13},
+    // A retired or off-duty member of the forces is a civilian.
+    {"Militants shot dead a retired policeman at his farm on Monday.", "Unidentified Armed Group",
+     "Civilians", 37},
+    // Locals beating a suspect: rioters against civilians.
+    {"A suspected thief was beaten up by locals at the market on Monday.", "Rioters", "Civilians",
+     57},
 };
 
 TEST(AssembleEvents, RolesByType) {
