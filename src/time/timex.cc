@@ -90,6 +90,25 @@ std::string DurationValue(int n, Unit unit) {
   return "PX";
 }
 
+// What half of `unit` adds to a duration value ("PT5H" + "30M"); empty when the value has no
+// smaller unit to say it with.
+std::string_view HalfUnit(Unit unit) {
+  switch (unit) {
+    case Unit::kYear: return "6M";
+    case Unit::kDay: return "T12H";
+    case Unit::kHour: return "30M";
+    case Unit::kMinute: return "30S";
+    default: return {};
+  }
+}
+
+bool IsDigits(std::string_view s) {
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return !s.empty();
+}
+
 bool IsDayPartWord(std::string_view w, std::string_view* code) {
   if (w == "morning") *code = "TMO";
   else if (w == "afternoon") *code = "TAF";
@@ -104,6 +123,7 @@ class Scanner {
   Scanner(std::string_view text, std::string_view anchor) : text_(text) {
     dct_ = ParseAnchor(anchor);
     ref_ = dct_;
+    ref_year_ = dct_.year;
     LexTimex(text, &lowered_, &toks_);
     MarkCandidates();
   }
@@ -129,6 +149,11 @@ class Scanner {
       t.value = std::move(best.value);
       out.push_back(std::move(t));
       if (best.day.known()) ref_ = best.day;
+      if ((best.type == TimexType::kDate || best.type == TimexType::kTime) &&
+          out.back().value.size() >= 4 &&
+          IsDigits(std::string_view(out.back().value).substr(0, 4))) {
+        ref_year_ = std::atoi(out.back().value.substr(0, 4).c_str());
+      }
       if (best.quarter) {
         last_quarter_year_ = best.quarter_year;
         last_quarter_ = best.quarter;
@@ -337,7 +362,8 @@ class Scanner {
       std::string_view w = Low(t);
       if (w == "will" || w == "shall" || w == "ll" || w == "scheduled" || w == "upcoming" ||
           w == "postponed" || w == "expected" || w == "planned" || w == "plans" ||
-          w == "planning" || ((w == "soon" || w == "early") && W(t - 1, "as") && t > 0)) {
+          w == "plan" || w == "planning" ||
+          ((w == "soon" || w == "early") && W(t - 1, "as") && t > 0)) {
         return 1;
       }
       // "set to resume Monday", "is to resume trading Tuesday", "due to arrive Friday".
@@ -543,6 +569,16 @@ class Scanner {
       ++j;
       size_t k2 = SkipMods(j);
       j = k2;
+    }
+    if (the && j > i + 1 && W(j, "year") && dct_.year &&
+        !(P(j + 1, '-') || W(j + 1, "s") || W(j + 1, "ended") || W(j + 1, "ending") ||
+          Year(j + 1, &year_scratch_) != kNone)) {
+      // "the end of the year", "early in the year": the anchor's year, modifiers in the span.
+      m->begin = i;
+      m->end = j + 1;
+      m->type = TimexType::kDate;
+      m->value = FormatYear(dct_.year);
+      return true;
     }
     bool fiscal = false;
     if (W(j, "fiscal") || W(j, "calendar")) {
@@ -890,10 +926,12 @@ class Scanner {
         m->quarter = q + 1;
         return true;
       }
-      case Unit::kYear:
-        if (W(k, "'") && W(k + 1, "s")) {}
-        m->value = base.year ? FormatYear(base.year + rel) : "XXXX";
+      case Unit::kYear: {
+        // "that year", "later that year": the year the narrative last named.
+        int y = r == "that" || r == "that's" ? ref_year_ : base.year;
+        m->value = y ? FormatYear(y + rel) : "XXXX";
         return true;
+      }
       case Unit::kDecade:
         m->value = base.year ? Num(base.year / 10 + rel, 3) : "XXX";
         return true;
@@ -1014,11 +1052,18 @@ class Scanner {
       }
       return true;
     } else if (the && W(j, "year") && !(P(j + 1, '-') || W(j + 1, "s") || Year(j + 1, &count) != kNone)) {
-      // "the year": the period the article reports on, as a one-year duration.
+      // "the year ended Sept. 30" is a reporting period, a one-year duration; otherwise "the
+      // year" ("for the year", "by the end of the year", "earlier in the year") is the
+      // anchor's year.
       m->begin = i;
       m->end = j + 1;
-      m->type = TimexType::kDuration;
-      m->value = "P1Y";
+      if (W(j + 1, "ended") || W(j + 1, "ending") || dct_.year == 0) {
+        m->type = TimexType::kDuration;
+        m->value = "P1Y";
+      } else {
+        m->type = TimexType::kDate;
+        m->value = FormatYear(dct_.year);
+      }
       return true;
     } else if (the && !(IsNum(j) || SmallNumberWord(Low(j)))) {
       return false;
@@ -1052,6 +1097,16 @@ class Scanner {
       return false;
     }
     (void)bare;
+    // "2 1/2 years": the count and a half.
+    bool half = false;
+    if (IsNum(j) && IsNum(u) && toks_[u].num == 1 && P(u + 1, '/') && Glued(u + 1) &&
+        IsNum(u + 2) && Glued(u + 2) && toks_[u + 2].num == 2 && Word(u + 3)) {
+      bool pl;
+      if (!HalfUnit(UnitWord(Low(u + 3), &pl)).empty()) {
+        half = true;
+        u += 3;
+      }
+    }
     bool hyphen = false;
     if (P(u, '-') && Glued(u) && Glued(u + 1)) {
       hyphen = true;
@@ -1072,10 +1127,17 @@ class Scanner {
     // Ages: "a 12-year-old", "five years old".
     if ((P(k, '-') && W(k + 1, "old")) || W(k, "old")) return false;
     if (IsNum(j) && i > 0 && P(i - 1, '$')) return false;
+    // "an hour and a half": half of the unit more, where a smaller unit can say it.
+    if (!half && W(k, "and") && W(k + 1, "a") && W(k + 2, "half") && count > 0 &&
+        !HalfUnit(unit).empty()) {
+      half = true;
+      k += 3;
+    }
     m->begin = i;
     m->end = k;
     m->type = TimexType::kDuration;
     m->value = DurationValue(count, unit);
+    if (half && count >= 0) m->value += HalfUnit(unit);
     return true;
   }
 
@@ -1550,6 +1612,7 @@ class Scanner {
   std::vector<Tok> toks_;
   Date dct_;
   Date ref_;
+  int ref_year_ = 0;  // the year of the last DATE/TIME value with one (initially dct_'s)
   int last_quarter_year_ = 0;
   int last_quarter_ = 0;
   mutable bool plural_ = false;  // scratch for UnitWord in conditions

@@ -43,6 +43,7 @@ bool ParseClass(std::string_view name, CueClass* out) {
       {"ctx_irrealis", CueClass::kCtxIrrealis},
       {"ctx_grievance", CueClass::kCtxGrievance},
       {"ctx_planting", CueClass::kCtxPlanting},
+      {"ctx_crowd", CueClass::kCtxCrowd},
   };
   for (const auto& [n, c] : kNames) {
     if (n == name) {

@@ -18,6 +18,7 @@ enum class CueClass : uint8_t {
   kCtxNegation, kCtxIrrealis,
   kCtxPlanting,   // "planting an IED": the device has not gone off
   kCtxGrievance,  // "against", "demanding": what follows is the protest's cause, not its course
+  kCtxCrowd,      // "locals", "community members", "a group of": unarmed people acting together
 };
 
 inline bool IsTriggerClass(CueClass c) { return c <= CueClass::kTerritory; }

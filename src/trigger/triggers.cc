@@ -68,7 +68,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 25> kSubType
     {"Other", "Strategic developments"},
 }};
 
-constexpr size_t kNumClasses = static_cast<size_t>(CueClass::kCtxGrievance) + 1;  // the last class
+constexpr size_t kNumClasses = static_cast<size_t>(CueClass::kCtxCrowd) + 1;  // the last class
 
 struct Hit {
   uint32_t begin = 0, end = 0;  // token range
@@ -279,7 +279,7 @@ class Classifier {
       if (c.cue->cls == CueClass::kCtxVictim && c.cue->score >= 1 && !InsideArmedActor(si, c)) {
         victims = true;
       }
-      if (c.cue->cls == CueClass::kCtxArmedTarget && !InsideArmedActor(si, c)) {
+      if (c.cue->cls == CueClass::kCtxArmedTarget && !InsideArmedActor(si, c) && !OffDuty(c)) {
         if (c.begin >= hit.end) target_after = true;
         if (c.end <= hit.begin) target_before = true;
       }
@@ -290,6 +290,7 @@ class Classifier {
     for (const CasualtyFrame& f : doc_.casualties) {
       if (f.sentence != si || f.negated || f.self_inflicted || f.span.begin < m.span.end) continue;
       if (f.fate != Fate::kKilled && f.fate != Fate::kInjured) continue;
+      if (OffDutyVictims(f)) continue;
       if (f.category == VictimCategory::kStateForces ||
           (f.category == VictimCategory::kNonState && other_non_state(f))) {
         armed_hit = true;
@@ -320,6 +321,11 @@ class Classifier {
       if (a->inter == 5 || (a->inter == 7 && a->span.end >= near_begin)) crowd_before = true;
     }
     const bool crowd_subject = crowd_before && !armed_before && !PassiveBefore(hit);
+    // People acting as a crowd without firearms: "beaten up by locals", "a group of residents
+    // attacked", "pelted stones at police" (ACLED's mob violence).
+    const bool crowd_act = !armed_before && !Shooting(hit) && !Firearm(hit) &&
+                           (StoneThrowing(hit) || CrowdAgent(si, hit) ||
+                            CrowdDoer(si, hit, cue, object_kind));
     switch (cue.cls) {
       case CueClass::kFixed:
         // Residents or rioters burning or ransacking, with no armed group among them: a riot.
@@ -346,9 +352,9 @@ class Classifier {
       case CueClass::kAttack:
       case CueClass::kKill: {
         bool kill = cue.cls == CueClass::kKill;
-        if (crowd_subject && !non_state && !protest_context) {
+        if ((crowd_subject || crowd_act) && !non_state && !protest_context) {
           m.sub_event_type = "Mob violence";
-          m.score = 0.7f;
+          m.score = crowd_act ? 0.8f : 0.7f;
         } else if (armed_hit && armed_before && !protest_context) {
           // Soldiers or rival fighters among the dead: a battle, whatever else was hit.
           m.sub_event_type = "Armed clash";
@@ -478,6 +484,105 @@ class Classifier {
       if (w == "fire" || w == "fired" || w == "shot" || w == "Fired" || w == "Shot") return true;
     }
     return false;
+  }
+
+  // "a retired policeman", "a former soldier": not an armed target.
+  bool OffDuty(const Hit& h) const {
+    if (h.begin == 0) return false;
+    const std::string w = Lower(doc_.Slice(doc_.tokens[h.begin - 1].span));
+    return w == "former" || w == "retired" || w == "off-duty" || w == "ex" || w == "demobilized" ||
+           w == "demobilised";
+  }
+  bool OffDutyVictims(const CasualtyFrame& f) const {
+    const std::string v = Lower(doc_.text.substr(f.span.begin, f.span.end - f.span.begin));
+    return v.find("former ") != std::string::npos || v.find("retired ") != std::string::npos ||
+           v.find("off-duty ") != std::string::npos;
+  }
+
+  // "shot", "gunned down", "shooting": a firearm, not a crowd's weapon.
+  bool Firearm(const Hit& hit) const {
+    for (uint32_t t = hit.begin; t < hit.end; ++t) {
+      const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+      if (w == "shot" || w == "gunned" || w == "shooting" || w == "shootings") return true;
+    }
+    return false;
+  }
+
+  // "threw stones at", "pelted stones at": the weapons of a crowd.
+  bool StoneThrowing(const Hit& hit) const {
+    for (uint32_t t = hit.begin; t < hit.end; ++t) {
+      const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+      if (w == "stones" || w == "stone") return true;
+    }
+    return false;
+  }
+
+  // A crowd word as the agent of a passive cue: "was beaten up by locals", "were assaulted by
+  // a group of residents" (not "by unidentified men", not an armed actor).
+  bool CrowdAgent(uint32_t si, const Hit& hit) const {
+    if (!PassiveBefore(hit)) return false;
+    const Sentence& s = doc_.sentences[si];
+    for (uint32_t t = hit.end; t < std::min(hit.end + 4, s.token_end); ++t) {
+      const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+      if (w != "by") continue;
+      return CrowdAt(si, t + 1, std::min(t + 5, s.token_end));
+    }
+    return false;
+  }
+
+  // A crowd word just before an active cue that acts on someone: "a group of local people
+  // killed a man", "four employees attacked a whistleblower" (not "three people killed").
+  bool CrowdDoer(uint32_t si, const Hit& hit, const Cue& cue, int object_kind) const {
+    if (PassiveBefore(hit)) return false;
+    if (cue.cls != CueClass::kAttack && object_kind != 1) return false;
+    for (const Hit& h : scans_[si].context) {
+      if (h.cue->cls != CueClass::kCtxCrowd || h.end > hit.begin || h.end + 2 < hit.begin) continue;
+      if (h.begin > doc_.sentences[si].token_begin && CountWord(h.begin - 1) &&
+          cue.cls != CueClass::kAttack) {
+        continue;  // "two men killed ..." may be the victims' count
+      }
+      return CrowdAt(si, h.begin, h.end);
+    }
+    return false;
+  }
+
+  // A number or number word ("3", "three"): a count, as of victims.
+  bool CountWord(uint32_t t) const {
+    if (doc_.tokens[t].kind == TokenKind::kNumber) return true;
+    static constexpr std::string_view kWords[] = {"two", "three", "four", "five", "six", "seven",
+                                                  "eight", "nine", "ten", "several", "many"};
+    const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+    return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+  }
+
+  // A crowd word starting in tokens [lo, hi) with no armed actor over it and not "unidentified
+  // men", "armed youths".
+  bool CrowdAt(uint32_t si, uint32_t lo, uint32_t hi) const {
+    for (const Hit& h : scans_[si].context) {
+      if (h.cue->cls != CueClass::kCtxCrowd || h.begin < lo || h.begin >= hi) continue;
+      if (InsideArmedActor(si, h)) return false;
+      for (const ActorMention* a : ActorsIn(si)) {
+        if (IsArmedInter(a->inter) && a->span.begin >= doc_.tokens[lo].span.begin &&
+            a->span.begin <= doc_.tokens[h.end - 1].span.end) {
+          return false;
+        }
+      }
+      if (h.begin > doc_.sentences[si].token_begin) {
+        const std::string w = Lower(doc_.Slice(doc_.tokens[h.begin - 1].span));
+        if (w == "unidentified" || w == "unknown" || w == "armed" || w == "masked" ||
+            w == "suspected" || w == "hooded") {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  static std::string Lower(std::string_view v) {
+    std::string w(v);
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return w;
   }
 
   // An ethnic, clan or land word (ctx_communal with weight 1) in sentence `si` or a neighbour.

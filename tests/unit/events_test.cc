@@ -105,6 +105,35 @@ const CasualtyCase kCasualtyCases[] = {
     // A toll with a long phrase before its verb supersedes the partial count after it.
     {"The death toll from Friday's shelling of the port rose to four after a woman died.",
      4, 4, 4, 4, 0, 0, 0, 4, -1},
+    // A subject listed before a counted list adds to it.
+    {"The guard and two soldiers were killed.", 3, 3, 3, 3, 2, 0, 0, 1, -1},
+    // Running totals: a perfect tense with the year or with a vague count of hundreds or
+    // more, a breakdown of the previous sentence's total, "the latest of".
+    {"One person died in the clashes. At least 29 people have now died this year in the "
+     "unrest.",
+     1, 1, 1, 1, 0, 0, 1, 0, -1},
+    {"Two civilians were shot dead. Thousands have also been killed in the conflict.",
+     2, 2, 2, 2, 0, 0, 2, 0, -1},
+    {"Troops killed two rebels on Monday. Since January, a total of 89 rebels were "
+     "neutralized. Of the total number, 41 were killed.",
+     2, 2, 2, 2, 0, 2, 0, 0, -1},
+    {"A man was killed on Sunday, the latest of dozens of deaths in three weeks of unrest.",
+     1, 1, 1, 1, 0, 0, 1, 0, -1},
+    // A figure "across both attacks" is shared by two incidents: this one's half (rounded
+    // up); "across the attacks" takes N from "one of three coordinated attacks".
+    {"A car bomb exploded at the market. At least 30 people were killed and 11 injured "
+     "across both attacks.",
+     15, 15, 15, 15, 0, 0, 15, 0, 6},
+    {"This was one of three coordinated attacks. Twelve people were killed across the "
+     "attacks.",
+     4, 4, 4, 4, 0, 0, 4, 0, -1},
+    // ... and a coder's split is not applied twice.
+    {"Troops shelled rebels in two villages. 48 rebels were killed across the two attacks. "
+     "Fatalities split between 2 events.",
+     24, 24, 24, 24, 0, 24, 0, 0, -1},
+    // A found body is one of the victims already counted.
+    {"A farmer was shot dead. The body of the victim was retrieved by police.",
+     1, 1, 1, 1, 0, 0, 1, 0, -1},
 };
 
 TEST(AggregateCasualties, Table) {
@@ -257,6 +286,30 @@ const RoleCase kRoleCases[] = {
     // Clan fighters are an identity militia.
     {"Armed tribesmen clashed over a well on Monday, and two were killed.",
      "Unidentified Tribal Militia", "", 40},
+    // Fire across a front line with neither side named: state forces against rebels; remote
+    // fire of unnamed origin there: the state's forces. Front-line workers are no front line.
+    {"Monitors counted 40 shots in both directions of the frontline near the village on Monday.",
+     "Military Forces", "Rebel Forces", 12},
+    {"The monitoring mission observed 12 explosions involving artillery near the bridge on Monday.",
+     "Military Forces", "", 10},
+    {"Heavy artillery fire hit frontline health workers in the suburb on Monday.",
+     "Unidentified Armed Group", "", 30},
+    // A pro-government militia is a political militia on the state's side.
+    {"Rebels attacked a checkpoint of pro-government militia members on Monday.", "Unidentified Armed Group",
+     "Militia (Pro-Government)", 33},
+    {"Police and Arbakis repelled an attack by the rebels on Monday.", "Police Forces",
+     "Unidentified Armed Group", 13},
+    // Two bodies of one state's forces fighting each other; joined by "and" they are one side.
+    {"Police clashed with soldiers at a checkpoint on Monday.", "Police Forces",
+     "Military Forces", 11},
+    {"Police and soldiers clashed with unknown men at a checkpoint on Monday.", "Police Forces",
+     "Unidentified Armed Group", 13},
+    // A retired or off-duty member of the forces is a civilian.
+    {"Militants shot dead a retired policeman at his farm on Monday.", "Unidentified Armed Group",
+     "Civilians", 37},
+    // Locals beating a suspect: rioters against civilians.
+    {"A suspected thief was beaten up by locals at the market on Monday.", "Rioters", "Civilians",
+     57},
 };
 
 TEST(AssembleEvents, RolesByType) {

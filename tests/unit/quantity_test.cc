@@ -457,6 +457,43 @@ const Case kMoreFrameCases[] = {
     {"Two-dozen villagers were killed.", "killed 24 civilians"},
     {"A mortar killed between two to three people.", "killed 2-3 civilians"},
     {"Militants slit the throats of seven shepherds.", "killed 7 unknown"},
+    // A subject before a counted list: a definite noun phrase, a name after a title.
+    {"The commissioner and two bodyguards were killed in the raid.",
+     "killed 1 unknown, killed 2 state_forces"},
+    {"The assailant and one civilian were killed.", "killed 1 unknown, killed 1 civilians"},
+    {"Deputy Mayor Orin Falk and one other person were killed.",
+     "killed 1 unknown, killed 1 civilians"},
+    // ... but not a place name before "and", nor a subject already counted.
+    {"Gunmen stormed the village of Tarvo and two soldiers were killed.",
+     "killed 2 state_forces"},
+    {"A soldier and two civilians were killed.", "killed 1 state_forces, killed 2 civilians"},
+    // One death with no count and no aux: a name, a pronoun, a singular noun phrase.
+    {"Gunmen shot Ilya Brenner. Brenner died later that day in hospital.", "killed 1 unknown"},
+    {"The guard died on Friday.", "killed 1 unknown"},
+    {"The teacher, who had been shot twice, died of his injuries.", "killed 1 unknown"},
+    {"He succumbed to his injuries.", "killed 1 unknown"},
+    {"Two people died.", "killed 2 civilians"},
+    // A found body is one dead.
+    {"His body was found near the river.", "killed 1 unknown"},
+    {"The body of Tomas Vell was recovered by police.", "killed 1 unknown"},
+    {"Their bodies were found in a field.", ""},
+    // Lower-case role words before a full name.
+    {"Gunmen killed farm owner Ilan Drost at his home.", "killed 1 unknown"},
+    // A possessive object of an active verb; a count after "his".
+    {"A rocket hit the house, killing his wife.", "killed 1 civilians"},
+    {"A bomb exploded in the home, killing his two daughters.", "killed 2 civilians"},
+    // A verb, its object, then "to death"; a sentence is not a killing.
+    {"Militants dragged two villagers from their homes and hacked them to death.",
+     "killed 2 unknown"},
+    {"Assailants stoned a shepherd to death.", "killed 1 unknown"},
+    {"The gang beat the informer to death.", "killed 1 unknown"},
+    {"A court sentenced him to death.", ""},
+    // A second verb of a singular passive subject; a named person's relative clause.
+    {"The guard was shot twice, and later died from his injuries.", "killed 1 unknown"},
+    {"Two guards were shot and later died.", ""},
+    {"Gunmen fired on the car of Pell Varga, who was killed.", "killed 1 unknown"},
+    // Fighting for one's life is not a death.
+    {"Sixteen people were hurt, with several fighting for their lives.", "injured 16 civilians"},
 };
 
 TEST(QuantityTest, MoreFrames) {

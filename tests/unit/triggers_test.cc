@@ -148,6 +148,17 @@ const TypeCase kRoleTypeCases[] = {
      "Remote explosive/landmine/IED"},
     // Digging in is a change to the group's activity.
     {"Rebel units built new fortifications east of the river.", "Change to group/activity"},
+    // A former soldier is no armed target.
+    {"Militants killed a former soldier at the market on Monday.", "Attack"},
+    // Unarmed crowds as the doers, active or passive, with no firearm: mob violence.
+    {"Villagers pelted stones at police who came to settle a land dispute.", "Mob violence"},
+    {"A suspected cattle thief was beaten up by locals near the bus stand.", "Mob violence"},
+    {"Two men accused of burglary were fatally assaulted by community members.", "Mob violence"},
+    {"A group of residents attacked a health official who came to test them.", "Mob violence"},
+    // ... but not unknown men, nor a shooting, nor a count of victims.
+    {"A shopkeeper was attacked by unidentified men on his way home.", "Attack"},
+    {"A driver was shot dead by a group of men at the junction.", "Attack"},
+    {"On Monday three men killed a teacher in the village with rifles.", "Attack"},
 };
 
 TEST(TriggersTest, RoleTyping) {
