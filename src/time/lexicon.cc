@@ -119,8 +119,22 @@ const Holiday* Holidays(size_t* count) {
 
 bool IsTimeWord(std::string_view word) {
   // Built once (thread-safe static initialization), then a hash lookup per token.
-  static const std::unordered_set<std::string_view>* const kWords = [] {
-    auto* set = new std::unordered_set<std::string_view>{
+  // Per first byte, a bit per word length present: most tokens are rejected without hashing.
+  struct Words {
+    std::unordered_set<std::string_view> set;
+    uint32_t lengths[256] = {};
+    bool Has(std::string_view w) const {
+      if (!w.empty() && w.size() < 32 &&
+          ((lengths[static_cast<unsigned char>(w[0])] >> w.size()) & 1u) == 0) {
+        return false;
+      }
+      return set.count(w) != 0;
+    }
+  };
+  static const Words* const kWords = [] {
+    auto* words = new Words;
+    auto* set = &words->set;
+    *set = {
         // day parts, clock words, relative days
         "today", "yesterday", "tomorrow", "tonight", "overnight", "night", "nights", "morning",
         "mornings", "afternoon", "evening", "evenings", "noon", "midday", "midnight", "dawn",
@@ -146,12 +160,17 @@ bool IsTimeWord(std::string_view word) {
     for (const Entry& e : kWeekdays) set->insert(e.word);
     for (const Entry& e : kNumbers) set->insert(e.word);
     for (const Entry& e : kOrdinals) set->insert(e.word);
-    return set;
+    for (std::string_view w : *set) {
+      if (!w.empty() && w.size() < 32) {
+        words->lengths[static_cast<unsigned char>(w[0])] |= 1u << w.size();
+      }
+    }
+    return words;
   }();
   if (word.size() > 12) return false;
-  if (kWords->count(word)) return true;
+  if (kWords->Has(word)) return true;
   // Plural weekdays: "mondays".
-  return word.size() > 6 && word.back() == 's' && kWords->count(word.substr(0, word.size() - 1)) &&
+  return word.size() > 6 && word.back() == 's' && kWords->Has(word.substr(0, word.size() - 1)) &&
          word.find("day") != std::string_view::npos;
 }
 
