@@ -119,15 +119,16 @@ const Holiday* Holidays(size_t* count) {
 
 bool IsTimeWord(std::string_view word) {
   // Built once (thread-safe static initialization), then a hash lookup per token.
-  // Per first byte, a bit per word length present: most tokens are rejected without hashing.
+  // A bit per (first byte, last byte, length) present: most tokens are rejected without hashing.
   struct Words {
     std::unordered_set<std::string_view> set;
-    uint32_t lengths[256] = {};
+    uint64_t filter[128] = {};
+    static size_t Bit(std::string_view w) {
+      return (static_cast<unsigned char>(w[0]) * 131u + static_cast<unsigned char>(w.back()) * 17u +
+              w.size()) & 8191u;
+    }
     bool Has(std::string_view w) const {
-      if (!w.empty() && w.size() < 32 &&
-          ((lengths[static_cast<unsigned char>(w[0])] >> w.size()) & 1u) == 0) {
-        return false;
-      }
+      if (!w.empty() && ((filter[Bit(w) >> 6] >> (Bit(w) & 63)) & 1u) == 0) return false;
       return set.count(w) != 0;
     }
   };
@@ -161,9 +162,7 @@ bool IsTimeWord(std::string_view word) {
     for (const Entry& e : kNumbers) set->insert(e.word);
     for (const Entry& e : kOrdinals) set->insert(e.word);
     for (std::string_view w : *set) {
-      if (!w.empty() && w.size() < 32) {
-        words->lengths[static_cast<unsigned char>(w[0])] |= 1u << w.size();
-      }
+      if (!w.empty()) words->filter[Words::Bit(w) >> 6] |= uint64_t{1} << (Words::Bit(w) & 63);
     }
     return words;
   }();
