@@ -131,6 +131,21 @@ const CasualtyCase kCasualtyCases[] = {
     {"Troops shelled rebels in two villages. 48 rebels were killed across the two attacks. "
      "Fatalities split between 2 events.",
      24, 24, 24, 24, 0, 24, 0, 0, -1},
+    // A vague count beside an exact one of another sentence is the same dead; in one list
+    // with exact counts it is one more group.
+    {"The bodies of four people were found. Residents said several people were dead.",
+     4, 4, 4, 4, 0, 0, 4, 0, -1},
+    {"The blast killed 12 civilians, a few elders and two guards.",
+     17, 17, 17, 17, 2, 0, 15, 0, -1},
+    // The same exact count said of two categories in two sentences is one report ...
+    {"Air strikes killed 15 insurgents in their hideouts. The governor said 15 rebel "
+     "fighters were killed.",
+     15, 15, 15, 15, 0, 15, 0, 0, -1},
+    // ... but not when said to be more, nor beside another side's count.
+    {"Two policemen were killed at the post. Two militants were also killed.",
+     4, 4, 4, 4, 2, 2, 0, 0, -1},
+    {"Two rebels were killed in the ambush. Two soldiers and a civilian were killed.",
+     5, 5, 5, 5, 2, 2, 1, 0, -1},
     // A found body is one of the victims already counted.
     {"A farmer was shot dead. The body of the victim was retrieved by police.",
      1, 1, 1, 1, 0, 0, 1, 0, -1},
