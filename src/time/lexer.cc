@@ -1,5 +1,7 @@
 #include "time/lexer.h"
 
+#include "time/lexicon.h"
+
 namespace sitrep::timex {
 namespace {
 
@@ -23,9 +25,14 @@ char WidePunct(std::string_view text, size_t pos) {
 
 void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out) {
   lowered->assign(text);
-  for (char& c : *lowered) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  // Branch-free so that the compiler vectorizes it.
+  char* p = lowered->data();
+  for (size_t k = 0, n = lowered->size(); k < n; ++k) {
+    unsigned char c = static_cast<unsigned char>(p[k]);
+    p[k] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
   }
+  // Padding for ClassifyTimeWordPadded's 16-byte loads at the last word.
+  lowered->append(16, '\0');
   std::string_view low(*lowered);
   out->clear();
   size_t i = 0;
@@ -85,11 +92,16 @@ void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out
       t.cap = c >= 'A' && c <= 'Z';
       while (i < text.size()) {
         unsigned char d = static_cast<unsigned char>(text[i]);
-        if (!(IsAsciiAlpha(d) || d >= 0x80) || WidePunct(text, i)) break;
+        if (IsAsciiAlpha(d)) {
+          ++i;
+          continue;
+        }
+        if (d < 0x80 || WidePunct(text, i)) break;
         ++i;
       }
       t.end = static_cast<uint32_t>(i);
       t.low = low.substr(t.begin, t.end - t.begin);
+      t.cls = static_cast<uint8_t>(ClassifyTimeWordPadded(t.low.data(), t.low.size()));
       push(t);
       continue;
     }

@@ -1,7 +1,8 @@
 #include "time/lexicon.h"
 
 #include <iterator>
-#include <unordered_set>
+#include <cstdint>
+#include <cstring>
 
 namespace sitrep::timex {
 namespace {
@@ -117,10 +118,81 @@ const Holiday* Holidays(size_t* count) {
   return kHolidays;
 }
 
-bool IsTimeWord(std::string_view word) {
-  // Built once (thread-safe static initialization), then a hash lookup per token.
-  static const std::unordered_set<std::string_view>* const kWords = [] {
-    auto* set = new std::unordered_set<std::string_view>{
+namespace {
+
+// Open-addressing table of lowercase words up to 16 bytes, packed into two integers: one
+// multiply-hash and one or two probes per token instead of a std::string hash and compare.
+class WordClassTable {
+ public:
+  void Add(std::string_view word, int cls) {
+    uint64_t a, b;
+    if (!Pack(word, &a, &b)) return;
+    for (size_t h = Hash(a, b);; h = (h + 1) & (kSlots - 1)) {
+      Slot& s = slots_[h];
+      if (s.cls == 0 || (s.a == a && s.b == b)) {
+        s.a = a;
+        s.b = b;
+        s.cls |= static_cast<uint8_t>(cls);
+        return;
+      }
+    }
+  }
+  int Find(std::string_view word) const {
+    uint64_t a, b;
+    if (!Pack(word, &a, &b)) return 0;
+    return FindPacked(a, b);
+  }
+  // `p` has 16 readable bytes; the word is its first n (1..16).
+  int FindPadded(const char* p, size_t n) const {
+    uint64_t a, b;
+    std::memcpy(&a, p, 8);
+    std::memcpy(&b, p + 8, 8);
+    if (n < 8) {
+      a &= (uint64_t{1} << (8 * n)) - 1;
+      b = 0;
+    } else if (n == 8) {
+      b = 0;
+    } else if (n < 16) {
+      b &= (uint64_t{1} << (8 * (n - 8))) - 1;
+    }
+    return FindPacked(a, b);
+  }
+
+ private:
+  int FindPacked(uint64_t a, uint64_t b) const {
+    for (size_t h = Hash(a, b);; h = (h + 1) & (kSlots - 1)) {
+      const Slot& s = slots_[h];
+      if (s.cls == 0) return 0;
+      if (s.a == a && s.b == b) return s.cls;
+    }
+  }
+
+  static constexpr size_t kSlots = 1024;  // under a third full
+  struct Slot {
+    uint64_t a = 0, b = 0;
+    uint8_t cls = 0;
+  };
+  // Words hold no NUL bytes, so zero padding keeps packed keys of different lengths apart.
+  static bool Pack(std::string_view w, uint64_t* a, uint64_t* b) {
+    if (w.empty() || w.size() > 16) return false;
+    char buf[16] = {};
+    std::memcpy(buf, w.data(), w.size());
+    std::memcpy(a, buf, 8);
+    std::memcpy(b, buf + 8, 8);
+    return true;
+  }
+  static size_t Hash(uint64_t a, uint64_t b) {
+    uint64_t h = a * 0x9E3779B97F4A7C15ULL ^ (b + 0x632BE59BD9B4E019ULL) * 0xC2B2AE3D27D4EB4FULL;
+    return static_cast<size_t>(h >> 54) & (kSlots - 1);
+  }
+  Slot slots_[kSlots];
+};
+
+const WordClassTable& WordClasses() {
+  // Built once (thread-safe static initialization).
+  static const WordClassTable* const kTable = [] {
+    auto* t = new WordClassTable;
+    static constexpr std::string_view kTimeWords[] = {
         // day parts, clock words, relative days
         "today", "yesterday", "tomorrow", "tonight", "overnight", "night", "nights", "morning",
         "mornings", "afternoon", "evening", "evenings", "noon", "midday", "midnight", "dawn",
@@ -141,18 +213,60 @@ bool IsTimeWord(std::string_view word) {
         "hundred", "thousand", "couple", "few", "several", "dozen", "hundreds", "thousands",
         // holidays whose names hold no other time word
         "christmas", "thanksgiving", "easter", "halloween"};
-    for (const Entry& e : kMonths) set->insert(e.word);
-    for (const Entry& e : kMonthAbbrevs) set->insert(e.word);
-    for (const Entry& e : kWeekdays) set->insert(e.word);
-    for (const Entry& e : kNumbers) set->insert(e.word);
-    for (const Entry& e : kOrdinals) set->insert(e.word);
-    return set;
+    for (std::string_view w : kTimeWords) t->Add(w, kTimeWord);
+    for (const Entry& e : kMonths) t->Add(e.word, kTimeWord);
+    for (const Entry& e : kMonthAbbrevs) t->Add(e.word, kTimeWord);
+    for (const Entry& e : kWeekdays) t->Add(e.word, kTimeWord);
+    for (const Entry& e : kNumbers) t->Add(e.word, kTimeWord);
+    for (const Entry& e : kOrdinals) t->Add(e.word, kTimeWord);
+    // Words a matcher accepts at the start of a match before its time word or number (read off
+    // the matchers in timex.cc: modifiers, relative words, approximators, articles, set words,
+    // holiday first words). A matcher that learns a new first word must add it here.
+    static constexpr std::string_view kStarters[] = {
+        "the", "a", "an", "early", "late", "mid", "earlier", "later", "last", "next", "this",
+        "past", "coming", "previous", "preceding", "current", "following", "same", "that",
+        "about", "nearly", "almost", "some", "roughly", "around", "just", "only", "over", "more",
+        "less", "many", "up", "every", "each", "per", "at", "these", "calendar", "final",
+        "remaining", "latest", "full", "new", "boxing", "independence", "valentine", "memorial",
+        "labor", "veterans", "good"};
+    for (std::string_view w : kStarters) t->Add(w, kStarter);
+    return t;
   }();
-  if (word.size() > 12) return false;
-  if (kWords->count(word)) return true;
+  return *kTable;
+}
+
+}  // namespace
+
+namespace {
+int WithPlural(const WordClassTable& table, std::string_view word, int cls) {
+  if (cls & kTimeWord) return cls | kStarter;
   // Plural weekdays: "mondays".
-  return word.size() > 6 && word.back() == 's' && kWords->count(word.substr(0, word.size() - 1)) &&
-         word.find("day") != std::string_view::npos;
+  if (word.size() > 6 && word.size() <= 12 && word.back() == 's' &&
+      (table.Find(word.substr(0, word.size() - 1)) & kTimeWord) &&
+      word.find("day") != std::string_view::npos) {
+    return cls | kTimeWord | kStarter;
+  }
+  return cls;
+}
+}  // namespace
+
+int ClassifyTimeWord(std::string_view word) {
+  const WordClassTable& table = WordClasses();
+  return WithPlural(table, word, table.Find(word));
+}
+
+int ClassifyTimeWordPadded(const char* p, size_t n) {
+  if (n == 0 || n > 16) return 0;
+  const WordClassTable& table = WordClasses();
+  int cls = table.FindPadded(p, n);
+  if (cls & kTimeWord) return cls | kStarter;
+  if (n > 6 && n <= 12 && p[n - 1] == 's') return WithPlural(table, {p, n}, cls);
+  return cls;
+}
+
+bool IsTimeWord(std::string_view word) {
+  if (word.size() > 12) return false;
+  return (ClassifyTimeWord(word) & kTimeWord) != 0;
 }
 
 std::string_view SeasonCode(std::string_view word) {

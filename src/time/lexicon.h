@@ -31,6 +31,15 @@ std::string_view SeasonCode(std::string_view word);
 // its matchers only near such words or numbers.
 bool IsTimeWord(std::string_view word);
 
+// IsTimeWord and, in one lookup, whether a match may begin at the word: a time word, or a word
+// the matchers accept before one ("the", "last", "about", "every", holiday first words...).
+// Returns a mask of kTimeWord and kStarter (0 for most words).
+enum : int { kTimeWord = 1, kStarter = 2 };
+int ClassifyTimeWord(std::string_view word);
+// The same for the n-byte lowercase word at p, where 16 bytes from p are readable (LexTimex pads
+// its lowered copy): a word-sized load instead of a copy.
+int ClassifyTimeWordPadded(const char* p, size_t n);
+
 // A holiday with a rule for its date in a given year.
 struct Holiday {
   std::string_view words;  // lowercase, space-separated, apostrophes as "'": "new year 's day"
