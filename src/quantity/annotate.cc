@@ -1030,8 +1030,10 @@ class Annotator {
       const LexEntry* f = MatchAt(i, e, q::kFate, &len);
       if (f == nullptr) continue;
       const size_t fe = i + len;
-      if ((f->roles & q::kBefore) == 0 || f->fate != Fate::kKilled || FateUsed(first_frame, i) ||
-          fe >= e || Intended(b, i)) {
+      // ("the death of Ann Roe" is left out: "protested over the death of Ann Roe" is mostly
+      // a past death.)
+      if ((f->roles & q::kBefore) == 0 || f->fate != Fate::kKilled ||
+          FateUsed(first_frame, i) || fe >= e || Intended(b, i)) {
         i = fe - 1;
         continue;
       }
@@ -1448,6 +1450,24 @@ class Annotator {
       }
       if (IntransitiveDeath(sentence, b, e, first_frame, i) || FoundBody(sentence, b, e, first_frame, i)) {
         continue;
+      }
+      // "causing his immediate death", "resulting in her death": one death.
+      if ((w == "his" || w == "her") && i > b && i + 1 < e) {
+        size_t d = i + 1;
+        if (W(d) == "immediate" || W(d) == "instant" || W(d) == "instantaneous") ++d;
+        const std::string_view v = W(i - 1);
+        const bool cause = v == "causing" || v == "caused" || v == "in" || v == "to";
+        if (cause && d < e && W(d) == "death" && !FateUsed(first_frame, d) &&
+            (v != "in" || (i >= b + 2 && (W(i - 2) == "resulting" || W(i - 2) == "resulted"))) &&
+            (v != "to" || (i >= b + 2 && (W(i - 2) == "led" || W(i - 2) == "leading")))) {
+          const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
+          AddFrame(sentence, i, i + 1, qt, -1, Np{}, {nullptr, d, d + 1}, Fate::kKilled, false,
+                   false);
+          doc_.casualties.back().fate_span = TokSpan(d, d + 1);
+          doc_.casualties.back().span = TokSpan(i - 1, d + 1);
+          doc_.casualties.back().count_span = {};
+          continue;
+        }
       }
       if (w != "was" || i == b) continue;
       size_t j = i + 1;

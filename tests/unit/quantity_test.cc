@@ -492,6 +492,11 @@ const Case kMoreFrameCases[] = {
     {"The guard was shot twice, and later died from his injuries.", "killed 1 unknown"},
     {"Two guards were shot and later died.", ""},
     {"Gunmen fired on the car of Pell Varga, who was killed.", "killed 1 unknown"},
+    // "causing his death"; an adverb between "was" and the fate; a past death is not one.
+    {"Gunmen fired on the clerk, causing his immediate death.", "killed 1 unknown"},
+    {"The tailor was taken away at night and was only found dead at dawn.",
+     "killed 1 unknown"},
+    {"Students protested over the death of Ann Roe.", ""},
     // Fighting for one's life is not a death.
     {"Sixteen people were hurt, with several fighting for their lives.", "injured 16 civilians"},
 };
