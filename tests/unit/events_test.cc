@@ -146,6 +146,10 @@ const CasualtyCase kCasualtyCases[] = {
      4, 4, 4, 4, 2, 2, 0, 0, -1},
     {"Two rebels were killed in the ambush. Two soldiers and a civilian were killed.",
      5, 5, 5, 5, 2, 2, 1, 0, -1},
+    // A campaign's vague toll in the perfect tense is background.
+    {"A bomb killed a trader. The group has wreaked havoc in the region, killing several "
+     "hundreds of people.",
+     1, 1, 1, 1, 0, 0, 1, 0, -1},
     // A found body is one of the victims already counted.
     {"A farmer was shot dead. The body of the victim was retrieved by police.",
      1, 1, 1, 1, 0, 0, 1, 0, -1},

@@ -120,6 +120,9 @@ const Case kQuantityCases[] = {
     {"10 explosive belts were seized.", "10=10 exact count"},
     {"1,250,000 people", "1,250,000=1250000 exact count"},
     {"No one was hurt.", ""},
+    // A vague word before a scale takes the scale's amount.
+    {"Several hundred people fled.", "Several hundred=100 vague count vague"},
+    {"They killed several hundreds of people.", "several hundreds of=100 vague count vague"},
 };
 
 TEST(QuantityTest, Quantities) {
