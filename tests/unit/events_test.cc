@@ -350,6 +350,15 @@ TEST(AssembleEvents, BackgroundIsNotNews) {
   EXPECT_TRUE(doc.events.empty());
 }
 
+// Headlines in a list of links to other stories are not mentions of this article's events.
+TEST(AssembleEvents, LinkListIsNotNews) {
+  const Document doc = Annotated(
+      "Gunmen killed a shopkeeper in the market on Monday.\nYou may also like these "
+      "stories:\nRebels Kill at Least 15 Soldiers in Border Ambush\nA New Law on Charities");
+  ASSERT_EQ(doc.events.size(), 1u);
+  EXPECT_EQ(doc.events[0].deaths_best, 1);
+}
+
 TEST(AssembleEvents, SeparateIncidentCue) {
   const Document doc = Annotated(
       "Gunmen killed three policemen at a checkpoint on Monday. In a separate attack, "
