@@ -127,7 +127,10 @@ class WordClassTable {
   void Add(std::string_view word, int cls) {
     uint64_t a, b;
     if (!Pack(word, &a, &b)) return;
-    for (size_t h = Hash(a, b);; h = (h + 1) & (kSlots - 1)) {
+    uint64_t full = FullHash(a, b);
+    size_t bit = static_cast<size_t>(full) & (kFilterBits - 1);
+    filter_[bit / 64] |= uint64_t{1} << (bit % 64);
+    for (size_t h = Slot0(full);; h = (h + 1) & (kSlots - 1)) {
       Slot& s = slots_[h];
       if (s.cls == 0 || (s.a == a && s.b == b)) {
         s.a = a;
@@ -160,7 +163,11 @@ class WordClassTable {
 
  private:
   int FindPacked(uint64_t a, uint64_t b) const {
-    for (size_t h = Hash(a, b);; h = (h + 1) & (kSlots - 1)) {
+    uint64_t full = FullHash(a, b);
+    size_t bit = static_cast<size_t>(full) & (kFilterBits - 1);
+    // Most words of a text are no time word: one bit of a 512-byte filter rejects them.
+    if (!(filter_[bit / 64] >> (bit % 64) & 1)) return 0;
+    for (size_t h = Slot0(full);; h = (h + 1) & (kSlots - 1)) {
       const Slot& s = slots_[h];
       if (s.cls == 0) return 0;
       if (s.a == a && s.b == b) return s.cls;
@@ -181,10 +188,13 @@ class WordClassTable {
     std::memcpy(b, buf + 8, 8);
     return true;
   }
-  static size_t Hash(uint64_t a, uint64_t b) {
+  static uint64_t FullHash(uint64_t a, uint64_t b) {
     uint64_t h = a * 0x9E3779B97F4A7C15ULL ^ (b + 0x632BE59BD9B4E019ULL) * 0xC2B2AE3D27D4EB4FULL;
-    return static_cast<size_t>(h >> 54) & (kSlots - 1);
+    return h ^ (h >> 29);
   }
+  static size_t Slot0(uint64_t full) { return static_cast<size_t>(full >> 54) & (kSlots - 1); }
+  static constexpr size_t kFilterBits = 4096;
+  uint64_t filter_[kFilterBits / 64] = {};
   Slot slots_[kSlots];
 };
 

@@ -28,8 +28,10 @@
 //     fewer than a third of their uses.
 //   - "the past year" is the previous calendar year (DATE); "the full year" the anchor's year;
 //     "the fiscal year" a one-year duration; "the latest period" the latest quarter.
-//   - Speed: matchers run only at tokens with a number or a time word (IsTimeWord) within the
-//     next six tokens; every pattern has one there.
+//   - Speed: matchers run only at tokens where a match can begin (a number, "'", a time word or
+//     a kStarter word of lexicon.cc) with a number or a time word within the next six tokens;
+//     every pattern has one there. A matcher that accepts a new first word must add it to
+//     kStarters.
 //   - "N weeks ago" is the ISO week containing anchor − 7N days ("two weeks ago" from
 //     2024-09-14 → 2024-W35); days → a date, months → YYYY-MM, years → YYYY.
 //   - A month (or month and day) without a year is its most recent occurrence up to the anchor,
@@ -41,6 +43,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -118,21 +121,34 @@ bool IsDayPartWord(std::string_view w, std::string_view* code) {
   return true;
 }
 
+// Buffers a thread reuses from one FindTimex call to the next (no allocation per document once
+// they have grown to the largest text).
+struct ScanBuffers {
+  std::string lowered;
+  std::vector<Tok> toks;
+};
+
 class Scanner {
  public:
-  Scanner(std::string_view text, std::string_view anchor) : text_(text) {
+  Scanner(std::string_view text, std::string_view anchor, ScanBuffers* buffers)
+      : text_(text),
+        lowered_(buffers->lowered),
+        toks_(buffers->toks) {
     dct_ = ParseAnchor(anchor);
     ref_ = dct_;
     ref_year_ = dct_.year;
     LexTimex(text, &lowered_, &toks_);
-    MarkCandidates();
   }
 
   std::vector<Timex> Run() {
     std::vector<Timex> out;
     size_t i = 0;
     while (i < toks_.size()) {
-      if (!candidate_[i]) {
+      // Matchers run only at candidates (Tok::candidate, set by the lexer): every match begins
+      // at a number, "'", a time word or one of the few words matchers accept before one
+      // ("the", "last", "about"...; kStarter in lexicon.cc), and holds a number or time word
+      // within its first kCandidateWindow tokens. Most tokens of a news text skip the matchers.
+      if (!toks_[i].candidate) {
         ++i;
         continue;
       }
@@ -168,6 +184,15 @@ class Scanner {
   size_t n() const { return toks_.size(); }
   bool Word(size_t i) const { return i < n() && toks_[i].kind == Tok::kWord; }
   bool W(size_t i, std::string_view w) const { return Word(i) && toks_[i].low == w; }
+  // The same for a literal: inlined to a length test and a fixed-size compare (the matchers
+  // make thousands of these per document).
+  template <size_t N>
+  [[gnu::always_inline]] bool W(size_t i, const char (&w)[N]) const {
+    if (i >= n()) return false;
+    const Tok& t = toks_[i];
+    return t.kind == Tok::kWord && t.low.size() == N - 1 &&
+           std::memcmp(t.low.data(), w, N - 1) == 0;
+  }
   bool P(size_t i, char c) const { return i < n() && toks_[i].kind == Tok::kPunct && toks_[i].ch == c; }
   bool IsNum(size_t i) const { return i < n() && toks_[i].kind == Tok::kNum && toks_[i].num >= 0; }
   std::string_view Low(size_t i) const { return Word(i) ? toks_[i].low : std::string_view(); }
@@ -1593,37 +1618,9 @@ class Scanner {
     return true;
   }
 
-  // Every match holds a number or a time word within its first kWindow tokens, so the matchers
-  // run only at tokens that have one in [i, i + kWindow): most tokens of a news text skip the
-  // dozen matchers (this keeps the scanner several times faster; eval results are unchanged).
-  // Besides, every match begins at a number, an apostrophe ("'90s"), a time word or one of the
-  // few words a matcher accepts before one (TimeWordClass::kStarter: "the", "last", "about"...),
-  // so only such tokens are candidates.
-  static constexpr size_t kWindow = 6;
-  void MarkCandidates() {
-    candidate_.assign(toks_.size(), 0);
-    size_t last_hot = kNone;
-    for (size_t k = toks_.size(); k-- > 0;) {
-      const Tok& t = toks_[k];
-      bool starter;
-      if (t.kind == Tok::kWord) {
-        int cls = t.cls;
-        if (cls & kTimeWord) last_hot = k;
-        starter = cls != 0;
-      } else if (t.kind == Tok::kNum) {
-        if (t.num >= 0) last_hot = k;
-        starter = true;
-      } else {
-        starter = t.ch == '\'';
-      }
-      candidate_[k] = starter && last_hot != kNone && last_hot - k < kWindow;
-    }
-  }
-
   std::string_view text_;
-  std::vector<uint8_t> candidate_;
-  std::string lowered_;
-  std::vector<Tok> toks_;
+  std::string& lowered_;
+  std::vector<Tok>& toks_;
   Date dct_;
   Date ref_;
   int ref_year_ = 0;  // the year of the last DATE/TIME value with one (initially dct_'s)
@@ -1656,7 +1653,8 @@ const char* TimexTypeName(TimexType type) {
 }
 
 std::vector<Timex> FindTimex(std::string_view text, std::string_view anchor) {
-  timex::Scanner scanner(text, anchor);
+  thread_local timex::ScanBuffers buffers;
+  timex::Scanner scanner(text, anchor, &buffers);
   return scanner.Run();
 }
 
