@@ -105,7 +105,17 @@ class Scanner {
         if (node < 0) break;
         for (uint32_t id : lex_.trie.Values(node)) {
           const Cue& cue = lex_.cues[id];
+          if (cue.cls == CueClass::kLabel) {
+            // Only as the sentence's first words before a colon; then it outranks the cue
+            // words it shares ("Arrests: ..." is a label, "arrests" elsewhere a cue).
+            if (i == s.token_begin && j + 1 < s.token_end && keys_[j + 1] == ":" &&
+                (best.cue == nullptr || j + 1 >= best.end)) {
+              best = {i, j + 1, &cue};
+            }
+            continue;
+          }
           if (trigger::IsTriggerClass(cue.cls)) {
+            if (best.cue != nullptr && best.cue->cls == CueClass::kLabel && j + 1 <= best.end) continue;
             if (best.cue == nullptr || j + 1 > best.end || !trigger::IsTriggerClass(best.cue->cls)) {
               if (i >= trigger_end) best = {i, j + 1, &cue};
             }
@@ -186,8 +196,28 @@ class Classifier {
     Scanner scanner(doc_);
     scans_.reserve(doc_.sentences.size());
     for (const Sentence& s : doc_.sentences) scans_.push_back(scanner.Scan(s));
+    std::vector<size_t> labels;
     for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
-      for (const Hit& hit : scans_[si].triggers) out->push_back(Type(si, hit));
+      for (const Hit& hit : scans_[si].triggers) {
+        if (hit.cue->cls == CueClass::kLabel) labels.push_back(out->size());
+        out->push_back(Type(si, hit));
+      }
+    }
+    // A leading label ("Arrests: ...", "Detonation: ...") names what its paragraph reports: the
+    // cue words after it describe that event ("a bomb detonated prematurely, killing 4
+    // militants" under "Detonation:"), so they take the label's type.
+    for (size_t li : labels) {
+      const TriggerMention label = (*out)[li];
+      Span para{0, static_cast<uint32_t>(doc_.text.size())};
+      for (const Span& p : doc_.paragraphs) {
+        if (p.begin <= label.span.begin && label.span.end <= p.end) para = p;
+      }
+      for (TriggerMention& t : *out) {
+        if (t.span.begin < para.begin || t.span.end > para.end || t.span == label.span) continue;
+        t.sub_event_type = label.sub_event_type;
+        t.event_type = label.event_type;
+        t.score = std::min(t.score, label.score * 0.9f);
+      }
     }
   }
 
@@ -337,6 +367,12 @@ class Classifier {
         if (disrupt && (m.sub_event_type == "Grenade" ||
                         m.sub_event_type == "Shelling/artillery/missile attack")) {
           m.sub_event_type = "Disrupted weapons use";
+        } else if ((m.sub_event_type == "Grenade" ||
+                    m.sub_event_type == "Shelling/artillery/missile attack") &&
+                   EngagementNear(si)) {
+          // "clashes were accompanied by shelling", "fired RPGs ... the forces fired back":
+          // the heavy weapons are part of a fight the clash cue types.
+          m.score = std::min(m.score, 0.62f);
         }
         break;
       case CueClass::kIed:
@@ -400,6 +436,7 @@ class Classifier {
         break;
       }
       case CueClass::kClash:
+      case CueClass::kWeapon:
         if (object == 1 && armed_before && !two_sides && !protest_context && !crowd_subject) {
           // "gunmen ambushed and killed four farmers" / "ambushed a bus": victims, not a battle.
           m.sub_event_type = "Attack";
@@ -497,6 +534,19 @@ class Classifier {
     const std::string v = Lower(doc_.text.substr(f.span.begin, f.span.end - f.span.begin));
     return v.find("former ") != std::string::npos || v.find("retired ") != std::string::npos ||
            v.find("off-duty ") != std::string::npos;
+  }
+
+  // Two sides engaging (a clash-class cue, not a weapon name) in sentence `si` or a neighbour,
+  // said as news (not negated, not a protest's grievance).
+  bool EngagementNear(uint32_t si) const {
+    const uint32_t lo = si > 0 ? si - 1 : 0;
+    const uint32_t hi = std::min<uint32_t>(si + 2, scans_.size());
+    for (uint32_t k = lo; k < hi; ++k) {
+      for (const Hit& t : scans_[k].triggers) {
+        if (t.cue->cls == CueClass::kClash && !t.grievance && !Negated(k, t)) return true;
+      }
+    }
+    return false;
   }
 
   // "shot", "gunned down", "shooting": a firearm, not a crowd's weapon.

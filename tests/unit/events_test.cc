@@ -302,9 +302,9 @@ const RoleCase kRoleCases[] = {
     // Shelling by nobody named.
     {"Heavy artillery fire by an unknown party hit the suburb on Monday.",
      "Unidentified Armed Group", "", 30},
-    // Clan fighters are an identity militia.
+    // Clan fighters are an identity militia (fighting another one).
     {"Armed tribesmen clashed over a well on Monday, and two were killed.",
-     "Unidentified Tribal Militia", "", 40},
+     "Unidentified Tribal Militia", "Unidentified Communal Militia", 44},
     // Fire across a front line with neither side named: state forces against rebels; remote
     // fire of unnamed origin there: the state's forces. Front-line workers are no front line.
     {"Monitors counted 40 shots in both directions of the frontline near the village on Monday.",
@@ -326,6 +326,22 @@ const RoleCase kRoleCases[] = {
     // A retired or off-duty member of the forces is a civilian.
     {"Militants shot dead a retired policeman at his farm on Monday.", "Unidentified Armed Group",
      "Civilians", 37},
+    // Two crowds fighting each other: rioters on both sides.
+    {"Two groups of workers clashed with sticks at the depot on Monday, injuring six.",
+     "Rioters", "Rioters", 55},
+    // A grenade that wounded civilians, nobody named: an unidentified group against civilians.
+    {"A grenade thrown at a bus stop wounded three civilians on Monday.",
+     "Unidentified Armed Group", "Civilians", 37},
+    // Communities fighting with no armed side named: identity militias on both sides.
+    {"Three people were killed in intercommunal clashes near the market on Monday.",
+     "Unidentified Communal Militia", "Unidentified Communal Militia", 44},
+    // A fight where no side is named: unidentified armed groups on both sides.
+    {"A shoot-out took place in the northern district on Monday.", "Unidentified Armed Group",
+     "Unidentified Armed Group", 33},
+    // Both sides of Yemen's war named by "pro-" only.
+    {"Pro-Houthi and pro-Hadi fighters clashed near the dam on Monday.",
+     "Military Forces of Yemen (Supreme Political Council)", "Military Forces of Yemen (Hadi)",
+     11},
     // Locals beating a suspect: rioters against civilians.
     {"A suspected thief was beaten up by locals at the market on Monday.", "Rioters", "Civilians",
      57},
