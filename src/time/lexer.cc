@@ -39,6 +39,7 @@ void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out
   // Padding for ClassifyTimeWordPadded's 16-byte loads at the last word.
   lowered->append(16, '\0');
   std::string_view low(*lowered);
+  const WordClassTable& table = TimeWordClasses();
   out->clear();
   size_t i = 0;
   uint32_t prev_end = UINT32_MAX;
@@ -141,7 +142,7 @@ void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out
       if (i > text.size()) i = text.size();
       t.end = static_cast<uint32_t>(i);
       t.low = low.substr(t.begin, t.end - t.begin);
-      t.cls = static_cast<uint8_t>(ClassifyTimeWordPadded(t.low.data(), t.low.size()));
+      t.cls = static_cast<uint8_t>(ClassifyTimeWordPadded(table, t.low.data(), t.low.size()));
       push(t);
       continue;
     }

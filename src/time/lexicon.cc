@@ -62,10 +62,7 @@ int WeekdayNumber(std::string_view word, bool* plural) {
   return 0;
 }
 
-int SmallNumberWord(std::string_view word) {
-  if (word == "dozen") return 0;
-  return Lookup(kNumbers, word);
-}
+int SmallNumberWord(std::string_view word) { return TimeWordClasses().Number(word); }
 
 bool IsTensWord(std::string_view word) {
   int v = SmallNumberWord(word);
@@ -118,87 +115,7 @@ const Holiday* Holidays(size_t* count) {
   return kHolidays;
 }
 
-namespace {
-
-// Open-addressing table of lowercase words up to 16 bytes, packed into two integers: one
-// multiply-hash and one or two probes per token instead of a std::string hash and compare.
-class WordClassTable {
- public:
-  void Add(std::string_view word, int cls) {
-    uint64_t a, b;
-    if (!Pack(word, &a, &b)) return;
-    uint64_t full = FullHash(a, b);
-    size_t bit = static_cast<size_t>(full) & (kFilterBits - 1);
-    filter_[bit / 64] |= uint64_t{1} << (bit % 64);
-    for (size_t h = Slot0(full);; h = (h + 1) & (kSlots - 1)) {
-      Slot& s = slots_[h];
-      if (s.cls == 0 || (s.a == a && s.b == b)) {
-        s.a = a;
-        s.b = b;
-        s.cls |= static_cast<uint8_t>(cls);
-        return;
-      }
-    }
-  }
-  int Find(std::string_view word) const {
-    uint64_t a, b;
-    if (!Pack(word, &a, &b)) return 0;
-    return FindPacked(a, b);
-  }
-  // `p` has 16 readable bytes; the word is its first n (1..16).
-  int FindPadded(const char* p, size_t n) const {
-    uint64_t a, b;
-    std::memcpy(&a, p, 8);
-    std::memcpy(&b, p + 8, 8);
-    if (n < 8) {
-      a &= (uint64_t{1} << (8 * n)) - 1;
-      b = 0;
-    } else if (n == 8) {
-      b = 0;
-    } else if (n < 16) {
-      b &= (uint64_t{1} << (8 * (n - 8))) - 1;
-    }
-    return FindPacked(a, b);
-  }
-
- private:
-  int FindPacked(uint64_t a, uint64_t b) const {
-    uint64_t full = FullHash(a, b);
-    size_t bit = static_cast<size_t>(full) & (kFilterBits - 1);
-    // Most words of a text are no time word: one bit of a 512-byte filter rejects them.
-    if (!(filter_[bit / 64] >> (bit % 64) & 1)) return 0;
-    for (size_t h = Slot0(full);; h = (h + 1) & (kSlots - 1)) {
-      const Slot& s = slots_[h];
-      if (s.cls == 0) return 0;
-      if (s.a == a && s.b == b) return s.cls;
-    }
-  }
-
-  static constexpr size_t kSlots = 1024;  // under a third full
-  struct Slot {
-    uint64_t a = 0, b = 0;
-    uint8_t cls = 0;
-  };
-  // Words hold no NUL bytes, so zero padding keeps packed keys of different lengths apart.
-  static bool Pack(std::string_view w, uint64_t* a, uint64_t* b) {
-    if (w.empty() || w.size() > 16) return false;
-    char buf[16] = {};
-    std::memcpy(buf, w.data(), w.size());
-    std::memcpy(a, buf, 8);
-    std::memcpy(b, buf + 8, 8);
-    return true;
-  }
-  static uint64_t FullHash(uint64_t a, uint64_t b) {
-    uint64_t h = a * 0x9E3779B97F4A7C15ULL ^ (b + 0x632BE59BD9B4E019ULL) * 0xC2B2AE3D27D4EB4FULL;
-    return h ^ (h >> 29);
-  }
-  static size_t Slot0(uint64_t full) { return static_cast<size_t>(full >> 54) & (kSlots - 1); }
-  static constexpr size_t kFilterBits = 4096;
-  uint64_t filter_[kFilterBits / 64] = {};
-  Slot slots_[kSlots];
-};
-
-const WordClassTable& WordClasses() {
+const WordClassTable& TimeWordClasses() {
   // Built once (thread-safe static initialization).
   static const WordClassTable* const kTable = [] {
     auto* t = new WordClassTable;
@@ -227,7 +144,7 @@ const WordClassTable& WordClasses() {
     for (const Entry& e : kMonths) t->Add(e.word, kTimeWord);
     for (const Entry& e : kMonthAbbrevs) t->Add(e.word, kTimeWord);
     for (const Entry& e : kWeekdays) t->Add(e.word, kTimeWord);
-    for (const Entry& e : kNumbers) t->Add(e.word, kTimeWord);
+    for (const Entry& e : kNumbers) t->Add(e.word, kTimeWord, e.word == "dozen" ? 0 : e.value);
     for (const Entry& e : kOrdinals) t->Add(e.word, kTimeWord);
     // Words a matcher accepts at the start of a match before its time word or number (read off
     // the matchers in timex.cc: modifiers, relative words, approximators, articles, set words,
@@ -245,8 +162,6 @@ const WordClassTable& WordClasses() {
   return *kTable;
 }
 
-}  // namespace
-
 namespace {
 int WithPlural(const WordClassTable& table, std::string_view word, int cls) {
   if (cls & kTimeWord) return cls | kStarter;
@@ -261,17 +176,12 @@ int WithPlural(const WordClassTable& table, std::string_view word, int cls) {
 }  // namespace
 
 int ClassifyTimeWord(std::string_view word) {
-  const WordClassTable& table = WordClasses();
+  const WordClassTable& table = TimeWordClasses();
   return WithPlural(table, word, table.Find(word));
 }
 
-int ClassifyTimeWordPadded(const char* p, size_t n) {
-  if (n == 0 || n > 16) return 0;
-  const WordClassTable& table = WordClasses();
-  int cls = table.FindPadded(p, n);
-  if (cls & kTimeWord) return cls | kStarter;
-  if (n > 6 && n <= 12 && p[n - 1] == 's') return WithPlural(table, {p, n}, cls);
-  return cls;
+int ClassifyPluralTimeWord(const WordClassTable& table, std::string_view word, int cls) {
+  return WithPlural(table, word, cls);
 }
 
 bool IsTimeWord(std::string_view word) {

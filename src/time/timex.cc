@@ -196,6 +196,11 @@ class Scanner {
   bool P(size_t i, char c) const { return i < n() && toks_[i].kind == Tok::kPunct && toks_[i].ch == c; }
   bool IsNum(size_t i) const { return i < n() && toks_[i].kind == Tok::kNum && toks_[i].num >= 0; }
   std::string_view Low(size_t i) const { return Word(i) ? toks_[i].low : std::string_view(); }
+  // SmallNumberWord(Low(i)); number words are time words, so others skip the lookup.
+  int NumWord(size_t i) const {
+    return Word(i) && (toks_[i].cls & kTimeWord) ? SmallNumberWord(toks_[i].low) : 0;
+  }
+  static bool IsTens(int v) { return v >= 20 && v % 10 == 0; }
   // Skips a "." glued to token i-1 (abbreviations: "Sept.", "a.m.").
   size_t SkipDot(size_t i) const { return P(i, '.') && toks_[i].glued ? i + 1 : i; }
   bool Glued(size_t i) const { return i < n() && toks_[i].glued; }
@@ -259,13 +264,13 @@ class Scanner {
     if (w == "couple" && W(i + 1, "of")) { *value = 2; return i + 2; }
     if (w == "dozen") { *value = 12; return i + 1; }
     if (w == "hundreds" || w == "thousands") { *value = -1; return i + 1; }
-    int v = SmallNumberWord(w);
+    int v = NumWord(i);
     if (v == 0) return kNone;
     size_t j = i + 1;
-    if (IsTensWord(w)) {
+    if (IsTens(v)) {
       size_t k = j;
       if (P(k, '-') && Glued(k)) ++k;
-      int ones = SmallNumberWord(Low(k));
+      int ones = NumWord(k);
       if (ones > 0 && ones < 10) {
         v += ones;
         j = k + 1;
@@ -325,7 +330,7 @@ class Scanner {
     if (w == "two" && W(i + 1, "thousand")) {
       size_t j = i + 2;
       size_t k = W(j, "and") ? j + 1 : j;
-      int ones = SmallNumberWord(Low(k));
+      int ones = NumWord(k);
       bool unit_after = Word(k + 1) && UnitWord(Low(k + 1), &plural_) != Unit::kNone;
       if (ones > 0 && ones < 20 && !unit_after) {
         *year = 2000 + ones;
@@ -336,13 +341,13 @@ class Scanner {
       *year = 2000;
       return j;
     }
-    int century = SmallNumberWord(w);
-    if (century < 10 || century > 20 || !IsTensWord(Low(i + 1))) return kNone;
-    int tens = SmallNumberWord(Low(i + 1));
+    int century = NumWord(i);
+    if (century < 10 || century > 20 || !IsTens(NumWord(i + 1))) return kNone;
+    int tens = NumWord(i + 1);
     size_t j = i + 2;
     int ones = 0;
     if (P(j, '-') && Glued(j) && Glued(j + 1)) {
-      ones = SmallNumberWord(Low(j + 1));
+      ones = NumWord(j + 1);
       if (ones < 1 || ones > 9) return kNone;
       j += 2;
     }
@@ -1090,7 +1095,7 @@ class Scanner {
         m->value = FormatYear(dct_.year);
       }
       return true;
-    } else if (the && !(IsNum(j) || SmallNumberWord(Low(j)))) {
+    } else if (the && !(IsNum(j) || NumWord(j))) {
       return false;
     }
     if (!the && j == i) {
@@ -1597,7 +1602,7 @@ class Scanner {
       value = "FUTURE_REF";
       k = i + 3;
     } else if (w == "the" && (W(i + 1, "past") || W(i + 1, "future")) &&
-               !IsNum(i + 2) && !SmallNumberWord(Low(i + 2)) && !W(i + 2, "few") &&
+               !IsNum(i + 2) && !NumWord(i + 2) && !W(i + 2, "few") &&
                !W(i + 2, "several") && UnitWord(Low(i + 2), &plural_) == Unit::kNone &&
                SeasonCode(Low(i + 2)).empty() && !W(i + 2, "weekend")) {
       value = W(i + 1, "past") ? "PAST_REF" : "FUTURE_REF";
