@@ -797,6 +797,7 @@ class Annotator {
     Singulars(sentence, b, e, first_frame);
     Names(sentence, b, e, first_frame);
     Coordinated(sentence, b, e, first_frame);
+    ListContinuation(sentence, b, e, first_frame);
     ToDeath(sentence, b, e, first_frame);
     InAdditionTo(sentence, b, e, first_frame);
     SuicideAttackers(sentence, b, e, first_frame);
@@ -1289,6 +1290,96 @@ class Annotator {
            w == "a" || w == "an" || w == "his" || w == "her" || w == "their";
   }
 
+  // An aux or fate word right after a list item: the item is the subject of a clause of its
+  // own ("and his child was wounded").
+  bool FollowedByVerb(size_t k, size_t e) const {
+    size_t len = 0;
+    return k < e && MatchAt(k, e, q::kAux | q::kFate, &len) != nullptr;
+  }
+
+  // The token index whose span begins at `pos` (or the first after it), from `b`.
+  size_t TokenAt(size_t b, size_t e, uint32_t pos) const {
+    size_t k = b;
+    while (k < e && tok_[k].span.begin < pos) ++k;
+    return k;
+  }
+
+  // "killing mayor Ann Roe and four others", "shot dead a party leader, two guards, and a
+  // police officer", "killing six workers and a driver": items listed after an object of an
+  // active verb share its verb. Repeats until no item is added.
+  void ListContinuation(uint32_t sentence, size_t b, size_t e, size_t first_frame) {
+    for (int round = 0; round < 6; ++round) {
+      bool added = false;
+      const size_t n = doc_.casualties.size();
+      for (size_t fi = first_frame; fi < n && !added; ++fi) {
+        const CasualtyFrame fr = doc_.casualties[fi];
+        if (fr.negated || fr.is_subtotal || fr.self_inflicted || fr.fate_span.empty()) continue;
+        // Active: the fate before the victims.
+        const uint32_t obj = !fr.count_span.empty() ? fr.count_span.begin
+                             : !fr.victims.empty()  ? fr.victims.begin
+                                                    : fr.span.begin + 1;
+        if (fr.fate_span.begin >= obj) continue;
+        const uint32_t end = std::max(fr.span.end, fr.victims.end);
+        size_t k = TokenAt(b, e, end);
+        if (k >= e) continue;
+        // the joiner: "and", ", and", ",", "along with", "as well as"
+        size_t j = k;
+        if (W(j) == ",") ++j;
+        if (j < e && W(j) == "and") ++j;
+        else if (j + 1 < e && W(j) == "along" && W(j + 1) == "with") j += 2;
+        else if (j + 2 < e && W(j) == "as" && W(j + 1) == "well" && W(j + 2) == "as") j += 3;
+        if (j == k || j >= e) continue;
+        // "killed Ann Roe, an activist", "killed Ann Roe and Al Poe, two members of ...": after
+        // a comma alone an item is an apposition unless the object was counted.
+        const bool comma_only = j == k + 1 && W(k) == ",";
+        if (comma_only && fr.victims.empty()) continue;
+        const uint32_t at = tok_[j].span.begin;
+        bool taken = false;
+        for (size_t g = first_frame; g < doc_.casualties.size(); ++g) {
+          const CasualtyFrame& o = doc_.casualties[g];
+          taken |= o.span.begin <= at && at < std::max(o.span.end, o.victims.end);
+        }
+        if (taken) continue;
+        const FateHit hit{nullptr, TokenAt(b, e, fr.fate_span.begin),
+                          TokenAt(b, e, fr.fate_span.end)};
+        // a counted item
+        for (const Candidate& cd : cands_) {
+          if (cd.begin != j) continue;
+          const Quantity qt = doc_.quantities[cd.quantity];
+          if (qt.kind != QuantityKind::kCount && qt.kind != QuantityKind::kTroopStrength) break;
+          const Np np = ScanNp(cd.end, e);
+          if (np.has_object || (!np.has_victim && W(cd.end) != "others" && W(cd.end) != "more") ||
+              FollowedByVerb(np.end, e)) {
+            break;
+          }
+          doc_.quantities[cd.quantity].kind = QuantityKind::kCount;
+          AddFrame(sentence, cd.begin, cd.end, doc_.quantities[cd.quantity], cd.quantity, np,
+                   hit, fr.fate, false, false);
+          doc_.casualties.back().fate_span = fr.fate_span;
+          added = true;
+          break;
+        }
+        if (added) break;
+        // "a police officer", "his driver"
+        const std::string_view d = W(j);
+        if ((d == "a" || d == "an" || d == "his" || d == "her") && j + 1 < e && !InQuantity(j) &&
+            !comma_only) {
+          const Np np = ScanNp(j + 1, e);
+          const std::string_view head = np.end > j + 1 ? W(np.end - 1) : std::string_view();
+          if (np.has_victim && !np.has_object && !head.ends_with("s") && !head.ends_with("men") &&
+              !FollowedByVerb(np.end, e)) {
+            const Quantity qt{tok_[j].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
+            AddFrame(sentence, j, j + 1, qt, -1, np, hit, fr.fate, false, false);
+            doc_.casualties.back().fate_span = fr.fate_span;
+            doc_.casualties.back().count_span = {};
+            added = true;
+          }
+        }
+      }
+      if (!added) return;
+    }
+  }
+
   // "stoned a civilian to death", "hacked them to death", "beat two men to death": a verb, its
   // object, then "to death".
   void ToDeath(uint32_t sentence, size_t b, size_t e, size_t first_frame) {
@@ -1625,7 +1716,8 @@ class Annotator {
           const bool plural = head.ends_with("s") || head.ends_with("men") ||
                               head == "people" || head == "children" || head == "police" ||
                               head == "personnel";
-          if (np.has_victim && !np.has_object && !plural) {
+          // ("and his son was wounded": the subject of a clause of its own.)
+          if (np.has_victim && !np.has_object && !plural && !FollowedByVerb(np.end, e)) {
             const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false,
                               QuantityKind::kCount};
             AddFrame(sentence, i, i + 1, qt, -1, np, last_hit, last_hit.entry->fate, false,

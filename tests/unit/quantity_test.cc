@@ -500,6 +500,17 @@ const Case kMoreFrameCases[] = {
     {"The tailor was taken away at night and was only found dead at dawn.",
      "killed 1 unknown"},
     {"Students protested over the death of Ann Roe.", ""},
+    // Items listed after an active verb's object share its verb ...
+    {"Rebels fired on a car, killing mayor Ilan Drost and four others.",
+     "killed 1 unknown, killed 4 unknown"},
+    {"Two men shot dead a party leader, two guards, and a police officer.",
+     "killed 1 non_state, killed 2 state_forces, killed 1 state_forces"},
+    {"Gunmen stormed the firm, killing six workers and a driver.",
+     "killed 6 civilians, killed 1 civilians"},
+    // ... but not an apposition after a name, nor the subject of a clause of its own.
+    {"Gunmen shot and killed Ilan Drost, a local leader, near his home.", "killed 1 unknown"},
+    {"Gunmen killed the trader, and his son was wounded.",
+     "killed 1 civilians, injured 1 unknown"},
     // Fighting for one's life is not a death.
     {"Sixteen people were hurt, with several fighting for their lives.", "injured 16 civilians"},
 };
