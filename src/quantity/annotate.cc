@@ -795,6 +795,7 @@ class Annotator {
     Perpetrators(sentence, b, e, first_frame);
     Themselves(sentence, b, e);
     Singulars(sentence, b, e, first_frame);
+    DropBodiesOfCounted(first_frame);
     Names(sentence, b, e, first_frame);
     Coordinated(sentence, b, e, first_frame);
     ListContinuation(sentence, b, e, first_frame);
@@ -1648,6 +1649,30 @@ class Annotator {
     doc_.casualties.back().count_span = {};
     doc_.casualties.back().span = TokSpan(i - 1, i + len);
     return true;
+  }
+
+  // "his body was found after he was shot and killed": the body is the dead of another frame
+  // of the sentence.
+  void DropBodiesOfCounted(size_t first_frame) {
+    auto body = [&](const CasualtyFrame& f) {
+      return f.quantity < 0 && f.victims.empty() && f.fate == Fate::kKilled && !f.negated &&
+             std::string_view(lower_).substr(f.span.begin, f.span.size()).find("body") !=
+                 std::string_view::npos &&
+             f.count_span.empty() && f.span.size() > 0 &&
+             (lower_.compare(f.span.begin, 4, "his ") == 0 ||
+              lower_.compare(f.span.begin, 4, "her ") == 0 ||
+              lower_.compare(f.span.begin, 4, "the ") == 0);
+    };
+    bool other = false;
+    for (size_t k = first_frame; k < doc_.casualties.size(); ++k) {
+      const CasualtyFrame& f = doc_.casualties[k];
+      other |= f.fate == Fate::kKilled && !f.negated && !body(f);
+    }
+    if (!other) return;
+    doc_.casualties.erase(
+        std::remove_if(doc_.casualties.begin() + static_cast<ptrdiff_t>(first_frame),
+                       doc_.casualties.end(), body),
+        doc_.casualties.end());
   }
 
   // "His body was found", "the body of Ann Roe was recovered": one dead.

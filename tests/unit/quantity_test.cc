@@ -480,6 +480,7 @@ const Case kMoreFrameCases[] = {
     {"His body was found near the river.", "killed 1 unknown"},
     {"The body of Tomas Vell was recovered by police.", "killed 1 unknown"},
     {"Their bodies were found in a field.", ""},
+    {"His body was found on Monday after he was shot and killed.", "killed 1 unknown"},
     // Lower-case role words before a full name.
     {"Gunmen killed farm owner Ilan Drost at his home.", "killed 1 unknown"},
     // A possessive object of an active verb; a count after "his".
