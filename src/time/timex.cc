@@ -105,6 +105,13 @@ std::string_view HalfUnit(Unit unit) {
   }
 }
 
+// A reporting period longer than a quarter: "the nine months" (P9M), "six months", "the first
+// half" (YYYY-H1).
+bool IsLongerPeriod(TimexType type, std::string_view value) {
+  if (type == TimexType::kDuration) return value == "P6M" || value == "P9M";
+  return value.size() == 7 && value[4] == '-' && value[5] == 'H';
+}
+
 bool IsDigits(std::string_view s) {
   for (char c : s) {
     if (c < '0' || c > '9') return false;
@@ -170,9 +177,12 @@ class Scanner {
           IsDigits(std::string_view(out.back().value).substr(0, 4))) {
         ref_year_ = std::atoi(out.back().value.substr(0, 4).c_str());
       }
-      if (best.quarter) {
+      if (best.quarter && QuarterEnded(best.quarter_year, best.quarter)) {
         last_quarter_year_ = best.quarter_year;
         last_quarter_ = best.quarter;
+        longer_period_ = false;
+      } else if (IsLongerPeriod(best.type, out.back().value)) {
+        longer_period_ = true;
       }
       i = best.end;
     }
@@ -180,6 +190,13 @@ class Scanner {
   }
 
  private:
+  // Has the quarter ended by publication? A quarter still running or ahead ("a fourth-quarter
+  // charge" in an October report) is no reference for "the latest quarter" or "a year ago".
+  bool QuarterEnded(int year, int quarter) const {
+    if (dct_.year == 0) return true;
+    return year * 4 + quarter - 1 < dct_.year * 4 + (dct_.month - 1) / 3;
+  }
+
   // ---- token predicates ----
   size_t n() const { return toks_.size(); }
   bool Word(size_t i) const { return i < n() && toks_[i].kind == Tok::kWord; }
@@ -1009,7 +1026,7 @@ class Scanner {
     }
     long delta = static_cast<long>(count) * sign;
     // "a year earlier" next to a quarter compares with that quarter a year before.
-    if (unit == Unit::kYear && count == 1 && last_quarter_) {
+    if (unit == Unit::kYear && count == 1 && last_quarter_ && !longer_period_) {
       m->value = FormatYear(last_quarter_year_ - 1) + "-Q" + Num(last_quarter_);
       return true;
     }
@@ -1422,8 +1439,11 @@ class Scanner {
       m->begin = i + (the ? 1 : 0);
       m->end = u;
       m->type = TimexType::kDate;
-      if (last_quarter_) m->value = FormatYear(last_quarter_year_ - 1) + "-Q" + Num(last_quarter_);
-      else m->value = dct_.year ? FormatYear(dct_.year - 1) : "XXXX";
+      if (last_quarter_ && !longer_period_) {
+        m->value = FormatYear(last_quarter_year_ - 1) + "-Q" + Num(last_quarter_);
+      } else {
+        m->value = dct_.year ? FormatYear(dct_.year - 1) : "XXXX";
+      }
       if (the) --m->begin;
       return true;
     } else {
@@ -1575,6 +1595,12 @@ class Scanner {
     size_t k = i + 1;
     if (w == "now" || w == "currently" || w == "presently" || w == "nowadays") {
       if (w == "now" && i > 0 && P(i - 1, '-')) return false;
+      // "Now, ..." opening a sentence is a discourse marker, not a time.
+      if (w == "now" && P(i + 1, ',') &&
+          (i == 0 || P(i - 1, '.') || P(i - 1, '\n') || P(i - 1, '!') || P(i - 1, '?') ||
+           P(i - 1, '"'))) {
+        return false;
+      }
       value = "PRESENT_REF";
     } else if (w == "current" && !W(i + 1, "account") && !W(i + 1, "accounts") &&
                !W(i + 1, "affairs") && !W(i + 1, "events") && !(i > 0 && W(i - 1, "electric"))) {
@@ -1631,6 +1657,9 @@ class Scanner {
   int ref_year_ = 0;  // the year of the last DATE/TIME value with one (initially dct_'s)
   int last_quarter_year_ = 0;
   int last_quarter_ = 0;
+  // The last reporting period named after the last quarter is longer ("the nine months", "the
+  // first half"): "a year earlier" then compares with the year, not with that quarter.
+  bool longer_period_ = false;
   mutable bool plural_ = false;  // scratch for UnitWord in conditions
   mutable int year_scratch_ = 0;
 };
