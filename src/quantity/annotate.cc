@@ -976,9 +976,36 @@ class Annotator {
              std::string_view(lower_).substr(f.fate_span.begin, 7) == "suicide";
     };
     bool counted = false;
+    // The attack did not take place as a suicide: "the device failed to detonate", "In
+    // addition to the assailant, three people were injured".
+    static constexpr std::string_view kNoSuicide[] = {
+        "failed to detonate", "failed to explode", "did not detonate", "did not explode",
+        "partially detonated", "in addition to the assailant, ", "in addition to the bomber, "};
+    for (std::string_view w : kNoSuicide) {
+      const size_t at = lower_.find(w);
+      if (at == std::string::npos) continue;
+      if (!w.starts_with("in addition")) {
+        counted = true;
+        continue;
+      }
+      // ... only when the sentence's fate is an injury
+      const size_t stop = lower_.find('.', at);
+      const std::string_view rest = std::string_view(lower_).substr(
+          at, stop == std::string::npos ? std::string::npos : stop - at);
+      if (rest.find("injured") != std::string_view::npos &&
+          rest.find("killed") == std::string_view::npos) {
+        counted = true;
+      }
+    }
     for (const CasualtyFrame& f : doc_.casualties) {
       if (implicit(f) || f.negated || f.fate != Fate::kKilled) continue;
       if (f.self_inflicted) counted = true;
+      // "the bomber was fired on and killed" (a frame with no victims phrase)
+      if (f.victims.empty() && f.quantity < 0) {
+        const std::string_view lead = std::string_view(lower_).substr(f.span.begin, f.span.size());
+        const size_t sp = lead.find(' ');
+        if (IsPerpetratorNoun(lead.substr(0, sp))) counted = true;
+      }
       if (f.victims.empty()) continue;
       std::string_view v = std::string_view(lower_).substr(f.victims.begin, f.victims.size());
       if (const size_t sp = v.find_last_of(' '); sp != std::string_view::npos) v = v.substr(sp + 1);

@@ -512,6 +512,14 @@ const Case kMoreFrameCases[] = {
     {"Gunmen shot and killed Ilan Drost, a local leader, near his home.", "killed 1 unknown"},
     {"Gunmen killed the trader, and his son was wounded.",
      "killed 1 civilians, injured 1 unknown"},
+    // A suicide attack whose device failed, or whose attacker was only injured, or whose
+    // attacker's death has a frame of its own, adds no implicit attacker.
+    {"A suicide bomber drove a truck into the office. The device failed to detonate.", ""},
+    {"A suicide bomber struck the terminal. In addition to the assailant, three people were "
+     "injured.",
+     "injured 3 civilians"},
+    {"A suicide bomber was fired on and killed by police as he attacked the base.",
+     "killed 1 unknown"},
     // Fighting for one's life is not a death.
     {"Sixteen people were hurt, with several fighting for their lives.", "injured 16 civilians"},
 };
