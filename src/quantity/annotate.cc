@@ -806,9 +806,35 @@ class Annotator {
 
   // "The assailant was also killed", "the suicide bomber died": the perpetrator's own death,
   // which adds to the victims' count.
+  // "Three assailants opened fire ... The assailants were killed": the attackers counted
+  // earlier in the text. Returns that count (0 when none) for a plural perpetrator noun at `i`.
+  int64_t EarlierPerpetratorCount(size_t i) const {
+    for (size_t k = i; k-- > 0 && k + 400 > i;) {
+      if (!IsPerpetratorNoun(W(k)) || !(W(k).ends_with("s") || W(k) == "gunmen")) continue;
+      size_t c = k;
+      if (c > 0 && W(c - 1) == "suicide") --c;
+      if (c == 0) continue;
+      const uint32_t end = tok_[c - 1].span.end;
+      for (size_t q = doc_.quantities.size(); q-- > 0;) {
+        const Quantity& qt = doc_.quantities[q];
+        if (qt.span.end < end) break;
+        if (qt.span.end == end && qt.kind == QuantityKind::kCount && !qt.vague && qt.value >= 2 &&
+            qt.value == qt.high && qt.value <= 20) {
+          return qt.value;
+        }
+      }
+    }
+    return 0;
+  }
+
   void Perpetrators(uint32_t sentence, size_t b, size_t e, size_t first_frame) {
     for (size_t i = b + 1; i + 1 < e; ++i) {
       const std::string_view w = W(i);
+      if (IsPerpetratorNoun(w) && (w.ends_with("s") || w == "gunmen") && W(i - 1) == "the" &&
+          (i - 1 == b || W(i - 2) == "," || W(i - 2) == ";")) {
+        PluralPerpetrators(sentence, e, first_frame, i);
+        continue;
+      }
       if (!IsPerpetratorNoun(w) || w.ends_with("s") || w == "gunmen") continue;
       size_t d = i - 1;
       if (W(d) == "suicide" && d > b) --d;
@@ -848,6 +874,30 @@ class Annotator {
       doc_.casualties.back().count_span = {};
       doc_.casualties.back().self_inflicted = true;
     }
+  }
+
+  // "The assailants were killed by police" after "Three assailants attacked ...": 3.
+  void PluralPerpetrators(uint32_t sentence, size_t e, size_t first_frame, size_t i) {
+    size_t j = i + 1, len = 0;
+    if (j >= e || W(j) != "were") return;
+    while (j < e && MatchAt(j, e, q::kAux, &len) != nullptr &&
+           MatchAt(j, e, q::kFate, &len) == nullptr) {
+      j += len;
+    }
+    const LexEntry* f = MatchAt(j, e, q::kFate, &len);
+    if (f == nullptr || (f->roles & q::kAfter) == 0 || f->fate != Fate::kKilled ||
+        FateUsed(first_frame, j)) {
+      return;
+    }
+    const int64_t n = EarlierPerpetratorCount(i - 1);
+    if (n < 2) return;
+    const Quantity qt{tok_[i - 1].span, n, n, Qualifier::kExact, false, QuantityKind::kCount};
+    Np np;
+    np.victims = tok_[i].span;
+    np.category = VictimCategory::kNonState;
+    AddFrame(sentence, i - 1, i, qt, -1, np, {f, j, j + len}, f->fate, false, false);
+    doc_.casualties.back().count_span = {};
+    doc_.casualties.back().self_inflicted = true;
   }
 
   // "two Palestinians blew themselves up": the count is the attackers' own deaths.
@@ -1201,6 +1251,7 @@ class Annotator {
         p = c - 2;
       }
       if (W(p) == "," && p > b) --p;
+      if (!counted_tail && RelativeAfterAnd(sentence, b, p, i, j, len, f)) continue;
       int64_t total = 0;
       int conjuncts = 0;
       bool saw_and = counted_tail, ok = true, last_and = counted_tail;
@@ -1255,6 +1306,33 @@ class Annotator {
       doc_.casualties.back().span = TokSpan(begin, j + len);
       doc_.casualties.back().count_span = {};
     }
+  }
+
+  // "Aoun, the prison director, and his relative were killed", "An official of the office and
+  // his wife were killed": a relative ("his wife") joined to whoever stands before "and" (one
+  // person: the possessive points back to them) makes two. `p`: the last token of the list.
+  bool RelativeAfterAnd(uint32_t sentence, size_t b, size_t p, size_t were, size_t j, size_t len,
+                        const LexEntry* f) {
+    size_t s = 0;
+    int64_t v = 0;
+    bool perp = false;
+    if (!ConjunctBack(b, p, false, &s, &v, &perp) || v != 1) return false;
+    if (W(s) != "his" && W(s) != "her") return false;
+    if (s < b + 2 || W(s - 1) != "and") return false;
+    size_t l = s - 2;  // the last token of the left conjunct
+    if (W(l) == "," && l > b) --l;
+    const std::string_view left = W(l);
+    // The left side is one person: a name, a singular noun, or an apposition's end.
+    const bool one = IsNameWord(l) || ((IsWordish(l) || left == ")") && !left.ends_with("s") &&
+                                       !left.ends_with("men") && !In(left, kStopWords));
+    if (!one || InQuantity(l)) return false;
+    size_t start = l;  // back to the start of the clause, for the evidence
+    while (start > b && W(start - 1) != ";" && start + 25 > l) --start;
+    const Quantity qt{TokSpan(start, were), 2, 2, Qualifier::kExact, false, QuantityKind::kCount};
+    AddFrame(sentence, start, were, qt, -1, Np{}, {f, j, j + len}, f->fate, false, false);
+    doc_.casualties.back().span = TokSpan(start, j + len);
+    doc_.casualties.back().count_span = {};
+    return true;
   }
 
   // The first token of the earliest frame of this sentence whose fate is the verb at `j`

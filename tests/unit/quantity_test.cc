@@ -520,6 +520,14 @@ const Case kMoreFrameCases[] = {
      "injured 3 civilians"},
     {"A suicide bomber was fired on and killed by police as he attacked the base.",
      "killed 1 unknown"},
+    // A relative joined by "and" to one person before it, an apposition between.
+    {"Ilan Drost, the village head, and his wife were killed in the attack.",
+     "killed 2 unknown"},
+    {"An official of the land office and his son were killed.", "killed 2 unknown"},
+    // Plural attackers killed: the count said of them earlier in the text.
+    {"Three assailants opened fire at the checkpoint. The attackers were killed by police.",
+     "killed 3 self non_state"},
+    {"The attackers were killed by police.", ""},
     // Fighting for one's life is not a death.
     {"Sixteen people were hurt, with several fighting for their lives.", "injured 16 civilians"},
 };
