@@ -1899,8 +1899,13 @@ class Annotator {
       if (W(i) != "a" && W(i) != "an" && W(i) != "another" && !definite) continue;
       if (InQuantity(i)) continue;  // "a dozen", "a number of"
       const Np np = ScanNp(i + 1, e);
-      if (!np.has_victim && !np.has_object && !definite && W(i) != "another" &&
-          np.end > i + 1 && GenericObject(b, i, np, sentence)) {
+      // ("killing the former senator": a singular noun the lexicon need not know.)
+      if (!np.has_victim && !np.has_object && W(i) != "another" && np.end > i + 1 &&
+          (!definite || SingularHead(np.end - 1)) && GenericObject(b, i, np, sentence)) {
+        if (definite) {
+          last_hit = ActiveHitBefore(b, i);
+          last_end = np.end;
+        }
         continue;
       }
       if (!np.has_victim || np.has_object) continue;
@@ -1937,6 +1942,22 @@ class Annotator {
       }
       i = np.end > i ? np.end - 1 : i;
     }
+  }
+
+  // A lower-case singular noun ("senator", not "villagers" or "police").
+  bool SingularHead(size_t k) const {
+    const std::string_view h = W(k);
+    return IsWordish(k) && !Raw(k).empty() && Raw(k)[0] >= 'a' && Raw(k)[0] <= 'z' &&
+           !h.ends_with("s") && !h.ends_with("men") && h != "people" && h != "police" &&
+           h != "children" && h != "personnel";
+  }
+
+  // The active fate verb ending right before token `i`, as a FateHit (empty when none).
+  FateHit ActiveHitBefore(size_t b, size_t i) const {
+    size_t len = 0;
+    const LexEntry* f = i > b ? lex_.MatchEndingAt(t_, b, i - 1, q::kFate, &len) : nullptr;
+    if (f == nullptr) return {};
+    return {f, i - len, i};
   }
 
   // "militants killed a presumed cattle thief", "killing a merchant": an active killing verb

@@ -528,6 +528,9 @@ const Case kMoreFrameCases[] = {
     {"Three assailants opened fire at the checkpoint. The attackers were killed by police.",
      "killed 3 self non_state"},
     {"The attackers were killed by police.", ""},
+    // A definite object the lexicon need not know, then a list after it.
+    {"Gunmen fired on the house, killing the former senator, his wife, and his servant.",
+     "killed 1 civilians, killed 1 civilians, killed 1 unknown"},
     // Fighting for one's life is not a death.
     {"Sixteen people were hurt, with several fighting for their lives.", "injured 16 civilians"},
 };
