@@ -364,6 +364,13 @@ class Classifier {
           m.sub_event_type = "Violent demonstration";
           m.score = 0.6f;
         }
+        // Abducting soldiers or fighters is an attack on an armed side ("abducted two
+        // militiamen"), not violence against civilians.
+        if (m.sub_event_type == "Abduction/forced disappearance" && object_kind == 2 &&
+            !armed_hit) {
+          m.sub_event_type = "Armed clash";
+          m.score = 0.66f;
+        }
         if (disrupt && (m.sub_event_type == "Grenade" ||
                         m.sub_event_type == "Shelling/artillery/missile attack")) {
           m.sub_event_type = "Disrupted weapons use";
@@ -444,6 +451,11 @@ class Classifier {
         } else if (armed.empty() && protest_context) {
           m.sub_event_type = "Violent demonstration";
           m.score = 0.8f;
+        } else if (!non_state && !armed_hit && UnarmedWeaponsNear(si)) {
+          // Stones, sticks and firecrackers against each other or the police: a riot
+          // ("clashed with police ... pelted stones at them").
+          m.sub_event_type = protest_context ? "Violent demonstration" : "Mob violence";
+          m.score = 0.78f;
         } else if ((armed.empty() && (Near(si, CueClass::kCtxCommunal) || rioters || civilians)) ||
                    (!non_state && crowd_before)) {
           // Unarmed sides fighting, or a crowd against state forces ("a clash between police and
@@ -544,6 +556,23 @@ class Classifier {
     for (uint32_t k = lo; k < hi; ++k) {
       for (const Hit& t : scans_[k].triggers) {
         if (t.cue->cls == CueClass::kClash && !t.grievance && !Negated(k, t)) return true;
+      }
+    }
+    return false;
+  }
+
+  // A crowd's weapons (stones, sticks, clubs, firecrackers) in sentence `si` or a neighbour.
+  bool UnarmedWeaponsNear(uint32_t si) const {
+    static constexpr std::string_view kWords[] = {
+        "stones", "stone", "stone-pelting", "rocks", "bricks", "sticks", "clubs", "bludgeons",
+        "batons", "firecrackers", "fireworks", "bottles", "fists", "fist", "slippers"};
+    const uint32_t lo = si > 0 ? si - 1 : 0;
+    const uint32_t hi = std::min<uint32_t>(si + 2, doc_.sentences.size());
+    for (uint32_t k = lo; k < hi; ++k) {
+      const Sentence& s = doc_.sentences[k];
+      for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+        const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+        if (std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords)) return true;
       }
     }
     return false;

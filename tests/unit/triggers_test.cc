@@ -156,6 +156,16 @@ const TypeCase kRoleTypeCases[] = {
     {"The two sides exchanged shelling across the valley on Monday.", "Armed clash"},
     {"Rebels shelled the town overnight, and no clashes were reported.",
      "Shelling/artillery/missile attack"},
+    // Stones and sticks in a clash with police: a riot, not a battle.
+    {"Traders clashed with police at the market and pelted them with stones.", "Mob violence"},
+    // Abducting fighters is an attack on an armed side.
+    {"Militants abducted two militiamen near the well on Monday.", "Armed clash"},
+    // Burning tyres "to demonstrate": a violent demonstration, not property destruction.
+    {"Workers burned tyres on the highway to demonstrate against the layoffs.",
+     "Violent demonstration"},
+    // Taking to the streets and road blocks are protests.
+    {"Workers took to the street to ask for higher wages.", "Peaceful protest"},
+    {"Truck drivers went on a 48 hour strike over working conditions.", "Peaceful protest"},
     // A leading category label names the report's event; the cues after it describe it.
     {"Arrests: On Monday, police raided a house and detained three men after a gunfight.",
      "Arrests"},
