@@ -166,6 +166,11 @@ const TypeCase kRoleTypeCases[] = {
     // Taking to the streets and road blocks are protests.
     {"Workers took to the street to ask for higher wages.", "Peaceful protest"},
     {"Truck drivers went on a 48 hour strike over working conditions.", "Peaceful protest"},
+    // A device "planted" that then killed went off; "planting" one is not (yet) a blast.
+    {"Militants planted an IED targeting an army patrol, leaving one soldier dead.",
+     "Remote explosive/landmine/IED"},
+    // An air force hitting a target is an air strike.
+    {"The air force targeted rebel positions near the town on Monday.", "Air/drone strike"},
     // A leading category label names the report's event; the cues after it describe it.
     {"Arrests: On Monday, police raided a house and detained three men after a gunfight.",
      "Arrests"},
