@@ -138,9 +138,7 @@ struct ScanBuffers {
 class Scanner {
  public:
   Scanner(std::string_view text, std::string_view anchor, ScanBuffers* buffers)
-      : text_(text),
-        lowered_(buffers->lowered),
-        toks_(buffers->toks) {
+      : text_(text), lowered_(buffers->lowered), toks_(buffers->toks) {
     dct_ = ParseAnchor(anchor);
     ref_ = dct_;
     ref_year_ = dct_.year;
@@ -408,9 +406,8 @@ class Scanner {
       }
       std::string_view w = Low(t);
       if (w == "will" || w == "shall" || w == "ll" || w == "scheduled" || w == "upcoming" ||
-          w == "postponed" || w == "expected" || w == "planned" || w == "plans" ||
-          w == "plan" || w == "planning" ||
-          ((w == "soon" || w == "early") && W(t - 1, "as") && t > 0)) {
+          w == "postponed" || w == "expected" || w == "planned" || w == "plans" || w == "plan" ||
+          w == "planning" || ((w == "soon" || w == "early") && W(t - 1, "as") && t > 0)) {
         return 1;
       }
       // "set to resume Monday", "is to resume trading Tuesday", "due to arrive Friday".
@@ -1627,10 +1624,10 @@ class Scanner {
     } else if (w == "the" && W(i + 1, "near") && W(i + 2, "future")) {
       value = "FUTURE_REF";
       k = i + 3;
-    } else if (w == "the" && (W(i + 1, "past") || W(i + 1, "future")) &&
-               !IsNum(i + 2) && !NumWord(i + 2) && !W(i + 2, "few") &&
-               !W(i + 2, "several") && UnitWord(Low(i + 2), &plural_) == Unit::kNone &&
-               SeasonCode(Low(i + 2)).empty() && !W(i + 2, "weekend")) {
+    } else if (w == "the" && (W(i + 1, "past") || W(i + 1, "future")) && !IsNum(i + 2) &&
+               !NumWord(i + 2) && !W(i + 2, "few") && !W(i + 2, "several") &&
+               UnitWord(Low(i + 2), &plural_) == Unit::kNone && SeasonCode(Low(i + 2)).empty() &&
+               !W(i + 2, "weekend")) {
       value = W(i + 1, "past") ? "PAST_REF" : "FUTURE_REF";
       k = i + 2;
     } else if (w == "at" && W(i + 1, "present")) {
