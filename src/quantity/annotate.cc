@@ -838,6 +838,13 @@ class Annotator {
       if (!IsPerpetratorNoun(w) || w.ends_with("s") || w == "gunmen") continue;
       size_t d = i - 1;
       if (W(d) == "suicide" && d > b) --d;
+      // one adjective: "The Afghan attacker was also killed"
+      // (not an ordinal: "a second bomber" is usually one of attackers counted elsewhere)
+      if (W(d) != "the" && W(d) != "a" && W(d) != "an" && d > b && IsWordish(d) &&
+          !In(W(d), kStopWords) && !In(W(d), kOrdinalWords) && W(d) != "other" &&
+          (W(d - 1) == "the" || W(d - 1) == "a" || W(d - 1) == "an")) {
+        --d;
+      }
       if (W(d) != "the" && W(d) != "a" && W(d) != "an") continue;
       size_t j = i + 1, len = 0;
       while (j < e && MatchAt(j, e, q::kAux, &len) != nullptr &&

@@ -150,6 +150,11 @@ const CasualtyCase kCasualtyCases[] = {
     {"A bomb killed a trader. The group has wreaked havoc in the region, killing several "
      "hundreds of people.",
      1, 1, 1, 1, 0, 0, 1, 0, -1},
+    // A numbered count said to be more people keeps a lone victim of another sentence.
+    {"The governor was killed by a roadside bomb. His three guards were also killed.",
+     4, 4, 4, 4, 3, 0, 0, 1, -1},
+    {"A bodyguard was killed in the assault. Additionally, three assailants were killed.",
+     4, 4, 4, 4, 1, 3, 0, 0, -1},
     // A found body is one of the victims already counted.
     {"A farmer was shot dead. The body of the victim was retrieved by police.",
      1, 1, 1, 1, 0, 0, 1, 0, -1},

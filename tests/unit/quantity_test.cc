@@ -531,6 +531,10 @@ const Case kMoreFrameCases[] = {
     // A definite object the lexicon need not know, then a list after it.
     {"Gunmen fired on the house, killing the former senator, his wife, and his servant.",
      "killed 1 civilians, killed 1 civilians, killed 1 unknown"},
+    // A perpetrator with one adjective; not an ordinal one.
+    {"One citizen was killed. The local attacker was also killed.",
+     "killed 1 civilians, killed 1 self non_state"},
+    {"A second bomber was shot and killed.", "killed 1 non_state"},
     // Fighting for one's life is not a death.
     {"Sixteen people were hurt, with several fighting for their lives.", "injured 16 civilians"},
 };
