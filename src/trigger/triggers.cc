@@ -198,9 +198,26 @@ class Classifier {
     for (const Sentence& s : doc_.sentences) scans_.push_back(scanner.Scan(s));
     std::vector<size_t> labels;
     for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
+      const size_t first = out->size();
       for (const Hit& hit : scans_[si].triggers) {
         if (hit.cue->cls == CueClass::kLabel) labels.push_back(out->size());
         out->push_back(Type(si, hit));
+      }
+      // "killed a volunteer fighter and wounded another person": a weak harm cue ("wounded",
+      // "injured") after a killing or attack cue of the same sentence tells the same act.
+      for (size_t k = first; k < out->size(); ++k) {
+        const Hit& hit = scans_[si].triggers[k - first];
+        if (hit.cue->cls != CueClass::kKill || hit.cue->score >= 0.55f) continue;
+        for (size_t j = first; j < k; ++j) {
+          const CueClass c = scans_[si].triggers[j - first].cue->cls;
+          if ((c != CueClass::kKill && c != CueClass::kAttack) || (*out)[j].negated) {
+            continue;
+          }
+          (*out)[k].sub_event_type = (*out)[j].sub_event_type;
+          (*out)[k].event_type = (*out)[j].event_type;
+          (*out)[k].score = std::min((*out)[k].score, (*out)[j].score * 0.95f);
+          break;
+        }
       }
     }
     // A leading label ("Arrests: ...", "Detonation: ...") names what its paragraph reports: the
@@ -514,6 +531,12 @@ class Classifier {
       if (w == "the" || w == "The" || w == "this" || w == "This" || w == "that") m.score *= 0.85f;
     }
     m.event_type = std::string(EventTypeOf(m.sub_event_type));
+    // "3 civilians were also killed" after the lede: a further toll of the event told, not
+    // what typed it.
+    if (si > 0 && (cue.cls == CueClass::kKill || cue.cls == CueClass::kAttack) &&
+        AlsoBefore(si, hit)) {
+      m.score *= 0.85f;
+    }
     // The lede carries the news: later sentences need clearly better evidence to win.
     m.score *= 1.0f - 0.03f * static_cast<float>(std::min<uint32_t>(si, 5));
     m.negated = Negated(si, hit);
@@ -621,6 +644,17 @@ class Classifier {
         continue;  // "two men killed ..." may be the victims' count
       }
       return CrowdAt(si, h.begin, h.end);
+    }
+    return false;
+  }
+
+  // "also" among the three words before the cue.
+  bool AlsoBefore(uint32_t si, const Hit& hit) const {
+    const uint32_t lo = hit.begin >= doc_.sentences[si].token_begin + 3
+                            ? hit.begin - 3
+                            : doc_.sentences[si].token_begin;
+    for (uint32_t t = lo; t < hit.begin; ++t) {
+      if (Lower(doc_.Slice(doc_.tokens[t].span)) == "also") return true;
     }
     return false;
   }

@@ -171,6 +171,12 @@ const TypeCase kRoleTypeCases[] = {
      "Remote explosive/landmine/IED"},
     // An air force hitting a target is an air strike.
     {"The air force targeted rebel positions near the town on Monday.", "Air/drone strike"},
+    // "wounded" after "killed" in one sentence tells the same act.
+    {"Militants killed a volunteer fighter and wounded another man near the well.",
+     "Armed clash"},
+    // A toll "also" reported after the lede does not retype the event.
+    {"Militants attacked an army convoy on the highway. Two civilians were also killed.",
+     "Armed clash"},
     // A leading category label names the report's event; the cues after it describe it.
     {"Arrests: On Monday, police raided a house and detained three men after a gunfight.",
      "Arrests"},
