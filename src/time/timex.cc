@@ -198,22 +198,26 @@ class Scanner {
   // ---- token predicates ----
   size_t n() const { return toks_.size(); }
   bool Word(size_t i) const { return i < n() && toks_[i].kind == Tok::kWord; }
-  bool W(size_t i, std::string_view w) const { return Word(i) && toks_[i].low == w; }
+  // The lowercased text of a token.
+  std::string_view LowOf(const Tok& t) const {
+    return std::string_view(lowered_.data() + t.begin, t.end - t.begin);
+  }
+  bool W(size_t i, std::string_view w) const { return Word(i) && LowOf(toks_[i]) == w; }
   // The same for a literal: inlined to a length test and a fixed-size compare (the matchers
   // make thousands of these per document).
   template <size_t N>
   [[gnu::always_inline]] bool W(size_t i, const char (&w)[N]) const {
     if (i >= n()) return false;
     const Tok& t = toks_[i];
-    return t.kind == Tok::kWord && t.low.size() == N - 1 &&
-           std::memcmp(t.low.data(), w, N - 1) == 0;
+    return t.kind == Tok::kWord && t.end - t.begin == N - 1 &&
+           std::memcmp(lowered_.data() + t.begin, w, N - 1) == 0;
   }
   bool P(size_t i, char c) const { return i < n() && toks_[i].kind == Tok::kPunct && toks_[i].ch == c; }
   bool IsNum(size_t i) const { return i < n() && toks_[i].kind == Tok::kNum && toks_[i].num >= 0; }
-  std::string_view Low(size_t i) const { return Word(i) ? toks_[i].low : std::string_view(); }
+  std::string_view Low(size_t i) const { return Word(i) ? LowOf(toks_[i]) : std::string_view(); }
   // SmallNumberWord(Low(i)); number words are time words, so others skip the lookup.
   int NumWord(size_t i) const {
-    return Word(i) && (toks_[i].cls & kTimeWord) ? SmallNumberWord(toks_[i].low) : 0;
+    return Word(i) && (toks_[i].cls & kTimeWord) ? SmallNumberWord(LowOf(toks_[i])) : 0;
   }
   static bool IsTens(int v) { return v >= 20 && v % 10 == 0; }
   // Skips a "." glued to token i-1 (abbreviations: "Sept.", "a.m.").
@@ -401,7 +405,7 @@ class Scanner {
     for (size_t k = i, steps = 0; k > 0 && steps < 10; --k, ++steps) {
       size_t t = k - 1;
       if (P(t, '!') || P(t, '?') || P(t, '\n') || P(t, ';') || P(t, '"')) break;
-      if (P(t, '.') && !(t > 0 && Word(t - 1) && toks_[t - 1].low.size() <= 4 && toks_[t - 1].cap)) {
+      if (P(t, '.') && !(t > 0 && Word(t - 1) && toks_[t - 1].end - toks_[t - 1].begin <= 4 && toks_[t - 1].cap)) {
         break;
       }
       std::string_view w = Low(t);
