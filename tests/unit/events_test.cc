@@ -340,6 +340,9 @@ const RoleCase kRoleCases[] = {
     // Communities fighting with no armed side named: identity militias on both sides.
     {"Three people were killed in intercommunal clashes near the market on Monday.",
      "Unidentified Communal Militia", "Unidentified Communal Militia", 44},
+    // "criminal groups" is no community: an ordinary fight with no side named.
+    {"A gunfight broke out in the market on Monday; criminal groups were blamed.",
+     "Unidentified Armed Group", "Unidentified Armed Group", 33},
     // A fight where no side is named: unidentified armed groups on both sides.
     {"A shoot-out took place in the northern district on Monday.", "Unidentified Armed Group",
      "Unidentified Armed Group", 33},

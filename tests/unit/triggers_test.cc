@@ -177,6 +177,8 @@ const TypeCase kRoleTypeCases[] = {
     // A toll "also" reported after the lede does not retype the event.
     {"Militants attacked an army convoy on the highway. Two civilians were also killed.",
      "Armed clash"},
+    // Shots fired into the air hit nobody: not a fight.
+    {"Militants entered the village and fired gunshots in the air before leaving.", "Other"},
     // A leading category label names the report's event; the cues after it describe it.
     {"Arrests: On Monday, police raided a house and detained three men after a gunfight.",
      "Arrests"},
