@@ -257,6 +257,22 @@ FateTotals Aggregate(const Document& doc, const std::vector<const CasualtyFrame*
     return !implicit(f) && !f->negated && !f->is_subtotal && !f->self_inflicted;
   };
   const bool any_numbered = std::any_of(frames.begin(), frames.end(), numbered);
+  // "several people dead", "many corpses" beside a written count of the incident: the vague
+  // word is the less precise report of the same dead, not another bound.
+  const bool any_exact = std::any_of(frames.begin(), frames.end(), [&](const CasualtyFrame* f) {
+    return numbered(f) && !f->vague;
+  });
+  // (Listed beside exact counts in one sentence, "12 civilians, a few elders and two guards",
+  // it is one more group and stays.)
+  if (any_exact) {
+    const std::vector<const CasualtyFrame*> all_frames = frames;
+    std::erase_if(frames, [&](const CasualtyFrame* f) {
+      if (!f->vague || f->negated || f->is_subtotal || f->self_inflicted) return false;
+      return std::none_of(all_frames.begin(), all_frames.end(), [&](const CasualtyFrame* g) {
+        return g->sentence == f->sentence && numbered(g) && !g->vague;
+      });
+    });
+  }
   // ... but "a soldier and two civilians were killed": an implicit 1 that shares its fate
   // words with a numbered count of the sentence is listed beside it and stays.
   const std::vector<const CasualtyFrame*> before_erase = frames;
@@ -282,7 +298,20 @@ FateTotals Aggregate(const Document& doc, const std::vector<const CasualtyFrame*
       return f_before == g_before && !inside;
     });
   };
-  if (any_numbered) {
+  // ... and a numbered count said to be more people ("His three guards were also killed",
+  // "Additionally, one assailant was killed") cannot include the implicit one.
+  auto additive = [&doc](const CasualtyFrame* f) {
+    if (f->sentence >= doc.sentences.size()) return false;
+    const std::string own = " " + event::Lower(doc.Slice(doc.sentences[f->sentence].span));
+    for (std::string_view w : {" also ", " additionally", " as well"}) {
+      if (own.find(w) != std::string::npos) return true;
+    }
+    return false;
+  };
+  const bool any_inclusive = std::any_of(frames.begin(), frames.end(), [&](const CasualtyFrame* f) {
+    return numbered(f) && !additive(f);
+  });
+  if (any_numbered && any_inclusive) {
     std::erase_if(frames, [&](const CasualtyFrame* f) { return implicit(f) && !coordinated(f); });
   }
   bool any_positive = false;
@@ -323,6 +352,16 @@ FateTotals Aggregate(const Document& doc, const std::vector<const CasualtyFrame*
   }
   std::map<std::pair<size_t, std::string>, Range> per_category;
   Range generic, self;
+  // Every sentence with a side's count says it is more people ("also", "additionally").
+  bool all_counts_additive = true;
+  for (const auto& [sentence, r] : reports) {
+    if (r.counts.empty()) continue;
+    bool add = false;
+    for (const CasualtyFrame* f : frames) {
+      if (f->sentence == sentence && additive(f)) add = true;
+    }
+    all_counts_additive &= add;
+  }
   VictimCategory generic_category = VictimCategory::kUnknown;
   for (auto& [sentence, r] : reports) {
     if (r.self_high > 0) self.Add(r.self_low, r.self_high);
@@ -340,6 +379,34 @@ FateTotals Aggregate(const Document& doc, const std::vector<const CasualtyFrame*
       generic.Add(r.generic_low, r.generic_high);
     }
   }
+  // "15 anti-government militias were killed ..." then "15 Taliban fighters were killed": the
+  // same exact count said of two categories in different sentences names the same dead once
+  // (counts of one sentence, "3 soldiers and 3 rebels", stay apart).
+  for (auto a = per_category.begin(); a != per_category.end(); ++a) {
+    const Range ra = a->second;
+    if (!ra.set || ra.low != ra.high || ra.high < 2) continue;
+    for (auto c = std::next(a); c != per_category.end();) {
+      const Range rc = c->second;
+      // ... unless said to be more: "2 militants were also killed".
+      bool together = false;
+      for (const auto& [sentence, r] : reports) {
+        together |= r.counts.contains(a->first) && r.counts.contains(c->first);
+        if (r.counts.contains(a->first) || r.counts.contains(c->first)) {
+          together |= r.counts.size() > 1;  // a sentence that splits its dead by side
+          const std::string own = " " + event::Lower(doc.Slice(doc.sentences[sentence].span));
+          for (std::string_view w : {" also ", " as well", " too", " addition", " other "}) {
+            together |= own.find(w) != std::string::npos;
+          }
+        }
+      }
+      if (rc.set && rc.low == rc.high && rc.high == ra.high && !together &&
+          a->first.first != c->first.first) {
+        c = per_category.erase(c);
+      } else {
+        ++c;
+      }
+    }
+  }
   int64_t cat_low = 0, cat_high = 0;
   bool any_category = false;
   for (const auto& [key, range] : per_category) {
@@ -355,6 +422,11 @@ FateTotals Aggregate(const Document& doc, const std::vector<const CasualtyFrame*
   } else if (!generic.set) {
     out.low = cat_low;
     out.high = cat_high;
+  } else if (all_counts_additive) {
+    // "The governor was killed ... His three guards were also killed": more people.
+    out.low = cat_low + generic.low;
+    out.high = cat_high + generic.high;
+    out.by_category[static_cast<size_t>(generic_category)] += generic.high;
   } else {
     out.low = std::min(cat_low, generic.low);
     out.high = std::max(cat_high, generic.high);

@@ -170,6 +170,42 @@ std::string GovernmentName(const Actor& a) {
   return "Government of " + country;
 }
 
+// Words of communities, clans and ethnic groups in the incident's sentences.
+bool CommunalContext(const Document& doc, const std::vector<uint32_t>& sentences) {
+  static constexpr std::string_view kWords[] = {
+      "communal", "intercommunal", "inter-communal", "community", "communities", "ethnic",
+      "clan", "clans", "sub-clan", "tribe", "tribes", "tribal", "tribesmen", "herders",
+      "herdsmen", "pastoralists", "farmers", "inhabitants", "villagers"};
+  for (uint32_t si : sentences) {
+    const Sentence& s = doc.sentences[si];
+    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+      const std::string w = Lower(doc.Slice(doc.tokens[t].span));
+      if (std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords)) return true;
+    }
+  }
+  return false;
+}
+
+// The incident's typing cue says two sides fought each other ("clashed", "a brawl"), or its
+// strongest sentence does ("at each other", "two groups").
+bool MutualFight(const Document& doc, const Incident& incident, std::string_view sub,
+                 uint32_t primary) {
+  for (uint32_t ti : incident.triggers) {
+    const TriggerMention& t = doc.triggers[ti];
+    if (t.sub_event_type != sub) continue;
+    const std::string w = Lower(doc.Slice(t.span));
+    for (std::string_view p : {"clash", "fight", "fought", "brawl", "scuffle", "confront",
+                               "skirmish", "feud", "communal", "inter-communal", "intercommunal"}) {
+      if (w.starts_with(p)) return true;
+    }
+  }
+  const std::string text = Lower(doc.Slice(doc.sentences[primary].span));
+  for (std::string_view p : {"each other", "one another", "two groups", "rival groups"}) {
+    if (text.find(p) != std::string::npos) return true;
+  }
+  return false;
+}
+
 // Two mentions joined as one side: "police and soldiers", "the army, the gendarmerie".
 bool Coordinated(const Document& doc, Span x, Span y) {
   if (x.empty() || y.empty()) return false;
@@ -355,6 +391,22 @@ bool AssignRoles(const Document& doc, const Incident& incident, std::string_view
     add_state_forces();
     if (type == "Battles") add_actor("Rebel Forces", 2, Class::kNonState);
   }
+  // Fighting with no armed side named, among communities, clans or ethnic groups: identity
+  // militias on both sides ("intercommunal clashes left three dead", "Beni Amir and Nuba
+  // groups clashed").
+  if (type == "Battles" && std::none_of(actors.begin(), actors.end(), is_armed) &&
+      CommunalContext(doc, sentences)) {
+    add_actor("Unidentified Communal Militia", 4, Class::kNonState);
+    add_actor("Unidentified Communal Militia", 4, Class::kNonState);
+  }
+  // Fighting where no side is named at all ("a shoot-out took place", "two unidentified forces
+  // clashed"): ACLED's unidentified armed groups on both sides.
+  if (type == "Battles" && std::none_of(actors.begin(), actors.end(), [](const Actor& a) {
+        return a.cls == Class::kState || a.cls == Class::kNonState ||
+               a.cls == Class::kProtesters || a.cls == Class::kRioters;
+      })) {
+    add_actor("Unidentified Armed Group", 3, Class::kNonState);
+  }
   int a1 = -1;
   if (type == "Protests") {
     a1 = first_of([](const Actor& a) { return a.cls == Class::kProtesters; });
@@ -403,13 +455,34 @@ bool AssignRoles(const Document& doc, const Incident& incident, std::string_view
         actors[a2].iso3 = std::string(country_iso3);
       }
     } else {
-      a2 = first_of([&](const Actor& a) { return is_armed(a) && Oppose(actors[a1], a, any_non_state, allies); });
+      // Two crowds fighting each other ("two groups of workers clashed", "clashes between
+      // students of different schools"), no state force among them: rioters on both sides.
+      if (sub == "Mob violence" && MutualFight(doc, incident, sub, primary) &&
+          std::none_of(actors.begin(), actors.end(),
+                       [](const Actor& a) { return a.cls == Class::kState; })) {
+        const int k = add_actor("Rioters", 5, Class::kRioters);
+        a2 = k;
+      }
+      if (a2 < 0) {
+        a2 = first_of([&](const Actor& a) { return is_armed(a) && Oppose(actors[a1], a, any_non_state, allies); });
+      }
       if (a2 < 0) {
         a2 = first_of([&](const Actor& a) { return Oppose(actors[a1], a, any_non_state, allies); });
       }
       // Property destroyed or looted with no armed opponent belongs to civilians.
       if (a2 < 0 && sub == "Looting/property destruction" && is_armed(actors[a1])) {
         a2 = add_actor("Civilians", 7, Class::kCivilians);
+      }
+      // An identity militia (ethnic, clan, tribal, communal) in a battle with no opponent
+      // named fought another one ("tribesmen clashed over a well", "Fulani militiamen and
+      // villagers exchanged fire").
+      if (a2 < 0 && type == "Battles" && actors[a1].inter == 4) {
+        a2 = add_actor("Unidentified Communal Militia", 4, Class::kNonState);
+      }
+      // An unnamed armed group in a battle with no opponent named fought another one.
+      if (a2 < 0 && type == "Battles" && actors[a1].cls == Class::kNonState &&
+          actors[a1].generic && actors[a1].inter == 3) {
+        a2 = add_actor("Unidentified Armed Group", 3, Class::kNonState);
       }
       // A named rebel group in a battle with no opponent named fought the state's forces
       // ("Al Shabaab fighters attacked a government position").
@@ -437,6 +510,15 @@ bool AssignRoles(const Document& doc, const Incident& incident, std::string_view
       }
       // A mob with no opponent named turned on civilians ("a mob lynched a suspected thief").
       if (a2 < 0 && sub == "Mob violence") a2 = add_actor("Civilians", 7, Class::kCivilians);
+      // A bomb, grenade or shell that killed or hurt civilians, no armed side hit: the
+      // civilians are its target ("a landmine killed a displaced man").
+      if (a2 < 0 && type == "Explosions/Remote violence" &&
+          std::any_of(incident.frames.begin(), incident.frames.end(), [&](uint32_t fi) {
+            const CasualtyFrame& f = doc.casualties[fi];
+            return !f.negated && f.value > 0 && f.category == VictimCategory::kCivilians;
+          })) {
+        a2 = add_actor("Civilians", 7, Class::kCivilians);
+      }
     }
   }
 

@@ -804,8 +804,10 @@ class Annotator {
     Perpetrators(sentence, b, e, first_frame);
     Themselves(sentence, b, e);
     Singulars(sentence, b, e, first_frame);
+    DropBodiesOfCounted(first_frame);
     Names(sentence, b, e, first_frame);
     Coordinated(sentence, b, e, first_frame);
+    ListContinuation(sentence, b, e, first_frame);
     ToDeath(sentence, b, e, first_frame);
     InAdditionTo(sentence, b, e, first_frame);
     SuicideAttackers(sentence, b, e, first_frame);
@@ -813,12 +815,45 @@ class Annotator {
 
   // "The assailant was also killed", "the suicide bomber died": the perpetrator's own death,
   // which adds to the victims' count.
+  // "Three assailants opened fire ... The assailants were killed": the attackers counted
+  // earlier in the text. Returns that count (0 when none) for a plural perpetrator noun at `i`.
+  int64_t EarlierPerpetratorCount(size_t i) const {
+    for (size_t k = i; k-- > 0 && k + 400 > i;) {
+      if (!IsPerpetratorNoun(W(k)) || !(W(k).ends_with("s") || W(k) == "gunmen")) continue;
+      size_t c = k;
+      if (c > 0 && W(c - 1) == "suicide") --c;
+      if (c == 0) continue;
+      const uint32_t end = tok_[c - 1].span.end;
+      for (size_t q = doc_.quantities.size(); q-- > 0;) {
+        const Quantity& qt = doc_.quantities[q];
+        if (qt.span.end < end) break;
+        if (qt.span.end == end && qt.kind == QuantityKind::kCount && !qt.vague && qt.value >= 2 &&
+            qt.value == qt.high && qt.value <= 20) {
+          return qt.value;
+        }
+      }
+    }
+    return 0;
+  }
+
   void Perpetrators(uint32_t sentence, size_t b, size_t e, size_t first_frame) {
     for (size_t i = b + 1; i + 1 < e; ++i) {
       const std::string_view w = W(i);
+      if (IsPerpetratorNoun(w) && (w.ends_with("s") || w == "gunmen") && W(i - 1) == "the" &&
+          (i - 1 == b || W(i - 2) == "," || W(i - 2) == ";")) {
+        PluralPerpetrators(sentence, e, first_frame, i);
+        continue;
+      }
       if (!IsPerpetratorNoun(w) || w.ends_with("s") || w == "gunmen") continue;
       size_t d = i - 1;
       if (W(d) == "suicide" && d > b) --d;
+      // one adjective: "The Afghan attacker was also killed"
+      // (not an ordinal: "a second bomber" is usually one of attackers counted elsewhere)
+      if (W(d) != "the" && W(d) != "a" && W(d) != "an" && d > b && IsWordish(d) &&
+          !In(W(d), kStopWords) && !In(W(d), kOrdinalWords) && W(d) != "other" &&
+          (W(d - 1) == "the" || W(d - 1) == "a" || W(d - 1) == "an")) {
+        --d;
+      }
       if (W(d) != "the" && W(d) != "a" && W(d) != "an") continue;
       size_t j = i + 1, len = 0;
       while (j < e && MatchAt(j, e, q::kAux, &len) != nullptr &&
@@ -855,6 +890,30 @@ class Annotator {
       doc_.casualties.back().count_span = {};
       doc_.casualties.back().self_inflicted = true;
     }
+  }
+
+  // "The assailants were killed by police" after "Three assailants attacked ...": 3.
+  void PluralPerpetrators(uint32_t sentence, size_t e, size_t first_frame, size_t i) {
+    size_t j = i + 1, len = 0;
+    if (j >= e || W(j) != "were") return;
+    while (j < e && MatchAt(j, e, q::kAux, &len) != nullptr &&
+           MatchAt(j, e, q::kFate, &len) == nullptr) {
+      j += len;
+    }
+    const LexEntry* f = MatchAt(j, e, q::kFate, &len);
+    if (f == nullptr || (f->roles & q::kAfter) == 0 || f->fate != Fate::kKilled ||
+        FateUsed(first_frame, j)) {
+      return;
+    }
+    const int64_t n = EarlierPerpetratorCount(i - 1);
+    if (n < 2) return;
+    const Quantity qt{tok_[i - 1].span, n, n, Qualifier::kExact, false, QuantityKind::kCount};
+    Np np;
+    np.victims = tok_[i].span;
+    np.category = VictimCategory::kNonState;
+    AddFrame(sentence, i - 1, i, qt, -1, np, {f, j, j + len}, f->fate, false, false);
+    doc_.casualties.back().count_span = {};
+    doc_.casualties.back().self_inflicted = true;
   }
 
   // "two Palestinians blew themselves up": the count is the attackers' own deaths.
@@ -983,9 +1042,36 @@ class Annotator {
              std::string_view(lower_).substr(f.fate_span.begin, 7) == "suicide";
     };
     bool counted = false;
+    // The attack did not take place as a suicide: "the device failed to detonate", "In
+    // addition to the assailant, three people were injured".
+    static constexpr std::string_view kNoSuicide[] = {
+        "failed to detonate", "failed to explode", "did not detonate", "did not explode",
+        "partially detonated", "in addition to the assailant, ", "in addition to the bomber, "};
+    for (std::string_view w : kNoSuicide) {
+      const size_t at = lower_.find(w);
+      if (at == std::string::npos) continue;
+      if (!w.starts_with("in addition")) {
+        counted = true;
+        continue;
+      }
+      // ... only when the sentence's fate is an injury
+      const size_t stop = lower_.find('.', at);
+      const std::string_view rest = std::string_view(lower_).substr(
+          at, stop == std::string::npos ? std::string::npos : stop - at);
+      if (rest.find("injured") != std::string_view::npos &&
+          rest.find("killed") == std::string_view::npos) {
+        counted = true;
+      }
+    }
     for (const CasualtyFrame& f : doc_.casualties) {
       if (implicit(f) || f.negated || f.fate != Fate::kKilled) continue;
       if (f.self_inflicted) counted = true;
+      // "the bomber was fired on and killed" (a frame with no victims phrase)
+      if (f.victims.empty() && f.quantity < 0) {
+        const std::string_view lead = std::string_view(lower_).substr(f.span.begin, f.span.size());
+        const size_t sp = lead.find(' ');
+        if (IsPerpetratorNoun(lead.substr(0, sp))) counted = true;
+      }
       if (f.victims.empty()) continue;
       std::string_view v = std::string_view(lower_).substr(f.victims.begin, f.victims.size());
       if (const size_t sp = v.find_last_of(' '); sp != std::string_view::npos) v = v.substr(sp + 1);
@@ -1039,8 +1125,10 @@ class Annotator {
       const LexEntry* f = MatchAt(i, e, q::kFate, &len);
       if (f == nullptr) continue;
       const size_t fe = i + len;
-      if ((f->roles & q::kBefore) == 0 || f->fate != Fate::kKilled || FateUsed(first_frame, i) ||
-          fe >= e || Intended(b, i)) {
+      // ("the death of Ann Roe" is left out: "protested over the death of Ann Roe" is mostly
+      // a past death.)
+      if ((f->roles & q::kBefore) == 0 || f->fate != Fate::kKilled ||
+          FateUsed(first_frame, i) || fe >= e || Intended(b, i)) {
         i = fe - 1;
         continue;
       }
@@ -1179,6 +1267,7 @@ class Annotator {
         p = c - 2;
       }
       if (W(p) == "," && p > b) --p;
+      if (!counted_tail && RelativeAfterAnd(sentence, b, p, i, j, len, f)) continue;
       int64_t total = 0;
       int conjuncts = 0;
       bool saw_and = counted_tail, ok = true, last_and = counted_tail;
@@ -1233,6 +1322,33 @@ class Annotator {
       doc_.casualties.back().span = TokSpan(begin, j + len);
       doc_.casualties.back().count_span = {};
     }
+  }
+
+  // "Aoun, the prison director, and his relative were killed", "An official of the office and
+  // his wife were killed": a relative ("his wife") joined to whoever stands before "and" (one
+  // person: the possessive points back to them) makes two. `p`: the last token of the list.
+  bool RelativeAfterAnd(uint32_t sentence, size_t b, size_t p, size_t were, size_t j, size_t len,
+                        const LexEntry* f) {
+    size_t s = 0;
+    int64_t v = 0;
+    bool perp = false;
+    if (!ConjunctBack(b, p, false, &s, &v, &perp) || v != 1) return false;
+    if (W(s) != "his" && W(s) != "her") return false;
+    if (s < b + 2 || W(s - 1) != "and") return false;
+    size_t l = s - 2;  // the last token of the left conjunct
+    if (W(l) == "," && l > b) --l;
+    const std::string_view left = W(l);
+    // The left side is one person: a name, a singular noun, or an apposition's end.
+    const bool one = IsNameWord(l) || ((IsWordish(l) || left == ")") && !left.ends_with("s") &&
+                                       !left.ends_with("men") && !In(left, kStopWords));
+    if (!one || InQuantity(l)) return false;
+    size_t start = l;  // back to the start of the clause, for the evidence
+    while (start > b && W(start - 1) != ";" && start + 25 > l) --start;
+    const Quantity qt{TokSpan(start, were), 2, 2, Qualifier::kExact, false, QuantityKind::kCount};
+    AddFrame(sentence, start, were, qt, -1, Np{}, {f, j, j + len}, f->fate, false, false);
+    doc_.casualties.back().span = TokSpan(start, j + len);
+    doc_.casualties.back().count_span = {};
+    return true;
   }
 
   // The first token of the earliest frame of this sentence whose fate is the verb at `j`
@@ -1294,6 +1410,96 @@ class Annotator {
     }
     return w == "," || w == "and" || w == ";" || w == ":" || w == "that" || w == "the" ||
            w == "a" || w == "an" || w == "his" || w == "her" || w == "their";
+  }
+
+  // An aux or fate word right after a list item: the item is the subject of a clause of its
+  // own ("and his child was wounded").
+  bool FollowedByVerb(size_t k, size_t e) const {
+    size_t len = 0;
+    return k < e && MatchAt(k, e, q::kAux | q::kFate, &len) != nullptr;
+  }
+
+  // The token index whose span begins at `pos` (or the first after it), from `b`.
+  size_t TokenAt(size_t b, size_t e, uint32_t pos) const {
+    size_t k = b;
+    while (k < e && tok_[k].span.begin < pos) ++k;
+    return k;
+  }
+
+  // "killing mayor Ann Roe and four others", "shot dead a party leader, two guards, and a
+  // police officer", "killing six workers and a driver": items listed after an object of an
+  // active verb share its verb. Repeats until no item is added.
+  void ListContinuation(uint32_t sentence, size_t b, size_t e, size_t first_frame) {
+    for (int round = 0; round < 6; ++round) {
+      bool added = false;
+      const size_t n = doc_.casualties.size();
+      for (size_t fi = first_frame; fi < n && !added; ++fi) {
+        const CasualtyFrame fr = doc_.casualties[fi];
+        if (fr.negated || fr.is_subtotal || fr.self_inflicted || fr.fate_span.empty()) continue;
+        // Active: the fate before the victims.
+        const uint32_t obj = !fr.count_span.empty() ? fr.count_span.begin
+                             : !fr.victims.empty()  ? fr.victims.begin
+                                                    : fr.span.begin + 1;
+        if (fr.fate_span.begin >= obj) continue;
+        const uint32_t end = std::max(fr.span.end, fr.victims.end);
+        size_t k = TokenAt(b, e, end);
+        if (k >= e) continue;
+        // the joiner: "and", ", and", ",", "along with", "as well as"
+        size_t j = k;
+        if (W(j) == ",") ++j;
+        if (j < e && W(j) == "and") ++j;
+        else if (j + 1 < e && W(j) == "along" && W(j + 1) == "with") j += 2;
+        else if (j + 2 < e && W(j) == "as" && W(j + 1) == "well" && W(j + 2) == "as") j += 3;
+        if (j == k || j >= e) continue;
+        // "killed Ann Roe, an activist", "killed Ann Roe and Al Poe, two members of ...": after
+        // a comma alone an item is an apposition unless the object was counted.
+        const bool comma_only = j == k + 1 && W(k) == ",";
+        if (comma_only && fr.victims.empty()) continue;
+        const uint32_t at = tok_[j].span.begin;
+        bool taken = false;
+        for (size_t g = first_frame; g < doc_.casualties.size(); ++g) {
+          const CasualtyFrame& o = doc_.casualties[g];
+          taken |= o.span.begin <= at && at < std::max(o.span.end, o.victims.end);
+        }
+        if (taken) continue;
+        const FateHit hit{nullptr, TokenAt(b, e, fr.fate_span.begin),
+                          TokenAt(b, e, fr.fate_span.end)};
+        // a counted item
+        for (const Candidate& cd : cands_) {
+          if (cd.begin != j) continue;
+          const Quantity qt = doc_.quantities[cd.quantity];
+          if (qt.kind != QuantityKind::kCount && qt.kind != QuantityKind::kTroopStrength) break;
+          const Np np = ScanNp(cd.end, e);
+          if (np.has_object || (!np.has_victim && W(cd.end) != "others" && W(cd.end) != "more") ||
+              FollowedByVerb(np.end, e)) {
+            break;
+          }
+          doc_.quantities[cd.quantity].kind = QuantityKind::kCount;
+          AddFrame(sentence, cd.begin, cd.end, doc_.quantities[cd.quantity], cd.quantity, np,
+                   hit, fr.fate, false, false);
+          doc_.casualties.back().fate_span = fr.fate_span;
+          added = true;
+          break;
+        }
+        if (added) break;
+        // "a police officer", "his driver"
+        const std::string_view d = W(j);
+        if ((d == "a" || d == "an" || d == "his" || d == "her") && j + 1 < e && !InQuantity(j) &&
+            !comma_only) {
+          const Np np = ScanNp(j + 1, e);
+          const std::string_view head = np.end > j + 1 ? W(np.end - 1) : std::string_view();
+          if (np.has_victim && !np.has_object && !head.ends_with("s") && !head.ends_with("men") &&
+              !FollowedByVerb(np.end, e)) {
+            const Quantity qt{tok_[j].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
+            AddFrame(sentence, j, j + 1, qt, -1, np, hit, fr.fate, false, false);
+            doc_.casualties.back().fate_span = fr.fate_span;
+            doc_.casualties.back().count_span = {};
+            added = true;
+          }
+        }
+      }
+      if (!added) return;
+    }
   }
 
   // "stoned a civilian to death", "hacked them to death", "beat two men to death": a verb, its
@@ -1458,6 +1664,24 @@ class Annotator {
       if (IntransitiveDeath(sentence, b, e, first_frame, i) || FoundBody(sentence, b, e, first_frame, i)) {
         continue;
       }
+      // "causing his immediate death", "resulting in her death": one death.
+      if ((w == "his" || w == "her") && i > b && i + 1 < e) {
+        size_t d = i + 1;
+        if (W(d) == "immediate" || W(d) == "instant" || W(d) == "instantaneous") ++d;
+        const std::string_view v = W(i - 1);
+        const bool cause = v == "causing" || v == "caused" || v == "in" || v == "to";
+        if (cause && d < e && W(d) == "death" && !FateUsed(first_frame, d) &&
+            (v != "in" || (i >= b + 2 && (W(i - 2) == "resulting" || W(i - 2) == "resulted"))) &&
+            (v != "to" || (i >= b + 2 && (W(i - 2) == "led" || W(i - 2) == "leading")))) {
+          const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
+          AddFrame(sentence, i, i + 1, qt, -1, Np{}, {nullptr, d, d + 1}, Fate::kKilled, false,
+                   false);
+          doc_.casualties.back().fate_span = TokSpan(d, d + 1);
+          doc_.casualties.back().span = TokSpan(i - 1, d + 1);
+          doc_.casualties.back().count_span = {};
+          continue;
+        }
+      }
       if (w != "was" || i == b) continue;
       size_t j = i + 1;
       while (j < e && MatchAt(j, e, q::kAux, &len) != nullptr &&
@@ -1548,6 +1772,30 @@ class Annotator {
     return true;
   }
 
+  // "his body was found after he was shot and killed": the body is the dead of another frame
+  // of the sentence.
+  void DropBodiesOfCounted(size_t first_frame) {
+    auto body = [&](const CasualtyFrame& f) {
+      return f.quantity < 0 && f.victims.empty() && f.fate == Fate::kKilled && !f.negated &&
+             std::string_view(lower_).substr(f.span.begin, f.span.size()).find("body") !=
+                 std::string_view::npos &&
+             f.count_span.empty() && f.span.size() > 0 &&
+             (lower_.compare(f.span.begin, 4, "his ") == 0 ||
+              lower_.compare(f.span.begin, 4, "her ") == 0 ||
+              lower_.compare(f.span.begin, 4, "the ") == 0);
+    };
+    bool other = false;
+    for (size_t k = first_frame; k < doc_.casualties.size(); ++k) {
+      const CasualtyFrame& f = doc_.casualties[k];
+      other |= f.fate == Fate::kKilled && !f.negated && !body(f);
+    }
+    if (!other) return;
+    doc_.casualties.erase(
+        std::remove_if(doc_.casualties.begin() + static_cast<ptrdiff_t>(first_frame),
+                       doc_.casualties.end(), body),
+        doc_.casualties.end());
+  }
+
   // "His body was found", "the body of Ann Roe was recovered": one dead.
   bool FoundBody(uint32_t sentence, size_t b, size_t e, size_t first_frame, size_t i) {
     if (W(i) != "body" || i == b) return false;
@@ -1614,7 +1862,8 @@ class Annotator {
           const bool plural = head.ends_with("s") || head.ends_with("men") ||
                               head == "people" || head == "children" || head == "police" ||
                               head == "personnel";
-          if (np.has_victim && !np.has_object && !plural) {
+          // ("and his son was wounded": the subject of a clause of its own.)
+          if (np.has_victim && !np.has_object && !plural && !FollowedByVerb(np.end, e)) {
             const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false,
                               QuantityKind::kCount};
             AddFrame(sentence, i, i + 1, qt, -1, np, last_hit, last_hit.entry->fate, false,
@@ -1666,8 +1915,13 @@ class Annotator {
       if (W(i) != "a" && W(i) != "an" && W(i) != "another" && !definite) continue;
       if (InQuantity(i)) continue;  // "a dozen", "a number of"
       const Np np = ScanNp(i + 1, e);
-      if (!np.has_victim && !np.has_object && !definite && W(i) != "another" &&
-          np.end > i + 1 && GenericObject(b, i, np, sentence)) {
+      // ("killing the former senator": a singular noun the lexicon need not know.)
+      if (!np.has_victim && !np.has_object && W(i) != "another" && np.end > i + 1 &&
+          (!definite || SingularHead(np.end - 1)) && GenericObject(b, i, np, sentence)) {
+        if (definite) {
+          last_hit = ActiveHitBefore(b, i);
+          last_end = np.end;
+        }
         continue;
       }
       if (!np.has_victim || np.has_object) continue;
@@ -1704,6 +1958,22 @@ class Annotator {
       }
       i = np.end > i ? np.end - 1 : i;
     }
+  }
+
+  // A lower-case singular noun ("senator", not "villagers" or "police").
+  bool SingularHead(size_t k) const {
+    const std::string_view h = W(k);
+    return IsWordish(k) && !Raw(k).empty() && Raw(k)[0] >= 'a' && Raw(k)[0] <= 'z' &&
+           !h.ends_with("s") && !h.ends_with("men") && h != "people" && h != "police" &&
+           h != "children" && h != "personnel";
+  }
+
+  // The active fate verb ending right before token `i`, as a FateHit (empty when none).
+  FateHit ActiveHitBefore(size_t b, size_t i) const {
+    size_t len = 0;
+    const LexEntry* f = i > b ? lex_.MatchEndingAt(t_, b, i - 1, q::kFate, &len) : nullptr;
+    if (f == nullptr) return {};
+    return {f, i - len, i};
   }
 
   // "militants killed a presumed cattle thief", "killing a merchant": an active killing verb

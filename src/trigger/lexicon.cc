@@ -29,6 +29,8 @@ bool ParseClass(std::string_view name, CueClass* out) {
       {"protest", CueClass::kProtest},
       {"riot", CueClass::kRiot},
       {"territory", CueClass::kTerritory},
+      {"weapon", CueClass::kWeapon},
+      {"label", CueClass::kLabel},
       {"ctx_suicide", CueClass::kCtxSuicide},
       {"ctx_intervention", CueClass::kCtxIntervention},
       {"ctx_violent", CueClass::kCtxViolent},

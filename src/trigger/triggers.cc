@@ -105,7 +105,17 @@ class Scanner {
         if (node < 0) break;
         for (uint32_t id : lex_.trie.Values(node)) {
           const Cue& cue = lex_.cues[id];
+          if (cue.cls == CueClass::kLabel) {
+            // Only as the sentence's first words before a colon; then it outranks the cue
+            // words it shares ("Arrests: ..." is a label, "arrests" elsewhere a cue).
+            if (i == s.token_begin && j + 1 < s.token_end && keys_[j + 1] == ":" &&
+                (best.cue == nullptr || j + 1 >= best.end)) {
+              best = {i, j + 1, &cue};
+            }
+            continue;
+          }
           if (trigger::IsTriggerClass(cue.cls)) {
+            if (best.cue != nullptr && best.cue->cls == CueClass::kLabel && j + 1 <= best.end) continue;
             if (best.cue == nullptr || j + 1 > best.end || !trigger::IsTriggerClass(best.cue->cls)) {
               if (i >= trigger_end) best = {i, j + 1, &cue};
             }
@@ -186,8 +196,45 @@ class Classifier {
     Scanner scanner(doc_);
     scans_.reserve(doc_.sentences.size());
     for (const Sentence& s : doc_.sentences) scans_.push_back(scanner.Scan(s));
+    std::vector<size_t> labels;
     for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
-      for (const Hit& hit : scans_[si].triggers) out->push_back(Type(si, hit));
+      const size_t first = out->size();
+      for (const Hit& hit : scans_[si].triggers) {
+        if (hit.cue->cls == CueClass::kLabel) labels.push_back(out->size());
+        out->push_back(Type(si, hit));
+      }
+      // "killed a volunteer fighter and wounded another person": a weak harm cue ("wounded",
+      // "injured") after a killing or attack cue of the same sentence tells the same act.
+      for (size_t k = first; k < out->size(); ++k) {
+        const Hit& hit = scans_[si].triggers[k - first];
+        if (hit.cue->cls != CueClass::kKill || hit.cue->score >= 0.55f) continue;
+        for (size_t j = first; j < k; ++j) {
+          const CueClass c = scans_[si].triggers[j - first].cue->cls;
+          if ((c != CueClass::kKill && c != CueClass::kAttack) || (*out)[j].negated) {
+            continue;
+          }
+          (*out)[k].sub_event_type = (*out)[j].sub_event_type;
+          (*out)[k].event_type = (*out)[j].event_type;
+          (*out)[k].score = std::min((*out)[k].score, (*out)[j].score * 0.95f);
+          break;
+        }
+      }
+    }
+    // A leading label ("Arrests: ...", "Detonation: ...") names what its paragraph reports: the
+    // cue words after it describe that event ("a bomb detonated prematurely, killing 4
+    // militants" under "Detonation:"), so they take the label's type.
+    for (size_t li : labels) {
+      const TriggerMention label = (*out)[li];
+      Span para{0, static_cast<uint32_t>(doc_.text.size())};
+      for (const Span& p : doc_.paragraphs) {
+        if (p.begin <= label.span.begin && label.span.end <= p.end) para = p;
+      }
+      for (TriggerMention& t : *out) {
+        if (t.span.begin < para.begin || t.span.end > para.end || t.span == label.span) continue;
+        t.sub_event_type = label.sub_event_type;
+        t.event_type = label.event_type;
+        t.score = std::min(t.score, label.score * 0.9f);
+      }
     }
   }
 
@@ -334,9 +381,22 @@ class Classifier {
           m.sub_event_type = "Violent demonstration";
           m.score = 0.6f;
         }
+        // Abducting soldiers or fighters is an attack on an armed side ("abducted two
+        // militiamen"), not violence against civilians.
+        if (m.sub_event_type == "Abduction/forced disappearance" && object_kind == 2 &&
+            !armed_hit) {
+          m.sub_event_type = "Armed clash";
+          m.score = 0.66f;
+        }
         if (disrupt && (m.sub_event_type == "Grenade" ||
                         m.sub_event_type == "Shelling/artillery/missile attack")) {
           m.sub_event_type = "Disrupted weapons use";
+        } else if ((m.sub_event_type == "Grenade" ||
+                    m.sub_event_type == "Shelling/artillery/missile attack") &&
+                   EngagementNear(si)) {
+          // "clashes were accompanied by shelling", "fired RPGs ... the forces fired back":
+          // the heavy weapons are part of a fight the clash cue types.
+          m.score = std::min(m.score, 0.62f);
         }
         break;
       case CueClass::kIed:
@@ -400,6 +460,7 @@ class Classifier {
         break;
       }
       case CueClass::kClash:
+      case CueClass::kWeapon:
         if (object == 1 && armed_before && !two_sides && !protest_context && !crowd_subject) {
           // "gunmen ambushed and killed four farmers" / "ambushed a bus": victims, not a battle.
           m.sub_event_type = "Attack";
@@ -407,6 +468,11 @@ class Classifier {
         } else if (armed.empty() && protest_context) {
           m.sub_event_type = "Violent demonstration";
           m.score = 0.8f;
+        } else if (!non_state && !armed_hit && UnarmedWeaponsNear(si)) {
+          // Stones, sticks and firecrackers against each other or the police: a riot
+          // ("clashed with police ... pelted stones at them").
+          m.sub_event_type = protest_context ? "Violent demonstration" : "Mob violence";
+          m.score = 0.78f;
         } else if ((armed.empty() && (Near(si, CueClass::kCtxCommunal) || rioters || civilians)) ||
                    (!non_state && crowd_before)) {
           // Unarmed sides fighting, or a crowd against state forces ("a clash between police and
@@ -465,6 +531,12 @@ class Classifier {
       if (w == "the" || w == "The" || w == "this" || w == "This" || w == "that") m.score *= 0.85f;
     }
     m.event_type = std::string(EventTypeOf(m.sub_event_type));
+    // "3 civilians were also killed" after the lede: a further toll of the event told, not
+    // what typed it.
+    if (si > 0 && (cue.cls == CueClass::kKill || cue.cls == CueClass::kAttack) &&
+        AlsoBefore(si, hit)) {
+      m.score *= 0.85f;
+    }
     // The lede carries the news: later sentences need clearly better evidence to win.
     m.score *= 1.0f - 0.03f * static_cast<float>(std::min<uint32_t>(si, 5));
     m.negated = Negated(si, hit);
@@ -497,6 +569,36 @@ class Classifier {
     const std::string v = Lower(doc_.text.substr(f.span.begin, f.span.end - f.span.begin));
     return v.find("former ") != std::string::npos || v.find("retired ") != std::string::npos ||
            v.find("off-duty ") != std::string::npos;
+  }
+
+  // Two sides engaging (a clash-class cue, not a weapon name) in sentence `si` or a neighbour,
+  // said as news (not negated, not a protest's grievance).
+  bool EngagementNear(uint32_t si) const {
+    const uint32_t lo = si > 0 ? si - 1 : 0;
+    const uint32_t hi = std::min<uint32_t>(si + 2, scans_.size());
+    for (uint32_t k = lo; k < hi; ++k) {
+      for (const Hit& t : scans_[k].triggers) {
+        if (t.cue->cls == CueClass::kClash && !t.grievance && !Negated(k, t)) return true;
+      }
+    }
+    return false;
+  }
+
+  // A crowd's weapons (stones, sticks, clubs, firecrackers) in sentence `si` or a neighbour.
+  bool UnarmedWeaponsNear(uint32_t si) const {
+    static constexpr std::string_view kWords[] = {
+        "stones", "stone", "stone-pelting", "rocks", "bricks", "sticks", "clubs", "bludgeons",
+        "batons", "firecrackers", "fireworks", "bottles", "fists", "fist", "slippers"};
+    const uint32_t lo = si > 0 ? si - 1 : 0;
+    const uint32_t hi = std::min<uint32_t>(si + 2, doc_.sentences.size());
+    for (uint32_t k = lo; k < hi; ++k) {
+      const Sentence& s = doc_.sentences[k];
+      for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+        const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+        if (std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords)) return true;
+      }
+    }
+    return false;
   }
 
   // "shot", "gunned down", "shooting": a firearm, not a crowd's weapon.
@@ -542,6 +644,17 @@ class Classifier {
         continue;  // "two men killed ..." may be the victims' count
       }
       return CrowdAt(si, h.begin, h.end);
+    }
+    return false;
+  }
+
+  // "also" among the three words before the cue.
+  bool AlsoBefore(uint32_t si, const Hit& hit) const {
+    const uint32_t lo = hit.begin >= doc_.sentences[si].token_begin + 3
+                            ? hit.begin - 3
+                            : doc_.sentences[si].token_begin;
+    for (uint32_t t = lo; t < hit.begin; ++t) {
+      if (Lower(doc_.Slice(doc_.tokens[t].span)) == "also") return true;
     }
     return false;
   }

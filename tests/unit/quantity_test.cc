@@ -120,6 +120,9 @@ const Case kQuantityCases[] = {
     {"10 explosive belts were seized.", "10=10 exact count"},
     {"1,250,000 people", "1,250,000=1250000 exact count"},
     {"No one was hurt.", ""},
+    // A vague word before a scale takes the scale's amount.
+    {"Several hundred people fled.", "Several hundred=100 vague count vague"},
+    {"They killed several hundreds of people.", "several hundreds of=100 vague count vague"},
 };
 
 TEST(QuantityTest, Quantities) {
@@ -477,6 +480,7 @@ const Case kMoreFrameCases[] = {
     {"His body was found near the river.", "killed 1 unknown"},
     {"The body of Tomas Vell was recovered by police.", "killed 1 unknown"},
     {"Their bodies were found in a field.", ""},
+    {"His body was found on Monday after he was shot and killed.", "killed 1 unknown"},
     // Lower-case role words before a full name.
     {"Gunmen killed farm owner Ilan Drost at his home.", "killed 1 unknown"},
     // A possessive object of an active verb; a count after "his".
@@ -492,6 +496,45 @@ const Case kMoreFrameCases[] = {
     {"The guard was shot twice, and later died from his injuries.", "killed 1 unknown"},
     {"Two guards were shot and later died.", ""},
     {"Gunmen fired on the car of Pell Varga, who was killed.", "killed 1 unknown"},
+    // "causing his death"; an adverb between "was" and the fate; a past death is not one.
+    {"Gunmen fired on the clerk, causing his immediate death.", "killed 1 unknown"},
+    {"The tailor was taken away at night and was only found dead at dawn.",
+     "killed 1 unknown"},
+    {"Students protested over the death of Ann Roe.", ""},
+    // Items listed after an active verb's object share its verb ...
+    {"Rebels fired on a car, killing mayor Ilan Drost and four others.",
+     "killed 1 unknown, killed 4 unknown"},
+    {"Two men shot dead a party leader, two guards, and a police officer.",
+     "killed 1 non_state, killed 2 state_forces, killed 1 state_forces"},
+    {"Gunmen stormed the firm, killing six workers and a driver.",
+     "killed 6 civilians, killed 1 civilians"},
+    // ... but not an apposition after a name, nor the subject of a clause of its own.
+    {"Gunmen shot and killed Ilan Drost, a local leader, near his home.", "killed 1 unknown"},
+    {"Gunmen killed the trader, and his son was wounded.",
+     "killed 1 civilians, injured 1 unknown"},
+    // A suicide attack whose device failed, or whose attacker was only injured, or whose
+    // attacker's death has a frame of its own, adds no implicit attacker.
+    {"A suicide bomber drove a truck into the office. The device failed to detonate.", ""},
+    {"A suicide bomber struck the terminal. In addition to the assailant, three people were "
+     "injured.",
+     "injured 3 civilians"},
+    {"A suicide bomber was fired on and killed by police as he attacked the base.",
+     "killed 1 unknown"},
+    // A relative joined by "and" to one person before it, an apposition between.
+    {"Ilan Drost, the village head, and his wife were killed in the attack.",
+     "killed 2 unknown"},
+    {"An official of the land office and his son were killed.", "killed 2 unknown"},
+    // Plural attackers killed: the count said of them earlier in the text.
+    {"Three assailants opened fire at the checkpoint. The attackers were killed by police.",
+     "killed 3 self non_state"},
+    {"The attackers were killed by police.", ""},
+    // A definite object the lexicon need not know, then a list after it.
+    {"Gunmen fired on the house, killing the former senator, his wife, and his servant.",
+     "killed 1 civilians, killed 1 civilians, killed 1 unknown"},
+    // A perpetrator with one adjective; not an ordinal one.
+    {"One citizen was killed. The local attacker was also killed.",
+     "killed 1 civilians, killed 1 self non_state"},
+    {"A second bomber was shot and killed.", "killed 1 non_state"},
     // Fighting for one's life is not a death.
     {"Sixteen people were hurt, with several fighting for their lives.", "injured 16 civilians"},
 };

@@ -205,6 +205,16 @@ const Case kCases[] = {
     {"They marched for three days and a half.", kPub, "three days and a half", "DURATION",
      "P3DT12H"},
     {"Rent rose 2 1/2 percent in two weeks.", kPub, "two weeks", "DURATION", "P2W"},
+    // "a year earlier" compares with the last ended quarter named, unless a longer period
+    // ("the nine months", "the first half") was named after it.
+    {"Net rose in the third quarter. For the nine months, net fell from a year earlier.",
+     "2024-11-02", "a year earlier", "DATE", "2023"},
+    {"Net rose in the third quarter from $5 million a year earlier.", "2024-11-02",
+     "a year earlier", "DATE", "2023-Q3"},
+    {"Net rose in the third quarter. A fourth-quarter charge looms. Sales fell from a year ago.",
+     "2024-11-02", "a year ago", "DATE", "2023-Q3"},
+    {"A fourth-quarter charge looms. Sales in the latest quarter fell.", "2024-11-02",
+     "the latest quarter", "DATE", "2024-Q3"},
     // "plan" looks ahead: the next such weekday.
     {"Officials did not plan to move him on Thursday.", kPub, "Thursday", "DATE", "2024-09-19"},
 };
@@ -257,6 +267,8 @@ const char* const kNothing[] = {
     "May God protect them, he said.",
     "They decorated a Christmas tree in the camp.",
     "Rent rose 2 1/2 percent.",
+    "Now, officials say the toll may be higher.",
+    "He paused. Now, the others spoke.",
     "",
 };
 

@@ -148,6 +148,46 @@ const TypeCase kRoleTypeCases[] = {
      "Remote explosive/landmine/IED"},
     // Digging in is a change to the group's activity.
     {"Rebel units built new fortifications east of the river.", "Change to group/activity"},
+    // Shelling that accompanies a ground fight is part of the armed clash; shelling alone (or
+    // with a negated clash) stays shelling.
+    {"Army troops clashed with rebels near the dam, amid heavy shelling of the area.",
+     "Armed clash"},
+    {"Rebels fired mortars at an army base. The soldiers fired back.", "Armed clash"},
+    {"The two sides exchanged shelling across the valley on Monday.", "Armed clash"},
+    {"Rebels shelled the town overnight, and no clashes were reported.",
+     "Shelling/artillery/missile attack"},
+    // Stones and sticks in a clash with police: a riot, not a battle.
+    {"Traders clashed with police at the market and pelted them with stones.", "Mob violence"},
+    // Abducting fighters is an attack on an armed side.
+    {"Militants abducted two militiamen near the well on Monday.", "Armed clash"},
+    // Burning tyres "to demonstrate": a violent demonstration, not property destruction.
+    {"Workers burned tyres on the highway to demonstrate against the layoffs.",
+     "Violent demonstration"},
+    // Taking to the streets and road blocks are protests.
+    {"Workers took to the street to ask for higher wages.", "Peaceful protest"},
+    {"Truck drivers went on a 48 hour strike over working conditions.", "Peaceful protest"},
+    // A device "planted" that then killed went off; "planting" one is not (yet) a blast.
+    {"Militants planted an IED targeting an army patrol, leaving one soldier dead.",
+     "Remote explosive/landmine/IED"},
+    // An air force hitting a target is an air strike.
+    {"The air force targeted rebel positions near the town on Monday.", "Air/drone strike"},
+    // "wounded" after "killed" in one sentence tells the same act.
+    {"Militants killed a volunteer fighter and wounded another man near the well.",
+     "Armed clash"},
+    // A toll "also" reported after the lede does not retype the event.
+    {"Militants attacked an army convoy on the highway. Two civilians were also killed.",
+     "Armed clash"},
+    // Shots fired into the air hit nobody: not a fight.
+    {"Militants entered the village and fired gunshots in the air before leaving.", "Other"},
+    // A leading category label names the report's event; the cues after it describe it.
+    {"Arrests: On Monday, police raided a house and detained three men after a gunfight.",
+     "Arrests"},
+    {"Detonation: Two militants were killed when the mine they were planting exploded.",
+     "Disrupted weapons use"},
+    {"Movement of forces: Rebel reinforcements arrived at the front on Monday.",
+     "Change to group/activity"},
+    // ... only as a label: at the start of a sentence and before a colon.
+    {"Looting followed: gunmen attacked an army post near the market.", "Armed clash"},
     // A former soldier is no armed target.
     {"Militants killed a former soldier at the market on Monday.", "Attack"},
     // Unarmed crowds as the doers, active or passive, with no firearm: mob violence.
