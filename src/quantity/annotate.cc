@@ -1440,10 +1440,14 @@ class Annotator {
         const uint32_t obj = !fr.count_span.empty() ? fr.count_span.begin
                              : !fr.victims.empty()  ? fr.victims.begin
                                                     : fr.span.begin + 1;
-        if (fr.fate_span.begin >= obj) continue;
         const uint32_t end = std::max(fr.span.end, fr.victims.end);
         size_t k = TokenAt(b, e, end);
         if (k >= e) continue;
+        // A passive verb takes only "along with": "X was killed along with his son".
+        const size_t kk = k < e && W(k) == "," ? k + 1 : k;
+        const bool along = kk + 1 < e && (W(kk) == "along" || W(kk) == "together") &&
+                           W(kk + 1) == "with";
+        if (fr.fate_span.begin >= obj && !along) continue;
         // the joiner: "and", ", and", ",", "along with", "as well as"
         size_t j = k;
         if (W(j) == ",") ++j;

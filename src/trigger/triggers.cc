@@ -68,7 +68,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 25> kSubType
     {"Other", "Strategic developments"},
 }};
 
-constexpr size_t kNumClasses = static_cast<size_t>(CueClass::kCtxCrowd) + 1;  // the last class
+constexpr size_t kNumClasses = static_cast<size_t>(CueClass::kCtxCause) + 1;  // the last class
 
 struct Hit {
   uint32_t begin = 0, end = 0;  // token range
@@ -138,9 +138,12 @@ class Scanner {
     out.history = std::min(pos, 2.0f) + neg;
     // What protesters protest against is not what happened at the protest: "against the
     // arrest of", "demanding justice for the killing". Such hits do not set context flags.
+    const bool protest = out.has[static_cast<size_t>(CueClass::kProtest)];
     auto after_grievance = [&](const Hit& h) {
       for (const Hit& g : out.context) {
-        if (g.cue->cls == CueClass::kCtxGrievance && g.end <= h.begin && g.end + 4 >= h.begin) {
+        const bool marker = g.cue->cls == CueClass::kCtxGrievance ||
+                            (protest && g.cue->cls == CueClass::kCtxCause);
+        if (marker && g.end <= h.begin && g.end + 4 >= h.begin) {
           return true;
         }
       }

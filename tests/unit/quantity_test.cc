@@ -535,6 +535,8 @@ const Case kMoreFrameCases[] = {
     {"One citizen was killed. The local attacker was also killed.",
      "killed 1 civilians, killed 1 self non_state"},
     {"A second bomber was shot and killed.", "killed 1 non_state"},
+    // A passive singular takes a victim after "along with".
+    {"The former chairman was killed along with his son.", "killed 1 unknown, killed 1 civilians"},
     // Fighting for one's life is not a death.
     {"Sixteen people were hurt, with several fighting for their lives.", "injured 16 civilians"},
 };

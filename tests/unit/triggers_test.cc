@@ -177,6 +177,11 @@ const TypeCase kRoleTypeCases[] = {
     // A toll "also" reported after the lede does not retype the event.
     {"Militants attacked an army convoy on the highway. Two civilians were also killed.",
      "Armed clash"},
+    // What a protest follows is its cause, not its course; outside protests "after" is plain.
+    {"Traders protested in the market after police beat a shopkeeper to death.",
+     "Peaceful protest"},
+    {"Two policemen were killed after being ambushed by militants near the border.",
+     "Armed clash"},
     // Shots fired into the air hit nobody: not a fight.
     {"Militants entered the village and fired gunshots in the air before leaving.", "Other"},
     // A leading category label names the report's event; the cues after it describe it.
