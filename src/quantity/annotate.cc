@@ -1041,6 +1041,8 @@ class Annotator {
       return f.self_inflicted && f.fate_span.size() == 7 &&
              std::string_view(lower_).substr(f.fate_span.begin, 7) == "suicide";
     };
+    // Nothing to drop: skip the scans of the whole text below.
+    if (std::none_of(doc_.casualties.begin(), doc_.casualties.end(), implicit)) return;
     bool counted = false;
     // The attack did not take place as a suicide: "the device failed to detonate", "In
     // addition to the assailant, three people were injured".
