@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "sitrep/actors.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/places.h"
 #include "sitrep/text.h"
@@ -85,6 +86,35 @@ TEST_F(EventLocationTest, PlaceAgreeingWithItsSentence) {
     EXPECT_EQ(loc.admin1, r.admin1);
     EXPECT_EQ(loc.location, r.location);
     EXPECT_EQ(loc.where_prec, r.where_prec);
+  }
+}
+
+// Texts naming no place: a named armed group of one country locates the event in that
+// country (country precision); generic actors and actors of two countries do not.
+TEST_F(EventLocationTest, ActorCountryWhenNoPlaceIsNamed) {
+  struct ActorRow {
+    const char* text;
+    const char* country;  // "" = not located
+    int where_prec;
+  };
+  const ActorRow rows[] = {
+      {"Koglweogo militiamen beat two herders accused of theft.", "Burkina Faso", 6},
+      {"Unknown gunmen shot dead a shopkeeper.", "", 0},
+  };
+  for (const ActorRow& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc;
+    doc.text = r.text;
+    Segment(doc);
+    AnnotateActors(doc);
+    AnnotatePlaces(doc, *Gaz());
+    EventLocation loc = LocateEvent(doc, 0, *Gaz());
+    EXPECT_EQ(loc.country, r.country);
+    if (loc.found()) {
+      EXPECT_EQ(loc.where_prec, r.where_prec);
+      EXPECT_EQ(loc.geo_precision, 3);
+      EXPECT_TRUE(loc.admin1.empty());
+    }
   }
 }
 
