@@ -72,6 +72,14 @@ TEST_F(EventLocationTest, PlaceAgreeingWithItsSentence) {
       {"Shelling killed two people in Kherson on Friday. Shells hit a school in the Dniprovskyi "
        "district.",
        1, "Ukraine", "Kherson", "Kherson", 1},
+      // A village the gazetteer lacks, marked by "village": named, located by what holds it.
+      {"Gunmen abducted two boys in Wadimbaro village (Jowhar, Middle Shabelle) on Monday.", 0,
+       "Somalia", "Middle Shabelle", "Wadimbaro", 1},
+      {"Militants burned houses in the village of Kelboriga in Kaduna state.", 0, "Nigeria",
+       "Kaduna", "Kelboriga", 4},
+      // A village named in passing, not held by the town chosen: the town stays.
+      {"Troops from Wadimbaro village clashed with rebels in Jowhar.", 0, "Somalia",
+       "Middle Shabele", "Jawhar", 1},
       // A sentence without a place: the previous sentence of the paragraph.
       {"Clashes broke out in Maiduguri, Borno state. Two soldiers died.", 1, "Nigeria", "Borno",
        "Maiduguri", 1},
