@@ -31,6 +31,8 @@
 // Added rules:
 //  - a name never vouches for itself: country shares used for an entry leave out the votes of
 //    mentions with the same key (a lone "Inata" does not make Japan the context);
+//  - a country's own name resolves to the country unless a container or level word places a
+//    town of that name;
 //  - named actors of one country (the actors stage's country) vote 1 each, unless written with a
 //    place or demonym that votes already;
 //  - American local news: "Sheriff", "X County"/"X Parish", "Township", "Interstate" vote for
@@ -424,6 +426,21 @@ class Resolver {
         }
         ch.score = s;
         if (s > best.score) best = ch;
+      }
+      // A country's own name ("China", "Lebanon") means the country, not a town named after
+      // it, unless the text places the town ("Lebanon, Tenn.", "the town of China").
+      if (best.id != kNoGeoId && !best.support_container && c.type == TypeHint::kNone &&
+          gaz_.Entry(best.id).kind() != GeoKind::kCountry &&
+          gaz_.Entry(best.id).kind() != GeoKind::kAdmin1) {
+        for (size_t i = 0; i < n; ++i) {
+          GeoEntry e = gaz_.Entry(c.ids[i]);
+          if (e.kind() == GeoKind::kCountry && exact[i] != 0) {
+            best.id = e.id();
+            best.exact = true;
+            best.support_admin1 = false;
+            break;
+          }
+        }
       }
       best.accepted = best.id != kNoGeoId && Accept(c, gaz_.Entry(best.id), best);
       choices_[k] = best;

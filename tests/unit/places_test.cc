@@ -382,6 +382,20 @@ TEST_F(PlacesTest, FullNameMakesASurnameAPerson) {
   }
 }
 
+TEST_F(PlacesTest, CountryNameIsTheCountryInLocalNews) {
+  // American local news (a county, towns of one state) naming a country: not the small town
+  // of that state named after it; a town placed by its state stays the town.
+  Document doc =
+      Annotate("Kennebec County deputies said the new tariffs on China worry farmers in Vassalboro.");
+  const PlaceMention* m = Find(doc, "China");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "CN");
+  Document town = Annotate("The fair opened in Lebanon, Tenn., on Saturday.");
+  const PlaceMention* t = Find(town, "Lebanon");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->country, "US");
+}
+
 TEST_F(PlacesTest, SeatOfGovernmentCountsAsACapital) {
   // La Paz (PPLG) is Bolivia's seat of government; its namesakes are small towns.
   Document doc = Annotate("Thousands of teachers marched in La Paz on Friday.");
