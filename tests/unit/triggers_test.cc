@@ -177,6 +177,9 @@ const TypeCase kRoleTypeCases[] = {
     // A toll "also" reported after the lede does not retype the event.
     {"Militants attacked an army convoy on the highway. Two civilians were also killed.",
      "Armed clash"},
+    // Present-tense and passive interventions.
+    {"Miners protested in the town to demand better pay. Police intervene.",
+     "Protest with intervention"},
     // What a protest follows is its cause, not its course; outside protests "after" is plain.
     {"Traders protested in the market after police beat a shopkeeper to death.",
      "Peaceful protest"},
