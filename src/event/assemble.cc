@@ -2,8 +2,9 @@
 // (its strongest violent/demonstration mention; strategic ones only when it has nothing else), place (places layer), date (time layer), roles (roles.cc), casualties
 // (casualties.cc), named persons (persons.cc), notes, confidence and id.
 //
-// Background: historical mentions never form incidents, so every emitted event has
-// historical = false (the contract allows either; not emitting keeps exports clean).
+// Background: historical mentions never form incidents; an incident dated well before the
+// publication date while the lead event is recent is emitted with historical = true
+// (MarkBackgroundEvents).
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -145,13 +146,84 @@ double EvidenceLogOdds(const Event& e, bool casualties, bool dated) {
 constexpr double kSecondaryEventLogOdds = -3.0;
 
 void SetConfidence(const std::vector<double>& evidence_log_odds, std::vector<Event>* events) {
-  size_t leading = 0;
-  for (size_t i = 1; i < events->size(); ++i) {
-    if ((*events)[i].deaths_best > (*events)[leading].deaths_best) leading = i;
+  size_t leading = SIZE_MAX;
+  for (size_t i = 0; i < events->size(); ++i) {
+    if ((*events)[i].historical) continue;
+    if (leading == SIZE_MAX || (*events)[i].deaths_best > (*events)[leading].deaths_best) {
+      leading = i;
+    }
   }
   for (size_t i = 0; i < events->size(); ++i) {
     const double z = i == leading ? evidence_log_odds[i] : kSecondaryEventLogOdds;
     (*events)[i].confidence = std::round(1000.0 / (1.0 + std::exp(-z))) / 1000.0;
+  }
+}
+
+// Days since 1970-01-01 of a "YYYY-MM-DD" prefix; nullopt when `iso` does not start with one.
+std::optional<int64_t> DayNumber(std::string_view iso) {
+  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
+  int v[3] = {0, 0, 0};
+  const size_t at[3][2] = {{0, 4}, {5, 2}, {8, 2}};
+  for (int k = 0; k < 3; ++k) {
+    for (size_t i = at[k][0]; i < at[k][0] + at[k][1]; ++i) {
+      if (iso[i] < '0' || iso[i] > '9') return std::nullopt;
+      v[k] = v[k] * 10 + (iso[i] - '0');
+    }
+  }
+  if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31) return std::nullopt;
+  // Days from civil (H. Hinnant's algorithm).
+  const int64_t y = v[0] - (v[1] <= 2 ? 1 : 0);
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (v[1] + (v[1] > 2 ? -3 : 9)) + 2) / 5 + v[2] - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+// A report's news is what happened in the days before it was published; an incident whose
+// explicit dates all lie more than this many days earlier is background recalled for context
+// ("On July 31, three people were killed in ...", "some 100 troops killed between March and May").
+constexpr int64_t kNewsWindowDays = 7;
+
+// Words of court proceedings: a report led by a plea, trial or sentence is about an older
+// incident, which is then the story rather than background.
+bool IsCourtSentence(const Document& doc, uint32_t sentence) {
+  static constexpr std::string_view kWords[] = {
+      "court",     "trial",     "pleaded",  "pleads", "sentenced", "convicted",
+      "acquitted", "verdict",   "inquest",  "testified", "jury",   "prosecutors"};
+  if (sentence >= doc.sentences.size()) return false;
+  const Sentence& s = doc.sentences[sentence];
+  for (uint32_t t = s.token_begin; t < s.token_end && t < doc.tokens.size(); ++t) {
+    const std::string w = Lower(doc.Slice(doc.tokens[t].span));
+    if (std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords)) return true;
+  }
+  return false;
+}
+
+void MarkBackgroundEvents(const Document& doc, const std::vector<uint32_t>& first_trigger,
+                          const std::vector<uint32_t>& first_sentence,
+                          const std::vector<bool>& dated, std::vector<Event>* events) {
+  const std::optional<int64_t> pub = DayNumber(doc.published);
+  if (!pub || events->size() < 2) return;
+  // The lead event: the one told first (headline or lead sentence) is the article's news.
+  size_t lead = 0;
+  for (size_t i = 1; i < events->size(); ++i) {
+    if (first_trigger[i] < first_trigger[lead]) lead = i;
+  }
+  if (IsCourtSentence(doc, first_sentence[lead])) return;
+  auto last_day = [&](const Event& e) -> std::optional<int64_t> {
+    if (e.date_end) return DayNumber(*e.date_end);
+    if (e.date_start) return DayNumber(*e.date_start);
+    return std::nullopt;
+  };
+  // Only when the lead itself is news: an article about an old incident (a trial, an
+  // anniversary) has no news window to measure against.
+  const std::optional<int64_t> lead_day = last_day((*events)[lead]);
+  if (lead_day && *pub - *lead_day > kNewsWindowDays) return;
+  for (size_t i = 0; i < events->size(); ++i) {
+    if (i == lead || !dated[i]) continue;
+    const std::optional<int64_t> day = last_day((*events)[i]);
+    if (day && *pub - *day > kNewsWindowDays) (*events)[i].historical = true;
   }
 }
 
@@ -183,6 +255,8 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
   AssignFrames(doc, &incidents);
   std::vector<Event> events;
   std::vector<double> evidence_log_odds;
+  std::vector<uint32_t> first_trigger, first_sentence;
+  std::vector<bool> dated_events;
   events.reserve(incidents.size());
   for (const Incident& inc : incidents) {
     Event e;
@@ -226,7 +300,11 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
                             std::to_string(doc.triggers[inc.triggers.front()].span.begin);
     e.event_id = MakeEventId(doc.id, key);
     events.push_back(std::move(e));
+    first_trigger.push_back(doc.triggers[inc.triggers.front()].span.begin);
+    first_sentence.push_back(inc.first_sentence(doc));
+    dated_events.push_back(dated);
   }
+  MarkBackgroundEvents(doc, first_trigger, first_sentence, dated_events, &events);
   SetConfidence(evidence_log_odds, &events);
   return events;
 }

@@ -408,6 +408,68 @@ TEST(AssembleEvents, HospitalTownIsNotANewIncident) {
   EXPECT_NE(doc.events[0].location, "Zaria");
 }
 
+// An incident dated well before publication while the lead incident is recent is background
+// recalled for context: emitted as historical, so it is not taken for the article's news.
+struct BackgroundCase {
+  const char* text;
+  int64_t news_deaths;   // deaths of the non-historical event with the most deaths
+  const char* news_date;
+  size_t historical;     // events flagged historical
+};
+
+TEST(AssembleEvents, BackgroundByNewsWindow) {
+  // Published Saturday 2024-09-14.
+  const BackgroundCase cases[] = {
+      // A similar attack two weeks earlier, told after the news.
+      {"Gunmen killed two farmers in a village on Friday. On August 30, at least nine people "
+       "were killed in a similar attack in the same district.",
+       2, "2024-09-13", 1},
+      // A toll over past months is not this week's incident.
+      {"Soldiers killed four militants in a raid on Thursday. The army said troops had killed "
+       "some 100 militants in June.",
+       4, "2024-09-12", 1},
+      // Within the news window both incidents are news.
+      {"Militants killed five soldiers on Wednesday. On Monday, two policemen were killed in "
+       "a nearby town.",
+       5, "2024-09-11", 0},
+      // The lead itself is old: nothing to measure against, nothing flagged.
+      {"On August 1, gunmen killed seven people in a market. Police shot dead two suspects "
+       "on Friday.",
+       7, "2024-08-01", 0},
+      // A court report is about the older incident it judges.
+      {"A court sentenced a man on Friday over the bombing of a bus. On March 3, a bomb "
+       "killed 12 passengers in the capital.",
+       12, "2024-03-03", 0},
+  };
+  for (const BackgroundCase& c : cases) {
+    const Document doc = Annotated(c.text);
+    const Event* news = nullptr;
+    size_t historical = 0;
+    for (const Event& e : doc.events) {
+      if (e.historical) {
+        ++historical;
+        continue;
+      }
+      if (news == nullptr || e.deaths_best > news->deaths_best) news = &e;
+    }
+    ASSERT_NE(news, nullptr) << c.text;
+    EXPECT_EQ(news->deaths_best, c.news_deaths) << c.text;
+    EXPECT_EQ(news->date_start.value_or(""), c.news_date) << c.text;
+    EXPECT_EQ(historical, c.historical) << c.text;
+  }
+}
+
+// Regression: without a publication date no event is flagged (there is no news window).
+TEST(AssembleEvents, NoPublicationDateNoBackground) {
+  Document doc;
+  doc.id = "t";
+  doc.text =
+      "Gunmen killed two farmers on 13 September 2024. On 30 August 2024, nine people were "
+      "killed in a similar attack.";
+  ASSERT_TRUE(MakeDefaultPipeline().Run(doc).ok());
+  for (const Event& e : doc.events) EXPECT_FALSE(e.historical) << e.notes;
+}
+
 TEST(AssembleEvents, EmptyDocument) {
   Document doc;
   doc.id = "empty";
