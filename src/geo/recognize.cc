@@ -499,6 +499,12 @@ class Recognizer {
         return true;
       }
     }
+    if (i >= limit || !IsWord(i)) return false;
+    {
+      bool had;
+      const size_t first_len = StripPossessive(Tok(i), &had).size();
+      if (!MayStartWorldRegion(LowerTok(i).substr(0, first_len))) return false;
+    }
     std::string words;
     for (uint32_t j = i; j < limit && j < i + 3; ++j) {
       if (!IsWord(j) || (j > i && !Adjacent(j))) break;
