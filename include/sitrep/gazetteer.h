@@ -138,6 +138,9 @@ class Gazetteer {
   // Allocation-free forms for the recognizer: `key` must already be FoldName / LooseKey output.
   std::span<const GeoId> FindFolded(std::string_view key) const;
   std::span<const GeoId> FindLoose(std::string_view loose_key) const;
+  // For a span that FindFolded(key) returned: per entry, 1 when the entry's own name or ASCII
+  // name folds to `key`, 0 when only an alternate name does. Empty for any other span.
+  std::span<const uint8_t> OwnNameFlags(std::span<const GeoId> ids) const;
   // True when some folded key starts with `folded_prefix` (grow a multi-word candidate only
   // while this holds: "deir" → "deir zor").
   bool HasFoldedPrefix(std::string_view folded_prefix) const;
@@ -186,6 +189,8 @@ class Gazetteer {
   const GeoId* loose_postings_ = nullptr;
   const gazetteer_format::KeyRec* demonym_keys_ = nullptr;
   const GeoId* demonym_postings_ = nullptr;
+  const uint8_t* posting_flags_ = nullptr;  // parallel to postings_
+  uint32_t num_postings_ = 0;
   uint32_t num_entries_ = 0, num_countries_ = 0, num_admin1_ = 0, num_admin2_ = 0;
   uint32_t num_keys_ = 0, num_loose_keys_ = 0, num_demonym_keys_ = 0;
   std::vector<uint64_t> key_index_, loose_key_index_, demonym_key_index_;

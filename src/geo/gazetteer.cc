@@ -145,10 +145,10 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Validate(std::unique_ptr<Sto
 
   static constexpr uint64_t kRecordSize[gf::kNumSections] = {
       1, sizeof(gf::EntryRec), sizeof(gf::CountryRec), sizeof(gf::KeyRec), 4,
-      sizeof(gf::KeyRec), 4, sizeof(gf::KeyRec), 4};
+      sizeof(gf::KeyRec), 4, sizeof(gf::KeyRec), 4, 1};
   static constexpr const char* kSectionName[gf::kNumSections] = {
       "strings", "entries", "countries", "keys", "postings",
-      "loose keys", "loose postings", "demonym keys", "demonym postings"};
+      "loose keys", "loose postings", "demonym keys", "demonym postings", "posting flags"};
   uint64_t count[gf::kNumSections];
   for (uint32_t s = 0; s < gf::kNumSections; ++s) {
     const gf::SectionDesc& d = h.sections[s];
@@ -180,6 +180,14 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Validate(std::unique_ptr<Sto
   g->num_keys_ = static_cast<uint32_t>(count[gf::kKeys]);
   g->num_loose_keys_ = static_cast<uint32_t>(count[gf::kLooseKeys]);
   g->num_demonym_keys_ = static_cast<uint32_t>(count[gf::kDemonymKeys]);
+  g->num_postings_ = static_cast<uint32_t>(count[gf::kPostings]);
+  g->posting_flags_ = base + h.sections[gf::kPostingFlags].offset;
+  if (count[gf::kPostingFlags] != count[gf::kPostings]) {
+    return Corrupt("posting flags disagree with the postings");
+  }
+  for (uint64_t p = 0; p < count[gf::kPostingFlags]; ++p) {
+    if (g->posting_flags_[p] > 1) return Corrupt("bad posting flag");
+  }
 
   const uint64_t kinds_total = uint64_t{h.num_countries} + h.num_admin1 + h.num_admin2 + h.num_places;
   if (kinds_total != count[gf::kEntries] || count[gf::kCountries] != h.num_countries) {
@@ -340,6 +348,14 @@ std::span<const GeoId> Gazetteer::FindIn(const gf::KeyRec* keys, uint32_t num_ke
 
 std::span<const GeoId> Gazetteer::FindFolded(std::string_view key) const {
   return FindIn(keys_, num_keys_, postings_, key_index_, key);
+}
+
+std::span<const uint8_t> Gazetteer::OwnNameFlags(std::span<const GeoId> ids) const {
+  const auto b = reinterpret_cast<uintptr_t>(ids.data());
+  const auto lo = reinterpret_cast<uintptr_t>(postings_);
+  const auto hi = reinterpret_cast<uintptr_t>(postings_ + num_postings_);
+  if (ids.empty() || b < lo || b + ids.size() * sizeof(GeoId) > hi) return {};
+  return std::span<const uint8_t>(posting_flags_ + (ids.data() - postings_), ids.size());
 }
 
 std::span<const GeoId> Gazetteer::FindLoose(std::string_view loose_key) const {

@@ -3,11 +3,13 @@
 // section 8-byte aligned, all offsets from the start of the blob.
 //
 //   Header | strings | entries | countries | keys | postings | loose keys | loose postings |
-//          demonym keys | demonym postings
+//          demonym keys | demonym postings | posting flags
 //
 // Entries are ordered: countries (by ISO2), admin1 (by code), admin2 (by code), places (by
 // geonameid), so a kind is an index range and codes binary-search. A key section is sorted by
-// key bytes; each key owns a run of GeoIds in its postings section. Bump kFormatVersion on any
+// key bytes; each key owns a run of GeoIds in its postings section. Posting flags: one byte per
+// name posting, 1 when the entry's own name or ASCII name folds to the key (0: only an alternate
+// name does), so the resolver need not fold entry names at run time. Bump kFormatVersion on any
 // change here.
 #pragma once
 
@@ -19,7 +21,7 @@
 namespace sitrep::gazetteer_format {
 
 inline constexpr char kMagic[4] = {'S', 'R', 'G', 'Z'};
-inline constexpr uint32_t kFormatVersion = 1;
+inline constexpr uint32_t kFormatVersion = 2;  // 2: posting flags
 
 enum SectionId : uint32_t {
   kStrings = 0,
@@ -31,6 +33,7 @@ enum SectionId : uint32_t {
   kLoosePostings,
   kDemonymKeys,
   kDemonymPostings,
+  kPostingFlags,
   kNumSections,
 };
 

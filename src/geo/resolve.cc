@@ -473,9 +473,16 @@ class Resolver {
     if (fresh) {
       size_t n = std::min(c.ids.size(), kMaxEntries);
       it->second.resize(n);
+      // The blob records it per posting of a folded key; loose matches fold the names here.
+      std::span<const uint8_t> own = gaz_.OwnNameFlags(c.ids);
       for (size_t i = 0; i < n; ++i) {
+        if (!own.empty() && !check_) {
+          it->second[i] = own[i];
+          continue;
+        }
         GeoEntry e = gaz_.Entry(c.ids[i]);
-        it->second[i] = FoldName(e.name()) == c.key || FoldName(e.ascii_name()) == c.key;
+        const uint8_t folded = FoldName(e.name()) == c.key || FoldName(e.ascii_name()) == c.key;
+        it->second[i] = own.empty() ? folded : Checked(own[i], folded);
       }
     }
     return it->second;
@@ -826,7 +833,8 @@ class Resolver {
   std::unordered_map<std::string_view, std::vector<std::pair<const GeoId*, std::vector<Terms>>>>
       terms_;
   GeoId us_ = kNoGeoId;
-  int us_cues_ = 0;  // American local-news cues: "Sheriff", "X County", "Township"...
+  int us_cues_ = 0;
+  bool check_ = g_reference_checks.load(std::memory_order_relaxed);  // American local-news cues: "Sheriff", "X County", "Township"...
 };
 
 }  // namespace
