@@ -318,6 +318,18 @@ int main(int argc, char** argv) {
   std::vector<uint32_t> postings, loose_postings, demonym_postings;
   std::vector<uint8_t> posting_flags;
   AppendIndex(names, blob, entries, keys, postings, &posting_flags);
+  // Word prefixes of the name keys ("deir" of "deir zor"), pointing into the keys' strings.
+  std::vector<gf::KeyRec> prefix_keys;
+  {
+    std::map<std::string_view, gf::StrRef> prefixes;
+    for (const gf::KeyRec& k : keys) {
+      const std::string_view key(blob.strings().data() + k.key.off, k.key.len);
+      for (size_t s = 0; s < key.size(); ++s) {
+        if (key[s] == ' ') prefixes.try_emplace(key.substr(0, s), gf::StrRef{k.key.off, static_cast<uint32_t>(s)});
+      }
+    }
+    for (const auto& [p, ref] : prefixes) prefix_keys.push_back({ref, 0, 0});
+  }
   AppendIndex(loose, blob, entries, loose_keys, loose_postings);
   AppendIndex(demonyms, blob, entries, demonym_keys, demonym_postings);
 
@@ -340,6 +352,7 @@ int main(int argc, char** argv) {
   add_section(gf::kDemonymKeys, demonym_keys.data(), demonym_keys.size() * sizeof(gf::KeyRec));
   add_section(gf::kDemonymPostings, demonym_postings.data(), demonym_postings.size() * 4);
   add_section(gf::kPostingFlags, posting_flags.data(), posting_flags.size());
+  add_section(gf::kPrefixKeys, prefix_keys.data(), prefix_keys.size() * sizeof(gf::KeyRec));
   while (out.size() % 8 != 0) out.push_back('\0');
   std::memcpy(h.magic, gf::kMagic, 4);
   h.format_version = gf::kFormatVersion;
@@ -360,8 +373,10 @@ int main(int argc, char** argv) {
   if (std::rename(tmp.c_str(), output.c_str()) != 0) Die("cannot rename " + tmp + " to " + output);
   std::fprintf(stderr,
                "sitrep-compile-gazetteer: %s: %zu bytes; %zu countries, %zu admin1, %zu admin2, "
-               "%zu places; %zu keys, %zu loose keys, %zu demonyms; %zu places with unknown admin1\n",
+               "%zu places; %zu keys (%zu word prefixes), %zu loose keys, %zu demonyms; %zu places with "
+               "unknown admin1\n",
                output.c_str(), out.size(), countries.size(), admin1.size(), admin2.size(),
-               places.size(), keys.size(), loose_keys.size(), demonym_keys.size(), unresolved_admin);
+               places.size(), keys.size(), prefix_keys.size(), loose_keys.size(), demonym_keys.size(),
+               unresolved_admin);
   return 0;
 }
