@@ -784,6 +784,7 @@ class Resolver {
 
   std::vector<PlaceMention> Emit() const {
     std::vector<PlaceMention> out;
+    out.reserve(cands_.size());
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Candidate& c = cands_[k];
       if (c.demonym_country != kNoGeoId) {
