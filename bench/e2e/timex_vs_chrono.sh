@@ -78,7 +78,9 @@ awk -v d="$docs" -v si="$s_iters" -v sc="$s_cpu" -v sw="$s_wall" -v cd="$c_docs"
     -v cp="$c_pred" -v ctp="$c_value_tp" -v crt="$c_relaxed_tp" 'BEGIN {
   sd = d * si / sc; cdps = cd / cc;
   printf "corpus: timex-dev, %d documents; same texts and reference dates on both sides\n", d;
-  printf "timex work only, in process, warm, process CPU time:\n";
+  printf "timex work only, in process, warm, process CPU time (file reading, JSON, start-up and scoring untimed):\n";
+  printf "  timed per document: sitrep FindTimex(text, dct) = tokenize, recognise, normalise to TIMEX3 values;\n";
+  printf "                      chrono.parse(text, ref)     = recognise, resolve to dates\n";
   printf "  sitrep FindTimex   %9.0f docs/s  (%d passes, %.2f s CPU, %.2f s wall: %.0f docs/s)\n",
          sd, si, sc, sw, d * si / sw;
   printf "  chrono.parse       %9.0f docs/s  (%d passes, %.2f s CPU, %.2f s wall: %.0f docs/s)\n",

@@ -166,6 +166,16 @@ class Matcher {
     ActorMention m;
     m.span = {doc_.tokens[begin].span.begin, doc_.tokens[end - 1].span.end};
     m.inter = e.inter;
+    // "a former soldier", "a retired policeman", "an off-duty officer": no longer (or not then)
+    // acting as state forces; ACLED counts them among civilians.
+    if (e.inter == 1 && begin > 0 && OffDuty(keys_[begin - 1])) {
+      m.actor = "Civilians";
+      m.inter = 7;
+      m.generic = true;
+      m.country_iso3 = e.kind == EntryKind::kForce ? country_iso3 : e.iso3;
+      out->push_back(std::move(m));
+      return;
+    }
     if (e.kind == EntryKind::kForce) {
       const actor::Country* c = country_iso3.empty() ? nullptr : lex_.FindCountry(country_iso3);
       if (c != nullptr) {
@@ -184,6 +194,11 @@ class Matcher {
       m.country_iso3 = e.iso3;
     }
     out->push_back(std::move(m));
+  }
+
+  static bool OffDuty(std::string_view key) {
+    return key == "former" || key == "retired" || key == "off-duty" || key == "ex" ||
+           key == "demobilized" || key == "demobilised";
   }
 
   bool SurfaceHasNoLowercase(uint32_t begin, uint32_t end) const {

@@ -54,11 +54,40 @@ bool HasPeriodWords(std::string_view lower) {
   return false;
 }
 
+// A perfect tense before the fate words: "have now died", "has been killed", "have also been".
+// `own`: the sentence's lower-case text, starting at `sentence_begin`.
+bool PerfectBeforeFate(const CasualtyFrame& f, std::string_view own, uint32_t sentence_begin) {
+  size_t fate = own.size();
+  if (!f.fate_span.empty() && f.fate_span.begin >= sentence_begin) {
+    fate = std::min<size_t>(own.size(), f.fate_span.begin - sentence_begin);
+  }
+  const std::string head = " " + std::string(own.substr(0, fate));
+  return head.find(" have ") != std::string::npos || head.find(" has ") != std::string::npos;
+}
+
 bool IsCumulative(const Document& doc, const CasualtyFrame& f) {
   if (f.sentence >= doc.sentences.size() || f.is_update) return false;
-  const std::string own = event::Lower(doc.Slice(doc.sentences[f.sentence].span));
+  const Span sspan = doc.sentences[f.sentence].span;
+  const std::string own = event::Lower(doc.Slice(sspan));
   if (HasPeriodWords(" " + own)) return true;
-  if (f.sentence > 0 && (own.starts_with("these ") || own.starts_with("those "))) {
+  // The checks below are for written counts; a single victim ("The victim, the latest of
+  // dozens of deaths, was killed") is this incident's.
+  if (f.count_span.empty() || (f.high <= 1 && !f.vague)) return false;
+  // "the latest of dozens of deaths in almost three weeks of violence"
+  for (std::string_view w : {" the latest of ", " weeks of ", " months of ", " years of "}) {
+    if ((" " + own).find(w) != std::string::npos) return true;
+  }
+  // "At least 29 people have now died this year", "Thousands have also been killed": a
+  // perfect tense with the year or a vague count of hundreds or more is a running total.
+  if (PerfectBeforeFate(f, own, sspan.begin) &&
+      ((" " + own).find(" this year") != std::string::npos || (f.vague && f.high >= 100))) {
+    return true;
+  }
+  // "These attacks claimed ...", "Of the total number, 41 were killed": a breakdown of the
+  // previous sentence's running total.
+  if (f.sentence > 0 && (own.starts_with("these ") || own.starts_with("those ") ||
+                         own.starts_with("of the total") || own.starts_with("of these") ||
+                         own.starts_with("of those") || own.starts_with("of this total"))) {
     return HasPeriodWords(" " + event::Lower(doc.Slice(doc.sentences[f.sentence - 1].span)));
   }
   return false;
@@ -89,6 +118,74 @@ int64_t SplitEvents(const Document& doc, uint32_t* sentence) {
   return 0;
 }
 
+// "... were killed and 60 injured across both attacks": the sentence's counts are the sum
+// over N incidents of which this event is one. Returns N per sentence (1 when not said); N
+// comes from "both"/"the two"/"all three" ..., or, for "across the attacks", from "one of
+// three coordinated attacks" elsewhere in the text.
+std::vector<int64_t> SharedAcross(const Document& doc) {
+  std::vector<int64_t> out(doc.sentences.size(), 1);
+  static constexpr std::string_view kUnits[] = {"attacks", "blasts", "incidents", "explosions",
+                                                "bombings", "strikes", "assaults"};
+  auto unit_at = [](std::string_view text, size_t at) {
+    for (std::string_view u : kUnits) {
+      if (text.substr(at).starts_with(u)) return true;
+    }
+    return false;
+  };
+  auto number_word = [](std::string_view w) -> int64_t {
+    if (w == "both" || w == "two") return 2;
+    if (w == "three") return 3;
+    if (w == "four") return 4;
+    if (w == "five") return 5;
+    return 0;
+  };
+  int64_t one_of = 0;  // "one of two coordinated attacks"
+  const std::string all = event::Lower(doc.text);
+  for (size_t at = all.find("one of "); at != std::string::npos; at = all.find("one of ", at + 1)) {
+    const size_t w = at + 7;
+    const size_t sp = all.find(' ', w);
+    if (sp == std::string::npos) break;
+    const int64_t n = number_word(std::string_view(all).substr(w, sp - w));
+    if (n < 2) continue;
+    // up to two words ("related", "coordinated") before the unit
+    size_t k = sp + 1;
+    for (int hop = 0; hop < 3 && k < all.size(); ++hop) {
+      if (unit_at(all, k)) {
+        one_of = n;
+        break;
+      }
+      const size_t next = all.find(' ', k);
+      if (next == std::string::npos) break;
+      k = next + 1;
+    }
+    if (one_of > 0) break;
+  }
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    const std::string lower = event::Lower(doc.Slice(doc.sentences[s].span));
+    const size_t at = lower.find(" across ");
+    if (at == std::string::npos) continue;
+    std::string_view rest = std::string_view(lower).substr(at + 8);
+    int64_t n = 0;
+    if (rest.starts_with("the ") || rest.starts_with("all ")) rest.remove_prefix(4);
+    if (const size_t sp = rest.find(' '); sp != std::string_view::npos) {
+      n = number_word(rest.substr(0, sp));
+      if (n > 0) rest.remove_prefix(sp + 1);
+    }
+    // one adjective at most: "across both suicide attacks"
+    bool unit = unit_at(rest, 0);
+    if (!unit) {
+      const size_t sp = rest.find(' ');
+      unit = sp != std::string_view::npos && unit_at(rest, sp + 1);
+    }
+    if (!unit) continue;
+    if (n == 0) n = one_of;
+    if (n > 1) out[s] = n;
+  }
+  return out;
+}
+
+int64_t SharePart(int64_t v, int64_t n) { return n > 1 ? (v + n / 2) / n : v; }
+
 struct Range {
   int64_t low = 0, high = 0;
   bool set = false;
@@ -111,7 +208,8 @@ struct FateTotals {
   std::vector<Span> evidence;
 };
 
-FateTotals Aggregate(const Document& doc, const std::vector<const CasualtyFrame*>& all) {
+FateTotals Aggregate(const Document& doc, const std::vector<const CasualtyFrame*>& all,
+                     const std::vector<int64_t>& shared) {
   FateTotals out;
   if (all.empty()) return out;
   out.any = true;
@@ -150,6 +248,22 @@ FateTotals Aggregate(const Document& doc, const std::vector<const CasualtyFrame*
     return !implicit(f) && !f->negated && !f->is_subtotal && !f->self_inflicted;
   };
   const bool any_numbered = std::any_of(frames.begin(), frames.end(), numbered);
+  // "several people dead", "many corpses" beside a written count of the incident: the vague
+  // word is the less precise report of the same dead, not another bound.
+  const bool any_exact = std::any_of(frames.begin(), frames.end(), [&](const CasualtyFrame* f) {
+    return numbered(f) && !f->vague;
+  });
+  // (Listed beside exact counts in one sentence, "12 civilians, a few elders and two guards",
+  // it is one more group and stays.)
+  if (any_exact) {
+    const std::vector<const CasualtyFrame*> all_frames = frames;
+    std::erase_if(frames, [&](const CasualtyFrame* f) {
+      if (!f->vague || f->negated || f->is_subtotal || f->self_inflicted) return false;
+      return std::none_of(all_frames.begin(), all_frames.end(), [&](const CasualtyFrame* g) {
+        return g->sentence == f->sentence && numbered(g) && !g->vague;
+      });
+    });
+  }
   // ... but "a soldier and two civilians were killed": an implicit 1 that shares its fate
   // words with a numbered count of the sentence is listed beside it and stays.
   const std::vector<const CasualtyFrame*> before_erase = frames;
@@ -195,8 +309,9 @@ FateTotals Aggregate(const Document& doc, const std::vector<const CasualtyFrame*
     if (f->is_subtotal) continue;
     if (f->negated && any_positive) continue;
     Report& r = reports[f->sentence];
-    const int64_t lo = f->negated ? 0 : f->low;
-    const int64_t hi = f->negated ? 0 : std::max(f->high, f->low);
+    const int64_t n = f->sentence < shared.size() ? shared[f->sentence] : 1;
+    const int64_t lo = f->negated ? 0 : SharePart(f->low, n);
+    const int64_t hi = f->negated ? 0 : SharePart(std::max(f->high, f->low), n);
     out.evidence.push_back(f->span);
     if (f->self_inflicted) {
       // The attacker ("blew himself up") is never part of the victims' count: always added.
@@ -230,6 +345,34 @@ FateTotals Aggregate(const Document& doc, const std::vector<const CasualtyFrame*
     if (r.has_generic) {
       if (!generic.set || r.generic_high > generic.high) generic_category = r.generic_category;
       generic.Add(r.generic_low, r.generic_high);
+    }
+  }
+  // "15 anti-government militias were killed ..." then "15 Taliban fighters were killed": the
+  // same exact count said of two categories in different sentences names the same dead once
+  // (counts of one sentence, "3 soldiers and 3 rebels", stay apart).
+  for (auto a = per_category.begin(); a != per_category.end(); ++a) {
+    const Range ra = a->second;
+    if (!ra.set || ra.low != ra.high || ra.high < 2) continue;
+    for (auto c = std::next(a); c != per_category.end();) {
+      const Range rc = c->second;
+      // ... unless said to be more: "2 militants were also killed".
+      bool together = false;
+      for (const auto& [sentence, r] : reports) {
+        together |= r.counts.contains(a->first) && r.counts.contains(c->first);
+        if (r.counts.contains(a->first) || r.counts.contains(c->first)) {
+          together |= r.counts.size() > 1;  // a sentence that splits its dead by side
+          const std::string own = " " + event::Lower(doc.Slice(doc.sentences[sentence].span));
+          for (std::string_view w : {" also ", " as well", " too", " addition", " other "}) {
+            together |= own.find(w) != std::string::npos;
+          }
+        }
+      }
+      if (rc.set && rc.low == rc.high && rc.high == ra.high && !together &&
+          a->first.first != c->first.first) {
+        c = per_category.erase(c);
+      } else {
+        ++c;
+      }
     }
   }
   int64_t cat_low = 0, cat_high = 0;
@@ -280,7 +423,11 @@ CasualtyTotals AggregateCasualties(const Document& doc, std::span<const uint32_t
   std::sort(injured.begin(), injured.end(), by_position);
 
   CasualtyTotals out;
-  FateTotals k = Aggregate(doc, killed);
+  // A coder's "split between N events" already shares the figure out (below).
+  uint32_t split_at = 0;
+  std::vector<int64_t> shared = SharedAcross(doc);
+  if (SplitEvents(doc, &split_at) > 1) shared.assign(shared.size(), 1);
+  FateTotals k = Aggregate(doc, killed, shared);
   // A figure shared out over N events: this event's part (a "coded as" frame of the same
   // sentence was already divided when it was read).
   uint32_t split_sentence = 0;
@@ -308,7 +455,7 @@ CasualtyTotals AggregateCasualties(const Document& doc, std::span<const uint32_t
       out.deaths_side_a + out.deaths_side_b + out.deaths_civilians + out.deaths_unknown;
   out.fatality_evidence = k.evidence;
 
-  const FateTotals w = Aggregate(doc, injured);
+  const FateTotals w = Aggregate(doc, injured, shared);
   out.has_injured = w.any;
   out.injured = Clamp(w.high);
   out.injured_evidence = w.evidence;

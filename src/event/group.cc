@@ -1,5 +1,6 @@
 // Grouping mentions into incidents, and casualty frames into incidents.
 //
+// Headlines in a list of links to other stories ("You may also like: ...") are not mentions.
 // Mentions are taken in text order. A mention joins an incident that already has a mention in
 // its sentence. Otherwise it is compared with every incident so far: an incident is ruled out
 // when the mention's sentence names a place that conflicts with the incident's place (another
@@ -164,6 +165,44 @@ bool MoreSpecific(const EventLocation& a, const EventLocation& b) {
   return a.found() && (!b.found() || a.where_prec < b.where_prec);
 }
 
+// Lists of links to other stories ("You may also like these stories: ...", "Further Reading:
+// ..."): from the cue to the end of its paragraph, headlines of other incidents.
+std::vector<Span> LinkLists(const Document& doc) {
+  static constexpr std::string_view kCues[] = {
+      "you may also like", "further reading:", "related stories", "related articles",
+      "related news:", "read more:", "also read:", "recommended stories", "more stories:"};
+  std::vector<Span> out;
+  const std::string lower = Lower(doc.text);
+  for (std::string_view cue : kCues) {
+    for (size_t at = lower.find(cue); at != std::string::npos; at = lower.find(cue, at + 1)) {
+      // The cue's paragraph, then the short headline-like paragraphs after it (no final
+      // period), one link each.
+      uint32_t end = static_cast<uint32_t>(doc.text.size());
+      size_t k = 0;
+      while (k < doc.paragraphs.size() && !(doc.paragraphs[k].begin <= at && at < doc.paragraphs[k].end)) {
+        ++k;
+      }
+      if (k < doc.paragraphs.size()) {
+        end = doc.paragraphs[k].end;
+        for (++k; k < doc.paragraphs.size(); ++k) {
+          const std::string_view para = doc.Slice(doc.paragraphs[k]);
+          if (para.size() > 160 || para.empty() || para.back() == '.') break;
+          end = doc.paragraphs[k].end;
+        }
+      }
+      out.push_back({static_cast<uint32_t>(at), end});
+    }
+  }
+  return out;
+}
+
+bool InLinkList(const std::vector<Span>& lists, Span s) {
+  for (const Span& l : lists) {
+    if (s.begin >= l.begin && s.begin < l.end) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool Incident::HasSentence(const Document& doc, uint32_t s) const {
@@ -199,9 +238,11 @@ std::vector<Incident> GroupMentions(const Document& doc, const Gazetteer* gaz) {
   std::vector<Incident> incidents;
   std::vector<std::optional<SentenceAnchor>> anchors(doc.sentences.size());
   std::vector<std::vector<Family>> families;  // per incident, families of its mentions
+  const std::vector<Span> links = LinkLists(doc);
   for (uint32_t ti = 0; ti < doc.triggers.size(); ++ti) {
     const TriggerMention& t = doc.triggers[ti];
     if (t.historical || t.negated || t.sentence >= doc.sentences.size()) continue;
+    if (InLinkList(links, t.span)) continue;
     if (!anchors[t.sentence]) anchors[t.sentence] = AnchorOf(doc, t.sentence, gaz);
     const SentenceAnchor& a = *anchors[t.sentence];
     const Family fam = FamilyOf(t.event_type);
@@ -277,9 +318,11 @@ void AssignFrames(const Document& doc, std::vector<Incident>* incidents) {
     return false;
   };
 
+  const std::vector<Span> links = LinkLists(doc);
   for (uint32_t fi = 0; fi < doc.casualties.size(); ++fi) {
     const CasualtyFrame& f = doc.casualties[fi];
     if (f.sentence >= doc.sentences.size() || state[f.sentence] == 1) continue;
+    if (InLinkList(links, f.span)) continue;
     int chosen = -1;
     if (state[f.sentence] == 2) {
       // The incident with a mention of this sentence nearest to the frame.

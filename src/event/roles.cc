@@ -122,6 +122,8 @@ bool IsFaction(const Actor& a) {
   return true;
 }
 
+constexpr std::string_view kProGovernmentMilitia = "Militia (Pro-Government)";
+
 bool Oppose(const Actor& a, const Actor& b, bool any_non_state,
             const std::vector<std::pair<std::string, std::string>>& allies = {}) {
   if (a.name == b.name) return false;
@@ -130,6 +132,11 @@ bool Oppose(const Actor& a, const Actor& b, bool any_non_state,
   }
   const Class x = a.cls, y = b.cls;
   if (x == Class::kOther || y == Class::kOther) return false;
+  // A pro-government militia fights beside the state's forces ("police and Arbakis").
+  if ((x == Class::kState && b.name == kProGovernmentMilitia) ||
+      (y == Class::kState && a.name == kProGovernmentMilitia)) {
+    return false;
+  }
   if (x == Class::kState && y == Class::kState) {
     // Rival factions of one country's forces fight each other ("LNA forces repelled GNA forces").
     if (!a.iso3.empty() && a.iso3 == b.iso3 && (IsFaction(a) || IsFaction(b))) return true;
@@ -161,6 +168,99 @@ std::string GovernmentName(const Actor& a) {
   if (country == "Myanmar") country = "Myanmar (Burma)";
   if (country == "Yemen") country = "Yemen (North Yemen)";
   return "Government of " + country;
+}
+
+// Words of communities, clans and ethnic groups in the incident's sentences.
+bool CommunalContext(const Document& doc, const std::vector<uint32_t>& sentences) {
+  static constexpr std::string_view kWords[] = {
+      "communal", "intercommunal", "inter-communal", "community", "communities", "ethnic",
+      "clan", "clans", "sub-clan", "tribe", "tribes", "tribal", "tribesmen", "herders",
+      "herdsmen", "pastoralists", "farmers", "inhabitants", "villagers", "groups"};
+  for (uint32_t si : sentences) {
+    const Sentence& s = doc.sentences[si];
+    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+      const std::string w = Lower(doc.Slice(doc.tokens[t].span));
+      if (std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords)) return true;
+    }
+  }
+  return false;
+}
+
+// The incident's typing cue says two sides fought each other ("clashed", "a brawl"), or its
+// strongest sentence does ("at each other", "two groups").
+bool MutualFight(const Document& doc, const Incident& incident, std::string_view sub,
+                 uint32_t primary) {
+  for (uint32_t ti : incident.triggers) {
+    const TriggerMention& t = doc.triggers[ti];
+    if (t.sub_event_type != sub) continue;
+    const std::string w = Lower(doc.Slice(t.span));
+    for (std::string_view p : {"clash", "fight", "fought", "brawl", "scuffle", "confront",
+                               "skirmish", "feud", "communal", "inter-communal", "intercommunal"}) {
+      if (w.starts_with(p)) return true;
+    }
+  }
+  const std::string text = Lower(doc.Slice(doc.sentences[primary].span));
+  for (std::string_view p : {"each other", "one another", "two groups", "rival groups"}) {
+    if (text.find(p) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// Two mentions joined as one side: "police and soldiers", "the army, the gendarmerie".
+bool Coordinated(const Document& doc, Span x, Span y) {
+  if (x.empty() || y.empty()) return false;
+  if (y.begin < x.begin) std::swap(x, y);
+  if (x.end > y.begin) return false;
+  std::string between = Lower(doc.text.substr(x.end, y.begin - x.end));
+  std::erase_if(between, [](char c) { return c == ' '; });
+  return between.empty() || between == "and" || between == "," || between == "andthe" || between == ",the" ||
+         between == "alongwith" || between == "withthesupportof" || between == "backedby" ||
+         between == "supportedby" || between == "and/or" || between == "/";
+}
+
+// A front line or a ceasefire-monitoring report in the incident's sentences ("in both
+// directions of the frontline", "the line of contact", "ceasefire violations", "the monitoring
+// mission observed"). A front line is held by the state's forces on one side and an organised
+// armed opposition on the other, so fire across it with neither side named is still a fight
+// between them ("frontline workers", "frontline staff" are not front lines).
+bool FrontlineContext(const Document& doc, const std::vector<uint32_t>& sentences) {
+  for (uint32_t si : sentences) {
+    const Sentence& s = doc.sentences[si];
+    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+      auto word = [&](uint32_t k) {
+        return k < s.token_end ? Lower(doc.Slice(doc.tokens[k].span)) : std::string();
+      };
+      const std::string w = word(t);
+      const std::string next = word(t + 1);
+      // The word after "frontline" / "front line(s)".
+      std::string after;
+      bool front = false;
+      if (w == "frontline" || w == "frontlines") {
+        front = true;
+        after = next;
+      } else if (w == "front" && (next == "line" || next == "lines")) {
+        front = true;
+        after = word(t + 2);
+      }
+      if (front) {
+        if (after != "workers" && after != "worker" && after != "staff" && after != "health" &&
+            after != "medical" && after != "doctors" && after != "nurses" && after != "responders") {
+          return true;
+        }
+        continue;
+      }
+      if ((w == "contact" && next == "line") || (w == "line" && next == "of" && word(t + 2) == "contact")) {
+        return true;
+      }
+      if ((w == "ceasefire" || w == "cease-fire") &&
+          (next == "violation" || next == "violations" || next == "monitors")) {
+        return true;
+      }
+      if (w == "monitoring" && next == "mission") return true;
+      if (doc.Slice(doc.tokens[t].span) == "SMM") return true;  // OSCE's Special Monitoring Mission
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -227,8 +327,9 @@ bool AssignRoles(const Document& doc, const Incident& incident, std::string_view
     a.cls = ClassOf(m.inter);
     actors.push_back(std::move(a));
   }
+  // (A pro-government militia is not the group "militants" refers to: it fights them.)
   const bool named_non_state = std::any_of(actors.begin(), actors.end(), [](const Actor& a) {
-    return a.cls == Class::kNonState && !a.generic;
+    return a.cls == Class::kNonState && !a.generic && a.name != kProGovernmentMilitia;
   });
   if (named_non_state) {
     std::erase_if(actors,
@@ -273,6 +374,39 @@ bool AssignRoles(const Document& doc, const Incident& incident, std::string_view
     actors[k].generic = true;
   };
   auto is_civilian = [](const Actor& a) { return a.cls == Class::kCivilians; };
+  auto add_state_forces = [&]() {
+    const std::string c = CountryNameOf(country_iso3, country);
+    const int k = add_actor("Military Forces", 1, Class::kState);
+    const bool the = c == "United States" || c == "United Kingdom" || c == "Netherlands" ||
+                     c == "Philippines" || c == "Central African Republic";
+    actors[k].name = c.empty() ? "Military Forces" : "Military Forces of " + std::string(the ? "the " : "") + c;
+    actors[k].iso3 = std::string(country_iso3);
+    return k;
+  };
+  // Fire across a front line with no side named: the state's forces and the armed opposition
+  // that holds the other side (fighting: state vs rebels; shelling or other remote fire whose
+  // origin is not said: the state's forces, the one party every front line has).
+  if ((type == "Battles" || type == "Explosions/Remote violence") &&
+      std::none_of(actors.begin(), actors.end(), is_armed) && FrontlineContext(doc, sentences)) {
+    add_state_forces();
+    if (type == "Battles") add_actor("Rebel Forces", 2, Class::kNonState);
+  }
+  // Fighting with no armed side named, among communities, clans or ethnic groups: identity
+  // militias on both sides ("intercommunal clashes left three dead", "Beni Amir and Nuba
+  // groups clashed").
+  if (type == "Battles" && std::none_of(actors.begin(), actors.end(), is_armed) &&
+      CommunalContext(doc, sentences)) {
+    add_actor("Unidentified Communal Militia", 4, Class::kNonState);
+    add_actor("Unidentified Communal Militia", 4, Class::kNonState);
+  }
+  // Fighting where no side is named at all ("a shoot-out took place", "two unidentified forces
+  // clashed"): ACLED's unidentified armed groups on both sides.
+  if (type == "Battles" && std::none_of(actors.begin(), actors.end(), [](const Actor& a) {
+        return a.cls == Class::kState || a.cls == Class::kNonState ||
+               a.cls == Class::kProtesters || a.cls == Class::kRioters;
+      })) {
+    add_actor("Unidentified Armed Group", 3, Class::kNonState);
+  }
   int a1 = -1;
   if (type == "Protests") {
     a1 = first_of([](const Actor& a) { return a.cls == Class::kProtesters; });
@@ -321,7 +455,17 @@ bool AssignRoles(const Document& doc, const Incident& incident, std::string_view
         actors[a2].iso3 = std::string(country_iso3);
       }
     } else {
-      a2 = first_of([&](const Actor& a) { return is_armed(a) && Oppose(actors[a1], a, any_non_state, allies); });
+      // Two crowds fighting each other ("two groups of workers clashed", "clashes between
+      // students of different schools"), no state force among them: rioters on both sides.
+      if (sub == "Mob violence" && MutualFight(doc, incident, sub, primary) &&
+          std::none_of(actors.begin(), actors.end(),
+                       [](const Actor& a) { return a.cls == Class::kState; })) {
+        const int k = add_actor("Rioters", 5, Class::kRioters);
+        a2 = k;
+      }
+      if (a2 < 0) {
+        a2 = first_of([&](const Actor& a) { return is_armed(a) && Oppose(actors[a1], a, any_non_state, allies); });
+      }
       if (a2 < 0) {
         a2 = first_of([&](const Actor& a) { return Oppose(actors[a1], a, any_non_state, allies); });
       }
@@ -329,18 +473,31 @@ bool AssignRoles(const Document& doc, const Incident& incident, std::string_view
       if (a2 < 0 && sub == "Looting/property destruction" && is_armed(actors[a1])) {
         a2 = add_actor("Civilians", 7, Class::kCivilians);
       }
+      // An identity militia (ethnic, clan, tribal, communal) in a battle with no opponent
+      // named fought another one ("tribesmen clashed over a well", "Fulani militiamen and
+      // villagers exchanged fire").
+      if (a2 < 0 && type == "Battles" && actors[a1].inter == 4) {
+        a2 = add_actor("Unidentified Communal Militia", 4, Class::kNonState);
+      }
+      // An unnamed armed group in a battle with no opponent named fought another one.
+      if (a2 < 0 && type == "Battles" && actors[a1].cls == Class::kNonState &&
+          actors[a1].generic && actors[a1].inter == 3) {
+        a2 = add_actor("Unidentified Armed Group", 3, Class::kNonState);
+      }
       // A named rebel group in a battle with no opponent named fought the state's forces
       // ("Al Shabaab fighters attacked a government position").
       if (a2 < 0 && type == "Battles" && actors[a1].cls == Class::kNonState &&
           !actors[a1].generic) {
-        const std::string c = CountryNameOf(country_iso3, country);
-        if (!c.empty()) {
-          a2 = add_actor("Military Forces", 1, Class::kState);
-          const bool the = c == "United States" || c == "United Kingdom" || c == "Netherlands" ||
-                           c == "Philippines" || c == "Central African Republic";
-          actors[a2].name = "Military Forces of " + std::string(the ? "the " : "") + c;
-          actors[a2].iso3 = std::string(country_iso3);
-        }
+        if (!CountryNameOf(country_iso3, country).empty()) a2 = add_state_forces();
+      }
+      // Two bodies of one state's forces fighting each other with no one else named ("police
+      // clashed with soldiers", "soldiers attacked a police station"), unless the sentence
+      // joins them as one side ("police and soldiers").
+      if (a2 < 0 && type == "Battles" && actors[a1].cls == Class::kState && !any_non_state) {
+        a2 = first_of([&](const Actor& a) {
+          return a.cls == Class::kState && a.name != actors[a1].name && a.iso3 == actors[a1].iso3 &&
+                 !Coordinated(doc, actors[a1].first, a.first);
+        });
       }
       // State forces fighting, or hit by a bomb, with no opponent named: ACLED's
       // "Unidentified Armed Group (Country)" ("a patrol struck an IED", "soldiers were
@@ -353,6 +510,15 @@ bool AssignRoles(const Document& doc, const Incident& incident, std::string_view
       }
       // A mob with no opponent named turned on civilians ("a mob lynched a suspected thief").
       if (a2 < 0 && sub == "Mob violence") a2 = add_actor("Civilians", 7, Class::kCivilians);
+      // A bomb, grenade or shell that killed or hurt civilians, no armed side hit: the
+      // civilians are its target ("a landmine killed a displaced man").
+      if (a2 < 0 && type == "Explosions/Remote violence" &&
+          std::any_of(incident.frames.begin(), incident.frames.end(), [&](uint32_t fi) {
+            const CasualtyFrame& f = doc.casualties[fi];
+            return !f.negated && f.value > 0 && f.category == VictimCategory::kCivilians;
+          })) {
+        a2 = add_actor("Civilians", 7, Class::kCivilians);
+      }
     }
   }
 

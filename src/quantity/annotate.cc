@@ -50,9 +50,9 @@ constexpr std::array<std::string_view, 65> kStopWords = {
     "if", "because", "until", "between", "under", "over", "along", "alongside", "together"};
 constexpr std::array<std::string_view, 9> kPrepositions = {
     "in", "from", "at", "near", "on", "inside", "aboard", "during", "across"};
-constexpr std::array<std::string_view, 12> kActiveFillers = {
+constexpr std::array<std::string_view, 15> kActiveFillers = {
     "another", "additional", "further", "an", "a", "the", "all", "only", "some", "its", "at",
-    "between"};
+    "between", "his", "her", "their"};
 constexpr std::array<std::string_view, 20> kTollFillers = {
     "to", "at", "of", "now", "stood", "stands", "stand", "has", "have", "had", "is", "was",
     "officially", "further", "the", "in", "attack", "has been", "put", "as"};
@@ -534,6 +534,8 @@ class Annotator {
     }
     const LexEntry* f = MatchAt(j, e, q::kFate, &len);
     if (f == nullptr) return {};
+    // "several fighting for their lives", "fled for their lives": no one died.
+    if (W(j) == "lives" && j >= from + 2 && W(j - 2) == "for") return {};
     // "eight of the hostages were killed", "two prisoners died": the noun names the victims
     // and the verb after it is their fate.
     if ((f->roles & q::kAfter) == 0 && !aux && FateFollows(j + len, e)) {
@@ -793,17 +795,46 @@ class Annotator {
     Perpetrators(sentence, b, e, first_frame);
     Themselves(sentence, b, e);
     Singulars(sentence, b, e, first_frame);
+    DropBodiesOfCounted(first_frame);
     Names(sentence, b, e, first_frame);
     Coordinated(sentence, b, e, first_frame);
+    ListContinuation(sentence, b, e, first_frame);
+    ToDeath(sentence, b, e, first_frame);
     InAdditionTo(sentence, b, e, first_frame);
     SuicideAttackers(sentence, b, e, first_frame);
   }
 
   // "The assailant was also killed", "the suicide bomber died": the perpetrator's own death,
   // which adds to the victims' count.
+  // "Three assailants opened fire ... The assailants were killed": the attackers counted
+  // earlier in the text. Returns that count (0 when none) for a plural perpetrator noun at `i`.
+  int64_t EarlierPerpetratorCount(size_t i) const {
+    for (size_t k = i; k-- > 0 && k + 400 > i;) {
+      if (!IsPerpetratorNoun(W(k)) || !(W(k).ends_with("s") || W(k) == "gunmen")) continue;
+      size_t c = k;
+      if (c > 0 && W(c - 1) == "suicide") --c;
+      if (c == 0) continue;
+      const uint32_t end = tok_[c - 1].span.end;
+      for (size_t q = doc_.quantities.size(); q-- > 0;) {
+        const Quantity& qt = doc_.quantities[q];
+        if (qt.span.end < end) break;
+        if (qt.span.end == end && qt.kind == QuantityKind::kCount && !qt.vague && qt.value >= 2 &&
+            qt.value == qt.high && qt.value <= 20) {
+          return qt.value;
+        }
+      }
+    }
+    return 0;
+  }
+
   void Perpetrators(uint32_t sentence, size_t b, size_t e, size_t first_frame) {
     for (size_t i = b + 1; i + 1 < e; ++i) {
       const std::string_view w = W(i);
+      if (IsPerpetratorNoun(w) && (w.ends_with("s") || w == "gunmen") && W(i - 1) == "the" &&
+          (i - 1 == b || W(i - 2) == "," || W(i - 2) == ";")) {
+        PluralPerpetrators(sentence, e, first_frame, i);
+        continue;
+      }
       if (!IsPerpetratorNoun(w) || w.ends_with("s") || w == "gunmen") continue;
       size_t d = i - 1;
       if (W(d) == "suicide" && d > b) --d;
@@ -843,6 +874,30 @@ class Annotator {
       doc_.casualties.back().count_span = {};
       doc_.casualties.back().self_inflicted = true;
     }
+  }
+
+  // "The assailants were killed by police" after "Three assailants attacked ...": 3.
+  void PluralPerpetrators(uint32_t sentence, size_t e, size_t first_frame, size_t i) {
+    size_t j = i + 1, len = 0;
+    if (j >= e || W(j) != "were") return;
+    while (j < e && MatchAt(j, e, q::kAux, &len) != nullptr &&
+           MatchAt(j, e, q::kFate, &len) == nullptr) {
+      j += len;
+    }
+    const LexEntry* f = MatchAt(j, e, q::kFate, &len);
+    if (f == nullptr || (f->roles & q::kAfter) == 0 || f->fate != Fate::kKilled ||
+        FateUsed(first_frame, j)) {
+      return;
+    }
+    const int64_t n = EarlierPerpetratorCount(i - 1);
+    if (n < 2) return;
+    const Quantity qt{tok_[i - 1].span, n, n, Qualifier::kExact, false, QuantityKind::kCount};
+    Np np;
+    np.victims = tok_[i].span;
+    np.category = VictimCategory::kNonState;
+    AddFrame(sentence, i - 1, i, qt, -1, np, {f, j, j + len}, f->fate, false, false);
+    doc_.casualties.back().count_span = {};
+    doc_.casualties.back().self_inflicted = true;
   }
 
   // "two Palestinians blew themselves up": the count is the attackers' own deaths.
@@ -971,9 +1026,36 @@ class Annotator {
              std::string_view(lower_).substr(f.fate_span.begin, 7) == "suicide";
     };
     bool counted = false;
+    // The attack did not take place as a suicide: "the device failed to detonate", "In
+    // addition to the assailant, three people were injured".
+    static constexpr std::string_view kNoSuicide[] = {
+        "failed to detonate", "failed to explode", "did not detonate", "did not explode",
+        "partially detonated", "in addition to the assailant, ", "in addition to the bomber, "};
+    for (std::string_view w : kNoSuicide) {
+      const size_t at = lower_.find(w);
+      if (at == std::string::npos) continue;
+      if (!w.starts_with("in addition")) {
+        counted = true;
+        continue;
+      }
+      // ... only when the sentence's fate is an injury
+      const size_t stop = lower_.find('.', at);
+      const std::string_view rest = std::string_view(lower_).substr(
+          at, stop == std::string::npos ? std::string::npos : stop - at);
+      if (rest.find("injured") != std::string_view::npos &&
+          rest.find("killed") == std::string_view::npos) {
+        counted = true;
+      }
+    }
     for (const CasualtyFrame& f : doc_.casualties) {
       if (implicit(f) || f.negated || f.fate != Fate::kKilled) continue;
       if (f.self_inflicted) counted = true;
+      // "the bomber was fired on and killed" (a frame with no victims phrase)
+      if (f.victims.empty() && f.quantity < 0) {
+        const std::string_view lead = std::string_view(lower_).substr(f.span.begin, f.span.size());
+        const size_t sp = lead.find(' ');
+        if (IsPerpetratorNoun(lead.substr(0, sp))) counted = true;
+      }
       if (f.victims.empty()) continue;
       std::string_view v = std::string_view(lower_).substr(f.victims.begin, f.victims.size());
       if (const size_t sp = v.find_last_of(' '); sp != std::string_view::npos) v = v.substr(sp + 1);
@@ -1027,8 +1109,10 @@ class Annotator {
       const LexEntry* f = MatchAt(i, e, q::kFate, &len);
       if (f == nullptr) continue;
       const size_t fe = i + len;
-      if ((f->roles & q::kBefore) == 0 || f->fate != Fate::kKilled || FateUsed(first_frame, i) ||
-          fe >= e || Intended(b, i)) {
+      // ("the death of Ann Roe" is left out: "protested over the death of Ann Roe" is mostly
+      // a past death.)
+      if ((f->roles & q::kBefore) == 0 || f->fate != Fate::kKilled ||
+          FateUsed(first_frame, i) || fe >= e || Intended(b, i)) {
         i = fe - 1;
         continue;
       }
@@ -1040,6 +1124,16 @@ class Annotator {
       }
       size_t j = t > fe ? NameRun(t, e) : NameRun(fe, e);
       if (t > fe && j == t) j = fe;
+      if (t == fe && j == fe) {
+        // "killed farm owner Ann Roe", "killed police major Ann Roe": lower-case role words
+        // before a full name.
+        size_t r = fe;
+        while (r < e && r < fe + 3 && IsWordish(r) && !Raw(r).empty() && Raw(r)[0] >= 'a' &&
+               Raw(r)[0] <= 'z' && !In(W(r), kStopWords) && !InQuantity(r)) {
+          ++r;
+        }
+        if (r > fe && NameRun(r, e) >= r + 2) j = NameRun(r, e);
+      }
       if (j == fe) {
         i = fe - 1;
         continue;
@@ -1146,19 +1240,32 @@ class Annotator {
         j += len;
       }
       const LexEntry* f = MatchAt(j, e, q::kFate, &len);
-      if (f == nullptr || (f->roles & q::kAfter) == 0 || FateUsed(first_frame, j)) continue;
+      if (f == nullptr || (f->roles & q::kAfter) == 0) continue;
       size_t p = i - 1;
+      // "The commissioner and two bodyguards were killed": the counted list before the verb
+      // is framed already; the conjuncts before it, joined by "and", are more of its victims.
+      const bool counted_tail = FateUsed(first_frame, j);
+      if (counted_tail) {
+        const size_t c = CountedListStart(first_frame, b, i, j);
+        if (c <= b + 1 || W(c - 1) != "and") continue;
+        p = c - 2;
+      }
       if (W(p) == "," && p > b) --p;
+      if (!counted_tail && RelativeAfterAnd(sentence, b, p, i, j, len, f)) continue;
       int64_t total = 0;
       int conjuncts = 0;
-      bool saw_and = false, ok = true, last_and = false;
-      size_t begin = p;
+      bool saw_and = counted_tail, ok = true, last_and = counted_tail;
+      size_t begin = p, end = p + 1;
       for (int n = 0; n < 6; ++n) {
         size_t s = 0;
         int64_t v = 0;
         bool perp = false;
         bool found = ConjunctBack(b, p, false, &s, &v, &perp);
-        if (!found && n == 0) {
+        if (!found && counted_tail && n == 0) found = SubjectNounBack(b, p, &s);
+        if (found && counted_tail && (Framed(first_frame, s, p) || !ConjunctStarts(b, s))) {
+          found = false;
+        }
+        if (!found && n == 0 && !counted_tail) {
           // "a soldier and military officer": a bare noun after "and"
           found = ConjunctBack(b, p, true, &s, &v, &perp) && s > b + 1 && W(s - 1) == "and";
         }
@@ -1181,12 +1288,252 @@ class Annotator {
         if (k == b) break;
         p = k - 1;
       }
-      if (!ok || !saw_and || conjuncts < 2) continue;
+      if (!ok || !saw_and || conjuncts < (counted_tail ? 1 : 2)) continue;
+      if (counted_tail) {
+        // Only the uncounted conjuncts; the frame's span stays before the counted list so
+        // that aggregation reads it as listed beside that count.
+        const Quantity qt{TokSpan(begin, end), total, total, Qualifier::kExact, false,
+                          QuantityKind::kCount};
+        AddFrame(sentence, begin, end, qt, -1, Np{}, {f, j, j + len}, f->fate, false, false);
+        doc_.casualties.back().span = TokSpan(begin, end);
+        doc_.casualties.back().count_span = {};
+        continue;
+      }
       const Quantity qt{TokSpan(begin, i), total, total, Qualifier::kExact, false,
                         QuantityKind::kCount};
       const Np np;  // a report of the total, as for names
       AddFrame(sentence, begin, i, qt, -1, np, {f, j, j + len}, f->fate, false, false);
       doc_.casualties.back().span = TokSpan(begin, j + len);
+      doc_.casualties.back().count_span = {};
+    }
+  }
+
+  // "Aoun, the prison director, and his relative were killed", "An official of the office and
+  // his wife were killed": a relative ("his wife") joined to whoever stands before "and" (one
+  // person: the possessive points back to them) makes two. `p`: the last token of the list.
+  bool RelativeAfterAnd(uint32_t sentence, size_t b, size_t p, size_t were, size_t j, size_t len,
+                        const LexEntry* f) {
+    size_t s = 0;
+    int64_t v = 0;
+    bool perp = false;
+    if (!ConjunctBack(b, p, false, &s, &v, &perp) || v != 1) return false;
+    if (W(s) != "his" && W(s) != "her") return false;
+    if (s < b + 2 || W(s - 1) != "and") return false;
+    size_t l = s - 2;  // the last token of the left conjunct
+    if (W(l) == "," && l > b) --l;
+    const std::string_view left = W(l);
+    // The left side is one person: a name, a singular noun, or an apposition's end.
+    const bool one = IsNameWord(l) || ((IsWordish(l) || left == ")") && !left.ends_with("s") &&
+                                       !left.ends_with("men") && !In(left, kStopWords));
+    if (!one || InQuantity(l)) return false;
+    size_t start = l;  // back to the start of the clause, for the evidence
+    while (start > b && W(start - 1) != ";" && start + 25 > l) --start;
+    const Quantity qt{TokSpan(start, were), 2, 2, Qualifier::kExact, false, QuantityKind::kCount};
+    AddFrame(sentence, start, were, qt, -1, Np{}, {f, j, j + len}, f->fate, false, false);
+    doc_.casualties.back().span = TokSpan(start, j + len);
+    doc_.casualties.back().count_span = {};
+    return true;
+  }
+
+  // The first token of the earliest frame of this sentence whose fate is the verb at `j`
+  // (the start of a counted list "two guards and a driver were killed"); 0 when none.
+  size_t CountedListStart(size_t first_frame, size_t b, size_t were, size_t j) const {
+    uint32_t head = 0;
+    bool any = false;
+    for (size_t k = first_frame; k < doc_.casualties.size(); ++k) {
+      const CasualtyFrame& fr = doc_.casualties[k];
+      if (fr.negated || fr.fate_span.begin != tok_[j].span.begin) continue;
+      if (!any || fr.span.begin < head) head = fr.span.begin;
+      any = true;
+    }
+    if (!any) return 0;
+    for (size_t c = were; c-- > b;) {
+      if (tok_[c].span.begin == head) return c;
+      if (tok_[c].span.begin < head) break;
+    }
+    return 0;
+  }
+
+  // True when a frame of this sentence already starts inside tokens [s, p].
+  bool Framed(size_t first_frame, size_t s, size_t p) const {
+    for (size_t k = first_frame; k < doc_.casualties.size(); ++k) {
+      const uint32_t at = doc_.casualties[k].span.begin;
+      if (at >= tok_[s].span.begin && at < tok_[p].span.end) return true;
+    }
+    return false;
+  }
+
+  // "The commissioner", "the former district chief" opening the sentence: a singular noun
+  // phrase the lexicon need not know, as the first subject of a passive list. Sets *begin.
+  bool SubjectNounBack(size_t b, size_t last, size_t* begin) const {
+    const std::string_view head = W(last);
+    if (!IsWordish(last) || Raw(last).empty() || Raw(last)[0] < 'a' || Raw(last)[0] > 'z' ||
+        head.ends_with("s") || head.ends_with("men") || In(head, kStopWords)) {
+      return false;
+    }
+    for (size_t s = last; s-- > b && s + 4 > last;) {
+      const std::string_view w = W(s);
+      if (w == "the" || w == "his" || w == "her") {
+        if (s != b && W(s - 1) != ",") return false;
+        *begin = s;
+        return true;
+      }
+      if (!IsWordish(s) || In(w, kStopWords) || IsNameWord(s)) return false;
+    }
+    return false;
+  }
+
+  // A conjunct of a subject list starts the sentence or follows a separator ("On Monday, Ann
+  // Roe and two guards"), not a preposition ("the village of Xyz and two soldiers").
+  bool ConjunctStarts(size_t b, size_t s) const {
+    if (s == b) return true;
+    const std::string_view w = W(s - 1);
+    // A capitalized title before a name: "Vice Mayor Ann Roe".
+    if (IsWordish(s - 1) && !Raw(s - 1).empty() && Raw(s - 1)[0] >= 'A' && Raw(s - 1)[0] <= 'Z') {
+      return true;
+    }
+    return w == "," || w == "and" || w == ";" || w == ":" || w == "that" || w == "the" ||
+           w == "a" || w == "an" || w == "his" || w == "her" || w == "their";
+  }
+
+  // An aux or fate word right after a list item: the item is the subject of a clause of its
+  // own ("and his child was wounded").
+  bool FollowedByVerb(size_t k, size_t e) const {
+    size_t len = 0;
+    return k < e && MatchAt(k, e, q::kAux | q::kFate, &len) != nullptr;
+  }
+
+  // The token index whose span begins at `pos` (or the first after it), from `b`.
+  size_t TokenAt(size_t b, size_t e, uint32_t pos) const {
+    size_t k = b;
+    while (k < e && tok_[k].span.begin < pos) ++k;
+    return k;
+  }
+
+  // "killing mayor Ann Roe and four others", "shot dead a party leader, two guards, and a
+  // police officer", "killing six workers and a driver": items listed after an object of an
+  // active verb share its verb. Repeats until no item is added.
+  void ListContinuation(uint32_t sentence, size_t b, size_t e, size_t first_frame) {
+    for (int round = 0; round < 6; ++round) {
+      bool added = false;
+      const size_t n = doc_.casualties.size();
+      for (size_t fi = first_frame; fi < n && !added; ++fi) {
+        const CasualtyFrame fr = doc_.casualties[fi];
+        if (fr.negated || fr.is_subtotal || fr.self_inflicted || fr.fate_span.empty()) continue;
+        // Active: the fate before the victims.
+        const uint32_t obj = !fr.count_span.empty() ? fr.count_span.begin
+                             : !fr.victims.empty()  ? fr.victims.begin
+                                                    : fr.span.begin + 1;
+        if (fr.fate_span.begin >= obj) continue;
+        const uint32_t end = std::max(fr.span.end, fr.victims.end);
+        size_t k = TokenAt(b, e, end);
+        if (k >= e) continue;
+        // the joiner: "and", ", and", ",", "along with", "as well as"
+        size_t j = k;
+        if (W(j) == ",") ++j;
+        if (j < e && W(j) == "and") ++j;
+        else if (j + 1 < e && W(j) == "along" && W(j + 1) == "with") j += 2;
+        else if (j + 2 < e && W(j) == "as" && W(j + 1) == "well" && W(j + 2) == "as") j += 3;
+        if (j == k || j >= e) continue;
+        // "killed Ann Roe, an activist", "killed Ann Roe and Al Poe, two members of ...": after
+        // a comma alone an item is an apposition unless the object was counted.
+        const bool comma_only = j == k + 1 && W(k) == ",";
+        if (comma_only && fr.victims.empty()) continue;
+        const uint32_t at = tok_[j].span.begin;
+        bool taken = false;
+        for (size_t g = first_frame; g < doc_.casualties.size(); ++g) {
+          const CasualtyFrame& o = doc_.casualties[g];
+          taken |= o.span.begin <= at && at < std::max(o.span.end, o.victims.end);
+        }
+        if (taken) continue;
+        const FateHit hit{nullptr, TokenAt(b, e, fr.fate_span.begin),
+                          TokenAt(b, e, fr.fate_span.end)};
+        // a counted item
+        for (const Candidate& cd : cands_) {
+          if (cd.begin != j) continue;
+          const Quantity qt = doc_.quantities[cd.quantity];
+          if (qt.kind != QuantityKind::kCount && qt.kind != QuantityKind::kTroopStrength) break;
+          const Np np = ScanNp(cd.end, e);
+          if (np.has_object || (!np.has_victim && W(cd.end) != "others" && W(cd.end) != "more") ||
+              FollowedByVerb(np.end, e)) {
+            break;
+          }
+          doc_.quantities[cd.quantity].kind = QuantityKind::kCount;
+          AddFrame(sentence, cd.begin, cd.end, doc_.quantities[cd.quantity], cd.quantity, np,
+                   hit, fr.fate, false, false);
+          doc_.casualties.back().fate_span = fr.fate_span;
+          added = true;
+          break;
+        }
+        if (added) break;
+        // "a police officer", "his driver"
+        const std::string_view d = W(j);
+        if ((d == "a" || d == "an" || d == "his" || d == "her") && j + 1 < e && !InQuantity(j) &&
+            !comma_only) {
+          const Np np = ScanNp(j + 1, e);
+          const std::string_view head = np.end > j + 1 ? W(np.end - 1) : std::string_view();
+          if (np.has_victim && !np.has_object && !head.ends_with("s") && !head.ends_with("men") &&
+              !FollowedByVerb(np.end, e)) {
+            const Quantity qt{tok_[j].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
+            AddFrame(sentence, j, j + 1, qt, -1, np, hit, fr.fate, false, false);
+            doc_.casualties.back().fate_span = fr.fate_span;
+            doc_.casualties.back().count_span = {};
+            added = true;
+          }
+        }
+      }
+      if (!added) return;
+    }
+  }
+
+  // "stoned a civilian to death", "hacked them to death", "beat two men to death": a verb, its
+  // object, then "to death".
+  void ToDeath(uint32_t sentence, size_t b, size_t e, size_t first_frame) {
+    static constexpr std::array<std::string_view, 6> kNotKilling = {
+        "sentenced", "condemned", "threatened", "frightened", "scared", "bored"};
+    for (size_t k = b + 2; k + 1 < e; ++k) {
+      if (W(k) != "to" || W(k + 1) != "death") continue;
+      bool covered = false;
+      for (size_t f = first_frame; f < doc_.casualties.size(); ++f) {
+        const Span sp = doc_.casualties[f].span;
+        covered |= sp.begin <= tok_[k].span.begin && tok_[k + 1].span.end <= sp.end;
+        covered |= doc_.casualties[f].fate_span.end == tok_[k + 1].span.end;
+      }
+      if (covered) continue;
+      int64_t value = 0;
+      size_t obj = k - 1;  // first token of the object
+      const std::string_view o = W(k - 1);
+      if (o == "him" || o == "her") {
+        value = 1;
+      } else if (o == "them") {
+        for (size_t c = cands_.size(); c-- > 0 && value == 0;) {
+          if (cands_[c].end > k - 1) continue;
+          if (ScanNp(cands_[c].end, e).has_victim) value = doc_.quantities[cands_[c].quantity].high;
+        }
+      } else {
+        for (const Candidate& cd : cands_) {
+          if (cd.end < k && ScanNp(cd.end, e).end == k && !doc_.quantities[cd.quantity].vague) {
+            value = doc_.quantities[cd.quantity].high;
+            obj = cd.begin;
+          }
+        }
+        for (size_t d = k - 1; value == 0 && d > b && d + 6 > k; --d) {
+          const std::string_view w = W(d);
+          if (w != "a" && w != "an" && w != "the" && w != "his" && w != "her") continue;
+          const std::string_view head = W(k - 1);
+          if (ScanNp(d + 1, e).end != k || head.ends_with("s") || head.ends_with("men")) break;
+          value = 1;
+          obj = d;
+        }
+      }
+      if (value <= 0 || obj <= b) continue;
+      const size_t v = obj - 1;
+      if (!IsWordish(v) || In(W(v), kStopWords) || In(W(v), kNotKilling)) continue;
+      const Quantity qt{TokSpan(obj, k), value, value, Qualifier::kExact, false,
+                        QuantityKind::kCount};
+      AddFrame(sentence, obj, k, qt, -1, Np{}, {nullptr, k, k + 2}, Fate::kKilled, false, false);
+      doc_.casualties.back().fate_span = TokSpan(k, k + 2);
+      doc_.casualties.back().span = TokSpan(v, k + 2);
       doc_.casualties.back().count_span = {};
     }
   }
@@ -1298,6 +1645,27 @@ class Annotator {
         }
         continue;
       }
+      if (IntransitiveDeath(sentence, b, e, first_frame, i) || FoundBody(sentence, b, e, first_frame, i)) {
+        continue;
+      }
+      // "causing his immediate death", "resulting in her death": one death.
+      if ((w == "his" || w == "her") && i > b && i + 1 < e) {
+        size_t d = i + 1;
+        if (W(d) == "immediate" || W(d) == "instant" || W(d) == "instantaneous") ++d;
+        const std::string_view v = W(i - 1);
+        const bool cause = v == "causing" || v == "caused" || v == "in" || v == "to";
+        if (cause && d < e && W(d) == "death" && !FateUsed(first_frame, d) &&
+            (v != "in" || (i >= b + 2 && (W(i - 2) == "resulting" || W(i - 2) == "resulted"))) &&
+            (v != "to" || (i >= b + 2 && (W(i - 2) == "led" || W(i - 2) == "leading")))) {
+          const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
+          AddFrame(sentence, i, i + 1, qt, -1, Np{}, {nullptr, d, d + 1}, Fate::kKilled, false,
+                   false);
+          doc_.casualties.back().fate_span = TokSpan(d, d + 1);
+          doc_.casualties.back().span = TokSpan(i - 1, d + 1);
+          doc_.casualties.back().count_span = {};
+          continue;
+        }
+      }
       if (w != "was" || i == b) continue;
       size_t j = i + 1;
       while (j < e && MatchAt(j, e, q::kAux, &len) != nullptr &&
@@ -1314,7 +1682,10 @@ class Annotator {
       }
       if (f == nullptr || (f->roles & q::kAfter) == 0 || FateUsed(first_frame, j)) continue;
       const std::string_view prev = W(i - 1);
-      if (prev == "who" || prev == "which" || prev == "that" || prev == "it" || prev == "there") {
+      // "Ann Roe, who was killed, ...": a named person's death.
+      const bool named_who = prev == "who" && i >= b + 3 && W(i - 2) == "," && IsNameWord(i - 3);
+      if ((prev == "who" && !named_who) || prev == "which" || prev == "that" || prev == "it" ||
+          prev == "there") {
         continue;
       }
       const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
@@ -1323,6 +1694,123 @@ class Annotator {
       doc_.casualties.back().span = {tok_[i - 1].span.begin, tok_[j + len - 1].span.end};
       i = j + len - 1;
     }
+  }
+
+  // True when the token before `k` (back over "later", "also" ...) ends a singular subject:
+  // a name ("McColgan"), "he"/"she", or a determiner phrase with a singular victim noun ("the
+  // guard"); a comma clause right before is skipped ("The doctor, who was shot, died").
+  bool SingularSubjectBefore(size_t b, size_t k) const {
+    static constexpr std::array<std::string_view, 9> kAdverbs = {
+        "later", "also", "subsequently", "eventually", "reportedly", "then", "instantly",
+        "immediately", "allegedly"};
+    while (k > b && In(W(k - 1), kAdverbs)) --k;
+    if (k > b + 2 && W(k - 1) == ",") {
+      size_t c = k - 2;
+      while (c > b && c + 16 > k && W(c) != ",") --c;
+      if (W(c) != "," || c + 16 <= k) return false;
+      k = c;
+    }
+    if (k <= b) return false;
+    const size_t p = k - 1;
+    if (W(p) == "he" || W(p) == "she") return true;
+    if (IsNameWord(p)) {
+      size_t s = p;
+      while (s > b && s + 5 > p && IsNameWord(s - 1)) --s;
+      return s == b || (W(s - 1) != "the" && W(s - 1) != "a" && W(s - 1) != "an" &&
+                        W(s - 1) != "of" && W(s - 1) != "in" && W(s - 1) != "at");
+    }
+    size_t s = 0;
+    int64_t v = 0;
+    bool perp = false;
+    return ConjunctBack(b, p, false, &s, &v, &perp) && v == 1 && W(s) != "a" && W(s) != "an" &&
+           W(s) != "one";
+  }
+
+  // "The policeman was shot twice, and later died", "a teacher was injured and later
+  // succumbed": a second verb of a singular passive subject (one "was", no "were").
+  bool SecondVerbOfSingular(size_t b, size_t k) const {
+    static constexpr std::array<std::string_view, 4> kAdverbs = {"later", "subsequently",
+                                                                 "eventually", "then"};
+    while (k > b && In(W(k - 1), kAdverbs)) --k;
+    if (k <= b + 1 || W(k - 1) != "and") return false;
+    bool was = false;
+    for (size_t m = b; m + 1 < k; ++m) {
+      if (W(m) == "were" || W(m) == "are" || W(m) == "have") return false;
+      if (W(m) == "was") was = true;
+    }
+    return was;
+  }
+
+  // "McColgan died later that day", "the guard died on Friday", "he succumbed to his
+  // injuries": one death with no count and no aux. Adds the frame and returns true.
+  bool IntransitiveDeath(uint32_t sentence, size_t b, size_t e, size_t first_frame, size_t i) {
+    if (i == b || (W(i) != "died" && W(i) != "succumbed")) return false;
+    size_t len = 0;
+    const LexEntry* f = MatchAt(i, e, q::kFate, &len);
+    if (f == nullptr || f->fate != Fate::kKilled || FateUsed(first_frame, i)) return false;
+    if (!SingularSubjectBefore(b, i) && !SecondVerbOfSingular(b, i)) return false;
+    const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
+    AddFrame(sentence, i, i + 1, qt, -1, Np{}, {f, i, i + len}, f->fate, false, false);
+    doc_.casualties.back().count_span = {};
+    doc_.casualties.back().span = TokSpan(i - 1, i + len);
+    return true;
+  }
+
+  // "his body was found after he was shot and killed": the body is the dead of another frame
+  // of the sentence.
+  void DropBodiesOfCounted(size_t first_frame) {
+    auto body = [&](const CasualtyFrame& f) {
+      return f.quantity < 0 && f.victims.empty() && f.fate == Fate::kKilled && !f.negated &&
+             std::string_view(lower_).substr(f.span.begin, f.span.size()).find("body") !=
+                 std::string_view::npos &&
+             f.count_span.empty() && f.span.size() > 0 &&
+             (lower_.compare(f.span.begin, 4, "his ") == 0 ||
+              lower_.compare(f.span.begin, 4, "her ") == 0 ||
+              lower_.compare(f.span.begin, 4, "the ") == 0);
+    };
+    bool other = false;
+    for (size_t k = first_frame; k < doc_.casualties.size(); ++k) {
+      const CasualtyFrame& f = doc_.casualties[k];
+      other |= f.fate == Fate::kKilled && !f.negated && !body(f);
+    }
+    if (!other) return;
+    doc_.casualties.erase(
+        std::remove_if(doc_.casualties.begin() + static_cast<ptrdiff_t>(first_frame),
+                       doc_.casualties.end(), body),
+        doc_.casualties.end());
+  }
+
+  // "His body was found", "the body of Ann Roe was recovered": one dead.
+  bool FoundBody(uint32_t sentence, size_t b, size_t e, size_t first_frame, size_t i) {
+    if (W(i) != "body" || i == b) return false;
+    size_t d = i - 1;
+    for (int adj = 0; adj < 2 && d > b && W(d) != "his" && W(d) != "her" && W(d) != "the"; ++adj) {
+      if (!IsWordish(d) || In(W(d), kStopWords)) return false;
+      --d;
+    }
+    if (W(d) != "his" && W(d) != "her" && W(d) != "the") return false;
+    static constexpr std::array<std::string_view, 6> kFound = {
+        "found", "recovered", "discovered", "dumped", "retrieved", "identified"};
+    for (size_t k = i + 1; k + 1 < e && k < i + 14; ++k) {
+      if (W(k) == "were" || W(k) == "bodies") return false;
+      if (W(k) != "was" && W(k) != "had") continue;
+      size_t m = k + 1;
+      if (W(m) == "been" || W(m) == "later" || W(m) == "also") ++m;
+      if (m >= e || !In(W(m), kFound)) return false;
+      for (size_t f = first_frame; f < doc_.casualties.size(); ++f) {
+        const Span sp = doc_.casualties[f].span;
+        if (sp.begin < tok_[k].span.begin && sp.end > tok_[d].span.begin) return false;
+      }
+      const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
+      // No victims phrase: the body is one of the victims counted elsewhere, if any.
+      AddFrame(sentence, i, i + 1, qt, -1, Np{}, {nullptr, m, m + 1}, Fate::kKilled, false,
+               false);
+      doc_.casualties.back().count_span = {};
+      doc_.casualties.back().fate_span = TokSpan(m, m + 1);
+      doc_.casualties.back().span = TokSpan(d, m + 1);
+      return true;
+    }
+    return false;
   }
 
   bool InQuantity(size_t i) const {
@@ -1358,7 +1846,8 @@ class Annotator {
           const bool plural = head.ends_with("s") || head.ends_with("men") ||
                               head == "people" || head == "children" || head == "police" ||
                               head == "personnel";
-          if (np.has_victim && !np.has_object && !plural) {
+          // ("and his son was wounded": the subject of a clause of its own.)
+          if (np.has_victim && !np.has_object && !plural && !FollowedByVerb(np.end, e)) {
             const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false,
                               QuantityKind::kCount};
             AddFrame(sentence, i, i + 1, qt, -1, np, last_hit, last_hit.entry->fate, false,
@@ -1404,7 +1893,9 @@ class Annotator {
         }
         continue;
       }
-      const bool definite = W(i) == "the";
+      // "killed the driver", "killing his wife": a definite singular object.
+      const bool definite =
+          W(i) == "the" || ((W(i) == "his" || W(i) == "her" || W(i) == "their") && i > b);
       if (W(i) != "a" && W(i) != "an" && W(i) != "another" && !definite) continue;
       if (InQuantity(i)) continue;  // "a dozen", "a number of"
       const Np np = ScanNp(i + 1, e);

@@ -116,6 +116,11 @@ bool Scan(const Lexicon& lex, const TokenTexts& t, const std::vector<Token>& tok
       out->value = SatMul(out->value, v2->number);
       j += len2;
       if (j < end && t.lower[j] == "of") ++j;
+    } else if (v2 != nullptr && v2->number >= 100 && out->value < 100) {
+      // "several hundred(s)", "a few thousand": the amount is the scale's ("hundreds" = 100).
+      out->value = v2->number;
+      j += len2;
+      if (j < end && t.lower[j] == "of") ++j;
     }
     out->high = out->value;
   } else if (const LexEntry* m = lex.Match(t, i, end, kNumber, &len); m != nullptr && len > 1) {

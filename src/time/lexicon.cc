@@ -1,7 +1,8 @@
 #include "time/lexicon.h"
 
 #include <iterator>
-#include <unordered_set>
+#include <cstdint>
+#include <cstring>
 
 namespace sitrep::timex {
 namespace {
@@ -61,10 +62,7 @@ int WeekdayNumber(std::string_view word, bool* plural) {
   return 0;
 }
 
-int SmallNumberWord(std::string_view word) {
-  if (word == "dozen") return 0;
-  return Lookup(kNumbers, word);
-}
+int SmallNumberWord(std::string_view word) { return TimeWordClasses().Number(word); }
 
 bool IsTensWord(std::string_view word) {
   int v = SmallNumberWord(word);
@@ -117,10 +115,11 @@ const Holiday* Holidays(size_t* count) {
   return kHolidays;
 }
 
-bool IsTimeWord(std::string_view word) {
-  // Built once (thread-safe static initialization), then a hash lookup per token.
-  static const std::unordered_set<std::string_view>* const kWords = [] {
-    auto* set = new std::unordered_set<std::string_view>{
+const WordClassTable& TimeWordClasses() {
+  // Built once (thread-safe static initialization).
+  static const WordClassTable* const kTable = [] {
+    auto* t = new WordClassTable;
+    static constexpr std::string_view kTimeWords[] = {
         // day parts, clock words, relative days
         "today", "yesterday", "tomorrow", "tonight", "overnight", "night", "nights", "morning",
         "mornings", "afternoon", "evening", "evenings", "noon", "midday", "midnight", "dawn",
@@ -141,18 +140,53 @@ bool IsTimeWord(std::string_view word) {
         "hundred", "thousand", "couple", "few", "several", "dozen", "hundreds", "thousands",
         // holidays whose names hold no other time word
         "christmas", "thanksgiving", "easter", "halloween"};
-    for (const Entry& e : kMonths) set->insert(e.word);
-    for (const Entry& e : kMonthAbbrevs) set->insert(e.word);
-    for (const Entry& e : kWeekdays) set->insert(e.word);
-    for (const Entry& e : kNumbers) set->insert(e.word);
-    for (const Entry& e : kOrdinals) set->insert(e.word);
-    return set;
+    for (std::string_view w : kTimeWords) t->Add(w, kTimeWord);
+    for (const Entry& e : kMonths) t->Add(e.word, kTimeWord);
+    for (const Entry& e : kMonthAbbrevs) t->Add(e.word, kTimeWord);
+    for (const Entry& e : kWeekdays) t->Add(e.word, kTimeWord);
+    for (const Entry& e : kNumbers) t->Add(e.word, kTimeWord, e.word == "dozen" ? 0 : e.value);
+    for (const Entry& e : kOrdinals) t->Add(e.word, kTimeWord);
+    // Words a matcher accepts at the start of a match before its time word or number (read off
+    // the matchers in timex.cc: modifiers, relative words, approximators, articles, set words,
+    // holiday first words). A matcher that learns a new first word must add it here.
+    static constexpr std::string_view kStarters[] = {
+        "the", "a", "an", "early", "late", "mid", "earlier", "later", "last", "next", "this",
+        "past", "coming", "previous", "preceding", "current", "following", "same", "that",
+        "about", "nearly", "almost", "some", "roughly", "around", "just", "only", "over", "more",
+        "less", "many", "up", "every", "each", "per", "at", "these", "calendar", "final",
+        "remaining", "latest", "full", "new", "boxing", "independence", "valentine", "memorial",
+        "labor", "veterans", "good"};
+    for (std::string_view w : kStarters) t->Add(w, kStarter);
+    return t;
   }();
-  if (word.size() > 12) return false;
-  if (kWords->count(word)) return true;
+  return *kTable;
+}
+
+namespace {
+int WithPlural(const WordClassTable& table, std::string_view word, int cls) {
+  if (cls & kTimeWord) return cls | kStarter;
   // Plural weekdays: "mondays".
-  return word.size() > 6 && word.back() == 's' && kWords->count(word.substr(0, word.size() - 1)) &&
-         word.find("day") != std::string_view::npos;
+  if (word.size() > 6 && word.size() <= 12 && word.back() == 's' &&
+      (table.Find(word.substr(0, word.size() - 1)) & kTimeWord) &&
+      word.find("day") != std::string_view::npos) {
+    return cls | kTimeWord | kStarter;
+  }
+  return cls;
+}
+}  // namespace
+
+int ClassifyTimeWord(std::string_view word) {
+  const WordClassTable& table = TimeWordClasses();
+  return WithPlural(table, word, table.Find(word));
+}
+
+int ClassifyPluralTimeWord(const WordClassTable& table, std::string_view word, int cls) {
+  return WithPlural(table, word, cls);
+}
+
+bool IsTimeWord(std::string_view word) {
+  if (word.size() > 12) return false;
+  return (ClassifyTimeWord(word) & kTimeWord) != 0;
 }
 
 std::string_view SeasonCode(std::string_view word) {

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace sitrep::timex {
@@ -30,6 +32,115 @@ std::string_view SeasonCode(std::string_view word);
 // words, day parts, reference words such as "now"/"recently", holiday names). The scanner runs
 // its matchers only near such words or numbers.
 bool IsTimeWord(std::string_view word);
+
+enum : int { kTimeWord = 1, kStarter = 2 };
+
+// Open-addressing table of lowercase words up to 16 bytes, packed into two integers: one
+// multiply-hash and one or two probes per token instead of a std::string hash and compare.
+class WordClassTable {
+ public:
+  void Add(std::string_view word, int cls, int number = 0) {
+    uint64_t a, b;
+    if (!Pack(word, &a, &b)) return;
+    uint64_t full = FullHash(a, b);
+    size_t bit = static_cast<size_t>(full) & (kFilterBits - 1);
+    filter_[bit / 64] |= uint64_t{1} << (bit % 64);
+    for (size_t h = Slot0(full);; h = (h + 1) & (kSlots - 1)) {
+      Slot& s = slots_[h];
+      if (s.cls == 0 || (s.a == a && s.b == b)) {
+        s.a = a;
+        s.b = b;
+        s.cls |= static_cast<uint8_t>(cls);
+        if (number) s.number = static_cast<uint8_t>(number);
+        return;
+      }
+    }
+  }
+  int Find(std::string_view word) const {
+    uint64_t a, b;
+    if (!Pack(word, &a, &b)) return 0;
+    const Slot* s = FindPacked(a, b);
+    return s ? s->cls : 0;
+  }
+  // The number word's value ("one" → 1, "ninety" → 90), else 0.
+  int Number(std::string_view word) const {
+    uint64_t a, b;
+    if (!Pack(word, &a, &b)) return 0;
+    const Slot* s = FindPacked(a, b);
+    return s ? s->number : 0;
+  }
+  // `p` has 16 readable bytes; the word is its first n (1..16).
+  int FindPadded(const char* p, size_t n) const {
+    uint64_t a, b;
+    std::memcpy(&a, p, 8);
+    std::memcpy(&b, p + 8, 8);
+    if (n < 8) {
+      a &= (uint64_t{1} << (8 * n)) - 1;
+      b = 0;
+    } else if (n == 8) {
+      b = 0;
+    } else if (n < 16) {
+      b &= (uint64_t{1} << (8 * (n - 8))) - 1;
+    }
+    const Slot* s = FindPacked(a, b);
+    return s ? s->cls : 0;
+  }
+
+ private:
+  struct Slot {
+    uint64_t a = 0, b = 0;
+    uint8_t cls = 0;
+    uint8_t number = 0;
+  };
+  const Slot* FindPacked(uint64_t a, uint64_t b) const {
+    uint64_t full = FullHash(a, b);
+    size_t bit = static_cast<size_t>(full) & (kFilterBits - 1);
+    // Most words of a text are no time word: one bit of a 512-byte filter rejects them.
+    if (!(filter_[bit / 64] >> (bit % 64) & 1)) return nullptr;
+    for (size_t h = Slot0(full);; h = (h + 1) & (kSlots - 1)) {
+      const Slot& s = slots_[h];
+      if (s.cls == 0) return nullptr;
+      if (s.a == a && s.b == b) return &s;
+    }
+  }
+
+  static constexpr size_t kSlots = 1024;  // under a third full
+  // Words hold no NUL bytes, so zero padding keeps packed keys of different lengths apart.
+  static bool Pack(std::string_view w, uint64_t* a, uint64_t* b) {
+    if (w.empty() || w.size() > 16) return false;
+    char buf[16] = {};
+    std::memcpy(buf, w.data(), w.size());
+    std::memcpy(a, buf, 8);
+    std::memcpy(b, buf + 8, 8);
+    return true;
+  }
+  static uint64_t FullHash(uint64_t a, uint64_t b) {
+    uint64_t h = a * 0x9E3779B97F4A7C15ULL ^ (b + 0x632BE59BD9B4E019ULL) * 0xC2B2AE3D27D4EB4FULL;
+    return h ^ (h >> 29);
+  }
+  static size_t Slot0(uint64_t full) { return static_cast<size_t>(full >> 54) & (kSlots - 1); }
+  static constexpr size_t kFilterBits = 4096;
+  uint64_t filter_[kFilterBits / 64] = {};
+  Slot slots_[kSlots];
+};
+
+// The table of time words (kTimeWord) and starter words (kStarter) behind ClassifyTimeWord.
+const WordClassTable& TimeWordClasses();
+
+// IsTimeWord and, in one lookup, whether a match may begin at the word: a time word, or a word
+// the matchers accept before one ("the", "last", "about", "every", holiday first words...).
+// Returns a mask of kTimeWord and kStarter (0 for most words).
+int ClassifyTimeWord(std::string_view word);
+// The same for the n-byte lowercase word at p, where 16 bytes from p are readable (LexTimex pads
+// its lowered copy): a word-sized load instead of a copy.
+int ClassifyPluralTimeWord(const WordClassTable& table, std::string_view word, int cls);
+inline int ClassifyTimeWordPadded(const WordClassTable& table, const char* p, size_t n) {
+  if (n == 0 || n > 16) return 0;
+  int cls = table.FindPadded(p, n);
+  if (cls & kTimeWord) return cls | kStarter;
+  if (n > 6 && n <= 12 && p[n - 1] == 's') return ClassifyPluralTimeWord(table, {p, n}, cls);
+  return cls;
+}
 
 // A holiday with a rule for its date in a given year.
 struct Holiday {

@@ -28,8 +28,10 @@
 //     fewer than a third of their uses.
 //   - "the past year" is the previous calendar year (DATE); "the full year" the anchor's year;
 //     "the fiscal year" a one-year duration; "the latest period" the latest quarter.
-//   - Speed: matchers run only at tokens with a number or a time word (IsTimeWord) within the
-//     next six tokens; every pattern has one there.
+//   - Speed: matchers run only at tokens where a match can begin (a number, "'", a time word or
+//     a kStarter word of lexicon.cc) with a number or a time word within the next six tokens;
+//     every pattern has one there. A matcher that accepts a new first word must add it to
+//     kStarters.
 //   - "N weeks ago" is the ISO week containing anchor − 7N days ("two weeks ago" from
 //     2024-09-14 → 2024-W35); days → a date, months → YYYY-MM, years → YYYY.
 //   - A month (or month and day) without a year is its most recent occurrence up to the anchor,
@@ -41,6 +43,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -90,6 +93,32 @@ std::string DurationValue(int n, Unit unit) {
   return "PX";
 }
 
+// What half of `unit` adds to a duration value ("PT5H" + "30M"); empty when the value has no
+// smaller unit to say it with.
+std::string_view HalfUnit(Unit unit) {
+  switch (unit) {
+    case Unit::kYear: return "6M";
+    case Unit::kDay: return "T12H";
+    case Unit::kHour: return "30M";
+    case Unit::kMinute: return "30S";
+    default: return {};
+  }
+}
+
+// A reporting period longer than a quarter: "the nine months" (P9M), "six months", "the first
+// half" (YYYY-H1).
+bool IsLongerPeriod(TimexType type, std::string_view value) {
+  if (type == TimexType::kDuration) return value == "P6M" || value == "P9M";
+  return value.size() == 7 && value[4] == '-' && value[5] == 'H';
+}
+
+bool IsDigits(std::string_view s) {
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return !s.empty();
+}
+
 bool IsDayPartWord(std::string_view w, std::string_view* code) {
   if (w == "morning") *code = "TMO";
   else if (w == "afternoon") *code = "TAF";
@@ -99,20 +128,34 @@ bool IsDayPartWord(std::string_view w, std::string_view* code) {
   return true;
 }
 
+// Buffers a thread reuses from one FindTimex call to the next (no allocation per document once
+// they have grown to the largest text).
+struct ScanBuffers {
+  std::string lowered;
+  std::vector<Tok> toks;
+};
+
 class Scanner {
  public:
-  Scanner(std::string_view text, std::string_view anchor) : text_(text) {
+  Scanner(std::string_view text, std::string_view anchor, ScanBuffers* buffers)
+      : text_(text),
+        lowered_(buffers->lowered),
+        toks_(buffers->toks) {
     dct_ = ParseAnchor(anchor);
     ref_ = dct_;
+    ref_year_ = dct_.year;
     LexTimex(text, &lowered_, &toks_);
-    MarkCandidates();
   }
 
   std::vector<Timex> Run() {
     std::vector<Timex> out;
     size_t i = 0;
     while (i < toks_.size()) {
-      if (!candidate_[i]) {
+      // Matchers run only at candidates (Tok::candidate, set by the lexer): every match begins
+      // at a number, "'", a time word or one of the few words matchers accept before one
+      // ("the", "last", "about"...; kStarter in lexicon.cc), and holds a number or time word
+      // within its first kCandidateWindow tokens. Most tokens of a news text skip the matchers.
+      if (!toks_[i].candidate) {
         ++i;
         continue;
       }
@@ -129,9 +172,17 @@ class Scanner {
       t.value = std::move(best.value);
       out.push_back(std::move(t));
       if (best.day.known()) ref_ = best.day;
-      if (best.quarter) {
+      if ((best.type == TimexType::kDate || best.type == TimexType::kTime) &&
+          out.back().value.size() >= 4 &&
+          IsDigits(std::string_view(out.back().value).substr(0, 4))) {
+        ref_year_ = std::atoi(out.back().value.substr(0, 4).c_str());
+      }
+      if (best.quarter && QuarterEnded(best.quarter_year, best.quarter)) {
         last_quarter_year_ = best.quarter_year;
         last_quarter_ = best.quarter;
+        longer_period_ = false;
+      } else if (IsLongerPeriod(best.type, out.back().value)) {
+        longer_period_ = true;
       }
       i = best.end;
     }
@@ -139,13 +190,34 @@ class Scanner {
   }
 
  private:
+  // Has the quarter ended by publication? A quarter still running or ahead ("a fourth-quarter
+  // charge" in an October report) is no reference for "the latest quarter" or "a year ago".
+  bool QuarterEnded(int year, int quarter) const {
+    if (dct_.year == 0) return true;
+    return year * 4 + quarter - 1 < dct_.year * 4 + (dct_.month - 1) / 3;
+  }
+
   // ---- token predicates ----
   size_t n() const { return toks_.size(); }
   bool Word(size_t i) const { return i < n() && toks_[i].kind == Tok::kWord; }
   bool W(size_t i, std::string_view w) const { return Word(i) && toks_[i].low == w; }
+  // The same for a literal: inlined to a length test and a fixed-size compare (the matchers
+  // make thousands of these per document).
+  template <size_t N>
+  [[gnu::always_inline]] bool W(size_t i, const char (&w)[N]) const {
+    if (i >= n()) return false;
+    const Tok& t = toks_[i];
+    return t.kind == Tok::kWord && t.low.size() == N - 1 &&
+           std::memcmp(t.low.data(), w, N - 1) == 0;
+  }
   bool P(size_t i, char c) const { return i < n() && toks_[i].kind == Tok::kPunct && toks_[i].ch == c; }
   bool IsNum(size_t i) const { return i < n() && toks_[i].kind == Tok::kNum && toks_[i].num >= 0; }
   std::string_view Low(size_t i) const { return Word(i) ? toks_[i].low : std::string_view(); }
+  // SmallNumberWord(Low(i)); number words are time words, so others skip the lookup.
+  int NumWord(size_t i) const {
+    return Word(i) && (toks_[i].cls & kTimeWord) ? SmallNumberWord(toks_[i].low) : 0;
+  }
+  static bool IsTens(int v) { return v >= 20 && v % 10 == 0; }
   // Skips a "." glued to token i-1 (abbreviations: "Sept.", "a.m.").
   size_t SkipDot(size_t i) const { return P(i, '.') && toks_[i].glued ? i + 1 : i; }
   bool Glued(size_t i) const { return i < n() && toks_[i].glued; }
@@ -209,13 +281,13 @@ class Scanner {
     if (w == "couple" && W(i + 1, "of")) { *value = 2; return i + 2; }
     if (w == "dozen") { *value = 12; return i + 1; }
     if (w == "hundreds" || w == "thousands") { *value = -1; return i + 1; }
-    int v = SmallNumberWord(w);
+    int v = NumWord(i);
     if (v == 0) return kNone;
     size_t j = i + 1;
-    if (IsTensWord(w)) {
+    if (IsTens(v)) {
       size_t k = j;
       if (P(k, '-') && Glued(k)) ++k;
-      int ones = SmallNumberWord(Low(k));
+      int ones = NumWord(k);
       if (ones > 0 && ones < 10) {
         v += ones;
         j = k + 1;
@@ -275,7 +347,7 @@ class Scanner {
     if (w == "two" && W(i + 1, "thousand")) {
       size_t j = i + 2;
       size_t k = W(j, "and") ? j + 1 : j;
-      int ones = SmallNumberWord(Low(k));
+      int ones = NumWord(k);
       bool unit_after = Word(k + 1) && UnitWord(Low(k + 1), &plural_) != Unit::kNone;
       if (ones > 0 && ones < 20 && !unit_after) {
         *year = 2000 + ones;
@@ -286,13 +358,13 @@ class Scanner {
       *year = 2000;
       return j;
     }
-    int century = SmallNumberWord(w);
-    if (century < 10 || century > 20 || !IsTensWord(Low(i + 1))) return kNone;
-    int tens = SmallNumberWord(Low(i + 1));
+    int century = NumWord(i);
+    if (century < 10 || century > 20 || !IsTens(NumWord(i + 1))) return kNone;
+    int tens = NumWord(i + 1);
     size_t j = i + 2;
     int ones = 0;
     if (P(j, '-') && Glued(j) && Glued(j + 1)) {
-      ones = SmallNumberWord(Low(j + 1));
+      ones = NumWord(j + 1);
       if (ones < 1 || ones > 9) return kNone;
       j += 2;
     }
@@ -337,7 +409,8 @@ class Scanner {
       std::string_view w = Low(t);
       if (w == "will" || w == "shall" || w == "ll" || w == "scheduled" || w == "upcoming" ||
           w == "postponed" || w == "expected" || w == "planned" || w == "plans" ||
-          w == "planning" || ((w == "soon" || w == "early") && W(t - 1, "as") && t > 0)) {
+          w == "plan" || w == "planning" ||
+          ((w == "soon" || w == "early") && W(t - 1, "as") && t > 0)) {
         return 1;
       }
       // "set to resume Monday", "is to resume trading Tuesday", "due to arrive Friday".
@@ -543,6 +616,16 @@ class Scanner {
       ++j;
       size_t k2 = SkipMods(j);
       j = k2;
+    }
+    if (the && j > i + 1 && W(j, "year") && dct_.year &&
+        !(P(j + 1, '-') || W(j + 1, "s") || W(j + 1, "ended") || W(j + 1, "ending") ||
+          Year(j + 1, &year_scratch_) != kNone)) {
+      // "the end of the year", "early in the year": the anchor's year, modifiers in the span.
+      m->begin = i;
+      m->end = j + 1;
+      m->type = TimexType::kDate;
+      m->value = FormatYear(dct_.year);
+      return true;
     }
     bool fiscal = false;
     if (W(j, "fiscal") || W(j, "calendar")) {
@@ -890,10 +973,12 @@ class Scanner {
         m->quarter = q + 1;
         return true;
       }
-      case Unit::kYear:
-        if (W(k, "'") && W(k + 1, "s")) {}
-        m->value = base.year ? FormatYear(base.year + rel) : "XXXX";
+      case Unit::kYear: {
+        // "that year", "later that year": the year the narrative last named.
+        int y = r == "that" || r == "that's" ? ref_year_ : base.year;
+        m->value = y ? FormatYear(y + rel) : "XXXX";
         return true;
+      }
       case Unit::kDecade:
         m->value = base.year ? Num(base.year / 10 + rel, 3) : "XXX";
         return true;
@@ -941,7 +1026,7 @@ class Scanner {
     }
     long delta = static_cast<long>(count) * sign;
     // "a year earlier" next to a quarter compares with that quarter a year before.
-    if (unit == Unit::kYear && count == 1 && last_quarter_) {
+    if (unit == Unit::kYear && count == 1 && last_quarter_ && !longer_period_) {
       m->value = FormatYear(last_quarter_year_ - 1) + "-Q" + Num(last_quarter_);
       return true;
     }
@@ -1014,13 +1099,20 @@ class Scanner {
       }
       return true;
     } else if (the && W(j, "year") && !(P(j + 1, '-') || W(j + 1, "s") || Year(j + 1, &count) != kNone)) {
-      // "the year": the period the article reports on, as a one-year duration.
+      // "the year ended Sept. 30" is a reporting period, a one-year duration; otherwise "the
+      // year" ("for the year", "by the end of the year", "earlier in the year") is the
+      // anchor's year.
       m->begin = i;
       m->end = j + 1;
-      m->type = TimexType::kDuration;
-      m->value = "P1Y";
+      if (W(j + 1, "ended") || W(j + 1, "ending") || dct_.year == 0) {
+        m->type = TimexType::kDuration;
+        m->value = "P1Y";
+      } else {
+        m->type = TimexType::kDate;
+        m->value = FormatYear(dct_.year);
+      }
       return true;
-    } else if (the && !(IsNum(j) || SmallNumberWord(Low(j)))) {
+    } else if (the && !(IsNum(j) || NumWord(j))) {
       return false;
     }
     if (!the && j == i) {
@@ -1052,6 +1144,16 @@ class Scanner {
       return false;
     }
     (void)bare;
+    // "2 1/2 years": the count and a half.
+    bool half = false;
+    if (IsNum(j) && IsNum(u) && toks_[u].num == 1 && P(u + 1, '/') && Glued(u + 1) &&
+        IsNum(u + 2) && Glued(u + 2) && toks_[u + 2].num == 2 && Word(u + 3)) {
+      bool pl;
+      if (!HalfUnit(UnitWord(Low(u + 3), &pl)).empty()) {
+        half = true;
+        u += 3;
+      }
+    }
     bool hyphen = false;
     if (P(u, '-') && Glued(u) && Glued(u + 1)) {
       hyphen = true;
@@ -1072,10 +1174,17 @@ class Scanner {
     // Ages: "a 12-year-old", "five years old".
     if ((P(k, '-') && W(k + 1, "old")) || W(k, "old")) return false;
     if (IsNum(j) && i > 0 && P(i - 1, '$')) return false;
+    // "an hour and a half": half of the unit more, where a smaller unit can say it.
+    if (!half && W(k, "and") && W(k + 1, "a") && W(k + 2, "half") && count > 0 &&
+        !HalfUnit(unit).empty()) {
+      half = true;
+      k += 3;
+    }
     m->begin = i;
     m->end = k;
     m->type = TimexType::kDuration;
     m->value = DurationValue(count, unit);
+    if (half && count >= 0) m->value += HalfUnit(unit);
     return true;
   }
 
@@ -1330,8 +1439,11 @@ class Scanner {
       m->begin = i + (the ? 1 : 0);
       m->end = u;
       m->type = TimexType::kDate;
-      if (last_quarter_) m->value = FormatYear(last_quarter_year_ - 1) + "-Q" + Num(last_quarter_);
-      else m->value = dct_.year ? FormatYear(dct_.year - 1) : "XXXX";
+      if (last_quarter_ && !longer_period_) {
+        m->value = FormatYear(last_quarter_year_ - 1) + "-Q" + Num(last_quarter_);
+      } else {
+        m->value = dct_.year ? FormatYear(dct_.year - 1) : "XXXX";
+      }
       if (the) --m->begin;
       return true;
     } else {
@@ -1483,6 +1595,12 @@ class Scanner {
     size_t k = i + 1;
     if (w == "now" || w == "currently" || w == "presently" || w == "nowadays") {
       if (w == "now" && i > 0 && P(i - 1, '-')) return false;
+      // "Now, ..." opening a sentence is a discourse marker, not a time.
+      if (w == "now" && P(i + 1, ',') &&
+          (i == 0 || P(i - 1, '.') || P(i - 1, '\n') || P(i - 1, '!') || P(i - 1, '?') ||
+           P(i - 1, '"'))) {
+        return false;
+      }
       value = "PRESENT_REF";
     } else if (w == "current" && !W(i + 1, "account") && !W(i + 1, "accounts") &&
                !W(i + 1, "affairs") && !W(i + 1, "events") && !(i > 0 && W(i - 1, "electric"))) {
@@ -1510,7 +1628,7 @@ class Scanner {
       value = "FUTURE_REF";
       k = i + 3;
     } else if (w == "the" && (W(i + 1, "past") || W(i + 1, "future")) &&
-               !IsNum(i + 2) && !SmallNumberWord(Low(i + 2)) && !W(i + 2, "few") &&
+               !IsNum(i + 2) && !NumWord(i + 2) && !W(i + 2, "few") &&
                !W(i + 2, "several") && UnitWord(Low(i + 2), &plural_) == Unit::kNone &&
                SeasonCode(Low(i + 2)).empty() && !W(i + 2, "weekend")) {
       value = W(i + 1, "past") ? "PAST_REF" : "FUTURE_REF";
@@ -1531,27 +1649,17 @@ class Scanner {
     return true;
   }
 
-  // Every match holds a number or a time word within its first kWindow tokens, so the matchers
-  // run only at tokens that have one in [i, i + kWindow): most tokens of a news text skip the
-  // dozen matchers (this keeps the scanner several times faster; eval results are unchanged).
-  static constexpr size_t kWindow = 6;
-  void MarkCandidates() {
-    candidate_.assign(toks_.size(), 0);
-    size_t last_hot = kNone;
-    for (size_t k = toks_.size(); k-- > 0;) {
-      if (IsNum(k) || (Word(k) && IsTimeWord(toks_[k].low))) last_hot = k;
-      candidate_[k] = last_hot != kNone && last_hot - k < kWindow;
-    }
-  }
-
   std::string_view text_;
-  std::vector<uint8_t> candidate_;
-  std::string lowered_;
-  std::vector<Tok> toks_;
+  std::string& lowered_;
+  std::vector<Tok>& toks_;
   Date dct_;
   Date ref_;
+  int ref_year_ = 0;  // the year of the last DATE/TIME value with one (initially dct_'s)
   int last_quarter_year_ = 0;
   int last_quarter_ = 0;
+  // The last reporting period named after the last quarter is longer ("the nine months", "the
+  // first half"): "a year earlier" then compares with the year, not with that quarter.
+  bool longer_period_ = false;
   mutable bool plural_ = false;  // scratch for UnitWord in conditions
   mutable int year_scratch_ = 0;
 };
@@ -1579,7 +1687,8 @@ const char* TimexTypeName(TimexType type) {
 }
 
 std::vector<Timex> FindTimex(std::string_view text, std::string_view anchor) {
-  timex::Scanner scanner(text, anchor);
+  thread_local timex::ScanBuffers buffers;
+  timex::Scanner scanner(text, anchor, &buffers);
   return scanner.Run();
 }
 

@@ -29,6 +29,8 @@ bool ParseClass(std::string_view name, CueClass* out) {
       {"protest", CueClass::kProtest},
       {"riot", CueClass::kRiot},
       {"territory", CueClass::kTerritory},
+      {"weapon", CueClass::kWeapon},
+      {"label", CueClass::kLabel},
       {"ctx_suicide", CueClass::kCtxSuicide},
       {"ctx_intervention", CueClass::kCtxIntervention},
       {"ctx_violent", CueClass::kCtxViolent},
@@ -43,6 +45,7 @@ bool ParseClass(std::string_view name, CueClass* out) {
       {"ctx_irrealis", CueClass::kCtxIrrealis},
       {"ctx_grievance", CueClass::kCtxGrievance},
       {"ctx_planting", CueClass::kCtxPlanting},
+      {"ctx_crowd", CueClass::kCtxCrowd},
   };
   for (const auto& [n, c] : kNames) {
     if (n == name) {

@@ -12,15 +12,18 @@ namespace sitrep::trigger {
 // How a cue is typed in context (the `class` column of data/triggers.tsv).
 enum class CueClass : uint8_t {
   kFixed, kIed, kAttack, kKill, kClash, kProtest, kRiot, kTerritory,
+  kWeapon,  // small arms and gunfire: typed like kClash, but says nothing of two sides engaging
+  kLabel,  // a report's leading category label ("Arrests: On 3 May ..."), column 3 as is
   // Context words, not triggers:
   kCtxSuicide, kCtxIntervention, kCtxViolent, kCtxVictim, kCtxArmedTarget, kCtxCommunal,
   kCtxHistory,  // ctx_hist, ctx_hist_weak, ctx_habitual, ctx_recent: a signed weight
   kCtxNegation, kCtxIrrealis,
   kCtxPlanting,   // "planting an IED": the device has not gone off
   kCtxGrievance,  // "against", "demanding": what follows is the protest's cause, not its course
+  kCtxCrowd,      // "locals", "community members", "a group of": unarmed people acting together
 };
 
-inline bool IsTriggerClass(CueClass c) { return c <= CueClass::kTerritory; }
+inline bool IsTriggerClass(CueClass c) { return c <= CueClass::kLabel; }
 
 struct Cue {
   CueClass cls = CueClass::kFixed;

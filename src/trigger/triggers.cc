@@ -68,7 +68,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 25> kSubType
     {"Other", "Strategic developments"},
 }};
 
-constexpr size_t kNumClasses = static_cast<size_t>(CueClass::kCtxGrievance) + 1;  // the last class
+constexpr size_t kNumClasses = static_cast<size_t>(CueClass::kCtxCrowd) + 1;  // the last class
 
 struct Hit {
   uint32_t begin = 0, end = 0;  // token range
@@ -105,7 +105,17 @@ class Scanner {
         if (node < 0) break;
         for (uint32_t id : lex_.trie.Values(node)) {
           const Cue& cue = lex_.cues[id];
+          if (cue.cls == CueClass::kLabel) {
+            // Only as the sentence's first words before a colon; then it outranks the cue
+            // words it shares ("Arrests: ..." is a label, "arrests" elsewhere a cue).
+            if (i == s.token_begin && j + 1 < s.token_end && keys_[j + 1] == ":" &&
+                (best.cue == nullptr || j + 1 >= best.end)) {
+              best = {i, j + 1, &cue};
+            }
+            continue;
+          }
           if (trigger::IsTriggerClass(cue.cls)) {
+            if (best.cue != nullptr && best.cue->cls == CueClass::kLabel && j + 1 <= best.end) continue;
             if (best.cue == nullptr || j + 1 > best.end || !trigger::IsTriggerClass(best.cue->cls)) {
               if (i >= trigger_end) best = {i, j + 1, &cue};
             }
@@ -186,8 +196,28 @@ class Classifier {
     Scanner scanner(doc_);
     scans_.reserve(doc_.sentences.size());
     for (const Sentence& s : doc_.sentences) scans_.push_back(scanner.Scan(s));
+    std::vector<size_t> labels;
     for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
-      for (const Hit& hit : scans_[si].triggers) out->push_back(Type(si, hit));
+      for (const Hit& hit : scans_[si].triggers) {
+        if (hit.cue->cls == CueClass::kLabel) labels.push_back(out->size());
+        out->push_back(Type(si, hit));
+      }
+    }
+    // A leading label ("Arrests: ...", "Detonation: ...") names what its paragraph reports: the
+    // cue words after it describe that event ("a bomb detonated prematurely, killing 4
+    // militants" under "Detonation:"), so they take the label's type.
+    for (size_t li : labels) {
+      const TriggerMention label = (*out)[li];
+      Span para{0, static_cast<uint32_t>(doc_.text.size())};
+      for (const Span& p : doc_.paragraphs) {
+        if (p.begin <= label.span.begin && label.span.end <= p.end) para = p;
+      }
+      for (TriggerMention& t : *out) {
+        if (t.span.begin < para.begin || t.span.end > para.end || t.span == label.span) continue;
+        t.sub_event_type = label.sub_event_type;
+        t.event_type = label.event_type;
+        t.score = std::min(t.score, label.score * 0.9f);
+      }
     }
   }
 
@@ -279,7 +309,7 @@ class Classifier {
       if (c.cue->cls == CueClass::kCtxVictim && c.cue->score >= 1 && !InsideArmedActor(si, c)) {
         victims = true;
       }
-      if (c.cue->cls == CueClass::kCtxArmedTarget && !InsideArmedActor(si, c)) {
+      if (c.cue->cls == CueClass::kCtxArmedTarget && !InsideArmedActor(si, c) && !OffDuty(c)) {
         if (c.begin >= hit.end) target_after = true;
         if (c.end <= hit.begin) target_before = true;
       }
@@ -290,6 +320,7 @@ class Classifier {
     for (const CasualtyFrame& f : doc_.casualties) {
       if (f.sentence != si || f.negated || f.self_inflicted || f.span.begin < m.span.end) continue;
       if (f.fate != Fate::kKilled && f.fate != Fate::kInjured) continue;
+      if (OffDutyVictims(f)) continue;
       if (f.category == VictimCategory::kStateForces ||
           (f.category == VictimCategory::kNonState && other_non_state(f))) {
         armed_hit = true;
@@ -320,6 +351,11 @@ class Classifier {
       if (a->inter == 5 || (a->inter == 7 && a->span.end >= near_begin)) crowd_before = true;
     }
     const bool crowd_subject = crowd_before && !armed_before && !PassiveBefore(hit);
+    // People acting as a crowd without firearms: "beaten up by locals", "a group of residents
+    // attacked", "pelted stones at police" (ACLED's mob violence).
+    const bool crowd_act = !armed_before && !Shooting(hit) && !Firearm(hit) &&
+                           (StoneThrowing(hit) || CrowdAgent(si, hit) ||
+                            CrowdDoer(si, hit, cue, object_kind));
     switch (cue.cls) {
       case CueClass::kFixed:
         // Residents or rioters burning or ransacking, with no armed group among them: a riot.
@@ -331,6 +367,12 @@ class Classifier {
         if (disrupt && (m.sub_event_type == "Grenade" ||
                         m.sub_event_type == "Shelling/artillery/missile attack")) {
           m.sub_event_type = "Disrupted weapons use";
+        } else if ((m.sub_event_type == "Grenade" ||
+                    m.sub_event_type == "Shelling/artillery/missile attack") &&
+                   EngagementNear(si)) {
+          // "clashes were accompanied by shelling", "fired RPGs ... the forces fired back":
+          // the heavy weapons are part of a fight the clash cue types.
+          m.score = std::min(m.score, 0.62f);
         }
         break;
       case CueClass::kIed:
@@ -346,9 +388,9 @@ class Classifier {
       case CueClass::kAttack:
       case CueClass::kKill: {
         bool kill = cue.cls == CueClass::kKill;
-        if (crowd_subject && !non_state && !protest_context) {
+        if ((crowd_subject || crowd_act) && !non_state && !protest_context) {
           m.sub_event_type = "Mob violence";
-          m.score = 0.7f;
+          m.score = crowd_act ? 0.8f : 0.7f;
         } else if (armed_hit && armed_before && !protest_context) {
           // Soldiers or rival fighters among the dead: a battle, whatever else was hit.
           m.sub_event_type = "Armed clash";
@@ -394,6 +436,7 @@ class Classifier {
         break;
       }
       case CueClass::kClash:
+      case CueClass::kWeapon:
         if (object == 1 && armed_before && !two_sides && !protest_context && !crowd_subject) {
           // "gunmen ambushed and killed four farmers" / "ambushed a bus": victims, not a battle.
           m.sub_event_type = "Attack";
@@ -478,6 +521,118 @@ class Classifier {
       if (w == "fire" || w == "fired" || w == "shot" || w == "Fired" || w == "Shot") return true;
     }
     return false;
+  }
+
+  // "a retired policeman", "a former soldier": not an armed target.
+  bool OffDuty(const Hit& h) const {
+    if (h.begin == 0) return false;
+    const std::string w = Lower(doc_.Slice(doc_.tokens[h.begin - 1].span));
+    return w == "former" || w == "retired" || w == "off-duty" || w == "ex" || w == "demobilized" ||
+           w == "demobilised";
+  }
+  bool OffDutyVictims(const CasualtyFrame& f) const {
+    const std::string v = Lower(doc_.text.substr(f.span.begin, f.span.end - f.span.begin));
+    return v.find("former ") != std::string::npos || v.find("retired ") != std::string::npos ||
+           v.find("off-duty ") != std::string::npos;
+  }
+
+  // Two sides engaging (a clash-class cue, not a weapon name) in sentence `si` or a neighbour,
+  // said as news (not negated, not a protest's grievance).
+  bool EngagementNear(uint32_t si) const {
+    const uint32_t lo = si > 0 ? si - 1 : 0;
+    const uint32_t hi = std::min<uint32_t>(si + 2, scans_.size());
+    for (uint32_t k = lo; k < hi; ++k) {
+      for (const Hit& t : scans_[k].triggers) {
+        if (t.cue->cls == CueClass::kClash && !t.grievance && !Negated(k, t)) return true;
+      }
+    }
+    return false;
+  }
+
+  // "shot", "gunned down", "shooting": a firearm, not a crowd's weapon.
+  bool Firearm(const Hit& hit) const {
+    for (uint32_t t = hit.begin; t < hit.end; ++t) {
+      const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+      if (w == "shot" || w == "gunned" || w == "shooting" || w == "shootings") return true;
+    }
+    return false;
+  }
+
+  // "threw stones at", "pelted stones at": the weapons of a crowd.
+  bool StoneThrowing(const Hit& hit) const {
+    for (uint32_t t = hit.begin; t < hit.end; ++t) {
+      const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+      if (w == "stones" || w == "stone") return true;
+    }
+    return false;
+  }
+
+  // A crowd word as the agent of a passive cue: "was beaten up by locals", "were assaulted by
+  // a group of residents" (not "by unidentified men", not an armed actor).
+  bool CrowdAgent(uint32_t si, const Hit& hit) const {
+    if (!PassiveBefore(hit)) return false;
+    const Sentence& s = doc_.sentences[si];
+    for (uint32_t t = hit.end; t < std::min(hit.end + 4, s.token_end); ++t) {
+      const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+      if (w != "by") continue;
+      return CrowdAt(si, t + 1, std::min(t + 5, s.token_end));
+    }
+    return false;
+  }
+
+  // A crowd word just before an active cue that acts on someone: "a group of local people
+  // killed a man", "four employees attacked a whistleblower" (not "three people killed").
+  bool CrowdDoer(uint32_t si, const Hit& hit, const Cue& cue, int object_kind) const {
+    if (PassiveBefore(hit)) return false;
+    if (cue.cls != CueClass::kAttack && object_kind != 1) return false;
+    for (const Hit& h : scans_[si].context) {
+      if (h.cue->cls != CueClass::kCtxCrowd || h.end > hit.begin || h.end + 2 < hit.begin) continue;
+      if (h.begin > doc_.sentences[si].token_begin && CountWord(h.begin - 1) &&
+          cue.cls != CueClass::kAttack) {
+        continue;  // "two men killed ..." may be the victims' count
+      }
+      return CrowdAt(si, h.begin, h.end);
+    }
+    return false;
+  }
+
+  // A number or number word ("3", "three"): a count, as of victims.
+  bool CountWord(uint32_t t) const {
+    if (doc_.tokens[t].kind == TokenKind::kNumber) return true;
+    static constexpr std::string_view kWords[] = {"two", "three", "four", "five", "six", "seven",
+                                                  "eight", "nine", "ten", "several", "many"};
+    const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+    return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+  }
+
+  // A crowd word starting in tokens [lo, hi) with no armed actor over it and not "unidentified
+  // men", "armed youths".
+  bool CrowdAt(uint32_t si, uint32_t lo, uint32_t hi) const {
+    for (const Hit& h : scans_[si].context) {
+      if (h.cue->cls != CueClass::kCtxCrowd || h.begin < lo || h.begin >= hi) continue;
+      if (InsideArmedActor(si, h)) return false;
+      for (const ActorMention* a : ActorsIn(si)) {
+        if (IsArmedInter(a->inter) && a->span.begin >= doc_.tokens[lo].span.begin &&
+            a->span.begin <= doc_.tokens[h.end - 1].span.end) {
+          return false;
+        }
+      }
+      if (h.begin > doc_.sentences[si].token_begin) {
+        const std::string w = Lower(doc_.Slice(doc_.tokens[h.begin - 1].span));
+        if (w == "unidentified" || w == "unknown" || w == "armed" || w == "masked" ||
+            w == "suspected" || w == "hooded") {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  static std::string Lower(std::string_view v) {
+    std::string w(v);
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return w;
   }
 
   // An ethnic, clan or land word (ctx_communal with weight 1) in sentence `si` or a neighbour.

@@ -65,6 +65,11 @@ const ActorCase kCases[] = {
     {"Then the army of Mali withdrew.", "army of Mali", "Military Forces of Mali", 1, "MLI", false},
     {"Later the military closed the road.", "the military", "Military Forces", 1, "", true},
     {"Two Afghan security personnel died.", "Afghan security personnel", "Military Forces of Afghanistan", 1, "AFG", false},
+    {"Two pro-government militia members died.", "pro-government militia members", "Militia (Pro-Government)", 3, "", false},
+    {"An Arbaki was wounded.", "Arbaki", "Militia (Pro-Government)", 3, "", false},
+    {"The AA denied it.", "AA", "Arakan Army", 2, "MMR", false},
+    {"BLF militants fled.", "BLF", "BLF: Baloch Liberation Front", 2, "PAK", false},
+    {"A retired policeman was shot.", "policeman", "Civilians", 7, "", true},
     {"NAF rebel forces fired mortars.", "NAF rebel forces", "NAF: United Armed Forces of Novorossiya", 2, "UKR", false},
     // Generic actors.
     {"Unidentified perpetrators burned a truck.", "Unidentified perpetrators", "Unidentified Armed Group", 3, "", true},

@@ -118,6 +118,10 @@ const Case kCases[] = {
     // Bounds of a period and dates after publication do not date the event.
     {"Militants have killed 300 people since 2014.", kPub, 0, "2024-09-14", "2024-09-14",
      "2024-09-14", 2, 2, true, ""},
+    // Regression: "since the beginning of the year" is a bound too (the modifiers belong to the
+    // expression, so "since" is seen before it).
+    {"Students clashed with police over a lack of teachers since the beginning of the year.",
+     kPub, 0, "2024-09-14", "2024-09-14", "2024-09-14", 2, 2, true, ""},
     {"The group says it killed 100 soldiers between March and May.", kPub, 0, "2024-09-14",
      "2024-09-14", "2024-09-14", 2, 2, true, ""},
     {"As of Friday, the attacks had killed 40 people.", kPub, 0, "2024-09-14", "2024-09-14",

@@ -105,6 +105,54 @@ const CasualtyCase kCasualtyCases[] = {
     // A toll with a long phrase before its verb supersedes the partial count after it.
     {"The death toll from Friday's shelling of the port rose to four after a woman died.",
      4, 4, 4, 4, 0, 0, 0, 4, -1},
+    // A subject listed before a counted list adds to it.
+    {"The guard and two soldiers were killed.", 3, 3, 3, 3, 2, 0, 0, 1, -1},
+    // Running totals: a perfect tense with the year or with a vague count of hundreds or
+    // more, a breakdown of the previous sentence's total, "the latest of".
+    {"One person died in the clashes. At least 29 people have now died this year in the "
+     "unrest.",
+     1, 1, 1, 1, 0, 0, 1, 0, -1},
+    {"Two civilians were shot dead. Thousands have also been killed in the conflict.",
+     2, 2, 2, 2, 0, 0, 2, 0, -1},
+    {"Troops killed two rebels on Monday. Since January, a total of 89 rebels were "
+     "neutralized. Of the total number, 41 were killed.",
+     2, 2, 2, 2, 0, 2, 0, 0, -1},
+    {"A man was killed on Sunday, the latest of dozens of deaths in three weeks of unrest.",
+     1, 1, 1, 1, 0, 0, 1, 0, -1},
+    // A figure "across both attacks" is shared by two incidents: this one's half (rounded
+    // up); "across the attacks" takes N from "one of three coordinated attacks".
+    {"A car bomb exploded at the market. At least 30 people were killed and 11 injured "
+     "across both attacks.",
+     15, 15, 15, 15, 0, 0, 15, 0, 6},
+    {"This was one of three coordinated attacks. Twelve people were killed across the "
+     "attacks.",
+     4, 4, 4, 4, 0, 0, 4, 0, -1},
+    // ... and a coder's split is not applied twice.
+    {"Troops shelled rebels in two villages. 48 rebels were killed across the two attacks. "
+     "Fatalities split between 2 events.",
+     24, 24, 24, 24, 0, 24, 0, 0, -1},
+    // A vague count beside an exact one of another sentence is the same dead; in one list
+    // with exact counts it is one more group.
+    {"The bodies of four people were found. Residents said several people were dead.",
+     4, 4, 4, 4, 0, 0, 4, 0, -1},
+    {"The blast killed 12 civilians, a few elders and two guards.",
+     17, 17, 17, 17, 2, 0, 15, 0, -1},
+    // The same exact count said of two categories in two sentences is one report ...
+    {"Air strikes killed 15 insurgents in their hideouts. The governor said 15 rebel "
+     "fighters were killed.",
+     15, 15, 15, 15, 0, 15, 0, 0, -1},
+    // ... but not when said to be more, nor beside another side's count.
+    {"Two policemen were killed at the post. Two militants were also killed.",
+     4, 4, 4, 4, 2, 2, 0, 0, -1},
+    {"Two rebels were killed in the ambush. Two soldiers and a civilian were killed.",
+     5, 5, 5, 5, 2, 2, 1, 0, -1},
+    // A campaign's vague toll in the perfect tense is background.
+    {"A bomb killed a trader. The group has wreaked havoc in the region, killing several "
+     "hundreds of people.",
+     1, 1, 1, 1, 0, 0, 1, 0, -1},
+    // A found body is one of the victims already counted.
+    {"A farmer was shot dead. The body of the victim was retrieved by police.",
+     1, 1, 1, 1, 0, 0, 1, 0, -1},
 };
 
 TEST(AggregateCasualties, Table) {
@@ -254,9 +302,49 @@ const RoleCase kRoleCases[] = {
     // Shelling by nobody named.
     {"Heavy artillery fire by an unknown party hit the suburb on Monday.",
      "Unidentified Armed Group", "", 30},
-    // Clan fighters are an identity militia.
+    // Clan fighters are an identity militia (fighting another one).
     {"Armed tribesmen clashed over a well on Monday, and two were killed.",
-     "Unidentified Tribal Militia", "", 40},
+     "Unidentified Tribal Militia", "Unidentified Communal Militia", 44},
+    // Fire across a front line with neither side named: state forces against rebels; remote
+    // fire of unnamed origin there: the state's forces. Front-line workers are no front line.
+    {"Monitors counted 40 shots in both directions of the frontline near the village on Monday.",
+     "Military Forces", "Rebel Forces", 12},
+    {"The monitoring mission observed 12 explosions involving artillery near the bridge on Monday.",
+     "Military Forces", "", 10},
+    {"Heavy artillery fire hit frontline health workers in the suburb on Monday.",
+     "Unidentified Armed Group", "", 30},
+    // A pro-government militia is a political militia on the state's side.
+    {"Rebels attacked a checkpoint of pro-government militia members on Monday.", "Unidentified Armed Group",
+     "Militia (Pro-Government)", 33},
+    {"Police and Arbakis repelled an attack by the rebels on Monday.", "Police Forces",
+     "Unidentified Armed Group", 13},
+    // Two bodies of one state's forces fighting each other; joined by "and" they are one side.
+    {"Police clashed with soldiers at a checkpoint on Monday.", "Police Forces",
+     "Military Forces", 11},
+    {"Police and soldiers clashed with unknown men at a checkpoint on Monday.", "Police Forces",
+     "Unidentified Armed Group", 13},
+    // A retired or off-duty member of the forces is a civilian.
+    {"Militants shot dead a retired policeman at his farm on Monday.", "Unidentified Armed Group",
+     "Civilians", 37},
+    // Two crowds fighting each other: rioters on both sides.
+    {"Two groups of workers clashed with sticks at the depot on Monday, injuring six.",
+     "Rioters", "Rioters", 55},
+    // A grenade that wounded civilians, nobody named: an unidentified group against civilians.
+    {"A grenade thrown at a bus stop wounded three civilians on Monday.",
+     "Unidentified Armed Group", "Civilians", 37},
+    // Communities fighting with no armed side named: identity militias on both sides.
+    {"Three people were killed in intercommunal clashes near the market on Monday.",
+     "Unidentified Communal Militia", "Unidentified Communal Militia", 44},
+    // A fight where no side is named: unidentified armed groups on both sides.
+    {"A shoot-out took place in the northern district on Monday.", "Unidentified Armed Group",
+     "Unidentified Armed Group", 33},
+    // Both sides of Yemen's war named by "pro-" only.
+    {"Pro-Houthi and pro-Hadi fighters clashed near the dam on Monday.",
+     "Military Forces of Yemen (Supreme Political Council)", "Military Forces of Yemen (Hadi)",
+     11},
+    // Locals beating a suspect: rioters against civilians.
+    {"A suspected thief was beaten up by locals at the market on Monday.", "Rioters", "Civilians",
+     57},
 };
 
 TEST(AssembleEvents, RolesByType) {
@@ -276,6 +364,15 @@ TEST(AssembleEvents, BackgroundIsNotNews) {
       "The group rose to power in 2014 and was defeated in 2017. Its sleeper cells have "
       "continued to carry out attacks.");
   EXPECT_TRUE(doc.events.empty());
+}
+
+// Headlines in a list of links to other stories are not mentions of this article's events.
+TEST(AssembleEvents, LinkListIsNotNews) {
+  const Document doc = Annotated(
+      "Gunmen killed a shopkeeper in the market on Monday.\nYou may also like these "
+      "stories:\nRebels Kill at Least 15 Soldiers in Border Ambush\nA New Law on Charities");
+  ASSERT_EQ(doc.events.size(), 1u);
+  EXPECT_EQ(doc.events[0].deaths_best, 1);
 }
 
 TEST(AssembleEvents, SeparateIncidentCue) {

@@ -120,6 +120,9 @@ const Case kQuantityCases[] = {
     {"10 explosive belts were seized.", "10=10 exact count"},
     {"1,250,000 people", "1,250,000=1250000 exact count"},
     {"No one was hurt.", ""},
+    // A vague word before a scale takes the scale's amount.
+    {"Several hundred people fled.", "Several hundred=100 vague count vague"},
+    {"They killed several hundreds of people.", "several hundreds of=100 vague count vague"},
 };
 
 TEST(QuantityTest, Quantities) {
@@ -457,6 +460,76 @@ const Case kMoreFrameCases[] = {
     {"Two-dozen villagers were killed.", "killed 24 civilians"},
     {"A mortar killed between two to three people.", "killed 2-3 civilians"},
     {"Militants slit the throats of seven shepherds.", "killed 7 unknown"},
+    // A subject before a counted list: a definite noun phrase, a name after a title.
+    {"The commissioner and two bodyguards were killed in the raid.",
+     "killed 1 unknown, killed 2 state_forces"},
+    {"The assailant and one civilian were killed.", "killed 1 unknown, killed 1 civilians"},
+    {"Deputy Mayor Orin Falk and one other person were killed.",
+     "killed 1 unknown, killed 1 civilians"},
+    // ... but not a place name before "and", nor a subject already counted.
+    {"Gunmen stormed the village of Tarvo and two soldiers were killed.",
+     "killed 2 state_forces"},
+    {"A soldier and two civilians were killed.", "killed 1 state_forces, killed 2 civilians"},
+    // One death with no count and no aux: a name, a pronoun, a singular noun phrase.
+    {"Gunmen shot Ilya Brenner. Brenner died later that day in hospital.", "killed 1 unknown"},
+    {"The guard died on Friday.", "killed 1 unknown"},
+    {"The teacher, who had been shot twice, died of his injuries.", "killed 1 unknown"},
+    {"He succumbed to his injuries.", "killed 1 unknown"},
+    {"Two people died.", "killed 2 civilians"},
+    // A found body is one dead.
+    {"His body was found near the river.", "killed 1 unknown"},
+    {"The body of Tomas Vell was recovered by police.", "killed 1 unknown"},
+    {"Their bodies were found in a field.", ""},
+    {"His body was found on Monday after he was shot and killed.", "killed 1 unknown"},
+    // Lower-case role words before a full name.
+    {"Gunmen killed farm owner Ilan Drost at his home.", "killed 1 unknown"},
+    // A possessive object of an active verb; a count after "his".
+    {"A rocket hit the house, killing his wife.", "killed 1 civilians"},
+    {"A bomb exploded in the home, killing his two daughters.", "killed 2 civilians"},
+    // A verb, its object, then "to death"; a sentence is not a killing.
+    {"Militants dragged two villagers from their homes and hacked them to death.",
+     "killed 2 unknown"},
+    {"Assailants stoned a shepherd to death.", "killed 1 unknown"},
+    {"The gang beat the informer to death.", "killed 1 unknown"},
+    {"A court sentenced him to death.", ""},
+    // A second verb of a singular passive subject; a named person's relative clause.
+    {"The guard was shot twice, and later died from his injuries.", "killed 1 unknown"},
+    {"Two guards were shot and later died.", ""},
+    {"Gunmen fired on the car of Pell Varga, who was killed.", "killed 1 unknown"},
+    // "causing his death"; an adverb between "was" and the fate; a past death is not one.
+    {"Gunmen fired on the clerk, causing his immediate death.", "killed 1 unknown"},
+    {"The tailor was taken away at night and was only found dead at dawn.",
+     "killed 1 unknown"},
+    {"Students protested over the death of Ann Roe.", ""},
+    // Items listed after an active verb's object share its verb ...
+    {"Rebels fired on a car, killing mayor Ilan Drost and four others.",
+     "killed 1 unknown, killed 4 unknown"},
+    {"Two men shot dead a party leader, two guards, and a police officer.",
+     "killed 1 non_state, killed 2 state_forces, killed 1 state_forces"},
+    {"Gunmen stormed the firm, killing six workers and a driver.",
+     "killed 6 civilians, killed 1 civilians"},
+    // ... but not an apposition after a name, nor the subject of a clause of its own.
+    {"Gunmen shot and killed Ilan Drost, a local leader, near his home.", "killed 1 unknown"},
+    {"Gunmen killed the trader, and his son was wounded.",
+     "killed 1 civilians, injured 1 unknown"},
+    // A suicide attack whose device failed, or whose attacker was only injured, or whose
+    // attacker's death has a frame of its own, adds no implicit attacker.
+    {"A suicide bomber drove a truck into the office. The device failed to detonate.", ""},
+    {"A suicide bomber struck the terminal. In addition to the assailant, three people were "
+     "injured.",
+     "injured 3 civilians"},
+    {"A suicide bomber was fired on and killed by police as he attacked the base.",
+     "killed 1 unknown"},
+    // A relative joined by "and" to one person before it, an apposition between.
+    {"Ilan Drost, the village head, and his wife were killed in the attack.",
+     "killed 2 unknown"},
+    {"An official of the land office and his son were killed.", "killed 2 unknown"},
+    // Plural attackers killed: the count said of them earlier in the text.
+    {"Three assailants opened fire at the checkpoint. The attackers were killed by police.",
+     "killed 3 self non_state"},
+    {"The attackers were killed by police.", ""},
+    // Fighting for one's life is not a death.
+    {"Sixteen people were hurt, with several fighting for their lives.", "injured 16 civilians"},
 };
 
 TEST(QuantityTest, MoreFrames) {

@@ -186,6 +186,37 @@ const Case kCases[] = {
     {"Costs will rise through the fiscal year.", kPub, "the fiscal year", "DURATION", "P1Y"},
     {"Raids doubled over the past year.", kPub, "the past year", "DATE", "2023"},
     {"Profit rose, compared with a year-earlier loss.", kPub, "year-earlier", "DATE", "2023"},
+    // "the year": the anchor's year, unless it names a reporting period ("the year ended").
+    {"Sales were flat for the year, the company said.", kPub, "the year", "DATE", "2024"},
+    {"Net income for the year ended June 30 rose.", kPub, "the year", "DURATION", "P1Y"},
+    {"Stocks should recover by the end of the year.", kPub, "the end of the year", "DATE",
+     "2024"},
+    {"Rains delayed planting earlier in the year.", kPub, "the year", "DATE", "2024"},
+    // "that year": the year the narrative last named, not the publication year.
+    {"Imports reached $3 million in 1988, a record for that year.", kPub, "that year", "DATE",
+     "1988"},
+    {"He fled in June 2019 and returned later that year.", kPub, "later that year", "DATE",
+     "2019"},
+    {"Talks resume next week; that year matters.", kPub, "that year", "DATE", "2024"},
+    // Halves: "2 1/2 years", "an hour and a half".
+    {"The siege lasted 2 1/2 years.", kPub, "2 1/2 years", "DURATION", "P2Y6M"},
+    {"The flight took 5 1/2 hours.", kPub, "5 1/2 hours", "DURATION", "PT5H30M"},
+    {"The talks lasted an hour and a half.", kPub, "an hour and a half", "DURATION", "PT1H30M"},
+    {"They marched for three days and a half.", kPub, "three days and a half", "DURATION",
+     "P3DT12H"},
+    {"Rent rose 2 1/2 percent in two weeks.", kPub, "two weeks", "DURATION", "P2W"},
+    // "a year earlier" compares with the last ended quarter named, unless a longer period
+    // ("the nine months", "the first half") was named after it.
+    {"Net rose in the third quarter. For the nine months, net fell from a year earlier.",
+     "2024-11-02", "a year earlier", "DATE", "2023"},
+    {"Net rose in the third quarter from $5 million a year earlier.", "2024-11-02",
+     "a year earlier", "DATE", "2023-Q3"},
+    {"Net rose in the third quarter. A fourth-quarter charge looms. Sales fell from a year ago.",
+     "2024-11-02", "a year ago", "DATE", "2023-Q3"},
+    {"A fourth-quarter charge looms. Sales in the latest quarter fell.", "2024-11-02",
+     "the latest quarter", "DATE", "2024-Q3"},
+    // "plan" looks ahead: the next such weekday.
+    {"Officials did not plan to move him on Thursday.", kPub, "Thursday", "DATE", "2024-09-19"},
 };
 
 std::string Describe(const std::vector<Timex>& found, const std::string& text) {
@@ -235,6 +266,9 @@ const char* const kNothing[] = {
     "The figure rose 2.5 percent.",
     "May God protect them, he said.",
     "They decorated a Christmas tree in the camp.",
+    "Rent rose 2 1/2 percent.",
+    "Now, officials say the toll may be higher.",
+    "He paused. Now, the others spoke.",
     "",
 };
 

@@ -148,6 +148,34 @@ const TypeCase kRoleTypeCases[] = {
      "Remote explosive/landmine/IED"},
     // Digging in is a change to the group's activity.
     {"Rebel units built new fortifications east of the river.", "Change to group/activity"},
+    // Shelling that accompanies a ground fight is part of the armed clash; shelling alone (or
+    // with a negated clash) stays shelling.
+    {"Army troops clashed with rebels near the dam, amid heavy shelling of the area.",
+     "Armed clash"},
+    {"Rebels fired mortars at an army base. The soldiers fired back.", "Armed clash"},
+    {"The two sides exchanged shelling across the valley on Monday.", "Armed clash"},
+    {"Rebels shelled the town overnight, and no clashes were reported.",
+     "Shelling/artillery/missile attack"},
+    // A leading category label names the report's event; the cues after it describe it.
+    {"Arrests: On Monday, police raided a house and detained three men after a gunfight.",
+     "Arrests"},
+    {"Detonation: Two militants were killed when the mine they were planting exploded.",
+     "Disrupted weapons use"},
+    {"Movement of forces: Rebel reinforcements arrived at the front on Monday.",
+     "Change to group/activity"},
+    // ... only as a label: at the start of a sentence and before a colon.
+    {"Looting followed: gunmen attacked an army post near the market.", "Armed clash"},
+    // A former soldier is no armed target.
+    {"Militants killed a former soldier at the market on Monday.", "Attack"},
+    // Unarmed crowds as the doers, active or passive, with no firearm: mob violence.
+    {"Villagers pelted stones at police who came to settle a land dispute.", "Mob violence"},
+    {"A suspected cattle thief was beaten up by locals near the bus stand.", "Mob violence"},
+    {"Two men accused of burglary were fatally assaulted by community members.", "Mob violence"},
+    {"A group of residents attacked a health official who came to test them.", "Mob violence"},
+    // ... but not unknown men, nor a shooting, nor a count of victims.
+    {"A shopkeeper was attacked by unidentified men on his way home.", "Attack"},
+    {"A driver was shot dead by a group of men at the junction.", "Attack"},
+    {"On Monday three men killed a teacher in the village with rifles.", "Attack"},
 };
 
 TEST(TriggersTest, RoleTyping) {
