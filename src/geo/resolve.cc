@@ -473,16 +473,38 @@ class Resolver {
     if (fresh) {
       size_t n = std::min(c.ids.size(), kMaxEntries);
       it->second.resize(n);
-      // The blob records it per posting of a folded key; loose matches fold the names here.
+      // The blob records it per posting of a folded key. For other lists (loose matches): every
+      // entry is indexed under its folded own names, so an entry is named c.key by its own name
+      // exactly when it is among FindFolded(c.key) with the own-name flag.
       std::span<const uint8_t> own = gaz_.OwnNameFlags(c.ids);
+      std::vector<GeoId> own_named;  // for lists from elsewhere, sorted
+      const bool by_key = own.empty() && !c.key.empty();
+      if (by_key) {
+        std::span<const GeoId> named = gaz_.FindFolded(c.key);
+        std::span<const uint8_t> named_own = gaz_.OwnNameFlags(named);
+        for (size_t j = 0; j < named_own.size(); ++j) {
+          if (named_own[j]) own_named.push_back(named[j]);
+        }
+        std::sort(own_named.begin(), own_named.end());
+      }
       for (size_t i = 0; i < n; ++i) {
-        if (!own.empty() && !check_) {
-          it->second[i] = own[i];
+        uint8_t fast = 0;
+        if (!own.empty()) {
+          fast = own[i];
+        } else if (by_key) {
+          fast = std::binary_search(own_named.begin(), own_named.end(), c.ids[i]);
+        } else {
+          GeoEntry e = gaz_.Entry(c.ids[i]);
+          it->second[i] = FoldName(e.name()) == c.key || FoldName(e.ascii_name()) == c.key;
+          continue;
+        }
+        if (!check_) {
+          it->second[i] = fast;
           continue;
         }
         GeoEntry e = gaz_.Entry(c.ids[i]);
-        const uint8_t folded = FoldName(e.name()) == c.key || FoldName(e.ascii_name()) == c.key;
-        it->second[i] = own.empty() ? folded : Checked(own[i], folded);
+        it->second[i] =
+            Checked(fast, uint8_t{FoldName(e.name()) == c.key || FoldName(e.ascii_name()) == c.key});
       }
     }
     return it->second;
