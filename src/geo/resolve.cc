@@ -385,6 +385,14 @@ class Resolver {
     return s;
   }
 
+  // InContainer(e, cands_[y]), remembered: it holds for the document, and each pass asks again.
+  bool InContainerOf(const GeoEntry& e, int y) {
+    const uint64_t k = uint64_t{static_cast<uint32_t>(y)} << 32 | e.id();
+    auto [it, fresh] = in_container_.try_emplace(k, false);
+    if (fresh) it->second = InContainer(e, cands_[y]);
+    return it->second;
+  }
+
   bool InContainer(const GeoEntry& e, const Candidate& container) const {
     // "Charleston, W.Va.": the container was read as a US state already.
     if (container.forced != kNoGeoId) {
@@ -620,7 +628,7 @@ class Resolver {
         }
         // "San Juan, Lagunillas, Merida state": any link of the chain may contain it.
         for (int y = c.container, hops = 0; y >= 0 && hops < 3; y = cands_[y].container, ++hops) {
-          if (InContainer(e, cands_[y])) {
+          if (InContainerOf(e, y)) {
             s += 8;
             ch.support_container = true;
             break;
@@ -852,6 +860,7 @@ class Resolver {
   };
   std::vector<Anchor> anchors_;
   std::unordered_map<std::string_view, std::vector<uint8_t>> exact_;
+  std::unordered_map<uint64_t, bool> in_container_;  // (container index, entry) → InContainer
   // Per pass: name → (its entry list, the Terms of each entry).
   std::unordered_map<std::string_view, std::vector<std::pair<const GeoId*, std::vector<Terms>>>>
       terms_;
