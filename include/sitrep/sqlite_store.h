@@ -1,6 +1,6 @@
 // The embedded default store (SQLite): articles, events, their links and evidence, with FTS5 over
-// event notes and article text and an R*Tree over event coordinates. Lives in sitrep::store so
-// sitrep::core never sees a database header.
+// event notes and article text and a (longitude, latitude) index for boxes. Lives in
+// sitrep::store so sitrep::core never sees a database header.
 #pragma once
 
 #include <memory>
@@ -15,14 +15,19 @@ class SqliteStore final : public EventStore {
   // Written to PRAGMA user_version. 1: the first sink (articles, events with a few columns,
   // evidence, links). 2: every filter column, FTS5, R*Tree. 3: indexes shaped after the queries,
   // country_codes (country name <-> ISO3 pairs). 4: new events are indexed (FTS5, R*Tree) by the
-  // sink per batch instead of by a per-row trigger. Older databases are migrated forward on open;
+  // sink per batch instead of by a per-row trigger. 5: query indexes that answer the common filter
+  // pairs (country with type or actor, admin1 with type, sub-type with dates) without reading
+  // rows; FTS5 without a second copy of the indexed text (external content); a b-tree over
+  // (longitude, latitude) instead of the R*Tree. Older databases are migrated forward on open;
   // newer ones are refused.
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 5;
 
   // Opens or creates the database at `path` (WAL mode), creating or migrating the schema.
   static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path);
-  // Test hook: creates a database with the version-1 schema only (as the first sitrep wrote it).
+  // Test hooks: create a database with the schema of an older version only (as that sitrep
+  // wrote it), to test migrations.
   static Status CreateV1ForTest(const std::string& path);
+  static Status CreateVersionForTest(const std::string& path, int version);
   ~SqliteStore() override;
   SqliteStore(const SqliteStore&) = delete;
   SqliteStore& operator=(const SqliteStore&) = delete;

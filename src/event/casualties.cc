@@ -289,7 +289,20 @@ FateTotals Aggregate(const Document& doc, const std::vector<const CasualtyFrame*
       return f_before == g_before && !inside;
     });
   };
-  if (any_numbered) {
+  // ... and a numbered count said to be more people ("His three guards were also killed",
+  // "Additionally, one assailant was killed") cannot include the implicit one.
+  auto additive = [&doc](const CasualtyFrame* f) {
+    if (f->sentence >= doc.sentences.size()) return false;
+    const std::string own = " " + event::Lower(doc.Slice(doc.sentences[f->sentence].span));
+    for (std::string_view w : {" also ", " additionally", " as well"}) {
+      if (own.find(w) != std::string::npos) return true;
+    }
+    return false;
+  };
+  const bool any_inclusive = std::any_of(frames.begin(), frames.end(), [&](const CasualtyFrame* f) {
+    return numbered(f) && !additive(f);
+  });
+  if (any_numbered && any_inclusive) {
     std::erase_if(frames, [&](const CasualtyFrame* f) { return implicit(f) && !coordinated(f); });
   }
   bool any_positive = false;
@@ -330,6 +343,16 @@ FateTotals Aggregate(const Document& doc, const std::vector<const CasualtyFrame*
   }
   std::map<std::pair<size_t, std::string>, Range> per_category;
   Range generic, self;
+  // Every sentence with a side's count says it is more people ("also", "additionally").
+  bool all_counts_additive = true;
+  for (const auto& [sentence, r] : reports) {
+    if (r.counts.empty()) continue;
+    bool add = false;
+    for (const CasualtyFrame* f : frames) {
+      if (f->sentence == sentence && additive(f)) add = true;
+    }
+    all_counts_additive &= add;
+  }
   VictimCategory generic_category = VictimCategory::kUnknown;
   for (auto& [sentence, r] : reports) {
     if (r.self_high > 0) self.Add(r.self_low, r.self_high);
@@ -390,6 +413,11 @@ FateTotals Aggregate(const Document& doc, const std::vector<const CasualtyFrame*
   } else if (!generic.set) {
     out.low = cat_low;
     out.high = cat_high;
+  } else if (all_counts_additive) {
+    // "The governor was killed ... His three guards were also killed": more people.
+    out.low = cat_low + generic.low;
+    out.high = cat_high + generic.high;
+    out.by_category[static_cast<size_t>(generic_category)] += generic.high;
   } else {
     out.low = std::min(cat_low, generic.low);
     out.high = std::max(cat_high, generic.high);

@@ -175,7 +175,7 @@ bool CommunalContext(const Document& doc, const std::vector<uint32_t>& sentences
   static constexpr std::string_view kWords[] = {
       "communal", "intercommunal", "inter-communal", "community", "communities", "ethnic",
       "clan", "clans", "sub-clan", "tribe", "tribes", "tribal", "tribesmen", "herders",
-      "herdsmen", "pastoralists", "farmers", "inhabitants", "villagers", "groups"};
+      "herdsmen", "pastoralists", "farmers", "inhabitants", "villagers"};
   for (uint32_t si : sentences) {
     const Sentence& s = doc.sentences[si];
     for (uint32_t t = s.token_begin; t < s.token_end; ++t) {

@@ -838,6 +838,13 @@ class Annotator {
       if (!IsPerpetratorNoun(w) || w.ends_with("s") || w == "gunmen") continue;
       size_t d = i - 1;
       if (W(d) == "suicide" && d > b) --d;
+      // one adjective: "The Afghan attacker was also killed"
+      // (not an ordinal: "a second bomber" is usually one of attackers counted elsewhere)
+      if (W(d) != "the" && W(d) != "a" && W(d) != "an" && d > b && IsWordish(d) &&
+          !In(W(d), kStopWords) && !In(W(d), kOrdinalWords) && W(d) != "other" &&
+          (W(d - 1) == "the" || W(d - 1) == "a" || W(d - 1) == "an")) {
+        --d;
+      }
       if (W(d) != "the" && W(d) != "a" && W(d) != "an") continue;
       size_t j = i + 1, len = 0;
       while (j < e && MatchAt(j, e, q::kAux, &len) != nullptr &&
@@ -1424,10 +1431,14 @@ class Annotator {
         const uint32_t obj = !fr.count_span.empty() ? fr.count_span.begin
                              : !fr.victims.empty()  ? fr.victims.begin
                                                     : fr.span.begin + 1;
-        if (fr.fate_span.begin >= obj) continue;
         const uint32_t end = std::max(fr.span.end, fr.victims.end);
         size_t k = TokenAt(b, e, end);
         if (k >= e) continue;
+        // A passive verb takes only "along with": "X was killed along with his son".
+        const size_t kk = k < e && W(k) == "," ? k + 1 : k;
+        const bool along = kk + 1 < e && (W(kk) == "along" || W(kk) == "together") &&
+                           W(kk + 1) == "with";
+        if (fr.fate_span.begin >= obj && !along) continue;
         // the joiner: "and", ", and", ",", "along with", "as well as"
         size_t j = k;
         if (W(j) == ",") ++j;
@@ -1899,8 +1910,13 @@ class Annotator {
       if (W(i) != "a" && W(i) != "an" && W(i) != "another" && !definite) continue;
       if (InQuantity(i)) continue;  // "a dozen", "a number of"
       const Np np = ScanNp(i + 1, e);
-      if (!np.has_victim && !np.has_object && !definite && W(i) != "another" &&
-          np.end > i + 1 && GenericObject(b, i, np, sentence)) {
+      // ("killing the former senator": a singular noun the lexicon need not know.)
+      if (!np.has_victim && !np.has_object && W(i) != "another" && np.end > i + 1 &&
+          (!definite || SingularHead(np.end - 1)) && GenericObject(b, i, np, sentence)) {
+        if (definite) {
+          last_hit = ActiveHitBefore(b, i);
+          last_end = np.end;
+        }
         continue;
       }
       if (!np.has_victim || np.has_object) continue;
@@ -1937,6 +1953,22 @@ class Annotator {
       }
       i = np.end > i ? np.end - 1 : i;
     }
+  }
+
+  // A lower-case singular noun ("senator", not "villagers" or "police").
+  bool SingularHead(size_t k) const {
+    const std::string_view h = W(k);
+    return IsWordish(k) && !Raw(k).empty() && Raw(k)[0] >= 'a' && Raw(k)[0] <= 'z' &&
+           !h.ends_with("s") && !h.ends_with("men") && h != "people" && h != "police" &&
+           h != "children" && h != "personnel";
+  }
+
+  // The active fate verb ending right before token `i`, as a FateHit (empty when none).
+  FateHit ActiveHitBefore(size_t b, size_t i) const {
+    size_t len = 0;
+    const LexEntry* f = i > b ? lex_.MatchEndingAt(t_, b, i - 1, q::kFate, &len) : nullptr;
+    if (f == nullptr) return {};
+    return {f, i - len, i};
   }
 
   // "militants killed a presumed cattle thief", "killing a merchant": an active killing verb

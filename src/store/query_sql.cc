@@ -91,8 +91,9 @@ SqlParts BuildWhere(const EventQuery& q, Dialect d, const std::vector<CountryPai
       }
       b.Add(country_pairs->size() == 1 ? any : "(" + any + ")");
     }
-  }
-  if (q.country) {
+  } else if (q.country) {
+    // Without the pairs (PostgreSQL, or a pair with a NULL side) the test is on each event. With
+    // them it is implied: a pair matched the value in the same NOCASE collation as the columns.
     std::string p = b.Param(*q.country);
     b.Add(pg ? "(lower(e.country) = lower(" + p + ") OR lower(e.iso3) = lower(" + p + "))"
              : "(e.country = " + p + " OR e.iso3 = " + p + ")");
@@ -117,13 +118,11 @@ SqlParts BuildWhere(const EventQuery& q, Dialect d, const std::vector<CountryPai
     std::string x0 = b.Param(box.min_lon), y0 = b.Param(box.min_lat);
     std::string x1 = b.Param(box.max_lon), y1 = b.Param(box.max_lat);
     if (pg) {
+      // The GiST index is a coarse filter (boxes of 32-bit floats): the exact test follows.
       b.Add("e.geog::geometry && ST_MakeEnvelope(" + x0 + "::float8, " + y0 + "::float8, " + x1 +
             "::float8, " + y1 + "::float8, 4326)");
-    } else {
-      b.Add("e.rid IN (SELECT id FROM events_rtree WHERE max_lon >= " + x0 + " AND min_lon <= " + x1 +
-            " AND max_lat >= " + y0 + " AND min_lat <= " + y1 + ")");
     }
-    // The index is a coarse filter (R*Tree boxes are 32-bit floats): the exact test follows.
+    // SQLite: a range of the (longitude, latitude) index, the latitude tested on its entries.
     b.Add("e.longitude BETWEEN " + x0 + " AND " + x1 + " AND e.latitude BETWEEN " + y0 + " AND " + y1);
   }
   if (q.text) {

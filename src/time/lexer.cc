@@ -141,8 +141,8 @@ void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out
       }
       if (i > text.size()) i = text.size();
       t.end = static_cast<uint32_t>(i);
-      t.low = low.substr(t.begin, t.end - t.begin);
-      t.cls = static_cast<uint8_t>(ClassifyTimeWordPadded(table, t.low.data(), t.low.size()));
+      t.cls = static_cast<uint8_t>(
+          ClassifyTimeWordPadded(table, low.data() + t.begin, t.end - t.begin));
       push(t);
       continue;
     }

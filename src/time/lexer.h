@@ -23,14 +23,13 @@ struct Tok {
   bool starter = false;  // a match may begin here: a number, "'", a time word or kStarter word
   bool candidate = false;  // starter with a number or time word within kCandidateWindow tokens
   int num = -1;          // kNum: value, -1 when more than 9 digits
-  std::string_view low;  // kWord: ASCII-lowercased text
 };
 
 // Every timex match holds a number or a time word within its first kCandidateWindow tokens.
 constexpr size_t kCandidateWindow = 6;
 
-// Tokenizes `text`; `lowered` receives the ASCII-lowercased copy that Tok::low views point into
-// (it must outlive the tokens; 16 NUL bytes follow the text in it). Linear time; never reads past
+// Tokenizes `text`; `lowered` receives the ASCII-lowercased copy of `text` (the same byte
+// offsets as the tokens' begin/end; 16 NUL bytes follow the text in it). Linear time; never reads past
 // `text`.
 void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out);
 

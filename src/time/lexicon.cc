@@ -1,8 +1,8 @@
 #include "time/lexicon.h"
 
-#include <iterator>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 
 namespace sitrep::timex {
 namespace {
@@ -126,12 +126,12 @@ const WordClassTable& TimeWordClasses() {
         "daybreak", "dusk", "nightfall", "weekend", "weekends", "am", "pm",
         // reference words and periods
         "now", "currently", "presently", "nowadays", "current", "recently", "lately", "recent",
-        "soon", "past", "future", "present", "period", "season", "half", "fiscal", "ago",
-        "later", "earlier",
+        "soon", "past", "future", "present", "period", "season", "half", "fiscal", "ago", "later",
+        "earlier",
         // units
-        "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week",
-        "weeks", "month", "months", "quarter", "quarters", "year", "years", "decade", "decades",
-        "century", "centuries",
+        "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+        "month", "months", "quarter", "quarters", "year", "years", "decade", "decades", "century",
+        "centuries",
         // seasons
         "spring", "summer", "fall", "autumn", "winter",
         // sets
@@ -150,12 +150,14 @@ const WordClassTable& TimeWordClasses() {
     // the matchers in timex.cc: modifiers, relative words, approximators, articles, set words,
     // holiday first words). A matcher that learns a new first word must add it here.
     static constexpr std::string_view kStarters[] = {
-        "the", "a", "an", "early", "late", "mid", "earlier", "later", "last", "next", "this",
-        "past", "coming", "previous", "preceding", "current", "following", "same", "that",
-        "about", "nearly", "almost", "some", "roughly", "around", "just", "only", "over", "more",
-        "less", "many", "up", "every", "each", "per", "at", "these", "calendar", "final",
-        "remaining", "latest", "full", "new", "boxing", "independence", "valentine", "memorial",
-        "labor", "veterans", "good"};
+        "the",       "a",       "an",           "early",     "late",      "mid",    "earlier",
+        "later",     "last",    "next",         "this",      "past",      "coming", "previous",
+        "preceding", "current", "following",    "same",      "that",      "about",  "nearly",
+        "almost",    "some",    "roughly",      "around",    "just",      "only",   "over",
+        "more",      "less",    "many",         "up",        "every",     "each",   "per",
+        "at",        "these",   "calendar",     "final",     "remaining", "latest", "full",
+        "new",       "boxing",  "independence", "valentine", "memorial",  "labor",  "veterans",
+        "good"};
     for (std::string_view w : kStarters) t->Add(w, kStarter);
     return t;
   }();

@@ -138,9 +138,7 @@ struct ScanBuffers {
 class Scanner {
  public:
   Scanner(std::string_view text, std::string_view anchor, ScanBuffers* buffers)
-      : text_(text),
-        lowered_(buffers->lowered),
-        toks_(buffers->toks) {
+      : text_(text), lowered_(buffers->lowered), toks_(buffers->toks) {
     dct_ = ParseAnchor(anchor);
     ref_ = dct_;
     ref_year_ = dct_.year;
@@ -200,22 +198,26 @@ class Scanner {
   // ---- token predicates ----
   size_t n() const { return toks_.size(); }
   bool Word(size_t i) const { return i < n() && toks_[i].kind == Tok::kWord; }
-  bool W(size_t i, std::string_view w) const { return Word(i) && toks_[i].low == w; }
+  // The lowercased text of a token.
+  std::string_view LowOf(const Tok& t) const {
+    return std::string_view(lowered_.data() + t.begin, t.end - t.begin);
+  }
+  bool W(size_t i, std::string_view w) const { return Word(i) && LowOf(toks_[i]) == w; }
   // The same for a literal: inlined to a length test and a fixed-size compare (the matchers
   // make thousands of these per document).
   template <size_t N>
   [[gnu::always_inline]] bool W(size_t i, const char (&w)[N]) const {
     if (i >= n()) return false;
     const Tok& t = toks_[i];
-    return t.kind == Tok::kWord && t.low.size() == N - 1 &&
-           std::memcmp(t.low.data(), w, N - 1) == 0;
+    return t.kind == Tok::kWord && t.end - t.begin == N - 1 &&
+           std::memcmp(lowered_.data() + t.begin, w, N - 1) == 0;
   }
   bool P(size_t i, char c) const { return i < n() && toks_[i].kind == Tok::kPunct && toks_[i].ch == c; }
   bool IsNum(size_t i) const { return i < n() && toks_[i].kind == Tok::kNum && toks_[i].num >= 0; }
-  std::string_view Low(size_t i) const { return Word(i) ? toks_[i].low : std::string_view(); }
+  std::string_view Low(size_t i) const { return Word(i) ? LowOf(toks_[i]) : std::string_view(); }
   // SmallNumberWord(Low(i)); number words are time words, so others skip the lookup.
   int NumWord(size_t i) const {
-    return Word(i) && (toks_[i].cls & kTimeWord) ? SmallNumberWord(toks_[i].low) : 0;
+    return Word(i) && (toks_[i].cls & kTimeWord) ? SmallNumberWord(LowOf(toks_[i])) : 0;
   }
   static bool IsTens(int v) { return v >= 20 && v % 10 == 0; }
   // Skips a "." glued to token i-1 (abbreviations: "Sept.", "a.m.").
@@ -403,14 +405,13 @@ class Scanner {
     for (size_t k = i, steps = 0; k > 0 && steps < 10; --k, ++steps) {
       size_t t = k - 1;
       if (P(t, '!') || P(t, '?') || P(t, '\n') || P(t, ';') || P(t, '"')) break;
-      if (P(t, '.') && !(t > 0 && Word(t - 1) && toks_[t - 1].low.size() <= 4 && toks_[t - 1].cap)) {
+      if (P(t, '.') && !(t > 0 && Word(t - 1) && toks_[t - 1].end - toks_[t - 1].begin <= 4 && toks_[t - 1].cap)) {
         break;
       }
       std::string_view w = Low(t);
       if (w == "will" || w == "shall" || w == "ll" || w == "scheduled" || w == "upcoming" ||
-          w == "postponed" || w == "expected" || w == "planned" || w == "plans" ||
-          w == "plan" || w == "planning" ||
-          ((w == "soon" || w == "early") && W(t - 1, "as") && t > 0)) {
+          w == "postponed" || w == "expected" || w == "planned" || w == "plans" || w == "plan" ||
+          w == "planning" || ((w == "soon" || w == "early") && W(t - 1, "as") && t > 0)) {
         return 1;
       }
       // "set to resume Monday", "is to resume trading Tuesday", "due to arrive Friday".
@@ -1627,10 +1628,10 @@ class Scanner {
     } else if (w == "the" && W(i + 1, "near") && W(i + 2, "future")) {
       value = "FUTURE_REF";
       k = i + 3;
-    } else if (w == "the" && (W(i + 1, "past") || W(i + 1, "future")) &&
-               !IsNum(i + 2) && !NumWord(i + 2) && !W(i + 2, "few") &&
-               !W(i + 2, "several") && UnitWord(Low(i + 2), &plural_) == Unit::kNone &&
-               SeasonCode(Low(i + 2)).empty() && !W(i + 2, "weekend")) {
+    } else if (w == "the" && (W(i + 1, "past") || W(i + 1, "future")) && !IsNum(i + 2) &&
+               !NumWord(i + 2) && !W(i + 2, "few") && !W(i + 2, "several") &&
+               UnitWord(Low(i + 2), &plural_) == Unit::kNone && SeasonCode(Low(i + 2)).empty() &&
+               !W(i + 2, "weekend")) {
       value = W(i + 1, "past") ? "PAST_REF" : "FUTURE_REF";
       k = i + 2;
     } else if (w == "at" && W(i + 1, "present")) {

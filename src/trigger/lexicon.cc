@@ -46,6 +46,7 @@ bool ParseClass(std::string_view name, CueClass* out) {
       {"ctx_grievance", CueClass::kCtxGrievance},
       {"ctx_planting", CueClass::kCtxPlanting},
       {"ctx_crowd", CueClass::kCtxCrowd},
+      {"ctx_cause", CueClass::kCtxCause},
   };
   for (const auto& [n, c] : kNames) {
     if (n == name) {

@@ -21,6 +21,7 @@ enum class CueClass : uint8_t {
   kCtxPlanting,   // "planting an IED": the device has not gone off
   kCtxGrievance,  // "against", "demanding": what follows is the protest's cause, not its course
   kCtxCrowd,      // "locals", "community members", "a group of": unarmed people acting together
+  kCtxCause,      // "after", "following": a grievance marker, only in a protest's sentence
 };
 
 inline bool IsTriggerClass(CueClass c) { return c <= CueClass::kLabel; }

@@ -68,7 +68,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 25> kSubType
     {"Other", "Strategic developments"},
 }};
 
-constexpr size_t kNumClasses = static_cast<size_t>(CueClass::kCtxCrowd) + 1;  // the last class
+constexpr size_t kNumClasses = static_cast<size_t>(CueClass::kCtxCause) + 1;  // the last class
 
 struct Hit {
   uint32_t begin = 0, end = 0;  // token range
@@ -138,9 +138,12 @@ class Scanner {
     out.history = std::min(pos, 2.0f) + neg;
     // What protesters protest against is not what happened at the protest: "against the
     // arrest of", "demanding justice for the killing". Such hits do not set context flags.
+    const bool protest = out.has[static_cast<size_t>(CueClass::kProtest)];
     auto after_grievance = [&](const Hit& h) {
       for (const Hit& g : out.context) {
-        if (g.cue->cls == CueClass::kCtxGrievance && g.end <= h.begin && g.end + 4 >= h.begin) {
+        const bool marker = g.cue->cls == CueClass::kCtxGrievance ||
+                            (protest && g.cue->cls == CueClass::kCtxCause);
+        if (marker && g.end <= h.begin && g.end + 4 >= h.begin) {
           return true;
         }
       }
@@ -198,9 +201,26 @@ class Classifier {
     for (const Sentence& s : doc_.sentences) scans_.push_back(scanner.Scan(s));
     std::vector<size_t> labels;
     for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
+      const size_t first = out->size();
       for (const Hit& hit : scans_[si].triggers) {
         if (hit.cue->cls == CueClass::kLabel) labels.push_back(out->size());
         out->push_back(Type(si, hit));
+      }
+      // "killed a volunteer fighter and wounded another person": a weak harm cue ("wounded",
+      // "injured") after a killing or attack cue of the same sentence tells the same act.
+      for (size_t k = first; k < out->size(); ++k) {
+        const Hit& hit = scans_[si].triggers[k - first];
+        if (hit.cue->cls != CueClass::kKill || hit.cue->score >= 0.55f) continue;
+        for (size_t j = first; j < k; ++j) {
+          const CueClass c = scans_[si].triggers[j - first].cue->cls;
+          if ((c != CueClass::kKill && c != CueClass::kAttack) || (*out)[j].negated) {
+            continue;
+          }
+          (*out)[k].sub_event_type = (*out)[j].sub_event_type;
+          (*out)[k].event_type = (*out)[j].event_type;
+          (*out)[k].score = std::min((*out)[k].score, (*out)[j].score * 0.95f);
+          break;
+        }
       }
     }
     // A leading label ("Arrests: ...", "Detonation: ...") names what its paragraph reports: the
@@ -364,6 +384,13 @@ class Classifier {
           m.sub_event_type = "Violent demonstration";
           m.score = 0.6f;
         }
+        // Abducting soldiers or fighters is an attack on an armed side ("abducted two
+        // militiamen"), not violence against civilians.
+        if (m.sub_event_type == "Abduction/forced disappearance" && object_kind == 2 &&
+            !armed_hit) {
+          m.sub_event_type = "Armed clash";
+          m.score = 0.66f;
+        }
         if (disrupt && (m.sub_event_type == "Grenade" ||
                         m.sub_event_type == "Shelling/artillery/missile attack")) {
           m.sub_event_type = "Disrupted weapons use";
@@ -444,6 +471,11 @@ class Classifier {
         } else if (armed.empty() && protest_context) {
           m.sub_event_type = "Violent demonstration";
           m.score = 0.8f;
+        } else if (!non_state && !armed_hit && UnarmedWeaponsNear(si)) {
+          // Stones, sticks and firecrackers against each other or the police: a riot
+          // ("clashed with police ... pelted stones at them").
+          m.sub_event_type = protest_context ? "Violent demonstration" : "Mob violence";
+          m.score = 0.78f;
         } else if ((armed.empty() && (Near(si, CueClass::kCtxCommunal) || rioters || civilians)) ||
                    (!non_state && crowd_before)) {
           // Unarmed sides fighting, or a crowd against state forces ("a clash between police and
@@ -502,6 +534,12 @@ class Classifier {
       if (w == "the" || w == "The" || w == "this" || w == "This" || w == "that") m.score *= 0.85f;
     }
     m.event_type = std::string(EventTypeOf(m.sub_event_type));
+    // "3 civilians were also killed" after the lede: a further toll of the event told, not
+    // what typed it.
+    if (si > 0 && (cue.cls == CueClass::kKill || cue.cls == CueClass::kAttack) &&
+        AlsoBefore(si, hit)) {
+      m.score *= 0.85f;
+    }
     // The lede carries the news: later sentences need clearly better evidence to win.
     m.score *= 1.0f - 0.03f * static_cast<float>(std::min<uint32_t>(si, 5));
     m.negated = Negated(si, hit);
@@ -544,6 +582,23 @@ class Classifier {
     for (uint32_t k = lo; k < hi; ++k) {
       for (const Hit& t : scans_[k].triggers) {
         if (t.cue->cls == CueClass::kClash && !t.grievance && !Negated(k, t)) return true;
+      }
+    }
+    return false;
+  }
+
+  // A crowd's weapons (stones, sticks, clubs, firecrackers) in sentence `si` or a neighbour.
+  bool UnarmedWeaponsNear(uint32_t si) const {
+    static constexpr std::string_view kWords[] = {
+        "stones", "stone", "stone-pelting", "rocks", "bricks", "sticks", "clubs", "bludgeons",
+        "batons", "firecrackers", "fireworks", "bottles", "fists", "fist", "slippers"};
+    const uint32_t lo = si > 0 ? si - 1 : 0;
+    const uint32_t hi = std::min<uint32_t>(si + 2, doc_.sentences.size());
+    for (uint32_t k = lo; k < hi; ++k) {
+      const Sentence& s = doc_.sentences[k];
+      for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+        const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+        if (std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords)) return true;
       }
     }
     return false;
@@ -592,6 +647,17 @@ class Classifier {
         continue;  // "two men killed ..." may be the victims' count
       }
       return CrowdAt(si, h.begin, h.end);
+    }
+    return false;
+  }
+
+  // "also" among the three words before the cue.
+  bool AlsoBefore(uint32_t si, const Hit& hit) const {
+    const uint32_t lo = hit.begin >= doc_.sentences[si].token_begin + 3
+                            ? hit.begin - 3
+                            : doc_.sentences[si].token_begin;
+    for (uint32_t t = lo; t < hit.begin; ++t) {
+      if (Lower(doc_.Slice(doc_.tokens[t].span)) == "also") return true;
     }
     return false;
   }

@@ -32,7 +32,9 @@ for table in ["articles", "events", "event_articles", "evidence"]:
     for r in rows: print(repr(r))
 # The indexes agree with the tables.
 print("fts", db.execute("SELECT count(*) FROM articles_fts").fetchone()[0])
-print("rtree", db.execute("SELECT count(*) FROM events_rtree").fetchone()[0])
+db.execute("INSERT INTO events_fts(events_fts) VALUES ('integrity-check')")
+db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+print("indexes", sorted(r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")))
 PY
 }
 count() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from articles').fetchone()[0])" "$1" 2>/dev/null || echo 0; }

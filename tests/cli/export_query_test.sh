@@ -27,10 +27,8 @@ def ev(eid, date, typ, sub, country, iso3, lat, lon, fat, actor, notes):
                (eid, date, date, date, typ, sub, country, iso3, "X", lat, lon, fat, actor, notes,
                 json.dumps(e)))
     db.execute("INSERT INTO event_articles VALUES (?, 'wire-0412-a')", (eid,))
-    # Schema 4: the sink, not a trigger, indexes new rows (FTS5, R*Tree); a raw insert does it itself.
+    # Schema 4+: the sink, not a trigger, indexes new rows in FTS5; a raw insert does it itself.
     db.execute("INSERT INTO events_fts(rowid, notes) SELECT rid, notes FROM events WHERE event_id = ?", (eid,))
-    db.execute("INSERT INTO events_rtree SELECT rid, longitude, longitude, latitude, latitude FROM events "
-               "WHERE event_id = ? AND latitude IS NOT NULL", (eid,))
 ev("e1", "2025-04-12", "Explosions/Remote violence", "Shelling/artillery/missile attack", "Ukraine",
    "UKR", 46.64, 32.61, 3, "Military Forces of Russia", "Shelling of Kherson, three killed, \"heavy\" damage")
 ev("e2", "2025-05-21", "Explosions/Remote violence", "Air/drone strike", "Mali", "MLI", 16.27, -0.04,

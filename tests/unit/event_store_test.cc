@@ -10,6 +10,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
+#include <set>
+#include <tuple>
+#include <unordered_map>
 
 #include "sitrep/document.h"
 #include "sitrep/event_export.h"
@@ -638,6 +641,235 @@ TEST_P(EventStoreTest, ManyFullTextMatchesWithOtherFilters) {
   }
 }
 
+// Every filter that changes the query plan (a country by name or code, admin1 with type, actor,
+// sub-type with dates, boxes, full text with few matches (rows found from the matches) or many
+// (the other filters' index with a membership test), with and without other filters, each sort,
+// pages) returns the rows and total of a plain reference filter written here over the same events.
+struct Generated {
+  Corpus corpus;
+  std::unordered_map<std::string, std::string> article_text;  // doc id -> title + text
+};
+
+Generated GeneratedCorpus() {
+  Generated g;
+  const char* countries[][2] = {{"Iraq", "IRQ"}, {"Mali", "MLI"}, {"Sudan", "SDN"}, {"Yemen", "YEM"}};
+  const char* admin1s[] = {"Anbar", "Gao", "Khartoum", "Taizz", "Ninawa"};
+  const char* types[][2] = {{"Battles", "Armed clash"},
+                            {"Explosions/Remote violence", "Air/drone strike"},
+                            {"Explosions/Remote violence", "Shelling/artillery/missile attack"},
+                            {"Violence against civilians", "Attack"},
+                            {"Protests", "Peaceful protest"}};
+  const char* actors[] = {"Military Forces of Iraq", "Islamic State", "Rapid Support Forces", "Militia 1",
+                          "Militia 12", "Protesters"};
+  uint64_t x = 88172645463325252ull;
+  auto next = [&](uint64_t n) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return x % n;
+  };
+  for (int d = 0; d < 330; ++d) {
+    const std::string doc_id = "g" + std::to_string(1000 + d);
+    // Every fifth article reports a convoy: its events match "convoy" through the article text.
+    Document doc = MakeDoc(doc_id, d % 5 == 0 ? "A convoy was hit on the road." : "Fighting was reported.");
+    g.article_text[doc_id] = doc.title + " " + doc.text;
+    g.corpus.docs.push_back(doc);
+    auto& events = g.corpus.events.emplace_back();
+    for (int k = 0; k < 10; ++k) {
+      const auto& c = countries[next(4)];
+      const auto& t = types[next(5)];
+      std::optional<std::string> date;
+      if (next(20) != 0) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "20%02d-%02d-%02d", 20 + static_cast<int>(next(5)),
+                      1 + static_cast<int>(next(12)), 1 + static_cast<int>(next(28)));
+        date = buf;
+      }
+      std::optional<double> lat, lon;
+      if (next(10) != 0) {
+        lat = -10.0 + static_cast<double>(next(4000)) / 100.0;
+        lon = 20.0 + static_cast<double>(next(4000)) / 100.0;
+      }
+      // Two thirds mention shelling (over 2,000 matches: the membership path); a few say
+      // "ambush" (the few-matches path).
+      std::string notes = next(3) != 0 ? "Shelling hit the area" : "Quiet report";
+      if (next(40) == 0) notes += ", an ambush";
+      Event e = MakeEvent("gen-" + std::to_string(10000 + d * 10 + k), doc_id, date, t[0], t[1], c[0], c[1], lat,
+                          lon, static_cast<int>(next(7) == 0 ? next(60) : next(4)), actors[next(6)], notes + ".");
+      e.admin1 = next(6) == 0 ? std::nullopt : std::optional<std::string>(admin1s[next(5)]);
+      if (next(2) == 0) e.actor2 = actors[next(6)];
+      e.historical = next(15) == 0;
+      events.push_back(std::move(e));
+    }
+  }
+  return g;
+}
+
+bool EqualsNoCase(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char p, char q) {
+           return std::tolower(static_cast<unsigned char>(p)) == std::tolower(static_cast<unsigned char>(q));
+         });
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool HasAllWords(const std::string& text, const std::vector<std::string>& words) {
+  std::set<std::string> tokens;
+  std::string cur;
+  for (char c : text + " ") {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      cur.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    } else if (!cur.empty()) {
+      tokens.insert(cur);
+      cur.clear();
+    }
+  }
+  return std::all_of(words.begin(), words.end(), [&](const std::string& w) { return tokens.count(Lower(w)) > 0; });
+}
+
+// The reference: each filter as the API documents it, applied event by event, then sorted.
+std::vector<std::string> ReferenceIds(const Generated& g, const EventQuery& q) {
+  std::vector<const Event*> rows;
+  for (const auto& events : g.corpus.events) {
+    for (const Event& e : events) {
+      if (q.country && !EqualsNoCase(e.country, *q.country) && !EqualsNoCase(e.iso3, *q.country)) continue;
+      if (q.admin1 && !(e.admin1 && EqualsNoCase(*e.admin1, *q.admin1))) continue;
+      if (q.event_type && !EqualsNoCase(e.event_type, *q.event_type)) continue;
+      if (q.sub_event_type && !EqualsNoCase(e.sub_event_type, *q.sub_event_type)) continue;
+      if (q.actor) {
+        const std::string needle = Lower(*q.actor);
+        auto has = [&](const std::optional<std::string>& a) { return a && Lower(*a).find(needle) != std::string::npos; };
+        if (!has(e.actor1) && !has(e.actor2)) continue;
+      }
+      if (q.from && !(e.event_date && *e.event_date >= *q.from)) continue;
+      if (q.to && !(e.event_date && *e.event_date <= *q.to)) continue;
+      if (q.min_fatalities && e.fatalities < *q.min_fatalities) continue;
+      if (q.historical && e.historical != *q.historical) continue;
+      if (q.bbox) {
+        if (!e.latitude || !e.longitude) continue;
+        if (*e.longitude < q.bbox->min_lon || *e.longitude > q.bbox->max_lon || *e.latitude < q.bbox->min_lat ||
+            *e.latitude > q.bbox->max_lat) {
+          continue;
+        }
+      }
+      if (q.text) {
+        std::vector<std::string> words;
+        std::string cur;
+        for (char c : *q.text + " ") {
+          if (std::isalnum(static_cast<unsigned char>(c))) {
+            cur.push_back(c);
+          } else if (!cur.empty()) {
+            words.push_back(cur);
+            cur.clear();
+          }
+        }
+        if (words.empty()) continue;
+        // All words in the notes, or all in one of the event's articles.
+        bool match = HasAllWords(e.notes, words);
+        for (const auto& doc : e.doc_ids) {
+          auto it = g.article_text.find(doc);
+          match = match || (it != g.article_text.end() && HasAllWords(it->second, words));
+        }
+        if (!match) continue;
+      }
+      rows.push_back(&e);
+    }
+  }
+  const std::string none;  // undated sorts first ascending, last descending
+  auto date = [&](const Event* e) -> const std::string& { return e->event_date ? *e->event_date : none; };
+  std::sort(rows.begin(), rows.end(), [&](const Event* a, const Event* b) {
+    switch (q.sort) {
+      case EventSort::kDateAsc:
+        return std::tie(date(a), a->event_id) < std::tie(date(b), b->event_id);
+      case EventSort::kDateDesc:
+        return std::tie(date(a), a->event_id) > std::tie(date(b), b->event_id);
+      case EventSort::kFatalitiesDesc:
+        if (a->fatalities != b->fatalities) return a->fatalities > b->fatalities;
+        return std::tie(date(a), a->event_id) < std::tie(date(b), b->event_id);
+      case EventSort::kId:
+        return a->event_id < b->event_id;
+    }
+    return false;
+  });
+  std::vector<std::string> ids;
+  for (const Event* e : rows) ids.push_back(e->event_id);
+  return ids;
+}
+
+TEST_P(EventStoreTest, EveryPlanReturnsTheRowsOfAReferenceFilter) {
+  Generated g = GeneratedCorpus();
+  Ingest(g.corpus);
+  const Corpus sample = SampleCorpus();  // stored by SetUp
+  for (size_t i = 0; i < sample.docs.size(); ++i) {
+    g.corpus.docs.push_back(sample.docs[i]);
+    g.corpus.events.push_back(sample.events[i]);
+    g.article_text[sample.docs[i].id] = sample.docs[i].title + " " + sample.docs[i].text;
+  }
+  struct Case {
+    const char* name;
+    std::function<void(EventQuery&)> set;
+  };
+  const std::vector<Case> cases = {
+      {"no filter", [](EventQuery&) {}},
+      {"country name", [](EventQuery& q) { q.country = "mali"; }},
+      {"country code + dates", [](EventQuery& q) { q.country = "SDN"; q.from = "2021-03-01"; q.to = "2022-06-30"; }},
+      {"country + type", [](EventQuery& q) { q.country = "Iraq"; q.event_type = "battles"; }},
+      {"country + actor + dates", [](EventQuery& q) { q.country = "YEM"; q.actor = "militia 1"; q.from = "2022-01-01"; }},
+      {"admin1", [](EventQuery& q) { q.admin1 = "gao"; }},
+      {"admin1 + type", [](EventQuery& q) { q.admin1 = "Taizz"; q.event_type = "Explosions/Remote violence"; }},
+      {"admin1 + type + dates",
+       [](EventQuery& q) { q.admin1 = "Anbar"; q.event_type = "Battles"; q.from = "2021-01-01"; q.to = "2023-12-31"; }},
+      {"type + min fatalities", [](EventQuery& q) { q.event_type = "Violence against civilians"; q.min_fatalities = 3; }},
+      {"sub-type + dates", [](EventQuery& q) { q.sub_event_type = "air/drone strike"; q.from = "2023-02-01"; }},
+      {"actor only", [](EventQuery& q) { q.actor = "forces"; }},
+      {"actor wildcard is literal", [](EventQuery& q) { q.actor = "Militia_1"; }},
+      {"dates only", [](EventQuery& q) { q.from = "2022-05-01"; q.to = "2022-08-31"; }},
+      {"min fatalities", [](EventQuery& q) { q.min_fatalities = 30; }},
+      {"historical", [](EventQuery& q) { q.historical = true; }},
+      {"small box", [](EventQuery& q) { q.bbox = BoundingBox{30, 0, 34, 5}; }},
+      {"large box + country", [](EventQuery& q) { q.bbox = BoundingBox{20, -10, 45, 20}; q.country = "Iraq"; }},
+      {"text, many matches", [](EventQuery& q) { q.text = "shelling"; }},
+      {"text, many matches + country", [](EventQuery& q) { q.text = "SHELLING area"; q.country = "mli"; }},
+      {"text, many matches + dates", [](EventQuery& q) { q.text = "shelling"; q.from = "2021-01-01"; q.to = "2021-12-31"; }},
+      {"text, many matches + admin1 + type",
+       [](EventQuery& q) { q.text = "shelling"; q.admin1 = "Khartoum"; q.event_type = "Battles"; }},
+      {"text, many matches + box", [](EventQuery& q) { q.text = "hit"; q.bbox = BoundingBox{25, 0, 50, 25}; }},
+      {"text, few matches", [](EventQuery& q) { q.text = "ambush"; }},
+      {"text, few matches + country", [](EventQuery& q) { q.text = "ambush"; q.country = "Sudan"; }},
+      {"text in articles", [](EventQuery& q) { q.text = "convoy road"; }},
+      {"text in articles + type", [](EventQuery& q) { q.text = "convoy"; q.event_type = "Protests"; }},
+      {"text words split over notes and article", [](EventQuery& q) { q.text = "ambush convoy"; }},
+      {"text no match", [](EventQuery& q) { q.text = "zeppelin"; }},
+  };
+  for (const Case& c : cases) {
+    for (const EventSort sort : {EventSort::kDateAsc, EventSort::kDateDesc, EventSort::kFatalitiesDesc, EventSort::kId}) {
+      EventQuery q;
+      c.set(q);
+      q.sort = sort;
+      const std::vector<std::string> want = ReferenceIds(g, q);
+      const std::string label = std::string(c.name) + ", sort " + EventSortName(sort);
+      // The whole result, then a page inside it.
+      auto all = store_->Query(q);
+      ASSERT_TRUE(all.ok()) << label << ": " << all.status().ToString();
+      std::vector<std::string> got;
+      for (const Event& e : all->events) got.push_back(e.event_id);
+      EXPECT_EQ(got, want) << label;
+      EXPECT_EQ(all->total, static_cast<int64_t>(want.size())) << label;
+      q.offset = 3;
+      q.limit = 20;
+      EXPECT_EQ(Ids(q), std::vector<std::string>(want.begin() + std::min<size_t>(3, want.size()),
+                                                 want.begin() + std::min<size_t>(23, want.size())))
+          << label << ", page";
+      auto n = store_->Count(q);
+      ASSERT_TRUE(n.ok()) << label;
+      EXPECT_EQ(*n, static_cast<int64_t>(want.size())) << label;
+    }
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, EventStoreTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 
@@ -746,6 +978,175 @@ TEST_F(SqliteMigrationTest, Version1EventWithoutCountryIsFoundByCode) {
   EXPECT_EQ(page->total, 2);
 }
 
+// A version-4 database (internal-content FTS5, R*Tree, the version-3 indexes) keeps its rows and
+// finds them through every new index after the upgrade to 5; the sink then adds and replaces
+// events with FTS5 staying consistent.
+TEST_F(SqliteMigrationTest, Version4IsMigratedWithItsRows) {
+  ASSERT_TRUE(SqliteStore::CreateVersionForTest(path_, 4).ok());
+  const Corpus c = SampleCorpus();
+  std::string sql;
+  auto quote = [](const std::string& v) {
+    std::string q = "'";
+    for (char ch : v) {
+      if (ch == '\'') q.push_back('\'');
+      q.push_back(ch);
+    }
+    return q + "'";
+  };
+  auto opt = [&](const std::optional<std::string>& v) { return v ? quote(*v) : std::string("NULL"); };
+  auto num = [](const std::optional<double>& v) { return v ? std::to_string(*v) : std::string("NULL"); };
+  for (size_t i = 0; i < c.docs.size(); ++i) {
+    const Document& d = c.docs[i];
+    sql += "INSERT INTO articles(id, url, title, published, text, content_hash) VALUES (" + quote(d.id) +
+           ", '', " + quote(d.title) + ", " + quote(d.published) + ", " + quote(d.text) + ", " +
+           quote(ContentHash(d.text)) + ");";
+    for (const Event& e : c.events[i]) {
+      std::string json;
+      AppendEventJson(e, &json);
+      sql += "INSERT INTO events(event_id, event_date, date_start, date_end, event_type, sub_event_type, country, "
+             "iso3, admin1, latitude, longitude, fatalities, actor1, historical, notes, json) VALUES (" +
+             quote(e.event_id) + ", " + opt(e.event_date) + ", " + opt(e.date_start) + ", " + opt(e.date_end) + ", " +
+             quote(e.event_type) + ", " + quote(e.sub_event_type) + ", " + quote(e.country) + ", " + quote(e.iso3) +
+             ", " + opt(e.admin1) + ", " + num(e.latitude) + ", " + num(e.longitude) + ", " +
+             std::to_string(e.fatalities) + ", " + opt(e.actor1) + ", " + (e.historical ? "1" : "0") + ", " +
+             quote(e.notes) + ", " + quote(json) + ");";
+      sql += "INSERT INTO event_articles VALUES (" + quote(e.event_id) + ", " + quote(d.id) + ");";
+      // Version 4 has no insert trigger: its sink indexed new rows like this.
+      sql += "INSERT INTO events_fts(rowid, notes) SELECT rid, notes FROM events WHERE event_id = " +
+             quote(e.event_id) + ";";
+      sql += "INSERT INTO events_rtree SELECT rid, longitude, longitude, latitude, latitude FROM events "
+             "WHERE event_id = " + quote(e.event_id) + " AND latitude IS NOT NULL;";
+    }
+  }
+  Sql(sql);
+  auto store = SqliteStore::Open(path_);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  auto ids = [&](const EventQuery& q) {
+    auto page = (*store)->Query(q);
+    EXPECT_TRUE(page.ok()) << page.status().ToString();
+    std::vector<std::string> out;
+    if (page.ok()) {
+      for (const auto& e : page->events) out.push_back(e.event_id);
+    }
+    return out;
+  };
+  EventQuery q;
+  EXPECT_EQ(ids(q), (std::vector<std::string>{"ev-iraq-2", "ev-iraq-1", "ev-mali-1", "ev-kenya-1"}));
+  q.text = "convoy";  // notes
+  EXPECT_EQ(ids(q), std::vector<std::string>{"ev-mali-1"});
+  q.text = "officials";  // article text
+  EXPECT_EQ(ids(q), (std::vector<std::string>{"ev-iraq-2", "ev-iraq-1"}));
+  q = EventQuery{};
+  q.bbox = BoundingBox{-5, 10, 5, 20};
+  EXPECT_EQ(ids(q), std::vector<std::string>{"ev-mali-1"});
+  q = EventQuery{};
+  q.admin1 = "anbar";
+  q.event_type = "battles";
+  EXPECT_EQ(ids(q), (std::vector<std::string>{"ev-iraq-2", "ev-iraq-1"}));
+  q = EventQuery{};
+  q.country = "IRQ";
+  q.actor = "islamic";
+  EXPECT_EQ(ids(q), std::vector<std::string>{"ev-iraq-2"});
+  // Changed content replaces the article's events (FTS5 deletes them); a new article adds one.
+  auto sink = (*store)->MakeSink();
+  Document changed = c.docs[1];
+  changed.text = "A drone strike hit a convoy near Gao; nine killed.";
+  Event replaced = c.events[1][0];
+  replaced.event_id = "ev-mali-2";
+  replaced.notes = "Drone strike on a truck near Gao.";
+  ASSERT_TRUE(sink->Consume(changed, std::vector<Event>{replaced}).ok());
+  ASSERT_TRUE(sink->Finish().ok());
+  sink.reset();
+  q = EventQuery{};
+  q.text = "truck";
+  EXPECT_EQ(ids(q), std::vector<std::string>{"ev-mali-2"});
+  q.text = "convoy";  // the old notes are gone; the new article text still says convoy
+  EXPECT_EQ(ids(q), std::vector<std::string>{"ev-mali-2"});
+  q.text = "eight";  // the old article text is gone from FTS5
+  EXPECT_TRUE(ids(q).empty());
+  store->reset();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  auto one = [&](const char* query) {
+    sqlite3_stmt* st = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, query, -1, &st, nullptr), SQLITE_OK) << query << ": " << sqlite3_errmsg(db);
+    const int rc = sqlite3_step(st);
+    std::string v = rc == SQLITE_ROW && sqlite3_column_text(st, 0)
+                        ? reinterpret_cast<const char*>(sqlite3_column_text(st, 0))
+                        : (rc == SQLITE_DONE ? "" : std::string("error: ") + sqlite3_errmsg(db));
+    sqlite3_finalize(st);
+    return v;
+  };
+  EXPECT_EQ(one("PRAGMA user_version"), std::to_string(SqliteStore::kSchemaVersion));
+  EXPECT_EQ(one("SELECT count(*) FROM sqlite_master WHERE name = 'events_rtree'"), "0");
+  EXPECT_EQ(one("SELECT count(*) FROM sqlite_master WHERE name = 'events_lon_lat'"), "1");
+  EXPECT_EQ(one("INSERT INTO events_fts(events_fts) VALUES ('integrity-check')"), "");
+  EXPECT_EQ(one("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')"), "");
+  sqlite3_close(db);
+}
+
+// A load into an empty store builds the query indexes at its end; one missing (a load killed
+// before its end) is rebuilt by the next open; the query plans use them.
+TEST_F(SqliteMigrationTest, QueryIndexesExistAfterALoadAndAfterOpen) {
+  auto index_count = [&]() {
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'events_%'",
+                                 -1, &st, nullptr),
+              SQLITE_OK);
+    EXPECT_EQ(sqlite3_step(st), SQLITE_ROW);
+    const int n = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return n;
+  };
+  {
+    auto store = SqliteStore::Open(path_);
+    ASSERT_TRUE(store.ok());
+    const int all = index_count();
+    EXPECT_GE(all, 7);
+    auto sink = (*store)->MakeSink(1);
+    const Corpus c = SampleCorpus();
+    ASSERT_TRUE(sink->Consume(c.docs[0], c.events[0]).ok());
+    EXPECT_LT(index_count(), all);  // committed, indexes deferred
+    for (size_t i = 1; i < c.docs.size(); ++i) ASSERT_TRUE(sink->Consume(c.docs[i], c.events[i]).ok());
+    ASSERT_TRUE(sink->Finish().ok());
+    EXPECT_EQ(index_count(), all);
+    sink.reset();
+    store->reset();
+    Sql("DROP INDEX events_country_date; DROP INDEX events_lon_lat");
+    EXPECT_EQ(index_count(), all - 2);
+    auto again = SqliteStore::Open(path_);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(index_count(), all);
+    EventQuery q;
+    q.country = "irq";
+    auto page = (*again)->Query(q);
+    ASSERT_TRUE(page.ok());
+    EXPECT_EQ(page->total, 2);
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  auto plan = [&](const std::string& query) {
+    sqlite3_stmt* st = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, ("EXPLAIN QUERY PLAN " + query).c_str(), -1, &st, nullptr), SQLITE_OK);
+    std::string out;
+    while (sqlite3_step(st) == SQLITE_ROW) out += reinterpret_cast<const char*>(sqlite3_column_text(st, 3)) + std::string("\n");
+    sqlite3_finalize(st);
+    return out;
+  };
+  // The common pairs are answered from one index, without reading rows or sorting.
+  EXPECT_NE(plan("SELECT e.rid FROM events e WHERE e.admin1 = 'a' AND e.event_type = 'b' ORDER BY e.event_date, "
+                 "e.event_id").find("COVERING INDEX events_admin1_type"), std::string::npos);
+  EXPECT_NE(plan("SELECT count(*) FROM events e WHERE e.country = 'Iraq' AND e.iso3 = 'IRQ' AND e.event_date >= "
+                 "'2020-01-01' AND (e.actor1 LIKE '%x%' ESCAPE '\\' OR e.actor2 LIKE '%x%' ESCAPE '\\')")
+                .find("COVERING INDEX events_country_date"), std::string::npos);
+  EXPECT_NE(plan("SELECT count(*) FROM events e WHERE e.longitude BETWEEN 1 AND 2 AND e.latitude BETWEEN 3 AND 4")
+                .find("COVERING INDEX events_lon_lat"), std::string::npos);
+  sqlite3_close(db);
+}
+
 TEST_F(SqliteMigrationTest, NewerVersionIsRefused) {
   ASSERT_TRUE(SqliteStore::Open(path_).ok());
   Sql("PRAGMA user_version = 7");
@@ -774,6 +1175,47 @@ TEST(PostgresMigrationTest, NewerVersionIsRefused) {
   auto store = PostgresStore::Open(uri);
   ASSERT_FALSE(store.ok());
   EXPECT_NE(store.status().message().find("newer sitrep"), std::string::npos) << store.status().message();
+  DropPgSchema(schema);
+}
+
+// A version-2 database (the first PostgreSQL schema) is migrated to 5 keeping its rows.
+TEST(PostgresMigrationTest, Version2IsMigratedKeepingRows) {
+  if (PgUri().empty()) GTEST_SKIP() << "SITREP_TEST_PG not set";
+  const std::string schema = SchemaName();
+  const std::string uri = PgSchemaUri(schema);
+  {
+    auto store = PostgresStore::Open(uri);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    auto sink = (*store)->MakeSink();
+    const Corpus c = SampleCorpus();
+    for (size_t i = 0; i < c.docs.size(); ++i) ASSERT_TRUE(sink->Consume(c.docs[i], c.events[i]).ok());
+    ASSERT_TRUE(sink->Finish().ok());
+  }
+  PGconn* conn = PQconnectdb(uri.c_str());
+  ASSERT_EQ(PQstatus(conn), CONNECTION_OK);
+  // Back to the version-2 indexes.
+  PQclear(PQexec(conn, "DROP INDEX events_admin1_type; DROP INDEX events_sub_type_date; DROP INDEX events_fatalities; "
+                       "CREATE INDEX events_admin1 ON events (lower(admin1)); "
+                       "CREATE INDEX events_fatalities ON events (fatalities); UPDATE sitrep_schema SET version = 2"));
+  auto store = PostgresStore::Open(uri);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  PGresult* r = PQexec(conn, "SELECT (SELECT version FROM sitrep_schema), "
+                             "(SELECT count(*) FROM pg_indexes WHERE indexname IN ('events_admin1_type', "
+                             "'events_sub_type_date', 'events_fatalities')), "
+                             "(SELECT count(*) FROM pg_indexes WHERE indexname = 'events_admin1')");
+  ASSERT_EQ(PQresultStatus(r), PGRES_TUPLES_OK);
+  EXPECT_EQ(std::string(PQgetvalue(r, 0, 0)), std::to_string(PostgresStore::kSchemaVersion));
+  EXPECT_EQ(std::string(PQgetvalue(r, 0, 1)), "3");
+  EXPECT_EQ(std::string(PQgetvalue(r, 0, 2)), "0");
+  PQclear(r);
+  PQfinish(conn);
+  EventQuery q;
+  q.admin1 = "anbar";
+  q.event_type = "battles";
+  auto page = (*store)->Query(q);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  EXPECT_EQ(page->total, 2);
+  store->reset();
   DropPgSchema(schema);
 }
 

@@ -150,6 +150,11 @@ const CasualtyCase kCasualtyCases[] = {
     {"A bomb killed a trader. The group has wreaked havoc in the region, killing several "
      "hundreds of people.",
      1, 1, 1, 1, 0, 0, 1, 0, -1},
+    // A numbered count said to be more people keeps a lone victim of another sentence.
+    {"The governor was killed by a roadside bomb. His three guards were also killed.",
+     4, 4, 4, 4, 3, 0, 0, 1, -1},
+    {"A bodyguard was killed in the assault. Additionally, three assailants were killed.",
+     4, 4, 4, 4, 1, 3, 0, 0, -1},
     // A found body is one of the victims already counted.
     {"A farmer was shot dead. The body of the victim was retrieved by police.",
      1, 1, 1, 1, 0, 0, 1, 0, -1},
@@ -335,6 +340,9 @@ const RoleCase kRoleCases[] = {
     // Communities fighting with no armed side named: identity militias on both sides.
     {"Three people were killed in intercommunal clashes near the market on Monday.",
      "Unidentified Communal Militia", "Unidentified Communal Militia", 44},
+    // "criminal groups" is no community: an ordinary fight with no side named.
+    {"A gunfight broke out in the market on Monday; criminal groups were blamed.",
+     "Unidentified Armed Group", "Unidentified Armed Group", 33},
     // A fight where no side is named: unidentified armed groups on both sides.
     {"A shoot-out took place in the northern district on Monday.", "Unidentified Armed Group",
      "Unidentified Armed Group", 33},

@@ -528,6 +528,15 @@ const Case kMoreFrameCases[] = {
     {"Three assailants opened fire at the checkpoint. The attackers were killed by police.",
      "killed 3 self non_state"},
     {"The attackers were killed by police.", ""},
+    // A definite object the lexicon need not know, then a list after it.
+    {"Gunmen fired on the house, killing the former senator, his wife, and his servant.",
+     "killed 1 civilians, killed 1 civilians, killed 1 unknown"},
+    // A perpetrator with one adjective; not an ordinal one.
+    {"One citizen was killed. The local attacker was also killed.",
+     "killed 1 civilians, killed 1 self non_state"},
+    {"A second bomber was shot and killed.", "killed 1 non_state"},
+    // A passive singular takes a victim after "along with".
+    {"The former chairman was killed along with his son.", "killed 1 unknown, killed 1 civilians"},
     // Fighting for one's life is not a death.
     {"Sixteen people were hurt, with several fighting for their lives.", "injured 16 civilians"},
 };

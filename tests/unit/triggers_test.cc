@@ -156,6 +156,37 @@ const TypeCase kRoleTypeCases[] = {
     {"The two sides exchanged shelling across the valley on Monday.", "Armed clash"},
     {"Rebels shelled the town overnight, and no clashes were reported.",
      "Shelling/artillery/missile attack"},
+    // Stones and sticks in a clash with police: a riot, not a battle.
+    {"Traders clashed with police at the market and pelted them with stones.", "Mob violence"},
+    // Abducting fighters is an attack on an armed side.
+    {"Militants abducted two militiamen near the well on Monday.", "Armed clash"},
+    // Burning tyres "to demonstrate": a violent demonstration, not property destruction.
+    {"Workers burned tyres on the highway to demonstrate against the layoffs.",
+     "Violent demonstration"},
+    // Taking to the streets and road blocks are protests.
+    {"Workers took to the street to ask for higher wages.", "Peaceful protest"},
+    {"Truck drivers went on a 48 hour strike over working conditions.", "Peaceful protest"},
+    // A device "planted" that then killed went off; "planting" one is not (yet) a blast.
+    {"Militants planted an IED targeting an army patrol, leaving one soldier dead.",
+     "Remote explosive/landmine/IED"},
+    // An air force hitting a target is an air strike.
+    {"The air force targeted rebel positions near the town on Monday.", "Air/drone strike"},
+    // "wounded" after "killed" in one sentence tells the same act.
+    {"Militants killed a volunteer fighter and wounded another man near the well.",
+     "Armed clash"},
+    // A toll "also" reported after the lede does not retype the event.
+    {"Militants attacked an army convoy on the highway. Two civilians were also killed.",
+     "Armed clash"},
+    // Present-tense and passive interventions.
+    {"Miners protested in the town to demand better pay. Police intervene.",
+     "Protest with intervention"},
+    // What a protest follows is its cause, not its course; outside protests "after" is plain.
+    {"Traders protested in the market after police beat a shopkeeper to death.",
+     "Peaceful protest"},
+    {"Two policemen were killed after being ambushed by militants near the border.",
+     "Armed clash"},
+    // Shots fired into the air hit nobody: not a fight.
+    {"Militants entered the village and fired gunshots in the air before leaving.", "Other"},
     // A leading category label names the report's event; the cues after it describe it.
     {"Arrests: On Monday, police raided a house and detained three men after a gunfight.",
      "Arrests"},

@@ -5,8 +5,9 @@ For the dashboard's browser tests: the performance run needs 100,000 events with
 and the extraction stages do not yet place every event. sitrep has no import path for events, so
 this writes the store's rows directly.
 
-COUPLED to the store schema in src/store/sqlite_store.cc (schema versions 2-4: tables articles,
-events, event_articles, evidence; FTS and R*Tree filled by triggers up to 3, by this script from 4) and to the
+COUPLED to the store schema in src/store/sqlite_store.cc (schema versions 2-5: tables articles,
+events, event_articles, evidence; FTS and R*Tree filled by triggers up to 3, by this script from 4;
+version 5 has no R*Tree, its FTS reads the events' notes itself (external content)) and to the
 event JSON that src/store/event_json_read.cc parses. The database must already exist (create it
 with `sitrep extract --db PATH ...`); the script refuses any other schema version or events
 column list.
@@ -17,8 +18,10 @@ import argparse, datetime, hashlib, json, random, sqlite3, sys
 
 # Versions whose tables this script writes correctly (3 added indexes and a trigger-filled
 # country_codes table to version 2; 4 dropped the insert trigger of events_fts and events_rtree,
-# which the sink now fills per batch, so this script fills them itself for version 4).
-SCHEMA_VERSIONS = (2, 3, 4)
+# which the sink now fills per batch, so this script fills them itself for version 4; 5 replaced the
+# R*Tree by an ordinary index on (longitude, latitude) and made events_fts an external-content
+# table, still filled by this script).
+SCHEMA_VERSIONS = (2, 3, 4, 5)
 EVENT_COLUMNS = ["rid", "event_id", "event_date", "date_start", "date_end", "event_type", "sub_event_type",
                  "country", "iso3", "admin1", "admin2", "location", "latitude", "longitude", "fatalities",
                  "deaths_best", "actor1", "actor2", "inter1", "inter2", "confidence", "historical", "notes", "json"]
@@ -200,9 +203,10 @@ def main():
         last_rid = db.execute("SELECT max(rid) FROM events").fetchone()[0] or 0
         db.execute("INSERT INTO events_fts(rowid, notes) SELECT rid, notes FROM events WHERE rid BETWEEN ? AND ?",
                    (first_rid, last_rid))
-        db.execute("INSERT INTO events_rtree(id, min_lon, max_lon, min_lat, max_lat) SELECT rid, longitude, "
-                   "longitude, latitude, latitude FROM events WHERE rid BETWEEN ? AND ? AND latitude IS NOT NULL "
-                   "AND longitude IS NOT NULL", (first_rid, last_rid))
+        if ver == 4:
+            db.execute("INSERT INTO events_rtree(id, min_lon, max_lon, min_lat, max_lat) SELECT rid, longitude, "
+                       "longitude, latitude, latitude FROM events WHERE rid BETWEEN ? AND ? AND latitude IS NOT NULL "
+                       "AND longitude IS NOT NULL", (first_rid, last_rid))
     db.commit()
     db.close()
     print(f"make-synthetic-db: {a.events} events, {len(articles)} articles -> {a.db}", file=sys.stderr)
