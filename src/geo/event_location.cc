@@ -19,6 +19,7 @@
 #include <optional>
 #include <span>
 
+#include "geo/place_lexicon.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/places.h"
 
@@ -405,7 +406,7 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
   return b;
 }
 
-int Dominant(const Document& doc) {
+int Dominant(const Document& doc, bool allow_demonyms) {
   std::map<uint32_t, std::pair<int, int>> counts;  // geo_id → (count, first mention)
   auto tally = [&](bool fine, bool allow_demonym) -> int {
     counts.clear();
@@ -428,14 +429,116 @@ int Dominant(const Document& doc) {
   };
   int k = tally(true, false);
   if (k < 0) k = tally(false, false);
-  if (k < 0) k = tally(false, true);
+  if (k < 0 && allow_demonyms) k = tally(false, true);
   return k;
 }
 
+// A text naming no place at all but an armed group or militia of one country ("Koglweogo
+// militiamen", "Houthi forces"): the event is in that country, at country precision. Only
+// named actors count (not "gunmen"), and they must all point at one country.
+EventLocation ActorCountry(const Document& doc, const Gazetteer& gaz) {
+  std::string_view iso3;
+  Span evidence{0, 0};
+  for (const ActorMention& a : doc.actors) {
+    if (a.generic || a.country_iso3.empty()) continue;
+    if (!iso3.empty() && a.country_iso3 != iso3) return EventLocation{};
+    if (iso3.empty()) evidence = a.span;
+    iso3 = a.country_iso3;
+  }
+  if (iso3.empty()) return EventLocation{};
+  std::optional<GeoEntry> c = gaz.CountryByIso3(iso3);
+  if (!c) return EventLocation{};
+  EventLocation loc;
+  loc.country = std::string(c->country_name());
+  loc.iso3 = std::string(c->country_iso3());
+  loc.location = std::string(c->name());
+  loc.geonameid = c->geonameid();
+  double lat = 0, lon = 0;
+  if (places_internal::CountryCentre(c->country_iso2(), &lat, &lon)) {
+    loc.lat = lat;
+    loc.lon = lon;
+    loc.has_coordinates = true;
+  } else if (c->has_coordinates()) {
+    loc.lat = c->lat();
+    loc.lon = c->lon();
+    loc.has_coordinates = true;
+  }
+  loc.evidence = evidence;
+  loc.geo_precision = 3;
+  loc.where_prec = 6;
+  return loc;
+}
+
+bool IsCapitalizedWord(const Document& doc, const Token& t) {
+  if (t.kind != TokenKind::kWord) return false;
+  const char c = doc.text[t.span.begin];
+  return c >= 'A' && c <= 'Z';
+}
+
+// Edit distance of two short strings (names), capped: returns cap + 1 when larger.
+size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t cap) {
+  if (a.size() > b.size() + cap || b.size() > a.size() + cap) return cap + 1;
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// True when `written` is a spelling of the division's own name ("Idleb" of Idlib, "Beirut" of
+// Beyrouth, "Wardak" of Maidan Wardak) rather than another name the gazetteer lists for it — a
+// town such as its capital ("Tegucigalpa" for Francisco Morazán), which coders do not use for
+// the province. Compared on loose keys, as a whole and word by word, level words left out.
+bool SpellsDivisionName(std::string_view written, const GeoEntry& admin1) {
+  const std::string w = LooseKey(FoldName(written));
+  if (w.size() < 3) return false;
+  auto close = [&](const std::string& k) {
+    if (k.size() < 3) return false;
+    if (k.starts_with(w) || (w.size() >= 4 && w.starts_with(k) && k.size() >= 4)) return true;
+    return BoundedEditDistance(w, k, 2) <= (std::min(w.size(), k.size()) >= 6 ? 2u : 1u);
+  };
+  for (std::string_view name : {admin1.name(), admin1.ascii_name()}) {
+    std::string folded = FoldName(name);
+    std::string whole;
+    size_t pos = 0;
+    while (pos < folded.size()) {
+      size_t sp = folded.find(' ', pos);
+      if (sp == std::string::npos) sp = folded.size();
+      std::string_view word(folded.data() + pos, sp - pos);
+      pos = sp + 1;
+      if (word.empty() || IsLevelWord(word)) continue;
+      if (close(LooseKey(word))) return true;
+      if (!whole.empty()) whole += ' ';
+      whole += word;
+    }
+    if (close(LooseKey(whole))) return true;
+  }
+  return false;
+}
+
+// True when the token before `span` is "," or "(": a name written as the container of the one
+// before it, "(Al Hali, Al Hudaydah)", the way coders name the division.
+bool AfterSeparator(const Document& doc, Span span) {
+  size_t t = TokenAt(doc, span.begin);
+  if (t == 0 || t > doc.tokens.size()) return false;
+  std::string_view p = doc.Slice(doc.tokens[t - 1].span);
+  return p == "," || p == "(";
+}
+
 // The admin1 as the text writes it ("Idleb" where GeoNames says "Idlib"), when a mention
-// resolves to it: coders of the sources sitrep is compared with spell it that way too.
+// resolves to it: coders of the sources sitrep is compared with spell it that way too. A name
+// written as a container ("(Al Hali, Al Hudaydah)") beats one written in passing ("Hodeidah").
 std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& gaz) {
-  if (admin1 == kNoGeoId) return {};
+  if (admin1 == kNoGeoId || admin1 >= gaz.size()) return {};
+  const GeoEntry division = gaz.Entry(admin1);
+  std::string first;
   for (const PlaceMention& m : doc.places) {
     if (m.demonym) continue;
     std::string_view t = doc.Slice(m.span);
@@ -447,19 +550,33 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
                                    " state", " State", " region", " Region"}) {
       if (t.size() > level.size() && t.ends_with(level)) t.remove_suffix(level.size());
     }
-    if (t.empty() || t.find(' ') != std::string_view::npos) continue;
-    if (m.geo_id == admin1) return std::string(t);
+    if (t.empty() || std::count(t.begin(), t.end(), ' ') > 2) continue;
+    bool names = m.geo_id == admin1;
     // "Kafr Nobol (Idleb)" where "Idleb" resolved to the town Idlib: the text still names the
     // province that way when the word is one of the province's own names.
-    if (m.kind != PlaceKind::kPlace || m.geo_id == kNoGeoId) continue;
-    std::span<const GeoId> ids = gaz.FindFolded(FoldName(t));
-    if (std::find(ids.begin(), ids.end(), admin1) != ids.end()) return std::string(t);
+    if (!names && m.kind == PlaceKind::kPlace && m.geo_id != kNoGeoId) {
+      std::span<const GeoId> ids = gaz.FindFolded(FoldName(t));
+      names = std::find(ids.begin(), ids.end(), admin1) != ids.end() &&
+              SpellsDivisionName(t, division);
+    }
+    if (!names) continue;
+    if (AfterSeparator(doc, m.span)) return std::string(t);
+    if (first.empty()) first = std::string(t);
   }
+  if (!first.empty()) return first;
   // A spelling the gazetteer holds only loosely ("in al-Hasakeh", "(Wadajir, Banadir)",
-  // "Lower Shabelle"): one or two capitalized words of the text whose loose key names it.
+  // "Lower Shabelle", "La Pampa"): one or two capitalized words of the text whose loose key
+  // names it; a single word glued to a longer name ("Tunapuna/Piarco") does not.
   auto names_it = [&](std::string_view t) {
     std::string folded = FoldName(t);
     if (folded.empty()) return false;
+    // A town's name the gazetteer lists for the division too ("Tegucigalpa").
+    const uint32_t at = static_cast<uint32_t>(t.data() - doc.text.data());
+    for (const PlaceMention& m : doc.places) {
+      if (m.span.begin == at && m.kind == PlaceKind::kPlace && !SpellsDivisionName(t, division)) {
+        return false;
+      }
+    }
     std::span<const GeoId> ids = gaz.FindFolded(folded);
     if (std::find(ids.begin(), ids.end(), admin1) != ids.end()) return true;
     ids = gaz.FindLoose(LooseKey(folded));
@@ -470,7 +587,7 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     const Token& tok = doc.tokens[i];
     if (tok.kind != TokenKind::kWord) continue;
     std::string_view w = doc.Slice(tok.span);
-    if (w.size() < 4) continue;
+    if (w.size() < 2) continue;
     size_t dash = w.find('-');
     std::string_view body = dash != std::string_view::npos && dash <= 3 ? w.substr(dash + 1) : w;
     if (body.empty() || body[0] < 'A' || body[0] > 'Z') continue;
@@ -481,6 +598,15 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
       std::string_view two(doc.text.data() + tok.span.begin,
                            doc.tokens[i + 1].span.end - tok.span.begin);
       if (names_it(two)) return std::string(two);
+    }
+    if (w.size() < 4) continue;
+    if (i + 1 < n && doc.tokens[i + 1].span.begin == tok.span.end) {
+      std::string_view next = doc.Slice(doc.tokens[i + 1].span);
+      if (next == "/" || next == "-") continue;
+    }
+    if (i > 0 && doc.tokens[i - 1].span.end + 1 == tok.span.begin &&
+        IsCapitalizedWord(doc, doc.tokens[i - 1])) {
+      continue;  // the second word of a longer name: "La Libertad"
     }
     if (names_it(w)) return std::string(w);
   }
@@ -536,12 +662,6 @@ EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gaze
   return loc;
 }
 
-bool IsCapitalizedWord(const Document& doc, const Token& t) {
-  if (t.kind != TokenKind::kWord) return false;
-  const char c = doc.text[t.span.begin];
-  return c >= 'A' && c <= 'Z';
-}
-
 // "in Menawashei, South Darfur": a place the gazetteer lacks, written just before the division
 // (or country) that holds it — after "in"/"at"/"near" or "village of", with an optional level
 // word ("Sunki village, Odisha state"), and before "," or "(". The event is at that place:
@@ -576,6 +696,69 @@ void NameUnlocatedPlace(const Document& doc, const PlaceMention& chosen, EventLo
   loc->evidence = Span{name.begin, chosen.span.end};
 }
 
+// "Mulqeey village (Jowhar, Middle Shabelle)", "the village of Kpindima", "Barangay Malasibog":
+// a village the gazetteer lacks, named in the event's sentence with a word that says so. It is
+// the most specific place of the event: `location` takes its name as written, without a
+// GeoNames id; coordinates and precision stay those of the chosen mention. Only when the chosen
+// mention is coarser than a town, or holds the village ("X village in Y district").
+void NameVillage(const Document& doc, Span sentence, const PlaceMention& chosen,
+                 EventLocation* loc) {
+  if (loc->geonameid == 0) return;  // already named by NameUnlocatedPlace
+  const size_t first = TokenAt(doc, sentence.begin);
+  auto word = [&](size_t i) { return doc.Slice(doc.tokens[i].span); };
+  auto name_at = [&](size_t b, size_t e) -> bool {  // tokens [b, e): 1-3 capitalized words
+    if (b >= e || e - b > 3 || b <= first) return false;
+    for (size_t i = b; i < e; ++i) {
+      if (!IsCapitalizedWord(doc, doc.tokens[i])) return false;
+      if (i > b && doc.tokens[i].span.begin - doc.tokens[i - 1].span.end != 1) return false;
+      if (IsLevelWord(LowerAscii(word(i)))) return false;
+    }
+    const std::string lower = LowerAscii(word(b));
+    return lower != "the" && lower != "a" && lower != "an";
+  };
+  for (size_t i = first; i < doc.tokens.size() && doc.tokens[i].span.end <= sentence.end; ++i) {
+    const std::string w = LowerAscii(word(i));
+    size_t b = 0, e = 0;
+    if (w == "village" || w == "hamlet" || w == "township") {
+      // Up to three capitalized words before it.
+      e = i;
+      b = e;
+      while (b > first + 1 && e - b < 3 && IsCapitalizedWord(doc, doc.tokens[b - 1]) &&
+             (b == e || doc.tokens[b].span.begin - doc.tokens[b - 1].span.end == 1)) {
+        --b;
+      }
+    } else if ((w == "of" && i > first &&
+                (LowerAscii(word(i - 1)) == "village" || LowerAscii(word(i - 1)) == "hamlet")) ||
+               word(i) == "Barangay") {
+      b = i + 1;
+      e = b;
+      while (e < doc.tokens.size() && e - b < 3 && doc.tokens[e].span.end <= sentence.end &&
+             IsCapitalizedWord(doc, doc.tokens[e]) &&
+             (e == b || doc.tokens[e].span.begin - doc.tokens[e - 1].span.end == 1)) {
+        ++e;
+      }
+    }
+    if (!name_at(b, e)) continue;
+    const Span name{doc.tokens[b].span.begin, doc.tokens[e - 1].span.end};
+    // A name the places layer read (resolved, a demonym, a person's name) is not a lost village.
+    bool known = false;
+    for (const PlaceMention& m : doc.places) {
+      if (m.span.begin < name.end && name.begin < m.span.end) known = true;
+    }
+    for (const ActorMention& a : doc.actors) {
+      if (a.span.begin < name.end && name.begin < a.span.end) known = true;
+    }
+    if (known) continue;
+    PlaceMention village;
+    village.span = name;
+    if (Rank(chosen) >= 6 && !FollowsAsContainer(doc, village, chosen)) continue;
+    loc->location = std::string(doc.Slice(name));
+    loc->geonameid = 0;
+    loc->evidence = name;
+    return;
+  }
+}
+
 }  // namespace
 
 EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer& gaz) {
@@ -584,6 +767,7 @@ EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer&
     if (auto m = BestInContext(doc, s, gaz)) {
       EventLocation loc = FromMention(doc, *m, gaz);
       NameUnlocatedPlace(doc, *m, &loc);
+      NameVillage(doc, s, *m, &loc);
       return loc;
     }
     // Earlier sentences of the same paragraph, nearest first.
@@ -597,7 +781,10 @@ EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer&
       if (auto m = BestInContext(doc, sj, gaz)) return FromMention(doc, *m, gaz);
     }
   }
-  int k = Dominant(doc);
+  int k = Dominant(doc, /*allow_demonyms=*/false);
+  if (k >= 0) return FromMention(doc, doc.places[k], gaz);
+  if (EventLocation loc = ActorCountry(doc, gaz); loc.found()) return loc;
+  k = Dominant(doc, /*allow_demonyms=*/true);
   if (k >= 0) return FromMention(doc, doc.places[k], gaz);
   return EventLocation{};
 }

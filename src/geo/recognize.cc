@@ -23,7 +23,9 @@
 // before "&" (a firm) or before a currency word ("US dollar"), and a name before an
 // organisation word now including "Center". A name before a local-institution word
 // ("Mansfield Police", "Dublin City Council") is a place used as a modifier: kept with a weak cue.
-// "Mogadishu-Hodan district" (City-District + level word) is the city. A key is a person's
+// "Mogadishu-Hodan district" (City-District + level word) is the city. A name followed by an
+// age ("Henry, 19,") is a person; a full name before it ("Keith D. Johnson") counts double as
+// person evidence. A key is a person's
 // name when the document puts it after titles/first names more often than it gives it place
 // evidence (a cue, a level word, an institution word).
 #include <algorithm>
@@ -682,6 +684,15 @@ class Recognizer {
         }
       }
     }
+    // "Henry, 19, of Alexandria": a name followed by an age is a person.
+    if (c.tok_end + 3 < e && Tok(c.tok_end) == "," && Tok(c.tok_end + 2) == ",") {
+      std::string_view age = Tok(c.tok_end + 1);
+      if (!age.empty() && age.size() <= 2 &&
+          std::all_of(age.begin(), age.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+        persons_[c.key] += 2;
+        return false;
+      }
+    }
     // Words before.
     uint32_t p = c.tok_begin;
     auto prev = [&](uint32_t back) -> std::string_view {
@@ -699,8 +710,19 @@ class Recognizer {
       StripPossessive(Tok(p - 1), &possessive);
       if (!possessive) {
         c.prev_name = true;
-        persons_[c.key] += 1;
+        // A full name ("Jason Terrell Jones", "Keith D. Johnson") is firm evidence.
+        const bool full_name = p >= b + 2 && IsWord(p - 2) && IsCapitalized(Tok(p - 2)) &&
+                               !IsTitle(Tok(p - 2)) && !IsCommonSentenceStart(p2) &&
+                               !IsLocativePrep(p2);
+        persons_[c.key] += full_name ? 2 : 1;
       }
+    }
+    // "Keith D. Johnson": a first name and a middle initial before it — a person, firmly.
+    if (p >= b + 3 && Tok(p - 1) == "." && Tok(p - 2).size() == 1 && IsCapitalized(Tok(p - 2)) &&
+        IsWord(p - 3) && IsCapitalized(Tok(p - 3)) && !IsTitle(Tok(p - 3)) &&
+        !IsCommonSentenceStart(p3) && !IsLocativePrep(p3)) {
+      c.prev_name = true;
+      persons_[c.key] += 2;
     }
     if (p > b) {
       std::string_view raw1 = Tok(p - 1);

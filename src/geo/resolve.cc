@@ -31,6 +31,10 @@
 // Added rules:
 //  - a name never vouches for itself: country shares used for an entry leave out the votes of
 //    mentions with the same key (a lone "Inata" does not make Japan the context);
+//  - a country's own name resolves to the country unless a container or level word places a
+//    town of that name;
+//  - named actors of one country (the actors stage's country) vote 1 each, unless written with a
+//    place or demonym that votes already;
 //  - American local news: "Sheriff", "X County"/"X Parish", "Township", "Interstate" vote for
 //    the US (0.75 each kind, up to 4 kinds);
 //  - state context: a place/admin2 gets +3 × the share of the document's other non-country
@@ -326,6 +330,10 @@ class Resolver {
       : doc_(doc), gaz_(gaz), cands_(cands), choices_(cands.size()) {
     if (auto us = gaz_.CountryByIso2("US")) us_ = us->id();
     us_cues_ = CountUsCues(doc_);
+    for (const ActorMention& a : doc_.actors) {
+      if (a.generic || a.country_iso3.empty()) continue;
+      if (auto c = gaz_.CountryByIso3(a.country_iso3)) actor_countries_.emplace_back(a.span, c->id());
+    }
   }
 
   std::vector<PlaceMention> Run() {
@@ -350,7 +358,8 @@ class Resolver {
       case GeoKind::kPlace: {
         s = 0.8 * std::log10(static_cast<double>(e.population()) + 1);
         std::string_view fc = e.feature_code();
-        if (fc == "PPLC") s += 2.5;
+        // PPLG: the seat of government where it is not the capital ("La Paz").
+        if (fc == "PPLC" || fc == "PPLG") s += 2.5;
         else if (fc == "PPLA") s += 2.5;  // "Odessa", "Idlib": the seat over its province
         else if (fc == "PPLA2") s += 0.5;
         break;
@@ -419,6 +428,8 @@ class Resolver {
     GeoKind kind = e.kind();
     double share = ctx_.ShareExcept(e.country_id(), c.key);
     bool strong_cue = c.cue >= 2;
+    // One letter ("K" of "J&K") is an abbreviation, not a name.
+    if (c.key.size() < 2) return false;
     if (c.all_caps && kind != GeoKind::kCountry && !ch.support_container) return false;
     if (c.prev_name) return false;
     if (c.person && c.cue == 0 && c.type == TypeHint::kNone) return false;
@@ -441,7 +452,9 @@ class Resolver {
     if (kind == GeoKind::kAdmin2) {
       return c.type == TypeHint::kAdmin2 || (c.cue >= 1 && share > 0);
     }
-    if (e.feature_code() == "PPLC" && !c.name_neighbour) return true;
+    if ((e.feature_code() == "PPLC" || e.feature_code() == "PPLG") && !c.name_neighbour) {
+      return true;
+    }
     uint64_t need;
     // "the village of Dambatao": a strong cue and a name only one country holds (villages of
     // the full country dumps have no population).
@@ -639,9 +652,56 @@ class Resolver {
         ch.score = s;
         if (s > best.score) best = ch;
       }
+      // A country's own name ("China", "Lebanon") means the country, not a town named after
+      // it, unless the text places the town ("Lebanon, Tenn.", "the town of China").
+      if (best.id != kNoGeoId && !best.support_container && c.type == TypeHint::kNone &&
+          gaz_.Entry(best.id).kind() != GeoKind::kCountry &&
+          gaz_.Entry(best.id).kind() != GeoKind::kAdmin1) {
+        for (size_t i = 0; i < n; ++i) {
+          GeoEntry e = gaz_.Entry(c.ids[i]);
+          if (e.kind() == GeoKind::kCountry && exact[i] != 0) {
+            best.id = e.id();
+            best.exact = true;
+            best.support_admin1 = false;
+            break;
+          }
+        }
+      }
       best.accepted = best.id != kNoGeoId && Accept(c, gaz_.Entry(best.id), best);
       choices_[k] = best;
     }
+  }
+
+  // The countries of actor_countries_ whose spans overlap no candidate, in actor order. Found
+  // once (the spans do not change) by a sweep: an actor span overlaps a candidate exactly when a
+  // candidate beginning before its end ends after its begin.
+  const std::vector<GeoId>& PlacelessActorCountries() {
+    if (placeless_actors_done_) return placeless_actors_;
+    placeless_actors_done_ = true;
+    std::vector<std::pair<uint32_t, uint32_t>> spans;  // (begin, end) of every candidate
+    spans.reserve(cands_.size());
+    for (const Candidate& c : cands_) spans.emplace_back(c.span.begin, c.span.end);
+    std::sort(spans.begin(), spans.end());
+    std::vector<uint32_t> max_end(spans.size());
+    for (size_t i = 0; i < spans.size(); ++i) {
+      max_end[i] = i == 0 ? spans[i].second : std::max(max_end[i - 1], spans[i].second);
+    }
+    for (const auto& [span, country] : actor_countries_) {
+      const size_t before = static_cast<size_t>(
+          std::lower_bound(spans.begin(), spans.end(), span.end,
+                           [](const auto& p, uint32_t end) { return p.first < end; }) -
+          spans.begin());
+      const bool has_place = before > 0 && max_end[before - 1] > span.begin;
+      if (check_) {
+        bool reference = false;
+        for (const Candidate& c : cands_) {
+          if (c.span.begin < span.end && span.begin < c.span.end) reference = true;
+        }
+        Checked(has_place, reference);
+      }
+      if (!has_place) placeless_actors_.push_back(country);
+    }
+    return placeless_actors_;
   }
 
   void BuildContext() {
@@ -675,6 +735,9 @@ class Resolver {
       voter = {};
     }
     if (us_cues_ > 0 && us_ != kNoGeoId) vote(us_, 0.75 * std::min(us_cues_, 4));
+    // Named armed groups of one country ("Houthi forces", "Koglweogo militiamen") vote like a
+    // demonym; an actor written with a place or demonym ("Iraqi forces") is counted there.
+    for (GeoId country : PlacelessActorCountries()) vote(country, 1);
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Candidate& c = cands_[k];
       if (c.demonym_country != kNoGeoId) {
@@ -865,8 +928,11 @@ class Resolver {
   std::unordered_map<std::string_view, std::vector<std::pair<const GeoId*, std::vector<Terms>>>>
       terms_;
   GeoId us_ = kNoGeoId;
-  int us_cues_ = 0;
-  bool check_ = g_reference_checks.load(std::memory_order_relaxed);  // American local-news cues: "Sheriff", "X County", "Township"...
+  int us_cues_ = 0;  // American local-news cues: "Sheriff", "X County", "Township"...
+  std::vector<std::pair<Span, GeoId>> actor_countries_;  // named actors of a known country
+  std::vector<GeoId> placeless_actors_;  // see PlacelessActorCountries
+  bool placeless_actors_done_ = false;
+  bool check_ = g_reference_checks.load(std::memory_order_relaxed);  // see SetReferenceChecks
 };
 
 }  // namespace

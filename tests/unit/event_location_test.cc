@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "sitrep/actors.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/places.h"
 #include "sitrep/text.h"
@@ -71,6 +72,14 @@ TEST_F(EventLocationTest, PlaceAgreeingWithItsSentence) {
       {"Shelling killed two people in Kherson on Friday. Shells hit a school in the Dniprovskyi "
        "district.",
        1, "Ukraine", "Kherson", "Kherson", 1},
+      // A village the gazetteer lacks, marked by "village": named, located by what holds it.
+      {"Gunmen abducted two boys in Wadimbaro village (Jowhar, Middle Shabelle) on Monday.", 0,
+       "Somalia", "Middle Shabelle", "Wadimbaro", 1},
+      {"Militants burned houses in the village of Kelboriga in Kaduna state.", 0, "Nigeria",
+       "Kaduna", "Kelboriga", 4},
+      // A village named in passing, not held by the town chosen: the town stays.
+      {"Troops from Wadimbaro village clashed with rebels in Jowhar.", 0, "Somalia",
+       "Middle Shabele", "Jawhar", 1},
       // A sentence without a place: the previous sentence of the paragraph.
       {"Clashes broke out in Maiduguri, Borno state. Two soldiers died.", 1, "Nigeria", "Borno",
        "Maiduguri", 1},
@@ -85,6 +94,35 @@ TEST_F(EventLocationTest, PlaceAgreeingWithItsSentence) {
     EXPECT_EQ(loc.admin1, r.admin1);
     EXPECT_EQ(loc.location, r.location);
     EXPECT_EQ(loc.where_prec, r.where_prec);
+  }
+}
+
+// Texts naming no place: a named armed group of one country locates the event in that
+// country (country precision); generic actors and actors of two countries do not.
+TEST_F(EventLocationTest, ActorCountryWhenNoPlaceIsNamed) {
+  struct ActorRow {
+    const char* text;
+    const char* country;  // "" = not located
+    int where_prec;
+  };
+  const ActorRow rows[] = {
+      {"Koglweogo militiamen beat two herders accused of theft.", "Burkina Faso", 6},
+      {"Unknown gunmen shot dead a shopkeeper.", "", 0},
+  };
+  for (const ActorRow& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc;
+    doc.text = r.text;
+    Segment(doc);
+    AnnotateActors(doc);
+    AnnotatePlaces(doc, *Gaz());
+    EventLocation loc = LocateEvent(doc, 0, *Gaz());
+    EXPECT_EQ(loc.country, r.country);
+    if (loc.found()) {
+      EXPECT_EQ(loc.where_prec, r.where_prec);
+      EXPECT_EQ(loc.geo_precision, 3);
+      EXPECT_TRUE(loc.admin1.empty());
+    }
   }
 }
 

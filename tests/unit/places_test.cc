@@ -281,6 +281,10 @@ TEST_F(PlacesTest, RejectsWordsThatOnlyLookLikePlaces) {
       {"A source at the Media Center in Marib said nine vehicles were destroyed.", "Media"},
       // An all-caps abbreviation with a possessive.
       {"He was found dead beside the DO\xE2\x80\x99s office.", "DO"},
+      // A name followed by an age is a person ("Lincoln" is also a large town).
+      {"Police said Lincoln, 34, fled on foot before officers arrived.", "Lincoln"},
+      // One letter of an abbreviation ("J&K") is not a place.
+      {"Villagers protested in Baramulla district, J&K, over dirty water.", "K"},
   };
   for (const Trap& c : cases) {
     Document doc = Annotate(c.text);
@@ -344,6 +348,14 @@ TEST_F(PlacesTest, EventAdmin1FromContainersAndSpelling) {
       // A spelling only the loose key knows: the text's word ("Shabelle", not "Shabeelle").
       {"Militants shot a soldier at a settlement near Marka, Lower Shabelle.", "Lower Shabelle",
        0},
+      // The name written as the container beats the one written in passing.
+      {"Shells hit a market in the east of Hodeidah city (Al Hali, Al Hudaydah) on Monday.",
+       "Al Hudaydah", 0},
+      // A province name of two words is written whole, not as its second word.
+      {"Merchants protested outside the city hall in Santa Rosa (La Pampa).", "La Pampa", 1},
+      // A town the gazetteer also lists as a name of its province is not the province's name.
+      {"Taxi drivers blocked a bridge in Tegucigalpa on Friday.", "Francisco Morazán Department",
+       1},
   };
   for (const Admin1Case& c : cases) {
     Document doc = Annotate(c.text);
@@ -354,6 +366,43 @@ TEST_F(PlacesTest, EventAdmin1FromContainersAndSpelling) {
       EXPECT_EQ(loc.geo_precision, c.geo_precision) << c.text;
     }
   }
+}
+
+TEST_F(PlacesTest, FullNameMakesASurnameAPerson) {
+  // A first name and a middle initial: firm person evidence, so the bare surname later in the
+  // document is the person too, even though two mentions have a weak locative cue.
+  const std::string text =
+      "Officers arrested Keith D. Johnson on Friday. Witnesses saw a gun at Johnson's house and "
+      "at Johnson's car. The jail released Johnson on bond.";
+  Document doc = Annotate(text);
+  const uint32_t first = static_cast<uint32_t>(text.find("Johnson"));
+  const uint32_t last = static_cast<uint32_t>(text.rfind("Johnson"));
+  for (const PlaceMention& m : doc.places) {
+    EXPECT_NE(m.span.begin, first) << doc.Slice(m.span);
+    EXPECT_NE(m.span.begin, last) << doc.Slice(m.span);
+  }
+}
+
+TEST_F(PlacesTest, CountryNameIsTheCountryInLocalNews) {
+  // American local news (a county, towns of one state) naming a country: not the small town
+  // of that state named after it; a town placed by its state stays the town.
+  Document doc =
+      Annotate("Kennebec County deputies said the new tariffs on China worry farmers in Vassalboro.");
+  const PlaceMention* m = Find(doc, "China");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "CN");
+  Document town = Annotate("The fair opened in Lebanon, Tenn., on Saturday.");
+  const PlaceMention* t = Find(town, "Lebanon");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->country, "US");
+}
+
+TEST_F(PlacesTest, SeatOfGovernmentCountsAsACapital) {
+  // La Paz (PPLG) is Bolivia's seat of government; its namesakes are small towns.
+  Document doc = Annotate("Thousands of teachers marched in La Paz on Friday.");
+  const PlaceMention* m = Find(doc, "La Paz");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "BO");
 }
 
 TEST_F(PlacesTest, StrongCueAndOneCountryAcceptsAVillage) {
