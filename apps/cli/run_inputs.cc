@@ -73,20 +73,23 @@ Result<Document> Process(const InputOptions& options, const RawRecord& record) {
   return doc;
 }
 
-// One record in flight: read by the calling thread, processed by a worker, handed on in input
-// order by the calling thread.
+// One record in flight: read by the calling thread, processed by a worker or by the calling
+// thread itself, handed on in input order by the calling thread.
 struct Job {
   explicit Job(ReadItem read) : item(std::move(read)) {}
   ReadItem item;
-  std::optional<Result<Document>> result;  // set by the worker (or at once for a read error)
+  std::optional<Result<Document>> result;  // set by whoever processed it (or at once for a read error)
   bool done = false;                       // guarded by Pool::mu
 };
 
-// Workers that process Jobs in any order; the caller waits for each job in input order.
+// `threads - 1` workers plus the calling thread process Jobs in any order; the caller hands
+// them on in input order. While the job it must hand on next is not done, the caller processes
+// a pending job itself instead of sleeping, so N threads keep N cores busy with a reader and
+// an ordered writer on top, and a wake-up is needed only when the caller truly waits.
 class Pool {
  public:
   Pool(const InputOptions& options, int threads) : options_(options) {
-    for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { Work(); });
+    for (int i = 1; i < threads; ++i) workers_.emplace_back([this] { Work(); });
   }
   ~Pool() {
     {
@@ -97,34 +100,57 @@ class Pool {
     for (std::thread& t : workers_) t.join();
   }
   void Submit(Job* job) {
+    bool wake = false;
     {
       std::lock_guard lock(mu_);
       pending_.push_back(job);
+      wake = idle_ > 0;
     }
-    work_cv_.notify_one();
+    if (wake) work_cv_.notify_one();
   }
+  // Returns when `job` is done, processing pending jobs on this thread meanwhile.
   void Wait(Job* job) {
     std::unique_lock lock(mu_);
-    done_cv_.wait(lock, [job] { return job->done; });
+    while (!job->done) {
+      if (!pending_.empty()) {
+        Job* mine = pending_.front();
+        pending_.pop_front();
+        lock.unlock();
+        Run(mine);
+        lock.lock();
+        continue;
+      }
+      waiting_for_ = job;
+      done_cv_.wait(lock, [job] { return job->done; });
+      waiting_for_ = nullptr;
+    }
   }
 
  private:
+  void Run(Job* job) {
+    job->result.emplace(Process(options_, job->item.record));
+    bool wake = false;
+    {
+      std::lock_guard lock(mu_);
+      job->done = true;
+      wake = waiting_for_ == job;
+    }
+    if (wake) done_cv_.notify_one();
+  }
+
   void Work() {
     for (;;) {
       Job* job = nullptr;
       {
         std::unique_lock lock(mu_);
+        ++idle_;
         work_cv_.wait(lock, [this] { return stop_ || !pending_.empty(); });
+        --idle_;
         if (stop_) return;
         job = pending_.front();
         pending_.pop_front();
       }
-      job->result.emplace(Process(options_, job->item.record));
-      {
-        std::lock_guard lock(mu_);
-        job->done = true;
-      }
-      done_cv_.notify_all();
+      Run(job);
     }
   }
 
@@ -132,6 +158,8 @@ class Pool {
   std::mutex mu_;
   std::condition_variable work_cv_, done_cv_;
   std::deque<Job*> pending_;
+  int idle_ = 0;                 // workers asleep on work_cv_
+  Job* waiting_for_ = nullptr;   // the job the caller sleeps on, if it does
   bool stop_ = false;
   std::vector<std::thread> workers_;
 };

@@ -104,5 +104,29 @@ void BM_QuantitiesEvalText(benchmark::State& state) {
 }
 BENCHMARK(BM_QuantitiesEvalText)->Unit(benchmark::kMillisecond);
 
+// The same text joined into one document: the difference to BM_QuantitiesEvalText is the
+// per-document cost (setup, allocations), the rest is the density of the text.
+void BM_QuantitiesEvalTextJoined(benchmark::State& state) {
+  static const std::vector<Document> kDocs = EvalDocuments();
+  if (kDocs.empty()) {
+    state.SkipWithError("../shared/eval not found");
+    return;
+  }
+  Document doc;
+  for (const Document& d : kDocs) {
+    doc.text += d.text;
+    doc.text += '\n';
+  }
+  Segment(doc);
+  for (auto _ : state) {
+    AnnotateQuantities(doc);
+    benchmark::DoNotOptimize(doc.casualties.data());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
+                          static_cast<int64_t>(doc.text.size()));
+  state.counters["frames"] = static_cast<double>(doc.casualties.size());
+}
+BENCHMARK(BM_QuantitiesEvalTextJoined)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 }  // namespace sitrep

@@ -64,13 +64,19 @@ uint64_t PhraseTrie::EdgeHash(int32_t node, std::string_view key) {
   return h ^ (h >> 31);
 }
 
+namespace {
+inline uint16_t EdgeTag(uint64_t hash) { return static_cast<uint16_t>(hash >> 48) | 1u; }
+}  // namespace
+
 const PhraseTrie::Edge* PhraseTrie::FindEdge(uint64_t hash, int32_t node,
                                              std::string_view key) const {
   if (edges_.empty()) return nullptr;
   const size_t mask = edges_.size() - 1;
+  const uint16_t tag = EdgeTag(hash);
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    if (tags_[i] == 0) return nullptr;
+    if (tags_[i] != tag) continue;
     const Edge& e = edges_[i];
-    if (e.parent < 0) return nullptr;
     if (e.hash == hash && e.parent == node && e.key_len == key.size() &&
         std::string_view(keys_).substr(e.key_begin, e.key_len) == key) {
       return &e;
@@ -83,6 +89,7 @@ void PhraseTrie::InsertEdge(const Edge& edge) {
   size_t i = edge.hash & mask;
   while (edges_[i].parent >= 0) i = (i + 1) & mask;
   edges_[i] = edge;
+  tags_[i] = EdgeTag(edge.hash);
 }
 
 void PhraseTrie::Add(const std::vector<std::string>& keys, uint32_t value) {
@@ -97,6 +104,7 @@ void PhraseTrie::Add(const std::vector<std::string>& keys, uint32_t value) {
     if ((num_edges_ + 1) * 2 > edges_.size()) {
       std::vector<Edge> old(std::max<size_t>(64, edges_.size() * 2));
       old.swap(edges_);
+      tags_.assign(edges_.size(), 0);
       for (const Edge& e : old) {
         if (e.parent >= 0) InsertEdge(e);
       }

@@ -56,6 +56,9 @@ class PhraseTrie {
 
   std::vector<Node> nodes_;
   std::vector<Edge> edges_;  // power-of-two size, at most half full
+  // Per edge slot: 0 when empty, else EdgeTag(hash). Probes scan this array, small enough to
+  // stay in the L1 cache, and read an edge only on a matching tag (most tokens are no key).
+  std::vector<uint16_t> tags_;
   size_t num_edges_ = 0;
   std::string keys_;
 };

@@ -48,8 +48,17 @@ bool HasPeriodWords(std::string_view lower) {
       " since ", " since the beginning", " so far", " to date", " until today",
       " same period", " nationwide", " as of ", " across the country", " over the past",
       " over the last", " in recent months", " in recent years", " this year,"};
-  for (std::string_view w : kPeriod) {
-    if (lower.find(w) != std::string_view::npos) return true;
+  static_assert(std::all_of(std::begin(kPeriod), std::end(kPeriod),
+                            [](std::string_view w) { return w.size() > 1 && w[0] == ' '; }));
+  // One pass over the spaces, trying only the phrases whose first letter follows (a find per
+  // phrase stops to compare at every space of the sentence). Every phrase starts with a space.
+  for (size_t p = lower.find(' '); p != std::string_view::npos; p = lower.find(' ', p + 1)) {
+    if (p + 1 >= lower.size()) break;
+    const char c = lower[p + 1];
+    const std::string_view rest = lower.substr(p);
+    for (std::string_view w : kPeriod) {
+      if (w[1] == c && rest.starts_with(w)) return true;
+    }
   }
   return false;
 }

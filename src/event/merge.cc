@@ -500,16 +500,35 @@ std::vector<MergedEvent> EventMerger::FinishWithMembers() const {
   // Canonical order: by id, then reported date, then (for true ties only) the whole record.
   std::vector<uint32_t> canon(inputs_.size());
   std::iota(canon.begin(), canon.end(), 0u);
+  auto same_key = [&](uint32_t x, uint32_t y) {
+    return inputs_[x].event.event_id == inputs_[y].event.event_id &&
+           inputs_[x].reported == inputs_[y].reported;
+  };
   std::sort(canon.begin(), canon.end(), [&](uint32_t x, uint32_t y) {
     const Input& a = inputs_[x];
     const Input& b = inputs_[y];
     if (a.event.event_id != b.event.event_id) return a.event.event_id < b.event.event_id;
-    if (a.reported != b.reported) return a.reported < b.reported;
-    std::string ja, jb;
-    AppendEventJson(a.event, &ja);
-    AppendEventJson(b.event, &jb);
-    return ja < jb;
+    return a.reported < b.reported;
   });
+  // Ties (the same article read twice) are ordered by the whole record, each written once
+  // rather than at every comparison.
+  std::vector<std::pair<std::string, uint32_t>> tied;
+  for (size_t i = 0; i < canon.size();) {
+    size_t j = i + 1;
+    while (j < canon.size() && same_key(canon[i], canon[j])) ++j;
+    if (j - i > 1) {
+      tied.clear();
+      for (size_t k = i; k < j; ++k) {
+        std::string json;
+        AppendEventJson(inputs_[canon[k]].event, &json);
+        tied.emplace_back(std::move(json), canon[k]);
+      }
+      std::sort(tied.begin(), tied.end(),
+                [](const auto& a, const auto& b) { return a.first < b.first; });
+      for (size_t k = i; k < j; ++k) canon[k] = tied[k - i].second;
+    }
+    i = j;
+  }
   std::vector<const Event*> events;
   events.reserve(canon.size());
   std::vector<bool> same_as_prev(canon.size(), false);

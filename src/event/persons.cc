@@ -7,6 +7,7 @@
 // or "bounty" is added ("$5 million reward").
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <string>
 
 #include "event/event_internal.h"
@@ -16,9 +17,16 @@
 namespace sitrep::event {
 namespace {
 
+// Equality by size and first byte before memcmp: these sets are scanned at every token.
 template <size_t N>
 bool In(std::string_view w, const std::string_view (&set)[N]) {
-  return std::find(std::begin(set), std::end(set), w) != std::end(set);
+  for (const std::string_view s : set) {
+    if (s.size() == w.size() &&
+        (s.empty() || (s[0] == w[0] && std::memcmp(s.data(), w.data(), s.size()) == 0))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 constexpr std::string_view kParticles[] = {"al", "el", "bin", "ibn", "bint", "abd", "de", "da",

@@ -170,6 +170,8 @@ inline uint64_t HashPhrase(const TokenTexts& t, size_t i, size_t len) {
   return h;
 }
 
+inline uint32_t Tag(uint64_t h) { return static_cast<uint32_t>(h >> 32) | 1u; }
+
 inline size_t SlotIndex(uint64_t h, size_t mask) {
   return static_cast<size_t>((h ^ (h >> 29)) * 0x9e3779b97f4a7c15ull >> 17) & mask;
 }
@@ -201,14 +203,29 @@ void Lexicon::Freeze() {
   for (const auto& [key, entry] : entries_) slot_for(key).entry = &entry;
   for (const auto& [key, n] : max_len_first_) slot_for(key).max_len_first = n;
   for (const auto& [key, n] : max_len_last_) slot_for(key).max_len_last = n;
+  for (const auto& [key, entry] : entries_) {
+    slot_for(key.substr(0, key.find(' '))).first_classes |= entry.classes;
+    slot_for(key.substr(key.rfind(' ') + 1)).last_classes |= entry.classes;
+  }
+  tags_.assign(slots_.size(), 0);
+  for (size_t k = 0; k < slots_.size(); ++k) {
+    if (slots_[k].used) tags_[k] = Tag(slots_[k].hash);
+  }
+}
+
+void Lexicon::Prepare(TokenTexts* t) const {
+  t->slot.resize(t->lower.size());
+  for (size_t i = 0; i < t->lower.size(); ++i) t->slot[i] = LookupWord(t->lower[i]);
 }
 
 const Lexicon::Slot* Lexicon::Lookup(uint64_t hash, const TokenTexts& t, size_t i,
                                      size_t len) const {
   const size_t mask = slots_.size() - 1;
+  const uint32_t tag = Tag(hash);
   for (size_t k = SlotIndex(hash, mask);; k = (k + 1) & mask) {
+    if (tags_[k] == 0) return nullptr;
+    if (tags_[k] != tag) continue;
     const Slot& s = slots_[k];
-    if (!s.used) return nullptr;
     if (s.hash != hash) continue;
     // Compare the key with the tokens and their separating spaces.
     const char* key = keys_.data() + s.key_begin;
@@ -235,9 +252,11 @@ const Lexicon::Slot* Lexicon::Lookup(uint64_t hash, const TokenTexts& t, size_t 
 const Lexicon::Slot* Lexicon::LookupWord(std::string_view word) const {
   const uint64_t hash = HashAppend(kFnvBasis, word);
   const size_t mask = slots_.size() - 1;
+  const uint32_t tag = Tag(hash);
   for (size_t k = SlotIndex(hash, mask);; k = (k + 1) & mask) {
+    if (tags_[k] == 0) return nullptr;
+    if (tags_[k] != tag) continue;
     const Slot& s = slots_[k];
-    if (!s.used) return nullptr;
     if (s.hash == hash && s.key_len == word.size() &&
         std::memcmp(keys_.data() + s.key_begin, word.data(), word.size()) == 0) {
       return &s;
@@ -258,11 +277,8 @@ const LexEntry* Lexicon::Word(std::string_view word) const {
   return s == nullptr ? nullptr : s->entry;
 }
 
-const LexEntry* Lexicon::Match(const TokenTexts& t, size_t i, size_t end, uint32_t mask,
-                               size_t* len) const {
-  if (i >= end) return nullptr;
-  const Slot* first = LookupWord(t.lower[i]);
-  if (first == nullptr || first->max_len_first == 0) return nullptr;
+const LexEntry* Lexicon::MatchFrom(const Slot* first, const TokenTexts& t, size_t i, size_t end,
+                                   uint32_t mask, size_t* len) const {
   const size_t longest = std::min<size_t>(first->max_len_first, end - i);
   // Hashes of the phrases t.lower[i, i + n) for n = 1..longest, in one pass.
   uint64_t hashes[256];
@@ -281,11 +297,9 @@ const LexEntry* Lexicon::Match(const TokenTexts& t, size_t i, size_t end, uint32
   return nullptr;
 }
 
-const LexEntry* Lexicon::MatchEndingAt(const TokenTexts& t, size_t begin, size_t last,
-                                       uint32_t mask, size_t* len) const {
-  if (last < begin) return nullptr;
-  const Slot* final_word = LookupWord(t.lower[last]);
-  if (final_word == nullptr || final_word->max_len_last == 0) return nullptr;
+const LexEntry* Lexicon::MatchEndingFrom(const Slot* final_word, const TokenTexts& t,
+                                         size_t begin, size_t last, uint32_t mask,
+                                         size_t* len) const {
   for (size_t n = std::min<size_t>(final_word->max_len_last, last - begin + 1); n >= 1; --n) {
     const Slot* s =
         n == 1 ? final_word : Lookup(HashPhrase(t, last + 1 - n, n), t, last + 1 - n, n);

@@ -50,9 +50,25 @@ struct LexEntry {
   QuantityKind unit = QuantityKind::kCount;          // kUnit
 };
 
+// One key of the lexicon's hash table (a phrase, or a first or last word of phrases).
+struct LexSlot {
+  uint64_t hash = 0;
+  const LexEntry* entry = nullptr;  // the key's own entry, if it is a phrase of the lexicon
+  uint32_t key_begin = 0;           // into Lexicon::keys_
+  uint32_t key_len = 0;
+  uint32_t first_classes = 0;  // union of the classes of the phrases starting with this word
+  uint32_t last_classes = 0;   // same for the phrases ending with it
+  uint8_t max_len_first = 0;   // longest phrase (in tokens) starting with this word
+  uint8_t max_len_last = 0;    // longest phrase ending with this word
+  bool used = false;
+};
+
 // Lower-cased token texts of one document, for phrase lookups.
 struct TokenTexts {
   std::vector<std::string_view> lower;  // one per Document::tokens entry
+  // Lexicon::Prepare: each token's own slot (nullptr when the word is no key), so the many
+  // lookups at one token hash and compare it once per document.
+  std::vector<const LexSlot*> slot;
 };
 
 class Lexicon {
@@ -65,12 +81,30 @@ class Lexicon {
   // The longest phrase starting at token `i` (tokens [i, end)) whose entry has any class in
   // `mask`; sets *len to its token count. nullptr when none.
   const LexEntry* Match(const TokenTexts& t, size_t i, size_t end, uint32_t mask,
-                        size_t* len) const;
+                        size_t* len) const {
+    // Most calls fail on the first word's slot; that test is inline.
+    if (i >= end) return nullptr;
+    const Slot* first = t.slot[i];
+    if (first == nullptr || (first->first_classes & mask) == 0) return nullptr;
+    return MatchFrom(first, t, i, end, mask, len);
+  }
   // The longest phrase ending at token `last` (not before `begin`) with a class in `mask`.
   const LexEntry* MatchEndingAt(const TokenTexts& t, size_t begin, size_t last, uint32_t mask,
-                                size_t* len) const;
+                                size_t* len) const {
+    if (last < begin) return nullptr;
+    const Slot* final_word = t.slot[last];
+    if (final_word == nullptr || (final_word->last_classes & mask) == 0) return nullptr;
+    return MatchEndingFrom(final_word, t, begin, last, mask, len);
+  }
   // Single-token lookup.
   const LexEntry* Word(std::string_view word) const;
+  // The same for token `i` of prepared texts.
+  const LexEntry* WordAt(const TokenTexts& t, size_t i) const {
+    const LexSlot* s = t.slot[i];
+    return s == nullptr ? nullptr : s->entry;
+  }
+  // Fills t->slot from t->lower; every TokenTexts passed to Match* must be prepared.
+  void Prepare(TokenTexts* t) const;
   size_t size() const { return entries_.size(); }
 
  private:
@@ -81,15 +115,11 @@ class Lexicon {
   // One open-addressing slot per distinct key (phrase, first word or last word), so a lookup
   // hashes the tokens in place: no joined string, one probe sequence (the hot path of the
   // quantities stage).
-  struct Slot {
-    uint64_t hash = 0;
-    const LexEntry* entry = nullptr;  // the key's own entry, if it is a phrase of the lexicon
-    uint32_t key_begin = 0;           // into keys_
-    uint32_t key_len = 0;
-    uint8_t max_len_first = 0;  // longest phrase (in tokens) starting with this word
-    uint8_t max_len_last = 0;   // longest phrase ending with this word
-    bool used = false;
-  };
+  using Slot = LexSlot;
+  const LexEntry* MatchFrom(const Slot* first, const TokenTexts& t, size_t i, size_t end,
+                            uint32_t mask, size_t* len) const;
+  const LexEntry* MatchEndingFrom(const Slot* final_word, const TokenTexts& t, size_t begin,
+                                  size_t last, uint32_t mask, size_t* len) const;
   void Freeze();
   // The slot of the phrase t.lower[i, i + len) joined by single spaces, whose hash is `hash`.
   const Slot* Lookup(uint64_t hash, const TokenTexts& t, size_t i, size_t len) const;
@@ -101,6 +131,9 @@ class Lexicon {
   std::unordered_map<std::string, uint8_t, Hash, std::equal_to<>> max_len_first_;
   std::unordered_map<std::string, uint8_t, Hash, std::equal_to<>> max_len_last_;
   std::vector<Slot> slots_;  // power-of-two size, at most half full
+  // Per slot: 0 when unused, else Tag(hash). Probes scan this small array (it stays in the L1
+  // cache) and read a slot only when its tag matches.
+  std::vector<uint32_t> tags_;
   std::string keys_;
 };
 

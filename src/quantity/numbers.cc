@@ -57,6 +57,13 @@ int64_t CompoundValue(const Lexicon& lex, std::string_view w) {
   return tens + unit;
 }
 
+// CompoundValue of token `i`, a hyphen-free word read from its prepared slot.
+int64_t CompoundValueAt(const Lexicon& lex, const TokenTexts& t, size_t i) {
+  if (t.lower[i].find('-') != std::string_view::npos) return CompoundValue(lex, t.lower[i]);
+  const LexEntry* e = lex.WordAt(t, i);
+  return (e != nullptr && (e->classes & kNumber) != 0) ? e->number : -1;
+}
+
 }  // namespace
 
 bool ParseDigits(std::string_view s, int64_t scale, NumberMatch* out) {
@@ -98,7 +105,7 @@ bool Scan(const Lexicon& lex, const TokenTexts& t, const std::vector<Token>& tok
   size_t j = i;
   auto scale_at = [&](size_t k) -> int64_t {
     if (k >= end) return 1;
-    const LexEntry* e = lex.Word(t.lower[k]);
+    const LexEntry* e = lex.WordAt(t, k);
     return (e != nullptr && (e->classes & kScale) != 0) ? e->number : 1;
   };
   if (tokens[i].kind == TokenKind::kNumber) {
@@ -140,7 +147,7 @@ bool Scan(const Lexicon& lex, const TokenTexts& t, const std::vector<Token>& tok
     int last = 0;  // 0 none, 1 unit/teen, 2 tens, 3 hundred, 4 big scale
     while (j < end) {
       const std::string_view tok = t.lower[j];
-      const int64_t v = CompoundValue(lex, tok);
+      const int64_t v = CompoundValueAt(lex, t, j);
       if (v >= 0 && tokens[j].kind == TokenKind::kWord) {
         const bool is_tens = v >= 20 && v % 10 == 0 && v < 100 && tok.find('-') == tok.npos;
         if (last == 1 || (last == 2 && (is_tens || v >= 10))) break;
@@ -170,7 +177,7 @@ bool Scan(const Lexicon& lex, const TokenTexts& t, const std::vector<Token>& tok
       }
       // "one hundred and twenty"
       if (any && tok == "and" && (last == 3 || last == 4) && j + 1 < end &&
-          CompoundValue(lex, t.lower[j + 1]) >= 0 && CompoundValue(lex, t.lower[j + 1]) < 100) {
+          CompoundValueAt(lex, t, j + 1) >= 0 && CompoundValueAt(lex, t, j + 1) < 100) {
         last = 0;
         ++j;
         continue;

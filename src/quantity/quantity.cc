@@ -75,6 +75,7 @@ std::optional<NumberValue> ParseNumber(std::string_view text) {
   for (const Token& tk : tokens) {
     t.lower.push_back(std::string_view(lower).substr(tk.span.begin, tk.span.size()));
   }
+  quantity::Lexicon::Get().Prepare(&t);
   quantity::NumberMatch n;
   if (!quantity::ScanNumber(quantity::Lexicon::Get(), t, tokens, 0, tokens.size(), &n) ||
       n.end != tokens.size() || n.has_slash || n.has_colon) {

@@ -7,13 +7,26 @@
 namespace sitrep::trigger {
 namespace {
 
+// ASCII lower case of `w` into `buf` (the program runs in the "C" locale, where tolower maps
+// only A-Z); empty when `w` is longer than N, which no word compared with here is.
+template <size_t N>
+std::string_view LowerInto(std::string_view w, char (&buf)[N]) {
+  if (w.size() > N) return {};
+  for (size_t i = 0; i < w.size(); ++i) {
+    const char c = w[i];
+    buf[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+  }
+  return std::string_view(buf, w.size());
+}
+
 int MonthNumber(std::string_view word) {
   static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                                  "jul", "aug", "sep", "oct", "nov", "dec"};
-  if (word.size() < 3 || !std::isupper(static_cast<unsigned char>(word[0]))) return 0;
-  std::string lower;
-  for (char c : word) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  if (!lower.empty() && lower.back() == '.') lower.pop_back();
+  if (word.size() < 3 || word[0] < 'A' || word[0] > 'Z') return 0;
+  char buf[10];  // "september."
+  std::string_view lower = LowerInto(word, buf);
+  if (lower.empty()) return 0;
+  if (lower.back() == '.') lower.remove_suffix(1);
   static constexpr std::string_view kFull[] = {"january", "february", "march",     "april",
                                                "may",     "june",     "july",      "august",
                                                "september", "october", "november", "december"};
@@ -42,8 +55,9 @@ bool IsClauseWord(std::string_view w) {
       "who",       "whom",         "which",        "whose",      "since",    "following",
       "over",      "about",        "against",      "involved",   "demanding", "anniversary",
       "commemorate", "commemorating", "commemoration", "memory",  "marking",  "for"};
-  std::string lower(w);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  char buf[13];  // "commemorating"
+  const std::string_view lower = LowerInto(w, buf);
+  if (lower.empty()) return false;
   return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
 
