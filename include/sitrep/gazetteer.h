@@ -138,9 +138,15 @@ class Gazetteer {
   // Allocation-free forms for the recognizer: `key` must already be FoldName / LooseKey output.
   std::span<const GeoId> FindFolded(std::string_view key) const;
   std::span<const GeoId> FindLoose(std::string_view loose_key) const;
+  // For a span that FindFolded(key) returned: per entry, 1 when the entry's own name or ASCII
+  // name folds to `key`, 0 when only an alternate name does. Empty for any other span.
+  std::span<const uint8_t> OwnNameFlags(std::span<const GeoId> ids) const;
   // True when some folded key starts with `folded_prefix` (grow a multi-word candidate only
   // while this holds: "deir" → "deir zor").
   bool HasFoldedPrefix(std::string_view folded_prefix) const;
+  // The same answer by a binary search over the sorted keys (the reference for the word-prefix
+  // index HasFoldedPrefix uses for prefixes ending in a space).
+  bool HasFoldedPrefixBySearch(std::string_view folded_prefix) const;
 
   GeoEntry Entry(GeoId id) const { return GeoEntry(this, id); }  // id < size()
   uint32_t size() const;
@@ -170,6 +176,9 @@ class Gazetteer {
   // (hash >> 32) << 32 | (key index + 1), 0 when empty. Exact lookups then cost one hash and
   // usually one string compare instead of a binary search over the mapped keys.
   std::vector<uint64_t> BuildKeyIndex(const gazetteer_format::KeyRec* keys, uint32_t num_keys) const;
+  const gazetteer_format::KeyRec* FindRec(const gazetteer_format::KeyRec* keys,
+                                          const std::vector<uint64_t>& index,
+                                          std::string_view key) const;
   std::string_view Str(uint32_t off, uint32_t len) const;
   std::optional<GeoEntry> ByCode(uint32_t begin, uint32_t end, std::string_view code) const;
 
@@ -186,6 +195,11 @@ class Gazetteer {
   const GeoId* loose_postings_ = nullptr;
   const gazetteer_format::KeyRec* demonym_keys_ = nullptr;
   const GeoId* demonym_postings_ = nullptr;
+  const uint8_t* posting_flags_ = nullptr;  // parallel to postings_
+  uint32_t num_postings_ = 0;
+  const gazetteer_format::KeyRec* prefix_keys_ = nullptr;  // word prefixes of keys_
+  uint32_t num_prefix_keys_ = 0;
+  std::vector<uint64_t> prefix_key_index_;
   uint32_t num_entries_ = 0, num_countries_ = 0, num_admin1_ = 0, num_admin2_ = 0;
   uint32_t num_keys_ = 0, num_loose_keys_ = 0, num_demonym_keys_ = 0;
   std::vector<uint64_t> key_index_, loose_key_index_, demonym_key_index_;

@@ -1,6 +1,7 @@
 // Name folding for gazetteer keys; the rules are documented in sitrep/gazetteer.h. Compiler and
 // queries share this code, and the blob records kFoldVersion, so keys cannot drift apart.
 #include <array>
+#include <cstring>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -92,23 +93,22 @@ std::string FoldName(std::string_view name) {
   }
   while (!s.empty() && s.back() == ' ') s.pop_back();
 
-  // Pass 2: drop article words that have a word after them.
-  std::vector<std::string_view> words;
-  std::string_view rest(s);
-  while (!rest.empty()) {
-    const size_t sp = rest.find(' ');
-    words.push_back(rest.substr(0, sp));
-    if (sp == std::string_view::npos) break;
-    rest.remove_prefix(sp + 1);
+  // Pass 2: drop article words that have a word after them. In place: `s` holds single spaces
+  // between non-empty words (none leading or trailing), and what is kept only moves left.
+  size_t out = 0;
+  for (size_t r = 0; r < s.size();) {
+    const size_t sp = s.find(' ', r);
+    const size_t end = sp == std::string::npos ? s.size() : sp;
+    const bool last = sp == std::string::npos;
+    if (last || !IsArticle(std::string_view(s).substr(r, end - r))) {
+      if (out > 0) s[out++] = ' ';
+      std::memmove(&s[out], &s[r], end - r);  // out <= r: the kept text only moves left
+      out += end - r;
+    }
+    r = last ? s.size() : sp + 1;
   }
-  std::string out;
-  out.reserve(s.size());
-  for (size_t w = 0; w < words.size(); ++w) {
-    if (w + 1 < words.size() && IsArticle(words[w])) continue;
-    if (!out.empty()) out.push_back(' ');
-    out.append(words[w]);
-  }
-  return out;
+  s.resize(out);
+  return s;
 }
 
 std::string LooseKey(std::string_view folded) {

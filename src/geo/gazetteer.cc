@@ -145,10 +145,11 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Validate(std::unique_ptr<Sto
 
   static constexpr uint64_t kRecordSize[gf::kNumSections] = {
       1, sizeof(gf::EntryRec), sizeof(gf::CountryRec), sizeof(gf::KeyRec), 4,
-      sizeof(gf::KeyRec), 4, sizeof(gf::KeyRec), 4};
+      sizeof(gf::KeyRec), 4, sizeof(gf::KeyRec), 4, 1, sizeof(gf::KeyRec)};
   static constexpr const char* kSectionName[gf::kNumSections] = {
       "strings", "entries", "countries", "keys", "postings",
-      "loose keys", "loose postings", "demonym keys", "demonym postings"};
+      "loose keys", "loose postings", "demonym keys", "demonym postings", "posting flags",
+      "prefix keys"};
   uint64_t count[gf::kNumSections];
   for (uint32_t s = 0; s < gf::kNumSections; ++s) {
     const gf::SectionDesc& d = h.sections[s];
@@ -180,6 +181,16 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Validate(std::unique_ptr<Sto
   g->num_keys_ = static_cast<uint32_t>(count[gf::kKeys]);
   g->num_loose_keys_ = static_cast<uint32_t>(count[gf::kLooseKeys]);
   g->num_demonym_keys_ = static_cast<uint32_t>(count[gf::kDemonymKeys]);
+  g->num_postings_ = static_cast<uint32_t>(count[gf::kPostings]);
+  g->prefix_keys_ = reinterpret_cast<const gf::KeyRec*>(base + h.sections[gf::kPrefixKeys].offset);
+  g->num_prefix_keys_ = static_cast<uint32_t>(count[gf::kPrefixKeys]);
+  g->posting_flags_ = base + h.sections[gf::kPostingFlags].offset;
+  if (count[gf::kPostingFlags] != count[gf::kPostings]) {
+    return Corrupt("posting flags disagree with the postings");
+  }
+  for (uint64_t p = 0; p < count[gf::kPostingFlags]; ++p) {
+    if (g->posting_flags_[p] > 1) return Corrupt("bad posting flag");
+  }
 
   const uint64_t kinds_total = uint64_t{h.num_countries} + h.num_admin1 + h.num_admin2 + h.num_places;
   if (kinds_total != count[gf::kEntries] || count[gf::kCountries] != h.num_countries) {
@@ -228,7 +239,10 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Validate(std::unique_ptr<Sto
   SITREP_RETURN_IF_ERROR(check_index(g->demonym_keys_, count[gf::kDemonymKeys],
                                      g->demonym_postings_, count[gf::kDemonymPostings],
                                      h.num_countries, "demonym"));
+  SITREP_RETURN_IF_ERROR(check_index(g->prefix_keys_, count[gf::kPrefixKeys], g->postings_, 0,
+                                     g->num_entries_, "prefix"));
   g->key_index_ = g->BuildKeyIndex(g->keys_, g->num_keys_);
+  g->prefix_key_index_ = g->BuildKeyIndex(g->prefix_keys_, g->num_prefix_keys_);
   g->loose_key_index_ = g->BuildKeyIndex(g->loose_keys_, g->num_loose_keys_);
   g->demonym_key_index_ = g->BuildKeyIndex(g->demonym_keys_, g->num_demonym_keys_);
   g->key_prefix_start_.assign(65537, 0);
@@ -321,25 +335,38 @@ std::vector<uint64_t> Gazetteer::BuildKeyIndex(const gf::KeyRec* keys, uint32_t 
   return index;
 }
 
-std::span<const GeoId> Gazetteer::FindIn(const gf::KeyRec* keys, uint32_t num_keys,
-                                         const GeoId* postings, const std::vector<uint64_t>& index,
-                                         std::string_view key) const {
-  (void)num_keys;
+const gf::KeyRec* Gazetteer::FindRec(const gf::KeyRec* keys, const std::vector<uint64_t>& index,
+                                     std::string_view key) const {
   const uint64_t h = KeyHash(key);
   const size_t mask = index.size() - 1;
   for (size_t i = h & mask;; i = (i + 1) & mask) {
     const uint64_t slot = index[i];
-    if (slot == 0) return {};
+    if (slot == 0) return nullptr;
     if ((slot >> 32) != (h >> 32)) continue;
     const gf::KeyRec& r = keys[(slot & 0xffffffffu) - 1];
-    if (Str(r.key.off, r.key.len) == key) {
-      return std::span<const GeoId>(postings + r.postings_begin, r.postings_count);
-    }
+    if (Str(r.key.off, r.key.len) == key) return &r;
   }
+}
+
+std::span<const GeoId> Gazetteer::FindIn(const gf::KeyRec* keys, uint32_t num_keys,
+                                         const GeoId* postings, const std::vector<uint64_t>& index,
+                                         std::string_view key) const {
+  (void)num_keys;
+  const gf::KeyRec* r = FindRec(keys, index, key);
+  if (r == nullptr) return {};
+  return std::span<const GeoId>(postings + r->postings_begin, r->postings_count);
 }
 
 std::span<const GeoId> Gazetteer::FindFolded(std::string_view key) const {
   return FindIn(keys_, num_keys_, postings_, key_index_, key);
+}
+
+std::span<const uint8_t> Gazetteer::OwnNameFlags(std::span<const GeoId> ids) const {
+  const auto b = reinterpret_cast<uintptr_t>(ids.data());
+  const auto lo = reinterpret_cast<uintptr_t>(postings_);
+  const auto hi = reinterpret_cast<uintptr_t>(postings_ + num_postings_);
+  if (ids.empty() || b < lo || b + ids.size() * sizeof(GeoId) > hi) return {};
+  return std::span<const uint8_t>(posting_flags_ + (ids.data() - postings_), ids.size());
 }
 
 std::span<const GeoId> Gazetteer::FindLoose(std::string_view loose_key) const {
@@ -347,6 +374,14 @@ std::span<const GeoId> Gazetteer::FindLoose(std::string_view loose_key) const {
 }
 
 bool Gazetteer::HasFoldedPrefix(std::string_view prefix) const {
+  // "deir ": some key starts with "deir " exactly when "deir" is a word prefix of a key.
+  if (!prefix.empty() && prefix.back() == ' ') {
+    return FindRec(prefix_keys_, prefix_key_index_, prefix.substr(0, prefix.size() - 1)) != nullptr;
+  }
+  return HasFoldedPrefixBySearch(prefix);
+}
+
+bool Gazetteer::HasFoldedPrefixBySearch(std::string_view prefix) const {
   const gf::KeyRec* begin = keys_;
   const gf::KeyRec* end = keys_ + num_keys_;
   if (prefix.size() >= 2) {  // every key starting with `prefix` is in its two-byte bucket

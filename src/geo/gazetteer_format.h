@@ -3,12 +3,16 @@
 // section 8-byte aligned, all offsets from the start of the blob.
 //
 //   Header | strings | entries | countries | keys | postings | loose keys | loose postings |
-//          demonym keys | demonym postings
+//          demonym keys | demonym postings | posting flags | prefix keys
 //
 // Entries are ordered: countries (by ISO2), admin1 (by code), admin2 (by code), places (by
 // geonameid), so a kind is an index range and codes binary-search. A key section is sorted by
-// key bytes; each key owns a run of GeoIds in its postings section. Bump kFormatVersion on any
-// change here.
+// key bytes; each key owns a run of GeoIds in its postings section. Posting flags: one byte per
+// name posting, 1 when the entry's own name or ASCII name folds to the key (0: only an alternate
+// name does), so the resolver need not fold entry names at run time. Prefix keys: every distinct
+// string p such that some name key begins with p + " " (KeyRecs without postings whose strings
+// are prefixes of the keys' own strings), so HasFoldedPrefix("deir ") is one hash lookup instead
+// of a binary search. Bump kFormatVersion on any change here.
 #pragma once
 
 #include <cstdint>
@@ -19,7 +23,7 @@
 namespace sitrep::gazetteer_format {
 
 inline constexpr char kMagic[4] = {'S', 'R', 'G', 'Z'};
-inline constexpr uint32_t kFormatVersion = 1;
+inline constexpr uint32_t kFormatVersion = 2;  // 2: posting flags, prefix keys
 
 enum SectionId : uint32_t {
   kStrings = 0,
@@ -31,6 +35,8 @@ enum SectionId : uint32_t {
   kLoosePostings,
   kDemonymKeys,
   kDemonymPostings,
+  kPostingFlags,
+  kPrefixKeys,
   kNumSections,
 };
 

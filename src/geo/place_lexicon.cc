@@ -52,15 +52,21 @@ constexpr WorldRegion kRegions[] = {
 
 }  // namespace
 
+// The generated table is sorted by ISO2 code: a binary search finds what a scan would.
+static_assert(std::is_sorted(std::begin(kCentres), std::end(kCentres),
+                             [](const Centre& a, const Centre& b) {
+                               return std::string_view(a.iso2) < std::string_view(b.iso2);
+                             }),
+              "country_centroids.inc must be sorted by iso2");
+
 bool CountryCentre(std::string_view iso2, double* lat, double* lon) {
-  for (const Centre& c : kCentres) {
-    if (iso2 == c.iso2) {
-      *lat = c.lat;
-      *lon = c.lon;
-      return true;
-    }
-  }
-  return false;
+  const Centre* it = std::lower_bound(
+      std::begin(kCentres), std::end(kCentres), iso2,
+      [](const Centre& c, std::string_view key) { return std::string_view(c.iso2) < key; });
+  if (it == std::end(kCentres) || iso2 != it->iso2) return false;
+  *lat = it->lat;
+  *lon = it->lon;
+  return true;
 }
 
 std::string_view UsStateCode(std::string_view abbrev) {
@@ -68,6 +74,17 @@ std::string_view UsStateCode(std::string_view abbrev) {
     if (a.abbrev == abbrev) return a.code;
   }
   return {};
+}
+
+bool MayStartWorldRegion(std::string_view lower_word) {
+  if (lower_word.empty()) return false;
+  for (const WorldRegion& r : kRegions) {
+    if (r.name[0] == lower_word[0] && r.name.starts_with(lower_word) &&
+        (r.name.size() == lower_word.size() || r.name[lower_word.size()] == ' ')) {
+      return true;
+    }
+  }
+  return false;
 }
 
 const WorldRegion* FindWorldRegion(std::string_view lower) {

@@ -22,5 +22,8 @@ struct WorldRegion {
 };
 // The region named by `lower` (lower-cased words joined by single spaces), or nullptr.
 const WorldRegion* FindWorldRegion(std::string_view lower);
+// False when no region name starts with the word `lower_word` (lower case): FindWorldRegion of
+// it, alone or followed by more words, finds nothing.
+bool MayStartWorldRegion(std::string_view lower_word);
 
 }  // namespace sitrep::places_internal

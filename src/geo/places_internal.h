@@ -49,4 +49,11 @@ std::vector<Candidate> Recognize(const Document& doc, const Gazetteer& gaz);
 std::vector<PlaceMention> Resolve(const Document& doc, const Gazetteer& gaz,
                                   std::vector<Candidate>& candidates);
 
+// Test hook: while on, the resolver also answers each document-context query (country shares,
+// admin1 shares and support) by its slow reference definition and counts the answers of its
+// fast path that differ. Off by default.
+void SetReferenceChecks(bool on);
+uint64_t ReferenceChecksCompared();
+uint64_t ReferenceChecksMismatched();
+
 }  // namespace sitrep::places_internal

@@ -41,14 +41,62 @@
 namespace sitrep::places_internal {
 namespace {
 
-template <size_t N>
-bool In(const std::array<std::string_view, N>& list, std::string_view w) {
-  return std::find(list.begin(), list.end(), w) != list.end();
+// A fixed word list as a small open-addressing hash set: the word lists below are consulted for
+// nearly every capitalized token and its neighbours, where a linear scan of string compares
+// cost more than the rest of recognition.
+class WordSet {
+ public:
+  template <size_t N>
+  explicit WordSet(const std::array<std::string_view, N>& words) {
+    size_t cap = 16;
+    while (cap < 2 * N) cap <<= 1;
+    slots_.resize(cap);
+    mask_ = cap - 1;
+    for (std::string_view w : words) {
+      min_len_ = std::min(min_len_, w.size());
+      max_len_ = std::max(max_len_, w.size());
+      size_t h = Hash(w) & mask_;
+      while (!slots_[h].empty() && slots_[h] != w) h = (h + 1) & mask_;
+      slots_[h] = w;
+    }
+  }
+  bool Has(std::string_view w) const {
+    if (w.size() < min_len_ || w.size() > max_len_ || w.empty()) return false;
+    for (size_t h = Hash(w) & mask_; !slots_[h].empty(); h = (h + 1) & mask_) {
+      if (slots_[h] == w) return true;
+    }
+    return false;
+  }
+
+ private:
+  static size_t Hash(std::string_view w) {
+    uint64_t h = 1469598103934665603ull;  // FNV-1a
+    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return static_cast<size_t>(h ^ (h >> 29));
+  }
+  std::vector<std::string_view> slots_;
+  size_t mask_ = 0;
+  size_t min_len_ = static_cast<size_t>(-1), max_len_ = 0;
+};
+
+// ASCII letters only (what std::tolower does in the C locale sitrep runs in).
+char LowerByte(char ch) {
+  const unsigned char c = static_cast<unsigned char>(ch);
+  return static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + 32 : c);
+}
+
+// True when `w` lower-cased equals `lower`.
+bool EqualsLower(std::string_view w, std::string_view lower) {
+  if (w.size() != lower.size()) return false;
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (LowerByte(w[i]) != lower[i]) return false;
+  }
+  return true;
 }
 
 std::string Lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = LowerByte(c);
   return out;
 }
 
@@ -91,13 +139,15 @@ bool IsArticlePrefixed(std::string_view w) {
   static constexpr std::array<std::string_view, 18> kArticles = {
       "al", "el", "ad", "ash", "as", "at", "az", "an", "ar", "ath", "adh", "ed", "es", "et", "ez",
       "en", "er", "ul"};
-  return In(kArticles, w.substr(0, dash)) && IsCapitalized(w.substr(dash + 1));
+  static const WordSet kArticles_set(kArticles);
+  return kArticles_set.Has(w.substr(0, dash)) && IsCapitalized(w.substr(dash + 1));
 }
 
 bool IsArticleWord(std::string_view lower) {
   static constexpr std::array<std::string_view, 8> k = {"al", "el", "ad", "as", "ash",
                                                           "an", "ar", "ez"};
-  return In(k, lower);
+  static const WordSet k_set(k);
+  return k_set.Has(lower);
 }
 
 // Lower-case words allowed inside a multi-word name; the key must still grow through them.
@@ -105,20 +155,24 @@ bool IsConnector(std::string_view w) {
   static constexpr std::array<std::string_view, 24> k = {
       "of", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le",
       "les", "and", "on", "upon", "sur", "am", "im", "y", "bin", "ibn", "the"};
-  return In(k, w) || IsArticleWord(w) || IsArticlePrefixed(w);
+  static const WordSet k_set(k);
+  return k_set.Has(w) || IsArticleWord(w) || IsArticlePrefixed(w);
 }
 
 TypeHint LevelWord(std::string_view lower) {
   static constexpr std::array<std::string_view, 7> kAdmin1 = {
       "province", "governorate", "state", "region", "oblast", "prefecture", "provinces"};
+  static const WordSet kAdmin1_set(kAdmin1);
   static constexpr std::array<std::string_view, 9> kAdmin2 = {
       "district", "county", "parish", "municipality", "department", "division", "woreda",
       "commune", "lga"};
+  static const WordSet kAdmin2_set(kAdmin2);
   static constexpr std::array<std::string_view, 5> kPlace = {"town", "village", "city",
                                                              "neighbourhood", "neighborhood"};
-  if (In(kAdmin1, lower)) return TypeHint::kAdmin1;
-  if (In(kAdmin2, lower)) return TypeHint::kAdmin2;
-  if (In(kPlace, lower)) return TypeHint::kPlace;
+  static const WordSet kPlace_set(kPlace);
+  if (kAdmin1_set.Has(lower)) return TypeHint::kAdmin1;
+  if (kAdmin2_set.Has(lower)) return TypeHint::kAdmin2;
+  if (kPlace_set.Has(lower)) return TypeHint::kPlace;
   return TypeHint::kNone;
 }
 
@@ -128,25 +182,29 @@ bool IsDirection(std::string_view lower) {
       "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
       "south-western", "north", "south", "east", "west", "northeast", "northwest", "southeast",
       "southwest"};
-  return In(k, lower);
+  static const WordSet k_set(k);
+  return k_set.Has(lower);
 }
 bool IsDirectionNoun(std::string_view lower) {
   static constexpr std::array<std::string_view, 12> k = {
       "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
       "north-east", "north-west", "south-east", "south-west"};
-  return In(k, lower);
+  static const WordSet k_set(k);
+  return k_set.Has(lower);
 }
 
 bool IsLocativePrep(std::string_view lower) {
   static constexpr std::array<std::string_view, 17> k = {
       "in", "at", "from", "into", "to", "across", "toward", "towards", "through", "via",
       "inside", "throughout", "within", "between", "entered", "reached", "of"};
-  return In(k, lower);
+  static const WordSet k_set(k);
+  return k_set.Has(lower);
 }
 bool IsNearWord(std::string_view lower) {
   static constexpr std::array<std::string_view, 6> k = {"near", "outside", "around", "nearby",
                                                         "outskirts", "close"};
-  return In(k, lower);
+  static const WordSet k_set(k);
+  return k_set.Has(lower);
 }
 
 bool IsTitle(std::string_view w) {
@@ -155,7 +213,8 @@ bool IsTitle(std::string_view w) {
       "Capt", "Captain", "Sgt", "Minister", "Sen", "Senator", "Rep", "Gov", "Governor", "Mayor",
       "Judge", "Sheikh", "King", "Queen", "Prince", "Pope", "Maj", "Major", "Commander",
       "Officer", "Deputy", "Chief", "Secretary", "Prof", "Professor", "Rev", "Brig", "Cpl"};
-  return In(k, w);
+  static const WordSet k_set(k);
+  return k_set.Has(w);
 }
 
 // Capitalized words that are places somewhere but rarely in news text.
@@ -173,8 +232,9 @@ bool IsNeverPlace(std::string_view lower) {
       "security", "court", "news", "post", "center", "centre", "national", "union", "district",
       "province", "county", "city", "village", "town", "region", "republic", "federal",
       "christmas", "easter"};
+  static const WordSet k_set(k);
   static_assert(k.size() == 92);
-  return In(k, lower);
+  return k_set.Has(lower);
 }
 
 // Capitalized words before a name that are not first names: "Former US ambassador", "Acting
@@ -184,7 +244,8 @@ bool IsCapitalizedModifier(std::string_view lower) {
       "former", "acting", "historic", "metropolitan", "greater", "rural", "downtown", "interim",
       "outgoing", "incoming", "another", "every", "each", "our", "their", "his", "her", "its",
       "my", "your"};
-  return In(k, lower);
+  static const WordSet k_set(k);
+  return k_set.Has(lower);
 }
 
 // Common words that start sentences and happen to be place names somewhere.
@@ -194,14 +255,16 @@ bool IsCommonSentenceStart(std::string_view lower) {
       "at", "as", "so", "if", "this", "that", "these", "those", "there", "when", "while",
       "after", "before", "during", "since", "also", "however", "meanwhile", "many", "some",
       "most", "all", "both", "officials", "residents", "victoria"};
-  return In(k, lower);
+  static const WordSet k_set(k);
+  return k_set.Has(lower);
 }
 
 bool IsSpeechVerb(std::string_view lower) {
   static constexpr std::array<std::string_view, 16> k = {
       "said", "says", "told", "announced", "warned", "accused", "denied", "claimed", "insists",
       "insisted", "urged", "wants", "condemned", "responded", "believes", "rejected"};
-  return In(k, lower);
+  static const WordSet k_set(k);
+  return k_set.Has(lower);
 }
 
 // Organisation / street words that follow a place name inside a longer proper name.
@@ -210,7 +273,8 @@ bool IsNameSuffix(std::string_view w) {
       "Street", "St", "Road", "Rd", "Avenue", "Ave", "Boulevard", "Blvd", "Drive", "Lane",
       "University", "College", "School", "Post", "Times", "Hospital", "Church", "Company",
       "Inc", "Corp", "Bank", "Club", "Herald", "Tribune", "Journal", "Press", "Center", "Centre"};
-  return In(k, w);
+  static const WordSet k_set(k);
+  return k_set.Has(w);
 }
 
 // Words that follow a place used as a modifier of a local institution ("Mansfield Police",
@@ -220,7 +284,8 @@ bool IsInstitutionWord(std::string_view w) {
       "Police", "Mayor", "City", "Council", "Fire", "Public", "Community", "Township", "Sheriff",
       "Sheriff's", "Historical", "Highway", "Chamber", "Municipal", "Regional", "Area",
       "Metro", "Downtown", "Planning", "Board", "Housing", "Zoning"};
-  return In(k, w);
+  static const WordSet k_set(k);
+  return k_set.Has(w);
 }
 
 // "I'll", "I’d", "We've": a pronoun with a contraction, never a place ("Ill" is one somewhere).
@@ -238,13 +303,15 @@ bool IsCommonWord(std::string_view lower) {
   static constexpr std::array<std::string_view, 16> k = {
       "house", "superior", "defence", "defense", "supreme", "free", "revenue", "liberal",
       "do", "in", "route", "metro", "dimes", "white", "general", "federal"};
-  return In(k, lower);
+  static const WordSet k_set(k);
+  return k_set.Has(lower);
 }
 
 bool IsStreetWord(std::string_view lower) {
   static constexpr std::array<std::string_view, 9> k = {
       "road", "street", "avenue", "boulevard", "st", "rd", "ave", "lane", "drive"};
-  return In(k, lower);
+  static const WordSet k_set(k);
+  return k_set.Has(lower);
 }
 
 // The token text without a possessive "'s" / "’s".
@@ -263,7 +330,13 @@ std::string_view StripPossessive(std::string_view w, bool* had) {
 
 class Recognizer {
  public:
-  Recognizer(const Document& doc, const Gazetteer& gaz) : doc_(doc), gaz_(gaz) {}
+  Recognizer(const Document& doc, const Gazetteer& gaz) : doc_(doc), gaz_(gaz) {
+    // The document lower-cased once (as Lower does: ASCII letters only), so LowerTok is a view.
+    lower_.resize(doc_.text.size());
+    for (size_t b = 0; b < doc_.text.size(); ++b) {
+      lower_[b] = LowerByte(doc_.text[b]);
+    }
+  }
 
   std::vector<Candidate> Run() {
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) Sentence(s);
@@ -298,7 +371,10 @@ class Recognizer {
     }
     return true;
   }
-  std::string LowerTok(uint32_t i) const { return Lower(Tok(i)); }
+  std::string_view LowerTok(uint32_t i) const {
+    const Span& sp = doc_.tokens[i].span;
+    return std::string_view(lower_).substr(sp.begin, sp.end - sp.begin);
+  }
 
   void Sentence(uint32_t s) {
     const auto& sent = doc_.sentences[s];
@@ -390,7 +466,7 @@ class Recognizer {
         std::string_view bare = StripPossessive(Tok(i), &had);
         c.all_caps = IsAllCaps(bare) && end == i + 1 && bare.size() <= 4;
       }
-      if (Lower(Tok(i)) == "the" && !IsCapitalized(Tok(end - 1))) {
+      if (LowerTok(i) == "the" && !IsCapitalized(Tok(end - 1))) {
         ++i;  // "The city": a common noun phrase, not "The Hague"
         continue;
       }
@@ -425,13 +501,19 @@ class Recognizer {
         return true;
       }
     }
+    if (i >= limit || !IsWord(i)) return false;
+    {
+      bool had;
+      const size_t first_len = StripPossessive(Tok(i), &had).size();
+      if (!MayStartWorldRegion(LowerTok(i).substr(0, first_len))) return false;
+    }
     std::string words;
     for (uint32_t j = i; j < limit && j < i + 3; ++j) {
       if (!IsWord(j) || (j > i && !Adjacent(j))) break;
       bool had;
       std::string_view w = StripPossessive(Tok(j), &had);
       if (j > i) words.push_back(' ');
-      words += Lower(w);
+      words += LowerTok(j).substr(0, w.size());
       if (const WorldRegion* r = FindWorldRegion(words); r != nullptr && IsCapitalized(w)) {
         Candidate c;
         c.span = {doc_.tokens[i].span.begin,
@@ -467,7 +549,7 @@ class Recognizer {
           LevelWord(LowerTok(end)) != TypeHint::kNone) {
         // "Treasury Department", "Homicide Division": a capitalized level word after a name
         // known only by its spelling variant is an office, not a division of the country.
-        std::string level = LowerTok(end);
+        std::string_view level = LowerTok(end);
         if (IsCapitalized(Tok(end)) && (level == "department" || level == "division")) return 0;
         ++end;
       }
@@ -505,7 +587,7 @@ class Recognizer {
     if (!IsCapitalized(w.substr(dash + 1))) return 0;
     uint32_t n = i + 1;
     if (n >= sent.token_end || !IsWord(n) || !Adjacent(n)) return 0;
-    std::string next = LowerTok(n);
+    std::string_view next = LowerTok(n);
     if (next != "district" && next != "neighbourhood" && next != "neighborhood" && next != "area") {
       return 0;
     }
@@ -541,7 +623,7 @@ class Recognizer {
       if (j > i && !Adjacent(j) && Tok(j - 1) != ".") break;
       bool had = false;
       std::string_view w = StripPossessive(Tok(j), &had);
-      std::string lower = Lower(w);
+      std::string_view lower = LowerTok(j).substr(0, w.size());
       bool cap = IsCapitalized(w) || IsArticlePrefixed(w);
       TypeHint level = cap ? TypeHint::kNone : LevelWord(lower);
       bool connector = !cap && level == TypeHint::kNone && IsConnector(lower);
@@ -576,7 +658,8 @@ class Recognizer {
     const bool match_before_sep = last_match_end == static_cast<int>(c.tok_begin) - 1;
     const uint32_t b = sent.token_begin, e = sent.token_end;
     bool had_possessive;
-    std::string name_lower = Lower(StripPossessive(Tok(c.tok_begin), &had_possessive));
+    std::string_view name_lower =
+        LowerTok(c.tok_begin).substr(0, StripPossessive(Tok(c.tok_begin), &had_possessive).size());
     if (c.tok_end == c.tok_begin + 1 && (IsNeverPlace(name_lower) || IsCommonWord(name_lower))) {
       return false;
     }
@@ -588,7 +671,7 @@ class Recognizer {
     }
     // Level word inside the name ("Anbar province") or right after it.
     {
-      std::string last = LowerTok(c.tok_end - 1);
+      std::string_view last = LowerTok(c.tok_end - 1);
       TypeHint inside = c.tok_end > c.tok_begin + 1 ? LevelWord(last) : TypeHint::kNone;
       if (inside != TypeHint::kNone) {
         c.type = inside;
@@ -612,10 +695,10 @@ class Recognizer {
     }
     // Words before.
     uint32_t p = c.tok_begin;
-    auto prev = [&](uint32_t back) -> std::string {
-      return p >= b + back ? LowerTok(p - back) : std::string();
+    auto prev = [&](uint32_t back) -> std::string_view {
+      return p >= b + back ? LowerTok(p - back) : std::string_view();
     };
-    std::string p1 = prev(1), p2 = prev(2), p3 = prev(3);
+    std::string_view p1 = prev(1), p2 = prev(2), p3 = prev(3);
     // A capitalized word right before: a first name ("Michael Jordan", even when "Michael" is a
     // place somewhere), unless it is a possessive ("Iraq's Anbar") or a direction.
     if (p > b && !c.sentence_initial && IsWord(p - 1) && Adjacent(p) &&
@@ -655,7 +738,7 @@ class Recognizer {
       c.span.begin = doc_.tokens[p - 1].span.begin;
       p1 = p2;
       p2 = p3;
-      p3 = p >= b + 4 ? LowerTok(p - 4) : std::string();
+      p3 = p >= b + 4 ? LowerTok(p - 4) : std::string_view();
       --p;
     } else if (p1 == "of" && IsDirectionNoun(p2) && p >= b + 3 && (p3 == "the" || p3 == "far")) {
       // "the north of Syria"
@@ -686,7 +769,7 @@ class Recognizer {
     if (n < e && Tok(n) == "&") return false;  // "Stevens & Wilkinson": a firm
     if (n < e && IsWord(n)) {
       // "the US dollar", "Hong Kong dollars": a currency, not where anything happened.
-      std::string next_lower = LowerTok(n);
+      std::string_view next_lower = LowerTok(n);
       if (next_lower == "dollar" || next_lower == "dollars" || next_lower == "pound" ||
           next_lower == "rupee" || next_lower == "rupees" || next_lower == "currency") {
         return false;
@@ -694,7 +777,7 @@ class Recognizer {
     }
     if (n < e && IsWord(n) && Adjacent(n)) {
       std::string_view next = Tok(n);
-      std::string next_lower = Lower(next);
+      std::string_view next_lower = LowerTok(n);
       if (IsNameSuffix(next) && c.type == TypeHint::kNone) return false;  // "Washington Post"
       if (IsInstitutionWord(next) && c.type == TypeHint::kNone) {
         // "Mansfield Police", "Dublin City Council": a local institution named after the place.
@@ -729,6 +812,7 @@ class Recognizer {
   const Document& doc_;
   const Gazetteer& gaz_;
   std::vector<Candidate> out_;
+  std::string lower_;  // doc_.text lower-cased
   std::map<std::string, int> persons_;  // key → times seen after a title (2) or a first name (1)
   std::map<std::string, int> place_votes_;  // key → mentions with a cue, level word or institution
 };
@@ -740,10 +824,10 @@ void FindCountryRefs(const Document& doc, std::vector<Candidate>* out) {
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const auto& sent = doc.sentences[s];
     for (uint32_t i = sent.token_begin; i + 4 < sent.token_end; ++i) {
-      if (Lower(doc.Slice(t[i].span)) != "the") continue;
+      if (!EqualsLower(doc.Slice(t[i].span), "the")) continue;
       if (!IsDirectionNoun(Lower(doc.Slice(t[i + 1].span)))) continue;
       if (doc.Slice(t[i + 2].span) != "of" || doc.Slice(t[i + 3].span) != "the") continue;
-      if (Lower(doc.Slice(t[i + 4].span)) != "country") continue;
+      if (!EqualsLower(doc.Slice(t[i + 4].span), "country")) continue;
       Candidate c;
       c.span = {t[i].span.begin, t[i + 4].span.end};
       c.sentence = s;

@@ -47,6 +47,7 @@
 //  - "X, Y" with Y an admin1 (or a city named like its admin1: "Vesele, Donetsk") and X's entry
 //    not inside it: X is a place the gazetteer lacks — dropped, and Y read as the admin1.
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <unordered_map>
 
@@ -54,6 +55,17 @@
 
 namespace sitrep::places_internal {
 namespace {
+
+std::atomic<bool> g_reference_checks{false};
+std::atomic<uint64_t> g_reference_compared{0}, g_reference_mismatched{0};
+
+// Counts one fast-path answer checked against its reference definition.
+template <typename T>
+T Checked(T fast, T reference) {
+  g_reference_compared.fetch_add(1, std::memory_order_relaxed);
+  if (!(fast == reference)) g_reference_mismatched.fetch_add(1, std::memory_order_relaxed);
+  return fast;
+}
 
 constexpr size_t kMaxEntries = 64;  // candidates per name considered (lists are sorted by level, population)
 
@@ -86,7 +98,79 @@ struct Context {
 
   // admin1 → (key, weight) of the non-country mentions resolved inside it.
   std::unordered_map<GeoId, std::vector<std::pair<std::string_view, double>>> admin1_of_places;
+
+  // key → the votes its own mentions cast (country, weight).
+  std::unordered_map<std::string_view, std::vector<std::pair<GeoId, double>>> own_votes;
+
+  bool check = false;  // also run the reference forms and count disagreements (tests)
+
+  // The queries below run per candidate entry; Finish() precomputes their document-wide parts
+  // once so that each costs a few hash lookups instead of a scan over every mention (which made
+  // resolution quadratic in the document's length). The *Reference forms are the definitions.
+  void Finish() {
+    except_.clear();
+    except_.reserve(own_votes.size());
+    for (const auto& [key, list] : own_votes) {
+      if (key.empty()) continue;
+      Except& ex = except_[key];
+      // The same subtractions in the same order as the reference: bit-identical results.
+      ex.all = total;
+      for (const auto& [c, w] : list) {
+        ex.all -= w;
+        auto mine = std::find_if(ex.mine.begin(), ex.mine.end(),
+                                 [&](const auto& m) { return m.first == c; });
+        if (mine == ex.mine.end()) {
+          auto it = country_votes.find(c);
+          ex.mine.push_back({c, it == country_votes.end() ? 0.0 : it->second});
+          mine = ex.mine.end() - 1;
+        }
+        mine->second -= w;
+      }
+    }
+    admin1_keys_.clear();
+    for (const auto& [a1, keys] : admin1_votes) {
+      if (keys.empty()) continue;
+      Admin1Keys& ak = admin1_keys_[a1];
+      ak.first = keys.front();
+      ak.several = std::any_of(keys.begin(), keys.end(),
+                               [&](std::string_view k) { return k != ak.first; });
+    }
+    // Admin1Share by totals minus the key's own part. Sums of multiples of 1/4 are exact in a
+    // double, so any order gives the reference's value; other weights use the reference.
+    share_exact_ = true;
+    share_total_ = 0;
+    share_by_key_.clear();
+    share_by_admin1_.clear();
+    share_by_admin1_key_.clear();
+    for (const auto& [id, list] : admin1_of_places) {
+      for (const auto& [k, w] : list) {
+        if (w * 4 != std::floor(w * 4) || std::abs(w) > 1e6) share_exact_ = false;
+        share_total_ += w;
+        share_by_key_[k] += w;
+        share_by_admin1_[id] += w;
+        share_by_admin1_key_[{id, k}] += w;
+      }
+    }
+  }
+
   double Admin1Share(GeoId a1, std::string_view key) const {
+    if (!check) return Admin1ShareFast(a1, key);
+    return Checked(Admin1ShareFast(a1, key), Admin1ShareReference(a1, key));
+  }
+  double Admin1ShareFast(GeoId a1, std::string_view key) const {
+    if (a1 == kNoGeoId || admin1_of_places.empty()) return 0;
+    if (!share_exact_) return Admin1ShareReference(a1, key);
+    double total = share_total_, mine = 0;
+    if (auto it = share_by_key_.find(key); it != share_by_key_.end()) total -= it->second;
+    if (auto it = share_by_admin1_.find(a1); it != share_by_admin1_.end()) {
+      mine = it->second;
+      if (auto own = share_by_admin1_key_.find({a1, key}); own != share_by_admin1_key_.end()) {
+        mine -= own->second;
+      }
+    }
+    return total > 0 ? mine / total : 0;
+  }
+  double Admin1ShareReference(GeoId a1, std::string_view key) const {
     if (a1 == kNoGeoId || admin1_of_places.empty()) return 0;
     double mine = 0, total = 0;
     for (const auto& [id, list] : admin1_of_places) {
@@ -99,9 +183,6 @@ struct Context {
     return total > 0 ? mine / total : 0;
   }
 
-  // key → the votes its own mentions cast (country, weight).
-  std::unordered_map<std::string_view, std::vector<std::pair<GeoId, double>>> own_votes;
-
   double Share(GeoId country) const {
     if (total <= 0 || country == kNoGeoId) return 0;
     auto it = country_votes.find(country);
@@ -109,6 +190,15 @@ struct Context {
   }
   // The votes cast by mentions not named `key`.
   double TotalExcept(std::string_view key) const {
+    if (!check) return TotalExceptFast(key);
+    return Checked(TotalExceptFast(key), TotalExceptReference(key));
+  }
+  double TotalExceptFast(std::string_view key) const {
+    double all = total;
+    if (auto ex = except_.find(key); !key.empty() && ex != except_.end()) all = ex->second.all;
+    return all > 1e-9 ? all : 0;
+  }
+  double TotalExceptReference(std::string_view key) const {
     double all = total;
     if (auto own = own_votes.find(key); !key.empty() && own != own_votes.end()) {
       for (const auto& [c, w] : own->second) all -= w;
@@ -118,6 +208,23 @@ struct Context {
   // The share of `country` among the votes of the mentions not named `key`: a name does not
   // vouch for itself ("Inata" alone must not make its Japanese namesake the context).
   double ShareExcept(GeoId country, std::string_view key) const {
+    if (!check) return ShareExceptFast(country, key);
+    return Checked(ShareExceptFast(country, key), ShareExceptReference(country, key));
+  }
+  double ShareExceptFast(GeoId country, std::string_view key) const {
+    if (total <= 0 || country == kNoGeoId) return 0;
+    auto it = country_votes.find(country);
+    if (it == country_votes.end()) return 0;
+    double mine = it->second, all = total;
+    if (auto ex = except_.find(key); !key.empty() && ex != except_.end()) {
+      all = ex->second.all;
+      for (const auto& [c, m] : ex->second.mine) {
+        if (c == country) mine = m;
+      }
+    }
+    return all > 1e-9 && mine > 1e-9 ? mine / all : 0;
+  }
+  double ShareExceptReference(GeoId country, std::string_view key) const {
     if (total <= 0 || country == kNoGeoId) return 0;
     auto it = country_votes.find(country);
     if (it == country_votes.end()) return 0;
@@ -132,6 +239,16 @@ struct Context {
   }
   // True when a mention other than one named `key` puts an admin1 in play.
   bool HasAdmin1(GeoId a1, std::string_view key) const {
+    if (!check) return HasAdmin1Fast(a1, key);
+    return Checked(HasAdmin1Fast(a1, key), HasAdmin1Reference(a1, key));
+  }
+  bool HasAdmin1Fast(GeoId a1, std::string_view key) const {
+    if (a1 == kNoGeoId) return false;
+    auto it = admin1_keys_.find(a1);
+    if (it == admin1_keys_.end()) return false;
+    return it->second.several || it->second.first != key;
+  }
+  bool HasAdmin1Reference(GeoId a1, std::string_view key) const {
     if (a1 == kNoGeoId) return false;
     auto it = admin1_votes.find(a1);
     if (it == admin1_votes.end()) return false;
@@ -140,6 +257,28 @@ struct Context {
     }
     return false;
   }
+
+ private:
+  struct Except {
+    double all = 0;                               // total minus the key's own votes
+    std::vector<std::pair<GeoId, double>> mine;  // country → its votes minus the key's own
+  };
+  std::unordered_map<std::string_view, Except> except_;
+  struct Admin1Keys {
+    std::string_view first;
+    bool several = false;  // keys other than `first` voted too
+  };
+  std::unordered_map<GeoId, Admin1Keys> admin1_keys_;
+  struct PairHash {
+    size_t operator()(const std::pair<GeoId, std::string_view>& p) const {
+      return std::hash<std::string_view>()(p.second) * 31 + p.first;
+    }
+  };
+  bool share_exact_ = true;
+  double share_total_ = 0;
+  std::unordered_map<std::string_view, double> share_by_key_;
+  std::unordered_map<GeoId, double> share_by_admin1_;
+  std::unordered_map<std::pair<GeoId, std::string_view>, double, PairHash> share_by_admin1_key_;
 };
 
 struct Choice {
@@ -209,10 +348,10 @@ class Resolver {
   }
 
  private:
-  double Prior(const GeoEntry& e, const Candidate& c, bool exact) const {
+  // The level/population part of Prior: the entry's alone, so Pass computes it once per name.
+  static double PriorBase(const GeoEntry& e) {
     double s = 0;
-    GeoKind kind = e.kind();
-    switch (kind) {
+    switch (e.kind()) {
       case GeoKind::kCountry: s = 8.5; break;
       case GeoKind::kAdmin1: s = 6; break;
       case GeoKind::kAdmin2: s = 2; break;
@@ -226,6 +365,12 @@ class Resolver {
         break;
       }
     }
+    return s;
+  }
+
+  double PriorFrom(double base, GeoKind kind, bool has_coordinates, const Candidate& c,
+                   bool exact) const {
+    double s = base;
     switch (c.type) {
       case TypeHint::kAdmin1:
         s += kind == GeoKind::kAdmin1 ? 5 : kind == GeoKind::kCountry ? -3 : -2;
@@ -238,7 +383,7 @@ class Resolver {
         break;
       default: break;
     }
-    if (!e.has_coordinates()) s -= 3;
+    if (!has_coordinates) s -= 3;
     if (c.loose) s -= 1;
     // "southern Kaduna": a part of a state, not of its capital.
     if (c.relative && kind != GeoKind::kPlace) s += 4;
@@ -247,6 +392,14 @@ class Resolver {
       s += kind == GeoKind::kCountry ? 3 : 1;
     }
     return s;
+  }
+
+  // InContainer(e, cands_[y]), remembered: it holds for the document, and each pass asks again.
+  bool InContainerOf(const GeoEntry& e, int y) {
+    const uint64_t k = uint64_t{static_cast<uint32_t>(y)} << 32 | e.id();
+    auto [it, fresh] = in_container_.try_emplace(k, false);
+    if (fresh) it->second = InContainer(e, cands_[y]);
+    return it->second;
   }
 
   bool InContainer(const GeoEntry& e, const Candidate& container) const {
@@ -341,9 +494,38 @@ class Resolver {
     if (fresh) {
       size_t n = std::min(c.ids.size(), kMaxEntries);
       it->second.resize(n);
+      // The blob records it per posting of a folded key. For other lists (loose matches): every
+      // entry is indexed under its folded own names, so an entry is named c.key by its own name
+      // exactly when it is among FindFolded(c.key) with the own-name flag.
+      std::span<const uint8_t> own = gaz_.OwnNameFlags(c.ids);
+      std::vector<GeoId> own_named;  // for lists from elsewhere, sorted
+      const bool by_key = own.empty() && !c.key.empty();
+      if (by_key) {
+        std::span<const GeoId> named = gaz_.FindFolded(c.key);
+        std::span<const uint8_t> named_own = gaz_.OwnNameFlags(named);
+        for (size_t j = 0; j < named_own.size(); ++j) {
+          if (named_own[j]) own_named.push_back(named[j]);
+        }
+        std::sort(own_named.begin(), own_named.end());
+      }
       for (size_t i = 0; i < n; ++i) {
+        uint8_t fast = 0;
+        if (!own.empty()) {
+          fast = own[i];
+        } else if (by_key) {
+          fast = std::binary_search(own_named.begin(), own_named.end(), c.ids[i]);
+        } else {
+          GeoEntry e = gaz_.Entry(c.ids[i]);
+          it->second[i] = FoldName(e.name()) == c.key || FoldName(e.ascii_name()) == c.key;
+          continue;
+        }
+        if (!check_) {
+          it->second[i] = fast;
+          continue;
+        }
         GeoEntry e = gaz_.Entry(c.ids[i]);
-        it->second[i] = FoldName(e.name()) == c.key || FoldName(e.ascii_name()) == c.key;
+        it->second[i] =
+            Checked(fast, uint8_t{FoldName(e.name()) == c.key || FoldName(e.ascii_name()) == c.key});
       }
     }
     return it->second;
@@ -362,7 +544,59 @@ class Resolver {
     }
   }
 
+  // What the scoring of one entry takes from the entry and the document context, not from the
+  // candidate's own evidence: the same for every mention of a name within a pass, so computed
+  // once per name and pass (a long document names the same places again and again).
+  struct Terms {
+    double base = 0;          // PriorBase
+    double share = 0;         // ShareExcept of the entry's country
+    double admin1_share = 0;  // Admin1Share (not for countries and admin1)
+    size_t children = 0;      // admin1: mentions resolved inside it
+    GeoKind kind = GeoKind::kPlace;
+    bool has_coordinates = false;
+    bool has_admin1 = false;  // HasAdmin1 (not for countries and admin1)
+    uint8_t proximity = 0;    // 2 within 150 km of an anchor, 1 within 400 km
+  };
+  const std::vector<Terms>& TermsOf(const Candidate& c, bool proximity) {
+    auto& slots = terms_[c.key];
+    for (const auto& [ids, terms] : slots) {
+      if (ids == c.ids.data()) return terms;
+    }
+    size_t n = std::min(c.ids.size(), kMaxEntries);
+    std::vector<Terms> out(n);
+    for (size_t i = 0; i < n; ++i) {
+      GeoEntry e = gaz_.Entry(c.ids[i]);
+      Terms& t = out[i];
+      t.kind = e.kind();
+      t.has_coordinates = e.has_coordinates();
+      t.base = PriorBase(e);
+      t.share = ctx_.ShareExcept(t.kind == GeoKind::kCountry ? e.id() : e.country_id(), c.key);
+      if (t.kind == GeoKind::kAdmin1) {
+        auto it = ctx_.children.find(e.id());
+        if (it != ctx_.children.end()) t.children = it->second;
+      }
+      if (t.kind != GeoKind::kCountry && t.kind != GeoKind::kAdmin1) {
+        t.admin1_share = ctx_.Admin1Share(e.admin1_id(), c.key);
+        t.has_admin1 = ctx_.HasAdmin1(e.admin1_id(), c.key);
+      }
+      if (proximity && !anchors_.empty() && t.has_coordinates && t.kind != GeoKind::kCountry) {
+        // Compare on the unit sphere: a dot product per anchor, no trigonometry.
+        const Vec3 v = UnitVector(e.lat(), e.lon());
+        double best_dot = -1;
+        for (const Anchor& a : anchors_) {
+          if (a.key == c.key) continue;
+          best_dot = std::max(best_dot, v.x * a.v.x + v.y * a.v.y + v.z * a.v.z);
+        }
+        if (best_dot > kCos150Km) t.proximity = 2;
+        else if (best_dot > kCos400Km) t.proximity = 1;
+      }
+    }
+    slots.push_back({c.ids.data(), std::move(out)});
+    return slots.back().second;
+  }
+
   void Pass(bool proximity) {
+    terms_.clear();
     if (proximity) CollectAnchors();
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Candidate& c = cands_[k];
@@ -380,50 +614,41 @@ class Resolver {
       }
       size_t n = std::min(c.ids.size(), kMaxEntries);
       const std::vector<uint8_t>& exact = ExactNames(c);
+      const std::vector<Terms>& terms = TermsOf(c, proximity);
       for (size_t i = 0; i < n; ++i) {
         GeoEntry e = gaz_.Entry(c.ids[i]);
+        const Terms& t = terms[i];
+        const GeoKind kind = t.kind;
         Choice ch;
-        ch.id = e.id();
+        ch.id = c.ids[i];
         ch.exact = exact[i] != 0;
-        double s = Prior(e, c, exact[i] != 0);
-        double share =
-            ctx_.ShareExcept(e.kind() == GeoKind::kCountry ? e.id() : e.country_id(), c.key);
+        // The same additions in the same order as ever: scores stay bit-identical.
+        double s = PriorFrom(t.base, kind, t.has_coordinates, c, exact[i] != 0);
+        double share = t.share;
         if (share > 0) s += 5 * share + 1;
-        if (e.kind() == GeoKind::kAdmin1) {
+        if (kind == GeoKind::kAdmin1) {
           // Places of the document inside it: "Atlanta", "Savannah" → Georgia the state.
-          auto it = ctx_.children.find(e.id());
-          if (it != ctx_.children.end()) s += 3 * std::min<size_t>(2, it->second);
+          if (t.children > 0) s += 3 * std::min<size_t>(2, t.children);
         }
-        if (e.kind() != GeoKind::kCountry && e.kind() != GeoKind::kAdmin1) {
+        if (kind != GeoKind::kCountry && kind != GeoKind::kAdmin1) {
           // The state/province most of the document's other places lie in ("Decatur" with
           // "DeKalb County" and "Avondale Estates" → Georgia).
-          s += 3 * ctx_.Admin1Share(e.admin1_id(), c.key);
+          s += 3 * t.admin1_share;
         }
-        if (e.kind() != GeoKind::kCountry && e.kind() != GeoKind::kAdmin1 &&
-            ctx_.HasAdmin1(e.admin1_id(), c.key)) {
+        if (kind != GeoKind::kCountry && kind != GeoKind::kAdmin1 && t.has_admin1) {
           s += 4;
           ch.support_admin1 = true;
         }
         // "San Juan, Lagunillas, Merida state": any link of the chain may contain it.
         for (int y = c.container, hops = 0; y >= 0 && hops < 3; y = cands_[y].container, ++hops) {
-          if (InContainer(e, cands_[y])) {
+          if (InContainerOf(e, y)) {
             s += 8;
             ch.support_container = true;
             break;
           }
         }
-        if (proximity && !anchors_.empty() && e.has_coordinates() &&
-            e.kind() != GeoKind::kCountry) {
-          // Compare on the unit sphere: a dot product per anchor, no trigonometry.
-          const Vec3 v = UnitVector(e.lat(), e.lon());
-          double best_dot = -1;
-          for (const Anchor& a : anchors_) {
-            if (a.key == c.key) continue;
-            best_dot = std::max(best_dot, v.x * a.v.x + v.y * a.v.y + v.z * a.v.z);
-          }
-          if (best_dot > kCos150Km) s += 2;
-          else if (best_dot > kCos400Km) s += 1;
-        }
+        if (t.proximity == 2) s += 2;
+        else if (t.proximity == 1) s += 1;
         ch.score = s;
         if (s > best.score) best = ch;
       }
@@ -445,6 +670,38 @@ class Resolver {
       best.accepted = best.id != kNoGeoId && Accept(c, gaz_.Entry(best.id), best);
       choices_[k] = best;
     }
+  }
+
+  // The countries of actor_countries_ whose spans overlap no candidate, in actor order. Found
+  // once (the spans do not change) by a sweep: an actor span overlaps a candidate exactly when a
+  // candidate beginning before its end ends after its begin.
+  const std::vector<GeoId>& PlacelessActorCountries() {
+    if (placeless_actors_done_) return placeless_actors_;
+    placeless_actors_done_ = true;
+    std::vector<std::pair<uint32_t, uint32_t>> spans;  // (begin, end) of every candidate
+    spans.reserve(cands_.size());
+    for (const Candidate& c : cands_) spans.emplace_back(c.span.begin, c.span.end);
+    std::sort(spans.begin(), spans.end());
+    std::vector<uint32_t> max_end(spans.size());
+    for (size_t i = 0; i < spans.size(); ++i) {
+      max_end[i] = i == 0 ? spans[i].second : std::max(max_end[i - 1], spans[i].second);
+    }
+    for (const auto& [span, country] : actor_countries_) {
+      const size_t before = static_cast<size_t>(
+          std::lower_bound(spans.begin(), spans.end(), span.end,
+                           [](const auto& p, uint32_t end) { return p.first < end; }) -
+          spans.begin());
+      const bool has_place = before > 0 && max_end[before - 1] > span.begin;
+      if (check_) {
+        bool reference = false;
+        for (const Candidate& c : cands_) {
+          if (c.span.begin < span.end && span.begin < c.span.end) reference = true;
+        }
+        Checked(has_place, reference);
+      }
+      if (!has_place) placeless_actors_.push_back(country);
+    }
+    return placeless_actors_;
   }
 
   void BuildContext() {
@@ -480,13 +737,7 @@ class Resolver {
     if (us_cues_ > 0 && us_ != kNoGeoId) vote(us_, 0.75 * std::min(us_cues_, 4));
     // Named armed groups of one country ("Houthi forces", "Koglweogo militiamen") vote like a
     // demonym; an actor written with a place or demonym ("Iraqi forces") is counted there.
-    for (const auto& [span, country] : actor_countries_) {
-      bool has_place = false;
-      for (const Candidate& c : cands_) {
-        if (c.span.begin < span.end && span.begin < c.span.end) has_place = true;
-      }
-      if (!has_place) vote(country, 1);
-    }
+    for (GeoId country : PlacelessActorCountries()) vote(country, 1);
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Candidate& c = cands_[k];
       if (c.demonym_country != kNoGeoId) {
@@ -527,6 +778,8 @@ class Resolver {
         ctx.top_country = id;
       }
     }
+    ctx.check = g_reference_checks.load(std::memory_order_relaxed);
+    ctx.Finish();
     ctx_ = std::move(ctx);
   }
 
@@ -624,6 +877,7 @@ class Resolver {
 
   std::vector<PlaceMention> Emit() const {
     std::vector<PlaceMention> out;
+    out.reserve(cands_.size());
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Candidate& c = cands_[k];
       if (c.demonym_country != kNoGeoId) {
@@ -669,12 +923,23 @@ class Resolver {
   };
   std::vector<Anchor> anchors_;
   std::unordered_map<std::string_view, std::vector<uint8_t>> exact_;
+  std::unordered_map<uint64_t, bool> in_container_;  // (container index, entry) → InContainer
+  // Per pass: name → (its entry list, the Terms of each entry).
+  std::unordered_map<std::string_view, std::vector<std::pair<const GeoId*, std::vector<Terms>>>>
+      terms_;
   GeoId us_ = kNoGeoId;
   int us_cues_ = 0;  // American local-news cues: "Sheriff", "X County", "Township"...
   std::vector<std::pair<Span, GeoId>> actor_countries_;  // named actors of a known country
+  std::vector<GeoId> placeless_actors_;  // see PlacelessActorCountries
+  bool placeless_actors_done_ = false;
+  bool check_ = g_reference_checks.load(std::memory_order_relaxed);  // see SetReferenceChecks
 };
 
 }  // namespace
+
+void SetReferenceChecks(bool on) { g_reference_checks.store(on); }
+uint64_t ReferenceChecksCompared() { return g_reference_compared.load(); }
+uint64_t ReferenceChecksMismatched() { return g_reference_mismatched.load(); }
 
 std::vector<PlaceMention> Resolve(const Document& doc, const Gazetteer& gaz,
                                   std::vector<Candidate>& candidates) {

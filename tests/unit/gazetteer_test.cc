@@ -274,6 +274,59 @@ TEST_F(GazetteerTest, ConflictPlaces) {
   EXPECT_FALSE(gaz().HasFoldedPrefix("xyzzyplugh"));
 }
 
+// The blob's word-prefix index answers as the binary search over the sorted keys does.
+TEST_F(GazetteerTest, WordPrefixIndexMatchesBinarySearch) {
+  const char* names[] = {"Deir ez-Zor", "Bosnia and Herzegovina", "Rio de Janeiro", "Isle of Man",
+                         "New York City", "Dawlat Abad district", "Anbar province", "San Juan",
+                         "Ras al Ain", "Abu Ghraib", "Tal Afar", "Xyzzy Plugh", "Washington Post",
+                         "North Waziristan", "Kafr Nabl", "the Hague", "Sierra Leone", "Umm Qasr"};
+  int compared = 0, found = 0;
+  for (const char* name : names) {
+    const std::string key = FoldName(name);
+    // Every word prefix, with and without its trailing space, and a few partial words.
+    for (size_t end = 1; end <= key.size(); ++end) {
+      for (std::string q : {key.substr(0, end), key.substr(0, end) + " "}) {
+        const bool fast = gaz().HasFoldedPrefix(q);
+        EXPECT_EQ(fast, gaz().HasFoldedPrefixBySearch(q)) << "'" << q << "'";
+        ++compared;
+        found += fast;
+      }
+    }
+  }
+  for (std::string q : {"", " ", "  ", "deir  ", "zzzzzzzz "}) {
+    EXPECT_EQ(gaz().HasFoldedPrefix(q), gaz().HasFoldedPrefixBySearch(q)) << "'" << q << "'";
+  }
+  EXPECT_GT(compared, 300);
+  EXPECT_GT(found, 100);
+  EXPECT_TRUE(gaz().HasFoldedPrefix("deir "));
+  EXPECT_TRUE(gaz().HasFoldedPrefix("bosnia and "));
+  EXPECT_FALSE(gaz().HasFoldedPrefix("xyzzyplugh "));
+}
+
+// The blob's own-name flags say what folding the entries' names says.
+TEST_F(GazetteerTest, OwnNameFlagsMatchFolding) {
+  const char* names[] = {"Fallujah", "Falluja", "Anbar", "Gao", "Georgia", "Washington", "Kyiv",
+                         "Kiev", "Mosul", "Aleppo", "Halab", "Springfield", "Balkh", "Muqdisho"};
+  int own = 0, alternate = 0;
+  for (const char* name : names) {
+    const std::string key = FoldName(name);
+    std::span<const GeoId> ids = gaz().FindFolded(key);
+    std::span<const uint8_t> flags = gaz().OwnNameFlags(ids);
+    ASSERT_EQ(flags.size(), ids.size()) << name;
+    for (size_t i = 0; i < ids.size(); ++i) {
+      GeoEntry e = gaz().Entry(ids[i]);
+      const bool want = FoldName(e.name()) == key || FoldName(e.ascii_name()) == key;
+      EXPECT_EQ(flags[i] != 0, want) << name << " " << e.name();
+      (want ? own : alternate) += 1;
+    }
+  }
+  EXPECT_GT(own, 20);
+  EXPECT_GT(alternate, 0);
+  // Spans from elsewhere have no flags.
+  EXPECT_TRUE(gaz().OwnNameFlags(gaz().FindLoose(LooseKey("fallujah"))).empty());
+  EXPECT_TRUE(gaz().OwnNameFlags({}).empty());
+}
+
 // --- damaged blobs -----------------------------------------------------------------------------
 
 std::string ReadAll(const std::string& path) {

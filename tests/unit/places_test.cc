@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "geo/places_internal.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/places.h"
 #include "sitrep/text.h"
@@ -423,6 +424,34 @@ TEST_F(PlacesTest, ForeignTownNeedsMoreThanAListInAnotherCountrysDocument) {
   Document doc = Annotate("A missile struck near Qah and Salwa towns in Idlib, Syria.");
   for (const PlaceMention& m : doc.places) EXPECT_NE(m.country, "KW") << doc.Slice(m.span);
   ASSERT_NE(Find(doc, "Syria"), nullptr);
+}
+
+// The resolver's precomputed document context (country shares, admin1 shares and support) and
+// the blob's own-name flags answer as their reference definitions, on short documents and on a
+// long one where names repeat (where the precomputation matters).
+TEST_F(PlacesTest, ResolverFastPathsMatchTheirReferences) {
+  const char* texts[] = {
+      "Iraqi forces clashed with militants near Falluja in Iraq's western Anbar province.",
+      "Airstrikes killed 12 people in eastern Syria while fighting continued around Deir ez-Zor.",
+      "Taliban fighters attacked a checkpoint in Dawlat Abad district, Balkh, killing three.",
+      "Police in Athens, Georgia, said the suspect fled to Clarke County. Athens police and the "
+      "Clarke County sheriff searched Decatur and DeKalb County.",
+      "Gunmen stormed the village of Kadaji in Maradun area of Zamfara state. Zamfara police said "
+      "Maradun and Gusau were calm; Kano and Kaduna reported no attacks.",
+      "Shelling hit Kherson and Mykolaiv; Odesa, Kyiv and Kharkiv were also struck. Ukraine said "
+      "Russia fired drones from Crimea.",
+  };
+  std::string long_text;
+  for (int i = 0; i < 40; ++i) long_text += std::string(texts[i % std::size(texts)]) + " ";
+  places_internal::SetReferenceChecks(true);
+  const uint64_t compared0 = places_internal::ReferenceChecksCompared();
+  const uint64_t mismatched0 = places_internal::ReferenceChecksMismatched();
+  for (const char* t : texts) Annotate(t);
+  Document big = Annotate(long_text);
+  places_internal::SetReferenceChecks(false);
+  EXPECT_GT(big.places.size(), 100u);
+  EXPECT_GT(places_internal::ReferenceChecksCompared() - compared0, 1000u);
+  EXPECT_EQ(places_internal::ReferenceChecksMismatched() - mismatched0, 0u);
 }
 
 TEST(PlacesKindTest, Names) {

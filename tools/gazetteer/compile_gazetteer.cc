@@ -131,8 +131,10 @@ class Blob {
 // key → sorted, deduplicated ids; written as KeyRec + postings.
 using Index = std::map<std::string, std::vector<uint32_t>>;
 
+// With `own_name`: per posting, whether the entry's own name or ASCII name folds to the key.
 void AppendIndex(Index& index, Blob& blob, const std::vector<Entry>& entries,
-                 std::vector<gf::KeyRec>& keys, std::vector<uint32_t>& postings) {
+                 std::vector<gf::KeyRec>& keys, std::vector<uint32_t>& postings,
+                 std::vector<uint8_t>* own_name = nullptr) {
   for (auto& [key, ids] : index) {
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
@@ -144,6 +146,12 @@ void AppendIndex(Index& index, Blob& blob, const std::vector<Entry>& entries,
     keys.push_back({blob.Intern(key), static_cast<uint32_t>(postings.size()),
                     static_cast<uint32_t>(ids.size())});
     postings.insert(postings.end(), ids.begin(), ids.end());
+    if (own_name != nullptr) {
+      for (uint32_t id : ids) {
+        own_name->push_back(sitrep::FoldName(entries[id].name) == key ||
+                            sitrep::FoldName(entries[id].ascii) == key);
+      }
+    }
   }
 }
 
@@ -308,7 +316,20 @@ int main(int argc, char** argv) {
   }
   std::vector<gf::KeyRec> keys, loose_keys, demonym_keys;
   std::vector<uint32_t> postings, loose_postings, demonym_postings;
-  AppendIndex(names, blob, entries, keys, postings);
+  std::vector<uint8_t> posting_flags;
+  AppendIndex(names, blob, entries, keys, postings, &posting_flags);
+  // Word prefixes of the name keys ("deir" of "deir zor"), pointing into the keys' strings.
+  std::vector<gf::KeyRec> prefix_keys;
+  {
+    std::map<std::string_view, gf::StrRef> prefixes;
+    for (const gf::KeyRec& k : keys) {
+      const std::string_view key(blob.strings().data() + k.key.off, k.key.len);
+      for (size_t s = 0; s < key.size(); ++s) {
+        if (key[s] == ' ') prefixes.try_emplace(key.substr(0, s), gf::StrRef{k.key.off, static_cast<uint32_t>(s)});
+      }
+    }
+    for (const auto& [p, ref] : prefixes) prefix_keys.push_back({ref, 0, 0});
+  }
   AppendIndex(loose, blob, entries, loose_keys, loose_postings);
   AppendIndex(demonyms, blob, entries, demonym_keys, demonym_postings);
 
@@ -330,6 +351,8 @@ int main(int argc, char** argv) {
   add_section(gf::kLoosePostings, loose_postings.data(), loose_postings.size() * 4);
   add_section(gf::kDemonymKeys, demonym_keys.data(), demonym_keys.size() * sizeof(gf::KeyRec));
   add_section(gf::kDemonymPostings, demonym_postings.data(), demonym_postings.size() * 4);
+  add_section(gf::kPostingFlags, posting_flags.data(), posting_flags.size());
+  add_section(gf::kPrefixKeys, prefix_keys.data(), prefix_keys.size() * sizeof(gf::KeyRec));
   while (out.size() % 8 != 0) out.push_back('\0');
   std::memcpy(h.magic, gf::kMagic, 4);
   h.format_version = gf::kFormatVersion;
@@ -350,8 +373,10 @@ int main(int argc, char** argv) {
   if (std::rename(tmp.c_str(), output.c_str()) != 0) Die("cannot rename " + tmp + " to " + output);
   std::fprintf(stderr,
                "sitrep-compile-gazetteer: %s: %zu bytes; %zu countries, %zu admin1, %zu admin2, "
-               "%zu places; %zu keys, %zu loose keys, %zu demonyms; %zu places with unknown admin1\n",
+               "%zu places; %zu keys (%zu word prefixes), %zu loose keys, %zu demonyms; %zu places with "
+               "unknown admin1\n",
                output.c_str(), out.size(), countries.size(), admin1.size(), admin2.size(),
-               places.size(), keys.size(), loose_keys.size(), demonym_keys.size(), unresolved_admin);
+               places.size(), keys.size(), prefix_keys.size(), loose_keys.size(), demonym_keys.size(),
+               unresolved_admin);
   return 0;
 }
