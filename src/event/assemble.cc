@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 
+#include "event/dates.h"
 #include "event/event_internal.h"
 #include "sitrep/actors.h"
 #include "sitrep/pipeline.h"
@@ -159,27 +160,6 @@ void SetConfidence(const std::vector<double>& evidence_log_odds, std::vector<Eve
   }
 }
 
-// Days since 1970-01-01 of a "YYYY-MM-DD" prefix; nullopt when `iso` does not start with one.
-std::optional<int64_t> DayNumber(std::string_view iso) {
-  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
-  int v[3] = {0, 0, 0};
-  const size_t at[3][2] = {{0, 4}, {5, 2}, {8, 2}};
-  for (int k = 0; k < 3; ++k) {
-    for (size_t i = at[k][0]; i < at[k][0] + at[k][1]; ++i) {
-      if (iso[i] < '0' || iso[i] > '9') return std::nullopt;
-      v[k] = v[k] * 10 + (iso[i] - '0');
-    }
-  }
-  if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31) return std::nullopt;
-  // Days from civil (H. Hinnant's algorithm).
-  const int64_t y = v[0] - (v[1] <= 2 ? 1 : 0);
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (v[1] + (v[1] > 2 ? -3 : 9)) + 2) / 5 + v[2] - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
 // A report's news is what happened in the days before it was published; an incident whose
 // explicit dates all lie more than this many days earlier is background recalled for context
 // ("On July 31, three people were killed in ...", "some 100 troops killed between March and May").
@@ -203,27 +183,32 @@ bool IsCourtSentence(const Document& doc, uint32_t sentence) {
 void MarkBackgroundEvents(const Document& doc, const std::vector<uint32_t>& first_trigger,
                           const std::vector<uint32_t>& first_sentence,
                           const std::vector<bool>& dated, std::vector<Event>* events) {
-  const std::optional<int64_t> pub = DayNumber(doc.published);
-  if (!pub || events->size() < 2) return;
+  const std::optional<DayRange> pub_range =
+      ParseDateValue(std::string_view(doc.published).substr(0, 10));
+  if (!pub_range || pub_range->grain != DateGrain::kDay || events->size() < 2) return;
+  const int64_t pub = pub_range->first;
   // The lead event: the one told first (headline or lead sentence) is the article's news.
   size_t lead = 0;
   for (size_t i = 1; i < events->size(); ++i) {
     if (first_trigger[i] < first_trigger[lead]) lead = i;
   }
   if (IsCourtSentence(doc, first_sentence[lead])) return;
+  // The last day the event's dates allow ("April" ends on April 30).
   auto last_day = [&](const Event& e) -> std::optional<int64_t> {
-    if (e.date_end) return DayNumber(*e.date_end);
-    if (e.date_start) return DayNumber(*e.date_start);
-    return std::nullopt;
+    const std::optional<std::string>& v = e.date_end ? e.date_end : e.date_start;
+    if (!v) return std::nullopt;
+    const std::optional<DayRange> r = ParseDateValue(*v);
+    if (!r) return std::nullopt;
+    return r->last;
   };
   // Only when the lead itself is news: an article about an old incident (a trial, an
   // anniversary) has no news window to measure against.
   const std::optional<int64_t> lead_day = last_day((*events)[lead]);
-  if (lead_day && *pub - *lead_day > kNewsWindowDays) return;
+  if (lead_day && pub - *lead_day > kNewsWindowDays) return;
   for (size_t i = 0; i < events->size(); ++i) {
     if (i == lead || !dated[i]) continue;
     const std::optional<int64_t> day = last_day((*events)[i]);
-    if (day && *pub - *day > kNewsWindowDays) (*events)[i].historical = true;
+    if (day && pub - *day > kNewsWindowDays) (*events)[i].historical = true;
   }
 }
 
