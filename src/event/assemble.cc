@@ -180,6 +180,27 @@ bool IsCourtSentence(const Document& doc, uint32_t sentence) {
   return false;
 }
 
+// Whether the event is first told by a sentence that opens with the event's date ("On
+// February 15, ...", "On Sunday, ...", "A day earlier, ..."): the way a report turns from its
+// news to earlier days.
+bool OpensWithOwnDate(const Document& doc, const Event& e, uint32_t sentence) {
+  if (sentence >= doc.sentences.size()) return false;
+  const Sentence& s = doc.sentences[sentence];
+  uint32_t first = s.token_begin;
+  while (first < s.token_end && doc.tokens[first].kind != TokenKind::kWord &&
+         doc.tokens[first].kind != TokenKind::kNumber) {
+    ++first;
+  }
+  if (first >= s.token_end) return false;
+  const std::string w = Lower(doc.Slice(doc.tokens[first].span));
+  const uint32_t opening = (w == "on" || w == "in") ? first + 1 : first;
+  if (opening >= s.token_end) return false;
+  for (const Evidence& ev : e.evidence) {
+    if (ev.field == "date_start") return ev.start == doc.tokens[opening].span.begin;
+  }
+  return false;
+}
+
 void MarkBackgroundEvents(const Document& doc, const std::vector<uint32_t>& first_trigger,
                           const std::vector<uint32_t>& first_sentence,
                           const std::vector<bool>& dated, std::vector<Event>* events) {
@@ -205,10 +226,16 @@ void MarkBackgroundEvents(const Document& doc, const std::vector<uint32_t>& firs
   // anniversary) has no news window to measure against.
   const std::optional<int64_t> lead_day = last_day((*events)[lead]);
   if (lead_day && pub - *lead_day > kNewsWindowDays) return;
+  // The lead is the day's news when it is dated the day of publication or the day before.
+  const bool lead_is_today = !dated[lead] || (lead_day && pub - *lead_day <= 1);
   for (size_t i = 0; i < events->size(); ++i) {
     if (i == lead || !dated[i]) continue;
     const std::optional<int64_t> day = last_day((*events)[i]);
-    if (day && pub - *day > kNewsWindowDays) (*events)[i].historical = true;
+    if (!day) continue;
+    if (pub - *day > kNewsWindowDays ||
+        (lead_is_today && pub - *day > 1 && OpensWithOwnDate(doc, (*events)[i], first_sentence[i]))) {
+      (*events)[i].historical = true;
+    }
   }
 }
 

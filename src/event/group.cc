@@ -234,6 +234,29 @@ bool SaysSeparateIncident(const Document& doc, uint32_t sentence) {
   return false;
 }
 
+namespace {
+
+// A sentence that opens with its own past date ("On February 15, ...", "On Sunday, ...", "A day
+// earlier, ...") recalls an earlier day; that day is before the day before publication.
+bool OpensWithPastDate(const Document& doc, uint32_t sentence, const SentenceAnchor& a) {
+  if (a.date.empty() || a.date_span.empty()) return false;
+  const Sentence& s = doc.sentences[sentence];
+  uint32_t first = s.token_begin;
+  while (first < s.token_end && doc.tokens[first].kind != TokenKind::kWord &&
+         doc.tokens[first].kind != TokenKind::kNumber) {
+    ++first;
+  }
+  if (first >= s.token_end) return false;
+  const std::string w = Lower(doc.Slice(doc.tokens[first].span));
+  const uint32_t opening = w == "on" || w == "in" ? first + 1 : first;
+  if (opening >= s.token_end || a.date_span.begin != doc.tokens[opening].span.begin) return false;
+  const auto pub = ParseDateValue(std::string_view(doc.published).substr(0, 10));
+  const auto date = ParseDateValue(a.date);
+  return pub && date && date->grain == DateGrain::kDay && date->last < pub->first - 1;
+}
+
+}  // namespace
+
 std::vector<Incident> GroupMentions(const Document& doc, const Gazetteer* gaz) {
   std::vector<Incident> incidents;
   std::vector<std::optional<SentenceAnchor>> anchors(doc.sentences.size());
@@ -253,13 +276,17 @@ std::vector<Incident> GroupMentions(const Document& doc, const Gazetteer* gaz) {
     }
     const bool anaphor = IsAnaphor(doc, t);
     const bool separate = chosen < 0 && !anaphor && SaysSeparateIncident(doc, t.sentence);
+    // An incident told without a date is the report's news; a sentence opening with an
+    // earlier day recalls another one unless it points back ("the attack").
+    const bool recalled = chosen < 0 && !anaphor && OpensWithPastDate(doc, t.sentence, a);
     if (chosen < 0 && !separate) {
       int best_score = -1;
       for (int i = static_cast<int>(incidents.size()) - 1; i >= 0; --i) {
         const Incident& inc = incidents[i];
         // A definite anaphor's date may be the report's ("by Sunday, the toll from the blast").
         if (PlacesConflict(inc.place, a.place) ||
-            (!anaphor && DatesConflict(inc.date_value, a.date))) {
+            (!anaphor && DatesConflict(inc.date_value, a.date)) ||
+            (recalled && inc.date_value.empty())) {
           continue;
         }
         bool compatible = false;

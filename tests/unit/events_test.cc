@@ -436,6 +436,18 @@ TEST(AssembleEvents, BackgroundByNewsWindow) {
       {"On August 1, gunmen killed seven people in a market. Police shot dead two suspects "
        "on Friday.",
        7, "2024-08-01", 0},
+      // A sentence opening with an earlier day turns from the news to a recalled incident.
+      {"Gunmen killed a soldier with a roadside bomb in the town on Saturday. On Sunday, "
+       "militants attacked a bus on the highway, killing 12 passengers.",
+       1, "2024-09-14", 1},
+      // ... but not when it points back to the news ("the blast").
+      {"A bomb hit a bus on the highway. On Thursday, the blast killed 12 passengers, police "
+       "said.",
+       12, "2024-09-12", 0},
+      // ... and the day before publication is still the news.
+      {"Gunmen killed two farmers in the hills on Saturday. On Friday, militants killed five "
+       "soldiers at a checkpoint.",
+       5, "2024-09-13", 0},
       // A court report is about the older incident it judges.
       {"A court sentenced a man on Friday over the bombing of a bus. On March 3, a bomb "
        "killed 12 passengers in the capital.",
@@ -457,6 +469,16 @@ TEST(AssembleEvents, BackgroundByNewsWindow) {
     EXPECT_EQ(news->date_start.value_or(""), c.news_date) << c.text;
     EXPECT_EQ(historical, c.historical) << c.text;
   }
+}
+
+// Regression: a lead told without a date took the day of a later sentence that opens with an
+// earlier day ("On Sunday, ...") and absorbed that recalled incident and its toll.
+TEST(AssembleEvents, RecalledDayStartsNewIncident) {
+  const Document doc = Annotated(
+      "Gunmen killed a soldier with a roadside bomb in the town. On Sunday, militants attacked "
+      "a bus on the highway, killing 12 passengers.");
+  ASSERT_EQ(doc.events.size(), 2u);
+  EXPECT_EQ(doc.events[0].deaths_best + doc.events[1].deaths_best, 13);
 }
 
 // Regression: without a publication date no event is flagged (there is no news window).
