@@ -81,7 +81,9 @@ size_t FindEndTag(std::string_view s, size_t pos, std::string_view name) {
     const void* hit = memchr(s.data() + pos, '<', s.size() - pos);
     if (!hit) return s.size();
     size_t i = static_cast<const char*>(hit) - s.data();
-    if (i + 1 + name.size() < s.size() && s[i + 1] == '/') {
+    // The name and the byte after it must both lie inside `s`: an end tag cut off by the end of
+    // the input ("...</svg") is no end tag (the tokenizer drops a tag open at end of file).
+    if (i + 2 + name.size() < s.size() && s[i + 1] == '/') {
       bool match = true;
       for (size_t k = 0; k < name.size() && match; ++k) match = Lower(s[i + 2 + k]) == name[k];
       if (match && !IsNameChar(s[i + 2 + name.size()])) return i;
