@@ -791,6 +791,13 @@ class Recognizer {
         c.name_neighbour = true;
         if (IsNameSuffix(next)) return false;
       }
+      // "Bab al Hawa", "Tell el Abyad": a separate lower-case article and a capitalized word
+      // continue the name, so the key covers only its first part (not "as"/"an": English words).
+      if ((next_lower == "al" || next_lower == "el" || next_lower == "ash" || next_lower == "ez") &&
+          c.type == TypeHint::kNone && n + 1 < e && IsWord(n + 1) && Adjacent(n + 1) &&
+          IsCapitalized(Tok(n + 1))) {
+        c.name_neighbour = true;
+      }
       if (IsStreetWord(next_lower)) return false;  // "Murree road", "Haifa Street"
       if (IsSpeechVerb(next_lower)) c.metonymic = true;
     }

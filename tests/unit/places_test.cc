@@ -292,6 +292,34 @@ TEST_F(PlacesTest, RejectsWordsThatOnlyLookLikePlaces) {
   }
 }
 
+// A key covering only the first word of a longer name ("Bab" of "Bab al Hawa", with the
+// article written as its own word) is not that name's place; the whole name stays unresolved.
+TEST_F(PlacesTest, KeyCoveringOnlyPartOfAnArticleNameIsNotAPlace) {
+  const Trap traps[] = {
+      {"Fuel tankers parked near the border crossing of Bab al Hawa burned overnight, north of "
+       "Idlib in Syria.",
+       "Bab"},
+      {"Residents fled the border crossing of Bab al Hawa after shelling. Syrian officials "
+       "condemned the attack.",
+       "Bab"},
+  };
+  for (const Trap& c : traps) {
+    Document doc = Annotate(c.text);
+    EXPECT_EQ(Find(doc, c.not_a_place), nullptr) << c.text;
+  }
+  // The short name on its own, or with its article glued on, is still the town.
+  const Recognition towns[] = {
+      {"Turkish troops shelled al-Bab, east of Aleppo, on Sunday.", "al-Bab", "SY"},
+      {"Shelling hit the town of Bab in Aleppo province on Sunday.", "Bab", "SY"},
+  };
+  for (const Recognition& c : towns) {
+    Document doc = Annotate(c.text);
+    const PlaceMention* m = Find(doc, c.surface);
+    ASSERT_NE(m, nullptr) << c.text;
+    EXPECT_EQ(m->country, c.country) << c.text;
+  }
+}
+
 TEST_F(PlacesTest, PlaceNamingALocalInstitutionIsAPlace) {
   const Recognition cases[] = {
       {"The Mansfield Police Department opened an inquiry into the fire.", "Mansfield", "US"},
