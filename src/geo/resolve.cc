@@ -50,6 +50,7 @@
 #include <atomic>
 #include <cmath>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "geo/places_internal.h"
 
@@ -337,6 +338,17 @@ class Resolver {
   }
 
   std::vector<PlaceMention> Run() {
+    // Sentences naming a province/state explicitly ("Idlib province", "Borno state").
+    for (const Candidate& c : cands_) {
+      if (c.type != TypeHint::kAdmin1) continue;
+      const size_t n = std::min(c.ids.size(), kMaxEntries);
+      for (size_t i = 0; i < n; ++i) {
+        if (gaz_.Entry(c.ids[i]).kind() == GeoKind::kAdmin1) {
+          admin1_sentences_.insert(c.sentence);
+          break;
+        }
+      }
+    }
     Pass(/*proximity=*/false);
     BuildContext();
     Pass(false);
@@ -439,6 +451,10 @@ class Resolver {
     // "Tal Baydar" when only "Tal" is a key: a longer name the gazetteer lacks.
     if (c.name_neighbour && !ch.support_container) return false;
     if (ch.support_container || ch.support_admin1) return true;
+    // "near al-Burayj ... Idlib province": the sentence names a province and the document names
+    // nothing else in this entry's country, so a same-named town abroad is not what is meant,
+    // however large.
+    if (ctx_.total > 0 && share <= 0 && admin1_sentences_.count(c.sentence) > 0) return false;
     uint64_t pop = e.population();
     // "Kristina said": a small place before a speech verb is a person (metonymy is for capitals).
     if (c.metonymic && c.cue == 0 && kind == GeoKind::kPlace && e.feature_code() != "PPLC" &&
@@ -915,6 +931,7 @@ class Resolver {
   const Document& doc_;
   const Gazetteer& gaz_;
   std::vector<Candidate>& cands_;
+  std::unordered_set<uint32_t> admin1_sentences_;  // sentences with a typed admin1 mention
   std::vector<Choice> choices_;
   Context ctx_;
   struct Anchor {

@@ -320,6 +320,25 @@ TEST_F(PlacesTest, KeyCoveringOnlyPartOfAnArticleNameIsNotAPlace) {
   }
 }
 
+// A sentence naming a province ("Idlib province") in a document about that country: a town
+// named like the village but in another country is not accepted, whatever its size; with its
+// own country in the document it still is.
+TEST_F(PlacesTest, ProvinceInTheSentenceOutweighsATownAbroad) {
+  Document doc = Annotate(
+      "Idlib province: a shell fell near al-Burayj overnight and wounded a farmer in the "
+      "countryside of Idlib, activists said.");
+  const PlaceMention* village = Find(doc, "al-Burayj");
+  EXPECT_TRUE(village == nullptr || village->country == "SY");
+  const PlaceMention* province = Find(doc, "Idlib province");
+  ASSERT_NE(province, nullptr);
+  EXPECT_EQ(province->country, "SY");
+
+  Document gaza = Annotate("A shell fell near al-Burayj overnight and wounded a farmer in Gaza.");
+  const PlaceMention* camp = Find(gaza, "al-Burayj");
+  ASSERT_NE(camp, nullptr);
+  EXPECT_EQ(camp->country, "PS");
+}
+
 TEST_F(PlacesTest, PlaceNamingALocalInstitutionIsAPlace) {
   const Recognition cases[] = {
       {"The Mansfield Police Department opened an inquiry into the fire.", "Mansfield", "US"},
