@@ -339,6 +339,18 @@ TEST_F(PlacesTest, ProvinceInTheSentenceOutweighsATownAbroad) {
   EXPECT_EQ(camp->country, "PS");
 }
 
+// A spelling variant the folded keys miss, with the article glued on ("al-Qunaitara" for
+// Quneitra), is looked up like a capitalized one.
+TEST_F(PlacesTest, ArticlePrefixedSpellingVariant) {
+  Document doc = Annotate(
+      "A landmine killed a shepherd in the northern countryside of al-Qunaitara near the Golan, "
+      "Syrian activists said.");
+  const PlaceMention* m = Find(doc, "al-Qunaitara");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "SY");
+  EXPECT_EQ(m->feature_code, "ADM1");
+}
+
 TEST_F(PlacesTest, PlaceNamingALocalInstitutionIsAPlace) {
   const Recognition cases[] = {
       {"The Mansfield Police Department opened an inquiry into the fire.", "Mansfield", "US"},
