@@ -116,7 +116,10 @@ struct Context {
       Except& ex = except_[key];
       // The same subtractions in the same order as the reference: bit-identical results.
       ex.all = total;
-      for (const auto& [c, w] : list) {
+      for (const auto& vote : list) {
+        // Named, not a structured binding: clang 14 cannot capture bindings in a lambda.
+        const auto& c = vote.first;
+        const auto w = vote.second;
         ex.all -= w;
         auto mine = std::find_if(ex.mine.begin(), ex.mine.end(),
                                  [&](const auto& m) { return m.first == c; });
