@@ -583,6 +583,13 @@ class Resolver {
     }
     size_t n = std::min(c.ids.size(), kMaxEntries);
     std::vector<Terms> out(n);
+    // The anchors of other names, compared once per name rather than once per entry.
+    if (proximity) {
+      near_.clear();
+      for (const Anchor& a : anchors_) {
+        if (a.key != c.key) near_.push_back(a.v);
+      }
+    }
     for (size_t i = 0; i < n; ++i) {
       GeoEntry e = gaz_.Entry(c.ids[i]);
       Terms& t = out[i];
@@ -602,9 +609,8 @@ class Resolver {
         // Compare on the unit sphere: a dot product per anchor, no trigonometry.
         const Vec3 v = UnitVector(e.lat(), e.lon());
         double best_dot = -1;
-        for (const Anchor& a : anchors_) {
-          if (a.key == c.key) continue;
-          best_dot = std::max(best_dot, v.x * a.v.x + v.y * a.v.y + v.z * a.v.z);
+        for (const Vec3& a : near_) {
+          best_dot = std::max(best_dot, v.x * a.x + v.y * a.y + v.z * a.z);
         }
         if (best_dot > kCos150Km) t.proximity = 2;
         else if (best_dot > kCos400Km) t.proximity = 1;
@@ -942,6 +948,7 @@ class Resolver {
     Vec3 v;
   };
   std::vector<Anchor> anchors_;
+  std::vector<Vec3> near_;  // TermsOf scratch: anchors_ of names other than the one scored
   std::unordered_map<std::string_view, std::vector<uint8_t>> exact_;
   std::unordered_map<uint64_t, bool> in_container_;  // (container index, entry) → InContainer
   // Per pass: name → (its entry list, the Terms of each entry).
