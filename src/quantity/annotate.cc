@@ -706,9 +706,20 @@ class Annotator {
     doc_.casualties.push_back(fr);
   }
 
+  // True when a token of [b, e) ends a fate or toll phrase of the lexicon: a Match or
+  // MatchEndingAt of those classes inside the sentence needs one (its phrase's last word).
+  bool HasFateWord(size_t b, size_t e) const {
+    for (size_t i = b; i < e; ++i) {
+      const quantity::LexSlot* s = t_.slot[i];
+      if (s != nullptr && (s->last_classes & (q::kFate | q::kToll)) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   void Frames(uint32_t sentence, size_t b, size_t e) {
     const size_t first_frame = doc_.casualties.size();
-    std::vector<bool> used(cands_.size(), false);
     size_t active_np_end = 0;  // token after the victims of the last active frame
     for (size_t c = 0; c < cands_.size(); ++c) {
       const Candidate cd = cands_[c];
@@ -733,7 +744,6 @@ class Annotator {
         AddFrame(sentence, cd.begin, cd.end, qt, cd.quantity, np, f, f.entry->fate, update,
                  subtotal);
         if ((f.entry->roles & q::kTollIsUpdate) != 0) SplitAcross(cd.end, e);
-        used[c] = true;
         continue;
       }
       const bool has_prev = doc_.casualties.size() > first_frame;
@@ -771,7 +781,6 @@ class Annotator {
         AddFrame(sentence, cd.begin, cd.end, qt, cd.quantity, np, {}, prev.fate, false, false);
         doc_.casualties.back().fate_span = prev.fate_span;
         active_np_end = np.end;
-        used[c] = true;
         continue;
       }
       // "killed a police officer, his wife, and two sons": the last item of a list of
@@ -781,7 +790,6 @@ class Annotator {
         if (lv.entry != nullptr) {
           AddFrame(sentence, cd.begin, cd.end, qt, cd.quantity, np, lv, lv.entry->fate, false,
                    false);
-          used[c] = true;
           continue;
         }
       }
@@ -791,7 +799,6 @@ class Annotator {
       if (has_prev && (subtotal || np.of_them || listed)) {
         const Fate fate = doc_.casualties.back().fate;
         AddFrame(sentence, cd.begin, cd.end, qt, cd.quantity, np, {}, fate, false, true);
-        used[c] = true;
         continue;
       }
       if (np.category == VictimCategory::kStateForces && np.has_victim &&
@@ -799,9 +806,13 @@ class Annotator {
         doc_.quantities[cd.quantity].kind = QuantityKind::kTroopStrength;
       }
     }
-    Articles(sentence, b, e);
-    Negations(sentence, b, e);
-    Perpetrators(sentence, b, e, first_frame);
+    // Articles, Negations and Perpetrators add a frame only on a fate (or toll) phrase of the
+    // sentence; most sentences have none, and these three passes are a large share of the time.
+    if (HasFateWord(b, e)) {
+      Articles(sentence, b, e);
+      Negations(sentence, b, e);
+      Perpetrators(sentence, b, e, first_frame);
+    }
     Themselves(sentence, b, e);
     Singulars(sentence, b, e, first_frame);
     DropBodiesOfCounted(first_frame);
@@ -839,12 +850,13 @@ class Annotator {
   void Perpetrators(uint32_t sentence, size_t b, size_t e, size_t first_frame) {
     for (size_t i = b + 1; i + 1 < e; ++i) {
       const std::string_view w = W(i);
-      if (IsPerpetratorNoun(w) && (w.ends_with("s") || w == "gunmen") && W(i - 1) == "the" &&
+      if (!IsPerpetratorNoun(w)) continue;  // both readings below need one
+      if ((w.ends_with("s") || w == "gunmen") && W(i - 1) == "the" &&
           (i - 1 == b || W(i - 2) == "," || W(i - 2) == ";")) {
         PluralPerpetrators(sentence, e, first_frame, i);
         continue;
       }
-      if (!IsPerpetratorNoun(w) || w.ends_with("s") || w == "gunmen") continue;
+      if (w.ends_with("s") || w == "gunmen") continue;
       size_t d = i - 1;
       if (W(d) == "suicide" && d > b) --d;
       // one adjective: "The Afghan attacker was also killed"
@@ -1638,6 +1650,12 @@ class Annotator {
     for (size_t i = b; i < e; ++i) {
       size_t len = 0;
       const std::string_view w = W(i);
+      // Only "himself"/"herself", "died", "succumbed", "body", "his"/"her" and "was" start a
+      // reading below.
+      if ((w.size() != 3 && w.size() != 4 && w.size() != 7 && w.size() != 9) ||
+          (w[0] != 'h' && w[0] != 'd' && w[0] != 's' && w[0] != 'b' && w[0] != 'w')) {
+        continue;
+      }
       if (w == "himself" || w == "herself") {
         // "blew himself up", "detonated herself"
         if (i > b && (W(i - 1) == "blew" || W(i - 1) == "blows" || W(i - 1) == "blown" ||
@@ -1881,6 +1899,9 @@ class Annotator {
           }
         }
       }
+      // Only "them", "him"/"her", "the"/"his"/"their" and "a"/"an"/"another" start a reading
+      // below.
+      if (W(i).empty() || (W(i)[0] != 't' && W(i)[0] != 'h' && W(i)[0] != 'a')) continue;
       if (W(i) == "them" && i > b) {  // "abducted two farmers and killed them"
         size_t len = 0;
         const LexEntry* f = lex_.MatchEndingAt(t_, b, i - 1, q::kFate, &len);
@@ -2024,6 +2045,8 @@ class Annotator {
   void Negations(uint32_t sentence, size_t b, size_t e) {
     for (size_t i = b; i < e; ++i) {
       const std::string_view w = W(i);
+      // Only "no", "nobody", "none", "without", "zero" and "any" start a negation.
+      if (w.empty() || (w[0] != 'n' && w[0] != 'w' && w[0] != 'z' && w[0] != 'a')) continue;
       bool neg = w == "no" || w == "nobody" || w == "none" || w == "without" || w == "zero";
       if (w == "any") {
         for (size_t k = i; k-- > b && k + 5 > i;) {

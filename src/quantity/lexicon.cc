@@ -170,6 +170,14 @@ inline uint64_t HashPhrase(const TokenTexts& t, size_t i, size_t len) {
   return h;
 }
 
+// Length, first and last byte of a word folded into 16 bits, for Lexicon::filter_.
+inline size_t FilterIndex(std::string_view w) {
+  if (w.empty()) return 0;
+  const size_t first = static_cast<unsigned char>(w.front());
+  const size_t last = static_cast<unsigned char>(w.back());
+  return ((first << 8) ^ (last * 0x9d) ^ (w.size() * 0x3b1)) & 0xffff;
+}
+
 inline uint32_t Tag(uint64_t h) { return static_cast<uint32_t>(h >> 32) | 1u; }
 
 inline size_t SlotIndex(uint64_t h, size_t mask) {
@@ -208,8 +216,13 @@ void Lexicon::Freeze() {
     slot_for(key.substr(key.rfind(' ') + 1)).last_classes |= entry.classes;
   }
   tags_.assign(slots_.size(), 0);
+  filter_.assign(0x10000 / 64, 0);
   for (size_t k = 0; k < slots_.size(); ++k) {
-    if (slots_[k].used) tags_[k] = Tag(slots_[k].hash);
+    if (!slots_[k].used) continue;
+    tags_[k] = Tag(slots_[k].hash);
+    const size_t f =
+        FilterIndex(std::string_view(keys_).substr(slots_[k].key_begin, slots_[k].key_len));
+    filter_[f >> 6] |= uint64_t{1} << (f & 63);
   }
 }
 
@@ -250,6 +263,8 @@ const Lexicon::Slot* Lexicon::Lookup(uint64_t hash, const TokenTexts& t, size_t 
 }
 
 const Lexicon::Slot* Lexicon::LookupWord(std::string_view word) const {
+  const size_t f = FilterIndex(word);
+  if ((filter_[f >> 6] >> (f & 63) & 1) == 0) return nullptr;
   const uint64_t hash = HashAppend(kFnvBasis, word);
   const size_t mask = slots_.size() - 1;
   const uint32_t tag = Tag(hash);

@@ -135,6 +135,9 @@ class Lexicon {
   // cache) and read a slot only when its tag matches.
   std::vector<uint32_t> tags_;
   std::string keys_;
+  // One bit per FilterIndex of every key: most tokens are no key, and this rejects them
+  // without hashing (set in Freeze, so it has no false negatives).
+  std::vector<uint64_t> filter_;
 };
 
 }  // namespace sitrep::quantity

@@ -147,8 +147,10 @@ bool Scan(const Lexicon& lex, const TokenTexts& t, const std::vector<Token>& tok
     int last = 0;  // 0 none, 1 unit/teen, 2 tens, 3 hundred, 4 big scale
     while (j < end) {
       const std::string_view tok = t.lower[j];
-      const int64_t v = CompoundValueAt(lex, t, j);
-      if (v >= 0 && tokens[j].kind == TokenKind::kWord) {
+      // Only a word token can be a word number: skip the lookup for the others.
+      const int64_t v =
+          tokens[j].kind == TokenKind::kWord ? CompoundValueAt(lex, t, j) : int64_t{-1};
+      if (v >= 0) {
         const bool is_tens = v >= 20 && v % 10 == 0 && v < 100 && tok.find('-') == tok.npos;
         if (last == 1 || (last == 2 && (is_tens || v >= 10))) break;
         if (v == 12 && tok == "dozen") {
