@@ -806,9 +806,11 @@ class Annotator {
         doc_.quantities[cd.quantity].kind = QuantityKind::kTroopStrength;
       }
     }
-    // Articles, Negations and Perpetrators add a frame only on a fate (or toll) phrase of the
-    // sentence; most sentences have none, and these three passes are a large share of the time.
-    if (HasFateWord(b, e)) {
+    // Articles, Negations, Perpetrators, Names and Coordinated add a frame only on a fate (or
+    // toll) phrase of the sentence; many sentences have none, and these passes are a large
+    // share of the time.
+    const bool fate_word = HasFateWord(b, e);
+    if (fate_word) {
       Articles(sentence, b, e);
       Negations(sentence, b, e);
       Perpetrators(sentence, b, e, first_frame);
@@ -816,8 +818,10 @@ class Annotator {
     Themselves(sentence, b, e);
     Singulars(sentence, b, e, first_frame);
     DropBodiesOfCounted(first_frame);
-    Names(sentence, b, e, first_frame);
-    Coordinated(sentence, b, e, first_frame);
+    if (fate_word) {
+      Names(sentence, b, e, first_frame);
+      Coordinated(sentence, b, e, first_frame);
+    }
     ListContinuation(sentence, b, e, first_frame);
     ToDeath(sentence, b, e, first_frame);
     InAdditionTo(sentence, b, e, first_frame);
