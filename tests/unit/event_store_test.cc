@@ -1199,10 +1199,12 @@ TEST(PostgresMigrationTest, Version2IsMigratedKeepingRows) {
                        "CREATE INDEX events_fatalities ON events (fatalities); UPDATE sitrep_schema SET version = 2"));
   auto store = PostgresStore::Open(uri);
   ASSERT_TRUE(store.ok()) << store.status().ToString();
+  // Only this test's schema: tests running at the same time have the same indexes in theirs.
   PGresult* r = PQexec(conn, "SELECT (SELECT version FROM sitrep_schema), "
-                             "(SELECT count(*) FROM pg_indexes WHERE indexname IN ('events_admin1_type', "
-                             "'events_sub_type_date', 'events_fatalities')), "
-                             "(SELECT count(*) FROM pg_indexes WHERE indexname = 'events_admin1')");
+                             "(SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND "
+                             "indexname IN ('events_admin1_type', 'events_sub_type_date', 'events_fatalities')), "
+                             "(SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND "
+                             "indexname = 'events_admin1')");
   ASSERT_EQ(PQresultStatus(r), PGRES_TUPLES_OK);
   EXPECT_EQ(std::string(PQgetvalue(r, 0, 0)), std::to_string(PostgresStore::kSchemaVersion));
   EXPECT_EQ(std::string(PQgetvalue(r, 0, 1)), "3");
