@@ -185,16 +185,8 @@ bool IsCourtSentence(const Document& doc, uint32_t sentence) {
 // news to earlier days.
 bool OpensWithOwnDate(const Document& doc, const Event& e, uint32_t sentence) {
   if (sentence >= doc.sentences.size()) return false;
-  const Sentence& s = doc.sentences[sentence];
-  uint32_t first = s.token_begin;
-  while (first < s.token_end && doc.tokens[first].kind != TokenKind::kWord &&
-         doc.tokens[first].kind != TokenKind::kNumber) {
-    ++first;
-  }
-  if (first >= s.token_end) return false;
-  const std::string w = Lower(doc.Slice(doc.tokens[first].span));
-  const uint32_t opening = (w == "on" || w == "in") ? first + 1 : first;
-  if (opening >= s.token_end) return false;
+  const uint32_t opening = OpeningToken(doc, sentence);
+  if (opening >= doc.sentences[sentence].token_end) return false;
   for (const Evidence& ev : e.evidence) {
     if (ev.field == "date_start") return ev.start == doc.tokens[opening].span.begin;
   }

@@ -59,6 +59,10 @@ void FindNamedPersons(const Document& doc, const Incident& incident, Event* even
 // "elsewhere", "in another incident".
 bool SaysSeparateIncident(const Document& doc, uint32_t sentence);
 
+// The token a sentence opens with, past leading punctuation and an "On"/"In" ("On Sunday, ..."
+// gives "Sunday"), or sentence.token_end when it has no word or number.
+uint32_t OpeningToken(const Document& doc, uint32_t sentence);
+
 // Lower-case text of a span.
 std::string Lower(std::string_view text);
 

@@ -218,6 +218,18 @@ Family FamilyOf(std::string_view event_type) {
   return Family::kViolent;
 }
 
+uint32_t OpeningToken(const Document& doc, uint32_t sentence) {
+  const Sentence& s = doc.sentences[sentence];
+  uint32_t first = s.token_begin;
+  while (first < s.token_end && doc.tokens[first].kind != TokenKind::kWord &&
+         doc.tokens[first].kind != TokenKind::kNumber) {
+    ++first;
+  }
+  if (first >= s.token_end) return s.token_end;
+  const std::string w = Lower(doc.Slice(doc.tokens[first].span));
+  return w == "on" || w == "in" ? std::min(first + 1, s.token_end) : first;
+}
+
 bool SaysSeparateIncident(const Document& doc, uint32_t sentence) {
   const Sentence& s = doc.sentences[sentence];
   for (uint32_t k = s.token_begin; k < s.token_end; ++k) {
@@ -240,16 +252,11 @@ namespace {
 // earlier, ...") recalls an earlier day; that day is before the day before publication.
 bool OpensWithPastDate(const Document& doc, uint32_t sentence, const SentenceAnchor& a) {
   if (a.date.empty() || a.date_span.empty()) return false;
-  const Sentence& s = doc.sentences[sentence];
-  uint32_t first = s.token_begin;
-  while (first < s.token_end && doc.tokens[first].kind != TokenKind::kWord &&
-         doc.tokens[first].kind != TokenKind::kNumber) {
-    ++first;
+  const uint32_t opening = OpeningToken(doc, sentence);
+  if (opening >= doc.sentences[sentence].token_end ||
+      a.date_span.begin != doc.tokens[opening].span.begin) {
+    return false;
   }
-  if (first >= s.token_end) return false;
-  const std::string w = Lower(doc.Slice(doc.tokens[first].span));
-  const uint32_t opening = w == "on" || w == "in" ? first + 1 : first;
-  if (opening >= s.token_end || a.date_span.begin != doc.tokens[opening].span.begin) return false;
   const auto pub = ParseDateValue(std::string_view(doc.published).substr(0, 10));
   const auto date = ParseDateValue(a.date);
   return pub && date && date->grain == DateGrain::kDay && date->last < pub->first - 1;
