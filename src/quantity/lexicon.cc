@@ -231,15 +231,21 @@ void Lexicon::Prepare(TokenTexts* t) const {
   for (size_t i = 0; i < t->lower.size(); ++i) t->slot[i] = LookupWord(t->lower[i]);
 }
 
-const Lexicon::Slot* Lexicon::Lookup(uint64_t hash, const TokenTexts& t, size_t i,
-                                     size_t len) const {
+template <typename KeyMatches>
+const Lexicon::Slot* Lexicon::Probe(uint64_t hash, KeyMatches key_matches) const {
   const size_t mask = slots_.size() - 1;
   const uint32_t tag = Tag(hash);
   for (size_t k = SlotIndex(hash, mask);; k = (k + 1) & mask) {
     if (tags_[k] == 0) return nullptr;
     if (tags_[k] != tag) continue;
     const Slot& s = slots_[k];
-    if (s.hash != hash) continue;
+    if (s.hash == hash && key_matches(s)) return &s;
+  }
+}
+
+const Lexicon::Slot* Lexicon::Lookup(uint64_t hash, const TokenTexts& t, size_t i,
+                                     size_t len) const {
+  return Probe(hash, [&](const Slot& s) {
     // Compare the key with the tokens and their separating spaces.
     const char* key = keys_.data() + s.key_begin;
     size_t left = s.key_len;
@@ -258,25 +264,17 @@ const Lexicon::Slot* Lexicon::Lookup(uint64_t hash, const TokenTexts& t, size_t 
       key += word.size();
       left -= std::min(left, word.size());
     }
-    if (same && left == 0) return &s;
-  }
+    return same && left == 0;
+  });
 }
 
 const Lexicon::Slot* Lexicon::LookupWord(std::string_view word) const {
   const size_t f = FilterIndex(word);
   if ((filter_[f >> 6] >> (f & 63) & 1) == 0) return nullptr;
-  const uint64_t hash = HashAppend(kFnvBasis, word);
-  const size_t mask = slots_.size() - 1;
-  const uint32_t tag = Tag(hash);
-  for (size_t k = SlotIndex(hash, mask);; k = (k + 1) & mask) {
-    if (tags_[k] == 0) return nullptr;
-    if (tags_[k] != tag) continue;
-    const Slot& s = slots_[k];
-    if (s.hash == hash && s.key_len == word.size() &&
-        std::memcmp(keys_.data() + s.key_begin, word.data(), word.size()) == 0) {
-      return &s;
-    }
-  }
+  return Probe(HashAppend(kFnvBasis, word), [&](const Slot& s) {
+    return s.key_len == word.size() &&
+           std::memcmp(keys_.data() + s.key_begin, word.data(), word.size()) == 0;
+  });
 }
 
 const Lexicon& Lexicon::Get() {

@@ -124,6 +124,9 @@ class Lexicon {
   // The slot of the phrase t.lower[i, i + len) joined by single spaces, whose hash is `hash`.
   const Slot* Lookup(uint64_t hash, const TokenTexts& t, size_t i, size_t len) const;
   const Slot* LookupWord(std::string_view word) const;
+  // Linear probe from `hash`: the first slot with that hash whose key `key_matches`, or null.
+  template <typename KeyMatches>
+  const Slot* Probe(uint64_t hash, KeyMatches key_matches) const;
 
   std::unordered_map<std::string, LexEntry, Hash, std::equal_to<>> entries_;
   // First word → longest phrase (in tokens) starting with it; last word → same for endings.
