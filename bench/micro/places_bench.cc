@@ -1,12 +1,21 @@
 // Places layer: recognition + resolution throughput (AnnotatePlaces on already segmented text),
 // swept over document sizes. Goal (issue 5): >= 50 MB/s per core. Text: invented conflict-news
 // sentences, repeated. Blob: OpenDefaultGazetteer ($SITREP_GAZETTEER, else <build>/data).
+// BM_PlacesEvalText: the plain-text documents of ../shared/eval (GTD, ACLED, UCDP-AEC dev), one
+// by one as `sitrep extract` sees them (0.3-10 KB articles: the figure that matters for the
+// goal), read at run time and never stored; skipped when ../shared is absent. Documents are
+// cleaned, segmented and given their actors outside the timed loop.
 #include <benchmark/benchmark.h>
 
+#include <filesystem>
 #include <string>
+#include <vector>
 
+#include "sitrep/actors.h"
+#include "sitrep/clean.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/places.h"
+#include "sitrep/reader.h"
 #include "sitrep/text.h"
 
 namespace {
@@ -75,5 +84,56 @@ void BM_LocateEvent(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_LocateEvent);
+
+std::vector<sitrep::Document> EvalDocuments() {
+  std::vector<std::string> paths;
+  for (const char* name : {"gtd-dev.jsonl", "acled-dev.jsonl", "ucdp-aec-dev.jsonl"}) {
+    const std::filesystem::path p =
+        std::filesystem::path(SITREP_SOURCE_DIR) / "../shared/eval" / name;
+    if (std::filesystem::exists(p)) paths.push_back(p.string());
+  }
+  std::vector<sitrep::Document> docs;
+  if (paths.empty()) return docs;
+  auto reader = sitrep::OpenInputs(paths);
+  if (!reader.ok()) return docs;
+  while (auto item = (*reader)->Next()) {
+    if (!item->status.ok()) continue;
+    sitrep::Result<sitrep::Document> doc = sitrep::MakeDocument(item->record);
+    if (!doc.ok()) continue;
+    sitrep::Segment(*doc);
+    sitrep::AnnotateActors(*doc);  // named actors of a country vote in resolution
+    docs.push_back(std::move(*doc));
+  }
+  return docs;
+}
+
+void BM_PlacesEvalText(benchmark::State& state) {
+  auto gaz = Gaz();
+  if (!gaz) {
+    state.SkipWithError("no gazetteer blob (set SITREP_GAZETTEER)");
+    return;
+  }
+  static const std::vector<sitrep::Document> kDocs = EvalDocuments();
+  if (kDocs.empty()) {
+    state.SkipWithError("../shared/eval not found");
+    return;
+  }
+  std::vector<sitrep::Document> docs = kDocs;
+  int64_t bytes = 0;
+  for (const sitrep::Document& d : docs) bytes += static_cast<int64_t>(d.text.size());
+  size_t places = 0;
+  for (auto _ : state) {
+    places = 0;
+    for (sitrep::Document& d : docs) {
+      d.places = sitrep::FindPlaces(d, *gaz);
+      places += d.places.size();
+    }
+    benchmark::DoNotOptimize(places);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * bytes);
+  state.counters["docs"] = static_cast<double>(docs.size());
+  state.counters["places"] = static_cast<double>(places);
+}
+BENCHMARK(BM_PlacesEvalText)->Unit(benchmark::kMillisecond);
 
 }  // namespace

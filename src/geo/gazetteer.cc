@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -39,6 +40,8 @@ namespace {
 Status Corrupt(const std::string& what) {
   return Status(ErrorCode::kCorrupt, "gazetteer blob: " + what);
 }
+
+std::atomic<uint64_t> g_next_serial{1};  // Gazetteer::serial_ of the next blob opened
 
 std::string_view Trim0(const char* p, size_t n) {
   size_t len = 0;
@@ -253,6 +256,7 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Validate(std::unique_ptr<Sto
     g->key_prefix_start_[b] += g->key_prefix_start_[b - 1];
   }
   g->storage_ = std::move(storage);
+  g->serial_ = g_next_serial.fetch_add(1, std::memory_order_relaxed);
   return std::shared_ptr<const Gazetteer>(std::move(g));
 }
 
@@ -261,6 +265,12 @@ std::string_view Gazetteer::Str(uint32_t off, uint32_t len) const {
 }
 
 uint32_t Gazetteer::size() const { return num_entries_; }
+
+void Gazetteer::PrefetchEntries(std::span<const GeoId> ids) const {
+  for (GeoId id : ids) {
+    if (id < num_entries_) __builtin_prefetch(entries_ + id);
+  }
+}
 
 namespace {
 
@@ -284,11 +294,36 @@ uint64_t KeyHash(std::string_view key) {
 
 }  // namespace
 
-std::vector<uint64_t> Gazetteer::BuildKeyIndex(const gf::KeyRec* keys, uint32_t num_keys) const {
+namespace {
+
+// The filter word of a hash and the four bits it must hold, from bits of the hash that the slot
+// index (low bits) and the slot tag (high 32 bits) leave out of step.
+inline uint64_t FilterBits(uint64_t h, size_t filter_mask, size_t* word) {
+  const uint64_t g = (h ^ (h >> 29)) * 0xbf58476d1ce4e5b9ull;
+  *word = static_cast<size_t>(g >> 40) & filter_mask;
+  return uint64_t{1} << (g & 63) | uint64_t{1} << ((g >> 6) & 63) |
+         uint64_t{1} << ((g >> 12) & 63) | uint64_t{1} << ((g >> 18) & 63);
+}
+
+}  // namespace
+
+bool Gazetteer::KeyIndex::MayContain(uint64_t h) const {
+  size_t word;
+  const uint64_t bits = FilterBits(h, filter.size() - 1, &word);
+  return (filter[word] & bits) == bits;
+}
+
+Gazetteer::KeyIndex Gazetteer::BuildKeyIndex(const gf::KeyRec* keys, uint32_t num_keys) const {
   int bits = 4;
   while ((size_t{1} << bits) < uint64_t{num_keys} + num_keys / 2) ++bits;
   const size_t size = size_t{1} << bits, mask = size - 1;
-  std::vector<uint64_t> index(size, 0);
+  KeyIndex out;
+  // About 8 filter bits per key (a power of two of words): ~3% of absent keys pass.
+  size_t filter_words = 1;
+  while (filter_words * 64 < uint64_t{num_keys} * 8) filter_words <<= 1;
+  out.filter.assign(filter_words, 0);
+  std::vector<uint64_t>& index = out.slots;
+  index.assign(size, 0);
   // Inserting in home-slot order writes the table front to back (a random-order build of a
   // million keys is dominated by cache misses): (home << 32 | key) pairs, radix-sorted on home.
   std::vector<uint64_t> slot_of(num_keys, 0);
@@ -301,6 +336,9 @@ std::vector<uint64_t> Gazetteer::BuildKeyIndex(const gf::KeyRec* keys, uint32_t 
     if (k > 0 && key == prev) continue;
     prev = key;
     const uint64_t h = KeyHash(key);
+    size_t word;
+    const uint64_t fbits = FilterBits(h, filter_words - 1, &word);
+    out.filter[word] |= fbits;
     slot_of[k] = (h >> 32) << 32 | (uint64_t{k} + 1);
     order.push_back((h & mask) << 32 | k);
   }
@@ -332,15 +370,61 @@ std::vector<uint64_t> Gazetteer::BuildKeyIndex(const gf::KeyRec* keys, uint32_t 
     while (index[i] != 0) i = (i + 1) & mask;
     index[i] = slot_of[k];
   }
-  return index;
+  return out;
 }
 
-const gf::KeyRec* Gazetteer::FindRec(const gf::KeyRec* keys, const std::vector<uint64_t>& index,
+namespace {
+
+// A per-thread memo of recent exact lookups. The hash indexes span tens of megabytes, so a probe
+// costs a cache miss on the slot, one on the key record and one on its string; the names of a
+// news stream repeat ("Baghdad", "Monday", "Police"), and a repeat answered here costs none.
+// Direct-mapped by the key's hash; a slot holds the whole key (longer keys are not memoized),
+// so an answer is exactly the probe's. Tagged with the gazetteer's serial and the section, so
+// gazetteers opened one after another at the same address never see each other's answers.
+struct LookupMemo {
+  static constexpr size_t kSlots = 2048;
+  static constexpr size_t kMaxKey = 38;
+  struct Slot {
+    uint64_t tag;  // serial << 8 | section; 0 when empty
+    uint64_t hash;
+    const gf::KeyRec* rec;  // the probe's answer, nullptr when the key is absent
+    uint8_t len;
+    char key[kMaxKey + 1];
+  };
+  static_assert(sizeof(Slot) == 64);
+  Slot slots[kSlots];
+};
+thread_local LookupMemo t_memo;
+
+}  // namespace
+
+const gf::KeyRec* Gazetteer::FindRec(const gf::KeyRec* keys, const KeyIndex& index,
                                      std::string_view key) const {
   const uint64_t h = KeyHash(key);
-  const size_t mask = index.size() - 1;
+  if (!index.MayContain(h)) return nullptr;
+  if (key.size() > LookupMemo::kMaxKey) return ProbeRec(keys, index, key, h);
+  // The sections' key arrays are distinct, so the array's position names the section.
+  const uint64_t section = keys == keys_ ? 1 : keys == prefix_keys_ ? 2 : keys == loose_keys_ ? 3 : 4;
+  const uint64_t tag = serial_ << 8 | section;
+  LookupMemo::Slot& slot = t_memo.slots[(h ^ (h >> 29) ^ section * 0x9e37) & (LookupMemo::kSlots - 1)];
+  if (slot.tag == tag && slot.hash == h && slot.len == key.size() &&
+      std::memcmp(slot.key, key.data(), key.size()) == 0) {
+    return slot.rec;
+  }
+  const gf::KeyRec* rec = ProbeRec(keys, index, key, h);
+  slot.tag = tag;
+  slot.hash = h;
+  slot.rec = rec;
+  slot.len = static_cast<uint8_t>(key.size());
+  std::memcpy(slot.key, key.data(), key.size());
+  return rec;
+}
+
+const gf::KeyRec* Gazetteer::ProbeRec(const gf::KeyRec* keys, const KeyIndex& index,
+                                      std::string_view key, uint64_t h) const {
+  const size_t mask = index.slots.size() - 1;
   for (size_t i = h & mask;; i = (i + 1) & mask) {
-    const uint64_t slot = index[i];
+    const uint64_t slot = index.slots[i];
     if (slot == 0) return nullptr;
     if ((slot >> 32) != (h >> 32)) continue;
     const gf::KeyRec& r = keys[(slot & 0xffffffffu) - 1];
@@ -349,7 +433,7 @@ const gf::KeyRec* Gazetteer::FindRec(const gf::KeyRec* keys, const std::vector<u
 }
 
 std::span<const GeoId> Gazetteer::FindIn(const gf::KeyRec* keys, uint32_t num_keys,
-                                         const GeoId* postings, const std::vector<uint64_t>& index,
+                                         const GeoId* postings, const KeyIndex& index,
                                          std::string_view key) const {
   (void)num_keys;
   const gf::KeyRec* r = FindRec(keys, index, key);
@@ -492,7 +576,6 @@ Gazetteer::Stats Gazetteer::stats() const {
 
 #define SITREP_REC (gaz_->entries_[id_])
 
-GeoKind GeoEntry::kind() const { return static_cast<GeoKind>(SITREP_REC.kind); }
 std::string_view GeoEntry::name() const { return gaz_->Str(SITREP_REC.name.off, SITREP_REC.name.len); }
 std::string_view GeoEntry::ascii_name() const {
   return gaz_->Str(SITREP_REC.ascii_name.off, SITREP_REC.ascii_name.len);

@@ -1,6 +1,7 @@
 // On-disk layout of the gazetteer blob (data/gazetteer.bin), shared by the compiler
 // (tools/gazetteer/compile_gazetteer.cc) and the loader (gazetteer.cc). Little-endian, every
-// section 8-byte aligned, all offsets from the start of the blob.
+// section 8-byte aligned (the compiler puts entries on a 64-byte boundary: one cache line per
+// record; readers need only 8), all offsets from the start of the blob.
 //
 //   Header | strings | entries | countries | keys | postings | loose keys | loose postings |
 //          demonym keys | demonym postings | posting flags | prefix keys
