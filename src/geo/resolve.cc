@@ -338,6 +338,22 @@ class Resolver {
       if (a.generic || a.country_iso3.empty()) continue;
       if (auto c = gaz_.CountryByIso3(a.country_iso3)) actor_countries_.emplace_back(a.span, c->id());
     }
+    // One dense number per distinct key: the per-name caches below are then flat arrays, not
+    // hash maps allocating a node (and a vector) per name and pass.
+    std::vector<std::pair<std::string_view, uint32_t>> by_key;
+    by_key.reserve(cands_.size());
+    for (size_t k = 0; k < cands_.size(); ++k) by_key.emplace_back(cands_[k].key, k);
+    std::sort(by_key.begin(), by_key.end());
+    key_id_.resize(cands_.size());
+    uint32_t keys = 0;
+    for (size_t j = 0; j < by_key.size(); ++j) {
+      if (j > 0 && by_key[j].first != by_key[j - 1].first) ++keys;
+      key_id_[by_key[j].second] = keys;
+    }
+    num_keys_ = by_key.empty() ? 0 : keys + 1;
+    exact_at_.assign(num_keys_, -1);
+    exact_len_.assign(num_keys_, 0);
+    terms_head_.assign(num_keys_, -1);
   }
 
   std::vector<PlaceMention> Run() {
@@ -519,11 +535,16 @@ class Resolver {
 
   // Whether each of c.ids (up to kMaxEntries) is named c.key by its own name rather than an
   // alternate one; folding entry names is the costly part of scoring, so it is done once per key.
-  const std::vector<uint8_t>& ExactNames(const Candidate& c) {
-    auto [it, fresh] = exact_.try_emplace(c.key);
-    if (fresh) {
+  std::span<const uint8_t> ExactNames(const Candidate& c) {
+    // Cached per key: the first candidate of a name computes it for all (as ever).
+    const uint32_t key = key_id_[static_cast<size_t>(&c - cands_.data())];
+    if (exact_at_[key] < 0) {
       size_t n = std::min(c.ids.size(), kMaxEntries);
-      it->second.resize(n);
+      const size_t at = exact_pool_.size();
+      exact_at_[key] = static_cast<int32_t>(at);
+      exact_len_[key] = static_cast<uint32_t>(n);
+      exact_pool_.resize(at + n);
+      uint8_t* flags = exact_pool_.data() + at;
       // The blob records it per posting of a folded key. For other lists (loose matches): every
       // entry is indexed under its folded own names, so an entry is named c.key by its own name
       // exactly when it is among FindFolded(c.key) with the own-name flag.
@@ -546,19 +567,19 @@ class Resolver {
           fast = std::binary_search(own_named.begin(), own_named.end(), c.ids[i]);
         } else {
           GeoEntry e = gaz_.Entry(c.ids[i]);
-          it->second[i] = FoldName(e.name()) == c.key || FoldName(e.ascii_name()) == c.key;
+          flags[i] = FoldName(e.name()) == c.key || FoldName(e.ascii_name()) == c.key;
           continue;
         }
         if (!check_) {
-          it->second[i] = fast;
+          flags[i] = fast;
           continue;
         }
         GeoEntry e = gaz_.Entry(c.ids[i]);
-        it->second[i] =
+        flags[i] =
             Checked(fast, uint8_t{FoldName(e.name()) == c.key || FoldName(e.ascii_name()) == c.key});
       }
     }
-    return it->second;
+    return std::span<const uint8_t>(exact_pool_.data() + exact_at_[key], exact_len_[key]);
   }
 
   // The resolved non-country mentions with coordinates, one per entry, for the proximity term.
@@ -587,14 +608,20 @@ class Resolver {
     bool has_admin1 = false;  // HasAdmin1 (not for countries and admin1)
     uint8_t proximity = 0;    // 2 within 150 km of an anchor, 1 within 400 km
   };
-  const std::vector<Terms>& TermsOf(const Candidate& c, bool proximity) {
-    auto& slots = terms_[c.key];
-    for (const auto& [ids, terms] : slots) {
-      if (ids == c.ids.data()) return terms;
+  std::span<const Terms> TermsOf(const Candidate& c, bool proximity) {
+    const uint32_t key = key_id_[static_cast<size_t>(&c - cands_.data())];
+    for (int32_t r = terms_head_[key]; r >= 0; r = terms_refs_[r].next) {
+      const TermsRef& ref = terms_refs_[r];
+      if (ref.ids == c.ids.data()) return {terms_pool_.data() + ref.at, ref.n};
     }
     size_t n = std::min(c.ids.size(), kMaxEntries);
     gaz_.PrefetchEntries(c.ids.first(n));
-    std::vector<Terms> out(n);
+    const size_t at = terms_pool_.size();
+    terms_refs_.push_back({c.ids.data(), static_cast<uint32_t>(at), static_cast<uint32_t>(n),
+                           terms_head_[key]});
+    terms_head_[key] = static_cast<int32_t>(terms_refs_.size() - 1);
+    terms_pool_.resize(at + n);
+    Terms* out = terms_pool_.data() + at;
     // The anchors of other names, compared once per name rather than once per entry.
     if (proximity) {
       near_.clear();
@@ -628,12 +655,13 @@ class Resolver {
         else if (best_dot > kCos400Km) t.proximity = 1;
       }
     }
-    slots.push_back({c.ids.data(), std::move(out)});
-    return slots.back().second;
+    return {out, n};
   }
 
   void Pass(bool proximity) {
-    terms_.clear();
+    terms_pool_.clear();
+    terms_refs_.clear();
+    std::fill(terms_head_.begin(), terms_head_.end(), -1);
     if (proximity) CollectAnchors();
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Candidate& c = cands_[k];
@@ -650,8 +678,8 @@ class Resolver {
         continue;
       }
       size_t n = std::min(c.ids.size(), kMaxEntries);
-      const std::vector<uint8_t>& exact = ExactNames(c);
-      const std::vector<Terms>& terms = TermsOf(c, proximity);
+      const std::span<const uint8_t> exact = ExactNames(c);
+      const std::span<const Terms> terms = TermsOf(c, proximity);
       for (size_t i = 0; i < n; ++i) {
         GeoEntry e = gaz_.Entry(c.ids[i]);
         const Terms& t = terms[i];
@@ -961,11 +989,23 @@ class Resolver {
   };
   std::vector<Anchor> anchors_;
   std::vector<Vec3> near_;  // TermsOf scratch: anchors_ of names other than the one scored
-  std::unordered_map<std::string_view, std::vector<uint8_t>> exact_;
+  std::vector<uint32_t> key_id_;  // per candidate: its key's number, 0..num_keys_-1
+  uint32_t num_keys_ = 0;
+  // ExactNames per key: flags at exact_pool_[exact_at_[key]], exact_len_[key] of them.
+  std::vector<int32_t> exact_at_;
+  std::vector<uint32_t> exact_len_;
+  std::vector<uint8_t> exact_pool_;
   std::unordered_map<uint64_t, bool> in_container_;  // (container index, entry) → InContainer
-  // Per pass: name → (its entry list, the Terms of each entry).
-  std::unordered_map<std::string_view, std::vector<std::pair<const GeoId*, std::vector<Terms>>>>
-      terms_;
+  // Per pass: name → (its entry list, the Terms of each entry), as chains of TermsRef from
+  // terms_head_[key] into terms_pool_.
+  struct TermsRef {
+    const GeoId* ids;
+    uint32_t at, n;
+    int32_t next;  // the key's next entry list, -1 at the end
+  };
+  std::vector<Terms> terms_pool_;
+  std::vector<TermsRef> terms_refs_;
+  std::vector<int32_t> terms_head_;
   GeoId us_ = kNoGeoId;
   int us_cues_ = 0;  // American local-news cues: "Sheriff", "X County", "Township"...
   std::vector<std::pair<Span, GeoId>> actor_countries_;  // named actors of a known country
