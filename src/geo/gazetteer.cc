@@ -296,20 +296,24 @@ uint64_t KeyHash(std::string_view key) {
 
 namespace {
 
-// The filter word of a hash and the four bits it must hold, from bits of the hash that the slot
-// index (low bits) and the slot tag (high 32 bits) leave out of step.
-inline uint64_t FilterBits(uint64_t h, size_t filter_mask, size_t* word) {
-  const uint64_t g = (h ^ (h >> 29)) * 0xbf58476d1ce4e5b9ull;
-  *word = static_cast<size_t>(g >> 40) & filter_mask;
-  return uint64_t{1} << (g & 63) | uint64_t{1} << ((g >> 6) & 63) |
-         uint64_t{1} << ((g >> 12) & 63) | uint64_t{1} << ((g >> 18) & 63);
+// The four bits a key's hash sets in its filter word, from the hash's high 32 bits (its word is
+// picked by the low bits, as its home slot is).
+inline uint64_t FilterBits(uint64_t h) {
+  const uint64_t g = (h >> 32) * 0xbf58476d1ce4e5b9ull;
+  return uint64_t{1} << (g >> 58) | uint64_t{1} << ((g >> 52) & 63) |
+         uint64_t{1} << ((g >> 46) & 63) | uint64_t{1} << ((g >> 40) & 63);
+}
+
+// Both sizes are powers of two: a hash's filter word is its home slot's top bits.
+inline int FilterShift(size_t slots, size_t filter_words) {
+  return __builtin_ctzll(slots) - __builtin_ctzll(filter_words);
 }
 
 }  // namespace
 
 bool Gazetteer::KeyIndex::MayContain(uint64_t h) const {
-  size_t word;
-  const uint64_t bits = FilterBits(h, filter.size() - 1, &word);
+  const uint64_t bits = FilterBits(h);
+  const size_t word = (h & (slots.size() - 1)) >> FilterShift(slots.size(), filter.size());
   return (filter[word] & bits) == bits;
 }
 
@@ -318,10 +322,12 @@ Gazetteer::KeyIndex Gazetteer::BuildKeyIndex(const gf::KeyRec* keys, uint32_t nu
   while ((size_t{1} << bits) < uint64_t{num_keys} + num_keys / 2) ++bits;
   const size_t size = size_t{1} << bits, mask = size - 1;
   KeyIndex out;
-  // About 8 filter bits per key (a power of two of words): ~3% of absent keys pass.
-  size_t filter_words = 1;
-  while (filter_words * 64 < uint64_t{num_keys} * 8) filter_words <<= 1;
-  out.filter.assign(filter_words, 0);
+  // About 8 filter bits per key, a power of two of words; a key's word is its home slot's top
+  // bits, so the front-to-back pass below fills the filter in order too.
+  int filter_bits = 0;
+  while ((uint64_t{64} << filter_bits) < uint64_t{num_keys} * 8 && filter_bits < bits) ++filter_bits;
+  out.filter.assign(size_t{1} << filter_bits, 0);
+  const int filter_shift = FilterShift(size, out.filter.size());
   std::vector<uint64_t>& index = out.slots;
   index.assign(size, 0);
   // Inserting in home-slot order writes the table front to back (a random-order build of a
@@ -336,9 +342,6 @@ Gazetteer::KeyIndex Gazetteer::BuildKeyIndex(const gf::KeyRec* keys, uint32_t nu
     if (k > 0 && key == prev) continue;
     prev = key;
     const uint64_t h = KeyHash(key);
-    size_t word;
-    const uint64_t fbits = FilterBits(h, filter_words - 1, &word);
-    out.filter[word] |= fbits;
     slot_of[k] = (h >> 32) << 32 | (uint64_t{k} + 1);
     order.push_back((h & mask) << 32 | k);
   }
@@ -357,6 +360,7 @@ Gazetteer::KeyIndex Gazetteer::BuildKeyIndex(const gf::KeyRec* keys, uint32_t nu
   for (uint64_t v : order) {
     const size_t home = v >> 32;
     const uint32_t k = static_cast<uint32_t>(v);
+    out.filter[home >> filter_shift] |= FilterBits(slot_of[k]);
     const size_t pos = std::max(home, next);
     if (pos >= size) {
       wrapped.push_back(k);
