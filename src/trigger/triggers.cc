@@ -11,8 +11,9 @@
 //       civilian victims → Violence against civilians / Attack; one armed side killing with no
 //       armed target → Attack;
 //     - clash: Armed clash, or Mob violence when no armed actor is named among communal words;
-//     - protest: Excessive force (deaths and state forces), Violent demonstration (protester
-//       violence), Protest with intervention (dispersal, arrests), else Peaceful protest;
+//     - protest: Violent demonstration (protester violence), Excessive force (state forces and
+//       protesters themselves killed or shot at), Protest with intervention (dispersal,
+//       arrests), else Peaceful protest;
 //     - ied: Suicide bomb when "suicide" is said; explosive cues next to defusing or seizing
 //       words become Disrupted weapons use;
 //     - territory: the first actor before the cue decides who gained it.
@@ -496,12 +497,21 @@ class Classifier {
                                !Negated(k, t));
           }
         }
-        if (lethal && (state || NearState(si))) {
-          m.sub_event_type = "Excessive force against protesters";
-          m.score = 0.9f;
-        } else if (ViolenceNear(si) || rioters) {
+        // Demonstrators who burn, stone or fight riot, whatever the police did to them (ACLED
+        // keeps "excessive force" for force against peaceful protesters). A bare "crowd" is the
+        // protest's own people, not rioters.
+        bool riot_actor = false;
+        for (const ActorMention* a : actors) {
+          if (a->inter != 5) continue;
+          const std::string w = Lower(doc_.Slice(a->span));
+          riot_actor = riot_actor || (w != "crowd" && w != "crowds");
+        }
+        if (ViolenceNear(si) || riot_actor) {
           m.sub_event_type = "Violent demonstration";
           m.score = std::max(m.score, 0.8f);
+        } else if (lethal && (state || NearState(si)) && ProtestersHarmed(si)) {
+          m.sub_event_type = "Excessive force against protesters";
+          m.score = 0.9f;
         } else if (InterventionNear(si)) {
           m.sub_event_type = "Protest with intervention";
           m.score = std::max(m.score, 0.75f);
@@ -754,10 +764,52 @@ class Classifier {
     for (uint32_t k = lo; k < hi; ++k) {
       if (k != si && scans_[k].has[static_cast<size_t>(CueClass::kProtest)]) continue;
       for (const Hit& h : scans_[k].context) {
-        if (h.cue->cls == CueClass::kCtxViolent && !h.grievance && !Negated(k, h)) return true;
+        if (h.cue->cls == CueClass::kCtxViolent && !h.grievance && !Negated(k, h)) {
+          return true;
+        }
       }
       for (const Hit& h : scans_[k].triggers) {
         if (h.cue->cls == CueClass::kRiot && !h.grievance && !Negated(k, h)) return true;
+      }
+    }
+    return false;
+  }
+
+  // Protesters themselves killed or hurt in sentence `si` or a neighbour: a casualty count of
+  // protesters ("one protester was killed") or shooting at them ("opened fire on the
+  // protesters", "shot dead a demonstrator"), not tear gas fired at them, not a killing the
+  // protest is about.
+  bool ProtestersHarmed(uint32_t si) const {
+    auto protest_word = [&](uint32_t t) {
+      const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+      return w.rfind("protest", 0) == 0 || w.rfind("demonstrat", 0) == 0 || w == "crowd";
+    };
+    const uint32_t lo = si > 0 ? si - 1 : 0;
+    const uint32_t hi = std::min<uint32_t>(si + 2, scans_.size());
+    for (const CasualtyFrame& f : doc_.casualties) {
+      if (f.sentence < lo || f.sentence >= hi || f.negated || f.value <= 0) continue;
+      if (f.fate != Fate::kKilled && f.fate != Fate::kInjured) continue;
+      const Sentence& s = doc_.sentences[f.sentence];
+      for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+        const Span& sp = doc_.tokens[t].span;
+        if (sp.begin >= f.span.begin && sp.end <= f.span.end && protest_word(t)) return true;
+      }
+    }
+    for (uint32_t k = lo; k < hi; ++k) {
+      const Sentence& s = doc_.sentences[k];
+      for (const Hit& h : scans_[k].triggers) {
+        const bool harm = (h.cue->cls == CueClass::kKill && h.cue->score > 0.5f) ||
+                          (h.cue->cls == CueClass::kAttack && Shooting(h));
+        if (!harm || h.grievance || Negated(k, h)) continue;
+        for (uint32_t t = h.end; t < std::min(h.end + 5, s.token_end); ++t) {
+          bool dispersal = false;
+          for (const Hit& c : scans_[k].context) {
+            dispersal |= c.cue->cls == CueClass::kCtxIntervention && c.begin >= h.end &&
+                         c.begin <= t;
+          }
+          if (dispersal) break;
+          if (protest_word(t)) return true;
+        }
       }
     }
     return false;

@@ -207,6 +207,18 @@ const TypeCase kRoleTypeCases[] = {
     {"A shopkeeper was attacked by unidentified men on his way home.", "Attack"},
     {"A driver was shot dead by a group of men at the junction.", "Attack"},
     {"On Monday three men killed a teacher in the village with rifles.", "Attack"},
+    // Demonstrators burning and stoning riot, even when police then kill some of them.
+    {"Protesters burned tyres on the avenue, and police shot dead two of them.",
+     "Violent demonstration"},
+    // Excessive force needs the protesters themselves hurt, not a killing the march is about.
+    {"Relatives of a driver shot dead by soldiers marched to the governor's office.",
+     "Peaceful protest"},
+    {"Police opened fire on the protesters at the roundabout, killing two.",
+     "Excessive force against protesters"},
+    // A crowd holding a protest is the protest's own people; damaged crops are no violence.
+    {"A crowd held a protest against power cuts outside the town hall.", "Peaceful protest"},
+    {"Farmers protested to demand compensation for crops damaged by the floods.",
+     "Peaceful protest"},
 };
 
 TEST(TriggersTest, RoleTyping) {
