@@ -465,7 +465,12 @@ class Classifier {
       }
       case CueClass::kClash:
       case CueClass::kWeapon:
-        if (object == 1 && armed_before && !two_sides && !protest_context && !crowd_subject) {
+        if (cue.cls == CueClass::kWeapon && HeavyFireAlone(si, hit)) {
+          // Machine-gun fire at an area with no small arms, no fight and nobody hit: ACLED
+          // counts heavy weapons fired from afar as shelling.
+          m.sub_event_type = "Shelling/artillery/missile attack";
+          m.score = 0.8f;
+        } else if (object == 1 && armed_before && !two_sides && !protest_context && !crowd_subject) {
           // "gunmen ambushed and killed four farmers" / "ambushed a bus": victims, not a battle.
           m.sub_event_type = "Attack";
           m.score = 0.7f;
@@ -560,6 +565,32 @@ class Classifier {
                     (PastPerfectBefore(si, hit) ? 0.5f : 0.0f);
     m.historical = history >= 1.0f;
     return m;
+  }
+
+  // "fired machine guns at the farms", "bursts of fire involving heavy machineguns": machine-gun
+  // fire with no small arms named in the sentence, no fight near and no one killed or hurt in
+  // the sentence.
+  bool HeavyFireAlone(uint32_t si, const Hit& hit) const {
+    bool machine = false, bursts = false;
+    for (uint32_t t = hit.begin; t < hit.end; ++t) {
+      const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+      machine |= w.rfind("machine", 0) == 0;
+      bursts |= w == "bursts";
+    }
+    if (!machine && !bursts) return false;
+    const Sentence& s = doc_.sentences[si];
+    bool fired = false;
+    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+      const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+      if (w == "small" || w == "small-arms") return false;
+      if (t < hit.begin) fired |= w == "fired" || w == "firing" || w == "fire";
+    }
+    if (machine && !fired) return false;
+    if (EngagementNear(si)) return false;
+    for (const CasualtyFrame& f : doc_.casualties) {
+      if (f.sentence == si && !f.negated && f.value > 0) return false;
+    }
+    return true;
   }
 
   // "opened fire", "fired at", "shot at": shooting at someone, not at property.

@@ -219,6 +219,13 @@ const TypeCase kRoleTypeCases[] = {
     {"A crowd held a protest against power cuts outside the town hall.", "Peaceful protest"},
     {"Farmers protested to demand compensation for crops damaged by the floods.",
      "Peaceful protest"},
+    // Machine-gun fire at an area, with no small arms, no fight and nobody hit, is shelling.
+    {"Rebels fired machine guns at farms on the edge of the town; nobody was hurt.",
+     "Shelling/artillery/missile attack"},
+    {"Monitors recorded 12 bursts of fire involving heavy machineguns near the village.",
+     "Shelling/artillery/missile attack"},
+    {"Monitors recorded bursts of fire involving small arms near the village.", "Armed clash"},
+    {"Gunmen fired machine guns at a patrol, killing two soldiers.", "Armed clash"},
 };
 
 TEST(TriggersTest, RoleTyping) {
