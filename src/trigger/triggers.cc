@@ -495,6 +495,13 @@ class Classifier {
         }
         break;
       case CueClass::kProtest: {
+        // A weak cue ("blocked", "demanded") done by an armed side ("gunmen blocked the
+        // road"), said in the passive ("services demanded by the officer") or as the cause of
+        // something else ("after the workers demanded their pay") is no protest of its own.
+        if (cue.score < 0.5f && (hit.grievance || FollowedByBy(si, hit) ||
+                                 ArmedDoerBefore(si, hit))) {
+          break;
+        }
         bool lethal = false;
         for (uint32_t k = si > 0 ? si - 1 : 0; k < std::min<uint32_t>(si + 2, scans_.size()); ++k) {
           for (const Hit& t : scans_[k].triggers) {
@@ -591,6 +598,26 @@ class Classifier {
       if (f.sentence == si && !f.negated && f.value > 0) return false;
     }
     return true;
+  }
+
+  // "blocked by soldiers": the cue's doer comes after it.
+  bool FollowedByBy(uint32_t si, const Hit& hit) const {
+    return hit.end < doc_.sentences[si].token_end &&
+           Lower(doc_.Slice(doc_.tokens[hit.end].span)) == "by";
+  }
+
+  // A non-state armed actor among the four tokens before the cue ("armed groups have also
+  // blocked"); soldiers or police may be protesting themselves.
+  bool ArmedDoerBefore(uint32_t si, const Hit& hit) const {
+    const uint32_t lo = hit.begin >= doc_.sentences[si].token_begin + 4
+                            ? hit.begin - 4
+                            : doc_.sentences[si].token_begin;
+    const uint32_t from = doc_.tokens[lo].span.begin, to = doc_.tokens[hit.begin].span.begin;
+    for (const ActorMention* a : ActorsIn(si)) {
+      const bool non_state = a->inter == 2 || a->inter == 3 || a->inter == 4;
+      if (non_state && a->span.end > from && a->span.end <= to) return true;
+    }
+    return false;
   }
 
   // "opened fire", "fired at", "shot at": shooting at someone, not at property.

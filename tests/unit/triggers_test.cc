@@ -226,6 +226,15 @@ const TypeCase kRoleTypeCases[] = {
      "Shelling/artillery/missile attack"},
     {"Monitors recorded bursts of fire involving small arms near the village.", "Armed clash"},
     {"Gunmen fired machine guns at a patrol, killing two soldiers.", "Armed clash"},
+    // Fire and tyres in the sentence next to a protest's demands: a violent demonstration.
+    {"Workers set fire to tires outside the factory. They demanded their unpaid wages.",
+     "Violent demonstration"},
+    {"Prisoners piled mattresses in the yard and set them on fire as a form of demonstration.",
+     "Violent demonstration"},
+    // Blocking roads and making demands are protests ...
+    {"Taxi drivers blocked the roads into the city over new fuel prices.", "Peaceful protest"},
+    // ... unless an armed group does the blocking.
+    {"Gunmen blocked the road with burning tyres and shot dead a driver.", "Attack"},
 };
 
 TEST(TriggersTest, RoleTyping) {
