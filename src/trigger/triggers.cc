@@ -483,7 +483,7 @@ class Classifier {
           m.sub_event_type = protest_context ? "Violent demonstration" : "Mob violence";
           m.score = 0.78f;
         } else if ((armed.empty() && (Near(si, CueClass::kCtxCommunal) || rioters || civilians)) ||
-                   (!non_state && crowd_before)) {
+                   (!non_state && (crowd_before || CrowdAgainstState(si, hit)))) {
           // Unarmed sides fighting, or a crowd against state forces ("a clash between police and
           // shopkeepers"); but ethnic or clan groups fighting to the death are communal
           // militias in a battle ("Bissa farmers clashed with Fula herders ... 7 killed").
@@ -598,6 +598,37 @@ class Classifier {
       if (f.sentence == si && !f.negated && f.value > 0) return false;
     }
     return true;
+  }
+
+  // "a clash erupted between police and shopkeepers", "residents ... clashed with the police":
+  // a hand-to-hand clash word (no gunfire) in a sentence naming state forces of one country and
+  // people who are not the casualties.
+  bool CrowdAgainstState(uint32_t si, const Hit& hit) const {
+    static constexpr std::string_view kWords[] = {"clash", "clashes", "clashed", "clashing",
+                                                  "fought", "fight", "fighting", "confrontation",
+                                                  "confrontations", "scuffle", "brawl"};
+    if (hit.end != hit.begin + 1) return false;
+    const std::string w = Lower(doc_.Slice(doc_.tokens[hit.begin].span));
+    if (std::find(std::begin(kWords), std::end(kWords), w) == std::end(kWords)) return false;
+    if (hit.begin > doc_.sentences[si].token_begin &&
+        Lower(doc_.Slice(doc_.tokens[hit.begin - 1].span)) == "armed") {
+      return false;  // "an armed clash"
+    }
+    const ActorMention* state = nullptr;
+    bool people = false;
+    for (const ActorMention* a : ActorsIn(si)) {
+      if (a->inter == 1 || a->inter == 8) {
+        if (state != nullptr && !SameSide(*state, *a)) return false;  // two states' forces
+        state = a;
+      } else if (a->inter == 5 || a->inter == 7) {
+        bool casualty = false;
+        for (const CasualtyFrame& f : doc_.casualties) {
+          casualty |= f.sentence == si && a->span.begin >= f.span.begin && a->span.end <= f.span.end;
+        }
+        people |= !casualty;
+      }
+    }
+    return state != nullptr && people;
   }
 
   // "blocked by soldiers": the cue's doer comes after it.

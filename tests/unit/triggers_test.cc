@@ -235,6 +235,13 @@ const TypeCase kRoleTypeCases[] = {
     {"Taxi drivers blocked the roads into the city over new fuel prices.", "Peaceful protest"},
     // ... unless an armed group does the blocking.
     {"Gunmen blocked the road with burning tyres and shot dead a driver.", "Attack"},
+    // People fighting police by hand, or political rivals fighting each other, riot.
+    {"A clash erupted between police and traders at the bus station over parking fees.",
+     "Mob violence"},
+    {"Opposing political groups clashed in the town square after the vote.", "Mob violence"},
+    // ... but an armed clash is one.
+    {"An armed clash broke out between police and several men near the station.",
+     "Armed clash"},
 };
 
 TEST(TriggersTest, RoleTyping) {
