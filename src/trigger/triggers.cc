@@ -380,8 +380,12 @@ class Classifier {
     switch (cue.cls) {
       case CueClass::kFixed:
         // Residents or rioters burning or ransacking, with no armed group among them: a riot.
-        if (m.sub_event_type == "Looting/property destruction" && crowd_subject && !non_state &&
-            !state) {
+        // The doers are the first people named before the cue ("students burned a police
+        // station", "villagers ... destroyed the churches"): the police burned are no doers.
+        if (m.sub_event_type == "Looting/property destruction" && !non_state && !armed_before &&
+            !PassiveBefore(hit) && !ArmedWordBefore(si, hit) &&
+            ((crowd_subject && !state) ||
+             CrowdAt(si, doc_.sentences[si].token_begin, hit.begin) || CivilianBefore(si, hit))) {
           m.sub_event_type = "Violent demonstration";
           m.score = 0.6f;
         }
@@ -532,6 +536,8 @@ class Classifier {
       }
       case CueClass::kRiot:
         m.sub_event_type = "Violent demonstration";
+        // "armed groups blocked the road with burning tyres": a tactic of the armed group.
+        if (non_state) m.score = 0.3f;
         break;
       case CueClass::kTerritory: {
         int first_inter = 0;
@@ -629,6 +635,24 @@ class Classifier {
       }
     }
     return state != nullptr && people;
+  }
+
+  // "armed villagers", "individuals armed with rifles" before the cue.
+  bool ArmedWordBefore(uint32_t si, const Hit& hit) const {
+    for (uint32_t t = doc_.sentences[si].token_begin; t < hit.begin; ++t) {
+      if (Lower(doc_.Slice(doc_.tokens[t].span)) == "armed") return true;
+    }
+    return false;
+  }
+
+  // A civilian mention before the cue in its sentence ("taxi riders burnt a vehicle").
+  bool CivilianBefore(uint32_t si, const Hit& hit) const {
+    for (const ActorMention* a : ActorsIn(si)) {
+      if ((a->inter == 7 || a->inter == 5) && a->span.end <= doc_.tokens[hit.begin].span.begin) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // "blocked by soldiers": the cue's doer comes after it.

@@ -242,6 +242,14 @@ const TypeCase kRoleTypeCases[] = {
     // ... but an armed clash is one.
     {"An armed clash broke out between police and several men near the station.",
      "Armed clash"},
+    // Burning tyres is a riot, unless an armed group does it to block a road.
+    {"Residents closed the highway by burning tyres near the market.", "Violent demonstration"},
+    {"Armed men blocked the road with burning tyres and killed a trader.", "Attack"},
+    // Unarmed people destroying property riot, even when what they burn is a police station.
+    {"Students burned a police station after the death of a classmate.",
+     "Violent demonstration"},
+    {"Armed villagers destroyed a school under construction in the next village.",
+     "Looting/property destruction"},
 };
 
 TEST(TriggersTest, RoleTyping) {
