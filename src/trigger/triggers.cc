@@ -461,6 +461,16 @@ class Classifier {
           m.sub_event_type = "Looting/property destruction";
           m.score = 0.7f;
         }
+        // "seized 3 tons of cannabis during an operation", "arrested seven militants ... during a
+        // search operation": the operation is the setting of the arrest or seizure told before
+        // it, when nobody was hurt and nothing was fought.
+        if (!kill) {
+          const std::string_view outcome = OperationOutcome(si, hit);
+          if (!outcome.empty()) {
+            m.sub_event_type = std::string(outcome);
+            m.score = 0.6f;
+          }
+        }
         // "wounded", "injured": weaker evidence of what kind of event it was than the cue that
         // says what was done ("attacked a post ... two civilians were wounded").
         if (kill && cue.score < 0.55f) m.score -= 0.1f;
@@ -560,6 +570,18 @@ class Classifier {
         hit.begin > doc_.sentences[si].token_begin) {
       const std::string_view w = doc_.Slice(doc_.tokens[hit.begin - 1].span);
       if (w == "the" || w == "The" || w == "this" || w == "This" || w == "that") m.score *= 0.85f;
+    }
+    if ((cue.cls == CueClass::kAttack || cue.cls == CueClass::kKill) &&
+        m.sub_event_type == "Attack") {
+      // "The victim had charges against him for drug trafficking": ACLED codes the killing of
+      // a suspected trafficker by armed men as a clash between gangs.
+      if (DrugLinkedVictims()) {
+        m.sub_event_type = "Armed clash";
+      } else if (EngagementIn(si, hit)) {
+        // "two civilians were killed in clashes between two families": the toll of a fight
+        // the clash cue types.
+        m.score = std::min(m.score, 0.68f);
+      }
     }
     m.event_type = std::string(EventTypeOf(m.sub_event_type));
     // "3 civilians were also killed" after the lede: a further toll of the event told, not
@@ -695,6 +717,34 @@ class Classifier {
     const std::string v = Lower(doc_.text.substr(f.span.begin, f.span.end - f.span.begin));
     return v.find("former ") != std::string::npos || v.find("retired ") != std::string::npos ||
            v.find("off-duty ") != std::string::npos;
+  }
+
+  // A clash-class cue other than `hit` in sentence `si`, said as news.
+  bool EngagementIn(uint32_t si, const Hit& hit) const {
+    for (const Hit& t : scans_[si].triggers) {
+      if (t.begin != hit.begin && t.cue->cls == CueClass::kClash && !t.grievance &&
+          !Negated(si, t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // The victims are said to be drug traffickers: a sentence naming "the victim(s)" with
+  // charges or a conviction for drug trafficking.
+  bool DrugLinkedVictims() const {
+    for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
+      const Sentence& s = doc_.sentences[si];
+      bool victim = false, drug = false, record = false;
+      for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+        const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+        victim |= w == "victim" || w == "victims";
+        drug |= w == "drug";
+        record |= w == "charges" || w == "convicted";
+      }
+      if (victim && drug && record) return true;
+    }
+    return false;
   }
 
   // Two sides engaging (a clash-class cue, not a weapon name) in sentence `si` or a neighbour,
@@ -848,6 +898,42 @@ class Classifier {
       }
     }
     return false;
+  }
+
+  // For "during (a|an|the ...) operation": the sub-event type of a strategic cue (arrest,
+  // seizure, defusing) before it in the sentence, when the sentence has no other violent cue
+  // and no casualty count; else empty.
+  std::string_view OperationOutcome(uint32_t si, const Hit& hit) const {
+    bool operation = false;
+    for (uint32_t t = hit.begin; t < hit.end; ++t) {
+      operation |= Lower(doc_.Slice(doc_.tokens[t].span)).rfind("operation", 0) == 0;
+    }
+    if (!operation) return {};
+    const uint32_t lo = hit.begin >= doc_.sentences[si].token_begin + 4
+                            ? hit.begin - 4
+                            : doc_.sentences[si].token_begin;
+    bool during = false;
+    for (uint32_t t = lo; t < hit.begin; ++t) {
+      during |= Lower(doc_.Slice(doc_.tokens[t].span)) == "during";
+    }
+    if (!during) return {};
+    std::string_view outcome;
+    for (const Hit& t : scans_[si].triggers) {
+      if (t.begin == hit.begin) continue;
+      if (t.cue->cls == CueClass::kFixed &&
+          EventTypeOf(t.cue->sub_event_type) == "Strategic developments") {
+        if (t.begin < hit.begin && outcome.empty()) outcome = t.cue->sub_event_type;
+        continue;
+      }
+      if (!Negated(si, t)) return {};  // a killing, a clash, a blast: a violent event
+    }
+    for (const CasualtyFrame& f : doc_.casualties) {
+      if (f.sentence == si && !f.negated && f.value > 0 &&
+          (f.fate == Fate::kKilled || f.fate == Fate::kInjured)) {
+        return {};
+      }
+    }
+    return outcome;
   }
 
   // A looting or destruction cue in sentence `si` and no killing, wounding or casualty count.

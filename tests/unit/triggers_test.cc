@@ -250,6 +250,18 @@ const TypeCase kRoleTypeCases[] = {
      "Violent demonstration"},
     {"Armed villagers destroyed a school under construction in the next village.",
      "Looting/property destruction"},
+    // An operation is the setting of the arrest made during it.
+    {"Police arrested four suspects during a search operation in the forest.", "Arrests"},
+    // A victim with drug trafficking charges: a clash between gangs.
+    {"A man was shot dead by armed men outside his house. The victim had charges against him "
+     "for drug trafficking.",
+     "Armed clash"},
+    // People killed in a clash are its toll; an encounter is a clash.
+    {"A farmer was killed in a clash between two rival families in the village.",
+     "Mob violence"},
+    {"Soldiers had an encounter with militants near the village in which two militants were "
+     "killed.",
+     "Armed clash"},
 };
 
 TEST(TriggersTest, RoleTyping) {
