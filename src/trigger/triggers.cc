@@ -1034,6 +1034,12 @@ class Classifier {
     const Sentence& s = doc_.sentences[si];
     if (hit.end >= s.token_end) return 0;
     const std::string_view first = doc_.Slice(doc_.tokens[hit.end].span);
+    // "beat and injured a woman", "shot and killed two farmers": two verbs share the object.
+    if (first == "and" && hit.end + 1 < s.token_end) {
+      for (const Hit& o : scans_[si].triggers) {
+        if (o.begin == hit.end + 1) return ObjectAfter(si, o);
+      }
+    }
     if (first == "by" || first == "By" || first == "between" || first == "with" ||
         doc_.tokens[hit.end].kind == TokenKind::kPunct) {
       return 0;

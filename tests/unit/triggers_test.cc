@@ -262,6 +262,22 @@ const TypeCase kRoleTypeCases[] = {
     {"Soldiers had an encounter with militants near the village in which two militants were "
      "killed.",
      "Armed clash"},
+    {"The army engaged in a fire fight with separatists near the market.", "Armed clash"},
+    // Molotov cocktails and fist fights are mob violence; mutinies and barricades are riots.
+    {"Youths hurled Molotov cocktails at a police jeep near the bridge.", "Mob violence"},
+    {"Mutinying soldiers fired into the air in the garrison town overnight.",
+     "Violent demonstration"},
+    {"Residents barricaded the road to the quarry over the dust from trucks.",
+     "Violent demonstration"},
+    // Explosives set off by militants are a remote explosive.
+    {"Militants set off explosives and destroyed a bridge near the mine.",
+     "Remote explosive/landmine/IED"},
+    // "beat" is an act of violence; two verbs joined by "and" share the object.
+    {"Police beat and injured a street vendor at the checkpoint.", "Attack"},
+    {"Residents beat a suspected thief in the market.", "Mob violence"},
+    // A hostage taken while soldiers die in the attack: the attack types the event.
+    {"A soldier was killed and his guard was taken as a hostage in an attack by militants.",
+     "Armed clash"},
 };
 
 TEST(TriggersTest, RoleTyping) {
