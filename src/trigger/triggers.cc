@@ -405,11 +405,20 @@ class Classifier {
           // "clashes were accompanied by shelling", "fired RPGs ... the forces fired back":
           // the heavy weapons are part of a fight the clash cue types.
           m.score = std::min(m.score, 0.62f);
+        } else if (m.sub_event_type == "Air/drone strike" &&
+                   (EngagementNear(si) || SupportWordBefore(si, hit))) {
+          // "an operation backed by airstrikes", "the ambush was followed by airstrikes": air
+          // support of a ground fight.
+          m.score = std::min(m.score, 0.62f);
         }
         break;
       case CueClass::kIed:
         if (ContextBefore(si, hit, CueClass::kCtxPlanting, 3)) {
           m.score *= 0.5f;  // a device being planted is context for another event
+        } else if (!disrupt && (EngagementNear(si) || SmallArmsIn(si))) {
+          // "a complex ambush initiated by an IED detonation followed by small arms fire": the
+          // device opened a fight the clash cue types.
+          m.score = std::min(m.score, 0.62f);
         } else if (disrupt) {
           m.sub_event_type = "Disrupted weapons use";
         } else if (Near(si, CueClass::kCtxSuicide)) {
@@ -479,6 +488,7 @@ class Classifier {
       }
       case CueClass::kClash:
       case CueClass::kWeapon:
+        if (cue.cls == CueClass::kClash && EarlierFight(si, hit)) m.score *= 0.5f;
         if (cue.cls == CueClass::kWeapon && HeavyFireAlone(si, hit)) {
           // Machine-gun fire at an area with no small arms, no fight and nobody hit: ACLED
           // counts heavy weapons fired from afar as shelling.
@@ -719,6 +729,26 @@ class Classifier {
            v.find("off-duty ") != std::string::npos;
   }
 
+  // "backed by", "supported by", "followed by", "accompanied by" among the three words before.
+  bool SupportWordBefore(uint32_t si, const Hit& hit) const {
+    const uint32_t lo = hit.begin >= doc_.sentences[si].token_begin + 3
+                            ? hit.begin - 3
+                            : doc_.sentences[si].token_begin;
+    for (uint32_t t = lo; t < hit.begin; ++t) {
+      const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+      if (w == "backed" || w == "supported" || w == "followed" || w == "accompanied") return true;
+    }
+    return false;
+  }
+
+  // Gunfire named in sentence `si` (a weapon-class cue: "small arms fire", "gunfire").
+  bool SmallArmsIn(uint32_t si) const {
+    for (const Hit& t : scans_[si].triggers) {
+      if (t.cue->cls == CueClass::kWeapon && !Negated(si, t)) return true;
+    }
+    return false;
+  }
+
   // A clash-class cue other than `hit` in sentence `si`, said as news.
   bool EngagementIn(uint32_t si, const Hit& hit) const {
     for (const Hit& t : scans_[si].triggers) {
@@ -754,8 +784,24 @@ class Classifier {
     const uint32_t hi = std::min<uint32_t>(si + 2, scans_.size());
     for (uint32_t k = lo; k < hi; ++k) {
       for (const Hit& t : scans_[k].triggers) {
-        if (t.cue->cls == CueClass::kClash && !t.grievance && !Negated(k, t)) return true;
+        if (t.cue->cls == CueClass::kClash && !t.grievance && !Negated(k, t) &&
+            !EarlierFight(k, t)) {
+          return true;
+        }
       }
+    }
+    return false;
+  }
+
+  // "bombs from previous fighting", "the site of an earlier JNIM ambush": a fight before the
+  // one told (an earlier/previous/past/prior among the two words before the cue).
+  bool EarlierFight(uint32_t si, const Hit& hit) const {
+    const uint32_t lo = hit.begin >= doc_.sentences[si].token_begin + 2
+                            ? hit.begin - 2
+                            : doc_.sentences[si].token_begin;
+    for (uint32_t t = lo; t < hit.begin; ++t) {
+      const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+      if (w == "earlier" || w == "previous" || w == "past" || w == "prior") return true;
     }
     return false;
   }

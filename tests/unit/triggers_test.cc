@@ -278,6 +278,15 @@ const TypeCase kRoleTypeCases[] = {
     // A hostage taken while soldiers die in the attack: the attack types the event.
     {"A soldier was killed and his guard was taken as a hostage in an attack by militants.",
      "Armed clash"},
+    // A device or air strike that opens or backs a ground fight is part of the clash ...
+    {"Militants carried out a complex ambush on a police convoy, initiated by an IED detonation "
+     "followed by small arms fire.",
+     "Armed clash"},
+    {"An army operation backed by airstrikes killed twelve militants in the district.",
+     "Armed clash"},
+    // ... not a fight of the past the sentence mentions.
+    {"A child was killed when unexploded bombs from previous fighting went off in a house.",
+     "Remote explosive/landmine/IED"},
 };
 
 TEST(TriggersTest, RoleTyping) {
