@@ -287,6 +287,9 @@ const TypeCase kRoleTypeCases[] = {
     // ... not a fight of the past the sentence mentions.
     {"A child was killed when unexploded bombs from previous fighting went off in a house.",
      "Remote explosive/landmine/IED"},
+    // Rangers and forest guards are armed state agents: attacking their post is a battle.
+    {"Militants attacked a ranger station in the reserve and burned two motorbikes.",
+     "Armed clash"},
 };
 
 TEST(TriggersTest, RoleTyping) {
