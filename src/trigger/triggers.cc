@@ -374,9 +374,12 @@ class Classifier {
     const bool crowd_subject = crowd_before && !armed_before && !PassiveBefore(hit);
     // People acting as a crowd without firearms: "beaten up by locals", "a group of residents
     // attacked", "pelted stones at police" (ACLED's mob violence).
-    const bool crowd_act = !armed_before && !Shooting(hit) && !Firearm(hit) &&
-                           (StoneThrowing(hit) || CrowdAgent(si, hit) ||
-                            CrowdDoer(si, hit, cue, object_kind));
+    // In the passive the armed mention before the cue is the victim ("a policeman was beaten
+    // up by three persons").
+    const bool crowd_act = !Shooting(hit) && !Firearm(hit) &&
+                           ((!armed_before && (StoneThrowing(hit) ||
+                                               CrowdDoer(si, hit, cue, object_kind))) ||
+                            CrowdAgent(si, hit));
     switch (cue.cls) {
       case CueClass::kFixed:
         // Residents or rioters burning or ransacking, with no armed group among them: a riot.
@@ -862,8 +865,8 @@ class Classifier {
     for (const Hit& h : scans_[si].context) {
       if (h.cue->cls != CueClass::kCtxCrowd || h.end > hit.begin || h.end + 2 < hit.begin) continue;
       if (h.begin > doc_.sentences[si].token_begin && CountWord(h.begin - 1) &&
-          cue.cls != CueClass::kAttack) {
-        continue;  // "two men killed ..." may be the victims' count
+          cue.cls != CueClass::kAttack && cue.score > 0.5f) {
+        continue;  // "two men killed ..." may be the victims' count; "five men beat" not
       }
       return CrowdAt(si, h.begin, h.end);
     }

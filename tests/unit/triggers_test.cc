@@ -290,6 +290,9 @@ const TypeCase kRoleTypeCases[] = {
     // Rangers and forest guards are armed state agents: attacking their post is a battle.
     {"Militants attacked a ranger station in the reserve and burned two motorbikes.",
      "Armed clash"},
+    // A crowd beating someone, counted or beating a policeman, is mob violence.
+    {"A policeman on duty was beaten up by three persons at the market.", "Mob violence"},
+    {"Five persons beat up a man with sticks over a dispute about water.", "Mob violence"},
 };
 
 TEST(TriggersTest, RoleTyping) {
