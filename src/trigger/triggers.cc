@@ -286,6 +286,9 @@ class Classifier {
     // an army post", "a soldier was killed by gunmen"); "JNIM and/or ISGS" stays one side.
     bool armed_before = false, armed_after = false;
     bool state = false, civilians = false, rioters = false, protesters = false;
+    // "shot dead a police officer (assumed off-duty)": soldiers and police hit while off duty
+    // are civilians to ACLED, not an armed side.
+    const bool off_duty = OffDutyNear(si);
     std::vector<const ActorMention*> before;
     for (const ActorMention* a : actors) {
       if (IsArmedInter(a->inter) && a->span.end <= m.span.begin) before.push_back(a);
@@ -300,7 +303,11 @@ class Classifier {
         if (a->span.begin >= m.span.end &&
             std::none_of(before.begin(), before.end(),
                          [&](const ActorMention* b) { return SameSide(*b, *a); })) {
-          armed_after = true;
+          if (off_duty && a->inter == 1) {
+            civilians = true;
+          } else {
+            armed_after = true;
+          }
         }
       }
       civilians = civilians || a->inter == 7;
@@ -330,7 +337,8 @@ class Classifier {
       if (c.cue->cls == CueClass::kCtxVictim && c.cue->score >= 1 && !InsideArmedActor(si, c)) {
         victims = true;
       }
-      if (c.cue->cls == CueClass::kCtxArmedTarget && !InsideArmedActor(si, c) && !OffDuty(c)) {
+      if (c.cue->cls == CueClass::kCtxArmedTarget && !InsideArmedActor(si, c) && !OffDuty(c) &&
+          !off_duty) {
         if (c.begin >= hit.end) target_after = true;
         if (c.end <= hit.begin) target_before = true;
       }
@@ -341,7 +349,7 @@ class Classifier {
     for (const CasualtyFrame& f : doc_.casualties) {
       if (f.sentence != si || f.negated || f.self_inflicted || f.span.begin < m.span.end) continue;
       if (f.fate != Fate::kKilled && f.fate != Fate::kInjured) continue;
-      if (OffDutyVictims(f)) continue;
+      if (OffDutyVictims(f) || (off_duty && f.category == VictimCategory::kStateForces)) continue;
       if (f.category == VictimCategory::kStateForces ||
           (f.category == VictimCategory::kNonState && other_non_state(f))) {
         armed_hit = true;
@@ -355,7 +363,8 @@ class Classifier {
       disrupt = disrupt || t.cue->sub_event_type == "Disrupted weapons use";
     }
 
-    const int object_kind = ObjectAfter(si, hit);  // 1 person, 3 civilian place, 2 armed, 0 none
+    int object_kind = ObjectAfter(si, hit);  // 1 person, 3 civilian place, 2 armed, 0 none
+    if (off_duty && object_kind == 2) object_kind = 1;
     const int object = object_kind == 3 ? 1 : object_kind;
     // Unarmed people as the doers: a civilian or rioter mention before the cue with no armed
     // actor before it ("villagers pelted stones at police", "a mob of locals killed two
@@ -725,6 +734,23 @@ class Classifier {
     const std::string w = Lower(doc_.Slice(doc_.tokens[h.begin - 1].span));
     return w == "former" || w == "retired" || w == "off-duty" || w == "ex" || w == "demobilized" ||
            w == "demobilised";
+  }
+  // "off-duty" or "off duty" in sentence `si` or a neighbour.
+  bool OffDutyNear(uint32_t si) const {
+    const uint32_t lo = si > 0 ? si - 1 : 0;
+    const uint32_t hi = std::min<uint32_t>(si + 2, doc_.sentences.size());
+    for (uint32_t k = lo; k < hi; ++k) {
+      const Sentence& s = doc_.sentences[k];
+      for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+        const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+        if (w == "off-duty") return true;
+        if (w == "off" && t + 1 < s.token_end &&
+            Lower(doc_.Slice(doc_.tokens[t + 1].span)) == "duty") {
+          return true;
+        }
+      }
+    }
+    return false;
   }
   bool OffDutyVictims(const CasualtyFrame& f) const {
     const std::string v = Lower(doc_.text.substr(f.span.begin, f.span.end - f.span.begin));

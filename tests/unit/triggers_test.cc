@@ -293,6 +293,9 @@ const TypeCase kRoleTypeCases[] = {
     // A crowd beating someone, counted or beating a policeman, is mob violence.
     {"A policeman on duty was beaten up by three persons at the market.", "Mob violence"},
     {"Five persons beat up a man with sticks over a dispute about water.", "Mob violence"},
+    // Police or soldiers hit while off duty are civilians, wherever "off-duty" is said.
+    {"Gunmen shot and killed a police officer (assumed off-duty) outside his home.", "Attack"},
+    {"Armed men ambushed the police chief, who was off duty, near the market.", "Attack"},
 };
 
 TEST(TriggersTest, RoleTyping) {
