@@ -39,6 +39,14 @@
 //     "last April" is the most recent April strictly before the anchor's month.
 //   - Years 1900–2099 stand alone as dates unless they look like amounts ("$1990", "1990 people"
 //     is not excluded — see TODO); other 4-digit years need a date word before them.
+//   - Narrative anchors beyond `ref_`: "the following month" counts from the last month a value
+//     named ("In March ... The following month" → April), "the previous Friday" from the last
+//     day named, a bare "25" after "April 24 and" is in April.
+//   - A quarter without a year that starts more than 120 days after publication is last year's
+//     ("the fourth quarter" in January); "the 1988 quarter" is the quarter under discussion.
+//   - "the summer" is a season only after a preposition ("in/over/into the summer"), this year's;
+//     "the nineties" is the publication's century unless that decade is still ahead.
+//   - A future cue in the past perfect ("had been due to expire Friday") looks back.
 #include "sitrep/timex.h"
 
 #include <cstdio>
