@@ -130,6 +130,11 @@ class Scanner {
           }
         }
       }
+      // "a strategy to beat divisive forces": "beat" after "to" is no act of violence.
+      if (best.cue != nullptr && best.end == i + 1 && keys_[i] == "beat" && i > s.token_begin &&
+          keys_[i - 1] == "to") {
+        best.cue = nullptr;
+      }
       if (best.cue != nullptr) {
         out.triggers.push_back(best);
         out.has[static_cast<size_t>(best.cue->cls)] = true;
@@ -534,8 +539,14 @@ class Classifier {
         // A weak cue ("blocked", "demanded") done by an armed side ("gunmen blocked the
         // road"), said in the passive ("services demanded by the officer") or as the cause of
         // something else ("after the workers demanded their pay") is no protest of its own.
+        // Nor "demanded" with no people named before it as its doers ("it demanded the
+        // reconstruction of the mosque" in a political story).
+        const bool bare_demand =
+            Lower(doc_.Slice(m.span)) == "demanded" &&
+            !(CrowdAt(si, doc_.sentences[si].token_begin, hit.begin) ||
+              CivilianBefore(si, hit) || protesters);
         if (cue.score < 0.5f && (hit.grievance || FollowedByBy(si, hit) ||
-                                 ArmedDoerBefore(si, hit))) {
+                                 ArmedDoerBefore(si, hit) || bare_demand)) {
           break;
         }
         bool lethal = false;

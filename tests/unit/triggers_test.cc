@@ -308,6 +308,24 @@ TEST(TriggersTest, RoleTyping) {
   }
 }
 
+// Cue words used in their everyday sense in political or feature stories make no violent event.
+TEST(TriggersTest, EverydayWordsAreNoViolence) {
+  const char* kTexts[] = {
+      "The party said it would devise a strategy to beat divisive forces.",
+      "The council threatened to go to court over the carved stones, even as it demanded the "
+      "rebuilding of the old temple.",
+      "Of all these encounters, one stands out in his memory.",
+  };
+  for (const char* text : kTexts) {
+    SCOPED_TRACE(text);
+    Document doc = Annotate(text);
+    for (const TriggerMention& t : doc.triggers) {
+      EXPECT_TRUE(t.event_type == "Protests" || t.event_type == "Strategic developments")
+          << t.sub_event_type << " '" << doc.Slice(t.span) << "'";
+    }
+  }
+}
+
 TEST(TriggersTest, EventTypesAreAcledSpellings) {
   EXPECT_EQ(AcledSubEventTypes().size(), 25u);
   EXPECT_EQ(EventTypeOf("Grenade"), "Explosions/Remote violence");
