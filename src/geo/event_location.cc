@@ -433,20 +433,8 @@ int Dominant(const Document& doc, bool allow_demonyms) {
   return k;
 }
 
-// A text naming no place at all but an armed group or militia of one country ("Koglweogo
-// militiamen", "Houthi forces"): the event is in that country, at country precision. Only
-// named actors count (not "gunmen"), and they must all point at one country.
-EventLocation ActorCountry(const Document& doc, const Gazetteer& gaz) {
-  std::string_view iso3;
-  Span evidence{0, 0};
-  for (const ActorMention& a : doc.actors) {
-    if (a.generic || a.country_iso3.empty()) continue;
-    if (!iso3.empty() && a.country_iso3 != iso3) return EventLocation{};
-    if (iso3.empty()) evidence = a.span;
-    iso3 = a.country_iso3;
-  }
-  if (iso3.empty()) return EventLocation{};
-  std::optional<GeoEntry> c = gaz.CountryByIso3(iso3);
+// The event at country `c`'s centre, country precision.
+EventLocation CountryLocation(std::optional<GeoEntry> c, Span evidence) {
   if (!c) return EventLocation{};
   EventLocation loc;
   loc.country = std::string(c->country_name());
@@ -467,6 +455,39 @@ EventLocation ActorCountry(const Document& doc, const Gazetteer& gaz) {
   loc.geo_precision = 3;
   loc.where_prec = 6;
   return loc;
+}
+
+// A text naming no place at all but an armed group or militia of one country ("Koglweogo
+// militiamen", "Houthi forces"): the event is in that country, at country precision. Only
+// named actors count (not "gunmen"), and they must all point at one country.
+EventLocation ActorCountry(const Document& doc, const Gazetteer& gaz) {
+  std::string_view iso3;
+  Span evidence{0, 0};
+  for (const ActorMention& a : doc.actors) {
+    if (a.generic || a.country_iso3.empty()) continue;
+    if (!iso3.empty() && a.country_iso3 != iso3) return EventLocation{};
+    if (iso3.empty()) evidence = a.span;
+    iso3 = a.country_iso3;
+  }
+  if (iso3.empty()) return EventLocation{};
+  return CountryLocation(gaz.CountryByIso3(iso3), evidence);
+}
+
+// A text naming no place nor group of one country, but a mission of one country ("the OSCE
+// SMM observed ... near Zolote-4"): the event is in that country, at country precision.
+EventLocation MissionCountryOf(const Document& doc, const Gazetteer& gaz) {
+  std::string_view iso2;
+  Span evidence{0, 0};
+  for (const Token& t : doc.tokens) {
+    if (t.kind != TokenKind::kWord) continue;
+    std::string_view c = places_internal::MissionCountry(doc.Slice(t.span));
+    if (c.empty()) continue;
+    if (!iso2.empty() && c != iso2) return EventLocation{};
+    if (iso2.empty()) evidence = t.span;
+    iso2 = c;
+  }
+  if (iso2.empty()) return EventLocation{};
+  return CountryLocation(gaz.CountryByIso2(iso2), evidence);
 }
 
 bool IsCapitalizedWord(const Document& doc, const Token& t) {
@@ -613,6 +634,45 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
   return {};
 }
 
+// The place's name as the text writes it ("Daraa", "Radaa", "Beit Shean" where GeoNames says
+// "Dar‘ā", "Radā‘", "Bet She’an"): coders of the sources compared with use the common
+// transliteration, and the GeoNames id still names the entry. Lower-case words around the name
+// ("near", "town of", "province") and a possessive are left out; empty for a relative region,
+// a demonym, or a span with no capitalized word.
+std::string NameAsWritten(const Document& doc, const PlaceMention& m) {
+  if (m.demonym || m.relative_region || m.kind == PlaceKind::kRegion) return {};
+  size_t b = TokenAt(doc, m.span.begin);
+  size_t e = b;
+  while (e < doc.tokens.size() && doc.tokens[e].span.end <= m.span.end) ++e;
+  auto level = [&](size_t i) { return IsLevelWord(LowerAscii(doc.Slice(doc.tokens[i].span))); };
+  auto lower = [&](size_t i) {
+    std::string_view w = doc.Slice(doc.tokens[i].span);
+    // "near", "town of"; a glued article keeps its name: "al-Qunaitara".
+    return doc.tokens[i].kind == TokenKind::kWord &&
+           std::none_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  };
+  while (b < e && (lower(b) || level(b))) ++b;
+  while (e > b && (lower(e - 1) || level(e - 1) || doc.tokens[e - 1].kind != TokenKind::kWord)) {
+    --e;
+  }
+  if (b >= e) return {};
+  std::string_view t(doc.text.data() + doc.tokens[b].span.begin,
+                     doc.tokens[e - 1].span.end - doc.tokens[b].span.begin);
+  for (std::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
+    if (t.size() > suffix.size() && t.ends_with(suffix)) t.remove_suffix(suffix.size());
+  }
+  if (t.empty() || t.find('\n') != std::string_view::npos) return {};
+  return std::string(t);
+}
+
+// True when `name` writes an ayn or hamza with a mark ("Dar‘ā", "Ma'rib", "Radā‘").
+bool HasGlottalMark(std::string_view name) {
+  for (std::string_view mark : {"'", "`", "\xE2\x80\x98", "\xE2\x80\x99", "\xCA\xBF", "\xCA\xBE"}) {
+    if (name.find(mark) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gazetteer& gaz) {
   EventLocation loc;
   if (m.geo_id >= gaz.size()) return loc;
@@ -625,6 +685,11 @@ EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gaze
   }
   loc.admin2 = std::string(e.admin2_name());
   loc.location = std::string(e.name());
+  if (e.kind() != GeoKind::kCountry) {
+    if (std::string written = NameAsWritten(doc, m); !written.empty()) {
+      loc.location = std::move(written);
+    }
+  }
   loc.has_coordinates = e.has_coordinates();
   if (loc.has_coordinates) {
     loc.lat = e.lat();
@@ -784,6 +849,7 @@ EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer&
   int k = Dominant(doc, /*allow_demonyms=*/false);
   if (k >= 0) return FromMention(doc, doc.places[k], gaz);
   if (EventLocation loc = ActorCountry(doc, gaz); loc.found()) return loc;
+  if (EventLocation loc = MissionCountryOf(doc, gaz); loc.found()) return loc;
   k = Dominant(doc, /*allow_demonyms=*/true);
   if (k >= 0) return FromMention(doc, doc.places[k], gaz);
   return EventLocation{};
