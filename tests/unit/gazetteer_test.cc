@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -327,6 +328,26 @@ TEST_F(GazetteerTest, OwnNameFlagsMatchFolding) {
   EXPECT_TRUE(gaz().OwnNameFlags({}).empty());
 }
 
+// Every entry is found under its own folded name: the key filter that answers absent keys
+// before the index is probed never turns away a key that is there.
+TEST_F(GazetteerTest, KeyFilterNeverHidesAKey) {
+  int checked = 0, prefixes = 0;
+  for (GeoId id = 0; id < gaz().size(); ++id) {
+    const std::string key = FoldName(gaz().Entry(id).name());
+    if (key.empty()) continue;
+    std::span<const GeoId> ids = gaz().FindFolded(key);
+    EXPECT_NE(std::find(ids.begin(), ids.end(), id), ids.end()) << gaz().Entry(id).name();
+    ++checked;
+    if (const size_t sp = key.find(' '); sp != std::string::npos && id % 8 == 0) {
+      const std::string first = key.substr(0, sp + 1);
+      EXPECT_TRUE(gaz().HasFoldedPrefix(first)) << first;
+      ++prefixes;
+    }
+  }
+  EXPECT_GT(checked, 200000);
+  EXPECT_GT(prefixes, 1000);
+}
+
 // --- damaged blobs -----------------------------------------------------------------------------
 
 std::string ReadAll(const std::string& path) {
@@ -411,6 +432,39 @@ TEST_F(CorruptBlobTest, BadOffsetWithValidChecksumIsRefused) {
   ASSERT_FALSE(g.ok());
   EXPECT_EQ(g.status().code(), ErrorCode::kCorrupt);
   EXPECT_NE(g.status().message().find("entry 0"), std::string::npos) << g.status().message();
+}
+
+// Two gazetteers queried in turn on one thread each answer from their own keys (recent lookups
+// are remembered per thread, tagged with the gazetteer they came from).
+TEST_F(CorruptBlobTest, TwoGazetteersAnswerEachFromItsOwnKeys) {
+  namespace gf = gazetteer_format;
+  std::string b = *blob_;
+  // A second blob whose "fallujah" keys read "fallujaq" (a valid blob with other keys).
+  int replaced = 0;
+  for (size_t at = b.find("fallujah"); at != std::string::npos; at = b.find("fallujah", at + 8)) {
+    b[at + 7] = 'q';
+    ++replaced;
+  }
+  ASSERT_GT(replaced, 0);
+  gf::Header h;
+  std::memcpy(&h, b.data(), sizeof h);
+  h.checksum = gf::Checksum(reinterpret_cast<const uint8_t*>(b.data()) + sizeof h, b.size() - sizeof h);
+  std::memcpy(b.data(), &h, sizeof h);
+  auto one = Gazetteer::OpenBuffer(*blob_);
+  auto two = Gazetteer::OpenBuffer(b);
+  ASSERT_TRUE(one.ok() && two.ok());
+  for (int round = 0; round < 3; ++round) {
+    EXPECT_FALSE((*one)->FindFolded("fallujah").empty());
+    EXPECT_TRUE((*two)->FindFolded("fallujah").empty());
+    EXPECT_FALSE((*two)->FindFolded("fallujaq").empty());
+    EXPECT_TRUE((*one)->FindFolded("fallujaq").empty());
+  }
+  // A blob opened after another was closed (perhaps at the same address) starts afresh.
+  one->reset();
+  auto three = Gazetteer::OpenBuffer(b);
+  ASSERT_TRUE(three.ok());
+  EXPECT_TRUE((*three)->FindFolded("fallujah").empty());
+  EXPECT_FALSE((*three)->FindFolded("fallujaq").empty());
 }
 
 TEST(GazetteerOpenTest, MissingFileIsNotFound) {
