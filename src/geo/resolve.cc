@@ -375,17 +375,24 @@ class Resolver {
     }
     // One dense number per distinct key: the per-name caches below are then flat arrays, not
     // hash maps allocating a node (and a vector) per name and pass.
-    std::vector<std::pair<std::string_view, uint32_t>> by_key;
-    by_key.reserve(cands_.size());
-    for (size_t k = 0; k < cands_.size(); ++k) by_key.emplace_back(cands_[k].key, k);
-    std::sort(by_key.begin(), by_key.end());
+    // Numbered in order of first mention through an open-addressing table (linear time: a
+    // long document has thousands of candidates).
+    size_t cap = 16;
+    while (cap < 2 * cands_.size()) cap <<= 1;
+    std::vector<int32_t> slots(cap, -1);  // key number, -1 when empty
+    std::vector<std::string_view> key_of;  // key number → key
     key_id_.resize(cands_.size());
-    uint32_t keys = 0;
-    for (size_t j = 0; j < by_key.size(); ++j) {
-      if (j > 0 && by_key[j].first != by_key[j - 1].first) ++keys;
-      key_id_[by_key[j].second] = keys;
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      const std::string_view key = cands_[k].key;
+      size_t h = std::hash<std::string_view>()(key) & (cap - 1);
+      while (slots[h] >= 0 && key_of[slots[h]] != key) h = (h + 1) & (cap - 1);
+      if (slots[h] < 0) {
+        slots[h] = static_cast<int32_t>(key_of.size());
+        key_of.push_back(key);
+      }
+      key_id_[k] = static_cast<uint32_t>(slots[h]);
     }
-    num_keys_ = by_key.empty() ? 0 : keys + 1;
+    num_keys_ = static_cast<uint32_t>(key_of.size());
     exact_at_.assign(num_keys_, -1);
     exact_len_.assign(num_keys_, 0);
     terms_head_.assign(num_keys_, -1);
