@@ -178,25 +178,18 @@ class Gazetteer {
   struct Storage;
   Gazetteer() = default;
   static Result<std::shared_ptr<const Gazetteer>> Validate(std::unique_ptr<Storage> storage);
+  std::span<const GeoId> FindIn(const gazetteer_format::KeyRec* keys, uint32_t num_keys,
+                                const GeoId* postings, const std::vector<uint64_t>& index,
+                                std::string_view key) const;
   // An open-addressing hash index over a sorted key section, built at open: each slot holds
   // (hash >> 32) << 32 | (key index + 1), 0 when empty. Exact lookups then cost one hash and
-  // usually one string compare instead of a binary search over the mapped keys. The slots span
-  // megabytes (a cache miss per probe); `filter` is a Bloom filter of the keys' hashes, about a
-  // byte per key and one 64-bit word per query, that answers most absent keys from cache.
-  struct KeyIndex {
-    std::vector<uint64_t> slots;
-    std::vector<uint64_t> filter;
-    bool MayContain(uint64_t hash) const;
-  };
-  std::span<const GeoId> FindIn(const gazetteer_format::KeyRec* keys, uint32_t num_keys,
-                                const GeoId* postings, const KeyIndex& index,
-                                std::string_view key) const;
-  KeyIndex BuildKeyIndex(const gazetteer_format::KeyRec* keys, uint32_t num_keys) const;
+  // usually one string compare instead of a binary search over the mapped keys.
+  std::vector<uint64_t> BuildKeyIndex(const gazetteer_format::KeyRec* keys, uint32_t num_keys) const;
   const gazetteer_format::KeyRec* FindRec(const gazetteer_format::KeyRec* keys,
-                                          const KeyIndex& index,
+                                          const std::vector<uint64_t>& index,
                                           std::string_view key) const;
   const gazetteer_format::KeyRec* ProbeRec(const gazetteer_format::KeyRec* keys,
-                                           const KeyIndex& index,
+                                           const std::vector<uint64_t>& index,
                                            std::string_view key, uint64_t hash) const;
   std::string_view Str(uint32_t off, uint32_t len) const;
   std::optional<GeoEntry> ByCode(uint32_t begin, uint32_t end, std::string_view code) const;
@@ -219,10 +212,10 @@ class Gazetteer {
   uint32_t num_postings_ = 0;
   const gazetteer_format::KeyRec* prefix_keys_ = nullptr;  // word prefixes of keys_
   uint32_t num_prefix_keys_ = 0;
-  KeyIndex prefix_key_index_;
+  std::vector<uint64_t> prefix_key_index_;
   uint32_t num_entries_ = 0, num_countries_ = 0, num_admin1_ = 0, num_admin2_ = 0;
   uint32_t num_keys_ = 0, num_loose_keys_ = 0, num_demonym_keys_ = 0;
-  KeyIndex key_index_, loose_key_index_, demonym_key_index_;
+  std::vector<uint64_t> key_index_, loose_key_index_, demonym_key_index_;
   // keys_ by their first two bytes (a missing byte counts as 0): keys [start[b], start[b + 1])
   // begin with the two bytes b, so HasFoldedPrefix searches one bucket instead of every key.
   std::vector<uint32_t> key_prefix_start_;

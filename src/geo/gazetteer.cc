@@ -294,42 +294,11 @@ uint64_t KeyHash(std::string_view key) {
 
 }  // namespace
 
-namespace {
-
-// The four bits a key's hash sets in its filter word, from the hash's high 32 bits (its word is
-// picked by the low bits, as its home slot is).
-inline uint64_t FilterBits(uint64_t h) {
-  const uint64_t g = (h >> 32) * 0xbf58476d1ce4e5b9ull;
-  return uint64_t{1} << (g >> 58) | uint64_t{1} << ((g >> 52) & 63) |
-         uint64_t{1} << ((g >> 46) & 63) | uint64_t{1} << ((g >> 40) & 63);
-}
-
-// Both sizes are powers of two: a hash's filter word is its home slot's top bits.
-inline int FilterShift(size_t slots, size_t filter_words) {
-  return __builtin_ctzll(slots) - __builtin_ctzll(filter_words);
-}
-
-}  // namespace
-
-bool Gazetteer::KeyIndex::MayContain(uint64_t h) const {
-  const uint64_t bits = FilterBits(h);
-  const size_t word = (h & (slots.size() - 1)) >> FilterShift(slots.size(), filter.size());
-  return (filter[word] & bits) == bits;
-}
-
-Gazetteer::KeyIndex Gazetteer::BuildKeyIndex(const gf::KeyRec* keys, uint32_t num_keys) const {
+std::vector<uint64_t> Gazetteer::BuildKeyIndex(const gf::KeyRec* keys, uint32_t num_keys) const {
   int bits = 4;
   while ((size_t{1} << bits) < uint64_t{num_keys} + num_keys / 2) ++bits;
   const size_t size = size_t{1} << bits, mask = size - 1;
-  KeyIndex out;
-  // About 8 filter bits per key, a power of two of words; a key's word is its home slot's top
-  // bits, so the front-to-back pass below fills the filter in order too.
-  int filter_bits = 0;
-  while ((uint64_t{64} << filter_bits) < uint64_t{num_keys} * 8 && filter_bits < bits) ++filter_bits;
-  out.filter.assign(size_t{1} << filter_bits, 0);
-  const int filter_shift = FilterShift(size, out.filter.size());
-  std::vector<uint64_t>& index = out.slots;
-  index.assign(size, 0);
+  std::vector<uint64_t> index(size, 0);
   // Inserting in home-slot order writes the table front to back (a random-order build of a
   // million keys is dominated by cache misses): (home << 32 | key) pairs, radix-sorted on home.
   std::vector<uint64_t> slot_of(num_keys, 0);
@@ -360,7 +329,6 @@ Gazetteer::KeyIndex Gazetteer::BuildKeyIndex(const gf::KeyRec* keys, uint32_t nu
   for (uint64_t v : order) {
     const size_t home = v >> 32;
     const uint32_t k = static_cast<uint32_t>(v);
-    out.filter[home >> filter_shift] |= FilterBits(slot_of[k]);
     const size_t pos = std::max(home, next);
     if (pos >= size) {
       wrapped.push_back(k);
@@ -374,7 +342,7 @@ Gazetteer::KeyIndex Gazetteer::BuildKeyIndex(const gf::KeyRec* keys, uint32_t nu
     while (index[i] != 0) i = (i + 1) & mask;
     index[i] = slot_of[k];
   }
-  return out;
+  return index;
 }
 
 namespace {
@@ -402,10 +370,9 @@ thread_local LookupMemo t_memo;
 
 }  // namespace
 
-const gf::KeyRec* Gazetteer::FindRec(const gf::KeyRec* keys, const KeyIndex& index,
+const gf::KeyRec* Gazetteer::FindRec(const gf::KeyRec* keys, const std::vector<uint64_t>& index,
                                      std::string_view key) const {
   const uint64_t h = KeyHash(key);
-  if (!index.MayContain(h)) return nullptr;
   if (key.size() > LookupMemo::kMaxKey) return ProbeRec(keys, index, key, h);
   // The sections' key arrays are distinct, so the array's position names the section.
   const uint64_t section = keys == keys_ ? 1 : keys == prefix_keys_ ? 2 : keys == loose_keys_ ? 3 : 4;
@@ -424,11 +391,11 @@ const gf::KeyRec* Gazetteer::FindRec(const gf::KeyRec* keys, const KeyIndex& ind
   return rec;
 }
 
-const gf::KeyRec* Gazetteer::ProbeRec(const gf::KeyRec* keys, const KeyIndex& index,
+const gf::KeyRec* Gazetteer::ProbeRec(const gf::KeyRec* keys, const std::vector<uint64_t>& index,
                                       std::string_view key, uint64_t h) const {
-  const size_t mask = index.slots.size() - 1;
+  const size_t mask = index.size() - 1;
   for (size_t i = h & mask;; i = (i + 1) & mask) {
-    const uint64_t slot = index.slots[i];
+    const uint64_t slot = index[i];
     if (slot == 0) return nullptr;
     if ((slot >> 32) != (h >> 32)) continue;
     const gf::KeyRec& r = keys[(slot & 0xffffffffu) - 1];
@@ -437,7 +404,7 @@ const gf::KeyRec* Gazetteer::ProbeRec(const gf::KeyRec* keys, const KeyIndex& in
 }
 
 std::span<const GeoId> Gazetteer::FindIn(const gf::KeyRec* keys, uint32_t num_keys,
-                                         const GeoId* postings, const KeyIndex& index,
+                                         const GeoId* postings, const std::vector<uint64_t>& index,
                                          std::string_view key) const {
   (void)num_keys;
   const gf::KeyRec* r = FindRec(keys, index, key);

@@ -328,9 +328,9 @@ TEST_F(GazetteerTest, OwnNameFlagsMatchFolding) {
   EXPECT_TRUE(gaz().OwnNameFlags({}).empty());
 }
 
-// Every entry is found under its own folded name: the key filter that answers absent keys
-// before the index is probed never turns away a key that is there.
-TEST_F(GazetteerTest, KeyFilterNeverHidesAKey) {
+// Every entry is found under its own folded name, and the first word of a longer name is a word
+// prefix (the index and the per-thread memo of recent lookups in front of it agree).
+TEST_F(GazetteerTest, EveryEntryIsFoundUnderItsFoldedName) {
   int checked = 0, prefixes = 0;
   for (GeoId id = 0; id < gaz().size(); ++id) {
     const std::string key = FoldName(gaz().Entry(id).name());
