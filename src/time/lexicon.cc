@@ -1,6 +1,7 @@
 #include "time/lexicon.h"
 
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <iterator>
 
@@ -159,9 +160,34 @@ const WordClassTable& TimeWordClasses() {
         "new",       "boxing",  "independence", "valentine", "memorial",  "labor",  "veterans",
         "good"};
     for (std::string_view w : kStarters) t->Add(w, kStarter);
+    t->Seal();
     return t;
   }();
   return *kTable;
+}
+
+void WordClassTable::Seal() {
+  size_t count = 1;
+  for (const Slot& s : slots_) {
+    if (s.cls == 0) continue;
+    if (count == std::size(keys_)) std::abort();  // the index holds 255 words
+    keys_[count++] = Key{s.a, s.b, s.cls, s.number};
+  }
+  // The first seed that gives every word its own slot (a few dozen tries for ~230 words in
+  // 8192 slots); deterministic.
+  for (uint64_t seed = 1;; ++seed) {
+    std::memset(index_, 0, sizeof index_);
+    bool clash = false;
+    for (size_t k = 1; k < count && !clash; ++k) {
+      uint8_t& slot = index_[SealedSlot(keys_[k].a, keys_[k].b, seed)];
+      clash = slot != 0;
+      slot = static_cast<uint8_t>(k);
+    }
+    if (!clash) {
+      seed_ = seed;
+      return;
+    }
+  }
 }
 
 namespace {

@@ -69,9 +69,9 @@ struct Match {
 };
 
 std::string Num(int v, int width = 0) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%0*d", width, v);
-  return buf;
+  std::string out;
+  AppendPadded(&out, v, width);
+  return out;
 }
 
 std::string DurationValue(int n, Unit unit) {
@@ -215,10 +215,8 @@ class Scanner {
   bool P(size_t i, char c) const { return i < n() && toks_[i].kind == Tok::kPunct && toks_[i].ch == c; }
   bool IsNum(size_t i) const { return i < n() && toks_[i].kind == Tok::kNum && toks_[i].num >= 0; }
   std::string_view Low(size_t i) const { return Word(i) ? LowOf(toks_[i]) : std::string_view(); }
-  // SmallNumberWord(Low(i)); number words are time words, so others skip the lookup.
-  int NumWord(size_t i) const {
-    return Word(i) && (toks_[i].cls & kTimeWord) ? SmallNumberWord(LowOf(toks_[i])) : 0;
-  }
+  // SmallNumberWord(Low(i)), looked up by the lexer.
+  int NumWord(size_t i) const { return Word(i) ? toks_[i].number : 0; }
   static bool IsTens(int v) { return v >= 20 && v % 10 == 0; }
   // Skips a "." glued to token i-1 (abbreviations: "Sept.", "a.m.").
   size_t SkipDot(size_t i) const { return P(i, '.') && toks_[i].glued ? i + 1 : i; }
