@@ -41,8 +41,36 @@ constexpr Entry kOrdinals[] = {{"first", 1}, {"second", 2}, {"third", 3}, {"four
 
 }  // namespace
 
+namespace {
+
+// Quick rejections before the table scans: the first letters and lengths the tables hold.
+bool MaybeMonth(std::string_view w) {
+  if (w.size() < 3 || w.size() > 9) return false;
+  switch (w[0]) {
+    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': return true;
+    default: return false;
+  }
+}
+bool MaybeWeekday(std::string_view w) {
+  if (w.size() < 6 || w.size() > 10) return false;
+  switch (w[0]) {
+    case 'm': case 't': case 'w': case 'f': case 's': return true;
+    default: return false;
+  }
+}
+bool MaybeUnit(std::string_view w) {
+  if (w.size() < 3 || w.size() > 9) return false;
+  switch (w[0]) {
+    case 's': case 'm': case 'h': case 'd': case 'w': case 'q': case 'y': case 'c': return true;
+    default: return false;
+  }
+}
+
+}  // namespace
+
 int MonthNumber(std::string_view word, bool* abbrev) {
   *abbrev = false;
+  if (!MaybeMonth(word)) return 0;
   if (int m = Lookup(kMonths, word)) return m;
   if (int m = Lookup(kMonthAbbrevs, word)) {
     *abbrev = true;
@@ -53,6 +81,7 @@ int MonthNumber(std::string_view word, bool* abbrev) {
 
 int WeekdayNumber(std::string_view word, bool* plural) {
   *plural = false;
+  if (!MaybeWeekday(word)) return 0;
   if (int d = Lookup(kWeekdays, word)) return d;
   if (word.size() > 1 && word.back() == 's') {
     if (int d = Lookup(kWeekdays, word.substr(0, word.size() - 1))) {
@@ -83,6 +112,10 @@ Unit UnitWord(std::string_view word, bool* plural) {
       {"week", "weeks", Unit::kWeek},       {"month", "months", Unit::kMonth},
       {"quarter", "quarters", Unit::kQuarter}, {"year", "years", Unit::kYear},
       {"decade", "decades", Unit::kDecade}, {"century", "centuries", Unit::kCentury}};
+  if (!MaybeUnit(word)) {
+    *plural = false;
+    return Unit::kNone;
+  }
   for (const U& u : kUnits) {
     if (word == u.singular) {
       *plural = false;

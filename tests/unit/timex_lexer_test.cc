@@ -118,6 +118,59 @@ TEST(TimexLexerTest, SealedIndexAgreesWithLookup) {
   }
 }
 
+// HolidayDate skips words the lexer did not class: every holiday name must begin with a time
+// word or kStarter word.
+TEST(TimexLexerTest, HolidayNamesBeginWithClassedWords) {
+  size_t count = 0;
+  const Holiday* holidays = Holidays(&count);
+  ASSERT_GT(count, 0u);
+  for (size_t h = 0; h < count; ++h) {
+    std::string_view words = holidays[h].words;
+    std::string_view first = words.substr(0, words.find(' '));
+    EXPECT_NE(ClassifyTimeWord(first), 0) << words;
+  }
+}
+
+// The quick rejections in front of the month, weekday and unit tables keep every entry.
+TEST(TimexLexerTest, WordTablesKeepTheirEntries) {
+  const struct {
+    const char* word;
+    int month;
+    bool abbrev;
+  } kMonths[] = {{"january", 1, false}, {"may", 5, false}, {"september", 9, false},
+                 {"sept", 9, true},     {"dec", 12, true}, {"june", 6, false},
+                 {"mayor", 0, false},   {"", 0, false},    {"x", 0, false}};
+  for (const auto& c : kMonths) {
+    bool abbrev = true;
+    EXPECT_EQ(MonthNumber(c.word, &abbrev), c.month) << c.word;
+    EXPECT_EQ(abbrev, c.abbrev) << c.word;
+  }
+  const struct {
+    const char* word;
+    int day;
+    bool plural;
+  } kDays[] = {{"monday", 1, false}, {"wednesdays", 3, true}, {"sundays", 7, true},
+               {"friday", 5, false}, {"fridge", 0, false},    {"s", 0, false}};
+  for (const auto& c : kDays) {
+    bool plural = true;
+    EXPECT_EQ(WeekdayNumber(c.word, &plural), c.day) << c.word;
+    EXPECT_EQ(plural, c.plural) << c.word;
+  }
+  const struct {
+    const char* word;
+    Unit unit;
+    bool plural;
+  } kUnits[] = {{"day", Unit::kDay, false},        {"centuries", Unit::kCentury, true},
+                {"quarters", Unit::kQuarter, true}, {"hour", Unit::kHour, false},
+                {"months", Unit::kMonth, true},     {"daily", Unit::kNone, false},
+                {"", Unit::kNone, false}};
+  for (const auto& c : kUnits) {
+    bool plural = true;
+    EXPECT_EQ(UnitWord(c.word, &plural), c.unit) << c.word;
+    EXPECT_EQ(plural, c.plural) << c.word;
+  }
+}
+
 TEST(TimexLexerTest, AppendPaddedIsPrintf) {
   const struct {
     int v, width;
