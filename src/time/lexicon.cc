@@ -1,7 +1,8 @@
 #include "time/lexicon.h"
 
+#include <algorithm>
 #include <cstdint>
-#include <cstdlib>
+#include <vector>
 #include <cstring>
 #include <iterator>
 
@@ -161,7 +162,7 @@ const WordClassTable& TimeWordClasses() {
         // reference words and periods
         "now", "currently", "presently", "nowadays", "current", "recently", "lately", "recent",
         "soon", "past", "future", "present", "period", "season", "half", "fiscal", "ago", "later",
-        "earlier",
+        "earlier", "term",
         // units
         "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
         "month", "months", "quarter", "quarters", "year", "years", "decade", "decades", "century",
@@ -172,6 +173,9 @@ const WordClassTable& TimeWordClasses() {
         "daily", "weekly", "monthly", "yearly", "hourly", "nightly", "biweekly",
         // number words not in the number table
         "hundred", "thousand", "couple", "few", "several", "dozen", "hundreds", "thousands",
+        // spelled decades ("the nineties")
+        "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+        "nineties",
         // holidays whose names hold no other time word
         "christmas", "thanksgiving", "easter", "halloween"};
     for (std::string_view w : kTimeWords) t->Add(w, kTimeWord);
@@ -203,23 +207,27 @@ void WordClassTable::Seal() {
   size_t count = 1;
   for (const Slot& s : slots_) {
     if (s.cls == 0) continue;
-    if (count == std::size(keys_)) std::abort();  // the index holds 255 words
+    // More words than the index holds: stay with the probing lookup (slower, same answers).
+    if (count == std::size(keys_)) return;
     keys_[count++] = Key{s.a, s.b, s.cls, s.number};
   }
-  // The first seed that gives every word its own slot (a few dozen tries for ~230 words in
-  // 8192 slots); deterministic.
-  for (uint64_t seed = 1;; ++seed) {
+  // The first seed that gives every word its own slot (a few dozen tries for ~250 words in
+  // 8192 slots); deterministic. Collisions are found by sorting the slots, so a try costs
+  // O(words log words), not a pass over the index.
+  std::vector<uint16_t> slots(count - 1);
+  for (uint64_t seed = 1; seed <= 100000; ++seed) {
+    for (size_t k = 1; k < count; ++k) {
+      slots[k - 1] = static_cast<uint16_t>(SealedSlot(keys_[k].a, keys_[k].b, seed));
+    }
+    std::sort(slots.begin(), slots.end());
+    if (std::adjacent_find(slots.begin(), slots.end()) != slots.end()) continue;
     std::memset(index_, 0, sizeof index_);
-    bool clash = false;
-    for (size_t k = 1; k < count && !clash; ++k) {
-      uint8_t& slot = index_[SealedSlot(keys_[k].a, keys_[k].b, seed)];
-      clash = slot != 0;
-      slot = static_cast<uint8_t>(k);
+    for (size_t k = 1; k < count; ++k) {
+      index_[SealedSlot(keys_[k].a, keys_[k].b, seed)] = static_cast<uint8_t>(k);
     }
-    if (!clash) {
-      seed_ = seed;
-      return;
-    }
+    seed_ = seed;
+    sealed_ = true;
+    return;
   }
 }
 

@@ -72,8 +72,10 @@ class WordClassTable {
     const Slot* s = FindPacked(a, b);
     return s ? s->number : 0;
   }
-  // Builds the collision-free index behind Classify. Call once, after the last Add.
+  // Builds the collision-free index behind FindPaddedSealed. Call once, after the last Add.
+  // Leaves the table unsealed when it holds more words than the index can (255).
   void Seal();
+  bool sealed() const { return sealed_; }
   // FindPadded without branches on the word: the masked 16-byte key, one hash, one slot of a
   // collision-free index (Seal) and one key compare. Needs Seal() first. `p` has 16 readable
   // bytes; n is 1..16.
@@ -206,6 +208,7 @@ class WordClassTable {
     return m;
   }();
   uint64_t seed_ = 0;
+  bool sealed_ = false;
   uint8_t index_[size_t{1} << kIndexBits] = {};
   Key keys_[256];
   Slot slots_[kSlots];
@@ -225,7 +228,7 @@ inline int ClassifyTimeWordPadded(const WordClassTable& table, const char* p, si
                                    uint8_t* number) {
   *number = 0;
   if (n == 0 || n > 16) return 0;
-  int cls = table.FindPaddedSealed(p, n, number);
+  int cls = table.sealed() ? table.FindPaddedSealed(p, n, number) : table.FindPadded(p, n, number);
   if (cls & kTimeWord) return cls | kStarter;
   // Plural time words ("mondays"): only shapes that a plural of a time word has.
   if (n > 6 && n <= 12 && p[n - 1] == 's' && table.MayHold(p, n)) {
