@@ -130,6 +130,11 @@ class Scanner {
           }
         }
       }
+      // "a strategy to beat divisive forces": "beat" after "to" is no act of violence.
+      if (best.cue != nullptr && best.end == i + 1 && keys_[i] == "beat" && i > s.token_begin &&
+          keys_[i - 1] == "to") {
+        best.cue = nullptr;
+      }
       if (best.cue != nullptr) {
         out.triggers.push_back(best);
         out.has[static_cast<size_t>(best.cue->cls)] = true;
@@ -286,6 +291,9 @@ class Classifier {
     // an army post", "a soldier was killed by gunmen"); "JNIM and/or ISGS" stays one side.
     bool armed_before = false, armed_after = false;
     bool state = false, civilians = false, rioters = false, protesters = false;
+    // "shot dead a police officer (assumed off-duty)": soldiers and police hit while off duty
+    // are civilians to ACLED, not an armed side.
+    const bool off_duty = OffDutyNear(si);
     std::vector<const ActorMention*> before;
     for (const ActorMention* a : actors) {
       if (IsArmedInter(a->inter) && a->span.end <= m.span.begin) before.push_back(a);
@@ -300,7 +308,11 @@ class Classifier {
         if (a->span.begin >= m.span.end &&
             std::none_of(before.begin(), before.end(),
                          [&](const ActorMention* b) { return SameSide(*b, *a); })) {
-          armed_after = true;
+          if (off_duty && a->inter == 1) {
+            civilians = true;
+          } else {
+            armed_after = true;
+          }
         }
       }
       civilians = civilians || a->inter == 7;
@@ -330,7 +342,8 @@ class Classifier {
       if (c.cue->cls == CueClass::kCtxVictim && c.cue->score >= 1 && !InsideArmedActor(si, c)) {
         victims = true;
       }
-      if (c.cue->cls == CueClass::kCtxArmedTarget && !InsideArmedActor(si, c) && !OffDuty(c)) {
+      if (c.cue->cls == CueClass::kCtxArmedTarget && !InsideArmedActor(si, c) && !OffDuty(c) &&
+          !off_duty) {
         if (c.begin >= hit.end) target_after = true;
         if (c.end <= hit.begin) target_before = true;
       }
@@ -341,7 +354,7 @@ class Classifier {
     for (const CasualtyFrame& f : doc_.casualties) {
       if (f.sentence != si || f.negated || f.self_inflicted || f.span.begin < m.span.end) continue;
       if (f.fate != Fate::kKilled && f.fate != Fate::kInjured) continue;
-      if (OffDutyVictims(f)) continue;
+      if (OffDutyVictims(f) || (off_duty && f.category == VictimCategory::kStateForces)) continue;
       if (f.category == VictimCategory::kStateForces ||
           (f.category == VictimCategory::kNonState && other_non_state(f))) {
         armed_hit = true;
@@ -355,7 +368,8 @@ class Classifier {
       disrupt = disrupt || t.cue->sub_event_type == "Disrupted weapons use";
     }
 
-    const int object_kind = ObjectAfter(si, hit);  // 1 person, 3 civilian place, 2 armed, 0 none
+    int object_kind = ObjectAfter(si, hit);  // 1 person, 3 civilian place, 2 armed, 0 none
+    if (off_duty && object_kind == 2) object_kind = 1;
     const int object = object_kind == 3 ? 1 : object_kind;
     // Unarmed people as the doers: a civilian or rioter mention before the cue with no armed
     // actor before it ("villagers pelted stones at police", "a mob of locals killed two
@@ -374,9 +388,12 @@ class Classifier {
     const bool crowd_subject = crowd_before && !armed_before && !PassiveBefore(hit);
     // People acting as a crowd without firearms: "beaten up by locals", "a group of residents
     // attacked", "pelted stones at police" (ACLED's mob violence).
-    const bool crowd_act = !armed_before && !Shooting(hit) && !Firearm(hit) &&
-                           (StoneThrowing(hit) || CrowdAgent(si, hit) ||
-                            CrowdDoer(si, hit, cue, object_kind));
+    // In the passive the armed mention before the cue is the victim ("a policeman was beaten
+    // up by three persons").
+    const bool crowd_act = !Shooting(hit) && !Firearm(hit) &&
+                           ((!armed_before && (StoneThrowing(hit) ||
+                                               CrowdDoer(si, hit, cue, object_kind))) ||
+                            CrowdAgent(si, hit));
     switch (cue.cls) {
       case CueClass::kFixed:
         // Residents or rioters burning or ransacking, with no armed group among them: a riot.
@@ -405,11 +422,20 @@ class Classifier {
           // "clashes were accompanied by shelling", "fired RPGs ... the forces fired back":
           // the heavy weapons are part of a fight the clash cue types.
           m.score = std::min(m.score, 0.62f);
+        } else if (m.sub_event_type == "Air/drone strike" &&
+                   (EngagementNear(si) || SupportWordBefore(si, hit))) {
+          // "an operation backed by airstrikes", "the ambush was followed by airstrikes": air
+          // support of a ground fight.
+          m.score = std::min(m.score, 0.62f);
         }
         break;
       case CueClass::kIed:
         if (ContextBefore(si, hit, CueClass::kCtxPlanting, 3)) {
           m.score *= 0.5f;  // a device being planted is context for another event
+        } else if (!disrupt && (EngagementNear(si) || SmallArmsIn(si))) {
+          // "a complex ambush initiated by an IED detonation followed by small arms fire": the
+          // device opened a fight the clash cue types.
+          m.score = std::min(m.score, 0.62f);
         } else if (disrupt) {
           m.sub_event_type = "Disrupted weapons use";
         } else if (Near(si, CueClass::kCtxSuicide)) {
@@ -479,6 +505,7 @@ class Classifier {
       }
       case CueClass::kClash:
       case CueClass::kWeapon:
+        if (cue.cls == CueClass::kClash && EarlierFight(si, hit)) m.score *= 0.5f;
         if (cue.cls == CueClass::kWeapon && HeavyFireAlone(si, hit)) {
           // Machine-gun fire at an area with no small arms, no fight and nobody hit: ACLED
           // counts heavy weapons fired from afar as shelling.
@@ -512,8 +539,14 @@ class Classifier {
         // A weak cue ("blocked", "demanded") done by an armed side ("gunmen blocked the
         // road"), said in the passive ("services demanded by the officer") or as the cause of
         // something else ("after the workers demanded their pay") is no protest of its own.
+        // Nor "demanded" with no people named before it as its doers ("it demanded the
+        // reconstruction of the mosque" in a political story).
+        const bool bare_demand =
+            Lower(doc_.Slice(m.span)) == "demanded" &&
+            !(CrowdAt(si, doc_.sentences[si].token_begin, hit.begin) ||
+              CivilianBefore(si, hit) || protesters);
         if (cue.score < 0.5f && (hit.grievance || FollowedByBy(si, hit) ||
-                                 ArmedDoerBefore(si, hit))) {
+                                 ArmedDoerBefore(si, hit) || bare_demand)) {
           break;
         }
         bool lethal = false;
@@ -713,10 +746,47 @@ class Classifier {
     return w == "former" || w == "retired" || w == "off-duty" || w == "ex" || w == "demobilized" ||
            w == "demobilised";
   }
+  // "off-duty" or "off duty" in sentence `si` or a neighbour.
+  bool OffDutyNear(uint32_t si) const {
+    const uint32_t lo = si > 0 ? si - 1 : 0;
+    const uint32_t hi = std::min<uint32_t>(si + 2, doc_.sentences.size());
+    for (uint32_t k = lo; k < hi; ++k) {
+      const Sentence& s = doc_.sentences[k];
+      for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+        const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+        if (w == "off-duty") return true;
+        if (w == "off" && t + 1 < s.token_end &&
+            Lower(doc_.Slice(doc_.tokens[t + 1].span)) == "duty") {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
   bool OffDutyVictims(const CasualtyFrame& f) const {
     const std::string v = Lower(doc_.text.substr(f.span.begin, f.span.end - f.span.begin));
     return v.find("former ") != std::string::npos || v.find("retired ") != std::string::npos ||
            v.find("off-duty ") != std::string::npos;
+  }
+
+  // "backed by", "supported by", "followed by", "accompanied by" among the three words before.
+  bool SupportWordBefore(uint32_t si, const Hit& hit) const {
+    const uint32_t lo = hit.begin >= doc_.sentences[si].token_begin + 3
+                            ? hit.begin - 3
+                            : doc_.sentences[si].token_begin;
+    for (uint32_t t = lo; t < hit.begin; ++t) {
+      const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+      if (w == "backed" || w == "supported" || w == "followed" || w == "accompanied") return true;
+    }
+    return false;
+  }
+
+  // Gunfire named in sentence `si` (a weapon-class cue: "small arms fire", "gunfire").
+  bool SmallArmsIn(uint32_t si) const {
+    for (const Hit& t : scans_[si].triggers) {
+      if (t.cue->cls == CueClass::kWeapon && !Negated(si, t)) return true;
+    }
+    return false;
   }
 
   // A clash-class cue other than `hit` in sentence `si`, said as news.
@@ -754,8 +824,24 @@ class Classifier {
     const uint32_t hi = std::min<uint32_t>(si + 2, scans_.size());
     for (uint32_t k = lo; k < hi; ++k) {
       for (const Hit& t : scans_[k].triggers) {
-        if (t.cue->cls == CueClass::kClash && !t.grievance && !Negated(k, t)) return true;
+        if (t.cue->cls == CueClass::kClash && !t.grievance && !Negated(k, t) &&
+            !EarlierFight(k, t)) {
+          return true;
+        }
       }
+    }
+    return false;
+  }
+
+  // "bombs from previous fighting", "the site of an earlier JNIM ambush": a fight before the
+  // one told (an earlier/previous/past/prior among the two words before the cue).
+  bool EarlierFight(uint32_t si, const Hit& hit) const {
+    const uint32_t lo = hit.begin >= doc_.sentences[si].token_begin + 2
+                            ? hit.begin - 2
+                            : doc_.sentences[si].token_begin;
+    for (uint32_t t = lo; t < hit.begin; ++t) {
+      const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+      if (w == "earlier" || w == "previous" || w == "past" || w == "prior") return true;
     }
     return false;
   }
@@ -816,8 +902,8 @@ class Classifier {
     for (const Hit& h : scans_[si].context) {
       if (h.cue->cls != CueClass::kCtxCrowd || h.end > hit.begin || h.end + 2 < hit.begin) continue;
       if (h.begin > doc_.sentences[si].token_begin && CountWord(h.begin - 1) &&
-          cue.cls != CueClass::kAttack) {
-        continue;  // "two men killed ..." may be the victims' count
+          cue.cls != CueClass::kAttack && cue.score > 0.5f) {
+        continue;  // "two men killed ..." may be the victims' count; "five men beat" not
       }
       return CrowdAt(si, h.begin, h.end);
     }

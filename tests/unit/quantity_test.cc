@@ -539,6 +539,22 @@ const Case kMoreFrameCases[] = {
     {"The former chairman was killed along with his son.", "killed 1 unknown, killed 1 civilians"},
     // Fighting for one's life is not a death.
     {"Sixteen people were hurt, with several fighting for their lives.", "injured 16 civilians"},
+    // An apposition after an opening adverbial (the comma is no list separator).
+    {"On Monday, three guards, Ann Roe, Bob Lee and Carl Diaz, were killed at the gate.",
+     "killed 3 state_forces"},
+    // An apposition that opens with a bare number ("one a herder").
+    {"Two farmers, one a herder and the other a trader, were killed by gunmen.",
+     "killed 2 civilians"},
+    // "both ..." after a list of names restates it.
+    {"Ann Roe and Bob Lee, both local teachers, were killed.", "killed 2 unknown"},
+    {"The bomber detonated early, killing only himself.", "killed 1 self unknown"},
+    // An abbreviation between an object-like word and the victims.
+    {"Five United Nations (UN) peacekeepers were killed.", "killed 5 state_forces"},
+    // A group's name after "of"/"for" between the victims and the verb.
+    {"Four members of the Popular Front for the Liberation of Kandor (PFLK) were killed.",
+     "killed 4 non_state"},
+    {"Nine fighters belonging to the Kandor Freedom Army were killed in the ambush.",
+     "killed 9 non_state"},
 };
 
 TEST(QuantityTest, MoreFrames) {
