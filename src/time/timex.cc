@@ -1183,6 +1183,13 @@ class Scanner {
     m->end = end;
     m->type = TimexType::kDate;
     if (count < 0) {
+      if (!ago) {
+        // "a few days later": TimeML tags the vague length, "later" is its signal.
+        m->end = u + 1;
+        m->type = TimexType::kDuration;
+        m->value = DurationValue(-1, unit);
+        return true;
+      }
       m->value = sign < 0 ? "PAST_REF" : "FUTURE_REF";
       return true;
     }
