@@ -6,7 +6,7 @@
 
 namespace sitrep::actor {
 
-std::string TokenKey(std::string_view token) {
+void AppendTokenKey(std::string_view token, std::string* out) {
   // Possessive: "'s" or "’s" (U+2019 is E2 80 99) at the end.
   if (token.size() > 2 && (token.back() == 's' || token.back() == 'S')) {
     std::string_view head = token.substr(0, token.size() - 1);
@@ -16,14 +16,33 @@ std::string TokenKey(std::string_view token) {
       token = head.substr(0, head.size() - 3);
     }
   }
-  std::string key;
-  key.reserve(token.size());
+  size_t n = out->size();
+  out->resize(n + token.size());
+  char* key = out->data();
   for (char c : token) {
     if (c == '.') continue;
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    key.push_back(c);
+    key[n++] = c;
   }
+  out->resize(n);
+}
+
+std::string TokenKey(std::string_view token) {
+  std::string key;
+  AppendTokenKey(token, &key);
   return key;
+}
+
+TokenKeys::TokenKeys(const Document& doc) {
+  text_.reserve(doc.text.size());
+  begin_.reserve(doc.tokens.size() + 1);
+  begin_.push_back(0);
+  hashes_.reserve(doc.tokens.size());
+  for (const Token& t : doc.tokens) {
+    AppendTokenKey(doc.Slice(t.span), &text_);
+    begin_.push_back(static_cast<uint32_t>(text_.size()));
+    hashes_.push_back(PhraseTrie::KeyHash((*this)[hashes_.size()]));
+  }
 }
 
 std::vector<std::string> PhraseKeys(std::string_view phrase) {
@@ -58,9 +77,17 @@ bool HasNoLowercase(std::string_view surface) {
   return true;
 }
 
-uint64_t PhraseTrie::EdgeHash(int32_t node, std::string_view key) {
-  uint64_t h = 1469598103934665603ull ^ (static_cast<uint64_t>(node) * 0x9e3779b97f4a7c15ull);
+uint64_t PhraseTrie::KeyHash(std::string_view key) {
+  uint64_t h = 1469598103934665603ull;
   for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+uint64_t PhraseTrie::EdgeHash(int32_t node, uint64_t key_hash) {
+  // The key's hash mixed with the node (splitmix64's finalizer).
+  uint64_t h = key_hash ^ (static_cast<uint64_t>(node) * 0x9e3779b97f4a7c15ull);
+  h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ull;
+  h = (h ^ (h >> 27)) * 0x94d049bb133111ebull;
   return h ^ (h >> 31);
 }
 
@@ -96,7 +123,7 @@ void PhraseTrie::Add(const std::vector<std::string>& keys, uint32_t value) {
   if (keys.empty()) return;
   int32_t node = kRoot;
   for (const std::string& key : keys) {
-    const uint64_t hash = EdgeHash(node, key);
+    const uint64_t hash = EdgeHash(node, KeyHash(key));
     if (const Edge* e = FindEdge(hash, node, key)) {
       node = e->child;
       continue;
@@ -124,8 +151,8 @@ void PhraseTrie::Add(const std::vector<std::string>& keys, uint32_t value) {
   nodes_[node].values.push_back(value);
 }
 
-int32_t PhraseTrie::Child(int32_t node, std::string_view key) const {
-  const Edge* e = FindEdge(EdgeHash(node, key), node, key);
+int32_t PhraseTrie::Child(int32_t node, std::string_view key, uint64_t key_hash) const {
+  const Edge* e = FindEdge(EdgeHash(node, key_hash), node, key);
   return e == nullptr ? -1 : e->child;
 }
 

@@ -289,7 +289,6 @@ bool AssignRoles(const Document& doc, const Incident& incident, std::string_view
   std::string prev_name;
   uint32_t prev_end = 0;
   for (const ActorMention& m : doc.actors) {
-    if (IsSource(doc, m)) continue;
     uint32_t s = 0;
     bool in = false;
     for (uint32_t si : sentences) {
@@ -300,7 +299,7 @@ bool AssignRoles(const Document& doc, const Incident& incident, std::string_view
         break;
       }
     }
-    if (!in) continue;
+    if (!in || IsSource(doc, m)) continue;
     std::string name = CompleteName(m, country_iso3, country);
     if (!prev_name.empty() && prev_end <= m.span.begin && prev_name != name) {
       std::string between = Lower(doc.text.substr(prev_end, m.span.begin - prev_end));

@@ -87,10 +87,8 @@ bool IsMonthHomograph(std::string_view surface) { return surface == "March" || s
 
 class Scanner {
  public:
-  explicit Scanner(const Document& doc) : doc_(doc), lex_(trigger::GetLexicon()) {
-    keys_.reserve(doc.tokens.size());
-    for (const Token& t : doc.tokens) keys_.push_back(actor::TokenKey(doc.Slice(t.span)));
-  }
+  explicit Scanner(const Document& doc)
+      : doc_(doc), lex_(trigger::GetLexicon()), keys_(doc) {}
 
   SentenceScan Scan(const Sentence& s) const {
     SentenceScan out;
@@ -101,7 +99,7 @@ class Scanner {
       Hit best;
       int32_t node = actor::PhraseTrie::kRoot;
       for (uint32_t j = i; j < s.token_end; ++j) {
-        node = lex_.trie.Child(node, keys_[j]);
+        node = lex_.trie.Child(node, keys_[j], keys_.hash(j));
         if (node < 0) break;
         for (uint32_t id : lex_.trie.Values(node)) {
           const Cue& cue = lex_.cues[id];
@@ -176,7 +174,7 @@ class Scanner {
 
   const Document& doc_;
   const trigger::Lexicon& lex_;
-  std::vector<std::string> keys_;
+  actor::TokenKeys keys_;
 };
 
 bool IsArmedInter(int inter) { return inter == 1 || inter == 2 || inter == 3 || inter == 4 || inter == 8; }

@@ -127,6 +127,29 @@ TEST(ActorsTest, CountryNames) {
   EXPECT_EQ(ActorCountryName("XXX"), "");
 }
 
+// The indexed FindCountry against a scan of the country list: every code of the lexicon, codes
+// it lacks, and strings that are no three-capital code.
+TEST(ActorsTest, FindCountryMatchesScan) {
+  const actor::Lexicon& lex = actor::GetLexicon();
+  auto scan = [&](std::string_view iso3) -> const actor::Country* {
+    for (const actor::Country& c : lex.countries) {
+      if (c.iso3 == iso3) return &c;
+    }
+    return nullptr;
+  };
+  ASSERT_FALSE(lex.countries.empty());
+  std::vector<std::string> codes;
+  for (const actor::Country& c : lex.countries) codes.push_back(c.iso3);
+  for (const char* other : {"", "IR", "IRQQ", "irq", "Irq", "ZZZ", "AAA", "I Q", "\xC3\x89TA"}) {
+    codes.push_back(other);
+  }
+  for (const std::string& code : codes) {
+    EXPECT_EQ(lex.FindCountry(code), scan(code)) << code;
+  }
+  EXPECT_NE(lex.FindCountry("IRQ"), nullptr);
+  EXPECT_EQ(lex.FindCountry("ZZZ"), nullptr);
+}
+
 TEST(ActorsTest, StageName) { EXPECT_EQ(MakeActorsStage()->name(), "actors"); }
 
 TEST(ActorsTest, EmbeddedLexiconMatchesData) {
