@@ -13,8 +13,9 @@ namespace sitrep {
 class PostgresStore final : public EventStore {
  public:
   // Kept in the table sitrep_schema; the same numbering as SqliteStore::kSchemaVersion (3 and 4
-  // changed only SQLite; 5 added the query indexes of both).
-  static constexpr int kSchemaVersion = 5;
+  // changed only SQLite; 5 added the query indexes of both; 6 dropped the evidence table of both,
+  // the evidence being stored with its event).
+  static constexpr int kSchemaVersion = 6;
 
   // `conninfo`: a postgresql:// URI or a libpq keyword string. Creates the postgis extension if
   // missing (needs the right to), creates or migrates the schema, refuses a newer one.

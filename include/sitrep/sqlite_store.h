@@ -1,6 +1,6 @@
-// The embedded default store (SQLite): articles, events, their links and evidence, with FTS5 over
-// event notes and article text and a (longitude, latitude) index for boxes. Lives in
-// sitrep::store so sitrep::core never sees a database header.
+// The embedded default store (SQLite): articles, events (with their evidence) and their links,
+// with FTS5 over event notes and article text and a (longitude, latitude) index for boxes. Lives
+// in sitrep::store so sitrep::core never sees a database header.
 #pragma once
 
 #include <memory>
@@ -18,9 +18,10 @@ class SqliteStore final : public EventStore {
   // sink per batch instead of by a per-row trigger. 5: query indexes that answer the common filter
   // pairs (country with type or actor, admin1 with type, sub-type with dates) without reading
   // rows; FTS5 without a second copy of the indexed text (external content); a b-tree over
-  // (longitude, latitude) instead of the R*Tree. Older databases are migrated forward on open;
-  // newer ones are refused.
-  static constexpr int kSchemaVersion = 5;
+  // (longitude, latitude) instead of the R*Tree. 6: each event stored once: its columns plus a
+  // slim JSON of the fields without a column (no full JSON copy, no evidence table); links keyed
+  // WITHOUT ROWID. Older databases are migrated forward on open; newer ones are refused.
+  static constexpr int kSchemaVersion = 6;
 
   // Opens or creates the database at `path` (WAL mode), creating or migrating the schema.
   static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path);

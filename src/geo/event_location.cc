@@ -613,6 +613,45 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
   return {};
 }
 
+// The place's name as the text writes it ("Daraa", "Radaa", "Beit Shean" where GeoNames says
+// "Dar‘ā", "Radā‘", "Bet She’an"): coders of the sources compared with use the common
+// transliteration, and the GeoNames id still names the entry. Lower-case words around the name
+// ("near", "town of", "province") and a possessive are left out; empty for a relative region,
+// a demonym, or a span with no capitalized word.
+std::string NameAsWritten(const Document& doc, const PlaceMention& m) {
+  if (m.demonym || m.relative_region || m.kind == PlaceKind::kRegion) return {};
+  size_t b = TokenAt(doc, m.span.begin);
+  size_t e = b;
+  while (e < doc.tokens.size() && doc.tokens[e].span.end <= m.span.end) ++e;
+  auto level = [&](size_t i) { return IsLevelWord(LowerAscii(doc.Slice(doc.tokens[i].span))); };
+  auto lower = [&](size_t i) {
+    std::string_view w = doc.Slice(doc.tokens[i].span);
+    // "near", "town of"; a glued article keeps its name: "al-Qunaitara".
+    return doc.tokens[i].kind == TokenKind::kWord &&
+           std::none_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  };
+  while (b < e && (lower(b) || level(b))) ++b;
+  while (e > b && (lower(e - 1) || level(e - 1) || doc.tokens[e - 1].kind != TokenKind::kWord)) {
+    --e;
+  }
+  if (b >= e) return {};
+  std::string_view t(doc.text.data() + doc.tokens[b].span.begin,
+                     doc.tokens[e - 1].span.end - doc.tokens[b].span.begin);
+  for (std::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
+    if (t.size() > suffix.size() && t.ends_with(suffix)) t.remove_suffix(suffix.size());
+  }
+  if (t.empty() || t.find('\n') != std::string_view::npos) return {};
+  return std::string(t);
+}
+
+// True when `name` writes an ayn or hamza with a mark ("Dar‘ā", "Ma'rib", "Radā‘").
+bool HasGlottalMark(std::string_view name) {
+  for (std::string_view mark : {"'", "`", "\xE2\x80\x98", "\xE2\x80\x99", "\xCA\xBF", "\xCA\xBE"}) {
+    if (name.find(mark) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gazetteer& gaz) {
   EventLocation loc;
   if (m.geo_id >= gaz.size()) return loc;
@@ -625,6 +664,11 @@ EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gaze
   }
   loc.admin2 = std::string(e.admin2_name());
   loc.location = std::string(e.name());
+  if (e.kind() != GeoKind::kCountry) {
+    if (std::string written = NameAsWritten(doc, m); !written.empty()) {
+      loc.location = std::move(written);
+    }
+  }
   loc.has_coordinates = e.has_coordinates();
   if (loc.has_coordinates) {
     loc.lat = e.lat();

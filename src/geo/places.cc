@@ -127,11 +127,27 @@ void AddStreets(const Document& doc, std::vector<PlaceMention>& mentions) {
   mentions = std::move(merged);
 }
 
+// "Islamic State of Iraq and the Levant", "Revolutionary Armed Forces of Colombia": a place
+// inside the name of an armed group or mission names the group, not where an event happened;
+// it is kept (and still votes for its country) but reads like a metonymic mention.
+void MarkNamesOfGroups(const Document& doc, std::vector<PlaceMention>& mentions) {
+  for (const ActorMention& a : doc.actors) {
+    if (a.generic || (a.inter != 2 && a.inter != 3 && a.inter != 8)) continue;
+    for (PlaceMention& m : mentions) {
+      if (m.span.begin >= a.span.begin && m.span.end <= a.span.end &&
+          m.span.end - m.span.begin < a.span.end - a.span.begin) {
+        m.metonymic = true;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<PlaceMention> FindPlaces(const Document& doc, const Gazetteer& gaz) {
   std::vector<places_internal::Candidate> candidates = places_internal::Recognize(doc, gaz);
   std::vector<PlaceMention> mentions = places_internal::Resolve(doc, gaz, candidates);
+  MarkNamesOfGroups(doc, mentions);
   AddStreets(doc, mentions);
   return mentions;
 }

@@ -146,11 +146,17 @@ CREATE INDEX events_fatalities ON events (fatalities, event_date, event_id);
 UPDATE sitrep_schema SET version = 5;
 )sql";
 
+// 5 -> 6: the evidence table goes (never read: each event's JSON holds its evidence), as in SQLite.
+constexpr const char* kMigrate5To6 = R"sql(
+DROP TABLE IF EXISTS evidence;
+UPDATE sitrep_schema SET version = 6;
+)sql";
+
 struct Migration {
   int to_version;
   const char* sql;
 };
-constexpr Migration kMigrations[] = {{1, kSchemaV1}, {2, kMigrate1To2}, {5, kMigrate2To5}};
+constexpr Migration kMigrations[] = {{1, kSchemaV1}, {2, kMigrate1To2}, {5, kMigrate2To5}, {6, kMigrate5To6}};
 
 class Connection {
  public:
@@ -350,14 +356,6 @@ class PostgresSink final : public Sink {
     SITREP_RETURN_IF_ERROR(c_->Exec(link, {e.event_id, doc.id}).status());
     for (const auto& d : e.doc_ids) {
       if (d != doc.id) SITREP_RETURN_IF_ERROR(c_->Exec(link, {e.event_id, d}).status());
-    }
-    SITREP_RETURN_IF_ERROR(c_->Exec("DELETE FROM evidence WHERE event_id = $1", {e.event_id}).status());
-    for (const auto& span : e.evidence) {
-      SITREP_RETURN_IF_ERROR(c_->Exec("INSERT INTO evidence(event_id, field, doc_id, start, \"end\", text) "
-                                      "VALUES ($1, $2, $3, $4, $5, $6)",
-                                      {e.event_id, span.field, span.doc_id, std::to_string(span.start),
-                                       std::to_string(span.end), span.text})
-                                 .status());
     }
     return Status::Ok();
   }

@@ -7,9 +7,11 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cmath>
 #include <span>
 #include <unordered_map>
 
+#include "event_row.h"
 #include "query_sql.h"
 
 namespace sitrep {
@@ -282,13 +284,47 @@ END;
          "PRAGMA user_version = 5;\n";
 }
 
+// 5 -> 6: each event is stored once. The full JSON copy (json) gives way to `extra`, a slim JSON
+// object with only what the columns do not hold (event_row.h), and the evidence table (never read:
+// the evidence is part of the event) is gone; event_articles is keyed by its primary key (WITHOUT
+// ROWID: one b-tree less per link). Reads rebuild the event from the columns and `extra`, giving
+// the JSON of version 5 byte for byte. A bulk ingest wrote each event's text twice and its evidence
+// three times; these were over a third of its cost. Before this SQL, FillExtra (a C++ step) sets
+// every row's columns and `extra` from its stored JSON.
+constexpr const char* kMigrate5To6Before = R"sql(
+ALTER TABLE events ADD COLUMN extra TEXT NOT NULL DEFAULT '{}';
+)sql";
+constexpr const char* kMigrate5To6 = R"sql(
+ALTER TABLE events DROP COLUMN json;
+DROP TABLE IF EXISTS evidence;
+CREATE TABLE event_articles_v6 (
+  event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+  doc_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  PRIMARY KEY (event_id, doc_id)
+) WITHOUT ROWID;
+INSERT INTO event_articles_v6(event_id, doc_id) SELECT event_id, doc_id FROM event_articles;
+DROP TABLE event_articles;
+ALTER TABLE event_articles_v6 RENAME TO event_articles;
+CREATE INDEX event_articles_doc ON event_articles(doc_id);
+PRAGMA user_version = 6;
+)sql";
+
+Status FillExtra(sqlite3* db);
+
 struct Migration {
   int to_version;
   std::string sql;
+  // Runs first, in the same transaction, when set.
+  const char* before_sql = nullptr;
+  Status (*step)(sqlite3*) = nullptr;
 };
 const std::vector<Migration>& Migrations() {
-  static const std::vector<Migration> all = {
-      {1, kSchemaV1}, {2, kMigrate1To2}, {3, kMigrate2To3}, {4, kMigrate3To4}, {5, Migrate4To5Sql()}};
+  static const std::vector<Migration> all = {{1, kSchemaV1},
+                                             {2, kMigrate1To2},
+                                             {3, kMigrate2To3},
+                                             {4, kMigrate3To4},
+                                             {5, Migrate4To5Sql()},
+                                             {6, kMigrate5To6, kMigrate5To6Before, FillExtra}};
   return all;
 }
 
@@ -367,6 +403,78 @@ Status Exec(sqlite3* db, const char* sql) {
   return Status::Ok();
 }
 
+// Binds the events columns of `e` as ?1..?23 in the table's order (?22 notes, ?23 extra).
+void BindEvent(Statement& p, const Event& e, const std::string& extra) {
+  p.Bind(1, e.event_id);
+  p.Bind(2, e.event_date);
+  p.Bind(3, e.date_start);
+  p.Bind(4, e.date_end);
+  p.Bind(5, e.event_type);
+  p.Bind(6, e.sub_event_type);
+  p.Bind(7, e.country);
+  p.Bind(8, e.iso3);
+  p.Bind(9, e.admin1);
+  p.Bind(10, e.admin2);
+  p.Bind(11, e.location);
+  if (e.latitude && e.longitude) {
+    p.Bind(12, *e.latitude);
+    p.Bind(13, *e.longitude);
+  }
+  p.Bind(14, int64_t{e.fatalities});
+  p.Bind(15, int64_t{e.deaths_best});
+  p.Bind(16, e.actor1);
+  p.Bind(17, e.actor2);
+  p.Bind(18, int64_t{e.inter1});
+  p.Bind(19, int64_t{e.inter2});
+  p.Bind(20, e.confidence);
+  p.Bind(21, int64_t{e.historical});
+  p.Bind(22, e.notes);
+  p.Bind(23, extra);
+}
+
+// The 5 -> 6 step: every row's columns and `extra` from its stored JSON, as the version-6 sink
+// writes them (the JSON was always the whole event; a version-1 row may have had a NULL country
+// column beside it). Rows are read in batches by row id, never while being updated.
+Status FillExtra(sqlite3* db) {
+  Statement rows(db, "SELECT rid, json FROM events WHERE rid > ?1 ORDER BY rid LIMIT 2048");
+  Statement update(db,
+                   "UPDATE events SET event_date = ?2, date_start = ?3, date_end = ?4, event_type = ?5, "
+                   "sub_event_type = ?6, country = ?7, iso3 = ?8, admin1 = ?9, admin2 = ?10, location = ?11, "
+                   "latitude = ?12, longitude = ?13, fatalities = ?14, deaths_best = ?15, actor1 = ?16, "
+                   "actor2 = ?17, inter1 = ?18, inter2 = ?19, confidence = ?20, historical = ?21, extra = ?23 "
+                   "WHERE rid = ?24");
+  // Notes feed FTS5 (through the update trigger): rewritten only when they differ.
+  Statement notes(db, "UPDATE events SET notes = ?1 WHERE rid = ?2 AND notes IS NOT ?1");
+  if (!rows.ok() || !update.ok() || !notes.ok()) return SqlError(db, "migrate events");
+  std::vector<std::pair<int64_t, std::string>> batch;
+  std::string extra;
+  int64_t last = 0;
+  while (true) {
+    batch.clear();
+    rows.Reset();
+    rows.Bind(1, last);
+    int rc;
+    while ((rc = rows.Step()) == SQLITE_ROW) batch.emplace_back(rows.Int(0), rows.Text(1));
+    if (rc != SQLITE_DONE) return SqlError(db, "migrate events");
+    if (batch.empty()) return Status::Ok();
+    for (const auto& [rid, json] : batch) {
+      auto e = ParseEventJson(json);
+      if (!e.ok()) return Status(e.status().code(), "event row " + std::to_string(rid) + ": " + e.status().message());
+      extra.clear();
+      store::AppendEventExtra(*e, &extra);
+      update.Reset();
+      BindEvent(update, *e, extra);
+      update.Bind(24, rid);
+      if (update.Step() != SQLITE_DONE) return SqlError(db, "migrate events");
+      notes.Reset();
+      notes.Bind(1, e->notes);
+      notes.Bind(2, rid);
+      if (notes.Step() != SQLITE_DONE) return SqlError(db, "migrate events");
+      last = rid;
+    }
+  }
+}
+
 Result<int> UserVersion(sqlite3* db, const std::string& path) {
   Statement st(db, "PRAGMA user_version");
   if (!st.ok() || st.Step() != SQLITE_ROW) return SqlError(db, path + " is not a sitrep database");
@@ -394,7 +502,9 @@ Status Migrate(sqlite3* db, const std::string& path, int target) {
   for (const Migration& m : Migrations()) {
     if (m.to_version <= *version || m.to_version > target) continue;
     SITREP_RETURN_IF_ERROR(Exec(db, "BEGIN IMMEDIATE"));
-    Status s = Exec(db, m.sql.c_str());
+    Status s = m.before_sql ? Exec(db, m.before_sql) : Status::Ok();
+    if (s.ok() && m.step) s = m.step(db);
+    if (s.ok()) s = Exec(db, m.sql.c_str());
     if (s.ok()) {
       Statement check(db, "PRAGMA foreign_key_check");
       if (check.ok() && check.Step() == SQLITE_ROW) {
@@ -721,14 +831,14 @@ class SqliteSink final : public Sink {
         {&new_event_,
          "INSERT INTO events(event_id, event_date, date_start, date_end, event_type, sub_event_type, "
          "country, iso3, admin1, admin2, location, latitude, longitude, fatalities, deaths_best, actor1, "
-         "actor2, inter1, inter2, confidence, historical, notes, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+         "actor2, inter1, inter2, confidence, historical, notes, extra) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
          "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23) "
          "ON CONFLICT(event_id) DO NOTHING"},
         {&index_fts_, "INSERT INTO events_fts(rowid, notes) SELECT rid, notes FROM events WHERE rid BETWEEN ?1 AND ?2"},
         {&put_event_,
          "INSERT INTO events(event_id, event_date, date_start, date_end, event_type, sub_event_type, "
          "country, iso3, admin1, admin2, location, latitude, longitude, fatalities, deaths_best, actor1, "
-         "actor2, inter1, inter2, confidence, historical, notes, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+         "actor2, inter1, inter2, confidence, historical, notes, extra) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
          "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23) "
          "ON CONFLICT(event_id) DO UPDATE SET event_date = excluded.event_date, "
          "date_start = excluded.date_start, date_end = excluded.date_end, event_type = excluded.event_type, "
@@ -737,15 +847,12 @@ class SqliteSink final : public Sink {
          "latitude = excluded.latitude, longitude = excluded.longitude, fatalities = excluded.fatalities, "
          "deaths_best = excluded.deaths_best, actor1 = excluded.actor1, actor2 = excluded.actor2, "
          "inter1 = excluded.inter1, inter2 = excluded.inter2, confidence = excluded.confidence, "
-         "historical = excluded.historical, notes = excluded.notes, json = excluded.json"},
+         "historical = excluded.historical, notes = excluded.notes, extra = excluded.extra"},
         {&link_, "INSERT OR IGNORE INTO event_articles(event_id, doc_id) VALUES (?1, ?2)"},
-        {&clear_evidence_, "DELETE FROM evidence WHERE event_id = ?1"},
-        {&put_evidence_,
-         "INSERT INTO evidence(event_id, field, doc_id, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"},
     };
     for (const auto& [st, sql] : all) {
       if (!st->Prepare(db_, sql)) return SqlError(db_, "prepare");
-      st->BindTextWithoutCopy();  // documents, events and json_ outlive each Step
+      st->BindTextWithoutCopy();  // documents, events and extra_ outlive each Step
     }
     prepared_ = true;
     return Status::Ok();
@@ -757,10 +864,10 @@ class SqliteSink final : public Sink {
   }
 
   Status StoreEvent(const Document& doc, const Event& e) {
-    json_.clear();
-    AppendEventJson(e, &json_);
+    extra_.clear();
+    store::AppendEventExtra(e, &extra_);
     // A new event is a plain insert (indexed in bulk later); a stored one is updated in place
-    // (its triggers re-index it), after the pending new rows are indexed, and loses its evidence.
+    // (its triggers re-index it), after the pending new rows are indexed.
     const int64_t changes_before = sqlite3_total_changes64(db_);
     SITREP_RETURN_IF_ERROR(BindAndStep(new_event_, e, "store event "));
     const bool inserted = sqlite3_total_changes64(db_) != changes_before;
@@ -771,9 +878,6 @@ class SqliteSink final : public Sink {
     } else {
       SITREP_RETURN_IF_ERROR(IndexNewEvents());
       SITREP_RETURN_IF_ERROR(BindAndStep(put_event_, e, "store event "));
-      clear_evidence_.Reset();
-      clear_evidence_.Bind(1, e.event_id);
-      if (clear_evidence_.Step() != SQLITE_DONE) return SqlError(db_, "evidence of " + e.event_id);
     }
     // Link to the articles the event names that are stored, and always to this one.
     auto link = [&](const std::string& doc_id) -> Status {
@@ -792,47 +896,12 @@ class SqliteSink final : public Sink {
       find_.Reset();
       if (stored) SITREP_RETURN_IF_ERROR(link(doc_id));
     }
-    for (const auto& span : e.evidence) {
-      Statement& ev = put_evidence_;
-      ev.Reset();
-      ev.Bind(1, e.event_id);
-      ev.Bind(2, span.field);
-      ev.Bind(3, span.doc_id);
-      ev.Bind(4, int64_t{span.start});
-      ev.Bind(5, int64_t{span.end});
-      ev.Bind(6, span.text);
-      if (ev.Step() != SQLITE_DONE) return SqlError(db_, "evidence of " + e.event_id);
-    }
     return Status::Ok();
   }
 
   Status BindAndStep(Statement& p, const Event& e, const char* what) {
     p.Reset();
-    p.Bind(1, e.event_id);
-    p.Bind(2, e.event_date);
-    p.Bind(3, e.date_start);
-    p.Bind(4, e.date_end);
-    p.Bind(5, e.event_type);
-    p.Bind(6, e.sub_event_type);
-    p.Bind(7, e.country);
-    p.Bind(8, e.iso3);
-    p.Bind(9, e.admin1);
-    p.Bind(10, e.admin2);
-    p.Bind(11, e.location);
-    if (e.latitude && e.longitude) {
-      p.Bind(12, *e.latitude);
-      p.Bind(13, *e.longitude);
-    }
-    p.Bind(14, int64_t{e.fatalities});
-    p.Bind(15, int64_t{e.deaths_best});
-    p.Bind(16, e.actor1);
-    p.Bind(17, e.actor2);
-    p.Bind(18, int64_t{e.inter1});
-    p.Bind(19, int64_t{e.inter2});
-    p.Bind(20, e.confidence);
-    p.Bind(21, int64_t{e.historical});
-    p.Bind(22, e.notes);
-    p.Bind(23, json_);
+    BindEvent(p, e, extra_);
     if (p.Step() != SQLITE_DONE) return SqlError(db_, what + e.event_id);
     return Status::Ok();
   }
@@ -844,10 +913,10 @@ class SqliteSink final : public Sink {
   bool prepared_ = false;
   bool checked_empty_ = false;
   bool bulk_ = false;  // the query indexes are dropped until Finish
-  std::string json_;
+  std::string extra_;
   int64_t new_lo_ = 1, new_hi_ = 0;  // row ids of events inserted but not yet indexed
   Statement find_, drop_, unlink_, delete_event_, put_article_, new_event_, index_fts_, put_event_,
-      link_, clear_evidence_, put_evidence_;
+      link_;
 };
 
 }  // namespace
@@ -987,32 +1056,82 @@ Result<RowPage> TextPage(StatementCache& impl, const EventQuery& query) {
   return page;
 }
 
-// Hands the stored JSON of each row id to `fn`, in order.
-Status JsonOfRows(StatementCache& impl, std::span<const int64_t> rids,
-                  const std::function<Status(std::string_view)>& fn) {
+// The events columns an Event is read from (EventOfRow), from column `kEventColumnsFirst` on.
+constexpr std::string_view kEventColumns =
+    "e.event_id, e.event_date, e.date_start, e.date_end, e.event_type, e.sub_event_type, e.country, e.iso3, "
+    "e.admin1, e.admin2, e.location, e.latitude, e.longitude, e.fatalities, e.deaths_best, e.actor1, e.actor2, "
+    "e.inter1, e.inter2, e.confidence, e.historical, e.notes, e.extra";
+
+// The event of a row selected with kEventColumns from column `c` on: the columns, then `extra`.
+// Values go through store::JsonText / JsonRoundTrip so that the event is the one version 5 gave
+// back from its stored JSON.
+Result<Event> EventOfRow(Statement& st, int c = 0) {
+  auto text = [&](int col) { return store::JsonText(st.View(c + col)); };
+  auto opt_text = [&](int col) {
+    return st.IsNull(c + col) ? std::optional<std::string>() : std::optional<std::string>(text(col));
+  };
+  // A non-finite double was JSON null: no coordinate, confidence 0. -0 comes back as 0.
+  auto real = [&](int col) -> std::optional<double> {
+    const double v = sqlite3_column_double(st.get(), c + col);
+    if (st.IsNull(c + col) || !std::isfinite(v)) return std::nullopt;
+    return store::JsonRoundTrip(v);
+  };
+  Event e;
+  e.event_id = text(0);
+  e.event_date = opt_text(1);
+  e.date_start = opt_text(2);
+  e.date_end = opt_text(3);
+  e.event_type = text(4);
+  e.sub_event_type = text(5);
+  e.country = text(6);
+  e.iso3 = text(7);
+  e.admin1 = opt_text(8);
+  e.admin2 = opt_text(9);
+  e.location = text(10);
+  // The sink binds a point (both or neither; a NaN is NULL); `extra` has any other coordinate.
+  e.latitude = real(11);
+  e.longitude = real(12);
+  e.fatalities = static_cast<int>(st.Int(c + 13));
+  e.deaths_best = static_cast<int>(st.Int(c + 14));
+  e.actor1 = opt_text(15);
+  e.actor2 = opt_text(16);
+  e.inter1 = static_cast<int>(st.Int(c + 17));
+  e.inter2 = static_cast<int>(st.Int(c + 18));
+  e.confidence = real(19).value_or(0);
+  e.historical = st.Int(c + 20) != 0;
+  e.notes = text(21);
+  SITREP_RETURN_IF_ERROR(store::ApplyEventExtra(st.View(c + 22), &e));
+  return e;
+}
+
+// Hands the event of each row id to `fn`, in order.
+Status EventsOfRows(StatementCache& impl, std::span<const int64_t> rids,
+                    const std::function<Status(Event&&)>& fn) {
+  const std::string sql = "SELECT " + std::string(kEventColumns) + " FROM events e WHERE rid = ?1";
   for (int64_t rid : rids) {
-    auto st = impl.Prepare("SELECT json FROM events WHERE rid = ?1");
+    auto st = impl.Prepare(sql);
     if (!st.ok()) return SqlError(impl.db, "query events");
     st->Bind(1, rid);
     const int rc = st->Step();
     if (rc == SQLITE_DONE) continue;  // deleted since (another connection's write)
     if (rc != SQLITE_ROW) return SqlError(impl.db, "query events");
-    SITREP_RETURN_IF_ERROR(fn(st->View(0)));
+    auto event = EventOfRow(*st);
+    if (!event.ok()) return event.status();
+    SITREP_RETURN_IF_ERROR(fn(std::move(*event)));
   }
   return Status::Ok();
 }
 
-Status ForEachJson(StatementCache& impl, const EventQuery& query,
-                   const std::function<Status(std::string_view)>& fn) {
+Status ForEachEvent(StatementCache& impl, const EventQuery& query, const std::function<Status(Event&&)>& fn) {
   SITREP_RETURN_IF_ERROR(query.Validate());
   if (query.text) {
     auto page = TextPage(impl, query);
     if (!page.ok()) return page.status();
-    return JsonOfRows(impl, page->rids, fn);
+    return EventsOfRows(impl, page->rids, fn);
   }
   auto rids = PageRowIds(impl, query);
   if (!rids.ok()) return rids.status();
-  return JsonOfRows(impl, *rids, fn);
+  return EventsOfRows(impl, *rids, fn);
 }
 
 // The EventPoint columns of the events table, in EventPoint order (see PointOfRow).
@@ -1078,15 +1197,16 @@ Status SqliteStore::ScanPoints(const EventQuery& query,
 }
 
 Status SqliteStore::Scan(const EventQuery& query, const std::function<Status(const Event&)>& fn) {
-  return ForEachJson(*impl_->statements, query, [&](std::string_view json) -> Status {
-    auto event = ParseEventJson(json);
-    if (!event.ok()) return event.status();
-    return fn(*event);
-  });
+  return ForEachEvent(*impl_->statements, query, [&](Event&& e) { return fn(e); });
 }
 
 Status SqliteStore::ScanJson(const EventQuery& query, const std::function<Status(std::string_view json)>& fn) {
-  return ForEachJson(*impl_->statements, query, fn);
+  std::string json;
+  return ForEachEvent(*impl_->statements, query, [&](Event&& e) {
+    json.clear();
+    AppendEventJson(e, &json);
+    return fn(json);
+  });
 }
 
 Result<int64_t> SqliteStore::Count(const EventQuery& query) {
@@ -1148,10 +1268,8 @@ Result<EventPage> SqliteStore::Query(const EventQuery& query) {
     snapshot.db = impl_->db;
   }
   EventPage page;
-  auto add = [&](std::string_view json) -> Status {
-    auto event = ParseEventJson(json);
-    if (!event.ok()) return event.status();
-    page.events.push_back(std::move(*event));
+  auto add = [&](Event&& event) -> Status {
+    page.events.push_back(std::move(event));
     return Status::Ok();
   };
   if (query.text) {
@@ -1160,10 +1278,10 @@ Result<EventPage> SqliteStore::Query(const EventQuery& query) {
     auto rows = TextPage(*impl_->statements, query);
     if (!rows.ok()) return rows.status();
     page.total = rows->total;
-    SITREP_RETURN_IF_ERROR(JsonOfRows(*impl_->statements, rows->rids, add));
+    SITREP_RETURN_IF_ERROR(EventsOfRows(*impl_->statements, rows->rids, add));
     return page;
   }
-  SITREP_RETURN_IF_ERROR(ForEachJson(*impl_->statements, query, add));
+  SITREP_RETURN_IF_ERROR(ForEachEvent(*impl_->statements, query, add));
   auto total = Count(query);
   if (!total.ok()) return total.status();
   page.total = *total;
@@ -1171,11 +1289,11 @@ Result<EventPage> SqliteStore::Query(const EventQuery& query) {
 }
 
 Result<Event> SqliteStore::Get(const std::string& event_id) {
-  Statement st(impl_->db, "SELECT json FROM events WHERE event_id = ?1");
+  Statement st(impl_->db, "SELECT " + std::string(kEventColumns) + " FROM events e WHERE event_id = ?1");
   if (!st.ok()) return SqlError(impl_->db, "get event");
   st.Bind(1, event_id);
   if (st.Step() != SQLITE_ROW) return Status(ErrorCode::kNotFound, "no event " + event_id);
-  return ParseEventJson(st.View(0));
+  return EventOfRow(st);
 }
 
 Result<ArticleRecord> SqliteStore::GetArticle(const std::string& id) {
@@ -1245,8 +1363,8 @@ Status SqliteStore::ScanMergeCandidates(const std::string& iso3, const std::stri
                                         const std::function<Status(MergeCandidate&&)>& fn) {
   // The country names stored with that code narrow the (country, iso3, event_date) index.
   auto st = impl_->statements->Prepare(
-      "SELECT e.json, (SELECT max(a.published) FROM event_articles l JOIN articles a ON a.id = l.doc_id "
-      "WHERE l.event_id = e.event_id) FROM events e "
+      "SELECT (SELECT max(a.published) FROM event_articles l JOIN articles a ON a.id = l.doc_id "
+      "WHERE l.event_id = e.event_id), " + std::string(kEventColumns) + " FROM events e "
       "WHERE e.country IN (SELECT country FROM country_codes WHERE iso3 = ?1) AND e.iso3 = ?1 "
       "AND e.event_date BETWEEN ?2 AND ?3 ORDER BY e.event_id");
   if (!st.ok()) return SqlError(impl_->db, "merge candidates");
@@ -1255,9 +1373,9 @@ Status SqliteStore::ScanMergeCandidates(const std::string& iso3, const std::stri
   st->Bind(3, to);
   int rc;
   while ((rc = st->Step()) == SQLITE_ROW) {
-    auto event = ParseEventJson(st->View(0));
+    auto event = EventOfRow(*st, 1);
     if (!event.ok()) return event.status();
-    SITREP_RETURN_IF_ERROR(fn(MergeCandidate{std::move(*event), st->Text(1)}));
+    SITREP_RETURN_IF_ERROR(fn(MergeCandidate{std::move(*event), st->Text(0)}));
   }
   if (rc != SQLITE_DONE) return SqlError(impl_->db, "merge candidates");
   return Status::Ok();

@@ -127,7 +127,7 @@ const WordClassTable& TimeWordClasses() {
         // reference words and periods
         "now", "currently", "presently", "nowadays", "current", "recently", "lately", "recent",
         "soon", "past", "future", "present", "period", "season", "half", "fiscal", "ago", "later",
-        "earlier",
+        "earlier", "term",
         // units
         "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
         "month", "months", "quarter", "quarters", "year", "years", "decade", "decades", "century",
@@ -138,6 +138,9 @@ const WordClassTable& TimeWordClasses() {
         "daily", "weekly", "monthly", "yearly", "hourly", "nightly", "biweekly",
         // number words not in the number table
         "hundred", "thousand", "couple", "few", "several", "dozen", "hundreds", "thousands",
+        // spelled decades ("the nineties")
+        "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+        "nineties",
         // holidays whose names hold no other time word
         "christmas", "thanksgiving", "easter", "halloween"};
     for (std::string_view w : kTimeWords) t->Add(w, kTimeWord);

@@ -142,6 +142,7 @@ class Scanner {
     dct_ = ParseAnchor(anchor);
     ref_ = dct_;
     ref_year_ = dct_.year;
+    if (dct_.known()) ref_month_ = Date{dct_.year, dct_.month, 1};
     LexTimex(text, &lowered_, &toks_);
   }
 
@@ -169,7 +170,17 @@ class Scanner {
       t.type = best.type;
       t.value = std::move(best.value);
       out.push_back(std::move(t));
-      if (best.day.known()) ref_ = best.day;
+      if (best.day.known()) {
+        ref_ = best.day;
+        last_day_ = best.day;
+        last_day_end_ = best.end;
+      }
+      if (const std::string& v = out.back().value;
+          (best.type == TimexType::kDate || best.type == TimexType::kTime) && v.size() >= 7 &&
+          v[4] == '-' && IsDigits(std::string_view(v).substr(0, 4)) &&
+          IsDigits(std::string_view(v).substr(5, 2))) {
+        ref_month_ = Date{std::atoi(v.substr(0, 4).c_str()), std::atoi(v.substr(5, 2).c_str()), 1};
+      }
       if ((best.type == TimexType::kDate || best.type == TimexType::kTime) &&
           out.back().value.size() >= 4 &&
           IsDigits(std::string_view(out.back().value).substr(0, 4))) {
@@ -397,7 +408,7 @@ class Scanner {
 
   // Does the nearest tense cue before token i (within its clause) point to the future? "he will
   // visit on Friday", "as early as Tuesday" do; "Cuba predicted Wednesday", "said Friday" do not.
-  bool FutureClause(size_t i) const { return TenseCue(i) > 0; }
+  bool FutureClause(size_t i) const { return TenseCue(tense_at_ != kNone ? tense_at_ : i) > 0; }
 
   // +1 when the nearest tense cue before token i (within its clause) points to the future, -1
   // when it is a past form ("said", "was", "-ed"), 0 when there is none.
@@ -412,12 +423,12 @@ class Scanner {
       if (w == "will" || w == "shall" || w == "ll" || w == "scheduled" || w == "upcoming" ||
           w == "postponed" || w == "expected" || w == "planned" || w == "plans" || w == "plan" ||
           w == "planning" || ((w == "soon" || w == "early") && W(t - 1, "as") && t > 0)) {
-        return 1;
+        return PastPerfectBefore(t) ? -1 : 1;
       }
       // "set to resume Monday", "is to resume trading Tuesday", "due to arrive Friday".
       if (w == "to" && t > 0 &&
           (W(t - 1, "set") || W(t - 1, "due") || W(t - 1, "is") || W(t - 1, "are"))) {
-        return 1;
+        return t > 1 && PastPerfectBefore(t - 1) ? -1 : 1;
       }
       if (w == "said" || w == "told" || w == "was" || w == "were" || w == "did" ||
           (w.size() > 4 && w.substr(w.size() - 2) == "ed" && !toks_[t].cap)) {
@@ -425,6 +436,13 @@ class Scanner {
       }
     }
     return 0;
+  }
+
+  // "had been scheduled", "had been due": a plan seen from the past ("the offer had been due to
+  // expire Friday" speaks of the Friday before publication).
+  bool PastPerfectBefore(size_t t) const {
+    if (t >= 2 && W(t - 1, "been") && W(t - 2, "had")) return true;
+    return t >= 1 && W(t - 1, "had");
   }
 
   // ---- value helpers ----
@@ -502,9 +520,31 @@ class Scanner {
     return j;
   }
 
+  // "April 24 and 25", "May 3 or 4": a bare day right after a day and "and"/"or" is in the same
+  // month.
+  bool CoordinatedDay(size_t i, Match* m) const {
+    if (!IsNum(i) || i < 1 || last_day_end_ + 1 != i || !(W(i - 1, "and") || W(i - 1, "or"))) {
+      return false;
+    }
+    int day;
+    size_t e = DayOfMonth(i, &day);
+    if (e == kNone || day <= last_day_.day) return false;
+    // "May 24 and 25 people", "May 24 and 25 April": not a day of that month.
+    if (Word(e) && !(W(e, "in") || W(e, "at") || W(e, "on") || W(e, "when") || W(e, "and"))) {
+      return false;
+    }
+    if (!IsValidDate(last_day_.year, last_day_.month, day)) return false;
+    m->begin = i;
+    m->end = e;
+    m->type = TimexType::kDate;
+    m->value = DayValue(Date{last_day_.year, last_day_.month, day}, m);
+    return true;
+  }
+
   // "9 May 2020", "May 9", "May 9, 2020", "March 2019", "mid-June", "last April",
   // "August last year", "the 9th of May".
   bool MonthDate(size_t i, Match* m) const {
+    if (CoordinatedDay(i, m)) return true;
     size_t j = SkipMods(i);
     int rel = 0;  // -1 last, +1 next, 2 this
     bool has_rel = false;
@@ -537,7 +577,8 @@ class Scanner {
       bool cap = toks_[j].cap;
       // Month day.
       int d2 = 0;
-      size_t dend = has_rel ? kNone : DayOfMonth(k, &d2);
+      // "last Oct. 23" names a day too; "next March 3 ..." is rarer than a count after it.
+      size_t dend = has_rel && rel != -1 ? kNone : DayOfMonth(k, &d2);
       if (dend != kNone && !(IsNum(k) && toks_[k].digits == 4)) {
         day = d2;
         k = dend;
@@ -636,6 +677,23 @@ class Scanner {
     } else if (W(j, "year") && (!the || Year(j + 1, &year_scratch_) != kNone)) {
       ++j;
     }
+    // Spelled decades: "the nineties", "the early eighties" — of the publication's century
+    // unless that decade is still ahead ("the nineties" in 2024 are the 1990s).
+    if (the && !fiscal && Word(j) && (toks_[j].cls & kTimeWord) && Low(j).size() > 5 &&
+        Low(j).substr(Low(j).size() - 3) == "ies") {
+      std::string tens_word(Low(j).substr(0, Low(j).size() - 3));
+      tens_word += 'y';
+      int tens = SmallNumberWord(tens_word);
+      if (IsTens(tens)) {
+        int century = 19;
+        if (dct_.year) century = dct_.year / 100 - (tens > dct_.year % 100 ? 1 : 0);
+        m->begin = i;
+        m->end = j + 1;
+        m->type = TimexType::kDate;
+        m->value = Num(century * 10 + tens / 10, 3);
+        return true;
+      }
+    }
     // Centuries: "the 20th century", "the nineteenth century".
     if (IsNum(j) && toks_[j].digits <= 2 && Word(j + 1) && Glued(j + 1) &&
         (W(j + 1, "th") || W(j + 1, "st") || W(j + 1, "nd") || W(j + 1, "rd")) &&
@@ -691,8 +749,9 @@ class Scanner {
         if (i > 0 && Low(i - 1) == label) return false;
       }
     }
-    if (Word(k) && !P(k, '\'')) {
-      // "2000 troops", "1990 levels" (amounts, not dates) — a plural noun right after.
+    if (Word(k) && !P(k, '\'') && !fiscal) {
+      // "2000 troops", "1990 levels" (amounts, not dates) — a plural noun right after; "fiscal
+      // 1989 sales" is a year.
       std::string_view next = Low(k);
       if (next.size() > 3 && next.back() == 's' && next != "was" && next != "has" &&
           next != "is" && !toks_[k].cap) {
@@ -750,6 +809,28 @@ class Scanner {
                (W(j + 3, "yesterday") || W(j + 3, "tomorrow"))) {
       offset = W(j + 3, "yesterday") ? -2 : 2;
       k = j + 4;
+    } else if (w == "the" && W(j + 1, "day") && (W(j + 2, "before") || W(j + 2, "after"))) {
+      // "the day before last Tuesday's hearing", "the day after Christmas": one day off a date.
+      Match dm;
+      size_t d = j + 3;
+      if (!((WeekdayDate(d, &dm) || MonthDate(d, &dm) || HolidayDate(d, &dm)) && dm.begin == d &&
+            dm.day.known() && dm.value.size() == 10)) {
+        return false;
+      }
+      Date day = AddDays(dm.day, W(j + 2, "before") ? -1 : 1);
+      m->begin = i;
+      m->end = dm.end;
+      m->type = TimexType::kDate;
+      m->value = DayValue(day, m);
+      return true;
+    } else if (std::string_view code;
+               IsDayPartWord(w, &code) &&
+               (W(j + 1, "yesterday") || W(j + 1, "today") || W(j + 1, "tomorrow"))) {
+      // "mid-afternoon yesterday", "late morning today".
+      offset = W(j + 1, "yesterday") ? -1 : W(j + 1, "tomorrow") ? 1 : 0;
+      part = code;
+      time = true;
+      k = j + 2;
     } else if (w == "the" && W(j + 1, "night") && W(j + 2, "before") && W(j + 3, "last")) {
       offset = -2;  // "the night before last": the night that began two days ago
       part = "TNI";
@@ -779,8 +860,14 @@ class Scanner {
   bool WeekdayDate(size_t i, Match* m) const {
     size_t j = i;
     int rel = 0;
+    bool narrative = false;
     if (W(j, "early") || W(j, "late") || W(j, "earlier") || W(j, "later")) ++j;
-    if (W(j, "last") || W(j, "next") || W(j, "this") || W(j, "past") || W(j, "coming")) {
+    if (W(j, "the") && (W(j + 1, "previous") || W(j + 1, "following"))) {
+      // "the previous Friday": the Friday before the day the narrative is at.
+      rel = W(j + 1, "previous") ? -1 : 1;
+      narrative = true;
+      j += 2;
+    } else if (W(j, "last") || W(j, "next") || W(j, "this") || W(j, "past") || W(j, "coming")) {
       rel = W(j, "next") || W(j, "coming") ? 1 : W(j, "this") ? 2 : -1;
       ++j;
       if (W(j, "past")) { rel = -1; ++j; }
@@ -823,11 +910,12 @@ class Scanner {
     m->begin = i;
     m->end = k;
     m->type = TimexType::kDate;
-    if (!dct_.known()) {
+    const Date& base = narrative ? ref_ : dct_;
+    if (!base.known()) {
       m->value = "XXXX-WXX-" + Num(wd) + part;
       return true;
     }
-    int today = Weekday(dct_);
+    int today = Weekday(base);
     long back = (today - wd + 7) % 7;     // days back to the most recent such day (0: today)
     long ahead = (wd - today + 7) % 7;    // days ahead to the next such day (0: today)
     long offset;
@@ -836,12 +924,33 @@ class Scanner {
     else if (rel == 2) offset = back <= ahead ? -back : ahead;
     else if (back == 0) offset = 0;
     else offset = FutureClause(j) ? ahead : -back;
-    Date d = AddDays(dct_, offset);
+    Date d = AddDays(base, offset);
     // "Friday evening" → "…TEV"; "Friday night"/"Friday morning" keep their span but take the
     // value of the day, as TimeBank mostly does (measured on timex-dev: the part codes lose).
     m->value = FormatDay(d) + (part == "TEV" ? part : std::string());
     m->day = d;
     return true;
+  }
+
+  // "This Week" (a television show), "''60 Minutes''": a capitalized unit right after an opening
+  // quote mark is a title.
+  bool QuotedTitle(size_t i, size_t u) const {
+    return i > 0 && (P(i - 1, '"') || P(i - 1, '\'')) && Word(u) && toks_[u].cap &&
+           (IsNum(i) || (Word(i) && toks_[i].cap));
+  }
+
+  // "in the summer", "over the winter", "of the early spring": a preposition before "the" makes a
+  // season word a time ("the fall of the city" and "the spring offensive" have none).
+  bool SeasonPreposition(size_t i) const {
+    if (i == 0) return false;
+    static constexpr std::string_view kPreps[] = {
+        "in", "into",  "over", "during", "through", "throughout", "until", "till",
+        "by", "since", "for",  "of",     "from",    "before",     "after"};
+    std::string_view prev = Low(i - 1);
+    for (std::string_view p : kPreps) {
+      if (prev == p) return true;
+    }
+    return false;
   }
 
   // "last week", "this year", "next month", "the previous day", "the next day", "the following
@@ -853,6 +962,21 @@ class Scanner {
       the = true;
       ++j;
     }
+    // "the early summer", "the late fall".
+    if (the && (W(j, "early") || W(j, "late")) && !SeasonCode(Low(j + 1)).empty()) ++j;
+    if (the && W(j, "week") && W(j + 1, "of")) {
+      // "the week of March 6": the week holding that day.
+      Match dm;
+      if (!(MonthDate(j + 2, &dm) && dm.begin == j + 2 && dm.day.known() &&
+            dm.value.size() == 10)) {
+        return false;
+      }
+      m->begin = i;
+      m->end = dm.end;
+      m->type = TimexType::kDate;
+      m->value = FormatWeek(dm.day);
+      return true;
+    }
     std::string_view r = Low(j);
     int rel;
     bool narrative = false;
@@ -863,10 +987,14 @@ class Scanner {
     else if (r == "following" || r == "same") { rel = r == "same" ? 0 : 1; narrative = true; }
     else if (r == "that" || r == "that's") { rel = 0; narrative = true; }
     else if (the && (r == "weekend")) rel = -2;
-    else if (!the && SeasonCode(r).size() && (W(j + 1, "of") || Year(j + 1, &rel) != kNone)) rel = 3;
+    else if (SeasonCode(r).size() && (W(j + 1, "of") || Year(j + 1, &rel) != kNone))
+      rel = 3;
+    else if (the && SeasonCode(r).size() && SeasonPreposition(i))
+      rel = 4;
     else return false;
-    size_t u = rel == -2 || rel == 3 ? j : j + 1;
-    if (rel != -2 && rel != 3 && (W(u, "past") || W(u, "coming"))) ++u;  // "this past spring"
+    size_t u = rel == -2 || rel >= 3 ? j : j + 1;
+    if (rel < 3 && rel != -2 && (W(u, "past") || W(u, "coming"))) ++u;  // "this past spring"
+    if (rel == 4) rel = 0;  // "in the summer": this year's, like "this summer"
     bool plural;
     Unit unit = UnitWord(Low(u), &plural);
     std::string_view season = SeasonCode(Low(u));
@@ -874,6 +1002,7 @@ class Scanner {
     if (plural) return false;
     if (unit == Unit::kNone && season.empty() && !weekend) return false;
     if (unit == Unit::kSecond || unit == Unit::kMinute || unit == Unit::kHour) return false;
+    if (QuotedTitle(i, u)) return false;
     size_t k = u + 1;
     // "the past year" names the previous calendar year (TimeBank DATE); "the past decade",
     // "the past month", "the next week" read as durations.
@@ -958,6 +1087,8 @@ class Scanner {
         m->value = base.known() ? FormatWeek(AddDays(base, 7 * rel)) : "XXXX-WXX";
         return true;
       case Unit::kMonth: {
+        // "In March, ... The following month": the month the narrative last named.
+        if (narrative && ref_month_.known()) base = ref_month_;
         if (base.year == 0) { m->value = "XXXX-XX"; return true; }
         Date d = AddMonths(base, rel);
         m->value = FormatMonth(d.year, d.month);
@@ -1124,18 +1255,29 @@ class Scanner {
         j += 2;
       } else if (W(j, "up") && W(j + 1, "to")) {
         j += 2;
+      } else if (W(j, "at") && (W(j + 1, "least") || W(j + 1, "most"))) {
+        j += 2;  // "at least 30 days": TimeBank keeps the qualifier in the span
       }
     }
     size_t u = Number(j, true, &count);
     bool bare = false;
     if (u == kNone) {
-      // "for years", "for months": vague durations after "for"/"over".
-      if (i > 0 && (W(i - 1, "for") || W(i - 1, "within")) && j == i) {
-        bool plural;
-        Unit unit = UnitWord(Low(i), &plural);
-        if (!plural || unit == Unit::kNone || unit == Unit::kQuarter || unit == Unit::kSecond) {
-          return false;
-        }
+      if (j != i) return false;
+      bool plural;
+      Unit unit = UnitWord(Low(i), &plural);
+      if (unit == Unit::kNone || unit == Unit::kQuarter) return false;
+      // "a decades-long feud", "a day-long meeting": the unit as an adjective of length.
+      if (P(i + 1, '-') && Glued(i + 1) && W(i + 2, "long") && Glued(i + 2)) {
+        m->begin = i;
+        m->end = i + 3;
+        m->type = TimexType::kDuration;
+        m->value = DurationValue(plural ? -1 : 1, unit);
+        return true;
+      }
+      // "for years", "for months", "the first time in years": vague durations.
+      if (i > 0 && (W(i - 1, "for") || W(i - 1, "within") || W(i - 1, "in"))) {
+        if (!plural || unit == Unit::kSecond) return false;
+        if (W(i - 1, "in") && unit != Unit::kYear && unit != Unit::kDecade) return false;
         m->begin = i;
         m->end = i + 1;
         m->type = TimexType::kDuration;
@@ -1155,6 +1297,14 @@ class Scanner {
         u += 3;
       }
     }
+    // "two more weeks", "an additional year", "eight trading days": a word between the count
+    // and its unit that does not change the length.
+    if ((W(u, "more") || W(u, "additional") || W(u, "extra") ||
+         ((W(u, "trading") || W(u, "business") || W(u, "working")) &&
+          (W(u + 1, "day") || W(u + 1, "days")))) &&
+        UnitWord(Low(u + 1), &plural_) != Unit::kNone) {
+      ++u;
+    }
     bool hyphen = false;
     if (P(u, '-') && Glued(u) && Glued(u + 1)) {
       hyphen = true;
@@ -1162,7 +1312,7 @@ class Scanner {
     }
     bool plural;
     Unit unit = UnitWord(Low(u), &plural);
-    if (unit == Unit::kNone) return false;
+    if (unit == Unit::kNone || QuotedTitle(i, u)) return false;
     bool article = W(j, "a") || W(j, "an");
     if (article && unit == Unit::kSecond && !plural) return false;  // "a second attack"
     if (article && unit == Unit::kQuarter) return false;             // "a quarter of"
@@ -1174,6 +1324,17 @@ class Scanner {
     size_t k = u + 1;
     // Ages: "a 12-year-old", "five years old".
     if ((P(k, '-') && W(k + 1, "old")) || W(k, "old")) return false;
+    // "three-quarters of the food", "two quarters of the vote": fractions, not periods.
+    if (unit == Unit::kQuarter && count > 0 && W(k, "of") &&
+        (hyphen || W(k + 1, "the") || W(k + 1, "its") || W(k + 1, "their") || W(k + 1, "all"))) {
+      return false;
+    }
+    // "a 90-minute-long speech"; in "a week-long strike" the span is "week-long" (tried at
+    // "week").
+    if (P(k, '-') && Glued(k) && W(k + 1, "long") && Glued(k + 1)) {
+      if (article) return false;
+      k += 2;
+    }
     if (IsNum(j) && i > 0 && P(i - 1, '$')) return false;
     // "an hour and a half": half of the unit more, where a smaller unit can say it.
     if (!half && W(k, "and") && W(k + 1, "a") && W(k + 2, "half") && count > 0 &&
@@ -1289,6 +1450,7 @@ class Scanner {
     size_t k;
     std::string part;
     if (W(i, "noon") || W(i, "midday") || W(i, "midnight")) {
+      if (W(i, "noon") && i > 0 && W(i - 1, "high")) return false;  // "High Noon", the idiom
       hour = W(i, "midnight") ? 24 : 12;
       k = i + 1;
     } else if ((W(i, "dawn") || W(i, "daybreak") || W(i, "dusk") || W(i, "nightfall")) &&
@@ -1320,6 +1482,14 @@ class Scanner {
         k += 3;
         if (P(k, '.') && Glued(k)) ++k;
       } else if (W(k, "o") && P(k + 1, '\'') && W(k + 2, "clock")) {
+        k += 3;
+      } else if (W(k, "in") && W(k + 1, "the") &&
+                 (W(k + 2, "morning") || W(k + 2, "afternoon") || W(k + 2, "evening")) && i > 0 &&
+                 (W(i - 1, "at") || W(i - 1, "around") || W(i - 1, "by") || W(i - 1, "until") ||
+                  W(i - 1, "after") || W(i - 1, "before"))) {
+        // "at 4 in the morning", "at 3 in the afternoon".
+        pm = !W(k + 2, "morning");
+        am = !pm;
         k += 3;
       } else if (colon && i > 0 &&
                  (W(i - 1, "at") || W(i - 1, "around") || W(i - 1, "by") || W(i - 1, "until") ||
@@ -1360,10 +1530,15 @@ class Scanner {
     if (W(d, "today") || W(d, "yesterday") || W(d, "tomorrow") || W(d, "tonight")) {
       day = AddDays(dct_, W(d, "yesterday") ? -1 : W(d, "tomorrow") ? 1 : 0);
       k = d + 1;
-    } else if (d < n() && (WeekdayDate(d, &dm) || MonthDate(d, &dm)) && dm.day.known() &&
-               dm.value.find('T') == std::string::npos && dm.begin == d) {
-      day = dm.day;
-      k = dm.end;
+    } else if (d < n()) {
+      // The tense cue of "will leave at 4 a.m. Thursday" is read before the clock time.
+      tense_at_ = i;
+      bool dated = WeekdayDate(d, &dm) || MonthDate(d, &dm);
+      tense_at_ = kNone;
+      if (dated && dm.day.known() && dm.value.find('T') == std::string::npos && dm.begin == d) {
+        day = dm.day;
+        k = dm.end;
+      }
     }
     m->begin = i;
     m->end = k;
@@ -1410,6 +1585,10 @@ class Scanner {
     bool latest = false;
     size_t u;
     int ord = OrdinalWord(Low(j));
+    if (the && W(j, "last") && W(j + 1, "half") && W(j + 2, "of") &&
+        Year(j + 3, &year_scratch_) != kNone) {
+      ord = 2;  // "the last half of 1989"
+    }
     if (ord) {
       u = j + 1;
     } else if (IsNum(j) && toks_[j].num >= 1 && toks_[j].num <= 4 && Word(j + 1) &&
@@ -1485,6 +1664,13 @@ class Scanner {
         year = yq;
       }
     } else {
+      if (!year && dct_.year && !half) {
+        // A quarter that starts more than four months after publication is last year's: "the
+        // fourth quarter" in a January report; "the second quarter" then is the coming one.
+        long start = DaysFromCivil(dct_.year, 3 * q - 2, 1);
+        year = start - DaysFromCivil(dct_.year, dct_.month, dct_.day) > 120 ? dct_.year - 1
+                                                                            : dct_.year;
+      }
       if (!year) year = dct_.year ? dct_.year : -1;
       if (year_ago && year > 0) --year;
       value = FormatYear(year > 0 ? year : 0) + (half ? "-H" : "-Q") + Num(q);
@@ -1628,6 +1814,14 @@ class Scanner {
     } else if (w == "the" && W(i + 1, "near") && W(i + 2, "future")) {
       value = "FUTURE_REF";
       k = i + 3;
+    } else if (w == "the" && (W(i + 1, "near") || W(i + 1, "short")) && W(i + 2, "term") &&
+               !P(i + 3, '-')) {
+      // "in the near term", "over the short term" (TimeML: FUTURE_REF).
+      value = "FUTURE_REF";
+      k = i + 3;
+    } else if (w == "the" && W(i + 1, "future") && (W(i + 2, "of") || (i > 0 && W(i - 1, "to")))) {
+      // "the future of the talks", "an approach to the future": the noun, not a time.
+      return false;
     } else if (w == "the" && (W(i + 1, "past") || W(i + 1, "future")) && !IsNum(i + 2) &&
                !NumWord(i + 2) && !W(i + 2, "few") && !W(i + 2, "several") &&
                UnitWord(Low(i + 2), &plural_) == Unit::kNone && SeasonCode(Low(i + 2)).empty() &&
@@ -1655,6 +1849,9 @@ class Scanner {
   std::vector<Tok>& toks_;
   Date dct_;
   Date ref_;
+  Date ref_month_;               // the last month a DATE/TIME value named (day 1), initially dct_'s
+  size_t last_day_end_ = kNone;  // token after the last one-day value, and that day
+  Date last_day_;
   int ref_year_ = 0;  // the year of the last DATE/TIME value with one (initially dct_'s)
   int last_quarter_year_ = 0;
   int last_quarter_ = 0;
@@ -1662,6 +1859,9 @@ class Scanner {
   // first half"): "a year earlier" then compares with the year, not with that quarter.
   bool longer_period_ = false;
   mutable bool plural_ = false;  // scratch for UnitWord in conditions
+  // Where FutureClause looks back from while a clock time resolves its weekday (kNone: the
+  // weekday itself).
+  mutable size_t tense_at_ = kNone;
   mutable int year_scratch_ = 0;
 };
 

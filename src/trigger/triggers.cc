@@ -11,8 +11,9 @@
 //       civilian victims → Violence against civilians / Attack; one armed side killing with no
 //       armed target → Attack;
 //     - clash: Armed clash, or Mob violence when no armed actor is named among communal words;
-//     - protest: Excessive force (deaths and state forces), Violent demonstration (protester
-//       violence), Protest with intervention (dispersal, arrests), else Peaceful protest;
+//     - protest: Violent demonstration (protester violence), Excessive force (state forces and
+//       protesters themselves killed or shot at), Protest with intervention (dispersal,
+//       arrests), else Peaceful protest;
 //     - ied: Suicide bomb when "suicide" is said; explosive cues next to defusing or seizing
 //       words become Disrupted weapons use;
 //     - territory: the first actor before the cue decides who gained it.
@@ -377,8 +378,12 @@ class Classifier {
     switch (cue.cls) {
       case CueClass::kFixed:
         // Residents or rioters burning or ransacking, with no armed group among them: a riot.
-        if (m.sub_event_type == "Looting/property destruction" && crowd_subject && !non_state &&
-            !state) {
+        // The doers are the first people named before the cue ("students burned a police
+        // station", "villagers ... destroyed the churches"): the police burned are no doers.
+        if (m.sub_event_type == "Looting/property destruction" && !non_state && !armed_before &&
+            !PassiveBefore(hit) && !ArmedWordBefore(si, hit) &&
+            ((crowd_subject && !state) ||
+             CrowdAt(si, doc_.sentences[si].token_begin, hit.begin) || CivilianBefore(si, hit))) {
           m.sub_event_type = "Violent demonstration";
           m.score = 0.6f;
         }
@@ -398,11 +403,20 @@ class Classifier {
           // "clashes were accompanied by shelling", "fired RPGs ... the forces fired back":
           // the heavy weapons are part of a fight the clash cue types.
           m.score = std::min(m.score, 0.62f);
+        } else if (m.sub_event_type == "Air/drone strike" &&
+                   (EngagementNear(si) || SupportWordBefore(si, hit))) {
+          // "an operation backed by airstrikes", "the ambush was followed by airstrikes": air
+          // support of a ground fight.
+          m.score = std::min(m.score, 0.62f);
         }
         break;
       case CueClass::kIed:
         if (ContextBefore(si, hit, CueClass::kCtxPlanting, 3)) {
           m.score *= 0.5f;  // a device being planted is context for another event
+        } else if (!disrupt && (EngagementNear(si) || SmallArmsIn(si))) {
+          // "a complex ambush initiated by an IED detonation followed by small arms fire": the
+          // device opened a fight the clash cue types.
+          m.score = std::min(m.score, 0.62f);
         } else if (disrupt) {
           m.sub_event_type = "Disrupted weapons use";
         } else if (Near(si, CueClass::kCtxSuicide)) {
@@ -454,6 +468,16 @@ class Classifier {
           m.sub_event_type = "Looting/property destruction";
           m.score = 0.7f;
         }
+        // "seized 3 tons of cannabis during an operation", "arrested seven militants ... during a
+        // search operation": the operation is the setting of the arrest or seizure told before
+        // it, when nobody was hurt and nothing was fought.
+        if (!kill) {
+          const std::string_view outcome = OperationOutcome(si, hit);
+          if (!outcome.empty()) {
+            m.sub_event_type = std::string(outcome);
+            m.score = 0.6f;
+          }
+        }
         // "wounded", "injured": weaker evidence of what kind of event it was than the cue that
         // says what was done ("attacked a post ... two civilians were wounded").
         if (kill && cue.score < 0.55f) m.score -= 0.1f;
@@ -462,7 +486,13 @@ class Classifier {
       }
       case CueClass::kClash:
       case CueClass::kWeapon:
-        if (object == 1 && armed_before && !two_sides && !protest_context && !crowd_subject) {
+        if (cue.cls == CueClass::kClash && EarlierFight(si, hit)) m.score *= 0.5f;
+        if (cue.cls == CueClass::kWeapon && HeavyFireAlone(si, hit)) {
+          // Machine-gun fire at an area with no small arms, no fight and nobody hit: ACLED
+          // counts heavy weapons fired from afar as shelling.
+          m.sub_event_type = "Shelling/artillery/missile attack";
+          m.score = 0.8f;
+        } else if (object == 1 && armed_before && !two_sides && !protest_context && !crowd_subject) {
           // "gunmen ambushed and killed four farmers" / "ambushed a bus": victims, not a battle.
           m.sub_event_type = "Attack";
           m.score = 0.7f;
@@ -475,7 +505,7 @@ class Classifier {
           m.sub_event_type = protest_context ? "Violent demonstration" : "Mob violence";
           m.score = 0.78f;
         } else if ((armed.empty() && (Near(si, CueClass::kCtxCommunal) || rioters || civilians)) ||
-                   (!non_state && crowd_before)) {
+                   (!non_state && (crowd_before || CrowdAgainstState(si, hit)))) {
           // Unarmed sides fighting, or a crowd against state forces ("a clash between police and
           // shopkeepers"); but ethnic or clan groups fighting to the death are communal
           // militias in a battle ("Bissa farmers clashed with Fula herders ... 7 killed").
@@ -487,6 +517,13 @@ class Classifier {
         }
         break;
       case CueClass::kProtest: {
+        // A weak cue ("blocked", "demanded") done by an armed side ("gunmen blocked the
+        // road"), said in the passive ("services demanded by the officer") or as the cause of
+        // something else ("after the workers demanded their pay") is no protest of its own.
+        if (cue.score < 0.5f && (hit.grievance || FollowedByBy(si, hit) ||
+                                 ArmedDoerBefore(si, hit))) {
+          break;
+        }
         bool lethal = false;
         for (uint32_t k = si > 0 ? si - 1 : 0; k < std::min<uint32_t>(si + 2, scans_.size()); ++k) {
           for (const Hit& t : scans_[k].triggers) {
@@ -494,12 +531,21 @@ class Classifier {
                                !Negated(k, t));
           }
         }
-        if (lethal && (state || NearState(si))) {
-          m.sub_event_type = "Excessive force against protesters";
-          m.score = 0.9f;
-        } else if (ViolenceNear(si) || rioters) {
+        // Demonstrators who burn, stone or fight riot, whatever the police did to them (ACLED
+        // keeps "excessive force" for force against peaceful protesters). A bare "crowd" is the
+        // protest's own people, not rioters.
+        bool riot_actor = false;
+        for (const ActorMention* a : actors) {
+          if (a->inter != 5) continue;
+          const std::string w = Lower(doc_.Slice(a->span));
+          riot_actor = riot_actor || (w != "crowd" && w != "crowds");
+        }
+        if (ViolenceNear(si) || riot_actor) {
           m.sub_event_type = "Violent demonstration";
           m.score = std::max(m.score, 0.8f);
+        } else if (lethal && (state || NearState(si)) && ProtestersHarmed(si)) {
+          m.sub_event_type = "Excessive force against protesters";
+          m.score = 0.9f;
         } else if (InterventionNear(si)) {
           m.sub_event_type = "Protest with intervention";
           m.score = std::max(m.score, 0.75f);
@@ -508,6 +554,8 @@ class Classifier {
       }
       case CueClass::kRiot:
         m.sub_event_type = "Violent demonstration";
+        // "armed groups blocked the road with burning tyres": a tactic of the armed group.
+        if (non_state) m.score = 0.3f;
         break;
       case CueClass::kTerritory: {
         int first_inter = 0;
@@ -531,6 +579,18 @@ class Classifier {
       const std::string_view w = doc_.Slice(doc_.tokens[hit.begin - 1].span);
       if (w == "the" || w == "The" || w == "this" || w == "This" || w == "that") m.score *= 0.85f;
     }
+    if ((cue.cls == CueClass::kAttack || cue.cls == CueClass::kKill) &&
+        m.sub_event_type == "Attack") {
+      // "The victim had charges against him for drug trafficking": ACLED codes the killing of
+      // a suspected trafficker by armed men as a clash between gangs.
+      if (DrugLinkedVictims()) {
+        m.sub_event_type = "Armed clash";
+      } else if (EngagementIn(si, hit)) {
+        // "two civilians were killed in clashes between two families": the toll of a fight
+        // the clash cue types.
+        m.score = std::min(m.score, 0.68f);
+      }
+    }
     m.event_type = std::string(EventTypeOf(m.sub_event_type));
     // "3 civilians were also killed" after the lede: a further toll of the event told, not
     // what typed it.
@@ -548,6 +608,101 @@ class Classifier {
                     (PastPerfectBefore(si, hit) ? 0.5f : 0.0f);
     m.historical = history >= 1.0f;
     return m;
+  }
+
+  // "fired machine guns at the farms", "bursts of fire involving heavy machineguns": machine-gun
+  // fire with no small arms named in the sentence, no fight near and no one killed or hurt in
+  // the sentence.
+  bool HeavyFireAlone(uint32_t si, const Hit& hit) const {
+    bool machine = false, bursts = false;
+    for (uint32_t t = hit.begin; t < hit.end; ++t) {
+      const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+      machine |= w.rfind("machine", 0) == 0;
+      bursts |= w == "bursts";
+    }
+    if (!machine && !bursts) return false;
+    const Sentence& s = doc_.sentences[si];
+    bool fired = false;
+    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+      const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+      if (w == "small" || w == "small-arms") return false;
+      if (t < hit.begin) fired |= w == "fired" || w == "firing" || w == "fire";
+    }
+    if (machine && !fired) return false;
+    if (EngagementNear(si)) return false;
+    for (const CasualtyFrame& f : doc_.casualties) {
+      if (f.sentence == si && !f.negated && f.value > 0) return false;
+    }
+    return true;
+  }
+
+  // "a clash erupted between police and shopkeepers", "residents ... clashed with the police":
+  // a hand-to-hand clash word (no gunfire) in a sentence naming state forces of one country and
+  // people who are not the casualties.
+  bool CrowdAgainstState(uint32_t si, const Hit& hit) const {
+    static constexpr std::string_view kWords[] = {"clash", "clashes", "clashed", "clashing",
+                                                  "fought", "fight", "fighting", "confrontation",
+                                                  "confrontations", "scuffle", "brawl"};
+    if (hit.end != hit.begin + 1) return false;
+    const std::string w = Lower(doc_.Slice(doc_.tokens[hit.begin].span));
+    if (std::find(std::begin(kWords), std::end(kWords), w) == std::end(kWords)) return false;
+    if (hit.begin > doc_.sentences[si].token_begin &&
+        Lower(doc_.Slice(doc_.tokens[hit.begin - 1].span)) == "armed") {
+      return false;  // "an armed clash"
+    }
+    const ActorMention* state = nullptr;
+    bool people = false;
+    for (const ActorMention* a : ActorsIn(si)) {
+      if (a->inter == 1 || a->inter == 8) {
+        if (state != nullptr && !SameSide(*state, *a)) return false;  // two states' forces
+        state = a;
+      } else if (a->inter == 5 || a->inter == 7) {
+        bool casualty = false;
+        for (const CasualtyFrame& f : doc_.casualties) {
+          casualty |= f.sentence == si && a->span.begin >= f.span.begin && a->span.end <= f.span.end;
+        }
+        people |= !casualty;
+      }
+    }
+    return state != nullptr && people;
+  }
+
+  // "armed villagers", "individuals armed with rifles" before the cue.
+  bool ArmedWordBefore(uint32_t si, const Hit& hit) const {
+    for (uint32_t t = doc_.sentences[si].token_begin; t < hit.begin; ++t) {
+      if (Lower(doc_.Slice(doc_.tokens[t].span)) == "armed") return true;
+    }
+    return false;
+  }
+
+  // A civilian mention before the cue in its sentence ("taxi riders burnt a vehicle").
+  bool CivilianBefore(uint32_t si, const Hit& hit) const {
+    for (const ActorMention* a : ActorsIn(si)) {
+      if ((a->inter == 7 || a->inter == 5) && a->span.end <= doc_.tokens[hit.begin].span.begin) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // "blocked by soldiers": the cue's doer comes after it.
+  bool FollowedByBy(uint32_t si, const Hit& hit) const {
+    return hit.end < doc_.sentences[si].token_end &&
+           Lower(doc_.Slice(doc_.tokens[hit.end].span)) == "by";
+  }
+
+  // A non-state armed actor among the four tokens before the cue ("armed groups have also
+  // blocked"); soldiers or police may be protesting themselves.
+  bool ArmedDoerBefore(uint32_t si, const Hit& hit) const {
+    const uint32_t lo = hit.begin >= doc_.sentences[si].token_begin + 4
+                            ? hit.begin - 4
+                            : doc_.sentences[si].token_begin;
+    const uint32_t from = doc_.tokens[lo].span.begin, to = doc_.tokens[hit.begin].span.begin;
+    for (const ActorMention* a : ActorsIn(si)) {
+      const bool non_state = a->inter == 2 || a->inter == 3 || a->inter == 4;
+      if (non_state && a->span.end > from && a->span.end <= to) return true;
+    }
+    return false;
   }
 
   // "opened fire", "fired at", "shot at": shooting at someone, not at property.
@@ -572,6 +727,54 @@ class Classifier {
            v.find("off-duty ") != std::string::npos;
   }
 
+  // "backed by", "supported by", "followed by", "accompanied by" among the three words before.
+  bool SupportWordBefore(uint32_t si, const Hit& hit) const {
+    const uint32_t lo = hit.begin >= doc_.sentences[si].token_begin + 3
+                            ? hit.begin - 3
+                            : doc_.sentences[si].token_begin;
+    for (uint32_t t = lo; t < hit.begin; ++t) {
+      const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+      if (w == "backed" || w == "supported" || w == "followed" || w == "accompanied") return true;
+    }
+    return false;
+  }
+
+  // Gunfire named in sentence `si` (a weapon-class cue: "small arms fire", "gunfire").
+  bool SmallArmsIn(uint32_t si) const {
+    for (const Hit& t : scans_[si].triggers) {
+      if (t.cue->cls == CueClass::kWeapon && !Negated(si, t)) return true;
+    }
+    return false;
+  }
+
+  // A clash-class cue other than `hit` in sentence `si`, said as news.
+  bool EngagementIn(uint32_t si, const Hit& hit) const {
+    for (const Hit& t : scans_[si].triggers) {
+      if (t.begin != hit.begin && t.cue->cls == CueClass::kClash && !t.grievance &&
+          !Negated(si, t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // The victims are said to be drug traffickers: a sentence naming "the victim(s)" with
+  // charges or a conviction for drug trafficking.
+  bool DrugLinkedVictims() const {
+    for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
+      const Sentence& s = doc_.sentences[si];
+      bool victim = false, drug = false, record = false;
+      for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+        const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+        victim |= w == "victim" || w == "victims";
+        drug |= w == "drug";
+        record |= w == "charges" || w == "convicted";
+      }
+      if (victim && drug && record) return true;
+    }
+    return false;
+  }
+
   // Two sides engaging (a clash-class cue, not a weapon name) in sentence `si` or a neighbour,
   // said as news (not negated, not a protest's grievance).
   bool EngagementNear(uint32_t si) const {
@@ -579,8 +782,24 @@ class Classifier {
     const uint32_t hi = std::min<uint32_t>(si + 2, scans_.size());
     for (uint32_t k = lo; k < hi; ++k) {
       for (const Hit& t : scans_[k].triggers) {
-        if (t.cue->cls == CueClass::kClash && !t.grievance && !Negated(k, t)) return true;
+        if (t.cue->cls == CueClass::kClash && !t.grievance && !Negated(k, t) &&
+            !EarlierFight(k, t)) {
+          return true;
+        }
       }
+    }
+    return false;
+  }
+
+  // "bombs from previous fighting", "the site of an earlier JNIM ambush": a fight before the
+  // one told (an earlier/previous/past/prior among the two words before the cue).
+  bool EarlierFight(uint32_t si, const Hit& hit) const {
+    const uint32_t lo = hit.begin >= doc_.sentences[si].token_begin + 2
+                            ? hit.begin - 2
+                            : doc_.sentences[si].token_begin;
+    for (uint32_t t = lo; t < hit.begin; ++t) {
+      const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+      if (w == "earlier" || w == "previous" || w == "past" || w == "prior") return true;
     }
     return false;
   }
@@ -725,6 +944,42 @@ class Classifier {
     return false;
   }
 
+  // For "during (a|an|the ...) operation": the sub-event type of a strategic cue (arrest,
+  // seizure, defusing) before it in the sentence, when the sentence has no other violent cue
+  // and no casualty count; else empty.
+  std::string_view OperationOutcome(uint32_t si, const Hit& hit) const {
+    bool operation = false;
+    for (uint32_t t = hit.begin; t < hit.end; ++t) {
+      operation |= Lower(doc_.Slice(doc_.tokens[t].span)).rfind("operation", 0) == 0;
+    }
+    if (!operation) return {};
+    const uint32_t lo = hit.begin >= doc_.sentences[si].token_begin + 4
+                            ? hit.begin - 4
+                            : doc_.sentences[si].token_begin;
+    bool during = false;
+    for (uint32_t t = lo; t < hit.begin; ++t) {
+      during |= Lower(doc_.Slice(doc_.tokens[t].span)) == "during";
+    }
+    if (!during) return {};
+    std::string_view outcome;
+    for (const Hit& t : scans_[si].triggers) {
+      if (t.begin == hit.begin) continue;
+      if (t.cue->cls == CueClass::kFixed &&
+          EventTypeOf(t.cue->sub_event_type) == "Strategic developments") {
+        if (t.begin < hit.begin && outcome.empty()) outcome = t.cue->sub_event_type;
+        continue;
+      }
+      if (!Negated(si, t)) return {};  // a killing, a clash, a blast: a violent event
+    }
+    for (const CasualtyFrame& f : doc_.casualties) {
+      if (f.sentence == si && !f.negated && f.value > 0 &&
+          (f.fate == Fate::kKilled || f.fate == Fate::kInjured)) {
+        return {};
+      }
+    }
+    return outcome;
+  }
+
   // A looting or destruction cue in sentence `si` and no killing, wounding or casualty count.
   bool LootingWithoutHarm(uint32_t si) const {
     bool looting = false;
@@ -752,10 +1007,52 @@ class Classifier {
     for (uint32_t k = lo; k < hi; ++k) {
       if (k != si && scans_[k].has[static_cast<size_t>(CueClass::kProtest)]) continue;
       for (const Hit& h : scans_[k].context) {
-        if (h.cue->cls == CueClass::kCtxViolent && !h.grievance && !Negated(k, h)) return true;
+        if (h.cue->cls == CueClass::kCtxViolent && !h.grievance && !Negated(k, h)) {
+          return true;
+        }
       }
       for (const Hit& h : scans_[k].triggers) {
         if (h.cue->cls == CueClass::kRiot && !h.grievance && !Negated(k, h)) return true;
+      }
+    }
+    return false;
+  }
+
+  // Protesters themselves killed or hurt in sentence `si` or a neighbour: a casualty count of
+  // protesters ("one protester was killed") or shooting at them ("opened fire on the
+  // protesters", "shot dead a demonstrator"), not tear gas fired at them, not a killing the
+  // protest is about.
+  bool ProtestersHarmed(uint32_t si) const {
+    auto protest_word = [&](uint32_t t) {
+      const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+      return w.rfind("protest", 0) == 0 || w.rfind("demonstrat", 0) == 0 || w == "crowd";
+    };
+    const uint32_t lo = si > 0 ? si - 1 : 0;
+    const uint32_t hi = std::min<uint32_t>(si + 2, scans_.size());
+    for (const CasualtyFrame& f : doc_.casualties) {
+      if (f.sentence < lo || f.sentence >= hi || f.negated || f.value <= 0) continue;
+      if (f.fate != Fate::kKilled && f.fate != Fate::kInjured) continue;
+      const Sentence& s = doc_.sentences[f.sentence];
+      for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+        const Span& sp = doc_.tokens[t].span;
+        if (sp.begin >= f.span.begin && sp.end <= f.span.end && protest_word(t)) return true;
+      }
+    }
+    for (uint32_t k = lo; k < hi; ++k) {
+      const Sentence& s = doc_.sentences[k];
+      for (const Hit& h : scans_[k].triggers) {
+        const bool harm = (h.cue->cls == CueClass::kKill && h.cue->score > 0.5f) ||
+                          (h.cue->cls == CueClass::kAttack && Shooting(h));
+        if (!harm || h.grievance || Negated(k, h)) continue;
+        for (uint32_t t = h.end; t < std::min(h.end + 5, s.token_end); ++t) {
+          bool dispersal = false;
+          for (const Hit& c : scans_[k].context) {
+            dispersal |= c.cue->cls == CueClass::kCtxIntervention && c.begin >= h.end &&
+                         c.begin <= t;
+          }
+          if (dispersal) break;
+          if (protest_word(t)) return true;
+        }
       }
     }
     return false;
@@ -781,6 +1078,12 @@ class Classifier {
     const Sentence& s = doc_.sentences[si];
     if (hit.end >= s.token_end) return 0;
     const std::string_view first = doc_.Slice(doc_.tokens[hit.end].span);
+    // "beat and injured a woman", "shot and killed two farmers": two verbs share the object.
+    if (first == "and" && hit.end + 1 < s.token_end) {
+      for (const Hit& o : scans_[si].triggers) {
+        if (o.begin == hit.end + 1) return ObjectAfter(si, o);
+      }
+    }
     if (first == "by" || first == "By" || first == "between" || first == "with" ||
         doc_.tokens[hit.end].kind == TokenKind::kPunct) {
       return 0;

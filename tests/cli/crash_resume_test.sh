@@ -25,7 +25,7 @@ import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 assert db.execute("PRAGMA foreign_key_check").fetchall() == []
-for table in ["articles", "events", "event_articles", "evidence"]:
+for table in ["articles", "events", "event_articles"]:
     cols = [r[1] for r in db.execute(f"PRAGMA table_info({table})") if r[1] != "rid"]
     rows = sorted(db.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall(), key=repr)
     print(table, len(rows))

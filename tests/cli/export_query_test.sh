@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `sitrep query` filters and errors, `sitrep export` formats, on a database with hand-made events
-# (inserted with the sqlite3 module in the version-2 layout; the event stages may not emit yet).
+# (inserted with the sqlite3 module in the version-6 layout; the event stages may not emit yet).
 source "$(dirname "$0")/lib.sh"
 db=$WORK/q.db
 check "extract creates the database" "$SITREP" extract --format none --db "$db" "$SRC/examples/articles"
@@ -8,8 +8,11 @@ python3 - "$db" <<'PY'
 import json, sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 # Start from known events only: drop what the event stages extracted from the samples.
-for table in ("evidence", "event_articles", "events"):
+for table in ("event_articles", "events"):
     db.execute(f"DELETE FROM {table}")
+# Schema 6: the fields without a column go to `extra` (src/store/event_row.h).
+EXTRA = ["doc_ids", "time_precision", "date_prec", "interaction", "geo_precision", "where_prec", "deaths_low",
+         "deaths_high", "deaths_unknown"]
 def ev(eid, date, typ, sub, country, iso3, lat, lon, fat, actor, notes):
     e = {"event_id": eid, "doc_ids": ["wire-0412-a"], "event_type": typ, "sub_event_type": sub,
          "date_start": date, "date_end": date, "event_date": date, "time_precision": 1, "date_prec": 1,
@@ -22,10 +25,10 @@ def ev(eid, date, typ, sub, country, iso3, lat, lon, fat, actor, notes):
          "injured": None, "named_persons": [], "historical": False, "confidence": 0.9,
          "notes": notes, "evidence": []}
     db.execute("INSERT INTO events(event_id, event_date, date_start, date_end, event_type, "
-               "sub_event_type, country, iso3, location, latitude, longitude, fatalities, actor1, "
-               "notes, json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-               (eid, date, date, date, typ, sub, country, iso3, "X", lat, lon, fat, actor, notes,
-                json.dumps(e)))
+               "sub_event_type, country, iso3, location, latitude, longitude, fatalities, deaths_best, "
+               "actor1, inter1, confidence, notes, extra) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+               (eid, date, date, date, typ, sub, country, iso3, "X", lat, lon, fat, fat, actor, 1, 0.9,
+                notes, json.dumps({k: e[k] for k in EXTRA})))
     db.execute("INSERT INTO event_articles VALUES (?, 'wire-0412-a')", (eid,))
     # Schema 4+: the sink, not a trigger, indexes new rows in FTS5; a raw insert does it itself.
     db.execute("INSERT INTO events_fts(rowid, notes) SELECT rid, notes FROM events WHERE event_id = ?", (eid,))

@@ -57,8 +57,8 @@ TEST_F(EventLocationTest, PlaceAgreeingWithItsSentence) {
       {"Gunmen killed four herders in Zongotenga village, Kaduna state, Nigeria.", 0, "Nigeria",
        "Kaduna", "Zongotenga", 4},
       // No name before the state: the state itself (a weekday is not a place).
-      {"On Monday, in Kaduna state, gunmen killed four herders.", 0, "Nigeria", "Kaduna",
-       "Kaduna State", 4},
+      {"On Monday, in Kaduna state, gunmen killed four herders.", 0, "Nigeria", "Kaduna", "Kaduna",
+       4},
       // A part of a town gives way to the town.
       {"A bomb exploded in the Saihat neighborhood, Dammam city, killing two people.", 0,
        "Saudi Arabia", "Eastern Province", "Dammam", 1},
@@ -79,7 +79,11 @@ TEST_F(EventLocationTest, PlaceAgreeingWithItsSentence) {
        "Kaduna", "Kelboriga", 4},
       // A village named in passing, not held by the town chosen: the town stays.
       {"Troops from Wadimbaro village clashed with rebels in Jowhar.", 0, "Somalia",
-       "Middle Shabele", "Jawhar", 1},
+       "Middle Shabele", "Jowhar", 1},
+      // The place is named as the text writes it, not as GeoNames transliterates it ("Radā‘"),
+      // without the level word.
+      {"Gunmen fired at a bus station in Beit Shean, killing two people.", 0, "Israel",
+       "Northern District", "Beit Shean", 1},
       // A sentence without a place: the previous sentence of the paragraph.
       {"Clashes broke out in Maiduguri, Borno state. Two soldiers died.", 1, "Nigeria", "Borno",
        "Maiduguri", 1},
@@ -123,6 +127,38 @@ TEST_F(EventLocationTest, ActorCountryWhenNoPlaceIsNamed) {
       EXPECT_EQ(loc.geo_precision, 3);
       EXPECT_TRUE(loc.admin1.empty());
     }
+  }
+}
+
+// A place inside an armed group's name ("Islamic State of Iraq and the Levant") names the
+// group: a sentence naming only it is located like a sentence naming no place (the paragraph's
+// earlier sentence, else nothing).
+TEST_F(EventLocationTest, PlaceInAGroupNameDoesNotLocate) {
+  struct GroupRow {
+    const char* text;
+    size_t sentence;
+    const char* country;
+    const char* location;
+  };
+  const GroupRow rows[] = {
+      {"Gunmen killed two guards in Mosul on Monday. Officials blamed the Islamic State of Iraq "
+       "and the Levant for the attack.",
+       1, "Iraq", "Mosul"},
+      // The group's name alone says nothing of where its bombing was.
+      {"Officials blamed the Islamic State of Iraq and the Levant for the bombing.", 0, "", ""},
+      // Not a group's name: the place locates the event.
+      {"Officials said a bomb exploded in Mosul on Monday.", 0, "Iraq", "Mosul"},
+  };
+  for (const GroupRow& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc;
+    doc.text = r.text;
+    Segment(doc);
+    AnnotateActors(doc);
+    AnnotatePlaces(doc, *Gaz());
+    EventLocation loc = LocateEvent(doc, r.sentence, *Gaz());
+    EXPECT_EQ(loc.country, r.country);
+    EXPECT_EQ(loc.location, r.location);
   }
 }
 

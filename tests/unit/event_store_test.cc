@@ -10,6 +10,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
+#include <limits>
+#include <map>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -870,6 +872,129 @@ TEST_P(EventStoreTest, EveryPlanReturnsTheRowsOfAReferenceFilter) {
   }
 }
 
+// Events that exercise every field and the values a typed column cannot give back as it got them
+// (one coordinate only, -0, NaN, more digits than the JSON keeps, invalid UTF-8, a NUL byte).
+// PostgreSQL text holds neither a NUL byte nor invalid UTF-8: those events are SQLite's only.
+std::vector<Event> RoundTripEvents(bool odd_bytes = true) {
+  std::vector<Event> out;
+  Event full = MakeEvent("rt-full", "rt1", "2024-03-02", "Battles", "Armed clash", "Sudan", "SDN", 13.123456789123,
+                         25.98765432101, 12, "Rapid Support Forces", "Clashes \"near\" El Fasher,\nnew line\ttab.");
+  full.doc_ids = {"rt1", "rt-other"};
+  full.date_start = "2024-03-01";
+  full.time_precision = 2;
+  full.date_prec = 2;
+  full.actor2 = "Military Forces of Sudan (2019-)";
+  full.assoc_actor_1 = {"Militia A", "Militia B"};
+  full.assoc_actor_2 = {"Civilians (Sudan)"};
+  full.inter2 = 1;
+  full.interaction = 12;
+  full.side_a = "Government of Sudan";
+  full.side_b = "RSF";
+  full.admin1 = "North Darfur";
+  full.admin2 = "Al Fasher";
+  full.geonameid = 379303;
+  full.geo_precision = 1;
+  full.where_prec = 2;
+  full.deaths_best = 12;
+  full.deaths_low = 10;
+  full.deaths_high = 15;
+  full.deaths_side_a = 3;
+  full.deaths_side_b = 4;
+  full.deaths_civilians = 5;
+  full.deaths_unknown = 1;
+  full.injured = 7;
+  full.named_persons = {{"Ahmed Ali", "deputy commander", "killed"}, {"Sara \u00c9", "", "injured"}};
+  full.historical = true;
+  full.confidence = 0.123456789123;
+  full.evidence.push_back({"actor1", "rt-other", 5, 26, "\u00ab Rapid Support \u00bb"});
+  out.push_back(full);
+  Event lat_only = MakeEvent("rt-lat", "rt1", std::nullopt, "Protests", "Peaceful protest", "Kenya", "KEN", -1.25,
+                             std::nullopt, 0, "Protesters (Kenya)", "Only a latitude.");
+  out.push_back(lat_only);
+  Event lon_only = lat_only;
+  lon_only.event_id = "rt-lon";
+  lon_only.latitude.reset();
+  lon_only.longitude = 36.5;
+  out.push_back(lon_only);
+  Event zeros = MakeEvent("rt-zero", "rt1", "2024-01-01", "Riots", "Mob violence", "Ghana", "GHA", 5.5, -0.0, 1,
+                          "Rioters (Ghana)", "Minus zero.");
+  zeros.confidence = -0.0;
+  out.push_back(zeros);
+  Event bare;
+  bare.event_id = "rt-bare";
+  bare.doc_ids = {"rt1"};
+  out.push_back(bare);
+  if (!odd_bytes) return out;
+  Event nan = zeros;
+  nan.event_id = "rt-nan";
+  nan.latitude = std::numeric_limits<double>::quiet_NaN();
+  nan.notes = "Not a number.";
+  nan.confidence = 0.5;
+  nan.longitude = 1.5;
+  out.push_back(nan);
+  Event odd = MakeEvent("rt-odd", "rt1", "2024-01-02", "Battles", "Armed clash", "Mali", "MLI", 16.0, -3.0, 2,
+                        "JNIM", "Odd bytes.");
+  odd.location = std::string("Ti\xff" "mbuktu") + '\0' + "x";
+  odd.admin1 = std::string("\xc3(bad");
+  out.push_back(odd);
+  return out;
+}
+
+// Every read path gives back the event the stored JSON of versions before 6 parsed to, and its
+// JSON: the JSON the store was given, except that -0 reads as 0 (as the JSON parser always did).
+TEST_P(EventStoreTest, EventsRoundTripByteForByte) {
+  const std::vector<Event> events = RoundTripEvents(GetParam() == "sqlite");
+  Corpus c;
+  c.docs = {MakeDoc("rt1", "Round trip article.")};
+  c.events = {events};
+  Ingest(c);
+  std::map<std::string, std::string> want;
+  for (const Event& e : events) {
+    std::string given;
+    AppendEventJson(e, &given);
+    auto parsed = ParseEventJson(given);
+    ASSERT_TRUE(parsed.ok());
+    AppendEventJson(*parsed, &want[e.event_id]);
+    if (e.event_id != "rt-zero") EXPECT_EQ(want[e.event_id], given) << e.event_id;
+  }
+  auto csv = [](ExportFormat f, const Event& e) {
+    EventExporter x(f);
+    std::string out;
+    x.Add(e, &out);
+    return out;
+  };
+  for (const Event& e : events) {
+    const std::string& json = want[e.event_id];
+    auto parsed = ParseEventJson(json);
+    ASSERT_TRUE(parsed.ok());
+    auto got = store_->Get(e.event_id);
+    ASSERT_TRUE(got.ok()) << e.event_id << ": " << got.status().ToString();
+    std::string got_json;
+    AppendEventJson(*got, &got_json);
+    EXPECT_EQ(got_json, json) << e.event_id;
+    for (ExportFormat f : {ExportFormat::kAcledCsv, ExportFormat::kUcdpCsv, ExportFormat::kGeoJson}) {
+      EXPECT_EQ(csv(f, *got), csv(f, *parsed)) << e.event_id;
+    }
+  }
+  EventQuery q;
+  q.sort = EventSort::kId;
+  std::map<std::string, std::string> scanned;
+  ASSERT_TRUE(store_->ScanJson(q, [&](std::string_view json) {
+    auto e = ParseEventJson(json);
+    if (!e.ok()) return e.status();
+    if (e->event_id.starts_with("rt-")) scanned[e->event_id] = std::string(json);
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(scanned, want);
+  q.text = "zero";
+  auto page = store_->Query(q);
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->events.size(), 1u);
+  std::string page_json;
+  AppendEventJson(page->events[0], &page_json);
+  EXPECT_EQ(page_json, want["rt-zero"]);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, EventStoreTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 
@@ -1085,6 +1210,94 @@ TEST_F(SqliteMigrationTest, Version4IsMigratedWithItsRows) {
   sqlite3_close(db);
 }
 
+// A version-5 database (each event's full JSON beside its columns, the evidence table) is migrated
+// to 6 keeping every event byte for byte (its columns rewritten from the JSON, which was the whole
+// event), its links and its full text; the evidence table is gone.
+TEST_F(SqliteMigrationTest, Version5IsMigratedKeepingEveryEventByteForByte) {
+  ASSERT_TRUE(SqliteStore::CreateVersionForTest(path_, 5).ok());
+  auto quote = [](const std::string& v) {
+    std::string q = "'";
+    for (char ch : v) {
+      if (ch == '\'') q.push_back('\'');
+      q.push_back(ch);
+    }
+    return q + "'";
+  };
+  const std::vector<Event> events = RoundTripEvents(false);  // no NUL: the SQL below is text
+  std::string sql = "INSERT INTO articles(id, url, title, published, text, content_hash) VALUES ('rt1', '', 't', "
+                    "'2024-03-03', 'Round trip article about the market.', 'h');";
+  std::map<std::string, std::string> want;
+  for (const Event& e : events) {
+    std::string json;
+    AppendEventJson(e, &json);
+    auto parsed = ParseEventJson(json);
+    ASSERT_TRUE(parsed.ok());
+    AppendEventJson(*parsed, &want[e.event_id]);  // what version 5 read back
+    // Only some columns: version 1 rows had fewer (a NULL country); the JSON is the event.
+    sql += "INSERT INTO events(event_id, country, iso3, notes, json) VALUES (" + quote(e.event_id) + ", NULL, " +
+           quote(e.iso3) + ", " + quote(e.notes) + ", " + quote(json) + ");";
+    sql += "INSERT INTO event_articles VALUES (" + quote(e.event_id) + ", 'rt1');";
+    sql += "INSERT INTO events_fts(rowid, notes) SELECT rid, notes FROM events WHERE event_id = " +
+           quote(e.event_id) + ";";
+    for (const Evidence& ev : e.evidence) {
+      sql += "INSERT INTO evidence VALUES (" + quote(e.event_id) + ", " + quote(ev.field) + ", " + quote(ev.doc_id) +
+             ", 0, 1, " + quote(ev.text) + ");";
+    }
+  }
+  Sql(sql);
+  {
+    auto store = SqliteStore::Open(path_);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    std::map<std::string, std::string> got;
+    ASSERT_TRUE((*store)->ScanJson(EventQuery{}, [&](std::string_view json) {
+      auto e = ParseEventJson(json);
+      if (!e.ok()) return e.status();
+      got[e->event_id] = std::string(json);
+      return Status::Ok();
+    }).ok());
+    EXPECT_EQ(got, want);
+    EventQuery q;
+    q.country = "Sudan";  // the column came from the JSON
+    q.text = "fasher";
+    auto page = (*store)->Query(q);
+    ASSERT_TRUE(page.ok()) << page.status().ToString();
+    ASSERT_EQ(page->events.size(), 1u);
+    EXPECT_EQ(page->events[0].event_id, "rt-full");
+    q = EventQuery{};
+    q.bbox = BoundingBox{25, 13, 26, 14};
+    EXPECT_EQ(*(*store)->Count(q), 1);
+    auto art = (*store)->GetArticle("rt1");
+    ASSERT_TRUE(art.ok());
+    EXPECT_EQ(art->event_ids.size(), events.size());
+    // New events go through the version-6 sink beside the migrated ones.
+    auto sink = (*store)->MakeSink();
+    const Corpus c = SampleCorpus();
+    for (size_t i = 0; i < c.docs.size(); ++i) ASSERT_TRUE(sink->Consume(c.docs[i], c.events[i]).ok());
+    ASSERT_TRUE(sink->Finish().ok());
+    sink.reset();
+    EXPECT_EQ(*(*store)->Count(EventQuery{}), static_cast<int64_t>(events.size()) + 4);
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  auto one = [&](const char* query) {
+    sqlite3_stmt* st = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, query, -1, &st, nullptr), SQLITE_OK) << query << ": " << sqlite3_errmsg(db);
+    const int rc = sqlite3_step(st);
+    std::string v = rc == SQLITE_ROW && sqlite3_column_text(st, 0)
+                        ? reinterpret_cast<const char*>(sqlite3_column_text(st, 0))
+                        : (rc == SQLITE_DONE ? "" : std::string("error: ") + sqlite3_errmsg(db));
+    sqlite3_finalize(st);
+    return v;
+  };
+  EXPECT_EQ(one("PRAGMA user_version"), "6");
+  EXPECT_EQ(one("SELECT count(*) FROM sqlite_master WHERE name = 'evidence'"), "0");
+  EXPECT_EQ(one("SELECT count(*) FROM pragma_table_info('events') WHERE name = 'json'"), "0");
+  EXPECT_EQ(one("SELECT count(*) FROM event_articles"), std::to_string(events.size() + 4));
+  EXPECT_EQ(one("PRAGMA foreign_key_check"), "");
+  EXPECT_EQ(one("INSERT INTO events_fts(events_fts) VALUES ('integrity-check')"), "");
+  sqlite3_close(db);
+}
+
 // A load into an empty store builds the query indexes at its end; one missing (a load killed
 // before its end) is rebuilt by the next open; the query plans use them.
 TEST_F(SqliteMigrationTest, QueryIndexesExistAfterALoadAndAfterOpen) {
@@ -1178,7 +1391,7 @@ TEST(PostgresMigrationTest, NewerVersionIsRefused) {
   DropPgSchema(schema);
 }
 
-// A version-2 database (the first PostgreSQL schema) is migrated to 5 keeping its rows.
+// A version-2 database (the first PostgreSQL schema) is migrated to 6 keeping its rows.
 TEST(PostgresMigrationTest, Version2IsMigratedKeepingRows) {
   if (PgUri().empty()) GTEST_SKIP() << "SITREP_TEST_PG not set";
   const std::string schema = SchemaName();
@@ -1204,11 +1417,14 @@ TEST(PostgresMigrationTest, Version2IsMigratedKeepingRows) {
                              "(SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND "
                              "indexname IN ('events_admin1_type', 'events_sub_type_date', 'events_fatalities')), "
                              "(SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND "
-                             "indexname = 'events_admin1')");
+                             "indexname = 'events_admin1'), "
+                             "(SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND "
+                             "tablename = 'evidence')");
   ASSERT_EQ(PQresultStatus(r), PGRES_TUPLES_OK);
   EXPECT_EQ(std::string(PQgetvalue(r, 0, 0)), std::to_string(PostgresStore::kSchemaVersion));
   EXPECT_EQ(std::string(PQgetvalue(r, 0, 1)), "3");
   EXPECT_EQ(std::string(PQgetvalue(r, 0, 2)), "0");
+  EXPECT_EQ(std::string(PQgetvalue(r, 0, 3)), "0");  // 6: evidence is stored with its event only
   PQclear(r);
   PQfinish(conn);
   EventQuery q;

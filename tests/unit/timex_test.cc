@@ -27,7 +27,8 @@ const Case kCases[] = {
     // The seed article's expressions.
     {"The raid took place last month, officials said.", kPub, "last month", "DATE", "2024-08"},
     {"News of the raid first emerged two weeks ago.", kPub, "two weeks ago", "DATE", "2024-W35"},
-    {"In August last year the two sides agreed to talks.", kPub, "August last year", "DATE", "2023-08"},
+    {"In August last year the two sides agreed to talks.", kPub, "August last year", "DATE",
+     "2023-08"},
     {"The group rose to power in 2014.", kPub, "2014", "DATE", "2014"},
     {"It lost its last territory in March 2019.", kPub, "March 2019", "DATE", "2019-03"},
     {"Forces recently killed a cell member.", kPub, "recently", "DATE", "PAST_REF"},
@@ -39,7 +40,8 @@ const Case kCases[] = {
     {"Fighting resumed on May 9, 2020 near the river.", kPub, "May 9, 2020", "DATE", "2020-05-09"},
     {"Fighting resumed on May 9 near the river.", kPub, "May 9", "DATE", "2024-05-09"},
     {"The convoy left on Jan. 5 under escort.", "2024-03-01", "Jan. 5", "DATE", "2024-01-05"},
-    {"The convoy leaves on Jan. 5.", kPub, "Jan. 5", "DATE", "2025-01-05"},  // next Jan. within 120 days
+    {"The convoy leaves on Jan. 5.", kPub, "Jan. 5", "DATE",
+     "2025-01-05"},  // next Jan. within 120 days
     {"The convoy left on Sept. 3.", kPub, "Sept. 3", "DATE", "2024-09-03"},
     {"The talks opened on the 9th of May.", kPub, "9th of May", "DATE", "2024-05-09"},
     {"Shelling intensified in mid-June.", kPub, "mid-June", "DATE", "2024-06"},
@@ -69,7 +71,8 @@ const Case kCases[] = {
     {"Gunmen attacked a checkpoint on Saturday.", kPub, "Saturday", "DATE", "2024-09-14"},
     {"The envoy will arrive on Monday.", kPub, "Monday", "DATE", "2024-09-16"},
     {"Gunmen attacked a checkpoint last Friday.", kPub, "last Friday", "DATE", "2024-09-13"},
-    {"Gunmen attacked a checkpoint last Friday.", "2024-09-18", "last Friday", "DATE", "2024-09-13"},
+    {"Gunmen attacked a checkpoint last Friday.", "2024-09-18", "last Friday", "DATE",
+     "2024-09-13"},
     {"Talks resume next Tuesday.", kPub, "next Tuesday", "DATE", "2024-09-17"},
     {"Clashes broke out Friday night.", kPub, "Friday night", "DATE", "2024-09-13"},
     {"Clashes broke out last week.", kPub, "last week", "DATE", "2024-W36"},
@@ -100,8 +103,8 @@ const Case kCases[] = {
      "2024-05-28"},
     {"On May 26 the rebels attacked. The previous day was calm.", kPub, "The previous day", "DATE",
      "2024-05-25"},
-    {"On March 3, 2021 the town fell. The following day it was retaken.", kPub,
-     "The following day", "DATE", "2021-03-04"},
+    {"On March 3, 2021 the town fell. The following day it was retaken.", kPub, "The following day",
+     "DATE", "2021-03-04"},
     // Durations.
     {"The siege lasted for three days.", kPub, "three days", "DURATION", "P3D"},
     {"Ten people died in the last 24 hours.", kPub, "the last 24 hours", "DURATION", "PT24H"},
@@ -155,8 +158,8 @@ const Case kCases[] = {
     {"The hearing was postponed until Wednesday.", kPub, "Wednesday", "DATE", "2024-09-18"},
     {"Convoys crossed from the United States Thursday.", kPub, "Thursday", "DATE", "2024-09-12"},
     // Day of month before a colon ("said on Friday, May 9: ...").
-    {"The paper wrote in an editorial on Friday, Sept. 13: peace first.", kPub,
-     "Friday, Sept. 13", "DATE", "2024-09-13"},
+    {"The paper wrote in an editorial on Friday, Sept. 13: peace first.", kPub, "Friday, Sept. 13",
+     "DATE", "2024-09-13"},
     {"A note dated June 4: all quiet.", kPub, "June 4", "DATE", "2024-06-04"},
     // Spelled-out years and "the year two thousand".
     {"The camp opened in nineteen ninety-six.", kPub, "nineteen ninety-six", "DATE", "1996"},
@@ -189,14 +192,12 @@ const Case kCases[] = {
     // "the year": the anchor's year, unless it names a reporting period ("the year ended").
     {"Sales were flat for the year, the company said.", kPub, "the year", "DATE", "2024"},
     {"Net income for the year ended June 30 rose.", kPub, "the year", "DURATION", "P1Y"},
-    {"Stocks should recover by the end of the year.", kPub, "the end of the year", "DATE",
-     "2024"},
+    {"Stocks should recover by the end of the year.", kPub, "the end of the year", "DATE", "2024"},
     {"Rains delayed planting earlier in the year.", kPub, "the year", "DATE", "2024"},
     // "that year": the year the narrative last named, not the publication year.
     {"Imports reached $3 million in 1988, a record for that year.", kPub, "that year", "DATE",
      "1988"},
-    {"He fled in June 2019 and returned later that year.", kPub, "later that year", "DATE",
-     "2019"},
+    {"He fled in June 2019 and returned later that year.", kPub, "later that year", "DATE", "2019"},
     {"Talks resume next week; that year matters.", kPub, "that year", "DATE", "2024"},
     // Halves: "2 1/2 years", "an hour and a half".
     {"The siege lasted 2 1/2 years.", kPub, "2 1/2 years", "DURATION", "P2Y6M"},
@@ -217,6 +218,63 @@ const Case kCases[] = {
      "the latest quarter", "DATE", "2024-Q3"},
     // "plan" looks ahead: the next such weekday.
     {"Officials did not plan to move him on Thursday.", kPub, "Thursday", "DATE", "2024-09-19"},
+    // ... but a plan in the past perfect looks back from before publication.
+    {"The offer was due to expire Friday evening.", kPub, "Friday evening", "DATE",
+     "2024-09-20TEV"},
+    {"The offer had been due to expire Friday evening.", kPub, "Friday evening", "DATE",
+     "2024-09-13TEV"},
+    {"The vote had been scheduled for Monday.", kPub, "Monday", "DATE", "2024-09-09"},
+    // A clock time reads its tense cue before itself, not before its weekday.
+    {"He will leave at 4 in the morning (4 a.m. Monday), aides said.", kPub, "4 a.m. Monday",
+     "TIME", "2024-09-16T04:00"},
+    {"The convoy left at 4 in the morning.", kPub, "4 in the morning", "TIME", "2024-09-14T04:00"},
+    {"Shelling resumed at 3 in the afternoon.", kPub, "3 in the afternoon", "TIME",
+     "2024-09-14T15:00"},
+    // Durations with a word between count and unit, "at least", "-long" adjectives, "in years".
+    {"The truce was extended for two more weeks.", kPub, "two more weeks", "DURATION", "P2W"},
+    {"The base lease runs for at least 20 more years.", kPub, "at least 20 more years", "DURATION",
+     "P20Y"},
+    {"The loan may be extended for an additional year.", kPub, "an additional year", "DURATION",
+     "P1Y"},
+    {"The index fell for eight trading days.", kPub, "eight trading days", "DURATION", "P8D"},
+    {"The ceasefire ended a decades-long feud.", kPub, "decades-long", "DURATION", "PXY"},
+    {"Envoys left their third day-long meeting.", kPub, "day-long", "DURATION", "P1D"},
+    {"The strike was a week-long protest.", kPub, "week-long", "DURATION", "P1W"},
+    {"Aid reached the valley for the first time in years.", kPub, "years", "DURATION", "PXY"},
+    // Seasons after a preposition and "the": this year's.
+    {"Fighting eased over the summer.", kPub, "the summer", "DATE", "2024-SU"},
+    {"Orders recovered from the lows of the early summer.", kPub, "the early summer", "DATE",
+     "2024-SU"},
+    {"Snow closed the pass in the winter of 1994.", kPub, "the winter of 1994", "DATE", "1994-WI"},
+    // Spelled decades: of the publication's century unless still ahead.
+    {"Hate groups shrank through the nineties.", "1998-03-03", "the nineties", "DATE", "199"},
+    {"Hate groups shrank through the nineties.", kPub, "the nineties", "DATE", "199"},
+    {"Raids were common in the early twenties.", kPub, "the early twenties", "DATE", "202"},
+    // "fiscal" makes a year of "1989" even before a plural noun.
+    {"Sales will top fiscal 2022 sales.", kPub, "fiscal 2022", "DATE", "2022"},
+    // A bare day after a day and "and" belongs to its month.
+    {"The summit is set for April 24 and 25.", "2024-03-01", "25", "DATE", "2024-04-25"},
+    // Halves and quarters without a year.
+    {"Losses grew in the last half of 2023.", kPub, "the last half of 2023", "DATE", "2023-H2"},
+    {"The firm reported a drop in profit for the fourth quarter.", "2024-01-20",
+     "the fourth quarter", "DATE", "2023-Q4"},
+    {"The firm expects growth in the second quarter.", "2024-01-20", "the second quarter", "DATE",
+     "2024-Q2"},
+    // Narrative anchors: the last month named, the last day named.
+    {"In March the group got an offer. The following month it was sold.", kPub,
+     "The following month", "DATE", "2024-04"},
+    {"The index rose Friday, up 4% from the previous Friday.", kPub, "the previous Friday", "DATE",
+     "2024-09-06"},
+    {"The day before last Tuesday's hearing, he fled.", kPub, "The day before last Tuesday", "DATE",
+     "2024-09-09"},
+    {"Hearings are set for the week of March 6.", "2000-02-24", "the week of March 6", "DATE",
+     "2000-W10"},
+    {"He was shot last Oct. 23 at his home.", kPub, "last Oct. 23", "DATE", "2023-10-23"},
+    {"Gunmen struck in mid-afternoon yesterday.", kPub, "mid-afternoon yesterday", "TIME",
+     "2024-09-13TAF"},
+    // "the near term", "the short term".
+    {"Prices may stay high in the near term.", kPub, "the near term", "DATE", "FUTURE_REF"},
+    {"The plan placates holders in the short term.", kPub, "the short term", "DATE", "FUTURE_REF"},
 };
 
 std::string Describe(const std::vector<Timex>& found, const std::string& text) {
@@ -269,6 +327,15 @@ const char* const kNothing[] = {
     "Rent rose 2 1/2 percent.",
     "Now, officials say the toll may be higher.",
     "He paused. Now, the others spoke.",
+    // Fractions, titles and idioms with time words.
+    "The militia holds about three-quarters of the province.",
+    "The minister spoke on \"This Week\" about the raid.",
+    "He told ''60 Minutes'' he was innocent.",
+    "For the people of the city, high noon has come.",
+    "They argued about the future of the talks.",
+    "The fall of the city shocked the region.",
+    "The spring offensive failed.",
+    "The short-term loan was repaid.",
     "",
 };
 

@@ -207,6 +207,86 @@ const TypeCase kRoleTypeCases[] = {
     {"A shopkeeper was attacked by unidentified men on his way home.", "Attack"},
     {"A driver was shot dead by a group of men at the junction.", "Attack"},
     {"On Monday three men killed a teacher in the village with rifles.", "Attack"},
+    // Demonstrators burning and stoning riot, even when police then kill some of them.
+    {"Protesters burned tyres on the avenue, and police shot dead two of them.",
+     "Violent demonstration"},
+    // Excessive force needs the protesters themselves hurt, not a killing the march is about.
+    {"Relatives of a driver shot dead by soldiers marched to the governor's office.",
+     "Peaceful protest"},
+    {"Police opened fire on the protesters at the roundabout, killing two.",
+     "Excessive force against protesters"},
+    // A crowd holding a protest is the protest's own people; damaged crops are no violence.
+    {"A crowd held a protest against power cuts outside the town hall.", "Peaceful protest"},
+    {"Farmers protested to demand compensation for crops damaged by the floods.",
+     "Peaceful protest"},
+    // Machine-gun fire at an area, with no small arms, no fight and nobody hit, is shelling.
+    {"Rebels fired machine guns at farms on the edge of the town; nobody was hurt.",
+     "Shelling/artillery/missile attack"},
+    {"Monitors recorded 12 bursts of fire involving heavy machineguns near the village.",
+     "Shelling/artillery/missile attack"},
+    {"Monitors recorded bursts of fire involving small arms near the village.", "Armed clash"},
+    {"Gunmen fired machine guns at a patrol, killing two soldiers.", "Armed clash"},
+    // Fire and tyres in the sentence next to a protest's demands: a violent demonstration.
+    {"Workers set fire to tires outside the factory. They demanded their unpaid wages.",
+     "Violent demonstration"},
+    {"Prisoners piled mattresses in the yard and set them on fire as a form of demonstration.",
+     "Violent demonstration"},
+    // Blocking roads and making demands are protests ...
+    {"Taxi drivers blocked the roads into the city over new fuel prices.", "Peaceful protest"},
+    // ... unless an armed group does the blocking.
+    {"Gunmen blocked the road with burning tyres and shot dead a driver.", "Attack"},
+    // People fighting police by hand, or political rivals fighting each other, riot.
+    {"A clash erupted between police and traders at the bus station over parking fees.",
+     "Mob violence"},
+    {"Opposing political groups clashed in the town square after the vote.", "Mob violence"},
+    // ... but an armed clash is one.
+    {"An armed clash broke out between police and several men near the station.",
+     "Armed clash"},
+    // Burning tyres is a riot, unless an armed group does it to block a road.
+    {"Residents closed the highway by burning tyres near the market.", "Violent demonstration"},
+    {"Armed men blocked the road with burning tyres and killed a trader.", "Attack"},
+    // Unarmed people destroying property riot, even when what they burn is a police station.
+    {"Students burned a police station after the death of a classmate.",
+     "Violent demonstration"},
+    {"Armed villagers destroyed a school under construction in the next village.",
+     "Looting/property destruction"},
+    // An operation is the setting of the arrest made during it.
+    {"Police arrested four suspects during a search operation in the forest.", "Arrests"},
+    // A victim with drug trafficking charges: a clash between gangs.
+    {"A man was shot dead by armed men outside his house. The victim had charges against him "
+     "for drug trafficking.",
+     "Armed clash"},
+    // People killed in a clash are its toll; an encounter is a clash.
+    {"A farmer was killed in a clash between two rival families in the village.",
+     "Mob violence"},
+    {"Soldiers had an encounter with militants near the village in which two militants were "
+     "killed.",
+     "Armed clash"},
+    {"The army engaged in a fire fight with separatists near the market.", "Armed clash"},
+    // Molotov cocktails and fist fights are mob violence; mutinies and barricades are riots.
+    {"Youths hurled Molotov cocktails at a police jeep near the bridge.", "Mob violence"},
+    {"Mutinying soldiers fired into the air in the garrison town overnight.",
+     "Violent demonstration"},
+    {"Residents barricaded the road to the quarry over the dust from trucks.",
+     "Violent demonstration"},
+    // Explosives set off by militants are a remote explosive.
+    {"Militants set off explosives and destroyed a bridge near the mine.",
+     "Remote explosive/landmine/IED"},
+    // "beat" is an act of violence; two verbs joined by "and" share the object.
+    {"Police beat and injured a street vendor at the checkpoint.", "Attack"},
+    {"Residents beat a suspected thief in the market.", "Mob violence"},
+    // A hostage taken while soldiers die in the attack: the attack types the event.
+    {"A soldier was killed and his guard was taken as a hostage in an attack by militants.",
+     "Armed clash"},
+    // A device or air strike that opens or backs a ground fight is part of the clash ...
+    {"Militants carried out a complex ambush on a police convoy, initiated by an IED detonation "
+     "followed by small arms fire.",
+     "Armed clash"},
+    {"An army operation backed by airstrikes killed twelve militants in the district.",
+     "Armed clash"},
+    // ... not a fight of the past the sentence mentions.
+    {"A child was killed when unexploded bombs from previous fighting went off in a house.",
+     "Remote explosive/landmine/IED"},
 };
 
 TEST(TriggersTest, RoleTyping) {

@@ -5,10 +5,11 @@ For the dashboard's browser tests: the performance run needs 100,000 events with
 and the extraction stages do not yet place every event. sitrep has no import path for events, so
 this writes the store's rows directly.
 
-COUPLED to the store schema in src/store/sqlite_store.cc (schema versions 2-5: tables articles,
-events, event_articles, evidence; FTS and R*Tree filled by triggers up to 3, by this script from 4;
-version 5 has no R*Tree, its FTS reads the events' notes itself (external content)) and to the
-event JSON that src/store/event_json_read.cc parses. The database must already exist (create it
+COUPLED to the store schema in src/store/sqlite_store.cc (schema versions 2-6: tables articles,
+events, event_articles, evidence (up to 5); FTS and R*Tree filled by triggers up to 3, by this
+script from 4; version 5 has no R*Tree, its FTS reads the events' notes itself (external content);
+version 6 keeps, instead of each event's JSON, its `extra` JSON: the fields without a column, see
+src/store/event_row.h) and to the event JSON that src/store/event_json_read.cc parses. The database must already exist (create it
 with `sitrep extract --db PATH ...`); the script refuses any other schema version or events
 column list.
 
@@ -20,11 +21,11 @@ import argparse, datetime, hashlib, json, random, sqlite3, sys
 # country_codes table to version 2; 4 dropped the insert trigger of events_fts and events_rtree,
 # which the sink now fills per batch, so this script fills them itself for version 4; 5 replaced the
 # R*Tree by an ordinary index on (longitude, latitude) and made events_fts an external-content
-# table, still filled by this script).
-SCHEMA_VERSIONS = (2, 3, 4, 5)
+# table, still filled by this script; 6 replaced the json column by extra and dropped evidence).
+SCHEMA_VERSIONS = (2, 3, 4, 5, 6)
 EVENT_COLUMNS = ["rid", "event_id", "event_date", "date_start", "date_end", "event_type", "sub_event_type",
                  "country", "iso3", "admin1", "admin2", "location", "latitude", "longitude", "fatalities",
-                 "deaths_best", "actor1", "actor2", "inter1", "inter2", "confidence", "historical", "notes", "json"]
+                 "deaths_best", "actor1", "actor2", "inter1", "inter2", "confidence", "historical", "notes"]
 
 # (country, iso3, admin1, location, lat, lon, state forces, a non-state actor)
 PLACES = [
@@ -125,7 +126,7 @@ def main():
     db = sqlite3.connect(a.db)
     ver = db.execute("PRAGMA user_version").fetchone()[0]
     cols = [r[1] for r in db.execute("PRAGMA table_info(events)")]
-    if ver not in SCHEMA_VERSIONS or cols != EVENT_COLUMNS:
+    if ver not in SCHEMA_VERSIONS or cols != EVENT_COLUMNS + (["extra"] if ver >= 6 else ["json"]):
         sys.exit(f"make-synthetic-db: store schema is version {ver} with events columns {cols}; this script "
                  f"writes versions {SCHEMA_VERSIONS}: update it to match src/store/sqlite_store.cc")
     if a.total:
@@ -188,15 +189,17 @@ def main():
               "deaths_civilians": n if inter2 == 7 else 0, "deaths_unknown": 0 if inter2 == 7 else n,
               "injured": None, "named_persons": [], "historical": False,
               "confidence": round(rng.uniform(0.5, 0.99), 3), "notes": notes, "evidence": evidence}
+        # Version 6: the fields without a column (the columns hold both coordinates here).
+        stored = ev if ver < 6 else {k: v for k, v in ev.items() if k not in EVENT_COLUMNS}
         db.execute("INSERT INTO events(event_id, event_date, date_start, date_end, event_type, sub_event_type, "
                    "country, iso3, admin1, admin2, location, latitude, longitude, fatalities, deaths_best, actor1, "
-                   "actor2, inter1, inter2, confidence, historical, notes, json) "
+                   f"actor2, inter1, inter2, confidence, historical, notes, {'extra' if ver >= 6 else 'json'}) "
                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                    (event_id, date_s, date_s, date_s, etype, sub, p[0], p[1], p[2], None, p[3], ev["latitude"],
                     ev["longitude"], n, n, actor1, actor2, inter1, i2, ev["confidence"], 0, notes,
-                    json.dumps(ev, ensure_ascii=False, separators=(",", ":"))))
+                    json.dumps(stored, ensure_ascii=False, separators=(",", ":"))))
         db.execute("INSERT OR IGNORE INTO event_articles(event_id, doc_id) VALUES (?, ?)", (event_id, doc_id))
-        for e in evidence:
+        for e in (evidence if ver < 6 else []):
             db.execute("INSERT INTO evidence(event_id, field, doc_id, start, end, text) VALUES (?,?,?,?,?,?)",
                        (event_id, e["field"], doc_id, e["start"], e["end"], e["text"]))
     if ver >= 4:  # no insert trigger: index the new rows as the store's sink does
