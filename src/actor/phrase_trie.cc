@@ -6,8 +6,10 @@
 
 namespace sitrep::actor {
 
-void AppendTokenKey(std::string_view token, std::string* out) {
-  // Possessive: "'s" or "’s" (U+2019 is E2 80 99) at the end.
+namespace {
+
+// Possessive: "'s" or "’s" (U+2019 is E2 80 99) at the end is not part of the key.
+std::string_view WithoutPossessive(std::string_view token) {
   if (token.size() > 2 && (token.back() == 's' || token.back() == 'S')) {
     std::string_view head = token.substr(0, token.size() - 1);
     if (head.back() == '\'') {
@@ -16,15 +18,35 @@ void AppendTokenKey(std::string_view token, std::string* out) {
       token = head.substr(0, head.size() - 3);
     }
   }
-  size_t n = out->size();
-  out->resize(n + token.size());
-  char* key = out->data();
+  return token;
+}
+
+constexpr uint64_t kFnvOffset = 1469598103934665603ull;
+constexpr uint64_t kFnvPrime = 1099511628211ull;
+
+// Writes the key of `token` at `out` (room for token.size() bytes); returns its length and
+// sets `*hash` to its PhraseTrie::KeyHash.
+size_t WriteTokenKey(std::string_view token, char* out, uint64_t* hash) {
+  token = WithoutPossessive(token);
+  size_t n = 0;
+  uint64_t h = kFnvOffset;
   for (char c : token) {
     if (c == '.') continue;
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    key[n++] = c;
+    out[n++] = c;
+    h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
   }
-  out->resize(n);
+  *hash = h;
+  return n;
+}
+
+}  // namespace
+
+void AppendTokenKey(std::string_view token, std::string* out) {
+  const size_t n = out->size();
+  out->resize(n + token.size());
+  uint64_t hash = 0;
+  out->resize(n + WriteTokenKey(token, out->data() + n, &hash));
 }
 
 std::string TokenKey(std::string_view token) {
@@ -34,15 +56,17 @@ std::string TokenKey(std::string_view token) {
 }
 
 TokenKeys::TokenKeys(const Document& doc) {
-  text_.reserve(doc.text.size());
-  begin_.reserve(doc.tokens.size() + 1);
-  begin_.push_back(0);
-  hashes_.reserve(doc.tokens.size());
-  for (const Token& t : doc.tokens) {
-    AppendTokenKey(doc.Slice(t.span), &text_);
-    begin_.push_back(static_cast<uint32_t>(text_.size()));
-    hashes_.push_back(PhraseTrie::KeyHash((*this)[hashes_.size()]));
+  size_t room = 0;
+  for (const Token& t : doc.tokens) room += t.span.size();
+  text_.resize(room);  // a key is never longer than its token
+  begin_.resize(doc.tokens.size() + 1);
+  hashes_.resize(doc.tokens.size());
+  size_t n = 0;
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    n += WriteTokenKey(doc.Slice(doc.tokens[i].span), text_.data() + n, &hashes_[i]);
+    begin_[i + 1] = static_cast<uint32_t>(n);
   }
+  text_.resize(n);
 }
 
 std::vector<std::string> PhraseKeys(std::string_view phrase) {
@@ -78,8 +102,8 @@ bool HasNoLowercase(std::string_view surface) {
 }
 
 uint64_t PhraseTrie::KeyHash(std::string_view key) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
+  uint64_t h = kFnvOffset;
+  for (unsigned char c : key) h = (h ^ c) * kFnvPrime;
   return h;
 }
 

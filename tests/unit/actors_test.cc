@@ -150,6 +150,25 @@ TEST(ActorsTest, FindCountryMatchesScan) {
   EXPECT_EQ(lex.FindCountry("ZZZ"), nullptr);
 }
 
+// The document's token keys in one buffer, with their hashes, against TokenKey per token.
+TEST(ActorsTest, TokenKeysMatchTokenKey) {
+  Document doc;
+  doc.text =
+      "U.S. troops and Iraq's army, the IRAQI ARMY\xE2\x80\x99s men... Al-Shabaab's "
+      "fighters; M23 rebels' (ISIS-K) 's x.y. \xC3\x89lite";
+  AnnotateActors(doc);
+  ASSERT_GT(doc.tokens.size(), 10u);
+  const actor::TokenKeys keys(doc);
+  ASSERT_EQ(keys.size(), doc.tokens.size());
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    const std::string key = actor::TokenKey(doc.Slice(doc.tokens[i].span));
+    EXPECT_EQ(keys[i], key) << i;
+    EXPECT_EQ(keys.hash(i), actor::PhraseTrie::KeyHash(key)) << i;
+  }
+  Document empty;
+  EXPECT_EQ(actor::TokenKeys(empty).size(), 0u);
+}
+
 TEST(ActorsTest, StageName) { EXPECT_EQ(MakeActorsStage()->name(), "actors"); }
 
 TEST(ActorsTest, EmbeddedLexiconMatchesData) {
