@@ -913,8 +913,12 @@ class Classifier {
   }
 
   static std::string Lower(std::string_view v) {
+    // ASCII only, as std::tolower in the "C" locale sitrep runs in (no setlocale), without a
+    // library call per byte; branch-free, so it vectorizes.
     std::string w(v);
-    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : w) {
+      c = static_cast<char>(c | (static_cast<unsigned char>(c - 'A') < 26 ? 0x20 : 0));
+    }
     return w;
   }
 
@@ -1061,8 +1065,7 @@ class Classifier {
   // "was shot", "were killed", "had been attacked": an auxiliary just before the cue.
   bool PassiveBefore(const Hit& hit) const {
     for (uint32_t back = 1; back <= 2 && hit.begin >= back; ++back) {
-      std::string w(doc_.Slice(doc_.tokens[hit.begin - back].span));
-      for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      const std::string w = Lower(doc_.Slice(doc_.tokens[hit.begin - back].span));
       if (w == "was" || w == "were" || w == "been" || w == "being" || w == "is" || w == "are" ||
           w == "got" || w == "be") {
         return true;
