@@ -139,8 +139,9 @@ int64_t SplitEvents(const Document& doc, uint32_t* sentence) {
 std::vector<int64_t> SharedAcross(const Document& doc) {
   std::vector<int64_t> out(doc.sentences.size(), 1);
   if (!event::ContainsLower(doc.text, " across ")) return out;  // no sentence says it
-  static constexpr std::string_view kUnits[] = {"attacks", "blasts", "incidents", "explosions",
-                                                "bombings", "strikes", "assaults"};
+  static constexpr std::string_view kUnits[] = {"attacks",  "blasts",  "incidents", "explosions",
+                                                "bombings", "strikes", "assaults",  "clashes",
+                                                "events"};
   auto unit_at = [](std::string_view text, size_t at) {
     for (std::string_view u : kUnits) {
       if (text.substr(at).starts_with(u)) return true;
@@ -148,11 +149,10 @@ std::vector<int64_t> SharedAcross(const Document& doc) {
     return false;
   };
   auto number_word = [](std::string_view w) -> int64_t {
-    if (w == "both" || w == "two") return 2;
-    if (w == "three") return 3;
-    if (w == "four") return 4;
-    if (w == "five") return 5;
-    return 0;
+    if (w == "both") return 2;
+    const auto v = ParseNumber(w);  // "two" ... "eight", "12"
+    return v && !v->vague && v->value == v->high && v->value >= 2 && v->value <= 20 ? v->value
+                                                                                    : 0;
   };
   int64_t one_of = 0;  // "one of two coordinated attacks"
   const std::string all = event::Lower(doc.text);
@@ -181,6 +181,7 @@ std::vector<int64_t> SharedAcross(const Document& doc) {
     if (at == std::string::npos) continue;
     std::string_view rest = std::string_view(lower).substr(at + 8);
     int64_t n = 0;
+    if (rest.starts_with("all of the ")) rest.remove_prefix(7);  // "across all of the attacks"
     if (rest.starts_with("the ") || rest.starts_with("all ")) rest.remove_prefix(4);
     if (const size_t sp = rest.find(' '); sp != std::string_view::npos) {
       n = number_word(rest.substr(0, sp));
@@ -197,6 +198,14 @@ std::vector<int64_t> SharedAcross(const Document& doc) {
     if (n > 1) out[s] = n;
   }
   return out;
+}
+
+// "the two bombers", "the assailants": attackers of every incident a shared figure covers
+// ("the bomber" is this incident's own).
+bool PluralAttackers(const Document& doc, const CasualtyFrame& f) {
+  if (f.high > 1) return true;
+  const std::string_view v = doc.Slice(f.victims);
+  return v.ends_with("s") || v.ends_with("men");
 }
 
 int64_t SharePart(int64_t v, int64_t n) { return n > 1 ? (v + n / 2) / n : v; }
@@ -336,8 +345,12 @@ FateTotals Aggregate(const Document& doc, const std::vector<const CasualtyFrame*
   for (const CasualtyFrame* f : frames) {
     if (f->is_subtotal) continue;
     if (f->negated && any_positive) continue;
-    Report& r = reports[f->sentence];
     const int64_t n = f->sentence < shared.size() ? shared[f->sentence] : 1;
+    // The attackers of a figure shared over several incidents ("In addition to the two
+    // bombers, 32 people were killed across both attacks"): the incident's part counts the
+    // victims only.
+    if (f->self_inflicted && n > 1 && PluralAttackers(doc, *f)) continue;
+    Report& r = reports[f->sentence];
     const int64_t lo = f->negated ? 0 : SharePart(f->low, n);
     const int64_t hi = f->negated ? 0 : SharePart(std::max(f->high, f->low), n);
     out.evidence.push_back(f->span);

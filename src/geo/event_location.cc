@@ -433,20 +433,8 @@ int Dominant(const Document& doc, bool allow_demonyms) {
   return k;
 }
 
-// A text naming no place at all but an armed group or militia of one country ("Koglweogo
-// militiamen", "Houthi forces"): the event is in that country, at country precision. Only
-// named actors count (not "gunmen"), and they must all point at one country.
-EventLocation ActorCountry(const Document& doc, const Gazetteer& gaz) {
-  std::string_view iso3;
-  Span evidence{0, 0};
-  for (const ActorMention& a : doc.actors) {
-    if (a.generic || a.country_iso3.empty()) continue;
-    if (!iso3.empty() && a.country_iso3 != iso3) return EventLocation{};
-    if (iso3.empty()) evidence = a.span;
-    iso3 = a.country_iso3;
-  }
-  if (iso3.empty()) return EventLocation{};
-  std::optional<GeoEntry> c = gaz.CountryByIso3(iso3);
+// The event at country `c`'s centre, country precision.
+EventLocation CountryLocation(std::optional<GeoEntry> c, Span evidence) {
   if (!c) return EventLocation{};
   EventLocation loc;
   loc.country = std::string(c->country_name());
@@ -467,6 +455,39 @@ EventLocation ActorCountry(const Document& doc, const Gazetteer& gaz) {
   loc.geo_precision = 3;
   loc.where_prec = 6;
   return loc;
+}
+
+// A text naming no place at all but an armed group or militia of one country ("Koglweogo
+// militiamen", "Houthi forces"): the event is in that country, at country precision. Only
+// named actors count (not "gunmen"), and they must all point at one country.
+EventLocation ActorCountry(const Document& doc, const Gazetteer& gaz) {
+  std::string_view iso3;
+  Span evidence{0, 0};
+  for (const ActorMention& a : doc.actors) {
+    if (a.generic || a.country_iso3.empty()) continue;
+    if (!iso3.empty() && a.country_iso3 != iso3) return EventLocation{};
+    if (iso3.empty()) evidence = a.span;
+    iso3 = a.country_iso3;
+  }
+  if (iso3.empty()) return EventLocation{};
+  return CountryLocation(gaz.CountryByIso3(iso3), evidence);
+}
+
+// A text naming no place nor group of one country, but a mission of one country ("the OSCE
+// SMM observed ... near Zolote-4"): the event is in that country, at country precision.
+EventLocation MissionCountryOf(const Document& doc, const Gazetteer& gaz) {
+  std::string_view iso2;
+  Span evidence{0, 0};
+  for (const Token& t : doc.tokens) {
+    if (t.kind != TokenKind::kWord) continue;
+    std::string_view c = places_internal::MissionCountry(doc.Slice(t.span));
+    if (c.empty()) continue;
+    if (!iso2.empty() && c != iso2) return EventLocation{};
+    if (iso2.empty()) evidence = t.span;
+    iso2 = c;
+  }
+  if (iso2.empty()) return EventLocation{};
+  return CountryLocation(gaz.CountryByIso2(iso2), evidence);
 }
 
 bool IsCapitalizedWord(const Document& doc, const Token& t) {
@@ -828,6 +849,7 @@ EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer&
   int k = Dominant(doc, /*allow_demonyms=*/false);
   if (k >= 0) return FromMention(doc, doc.places[k], gaz);
   if (EventLocation loc = ActorCountry(doc, gaz); loc.found()) return loc;
+  if (EventLocation loc = MissionCountryOf(doc, gaz); loc.found()) return loc;
   k = Dominant(doc, /*allow_demonyms=*/true);
   if (k >= 0) return FromMention(doc, doc.places[k], gaz);
   return EventLocation{};

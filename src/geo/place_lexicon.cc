@@ -50,7 +50,47 @@ constexpr WorldRegion kRegions[] = {
     {"sub-saharan africa", 0, 0.0, 22.0},      {"north africa", 0, 27.0, 14.0},
 };
 
+struct NamedArea {
+  std::string_view name, iso2s;
+};
+// Where groups and operations active in several countries fight (general knowledge of the
+// conflicts; the first country is the main theatre).
+constexpr NamedArea kGroupAreas[] = {
+    {"JNIM: Group for Support of Islam and Muslims", "ML|BF|NE"},
+    {"Islamic State (Greater Sahara)", "NE|ML|BF"},
+    {"Al Qaeda in the Islamic Maghreb", "DZ|ML|NE|MR"},
+    {"G5 Sahel Force", "ML|BF|NE|TD|MR"},
+    {"Dozo Militia", "BF|ML|CI"},
+    {"Operation Restoring Hope", "YE"},
+    {"Operation Inherent Resolve", "IQ|SY"},
+    {"MS-13: Mara Salvatrucha", "SV|HN|GT"},
+    {"Barrio-18", "SV|HN|GT"},
+};
+
+// Missions of one country, by the acronym they are reported under.
+constexpr NamedArea kMissions[] = {
+    {"SMM", "UA"},     {"UNIFIL", "LB"},  {"UNAMA", "AF"},  {"UNAMI", "IQ"},
+    {"UNMISS", "SS"},  {"MINUSCA", "CF"}, {"UNAMID", "SD"}, {"UNISFA", "SD"},
+    {"UNDOF", "SY"},   {"UNFICYP", "CY"}, {"KFOR", "XK"},   {"MINUSMA", "ML"},
+    {"MONUSCO", "CD"}, {"AMISOM", "SO"},  {"UNSMIL", "LY"}, {"UNMHA", "YE"},
+};
+
 }  // namespace
+
+std::string_view GroupArea(std::string_view actor) {
+  for (const NamedArea& g : kGroupAreas) {
+    if (g.name == actor) return g.iso2s;
+  }
+  return {};
+}
+
+std::string_view MissionCountry(std::string_view token) {
+  if (token.size() < 3 || token.size() > 7 || token[0] < 'A' || token[0] > 'Z') return {};
+  for (const NamedArea& m : kMissions) {
+    if (m.name == token) return m.iso2s;
+  }
+  return {};
+}
 
 // The generated table is sorted by ISO2 code: a binary search finds what a scan would.
 static_assert(std::is_sorted(std::begin(kCentres), std::end(kCentres),

@@ -26,4 +26,14 @@ const WorldRegion* FindWorldRegion(std::string_view lower);
 // it, alone or followed by more words, finds nothing.
 bool MayStartWorldRegion(std::string_view lower_word);
 
+// The countries (ISO2, "|"-separated) an armed group or operation of several countries works in,
+// by its canonical actor name ("JNIM: Group for Support of Islam and Muslims" → "ML|BF|NE");
+// empty for other names. Groups of one country carry it in the actor lexicon instead.
+std::string_view GroupArea(std::string_view actor);
+
+// The country (ISO2) of a peace or monitoring mission named by `token`, written as the mission
+// writes it ("UNIFIL" → "LB", "SMM" → "UA": the OSCE Special Monitoring Mission to Ukraine);
+// empty when `token` names none.
+std::string_view MissionCountry(std::string_view token);
+
 }  // namespace sitrep::places_internal

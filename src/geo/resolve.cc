@@ -34,7 +34,12 @@
 //  - a country's own name resolves to the country unless a container or level word places a
 //    town of that name;
 //  - named actors of one country (the actors stage's country) vote 1 each, unless written with a
-//    place or demonym that votes already;
+//    place or demonym that votes already; a group of several countries ("JNIM": Mali, Burkina
+//    Faso, Niger) shares one vote among them, and a mission of one country ("UNIFIL", the OSCE
+//    "SMM") votes 1 for it;
+//  - a reading rejected by acceptance gives way to the best-scored reading of the same name in a
+//    country with at least 0.3 of the votes that acceptance passes ("JNIM ... in Bangao": the
+//    Burkinabe village, not the larger Philippine one);
 //  - American local news: "Sheriff", "X County"/"X Parish", "Township", "Interstate" vote for
 //    the US (0.75 each kind, up to 4 kinds);
 //  - state context: a place/admin2 gets +3 × the share of the document's other non-country
@@ -68,6 +73,9 @@ T Checked(T fast, T reference) {
   return fast;
 }
 
+// A name's reading rejected by Accept gives way to one in a country holding at least this share
+// of the document's votes ("JNIM" gives Burkina Faso a third).
+constexpr double kFallbackShare = 0.3;
 constexpr size_t kMaxEntries = 64;  // candidates per name considered (lists are sorted by level, population)
 
 double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
@@ -335,8 +343,35 @@ class Resolver {
     if (auto us = gaz_.CountryByIso2("US")) us_ = us->id();
     us_cues_ = CountUsCues(doc_);
     for (const ActorMention& a : doc_.actors) {
-      if (a.generic || a.country_iso3.empty()) continue;
-      if (auto c = gaz_.CountryByIso3(a.country_iso3)) actor_countries_.emplace_back(a.span, c->id());
+      if (a.generic) continue;
+      if (!a.country_iso3.empty()) {
+        if (auto c = gaz_.CountryByIso3(a.country_iso3)) {
+          actor_countries_.push_back({a.span, c->id(), 1.0});
+        }
+        continue;
+      }
+      // A group of several countries ("JNIM"): each of them, sharing one vote.
+      std::string_view area = GroupArea(a.actor);
+      if (area.empty()) continue;
+      const double n = static_cast<double>(std::count(area.begin(), area.end(), '|') + 1);
+      for (size_t pos = 0; pos < area.size();) {
+        size_t bar = std::min(area.find('|', pos), area.size());
+        if (auto c = gaz_.CountryByIso2(area.substr(pos, bar - pos))) {
+          actor_countries_.push_back({a.span, c->id(), 1.0 / n});
+        }
+        pos = bar + 1;
+      }
+    }
+    // Missions of one country ("the OSCE SMM", "UNIFIL"): once each.
+    for (const Token& t : doc_.tokens) {
+      if (t.kind != TokenKind::kWord) continue;
+      std::string_view iso2 = MissionCountry(doc_.Slice(t.span));
+      if (iso2.empty()) continue;
+      if (auto c = gaz_.CountryByIso2(iso2);
+          c && std::find(mission_countries_.begin(), mission_countries_.end(), c->id()) ==
+                   mission_countries_.end()) {
+        mission_countries_.push_back(c->id());
+      }
     }
   }
 
@@ -640,6 +675,7 @@ class Resolver {
       size_t n = std::min(c.ids.size(), kMaxEntries);
       const std::vector<uint8_t>& exact = ExactNames(c);
       const std::vector<Terms>& terms = TermsOf(c, proximity);
+      in_context_.clear();
       for (size_t i = 0; i < n; ++i) {
         GeoEntry e = gaz_.Entry(c.ids[i]);
         const Terms& t = terms[i];
@@ -676,6 +712,7 @@ class Resolver {
         else if (t.proximity == 1) s += 1;
         ch.score = s;
         if (s > best.score) best = ch;
+        if (share >= kFallbackShare) in_context_.push_back(ch);
       }
       // A country's own name ("China", "Lebanon") means the country, not a town named after
       // it, unless the text places the town ("Lebanon, Tenn.", "the town of China").
@@ -693,6 +730,20 @@ class Resolver {
         }
       }
       best.accepted = best.id != kNoGeoId && Accept(c, gaz_.Entry(best.id), best);
+      if (!best.accepted && best.id != kNoGeoId &&
+          gaz_.Entry(best.id).kind() != GeoKind::kCountry) {
+        // "JNIM militants ... in Bangao": the larger Bangao abroad fails acceptance, and the
+        // village of a country the document is about is what is meant. The best-scored entry
+        // in a country with a fair share of the context that passes acceptance, if any.
+        std::sort(in_context_.begin(), in_context_.end(),
+                  [](const Choice& a, const Choice& b) { return a.score > b.score; });
+        for (Choice& alt : in_context_) {
+          if (alt.id == best.id || !Accept(c, gaz_.Entry(alt.id), alt)) continue;
+          alt.accepted = true;
+          best = alt;
+          break;
+        }
+      }
       choices_[k] = best;
     }
   }
@@ -700,7 +751,7 @@ class Resolver {
   // The countries of actor_countries_ whose spans overlap no candidate, in actor order. Found
   // once (the spans do not change) by a sweep: an actor span overlaps a candidate exactly when a
   // candidate beginning before its end ends after its begin.
-  const std::vector<GeoId>& PlacelessActorCountries() {
+  const std::vector<std::pair<GeoId, double>>& PlacelessActorCountries() {
     if (placeless_actors_done_) return placeless_actors_;
     placeless_actors_done_ = true;
     std::vector<std::pair<uint32_t, uint32_t>> spans;  // (begin, end) of every candidate
@@ -711,7 +762,7 @@ class Resolver {
     for (size_t i = 0; i < spans.size(); ++i) {
       max_end[i] = i == 0 ? spans[i].second : std::max(max_end[i - 1], spans[i].second);
     }
-    for (const auto& [span, country] : actor_countries_) {
+    for (const auto& [span, country, weight] : actor_countries_) {
       const size_t before = static_cast<size_t>(
           std::lower_bound(spans.begin(), spans.end(), span.end,
                            [](const auto& p, uint32_t end) { return p.first < end; }) -
@@ -724,7 +775,7 @@ class Resolver {
         }
         Checked(has_place, reference);
       }
-      if (!has_place) placeless_actors_.push_back(country);
+      if (!has_place) placeless_actors_.push_back({country, weight});
     }
     return placeless_actors_;
   }
@@ -762,7 +813,8 @@ class Resolver {
     if (us_cues_ > 0 && us_ != kNoGeoId) vote(us_, 0.75 * std::min(us_cues_, 4));
     // Named armed groups of one country ("Houthi forces", "Koglweogo militiamen") vote like a
     // demonym; an actor written with a place or demonym ("Iraqi forces") is counted there.
-    for (GeoId country : PlacelessActorCountries()) vote(country, 1);
+    for (const auto& [country, weight] : PlacelessActorCountries()) vote(country, weight);
+    for (GeoId country : mission_countries_) vote(country, 1);
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Candidate& c = cands_[k];
       if (c.demonym_country != kNoGeoId) {
@@ -942,6 +994,7 @@ class Resolver {
   std::vector<Candidate>& cands_;
   std::unordered_set<uint32_t> admin1_sentences_;  // sentences with a typed admin1 mention
   std::vector<Choice> choices_;
+  std::vector<Choice> in_context_;  // Pass scratch: the entries of a name in context countries
   Context ctx_;
   struct Anchor {
     std::string_view key;
@@ -956,8 +1009,14 @@ class Resolver {
       terms_;
   GeoId us_ = kNoGeoId;
   int us_cues_ = 0;  // American local-news cues: "Sheriff", "X County", "Township"...
-  std::vector<std::pair<Span, GeoId>> actor_countries_;  // named actors of a known country
-  std::vector<GeoId> placeless_actors_;  // see PlacelessActorCountries
+  struct ActorCountry {
+    Span span;
+    GeoId country;
+    double weight;  // 1, or a share of it for a group of several countries
+  };
+  std::vector<ActorCountry> actor_countries_;               // named actors of known countries
+  std::vector<std::pair<GeoId, double>> placeless_actors_;  // see PlacelessActorCountries
+  std::vector<GeoId> mission_countries_;  // countries of the missions the text names
   bool placeless_actors_done_ = false;
   bool check_ = g_reference_checks.load(std::memory_order_relaxed);  // see SetReferenceChecks
 };

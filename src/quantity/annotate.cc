@@ -56,8 +56,9 @@ constexpr std::array<std::string_view, 65> kStopWords = {
     "outside", "including", "among", "said", "according", "to", "than", "he", "she", "they",
     "it", "we", "his", "her", "their", "its", "there", "not", "no", "also", "following", "amid",
     "if", "because", "until", "between", "under", "over", "along", "alongside", "together"};
-constexpr std::array<std::string_view, 9> kPrepositions = {
-    "in", "from", "at", "near", "on", "inside", "aboard", "during", "across"};
+constexpr std::array<std::string_view, 12> kPrepositions = {
+    "in",     "from",   "at",     "near", "on",        "inside",
+    "aboard", "during", "across", "of",   "belonging", "for"};
 constexpr std::array<std::string_view, 15> kActiveFillers = {
     "another", "additional", "further", "an", "a", "the", "all", "only", "some", "its", "at",
     "between", "his", "her", "their"};
@@ -289,7 +290,7 @@ class Annotator {
   Np ScanNp(size_t i, size_t e) const {
     Np np;
     np.end = i;
-    size_t free_words = 0, last = i;
+    size_t free_words = 0, last = i, victim_end = i;
     size_t k = i;
     while (k < e && k < i + 7) {
       const std::string_view w = W(k);
@@ -343,6 +344,7 @@ class Annotator {
           if ((en->classes & q::kVictim) != 0 && !modifier) {
             np.category = en->victim;
             np.has_victim = true;
+            victim_end = k + len;
           } else if ((en->classes & (q::kGroup | q::kNationality)) != 0) {
             if (np.group.empty()) np.group = TokSpan(k, k + len);
             if ((en->classes & q::kGroup) != 0) np.group_category = en->group;
@@ -354,10 +356,24 @@ class Annotator {
       }
       if (MatchAt(k, e, q::kObject | q::kUnit, &len) != nullptr) {
         size_t vl = 0;
-        if (k + len < e && MatchAt(k + len, e, q::kVictim, &vl) != nullptr) {
+        size_t m = k + len;  // "United States (US) soldiers": past an abbreviation
+        if (m < e && W(m) == "(") {
+          for (size_t c = m + 1; c < e && c < m + 5; ++c) {
+            if (W(c) == ")") {
+              m = c + 1;
+              break;
+            }
+          }
+        }
+        if (m < e && MatchAt(m, e, q::kVictim, &vl) != nullptr) {
           k += len;  // "livestock traders", "cattle herders": a modifier of the victims
           last = k;
           continue;
+        }
+        // "seven bombers driving cars": the thing belongs to a phrase after the victims.
+        if (np.has_victim && victim_end < k) {
+          last = victim_end;
+          break;
         }
         np.has_object = true;
         k += len;
@@ -393,6 +409,22 @@ class Annotator {
     return false;
   }
 
+  // A victim noun ends at token `k`, or a count a few words before it: the end of a counted or
+  // named victim phrase.
+  bool VictimEndsAt(size_t k) const {
+    size_t len = 0;
+    if (lex_.MatchEndingAt(t_, k >= 3 ? k - 3 : 0, k, q::kVictim, &len) != nullptr) return true;
+    return std::any_of(cands_.begin(), cands_.end(),
+                       [k](const Candidate& c) { return c.end <= k + 1 && c.end + 7 > k; });
+  }
+
+  // "killed and wounded" then a count (not "killed and wounded in the attack"): two verbs,
+  // the second with an object of its own.
+  bool SplitFates(size_t k, size_t e) const {
+    NumberMatch n;
+    return k < e && q::ScanNumber(lex_, t_, tok_, k, e, &n);
+  }
+
   struct FateHit {
     const LexEntry* entry = nullptr;
     size_t begin = 0, end = 0;
@@ -407,8 +439,12 @@ class Annotator {
                              head == "children" || head == "police" || head == "personnel";
     size_t lb = count_begin;  // back over "the", "all": "including all three attackers"
     while (lb > 1 && (W(lb - 1) == "the" || W(lb - 1) == "all" || W(lb - 1) == "both")) --lb;
-    const bool list_item = count_begin > 0 && lb > 0 &&
-                           (W(lb - 1) == "," || W(lb - 1) == "and" || W(lb - 1) == "including");
+    // A comma makes a list item only after another victim phrase ("3 soldiers, 2 civilians"),
+    // not after an opening adverbial ("On Tuesday, two officers, A and B, were killed").
+    const bool list_item =
+        count_begin > 0 && lb > 0 &&
+        (W(lb - 1) == "and" || W(lb - 1) == "including" ||
+         (W(lb - 1) == "," && lb > 1 && VictimEndsAt(lb - 2)));
     int hopped = 0;
     // "5 civilians (2 men and 3 women) were killed": skip the parenthesis.
     if (j < e && W(j) == "(") {
@@ -437,7 +473,14 @@ class Annotator {
         ++hopped;
         continue;
       }
-      j = ScanNp(n.end, e).end;
+      const size_t item_end = ScanNp(n.end, e).end;
+      // "Two civilians, one a teacher and the other a student, were killed": a bare number
+      // after a comma that no list separator or verb follows starts an apposition.
+      if (W(j) == "," && item_end == n.end && W(item_end) != "," && W(item_end) != "and" &&
+          !FateFollows(item_end, e)) {
+        break;
+      }
+      j = item_end;
       ++hopped;
     }
     // "eight people, including two assailants, were killed"
@@ -519,17 +562,21 @@ class Annotator {
     if (j < e && j > from &&
         (In(W(j), kPrepositions) || participle(j) || participle(j - 1))) {
       // A participle phrase may be longer ("officials traveling to a seminar in the city").
-      const size_t reach = participle(j) || participle(j - 1) ? 8 : 5;
+      size_t reach = participle(j) || participle(j - 1) ? 8 : 5;
       for (size_t k = j + 1; k < e && k < j + reach; ++k) {
         size_t len = 0;
         if (MatchAt(k, e, q::kAux | q::kFate, &len) != nullptr) {
           j = k;
           break;
         }
-        if (!IsWordish(k) || W(k) == "before" || W(k) == "after" || W(k) == "when" ||
-            W(k) == "while") {
+        // A group's name does not count against the reach: "seven militants of the National
+        // Socialist Council of Nagaland (NSCN) were killed".
+        const bool paren = W(k) == "(" || W(k) == ")";
+        if ((!IsWordish(k) && !paren) || W(k) == "before" || W(k) == "after" ||
+            W(k) == "when" || W(k) == "while") {
           break;
         }
+        if (reach < 16 && (paren || (Raw(k)[0] >= 'A' && Raw(k)[0] <= 'Z'))) ++reach;
       }
     }
     bool aux = false;
@@ -543,6 +590,11 @@ class Annotator {
     }
     const LexEntry* f = MatchAt(j, e, q::kFate, &len);
     if (f == nullptr) return {};
+    // "7 people were killed and wounded 80 others": the second verb has a count of its own.
+    if (f->fate == Fate::kCasualties && len == 3 && W(j + 1) == "and" && SplitFates(j + len, e)) {
+      f = MatchAt(j, j + 1, q::kFate, &len);
+      if (f == nullptr) return {};
+    }
     // "several fighting for their lives", "fled for their lives": no one died.
     if (W(j) == "lives" && j >= from + 2 && W(j - 2) == "for") return {};
     // "eight of the hostages were killed", "two prisoners died": the noun names the victims
@@ -590,6 +642,14 @@ class Annotator {
     size_t len = 0;
     if (const LexEntry* f = lex_.MatchEndingAt(t_, b, k, q::kFate, &len);
         f != nullptr && (f->roles & (q::kBefore | q::kNounOf)) != 0) {
+      // "were killed and wounded 80 others": after a passive, the count is the last verb's.
+      if (f->fate == Fate::kCasualties && len == 3 && k >= b + 3 && W(k - 1) == "and" &&
+          (W(k - 3) == "were" || W(k - 3) == "was" || W(k - 3) == "been")) {
+        if (const LexEntry* last = lex_.MatchEndingAt(t_, k, k, q::kFate, &len);
+            last != nullptr && (last->roles & q::kBefore) != 0) {
+          return {last, k, k + 1};
+        }
+      }
       return {f, k + 1 - len, k + 1};
     }
     // Toll: "the death toll rose to 20", "bringing the toll to 20".
@@ -1307,6 +1367,12 @@ class Annotator {
           if (last_and) ok = false;  // the "and" joins something else
           break;
         }
+        // "Ann Roe and Jane Doe, both teachers, were killed": an apposition that restates the
+        // list before it, not more people.
+        if (n == 0 && !counted_tail && W(s) == "both" && s > b + 2 && W(s - 1) == ",") {
+          p = s - 2;
+          continue;
+        }
         total += v;
         ++conjuncts;
         begin = s;
@@ -1506,8 +1572,10 @@ class Annotator {
         if (added) break;
         // "a police officer", "his driver"
         const std::string_view d = W(j);
+        // (After a comma, a singular item cannot restate a plural count: "killing nine
+        // soldiers, a police officer, and ..." lists one more.)
         if ((d == "a" || d == "an" || d == "his" || d == "her") && j + 1 < e && !InQuantity(j) &&
-            !comma_only) {
+            (!comma_only || (!fr.count_span.empty() && fr.value > 1 && !fr.vague))) {
           const Np np = ScanNp(j + 1, e);
           const std::string_view head = np.end > j + 1 ? W(np.end - 1) : std::string_view();
           if (np.has_victim && !np.has_object && !head.ends_with("s") && !head.ends_with("men") &&
@@ -1677,13 +1745,15 @@ class Annotator {
           doc_.casualties.back().self_inflicted = true;
           continue;
         }
-        if (i > b) {
-          if (const LexEntry* f = lex_.MatchEndingAt(t_, b, i - 1, q::kFate, &len);
+        // "killing himself", "killing only himself"
+        const size_t v = i > b + 1 && W(i - 1) == "only" ? i - 1 : i;
+        if (v > b) {
+          if (const LexEntry* f = lex_.MatchEndingAt(t_, b, v - 1, q::kFate, &len);
               f != nullptr && (f->roles & q::kBefore) != 0) {
             const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
             Np np;
             np.victims = tok_[i].span;
-            AddFrame(sentence, i, i + 1, qt, -1, np, {f, i - len, i}, f->fate, false, false);
+            AddFrame(sentence, i, i + 1, qt, -1, np, {f, v - len, v}, f->fate, false, false);
             doc_.casualties.back().self_inflicted = true;
           }
         }

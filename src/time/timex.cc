@@ -39,6 +39,14 @@
 //     "last April" is the most recent April strictly before the anchor's month.
 //   - Years 1900–2099 stand alone as dates unless they look like amounts ("$1990", "1990 people"
 //     is not excluded — see TODO); other 4-digit years need a date word before them.
+//   - Narrative anchors beyond `ref_`: "the following month" counts from the last month a value
+//     named ("In March ... The following month" → April), "the previous Friday" from the last
+//     day named, a bare "25" after "April 24 and" is in April.
+//   - A quarter without a year that starts more than 120 days after publication is last year's
+//     ("the fourth quarter" in January); "the 1988 quarter" is the quarter under discussion.
+//   - "the summer" is a season only after a preposition ("in/over/into the summer"), this year's;
+//     "the nineties" is the publication's century unless that decade is still ahead.
+//   - A future cue in the past perfect ("had been due to expire Friday") looks back.
 #include "sitrep/timex.h"
 
 #include <cstdio>
@@ -176,10 +184,12 @@ class Scanner {
         last_day_end_ = best.end;
       }
       if (const std::string& v = out.back().value;
-          (best.type == TimexType::kDate || best.type == TimexType::kTime) && v.size() >= 7 &&
-          v[4] == '-' && IsDigits(std::string_view(v).substr(0, 4)) &&
-          IsDigits(std::string_view(v).substr(5, 2))) {
-        ref_month_ = Date{std::atoi(v.substr(0, 4).c_str()), std::atoi(v.substr(5, 2).c_str()), 1};
+          v.size() >= 7 && v[4] == '-' && v[5] >= '0' && v[5] <= '1' && v[6] >= '0' &&
+          v[6] <= '9' && (best.type == TimexType::kDate || best.type == TimexType::kTime) &&
+          IsDigits(std::string_view(v).substr(0, 4))) {
+        ref_month_ =
+            Date{(v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0'),
+                 (v[5] - '0') * 10 + (v[6] - '0'), 1};
       }
       if ((best.type == TimexType::kDate || best.type == TimexType::kTime) &&
           out.back().value.size() >= 4 &&
@@ -544,7 +554,7 @@ class Scanner {
   // "9 May 2020", "May 9", "May 9, 2020", "March 2019", "mid-June", "last April",
   // "August last year", "the 9th of May".
   bool MonthDate(size_t i, Match* m) const {
-    if (CoordinatedDay(i, m)) return true;
+    if (last_day_end_ + 1 == i && CoordinatedDay(i, m)) return true;
     size_t j = SkipMods(i);
     int rel = 0;  // -1 last, +1 next, 2 this
     bool has_rel = false;
@@ -679,7 +689,8 @@ class Scanner {
     }
     // Spelled decades: "the nineties", "the early eighties" — of the publication's century
     // unless that decade is still ahead ("the nineties" in 2024 are the 1990s).
-    if (the && !fiscal && Word(j) && (toks_[j].cls & kTimeWord) && Low(j).size() > 5 &&
+    if (the && !fiscal && Word(j) && (toks_[j].cls & kTimeWord) &&
+        lowered_[toks_[j].end - 1] == 's' && Low(j).size() > 5 &&
         Low(j).substr(Low(j).size() - 3) == "ies") {
       std::string tens_word(Low(j).substr(0, Low(j).size() - 3));
       tens_word += 'y';
@@ -740,6 +751,12 @@ class Scanner {
     }
     if (!context) {
       if (year < 1900 || year > 2099) return false;
+      // "Orion 1980", "Windows 2000": a capitalized word mid-sentence before a bare year names
+      // something.
+      if (i >= 2 && Word(i - 1) && toks_[i - 1].cap && !Glued(i - 1) &&
+          !(P(i - 2, '.') || P(i - 2, '\n') || P(i - 2, '"') || P(i - 2, '?') || P(i - 2, '!'))) {
+        return false;
+      }
       // Numbers that label things: "$1990", "Room 2014", "Flight 1990", "Resolution 2334".
       static constexpr std::string_view kLabels[] = {
           "no", "number", "room", "flight", "route", "highway", "resolution", "article", "page",
@@ -810,22 +827,11 @@ class Scanner {
       offset = W(j + 3, "yesterday") ? -2 : 2;
       k = j + 4;
     } else if (w == "the" && W(j + 1, "day") && (W(j + 2, "before") || W(j + 2, "after"))) {
-      // "the day before last Tuesday's hearing", "the day after Christmas": one day off a date.
-      Match dm;
-      size_t d = j + 3;
-      if (!((WeekdayDate(d, &dm) || MonthDate(d, &dm) || HolidayDate(d, &dm)) && dm.begin == d &&
-            dm.day.known() && dm.value.size() == 10)) {
-        return false;
-      }
-      Date day = AddDays(dm.day, W(j + 2, "before") ? -1 : 1);
-      m->begin = i;
-      m->end = dm.end;
-      m->type = TimexType::kDate;
-      m->value = DayValue(day, m);
-      return true;
+      return DayOffDate(i, j, m);
     } else if (std::string_view code;
-               IsDayPartWord(w, &code) &&
-               (W(j + 1, "yesterday") || W(j + 1, "today") || W(j + 1, "tomorrow"))) {
+               Word(j + 1) && (toks_[j + 1].cls & kTimeWord) &&
+               (W(j + 1, "yesterday") || W(j + 1, "today") || W(j + 1, "tomorrow")) &&
+               IsDayPartWord(w, &code)) {
       // "mid-afternoon yesterday", "late morning today".
       offset = W(j + 1, "yesterday") ? -1 : W(j + 1, "tomorrow") ? 1 : 0;
       part = code;
@@ -853,6 +859,23 @@ class Scanner {
     m->type = time ? TimexType::kTime : TimexType::kDate;
     m->value = part.empty() ? DayValue(d, m) : FormatDay(d) + part;
     if (!part.empty() && d.known()) m->day = d;
+    return true;
+  }
+
+  // "the day before last Tuesday's hearing", "the day after Christmas": one day off a date (j at
+  // "the").
+  [[gnu::noinline]] bool DayOffDate(size_t i, size_t j, Match* m) const {
+    Match dm;
+    size_t d = j + 3;
+    if (!((WeekdayDate(d, &dm) || MonthDate(d, &dm) || HolidayDate(d, &dm)) && dm.begin == d &&
+          dm.day.known() && dm.value.size() == 10)) {
+      return false;
+    }
+    Date day = AddDays(dm.day, W(j + 2, "before") ? -1 : 1);
+    m->begin = i;
+    m->end = dm.end;
+    m->type = TimexType::kDate;
+    m->value = DayValue(day, m);
     return true;
   }
 
@@ -987,13 +1010,17 @@ class Scanner {
     else if (r == "following" || r == "same") { rel = r == "same" ? 0 : 1; narrative = true; }
     else if (r == "that" || r == "that's") { rel = 0; narrative = true; }
     else if (the && (r == "weekend")) rel = -2;
-    else if (SeasonCode(r).size() && (W(j + 1, "of") || Year(j + 1, &rel) != kNone))
+    else if (SeasonCode(r).empty())
+      return false;
+    else if (W(j + 1, "of") || Year(j + 1, &rel) != kNone)
       rel = 3;
-    else if (the && SeasonCode(r).size() && SeasonPreposition(i))
+    else if (the && SeasonPreposition(i))
       rel = 4;
     else return false;
     size_t u = rel == -2 || rel >= 3 ? j : j + 1;
     if (rel < 3 && rel != -2 && (W(u, "past") || W(u, "coming"))) ++u;  // "this past spring"
+    if (rel < 3 && rel != -2 && W(u, "fiscal") && W(u + 1, "year"))
+      ++u;                  // "the current fiscal year"
     if (rel == 4) rel = 0;  // "in the summer": this year's, like "this summer"
     bool plural;
     Unit unit = UnitWord(Low(u), &plural);
@@ -1153,6 +1180,13 @@ class Scanner {
     m->end = end;
     m->type = TimexType::kDate;
     if (count < 0) {
+      if (!ago) {
+        // "a few days later": TimeML tags the vague length, "later" is its signal.
+        m->end = u + 1;
+        m->type = TimexType::kDuration;
+        m->value = DurationValue(-1, unit);
+        return true;
+      }
       m->value = sign < 0 ? "PAST_REF" : "FUTURE_REF";
       return true;
     }
@@ -1262,7 +1296,13 @@ class Scanner {
     size_t u = Number(j, true, &count);
     bool bare = false;
     if (u == kNone) {
-      if (j != i) return false;
+      // Only "day-long" and "for years" shapes are left: a time word with a hyphen after or a
+      // preposition before.
+      if (j != i || !(toks_[i].cls & kTimeWord) ||
+          !(P(i + 1, '-') ||
+            (i > 0 && (W(i - 1, "for") || W(i - 1, "within") || W(i - 1, "in"))))) {
+        return false;
+      }
       bool plural;
       Unit unit = UnitWord(Low(i), &plural);
       if (unit == Unit::kNone || unit == Unit::kQuarter) return false;
@@ -1299,7 +1339,8 @@ class Scanner {
     }
     // "two more weeks", "an additional year", "eight trading days": a word between the count
     // and its unit that does not change the length.
-    if ((W(u, "more") || W(u, "additional") || W(u, "extra") ||
+    if (Word(u) && !(toks_[u].cls & kTimeWord) && Word(u + 1) && (toks_[u + 1].cls & kTimeWord) &&
+        (W(u, "more") || W(u, "additional") || W(u, "extra") ||
          ((W(u, "trading") || W(u, "business") || W(u, "working")) &&
           (W(u + 1, "day") || W(u + 1, "days")))) &&
         UnitWord(Low(u + 1), &plural_) != Unit::kNone) {
@@ -1576,7 +1617,8 @@ class Scanner {
     int y2;
     size_t ye = Year(j, &y2);
     if (ye != kNone && P(ye, '\'') && W(ye + 1, "s")) ye += 2;
-    if (ye != kNone && (W(ye, "first") || W(ye, "second") || W(ye, "third") || W(ye, "fourth"))) {
+    if (ye != kNone && (W(ye, "first") || W(ye, "second") || W(ye, "third") || W(ye, "fourth") ||
+                        (the && W(ye, "quarter") && !P(ye + 1, '-')))) {
       explicit_year = y2;
       j = ye;
     }
@@ -1595,8 +1637,14 @@ class Scanner {
                Glued(j + 1)) {
       ord = toks_[j].num;
       u = j + 2;
-    } else if (the && (W(j, "latest") || W(j, "current") || W(j, "recent") || W(j, "same") ||
-                       W(j, "quarter"))) {
+    } else if (explicit_year > 0 && W(j, "quarter") && !P(j + 1, '-')) {
+      // "the 1988 quarter", "last year's quarter": the quarter under discussion, in that year.
+      latest = true;
+      u = j;
+    } else if (the &&
+               (W(j, "latest") || W(j, "current") || W(j, "recent") || W(j, "same") ||
+                W(j, "quarter")) &&
+               !(W(j, "quarter") && P(j + 1, '-'))) {
       latest = true;
       u = W(j, "quarter") ? j : j + 1;
     } else if (year_ago) {
@@ -1659,6 +1707,7 @@ class Scanner {
           if (qq == 0) { qq = 4; --yq; }
         }
         if (year_ago) --yq;
+        if (explicit_year > 0) yq = explicit_year;
         value = FormatYear(yq) + "-Q" + Num(qq);
         q = qq;
         year = yq;

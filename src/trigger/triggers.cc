@@ -128,6 +128,11 @@ class Scanner {
           }
         }
       }
+      // "a strategy to beat divisive forces": "beat" after "to" is no act of violence.
+      if (best.cue != nullptr && best.end == i + 1 && keys_[i] == "beat" && i > s.token_begin &&
+          keys_[i - 1] == "to") {
+        best.cue = nullptr;
+      }
       if (best.cue != nullptr) {
         out.triggers.push_back(best);
         out.has[static_cast<size_t>(best.cue->cls)] = true;
@@ -284,6 +289,9 @@ class Classifier {
     // an army post", "a soldier was killed by gunmen"); "JNIM and/or ISGS" stays one side.
     bool armed_before = false, armed_after = false;
     bool state = false, civilians = false, rioters = false, protesters = false;
+    // "shot dead a police officer (assumed off-duty)": soldiers and police hit while off duty
+    // are civilians to ACLED, not an armed side.
+    const bool off_duty = OffDutyNear(si);
     std::vector<const ActorMention*> before;
     for (const ActorMention* a : actors) {
       if (IsArmedInter(a->inter) && a->span.end <= m.span.begin) before.push_back(a);
@@ -298,7 +306,11 @@ class Classifier {
         if (a->span.begin >= m.span.end &&
             std::none_of(before.begin(), before.end(),
                          [&](const ActorMention* b) { return SameSide(*b, *a); })) {
-          armed_after = true;
+          if (off_duty && a->inter == 1) {
+            civilians = true;
+          } else {
+            armed_after = true;
+          }
         }
       }
       civilians = civilians || a->inter == 7;
@@ -328,7 +340,8 @@ class Classifier {
       if (c.cue->cls == CueClass::kCtxVictim && c.cue->score >= 1 && !InsideArmedActor(si, c)) {
         victims = true;
       }
-      if (c.cue->cls == CueClass::kCtxArmedTarget && !InsideArmedActor(si, c) && !OffDuty(c)) {
+      if (c.cue->cls == CueClass::kCtxArmedTarget && !InsideArmedActor(si, c) && !OffDuty(c) &&
+          !off_duty) {
         if (c.begin >= hit.end) target_after = true;
         if (c.end <= hit.begin) target_before = true;
       }
@@ -339,7 +352,7 @@ class Classifier {
     for (const CasualtyFrame& f : doc_.casualties) {
       if (f.sentence != si || f.negated || f.self_inflicted || f.span.begin < m.span.end) continue;
       if (f.fate != Fate::kKilled && f.fate != Fate::kInjured) continue;
-      if (OffDutyVictims(f)) continue;
+      if (OffDutyVictims(f) || (off_duty && f.category == VictimCategory::kStateForces)) continue;
       if (f.category == VictimCategory::kStateForces ||
           (f.category == VictimCategory::kNonState && other_non_state(f))) {
         armed_hit = true;
@@ -353,7 +366,8 @@ class Classifier {
       disrupt = disrupt || t.cue->sub_event_type == "Disrupted weapons use";
     }
 
-    const int object_kind = ObjectAfter(si, hit);  // 1 person, 3 civilian place, 2 armed, 0 none
+    int object_kind = ObjectAfter(si, hit);  // 1 person, 3 civilian place, 2 armed, 0 none
+    if (off_duty && object_kind == 2) object_kind = 1;
     const int object = object_kind == 3 ? 1 : object_kind;
     // Unarmed people as the doers: a civilian or rioter mention before the cue with no armed
     // actor before it ("villagers pelted stones at police", "a mob of locals killed two
@@ -372,9 +386,12 @@ class Classifier {
     const bool crowd_subject = crowd_before && !armed_before && !PassiveBefore(hit);
     // People acting as a crowd without firearms: "beaten up by locals", "a group of residents
     // attacked", "pelted stones at police" (ACLED's mob violence).
-    const bool crowd_act = !armed_before && !Shooting(hit) && !Firearm(hit) &&
-                           (StoneThrowing(hit) || CrowdAgent(si, hit) ||
-                            CrowdDoer(si, hit, cue, object_kind));
+    // In the passive the armed mention before the cue is the victim ("a policeman was beaten
+    // up by three persons").
+    const bool crowd_act = !Shooting(hit) && !Firearm(hit) &&
+                           ((!armed_before && (StoneThrowing(hit) ||
+                                               CrowdDoer(si, hit, cue, object_kind))) ||
+                            CrowdAgent(si, hit));
     switch (cue.cls) {
       case CueClass::kFixed:
         // Residents or rioters burning or ransacking, with no armed group among them: a riot.
@@ -520,8 +537,14 @@ class Classifier {
         // A weak cue ("blocked", "demanded") done by an armed side ("gunmen blocked the
         // road"), said in the passive ("services demanded by the officer") or as the cause of
         // something else ("after the workers demanded their pay") is no protest of its own.
+        // Nor "demanded" with no people named before it as its doers ("it demanded the
+        // reconstruction of the mosque" in a political story).
+        const bool bare_demand =
+            Lower(doc_.Slice(m.span)) == "demanded" &&
+            !(CrowdAt(si, doc_.sentences[si].token_begin, hit.begin) ||
+              CivilianBefore(si, hit) || protesters);
         if (cue.score < 0.5f && (hit.grievance || FollowedByBy(si, hit) ||
-                                 ArmedDoerBefore(si, hit))) {
+                                 ArmedDoerBefore(si, hit) || bare_demand)) {
           break;
         }
         bool lethal = false;
@@ -721,6 +744,23 @@ class Classifier {
     return w == "former" || w == "retired" || w == "off-duty" || w == "ex" || w == "demobilized" ||
            w == "demobilised";
   }
+  // "off-duty" or "off duty" in sentence `si` or a neighbour.
+  bool OffDutyNear(uint32_t si) const {
+    const uint32_t lo = si > 0 ? si - 1 : 0;
+    const uint32_t hi = std::min<uint32_t>(si + 2, doc_.sentences.size());
+    for (uint32_t k = lo; k < hi; ++k) {
+      const Sentence& s = doc_.sentences[k];
+      for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+        const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+        if (w == "off-duty") return true;
+        if (w == "off" && t + 1 < s.token_end &&
+            Lower(doc_.Slice(doc_.tokens[t + 1].span)) == "duty") {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
   bool OffDutyVictims(const CasualtyFrame& f) const {
     const std::string v = Lower(doc_.text.substr(f.span.begin, f.span.end - f.span.begin));
     return v.find("former ") != std::string::npos || v.find("retired ") != std::string::npos ||
@@ -860,8 +900,8 @@ class Classifier {
     for (const Hit& h : scans_[si].context) {
       if (h.cue->cls != CueClass::kCtxCrowd || h.end > hit.begin || h.end + 2 < hit.begin) continue;
       if (h.begin > doc_.sentences[si].token_begin && CountWord(h.begin - 1) &&
-          cue.cls != CueClass::kAttack) {
-        continue;  // "two men killed ..." may be the victims' count
+          cue.cls != CueClass::kAttack && cue.score > 0.5f) {
+        continue;  // "two men killed ..." may be the victims' count; "five men beat" not
       }
       return CrowdAt(si, h.begin, h.end);
     }

@@ -112,6 +112,10 @@ TEST_F(EventLocationTest, ActorCountryWhenNoPlaceIsNamed) {
   const ActorRow rows[] = {
       {"Koglweogo militiamen beat two herders accused of theft.", "Burkina Faso", 6},
       {"Unknown gunmen shot dead a shopkeeper.", "", 0},
+      // A mission of one country: the OSCE Special Monitoring Mission to Ukraine.
+      {"The OSCE SMM recorded 40 explosions in both directions of the contact line.", "Ukraine", 6},
+      // Missions of two countries say nothing.
+      {"UNIFIL and UNAMA officials compared notes on Tuesday.", "", 0},
   };
   for (const ActorRow& r : rows) {
     SCOPED_TRACE(r.text);

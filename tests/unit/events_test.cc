@@ -127,6 +127,21 @@ const CasualtyCase kCasualtyCases[] = {
     {"This was one of three coordinated attacks. Twelve people were killed across the "
      "attacks.",
      4, 4, 4, 4, 0, 0, 4, 0, -1},
+    // Any unit of incidents ("clashes", "events"), any small number, "all of the".
+    {"This was one of four coordinated attacks. Eight soldiers and 12 rebels were killed "
+     "across the ensuing clashes.",
+     5, 5, 5, 5, 2, 3, 0, 0, -1},
+    {"Gunmen attacked a checkpoint. This was one of six related attacks. At least 30 people "
+     "were killed across all of the attacks.",
+     5, 5, 5, 5, 0, 0, 5, 0, -1},
+    // Attackers of every incident in a shared figure are not this incident's own; "the
+    // bomber" is.
+    {"A bomber struck the gate. This was one of two attacks. In addition to the bombers, 20 "
+     "people were killed across both attacks.",
+     10, 10, 10, 10, 0, 0, 10, 0, -1},
+    {"A bomber struck the gate. This was one of two attacks. In addition to the bomber, 20 "
+     "people were killed across both attacks.",
+     11, 11, 11, 11, 0, 1, 10, 0, -1},
     // ... and a coder's split is not applied twice.
     {"Troops shelled rebels in two villages. 48 rebels were killed across the two attacks. "
      "Fatalities split between 2 events.",

@@ -1,6 +1,8 @@
 // Places layer: recognition traps, resolution with context, relative regions, event location.
 // Invented sentences only. Needs the compiled gazetteer blob (SITREP_GAZETTEER_BLOB, or
 // $SITREP_GAZETTEER).
+#include "sitrep/places.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -8,8 +10,8 @@
 #include <vector>
 
 #include "geo/places_internal.h"
+#include "sitrep/actors.h"
 #include "sitrep/pipeline.h"
-#include "sitrep/places.h"
 #include "sitrep/text.h"
 #include "test_gazetteer.h"
 
@@ -483,6 +485,39 @@ TEST_F(PlacesTest, ForeignTownNeedsMoreThanAListInAnotherCountrysDocument) {
   Document doc = Annotate("A missile struck near Qah and Salwa towns in Idlib, Syria.");
   for (const PlaceMention& m : doc.places) EXPECT_NE(m.country, "KW") << doc.Slice(m.span);
   ASSERT_NE(Find(doc, "Syria"), nullptr);
+}
+
+// Groups of several countries and missions of one vote for their countries: a village of one
+// of them is read there, where its larger namesake abroad would be rejected. Without the group,
+// the namesake stands.
+TEST_F(PlacesTest, GroupsAndMissionsPutTheirCountriesInContext) {
+  struct Row {
+    const char* text;
+    const char* surface;
+    const char* country;  // expected ISO2 of the mention, "" = no mention
+  };
+  const Row rows[] = {
+      {"Suspected JNIM militants burned a school in Kalabo on Sunday.", "Kalabo", "BF"},
+      {"Suspected ISGS militants stole cattle in Kalabo.", "Kalabo", "BF"},
+      {"Gunmen burned a school in Kalabo on Sunday.", "Kalabo", "ZM"},
+      // A mission of one country: its places are read there.
+      {"UNIFIL peacekeepers patrolled near Tyre after the shelling.", "Tyre", "LB"},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc;
+    doc.text = r.text;
+    Segment(doc);
+    AnnotateActors(doc);
+    AnnotatePlaces(doc, *Gaz());
+    const PlaceMention* m = Find(doc, r.surface);
+    if (*r.country == '\0') {
+      EXPECT_EQ(m, nullptr);
+      continue;
+    }
+    ASSERT_NE(m, nullptr);
+    EXPECT_EQ(m->country, r.country);
+  }
 }
 
 // The resolver's precomputed document context (country shares, admin1 shares and support) and

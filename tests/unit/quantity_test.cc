@@ -539,6 +539,34 @@ const Case kMoreFrameCases[] = {
     {"The former chairman was killed along with his son.", "killed 1 unknown, killed 1 civilians"},
     // Fighting for one's life is not a death.
     {"Sixteen people were hurt, with several fighting for their lives.", "injured 16 civilians"},
+    // An apposition after an opening adverbial (the comma is no list separator).
+    {"On Monday, three guards, Ann Roe, Bob Lee and Carl Diaz, were killed at the gate.",
+     "killed 3 state_forces"},
+    // An apposition that opens with a bare number ("one a herder").
+    {"Two farmers, one a herder and the other a trader, were killed by gunmen.",
+     "killed 2 civilians"},
+    // "both ..." after a list of names restates it.
+    {"Ann Roe and Bob Lee, both local teachers, were killed.", "killed 2 unknown"},
+    {"The bomber detonated early, killing only himself.", "killed 1 self unknown"},
+    // An abbreviation between an object-like word and the victims.
+    {"Five United Nations (UN) peacekeepers were killed.", "killed 5 state_forces"},
+    // A group's name after "of"/"for" between the victims and the verb.
+    {"Four members of the Popular Front for the Liberation of Kandor (PFLK) were killed.",
+     "killed 4 non_state"},
+    {"Nine fighters belonging to the Kandor Freedom Army were killed in the ambush.",
+     "killed 9 non_state"},
+    // A thing in a phrase after the victims does not make them things.
+    {"Police killed seven bombers driving cars.", "killed 7 non_state"},
+    // After a comma, a singular item beside a plural count is one more.
+    {"Rebels ambushed a patrol, killing nine soldiers, a police officer, and wounding eight "
+     "others.",
+     "killed 9 state_forces, killed 1 state_forces, injured 8 unknown"},
+    {"Gunmen raided the farm, killing five men, two women and a baby.",
+     "killed 5 civilians, killed 2 civilians, killed 1 civilians"},
+    // "killed and wounded" after a passive, with a count of its own: two verbs.
+    {"Seven people were killed and wounded 80 others in the blast.",
+     "killed 7 civilians, injured 80 unknown"},
+    {"Gunmen killed and wounded 20 people.", "casualties 20 civilians"},
 };
 
 TEST(QuantityTest, MoreFrames) {

@@ -272,6 +272,16 @@ const Case kCases[] = {
     {"He was shot last Oct. 23 at his home.", kPub, "last Oct. 23", "DATE", "2023-10-23"},
     {"Gunmen struck in mid-afternoon yesterday.", kPub, "mid-afternoon yesterday", "TIME",
      "2024-09-13TAF"},
+    // "the 1988 quarter", "last year's quarter": the quarter under discussion in that year.
+    {"Net rose in the third quarter from $2 million in the 1988 quarter.", "1989-10-30",
+     "the 1988 quarter", "DATE", "1988-Q3"},
+    {"Net rose in the third quarter. Sales for last year's quarter were flat.", "1989-10-30",
+     "last year's quarter", "DATE", "1988-Q3"},
+    {"Sales in the current fiscal year will rise.", "1989-11-02", "the current fiscal year", "DATE",
+     "1989"},
+    // A vague count with "later" is a vague duration ("later" is its signal); with "ago" a past.
+    {"Talks stalled. A few days later they resumed.", kPub, "A few days", "DURATION", "PXD"},
+    {"The camp was built several years ago.", kPub, "several years ago", "DATE", "PAST_REF"},
     // "the near term", "the short term".
     {"Prices may stay high in the near term.", kPub, "the near term", "DATE", "FUTURE_REF"},
     {"The plan placates holders in the short term.", kPub, "the short term", "DATE", "FUTURE_REF"},
@@ -336,6 +346,8 @@ const char* const kNothing[] = {
     "The fall of the city shocked the region.",
     "The spring offensive failed.",
     "The short-term loan was repaid.",
+    "The quarter-to-quarter comparison was weak.",
+    "They set up a joint venture called Orion 1980, making parts.",
     "",
 };
 

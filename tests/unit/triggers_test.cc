@@ -287,6 +287,15 @@ const TypeCase kRoleTypeCases[] = {
     // ... not a fight of the past the sentence mentions.
     {"A child was killed when unexploded bombs from previous fighting went off in a house.",
      "Remote explosive/landmine/IED"},
+    // Rangers and forest guards are armed state agents: attacking their post is a battle.
+    {"Militants attacked a ranger station in the reserve and burned two motorbikes.",
+     "Armed clash"},
+    // A crowd beating someone, counted or beating a policeman, is mob violence.
+    {"A policeman on duty was beaten up by three persons at the market.", "Mob violence"},
+    {"Five persons beat up a man with sticks over a dispute about water.", "Mob violence"},
+    // Police or soldiers hit while off duty are civilians, wherever "off-duty" is said.
+    {"Gunmen shot and killed a police officer (assumed off-duty) outside his home.", "Attack"},
+    {"Armed men ambushed the police chief, who was off duty, near the market.", "Attack"},
 };
 
 TEST(TriggersTest, RoleTyping) {
@@ -296,6 +305,24 @@ TEST(TriggersTest, RoleTyping) {
     const TriggerMention* p = PrimaryTrigger(doc);
     ASSERT_NE(p, nullptr);
     EXPECT_EQ(p->sub_event_type, c.sub_event_type) << "trigger: " << doc.Slice(p->span);
+  }
+}
+
+// Cue words used in their everyday sense in political or feature stories make no violent event.
+TEST(TriggersTest, EverydayWordsAreNoViolence) {
+  const char* kTexts[] = {
+      "The party said it would devise a strategy to beat divisive forces.",
+      "The council threatened to go to court over the carved stones, even as it demanded the "
+      "rebuilding of the old temple.",
+      "Of all these encounters, one stands out in his memory.",
+  };
+  for (const char* text : kTexts) {
+    SCOPED_TRACE(text);
+    Document doc = Annotate(text);
+    for (const TriggerMention& t : doc.triggers) {
+      EXPECT_TRUE(t.event_type == "Protests" || t.event_type == "Strategic developments")
+          << t.sub_event_type << " '" << doc.Slice(t.span) << "'";
+    }
   }
 }
 

@@ -6,6 +6,32 @@ Filters follow src/store/query_sql.cc loosely (no FTS ranking, LIKE for q)."""
 import argparse, json, os, sqlite3, urllib.parse
 from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
 
+# Schema 6 keeps each event as its columns plus `extra`, the other fields when not at their default
+# (src/store/event_row.h); older stores keep the whole event JSON.
+COLUMNS = ["event_id", "event_date", "date_start", "date_end", "event_type", "sub_event_type", "country", "iso3",
+           "admin1", "admin2", "location", "latitude", "longitude", "fatalities", "deaths_best", "actor1", "actor2",
+           "inter1", "inter2", "confidence", "historical", "notes"]
+DEFAULTS = {"doc_ids": [], "time_precision": 3, "date_prec": 5, "assoc_actor_1": [], "assoc_actor_2": [],
+            "interaction": 0, "side_a": None, "side_b": None, "geonameid": None, "geo_precision": 3, "where_prec": 6,
+            "deaths_low": 0, "deaths_high": 0, "deaths_side_a": 0, "deaths_side_b": 0, "deaths_civilians": 0,
+            "deaths_unknown": 0, "injured": None, "named_persons": [], "evidence": []}
+
+
+def event_sql(db):
+    cols = [r[1] for r in db.execute("PRAGMA table_info(events)")]
+    return "json" if "json" in cols else ", ".join(COLUMNS + ["extra"])
+
+
+def event_of(row):
+    if len(row) == 1:
+        return json.loads(row[0])
+    ev = dict(zip(COLUMNS, row[:-1]))
+    ev["historical"] = bool(ev["historical"])
+    ev.update(DEFAULTS)
+    ev.update(json.loads(row[-1]))
+    return ev
+
+
 COMPACT = ["event_id", "event_date", "latitude", "longitude", "fatalities", "event_type", "sub_event_type",
            "country", "admin1", "actor1", "actor2"]
 
@@ -59,14 +85,15 @@ class H(BaseHTTPRequestHandler):
                 rows = db.execute(f"SELECT {','.join(COMPACT)} FROM events{w} ORDER BY {order} LIMIT ? OFFSET ?",
                                   a + [limit, offset]).fetchall()
                 return self.send(200, {"total": total, "columns": COMPACT, "rows": rows})
-            rows = db.execute(f"SELECT json FROM events{w} ORDER BY {order} LIMIT ? OFFSET ?", a + [limit, offset]).fetchall()
-            return self.send(200, {"total": total, "limit": limit, "offset": offset, "events": [json.loads(r[0]) for r in rows]})
+            rows = db.execute(f"SELECT {event_sql(db)} FROM events{w} ORDER BY {order} LIMIT ? OFFSET ?",
+                              a + [limit, offset]).fetchall()
+            return self.send(200, {"total": total, "limit": limit, "offset": offset, "events": [event_of(r) for r in rows]})
         if u.path.startswith("/api/events/"):
             eid = urllib.parse.unquote(u.path[len("/api/events/"):])
-            r = db.execute("SELECT json FROM events WHERE event_id = ?", (eid,)).fetchone()
+            r = db.execute(f"SELECT {event_sql(db)} FROM events WHERE event_id = ?", (eid,)).fetchone()
             if not r:
                 return self.err(404, f"no event {eid}")
-            ev = json.loads(r[0])
+            ev = event_of(r)
             arts = db.execute("SELECT a.id, a.title, a.url, a.published FROM event_articles l JOIN articles a ON a.id = l.doc_id "
                               "WHERE l.event_id = ?", (eid,)).fetchall()
             ev["articles"] = [dict(zip(["id", "title", "url", "published"], x)) for x in arts]
