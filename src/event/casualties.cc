@@ -318,7 +318,7 @@ FateTotals Aggregate(const Document& doc, const std::vector<const CasualtyFrame*
   auto additive = [&doc](const CasualtyFrame* f) {
     if (f->sentence >= doc.sentences.size()) return false;
     const std::string own = " " + event::Lower(doc.Slice(doc.sentences[f->sentence].span));
-    for (std::string_view w : {" also ", " additionally", " as well"}) {
+    for (std::string_view w : {" also ", " additionally", " as well", ", as were ", ", as was "}) {
       if (own.find(w) != std::string::npos) return true;
     }
     return false;

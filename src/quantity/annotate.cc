@@ -633,6 +633,15 @@ class Annotator {
     if (start <= b) return {};
     size_t k = start - 1;
     for (int n = 0; n < 2 && k > b && In(W(k), kActiveFillers); ++n) --k;
+    // "The minister was killed, as were two bodyguards": the fate of the clause before, its
+    // verb standing in "were" (the evidence; "killed" stays the minister's own).
+    if (k >= b + 3 && (W(k) == "were" || W(k) == "was") && W(k - 1) == "as" && W(k - 2) == ",") {
+      size_t len = 0;
+      if (const LexEntry* f = lex_.MatchEndingAt(t_, b, k - 3, q::kFate, &len);
+          f != nullptr && (f->roles & q::kAfter) != 0) {
+        return {f, k, k + 1};
+      }
+    }
     // "killing himself and 3 others", "killing him and four others"
     if (k > b + 1 && W(k) == "and" &&
         (W(k - 1) == "himself" || W(k - 1) == "herself" || W(k - 1) == "themselves" ||
