@@ -32,10 +32,7 @@ struct Match {
 
 class Matcher {
  public:
-  Matcher(const Document& doc, const Lexicon& lex) : doc_(doc), lex_(lex) {
-    keys_.reserve(doc.tokens.size());
-    for (const Token& t : doc.tokens) keys_.push_back(actor::TokenKey(doc.Slice(t.span)));
-  }
+  Matcher(const Document& doc, const Lexicon& lex) : doc_(doc), lex_(lex), keys_(doc) {}
 
   // The longest match at token `i` (before `end`) whose entry kind is accepted by `want`.
   template <typename Want>
@@ -43,7 +40,7 @@ class Matcher {
     Match best;
     int32_t node = actor::PhraseTrie::kRoot;
     for (uint32_t j = i; j < end; ++j) {
-      node = lex_.trie.Child(node, keys_[j]);
+      node = lex_.trie.Child(node, keys_[j], keys_.hash(j));
       if (node < 0) break;
       for (uint32_t id : lex_.trie.Values(node)) {
         const Entry& e = lex_.entries[id];
@@ -221,7 +218,7 @@ class Matcher {
 
   const Document& doc_;
   const Lexicon& lex_;
-  std::vector<std::string> keys_;
+  actor::TokenKeys keys_;
   bool caps_headline_ = false;
 };
 

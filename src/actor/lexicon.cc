@@ -100,12 +100,41 @@ Lexicon Build() {
     e.kind = EntryKind::kModifier;
     AddAlias(lex, f[0], e);
   });
+  lex.IndexCountries();
   return lex;
 }
 
 }  // namespace
 
+namespace {
+
+// Slot of a three-capital code ("IRQ") in Lexicon::iso3_index; -1 for any other string.
+int Iso3Slot(std::string_view iso3) {
+  if (iso3.size() != 3) return -1;
+  int slot = 0;
+  for (char c : iso3) {
+    if (c < 'A' || c > 'Z') return -1;
+    slot = slot * 26 + (c - 'A');
+  }
+  return slot;
+}
+
+}  // namespace
+
+void Lexicon::IndexCountries() {
+  iso3_index.assign(26 * 26 * 26, 0);
+  for (size_t i = 0; i < countries.size() && i + 1 <= UINT16_MAX; ++i) {
+    const int slot = Iso3Slot(countries[i].iso3);
+    if (slot >= 0 && iso3_index[slot] == 0) iso3_index[slot] = static_cast<uint16_t>(i + 1);
+  }
+}
+
 const Country* Lexicon::FindCountry(std::string_view iso3) const {
+  const int slot = Iso3Slot(iso3);
+  if (slot >= 0 && !iso3_index.empty() && countries.size() < UINT16_MAX) {
+    const uint16_t k = iso3_index[slot];
+    return k == 0 ? nullptr : &countries[k - 1];
+  }
   for (const Country& c : countries) {
     if (c.iso3 == iso3) return &c;
   }

@@ -41,6 +41,10 @@ struct Lexicon {
 
   // The country of `iso3`, or nullptr.
   const Country* FindCountry(std::string_view iso3) const;
+  // Index into `countries` + 1 (0: none) of the first country of each three-capital code:
+  // FindCountry is asked at every event role and actor mention, a scan of ~250 codes each.
+  std::vector<uint16_t> iso3_index;
+  void IndexCountries();
 };
 
 // The compiled-in lexicon. Thread-safe.

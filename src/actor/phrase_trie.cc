@@ -6,8 +6,10 @@
 
 namespace sitrep::actor {
 
-std::string TokenKey(std::string_view token) {
-  // Possessive: "'s" or "’s" (U+2019 is E2 80 99) at the end.
+namespace {
+
+// Possessive: "'s" or "’s" (U+2019 is E2 80 99) at the end is not part of the key.
+std::string_view WithoutPossessive(std::string_view token) {
   if (token.size() > 2 && (token.back() == 's' || token.back() == 'S')) {
     std::string_view head = token.substr(0, token.size() - 1);
     if (head.back() == '\'') {
@@ -16,14 +18,55 @@ std::string TokenKey(std::string_view token) {
       token = head.substr(0, head.size() - 3);
     }
   }
-  std::string key;
-  key.reserve(token.size());
+  return token;
+}
+
+constexpr uint64_t kFnvOffset = 1469598103934665603ull;
+constexpr uint64_t kFnvPrime = 1099511628211ull;
+
+// Writes the key of `token` at `out` (room for token.size() bytes); returns its length and
+// sets `*hash` to its PhraseTrie::KeyHash.
+size_t WriteTokenKey(std::string_view token, char* out, uint64_t* hash) {
+  token = WithoutPossessive(token);
+  size_t n = 0;
+  uint64_t h = kFnvOffset;
   for (char c : token) {
     if (c == '.') continue;
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    key.push_back(c);
+    out[n++] = c;
+    h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
   }
+  *hash = h;
+  return n;
+}
+
+}  // namespace
+
+void AppendTokenKey(std::string_view token, std::string* out) {
+  const size_t n = out->size();
+  out->resize(n + token.size());
+  uint64_t hash = 0;
+  out->resize(n + WriteTokenKey(token, out->data() + n, &hash));
+}
+
+std::string TokenKey(std::string_view token) {
+  std::string key;
+  AppendTokenKey(token, &key);
   return key;
+}
+
+TokenKeys::TokenKeys(const Document& doc) {
+  size_t room = 0;
+  for (const Token& t : doc.tokens) room += t.span.size();
+  text_.resize(room);  // a key is never longer than its token
+  begin_.resize(doc.tokens.size() + 1);
+  hashes_.resize(doc.tokens.size());
+  size_t n = 0;
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    n += WriteTokenKey(doc.Slice(doc.tokens[i].span), text_.data() + n, &hashes_[i]);
+    begin_[i + 1] = static_cast<uint32_t>(n);
+  }
+  text_.resize(n);
 }
 
 std::vector<std::string> PhraseKeys(std::string_view phrase) {
@@ -58,9 +101,17 @@ bool HasNoLowercase(std::string_view surface) {
   return true;
 }
 
-uint64_t PhraseTrie::EdgeHash(int32_t node, std::string_view key) {
-  uint64_t h = 1469598103934665603ull ^ (static_cast<uint64_t>(node) * 0x9e3779b97f4a7c15ull);
-  for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
+uint64_t PhraseTrie::KeyHash(std::string_view key) {
+  uint64_t h = kFnvOffset;
+  for (unsigned char c : key) h = (h ^ c) * kFnvPrime;
+  return h;
+}
+
+uint64_t PhraseTrie::EdgeHash(int32_t node, uint64_t key_hash) {
+  // The key's hash mixed with the node (splitmix64's finalizer).
+  uint64_t h = key_hash ^ (static_cast<uint64_t>(node) * 0x9e3779b97f4a7c15ull);
+  h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ull;
+  h = (h ^ (h >> 27)) * 0x94d049bb133111ebull;
   return h ^ (h >> 31);
 }
 
@@ -96,7 +147,7 @@ void PhraseTrie::Add(const std::vector<std::string>& keys, uint32_t value) {
   if (keys.empty()) return;
   int32_t node = kRoot;
   for (const std::string& key : keys) {
-    const uint64_t hash = EdgeHash(node, key);
+    const uint64_t hash = EdgeHash(node, KeyHash(key));
     if (const Edge* e = FindEdge(hash, node, key)) {
       node = e->child;
       continue;
@@ -124,8 +175,8 @@ void PhraseTrie::Add(const std::vector<std::string>& keys, uint32_t value) {
   nodes_[node].values.push_back(value);
 }
 
-int32_t PhraseTrie::Child(int32_t node, std::string_view key) const {
-  const Edge* e = FindEdge(EdgeHash(node, key), node, key);
+int32_t PhraseTrie::Child(int32_t node, std::string_view key, uint64_t key_hash) const {
+  const Edge* e = FindEdge(EdgeHash(node, key_hash), node, key);
   return e == nullptr ? -1 : e->child;
 }
 

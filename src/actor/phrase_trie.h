@@ -16,6 +16,27 @@ namespace sitrep::actor {
 // "'s" / "’s" stripped ("Iraq's" → "iraq"). Other bytes pass through.
 std::string TokenKey(std::string_view token);
 
+// Appends TokenKey(token) to `out`.
+void AppendTokenKey(std::string_view token, std::string* out);
+
+// The TokenKey of every token of a document, in one buffer: a string per token costs a copy
+// each and an allocation for long ones, at every stage that matches phrases.
+class TokenKeys {
+ public:
+  explicit TokenKeys(const Document& doc);
+  std::string_view operator[](size_t i) const {
+    return std::string_view(text_).substr(begin_[i], begin_[i + 1] - begin_[i]);
+  }
+  // PhraseTrie::KeyHash of key i.
+  uint64_t hash(size_t i) const { return hashes_[i]; }
+  size_t size() const { return begin_.size() - 1; }
+
+ private:
+  std::string text_;
+  std::vector<uint32_t> begin_;  // token i's key is text_[begin_[i], begin_[i + 1])
+  std::vector<uint64_t> hashes_;
+};
+
 // The keys of a phrase, tokenized like document text.
 std::vector<std::string> PhraseKeys(std::string_view phrase);
 
@@ -34,7 +55,12 @@ class PhraseTrie {
   // Adds `keys` → `value`. Empty phrases are ignored.
   void Add(const std::vector<std::string>& keys, uint32_t value);
   // The child of `node` under `key`, or -1.
-  int32_t Child(int32_t node, std::string_view key) const;
+  int32_t Child(int32_t node, std::string_view key) const {
+    return Child(node, key, KeyHash(key));
+  }
+  // The same with `key_hash` = KeyHash(key), computed once per token for every node asked.
+  int32_t Child(int32_t node, std::string_view key, uint64_t key_hash) const;
+  static uint64_t KeyHash(std::string_view key);
   const std::vector<uint32_t>& Values(int32_t node) const { return nodes_[node].values; }
 
  private:
@@ -50,7 +76,7 @@ class PhraseTrie {
     uint32_t key_begin = 0;  // into keys_
     uint32_t key_len = 0;
   };
-  static uint64_t EdgeHash(int32_t node, std::string_view key);
+  static uint64_t EdgeHash(int32_t node, uint64_t key_hash);
   const Edge* FindEdge(uint64_t hash, int32_t node, std::string_view key) const;
   void InsertEdge(const Edge& edge);
 

@@ -6,6 +6,7 @@
 // publication date while the lead event is recent is emitted with historical = true
 // (MarkBackgroundEvents).
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -32,8 +33,61 @@ std::string Lower(std::string_view text) {
 
 void AddEvidence(const Document& doc, std::string_view field, Span span, Event* event) {
   if (span.empty() || span.end > doc.text.size()) return;
-  event->evidence.push_back(
-      {std::string(field), doc.id, span.begin, span.end, std::string(doc.Slice(span))});
+  Evidence& ev = event->evidence.emplace_back();
+  ev.field.assign(field);
+  ev.doc_id = doc.id;
+  ev.start = span.begin;
+  ev.end = span.end;
+  ev.text.assign(doc.Slice(span));
+}
+
+namespace {
+
+// How rare a byte is in English text (higher = rarer); letters in their frequency order.
+uint8_t Rarity(char c) {
+  static const std::array<uint8_t, 256> kRank = [] {
+    std::array<uint8_t, 256> r{};
+    r.fill(1);
+    r[' '] = 0;
+    constexpr std::string_view kByFrequency = "etaoinshrdlcumwfgypbvkjxqz";
+    for (size_t i = 0; i < kByFrequency.size(); ++i) {
+      r[static_cast<unsigned char>(kByFrequency[i])] = static_cast<uint8_t>(2 + i);
+      r[static_cast<unsigned char>(kByFrequency[i] - 0x20)] = static_cast<uint8_t>(2 + i);
+    }
+    return r;
+  }();
+  return kRank[static_cast<unsigned char>(c)];
+}
+
+}  // namespace
+
+bool ContainsLower(std::string_view text, std::string_view lower) {
+  if (lower.empty()) return true;
+  if (text.size() < lower.size()) return false;
+  // Anchored at the needle's rarest byte, found in both cases by memchr (string_view::find);
+  // the whole needle is compared at each hit.
+  size_t pivot = 0;
+  for (size_t i = 1; i < lower.size(); ++i) {
+    if (Rarity(lower[i]) > Rarity(lower[pivot])) pivot = i;
+  }
+  const char c = lower[pivot];
+  const char upper = c >= 'a' && c <= 'z' ? static_cast<char>(c - 0x20) : c;
+  const size_t last = text.size() - lower.size() + pivot;  // last position of the pivot
+  for (char form : {c, upper}) {
+    for (size_t at = text.find(form, pivot); at != std::string_view::npos && at <= last;
+         at = text.find(form, at + 1)) {
+      if (EqualsLower(text.substr(at - pivot, lower.size()), lower)) return true;
+    }
+    if (upper == c) break;
+  }
+  return false;
+}
+
+const EventLocation& SentenceLocations::At(uint32_t sentence) {
+  std::optional<EventLocation>& slot = sentence < memo_.size() ? memo_[sentence] : unmemoized_;
+  if (sentence >= memo_.size()) slot.reset();
+  if (!slot) slot = LocateEvent(doc_, sentence, *gaz_);
+  return *slot;
 }
 
 namespace {
@@ -74,9 +128,11 @@ uint32_t ChooseType(const Document& doc, const Incident& inc) {
   return strongest;
 }
 
-void FillPlace(const Document& doc, const Incident& inc, const Gazetteer* gaz, Event* e) {
-  EventLocation loc = inc.place;
-  if (!loc.found() && gaz != nullptr) loc = LocateEvent(doc, inc.first_sentence(doc), *gaz);
+void FillPlace(const Document& doc, const Incident& inc, SentenceLocations& locations,
+               Event* e) {
+  const EventLocation& loc = inc.place.found() || locations.gazetteer() == nullptr
+                                 ? inc.place
+                                 : locations.At(inc.first_sentence(doc));
   if (!loc.found()) return;
   // Spelled as in the actor names ("Military Forces of Democratic Republic of Congo"), which
   // follow ACLED; GeoNames' name when the actor lexicon does not know the country.
@@ -237,8 +293,9 @@ bool IsOriginPlace(const Document& doc, const PlaceMention& m) {
   auto tok = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.begin,
                               [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
   if (tok == doc.tokens.begin()) return false;
-  const std::string prev = Lower(doc.Slice(std::prev(tok)->span));
-  return prev == "from" || prev == "as" || prev == "named" || prev == "nicknamed";
+  const std::string_view prev = doc.Slice(std::prev(tok)->span);
+  return EqualsLower(prev, "from") || EqualsLower(prev, "as") || EqualsLower(prev, "named") ||
+         EqualsLower(prev, "nicknamed");
 }
 
 }  // namespace
@@ -255,8 +312,10 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
                   [&](const PlaceMention& m) { return IsOriginPlace(doc_in, m); });
   }
   const Document& doc = filtered ? *filtered : doc_in;
-  std::vector<Incident> incidents = GroupMentions(doc, gaz);
-  AssignFrames(doc, &incidents);
+  SentenceLocations locations(doc, gaz);
+  const std::vector<Span> links = LinkLists(doc);
+  std::vector<Incident> incidents = GroupMentions(doc, locations, links);
+  AssignFrames(doc, links, &incidents);
   std::vector<Event> events;
   std::vector<double> evidence_log_odds;
   std::vector<uint32_t> first_trigger, first_sentence;
@@ -264,6 +323,7 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
   events.reserve(incidents.size());
   for (const Incident& inc : incidents) {
     Event e;
+    e.evidence.reserve(32);  // an event has about 25 evidence spans
     e.doc_ids.push_back(doc.id);
     const uint32_t strongest = ChooseType(doc, inc);
     const TriggerMention& top = doc.triggers[strongest];
@@ -272,7 +332,7 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
     AddEvidence(doc, "event_type", top.span, &e);
     AddEvidence(doc, "sub_event_type", top.span, &e);
 
-    FillPlace(doc, inc, gaz, &e);
+    FillPlace(doc, inc, locations, &e);
     const bool dated = FillDate(doc, inc, &e);
     const bool government = AssignRoles(doc, inc, e.iso3, e.country, &e);
 

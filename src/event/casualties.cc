@@ -77,19 +77,20 @@ bool PerfectBeforeFate(const CasualtyFrame& f, std::string_view own, uint32_t se
 bool IsCumulative(const Document& doc, const CasualtyFrame& f) {
   if (f.sentence >= doc.sentences.size() || f.is_update) return false;
   const Span sspan = doc.sentences[f.sentence].span;
-  const std::string own = event::Lower(doc.Slice(sspan));
-  if (HasPeriodWords(" " + own)) return true;
+  const std::string spaced = " " + event::Lower(doc.Slice(sspan));
+  const std::string_view own = std::string_view(spaced).substr(1);
+  if (HasPeriodWords(spaced)) return true;
   // The checks below are for written counts; a single victim ("The victim, the latest of
   // dozens of deaths, was killed") is this incident's.
   if (f.count_span.empty() || (f.high <= 1 && !f.vague)) return false;
   // "the latest of dozens of deaths in almost three weeks of violence"
   for (std::string_view w : {" the latest of ", " weeks of ", " months of ", " years of "}) {
-    if ((" " + own).find(w) != std::string::npos) return true;
+    if (spaced.find(w) != std::string::npos) return true;
   }
   // "At least 29 people have now died this year", "Thousands have also been killed": a
   // perfect tense with the year or a vague count of hundreds or more is a running total.
   if (PerfectBeforeFate(f, own, sspan.begin) &&
-      ((" " + own).find(" this year") != std::string::npos || (f.vague && f.high >= 100))) {
+      (spaced.find(" this year") != std::string::npos || (f.vague && f.high >= 100))) {
     return true;
   }
   // "These attacks claimed ...", "Of the total number, 41 were killed": a breakdown of the
@@ -106,6 +107,10 @@ bool IsCumulative(const Document& doc, const CasualtyFrame& f) {
 // events": the note's figure is shared out over N events. Returns N (0 when not said) and the
 // sentence that says it.
 int64_t SplitEvents(const Document& doc, uint32_t* sentence) {
+  if (!event::ContainsLower(doc.text, "split") && !event::ContainsLower(doc.text, "spread") &&
+      !event::ContainsLower(doc.text, "divided")) {
+    return 0;
+  }
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const std::string lower = event::Lower(doc.Slice(doc.sentences[s].span));
     if (lower.find("split") == std::string::npos && lower.find("spread") == std::string::npos &&
@@ -133,6 +138,7 @@ int64_t SplitEvents(const Document& doc, uint32_t* sentence) {
 // three coordinated attacks" elsewhere in the text.
 std::vector<int64_t> SharedAcross(const Document& doc) {
   std::vector<int64_t> out(doc.sentences.size(), 1);
+  if (!event::ContainsLower(doc.text, " across ")) return out;  // no sentence says it
   static constexpr std::string_view kUnits[] = {"attacks",  "blasts",  "incidents", "explosions",
                                                 "bombings", "strikes", "assaults",  "clashes",
                                                 "events"};
@@ -312,7 +318,7 @@ FateTotals Aggregate(const Document& doc, const std::vector<const CasualtyFrame*
   auto additive = [&doc](const CasualtyFrame* f) {
     if (f->sentence >= doc.sentences.size()) return false;
     const std::string own = " " + event::Lower(doc.Slice(doc.sentences[f->sentence].span));
-    for (std::string_view w : {" also ", " additionally", " as well"}) {
+    for (std::string_view w : {" also ", " additionally", " as well", ", as were ", ", as was "}) {
       if (own.find(w) != std::string::npos) return true;
     }
     return false;
@@ -476,12 +482,13 @@ CasualtyTotals AggregateCasualties(const Document& doc, std::span<const uint32_t
   // A coder's "split between N events" already shares the figure out (below).
   uint32_t split_at = 0;
   std::vector<int64_t> shared = SharedAcross(doc);
-  if (SplitEvents(doc, &split_at) > 1) shared.assign(shared.size(), 1);
+  const int64_t split_n = SplitEvents(doc, &split_at);
+  if (split_n > 1) shared.assign(shared.size(), 1);
   FateTotals k = Aggregate(doc, killed, shared);
   // A figure shared out over N events: this event's part (a "coded as" frame of the same
   // sentence was already divided when it was read).
-  uint32_t split_sentence = 0;
-  if (const int64_t n = SplitEvents(doc, &split_sentence); n > 1 && k.any) {
+  const uint32_t split_sentence = split_at;
+  if (const int64_t n = split_n; n > 1 && k.any) {
     const bool coded_here = std::any_of(killed.begin(), killed.end(), [&](const CasualtyFrame* f) {
       return f->sentence == split_sentence && f->is_update &&
              event::Lower(doc.Slice(f->fate_span)).starts_with("coded");

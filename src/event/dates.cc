@@ -50,6 +50,8 @@ std::optional<DayRange> ParseDateValue(std::string_view v) {
 
 std::string FormatDayNumber(long day) { return timex::FormatDay(timex::CivilFromDays(day)); }
 
+int YearOfDayNumber(long day) { return timex::CivilFromDays(day).year; }
+
 bool DatesConflict(std::string_view a, std::string_view b) {
   auto ra = ParseDateValue(a), rb = ParseDateValue(b);
   if (!ra || !rb) return false;

@@ -21,6 +21,8 @@ std::optional<DayRange> ParseDateValue(std::string_view value);
 
 // "YYYY-MM-DD" of a day number.
 std::string FormatDayNumber(long day);
+// The year of a day number (the first four digits of FormatDayNumber for years 1-9999).
+int YearOfDayNumber(long day);
 
 // True when both parse and the ranges do not overlap.
 bool DatesConflict(std::string_view a, std::string_view b);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,13 +39,41 @@ struct Incident {
 enum class Family : uint8_t { kViolent, kDemonstration, kStrategic };
 Family FamilyOf(std::string_view event_type);
 
+// LocateEvent of each sentence of one document, computed once: grouping asks for every
+// sentence with a mention and event assembly again for an incident's first sentence.
+class SentenceLocations {
+ public:
+  // `gaz` may be null: no sentence is located then.
+  SentenceLocations(const Document& doc, const Gazetteer* gaz)
+      : doc_(doc), gaz_(gaz), memo_(doc.sentences.size()) {}
+  const Gazetteer* gazetteer() const { return gaz_; }
+  // LocateEvent(doc, sentence, *gaz); needs a gazetteer.
+  const EventLocation& At(uint32_t sentence);
+
+ private:
+  const Document& doc_;
+  const Gazetteer* gaz_;
+  std::vector<std::optional<EventLocation>> memo_;
+  std::optional<EventLocation> unmemoized_;  // the last sentence asked for past the end
+};
+
 // Groups the document's news mentions (non-historical, non-negated triggers) into incidents,
 // in order of first mention. `gaz` may be null (no place anchors then).
 std::vector<Incident> GroupMentions(const Document& doc, const Gazetteer* gaz);
+// The same, locating sentences through `locations` (made for `doc`); `links` = LinkLists(doc).
+std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& locations,
+                                    const std::vector<Span>& links);
 
 // Gives every casualty frame of a news sentence to one incident (its sentence's, else the
 // nearest before). Frames of background sentences are dropped.
 void AssignFrames(const Document& doc, std::vector<Incident>* incidents);
+// The same with `links` = LinkLists(doc).
+void AssignFrames(const Document& doc, const std::vector<Span>& links,
+                  std::vector<Incident>* incidents);
+
+// Lists of links to other stories ("You may also like: ..."): spans whose headlines are not
+// mentions or casualty reports.
+std::vector<Span> LinkLists(const Document& doc);
 
 // Actors and roles of one event, written into `event` (actor1/2, assoc, inter, interaction,
 // side_a/b) with evidence. `country_iso3` / `country` locate the event ("" when unknown).
@@ -65,6 +94,26 @@ uint32_t OpeningToken(const Document& doc, uint32_t sentence);
 
 // Lower-case text of a span.
 std::string Lower(std::string_view text);
+
+// ASCII lower-casing of one byte, as Lower does (other bytes unchanged).
+inline char LowerByte(char c) {
+  return static_cast<char>(c | (static_cast<unsigned char>(c - 'A') < 26 ? 0x20 : 0));
+}
+// Lower(text) == lower, without building the string (`lower` is lower-case).
+inline bool EqualsLower(std::string_view text, std::string_view lower) {
+  if (text.size() != lower.size()) return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (LowerByte(text[i]) != lower[i]) return false;
+  }
+  return true;
+}
+// Lower(text).starts_with(lower).
+inline bool StartsWithLower(std::string_view text, std::string_view lower) {
+  return text.size() >= lower.size() && EqualsLower(text.substr(0, lower.size()), lower);
+}
+// Lower(text).find(lower) != npos: whole-document prechecks of rules that look for a phrase
+// sentence by sentence (a sentence cannot hold what the text does not).
+bool ContainsLower(std::string_view text, std::string_view lower);
 
 void AddEvidence(const Document& doc, std::string_view field, Span span, Event* event);
 

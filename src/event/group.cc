@@ -14,6 +14,7 @@
 // A place or date only counts as the mention's own when its sentence states it; the incident's
 // anchors are the first ones stated, refined by a more specific compatible place later.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <optional>
 
@@ -46,11 +47,10 @@ bool IsLocative(const Document& doc, const PlaceMention& m) {
   auto tok = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.begin,
                               [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
   for (int back = 1; back <= 3 && tok - back >= doc.tokens.begin(); ++back) {
-    const std::string w = Lower(doc.Slice((tok - back)->span));
-    if (w == "in" || w == "near" || w == "at" || w == "outside" || w == "around" ||
-        w == "across" || w == "inside" || w == "into" || w == "on" || w == "of" ||
-        w == "hit" || w == "targeted" || w == "attacked" || w == "struck") {
-      return true;
+    const std::string_view w = doc.Slice((tok - back)->span);
+    for (std::string_view cue : {"in", "near", "at", "outside", "around", "across", "inside",
+                                 "into", "on", "of", "hit", "targeted", "attacked", "struck"}) {
+      if (EqualsLower(w, cue)) return true;
     }
     if ((tok - back)->kind == TokenKind::kPunct) return false;
   }
@@ -66,12 +66,11 @@ bool IsDestination(const Document& doc, const PlaceMention& m) {
   for (int back = 1; back <= 6 && tok - back >= doc.tokens.begin(); ++back) {
     const Token& t = *(tok - back);
     if (t.kind == TokenKind::kPunct) return false;
-    const std::string w = Lower(doc.Slice(t.span));
-    if (w == "hospital" || w == "hospitals" || w == "clinic" || w == "morgue" ||
-        w == "mortuary" || w == "taken" || w == "rushed" || w == "admitted" ||
-        w == "evacuated" || w == "transferred" || w == "airlifted" || w == "referred" ||
-        w == "treated" || w == "hospitalized" || w == "hospitalised" || w == "moved") {
-      return true;
+    const std::string_view w = doc.Slice(t.span);
+    for (std::string_view cue : {"hospital", "hospitals", "clinic", "morgue", "mortuary", "taken",
+                                 "rushed", "admitted", "evacuated", "transferred", "airlifted",
+                                 "referred", "treated", "hospitalized", "hospitalised", "moved"}) {
+      if (EqualsLower(w, cue)) return true;
     }
   }
   return false;
@@ -109,14 +108,14 @@ struct SentenceAnchor {
   Span date_span;
 };
 
-SentenceAnchor AnchorOf(const Document& doc, uint32_t s, const Gazetteer* gaz) {
+SentenceAnchor AnchorOf(const Document& doc, uint32_t s, SentenceLocations& locations) {
   SentenceAnchor a;
   const Span span = doc.sentences[s].span;
-  if (gaz != nullptr) {
+  if (locations.gazetteer() != nullptr) {
     bool any = false;
     for (const PlaceMention& m : doc.places) any |= IsAnchorMention(doc, m, span);
     if (any) {
-      a.place = LocateEvent(doc, s, *gaz);
+      a.place = locations.At(s);
       // Only when the sentence's best place is itself a locative mention.
       bool locative = false;
       for (const PlaceMention& m : doc.places) {
@@ -167,31 +166,55 @@ bool MoreSpecific(const EventLocation& a, const EventLocation& b) {
 
 // Lists of links to other stories ("You may also like these stories: ...", "Further Reading:
 // ..."): from the cue to the end of its paragraph, headlines of other incidents.
-std::vector<Span> LinkLists(const Document& doc) {
+std::vector<Span> FindLinkLists(const Document& doc) {
   static constexpr std::string_view kCues[] = {
       "you may also like", "further reading:", "related stories", "related articles",
       "related news:", "read more:", "also read:", "recommended stories", "more stories:"};
-  std::vector<Span> out;
-  const std::string lower = Lower(doc.text);
-  for (std::string_view cue : kCues) {
-    for (size_t at = lower.find(cue); at != std::string::npos; at = lower.find(cue, at + 1)) {
-      // The cue's paragraph, then the short headline-like paragraphs after it (no final
-      // period), one link each.
-      uint32_t end = static_cast<uint32_t>(doc.text.size());
-      size_t k = 0;
-      while (k < doc.paragraphs.size() && !(doc.paragraphs[k].begin <= at && at < doc.paragraphs[k].end)) {
-        ++k;
+  // Per byte, the cues whose first letter it is once lower-cased: one pass over the text finds
+  // every occurrence of every cue (a find per cue stops at each of their common first letters).
+  static const std::array<uint16_t, 256> kFirst = [] {
+    std::array<uint16_t, 256> t{};
+    for (int b = 0; b < 256; ++b) {
+      for (size_t k = 0; k < std::size(kCues); ++k) {
+        if (LowerByte(static_cast<char>(b)) == kCues[k][0]) t[b] |= static_cast<uint16_t>(1u << k);
       }
-      if (k < doc.paragraphs.size()) {
-        end = doc.paragraphs[k].end;
-        for (++k; k < doc.paragraphs.size(); ++k) {
-          const std::string_view para = doc.Slice(doc.paragraphs[k]);
-          if (para.size() > 160 || para.empty() || para.back() == '.') break;
-          end = doc.paragraphs[k].end;
-        }
-      }
-      out.push_back({static_cast<uint32_t>(at), end});
     }
+    return t;
+  }();
+  static_assert(std::size(kCues) <= 16);
+  std::vector<Span> out;
+  // Every cue holds one of these words: most texts hold none and need no scan.
+  if (!ContainsLower(doc.text, "like") && !ContainsLower(doc.text, "read") &&
+      !ContainsLower(doc.text, "related") && !ContainsLower(doc.text, "stories")) {
+    return out;
+  }
+  std::vector<std::pair<size_t, size_t>> found;  // (cue, position)
+  const std::string_view text = doc.text;
+  for (size_t at = 0; at < text.size(); ++at) {
+    for (uint32_t mask = kFirst[static_cast<unsigned char>(text[at])]; mask != 0; mask &= mask - 1) {
+      const size_t k = static_cast<size_t>(__builtin_ctz(mask));
+      if (StartsWithLower(text.substr(at), kCues[k])) found.emplace_back(k, at);
+    }
+  }
+  if (found.empty()) return out;
+  std::sort(found.begin(), found.end());  // cue by cue, in text order
+  for (const auto& [k, at] : found) {
+    // The cue's paragraph, then the short headline-like paragraphs after it (no final
+    // period), one link each.
+    uint32_t end = static_cast<uint32_t>(doc.text.size());
+    size_t p = 0;
+    while (p < doc.paragraphs.size() && !(doc.paragraphs[p].begin <= at && at < doc.paragraphs[p].end)) {
+      ++p;
+    }
+    if (p < doc.paragraphs.size()) {
+      end = doc.paragraphs[p].end;
+      for (++p; p < doc.paragraphs.size(); ++p) {
+        const std::string_view para = doc.Slice(doc.paragraphs[p]);
+        if (para.size() > 160 || para.empty() || para.back() == '.') break;
+        end = doc.paragraphs[p].end;
+      }
+    }
+    out.push_back({static_cast<uint32_t>(at), end});
   }
   return out;
 }
@@ -204,6 +227,8 @@ bool InLinkList(const std::vector<Span>& lists, Span s) {
 }
 
 }  // namespace
+
+std::vector<Span> LinkLists(const Document& doc) { return FindLinkLists(doc); }
 
 bool Incident::HasSentence(const Document& doc, uint32_t s) const {
   for (uint32_t t : triggers) {
@@ -233,13 +258,17 @@ uint32_t OpeningToken(const Document& doc, uint32_t sentence) {
 bool SaysSeparateIncident(const Document& doc, uint32_t sentence) {
   const Sentence& s = doc.sentences[sentence];
   for (uint32_t k = s.token_begin; k < s.token_end; ++k) {
-    const std::string w = Lower(doc.Slice(doc.tokens[k].span));
-    if (w == "separate" || w == "separately" || w == "elsewhere" || w == "meanwhile") return true;
-    if ((w == "another" || w == "second") && k + 1 < s.token_end) {
-      const std::string next = Lower(doc.Slice(doc.tokens[k + 1].span));
-      if (next == "attack" || next == "incident" || next == "raid" || next == "strike" ||
-          next == "blast" || next == "explosion" || next == "clash" || next == "ambush") {
-        return true;
+    const std::string_view w = doc.Slice(doc.tokens[k].span);
+    if (w.size() < 6 || w.size() > 10) continue;  // the lengths of the words below
+    if (EqualsLower(w, "separate") || EqualsLower(w, "separately") ||
+        EqualsLower(w, "elsewhere") || EqualsLower(w, "meanwhile")) {
+      return true;
+    }
+    if ((EqualsLower(w, "another") || EqualsLower(w, "second")) && k + 1 < s.token_end) {
+      const std::string_view next = doc.Slice(doc.tokens[k + 1].span);
+      for (std::string_view n : {"attack", "incident", "raid", "strike", "blast", "explosion",
+                                 "clash", "ambush"}) {
+        if (EqualsLower(next, n)) return true;
       }
     }
   }
@@ -265,15 +294,20 @@ bool OpensWithPastDate(const Document& doc, uint32_t sentence, const SentenceAnc
 }  // namespace
 
 std::vector<Incident> GroupMentions(const Document& doc, const Gazetteer* gaz) {
+  SentenceLocations locations(doc, gaz);
+  return GroupMentions(doc, locations, LinkLists(doc));
+}
+
+std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& locations,
+                                    const std::vector<Span>& links) {
   std::vector<Incident> incidents;
   std::vector<std::optional<SentenceAnchor>> anchors(doc.sentences.size());
   std::vector<std::vector<Family>> families;  // per incident, families of its mentions
-  const std::vector<Span> links = LinkLists(doc);
   for (uint32_t ti = 0; ti < doc.triggers.size(); ++ti) {
     const TriggerMention& t = doc.triggers[ti];
     if (t.historical || t.negated || t.sentence >= doc.sentences.size()) continue;
     if (InLinkList(links, t.span)) continue;
-    if (!anchors[t.sentence]) anchors[t.sentence] = AnchorOf(doc, t.sentence, gaz);
+    if (!anchors[t.sentence]) anchors[t.sentence] = AnchorOf(doc, t.sentence, locations);
     const SentenceAnchor& a = *anchors[t.sentence];
     const Family fam = FamilyOf(t.event_type);
 
@@ -329,6 +363,11 @@ std::vector<Incident> GroupMentions(const Document& doc, const Gazetteer* gaz) {
 }
 
 void AssignFrames(const Document& doc, std::vector<Incident>* incidents) {
+  AssignFrames(doc, LinkLists(doc), incidents);
+}
+
+void AssignFrames(const Document& doc, const std::vector<Span>& links,
+                  std::vector<Incident>* incidents) {
   if (incidents->empty()) return;
   // Sentence state: 0 no trigger, 1 only background/negated triggers, 2 a news trigger.
   std::vector<uint8_t> state(doc.sentences.size(), 0);
@@ -339,7 +378,7 @@ void AssignFrames(const Document& doc, std::vector<Incident>* incidents) {
   }
   const int pub_year = [&] {
     auto r = ParseDateValue(doc.published.substr(0, std::min<size_t>(10, doc.published.size())));
-    return r ? std::stoi(FormatDayNumber(r->first).substr(0, 4)) : 0;
+    return r ? YearOfDayNumber(r->first) : 0;
   }();
   auto old_date_in = [&](Span span) {
     if (pub_year == 0) return false;
@@ -347,12 +386,11 @@ void AssignFrames(const Document& doc, std::vector<Incident>* incidents) {
       if (t.span.begin >= span.end) break;
       if (!Inside(t.span, span) || t.type != TimexType::kDate) continue;
       auto r = ParseDateValue(t.value);
-      if (r && std::stoi(FormatDayNumber(r->last).substr(0, 4)) < pub_year - 1) return true;
+      if (r && YearOfDayNumber(r->last) < pub_year - 1) return true;
     }
     return false;
   };
 
-  const std::vector<Span> links = LinkLists(doc);
   for (uint32_t fi = 0; fi < doc.casualties.size(); ++fi) {
     const CasualtyFrame& f = doc.casualties[fi];
     if (f.sentence >= doc.sentences.size() || state[f.sentence] == 1) continue;

@@ -124,9 +124,10 @@ std::string MakeEventId(std::string_view doc_id, std::string_view canonical_key)
   mix(doc_id);
   mix(std::string_view("\x1f", 1));
   mix(canonical_key);
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "ev-%016llx", static_cast<unsigned long long>(h));
-  return buf;
+  // "ev-%016llx", without printf's format parsing.
+  std::string id = "ev-0000000000000000";
+  for (size_t i = id.size(); h != 0; h >>= 4) id[--i] = "0123456789abcdef"[h & 0xF];
+  return id;
 }
 
 }  // namespace sitrep

@@ -6,9 +6,11 @@
 // as" / "named", inherited by a second name joined with "and"; a money amount with "reward"
 // or "bounty" is added ("$5 million reward").
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "event/event_internal.h"
 #include "sitrep/pipeline.h"
@@ -28,6 +30,32 @@ bool In(std::string_view w, const std::string_view (&set)[N]) {
   }
   return false;
 }
+
+// The same test over a set bucketed by first byte, for the long lists below.
+class WordSet {
+ public:
+  template <size_t N>
+  explicit WordSet(const std::string_view (&set)[N]) {
+    for (const std::string_view s : set) {
+      if (s.empty()) {
+        has_empty_ = true;
+      } else {
+        by_first_[static_cast<unsigned char>(s[0])].push_back(s);
+      }
+    }
+  }
+  bool Contains(std::string_view w) const {
+    if (w.empty()) return has_empty_;
+    for (const std::string_view s : by_first_[static_cast<unsigned char>(w[0])]) {
+      if (s.size() == w.size() && std::memcmp(s.data(), w.data(), s.size()) == 0) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::array<std::vector<std::string_view>, 256> by_first_;
+  bool has_empty_ = false;
+};
 
 constexpr std::string_view kParticles[] = {"al", "el", "bin", "ibn", "bint", "abd", "de", "da",
                                            "van", "von", "ould", "ag", "ben", "abu", "del", "la"};
@@ -69,6 +97,23 @@ constexpr std::string_view kRoleNouns[] = {
     "politician", "candidate", "councillor", "councilor", "senator", "judge", "student",
     "teacher", "doctor", "reporter", "photographer", "worker", "chairman", "director", "aide",
     "commanders", "leaders", "officials", "militants", "fighters", "members", "operatives"};
+
+const WordSet& NotNames() {
+  static const WordSet set(kNotNames);
+  return set;
+}
+const WordSet& Starters() {
+  static const WordSet set(kStarters);
+  return set;
+}
+const WordSet& Titles() {
+  static const WordSet set(kTitles);
+  return set;
+}
+const WordSet& RoleNouns() {
+  static const WordSet set(kRoleNouns);
+  return set;
+}
 
 bool IsUpperStart(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 
@@ -127,7 +172,7 @@ std::string CleanRole(const Document& doc, uint32_t begin, uint32_t end) {
 
 bool HasRoleNoun(const Document& doc, uint32_t begin, uint32_t end) {
   for (uint32_t k = begin; k < end; ++k) {
-    if (In(Lower(doc.Slice(doc.tokens[k].span)), kRoleNouns)) return true;
+    if (RoleNouns().Contains(Lower(doc.Slice(doc.tokens[k].span)))) return true;
   }
   return false;
 }
@@ -140,10 +185,14 @@ void FindNamedPersons(const Document& doc, const Incident& incident, Event* even
   std::sort(sentences.begin(), sentences.end());
   sentences.erase(std::unique(sentences.begin(), sentences.end()), sentences.end());
 
+  // The fate words of the sentence (token, fate), read once for all of its names.
+  std::vector<std::pair<uint32_t, std::string>> fate_words;
   for (uint32_t si : sentences) {
     const Sentence& s = doc.sentences[si];
     std::string inherited_role;  // role of the previous name, for "A and B"
     uint32_t prev_end = 0;
+    bool fates_read = false;
+    bool sentence_reward = false;  // "reward" or "bounty" in the sentence
     for (uint32_t k = s.token_begin; k < s.token_end;) {
       const std::string_view w0 = doc.Slice(doc.tokens[k].span);
       if (doc.tokens[k].kind != TokenKind::kWord || !IsUpperStart(w0)) {
@@ -164,9 +213,9 @@ void FindNamedPersons(const Document& doc, const Incident& incident, Event* even
       std::string title;
       while (b < end) {
         const std::string lw = Lower(doc.Slice(doc.tokens[b].span));
-        if (In(lw, kStarters)) {
+        if (Starters().Contains(lw)) {
           ++b;
-        } else if (In(lw, kTitles)) {
+        } else if (Titles().Contains(lw)) {
           title = lw;
           ++b;
         } else {
@@ -185,7 +234,7 @@ void FindNamedPersons(const Document& doc, const Incident& incident, Event* even
         const std::string_view w = doc.Slice(doc.tokens[j].span);
         std::string lw = Lower(w);
         if (lw.ends_with("'s") || lw.ends_with("\xE2\x80\x99s")) reject = true;
-        if (AllCaps(w) || In(lw, kNotNames)) reject = true;
+        if (AllCaps(w) || NotNames().Contains(lw)) reject = true;
       }
       for (const ActorMention& a : doc.actors) reject |= Overlaps(a.span, name_span);
       for (const PlaceMention& p : doc.places) {
@@ -194,17 +243,24 @@ void FindNamedPersons(const Document& doc, const Incident& incident, Event* even
       if (reject) continue;
 
       // Fate: the nearest fate word of the sentence.
+      if (!fates_read) {
+        fates_read = true;
+        fate_words.clear();
+        for (uint32_t j = s.token_begin; j < s.token_end; ++j) {
+          const std::string lw = Lower(doc.Slice(doc.tokens[j].span));
+          std::string f = FateWord(lw);
+          if (f.empty()) continue;
+          if (f == "wanted") {
+            sentence_reward |= lw == "reward" || lw == "bounty";
+            continue;
+          }
+          fate_words.emplace_back(j, std::move(f));
+        }
+      }
       std::string fate;
       long best = -1;
-      bool reward = false;
-      for (uint32_t j = s.token_begin; j < s.token_end; ++j) {
-        const std::string lw = Lower(doc.Slice(doc.tokens[j].span));
-        std::string f = FateWord(lw);
-        if (f.empty()) continue;
-        if (f == "wanted") {
-          reward |= lw == "reward" || lw == "bounty";
-          continue;
-        }
+      const bool reward = sentence_reward;
+      for (const auto& [j, f] : fate_words) {
         const long d = j < b ? static_cast<long>(b - j) : static_cast<long>(j - end + 1);
         if (best < 0 || d < best) {
           best = d;

@@ -20,6 +20,7 @@
 // Group (Country)"; looting and mob violence with no opponent hit "Civilians (Country)"; a
 // named rebel group in a battle with no opponent named fought "Military Forces of Country".
 #include <algorithm>
+#include <initializer_list>
 #include <optional>
 #include <string>
 
@@ -83,27 +84,32 @@ std::string CompleteName(const ActorMention& m, std::string_view event_iso3,
 bool IsSource(const Document& doc, const ActorMention& m) {
   auto tok = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.end,
                               [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
+  // Words compared lower-cased (EqualsLower), without building strings.
+  auto any_of = [](std::string_view w, std::initializer_list<std::string_view> words) {
+    for (std::string_view x : words) {
+      if (EqualsLower(w, x)) return true;
+    }
+    return false;
+  };
   for (int k = 0; k < 3 && tok + k < doc.tokens.end(); ++k) {
-    const std::string w = Lower(doc.Slice((tok + k)->span));
-    if (w == "said" || w == "says" || w == "told" || w == "reported" || w == "announced" ||
-        w == "stated" || w == "confirmed" || w == "added" || w == "spokesman" ||
-        w == "spokesperson" || w == "statement") {
+    const std::string_view w = doc.Slice((tok + k)->span);
+    if (any_of(w, {"said", "says", "told", "reported", "announced", "stated", "confirmed",
+                   "added", "spokesman", "spokesperson", "statement"})) {
       // "U.S. Central Command reported that its forces killed...": the source is the actor.
       for (int j = k + 1; j < k + 6 && tok + j + 1 < doc.tokens.end(); ++j) {
-        const std::string p = Lower(doc.Slice((tok + j)->span));
-        if (p == "its" || p == "their" || p == "our") return false;
+        if (any_of(doc.Slice((tok + j)->span), {"its", "their", "our"})) return false;
       }
       return true;
     }
-    if (w != "also" && w != "later" && w != "on" && w != "has" && w != "had") break;
+    if (!any_of(w, {"also", "later", "on", "has", "had"})) break;
   }
   auto before = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.begin,
                                  [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
   if (before - doc.tokens.begin() >= 2) {
-    const std::string w1 = Lower(doc.Slice((before - 1)->span));
-    const std::string w2 = Lower(doc.Slice((before - 2)->span));
-    if (w2 == "according" && w1 == "to") return true;
-    if (w1 == "by" && (w2 == "released" || w2 == "issued" || w2 == "statement")) return true;
+    const std::string_view w1 = doc.Slice((before - 1)->span);
+    const std::string_view w2 = doc.Slice((before - 2)->span);
+    if (EqualsLower(w2, "according") && EqualsLower(w1, "to")) return true;
+    if (EqualsLower(w1, "by") && any_of(w2, {"released", "issued", "statement"})) return true;
   }
   return false;
 }
@@ -227,36 +233,43 @@ bool FrontlineContext(const Document& doc, const std::vector<uint32_t>& sentence
   for (uint32_t si : sentences) {
     const Sentence& s = doc.sentences[si];
     for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+      // Words compared lower-cased (EqualsLower), without building strings.
       auto word = [&](uint32_t k) {
-        return k < s.token_end ? Lower(doc.Slice(doc.tokens[k].span)) : std::string();
+        return k < s.token_end ? doc.Slice(doc.tokens[k].span) : std::string_view();
       };
-      const std::string w = word(t);
-      const std::string next = word(t + 1);
+      const std::string_view w = word(t);
+      const std::string_view next = word(t + 1);
       // The word after "frontline" / "front line(s)".
-      std::string after;
+      std::string_view after;
       bool front = false;
-      if (w == "frontline" || w == "frontlines") {
+      if (EqualsLower(w, "frontline") || EqualsLower(w, "frontlines")) {
         front = true;
         after = next;
-      } else if (w == "front" && (next == "line" || next == "lines")) {
+      } else if (EqualsLower(w, "front") &&
+                 (EqualsLower(next, "line") || EqualsLower(next, "lines"))) {
         front = true;
         after = word(t + 2);
       }
       if (front) {
-        if (after != "workers" && after != "worker" && after != "staff" && after != "health" &&
-            after != "medical" && after != "doctors" && after != "nurses" && after != "responders") {
-          return true;
+        bool care = false;  // "frontline workers", "front line health staff"
+        for (std::string_view x : {"workers", "worker", "staff", "health", "medical", "doctors",
+                                   "nurses", "responders"}) {
+          care |= EqualsLower(after, x);
         }
+        if (!care) return true;
         continue;
       }
-      if ((w == "contact" && next == "line") || (w == "line" && next == "of" && word(t + 2) == "contact")) {
+      if ((EqualsLower(w, "contact") && EqualsLower(next, "line")) ||
+          (EqualsLower(w, "line") && EqualsLower(next, "of") &&
+           EqualsLower(word(t + 2), "contact"))) {
         return true;
       }
-      if ((w == "ceasefire" || w == "cease-fire") &&
-          (next == "violation" || next == "violations" || next == "monitors")) {
+      if ((EqualsLower(w, "ceasefire") || EqualsLower(w, "cease-fire")) &&
+          (EqualsLower(next, "violation") || EqualsLower(next, "violations") ||
+           EqualsLower(next, "monitors"))) {
         return true;
       }
-      if (w == "monitoring" && next == "mission") return true;
+      if (EqualsLower(w, "monitoring") && EqualsLower(next, "mission")) return true;
       if (doc.Slice(doc.tokens[t].span) == "SMM") return true;  // OSCE's Special Monitoring Mission
     }
   }
@@ -289,7 +302,6 @@ bool AssignRoles(const Document& doc, const Incident& incident, std::string_view
   std::string prev_name;
   uint32_t prev_end = 0;
   for (const ActorMention& m : doc.actors) {
-    if (IsSource(doc, m)) continue;
     uint32_t s = 0;
     bool in = false;
     for (uint32_t si : sentences) {
@@ -300,7 +312,7 @@ bool AssignRoles(const Document& doc, const Incident& incident, std::string_view
         break;
       }
     }
-    if (!in) continue;
+    if (!in || IsSource(doc, m)) continue;
     std::string name = CompleteName(m, country_iso3, country);
     if (!prev_name.empty() && prev_end <= m.span.begin && prev_name != name) {
       std::string between = Lower(doc.text.substr(prev_end, m.span.begin - prev_end));

@@ -665,10 +665,17 @@ std::string NameAsWritten(const Document& doc, const PlaceMention& m) {
   return std::string(t);
 }
 
-// True when `name` writes an ayn or hamza with a mark ("Dar‘ā", "Ma'rib", "Radā‘").
-bool HasGlottalMark(std::string_view name) {
-  for (std::string_view mark : {"'", "`", "\xE2\x80\x98", "\xE2\x80\x99", "\xCA\xBF", "\xCA\xBE"}) {
-    if (name.find(mark) != std::string_view::npos) return true;
+// "al-Mayadeen", "Al-Sukhna": an Arabic name with its article glued on, as some outlets
+// transliterate; where GeoNames writes the article too ("Al Mayādīn", "As Sukhnah"), its
+// standard romanization is the one coders use, and it is kept.
+bool GluedArticle(std::string_view written) {
+  return written.size() > 3 && (written.starts_with("al-") || written.starts_with("Al-") ||
+                                written.starts_with("el-") || written.starts_with("El-"));
+}
+bool StartsWithArticle(std::string_view name) {
+  for (std::string_view a : {"Al ", "As ", "Ash ", "Ad ", "Adh ", "Ar ", "At ", "Ath ", "Az ",
+                             "An ", "Aş ", "Al-", "El "}) {
+    if (name.starts_with(a)) return true;
   }
   return false;
 }
@@ -686,7 +693,8 @@ EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gaze
   loc.admin2 = std::string(e.admin2_name());
   loc.location = std::string(e.name());
   if (e.kind() != GeoKind::kCountry) {
-    if (std::string written = NameAsWritten(doc, m); !written.empty()) {
+    if (std::string written = NameAsWritten(doc, m);
+        !written.empty() && !(GluedArticle(written) && StartsWithArticle(loc.location))) {
       loc.location = std::move(written);
     }
   }

@@ -44,6 +44,8 @@
 //    the US (0.75 each kind, up to 4 kinds);
 //  - state context: a place/admin2 gets +3 × the share of the document's other non-country
 //    mentions lying in its admin1 ("Decatur" among Georgia places);
+//  - acceptance: a name followed by a word for a people ("members of the Fulani community",
+//    "the Mossi and Foulse communities", "tribesmen") is not a place;
 //  - acceptance: a small place (< 100k, not a capital) before a speech verb is a person; an
 //    alternate-name-only match of a place under 50k needs a cue; a cue with a name that only
 //    one country holds accepts any population when no other country is in context (villages of
@@ -520,6 +522,8 @@ class Resolver {
     if (c.loose && !(share > 0 && (c.cue >= 1 || ch.support_container))) return false;
     if (kind == GeoKind::kAdmin1 && c.name_neighbour && c.cue == 0) return false;
     if (kind == GeoKind::kCountry || kind == GeoKind::kAdmin1) return true;
+    // "the Mossi and Foulse communities", "Fulani tribesmen": a people, not a namesake village.
+    if (NamesAPeople(c)) return false;
     // "Tal Baydar" when only "Tal" is a key: a longer name the gazetteer lacks.
     if (c.name_neighbour && !ch.support_container) return false;
     if (ch.support_container || ch.support_admin1) return true;
@@ -560,6 +564,29 @@ class Resolver {
     else need = 100000;
     if (c.sentence_initial && c.cue == 0) need = std::max<uint64_t>(need, 50000);
     return pop >= need;
+  }
+
+  // True when the name is followed by a word for a people ("communities", "tribe", "clan"),
+  // possibly after "and" and another capitalized name: "the Mossi and Foulse communities".
+  bool NamesAPeople(const Candidate& c) const {
+    // "members of the Fulani community" (a lone "community" is a village in Latin American news:
+    // "near the La Florida community").
+    auto word = [&](size_t i) { return doc_.Slice(doc_.tokens[i].span); };
+    const bool members = c.tok_begin >= 3 && word(c.tok_begin - 1) == "the" &&
+                         word(c.tok_begin - 2) == "of" &&
+                         (word(c.tok_begin - 3) == "members" || word(c.tok_begin - 3) == "member");
+    size_t t = c.tok_end;
+    const size_t end = std::min(doc_.tokens.size(), static_cast<size_t>(c.tok_end) + 4);
+    for (; t < end; ++t) {
+      std::string_view w = doc_.Slice(doc_.tokens[t].span);
+      if ((members && w == "community") || w == "communities" || w == "tribe" || w == "tribes" ||
+          w == "tribesmen" || w == "clan" || w == "clans" || w == "ethnic") {
+        return true;
+      }
+      // Only "and" and capitalized words may stand between.
+      if (w != "and" && (w.empty() || w[0] < 'A' || w[0] > 'Z')) return false;
+    }
+    return false;
   }
 
   // True when all entries of the candidate (up to kMaxEntries) lie in one country.

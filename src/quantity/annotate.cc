@@ -290,7 +290,7 @@ class Annotator {
   Np ScanNp(size_t i, size_t e) const {
     Np np;
     np.end = i;
-    size_t free_words = 0, last = i;
+    size_t free_words = 0, last = i, victim_end = i;
     size_t k = i;
     while (k < e && k < i + 7) {
       const std::string_view w = W(k);
@@ -344,6 +344,7 @@ class Annotator {
           if ((en->classes & q::kVictim) != 0 && !modifier) {
             np.category = en->victim;
             np.has_victim = true;
+            victim_end = k + len;
           } else if ((en->classes & (q::kGroup | q::kNationality)) != 0) {
             if (np.group.empty()) np.group = TokSpan(k, k + len);
             if ((en->classes & q::kGroup) != 0) np.group_category = en->group;
@@ -368,6 +369,11 @@ class Annotator {
           k += len;  // "livestock traders", "cattle herders": a modifier of the victims
           last = k;
           continue;
+        }
+        // "seven bombers driving cars": the thing belongs to a phrase after the victims.
+        if (np.has_victim && victim_end < k) {
+          last = victim_end;
+          break;
         }
         np.has_object = true;
         k += len;
@@ -410,6 +416,13 @@ class Annotator {
     if (lex_.MatchEndingAt(t_, k >= 3 ? k - 3 : 0, k, q::kVictim, &len) != nullptr) return true;
     return std::any_of(cands_.begin(), cands_.end(),
                        [k](const Candidate& c) { return c.end <= k + 1 && c.end + 7 > k; });
+  }
+
+  // "killed and wounded" then a count (not "killed and wounded in the attack"): two verbs,
+  // the second with an object of its own.
+  bool SplitFates(size_t k, size_t e) const {
+    NumberMatch n;
+    return k < e && q::ScanNumber(lex_, t_, tok_, k, e, &n);
   }
 
   struct FateHit {
@@ -577,6 +590,11 @@ class Annotator {
     }
     const LexEntry* f = MatchAt(j, e, q::kFate, &len);
     if (f == nullptr) return {};
+    // "7 people were killed and wounded 80 others": the second verb has a count of its own.
+    if (f->fate == Fate::kCasualties && len == 3 && W(j + 1) == "and" && SplitFates(j + len, e)) {
+      f = MatchAt(j, j + 1, q::kFate, &len);
+      if (f == nullptr) return {};
+    }
     // "several fighting for their lives", "fled for their lives": no one died.
     if (W(j) == "lives" && j >= from + 2 && W(j - 2) == "for") return {};
     // "eight of the hostages were killed", "two prisoners died": the noun names the victims
@@ -615,6 +633,15 @@ class Annotator {
     if (start <= b) return {};
     size_t k = start - 1;
     for (int n = 0; n < 2 && k > b && In(W(k), kActiveFillers); ++n) --k;
+    // "The minister was killed, as were two bodyguards": the fate of the clause before, its
+    // verb standing in "were" (the evidence; "killed" stays the minister's own).
+    if (k >= b + 3 && (W(k) == "were" || W(k) == "was") && W(k - 1) == "as" && W(k - 2) == ",") {
+      size_t len = 0;
+      if (const LexEntry* f = lex_.MatchEndingAt(t_, b, k - 3, q::kFate, &len);
+          f != nullptr && (f->roles & q::kAfter) != 0) {
+        return {f, k, k + 1};
+      }
+    }
     // "killing himself and 3 others", "killing him and four others"
     if (k > b + 1 && W(k) == "and" &&
         (W(k - 1) == "himself" || W(k - 1) == "herself" || W(k - 1) == "themselves" ||
@@ -624,6 +651,14 @@ class Annotator {
     size_t len = 0;
     if (const LexEntry* f = lex_.MatchEndingAt(t_, b, k, q::kFate, &len);
         f != nullptr && (f->roles & (q::kBefore | q::kNounOf)) != 0) {
+      // "were killed and wounded 80 others": after a passive, the count is the last verb's.
+      if (f->fate == Fate::kCasualties && len == 3 && k >= b + 3 && W(k - 1) == "and" &&
+          (W(k - 3) == "were" || W(k - 3) == "was" || W(k - 3) == "been")) {
+        if (const LexEntry* last = lex_.MatchEndingAt(t_, k, k, q::kFate, &len);
+            last != nullptr && (last->roles & q::kBefore) != 0) {
+          return {last, k, k + 1};
+        }
+      }
       return {f, k + 1 - len, k + 1};
     }
     // Toll: "the death toll rose to 20", "bringing the toll to 20".
@@ -1546,8 +1581,10 @@ class Annotator {
         if (added) break;
         // "a police officer", "his driver"
         const std::string_view d = W(j);
+        // (After a comma, a singular item cannot restate a plural count: "killing nine
+        // soldiers, a police officer, and ..." lists one more.)
         if ((d == "a" || d == "an" || d == "his" || d == "her") && j + 1 < e && !InQuantity(j) &&
-            !comma_only) {
+            (!comma_only || (!fr.count_span.empty() && fr.value > 1 && !fr.vague))) {
           const Np np = ScanNp(j + 1, e);
           const std::string_view head = np.end > j + 1 ? W(np.end - 1) : std::string_view();
           if (np.has_victim && !np.has_object && !head.ends_with("s") && !head.ends_with("men") &&

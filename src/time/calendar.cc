@@ -96,19 +96,33 @@ Date ParseAnchor(std::string_view text) {
   return d;
 }
 
+void AppendPadded(std::string* out, int v, int width) {
+  char buf[12];
+  char* end = buf + sizeof buf;
+  char* q = end;
+  unsigned u = v < 0 ? 0u - static_cast<unsigned>(v) : static_cast<unsigned>(v);
+  do {
+    *--q = static_cast<char>('0' + u % 10);
+    u /= 10;
+  } while (u != 0);
+  long pad = width - (end - q) - (v < 0 ? 1 : 0);
+  if (v < 0) out->push_back('-');
+  if (pad > 0) out->append(static_cast<size_t>(pad), '0');
+  out->append(q, end);
+}
+
 std::string FormatYear(int year) {
   if (year <= 0 || year > 9999) return "XXXX";
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%04d", year);
-  return buf;
+  std::string out;
+  AppendPadded(&out, year, 4);
+  return out;
 }
 
 std::string FormatMonth(int year, int month) {
   std::string out = FormatYear(year);
-  char buf[8];
   if (month >= 1 && month <= 12) {
-    std::snprintf(buf, sizeof buf, "-%02d", month);
-    out += buf;
+    out += '-';
+    AppendPadded(&out, month, 2);
   } else {
     out += "-XX";
   }
@@ -117,10 +131,9 @@ std::string FormatMonth(int year, int month) {
 
 std::string FormatDay(const Date& date) {
   std::string out = FormatMonth(date.year, date.month);
-  char buf[8];
   if (date.day >= 1 && date.day <= 31) {
-    std::snprintf(buf, sizeof buf, "-%02d", date.day);
-    out += buf;
+    out += '-';
+    AppendPadded(&out, date.day, 2);
   } else {
     out += "-XX";
   }
@@ -131,9 +144,11 @@ std::string FormatWeek(const Date& date) {
   if (!date.known()) return date.year ? FormatYear(date.year) + "-WXX" : "XXXX-WXX";
   int iso_year, week;
   IsoWeek(date, &iso_year, &week);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-W%02d", iso_year, week);
-  return buf;
+  std::string out;
+  AppendPadded(&out, iso_year, 4);
+  out += "-W";
+  AppendPadded(&out, week, 2);
+  return out;
 }
 
 Date EasterSunday(int year) {

@@ -41,6 +41,9 @@ Date ParseAnchor(std::string_view text);
 
 // TIMEX3 strings; unknown parts become X: "2024-08-29", "XXXX-XX-XX", "2024-08", "2024",
 // "2024-W35".
+// Appends v as printf("%0*d", width, v) would, without the format parser (values are built
+// for every timex).
+void AppendPadded(std::string* out, int v, int width);
 std::string FormatDay(const Date& date);
 std::string FormatMonth(int year, int month);
 std::string FormatYear(int year);

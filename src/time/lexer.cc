@@ -3,6 +3,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "time/lexicon.h"
 
 namespace sitrep::timex {
@@ -26,9 +30,187 @@ char WidePunct(std::string_view text, size_t pos) {
   return 0;
 }
 
+// Is a wide punctuation mark (WidePunct) at `pos`?
+bool IsWidePunct(std::string_view text, size_t pos) { return WidePunct(text, pos) != 0; }
+
+// Bit masks of one 64-byte block (bit k = byte o + k), bytes at and after the end of the text
+// all clear.
+struct BlockMasks {
+  uint64_t word;   // bytes of word tokens: ASCII letters and non-ASCII bytes outside wide marks
+  uint64_t digit;  // ASCII digits
+  uint64_t space;  // whitespace between tokens (' ', \t, \r, \f, \v; not \n)
+  uint64_t wide;   // first bytes of wide punctuation marks (3 bytes each)
+  uint64_t single; // one-byte punctuation tokens, '\n' included
+};
+
+// `low` is the lowercased text with at least 64 readable bytes from o; `text` the original.
+BlockMasks MasksOf(const char* low, std::string_view text, size_t o) {
+  uint64_t letter = 0, digit = 0, space = 0, high = 0;
+#if defined(__SSE2__)
+  const __m128i a1 = _mm_set1_epi8('a' - 1), z1 = _mm_set1_epi8('z' + 1);
+  const __m128i d0 = _mm_set1_epi8('0' - 1), d9 = _mm_set1_epi8('9' + 1);
+  const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n');
+  const __m128i c8 = _mm_set1_epi8(8), c14 = _mm_set1_epi8(14);
+  for (int k = 0; k < 4; ++k) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(low + o + 16 * k));
+    // Signed compares: bytes >= 0x80 are negative and fall in none of the ASCII ranges.
+    __m128i l = _mm_and_si128(_mm_cmpgt_epi8(v, a1), _mm_cmplt_epi8(v, z1));
+    __m128i d = _mm_and_si128(_mm_cmpgt_epi8(v, d0), _mm_cmplt_epi8(v, d9));
+    __m128i ctl = _mm_andnot_si128(_mm_cmpeq_epi8(v, nl),
+                                   _mm_and_si128(_mm_cmpgt_epi8(v, c8), _mm_cmplt_epi8(v, c14)));
+    __m128i s = _mm_or_si128(_mm_cmpeq_epi8(v, sp), ctl);
+    int shift = 16 * k;
+    letter |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(l))) << shift;
+    digit |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(d))) << shift;
+    space |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(s))) << shift;
+    high |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(v))) << shift;
+  }
+#else
+  for (size_t k = 0; k < 64; ++k) {
+    unsigned char c = static_cast<unsigned char>(low[o + k]);
+    uint64_t bit = uint64_t{1} << k;
+    if (c >= 'a' && c <= 'z') letter |= bit;
+    if (IsDigit(c)) digit |= bit;
+    if (c == ' ' || (c >= 9 && c <= 13 && c != '\n')) space |= bit;
+    if (c >= 0x80) high |= bit;
+  }
+#endif
+  size_t left = text.size() - o;
+  uint64_t valid = left >= 64 ? ~uint64_t{0} : (uint64_t{1} << left) - 1;
+  BlockMasks m;
+  m.word = letter;
+  m.digit = digit & valid;
+  m.space = space & valid;
+  m.wide = 0;
+  high &= valid;
+  uint64_t other = valid & ~(letter | digit | space | high);
+  // Non-ASCII bytes are word bytes, except the three bytes of a wide punctuation mark.
+  while (high != 0) {
+    size_t k = static_cast<size_t>(__builtin_ctzll(high));
+    high &= high - 1;
+    size_t q = o + k;
+    if (IsWidePunct(text, q)) {
+      m.wide |= uint64_t{1} << k;
+    } else if (!(q >= 1 && IsWidePunct(text, q - 1)) && !(q >= 2 && IsWidePunct(text, q - 2))) {
+      m.word |= uint64_t{1} << k;
+    }
+  }
+  m.single = other;
+  return m;
+}
+
+// Index of the first clear bit at or after `pos` in the bit array `bits` (which ends with a
+// zero word).
+size_t NextClear(const uint64_t* bits, size_t pos) {
+  size_t w = pos >> 6;
+  uint64_t rest = ~bits[w] & (~uint64_t{0} << (pos & 63));
+  while (rest == 0) rest = ~bits[++w];
+  return (w << 6) + static_cast<size_t>(__builtin_ctzll(rest));
+}
+
 }  // namespace
 
 void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out) {
+  const size_t size = text.size();
+  // Grows only when a longer text comes (the buffers live across calls), so no zero-filling
+  // of the whole buffer per call.
+  if (lowered->size() < size + kLoweredPadding) lowered->resize(size + kLoweredPadding);
+  char* p = lowered->data();
+  const char* src = text.data();
+  // Branch-free so that the compiler vectorizes it.
+  for (size_t k = 0; k < size; ++k) {
+    unsigned char c = static_cast<unsigned char>(src[k]);
+    p[k] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
+  }
+  std::memset(p + size, 0, kLoweredPadding);
+  lowered->resize(size + kLoweredPadding);
+  out->clear();
+  if (size == 0) return;
+
+  // Pass 1: masks of word and digit bytes, token starts and whitespace, per 64-byte block.
+  thread_local std::vector<uint64_t> word_bits, digit_bits, space_bits, starts, wide_bits;
+  const size_t blocks = (size + 63) / 64;
+  word_bits.resize(blocks + 1);
+  digit_bits.resize(blocks + 1);
+  space_bits.resize(blocks + 1);
+  starts.resize(blocks);
+  wide_bits.resize(blocks);
+  uint64_t carry_word = 0, carry_digit = 0;
+  for (size_t b = 0; b < blocks; ++b) {
+    BlockMasks m = MasksOf(p, text, b * 64);
+    word_bits[b] = m.word;
+    digit_bits[b] = m.digit;
+    space_bits[b] = m.space;
+    wide_bits[b] = m.wide;
+    starts[b] = (m.word & ~(m.word << 1 | carry_word)) | (m.digit & ~(m.digit << 1 | carry_digit)) |
+                m.wide | m.single;
+    carry_word = m.word >> 63;
+    carry_digit = m.digit >> 63;
+  }
+  word_bits[blocks] = digit_bits[blocks] = space_bits[blocks] = 0;
+
+  // Pass 2: one token per start.
+  const WordClassTable& table = TimeWordClasses();
+  auto bit = [](const std::vector<uint64_t>& v, size_t pos) {
+    return (v[pos >> 6] >> (pos & 63) & 1) != 0;
+  };
+  for (size_t b = 0; b < blocks; ++b) {
+    for (uint64_t s = starts[b]; s != 0; s &= s - 1) {
+      size_t pos = b * 64 + static_cast<size_t>(__builtin_ctzll(s));
+      // Filled in place: a Tok built on the stack and copied in stalls on store forwarding.
+      Tok& t = out->emplace_back();
+      t.begin = static_cast<uint32_t>(pos);
+      // The byte before a token is whitespace or the previous token's last byte.
+      t.glued = pos > 0 && !bit(space_bits, pos - 1);
+      bool hot;
+      uint64_t mask = uint64_t{1} << (pos & 63);
+      if (word_bits[b] & mask) {
+        size_t end = NextClear(word_bits.data(), pos);
+        t.kind = Tok::kWord;
+        t.end = static_cast<uint32_t>(end);
+        unsigned char c = static_cast<unsigned char>(src[pos]);
+        t.cap = c >= 'A' && c <= 'Z';
+        t.cls = static_cast<uint8_t>(ClassifyTimeWordPadded(table, p + pos, end - pos, &t.number));
+        t.starter = t.cls != 0;
+        hot = (t.cls & kTimeWord) != 0;
+      } else if (digit_bits[b] & mask) {
+        size_t end = NextClear(digit_bits.data(), pos);
+        size_t n = end - pos;
+        t.kind = Tok::kNum;
+        t.end = static_cast<uint32_t>(end);
+        t.digits = static_cast<uint8_t>(n > 255 ? 255 : n);
+        if (n <= 9) {
+          int v = 0;
+          for (size_t k = pos; k < end; ++k) v = v * 10 + (src[k] - '0');
+          t.num = v;
+        }
+        t.starter = true;
+        hot = t.num >= 0;
+      } else if (wide_bits[b] & mask) {
+        t.kind = Tok::kPunct;
+        t.ch = WidePunct(text, pos);
+        t.end = static_cast<uint32_t>(pos + 3);
+        t.starter = t.ch == '\'';
+        hot = false;
+      } else {
+        t.kind = Tok::kPunct;
+        t.ch = src[pos];
+        t.end = static_cast<uint32_t>(pos + 1);
+        t.starter = t.ch == '\'';
+        hot = false;
+      }
+      if (hot) {
+        // The starters among this token and the kCandidateWindow - 1 before it are candidates.
+        size_t k = out->size();
+        size_t from = k >= kCandidateWindow ? k - kCandidateWindow : 0;
+        Tok* toks = out->data();
+        for (size_t j = from; j < k; ++j) toks[j].candidate = toks[j].starter;
+      }
+    }
+  }
+}
+
+void LexTimexReference(std::string_view text, std::string* lowered, std::vector<Tok>* out) {
   lowered->assign(text);
   // Branch-free so that the compiler vectorizes it.
   char* p = lowered->data();
@@ -36,8 +218,7 @@ void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out
     unsigned char c = static_cast<unsigned char>(p[k]);
     p[k] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
   }
-  // Padding for ClassifyTimeWordPadded's 16-byte loads at the last word.
-  lowered->append(16, '\0');
+  lowered->append(kLoweredPadding, '\0');
   std::string_view low(*lowered);
   const WordClassTable& table = TimeWordClasses();
   out->clear();
@@ -141,8 +322,11 @@ void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out
       }
       if (i > text.size()) i = text.size();
       t.end = static_cast<uint32_t>(i);
-      t.cls = static_cast<uint8_t>(
-          ClassifyTimeWordPadded(table, low.data() + t.begin, t.end - t.begin));
+      std::string_view word = low.substr(t.begin, t.end - t.begin);
+      if (!word.empty() && word.size() <= 16) {
+        t.cls = static_cast<uint8_t>(ClassifyPluralTimeWord(table, word, table.Find(word)));
+        t.number = static_cast<uint8_t>(SmallNumberWord(word));
+      }
       push(t);
       continue;
     }

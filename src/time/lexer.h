@@ -23,14 +23,24 @@ struct Tok {
   bool starter = false;  // a match may begin here: a number, "'", a time word or kStarter word
   bool candidate = false;  // starter with a number or time word within kCandidateWindow tokens
   int num = -1;          // kNum: value, -1 when more than 9 digits
+  uint8_t number = 0;    // kWord time word: SmallNumberWord(low) ("twenty" → 20), else 0
+  bool operator==(const Tok&) const = default;
 };
 
 // Every timex match holds a number or a time word within its first kCandidateWindow tokens.
 constexpr size_t kCandidateWindow = 6;
 
+// Bytes of NUL padding LexTimex leaves after the text in `lowered` (word-sized loads at the
+// last word, whole 64-byte blocks at the end).
+constexpr size_t kLoweredPadding = 64;
+
 // Tokenizes `text`; `lowered` receives the ASCII-lowercased copy of `text` (the same byte
-// offsets as the tokens' begin/end; 16 NUL bytes follow the text in it). Linear time; never reads past
-// `text`.
+// offsets as the tokens' begin/end; kLoweredPadding NUL bytes follow the text in it). Linear
+// time; never reads past `text`. Finds token boundaries 64 bytes at a time with bit masks.
 void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out);
+
+// The byte-at-a-time tokenizer LexTimex replaced: the same tokens, kept as the reference the
+// tests and the timex fuzzer compare LexTimex with.
+void LexTimexReference(std::string_view text, std::string* lowered, std::vector<Tok>* out);
 
 }  // namespace sitrep::timex

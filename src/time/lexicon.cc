@@ -1,6 +1,8 @@
 #include "time/lexicon.h"
 
+#include <algorithm>
 #include <cstdint>
+#include <vector>
 #include <cstring>
 #include <iterator>
 
@@ -40,8 +42,36 @@ constexpr Entry kOrdinals[] = {{"first", 1}, {"second", 2}, {"third", 3}, {"four
 
 }  // namespace
 
+namespace {
+
+// Quick rejections before the table scans: the first letters and lengths the tables hold.
+bool MaybeMonth(std::string_view w) {
+  if (w.size() < 3 || w.size() > 9) return false;
+  switch (w[0]) {
+    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': return true;
+    default: return false;
+  }
+}
+bool MaybeWeekday(std::string_view w) {
+  if (w.size() < 6 || w.size() > 10) return false;
+  switch (w[0]) {
+    case 'm': case 't': case 'w': case 'f': case 's': return true;
+    default: return false;
+  }
+}
+bool MaybeUnit(std::string_view w) {
+  if (w.size() < 3 || w.size() > 9) return false;
+  switch (w[0]) {
+    case 's': case 'm': case 'h': case 'd': case 'w': case 'q': case 'y': case 'c': return true;
+    default: return false;
+  }
+}
+
+}  // namespace
+
 int MonthNumber(std::string_view word, bool* abbrev) {
   *abbrev = false;
+  if (!MaybeMonth(word)) return 0;
   if (int m = Lookup(kMonths, word)) return m;
   if (int m = Lookup(kMonthAbbrevs, word)) {
     *abbrev = true;
@@ -52,6 +82,7 @@ int MonthNumber(std::string_view word, bool* abbrev) {
 
 int WeekdayNumber(std::string_view word, bool* plural) {
   *plural = false;
+  if (!MaybeWeekday(word)) return 0;
   if (int d = Lookup(kWeekdays, word)) return d;
   if (word.size() > 1 && word.back() == 's') {
     if (int d = Lookup(kWeekdays, word.substr(0, word.size() - 1))) {
@@ -82,6 +113,10 @@ Unit UnitWord(std::string_view word, bool* plural) {
       {"week", "weeks", Unit::kWeek},       {"month", "months", Unit::kMonth},
       {"quarter", "quarters", Unit::kQuarter}, {"year", "years", Unit::kYear},
       {"decade", "decades", Unit::kDecade}, {"century", "centuries", Unit::kCentury}};
+  if (!MaybeUnit(word)) {
+    *plural = false;
+    return Unit::kNone;
+  }
   for (const U& u : kUnits) {
     if (word == u.singular) {
       *plural = false;
@@ -162,9 +197,38 @@ const WordClassTable& TimeWordClasses() {
         "new",       "boxing",  "independence", "valentine", "memorial",  "labor",  "veterans",
         "good"};
     for (std::string_view w : kStarters) t->Add(w, kStarter);
+    t->Seal();
     return t;
   }();
   return *kTable;
+}
+
+void WordClassTable::Seal() {
+  size_t count = 1;
+  for (const Slot& s : slots_) {
+    if (s.cls == 0) continue;
+    // More words than the index holds: stay with the probing lookup (slower, same answers).
+    if (count == std::size(keys_)) return;
+    keys_[count++] = Key{s.a, s.b, s.cls, s.number};
+  }
+  // The first seed that gives every word its own slot (a few dozen tries for ~250 words in
+  // 8192 slots); deterministic. Collisions are found by sorting the slots, so a try costs
+  // O(words log words), not a pass over the index.
+  std::vector<uint16_t> slots(count - 1);
+  for (uint64_t seed = 1; seed <= 100000; ++seed) {
+    for (size_t k = 1; k < count; ++k) {
+      slots[k - 1] = static_cast<uint16_t>(SealedSlot(keys_[k].a, keys_[k].b, seed));
+    }
+    std::sort(slots.begin(), slots.end());
+    if (std::adjacent_find(slots.begin(), slots.end()) != slots.end()) continue;
+    std::memset(index_, 0, sizeof index_);
+    for (size_t k = 1; k < count; ++k) {
+      index_[SealedSlot(keys_[k].a, keys_[k].b, seed)] = static_cast<uint8_t>(k);
+    }
+    seed_ = seed;
+    sealed_ = true;
+    return;
+  }
 }
 
 namespace {

@@ -42,6 +42,9 @@ class WordClassTable {
   void Add(std::string_view word, int cls, int number = 0) {
     uint64_t a, b;
     if (!Pack(word, &a, &b)) return;
+    SetShape(word.size(), word);
+    // ClassifyTimeWordPadded also classes the plural of a time word ("mondays").
+    if (cls & kTimeWord) SetShape(word.size() + 1, word);
     uint64_t full = FullHash(a, b);
     size_t bit = static_cast<size_t>(full) & (kFilterBits - 1);
     filter_[bit / 64] |= uint64_t{1} << (bit % 64);
@@ -69,8 +72,49 @@ class WordClassTable {
     const Slot* s = FindPacked(a, b);
     return s ? s->number : 0;
   }
-  // `p` has 16 readable bytes; the word is its first n (1..16).
+  // Builds the collision-free index behind FindPaddedSealed. Call once, after the last Add.
+  // Leaves the table unsealed when it holds more words than the index can (255).
+  void Seal();
+  bool sealed() const { return sealed_; }
+  // FindPadded without branches on the word: the masked 16-byte key, one hash, one slot of a
+  // collision-free index (Seal) and one key compare. Needs Seal() first. `p` has 16 readable
+  // bytes; n is 1..16.
+  int FindPaddedSealed(const char* p, size_t n, uint8_t* number) const {
+    uint64_t a, b;
+    std::memcpy(&a, p, 8);
+    std::memcpy(&b, p + 8, 8);
+    a &= kLowMask[n];
+    b &= kHighMask[n];
+    const Key& k = keys_[index_[SealedSlot(a, b, seed_)]];
+    // All ones on a hit, else zero, without a branch.
+    uint64_t diff = (k.a ^ a) | (k.b ^ b);
+    uint64_t hit = ((diff | (0 - diff)) >> 63) - 1;
+    *number = static_cast<uint8_t>(k.number & hit);
+    return static_cast<int>(k.cls & hit);
+  }
+
+  // False when no word of the table (nor the plural of a time word) has the length and first
+  // two letters of the n-byte word at p (1..16 bytes; p[1] readable): most words of a text are
+  // rejected by one bit, before any hashing.
+  bool MayHold(const char* p, size_t n) const {
+    size_t bit = ShapeBit(n, p[0], n > 1 ? p[1] : 0);
+    return shapes_[bit / 64] >> (bit % 64) & 1;
+  }
+  // `p` has 16 readable bytes; the word is its first n (1..16). *number receives the number
+  // word's value (as Number()).
+  int FindPadded(const char* p, size_t n, uint8_t* number) const {
+    const Slot* s = FindPaddedSlot(p, n);
+    *number = s ? s->number : 0;
+    return s ? s->cls : 0;
+  }
   int FindPadded(const char* p, size_t n) const {
+    const Slot* s = FindPaddedSlot(p, n);
+    return s ? s->cls : 0;
+  }
+
+ private:
+  struct Slot;
+  const Slot* FindPaddedSlot(const char* p, size_t n) const {
     uint64_t a, b;
     std::memcpy(&a, p, 8);
     std::memcpy(&b, p + 8, 8);
@@ -82,11 +126,9 @@ class WordClassTable {
     } else if (n < 16) {
       b &= (uint64_t{1} << (8 * (n - 8))) - 1;
     }
-    const Slot* s = FindPacked(a, b);
-    return s ? s->cls : 0;
+    return FindPacked(a, b);
   }
 
- private:
   struct Slot {
     uint64_t a = 0, b = 0;
     uint8_t cls = 0;
@@ -120,7 +162,55 @@ class WordClassTable {
   }
   static size_t Slot0(uint64_t full) { return static_cast<size_t>(full >> 54) & (kSlots - 1); }
   static constexpr size_t kFilterBits = 4096;
+  // Length (1..17) and the low five bits of the first two bytes (the second 0 for one-byte
+  // words): 32 x 32 bits per length.
+  static size_t ShapeBit(size_t n, char c0, char c1) {
+    return n << 10 | static_cast<size_t>(c0 & 31) << 5 | static_cast<size_t>(c1 & 31);
+  }
+  void SetShape(size_t n, std::string_view w) {
+    if (n == 0 || n > 17) return;
+    size_t bit = ShapeBit(n, w[0], n > 1 ? w[1] : 0);
+    shapes_[bit / 64] |= uint64_t{1} << (bit % 64);
+  }
   uint64_t filter_[kFilterBits / 64] = {};
+  uint64_t shapes_[(18 << 10) / 64] = {};
+
+  // The sealed index: index_[SealedSlot(key)] is the key's position in keys_ (0: no word, an
+  // all-zero key that no word packs to).
+  struct Key {
+    uint64_t a = 0, b = 0;
+    uint8_t cls = 0;
+    uint8_t number = 0;
+  };
+  static constexpr int kIndexBits = 13;
+  static size_t SealedSlot(uint64_t a, uint64_t b, uint64_t seed) {
+    // Two independent multiplies: the seed search (Seal) makes up for the weak mixing.
+    uint64_t h = (a ^ seed) * 0x9E3779B97F4A7C15ULL + (b ^ seed) * 0xC2B2AE3D27D4EB4FULL;
+    return static_cast<size_t>(h >> (64 - kIndexBits));
+  }
+  // Byte masks for a word of n bytes (0..16) in the two halves of its key.
+  static constexpr auto kLowMask = [] {
+    struct {
+      uint64_t v[17];
+      constexpr uint64_t operator[](size_t n) const { return v[n]; }
+    } m{};
+    for (size_t n = 0; n <= 16; ++n) m.v[n] = n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1;
+    return m;
+  }();
+  static constexpr auto kHighMask = [] {
+    struct {
+      uint64_t v[17];
+      constexpr uint64_t operator[](size_t n) const { return v[n]; }
+    } m{};
+    for (size_t n = 0; n <= 16; ++n) {
+      m.v[n] = n <= 8 ? 0 : n >= 16 ? ~uint64_t{0} : (uint64_t{1} << (8 * (n - 8))) - 1;
+    }
+    return m;
+  }();
+  uint64_t seed_ = 0;
+  bool sealed_ = false;
+  uint8_t index_[size_t{1} << kIndexBits] = {};
+  Key keys_[256];
   Slot slots_[kSlots];
 };
 
@@ -134,11 +224,16 @@ int ClassifyTimeWord(std::string_view word);
 // The same for the n-byte lowercase word at p, where 16 bytes from p are readable (LexTimex pads
 // its lowered copy): a word-sized load instead of a copy.
 int ClassifyPluralTimeWord(const WordClassTable& table, std::string_view word, int cls);
-inline int ClassifyTimeWordPadded(const WordClassTable& table, const char* p, size_t n) {
+inline int ClassifyTimeWordPadded(const WordClassTable& table, const char* p, size_t n,
+                                   uint8_t* number) {
+  *number = 0;
   if (n == 0 || n > 16) return 0;
-  int cls = table.FindPadded(p, n);
+  int cls = table.sealed() ? table.FindPaddedSealed(p, n, number) : table.FindPadded(p, n, number);
   if (cls & kTimeWord) return cls | kStarter;
-  if (n > 6 && n <= 12 && p[n - 1] == 's') return ClassifyPluralTimeWord(table, {p, n}, cls);
+  // Plural time words ("mondays"): only shapes that a plural of a time word has.
+  if (n > 6 && n <= 12 && p[n - 1] == 's' && table.MayHold(p, n)) {
+    return ClassifyPluralTimeWord(table, {p, n}, cls);
+  }
   return cls;
 }
 

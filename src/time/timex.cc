@@ -52,6 +52,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -77,9 +78,9 @@ struct Match {
 };
 
 std::string Num(int v, int width = 0) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%0*d", width, v);
-  return buf;
+  std::string out;
+  AppendPadded(&out, v, width);
+  return out;
 }
 
 std::string DurationValue(int n, Unit unit) {
@@ -146,12 +147,14 @@ struct ScanBuffers {
 class Scanner {
  public:
   Scanner(std::string_view text, std::string_view anchor, ScanBuffers* buffers)
-      : text_(text), lowered_(buffers->lowered), toks_(buffers->toks) {
+      : text_(text), lowered_(buffers->lowered) {
     dct_ = ParseAnchor(anchor);
     ref_ = dct_;
     ref_year_ = dct_.year;
     if (dct_.known()) ref_month_ = Date{dct_.year, dct_.month, 1};
-    LexTimex(text, &lowered_, &toks_);
+    LexTimex(text, &lowered_, &buffers->toks);
+    toks_ = buffers->toks;
+    low_ = lowered_.data();
   }
 
   std::vector<Timex> Run() {
@@ -231,23 +234,21 @@ class Scanner {
     if (i >= n()) return false;
     const Tok& t = toks_[i];
     return t.kind == Tok::kWord && t.end - t.begin == N - 1 &&
-           std::memcmp(lowered_.data() + t.begin, w, N - 1) == 0;
+           std::memcmp(low_ + t.begin, w, N - 1) == 0;
   }
   bool P(size_t i, char c) const { return i < n() && toks_[i].kind == Tok::kPunct && toks_[i].ch == c; }
   bool IsNum(size_t i) const { return i < n() && toks_[i].kind == Tok::kNum && toks_[i].num >= 0; }
   std::string_view Low(size_t i) const { return Word(i) ? LowOf(toks_[i]) : std::string_view(); }
-  // SmallNumberWord(Low(i)); number words are time words, so others skip the lookup.
-  int NumWord(size_t i) const {
-    return Word(i) && (toks_[i].cls & kTimeWord) ? SmallNumberWord(LowOf(toks_[i])) : 0;
-  }
+  // SmallNumberWord(Low(i)), looked up by the lexer.
+  int NumWord(size_t i) const { return Word(i) ? toks_[i].number : 0; }
   static bool IsTens(int v) { return v >= 20 && v % 10 == 0; }
   // Skips a "." glued to token i-1 (abbreviations: "Sept.", "a.m.").
   size_t SkipDot(size_t i) const { return P(i, '.') && toks_[i].glued ? i + 1 : i; }
   bool Glued(size_t i) const { return i < n() && toks_[i].glued; }
 
-  void Consider(Match m, Match* best, bool* found) const {
+  void Consider(const Match& m, Match* best, bool* found) const {
     if (!*found || m.end > best->end || (m.end == best->end && m.begin < best->begin)) {
-      *best = std::move(m);
+      *best = m;
       *found = true;
     }
   }
@@ -403,6 +404,8 @@ class Scanner {
   // Modifiers that do not change a TIMEX3 value: "early", "late", "mid-", "the end of"...
   size_t SkipMods(size_t i) const {
     size_t j = i;
+    // Every modifier below is a kStarter word: others return at once.
+    if (!Word(j) || toks_[j].cls == 0) return j;
     if (W(j, "the") && (W(j + 1, "end") || W(j + 1, "beginning") || W(j + 1, "start") ||
                         W(j + 1, "middle") || W(j + 1, "turn")) && W(j + 2, "of")) {
       return j + 3;
@@ -1180,6 +1183,13 @@ class Scanner {
     m->end = end;
     m->type = TimexType::kDate;
     if (count < 0) {
+      if (!ago) {
+        // "a few days later": TimeML tags the vague length, "later" is its signal.
+        m->end = u + 1;
+        m->type = TimexType::kDuration;
+        m->value = DurationValue(-1, unit);
+        return true;
+      }
       m->value = sign < 0 ? "PAST_REF" : "FUTURE_REF";
       return true;
     }
@@ -1760,7 +1770,8 @@ class Scanner {
       rel = W(j, "last") ? -1 : W(j, "next") ? 1 : 2;
       ++j;
     }
-    if (!Word(j) || !toks_[j].cap) return false;
+    // Every holiday name begins with a time word or kStarter word (timex_lexer_test checks).
+    if (!Word(j) || !toks_[j].cap || toks_[j].cls == 0) return false;
     size_t count;
     const Holiday* table = Holidays(&count);
     const Holiday* found = nullptr;
@@ -1888,7 +1899,10 @@ class Scanner {
 
   std::string_view text_;
   std::string& lowered_;
-  std::vector<Tok>& toks_;
+  // A span, not the vector: size() is a load, not a division (matchers test bounds thousands
+  // of times per document).
+  std::span<const Tok> toks_;
+  const char* low_ = nullptr;  // lowered_.data()
   Date dct_;
   Date ref_;
   Date ref_month_;               // the last month a DATE/TIME value named (day 1), initially dct_'s

@@ -88,10 +88,8 @@ bool IsMonthHomograph(std::string_view surface) { return surface == "March" || s
 
 class Scanner {
  public:
-  explicit Scanner(const Document& doc) : doc_(doc), lex_(trigger::GetLexicon()) {
-    keys_.reserve(doc.tokens.size());
-    for (const Token& t : doc.tokens) keys_.push_back(actor::TokenKey(doc.Slice(t.span)));
-  }
+  explicit Scanner(const Document& doc)
+      : doc_(doc), lex_(trigger::GetLexicon()), keys_(doc) {}
 
   SentenceScan Scan(const Sentence& s) const {
     SentenceScan out;
@@ -102,7 +100,7 @@ class Scanner {
       Hit best;
       int32_t node = actor::PhraseTrie::kRoot;
       for (uint32_t j = i; j < s.token_end; ++j) {
-        node = lex_.trie.Child(node, keys_[j]);
+        node = lex_.trie.Child(node, keys_[j], keys_.hash(j));
         if (node < 0) break;
         for (uint32_t id : lex_.trie.Values(node)) {
           const Cue& cue = lex_.cues[id];
@@ -182,7 +180,7 @@ class Scanner {
 
   const Document& doc_;
   const trigger::Lexicon& lex_;
-  std::vector<std::string> keys_;
+  actor::TokenKeys keys_;
 };
 
 bool IsArmedInter(int inter) { return inter == 1 || inter == 2 || inter == 3 || inter == 4 || inter == 8; }
@@ -955,8 +953,12 @@ class Classifier {
   }
 
   static std::string Lower(std::string_view v) {
+    // ASCII only, as std::tolower in the "C" locale sitrep runs in (no setlocale), without a
+    // library call per byte; branch-free, so it vectorizes.
     std::string w(v);
-    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : w) {
+      c = static_cast<char>(c | (static_cast<unsigned char>(c - 'A') < 26 ? 0x20 : 0));
+    }
     return w;
   }
 
@@ -1103,8 +1105,7 @@ class Classifier {
   // "was shot", "were killed", "had been attacked": an auxiliary just before the cue.
   bool PassiveBefore(const Hit& hit) const {
     for (uint32_t back = 1; back <= 2 && hit.begin >= back; ++back) {
-      std::string w(doc_.Slice(doc_.tokens[hit.begin - back].span));
-      for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      const std::string w = Lower(doc_.Slice(doc_.tokens[hit.begin - back].span));
       if (w == "was" || w == "were" || w == "been" || w == "being" || w == "is" || w == "are" ||
           w == "got" || w == "be") {
         return true;

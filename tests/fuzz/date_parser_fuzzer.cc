@@ -3,7 +3,8 @@
 // The first line of the input (up to 32 bytes) is used as the publication date, so resolution
 // against odd anchors ("9999-12-31", "0001-01-01", garbage) is exercised as well. Event dates
 // are then resolved for every sentence and for all sentences at once (ResolveEventDate), which
-// must give either no dates or all three, with precisions in range.
+// must give either no dates or all three, with precisions in range. The fast timex lexer must
+// give the same tokens as its byte-at-a-time reference, on the raw bytes and on the repaired text.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -17,6 +18,22 @@
 #include "sitrep/text.h"
 #include "sitrep/timex.h"
 #include "sitrep/utf8.h"
+#include "time/lexer.h"
+
+namespace {
+
+void CheckLexer(std::string_view text) {
+  thread_local std::string fast_low, ref_low;
+  thread_local std::vector<sitrep::timex::Tok> fast, ref;
+  sitrep::timex::LexTimex(text, &fast_low, &fast);
+  sitrep::timex::LexTimexReference(text, &ref_low, &ref);
+  size_t n = text.size() + sitrep::timex::kLoweredPadding;
+  if (fast != ref || fast_low.size() < n || fast_low.compare(0, n, ref_low, 0, n) != 0) {
+    std::abort();
+  }
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
@@ -26,7 +43,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     anchor = bytes.substr(0, newline);
     bytes.remove_prefix(newline + 1);
   }
+  CheckLexer(bytes);
   sitrep::Utf8Repair repaired = sitrep::RepairUtf8(bytes);
+  CheckLexer(repaired.text);
   std::vector<sitrep::Timex> found = sitrep::FindTimex(repaired.text, anchor);
   uint32_t prev_end = 0;
   for (const sitrep::Timex& t : found) {

@@ -127,6 +127,48 @@ TEST(ActorsTest, CountryNames) {
   EXPECT_EQ(ActorCountryName("XXX"), "");
 }
 
+// The indexed FindCountry against a scan of the country list: every code of the lexicon, codes
+// it lacks, and strings that are no three-capital code.
+TEST(ActorsTest, FindCountryMatchesScan) {
+  const actor::Lexicon& lex = actor::GetLexicon();
+  auto scan = [&](std::string_view iso3) -> const actor::Country* {
+    for (const actor::Country& c : lex.countries) {
+      if (c.iso3 == iso3) return &c;
+    }
+    return nullptr;
+  };
+  ASSERT_FALSE(lex.countries.empty());
+  std::vector<std::string> codes;
+  for (const actor::Country& c : lex.countries) codes.push_back(c.iso3);
+  for (const char* other : {"", "IR", "IRQQ", "irq", "Irq", "ZZZ", "AAA", "I Q", "\xC3\x89TA"}) {
+    codes.push_back(other);
+  }
+  for (const std::string& code : codes) {
+    EXPECT_EQ(lex.FindCountry(code), scan(code)) << code;
+  }
+  EXPECT_NE(lex.FindCountry("IRQ"), nullptr);
+  EXPECT_EQ(lex.FindCountry("ZZZ"), nullptr);
+}
+
+// The document's token keys in one buffer, with their hashes, against TokenKey per token.
+TEST(ActorsTest, TokenKeysMatchTokenKey) {
+  Document doc;
+  doc.text =
+      "U.S. troops and Iraq's army, the IRAQI ARMY\xE2\x80\x99s men... Al-Shabaab's "
+      "fighters; M23 rebels' (ISIS-K) 's x.y. \xC3\x89lite";
+  AnnotateActors(doc);
+  ASSERT_GT(doc.tokens.size(), 10u);
+  const actor::TokenKeys keys(doc);
+  ASSERT_EQ(keys.size(), doc.tokens.size());
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    const std::string key = actor::TokenKey(doc.Slice(doc.tokens[i].span));
+    EXPECT_EQ(keys[i], key) << i;
+    EXPECT_EQ(keys.hash(i), actor::PhraseTrie::KeyHash(key)) << i;
+  }
+  Document empty;
+  EXPECT_EQ(actor::TokenKeys(empty).size(), 0u);
+}
+
 TEST(ActorsTest, StageName) { EXPECT_EQ(MakeActorsStage()->name(), "actors"); }
 
 TEST(ActorsTest, EmbeddedLexiconMatchesData) {

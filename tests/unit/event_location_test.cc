@@ -46,8 +46,8 @@ struct Row {
 TEST_F(EventLocationTest, PlaceAgreeingWithItsSentence) {
   const Row rows[] = {
       // A town resolved to another country than the place holding it gives way to the holder.
-      {"Gunmen killed three farmers in the village of Daman in the countryside of Deir ez-Zor.",
-       0, "Syria", "Deir ez-Zor", "Deir ez-Zor", 1},
+      {"Gunmen killed three farmers in the village of Daman in the countryside of Deir ez-Zor.", 0,
+       "Syria", "Deir ez-Zor", "Deir ez-Zor", 1},
       // A village read in another state than the district and state named after it: the
       // district locates it, and the village keeps its name as written.
       {"Police raided a house in Lalpur village (Purba Medinipur district, West Bengal), killing "
@@ -84,6 +84,9 @@ TEST_F(EventLocationTest, PlaceAgreeingWithItsSentence) {
       // without the level word.
       {"Gunmen fired at a bus station in Beit Shean, killing two people.", 0, "Israel",
        "Northern District", "Beit Shean", 1},
+      // An Arabic name with its article glued on: GeoNames' standard romanization is kept.
+      {"A landmine killed two shepherds in al-Mayadeen, Deir ez-Zor.", 0, "Syria", "Deir ez-Zor",
+       "Al Mayādīn", 1},
       // A sentence without a place: the previous sentence of the paragraph.
       {"Clashes broke out in Maiduguri, Borno state. Two soldiers died.", 1, "Nigeria", "Borno",
        "Maiduguri", 1},

@@ -142,6 +142,8 @@ const CasualtyCase kCasualtyCases[] = {
     {"A bomber struck the gate. This was one of two attacks. In addition to the bomber, 20 "
      "people were killed across both attacks.",
      11, 11, 11, 11, 0, 1, 10, 0, -1},
+    // "..., as were two guards": more people than the one before.
+    {"The mayor was killed, as were two guards.", 3, 3, 3, 3, 2, 0, 0, 1, -1},
     // ... and a coder's split is not applied twice.
     {"Troops shelled rebels in two villages. 48 rebels were killed across the two attacks. "
      "Fatalities split between 2 events.",

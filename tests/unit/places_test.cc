@@ -520,6 +520,28 @@ TEST_F(PlacesTest, GroupsAndMissionsPutTheirCountriesInContext) {
   }
 }
 
+// A name followed by a word for a people is the people, not its namesake village; a lone
+// "community" is a village in Latin American news.
+TEST_F(PlacesTest, PeopleAreNotTheirNamesakeVillages) {
+  struct Row {
+    const char* text;
+    const char* surface;
+    bool place;
+  };
+  const Row rows[] = {
+      {"Militiamen killed three members of the Fulani community near Djibo.", "Fulani", false},
+      {"Militiamen killed three members of the Fulani community near Djibo.", "Djibo", true},
+      {"Clashes between the Mossi and Foulse communities left two dead in Kaya.", "Mossi", false},
+      {"An ambulance was found burning near the La Florida community in Zacatecas.", "La Florida",
+       true},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc = Annotate(r.text);
+    EXPECT_EQ(Find(doc, r.surface) != nullptr, r.place);
+  }
+}
+
 // The resolver's precomputed document context (country shares, admin1 shares and support) and
 // the blob's own-name flags answer as their reference definitions, on short documents and on a
 // long one where names repeat (where the precomputation matters).

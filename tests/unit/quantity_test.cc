@@ -555,6 +555,18 @@ const Case kMoreFrameCases[] = {
      "killed 4 non_state"},
     {"Nine fighters belonging to the Kandor Freedom Army were killed in the ambush.",
      "killed 9 non_state"},
+    // A thing in a phrase after the victims does not make them things.
+    {"Police killed seven bombers driving cars.", "killed 7 non_state"},
+    // After a comma, a singular item beside a plural count is one more.
+    {"Rebels ambushed a patrol, killing nine soldiers, a police officer, and wounding eight "
+     "others.",
+     "killed 9 state_forces, killed 1 state_forces, injured 8 unknown"},
+    {"Gunmen raided the farm, killing five men, two women and a baby.",
+     "killed 5 civilians, killed 2 civilians, killed 1 civilians"},
+    // "killed and wounded" after a passive, with a count of its own: two verbs.
+    {"Seven people were killed and wounded 80 others in the blast.",
+     "killed 7 civilians, injured 80 unknown"},
+    {"Gunmen killed and wounded 20 people.", "casualties 20 civilians"},
 };
 
 TEST(QuantityTest, MoreFrames) {

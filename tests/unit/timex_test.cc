@@ -279,6 +279,9 @@ const Case kCases[] = {
      "last year's quarter", "DATE", "1988-Q3"},
     {"Sales in the current fiscal year will rise.", "1989-11-02", "the current fiscal year", "DATE",
      "1989"},
+    // A vague count with "later" is a vague duration ("later" is its signal); with "ago" a past.
+    {"Talks stalled. A few days later they resumed.", kPub, "A few days", "DURATION", "PXD"},
+    {"The camp was built several years ago.", kPub, "several years ago", "DATE", "PAST_REF"},
     // "the near term", "the short term".
     {"Prices may stay high in the near term.", kPub, "the near term", "DATE", "FUTURE_REF"},
     {"The plan placates holders in the short term.", kPub, "the short term", "DATE", "FUTURE_REF"},

@@ -1,0 +1,154 @@
+// The events stage's fast paths against the plain computations they replace: case-insensitive
+// word and phrase tests without building lower-case strings, the one-pass link-list scan, the
+// per-document sentence-location memo, event ids without printf, years without formatting.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "event/dates.h"
+#include "event/event_internal.h"
+#include "sitrep/events.h"
+#include "sitrep/pipeline.h"
+#include "sitrep/places.h"
+#include "test_gazetteer.h"
+
+namespace sitrep {
+namespace {
+
+const char* const kTexts[] = {
+    "",
+    "a",
+    "Gunmen killed a shopkeeper in the market on Monday.",
+    "ACROSS THE COUNTRY, Fatalities SPLIT between 2 events. Also Read: more",
+    "The toll was spread across both attacks; divided among the three villages.",
+    "\xC3\x89lite troops \xE2\x80\x99s across\xC2\xA0the border; split-second",
+    "You may also like these stories:\nRebels Kill 15 Soldiers\nA New Law.\nRead More: x",
+    "Further Reading: Related Stories Related Articles Related News: Recommended Stories "
+    "More Stories: you may also likeyou may also like",
+    "related storie",
+    "YOU MAY ALSO LIKE",
+};
+
+const char* const kNeedles[] = {"split", "spread", "divided", " across ", "you may also like",
+                                "read more:", "a", " ", "s:", "like"};
+
+TEST(EventFastPath, LowerTestsMatchLower) {
+  for (const char* text : kTexts) {
+    const std::string lower = event::Lower(text);
+    for (const char* needle : kNeedles) {
+      EXPECT_EQ(event::ContainsLower(text, needle), lower.find(needle) != std::string::npos)
+          << text << " / " << needle;
+      EXPECT_EQ(event::StartsWithLower(text, needle), lower.starts_with(needle))
+          << text << " / " << needle;
+      EXPECT_EQ(event::EqualsLower(text, needle), lower == needle) << text << " / " << needle;
+    }
+    for (int b = 0; b < 256; ++b) {
+      const char c = static_cast<char>(b);
+      EXPECT_EQ(std::string(1, event::LowerByte(c)), event::Lower(std::string(1, c))) << b;
+    }
+  }
+}
+
+// LinkLists as first written: a find per cue over the lower-cased text.
+std::vector<Span> ReferenceLinkLists(const Document& doc) {
+  static constexpr std::string_view kCues[] = {
+      "you may also like", "further reading:", "related stories", "related articles",
+      "related news:", "read more:", "also read:", "recommended stories", "more stories:"};
+  std::vector<Span> out;
+  const std::string lower = event::Lower(doc.text);
+  for (std::string_view cue : kCues) {
+    for (size_t at = lower.find(cue); at != std::string::npos; at = lower.find(cue, at + 1)) {
+      uint32_t end = static_cast<uint32_t>(doc.text.size());
+      size_t k = 0;
+      while (k < doc.paragraphs.size() &&
+             !(doc.paragraphs[k].begin <= at && at < doc.paragraphs[k].end)) {
+        ++k;
+      }
+      if (k < doc.paragraphs.size()) {
+        end = doc.paragraphs[k].end;
+        for (++k; k < doc.paragraphs.size(); ++k) {
+          const std::string_view para = doc.Slice(doc.paragraphs[k]);
+          if (para.size() > 160 || para.empty() || para.back() == '.') break;
+          end = doc.paragraphs[k].end;
+        }
+      }
+      out.push_back({static_cast<uint32_t>(at), end});
+    }
+  }
+  return out;
+}
+
+TEST(EventFastPath, LinkListsMatchReference) {
+  int with_lists = 0;
+  for (const char* text : kTexts) {
+    Document doc;
+    doc.text = text;
+    ASSERT_TRUE(MakeDefaultPipeline().Run(doc).ok());
+    const std::vector<Span> fast = event::LinkLists(doc);
+    EXPECT_EQ(fast, ReferenceLinkLists(doc)) << text;
+    with_lists += !fast.empty();
+  }
+  EXPECT_GE(with_lists, 3);
+}
+
+TEST(EventFastPath, EventIdMatchesPrintf) {
+  for (const char* key : {"", "Armed clash|2024-08-01|IRQ|Al Anbar|38", "x", "Attack||||0"}) {
+    for (const char* doc_id : {"", "doc-1", "gtd-201701010001"}) {
+      uint64_t h = 1469598103934665603ULL;
+      for (std::string_view s : {std::string_view(doc_id), std::string_view("\x1f", 1),
+                                 std::string_view(key)}) {
+        for (unsigned char c : s) {
+          h ^= c;
+          h *= 1099511628211ULL;
+        }
+      }
+      char buf[24];
+      std::snprintf(buf, sizeof buf, "ev-%016llx", static_cast<unsigned long long>(h));
+      EXPECT_EQ(MakeEventId(doc_id, key), buf);
+    }
+  }
+}
+
+TEST(EventFastPath, YearMatchesFormattedDay) {
+  for (const char* date : {"0001-01-01", "0999-12-31", "1970-01-01", "2000-02-29", "2024-09-14",
+                           "9999-12-31"}) {
+    const auto r = event::ParseDateValue(date);
+    ASSERT_TRUE(r) << date;
+    EXPECT_EQ(event::YearOfDayNumber(r->first),
+              std::stoi(event::FormatDayNumber(r->first).substr(0, 4)))
+        << date;
+  }
+}
+
+TEST(EventFastPath, SentenceLocationsMatchLocateEvent) {
+  auto gaz = Gaz();
+  ASSERT_NE(gaz, nullptr);
+  Document doc;
+  doc.id = "t";
+  doc.published = "2024-09-14";
+  doc.text =
+      "Gunmen attacked a checkpoint near Falluja in Anbar province on Monday. Police said two "
+      "officers were killed.\nIn a separate attack, a roadside bomb hit a patrol in Kirkuk.";
+  PipelineOptions options;
+  options.gazetteer = gaz;
+  ASSERT_TRUE(MakeDefaultPipeline(options).Run(doc).ok());
+  event::SentenceLocations locations(doc, gaz.get());
+  for (uint32_t s = 0; s < doc.sentences.size() + 1; ++s) {
+    for (int twice = 0; twice < 2; ++twice) {
+      const EventLocation& memo = locations.At(s);
+      const EventLocation plain = LocateEvent(doc, s, *gaz);
+      EXPECT_EQ(memo.country, plain.country) << s;
+      EXPECT_EQ(memo.admin1, plain.admin1) << s;
+      EXPECT_EQ(memo.location, plain.location) << s;
+      EXPECT_EQ(memo.geonameid, plain.geonameid) << s;
+      EXPECT_EQ(memo.where_prec, plain.where_prec) << s;
+      EXPECT_EQ(memo.evidence, plain.evidence) << s;
+    }
+  }
+  EXPECT_TRUE(locations.At(0).found());
+}
+
+}  // namespace
+}  // namespace sitrep

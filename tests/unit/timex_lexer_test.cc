@@ -1,0 +1,191 @@
+// The timex lexer's fast path against its byte-at-a-time reference (identical tokens and
+// lowered copy), the sealed word index against the plain lookup, and the number formatting
+// that replaced snprintf. Inputs are invented sentences and byte patterns.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "time/calendar.h"
+#include "time/lexer.h"
+#include "time/lexicon.h"
+
+namespace sitrep::timex {
+namespace {
+
+std::string Describe(const Tok& t) {
+  char buf[160];
+  std::snprintf(buf, sizeof buf,
+                "[%u,%u) kind %d glued %d cap %d ch %d digits %d cls %d starter %d cand %d num %d "
+                "number %d",
+                t.begin, t.end, t.kind, t.glued, t.cap, t.ch, t.digits, t.cls, t.starter,
+                t.candidate, t.num, t.number);
+  return buf;
+}
+
+// LexTimex and LexTimexReference give the same tokens and the same lowered text.
+void ExpectSameAsReference(std::string_view text) {
+  std::string fast_low, ref_low;
+  std::vector<Tok> fast, ref;
+  LexTimex(text, &fast_low, &fast);
+  LexTimexReference(text, &ref_low, &ref);
+  ASSERT_EQ(fast.size(), ref.size()) << "text: " << text;
+  for (size_t i = 0; i < fast.size(); ++i) {
+    ASSERT_EQ(fast[i], ref[i]) << "token " << i << ": " << Describe(fast[i]) << " vs "
+                               << Describe(ref[i]) << "\ntext: " << text;
+  }
+  ASSERT_GE(fast_low.size(), text.size() + kLoweredPadding);
+  EXPECT_EQ(std::string_view(fast_low).substr(0, text.size() + kLoweredPadding),
+            std::string_view(ref_low).substr(0, text.size() + kLoweredPadding));
+}
+
+TEST(TimexLexerTest, SentencesMatchReference) {
+  const char* kTexts[] = {
+      "",
+      "a",
+      "5",
+      "\n",
+      "Gunmen attacked a police checkpoint on Monday near the town, killing three officers.",
+      "The convoy left at 5:30 p.m. on Jan. 5, 2024 and was hit about 40 km north at 0500 GMT.",
+      "In the '90s, twenty-four soldiers died; 1,234,567,890,123 dinars were paid on 10/06/1971.",
+      "Mondays and Tuesdays the market closes; Christmas Eve and New Year's Day too.",
+      "He said “last month” – no — it was ‘two weeks ago’ in mid-June…",
+      "À Kidal, le 3 mai — no. the café in Gao was hit. Ürümqi, Şırnak; 東京 2024年",
+      "tabs\tand\rcarriage\fform\vvertical  spaces   and\n\nnew lines",
+      "UPPER CASE YESTERDAY and MiXeD cAsE Thirty-First",
+      "a 12-year-old, five years old, $1990, #2014, 2.5%, 9-10, 3rd, 21st-century",
+      // Words and numbers that cross the 64-byte blocks of the fast path.
+      "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefgh",
+      "123456789012345678901234567890123456789012345678901234567890123456789012345678901234",
+      "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx "
+      "yesterday",
+  };
+  for (const char* text : kTexts) ExpectSameAsReference(text);
+}
+
+TEST(TimexLexerTest, OddBytesMatchReference) {
+  // NUL bytes, lone and cut-off wide marks (E2 80 at the very end), invalid UTF-8, a wide
+  // mark straddling a 64-byte block boundary.
+  std::vector<std::string> texts;
+  texts.push_back(std::string("a\0b 5\0\0 x", 9));
+  texts.push_back("dash\xE2\x80");
+  texts.push_back("dash\xE2");
+  texts.push_back("end\xE2\x80\x94");
+  texts.push_back("\xE2\x80\x99s \xE2\x80\x98quoted\xE2\x80\x99 \xE2\x80\x9C\xE2\x80\x9D");
+  texts.push_back("bad \xFF\xFE utf8 \xC3 \x80\x80 word\xE2\xE2\x80\x99s");
+  for (size_t shift = 58; shift < 66; ++shift) {
+    texts.push_back(std::string(shift, 'q') + "\xE2\x80\x94" + "next 12 days");
+    texts.push_back(std::string(shift, '7') + "\xE2\x80\x99" + "90s");
+    texts.push_back(std::string(shift, ' ') + "today\xC3\xA9" + std::string(shift, 'z'));
+  }
+  for (const std::string& text : texts) ExpectSameAsReference(text);
+}
+
+TEST(TimexLexerTest, GeneratedTextsMatchReference) {
+  // Deterministic mixes of fragments that exercise every token kind and both sides of every
+  // 64-byte boundary.
+  const char* kPieces[] = {"the ", "last ", "week", " ", "\n", "5", "1999", "'", "-", ".", ",",
+                           "Monday", "mondays ", "\xE2\x80\x93", "\xE2\x80\x99", "\xC3\xA9",
+                           "\t", "am", "A.M.", "twenty", "-four ", "ago", "\x01", "%", "$"};
+  uint32_t state = 12345;
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    size_t pieces = 1 + round % 97;
+    for (size_t k = 0; k < pieces; ++k) {
+      state = state * 1103515245u + 12345u;
+      text += kPieces[(state >> 16) % std::size(kPieces)];
+    }
+    ExpectSameAsReference(text);
+  }
+}
+
+TEST(TimexLexerTest, SealedIndexAgreesWithLookup) {
+  const WordClassTable& table = TimeWordClasses();
+  // Over 255 time and starter words the lexer falls back to the slower probing lookup.
+  EXPECT_TRUE(table.sealed());
+  const char* kWords[] = {"today", "yesterday", "january", "sept", "monday", "twenty", "ninety",
+                          "dozen", "first", "the", "a", "about", "every", "good", "christmas",
+                          "hundreds", "centuries", "officials", "said", "troops", "x",
+                          "abcdefghijklmnop", "nineteenth", "weeks", "quarters"};
+  for (const char* w : kWords) {
+    char padded[32] = {};
+    std::string_view word(w);
+    word.copy(padded, word.size());
+    uint8_t number = 0;
+    EXPECT_EQ(table.FindPaddedSealed(padded, word.size(), &number), table.Find(word)) << w;
+    EXPECT_EQ(number, table.Number(word)) << w;
+  }
+}
+
+// HolidayDate skips words the lexer did not class: every holiday name must begin with a time
+// word or kStarter word.
+TEST(TimexLexerTest, HolidayNamesBeginWithClassedWords) {
+  size_t count = 0;
+  const Holiday* holidays = Holidays(&count);
+  ASSERT_GT(count, 0u);
+  for (size_t h = 0; h < count; ++h) {
+    std::string_view words = holidays[h].words;
+    std::string_view first = words.substr(0, words.find(' '));
+    EXPECT_NE(ClassifyTimeWord(first), 0) << words;
+  }
+}
+
+// The quick rejections in front of the month, weekday and unit tables keep every entry.
+TEST(TimexLexerTest, WordTablesKeepTheirEntries) {
+  const struct {
+    const char* word;
+    int month;
+    bool abbrev;
+  } kMonths[] = {{"january", 1, false}, {"may", 5, false}, {"september", 9, false},
+                 {"sept", 9, true},     {"dec", 12, true}, {"june", 6, false},
+                 {"mayor", 0, false},   {"", 0, false},    {"x", 0, false}};
+  for (const auto& c : kMonths) {
+    bool abbrev = true;
+    EXPECT_EQ(MonthNumber(c.word, &abbrev), c.month) << c.word;
+    EXPECT_EQ(abbrev, c.abbrev) << c.word;
+  }
+  const struct {
+    const char* word;
+    int day;
+    bool plural;
+  } kDays[] = {{"monday", 1, false}, {"wednesdays", 3, true}, {"sundays", 7, true},
+               {"friday", 5, false}, {"fridge", 0, false},    {"s", 0, false}};
+  for (const auto& c : kDays) {
+    bool plural = true;
+    EXPECT_EQ(WeekdayNumber(c.word, &plural), c.day) << c.word;
+    EXPECT_EQ(plural, c.plural) << c.word;
+  }
+  const struct {
+    const char* word;
+    Unit unit;
+    bool plural;
+  } kUnits[] = {{"day", Unit::kDay, false},        {"centuries", Unit::kCentury, true},
+                {"quarters", Unit::kQuarter, true}, {"hour", Unit::kHour, false},
+                {"months", Unit::kMonth, true},     {"daily", Unit::kNone, false},
+                {"", Unit::kNone, false}};
+  for (const auto& c : kUnits) {
+    bool plural = true;
+    EXPECT_EQ(UnitWord(c.word, &plural), c.unit) << c.word;
+    EXPECT_EQ(plural, c.plural) << c.word;
+  }
+}
+
+TEST(TimexLexerTest, AppendPaddedIsPrintf) {
+  const struct {
+    int v, width;
+  } kCases[] = {{0, 0}, {7, 0}, {7, 2}, {12, 2}, {123, 2}, {5, 4}, {2024, 4}, {12345, 4},
+                {-1, 3}, {-5, 2}, {-123, 2}, {-7, 0}, {0, 3}, {2147483647, 4}, {-2147483647, 4}};
+  for (const auto& c : kCases) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%0*d", c.width, c.v);
+    std::string out = "x";
+    AppendPadded(&out, c.v, c.width);
+    EXPECT_EQ(out, std::string("x") + buf) << c.v << " width " << c.width;
+  }
+}
+
+}  // namespace
+}  // namespace sitrep::timex
