@@ -556,6 +556,12 @@ bool AfterSeparator(const Document& doc, Span span) {
 // The admin1 as the text writes it ("Idleb" where GeoNames says "Idlib"), when a mention
 // resolves to it: coders of the sources sitrep is compared with spell it that way too. A name
 // written as a container ("(Al Hali, Al Hudaydah)") beats one written in passing ("Hodeidah").
+// A dateline in capitals ("MOGADISHU (Reuters) -") says nothing about how a name is spelt: the
+// gazetteer's name reads better than the capitals.
+bool InCapitals(std::string_view written) {
+  return std::none_of(written.begin(), written.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& gaz) {
   if (admin1 == kNoGeoId || admin1 >= gaz.size()) return {};
   const GeoEntry division = gaz.Entry(admin1);
@@ -571,7 +577,7 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
                                    " state", " State", " region", " Region"}) {
       if (t.size() > level.size() && t.ends_with(level)) t.remove_suffix(level.size());
     }
-    if (t.empty() || std::count(t.begin(), t.end(), ' ') > 2) continue;
+    if (t.empty() || std::count(t.begin(), t.end(), ' ') > 2 || InCapitals(t)) continue;
     bool names = m.geo_id == admin1;
     // "Kafr Nobol (Idleb)" where "Idleb" resolved to the town Idlib: the text still names the
     // province that way when the word is one of the province's own names.
@@ -589,6 +595,7 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
   // "Lower Shabelle", "La Pampa"): one or two capitalized words of the text whose loose key
   // names it; a single word glued to a longer name ("Tunapuna/Piarco") does not.
   auto names_it = [&](std::string_view t) {
+    if (InCapitals(t)) return false;
     std::string folded = FoldName(t);
     if (folded.empty()) return false;
     // A town's name the gazetteer lists for the division too ("Tegucigalpa").
@@ -662,6 +669,7 @@ std::string NameAsWritten(const Document& doc, const PlaceMention& m) {
     if (t.size() > suffix.size() && t.ends_with(suffix)) t.remove_suffix(suffix.size());
   }
   if (t.empty() || t.find('\n') != std::string_view::npos) return {};
+  if (InCapitals(t)) return {};
   return std::string(t);
 }
 

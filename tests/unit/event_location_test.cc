@@ -84,6 +84,9 @@ TEST_F(EventLocationTest, PlaceAgreeingWithItsSentence) {
       // without the level word.
       {"Gunmen fired at a bus station in Beit Shean, killing two people.", 0, "Israel",
        "Northern District", "Beit Shean", 1},
+      // A dateline in capitals: the gazetteer's spelling, not the capitals.
+      {"KADUNA, Nigeria - Gunmen killed four herders on Monday.", 0, "Nigeria", "Kaduna State",
+       "Kaduna", 1},
       // An Arabic name with its article glued on: GeoNames' standard romanization is kept.
       {"A landmine killed two shepherds in al-Mayadeen, Deir ez-Zor.", 0, "Syria", "Deir ez-Zor",
        "Al Mayādīn", 1},
