@@ -25,6 +25,8 @@
 #include "sitrep/reader.h"
 #include "sitrep/triggers.h"
 
+#include "eval_documents.h"
+
 namespace sitrep {
 namespace {
 
@@ -49,26 +51,7 @@ size_t RunActorsEvents(Document& doc, const Gazetteer* gaz) {
   return doc.events.size();
 }
 
-std::vector<Document> EvalDocuments() {
-  std::vector<std::string> paths;
-  for (const char* name : {"gtd-dev.jsonl", "acled-dev.jsonl", "ucdp-aec-dev.jsonl"}) {
-    const std::filesystem::path p =
-        std::filesystem::path(SITREP_SOURCE_DIR) / "../shared/eval" / name;
-    if (std::filesystem::exists(p)) paths.push_back(p.string());
-  }
-  std::vector<Document> docs;
-  if (paths.empty()) return docs;
-  auto reader = OpenInputs(paths);
-  if (!reader.ok()) return docs;
-  while (auto item = (*reader)->Next()) {
-    if (!item->status.ok()) continue;
-    Result<Document> doc = MakeDocument(item->record);
-    if (!doc.ok()) continue;
-    Prepare(*doc);
-    docs.push_back(std::move(*doc));
-  }
-  return docs;
-}
+std::vector<Document> EvalDocuments() { return bench::LoadEvalDocuments(Prepare); }
 
 const std::vector<Document>& EvalDocs() {
   static const std::vector<Document> kDocs = EvalDocuments();

@@ -18,6 +18,8 @@
 #include "sitrep/reader.h"
 #include "sitrep/text.h"
 
+#include "eval_documents.h"
+
 namespace {
 
 std::shared_ptr<const sitrep::Gazetteer> Gaz() {
@@ -86,25 +88,10 @@ void BM_LocateEvent(benchmark::State& state) {
 BENCHMARK(BM_LocateEvent);
 
 std::vector<sitrep::Document> EvalDocuments() {
-  std::vector<std::string> paths;
-  for (const char* name : {"gtd-dev.jsonl", "acled-dev.jsonl", "ucdp-aec-dev.jsonl"}) {
-    const std::filesystem::path p =
-        std::filesystem::path(SITREP_SOURCE_DIR) / "../shared/eval" / name;
-    if (std::filesystem::exists(p)) paths.push_back(p.string());
-  }
-  std::vector<sitrep::Document> docs;
-  if (paths.empty()) return docs;
-  auto reader = sitrep::OpenInputs(paths);
-  if (!reader.ok()) return docs;
-  while (auto item = (*reader)->Next()) {
-    if (!item->status.ok()) continue;
-    sitrep::Result<sitrep::Document> doc = sitrep::MakeDocument(item->record);
-    if (!doc.ok()) continue;
-    sitrep::Segment(*doc);
-    sitrep::AnnotateActors(*doc);  // named actors of a country vote in resolution
-    docs.push_back(std::move(*doc));
-  }
-  return docs;
+  return sitrep::bench::LoadEvalDocuments([](sitrep::Document& doc) {
+    sitrep::Segment(doc);
+    sitrep::AnnotateActors(doc);  // named actors of a country vote in resolution
+  });
 }
 
 void BM_PlacesEvalText(benchmark::State& state) {

@@ -17,6 +17,8 @@
 #include "sitrep/quantity.h"
 #include "sitrep/text.h"
 
+#include "eval_documents.h"
+
 namespace sitrep {
 namespace {
 
@@ -66,23 +68,7 @@ void BM_Quantities(benchmark::State& state) {
 BENCHMARK(BM_Quantities)->RangeMultiplier(8)->Range(4 << 10, 1 << 20);
 
 std::vector<Document> EvalDocuments() {
-  std::vector<std::string> paths;
-  for (const char* name : {"gtd-dev.jsonl", "acled-dev.jsonl", "ucdp-aec-dev.jsonl"}) {
-    const std::filesystem::path p = std::filesystem::path(SITREP_SOURCE_DIR) / "../shared/eval" / name;
-    if (std::filesystem::exists(p)) paths.push_back(p.string());
-  }
-  std::vector<Document> docs;
-  if (paths.empty()) return docs;
-  auto reader = OpenInputs(paths);
-  if (!reader.ok()) return docs;
-  while (auto item = (*reader)->Next()) {
-    if (!item->status.ok()) continue;
-    Result<Document> doc = MakeDocument(item->record);
-    if (!doc.ok()) continue;
-    Segment(*doc);
-    docs.push_back(std::move(*doc));
-  }
-  return docs;
+  return bench::LoadEvalDocuments([](Document& doc) { Segment(doc); });
 }
 
 void BM_QuantitiesEvalText(benchmark::State& state) {
