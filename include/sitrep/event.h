@@ -8,6 +8,8 @@
 
 namespace sitrep {
 
+class JsonWriter;
+
 struct NamedPerson {
   std::string name;
   std::string role;  // "deputy commander", may be empty
@@ -56,5 +58,10 @@ struct Event {
 
 // Appends the event as one JSON object (contract §2 field names) to `out`.
 void AppendEventJson(const Event& event, std::string* out);
+
+// The `named_persons` and `evidence` arrays as AppendEventJson writes them (the value only; the
+// caller writes the key), shared with stores that keep these fields as JSON.
+void WriteNamedPersons(JsonWriter& w, const std::vector<NamedPerson>& persons);
+void WriteEvidence(JsonWriter& w, const std::vector<Evidence>& evidence);
 
 }  // namespace sitrep

@@ -22,6 +22,28 @@ void StringArray(JsonWriter& w, std::string_view key, const std::vector<std::str
 
 }  // namespace
 
+void WriteNamedPersons(JsonWriter& w, const std::vector<NamedPerson>& persons) {
+  w.BeginArray();
+  for (const auto& p : persons) {
+    w.BeginObject().Field("name", p.name).Field("role", p.role).Field("fate", p.fate).EndObject();
+  }
+  w.EndArray();
+}
+
+void WriteEvidence(JsonWriter& w, const std::vector<Evidence>& evidence) {
+  w.BeginArray();
+  for (const auto& ev : evidence) {
+    w.BeginObject()
+        .Field("field", ev.field)
+        .Field("doc_id", ev.doc_id)
+        .Field("start", ev.start)
+        .Field("end", ev.end)
+        .Field("text", ev.text)
+        .EndObject();
+  }
+  w.EndArray();
+}
+
 void AppendEventJson(const Event& e, std::string* out) {
   JsonWriter w(out);
   w.BeginObject();
@@ -66,25 +88,13 @@ void AppendEventJson(const Event& e, std::string* out) {
   w.Field("deaths_unknown", e.deaths_unknown);
   w.Key("injured");
   e.injured ? w.Int(*e.injured) : w.Null();
-  w.Key("named_persons").BeginArray();
-  for (const auto& p : e.named_persons) {
-    w.BeginObject().Field("name", p.name).Field("role", p.role).Field("fate", p.fate).EndObject();
-  }
-  w.EndArray();
+  w.Key("named_persons");
+  WriteNamedPersons(w, e.named_persons);
   w.Field("historical", e.historical);
   w.Field("confidence", e.confidence);
   w.Field("notes", e.notes);
-  w.Key("evidence").BeginArray();
-  for (const auto& ev : e.evidence) {
-    w.BeginObject()
-        .Field("field", ev.field)
-        .Field("doc_id", ev.doc_id)
-        .Field("start", ev.start)
-        .Field("end", ev.end)
-        .Field("text", ev.text)
-        .EndObject();
-  }
-  w.EndArray();
+  w.Key("evidence");
+  WriteEvidence(w, e.evidence);
   w.EndObject();
 }
 

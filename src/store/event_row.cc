@@ -101,24 +101,12 @@ void AppendEventExtra(const Event& e, std::string* out) {
   NonDefault(w, "deaths_unknown", e.deaths_unknown, 0);
   if (e.injured) w.Field("injured", *e.injured);
   if (!e.named_persons.empty()) {
-    w.Key("named_persons").BeginArray();
-    for (const auto& p : e.named_persons) {
-      w.BeginObject().Field("name", p.name).Field("role", p.role).Field("fate", p.fate).EndObject();
-    }
-    w.EndArray();
+    w.Key("named_persons");
+    WriteNamedPersons(w, e.named_persons);
   }
   if (!e.evidence.empty()) {
-    w.Key("evidence").BeginArray();
-    for (const auto& ev : e.evidence) {
-      w.BeginObject()
-          .Field("field", ev.field)
-          .Field("doc_id", ev.doc_id)
-          .Field("start", ev.start)
-          .Field("end", ev.end)
-          .Field("text", ev.text)
-          .EndObject();
-    }
-    w.EndArray();
+    w.Key("evidence");
+    WriteEvidence(w, e.evidence);
   }
   w.EndObject();
 }
