@@ -25,8 +25,10 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <initializer_list>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "actor/phrase_trie.h"
 #include "sitrep/actors.h"
@@ -375,10 +377,7 @@ class Classifier {
     bool non_state = false;
     for (const ActorMention* a : actors) non_state = non_state || (IsArmedInter(a->inter) && a->inter != 1 && a->inter != 8);
     bool crowd_before = false;
-    const uint32_t near_begin =
-        doc_.tokens[hit.begin >= doc_.sentences[si].token_begin + 3 ? hit.begin - 3
-                                                                     : doc_.sentences[si].token_begin]
-            .span.begin;
+    const uint32_t near_begin = doc_.tokens[ReachBefore(si, hit, 3)].span.begin;
     for (const ActorMention* a : actors) {
       if (a->span.end > m.span.begin) continue;
       if (a->inter == 5 || (a->inter == 7 && a->span.end >= near_begin)) crowd_before = true;
@@ -717,9 +716,7 @@ class Classifier {
   // A non-state armed actor among the four tokens before the cue ("armed groups have also
   // blocked"); soldiers or police may be protesting themselves.
   bool ArmedDoerBefore(uint32_t si, const Hit& hit) const {
-    const uint32_t lo = hit.begin >= doc_.sentences[si].token_begin + 4
-                            ? hit.begin - 4
-                            : doc_.sentences[si].token_begin;
+    const uint32_t lo = ReachBefore(si, hit, 4);
     const uint32_t from = doc_.tokens[lo].span.begin, to = doc_.tokens[hit.begin].span.begin;
     for (const ActorMention* a : ActorsIn(si)) {
       const bool non_state = a->inter == 2 || a->inter == 3 || a->inter == 4;
@@ -767,16 +764,25 @@ class Classifier {
            v.find("off-duty ") != std::string::npos;
   }
 
-  // "backed by", "supported by", "followed by", "accompanied by" among the three words before.
-  bool SupportWordBefore(uint32_t si, const Hit& hit) const {
-    const uint32_t lo = hit.begin >= doc_.sentences[si].token_begin + 3
-                            ? hit.begin - 3
-                            : doc_.sentences[si].token_begin;
-    for (uint32_t t = lo; t < hit.begin; ++t) {
+  // The first of the `reach` tokens before the cue, within its sentence.
+  uint32_t ReachBefore(uint32_t si, const Hit& hit, uint32_t reach) const {
+    const uint32_t first = doc_.sentences[si].token_begin;
+    return hit.begin >= first + reach ? hit.begin - reach : first;
+  }
+
+  // One of `words` (lower case) among the `reach` tokens before the cue.
+  bool WordBefore(uint32_t si, const Hit& hit, uint32_t reach,
+                  std::initializer_list<std::string_view> words) const {
+    for (uint32_t t = ReachBefore(si, hit, reach); t < hit.begin; ++t) {
       const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
-      if (w == "backed" || w == "supported" || w == "followed" || w == "accompanied") return true;
+      if (std::find(words.begin(), words.end(), w) != words.end()) return true;
     }
     return false;
+  }
+
+  // "backed by", "supported by", "followed by", "accompanied by" among the three words before.
+  bool SupportWordBefore(uint32_t si, const Hit& hit) const {
+    return WordBefore(si, hit, 3, {"backed", "supported", "followed", "accompanied"});
   }
 
   // Gunfire named in sentence `si` (a weapon-class cue: "small arms fire", "gunfire").
@@ -834,14 +840,7 @@ class Classifier {
   // "bombs from previous fighting", "the site of an earlier JNIM ambush": a fight before the
   // one told (an earlier/previous/past/prior among the two words before the cue).
   bool EarlierFight(uint32_t si, const Hit& hit) const {
-    const uint32_t lo = hit.begin >= doc_.sentences[si].token_begin + 2
-                            ? hit.begin - 2
-                            : doc_.sentences[si].token_begin;
-    for (uint32_t t = lo; t < hit.begin; ++t) {
-      const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
-      if (w == "earlier" || w == "previous" || w == "past" || w == "prior") return true;
-    }
-    return false;
+    return WordBefore(si, hit, 2, {"earlier", "previous", "past", "prior"});
   }
 
   // A crowd's weapons (stones, sticks, clubs, firecrackers) in sentence `si` or a neighbour.
@@ -909,15 +908,7 @@ class Classifier {
   }
 
   // "also" among the three words before the cue.
-  bool AlsoBefore(uint32_t si, const Hit& hit) const {
-    const uint32_t lo = hit.begin >= doc_.sentences[si].token_begin + 3
-                            ? hit.begin - 3
-                            : doc_.sentences[si].token_begin;
-    for (uint32_t t = lo; t < hit.begin; ++t) {
-      if (Lower(doc_.Slice(doc_.tokens[t].span)) == "also") return true;
-    }
-    return false;
-  }
+  bool AlsoBefore(uint32_t si, const Hit& hit) const { return WordBefore(si, hit, 3, {"also"}); }
 
   // A number or number word ("3", "three"): a count, as of victims.
   bool CountWord(uint32_t t) const {
@@ -997,14 +988,7 @@ class Classifier {
       operation |= Lower(doc_.Slice(doc_.tokens[t].span)).rfind("operation", 0) == 0;
     }
     if (!operation) return {};
-    const uint32_t lo = hit.begin >= doc_.sentences[si].token_begin + 4
-                            ? hit.begin - 4
-                            : doc_.sentences[si].token_begin;
-    bool during = false;
-    for (uint32_t t = lo; t < hit.begin; ++t) {
-      during |= Lower(doc_.Slice(doc_.tokens[t].span)) == "during";
-    }
-    if (!during) return {};
+    if (!WordBefore(si, hit, 4, {"during"})) return {};
     std::string_view outcome;
     for (const Hit& t : scans_[si].triggers) {
       if (t.begin == hit.begin) continue;
