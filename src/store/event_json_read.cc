@@ -2,50 +2,33 @@
 #include <simdjson.h>
 
 #include "sitrep/event_store.h"
+#include "json_values.h"
 
 namespace sitrep {
 namespace {
 
 namespace dom = simdjson::dom;
 
+// The key's value through the shared conversions; a missing key reads as its fallback.
 std::string Str(dom::object o, const char* key) {
-  std::string_view v;
-  return o[key].get_string().get(v) == simdjson::SUCCESS ? std::string(v) : std::string();
+  dom::element e;
+  return o[key].get(e) == simdjson::SUCCESS ? store::StrOf(e) : std::string();
 }
 std::optional<std::string> OptStr(dom::object o, const char* key) {
-  std::string_view v;
-  if (o[key].get_string().get(v) != simdjson::SUCCESS) return std::nullopt;
-  return std::string(v);
+  dom::element e;
+  return o[key].get(e) == simdjson::SUCCESS ? store::OptStrOf(e) : std::nullopt;
 }
 int64_t Int(dom::object o, const char* key, int64_t fallback = 0) {
   dom::element e;
-  if (o[key].get(e) != simdjson::SUCCESS) return fallback;
-  int64_t i;
-  if (e.get_int64().get(i) == simdjson::SUCCESS) return i;
-  uint64_t u;
-  if (e.get_uint64().get(u) == simdjson::SUCCESS) return static_cast<int64_t>(u);
-  double d;
-  if (e.get_double().get(d) == simdjson::SUCCESS) return static_cast<int64_t>(d);
-  return fallback;
+  return o[key].get(e) == simdjson::SUCCESS ? store::IntOf(e, fallback) : fallback;
 }
 std::optional<double> OptDouble(dom::object o, const char* key) {
   dom::element e;
-  if (o[key].get(e) != simdjson::SUCCESS || e.is_null()) return std::nullopt;
-  double d;
-  if (e.get_double().get(d) == simdjson::SUCCESS) return d;
-  int64_t i;
-  if (e.get_int64().get(i) == simdjson::SUCCESS) return static_cast<double>(i);
-  return std::nullopt;
+  return o[key].get(e) == simdjson::SUCCESS ? store::OptDoubleOf(e) : std::nullopt;
 }
 std::vector<std::string> StrArray(dom::object o, const char* key) {
-  std::vector<std::string> out;
-  dom::array a;
-  if (o[key].get_array().get(a) != simdjson::SUCCESS) return out;
-  for (dom::element e : a) {
-    std::string_view v;
-    if (e.get_string().get(v) == simdjson::SUCCESS) out.emplace_back(v);
-  }
-  return out;
+  dom::element e;
+  return o[key].get(e) == simdjson::SUCCESS ? store::StrArrayOf(e) : std::vector<std::string>();
 }
 
 }  // namespace

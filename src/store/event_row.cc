@@ -8,6 +8,7 @@
 
 #include "sitrep/json_writer.h"
 #include "sitrep/utf8.h"
+#include "json_values.h"
 
 namespace sitrep::store {
 namespace {
@@ -27,43 +28,6 @@ void NonDefault(JsonWriter& w, std::string_view key, int v, int fallback) {
   if (v != fallback) w.Field(key, v);
 }
 
-// The conversions ParseEventJson applies to each value (event_json_read.cc), per element.
-std::string StrOf(dom::element e) {
-  std::string_view v;
-  return e.get_string().get(v) == simdjson::SUCCESS ? std::string(v) : std::string();
-}
-std::optional<std::string> OptStrOf(dom::element e) {
-  std::string_view v;
-  if (e.get_string().get(v) != simdjson::SUCCESS) return std::nullopt;
-  return std::string(v);
-}
-int64_t IntOf(dom::element e, int64_t fallback) {
-  int64_t i;
-  if (e.get_int64().get(i) == simdjson::SUCCESS) return i;
-  uint64_t u;
-  if (e.get_uint64().get(u) == simdjson::SUCCESS) return static_cast<int64_t>(u);
-  double d;
-  if (e.get_double().get(d) == simdjson::SUCCESS) return static_cast<int64_t>(d);
-  return fallback;
-}
-std::optional<double> OptDoubleOf(dom::element e) {
-  if (e.is_null()) return std::nullopt;
-  double d;
-  if (e.get_double().get(d) == simdjson::SUCCESS) return d;
-  int64_t i;
-  if (e.get_int64().get(i) == simdjson::SUCCESS) return static_cast<double>(i);
-  return std::nullopt;
-}
-std::vector<std::string> StrArrayOf(dom::element e) {
-  std::vector<std::string> out;
-  dom::array a;
-  if (e.get_array().get(a) != simdjson::SUCCESS) return out;
-  for (dom::element x : a) {
-    std::string_view v;
-    if (x.get_string().get(v) == simdjson::SUCCESS) out.emplace_back(v);
-  }
-  return out;
-}
 std::string StrAt(dom::object o, const char* key) {
   dom::element e;
   return o[key].get(e) == simdjson::SUCCESS ? StrOf(e) : std::string();
