@@ -713,6 +713,18 @@ bool EqualsNoCase(const std::string& a, const std::string& b) {
          });
 }
 
+// The first column of the first row of `query` as text: "" for no row, "error: ..." on failure.
+std::string FirstValue(sqlite3* db, const char* query) {
+  sqlite3_stmt* st = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(db, query, -1, &st, nullptr), SQLITE_OK) << query << ": " << sqlite3_errmsg(db);
+  const int rc = sqlite3_step(st);
+  std::string v = rc == SQLITE_ROW && sqlite3_column_text(st, 0)
+                      ? reinterpret_cast<const char*>(sqlite3_column_text(st, 0))
+                      : (rc == SQLITE_DONE ? "" : std::string("error: ") + sqlite3_errmsg(db));
+  sqlite3_finalize(st);
+  return v;
+}
+
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -1192,16 +1204,7 @@ TEST_F(SqliteMigrationTest, Version4IsMigratedWithItsRows) {
   store->reset();
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  auto one = [&](const char* query) {
-    sqlite3_stmt* st = nullptr;
-    EXPECT_EQ(sqlite3_prepare_v2(db, query, -1, &st, nullptr), SQLITE_OK) << query << ": " << sqlite3_errmsg(db);
-    const int rc = sqlite3_step(st);
-    std::string v = rc == SQLITE_ROW && sqlite3_column_text(st, 0)
-                        ? reinterpret_cast<const char*>(sqlite3_column_text(st, 0))
-                        : (rc == SQLITE_DONE ? "" : std::string("error: ") + sqlite3_errmsg(db));
-    sqlite3_finalize(st);
-    return v;
-  };
+  auto one = [&](const char* query) { return FirstValue(db, query); };
   EXPECT_EQ(one("PRAGMA user_version"), std::to_string(SqliteStore::kSchemaVersion));
   EXPECT_EQ(one("SELECT count(*) FROM sqlite_master WHERE name = 'events_rtree'"), "0");
   EXPECT_EQ(one("SELECT count(*) FROM sqlite_master WHERE name = 'events_lon_lat'"), "1");
@@ -1279,16 +1282,7 @@ TEST_F(SqliteMigrationTest, Version5IsMigratedKeepingEveryEventByteForByte) {
   }
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  auto one = [&](const char* query) {
-    sqlite3_stmt* st = nullptr;
-    EXPECT_EQ(sqlite3_prepare_v2(db, query, -1, &st, nullptr), SQLITE_OK) << query << ": " << sqlite3_errmsg(db);
-    const int rc = sqlite3_step(st);
-    std::string v = rc == SQLITE_ROW && sqlite3_column_text(st, 0)
-                        ? reinterpret_cast<const char*>(sqlite3_column_text(st, 0))
-                        : (rc == SQLITE_DONE ? "" : std::string("error: ") + sqlite3_errmsg(db));
-    sqlite3_finalize(st);
-    return v;
-  };
+  auto one = [&](const char* query) { return FirstValue(db, query); };
   EXPECT_EQ(one("PRAGMA user_version"), "6");
   EXPECT_EQ(one("SELECT count(*) FROM sqlite_master WHERE name = 'evidence'"), "0");
   EXPECT_EQ(one("SELECT count(*) FROM pragma_table_info('events') WHERE name = 'json'"), "0");
