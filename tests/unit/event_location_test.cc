@@ -31,6 +31,15 @@ class EventLocationTest : public ::testing::Test {
   void SetUp() override {
     if (!Gaz()) GTEST_SKIP() << "no gazetteer blob";
   }
+  // Sentences, actors (named groups vote for a country) and places of `text`.
+  static Document WithActorsAndPlaces(const char* text) {
+    Document doc;
+    doc.text = text;
+    Segment(doc);
+    AnnotateActors(doc);
+    AnnotatePlaces(doc, *Gaz());
+    return doc;
+  }
 };
 
 // Whole places layer, then LocateEvent on the sentence.
@@ -125,11 +134,7 @@ TEST_F(EventLocationTest, ActorCountryWhenNoPlaceIsNamed) {
   };
   for (const ActorRow& r : rows) {
     SCOPED_TRACE(r.text);
-    Document doc;
-    doc.text = r.text;
-    Segment(doc);
-    AnnotateActors(doc);
-    AnnotatePlaces(doc, *Gaz());
+    Document doc = WithActorsAndPlaces(r.text);
     EventLocation loc = LocateEvent(doc, 0, *Gaz());
     EXPECT_EQ(loc.country, r.country);
     if (loc.found()) {
@@ -161,11 +166,7 @@ TEST_F(EventLocationTest, PlaceInAGroupNameDoesNotLocate) {
   };
   for (const GroupRow& r : rows) {
     SCOPED_TRACE(r.text);
-    Document doc;
-    doc.text = r.text;
-    Segment(doc);
-    AnnotateActors(doc);
-    AnnotatePlaces(doc, *Gaz());
+    Document doc = WithActorsAndPlaces(r.text);
     EventLocation loc = LocateEvent(doc, r.sentence, *Gaz());
     EXPECT_EQ(loc.country, r.country);
     EXPECT_EQ(loc.location, r.location);

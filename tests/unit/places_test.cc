@@ -29,6 +29,15 @@ class PlacesTest : public ::testing::Test {
     AnnotatePlaces(doc, *Gaz());
     return doc;
   }
+  // As Annotate, after sentences and actors: named groups vote for a country.
+  static Document AnnotateWithActors(const std::string& text) {
+    Document doc;
+    doc.text = text;
+    Segment(doc);
+    AnnotateActors(doc);
+    AnnotatePlaces(doc, *Gaz());
+    return doc;
+  }
   // The mention whose text is `surface`, or nullptr.
   static const PlaceMention* Find(const Document& doc, std::string_view surface) {
     for (const PlaceMention& m : doc.places) {
@@ -505,11 +514,7 @@ TEST_F(PlacesTest, GroupsAndMissionsPutTheirCountriesInContext) {
   };
   for (const Row& r : rows) {
     SCOPED_TRACE(r.text);
-    Document doc;
-    doc.text = r.text;
-    Segment(doc);
-    AnnotateActors(doc);
-    AnnotatePlaces(doc, *Gaz());
+    Document doc = AnnotateWithActors(r.text);
     const PlaceMention* m = Find(doc, r.surface);
     if (*r.country == '\0') {
       EXPECT_EQ(m, nullptr);
