@@ -163,6 +163,9 @@ class IdSlots {
   }
   IdSlots(const IdSlots&) = delete;
   IdSlots& operator=(const IdSlots&) = delete;
+  void Reserve(size_t size) {
+    if (table_->size() < size) table_->resize(size, -1);
+  }
   // The row of `id`, or -1.
   int32_t Get(GeoId id) const { return id < table_->size() ? (*table_)[id] : -1; }
   void Set(GeoId id, int32_t row) {
@@ -207,6 +210,7 @@ class Context {
   GeoId top_country = kNoGeoId;
   bool check = false;  // also run the reference forms and count disagreements (tests)
 
+  void Reserve(size_t id_limit) { slots_.Reserve(id_limit); }
   void Reset() {
     slots_.Clear();
     countries_.clear();
@@ -525,7 +529,10 @@ int CountUsCues(const Document& doc) {
 class Resolver {
  public:
   Resolver(const Document& doc, const Gazetteer& gaz, std::vector<Candidate>& cands)
-      : doc_(doc), gaz_(gaz), cands_(cands), choices_(cands.size()), ctx_(ContextIdLimit(gaz)) {
+      : doc_(doc), gaz_(gaz), cands_(cands) {
+    choices_.assign(cands_.size(), Choice{});
+    ctx_.Reset();
+    ctx_.Reserve(ContextIdLimit(gaz_));
     if (auto us = gaz_.CountryByIso2("US")) us_ = us->id();
     us_cues_ = CountUsCues(doc_);
     for (const ActorMention& a : doc_.actors) {
@@ -551,7 +558,10 @@ class Resolver {
     // Missions of one country ("the OSCE SMM", "UNIFIL"): once each.
     for (const Token& t : doc_.tokens) {
       if (t.kind != TokenKind::kWord) continue;
-      std::string_view iso2 = MissionCountry(doc_.Slice(t.span));
+      const std::string_view w = doc_.Slice(t.span);
+      // MissionCountry's own first test, here to spare a call per word.
+      if (w.size() < 3 || w.size() > 7 || w[0] < 'A' || w[0] > 'Z') continue;
+      std::string_view iso2 = MissionCountry(w);
       if (iso2.empty()) continue;
       if (auto c = gaz_.CountryByIso2(iso2);
           c && std::find(mission_countries_.begin(), mission_countries_.end(), c->id()) ==
@@ -565,8 +575,9 @@ class Resolver {
     // long document has thousands of candidates).
     size_t cap = 16;
     while (cap < 2 * cands_.size()) cap <<= 1;
-    std::vector<int32_t> slots(cap, -1);  // key number, -1 when empty
-    std::vector<std::string_view> key_of;  // key number → key
+    std::vector<int32_t>& slots = scratch_.key_slots;  // key number, -1 when empty
+    slots.assign(cap, -1);
+    std::vector<std::string_view>& key_of = scratch_.key_of;  // key number → key
     key_id_.resize(cands_.size());
     for (size_t k = 0; k < cands_.size(); ++k) {
       const std::string_view key = cands_[k].key;
@@ -862,7 +873,7 @@ class Resolver {
       if (other.kind() == GeoKind::kCountry || !other.has_coordinates()) continue;
       if (std::find(seen.begin(), seen.end(), other.id()) != seen.end()) continue;
       seen.push_back(other.id());
-      anchors_.push_back({cands_[o].key, UnitVector(other.lat(), other.lon())});
+      anchors_.push_back({key_id_[o], UnitVector(other.lat(), other.lon())});
     }
   }
 
@@ -897,7 +908,7 @@ class Resolver {
     if (proximity) {
       near_.clear();
       for (const Anchor& a : anchors_) {
-        if (a.key != c.key) near_.push_back(a.v);
+        if (a.key != key) near_.push_back(a.v);
       }
     }
     for (size_t i = 0; i < n; ++i) {
@@ -914,7 +925,8 @@ class Resolver {
         t.admin1_share = ctx_.Admin1Share(e.admin1_id(), key);
         t.has_admin1 = ctx_.HasAdmin1(e.admin1_id(), key);
       }
-      if (proximity && !anchors_.empty() && t.has_coordinates && t.kind != GeoKind::kCountry) {
+      // No anchor of another name: best_dot stays -1, proximity 0, without the unit vector.
+      if (proximity && !near_.empty() && t.has_coordinates && t.kind != GeoKind::kCountry) {
         // Compare on the unit sphere: a dot product per anchor, no trigonometry.
         const Vec3 v = UnitVector(e.lat(), e.lon());
         double best_dot = -1;
@@ -1256,31 +1268,10 @@ class Resolver {
     return out;
   }
 
-  const Document& doc_;
-  const Gazetteer& gaz_;
-  std::vector<Candidate>& cands_;
-  std::vector<uint8_t> admin1_sentences_;  // per sentence: 1 when it has a typed admin1 mention
-  bool InAdmin1Sentence(uint32_t s) const {
-    return s < admin1_sentences_.size() && admin1_sentences_[s] != 0;
-  }
-  std::vector<Choice> choices_;
-  std::vector<Choice> in_context_;  // Pass scratch: the entries of a name in context countries
-  Context ctx_;
-  std::vector<uint8_t> seen_key_;           // BuildContext scratch, per key number
-  std::vector<GeoId> countries_scratch_;    // BuildContext scratch
   struct Anchor {
-    std::string_view key;
+    uint32_t key;  // its key's number
     Vec3 v;
   };
-  std::vector<Anchor> anchors_;
-  std::vector<Vec3> near_;  // TermsOf scratch: anchors_ of names other than the one scored
-  std::vector<uint32_t> key_id_;  // per candidate: its key's number, 0..num_keys_-1
-  uint32_t num_keys_ = 0;
-  // ExactNames per key: flags at exact_pool_[exact_at_[key]], exact_len_[key] of them.
-  std::vector<int32_t> exact_at_;
-  std::vector<uint32_t> exact_len_;
-  std::vector<uint8_t> exact_pool_;
-  std::unordered_map<uint64_t, bool> in_container_;  // (container index, entry) → InContainer
   // Per pass: name → (its entry list, the Terms of each entry), as chains of TermsRef from
   // terms_head_[key] into terms_pool_.
   struct TermsRef {
@@ -1288,19 +1279,113 @@ class Resolver {
     uint32_t at, n;
     int32_t next;  // the key's next entry list, -1 at the end
   };
-  std::vector<Terms> terms_pool_;
-  std::vector<TermsRef> terms_refs_;
-  std::vector<int32_t> terms_head_;
-  GeoId us_ = kNoGeoId;
-  int us_cues_ = 0;  // American local-news cues: "Sheriff", "X County", "Township"...
   struct ActorCountry {
     Span span;
     GeoId country;
     double weight;  // 1, or a share of it for a group of several countries
   };
-  std::vector<ActorCountry> actor_countries_;               // named actors of known countries
-  std::vector<std::pair<GeoId, double>> placeless_actors_;  // see PlacelessActorCountries
-  std::vector<GeoId> mission_countries_;  // countries of the missions the text names
+  // The per-document arrays, kept per thread between documents so that resolving a short
+  // document does not allocate them again (each is cleared or reassigned before use).
+  struct Scratch {
+    std::vector<uint8_t> admin1_sentences;
+    std::vector<Choice> choices, in_context;
+    Context ctx{0};
+    std::vector<uint8_t> seen_key;
+    std::vector<GeoId> countries;
+    std::vector<Anchor> anchors;
+    std::vector<Vec3> near;
+    std::vector<uint32_t> key_id;
+    std::vector<int32_t> exact_at;
+    std::vector<uint32_t> exact_len;
+    std::vector<uint8_t> exact_pool;
+    std::unordered_map<uint64_t, bool> in_container;
+    std::vector<Terms> terms_pool;
+    std::vector<TermsRef> terms_refs;
+    std::vector<int32_t> terms_head;
+    std::vector<ActorCountry> actor_countries;
+    std::vector<std::pair<GeoId, double>> placeless_actors;
+    std::vector<GeoId> mission_countries;
+    std::vector<int32_t> key_slots;
+    std::vector<std::string_view> key_of;
+    bool in_use = false;
+    void Clear() {
+      admin1_sentences.clear();
+      choices.clear();
+      in_context.clear();
+      seen_key.clear();
+      countries.clear();
+      anchors.clear();
+      near.clear();
+      key_id.clear();
+      exact_at.clear();
+      exact_len.clear();
+      exact_pool.clear();
+      in_container.clear();
+      terms_pool.clear();
+      terms_refs.clear();
+      terms_head.clear();
+      actor_countries.clear();
+      placeless_actors.clear();
+      mission_countries.clear();
+      key_slots.clear();
+      key_of.clear();
+    }
+  };
+  // This thread's Scratch, or a fresh one when it is in use (a Resolver inside a Resolver).
+  class ScratchLease {
+   public:
+    ScratchLease() {
+      static thread_local Scratch t_scratch;
+      if (t_scratch.in_use) {
+        own_ = std::make_unique<Scratch>();
+        s_ = own_.get();
+      } else {
+        s_ = &t_scratch;
+      }
+      s_->in_use = true;
+      s_->Clear();
+    }
+    ~ScratchLease() { s_->in_use = false; }
+    ScratchLease(const ScratchLease&) = delete;
+    ScratchLease& operator=(const ScratchLease&) = delete;
+    Scratch& get() { return *s_; }
+
+   private:
+    Scratch* s_;
+    std::unique_ptr<Scratch> own_;
+  };
+
+  const Document& doc_;
+  const Gazetteer& gaz_;
+  std::vector<Candidate>& cands_;
+  ScratchLease lease_;
+  Scratch& scratch_ = lease_.get();
+  std::vector<uint8_t>& admin1_sentences_ = scratch_.admin1_sentences;  // per sentence: 1 when it has a typed admin1 mention
+  bool InAdmin1Sentence(uint32_t s) const {
+    return s < admin1_sentences_.size() && admin1_sentences_[s] != 0;
+  }
+  std::vector<Choice>& choices_ = scratch_.choices;
+  std::vector<Choice>& in_context_ = scratch_.in_context;  // Pass scratch: the entries of a name in context countries
+  Context& ctx_ = scratch_.ctx;
+  std::vector<uint8_t>& seen_key_ = scratch_.seen_key;            // BuildContext scratch, per key number
+  std::vector<GeoId>& countries_scratch_ = scratch_.countries;    // BuildContext scratch
+  std::vector<Anchor>& anchors_ = scratch_.anchors;
+  std::vector<Vec3>& near_ = scratch_.near;  // TermsOf scratch: anchors_ of names other than the one scored
+  std::vector<uint32_t>& key_id_ = scratch_.key_id;  // per candidate: its key's number, 0..num_keys_-1
+  uint32_t num_keys_ = 0;
+  // ExactNames per key: flags at exact_pool_[exact_at_[key]], exact_len_[key] of them.
+  std::vector<int32_t>& exact_at_ = scratch_.exact_at;
+  std::vector<uint32_t>& exact_len_ = scratch_.exact_len;
+  std::vector<uint8_t>& exact_pool_ = scratch_.exact_pool;
+  std::unordered_map<uint64_t, bool>& in_container_ = scratch_.in_container;  // (container index, entry) → InContainer
+  std::vector<Terms>& terms_pool_ = scratch_.terms_pool;
+  std::vector<TermsRef>& terms_refs_ = scratch_.terms_refs;
+  std::vector<int32_t>& terms_head_ = scratch_.terms_head;
+  GeoId us_ = kNoGeoId;
+  int us_cues_ = 0;  // American local-news cues: "Sheriff", "X County", "Township"...
+  std::vector<ActorCountry>& actor_countries_ = scratch_.actor_countries;  // named actors of known countries
+  std::vector<std::pair<GeoId, double>>& placeless_actors_ = scratch_.placeless_actors;  // see PlacelessActorCountries
+  std::vector<GeoId>& mission_countries_ = scratch_.mission_countries;  // countries of the missions the text names
   bool placeless_actors_done_ = false;
   bool check_ = g_reference_checks.load(std::memory_order_relaxed);  // see SetReferenceChecks
 };
