@@ -614,11 +614,10 @@ class Resolver {
       size_t total = 0;
       for (const Candidate& c : cands_) total += std::min(c.ids.size(), kMaxEntries);
       if (total <= 1024) {
+        // The recognizer fetched the first 16 of each name's (and its own-name flags) already.
         for (const Candidate& c : cands_) {
-          gaz_.PrefetchEntries(c.ids.first(std::min(c.ids.size(), kMaxEntries)));
-          if (std::span<const uint8_t> own = gaz_.OwnNameFlags(c.ids); !own.empty()) {
-            __builtin_prefetch(own.data());  // ExactNames reads them first
-          }
+          const size_t n = std::min(c.ids.size(), kMaxEntries);
+          gaz_.PrefetchEntries(c.ids.subspan(std::min<size_t>(n, 16), n - std::min<size_t>(n, 16)));
         }
       }
     }
