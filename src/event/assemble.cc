@@ -306,6 +306,11 @@ bool IsOriginPlace(const Document& doc, const PlaceMention& m) {
                               [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
   if (tok == doc.tokens.begin()) return false;
   const std::string_view prev = doc.Slice(std::prev(tok)->span);
+  // "coded as X": an event note naming where the event is coded, not a name.
+  if (EqualsLower(prev, "as") && std::prev(tok) != doc.tokens.begin() &&
+      EqualsLower(doc.Slice(std::prev(tok, 2)->span), "coded")) {
+    return false;
+  }
   return EqualsLower(prev, "from") || EqualsLower(prev, "as") || EqualsLower(prev, "named") ||
          EqualsLower(prev, "nicknamed");
 }

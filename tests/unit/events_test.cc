@@ -427,7 +427,8 @@ TEST(AssembleEvents, HospitalTownIsNotANewIncident) {
 
 // The opening sentence's place, read after a comma ("in Nurmati, Andhra Pradesh, India"), is
 // not replaced by a country named later after a locative word ("the Communist Party of India"):
-// the finer place that agrees with it stands. Needs the gazetteer; skips without it.
+// the finer place that agrees with it stands; a coded place of an event note is the event's.
+// Needs the gazetteer; skips without it.
 TEST(AssembleEvents, OpeningPlaceOverALaterCountry) {
   auto gaz = OpenDefaultGazetteer();
   if (!gaz.ok()) GTEST_SKIP() << "no gazetteer blob";
@@ -445,6 +446,10 @@ TEST(AssembleEvents, OpeningPlaceOverALaterCountry) {
       {"Gunmen killed six villagers in Kaura, Kaduna State, on Tuesday. The gunmen fled to "
        "Zamfara State after the attack.",
        "Kaduna"},
+      // An event note's coded place ("coded as Tougan") is the event's, not a name after "as".
+      {"JNIM militants attacked the village of Bonkounda (coded as Tougan at geoprecision 2), "
+       "killing ten people.",
+       "Boucle du Mouhoun"},
   };
   for (const PlaceCase& c : cases) {
     SCOPED_TRACE(c.text);
