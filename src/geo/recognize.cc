@@ -595,7 +595,10 @@ class Recognizer {
         std::string_view w = StripPossessive(Tok(stop - 1), &had);
         uint32_t b = doc_.tokens[i].span.begin;
         uint32_t e = doc_.tokens[stop - 1].span.begin + static_cast<uint32_t>(w.size());
-        std::string key = FoldName(std::string_view(doc_.text).substr(b, e - b));
+        // One word alone: the bytes PrefetchAhead folded.
+        std::string key = stop == i + 1 && fold_of_[i] >= 0
+                              ? folded_[fold_of_[i]]
+                              : FoldName(std::string_view(doc_.text).substr(b, e - b));
         std::span<const GeoId> ids = gaz_.FindLoose(LooseKey(key));
         if (ids.empty()) continue;
         Candidate c;
