@@ -598,6 +598,7 @@ class Resolver {
     exact_at_.assign(num_keys_, -1);
     exact_len_.assign(num_keys_, 0);
     terms_head_.assign(num_keys_, -1);
+    bases_head_.assign(num_keys_, -1);
   }
 
   static size_t ContextIdLimit(const Gazetteer& gaz) {
@@ -889,6 +890,24 @@ class Resolver {
     bool has_admin1 = false;  // HasAdmin1 (not for countries and admin1)
     uint8_t proximity = 0;    // 2 within 150 km of an anchor, 1 within 400 km
   };
+  // PriorBase of each of c.ids (up to kMaxEntries), computed once per document for each name
+  // and entry list rather than once per pass.
+  std::span<const double> BasesOf(const Candidate& c) {
+    const uint32_t key = key_id_[static_cast<size_t>(&c - cands_.data())];
+    for (int32_t r = bases_head_[key]; r >= 0; r = bases_refs_[r].next) {
+      const TermsRef& ref = bases_refs_[r];
+      if (ref.ids == c.ids.data()) return {bases_pool_.data() + ref.at, ref.n};
+    }
+    const size_t n = std::min(c.ids.size(), kMaxEntries);
+    const size_t at = bases_pool_.size();
+    bases_refs_.push_back({c.ids.data(), static_cast<uint32_t>(at), static_cast<uint32_t>(n),
+                           bases_head_[key]});
+    bases_head_[key] = static_cast<int32_t>(bases_refs_.size() - 1);
+    bases_pool_.resize(at + n);
+    for (size_t i = 0; i < n; ++i) bases_pool_[at + i] = PriorBase(gaz_.Entry(c.ids[i]));
+    return {bases_pool_.data() + at, n};
+  }
+
   std::span<const Terms> TermsOf(const Candidate& c, bool proximity) {
     const uint32_t key = key_id_[static_cast<size_t>(&c - cands_.data())];
     for (int32_t r = terms_head_[key]; r >= 0; r = terms_refs_[r].next) {
@@ -903,6 +922,7 @@ class Resolver {
     terms_head_[key] = static_cast<int32_t>(terms_refs_.size() - 1);
     terms_pool_.resize(at + n);
     Terms* out = terms_pool_.data() + at;
+    const std::span<const double> bases = BasesOf(c);
     // The anchors of other names, compared once per name rather than once per entry.
     if (proximity) {
       near_.clear();
@@ -915,7 +935,7 @@ class Resolver {
       Terms& t = out[i];
       t.kind = e.kind();
       t.has_coordinates = e.has_coordinates();
-      t.base = PriorBase(e);
+      t.base = bases[i];
       t.share = ctx_.ShareExcept(t.kind == GeoKind::kCountry ? e.id() : e.country_id(), key);
       if (t.kind == GeoKind::kAdmin1) {
         t.children = ctx_.Children(e.id());
@@ -1301,6 +1321,9 @@ class Resolver {
     std::vector<Terms> terms_pool;
     std::vector<TermsRef> terms_refs;
     std::vector<int32_t> terms_head;
+    std::vector<double> bases_pool;
+    std::vector<TermsRef> bases_refs;
+    std::vector<int32_t> bases_head;
     std::vector<ActorCountry> actor_countries;
     std::vector<std::pair<GeoId, double>> placeless_actors;
     std::vector<GeoId> mission_countries;
@@ -1323,6 +1346,9 @@ class Resolver {
       terms_pool.clear();
       terms_refs.clear();
       terms_head.clear();
+      bases_pool.clear();
+      bases_refs.clear();
+      bases_head.clear();
       actor_countries.clear();
       placeless_actors.clear();
       mission_countries.clear();
@@ -1380,6 +1406,11 @@ class Resolver {
   std::vector<Terms>& terms_pool_ = scratch_.terms_pool;
   std::vector<TermsRef>& terms_refs_ = scratch_.terms_refs;
   std::vector<int32_t>& terms_head_ = scratch_.terms_head;
+  // PriorBase per name and entry list, for the whole document (it depends on the entry alone):
+  // chains of TermsRef from bases_head_[key] into bases_pool_.
+  std::vector<double>& bases_pool_ = scratch_.bases_pool;
+  std::vector<TermsRef>& bases_refs_ = scratch_.bases_refs;
+  std::vector<int32_t>& bases_head_ = scratch_.bases_head;
   GeoId us_ = kNoGeoId;
   int us_cues_ = 0;  // American local-news cues: "Sheriff", "X County", "Township"...
   std::vector<ActorCountry>& actor_countries_ = scratch_.actor_countries;  // named actors of known countries
