@@ -40,6 +40,13 @@ void ExpectSameAsReference(std::string_view text) {
   ASSERT_GE(fast_low.size(), text.size() + kLoweredPadding);
   EXPECT_EQ(std::string_view(fast_low).substr(0, text.size() + kLoweredPadding),
             std::string_view(ref_low).substr(0, text.size() + kLoweredPadding));
+  // The candidate list the scanner walks: exactly the candidate tokens, in order.
+  std::vector<uint32_t> listed, expected;
+  LexTimex(text, &fast_low, &fast, &listed);
+  for (size_t i = 0; i < ref.size(); ++i) {
+    if (ref[i].candidate) expected.push_back(static_cast<uint32_t>(i));
+  }
+  EXPECT_EQ(listed, expected) << "text: " << text;
 }
 
 TEST(TimexLexerTest, SentencesMatchReference) {
