@@ -1775,9 +1775,22 @@ class Scanner {
     if (!Word(j) || !toks_[j].cap || toks_[j].cls == 0) return false;
     size_t count;
     const Holiday* table = Holidays(&count);
+    // The first word of each name, split once: most words tried here ("The", "Friday") begin
+    // no name, and HolidayName would split every name to find out.
+    static const std::vector<std::string_view> kFirstWords = [] {
+      size_t n;
+      const Holiday* names = Holidays(&n);
+      std::vector<std::string_view> first;
+      for (size_t h = 0; h < n; ++h) {
+        first.push_back(names[h].words.substr(0, names[h].words.find(' ')));
+      }
+      return first;
+    }();
+    const std::string_view first = Low(j);
     const Holiday* found = nullptr;
     size_t k = kNone;
     for (size_t h = 0; h < count && !found; ++h) {
+      if (kFirstWords[h] != first) continue;
       k = HolidayName(j, table[h].words);
       if (k != kNone) found = &table[h];
     }

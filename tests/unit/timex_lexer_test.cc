@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sitrep/timex.h"
 #include "time/calendar.h"
 #include "time/lexer.h"
 #include "time/lexicon.h"
@@ -141,6 +142,36 @@ TEST(TimexLexerTest, HolidayNamesBeginWithClassedWords) {
     std::string_view words = holidays[h].words;
     std::string_view first = words.substr(0, words.find(' '));
     EXPECT_NE(ClassifyTimeWord(first), 0) << words;
+  }
+}
+
+// HolidayDate tries only the names whose first word is the token's: every name of the table is
+// still found whole, with a year after it ("Christmas Eve 2019", "Valentine's Day 2019").
+TEST(TimexLexerTest, EveryHolidayNameIsFound) {
+  size_t count = 0;
+  const Holiday* holidays = Holidays(&count);
+  for (size_t h = 0; h < count; ++h) {
+    std::string name;
+    std::string_view words = holidays[h].words;
+    while (!words.empty()) {
+      size_t sp = words.find(' ');
+      std::string piece(words.substr(0, sp));
+      words = sp == std::string_view::npos ? std::string_view() : words.substr(sp + 1);
+      if (piece == "'s") {
+        name += "'s";
+        continue;
+      }
+      if (!name.empty()) name += ' ';
+      piece[0] = static_cast<char>(piece[0] - 'a' + 'A');
+      name += piece;
+    }
+    std::string text = "The offensive began on " + name + " 2019, officials said.";
+    std::vector<Timex> found = FindTimex(text, "2024-09-14");
+    ASSERT_EQ(found.size(), 1u) << text;
+    EXPECT_EQ(text.substr(found[0].span.begin, found[0].span.end - found[0].span.begin),
+              name + " 2019")
+        << text;
+    EXPECT_EQ(found[0].value.substr(0, 5), "2019-") << text;
   }
 }
 
