@@ -486,6 +486,20 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   return v;
 }
 
+// True when `span` opens the document or a paragraph and is followed by an agency in
+// parentheses ("Jalalabad (BNA)", "MOGADISHU (Reuters)") or by a dash ("GAO - ").
+bool IsDateline(const Document& doc, Span span) {
+  bool opens = span.begin == 0;
+  for (const Span& p : doc.paragraphs) opens |= p.begin == span.begin;
+  if (!opens) return false;
+  const size_t t = TokenAt(doc, span.end);
+  if (t + 2 >= doc.tokens.size()) return false;
+  const std::string_view next = doc.Slice(doc.tokens[t].span);
+  if (next == "-" || next == "\xE2\x80\x94" || next == "\xE2\x80\x93") return true;
+  return next == "(" && doc.Slice(doc.tokens[t + 2].span) == ")" &&
+         IsCapitalizedWord(doc, doc.tokens[t + 1]);
+}
+
 // The most specific mention of sentence `span` that agrees with its context (Judge). When every
 // mention of a sentence naming several is passed over (two towns of two countries, neither
 // holding the other), none is. Among equally specific mentions, one anchored by its containers ("At Turbah
@@ -531,10 +545,18 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
     return false;
   };
 
+  // A dateline ("Jalalabad (BNA) Several members of Taliban were killed in Shirzad district")
+  // says where the story was filed: passed over when the sentence names another place.
+  std::vector<bool> dateline(picked.size(), false);
+  size_t others = 0;
+  for (size_t i = 0; i < picked.size(); ++i) {
+    dateline[i] = IsDateline(doc, picked[i].span);
+    if (!dropped[i] && !dateline[i]) ++others;
+  }
   int best = -1, best_rank = 0;
   bool best_anchored = false;
   for (size_t i = 0; i < picked.size(); ++i) {
-    if (dropped[i]) continue;
+    if (dropped[i] || (dateline[i] && others > 0)) continue;
     const int r = Rank(picked[i]);
     if (r > best_rank) {
       best = static_cast<int>(i);
@@ -964,6 +986,68 @@ bool IsArabicArticle(std::string_view w) {
   return false;
 }
 
+// "coded as X", "coded to X", "coded at X": an event note stating where the event is coded.
+bool IsCodedLocation(const Document& doc, Span span) {
+  size_t t = TokenAt(doc, span.begin);
+  if (t < doc.tokens.size() && doc.tokens[t].span.end < span.end) {
+    const std::string first = LowerAscii(doc.Slice(doc.tokens[t].span));
+    if (first == "as" || first == "to" || first == "at" || first == "in") ++t;  // "as Tougan"
+  }
+  if (t < 2 || t > doc.tokens.size()) return false;
+  if (LowerAscii(doc.Slice(doc.tokens[t - 1].span)) == "the" && t >= 3) --t;
+  const std::string prep = LowerAscii(doc.Slice(doc.tokens[t - 1].span));
+  return (prep == "as" || prep == "to" || prep == "at" || prep == "in") &&
+         LowerAscii(doc.Slice(doc.tokens[t - 2].span)) == "coded";
+}
+
+// The place after "coded as/to/at" in `scope` when the places layer did not read it: one to
+// three capitalized words (a hyphenated name is one word), looked up in the gazetteer among
+// entries of country `iso3`, else of the named actors' countries; a town before a division.
+std::optional<PlaceMention> CodedUnread(const Document& doc, Span scope, const Gazetteer& gaz,
+                                        const std::string& iso3) {
+  const size_t first = TokenAt(doc, scope.begin);
+  for (size_t i = first; i + 2 < doc.tokens.size() && doc.tokens[i].span.end <= scope.end; ++i) {
+    if (LowerAscii(doc.Slice(doc.tokens[i].span)) != "coded") continue;
+    const std::string prep = LowerAscii(doc.Slice(doc.tokens[i + 1].span));
+    if (prep != "as" && prep != "to" && prep != "at" && prep != "in") continue;
+    size_t b = i + 2, e = b;
+    while (e < doc.tokens.size() && e - b < 3 && doc.tokens[e].span.end <= scope.end &&
+           IsCapitalizedWord(doc, doc.tokens[e]) &&
+           (e == b || doc.tokens[e].span.begin == doc.tokens[e - 1].span.end + 1)) {
+      ++e;
+    }
+    if (e == b) continue;
+    const Span name{doc.tokens[b].span.begin, doc.tokens[e - 1].span.end};
+    bool read = false;
+    for (const PlaceMention& m : doc.places) {
+      if (m.span.begin < name.end && name.begin < m.span.end) read = true;
+    }
+    if (read) continue;
+    std::vector<GeoId> countries;
+    if (!iso3.empty()) {
+      if (auto c = gaz.CountryByIso3(iso3)) countries.push_back(c->id());
+    } else {
+      countries = ActorCountries(doc, gaz);
+    }
+    if (countries.empty()) return std::nullopt;
+    std::optional<GeoEntry> best;
+    for (GeoId id : gaz.FindFolded(FoldName(doc.Slice(name)))) {
+      if (id >= gaz.size()) continue;
+      const GeoEntry c = gaz.Entry(id);
+      if (c.kind() == GeoKind::kCountry) continue;
+      if (std::find(countries.begin(), countries.end(), CountryOfEntry(c)) == countries.end()) {
+        continue;
+      }
+      if (!best || (best->kind() != GeoKind::kPlace && c.kind() == GeoKind::kPlace)) best = c;
+    }
+    if (!best) continue;
+    PlaceMention m;
+    m.span = name;
+    return MovedTo(m, *best);
+  }
+  return std::nullopt;
+}
+
 // "in Menawashei, South Darfur": a place the gazetteer lacks, written just before the division
 // (or country) that holds it — after "in"/"at"/"near" or "village of", with an optional level
 // word ("Sunki village, Odisha state"), and before "," or "(". The event is at that place:
@@ -1089,17 +1173,31 @@ void NameVillage(const Document& doc, Span sentence, const PlaceMention& chosen,
 EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer& gaz) {
   if (sentence < doc.sentences.size()) {
     const Span s = doc.sentences[sentence].span;
-    if (auto m = BestInContext(doc, s, gaz)) {
-      EventLocation loc = FromMention(doc, *m, gaz);
-      NameUnlocatedPlace(doc, *m, &loc);
-      NameVillage(doc, s, *m, &loc);
-      return loc;
-    }
-    // Earlier sentences of the same paragraph, nearest first.
+    // The coder's own statement of where the event is placed ("between Foube and Barsalogho
+    // (coded as Foube at geoprecision 2)"), anywhere in the sentence's paragraph.
     Span para{0, 0};
     for (const Span& p : doc.paragraphs) {
       if (Inside(s, p)) para = p;
     }
+    const Span scope = para.empty() ? s : para;
+    for (const PlaceMention& c : doc.places) {
+      if (!Inside(c.span, scope) || !IsCodedLocation(doc, c.span)) continue;
+      if (auto m = BestInContext(doc, c.span, gaz)) return FromMention(doc, *m, gaz);
+    }
+    std::optional<EventLocation> found;
+    if (auto m = BestInContext(doc, s, gaz)) {
+      EventLocation loc = FromMention(doc, *m, gaz);
+      NameUnlocatedPlace(doc, *m, &loc);
+      NameVillage(doc, s, *m, &loc);
+      found = std::move(loc);
+    }
+    // A coded name the places layer did not read ("coded as Gorom-Gorom"): looked up in the
+    // country the event is otherwise placed in, else the named actors' countries.
+    if (auto coded = CodedUnread(doc, scope, gaz, found ? found->iso3 : std::string())) {
+      return FromMention(doc, *coded, gaz);
+    }
+    if (found) return *found;
+    // Earlier sentences of the same paragraph, nearest first.
     for (size_t j = sentence; j-- > 0;) {
       const Span sj = doc.sentences[j].span;
       if (para.empty() || !Inside(sj, para)) break;

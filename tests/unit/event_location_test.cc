@@ -236,6 +236,33 @@ TEST_F(EventLocationTest, ProvincePrecisionAtItsCapital) {
   }
 }
 
+// An event note stating where the event is coded ("coded as X at geoprecision 2") is followed,
+// whether or not the places layer read the name; a name it did not read is looked up in the
+// event's country (here from the text, or from the named group's countries).
+TEST_F(EventLocationTest, CodedLocationOfAnEventNote) {
+  struct CodedRow {
+    const char* text;
+    const char* admin1;
+    const char* location;
+  };
+  const CodedRow rows[] = {
+      {"JNIM militants attacked the village of Bonkounda (coded as Tougan at geoprecision 2), "
+       "killing ten people.",
+       "Boucle du Mouhoun", "Tougan"},
+      {"On 9 March, ISGS militants were struck by airstrikes in northern Burkina Faso (coded as "
+       "Gorom-Gorom at geoprecision 3).",
+       "Sahel", "Gorom-Gorom"},
+  };
+  for (const CodedRow& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc = WithActorsAndPlaces(r.text);
+    EventLocation loc = LocateEvent(doc, 0, *Gaz());
+    EXPECT_EQ(loc.country, "Burkina Faso");
+    EXPECT_EQ(loc.admin1, r.admin1);
+    EXPECT_EQ(loc.location, r.location);
+  }
+}
+
 // Places resolved by hand (as a resolver without context might), to check the event's own
 // judgement of them.
 struct Forced {

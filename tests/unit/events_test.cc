@@ -427,7 +427,8 @@ TEST(AssembleEvents, HospitalTownIsNotANewIncident) {
 
 // The opening sentence's place, read after a comma ("in Nurmati, Andhra Pradesh, India"), is
 // not replaced by a country named later after a locative word ("the Communist Party of India"):
-// the finer place that agrees with it stands. Needs the gazetteer; skips without it.
+// the finer place that agrees with it stands; a coded place of an event note is the event's.
+// Needs the gazetteer; skips without it.
 TEST(AssembleEvents, OpeningPlaceOverALaterCountry) {
   auto gaz = OpenDefaultGazetteer();
   if (!gaz.ok()) GTEST_SKIP() << "no gazetteer blob";
@@ -436,15 +437,24 @@ TEST(AssembleEvents, OpeningPlaceOverALaterCountry) {
   struct PlaceCase {
     const char* text;
     const char* admin1;
+    const char* location;
   };
   const PlaceCase cases[] = {
       {"Assailants raided a construction site in Nurmati, Andhra Pradesh, India, wounding one "
        "guard. The Communist Party of India claimed responsibility for the raid.",
-       "Andhra Pradesh"},
+       "Andhra Pradesh", "Nurmati"},
       // A later place in another state is not finer and does not agree: the first stands.
       {"Gunmen killed six villagers in Kaura, Kaduna State, on Tuesday. The gunmen fled to "
        "Zamfara State after the attack.",
-       "Kaduna"},
+       "Kaduna", "Kaura"},
+      // A dateline town gives way to the district the sentence places the event in.
+      {"Mazar-e-Sharif (BNA) Nine Taliban insurgents were killed in Kaldar district of Balkh "
+       "yesterday. A spokesman said the airstrikes targeted a Taliban rally.",
+       "Balkh", "Kaldar"},
+      // An event note's coded place ("coded as Tougan") is the event's, not a name after "as".
+      {"JNIM militants attacked the village of Bonkounda (coded as Tougan at geoprecision 2), "
+       "killing ten people.",
+       "Boucle du Mouhoun", "Tougan"},
   };
   for (const PlaceCase& c : cases) {
     SCOPED_TRACE(c.text);
@@ -455,6 +465,7 @@ TEST(AssembleEvents, OpeningPlaceOverALaterCountry) {
     ASSERT_TRUE(MakeDefaultPipeline(options).Run(doc).ok());
     ASSERT_FALSE(doc.events.empty());
     EXPECT_EQ(doc.events[0].admin1, c.admin1);
+    EXPECT_EQ(doc.events[0].location, c.location);
   }
 }
 
