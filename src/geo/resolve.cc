@@ -1174,7 +1174,7 @@ class Resolver {
     if (us_cues_ > 0 && us_ != kNoGeoId) vote(us_, 0.75 * std::min(us_cues_, 4));
     // Coverage of admin1/admin2 by the names accepted so far, each name once.
     {
-      std::unordered_map<std::string_view, bool> covered;
+      seen_key_.assign(num_keys_, 0);  // names covered already
       auto add = [](std::vector<std::pair<std::string_view, double>>& keys, std::string_view key,
                     double w) {
         if (!keys.empty() && keys.back().first == key) {
@@ -1187,14 +1187,16 @@ class Resolver {
       for (size_t k = 0; k < cands_.size(); ++k) {
         const Candidate& c = cands_[k];
         if (!choices_[k].accepted || c.key.empty() || c.demonym_country != kNoGeoId) continue;
-        if (!covered.emplace(c.key, true).second) continue;
+        if (seen_key_[key_id_[k]] != 0) continue;
+        seen_key_[key_id_[k]] = 1;
         const size_t n = std::min(c.ids.size(), kMaxEntries);
         const std::span<const uint8_t> exact = ExactNames(c);
+        const std::span<const double> bases = BasesOf(c);
         prior.assign(n, 0);
         double top = -1e9;
         for (size_t i = 0; i < n; ++i) {
           GeoEntry e = gaz_.Entry(c.ids[i]);
-          prior[i] = PriorFrom(PriorBase(e), e.kind(), e.has_coordinates(), c, exact[i] != 0);
+          prior[i] = PriorFrom(bases[i], e.kind(), e.has_coordinates(), c, exact[i] != 0);
           top = std::max(top, prior[i]);
         }
         for (size_t i = 0; i < n; ++i) {
