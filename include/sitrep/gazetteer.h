@@ -152,6 +152,11 @@ class Gazetteer {
   // A hint that the entries `ids` are read next: fetches their records into the cache, so the
   // misses overlap instead of coming one by one. No effect on any answer; ids >= size() ignored.
   void PrefetchEntries(std::span<const GeoId> ids) const;
+  // A hint that FindFolded(k) and HasFoldedPrefix(k + " ") are asked next for each folded key k
+  // of `keys`, and FindLoose(LooseKey(k)) for those k that are not keys: fetches their index
+  // slots, key records and key strings in a few rounds over the whole batch, so the cache misses
+  // of the lookups overlap instead of coming one by one. No effect on any answer.
+  void PrefetchFolded(std::span<const std::string> keys) const;
   uint32_t size() const;
 
   std::optional<GeoEntry> CountryByIso2(std::string_view iso2) const;  // "IQ", case-insensitive
@@ -192,6 +197,10 @@ class Gazetteer {
                                            const std::vector<uint64_t>& index,
                                            std::string_view key, uint64_t hash) const;
   std::string_view Str(uint32_t off, uint32_t len) const;
+  // The memo section number of a key section (see FindRec).
+  uint64_t SectionOf(const gazetteer_format::KeyRec* keys) const {
+    return keys == keys_ ? 1 : keys == prefix_keys_ ? 2 : keys == loose_keys_ ? 3 : 4;
+  }
   std::optional<GeoEntry> ByCode(uint32_t begin, uint32_t end, std::string_view code) const;
 
   std::unique_ptr<Storage> storage_;

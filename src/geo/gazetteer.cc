@@ -370,18 +370,28 @@ thread_local LookupMemo t_memo;
 
 }  // namespace
 
+namespace {
+
+LookupMemo::Slot& MemoSlot(uint64_t section, uint64_t h) {
+  return t_memo.slots[(h ^ (h >> 29) ^ section * 0x9e37) & (LookupMemo::kSlots - 1)];
+}
+
+bool MemoHolds(const LookupMemo::Slot& slot, uint64_t tag, uint64_t h, std::string_view key) {
+  return slot.tag == tag && slot.hash == h && slot.len == key.size() &&
+         std::memcmp(slot.key, key.data(), key.size()) == 0;
+}
+
+}  // namespace
+
 const gf::KeyRec* Gazetteer::FindRec(const gf::KeyRec* keys, const std::vector<uint64_t>& index,
                                      std::string_view key) const {
   const uint64_t h = KeyHash(key);
   if (key.size() > LookupMemo::kMaxKey) return ProbeRec(keys, index, key, h);
   // The sections' key arrays are distinct, so the array's position names the section.
-  const uint64_t section = keys == keys_ ? 1 : keys == prefix_keys_ ? 2 : keys == loose_keys_ ? 3 : 4;
+  const uint64_t section = SectionOf(keys);
   const uint64_t tag = serial_ << 8 | section;
-  LookupMemo::Slot& slot = t_memo.slots[(h ^ (h >> 29) ^ section * 0x9e37) & (LookupMemo::kSlots - 1)];
-  if (slot.tag == tag && slot.hash == h && slot.len == key.size() &&
-      std::memcmp(slot.key, key.data(), key.size()) == 0) {
-    return slot.rec;
-  }
+  LookupMemo::Slot& slot = MemoSlot(section, h);
+  if (MemoHolds(slot, tag, h, key)) return slot.rec;
   const gf::KeyRec* rec = ProbeRec(keys, index, key, h);
   slot.tag = tag;
   slot.hash = h;
@@ -400,6 +410,76 @@ const gf::KeyRec* Gazetteer::ProbeRec(const gf::KeyRec* keys, const std::vector<
     if ((slot >> 32) != (h >> 32)) continue;
     const gf::KeyRec& r = keys[(slot & 0xffffffffu) - 1];
     if (Str(r.key.off, r.key.len) == key) return &r;
+  }
+}
+
+void Gazetteer::PrefetchFolded(std::span<const std::string> keys) const {
+  // One probe per (key, section) that the memo does not answer; three rounds over the batch:
+  // fetch the index slots, then the key records the slots point to, then their strings.
+  struct Probe {
+    const gf::KeyRec* keys;
+    const std::vector<uint64_t>* index;
+    uint64_t h;
+    const gf::KeyRec* rec;  // round 2: the record whose hash matches, if any
+    uint32_t key;           // index into `keys`
+    bool main;              // a keys_ probe: a miss there asks for the loose key
+  };
+  constexpr size_t kBatch = 32;
+  Probe probes[2 * kBatch];
+  std::string loose[kBatch];
+  auto add = [&](size_t& n, const gf::KeyRec* section_keys, const std::vector<uint64_t>& index,
+                 std::string_view key, uint64_t h, uint32_t at, bool main) {
+    if (index.empty()) return;
+    const uint64_t section = SectionOf(section_keys);
+    if (key.size() <= LookupMemo::kMaxKey &&
+        MemoHolds(MemoSlot(section, h), serial_ << 8 | section, h, key)) {
+      return;
+    }
+    __builtin_prefetch(index.data() + (h & (index.size() - 1)));
+    probes[n++] = {section_keys, &index, h, nullptr, at, main};
+  };
+  auto records = [&](size_t n) {
+    for (size_t p = 0; p < n; ++p) {
+      Probe& pr = probes[p];
+      const size_t mask = pr.index->size() - 1;
+      for (size_t i = pr.h & mask;; i = (i + 1) & mask) {
+        const uint64_t slot = (*pr.index)[i];
+        if (slot == 0) break;
+        if ((slot >> 32) != (pr.h >> 32)) continue;
+        pr.rec = pr.keys + ((slot & 0xffffffffu) - 1);
+        __builtin_prefetch(pr.rec);
+        break;
+      }
+    }
+    for (size_t p = 0; p < n; ++p) {
+      if (probes[p].rec != nullptr) __builtin_prefetch(strings_ + probes[p].rec->key.off);
+    }
+  };
+  for (size_t at = 0; at < keys.size(); at += kBatch) {
+    const size_t count = std::min(kBatch, keys.size() - at);
+    size_t n = 0;
+    for (size_t i = 0; i < count; ++i) {
+      const std::string& key = keys[at + i];
+      if (key.empty()) continue;
+      const uint64_t h = KeyHash(key);
+      add(n, keys_, key_index_, key, h, static_cast<uint32_t>(i), true);
+      add(n, prefix_keys_, prefix_key_index_, key, h, static_cast<uint32_t>(i), false);
+    }
+    records(n);
+    // Keys absent from the name index: the recognizer tries their loose form next.
+    size_t m = 0;
+    Probe mains[2 * kBatch];
+    size_t num_mains = 0;
+    for (size_t p = 0; p < n; ++p) {
+      if (probes[p].main && probes[p].rec == nullptr) mains[num_mains++] = probes[p];
+    }
+    for (size_t p = 0; p < num_mains; ++p) {
+      std::string& lk = loose[p];
+      lk = LooseKey(keys[at + mains[p].key]);
+      if (lk.empty()) continue;
+      add(m, loose_keys_, loose_key_index_, lk, KeyHash(lk), mains[p].key, false);
+    }
+    records(m);
   }
 }
 

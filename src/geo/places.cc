@@ -36,6 +36,9 @@ constexpr std::array<std::string_view, 22> kStreetWords = {
     "Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Boulevard", "Blvd.", "Drive", "Lane",
     "Parkway", "Pkwy.", "Highway", "Freeway", "Expressway", "Pike", "Trail", "Terrace", "Circle",
     "Square", "Alley", "Turnpike"};
+static_assert(std::all_of(kStreetWords.begin(), kStreetWords.end(),
+                          [](std::string_view w) { return w[0] >= 'A' && w[0] <= 'Z'; }),
+              "AddStreets skips tokens that do not start with a capital");
 // Capitalized words that start a sentence or a title rather than a street name.
 constexpr std::array<std::string_view, 16> kNotStreetNames = {
     "The", "A", "An", "In", "On", "At", "Of", "And", "To", "From", "By", "For", "Near", "Off",
@@ -66,6 +69,8 @@ void AddStreets(const Document& doc, std::vector<PlaceMention>& mentions) {
       const Token& t = doc.tokens[i];
       if (t.kind != TokenKind::kWord) continue;
       std::string_view w = doc.Slice(t.span);
+      // Every street word is capitalized: most tokens end here.
+      if (w.empty() || w[0] < 'A' || w[0] > 'Z') continue;
       Span end = t.span;
       // "St" + "." when the tokenizer splits the abbreviation's period off.
       if ((w == "St" || w == "Ave" || w == "Rd" || w == "Blvd") && i + 1 < sent.token_end &&

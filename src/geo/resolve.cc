@@ -63,8 +63,9 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstring>
+#include <limits>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "geo/places_internal.h"
 
@@ -102,26 +103,127 @@ double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
 struct Vec3 {
   double x, y, z;
 };
-Vec3 UnitVector(double lat, double lon) {
+Vec3 UnitVectorUncached(double lat, double lon) {
   constexpr double kRad = M_PI / 180.0;
   double cl = std::cos(lat * kRad);
   return {cl * std::cos(lon * kRad), cl * std::sin(lon * kRad), std::sin(lat * kRad)};
+}
+// UnitVectorUncached through a small per-thread direct-mapped cache keyed by the coordinates
+// themselves (the same places come back document after document); the same value either way.
+Vec3 UnitVector(double lat, double lon) {
+  struct Slot {
+    double lat = std::numeric_limits<double>::quiet_NaN(), lon = 0;
+    Vec3 v{};
+  };
+  static thread_local Slot t_cache[1024];
+  uint64_t a, b;
+  std::memcpy(&a, &lat, 8);
+  std::memcpy(&b, &lon, 8);
+  uint64_t h = (a ^ (b * 0x9e3779b97f4a7c15ull)) * 0xff51afd7ed558ccdull;
+  Slot& slot = t_cache[(h >> 40) & 1023];
+  // Compared by bits: NaN never matches (an empty slot), -0.0 and 0.0 stay apart.
+  uint64_t sa, sb;
+  std::memcpy(&sa, &slot.lat, 8);
+  std::memcpy(&sb, &slot.lon, 8);
+  if (sa == a && sb == b && !std::isnan(lat)) return slot.v;
+  const Vec3 v = UnitVectorUncached(lat, lon);
+  slot.lat = lat;
+  slot.lon = lon;
+  slot.v = v;
+  return v;
+}
+
+// 0.8·log10(population + 1), the population part of a place's prior, through a per-thread
+// direct-mapped cache (a pure function of the population: the same value either way).
+double PopulationPrior(uint64_t population) {
+  struct Slot {
+    uint64_t pop = ~uint64_t{0};
+    double prior = 0;
+  };
+  static thread_local Slot t_cache[1024];
+  Slot& slot = t_cache[(population * 0x9e3779b97f4a7c15ull) >> 54];
+  if (slot.pop == population) return slot.prior;
+  const double prior = 0.8 * std::log10(static_cast<double>(population) + 1);
+  slot.pop = population;
+  slot.prior = prior;
+  return prior;
 }
 // cos(d / R) for great-circle distances d of 150 and 400 km.
 const double kCos150Km = std::cos(150.0 / 6371.0088);
 const double kCos400Km = std::cos(400.0 / 6371.0088);
 
-struct Context {
-  std::unordered_map<GeoId, double> country_votes;
+// Country and admin1 ids of one gazetteer are small dense numbers (entries are ordered by kind):
+// a per-thread table from id to the Context's row for it replaces hash maps built twice per
+// document. Only the rows a document touched are reset afterwards.
+class IdSlots {
+ public:
+  explicit IdSlots(size_t size) {
+    owned_ = t_in_use_;  // a second Context alive on this thread gets a table of its own
+    if (owned_) {
+      own_.assign(size, -1);
+      table_ = &own_;
+    } else {
+      t_in_use_ = true;
+      table_ = &t_table_;
+      if (t_table_.size() < size) t_table_.resize(size, -1);
+    }
+  }
+  ~IdSlots() {
+    Clear();
+    if (!owned_) t_in_use_ = false;
+  }
+  IdSlots(const IdSlots&) = delete;
+  IdSlots& operator=(const IdSlots&) = delete;
+  void Reserve(size_t size) {
+    if (table_->size() < size) table_->resize(size, -1);
+  }
+  // The row of `id`, or -1.
+  int32_t Get(GeoId id) const { return id < table_->size() ? (*table_)[id] : -1; }
+  void Set(GeoId id, int32_t row) {
+    if (id >= table_->size()) table_->resize(size_t{id} + 1, -1);
+    (*table_)[id] = row;
+    touched_.push_back(id);
+  }
+  void Clear() {
+    for (GeoId id : touched_) (*table_)[id] = -1;
+    touched_.clear();
+  }
+
+ private:
+  static thread_local std::vector<int32_t> t_table_;
+  static thread_local bool t_in_use_;
+  std::vector<int32_t>* table_;
+  std::vector<int32_t> own_;
+  std::vector<GeoId> touched_;
+  bool owned_ = false;
+};
+thread_local std::vector<int32_t> IdSlots::t_table_;
+thread_local bool IdSlots::t_in_use_ = false;
+
+// The document context of one pass. Mentions are named by their key's number (the Resolver
+// numbers keys once per document); `empty_key` is the number of the empty key (demonyms,
+// US state abbreviations), whose votes are nobody's own.
+class Context {
+ public:
+  static constexpr uint32_t kNone = 0xFFFFFFFFu;
+
+  explicit Context(size_t id_limit) : slots_(id_limit) {}
+  // Before the first Finish the context is empty: no key has votes of its own.
+  void SetKeys(uint32_t num_keys, uint32_t empty_key) {
+    num_keys_ = num_keys;
+    empty_key_ = empty_key;
+    except_all_.assign(num_keys_, 0);
+    except_head_.assign(num_keys_, -1);
+    share_by_key_.assign(num_keys_, 0);
+  }
+
   double total = 0;
-  std::unordered_map<GeoId, std::vector<std::string_view>> admin1_votes;  // → keys that voted
   GeoId top_country = kNoGeoId;
-  std::unordered_map<GeoId, size_t> children;  // admin1 → mentions resolved inside it
   // Coverage: for every admin1 (and admin2), the names of the document that have a plausible
   // entry in it, whichever entry they resolved to. Local news names several towns of its state
   // and never the state: "Columbus", "Norfolk" and "Platte County" are all in Nebraska. A name
   // counts by how close that entry's prior comes to the name's best one (1 at par, 0 at 5 or
-  // more behind), so "London" does not put Ohio in play.
+  // more behind), so "London" does not put Ohio in play. Cleared by Reset.
   using Cover = std::unordered_map<GeoId, std::vector<std::pair<std::string_view, double>>>;
   Cover admin1_cover;
   Cover admin2_cover;  // admin2 entries named
@@ -138,192 +240,282 @@ struct Context {
     return w;
   }
 
-  // admin1 → (key, weight) of the non-country mentions resolved inside it.
-  std::unordered_map<GeoId, std::vector<std::pair<std::string_view, double>>> admin1_of_places;
-
-  // key → the votes its own mentions cast (country, weight).
-  std::unordered_map<std::string_view, std::vector<std::pair<GeoId, double>>> own_votes;
-
   bool check = false;  // also run the reference forms and count disagreements (tests)
 
+  void Reserve(size_t id_limit) { slots_.Reserve(id_limit); }
+  void Reset() {
+    admin1_cover.clear();
+    admin2_cover.clear();
+    admin2_inner.clear();
+    slots_.Clear();
+    countries_.clear();
+    admin1s_.clear();
+    votes_.clear();
+    admin1_log_.clear();
+    total = 0;
+    top_country = kNoGeoId;
+  }
+
+  // A vote of `w` for `country` by the mentions of `voter` (kNone: nobody's own).
+  void Vote(GeoId country, double w, uint32_t voter) {
+    CountryRow(country).votes += w;
+    total += w;
+    if (voter != kNone && voter != empty_key_) votes_.push_back({country, w, voter});
+  }
+  // A mention of `key` resolved inside admin1 `a1`: `vote` puts a1 in play (HasAdmin1), `w` is
+  // its weight in Admin1Share, `child` counts it among a1's places.
+  void InAdmin1(GeoId a1, uint32_t key, bool vote, double w, bool child) {
+    Admin1Row& row = Admin1RowOf(a1);
+    if (child) ++row.children;
+    if (vote) {
+      if (row.first_key == kNone) row.first_key = key;
+      else if (row.first_key != key) row.several = true;
+    }
+    admin1_log_.push_back({a1, key, w, vote});
+  }
+  size_t Children(GeoId a1) const {
+    const int32_t r = Admin1Index(a1);
+    return r < 0 ? 0 : admin1s_[r].children;
+  }
+
   // The queries below run per candidate entry; Finish() precomputes their document-wide parts
-  // once so that each costs a few hash lookups instead of a scan over every mention (which made
-  // resolution quadratic in the document's length). The *Reference forms are the definitions.
+  // once so that each costs a few array reads. The *Reference forms are the definitions.
   void Finish() {
-    except_.clear();
-    except_.reserve(own_votes.size());
-    for (const auto& [key, list] : own_votes) {
-      if (key.empty()) continue;
-      Except& ex = except_[key];
-      // The same subtractions in the same order as the reference: bit-identical results.
-      ex.all = total;
-      for (const auto& vote : list) {
-        // Named, not a structured binding: clang 14 cannot capture bindings in a lambda.
-        const auto& c = vote.first;
-        const auto w = vote.second;
-        ex.all -= w;
-        auto mine = std::find_if(ex.mine.begin(), ex.mine.end(),
-                                 [&](const auto& m) { return m.first == c; });
-        if (mine == ex.mine.end()) {
-          auto it = country_votes.find(c);
-          ex.mine.push_back({c, it == country_votes.end() ? 0.0 : it->second});
-          mine = ex.mine.end() - 1;
-        }
-        mine->second -= w;
+    double top = 0;
+    for (const CountryVotes& c : countries_) {
+      if (c.votes > top || (c.votes == top && c.id < top_country)) {
+        top = c.votes;
+        top_country = c.id;
       }
     }
-    admin1_keys_.clear();
-    for (const auto& [a1, keys] : admin1_votes) {
-      if (keys.empty()) continue;
-      Admin1Keys& ak = admin1_keys_[a1];
-      ak.first = keys.front();
-      ak.several = std::any_of(keys.begin(), keys.end(),
-                               [&](std::string_view k) { return k != ak.first; });
+    // Per key: the total and each of its countries' votes minus its own votes, subtracted in
+    // the order they were cast (bit-identical to the reference).
+    except_all_.assign(num_keys_, 0);
+    except_head_.assign(num_keys_, -1);
+    except_.clear();
+    for (const OwnVote& v : votes_) {
+      int32_t& head = except_head_[v.key];
+      if (head == -1) {
+        except_all_[v.key] = total;
+        head = -3;  // seen, no country rows yet
+      }
+      except_all_[v.key] -= v.w;
+      int32_t row = head >= 0 ? head : -1;
+      while (row >= 0 && except_[row].country != v.country) row = except_[row].next;
+      if (row < 0) {
+        except_.push_back({v.country, CountryVotesOf(v.country), head >= 0 ? head : -1});
+        row = static_cast<int32_t>(except_.size() - 1);
+        head = row;
+      }
+      except_[row].mine -= v.w;
     }
     // Admin1Share by totals minus the key's own part. Sums of multiples of 1/4 are exact in a
     // double, so any order gives the reference's value; other weights use the reference.
     share_exact_ = true;
     share_total_ = 0;
-    share_by_key_.clear();
-    share_by_admin1_.clear();
-    share_by_admin1_key_.clear();
-    for (const auto& [id, list] : admin1_of_places) {
-      for (const auto& [k, w] : list) {
-        if (w * 4 != std::floor(w * 4) || std::abs(w) > 1e6) share_exact_ = false;
-        share_total_ += w;
-        share_by_key_[k] += w;
-        share_by_admin1_[id] += w;
-        share_by_admin1_key_[{id, k}] += w;
+    share_by_key_.assign(num_keys_, 0);
+    share_pairs_.clear();
+    for (Admin1Row& row : admin1s_) {
+      row.share = 0;
+      row.pairs = -1;
+    }
+    for (const Admin1Entry& a : admin1_log_) {
+      const double w = a.w;
+      if (w * 4 != std::floor(w * 4) || std::abs(w) > 1e6) share_exact_ = false;
+      share_total_ += w;
+      share_by_key_[a.key] += w;
+      Admin1Row& row = admin1s_[Admin1Index(a.a1)];
+      row.share += w;
+      int32_t p = row.pairs;
+      while (p >= 0 && share_pairs_[p].key != a.key) p = share_pairs_[p].next;
+      if (p < 0) {
+        share_pairs_.push_back({a.key, 0, row.pairs});
+        p = static_cast<int32_t>(share_pairs_.size() - 1);
+        row.pairs = p;
       }
+      share_pairs_[p].w += w;
     }
   }
 
-  double Admin1Share(GeoId a1, std::string_view key) const {
+  double Admin1Share(GeoId a1, uint32_t key) const {
     if (!check) return Admin1ShareFast(a1, key);
     return Checked(Admin1ShareFast(a1, key), Admin1ShareReference(a1, key));
   }
-  double Admin1ShareFast(GeoId a1, std::string_view key) const {
-    if (a1 == kNoGeoId || admin1_of_places.empty()) return 0;
+  double Admin1ShareFast(GeoId a1, uint32_t key) const {
+    if (a1 == kNoGeoId || admin1_log_.empty()) return 0;
     if (!share_exact_) return Admin1ShareReference(a1, key);
-    double total = share_total_, mine = 0;
-    if (auto it = share_by_key_.find(key); it != share_by_key_.end()) total -= it->second;
-    if (auto it = share_by_admin1_.find(a1); it != share_by_admin1_.end()) {
-      mine = it->second;
-      if (auto own = share_by_admin1_key_.find({a1, key}); own != share_by_admin1_key_.end()) {
-        mine -= own->second;
+    const double total = share_total_ - share_by_key_[key];
+    double mine = 0;
+    if (const int32_t r = Admin1Index(a1); r >= 0) {
+      mine = admin1s_[r].share;
+      for (int32_t p = admin1s_[r].pairs; p >= 0; p = share_pairs_[p].next) {
+        if (share_pairs_[p].key == key) mine -= share_pairs_[p].w;
       }
     }
     return total > 0 ? mine / total : 0;
   }
-  double Admin1ShareReference(GeoId a1, std::string_view key) const {
-    if (a1 == kNoGeoId || admin1_of_places.empty()) return 0;
+  double Admin1ShareReference(GeoId a1, uint32_t key) const {
+    if (a1 == kNoGeoId || admin1_log_.empty()) return 0;
     double mine = 0, total = 0;
-    for (const auto& [id, list] : admin1_of_places) {
-      for (const auto& [k, w] : list) {
-        if (k == key) continue;
-        total += w;
-        if (id == a1) mine += w;
-      }
+    for (const Admin1Entry& a : admin1_log_) {
+      if (a.key == key) continue;
+      total += a.w;
+      if (a.a1 == a1) mine += a.w;
     }
     return total > 0 ? mine / total : 0;
   }
 
-  double Share(GeoId country) const {
-    if (total <= 0 || country == kNoGeoId) return 0;
-    auto it = country_votes.find(country);
-    return it == country_votes.end() ? 0 : it->second / total;
-  }
   // The votes cast by mentions not named `key`.
-  double TotalExcept(std::string_view key) const {
+  double TotalExcept(uint32_t key) const {
     if (!check) return TotalExceptFast(key);
     return Checked(TotalExceptFast(key), TotalExceptReference(key));
   }
-  double TotalExceptFast(std::string_view key) const {
+  double TotalExceptFast(uint32_t key) const {
     double all = total;
-    if (auto ex = except_.find(key); !key.empty() && ex != except_.end()) all = ex->second.all;
+    if (key != empty_key_ && except_head_[key] != -1) all = except_all_[key];
     return all > 1e-9 ? all : 0;
   }
-  double TotalExceptReference(std::string_view key) const {
+  double TotalExceptReference(uint32_t key) const {
     double all = total;
-    if (auto own = own_votes.find(key); !key.empty() && own != own_votes.end()) {
-      for (const auto& [c, w] : own->second) all -= w;
+    if (key != empty_key_) {
+      for (const OwnVote& v : votes_) {
+        if (v.key == key) all -= v.w;
+      }
     }
     return all > 1e-9 ? all : 0;
   }
   // The share of `country` among the votes of the mentions not named `key`: a name does not
   // vouch for itself ("Inata" alone must not make its Japanese namesake the context).
-  double ShareExcept(GeoId country, std::string_view key) const {
+  double ShareExcept(GeoId country, uint32_t key) const {
     if (!check) return ShareExceptFast(country, key);
     return Checked(ShareExceptFast(country, key), ShareExceptReference(country, key));
   }
-  double ShareExceptFast(GeoId country, std::string_view key) const {
+  double ShareExceptFast(GeoId country, uint32_t key) const {
     if (total <= 0 || country == kNoGeoId) return 0;
-    auto it = country_votes.find(country);
-    if (it == country_votes.end()) return 0;
-    double mine = it->second, all = total;
-    if (auto ex = except_.find(key); !key.empty() && ex != except_.end()) {
-      all = ex->second.all;
-      for (const auto& [c, m] : ex->second.mine) {
-        if (c == country) mine = m;
+    const int32_t r = CountryIndex(country);
+    if (r < 0) return 0;
+    double mine = countries_[r].votes, all = total;
+    if (key != empty_key_ && except_head_[key] != -1) {
+      all = except_all_[key];
+      for (int32_t p = except_head_[key]; p >= 0; p = except_[p].next) {
+        if (except_[p].country == country) mine = except_[p].mine;
       }
     }
     return all > 1e-9 && mine > 1e-9 ? mine / all : 0;
   }
-  double ShareExceptReference(GeoId country, std::string_view key) const {
+  double ShareExceptReference(GeoId country, uint32_t key) const {
     if (total <= 0 || country == kNoGeoId) return 0;
-    auto it = country_votes.find(country);
-    if (it == country_votes.end()) return 0;
-    double mine = it->second, all = total;
-    if (auto own = own_votes.find(key); !key.empty() && own != own_votes.end()) {
-      for (const auto& [c, w] : own->second) {
-        all -= w;
-        if (c == country) mine -= w;
+    const int32_t r = CountryIndex(country);
+    if (r < 0) return 0;
+    double mine = countries_[r].votes, all = total;
+    if (key != empty_key_) {
+      for (const OwnVote& v : votes_) {
+        if (v.key != key) continue;
+        all -= v.w;
+        if (v.country == country) mine -= v.w;
       }
     }
     return all > 1e-9 && mine > 1e-9 ? mine / all : 0;
   }
   // True when a mention other than one named `key` puts an admin1 in play.
-  bool HasAdmin1(GeoId a1, std::string_view key) const {
+  bool HasAdmin1(GeoId a1, uint32_t key) const {
     if (!check) return HasAdmin1Fast(a1, key);
     return Checked(HasAdmin1Fast(a1, key), HasAdmin1Reference(a1, key));
   }
-  bool HasAdmin1Fast(GeoId a1, std::string_view key) const {
+  bool HasAdmin1Fast(GeoId a1, uint32_t key) const {
     if (a1 == kNoGeoId) return false;
-    auto it = admin1_keys_.find(a1);
-    if (it == admin1_keys_.end()) return false;
-    return it->second.several || it->second.first != key;
+    const int32_t r = Admin1Index(a1);
+    if (r < 0 || admin1s_[r].first_key == kNone) return false;
+    return admin1s_[r].several || admin1s_[r].first_key != key;
   }
-  bool HasAdmin1Reference(GeoId a1, std::string_view key) const {
+  bool HasAdmin1Reference(GeoId a1, uint32_t key) const {
     if (a1 == kNoGeoId) return false;
-    auto it = admin1_votes.find(a1);
-    if (it == admin1_votes.end()) return false;
-    for (std::string_view k : it->second) {
-      if (k != key) return true;
+    for (const Admin1Entry& a : admin1_log_) {
+      if (a.vote && a.a1 == a1 && a.key != key) return true;
     }
     return false;
   }
 
  private:
-  struct Except {
-    double all = 0;                               // total minus the key's own votes
-    std::vector<std::pair<GeoId, double>> mine;  // country → its votes minus the key's own
+  struct CountryVotes {
+    GeoId id;
+    double votes;
   };
-  std::unordered_map<std::string_view, Except> except_;
-  struct Admin1Keys {
-    std::string_view first;
-    bool several = false;  // keys other than `first` voted too
+  struct Admin1Row {
+    GeoId id;
+    size_t children = 0;
+    uint32_t first_key = kNone;  // the first key that put it in play
+    bool several = false;        // keys other than first_key did too
+    double share = 0;            // Finish: its weight in Admin1Share
+    int32_t pairs = -1;          // Finish: head of its (key, weight) chain in share_pairs_
   };
-  std::unordered_map<GeoId, Admin1Keys> admin1_keys_;
-  struct PairHash {
-    size_t operator()(const std::pair<GeoId, std::string_view>& p) const {
-      return std::hash<std::string_view>()(p.second) * 31 + p.first;
+  struct OwnVote {
+    GeoId country;
+    double w;
+    uint32_t key;
+  };
+  struct Admin1Entry {
+    GeoId a1;
+    uint32_t key;
+    double w;
+    bool vote;
+  };
+  struct ExceptRow {
+    GeoId country;
+    double mine;  // the country's votes minus the key's own
+    int32_t next;
+  };
+  struct SharePair {
+    uint32_t key;
+    double w;
+    int32_t next;
+  };
+
+  // Country rows are even slots, admin1 rows odd: one table serves both id ranges.
+  int32_t CountryIndex(GeoId id) const {
+    const int32_t s = slots_.Get(id);
+    return s >= 0 && (s & 1) == 0 ? s >> 1 : -1;
+  }
+  int32_t Admin1Index(GeoId id) const {
+    const int32_t s = slots_.Get(id);
+    return s >= 0 && (s & 1) == 1 ? s >> 1 : -1;
+  }
+  CountryVotes& CountryRow(GeoId id) {
+    int32_t r = CountryIndex(id);
+    if (r < 0) {
+      r = static_cast<int32_t>(countries_.size());
+      countries_.push_back({id, 0});
+      slots_.Set(id, r << 1);
     }
-  };
+    return countries_[r];
+  }
+  double CountryVotesOf(GeoId id) const {
+    const int32_t r = CountryIndex(id);
+    return r < 0 ? 0.0 : countries_[r].votes;
+  }
+  Admin1Row& Admin1RowOf(GeoId id) {
+    int32_t r = Admin1Index(id);
+    if (r < 0) {
+      r = static_cast<int32_t>(admin1s_.size());
+      admin1s_.push_back({id});
+      slots_.Set(id, r << 1 | 1);
+    }
+    return admin1s_[r];
+  }
+
+  IdSlots slots_;
+  uint32_t num_keys_ = 0, empty_key_ = kNone;
+  std::vector<CountryVotes> countries_;
+  std::vector<Admin1Row> admin1s_;
+  std::vector<OwnVote> votes_;
+  std::vector<Admin1Entry> admin1_log_;
+  std::vector<double> except_all_;
+  std::vector<int32_t> except_head_;  // per key: -1 no own votes, -3 votes but no rows, else row
+  std::vector<ExceptRow> except_;
   bool share_exact_ = true;
   double share_total_ = 0;
-  std::unordered_map<std::string_view, double> share_by_key_;
-  std::unordered_map<GeoId, double> share_by_admin1_;
-  std::unordered_map<std::pair<GeoId, std::string_view>, double, PairHash> share_by_admin1_key_;
+  std::vector<double> share_by_key_;
+  std::vector<SharePair> share_pairs_;
 };
 
 struct Choice {
@@ -372,7 +564,10 @@ int CountUsCues(const Document& doc) {
 class Resolver {
  public:
   Resolver(const Document& doc, const Gazetteer& gaz, std::vector<Candidate>& cands)
-      : doc_(doc), gaz_(gaz), cands_(cands), choices_(cands.size()) {
+      : doc_(doc), gaz_(gaz), cands_(cands) {
+    choices_.assign(cands_.size(), Choice{});
+    ctx_.Reset();
+    ctx_.Reserve(ContextIdLimit(gaz_));
     if (auto us = gaz_.CountryByIso2("US")) us_ = us->id();
     us_cues_ = CountUsCues(doc_);
     for (const ActorMention& a : doc_.actors) {
@@ -398,7 +593,10 @@ class Resolver {
     // Missions of one country ("the OSCE SMM", "UNIFIL"): once each.
     for (const Token& t : doc_.tokens) {
       if (t.kind != TokenKind::kWord) continue;
-      std::string_view iso2 = MissionCountry(doc_.Slice(t.span));
+      const std::string_view w = doc_.Slice(t.span);
+      // MissionCountry's own first test, here to spare a call per word.
+      if (w.size() < 3 || w.size() > 7 || w[0] < 'A' || w[0] > 'Z') continue;
+      std::string_view iso2 = MissionCountry(w);
       if (iso2.empty()) continue;
       if (auto c = gaz_.CountryByIso2(iso2);
           c && std::find(mission_countries_.begin(), mission_countries_.end(), c->id()) ==
@@ -412,8 +610,9 @@ class Resolver {
     // long document has thousands of candidates).
     size_t cap = 16;
     while (cap < 2 * cands_.size()) cap <<= 1;
-    std::vector<int32_t> slots(cap, -1);  // key number, -1 when empty
-    std::vector<std::string_view> key_of;  // key number → key
+    std::vector<int32_t>& slots = scratch_.key_slots;  // key number, -1 when empty
+    slots.assign(cap, -1);
+    std::vector<std::string_view>& key_of = scratch_.key_of;  // key number → key
     key_id_.resize(cands_.size());
     for (size_t k = 0; k < cands_.size(); ++k) {
       const std::string_view key = cands_[k].key;
@@ -426,10 +625,23 @@ class Resolver {
       key_id_[k] = static_cast<uint32_t>(slots[h]);
     }
     num_keys_ = static_cast<uint32_t>(key_of.size());
+    uint32_t empty_key = Context::kNone;
+    for (uint32_t id = 0; id < num_keys_; ++id) {
+      if (key_of[id].empty()) empty_key = id;
+    }
+    ctx_.SetKeys(num_keys_, empty_key);
     exact_at_.assign(num_keys_, -1);
     exact_len_.assign(num_keys_, 0);
     terms_head_.assign(num_keys_, -1);
+    bases_head_.assign(num_keys_, -1);
   }
+
+  static size_t ContextIdLimit(const Gazetteer& gaz) {
+    const Gazetteer::Stats st = gaz.stats();
+    return size_t{st.countries} + st.admin1;
+  }
+  // The number of candidate c's key (c is one of cands_).
+  uint32_t KeyOf(const Candidate& c) const { return key_id_[static_cast<size_t>(&c - cands_.data())]; }
 
   std::vector<PlaceMention> Run() {
     // The entry records are read in scattered order below; in a short document fetch them all
@@ -438,8 +650,10 @@ class Resolver {
       size_t total = 0;
       for (const Candidate& c : cands_) total += std::min(c.ids.size(), kMaxEntries);
       if (total <= 1024) {
+        // The recognizer fetched the first 16 of each name's (and its own-name flags) already.
         for (const Candidate& c : cands_) {
-          gaz_.PrefetchEntries(c.ids.first(std::min(c.ids.size(), kMaxEntries)));
+          const size_t n = std::min(c.ids.size(), kMaxEntries);
+          gaz_.PrefetchEntries(c.ids.subspan(std::min<size_t>(n, 16), n - std::min<size_t>(n, 16)));
         }
       }
     }
@@ -449,7 +663,8 @@ class Resolver {
       const size_t n = std::min(c.ids.size(), kMaxEntries);
       for (size_t i = 0; i < n; ++i) {
         if (gaz_.Entry(c.ids[i]).kind() == GeoKind::kAdmin1) {
-          admin1_sentences_.insert(c.sentence);
+          if (admin1_sentences_.size() <= c.sentence) admin1_sentences_.resize(c.sentence + 1, 0);
+          admin1_sentences_[c.sentence] = 1;
           break;
         }
       }
@@ -473,7 +688,7 @@ class Resolver {
       case GeoKind::kAdmin1: s = 6; break;
       case GeoKind::kAdmin2: s = 2; break;
       case GeoKind::kPlace: {
-        s = 0.8 * std::log10(static_cast<double>(e.population()) + 1);
+        s = PopulationPrior(e.population());
         std::string_view fc = e.feature_code();
         // PPLG: the seat of government where it is not the capital ("La Paz").
         if (fc == "PPLC" || fc == "PPLG") s += 2.5;
@@ -543,7 +758,7 @@ class Resolver {
 
   bool Accept(const Candidate& c, const GeoEntry& e, const Choice& ch) const {
     GeoKind kind = e.kind();
-    double share = ctx_.ShareExcept(e.country_id(), c.key);
+    double share = ctx_.ShareExcept(e.country_id(), KeyOf(c));
     bool strong_cue = c.cue >= 2;
     // One letter ("K" of "J&K") is an abbreviation, not a name.
     if (c.key.size() < 2) return false;
@@ -567,7 +782,7 @@ class Resolver {
     // "near al-Burayj ... Idlib province": the sentence names a province and the document names
     // nothing else in this entry's country, so a same-named town abroad is not what is meant,
     // however large.
-    if (ctx_.total > 0 && share <= 0 && admin1_sentences_.count(c.sentence) > 0) return false;
+    if (ctx_.total > 0 && share <= 0 && InAdmin1Sentence(c.sentence)) return false;
     uint64_t pop = e.population();
     // "Kristina said": a small place before a speech verb is a person (metonymy is for capitals).
     if (c.metonymic && c.cue == 0 && kind == GeoKind::kPlace && e.feature_code() != "PPLC" &&
@@ -589,11 +804,11 @@ class Resolver {
     // the full country dumps have no population).
     // Only in a document that names no other country.
     if ((c.cue >= 2 || (c.cue >= 1 && ch.exact)) && SingleCountry(c) &&
-        (share > 0 || ctx_.TotalExcept(c.key) <= 0)) {
+        (share > 0 || ctx_.TotalExcept(KeyOf(c)) <= 0)) {
       return true;
     }
     if (c.cue >= 1 && share > 0) need = 0;
-    else if (c.cue >= 1 && ctx_.TotalExcept(c.key) > 0) {
+    else if (c.cue >= 1 && ctx_.TotalExcept(KeyOf(c)) > 0) {
       // The document is about other countries: a foreign town needs to be a known one.
       need = strong_cue ? 5000 : 50000;
     } else if (c.cue >= 1) need = strong_cue ? 1000 : 5000;
@@ -691,13 +906,15 @@ class Resolver {
   // The resolved non-country mentions with coordinates, one per entry, for the proximity term.
   void CollectAnchors() {
     anchors_.clear();
-    std::unordered_map<GeoId, bool> seen;
+    std::vector<GeoId>& seen = countries_scratch_;  // the anchors' entries (at most 128)
+    seen.clear();
     for (size_t o = 0; o < cands_.size() && anchors_.size() < 128; ++o) {
       if (!choices_[o].accepted || choices_[o].id == kNoGeoId) continue;
       GeoEntry other = gaz_.Entry(choices_[o].id);
       if (other.kind() == GeoKind::kCountry || !other.has_coordinates()) continue;
-      if (!seen.emplace(other.id(), true).second) continue;
-      anchors_.push_back({cands_[o].key, UnitVector(other.lat(), other.lon())});
+      if (std::find(seen.begin(), seen.end(), other.id()) != seen.end()) continue;
+      seen.push_back(other.id());
+      anchors_.push_back({key_id_[o], UnitVector(other.lat(), other.lon())});
     }
   }
 
@@ -716,6 +933,24 @@ class Resolver {
     bool admin2_link = false;  // another name is its admin2, or a place inside it (admin2)
     uint8_t proximity = 0;    // 2 within 150 km of an anchor, 1 within 400 km
   };
+  // PriorBase of each of c.ids (up to kMaxEntries), computed once per document for each name
+  // and entry list rather than once per pass.
+  std::span<const double> BasesOf(const Candidate& c) {
+    const uint32_t key = key_id_[static_cast<size_t>(&c - cands_.data())];
+    for (int32_t r = bases_head_[key]; r >= 0; r = bases_refs_[r].next) {
+      const TermsRef& ref = bases_refs_[r];
+      if (ref.ids == c.ids.data()) return {bases_pool_.data() + ref.at, ref.n};
+    }
+    const size_t n = std::min(c.ids.size(), kMaxEntries);
+    const size_t at = bases_pool_.size();
+    bases_refs_.push_back({c.ids.data(), static_cast<uint32_t>(at), static_cast<uint32_t>(n),
+                           bases_head_[key]});
+    bases_head_[key] = static_cast<int32_t>(bases_refs_.size() - 1);
+    bases_pool_.resize(at + n);
+    for (size_t i = 0; i < n; ++i) bases_pool_[at + i] = PriorBase(gaz_.Entry(c.ids[i]));
+    return {bases_pool_.data() + at, n};
+  }
+
   std::span<const Terms> TermsOf(const Candidate& c, bool proximity) {
     const uint32_t key = key_id_[static_cast<size_t>(&c - cands_.data())];
     for (int32_t r = terms_head_[key]; r >= 0; r = terms_refs_[r].next) {
@@ -730,11 +965,12 @@ class Resolver {
     terms_head_[key] = static_cast<int32_t>(terms_refs_.size() - 1);
     terms_pool_.resize(at + n);
     Terms* out = terms_pool_.data() + at;
+    const std::span<const double> bases = BasesOf(c);
     // The anchors of other names, compared once per name rather than once per entry.
     if (proximity) {
       near_.clear();
       for (const Anchor& a : anchors_) {
-        if (a.key != c.key) near_.push_back(a.v);
+        if (a.key != key) near_.push_back(a.v);
       }
     }
     for (size_t i = 0; i < n; ++i) {
@@ -742,15 +978,14 @@ class Resolver {
       Terms& t = out[i];
       t.kind = e.kind();
       t.has_coordinates = e.has_coordinates();
-      t.base = PriorBase(e);
-      t.share = ctx_.ShareExcept(t.kind == GeoKind::kCountry ? e.id() : e.country_id(), c.key);
+      t.base = bases[i];
+      t.share = ctx_.ShareExcept(t.kind == GeoKind::kCountry ? e.id() : e.country_id(), key);
       if (t.kind == GeoKind::kAdmin1) {
-        auto it = ctx_.children.find(e.id());
-        if (it != ctx_.children.end()) t.children = it->second;
+        t.children = ctx_.Children(e.id());
       }
       if (t.kind != GeoKind::kCountry && t.kind != GeoKind::kAdmin1) {
-        t.admin1_share = ctx_.Admin1Share(e.admin1_id(), c.key);
-        t.has_admin1 = ctx_.HasAdmin1(e.admin1_id(), c.key);
+        t.admin1_share = ctx_.Admin1Share(e.admin1_id(), key);
+        t.has_admin1 = ctx_.HasAdmin1(e.admin1_id(), key);
         t.admin2_link = t.kind == GeoKind::kAdmin2
                             ? Context::Others(ctx_.admin2_inner, e.id(), c.key) >= 0.5
                             : Context::Others(ctx_.admin2_cover, e.admin2_id(), c.key) >= 0.5;
@@ -759,7 +994,8 @@ class Resolver {
         const GeoId a1 = t.kind == GeoKind::kAdmin1 ? e.id() : e.admin1_id();
         t.cover = std::min(3.0, Context::Others(ctx_.admin1_cover, a1, c.key));
       }
-      if (proximity && !anchors_.empty() && t.has_coordinates && t.kind != GeoKind::kCountry) {
+      // No anchor of another name: best_dot stays -1, proximity 0, without the unit vector.
+      if (proximity && !near_.empty() && t.has_coordinates && t.kind != GeoKind::kCountry) {
         // Compare on the unit sphere: a dot product per anchor, no trigonometry.
         const Vec3 v = UnitVector(e.lat(), e.lon());
         double best_dot = -1;
@@ -905,21 +1141,22 @@ class Resolver {
   }
 
   void BuildContext() {
-    Context ctx;
-    std::string_view voter;  // the key of the mention voting
+    Context& ctx = ctx_;
+    ctx.Reset();
+    uint32_t voter = Context::kNone;  // the key of the mention voting
     auto vote = [&](GeoId country, double w) {
       if (country == kNoGeoId) return;
-      ctx.country_votes[country] += w;
-      ctx.total += w;
-      if (!voter.empty()) ctx.own_votes[voter].push_back({country, w});
+      ctx.Vote(country, w, voter);
     };
     // Names with entries in several countries vote for each plausible one: a document naming
     // "Athens", "Georgia" and "Clarke County" is about the one country holding all three.
-    std::unordered_map<std::string_view, bool> seen;
+    seen_key_.assign(num_keys_, 0);
+    std::vector<GeoId>& countries = countries_scratch_;
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Candidate& c = cands_[k];
-      if (!choices_[k].accepted || c.ids.size() < 2 || !seen.emplace(c.key, true).second) continue;
-      std::vector<GeoId> countries;
+      if (!choices_[k].accepted || c.ids.size() < 2 || seen_key_[key_id_[k]] != 0) continue;
+      seen_key_[key_id_[k]] = 1;
+      countries.clear();
       size_t n = std::min(c.ids.size(), kMaxEntries);
       for (size_t i = 0; i < n; ++i) {
         GeoEntry e = gaz_.Entry(c.ids[i]);
@@ -930,14 +1167,14 @@ class Resolver {
         }
       }
       if (countries.size() < 2) continue;
-      voter = c.key;
+      voter = key_id_[k];
       for (GeoId country : countries) vote(country, 0.5);
-      voter = {};
+      voter = Context::kNone;
     }
     if (us_cues_ > 0 && us_ != kNoGeoId) vote(us_, 0.75 * std::min(us_cues_, 4));
     // Coverage of admin1/admin2 by the names accepted so far, each name once.
     {
-      std::unordered_map<std::string_view, bool> covered;
+      seen_key_.assign(num_keys_, 0);  // names covered already
       auto add = [](std::vector<std::pair<std::string_view, double>>& keys, std::string_view key,
                     double w) {
         if (!keys.empty() && keys.back().first == key) {
@@ -950,14 +1187,16 @@ class Resolver {
       for (size_t k = 0; k < cands_.size(); ++k) {
         const Candidate& c = cands_[k];
         if (!choices_[k].accepted || c.key.empty() || c.demonym_country != kNoGeoId) continue;
-        if (!covered.emplace(c.key, true).second) continue;
+        if (seen_key_[key_id_[k]] != 0) continue;
+        seen_key_[key_id_[k]] = 1;
         const size_t n = std::min(c.ids.size(), kMaxEntries);
         const std::span<const uint8_t> exact = ExactNames(c);
+        const std::span<const double> bases = BasesOf(c);
         prior.assign(n, 0);
         double top = -1e9;
         for (size_t i = 0; i < n; ++i) {
           GeoEntry e = gaz_.Entry(c.ids[i]);
-          prior[i] = PriorFrom(PriorBase(e), e.kind(), e.has_coordinates(), c, exact[i] != 0);
+          prior[i] = PriorFrom(bases[i], e.kind(), e.has_coordinates(), c, exact[i] != 0);
           top = std::max(top, prior[i]);
         }
         for (size_t i = 0; i < n; ++i) {
@@ -992,41 +1231,31 @@ class Resolver {
       }
       if (!choices_[k].accepted) continue;
       GeoEntry e = gaz_.Entry(choices_[k].id);
-      voter = c.key;
+      const uint32_t key = key_id_[k];
+      voter = key;
       switch (e.kind()) {
         case GeoKind::kCountry: vote(e.id(), c.metonymic ? 1 : 2); break;
         case GeoKind::kAdmin1:
           vote(e.country_id(), 1.5);
-          ctx.admin1_votes[e.id()].push_back(c.key);
-          ctx.admin1_of_places[e.id()].push_back({c.key, 2});
+          ctx.InAdmin1(e.id(), key, /*vote=*/true, 2, /*child=*/false);
           break;
         case GeoKind::kAdmin2:
           vote(e.country_id(), 1);
           if (e.admin1_id() != kNoGeoId) {
-            ctx.admin1_votes[e.admin1_id()].push_back(c.key);
-            ctx.admin1_of_places[e.admin1_id()].push_back({c.key, 1});
+            ctx.InAdmin1(e.admin1_id(), key, /*vote=*/true, 1, /*child=*/false);
           }
           break;
         case GeoKind::kPlace:
           vote(e.country_id(), 0.5);
           if (e.admin1_id() != kNoGeoId) {
-            ++ctx.children[e.admin1_id()];
-            ctx.admin1_of_places[e.admin1_id()].push_back({c.key, 1});
+            ctx.InAdmin1(e.admin1_id(), key, /*vote=*/false, 1, /*child=*/true);
           }
           break;
       }
-      voter = {};
-    }
-    double top = 0;
-    for (const auto& [id, v] : ctx.country_votes) {
-      if (v > top || (v == top && id < ctx.top_country)) {
-        top = v;
-        ctx.top_country = id;
-      }
+      voter = Context::kNone;
     }
     ctx.check = g_reference_checks.load(std::memory_order_relaxed);
     ctx.Finish();
-    ctx_ = std::move(ctx);
   }
 
   // "near Vesele, Donetsk" when the gazetteer's Vesele lies elsewhere: the writer says where the
@@ -1061,15 +1290,16 @@ class Resolver {
   }
 
   void OneSensePerDiscourse() {
-    std::unordered_map<std::string_view, size_t> best_of_key;
+    std::vector<int32_t> best_of_key(num_keys_, -1);  // per key number: its best candidate
     for (size_t k = 0; k < cands_.size(); ++k) {
       if (!choices_[k].accepted || cands_[k].key.empty()) continue;
-      auto [it, fresh] = best_of_key.emplace(cands_[k].key, k);
-      if (!fresh && choices_[k].score > choices_[it->second].score) it->second = k;
+      int32_t& best = best_of_key[key_id_[k]];
+      if (best < 0) best = static_cast<int32_t>(k);
+      else if (choices_[k].score > choices_[best].score) best = static_cast<int32_t>(k);
     }
     for (size_t k = 0; k < cands_.size(); ++k) {
-      auto it = best_of_key.find(cands_[k].key);
-      if (it == best_of_key.end()) continue;
+      const int32_t best = best_of_key[key_id_[k]];
+      if (best < 0) continue;
       const Candidate& c = cands_[k];
       // A name that is a place elsewhere in the document stays one inside a longer name
       // ("the Dublin Veterans Project"), but not where it is a person's name.
@@ -1078,7 +1308,7 @@ class Resolver {
       }
       // A name that is mentioned as a place elsewhere: keep it here too, with the same entry.
       // Keep a level word's own choice ("Anbar" vs "Anbar province" share the key anyway).
-      if (c.type == TypeHint::kNone || !choices_[k].accepted) choices_[k].id = choices_[it->second].id;
+      if (c.type == TypeHint::kNone || !choices_[k].accepted) choices_[k].id = choices_[best].id;
       choices_[k].accepted = true;
     }
   }
@@ -1158,26 +1388,10 @@ class Resolver {
     return out;
   }
 
-  const Document& doc_;
-  const Gazetteer& gaz_;
-  std::vector<Candidate>& cands_;
-  std::unordered_set<uint32_t> admin1_sentences_;  // sentences with a typed admin1 mention
-  std::vector<Choice> choices_;
-  std::vector<Choice> in_context_;  // Pass scratch: the entries of a name in context countries
-  Context ctx_;
   struct Anchor {
-    std::string_view key;
+    uint32_t key;  // its key's number
     Vec3 v;
   };
-  std::vector<Anchor> anchors_;
-  std::vector<Vec3> near_;  // TermsOf scratch: anchors_ of names other than the one scored
-  std::vector<uint32_t> key_id_;  // per candidate: its key's number, 0..num_keys_-1
-  uint32_t num_keys_ = 0;
-  // ExactNames per key: flags at exact_pool_[exact_at_[key]], exact_len_[key] of them.
-  std::vector<int32_t> exact_at_;
-  std::vector<uint32_t> exact_len_;
-  std::vector<uint8_t> exact_pool_;
-  std::unordered_map<uint64_t, bool> in_container_;  // (container index, entry) → InContainer
   // Per pass: name → (its entry list, the Terms of each entry), as chains of TermsRef from
   // terms_head_[key] into terms_pool_.
   struct TermsRef {
@@ -1185,19 +1399,124 @@ class Resolver {
     uint32_t at, n;
     int32_t next;  // the key's next entry list, -1 at the end
   };
-  std::vector<Terms> terms_pool_;
-  std::vector<TermsRef> terms_refs_;
-  std::vector<int32_t> terms_head_;
-  GeoId us_ = kNoGeoId;
-  int us_cues_ = 0;  // American local-news cues: "Sheriff", "X County", "Township"...
   struct ActorCountry {
     Span span;
     GeoId country;
     double weight;  // 1, or a share of it for a group of several countries
   };
-  std::vector<ActorCountry> actor_countries_;               // named actors of known countries
-  std::vector<std::pair<GeoId, double>> placeless_actors_;  // see PlacelessActorCountries
-  std::vector<GeoId> mission_countries_;  // countries of the missions the text names
+  // The per-document arrays, kept per thread between documents so that resolving a short
+  // document does not allocate them again (each is cleared or reassigned before use).
+  struct Scratch {
+    std::vector<uint8_t> admin1_sentences;
+    std::vector<Choice> choices, in_context;
+    Context ctx{0};
+    std::vector<uint8_t> seen_key;
+    std::vector<GeoId> countries;
+    std::vector<Anchor> anchors;
+    std::vector<Vec3> near;
+    std::vector<uint32_t> key_id;
+    std::vector<int32_t> exact_at;
+    std::vector<uint32_t> exact_len;
+    std::vector<uint8_t> exact_pool;
+    std::unordered_map<uint64_t, bool> in_container;
+    std::vector<Terms> terms_pool;
+    std::vector<TermsRef> terms_refs;
+    std::vector<int32_t> terms_head;
+    std::vector<double> bases_pool;
+    std::vector<TermsRef> bases_refs;
+    std::vector<int32_t> bases_head;
+    std::vector<ActorCountry> actor_countries;
+    std::vector<std::pair<GeoId, double>> placeless_actors;
+    std::vector<GeoId> mission_countries;
+    std::vector<int32_t> key_slots;
+    std::vector<std::string_view> key_of;
+    bool in_use = false;
+    void Clear() {
+      admin1_sentences.clear();
+      choices.clear();
+      in_context.clear();
+      seen_key.clear();
+      countries.clear();
+      anchors.clear();
+      near.clear();
+      key_id.clear();
+      exact_at.clear();
+      exact_len.clear();
+      exact_pool.clear();
+      in_container.clear();
+      terms_pool.clear();
+      terms_refs.clear();
+      terms_head.clear();
+      bases_pool.clear();
+      bases_refs.clear();
+      bases_head.clear();
+      actor_countries.clear();
+      placeless_actors.clear();
+      mission_countries.clear();
+      key_slots.clear();
+      key_of.clear();
+    }
+  };
+  // This thread's Scratch, or a fresh one when it is in use (a Resolver inside a Resolver).
+  class ScratchLease {
+   public:
+    ScratchLease() {
+      static thread_local Scratch t_scratch;
+      if (t_scratch.in_use) {
+        own_ = std::make_unique<Scratch>();
+        s_ = own_.get();
+      } else {
+        s_ = &t_scratch;
+      }
+      s_->in_use = true;
+      s_->Clear();
+    }
+    ~ScratchLease() { s_->in_use = false; }
+    ScratchLease(const ScratchLease&) = delete;
+    ScratchLease& operator=(const ScratchLease&) = delete;
+    Scratch& get() { return *s_; }
+
+   private:
+    Scratch* s_;
+    std::unique_ptr<Scratch> own_;
+  };
+
+  const Document& doc_;
+  const Gazetteer& gaz_;
+  std::vector<Candidate>& cands_;
+  ScratchLease lease_;
+  Scratch& scratch_ = lease_.get();
+  std::vector<uint8_t>& admin1_sentences_ = scratch_.admin1_sentences;  // per sentence: 1 when it has a typed admin1 mention
+  bool InAdmin1Sentence(uint32_t s) const {
+    return s < admin1_sentences_.size() && admin1_sentences_[s] != 0;
+  }
+  std::vector<Choice>& choices_ = scratch_.choices;
+  std::vector<Choice>& in_context_ = scratch_.in_context;  // Pass scratch: the entries of a name in context countries
+  Context& ctx_ = scratch_.ctx;
+  std::vector<uint8_t>& seen_key_ = scratch_.seen_key;            // BuildContext scratch, per key number
+  std::vector<GeoId>& countries_scratch_ = scratch_.countries;    // BuildContext scratch
+  std::vector<Anchor>& anchors_ = scratch_.anchors;
+  std::vector<Vec3>& near_ = scratch_.near;  // TermsOf scratch: anchors_ of names other than the one scored
+  std::vector<uint32_t>& key_id_ = scratch_.key_id;  // per candidate: its key's number, 0..num_keys_-1
+  uint32_t num_keys_ = 0;
+  // ExactNames per key: flags at exact_pool_[exact_at_[key]], exact_len_[key] of them.
+  std::vector<int32_t>& exact_at_ = scratch_.exact_at;
+  std::vector<uint32_t>& exact_len_ = scratch_.exact_len;
+  std::vector<uint8_t>& exact_pool_ = scratch_.exact_pool;
+  std::unordered_map<uint64_t, bool>& in_container_ = scratch_.in_container;  // (container index, entry) → InContainer
+  std::vector<Terms>& terms_pool_ = scratch_.terms_pool;
+  std::vector<TermsRef>& terms_refs_ = scratch_.terms_refs;
+  std::vector<int32_t>& terms_head_ = scratch_.terms_head;
+  // PriorBase per name and entry list, for the whole document (it depends on the entry alone):
+  // chains of TermsRef from bases_head_[key] into bases_pool_.
+  std::vector<double>& bases_pool_ = scratch_.bases_pool;
+  std::vector<TermsRef>& bases_refs_ = scratch_.bases_refs;
+  std::vector<int32_t>& bases_head_ = scratch_.bases_head;
+  GeoId us_ = kNoGeoId;
+  int us_cues_ = 0;  // American local-news cues: "Sheriff", "X County", "Township"...
+  std::vector<ActorCountry>& actor_countries_ = scratch_.actor_countries;  // named actors of known countries
+  std::vector<std::pair<GeoId, double>>& placeless_actors_ = scratch_.placeless_actors;  // see PlacelessActorCountries
+  std::vector<GeoId>& mission_countries_ = scratch_.mission_countries;  // countries of the missions the text names
   bool placeless_actors_done_ = false;
   bool check_ = g_reference_checks.load(std::memory_order_relaxed);  // see SetReferenceChecks
 };

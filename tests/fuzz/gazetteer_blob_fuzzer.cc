@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "geo/gazetteer_format.h"
 #include "sitrep/gazetteer.h"
@@ -38,6 +39,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     (void)gaz.Admin1Of(e);
     (void)gaz.Admin2Of(e);
   }
+  // The batched prefetch reads the index, key records and strings of any blob Open accepted.
+  gaz.PrefetchFolded(std::vector<std::string>{"a", "gao", "iraq", "", "deir zor", "gao"});
   for (const char* q : {"a", "gao", "iraq", ""}) total += gaz.Lookup(q).size() + gaz.LookupLoose(q).size();
   (void)gaz.CountryByIso2("IQ");
   (void)gaz.CountryByIso3("IRQ");

@@ -348,6 +348,41 @@ TEST_F(GazetteerTest, EveryEntryIsFoundUnderItsFoldedName) {
   EXPECT_GT(prefixes, 1000);
 }
 
+// PrefetchFolded only warms caches: every lookup answers the same after it, for keys that are
+// names, word prefixes, loose-only spellings, absent, empty, longer than the memo holds, and
+// batches longer than one round.
+TEST_F(GazetteerTest, PrefetchFoldedChangesNoAnswer) {
+  const char* names[] = {"Fallujah", "Falluja", "Bossaso", "Deir", "Bosnia", "Xyzzy", "Police",
+                         "Monday", "Anbar", "Washington", "Kyiv", "Halab", "", "Zzzqqq",
+                         "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch town"};
+  std::vector<std::string> keys;
+  for (int copy = 0; copy < 5; ++copy) {  // 75 keys: three batches, repeats answered by the memo
+    for (const char* n : names) keys.push_back(FoldName(n));
+  }
+  struct Answer {
+    std::span<const GeoId> ids, loose;
+    bool prefix;
+  };
+  auto ask = [&](const std::string& k) {
+    return Answer{gaz().FindFolded(k), gaz().FindLoose(LooseKey(k)),
+                  gaz().HasFoldedPrefix(k + " ")};
+  };
+  std::vector<Answer> before;
+  for (const std::string& k : keys) before.push_back(ask(k));
+  gaz().PrefetchFolded(keys);
+  gaz().PrefetchFolded({});
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const Answer after = ask(keys[i]);
+    EXPECT_EQ(after.ids.data(), before[i].ids.data()) << keys[i];
+    EXPECT_EQ(after.ids.size(), before[i].ids.size()) << keys[i];
+    EXPECT_EQ(after.loose.data(), before[i].loose.data()) << keys[i];
+    EXPECT_EQ(after.prefix, before[i].prefix) << keys[i];
+  }
+  EXPECT_FALSE(before[0].ids.empty());  // fallujah
+  EXPECT_TRUE(before[3].prefix);        // "deir "
+  EXPECT_TRUE(before[13].ids.empty());  // zzzqqq
+}
+
 // --- damaged blobs -----------------------------------------------------------------------------
 
 std::string ReadAll(const std::string& path) {
