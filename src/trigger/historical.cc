@@ -63,6 +63,14 @@ bool IsClauseWord(std::string_view w) {
 
 }  // namespace
 
+std::string LowerAscii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {  // branch-free, so it vectorizes
+    c = static_cast<char>(c | (static_cast<unsigned char>(c - 'A') < 26 ? 0x20 : 0));
+  }
+  return out;
+}
+
 YearMonth ParseYearMonth(std::string_view value) {
   YearMonth ym;
   if (value.size() < 4) return ym;
