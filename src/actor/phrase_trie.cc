@@ -55,11 +55,12 @@ std::string TokenKey(std::string_view token) {
   return key;
 }
 
-TokenKeys::TokenKeys(const Document& doc) {
+void TokenKeys::Assign(const Document& doc) {
   size_t room = 0;
   for (const Token& t : doc.tokens) room += t.span.size();
   text_.resize(room);  // a key is never longer than its token
   begin_.resize(doc.tokens.size() + 1);
+  begin_[0] = 0;
   hashes_.resize(doc.tokens.size());
   size_t n = 0;
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
@@ -67,6 +68,13 @@ TokenKeys::TokenKeys(const Document& doc) {
     begin_[i + 1] = static_cast<uint32_t>(n);
   }
   text_.resize(n);
+}
+
+const TokenKeys& ThreadTokenKeys(const Document& doc, KeysSlot slot) {
+  thread_local TokenKeys keys[2];
+  TokenKeys& k = keys[slot == KeysSlot::kActors ? 0 : 1];
+  k.Assign(doc);
+  return k;
 }
 
 std::vector<std::string> PhraseKeys(std::string_view phrase) {

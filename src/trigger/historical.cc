@@ -65,9 +65,7 @@ bool IsClauseWord(std::string_view w) {
 
 std::string LowerAscii(std::string_view text) {
   std::string out(text);
-  for (char& c : out) {  // branch-free, so it vectorizes
-    c = static_cast<char>(c | (static_cast<unsigned char>(c - 'A') < 26 ? 0x20 : 0));
-  }
+  for (char& c : out) c = LowerAsciiByte(c);
   return out;
 }
 

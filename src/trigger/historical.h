@@ -21,6 +21,9 @@ YearMonth ParseYearMonth(std::string_view value);
 
 // `text` with A-Z lower-cased and every other byte kept (std::tolower in the "C" locale).
 std::string LowerAscii(std::string_view text);
+inline char LowerAsciiByte(char c) {  // branch-free, so that loops over it vectorize
+  return static_cast<char>(c | (static_cast<unsigned char>(c - 'A') < 26 ? 0x20 : 0));
+}
 
 // The date weight of sentence `s`: +1 when it names a date about a year or more before `pub`
 // (a year with no month: any earlier year; with a month: ten months or more before),

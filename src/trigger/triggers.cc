@@ -92,7 +92,9 @@ bool IsMonthHomograph(std::string_view surface) { return surface == "March" || s
 class Scanner {
  public:
   explicit Scanner(const Document& doc)
-      : doc_(doc), lex_(trigger::GetLexicon()), keys_(doc) {}
+      : doc_(doc),
+        lex_(trigger::GetLexicon()),
+        keys_(actor::ThreadTokenKeys(doc, actor::KeysSlot::kTriggers)) {}
 
   SentenceScan Scan(const Sentence& s) const {
     SentenceScan out;
@@ -183,7 +185,7 @@ class Scanner {
 
   const Document& doc_;
   const trigger::Lexicon& lex_;
-  actor::TokenKeys keys_;
+  const actor::TokenKeys& keys_;
 };
 
 bool IsArmedInter(int inter) { return inter == 1 || inter == 2 || inter == 3 || inter == 4 || inter == 8; }
@@ -198,12 +200,20 @@ bool SameSide(const ActorMention& a, const ActorMention& b) {
   return false;
 }
 
+// LowerAscii(text) in a buffer of the calling thread, reused for the next document.
+const std::string& ThreadLower(std::string_view text) {
+  thread_local std::string lower;
+  lower.assign(text);
+  for (char& c : lower) c = trigger::LowerAsciiByte(c);
+  return lower;
+}
+
 class Classifier {
  public:
   explicit Classifier(const Document& doc)
       : doc_(doc),
         pub_(trigger::ParseYearMonth(doc.published)),
-        lower_(trigger::LowerAscii(doc.text)),
+        lower_(ThreadLower(doc.text)),
         actors_in_(doc.sentences.size()),
         off_duty_in_(doc.sentences.size(), -1),
         unarmed_weapons_in_(doc.sentences.size(), -1) {}
@@ -1229,7 +1239,7 @@ class Classifier {
 
   const Document& doc_;
   trigger::YearMonth pub_;
-  std::string lower_;  // doc_.text, ASCII lower-cased
+  const std::string& lower_;  // doc_.text, ASCII lower-cased
   std::vector<SentenceScan> scans_;
   // Per-sentence memos, filled on first use (-1: not yet known).
   mutable std::vector<std::optional<std::vector<const ActorMention*>>> actors_in_;
