@@ -86,7 +86,7 @@ bool ContainsLower(std::string_view text, std::string_view lower) {
 const EventLocation& SentenceLocations::At(uint32_t sentence) {
   std::optional<EventLocation>& slot = sentence < memo_.size() ? memo_[sentence] : unmemoized_;
   if (sentence >= memo_.size()) slot.reset();
-  if (!slot) slot = locator_->Locate(sentence);
+  if (!slot) slot = LocateEvent(doc_, sentence, *gaz_);
   return *slot;
 }
 

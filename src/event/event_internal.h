@@ -7,7 +7,6 @@
 #include <string_view>
 #include <vector>
 
-#include "geo/event_locator.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/document.h"
 #include "sitrep/gazetteer.h"
@@ -46,9 +45,7 @@ class SentenceLocations {
  public:
   // `gaz` may be null: no sentence is located then.
   SentenceLocations(const Document& doc, const Gazetteer* gaz)
-      : doc_(doc), gaz_(gaz), memo_(doc.sentences.size()) {
-    if (gaz != nullptr) locator_.emplace(doc, *gaz);
-  }
+      : doc_(doc), gaz_(gaz), memo_(doc.sentences.size()) {}
   const Gazetteer* gazetteer() const { return gaz_; }
   // LocateEvent(doc, sentence, *gaz); needs a gazetteer.
   const EventLocation& At(uint32_t sentence);
@@ -58,7 +55,6 @@ class SentenceLocations {
   const Gazetteer* gaz_;
   std::vector<std::optional<EventLocation>> memo_;
   std::optional<EventLocation> unmemoized_;  // the last sentence asked for past the end
-  std::optional<EventLocator> locator_;      // with a gazetteer
 };
 
 // Groups the document's news mentions (non-historical, non-negated triggers) into incidents,

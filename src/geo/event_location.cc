@@ -16,14 +16,9 @@
 //   part of a country 3/5; country 3/6.
 #include <algorithm>
 #include <map>
-#include <memory>
 #include <optional>
 #include <span>
-#include <string>
-#include <utility>
-#include <vector>
 
-#include "geo/event_locator.h"
 #include "geo/place_lexicon.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/places.h"
@@ -310,35 +305,6 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   return v;
 }
 
-}  // namespace
-
-// What LocateEvent works out per document rather than per sentence: the usable mentions, the
-// verdict on each (Judge looks at the whole document), the admin1 spellings asked for.
-struct EventLocator::Memo {
-  std::optional<std::vector<Usable>> usable;
-  std::vector<std::optional<Verdict>> verdicts;  // per usable mention
-  std::vector<std::pair<GeoId, std::string>> admin1_written;
-};
-
-namespace {
-
-const std::vector<Usable>& UsableOf(const Document& doc, const Gazetteer& gaz,
-                                    EventLocator::Memo& memo) {
-  if (!memo.usable) {
-    memo.usable = UsableMentions(doc, gaz);
-    memo.verdicts.assign(memo.usable->size(), std::nullopt);
-  }
-  return *memo.usable;
-}
-
-// Judge(doc, gaz, all, u), `all` being UsableOf(doc, gaz, memo).
-const Verdict& VerdictOf(const Document& doc, const Gazetteer& gaz, const std::vector<Usable>& all,
-                         size_t u, EventLocator::Memo& memo) {
-  std::optional<Verdict>& v = memo.verdicts[u];
-  if (!v) v = Judge(doc, gaz, all, u);
-  return *v;
-}
-
 // `m` moved to gazetteer entry `e` (same span and cues).
 PlaceMention MovedTo(const PlaceMention& m, const GeoEntry& e) {
   PlaceMention out = m;
@@ -364,9 +330,8 @@ PlaceMention MovedTo(const PlaceMention& m, const GeoEntry& e) {
 // holding the other), none is. Among equally specific mentions, one anchored by its containers ("At Turbah
 // (Ash Shamayatayn, Taizz)") beats one named in passing; a part of a town ("Saihat
 // neighborhood, Dammam city", "the Kala'a district of Sinjar") gives way to the town.
-std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const Gazetteer& gaz,
-                                          EventLocator::Memo& memo) {
-  const std::vector<Usable>& all = UsableOf(doc, gaz, memo);
+std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const Gazetteer& gaz) {
+  const std::vector<Usable> all = UsableMentions(doc, gaz);
   std::vector<size_t> in;  // indices into `all`
   for (size_t u = 0; u < all.size(); ++u) {
     const PlaceMention& m = doc.places[all[u].index];
@@ -378,7 +343,7 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
   std::vector<bool> dropped;
   for (size_t u : in) {
     const PlaceMention& m = doc.places[all[u].index];
-    const Verdict& v = VerdictOf(doc, gaz, all, u, memo);
+    Verdict v = Judge(doc, gaz, all, u);
     picked.push_back(v.moved ? MovedTo(m, *v.moved) : m);
     admin1s.push_back(v.moved ? Admin1OfEntry(*v.moved) : all[u].admin1);
     dropped.push_back(v.dropped);
@@ -676,16 +641,6 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
   return {};
 }
 
-// Admin1AsWritten(doc, admin1, gaz), found once per document and division.
-const std::string& Admin1AsWrittenOf(const Document& doc, GeoId admin1, const Gazetteer& gaz,
-                                     EventLocator::Memo& memo) {
-  for (const auto& [id, written] : memo.admin1_written) {
-    if (id == admin1) return written;
-  }
-  memo.admin1_written.emplace_back(admin1, Admin1AsWritten(doc, admin1, gaz));
-  return memo.admin1_written.back().second;
-}
-
 // The place's name as the text writes it ("Daraa", "Radaa", "Beit Shean" where GeoNames says
 // "Dar‘ā", "Radā‘", "Bet She’an"): coders of the sources compared with use the common
 // transliteration, and the GeoNames id still names the entry. Lower-case words around the name
@@ -733,17 +688,15 @@ bool StartsWithArticle(std::string_view name) {
   return false;
 }
 
-EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gazetteer& gaz,
-                          EventLocator::Memo& memo) {
+EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gazetteer& gaz) {
   EventLocation loc;
   if (m.geo_id >= gaz.size()) return loc;
   GeoEntry e = gaz.Entry(m.geo_id);
   loc.country = std::string(e.country_name());
   loc.iso3 = std::string(e.country_iso3());
   loc.admin1 = std::string(e.admin1_name());
-  if (const std::string& written = Admin1AsWrittenOf(doc, e.admin1_id(), gaz, memo);
-      !written.empty()) {
-    loc.admin1 = written;
+  if (std::string written = Admin1AsWritten(doc, e.admin1_id(), gaz); !written.empty()) {
+    loc.admin1 = std::move(written);
   }
   loc.admin2 = std::string(e.admin2_name());
   loc.location = std::string(e.name());
@@ -890,21 +843,10 @@ void NameVillage(const Document& doc, Span sentence, const PlaceMention& chosen,
 }  // namespace
 
 EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer& gaz) {
-  return EventLocator(doc, gaz).Locate(sentence);
-}
-
-EventLocator::EventLocator(const Document& doc, const Gazetteer& gaz)
-    : doc_(doc), gaz_(gaz), memo_(std::make_unique<Memo>()) {}
-EventLocator::~EventLocator() = default;
-
-EventLocation EventLocator::Locate(size_t sentence) {
-  const Document& doc = doc_;
-  const Gazetteer& gaz = gaz_;
-  Memo& memo = *memo_;
   if (sentence < doc.sentences.size()) {
     const Span s = doc.sentences[sentence].span;
-    if (auto m = BestInContext(doc, s, gaz, memo)) {
-      EventLocation loc = FromMention(doc, *m, gaz, memo);
+    if (auto m = BestInContext(doc, s, gaz)) {
+      EventLocation loc = FromMention(doc, *m, gaz);
       NameUnlocatedPlace(doc, *m, &loc);
       NameVillage(doc, s, *m, &loc);
       return loc;
@@ -917,15 +859,15 @@ EventLocation EventLocator::Locate(size_t sentence) {
     for (size_t j = sentence; j-- > 0;) {
       const Span sj = doc.sentences[j].span;
       if (para.empty() || !Inside(sj, para)) break;
-      if (auto m = BestInContext(doc, sj, gaz, memo)) return FromMention(doc, *m, gaz, memo);
+      if (auto m = BestInContext(doc, sj, gaz)) return FromMention(doc, *m, gaz);
     }
   }
   int k = Dominant(doc, /*allow_demonyms=*/false);
-  if (k >= 0) return FromMention(doc, doc.places[k], gaz, memo);
+  if (k >= 0) return FromMention(doc, doc.places[k], gaz);
   if (EventLocation loc = ActorCountry(doc, gaz); loc.found()) return loc;
   if (EventLocation loc = MissionCountryOf(doc, gaz); loc.found()) return loc;
   k = Dominant(doc, /*allow_demonyms=*/true);
-  if (k >= 0) return FromMention(doc, doc.places[k], gaz, memo);
+  if (k >= 0) return FromMention(doc, doc.places[k], gaz);
   return EventLocation{};
 }
 
