@@ -14,7 +14,6 @@
 #include "actor/phrase_trie.h"
 #include "event/dates.h"
 #include "event/event_internal.h"
-#include "geo/event_locator.h"
 #include "sitrep/events.h"
 #include "sitrep/triggers.h"
 #include "trigger/historical.h"
@@ -156,44 +155,6 @@ TEST(EventFastPath, SentenceLocationsMatchLocateEvent) {
     }
   }
   EXPECT_TRUE(locations.At(0).found());
-}
-
-// One EventLocator asked for every sentence, in any order and again, against a fresh LocateEvent
-// per sentence (no memo): the memo of the usable mentions, their verdicts and admin1 spellings.
-TEST(EventFastPath, EventLocatorMatchesLocateEvent) {
-  auto gaz = Gaz();
-  ASSERT_NE(gaz, nullptr);
-  const char* const texts[] = {
-      "Gunmen attacked a checkpoint near Falluja in Anbar province on Monday. Police said two "
-      "officers were killed.\nIn a separate attack, a roadside bomb hit a patrol in Kirkuk.",
-      "Clashes erupted in Idleb. Shelling hit Kafr Nobol (Idleb) and Maarat al-Numan, Idlib "
-      "province.\nA commander from Tunisia was killed near Aleppo. Syria said nothing.",
-      "Houthi forces shelled homes. A child was killed.",
-      "",
-  };
-  for (const char* text : texts) {
-    Document doc;
-    doc.id = "t";
-    doc.published = "2024-09-14";
-    doc.text = text;
-    PipelineOptions options;
-    options.gazetteer = gaz;
-    ASSERT_TRUE(MakeDefaultPipeline(options).Run(doc).ok());
-    EventLocator locator(doc, *gaz);
-    const uint32_t n = static_cast<uint32_t>(doc.sentences.size()) + 1;
-    for (uint32_t k = 0; k < 2 * n; ++k) {
-      const uint32_t s = k < n ? n - 1 - k : k - n;  // backwards, then forwards
-      const EventLocation memo = locator.Locate(s);
-      const EventLocation plain = LocateEvent(doc, s, *gaz);
-      EXPECT_EQ(memo.country, plain.country) << text << " / " << s;
-      EXPECT_EQ(memo.admin1, plain.admin1) << text << " / " << s;
-      EXPECT_EQ(memo.admin2, plain.admin2) << text << " / " << s;
-      EXPECT_EQ(memo.location, plain.location) << text << " / " << s;
-      EXPECT_EQ(memo.geonameid, plain.geonameid) << text << " / " << s;
-      EXPECT_EQ(memo.where_prec, plain.where_prec) << text << " / " << s;
-      EXPECT_EQ(memo.evidence, plain.evidence) << text << " / " << s;
-    }
-  }
 }
 
 // Token keys written into the buffers of the previous (longer or shorter) document's keys, as
