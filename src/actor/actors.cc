@@ -33,7 +33,7 @@ struct Match {
 class Matcher {
  public:
   Matcher(const Document& doc, const Lexicon& lex)
-      : doc_(doc), lex_(lex), keys_(actor::ThreadTokenKeys(doc, actor::KeysSlot::kActors)) {}
+      : doc_(doc), lex_(lex), keys_(actor::ThreadTokenKeys(doc)) {}
 
   // The longest match at token `i` (before `end`) whose entry kind is accepted by `want`.
   template <typename Want>

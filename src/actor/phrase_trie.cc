@@ -70,11 +70,22 @@ void TokenKeys::Assign(const Document& doc) {
   text_.resize(n);
 }
 
-const TokenKeys& ThreadTokenKeys(const Document& doc, KeysSlot slot) {
-  thread_local TokenKeys keys[2];
-  TokenKeys& k = keys[slot == KeysSlot::kActors ? 0 : 1];
-  k.Assign(doc);
-  return k;
+const TokenKeys& ThreadTokenKeys(const Document& doc) {
+  struct Cache {
+    bool valid = false;
+    std::string text;  // what `keys` were built from
+    std::vector<Token> tokens;
+    TokenKeys keys;
+  };
+  thread_local Cache cache;
+  if (!cache.valid || cache.text != doc.text || cache.tokens != doc.tokens) {
+    cache.valid = false;
+    cache.keys.Assign(doc);
+    cache.text.assign(doc.text);
+    cache.tokens.assign(doc.tokens.begin(), doc.tokens.end());
+    cache.valid = true;
+  }
+  return cache.keys;
 }
 
 std::vector<std::string> PhraseKeys(std::string_view phrase) {

@@ -93,10 +93,10 @@ class PhraseTrie {
   std::string keys_;
 };
 
-// TokenKeys of `doc` in a buffer of the calling thread kept for the next document (`slot`
-// tells the stages apart: the keys stay valid until the same slot is asked again).
-enum class KeysSlot { kActors, kTriggers };
-const TokenKeys& ThreadTokenKeys(const Document& doc, KeysSlot slot);
+// TokenKeys of `doc` in a buffer of the calling thread kept for the next call: the actor and
+// trigger stages ask in turn for the same document, whose keys are then built once (the text
+// and tokens are compared with those the keys were built from). Valid until the next call.
+const TokenKeys& ThreadTokenKeys(const Document& doc);
 
 // Splits `line` at tabs.
 std::vector<std::string_view> SplitTabs(std::string_view line);

@@ -94,7 +94,7 @@ class Scanner {
   explicit Scanner(const Document& doc)
       : doc_(doc),
         lex_(trigger::GetLexicon()),
-        keys_(actor::ThreadTokenKeys(doc, actor::KeysSlot::kTriggers)) {}
+        keys_(actor::ThreadTokenKeys(doc)) {}
 
   SentenceScan Scan(const Sentence& s) const {
     SentenceScan out;

@@ -172,7 +172,7 @@ TEST(EventFastPath, ReusedTokenKeysMatchFresh) {
   for (int round = 0; round < 2; ++round) {
     for (const Document& doc : docs) {
       reused.Assign(doc);
-      const actor::TokenKeys& thread = actor::ThreadTokenKeys(doc, actor::KeysSlot::kTriggers);
+      const actor::TokenKeys& thread = actor::ThreadTokenKeys(doc);
       const actor::TokenKeys fresh(doc);
       ASSERT_EQ(reused.size(), fresh.size()) << doc.text;
       ASSERT_EQ(thread.size(), fresh.size()) << doc.text;
