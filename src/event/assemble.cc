@@ -130,9 +130,21 @@ uint32_t ChooseType(const Document& doc, const Incident& inc) {
 
 void FillPlace(const Document& doc, const Incident& inc, SentenceLocations& locations,
                Event* e) {
-  const EventLocation& loc = inc.place.found() || locations.gazetteer() == nullptr
-                                 ? inc.place
-                                 : locations.At(inc.first_sentence(doc));
+  // The incident's place is the first one a sentence of it states after a locative word; its
+  // opening sentence's own best place, read without that cue ("in Nurmati, Andhra Pradesh,
+  // India": the state follows a comma), stands in when there is none, and also when it is
+  // finer and agrees ("... claimed by the Communist Party of India" does not make the event
+  // country-wide).
+  const EventLocation* chosen = &inc.place;
+  if (locations.gazetteer() != nullptr) {
+    const EventLocation& own = locations.At(inc.first_sentence(doc));
+    if (!inc.place.found() ||
+        (own.found() && own.iso3 == inc.place.iso3 && own.where_prec < inc.place.where_prec &&
+         (inc.place.admin1.empty() || own.admin1 == inc.place.admin1))) {
+      chosen = &own;
+    }
+  }
+  const EventLocation& loc = *chosen;
   if (!loc.found()) return;
   // Spelled as in the actor names ("Military Forces of Democratic Republic of Congo"), which
   // follow ACLED; GeoNames' name when the actor lexicon does not know the country.
@@ -294,6 +306,11 @@ bool IsOriginPlace(const Document& doc, const PlaceMention& m) {
                               [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
   if (tok == doc.tokens.begin()) return false;
   const std::string_view prev = doc.Slice(std::prev(tok)->span);
+  // "coded as X": an event note naming where the event is coded, not a name.
+  if (EqualsLower(prev, "as") && std::prev(tok) != doc.tokens.begin() &&
+      EqualsLower(doc.Slice(std::prev(tok, 2)->span), "coded")) {
+    return false;
+  }
   return EqualsLower(prev, "from") || EqualsLower(prev, "as") || EqualsLower(prev, "named") ||
          EqualsLower(prev, "nicknamed");
 }

@@ -49,7 +49,8 @@ bool IsLocative(const Document& doc, const PlaceMention& m) {
   for (int back = 1; back <= 3 && tok - back >= doc.tokens.begin(); ++back) {
     const std::string_view w = doc.Slice((tok - back)->span);
     for (std::string_view cue : {"in", "near", "at", "outside", "around", "across", "inside",
-                                 "into", "on", "of", "hit", "targeted", "attacked", "struck"}) {
+                                 "into", "on", "of", "hit", "targeted", "attacked", "struck",
+                                 "coded"}) {
       if (EqualsLower(w, cue)) return true;
     }
     if ((tok - back)->kind == TokenKind::kPunct) return false;

@@ -15,11 +15,16 @@
 //   town 1/1; "near X"/"outside X" 2/2; admin2 2/3; admin1 or part of one 3/4;
 //   part of a country 3/5; country 3/6.
 #include <algorithm>
+#include <deque>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
+#include <unordered_map>
 
 #include "geo/place_lexicon.h"
+#include "sitrep/actors.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/places.h"
 
@@ -122,27 +127,199 @@ bool FollowsAsContainer(const Document& doc, const PlaceMention& inner, const Pl
   return words > 0;
 }
 
+// `m` moved to gazetteer entry `e` (same span and cues).
+PlaceMention MovedTo(const PlaceMention& m, const GeoEntry& e) {
+  PlaceMention out = m;
+  out.geo_id = e.id();
+  out.geonameid = e.geonameid();
+  out.name = std::string(e.name());
+  out.feature_code = std::string(e.feature_code());
+  out.country = std::string(e.country_iso2());
+  out.admin1 = std::string(e.admin1_name());
+  out.has_coordinates = e.has_coordinates();
+  if (out.has_coordinates) {
+    out.lat = e.lat();
+    out.lon = e.lon();
+  }
+  out.kind = e.kind() == GeoKind::kAdmin2   ? PlaceKind::kAdmin2
+             : e.kind() == GeoKind::kAdmin1 ? PlaceKind::kAdmin1
+                                            : PlaceKind::kPlace;
+  return out;
+}
+
+bool IsCapitalizedWord(const Document& doc, const Token& t) {
+  if (t.kind != TokenKind::kWord) return false;
+  const char c = doc.text[t.span.begin];
+  return c >= 'A' && c <= 'Z';
+}
+
+// A town written as the container of the name before it — "Dawlat Abad district, Balkh",
+// "near Shyrokyne, Donetsk", "Sirwah district (Marib)" — whose name is also the name of the
+// division holding the town (Balkh town in Balkh province): the text names the division, the
+// way coders write "place, province". Returns that division: the smallest one holding the
+// place before it when that place is resolved (or could hold it: "Kadikoy, Istanbul" with
+// Kadikoy read in another province, which Judge then moves), else the admin1. Only a town
+// followed by the end of the phrase (",", ")", ".", ";", end of text) is read so ("On Monday,
+// Kandahar police" is not).
+std::optional<GeoEntry> ContainerDivision(const Document& doc, const Gazetteer& gaz, size_t k) {
+  const PlaceMention& m = doc.places[k];
+  if (m.kind != PlaceKind::kPlace || m.near || m.relative_region || m.demonym || m.metonymic ||
+      m.geo_id >= gaz.size()) {
+    return std::nullopt;
+  }
+  const size_t t = TokenAt(doc, m.span.begin);
+  if (t < 2 || t > doc.tokens.size()) return std::nullopt;
+  const std::string_view sep = doc.Slice(doc.tokens[t - 1].span);
+  if (sep != "," && sep != "(") return std::nullopt;
+  const size_t after = TokenAt(doc, m.span.end);
+  if (after < doc.tokens.size()) {
+    const std::string_view next = doc.Slice(doc.tokens[after].span);
+    if (next != "," && next != ")" && next != "." && next != ";") return std::nullopt;
+  }
+  // The name before the separator: a resolved mention, or capitalized words the places layer
+  // did not read (a village the gazetteer lacks).
+  const Token& before = doc.tokens[t - 2];
+  const PlaceMention* inner = nullptr;
+  for (size_t i = k; i-- > 0;) {
+    const PlaceMention& o = doc.places[i];
+    if (o.span.end < before.span.begin) break;
+    if (o.span.begin < before.span.end && before.span.begin < o.span.end) {
+      if (o.span.end != before.span.end || o.demonym || o.metonymic || o.geo_id >= gaz.size() ||
+          o.kind == PlaceKind::kCountry || o.relative_region) {
+        return std::nullopt;
+      }
+      inner = &o;
+    }
+  }
+  if (!inner && !IsCapitalizedWord(doc, before) &&
+      !IsLevelWord(LowerAscii(doc.Slice(before.span)))) {
+    return std::nullopt;
+  }
+  const GeoEntry town = gaz.Entry(m.geo_id);
+  std::optional<GeoEntry> inner_entry;
+  std::string inner_key;
+  if (inner) {
+    inner_entry = gaz.Entry(inner->geo_id);
+    inner_key = MentionKey(doc, *inner);
+  }
+  std::optional<GeoEntry> found;
+  for (GeoId id : gaz.FindFolded(MentionKey(doc, m))) {
+    if (id >= gaz.size()) continue;
+    const GeoEntry e = gaz.Entry(id);
+    const bool admin1 = e.kind() == GeoKind::kAdmin1 && town.admin1_id() == id;
+    const bool admin2 = e.kind() == GeoKind::kAdmin2 && town.admin2_id() == id;
+    if (!admin1 && !admin2) continue;
+    if (!inner) {
+      if (admin1) found = e;
+      continue;
+    }
+    bool holds = admin1 ? Admin1OfEntry(*inner_entry) == id
+                        : inner_entry->kind() != GeoKind::kAdmin2 &&
+                              inner_entry->kind() != GeoKind::kAdmin1 &&
+                              inner_entry->admin2_id() == id;
+    if (!holds && admin1 && !inner_key.empty()) {
+      for (GeoId other : gaz.FindFolded(inner_key)) {
+        if (other < gaz.size() && other != inner->geo_id &&
+            gaz.Entry(other).kind() != GeoKind::kAdmin1 &&
+            Admin1OfEntry(gaz.Entry(other)) == id) {
+          holds = true;
+          break;
+        }
+      }
+    }
+    if (holds && (!found || admin2)) found = e;
+  }
+  return found;
+}
+
 // The places layer seen from the event: every usable mention with its key and hierarchy.
+// A town written as a container is read as the division it names (ContainerDivision); such
+// readings live in `divisions`, which must outlive the result.
 struct Usable {
-  size_t index;  // into doc.places
+  const PlaceMention* m;  // doc.places[index], or its reading as a division
+  size_t index;           // into doc.places
   uint32_t sentence;
   GeoId country;
   GeoId admin1;
   std::string key;
 };
 
-std::vector<Usable> UsableMentions(const Document& doc, const Gazetteer& gaz) {
+std::vector<Usable> UsableMentions(const Document& doc, const Gazetteer& gaz,
+                                   std::deque<PlaceMention>* divisions) {
   std::vector<Usable> out;
   size_t s = 0;
   for (size_t k = 0; k < doc.places.size(); ++k) {
-    const PlaceMention& m = doc.places[k];
-    if (m.geo_id >= gaz.size() || (!m.demonym && Rank(m) == 0)) continue;
-    while (s + 1 < doc.sentences.size() && doc.sentences[s].span.end <= m.span.begin) ++s;
-    GeoEntry e = gaz.Entry(m.geo_id);
-    out.push_back({k, static_cast<uint32_t>(s), CountryOfEntry(e), Admin1OfEntry(e),
-                   m.demonym ? std::string() : MentionKey(doc, m)});
+    const PlaceMention* m = &doc.places[k];
+    if (m->geo_id >= gaz.size() || (!m->demonym && Rank(*m) == 0)) continue;
+    while (s + 1 < doc.sentences.size() && doc.sentences[s].span.end <= m->span.begin) ++s;
+    GeoEntry e = gaz.Entry(m->geo_id);
+    std::string key = m->demonym ? std::string() : MentionKey(doc, *m);
+    if (auto d = ContainerDivision(doc, gaz, k)) {
+      m = &divisions->emplace_back(MovedTo(*m, *d));
+      e = *d;
+    }
+    out.push_back({m, k, static_cast<uint32_t>(s), CountryOfEntry(e), Admin1OfEntry(e),
+                   std::move(key)});
   }
   return out;
+}
+
+// The countries the document's named actors belong to (ISO2): a group's own country, or every
+// country of a group active in several ("JNIM" → Mali, Burkina Faso, Niger), or a mission's.
+std::vector<GeoId> ActorCountries(const Document& doc, const Gazetteer& gaz) {
+  std::vector<GeoId> out;
+  auto add = [&](std::optional<GeoEntry> c) {
+    if (c && std::find(out.begin(), out.end(), c->id()) == out.end()) out.push_back(c->id());
+  };
+  for (const ActorMention& a : doc.actors) {
+    if (a.generic) continue;
+    if (!a.country_iso3.empty()) {
+      add(gaz.CountryByIso3(a.country_iso3));
+      continue;
+    }
+    std::string_view area = places_internal::GroupArea(a.actor);
+    for (size_t pos = 0; pos < area.size();) {
+      const size_t bar = std::min(area.find('|', pos), area.size());
+      add(gaz.CountryByIso2(area.substr(pos, bar - pos)));
+      pos = bar + 1;
+    }
+  }
+  for (const Token& t : doc.tokens) {
+    if (t.kind != TokenKind::kWord) continue;
+    std::string_view iso2 = places_internal::MissionCountry(doc.Slice(t.span));
+    if (!iso2.empty()) add(gaz.CountryByIso2(iso2));
+  }
+  return out;
+}
+
+// A town or district named with no other place to check it against ("militants attacked the
+// village of Banh", read as Banh of Iran), read outside every country the document's named
+// actors belong to: its namesake in the actors' country, when the gazetteer has one (the
+// first such country the actors name; a town before a district).
+std::optional<GeoEntry> InActorCountry(const Document& doc, const Gazetteer& gaz,
+                                       const Usable& me) {
+  const PlaceMention& m = *me.m;
+  if (m.kind != PlaceKind::kPlace && m.kind != PlaceKind::kAdmin2) return std::nullopt;
+  const std::vector<GeoId> countries = ActorCountries(doc, gaz);
+  if (countries.empty() ||
+      std::find(countries.begin(), countries.end(), me.country) != countries.end()) {
+    return std::nullopt;
+  }
+  std::optional<GeoEntry> best;
+  size_t best_rank = countries.size();
+  for (GeoId id : gaz.FindFolded(me.key)) {
+    if (id == m.geo_id || id >= gaz.size()) continue;
+    const GeoEntry e = gaz.Entry(id);
+    if (e.kind() != GeoKind::kPlace && e.kind() != GeoKind::kAdmin2) continue;
+    const size_t rank = static_cast<size_t>(
+        std::find(countries.begin(), countries.end(), CountryOfEntry(e)) - countries.begin());
+    if (rank < best_rank || (rank == best_rank && best && best->kind() != GeoKind::kPlace &&
+                             e.kind() == GeoKind::kPlace)) {
+      best = e;
+      best_rank = rank;
+    }
+  }
+  return best;
 }
 
 // What the other names around a mention say of its entry.
@@ -163,7 +340,7 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
               size_t u) {
   Verdict v;
   const Usable& me = all[u];
-  const PlaceMention& m = doc.places[me.index];
+  const PlaceMention& m = *me.m;
   if (m.demonym || m.kind == PlaceKind::kCountry || m.kind == PlaceKind::kRegion ||
       m.relative_region || me.key.empty()) {
     return v;
@@ -175,7 +352,7 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
     std::vector<GeoId> doc_admin1s;
     for (const Usable& o : all) {
       if ((o.key == me.key && !o.key.empty()) || o.admin1 == kNoGeoId) continue;
-      if (doc.places[o.index].demonym || doc.places[o.index].kind == PlaceKind::kCountry) continue;
+      if (o.m->demonym || o.m->kind == PlaceKind::kCountry) continue;
       if (o.admin1 == me.admin1) return v;
       doc_admin1s.push_back(o.admin1);
     }
@@ -210,11 +387,11 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   for (const Usable& o : all) {
     if (o.key == me.key && !o.key.empty()) continue;
     if (!in_context(o) || o.country == kNoGeoId) continue;
-    const PlaceMention& om = doc.places[o.index];
+    const PlaceMention& om = *o.m;
     // A place held by this one does not put it in doubt.
     bool held = false;
     for (const Usable& same : all) {
-      if (same.key == me.key && FollowsAsContainer(doc, om, doc.places[same.index])) held = true;
+      if (same.key == me.key && FollowsAsContainer(doc, om, *same.m)) held = true;
     }
     if (held) continue;
     auto it = std::find_if(votes.begin(), votes.end(), [&](auto& p) { return p.first == o.country; });
@@ -242,9 +419,9 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
       auto it =
           std::find_if(votes.begin(), votes.end(), [&](auto& p) { return p.first == o.country; });
       if (it == votes.end()) {
-        votes.emplace_back(o.country, weight(doc.places[o.index]));
+        votes.emplace_back(o.country, weight(*o.m));
       } else {
-        it->second += weight(doc.places[o.index]);
+        it->second += weight(*o.m);
       }
     }
     for (const auto& [c, w] : votes) {
@@ -255,7 +432,11 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
         top_country = c;
       }
     }
-    if (own > 0 || top < 3.0) return v;
+    if (own > 0) return v;
+    if (top < 3.0) {
+      if (auto e = InActorCountry(doc, gaz, me); e) v.moved = e;
+      return v;
+    }
   }
   bool hard = false;
   GeoId target_country = me.country;
@@ -271,7 +452,7 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   bool supported = false;
   for (const Usable& o : all) {
     if ((o.key == me.key && !o.key.empty()) || !in_context(o)) continue;
-    const PlaceMention& om = doc.places[o.index];
+    const PlaceMention& om = *o.m;
     if (om.demonym || om.kind == PlaceKind::kCountry || o.admin1 == kNoGeoId) continue;
     if (o.country == me.country && o.admin1 == me.admin1) supported = true;
     if (IsAdminLevel(om) && o.country == target_country) admin1_targets.push_back(o.admin1);
@@ -305,36 +486,17 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   return v;
 }
 
-// `m` moved to gazetteer entry `e` (same span and cues).
-PlaceMention MovedTo(const PlaceMention& m, const GeoEntry& e) {
-  PlaceMention out = m;
-  out.geo_id = e.id();
-  out.geonameid = e.geonameid();
-  out.name = std::string(e.name());
-  out.feature_code = std::string(e.feature_code());
-  out.country = std::string(e.country_iso2());
-  out.admin1 = std::string(e.admin1_name());
-  out.has_coordinates = e.has_coordinates();
-  if (out.has_coordinates) {
-    out.lat = e.lat();
-    out.lon = e.lon();
-  }
-  out.kind = e.kind() == GeoKind::kAdmin2   ? PlaceKind::kAdmin2
-             : e.kind() == GeoKind::kAdmin1 ? PlaceKind::kAdmin1
-                                            : PlaceKind::kPlace;
-  return out;
-}
-
 // The most specific mention of sentence `span` that agrees with its context (Judge). When every
 // mention of a sentence naming several is passed over (two towns of two countries, neither
 // holding the other), none is. Among equally specific mentions, one anchored by its containers ("At Turbah
 // (Ash Shamayatayn, Taizz)") beats one named in passing; a part of a town ("Saihat
 // neighborhood, Dammam city", "the Kala'a district of Sinjar") gives way to the town.
 std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const Gazetteer& gaz) {
-  const std::vector<Usable> all = UsableMentions(doc, gaz);
+  std::deque<PlaceMention> divisions;
+  const std::vector<Usable> all = UsableMentions(doc, gaz, &divisions);
   std::vector<size_t> in;  // indices into `all`
   for (size_t u = 0; u < all.size(); ++u) {
-    const PlaceMention& m = doc.places[all[u].index];
+    const PlaceMention& m = *all[u].m;
     if (!m.demonym && Inside(m.span, span)) in.push_back(u);
   }
   if (in.empty()) return std::nullopt;
@@ -342,7 +504,7 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
   std::vector<GeoId> admin1s;
   std::vector<bool> dropped;
   for (size_t u : in) {
-    const PlaceMention& m = doc.places[all[u].index];
+    const PlaceMention& m = *all[u].m;
     Verdict v = Judge(doc, gaz, all, u);
     picked.push_back(v.moved ? MovedTo(m, *v.moved) : m);
     admin1s.push_back(v.moved ? Admin1OfEntry(*v.moved) : all[u].admin1);
@@ -488,12 +650,6 @@ EventLocation MissionCountryOf(const Document& doc, const Gazetteer& gaz) {
   }
   if (iso2.empty()) return EventLocation{};
   return CountryLocation(gaz.CountryByIso2(iso2), evidence);
-}
-
-bool IsCapitalizedWord(const Document& doc, const Token& t) {
-  if (t.kind != TokenKind::kWord) return false;
-  const char c = doc.text[t.span.begin];
-  return c >= 'A' && c <= 'Z';
 }
 
 // Edit distance of two short strings (names), capped: returns cap + 1 when larger.
@@ -688,6 +844,59 @@ bool StartsWithArticle(std::string_view name) {
   return false;
 }
 
+// The seat of each first-level division (GeoNames PPLA; the national capital, PPLC, where it
+// is the seat): ACLED codes an event known only to its province at the provincial capital, so
+// that is where an admin1-precision event is put. Built once per gazetteer by a scan of its
+// places (a few milliseconds); every answer is checked against the entry it names, so a cache
+// left by another gazetteer opened at the same address can never answer wrongly.
+struct SeatIndex {
+  const Gazetteer* gaz = nullptr;
+  uint32_t size = 0;
+  std::unordered_map<GeoId, GeoId> seat;  // admin1 → place
+};
+
+std::shared_ptr<const SeatIndex> BuildSeatIndex(const Gazetteer& gaz) {
+  auto index = std::make_shared<SeatIndex>();
+  index->gaz = &gaz;
+  index->size = gaz.size();
+  std::unordered_map<GeoId, uint64_t> rank;  // admin1 → (PPLA over PPLC, population)
+  for (GeoId id = 0; id < gaz.size(); ++id) {
+    const GeoEntry e = gaz.Entry(id);
+    if (e.kind() != GeoKind::kPlace || !e.has_coordinates()) continue;
+    const std::string_view fc = e.feature_code();
+    if (fc != "PPLA" && fc != "PPLC") continue;
+    const GeoId a1 = e.admin1_id();
+    if (a1 == kNoGeoId) continue;
+    const uint64_t r = (fc == "PPLA" ? 1ull << 62 : 0) + std::min<uint64_t>(e.population(), 1ull << 61);
+    auto [it, fresh] = rank.emplace(a1, r);
+    if (fresh || r > it->second) {
+      it->second = r;
+      index->seat[a1] = id;
+    }
+  }
+  return index;
+}
+
+std::optional<GeoEntry> Admin1Seat(const Gazetteer& gaz, GeoId admin1) {
+  static std::mutex mu;
+  static std::shared_ptr<const SeatIndex> cached;
+  std::shared_ptr<const SeatIndex> index;
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    if (!cached || cached->gaz != &gaz || cached->size != gaz.size()) {
+      cached = BuildSeatIndex(gaz);
+    }
+    index = cached;
+  }
+  auto it = index->seat.find(admin1);
+  if (it == index->seat.end() || it->second >= gaz.size()) return std::nullopt;
+  const GeoEntry e = gaz.Entry(it->second);
+  if (e.kind() != GeoKind::kPlace || e.admin1_id() != admin1 || !e.has_coordinates()) {
+    return std::nullopt;
+  }
+  return e;
+}
+
 EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gazetteer& gaz) {
   EventLocation loc;
   if (m.geo_id >= gaz.size()) return loc;
@@ -726,6 +935,11 @@ EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gaze
     case 3:
       loc.geo_precision = 3;
       loc.where_prec = 4;
+      if (auto seat = Admin1Seat(gaz, e.admin1_id())) {
+        loc.lat = seat->lat();
+        loc.lon = seat->lon();
+        loc.has_coordinates = true;
+      }
       break;
     case 2:
       loc.geo_precision = 3;
@@ -743,6 +957,75 @@ EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gaze
   return loc;
 }
 
+bool IsArabicArticle(std::string_view w) {
+  for (std::string_view a : {"Al", "At", "As", "Ad", "Ar", "An", "Ash", "Az", "Adh", "Ath", "El"}) {
+    if (w == a) return true;
+  }
+  return false;
+}
+
+// "coded as X", "coded to X", "coded at X": an event note stating where the event is coded.
+bool IsCodedLocation(const Document& doc, Span span) {
+  size_t t = TokenAt(doc, span.begin);
+  if (t < doc.tokens.size() && doc.tokens[t].span.end < span.end) {
+    const std::string first = LowerAscii(doc.Slice(doc.tokens[t].span));
+    if (first == "as" || first == "to" || first == "at" || first == "in") ++t;  // "as Tougan"
+  }
+  if (t < 2 || t > doc.tokens.size()) return false;
+  if (LowerAscii(doc.Slice(doc.tokens[t - 1].span)) == "the" && t >= 3) --t;
+  const std::string prep = LowerAscii(doc.Slice(doc.tokens[t - 1].span));
+  return (prep == "as" || prep == "to" || prep == "at" || prep == "in") &&
+         LowerAscii(doc.Slice(doc.tokens[t - 2].span)) == "coded";
+}
+
+// The place after "coded as/to/at" in `scope` when the places layer did not read it: one to
+// three capitalized words (a hyphenated name is one word), looked up in the gazetteer among
+// entries of country `iso3`, else of the named actors' countries; a town before a division.
+std::optional<PlaceMention> CodedUnread(const Document& doc, Span scope, const Gazetteer& gaz,
+                                        const std::string& iso3) {
+  const size_t first = TokenAt(doc, scope.begin);
+  for (size_t i = first; i + 2 < doc.tokens.size() && doc.tokens[i].span.end <= scope.end; ++i) {
+    if (LowerAscii(doc.Slice(doc.tokens[i].span)) != "coded") continue;
+    const std::string prep = LowerAscii(doc.Slice(doc.tokens[i + 1].span));
+    if (prep != "as" && prep != "to" && prep != "at" && prep != "in") continue;
+    size_t b = i + 2, e = b;
+    while (e < doc.tokens.size() && e - b < 3 && doc.tokens[e].span.end <= scope.end &&
+           IsCapitalizedWord(doc, doc.tokens[e]) &&
+           (e == b || doc.tokens[e].span.begin == doc.tokens[e - 1].span.end + 1)) {
+      ++e;
+    }
+    if (e == b) continue;
+    const Span name{doc.tokens[b].span.begin, doc.tokens[e - 1].span.end};
+    bool read = false;
+    for (const PlaceMention& m : doc.places) {
+      if (m.span.begin < name.end && name.begin < m.span.end) read = true;
+    }
+    if (read) continue;
+    std::vector<GeoId> countries;
+    if (!iso3.empty()) {
+      if (auto c = gaz.CountryByIso3(iso3)) countries.push_back(c->id());
+    } else {
+      countries = ActorCountries(doc, gaz);
+    }
+    if (countries.empty()) return std::nullopt;
+    std::optional<GeoEntry> best;
+    for (GeoId id : gaz.FindFolded(FoldName(doc.Slice(name)))) {
+      if (id >= gaz.size()) continue;
+      const GeoEntry c = gaz.Entry(id);
+      if (c.kind() == GeoKind::kCountry) continue;
+      if (std::find(countries.begin(), countries.end(), CountryOfEntry(c)) == countries.end()) {
+        continue;
+      }
+      if (!best || (best->kind() != GeoKind::kPlace && c.kind() == GeoKind::kPlace)) best = c;
+    }
+    if (!best) continue;
+    PlaceMention m;
+    m.span = name;
+    return MovedTo(m, *best);
+  }
+  return std::nullopt;
+}
+
 // "in Menawashei, South Darfur": a place the gazetteer lacks, written just before the division
 // (or country) that holds it — after "in"/"at"/"near" or "village of", with an optional level
 // word ("Sunki village, Odisha state"), and before "," or "(". The event is at that place:
@@ -752,6 +1035,11 @@ void NameUnlocatedPlace(const Document& doc, const PlaceMention& chosen, EventLo
   if (chosen.kind == PlaceKind::kPlace || chosen.relative_region || chosen.near) return;
   size_t t = TokenAt(doc, chosen.span.begin);
   if (t < 2 || t > doc.tokens.size()) return;
+  // An Arabic article written apart before the division ("Tuz Khurmatu, At Ta'mim").
+  if (IsArabicArticle(doc.Slice(doc.tokens[t - 1].span)) &&
+      doc.tokens[t].span.begin == doc.tokens[t - 1].span.end + 1) {
+    --t;
+  }
   std::string_view sep = doc.Slice(doc.tokens[t - 1].span);
   if (sep != "," && sep != "(") return;
   size_t end = t - 1;  // one past the name's last token
@@ -764,7 +1052,25 @@ void NameUnlocatedPlace(const Document& doc, const PlaceMention& chosen, EventLo
   }
   if (begin == end || begin == 0) return;
   const std::string before = LowerAscii(doc.Slice(doc.tokens[begin - 1].span));
-  if (before != "in" && before != "at" && before != "of" && before != "near") return;
+  if (before != "in" && before != "at" && before != "of" && before != "near") {
+    // After another word ("Assailants attacked Kawaz Hajji Jamil, Kirkuk, Iraq"), only a
+    // name written as "place, division, country".
+    const Token& w = doc.tokens[begin - 1];
+    const std::string_view word = doc.Slice(w.span);
+    if (w.kind != TokenKind::kWord ||
+        std::any_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+      return;
+    }
+    const size_t after = TokenAt(doc, chosen.span.end);
+    if (after + 1 >= doc.tokens.size() || doc.Slice(doc.tokens[after].span) != ",") return;
+    const uint32_t next = doc.tokens[after + 1].span.begin;
+    const bool country_follows = std::any_of(
+        doc.places.begin(), doc.places.end(), [&](const PlaceMention& m) {
+          return m.span.begin == next && m.kind == PlaceKind::kCountry && !m.demonym &&
+                 m.country == chosen.country;
+        });
+    if (!country_follows) return;
+  }
   const Span name{doc.tokens[begin].span.begin, doc.tokens[end - 1].span.end};
   // Not a place the layer resolved in the same division (that one would have been chosen).
   for (const PlaceMention& m : doc.places) {
@@ -845,17 +1151,31 @@ void NameVillage(const Document& doc, Span sentence, const PlaceMention& chosen,
 EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer& gaz) {
   if (sentence < doc.sentences.size()) {
     const Span s = doc.sentences[sentence].span;
-    if (auto m = BestInContext(doc, s, gaz)) {
-      EventLocation loc = FromMention(doc, *m, gaz);
-      NameUnlocatedPlace(doc, *m, &loc);
-      NameVillage(doc, s, *m, &loc);
-      return loc;
-    }
-    // Earlier sentences of the same paragraph, nearest first.
+    // The coder's own statement of where the event is placed ("between Foube and Barsalogho
+    // (coded as Foube at geoprecision 2)"), anywhere in the sentence's paragraph.
     Span para{0, 0};
     for (const Span& p : doc.paragraphs) {
       if (Inside(s, p)) para = p;
     }
+    const Span scope = para.empty() ? s : para;
+    for (const PlaceMention& c : doc.places) {
+      if (!Inside(c.span, scope) || !IsCodedLocation(doc, c.span)) continue;
+      if (auto m = BestInContext(doc, c.span, gaz)) return FromMention(doc, *m, gaz);
+    }
+    std::optional<EventLocation> found;
+    if (auto m = BestInContext(doc, s, gaz)) {
+      EventLocation loc = FromMention(doc, *m, gaz);
+      NameUnlocatedPlace(doc, *m, &loc);
+      NameVillage(doc, s, *m, &loc);
+      found = std::move(loc);
+    }
+    // A coded name the places layer did not read ("coded as Gorom-Gorom"): looked up in the
+    // country the event is otherwise placed in, else the named actors' countries.
+    if (auto coded = CodedUnread(doc, scope, gaz, found ? found->iso3 : std::string())) {
+      return FromMention(doc, *coded, gaz);
+    }
+    if (found) return *found;
+    // Earlier sentences of the same paragraph, nearest first.
     for (size_t j = sentence; j-- > 0;) {
       const Span sj = doc.sentences[j].span;
       if (para.empty() || !Inside(sj, para)) break;

@@ -1,5 +1,7 @@
 #include "query_sql.h"
 
+#include <algorithm>
+
 namespace sitrep::store {
 namespace {
 
@@ -50,9 +52,21 @@ std::vector<std::string> TextWords(std::string_view text) {
 }
 
 std::string FtsPhrase(const std::vector<std::string>& words) {
-  // Each word as an FTS5 string literal: no operator of the user's reaches the FTS parser.
+  // Each word as an FTS5 string literal: no operator of the user's reaches the FTS parser. A word
+  // repeated (ASCII case aside, which FTS5 folds too) is left out: all words are required, so the
+  // matches are the same, and FTS5 would merge the word's whole match list with itself.
+  auto lower = [](std::string w) {
+    for (char& c : w) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return w;
+  };
+  std::vector<std::string> seen;
   std::string fts;
   for (const auto& w : words) {
+    std::string folded = lower(w);
+    if (std::find(seen.begin(), seen.end(), folded) != seen.end()) continue;
+    seen.push_back(std::move(folded));
     fts += fts.empty() ? "\"" : " \"";
     for (char c : w) {
       if (c == '"') fts.push_back('"');

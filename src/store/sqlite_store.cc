@@ -7,7 +7,10 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstring>
+#include <memory>
 #include <span>
 #include <unordered_map>
 
@@ -226,6 +229,7 @@ constexpr QueryIndex kQueryIndexes[] = {
     {"events_sub_type_date", "sub_event_type, event_date, event_id"},
     {"events_fatalities", "fatalities, event_date, event_id"},
     {"events_lon_lat", "longitude, latitude"},
+    {"events_country_pair", "country, iso3"},
 };
 
 std::string CreateQueryIndexesSql() {
@@ -568,11 +572,47 @@ struct RowSet {
     const auto i = static_cast<uint64_t>(rid);
     return i / 64 < bits.size() && (bits[i / 64] >> (i % 64)) & 1;
   }
+  // Room for row ids up to `max_rid` (a walk in row id order would otherwise grow it many times).
+  void Reserve(int64_t max_rid) {
+    if (max_rid >= 0 && max_rid < (int64_t{1} << 28)) {
+      bits.resize(std::max(bits.size(), static_cast<size_t>(max_rid / 64 + 1)));
+    }
+  }
+  // The number of row ids in both sets.
+  int64_t CountBoth(const RowSet& other) const {
+    const size_t n = std::min(bits.size(), other.bits.size());
+    int64_t count = 0;
+    for (size_t i = 0; i < n; ++i) count += std::popcount(bits[i] & other.bits[i]);
+    return count;
+  }
 };
 
+// The RowSet bound as argument `arg`. SQLite keeps a parameter's auxiliary data until the
+// statement is reset (the only time the binding can change): the pointer is looked up once per
+// run, not once per row (the type check compares strings).
+RowSet* BoundRowSet(sqlite3_context* ctx, sqlite3_value** argv, int arg) {
+  if (auto* set = static_cast<RowSet*>(sqlite3_get_auxdata(ctx, arg))) return set;
+  auto* set = static_cast<RowSet*>(sqlite3_value_pointer(argv[arg], kRowSetType));
+  if (set) sqlite3_set_auxdata(ctx, arg, set, nullptr);
+  return set;
+}
+
 void InRowSet(sqlite3_context* ctx, int, sqlite3_value** argv) {
-  const auto* set = static_cast<const RowSet*>(sqlite3_value_pointer(argv[1], kRowSetType));
+  const RowSet* set = BoundRowSet(ctx, argv, 1);
   sqlite3_result_int(ctx, set && set->Has(sqlite3_value_int64(argv[0])) ? 1 : 0);
+}
+
+// sitrep_rowset_add(?n, rid): adds `rid` to the RowSet bound as ?n. A full-text match list goes
+// into the set inside one statement (SELECT sum(sitrep_rowset_add(...)) ...): stepping it out row
+// by row cost as much as finding the matches.
+void AddToRowSet(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  RowSet* set = BoundRowSet(ctx, argv, 0);
+  if (!set) {
+    sqlite3_result_error(ctx, "sitrep_rowset_add: no row set bound", -1);
+    return;
+  }
+  set->Add(sqlite3_value_int64(argv[1]));
+  sqlite3_result_int(ctx, 1);
 }
 
 Result<sqlite3*> OpenDb(const std::string& path) {
@@ -595,7 +635,9 @@ Result<sqlite3*> OpenDb(const std::string& path) {
   }
   // Only callable from this connection's own statements (never from schema or triggers).
   if (sqlite3_create_function_v2(db, "sitrep_in_rowset", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, nullptr,
-                                 InRowSet, nullptr, nullptr, nullptr) != SQLITE_OK) {
+                                 InRowSet, nullptr, nullptr, nullptr) != SQLITE_OK ||
+      sqlite3_create_function_v2(db, "sitrep_rowset_add", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, nullptr,
+                                 AddToRowSet, nullptr, nullptr, nullptr) != SQLITE_OK) {
     Status err = SqlError(db, "cannot open " + path);
     sqlite3_close(db);
     return err;
@@ -611,6 +653,13 @@ class StatementCache {
  public:
   explicit StatementCache(sqlite3* db) : db(db) {}
   sqlite3* db;
+  // Row sets of the other filters of recent full-text queries (by statement and parameters), valid
+  // while the data version `filter_sets_at` is unchanged: a text search usually changes its words
+  // under the same country or dates, and with the set known the total is an AND of two bitmaps
+  // instead of a walk of every event of that country. Oldest first; at most kMaxFilterSets.
+  std::optional<std::pair<int64_t, int64_t>> filter_sets_at;
+  std::vector<std::pair<std::string, std::shared_ptr<const RowSet>>> filter_sets;
+  static constexpr size_t kMaxFilterSets = 8;
   // Prepared statements by SQL text (the query shapes are few: one per combination of filters
   // and sort). A statement in use (a callback re-entering the store) is not handed out twice.
   struct Cached {
@@ -658,6 +707,35 @@ class StatementCache {
     return Lease(nullptr, std::make_unique<Statement>(db, sql));
   }
 };
+
+// data_version moves when another connection commits; total_changes when this one writes.
+std::optional<std::pair<int64_t, int64_t>> DataVersion(StatementCache& impl) {
+  auto dv = impl.Prepare("PRAGMA data_version");
+  if (!dv.ok() || dv->Step() != SQLITE_ROW) return std::nullopt;
+  return std::make_pair(dv->Int(0), static_cast<int64_t>(sqlite3_total_changes64(impl.db)));
+}
+
+// A cache key: the statement and its parameters, each with its type and length (a double by its
+// bits: two boxes a digit apart are two keys).
+std::string CacheKey(const std::string& sql, const std::vector<store::SqlValue>& params) {
+  std::string key = sql;
+  for (const auto& v : params) {
+    key.push_back('\0');
+    std::visit([&](const auto& x) {
+      using T = std::decay_t<decltype(x)>;
+      if constexpr (std::is_same_v<T, std::string>) {
+        key += "s" + std::to_string(x.size()) + ":" + x;
+      } else if constexpr (std::is_same_v<T, double>) {
+        uint64_t bits = 0;
+        std::memcpy(&bits, &x, sizeof bits);
+        key += "d" + std::to_string(bits);
+      } else {
+        key += "i" + std::to_string(x);
+      }
+    }, v);
+  }
+  return key;
+}
 
 }  // namespace
 
@@ -998,28 +1076,72 @@ Result<RowPage> AllThenSlice(StatementCache& impl, const EventQuery& query) {
   return page;
 }
 
+// The largest event row id (0 when there is none).
+Result<int64_t> MaxRowId(StatementCache& impl) {
+  auto st = impl.Prepare("SELECT coalesce(max(rid), 0) FROM events");
+  if (!st.ok() || st->Step() != SQLITE_ROW) return SqlError(impl.db, "query events");
+  return st->Int(0);
+}
+
+// The row set of the events matching `parts` (the filters of a full-text query but the text; its
+// parameter `set_param` is left unbound), from the cache or by one walk of their index; null when
+// a row id does not fit a RowSet.
+Result<std::shared_ptr<const RowSet>> FilterRowSet(StatementCache& impl, const store::SqlParts& parts,
+                                                   int set_param) {
+  const std::string sql = "SELECT sum(sitrep_rowset_add(?" + std::to_string(set_param) + ", e.rid)) FROM events e" +
+                          parts.where;
+  std::vector<store::SqlValue> params(parts.params.begin(), parts.params.begin() + (set_param - 1));
+  const std::string key = CacheKey(sql, params);
+  const auto now = DataVersion(impl);
+  if (!now) return SqlError(impl.db, "query events");
+  if (now != impl.filter_sets_at) {
+    impl.filter_sets.clear();
+    impl.filter_sets_at = now;
+  }
+  for (const auto& [k, cached] : impl.filter_sets) {
+    if (k == key) return cached;
+  }
+  auto built = std::make_shared<RowSet>();
+  auto max_rid = MaxRowId(impl);
+  if (!max_rid.ok()) return max_rid.status();
+  built->Reserve(*max_rid);
+  auto st = impl.Prepare(sql);
+  if (!st.ok()) return SqlError(impl.db, "query events");
+  st->BindAll(params);
+  st->BindPointer(set_param, built.get(), kRowSetType);
+  if (st->Step() != SQLITE_ROW) return SqlError(impl.db, "query events");
+  if (built->overflow) return std::shared_ptr<const RowSet>();  // not countable as a bitmap
+  if (impl.filter_sets.size() >= StatementCache::kMaxFilterSets) impl.filter_sets.erase(impl.filter_sets.begin());
+  impl.filter_sets.emplace_back(key, built);
+  return std::shared_ptr<const RowSet>(std::move(built));
+}
+
 // Full-text queries. The matches are a set of row ids found first (notes and article matches, in
 // one bitmap: no SQL UNION to sort and deduplicate them). Few matches: the planner drives the
 // query from them (one row read per match). More: the other filters' SQL runs as usual, through
 // their index and in sort order, with membership in the set as one more test on each index
-// entry (sitrep_in_rowset); the page stops at its limit and the total is a count of that walk, or
-// the size of the set when there is no other filter.
+// entry (sitrep_in_rowset); the page stops at its limit. The total is the size of the set when
+// there is no other filter, else the number of its rows in the other filters' row set
+// (FilterRowSet: one walk of their index into a bitmap, reused while the data is unchanged).
 Result<RowPage> TextPage(StatementCache& impl, const EventQuery& query) {
   const std::vector<std::string> words = store::TextWords(*query.text);
   if (words.empty()) return AllThenSlice(impl, query);  // nothing searchable: BuildWhere's 1 = 0
   RowSet set;
+  auto max_rid = MaxRowId(impl);
+  if (!max_rid.ok()) return max_rid.status();
+  set.Reserve(*max_rid);
   const std::string fts = store::FtsPhrase(words);
   for (const char* sql :
-       {"SELECT rowid FROM events_fts WHERE events_fts MATCH ?1",
-        "SELECT x.rid FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid "
+       {"SELECT sum(sitrep_rowset_add(?2, rowid)) FROM events_fts WHERE events_fts MATCH ?1",
+        "SELECT sum(sitrep_rowset_add(?2, x.rid)) FROM articles_fts "
+        "JOIN articles a ON a.rid = articles_fts.rowid "
         "JOIN event_articles l ON l.doc_id = a.id JOIN events x ON x.event_id = l.event_id "
         "WHERE articles_fts MATCH ?1"}) {
     auto st = impl.Prepare(sql);
     if (!st.ok()) return SqlError(impl.db, "query events");
     st->Bind(1, fts);
-    int rc;
-    while ((rc = st->Step()) == SQLITE_ROW) set.Add(st->Int(0));
-    if (rc != SQLITE_DONE) return SqlError(impl.db, "query events");
+    st->BindPointer(2, &set, kRowSetType);
+    if (st->Step() != SQLITE_ROW) return SqlError(impl.db, "query events");
   }
   RowPage page;
   if (set.size == 0 && !set.overflow) return page;
@@ -1036,12 +1158,18 @@ Result<RowPage> TextPage(StatementCache& impl, const EventQuery& query) {
   if (rest.NoFilters()) {
     page.total = set.size;  // every match is an event row (read in this snapshot)
   } else {
-    auto st = impl.Prepare("SELECT count(*) FROM events e" + where);
-    if (!st.ok()) return SqlError(impl.db, "query events");
-    st->BindAll(parts->params);
-    st->BindPointer(set_param, &set, kRowSetType);
-    if (st->Step() != SQLITE_ROW) return SqlError(impl.db, "query events");
-    page.total = st->Int(0);
+    auto filter_set = FilterRowSet(impl, *parts, set_param);
+    if (!filter_set.ok()) return filter_set.status();
+    if (*filter_set) {
+      page.total = set.CountBoth(**filter_set);
+    } else {
+      auto st = impl.Prepare("SELECT count(*) FROM events e" + where);
+      if (!st.ok()) return SqlError(impl.db, "query events");
+      st->BindAll(parts->params);
+      st->BindPointer(set_param, &set, kRowSetType);
+      if (st->Step() != SQLITE_ROW) return SqlError(impl.db, "query events");
+      page.total = st->Int(0);
+    }
   }
   std::string sql = "SELECT e.rid FROM events e" + where + store::OrderBy(query.sort, store::Dialect::kSqlite);
   store::AppendLimit(query, store::Dialect::kSqlite, &*parts, &sql);
@@ -1214,19 +1342,7 @@ Result<int64_t> SqliteStore::Count(const EventQuery& query) {
   auto parts = Where(*impl_->statements, query);
   if (!parts.ok()) return parts.status();
   const std::string sql = "SELECT count(*) FROM events e" + parts->where;
-  // The cache key: the statement and its parameters, each with its type and length.
-  std::string key = sql;
-  for (const auto& v : parts->params) {
-    key.push_back('\0');
-    std::visit([&](const auto& x) {
-      using T = std::decay_t<decltype(x)>;
-      if constexpr (std::is_same_v<T, std::string>) {
-        key += "s" + std::to_string(x.size()) + ":" + x;
-      } else {
-        key += (std::is_same_v<T, double> ? "d" : "i") + std::to_string(x);
-      }
-    }, v);
-  }
+  std::string key = CacheKey(sql, parts->params);
   const auto now = ReadVersion();
   if (!now) return SqlError(impl_->db, "count events");
   if (now != impl_->counts_at) {
@@ -1343,10 +1459,7 @@ Result<EventStats> SqliteStore::Stats(const EventQuery& query) {
 }
 
 std::optional<std::pair<int64_t, int64_t>> SqliteStore::ReadVersion() {
-  // data_version moves when another connection commits; total_changes when this one writes.
-  auto dv = impl_->statements->Prepare("PRAGMA data_version");
-  if (!dv.ok() || dv->Step() != SQLITE_ROW) return std::nullopt;
-  return std::make_pair(dv->Int(0), static_cast<int64_t>(sqlite3_total_changes64(impl_->db)));
+  return DataVersion(*impl_->statements);
 }
 
 Result<std::optional<std::string>> SqliteStore::ArticleHash(const std::string& id) {

@@ -102,6 +102,23 @@ TEST_F(EventLocationTest, PlaceAgreeingWithItsSentence) {
       // A sentence without a place: the previous sentence of the paragraph.
       {"Clashes broke out in Maiduguri, Borno state. Two soldiers died.", 1, "Nigeria", "Borno",
        "Maiduguri", 1},
+      // A town written as the container of a district ("X district, Balkh") names its
+      // province: the district locates the event, not Balkh town.
+      {"Taliban fighters attacked a checkpoint in Dawlat Abad district, Balkh, killing two "
+       "policemen.",
+       0, "Afghanistan", "Balkh", "Dawlat Abad", 3},
+      // ... and of a village the gazetteer lacks: the village is named, in the province.
+      {"Rebels shelled army positions near Shyrokyne, Donetsk, on Monday.", 0, "Ukraine",
+       "Donetsk", "Shyrokyne", 4},
+      // "place, division, country" after a verb: the place is named.
+      {"Assailants attacked Kawaz Hajji Jamil, Kirkuk, Iraq, killing six people.", 0, "Iraq",
+       "Kirkuk", "Kawaz Hajji Jamil", 4},
+      // An Arabic article written apart before the division.
+      {"On Saturday, in Tuz Khurmatu, At Ta'mim, Iraq, a suicide bomber killed 82 civilians.", 0,
+       "Iraq", "Ta'mim", "Tuz Khurmatu", 4},
+      // A town named in passing, not as a container, stays a town.
+      {"On Monday, Kandahar police said two officers were killed.", 0, "Afghanistan", "Kandahar",
+       "Kandahar", 1},
   };
   for (const Row& r : rows) {
     SCOPED_TRACE(r.text);
@@ -169,6 +186,79 @@ TEST_F(EventLocationTest, PlaceInAGroupNameDoesNotLocate) {
     Document doc = WithActorsAndPlaces(r.text);
     EventLocation loc = LocateEvent(doc, r.sentence, *Gaz());
     EXPECT_EQ(loc.country, r.country);
+    EXPECT_EQ(loc.location, r.location);
+  }
+}
+
+// A village named with no other place, read in a country none of the document's named actors
+// belongs to: its namesake in the actors' country ("JNIM" works in Mali, Burkina Faso and
+// Niger); with no such actor, the reading stands.
+TEST_F(EventLocationTest, LoneVillageInTheActorsCountry) {
+  struct NamesakeRow {
+    const char* text;
+    const char* country;
+  };
+  const NamesakeRow rows[] = {
+      {"JNIM militants attacked the military detachment in Banh, wounding four soldiers.",
+       "Burkina Faso"},
+      {"Koglweogo militiamen killed two herders in the village of Kain.", "Burkina Faso"},
+      {"Unknown gunmen attacked the military detachment in Banh, wounding four soldiers.", "Iran"},
+  };
+  for (const NamesakeRow& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc = WithActorsAndPlaces(r.text);
+    EventLocation loc = LocateEvent(doc, 0, *Gaz());
+    EXPECT_EQ(loc.country, r.country);
+  }
+}
+
+// An event known only to its province is put at the provincial capital, as ACLED codes it
+// (geo_precision 3), not at the province's label point.
+TEST_F(EventLocationTest, ProvincePrecisionAtItsCapital) {
+  struct SeatRow {
+    const char* text;
+    const char* admin1;
+    double lat, lon;  // the capital
+  };
+  const SeatRow rows[] = {
+      {"Fighting broke out in Kandahar province on Monday.", "Kandahar", 31.61, 65.71},
+      {"Militants attacked a convoy in Helmand province.", "Helmand", 31.58, 64.37},
+  };
+  for (const SeatRow& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc = WithActorsAndPlaces(r.text);
+    EventLocation loc = LocateEvent(doc, 0, *Gaz());
+    EXPECT_EQ(loc.admin1, r.admin1);
+    EXPECT_EQ(loc.where_prec, 4);
+    ASSERT_TRUE(loc.has_coordinates);
+    EXPECT_NEAR(loc.lat, r.lat, 0.05);
+    EXPECT_NEAR(loc.lon, r.lon, 0.05);
+  }
+}
+
+// An event note stating where the event is coded ("coded as X at geoprecision 2") is followed,
+// whether or not the places layer read the name; a name it did not read is looked up in the
+// event's country (here from the text, or from the named group's countries).
+TEST_F(EventLocationTest, CodedLocationOfAnEventNote) {
+  struct CodedRow {
+    const char* text;
+    const char* admin1;
+    const char* location;
+  };
+  const CodedRow rows[] = {
+      {"JNIM militants attacked the village of Bonkounda (coded as Tougan at geoprecision 2), "
+       "killing ten people.",
+       "Boucle du Mouhoun", "Tougan"},
+      {"On 9 March, ISGS militants were struck by airstrikes in northern Burkina Faso (coded as "
+       "Gorom-Gorom at geoprecision 3).",
+       "Sahel", "Gorom-Gorom"},
+  };
+  for (const CodedRow& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc = WithActorsAndPlaces(r.text);
+    EventLocation loc = LocateEvent(doc, 0, *Gaz());
+    EXPECT_EQ(loc.country, "Burkina Faso");
+    EXPECT_EQ(loc.admin1, r.admin1);
     EXPECT_EQ(loc.location, r.location);
   }
 }

@@ -641,6 +641,65 @@ TEST_P(EventStoreTest, ManyFullTextMatchesWithOtherFilters) {
       EXPECT_EQ(*n, k.want_total) << k.name;
     }
   }
+  // A word given twice (any case) is the word once; other words keep the same filter's rows.
+  const struct {
+    const char* text;
+    int64_t want_total;
+  } texts[] = {
+      {"shelling SHELLING Shelling", 3667}, {"shelling depot", 3667}, {"quiet day", 3666}, {"quiet shelling", 0}};
+  for (const auto& t : texts) {
+    EventQuery q;
+    q.text = t.text;
+    q.country = "Mali";
+    q.limit = 5;
+    auto page = store_->Query(q);
+    ASSERT_TRUE(page.ok()) << page.status().ToString();
+    EXPECT_EQ(page->total, t.want_total) << t.text;
+  }
+  // The totals follow writes, from this connection and from another one.
+  EventQuery q;
+  q.text = "shelling";
+  q.country = "Mali";
+  q.limit = 5;
+  Corpus more;
+  more.docs.push_back(MakeDoc("m-more", "More reports."));
+  more.events.push_back({MakeEvent("bulk-more-1", "m-more", "2023-05-05", "Battles", "Armed clash", "Mali", "MLI",
+                                   std::nullopt, std::nullopt, 1, "Army", "Shelling near the depot."),
+                         MakeEvent("bulk-more-2", "m-more", "2023-05-06", "Battles", "Armed clash", "Iraq", "IRQ",
+                                   std::nullopt, std::nullopt, 1, "Army", "Shelling near the depot.")});
+  Ingest(more);
+  auto page = store_->Query(q);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total, 3668);
+  {
+    auto other = OpenEventStore(target_);
+    ASSERT_TRUE(other.ok());
+    auto sink = (*other)->MakeSink(1);
+    const std::vector<Event> events = {MakeEvent("bulk-more-3", "m-more2", "2023-05-07", "Battles", "Armed clash",
+                                                 "Mali", "MLI", std::nullopt, std::nullopt, 1, "Army",
+                                                 "Shelling again.")};
+    ASSERT_TRUE(sink->Consume(MakeDoc("m-more2", "Another report."), events).ok());
+    ASSERT_TRUE(sink->Finish().ok());
+  }
+  page = store_->Query(q);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total, 3669);
+  auto n = store_->Count(q);
+  ASSERT_TRUE(n.ok());
+  EXPECT_EQ(*n, 3669);
+}
+
+// Totals are cached by filter values: two boxes differing in the seventh decimal are two queries.
+TEST_P(EventStoreTest, CountsOfBoxesAPartOfADegreeApartDiffer) {
+  EventQuery q;
+  q.bbox = BoundingBox{-1, 16.0, 1, 16.27};  // ev-mali-1 is at 16.27, -0.04
+  auto n = store_->Count(q);
+  ASSERT_TRUE(n.ok());
+  EXPECT_EQ(*n, 1);
+  q.bbox->max_lat = 16.2699999;
+  n = store_->Count(q);
+  ASSERT_TRUE(n.ok());
+  EXPECT_EQ(*n, 0);
 }
 
 // Every filter that changes the query plan (a country by name or code, admin1 with type, actor,
@@ -846,6 +905,7 @@ TEST_P(EventStoreTest, EveryPlanReturnsTheRowsOfAReferenceFilter) {
       {"small box", [](EventQuery& q) { q.bbox = BoundingBox{30, 0, 34, 5}; }},
       {"large box + country", [](EventQuery& q) { q.bbox = BoundingBox{20, -10, 45, 20}; q.country = "Iraq"; }},
       {"text, many matches", [](EventQuery& q) { q.text = "shelling"; }},
+      {"text, a word repeated", [](EventQuery& q) { q.text = "Shelling shelling SHELLING"; q.country = "Iraq"; }},
       {"text, many matches + country", [](EventQuery& q) { q.text = "SHELLING area"; q.country = "mli"; }},
       {"text, many matches + dates", [](EventQuery& q) { q.text = "shelling"; q.from = "2021-01-01"; q.to = "2021-12-31"; }},
       {"text, many matches + admin1 + type",

@@ -425,6 +425,44 @@ TEST(AssembleEvents, HospitalTownIsNotANewIncident) {
   EXPECT_NE(doc.events[0].location, "Zaria");
 }
 
+// The opening sentence's place, read after a comma ("in Nurmati, Andhra Pradesh, India"), is
+// not replaced by a country named later after a locative word ("the Communist Party of India"):
+// the finer place that agrees with it stands; a coded place of an event note is the event's.
+// Needs the gazetteer; skips without it.
+TEST(AssembleEvents, OpeningPlaceOverALaterCountry) {
+  auto gaz = OpenDefaultGazetteer();
+  if (!gaz.ok()) GTEST_SKIP() << "no gazetteer blob";
+  PipelineOptions options;
+  options.gazetteer = *gaz;
+  struct PlaceCase {
+    const char* text;
+    const char* admin1;
+  };
+  const PlaceCase cases[] = {
+      {"Assailants raided a construction site in Nurmati, Andhra Pradesh, India, wounding one "
+       "guard. The Communist Party of India claimed responsibility for the raid.",
+       "Andhra Pradesh"},
+      // A later place in another state is not finer and does not agree: the first stands.
+      {"Gunmen killed six villagers in Kaura, Kaduna State, on Tuesday. The gunmen fled to "
+       "Zamfara State after the attack.",
+       "Kaduna"},
+      // An event note's coded place ("coded as Tougan") is the event's, not a name after "as".
+      {"JNIM militants attacked the village of Bonkounda (coded as Tougan at geoprecision 2), "
+       "killing ten people.",
+       "Boucle du Mouhoun"},
+  };
+  for (const PlaceCase& c : cases) {
+    SCOPED_TRACE(c.text);
+    Document doc;
+    doc.id = "t";
+    doc.published = "2024-09-14";
+    doc.text = c.text;
+    ASSERT_TRUE(MakeDefaultPipeline(options).Run(doc).ok());
+    ASSERT_FALSE(doc.events.empty());
+    EXPECT_EQ(doc.events[0].admin1, c.admin1);
+  }
+}
+
 // An incident dated well before publication while the lead incident is recent is background
 // recalled for context: emitted as historical, so it is not taken for the article's news.
 struct BackgroundCase {
