@@ -132,14 +132,17 @@ void FillPlace(const Document& doc, const Incident& inc, SentenceLocations& loca
                Event* e) {
   // The incident's place is the first one a sentence of it states after a locative word; its
   // opening sentence's own best place, read without that cue ("in Nurmati, Andhra Pradesh,
-  // India": the state follows a comma), stands in when there is none, and also when it is
-  // finer and agrees ("... claimed by the Communist Party of India" does not make the event
-  // country-wide).
+  // India": the state follows a comma), stands in when there is none, and also when that
+  // place is only a province or coarser and the opening place is finer and inside it ("...
+  // claimed by the Communist Party of India" does not make the event country-wide). A district
+  // or town stated after a locative word is kept over a dateline town ("Mazar-e-Sharif (BNA)
+  // ... killed in Kaldar district").
   const EventLocation* chosen = &inc.place;
   if (locations.gazetteer() != nullptr) {
     const EventLocation& own = locations.At(inc.first_sentence(doc));
     if (!inc.place.found() ||
-        (own.found() && own.iso3 == inc.place.iso3 && own.where_prec < inc.place.where_prec &&
+        (own.found() && own.iso3 == inc.place.iso3 && inc.place.where_prec >= 4 &&
+         own.where_prec < inc.place.where_prec &&
          (inc.place.admin1.empty() || own.admin1 == inc.place.admin1))) {
       chosen = &own;
     }

@@ -486,6 +486,20 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   return v;
 }
 
+// True when `span` opens the document or a paragraph and is followed by an agency in
+// parentheses ("Jalalabad (BNA)", "MOGADISHU (Reuters)") or by a dash ("GAO - ").
+bool IsDateline(const Document& doc, Span span) {
+  bool opens = span.begin == 0;
+  for (const Span& p : doc.paragraphs) opens |= p.begin == span.begin;
+  if (!opens) return false;
+  const size_t t = TokenAt(doc, span.end);
+  if (t + 2 >= doc.tokens.size()) return false;
+  const std::string_view next = doc.Slice(doc.tokens[t].span);
+  if (next == "-" || next == "\xE2\x80\x94" || next == "\xE2\x80\x93") return true;
+  return next == "(" && doc.Slice(doc.tokens[t + 2].span) == ")" &&
+         IsCapitalizedWord(doc, doc.tokens[t + 1]);
+}
+
 // The most specific mention of sentence `span` that agrees with its context (Judge). When every
 // mention of a sentence naming several is passed over (two towns of two countries, neither
 // holding the other), none is. Among equally specific mentions, one anchored by its containers ("At Turbah
@@ -531,10 +545,18 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
     return false;
   };
 
+  // A dateline ("Jalalabad (BNA) Several members of Taliban were killed in Shirzad district")
+  // says where the story was filed: passed over when the sentence names another place.
+  std::vector<bool> dateline(picked.size(), false);
+  size_t others = 0;
+  for (size_t i = 0; i < picked.size(); ++i) {
+    dateline[i] = IsDateline(doc, picked[i].span);
+    if (!dropped[i] && !dateline[i]) ++others;
+  }
   int best = -1, best_rank = 0;
   bool best_anchored = false;
   for (size_t i = 0; i < picked.size(); ++i) {
-    if (dropped[i]) continue;
+    if (dropped[i] || (dateline[i] && others > 0)) continue;
     const int r = Rank(picked[i]);
     if (r > best_rank) {
       best = static_cast<int>(i);

@@ -30,8 +30,8 @@ constexpr Abbrev kUsStates[] = {
     {"N.Y.", "US.NY"},   {"Neb.", "US.NE"},  {"Nev.", "US.NV"},   {"Okla.", "US.OK"},
     {"Ore.", "US.OR"},   {"Pa.", "US.PA"},   {"R.I.", "US.RI"},   {"S.C.", "US.SC"},
     {"S.D.", "US.SD"},   {"Tenn.", "US.TN"}, {"Tex.", "US.TX"},   {"Va.", "US.VA"},
-    {"Vt.", "US.VT"},    {"W.Va.", "US.WV"}, {"Wash.", "US.WA"},  {"Wis.", "US.WI"},
-    {"Wyo.", "US.WY"},
+    {"Vt.", "US.VT"},    {"W.Va.", "US.WV"}, {"W. Va.", "US.WV"}, {"Wash.", "US.WA"},
+    {"Wis.", "US.WI"},   {"Wyo.", "US.WY"},
 };
 
 // Continents (GeoNames continent features) and common world regions (approximate centres).

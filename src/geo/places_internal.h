@@ -33,6 +33,7 @@ struct Candidate {
   bool name_neighbour = false;  // a capitalized non-place word right after: part of a name
   bool prev_name = false;     // a capitalized non-place word right before: "Michael Jordan"
   bool person = false;        // the name is used for a person elsewhere in the document
+  bool firm_prep = false;     // "in X", "at X": a preposition that rarely takes a person
   bool loose = false;         // found by LooseKey only ("Bossaso" for "Bosaso")
   GeoId forced = kNoGeoId;    // the entry is known already ("Decatur, Ala." → Alabama)
   const WorldRegion* region = nullptr;  // "Middle East": not in the gazetteer

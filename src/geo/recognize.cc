@@ -26,8 +26,11 @@
 // "Mogadishu-Hodan district" (City-District + level word) is the city. A name followed by an
 // age ("Henry, 19,") is a person; a full name before it ("Keith D. Johnson") counts double as
 // person evidence. A key is a person's
-// name when the document puts it after titles/first names more often than it gives it place
-// evidence (a cue, a level word, an institution word).
+// name when the document puts it after titles/first names (or before "said", for a small place)
+// more often than it gives it firm place evidence (a strong cue, "in"/"at", a level word, an
+// institution word). One token of hyphen-joined parts ("D-Charleston", "Nashville-based",
+// "Egyptian-US") yields its places when a party letter or place word marks them, or when all are
+// countries, states or demonyms. "S.C.", "D.C." are states anywhere, not only after a comma.
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -219,8 +222,8 @@ bool IsTitle(std::string_view w) {
 
 // Capitalized words that are places somewhere but rarely in news text.
 bool IsNeverPlace(std::string_view lower) {
-  static constexpr std::array<std::string_view, 92> k = {
-      "i", "we", "no", "more", "man", "ms", "mr", "mrs", "dr", "st", "section", "council",
+  static constexpr std::array<std::string_view, 95> k = {
+      "i", "we", "no", "more", "man", "arab", "jesus", "christ", "ms", "mr", "mrs", "dr", "st", "section", "council",
       "commerce", "park", "hill", "olympic", "passover", "jewish", "hamas", "atlantic", "pacific",
       "west", "east", "north", "south", "western", "eastern", "northern", "southern", "central",
       "northwest", "northeast",
@@ -233,7 +236,7 @@ bool IsNeverPlace(std::string_view lower) {
       "province", "county", "city", "village", "town", "region", "republic", "federal",
       "christmas", "easter"};
   static const WordSet k_set(k);
-  static_assert(k.size() == 92);
+  static_assert(k.size() == 95);
   return k_set.Has(lower);
 }
 
@@ -344,8 +347,18 @@ class Recognizer {
     // A name is a person's when the document uses it so more often than it marks it as a place
     // ("Officer Mark Henry ... Henry said" vs "Historic Dublin ... in Dublin ... Dublin's mayor").
     for (const Candidate& c : out_) {
-      if (!c.key.empty() && (c.cue >= 1 || c.type != TypeHint::kNone || c.modifier)) {
+      if (!c.key.empty() &&
+          (c.cue >= 2 || c.firm_prep || c.type != TypeHint::kNone || c.modifier)) {
         ++place_votes_[c.key];
+      }
+      // "Turner said": a small place does not speak; a capital or a state may ("Moscow said").
+      if (!c.key.empty() && c.metonymic && c.cue == 0 && c.tok_end == c.tok_begin + 1 &&
+          std::none_of(c.ids.begin(), c.ids.end(), [&](GeoId id) {
+            GeoEntry e = gaz_.Entry(id);
+            return e.kind() == GeoKind::kCountry || e.kind() == GeoKind::kAdmin1 ||
+                   e.population() >= 100000;
+          })) {
+        ++persons_[c.key];
       }
     }
     for (Candidate& c : out_) {
@@ -416,6 +429,11 @@ class Recognizer {
           i = after;
           continue;
         }
+        if (HyphenParts(i, s)) {
+          last_match_end = static_cast<int>(i + 1);
+          ++i;
+          continue;
+        }
         // Not a place name: a demonym? ("Iraqi", "Afghans")
         bool had;
         std::string_view bare = StripPossessive(w, &had);
@@ -480,13 +498,25 @@ class Recognizer {
 
   // "Decatur, Ala." (a US state abbreviation after a comma) and world regions ("Middle East").
   bool Special(uint32_t i, uint32_t s, uint32_t limit, uint32_t* after) {
-    if (i > doc_.sentences[s].token_begin && Tok(i - 1) == ",") {
+    // "the S.C. Highway Patrol", "in D.C.": a two-letter abbreviation with its periods is a
+    // state wherever it stands; the others ("Ga.", "Miss.") only after a comma.
+    const bool comma = i > doc_.sentences[s].token_begin && Tok(i - 1) == ",";
+    const std::string_view w = Tok(i);
+    if (comma ||
+        (w.size() == 1 ? i + 1 < limit && Tok(i + 1) == "." : w.size() <= 4 && w[1] == '.')) {
       uint32_t begin = doc_.tokens[i].span.begin;
       for (uint32_t j = i; j < limit && j < i + 4; ++j) {
-        if (j > i && doc_.tokens[j].span.begin != doc_.tokens[j - 1].span.end) break;
-        std::string_view code = UsStateCode(
-            std::string_view(doc_.text).substr(begin, doc_.tokens[j].span.end - begin));
+        // One space only after a period: "W. Va.".
+        if (j > i && doc_.tokens[j].span.begin != doc_.tokens[j - 1].span.end &&
+            !(doc_.tokens[j].span.begin == doc_.tokens[j - 1].span.end + 1 &&
+              doc_.text[doc_.tokens[j - 1].span.end] == ' ' && Tok(j - 1) == ".")) {
+          break;
+        }
+        std::string_view abbrev =
+            std::string_view(doc_.text).substr(begin, doc_.tokens[j].span.end - begin);
+        std::string_view code = UsStateCode(abbrev);
         if (code.empty()) continue;
+        if (!comma && (abbrev.size() != 4 || abbrev[1] != '.' || abbrev[3] != '.')) continue;
         auto admin1 = gaz_.Admin1ByCode(code);
         if (!admin1) return false;
         Candidate c;
@@ -611,6 +641,81 @@ class Recognizer {
     c.type = TypeHint::kPlace;  // Evidence read "district" as the level of the whole
     out_.push_back(std::move(c));
     return n + 1;
+  }
+
+  // "D-Charleston" (a legislator's party and home town), "Nashville-based", "Atlanta-area",
+  // "Egyptian-US relations", "Fargo-Moorhead": one token of hyphen-joined parts, the whole not a
+  // key. Each capitalized part that is a key or a demonym becomes a candidate of its own when a
+  // party letter stands before it or a place word after it (a strong cue), or when every
+  // capitalized part is a place or a demonym (a weak cue). True when candidates were added.
+  bool HyphenParts(uint32_t i, uint32_t s) {
+    bool had;
+    const std::string_view w = StripPossessive(Tok(i), &had);
+    if (w.find('-') == std::string_view::npos || w.size() > 64) return false;
+    struct Part {
+      uint32_t begin, end;  // byte offsets in the text
+      std::string_view text;
+    };
+    std::array<Part, 4> parts;
+    size_t n = 0;
+    const uint32_t base = doc_.tokens[i].span.begin;
+    for (size_t pos = 0; pos <= w.size();) {
+      size_t dash = std::min(w.find('-', pos), w.size());
+      if (dash == pos || n == parts.size()) return false;
+      parts[n++] = {base + static_cast<uint32_t>(pos), base + static_cast<uint32_t>(dash),
+                    w.substr(pos, dash - pos)};
+      pos = dash + 1;
+    }
+    if (n < 2) return false;
+    static constexpr std::array<std::string_view, 4> kParties = {"D", "R", "I", "DFL"};
+    static const WordSet kParties_set(kParties);
+    static constexpr std::array<std::string_view, 7> kPlaceWords = {
+        "based", "area", "born", "bound", "headquartered", "native", "region"};
+    static const WordSet kPlaceWords_set(kPlaceWords);
+    // "Tom Bakk, DFL-Cook", "Rep. Clay Cox (R-Lilburn)"; not "D-Day".
+    const bool party = n == 2 && kParties_set.Has(parts[0].text) && i > 0 &&
+                       (Tok(i - 1) == "," || Tok(i - 1) == "(");
+    const bool place_word = kPlaceWords_set.Has(parts[n - 1].text);
+    const size_t first = party ? 1 : 0, last = place_word ? n - 1 : n;
+    std::vector<Candidate> found;
+    for (size_t k = first; k < last; ++k) {
+      const Part& part = parts[k];
+      if (!IsCapitalized(part.text) || IsMixedAcronym(part.text)) return false;
+      const std::string lower = Lower(part.text);
+      if (IsNeverPlace(lower) || IsCommonWord(lower)) return false;
+      Candidate c;
+      c.span = {part.begin, part.end};
+      c.sentence = s;
+      c.tok_begin = i;
+      c.tok_end = i + 1;
+      c.key = FoldName(part.text);
+      c.ids = gaz_.FindFolded(c.key);
+      if (c.ids.empty()) {
+        c.key.clear();
+        auto country = part.text.size() > 3 ? gaz_.CountryByDemonym(part.text) : std::nullopt;
+        if (!country) return false;  // "Watertown-ML": a name of its own
+        c.demonym_country = country->id();
+      }
+      c.cue = party || place_word ? 2 : 1;
+      c.all_caps = IsAllCaps(part.text) && part.text.size() <= 4 && c.demonym_country == kNoGeoId;
+      found.push_back(std::move(c));
+    }
+    if (found.empty()) return false;
+    if (!party && !place_word) {
+      // "Egyptian-US relations", "the Israeli-Palestinian conflict": only countries, their
+      // peoples and states; two towns' names joined are mostly a person's ("Diaz-Balart").
+      if (found.size() < 2) return false;
+      for (const Candidate& c : found) {
+        if (c.demonym_country != kNoGeoId) continue;
+        const bool major = std::any_of(c.ids.begin(), c.ids.end(), [&](GeoId id) {
+          GeoKind k = gaz_.Entry(id).kind();
+          return k == GeoKind::kCountry || k == GeoKind::kAdmin1;
+        });
+        if (!major) return false;
+      }
+    }
+    for (Candidate& c : found) out_.push_back(std::move(c));
+    return true;
   }
 
   // Longest key starting at token `i`; *end = one past its last token (0 when none).
@@ -762,6 +867,10 @@ class Recognizer {
       c.cue = 2;
     } else if (IsLocativePrep(p1) || (p1 == "the" && IsLocativePrep(p2))) {
       c.cue = std::max(c.cue, 1);
+      // "to Turner's 39", "stabbed ... from Welch": the other prepositions take people too.
+      const std::string_view prep = p1 == "the" ? p2 : p1;
+      c.firm_prep = prep == "in" || prep == "at" || prep == "into" || prep == "inside" ||
+                    prep == "throughout" || prep == "within" || prep == "across";
     } else if ((p1 == "," || p1 == "and" || p1 == "or") && match_before_sep) {
       c.cue = std::max(c.cue, 1);  // a list of places, or "X, Y"
     } else if (p1 == "(" || (p1 == "," && (p2 == "(" || p3 == "("))) {

@@ -53,6 +53,13 @@
 //    cue, 5k with a strong one;
 //  - "X, Y" with Y an admin1 (or a city named like its admin1: "Vesele, Donetsk") and X's entry
 //    not inside it: X is a place the gazetteer lacks — dropped, and Y read as the admin1.
+//  - coverage: an entry (by its own name) in an admin1 where other names of the document have
+//    entries close to their best prior gets +1.5 per such name (up to 3), and +3 when another
+//    name is its admin2 or a place inside it: local news names towns of one state, never the
+//    state ("Columbus", "Norfolk", "Platte County" → Nebraska);
+//  - a name used for a person elsewhere takes only a firm cue ("in", "at", a level word), not
+//    "to Turner's"; a state's name before a capitalized word is kept in a document about its
+//    country ("the Georgia Bureau of Investigation").
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -78,6 +85,10 @@ T Checked(T fast, T reference) {
 // A name's reading rejected by Accept gives way to one in a country holding at least this share
 // of the document's votes ("JNIM" gives Burkina Faso a third).
 constexpr double kFallbackShare = 0.3;
+// Per other name of the document with an entry in the same admin1 (up to 3), and for a place
+// inside an admin2 that another name is (or an admin2 holding another name's place).
+constexpr double kCoverWeight = 1.5;
+constexpr double kAdmin2LinkWeight = 3;
 constexpr size_t kMaxEntries = 64;  // candidates per name considered (lists are sorted by level, population)
 
 double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
@@ -106,6 +117,26 @@ struct Context {
   std::unordered_map<GeoId, std::vector<std::string_view>> admin1_votes;  // → keys that voted
   GeoId top_country = kNoGeoId;
   std::unordered_map<GeoId, size_t> children;  // admin1 → mentions resolved inside it
+  // Coverage: for every admin1 (and admin2), the names of the document that have a plausible
+  // entry in it, whichever entry they resolved to. Local news names several towns of its state
+  // and never the state: "Columbus", "Norfolk" and "Platte County" are all in Nebraska. A name
+  // counts by how close that entry's prior comes to the name's best one (1 at par, 0 at 5 or
+  // more behind), so "London" does not put Ohio in play.
+  using Cover = std::unordered_map<GeoId, std::vector<std::pair<std::string_view, double>>>;
+  Cover admin1_cover;
+  Cover admin2_cover;  // admin2 entries named
+  Cover admin2_inner;  // places inside it
+  // The weight of the names other than `key` covering `id`.
+  static double Others(const Cover& m, GeoId id, std::string_view key) {
+    if (id == kNoGeoId) return 0;
+    auto it = m.find(id);
+    if (it == m.end()) return 0;
+    double w = 0;
+    for (const auto& [k, v] : it->second) {
+      if (k != key) w += v;
+    }
+    return w;
+  }
 
   // admin1 → (key, weight) of the non-country mentions resolved inside it.
   std::unordered_map<GeoId, std::vector<std::pair<std::string_view, double>>> admin1_of_places;
@@ -518,9 +549,15 @@ class Resolver {
     if (c.key.size() < 2) return false;
     if (c.all_caps && kind != GeoKind::kCountry && !ch.support_container) return false;
     if (c.prev_name) return false;
-    if (c.person && c.cue == 0 && c.type == TypeHint::kNone) return false;
+    // A person's name elsewhere: only a firm cue makes this mention a place ("to Bell" is not).
+    if (c.person && c.cue < 2 && !c.firm_prep && c.type == TypeHint::kNone &&
+        !ch.support_container) {
+      return false;
+    }
     if (c.loose && !(share > 0 && (c.cue >= 1 || ch.support_container))) return false;
-    if (kind == GeoKind::kAdmin1 && c.name_neighbour && c.cue == 0) return false;
+    // "Georgia Bureau of Investigation" in a document about the US names the state; elsewhere a
+    // capitalized word after a state's name makes a person ("Virginia Woolf") as likely.
+    if (kind == GeoKind::kAdmin1 && c.name_neighbour && c.cue == 0 && share <= 0) return false;
     if (kind == GeoKind::kCountry || kind == GeoKind::kAdmin1) return true;
     // "the Mossi and Foulse communities", "Fulani tribesmen": a people, not a namesake village.
     if (NamesAPeople(c)) return false;
@@ -675,6 +712,8 @@ class Resolver {
     GeoKind kind = GeoKind::kPlace;
     bool has_coordinates = false;
     bool has_admin1 = false;  // HasAdmin1 (not for countries and admin1)
+    double cover = 0;          // other names with an entry in its admin1 (itself for admin1)
+    bool admin2_link = false;  // another name is its admin2, or a place inside it (admin2)
     uint8_t proximity = 0;    // 2 within 150 km of an anchor, 1 within 400 km
   };
   std::span<const Terms> TermsOf(const Candidate& c, bool proximity) {
@@ -712,6 +751,13 @@ class Resolver {
       if (t.kind != GeoKind::kCountry && t.kind != GeoKind::kAdmin1) {
         t.admin1_share = ctx_.Admin1Share(e.admin1_id(), c.key);
         t.has_admin1 = ctx_.HasAdmin1(e.admin1_id(), c.key);
+        t.admin2_link = t.kind == GeoKind::kAdmin2
+                            ? Context::Others(ctx_.admin2_inner, e.id(), c.key) >= 0.5
+                            : Context::Others(ctx_.admin2_cover, e.admin2_id(), c.key) >= 0.5;
+      }
+      if (t.kind != GeoKind::kCountry) {
+        const GeoId a1 = t.kind == GeoKind::kAdmin1 ? e.id() : e.admin1_id();
+        t.cover = std::min(3.0, Context::Others(ctx_.admin1_cover, a1, c.key));
       }
       if (proximity && !anchors_.empty() && t.has_coordinates && t.kind != GeoKind::kCountry) {
         // Compare on the unit sphere: a dot product per anchor, no trigonometry.
@@ -769,6 +815,10 @@ class Resolver {
           // The state/province most of the document's other places lie in ("Decatur" with
           // "DeKalb County" and "Avondale Estates" → Georgia).
           s += 3 * t.admin1_share;
+        }
+        if (exact[i] != 0) {  // an alternate name gets no support from its neighbours
+          s += kCoverWeight * t.cover;
+          if (t.admin2_link) s += kAdmin2LinkWeight;
         }
         if (kind != GeoKind::kCountry && kind != GeoKind::kAdmin1 && t.has_admin1) {
           s += 4;
@@ -885,6 +935,51 @@ class Resolver {
       voter = {};
     }
     if (us_cues_ > 0 && us_ != kNoGeoId) vote(us_, 0.75 * std::min(us_cues_, 4));
+    // Coverage of admin1/admin2 by the names accepted so far, each name once.
+    {
+      std::unordered_map<std::string_view, bool> covered;
+      auto add = [](std::vector<std::pair<std::string_view, double>>& keys, std::string_view key,
+                    double w) {
+        if (!keys.empty() && keys.back().first == key) {
+          keys.back().second = std::max(keys.back().second, w);
+        } else {
+          keys.push_back({key, w});
+        }
+      };
+      std::vector<double> prior;
+      for (size_t k = 0; k < cands_.size(); ++k) {
+        const Candidate& c = cands_[k];
+        if (!choices_[k].accepted || c.key.empty() || c.demonym_country != kNoGeoId) continue;
+        if (!covered.emplace(c.key, true).second) continue;
+        const size_t n = std::min(c.ids.size(), kMaxEntries);
+        const std::span<const uint8_t> exact = ExactNames(c);
+        prior.assign(n, 0);
+        double top = -1e9;
+        for (size_t i = 0; i < n; ++i) {
+          GeoEntry e = gaz_.Entry(c.ids[i]);
+          prior[i] = PriorFrom(PriorBase(e), e.kind(), e.has_coordinates(), c, exact[i] != 0);
+          top = std::max(top, prior[i]);
+        }
+        for (size_t i = 0; i < n; ++i) {
+          const double w = 1 - (top - prior[i]) / 5;
+          if (w <= 0 || exact[i] == 0) continue;  // an alternate name: Watervliet's "Washington"
+          GeoEntry e = gaz_.Entry(c.ids[i]);
+          switch (e.kind()) {
+            case GeoKind::kCountry: break;
+            case GeoKind::kAdmin1: add(ctx.admin1_cover[e.id()], c.key, w); break;
+            case GeoKind::kAdmin2:
+              add(ctx.admin1_cover[e.admin1_id()], c.key, w);
+              add(ctx.admin2_cover[e.id()], c.key, w);
+              break;
+            case GeoKind::kPlace:
+              add(ctx.admin1_cover[e.admin1_id()], c.key, w);
+              if (e.admin2_id() != kNoGeoId) add(ctx.admin2_inner[e.admin2_id()], c.key, w);
+              break;
+          }
+        }
+      }
+      ctx.admin1_cover.erase(kNoGeoId);
+    }
     // Named armed groups of one country ("Houthi forces", "Koglweogo militiamen") vote like a
     // demonym; an actor written with a place or demonym ("Iraqi forces") is counted there.
     for (const auto& [country, weight] : PlacelessActorCountries()) vote(country, weight);

@@ -425,6 +425,91 @@ class Annotator {
     return k < e && q::ScanNumber(lex_, t_, tok_, k, e, &n);
   }
 
+  // Past a group's name between a victim phrase and its verb, from token `j`: capitalized
+  // words, parentheses, hyphens and a few lower-case words ("belonging to", "of the"), with
+  // at least one capitalized word or parenthesis and up to 18 tokens. Returns the token after
+  // it when an aux or fate word follows, else `j`.
+  size_t PastName(size_t j, size_t e) const {
+    static constexpr std::array<std::string_view, 9> kInName = {
+        "of", "the", "for", "de", "del", "la", "al", "-", "'s"};
+    size_t lower_words = 0, len = 0;
+    int depth = 0;
+    bool named = false;
+    for (size_t k = j; k < e && k < j + 18; ++k) {
+      const std::string_view w = W(k);
+      if (w == "to" && k > j && W(k - 1) == "belonging") continue;
+      if (MatchAt(k, e, q::kAux | q::kFate, &len) != nullptr) return named && k > j ? k : j;
+      // (not out of a parenthesis the count stands in: "(among them 4 women) were killed")
+      if (w == "(" || w == ")") {
+        depth += w == "(" ? 1 : -1;
+        if (depth < 0) return j;
+        named = true;
+        continue;
+      }
+      if (In(w, kInName)) continue;
+      if (!IsWordish(k)) return j;
+      const std::string_view raw = Raw(k);
+      if (raw[0] >= 'A' && raw[0] <= 'Z') {
+        named = true;
+        continue;
+      }
+      // "and" only inside a name ("Security and Intelligence Services").
+      const auto capital = [&](size_t m) {
+        return IsWordish(m) && Raw(m)[0] >= 'A' && Raw(m)[0] <= 'Z';
+      };
+      if (w == "and" && k > 0 && k + 1 < e && capital(k - 1) && capital(k + 1)) continue;
+      NumberMatch n;
+      if (In(w, kStopWords) || ++lower_words > 3 || q::ScanNumber(lex_, t_, tok_, k, e, &n)) {
+        return j;
+      }
+    }
+    return j;
+  }
+
+  // "identified and", "bound, blindfolded and": passive participles before the last verb of
+  // a list, from token `j`. Returns the token after the list's "and", or `j` when none.
+  size_t PastParticiples(size_t j, size_t e) const {
+    static constexpr std::array<std::string_view, 8> kIrregular = {
+        "shot", "beaten", "taken", "hit", "struck", "caught", "found", "bound"};
+    size_t k = j;
+    for (int n = 0; n < 3 && k + 1 < e; ++n) {
+      const std::string_view w = W(k);
+      size_t len = 0;
+      if (!IsWordish(k) || !((w.size() > 4 && w.ends_with("ed")) || In(w, kIrregular)) ||
+          MatchAt(k, e, q::kFate | q::kAux, &len) != nullptr) {
+        return j;
+      }
+      if (W(k + 1) == "and") return k + 2;
+      if (W(k + 1) == "," && W(k + 2) == "and") return k + 3;
+      if (W(k + 1) != ",") return j;
+      k += 2;
+    }
+    return j;
+  }
+
+  // "and later killed", ", and then died" after a fate that is not a death, from token `k`:
+  // the token of the death (its length in *len), or 0. An injury turns into a death only
+  // after "later"/"subsequently" ("were wounded and later died").
+  size_t DeathAfter(size_t k, size_t e, Fate first, size_t* len) const {
+    if (W(k) == ",") ++k;
+    if (W(k) != "and") return 0;
+    ++k;
+    bool later = false;
+    for (int n = 0; n < 3 && k < e; ++n) {
+      const std::string_view w = W(k);
+      if (w != "later" && w != "then" && w != "subsequently" && w != "eventually" &&
+          w != "were" && w != "was" && w != "allegedly" && w != "reportedly") {
+        break;
+      }
+      later |= w == "later" || w == "subsequently" || w == "eventually";
+      ++k;
+    }
+    const LexEntry* f = MatchAt(k, e, q::kFate, len);
+    if (f == nullptr || f->fate != Fate::kKilled || (f->roles & q::kAfter) == 0) return 0;
+    if (first == Fate::kInjured && !later) return 0;
+    return k;
+  }
+
   struct FateHit {
     const LexEntry* entry = nullptr;
     size_t begin = 0, end = 0;
@@ -556,6 +641,7 @@ class Annotator {
         }
       }
     }
+    const size_t before_phrase = j;  // for PastName below
     // "three soldiers in the convoy were killed"
     // "two officers protecting the convoy were killed": a participle phrase too.
     const auto participle = [&](size_t k) { return W(k).size() > 5 && W(k).ends_with("ing"); };
@@ -581,15 +667,50 @@ class Annotator {
     }
     bool aux = false;
     size_t len = 0;
-    while (j < e && MatchAt(j, e, q::kAux, &len) != nullptr) {
-      // An aux word that is also a fate ("dead" no; "reported" yes) is taken as aux first.
-      if (MatchAt(j, e, q::kFate, &len) != nullptr) break;
-      MatchAt(j, e, q::kAux, &len);
-      j += len;
-      aux = true;
-    }
+    const auto aux_run = [&] {
+      while (j < e && MatchAt(j, e, q::kAux, &len) != nullptr) {
+        // An aux word that is also a fate ("dead" no; "reported" yes) is taken as aux first.
+        if (MatchAt(j, e, q::kFate, &len) != nullptr) break;
+        MatchAt(j, e, q::kAux, &len);
+        j += len;
+        aux = true;
+      }
+    };
+    aux_run();
     const LexEntry* f = MatchAt(j, e, q::kFate, &len);
+    // "were identified and killed", "were bound, blindfolded and executed": participles
+    // joined to the fate share its subject.
+    if (f == nullptr && aux) {
+      const size_t k = PastParticiples(j, e);
+      const LexEntry* g = k != j ? MatchAt(k, e, q::kFate, &len) : nullptr;
+      if (g != nullptr && (g->roles & q::kAfter) != 0) {
+        j = k;
+        f = g;
+      }
+    }
+    // "seven militants of the Kandor Liberation Front-North were killed": a name too long for
+    // the reaches above between the victims and the verb.
+    if (f == nullptr && before_phrase > from) {
+      const size_t k = PastName(before_phrase, e);
+      if (k != before_phrase) {
+        j = k;
+        aux = false;
+        aux_run();
+        f = MatchAt(j, e, q::kFate, &len);
+      }
+    }
     if (f == nullptr) return {};
+    // "were abducted and later killed", "was wounded and later died": the death ends the
+    // story and is the fate of the count.
+    if (f->fate != Fate::kKilled && f->fate != Fate::kCasualties) {
+      size_t kl = 0;
+      const size_t k = DeathAfter(j + len, e, f->fate, &kl);
+      if (k != 0) {
+        j = k;
+        len = kl;
+        f = MatchAt(j, e, q::kFate, &len);
+      }
+    }
     // "7 people were killed and wounded 80 others": the second verb has a count of its own.
     if (f->fate == Fate::kCasualties && len == 3 && W(j + 1) == "and" && SplitFates(j + len, e)) {
       f = MatchAt(j, j + 1, q::kFate, &len);
@@ -2052,7 +2173,17 @@ class Annotator {
         last_end = np.end;
         continue;
       }
-      FateHit f = Passive(i + 1, e, np, i);
+      // "attempting to target a crowd of civilians was killed", "to detonate at an outpost
+      // was killed": the object of an infinitive or a preposition is not the subject of the
+      // passive.
+      static constexpr std::array<std::string_view, 11> kObjectOf = {
+          "at",      "on",     "into",    "near", "toward", "towards",
+          "against", "inside", "outside", "to",   "of"};
+      const bool infinitive_object =
+          (i > b && In(W(i - 1), kObjectOf)) ||
+          (i >= b + 2 && W(i - 2) == "to" && IsWordish(i - 1) && !Raw(i - 1).empty() &&
+           Raw(i - 1)[0] >= 'a');
+      FateHit f = infinitive_object ? FateHit{} : Passive(i + 1, e, np, i);
       if (f.entry == nullptr) {
         f = Active(b, i, &update);
         if (f.entry != nullptr && (f.entry->roles & (q::kBefore | q::kNounOf)) == 0) f = {};

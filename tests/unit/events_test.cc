@@ -437,19 +437,24 @@ TEST(AssembleEvents, OpeningPlaceOverALaterCountry) {
   struct PlaceCase {
     const char* text;
     const char* admin1;
+    const char* location;
   };
   const PlaceCase cases[] = {
       {"Assailants raided a construction site in Nurmati, Andhra Pradesh, India, wounding one "
        "guard. The Communist Party of India claimed responsibility for the raid.",
-       "Andhra Pradesh"},
+       "Andhra Pradesh", "Nurmati"},
       // A later place in another state is not finer and does not agree: the first stands.
       {"Gunmen killed six villagers in Kaura, Kaduna State, on Tuesday. The gunmen fled to "
        "Zamfara State after the attack.",
-       "Kaduna"},
+       "Kaduna", "Kaura"},
+      // A dateline town gives way to the district the sentence places the event in.
+      {"Mazar-e-Sharif (BNA) Nine Taliban insurgents were killed in Kaldar district of Balkh "
+       "yesterday. A spokesman said the airstrikes targeted a Taliban rally.",
+       "Balkh", "Kaldar"},
       // An event note's coded place ("coded as Tougan") is the event's, not a name after "as".
       {"JNIM militants attacked the village of Bonkounda (coded as Tougan at geoprecision 2), "
        "killing ten people.",
-       "Boucle du Mouhoun"},
+       "Boucle du Mouhoun", "Tougan"},
   };
   for (const PlaceCase& c : cases) {
     SCOPED_TRACE(c.text);
@@ -460,6 +465,7 @@ TEST(AssembleEvents, OpeningPlaceOverALaterCountry) {
     ASSERT_TRUE(MakeDefaultPipeline(options).Run(doc).ok());
     ASSERT_FALSE(doc.events.empty());
     EXPECT_EQ(doc.events[0].admin1, c.admin1);
+    EXPECT_EQ(doc.events[0].location, c.location);
   }
 }
 

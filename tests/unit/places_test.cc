@@ -547,6 +547,105 @@ TEST_F(PlacesTest, PeopleAreNotTheirNamesakeVillages) {
   }
 }
 
+TEST_F(PlacesTest, HyphenJoinedNamesSplitIntoTheirPlaces) {
+  struct Row {
+    const char* text;
+    const char* surface;
+    bool place;
+    const char* country;  // "" when not checked
+  };
+  const Row rows[] = {
+      // A legislator's party and home town; a place word after; countries and their peoples.
+      {"The bill's sponsor, state Sen. Ann Parks, D-Charleston, spoke first.", "Charleston", true,
+       "US"},
+      {"The Nashville-based company cut 40 jobs.", "Nashville", true, "US"},
+      {"Talks on Egyptian-US relations resumed in Cairo.", "US", true, "US"},
+      {"Talks on Egyptian-US relations resumed in Cairo.", "Egyptian", true, "EG"},
+      // Hyphenated surnames and brands are no places.
+      {"Congressman Mario Diaz-Balart spoke at the event.", "Diaz", false, ""},
+      {"Congressman Mario Diaz-Balart spoke at the event.", "Balart", false, ""},
+      {"Shoppers lined up outside the Wal-Mart on Friday.", "Mart", false, ""},
+      {"Veterans marked the anniversary of D-Day in Normandy.", "Day", false, ""},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(std::string(r.text) + " / " + r.surface);
+    Document doc = Annotate(r.text);
+    const PlaceMention* m = Find(doc, r.surface);
+    EXPECT_EQ(m != nullptr, r.place);
+    if (m != nullptr && *r.country != '\0') EXPECT_EQ(m->country, r.country);
+  }
+}
+
+TEST_F(PlacesTest, TwoLetterStateAbbreviationsAnywhere) {
+  struct Row {
+    const char* text;
+    const char* surface;
+    const char* admin1;
+  };
+  const Row rows[] = {
+      {"The S.C. Highway Patrol is looking for the driver.", "S.C.", "South Carolina"},
+      {"The school opened a second campus in D.C. last year.", "D.C.", "Washington, D.C."},
+      {"He grew up in Wheeling, W. Va., and moved away.", "W. Va.", "West Virginia"},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc = Annotate(r.text);
+    const PlaceMention* m = Find(doc, r.surface);
+    ASSERT_NE(m, nullptr);
+    EXPECT_EQ(m->kind, PlaceKind::kAdmin1);
+    EXPECT_EQ(m->country, "US");
+  }
+}
+
+TEST_F(PlacesTest, LocalNewsTownsShareTheirUnnamedState) {
+  struct Row {
+    const char* text;
+    const char* surface;
+    const char* admin1;
+  };
+  // The state is never named; the towns and counties named hold in one state only.
+  const Row rows[] = {
+      {"A Columbus woman was fined on Monday. The case was heard in Platte County court after a "
+       "complaint from a Norfolk man.",
+       "Columbus", "Nebraska"},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(std::string(r.text) + " / " + r.surface);
+    Document doc = Annotate(r.text);
+    const PlaceMention* m = Find(doc, r.surface);
+    ASSERT_NE(m, nullptr);
+    EXPECT_EQ(m->admin1, r.admin1) << m->name;
+  }
+  // A capital keeps its country among towns of one American state that share its name.
+  Document doc = Annotate(
+      "The Eurostar between London and Amsterdam took four hours, and the Paris train was late.");
+  const PlaceMention* london = Find(doc, "London");
+  ASSERT_NE(london, nullptr);
+  EXPECT_EQ(london->country, "GB");
+}
+
+TEST_F(PlacesTest, PersonNameTakesOnlyFirmPlaceCues) {
+  Document doc = Annotate(
+      "Judge Haywood Turner lost the race. Hyles had 61 percent of the vote to Turner's 39. "
+      "Turner said he would not run again.");
+  for (const PlaceMention& m : doc.places) EXPECT_NE(doc.Slice(m.span), "Turner");
+  // A firm cue still makes a place of a name that is a person's elsewhere.
+  Document doc2 = Annotate(
+      "Mayor Tom Madison opened the fair. The fair in Madison drew 4,000 people from across "
+      "Wisconsin.");
+  EXPECT_NE(Find(doc2, "Madison"), nullptr);
+}
+
+TEST_F(PlacesTest, StateNameBeforeAnAgencyInAnAmericanDocument) {
+  Document doc = Annotate(
+      "Agents of the Georgia Bureau of Investigation searched a house in Gainesville, Ga., on "
+      "Friday.");
+  const PlaceMention* m = Find(doc, "Georgia");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->kind, PlaceKind::kAdmin1);
+  EXPECT_EQ(m->country, "US");
+}
+
 // The resolver's precomputed document context (country shares, admin1 shares and support) and
 // the blob's own-name flags answer as their reference definitions, on short documents and on a
 // long one where names repeat (where the precomputation matters).

@@ -567,6 +567,31 @@ const Case kMoreFrameCases[] = {
     {"Seven people were killed and wounded 80 others in the blast.",
      "killed 7 civilians, injured 80 unknown"},
     {"Gunmen killed and wounded 20 people.", "casualties 20 civilians"},
+    // Participles joined to the fate share its subject.
+    {"Three drivers were stopped and killed at a checkpoint.", "killed 3 civilians"},
+    {"Two farmers were bound, blindfolded and executed by the rebels.", "killed 2 civilians"},
+    {"Five traders were robbed and beaten.", ""},
+    // A later death ends the story; an injury turns into one only "later".
+    {"Four herders were abducted and later killed.", "killed 4 civilians"},
+    {"Two guards were kidnapped and then executed.", "killed 2 state_forces"},
+    {"Six workers were injured and later died in hospital.", "killed 6 civilians"},
+    {"Six workers were abducted and released.", "abducted 6 civilians"},
+    // A long group name between the victims and the verb.
+    {"Eight fighters of the Northern Kandor People's Liberation Front-Revolutionary Wing were "
+     "killed.",
+     "killed 8 non_state"},
+    {"Five guards of a private firm Kandor Safety and Patrol Services (KSPS) were killed.",
+     "killed 5 state_forces"},
+    {"Nine members of the Kandor Valley Self-Defense Units (KVSU) belonging to Los Perros gang "
+     "were killed.",
+     "killed 9 non_state"},
+    // ... but not out of a parenthesis the count stands in.
+    {"Twelve people (among them 5 pupils and 3 women) were killed.",
+     "killed 12 civilians, killed 5 sub civilians, killed 3 sub civilians"},
+    // The object of an infinitive or a preposition is not a passive subject.
+    {"A bomber trying to reach a crowd of shoppers was shot and killed by police.",
+     "killed 1 non_state"},
+    {"A gunman firing at an army post was killed.", "killed 1 non_state"},
 };
 
 TEST(QuantityTest, MoreFrames) {

@@ -97,7 +97,7 @@ def place_aliases(name, asciiname, alternatenames):
 
 ARTICLE_RE = re.compile(r"^(al|el|ad|ash|as|at|az|an|ar|ath|adh|ud|ul)[- ]", re.I)
 PREFIX_RE = re.compile(
-    r"^(muhafazat|muhafazah|wilayat|wilaya|velayat-e|ostan-e|province du|province de la|"
+    r"^(muhafazat|muhafazah|wilayat|wilaya|velayat-e|ostan-e|province of|province du|province de la|"
     r"province de l'|province de|province des|province|region du|region de la|region de|"
     r"region|région du|région de la|région de|région|departement du|departement de la|"
     r"departement de|département du|département de la|département de|gobolka|"
@@ -106,6 +106,33 @@ PREFIX_RE = re.compile(
 SUFFIX_RE = re.compile(
     r"\s+(governorate|province|region|district|state|oblast|department|prefecture|county|"
     r"municipality|wilaya|division|region state|oblast'|raion|rayon)$", re.I)
+
+
+def haversine_km(lat1, lon1, lat2, lon2):
+    import math
+    r = math.radians
+    a = (math.sin(r(lat2 - lat1) / 2) ** 2 +
+         math.cos(r(lat1)) * math.cos(r(lat2)) * math.sin(r(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def name_letters(name):
+    """Lower-case ASCII letters of a division's name without level and article words."""
+    n = unicodedata.normalize("NFKD", name)
+    n = "".join(c for c in n if not unicodedata.combining(c)).lower()
+    n = re.sub(r"['’‘ʿʾ`]", "", n)
+    n = re.sub(r"\b(province|region|state|governorate|district|department|oblast|of|the|al|el|"
+               r"city|municipality|prefecture|county)\b", " ", n)
+    return re.sub(r"[^a-z]", "", n)
+
+
+def names_resemble(names_a, names_b):
+    """True when some name of one list contains, or is 60% similar to, some name of the other."""
+    import difflib
+    fa = [x for x in (name_letters(n) for n in names_a) if x]
+    fb = [x for x in (name_letters(n) for n in names_b) if x]
+    return any(a in b or b in a or difflib.SequenceMatcher(None, a, b).ratio() >= 0.6
+               for a in fa for b in fb)
 
 
 def core_name(name):
@@ -177,6 +204,33 @@ def main():
             if not re.match(r"^[A-Z]{2}\.\w+$", code) or code in ne:
                 continue
             ne[code] = row
+    # A label point joined to a division it does not belong to (Natural Earth keeps codes of an
+    # older GeoNames level: PH.02 is the province Agusan del Norte there, the region Cagayan
+    # Valley in GeoNames): dropped when none of its names resembles the division's and no place
+    # of the division lies within 150 km of it, so neither its names nor its point are given to
+    # the division.
+    a1_names = {}
+    for line in file_lines(os.path.join(src, "admin1CodesASCII.txt")):
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) == 4:
+            a1_names[cols[0]] = [cols[1], cols[2]]
+    a1_points = {}
+    for cols in places.values():
+        try:
+            a1_points.setdefault(cols[8] + "." + cols[10], []).append((float(cols[4]), float(cols[5])))
+        except ValueError:
+            pass
+    for code in list(ne):
+        pts = a1_points.get(code)
+        try:
+            lat, lon = float(ne[code]["latitude"]), float(ne[code]["longitude"])
+        except ValueError:
+            continue
+        ne_names = [ne[code].get(k) or "" for k in ("name", "name_en", "gn_name")]
+        ne_names += (ne[code].get("name_alt") or "").split("|")
+        if (not names_resemble(a1_names.get(code, []), ne_names) and pts and
+                min(haversine_km(lat, lon, a, b) for a, b in pts) > 150):
+            del ne[code]
     ne_by_country = {}
     for code, row in ne.items():
         try:
