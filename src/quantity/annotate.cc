@@ -973,6 +973,19 @@ class Annotator {
         active_np_end = np.end;
         continue;
       }
+      // "The gunmen shot 12 men and wounded another three": "shot" set against a wounding is
+      // a killing.
+      if (np.has_victim && cd.begin > b && W(cd.begin - 1) == "shot" && np.end + 1 < e &&
+          W(np.end) == "and") {
+        size_t wl = 0;
+        const LexEntry* w = MatchAt(np.end + 1, e, q::kFate, &wl);
+        if (w != nullptr && w->fate == Fate::kInjured && (w->roles & q::kBefore) != 0) {
+          AddFrame(sentence, cd.begin, cd.end, qt, cd.quantity, np,
+                   {w, cd.begin - 1, cd.begin}, Fate::kKilled, false, false);
+          active_np_end = np.end;
+          continue;
+        }
+      }
       // "killed a police officer, his wife, and two sons": the last item of a list of
       // objects of an active verb (the items before are read later, by Articles/Names).
       if (np.has_victim && cd.begin > b + 2 && W(cd.begin - 1) == "and") {
@@ -1004,6 +1017,7 @@ class Annotator {
       Articles(sentence, b, e);
       Negations(sentence, b, e);
       Perpetrators(sentence, b, e, first_frame);
+      DefinitePlurals(sentence, b, e, first_frame);
     }
     Themselves(sentence, b, e);
     Singulars(sentence, b, e, first_frame);
@@ -1095,6 +1109,54 @@ class Annotator {
       AddFrame(sentence, d, d + 1, qt, -1, np, {f, j, j + len}, f->fate, false, false);
       doc_.casualties.back().count_span = {};
       doc_.casualties.back().self_inflicted = true;
+    }
+  }
+
+  // "Gunmen fired on two police officers. The officers were killed.": a plural victim noun
+  // opening a passive takes the count written before the same noun earlier in the text.
+  void DefinitePlurals(uint32_t sentence, size_t b, size_t e, size_t first_frame) {
+    for (size_t i = b + 1; i + 1 < e; ++i) {
+      if (W(i - 1) != "the" || (i - 1 != b && W(i - 2) != "," && W(i - 2) != ";")) continue;
+      const std::string_view noun = W(i);
+      size_t len = 0;
+      if (!noun.ends_with("s") || IsPerpetratorNoun(noun) || noun == "victims" ||
+          MatchAt(i, i + 1, q::kVictim, &len) == nullptr || W(i + 1) != "were") {
+        continue;
+      }
+      size_t j = i + 1;
+      while (j < e && MatchAt(j, e, q::kAux, &len) != nullptr &&
+             MatchAt(j, e, q::kFate, &len) == nullptr) {
+        j += len;
+      }
+      const LexEntry* f = MatchAt(j, e, q::kFate, &len);
+      if (f == nullptr || (f->roles & q::kAfter) == 0 || f->fate != Fate::kKilled ||
+          FateUsed(first_frame, j)) {
+        continue;
+      }
+      int64_t n = 0;
+      for (size_t k = i - 1; k-- > 0 && k + 300 > i && n == 0;) {
+        if (W(k) != noun || k == 0) continue;
+        // the count right before the noun or one or two words before it ("two police officers")
+        const uint32_t lo = tok_[k >= 3 ? k - 3 : 0].span.end, hi = tok_[k - 1].span.end;
+        for (size_t qi = doc_.quantities.size(); qi-- > 0;) {
+          const Quantity& qt = doc_.quantities[qi];
+          if (qt.span.end < lo) break;
+          // (a count of soldiers that no fate bound became a troop strength)
+          if (qt.span.end <= hi &&
+              (qt.kind == QuantityKind::kCount || qt.kind == QuantityKind::kTroopStrength) &&
+              !qt.vague &&
+              qt.value >= 2 && qt.value == qt.high && qt.value <= 50) {
+            n = qt.value;
+            break;
+          }
+        }
+      }
+      if (n < 2) continue;
+      const Quantity qt{tok_[i - 1].span, n, n, Qualifier::kExact, false, QuantityKind::kCount};
+      Np np = ScanNp(i, e);
+      AddFrame(sentence, i - 1, i, qt, -1, np, {f, j, j + len}, f->fate, false, false);
+      doc_.casualties.back().count_span = {};
+      doc_.casualties.back().span = TokSpan(i - 1, j + len);
     }
   }
 

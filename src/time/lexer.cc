@@ -110,7 +110,8 @@ size_t NextClear(const uint64_t* bits, size_t pos) {
 
 }  // namespace
 
-void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out) {
+void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out,
+              std::vector<uint32_t>* candidates) {
   const size_t size = text.size();
   // Grows only when a longer text comes (the buffers live across calls), so no zero-filling
   // of the whole buffer per call.
@@ -125,6 +126,7 @@ void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out
   std::memset(p + size, 0, kLoweredPadding);
   lowered->resize(size + kLoweredPadding);
   out->clear();
+  if (candidates) candidates->clear();
   if (size == 0) return;
 
   // Pass 1: masks of word and digit bytes, token starts and whitespace, per 64-byte block.
@@ -204,7 +206,14 @@ void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out
         size_t k = out->size();
         size_t from = k >= kCandidateWindow ? k - kCandidateWindow : 0;
         Tok* toks = out->data();
-        for (size_t j = from; j < k; ++j) toks[j].candidate = toks[j].starter;
+        for (size_t j = from; j < k; ++j) {
+          // A token joins the list when first marked: a later hot token marks only tokens
+          // after every token an earlier one marked, so the list stays sorted.
+          if (candidates && toks[j].starter && !toks[j].candidate) {
+            candidates->push_back(static_cast<uint32_t>(j));
+          }
+          toks[j].candidate = toks[j].starter;
+        }
       }
     }
   }

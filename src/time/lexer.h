@@ -37,7 +37,9 @@ constexpr size_t kLoweredPadding = 64;
 // Tokenizes `text`; `lowered` receives the ASCII-lowercased copy of `text` (the same byte
 // offsets as the tokens' begin/end; kLoweredPadding NUL bytes follow the text in it). Linear
 // time; never reads past `text`. Finds token boundaries 64 bytes at a time with bit masks.
-void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out);
+// `candidates`, when given, receives the indexes of the candidate tokens in increasing order.
+void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out,
+              std::vector<uint32_t>* candidates = nullptr);
 
 // The byte-at-a-time tokenizer LexTimex replaced: the same tokens, kept as the reference the
 // tests and the timex fuzzer compare LexTimex with.

@@ -1,6 +1,7 @@
 #include "time/lexicon.h"
 
 #include <algorithm>
+#include <string_view>
 #include <cstdint>
 #include <vector>
 #include <cstring>
@@ -204,13 +205,38 @@ const WordClassTable& TimeWordClasses() {
 }
 
 void WordClassTable::Seal() {
-  size_t count = 1;
+  // The index holds each word's whole ClassifyTimeWord class, so that the lexer's lookup needs
+  // no test after it: a time word is a starter too, and the plurals WithPlural (lexicon.cc)
+  // derives ("mondays": a time word of 6 to 11 bytes holding "day", plus "s") are keys of
+  // their own.
+  std::vector<Key> words;
   for (const Slot& s : slots_) {
     if (s.cls == 0) continue;
-    // More words than the index holds: stay with the probing lookup (slower, same answers).
-    if (count == std::size(keys_)) return;
-    keys_[count++] = Key{s.a, s.b, s.cls, s.number};
+    int cls = s.cls & kTimeWord ? s.cls | kStarter : s.cls;
+    words.push_back(Key{s.a, s.b, static_cast<uint8_t>(cls), s.number});
   }
+  const size_t explicit_words = words.size();
+  for (size_t k = 0; k < explicit_words; ++k) {
+    if (!(words[k].cls & kTimeWord)) continue;
+    char buf[17] = {};
+    std::memcpy(buf, &words[k].a, 8);
+    std::memcpy(buf + 8, &words[k].b, 8);
+    std::string_view stem(buf);
+    if (stem.size() < 6 || stem.size() > 11) continue;
+    buf[stem.size()] = 's';
+    std::string_view plural(buf, stem.size() + 1);
+    if (plural.find("day") == std::string_view::npos) continue;
+    uint64_t a, b;
+    Pack(plural, &a, &b);
+    auto same = [&](const Key& w) { return w.a == a && w.b == b; };
+    auto it = std::find_if(words.begin(), words.end(), same);
+    if (it == words.end()) it = words.insert(words.end(), Key{a, b, 0, 0});
+    it->cls |= kTimeWord | kStarter;
+  }
+  // More words than the index holds: stay with the probing lookup (slower, same answers).
+  if (words.size() + 1 > std::size(keys_)) return;
+  size_t count = 1;
+  for (const Key& w : words) keys_[count++] = w;
   // The first seed that gives every word its own slot (a few dozen tries for ~250 words in
   // 8192 slots); deterministic. Collisions are found by sorting the slots, so a try costs
   // O(words log words), not a pass over the index.

@@ -73,12 +73,13 @@ class WordClassTable {
     return s ? s->number : 0;
   }
   // Builds the collision-free index behind FindPaddedSealed. Call once, after the last Add.
-  // Leaves the table unsealed when it holds more words than the index can (255).
+  // Leaves the table unsealed when it holds more words (with the derived plurals) than the
+  // index can (255).
   void Seal();
   bool sealed() const { return sealed_; }
-  // FindPadded without branches on the word: the masked 16-byte key, one hash, one slot of a
-  // collision-free index (Seal) and one key compare. Needs Seal() first. `p` has 16 readable
-  // bytes; n is 1..16.
+  // ClassifyTimeWord without branches on the word: the masked 16-byte key, one hash, one slot
+  // of a collision-free index (Seal) and one key compare. Needs Seal() first. `p` has 16
+  // readable bytes; n is 1..16. *number as Number().
   int FindPaddedSealed(const char* p, size_t n, uint8_t* number) const {
     uint64_t a, b;
     std::memcpy(&a, p, 8);
@@ -228,7 +229,10 @@ inline int ClassifyTimeWordPadded(const WordClassTable& table, const char* p, si
                                    uint8_t* number) {
   *number = 0;
   if (n == 0 || n > 16) return 0;
-  int cls = table.sealed() ? table.FindPaddedSealed(p, n, number) : table.FindPadded(p, n, number);
+  // The sealed index holds the whole class, plurals included (Seal): no test after the lookup,
+  // whose result arrives late (the branches on it mispredicted on every few words).
+  if (table.sealed()) return table.FindPaddedSealed(p, n, number);
+  int cls = table.FindPadded(p, n, number);
   if (cls & kTimeWord) return cls | kStarter;
   // Plural time words ("mondays"): only shapes that a plural of a time word has.
   if (n > 6 && n <= 12 && p[n - 1] == 's' && table.MayHold(p, n)) {

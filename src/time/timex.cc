@@ -142,6 +142,7 @@ bool IsDayPartWord(std::string_view w, std::string_view* code) {
 struct ScanBuffers {
   std::string lowered;
   std::vector<Tok> toks;
+  std::vector<uint32_t> candidates;  // LexTimex's list of candidate tokens
 };
 
 class Scanner {
@@ -152,23 +153,23 @@ class Scanner {
     ref_ = dct_;
     ref_year_ = dct_.year;
     if (dct_.known()) ref_month_ = Date{dct_.year, dct_.month, 1};
-    LexTimex(text, &lowered_, &buffers->toks);
+    LexTimex(text, &lowered_, &buffers->toks, &buffers->candidates);
     toks_ = buffers->toks;
+    candidates_ = buffers->candidates;
     low_ = lowered_.data();
   }
 
   std::vector<Timex> Run() {
     std::vector<Timex> out;
+    // Matchers run only at candidates (Tok::candidate, set by the lexer, which lists them in
+    // order): every match begins at a number, "'", a time word or one of the few words matchers
+    // accept before one ("the", "last", "about"...; kStarter in lexicon.cc), and holds a number
+    // or time word within its first kCandidateWindow tokens. Most tokens of a news text are
+    // never visited.
     size_t i = 0;
-    while (i < toks_.size()) {
-      // Matchers run only at candidates (Tok::candidate, set by the lexer): every match begins
-      // at a number, "'", a time word or one of the few words matchers accept before one
-      // ("the", "last", "about"...; kStarter in lexicon.cc), and holds a number or time word
-      // within its first kCandidateWindow tokens. Most tokens of a news text skip the matchers.
-      if (!toks_[i].candidate) {
-        ++i;
-        continue;
-      }
+    for (uint32_t c : candidates_) {
+      if (c < i) continue;  // inside the last match
+      i = c;
       Match best;
       bool found = false;
       TryAll(i, &best, &found);
@@ -1774,9 +1775,22 @@ class Scanner {
     if (!Word(j) || !toks_[j].cap || toks_[j].cls == 0) return false;
     size_t count;
     const Holiday* table = Holidays(&count);
+    // The first word of each name, split once: most words tried here ("The", "Friday") begin
+    // no name, and HolidayName would split every name to find out.
+    static const std::vector<std::string_view> kFirstWords = [] {
+      size_t n;
+      const Holiday* names = Holidays(&n);
+      std::vector<std::string_view> first;
+      for (size_t h = 0; h < n; ++h) {
+        first.push_back(names[h].words.substr(0, names[h].words.find(' ')));
+      }
+      return first;
+    }();
+    const std::string_view first = Low(j);
     const Holiday* found = nullptr;
     size_t k = kNone;
     for (size_t h = 0; h < count && !found; ++h) {
+      if (kFirstWords[h] != first) continue;
       k = HolidayName(j, table[h].words);
       if (k != kNone) found = &table[h];
     }
@@ -1902,6 +1916,7 @@ class Scanner {
   // A span, not the vector: size() is a load, not a division (matchers test bounds thousands
   // of times per document).
   std::span<const Tok> toks_;
+  std::span<const uint32_t> candidates_;  // indexes of the candidate tokens, in order
   const char* low_ = nullptr;  // lowered_.data()
   Date dct_;
   Date ref_;

@@ -25,12 +25,21 @@ namespace {
 void CheckLexer(std::string_view text) {
   thread_local std::string fast_low, ref_low;
   thread_local std::vector<sitrep::timex::Tok> fast, ref;
-  sitrep::timex::LexTimex(text, &fast_low, &fast);
+  thread_local std::vector<uint32_t> listed;
+  sitrep::timex::LexTimex(text, &fast_low, &fast, &listed);
   sitrep::timex::LexTimexReference(text, &ref_low, &ref);
   size_t n = text.size() + sitrep::timex::kLoweredPadding;
   if (fast != ref || fast_low.size() < n || fast_low.compare(0, n, ref_low, 0, n) != 0) {
     std::abort();
   }
+  // The candidate list the scanner walks: exactly the candidate tokens, in order.
+  size_t next = 0;
+  for (size_t i = 0; i < ref.size(); ++i) {
+    if (!ref[i].candidate) continue;
+    if (next >= listed.size() || listed[next] != i) std::abort();
+    ++next;
+  }
+  if (next != listed.size()) std::abort();
 }
 
 }  // namespace

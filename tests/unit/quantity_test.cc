@@ -592,6 +592,14 @@ const Case kMoreFrameCases[] = {
     {"A bomber trying to reach a crowd of shoppers was shot and killed by police.",
      "killed 1 non_state"},
     {"A gunman firing at an army post was killed.", "killed 1 non_state"},
+    // A plural victim noun opening a passive takes the count written before it earlier.
+    {"Gunmen fired on three police officers near the bank. The officers were killed.",
+     "killed 3 state_forces"},
+    {"The officers were killed.", ""},
+    // "shot" set against a wounding is a killing.
+    {"The gunmen shot nine villagers and wounded four others.",
+     "killed 9 civilians, injured 4 unknown"},
+    {"The gunmen shot nine villagers in the legs.", ""},
 };
 
 TEST(QuantityTest, MoreFrames) {

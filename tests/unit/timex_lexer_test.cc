@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sitrep/timex.h"
 #include "time/calendar.h"
 #include "time/lexer.h"
 #include "time/lexicon.h"
@@ -40,6 +41,13 @@ void ExpectSameAsReference(std::string_view text) {
   ASSERT_GE(fast_low.size(), text.size() + kLoweredPadding);
   EXPECT_EQ(std::string_view(fast_low).substr(0, text.size() + kLoweredPadding),
             std::string_view(ref_low).substr(0, text.size() + kLoweredPadding));
+  // The candidate list the scanner walks: exactly the candidate tokens, in order.
+  std::vector<uint32_t> listed, expected;
+  LexTimex(text, &fast_low, &fast, &listed);
+  for (size_t i = 0; i < ref.size(); ++i) {
+    if (ref[i].candidate) expected.push_back(static_cast<uint32_t>(i));
+  }
+  EXPECT_EQ(listed, expected) << "text: " << text;
 }
 
 TEST(TimexLexerTest, SentencesMatchReference) {
@@ -109,13 +117,17 @@ TEST(TimexLexerTest, SealedIndexAgreesWithLookup) {
   const char* kWords[] = {"today", "yesterday", "january", "sept", "monday", "twenty", "ninety",
                           "dozen", "first", "the", "a", "about", "every", "good", "christmas",
                           "hundreds", "centuries", "officials", "said", "troops", "x",
-                          "abcdefghijklmnop", "nineteenth", "weeks", "quarters"};
+                          "abcdefghijklmnop", "nineteenth", "weeks", "quarters",
+                          // plurals the index derives, and shapes it must not
+                          "mondays", "sundays", "yesterdays", "middays", "daybreaks", "mondayss",
+                          "holidays", "todays", "nights", "days", "decadess", "centurys"};
   for (const char* w : kWords) {
     char padded[32] = {};
     std::string_view word(w);
     word.copy(padded, word.size());
     uint8_t number = 0;
-    EXPECT_EQ(table.FindPaddedSealed(padded, word.size(), &number), table.Find(word)) << w;
+    // The index holds the whole class: the time word's kStarter and the derived plurals.
+    EXPECT_EQ(table.FindPaddedSealed(padded, word.size(), &number), ClassifyTimeWord(word)) << w;
     EXPECT_EQ(number, table.Number(word)) << w;
   }
 }
@@ -130,6 +142,36 @@ TEST(TimexLexerTest, HolidayNamesBeginWithClassedWords) {
     std::string_view words = holidays[h].words;
     std::string_view first = words.substr(0, words.find(' '));
     EXPECT_NE(ClassifyTimeWord(first), 0) << words;
+  }
+}
+
+// HolidayDate tries only the names whose first word is the token's: every name of the table is
+// still found whole, with a year after it ("Christmas Eve 2019", "Valentine's Day 2019").
+TEST(TimexLexerTest, EveryHolidayNameIsFound) {
+  size_t count = 0;
+  const Holiday* holidays = Holidays(&count);
+  for (size_t h = 0; h < count; ++h) {
+    std::string name;
+    std::string_view words = holidays[h].words;
+    while (!words.empty()) {
+      size_t sp = words.find(' ');
+      std::string piece(words.substr(0, sp));
+      words = sp == std::string_view::npos ? std::string_view() : words.substr(sp + 1);
+      if (piece == "'s") {
+        name += "'s";
+        continue;
+      }
+      if (!name.empty()) name += ' ';
+      piece[0] = static_cast<char>(piece[0] - 'a' + 'A');
+      name += piece;
+    }
+    std::string text = "The offensive began on " + name + " 2019, officials said.";
+    std::vector<Timex> found = FindTimex(text, "2024-09-14");
+    ASSERT_EQ(found.size(), 1u) << text;
+    EXPECT_EQ(text.substr(found[0].span.begin, found[0].span.end - found[0].span.begin),
+              name + " 2019")
+        << text;
+    EXPECT_EQ(found[0].value.substr(0, 5), "2019-") << text;
   }
 }
 
