@@ -32,7 +32,8 @@ struct Match {
 
 class Matcher {
  public:
-  Matcher(const Document& doc, const Lexicon& lex) : doc_(doc), lex_(lex), keys_(doc) {}
+  Matcher(const Document& doc, const Lexicon& lex)
+      : doc_(doc), lex_(lex), keys_(actor::ThreadTokenKeys(doc)) {}
 
   // The longest match at token `i` (before `end`) whose entry kind is accepted by `want`.
   template <typename Want>
@@ -218,7 +219,7 @@ class Matcher {
 
   const Document& doc_;
   const Lexicon& lex_;
-  actor::TokenKeys keys_;
+  const actor::TokenKeys& keys_;
   bool caps_headline_ = false;
 };
 

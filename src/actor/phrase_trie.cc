@@ -55,11 +55,12 @@ std::string TokenKey(std::string_view token) {
   return key;
 }
 
-TokenKeys::TokenKeys(const Document& doc) {
+void TokenKeys::Assign(const Document& doc) {
   size_t room = 0;
   for (const Token& t : doc.tokens) room += t.span.size();
   text_.resize(room);  // a key is never longer than its token
   begin_.resize(doc.tokens.size() + 1);
+  begin_[0] = 0;
   hashes_.resize(doc.tokens.size());
   size_t n = 0;
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
@@ -67,6 +68,24 @@ TokenKeys::TokenKeys(const Document& doc) {
     begin_[i + 1] = static_cast<uint32_t>(n);
   }
   text_.resize(n);
+}
+
+const TokenKeys& ThreadTokenKeys(const Document& doc) {
+  struct Cache {
+    bool valid = false;
+    std::string text;  // what `keys` were built from
+    std::vector<Token> tokens;
+    TokenKeys keys;
+  };
+  thread_local Cache cache;
+  if (!cache.valid || cache.text != doc.text || cache.tokens != doc.tokens) {
+    cache.valid = false;
+    cache.keys.Assign(doc);
+    cache.text.assign(doc.text);
+    cache.tokens.assign(doc.tokens.begin(), doc.tokens.end());
+    cache.valid = true;
+  }
+  return cache.keys;
 }
 
 std::vector<std::string> PhraseKeys(std::string_view phrase) {

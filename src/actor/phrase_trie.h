@@ -23,13 +23,17 @@ void AppendTokenKey(std::string_view token, std::string* out);
 // each and an allocation for long ones, at every stage that matches phrases.
 class TokenKeys {
  public:
-  explicit TokenKeys(const Document& doc);
+  TokenKeys() = default;
+  explicit TokenKeys(const Document& doc) { Assign(doc); }
+  // The keys of `doc`, in the buffers of the keys held before (no allocation once they are
+  // large enough: a stage keeps one TokenKeys per thread for all the documents it reads).
+  void Assign(const Document& doc);
   std::string_view operator[](size_t i) const {
     return std::string_view(text_).substr(begin_[i], begin_[i + 1] - begin_[i]);
   }
   // PhraseTrie::KeyHash of key i.
   uint64_t hash(size_t i) const { return hashes_[i]; }
-  size_t size() const { return begin_.size() - 1; }
+  size_t size() const { return begin_.empty() ? 0 : begin_.size() - 1; }
 
  private:
   std::string text_;
@@ -88,6 +92,11 @@ class PhraseTrie {
   size_t num_edges_ = 0;
   std::string keys_;
 };
+
+// TokenKeys of `doc` in a buffer of the calling thread kept for the next call: the actor and
+// trigger stages ask in turn for the same document, whose keys are then built once (the text
+// and tokens are compared with those the keys were built from). Valid until the next call.
+const TokenKeys& ThreadTokenKeys(const Document& doc);
 
 // Splits `line` at tabs.
 std::vector<std::string_view> SplitTabs(std::string_view line);

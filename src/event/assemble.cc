@@ -334,6 +334,7 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
   const Document& doc = filtered ? *filtered : doc_in;
   SentenceLocations locations(doc, gaz);
   const std::vector<Span> links = LinkLists(doc);
+  const std::string lower = Lower(doc.text);  // for the word tests of every event
   std::vector<Incident> incidents = GroupMentions(doc, locations, links);
   AssignFrames(doc, links, &incidents);
   std::vector<Event> events;
@@ -375,7 +376,7 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
       for (const Span& s : c.injured_evidence) AddEvidence(doc, "injured", s, &e);
     }
 
-    FindNamedPersons(doc, inc, &e);
+    FindNamedPersons(doc, lower, inc, &e);
     e.historical = false;
     e.notes = FormatNotes(e);
     evidence_log_odds.push_back(EvidenceLogOdds(e, c.deaths_high > 0 || c.has_injured, dated));

@@ -83,6 +83,9 @@ bool AssignRoles(const Document& doc, const Incident& incident, std::string_view
 
 // Named persons in the incident's sentences, with evidence.
 void FindNamedPersons(const Document& doc, const Incident& incident, Event* event);
+// The same with `lower` = Lower(doc.text), made once for all the document's events.
+void FindNamedPersons(const Document& doc, std::string_view lower, const Incident& incident,
+                      Event* event);
 
 // True when the sentence's words say its event is a different one: "in a separate attack",
 // "elsewhere", "in another incident".

@@ -113,9 +113,8 @@ SentenceAnchor AnchorOf(const Document& doc, uint32_t s, SentenceLocations& loca
   SentenceAnchor a;
   const Span span = doc.sentences[s].span;
   if (locations.gazetteer() != nullptr) {
-    bool any = false;
-    for (const PlaceMention& m : doc.places) any |= IsAnchorMention(doc, m, span);
-    if (any) {
+    if (std::any_of(doc.places.begin(), doc.places.end(),
+                    [&](const PlaceMention& m) { return IsAnchorMention(doc, m, span); })) {
       a.place = locations.At(s);
       // Only when the sentence's best place is itself a locative mention.
       bool locative = false;

@@ -1,4 +1,5 @@
 // ACLED-style notes and stable event ids.
+#include <charconv>
 #include <cstdio>
 #include <string>
 
@@ -59,6 +60,14 @@ std::string HumanDate(std::string_view iso, bool month_only) {
   return std::to_string(d) + " " + kMonths[m - 1] + " " + std::to_string(y);
 }
 
+// Appends std::to_string(n), without the temporary string.
+template <typename Int>
+void AppendNumber(Int n, std::string* out) {
+  char buf[24];
+  const auto r = std::to_chars(buf, buf + sizeof buf, n);
+  out->append(buf, r.ptr);
+}
+
 }  // namespace
 
 std::string FormatNotes(const Event& e) {
@@ -82,7 +91,8 @@ std::string FormatNotes(const Event& e) {
       alone = v.alone;
     }
   }
-  out += e.actor1 ? *e.actor1 : std::string("Unidentified actors");
+  out.reserve(out.size() + 160);
+  out += e.actor1 ? std::string_view(*e.actor1) : std::string_view("Unidentified actors");
   if (!e.assoc_actor_1.empty()) {
     out += " (with ";
     for (size_t i = 0; i < e.assoc_actor_1.size(); ++i) {
@@ -93,21 +103,39 @@ std::string FormatNotes(const Event& e) {
   }
   out += " ";
   if (e.actor2) {
-    out += std::string(with) + " " + *e.actor2;
+    out += with;
+    out += ' ';
+    out += *e.actor2;
   } else {
     out += alone;
   }
   if (!e.location.empty()) {
-    out += " in " + e.location;
-    if (e.admin1 && !e.admin1->empty() && *e.admin1 != e.location) out += ", " + *e.admin1;
-    if (!e.country.empty() && e.country != e.location) out += ", " + e.country;
+    out += " in ";
+    out += e.location;
+    if (e.admin1 && !e.admin1->empty() && *e.admin1 != e.location) {
+      out += ", ";
+      out += *e.admin1;
+    }
+    if (!e.country.empty() && e.country != e.location) {
+      out += ", ";
+      out += e.country;
+    }
   } else if (!e.country.empty()) {
-    out += " in " + e.country;
+    out += " in ";
+    out += e.country;
   }
-  out += "; " + std::to_string(e.fatalities);
-  if (e.deaths_high > e.fatalities) out += " to " + std::to_string(e.deaths_high);
+  out += "; ";
+  AppendNumber(e.fatalities, &out);
+  if (e.deaths_high > e.fatalities) {
+    out += " to ";
+    AppendNumber(e.deaths_high, &out);
+  }
   out += " killed";
-  if (e.injured) out += ", " + std::to_string(*e.injured) + " injured";
+  if (e.injured) {
+    out += ", ";
+    AppendNumber(*e.injured, &out);
+    out += " injured";
+  }
   out += ".";
   return out;
 }

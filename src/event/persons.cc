@@ -127,10 +127,20 @@ bool AllCaps(std::string_view w) {
 }
 
 // "al-Issawi", "bin", "el-Sayed": a lower-case particle, alone or hyphenated to a name.
+static_assert(std::all_of(std::begin(kParticles), std::end(kParticles),
+                          [](std::string_view p) { return p.size() <= 4; }));
 bool IsParticle(std::string_view w) {
   const size_t dash = w.find('-');
-  const std::string head = Lower(dash == std::string_view::npos ? w : w.substr(0, dash));
-  return In(head, kParticles);
+  const std::string_view head = dash == std::string_view::npos ? w : w.substr(0, dash);
+  if (head.size() > 4) return false;  // no particle is longer
+  char buf[4];
+  for (size_t i = 0; i < head.size(); ++i) buf[i] = LowerByte(head[i]);
+  return In(std::string_view(buf, head.size()), kParticles);
+}
+
+// The text of `span` in `lower` (the document's text lower-cased).
+std::string_view Low(std::string_view lower, Span span) {
+  return lower.substr(span.begin, span.end - span.begin);
 }
 
 bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
@@ -155,9 +165,9 @@ std::string FateWord(std::string_view w) {
 }
 
 // Drops leading determiners, numbers and "other": "two other ISIS leaders" → "ISIS leaders".
-std::string CleanRole(const Document& doc, uint32_t begin, uint32_t end) {
+std::string CleanRole(const Document& doc, std::string_view lower, uint32_t begin, uint32_t end) {
   while (begin < end) {
-    const std::string w = Lower(doc.Slice(doc.tokens[begin].span));
+    const std::string_view w = Low(lower, doc.tokens[begin].span);
     if (w == "a" || w == "an" || w == "the" || w == "other" || w == "two" || w == "three" ||
         w == "four" || w == "several" || doc.tokens[begin].kind == TokenKind::kNumber) {
       ++begin;
@@ -170,9 +180,9 @@ std::string CleanRole(const Document& doc, uint32_t begin, uint32_t end) {
                                      doc.tokens[end - 1].span.end - doc.tokens[begin].span.begin));
 }
 
-bool HasRoleNoun(const Document& doc, uint32_t begin, uint32_t end) {
+bool HasRoleNoun(const Document& doc, std::string_view lower, uint32_t begin, uint32_t end) {
   for (uint32_t k = begin; k < end; ++k) {
-    if (RoleNouns().Contains(Lower(doc.Slice(doc.tokens[k].span)))) return true;
+    if (RoleNouns().Contains(Low(lower, doc.tokens[k].span))) return true;
   }
   return false;
 }
@@ -180,6 +190,11 @@ bool HasRoleNoun(const Document& doc, uint32_t begin, uint32_t end) {
 }  // namespace
 
 void FindNamedPersons(const Document& doc, const Incident& incident, Event* event) {
+  FindNamedPersons(doc, Lower(doc.text), incident, event);
+}
+
+void FindNamedPersons(const Document& doc, std::string_view lower, const Incident& incident,
+                      Event* event) {
   std::vector<uint32_t> sentences;
   for (uint32_t ti : incident.triggers) sentences.push_back(doc.triggers[ti].sentence);
   std::sort(sentences.begin(), sentences.end());
@@ -212,7 +227,7 @@ void FindNamedPersons(const Document& doc, const Incident& incident, Event* even
       // Strip starters and titles in front, particles at the end.
       std::string title;
       while (b < end) {
-        const std::string lw = Lower(doc.Slice(doc.tokens[b].span));
+        const std::string_view lw = Low(lower, doc.tokens[b].span);
         if (Starters().Contains(lw)) {
           ++b;
         } else if (Titles().Contains(lw)) {
@@ -232,7 +247,7 @@ void FindNamedPersons(const Document& doc, const Incident& incident, Event* even
       bool reject = false;
       for (uint32_t j = b; j < end && !reject; ++j) {
         const std::string_view w = doc.Slice(doc.tokens[j].span);
-        std::string lw = Lower(w);
+        const std::string_view lw = Low(lower, doc.tokens[j].span);
         if (lw.ends_with("'s") || lw.ends_with("\xE2\x80\x99s")) reject = true;
         if (AllCaps(w) || NotNames().Contains(lw)) reject = true;
       }
@@ -247,7 +262,7 @@ void FindNamedPersons(const Document& doc, const Incident& incident, Event* even
         fates_read = true;
         fate_words.clear();
         for (uint32_t j = s.token_begin; j < s.token_end; ++j) {
-          const std::string lw = Lower(doc.Slice(doc.tokens[j].span));
+          const std::string_view lw = Low(lower, doc.tokens[j].span);
           std::string f = FateWord(lw);
           if (f.empty()) continue;
           if (f == "wanted") {
@@ -281,18 +296,18 @@ void FindNamedPersons(const Document& doc, const Incident& incident, Event* even
           }
           ++re;
         }
-        if (HasRoleNoun(doc, r, re)) role = CleanRole(doc, r, re);
+        if (HasRoleNoun(doc, lower, r, re)) role = CleanRole(doc, lower, r, re);
       }
       if (role.empty() && b >= s.token_begin + 2) {
-        const std::string c1 = Lower(doc.Slice(doc.tokens[b - 1].span));
-        const std::string c2 = Lower(doc.Slice(doc.tokens[b - 2].span));
+        const std::string_view c1 = Low(lower, doc.tokens[b - 1].span);
+        const std::string_view c2 = Low(lower, doc.tokens[b - 2].span);
         uint32_t cue = 0;
         if (c1 == "as" && (c2 == "known" || c2 == "identified")) cue = b - 2;
         if (c1 == "named") cue = b - 1;
         if (cue > s.token_begin) {
           uint32_t rb = cue;
           while (rb > s.token_begin) {
-            const std::string lw = Lower(doc.Slice(doc.tokens[rb - 1].span));
+            const std::string_view lw = Low(lower, doc.tokens[rb - 1].span);
             if (lw == "," || lw == "was" || lw == "were" || lw == "included" || lw == "is" ||
                 lw == "are" || lw == "including" || lw == "of" || lw == "and") {
               break;
@@ -300,11 +315,11 @@ void FindNamedPersons(const Document& doc, const Incident& incident, Event* even
             --rb;
             if (lw == "a" || lw == "an" || lw == "the") break;
           }
-          if (HasRoleNoun(doc, rb, cue)) role = CleanRole(doc, rb, cue);
+          if (HasRoleNoun(doc, lower, rb, cue)) role = CleanRole(doc, lower, rb, cue);
         }
       }
       if (role.empty() && !inherited_role.empty() && prev_end + 1 == b &&
-          Lower(doc.Slice(doc.tokens[b - 1].span)) == "and") {
+          Low(lower, doc.tokens[b - 1].span) == "and") {
         role = inherited_role;
       }
       if (role.empty() && !title.empty()) role = title;

@@ -63,6 +63,12 @@ bool IsClauseWord(std::string_view w) {
 
 }  // namespace
 
+std::string LowerAscii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = LowerAsciiByte(c);
+  return out;
+}
+
 YearMonth ParseYearMonth(std::string_view value) {
   YearMonth ym;
   if (value.size() < 4) return ym;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "sitrep/document.h"
@@ -17,6 +18,12 @@ struct YearMonth {
 // The year and month of "YYYY", "YYYY-MM", "YYYY-MM-DD..." (timex values, publication dates);
 // unknown for anything else ("XXXX-08", "PRESENT_REF", "").
 YearMonth ParseYearMonth(std::string_view value);
+
+// `text` with A-Z lower-cased and every other byte kept (std::tolower in the "C" locale).
+std::string LowerAscii(std::string_view text);
+inline char LowerAsciiByte(char c) {  // branch-free, so that loops over it vectorize
+  return static_cast<char>(c | (static_cast<unsigned char>(c - 'A') < 26 ? 0x20 : 0));
+}
 
 // The date weight of sentence `s`: +1 when it names a date about a year or more before `pub`
 // (a year with no month: any earlier year; with a month: ten months or more before),

@@ -27,6 +27,7 @@
 #include <cctype>
 #include <initializer_list>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -91,7 +92,9 @@ bool IsMonthHomograph(std::string_view surface) { return surface == "March" || s
 class Scanner {
  public:
   explicit Scanner(const Document& doc)
-      : doc_(doc), lex_(trigger::GetLexicon()), keys_(doc) {}
+      : doc_(doc),
+        lex_(trigger::GetLexicon()),
+        keys_(actor::ThreadTokenKeys(doc)) {}
 
   SentenceScan Scan(const Sentence& s) const {
     SentenceScan out;
@@ -182,7 +185,7 @@ class Scanner {
 
   const Document& doc_;
   const trigger::Lexicon& lex_;
-  actor::TokenKeys keys_;
+  const actor::TokenKeys& keys_;
 };
 
 bool IsArmedInter(int inter) { return inter == 1 || inter == 2 || inter == 3 || inter == 4 || inter == 8; }
@@ -197,9 +200,23 @@ bool SameSide(const ActorMention& a, const ActorMention& b) {
   return false;
 }
 
+// LowerAscii(text) in a buffer of the calling thread, reused for the next document.
+const std::string& ThreadLower(std::string_view text) {
+  thread_local std::string lower;
+  lower.assign(text);
+  for (char& c : lower) c = trigger::LowerAsciiByte(c);
+  return lower;
+}
+
 class Classifier {
  public:
-  explicit Classifier(const Document& doc) : doc_(doc), pub_(trigger::ParseYearMonth(doc.published)) {}
+  explicit Classifier(const Document& doc)
+      : doc_(doc),
+        pub_(trigger::ParseYearMonth(doc.published)),
+        lower_(ThreadLower(doc.text)),
+        actors_in_(doc.sentences.size()),
+        off_duty_in_(doc.sentences.size(), -1),
+        unarmed_weapons_in_(doc.sentences.size(), -1) {}
 
   void Run(std::vector<TriggerMention>* out) {
     Scanner scanner(doc_);
@@ -256,14 +273,18 @@ class Classifier {
     return si + 1 < scans_.size() && scans_[si + 1].has[k];
   }
 
-  // Actor mentions inside sentence `si`.
-  std::vector<const ActorMention*> ActorsIn(uint32_t si) const {
-    std::vector<const ActorMention*> out;
-    const Span& span = doc_.sentences[si].span;
-    for (const ActorMention& a : doc_.actors) {
-      if (a.span.begin >= span.begin && a.span.end <= span.end) out.push_back(&a);
+  // Actor mentions inside sentence `si`, in document order; listed on first use, as typing
+  // asks for a sentence's actors many times.
+  const std::vector<const ActorMention*>& ActorsIn(uint32_t si) const {
+    std::optional<std::vector<const ActorMention*>>& slot = actors_in_[si];
+    if (!slot) {
+      slot.emplace();
+      const Span& span = doc_.sentences[si].span;
+      for (const ActorMention& a : doc_.actors) {
+        if (a.span.begin >= span.begin && a.span.end <= span.end) slot->push_back(&a);
+      }
     }
-    return out;
+    return *slot;
   }
 
   bool InsideArmedActor(uint32_t si, const Hit& h) const {
@@ -285,7 +306,7 @@ class Classifier {
     m.sub_event_type = cue.sub_event_type;
     m.score = cue.score;
 
-    std::vector<const ActorMention*> actors = ActorsIn(si);
+    const std::vector<const ActorMention*>& actors = ActorsIn(si);
     std::vector<std::string_view> armed;
     // Sides: armed actors or armed-target words before and after the cue ("militants attacked
     // an army post", "a soldier was killed by gunmen"); "JNIM and/or ISGS" stays one side.
@@ -539,7 +560,7 @@ class Classifier {
         // Nor "demanded" with no people named before it as its doers ("it demanded the
         // reconstruction of the mosque" in a political story).
         const bool bare_demand =
-            Lower(doc_.Slice(m.span)) == "demanded" &&
+            Low(m.span) == "demanded" &&
             !(CrowdAt(si, doc_.sentences[si].token_begin, hit.begin) ||
               CivilianBefore(si, hit) || protesters);
         if (cue.score < 0.5f && (hit.grievance || FollowedByBy(si, hit) ||
@@ -559,7 +580,7 @@ class Classifier {
         bool riot_actor = false;
         for (const ActorMention* a : actors) {
           if (a->inter != 5) continue;
-          const std::string w = Lower(doc_.Slice(a->span));
+          const std::string_view w = Low(a->span);
           riot_actor = riot_actor || (w != "crowd" && w != "crowds");
         }
         if (ViolenceNear(si) || riot_actor) {
@@ -638,7 +659,7 @@ class Classifier {
   bool HeavyFireAlone(uint32_t si, const Hit& hit) const {
     bool machine = false, bursts = false;
     for (uint32_t t = hit.begin; t < hit.end; ++t) {
-      const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+      const std::string_view w = Low(doc_.tokens[t].span);
       machine |= w.rfind("machine", 0) == 0;
       bursts |= w == "bursts";
     }
@@ -646,7 +667,7 @@ class Classifier {
     const Sentence& s = doc_.sentences[si];
     bool fired = false;
     for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
-      const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+      const std::string_view w = Low(doc_.tokens[t].span);
       if (w == "small" || w == "small-arms") return false;
       if (t < hit.begin) fired |= w == "fired" || w == "firing" || w == "fire";
     }
@@ -666,10 +687,10 @@ class Classifier {
                                                   "fought", "fight", "fighting", "confrontation",
                                                   "confrontations", "scuffle", "brawl"};
     if (hit.end != hit.begin + 1) return false;
-    const std::string w = Lower(doc_.Slice(doc_.tokens[hit.begin].span));
+    const std::string_view w = Low(doc_.tokens[hit.begin].span);
     if (std::find(std::begin(kWords), std::end(kWords), w) == std::end(kWords)) return false;
     if (hit.begin > doc_.sentences[si].token_begin &&
-        Lower(doc_.Slice(doc_.tokens[hit.begin - 1].span)) == "armed") {
+        Low(doc_.tokens[hit.begin - 1].span) == "armed") {
       return false;  // "an armed clash"
     }
     const ActorMention* state = nullptr;
@@ -692,7 +713,7 @@ class Classifier {
   // "armed villagers", "individuals armed with rifles" before the cue.
   bool ArmedWordBefore(uint32_t si, const Hit& hit) const {
     for (uint32_t t = doc_.sentences[si].token_begin; t < hit.begin; ++t) {
-      if (Lower(doc_.Slice(doc_.tokens[t].span)) == "armed") return true;
+      if (Low(doc_.tokens[t].span) == "armed") return true;
     }
     return false;
   }
@@ -710,7 +731,7 @@ class Classifier {
   // "blocked by soldiers": the cue's doer comes after it.
   bool FollowedByBy(uint32_t si, const Hit& hit) const {
     return hit.end < doc_.sentences[si].token_end &&
-           Lower(doc_.Slice(doc_.tokens[hit.end].span)) == "by";
+           Low(doc_.tokens[hit.end].span) == "by";
   }
 
   // A non-state armed actor among the four tokens before the cue ("armed groups have also
@@ -737,7 +758,7 @@ class Classifier {
   // "a retired policeman", "a former soldier": not an armed target.
   bool OffDuty(const Hit& h) const {
     if (h.begin == 0) return false;
-    const std::string w = Lower(doc_.Slice(doc_.tokens[h.begin - 1].span));
+    const std::string_view w = Low(doc_.tokens[h.begin - 1].span);
     return w == "former" || w == "retired" || w == "off-duty" || w == "ex" || w == "demobilized" ||
            w == "demobilised";
   }
@@ -746,20 +767,28 @@ class Classifier {
     const uint32_t lo = si > 0 ? si - 1 : 0;
     const uint32_t hi = std::min<uint32_t>(si + 2, doc_.sentences.size());
     for (uint32_t k = lo; k < hi; ++k) {
-      const Sentence& s = doc_.sentences[k];
-      for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
-        const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
-        if (w == "off-duty") return true;
-        if (w == "off" && t + 1 < s.token_end &&
-            Lower(doc_.Slice(doc_.tokens[t + 1].span)) == "duty") {
-          return true;
-        }
-      }
+      if (OffDutyIn(k)) return true;
     }
     return false;
   }
+  // "off-duty" or "off duty" in sentence `k`; found once per sentence.
+  bool OffDutyIn(uint32_t k) const {
+    int8_t& memo = off_duty_in_[k];
+    if (memo < 0) {
+      memo = 0;
+      const Sentence& s = doc_.sentences[k];
+      for (uint32_t t = s.token_begin; t < s.token_end && memo == 0; ++t) {
+        const std::string_view w = Low(doc_.tokens[t].span);
+        if (w == "off-duty") memo = 1;
+        if (w == "off" && t + 1 < s.token_end && Low(doc_.tokens[t + 1].span) == "duty") {
+          memo = 1;
+        }
+      }
+    }
+    return memo != 0;
+  }
   bool OffDutyVictims(const CasualtyFrame& f) const {
-    const std::string v = Lower(doc_.text.substr(f.span.begin, f.span.end - f.span.begin));
+    const std::string_view v = Low(f.span);
     return v.find("former ") != std::string::npos || v.find("retired ") != std::string::npos ||
            v.find("off-duty ") != std::string::npos;
   }
@@ -774,7 +803,7 @@ class Classifier {
   bool WordBefore(uint32_t si, const Hit& hit, uint32_t reach,
                   std::initializer_list<std::string_view> words) const {
     for (uint32_t t = ReachBefore(si, hit, reach); t < hit.begin; ++t) {
-      const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+      const std::string_view w = Low(doc_.tokens[t].span);
       if (std::find(words.begin(), words.end(), w) != words.end()) return true;
     }
     return false;
@@ -807,11 +836,15 @@ class Classifier {
   // The victims are said to be drug traffickers: a sentence naming "the victim(s)" with
   // charges or a conviction for drug trafficking.
   bool DrugLinkedVictims() const {
+    if (drug_linked_ < 0) drug_linked_ = FindDrugLinkedVictims() ? 1 : 0;
+    return drug_linked_ != 0;
+  }
+  bool FindDrugLinkedVictims() const {
     for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
       const Sentence& s = doc_.sentences[si];
       bool victim = false, drug = false, record = false;
       for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
-        const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+        const std::string_view w = Low(doc_.tokens[t].span);
         victim |= w == "victim" || w == "victims";
         drug |= w == "drug";
         record |= w == "charges" || w == "convicted";
@@ -851,11 +884,16 @@ class Classifier {
     const uint32_t lo = si > 0 ? si - 1 : 0;
     const uint32_t hi = std::min<uint32_t>(si + 2, doc_.sentences.size());
     for (uint32_t k = lo; k < hi; ++k) {
-      const Sentence& s = doc_.sentences[k];
-      for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
-        const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
-        if (std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords)) return true;
+      int8_t& memo = unarmed_weapons_in_[k];
+      if (memo < 0) {
+        memo = 0;
+        const Sentence& s = doc_.sentences[k];
+        for (uint32_t t = s.token_begin; t < s.token_end && memo == 0; ++t) {
+          const std::string_view w = Low(doc_.tokens[t].span);
+          if (std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords)) memo = 1;
+        }
       }
+      if (memo != 0) return true;
     }
     return false;
   }
@@ -863,7 +901,7 @@ class Classifier {
   // "shot", "gunned down", "shooting": a firearm, not a crowd's weapon.
   bool Firearm(const Hit& hit) const {
     for (uint32_t t = hit.begin; t < hit.end; ++t) {
-      const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+      const std::string_view w = Low(doc_.tokens[t].span);
       if (w == "shot" || w == "gunned" || w == "shooting" || w == "shootings") return true;
     }
     return false;
@@ -872,7 +910,7 @@ class Classifier {
   // "threw stones at", "pelted stones at": the weapons of a crowd.
   bool StoneThrowing(const Hit& hit) const {
     for (uint32_t t = hit.begin; t < hit.end; ++t) {
-      const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+      const std::string_view w = Low(doc_.tokens[t].span);
       if (w == "stones" || w == "stone") return true;
     }
     return false;
@@ -884,7 +922,7 @@ class Classifier {
     if (!PassiveBefore(hit)) return false;
     const Sentence& s = doc_.sentences[si];
     for (uint32_t t = hit.end; t < std::min(hit.end + 4, s.token_end); ++t) {
-      const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+      const std::string_view w = Low(doc_.tokens[t].span);
       if (w != "by") continue;
       return CrowdAt(si, t + 1, std::min(t + 5, s.token_end));
     }
@@ -915,7 +953,7 @@ class Classifier {
     if (doc_.tokens[t].kind == TokenKind::kNumber) return true;
     static constexpr std::string_view kWords[] = {"two", "three", "four", "five", "six", "seven",
                                                   "eight", "nine", "ten", "several", "many"};
-    const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+    const std::string_view w = Low(doc_.tokens[t].span);
     return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
   }
 
@@ -932,7 +970,7 @@ class Classifier {
         }
       }
       if (h.begin > doc_.sentences[si].token_begin) {
-        const std::string w = Lower(doc_.Slice(doc_.tokens[h.begin - 1].span));
+        const std::string_view w = Low(doc_.tokens[h.begin - 1].span);
         if (w == "unidentified" || w == "unknown" || w == "armed" || w == "masked" ||
             w == "suspected" || w == "hooded") {
           return false;
@@ -943,14 +981,11 @@ class Classifier {
     return false;
   }
 
-  static std::string Lower(std::string_view v) {
-    // ASCII only, as std::tolower in the "C" locale sitrep runs in (no setlocale), without a
-    // library call per byte; branch-free, so it vectorizes.
-    std::string w(v);
-    for (char& c : w) {
-      c = static_cast<char>(c | (static_cast<unsigned char>(c - 'A') < 26 ? 0x20 : 0));
-    }
-    return w;
+  // The text of `span` lower-cased (ASCII only, as std::tolower in the "C" locale sitrep runs
+  // in): a view into the document's text lower-cased once, where a string per word test cost
+  // a copy each.
+  std::string_view Low(Span span) const {
+    return std::string_view(lower_).substr(span.begin, span.end - span.begin);
   }
 
   // An ethnic, clan or land word (ctx_communal with weight 1) in sentence `si` or a neighbour.
@@ -985,7 +1020,7 @@ class Classifier {
   std::string_view OperationOutcome(uint32_t si, const Hit& hit) const {
     bool operation = false;
     for (uint32_t t = hit.begin; t < hit.end; ++t) {
-      operation |= Lower(doc_.Slice(doc_.tokens[t].span)).rfind("operation", 0) == 0;
+      operation |= Low(doc_.tokens[t].span).rfind("operation", 0) == 0;
     }
     if (!operation) return {};
     if (!WordBefore(si, hit, 4, {"during"})) return {};
@@ -1052,7 +1087,7 @@ class Classifier {
   // protest is about.
   bool ProtestersHarmed(uint32_t si) const {
     auto protest_word = [&](uint32_t t) {
-      const std::string w = Lower(doc_.Slice(doc_.tokens[t].span));
+      const std::string_view w = Low(doc_.tokens[t].span);
       return w.rfind("protest", 0) == 0 || w.rfind("demonstrat", 0) == 0 || w == "crowd";
     };
     const uint32_t lo = si > 0 ? si - 1 : 0;
@@ -1089,7 +1124,7 @@ class Classifier {
   // "was shot", "were killed", "had been attacked": an auxiliary just before the cue.
   bool PassiveBefore(const Hit& hit) const {
     for (uint32_t back = 1; back <= 2 && hit.begin >= back; ++back) {
-      const std::string w = Lower(doc_.Slice(doc_.tokens[hit.begin - back].span));
+      const std::string_view w = Low(doc_.tokens[hit.begin - back].span);
       if (w == "was" || w == "were" || w == "been" || w == "being" || w == "is" || w == "are" ||
           w == "got" || w == "be") {
         return true;
@@ -1204,7 +1239,13 @@ class Classifier {
 
   const Document& doc_;
   trigger::YearMonth pub_;
+  const std::string& lower_;  // doc_.text, ASCII lower-cased
   std::vector<SentenceScan> scans_;
+  // Per-sentence memos, filled on first use (-1: not yet known).
+  mutable std::vector<std::optional<std::vector<const ActorMention*>>> actors_in_;
+  mutable std::vector<int8_t> off_duty_in_;
+  mutable std::vector<int8_t> unarmed_weapons_in_;
+  mutable int8_t drug_linked_ = -1;
 };
 
 class TriggersStage : public Stage {

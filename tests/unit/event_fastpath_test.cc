@@ -1,15 +1,22 @@
 // The events stage's fast paths against the plain computations they replace: case-insensitive
 // word and phrase tests without building lower-case strings, the one-pass link-list scan, the
-// per-document sentence-location memo, event ids without printf, years without formatting.
+// per-document sentence-location memo, event ids without printf, years without formatting;
+// and those of the stages before it: per-thread token keys and lower-cased text reused from
+// document to document, notes written without temporary strings.
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <climits>
 #include <cstdio>
 #include <string>
 #include <vector>
 
+#include "actor/phrase_trie.h"
 #include "event/dates.h"
 #include "event/event_internal.h"
 #include "sitrep/events.h"
+#include "sitrep/triggers.h"
+#include "trigger/historical.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/places.h"
 #include "test_gazetteer.h"
@@ -148,6 +155,110 @@ TEST(EventFastPath, SentenceLocationsMatchLocateEvent) {
     }
   }
   EXPECT_TRUE(locations.At(0).found());
+}
+
+// Token keys written into the buffers of the previous (longer or shorter) document's keys, as
+// the actor and trigger stages do per thread, against keys built afresh.
+TEST(EventFastPath, ReusedTokenKeysMatchFresh) {
+  std::vector<Document> docs;
+  for (const char* text : {"U.S. troops and Iraq's army, the IRAQI ARMY\xE2\x80\x99s men...",
+                           "a", "", "Al-Shabaab's fighters; M23 rebels' (ISIS-K) 's x.y. attacked",
+                           "Police fired tear gas in Nairobi."}) {
+    Document& doc = docs.emplace_back();
+    doc.text = text;
+    ASSERT_TRUE(MakeDefaultPipeline().Run(doc).ok());
+  }
+  actor::TokenKeys reused;
+  for (int round = 0; round < 2; ++round) {
+    for (const Document& doc : docs) {
+      reused.Assign(doc);
+      const actor::TokenKeys& thread = actor::ThreadTokenKeys(doc);
+      const actor::TokenKeys fresh(doc);
+      ASSERT_EQ(reused.size(), fresh.size()) << doc.text;
+      ASSERT_EQ(thread.size(), fresh.size()) << doc.text;
+      for (size_t i = 0; i < fresh.size(); ++i) {
+        EXPECT_EQ(reused[i], fresh[i]) << doc.text << " / " << i;
+        EXPECT_EQ(reused.hash(i), fresh.hash(i)) << doc.text << " / " << i;
+        EXPECT_EQ(thread[i], fresh[i]) << doc.text << " / " << i;
+      }
+    }
+  }
+}
+
+// The trigger stage's lower-casing against std::tolower in the "C" locale, byte by byte.
+TEST(EventFastPath, TriggerLowerMatchesTolower) {
+  std::string all;
+  for (int b = 0; b < 256; ++b) all += static_cast<char>(b);
+  const std::string lower = trigger::LowerAscii(all);
+  ASSERT_EQ(lower.size(), all.size());
+  for (int b = 0; b < 256; ++b) {
+    EXPECT_EQ(static_cast<unsigned char>(lower[b]), std::tolower(b)) << b;
+    EXPECT_EQ(trigger::LowerAsciiByte(static_cast<char>(b)), lower[b]) << b;
+  }
+}
+
+// Triggers of one document are the same whatever document the thread typed before (the
+// lower-cased text and token keys live in per-thread buffers).
+TEST(EventFastPath, TriggersIndependentOfPreviousDocument) {
+  const char* const texts[] = {
+      "Protesters marched in Nairobi; police fired tear gas and arrested 30 people. An off-duty "
+      "soldier was shot dead by gunmen who also burned a school.",
+      "Gunmen killed a shopkeeper.",
+      "The victim had charges against him for drug trafficking. Gunmen shot the victim dead. "
+      "Villagers pelted stones at police during clashes.",
+  };
+  std::vector<Document> docs;
+  for (const char* text : texts) {
+    Document& doc = docs.emplace_back();
+    doc.text = text;
+    doc.published = "2024-09-14";
+    ASSERT_TRUE(MakeDefaultPipeline().Run(doc).ok());
+  }
+  for (size_t first = 0; first < docs.size(); ++first) {
+    (void)FindTriggers(docs[first]);  // fills the thread's buffers with another document
+    for (const Document& doc : docs) {
+      const std::vector<TriggerMention> again = FindTriggers(doc);
+      ASSERT_EQ(again.size(), doc.triggers.size()) << doc.text;
+      for (size_t i = 0; i < again.size(); ++i) {
+        EXPECT_EQ(again[i].span, doc.triggers[i].span) << doc.text;
+        EXPECT_EQ(again[i].sub_event_type, doc.triggers[i].sub_event_type) << doc.text;
+        EXPECT_EQ(again[i].score, doc.triggers[i].score) << doc.text;
+        EXPECT_EQ(again[i].negated, doc.triggers[i].negated) << doc.text;
+        EXPECT_EQ(again[i].historical, doc.triggers[i].historical) << doc.text;
+      }
+    }
+  }
+}
+
+// The figures at the end of the notes, as first written with std::to_string.
+std::string ReferenceNotesTail(const Event& e) {
+  std::string out = "; " + std::to_string(e.fatalities);
+  if (e.deaths_high > e.fatalities) out += " to " + std::to_string(e.deaths_high);
+  out += " killed";
+  if (e.injured) out += ", " + std::to_string(*e.injured) + " injured";
+  out += ".";
+  return out;
+}
+
+TEST(EventFastPath, NotesNumbersMatchToString) {
+  for (int fatalities : {0, 1, 9, 10, 123456, INT_MAX, -1, INT_MIN}) {
+    for (int high : {0, 5, 1000, INT_MAX}) {
+      for (bool injured : {false, true}) {
+        Event e;
+        e.sub_event_type = "Attack";
+        e.location = "Kirkuk";
+        e.admin1 = "Kirkuk";
+        e.country = "Iraq";
+        e.fatalities = fatalities;
+        e.deaths_high = high;
+        if (injured) e.injured = high - 3;
+        const std::string notes = FormatNotes(e);
+        EXPECT_TRUE(notes.ends_with(ReferenceNotesTail(e))) << notes;
+        EXPECT_TRUE(notes.starts_with("Unidentified actors carried out an attack in Kirkuk, Iraq; "))
+            << notes;
+      }
+    }
+  }
 }
 
 }  // namespace
