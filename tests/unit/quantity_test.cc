@@ -600,6 +600,8 @@ const Case kMoreFrameCases[] = {
     {"The gunmen shot nine villagers and wounded four others.",
      "killed 9 civilians, injured 4 unknown"},
     {"The gunmen shot nine villagers in the legs.", ""},
+    // "were the only casualties": the count is the dead.
+    {"The three attackers were the only reported casualties.", "killed 3 non_state"},
 };
 
 TEST(QuantityTest, MoreFrames) {
