@@ -429,9 +429,11 @@ class Annotator {
   // words, parentheses, hyphens and a few lower-case words ("belonging to", "of the"), with
   // at least one capitalized word or parenthesis and up to 18 tokens. Returns the token after
   // it when an aux or fate word follows, else `j`.
-  size_t PastName(size_t j, size_t e) const {
+  [[gnu::noinline]] size_t PastName(size_t j, size_t e) const {
     static constexpr std::array<std::string_view, 9> kInName = {
         "of", "the", "for", "de", "del", "la", "al", "-", "'s"};
+    // Most counts have no fate word after them at all: skip the token walk below.
+    if (!HasFateWord(j, std::min(e, j + 19))) return j;
     size_t lower_words = 0, len = 0;
     int depth = 0;
     bool named = false;
@@ -468,7 +470,7 @@ class Annotator {
 
   // "identified and", "bound, blindfolded and": passive participles before the last verb of
   // a list, from token `j`. Returns the token after the list's "and", or `j` when none.
-  size_t PastParticiples(size_t j, size_t e) const {
+  [[gnu::noinline]] size_t PastParticiples(size_t j, size_t e) const {
     static constexpr std::array<std::string_view, 8> kIrregular = {
         "shot", "beaten", "taken", "hit", "struck", "caught", "found", "bound"};
     size_t k = j;
@@ -490,7 +492,7 @@ class Annotator {
   // "and later killed", ", and then died" after a fate that is not a death, from token `k`:
   // the token of the death (its length in *len), or 0. An injury turns into a death only
   // after "later"/"subsequently" ("were wounded and later died").
-  size_t DeathAfter(size_t k, size_t e, Fate first, size_t* len) const {
+  [[gnu::noinline]] size_t DeathAfter(size_t k, size_t e, Fate first, size_t* len) const {
     if (W(k) == ",") ++k;
     if (W(k) != "and") return 0;
     ++k;
@@ -1017,7 +1019,6 @@ class Annotator {
       Articles(sentence, b, e);
       Negations(sentence, b, e);
       Perpetrators(sentence, b, e, first_frame);
-      DefinitePlurals(sentence, b, e, first_frame);
     }
     Themselves(sentence, b, e);
     Singulars(sentence, b, e, first_frame);
@@ -1058,7 +1059,10 @@ class Annotator {
   void Perpetrators(uint32_t sentence, size_t b, size_t e, size_t first_frame) {
     for (size_t i = b + 1; i + 1 < e; ++i) {
       const std::string_view w = W(i);
-      if (!IsPerpetratorNoun(w)) continue;  // both readings below need one
+      if (!IsPerpetratorNoun(w)) {  // both readings below need one
+        if (W(i + 1) == "were" && W(i - 1) == "the") DefinitePlural(sentence, b, e, first_frame, i);
+        continue;
+      }
       if ((w.ends_with("s") || w == "gunmen") && W(i - 1) == "the" &&
           (i - 1 == b || W(i - 2) == "," || W(i - 2) == ";")) {
         PluralPerpetrators(sentence, e, first_frame, i);
@@ -1114,14 +1118,19 @@ class Annotator {
 
   // "Gunmen fired on two police officers. The officers were killed.": a plural victim noun
   // opening a passive takes the count written before the same noun earlier in the text.
-  void DefinitePlurals(uint32_t sentence, size_t b, size_t e, size_t first_frame) {
-    for (size_t i = b + 1; i + 1 < e; ++i) {
-      if (W(i - 1) != "the" || (i - 1 != b && W(i - 2) != "," && W(i - 2) != ";")) continue;
+  // Called from Perpetrators' walk (one pass over the sentence for both) at a token `i` that
+  // is no perpetrator noun.
+  [[gnu::noinline]] void DefinitePlural(uint32_t sentence, size_t b, size_t e, size_t first_frame, size_t i) {
+    {
+      if (W(i + 1) != "were" || W(i - 1) != "the" ||
+          (i - 1 != b && W(i - 2) != "," && W(i - 2) != ";")) {
+        return;
+      }
       const std::string_view noun = W(i);
       size_t len = 0;
-      if (!noun.ends_with("s") || IsPerpetratorNoun(noun) || noun == "victims" ||
-          MatchAt(i, i + 1, q::kVictim, &len) == nullptr || W(i + 1) != "were") {
-        continue;
+      if (!noun.ends_with("s") || noun == "victims" ||
+          MatchAt(i, i + 1, q::kVictim, &len) == nullptr) {
+        return;
       }
       size_t j = i + 1;
       while (j < e && MatchAt(j, e, q::kAux, &len) != nullptr &&
@@ -1131,7 +1140,7 @@ class Annotator {
       const LexEntry* f = MatchAt(j, e, q::kFate, &len);
       if (f == nullptr || (f->roles & q::kAfter) == 0 || f->fate != Fate::kKilled ||
           FateUsed(first_frame, j)) {
-        continue;
+        return;
       }
       int64_t n = 0;
       for (size_t k = i - 1; k-- > 0 && k + 300 > i && n == 0;) {
@@ -1151,7 +1160,7 @@ class Annotator {
           }
         }
       }
-      if (n < 2) continue;
+      if (n < 2) return;
       const Quantity qt{tok_[i - 1].span, n, n, Qualifier::kExact, false, QuantityKind::kCount};
       Np np = ScanNp(i, e);
       AddFrame(sentence, i - 1, i, qt, -1, np, {f, j, j + len}, f->fate, false, false);
