@@ -1116,11 +1116,28 @@ class Annotator {
     }
   }
 
+  // A passive opened at token *j ("were [later] killed") read up to its fate: the killing
+  // entry, with *j and *len on the fate's tokens, or nullptr when the fate is no killing
+  // read after its subject or an earlier frame already used it.
+  const LexEntry* PassiveKilling(size_t e, size_t first_frame, size_t* j, size_t* len) {
+    while (*j < e && MatchAt(*j, e, q::kAux, len) != nullptr &&
+           MatchAt(*j, e, q::kFate, len) == nullptr) {
+      *j += *len;
+    }
+    const LexEntry* f = MatchAt(*j, e, q::kFate, len);
+    if (f == nullptr || (f->roles & q::kAfter) == 0 || f->fate != Fate::kKilled ||
+        FateUsed(first_frame, *j)) {
+      return nullptr;
+    }
+    return f;
+  }
+
   // "Gunmen fired on two police officers. The officers were killed.": a plural victim noun
   // opening a passive takes the count written before the same noun earlier in the text.
   // Called from Perpetrators' walk (one pass over the sentence for both) at a token `i` that
   // is no perpetrator noun.
-  [[gnu::noinline]] void DefinitePlural(uint32_t sentence, size_t b, size_t e, size_t first_frame, size_t i) {
+  [[gnu::noinline]] void DefinitePlural(uint32_t sentence, size_t b, size_t e,
+                                        size_t first_frame, size_t i) {
     {
       if (W(i + 1) != "were" || W(i - 1) != "the" ||
           (i - 1 != b && W(i - 2) != "," && W(i - 2) != ";")) {
@@ -1133,15 +1150,8 @@ class Annotator {
         return;
       }
       size_t j = i + 1;
-      while (j < e && MatchAt(j, e, q::kAux, &len) != nullptr &&
-             MatchAt(j, e, q::kFate, &len) == nullptr) {
-        j += len;
-      }
-      const LexEntry* f = MatchAt(j, e, q::kFate, &len);
-      if (f == nullptr || (f->roles & q::kAfter) == 0 || f->fate != Fate::kKilled ||
-          FateUsed(first_frame, j)) {
-        return;
-      }
+      const LexEntry* f = PassiveKilling(e, first_frame, &j, &len);
+      if (f == nullptr) return;
       int64_t n = 0;
       for (size_t k = i - 1; k-- > 0 && k + 300 > i && n == 0;) {
         if (W(k) != noun || k == 0) continue;
@@ -1173,15 +1183,8 @@ class Annotator {
   void PluralPerpetrators(uint32_t sentence, size_t e, size_t first_frame, size_t i) {
     size_t j = i + 1, len = 0;
     if (j >= e || W(j) != "were") return;
-    while (j < e && MatchAt(j, e, q::kAux, &len) != nullptr &&
-           MatchAt(j, e, q::kFate, &len) == nullptr) {
-      j += len;
-    }
-    const LexEntry* f = MatchAt(j, e, q::kFate, &len);
-    if (f == nullptr || (f->roles & q::kAfter) == 0 || f->fate != Fate::kKilled ||
-        FateUsed(first_frame, j)) {
-      return;
-    }
+    const LexEntry* f = PassiveKilling(e, first_frame, &j, &len);
+    if (f == nullptr) return;
     const int64_t n = EarlierPerpetratorCount(i - 1);
     if (n < 2) return;
     const Quantity qt{tok_[i - 1].span, n, n, Qualifier::kExact, false, QuantityKind::kCount};
