@@ -912,6 +912,9 @@ class Annotator {
 
   void Frames(uint32_t sentence, size_t b, size_t e) {
     const size_t first_frame = doc_.casualties.size();
+    // Passive and Active read a fate or toll phrase of the sentence; without one (dates,
+    // money, troop counts) they find nothing, so they are not called.
+    const bool fate_word = HasFateWord(b, e);
     size_t active_np_end = 0;  // token after the victims of the last active frame
     for (size_t c = 0; c < cands_.size(); ++c) {
       const Candidate cd = cands_[c];
@@ -925,9 +928,9 @@ class Annotator {
       }
       const bool subtotal = SubtotalBefore(b, cd.begin);
       bool update = false;
-      FateHit f = Passive(cd.end, e, np, cd.begin);
+      FateHit f = fate_word ? Passive(cd.end, e, np, cd.begin) : FateHit{};
       // "executed 6 prisoners": the verb before wins over a fate noun after.
-      if (f.entry == nullptr || (f.entry->roles & q::kAfter) == 0) {
+      if (fate_word && (f.entry == nullptr || (f.entry->roles & q::kAfter) == 0)) {
         const FateHit a = Active(b, cd.begin, &update);
         if (a.entry != nullptr) f = a;
       }
@@ -990,7 +993,7 @@ class Annotator {
       }
       // "killed a police officer, his wife, and two sons": the last item of a list of
       // objects of an active verb (the items before are read later, by Articles/Names).
-      if (np.has_victim && cd.begin > b + 2 && W(cd.begin - 1) == "and") {
+      if (fate_word && np.has_victim && cd.begin > b + 2 && W(cd.begin - 1) == "and") {
         const FateHit lv = ListVerb(b, cd.begin - 1);
         if (lv.entry != nullptr) {
           AddFrame(sentence, cd.begin, cd.end, qt, cd.quantity, np, lv, lv.entry->fate, false,
@@ -1014,7 +1017,6 @@ class Annotator {
     // Articles, Negations, Perpetrators, Names and Coordinated add a frame only on a fate (or
     // toll) phrase of the sentence; many sentences have none, and these passes are a large
     // share of the time.
-    const bool fate_word = HasFateWord(b, e);
     if (fate_word) {
       Articles(sentence, b, e);
       Negations(sentence, b, e);
@@ -1373,6 +1375,12 @@ class Annotator {
     static constexpr std::array<std::string_view, 14> kPerp = {
         "assailant", "assailants", "attacker", "attackers", "bomber", "bombers", "perpetrator",
         "perpetrators", "gunman", "gunmen", "militant", "militants", "terrorist", "terrorists"};
+    // Most words are none of these: reject by length and first letter before the scan.
+    if (w.size() < 6 || w.size() > 12) return false;
+    const unsigned first = static_cast<unsigned char>(w[0]) - 'a';
+    constexpr uint32_t kFirst = (1u << ('a' - 'a')) | (1u << ('b' - 'a')) | (1u << ('p' - 'a')) |
+                                (1u << ('g' - 'a')) | (1u << ('m' - 'a')) | (1u << ('t' - 'a'));
+    if (first >= 26 || ((kFirst >> first) & 1u) == 0) return false;
     return In(w, kPerp);
   }
 

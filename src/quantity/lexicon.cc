@@ -292,7 +292,15 @@ const LexEntry* Lexicon::Word(std::string_view word) const {
 
 const LexEntry* Lexicon::MatchFrom(const Slot* first, const TokenTexts& t, size_t i, size_t end,
                                    uint32_t mask, size_t* len) const {
-  const size_t longest = std::min<size_t>(first->max_len_first, end - i);
+  // A phrase of n tokens can be a key only when its last token ends some phrase of `mask`
+  // (tokens hold no space, so the key's last word is that token): most lengths are ruled
+  // out without hashing or probing.
+  const auto may_end = [&](size_t n) {
+    const Slot* s = t.slot[i + n - 1];
+    return s != nullptr && (s->last_classes & mask) != 0;
+  };
+  size_t longest = std::min<size_t>(first->max_len_first, end - i);
+  while (longest > 1 && !may_end(longest)) --longest;
   // Hashes of the phrases t.lower[i, i + n) for n = 1..longest, in one pass.
   uint64_t hashes[256];
   hashes[0] = first->hash;
@@ -300,6 +308,7 @@ const LexEntry* Lexicon::MatchFrom(const Slot* first, const TokenTexts& t, size_
     hashes[n] = HashAppend((hashes[n - 1] ^ ' ') * kFnvPrime, t.lower[i + n]);
   }
   for (size_t n = longest; n >= 1; --n) {
+    if (n > 1 && !may_end(n)) continue;
     const Slot* s = n == 1 ? first : Lookup(hashes[n - 1], t, i, n);
     const LexEntry* e = s == nullptr ? nullptr : s->entry;
     if (e != nullptr && (e->classes & mask) != 0) {
@@ -314,6 +323,11 @@ const LexEntry* Lexicon::MatchEndingFrom(const Slot* final_word, const TokenText
                                          size_t begin, size_t last, uint32_t mask,
                                          size_t* len) const {
   for (size_t n = std::min<size_t>(final_word->max_len_last, last - begin + 1); n >= 1; --n) {
+    // (the same test on the phrase's first token as in MatchFrom)
+    if (n > 1) {
+      const Slot* f = t.slot[last + 1 - n];
+      if (f == nullptr || (f->first_classes & mask) == 0) continue;
+    }
     const Slot* s =
         n == 1 ? final_word : Lookup(HashPhrase(t, last + 1 - n, n), t, last + 1 - n, n);
     const LexEntry* e = s == nullptr ? nullptr : s->entry;

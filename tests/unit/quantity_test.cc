@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "quantity/lexicon.h"
 #include "sitrep/pipeline.h"
@@ -756,6 +758,52 @@ TEST(QuantityTest, LexiconParsesAndMatchesCompiledCopy) {
   std::stringstream compiled;
   compiled << inc.rdbuf();
   EXPECT_EQ(compiled.str(), "R\"sitrep_lexicon(\n" + tsv.str() + ")sitrep_lexicon\"\n");
+}
+
+// Match/MatchEndingAt take the longest phrase of the wanted classes; lengths whose last (first)
+// token ends (starts) no such phrase are skipped, which must not lose a match.
+TEST(QuantityTest, LexiconLongestPhraseMatch) {
+  int bad = -1;
+  const quantity::Lexicon lex = quantity::Lexicon::Parse(
+      "were\taux\t\n"
+      "killed\tfate\tkilled/PA\n"
+      "dead\tfate\tkilled/P\n"
+      "were among the dead\tfate\tkilled/P\n"
+      "were the only casualties\tfate\tkilled/P\n"
+      "the dead\tvictim\tcivilians\n",
+      &bad);
+  ASSERT_EQ(bad, 0);
+  struct Case {
+    std::vector<std::string_view> words;
+    size_t at;
+    uint32_t mask;
+    bool ending;  // MatchEndingAt with `at` as the last token, from token 0
+    size_t len;   // 0: no match
+  };
+  const Case cases[] = {
+      {{"were", "among", "the", "dead", "."}, 0, quantity::kFate, false, 4},
+      {{"were", "among", "the", "dead"}, 0, quantity::kAux, false, 1},
+      {{"were", "among", "the", "dead"}, 2, quantity::kVictim, false, 2},
+      {{"were", "among", "the", "dead"}, 2, quantity::kFate, false, 0},
+      {{"were", "the", "dead"}, 0, quantity::kFate, false, 0},
+      {{"were", "the", "only", "casualties"}, 0, quantity::kFate, false, 4},
+      {{"were", "the", "only", "casualties"}, 0, quantity::kFate | quantity::kAux, false, 4},
+      {{"were", "the", "only"}, 0, quantity::kFate | quantity::kAux, false, 1},
+      {{"were", "among", "the", "dead"}, 3, quantity::kFate, true, 4},
+      {{"x", "among", "the", "dead"}, 3, quantity::kFate, true, 1},
+      {{"x", "among", "the", "dead"}, 3, quantity::kVictim, true, 2},
+      {{"were", "among", "the", "killed"}, 3, quantity::kFate, true, 1},
+  };
+  for (const Case& c : cases) {
+    quantity::TokenTexts t;
+    t.lower.assign(c.words.begin(), c.words.end());
+    lex.Prepare(&t);
+    size_t len = 0;
+    const quantity::LexEntry* e =
+        c.ending ? lex.MatchEndingAt(t, 0, c.at, c.mask, &len)
+                 : lex.Match(t, c.at, t.lower.size(), c.mask, &len);
+    EXPECT_EQ(e == nullptr ? 0 : len, c.len) << c.words[0] << " at " << c.at;
+  }
 }
 
 TEST(QuantityTest, HostileInputs) {
