@@ -762,30 +762,30 @@ class Classifier {
     return w == "former" || w == "retired" || w == "off-duty" || w == "ex" || w == "demobilized" ||
            w == "demobilised";
   }
-  // "off-duty" or "off duty" in sentence `si` or a neighbour.
-  bool OffDutyNear(uint32_t si) const {
+  // Whether `in_sentence` holds for sentence `si` or a neighbour; each sentence is tested once
+  // per document (`memo`: -1 not yet tested, 0 no, 1 yes).
+  template <typename InSentence>
+  bool NearSentence(uint32_t si, std::vector<int8_t>& memo, InSentence in_sentence) const {
     const uint32_t lo = si > 0 ? si - 1 : 0;
     const uint32_t hi = std::min<uint32_t>(si + 2, doc_.sentences.size());
     for (uint32_t k = lo; k < hi; ++k) {
-      if (OffDutyIn(k)) return true;
+      if (memo[k] < 0) memo[k] = in_sentence(doc_.sentences[k]) ? 1 : 0;
+      if (memo[k] != 0) return true;
     }
     return false;
   }
-  // "off-duty" or "off duty" in sentence `k`; found once per sentence.
-  bool OffDutyIn(uint32_t k) const {
-    int8_t& memo = off_duty_in_[k];
-    if (memo < 0) {
-      memo = 0;
-      const Sentence& s = doc_.sentences[k];
-      for (uint32_t t = s.token_begin; t < s.token_end && memo == 0; ++t) {
+  // "off-duty" or "off duty" in sentence `si` or a neighbour.
+  bool OffDutyNear(uint32_t si) const {
+    return NearSentence(si, off_duty_in_, [&](const Sentence& s) {
+      for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
         const std::string_view w = Low(doc_.tokens[t].span);
-        if (w == "off-duty") memo = 1;
+        if (w == "off-duty") return true;
         if (w == "off" && t + 1 < s.token_end && Low(doc_.tokens[t + 1].span) == "duty") {
-          memo = 1;
+          return true;
         }
       }
-    }
-    return memo != 0;
+      return false;
+    });
   }
   bool OffDutyVictims(const CasualtyFrame& f) const {
     const std::string_view v = Low(f.span);
@@ -881,21 +881,13 @@ class Classifier {
     static constexpr std::string_view kWords[] = {
         "stones", "stone", "stone-pelting", "rocks", "bricks", "sticks", "clubs", "bludgeons",
         "batons", "firecrackers", "fireworks", "bottles", "fists", "fist", "slippers"};
-    const uint32_t lo = si > 0 ? si - 1 : 0;
-    const uint32_t hi = std::min<uint32_t>(si + 2, doc_.sentences.size());
-    for (uint32_t k = lo; k < hi; ++k) {
-      int8_t& memo = unarmed_weapons_in_[k];
-      if (memo < 0) {
-        memo = 0;
-        const Sentence& s = doc_.sentences[k];
-        for (uint32_t t = s.token_begin; t < s.token_end && memo == 0; ++t) {
-          const std::string_view w = Low(doc_.tokens[t].span);
-          if (std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords)) memo = 1;
-        }
+    return NearSentence(si, unarmed_weapons_in_, [&](const Sentence& s) {
+      for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+        const std::string_view w = Low(doc_.tokens[t].span);
+        if (std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords)) return true;
       }
-      if (memo != 0) return true;
-    }
-    return false;
+      return false;
+    });
   }
 
   // "shot", "gunned down", "shooting": a firearm, not a crowd's weapon.
