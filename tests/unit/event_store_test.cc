@@ -1175,6 +1175,17 @@ TEST_F(SqliteMigrationTest, Version1EventWithoutCountryIsFoundByCode) {
   EXPECT_EQ(page->total, 2);
 }
 
+// A SQL string literal of `v` (quotes doubled), for the old-version rows the migration tests
+// write by hand.
+std::string SqlQuote(const std::string& v) {
+  std::string q = "'";
+  for (char ch : v) {
+    if (ch == '\'') q.push_back('\'');
+    q.push_back(ch);
+  }
+  return q + "'";
+}
+
 // A version-4 database (internal-content FTS5, R*Tree, the version-3 indexes) keeps its rows and
 // finds them through every new index after the upgrade to 5; the sink then adds and replaces
 // events with FTS5 staying consistent.
@@ -1182,37 +1193,42 @@ TEST_F(SqliteMigrationTest, Version4IsMigratedWithItsRows) {
   ASSERT_TRUE(SqliteStore::CreateVersionForTest(path_, 4).ok());
   const Corpus c = SampleCorpus();
   std::string sql;
-  auto quote = [](const std::string& v) {
-    std::string q = "'";
-    for (char ch : v) {
-      if (ch == '\'') q.push_back('\'');
-      q.push_back(ch);
-    }
-    return q + "'";
+  auto opt = [&](const std::optional<std::string>& v) {
+    return v ? SqlQuote(*v) : std::string("NULL");
   };
-  auto opt = [&](const std::optional<std::string>& v) { return v ? quote(*v) : std::string("NULL"); };
-  auto num = [](const std::optional<double>& v) { return v ? std::to_string(*v) : std::string("NULL"); };
+  auto num = [](const std::optional<double>& v) {
+    return v ? std::to_string(*v) : std::string("NULL");
+  };
   for (size_t i = 0; i < c.docs.size(); ++i) {
     const Document& d = c.docs[i];
-    sql += "INSERT INTO articles(id, url, title, published, text, content_hash) VALUES (" + quote(d.id) +
-           ", '', " + quote(d.title) + ", " + quote(d.published) + ", " + quote(d.text) + ", " +
-           quote(ContentHash(d.text)) + ");";
+    sql += "INSERT INTO articles(id, url, title, published, text, content_hash) VALUES (" +
+           SqlQuote(d.id) + ", '', " + SqlQuote(d.title) + ", " + SqlQuote(d.published) + ", " +
+           SqlQuote(d.text) + ", " + SqlQuote(ContentHash(d.text)) + ");";
     for (const Event& e : c.events[i]) {
       std::string json;
       AppendEventJson(e, &json);
-      sql += "INSERT INTO events(event_id, event_date, date_start, date_end, event_type, sub_event_type, country, "
-             "iso3, admin1, latitude, longitude, fatalities, actor1, historical, notes, json) VALUES (" +
-             quote(e.event_id) + ", " + opt(e.event_date) + ", " + opt(e.date_start) + ", " + opt(e.date_end) + ", " +
-             quote(e.event_type) + ", " + quote(e.sub_event_type) + ", " + quote(e.country) + ", " + quote(e.iso3) +
-             ", " + opt(e.admin1) + ", " + num(e.latitude) + ", " + num(e.longitude) + ", " +
-             std::to_string(e.fatalities) + ", " + opt(e.actor1) + ", " + (e.historical ? "1" : "0") + ", " +
-             quote(e.notes) + ", " + quote(json) + ");";
-      sql += "INSERT INTO event_articles VALUES (" + quote(e.event_id) + ", " + quote(d.id) + ");";
+      sql +=
+          "INSERT INTO events(event_id, event_date, date_start, date_end, event_type, "
+          "sub_event_type, country, "
+          "iso3, admin1, latitude, longitude, fatalities, actor1, historical, notes, json) VALUES "
+          "(" +
+          SqlQuote(e.event_id) + ", " + opt(e.event_date) + ", " + opt(e.date_start) + ", " +
+          opt(e.date_end) + ", " + SqlQuote(e.event_type) + ", " + SqlQuote(e.sub_event_type) +
+          ", " + SqlQuote(e.country) + ", " + SqlQuote(e.iso3) + ", " + opt(e.admin1) + ", " +
+          num(e.latitude) + ", " + num(e.longitude) + ", " + std::to_string(e.fatalities) + ", " +
+          opt(e.actor1) + ", " + (e.historical ? "1" : "0") + ", " + SqlQuote(e.notes) + ", " +
+          SqlQuote(json) + ");";
+      sql += "INSERT INTO event_articles VALUES (" + SqlQuote(e.event_id) + ", " + SqlQuote(d.id) +
+             ");";
       // Version 4 has no insert trigger: its sink indexed new rows like this.
-      sql += "INSERT INTO events_fts(rowid, notes) SELECT rid, notes FROM events WHERE event_id = " +
-             quote(e.event_id) + ";";
-      sql += "INSERT INTO events_rtree SELECT rid, longitude, longitude, latitude, latitude FROM events "
-             "WHERE event_id = " + quote(e.event_id) + " AND latitude IS NOT NULL;";
+      sql +=
+          "INSERT INTO events_fts(rowid, notes) SELECT rid, notes FROM events WHERE event_id = " +
+          SqlQuote(e.event_id) + ";";
+      sql +=
+          "INSERT INTO events_rtree SELECT rid, longitude, longitude, latitude, latitude FROM "
+          "events "
+          "WHERE event_id = " +
+          SqlQuote(e.event_id) + " AND latitude IS NOT NULL;";
     }
   }
   Sql(sql);
@@ -1278,14 +1294,6 @@ TEST_F(SqliteMigrationTest, Version4IsMigratedWithItsRows) {
 // event), its links and its full text; the evidence table is gone.
 TEST_F(SqliteMigrationTest, Version5IsMigratedKeepingEveryEventByteForByte) {
   ASSERT_TRUE(SqliteStore::CreateVersionForTest(path_, 5).ok());
-  auto quote = [](const std::string& v) {
-    std::string q = "'";
-    for (char ch : v) {
-      if (ch == '\'') q.push_back('\'');
-      q.push_back(ch);
-    }
-    return q + "'";
-  };
   const std::vector<Event> events = RoundTripEvents(false);  // no NUL: the SQL below is text
   std::string sql = "INSERT INTO articles(id, url, title, published, text, content_hash) VALUES ('rt1', '', 't', "
                     "'2024-03-03', 'Round trip article about the market.', 'h');";
@@ -1297,14 +1305,15 @@ TEST_F(SqliteMigrationTest, Version5IsMigratedKeepingEveryEventByteForByte) {
     ASSERT_TRUE(parsed.ok());
     AppendEventJson(*parsed, &want[e.event_id]);  // what version 5 read back
     // Only some columns: version 1 rows had fewer (a NULL country); the JSON is the event.
-    sql += "INSERT INTO events(event_id, country, iso3, notes, json) VALUES (" + quote(e.event_id) + ", NULL, " +
-           quote(e.iso3) + ", " + quote(e.notes) + ", " + quote(json) + ");";
-    sql += "INSERT INTO event_articles VALUES (" + quote(e.event_id) + ", 'rt1');";
+    sql += "INSERT INTO events(event_id, country, iso3, notes, json) VALUES (" +
+           SqlQuote(e.event_id) + ", NULL, " + SqlQuote(e.iso3) + ", " + SqlQuote(e.notes) + ", " +
+           SqlQuote(json) + ");";
+    sql += "INSERT INTO event_articles VALUES (" + SqlQuote(e.event_id) + ", 'rt1');";
     sql += "INSERT INTO events_fts(rowid, notes) SELECT rid, notes FROM events WHERE event_id = " +
-           quote(e.event_id) + ";";
+           SqlQuote(e.event_id) + ";";
     for (const Evidence& ev : e.evidence) {
-      sql += "INSERT INTO evidence VALUES (" + quote(e.event_id) + ", " + quote(ev.field) + ", " + quote(ev.doc_id) +
-             ", 0, 1, " + quote(ev.text) + ");";
+      sql += "INSERT INTO evidence VALUES (" + SqlQuote(e.event_id) + ", " + SqlQuote(ev.field) +
+             ", " + SqlQuote(ev.doc_id) + ", 0, 1, " + SqlQuote(ev.text) + ");";
     }
   }
   Sql(sql);
