@@ -1137,48 +1137,45 @@ class Annotator {
   // "Gunmen fired on two police officers. The officers were killed.": a plural victim noun
   // opening a passive takes the count written before the same noun earlier in the text.
   // Called from Perpetrators' walk (one pass over the sentence for both) at a token `i` that
-  // is no perpetrator noun.
-  [[gnu::noinline]] void DefinitePlural(uint32_t sentence, size_t b, size_t e,
-                                        size_t first_frame, size_t i) {
-    {
-      if (W(i + 1) != "were" || W(i - 1) != "the" ||
-          (i - 1 != b && W(i - 2) != "," && W(i - 2) != ";")) {
-        return;
-      }
-      const std::string_view noun = W(i);
-      size_t len = 0;
-      if (!noun.ends_with("s") || noun == "victims" ||
-          MatchAt(i, i + 1, q::kVictim, &len) == nullptr) {
-        return;
-      }
-      size_t j = i + 1;
-      const LexEntry* f = PassiveKilling(e, first_frame, &j, &len);
-      if (f == nullptr) return;
-      int64_t n = 0;
-      for (size_t k = i - 1; k-- > 0 && k + 300 > i && n == 0;) {
-        if (W(k) != noun || k == 0) continue;
-        // the count right before the noun or one or two words before it ("two police officers")
-        const uint32_t lo = tok_[k >= 3 ? k - 3 : 0].span.end, hi = tok_[k - 1].span.end;
-        for (size_t qi = doc_.quantities.size(); qi-- > 0;) {
-          const Quantity& qt = doc_.quantities[qi];
-          if (qt.span.end < lo) break;
-          // (a count of soldiers that no fate bound became a troop strength)
-          if (qt.span.end <= hi &&
-              (qt.kind == QuantityKind::kCount || qt.kind == QuantityKind::kTroopStrength) &&
-              !qt.vague &&
-              qt.value >= 2 && qt.value == qt.high && qt.value <= 50) {
-            n = qt.value;
-            break;
-          }
+  // is no perpetrator noun. Kept out of line: the walk runs at every token, this rarely.
+  [[gnu::noinline]] void DefinitePlural(uint32_t sentence, size_t b, size_t e, size_t first_frame,
+                                        size_t i) {
+    if (W(i + 1) != "were" || W(i - 1) != "the" ||
+        (i - 1 != b && W(i - 2) != "," && W(i - 2) != ";")) {
+      return;
+    }
+    const std::string_view noun = W(i);
+    size_t len = 0;
+    if (!noun.ends_with("s") || noun == "victims" ||
+        MatchAt(i, i + 1, q::kVictim, &len) == nullptr) {
+      return;
+    }
+    size_t j = i + 1;
+    const LexEntry* f = PassiveKilling(e, first_frame, &j, &len);
+    if (f == nullptr) return;
+    int64_t n = 0;
+    for (size_t k = i - 1; k-- > 0 && k + 300 > i && n == 0;) {
+      if (W(k) != noun || k == 0) continue;
+      // the count right before the noun or one or two words before it ("two police officers")
+      const uint32_t lo = tok_[k >= 3 ? k - 3 : 0].span.end, hi = tok_[k - 1].span.end;
+      for (size_t qi = doc_.quantities.size(); qi-- > 0;) {
+        const Quantity& qt = doc_.quantities[qi];
+        if (qt.span.end < lo) break;
+        // (a count of soldiers that no fate bound became a troop strength)
+        if (qt.span.end <= hi &&
+            (qt.kind == QuantityKind::kCount || qt.kind == QuantityKind::kTroopStrength) &&
+            !qt.vague && qt.value >= 2 && qt.value == qt.high && qt.value <= 50) {
+          n = qt.value;
+          break;
         }
       }
-      if (n < 2) return;
-      const Quantity qt{tok_[i - 1].span, n, n, Qualifier::kExact, false, QuantityKind::kCount};
-      Np np = ScanNp(i, e);
-      AddFrame(sentence, i - 1, i, qt, -1, np, {f, j, j + len}, f->fate, false, false);
-      doc_.casualties.back().count_span = {};
-      doc_.casualties.back().span = TokSpan(i - 1, j + len);
     }
+    if (n < 2) return;
+    const Quantity qt{tok_[i - 1].span, n, n, Qualifier::kExact, false, QuantityKind::kCount};
+    Np np = ScanNp(i, e);
+    AddFrame(sentence, i - 1, i, qt, -1, np, {f, j, j + len}, f->fate, false, false);
+    doc_.casualties.back().count_span = {};
+    doc_.casualties.back().span = TokSpan(i - 1, j + len);
   }
 
   // "The assailants were killed by police" after "Three assailants attacked ...": 3.
