@@ -262,6 +262,13 @@ def main():
                 v = clean(v)
                 if v and is_latin_name(v):
                     aliases.add(v)
+                    # A former or alternate name of several words is written without its
+                    # level word too ("North-West Frontier Province" -> "North-West Frontier");
+                    # one word alone ("Eastern", "Nord") would be too loose.
+                    core = core_name(v)
+                    if (core != v and re.search(r"[ -]", core) and core[0].isupper() and
+                            "," not in core):
+                        aliases.add(core)
             t = (row.get("type_en") or "").strip().lower()
             if t and is_latin_name(t) and len(t.split()) <= 2:
                 words.add(t)
