@@ -189,7 +189,9 @@ def main():
         if not fname.endswith(".txt"):
             continue
         for cols in read_geonames_rows(file_lines(os.path.join(countries_dir, fname))):
-            if cols[6] == "P":
+            # Camps (herders' and mining camps) and named localities are settlements too
+            # in a full country dump: "the Inata gold mine", "the camp of X".
+            if cols[6] == "P" or (cols[6], cols[7]) in (("S", "CMP"), ("L", "LCTY")):
                 if cols[0] not in places:
                     places[cols[0]] = cols
             elif cols[6] == "A":
