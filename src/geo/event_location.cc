@@ -919,6 +919,29 @@ std::optional<GeoEntry> Admin1Seat(const Gazetteer& gaz, GeoId admin1) {
   return e;
 }
 
+// The town a district without coordinates is named after ("Chora district" → Chora, its seat):
+// a place of the district's own name, or of the name the text uses, lying in it (or in its
+// province, with no district recorded); the most populous such place.
+std::optional<GeoEntry> NamesakeSeat(const Gazetteer& gaz, const GeoEntry& district,
+                                     const std::string& written_key) {
+  std::optional<GeoEntry> best;
+  auto consider = [&](std::span<const GeoId> ids) {
+    for (GeoId id : ids) {
+      if (id >= gaz.size()) continue;
+      const GeoEntry e = gaz.Entry(id);
+      if (e.kind() != GeoKind::kPlace || !e.has_coordinates()) continue;
+      const bool inside = e.admin2_id() == district.id() ||
+                          (e.admin2_id() == kNoGeoId && e.admin1_id() == district.admin1_id() &&
+                           district.admin1_id() != kNoGeoId);
+      if (!inside) continue;
+      if (!best || e.population() > best->population()) best = e;
+    }
+  };
+  consider(gaz.FindFolded(FoldName(district.name())));
+  if (!written_key.empty()) consider(gaz.FindFolded(written_key));
+  return best;
+}
+
 EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gazetteer& gaz) {
   EventLocation loc;
   if (m.geo_id >= gaz.size()) return loc;
@@ -952,6 +975,17 @@ EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gaze
     case 5:
       loc.geo_precision = 2;
       loc.where_prec = 3;
+      // A district the gazetteer has no point for: its namesake seat, else the province's seat
+      // (the finest position known).
+      if (!loc.has_coordinates && e.kind() == GeoKind::kAdmin2) {
+        std::optional<GeoEntry> seat = NamesakeSeat(gaz, e, MentionKey(doc, m));
+        if (!seat) seat = Admin1Seat(gaz, e.admin1_id());
+        if (seat) {
+          loc.lat = seat->lat();
+          loc.lon = seat->lon();
+          loc.has_coordinates = true;
+        }
+      }
       break;
     case 4:
     case 3:

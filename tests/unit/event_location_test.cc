@@ -236,6 +236,30 @@ TEST_F(EventLocationTest, ProvincePrecisionAtItsCapital) {
   }
 }
 
+// A district the gazetteer has no point for is put at the town of its name inside it, else at
+// its province's capital: an event with coordinates, at district precision.
+TEST_F(EventLocationTest, DistrictWithoutPointAtItsSeat) {
+  struct SeatRow {
+    const char* text;
+    double lat, lon;
+  };
+  const SeatRow rows[] = {
+      // Qoryooley town, the seat of Qoryooley district (Lower Shabelle).
+      {"Militants attacked an army base in Qoryooley district, Lower Shabelle.", 1.79, 44.53},
+      // No town of that name in Baharak district of Takhar: Taloqan, the provincial capital.
+      {"Two militants were killed in an airstrike in Baharak district, Takhar.", 36.74, 69.53},
+  };
+  for (const SeatRow& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc = WithActorsAndPlaces(r.text);
+    EventLocation loc = LocateEvent(doc, 0, *Gaz());
+    EXPECT_EQ(loc.where_prec, 3);
+    ASSERT_TRUE(loc.has_coordinates);
+    EXPECT_NEAR(loc.lat, r.lat, 0.05);
+    EXPECT_NEAR(loc.lon, r.lon, 0.05);
+  }
+}
+
 // An event note stating where the event is coded ("coded as X at geoprecision 2") is followed,
 // whether or not the places layer read the name; a name it did not read is looked up in the
 // event's country (here from the text, or from the named group's countries).
