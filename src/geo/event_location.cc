@@ -322,6 +322,23 @@ std::optional<GeoEntry> InActorCountry(const Document& doc, const Gazetteer& gaz
   return best;
 }
 
+// A division or country written as where people come from: "forces from Tigray region",
+// "fighters from Ethiopia's Tigray region".
+bool IsOrigin(const Document& doc, const PlaceMention& m) {
+  if (m.demonym || (m.kind != PlaceKind::kCountry && !IsAdminLevel(m))) return false;
+  size_t t = TokenAt(doc, m.span.begin);
+  if (t == 0 || t > doc.tokens.size()) return false;
+  // "from Ethiopia's Tigray region": past the possessive country ("Ethiopia's" or "Ethiopia",
+  // "'s").
+  std::string_view before = doc.Slice(doc.tokens[t - 1].span);
+  if (before.ends_with("'s") || before.ends_with("\xE2\x80\x99s")) {
+    const size_t back = before == "'s" || before == "\xE2\x80\x99s" ? 2 : 1;
+    if (t < back + 1) return false;
+    t -= back;
+  }
+  return LowerAscii(doc.Slice(doc.tokens[t - 1].span)) == "from";
+}
+
 // What the other names around a mention say of its entry.
 struct Verdict {
   bool dropped = false;
@@ -388,6 +405,9 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
     if (o.key == me.key && !o.key.empty()) continue;
     if (!in_context(o) || o.country == kNoGeoId) continue;
     const PlaceMention& om = *o.m;
+    // Where people come from ("forces from Tigray region took Lalibela") does not hold the
+    // place where they act.
+    if (IsOrigin(doc, om)) continue;
     // A place held by this one does not put it in doubt.
     bool held = false;
     for (const Usable& same : all) {
@@ -453,6 +473,7 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   for (const Usable& o : all) {
     if ((o.key == me.key && !o.key.empty()) || !in_context(o)) continue;
     const PlaceMention& om = *o.m;
+    if (IsOrigin(doc, om)) continue;
     if (om.demonym || om.kind == PlaceKind::kCountry || o.admin1 == kNoGeoId) continue;
     if (o.country == me.country && o.admin1 == me.admin1) supported = true;
     if (IsAdminLevel(om) && o.country == target_country) admin1_targets.push_back(o.admin1);
@@ -494,10 +515,29 @@ bool IsDateline(const Document& doc, Span span) {
   if (!opens) return false;
   const size_t t = TokenAt(doc, span.end);
   if (t + 2 >= doc.tokens.size()) return false;
+  auto dash = [](std::string_view w) {
+    return w == "-" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93";
+  };
+  auto agency = [&](size_t i) {  // "(Reuters)"
+    return i + 2 < doc.tokens.size() && doc.Slice(doc.tokens[i].span) == "(" &&
+           doc.Slice(doc.tokens[i + 2].span) == ")" && IsCapitalizedWord(doc, doc.tokens[i + 1]);
+  };
   const std::string_view next = doc.Slice(doc.tokens[t].span);
-  if (next == "-" || next == "\xE2\x80\x94" || next == "\xE2\x80\x93") return true;
-  return next == "(" && doc.Slice(doc.tokens[t + 2].span) == ")" &&
-         IsCapitalizedWord(doc, doc.tokens[t + 1]);
+  if (dash(next) || agency(t)) return true;
+  // "ADDIS ABABA, Aug 5 (Reuters) –": a date between the name and the agency or dash.
+  if (next != ",") return false;
+  bool number = false;
+  for (size_t i = t + 1; i < doc.tokens.size() && i <= t + 5; ++i) {
+    if (agency(i) || dash(doc.Slice(doc.tokens[i].span))) return number;
+    const Token& w = doc.tokens[i];
+    if (w.kind == TokenKind::kNumber) {
+      number = true;
+    } else if (w.kind != TokenKind::kWord && doc.Slice(w.span) != "." &&
+               doc.Slice(w.span) != ",") {
+      return false;
+    }
+  }
+  return false;
 }
 
 // The most specific mention of sentence `span` that agrees with its context (Judge). When every

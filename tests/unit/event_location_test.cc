@@ -68,6 +68,13 @@ TEST_F(EventLocationTest, PlaceAgreeingWithItsSentence) {
       // No name before the state: the state itself (a weekday is not a place).
       {"On Monday, in Kaduna state, gunmen killed four herders.", 0, "Nigeria", "Kaduna", "Kaduna",
        4},
+      // Where the fighters come from does not hold the town they take.
+      {"Forces from Ethiopia's Tigray region have taken control of the town of Lalibela.", 0,
+       "Ethiopia", "Amhara", "Lalibela", 1},
+      // A dateline with a date before the agency ("CITY, Aug 5 (Reuters) -") gives way to the
+      // town the sentence names.
+      {"ADDIS ABABA, Aug 5 (Reuters) - Gunmen killed two farmers in the town of Lalibela.", 0,
+       "Ethiopia", "Amhara", "Lalibela", 1},
       // A part of a town gives way to the town.
       {"A bomb exploded in the Saihat neighborhood, Dammam city, killing two people.", 0,
        "Saudi Arabia", "Eastern Province", "Dammam", 1},
