@@ -792,11 +792,15 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
       if (space != std::string_view::npos) t.remove_prefix(space + 1);
     }
     for (std::string_view level : {" province", " Province", " governorate", " Governorate",
-                                   " state", " State", " region", " Region"}) {
+                                   " state", " State", " region", " Region", " department",
+                                   " Department"}) {
       if (t.size() > level.size() && t.ends_with(level)) t.remove_suffix(level.size());
     }
     if (t.empty() || std::count(t.begin(), t.end(), ' ') > 2 || InCapitals(t)) continue;
-    bool names = m.geo_id == admin1;
+    // A mention resolved to the division through a name that does not spell it (its capital,
+    // listed among its alternate names: "Nahri Saraj (Girishk) district, Helmand") names the
+    // town, not the division.
+    bool names = m.geo_id == admin1 && SpellsDivisionName(t, division);
     // "Kafr Nobol (Idleb)" where "Idleb" resolved to the town Idlib: the text still names the
     // province that way when the word is one of the province's own names.
     if (!names && m.kind == PlaceKind::kPlace && m.geo_id != kNoGeoId) {
