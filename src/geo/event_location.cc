@@ -797,10 +797,18 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
       if (t.size() > level.size() && t.ends_with(level)) t.remove_suffix(level.size());
     }
     if (t.empty() || std::count(t.begin(), t.end(), ' ') > 2 || InCapitals(t)) continue;
-    // A mention resolved to the division through a name that does not spell it (its capital,
-    // listed among its alternate names: "Nahri Saraj (Girishk) district, Helmand") names the
-    // town, not the division.
-    bool names = m.geo_id == admin1 && SpellsDivisionName(t, division);
+    // A mention resolved to the division through a name that does not spell it but is a town's
+    // inside it (its capital, listed among its alternate names: "Nahri Saraj (Girishk) district,
+    // Helmand") names the town, not the division; a former name ("At Ta'mim") still names it.
+    bool names = m.geo_id == admin1;
+    if (names && !SpellsDivisionName(t, division)) {
+      for (GeoId id : gaz.FindFolded(FoldName(t))) {
+        if (id < gaz.size() && gaz.Entry(id).kind() == GeoKind::kPlace &&
+            gaz.Entry(id).admin1_id() == admin1) {
+          names = false;  // the name of a town of the division
+        }
+      }
+    }
     // "Kafr Nobol (Idleb)" where "Idleb" resolved to the town Idlib: the text still names the
     // province that way when the word is one of the province's own names.
     if (!names && m.kind == PlaceKind::kPlace && m.geo_id != kNoGeoId) {
