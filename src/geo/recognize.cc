@@ -324,7 +324,8 @@ std::string_view StripPossessive(std::string_view w, bool* had) {
     *had = true;
     return w.substr(0, w.size() - 2);
   }
-  if (w.size() > 4 && w.ends_with("\xE2\x80\x99s")) {
+  // "\xEF\xBF\xBD" (U+FFFD) is a curly apostrophe lost to bad decoding ("Baghdad�s").
+  if (w.size() > 4 && (w.ends_with("\xE2\x80\x99s") || w.ends_with("\xEF\xBF\xBDs"))) {
     *had = true;
     return w.substr(0, w.size() - 4);
   }

@@ -81,6 +81,9 @@ TEST_F(EventLocationTest, PlaceAgreeingWithItsSentence) {
        "Valle del Cauca", "Cali", 1},
       {"Taliban militants attacked a police post in Nahri Saraj (Girishk) district, Helmand.", 0,
        "Afghanistan", "Helmand", "Nahri Saraj", 1},
+      // A possessive whose curly apostrophe was lost to bad decoding (U+FFFD).
+      {"A suicide bomber attacked Baghdad\xEF\xBF\xBDs police academy, killing 36 officers.", 0,
+       "Iraq", "Baghdad", "Baghdad", 1},
       // A part of a town gives way to the town.
       {"A bomb exploded in the Saihat neighborhood, Dammam city, killing two people.", 0,
        "Saudi Arabia", "Eastern Province", "Dammam", 1},
