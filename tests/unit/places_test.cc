@@ -649,6 +649,40 @@ TEST_F(PlacesTest, CountyAndATownInsideItLocateEachOther) {
   }
 }
 
+TEST_F(PlacesTest, PluralLevelWordTypesTheWholeList) {
+  // "Barrow, Jackson and Madison counties": each name is a county, as "Jackson County" would be.
+  const char* texts[] = {"School boards in Barrow, Jackson and Madison counties met on Tuesday.",
+                         "Deputies patrolled Dakota, Otoe and Washington counties overnight."};
+  for (const char* text : texts) {
+    SCOPED_TRACE(text);
+    Document doc = Annotate(text);
+    ASSERT_EQ(doc.places.size(), 3u);
+    for (const PlaceMention& m : doc.places) {
+      EXPECT_EQ(m.kind, PlaceKind::kAdmin2) << doc.Slice(m.span) << " -> " << m.name;
+    }
+  }
+}
+
+TEST_F(PlacesTest, StateNameOverASmallTownOfItsCountry) {
+  // Towns of New York in context must not turn "Florida" into the village of Florida, N.Y.
+  Document doc = Annotate(
+      "Snow closed schools in Albany, Goshen and Chester on Monday, and retirees in Florida "
+      "watched the storm on television.");
+  const PlaceMention* m = Find(doc, "Florida");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->kind, PlaceKind::kAdmin1) << m->name << ", " << m->admin1;
+  EXPECT_EQ(m->admin1, "Florida");
+}
+
+TEST_F(PlacesTest, AlternateNameOfASmallPlaceYieldsToACapital) {
+  // "Washington" is an old name of a small New York town too; among New York towns the capital
+  // that bears the name as its own is still meant.
+  Document doc = Annotate("The senator flew from Albany to Washington for the vote.");
+  const PlaceMention* w = Find(doc, "Washington");
+  ASSERT_NE(w, nullptr);
+  EXPECT_EQ(w->feature_code, "PPLC") << w->name << ", " << w->admin1;
+}
+
 TEST_F(PlacesTest, DivisionsAtTheirMiddle) {
   // A state is placed amid its area (the islands' middle), not at a label point on one island;
   // a division without a polygon (England) at the middle of its places, never without a point.
