@@ -355,6 +355,8 @@ TEST_F(EventLocationTest, MissionPlacesItsVillagesInItsArea) {
       // The text names the oblast itself.
       {"The OSCE SMM observed 7 shots near Stanytsia Luhanska, Luhansk region.", "Luhansk",
        "Stanytsia Luhanska", 2},
+      // An acronym after "at" is no village.
+      {"The OSCE SMM observed at SMM headquarters that 40 explosions were recorded.", "", "", 6},
       // Without a village name, the mission says only the country.
       {"The OSCE SMM observed 40 explosions in both directions of the contact line.", "", "", 6},
   };
