@@ -305,9 +305,9 @@ bool IsContraction(std::string_view w) {
 
 // Common English words that are alternate names of some place ("House", "Superior", "Do").
 bool IsCommonWord(std::string_view lower) {
-  static constexpr std::array<std::string_view, 16> k = {
+  static constexpr std::array<std::string_view, 17> k = {
       "house", "superior", "defence", "defense", "supreme", "free", "revenue", "liberal",
-      "do", "in", "route", "metro", "dimes", "white", "general", "federal"};
+      "do", "in", "route", "metro", "dimes", "white", "general", "federal", "city"};
   static const WordSet k_set(k);
   return k_set.Has(lower);
 }
@@ -633,6 +633,8 @@ class Recognizer {
         std::string key = stop == i + 1 && fold_of_[i] >= 0
                               ? folded_[fold_of_[i]]
                               : FoldName(std::string_view(doc_.text).substr(b, e - b));
+        // A spelling variant of a name of three letters or fewer is any word ("Air" for "AR").
+        if (key.size() < 4) continue;
         std::span<const GeoId> ids = gaz_.FindLoose(LooseKey(key));
         if (ids.empty()) continue;
         Candidate c;
@@ -813,6 +815,11 @@ class Recognizer {
     std::string_view name_lower =
         LowerTok(c.tok_begin).substr(0, StripPossessive(Tok(c.tok_begin), &had_possessive).size());
     if (c.tok_end == c.tok_begin + 1 && (IsNeverPlace(name_lower) || IsCommonWord(name_lower))) {
+      return false;
+    }
+    // "The City Council": an article before a common word is no name either.
+    if (c.tok_end == c.tok_begin + 2 && name_lower == "the" &&
+        IsCommonWord(LowerTok(c.tok_begin + 1))) {
       return false;
     }
     if (IsContraction(Tok(c.tok_begin)) || IsMixedAcronym(Tok(c.tok_begin))) return false;

@@ -683,6 +683,24 @@ TEST_F(PlacesTest, AlternateNameOfASmallPlaceYieldsToACapital) {
   EXPECT_EQ(w->feature_code, "PPLC") << w->name << ", " << w->admin1;
 }
 
+TEST_F(PlacesTest, CommonWordsAndShortVariantsAreNoPlaces) {
+  struct Row {
+    const char* text;
+    const char* surface;  // must not be a place mention
+  };
+  const Row rows[] = {
+      // "the City" is the council's own city, not the alternate name of some town.
+      {"MANSFIELD - The City Council on Monday approved the budget.", "The City"},
+      // A spelling variant of a three-letter name is any word ("Air" loosely spells "AR").
+      {"Traffic was diverted from the Air Balloon roundabout near Cirencester.", "Air"},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc = Annotate(r.text);
+    for (const PlaceMention& m : doc.places) EXPECT_NE(doc.Slice(m.span), r.surface) << m.name;
+  }
+}
+
 TEST_F(PlacesTest, DivisionsAtTheirMiddle) {
   // A state is placed amid its area (the islands' middle), not at a label point on one island;
   // a division without a polygon (England) at the middle of its places, never without a point.
