@@ -535,8 +535,9 @@ class Recognizer {
 
   // "Decatur, Ala." (a US state abbreviation after a comma) and world regions ("Middle East").
   bool Special(uint32_t i, uint32_t s, uint32_t limit, uint32_t* after) {
-    // "the S.C. Highway Patrol", "in D.C.": a two-letter abbreviation with its periods is a
-    // state wherever it stands; the others ("Ga.", "Miss.") only after a comma.
+    // "the S.C. Highway Patrol", "in D.C.", "from W. Va.": an abbreviation of two words with
+    // their periods is a state wherever it stands; the others ("Ga.", "Miss.") only after a
+    // comma.
     const bool comma = i > doc_.sentences[s].token_begin && Tok(i - 1) == ",";
     const std::string_view w = Tok(i);
     if (comma ||
@@ -553,7 +554,8 @@ class Recognizer {
             std::string_view(doc_.text).substr(begin, doc_.tokens[j].span.end - begin);
         std::string_view code = UsStateCode(abbrev);
         if (code.empty()) continue;
-        if (!comma && (abbrev.size() != 4 || abbrev[1] != '.' || abbrev[3] != '.')) continue;
+        // Two abbreviated words ("S.C.", "W. Va.", "W.Va.") name only the state.
+        if (!comma && std::count(abbrev.begin(), abbrev.end(), '.') < 2) continue;
         auto admin1 = gaz_.Admin1ByCode(code);
         if (!admin1) return false;
         Candidate c;

@@ -584,8 +584,11 @@ TEST_F(PlacesTest, TwoLetterStateAbbreviationsAnywhere) {
   };
   const Row rows[] = {
       {"The S.C. Highway Patrol is looking for the driver.", "S.C.", "South Carolina"},
-      {"The school opened a second campus in D.C. last year.", "D.C.", "Washington, D.C."},
+      {"The school opened a second campus in D.C. last year.", "D.C.", "District of Columbia"},
       {"He grew up in Wheeling, W. Va., and moved away.", "W. Va.", "West Virginia"},
+      // Two abbreviated words need no comma before them.
+      {"Miners from W. Va. rallied at the capitol.", "W. Va.", "West Virginia"},
+      {"W.Va. officials met on Monday.", "W.Va.", "West Virginia"},
   };
   for (const Row& r : rows) {
     SCOPED_TRACE(r.text);
@@ -594,6 +597,7 @@ TEST_F(PlacesTest, TwoLetterStateAbbreviationsAnywhere) {
     ASSERT_NE(m, nullptr);
     EXPECT_EQ(m->kind, PlaceKind::kAdmin1);
     EXPECT_EQ(m->country, "US");
+    EXPECT_EQ(m->admin1, r.admin1);
   }
 }
 
