@@ -695,7 +695,7 @@ TEST_F(PlacesTest, CommonWordsAndShortVariantsAreNoPlaces) {
   const Row rows[] = {
       // "the City" is the council's own city, not the alternate name of some town.
       {"MANSFIELD - The City Council on Monday approved the budget.", "The City"},
-      // A spelling variant of a three-letter name is any word ("Air" loosely spells "AR").
+      // A spelling variant of a two-letter name is any word ("Air" loosely spells "AR").
       {"Traffic was diverted from the Air Balloon roundabout near Cirencester.", "Air"},
   };
   for (const Row& r : rows) {
