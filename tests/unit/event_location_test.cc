@@ -124,8 +124,8 @@ TEST_F(EventLocationTest, PlaceAgreeingWithItsSentence) {
        "policemen.",
        0, "Afghanistan", "Balkh", "Dawlat Abad", 3},
       // ... and of a village the gazetteer lacks: the village is named, in the province.
-      {"Rebels shelled army positions near Shyrokyne, Donetsk, on Monday.", 0, "Ukraine",
-       "Donetsk", "Shyrokyne", 4},
+      {"Rebels shelled army positions near Shyrokyne, Donetsk, on Monday.", 0, "Ukraine", "Donetsk",
+       "Shyrokyne", 4},
       // "place, division, country" after a verb: the place is named.
       {"Assailants attacked Kawaz Hajji Jamil, Kirkuk, Iraq, killing six people.", 0, "Iraq",
        "Kirkuk", "Kawaz Hajji Jamil", 4},
@@ -446,6 +446,12 @@ TEST_F(EventLocationTest, IncidentPlaceAcrossSentences) {
       {"Gunmen abducted four traders in Kousseri, Far North region, Cameroon. The captives were "
        "taken across the border into Nigeria.",
        "Cameroon", "Kousseri"},
+      // A province named later for another incident the attack answers ("in retaliation for an
+      // airstrike in Nangarhar") does not move it out of the opening sentence's place.
+      {"A suicide bomber killed nine people at a checkpoint in Shash Darak, Kabul, Afghanistan. "
+       "The group said the attack was carried out in retaliation for an airstrike in Nangarhar "
+       "province.",
+       "Afghanistan", "Shash Darak"},
       // Where the wounded were rushed to is not where the attack was.
       {"Gunmen killed six villagers in Kaura, Kaduna State. Three were wounded and rushed to "
        "Zaria.",
