@@ -676,6 +676,11 @@ TEST_F(PlacesTest, StateNameOverASmallTownOfItsCountry) {
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->kind, PlaceKind::kAdmin1) << m->name << ", " << m->admin1;
   EXPECT_EQ(m->admin1, "Florida");
+  // A town inside the province it is named like is the province's seat, kept as the town.
+  Document seat = Annotate("Shelling killed two people in Kherson on Friday.");
+  const PlaceMention* k = Find(seat, "Kherson");
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->kind, PlaceKind::kPlace) << k->name;
 }
 
 TEST_F(PlacesTest, AlternateNameOfASmallPlaceYieldsToACapital) {
