@@ -90,6 +90,10 @@ TEST_F(EventLocationTest, PlaceAgreeingWithItsSentence) {
       // "near X": the town, precision 2.
       {"Rebels attacked the town of Ariel near Djibo, Soum province, killing four soldiers.", 0,
        "Burkina Faso", "Sahel", "Djibo", 2},
+      // A quarter's level word before the city ("X neighborhood, Baghdad"): the city, not the
+      // province of its name.
+      {"Gunmen shot dead two men in Zayouna neighborhood, Baghdad, Iraq.", 0, "Iraq", "Baghdad",
+       "Baghdad", 1},
       // A relative region of a country: the country, where_prec 5.
       {"Fighting killed five people in eastern Syria on Monday.", 0, "Syria", "", "Syria", 5},
       // A city section the gazetteer knows only in another city: passed over, so the event
