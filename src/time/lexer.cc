@@ -172,7 +172,8 @@ void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out
         t.end = static_cast<uint32_t>(end);
         unsigned char c = static_cast<unsigned char>(src[pos]);
         t.cap = c >= 'A' && c <= 'Z';
-        t.cls = static_cast<uint8_t>(ClassifyTimeWordPadded(table, p + pos, end - pos, &t.number));
+        t.cls = static_cast<uint8_t>(
+            ClassifyTimeWordPadded(table, p + pos, end - pos, &t.number, &t.word));
         t.starter = t.cls != 0;
         hot = (t.cls & kTimeWord) != 0;
       } else if (digit_bits[b] & mask) {
@@ -335,6 +336,7 @@ void LexTimexReference(std::string_view text, std::string* lowered, std::vector<
       if (!word.empty() && word.size() <= 16) {
         t.cls = static_cast<uint8_t>(ClassifyPluralTimeWord(table, word, table.Find(word)));
         t.number = static_cast<uint8_t>(SmallNumberWord(word));
+        t.word = static_cast<uint8_t>(table.WordId(word));
       }
       push(t);
       continue;

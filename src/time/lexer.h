@@ -24,6 +24,7 @@ struct Tok {
   bool candidate = false;  // starter with a number or time word within kCandidateWindow tokens
   int num = -1;          // kNum: value, -1 when more than 9 digits
   uint8_t number = 0;    // kWord time word: SmallNumberWord(low) ("twenty" → 20), else 0
+  uint8_t word = 0;      // kWord: TimeWordClasses().WordId(low), 0 for other words
   bool operator==(const Tok&) const = default;
 };
 
