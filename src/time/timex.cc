@@ -241,6 +241,9 @@ uint16_t MatchersForWord(std::string_view w) {
 // word of the index) may begin any matcher and has no reading.
 struct WordFacts {
   uint16_t matchers = kAllMatchers;
+  // "the", "a", "an", "at": every matcher needs a particular token after the word
+  // (Scanner::MayFollowStart); most of their candidates are rejected by that token alone.
+  bool needs_next = false;
   uint8_t month = 0;
   bool month_abbrev = false;
   uint8_t weekday = 0;
@@ -257,6 +260,7 @@ const WordFacts* TimeWordFacts() {
       std::string w = table.WordAt(id);
       WordFacts& f = facts[id];
       f.matchers = MatchersForWord(w);
+      f.needs_next = w == "the" || w == "a" || w == "an" || w == "at";
       f.month = static_cast<uint8_t>(MonthNumber(w, &f.month_abbrev));
       f.weekday = static_cast<uint8_t>(WeekdayNumber(w, &f.weekday_plural));
       f.unit = UnitWord(w, &f.unit_plural);
@@ -412,9 +416,38 @@ class Scanner {
   uint16_t MatchersAt(size_t i) const {
     if (!facts_) return kAllMatchers;
     const Tok& t = toks_[i];
-    if (t.kind == Tok::kNum) return kNumberMatchers;
+    if (t.kind == Tok::kNum) {
+      // Only a year (4 digits) or the day in "April 24 and 25" can end a match at a number:
+      // every other reading needs a particular token after it.
+      return t.digits == 4 || last_day_end_ + 1 == i || MayFollowStart(i + 1) ? kNumberMatchers
+                                                                               : 0;
+    }
     if (t.kind == Tok::kPunct) return t.ch == '\'' ? kApostropheMatchers : kAllMatchers;
-    return facts_[t.word].matchers;
+    const WordFacts& f = facts_[t.word];
+    if (f.needs_next && !MayFollowStart(i + 1)) return 0;
+    return f.matchers;
+  }
+
+  // Can token k follow a number (other than a year) or "the"/"a"/"an"/"at" as the first token
+  // of a match? Read off the matchers: a number, "/" "-" ":" "'", a time or starter word, a
+  // word glued on ("9th", "5am"), or one of the few other words a matcher tests there ("9 of
+  // May", "5 o'clock", "4 in the morning", "5 p.m.", "two additional years", "eight trading
+  // days", "the end of", "the near future", "the short term", "at least").
+  bool MayFollowStart(size_t k) const {
+    if (k >= n()) return false;
+    const Tok& t = toks_[k];
+    if (t.kind == Tok::kNum) return true;
+    if (t.kind == Tok::kPunct) return t.ch == '\'' || t.ch == '-' || t.ch == '/' || t.ch == ':';
+    if (t.glued || t.cls != 0) return true;
+    static constexpr std::string_view kWords[] = {
+        "of",      "o",        "in",      "p",     "additional", "extra",
+        "trading", "business", "working", "end",   "beginning",  "start",
+        "middle",  "turn",     "near",    "short", "least",      "most"};
+    const std::string_view w = LowOf(t);
+    for (std::string_view x : kWords) {
+      if (w == x) return true;
+    }
+    return false;
   }
 
   void TryAll(size_t i, Match* best, bool* found) {

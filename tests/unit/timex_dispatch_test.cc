@@ -60,6 +60,13 @@ TEST(TimexDispatchTest, SentencesMatchReference) {
       "May 24 and 25, April 3 or 4, Theresa May said, June Carter sang, in May the vote.",
       "The Sunday Times, Friday Prayers, the Easter egg hunt, a Christmas tree, Labor Day 2019.",
       "10/06/1971, 1971-10-06, 6/10/71, 2,500 troops, 2.5 percent, 1990 levels, Room 2014.",
+      // Numbers and articles whose next token decides whether any matcher runs.
+      "Police said 12 people died at 4 in the morning, 5 o'clock, 5 p.m. and 7 pm on 9 of May.",
+      "The 9th of May, the 3rd quarter, 2 1/2 years, 8 trading days, 2 additional years, 10-day.",
+      "A week, an hour and a half, a couple of days, an additional year, a 12-year-old, a-year.",
+      "At least 30 days, at most a week, at present, at the end of the year, the turn of 1990.",
+      "The near term, the short term, the beginning of March, the middle of 2019, the start.",
+      "It rose 5% to 24, then 31; May 24 and 25 and April 3. He said 12. The 15 were freed.",
   };
   const char* kAnchors[] = {"2024-09-14", "1998-01-08", "", "2000-02-29"};
   for (const char* anchor : kAnchors) {
@@ -80,10 +87,14 @@ TEST(TimexDispatchTest, EveryTableWordMatchesReference) {
     w[0] = static_cast<char>(w[0] - 'a' + 'A');
     pieces.push_back(w);
   }
-  const char* kOthers[] = {"5",  "12",     "30",  "1998", "2019",  "'",    "-",    ".",    ",",
-                           "s",  ":",      "/",   "of",   "and",   "than", "to",   "said", "in",
-                           "on", "2",      "4",   "st",   "th",    "$",    "\n",   "Eve",  "Day",
-                           "'s", "Sunday", "old", "long", "least", "will", "from", "ended"};
+  const char* kOthers[] = {
+      "5",     "12",     "30",         "1998",     "2019",  "'",    "-",    ".",       ",",
+      "s",     ":",      "/",          "of",       "and",   "than", "to",   "said",    "in",
+      "on",    "2",      "4",          "st",       "th",    "$",    "\n",   "Eve",     "Day",
+      "'s",    "Sunday", "old",        "long",     "least", "will", "from", "ended",   "o",
+      "p",     "people", "additional", "trading",  "end",   "near", "most", "million", "percent",
+      "short", "turn",   "clock",      "9th",      "1/2",   "0500", "24",   "31",      "3rd",
+      "%",     "extra",  "business",   "beginning"};
   for (const char* o : kOthers) pieces.push_back(o);
   uint32_t state = 2024;
   auto next = [&state] {
