@@ -336,7 +336,9 @@ class Scanner {
       if ((best.type == TimexType::kDate || best.type == TimexType::kTime) &&
           out.back().value.size() >= 4 &&
           IsDigits(std::string_view(out.back().value).substr(0, 4))) {
-        ref_year_ = std::atoi(out.back().value.substr(0, 4).c_str());
+        // The four leading digits (checked above), as atoi would read them.
+        const std::string& v = out.back().value;
+        ref_year_ = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
       }
       if (best.quarter && QuarterEnded(best.quarter_year, best.quarter)) {
         last_quarter_year_ = best.quarter_year;

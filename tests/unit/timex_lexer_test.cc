@@ -265,5 +265,34 @@ TEST(TimexLexerTest, AppendPaddedIsPrintf) {
   }
 }
 
+// FormatYear/FormatMonth/FormatDay write their digits into a fixed buffer: the same strings as
+// the printf-style padding, "X" parts out of range.
+TEST(TimexLexerTest, FormatsMatchPrintf) {
+  auto year = [](int y) {
+    if (y <= 0 || y > 9999) return std::string("XXXX");
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d", y);
+    return std::string(buf);
+  };
+  auto two = [](int v, int max) {
+    if (v < 1 || v > max) return std::string("-XX");
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "-%02d", v);
+    return std::string(buf);
+  };
+  const int kYears[] = {-5, 0, 1, 9, 10, 99, 100, 999, 1000, 1998, 2024, 9999, 10000, 123456};
+  const int kParts[] = {-1, 0, 1, 2, 9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 99, 100};
+  for (int y : kYears) {
+    EXPECT_EQ(FormatYear(y), year(y)) << y;
+    for (int m : kParts) {
+      EXPECT_EQ(FormatMonth(y, m), year(y) + two(m, 12)) << y << " " << m;
+      for (int d : kParts) {
+        EXPECT_EQ(FormatDay(Date{y, m, d}), year(y) + two(m, 12) + two(d, 31))
+            << y << " " << m << " " << d;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace sitrep::timex
