@@ -624,6 +624,48 @@ TEST_F(PlacesTest, LocalNewsTownsShareTheirUnnamedState) {
   EXPECT_EQ(london->country, "GB");
 }
 
+TEST_F(PlacesTest, CountyAndATownInsideItLocateEachOther) {
+  struct Row {
+    const char* text;
+    const char* surface;
+    const char* admin1;
+  };
+  // A county and a town of that county both named: the pair, not the larger namesakes.
+  const Row rows[] = {
+      {"Walker County deputies arrested two men in Huntsville on Friday.", "Huntsville", "Texas"},
+      {"Walker County deputies arrested two men in Huntsville on Friday.", "Walker County",
+       "Texas"},
+      {"Madison County commissioners met in Richmond to discuss the budget.", "Richmond",
+       "Kentucky"},
+      // A town named after a country, firmly a place ("Lebanon Police"), with its county.
+      {"Lebanon Police and Boone County deputies searched the farm.", "Lebanon", "Indiana"},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(std::string(r.text) + " / " + r.surface);
+    Document doc = Annotate(r.text);
+    const PlaceMention* m = Find(doc, r.surface);
+    ASSERT_NE(m, nullptr);
+    EXPECT_EQ(m->admin1, r.admin1) << m->name;
+  }
+}
+
+TEST_F(PlacesTest, DivisionsAtTheirMiddle) {
+  // A state is placed amid its area (the islands' middle), not at a label point on one island;
+  // a division without a polygon (England) at the middle of its places, never without a point.
+  Document doc = Annotate("Tourism fell in Hawaii last year.");
+  const PlaceMention* hawaii = Find(doc, "Hawaii");
+  ASSERT_NE(hawaii, nullptr);
+  ASSERT_TRUE(hawaii->has_coordinates);
+  EXPECT_LT(hawaii->lat, 21.0);  // Oahu, the label point's island, is at 21.5
+  EXPECT_GT(hawaii->lon, -157.5);
+  Document uk = Annotate("Tourism rose in England and Scotland last year.");
+  const PlaceMention* england = Find(uk, "England");
+  ASSERT_NE(england, nullptr);
+  ASSERT_TRUE(england->has_coordinates);
+  EXPECT_NEAR(england->lat, 52.5, 1.0);
+  EXPECT_NEAR(england->lon, -1.5, 1.5);
+}
+
 TEST_F(PlacesTest, PersonNameTakesOnlyFirmPlaceCues) {
   Document doc = Annotate(
       "Judge Haywood Turner lost the race. Hyles had 61 percent of the vote to Turner's 39. "
