@@ -308,9 +308,15 @@ class Scanner {
     for (uint32_t c : candidates_) {
       if (c < i) continue;  // inside the last match
       i = c;
+      // Most candidates run no matcher at all (MatchersAt): no Match is built for them.
+      const uint16_t run = MatchersAt(i);
+      if (run == 0) {
+        ++i;
+        continue;
+      }
       Match best;
       bool found = false;
-      TryAll(i, &best, &found);
+      TryAll(i, run, &best, &found);
       if (!found || best.end <= i) {
         ++i;
         continue;
@@ -452,11 +458,11 @@ class Scanner {
     return false;
   }
 
-  void TryAll(size_t i, Match* best, bool* found) {
+  // `run`: MatchersAt(i). Only the matchers whose first tests the token can pass run
+  // (MatchersForWord, MayFollowStart); the others would return false before touching `m`, so
+  // the result is the same.
+  void TryAll(size_t i, uint16_t run, Match* best, bool* found) {
     Match m;
-    // Only the matchers whose first tests the token can pass run (MatchersForWord); the others
-    // would return false before touching `m`, so the result is the same.
-    const uint16_t run = MatchersAt(i);
     // Matchers that may start with "the"/modifiers try at i; all of them reject a bare "the".
     if ((run & kNumericDate) && NumericDate(i, &m)) Consider(m, best, found);
     if ((run & kMonthDate) && MonthDate(i, &m)) Consider(m, best, found);
