@@ -430,7 +430,11 @@ class Scanner {
       return t.digits == 4 || last_day_end_ + 1 == i || MayFollowStart(i + 1) ? kNumberMatchers
                                                                                : 0;
     }
-    if (t.kind == Tok::kPunct) return t.ch == '\'' ? kApostropheMatchers : kAllMatchers;
+    if (t.kind == Tok::kPunct) {
+      // "'" begins only a two-digit year ("'90s"): a possessive "'s" runs nothing.
+      if (t.ch != '\'') return kAllMatchers;
+      return i + 1 < n() && toks_[i + 1].kind == Tok::kNum ? kApostropheMatchers : 0;
+    }
     const WordFacts& f = facts_[t.word];
     if (f.needs_next && !MayFollowStart(i + 1)) return 0;
     return f.matchers;
