@@ -60,6 +60,14 @@
 //  - a name used for a person elsewhere takes only a firm cue ("in", "at", a level word), not
 //    "to Turner's"; a state's name before a capitalized word is kept in a document about its
 //    country ("the Georgia Bureau of Investigation").
+//  - hierarchy links: a county one name reads as and a place of another name inside it get +8
+//    each, found from the entry lists before the first pass ("Walker County" ... "Huntsville":
+//    the Texas pair); such a town named after a country wins when a mention of it is firmly a
+//    place ("Lebanon Police" with "Boone County");
+//  - a state's own name means the state, not a town under 100k of the same country that the
+//    context pulls in ("Florida" among New York towns), unless a capital shares the name;
+//  - an alternate name of a place yields to a larger capital or city of 100k or more that bears
+//    the name as its own ("Washington", once Watervliet's; "Manchester", a part of Richmond).
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -92,6 +100,8 @@ constexpr double kCoverWeight = 1.5;
 constexpr double kAdmin2LinkWeight = 3;
 // An admin2 and a place inside it both named (FindLinks): nearly as strong as "X, Y".
 constexpr double kLinkWeight = 8;
+// A place smaller than this yields to a state of the same own name (see Pass).
+constexpr uint64_t kStateOverTown = 100000;
 constexpr size_t kMaxEntries = 64;  // candidates per name considered (lists are sorted by level, population)
 
 double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
@@ -1149,6 +1159,55 @@ class Resolver {
             best.exact = true;
             best.support_admin1 = false;
             break;
+          }
+        }
+      }
+      // An alternate name of a place ("Washington", once Watervliet's) yields to a larger
+      // capital or city that bears the name as its own.
+      if (best.id != kNoGeoId && !best.exact && !best.support_container && !best.support_link &&
+          c.type == TypeHint::kNone) {
+        GeoEntry b = gaz_.Entry(best.id);
+        if (b.kind() == GeoKind::kPlace) {
+          for (size_t i = 0; i < n; ++i) {
+            if (exact[i] == 0) continue;
+            GeoEntry e = gaz_.Entry(c.ids[i]);
+            if (e.kind() == GeoKind::kPlace && e.population() > b.population() &&
+                (e.feature_code() == "PPLC" || e.feature_code() == "PPLG" ||
+                 e.population() >= kStateOverTown)) {
+              best.id = e.id();
+              best.exact = true;
+              best.support_admin1 = false;
+              break;
+            }
+          }
+        }
+      }
+      // Likewise a state's own name ("Florida", "Nevada") means the state, not a small town of
+      // that name that its neighbours' state pulls in, unless the text places the town.
+      if (best.id != kNoGeoId && !best.support_container && !best.support_link &&
+          c.type == TypeHint::kNone) {
+        GeoEntry b = gaz_.Entry(best.id);
+        if ((b.kind() == GeoKind::kPlace && b.population() < kStateOverTown &&
+             b.feature_code() != "PPLC" && b.feature_code() != "PPLG") ||
+            b.kind() == GeoKind::kAdmin2) {
+          // Not where a capital shares the name ("Washington"): the capital is meant as often.
+          GeoId state = kNoGeoId;
+          for (size_t i = 0; i < n; ++i) {
+            if (exact[i] == 0) continue;
+            GeoEntry e = gaz_.Entry(c.ids[i]);
+            if (e.feature_code() == "PPLC" || e.feature_code() == "PPLG") {
+              state = kNoGeoId;
+              break;
+            }
+            if (e.kind() == GeoKind::kAdmin1 && e.country_id() == b.country_id() &&
+                terms[i].share > 0 && state == kNoGeoId) {
+              state = e.id();
+            }
+          }
+          if (state != kNoGeoId) {
+            best.id = state;
+            best.exact = true;
+            best.support_admin1 = false;
           }
         }
       }

@@ -175,6 +175,39 @@ const CasualtyCase kCasualtyCases[] = {
     // A found body is one of the victims already counted.
     {"A farmer was shot dead. The body of the victim was retrieved by police.",
      1, 1, 1, 1, 0, 0, 1, 0, -1},
+    // A count said to be more than a total reported before it adds to that total ...
+    {"Gunmen fired on a bus, killing three. Later they fired on a car, killing two more "
+     "civilians.",
+     5, 5, 5, 5, 0, 0, 2, 3, -1},
+    // ... but not when a side's count came first ("another" is more than that one).
+    {"A man drowned in the river. Another three men were found dead the next day. Four people "
+     "were killed in total.",
+     4, 4, 4, 4, 0, 0, 4, 0, -1},
+    // A list of one verb with a definite count in it.
+    {"Two police officers and the two gunmen were killed.", 4, 4, 4, 4, 2, 2, 0, 0, -1},
+    // A possessive list item said to be more people.
+    {"Major General Ann Roe was killed in a drive by shooting. Roe's driver and a passerby "
+     "were also killed in the incident.",
+     3, 3, 3, 3, 0, 0, 1, 2, -1},
+    // The parts of an "including" list are not added; the injured of another verb are not parts.
+    {"Eighteen people, including 10 boys, three girls, and two teachers were wounded.",
+     0, 0, 0, 0, 0, 0, 0, 0, 18},
+    {"A total of 50 people were killed, including ten guards, and 200 were wounded.",
+     50, 50, 50, 50, 0, 0, 50, 0, 200},
+    // A motive, a condition or an intention is no death of this incident ...
+    {"Gunmen shot dead two villagers in retaliation for the raid that killed 12 fighters last "
+     "week.",
+     2, 2, 2, 2, 0, 0, 2, 0, -1},
+    {"Gunmen killed three guards. The group said that if one more of its fighters were "
+     "killed, it would kill 20 hostages.",
+     3, 3, 3, 3, 3, 0, 0, 0, -1},
+    {"A mob threatened to kill a soldier at the market.", 0, 0, 0, 0, 0, 0, 0, 0, -1},
+    {"Students marched to protest the killing of two classmates by police.",
+     0, 0, 0, 0, 0, 0, 0, 0, -1},
+    // ... but a purpose clause that happened is, and an uncertain death stays.
+    {"Gunmen used a car bomb to kill 23 civilians.", 23, 23, 23, 23, 0, 0, 23, 0, -1},
+    {"Six rebels were killed, but it was not known if the commander was killed as well.",
+     7, 7, 7, 7, 0, 6, 0, 1, -1},
 };
 
 TEST(AggregateCasualties, Table) {

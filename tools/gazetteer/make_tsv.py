@@ -243,6 +243,41 @@ def admin_variants(names, words):
     return out
 
 
+def fill_unknown_admin1(place_rows, admin1_codes, max_km=50.0):
+    """A place whose first-level code names no division (country dumps keep pre-reform codes:
+    BF 'x43', '00', empty) takes the division, and the district, of the nearest place of its
+    country that has one, when that place lies within max_km."""
+    import math
+    cell = 0.5
+    grid = {}
+    for r in place_rows:
+        if r[7] + "." + r[8] not in admin1_codes:
+            continue
+        try:
+            lat, lon = float(r[3]), float(r[4])
+        except ValueError:
+            continue
+        grid.setdefault((r[7], int(math.floor(lat / cell)), int(math.floor(lon / cell))), []).append(
+            (lat, lon, r))
+    for r in place_rows:
+        if r[7] + "." + r[8] in admin1_codes:
+            continue
+        try:
+            lat, lon = float(r[3]), float(r[4])
+        except ValueError:
+            continue
+        ci, cj = int(math.floor(lat / cell)), int(math.floor(lon / cell))
+        best, best_km = None, max_km
+        for di in (-1, 0, 1):
+            for dj in (-1, 0, 1):
+                for plat, plon, p in grid.get((r[7], ci + di, cj + dj), ()):
+                    km = haversine_km(lat, lon, plat, plon)
+                    if km < best_km:
+                        best, best_km = p, km
+        if best is not None:
+            r[8], r[9] = best[8], best[9]
+
+
 def main():
     if len(sys.argv) < 2:
         print(__doc__, file=sys.stderr)
@@ -461,6 +496,7 @@ def main():
         place_rows.append([gid, name, ascii_name, cols[4], cols[5], cols[6], cols[7], cols[8],
                            cols[10], cols[11], cols[14] or "0", "|".join(aliases)])
     place_rows.sort(key=lambda r: int(r[0]))
+    fill_unknown_admin1(place_rows, {r[0] for r in admin1})
 
     def write(fname, header, rows):
         with open(os.path.join(out_dir, fname), "w", encoding="utf-8", newline="\n") as f:
