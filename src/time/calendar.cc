@@ -1,6 +1,8 @@
 #include "time/calendar.h"
 
 #include <cstdio>
+#include <cstring>
+#include <string>
 
 namespace sitrep::timex {
 
@@ -111,33 +113,51 @@ void AppendPadded(std::string* out, int v, int width) {
   out->append(q, end);
 }
 
+namespace {
+// The 4-character year field at p: "XXXX" outside 1..9999, else zero-padded digits.
+void PutYear(char* p, int year) {
+  if (year <= 0 || year > 9999) {
+    std::memcpy(p, "XXXX", 4);
+    return;
+  }
+  p[0] = static_cast<char>('0' + year / 1000);
+  p[1] = static_cast<char>('0' + year / 100 % 10);
+  p[2] = static_cast<char>('0' + year / 10 % 10);
+  p[3] = static_cast<char>('0' + year % 10);
+}
+// "-MM"/"-DD" at p for 1..max, else "-XX".
+void PutTwo(char* p, int v, int max) {
+  p[0] = '-';
+  if (v >= 1 && v <= max) {
+    p[1] = static_cast<char>('0' + v / 10);
+    p[2] = static_cast<char>('0' + v % 10);
+  } else {
+    p[1] = p[2] = 'X';
+  }
+}
+}  // namespace
+
+// Written into a fixed buffer and copied once (values are built for every timex; the string
+// appends cost more than the digits).
 std::string FormatYear(int year) {
-  if (year <= 0 || year > 9999) return "XXXX";
-  std::string out;
-  AppendPadded(&out, year, 4);
-  return out;
+  char buf[4];
+  PutYear(buf, year);
+  return std::string(buf, sizeof buf);
 }
 
 std::string FormatMonth(int year, int month) {
-  std::string out = FormatYear(year);
-  if (month >= 1 && month <= 12) {
-    out += '-';
-    AppendPadded(&out, month, 2);
-  } else {
-    out += "-XX";
-  }
-  return out;
+  char buf[7];
+  PutYear(buf, year);
+  PutTwo(buf + 4, month, 12);
+  return std::string(buf, sizeof buf);
 }
 
 std::string FormatDay(const Date& date) {
-  std::string out = FormatMonth(date.year, date.month);
-  if (date.day >= 1 && date.day <= 31) {
-    out += '-';
-    AppendPadded(&out, date.day, 2);
-  } else {
-    out += "-XX";
-  }
-  return out;
+  char buf[10];
+  PutYear(buf, date.year);
+  PutTwo(buf + 4, date.month, 12);
+  PutTwo(buf + 7, date.day, 31);
+  return std::string(buf, sizeof buf);
 }
 
 std::string FormatWeek(const Date& date) {

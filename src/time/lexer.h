@@ -24,6 +24,7 @@ struct Tok {
   bool candidate = false;  // starter with a number or time word within kCandidateWindow tokens
   int num = -1;          // kNum: value, -1 when more than 9 digits
   uint8_t number = 0;    // kWord time word: SmallNumberWord(low) ("twenty" → 20), else 0
+  uint8_t word = 0;      // kWord: TimeWordClasses().WordId(low), 0 for other words
   bool operator==(const Tok&) const = default;
 };
 
@@ -35,7 +36,8 @@ constexpr size_t kCandidateWindow = 6;
 constexpr size_t kLoweredPadding = 64;
 
 // Tokenizes `text`; `lowered` receives the ASCII-lowercased copy of `text` (the same byte
-// offsets as the tokens' begin/end; kLoweredPadding NUL bytes follow the text in it). Linear
+// offsets as the tokens' begin/end; kLoweredPadding NUL bytes follow the text in it, and it is
+// never shrunk: bytes after the padding may be left from a longer earlier text). Linear
 // time; never reads past `text`. Finds token boundaries 64 bytes at a time with bit masks.
 // `candidates`, when given, receives the indexes of the candidate tokens in increasing order.
 void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out,

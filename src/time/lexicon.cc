@@ -253,6 +253,7 @@ void WordClassTable::Seal() {
     }
     seed_ = seed;
     sealed_ = true;
+    word_count_ = count;
     return;
   }
 }

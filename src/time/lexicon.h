@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
 
 namespace sitrep::timex {
@@ -80,18 +81,44 @@ class WordClassTable {
   // ClassifyTimeWord without branches on the word: the masked 16-byte key, one hash, one slot
   // of a collision-free index (Seal) and one key compare. Needs Seal() first. `p` has 16
   // readable bytes; n is 1..16. *number as Number().
-  int FindPaddedSealed(const char* p, size_t n, uint8_t* number) const {
+  // *id receives the word's number in the index (WordId), 0 when it is no word of the table.
+  int FindPaddedSealed(const char* p, size_t n, uint8_t* number, uint8_t* id) const {
     uint64_t a, b;
     std::memcpy(&a, p, 8);
     std::memcpy(&b, p + 8, 8);
     a &= kLowMask[n];
     b &= kHighMask[n];
-    const Key& k = keys_[index_[SealedSlot(a, b, seed_)]];
+    const size_t slot = index_[SealedSlot(a, b, seed_)];
+    const Key& k = keys_[slot];
     // All ones on a hit, else zero, without a branch.
     uint64_t diff = (k.a ^ a) | (k.b ^ b);
     uint64_t hit = ((diff | (0 - diff)) >> 63) - 1;
     *number = static_cast<uint8_t>(k.number & hit);
+    *id = static_cast<uint8_t>(slot & hit);
     return static_cast<int>(k.cls & hit);
+  }
+  int FindPaddedSealed(const char* p, size_t n, uint8_t* number) const {
+    uint8_t id;
+    return FindPaddedSealed(p, n, number, &id);
+  }
+  // The word's number in the sealed index (1..WordCount() - 1; derived plurals included), 0 for
+  // other words and when the table is not sealed. Lets the grammar keep facts per word in
+  // small arrays instead of comparing strings.
+  size_t WordId(std::string_view word) const {
+    uint64_t a, b;
+    if (!sealed_ || !Pack(word, &a, &b)) return 0;
+    size_t slot = index_[SealedSlot(a, b, seed_)];
+    return keys_[slot].a == a && keys_[slot].b == b ? slot : 0;
+  }
+  // One more than the highest WordId (1 when not sealed).
+  size_t WordCount() const { return sealed_ ? word_count_ : 1; }
+  // The word with that WordId (empty for 0).
+  std::string WordAt(size_t id) const {
+    if (id == 0 || id >= WordCount()) return {};
+    char buf[17] = {};
+    std::memcpy(buf, &keys_[id].a, 8);
+    std::memcpy(buf + 8, &keys_[id].b, 8);
+    return std::string(buf);
   }
 
   // False when no word of the table (nor the plural of a time word) has the length and first
@@ -210,6 +237,7 @@ class WordClassTable {
   }();
   uint64_t seed_ = 0;
   bool sealed_ = false;
+  size_t word_count_ = 1;  // keys_ in use, the empty key 0 included
   uint8_t index_[size_t{1} << kIndexBits] = {};
   Key keys_[256];
   Slot slots_[kSlots];
@@ -226,12 +254,13 @@ int ClassifyTimeWord(std::string_view word);
 // its lowered copy): a word-sized load instead of a copy.
 int ClassifyPluralTimeWord(const WordClassTable& table, std::string_view word, int cls);
 inline int ClassifyTimeWordPadded(const WordClassTable& table, const char* p, size_t n,
-                                   uint8_t* number) {
+                                   uint8_t* number, uint8_t* id) {
   *number = 0;
+  *id = 0;
   if (n == 0 || n > 16) return 0;
   // The sealed index holds the whole class, plurals included (Seal): no test after the lookup,
   // whose result arrives late (the branches on it mispredicted on every few words).
-  if (table.sealed()) return table.FindPaddedSealed(p, n, number);
+  if (table.sealed()) return table.FindPaddedSealed(p, n, number, id);
   int cls = table.FindPadded(p, n, number);
   if (cls & kTimeWord) return cls | kStarter;
   // Plural time words ("mondays"): only shapes that a plural of a time word has.

@@ -52,6 +52,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <initializer_list>
 #include <span>
 #include <string>
 #include <vector>
@@ -60,6 +61,7 @@
 #include "time/calendar.h"
 #include "time/lexer.h"
 #include "time/lexicon.h"
+#include "time/scanner.h"
 
 namespace sitrep {
 namespace timex {
@@ -145,15 +147,151 @@ struct ScanBuffers {
   std::vector<uint32_t> candidates;  // LexTimex's list of candidate tokens
 };
 
+// The matchers of Scanner::TryAll, one bit each, in the order they are tried.
+enum MatcherBit : uint16_t {
+  kNumericDate = 1 << 0,
+  kMonthDate = 1 << 1,
+  kYearDate = 1 << 2,
+  kRelativeDay = 1 << 3,
+  kWeekdayDate = 1 << 4,
+  kRelativePeriod = 1 << 5,
+  kAgoLater = 1 << 6,
+  kSetExpr = 1 << 7,
+  kDuration = 1 << 8,
+  kClockTime = 1 << 9,
+  kQuarterExpr = 1 << 10,
+  kRefWord = 1 << 11,
+  kHolidayDate = 1 << 12,
+  kAllMatchers = (1 << 13) - 1,
+};
+// Matchers that may begin at a number, and at "'" ("'90s").
+constexpr uint16_t kNumberMatchers =
+    kNumericDate | kMonthDate | kYearDate | kAgoLater | kDuration | kClockTime | kQuarterExpr;
+constexpr uint16_t kApostropheMatchers = kYearDate | kQuarterExpr;
+
+// The matchers that may accept the word `w` as the first token of a match, read off their
+// first tests (each matcher's comment names its shapes). A superset is harmless (the matcher
+// fails at once); a missing bit loses matches, which timex_dispatch_test and the timex fuzzer
+// catch by comparing with FindTimexReference (every matcher at every candidate).
+uint16_t MatchersForWord(std::string_view w) {
+  auto in = [w](std::initializer_list<std::string_view> words) {
+    for (std::string_view x : words) {
+      if (x == w) return true;
+    }
+    return false;
+  };
+  bool abbrev, plural;
+  const bool mods = in({"early", "late", "mid", "earlier", "later"});  // SkipMods and the like
+  const bool number_word = SmallNumberWord(w) != 0;
+  // Number(): the words a count may begin with.
+  const bool count = number_word || in({"a", "an", "several", "few", "many", "some", "couple",
+                                        "dozen", "hundreds", "thousands"});
+  bool weekday_plural;
+  const bool weekday = WeekdayNumber(w, &weekday_plural) != 0;
+  uint16_t m = 0;
+  if (mods || MonthNumber(w, &abbrev) || in({"the", "last", "next", "this"})) m |= kMonthDate;
+  if (mods || number_word || in({"the", "fiscal", "calendar", "year"})) m |= kYearDate;
+  if (mods || in({"today", "yesterday", "tomorrow", "tonight", "overnight", "last", "this", "the",
+                  "morning", "afternoon", "evening", "night"})) {
+    m |= kRelativeDay;
+  }
+  if (mods || (weekday && !weekday_plural) ||
+      in({"the", "last", "next", "this", "past", "coming"})) {
+    m |= kWeekdayDate;
+  }
+  if (mods || !SeasonCode(w).empty() ||
+      in({"the", "last", "past", "previous", "preceding", "this", "current", "next", "coming",
+          "following", "same", "that"})) {
+    m |= kRelativePeriod;
+  }
+  if (count || in({"about", "nearly", "almost", "some", "roughly", "around", "just", "only",
+                   "over", "more", "less"})) {
+    m |= kAgoLater;
+  }
+  if (weekday || in({"daily", "weekly", "monthly", "yearly", "hourly", "nightly", "biweekly",
+                     "every", "each", "a", "per", "an"})) {
+    m |= kSetExpr;
+  }
+  if (count || UnitWord(w, &plural) != Unit::kNone ||
+      in({"the", "past", "last", "next", "first", "coming", "previous", "following", "final",
+          "remaining", "latest", "preceding", "about", "nearly", "almost", "roughly", "around",
+          "some", "over", "more", "less", "up", "at"})) {
+    m |= kDuration;
+  }
+  if (in({"noon", "midday", "midnight", "dawn", "daybreak", "dusk", "nightfall"})) m |= kClockTime;
+  if (number_word || OrdinalWord(w) || in({"the", "year", "this", "last", "next", "fiscal"})) {
+    m |= kQuarterExpr;
+  }
+  if (in({"now", "currently", "presently", "nowadays", "current", "recently", "lately", "recent",
+          "soon", "the", "at", "these"})) {
+    m |= kRefWord;
+  }
+  bool holiday = in({"last", "next", "this"});
+  size_t count_h;
+  const Holiday* holidays = Holidays(&count_h);
+  for (size_t h = 0; h < count_h; ++h) {
+    if (holidays[h].words.substr(0, holidays[h].words.find(' ')) == w) holiday = true;
+  }
+  if (holiday) m |= kHolidayDate;
+  return m;
+}
+
+// Facts about each word of the sealed time-word index (by Tok::word), looked up once: the
+// matchers a candidate word may begin, and its month, weekday and unit readings. Index 0 (no
+// word of the index) may begin any matcher and has no reading.
+struct WordFacts {
+  uint16_t matchers = kAllMatchers;
+  // "the", "a", "an", "at": every matcher needs a particular token after the word
+  // (Scanner::MayFollowStart); most of their candidates are rejected by that token alone.
+  bool needs_next = false;
+  uint8_t month = 0;
+  bool month_abbrev = false;
+  uint8_t weekday = 0;
+  bool weekday_plural = false;
+  Unit unit = Unit::kNone;
+  bool unit_plural = false;
+};
+
+const WordFacts* TimeWordFacts() {
+  static const std::vector<WordFacts> kFacts = [] {
+    const WordClassTable& table = TimeWordClasses();
+    std::vector<WordFacts> facts(table.WordCount());
+    for (size_t id = 1; id < facts.size(); ++id) {
+      std::string w = table.WordAt(id);
+      WordFacts& f = facts[id];
+      f.matchers = MatchersForWord(w);
+      f.needs_next = w == "the" || w == "a" || w == "an" || w == "at";
+      f.month = static_cast<uint8_t>(MonthNumber(w, &f.month_abbrev));
+      f.weekday = static_cast<uint8_t>(WeekdayNumber(w, &f.weekday_plural));
+      f.unit = UnitWord(w, &f.unit_plural);
+    }
+    return facts;
+  }();
+  return kFacts.data();
+}
+
 class Scanner {
  public:
-  Scanner(std::string_view text, std::string_view anchor, ScanBuffers* buffers)
+  // `reference`: the full path FindTimexReference takes (the byte-at-a-time lexer, every
+  // matcher at every candidate, word readings by string), which the fast path must equal.
+  Scanner(std::string_view text, std::string_view anchor, ScanBuffers* buffers,
+          bool reference = false)
       : text_(text), lowered_(buffers->lowered) {
     dct_ = ParseAnchor(anchor);
     ref_ = dct_;
     ref_year_ = dct_.year;
     if (dct_.known()) ref_month_ = Date{dct_.year, dct_.month, 1};
-    LexTimex(text, &lowered_, &buffers->toks, &buffers->candidates);
+    if (reference) {
+      LexTimexReference(text, &lowered_, &buffers->toks);
+      buffers->candidates.clear();
+      for (size_t k = 0; k < buffers->toks.size(); ++k) {
+        if (buffers->toks[k].candidate) buffers->candidates.push_back(static_cast<uint32_t>(k));
+      }
+    } else {
+      LexTimex(text, &lowered_, &buffers->toks, &buffers->candidates);
+    }
+    // Word facts by index only when every time word has one (a sealed table).
+    facts_ = !reference && TimeWordClasses().sealed() ? TimeWordFacts() : nullptr;
     toks_ = buffers->toks;
     candidates_ = buffers->candidates;
     low_ = lowered_.data();
@@ -170,9 +308,15 @@ class Scanner {
     for (uint32_t c : candidates_) {
       if (c < i) continue;  // inside the last match
       i = c;
+      // Most candidates run no matcher at all (MatchersAt): no Match is built for them.
+      const uint16_t run = MatchersAt(i);
+      if (run == 0) {
+        ++i;
+        continue;
+      }
       Match best;
       bool found = false;
-      TryAll(i, &best, &found);
+      TryAll(i, run, &best, &found);
       if (!found || best.end <= i) {
         ++i;
         continue;
@@ -198,7 +342,9 @@ class Scanner {
       if ((best.type == TimexType::kDate || best.type == TimexType::kTime) &&
           out.back().value.size() >= 4 &&
           IsDigits(std::string_view(out.back().value).substr(0, 4))) {
-        ref_year_ = std::atoi(out.back().value.substr(0, 4).c_str());
+        // The four leading digits (checked above), as atoi would read them.
+        const std::string& v = out.back().value;
+        ref_year_ = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
       }
       if (best.quarter && QuarterEnded(best.quarter_year, best.quarter)) {
         last_quarter_year_ = best.quarter_year;
@@ -240,6 +386,26 @@ class Scanner {
   bool P(size_t i, char c) const { return i < n() && toks_[i].kind == Tok::kPunct && toks_[i].ch == c; }
   bool IsNum(size_t i) const { return i < n() && toks_[i].kind == Tok::kNum && toks_[i].num >= 0; }
   std::string_view Low(size_t i) const { return Word(i) ? LowOf(toks_[i]) : std::string_view(); }
+  // UnitWord(Low(i), plural), MonthNumber(Low(i), abbrev), WeekdayNumber(Low(i), plural): by
+  // the word's index on the fast path (every month, weekday and unit word is in the index).
+  Unit UnitOf(size_t i, bool* plural) const {
+    if (!facts_) return UnitWord(Low(i), plural);
+    const WordFacts& f = facts_[Word(i) ? toks_[i].word : 0];
+    *plural = f.unit_plural;
+    return f.unit;
+  }
+  int MonthOf(size_t i, bool* abbrev) const {
+    if (!facts_) return MonthNumber(Low(i), abbrev);
+    const WordFacts& f = facts_[Word(i) ? toks_[i].word : 0];
+    *abbrev = f.month_abbrev;
+    return f.month;
+  }
+  int WeekdayOf(size_t i, bool* plural) const {
+    if (!facts_) return WeekdayNumber(Low(i), plural);
+    const WordFacts& f = facts_[Word(i) ? toks_[i].word : 0];
+    *plural = f.weekday_plural;
+    return f.weekday;
+  }
   // SmallNumberWord(Low(i)), looked up by the lexer.
   int NumWord(size_t i) const { return Word(i) ? toks_[i].number : 0; }
   static bool IsTens(int v) { return v >= 20 && v % 10 == 0; }
@@ -254,22 +420,68 @@ class Scanner {
     }
   }
 
-  void TryAll(size_t i, Match* best, bool* found) {
+  // The matchers that may begin at candidate token i (all of them on the reference path).
+  uint16_t MatchersAt(size_t i) const {
+    if (!facts_) return kAllMatchers;
+    const Tok& t = toks_[i];
+    if (t.kind == Tok::kNum) {
+      // Only a year (4 digits) or the day in "April 24 and 25" can end a match at a number:
+      // every other reading needs a particular token after it.
+      return t.digits == 4 || last_day_end_ + 1 == i || MayFollowStart(i + 1) ? kNumberMatchers
+                                                                               : 0;
+    }
+    if (t.kind == Tok::kPunct) {
+      // "'" begins only a two-digit year ("'90s"): a possessive "'s" runs nothing.
+      if (t.ch != '\'') return kAllMatchers;
+      return i + 1 < n() && toks_[i + 1].kind == Tok::kNum ? kApostropheMatchers : 0;
+    }
+    const WordFacts& f = facts_[t.word];
+    if (f.needs_next && !MayFollowStart(i + 1)) return 0;
+    return f.matchers;
+  }
+
+  // Can token k follow a number (other than a year) or "the"/"a"/"an"/"at" as the first token
+  // of a match? Read off the matchers: a number, "/" "-" ":" "'", a time or starter word, a
+  // word glued on ("9th", "5am"), or one of the few other words a matcher tests there ("9 of
+  // May", "5 o'clock", "4 in the morning", "5 p.m.", "two additional years", "eight trading
+  // days", "the end of", "the near future", "the short term", "at least").
+  bool MayFollowStart(size_t k) const {
+    if (k >= n()) return false;
+    const Tok& t = toks_[k];
+    if (t.kind == Tok::kNum) return true;
+    if (t.kind == Tok::kPunct) return t.ch == '\'' || t.ch == '-' || t.ch == '/' || t.ch == ':';
+    if (t.glued || t.cls != 0) return true;
+    static constexpr std::string_view kWords[] = {
+        "of",      "o",        "in",      "p",     "additional", "extra",
+        "trading", "business", "working", "end",   "beginning",  "start",
+        "middle",  "turn",     "near",    "short", "least",      "most"};
+    const std::string_view w = LowOf(t);
+    for (std::string_view x : kWords) {
+      if (w == x) return true;
+    }
+    return false;
+  }
+
+  // `run`: MatchersAt(i). Only the matchers whose first tests the token can pass run
+  // (MatchersForWord, MayFollowStart); the others would return false before touching `m`, so
+  // the result is the same.
+  void TryAll(size_t i, uint16_t run, Match* best, bool* found) {
     Match m;
     // Matchers that may start with "the"/modifiers try at i; all of them reject a bare "the".
-    if (NumericDate(i, &m)) Consider(m, best, found);
-    if (MonthDate(i, &m)) Consider(m, best, found);
-    if (YearDate(i, &m)) Consider(m, best, found);
-    if (RelativeDay(i, &m)) Consider(m, best, found);
-    if (WeekdayDate(i, &m)) Consider(m, best, found);
-    if (RelativePeriod(i, &m)) Consider(m, best, found);
-    if (AgoLater(i, &m)) Consider(m, best, found);
-    if (SetExpr(i, &m)) Consider(m, best, found);  // before Duration: "$5 million a year"
-    if (Duration(i, &m)) Consider(m, best, found);
-    if (ClockTime(i, &m)) Consider(m, best, found);
-    if (QuarterExpr(i, &m)) Consider(m, best, found);
-    if (RefWord(i, &m)) Consider(m, best, found);
-    if (HolidayDate(i, &m)) Consider(m, best, found);
+    if ((run & kNumericDate) && NumericDate(i, &m)) Consider(m, best, found);
+    if ((run & kMonthDate) && MonthDate(i, &m)) Consider(m, best, found);
+    if ((run & kYearDate) && YearDate(i, &m)) Consider(m, best, found);
+    if ((run & kRelativeDay) && RelativeDay(i, &m)) Consider(m, best, found);
+    if ((run & kWeekdayDate) && WeekdayDate(i, &m)) Consider(m, best, found);
+    if ((run & kRelativePeriod) && RelativePeriod(i, &m)) Consider(m, best, found);
+    if ((run & kAgoLater) && AgoLater(i, &m)) Consider(m, best, found);
+    // SetExpr before Duration: "$5 million a year".
+    if ((run & kSetExpr) && SetExpr(i, &m)) Consider(m, best, found);
+    if ((run & kDuration) && Duration(i, &m)) Consider(m, best, found);
+    if ((run & kClockTime) && ClockTime(i, &m)) Consider(m, best, found);
+    if ((run & kQuarterExpr) && QuarterExpr(i, &m)) Consider(m, best, found);
+    if ((run & kRefWord) && RefWord(i, &m)) Consider(m, best, found);
+    if ((run & kHolidayDate) && HolidayDate(i, &m)) Consider(m, best, found);
   }
 
   // ---- shared sub-parsers ----
@@ -373,13 +585,13 @@ class Scanner {
       size_t j = i + 2;
       size_t k = W(j, "and") ? j + 1 : j;
       int ones = NumWord(k);
-      bool unit_after = Word(k + 1) && UnitWord(Low(k + 1), &plural_) != Unit::kNone;
+      bool unit_after = Word(k + 1) && UnitOf(k + 1, &plural_) != Unit::kNone;
       if (ones > 0 && ones < 20 && !unit_after) {
         *year = 2000 + ones;
         return k + 1;
       }
       // "two thousand years" is a duration.
-      if (Word(j) && UnitWord(Low(j), &plural_) != Unit::kNone) return kNone;
+      if (Word(j) && UnitOf(j, &plural_) != Unit::kNone) return kNone;
       *year = 2000;
       return j;
     }
@@ -521,7 +733,7 @@ class Scanner {
   size_t MonthAt(size_t i, int* month, bool* risky) const {
     if (!Word(i)) return kNone;
     bool abbrev;
-    int mo = MonthNumber(Low(i), &abbrev);
+    int mo = MonthOf(i, &abbrev);
     if (!mo) return kNone;
     size_t j = i + 1;
     if (abbrev) {
@@ -902,7 +1114,7 @@ class Scanner {
     }
     if (!Word(j) || !toks_[j].cap) return false;
     bool plural;
-    int wd = WeekdayNumber(Low(j), &plural);
+    int wd = WeekdayOf(j, &plural);
     if (!wd || plural) return false;
     size_t k = j + 1;
     // "Sunday Times", "Friday Prayers" headline-style names: a capitalized word that is no
@@ -910,7 +1122,7 @@ class Scanner {
     if (Word(k) && toks_[k].cap && !Glued(k)) {
       bool abbrev;
       std::string_view code;
-      if (!MonthNumber(Low(k), &abbrev) && !IsDayPartWord(Low(k), &code)) {
+      if (!MonthOf(k, &abbrev) && !IsDayPartWord(Low(k), &code)) {
         static constexpr std::string_view kNames[] = {"times", "telegraph", "mirror", "express",
                                                       "herald", "post", "mail", "tribune",
                                                       "observer", "independent", "star", "sport",
@@ -1027,7 +1239,7 @@ class Scanner {
       ++u;                  // "the current fiscal year"
     if (rel == 4) rel = 0;  // "in the summer": this year's, like "this summer"
     bool plural;
-    Unit unit = UnitWord(Low(u), &plural);
+    Unit unit = UnitOf(u, &plural);
     std::string_view season = SeasonCode(Low(u));
     bool weekend = W(u, "weekend");
     if (plural) return false;
@@ -1167,7 +1379,7 @@ class Scanner {
     if (u == kNone) return false;
     if (P(u, '-')) return false;
     bool plural;
-    Unit unit = UnitWord(Low(u), &plural);
+    Unit unit = UnitOf(u, &plural);
     if (unit == Unit::kNone) return false;
     size_t k = u + 1;
     bool ago = W(k, "ago") || (W(k, "from") && W(k + 1, "now"));
@@ -1288,7 +1500,7 @@ class Scanner {
     if (!the && j == i) {
       if (W(j, "about") || W(j, "nearly") || W(j, "almost") || W(j, "roughly") ||
           W(j, "around") || W(j, "some") || W(j, "over")) {
-        if (!(W(j, "some") && UnitWord(Low(j + 1), &the) != Unit::kNone)) ++j;
+        if (!(W(j, "some") && UnitOf(j + 1, &the) != Unit::kNone)) ++j;
       } else if ((W(j, "more") || W(j, "less")) && W(j + 1, "than")) {
         j += 2;
       } else if (W(j, "up") && W(j + 1, "to")) {
@@ -1308,7 +1520,7 @@ class Scanner {
         return false;
       }
       bool plural;
-      Unit unit = UnitWord(Low(i), &plural);
+      Unit unit = UnitOf(i, &plural);
       if (unit == Unit::kNone || unit == Unit::kQuarter) return false;
       // "a decades-long feud", "a day-long meeting": the unit as an adjective of length.
       if (P(i + 1, '-') && Glued(i + 1) && W(i + 2, "long") && Glued(i + 2)) {
@@ -1336,7 +1548,7 @@ class Scanner {
     if (IsNum(j) && IsNum(u) && toks_[u].num == 1 && P(u + 1, '/') && Glued(u + 1) &&
         IsNum(u + 2) && Glued(u + 2) && toks_[u + 2].num == 2 && Word(u + 3)) {
       bool pl;
-      if (!HalfUnit(UnitWord(Low(u + 3), &pl)).empty()) {
+      if (!HalfUnit(UnitOf(u + 3, &pl)).empty()) {
         half = true;
         u += 3;
       }
@@ -1347,7 +1559,7 @@ class Scanner {
         (W(u, "more") || W(u, "additional") || W(u, "extra") ||
          ((W(u, "trading") || W(u, "business") || W(u, "working")) &&
           (W(u + 1, "day") || W(u + 1, "days")))) &&
-        UnitWord(Low(u + 1), &plural_) != Unit::kNone) {
+        UnitOf(u + 1, &plural_) != Unit::kNone) {
       ++u;
     }
     bool hyphen = false;
@@ -1356,7 +1568,7 @@ class Scanner {
       ++u;
     }
     bool plural;
-    Unit unit = UnitWord(Low(u), &plural);
+    Unit unit = UnitOf(u, &plural);
     if (unit == Unit::kNone || QuotedTitle(i, u)) return false;
     bool article = W(j, "a") || W(j, "an");
     if (article && unit == Unit::kSecond && !plural) return false;  // "a second attack"
@@ -1417,7 +1629,7 @@ class Scanner {
       size_t j = i + 1;
       if (W(j, "other")) ++j;
       bool plural;
-      int wd = Word(j) ? WeekdayNumber(Low(j), &plural) : 0;
+      int wd = Word(j) ? WeekdayOf(j, &plural) : 0;
       if (wd && !plural) {
         m->begin = i;
         m->end = j + 1;
@@ -1434,7 +1646,7 @@ class Scanner {
       size_t u = j;
       size_t after_num = Number(j, false, &count);
       if (after_num != kNone && count > 1) u = after_num;
-      Unit unit = UnitWord(Low(u), &plural);
+      Unit unit = UnitOf(u, &plural);
       std::string_view code;
       if (unit == Unit::kNone && Word(u) && IsDayPartWord(Low(u), &code)) {
         m->begin = i;
@@ -1453,7 +1665,7 @@ class Scanner {
     // "on Fridays", "Tuesday nights".
     if (Word(i) && toks_[i].cap) {
       bool plural;
-      int wd = WeekdayNumber(w, &plural);
+      int wd = WeekdayOf(i, &plural);
       std::string_view code;
       bool nights = W(i + 1, "nights") || W(i + 1, "mornings") || W(i + 1, "evenings");
       if (wd && (plural || nights)) {
@@ -1473,7 +1685,7 @@ class Scanner {
     // "$5 million a year", "twice a week", "10 percent a year", "per day".
     if ((w == "a" || w == "per" || w == "an") && i > 0) {
       bool plural;
-      Unit unit = UnitWord(Low(i + 1), &plural);
+      Unit unit = UnitOf(i + 1, &plural);
       if (unit == Unit::kNone || plural || unit == Unit::kQuarter) return false;
       std::string_view prev = Low(i - 1);
       bool amount = IsNum(i - 1) || prev == "million" || prev == "billion" || prev == "percent" ||
@@ -1870,7 +2082,7 @@ class Scanner {
       m->begin = i;
       m->end = i + 2;
       m->type = TimexType::kDuration;
-      m->value = DurationValue(-1, UnitWord(Low(i + 1), &plural));
+      m->value = DurationValue(-1, UnitOf(i + 1, &plural));
       return true;
     } else if (w == "soon" && i > 0 && !W(i - 1, "as") && !W(i - 1, "was") && !W(i - 1, "were") &&
                !W(i - 1, "had") && !W(i - 1, "been") && !W(i + 1, "after") &&
@@ -1891,7 +2103,7 @@ class Scanner {
       return false;
     } else if (w == "the" && (W(i + 1, "past") || W(i + 1, "future")) && !IsNum(i + 2) &&
                !NumWord(i + 2) && !W(i + 2, "few") && !W(i + 2, "several") &&
-               UnitWord(Low(i + 2), &plural_) == Unit::kNone && SeasonCode(Low(i + 2)).empty() &&
+               UnitOf(i + 2, &plural_) == Unit::kNone && SeasonCode(Low(i + 2)).empty() &&
                !W(i + 2, "weekend")) {
       value = W(i + 1, "past") ? "PAST_REF" : "FUTURE_REF";
       k = i + 2;
@@ -1913,6 +2125,7 @@ class Scanner {
 
   std::string_view text_;
   std::string& lowered_;
+  const WordFacts* facts_ = nullptr;  // by Tok::word; null on the reference path
   // A span, not the vector: size() is a load, not a division (matchers test bounds thousands
   // of times per document).
   std::span<const Tok> toks_;
@@ -1963,6 +2176,14 @@ std::vector<Timex> FindTimex(std::string_view text, std::string_view anchor) {
   timex::Scanner scanner(text, anchor, &buffers);
   return scanner.Run();
 }
+
+namespace timex {
+std::vector<Timex> FindTimexReference(std::string_view text, std::string_view anchor) {
+  ScanBuffers buffers;
+  Scanner scanner(text, anchor, &buffers, /*reference=*/true);
+  return scanner.Run();
+}
+}  // namespace timex
 
 void AnnotateTimex(Document& doc) { doc.timex = FindTimex(doc.text, doc.published); }
 

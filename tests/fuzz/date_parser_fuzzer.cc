@@ -4,7 +4,8 @@
 // against odd anchors ("9999-12-31", "0001-01-01", garbage) is exercised as well. Event dates
 // are then resolved for every sentence and for all sentences at once (ResolveEventDate), which
 // must give either no dates or all three, with precisions in range. The fast timex lexer must
-// give the same tokens as its byte-at-a-time reference, on the raw bytes and on the repaired text.
+// give the same tokens as its byte-at-a-time reference, on the raw bytes and on the repaired text,
+// and FindTimex the same timex as FindTimexReference (the scanner's full path).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -19,6 +20,7 @@
 #include "sitrep/timex.h"
 #include "sitrep/utf8.h"
 #include "time/lexer.h"
+#include "time/scanner.h"
 
 namespace {
 
@@ -56,6 +58,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   sitrep::Utf8Repair repaired = sitrep::RepairUtf8(bytes);
   CheckLexer(repaired.text);
   std::vector<sitrep::Timex> found = sitrep::FindTimex(repaired.text, anchor);
+  // The fast path (matchers dispatched by the candidate's word, readings by word index) must
+  // give what the full path gives.
+  std::vector<sitrep::Timex> reference = sitrep::timex::FindTimexReference(repaired.text, anchor);
+  if (reference.size() != found.size()) std::abort();
+  for (size_t k = 0; k < found.size(); ++k) {
+    if (found[k].span.begin != reference[k].span.begin ||
+        found[k].span.end != reference[k].span.end || found[k].type != reference[k].type ||
+        found[k].value != reference[k].value) {
+      std::abort();
+    }
+  }
   uint32_t prev_end = 0;
   for (const sitrep::Timex& t : found) {
     if (t.span.begin >= t.span.end || t.span.end > repaired.text.size() ||

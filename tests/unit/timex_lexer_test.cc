@@ -110,6 +110,42 @@ TEST(TimexLexerTest, GeneratedTextsMatchReference) {
   }
 }
 
+// LexTimex writes every field of the token slots it reuses and keeps the lowered buffer's
+// padding: a short text after a long one in the same buffers lexes as it does alone.
+TEST(TimexLexerTest, ReusedBuffersMatchReference) {
+  const char* kTexts[] = {
+      "Mondays and Tuesdays the market closes; twenty-four soldiers died on 10/06/1971 at 5am.",
+      "A 'quote' \xE2\x80\x94 and 2024\n",
+      "yesterday",
+      "x",
+      "",
+      "In the '90s, MiXeD cAsE Thirty-First, 1,234,567,890,123 dinars, \xC3\xA9t\xC3\xA9 week",
+      "5",
+  };
+  std::string fast_low, ref_low;
+  std::vector<Tok> fast, ref;
+  std::vector<uint32_t> listed;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const char* text : kTexts) {
+      LexTimex(text, &fast_low, &fast, &listed);
+      LexTimexReference(text, &ref_low, &ref);
+      ASSERT_EQ(fast.size(), ref.size()) << text;
+      for (size_t i = 0; i < fast.size(); ++i) {
+        ASSERT_EQ(fast[i], ref[i]) << "token " << i << ": " << Describe(fast[i]) << " vs "
+                                   << Describe(ref[i]) << "\ntext: " << text;
+      }
+      size_t n = std::string_view(text).size() + kLoweredPadding;
+      ASSERT_GE(fast_low.size(), n);
+      EXPECT_EQ(fast_low.compare(0, n, ref_low, 0, n), 0) << text;
+      std::vector<uint32_t> expected;
+      for (size_t i = 0; i < ref.size(); ++i) {
+        if (ref[i].candidate) expected.push_back(static_cast<uint32_t>(i));
+      }
+      EXPECT_EQ(listed, expected) << text;
+    }
+  }
+}
+
 TEST(TimexLexerTest, SealedIndexAgreesWithLookup) {
   const WordClassTable& table = TimeWordClasses();
   // Over 255 time and starter words the lexer falls back to the slower probing lookup.
@@ -226,6 +262,35 @@ TEST(TimexLexerTest, AppendPaddedIsPrintf) {
     std::string out = "x";
     AppendPadded(&out, c.v, c.width);
     EXPECT_EQ(out, std::string("x") + buf) << c.v << " width " << c.width;
+  }
+}
+
+// FormatYear/FormatMonth/FormatDay write their digits into a fixed buffer: the same strings as
+// the printf-style padding, "X" parts out of range.
+TEST(TimexLexerTest, FormatsMatchPrintf) {
+  auto year = [](int y) {
+    if (y <= 0 || y > 9999) return std::string("XXXX");
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d", y);
+    return std::string(buf);
+  };
+  auto two = [](int v, int max) {
+    if (v < 1 || v > max) return std::string("-XX");
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "-%02d", v);
+    return std::string(buf);
+  };
+  const int kYears[] = {-5, 0, 1, 9, 10, 99, 100, 999, 1000, 1998, 2024, 9999, 10000, 123456};
+  const int kParts[] = {-1, 0, 1, 2, 9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 99, 100};
+  for (int y : kYears) {
+    EXPECT_EQ(FormatYear(y), year(y)) << y;
+    for (int m : kParts) {
+      EXPECT_EQ(FormatMonth(y, m), year(y) + two(m, 12)) << y << " " << m;
+      for (int d : kParts) {
+        EXPECT_EQ(FormatDay(Date{y, m, d}), year(y) + two(m, 12) + two(d, 31))
+            << y << " " << m << " " << d;
+      }
+    }
   }
 }
 
