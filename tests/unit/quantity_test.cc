@@ -662,6 +662,9 @@ const Case kMoreFrameCases[] = {
     {"Additionally, six people were injured.", "injured 6 civilians"},
     {"Ann Roe, a colonel, and one other person were killed.",
      "killed 1 state_forces, killed 1 civilians"},
+    // Common occupations are victim nouns.
+    {"Two gunmen fired upon and killed a prison guard and a barber in his shop.",
+     "killed 1 civilians, killed 1 state_forces"},
 };
 
 TEST(QuantityTest, MoreFrames) {
