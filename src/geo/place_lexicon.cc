@@ -118,6 +118,13 @@ std::string_view UsStateCode(std::string_view abbrev) {
 
 bool MayStartWorldRegion(std::string_view lower_word) {
   if (lower_word.empty()) return false;
+  // Asked for nearly every capitalized word: most start with a letter no region starts with.
+  static const std::array<bool, 256> kFirst = [] {
+    std::array<bool, 256> first{};
+    for (const WorldRegion& r : kRegions) first[static_cast<unsigned char>(r.name[0])] = true;
+    return first;
+  }();
+  if (!kFirst[static_cast<unsigned char>(lower_word[0])]) return false;
   for (const WorldRegion& r : kRegions) {
     if (r.name[0] == lower_word[0] && r.name.starts_with(lower_word) &&
         (r.name.size() == lower_word.size() || r.name[lower_word.size()] == ' ')) {

@@ -35,6 +35,7 @@
 #include <array>
 #include <cstring>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -58,6 +59,7 @@ class WordSet {
     for (std::string_view w : words) {
       min_len_ = std::min(min_len_, w.size());
       max_len_ = std::max(max_len_, w.size());
+      if (!w.empty()) first_[static_cast<unsigned char>(w[0]) >> 6] |= uint64_t{1} << (w[0] & 63);
       size_t h = Hash(w) & mask_;
       while (!slots_[h].empty() && slots_[h] != w) h = (h + 1) & mask_;
       slots_[h] = w;
@@ -65,6 +67,8 @@ class WordSet {
   }
   bool Has(std::string_view w) const {
     if (w.size() < min_len_ || w.size() > max_len_ || w.empty()) return false;
+    // Most words asked about start with a letter no word of the list starts with.
+    if ((first_[static_cast<unsigned char>(w[0]) >> 6] >> (w[0] & 63) & 1) == 0) return false;
     for (size_t h = Hash(w) & mask_; !slots_[h].empty(); h = (h + 1) & mask_) {
       if (slots_[h] == w) return true;
     }
@@ -72,14 +76,19 @@ class WordSet {
   }
 
  private:
+  // The length and the first and last two bytes: the lists are short, a collision costs a probe.
   static size_t Hash(std::string_view w) {
-    uint64_t h = 1469598103934665603ull;  // FNV-1a
-    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    return static_cast<size_t>(h ^ (h >> 29));
+    const auto b = [&](size_t i) { return static_cast<uint64_t>(static_cast<unsigned char>(w[i])); };
+    const size_t n = w.size();
+    if (n == 0) return 0;
+    uint64_t h = n | b(0) << 8 | b(n - 1) << 16 | b(n > 1 ? 1 : 0) << 24 | b(n > 1 ? n - 2 : 0) << 32;
+    h *= 0x9e3779b97f4a7c15ull;
+    return static_cast<size_t>(h >> 40);
   }
   std::vector<std::string_view> slots_;
   size_t mask_ = 0;
   size_t min_len_ = static_cast<size_t>(-1), max_len_ = 0;
+  uint64_t first_[4] = {0, 0, 0, 0};  // first bytes of the words, as a 256-bit set
 };
 
 // ASCII letters only (what std::tolower does in the C locale sitrep runs in).
@@ -333,15 +342,28 @@ std::string_view StripPossessive(std::string_view w, bool* had) {
 
 class Recognizer {
  public:
-  Recognizer(const Document& doc, const Gazetteer& gaz) : doc_(doc), gaz_(gaz) {
+  // The per-document arrays live in `scratch` (kept per thread, so a short document allocates
+  // none of them again); candidates are appended to `out`, which must be empty.
+  struct Scratch {
+    std::string lower;
+    std::vector<int32_t> fold_of;
+    std::vector<std::string> folded;
+  };
+  Recognizer(const Document& doc, const Gazetteer& gaz, Scratch& scratch, std::vector<Candidate>& out)
+      : doc_(doc), gaz_(gaz), out_(out), lower_(scratch.lower), fold_of_(scratch.fold_of),
+        folded_(scratch.folded) {
     // The document lower-cased once (as Lower does: ASCII letters only), so LowerTok is a view.
+    // A plain loop over raw pointers, which the compiler vectorizes.
     lower_.resize(doc_.text.size());
-    for (size_t b = 0; b < doc_.text.size(); ++b) {
-      lower_[b] = LowerByte(doc_.text[b]);
+    const char* __restrict in = doc_.text.data();
+    char* __restrict low = lower_.data();
+    for (size_t b = 0, n = doc_.text.size(); b < n; ++b) {
+      const unsigned char c = static_cast<unsigned char>(in[b]);
+      low[b] = static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + 32 : c);
     }
   }
 
-  std::vector<Candidate> Run() {
+  void Run() {
     fold_of_.assign(doc_.tokens.size(), -1);
     folded_.clear();
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
@@ -351,7 +373,7 @@ class Recognizer {
     LinkContainers();
     // A name is a person's when the document uses it so more often than it marks it as a place
     // ("Officer Mark Henry ... Henry said" vs "Historic Dublin ... in Dublin ... Dublin's mayor").
-    if (persons_.empty()) return std::move(out_);  // most documents: nothing to weigh
+    if (persons_.empty()) return;  // most documents: nothing to weigh
     for (const Candidate& c : out_) {
       if (!c.key.empty() &&
           (c.cue >= 2 || c.firm_prep || c.type != TypeHint::kNone || c.modifier)) {
@@ -374,7 +396,6 @@ class Recognizer {
       auto pl = place_votes_.find(c.key);
       c.person = it->second >= (pl == place_votes_.end() ? 0 : pl->second);
     }
-    return std::move(out_);
   }
 
  private:
@@ -970,10 +991,10 @@ class Recognizer {
 
   const Document& doc_;
   const Gazetteer& gaz_;
-  std::vector<Candidate> out_;
-  std::string lower_;  // doc_.text lower-cased
-  std::vector<int32_t> fold_of_;  // per token: its folded key in folded_, -1 when not folded
-  std::vector<std::string> folded_;
+  std::vector<Candidate>& out_;
+  std::string& lower_;  // doc_.text lower-cased
+  std::vector<int32_t>& fold_of_;  // per token: its folded key in folded_, -1 when not folded
+  std::vector<std::string>& folded_;
   uint32_t prefetched_ = 0;  // sentences before this one are folded and prefetched
   std::map<std::string, int> persons_;  // key → times seen after a title (2) or a first name (1)
   std::map<std::string, int> place_votes_;  // key → mentions with a cue, level word or institution
@@ -1004,8 +1025,23 @@ void FindCountryRefs(const Document& doc, std::vector<Candidate>* out) {
 
 }  // namespace
 
-std::vector<Candidate> Recognize(const Document& doc, const Gazetteer& gaz) {
-  std::vector<Candidate> out = Recognizer(doc, gaz).Run();
+void Recognize(const Document& doc, const Gazetteer& gaz, std::vector<Candidate>& out) {
+  out.clear();
+  {
+    // This thread's scratch, or a fresh one while it is in use (a Recognize inside a Recognize).
+    static thread_local Recognizer::Scratch t_scratch;
+    static thread_local bool t_in_use = false;
+    std::unique_ptr<Recognizer::Scratch> own;
+    Recognizer::Scratch* scratch = &t_scratch;
+    if (t_in_use) {
+      own = std::make_unique<Recognizer::Scratch>();
+      scratch = own.get();
+    }
+    const bool leased = scratch == &t_scratch;
+    if (leased) t_in_use = true;
+    Recognizer(doc, gaz, *scratch, out).Run();
+    if (leased) t_in_use = false;
+  }
   std::vector<Candidate> refs;
   FindCountryRefs(doc, &refs);
   if (!refs.empty()) {
@@ -1033,7 +1069,6 @@ std::vector<Candidate> Recognize(const Document& doc, const Gazetteer& gaz) {
       if (sep == "," || sep == "(") a.container = static_cast<int>(k + 1);
     }
   }
-  return out;
 }
 
 }  // namespace sitrep::places_internal
