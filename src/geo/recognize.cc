@@ -348,10 +348,11 @@ class Recognizer {
     std::string lower;
     std::vector<int32_t> fold_of;
     std::vector<std::string> folded;
+    std::vector<std::string> loose;
   };
   Recognizer(const Document& doc, const Gazetteer& gaz, Scratch& scratch, std::vector<Candidate>& out)
       : doc_(doc), gaz_(gaz), out_(out), lower_(scratch.lower), fold_of_(scratch.fold_of),
-        folded_(scratch.folded) {
+        folded_(scratch.folded), loose_(scratch.loose) {
     // The document lower-cased once (as Lower does: ASCII letters only), so LowerTok is a view.
     // A plain loop over raw pointers, which the compiler vectorizes.
     lower_.resize(doc_.text.size());
@@ -366,6 +367,7 @@ class Recognizer {
   void Run() {
     fold_of_.assign(doc_.tokens.size(), -1);
     folded_.clear();
+    loose_.clear();
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
       if (s >= prefetched_) PrefetchAhead(s);
       Sentence(s);
@@ -434,7 +436,9 @@ class Recognizer {
       }
     }
     prefetched_ = t;
-    gaz_.PrefetchFolded(std::span<const std::string>(folded_).subspan(first));
+    loose_.resize(folded_.size());
+    gaz_.PrefetchFolded(std::span<const std::string>(folded_).subspan(first),
+                        std::span<std::string>(loose_).subspan(first));
   }
 
   void Sentence(uint32_t s) {
@@ -486,7 +490,14 @@ class Recognizer {
         bool had;
         std::string_view bare = StripPossessive(w, &had);
         if (IsCapitalized(bare) && !IsAllCaps(bare) && bare.size() > 3) {
-          auto country = gaz_.CountryByDemonym(bare);
+          // The bytes PrefetchAhead folded (the token without its possessive).
+          std::optional<GeoEntry> country;
+          if (fold_of_[i] >= 0) {
+            const std::span<const GeoId> ids = gaz_.FindDemonymFolded(folded_[fold_of_[i]]);
+            if (!ids.empty()) country = gaz_.Entry(ids[0]);
+          } else {
+            country = gaz_.CountryByDemonym(bare);
+          }
           if (!country && bare.ends_with('s')) {
             country = gaz_.CountryByDemonym(bare.substr(0, bare.size() - 1));
           }
@@ -650,7 +661,9 @@ class Recognizer {
         std::string key = stop == i + 1 && fold_of_[i] >= 0
                               ? folded_[fold_of_[i]]
                               : FoldName(std::string_view(doc_.text).substr(b, e - b));
-        std::span<const GeoId> ids = gaz_.FindLoose(LooseKey(key));
+        // PrefetchAhead's loose form of that word, when it made one.
+        const bool cached = stop == i + 1 && fold_of_[i] >= 0 && !loose_[fold_of_[i]].empty();
+        std::span<const GeoId> ids = gaz_.FindLoose(cached ? loose_[fold_of_[i]] : LooseKey(key));
         if (ids.empty()) continue;
         Candidate c;
         c.sentence = s;
@@ -807,7 +820,7 @@ class Recognizer {
           if (had) break;
           continue;
         }
-        if (!gaz_.HasFoldedPrefix(k + " ")) break;
+        if (!gaz_.HasFoldedWordPrefix(k)) break;
         continue;
       }
       std::span<const GeoId> found = gaz_.FindFolded(k);
@@ -818,7 +831,7 @@ class Recognizer {
         *possessive = had;
       }
       if (had || level != TypeHint::kNone) break;
-      if (!gaz_.HasFoldedPrefix(k + " ")) break;
+      if (!gaz_.HasFoldedWordPrefix(k)) break;
     }
   }
 
@@ -995,6 +1008,7 @@ class Recognizer {
   std::string& lower_;  // doc_.text lower-cased
   std::vector<int32_t>& fold_of_;  // per token: its folded key in folded_, -1 when not folded
   std::vector<std::string>& folded_;
+  std::vector<std::string>& loose_;  // per folded_ key: its LooseKey when PrefetchFolded made it
   uint32_t prefetched_ = 0;  // sentences before this one are folded and prefetched
   std::map<std::string, int> persons_;  // key → times seen after a title (2) or a first name (1)
   std::map<std::string, int> place_votes_;  // key → mentions with a cue, level word or institution
