@@ -31,6 +31,8 @@
 // institution word). One token of hyphen-joined parts ("D-Charleston", "Nashville-based",
 // "Egyptian-US") yields its places when a party letter or place word marks them, or when all are
 // countries, states or demonyms. "S.C.", "D.C." are states anywhere, not only after a comma.
+// A plural level word after a list types each of its names ("Barrow, Jackson and Madison
+// counties").
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -333,7 +335,8 @@ std::string_view StripPossessive(std::string_view w, bool* had) {
     *had = true;
     return w.substr(0, w.size() - 2);
   }
-  if (w.size() > 4 && w.ends_with("\xE2\x80\x99s")) {
+  // "\xEF\xBF\xBD" (U+FFFD) is a curly apostrophe lost to bad decoding ("Baghdad�s").
+  if (w.size() > 4 && (w.ends_with("\xE2\x80\x99s") || w.ends_with("\xEF\xBF\xBDs"))) {
     *had = true;
     return w.substr(0, w.size() - 4);
   }
@@ -373,6 +376,7 @@ class Recognizer {
       Sentence(s);
     }
     LinkContainers();
+    PluralLevels();
     // A name is a person's when the document uses it so more often than it marks it as a place
     // ("Officer Mark Henry ... Henry said" vs "Historic Dublin ... in Dublin ... Dublin's mayor").
     if (persons_.empty()) return;  // most documents: nothing to weigh
@@ -999,6 +1003,41 @@ class Recognizer {
       if (y.tok_begin != a.tok_end + 1) continue;
       std::string_view sep = Tok(a.tok_end);
       if (sep == "," || sep == "(") a.container = static_cast<int>(k + 1);
+    }
+  }
+
+  // "Barrow, Jackson and Madison counties": a plural level word after a list types every name
+  // of it, as "Jackson County" would.
+  void PluralLevels() {
+    for (size_t k = 0; k < out_.size(); ++k) {
+      const Candidate& last = out_[k];
+      if (last.type != TypeHint::kNone || last.demonym_country != kNoGeoId) continue;
+      const uint32_t n = last.tok_end;
+      if (n >= doc_.tokens.size() || !IsWord(n) || !Adjacent(n)) continue;
+      const std::string_view w = LowerTok(n);
+      TypeHint type = TypeHint::kNone;
+      if (w == "counties" || w == "parishes" || w == "districts") type = TypeHint::kAdmin2;
+      else if (w == "provinces" || w == "governorates") type = TypeHint::kAdmin1;
+      if (type == TypeHint::kNone) continue;
+      for (size_t j = k + 1; j-- > 0;) {
+        Candidate& c = out_[j];
+        if (j < k) {
+          // Only ",", "and", "or", ", and" between this name and the next one of the list.
+          const Candidate& next = out_[j + 1];
+          if (c.sentence != next.sentence || c.type != TypeHint::kNone ||
+              c.demonym_country != kNoGeoId) {
+            break;
+          }
+          const uint32_t gap = next.tok_begin - c.tok_end;
+          const std::string_view s1 = Tok(c.tok_end);
+          const bool list = (gap == 1 && (s1 == "," || s1 == "and" || s1 == "or")) ||
+                            (gap == 2 && s1 == "," && (Tok(c.tok_end + 1) == "and" ||
+                                                       Tok(c.tok_end + 1) == "or"));
+          if (!list) break;
+        }
+        c.type = type;
+        c.cue = 2;
+      }
     }
   }
 

@@ -517,6 +517,22 @@ class Annotator {
     size_t begin = 0, end = 0;
   };
 
+  // The last word of a span of the text ("people" of "Afghan people").
+  std::string_view LastWord(Span s) const {
+    if (s.end <= s.begin || s.end > doc_.text.size()) return {};
+    const std::string_view v = std::string_view(doc_.text).substr(s.begin, s.end - s.begin);
+    const size_t sp = v.find_last_of(' ');
+    return sp == std::string_view::npos ? v : v.substr(sp + 1);
+  }
+
+  // An "and" in tokens [from, to): the commas before it separate the items of a list.
+  bool InnerList(size_t from, size_t to) const {
+    for (size_t k = from; k < to; ++k) {
+      if (W(k) == "and") return true;
+    }
+    return false;
+  }
+
   // COUNT [victims] ... FATE. Returns the fate after the victims, or none.
   // `count_begin`: the first token of the count when known (a list item takes no apposition).
   FateHit Passive(size_t from, size_t e, const Np& np, size_t count_begin = 0) const {
@@ -551,6 +567,11 @@ class Annotator {
       if (W(j) == "," && W(k) == "and" && k + 1 < e) ++k;  // "A, B, and C"
       if (MatchAt(k, e, q::kQualifierWord, &len) != nullptr) k += len;
       if (k >= e) break;  // "94, approx" at the end of the text
+      // "two officers and the two bombers were killed": a definite count is one more item.
+      if (W(k) == "the" && W(k - 1) == "and" && k + 1 < e &&
+          q::ScanNumber(lex_, t_, tok_, k + 1, e, &n)) {
+        ++k;
+      }
       if (!q::ScanNumber(lex_, t_, tok_, k, e, &n)) {
         // "two assailants and a policeman were wounded": "a" + a victim is one more.
         if ((W(k) != "a" && W(k) != "an") || W(k - 1) != "and") break;
@@ -595,9 +616,12 @@ class Annotator {
             j = k;
             break;
           }
-          // "Twelve civilians, including eight minors were killed": no closing comma.
-          if (comma && first_comma == 0 && FateFollows(k, e)) {
+          // "Twelve civilians, including eight minors were killed": no closing comma (the
+          // commas of a list inside are no close: "including a guard, a driver and a cook").
+          if (comma && (first_comma == 0 || (W(k - 1) != "," && InnerList(first_comma, k))) &&
+              FateFollows(k, e)) {
             j = k;
+            first_comma = 0;
             break;
           }
         }
@@ -936,8 +960,31 @@ class Annotator {
       }
       if (f.entry != nullptr) {
         if (f.begin < cd.begin && (f.entry->roles & q::kBefore) != 0) active_np_end = np.end;
+        // "including 12 boys, two girls, and two teachers were wounded": every item listed
+        // after a subtotal of the same verb is a part too.
+        // (The whole the parts belong to is a frame of that verb as well.)
+        bool part = subtotal;
+        const std::string_view sep = cd.begin > b ? W(cd.begin - 1) : std::string_view();
+        if (!part && (sep == "," || sep == "and")) {
+          const uint32_t verb = tok_[f.begin].span.begin;
+          bool parts_seen = false;
+          for (size_t k = doc_.casualties.size(); k-- > first_frame;) {
+            const CasualtyFrame& fr = doc_.casualties[k];
+            if (fr.fate_span.begin != verb) break;
+            if (!fr.is_subtotal) {
+              // ... of the whole's side: "21 militants, including 2 commanders and 4
+              // soldiers" lists soldiers beside the militants (people of any side are parts).
+              const std::string_view head = LastWord(fr.victims);
+              part = parts_seen && (fr.category == np.category || head == "people" ||
+                                    head == "persons" || head == "individuals" ||
+                                    fr.category == VictimCategory::kUnknown);
+              break;
+            }
+            parts_seen = true;
+          }
+        }
         AddFrame(sentence, cd.begin, cd.end, qt, cd.quantity, np, f, f.entry->fate, update,
-                 subtotal);
+                 part);
         if ((f.entry->roles & q::kTollIsUpdate) != 0) SplitAcross(cd.end, e);
         continue;
       }
@@ -1070,6 +1117,11 @@ class Annotator {
         PluralPerpetrators(sentence, e, first_frame, i);
         continue;
       }
+      // "All of the assailants were killed", "all attackers had been killed".
+      if ((w.ends_with("s") || w == "gunmen") && AllBefore(b, i)) {
+        PluralPerpetrators(sentence, e, first_frame, i);
+        continue;
+      }
       if (w.ends_with("s") || w == "gunmen") continue;
       size_t d = i - 1;
       if (W(d) == "suicide" && d > b) --d;
@@ -1178,10 +1230,21 @@ class Annotator {
     doc_.casualties.back().span = TokSpan(i - 1, j + len);
   }
 
+  // "all the", "all of the" or "all" right before token `i` (the passive after it makes the
+  // phrase a subject).
+  bool AllBefore(size_t b, size_t i) const {
+    size_t k = i - 1;
+    if (W(k) == "the" && k > b) --k;
+    if (W(k) == "of" && k > b) --k;
+    return W(k) == "all";
+  }
+
   // "The assailants were killed by police" after "Three assailants attacked ...": 3.
   void PluralPerpetrators(uint32_t sentence, size_t e, size_t first_frame, size_t i) {
     size_t j = i + 1, len = 0;
-    if (j >= e || W(j) != "were") return;
+    // "had been killed" (not "had killed": the verb of the perpetrators)
+    if (j + 1 < e && (W(j) == "had" || W(j) == "have") && W(j + 1) == "been") ++j;
+    if (j >= e || (W(j) != "were" && W(j) != "been")) return;
     const LexEntry* f = PassiveKilling(e, first_frame, &j, &len);
     if (f == nullptr) return;
     const int64_t n = EarlierPerpetratorCount(i - 1);
@@ -1510,8 +1573,11 @@ class Annotator {
     *perpetrator = IsPerpetratorNoun(head);
     for (size_t s = last; s-- > b && s + 5 > last;) {
       const std::string_view w = W(s);
+      // "Roe's driver": a name's possessive is a determiner too.
+      const bool possessive = !plural && s + 1 == last && w.size() > 2 && w.ends_with("'s") &&
+                              IsNameWord(s);
       if (w == "a" || w == "an" || w == "his" || w == "her" || w == "their" || w == "the" ||
-          w == "one" || w == "both") {
+          w == "one" || w == "both" || possessive) {
         if (w == "both") {
           if (!plural) return false;
           *value = 2;

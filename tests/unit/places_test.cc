@@ -624,6 +624,82 @@ TEST_F(PlacesTest, LocalNewsTownsShareTheirUnnamedState) {
   EXPECT_EQ(london->country, "GB");
 }
 
+TEST_F(PlacesTest, CountyAndATownInsideItLocateEachOther) {
+  struct Row {
+    const char* text;
+    const char* surface;
+    const char* admin1;
+  };
+  // A county and a town of that county both named: the pair, not the larger namesakes.
+  const Row rows[] = {
+      {"Walker County deputies arrested two men in Huntsville on Friday.", "Huntsville", "Texas"},
+      {"Walker County deputies arrested two men in Huntsville on Friday.", "Walker County",
+       "Texas"},
+      {"Madison County commissioners met in Richmond to discuss the budget.", "Richmond",
+       "Kentucky"},
+      // A town named after a country, firmly a place ("Lebanon Police"), with its county.
+      {"Lebanon Police and Boone County deputies searched the farm.", "Lebanon", "Indiana"},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(std::string(r.text) + " / " + r.surface);
+    Document doc = Annotate(r.text);
+    const PlaceMention* m = Find(doc, r.surface);
+    ASSERT_NE(m, nullptr);
+    EXPECT_EQ(m->admin1, r.admin1) << m->name;
+  }
+}
+
+TEST_F(PlacesTest, PluralLevelWordTypesTheWholeList) {
+  // "Barrow, Jackson and Madison counties": each name is a county, as "Jackson County" would be.
+  const char* texts[] = {"School boards in Barrow, Jackson and Madison counties met on Tuesday.",
+                         "Deputies patrolled Dakota, Otoe and Washington counties overnight."};
+  for (const char* text : texts) {
+    SCOPED_TRACE(text);
+    Document doc = Annotate(text);
+    ASSERT_EQ(doc.places.size(), 3u);
+    for (const PlaceMention& m : doc.places) {
+      EXPECT_EQ(m.kind, PlaceKind::kAdmin2) << doc.Slice(m.span) << " -> " << m.name;
+    }
+  }
+}
+
+TEST_F(PlacesTest, StateNameOverASmallTownOfItsCountry) {
+  // Towns of New York in context must not turn "Florida" into the village of Florida, N.Y.
+  Document doc = Annotate(
+      "Snow closed schools in Albany, Goshen and Chester on Monday, and retirees in Florida "
+      "watched the storm on television.");
+  const PlaceMention* m = Find(doc, "Florida");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->kind, PlaceKind::kAdmin1) << m->name << ", " << m->admin1;
+  EXPECT_EQ(m->admin1, "Florida");
+}
+
+TEST_F(PlacesTest, AlternateNameOfASmallPlaceYieldsToACapital) {
+  // "Washington" is an old name of a small New York town too; among New York towns the capital
+  // that bears the name as its own is still meant.
+  Document doc = Annotate("The senator flew from Albany to Washington for the vote.");
+  const PlaceMention* w = Find(doc, "Washington");
+  ASSERT_NE(w, nullptr);
+  EXPECT_EQ(w->feature_code, "PPLC") << w->name << ", " << w->admin1;
+}
+
+TEST_F(PlacesTest, DivisionsAtTheirMiddle) {
+  // A state is placed amid its area (the islands' middle), not at a label point on one island;
+  // a division without a polygon (England) at the middle of its places, never without a point.
+  Document doc = Annotate("Tourism fell in Hawaii last year.");
+  const PlaceMention* hawaii = Find(doc, "Hawaii");
+  ASSERT_NE(hawaii, nullptr);
+  ASSERT_TRUE(hawaii->has_coordinates);
+  EXPECT_LT(hawaii->lat, 21.0);  // Oahu, the label point's island, is at 21.5
+  EXPECT_GT(hawaii->lon, -157.5);
+  Document uk = Annotate("Tourism rose in England and Scotland last year.");
+  const PlaceMention* england = Find(uk, "England");
+  ASSERT_NE(england, nullptr);
+  ASSERT_TRUE(england->has_coordinates);
+  EXPECT_NEAR(england->lat, 52.5, 1.0);
+  EXPECT_NEAR(england->lon, -1.5, 1.5);
+}
+
 TEST_F(PlacesTest, PersonNameTakesOnlyFirmPlaceCues) {
   Document doc = Annotate(
       "Judge Haywood Turner lost the race. Hyles had 61 percent of the vote to Turner's 39. "

@@ -604,6 +604,31 @@ const Case kMoreFrameCases[] = {
     {"The gunmen shot nine villagers in the legs.", ""},
     // "were the only casualties": the count is the dead.
     {"The three attackers were the only reported casualties.", "killed 3 non_state"},
+    // A definite count after "and" is one more item of the passive list.
+    {"Two police officers and the two gunmen were killed.",
+     "killed 2 state_forces, killed 2 non_state"},
+    {"Police said the two gunmen were killed.", "killed 2 non_state"},
+    // A list inside an "including" with no closing comma: the verb is the whole's.
+    {"Twelve workers, including a guard, a driver and a cook were killed.",
+     "killed 12 civilians"},
+    // Every item listed after a subtotal of the same verb is a part ...
+    {"Eighteen people, including 10 boys, three girls, and two teachers were wounded.",
+     "injured 18 civilians, injured 10 sub civilians, injured 3 sub civilians, injured 2 sub "
+     "civilians"},
+    // ... unless of another side than the whole.
+    {"At least 21 fighters, including 2 commanders and 4 soldiers were killed.",
+     "killed 21 non_state, killed 2 sub state_forces, killed 4 state_forces"},
+    // A name's possessive opens a list item; "passerby" is a victim noun.
+    {"Ann Roe's driver and a passerby were also killed.", "killed 1 unknown, killed 1 civilians"},
+    // "All (of) the assailants were killed" takes the attackers' earlier count.
+    {"Fourteen militants attacked the airport. Seven soldiers were killed. All of the "
+     "assailants were killed.",
+     "killed 7 state_forces, killed 14 self non_state"},
+    {"Four gunmen stormed the hotel. By the evening all assailants had been killed.",
+     "killed 4 self non_state"},
+    {"Four gunmen stormed the hotel. Police said that all the attackers had killed two guards.",
+     "killed 2 state_forces"},
+    {"All the assailants were killed.", ""},
 };
 
 TEST(QuantityTest, MoreFrames) {
