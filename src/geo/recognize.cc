@@ -405,7 +405,11 @@ class Recognizer {
   }
 
  private:
-  std::string_view Tok(uint32_t i) const { return doc_.Slice(doc_.tokens[i].span); }
+  // Token spans lie inside the text (Segment makes them so): views without substr's check.
+  std::string_view Tok(uint32_t i) const {
+    const Span& sp = doc_.tokens[i].span;
+    return std::string_view(doc_.text.data() + sp.begin, sp.end - sp.begin);
+  }
   bool IsWord(uint32_t i) const {
     return doc_.tokens[i].kind == TokenKind::kWord || doc_.tokens[i].kind == TokenKind::kAlnum;
   }
@@ -419,7 +423,7 @@ class Recognizer {
   }
   std::string_view LowerTok(uint32_t i) const {
     const Span& sp = doc_.tokens[i].span;
-    return std::string_view(lower_).substr(sp.begin, sp.end - sp.begin);
+    return std::string_view(lower_.data() + sp.begin, sp.end - sp.begin);
   }
 
   // Folds the capitalized words of the sentences from `s` on (a batch of about 32), which Grow

@@ -113,6 +113,15 @@ double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
   return 2 * kR * std::asin(std::sqrt(std::min(1.0, a)));
 }
 
+// HaversineKm(...) < km, without the trigonometry for points whose latitudes alone lie farther
+// apart: a great circle is never shorter than the meridian arc between the two latitudes. The
+// 0.1 km margin is far above the formula's rounding, so the answer is the formula's.
+bool WithinKm(double lat1, double lon1, double lat2, double lon2, double km) {
+  constexpr double kR = 6371.0088, kRad = M_PI / 180.0;
+  if (std::abs(lat1 - lat2) * kRad * kR > km + 0.1) return false;
+  return HaversineKm(lat1, lon1, lat2, lon2) < km;
+}
+
 struct Vec3 {
   double x, y, z;
 };
@@ -868,9 +877,10 @@ class Resolver {
       // "Jalalpur, Shamli": the container is a town (or a district known by its seat) nearby.
       GeoEntry ye = gaz_.Entry(y);
       if (k < 16 && ye.kind() != GeoKind::kCountry && ye.kind() != GeoKind::kAdmin1 &&
-          e.has_coordinates() && ye.has_coordinates() &&
-          HaversineKm(e.lat(), e.lon(), ye.lat(), ye.lon()) < 40) {
-        return true;
+          e.has_coordinates() && ye.has_coordinates()) {
+        const bool near = WithinKm(e.lat(), e.lon(), ye.lat(), ye.lon(), 40);
+        if (check_) Checked(near, HaversineKm(e.lat(), e.lon(), ye.lat(), ye.lon()) < 40);
+        if (near) return true;
       }
     }
     return false;
@@ -1342,11 +1352,13 @@ class Resolver {
   const std::vector<std::pair<GeoId, double>>& PlacelessActorCountries() {
     if (placeless_actors_done_) return placeless_actors_;
     placeless_actors_done_ = true;
-    std::vector<std::pair<uint32_t, uint32_t>> spans;  // (begin, end) of every candidate
-    spans.reserve(cands_.size());
+    if (actor_countries_.empty()) return placeless_actors_;  // (cleared with the scratch)
+    std::vector<std::pair<uint32_t, uint32_t>>& spans = scratch_.spans;  // (begin, end) of every candidate
+    spans.clear();
     for (const Candidate& c : cands_) spans.emplace_back(c.span.begin, c.span.end);
     std::sort(spans.begin(), spans.end());
-    std::vector<uint32_t> max_end(spans.size());
+    std::vector<uint32_t>& max_end = scratch_.max_end;
+    max_end.resize(spans.size());
     for (size_t i = 0; i < spans.size(); ++i) {
       max_end[i] = i == 0 ? spans[i].second : std::max(max_end[i - 1], spans[i].second);
     }
@@ -1510,7 +1522,8 @@ class Resolver {
   }
 
   void OneSensePerDiscourse() {
-    std::vector<int32_t> best_of_key(num_keys_, -1);  // per key number: its best candidate
+    std::vector<int32_t>& best_of_key = scratch_.best_of_key;  // per key number: its best candidate
+    best_of_key.assign(num_keys_, -1);
     for (size_t k = 0; k < cands_.size(); ++k) {
       if (!choices_[k].accepted || cands_[k].key.empty()) continue;
       int32_t& best = best_of_key[key_id_[k]];
@@ -1638,6 +1651,9 @@ class Resolver {
     std::vector<int32_t> exact_at;
     std::vector<uint32_t> exact_len;
     std::vector<uint8_t> exact_pool;
+    std::vector<std::pair<uint32_t, uint32_t>> spans;
+    std::vector<uint32_t> max_end;
+    std::vector<int32_t> best_of_key;
     std::vector<int32_t> in_container_at;
     std::vector<int8_t> in_container;
     std::vector<double> prior;
