@@ -76,6 +76,16 @@ TEST(FoldNameTest, Table) {
   }
 }
 
+// One plain ASCII word takes a shortcut; a trailing space sends the same word through the
+// general passes, which must agree.
+TEST(FoldNameTest, PlainWordShortcutMatchesTheGeneralPasses) {
+  for (const char* w : {"Baghdad", "MONDAY", "al", "Al", "El", "x", "Z9", "2020", "Kyiv",
+                        "ALSHABAAB", "deir", "aTb"}) {
+    EXPECT_EQ(FoldName(w), FoldName(std::string(w) + " ")) << w;
+  }
+  EXPECT_EQ(FoldName("Baghdad"), "baghdad");
+}
+
 TEST(FoldNameTest, Idempotent) {
   for (const FoldCase& c : kFoldCases) {
     const std::string once = FoldName(c.in);
