@@ -1318,6 +1318,8 @@ std::optional<Span> UnreadNameAfterCue(const Document& doc, Span span) {
     if (e == b) continue;
     const std::string lower = LowerAscii(doc.Slice(doc.tokens[b].span));
     if (lower == "the" || IsMonthOrWeekday(lower)) continue;
+    // An acronym ("at OSCE headquarters") names an organisation, not a village.
+    if (InCapitals(doc.Slice(doc.tokens[b].span))) continue;
     const Span name{doc.tokens[b].span.begin, doc.tokens[e - 1].span.end};
     bool known = false;
     for (const PlaceMention& m : doc.places) {

@@ -314,9 +314,9 @@ bool IsContraction(std::string_view w) {
 
 // Common English words that are alternate names of some place ("House", "Superior", "Do").
 bool IsCommonWord(std::string_view lower) {
-  static constexpr std::array<std::string_view, 16> k = {
+  static constexpr std::array<std::string_view, 17> k = {
       "house", "superior", "defence", "defense", "supreme", "free", "revenue", "liberal",
-      "do", "in", "route", "metro", "dimes", "white", "general", "federal"};
+      "do", "in", "route", "metro", "dimes", "white", "general", "federal", "city"};
   static const WordSet k_set(k);
   return k_set.Has(lower);
 }
@@ -571,8 +571,9 @@ class Recognizer {
 
   // "Decatur, Ala." (a US state abbreviation after a comma) and world regions ("Middle East").
   bool Special(uint32_t i, uint32_t s, uint32_t limit, uint32_t* after) {
-    // "the S.C. Highway Patrol", "in D.C.": a two-letter abbreviation with its periods is a
-    // state wherever it stands; the others ("Ga.", "Miss.") only after a comma.
+    // "the S.C. Highway Patrol", "in D.C.", "from W. Va.": an abbreviation of two words with
+    // their periods is a state wherever it stands; the others ("Ga.", "Miss.") only after a
+    // comma.
     const bool comma = i > doc_.sentences[s].token_begin && Tok(i - 1) == ",";
     const std::string_view w = Tok(i);
     if (comma ||
@@ -589,7 +590,8 @@ class Recognizer {
             std::string_view(doc_.text).substr(begin, doc_.tokens[j].span.end - begin);
         std::string_view code = UsStateCode(abbrev);
         if (code.empty()) continue;
-        if (!comma && (abbrev.size() != 4 || abbrev[1] != '.' || abbrev[3] != '.')) continue;
+        // Two abbreviated words ("S.C.", "W. Va.", "W.Va.") name only the state.
+        if (!comma && std::count(abbrev.begin(), abbrev.end(), '.') < 2) continue;
         auto admin1 = gaz_.Admin1ByCode(code);
         if (!admin1) return false;
         Candidate c;
@@ -669,9 +671,12 @@ class Recognizer {
         std::string key = stop == i + 1 && fold_of_[i] >= 0
                               ? folded_[fold_of_[i]]
                               : FoldName(std::string_view(doc_.text).substr(b, e - b));
-        // PrefetchAhead's loose form of that word, when it made one.
+        // A spelling variant of a two-letter name is any word ("Air" for "AR"). PrefetchAhead's
+        // loose form of a one-word name, when it made one.
         const bool cached = stop == i + 1 && fold_of_[i] >= 0 && !loose_[fold_of_[i]].empty();
-        std::span<const GeoId> ids = gaz_.FindLoose(cached ? loose_[fold_of_[i]] : LooseKey(key));
+        const std::string loose = cached ? loose_[fold_of_[i]] : LooseKey(key);
+        if (loose.size() < 3) continue;
+        std::span<const GeoId> ids = gaz_.FindLoose(loose);
         if (ids.empty()) continue;
         Candidate c;
         c.sentence = s;
@@ -851,6 +856,11 @@ class Recognizer {
     std::string_view name_lower =
         LowerTok(c.tok_begin).substr(0, StripPossessive(Tok(c.tok_begin), &had_possessive).size());
     if (c.tok_end == c.tok_begin + 1 && (IsNeverPlace(name_lower) || IsCommonWord(name_lower))) {
+      return false;
+    }
+    // "The City Council": an article before a common word is no name either.
+    if (c.tok_end == c.tok_begin + 2 && name_lower == "the" &&
+        IsCommonWord(LowerTok(c.tok_begin + 1))) {
       return false;
     }
     if (IsContraction(Tok(c.tok_begin)) || IsMixedAcronym(Tok(c.tok_begin))) return false;

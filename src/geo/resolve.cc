@@ -66,8 +66,8 @@
 //    place ("Lebanon Police" with "Boone County");
 //  - a state's own name means the state, not a town under 100k of the same country that the
 //    context pulls in ("Florida" among New York towns), unless a capital shares the name;
-//  - an alternate name of a place under 50k yields to a capital or a city of 100k or more that
-//    bears the name as its own ("Washington", once Watervliet's).
+//  - an alternate name of a place yields to a larger capital or city of 100k or more that bears
+//    the name as its own ("Washington", once Watervliet's; "Manchester", a part of Richmond).
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -101,8 +101,6 @@ constexpr double kAdmin2LinkWeight = 3;
 constexpr double kLinkWeight = 8;
 // A place smaller than this yields to a state of the same own name (see Pass).
 constexpr uint64_t kStateOverTown = 100000;
-// A place matched by an alternate name only is small below this (as Accept has it).
-constexpr uint64_t kAlternateSmall = 50000;
 constexpr size_t kMaxEntries = 64;  // candidates per name considered (lists are sorted by level, population)
 
 double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
@@ -1278,16 +1276,16 @@ class Resolver {
           }
         }
       }
-      // An alternate name of a small place ("Washington", once Watervliet's) yields to a
-      // capital or a city that bears the name as its own.
+      // An alternate name of a place ("Washington", once Watervliet's) yields to a larger
+      // capital or city that bears the name as its own.
       if (best.id != kNoGeoId && !best.exact && !best.support_container && !best.support_link &&
           c.type == TypeHint::kNone) {
         GeoEntry b = gaz_.Entry(best.id);
-        if (b.kind() == GeoKind::kPlace && b.population() < kAlternateSmall) {
+        if (b.kind() == GeoKind::kPlace) {
           for (size_t i = 0; i < n; ++i) {
             if (exact[i] == 0) continue;
             GeoEntry e = gaz_.Entry(c.ids[i]);
-            if (e.kind() == GeoKind::kPlace &&
+            if (e.kind() == GeoKind::kPlace && e.population() > b.population() &&
                 (e.feature_code() == "PPLC" || e.feature_code() == "PPLG" ||
                  e.population() >= kStateOverTown)) {
               best.id = e.id();

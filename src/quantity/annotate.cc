@@ -1813,23 +1813,31 @@ class Annotator {
         if (j < e && W(j) == "and") ++j;
         else if (j + 1 < e && W(j) == "along" && W(j + 1) == "with") j += 2;
         else if (j + 2 < e && W(j) == "as" && W(j + 1) == "well" && W(j + 2) == "as") j += 3;
+        else if (j + 2 < e && W(j) == "in" && W(j + 1) == "addition" && W(j + 2) == "to") j += 3;
         if (j == k || j >= e) continue;
         // "killed Ann Roe, an activist", "killed Ann Roe and Al Poe, two members of ...": after
-        // a comma alone an item is an apposition unless the object was counted.
+        // a comma alone an item is an apposition unless the object was counted, the item is
+        // someone's relative ("killed Ann Roe, her husband, and ..."), or a counted item that
+        // the list goes on after ("killed Ann Roe, two guards, and two civilians").
         const bool comma_only = j == k + 1 && W(k) == ",";
-        if (comma_only && fr.victims.empty()) continue;
-        const uint32_t at = tok_[j].span.begin;
+        const bool possessive = W(j) == "his" || W(j) == "her" || W(j) == "their";
+        if (comma_only && fr.victims.empty() && !possessive && !ListGoesOn(j, e)) continue;
+        // "his two sons": a counted item after a possessive.
+        const size_t counted_at =
+            possessive && j + 1 < e && InQuantity(j + 1) ? j + 1 : j;
+        const uint32_t at = tok_[j].span.begin, at2 = tok_[counted_at].span.begin;
         bool taken = false;
         for (size_t g = first_frame; g < doc_.casualties.size(); ++g) {
           const CasualtyFrame& o = doc_.casualties[g];
-          taken |= o.span.begin <= at && at < std::max(o.span.end, o.victims.end);
+          const uint32_t o_end = std::max(o.span.end, o.victims.end);
+          taken |= (o.span.begin <= at && at < o_end) || (o.span.begin <= at2 && at2 < o_end);
         }
         if (taken) continue;
         const FateHit hit{nullptr, TokenAt(b, e, fr.fate_span.begin),
                           TokenAt(b, e, fr.fate_span.end)};
         // a counted item
         for (const Candidate& cd : cands_) {
-          if (cd.begin != j) continue;
+          if (cd.begin != counted_at) continue;
           const Quantity qt = doc_.quantities[cd.quantity];
           if (qt.kind != QuantityKind::kCount && qt.kind != QuantityKind::kTroopStrength) break;
           const Np np = ScanNp(cd.end, e);
@@ -1849,12 +1857,17 @@ class Annotator {
         const std::string_view d = W(j);
         // (After a comma, a singular item cannot restate a plural count: "killing nine
         // soldiers, a police officer, and ..." lists one more.)
-        if ((d == "a" || d == "an" || d == "his" || d == "her") && j + 1 < e && !InQuantity(j) &&
-            (!comma_only || (!fr.count_span.empty() && fr.value > 1 && !fr.vague))) {
+        // "the mayor" too, when the item ends there ("killed two guards and the police
+        // said" is no item).
+        const bool counted_obj = !fr.count_span.empty() && fr.value > 1 && !fr.vague;
+        if ((d == "a" || d == "an" || d == "his" || d == "her" || d == "their" ||
+             d == "the") &&
+            j + 1 < e && !InQuantity(j) && !InQuantity(j + 1) &&
+            (!comma_only || counted_obj || possessive)) {
           const Np np = ScanNp(j + 1, e);
           const std::string_view head = np.end > j + 1 ? W(np.end - 1) : std::string_view();
           if (np.has_victim && !np.has_object && !head.ends_with("s") && !head.ends_with("men") &&
-              !FollowedByVerb(np.end, e)) {
+              !FollowedByVerb(np.end, e) && (d != "the" || ItemEnds(np.end, e))) {
             const Quantity qt{tok_[j].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
             AddFrame(sentence, j, j + 1, qt, -1, np, hit, fr.fate, false, false);
             doc_.casualties.back().fate_span = fr.fate_span;
@@ -1865,6 +1878,28 @@ class Annotator {
       }
       if (!added) return;
     }
+  }
+
+  // A counted item at `j` after which the list goes on with another item (not a verb:
+  // "killed Ann Roe and Al Poe, two members of the party, and wounded ...").
+  bool ListGoesOn(size_t j, size_t e) const {
+    if (!InQuantity(j)) return false;
+    size_t k = ScanNp(j, e).end;
+    for (const Candidate& cd : cands_) {
+      if (cd.begin == j) k = ScanNp(cd.end, e).end;
+    }
+    if (k >= e || (W(k) != "," && W(k) != "and")) return false;
+    if (W(k) == ",") ++k;
+    if (k < e && W(k) == "and") ++k;
+    return k < e && !FollowedByVerb(k, e) && !In(W(k), kStopWords);
+  }
+
+  // A list item ends at token `k`: a separator, the sentence's end or a preposition.
+  bool ItemEnds(size_t k, size_t e) const {
+    if (k >= e) return true;
+    const std::string_view w = W(k);
+    return w == "," || w == "and" || w == "." || w == ";" || w == "in" || w == "on" ||
+           w == "at" || w == "near" || w == "while" || w == "when" || w == "during";
   }
 
   // "stoned a civilian to death", "hacked them to death", "beat two men to death": a verb, its

@@ -355,6 +355,8 @@ TEST_F(EventLocationTest, MissionPlacesItsVillagesInItsArea) {
       // The text names the oblast itself.
       {"The OSCE SMM observed 7 shots near Stanytsia Luhanska, Luhansk region.", "Luhansk",
        "Stanytsia Luhanska", 2},
+      // An acronym after "at" is no village.
+      {"The OSCE SMM observed at SMM headquarters that 40 explosions were recorded.", "", "", 6},
       // Without a village name, the mission says only the country.
       {"The OSCE SMM observed 40 explosions in both directions of the contact line.", "", "", 6},
   };
@@ -424,6 +426,43 @@ TEST_F(EventLocationTest, ReadsNamesAgainstTheirContext) {
     EventLocation loc = LocateEvent(doc, 0, *Gaz());
     EXPECT_EQ(loc.geonameid, r.expected_geonameid);
     if (r.expected_geonameid != 0) EXPECT_EQ(loc.admin1, r.admin1);
+  }
+}
+
+// Whole pipeline: the place of the document's first event, chosen across its sentences.
+TEST_F(EventLocationTest, IncidentPlaceAcrossSentences) {
+  struct IncidentRow {
+    const char* text;
+    const char* country;
+    const char* location;
+  };
+  const IncidentRow rows[] = {
+      // "taken control of the town of X" is where the event is, not where someone was taken; a
+      // town of another region named later ("fighting ... in Mekelle") is another incident.
+      {"Rebel fighters have taken control of the town of Lalibela, residents said. One guard was "
+       "shot dead. Fighting was also reported in Mekelle.",
+       "Ethiopia", "Lalibela"},
+      // Where captives were moved to is not where they were seized.
+      {"Gunmen abducted four traders in Kousseri, Far North region, Cameroon. The captives were "
+       "taken across the border into Nigeria.",
+       "Cameroon", "Kousseri"},
+      // Where the wounded were rushed to is not where the attack was.
+      {"Gunmen killed six villagers in Kaura, Kaduna State. Three were wounded and rushed to "
+       "Zaria.",
+       "Nigeria", "Kaura"},
+  };
+  for (const IncidentRow& r : rows) {
+    SCOPED_TRACE(r.text);
+    PipelineOptions options;
+    options.gazetteer = Gaz();
+    Document doc;
+    doc.id = "t";
+    doc.published = "2024-09-14";
+    doc.text = r.text;
+    ASSERT_TRUE(MakeDefaultPipeline(options).Run(doc).ok());
+    ASSERT_FALSE(doc.events.empty());
+    EXPECT_EQ(doc.events[0].country, r.country);
+    EXPECT_EQ(doc.events[0].location, r.location);
   }
 }
 

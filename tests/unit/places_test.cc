@@ -584,8 +584,11 @@ TEST_F(PlacesTest, TwoLetterStateAbbreviationsAnywhere) {
   };
   const Row rows[] = {
       {"The S.C. Highway Patrol is looking for the driver.", "S.C.", "South Carolina"},
-      {"The school opened a second campus in D.C. last year.", "D.C.", "Washington, D.C."},
+      {"The school opened a second campus in D.C. last year.", "D.C.", "District of Columbia"},
       {"He grew up in Wheeling, W. Va., and moved away.", "W. Va.", "West Virginia"},
+      // Two abbreviated words need no comma before them.
+      {"Miners from W. Va. rallied at the capitol.", "W. Va.", "West Virginia"},
+      {"W.Va. officials met on Monday.", "W.Va.", "West Virginia"},
   };
   for (const Row& r : rows) {
     SCOPED_TRACE(r.text);
@@ -594,6 +597,7 @@ TEST_F(PlacesTest, TwoLetterStateAbbreviationsAnywhere) {
     ASSERT_NE(m, nullptr);
     EXPECT_EQ(m->kind, PlaceKind::kAdmin1);
     EXPECT_EQ(m->country, "US");
+    EXPECT_EQ(m->admin1, r.admin1);
   }
 }
 
@@ -681,6 +685,24 @@ TEST_F(PlacesTest, AlternateNameOfASmallPlaceYieldsToACapital) {
   const PlaceMention* w = Find(doc, "Washington");
   ASSERT_NE(w, nullptr);
   EXPECT_EQ(w->feature_code, "PPLC") << w->name << ", " << w->admin1;
+}
+
+TEST_F(PlacesTest, CommonWordsAndShortVariantsAreNoPlaces) {
+  struct Row {
+    const char* text;
+    const char* surface;  // must not be a place mention
+  };
+  const Row rows[] = {
+      // "the City" is the council's own city, not the alternate name of some town.
+      {"MANSFIELD - The City Council on Monday approved the budget.", "The City"},
+      // A spelling variant of a two-letter name is any word ("Air" loosely spells "AR").
+      {"Traffic was diverted from the Air Balloon roundabout near Cirencester.", "Air"},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc = Annotate(r.text);
+    for (const PlaceMention& m : doc.places) EXPECT_NE(doc.Slice(m.span), r.surface) << m.name;
+  }
 }
 
 TEST_F(PlacesTest, DivisionsAtTheirMiddle) {

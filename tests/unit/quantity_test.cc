@@ -629,6 +629,26 @@ const Case kMoreFrameCases[] = {
     {"Four gunmen stormed the hotel. Police said that all the attackers had killed two guards.",
      "killed 2 state_forces"},
     {"All the assailants were killed.", ""},
+    // Items after an active verb's object: "the ..." when the item ends there, a relative
+    // after a comma, a counted item after a name when the list goes on, "in addition to".
+    {"The bomb killed four guards, two civilians, the mayor, and damaged a car.",
+     "killed 4 state_forces, killed 2 civilians, killed 1 civilians"},
+    {"Gunmen killed two soldiers and the police said the attackers fled.",
+     "killed 2 state_forces"},
+    {"Gunmen killed Ann Roe, her husband, and their son.",
+     "killed 1 unknown, killed 1 civilians, killed 1 civilians"},
+    {"Gunmen shot and killed the village head and his two sons.",
+     "killed 1 unknown, killed 2 civilians"},
+    {"The blast killed Ann Roe, two guards, and two civilians and wounded 10 others.",
+     "killed 1 unknown, killed 2 state_forces, killed 2 civilians, injured 10 unknown"},
+    {"Gunmen killed Ann Roe and Al Poe, two members of the party, and wounded three others.",
+     "killed 2 unknown, injured 3 unknown"},
+    {"The attack killed the official in addition to four other members of his family.",
+     "killed 1 civilians, killed 4 non_state"},
+    {"A bomb killed one civilian, injuring 22 others, the village chief, his wife, and his "
+     "brother.",
+     "killed 1 civilians, injured 22 unknown, injured 1 civilians, injured 1 civilians, "
+     "injured 1 civilians"},
 };
 
 TEST(QuantityTest, MoreFrames) {
