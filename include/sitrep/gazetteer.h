@@ -147,6 +147,10 @@ class Gazetteer {
   // The same answer by a binary search over the sorted keys (the reference for the word-prefix
   // index HasFoldedPrefix uses for prefixes ending in a space).
   bool HasFoldedPrefixBySearch(std::string_view folded_prefix) const;
+  // HasFoldedPrefix(folded + " "), without building that string.
+  bool HasFoldedWordPrefix(std::string_view folded) const;
+  // The countries whose demonym folds to `key` (FoldName output), as CountriesByDemonym.
+  std::span<const GeoId> FindDemonymFolded(std::string_view key) const;
 
   GeoEntry Entry(GeoId id) const { return GeoEntry(this, id); }  // id < size()
   // A hint that the entries `ids` are read next: fetches their records into the cache, so the
@@ -156,7 +160,9 @@ class Gazetteer {
   // of `keys`, and FindLoose(LooseKey(k)) for those k that are not keys: fetches their index
   // slots, key records and key strings in a few rounds over the whole batch, so the cache misses
   // of the lookups overlap instead of coming one by one. No effect on any answer.
-  void PrefetchFolded(std::span<const std::string> keys) const;
+  // When `loose` is given (as many strings as `keys`), loose[i] receives LooseKey(keys[i]) for
+  // the keys whose loose form was fetched, and is cleared for the others.
+  void PrefetchFolded(std::span<const std::string> keys, std::span<std::string> loose = {}) const;
   uint32_t size() const;
 
   std::optional<GeoEntry> CountryByIso2(std::string_view iso2) const;  // "IQ", case-insensitive
@@ -180,21 +186,38 @@ class Gazetteer {
            : id < num_countries_ + num_admin1_ + num_admin2_ ? GeoKind::kAdmin2
                                                              : GeoKind::kPlace;
   }
+  // Allocates the key indexes on huge pages where the kernel grants them (gazetteer.cc).
+  struct HugeAllocatorBase {
+    static uint64_t* Allocate(size_t bytes);
+    static void Free(void* p, size_t bytes);
+  };
+  template <typename T>
+  struct HugeAllocator : HugeAllocatorBase {
+    using value_type = T;
+    HugeAllocator() = default;
+    template <typename U>
+    HugeAllocator(const HugeAllocator<U>&) {}
+    T* allocate(size_t n) { return reinterpret_cast<T*>(Allocate(n * sizeof(T))); }
+    void deallocate(T* p, size_t n) { Free(p, n * sizeof(T)); }
+    template <typename U>
+    bool operator==(const HugeAllocator<U>&) const { return true; }
+  };
+  using KeyIndex = std::vector<uint64_t, HugeAllocator<uint64_t>>;
   struct Storage;
   Gazetteer() = default;
   static Result<std::shared_ptr<const Gazetteer>> Validate(std::unique_ptr<Storage> storage);
   std::span<const GeoId> FindIn(const gazetteer_format::KeyRec* keys, uint32_t num_keys,
-                                const GeoId* postings, const std::vector<uint64_t>& index,
+                                const GeoId* postings, const KeyIndex& index,
                                 std::string_view key) const;
   // An open-addressing hash index over a sorted key section, built at open: each slot holds
   // (hash >> 32) << 32 | (key index + 1), 0 when empty. Exact lookups then cost one hash and
   // usually one string compare instead of a binary search over the mapped keys.
-  std::vector<uint64_t> BuildKeyIndex(const gazetteer_format::KeyRec* keys, uint32_t num_keys) const;
+  KeyIndex BuildKeyIndex(const gazetteer_format::KeyRec* keys, uint32_t num_keys) const;
   const gazetteer_format::KeyRec* FindRec(const gazetteer_format::KeyRec* keys,
-                                          const std::vector<uint64_t>& index,
+                                          const KeyIndex& index,
                                           std::string_view key) const;
   const gazetteer_format::KeyRec* ProbeRec(const gazetteer_format::KeyRec* keys,
-                                           const std::vector<uint64_t>& index,
+                                           const KeyIndex& index,
                                            std::string_view key, uint64_t hash) const;
   std::string_view Str(uint32_t off, uint32_t len) const;
   // The memo section number of a key section (see FindRec).
@@ -221,10 +244,10 @@ class Gazetteer {
   uint32_t num_postings_ = 0;
   const gazetteer_format::KeyRec* prefix_keys_ = nullptr;  // word prefixes of keys_
   uint32_t num_prefix_keys_ = 0;
-  std::vector<uint64_t> prefix_key_index_;
+  KeyIndex prefix_key_index_;
   uint32_t num_entries_ = 0, num_countries_ = 0, num_admin1_ = 0, num_admin2_ = 0;
   uint32_t num_keys_ = 0, num_loose_keys_ = 0, num_demonym_keys_ = 0;
-  std::vector<uint64_t> key_index_, loose_key_index_, demonym_key_index_;
+  KeyIndex key_index_, loose_key_index_, demonym_key_index_;
   // keys_ by their first two bytes (a missing byte counts as 0): keys [start[b], start[b + 1])
   // begin with the two bytes b, so HasFoldedPrefix searches one bucket instead of every key.
   std::vector<uint32_t> key_prefix_start_;

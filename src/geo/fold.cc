@@ -55,6 +55,22 @@ bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c 
 }  // namespace
 
 std::string FoldName(std::string_view name) {
+  // Most names asked about are one plain ASCII word ("Baghdad", "Monday"): the passes below
+  // only lower-case it (no separator, no mark, and a last word is never an article dropped).
+  bool plain = !name.empty();
+  for (char c : name) {
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) {
+    std::string s(name);
+    for (char& c : s) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    }
+    return s;
+  }
   // Pass 1: map code points to lowercase ASCII letters / digits / pass-through bytes, with ' '
   // as the only separator.
   std::string s;

@@ -25,6 +25,8 @@ const WorldRegion* FindWorldRegion(std::string_view lower);
 // False when no region name starts with the word `lower_word` (lower case): FindWorldRegion of
 // it, alone or followed by more words, finds nothing.
 bool MayStartWorldRegion(std::string_view lower_word);
+// The same answer by a scan of every region name (the reference for MayStartWorldRegion's filter).
+bool MayStartWorldRegionByScan(std::string_view lower_word);
 
 // The countries (ISO2, "|"-separated) an armed group or operation of several countries works in,
 // by its canonical actor name ("JNIM: Group for Support of Islam and Muslims" → "ML|BF|NE");

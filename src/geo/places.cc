@@ -150,8 +150,17 @@ void MarkNamesOfGroups(const Document& doc, std::vector<PlaceMention>& mentions)
 }  // namespace
 
 std::vector<PlaceMention> FindPlaces(const Document& doc, const Gazetteer& gaz) {
-  std::vector<places_internal::Candidate> candidates = places_internal::Recognize(doc, gaz);
+  // The candidates' array is kept per thread: a short document then allocates none for it.
+  static thread_local std::vector<places_internal::Candidate> t_candidates;
+  static thread_local bool t_in_use = false;
+  std::vector<places_internal::Candidate> own;
+  std::vector<places_internal::Candidate>& candidates = t_in_use ? own : t_candidates;
+  const bool leased = &candidates == &t_candidates;
+  if (leased) t_in_use = true;
+  places_internal::Recognize(doc, gaz, candidates);
   std::vector<PlaceMention> mentions = places_internal::Resolve(doc, gaz, candidates);
+  candidates.clear();
+  if (leased) t_in_use = false;
   MarkNamesOfGroups(doc, mentions);
   AddStreets(doc, mentions);
   return mentions;

@@ -42,9 +42,9 @@ struct Candidate {
   int container = -1;         // index of the candidate in "X, Y" / "X (Y)" that contains this one
 };
 
-// Finds candidate mentions in text order (non-overlapping). Recognition only: acceptance needs
-// document context and is decided by Resolve.
-std::vector<Candidate> Recognize(const Document& doc, const Gazetteer& gaz);
+// Finds candidate mentions in text order (non-overlapping) and puts them in `out` (cleared
+// first). Recognition only: acceptance needs document context and is decided by Resolve.
+void Recognize(const Document& doc, const Gazetteer& gaz, std::vector<Candidate>& out);
 
 // Picks one entry per candidate, drops unsupported ones, and returns the mentions.
 std::vector<PlaceMention> Resolve(const Document& doc, const Gazetteer& gaz,

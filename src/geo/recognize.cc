@@ -37,6 +37,7 @@
 #include <array>
 #include <cstring>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -60,6 +61,7 @@ class WordSet {
     for (std::string_view w : words) {
       min_len_ = std::min(min_len_, w.size());
       max_len_ = std::max(max_len_, w.size());
+      if (!w.empty()) first_[static_cast<unsigned char>(w[0]) >> 6] |= uint64_t{1} << (w[0] & 63);
       size_t h = Hash(w) & mask_;
       while (!slots_[h].empty() && slots_[h] != w) h = (h + 1) & mask_;
       slots_[h] = w;
@@ -67,6 +69,8 @@ class WordSet {
   }
   bool Has(std::string_view w) const {
     if (w.size() < min_len_ || w.size() > max_len_ || w.empty()) return false;
+    // Most words asked about start with a letter no word of the list starts with.
+    if ((first_[static_cast<unsigned char>(w[0]) >> 6] >> (w[0] & 63) & 1) == 0) return false;
     for (size_t h = Hash(w) & mask_; !slots_[h].empty(); h = (h + 1) & mask_) {
       if (slots_[h] == w) return true;
     }
@@ -74,14 +78,19 @@ class WordSet {
   }
 
  private:
+  // The length and the first and last two bytes: the lists are short, a collision costs a probe.
   static size_t Hash(std::string_view w) {
-    uint64_t h = 1469598103934665603ull;  // FNV-1a
-    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    return static_cast<size_t>(h ^ (h >> 29));
+    const auto b = [&](size_t i) { return static_cast<uint64_t>(static_cast<unsigned char>(w[i])); };
+    const size_t n = w.size();
+    if (n == 0) return 0;
+    uint64_t h = n | b(0) << 8 | b(n - 1) << 16 | b(n > 1 ? 1 : 0) << 24 | b(n > 1 ? n - 2 : 0) << 32;
+    h *= 0x9e3779b97f4a7c15ull;
+    return static_cast<size_t>(h >> 40);
   }
   std::vector<std::string_view> slots_;
   size_t mask_ = 0;
   size_t min_len_ = static_cast<size_t>(-1), max_len_ = 0;
+  uint64_t first_[4] = {0, 0, 0, 0};  // first bytes of the words, as a 256-bit set
 };
 
 // ASCII letters only (what std::tolower does in the C locale sitrep runs in).
@@ -336,17 +345,32 @@ std::string_view StripPossessive(std::string_view w, bool* had) {
 
 class Recognizer {
  public:
-  Recognizer(const Document& doc, const Gazetteer& gaz) : doc_(doc), gaz_(gaz) {
+  // The per-document arrays live in `scratch` (kept per thread, so a short document allocates
+  // none of them again); candidates are appended to `out`, which must be empty.
+  struct Scratch {
+    std::string lower;
+    std::vector<int32_t> fold_of;
+    std::vector<std::string> folded;
+    std::vector<std::string> loose;
+  };
+  Recognizer(const Document& doc, const Gazetteer& gaz, Scratch& scratch, std::vector<Candidate>& out)
+      : doc_(doc), gaz_(gaz), out_(out), lower_(scratch.lower), fold_of_(scratch.fold_of),
+        folded_(scratch.folded), loose_(scratch.loose) {
     // The document lower-cased once (as Lower does: ASCII letters only), so LowerTok is a view.
+    // A plain loop over raw pointers, which the compiler vectorizes.
     lower_.resize(doc_.text.size());
-    for (size_t b = 0; b < doc_.text.size(); ++b) {
-      lower_[b] = LowerByte(doc_.text[b]);
+    const char* __restrict in = doc_.text.data();
+    char* __restrict low = lower_.data();
+    for (size_t b = 0, n = doc_.text.size(); b < n; ++b) {
+      const unsigned char c = static_cast<unsigned char>(in[b]);
+      low[b] = static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + 32 : c);
     }
   }
 
-  std::vector<Candidate> Run() {
+  void Run() {
     fold_of_.assign(doc_.tokens.size(), -1);
     folded_.clear();
+    loose_.clear();
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
       if (s >= prefetched_) PrefetchAhead(s);
       Sentence(s);
@@ -355,7 +379,7 @@ class Recognizer {
     PluralLevels();
     // A name is a person's when the document uses it so more often than it marks it as a place
     // ("Officer Mark Henry ... Henry said" vs "Historic Dublin ... in Dublin ... Dublin's mayor").
-    if (persons_.empty()) return std::move(out_);  // most documents: nothing to weigh
+    if (persons_.empty()) return;  // most documents: nothing to weigh
     for (const Candidate& c : out_) {
       if (!c.key.empty() &&
           (c.cue >= 2 || c.firm_prep || c.type != TypeHint::kNone || c.modifier)) {
@@ -378,11 +402,14 @@ class Recognizer {
       auto pl = place_votes_.find(c.key);
       c.person = it->second >= (pl == place_votes_.end() ? 0 : pl->second);
     }
-    return std::move(out_);
   }
 
  private:
-  std::string_view Tok(uint32_t i) const { return doc_.Slice(doc_.tokens[i].span); }
+  // Token spans lie inside the text (Segment makes them so): views without substr's check.
+  std::string_view Tok(uint32_t i) const {
+    const Span& sp = doc_.tokens[i].span;
+    return std::string_view(doc_.text.data() + sp.begin, sp.end - sp.begin);
+  }
   bool IsWord(uint32_t i) const {
     return doc_.tokens[i].kind == TokenKind::kWord || doc_.tokens[i].kind == TokenKind::kAlnum;
   }
@@ -396,7 +423,7 @@ class Recognizer {
   }
   std::string_view LowerTok(uint32_t i) const {
     const Span& sp = doc_.tokens[i].span;
-    return std::string_view(lower_).substr(sp.begin, sp.end - sp.begin);
+    return std::string_view(lower_.data() + sp.begin, sp.end - sp.begin);
   }
 
   // Folds the capitalized words of the sentences from `s` on (a batch of about 32), which Grow
@@ -417,7 +444,9 @@ class Recognizer {
       }
     }
     prefetched_ = t;
-    gaz_.PrefetchFolded(std::span<const std::string>(folded_).subspan(first));
+    loose_.resize(folded_.size());
+    gaz_.PrefetchFolded(std::span<const std::string>(folded_).subspan(first),
+                        std::span<std::string>(loose_).subspan(first));
   }
 
   void Sentence(uint32_t s) {
@@ -469,7 +498,14 @@ class Recognizer {
         bool had;
         std::string_view bare = StripPossessive(w, &had);
         if (IsCapitalized(bare) && !IsAllCaps(bare) && bare.size() > 3) {
-          auto country = gaz_.CountryByDemonym(bare);
+          // The bytes PrefetchAhead folded (the token without its possessive).
+          std::optional<GeoEntry> country;
+          if (fold_of_[i] >= 0) {
+            const std::span<const GeoId> ids = gaz_.FindDemonymFolded(folded_[fold_of_[i]]);
+            if (!ids.empty()) country = gaz_.Entry(ids[0]);
+          } else {
+            country = gaz_.CountryByDemonym(bare);
+          }
           if (!country && bare.ends_with('s')) {
             country = gaz_.CountryByDemonym(bare.substr(0, bare.size() - 1));
           }
@@ -635,8 +671,10 @@ class Recognizer {
         std::string key = stop == i + 1 && fold_of_[i] >= 0
                               ? folded_[fold_of_[i]]
                               : FoldName(std::string_view(doc_.text).substr(b, e - b));
-        // A spelling variant of a two-letter name is any word ("Air" for "AR").
-        const std::string loose = LooseKey(key);
+        // A spelling variant of a two-letter name is any word ("Air" for "AR"). PrefetchAhead's
+        // loose form of a one-word name, when it made one.
+        const bool cached = stop == i + 1 && fold_of_[i] >= 0 && !loose_[fold_of_[i]].empty();
+        const std::string loose = cached ? loose_[fold_of_[i]] : LooseKey(key);
         if (loose.size() < 3) continue;
         std::span<const GeoId> ids = gaz_.FindLoose(loose);
         if (ids.empty()) continue;
@@ -795,7 +833,7 @@ class Recognizer {
           if (had) break;
           continue;
         }
-        if (!gaz_.HasFoldedPrefix(k + " ")) break;
+        if (!gaz_.HasFoldedWordPrefix(k)) break;
         continue;
       }
       std::span<const GeoId> found = gaz_.FindFolded(k);
@@ -806,7 +844,7 @@ class Recognizer {
         *possessive = had;
       }
       if (had || level != TypeHint::kNone) break;
-      if (!gaz_.HasFoldedPrefix(k + " ")) break;
+      if (!gaz_.HasFoldedWordPrefix(k)) break;
     }
   }
 
@@ -1019,10 +1057,11 @@ class Recognizer {
 
   const Document& doc_;
   const Gazetteer& gaz_;
-  std::vector<Candidate> out_;
-  std::string lower_;  // doc_.text lower-cased
-  std::vector<int32_t> fold_of_;  // per token: its folded key in folded_, -1 when not folded
-  std::vector<std::string> folded_;
+  std::vector<Candidate>& out_;
+  std::string& lower_;  // doc_.text lower-cased
+  std::vector<int32_t>& fold_of_;  // per token: its folded key in folded_, -1 when not folded
+  std::vector<std::string>& folded_;
+  std::vector<std::string>& loose_;  // per folded_ key: its LooseKey when PrefetchFolded made it
   uint32_t prefetched_ = 0;  // sentences before this one are folded and prefetched
   std::map<std::string, int> persons_;  // key → times seen after a title (2) or a first name (1)
   std::map<std::string, int> place_votes_;  // key → mentions with a cue, level word or institution
@@ -1053,8 +1092,23 @@ void FindCountryRefs(const Document& doc, std::vector<Candidate>* out) {
 
 }  // namespace
 
-std::vector<Candidate> Recognize(const Document& doc, const Gazetteer& gaz) {
-  std::vector<Candidate> out = Recognizer(doc, gaz).Run();
+void Recognize(const Document& doc, const Gazetteer& gaz, std::vector<Candidate>& out) {
+  out.clear();
+  {
+    // This thread's scratch, or a fresh one while it is in use (a Recognize inside a Recognize).
+    static thread_local Recognizer::Scratch t_scratch;
+    static thread_local bool t_in_use = false;
+    std::unique_ptr<Recognizer::Scratch> own;
+    Recognizer::Scratch* scratch = &t_scratch;
+    if (t_in_use) {
+      own = std::make_unique<Recognizer::Scratch>();
+      scratch = own.get();
+    }
+    const bool leased = scratch == &t_scratch;
+    if (leased) t_in_use = true;
+    Recognizer(doc, gaz, *scratch, out).Run();
+    if (leased) t_in_use = false;
+  }
   std::vector<Candidate> refs;
   FindCountryRefs(doc, &refs);
   if (!refs.empty()) {
@@ -1082,7 +1136,6 @@ std::vector<Candidate> Recognize(const Document& doc, const Gazetteer& gaz) {
       if (sep == "," || sep == "(") a.container = static_cast<int>(k + 1);
     }
   }
-  return out;
 }
 
 }  // namespace sitrep::places_internal

@@ -74,7 +74,6 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
-#include <unordered_map>
 
 #include "geo/places_internal.h"
 
@@ -111,6 +110,15 @@ double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
   double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
              std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
   return 2 * kR * std::asin(std::sqrt(std::min(1.0, a)));
+}
+
+// HaversineKm(...) < km, without the trigonometry for points whose latitudes alone lie farther
+// apart: a great circle is never shorter than the meridian arc between the two latitudes. The
+// 0.1 km margin is far above the formula's rounding, so the answer is the formula's.
+bool WithinKm(double lat1, double lon1, double lat2, double lon2, double km) {
+  constexpr double kR = 6371.0088, kRad = M_PI / 180.0;
+  if (std::abs(lat1 - lat2) * kRad * kR > km + 0.1) return false;
+  return HaversineKm(lat1, lon1, lat2, lon2) < km;
 }
 
 struct Vec3 {
@@ -213,6 +221,115 @@ class IdSlots {
 thread_local std::vector<int32_t> IdSlots::t_table_;
 thread_local bool IdSlots::t_in_use_ = false;
 
+// Coverage rows (see Context): per id, the names (by key number) covering it with their
+// weights, in the order they were added. Flat rows chained per id behind a small open-addressing
+// table that is reset slot by slot: a hash map of vectors cost a node and a vector per id, and
+// clearing it swept its whole bucket array twice per document.
+class CoverRows {
+ public:
+  void Clear() {
+    for (uint32_t s : used_) slots_[s] = -1;
+    used_.clear();
+    ids_.clear();
+    rows_.clear();
+    log_.clear();
+  }
+  // Adds `key`'s weight `w` for `id`; a name's consecutive adds to one id keep the largest.
+  void Add(GeoId id, uint32_t key, double w) {
+    if (id == kNoGeoId) return;  // no division: nothing to cover
+    log_.push_back({id, key, w});
+    if (2 * (ids_.size() + 1) > slots_.size()) Grow();
+    size_t s = Home(id);
+    while (slots_[s] >= 0 && ids_[slots_[s]].id != id) s = (s + 1) & (slots_.size() - 1);
+    if (slots_[s] < 0) {
+      slots_[s] = static_cast<int32_t>(ids_.size());
+      used_.push_back(static_cast<uint32_t>(s));
+      ids_.push_back({id, -1, -1});
+    }
+    IdRow& r = ids_[slots_[s]];
+    if (r.tail >= 0 && rows_[r.tail].key == key) {
+      rows_[r.tail].w = std::max(rows_[r.tail].w, w);
+      return;
+    }
+    rows_.push_back({key, w, -1});
+    const int32_t row = static_cast<int32_t>(rows_.size() - 1);
+    if (r.tail >= 0) rows_[r.tail].next = row;
+    else r.head = row;
+    r.tail = row;
+  }
+  // The weight of the names other than `key` covering `id`.
+  double Others(GeoId id, uint32_t key, bool check) const {
+    if (!check) return OthersFast(id, key);
+    return Checked(OthersFast(id, key), OthersReference(id, key));
+  }
+  double OthersFast(GeoId id, uint32_t key) const {
+    if (id == kNoGeoId || ids_.empty()) return 0;
+    size_t s = Home(id);
+    while (slots_[s] >= 0 && ids_[slots_[s]].id != id) s = (s + 1) & (slots_.size() - 1);
+    if (slots_[s] < 0) return 0;
+    double w = 0;
+    for (int32_t r = ids_[slots_[s]].head; r >= 0; r = rows_[r].next) {
+      if (rows_[r].key != key) w += rows_[r].w;
+    }
+    return w;
+  }
+  // The definition, over the log of adds: the id's names in order, a name's consecutive adds
+  // merged by their largest weight.
+  double OthersReference(GeoId id, uint32_t key) const {
+    if (id == kNoGeoId) return 0;
+    std::vector<std::pair<uint32_t, double>> names;
+    for (const LogRow& a : log_) {
+      if (a.id != id) continue;
+      if (!names.empty() && names.back().first == a.key) {
+        names.back().second = std::max(names.back().second, a.w);
+      } else {
+        names.push_back({a.key, a.w});
+      }
+    }
+    double w = 0;
+    for (const auto& [k, v] : names) {
+      if (k != key) w += v;
+    }
+    return w;
+  }
+
+ private:
+  struct Row {
+    uint32_t key;
+    double w;
+    int32_t next;  // next row of the same id, -1 at the end
+  };
+  struct LogRow {
+    GeoId id;
+    uint32_t key;
+    double w;
+  };
+  struct IdRow {
+    GeoId id;
+    int32_t head, tail;
+  };
+  size_t Home(GeoId id) const {
+    return static_cast<size_t>((uint64_t{id} * 0x9e3779b97f4a7c15ull) >> 40) & (slots_.size() - 1);
+  }
+  void Grow() {
+    const size_t size = std::max<size_t>(64, 2 * slots_.size());
+    slots_.assign(size, -1);
+    used_.clear();
+    for (size_t i = 0; i < ids_.size(); ++i) {
+      size_t s = Home(ids_[i].id);
+      while (slots_[s] >= 0) s = (s + 1) & (size - 1);
+      slots_[s] = static_cast<int32_t>(i);
+      used_.push_back(static_cast<uint32_t>(s));
+    }
+  }
+
+  std::vector<int32_t> slots_;  // index into ids_, -1 when empty
+  std::vector<uint32_t> used_;  // the slots in use
+  std::vector<IdRow> ids_;
+  std::vector<Row> rows_;
+  std::vector<LogRow> log_;  // every Add, for the reference
+};
+
 // The document context of one pass. Mentions are named by their key's number (the Resolver
 // numbers keys once per document); `empty_key` is the number of the empty key (demonyms,
 // US state abbreviations), whose votes are nobody's own.
@@ -237,29 +354,17 @@ class Context {
   // and never the state: "Columbus", "Norfolk" and "Platte County" are all in Nebraska. A name
   // counts by how close that entry's prior comes to the name's best one (1 at par, 0 at 5 or
   // more behind), so "London" does not put Ohio in play. Cleared by Reset.
-  using Cover = std::unordered_map<GeoId, std::vector<std::pair<std::string_view, double>>>;
-  Cover admin1_cover;
-  Cover admin2_cover;  // admin2 entries named
-  Cover admin2_inner;  // places inside it
-  // The weight of the names other than `key` covering `id`.
-  static double Others(const Cover& m, GeoId id, std::string_view key) {
-    if (id == kNoGeoId) return 0;
-    auto it = m.find(id);
-    if (it == m.end()) return 0;
-    double w = 0;
-    for (const auto& [k, v] : it->second) {
-      if (k != key) w += v;
-    }
-    return w;
-  }
+  CoverRows admin1_cover;
+  CoverRows admin2_cover;  // admin2 entries named
+  CoverRows admin2_inner;  // places inside it
 
   bool check = false;  // also run the reference forms and count disagreements (tests)
 
   void Reserve(size_t id_limit) { slots_.Reserve(id_limit); }
   void Reset() {
-    admin1_cover.clear();
-    admin2_cover.clear();
-    admin2_inner.clear();
+    admin1_cover.Clear();
+    admin2_cover.Clear();
+    admin2_inner.Clear();
     slots_.Clear();
     countries_.clear();
     admin1s_.clear();
@@ -580,6 +685,7 @@ class Resolver {
   Resolver(const Document& doc, const Gazetteer& gaz, std::vector<Candidate>& cands)
       : doc_(doc), gaz_(gaz), cands_(cands) {
     choices_.assign(cands_.size(), Choice{});
+    in_container_at_.assign(cands_.size(), -1);
     ctx_.Reset();
     ctx_.Reserve(ContextIdLimit(gaz_));
     if (auto us = gaz_.CountryByIso2("US")) us_ = us->id();
@@ -741,12 +847,19 @@ class Resolver {
     return s;
   }
 
-  // InContainer(e, cands_[y]), remembered: it holds for the document, and each pass asks again.
-  bool InContainerOf(const GeoEntry& e, int y) {
-    const uint64_t k = uint64_t{static_cast<uint32_t>(y)} << 32 | e.id();
-    auto [it, fresh] = in_container_.try_emplace(k, false);
-    if (fresh) it->second = InContainer(e, cands_[y]);
-    return it->second;
+  // InContainer(e, cands_[y]) for entry i of candidate k and the container `hop` links up its
+  // chain (y), remembered: it holds for the document, and each pass asks again. Flat per
+  // candidate: 3 hops × its entries, -1 until asked.
+  bool InContainerOf(size_t k, int hop, size_t i, const GeoEntry& e, int y) {
+    int32_t& at = in_container_at_[k];
+    const size_t n = std::min(cands_[k].ids.size(), kMaxEntries);
+    if (at < 0) {
+      at = static_cast<int32_t>(in_container_.size());
+      in_container_.resize(in_container_.size() + 3 * n, -1);
+    }
+    int8_t& v = in_container_[static_cast<size_t>(at) + static_cast<size_t>(hop) * n + i];
+    if (v < 0) v = InContainer(e, cands_[y]) ? 1 : 0;
+    return v != 0;
   }
 
   bool InContainer(const GeoEntry& e, const Candidate& container) const {
@@ -763,9 +876,10 @@ class Resolver {
       // "Jalalpur, Shamli": the container is a town (or a district known by its seat) nearby.
       GeoEntry ye = gaz_.Entry(y);
       if (k < 16 && ye.kind() != GeoKind::kCountry && ye.kind() != GeoKind::kAdmin1 &&
-          e.has_coordinates() && ye.has_coordinates() &&
-          HaversineKm(e.lat(), e.lon(), ye.lat(), ye.lon()) < 40) {
-        return true;
+          e.has_coordinates() && ye.has_coordinates()) {
+        const bool near = WithinKm(e.lat(), e.lon(), ye.lat(), ye.lon(), 40);
+        if (check_) Checked(near, HaversineKm(e.lat(), e.lon(), ye.lat(), ye.lon()) < 40);
+        if (near) return true;
       }
     }
     return false;
@@ -1054,12 +1168,12 @@ class Resolver {
         t.admin1_share = ctx_.Admin1Share(e.admin1_id(), key);
         t.has_admin1 = ctx_.HasAdmin1(e.admin1_id(), key);
         t.admin2_link = t.kind == GeoKind::kAdmin2
-                            ? Context::Others(ctx_.admin2_inner, e.id(), c.key) >= 0.5
-                            : Context::Others(ctx_.admin2_cover, e.admin2_id(), c.key) >= 0.5;
+                            ? ctx_.admin2_inner.Others(e.id(), key, ctx_.check) >= 0.5
+                            : ctx_.admin2_cover.Others(e.admin2_id(), key, ctx_.check) >= 0.5;
       }
       if (t.kind != GeoKind::kCountry) {
         const GeoId a1 = t.kind == GeoKind::kAdmin1 ? e.id() : e.admin1_id();
-        t.cover = std::min(3.0, Context::Others(ctx_.admin1_cover, a1, c.key));
+        t.cover = std::min(3.0, ctx_.admin1_cover.Others(a1, key, ctx_.check));
       }
       // No anchor of another name: best_dot stays -1, proximity 0, without the unit vector.
       if (proximity && !near_.empty() && t.has_coordinates && t.kind != GeoKind::kCountry) {
@@ -1129,7 +1243,7 @@ class Resolver {
         }
         // "San Juan, Lagunillas, Merida state": any link of the chain may contain it.
         for (int y = c.container, hops = 0; y >= 0 && hops < 3; y = cands_[y].container, ++hops) {
-          if (InContainerOf(e, y)) {
+          if (InContainerOf(k, hops, i, e, y)) {
             s += 8;
             ch.support_container = true;
             break;
@@ -1238,11 +1352,13 @@ class Resolver {
   const std::vector<std::pair<GeoId, double>>& PlacelessActorCountries() {
     if (placeless_actors_done_) return placeless_actors_;
     placeless_actors_done_ = true;
-    std::vector<std::pair<uint32_t, uint32_t>> spans;  // (begin, end) of every candidate
-    spans.reserve(cands_.size());
+    if (actor_countries_.empty()) return placeless_actors_;  // (cleared with the scratch)
+    std::vector<std::pair<uint32_t, uint32_t>>& spans = scratch_.spans;  // (begin, end) of every candidate
+    spans.clear();
     for (const Candidate& c : cands_) spans.emplace_back(c.span.begin, c.span.end);
     std::sort(spans.begin(), spans.end());
-    std::vector<uint32_t> max_end(spans.size());
+    std::vector<uint32_t>& max_end = scratch_.max_end;
+    max_end.resize(spans.size());
     for (size_t i = 0; i < spans.size(); ++i) {
       max_end[i] = i == 0 ? spans[i].second : std::max(max_end[i - 1], spans[i].second);
     }
@@ -1299,15 +1415,7 @@ class Resolver {
     // Coverage of admin1/admin2 by the names accepted so far, each name once.
     {
       seen_key_.assign(num_keys_, 0);  // names covered already
-      auto add = [](std::vector<std::pair<std::string_view, double>>& keys, std::string_view key,
-                    double w) {
-        if (!keys.empty() && keys.back().first == key) {
-          keys.back().second = std::max(keys.back().second, w);
-        } else {
-          keys.push_back({key, w});
-        }
-      };
-      std::vector<double> prior;
+      std::vector<double>& prior = prior_scratch_;
       for (size_t k = 0; k < cands_.size(); ++k) {
         const Candidate& c = cands_[k];
         if (!choices_[k].accepted || c.key.empty() || c.demonym_country != kNoGeoId) continue;
@@ -1327,21 +1435,21 @@ class Resolver {
           const double w = 1 - (top - prior[i]) / 5;
           if (w <= 0 || exact[i] == 0) continue;  // an alternate name: Watervliet's "Washington"
           GeoEntry e = gaz_.Entry(c.ids[i]);
+          const uint32_t key = key_id_[k];
           switch (e.kind()) {
             case GeoKind::kCountry: break;
-            case GeoKind::kAdmin1: add(ctx.admin1_cover[e.id()], c.key, w); break;
+            case GeoKind::kAdmin1: ctx.admin1_cover.Add(e.id(), key, w); break;
             case GeoKind::kAdmin2:
-              add(ctx.admin1_cover[e.admin1_id()], c.key, w);
-              add(ctx.admin2_cover[e.id()], c.key, w);
+              ctx.admin1_cover.Add(e.admin1_id(), key, w);
+              ctx.admin2_cover.Add(e.id(), key, w);
               break;
             case GeoKind::kPlace:
-              add(ctx.admin1_cover[e.admin1_id()], c.key, w);
-              if (e.admin2_id() != kNoGeoId) add(ctx.admin2_inner[e.admin2_id()], c.key, w);
+              ctx.admin1_cover.Add(e.admin1_id(), key, w);
+              ctx.admin2_inner.Add(e.admin2_id(), key, w);
               break;
           }
         }
       }
-      ctx.admin1_cover.erase(kNoGeoId);
     }
     // Named armed groups of one country ("Houthi forces", "Koglweogo militiamen") vote like a
     // demonym; an actor written with a place or demonym ("Iraqi forces") is counted there.
@@ -1414,7 +1522,8 @@ class Resolver {
   }
 
   void OneSensePerDiscourse() {
-    std::vector<int32_t> best_of_key(num_keys_, -1);  // per key number: its best candidate
+    std::vector<int32_t>& best_of_key = scratch_.best_of_key;  // per key number: its best candidate
+    best_of_key.assign(num_keys_, -1);
     for (size_t k = 0; k < cands_.size(); ++k) {
       if (!choices_[k].accepted || cands_[k].key.empty()) continue;
       int32_t& best = best_of_key[key_id_[k]];
@@ -1542,7 +1651,12 @@ class Resolver {
     std::vector<int32_t> exact_at;
     std::vector<uint32_t> exact_len;
     std::vector<uint8_t> exact_pool;
-    std::unordered_map<uint64_t, bool> in_container;
+    std::vector<std::pair<uint32_t, uint32_t>> spans;
+    std::vector<uint32_t> max_end;
+    std::vector<int32_t> best_of_key;
+    std::vector<int32_t> in_container_at;
+    std::vector<int8_t> in_container;
+    std::vector<double> prior;
     std::vector<Terms> terms_pool;
     std::vector<TermsRef> terms_refs;
     std::vector<int32_t> terms_head;
@@ -1570,7 +1684,9 @@ class Resolver {
       exact_at.clear();
       exact_len.clear();
       exact_pool.clear();
+      in_container_at.clear();
       in_container.clear();
+      prior.clear();
       terms_pool.clear();
       terms_refs.clear();
       terms_head.clear();
@@ -1633,7 +1749,9 @@ class Resolver {
   std::vector<int32_t>& exact_at_ = scratch_.exact_at;
   std::vector<uint32_t>& exact_len_ = scratch_.exact_len;
   std::vector<uint8_t>& exact_pool_ = scratch_.exact_pool;
-  std::unordered_map<uint64_t, bool>& in_container_ = scratch_.in_container;  // (container index, entry) → InContainer
+  std::vector<int32_t>& in_container_at_ = scratch_.in_container_at;  // per candidate: its InContainerOf answers in in_container_, -1 none yet
+  std::vector<int8_t>& in_container_ = scratch_.in_container;
+  std::vector<double>& prior_scratch_ = scratch_.prior;  // BuildContext scratch
   std::vector<Terms>& terms_pool_ = scratch_.terms_pool;
   std::vector<TermsRef>& terms_refs_ = scratch_.terms_refs;
   std::vector<int32_t>& terms_head_ = scratch_.terms_head;

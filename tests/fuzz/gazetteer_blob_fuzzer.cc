@@ -41,6 +41,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   // The batched prefetch reads the index, key records and strings of any blob Open accepted.
   gaz.PrefetchFolded(std::vector<std::string>{"a", "gao", "iraq", "", "deir zor", "gao"});
+  std::vector<std::string> loose(3);
+  gaz.PrefetchFolded(std::vector<std::string>{"bosaso", "gao", "zzq"}, loose);
+  for (const std::string& l : loose) total += l.size() + gaz.FindLoose(l).size();
+  total += gaz.HasFoldedWordPrefix("deir") + gaz.FindDemonymFolded("iraqi").size();
   for (const char* q : {"a", "gao", "iraq", ""}) total += gaz.Lookup(q).size() + gaz.LookupLoose(q).size();
   (void)gaz.CountryByIso2("IQ");
   (void)gaz.CountryByIso3("IRQ");

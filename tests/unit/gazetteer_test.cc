@@ -76,6 +76,16 @@ TEST(FoldNameTest, Table) {
   }
 }
 
+// One plain ASCII word takes a shortcut; a trailing space sends the same word through the
+// general passes, which must agree.
+TEST(FoldNameTest, PlainWordShortcutMatchesTheGeneralPasses) {
+  for (const char* w : {"Baghdad", "MONDAY", "al", "Al", "El", "x", "Z9", "2020", "Kyiv",
+                        "ALSHABAAB", "deir", "aTb"}) {
+    EXPECT_EQ(FoldName(w), FoldName(std::string(w) + " ")) << w;
+  }
+  EXPECT_EQ(FoldName("Baghdad"), "baghdad");
+}
+
 TEST(FoldNameTest, Idempotent) {
   for (const FoldCase& c : kFoldCases) {
     const std::string once = FoldName(c.in);
@@ -302,6 +312,21 @@ TEST_F(GazetteerTest, WordPrefixIndexMatchesBinarySearch) {
   EXPECT_TRUE(gaz().HasFoldedPrefix("deir "));
   EXPECT_TRUE(gaz().HasFoldedPrefix("bosnia and "));
   EXPECT_FALSE(gaz().HasFoldedPrefix("xyzzyplugh "));
+  // The form without the space built by the caller answers the same.
+  for (std::string q : {"deir", "bosnia and", "bosnia", "xyzzyplugh", "", "deir zor", "al"}) {
+    EXPECT_EQ(gaz().HasFoldedWordPrefix(q), gaz().HasFoldedPrefix(q + " ")) << "'" << q << "'";
+  }
+}
+
+// FindDemonymFolded on a folded key answers as CountriesByDemonym on the raw word.
+TEST_F(GazetteerTest, FindDemonymFoldedMatchesCountriesByDemonym) {
+  for (const char* w : {"Iraqi", "Afghan", "Congolese", "Burkinabè", "U.S.", "Xyzzy", "", "Police"}) {
+    std::vector<GeoEntry> want = gaz().CountriesByDemonym(w);
+    std::span<const GeoId> got = gaz().FindDemonymFolded(FoldName(w));
+    ASSERT_EQ(got.size(), want.size()) << w;
+    for (size_t i = 0; i < got.size(); ++i) EXPECT_EQ(got[i], want[i].id()) << w;
+  }
+  EXPECT_FALSE(gaz().FindDemonymFolded(FoldName("Iraqi")).empty());
 }
 
 // The blob's own-name flags say what folding the entries' names says.
@@ -371,12 +396,20 @@ TEST_F(GazetteerTest, PrefetchFoldedChangesNoAnswer) {
   for (const std::string& k : keys) before.push_back(ask(k));
   gaz().PrefetchFolded(keys);
   gaz().PrefetchFolded({});
+  // The loose forms come back for the keys whose lookups the memo did not answer already.
+  std::vector<std::string> loose(keys.size(), "stale");
+  gaz().PrefetchFolded(keys, loose);
   for (size_t i = 0; i < keys.size(); ++i) {
     const Answer after = ask(keys[i]);
     EXPECT_EQ(after.ids.data(), before[i].ids.data()) << keys[i];
     EXPECT_EQ(after.ids.size(), before[i].ids.size()) << keys[i];
     EXPECT_EQ(after.loose.data(), before[i].loose.data()) << keys[i];
     EXPECT_EQ(after.prefix, before[i].prefix) << keys[i];
+    // A loose form handed back is LooseKey's; never one of a name key, never a stale string.
+    if (!loose[i].empty()) {
+      EXPECT_EQ(loose[i], LooseKey(keys[i])) << keys[i];
+      EXPECT_TRUE(after.ids.empty()) << keys[i];
+    }
   }
   EXPECT_FALSE(before[0].ids.empty());  // fallujah
   EXPECT_TRUE(before[3].prefix);        // "deir "

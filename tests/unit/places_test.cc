@@ -777,6 +777,32 @@ TEST_F(PlacesTest, ResolverFastPathsMatchTheirReferences) {
   EXPECT_EQ(places_internal::ReferenceChecksMismatched() - mismatched0, 0u);
 }
 
+// MayStartWorldRegion's first-letter and length filter answers as the scan of every region name,
+// for every string of up to three letters and the words of some names and common words.
+TEST(WorldRegionTest, MayStartMatchesTheScan) {
+  std::vector<std::string> words = {"north", "north america", "middle", "middle east", "east",
+                                    "africa", "sahel", "latin", "america", "gulf", "persian",
+                                    "the", "western", "southeast", "asia", "europe", "horn",
+                                    "balkans", "caucasus", "levant", "sub", "sub-saharan", ""};
+  for (char a = 'a'; a <= 'z'; ++a) {
+    words.push_back(std::string(1, a));
+    for (char b = 'a'; b <= 'z'; ++b) {
+      words.push_back(std::string{a, b});
+      for (char c = 'a'; c <= 'z'; ++c) words.push_back(std::string{a, b, c});
+    }
+  }
+  int found = 0;
+  for (const std::string& w : words) {
+    const bool fast = places_internal::MayStartWorldRegion(w);
+    EXPECT_EQ(fast, places_internal::MayStartWorldRegionByScan(w)) << "'" << w << "'";
+    found += fast;
+  }
+  EXPECT_GT(found, 5);
+  EXPECT_TRUE(places_internal::MayStartWorldRegion("middle"));
+  EXPECT_TRUE(places_internal::MayStartWorldRegion("africa"));
+  EXPECT_FALSE(places_internal::MayStartWorldRegion("baghdad"));
+}
+
 TEST(PlacesKindTest, Names) {
   EXPECT_STREQ(PlaceKindName(PlaceKind::kCountry), "country");
   EXPECT_STREQ(PlaceKindName(PlaceKind::kRegion), "region");
