@@ -1860,7 +1860,12 @@ class Annotator {
           if (cd.begin != counted_at) continue;
           const Quantity qt = doc_.quantities[cd.quantity];
           if (qt.kind != QuantityKind::kCount && qt.kind != QuantityKind::kTroopStrength) break;
-          const Np np = ScanNp(cd.end, e);
+          // "four of his associates", "two of their children": the victims after the
+          // possessive.
+          const bool of_own = cd.end + 2 < e && W(cd.end) == "of" &&
+                              (W(cd.end + 1) == "his" || W(cd.end + 1) == "her" ||
+                               W(cd.end + 1) == "their");
+          const Np np = ScanNp(of_own ? cd.end + 2 : cd.end, e);
           if (np.has_object || (!np.has_victim && W(cd.end) != "others" && W(cd.end) != "more") ||
               FollowedByVerb(np.end, e)) {
             break;

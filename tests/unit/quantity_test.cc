@@ -665,6 +665,10 @@ const Case kMoreFrameCases[] = {
     // Common occupations are victim nouns.
     {"Two gunmen fired upon and killed a prison guard and a barber in his shop.",
      "killed 1 civilians, killed 1 state_forces"},
+    // "N of his X" listed after an active verb's object.
+    {"Gunmen shot and killed the leader, along with four of his family members and a "
+     "bodyguard.",
+     "killed 1 non_state, killed 4 civilians, killed 1 state_forces"},
 };
 
 TEST(QuantityTest, MoreFrames) {
