@@ -345,6 +345,23 @@ std::optional<GeoEntry> InActorCountry(const Document& doc, const Gazetteer& gaz
   return best;
 }
 
+// A division or country written as where people come from: "forces from Tigray region",
+// "fighters from Ethiopia's Tigray region".
+bool IsOrigin(const Document& doc, const PlaceMention& m) {
+  if (m.demonym || (m.kind != PlaceKind::kCountry && !IsAdminLevel(m))) return false;
+  size_t t = TokenAt(doc, m.span.begin);
+  if (t == 0 || t > doc.tokens.size()) return false;
+  // "from Ethiopia's Tigray region": past the possessive country ("Ethiopia's" or "Ethiopia",
+  // "'s").
+  std::string_view before = doc.Slice(doc.tokens[t - 1].span);
+  if (before.ends_with("'s") || before.ends_with("\xE2\x80\x99s")) {
+    const size_t back = before == "'s" || before == "\xE2\x80\x99s" ? 2 : 1;
+    if (t < back + 1) return false;
+    t -= back;
+  }
+  return LowerAscii(doc.Slice(doc.tokens[t - 1].span)) == "from";
+}
+
 // What the other names around a mention say of its entry.
 struct Verdict {
   bool dropped = false;
@@ -411,6 +428,9 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
     if (o.key == me.key && !o.key.empty()) continue;
     if (!in_context(o) || o.country == kNoGeoId) continue;
     const PlaceMention& om = *o.m;
+    // Where people come from ("forces from Tigray region took Lalibela") does not hold the
+    // place where they act.
+    if (IsOrigin(doc, om)) continue;
     // A place held by this one does not put it in doubt.
     bool held = false;
     for (const Usable& same : all) {
@@ -476,6 +496,7 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   for (const Usable& o : all) {
     if ((o.key == me.key && !o.key.empty()) || !in_context(o)) continue;
     const PlaceMention& om = *o.m;
+    if (IsOrigin(doc, om)) continue;
     if (om.demonym || om.kind == PlaceKind::kCountry || o.admin1 == kNoGeoId) continue;
     if (o.country == me.country && o.admin1 == me.admin1) supported = true;
     if (IsAdminLevel(om) && o.country == target_country) admin1_targets.push_back(o.admin1);
@@ -558,10 +579,29 @@ bool IsDateline(const Document& doc, Span span) {
   if (!opens) return false;
   const size_t t = TokenAt(doc, span.end);
   if (t + 2 >= doc.tokens.size()) return false;
+  auto dash = [](std::string_view w) {
+    return w == "-" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93";
+  };
+  auto agency = [&](size_t i) {  // "(Reuters)"
+    return i + 2 < doc.tokens.size() && doc.Slice(doc.tokens[i].span) == "(" &&
+           doc.Slice(doc.tokens[i + 2].span) == ")" && IsCapitalizedWord(doc, doc.tokens[i + 1]);
+  };
   const std::string_view next = doc.Slice(doc.tokens[t].span);
-  if (next == "-" || next == "\xE2\x80\x94" || next == "\xE2\x80\x93") return true;
-  return next == "(" && doc.Slice(doc.tokens[t + 2].span) == ")" &&
-         IsCapitalizedWord(doc, doc.tokens[t + 1]);
+  if (dash(next) || agency(t)) return true;
+  // "ADDIS ABABA, Aug 5 (Reuters) –": a date between the name and the agency or dash.
+  if (next != ",") return false;
+  bool number = false;
+  for (size_t i = t + 1; i < doc.tokens.size() && i <= t + 5; ++i) {
+    if (agency(i) || dash(doc.Slice(doc.tokens[i].span))) return number;
+    const Token& w = doc.tokens[i];
+    if (w.kind == TokenKind::kNumber) {
+      number = true;
+    } else if (w.kind != TokenKind::kWord && doc.Slice(w.span) != "." &&
+               doc.Slice(w.span) != ",") {
+      return false;
+    }
+  }
+  return false;
 }
 
 // The most specific mention of sentence `span` that agrees with its context (Judge). When every
@@ -1012,6 +1052,29 @@ std::optional<GeoEntry> Admin1Seat(const Gazetteer& gaz, GeoId admin1) {
   return e;
 }
 
+// The town a district without coordinates is named after ("Chora district" → Chora, its seat):
+// a place of the district's own name, or of the name the text uses, lying in it (or in its
+// province, with no district recorded); the most populous such place.
+std::optional<GeoEntry> NamesakeSeat(const Gazetteer& gaz, const GeoEntry& district,
+                                     const std::string& written_key) {
+  std::optional<GeoEntry> best;
+  auto consider = [&](std::span<const GeoId> ids) {
+    for (GeoId id : ids) {
+      if (id >= gaz.size()) continue;
+      const GeoEntry e = gaz.Entry(id);
+      if (e.kind() != GeoKind::kPlace || !e.has_coordinates()) continue;
+      const bool inside = e.admin2_id() == district.id() ||
+                          (e.admin2_id() == kNoGeoId && e.admin1_id() == district.admin1_id() &&
+                           district.admin1_id() != kNoGeoId);
+      if (!inside) continue;
+      if (!best || e.population() > best->population()) best = e;
+    }
+  };
+  consider(gaz.FindFolded(FoldName(district.name())));
+  if (!written_key.empty()) consider(gaz.FindFolded(written_key));
+  return best;
+}
+
 EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gazetteer& gaz,
                           DocPlaces& ctx) {
   EventLocation loc;
@@ -1046,6 +1109,17 @@ EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gaze
     case 5:
       loc.geo_precision = 2;
       loc.where_prec = 3;
+      // A district the gazetteer has no point for: its namesake seat, else the province's seat
+      // (the finest position known).
+      if (!loc.has_coordinates && e.kind() == GeoKind::kAdmin2) {
+        std::optional<GeoEntry> seat = NamesakeSeat(gaz, e, MentionKey(doc, m));
+        if (!seat) seat = Admin1Seat(gaz, e.admin1_id());
+        if (seat) {
+          loc.lat = seat->lat();
+          loc.lon = seat->lon();
+          loc.has_coordinates = true;
+        }
+      }
       break;
     case 4:
     case 3:
@@ -1122,6 +1196,18 @@ std::optional<PlaceMention> CodedUnread(const Document& doc, Span scope, const G
       if (auto c = gaz.CountryByIso3(iso3)) countries.push_back(c->id());
     } else {
       countries = ActorCountries(doc, gaz);
+    }
+    if (countries.empty()) {
+      // Nothing else says where: the coder's name stands when only one country holds it.
+      for (GeoId id : gaz.FindFolded(FoldName(doc.Slice(name)))) {
+        if (id >= gaz.size() || gaz.Entry(id).kind() == GeoKind::kCountry) continue;
+        const GeoId c = CountryOfEntry(gaz.Entry(id));
+        if (countries.empty()) {
+          countries.push_back(c);
+        } else if (countries.front() != c) {
+          return std::nullopt;
+        }
+      }
     }
     if (countries.empty()) return std::nullopt;
     std::optional<GeoEntry> best;
@@ -1275,24 +1361,162 @@ bool ContainsCodedWord(std::string_view text) {
   return false;
 }
 
-}  // namespace
-
-struct LocateCache::Impl {
-  std::optional<DocPlaces> places;
-};
-
-LocateCache::LocateCache() : impl_(std::make_unique<Impl>()) {}
-LocateCache::~LocateCache() = default;
-
-EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer& gaz) {
-  LocateCache cache;
-  return LocateEvent(doc, sentence, gaz, cache);
+// The divisions where the one mission the document names reports its events (MissionArea), main
+// one first; empty when no such mission, or missions of several areas, are named.
+std::vector<GeoEntry> MissionAreaOf(const Document& doc, const Gazetteer& gaz) {
+  std::string_view codes;
+  for (const Token& t : doc.tokens) {
+    if (t.kind != TokenKind::kWord) continue;
+    std::string_view a = places_internal::MissionArea(doc.Slice(t.span));
+    if (a.empty()) continue;
+    if (!codes.empty() && a != codes) return {};
+    codes = a;
+  }
+  std::vector<GeoEntry> out;
+  for (size_t pos = 0; pos < codes.size();) {
+    const size_t bar = std::min(codes.find('|', pos), codes.size());
+    if (auto e = gaz.Admin1ByCode(codes.substr(pos, bar - pos))) out.push_back(*e);
+    pos = bar + 1;
+  }
+  return out;
 }
 
-EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer& gaz,
-                          LocateCache& cache) {
-  if (!cache.impl_->places) cache.impl_->places.emplace(doc, gaz);
-  DocPlaces& ctx = *cache.impl_->places;
+bool IsMonthOrWeekday(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "january", "february", "march",  "april",   "may",       "june",     "july",
+      "august",  "september", "october", "november", "december", "monday",  "tuesday",
+      "wednesday", "thursday", "friday", "saturday", "sunday"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
+// The first name of `span` written after "near", "outside", "in" or "at" that the places layer
+// did not resolve and that names no actor ("near Mineralne", "near Butovka-Donetskaya Mine"):
+// one to three capitalized words one space apart.
+std::optional<Span> UnreadNameAfterCue(const Document& doc, Span span) {
+  const size_t first = TokenAt(doc, span.begin);
+  for (size_t i = first; i + 1 < doc.tokens.size() && doc.tokens[i + 1].span.end <= span.end;
+       ++i) {
+    const LowerWord cue = LowerAscii(doc.Slice(doc.tokens[i].span));
+    if (cue != "near" && cue != "outside" && cue != "in" && cue != "at") continue;
+    // Capitalized words, a numbered one included ("Zolote-5", "Vesela Dolyna-3").
+    auto capitalized = [&](const Token& t) {
+      return IsCapitalizedWord(doc, t) ||
+             (t.kind == TokenKind::kAlnum && doc.text[t.span.begin] >= 'A' &&
+              doc.text[t.span.begin] <= 'Z');
+    };
+    size_t b = i + 1, e = b;
+    while (e < doc.tokens.size() && e - b < 3 && doc.tokens[e].span.end <= span.end &&
+           capitalized(doc.tokens[e]) &&
+           (e == b || doc.tokens[e].span.begin == doc.tokens[e - 1].span.end + 1)) {
+      ++e;
+    }
+    if (e == b) continue;
+    const LowerWord lower = LowerAscii(doc.Slice(doc.tokens[b].span));
+    if (lower == "the" || IsMonthOrWeekday(lower)) continue;
+    const Span name{doc.tokens[b].span.begin, doc.tokens[e - 1].span.end};
+    bool known = false;
+    for (const PlaceMention& m : doc.places) {
+      if (m.span.begin < name.end && name.begin < m.span.end &&
+          (m.geo_id != kNoGeoId || m.demonym)) {
+        known = true;
+      }
+    }
+    for (const ActorMention& a : doc.actors) {
+      if (a.span.begin < name.end && name.begin < a.span.end) known = true;
+    }
+    if (!known) return name;
+  }
+  return std::nullopt;
+}
+
+// A mission reporting from one area ("the OSCE SMM observed ... near Mineralne", MissionArea)
+// places the village it names there: an entry of that name inside the area, a town before a
+// district, the main division first; when the gazetteer has none, the named village in the
+// main division, at the division's precision and seat. Applies when the event is otherwise at
+// the mission's country only (the name was not read), or at a small town of that country read
+// outside the area (the village's namesake elsewhere); not when the text names a division.
+std::optional<EventLocation> InMissionArea(const Document& doc, Span sentence, const Gazetteer& gaz,
+                                           const EventLocation& current, DocPlaces& ctx) {
+  const std::vector<GeoEntry> areas = MissionAreaOf(doc, gaz);
+  if (areas.empty()) return std::nullopt;
+  const GeoEntry& main = areas.front();
+  if (current.found() && current.iso3 != main.country_iso3()) return std::nullopt;
+  for (const PlaceMention& m : doc.places) {
+    if (!m.demonym && m.geo_id != kNoGeoId && (IsAdminLevel(m) || m.relative_region)) {
+      return std::nullopt;
+    }
+  }
+  auto in_area = [&](GeoId admin1) {
+    return std::any_of(areas.begin(), areas.end(), [&](const GeoEntry& a) { return a.id() == admin1; });
+  };
+  Span name{0, 0};
+  std::string key;
+  PlaceMention read;
+  if (current.found() && current.where_prec <= 3 && current.geonameid != 0) {
+    for (const PlaceMention& m : doc.places) {
+      if (m.span.begin == current.evidence.begin && m.span.end == current.evidence.end &&
+          m.geo_id < gaz.size()) {
+        read = m;
+      }
+    }
+    if (read.geo_id >= gaz.size()) return std::nullopt;
+    const GeoEntry e = gaz.Entry(read.geo_id);
+    if (in_area(Admin1OfEntry(e)) || e.population() >= 100000 || e.feature_code() == "PPLA" ||
+        e.feature_code() == "PPLC") {
+      return std::nullopt;
+    }
+    name = read.span;
+    key = MentionKey(doc, read);
+  } else if (!current.found() || current.where_prec == 6) {
+    std::optional<Span> unread = UnreadNameAfterCue(doc, sentence);
+    if (!unread) return std::nullopt;
+    name = *unread;
+    read.span = name;
+    key = FoldName(doc.Slice(name));
+  } else {
+    return std::nullopt;
+  }
+  std::optional<GeoEntry> best;
+  size_t best_rank = areas.size();
+  for (GeoId id : gaz.FindFolded(key)) {
+    if (id >= gaz.size()) continue;
+    const GeoEntry e = gaz.Entry(id);
+    if (e.kind() != GeoKind::kPlace && e.kind() != GeoKind::kAdmin2) continue;
+    const GeoId a1 = Admin1OfEntry(e);
+    const size_t rank = static_cast<size_t>(
+        std::find_if(areas.begin(), areas.end(), [&](const GeoEntry& a) { return a.id() == a1; }) -
+        areas.begin());
+    if (rank >= areas.size()) continue;
+    if (!best || (best->kind() != GeoKind::kPlace && e.kind() == GeoKind::kPlace) ||
+        (best->kind() == e.kind() && rank < best_rank)) {
+      best = e;
+      best_rank = rank;
+    }
+  }
+  if (best) return FromMention(doc, MovedTo(read, *best), gaz, ctx);
+  EventLocation loc;
+  loc.country = std::string(main.country_name());
+  loc.iso3 = std::string(main.country_iso3());
+  loc.admin1 = std::string(main.name());
+  loc.location = std::string(doc.Slice(name));
+  loc.geonameid = 0;
+  loc.evidence = name;
+  loc.geo_precision = 3;
+  loc.where_prec = 4;
+  if (auto seat = Admin1Seat(gaz, main.id())) {
+    loc.lat = seat->lat();
+    loc.lon = seat->lon();
+    loc.has_coordinates = true;
+  } else if (main.has_coordinates()) {
+    loc.lat = main.lat();
+    loc.lon = main.lon();
+    loc.has_coordinates = true;
+  }
+  return loc;
+}
+
+EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer& gaz,
+                           DocPlaces& ctx) {
   if (sentence < doc.sentences.size()) {
     const Span s = doc.sentences[sentence].span;
     // The coder's own statement of where the event is placed ("between Foube and Barsalogho
@@ -1335,6 +1559,31 @@ EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer&
   k = Dominant(doc, /*allow_demonyms=*/true);
   if (k >= 0) return FromMention(doc, doc.places[k], gaz, ctx);
   return EventLocation{};
+}
+
+}  // namespace
+
+struct LocateCache::Impl {
+  std::optional<DocPlaces> places;
+};
+
+LocateCache::LocateCache() : impl_(std::make_unique<Impl>()) {}
+LocateCache::~LocateCache() = default;
+
+EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer& gaz) {
+  LocateCache cache;
+  return LocateEvent(doc, sentence, gaz, cache);
+}
+
+EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer& gaz,
+                          LocateCache& cache) {
+  if (!cache.impl_->places) cache.impl_->places.emplace(doc, gaz);
+  DocPlaces& ctx = *cache.impl_->places;
+  EventLocation loc = LocateInText(doc, sentence, gaz, ctx);
+  const Span s = sentence < doc.sentences.size() ? doc.sentences[sentence].span
+                                                  : Span{0, static_cast<uint32_t>(doc.text.size())};
+  if (auto in_area = InMissionArea(doc, s, gaz, loc, ctx)) return *in_area;
+  return loc;
 }
 
 }  // namespace sitrep

@@ -75,6 +75,14 @@ constexpr NamedArea kMissions[] = {
     {"MONUSCO", "CD"}, {"AMISOM", "SO"},  {"UNSMIL", "LY"}, {"UNMHA", "YE"},
 };
 
+// Where a mission of one country reports its events, as first-level division codes (the main one
+// first): the OSCE SMM's ceasefire reports concern the contact line in Donetsk and Luhansk
+// oblasts; UNIFIL works south of the Litani (South and Nabatieh governorates).
+constexpr NamedArea kMissionAreas[] = {
+    {"SMM", "UA.05|UA.14"},
+    {"UNIFIL", "LB.06|LB.07"},
+};
+
 }  // namespace
 
 std::string_view GroupArea(std::string_view actor) {
@@ -87,6 +95,13 @@ std::string_view GroupArea(std::string_view actor) {
 std::string_view MissionCountry(std::string_view token) {
   if (token.size() < 3 || token.size() > 7 || token[0] < 'A' || token[0] > 'Z') return {};
   for (const NamedArea& m : kMissions) {
+    if (m.name == token) return m.iso2s;
+  }
+  return {};
+}
+
+std::string_view MissionArea(std::string_view token) {
+  for (const NamedArea& m : kMissionAreas) {
     if (m.name == token) return m.iso2s;
   }
   return {};

@@ -36,4 +36,9 @@ std::string_view GroupArea(std::string_view actor);
 // empty when `token` names none.
 std::string_view MissionCountry(std::string_view token);
 
+// The first-level divisions (admin1 codes, "|"-separated, the main one first) where the mission
+// named by `token` reports events ("SMM" → "UA.05|UA.14", Donetsk and Luhansk oblasts); empty
+// for other tokens and for missions without such an area.
+std::string_view MissionArea(std::string_view token);
+
 }  // namespace sitrep::places_internal

@@ -68,6 +68,13 @@ TEST_F(EventLocationTest, PlaceAgreeingWithItsSentence) {
       // No name before the state: the state itself (a weekday is not a place).
       {"On Monday, in Kaduna state, gunmen killed four herders.", 0, "Nigeria", "Kaduna", "Kaduna",
        4},
+      // Where the fighters come from does not hold the town they take.
+      {"Forces from Ethiopia's Tigray region have taken control of the town of Lalibela.", 0,
+       "Ethiopia", "Amhara", "Lalibela", 1},
+      // A dateline with a date before the agency ("CITY, Aug 5 (Reuters) -") gives way to the
+      // town the sentence names.
+      {"ADDIS ABABA, Aug 5 (Reuters) - Gunmen killed two farmers in the town of Lalibela.", 0,
+       "Ethiopia", "Amhara", "Lalibela", 1},
       // A part of a town gives way to the town.
       {"A bomb exploded in the Saihat neighborhood, Dammam city, killing two people.", 0,
        "Saudi Arabia", "Eastern Province", "Dammam", 1},
@@ -236,6 +243,30 @@ TEST_F(EventLocationTest, ProvincePrecisionAtItsCapital) {
   }
 }
 
+// A district the gazetteer has no point for is put at the town of its name inside it, else at
+// its province's capital: an event with coordinates, at district precision.
+TEST_F(EventLocationTest, DistrictWithoutPointAtItsSeat) {
+  struct SeatRow {
+    const char* text;
+    double lat, lon;
+  };
+  const SeatRow rows[] = {
+      // Qoryooley town, the seat of Qoryooley district (Lower Shabelle).
+      {"Militants attacked an army base in Qoryooley district, Lower Shabelle.", 1.79, 44.53},
+      // No town of that name in Baharak district of Takhar: Taloqan, the provincial capital.
+      {"Two militants were killed in an airstrike in Baharak district, Takhar.", 36.74, 69.53},
+  };
+  for (const SeatRow& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc = WithActorsAndPlaces(r.text);
+    EventLocation loc = LocateEvent(doc, 0, *Gaz());
+    EXPECT_EQ(loc.where_prec, 3);
+    ASSERT_TRUE(loc.has_coordinates);
+    EXPECT_NEAR(loc.lat, r.lat, 0.05);
+    EXPECT_NEAR(loc.lon, r.lon, 0.05);
+  }
+}
+
 // An event note stating where the event is coded ("coded as X at geoprecision 2") is followed,
 // whether or not the places layer read the name; a name it did not read is looked up in the
 // event's country (here from the text, or from the named group's countries).
@@ -260,6 +291,73 @@ TEST_F(EventLocationTest, CodedLocationOfAnEventNote) {
     EXPECT_EQ(loc.country, "Burkina Faso");
     EXPECT_EQ(loc.admin1, r.admin1);
     EXPECT_EQ(loc.location, r.location);
+  }
+}
+
+// A coded name the places layer did not read, with no country in the text nor in the actors:
+// it stands when the gazetteer holds it in one country only.
+TEST_F(EventLocationTest, CodedNameOfOneCountryOnly) {
+  struct CodedRow {
+    const char* text;
+    const char* country;  // "" = not located by the coded name
+    const char* admin1;
+    const char* location;
+  };
+  const CodedRow rows[] = {
+      {"Unknown gunmen burned a school in the hamlet of Tiyelga (coded as Barsalogo at "
+       "geoprecision 2).",
+       "Burkina Faso", "Centre-Nord", "Barsalogo"},
+      // Several countries hold "Kain" (Burkina Faso, Belgium): the name alone decides nothing.
+      {"Unknown gunmen burned a school in the hamlet of Tiyelga (coded as Kain at geoprecision "
+       "2).",
+       "", "", ""},
+  };
+  for (const CodedRow& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc = WithActorsAndPlaces(r.text);
+    EventLocation loc = LocateEvent(doc, 0, *Gaz());
+    if (r.country[0] == '\0') {
+      EXPECT_NE(loc.location, "Kain");
+      continue;
+    }
+    EXPECT_EQ(loc.country, r.country);
+    EXPECT_EQ(loc.admin1, r.admin1);
+    EXPECT_EQ(loc.location, r.location);
+  }
+}
+
+// A mission reporting from one area (the OSCE SMM: Donetsk and Luhansk oblasts) places the
+// village it names there: the namesake inside the area, else the village in the main oblast at
+// admin1 precision; a city, a named division or a text naming no place keep their reading.
+TEST_F(EventLocationTest, MissionPlacesItsVillagesInItsArea) {
+  struct AreaRow {
+    const char* text;
+    const char* admin1;    // "" = no admin1
+    const char* location;  // "" = not checked
+    int where_prec;
+  };
+  const AreaRow rows[] = {
+      // Novoselivka of Odesa oblast: the Novoselivka of Donetsk oblast.
+      {"The OSCE SMM observed 12 explosions near Novoselivka.", "Donetsk", "Novoselivka", 2},
+      // A village the gazetteer lacks: named, in the main oblast, at its precision.
+      {"The OSCE SMM observed 7 shots near Vesela Dolyna-3.", "Donetsk", "Vesela Dolyna-3", 4},
+      // A regional capital elsewhere stays where it is.
+      {"The OSCE SMM observed 7 shots near Kharkiv.", "Kharkiv", "Kharkiv", 2},
+      // The text names the oblast itself.
+      {"The OSCE SMM observed 7 shots near Stanytsia Luhanska, Luhansk region.", "Luhansk",
+       "Stanytsia Luhanska", 2},
+      // Without a village name, the mission says only the country.
+      {"The OSCE SMM observed 40 explosions in both directions of the contact line.", "", "", 6},
+  };
+  for (const AreaRow& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc = WithActorsAndPlaces(r.text);
+    EventLocation loc = LocateEvent(doc, 0, *Gaz());
+    EXPECT_EQ(loc.country, "Ukraine");
+    EXPECT_EQ(loc.admin1.find(r.admin1), 0u) << loc.admin1;
+    if (r.admin1[0] == '\0') EXPECT_TRUE(loc.admin1.empty());
+    if (r.location[0] != '\0') EXPECT_EQ(loc.location, r.location);
+    EXPECT_EQ(loc.where_prec, r.where_prec);
   }
 }
 

@@ -189,7 +189,9 @@ def main():
         if not fname.endswith(".txt"):
             continue
         for cols in read_geonames_rows(file_lines(os.path.join(countries_dir, fname))):
-            if cols[6] == "P":
+            # Camps (herders' and mining camps) and named localities are settlements too
+            # in a full country dump: "the Inata gold mine", "the camp of X".
+            if cols[6] == "P" or (cols[6], cols[7]) in (("S", "CMP"), ("L", "LCTY")):
                 if cols[0] not in places:
                     places[cols[0]] = cols
             elif cols[6] == "A":
@@ -262,6 +264,13 @@ def main():
                 v = clean(v)
                 if v and is_latin_name(v):
                     aliases.add(v)
+                    # A former or alternate name of several words is written without its
+                    # level word too ("North-West Frontier Province" -> "North-West Frontier");
+                    # one word alone ("Eastern", "Nord") would be too loose.
+                    core = core_name(v)
+                    if (core != v and re.search(r"[ -]", core) and core[0].isupper() and
+                            "," not in core):
+                        aliases.add(core)
             t = (row.get("type_en") or "").strip().lower()
             if t and is_latin_name(t) and len(t.split()) <= 2:
                 words.add(t)
