@@ -33,12 +33,9 @@ std::string Lower(std::string_view text) {
 
 void AddEvidence(const Document& doc, std::string_view field, Span span, Event* event) {
   if (span.empty() || span.end > doc.text.size()) return;
-  Evidence& ev = event->evidence.emplace_back();
-  ev.field.assign(field);
-  ev.doc_id = doc.id;
-  ev.start = span.begin;
-  ev.end = span.end;
-  ev.text.assign(doc.Slice(span));
+  // Built in place: each string is constructed once, not default-made and then assigned.
+  event->evidence.emplace_back(std::string(field), doc.id, span.begin, span.end,
+                               std::string(doc.Slice(span)));
 }
 
 namespace {

@@ -86,12 +86,12 @@ bool IsCumulative(const Document& doc, event::CasualtyContext& ctx, const Casual
   if (f.count_span.empty() || (f.high <= 1 && !f.vague)) return false;
   // "the latest of dozens of deaths in almost three weeks of violence"
   for (std::string_view w : {" the latest of ", " weeks of ", " months of ", " years of "}) {
-    if (spaced.find(w) != std::string_view::npos) return true;
+    if (event::ContainsLower(spaced, w)) return true;
   }
   // "At least 29 people have now died this year", "Thousands have also been killed": a
   // perfect tense with the year or a vague count of hundreds or more is a running total.
   if (PerfectBeforeFate(f, own, sspan.begin) &&
-      (spaced.find(" this year") != std::string_view::npos || (f.vague && f.high >= 100))) {
+      (event::ContainsLower(spaced, " this year") || (f.vague && f.high >= 100))) {
     return true;
   }
   // "These attacks claimed ...", "Of the total number, 41 were killed": a breakdown of the
@@ -108,9 +108,8 @@ bool IsCumulative(const Document& doc, event::CasualtyContext& ctx, const Casual
 // events": the note's figure is shared out over N events. Returns N (0 when not said) and the
 // sentence that says it.
 int64_t SplitEvents(const Document& doc, std::string_view doc_lower, uint32_t* sentence) {
-  if (doc_lower.find("split") == std::string_view::npos &&
-      doc_lower.find("spread") == std::string_view::npos &&
-      doc_lower.find("divided") == std::string_view::npos) {
+  if (!event::ContainsLower(doc_lower, "split") && !event::ContainsLower(doc_lower, "spread") &&
+      !event::ContainsLower(doc_lower, "divided")) {
     return 0;
   }
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
@@ -142,7 +141,7 @@ int64_t SplitEvents(const Document& doc, std::string_view doc_lower, uint32_t* s
 // three coordinated attacks" elsewhere in the text.
 std::vector<int64_t> SharedAcross(const Document& doc, std::string_view doc_lower) {
   std::vector<int64_t> out(doc.sentences.size(), 1);
-  if (doc_lower.find(" across ") == std::string_view::npos) return out;  // no sentence says it
+  if (!event::ContainsLower(doc_lower, " across ")) return out;  // no sentence says it
   static constexpr std::string_view kUnits[] = {"attacks",  "blasts",  "incidents", "explosions",
                                                 "bombings", "strikes", "assaults",  "clashes",
                                                 "events"};
@@ -495,7 +494,7 @@ bool CasualtyContext::Additive(uint32_t s) {
     const std::string_view own = Spaced(s);
     f.additive = 0;
     for (std::string_view w : {" also ", " additionally", " as well", ", as were ", ", as was "}) {
-      if (own.find(w) != std::string_view::npos) f.additive = 1;
+      if (ContainsLower(own, w)) f.additive = 1;
     }
   }
   return f.additive == 1;
@@ -507,7 +506,7 @@ bool CasualtyContext::SaysMore(uint32_t s) {
     const std::string_view own = Spaced(s);
     f.more = 0;
     for (std::string_view w : {" also ", " as well", " too", " addition", " other "}) {
-      if (own.find(w) != std::string_view::npos) f.more = 1;
+      if (ContainsLower(own, w)) f.more = 1;
     }
   }
   return f.more == 1;

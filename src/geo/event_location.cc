@@ -531,7 +531,7 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
 }
 
 std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& gaz);
-bool ContainsCodedWord(std::string_view text);
+std::vector<GeoEntry> MissionAreaOf(const Document& doc, const Gazetteer& gaz);
 
 // The document-wide facts of LocateEvent (LocateCache): each computed at its first use.
 struct DocPlaces {
@@ -542,7 +542,9 @@ struct DocPlaces {
   std::vector<Usable> usable;
   std::vector<std::optional<Verdict>> verdicts;  // Judge(doc, gaz, usable, u)
   std::vector<std::pair<GeoId, std::string>> admin1_written;
-  int coded = -1;  // whether the text has "coded" (any case); -1 not looked at yet
+  int coded = -1;    // whether the text has "coded" (any case); -1 not looked at yet
+  int village = -1;  // whether it has "village", "hamlet", "township" or "barangay"
+  std::optional<std::vector<GeoEntry>> mission_areas;
 
   DocPlaces(const Document& d, const Gazetteer& g) : doc(d), gaz(g) {}
   const std::vector<Usable>& Usables() {
@@ -566,8 +568,22 @@ struct DocPlaces {
   }
   // False when no token can read "coded" (IsCodedLocation, CodedUnread).
   bool MayBeCoded() {
-    if (coded < 0) coded = ContainsCodedWord(doc.text) ? 1 : 0;
+    if (coded < 0) coded = ContainsLowerAscii(doc.text, "coded") ? 1 : 0;
     return coded == 1;
+  }
+  // False when no token can be the word NameVillage starts from.
+  bool MayNameVillage() {
+    if (village < 0) {
+      village = 0;
+      for (std::string_view w : {"village", "hamlet", "township", "barangay"}) {
+        if (ContainsLowerAscii(doc.text, w)) village = 1;
+      }
+    }
+    return village == 1;
+  }
+  const std::vector<GeoEntry>& MissionAreas() {
+    if (!mission_areas) mission_areas = MissionAreaOf(doc, gaz);
+    return *mission_areas;
   }
 };
 
@@ -1348,18 +1364,36 @@ void NameVillage(const Document& doc, Span sentence, const PlaceMention& chosen,
   }
 }
 
-bool ContainsCodedWord(std::string_view text) {
-  constexpr std::string_view kWord = "coded";
-  if (text.size() < kWord.size()) return false;
-  const size_t last = text.size() - kWord.size();
-  for (char c : {'c', 'C'}) {  // memchr for the first letter in each case
-    for (size_t at = text.find(c); at != std::string_view::npos && at <= last;
-         at = text.find(c, at + 1)) {
-      if (LowerAscii(text.substr(at, kWord.size())) == kWord) return true;
+}  // namespace
+
+// LowerAscii(text).find(lower) != npos (`lower` is lower-case), by memchr for the needle's
+// rarest letter in both cases, comparing the whole needle at each hit.
+bool ContainsLowerAscii(std::string_view text, std::string_view lower) {
+  if (lower.empty()) return true;
+  if (text.size() < lower.size()) return false;
+  constexpr std::string_view kByFrequency = "etaoinshrdlcumwfgypbvkjxqz";
+  auto rarity = [&](char c) {
+    const size_t at = kByFrequency.find(c);
+    return at == std::string_view::npos ? (c == ' ' ? 0 : 1) : static_cast<int>(at) + 2;
+  };
+  size_t pivot = 0;
+  for (size_t i = 1; i < lower.size(); ++i) {
+    if (rarity(lower[i]) > rarity(lower[pivot])) pivot = i;
+  }
+  const char c = lower[pivot];
+  const char upper = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+  const size_t last = text.size() - lower.size() + pivot;  // last position of the pivot
+  for (char form : {c, upper}) {
+    for (size_t at = text.find(form, pivot); at != std::string_view::npos && at <= last;
+         at = text.find(form, at + 1)) {
+      if (LowerAscii(text.substr(at - pivot, lower.size())) == lower) return true;
     }
+    if (upper == c) break;
   }
   return false;
 }
+
+namespace {
 
 // The divisions where the one mission the document names reports its events (MissionArea), main
 // one first; empty when no such mission, or missions of several areas, are named.
@@ -1437,7 +1471,7 @@ std::optional<Span> UnreadNameAfterCue(const Document& doc, Span span) {
 // outside the area (the village's namesake elsewhere); not when the text names a division.
 std::optional<EventLocation> InMissionArea(const Document& doc, Span sentence, const Gazetteer& gaz,
                                            const EventLocation& current, DocPlaces& ctx) {
-  const std::vector<GeoEntry> areas = MissionAreaOf(doc, gaz);
+  const std::vector<GeoEntry>& areas = ctx.MissionAreas();
   if (areas.empty()) return std::nullopt;
   const GeoEntry& main = areas.front();
   if (current.found() && current.iso3 != main.country_iso3()) return std::nullopt;
@@ -1535,7 +1569,7 @@ EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer
     if (auto m = BestInContext(doc, s, gaz, ctx)) {
       EventLocation loc = FromMention(doc, *m, gaz, ctx);
       NameUnlocatedPlace(doc, *m, &loc);
-      NameVillage(doc, s, *m, &loc);
+      if (ctx.MayNameVillage()) NameVillage(doc, s, *m, &loc);
       found = std::move(loc);
     }
     // A coded name the places layer did not read ("coded as Gorom-Gorom"): looked up in the

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <string_view>
 
 #include "sitrep/pipeline.h"
 #include "sitrep/places.h"
@@ -27,6 +28,10 @@ class LocateCache {
                                    LocateCache& cache);
   std::unique_ptr<Impl> impl_;
 };
+
+// LowerAscii(text).find(lower) != npos, for a lower-case `lower`, without lower-casing `text`:
+// the document-wide prechecks of LocateCache ("coded", "village", ...).
+bool ContainsLowerAscii(std::string_view text, std::string_view lower);
 
 // LocateEvent(doc, sentence, gaz), with `cache` made for `doc` and `gaz` (same answer).
 EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer& gaz,
