@@ -542,8 +542,7 @@ struct DocPlaces {
   std::vector<Usable> usable;
   std::vector<std::optional<Verdict>> verdicts;  // Judge(doc, gaz, usable, u)
   std::vector<std::pair<GeoId, std::string>> admin1_written;
-  int coded = -1;    // whether the text has "coded" (any case); -1 not looked at yet
-  int village = -1;  // whether it has "village", "hamlet", "township" or "barangay"
+  int coded = -1;  // whether the text has "coded" (any case); -1 not looked at yet
   std::optional<std::vector<GeoEntry>> mission_areas;
 
   DocPlaces(const Document& d, const Gazetteer& g) : doc(d), gaz(g) {}
@@ -570,16 +569,6 @@ struct DocPlaces {
   bool MayBeCoded() {
     if (coded < 0) coded = ContainsLowerAscii(doc.text, "coded") ? 1 : 0;
     return coded == 1;
-  }
-  // False when no token can be the word NameVillage starts from.
-  bool MayNameVillage() {
-    if (village < 0) {
-      village = 0;
-      for (std::string_view w : {"village", "hamlet", "township", "barangay"}) {
-        if (ContainsLowerAscii(doc.text, w)) village = 1;
-      }
-    }
-    return village == 1;
   }
   const std::vector<GeoEntry>& MissionAreas() {
     if (!mission_areas) mission_areas = MissionAreaOf(doc, gaz);
@@ -1322,6 +1311,10 @@ void NameVillage(const Document& doc, Span sentence, const PlaceMention& chosen,
     return lower != "the" && lower != "a" && lower != "an";
   };
   for (size_t i = first; i < doc.tokens.size() && doc.tokens[i].span.end <= sentence.end; ++i) {
+    // Only words of the sizes of "of", "hamlet", "village", "township" / "Barangay" can start a
+    // name; the others are passed over before lower-casing them.
+    const size_t size = doc.tokens[i].span.size();
+    if (size != 2 && size != 6 && size != 7 && size != 8) continue;
     const LowerWord w = LowerAscii(word(i));
     size_t b = 0, e = 0;
     if (w == "village" || w == "hamlet" || w == "township") {
@@ -1569,7 +1562,7 @@ EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer
     if (auto m = BestInContext(doc, s, gaz, ctx)) {
       EventLocation loc = FromMention(doc, *m, gaz, ctx);
       NameUnlocatedPlace(doc, *m, &loc);
-      if (ctx.MayNameVillage()) NameVillage(doc, s, *m, &loc);
+      NameVillage(doc, s, *m, &loc);
       found = std::move(loc);
     }
     // A coded name the places layer did not read ("coded as Gorom-Gorom"): looked up in the
