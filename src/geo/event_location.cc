@@ -1379,7 +1379,12 @@ bool ContainsLowerAscii(std::string_view text, std::string_view lower) {
   for (char form : {c, upper}) {
     for (size_t at = text.find(form, pivot); at != std::string_view::npos && at <= last;
          at = text.find(form, at + 1)) {
-      if (LowerAscii(text.substr(at - pivot, lower.size())) == lower) return true;
+      size_t i = 0;  // the whole needle, lower-cased byte by byte
+      for (const char* p = text.data() + at - pivot; i < lower.size(); ++i) {
+        const char b = p[i];
+        if ((b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a') : b) != lower[i]) break;
+      }
+      if (i == lower.size()) return true;
     }
     if (upper == c) break;
   }
