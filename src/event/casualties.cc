@@ -374,11 +374,23 @@ FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
   Range generic, self;
   // Every sentence with a side's count says it is more people ("also", "additionally").
   bool all_counts_additive = true;
+  // "killing three ... killing two more civilians": a count said to be more people than a
+  // report of the total before it (with no side's count before it) adds to that total.
+  auto more_than_total = [&](const CasualtyFrame* f) {
+    if (!VictimKey(doc, *f).starts_with("#") || f->negated) return false;
+    bool total_before = false;
+    for (const CasualtyFrame* g : frames) {
+      if (g == f || g->negated || g->is_subtotal || g->span.begin >= f->span.begin) continue;
+      if (!IsGenericVictims(doc, *g)) return false;
+      total_before = true;
+    }
+    return total_before;
+  };
   for (const auto& [sentence, r] : reports) {
     if (r.counts.empty()) continue;
     bool add = false;
     for (const CasualtyFrame* f : frames) {
-      if (f->sentence == sentence && additive(f)) add = true;
+      if (f->sentence == sentence && (additive(f) || more_than_total(f))) add = true;
     }
     all_counts_additive &= add;
   }

@@ -882,11 +882,23 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
       if (space != std::string_view::npos) t.remove_prefix(space + 1);
     }
     for (std::string_view level : {" province", " Province", " governorate", " Governorate",
-                                   " state", " State", " region", " Region"}) {
+                                   " state", " State", " region", " Region", " department",
+                                   " Department"}) {
       if (t.size() > level.size() && t.ends_with(level)) t.remove_suffix(level.size());
     }
     if (t.empty() || std::count(t.begin(), t.end(), ' ') > 2 || InCapitals(t)) continue;
+    // A mention resolved to the division through a name that does not spell it but is a town's
+    // inside it (its capital, listed among its alternate names: "Nahri Saraj (Girishk) district,
+    // Helmand") names the town, not the division; a former name ("At Ta'mim") still names it.
     bool names = m.geo_id == admin1;
+    if (names && !SpellsDivisionName(t, division)) {
+      for (GeoId id : gaz.FindFolded(FoldName(t))) {
+        if (id < gaz.size() && gaz.Entry(id).kind() == GeoKind::kPlace &&
+            gaz.Entry(id).admin1_id() == admin1) {
+          names = false;  // the name of a town of the division
+        }
+      }
+    }
     // "Kafr Nobol (Idleb)" where "Idleb" resolved to the town Idlib: the text still names the
     // province that way when the word is one of the province's own names.
     if (!names && m.kind == PlaceKind::kPlace && m.geo_id != kNoGeoId) {
@@ -1445,6 +1457,8 @@ std::optional<Span> UnreadNameAfterCue(const Document& doc, Span span) {
     if (e == b) continue;
     const LowerWord lower = LowerAscii(doc.Slice(doc.tokens[b].span));
     if (lower == "the" || IsMonthOrWeekday(lower)) continue;
+    // An acronym ("at OSCE headquarters") names an organisation, not a village.
+    if (InCapitals(doc.Slice(doc.tokens[b].span))) continue;
     const Span name{doc.tokens[b].span.begin, doc.tokens[e - 1].span.end};
     bool known = false;
     for (const PlaceMention& m : doc.places) {

@@ -31,6 +31,8 @@
 // institution word). One token of hyphen-joined parts ("D-Charleston", "Nashville-based",
 // "Egyptian-US") yields its places when a party letter or place word marks them, or when all are
 // countries, states or demonyms. "S.C.", "D.C." are states anywhere, not only after a comma.
+// A plural level word after a list types each of its names ("Barrow, Jackson and Madison
+// counties").
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -303,9 +305,9 @@ bool IsContraction(std::string_view w) {
 
 // Common English words that are alternate names of some place ("House", "Superior", "Do").
 bool IsCommonWord(std::string_view lower) {
-  static constexpr std::array<std::string_view, 16> k = {
+  static constexpr std::array<std::string_view, 17> k = {
       "house", "superior", "defence", "defense", "supreme", "free", "revenue", "liberal",
-      "do", "in", "route", "metro", "dimes", "white", "general", "federal"};
+      "do", "in", "route", "metro", "dimes", "white", "general", "federal", "city"};
   static const WordSet k_set(k);
   return k_set.Has(lower);
 }
@@ -324,7 +326,8 @@ std::string_view StripPossessive(std::string_view w, bool* had) {
     *had = true;
     return w.substr(0, w.size() - 2);
   }
-  if (w.size() > 4 && w.ends_with("\xE2\x80\x99s")) {
+  // "\xEF\xBF\xBD" (U+FFFD) is a curly apostrophe lost to bad decoding ("Baghdad�s").
+  if (w.size() > 4 && (w.ends_with("\xE2\x80\x99s") || w.ends_with("\xEF\xBF\xBDs"))) {
     *had = true;
     return w.substr(0, w.size() - 4);
   }
@@ -349,6 +352,7 @@ class Recognizer {
       Sentence(s);
     }
     LinkContainers();
+    PluralLevels();
     // A name is a person's when the document uses it so more often than it marks it as a place
     // ("Officer Mark Henry ... Henry said" vs "Historic Dublin ... in Dublin ... Dublin's mayor").
     if (persons_.empty()) return std::move(out_);  // most documents: nothing to weigh
@@ -531,8 +535,9 @@ class Recognizer {
 
   // "Decatur, Ala." (a US state abbreviation after a comma) and world regions ("Middle East").
   bool Special(uint32_t i, uint32_t s, uint32_t limit, uint32_t* after) {
-    // "the S.C. Highway Patrol", "in D.C.": a two-letter abbreviation with its periods is a
-    // state wherever it stands; the others ("Ga.", "Miss.") only after a comma.
+    // "the S.C. Highway Patrol", "in D.C.", "from W. Va.": an abbreviation of two words with
+    // their periods is a state wherever it stands; the others ("Ga.", "Miss.") only after a
+    // comma.
     const bool comma = i > doc_.sentences[s].token_begin && Tok(i - 1) == ",";
     const std::string_view w = Tok(i);
     if (comma ||
@@ -549,7 +554,8 @@ class Recognizer {
             std::string_view(doc_.text).substr(begin, doc_.tokens[j].span.end - begin);
         std::string_view code = UsStateCode(abbrev);
         if (code.empty()) continue;
-        if (!comma && (abbrev.size() != 4 || abbrev[1] != '.' || abbrev[3] != '.')) continue;
+        // Two abbreviated words ("S.C.", "W. Va.", "W.Va.") name only the state.
+        if (!comma && std::count(abbrev.begin(), abbrev.end(), '.') < 2) continue;
         auto admin1 = gaz_.Admin1ByCode(code);
         if (!admin1) return false;
         Candidate c;
@@ -629,6 +635,8 @@ class Recognizer {
         std::string key = stop == i + 1 && fold_of_[i] >= 0
                               ? folded_[fold_of_[i]]
                               : FoldName(std::string_view(doc_.text).substr(b, e - b));
+        // A spelling variant of a name of three letters or fewer is any word ("Air" for "AR").
+        if (key.size() < 4) continue;
         std::span<const GeoId> ids = gaz_.FindLoose(LooseKey(key));
         if (ids.empty()) continue;
         Candidate c;
@@ -811,6 +819,11 @@ class Recognizer {
     if (c.tok_end == c.tok_begin + 1 && (IsNeverPlace(name_lower) || IsCommonWord(name_lower))) {
       return false;
     }
+    // "The City Council": an article before a common word is no name either.
+    if (c.tok_end == c.tok_begin + 2 && name_lower == "the" &&
+        IsCommonWord(LowerTok(c.tok_begin + 1))) {
+      return false;
+    }
     if (IsContraction(Tok(c.tok_begin)) || IsMixedAcronym(Tok(c.tok_begin))) return false;
     // "White House", "Opera House": a building, not the place its first word names.
     if (c.tok_end > c.tok_begin + 1 && Tok(c.tok_end - 1) == "House") return false;
@@ -965,6 +978,41 @@ class Recognizer {
       if (y.tok_begin != a.tok_end + 1) continue;
       std::string_view sep = Tok(a.tok_end);
       if (sep == "," || sep == "(") a.container = static_cast<int>(k + 1);
+    }
+  }
+
+  // "Barrow, Jackson and Madison counties": a plural level word after a list types every name
+  // of it, as "Jackson County" would.
+  void PluralLevels() {
+    for (size_t k = 0; k < out_.size(); ++k) {
+      const Candidate& last = out_[k];
+      if (last.type != TypeHint::kNone || last.demonym_country != kNoGeoId) continue;
+      const uint32_t n = last.tok_end;
+      if (n >= doc_.tokens.size() || !IsWord(n) || !Adjacent(n)) continue;
+      const std::string_view w = LowerTok(n);
+      TypeHint type = TypeHint::kNone;
+      if (w == "counties" || w == "parishes" || w == "districts") type = TypeHint::kAdmin2;
+      else if (w == "provinces" || w == "governorates") type = TypeHint::kAdmin1;
+      if (type == TypeHint::kNone) continue;
+      for (size_t j = k + 1; j-- > 0;) {
+        Candidate& c = out_[j];
+        if (j < k) {
+          // Only ",", "and", "or", ", and" between this name and the next one of the list.
+          const Candidate& next = out_[j + 1];
+          if (c.sentence != next.sentence || c.type != TypeHint::kNone ||
+              c.demonym_country != kNoGeoId) {
+            break;
+          }
+          const uint32_t gap = next.tok_begin - c.tok_end;
+          const std::string_view s1 = Tok(c.tok_end);
+          const bool list = (gap == 1 && (s1 == "," || s1 == "and" || s1 == "or")) ||
+                            (gap == 2 && s1 == "," && (Tok(c.tok_end + 1) == "and" ||
+                                                       Tok(c.tok_end + 1) == "or"));
+          if (!list) break;
+        }
+        c.type = type;
+        c.cue = 2;
+      }
     }
   }
 

@@ -60,6 +60,14 @@
 //  - a name used for a person elsewhere takes only a firm cue ("in", "at", a level word), not
 //    "to Turner's"; a state's name before a capitalized word is kept in a document about its
 //    country ("the Georgia Bureau of Investigation").
+//  - hierarchy links: a county one name reads as and a place of another name inside it get +8
+//    each, found from the entry lists before the first pass ("Walker County" ... "Huntsville":
+//    the Texas pair); such a town named after a country wins when a mention of it is firmly a
+//    place ("Lebanon Police" with "Boone County");
+//  - a state's own name means the state, not a town under 100k of the same country that the
+//    context pulls in ("Florida" among New York towns), unless a capital shares the name;
+//  - an alternate name of a place yields to a larger capital or city of 100k or more that bears
+//    the name as its own ("Washington", once Watervliet's; "Manchester", a part of Richmond).
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -90,6 +98,10 @@ constexpr double kFallbackShare = 0.3;
 // inside an admin2 that another name is (or an admin2 holding another name's place).
 constexpr double kCoverWeight = 1.5;
 constexpr double kAdmin2LinkWeight = 3;
+// An admin2 and a place inside it both named (FindLinks): nearly as strong as "X, Y".
+constexpr double kLinkWeight = 8;
+// A place smaller than this yields to a state of the same own name (see Pass).
+constexpr uint64_t kStateOverTown = 100000;
 constexpr size_t kMaxEntries = 64;  // candidates per name considered (lists are sorted by level, population)
 
 double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
@@ -524,6 +536,7 @@ struct Choice {
   bool accepted = false;
   bool support_admin1 = false;
   bool support_container = false;
+  bool support_link = false;  // an admin2 of the document holds it, or holds a place of it
   bool exact = false;  // the entry's own name, not an alternate
 };
 
@@ -669,6 +682,7 @@ class Resolver {
         }
       }
     }
+    FindLinks();
     Pass(/*proximity=*/false);
     BuildContext();
     Pass(false);
@@ -778,7 +792,7 @@ class Resolver {
     if (NamesAPeople(c)) return false;
     // "Tal Baydar" when only "Tal" is a key: a longer name the gazetteer lacks.
     if (c.name_neighbour && !ch.support_container) return false;
-    if (ch.support_container || ch.support_admin1) return true;
+    if (ch.support_container || ch.support_admin1 || ch.support_link) return true;
     // "near al-Burayj ... Idlib province": the sentence names a province and the document names
     // nothing else in this entry's country, so a same-named town abroad is not what is meant,
     // however large.
@@ -901,6 +915,58 @@ class Resolver {
       }
     }
     return std::span<const uint8_t>(exact_pool_.data() + exact_at_[key], exact_len_[key]);
+  }
+
+  // Hierarchy links: an admin2 one name reads as (by its own name) and a place another name
+  // reads as lying inside it. "Walker County" and "Huntsville" are the Texas pair, whatever
+  // Alabama's larger Huntsville and its own Walker County say; found from the entry lists before
+  // any pass, so that the first choices do not lock in the wrong state.
+  void FindLinks() {
+    links_.clear();
+    firm_key_.assign(num_keys_, 0);
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      const Candidate& c = cands_[k];
+      if (c.firm_prep || c.modifier || c.cue >= 2) firm_key_[key_id_[k]] = 1;
+    }
+    std::vector<std::pair<GeoId, uint32_t>>& admin2 = link_admin2_;  // (admin2 entry, key)
+    admin2.clear();
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      const Candidate& c = cands_[k];
+      if (c.demonym_country != kNoGeoId || c.forced != kNoGeoId || c.ids.empty()) continue;
+      const size_t n = std::min(c.ids.size(), kMaxEntries);
+      const std::span<const uint8_t> exact = ExactNames(c);
+      for (size_t i = 0; i < n; ++i) {
+        if (exact[i] != 0 && gaz_.Entry(c.ids[i]).kind() == GeoKind::kAdmin2) {
+          admin2.push_back({c.ids[i], key_id_[k]});
+        }
+      }
+    }
+    if (admin2.empty()) return;
+    std::sort(admin2.begin(), admin2.end());
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      const Candidate& c = cands_[k];
+      if (c.demonym_country != kNoGeoId || c.forced != kNoGeoId || c.ids.empty()) continue;
+      const size_t n = std::min(c.ids.size(), kMaxEntries);
+      const std::span<const uint8_t> exact = ExactNames(c);
+      for (size_t i = 0; i < n; ++i) {
+        if (exact[i] == 0) continue;
+        GeoEntry e = gaz_.Entry(c.ids[i]);
+        if (e.kind() != GeoKind::kPlace || e.admin2_id() == kNoGeoId) continue;
+        auto it = std::lower_bound(admin2.begin(), admin2.end(),
+                                   std::pair<GeoId, uint32_t>{e.admin2_id(), 0});
+        for (; it != admin2.end() && it->first == e.admin2_id(); ++it) {
+          if (it->second == key_id_[k]) continue;
+          links_.push_back(e.id());
+          links_.push_back(it->first);
+          break;
+        }
+      }
+    }
+    std::sort(links_.begin(), links_.end());
+    links_.erase(std::unique(links_.begin(), links_.end()), links_.end());
+  }
+  bool Linked(GeoId id) const {
+    return !links_.empty() && std::binary_search(links_.begin(), links_.end(), id);
   }
 
   // The resolved non-country mentions with coordinates, one per entry, for the proximity term.
@@ -1070,13 +1136,20 @@ class Resolver {
         }
         if (t.proximity == 2) s += 2;
         else if (t.proximity == 1) s += 1;
+        if (exact[i] != 0 && Linked(ch.id)) {
+          s += kLinkWeight;
+          ch.support_link = true;
+        }
         ch.score = s;
         if (s > best.score) best = ch;
         if (share >= kFallbackShare) in_context_.push_back(ch);
       }
       // A country's own name ("China", "Lebanon") means the country, not a town named after
       // it, unless the text places the town ("Lebanon, Tenn.", "the town of China").
-      if (best.id != kNoGeoId && !best.support_container && c.type == TypeHint::kNone &&
+      // A town linked to a county of the document is meant when some mention of the name
+      // is firmly a place ("Lebanon Police", "in Lebanon" with "Boone County").
+      if (best.id != kNoGeoId && !best.support_container &&
+          !(best.support_link && firm_key_[key_id_[k]] != 0) && c.type == TypeHint::kNone &&
           gaz_.Entry(best.id).kind() != GeoKind::kCountry &&
           gaz_.Entry(best.id).kind() != GeoKind::kAdmin1) {
         for (size_t i = 0; i < n; ++i) {
@@ -1086,6 +1159,55 @@ class Resolver {
             best.exact = true;
             best.support_admin1 = false;
             break;
+          }
+        }
+      }
+      // An alternate name of a place ("Washington", once Watervliet's) yields to a larger
+      // capital or city that bears the name as its own.
+      if (best.id != kNoGeoId && !best.exact && !best.support_container && !best.support_link &&
+          c.type == TypeHint::kNone) {
+        GeoEntry b = gaz_.Entry(best.id);
+        if (b.kind() == GeoKind::kPlace) {
+          for (size_t i = 0; i < n; ++i) {
+            if (exact[i] == 0) continue;
+            GeoEntry e = gaz_.Entry(c.ids[i]);
+            if (e.kind() == GeoKind::kPlace && e.population() > b.population() &&
+                (e.feature_code() == "PPLC" || e.feature_code() == "PPLG" ||
+                 e.population() >= kStateOverTown)) {
+              best.id = e.id();
+              best.exact = true;
+              best.support_admin1 = false;
+              break;
+            }
+          }
+        }
+      }
+      // Likewise a state's own name ("Florida", "Nevada") means the state, not a small town of
+      // that name that its neighbours' state pulls in, unless the text places the town.
+      if (best.id != kNoGeoId && !best.support_container && !best.support_link &&
+          c.type == TypeHint::kNone) {
+        GeoEntry b = gaz_.Entry(best.id);
+        if ((b.kind() == GeoKind::kPlace && b.population() < kStateOverTown &&
+             b.feature_code() != "PPLC" && b.feature_code() != "PPLG") ||
+            b.kind() == GeoKind::kAdmin2) {
+          // Not where a capital shares the name ("Washington"): the capital is meant as often.
+          GeoId state = kNoGeoId;
+          for (size_t i = 0; i < n; ++i) {
+            if (exact[i] == 0) continue;
+            GeoEntry e = gaz_.Entry(c.ids[i]);
+            if (e.feature_code() == "PPLC" || e.feature_code() == "PPLG") {
+              state = kNoGeoId;
+              break;
+            }
+            if (e.kind() == GeoKind::kAdmin1 && e.country_id() == b.country_id() &&
+                terms[i].share > 0 && state == kNoGeoId) {
+              state = e.id();
+            }
+          }
+          if (state != kNoGeoId) {
+            best.id = state;
+            best.exact = true;
+            best.support_admin1 = false;
           }
         }
       }
@@ -1428,6 +1550,9 @@ class Resolver {
     std::vector<ActorCountry> actor_countries;
     std::vector<std::pair<GeoId, double>> placeless_actors;
     std::vector<GeoId> mission_countries;
+    std::vector<GeoId> links;
+    std::vector<std::pair<GeoId, uint32_t>> link_admin2;
+    std::vector<uint8_t> firm_key;
     std::vector<int32_t> key_slots;
     std::vector<std::string_view> key_of;
     bool in_use = false;
@@ -1453,6 +1578,9 @@ class Resolver {
       actor_countries.clear();
       placeless_actors.clear();
       mission_countries.clear();
+      links.clear();
+      link_admin2.clear();
+      firm_key.clear();
       key_slots.clear();
       key_of.clear();
     }
@@ -1517,6 +1645,9 @@ class Resolver {
   std::vector<ActorCountry>& actor_countries_ = scratch_.actor_countries;  // named actors of known countries
   std::vector<std::pair<GeoId, double>>& placeless_actors_ = scratch_.placeless_actors;  // see PlacelessActorCountries
   std::vector<GeoId>& mission_countries_ = scratch_.mission_countries;  // countries of the missions the text names
+  std::vector<GeoId>& links_ = scratch_.links;  // FindLinks: entries in a hierarchy link, sorted
+  std::vector<uint8_t>& firm_key_ = scratch_.firm_key;  // per key: a mention firmly a place
+  std::vector<std::pair<GeoId, uint32_t>>& link_admin2_ = scratch_.link_admin2;  // FindLinks scratch
   bool placeless_actors_done_ = false;
   bool check_ = g_reference_checks.load(std::memory_order_relaxed);  // see SetReferenceChecks
 };

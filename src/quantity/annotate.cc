@@ -517,6 +517,22 @@ class Annotator {
     size_t begin = 0, end = 0;
   };
 
+  // The last word of a span of the text ("people" of "Afghan people").
+  std::string_view LastWord(Span s) const {
+    if (s.end <= s.begin || s.end > doc_.text.size()) return {};
+    const std::string_view v = std::string_view(doc_.text).substr(s.begin, s.end - s.begin);
+    const size_t sp = v.find_last_of(' ');
+    return sp == std::string_view::npos ? v : v.substr(sp + 1);
+  }
+
+  // An "and" in tokens [from, to): the commas before it separate the items of a list.
+  bool InnerList(size_t from, size_t to) const {
+    for (size_t k = from; k < to; ++k) {
+      if (W(k) == "and") return true;
+    }
+    return false;
+  }
+
   // COUNT [victims] ... FATE. Returns the fate after the victims, or none.
   // `count_begin`: the first token of the count when known (a list item takes no apposition).
   FateHit Passive(size_t from, size_t e, const Np& np, size_t count_begin = 0) const {
@@ -551,6 +567,11 @@ class Annotator {
       if (W(j) == "," && W(k) == "and" && k + 1 < e) ++k;  // "A, B, and C"
       if (MatchAt(k, e, q::kQualifierWord, &len) != nullptr) k += len;
       if (k >= e) break;  // "94, approx" at the end of the text
+      // "two officers and the two bombers were killed": a definite count is one more item.
+      if (W(k) == "the" && W(k - 1) == "and" && k + 1 < e &&
+          q::ScanNumber(lex_, t_, tok_, k + 1, e, &n)) {
+        ++k;
+      }
       if (!q::ScanNumber(lex_, t_, tok_, k, e, &n)) {
         // "two assailants and a policeman were wounded": "a" + a victim is one more.
         if ((W(k) != "a" && W(k) != "an") || W(k - 1) != "and") break;
@@ -595,9 +616,12 @@ class Annotator {
             j = k;
             break;
           }
-          // "Twelve civilians, including eight minors were killed": no closing comma.
-          if (comma && first_comma == 0 && FateFollows(k, e)) {
+          // "Twelve civilians, including eight minors were killed": no closing comma (the
+          // commas of a list inside are no close: "including a guard, a driver and a cook").
+          if (comma && (first_comma == 0 || (W(k - 1) != "," && InnerList(first_comma, k))) &&
+              FateFollows(k, e)) {
             j = k;
+            first_comma = 0;
             break;
           }
         }
@@ -936,8 +960,31 @@ class Annotator {
       }
       if (f.entry != nullptr) {
         if (f.begin < cd.begin && (f.entry->roles & q::kBefore) != 0) active_np_end = np.end;
+        // "including 12 boys, two girls, and two teachers were wounded": every item listed
+        // after a subtotal of the same verb is a part too.
+        // (The whole the parts belong to is a frame of that verb as well.)
+        bool part = subtotal;
+        const std::string_view sep = cd.begin > b ? W(cd.begin - 1) : std::string_view();
+        if (!part && (sep == "," || sep == "and")) {
+          const uint32_t verb = tok_[f.begin].span.begin;
+          bool parts_seen = false;
+          for (size_t k = doc_.casualties.size(); k-- > first_frame;) {
+            const CasualtyFrame& fr = doc_.casualties[k];
+            if (fr.fate_span.begin != verb) break;
+            if (!fr.is_subtotal) {
+              // ... of the whole's side: "21 militants, including 2 commanders and 4
+              // soldiers" lists soldiers beside the militants (people of any side are parts).
+              const std::string_view head = LastWord(fr.victims);
+              part = parts_seen && (fr.category == np.category || head == "people" ||
+                                    head == "persons" || head == "individuals" ||
+                                    fr.category == VictimCategory::kUnknown);
+              break;
+            }
+            parts_seen = true;
+          }
+        }
         AddFrame(sentence, cd.begin, cd.end, qt, cd.quantity, np, f, f.entry->fate, update,
-                 subtotal);
+                 part);
         if ((f.entry->roles & q::kTollIsUpdate) != 0) SplitAcross(cd.end, e);
         continue;
       }
@@ -1070,6 +1117,11 @@ class Annotator {
         PluralPerpetrators(sentence, e, first_frame, i);
         continue;
       }
+      // "All of the assailants were killed", "all attackers had been killed".
+      if ((w.ends_with("s") || w == "gunmen") && AllBefore(b, i)) {
+        PluralPerpetrators(sentence, e, first_frame, i);
+        continue;
+      }
       if (w.ends_with("s") || w == "gunmen") continue;
       size_t d = i - 1;
       if (W(d) == "suicide" && d > b) --d;
@@ -1178,10 +1230,21 @@ class Annotator {
     doc_.casualties.back().span = TokSpan(i - 1, j + len);
   }
 
+  // "all the", "all of the" or "all" right before token `i` (the passive after it makes the
+  // phrase a subject).
+  bool AllBefore(size_t b, size_t i) const {
+    size_t k = i - 1;
+    if (W(k) == "the" && k > b) --k;
+    if (W(k) == "of" && k > b) --k;
+    return W(k) == "all";
+  }
+
   // "The assailants were killed by police" after "Three assailants attacked ...": 3.
   void PluralPerpetrators(uint32_t sentence, size_t e, size_t first_frame, size_t i) {
     size_t j = i + 1, len = 0;
-    if (j >= e || W(j) != "were") return;
+    // "had been killed" (not "had killed": the verb of the perpetrators)
+    if (j + 1 < e && (W(j) == "had" || W(j) == "have") && W(j + 1) == "been") ++j;
+    if (j >= e || (W(j) != "were" && W(j) != "been")) return;
     const LexEntry* f = PassiveKilling(e, first_frame, &j, &len);
     if (f == nullptr) return;
     const int64_t n = EarlierPerpetratorCount(i - 1);
@@ -1510,8 +1573,11 @@ class Annotator {
     *perpetrator = IsPerpetratorNoun(head);
     for (size_t s = last; s-- > b && s + 5 > last;) {
       const std::string_view w = W(s);
+      // "Roe's driver": a name's possessive is a determiner too.
+      const bool possessive = !plural && s + 1 == last && w.size() > 2 && w.ends_with("'s") &&
+                              IsNameWord(s);
       if (w == "a" || w == "an" || w == "his" || w == "her" || w == "their" || w == "the" ||
-          w == "one" || w == "both") {
+          w == "one" || w == "both" || possessive) {
         if (w == "both") {
           if (!plural) return false;
           *value = 2;
@@ -1747,23 +1813,31 @@ class Annotator {
         if (j < e && W(j) == "and") ++j;
         else if (j + 1 < e && W(j) == "along" && W(j + 1) == "with") j += 2;
         else if (j + 2 < e && W(j) == "as" && W(j + 1) == "well" && W(j + 2) == "as") j += 3;
+        else if (j + 2 < e && W(j) == "in" && W(j + 1) == "addition" && W(j + 2) == "to") j += 3;
         if (j == k || j >= e) continue;
         // "killed Ann Roe, an activist", "killed Ann Roe and Al Poe, two members of ...": after
-        // a comma alone an item is an apposition unless the object was counted.
+        // a comma alone an item is an apposition unless the object was counted, the item is
+        // someone's relative ("killed Ann Roe, her husband, and ..."), or a counted item that
+        // the list goes on after ("killed Ann Roe, two guards, and two civilians").
         const bool comma_only = j == k + 1 && W(k) == ",";
-        if (comma_only && fr.victims.empty()) continue;
-        const uint32_t at = tok_[j].span.begin;
+        const bool possessive = W(j) == "his" || W(j) == "her" || W(j) == "their";
+        if (comma_only && fr.victims.empty() && !possessive && !ListGoesOn(j, e)) continue;
+        // "his two sons": a counted item after a possessive.
+        const size_t counted_at =
+            possessive && j + 1 < e && InQuantity(j + 1) ? j + 1 : j;
+        const uint32_t at = tok_[j].span.begin, at2 = tok_[counted_at].span.begin;
         bool taken = false;
         for (size_t g = first_frame; g < doc_.casualties.size(); ++g) {
           const CasualtyFrame& o = doc_.casualties[g];
-          taken |= o.span.begin <= at && at < std::max(o.span.end, o.victims.end);
+          const uint32_t o_end = std::max(o.span.end, o.victims.end);
+          taken |= (o.span.begin <= at && at < o_end) || (o.span.begin <= at2 && at2 < o_end);
         }
         if (taken) continue;
         const FateHit hit{nullptr, TokenAt(b, e, fr.fate_span.begin),
                           TokenAt(b, e, fr.fate_span.end)};
         // a counted item
         for (const Candidate& cd : cands_) {
-          if (cd.begin != j) continue;
+          if (cd.begin != counted_at) continue;
           const Quantity qt = doc_.quantities[cd.quantity];
           if (qt.kind != QuantityKind::kCount && qt.kind != QuantityKind::kTroopStrength) break;
           const Np np = ScanNp(cd.end, e);
@@ -1783,12 +1857,17 @@ class Annotator {
         const std::string_view d = W(j);
         // (After a comma, a singular item cannot restate a plural count: "killing nine
         // soldiers, a police officer, and ..." lists one more.)
-        if ((d == "a" || d == "an" || d == "his" || d == "her") && j + 1 < e && !InQuantity(j) &&
-            (!comma_only || (!fr.count_span.empty() && fr.value > 1 && !fr.vague))) {
+        // "the mayor" too, when the item ends there ("killed two guards and the police
+        // said" is no item).
+        const bool counted_obj = !fr.count_span.empty() && fr.value > 1 && !fr.vague;
+        if ((d == "a" || d == "an" || d == "his" || d == "her" || d == "their" ||
+             d == "the") &&
+            j + 1 < e && !InQuantity(j) && !InQuantity(j + 1) &&
+            (!comma_only || counted_obj || possessive)) {
           const Np np = ScanNp(j + 1, e);
           const std::string_view head = np.end > j + 1 ? W(np.end - 1) : std::string_view();
           if (np.has_victim && !np.has_object && !head.ends_with("s") && !head.ends_with("men") &&
-              !FollowedByVerb(np.end, e)) {
+              !FollowedByVerb(np.end, e) && (d != "the" || ItemEnds(np.end, e))) {
             const Quantity qt{tok_[j].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
             AddFrame(sentence, j, j + 1, qt, -1, np, hit, fr.fate, false, false);
             doc_.casualties.back().fate_span = fr.fate_span;
@@ -1799,6 +1878,28 @@ class Annotator {
       }
       if (!added) return;
     }
+  }
+
+  // A counted item at `j` after which the list goes on with another item (not a verb:
+  // "killed Ann Roe and Al Poe, two members of the party, and wounded ...").
+  bool ListGoesOn(size_t j, size_t e) const {
+    if (!InQuantity(j)) return false;
+    size_t k = ScanNp(j, e).end;
+    for (const Candidate& cd : cands_) {
+      if (cd.begin == j) k = ScanNp(cd.end, e).end;
+    }
+    if (k >= e || (W(k) != "," && W(k) != "and")) return false;
+    if (W(k) == ",") ++k;
+    if (k < e && W(k) == "and") ++k;
+    return k < e && !FollowedByVerb(k, e) && !In(W(k), kStopWords);
+  }
+
+  // A list item ends at token `k`: a separator, the sentence's end or a preposition.
+  bool ItemEnds(size_t k, size_t e) const {
+    if (k >= e) return true;
+    const std::string_view w = W(k);
+    return w == "," || w == "and" || w == "." || w == ";" || w == "in" || w == "on" ||
+           w == "at" || w == "near" || w == "while" || w == "when" || w == "during";
   }
 
   // "stoned a civilian to death", "hacked them to death", "beat two men to death": a verb, its

@@ -75,6 +75,15 @@ TEST_F(EventLocationTest, PlaceAgreeingWithItsSentence) {
       // town the sentence names.
       {"ADDIS ABABA, Aug 5 (Reuters) - Gunmen killed two farmers in the town of Lalibela.", 0,
        "Ethiopia", "Amhara", "Lalibela", 1},
+      // The admin1 as the text spells it, without its level word ("department"); a capital
+      // listed among the province's names ("Girishk" for Helmand) does not spell it.
+      {"Moto-taxi drivers protested in Cali, Valle del Cauca department.", 0, "Colombia",
+       "Valle del Cauca", "Cali", 1},
+      {"Taliban militants attacked a police post in Nahri Saraj (Girishk) district, Helmand.", 0,
+       "Afghanistan", "Helmand", "Nahri Saraj", 1},
+      // A possessive whose curly apostrophe was lost to bad decoding (U+FFFD).
+      {"A suicide bomber attacked Baghdad\xEF\xBF\xBDs police academy, killing 36 officers.", 0,
+       "Iraq", "Baghdad", "Baghdad", 1},
       // A part of a town gives way to the town.
       {"A bomb exploded in the Saihat neighborhood, Dammam city, killing two people.", 0,
        "Saudi Arabia", "Eastern Province", "Dammam", 1},
@@ -346,6 +355,8 @@ TEST_F(EventLocationTest, MissionPlacesItsVillagesInItsArea) {
       // The text names the oblast itself.
       {"The OSCE SMM observed 7 shots near Stanytsia Luhanska, Luhansk region.", "Luhansk",
        "Stanytsia Luhanska", 2},
+      // An acronym after "at" is no village.
+      {"The OSCE SMM observed at SMM headquarters that 40 explosions were recorded.", "", "", 6},
       // Without a village name, the mission says only the country.
       {"The OSCE SMM observed 40 explosions in both directions of the contact line.", "", "", 6},
   };

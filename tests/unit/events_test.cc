@@ -175,6 +175,25 @@ const CasualtyCase kCasualtyCases[] = {
     // A found body is one of the victims already counted.
     {"A farmer was shot dead. The body of the victim was retrieved by police.",
      1, 1, 1, 1, 0, 0, 1, 0, -1},
+    // A count said to be more than a total reported before it adds to that total ...
+    {"Gunmen fired on a bus, killing three. Later they fired on a car, killing two more "
+     "civilians.",
+     5, 5, 5, 5, 0, 0, 2, 3, -1},
+    // ... but not when a side's count came first ("another" is more than that one).
+    {"A man drowned in the river. Another three men were found dead the next day. Four people "
+     "were killed in total.",
+     4, 4, 4, 4, 0, 0, 4, 0, -1},
+    // A list of one verb with a definite count in it.
+    {"Two police officers and the two gunmen were killed.", 4, 4, 4, 4, 2, 2, 0, 0, -1},
+    // A possessive list item said to be more people.
+    {"Major General Ann Roe was killed in a drive by shooting. Roe's driver and a passerby "
+     "were also killed in the incident.",
+     3, 3, 3, 3, 0, 0, 1, 2, -1},
+    // The parts of an "including" list are not added; the injured of another verb are not parts.
+    {"Eighteen people, including 10 boys, three girls, and two teachers were wounded.",
+     0, 0, 0, 0, 0, 0, 0, 0, 18},
+    {"A total of 50 people were killed, including ten guards, and 200 were wounded.",
+     50, 50, 50, 50, 0, 0, 50, 0, 200},
 };
 
 TEST(AggregateCasualties, Table) {

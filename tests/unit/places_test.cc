@@ -584,8 +584,11 @@ TEST_F(PlacesTest, TwoLetterStateAbbreviationsAnywhere) {
   };
   const Row rows[] = {
       {"The S.C. Highway Patrol is looking for the driver.", "S.C.", "South Carolina"},
-      {"The school opened a second campus in D.C. last year.", "D.C.", "Washington, D.C."},
+      {"The school opened a second campus in D.C. last year.", "D.C.", "District of Columbia"},
       {"He grew up in Wheeling, W. Va., and moved away.", "W. Va.", "West Virginia"},
+      // Two abbreviated words need no comma before them.
+      {"Miners from W. Va. rallied at the capitol.", "W. Va.", "West Virginia"},
+      {"W.Va. officials met on Monday.", "W.Va.", "West Virginia"},
   };
   for (const Row& r : rows) {
     SCOPED_TRACE(r.text);
@@ -594,6 +597,7 @@ TEST_F(PlacesTest, TwoLetterStateAbbreviationsAnywhere) {
     ASSERT_NE(m, nullptr);
     EXPECT_EQ(m->kind, PlaceKind::kAdmin1);
     EXPECT_EQ(m->country, "US");
+    EXPECT_EQ(m->admin1, r.admin1);
   }
 }
 
@@ -622,6 +626,100 @@ TEST_F(PlacesTest, LocalNewsTownsShareTheirUnnamedState) {
   const PlaceMention* london = Find(doc, "London");
   ASSERT_NE(london, nullptr);
   EXPECT_EQ(london->country, "GB");
+}
+
+TEST_F(PlacesTest, CountyAndATownInsideItLocateEachOther) {
+  struct Row {
+    const char* text;
+    const char* surface;
+    const char* admin1;
+  };
+  // A county and a town of that county both named: the pair, not the larger namesakes.
+  const Row rows[] = {
+      {"Walker County deputies arrested two men in Huntsville on Friday.", "Huntsville", "Texas"},
+      {"Walker County deputies arrested two men in Huntsville on Friday.", "Walker County",
+       "Texas"},
+      {"Madison County commissioners met in Richmond to discuss the budget.", "Richmond",
+       "Kentucky"},
+      // A town named after a country, firmly a place ("Lebanon Police"), with its county.
+      {"Lebanon Police and Boone County deputies searched the farm.", "Lebanon", "Indiana"},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(std::string(r.text) + " / " + r.surface);
+    Document doc = Annotate(r.text);
+    const PlaceMention* m = Find(doc, r.surface);
+    ASSERT_NE(m, nullptr);
+    EXPECT_EQ(m->admin1, r.admin1) << m->name;
+  }
+}
+
+TEST_F(PlacesTest, PluralLevelWordTypesTheWholeList) {
+  // "Barrow, Jackson and Madison counties": each name is a county, as "Jackson County" would be.
+  const char* texts[] = {"School boards in Barrow, Jackson and Madison counties met on Tuesday.",
+                         "Deputies patrolled Dakota, Otoe and Washington counties overnight."};
+  for (const char* text : texts) {
+    SCOPED_TRACE(text);
+    Document doc = Annotate(text);
+    ASSERT_EQ(doc.places.size(), 3u);
+    for (const PlaceMention& m : doc.places) {
+      EXPECT_EQ(m.kind, PlaceKind::kAdmin2) << doc.Slice(m.span) << " -> " << m.name;
+    }
+  }
+}
+
+TEST_F(PlacesTest, StateNameOverASmallTownOfItsCountry) {
+  // Towns of New York in context must not turn "Florida" into the village of Florida, N.Y.
+  Document doc = Annotate(
+      "Snow closed schools in Albany, Goshen and Chester on Monday, and retirees in Florida "
+      "watched the storm on television.");
+  const PlaceMention* m = Find(doc, "Florida");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->kind, PlaceKind::kAdmin1) << m->name << ", " << m->admin1;
+  EXPECT_EQ(m->admin1, "Florida");
+}
+
+TEST_F(PlacesTest, AlternateNameOfASmallPlaceYieldsToACapital) {
+  // "Washington" is an old name of a small New York town too; among New York towns the capital
+  // that bears the name as its own is still meant.
+  Document doc = Annotate("The senator flew from Albany to Washington for the vote.");
+  const PlaceMention* w = Find(doc, "Washington");
+  ASSERT_NE(w, nullptr);
+  EXPECT_EQ(w->feature_code, "PPLC") << w->name << ", " << w->admin1;
+}
+
+TEST_F(PlacesTest, CommonWordsAndShortVariantsAreNoPlaces) {
+  struct Row {
+    const char* text;
+    const char* surface;  // must not be a place mention
+  };
+  const Row rows[] = {
+      // "the City" is the council's own city, not the alternate name of some town.
+      {"MANSFIELD - The City Council on Monday approved the budget.", "The City"},
+      // A spelling variant of a three-letter name is any word ("Air" loosely spells "AR").
+      {"Traffic was diverted from the Air Balloon roundabout near Cirencester.", "Air"},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc = Annotate(r.text);
+    for (const PlaceMention& m : doc.places) EXPECT_NE(doc.Slice(m.span), r.surface) << m.name;
+  }
+}
+
+TEST_F(PlacesTest, DivisionsAtTheirMiddle) {
+  // A state is placed amid its area (the islands' middle), not at a label point on one island;
+  // a division without a polygon (England) at the middle of its places, never without a point.
+  Document doc = Annotate("Tourism fell in Hawaii last year.");
+  const PlaceMention* hawaii = Find(doc, "Hawaii");
+  ASSERT_NE(hawaii, nullptr);
+  ASSERT_TRUE(hawaii->has_coordinates);
+  EXPECT_LT(hawaii->lat, 21.0);  // Oahu, the label point's island, is at 21.5
+  EXPECT_GT(hawaii->lon, -157.5);
+  Document uk = Annotate("Tourism rose in England and Scotland last year.");
+  const PlaceMention* england = Find(uk, "England");
+  ASSERT_NE(england, nullptr);
+  ASSERT_TRUE(england->has_coordinates);
+  EXPECT_NEAR(england->lat, 52.5, 1.0);
+  EXPECT_NEAR(england->lon, -1.5, 1.5);
 }
 
 TEST_F(PlacesTest, PersonNameTakesOnlyFirmPlaceCues) {

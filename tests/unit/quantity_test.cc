@@ -604,6 +604,51 @@ const Case kMoreFrameCases[] = {
     {"The gunmen shot nine villagers in the legs.", ""},
     // "were the only casualties": the count is the dead.
     {"The three attackers were the only reported casualties.", "killed 3 non_state"},
+    // A definite count after "and" is one more item of the passive list.
+    {"Two police officers and the two gunmen were killed.",
+     "killed 2 state_forces, killed 2 non_state"},
+    {"Police said the two gunmen were killed.", "killed 2 non_state"},
+    // A list inside an "including" with no closing comma: the verb is the whole's.
+    {"Twelve workers, including a guard, a driver and a cook were killed.",
+     "killed 12 civilians"},
+    // Every item listed after a subtotal of the same verb is a part ...
+    {"Eighteen people, including 10 boys, three girls, and two teachers were wounded.",
+     "injured 18 civilians, injured 10 sub civilians, injured 3 sub civilians, injured 2 sub "
+     "civilians"},
+    // ... unless of another side than the whole.
+    {"At least 21 fighters, including 2 commanders and 4 soldiers were killed.",
+     "killed 21 non_state, killed 2 sub state_forces, killed 4 state_forces"},
+    // A name's possessive opens a list item; "passerby" is a victim noun.
+    {"Ann Roe's driver and a passerby were also killed.", "killed 1 unknown, killed 1 civilians"},
+    // "All (of) the assailants were killed" takes the attackers' earlier count.
+    {"Fourteen militants attacked the airport. Seven soldiers were killed. All of the "
+     "assailants were killed.",
+     "killed 7 state_forces, killed 14 self non_state"},
+    {"Four gunmen stormed the hotel. By the evening all assailants had been killed.",
+     "killed 4 self non_state"},
+    {"Four gunmen stormed the hotel. Police said that all the attackers had killed two guards.",
+     "killed 2 state_forces"},
+    {"All the assailants were killed.", ""},
+    // Items after an active verb's object: "the ..." when the item ends there, a relative
+    // after a comma, a counted item after a name when the list goes on, "in addition to".
+    {"The bomb killed four guards, two civilians, the mayor, and damaged a car.",
+     "killed 4 state_forces, killed 2 civilians, killed 1 civilians"},
+    {"Gunmen killed two soldiers and the police said the attackers fled.",
+     "killed 2 state_forces"},
+    {"Gunmen killed Ann Roe, her husband, and their son.",
+     "killed 1 unknown, killed 1 civilians, killed 1 civilians"},
+    {"Gunmen shot and killed the village head and his two sons.",
+     "killed 1 unknown, killed 2 civilians"},
+    {"The blast killed Ann Roe, two guards, and two civilians and wounded 10 others.",
+     "killed 1 unknown, killed 2 state_forces, killed 2 civilians, injured 10 unknown"},
+    {"Gunmen killed Ann Roe and Al Poe, two members of the party, and wounded three others.",
+     "killed 2 unknown, injured 3 unknown"},
+    {"The attack killed the official in addition to four other members of his family.",
+     "killed 1 civilians, killed 4 non_state"},
+    {"A bomb killed one civilian, injuring 22 others, the village chief, his wife, and his "
+     "brother.",
+     "killed 1 civilians, injured 22 unknown, injured 1 civilians, injured 1 civilians, "
+     "injured 1 civilians"},
 };
 
 TEST(QuantityTest, MoreFrames) {

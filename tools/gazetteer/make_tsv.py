@@ -5,7 +5,7 @@ Usage: make_tsv.py GEONAMES_DIR [OUT_DIR]   (OUT_DIR defaults to data/gazetteer 
 
 GEONAMES_DIR is the shared folder holding cities500.zip, cities15000.zip, admin1CodesASCII.txt,
 admin2Codes.txt, countryInfo.2025-11.tsv (or countryInfo.txt), countries/*.txt and
-naturalearth/ne_10m_admin1_points.tsv. Python 3 standard library only; the output is
+naturalearth/ne_10m_admin1_points.tsv and naturalearth/ne_10m_admin1_simplified.geojson.gz. Python 3 standard library only; the output is
 deterministic (sorted rows, sorted alias lists), so rerunning it yields identical files.
 
 Writes countries.tsv, admin1.tsv, admin2.tsv and places.tsv. Hand-made files in the same folder
@@ -13,11 +13,14 @@ Writes countries.tsv, admin1.tsv, admin2.tsv and places.tsv. Hand-made files in 
 in Latin script (keeps the files small; the recognizer reads English text). Multi-valued fields
 are joined with '|'.
 
-Sources: GeoNames (www.geonames.org, CC BY 4.0); Natural Earth 5.1 admin-1 label points (public
-domain).
+Sources: GeoNames (www.geonames.org, CC BY 4.0); Natural Earth 5.1 admin-1 label points and
+polygons (public domain).
 """
 import csv
+import gzip
 import io
+import json
+import math
 import os
 import re
 import sys
@@ -116,6 +119,79 @@ def haversine_km(lat1, lon1, lat2, lon2):
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
 
 
+def ring_area_centroid(ring):
+    """Signed area and centroid (lon, lat) of a ring, planar in degrees."""
+    a = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:]):
+        c = x0 * y1 - x1 * y0
+        a += c
+        cx += (x0 + x1) * c
+        cy += (y0 + y1) * c
+    if a == 0:
+        return 0.0, 0.0, 0.0
+    return a / 2, cx / (3 * a), cy / (3 * a)
+
+
+def point_in_ring(lon, lat, ring):
+    inside = False
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:]):
+        if (y0 > lat) != (y1 > lat) and lon < x0 + (lat - y0) * (x1 - x0) / (y1 - y0):
+            inside = not inside
+    return inside
+
+
+def admin1_centroids(path):
+    """gn_a1_code -> (lat, lon): the area centroid of the division's Natural Earth polygons (all
+    features sharing the code). GeoNames places a division near its middle, where a label point is
+    set for legibility (Hawaii's on Oahu, not amid the islands). A centroid outside the division
+    is kept when it lies in no other division and within 100 km of its own outline (the sea
+    amid an archipelago); otherwise (a crescent around another division) there is none."""
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        features = json.load(f)["features"]
+    parts = {}
+    everything = []  # (code, bbox, polygon)
+    for feat in features:
+        code = (feat["properties"].get("gn_a1_code") or "").strip()
+        geom = feat.get("geometry") or {}
+        if geom.get("type") not in ("Polygon", "MultiPolygon"):
+            continue
+        polys = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
+        for poly in polys:
+            xs = [p[0] for p in poly[0]]
+            ys = [p[1] for p in poly[0]]
+            everything.append((code, (min(xs), min(ys), max(xs), max(ys)), poly))
+        if code:
+            parts.setdefault(code, []).extend(polys)
+
+    def inside(lon, lat, poly):
+        return point_in_ring(lon, lat, poly[0]) and not any(
+            point_in_ring(lon, lat, hole) for hole in poly[1:])
+
+    out = {}
+    for code, polys in sorted(parts.items()):
+        area = sx = sy = 0.0
+        for poly in polys:
+            for i, ring in enumerate(poly):
+                a, x, y = ring_area_centroid(ring)
+                w = abs(a) * math.cos(math.radians(y)) * (1 if i == 0 else -1)
+                area += w
+                sx += w * x
+                sy += w * y
+        if area <= 0:
+            continue
+        lat, lon = sy / area, sx / area
+        if any(inside(lon, lat, poly) for poly in polys):
+            out[code] = (lat, lon)
+            continue
+        if any(c != code and b[0] <= lon <= b[2] and b[1] <= lat <= b[3] and inside(lon, lat, poly)
+               for c, b, poly in everything):
+            continue
+        nearest = min(haversine_km(lat, lon, y, x) for poly in polys for x, y in poly[0])
+        if nearest <= 100:
+            out[code] = (lat, lon)
+    return out
+
+
 def name_letters(name):
     """Lower-case ASCII letters of a division's name without level and article words."""
     n = unicodedata.normalize("NFKD", name)
@@ -165,6 +241,41 @@ def admin_variants(names, words):
         for w in words:
             out.add(bare + " " + w)
     return out
+
+
+def fill_unknown_admin1(place_rows, admin1_codes, max_km=50.0):
+    """A place whose first-level code names no division (country dumps keep pre-reform codes:
+    BF 'x43', '00', empty) takes the division, and the district, of the nearest place of its
+    country that has one, when that place lies within max_km."""
+    import math
+    cell = 0.5
+    grid = {}
+    for r in place_rows:
+        if r[7] + "." + r[8] not in admin1_codes:
+            continue
+        try:
+            lat, lon = float(r[3]), float(r[4])
+        except ValueError:
+            continue
+        grid.setdefault((r[7], int(math.floor(lat / cell)), int(math.floor(lon / cell))), []).append(
+            (lat, lon, r))
+    for r in place_rows:
+        if r[7] + "." + r[8] in admin1_codes:
+            continue
+        try:
+            lat, lon = float(r[3]), float(r[4])
+        except ValueError:
+            continue
+        ci, cj = int(math.floor(lat / cell)), int(math.floor(lon / cell))
+        best, best_km = None, max_km
+        for di in (-1, 0, 1):
+            for dj in (-1, 0, 1):
+                for plat, plon, p in grid.get((r[7], ci + di, cj + dj), ()):
+                    km = haversine_km(lat, lon, plat, plon)
+                    if km < best_km:
+                        best, best_km = p, km
+        if best is not None:
+            r[8], r[9] = best[8], best[9]
 
 
 def main():
@@ -233,6 +344,10 @@ def main():
         if (not names_resemble(a1_names.get(code, []), ne_names) and pts and
                 min(haversine_km(lat, lon, a, b) for a, b in pts) > 150):
             del ne[code]
+    centroids = {}
+    polygons = os.path.join(src, "naturalearth", "ne_10m_admin1_simplified.geojson.gz")
+    if os.path.exists(polygons):
+        centroids = admin1_centroids(polygons)
     ne_by_country = {}
     for code, row in ne.items():
         try:
@@ -255,6 +370,8 @@ def main():
         row = ne.get(code)
         if row:
             lat, lon = row["latitude"], row["longitude"]
+            if code in centroids:
+                lat, lon = "%.4f" % centroids[code][0], "%.4f" % centroids[code][1]
             for key in ("name", "name_en", "gn_name"):
                 v = clean(row.get(key) or "")
                 if v and is_latin_name(v):
@@ -278,6 +395,12 @@ def main():
         if dump:
             lat, lon = dump[4], dump[5]
             aliases.update(place_aliases(name, ascii_name, dump[3]))
+        elif not lat and a1_points.get(code):
+            # No polygon or label point (England, Wales: Natural Earth has their counties): the
+            # centroid of the division's places, as for admin2.
+            pts = a1_points[code]
+            lat = "%.5f" % (sum(p[0] for p in pts) / len(pts))
+            lon = "%.5f" % (sum(p[1] for p in pts) / len(pts))
         aliases.update(admin_variants(names, sorted(words)))
         aliases.discard(name)
         aliases.discard(ascii_name)
@@ -373,6 +496,7 @@ def main():
         place_rows.append([gid, name, ascii_name, cols[4], cols[5], cols[6], cols[7], cols[8],
                            cols[10], cols[11], cols[14] or "0", "|".join(aliases)])
     place_rows.sort(key=lambda r: int(r[0]))
+    fill_unknown_admin1(place_rows, {r[0] for r in admin1})
 
     def write(fname, header, rows):
         with open(os.path.join(out_dir, fname), "w", encoding="utf-8", newline="\n") as f:
