@@ -377,7 +377,7 @@ FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
   // "killing three ... killing two more civilians": a count said to be more people than a
   // report of the total before it (with no side's count before it) adds to that total.
   auto more_than_total = [&](const CasualtyFrame* f) {
-    if (!VictimKey(doc, *f).starts_with("#") || f->negated) return false;
+    if (!VictimKey(ctx, *f).starts_with("#") || f->negated) return false;
     bool total_before = false;
     for (const CasualtyFrame* g : frames) {
       if (g == f || g->negated || g->is_subtotal || g->span.begin >= f->span.begin) continue;
