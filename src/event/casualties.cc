@@ -104,6 +104,51 @@ bool IsCumulative(const Document& doc, event::CasualtyContext& ctx, const Casual
   return false;
 }
 
+// A death that did not happen in this incident: a motive ("in retaliation for the raid that
+// killed 12 fighters", "avenged the killing of two students", "to protest the killing of"), a
+// condition ("if one more of their men were killed") or an intention ("hoped to kill 5,000",
+// "would kill 20"). The cue stands before the frame in its sentence with no comma between.
+bool Hypothetical(const Document& doc, const CasualtyFrame& f) {
+  if (f.sentence >= doc.sentences.size() || f.negated) return false;
+  const Span sspan = doc.sentences[f.sentence].span;
+  if (f.span.begin < sspan.begin || f.span.begin > sspan.end) return false;
+  const std::string before =
+      " " + event::Lower(std::string_view(doc.text).substr(sspan.begin, f.span.begin - sspan.begin));
+  const std::string fate = event::Lower(doc.Slice(f.fate_span));
+  if (fate == "kill" || fate.starts_with("kill ")) {
+    const size_t fb = f.fate_span.begin >= sspan.begin ? f.fate_span.begin - sspan.begin : 0;
+    const std::string pre =
+        " " + event::Lower(std::string_view(doc.text).substr(sspan.begin, fb));
+    // ("proceeded to kill three people", "used a car bomb to kill 23" are deaths.)
+    for (std::string_view w :
+         {" would ", " will ", " could ", " might ", "attempted to ", "attempting to ",
+          "tried to ", "trying to ", "plotted to ", "planned to ", "plan to ", "plans to ",
+          "hoped to ", "threatened to ", "threatening to ", "vowed to ", "sought to ",
+          "intended to ", "wanted to ", "conspired to ", "aimed to "}) {
+      if (pre.ends_with(w)) return true;
+    }
+  }
+  static constexpr std::string_view kCues[] = {
+      " if ", " retaliation for ", " revenge for ", " avenge", " protest the ",
+      " protest against the ", " protesting the ", " in response to the killing"};
+  for (std::string_view cue : kCues) {
+    const size_t at = before.rfind(cue);
+    if (at == std::string::npos) continue;
+    const std::string_view tail = std::string_view(before).substr(at + cue.size());
+    // "it was not known if the chief was killed": uncertain, not hypothetical.
+    if (cue == " if " && (std::string_view(before).substr(0, at).ends_with(" known") ||
+                          std::string_view(before).substr(0, at).ends_with(" clear") ||
+                          std::string_view(before).substr(0, at).ends_with(" unclear") ||
+                          std::string_view(before).substr(0, at).ends_with(" unknown"))) {
+      continue;
+    }
+    if (tail.find(',') == std::string_view::npos && tail.find(';') == std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // "Fatalities split between 2 events", "coded as four events ... fatalities split between
 // events": the note's figure is shared out over N events. Returns N (0 when not said) and the
 // sentence that says it.
@@ -260,7 +305,9 @@ FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
     return out;
   }
   std::vector<const CasualtyFrame*> frames(all.begin() + static_cast<long>(first), all.end());
-  std::erase_if(frames, [&](const CasualtyFrame* f) { return IsCumulative(doc, ctx, *f); });
+  std::erase_if(frames, [&](const CasualtyFrame* f) {
+    return IsCumulative(doc, ctx, *f) || Hypothetical(doc, *f);
+  });
   if (frames.empty()) {
     out.any = false;
     return out;

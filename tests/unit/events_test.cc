@@ -194,6 +194,20 @@ const CasualtyCase kCasualtyCases[] = {
      0, 0, 0, 0, 0, 0, 0, 0, 18},
     {"A total of 50 people were killed, including ten guards, and 200 were wounded.",
      50, 50, 50, 50, 0, 0, 50, 0, 200},
+    // A motive, a condition or an intention is no death of this incident ...
+    {"Gunmen shot dead two villagers in retaliation for the raid that killed 12 fighters last "
+     "week.",
+     2, 2, 2, 2, 0, 0, 2, 0, -1},
+    {"Gunmen killed three guards. The group said that if one more of its fighters were "
+     "killed, it would kill 20 hostages.",
+     3, 3, 3, 3, 3, 0, 0, 0, -1},
+    {"A mob threatened to kill a soldier at the market.", 0, 0, 0, 0, 0, 0, 0, 0, -1},
+    {"Students marched to protest the killing of two classmates by police.",
+     0, 0, 0, 0, 0, 0, 0, 0, -1},
+    // ... but a purpose clause that happened is, and an uncertain death stays.
+    {"Gunmen used a car bomb to kill 23 civilians.", 23, 23, 23, 23, 0, 0, 23, 0, -1},
+    {"Six rebels were killed, but it was not known if the commander was killed as well.",
+     7, 7, 7, 7, 0, 6, 0, 1, -1},
 };
 
 TEST(AggregateCasualties, Table) {
