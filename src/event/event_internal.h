@@ -163,7 +163,3 @@ namespace sitrep {
 CasualtyTotals AggregateCasualties(const Document& doc, event::CasualtyContext& ctx,
                                    std::span<const uint32_t> frames, bool state_is_side_a);
 }  // namespace sitrep
-
-namespace sitrep::event {
-
-}  // namespace sitrep::event
