@@ -1,6 +1,7 @@
 // AssembleEvents: incidents (group.cc) → Event records. For each incident, in order: type
-// (its strongest violent/demonstration mention; strategic ones only when it has nothing else), place (places layer), date (time layer), roles (roles.cc), casualties
-// (casualties.cc), named persons (persons.cc), notes, confidence and id.
+// (its strongest violent/demonstration mention; strategic ones only when it has nothing else),
+// place (places layer), date (time layer), roles (roles.cc), casualties (casualties.cc), named
+// persons (persons.cc), notes, confidence and id.
 //
 // Background: historical mentions never form incidents; an incident dated well before the
 // publication date while the lead event is recent is emitted with historical = true
@@ -14,8 +15,8 @@
 #include "event/dates.h"
 #include "event/event_internal.h"
 #include "sitrep/actors.h"
-#include "sitrep/pipeline.h"
 #include "sitrep/events.h"
+#include "sitrep/pipeline.h"
 #include "sitrep/places.h"
 #include "sitrep/timex.h"
 #include "sitrep/triggers.h"
@@ -125,8 +126,25 @@ uint32_t ChooseType(const Document& doc, const Incident& inc) {
   return strongest;
 }
 
-void FillPlace(const Document& doc, const Incident& inc, SentenceLocations& locations,
-               Event* e) {
+// True when a locative word ("in", "near", "at", ...) comes within three tokens before `span`
+// with no punctuation between, or a comma right before it ("in Wazir Akbar Khan, Kabul"): the
+// text says the event is there, rather than naming the place in passing ("rioters from
+// Tripoli marched to the Palma bridge", "from the Fulani community").
+bool StatedAsWhere(const Document& doc, Span span) {
+  auto tok = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), span.begin,
+                              [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
+  for (int back = 1; back <= 3 && tok - back >= doc.tokens.begin(); ++back) {
+    const std::string_view w = doc.Slice((tok - back)->span);
+    if (back == 1 && w == ",") return true;
+    for (std::string_view cue : {"in", "near", "at", "outside", "around", "inside", "of"}) {
+      if (EqualsLower(w, cue)) return true;
+    }
+    if ((tok - back)->kind == TokenKind::kPunct) return false;
+  }
+  return false;
+}
+
+void FillPlace(const Document& doc, const Incident& inc, SentenceLocations& locations, Event* e) {
   // The incident's place is the first one a sentence of it states after a locative word; its
   // opening sentence's own best place, read without that cue ("in Nurmati, Andhra Pradesh,
   // India": the state follows a comma), stands in when there is none, and also when that
@@ -134,13 +152,24 @@ void FillPlace(const Document& doc, const Incident& inc, SentenceLocations& loca
   // claimed by the Communist Party of India" does not make the event country-wide). A district
   // or town stated after a locative word is kept over a dateline town ("Mazar-e-Sharif (BNA)
   // ... killed in Kaldar district").
+  // A place taken from a later sentence that puts the event in another division than the
+  // opening sentence's own place, and is no finer, yields to it ("... in Wazir Akbar Khan,
+  // Kabul, Afghanistan. ... in retaliation for an airstrike in Nangarhar province").
   const EventLocation* chosen = &inc.place;
   if (locations.gazetteer() != nullptr) {
-    const EventLocation& own = locations.At(inc.first_sentence(doc));
+    const uint32_t first = inc.first_sentence(doc);
+    const EventLocation& own = locations.At(first);
+    const bool later = inc.place.found() && first < doc.sentences.size() &&
+                       (inc.place.evidence.begin < doc.sentences[first].span.begin ||
+                        inc.place.evidence.end > doc.sentences[first].span.end);
     if (!inc.place.found() ||
         (own.found() && own.iso3 == inc.place.iso3 && inc.place.where_prec >= 4 &&
          own.where_prec < inc.place.where_prec &&
-         (inc.place.admin1.empty() || own.admin1 == inc.place.admin1))) {
+         (inc.place.admin1.empty() || own.admin1 == inc.place.admin1)) ||
+        (later && own.found() && own.where_prec <= inc.place.where_prec &&
+         StatedAsWhere(doc, own.evidence) &&
+         (own.iso3 != inc.place.iso3 ||
+          (!own.admin1.empty() && !inc.place.admin1.empty() && own.admin1 != inc.place.admin1)))) {
       chosen = &own;
     }
   }
@@ -197,11 +226,16 @@ bool FillDate(const Document& doc, const Incident& inc, Event* e) {
 double EvidenceLogOdds(const Event& e, bool casualties, bool dated) {
   double z = 1.2;  // Strategic developments and anything untyped
   const std::string& type = e.event_type;
-  if (type == "Protests") z = casualties ? 0.5 : 3.4;
-  else if (type == "Explosions/Remote violence") z = 2.4;
-  else if (type == "Battles") z = !casualties ? 1.45 : e.actor1 ? 2.0 : 0.3;
-  else if (type == "Violence against civilians") z = 1.75;
-  else if (type == "Riots") z = casualties ? 0.75 : 1.6;
+  if (type == "Protests")
+    z = casualties ? 0.5 : 3.4;
+  else if (type == "Explosions/Remote violence")
+    z = 2.4;
+  else if (type == "Battles")
+    z = !casualties ? 1.45 : e.actor1 ? 2.0 : 0.3;
+  else if (type == "Violence against civilians")
+    z = 1.75;
+  else if (type == "Riots")
+    z = casualties ? 0.75 : 1.6;
   if (!dated) z -= 0.3;
   // Without a country an event cannot be mapped or counted by place: it never matched a coded
   // event on the dev sets, so it scores like a side incident.
@@ -237,8 +271,8 @@ constexpr int64_t kNewsWindowDays = 7;
 // incident, which is then the story rather than background.
 bool IsCourtSentence(const Document& doc, uint32_t sentence) {
   static constexpr std::string_view kWords[] = {
-      "court",     "trial",     "pleaded",  "pleads", "sentenced", "convicted",
-      "acquitted", "verdict",   "inquest",  "testified", "jury",   "prosecutors"};
+      "court",     "trial",   "pleaded", "pleads",    "sentenced", "convicted",
+      "acquitted", "verdict", "inquest", "testified", "jury",      "prosecutors"};
   if (sentence >= doc.sentences.size()) return false;
   const Sentence& s = doc.sentences[sentence];
   for (uint32_t t = s.token_begin; t < s.token_end && t < doc.tokens.size(); ++t) {
@@ -292,8 +326,8 @@ void MarkBackgroundEvents(const Document& doc, const std::vector<uint32_t>& firs
     if (i == lead || !dated[i]) continue;
     const std::optional<int64_t> day = last_day((*events)[i]);
     if (!day) continue;
-    if (pub - *day > kNewsWindowDays ||
-        (lead_is_today && pub - *day > 1 && OpensWithOwnDate(doc, (*events)[i], first_sentence[i]))) {
+    if (pub - *day > kNewsWindowDays || (lead_is_today && pub - *day > 1 &&
+                                         OpensWithOwnDate(doc, (*events)[i], first_sentence[i]))) {
       (*events)[i].historical = true;
     }
   }

@@ -34,9 +34,9 @@ bool Inside(Span inner, Span outer) { return inner.begin >= outer.begin && inner
 double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
   constexpr double kRad = 3.14159265358979323846 / 180.0;
   const double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
-  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) *
-                       std::sin(dlon / 2);
+  const double a =
+      std::sin(dlat / 2) * std::sin(dlat / 2) +
+      std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
   return 6371.0 * 2 * std::atan2(std::sqrt(a), std::sqrt(1 - a));
 }
 
@@ -62,7 +62,8 @@ bool IsLocative(const Document& doc, const PlaceMention& m) {
 
 // True when the place is where the wounded or the dead were taken, not where the event was:
 // "taken to a hospital in Kafanchan", "rushed to Kano", "admitted at the clinic in X", "the
-// bodies were moved to the morgue in Y" (a care or transfer word within six tokens before).
+// bodies were moved to the morgue in Y" (a care word, or a transfer verb followed by "to",
+// "into", "across"..., within six tokens before).
 bool IsDestination(const Document& doc, const PlaceMention& m) {
   auto tok = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.begin,
                               [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
@@ -70,12 +71,22 @@ bool IsDestination(const Document& doc, const PlaceMention& m) {
     const Token& t = *(tok - back);
     if (t.kind == TokenKind::kPunct) return false;
     const std::string_view w = doc.Slice(t.span);
-    static constexpr std::string_view kCues[] = {
-        "hospital", "hospitals",   "clinic",    "morgue",       "mortuary",     "taken",
-        "rushed",   "admitted",    "evacuated", "transferred",  "airlifted",    "referred",
-        "treated",  "hospitalized", "hospitalised", "moved"};
+    static constexpr std::string_view kCues[] = {"hospital",     "hospitals",   "clinic",
+                                                 "morgue",       "mortuary",    "admitted",
+                                                 "treated",      "hospitalized", "hospitalised"};
     for (std::string_view cue : kCues) {
       if (EqualsLower(w, cue)) return true;
+    }
+    // A verb of moving only when it moves someone somewhere: "taken to", not "taken control of
+    // the town of X".
+    const auto next = tok - back + 1;
+    bool towards = false;
+    for (std::string_view to : {"to", "into", "across", "back", "away"}) {
+      towards |= next < doc.tokens.end() && EqualsLower(doc.Slice(next->span), to);
+    }
+    for (std::string_view cue :
+         {"taken", "rushed", "evacuated", "transferred", "airlifted", "referred", "moved"}) {
+      if (towards && EqualsLower(w, cue)) return true;
     }
   }
   return false;
@@ -91,9 +102,8 @@ bool PlacesConflict(const EventLocation& a, const EventLocation& b) {
   if (!a.found() || !b.found()) return false;
   if (a.iso3 != b.iso3) return true;
   if (!a.admin1.empty() && !b.admin1.empty() && a.admin1 != b.admin1) return true;
-  if (a.where_prec <= 2 && b.where_prec <= 2 && a.geonameid != b.geonameid &&
-      a.has_coordinates && b.has_coordinates &&
-      DistanceKm(a.lat, a.lon, b.lat, b.lon) > kSameTownKm) {
+  if (a.where_prec <= 2 && b.where_prec <= 2 && a.geonameid != b.geonameid && a.has_coordinates &&
+      b.has_coordinates && DistanceKm(a.lat, a.lon, b.lat, b.lon) > kSameTownKm) {
     return true;
   }
   return false;
@@ -172,8 +182,9 @@ bool MoreSpecific(const EventLocation& a, const EventLocation& b) {
 // ..."): from the cue to the end of its paragraph, headlines of other incidents.
 std::vector<Span> FindLinkLists(const Document& doc) {
   static constexpr std::string_view kCues[] = {
-      "you may also like", "further reading:", "related stories", "related articles",
-      "related news:", "read more:", "also read:", "recommended stories", "more stories:"};
+      "you may also like", "further reading:",    "related stories",
+      "related articles",  "related news:",       "read more:",
+      "also read:",        "recommended stories", "more stories:"};
   // Per byte, the cues whose first letter it is once lower-cased: one pass over the text finds
   // every occurrence of every cue (a find per cue stops at each of their common first letters).
   static const std::array<uint16_t, 256> kFirst = [] {
@@ -195,7 +206,8 @@ std::vector<Span> FindLinkLists(const Document& doc) {
   std::vector<std::pair<size_t, size_t>> found;  // (cue, position)
   const std::string_view text = doc.text;
   for (size_t at = 0; at < text.size(); ++at) {
-    for (uint32_t mask = kFirst[static_cast<unsigned char>(text[at])]; mask != 0; mask &= mask - 1) {
+    for (uint32_t mask = kFirst[static_cast<unsigned char>(text[at])]; mask != 0;
+         mask &= mask - 1) {
       const size_t k = static_cast<size_t>(__builtin_ctz(mask));
       if (StartsWithLower(text.substr(at), kCues[k])) found.emplace_back(k, at);
     }
@@ -207,7 +219,8 @@ std::vector<Span> FindLinkLists(const Document& doc) {
     // period), one link each.
     uint32_t end = static_cast<uint32_t>(doc.text.size());
     size_t p = 0;
-    while (p < doc.paragraphs.size() && !(doc.paragraphs[p].begin <= at && at < doc.paragraphs[p].end)) {
+    while (p < doc.paragraphs.size() &&
+           !(doc.paragraphs[p].begin <= at && at < doc.paragraphs[p].end)) {
       ++p;
     }
     if (p < doc.paragraphs.size()) {
@@ -264,14 +277,14 @@ bool SaysSeparateIncident(const Document& doc, uint32_t sentence) {
   for (uint32_t k = s.token_begin; k < s.token_end; ++k) {
     const std::string_view w = doc.Slice(doc.tokens[k].span);
     if (w.size() < 6 || w.size() > 10) continue;  // the lengths of the words below
-    if (EqualsLower(w, "separate") || EqualsLower(w, "separately") ||
-        EqualsLower(w, "elsewhere") || EqualsLower(w, "meanwhile")) {
+    if (EqualsLower(w, "separate") || EqualsLower(w, "separately") || EqualsLower(w, "elsewhere") ||
+        EqualsLower(w, "meanwhile")) {
       return true;
     }
     if ((EqualsLower(w, "another") || EqualsLower(w, "second")) && k + 1 < s.token_end) {
       const std::string_view next = doc.Slice(doc.tokens[k + 1].span);
-      for (std::string_view n : {"attack", "incident", "raid", "strike", "blast", "explosion",
-                                 "clash", "ambush"}) {
+      for (std::string_view n :
+           {"attack", "incident", "raid", "strike", "blast", "explosion", "clash", "ambush"}) {
         if (EqualsLower(next, n)) return true;
       }
     }
@@ -407,7 +420,8 @@ void AssignFrames(const Document& doc, const std::vector<Span>& links,
         for (uint32_t ti : (*incidents)[i].triggers) {
           const TriggerMention& t = doc.triggers[ti];
           if (t.sentence != f.sentence) continue;
-          const long d = std::labs(static_cast<long>(t.span.begin) - static_cast<long>(f.span.begin));
+          const long d =
+              std::labs(static_cast<long>(t.span.begin) - static_cast<long>(f.span.begin));
           if (best < 0 || d < best) {
             best = d;
             chosen = static_cast<int>(i);

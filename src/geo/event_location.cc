@@ -36,11 +36,16 @@ namespace {
 int Rank(const PlaceMention& m) {
   if (m.demonym || m.metonymic || m.geo_id == kNoGeoId) return 0;
   switch (m.kind) {
-    case PlaceKind::kPlace: return 6;
-    case PlaceKind::kAdmin2: return 5;
-    case PlaceKind::kAdmin1: return 4;
-    case PlaceKind::kCountry: return 1;
-    case PlaceKind::kRegion: break;
+    case PlaceKind::kPlace:
+      return 6;
+    case PlaceKind::kAdmin2:
+      return 5;
+    case PlaceKind::kAdmin1:
+      return 4;
+    case PlaceKind::kCountry:
+      return 1;
+    case PlaceKind::kRegion:
+      break;
   }
   // A relative region: of an admin2 / admin1 / country.
   if (m.feature_code.starts_with("ADM2")) return 5;
@@ -83,10 +88,11 @@ LowerWord LowerAscii(std::string_view s) { return LowerWord(s); }
 // Words naming the level of a place, written after its name ("Kaldar district", "Bali town").
 bool IsLevelWord(std::string_view lower) {
   static constexpr std::string_view kWords[] = {
-      "district", "province", "governorate", "state", "region", "village", "town", "city",
-      "county", "municipality", "department", "prefecture", "oblast", "raion", "commune",
-      "township", "lga", "locality", "subdistrict", "sub-district", "area", "neighborhood",
-      "neighbourhood", "quarter", "camp"};
+      "district",   "province",     "governorate",   "state",       "region",
+      "village",    "town",         "city",          "county",      "municipality",
+      "department", "prefecture",   "oblast",        "raion",       "commune",
+      "township",   "lga",          "locality",      "subdistrict", "sub-district",
+      "area",       "neighborhood", "neighbourhood", "quarter",     "camp"};
   return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
 
@@ -129,10 +135,30 @@ bool IsAdminLevel(const PlaceMention& m) {
 // Words that may stand between a place and the place that holds it: "X, Y", "X (Y",
 // "X in Y", "X in the eastern countryside of Y", "X district of Y".
 bool IsContainerLinkWord(std::string_view lower) {
-  static constexpr std::string_view kWords[] = {
-      ",", "(", "in", "of", "the", "countryside", "outskirts", "suburbs", "vicinity", "area",
-      "northern", "southern", "eastern", "western", "north", "south", "east", "west",
-      "northeastern", "northwestern", "southeastern", "southwestern", "central", "rural"};
+  static constexpr std::string_view kWords[] = {",",
+                                                "(",
+                                                "in",
+                                                "of",
+                                                "the",
+                                                "countryside",
+                                                "outskirts",
+                                                "suburbs",
+                                                "vicinity",
+                                                "area",
+                                                "northern",
+                                                "southern",
+                                                "eastern",
+                                                "western",
+                                                "north",
+                                                "south",
+                                                "east",
+                                                "west",
+                                                "northeastern",
+                                                "northwestern",
+                                                "southeastern",
+                                                "southwestern",
+                                                "central",
+                                                "rural"};
   return IsLevelWord(lower) ||
          std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
@@ -219,6 +245,12 @@ std::optional<GeoEntry> ContainerDivision(const Document& doc, const Gazetteer& 
     return std::nullopt;
   }
   const GeoEntry town = gaz.Entry(m.geo_id);
+  // A town after a quarter's level word ("Karrada neighborhood, Baghdad") is the city the
+  // quarter is in, not its province.
+  const LowerWord before_word = LowerAscii(doc.Slice(before.span));
+  for (std::string_view quarter : {"neighborhood", "neighbourhood", "quarter", "suburb"}) {
+    if (before_word == quarter) return std::nullopt;
+  }
   std::optional<GeoEntry> inner_entry;
   std::string inner_key;
   if (inner) {
@@ -243,8 +275,7 @@ std::optional<GeoEntry> ContainerDivision(const Document& doc, const Gazetteer& 
     if (!holds && admin1 && !inner_key.empty()) {
       for (GeoId other : gaz.FindFolded(inner_key)) {
         if (other < gaz.size() && other != inner->geo_id &&
-            gaz.Entry(other).kind() != GeoKind::kAdmin1 &&
-            Admin1OfEntry(gaz.Entry(other)) == id) {
+            gaz.Entry(other).kind() != GeoKind::kAdmin1 && Admin1OfEntry(gaz.Entry(other)) == id) {
           holds = true;
           break;
         }
@@ -281,8 +312,8 @@ std::vector<Usable> UsableMentions(const Document& doc, const Gazetteer& gaz,
       m = &divisions->emplace_back(MovedTo(*m, *d));
       e = *d;
     }
-    out.push_back({m, k, static_cast<uint32_t>(s), CountryOfEntry(e), Admin1OfEntry(e),
-                   std::move(key)});
+    out.push_back(
+        {m, k, static_cast<uint32_t>(s), CountryOfEntry(e), Admin1OfEntry(e), std::move(key)});
   }
   return out;
 }
@@ -376,8 +407,7 @@ struct Verdict {
 // document). A place never contradicts the place that holds it ("Daman in the countryside of
 // Deir-ez-Zor": Deir-ez-Zor is not put in doubt by Daman). Demonyms vote, but too little to pass
 // a mention over alone.
-Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usable>& all,
-              size_t u) {
+Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usable>& all, size_t u) {
   Verdict v;
   const Usable& me = all[u];
   const PlaceMention& m = *me.m;
@@ -437,7 +467,8 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
       if (same.key == me.key && FollowsAsContainer(doc, om, *same.m)) held = true;
     }
     if (held) continue;
-    auto it = std::find_if(votes.begin(), votes.end(), [&](auto& p) { return p.first == o.country; });
+    auto it =
+        std::find_if(votes.begin(), votes.end(), [&](auto& p) { return p.first == o.country; });
     if (it == votes.end()) {
       votes.emplace_back(o.country, weight(om));
     } else {
@@ -601,8 +632,7 @@ bool IsDateline(const Document& doc, Span span) {
     const Token& w = doc.tokens[i];
     if (w.kind == TokenKind::kNumber) {
       number = true;
-    } else if (w.kind != TokenKind::kWord && doc.Slice(w.span) != "." &&
-               doc.Slice(w.span) != ",") {
+    } else if (w.kind != TokenKind::kWord && doc.Slice(w.span) != "." && doc.Slice(w.span) != ",") {
       return false;
     }
   }
@@ -611,8 +641,8 @@ bool IsDateline(const Document& doc, Span span) {
 
 // The most specific mention of sentence `span` that agrees with its context (Judge). When every
 // mention of a sentence naming several is passed over (two towns of two countries, neither
-// holding the other), none is. Among equally specific mentions, one anchored by its containers ("At Turbah
-// (Ash Shamayatayn, Taizz)") beats one named in passing; a part of a town ("Saihat
+// holding the other), none is. Among equally specific mentions, one anchored by its containers ("At
+// Turbah (Ash Shamayatayn, Taizz)") beats one named in passing; a part of a town ("Saihat
 // neighborhood, Dammam city", "the Kala'a district of Sinjar") gives way to the town.
 std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const Gazetteer& gaz,
                                           DocPlaces& ctx) {
@@ -881,9 +911,9 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
       size_t space = t.find(' ');
       if (space != std::string_view::npos) t.remove_prefix(space + 1);
     }
-    for (std::string_view level : {" province", " Province", " governorate", " Governorate",
-                                   " state", " State", " region", " Region", " department",
-                                   " Department"}) {
+    for (std::string_view level :
+         {" province", " Province", " governorate", " Governorate", " state", " State", " region",
+          " Region", " department", " Department"}) {
       if (t.size() > level.size() && t.ends_with(level)) t.remove_suffix(level.size());
     }
     if (t.empty() || std::count(t.begin(), t.end(), ' ') > 2 || InCapitals(t)) continue;
@@ -903,8 +933,8 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     // province that way when the word is one of the province's own names.
     if (!names && m.kind == PlaceKind::kPlace && m.geo_id != kNoGeoId) {
       std::span<const GeoId> ids = gaz.FindFolded(FoldName(t));
-      names = std::find(ids.begin(), ids.end(), admin1) != ids.end() &&
-              SpellsDivisionName(t, division);
+      names =
+          std::find(ids.begin(), ids.end(), admin1) != ids.end() && SpellsDivisionName(t, division);
     }
     if (!names) continue;
     if (AfterSeparator(doc, m.span)) return std::string(t);
@@ -1031,7 +1061,8 @@ std::shared_ptr<const SeatIndex> BuildSeatIndex(const Gazetteer& gaz) {
     if (fc != "PPLA" && fc != "PPLC") continue;
     const GeoId a1 = e.admin1_id();
     if (a1 == kNoGeoId) continue;
-    const uint64_t r = (fc == "PPLA" ? 1ull << 62 : 0) + std::min<uint64_t>(e.population(), 1ull << 61);
+    const uint64_t r =
+        (fc == "PPLA" ? 1ull << 62 : 0) + std::min<uint64_t>(e.population(), 1ull << 61);
     auto [it, fresh] = rank.emplace(a1, r);
     if (fresh || r > it->second) {
       it->second = r;
@@ -1283,8 +1314,8 @@ void NameUnlocatedPlace(const Document& doc, const PlaceMention& chosen, EventLo
     const size_t after = TokenAt(doc, chosen.span.end);
     if (after + 1 >= doc.tokens.size() || doc.Slice(doc.tokens[after].span) != ",") return;
     const uint32_t next = doc.tokens[after + 1].span.begin;
-    const bool country_follows = std::any_of(
-        doc.places.begin(), doc.places.end(), [&](const PlaceMention& m) {
+    const bool country_follows =
+        std::any_of(doc.places.begin(), doc.places.end(), [&](const PlaceMention& m) {
           return m.span.begin == next && m.kind == PlaceKind::kCountry && !m.demonym &&
                  m.country == chosen.country;
         });
@@ -1427,9 +1458,9 @@ std::vector<GeoEntry> MissionAreaOf(const Document& doc, const Gazetteer& gaz) {
 
 bool IsMonthOrWeekday(std::string_view lower) {
   static constexpr std::string_view kWords[] = {
-      "january", "february", "march",  "april",   "may",       "june",     "july",
-      "august",  "september", "october", "november", "december", "monday",  "tuesday",
-      "wednesday", "thursday", "friday", "saturday", "sunday"};
+      "january",   "february",  "march",   "april",    "may",      "june",   "july",
+      "august",    "september", "october", "november", "december", "monday", "tuesday",
+      "wednesday", "thursday",  "friday",  "saturday", "sunday"};
   return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
 
@@ -1493,7 +1524,8 @@ std::optional<EventLocation> InMissionArea(const Document& doc, Span sentence, c
     }
   }
   auto in_area = [&](GeoId admin1) {
-    return std::any_of(areas.begin(), areas.end(), [&](const GeoEntry& a) { return a.id() == admin1; });
+    return std::any_of(areas.begin(), areas.end(),
+                       [&](const GeoEntry& a) { return a.id() == admin1; });
   };
   Span name{0, 0};
   std::string key;
@@ -1627,7 +1659,7 @@ EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer&
   DocPlaces& ctx = *cache.impl_->places;
   EventLocation loc = LocateInText(doc, sentence, gaz, ctx);
   const Span s = sentence < doc.sentences.size() ? doc.sentences[sentence].span
-                                                  : Span{0, static_cast<uint32_t>(doc.text.size())};
+                                                 : Span{0, static_cast<uint32_t>(doc.text.size())};
   if (auto in_area = InMissionArea(doc, s, gaz, loc, ctx)) return *in_area;
   return loc;
 }

@@ -635,9 +635,10 @@ class Recognizer {
         std::string key = stop == i + 1 && fold_of_[i] >= 0
                               ? folded_[fold_of_[i]]
                               : FoldName(std::string_view(doc_.text).substr(b, e - b));
-        // A spelling variant of a name of three letters or fewer is any word ("Air" for "AR").
-        if (key.size() < 4) continue;
-        std::span<const GeoId> ids = gaz_.FindLoose(LooseKey(key));
+        // A spelling variant of a two-letter name is any word ("Air" for "AR").
+        const std::string loose = LooseKey(key);
+        if (loose.size() < 3) continue;
+        std::span<const GeoId> ids = gaz_.FindLoose(loose);
         if (ids.empty()) continue;
         Candidate c;
         c.sentence = s;

@@ -64,8 +64,9 @@
 //    each, found from the entry lists before the first pass ("Walker County" ... "Huntsville":
 //    the Texas pair); such a town named after a country wins when a mention of it is firmly a
 //    place ("Lebanon Police" with "Boone County");
-//  - a state's own name means the state, not a town under 100k of the same country that the
-//    context pulls in ("Florida" among New York towns), unless a capital shares the name;
+//  - a state's own name means the state, not a town under 100k elsewhere in the same country
+//    that the context pulls in ("Florida" among New York towns), unless a capital shares the
+//    name;
 //  - an alternate name of a place yields to a larger capital or city of 100k or more that bears
 //    the name as its own ("Washington", once Watervliet's; "Manchester", a part of Richmond).
 #include <algorithm>
@@ -1199,8 +1200,9 @@ class Resolver {
               state = kNoGeoId;
               break;
             }
+            // A town inside the state it is named like is its seat ("Kherson"), not a namesake.
             if (e.kind() == GeoKind::kAdmin1 && e.country_id() == b.country_id() &&
-                terms[i].share > 0 && state == kNoGeoId) {
+                b.admin1_id() != e.id() && terms[i].share > 0 && state == kNoGeoId) {
               state = e.id();
             }
           }

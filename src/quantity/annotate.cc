@@ -1614,9 +1614,17 @@ class Annotator {
       // "The commissioner and two bodyguards were killed": the counted list before the verb
       // is framed already; the conjuncts before it, joined by "and", are more of its victims.
       const bool counted_tail = FateUsed(first_frame, j);
+      // "Ann Roe, his two wives and a son were killed": a conjunct joined to the counted list
+      // by a comma alone, which must then open the sentence (not "In Kabul, two soldiers").
+      bool comma_join = false;
       if (counted_tail) {
-        const size_t c = CountedListStart(first_frame, b, i, j);
-        if (c <= b + 1 || W(c - 1) != "and") continue;
+        size_t c = CountedListStart(first_frame, b, i, j);
+        // a possessive before the count is part of its item: "and his two sons"
+        if (c > b + 1 && (W(c - 1) == "his" || W(c - 1) == "her" || W(c - 1) == "their")) --c;
+        if (c <= b + 1 || (W(c - 1) != "and" && W(c - 1) != ",")) continue;
+        // (not before "a colonel": "Ann Roe, a colonel, and one other" is an apposition)
+        comma_join = W(c - 1) == ",";
+        if (comma_join && (W(c) == "a" || W(c) == "an")) continue;
         p = c - 2;
       }
       if (W(p) == "," && p > b) --p;
@@ -1632,6 +1640,10 @@ class Annotator {
         bool found = ConjunctBack(b, p, false, &s, &v, &perp);
         if (!found && counted_tail && n == 0) found = SubjectNounBack(b, p, &s);
         if (found && counted_tail && (Framed(first_frame, s, p) || !ConjunctStarts(b, s))) {
+          found = false;
+        }
+        if (found && comma_join && n == 0 &&
+            (s != b || In(W(s), kStopWords) || (s == p && SentenceAdverb(W(s))))) {
           found = false;
         }
         if (!found && n == 0 && !counted_tail) {
@@ -1681,6 +1693,14 @@ class Annotator {
       doc_.casualties.back().span = TokSpan(begin, j + len);
       doc_.casualties.back().count_span = {};
     }
+  }
+
+  // "Additionally,", "Overall,", "Meanwhile,": a capitalized opener that is no name.
+  static bool SentenceAdverb(std::string_view w) {
+    static constexpr std::array<std::string_view, 14> kAdverbs = {
+        "however", "meanwhile", "overall", "later",   "earlier", "moreover",  "furthermore",
+        "then",    "finally",   "also",    "instead", "still",   "afterwards", "thereafter"};
+    return w.ends_with("ly") || In(w, kAdverbs);
   }
 
   // "Aoun, the prison director, and his relative were killed", "An official of the office and

@@ -90,6 +90,10 @@ TEST_F(EventLocationTest, PlaceAgreeingWithItsSentence) {
       // "near X": the town, precision 2.
       {"Rebels attacked the town of Ariel near Djibo, Soum province, killing four soldiers.", 0,
        "Burkina Faso", "Sahel", "Djibo", 2},
+      // A quarter's level word before the city ("X neighborhood, Baghdad"): the city, not the
+      // province of its name.
+      {"Gunmen shot dead two men in Zayouna neighborhood, Baghdad, Iraq.", 0, "Iraq", "Baghdad",
+       "Baghdad", 1},
       // A relative region of a country: the country, where_prec 5.
       {"Fighting killed five people in eastern Syria on Monday.", 0, "Syria", "", "Syria", 5},
       // A city section the gazetteer knows only in another city: passed over, so the event
@@ -124,8 +128,8 @@ TEST_F(EventLocationTest, PlaceAgreeingWithItsSentence) {
        "policemen.",
        0, "Afghanistan", "Balkh", "Dawlat Abad", 3},
       // ... and of a village the gazetteer lacks: the village is named, in the province.
-      {"Rebels shelled army positions near Shyrokyne, Donetsk, on Monday.", 0, "Ukraine",
-       "Donetsk", "Shyrokyne", 4},
+      {"Rebels shelled army positions near Shyrokyne, Donetsk, on Monday.", 0, "Ukraine", "Donetsk",
+       "Shyrokyne", 4},
       // "place, division, country" after a verb: the place is named.
       {"Assailants attacked Kawaz Hajji Jamil, Kirkuk, Iraq, killing six people.", 0, "Iraq",
        "Kirkuk", "Kawaz Hajji Jamil", 4},
@@ -426,6 +430,49 @@ TEST_F(EventLocationTest, ReadsNamesAgainstTheirContext) {
     EventLocation loc = LocateEvent(doc, 0, *Gaz());
     EXPECT_EQ(loc.geonameid, r.expected_geonameid);
     if (r.expected_geonameid != 0) EXPECT_EQ(loc.admin1, r.admin1);
+  }
+}
+
+// Whole pipeline: the place of the document's first event, chosen across its sentences.
+TEST_F(EventLocationTest, IncidentPlaceAcrossSentences) {
+  struct IncidentRow {
+    const char* text;
+    const char* country;
+    const char* location;
+  };
+  const IncidentRow rows[] = {
+      // "taken control of the town of X" is where the event is, not where someone was taken; a
+      // town of another region named later ("fighting ... in Mekelle") is another incident.
+      {"Rebel fighters have taken control of the town of Lalibela, residents said. One guard was "
+       "shot dead. Fighting was also reported in Mekelle.",
+       "Ethiopia", "Lalibela"},
+      // Where captives were moved to is not where they were seized.
+      {"Gunmen abducted four traders in Kousseri, Far North region, Cameroon. The captives were "
+       "taken across the border into Nigeria.",
+       "Cameroon", "Kousseri"},
+      // A province named later for another incident the attack answers ("in retaliation for an
+      // airstrike in Nangarhar") does not move it out of the opening sentence's place.
+      {"A suicide bomber killed nine people at a checkpoint in Shash Darak, Kabul, Afghanistan. "
+       "The group said the attack was carried out in retaliation for an airstrike in Nangarhar "
+       "province.",
+       "Afghanistan", "Shash Darak"},
+      // Where the wounded were rushed to is not where the attack was.
+      {"Gunmen killed six villagers in Kaura, Kaduna State. Three were wounded and rushed to "
+       "Zaria.",
+       "Nigeria", "Kaura"},
+  };
+  for (const IncidentRow& r : rows) {
+    SCOPED_TRACE(r.text);
+    PipelineOptions options;
+    options.gazetteer = Gaz();
+    Document doc;
+    doc.id = "t";
+    doc.published = "2024-09-14";
+    doc.text = r.text;
+    ASSERT_TRUE(MakeDefaultPipeline(options).Run(doc).ok());
+    ASSERT_FALSE(doc.events.empty());
+    EXPECT_EQ(doc.events[0].country, r.country);
+    EXPECT_EQ(doc.events[0].location, r.location);
   }
 }
 

@@ -676,6 +676,11 @@ TEST_F(PlacesTest, StateNameOverASmallTownOfItsCountry) {
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->kind, PlaceKind::kAdmin1) << m->name << ", " << m->admin1;
   EXPECT_EQ(m->admin1, "Florida");
+  // A town inside the province it is named like is the province's seat, kept as the town.
+  Document seat = Annotate("Shelling killed two people in Kherson on Friday.");
+  const PlaceMention* k = Find(seat, "Kherson");
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->kind, PlaceKind::kPlace) << k->name;
 }
 
 TEST_F(PlacesTest, AlternateNameOfASmallPlaceYieldsToACapital) {
@@ -695,7 +700,7 @@ TEST_F(PlacesTest, CommonWordsAndShortVariantsAreNoPlaces) {
   const Row rows[] = {
       // "the City" is the council's own city, not the alternate name of some town.
       {"MANSFIELD - The City Council on Monday approved the budget.", "The City"},
-      // A spelling variant of a three-letter name is any word ("Air" loosely spells "AR").
+      // A spelling variant of a two-letter name is any word ("Air" loosely spells "AR").
       {"Traffic was diverted from the Air Balloon roundabout near Cirencester.", "Air"},
   };
   for (const Row& r : rows) {

@@ -649,6 +649,19 @@ const Case kMoreFrameCases[] = {
      "brother.",
      "killed 1 civilians, injured 22 unknown, injured 1 civilians, injured 1 civilians, "
      "injured 1 civilians"},
+    // Conjuncts before a counted passive list: after "and" (a possessive belongs to the
+    // count), or after a comma alone when the conjunct opens the sentence ...
+    {"Ann Roe and his two sons were killed.", "killed 1 unknown, killed 2 civilians"},
+    {"Ann Roe, his two wives and a son were killed in the blast.",
+     "killed 1 unknown, killed 2 unknown, killed 1 civilians"},
+    {"The employee, his wife, and his three children were killed.",
+     "killed 2 unknown, killed 3 civilians"},
+    // ... not an opening place, adverb or an apposition.
+    {"In Kabul, two soldiers and a civilian were killed.",
+     "killed 2 state_forces, killed 1 civilians"},
+    {"Additionally, six people were injured.", "injured 6 civilians"},
+    {"Ann Roe, a colonel, and one other person were killed.",
+     "killed 1 state_forces, killed 1 civilians"},
 };
 
 TEST(QuantityTest, MoreFrames) {
