@@ -34,12 +34,9 @@ std::string Lower(std::string_view text) {
 
 void AddEvidence(const Document& doc, std::string_view field, Span span, Event* event) {
   if (span.empty() || span.end > doc.text.size()) return;
-  Evidence& ev = event->evidence.emplace_back();
-  ev.field.assign(field);
-  ev.doc_id = doc.id;
-  ev.start = span.begin;
-  ev.end = span.end;
-  ev.text.assign(doc.Slice(span));
+  // Built in place: each string is constructed once, not default-made and then assigned.
+  event->evidence.emplace_back(std::string(field), doc.id, span.begin, span.end,
+                               std::string(doc.Slice(span)));
 }
 
 namespace {
@@ -87,7 +84,7 @@ bool ContainsLower(std::string_view text, std::string_view lower) {
 const EventLocation& SentenceLocations::At(uint32_t sentence) {
   std::optional<EventLocation>& slot = sentence < memo_.size() ? memo_[sentence] : unmemoized_;
   if (sentence >= memo_.size()) slot.reset();
-  if (!slot) slot = LocateEvent(doc_, sentence, *gaz_);
+  if (!slot) slot = LocateEvent(doc_, sentence, *gaz_, cache_);
   return *slot;
 }
 
@@ -369,6 +366,7 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
   SentenceLocations locations(doc, gaz);
   const std::vector<Span> links = LinkLists(doc);
   const std::string lower = Lower(doc.text);  // for the word tests of every event
+  CasualtyContext casualty_context(doc, lower);
   std::vector<Incident> incidents = GroupMentions(doc, locations, links);
   AssignFrames(doc, links, &incidents);
   std::vector<Event> events;
@@ -391,7 +389,8 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
     const bool dated = FillDate(doc, inc, &e);
     const bool government = AssignRoles(doc, inc, e.iso3, e.country, &e);
 
-    const CasualtyTotals c = AggregateCasualties(doc, inc.frames, government || !e.side_a);
+    const CasualtyTotals c =
+        AggregateCasualties(doc, casualty_context, inc.frames, government || !e.side_a);
     e.fatalities = c.fatalities;
     e.deaths_best = c.deaths_best;
     e.deaths_low = c.deaths_low;

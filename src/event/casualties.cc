@@ -30,10 +30,11 @@ bool IsGenericVictims(const Document& doc, const CasualtyFrame& f) {
 // Counts of one category are alternatives across sentences, except a count said to be
 // "another"/"more"/"other" victims: a new group of its own that adds up. (Keying by the
 // victims' head word, "soldiers" vs "policemen", was tried: worse on the UCDP and GTD dev sets.)
-std::string VictimKey(const Document& doc, const CasualtyFrame& f) {
-  const std::string span_text = event::Lower(doc.Slice(f.span));
-  if (span_text.find("another") != std::string::npos || span_text.find(" more") != std::string::npos ||
-      span_text.find("other ") != std::string::npos) {
+std::string VictimKey(const event::CasualtyContext& ctx, const CasualtyFrame& f) {
+  const std::string_view span_text = ctx.LowerOf(f.span);
+  if (span_text.find("another") != std::string_view::npos ||
+      span_text.find(" more") != std::string_view::npos ||
+      span_text.find("other ") != std::string_view::npos) {
     return "#" + std::to_string(f.span.begin);
   }
   return "";
@@ -74,23 +75,23 @@ bool PerfectBeforeFate(const CasualtyFrame& f, std::string_view own, uint32_t se
   return head.find(" have ") != std::string::npos || head.find(" has ") != std::string::npos;
 }
 
-bool IsCumulative(const Document& doc, const CasualtyFrame& f) {
+bool IsCumulative(const Document& doc, event::CasualtyContext& ctx, const CasualtyFrame& f) {
   if (f.sentence >= doc.sentences.size() || f.is_update) return false;
   const Span sspan = doc.sentences[f.sentence].span;
-  const std::string spaced = " " + event::Lower(doc.Slice(sspan));
-  const std::string_view own = std::string_view(spaced).substr(1);
-  if (HasPeriodWords(spaced)) return true;
+  const std::string_view spaced = ctx.Spaced(f.sentence);
+  const std::string_view own = spaced.substr(1);
+  if (ctx.PeriodWords(f.sentence)) return true;
   // The checks below are for written counts; a single victim ("The victim, the latest of
   // dozens of deaths, was killed") is this incident's.
   if (f.count_span.empty() || (f.high <= 1 && !f.vague)) return false;
   // "the latest of dozens of deaths in almost three weeks of violence"
   for (std::string_view w : {" the latest of ", " weeks of ", " months of ", " years of "}) {
-    if (spaced.find(w) != std::string::npos) return true;
+    if (event::ContainsLower(spaced, w)) return true;
   }
   // "At least 29 people have now died this year", "Thousands have also been killed": a
   // perfect tense with the year or a vague count of hundreds or more is a running total.
   if (PerfectBeforeFate(f, own, sspan.begin) &&
-      (spaced.find(" this year") != std::string::npos || (f.vague && f.high >= 100))) {
+      (event::ContainsLower(spaced, " this year") || (f.vague && f.high >= 100))) {
     return true;
   }
   // "These attacks claimed ...", "Of the total number, 41 were killed": a breakdown of the
@@ -98,7 +99,7 @@ bool IsCumulative(const Document& doc, const CasualtyFrame& f) {
   if (f.sentence > 0 && (own.starts_with("these ") || own.starts_with("those ") ||
                          own.starts_with("of the total") || own.starts_with("of these") ||
                          own.starts_with("of those") || own.starts_with("of this total"))) {
-    return HasPeriodWords(" " + event::Lower(doc.Slice(doc.sentences[f.sentence - 1].span)));
+    return ctx.PeriodWords(f.sentence - 1);
   }
   return false;
 }
@@ -151,23 +152,25 @@ bool Hypothetical(const Document& doc, const CasualtyFrame& f) {
 // "Fatalities split between 2 events", "coded as four events ... fatalities split between
 // events": the note's figure is shared out over N events. Returns N (0 when not said) and the
 // sentence that says it.
-int64_t SplitEvents(const Document& doc, uint32_t* sentence) {
-  if (!event::ContainsLower(doc.text, "split") && !event::ContainsLower(doc.text, "spread") &&
-      !event::ContainsLower(doc.text, "divided")) {
+int64_t SplitEvents(const Document& doc, std::string_view doc_lower, uint32_t* sentence) {
+  if (!event::ContainsLower(doc_lower, "split") && !event::ContainsLower(doc_lower, "spread") &&
+      !event::ContainsLower(doc_lower, "divided")) {
     return 0;
   }
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
-    const std::string lower = event::Lower(doc.Slice(doc.sentences[s].span));
-    if (lower.find("split") == std::string::npos && lower.find("spread") == std::string::npos &&
-        lower.find("divided") == std::string::npos) {
+    const Span span = doc.sentences[s].span;
+    const std::string_view lower = doc_lower.substr(span.begin, span.size());
+    if (lower.find("split") == std::string_view::npos &&
+        lower.find("spread") == std::string_view::npos &&
+        lower.find("divided") == std::string_view::npos) {
       continue;
     }
     for (std::string_view unit : {" events", " locations", " incidents"}) {
       const size_t at = lower.find(unit);
-      if (at == std::string::npos || at == 0) continue;
+      if (at == std::string_view::npos || at == 0) continue;
       const size_t word = lower.rfind(' ', at - 1);
-      const std::string_view n = std::string_view(lower).substr(
-          word == std::string::npos ? 0 : word + 1, at - (word == std::string::npos ? 0 : word + 1));
+      const std::string_view n = lower.substr(word == std::string_view::npos ? 0 : word + 1,
+                                              at - (word == std::string_view::npos ? 0 : word + 1));
       if (auto v = ParseNumber(n); v && v->value > 1 && v->value < 100 && !v->vague) {
         *sentence = s;
         return v->value;
@@ -181,9 +184,9 @@ int64_t SplitEvents(const Document& doc, uint32_t* sentence) {
 // over N incidents of which this event is one. Returns N per sentence (1 when not said); N
 // comes from "both"/"the two"/"all three" ..., or, for "across the attacks", from "one of
 // three coordinated attacks" elsewhere in the text.
-std::vector<int64_t> SharedAcross(const Document& doc) {
+std::vector<int64_t> SharedAcross(const Document& doc, std::string_view doc_lower) {
   std::vector<int64_t> out(doc.sentences.size(), 1);
-  if (!event::ContainsLower(doc.text, " across ")) return out;  // no sentence says it
+  if (!event::ContainsLower(doc_lower, " across ")) return out;  // no sentence says it
   static constexpr std::string_view kUnits[] = {"attacks",  "blasts",  "incidents", "explosions",
                                                 "bombings", "strikes", "assaults",  "clashes",
                                                 "events"};
@@ -200,12 +203,13 @@ std::vector<int64_t> SharedAcross(const Document& doc) {
                                                                                     : 0;
   };
   int64_t one_of = 0;  // "one of two coordinated attacks"
-  const std::string all = event::Lower(doc.text);
-  for (size_t at = all.find("one of "); at != std::string::npos; at = all.find("one of ", at + 1)) {
+  const std::string_view all = doc_lower;
+  for (size_t at = all.find("one of "); at != std::string_view::npos;
+       at = all.find("one of ", at + 1)) {
     const size_t w = at + 7;
     const size_t sp = all.find(' ', w);
-    if (sp == std::string::npos) break;
-    const int64_t n = number_word(std::string_view(all).substr(w, sp - w));
+    if (sp == std::string_view::npos) break;
+    const int64_t n = number_word(all.substr(w, sp - w));
     if (n < 2) continue;
     // up to two words ("related", "coordinated") before the unit
     size_t k = sp + 1;
@@ -215,16 +219,17 @@ std::vector<int64_t> SharedAcross(const Document& doc) {
         break;
       }
       const size_t next = all.find(' ', k);
-      if (next == std::string::npos) break;
+      if (next == std::string_view::npos) break;
       k = next + 1;
     }
     if (one_of > 0) break;
   }
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
-    const std::string lower = event::Lower(doc.Slice(doc.sentences[s].span));
+    const Span span = doc.sentences[s].span;
+    const std::string_view lower = doc_lower.substr(span.begin, span.size());
     const size_t at = lower.find(" across ");
-    if (at == std::string::npos) continue;
-    std::string_view rest = std::string_view(lower).substr(at + 8);
+    if (at == std::string_view::npos) continue;
+    std::string_view rest = lower.substr(at + 8);
     int64_t n = 0;
     if (rest.starts_with("all of the ")) rest.remove_prefix(7);  // "across all of the attacks"
     if (rest.starts_with("the ") || rest.starts_with("all ")) rest.remove_prefix(4);
@@ -277,8 +282,9 @@ struct FateTotals {
   std::vector<Span> evidence;
 };
 
-FateTotals Aggregate(const Document& doc, const std::vector<const CasualtyFrame*>& all,
-                     const std::vector<int64_t>& shared) {
+FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
+                     const std::vector<const CasualtyFrame*>& all) {
+  const std::vector<int64_t>& shared = ctx.shared;
   FateTotals out;
   if (all.empty()) return out;
   out.any = true;
@@ -290,7 +296,7 @@ FateTotals Aggregate(const Document& doc, const std::vector<const CasualtyFrame*
   // "Fatalities coded as 3": a coder's final figure (ACLED notes) overrides every report.
   for (size_t i = all.size(); i-- > 0;) {
     const CasualtyFrame* f = all[i];
-    if (f->negated || !f->is_update || !event::Lower(doc.Slice(f->fate_span)).starts_with("coded")) {
+    if (f->negated || !f->is_update || !event::StartsWithLower(doc.Slice(f->fate_span), "coded")) {
       continue;
     }
     out.low = out.high = f->value;
@@ -299,8 +305,8 @@ FateTotals Aggregate(const Document& doc, const std::vector<const CasualtyFrame*
     return out;
   }
   std::vector<const CasualtyFrame*> frames(all.begin() + static_cast<long>(first), all.end());
-  std::erase_if(frames, [&doc](const CasualtyFrame* f) {
-    return IsCumulative(doc, *f) || Hypothetical(doc, *f);
+  std::erase_if(frames, [&](const CasualtyFrame* f) {
+    return IsCumulative(doc, ctx, *f) || Hypothetical(doc, *f);
   });
   if (frames.empty()) {
     out.any = false;
@@ -311,8 +317,8 @@ FateTotals Aggregate(const Document& doc, const std::vector<const CasualtyFrame*
   auto implicit = [&doc](const CasualtyFrame* f) {
     if (f->negated || f->self_inflicted) return false;
     if (f->quantity < 0) return true;
-    const std::string count = event::Lower(doc.Slice(f->count_span));
-    return count == "a" || count == "an";
+    const std::string_view count = doc.Slice(f->count_span);
+    return event::EqualsLower(count, "a") || event::EqualsLower(count, "an");
   };
   // The perpetrator's own death ("in addition to the assailant") is not a numbered report.
   auto numbered = [&](const CasualtyFrame* f) {
@@ -362,13 +368,8 @@ FateTotals Aggregate(const Document& doc, const std::vector<const CasualtyFrame*
   };
   // ... and a numbered count said to be more people ("His three guards were also killed",
   // "Additionally, one assailant was killed") cannot include the implicit one.
-  auto additive = [&doc](const CasualtyFrame* f) {
-    if (f->sentence >= doc.sentences.size()) return false;
-    const std::string own = " " + event::Lower(doc.Slice(doc.sentences[f->sentence].span));
-    for (std::string_view w : {" also ", " additionally", " as well", ", as were ", ", as was "}) {
-      if (own.find(w) != std::string::npos) return true;
-    }
-    return false;
+  auto additive = [&](const CasualtyFrame* f) {
+    return f->sentence < doc.sentences.size() && ctx.Additive(f->sentence);
   };
   const bool any_inclusive = std::any_of(frames.begin(), frames.end(), [&](const CasualtyFrame* f) {
     return numbered(f) && !additive(f);
@@ -411,7 +412,7 @@ FateTotals Aggregate(const Document& doc, const std::vector<const CasualtyFrame*
       if (!r.has_generic) r.generic_category = f->category;
       r.has_generic = true;
     } else {
-      auto& [clo, chi] = r.counts[{static_cast<size_t>(f->category), VictimKey(doc, *f)}];
+      auto& [clo, chi] = r.counts[{static_cast<size_t>(f->category), VictimKey(ctx, *f)}];
       clo += lo;
       chi += hi;
     }
@@ -423,7 +424,7 @@ FateTotals Aggregate(const Document& doc, const std::vector<const CasualtyFrame*
   // "killing three ... killing two more civilians": a count said to be more people than a
   // report of the total before it (with no side's count before it) adds to that total.
   auto more_than_total = [&](const CasualtyFrame* f) {
-    if (!VictimKey(doc, *f).starts_with("#") || f->negated) return false;
+    if (!VictimKey(ctx, *f).starts_with("#") || f->negated) return false;
     bool total_before = false;
     for (const CasualtyFrame* g : frames) {
       if (g == f || g->negated || g->is_subtotal || g->span.begin >= f->span.begin) continue;
@@ -471,10 +472,7 @@ FateTotals Aggregate(const Document& doc, const std::vector<const CasualtyFrame*
         together |= r.counts.contains(a->first) && r.counts.contains(c->first);
         if (r.counts.contains(a->first) || r.counts.contains(c->first)) {
           together |= r.counts.size() > 1;  // a sentence that splits its dead by side
-          const std::string own = " " + event::Lower(doc.Slice(doc.sentences[sentence].span));
-          for (std::string_view w : {" also ", " as well", " too", " addition", " other "}) {
-            together |= own.find(w) != std::string::npos;
-          }
+          together |= ctx.SaysMore(sentence);
         }
       }
       if (rc.set && rc.low == rc.high && rc.high == ra.high && !together &&
@@ -522,8 +520,68 @@ int Clamp(int64_t v) { return static_cast<int>(std::clamp<int64_t>(v, 0, 1'000'0
 
 }  // namespace
 
+namespace event {
+
+CasualtyContext::CasualtyContext(const Document& doc, std::string_view lower)
+    : doc_(doc), lower_(lower), facts_(doc.sentences.size()) {
+  // A coder's "split between N events" already shares the figure out (AggregateCasualties).
+  shared = SharedAcross(doc, lower);
+  split_n = SplitEvents(doc, lower, &split_at);
+  if (split_n > 1) shared.assign(shared.size(), 1);
+}
+
+std::string_view CasualtyContext::Spaced(uint32_t s) {
+  SentenceFacts& f = facts_[s];
+  if (f.spaced.empty()) {
+    const std::string_view own = LowerOf(doc_.sentences[s].span);
+    f.spaced.reserve(own.size() + 1);
+    f.spaced.push_back(' ');
+    f.spaced.append(own);
+  }
+  return f.spaced;
+}
+
+bool CasualtyContext::PeriodWords(uint32_t s) {
+  SentenceFacts& f = facts_[s];
+  if (f.period < 0) f.period = HasPeriodWords(Spaced(s)) ? 1 : 0;
+  return f.period == 1;
+}
+
+bool CasualtyContext::Additive(uint32_t s) {
+  SentenceFacts& f = facts_[s];
+  if (f.additive < 0) {
+    const std::string_view own = Spaced(s);
+    f.additive = 0;
+    for (std::string_view w : {" also ", " additionally", " as well", ", as were ", ", as was "}) {
+      if (ContainsLower(own, w)) f.additive = 1;
+    }
+  }
+  return f.additive == 1;
+}
+
+bool CasualtyContext::SaysMore(uint32_t s) {
+  SentenceFacts& f = facts_[s];
+  if (f.more < 0) {
+    const std::string_view own = Spaced(s);
+    f.more = 0;
+    for (std::string_view w : {" also ", " as well", " too", " addition", " other "}) {
+      if (ContainsLower(own, w)) f.more = 1;
+    }
+  }
+  return f.more == 1;
+}
+
+}  // namespace event
+
 CasualtyTotals AggregateCasualties(const Document& doc, std::span<const uint32_t> frames,
                                    bool state_is_side_a) {
+  const std::string lower = event::Lower(doc.text);
+  event::CasualtyContext ctx(doc, lower);
+  return AggregateCasualties(doc, ctx, frames, state_is_side_a);
+}
+
+CasualtyTotals AggregateCasualties(const Document& doc, event::CasualtyContext& ctx,
+                                   std::span<const uint32_t> frames, bool state_is_side_a) {
   std::vector<const CasualtyFrame*> killed, injured;
   for (uint32_t i : frames) {
     if (i >= doc.casualties.size()) continue;
@@ -538,19 +596,16 @@ CasualtyTotals AggregateCasualties(const Document& doc, std::span<const uint32_t
   std::sort(injured.begin(), injured.end(), by_position);
 
   CasualtyTotals out;
-  // A coder's "split between N events" already shares the figure out (below).
-  uint32_t split_at = 0;
-  std::vector<int64_t> shared = SharedAcross(doc);
-  const int64_t split_n = SplitEvents(doc, &split_at);
-  if (split_n > 1) shared.assign(shared.size(), 1);
-  FateTotals k = Aggregate(doc, killed, shared);
+  const uint32_t split_at = ctx.split_at;
+  const int64_t split_n = ctx.split_n;
+  FateTotals k = Aggregate(doc, ctx, killed);
   // A figure shared out over N events: this event's part (a "coded as" frame of the same
   // sentence was already divided when it was read).
   const uint32_t split_sentence = split_at;
   if (const int64_t n = split_n; n > 1 && k.any) {
     const bool coded_here = std::any_of(killed.begin(), killed.end(), [&](const CasualtyFrame* f) {
       return f->sentence == split_sentence && f->is_update &&
-             event::Lower(doc.Slice(f->fate_span)).starts_with("coded");
+             event::StartsWithLower(doc.Slice(f->fate_span), "coded");
     });
     if (!coded_here) {
       k.low /= n;
@@ -571,7 +626,7 @@ CasualtyTotals AggregateCasualties(const Document& doc, std::span<const uint32_t
       out.deaths_side_a + out.deaths_side_b + out.deaths_civilians + out.deaths_unknown;
   out.fatality_evidence = k.evidence;
 
-  const FateTotals w = Aggregate(doc, injured, shared);
+  const FateTotals w = Aggregate(doc, ctx, injured);
   out.has_injured = w.any;
   out.injured = Clamp(w.high);
   out.injured_evidence = w.evidence;

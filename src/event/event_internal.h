@@ -3,13 +3,16 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "geo/event_location.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/document.h"
 #include "sitrep/gazetteer.h"
+#include "sitrep/events.h"
 #include "sitrep/places.h"
 
 namespace sitrep::event {
@@ -55,6 +58,7 @@ class SentenceLocations {
   const Gazetteer* gaz_;
   std::vector<std::optional<EventLocation>> memo_;
   std::optional<EventLocation> unmemoized_;  // the last sentence asked for past the end
+  LocateCache cache_;                        // what LocateEvent keeps of the document
 };
 
 // Groups the document's news mentions (non-historical, non-negated triggers) into incidents,
@@ -120,4 +124,42 @@ bool ContainsLower(std::string_view text, std::string_view lower);
 
 void AddEvidence(const Document& doc, std::string_view field, Span span, Event* event);
 
+// What casualty aggregation reads of a document for every event — the figures shared over
+// several incidents ("across both attacks", "split between 2 events") and facts of each
+// sentence's words — worked out once per document, each sentence's at its first use.
+class CasualtyContext {
+ public:
+  // `lower` = Lower(doc.text); both must outlive the context.
+  CasualtyContext(const Document& doc, std::string_view lower);
+
+  std::string_view LowerOf(Span span) const { return lower_.substr(span.begin, span.size()); }
+  // " " + the sentence's lower-case text.
+  std::string_view Spaced(uint32_t sentence);
+  // Words of a running total over a period: " since ", " so far", " nationwide" ...
+  bool PeriodWords(uint32_t sentence);
+  // Words saying a count is more people: " also ", " additionally", ", as were " ...
+  bool Additive(uint32_t sentence);
+  // Words saying two counts are different people: " also ", " too", " other " ...
+  bool SaysMore(uint32_t sentence);
+
+  std::vector<int64_t> shared;  // per sentence, the number of incidents its figures cover
+  int64_t split_n = 0;          // "split between N events" (0 when not said)
+  uint32_t split_at = 0;        // the sentence that says it
+
+ private:
+  struct SentenceFacts {
+    std::string spaced;
+    int8_t period = -1, additive = -1, more = -1;  // -1: not looked at yet
+  };
+  const Document& doc_;
+  std::string_view lower_;
+  std::vector<SentenceFacts> facts_;
+};
+
 }  // namespace sitrep::event
+
+namespace sitrep {
+// AggregateCasualties with the document's context made once for all its events.
+CasualtyTotals AggregateCasualties(const Document& doc, event::CasualtyContext& ctx,
+                                   std::span<const uint32_t> frames, bool state_is_side_a);
+}  // namespace sitrep

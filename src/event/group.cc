@@ -46,11 +46,13 @@ double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
 bool IsLocative(const Document& doc, const PlaceMention& m) {
   auto tok = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.begin,
                               [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
+  // Lengths known at compile time: this runs for every place of every sentence with a mention.
+  static constexpr std::string_view kCues[] = {
+      "in", "near", "at", "outside", "around", "across", "inside", "into",
+      "on", "of",   "hit", "targeted", "attacked", "struck", "coded"};
   for (int back = 1; back <= 3 && tok - back >= doc.tokens.begin(); ++back) {
     const std::string_view w = doc.Slice((tok - back)->span);
-    for (std::string_view cue :
-         {"in", "near", "at", "outside", "around", "across", "inside", "into", "on", "of", "hit",
-          "targeted", "attacked", "struck", "coded"}) {
+    for (std::string_view cue : kCues) {
       if (EqualsLower(w, cue)) return true;
     }
     if ((tok - back)->kind == TokenKind::kPunct) return false;
@@ -69,8 +71,10 @@ bool IsDestination(const Document& doc, const PlaceMention& m) {
     const Token& t = *(tok - back);
     if (t.kind == TokenKind::kPunct) return false;
     const std::string_view w = doc.Slice(t.span);
-    for (std::string_view cue : {"hospital", "hospitals", "clinic", "morgue", "mortuary",
-                                 "admitted", "treated", "hospitalized", "hospitalised"}) {
+    static constexpr std::string_view kCues[] = {"hospital",     "hospitals",   "clinic",
+                                                 "morgue",       "mortuary",    "admitted",
+                                                 "treated",      "hospitalized", "hospitalised"};
+    for (std::string_view cue : kCues) {
       if (EqualsLower(w, cue)) return true;
     }
     // A verb of moving only when it moves someone somewhere: "taken to", not "taken control of

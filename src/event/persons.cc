@@ -145,7 +145,8 @@ std::string_view Low(std::string_view lower, Span span) {
 
 bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 
-std::string FateWord(std::string_view w) {
+// The fate a word says ("" when none); the literals live as long as the program.
+std::string_view FateWord(std::string_view w) {
   static constexpr std::string_view kKilled[] = {"killed", "died", "dead", "slain", "assassinated",
                                                  "eliminated", "neutralized", "neutralised",
                                                  "executed", "beheaded", "killing", "death"};
@@ -201,7 +202,7 @@ void FindNamedPersons(const Document& doc, std::string_view lower, const Inciden
   sentences.erase(std::unique(sentences.begin(), sentences.end()), sentences.end());
 
   // The fate words of the sentence (token, fate), read once for all of its names.
-  std::vector<std::pair<uint32_t, std::string>> fate_words;
+  std::vector<std::pair<uint32_t, std::string_view>> fate_words;
   for (uint32_t si : sentences) {
     const Sentence& s = doc.sentences[si];
     std::string inherited_role;  // role of the previous name, for "A and B"
@@ -263,13 +264,13 @@ void FindNamedPersons(const Document& doc, std::string_view lower, const Inciden
         fate_words.clear();
         for (uint32_t j = s.token_begin; j < s.token_end; ++j) {
           const std::string_view lw = Low(lower, doc.tokens[j].span);
-          std::string f = FateWord(lw);
+          const std::string_view f = FateWord(lw);
           if (f.empty()) continue;
           if (f == "wanted") {
             sentence_reward |= lw == "reward" || lw == "bounty";
             continue;
           }
-          fate_words.emplace_back(j, std::move(f));
+          fate_words.emplace_back(j, f);
         }
       }
       std::string fate;

@@ -23,6 +23,7 @@
 #include <span>
 #include <unordered_map>
 
+#include "geo/event_location.h"
 #include "geo/place_lexicon.h"
 #include "sitrep/actors.h"
 #include "sitrep/pipeline.h"
@@ -54,13 +55,35 @@ int Rank(const PlaceMention& m) {
 
 bool Inside(Span inner, Span outer) { return inner.begin >= outer.begin && inner.end <= outer.end; }
 
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+// LowerAscii's answer, on the stack for a word of up to 31 bytes: the token loops below lower
+// every word of a sentence to compare it with short word lists. Never copied (it points into
+// itself).
+class LowerWord {
+ public:
+  explicit LowerWord(std::string_view s) {
+    char* out = buf_;
+    if (s.size() > sizeof(buf_)) {
+      heap_.resize(s.size());
+      out = heap_.data();
+    }
+    for (size_t i = 0; i < s.size(); ++i) {
+      const char c = s[i];
+      out[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    view_ = std::string_view(out, s.size());
   }
-  return out;
-}
+  LowerWord(const LowerWord&) = delete;
+  LowerWord& operator=(const LowerWord&) = delete;
+  operator std::string_view() const { return view_; }
+  bool operator==(std::string_view other) const { return view_ == other; }
+
+ private:
+  char buf_[32];
+  std::string heap_;
+  std::string_view view_;
+};
+
+LowerWord LowerAscii(std::string_view s) { return LowerWord(s); }
 
 // Words naming the level of a place, written after its name ("Kaldar district", "Bali town").
 bool IsLevelWord(std::string_view lower) {
@@ -224,7 +247,7 @@ std::optional<GeoEntry> ContainerDivision(const Document& doc, const Gazetteer& 
   const GeoEntry town = gaz.Entry(m.geo_id);
   // A town after a quarter's level word ("Karrada neighborhood, Baghdad") is the city the
   // quarter is in, not its province.
-  const std::string before_word = LowerAscii(doc.Slice(before.span));
+  const LowerWord before_word = LowerAscii(doc.Slice(before.span));
   for (std::string_view quarter : {"neighborhood", "neighbourhood", "quarter", "suburb"}) {
     if (before_word == quarter) return std::nullopt;
   }
@@ -538,6 +561,52 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   return v;
 }
 
+std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& gaz);
+std::vector<GeoEntry> MissionAreaOf(const Document& doc, const Gazetteer& gaz);
+
+// The document-wide facts of LocateEvent (LocateCache): each computed at its first use.
+struct DocPlaces {
+  const Document& doc;
+  const Gazetteer& gaz;
+  bool usable_read = false;
+  std::deque<PlaceMention> divisions;
+  std::vector<Usable> usable;
+  std::vector<std::optional<Verdict>> verdicts;  // Judge(doc, gaz, usable, u)
+  std::vector<std::pair<GeoId, std::string>> admin1_written;
+  int coded = -1;  // whether the text has "coded" (any case); -1 not looked at yet
+  std::optional<std::vector<GeoEntry>> mission_areas;
+
+  DocPlaces(const Document& d, const Gazetteer& g) : doc(d), gaz(g) {}
+  const std::vector<Usable>& Usables() {
+    if (!usable_read) {
+      usable = UsableMentions(doc, gaz, &divisions);
+      verdicts.assign(usable.size(), std::nullopt);
+      usable_read = true;
+    }
+    return usable;
+  }
+  const Verdict& JudgeOf(size_t u) {
+    std::optional<Verdict>& v = verdicts[u];
+    if (!v) v = Judge(doc, gaz, Usables(), u);
+    return *v;
+  }
+  const std::string& Admin1Written(GeoId admin1) {
+    for (const auto& [id, written] : admin1_written) {
+      if (id == admin1) return written;
+    }
+    return admin1_written.emplace_back(admin1, Admin1AsWritten(doc, admin1, gaz)).second;
+  }
+  // False when no token can read "coded" (IsCodedLocation, CodedUnread).
+  bool MayBeCoded() {
+    if (coded < 0) coded = ContainsLowerAscii(doc.text, "coded") ? 1 : 0;
+    return coded == 1;
+  }
+  const std::vector<GeoEntry>& MissionAreas() {
+    if (!mission_areas) mission_areas = MissionAreaOf(doc, gaz);
+    return *mission_areas;
+  }
+};
+
 // True when `span` opens the document or a paragraph and is followed by an agency in
 // parentheses ("Jalalabad (BNA)", "MOGADISHU (Reuters)") or by a dash ("GAO - ").
 bool IsDateline(const Document& doc, Span span) {
@@ -575,9 +644,9 @@ bool IsDateline(const Document& doc, Span span) {
 // holding the other), none is. Among equally specific mentions, one anchored by its containers ("At
 // Turbah (Ash Shamayatayn, Taizz)") beats one named in passing; a part of a town ("Saihat
 // neighborhood, Dammam city", "the Kala'a district of Sinjar") gives way to the town.
-std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const Gazetteer& gaz) {
-  std::deque<PlaceMention> divisions;
-  const std::vector<Usable> all = UsableMentions(doc, gaz, &divisions);
+std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const Gazetteer& gaz,
+                                          DocPlaces& ctx) {
+  const std::vector<Usable>& all = ctx.Usables();
   std::vector<size_t> in;  // indices into `all`
   for (size_t u = 0; u < all.size(); ++u) {
     const PlaceMention& m = *all[u].m;
@@ -589,7 +658,7 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
   std::vector<bool> dropped;
   for (size_t u : in) {
     const PlaceMention& m = *all[u].m;
-    Verdict v = Judge(doc, gaz, all, u);
+    const Verdict& v = ctx.JudgeOf(u);
     picked.push_back(v.moved ? MovedTo(m, *v.moved) : m);
     admin1s.push_back(v.moved ? Admin1OfEntry(*v.moved) : all[u].admin1);
     dropped.push_back(v.dropped);
@@ -644,7 +713,7 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
   if (b.kind == PlaceKind::kPlace) {
     size_t t = TokenAt(doc, b.span.end);
     if (t + 2 < doc.tokens.size() && IsPartWord(LowerAscii(doc.Slice(doc.tokens[t].span)))) {
-      const std::string link = LowerAscii(doc.Slice(doc.tokens[t + 1].span));
+      const LowerWord link = LowerAscii(doc.Slice(doc.tokens[t + 1].span));
       if (link == "," || link == "of" || link == "in") {
         const uint32_t next = doc.tokens[t + 2].span.begin;
         for (size_t j = 0; j < picked.size(); ++j) {
@@ -765,15 +834,21 @@ size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t cap) {
 // Beyrouth, "Wardak" of Maidan Wardak) rather than another name the gazetteer lists for it — a
 // town such as its capital ("Tegucigalpa" for Francisco Morazán), which coders do not use for
 // the province. Compared on loose keys, as a whole and word by word, level words left out.
-bool SpellsDivisionName(std::string_view written, const GeoEntry& admin1) {
-  const std::string w = LooseKey(FoldName(written));
-  if (w.size() < 3) return false;
-  auto close = [&](const std::string& k) {
-    if (k.size() < 3) return false;
-    if (k.starts_with(w) || (w.size() >= 4 && w.starts_with(k) && k.size() >= 4)) return true;
-    return BoundedEditDistance(w, k, 2) <= (std::min(w.size(), k.size()) >= 6 ? 2u : 1u);
+// The loose keys SpellsDivisionName compares a spelling with, for the division's name and ASCII
+// name: each word (level words left out), then the words together. Kept for the division asked
+// last on this thread: a document asks about one division for many of its words.
+const std::vector<std::string>& DivisionKeys(const GeoEntry& admin1) {
+  struct Memo {
+    bool valid = false;
+    std::string name, ascii_name;  // whose keys these are
+    std::vector<std::string> keys;
   };
-  for (std::string_view name : {admin1.name(), admin1.ascii_name()}) {
+  thread_local Memo memo;
+  const std::string_view names[] = {admin1.name(), admin1.ascii_name()};
+  if (memo.valid && memo.name == names[0] && memo.ascii_name == names[1]) return memo.keys;
+  memo.valid = false;
+  memo.keys.clear();
+  for (std::string_view name : names) {
     std::string folded = FoldName(name);
     std::string whole;
     size_t pos = 0;
@@ -783,13 +858,28 @@ bool SpellsDivisionName(std::string_view written, const GeoEntry& admin1) {
       std::string_view word(folded.data() + pos, sp - pos);
       pos = sp + 1;
       if (word.empty() || IsLevelWord(word)) continue;
-      if (close(LooseKey(word))) return true;
+      memo.keys.push_back(LooseKey(word));
       if (!whole.empty()) whole += ' ';
       whole += word;
     }
-    if (close(LooseKey(whole))) return true;
+    memo.keys.push_back(LooseKey(whole));
   }
-  return false;
+  memo.name.assign(names[0]);
+  memo.ascii_name.assign(names[1]);
+  memo.valid = true;
+  return memo.keys;
+}
+
+bool SpellsDivisionName(std::string_view written, const GeoEntry& admin1) {
+  const std::string w = LooseKey(FoldName(written));
+  if (w.size() < 3) return false;
+  auto close = [&](const std::string& k) {
+    if (k.size() < 3) return false;
+    if (k.starts_with(w) || (w.size() >= 4 && w.starts_with(k) && k.size() >= 4)) return true;
+    return BoundedEditDistance(w, k, 2) <= (std::min(w.size(), k.size()) >= 6 ? 2u : 1u);
+  };
+  const std::vector<std::string>& keys = DivisionKeys(admin1);
+  return std::any_of(keys.begin(), keys.end(), close);
 }
 
 // True when the token before `span` is "," or "(": a name written as the container of the one
@@ -982,17 +1072,25 @@ std::shared_ptr<const SeatIndex> BuildSeatIndex(const Gazetteer& gaz) {
   return index;
 }
 
-std::optional<GeoEntry> Admin1Seat(const Gazetteer& gaz, GeoId admin1) {
-  static std::mutex mu;
-  static std::shared_ptr<const SeatIndex> cached;
-  std::shared_ptr<const SeatIndex> index;
-  {
+// The index of `gaz`: built once by whichever thread asks first, then read without a lock —
+// each thread keeps its own reference to the shared, immutable index, and takes the lock only
+// when it meets another gazetteer.
+const SeatIndex& SeatIndexOf(const Gazetteer& gaz) {
+  thread_local std::shared_ptr<const SeatIndex> mine;
+  if (!mine || mine->gaz != &gaz || mine->size != gaz.size()) {
+    static std::mutex mu;
+    static std::shared_ptr<const SeatIndex> shared;
     std::lock_guard<std::mutex> lock(mu);
-    if (!cached || cached->gaz != &gaz || cached->size != gaz.size()) {
-      cached = BuildSeatIndex(gaz);
+    if (!shared || shared->gaz != &gaz || shared->size != gaz.size()) {
+      shared = BuildSeatIndex(gaz);
     }
-    index = cached;
+    mine = shared;
   }
+  return *mine;
+}
+
+std::optional<GeoEntry> Admin1Seat(const Gazetteer& gaz, GeoId admin1) {
+  const SeatIndex* index = &SeatIndexOf(gaz);
   auto it = index->seat.find(admin1);
   if (it == index->seat.end() || it->second >= gaz.size()) return std::nullopt;
   const GeoEntry e = gaz.Entry(it->second);
@@ -1025,15 +1123,16 @@ std::optional<GeoEntry> NamesakeSeat(const Gazetteer& gaz, const GeoEntry& distr
   return best;
 }
 
-EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gazetteer& gaz) {
+EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gazetteer& gaz,
+                          DocPlaces& ctx) {
   EventLocation loc;
   if (m.geo_id >= gaz.size()) return loc;
   GeoEntry e = gaz.Entry(m.geo_id);
   loc.country = std::string(e.country_name());
   loc.iso3 = std::string(e.country_iso3());
   loc.admin1 = std::string(e.admin1_name());
-  if (std::string written = Admin1AsWritten(doc, e.admin1_id(), gaz); !written.empty()) {
-    loc.admin1 = std::move(written);
+  if (const std::string& written = ctx.Admin1Written(e.admin1_id()); !written.empty()) {
+    loc.admin1 = written;
   }
   loc.admin2 = std::string(e.admin2_name());
   loc.location = std::string(e.name());
@@ -1107,12 +1206,12 @@ bool IsArabicArticle(std::string_view w) {
 bool IsCodedLocation(const Document& doc, Span span) {
   size_t t = TokenAt(doc, span.begin);
   if (t < doc.tokens.size() && doc.tokens[t].span.end < span.end) {
-    const std::string first = LowerAscii(doc.Slice(doc.tokens[t].span));
+    const LowerWord first = LowerAscii(doc.Slice(doc.tokens[t].span));
     if (first == "as" || first == "to" || first == "at" || first == "in") ++t;  // "as Tougan"
   }
   if (t < 2 || t > doc.tokens.size()) return false;
   if (LowerAscii(doc.Slice(doc.tokens[t - 1].span)) == "the" && t >= 3) --t;
-  const std::string prep = LowerAscii(doc.Slice(doc.tokens[t - 1].span));
+  const LowerWord prep = LowerAscii(doc.Slice(doc.tokens[t - 1].span));
   return (prep == "as" || prep == "to" || prep == "at" || prep == "in") &&
          LowerAscii(doc.Slice(doc.tokens[t - 2].span)) == "coded";
 }
@@ -1125,7 +1224,7 @@ std::optional<PlaceMention> CodedUnread(const Document& doc, Span scope, const G
   const size_t first = TokenAt(doc, scope.begin);
   for (size_t i = first; i + 2 < doc.tokens.size() && doc.tokens[i].span.end <= scope.end; ++i) {
     if (LowerAscii(doc.Slice(doc.tokens[i].span)) != "coded") continue;
-    const std::string prep = LowerAscii(doc.Slice(doc.tokens[i + 1].span));
+    const LowerWord prep = LowerAscii(doc.Slice(doc.tokens[i + 1].span));
     if (prep != "as" && prep != "to" && prep != "at" && prep != "in") continue;
     size_t b = i + 2, e = b;
     while (e < doc.tokens.size() && e - b < 3 && doc.tokens[e].span.end <= scope.end &&
@@ -1202,7 +1301,7 @@ void NameUnlocatedPlace(const Document& doc, const PlaceMention& chosen, EventLo
     --begin;
   }
   if (begin == end || begin == 0) return;
-  const std::string before = LowerAscii(doc.Slice(doc.tokens[begin - 1].span));
+  const LowerWord before = LowerAscii(doc.Slice(doc.tokens[begin - 1].span));
   if (before != "in" && before != "at" && before != "of" && before != "near") {
     // After another word ("Assailants attacked Kawaz Hajji Jamil, Kirkuk, Iraq"), only a
     // name written as "place, division, country".
@@ -1251,11 +1350,15 @@ void NameVillage(const Document& doc, Span sentence, const PlaceMention& chosen,
       if (i > b && doc.tokens[i].span.begin - doc.tokens[i - 1].span.end != 1) return false;
       if (IsLevelWord(LowerAscii(word(i)))) return false;
     }
-    const std::string lower = LowerAscii(word(b));
+    const LowerWord lower = LowerAscii(word(b));
     return lower != "the" && lower != "a" && lower != "an";
   };
   for (size_t i = first; i < doc.tokens.size() && doc.tokens[i].span.end <= sentence.end; ++i) {
-    const std::string w = LowerAscii(word(i));
+    // Only words of the sizes of "of", "hamlet", "village", "township" / "Barangay" can start a
+    // name; the others are passed over before lower-casing them.
+    const size_t size = doc.tokens[i].span.size();
+    if (size != 2 && size != 6 && size != 7 && size != 8) continue;
+    const LowerWord w = LowerAscii(word(i));
     size_t b = 0, e = 0;
     if (w == "village" || w == "hamlet" || w == "township") {
       // Up to three capitalized words before it.
@@ -1297,6 +1400,42 @@ void NameVillage(const Document& doc, Span sentence, const PlaceMention& chosen,
   }
 }
 
+}  // namespace
+
+// LowerAscii(text).find(lower) != npos (`lower` is lower-case), by memchr for the needle's
+// rarest letter in both cases, comparing the whole needle at each hit.
+bool ContainsLowerAscii(std::string_view text, std::string_view lower) {
+  if (lower.empty()) return true;
+  if (text.size() < lower.size()) return false;
+  constexpr std::string_view kByFrequency = "etaoinshrdlcumwfgypbvkjxqz";
+  auto rarity = [&](char c) {
+    const size_t at = kByFrequency.find(c);
+    return at == std::string_view::npos ? (c == ' ' ? 0 : 1) : static_cast<int>(at) + 2;
+  };
+  size_t pivot = 0;
+  for (size_t i = 1; i < lower.size(); ++i) {
+    if (rarity(lower[i]) > rarity(lower[pivot])) pivot = i;
+  }
+  const char c = lower[pivot];
+  const char upper = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+  const size_t last = text.size() - lower.size() + pivot;  // last position of the pivot
+  for (char form : {c, upper}) {
+    for (size_t at = text.find(form, pivot); at != std::string_view::npos && at <= last;
+         at = text.find(form, at + 1)) {
+      size_t i = 0;  // the whole needle, lower-cased byte by byte
+      for (const char* p = text.data() + at - pivot; i < lower.size(); ++i) {
+        const char b = p[i];
+        if ((b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a') : b) != lower[i]) break;
+      }
+      if (i == lower.size()) return true;
+    }
+    if (upper == c) break;
+  }
+  return false;
+}
+
+namespace {
+
 // The divisions where the one mission the document names reports its events (MissionArea), main
 // one first; empty when no such mission, or missions of several areas, are named.
 std::vector<GeoEntry> MissionAreaOf(const Document& doc, const Gazetteer& gaz) {
@@ -1330,8 +1469,9 @@ bool IsMonthOrWeekday(std::string_view lower) {
 // one to three capitalized words one space apart.
 std::optional<Span> UnreadNameAfterCue(const Document& doc, Span span) {
   const size_t first = TokenAt(doc, span.begin);
-  for (size_t i = first; i + 1 < doc.tokens.size() && doc.tokens[i + 1].span.end <= span.end; ++i) {
-    const std::string cue = LowerAscii(doc.Slice(doc.tokens[i].span));
+  for (size_t i = first; i + 1 < doc.tokens.size() && doc.tokens[i + 1].span.end <= span.end;
+       ++i) {
+    const LowerWord cue = LowerAscii(doc.Slice(doc.tokens[i].span));
     if (cue != "near" && cue != "outside" && cue != "in" && cue != "at") continue;
     // Capitalized words, a numbered one included ("Zolote-5", "Vesela Dolyna-3").
     auto capitalized = [&](const Token& t) {
@@ -1346,7 +1486,7 @@ std::optional<Span> UnreadNameAfterCue(const Document& doc, Span span) {
       ++e;
     }
     if (e == b) continue;
-    const std::string lower = LowerAscii(doc.Slice(doc.tokens[b].span));
+    const LowerWord lower = LowerAscii(doc.Slice(doc.tokens[b].span));
     if (lower == "the" || IsMonthOrWeekday(lower)) continue;
     // An acronym ("at OSCE headquarters") names an organisation, not a village.
     if (InCapitals(doc.Slice(doc.tokens[b].span))) continue;
@@ -1373,8 +1513,8 @@ std::optional<Span> UnreadNameAfterCue(const Document& doc, Span span) {
 // the mission's country only (the name was not read), or at a small town of that country read
 // outside the area (the village's namesake elsewhere); not when the text names a division.
 std::optional<EventLocation> InMissionArea(const Document& doc, Span sentence, const Gazetteer& gaz,
-                                           const EventLocation& current) {
-  const std::vector<GeoEntry> areas = MissionAreaOf(doc, gaz);
+                                           const EventLocation& current, DocPlaces& ctx) {
+  const std::vector<GeoEntry>& areas = ctx.MissionAreas();
   if (areas.empty()) return std::nullopt;
   const GeoEntry& main = areas.front();
   if (current.found() && current.iso3 != main.country_iso3()) return std::nullopt;
@@ -1431,7 +1571,7 @@ std::optional<EventLocation> InMissionArea(const Document& doc, Span sentence, c
       best_rank = rank;
     }
   }
-  if (best) return FromMention(doc, MovedTo(read, *best), gaz);
+  if (best) return FromMention(doc, MovedTo(read, *best), gaz, ctx);
   EventLocation loc;
   loc.country = std::string(main.country_name());
   loc.iso3 = std::string(main.country_iso3());
@@ -1453,7 +1593,8 @@ std::optional<EventLocation> InMissionArea(const Document& doc, Span sentence, c
   return loc;
 }
 
-EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer& gaz) {
+EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer& gaz,
+                           DocPlaces& ctx) {
   if (sentence < doc.sentences.size()) {
     const Span s = doc.sentences[sentence].span;
     // The coder's own statement of where the event is placed ("between Foube and Barsalogho
@@ -1464,45 +1605,62 @@ EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer
     }
     const Span scope = para.empty() ? s : para;
     for (const PlaceMention& c : doc.places) {
+      if (!ctx.MayBeCoded()) break;
       if (!Inside(c.span, scope) || !IsCodedLocation(doc, c.span)) continue;
-      if (auto m = BestInContext(doc, c.span, gaz)) return FromMention(doc, *m, gaz);
+      if (auto m = BestInContext(doc, c.span, gaz, ctx)) return FromMention(doc, *m, gaz, ctx);
     }
     std::optional<EventLocation> found;
-    if (auto m = BestInContext(doc, s, gaz)) {
-      EventLocation loc = FromMention(doc, *m, gaz);
+    if (auto m = BestInContext(doc, s, gaz, ctx)) {
+      EventLocation loc = FromMention(doc, *m, gaz, ctx);
       NameUnlocatedPlace(doc, *m, &loc);
       NameVillage(doc, s, *m, &loc);
       found = std::move(loc);
     }
     // A coded name the places layer did not read ("coded as Gorom-Gorom"): looked up in the
     // country the event is otherwise placed in, else the named actors' countries.
-    if (auto coded = CodedUnread(doc, scope, gaz, found ? found->iso3 : std::string())) {
-      return FromMention(doc, *coded, gaz);
+    if (auto coded = ctx.MayBeCoded() ? CodedUnread(doc, scope, gaz, found ? found->iso3 : std::string())
+                                      : std::nullopt) {
+      return FromMention(doc, *coded, gaz, ctx);
     }
     if (found) return *found;
     // Earlier sentences of the same paragraph, nearest first.
     for (size_t j = sentence; j-- > 0;) {
       const Span sj = doc.sentences[j].span;
       if (para.empty() || !Inside(sj, para)) break;
-      if (auto m = BestInContext(doc, sj, gaz)) return FromMention(doc, *m, gaz);
+      if (auto m = BestInContext(doc, sj, gaz, ctx)) return FromMention(doc, *m, gaz, ctx);
     }
   }
   int k = Dominant(doc, /*allow_demonyms=*/false);
-  if (k >= 0) return FromMention(doc, doc.places[k], gaz);
+  if (k >= 0) return FromMention(doc, doc.places[k], gaz, ctx);
   if (EventLocation loc = ActorCountry(doc, gaz); loc.found()) return loc;
   if (EventLocation loc = MissionCountryOf(doc, gaz); loc.found()) return loc;
   k = Dominant(doc, /*allow_demonyms=*/true);
-  if (k >= 0) return FromMention(doc, doc.places[k], gaz);
+  if (k >= 0) return FromMention(doc, doc.places[k], gaz, ctx);
   return EventLocation{};
 }
 
 }  // namespace
 
+struct LocateCache::Impl {
+  std::optional<DocPlaces> places;
+};
+
+LocateCache::LocateCache() : impl_(std::make_unique<Impl>()) {}
+LocateCache::~LocateCache() = default;
+
 EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer& gaz) {
-  EventLocation loc = LocateInText(doc, sentence, gaz);
+  LocateCache cache;
+  return LocateEvent(doc, sentence, gaz, cache);
+}
+
+EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer& gaz,
+                          LocateCache& cache) {
+  if (!cache.impl_->places) cache.impl_->places.emplace(doc, gaz);
+  DocPlaces& ctx = *cache.impl_->places;
+  EventLocation loc = LocateInText(doc, sentence, gaz, ctx);
   const Span s = sentence < doc.sentences.size() ? doc.sentences[sentence].span
                                                  : Span{0, static_cast<uint32_t>(doc.text.size())};
-  if (auto in_area = InMissionArea(doc, s, gaz, loc)) return *in_area;
+  if (auto in_area = InMissionArea(doc, s, gaz, loc, ctx)) return *in_area;
   return loc;
 }
 

@@ -1,6 +1,7 @@
 // The events stage's fast paths against the plain computations they replace: case-insensitive
 // word and phrase tests without building lower-case strings, the one-pass link-list scan, the
-// per-document sentence-location memo, event ids without printf, years without formatting;
+// per-document sentence-location memo and LocateEvent's document cache, casualty facts made
+// once per document, event ids without printf, years without formatting;
 // and those of the stages before it: per-thread token keys and lower-cased text reused from
 // document to document, notes written without temporary strings.
 #include <gtest/gtest.h>
@@ -8,12 +9,14 @@
 #include <cctype>
 #include <climits>
 #include <cstdio>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
 #include "actor/phrase_trie.h"
 #include "event/dates.h"
 #include "event/event_internal.h"
+#include "geo/event_location.h"
 #include "sitrep/events.h"
 #include "sitrep/triggers.h"
 #include "trigger/historical.h"
@@ -155,6 +158,162 @@ TEST(EventFastPath, SentenceLocationsMatchLocateEvent) {
     }
   }
   EXPECT_TRUE(locations.At(0).found());
+}
+
+// The document-wide prechecks of LocateEvent against lower-casing the text and searching it.
+TEST(EventFastPath, ContainsLowerAsciiMatchesLowerFind) {
+  const char* const texts[] = {"",
+                               "c",
+                               "coded",
+                               "(CODED as Foube at geoprecision 2)",
+                               "Fatalities Coded as 3; encoded. Codec",
+                               "The VILLAGE of Kpindima, a Hamlet near Township 5",
+                               "codedcoded vilage villag barangay BARANGAY Malasibog",
+                               "\xC3\x89lite c\xC3\xB3" "ded"};
+  const char* const needles[] = {"coded", "village", "hamlet", "township", "barangay", "d", " of "};
+  for (const char* text : texts) {
+    std::string lower = text;
+    for (char& c : lower) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    for (const char* needle : needles) {
+      EXPECT_EQ(ContainsLowerAscii(text, needle), lower.find(needle) != std::string::npos)
+          << text << " / " << needle;
+    }
+  }
+}
+
+void ExpectSameLocation(const EventLocation& a, const EventLocation& b, const std::string& where) {
+  EXPECT_EQ(a.country, b.country) << where;
+  EXPECT_EQ(a.iso3, b.iso3) << where;
+  EXPECT_EQ(a.admin1, b.admin1) << where;
+  EXPECT_EQ(a.admin2, b.admin2) << where;
+  EXPECT_EQ(a.location, b.location) << where;
+  EXPECT_EQ(a.lat, b.lat) << where;
+  EXPECT_EQ(a.lon, b.lon) << where;
+  EXPECT_EQ(a.has_coordinates, b.has_coordinates) << where;
+  EXPECT_EQ(a.geonameid, b.geonameid) << where;
+  EXPECT_EQ(a.geo_precision, b.geo_precision) << where;
+  EXPECT_EQ(a.where_prec, b.where_prec) << where;
+  EXPECT_EQ(a.evidence, b.evidence) << where;
+}
+
+// One LocateCache per document (usable mentions, their verdicts, admin1 spellings, mission
+// areas and the word prechecks kept from sentence to sentence), with sentences asked forwards,
+// backwards and between other documents (the per-thread division keys and the provincial-capital
+// table then serve several documents), against a fresh cache for every call.
+TEST(EventFastPath, LocateCacheMatchesFreshPerSentence) {
+  auto gaz = Gaz();
+  ASSERT_NE(gaz, nullptr);
+  const char* const texts[] = {
+      "Gunmen attacked a checkpoint near Falluja in Anbar province on Monday. Police said two "
+      "officers were killed.\nIn a separate attack, a roadside bomb hit a patrol in Kirkuk.",
+      "On 3 May, militants attacked the village of Kpindima in Kenema district. Fatalities "
+      "coded as 3. The attack took place between Foube and Barsalogho (coded as Foube at "
+      "geoprecision 2).",
+      "Clashes in Kafr Nobol (Idleb) left four fighters dead. Shelling hit al-Hasakeh and the "
+      "countryside of Deir-ez-Zor; a man was killed in Mulqeey village (Jowhar, Middle "
+      "Shabelle).",
+      "The OSCE SMM recorded explosions near Mineralne. Protesters marched in Nairobi.",
+      "Troops killed 12 militants in Maiduguri, Borno state. Separately, the army said gunmen "
+      "abducted 30 students in Kaduna.",
+  };
+  std::vector<Document> docs;
+  for (const char* text : texts) {
+    Document& doc = docs.emplace_back();
+    doc.id = "t";
+    doc.published = "2024-09-14";
+    doc.text = text;
+    PipelineOptions options;
+    options.gazetteer = gaz;
+    ASSERT_TRUE(MakeDefaultPipeline(options).Run(doc).ok());
+  }
+  int found = 0;
+  for (size_t d = 0; d < docs.size(); ++d) {
+    const Document& doc = docs[d];
+    const size_t n = doc.sentences.size() + 1;  // one past the end too
+    std::vector<EventLocation> plain;
+    for (size_t s = 0; s < n; ++s) plain.push_back(LocateEvent(doc, s, *gaz));
+    for (int order = 0; order < 2; ++order) {
+      LocateCache cache;
+      for (size_t k = 0; k < n; ++k) {
+        const size_t s = order == 0 ? k : n - 1 - k;
+        // Another document located in between, with its own cache.
+        (void)LocateEvent(docs[(d + 1) % docs.size()], 0, *gaz);
+        const EventLocation loc = LocateEvent(doc, s, *gaz, cache);
+        ExpectSameLocation(loc, plain[s], doc.text + " / sentence " + std::to_string(s));
+        found += loc.found();
+      }
+    }
+  }
+  EXPECT_GE(found, 10);
+}
+
+// " " + Lower(sentence) and the phrase finds the casualty rules first made for every frame.
+bool ReferenceHasAny(const std::string& spaced, std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words) {
+    if (spaced.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// Casualty facts of a document made once (CasualtyContext, asked in any order and by several
+// events) against the plain computation per sentence; and the figures of every incident with
+// one context shared by the document's events against a fresh context per call.
+TEST(EventFastPath, CasualtyContextMatchesPlain) {
+  const char* const texts[] = {
+      "Two suicide bombers killed 32 people across both attacks. His three guards were also "
+      "killed. More than 780 people have been killed since Feb. 1.",
+      "Gunmen killed 5 soldiers in Kadaji. Additionally, 2 militants were killed, as well as 4 "
+      "people. Fatalities split between 2 events.",
+      "These attacks claimed 41 lives so far. Of the total, 12 were civilians. Other villagers "
+      "too were wounded; in addition 3 were abducted nationwide.",
+      "A",
+  };
+  size_t frames = 0;
+  for (const char* text : texts) {
+    Document doc;
+    doc.id = "t";
+    doc.published = "2024-09-14";
+    doc.text = text;
+    ASSERT_TRUE(MakeDefaultPipeline().Run(doc).ok());
+    const std::string lower = event::Lower(doc.text);
+    event::CasualtyContext ctx(doc, lower);
+    for (uint32_t k = 0; k < 2 * doc.sentences.size(); ++k) {
+      const uint32_t s = k < doc.sentences.size() ? k : 2 * doc.sentences.size() - 1 - k;
+      const std::string spaced = " " + event::Lower(doc.Slice(doc.sentences[s].span));
+      EXPECT_EQ(ctx.Spaced(s), spaced);
+      EXPECT_EQ(ctx.Additive(s), ReferenceHasAny(spaced, {" also ", " additionally", " as well",
+                                                          ", as were ", ", as was "}))
+          << spaced;
+      EXPECT_EQ(ctx.SaysMore(s),
+                ReferenceHasAny(spaced, {" also ", " as well", " too", " addition", " other "}))
+          << spaced;
+      EXPECT_EQ(ctx.PeriodWords(s),
+                ReferenceHasAny(spaced, {" since ", " since the beginning", " so far", " to date",
+                                         " until today", " same period", " nationwide", " as of ",
+                                         " across the country", " over the past", " over the last",
+                                         " in recent months", " in recent years", " this year,"}))
+          << spaced;
+    }
+    std::vector<event::Incident> incidents = event::GroupMentions(doc, nullptr);
+    event::AssignFrames(doc, &incidents);
+    for (const event::Incident& inc : incidents) {
+      frames += inc.frames.size();
+      for (bool side_a : {true, false}) {
+        const CasualtyTotals shared = AggregateCasualties(doc, ctx, inc.frames, side_a);
+        const CasualtyTotals fresh = AggregateCasualties(doc, inc.frames, side_a);
+        EXPECT_EQ(shared.fatalities, fresh.fatalities) << text;
+        EXPECT_EQ(shared.deaths_low, fresh.deaths_low) << text;
+        EXPECT_EQ(shared.deaths_high, fresh.deaths_high) << text;
+        EXPECT_EQ(shared.deaths_side_a, fresh.deaths_side_a) << text;
+        EXPECT_EQ(shared.deaths_side_b, fresh.deaths_side_b) << text;
+        EXPECT_EQ(shared.deaths_civilians, fresh.deaths_civilians) << text;
+        EXPECT_EQ(shared.deaths_unknown, fresh.deaths_unknown) << text;
+        EXPECT_EQ(shared.injured, fresh.injured) << text;
+        EXPECT_EQ(shared.fatality_evidence, fresh.fatality_evidence) << text;
+      }
+    }
+  }
+  EXPECT_GE(frames, 6u);
 }
 
 // Token keys written into the buffers of the previous (longer or shorter) document's keys, as

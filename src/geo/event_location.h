@@ -1,0 +1,40 @@
+// Private to the core: LocateEvent with facts of the document kept from sentence to sentence.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string_view>
+
+#include "sitrep/pipeline.h"
+#include "sitrep/places.h"
+
+namespace sitrep {
+
+// What LocateEvent works out about the document as a whole — its usable place mentions with
+// their keys, what their context says of each, the admin1 spellings of the text, whether any
+// "coded as" note is written — computed at the first sentence asked and reused for the others.
+// Made for one document and one gazetteer; not shared between threads.
+class LocateCache {
+ public:
+  LocateCache();
+  ~LocateCache();
+  LocateCache(const LocateCache&) = delete;
+  LocateCache& operator=(const LocateCache&) = delete;
+
+  struct Impl;
+
+ private:
+  friend EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer& gaz,
+                                   LocateCache& cache);
+  std::unique_ptr<Impl> impl_;
+};
+
+// LowerAscii(text).find(lower) != npos, for a lower-case `lower`, without lower-casing `text`:
+// the document-wide prechecks of LocateCache ("coded", "village", ...).
+bool ContainsLowerAscii(std::string_view text, std::string_view lower);
+
+// LocateEvent(doc, sentence, gaz), with `cache` made for `doc` and `gaz` (same answer).
+EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer& gaz,
+                          LocateCache& cache);
+
+}  // namespace sitrep
