@@ -1045,40 +1045,38 @@ class Resolver {
     }
     std::vector<std::pair<GeoId, uint32_t>>& admin2 = link_admin2_;  // (admin2 entry, key)
     admin2.clear();
-    for (size_t k = 0; k < cands_.size(); ++k) {
-      const Candidate& c = cands_[k];
-      if (c.demonym_country != kNoGeoId || c.forced != kNoGeoId || c.ids.empty()) continue;
-      const size_t n = std::min(c.ids.size(), kMaxEntries);
-      const std::span<const uint8_t> exact = ExactNames(c);
-      for (size_t i = 0; i < n; ++i) {
-        if (exact[i] != 0 && gaz_.Entry(c.ids[i]).kind() == GeoKind::kAdmin2) {
-          admin2.push_back({c.ids[i], key_id_[k]});
-        }
-      }
-    }
+    ForEachExactEntry([&](size_t k, GeoEntry e) {
+      if (e.kind() == GeoKind::kAdmin2) admin2.push_back({e.id(), key_id_[k]});
+    });
     if (admin2.empty()) return;
     std::sort(admin2.begin(), admin2.end());
+    ForEachExactEntry([&](size_t k, GeoEntry e) {
+      if (e.kind() != GeoKind::kPlace || e.admin2_id() == kNoGeoId) return;
+      auto it = std::lower_bound(admin2.begin(), admin2.end(),
+                                 std::pair<GeoId, uint32_t>{e.admin2_id(), 0});
+      for (; it != admin2.end() && it->first == e.admin2_id(); ++it) {
+        if (it->second == key_id_[k]) continue;
+        links_.push_back(e.id());
+        links_.push_back(it->first);
+        break;
+      }
+    });
+    std::sort(links_.begin(), links_.end());
+    links_.erase(std::unique(links_.begin(), links_.end()), links_.end());
+  }
+  // Calls fn(k, entry) for each entry that candidate k names by its own name (demonyms and
+  // forced readings left out).
+  template <typename Fn>
+  void ForEachExactEntry(Fn&& fn) {
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Candidate& c = cands_[k];
       if (c.demonym_country != kNoGeoId || c.forced != kNoGeoId || c.ids.empty()) continue;
       const size_t n = std::min(c.ids.size(), kMaxEntries);
       const std::span<const uint8_t> exact = ExactNames(c);
       for (size_t i = 0; i < n; ++i) {
-        if (exact[i] == 0) continue;
-        GeoEntry e = gaz_.Entry(c.ids[i]);
-        if (e.kind() != GeoKind::kPlace || e.admin2_id() == kNoGeoId) continue;
-        auto it = std::lower_bound(admin2.begin(), admin2.end(),
-                                   std::pair<GeoId, uint32_t>{e.admin2_id(), 0});
-        for (; it != admin2.end() && it->first == e.admin2_id(); ++it) {
-          if (it->second == key_id_[k]) continue;
-          links_.push_back(e.id());
-          links_.push_back(it->first);
-          break;
-        }
+        if (exact[i] != 0) fn(k, gaz_.Entry(c.ids[i]));
       }
     }
-    std::sort(links_.begin(), links_.end());
-    links_.erase(std::unique(links_.begin(), links_.end()), links_.end());
   }
   bool Linked(GeoId id) const {
     return !links_.empty() && std::binary_search(links_.begin(), links_.end(), id);
