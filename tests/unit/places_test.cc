@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <initializer_list>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +46,29 @@ class PlacesTest : public ::testing::Test {
       if (doc.Slice(m.span) == surface) return &m;
     }
     return nullptr;
+  }
+  // A row of the admin1 tables: `surface` in `text` resolves inside `admin1`.
+  struct Admin1Row {
+    const char* text;
+    const char* surface;
+    const char* admin1;
+  };
+  // Checks each row; with `kind` / `country`, every mention must also be of that kind / country.
+  static void ExpectAdmin1Rows(std::initializer_list<Admin1Row> rows,
+                               std::optional<PlaceKind> kind = std::nullopt,
+                               const char* country = nullptr) {
+    for (const Admin1Row& r : rows) {
+      SCOPED_TRACE(std::string(r.text) + " / " + r.surface);
+      Document doc = Annotate(r.text);
+      const PlaceMention* m = Find(doc, r.surface);
+      if (m == nullptr) {
+        ADD_FAILURE() << "no place mention";
+        continue;
+      }
+      EXPECT_EQ(m->admin1, r.admin1) << m->name;
+      if (kind) EXPECT_EQ(m->kind, *kind) << m->name;
+      if (country != nullptr) EXPECT_EQ(m->country, country) << m->name;
+    }
   }
 };
 
@@ -577,49 +602,25 @@ TEST_F(PlacesTest, HyphenJoinedNamesSplitIntoTheirPlaces) {
 }
 
 TEST_F(PlacesTest, TwoLetterStateAbbreviationsAnywhere) {
-  struct Row {
-    const char* text;
-    const char* surface;
-    const char* admin1;
-  };
-  const Row rows[] = {
-      {"The S.C. Highway Patrol is looking for the driver.", "S.C.", "South Carolina"},
-      {"The school opened a second campus in D.C. last year.", "D.C.", "District of Columbia"},
-      {"He grew up in Wheeling, W. Va., and moved away.", "W. Va.", "West Virginia"},
-      // Two abbreviated words need no comma before them.
-      {"Miners from W. Va. rallied at the capitol.", "W. Va.", "West Virginia"},
-      {"W.Va. officials met on Monday.", "W.Va.", "West Virginia"},
-  };
-  for (const Row& r : rows) {
-    SCOPED_TRACE(r.text);
-    Document doc = Annotate(r.text);
-    const PlaceMention* m = Find(doc, r.surface);
-    ASSERT_NE(m, nullptr);
-    EXPECT_EQ(m->kind, PlaceKind::kAdmin1);
-    EXPECT_EQ(m->country, "US");
-    EXPECT_EQ(m->admin1, r.admin1);
-  }
+  ExpectAdmin1Rows(
+      {
+          {"The S.C. Highway Patrol is looking for the driver.", "S.C.", "South Carolina"},
+          {"The school opened a second campus in D.C. last year.", "D.C.", "District of Columbia"},
+          {"He grew up in Wheeling, W. Va., and moved away.", "W. Va.", "West Virginia"},
+          // Two abbreviated words need no comma before them.
+          {"Miners from W. Va. rallied at the capitol.", "W. Va.", "West Virginia"},
+          {"W.Va. officials met on Monday.", "W.Va.", "West Virginia"},
+      },
+      PlaceKind::kAdmin1, "US");
 }
 
 TEST_F(PlacesTest, LocalNewsTownsShareTheirUnnamedState) {
-  struct Row {
-    const char* text;
-    const char* surface;
-    const char* admin1;
-  };
   // The state is never named; the towns and counties named hold in one state only.
-  const Row rows[] = {
+  ExpectAdmin1Rows({
       {"A Columbus woman was fined on Monday. The case was heard in Platte County court after a "
        "complaint from a Norfolk man.",
        "Columbus", "Nebraska"},
-  };
-  for (const Row& r : rows) {
-    SCOPED_TRACE(std::string(r.text) + " / " + r.surface);
-    Document doc = Annotate(r.text);
-    const PlaceMention* m = Find(doc, r.surface);
-    ASSERT_NE(m, nullptr);
-    EXPECT_EQ(m->admin1, r.admin1) << m->name;
-  }
+  });
   // A capital keeps its country among towns of one American state that share its name.
   Document doc = Annotate(
       "The Eurostar between London and Amsterdam took four hours, and the Paris train was late.");
@@ -629,13 +630,8 @@ TEST_F(PlacesTest, LocalNewsTownsShareTheirUnnamedState) {
 }
 
 TEST_F(PlacesTest, CountyAndATownInsideItLocateEachOther) {
-  struct Row {
-    const char* text;
-    const char* surface;
-    const char* admin1;
-  };
   // A county and a town of that county both named: the pair, not the larger namesakes.
-  const Row rows[] = {
+  ExpectAdmin1Rows({
       {"Walker County deputies arrested two men in Huntsville on Friday.", "Huntsville", "Texas"},
       {"Walker County deputies arrested two men in Huntsville on Friday.", "Walker County",
        "Texas"},
@@ -643,14 +639,7 @@ TEST_F(PlacesTest, CountyAndATownInsideItLocateEachOther) {
        "Kentucky"},
       // A town named after a country, firmly a place ("Lebanon Police"), with its county.
       {"Lebanon Police and Boone County deputies searched the farm.", "Lebanon", "Indiana"},
-  };
-  for (const Row& r : rows) {
-    SCOPED_TRACE(std::string(r.text) + " / " + r.surface);
-    Document doc = Annotate(r.text);
-    const PlaceMention* m = Find(doc, r.surface);
-    ASSERT_NE(m, nullptr);
-    EXPECT_EQ(m->admin1, r.admin1) << m->name;
-  }
+  });
 }
 
 TEST_F(PlacesTest, PluralLevelWordTypesTheWholeList) {
