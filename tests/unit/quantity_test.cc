@@ -669,6 +669,14 @@ const Case kMoreFrameCases[] = {
     {"Gunmen shot and killed the leader, along with four of his family members and a "
      "bodyguard.",
      "killed 1 non_state, killed 4 civilians, killed 1 state_forces"},
+    // "another" before a count is not a count of one of its own.
+    {"Two soldiers were killed. Another three men were killed later.",
+     "killed 2 state_forces, killed 3 civilians"},
+    {"Gunmen killed another four villagers.", "killed 4 civilians"},
+    // "a family of N" counts N; a family without a size stays one victim phrase.
+    {"Rebels killed a family of five in their home.", "killed 5 civilians"},
+    {"A family of four was killed when a shell hit the house.", "killed 4 civilians"},
+    {"Rebels killed a family in the village.", "killed 1 civilians"},
 };
 
 TEST(QuantityTest, MoreFrames) {
