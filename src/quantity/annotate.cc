@@ -911,6 +911,13 @@ class Annotator {
     fr.value = qt.value;
     fr.low = qt.value;
     fr.high = qt.high;
+    // "the couple", "a married couple": one victim phrase, two people ("a couple of" is a
+    // number of its own).
+    if (qt.value == 1 && qt.high == 1 && np.victims.size() >= 6) {
+      const std::string_view v =
+          std::string_view(lower_).substr(np.victims.begin, np.victims.size());
+      if (v.ends_with("couple")) fr.value = fr.low = fr.high = 2;
+    }
     fr.qualifier = qt.qualifier;
     fr.vague = qt.vague;
     fr.fate = fate;
@@ -2137,7 +2144,9 @@ class Annotator {
           prev == "there") {
         continue;
       }
-      const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
+      // ("the couple was killed": two people.)
+      const int64_t n = prev == "couple" && !InQuantity(i - 1) ? 2 : 1;
+      const Quantity qt{tok_[i].span, n, n, Qualifier::kExact, false, QuantityKind::kCount};
       AddFrame(sentence, i, i + 1, qt, -1, Np{}, {f, j, j + len}, f->fate, false, false);
       doc_.casualties.back().count_span = {};
       doc_.casualties.back().span = {tok_[i - 1].span.begin, tok_[j + len - 1].span.end};

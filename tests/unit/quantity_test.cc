@@ -677,6 +677,13 @@ const Case kMoreFrameCases[] = {
     {"Rebels killed a family of five in their home.", "killed 5 civilians"},
     {"A family of four was killed when a shell hit the house.", "killed 4 civilians"},
     {"Rebels killed a family in the village.", "killed 1 civilians"},
+    // "couple" names two people; "a couple of" stays a number.
+    {"The couple was killed while their son was injured.",
+     "killed 2 unknown, injured 1 unknown"},
+    {"Gunmen shot and killed a married couple.", "killed 2 civilians"},
+    {"Later the couple was killed by gunmen.", "killed 2 unknown"},
+    {"Gunmen killed a couple of farmers.", "killed 2 civilians"},
+    {"Gunmen killed a farmer.", "killed 1 civilians"},
 };
 
 TEST(QuantityTest, MoreFrames) {
