@@ -684,6 +684,11 @@ const Case kMoreFrameCases[] = {
     {"Later the couple was killed by gunmen.", "killed 2 unknown"},
     {"Gunmen killed a couple of farmers.", "killed 2 civilians"},
     {"Gunmen killed a farmer.", "killed 1 civilians"},
+    // A hostage is a victim noun (its plural stays the count of the abducted).
+    {"They later killed another hostage.", "killed 1 civilians"},
+    {"They killed two people on the first day, and killed another hostage later.",
+     "killed 2 civilians, killed 1 civilians"},
+    {"The gunmen took a hostage and fled.", ""},
 };
 
 TEST(QuantityTest, MoreFrames) {
