@@ -310,6 +310,8 @@ class Annotator {
       if (w == "of" && k == i && k + 2 < e &&
           (W(k + 1) == "the" || W(k + 1) == "their" || W(k + 1) == "those")) {
         k += 2;  // "one of the soldiers"
+        // "2 of the 4 attackers": the whole is read like a word number ("two of the four").
+        if (k + 1 < e && tok_[k].kind == TokenKind::kNumber) ++k;
         last = k;  // "eight of the hostages were killed": the fate noun comes next
         continue;
       }

@@ -689,6 +689,10 @@ const Case kMoreFrameCases[] = {
     {"They killed two people on the first day, and killed another hostage later.",
      "killed 2 civilians, killed 1 civilians"},
     {"The gunmen took a hostage and fled.", ""},
+    // "N of the M X": the part counts, in digits as in words.
+    {"In the shootout, 2 of the 4 attackers were killed.", "killed 2 non_state"},
+    {"Two of the five gunmen were killed.", "killed 2 non_state"},
+    {"Police said 2 of the 4 attackers fled on foot.", ""},
 };
 
 TEST(QuantityTest, MoreFrames) {
