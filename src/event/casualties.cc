@@ -32,7 +32,10 @@ bool IsGenericVictims(const Document& doc, const CasualtyFrame& f) {
 // victims' head word, "soldiers" vs "policemen", was tried: worse on the UCDP and GTD dev sets.)
 std::string VictimKey(const event::CasualtyContext& ctx, const CasualtyFrame& f) {
   const std::string_view span_text = ctx.LowerOf(f.span);
-  if (span_text.find("another") != std::string_view::npos ||
+  // ("Another three men": the frame starts at its count, after "another".)
+  const uint32_t from = f.span.begin >= 8 ? f.span.begin - 8 : 0;
+  if (ctx.LowerOf(Span{from, f.span.begin}).ends_with("another ") ||
+      span_text.find("another") != std::string_view::npos ||
       span_text.find(" more") != std::string_view::npos ||
       span_text.find("other ") != std::string_view::npos) {
     return "#" + std::to_string(f.span.begin);
@@ -374,8 +377,19 @@ FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
   const bool any_inclusive = std::any_of(frames.begin(), frames.end(), [&](const CasualtyFrame* f) {
     return numbered(f) && !additive(f);
   });
+  // ... nor can one that a later numbered count of "another"/"more"/"other" victims sets apart
+  // ("A man drowned. Another three men were found dead.").
+  auto set_apart = [&](const CasualtyFrame* f) {
+    return std::any_of(frames.begin(), frames.end(), [&](const CasualtyFrame* g) {
+      return g->span.begin >= f->span.end && numbered(g) &&
+             !event::EqualsLower(doc.Slice(g->count_span), "another") &&
+             VictimKey(ctx, *g).starts_with("#");
+    });
+  };
   if (any_numbered && any_inclusive) {
-    std::erase_if(frames, [&](const CasualtyFrame* f) { return implicit(f) && !coordinated(f); });
+    std::erase_if(frames, [&](const CasualtyFrame* f) {
+      return implicit(f) && !coordinated(f) && !set_apart(f);
+    });
   }
   bool any_positive = false;
   for (const CasualtyFrame* f : frames) any_positive |= !f->negated && !f->is_subtotal;
@@ -547,28 +561,27 @@ bool CasualtyContext::PeriodWords(uint32_t s) {
   return f.period == 1;
 }
 
-bool CasualtyContext::Additive(uint32_t s) {
-  SentenceFacts& f = facts_[s];
-  if (f.additive < 0) {
+// Whether sentence s (lower-cased, spaced) holds any of `words`, worked out once into `*slot`.
+bool CasualtyContext::AnyOnce(uint32_t s, int8_t SentenceFacts::*slot,
+                              std::initializer_list<std::string_view> words) {
+  int8_t& known = facts_[s].*slot;
+  if (known < 0) {
     const std::string_view own = Spaced(s);
-    f.additive = 0;
-    for (std::string_view w : {" also ", " additionally", " as well", ", as were ", ", as was "}) {
-      if (ContainsLower(own, w)) f.additive = 1;
+    known = 0;
+    for (std::string_view w : words) {
+      if (ContainsLower(own, w)) known = 1;
     }
   }
-  return f.additive == 1;
+  return known == 1;
+}
+
+bool CasualtyContext::Additive(uint32_t s) {
+  return AnyOnce(s, &SentenceFacts::additive,
+                 {" also ", " additionally", " as well", ", as were ", ", as was "});
 }
 
 bool CasualtyContext::SaysMore(uint32_t s) {
-  SentenceFacts& f = facts_[s];
-  if (f.more < 0) {
-    const std::string_view own = Spaced(s);
-    f.more = 0;
-    for (std::string_view w : {" also ", " as well", " too", " addition", " other "}) {
-      if (ContainsLower(own, w)) f.more = 1;
-    }
-  }
-  return f.more == 1;
+  return AnyOnce(s, &SentenceFacts::more, {" also ", " as well", " too", " addition", " other "});
 }
 
 }  // namespace event

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <span>
 #include <string>
@@ -151,6 +152,8 @@ class CasualtyContext {
     std::string spaced;
     int8_t period = -1, additive = -1, more = -1;  // -1: not looked at yet
   };
+  bool AnyOnce(uint32_t sentence, int8_t SentenceFacts::*slot,
+               std::initializer_list<std::string_view> words);
   const Document& doc_;
   std::string_view lower_;
   std::vector<SentenceFacts> facts_;
