@@ -632,7 +632,12 @@ struct DocPlaces {
   int coded = -1;  // whether the text has "coded" (any case); -1 not looked at yet
   std::optional<std::vector<GeoEntry>> mission_areas;
 
-  DocPlaces(const Document& d, const Gazetteer& g) : doc(d), gaz(g) {}
+  bool share_verdicts = true;
+  // Per key id, the usables judged so far with distinct readings (TwinReading).
+  std::vector<std::vector<uint32_t>> judged;
+
+  DocPlaces(const Document& d, const Gazetteer& g, bool share)
+      : doc(d), gaz(g), share_verdicts(share) {}
   const std::vector<Usable>& Usables() {
     if (!usable_read) {
       usable = UsableMentions(doc, gaz, &divisions);
@@ -642,9 +647,31 @@ struct DocPlaces {
     }
     return usable;
   }
+  // Judge reads of a mention only its key and its reading (entry, kind, feature code, cues,
+  // country and admin1): mentions alike in these get one verdict.
+  static bool TwinReading(const Usable& a, const Usable& b) {
+    const PlaceMention& x = *a.m;
+    const PlaceMention& y = *b.m;
+    return a.key_id == b.key_id && a.country == b.country && a.admin1 == b.admin1 &&
+           x.geo_id == y.geo_id && x.kind == y.kind && x.demonym == y.demonym &&
+           x.relative_region == y.relative_region && x.feature_code == y.feature_code;
+  }
   const Verdict& JudgeOf(size_t u) {
     std::optional<Verdict>& v = verdicts[u];
-    if (!v) v = Judge(doc, gaz, Usables(), groups, u);
+    if (v) return *v;
+    const std::vector<Usable>& all = Usables();
+    if (share_verdicts) {
+      if (judged.empty()) judged.resize(groups.by_key.size());
+      std::vector<uint32_t>& seen = judged[all[u].key_id];
+      for (uint32_t twin : seen) {
+        if (TwinReading(all[twin], all[u])) {
+          v = *verdicts[twin];
+          return *v;
+        }
+      }
+      seen.push_back(static_cast<uint32_t>(u));
+    }
+    v = Judge(doc, gaz, all, groups, u);
     return *v;
   }
   const std::string& Admin1Written(GeoId admin1) {
@@ -1730,10 +1757,13 @@ bool AnyFollowsAsContainer(const Document& doc, const PlaceMention& inner,
 }  // namespace locate_internal
 
 struct LocateCache::Impl {
+  bool share_verdicts = true;
   std::optional<DocPlaces> places;
 };
 
-LocateCache::LocateCache() : impl_(std::make_unique<Impl>()) {}
+LocateCache::LocateCache(bool share_verdicts) : impl_(std::make_unique<Impl>()) {
+  impl_->share_verdicts = share_verdicts;
+}
 LocateCache::~LocateCache() = default;
 
 EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer& gaz) {
@@ -1743,7 +1773,7 @@ EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer&
 
 EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer& gaz,
                           LocateCache& cache) {
-  if (!cache.impl_->places) cache.impl_->places.emplace(doc, gaz);
+  if (!cache.impl_->places) cache.impl_->places.emplace(doc, gaz, cache.impl_->share_verdicts);
   DocPlaces& ctx = *cache.impl_->places;
   EventLocation loc = LocateInText(doc, sentence, gaz, ctx);
   const Span s = sentence < doc.sentences.size() ? doc.sentences[sentence].span

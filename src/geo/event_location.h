@@ -17,7 +17,9 @@ namespace sitrep {
 // Made for one document and one gazetteer; not shared between threads.
 class LocateCache {
  public:
-  LocateCache();
+  // `share_verdicts` false: every mention judged on its own, not given the verdict of an
+  // earlier mention with the same key and reading (the plain path tests compare with).
+  explicit LocateCache(bool share_verdicts = true);
   ~LocateCache();
   LocateCache(const LocateCache&) = delete;
   LocateCache& operator=(const LocateCache&) = delete;

@@ -433,6 +433,43 @@ TEST(EventFastPath, GroupingAndFramesMatchPlainScans) {
   EXPECT_GE(frames, 20);
 }
 
+// Mentions with the same key and reading share one verdict of Judge: against judging every
+// mention on its own, on a long document where each name recurs (some in other countries'
+// company, so that verdicts move or drop mentions).
+TEST(EventFastPath, SharedVerdictsMatchJudgingEachMention) {
+  auto gaz = Gaz();
+  ASSERT_NE(gaz, nullptr);
+  const char* const paragraphs[] = {
+      "Shelling hit Kamyanka, Donetsk on Monday. Clashes in Kafr Nobol (Idleb) left four "
+      "fighters dead.",
+      "Daman in the countryside of Deir-ez-Zor was shelled; militants attacked the village of "
+      "Banh. Gunmen killed two men in Cabo, Mexico.",
+      "Troops killed 12 militants in Maiduguri, Borno state, and in Kirkuk. Shelling hit the "
+      "Dniprovskyi district of Kherson.",
+      "Forces from Tigray region took Lalibela. Police said two officers died in Falluja in "
+      "Anbar province.",
+  };
+  Document doc;
+  doc.id = "t";
+  doc.published = "2024-09-14";
+  for (int k = 0; k < 16; ++k) {
+    doc.text += paragraphs[(k * 3) % std::size(paragraphs)];
+    doc.text += '\n';
+  }
+  PipelineOptions options;
+  options.gazetteer = gaz;
+  ASSERT_TRUE(MakeDefaultPipeline(options).Run(doc).ok());
+  LocateCache shared;
+  LocateCache each(/*share_verdicts=*/false);
+  int found = 0;
+  for (size_t s = 0; s <= doc.sentences.size(); ++s) {
+    const EventLocation loc = LocateEvent(doc, s, *gaz, shared);
+    ExpectSameLocation(loc, LocateEvent(doc, s, *gaz, each), "sentence " + std::to_string(s));
+    found += loc.found();
+  }
+  EXPECT_GE(found, 20);
+}
+
 // " " + Lower(sentence) and the phrase finds the casualty rules first made for every frame.
 bool ReferenceHasAny(const std::string& spaced, std::initializer_list<std::string_view> words) {
   for (std::string_view w : words) {
