@@ -310,6 +310,8 @@ class Annotator {
       if (w == "of" && k == i && k + 2 < e &&
           (W(k + 1) == "the" || W(k + 1) == "their" || W(k + 1) == "those")) {
         k += 2;  // "one of the soldiers"
+        // "2 of the 4 attackers": the whole is read like a word number ("two of the four").
+        if (k + 1 < e && tok_[k].kind == TokenKind::kNumber) ++k;
         last = k;  // "eight of the hostages were killed": the fate noun comes next
         continue;
       }
@@ -911,6 +913,13 @@ class Annotator {
     fr.value = qt.value;
     fr.low = qt.value;
     fr.high = qt.high;
+    // "the couple", "a married couple": one victim phrase, two people ("a couple of" is a
+    // number of its own).
+    if (qt.value == 1 && qt.high == 1 && np.victims.size() >= 6) {
+      const std::string_view v =
+          std::string_view(lower_).substr(np.victims.begin, np.victims.size());
+      if (v.ends_with("couple")) fr.value = fr.low = fr.high = 2;
+    }
     fr.qualifier = qt.qualifier;
     fr.vague = qt.vague;
     fr.fate = fate;
@@ -2137,7 +2146,9 @@ class Annotator {
           prev == "there") {
         continue;
       }
-      const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
+      // ("the couple was killed": two people.)
+      const int64_t n = prev == "couple" && !InQuantity(i - 1) ? 2 : 1;
+      const Quantity qt{tok_[i].span, n, n, Qualifier::kExact, false, QuantityKind::kCount};
       AddFrame(sentence, i, i + 1, qt, -1, Np{}, {f, j, j + len}, f->fate, false, false);
       doc_.casualties.back().count_span = {};
       doc_.casualties.back().span = {tok_[i - 1].span.begin, tok_[j + len - 1].span.end};
@@ -2350,6 +2361,8 @@ class Annotator {
           W(i) == "the" || ((W(i) == "his" || W(i) == "her" || W(i) == "their") && i > b);
       if (W(i) != "a" && W(i) != "an" && W(i) != "another" && !definite) continue;
       if (InQuantity(i)) continue;  // "a dozen", "a number of"
+      // "another three men": the count after it makes the frame, not "another" itself.
+      if (W(i) == "another" && i + 1 < e && InQuantity(i + 1)) continue;
       const Np np = ScanNp(i + 1, e);
       // ("killing the former senator": a singular noun the lexicon need not know.)
       if (!np.has_victim && !np.has_object && W(i) != "another" && np.end > i + 1 &&
@@ -2394,6 +2407,33 @@ class Annotator {
         if (f.entry != nullptr && (f.entry->roles & (q::kBefore | q::kNounOf)) == 0) f = {};
       }
       if (f.entry == nullptr || update) continue;
+      // "a family of six": the family's size is the count.
+      if (W(i) == "a" && i + 3 < e && W(i + 1) == "family" && W(i + 2) == "of") {
+        const Candidate* size = nullptr;
+        for (const Candidate& c : cands_) {
+          if (c.begin == i + 3) size = &c;
+        }
+        // ("A family of four was killed": the count already made the frame; it names them.)
+        CasualtyFrame* made = nullptr;
+        for (CasualtyFrame& fr : doc_.casualties) {
+          if (size != nullptr && fr.quantity == size->quantity) made = &fr;
+        }
+        if (made != nullptr) {
+          if (made->category == VictimCategory::kUnknown) made->category = np.category;
+          i = std::max(np.end, size->end) - 1;
+          continue;
+        }
+        if (size != nullptr && doc_.quantities[size->quantity].kind == QuantityKind::kCount) {
+          AddFrame(sentence, size->begin, size->end, doc_.quantities[size->quantity],
+                   size->quantity, np, f, f.entry->fate, false, SubtotalBefore(b, i));
+          if (f.begin < i && (f.entry->roles & q::kBefore) != 0) {
+            last_hit = f;
+            last_end = std::max(np.end, size->end);
+          }
+          i = std::max(np.end, size->end) - 1;
+          continue;
+        }
+      }
       const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
       doc_.quantities.push_back(qt);
       AddFrame(sentence, i, i + 1, qt, static_cast<int32_t>(doc_.quantities.size() - 1), np, f,

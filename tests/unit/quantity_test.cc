@@ -669,6 +669,30 @@ const Case kMoreFrameCases[] = {
     {"Gunmen shot and killed the leader, along with four of his family members and a "
      "bodyguard.",
      "killed 1 non_state, killed 4 civilians, killed 1 state_forces"},
+    // "another" before a count is not a count of one of its own.
+    {"Two soldiers were killed. Another three men were killed later.",
+     "killed 2 state_forces, killed 3 civilians"},
+    {"Gunmen killed another four villagers.", "killed 4 civilians"},
+    // "a family of N" counts N; a family without a size stays one victim phrase.
+    {"Rebels killed a family of five in their home.", "killed 5 civilians"},
+    {"A family of four was killed when a shell hit the house.", "killed 4 civilians"},
+    {"Rebels killed a family in the village.", "killed 1 civilians"},
+    // "couple" names two people; "a couple of" stays a number.
+    {"The couple was killed while their son was injured.",
+     "killed 2 unknown, injured 1 unknown"},
+    {"Gunmen shot and killed a married couple.", "killed 2 civilians"},
+    {"Later the couple was killed by gunmen.", "killed 2 unknown"},
+    {"Gunmen killed a couple of farmers.", "killed 2 civilians"},
+    {"Gunmen killed a farmer.", "killed 1 civilians"},
+    // A hostage is a victim noun (its plural stays the count of the abducted).
+    {"They later killed another hostage.", "killed 1 civilians"},
+    {"They killed two people on the first day, and killed another hostage later.",
+     "killed 2 civilians, killed 1 civilians"},
+    {"The gunmen took a hostage and fled.", ""},
+    // "N of the M X": the part counts, in digits as in words.
+    {"In the shootout, 2 of the 4 attackers were killed.", "killed 2 non_state"},
+    {"Two of the five gunmen were killed.", "killed 2 non_state"},
+    {"Police said 2 of the 4 attackers fled on foot.", ""},
 };
 
 TEST(QuantityTest, MoreFrames) {
