@@ -440,14 +440,27 @@ void AssignFrames(const Document& doc, const std::vector<Span>& links,
   // Per sentence, the incidents' mentions in it as (incident, trigger), incidents in order;
   // and the last incident mentioned in the sentence or, failing that, in the nearest one before
   // it (-1 none).
-  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> mentions(doc.sentences.size());
-  std::vector<int> last_by(doc.sentences.size(), -1);
+  // Sentence s holds [start[s], start[s + 1]) of `mentions` (laid out by counting).
+  const size_t n = doc.sentences.size();
+  std::vector<uint32_t> start(n + 1, 0);
+  std::vector<int> last_by(n, -1);
   for (size_t i = 0; i < incidents->size(); ++i) {
     for (uint32_t ti : (*incidents)[i].triggers) {
       const uint32_t s = doc.triggers[ti].sentence;
-      if (s >= mentions.size()) continue;  // never a frame's sentence
-      mentions[s].emplace_back(static_cast<uint32_t>(i), ti);
+      if (s >= n) continue;  // never a frame's sentence
+      ++start[s + 1];
       last_by[s] = static_cast<int>(i);
+    }
+  }
+  for (size_t s = 0; s < n; ++s) start[s + 1] += start[s];
+  std::vector<std::pair<uint32_t, uint32_t>> mentions(start[n]);
+  {
+    std::vector<uint32_t> fill(start.begin(), start.end() - 1);
+    for (size_t i = 0; i < incidents->size(); ++i) {
+      for (uint32_t ti : (*incidents)[i].triggers) {
+        const uint32_t s = doc.triggers[ti].sentence;
+        if (s < n) mentions[fill[s]++] = {static_cast<uint32_t>(i), ti};
+      }
     }
   }
   for (size_t s = 1; s < last_by.size(); ++s) {
@@ -462,7 +475,8 @@ void AssignFrames(const Document& doc, const std::vector<Span>& links,
     if (state[f.sentence] == 2) {
       // The incident with a mention of this sentence nearest to the frame (the first on ties).
       long best = -1;
-      for (const auto& [i, ti] : mentions[f.sentence]) {
+      for (uint32_t k = start[f.sentence]; k < start[f.sentence + 1]; ++k) {
+        const auto [i, ti] = mentions[k];
         const TriggerMention& t = doc.triggers[ti];
         const long d = std::labs(static_cast<long>(t.span.begin) - static_cast<long>(f.span.begin));
         if (best < 0 || d < best) {

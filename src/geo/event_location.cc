@@ -305,9 +305,19 @@ struct Usable {
 // The usable mentions grouped by key, so that Judge compares small integers and visits only
 // a key's own mentions; made once per document.
 struct KeyGroups {
-  // Per key id, its usables' indices, and their mentions ordered by the start of their span.
-  std::vector<std::vector<uint32_t>> by_key;
-  std::vector<std::vector<const PlaceMention*>> mentions;
+  // Usable indices grouped by key id (ascending within a key): key k holds
+  // [key_begin[k], key_begin[k + 1]) of `by_key`; `mentions` holds their mentions in the same
+  // slots, ordered by the start of their span within each key.
+  std::vector<uint32_t> by_key;
+  std::vector<uint32_t> key_begin;
+  std::vector<const PlaceMention*> mentions;
+  size_t keys() const { return key_begin.empty() ? 0 : key_begin.size() - 1; }
+  std::span<const uint32_t> UsablesOf(uint32_t k) const {
+    return {by_key.data() + key_begin[k], key_begin[k + 1] - key_begin[k]};
+  }
+  std::span<const PlaceMention* const> MentionsOf(uint32_t k) const {
+    return {mentions.data() + key_begin[k], key_begin[k + 1] - key_begin[k]};
+  }
   // Usables are in sentence order: those of sentence s are [first[s], first[s + 1]).
   std::vector<uint32_t> first;
   // Usable indices ordered by the start of their mention (BestInContext's sentence lookup).
@@ -318,16 +328,17 @@ struct KeyGroups {
 // Sets key_id and origin of every usable; returns the groups.
 KeyGroups GroupByKey(const Document& doc, std::vector<Usable>& all) {
   KeyGroups g;
-  std::unordered_map<std::string_view, uint32_t> ids;
-  ids.reserve(all.size());
-  for (uint32_t u = 0; u < all.size(); ++u) {
-    Usable& o = all[u];
-    auto [it, fresh] = ids.try_emplace(o.key, static_cast<uint32_t>(g.by_key.size()));
-    if (fresh) g.by_key.emplace_back();
-    o.key_id = it->second;
-    o.origin = IsOrigin(doc, *o.m);
-    g.by_key[o.key_id].push_back(u);
+  // Sorting by key puts equal keys side by side (one allocation, no hashing).
+  g.by_key.resize(all.size());
+  for (uint32_t u = 0; u < all.size(); ++u) g.by_key[u] = u;
+  std::stable_sort(g.by_key.begin(), g.by_key.end(),
+                   [&](uint32_t a, uint32_t b) { return all[a].key < all[b].key; });
+  for (uint32_t i = 0; i < g.by_key.size(); ++i) {
+    if (i == 0 || all[g.by_key[i]].key != all[g.by_key[i - 1]].key) g.key_begin.push_back(i);
+    all[g.by_key[i]].key_id = static_cast<uint32_t>(g.key_begin.size() - 1);
   }
+  g.key_begin.push_back(static_cast<uint32_t>(g.by_key.size()));
+  for (Usable& o : all) o.origin = IsOrigin(doc, *o.m);
   const size_t sentences = std::max<size_t>(doc.sentences.size(), 1);
   g.first.assign(sentences + 1, static_cast<uint32_t>(all.size()));
   for (uint32_t u = all.size(); u-- > 0;) g.first[all[u].sentence] = u;
@@ -338,10 +349,10 @@ KeyGroups GroupByKey(const Document& doc, std::vector<Usable>& all) {
     return all[a].m->span.begin < all[b].m->span.begin;
   });
   g.mentions.resize(g.by_key.size());
-  for (size_t k = 0; k < g.by_key.size(); ++k) {
-    for (uint32_t u : g.by_key[k]) g.mentions[k].push_back(all[u].m);
+  for (size_t i = 0; i < g.by_key.size(); ++i) g.mentions[i] = all[g.by_key[i]].m;
+  for (size_t k = 0; k < g.keys(); ++k) {
     std::stable_sort(
-        g.mentions[k].begin(), g.mentions[k].end(),
+        g.mentions.begin() + g.key_begin[k], g.mentions.begin() + g.key_begin[k + 1],
         [](const PlaceMention* a, const PlaceMention* b) { return a->span.begin < b->span.begin; });
   }
   return g;
@@ -491,7 +502,7 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
     return v;
   }
   // The sentences where the key occurs, as a bitmap over the document's sentences.
-  const std::vector<uint32_t>& same_key = groups.by_key[me.key_id];
+  const std::span<const uint32_t> same_key = groups.UsablesOf(me.key_id);
   std::vector<uint32_t> context;  // ascending
   for (uint32_t s : same_key) {
     if (context.empty() || context.back() != all[s].sentence) context.push_back(all[s].sentence);
@@ -517,7 +528,7 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
     // place where they act.
     if (o.origin) return;
     // A place held by this one does not put it in doubt.
-    if (locate_internal::AnyFollowsAsContainer(doc, om, groups.mentions[me.key_id])) return;
+    if (locate_internal::AnyFollowsAsContainer(doc, om, groups.MentionsOf(me.key_id))) return;
     auto it =
         std::find_if(votes.begin(), votes.end(), [&](auto& p) { return p.first == o.country; });
     if (it == votes.end()) {
@@ -661,7 +672,7 @@ struct DocPlaces {
     if (v) return *v;
     const std::vector<Usable>& all = Usables();
     if (share_verdicts) {
-      if (judged.empty()) judged.resize(groups.by_key.size());
+      if (judged.empty()) judged.resize(groups.keys());
       std::vector<uint32_t>& seen = judged[all[u].key_id];
       for (uint32_t twin : seen) {
         if (TwinReading(all[twin], all[u])) {
