@@ -575,10 +575,13 @@ class Annotator {
         ++k;
       }
       if (!q::ScanNumber(lex_, t_, tok_, k, e, &n)) {
-        // "two assailants and a policeman were wounded": "a" + a victim is one more.
-        if ((W(k) != "a" && W(k) != "an") || W(k - 1) != "and") break;
+        // "two assailants and a policeman were wounded": "a" + a victim is one more, as is
+        // "the" + a singular one ("four passengers and the bomber were killed").
+        const bool definite = W(k) == "the";
+        if ((W(k) != "a" && W(k) != "an" && !definite) || W(k - 1) != "and") break;
         const Np one = ScanNp(k + 1, e);
         if (!one.has_victim || one.has_object) break;
+        if (definite && (one.end <= k + 1 || !SingularHead(one.end - 1))) break;
         j = one.end;
         ++hopped;
         continue;
@@ -2381,6 +2384,25 @@ class Annotator {
         if (head.ends_with("s") || head.ends_with("men") || head == "people" ||
             head == "children" || head == "police" || head == "personnel") {
           continue;
+        }
+        // "four passengers and the bomber were killed": the last item of a counted passive
+        // list (Passive hops over it from the count before).
+        if (W(i) == "the" && i > b + 1 && W(i - 1) == "and") {
+          const FateHit p = Passive(i + 1, e, np, i);
+          bool counted = false;  // the verb is a number's before ("the driver and the
+                                 // bomber were wounded" is read as a conjunct pair)
+          for (const CasualtyFrame& fr : doc_.casualties) {
+            counted |= p.entry != nullptr && fr.quantity >= 0 &&
+                       fr.fate_span.begin == tok_[p.begin].span.begin &&
+                       fr.count_span.end <= tok_[i].span.begin;
+          }
+          if (p.entry != nullptr && (p.entry->roles & q::kAfter) != 0 && counted) {
+            const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false,
+                              QuantityKind::kCount};
+            AddFrame(sentence, i, i + 1, qt, -1, np, p, p.entry->fate, false, false);
+            doc_.casualties.back().count_span = {};
+            continue;
+          }
         }
         const FateHit a = Active(b, i, &update);
         if (a.entry == nullptr || update || (a.entry->roles & q::kBefore) == 0) continue;

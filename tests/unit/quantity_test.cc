@@ -693,6 +693,14 @@ const Case kMoreFrameCases[] = {
     {"In the shootout, 2 of the 4 attackers were killed.", "killed 2 non_state"},
     {"Two of the five gunmen were killed.", "killed 2 non_state"},
     {"Police said 2 of the 4 attackers fled on foot.", ""},
+    // "the" + a singular victim closes a counted passive list; a pair without a count stays
+    // one conjunct reading (no double count).
+    {"Four passengers and the bomber were killed.",
+     "killed 4 civilians, killed 1 self non_state"},
+    {"The blast left four passengers and the bomber dead.",
+     "killed 4 civilians, killed 1 self non_state"},
+    {"Two soldiers and the driver were wounded.", "injured 2 state_forces, injured 1 civilians"},
+    {"The driver and the bomber were both wounded.", "injured 2 unknown"},
 };
 
 TEST(QuantityTest, MoreFrames) {
