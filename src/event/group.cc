@@ -123,17 +123,35 @@ struct SentenceAnchor {
   Span date_span;
 };
 
-SentenceAnchor AnchorOf(const Document& doc, uint32_t s, SentenceLocations& locations) {
+// The document's place mentions ordered by start, so that a sentence visits only its own.
+std::vector<const PlaceMention*> PlacesByStart(const Document& doc) {
+  std::vector<const PlaceMention*> out;
+  out.reserve(doc.places.size());
+  for (const PlaceMention& m : doc.places) out.push_back(&m);
+  std::stable_sort(out.begin(), out.end(), [](const PlaceMention* a, const PlaceMention* b) {
+    return a->span.begin < b->span.begin;
+  });
+  return out;
+}
+
+SentenceAnchor AnchorOf(const Document& doc, uint32_t s, SentenceLocations& locations,
+                        const std::vector<const PlaceMention*>& places) {
   SentenceAnchor a;
   const Span span = doc.sentences[s].span;
   if (locations.gazetteer() != nullptr) {
-    if (std::any_of(doc.places.begin(), doc.places.end(),
-                    [&](const PlaceMention& m) { return IsAnchorMention(doc, m, span); })) {
+    // A mention inside the sentence starts in it (or at its end, when empty).
+    auto first =
+        std::lower_bound(places.begin(), places.end(), span.begin,
+                         [](const PlaceMention* m, uint32_t pos) { return m->span.begin < pos; });
+    auto last = first;
+    while (last != places.end() && (*last)->span.begin <= span.end) ++last;
+    if (std::any_of(first, last,
+                    [&](const PlaceMention* m) { return IsAnchorMention(doc, *m, span); })) {
       a.place = locations.At(s);
       // Only when the sentence's best place is itself a locative mention.
       bool locative = false;
-      for (const PlaceMention& m : doc.places) {
-        locative |= m.span == a.place.evidence && IsAnchorMention(doc, m, span);
+      for (auto it = first; it != last; ++it) {
+        locative |= (*it)->span == a.place.evidence && IsAnchorMention(doc, **it, span);
       }
       if (!locative) a.place = EventLocation{};
     }
@@ -319,19 +337,25 @@ std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& loca
                                     const std::vector<Span>& links) {
   std::vector<Incident> incidents;
   std::vector<std::optional<SentenceAnchor>> anchors(doc.sentences.size());
-  std::vector<std::vector<Family>> families;  // per incident, families of its mentions
+  std::optional<std::vector<const PlaceMention*>> places;  // PlacesByStart, at first use
+  // Per incident, the families of its mentions as bits (1 << family): what compatibility
+  // depends on, without a list growing with the mentions.
+  std::vector<uint8_t> families;
+  // Per sentence, the last incident with a mention in it (-1 none): the incident a new
+  // mention of that sentence joins.
+  std::vector<int> latest(doc.sentences.size(), -1);
   for (uint32_t ti = 0; ti < doc.triggers.size(); ++ti) {
     const TriggerMention& t = doc.triggers[ti];
     if (t.historical || t.negated || t.sentence >= doc.sentences.size()) continue;
     if (InLinkList(links, t.span)) continue;
-    if (!anchors[t.sentence]) anchors[t.sentence] = AnchorOf(doc, t.sentence, locations);
+    if (!anchors[t.sentence]) {
+      if (!places) places = PlacesByStart(doc);
+      anchors[t.sentence] = AnchorOf(doc, t.sentence, locations, *places);
+    }
     const SentenceAnchor& a = *anchors[t.sentence];
     const Family fam = FamilyOf(t.event_type);
 
-    int chosen = -1;
-    for (int i = static_cast<int>(incidents.size()) - 1; i >= 0 && chosen < 0; --i) {
-      if (incidents[i].HasSentence(doc, t.sentence)) chosen = i;
-    }
+    int chosen = latest[t.sentence];
     const bool anaphor = IsAnaphor(doc, t);
     const bool separate = chosen < 0 && !anaphor && SaysSeparateIncident(doc, t.sentence);
     // An incident told without a date is the report's news; a sentence opening with an
@@ -348,7 +372,11 @@ std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& loca
           continue;
         }
         bool compatible = false;
-        for (Family f : families[i]) compatible |= FamiliesCompatible(f, fam);
+        for (Family f : {Family::kViolent, Family::kDemonstration, Family::kStrategic}) {
+          if (families[i] & (1u << static_cast<unsigned>(f))) {
+            compatible |= FamiliesCompatible(f, fam);
+          }
+        }
         if (!compatible) continue;
         int score = 3 * PlaceMatch(inc.place, a.place);
         if (!inc.date_value.empty() && inc.date_value == a.date) score += 2;
@@ -362,12 +390,13 @@ std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& loca
     }
     if (chosen < 0) {
       incidents.emplace_back();
-      families.emplace_back();
+      families.push_back(0);
       chosen = static_cast<int>(incidents.size()) - 1;
     }
     Incident& inc = incidents[chosen];
     inc.triggers.push_back(ti);
-    families[chosen].push_back(fam);
+    latest[t.sentence] = std::max(latest[t.sentence], chosen);
+    families[chosen] |= static_cast<uint8_t>(1u << static_cast<unsigned>(fam));
     if (MoreSpecific(a.place, inc.place) && !PlacesConflict(inc.place, a.place)) {
       inc.place = a.place;
     }
@@ -408,40 +437,58 @@ void AssignFrames(const Document& doc, const std::vector<Span>& links,
     return false;
   };
 
+  // Per sentence, the incidents' mentions in it as (incident, trigger), incidents in order;
+  // and the last incident mentioned in the sentence or, failing that, in the nearest one before
+  // it (-1 none).
+  // Sentence s holds [start[s], start[s + 1]) of `mentions` (laid out by counting).
+  const size_t n = doc.sentences.size();
+  std::vector<uint32_t> start(n + 1, 0);
+  std::vector<int> last_by(n, -1);
+  for (size_t i = 0; i < incidents->size(); ++i) {
+    for (uint32_t ti : (*incidents)[i].triggers) {
+      const uint32_t s = doc.triggers[ti].sentence;
+      if (s >= n) continue;  // never a frame's sentence
+      ++start[s + 1];
+      last_by[s] = static_cast<int>(i);
+    }
+  }
+  for (size_t s = 0; s < n; ++s) start[s + 1] += start[s];
+  std::vector<std::pair<uint32_t, uint32_t>> mentions(start[n]);
+  {
+    std::vector<uint32_t> fill(start.begin(), start.end() - 1);
+    for (size_t i = 0; i < incidents->size(); ++i) {
+      for (uint32_t ti : (*incidents)[i].triggers) {
+        const uint32_t s = doc.triggers[ti].sentence;
+        if (s < n) mentions[fill[s]++] = {static_cast<uint32_t>(i), ti};
+      }
+    }
+  }
+  for (size_t s = 1; s < last_by.size(); ++s) {
+    if (last_by[s] < 0) last_by[s] = last_by[s - 1];
+  }
+
   for (uint32_t fi = 0; fi < doc.casualties.size(); ++fi) {
     const CasualtyFrame& f = doc.casualties[fi];
     if (f.sentence >= doc.sentences.size() || state[f.sentence] == 1) continue;
     if (InLinkList(links, f.span)) continue;
     int chosen = -1;
     if (state[f.sentence] == 2) {
-      // The incident with a mention of this sentence nearest to the frame.
+      // The incident with a mention of this sentence nearest to the frame (the first on ties).
       long best = -1;
-      for (size_t i = 0; i < incidents->size(); ++i) {
-        for (uint32_t ti : (*incidents)[i].triggers) {
-          const TriggerMention& t = doc.triggers[ti];
-          if (t.sentence != f.sentence) continue;
-          const long d =
-              std::labs(static_cast<long>(t.span.begin) - static_cast<long>(f.span.begin));
-          if (best < 0 || d < best) {
-            best = d;
-            chosen = static_cast<int>(i);
-          }
+      for (uint32_t k = start[f.sentence]; k < start[f.sentence + 1]; ++k) {
+        const auto [i, ti] = mentions[k];
+        const TriggerMention& t = doc.triggers[ti];
+        const long d = std::labs(static_cast<long>(t.span.begin) - static_cast<long>(f.span.begin));
+        if (best < 0 || d < best) {
+          best = d;
+          chosen = static_cast<int>(i);
         }
       }
     }
     if (chosen < 0) {
       if (old_date_in(doc.sentences[f.sentence].span)) continue;
       // The incident mentioned last before this sentence, else the first one after it.
-      long best_sentence = -1;
-      for (size_t i = 0; i < incidents->size(); ++i) {
-        for (uint32_t ti : (*incidents)[i].triggers) {
-          const long s = doc.triggers[ti].sentence;
-          if (s <= static_cast<long>(f.sentence) && s >= best_sentence) {
-            best_sentence = s;
-            chosen = static_cast<int>(i);
-          }
-        }
-      }
+      chosen = last_by[f.sentence];
       if (chosen < 0) chosen = 0;
     }
     (*incidents)[chosen].frames.push_back(fi);

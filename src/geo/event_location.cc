@@ -289,6 +289,8 @@ std::optional<GeoEntry> ContainerDivision(const Document& doc, const Gazetteer& 
 // The places layer seen from the event: every usable mention with its key and hierarchy.
 // A town written as a container is read as the division it names (ContainerDivision); such
 // readings live in `divisions`, which must outlive the result.
+bool IsOrigin(const Document& doc, const PlaceMention& m);
+
 struct Usable {
   const PlaceMention* m;  // doc.places[index], or its reading as a division
   size_t index;           // into doc.places
@@ -296,7 +298,65 @@ struct Usable {
   GeoId country;
   GeoId admin1;
   std::string key;
+  uint32_t key_id = 0;  // equal ids for equal keys within the document (KeyGroups)
+  bool origin = false;  // IsOrigin(doc, *m)
 };
+
+// The usable mentions grouped by key, so that Judge compares small integers and visits only
+// a key's own mentions; made once per document.
+struct KeyGroups {
+  // Usable indices grouped by key id (ascending within a key): key k holds
+  // [key_begin[k], key_begin[k + 1]) of `by_key`; `mentions` holds their mentions in the same
+  // slots, ordered by the start of their span within each key.
+  std::vector<uint32_t> by_key;
+  std::vector<uint32_t> key_begin;
+  std::vector<const PlaceMention*> mentions;
+  size_t keys() const { return key_begin.empty() ? 0 : key_begin.size() - 1; }
+  std::span<const uint32_t> UsablesOf(uint32_t k) const {
+    return {by_key.data() + key_begin[k], key_begin[k + 1] - key_begin[k]};
+  }
+  std::span<const PlaceMention* const> MentionsOf(uint32_t k) const {
+    return {mentions.data() + key_begin[k], key_begin[k + 1] - key_begin[k]};
+  }
+  // Usables are in sentence order: those of sentence s are [first[s], first[s + 1]).
+  std::vector<uint32_t> first;
+  // Usable indices ordered by the start of their mention (BestInContext's sentence lookup).
+  std::vector<uint32_t> by_start;
+  std::optional<std::vector<GeoId>> actor_countries;  // ActorCountries, at first use
+};
+
+// Sets key_id and origin of every usable; returns the groups.
+KeyGroups GroupByKey(const Document& doc, std::vector<Usable>& all) {
+  KeyGroups g;
+  // Sorting by key puts equal keys side by side (one allocation, no hashing).
+  g.by_key.resize(all.size());
+  for (uint32_t u = 0; u < all.size(); ++u) g.by_key[u] = u;
+  std::stable_sort(g.by_key.begin(), g.by_key.end(),
+                   [&](uint32_t a, uint32_t b) { return all[a].key < all[b].key; });
+  for (uint32_t i = 0; i < g.by_key.size(); ++i) {
+    if (i == 0 || all[g.by_key[i]].key != all[g.by_key[i - 1]].key) g.key_begin.push_back(i);
+    all[g.by_key[i]].key_id = static_cast<uint32_t>(g.key_begin.size() - 1);
+  }
+  g.key_begin.push_back(static_cast<uint32_t>(g.by_key.size()));
+  for (Usable& o : all) o.origin = IsOrigin(doc, *o.m);
+  const size_t sentences = std::max<size_t>(doc.sentences.size(), 1);
+  g.first.assign(sentences + 1, static_cast<uint32_t>(all.size()));
+  for (uint32_t u = all.size(); u-- > 0;) g.first[all[u].sentence] = u;
+  for (size_t s = sentences; s-- > 0;) g.first[s] = std::min(g.first[s], g.first[s + 1]);
+  g.by_start.resize(all.size());
+  for (uint32_t u = 0; u < all.size(); ++u) g.by_start[u] = u;
+  std::stable_sort(g.by_start.begin(), g.by_start.end(), [&](uint32_t a, uint32_t b) {
+    return all[a].m->span.begin < all[b].m->span.begin;
+  });
+  g.mentions.resize(g.by_key.size());
+  for (size_t i = 0; i < g.by_key.size(); ++i) g.mentions[i] = all[g.by_key[i]].m;
+  for (size_t k = 0; k < g.keys(); ++k) {
+    std::stable_sort(
+        g.mentions.begin() + g.key_begin[k], g.mentions.begin() + g.key_begin[k + 1],
+        [](const PlaceMention* a, const PlaceMention* b) { return a->span.begin < b->span.begin; });
+  }
+  return g;
+}
 
 std::vector<Usable> UsableMentions(const Document& doc, const Gazetteer& gaz,
                                    std::deque<PlaceMention>* divisions) {
@@ -350,11 +410,12 @@ std::vector<GeoId> ActorCountries(const Document& doc, const Gazetteer& gaz) {
 // village of Banh", read as Banh of Iran), read outside every country the document's named
 // actors belong to: its namesake in the actors' country, when the gazetteer has one (the
 // first such country the actors name; a town before a district).
-std::optional<GeoEntry> InActorCountry(const Document& doc, const Gazetteer& gaz,
-                                       const Usable& me) {
+std::optional<GeoEntry> InActorCountry(const Document& doc, const Gazetteer& gaz, const Usable& me,
+                                       KeyGroups& groups) {
   const PlaceMention& m = *me.m;
   if (m.kind != PlaceKind::kPlace && m.kind != PlaceKind::kAdmin2) return std::nullopt;
-  const std::vector<GeoId> countries = ActorCountries(doc, gaz);
+  if (!groups.actor_countries) groups.actor_countries = ActorCountries(doc, gaz);
+  const std::vector<GeoId>& countries = *groups.actor_countries;
   if (countries.empty() ||
       std::find(countries.begin(), countries.end(), me.country) != countries.end()) {
     return std::nullopt;
@@ -407,7 +468,8 @@ struct Verdict {
 // document). A place never contradicts the place that holds it ("Daman in the countryside of
 // Deir-ez-Zor": Deir-ez-Zor is not put in doubt by Daman). Demonyms vote, but too little to pass
 // a mention over alone.
-Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usable>& all, size_t u) {
+Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usable>& all,
+              KeyGroups& groups, size_t u) {
   Verdict v;
   const Usable& me = all[u];
   const PlaceMention& m = *me.m;
@@ -421,7 +483,7 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
     // over unless the gazetteer has it there.
     std::vector<GeoId> doc_admin1s;
     for (const Usable& o : all) {
-      if ((o.key == me.key && !o.key.empty()) || o.admin1 == kNoGeoId) continue;
+      if (o.key_id == me.key_id || o.admin1 == kNoGeoId) continue;
       if (o.m->demonym || o.m->kind == PlaceKind::kCountry) continue;
       if (o.admin1 == me.admin1) return v;
       doc_admin1s.push_back(o.admin1);
@@ -439,12 +501,17 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
     v.dropped = true;
     return v;
   }
-  std::vector<uint32_t> sentences;
-  for (const Usable& o : all) {
-    if (o.key == me.key) sentences.push_back(o.sentence);
+  // The sentences where the key occurs, as a bitmap over the document's sentences.
+  const std::span<const uint32_t> same_key = groups.UsablesOf(me.key_id);
+  std::vector<uint32_t> context;  // ascending
+  for (uint32_t s : same_key) {
+    if (context.empty() || context.back() != all[s].sentence) context.push_back(all[s].sentence);
   }
-  auto in_context = [&](const Usable& o) {
-    return std::find(sentences.begin(), sentences.end(), o.sentence) != sentences.end();
+  // The usables of the context sentences, in document order.
+  auto for_context = [&](auto&& visit) {
+    for (uint32_t s : context) {
+      for (uint32_t o = groups.first[s]; o < groups.first[s + 1]; ++o) visit(all[o]);
+    }
   };
   auto weight = [&](const PlaceMention& o) {
     if (o.demonym) return 0.75;
@@ -454,19 +521,14 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
     return 1.0;
   };
   std::vector<std::pair<GeoId, double>> votes;
-  for (const Usable& o : all) {
-    if (o.key == me.key && !o.key.empty()) continue;
-    if (!in_context(o) || o.country == kNoGeoId) continue;
+  for_context([&](const Usable& o) {
+    if (o.key_id == me.key_id || o.country == kNoGeoId) return;
     const PlaceMention& om = *o.m;
     // Where people come from ("forces from Tigray region took Lalibela") does not hold the
     // place where they act.
-    if (IsOrigin(doc, om)) continue;
+    if (o.origin) return;
     // A place held by this one does not put it in doubt.
-    bool held = false;
-    for (const Usable& same : all) {
-      if (same.key == me.key && FollowsAsContainer(doc, om, *same.m)) held = true;
-    }
-    if (held) continue;
+    if (locate_internal::AnyFollowsAsContainer(doc, om, groups.MentionsOf(me.key_id))) return;
     auto it =
         std::find_if(votes.begin(), votes.end(), [&](auto& p) { return p.first == o.country; });
     if (it == votes.end()) {
@@ -474,7 +536,7 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
     } else {
       it->second += weight(om);
     }
-  }
+  });
   double own = 0, top = 0;
   GeoId top_country = kNoGeoId;
   for (const auto& [c, w] : votes) {
@@ -489,7 +551,7 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   // only Mexican places). Its own country must have some support once the document has plenty.
   if (votes.empty()) {
     for (const Usable& o : all) {
-      if ((o.key == me.key && !o.key.empty()) || o.country == kNoGeoId) continue;
+      if (o.key_id == me.key_id || o.country == kNoGeoId) continue;
       auto it =
           std::find_if(votes.begin(), votes.end(), [&](auto& p) { return p.first == o.country; });
       if (it == votes.end()) {
@@ -508,7 +570,7 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
     }
     if (own > 0) return v;
     if (top < 3.0) {
-      if (auto e = InActorCountry(doc, gaz, me); e) v.moved = e;
+      if (auto e = InActorCountry(doc, gaz, me, groups); e) v.moved = e;
       return v;
     }
   }
@@ -524,18 +586,22 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   // none holds this mention.
   std::vector<GeoId> admin1_targets;
   bool supported = false;
-  for (const Usable& o : all) {
-    if ((o.key == me.key && !o.key.empty()) || !in_context(o)) continue;
+  for_context([&](const Usable& o) {
+    if (o.key_id == me.key_id) return;
     const PlaceMention& om = *o.m;
-    if (IsOrigin(doc, om)) continue;
-    if (om.demonym || om.kind == PlaceKind::kCountry || o.admin1 == kNoGeoId) continue;
+    if (o.origin) return;
+    if (om.demonym || om.kind == PlaceKind::kCountry || o.admin1 == kNoGeoId) return;
     if (o.country == me.country && o.admin1 == me.admin1) supported = true;
     if (IsAdminLevel(om) && o.country == target_country) admin1_targets.push_back(o.admin1);
-  }
+  });
   if (target_country == me.country) {
     if (supported || admin1_targets.empty() || m.kind == PlaceKind::kAdmin1) return v;
     hard = true;
   }
+  // Only membership matters below: one copy of each division.
+  std::sort(admin1_targets.begin(), admin1_targets.end());
+  admin1_targets.erase(std::unique(admin1_targets.begin(), admin1_targets.end()),
+                       admin1_targets.end());
   auto fits = [&](const GeoEntry& e) {
     if (e.kind() != GeoKind::kPlace && e.kind() != GeoKind::kAdmin2 &&
         !(m.kind == PlaceKind::kAdmin1 && e.kind() == GeoKind::kAdmin1)) {
@@ -571,23 +637,52 @@ struct DocPlaces {
   bool usable_read = false;
   std::deque<PlaceMention> divisions;
   std::vector<Usable> usable;
-  std::vector<std::optional<Verdict>> verdicts;  // Judge(doc, gaz, usable, u)
+  KeyGroups groups;
+  std::vector<std::optional<Verdict>> verdicts;  // Judge(doc, gaz, usable, groups, u)
   std::vector<std::pair<GeoId, std::string>> admin1_written;
   int coded = -1;  // whether the text has "coded" (any case); -1 not looked at yet
   std::optional<std::vector<GeoEntry>> mission_areas;
 
-  DocPlaces(const Document& d, const Gazetteer& g) : doc(d), gaz(g) {}
+  bool share_verdicts = true;
+  // Per key id, the usables judged so far with distinct readings (TwinReading).
+  std::vector<std::vector<uint32_t>> judged;
+
+  DocPlaces(const Document& d, const Gazetteer& g, bool share)
+      : doc(d), gaz(g), share_verdicts(share) {}
   const std::vector<Usable>& Usables() {
     if (!usable_read) {
       usable = UsableMentions(doc, gaz, &divisions);
+      groups = GroupByKey(doc, usable);
       verdicts.assign(usable.size(), std::nullopt);
       usable_read = true;
     }
     return usable;
   }
+  // Judge reads of a mention only its key and its reading (entry, kind, feature code, cues,
+  // country and admin1): mentions alike in these get one verdict.
+  static bool TwinReading(const Usable& a, const Usable& b) {
+    const PlaceMention& x = *a.m;
+    const PlaceMention& y = *b.m;
+    return a.key_id == b.key_id && a.country == b.country && a.admin1 == b.admin1 &&
+           x.geo_id == y.geo_id && x.kind == y.kind && x.demonym == y.demonym &&
+           x.relative_region == y.relative_region && x.feature_code == y.feature_code;
+  }
   const Verdict& JudgeOf(size_t u) {
     std::optional<Verdict>& v = verdicts[u];
-    if (!v) v = Judge(doc, gaz, Usables(), u);
+    if (v) return *v;
+    const std::vector<Usable>& all = Usables();
+    if (share_verdicts) {
+      if (judged.empty()) judged.resize(groups.keys());
+      std::vector<uint32_t>& seen = judged[all[u].key_id];
+      for (uint32_t twin : seen) {
+        if (TwinReading(all[twin], all[u])) {
+          v = *verdicts[twin];
+          return *v;
+        }
+      }
+      seen.push_back(static_cast<uint32_t>(u));
+    }
+    v = Judge(doc, gaz, all, groups, u);
     return *v;
   }
   const std::string& Admin1Written(GeoId admin1) {
@@ -647,10 +742,18 @@ bool IsDateline(const Document& doc, Span span) {
 std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const Gazetteer& gaz,
                                           DocPlaces& ctx) {
   const std::vector<Usable>& all = ctx.Usables();
-  std::vector<size_t> in;  // indices into `all`
-  for (size_t u = 0; u < all.size(); ++u) {
-    const PlaceMention& m = *all[u].m;
-    if (!m.demonym && Inside(m.span, span)) in.push_back(u);
+  std::vector<size_t> in;  // indices into `all`, ascending
+  {
+    // A mention inside the sentence starts in it (or at its end, when empty).
+    const std::vector<uint32_t>& by_start = ctx.groups.by_start;
+    auto it =
+        std::lower_bound(by_start.begin(), by_start.end(), span.begin,
+                         [&](uint32_t u, uint32_t pos) { return all[u].m->span.begin < pos; });
+    for (; it != by_start.end() && all[*it].m->span.begin <= span.end; ++it) {
+      const PlaceMention& m = *all[*it].m;
+      if (!m.demonym && Inside(m.span, span)) in.push_back(*it);
+    }
+    std::sort(in.begin(), in.end());
   }
   if (in.empty()) return std::nullopt;
   std::vector<PlaceMention> picked;
@@ -1641,11 +1744,37 @@ EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer
 
 }  // namespace
 
+namespace locate_internal {
+
+bool FollowsAsContainer(const Document& doc, const PlaceMention& inner, const PlaceMention& outer) {
+  return sitrep::FollowsAsContainer(doc, inner, outer);
+}
+
+// FollowsAsContainer allows at most six words between the two mentions, so only the outers
+// starting by the seventh token after `inner` are tried.
+bool AnyFollowsAsContainer(const Document& doc, const PlaceMention& inner,
+                           std::span<const PlaceMention* const> outers) {
+  auto it =
+      std::lower_bound(outers.begin(), outers.end(), inner.span.end,
+                       [](const PlaceMention* o, uint32_t pos) { return o->span.begin < pos; });
+  const size_t t = TokenAt(doc, inner.span.end);
+  const uint32_t limit = t + 6 < doc.tokens.size() ? doc.tokens[t + 6].span.begin : UINT32_MAX;
+  for (; it != outers.end() && (*it)->span.begin <= limit; ++it) {
+    if (sitrep::FollowsAsContainer(doc, inner, **it)) return true;
+  }
+  return false;
+}
+
+}  // namespace locate_internal
+
 struct LocateCache::Impl {
+  bool share_verdicts = true;
   std::optional<DocPlaces> places;
 };
 
-LocateCache::LocateCache() : impl_(std::make_unique<Impl>()) {}
+LocateCache::LocateCache(bool share_verdicts) : impl_(std::make_unique<Impl>()) {
+  impl_->share_verdicts = share_verdicts;
+}
 LocateCache::~LocateCache() = default;
 
 EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer& gaz) {
@@ -1655,7 +1784,7 @@ EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer&
 
 EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer& gaz,
                           LocateCache& cache) {
-  if (!cache.impl_->places) cache.impl_->places.emplace(doc, gaz);
+  if (!cache.impl_->places) cache.impl_->places.emplace(doc, gaz, cache.impl_->share_verdicts);
   DocPlaces& ctx = *cache.impl_->places;
   EventLocation loc = LocateInText(doc, sentence, gaz, ctx);
   const Span s = sentence < doc.sentences.size() ? doc.sentences[sentence].span

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <span>
 #include <string_view>
 
 #include "sitrep/pipeline.h"
@@ -16,7 +17,9 @@ namespace sitrep {
 // Made for one document and one gazetteer; not shared between threads.
 class LocateCache {
  public:
-  LocateCache();
+  // `share_verdicts` false: every mention judged on its own, not given the verdict of an
+  // earlier mention with the same key and reading (the plain path tests compare with).
+  explicit LocateCache(bool share_verdicts = true);
   ~LocateCache();
   LocateCache(const LocateCache&) = delete;
   LocateCache& operator=(const LocateCache&) = delete;
@@ -36,5 +39,18 @@ bool ContainsLowerAscii(std::string_view text, std::string_view lower);
 // LocateEvent(doc, sentence, gaz), with `cache` made for `doc` and `gaz` (same answer).
 EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer& gaz,
                           LocateCache& cache);
+
+namespace locate_internal {
+
+// True when `outer` follows `inner` with only container link words between them ("X, Y",
+// "X in the countryside of Y").
+bool FollowsAsContainer(const Document& doc, const PlaceMention& inner, const PlaceMention& outer);
+
+// Whether any of `outers` (ordered by span begin) FollowsAsContainer `inner`, trying only the
+// few that start close enough after it.
+bool AnyFollowsAsContainer(const Document& doc, const PlaceMention& inner,
+                           std::span<const PlaceMention* const> outers);
+
+}  // namespace locate_internal
 
 }  // namespace sitrep

@@ -6,10 +6,13 @@
 // document to document, notes written without temporary strings.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <climits>
 #include <cstdio>
+#include <cstdlib>
 #include <initializer_list>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -18,11 +21,11 @@
 #include "event/event_internal.h"
 #include "geo/event_location.h"
 #include "sitrep/events.h"
-#include "sitrep/triggers.h"
-#include "trigger/historical.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/places.h"
+#include "sitrep/triggers.h"
 #include "test_gazetteer.h"
+#include "trigger/historical.h"
 
 namespace sitrep {
 namespace {
@@ -245,6 +248,226 @@ TEST(EventFastPath, LocateCacheMatchesFreshPerSentence) {
     }
   }
   EXPECT_GE(found, 10);
+}
+
+// Judge's "held by a mention of this key" test, tried only on the mentions starting close after
+// the inner one, against trying FollowsAsContainer on every mention; on a long document made of
+// repeated paragraphs, where each name occurs many times.
+TEST(EventFastPath, AnyFollowsAsContainerMatchesEveryPair) {
+  auto gaz = Gaz();
+  ASSERT_NE(gaz, nullptr);
+  const char* const paragraphs[] = {
+      "Clashes in Kafr Nobol (Idleb) left four fighters dead. Shelling hit the countryside of "
+      "Deir-ez-Zor; a man was killed in Mulqeey village (Jowhar, Middle Shabelle).",
+      "Daman in the eastern countryside of Deir-ez-Zor was shelled. Troops killed 12 militants "
+      "in Maiduguri, Borno state.",
+      "Gunmen attacked a checkpoint near Falluja in Anbar province; Falluja, Anbar was calm.",
+      "Falluja in the outskirts of the northern rural area of western Anbar, Iraq.",
+  };
+  Document doc;
+  doc.id = "t";
+  doc.published = "2024-09-14";
+  for (int k = 0; k < 12; ++k) {
+    doc.text += paragraphs[k % std::size(paragraphs)];
+    doc.text += '\n';
+  }
+  PipelineOptions options;
+  options.gazetteer = gaz;
+  ASSERT_TRUE(MakeDefaultPipeline(options).Run(doc).ok());
+  ASSERT_GE(doc.places.size(), 20u);
+  // Outer sets: all mentions, and the mentions of each name (as Judge groups them).
+  std::vector<std::vector<const PlaceMention*>> sets(1);
+  std::map<std::string, size_t> by_name;
+  for (const PlaceMention& m : doc.places) {
+    sets[0].push_back(&m);
+    auto [it, fresh] = by_name.try_emplace(std::string(doc.Slice(m.span)), sets.size());
+    if (fresh) sets.emplace_back();
+    sets[it->second].push_back(&m);
+  }
+  int held = 0;
+  for (auto& outers : sets) {
+    std::stable_sort(
+        outers.begin(), outers.end(),
+        [](const PlaceMention* a, const PlaceMention* b) { return a->span.begin < b->span.begin; });
+    for (const PlaceMention& inner : doc.places) {
+      bool every = false;
+      for (const PlaceMention* o : outers) {
+        every = every || locate_internal::FollowsAsContainer(doc, inner, *o);
+      }
+      EXPECT_EQ(locate_internal::AnyFollowsAsContainer(doc, inner, outers), every)
+          << doc.Slice(inner.span) << " at " << inner.span.begin;
+      held += every;
+    }
+  }
+  EXPECT_GE(held, 10);
+}
+
+// AssignFrames as first written: every incident's mentions scanned for each frame.
+std::vector<std::vector<uint32_t>> ReferenceFrames(const Document& doc,
+                                                   std::vector<event::Incident> incidents) {
+  for (event::Incident& inc : incidents) inc.frames.clear();
+  const std::vector<Span> links = event::LinkLists(doc);
+  auto in_links = [&](Span s) {
+    for (const Span& l : links) {
+      if (s.begin >= l.begin && s.begin < l.end) return true;
+    }
+    return false;
+  };
+  std::vector<uint8_t> state(doc.sentences.size(), 0);
+  for (const TriggerMention& t : doc.triggers) {
+    if (t.sentence >= state.size()) continue;
+    state[t.sentence] = std::max<uint8_t>(state[t.sentence], (t.historical || t.negated) ? 1 : 2);
+  }
+  const auto pub = event::ParseDateValue(doc.published.substr(0, 10));
+  const int pub_year = pub ? event::YearOfDayNumber(pub->first) : 0;
+  auto old_date_in = [&](Span span) {
+    if (pub_year == 0) return false;
+    for (const Timex& t : doc.timex) {
+      if (t.span.begin >= span.end) break;
+      if (t.span.begin < span.begin || t.span.end > span.end || t.type != TimexType::kDate) {
+        continue;
+      }
+      auto r = event::ParseDateValue(t.value);
+      if (r && event::YearOfDayNumber(r->last) < pub_year - 1) return true;
+    }
+    return false;
+  };
+  for (uint32_t fi = 0; fi < doc.casualties.size(); ++fi) {
+    const CasualtyFrame& f = doc.casualties[fi];
+    if (f.sentence >= doc.sentences.size() || state[f.sentence] == 1 || in_links(f.span)) continue;
+    int chosen = -1;
+    if (state[f.sentence] == 2) {
+      long best = -1;
+      for (size_t i = 0; i < incidents.size(); ++i) {
+        for (uint32_t ti : incidents[i].triggers) {
+          const TriggerMention& t = doc.triggers[ti];
+          if (t.sentence != f.sentence) continue;
+          const long d =
+              std::labs(static_cast<long>(t.span.begin) - static_cast<long>(f.span.begin));
+          if (best < 0 || d < best) {
+            best = d;
+            chosen = static_cast<int>(i);
+          }
+        }
+      }
+    }
+    if (chosen < 0) {
+      if (old_date_in(doc.sentences[f.sentence].span)) continue;
+      long best_sentence = -1;
+      for (size_t i = 0; i < incidents.size(); ++i) {
+        for (uint32_t ti : incidents[i].triggers) {
+          const long s = doc.triggers[ti].sentence;
+          if (s <= static_cast<long>(f.sentence) && s >= best_sentence) {
+            best_sentence = s;
+            chosen = static_cast<int>(i);
+          }
+        }
+      }
+      if (chosen < 0) chosen = 0;
+    }
+    incidents[chosen].frames.push_back(fi);
+  }
+  std::vector<std::vector<uint32_t>> out;
+  for (const event::Incident& inc : incidents) out.push_back(inc.frames);
+  return out;
+}
+
+// Grouping joins a mention to the last incident already mentioned in its sentence (kept per
+// sentence, not searched), and frames go to incidents through per-sentence lists: against
+// Incident::HasSentence over the result and the plain AssignFrames scan, on short documents
+// and on long ones made of many reports.
+TEST(EventFastPath, GroupingAndFramesMatchPlainScans) {
+  auto gaz = Gaz();
+  ASSERT_NE(gaz, nullptr);
+  const char* const paragraphs[] = {
+      "Gunmen attacked a checkpoint near Falluja in Anbar province on Monday, killing two "
+      "officers. Police said three more were wounded in the attack.",
+      "In a separate attack, a roadside bomb killed four soldiers in Kirkuk. Two civilians died.",
+      "Protesters marched in Nairobi on Tuesday; police detained 30 people and one man was "
+      "killed.",
+      "On 3 May 2019, militants killed 5 villagers in Kenema district. The toll rose to 7.",
+      "Troops killed 12 militants in Maiduguri, Borno state. Separately, gunmen abducted 30 "
+      "students in Kaduna and killed a guard.",
+  };
+  int frames = 0;
+  for (int repeats : {1, 3, 25}) {
+    Document doc;
+    doc.id = "t";
+    doc.published = "2024-09-14";
+    for (int k = 0; k < repeats * 5; ++k) {
+      doc.text += paragraphs[(k * 3) % std::size(paragraphs)];
+      doc.text += '\n';
+    }
+    PipelineOptions options;
+    options.gazetteer = gaz;
+    ASSERT_TRUE(MakeDefaultPipeline(options).Run(doc).ok());
+    std::vector<event::Incident> incidents = event::GroupMentions(doc, gaz.get());
+    // Every mention is in the last incident that has its sentence, among those before it.
+    std::vector<int> owner(doc.triggers.size(), -1);
+    for (size_t i = 0; i < incidents.size(); ++i) {
+      for (uint32_t ti : incidents[i].triggers) owner[ti] = static_cast<int>(i);
+    }
+    for (uint32_t ti = 0; ti < doc.triggers.size(); ++ti) {
+      if (owner[ti] < 0) continue;
+      // The incidents as they stood when `ti` was grouped: their mentions before it.
+      int last = -1;
+      for (size_t i = 0; i < incidents.size(); ++i) {
+        for (uint32_t tj : incidents[i].triggers) {
+          if (tj < ti && doc.triggers[tj].sentence == doc.triggers[ti].sentence) {
+            last = static_cast<int>(i);
+          }
+        }
+      }
+      if (last >= 0) {
+        EXPECT_EQ(owner[ti], last) << repeats << " / trigger " << ti;
+      }
+    }
+    const std::vector<std::vector<uint32_t>> want = ReferenceFrames(doc, incidents);
+    event::AssignFrames(doc, &incidents);
+    ASSERT_EQ(incidents.size(), want.size());
+    for (size_t i = 0; i < incidents.size(); ++i) {
+      EXPECT_EQ(incidents[i].frames, want[i]) << repeats << " / incident " << i;
+      frames += static_cast<int>(want[i].size());
+    }
+  }
+  EXPECT_GE(frames, 20);
+}
+
+// Mentions with the same key and reading share one verdict of Judge: against judging every
+// mention on its own, on a long document where each name recurs (some in other countries'
+// company, so that verdicts move or drop mentions).
+TEST(EventFastPath, SharedVerdictsMatchJudgingEachMention) {
+  auto gaz = Gaz();
+  ASSERT_NE(gaz, nullptr);
+  const char* const paragraphs[] = {
+      "Shelling hit Kamyanka, Donetsk on Monday. Clashes in Kafr Nobol (Idleb) left four "
+      "fighters dead.",
+      "Daman in the countryside of Deir-ez-Zor was shelled; militants attacked the village of "
+      "Banh. Gunmen killed two men in Cabo, Mexico.",
+      "Troops killed 12 militants in Maiduguri, Borno state, and in Kirkuk. Shelling hit the "
+      "Dniprovskyi district of Kherson.",
+      "Forces from Tigray region took Lalibela. Police said two officers died in Falluja in "
+      "Anbar province.",
+  };
+  Document doc;
+  doc.id = "t";
+  doc.published = "2024-09-14";
+  for (int k = 0; k < 16; ++k) {
+    doc.text += paragraphs[(k * 3) % std::size(paragraphs)];
+    doc.text += '\n';
+  }
+  PipelineOptions options;
+  options.gazetteer = gaz;
+  ASSERT_TRUE(MakeDefaultPipeline(options).Run(doc).ok());
+  LocateCache shared;
+  LocateCache each(/*share_verdicts=*/false);
+  int found = 0;
+  for (size_t s = 0; s <= doc.sentences.size(); ++s) {
+    const EventLocation loc = LocateEvent(doc, s, *gaz, shared);
+    ExpectSameLocation(loc, LocateEvent(doc, s, *gaz, each), "sentence " + std::to_string(s));
+    found += loc.found();
+  }
+  EXPECT_GE(found, 20);
 }
 
 // " " + Lower(sentence) and the phrase finds the casualty rules first made for every frame.
