@@ -34,9 +34,10 @@ std::string Lower(std::string_view text) {
 
 void AddEvidence(const Document& doc, std::string_view field, Span span, Event* event) {
   if (span.empty() || span.end > doc.text.size()) return;
-  // Built in place: each string is constructed once, not default-made and then assigned.
-  event->evidence.emplace_back(std::string(field), doc.id, span.begin, span.end,
-                               std::string(doc.Slice(span)));
+  // Each string is constructed once, not default-made and then assigned. (Braces, not
+  // emplace_back: clang 14, the fuzz build, has no parenthesized aggregate initialization.)
+  event->evidence.push_back(
+      Evidence{std::string(field), doc.id, span.begin, span.end, std::string(doc.Slice(span))});
 }
 
 namespace {
