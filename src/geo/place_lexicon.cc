@@ -85,27 +85,25 @@ constexpr NamedArea kMissionAreas[] = {
 
 }  // namespace
 
-std::string_view GroupArea(std::string_view actor) {
-  for (const NamedArea& g : kGroupAreas) {
-    if (g.name == actor) return g.iso2s;
+namespace {
+// The areas a name of `table` stands for, or empty.
+template <size_t N>
+std::string_view AreasOf(const NamedArea (&table)[N], std::string_view name) {
+  for (const NamedArea& entry : table) {
+    if (entry.name == name) return entry.iso2s;
   }
   return {};
 }
+}  // namespace
+
+std::string_view GroupArea(std::string_view actor) { return AreasOf(kGroupAreas, actor); }
 
 std::string_view MissionCountry(std::string_view token) {
   if (token.size() < 3 || token.size() > 7 || token[0] < 'A' || token[0] > 'Z') return {};
-  for (const NamedArea& m : kMissions) {
-    if (m.name == token) return m.iso2s;
-  }
-  return {};
+  return AreasOf(kMissions, token);
 }
 
-std::string_view MissionArea(std::string_view token) {
-  for (const NamedArea& m : kMissionAreas) {
-    if (m.name == token) return m.iso2s;
-  }
-  return {};
-}
+std::string_view MissionArea(std::string_view token) { return AreasOf(kMissionAreas, token); }
 
 // The generated table is sorted by ISO2 code: a binary search finds what a scan would.
 static_assert(std::is_sorted(std::begin(kCentres), std::end(kCentres),
