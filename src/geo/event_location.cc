@@ -290,6 +290,7 @@ std::optional<GeoEntry> ContainerDivision(const Document& doc, const Gazetteer& 
 // A town written as a container is read as the division it names (ContainerDivision); such
 // readings live in `divisions`, which must outlive the result.
 bool IsOrigin(const Document& doc, const PlaceMention& m);
+bool IsOwnerCountry(const Document& doc, const PlaceMention& m);
 
 struct Usable {
   const PlaceMention* m;  // doc.places[index], or its reading as a division
@@ -300,6 +301,7 @@ struct Usable {
   std::string key;
   uint32_t key_id = 0;  // equal ids for equal keys within the document (KeyGroups)
   bool origin = false;  // IsOrigin(doc, *m)
+  bool owner = false;   // IsOwnerCountry(doc, *m)
 };
 
 // The usable mentions grouped by key, so that Judge compares small integers and visits only
@@ -338,7 +340,10 @@ KeyGroups GroupByKey(const Document& doc, std::vector<Usable>& all) {
     all[g.by_key[i]].key_id = static_cast<uint32_t>(g.key_begin.size() - 1);
   }
   g.key_begin.push_back(static_cast<uint32_t>(g.by_key.size()));
-  for (Usable& o : all) o.origin = IsOrigin(doc, *o.m);
+  for (Usable& o : all) {
+    o.origin = IsOrigin(doc, *o.m);
+    o.owner = IsOwnerCountry(doc, *o.m);
+  }
   const size_t sentences = std::max<size_t>(doc.sentences.size(), 1);
   g.first.assign(sentences + 1, static_cast<uint32_t>(all.size()));
   for (uint32_t u = all.size(); u-- > 0;) g.first[all[u].sentence] = u;
@@ -454,6 +459,29 @@ bool IsOrigin(const Document& doc, const PlaceMention& m) {
   return LowerAscii(doc.Slice(doc.tokens[t - 1].span)) == "from";
 }
 
+// A country named as the owner of forces, a mission or a sponsor rather than as a place: opening
+// a named actor ("US forces", "Turkey's army"), or before "embassy" / "consulate" /
+// "backed" ("the France embassy in Conakry", "a Turkey backed faction"). It says whose, not
+// where: it votes like a demonym and is not a candidate for the event's place.
+bool IsOwnerCountry(const Document& doc, const PlaceMention& m) {
+  if (m.demonym || m.kind != PlaceKind::kCountry) return false;
+  for (const ActorMention& a : doc.actors) {
+    if (a.span.begin > m.span.begin) break;
+    // The country opening the actor ("US forces"); one inside a group's name ("United
+    // Self-Defense Forces of Colombia") is where the group is at home.
+    if (!a.generic && a.span.begin == m.span.begin && a.span.end > m.span.end) return true;
+  }
+  const size_t t = TokenAt(doc, m.span.end);
+  if (t >= doc.tokens.size()) return false;
+  size_t next = t;
+  if (doc.Slice(doc.tokens[t].span) == "-" && t + 1 < doc.tokens.size() &&
+      doc.tokens[t + 1].span.begin == doc.tokens[t].span.end) {
+    next = t + 1;  // "Turkey-backed"
+  }
+  const LowerWord w = LowerAscii(doc.Slice(doc.tokens[next].span));
+  return w == "embassy" || w == "embassies" || w == "consulate" || w == "backed";
+}
+
 // What the other names around a mention say of its entry.
 struct Verdict {
   bool dropped = false;
@@ -513,8 +541,9 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
       for (uint32_t o = groups.first[s]; o < groups.first[s + 1]; ++o) visit(all[o]);
     }
   };
-  auto weight = [&](const PlaceMention& o) {
-    if (o.demonym) return 0.75;
+  auto weight = [&](const Usable& u) {
+    const PlaceMention& o = *u.m;
+    if (o.demonym || u.owner) return 0.75;
     if (o.kind == PlaceKind::kCountry) return 2.0;
     if (o.kind == PlaceKind::kRegion) return o.feature_code.starts_with("ADM") ? 1.5 : 2.0;
     if (o.kind == PlaceKind::kAdmin1 || o.kind == PlaceKind::kAdmin2) return 1.5;
@@ -532,9 +561,9 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
     auto it =
         std::find_if(votes.begin(), votes.end(), [&](auto& p) { return p.first == o.country; });
     if (it == votes.end()) {
-      votes.emplace_back(o.country, weight(om));
+      votes.emplace_back(o.country, weight(o));
     } else {
-      it->second += weight(om);
+      it->second += weight(o);
     }
   });
   double own = 0, top = 0;
@@ -555,9 +584,9 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
       auto it =
           std::find_if(votes.begin(), votes.end(), [&](auto& p) { return p.first == o.country; });
       if (it == votes.end()) {
-        votes.emplace_back(o.country, weight(*o.m));
+        votes.emplace_back(o.country, weight(o));
       } else {
-        it->second += weight(*o.m);
+        it->second += weight(o);
       }
     }
     for (const auto& [c, w] : votes) {
@@ -751,7 +780,7 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
                          [&](uint32_t u, uint32_t pos) { return all[u].m->span.begin < pos; });
     for (; it != by_start.end() && all[*it].m->span.begin <= span.end; ++it) {
       const PlaceMention& m = *all[*it].m;
-      if (!m.demonym && Inside(m.span, span)) in.push_back(*it);
+      if (!m.demonym && !all[*it].owner && Inside(m.span, span)) in.push_back(*it);
     }
     std::sort(in.begin(), in.end());
   }
@@ -839,7 +868,8 @@ int Dominant(const Document& doc, bool allow_demonyms) {
     for (size_t k = 0; k < doc.places.size(); ++k) {
       const PlaceMention& m = doc.places[k];
       int r = Rank(m);
-      if (m.demonym && allow_demonym && m.geo_id != kNoGeoId) r = 1;
+      const bool like_demonym = m.demonym || (r == 1 && IsOwnerCountry(doc, m));
+      if (like_demonym) r = allow_demonym && m.geo_id != kNoGeoId ? 1 : 0;
       if (r == 0 || (fine ? r < 3 : r >= 3)) continue;
       auto [it, fresh] = counts.emplace(m.geo_id, std::make_pair(0, static_cast<int>(k)));
       ++it->second.first;

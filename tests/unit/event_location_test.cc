@@ -210,6 +210,35 @@ TEST_F(EventLocationTest, PlaceInAGroupNameDoesNotLocate) {
   }
 }
 
+// A country named as whose forces or embassy ("US forces", "the France embassy", "Turkey backed
+// factions") says whose, not where: it does not pass over the place the sentence names, nor
+// stand for the event's place. A country inside a group's name still votes as a place.
+TEST_F(EventLocationTest, OwnerCountryDoesNotLocate) {
+  struct OwnerRow {
+    const char* text;
+    const char* country;
+    const char* location;
+  };
+  const OwnerRow rows[] = {
+      {"US forces blocked a patrol on the road to Al-Hasakeh on Monday.", "Syria", "Al Ḩasakah"},
+      {"Dozens of students protested in front of the France embassy in Conakry.", "Guinea",
+       "Conakry"},
+      {"Turkey backed factions shelled a village near Al-Hasakeh.", "Syria", "Al Ḩasakah"},
+      {"Traders protested outside the Ivory Coast embassy. They asked that the flag of Burkina "
+       "Faso be lowered.",
+       "Burkina Faso", "Burkina Faso"},
+      // Negative: the country is the place ("in Turkey"), not an owner.
+      {"Two soldiers were killed in Turkey on Monday.", "Turkey", "Turkey"},
+  };
+  for (const OwnerRow& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc = WithActorsAndPlaces(r.text);
+    EventLocation loc = LocateEvent(doc, 0, *Gaz());
+    EXPECT_EQ(loc.country, r.country);
+    EXPECT_EQ(loc.location, r.location);
+  }
+}
+
 // A village named with no other place, read in a country none of the document's named actors
 // belongs to: its namesake in the actors' country ("JNIM" works in Mali, Burkina Faso and
 // Niger); with no such actor, the reading stands.
