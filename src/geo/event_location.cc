@@ -1256,6 +1256,39 @@ std::optional<GeoEntry> NamesakeSeat(const Gazetteer& gaz, const GeoEntry& distr
   return best;
 }
 
+// The divisions that are a city themselves, with their administrative name: data/gazetteer/
+// admin1_city_names.tsv (made by tools/gazetteer/make_tsv.py from Natural Earth), compiled in as
+// a raw string; event_location_test checks the two match. After regenerating the TSV, from the
+// repository root:
+//   { echo 'R"sitrep_lexicon('; cat data/gazetteer/admin1_city_names.tsv; echo ')sitrep_lexicon"'; } >FILE
+// with FILE = src/geo/admin1_city_names_tsv.inc.
+constexpr std::string_view kCityDivisionsTsv =
+#include "geo/admin1_city_names_tsv.inc"
+    ;
+
+// The administrative name of the city division with admin1 code `code` ("MX.09" → "Distrito
+// Federal", "UA.12" → "Kiev City"), or empty when the division is not a city itself.
+std::string_view CityDivisionName(std::string_view code) {
+  using Row = std::pair<std::string_view, std::string_view>;
+  static const std::vector<Row> rows = [] {
+    std::vector<Row> out;
+    std::string_view tsv = kCityDivisionsTsv;
+    while (!tsv.empty()) {
+      const size_t nl = std::min(tsv.find('\n'), tsv.size());
+      const std::string_view line = tsv.substr(0, nl);
+      tsv.remove_prefix(std::min(nl + 1, tsv.size()));
+      const size_t tab = line.find('\t');
+      if (line.empty() || line[0] == '#' || tab == std::string_view::npos) continue;
+      out.emplace_back(line.substr(0, tab), line.substr(tab + 1));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }();
+  auto it = std::lower_bound(rows.begin(), rows.end(), code,
+                             [](const Row& r, std::string_view c) { return r.first < c; });
+  return it != rows.end() && it->first == code ? it->second : std::string_view();
+}
+
 EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gazetteer& gaz,
                           DocPlaces& ctx) {
   EventLocation loc;
@@ -1266,6 +1299,14 @@ EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gaze
   loc.admin1 = std::string(e.admin1_name());
   if (const std::string& written = ctx.Admin1Written(e.admin1_id()); !written.empty()) {
     loc.admin1 = written;
+  }
+  // A division that is a city itself goes by its administrative name ("Distrito Federal",
+  // "Kiev City"): the text's "Mexico City" or "Kyiv" names the city, the way coders do not
+  // name the division.
+  if (const GeoId a1 = Admin1OfEntry(e); a1 != kNoGeoId && a1 < gaz.size()) {
+    if (std::string_view name = CityDivisionName(gaz.Entry(a1).code()); !name.empty()) {
+      loc.admin1 = std::string(name);
+    }
   }
   loc.admin2 = std::string(e.admin2_name());
   loc.location = std::string(e.name());
@@ -1775,6 +1816,8 @@ EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer
 }  // namespace
 
 namespace locate_internal {
+
+std::string_view EmbeddedCityDivisionsTsv() { return kCityDivisionsTsv; }
 
 bool FollowsAsContainer(const Document& doc, const PlaceMention& inner, const PlaceMention& outer) {
   return sitrep::FollowsAsContainer(doc, inner, outer);

@@ -5,11 +5,14 @@
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "geo/event_location.h"
 #include "sitrep/actors.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/places.h"
@@ -237,6 +240,41 @@ TEST_F(EventLocationTest, OwnerCountryDoesNotLocate) {
     EXPECT_EQ(loc.country, r.country);
     EXPECT_EQ(loc.location, r.location);
   }
+}
+
+// A division that is a city itself goes by its administrative name, however the text writes
+// the city; other divisions keep the text's spelling.
+TEST_F(EventLocationTest, CityDivisionByItsAdministrativeName) {
+  struct CityRow {
+    const char* text;
+    const char* admin1;
+  };
+  const CityRow rows[] = {
+      {"Police dispersed a march in Mexico City on Monday.", "Distrito Federal"},
+      {"Hundreds of people protested outside parliament in Kyiv.", "Kiev City"},
+      {"Students blocked an avenue in Caracas on Friday.", "Distrito Capital"},
+      {"Taxi drivers protested in Bogota against new fares.", "Bogota D.C."},
+      // Negative: a province, not a city division, keeps the text's spelling.
+      {"A landmine killed two shepherds near Idleb.", "Idleb"},
+  };
+  for (const CityRow& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc = WithActorsAndPlaces(r.text);
+    EventLocation loc = LocateEvent(doc, 0, *Gaz());
+    EXPECT_EQ(loc.admin1, r.admin1);
+  }
+}
+
+TEST(EventLocationDataTest, EmbeddedCityDivisionsMatchData) {
+  std::ifstream in(std::string(SITREP_SOURCE_DIR) + "/data/gazetteer/admin1_city_names.tsv",
+                   std::ios::binary);
+  ASSERT_TRUE(in.good());
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string_view embedded = locate_internal::EmbeddedCityDivisionsTsv();
+  ASSERT_FALSE(embedded.empty());
+  EXPECT_EQ(embedded.substr(1), ss.str())
+      << "regenerate src/geo/admin1_city_names_tsv.inc (see src/geo/event_location.cc)";
 }
 
 // A village named with no other place, read in a country none of the document's named actors
