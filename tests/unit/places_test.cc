@@ -428,6 +428,35 @@ TEST_F(PlacesTest, AmericanLocalNewsAndStateContext) {
   EXPECT_EQ(decatur->admin1, "Georgia");
 }
 
+TEST_F(PlacesTest, AmericanHouseStyleAndCountryNamedTowns) {
+  const Context cases[] = {
+      // AP style ("10 p.m.") and a councilman: an American paper, so the American namesake.
+      {"Firefighters in Paris put out a kitchen fire shortly after 10 p.m. Tuesday.", "Paris", "US",
+       "PPL"},
+      {"Councilman Ed Brown said Athens would repave two streets this spring.", "Athens", "US",
+       "PPL"},
+      // No such style: the capital.
+      {"Tourists filled the cafes of Paris on Saturday.", "Paris", "FR", "PPLC"},
+      // AP-style dates are the Canadian Press's too: the large Canadian city stays.
+      {"TORONTO - Police in Toronto arrested two men on Feb. 18, officials said.", "Toronto",
+       "CA", "PPL"},
+      // A town named like a country, next to the document's other places, and nothing else
+      // in the text for the country.
+      {"The Jordan resident was flown to a hospital in Shakopee, Scott County deputies said.",
+       "Jordan", "US", "PPL"},
+      // The country when the text names something of it.
+      {"The Jordan delegation met officials in Amman on Tuesday.", "Jordan", "JO", "PCL"},
+  };
+  for (const Context& c : cases) {
+    Document doc = Annotate(c.text);
+    const PlaceMention* m = Find(doc, c.surface);
+    ASSERT_NE(m, nullptr) << c.text;
+    EXPECT_EQ(m->country, c.country) << c.text << " → " << m->name;
+    EXPECT_TRUE(m->feature_code.starts_with(c.feature_prefix))
+        << c.text << " → " << m->feature_code << " " << m->name;
+  }
+}
+
 struct Admin1Case {
   const char* text;
   const char* admin1;  // as the event location reports it
