@@ -1186,7 +1186,7 @@ class Resolver {
       auto it = std::lower_bound(admin2.begin(), admin2.end(),
                                  std::pair<GeoId, uint32_t>{e.admin2_id(), 0});
       for (; it != admin2.end() && it->first == e.admin2_id(); ++it) {
-        if (it->second == key_id_[k]) continue;
+        if (it->second == key_id_[k] || SameCity(it->second, key_id_[k])) continue;
         links_.push_back(e.id());
         links_.push_back(it->first);
         break;
@@ -1194,6 +1194,15 @@ class Resolver {
     });
     std::sort(links_.begin(), links_.end());
     links_.erase(std::unique(links_.begin(), links_.end()), links_.end());
+  }
+  // "City of Richmond" and "Richmond", "Carson City" and "Carson": an independent city's
+  // division and the city are one place, not a county and a town inside it.
+  bool SameCity(uint32_t admin2_key, uint32_t place_key) const {
+    std::string_view a = scratch_.key_of[admin2_key];
+    if (a.starts_with("city of ")) a.remove_prefix(8);
+    else if (a.ends_with(" city")) a.remove_suffix(5);
+    else return false;
+    return a == scratch_.key_of[place_key];
   }
   // Calls fn(k, entry) for each entry that candidate k names by its own name (demonyms and
   // forced readings left out).

@@ -457,6 +457,19 @@ TEST_F(PlacesTest, AmericanHouseStyleAndCountryNamedTowns) {
   }
 }
 
+TEST_F(PlacesTest, IndependentCityDivisionIsNoCountyOfItsTown) {
+  // "City of Richmond" (Virginia's independent city) is Richmond itself, not a county holding
+  // it: the county named in the text links the town of the other state.
+  Document doc = Annotate(
+      "A Richmond man was charged after Richmond police said he struck a car. He was lodged in "
+      "the Madison County Detention Center. A thief stole tools from the City of Richmond's "
+      "public works department.");
+  const PlaceMention* m = Find(doc, "Richmond");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "US");
+  EXPECT_EQ(m->admin1, "Kentucky");
+}
+
 struct Admin1Case {
   const char* text;
   const char* admin1;  // as the event location reports it
