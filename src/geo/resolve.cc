@@ -877,6 +877,7 @@ class Resolver {
     Pass(true);
     DropUncontained();
     OneSensePerDiscourse();
+    CityOfTown();
     return Emit();
   }
 
@@ -1668,6 +1669,61 @@ class Resolver {
         y.id = seat_of;
       }
       choices_[k].accepted = false;
+    }
+  }
+
+  // The number of `key` among the document's keys, or Context::kNone.
+  uint32_t FindKey(std::string_view key) const {
+    const std::vector<int32_t>& slots = scratch_.key_slots;
+    const size_t cap = slots.size();
+    if (cap == 0) return Context::kNone;
+    size_t h = std::hash<std::string_view>()(key) & (cap - 1);
+    while (slots[h] >= 0) {
+      if (scratch_.key_of[slots[h]] == key) return static_cast<uint32_t>(slots[h]);
+      h = (h + 1) & (cap - 1);
+    }
+    return Context::kNone;
+  }
+
+  // "Springfield City Area Transit", "the City of Dublin" beside "Springfield", "Dublin": the
+  // town the document names, not a namesake city elsewhere read from the longer name. Only where
+  // the shorter name resolved to a town (not "Kansas" for "Kansas City") lying more than 40 km
+  // from the longer name's reading.
+  void CityOfTown() {
+    std::vector<int32_t>& town_of_key = scratch_.best_of_key;  // per key: an accepted town's candidate
+    town_of_key.assign(num_keys_, -1);
+    bool any = false;
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      const std::string_view key = cands_[k].key;
+      if (key.ends_with(" city") || key.starts_with("city of ")) any = true;
+      if (!choices_[k].accepted || choices_[k].id == kNoGeoId || town_of_key[key_id_[k]] >= 0) {
+        continue;
+      }
+      if (gaz_.Entry(choices_[k].id).kind() == GeoKind::kPlace) {
+        town_of_key[key_id_[k]] = static_cast<int32_t>(k);
+      }
+    }
+    if (!any) return;
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      const Candidate& c = cands_[k];
+      if (!choices_[k].accepted || choices_[k].id == kNoGeoId ||
+          (c.type != TypeHint::kNone && c.type != TypeHint::kPlace) || c.forced != kNoGeoId ||
+          choices_[k].support_container) {
+        continue;
+      }
+      std::string_view base = c.key;
+      if (base.ends_with(" city")) base.remove_suffix(5);
+      else if (base.starts_with("city of ")) base.remove_prefix(8);
+      else continue;
+      const uint32_t key = FindKey(base);
+      if (key == Context::kNone || town_of_key[key] < 0) continue;
+      const GeoEntry town = gaz_.Entry(choices_[town_of_key[key]].id);
+      const GeoEntry mine = gaz_.Entry(choices_[k].id);
+      if (town.id() == mine.id() || !town.has_coordinates()) continue;
+      if (mine.has_coordinates() && WithinKm(town.lat(), town.lon(), mine.lat(), mine.lon(), 40)) {
+        continue;
+      }
+      choices_[k].id = town.id();
     }
   }
 

@@ -470,6 +470,32 @@ TEST_F(PlacesTest, IndependentCityDivisionIsNoCountyOfItsTown) {
   EXPECT_EQ(m->admin1, "Kentucky");
 }
 
+TEST_F(PlacesTest, CityOfATownIsThatTown) {
+  struct Row {
+    const char* text;
+    const char* surface;
+    const char* admin1;
+  };
+  const Row rows[] = {
+      // "X City ..." beside the town X: the town, not a namesake city read from the longer name.
+      {"Springfield, Ohio - He drove the Springfield City Area Transit route for 30 years.",
+       "Springfield City", "Ohio"},
+      {"Students from Dublin schools met in Franklin County. Dublin City Council voted on Monday.",
+       "Dublin City", "Ohio"},
+  };
+  for (const Row& r : rows) {
+    Document doc = Annotate(r.text);
+    const PlaceMention* m = Find(doc, r.surface);
+    ASSERT_NE(m, nullptr) << r.text;
+    EXPECT_EQ(m->admin1, r.admin1) << r.text << " → " << m->name;
+  }
+  // A state's name is no town: Kansas City stays the city.
+  Document doc = Annotate("Fans drove from Kansas to Kansas City for the parade.");
+  const PlaceMention* m = Find(doc, "Kansas City");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->feature_code.substr(0, 3), "PPL");
+}
+
 struct Admin1Case {
   const char* text;
   const char* admin1;  // as the event location reports it
