@@ -1446,6 +1446,28 @@ class Resolver {
           }
         }
       }
+      // A capital's own name ("Washington") means the capital, not a small town of that name in
+      // the same country that the context pulls in, unless the text places the town or names
+      // a local institution after it ("Washington Township").
+      if (best.id != kNoGeoId && !best.support_container && !best.support_link &&
+          c.type == TypeHint::kNone && !c.modifier) {
+        GeoEntry b = gaz_.Entry(best.id);
+        if ((b.kind() == GeoKind::kPlace && b.population() < kStateOverTown &&
+             b.feature_code() != "PPLC" && b.feature_code() != "PPLG") ||
+            b.kind() == GeoKind::kAdmin2) {
+          for (size_t i = 0; i < n; ++i) {
+            if (exact[i] == 0) continue;
+            GeoEntry e = gaz_.Entry(c.ids[i]);
+            if (e.kind() == GeoKind::kPlace && e.feature_code() == "PPLC" &&
+                e.country_id() == b.country_id()) {
+              best.id = e.id();
+              best.exact = true;
+              best.support_admin1 = false;
+              break;
+            }
+          }
+        }
+      }
       // Likewise a state's own name ("Florida", "Nevada") means the state, not a small town of
       // that name that its neighbours' state pulls in, unless the text places the town.
       if (best.id != kNoGeoId && !best.support_container && !best.support_link &&

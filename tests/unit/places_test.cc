@@ -496,6 +496,26 @@ TEST_F(PlacesTest, CityOfATownIsThatTown) {
   EXPECT_EQ(m->feature_code.substr(0, 3), "PPL");
 }
 
+TEST_F(PlacesTest, CapitalNameMeansTheCapitalUnlessPlaced) {
+  const Context cases[] = {
+      // Georgia places around it do not make "Washington" the small Georgia town.
+      {"Officials in Athens and Clarke County, Georgia, said Washington had not sent the money.",
+       "Washington", "US", "PPLC"},
+      // Placed by its state, or linked to its county: the town.
+      {"The fair opened in Washington, Ga., on Saturday.", "Washington", "US", "PPLA2"},
+      {"Commissioners in Oglethorpe County and Wilkes County said the festival in Washington drew "
+       "crowds.",
+       "Washington", "US", "PPLA2"},
+  };
+  for (const Context& c : cases) {
+    Document doc = Annotate(c.text);
+    const PlaceMention* m = Find(doc, c.surface);
+    ASSERT_NE(m, nullptr) << c.text;
+    EXPECT_EQ(m->country, c.country) << c.text;
+    EXPECT_EQ(m->feature_code, c.feature_prefix) << c.text << " → " << m->name;
+  }
+}
+
 struct Admin1Case {
   const char* text;
   const char* admin1;  // as the event location reports it
