@@ -133,7 +133,7 @@ bool IsAdminLevel(const PlaceMention& m) {
 }
 
 // Words that may stand between a place and the place that holds it: "X, Y", "X (Y",
-// "X in Y", "X in the eastern countryside of Y", "X district of Y".
+// "X in Y", "X in the eastern countryside of Y", "X district of Y", "X sector area (Y".
 bool IsContainerLinkWord(std::string_view lower) {
   static constexpr std::string_view kWords[] = {",",
                                                 "(",
@@ -145,6 +145,7 @@ bool IsContainerLinkWord(std::string_view lower) {
                                                 "suburbs",
                                                 "vicinity",
                                                 "area",
+                                                "sector",
                                                 "northern",
                                                 "southern",
                                                 "eastern",
@@ -528,6 +529,52 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
     }
     v.dropped = true;
     return v;
+  }
+  // A division written as this mention's container ("Poonch district, J&K", "Bara in the
+  // countryside of Idleb province") settles it, whatever else the sentence names: read outside
+  // that division, it moves to a namesake inside it. Without one (the container may be the
+  // misread name: "Budgam District in Kashmir"), the votes below decide.
+  // A container of a country the sentence does not name while it names others ("Sidon, Southern
+  // Province, Lebanon" with the province read in Zambia) was itself misread: it settles nothing.
+  auto country_named = [&](GeoId country) {
+    bool any = false;
+    for (uint32_t o = groups.first[me.sentence]; o < groups.first[me.sentence + 1]; ++o) {
+      const Usable& c = all[o];
+      if (c.m->kind != PlaceKind::kCountry || c.m->demonym || c.owner || c.origin) continue;
+      if (c.country == country) return true;
+      any = true;
+    }
+    return !any;
+  };
+  if (m.kind == PlaceKind::kPlace || m.kind == PlaceKind::kAdmin2) {
+    for (uint32_t o = groups.first[me.sentence]; o < groups.first[me.sentence + 1]; ++o) {
+      const Usable& c = all[o];
+      if (c.key_id == me.key_id || c.origin || c.m->demonym || c.admin1 == kNoGeoId ||
+          c.m->kind == PlaceKind::kRegion || !IsAdminLevel(*c.m)) {
+        continue;
+      }
+      if (c.m->kind == PlaceKind::kAdmin2 && m.kind == PlaceKind::kAdmin2) continue;
+      if (!FollowsAsContainer(doc, m, *c.m)) continue;
+      if (c.admin1 == me.admin1) break;
+      if (!country_named(c.country)) break;
+      auto inside = [&](std::span<const GeoId> ids) {
+        for (GeoId id : ids) {
+          if (id == m.geo_id || id >= gaz.size()) continue;
+          const GeoEntry e = gaz.Entry(id);
+          if ((e.kind() != GeoKind::kPlace && e.kind() != GeoKind::kAdmin2) ||
+              Admin1OfEntry(e) != c.admin1) {
+            continue;
+          }
+          if (!v.moved || (v.moved->kind() != GeoKind::kPlace && e.kind() == GeoKind::kPlace)) {
+            v.moved = e;
+          }
+        }
+      };
+      inside(gaz.FindFolded(me.key));
+      if (!v.moved) inside(gaz.FindLoose(LooseKey(me.key)));
+      if (v.moved) return v;
+      break;  // no namesake there: the votes below decide
+    }
   }
   // The sentences where the key occurs, as a bitmap over the document's sentences.
   const std::span<const uint32_t> same_key = groups.UsablesOf(me.key_id);

@@ -277,6 +277,36 @@ TEST(EventLocationDataTest, EmbeddedCityDivisionsMatchData) {
       << "regenerate src/geo/admin1_city_names_tsv.inc (see src/geo/event_location.cc)";
 }
 
+// A division written as a town's container settles the town's reading even when the sentence
+// names other countries: "Poonch district, J&K" is the Indian district (J&K, the news
+// abbreviation of Jammu and Kashmir, read after "," or "("), not Pakistan's: the Indian town
+// of that name.
+TEST_F(EventLocationTest, ContainerSettlesTheReading) {
+  const Row rows[] = {
+      {"Troops of India and Pakistan traded fire across the border in Poonch district, J&K, on "
+       "Sunday.",
+       0, "India", "Jammu and Kashmir", "Poonch", 1},
+      {"Troops of India and Pakistan traded fire in Kirni sector area (Poonch district, J&K).", 0,
+       "India", "Jammu and Kashmir", "Poonch", 1},
+      // The container read in a country the sentence does not name, while it names another,
+      // settles nothing: the town stays.
+      {"A grenade was thrown at a party office in Tripoli, Northern Province, Lebanon.", 0,
+       "Lebanon", "Liban-Nord", "Tripoli", 1},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc = WithActorsAndPlaces(r.text);
+    EventLocation loc = LocateEvent(doc, r.sentence, *Gaz());
+    EXPECT_EQ(loc.country, r.country);
+    EXPECT_EQ(loc.admin1, r.admin1);
+    EXPECT_EQ(loc.location, r.location);
+    EXPECT_EQ(loc.where_prec, r.where_prec);
+  }
+  // "J&K" is read only where a division's abbreviation stands, after "," or "(".
+  Document doc = WithActorsAndPlaces("J&K Bank opened a branch on Monday.");
+  for (const PlaceMention& m : doc.places) EXPECT_NE(doc.Slice(m.span), "J&K");
+}
+
 // A village named with no other place, read in a country none of the document's named actors
 // belongs to: its namesake in the actors' country ("JNIM" works in Mali, Burkina Faso and
 // Niger); with no such actor, the reading stands.
