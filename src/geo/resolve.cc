@@ -770,6 +770,33 @@ class Resolver {
     if (auto us = gaz_.CountryByIso2("US")) us_ = us->id();
     if (auto ca = gaz_.CountryByIso2("CA")) canada_ = ca->id();
     us_cues_ = CountUsCues(doc_);
+    // "Canada ... Canadian winters": the demonym of a country the text names, not the small
+    // town spelled the same ("Canadian", Texas), unless the text places it ("in Canadian").
+    // (Without the country named, "English" is mostly the language.)
+    std::vector<GeoId>& named = countries_scratch_;
+    named.clear();
+    for (const Candidate& c : cands_) {
+      if (c.demonym_country != kNoGeoId) named.push_back(c.demonym_country);
+      const size_t n = std::min<size_t>(c.ids.size(), 4);
+      for (size_t i = 0; i < n; ++i) {
+        if (gaz_.Entry(c.ids[i]).kind() == GeoKind::kCountry) named.push_back(c.ids[i]);
+      }
+    }
+    for (size_t k = 0; k < cands_.size() && !named.empty(); ++k) {
+      Candidate& c = cands_[k];
+      if (c.ids.empty() || c.demonym_country != kNoGeoId || c.forced != kNoGeoId ||
+          c.region != nullptr || c.tok_end != c.tok_begin + 1 || c.type != TypeHint::kNone ||
+          c.firm_prep || c.cue >= 2 || c.container >= 0 || c.all_caps) {
+        continue;
+      }
+      const std::span<const GeoId> countries = gaz_.FindDemonymFolded(c.key);
+      if (countries.empty() ||
+          std::find(named.begin(), named.end(), countries[0]) == named.end()) {
+        continue;
+      }
+      c.demonym_country = countries[0];
+      c.ids = {};
+    }
     for (const ActorMention& a : doc_.actors) {
       if (a.generic) continue;
       if (!a.country_iso3.empty()) {

@@ -516,6 +516,19 @@ TEST_F(PlacesTest, CapitalNameMeansTheCapitalUnlessPlaced) {
   }
 }
 
+TEST_F(PlacesTest, DemonymOfANamedCountryIsNoTown) {
+  // "Canadian" is also a Texas town: the demonym where the text names Canada.
+  Document doc = Annotate("He grew up in Canada and got tired of Canadian winters, he said.");
+  const PlaceMention* m = Find(doc, "Canadian");
+  ASSERT_NE(m, nullptr);
+  EXPECT_TRUE(m->demonym);
+  EXPECT_EQ(m->country, "CA");
+  // "in Canadian": the text places the town, so it is no demonym.
+  Document town = Annotate("The rodeo in Canadian drew crowds from across Canada.");
+  const PlaceMention* t = Find(town, "Canadian");
+  EXPECT_TRUE(t == nullptr || !t->demonym);
+}
+
 struct Admin1Case {
   const char* text;
   const char* admin1;  // as the event location reports it
