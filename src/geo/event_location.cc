@@ -177,6 +177,16 @@ bool FollowsAsContainer(const Document& doc, const PlaceMention& inner, const Pl
   return words > 0;
 }
 
+// True when a word, not only punctuation, stands between `inner` and `outer` ("X in Y", "X in
+// the countryside of Y"; not "X, Y").
+bool LinkedByWord(const Document& doc, const PlaceMention& inner, const PlaceMention& outer) {
+  for (size_t t = TokenAt(doc, inner.span.end);
+       t < doc.tokens.size() && doc.tokens[t].span.begin < outer.span.begin; ++t) {
+    if (doc.tokens[t].kind == TokenKind::kWord) return true;
+  }
+  return false;
+}
+
 // `m` moved to gazetteer entry `e` (same span and cues).
 PlaceMention MovedTo(const PlaceMention& m, const GeoEntry& e) {
   PlaceMention out = m;
@@ -550,11 +560,17 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
     for (uint32_t o = groups.first[me.sentence]; o < groups.first[me.sentence + 1]; ++o) {
       const Usable& c = all[o];
       if (c.key_id == me.key_id || c.origin || c.m->demonym || c.admin1 == kNoGeoId ||
-          c.m->kind == PlaceKind::kRegion || !IsAdminLevel(*c.m)) {
+          c.m->kind == PlaceKind::kRegion) {
         continue;
       }
+      // A provincial or national capital written with words ("in the countryside of Idleb",
+      // "in Al-Hasakeh") holds the place as its province does.
+      const bool capital = c.m->kind == PlaceKind::kPlace &&
+                           (c.m->feature_code == "PPLA" || c.m->feature_code == "PPLC");
+      if (!IsAdminLevel(*c.m) && !capital) continue;
       if (c.m->kind == PlaceKind::kAdmin2 && m.kind == PlaceKind::kAdmin2) continue;
       if (!FollowsAsContainer(doc, m, *c.m)) continue;
+      if (capital && !LinkedByWord(doc, m, *c.m)) continue;
       if (c.admin1 == me.admin1) break;
       if (!country_named(c.country)) break;
       auto inside = [&](std::span<const GeoId> ids) {
@@ -573,6 +589,12 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
       inside(gaz.FindFolded(me.key));
       if (!v.moved) inside(gaz.FindLoose(LooseKey(me.key)));
       if (v.moved) return v;
+      // A town read in another country than its container, with no namesake inside it ("the
+      // village of Fakkeh in Al-Hasakeh" read in Turkey), is a village the gazetteer lacks.
+      if (m.kind == PlaceKind::kPlace && c.country != me.country) {
+        v.dropped = true;
+        return v;
+      }
       break;  // no namesake there: the votes below decide
     }
   }

@@ -288,6 +288,15 @@ TEST_F(EventLocationTest, ContainerSettlesTheReading) {
        0, "India", "Jammu and Kashmir", "Poonch", 1},
       {"Troops of India and Pakistan traded fire in Kirni sector area (Poonch district, J&K).", 0,
        "India", "Jammu and Kashmir", "Poonch", 1},
+      // A provincial capital written with words ("in the countryside of X") holds the place as
+      // its province does: a village read abroad with no namesake there is passed over ...
+      {"Turkish forces shelled the village of Fakkeh in the countryside of Al-Hasakeh.", 0,
+       "Syria", "Al-Hasakeh", "Al Ḩasakah", 1},
+      {"Regime forces shelled the outskirts of Bara town in Idleb countryside.", 0, "Syria",
+       "Idleb", "Idleb", 1},
+      // ... but a list of towns ("X, Y and Z") is no container.
+      {"Students marched in Dedougou, Manga and Po on Monday.", 0, "Burkina Faso",
+       "Boucle du Mouhoun", "Dedougou", 1},
       // The container read in a country the sentence does not name, while it names another,
       // settles nothing: the town stays.
       {"A grenade was thrown at a party office in Tripoli, Northern Province, Lebanon.", 0,
