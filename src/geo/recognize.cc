@@ -233,8 +233,8 @@ bool IsTitle(std::string_view w) {
 
 // Capitalized words that are places somewhere but rarely in news text.
 bool IsNeverPlace(std::string_view lower) {
-  static constexpr std::array<std::string_view, 95> k = {
-      "i", "we", "no", "more", "man", "arab", "jesus", "christ", "ms", "mr", "mrs", "dr", "st", "section", "council",
+  static constexpr std::array<std::string_view, 96> k = {
+      "i", "we", "no", "more", "man", "arab", "jesus", "christ", "ms", "mr", "mrs", "miss", "dr", "st", "section", "council",
       "commerce", "park", "hill", "olympic", "passover", "jewish", "hamas", "atlantic", "pacific",
       "west", "east", "north", "south", "western", "eastern", "northern", "southern", "central",
       "northwest", "northeast",
@@ -247,7 +247,7 @@ bool IsNeverPlace(std::string_view lower) {
       "province", "county", "city", "village", "town", "region", "republic", "federal",
       "christmas", "easter"};
   static const WordSet k_set(k);
-  static_assert(k.size() == 95);
+  static_assert(k.size() == 96);
   return k_set.Has(lower);
 }
 

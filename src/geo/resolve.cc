@@ -42,7 +42,8 @@
 //    Burkinabe village, not the larger Philippine one);
 //  - American local news: "Sheriff", "X County"/"X Parish", "Township", "Interstate", and AP house
 //    style ("5 p.m.", "Feb. 9"), councilmen, "third-graders", state troopers vote for the US
-//    (0.75 each kind, up to 4 kinds);
+//    (0.75 each kind, up to 4 kinds); the style kinds give Canada 0.25 each, and sums in pounds
+//    sterling ("£5") give Britain 0.75;
 //  - state context: a place/admin2 gets +3 × the share of the document's other non-country
 //    mentions lying in its admin1 ("Decatur" among Georgia places);
 //  - acceptance: a name followed by a word for a people ("members of the Fulani community",
@@ -759,6 +760,18 @@ UsCues CountUsCues(const Document& doc) {
   return cues;
 }
 
+// "£5", "£ 20,000": sums in pounds sterling, British local news.
+bool CountsPounds(const Document& doc) {
+  const std::string_view text = doc.text;
+  for (size_t at = text.find("\xC2\xA3"); at != std::string_view::npos;
+       at = text.find("\xC2\xA3", at + 2)) {
+    size_t d = at + 2;
+    if (d < text.size() && text[d] == ' ') ++d;
+    if (d < text.size() && text[d] >= '0' && text[d] <= '9') return true;
+  }
+  return false;
+}
+
 class Resolver {
  public:
   Resolver(const Document& doc, const Gazetteer& gaz, std::vector<Candidate>& cands)
@@ -769,6 +782,9 @@ class Resolver {
     ctx_.Reserve(ContextIdLimit(gaz_));
     if (auto us = gaz_.CountryByIso2("US")) us_ = us->id();
     if (auto ca = gaz_.CountryByIso2("CA")) canada_ = ca->id();
+    if (CountsPounds(doc_)) {
+      if (auto gb = gaz_.CountryByIso2("GB")) pounds_ = gb->id();
+    }
     us_cues_ = CountUsCues(doc_);
     // "Canada ... Canadian winters": the demonym of a country the text names, not the small
     // town spelled the same ("Canadian", Texas), unless the text places it ("in Canadian").
@@ -1610,6 +1626,7 @@ class Resolver {
       voter = Context::kNone;
     }
     if (us_cues_.kinds > 0 && us_ != kNoGeoId) vote(us_, 0.75 * std::min(us_cues_.kinds, 4));
+    if (pounds_ != kNoGeoId) vote(pounds_, 0.75);
     // AP style is North American: Canada's papers write it too, more rarely.
     if (us_cues_.style > 0 && canada_ != kNoGeoId) vote(canada_, 0.25 * us_cues_.style);
     // Coverage of admin1/admin2 by the names accepted so far, each name once.
@@ -2017,6 +2034,7 @@ class Resolver {
   std::vector<int32_t>& bases_head_ = scratch_.bases_head;
   GeoId us_ = kNoGeoId;
   GeoId canada_ = kNoGeoId;
+  GeoId pounds_ = kNoGeoId;  // Britain, when the text counts in pounds sterling
   UsCues us_cues_;  // American local-news cues: "Sheriff", "X County", "Township"...
   std::vector<ActorCountry>& actor_countries_ = scratch_.actor_countries;  // named actors of known countries
   std::vector<std::pair<GeoId, double>>& placeless_actors_ = scratch_.placeless_actors;  // see PlacelessActorCountries

@@ -529,6 +529,19 @@ TEST_F(PlacesTest, DemonymOfANamedCountryIsNoTown) {
   EXPECT_TRUE(t == nullptr || !t->demonym);
 }
 
+TEST_F(PlacesTest, MissIsATitleNotMississippi) {
+  // "Miss Cordiner" is a person's title; "Jackson, Miss." is the state.
+  Document doc = Annotate("Women in Oxford each paid a £5 fee to swap clothes, Miss Cordiner said.");
+  EXPECT_EQ(Find(doc, "Miss"), nullptr);
+  const PlaceMention* oxford = Find(doc, "Oxford");
+  ASSERT_NE(oxford, nullptr);
+  EXPECT_EQ(oxford->country, "GB");
+  Document state = Annotate("The storm hit Jackson, Miss., on Monday.");
+  const PlaceMention* m = Find(state, "Miss.");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->admin1, "Mississippi");
+}
+
 struct Admin1Case {
   const char* text;
   const char* admin1;  // as the event location reports it
