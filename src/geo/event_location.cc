@@ -1836,6 +1836,26 @@ std::optional<EventLocation> InMissionArea(const Document& doc, Span sentence, c
   return loc;
 }
 
+// The event at `chosen`, the place of sentence `s`, with the village or unlocated place the
+// sentence writes with it (NameUnlocatedPlace, NameVillage). Another mention of the same entry
+// in the sentence may be the one written after the place ("insurgency in Algeria ... near a
+// reservoir in Boudoukha, Algeria").
+EventLocation Located(const Document& doc, Span s, const PlaceMention& chosen, const Gazetteer& gaz,
+                      DocPlaces& ctx) {
+  EventLocation loc = FromMention(doc, chosen, gaz, ctx);
+  NameUnlocatedPlace(doc, chosen, &loc);
+  for (const PlaceMention& other : doc.places) {
+    if (loc.geonameid == 0) break;
+    if (other.span.begin == chosen.span.begin || other.geo_id != chosen.geo_id ||
+        other.demonym || other.metonymic || !Inside(other.span, s)) {
+      continue;
+    }
+    NameUnlocatedPlace(doc, other, &loc);
+  }
+  NameVillage(doc, s, chosen, &loc);
+  return loc;
+}
+
 EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer& gaz,
                            DocPlaces& ctx) {
   if (sentence < doc.sentences.size()) {
@@ -1853,12 +1873,7 @@ EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer
       if (auto m = BestInContext(doc, c.span, gaz, ctx)) return FromMention(doc, *m, gaz, ctx);
     }
     std::optional<EventLocation> found;
-    if (auto m = BestInContext(doc, s, gaz, ctx)) {
-      EventLocation loc = FromMention(doc, *m, gaz, ctx);
-      NameUnlocatedPlace(doc, *m, &loc);
-      NameVillage(doc, s, *m, &loc);
-      found = std::move(loc);
-    }
+    if (auto m = BestInContext(doc, s, gaz, ctx)) found = Located(doc, s, *m, gaz, ctx);
     // A coded name the places layer did not read ("coded as Gorom-Gorom"): looked up in the
     // country the event is otherwise placed in, else the named actors' countries.
     if (auto coded = ctx.MayBeCoded() ? CodedUnread(doc, scope, gaz, found ? found->iso3 : std::string())
@@ -1870,7 +1885,7 @@ EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer
     for (size_t j = sentence; j-- > 0;) {
       const Span sj = doc.sentences[j].span;
       if (para.empty() || !Inside(sj, para)) break;
-      if (auto m = BestInContext(doc, sj, gaz, ctx)) return FromMention(doc, *m, gaz, ctx);
+      if (auto m = BestInContext(doc, sj, gaz, ctx)) return Located(doc, sj, *m, gaz, ctx);
     }
   }
   int k = Dominant(doc, /*allow_demonyms=*/false);

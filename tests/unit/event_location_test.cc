@@ -316,6 +316,32 @@ TEST_F(EventLocationTest, ContainerSettlesTheReading) {
   for (const PlaceMention& m : doc.places) EXPECT_NE(doc.Slice(m.span), "J&K");
 }
 
+// A place the gazetteer lacks, written before its country or division, is named wherever the
+// event takes its place from: the event's own sentence (also when the country was named once
+// before in it) or an earlier sentence of the paragraph.
+TEST_F(EventLocationTest, UnlocatedPlaceNamedFromAnySentence) {
+  const Row rows[] = {
+      {"Members of the insurgency in Algeria planted a bomb near a reservoir in Boudoukha, "
+       "Algeria.",
+       0, "Algeria", "", "Boudoukha", 6},
+      {"A suicide bomber attacked an army camp in Azzan area, Shabwah governorate, Yemen. At "
+       "least 38 soldiers were killed.",
+       1, "Yemen", "Shabwah", "Azzan", 4},
+      // Negative: the country named alone keeps the country.
+      {"Members of the insurgency in Algeria planted a bomb near a reservoir.", 0, "Algeria", "",
+       "Algeria", 6},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc = WithActorsAndPlaces(r.text);
+    EventLocation loc = LocateEvent(doc, r.sentence, *Gaz());
+    EXPECT_EQ(loc.country, r.country);
+    EXPECT_EQ(loc.admin1, r.admin1);
+    EXPECT_EQ(loc.location, r.location);
+    EXPECT_EQ(loc.where_prec, r.where_prec);
+  }
+}
+
 // A village named with no other place, read in a country none of the document's named actors
 // belongs to: its namesake in the actors' country ("JNIM" works in Mali, Burkina Faso and
 // Niger); with no such actor, the reading stands.
