@@ -391,6 +391,11 @@ TEST_F(PlacesTest, PlaceNamingALocalInstitutionIsAPlace) {
   const Recognition cases[] = {
       {"The Mansfield Police Department opened an inquiry into the fire.", "Mansfield", "US"},
       {"The Gainesville City Council voted on Tuesday.", "Gainesville", "US"},
+      // An airport named after its city: the city, which then places its neighbour.
+      {"The Delta Police Department examined the Taser fired at Vancouver International Airport.",
+       "Vancouver", "CA"},
+      {"The Delta Police Department examined the Taser fired at Vancouver International Airport.",
+       "Delta", "CA"},
       // A capitalized modifier before the name is not a first name.
       {"Former US ambassador John Smith spoke at the event.", "US", "US"},
       // "City-District district": the city.
