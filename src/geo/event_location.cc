@@ -966,14 +966,16 @@ EventLocation CountryLocation(std::optional<GeoEntry> c, Span evidence) {
   loc.iso3 = std::string(c->country_iso3());
   loc.location = std::string(c->name());
   loc.geonameid = c->geonameid();
+  // At the capital, as a country named in the text puts it (FromMention) and as event coders
+  // put an event known only to its country; the centre when the capital is unknown.
   double lat = 0, lon = 0;
-  if (places_internal::CountryCentre(c->country_iso2(), &lat, &lon)) {
-    loc.lat = lat;
-    loc.lon = lon;
-    loc.has_coordinates = true;
-  } else if (c->has_coordinates()) {
+  if (c->has_coordinates()) {
     loc.lat = c->lat();
     loc.lon = c->lon();
+    loc.has_coordinates = true;
+  } else if (places_internal::CountryCentre(c->country_iso2(), &lat, &lon)) {
+    loc.lat = lat;
+    loc.lon = lon;
     loc.has_coordinates = true;
   }
   loc.evidence = evidence;

@@ -185,6 +185,22 @@ TEST_F(EventLocationTest, ActorCountryWhenNoPlaceIsNamed) {
   }
 }
 
+// An event known only to its country is put at the capital, wherever the country comes from (a
+// country named in the text, or the named actors' country).
+TEST_F(EventLocationTest, CountryPrecisionAtTheCapital) {
+  for (const char* text : {"Koglweogo militiamen beat two herders accused of theft.",
+                           "Protesters marched across Burkina Faso on Friday."}) {
+    SCOPED_TRACE(text);
+    Document doc = WithActorsAndPlaces(text);
+    EventLocation loc = LocateEvent(doc, 0, *Gaz());
+    EXPECT_EQ(loc.country, "Burkina Faso");
+    EXPECT_EQ(loc.where_prec, 6);
+    ASSERT_TRUE(loc.has_coordinates);
+    EXPECT_NEAR(loc.lat, 12.37, 0.1);  // Ouagadougou, not the country's centre (13, -2)
+    EXPECT_NEAR(loc.lon, -1.53, 0.1);
+  }
+}
+
 // A place inside an armed group's name ("Islamic State of Iraq and the Levant") names the
 // group: a sentence naming only it is located like a sentence naming no place (the paragraph's
 // earlier sentence, else nothing).
