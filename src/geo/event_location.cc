@@ -1330,9 +1330,9 @@ std::optional<GeoEntry> NamesakeSeat(const Gazetteer& gaz, const GeoEntry& distr
 // The divisions that are a city themselves, with their administrative name: data/gazetteer/
 // admin1_city_names.tsv (made by tools/gazetteer/make_tsv.py from Natural Earth), compiled in as
 // a raw string; event_location_test checks the two match. After regenerating the TSV, from the
-// repository root:
-//   { echo 'R"sitrep_lexicon('; cat data/gazetteer/admin1_city_names.tsv; echo ')sitrep_lexicon"'; } >FILE
-// with FILE = src/geo/admin1_city_names_tsv.inc.
+// repository root, with TSV = data/gazetteer/admin1_city_names.tsv and
+// INC = src/geo/admin1_city_names_tsv.inc:
+//   { echo 'R"sitrep_lexicon('; cat TSV; echo ')sitrep_lexicon"'; } >INC
 constexpr std::string_view kCityDivisionsTsv =
 #include "geo/admin1_city_names_tsv.inc"
     ;
@@ -1848,8 +1848,8 @@ EventLocation Located(const Document& doc, Span s, const PlaceMention& chosen, c
   NameUnlocatedPlace(doc, chosen, &loc);
   for (const PlaceMention& other : doc.places) {
     if (loc.geonameid == 0) break;
-    if (other.span.begin == chosen.span.begin || other.geo_id != chosen.geo_id ||
-        other.demonym || other.metonymic || !Inside(other.span, s)) {
+    if (other.span.begin == chosen.span.begin || other.geo_id != chosen.geo_id || other.demonym ||
+        other.metonymic || !Inside(other.span, s)) {
       continue;
     }
     NameUnlocatedPlace(doc, other, &loc);

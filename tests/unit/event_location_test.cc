@@ -2,6 +2,8 @@
 // other places the sentence names. Team-written sentences only. Needs the compiled gazetteer
 // (OpenDefaultGazetteer: $SITREP_GAZETTEER or data/gazetteer.bin next to / above the binary);
 // skips without it.
+#include "geo/event_location.h"
+
 #include <gtest/gtest.h>
 
 #include <cstring>
@@ -12,7 +14,6 @@
 #include <utility>
 #include <vector>
 
-#include "geo/event_location.h"
 #include "sitrep/actors.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/places.h"
@@ -306,8 +307,8 @@ TEST_F(EventLocationTest, ContainerSettlesTheReading) {
        "India", "Jammu and Kashmir", "Poonch", 1},
       // A provincial capital written with words ("in the countryside of X") holds the place as
       // its province does: a village read abroad with no namesake there is passed over ...
-      {"Turkish forces shelled the village of Fakkeh in the countryside of Al-Hasakeh.", 0,
-       "Syria", "Al-Hasakeh", "Al Ḩasakah", 1},
+      {"Turkish forces shelled the village of Fakkeh in the countryside of Al-Hasakeh.", 0, "Syria",
+       "Al-Hasakeh", "Al Ḩasakah", 1},
       {"Regime forces shelled the outskirts of Bara town in Idleb countryside.", 0, "Syria",
        "Idleb", "Idleb", 1},
       // ... but a list of towns ("X, Y and Z") is no container.
