@@ -391,6 +391,8 @@ TEST_F(PlacesTest, PlaceNamingALocalInstitutionIsAPlace) {
   const Recognition cases[] = {
       {"The Mansfield Police Department opened an inquiry into the fire.", "Mansfield", "US"},
       {"The Gainesville City Council voted on Tuesday.", "Gainesville", "US"},
+      // A court named after its town.
+      {"A Bridgeport Superior Court judge set bail on Monday.", "Bridgeport", "US"},
       // An airport named after its city: the city, which then places its neighbour.
       {"The Delta Police Department examined the Taser fired at Vancouver International Airport.",
        "Vancouver", "CA"},
