@@ -873,6 +873,16 @@ class Resolver {
       if (key_of[id].empty()) empty_key = id;
     }
     ctx_.SetKeys(num_keys_, empty_key);
+    // "Dublin City Council" beside "Dublin": the longer name votes as the town's own, so that a
+    // namesake it reads as elsewhere does not vouch for the town's namesake there.
+    voter_of_.assign(key_id_.begin(), key_id_.end());
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      std::string_view base = cands_[k].key;
+      if (base.ends_with(" city")) base.remove_suffix(5);
+      else if (base.starts_with("city of ")) base.remove_prefix(8);
+      else continue;
+      if (const uint32_t key = FindKey(base); key != Context::kNone) voter_of_[k] = key;
+    }
     exact_at_.assign(num_keys_, -1);
     exact_len_.assign(num_keys_, 0);
     terms_head_.assign(num_keys_, -1);
@@ -1621,7 +1631,7 @@ class Resolver {
         }
       }
       if (countries.size() < 2) continue;
-      voter = key_id_[k];
+      voter = voter_of_[k];
       for (GeoId country : countries) vote(country, 0.5);
       voter = Context::kNone;
     }
@@ -1652,7 +1662,7 @@ class Resolver {
           const double w = 1 - (top - prior[i]) / 5;
           if (w <= 0 || exact[i] == 0) continue;  // an alternate name: Watervliet's "Washington"
           GeoEntry e = gaz_.Entry(c.ids[i]);
-          const uint32_t key = key_id_[k];
+          const uint32_t key = voter_of_[k];
           switch (e.kind()) {
             case GeoKind::kCountry: break;
             case GeoKind::kAdmin1: ctx.admin1_cover.Add(e.id(), key, w); break;
@@ -1680,7 +1690,7 @@ class Resolver {
       }
       if (!choices_[k].accepted) continue;
       GeoEntry e = gaz_.Entry(choices_[k].id);
-      const uint32_t key = key_id_[k];
+      const uint32_t key = voter_of_[k];
       voter = key;
       switch (e.kind()) {
         case GeoKind::kCountry: vote(e.id(), c.metonymic ? 1 : 2); break;
@@ -1920,6 +1930,7 @@ class Resolver {
     std::vector<Anchor> anchors;
     std::vector<Vec3> near;
     std::vector<uint32_t> key_id;
+    std::vector<uint32_t> voter_of;
     std::vector<int32_t> exact_at;
     std::vector<uint32_t> exact_len;
     std::vector<uint8_t> exact_pool;
@@ -1953,6 +1964,7 @@ class Resolver {
       anchors.clear();
       near.clear();
       key_id.clear();
+      voter_of.clear();
       exact_at.clear();
       exact_len.clear();
       exact_pool.clear();
@@ -2016,6 +2028,7 @@ class Resolver {
   std::vector<Anchor>& anchors_ = scratch_.anchors;
   std::vector<Vec3>& near_ = scratch_.near;  // TermsOf scratch: anchors_ of names other than the one scored
   std::vector<uint32_t>& key_id_ = scratch_.key_id;  // per candidate: its key's number, 0..num_keys_-1
+  std::vector<uint32_t>& voter_of_ = scratch_.voter_of;  // per candidate: the key it votes as
   uint32_t num_keys_ = 0;
   // ExactNames per key: flags at exact_pool_[exact_at_[key]], exact_len_[key] of them.
   std::vector<int32_t>& exact_at_ = scratch_.exact_at;
