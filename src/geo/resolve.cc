@@ -794,11 +794,13 @@ class Resolver {
     ctx_.Reset();
     ctx_.Reserve(ContextIdLimit(gaz_));
     if (auto us = gaz_.CountryByIso2("US")) us_ = us->id();
-    if (auto ca = gaz_.CountryByIso2("CA")) canada_ = ca->id();
     if (CountsPounds(doc_)) {
       if (auto gb = gaz_.CountryByIso2("GB")) pounds_ = gb->id();
     }
     us_cues_ = CountUsCues(doc_);
+    if (us_cues_.style > 0) {
+      if (auto ca = gaz_.CountryByIso2("CA")) canada_ = ca->id();
+    }
     // "Canada ... Canadian winters": the demonym of a country the text names, not the small
     // town spelled the same ("Canadian", Texas), unless the text places it ("in Canadian").
     // (Without the country named, "English" is mostly the language.)
