@@ -701,6 +701,38 @@ const Case kMoreFrameCases[] = {
      "killed 4 civilians, killed 1 self non_state"},
     {"Two soldiers and the driver were wounded.", "injured 2 state_forces, injured 1 civilians"},
     {"The driver and the bomber were both wounded.", "injured 2 unknown"},
+    // "The attacker" after a suicide bomber is that bomber: one death, not two.
+    {"A suicide bomber struck a checkpoint. The attacker and six soldiers were killed.",
+     "killed 1 unknown, killed 6 state_forces"},
+    {"A suicide bomber struck a checkpoint. The driver and six soldiers were killed.",
+     "killed 1 self non_state, killed 1 unknown, killed 6 state_forces"},
+    // "In addition to the bombers" and "killing themselves" take the attackers' earlier count,
+    // except in a figure shared across attacks.
+    {"Four suicide bombers raided a camp. In addition to the bombers, two soldiers were killed.",
+     "killed 4 self non_state, killed 2 state_forces"},
+    {"Two suicide bombers struck a mosque. In addition to the bombers, 30 people were killed "
+     "across both attacks.",
+     "killed 2 self non_state, killed 30 civilians"},
+    {"Troops spotted two suicide bombers. The bombers detonated early, killing themselves.",
+     "killed 2 self non_state"},
+    {"The bombers detonated early, killing themselves.", ""},
+    // Subject lists with appositions: a name and a role joined by a bare comma are one
+    // person; names restating a count, "both ..." after names and "identified as" add nobody.
+    {"Ann Roe, a teacher, and her son were killed in the raid.", "killed 2 unknown"},
+    {"A guard, Al Poe, and two other officers were killed.", "killed 3 unknown"},
+    {"Ann Roe and Bea Poe, both nurses at the clinic, were killed.", "killed 2 unknown"},
+    {"An officer identified as Al Poe and a woman were killed.", "killed 2 unknown"},
+    {"Two soldiers, Sergeant Ann Roe and Corporal Al Poe, and a civilian died in the blast.",
+     "killed 3 unknown"},
+    {"A rabbi, a civilian, and both assailants, were killed.", "killed 4 unknown"},
+    // ... but places after an opener, a count split by "one ... the other", a clause and a
+    // list with no apposition keep their readings.
+    {"In Ghazni, Afghanistan, two soldiers and a driver were killed.",
+     "killed 2 state_forces, killed 1 civilians"},
+    {"Two women, one a teacher and the other a nurse, were killed.", "killed 2 civilians"},
+    {"Ann Roe, the mayor, escaped unharmed, but two guards were killed.",
+     "killed 2 state_forces"},
+    {"Two guards and a driver were killed.", "killed 2 state_forces, killed 1 civilians"},
 };
 
 TEST(QuantityTest, MoreFrames) {
