@@ -359,6 +359,29 @@ TEST_F(EventLocationTest, UnlocatedPlaceNamedFromAnySentence) {
   }
 }
 
+// A town written as the container of a district away from it names the province: the district
+// locates the event; a district of the city itself leaves the city.
+TEST_F(EventLocationTest, TownAsContainerOfADistrict) {
+  const Row rows[] = {
+      {"Taliban militants shot dead a policeman in Gulran district center, Herat.", 0,
+       "Afghanistan", "Herat", "Gulran", 3},
+      {"Dozens of people protested in Jaghuri district in Ghazni on Monday.", 0, "Afghanistan",
+       "Ghazni", "Jaghuri", 3},
+      // Negative: a district of the city itself.
+      {"Two assailants hurled a firebomb into a bank in the Kagithane district of Istanbul.", 0,
+       "Turkey", "Istanbul", "Istanbul", 1},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc = WithActorsAndPlaces(r.text);
+    EventLocation loc = LocateEvent(doc, r.sentence, *Gaz());
+    EXPECT_EQ(loc.country, r.country);
+    EXPECT_EQ(loc.admin1, r.admin1);
+    EXPECT_EQ(loc.location, r.location);
+    EXPECT_EQ(loc.where_prec, r.where_prec);
+  }
+}
+
 // A village named with no other place, read in a country none of the document's named actors
 // belongs to: its namesake in the actors' country ("JNIM" works in Mali, Burkina Faso and
 // Niger); with no such actor, the reading stands.

@@ -496,6 +496,13 @@ TEST_F(PlacesTest, CityOfATownIsThatTown) {
     ASSERT_NE(m, nullptr) << r.text;
     EXPECT_EQ(m->admin1, r.admin1) << r.text << " → " << m->name;
   }
+  // "Dublin City" does not vouch for the Irish capital against its own town's Ohio neighbour.
+  Document dublin = Annotate(
+      "Dublin City Council hired a firm from Toronto, Ontario, Canada. The Dublin memorial "
+      "resembles one in Cuyahoga Falls, Dublin City Council said.");
+  const PlaceMention* town = Find(dublin, "Dublin");
+  ASSERT_NE(town, nullptr);
+  EXPECT_EQ(town->admin1, "Ohio");
   // A state's name is no town: Kansas City stays the city.
   Document doc = Annotate("Fans drove from Kansas to Kansas City for the parade.");
   const PlaceMention* m = Find(doc, "Kansas City");
