@@ -1431,6 +1431,8 @@ class Resolver {
       const std::span<const Terms> terms = TermsOf(c, proximity);
       in_context_.clear();
       size_t best_i = 0;
+      Choice placed;  // the best-scoring entry of the name itself with coordinates
+      size_t placed_i = 0;
       for (size_t i = 0; i < n; ++i) {
         GeoEntry e = gaz_.Entry(c.ids[i]);
         const Terms& t = terms[i];
@@ -1478,7 +1480,19 @@ class Resolver {
           best = ch;
           best_i = i;
         }
+        if (t.has_coordinates && ch.exact && s > placed.score) {
+          placed = ch;
+          placed_i = i;
+        }
         if (share >= kFallbackShare) in_context_.push_back(ch);
+      }
+      // An entry without coordinates (a district known only by name, its centre unknown)
+      // cannot be placed on a map: a namesake of the same name with coordinates is meant
+      // instead, unless the text's container or a link supports the unplaced entry.
+      if (best.id != kNoGeoId && !terms[best_i].has_coordinates && placed.id != kNoGeoId &&
+          !best.support_container && !best.support_link) {
+        best = placed;
+        best_i = placed_i;
       }
       // A country's own name ("China", "Lebanon") means the country, not a town named after
       // it, unless the text places the town ("Lebanon, Tenn.", "the town of China").

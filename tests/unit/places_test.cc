@@ -855,6 +855,32 @@ TEST_F(PlacesTest, DivisionsAtTheirMiddle) {
   EXPECT_NEAR(england->lon, -1.5, 1.5);
 }
 
+TEST_F(PlacesTest, UnplacedEntryYieldsToANamesakeWithCoordinates) {
+  struct Row {
+    const char* text;
+    const char* surface;
+    const char* admin1;
+    bool placed;  // the mention has coordinates
+  };
+  const Row rows[] = {
+      // A district known only by name does not win over the town of the same name.
+      {"Mayor Harding said Woodstock is doing better than other towns near Lake Ontario. The "
+       "Woodstock District Chamber of Commerce agreed.",
+       "Woodstock", "Ontario", true},
+      // Negative: written with its province as container, the district is kept.
+      {"Flooding hit Woodstock, Newfoundland and Labrador.", "Woodstock",
+       "Newfoundland and Labrador", false},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc = Annotate(r.text);
+    const PlaceMention* m = Find(doc, r.surface);
+    ASSERT_NE(m, nullptr);
+    EXPECT_EQ(m->admin1, r.admin1) << m->name;
+    EXPECT_EQ(m->has_coordinates, r.placed) << m->name;
+  }
+}
+
 TEST_F(PlacesTest, PersonNameTakesOnlyFirmPlaceCues) {
   Document doc = Annotate(
       "Judge Haywood Turner lost the race. Hyles had 61 percent of the vote to Turner's 39. "
