@@ -1765,10 +1765,10 @@ class Annotator {
 
   // Classifies tokens [s, t) as one segment of a subject list; false when it is none.
   bool ClassifySeg(size_t s, size_t t, bool first, ListSeg* out) const {
-    static constexpr std::array<std::string_view, 25> kNotInSubject = {
+    static constexpr std::array<std::string_view, 26> kNotInSubject = {
         "said", "says", "who",   "whom",  "which",     "that",   "was",   "were",  "is",
         "are",  "had",  "has",   "have",  "been",      "when",   "while", "after", "before",
-        "by",   "if",   "where", "since", "including", "among",  "but"};
+        "by",   "if",   "where", "since", "including", "among",  "but",   "namely"};
     if (s >= t || t - s > 14) return false;
     size_t len = 0;
     for (size_t k = s; k < t; ++k) {

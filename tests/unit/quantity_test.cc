@@ -753,6 +753,8 @@ const Case kMoreFrameCases[] = {
     {"Gunmen shot and killed an employee of the Ministry of Trade and Industry.",
      "killed 1 civilians"},
     {"Militants shot dead a school guard and burned two schools.", "killed 1 state_forces"},
+    {"Three of the gunmen, namely Ann Roe, the group's leader, Al Poe and Bo Lee, were killed.",
+     "killed 3 non_state"},
 };
 
 TEST(QuantityTest, MoreFrames) {
