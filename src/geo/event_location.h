@@ -42,6 +42,9 @@ EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer&
 
 namespace locate_internal {
 
+// Levenshtein distance of `a` and `b`, or cap + 1 when their lengths already differ by more.
+size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t cap);
+
 // True when `outer` follows `inner` with only container link words between them ("X, Y",
 // "X in the countryside of Y").
 bool FollowsAsContainer(const Document& doc, const PlaceMention& inner, const PlaceMention& outer);
