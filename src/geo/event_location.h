@@ -42,6 +42,9 @@ EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer&
 
 namespace locate_internal {
 
+// data/gazetteer/admin1_city_names.tsv as compiled in (after a leading newline).
+std::string_view EmbeddedCityDivisionsTsv();
+
 // Levenshtein distance of `a` and `b`, or cap + 1 when their lengths already differ by more.
 size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t cap);
 
