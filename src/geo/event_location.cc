@@ -15,6 +15,7 @@
 //   town 1/1; "near X"/"outside X" 2/2; admin2 2/3; admin1 or part of one 3/4;
 //   part of a country 3/5; country 3/6.
 #include <algorithm>
+#include <cmath>
 #include <deque>
 #include <map>
 #include <memory>
@@ -54,6 +55,15 @@ int Rank(const PlaceMention& m) {
 }
 
 bool Inside(Span inner, Span outer) { return inner.begin >= outer.begin && inner.end <= outer.end; }
+
+// Distance in km on an equirectangular projection: close enough for telling a city's own
+// districts (a few km away) from the districts of its province.
+double ApproxKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kDeg = 3.14159265358979323846 / 180.0;
+  const double x = (lon2 - lon1) * std::cos((lat1 + lat2) / 2 * kDeg);
+  const double y = lat2 - lat1;
+  return 111.2 * std::sqrt(x * x + y * y);
+}
 
 // LowerAscii's answer, on the stack for a word of up to 31 bytes: the token loops below lower
 // every word of a sentence to compare it with short word lists. Never copied (it points into
@@ -146,6 +156,8 @@ bool IsContainerLinkWord(std::string_view lower) {
                                                 "vicinity",
                                                 "area",
                                                 "sector",
+                                                "center",
+                                                "centre",
                                                 "northern",
                                                 "southern",
                                                 "eastern",
@@ -893,11 +905,30 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
     dateline[i] = IsDateline(doc, picked[i].span);
     if (!dropped[i] && !dateline[i]) ++others;
   }
+  // A town written as the container of a district of its province that lies away from it
+  // ("Jaghuri district in Ghazni", "Gulran district center, Herat") names the province: it
+  // ranks as one, below the district. A district of the city itself ("the Kagithane district of
+  // Istanbul") leaves the city as it is.
+  auto names_province = [&](size_t i) {
+    const PlaceMention& town = picked[i];
+    if (town.kind != PlaceKind::kPlace || admin1s[i] == kNoGeoId || !town.has_coordinates) {
+      return false;
+    }
+    for (size_t j = 0; j < picked.size(); ++j) {
+      const PlaceMention& d = picked[j];
+      if (j == i || dropped[j] || d.kind != PlaceKind::kAdmin2 || admin1s[j] != admin1s[i] ||
+          !d.has_coordinates || ApproxKm(d.lat, d.lon, town.lat, town.lon) < 20) {
+        continue;
+      }
+      if (FollowsAsContainer(doc, d, town)) return true;
+    }
+    return false;
+  };
   int best = -1, best_rank = 0;
   bool best_anchored = false;
   for (size_t i = 0; i < picked.size(); ++i) {
     if (dropped[i] || (dateline[i] && others > 0)) continue;
-    const int r = Rank(picked[i]);
+    const int r = names_province(i) ? Rank(picked[i]) - 2 : Rank(picked[i]);
     if (r > best_rank) {
       best = static_cast<int>(i);
       best_rank = r;
@@ -966,14 +997,16 @@ EventLocation CountryLocation(std::optional<GeoEntry> c, Span evidence) {
   loc.iso3 = std::string(c->country_iso3());
   loc.location = std::string(c->name());
   loc.geonameid = c->geonameid();
+  // At the capital, as a country named in the text puts it (FromMention) and as event coders
+  // put an event known only to its country; the centre when the capital is unknown.
   double lat = 0, lon = 0;
-  if (places_internal::CountryCentre(c->country_iso2(), &lat, &lon)) {
-    loc.lat = lat;
-    loc.lon = lon;
-    loc.has_coordinates = true;
-  } else if (c->has_coordinates()) {
+  if (c->has_coordinates()) {
     loc.lat = c->lat();
     loc.lon = c->lon();
+    loc.has_coordinates = true;
+  } else if (places_internal::CountryCentre(c->country_iso2(), &lat, &lon)) {
+    loc.lat = lat;
+    loc.lon = lon;
     loc.has_coordinates = true;
   }
   loc.evidence = evidence;
@@ -1335,9 +1368,9 @@ std::optional<GeoEntry> NamesakeSeat(const Gazetteer& gaz, const GeoEntry& distr
 // The divisions that are a city themselves, with their administrative name: data/gazetteer/
 // admin1_city_names.tsv (made by tools/gazetteer/make_tsv.py from Natural Earth), compiled in as
 // a raw string; event_location_test checks the two match. After regenerating the TSV, from the
-// repository root:
-//   { echo 'R"sitrep_lexicon('; cat data/gazetteer/admin1_city_names.tsv; echo ')sitrep_lexicon"'; } >FILE
-// with FILE = src/geo/admin1_city_names_tsv.inc.
+// repository root, with TSV = data/gazetteer/admin1_city_names.tsv and
+// INC = src/geo/admin1_city_names_tsv.inc:
+//   { echo 'R"sitrep_lexicon('; cat TSV; echo ')sitrep_lexicon"'; } >INC
 constexpr std::string_view kCityDivisionsTsv =
 #include "geo/admin1_city_names_tsv.inc"
     ;
@@ -1853,8 +1886,8 @@ EventLocation Located(const Document& doc, Span s, const PlaceMention& chosen, c
   NameUnlocatedPlace(doc, chosen, &loc);
   for (const PlaceMention& other : doc.places) {
     if (loc.geonameid == 0) break;
-    if (other.span.begin == chosen.span.begin || other.geo_id != chosen.geo_id ||
-        other.demonym || other.metonymic || !Inside(other.span, s)) {
+    if (other.span.begin == chosen.span.begin || other.geo_id != chosen.geo_id || other.demonym ||
+        other.metonymic || !Inside(other.span, s)) {
       continue;
     }
     NameUnlocatedPlace(doc, other, &loc);

@@ -2,6 +2,8 @@
 // other places the sentence names. Team-written sentences only. Needs the compiled gazetteer
 // (OpenDefaultGazetteer: $SITREP_GAZETTEER or data/gazetteer.bin next to / above the binary);
 // skips without it.
+#include "geo/event_location.h"
+
 #include <gtest/gtest.h>
 
 #include <cstring>
@@ -12,7 +14,6 @@
 #include <utility>
 #include <vector>
 
-#include "geo/event_location.h"
 #include "sitrep/actors.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/places.h"
@@ -185,6 +186,22 @@ TEST_F(EventLocationTest, ActorCountryWhenNoPlaceIsNamed) {
   }
 }
 
+// An event known only to its country is put at the capital, wherever the country comes from (a
+// country named in the text, or the named actors' country).
+TEST_F(EventLocationTest, CountryPrecisionAtTheCapital) {
+  for (const char* text : {"Koglweogo militiamen beat two herders accused of theft.",
+                           "Protesters marched across Burkina Faso on Friday."}) {
+    SCOPED_TRACE(text);
+    Document doc = WithActorsAndPlaces(text);
+    EventLocation loc = LocateEvent(doc, 0, *Gaz());
+    EXPECT_EQ(loc.country, "Burkina Faso");
+    EXPECT_EQ(loc.where_prec, 6);
+    ASSERT_TRUE(loc.has_coordinates);
+    EXPECT_NEAR(loc.lat, 12.37, 0.1);  // Ouagadougou, not the country's centre (13, -2)
+    EXPECT_NEAR(loc.lon, -1.53, 0.1);
+  }
+}
+
 // A place inside an armed group's name ("Islamic State of Iraq and the Levant") names the
 // group: a sentence naming only it is located like a sentence naming no place (the paragraph's
 // earlier sentence, else nothing).
@@ -290,8 +307,8 @@ TEST_F(EventLocationTest, ContainerSettlesTheReading) {
        "India", "Jammu and Kashmir", "Poonch", 1},
       // A provincial capital written with words ("in the countryside of X") holds the place as
       // its province does: a village read abroad with no namesake there is passed over ...
-      {"Turkish forces shelled the village of Fakkeh in the countryside of Al-Hasakeh.", 0,
-       "Syria", "Al-Hasakeh", "Al Ḩasakah", 1},
+      {"Turkish forces shelled the village of Fakkeh in the countryside of Al-Hasakeh.", 0, "Syria",
+       "Al-Hasakeh", "Al Ḩasakah", 1},
       {"Regime forces shelled the outskirts of Bara town in Idleb countryside.", 0, "Syria",
        "Idleb", "Idleb", 1},
       // ... but a list of towns ("X, Y and Z") is no container.
@@ -330,6 +347,29 @@ TEST_F(EventLocationTest, UnlocatedPlaceNamedFromAnySentence) {
       // Negative: the country named alone keeps the country.
       {"Members of the insurgency in Algeria planted a bomb near a reservoir.", 0, "Algeria", "",
        "Algeria", 6},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc = WithActorsAndPlaces(r.text);
+    EventLocation loc = LocateEvent(doc, r.sentence, *Gaz());
+    EXPECT_EQ(loc.country, r.country);
+    EXPECT_EQ(loc.admin1, r.admin1);
+    EXPECT_EQ(loc.location, r.location);
+    EXPECT_EQ(loc.where_prec, r.where_prec);
+  }
+}
+
+// A town written as the container of a district away from it names the province: the district
+// locates the event; a district of the city itself leaves the city.
+TEST_F(EventLocationTest, TownAsContainerOfADistrict) {
+  const Row rows[] = {
+      {"Taliban militants shot dead a policeman in Gulran district center, Herat.", 0,
+       "Afghanistan", "Herat", "Gulran", 3},
+      {"Dozens of people protested in Jaghuri district in Ghazni on Monday.", 0, "Afghanistan",
+       "Ghazni", "Jaghuri", 3},
+      // Negative: a district of the city itself.
+      {"Two assailants hurled a firebomb into a bank in the Kagithane district of Istanbul.", 0,
+       "Turkey", "Istanbul", "Istanbul", 1},
   };
   for (const Row& r : rows) {
     SCOPED_TRACE(r.text);

@@ -716,6 +716,23 @@ const Case kMoreFrameCases[] = {
     {"Troops spotted two suicide bombers. The bombers detonated early, killing themselves.",
      "killed 2 self non_state"},
     {"The bombers detonated early, killing themselves.", ""},
+    // Subject lists with appositions: a name and a role joined by a bare comma are one
+    // person; names restating a count, "both ..." after names and "identified as" add nobody.
+    {"Ann Roe, a teacher, and her son were killed in the raid.", "killed 2 unknown"},
+    {"A guard, Al Poe, and two other officers were killed.", "killed 3 unknown"},
+    {"Ann Roe and Bea Poe, both nurses at the clinic, were killed.", "killed 2 unknown"},
+    {"An officer identified as Al Poe and a woman were killed.", "killed 2 unknown"},
+    {"Two soldiers, Sergeant Ann Roe and Corporal Al Poe, and a civilian died in the blast.",
+     "killed 3 unknown"},
+    {"A rabbi, a civilian, and both assailants, were killed.", "killed 4 unknown"},
+    // ... but places after an opener, a count split by "one ... the other", a clause and a
+    // list with no apposition keep their readings.
+    {"In Ghazni, Afghanistan, two soldiers and a driver were killed.",
+     "killed 2 state_forces, killed 1 civilians"},
+    {"Two women, one a teacher and the other a nurse, were killed.", "killed 2 civilians"},
+    {"Ann Roe, the mayor, escaped unharmed, but two guards were killed.",
+     "killed 2 state_forces"},
+    {"Two guards and a driver were killed.", "killed 2 state_forces, killed 1 civilians"},
 };
 
 TEST(QuantityTest, MoreFrames) {
