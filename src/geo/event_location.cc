@@ -325,6 +325,10 @@ struct Usable {
   uint32_t key_id = 0;  // equal ids for equal keys within the document (KeyGroups)
   bool origin = false;  // IsOrigin(doc, *m)
   bool owner = false;   // IsOwnerCountry(doc, *m)
+  // A town whose written name is not one of its entry's names, read through a loose spelling
+  // ("Al Falah" as Philadelphia): it says too little to vote on where the other places of its
+  // sentence lie.
+  bool loose = false;
 };
 
 // The usable mentions grouped by key, so that Judge compares small integers and visits only
@@ -396,12 +400,17 @@ std::vector<Usable> UsableMentions(const Document& doc, const Gazetteer& gaz,
     while (s + 1 < doc.sentences.size() && doc.sentences[s].span.end <= m->span.begin) ++s;
     GeoEntry e = gaz.Entry(m->geo_id);
     std::string key = m->demonym ? std::string() : MentionKey(doc, *m);
+    bool loose = false;
     if (auto d = ContainerDivision(doc, gaz, k)) {
       m = &divisions->emplace_back(MovedTo(*m, *d));
       e = *d;
+    } else if (!key.empty() && m->kind == PlaceKind::kPlace) {
+      const std::span<const GeoId> ids = gaz.FindFolded(key);
+      loose = std::find(ids.begin(), ids.end(), m->geo_id) == ids.end();
     }
     out.push_back(
         {m, k, static_cast<uint32_t>(s), CountryOfEntry(e), Admin1OfEntry(e), std::move(key)});
+    out.back().loose = loose;
   }
   return out;
 }
@@ -632,7 +641,7 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   };
   std::vector<std::pair<GeoId, double>> votes;
   for_context([&](const Usable& o) {
-    if (o.key_id == me.key_id || o.country == kNoGeoId) return;
+    if (o.key_id == me.key_id || o.country == kNoGeoId || o.loose) return;
     const PlaceMention& om = *o.m;
     // Where people come from ("forces from Tigray region took Lalibela") does not hold the
     // place where they act.
@@ -661,7 +670,7 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   // only Mexican places). Its own country must have some support once the document has plenty.
   if (votes.empty()) {
     for (const Usable& o : all) {
-      if (o.key_id == me.key_id || o.country == kNoGeoId) continue;
+      if (o.key_id == me.key_id || o.country == kNoGeoId || o.loose) continue;
       auto it =
           std::find_if(votes.begin(), votes.end(), [&](auto& p) { return p.first == o.country; });
       if (it == votes.end()) {

@@ -794,11 +794,13 @@ class Resolver {
     ctx_.Reset();
     ctx_.Reserve(ContextIdLimit(gaz_));
     if (auto us = gaz_.CountryByIso2("US")) us_ = us->id();
-    if (auto ca = gaz_.CountryByIso2("CA")) canada_ = ca->id();
     if (CountsPounds(doc_)) {
       if (auto gb = gaz_.CountryByIso2("GB")) pounds_ = gb->id();
     }
     us_cues_ = CountUsCues(doc_);
+    if (us_cues_.style > 0) {
+      if (auto ca = gaz_.CountryByIso2("CA")) canada_ = ca->id();
+    }
     // "Canada ... Canadian winters": the demonym of a country the text names, not the small
     // town spelled the same ("Canadian", Texas), unless the text places it ("in Canadian").
     // (Without the country named, "English" is mostly the language.)
@@ -1526,7 +1528,9 @@ class Resolver {
       // that name that its neighbours' state pulls in, unless the text places the town. And a
       // national capital's own name ("Washington") means the capital, not a small town of that
       // name in the same country, unless the text also names a local institution after it
-      // ("Washington Township").
+      // ("Washington Township"). In a document without American local-news cues, a town under
+      // 15k likewise yields to a city of 500k (or a state capital of 100k) of the same name in
+      // its country ("Louisville" beside "Columbus, Ohio" in a wire story).
       if (best.id != kNoGeoId && !best.support_container && !best.support_link &&
           c.type == TypeHint::kNone) {
         GeoEntry b = gaz_.Entry(best.id);
@@ -1534,10 +1538,18 @@ class Resolver {
              b.feature_code() != "PPLC" && b.feature_code() != "PPLG") ||
             b.kind() == GeoKind::kAdmin2) {
           // Not where a capital shares the name ("Washington"): the capital is meant as often.
-          GeoId state = kNoGeoId;
+          GeoId state = kNoGeoId, city = kNoGeoId;
+          const bool small = b.kind() == GeoKind::kPlace && b.population() < 15000 &&
+                             us_cues_.kinds == 0 && !c.modifier;
           for (size_t i = 0; i < n; ++i) {
             if (exact[i] == 0) continue;
             GeoEntry e = gaz_.Entry(c.ids[i]);
+            if (small && city == kNoGeoId && e.kind() == GeoKind::kPlace &&
+                e.country_id() == b.country_id() &&
+                (e.population() >= 500000 ||
+                 (e.feature_code() == "PPLA" && e.population() >= 100000))) {
+              city = e.id();
+            }
             if (e.feature_code() == "PPLC" || e.feature_code() == "PPLG") {
               state = kNoGeoId;
               if (e.feature_code() == "PPLC" && e.kind() == GeoKind::kPlace &&
@@ -1552,6 +1564,7 @@ class Resolver {
               state = e.id();
             }
           }
+          if (state == kNoGeoId) state = city;
           if (state != kNoGeoId) {
             best.id = state;
             best.exact = true;

@@ -1089,7 +1089,10 @@ class Annotator {
       Coordinated(sentence, b, e, first_frame);
     }
     ListContinuation(sentence, b, e, first_frame);
-    if (fate_word) AppositionList(sentence, b, e, first_frame);
+    if (fate_word) {
+      AppositionList(sentence, b, e, first_frame);
+      ObjectAppositionList(sentence, b, e, first_frame);
+    }
     ToDeath(sentence, b, e, first_frame);
     InAdditionTo(sentence, b, e, first_frame);
     SuicideAttackers(sentence, b, e, first_frame);
@@ -1755,6 +1758,9 @@ class Annotator {
     bool comma_only;   // joined to the segment before by a bare comma (no "and")
     bool after_comma;  // a comma before it (", and" too)
     bool ident;        // a role with a name: "an officer identified as Al Poe"
+    bool relative = false;  // "his son": someone else than the name before it
+    bool ends_name = false;  // "two leaders Ann Roe": names follow the count's noun
+    bool proper_of = false;  // "an employee of the Ministry of Trade": "and Industry" follows
   };
 
   // Classifies tokens [s, t) as one segment of a subject list; false when it is none.
@@ -1775,7 +1781,9 @@ class Annotator {
       *out = {Seg::kIdent, 0, false, false, false};
       return !first;
     }
-    if (t == s + 1 && tok_[s].kind == TokenKind::kNumber) {  // an age: "Ann Roe, 45, and"
+    if ((t == s + 1 && tok_[s].kind == TokenKind::kNumber) ||
+        (W(s) == "(" && t <= s + 3 && tok_[s + 1].kind == TokenKind::kNumber)) {
+      // an age: "Ann Roe, 45, and", "Ann Roe, (45)"
       *out = {Seg::kAge, 0, false, false, false};
       return !first;
     }
@@ -1793,6 +1801,11 @@ class Annotator {
         return false;
       }
       *out = {Seg::kCounted, q.value, false, false, false};
+      size_t te = t;  // before a trailing "(52)"
+      if (W(te - 1) == ")" && te >= s + 4 && W(te - 3) == "(") te -= 3;
+      out->ends_name = te > c.end + 1 && IsNameWord(te - 1) && IsNameWord(te - 2);
+      for (size_t k = s; k < t; ++k) out->proper_of |= W(k) == "of";
+      out->proper_of &= !Raw(t - 1).empty() && Raw(t - 1)[0] >= 'A' && Raw(t - 1)[0] <= 'Z';
       return true;
     }
     // "identified as"/"named" inside a role ends the phrase: "an officer identified as Al Poe".
@@ -1812,6 +1825,10 @@ class Annotator {
                             W(k) == "." || W(k) == "-";
       if (!cap && !particle) all_caps = false;
       if (cap && W(k) != "the" && !W(k).ends_with("'s") && IsNameWord(k)) any_name = true;
+      // "al-Fahal" alone is a name too
+      if (W(k).starts_with("al-") && raw.size() > 3 && raw[3] >= 'A' && raw[3] <= 'Z') {
+        any_name = true;
+      }
       if (W(k) == "the" || W(k) == "a" || W(k) == "an") all_caps = false;
     }
     if (all_caps && any_name && end - s <= 6) {
@@ -1853,7 +1870,230 @@ class Annotator {
                         h == "police" || h == "personnel";
     if (plural) return false;  // "the villagers": a group of unknown size
     *out = {Seg::kRole, 1, false, false, end < t};
+    out->relative = w0 == "his" || w0 == "her" || w0 == "their";
+    for (size_t k = s; k < t; ++k) out->proper_of |= W(k) == "of";
+    out->proper_of &= !Raw(t - 1).empty() && Raw(t - 1)[0] >= 'A' && Raw(t - 1)[0] <= 'Z';
     return true;
+  }
+
+  // A list that names attackers ("the bomber and Ann Roe") says so in its victims, so that a
+  // suicide attack's implicit attackers are not counted twice.
+  Np ListedAttackers(size_t s, size_t t) const {
+    Np np;
+    for (size_t k = s; k < t; ++k) {
+      if (IsPerpetratorNoun(W(k))) np.victims = tok_[k].span;
+    }
+    return np;
+  }
+
+  // The number of people in a classified list (see AppositionList); *apposition when a name,
+  // role, count or "both" restates another item. `closing_comma`: a comma ends the list.
+  void SumList(std::vector<ListSeg> segs, bool closing_comma, int64_t* total,
+               bool* apposition) const {
+    // An age between commas leaves the items around it joined by that comma.
+    for (size_t n = 1; n < segs.size(); ++n) {
+      if (segs[n].kind != Seg::kAge) continue;
+      *apposition = true;
+      if (n + 1 < segs.size() && segs[n].comma_only) {
+        segs[n + 1].comma_only = segs[n + 1].comma_only && segs[n].comma_only;
+      }
+      segs.erase(segs.begin() + static_cast<std::ptrdiff_t>(n));
+      --n;
+    }
+    for (size_t n = 0; n < segs.size(); ++n) {
+      const ListSeg& sg = segs[n];
+      if (sg.kind == Seg::kIdent) {
+        *apposition = true;
+        continue;
+      }
+      *apposition |= sg.ident;
+      // "of the Ministry of Trade and Industry": the name goes on after "and".
+      if (sg.proper_of && n + 1 < segs.size() && segs[n + 1].kind == Seg::kName &&
+          !segs[n + 1].after_comma) {
+        *total += sg.value;
+        *apposition = true;
+        ++n;
+        continue;
+      }
+      // "two leaders Ann Roe and Al Poe": the names after the count restate it.
+      if (sg.kind == Seg::kCounted && sg.ends_name) {
+        *total += sg.value;
+        *apposition = true;
+        for (int64_t k = 1; k < sg.value && n + 1 < segs.size() &&
+                            segs[n + 1].kind == Seg::kName;
+             ++k) {
+          ++n;
+        }
+        continue;
+      }
+      const bool next_comma = n + 1 < segs.size() && segs[n + 1].comma_only;
+      if ((sg.kind == Seg::kName || sg.kind == Seg::kRole) && next_comma &&
+          (segs[n + 1].kind == Seg::kName || segs[n + 1].kind == Seg::kRole) &&
+          segs[n + 1].kind != sg.kind && !segs[n + 1].relative) {
+        *total += 1;  // "Ann Roe, a teacher" / "a guard, Al Poe"
+        *apposition = true;
+        ++n;
+        // "Ann Roe, the mayor of Xyz, Abc Province": places after the role's "of".
+        const bool places = segs[n].proper_of;
+        while (places && n + 1 < segs.size() && segs[n + 1].kind == Seg::kName &&
+               segs[n + 1].comma_only) {
+          ++n;
+        }
+        // "Ann Roe, a teacher and activist": a role after "and" alone is still hers.
+        while (n + 1 < segs.size() && segs[n + 1].kind == Seg::kRole &&
+               !segs[n + 1].after_comma && !segs[n + 1].relative) {
+          ++n;
+        }
+        continue;
+      }
+      if (sg.kind == Seg::kCounted && next_comma) {
+        // "Two soldiers, Ann Roe and Al Poe, and ...", "two officers, the chief and his
+        // deputy,": names or roles restating the count, closed by a comma.
+        size_t m = n + 1;
+        int64_t names = 0;
+        while (m < segs.size() && names < sg.value &&
+               (segs[m].kind == Seg::kName || segs[m].kind == Seg::kRole)) {
+          ++names;
+          ++m;
+        }
+        const bool closed = m == segs.size() ? closing_comma : segs[m].after_comma;
+        if (names == sg.value && names >= 2 && closed) {
+          *total += sg.value;
+          *apposition = true;
+          n = m - 1;
+          continue;
+        }
+      }
+      if (sg.kind == Seg::kBoth && sg.comma_only && n >= 2 && segs[n - 1].kind == Seg::kName &&
+          segs[n - 2].kind == Seg::kName && !segs[n - 1].comma_only) {
+        *apposition = true;  // "Ann Roe and Al Poe, both teachers,"
+        continue;
+      }
+      // "Ann Roe and Al Poe, two members of the party,": a count restating the names.
+      if (sg.kind == Seg::kCounted && sg.comma_only && sg.value >= 2 &&
+          n >= static_cast<size_t>(sg.value) && !segs[n - 1].comma_only) {
+        bool names = true;
+        for (size_t m = n - static_cast<size_t>(sg.value); m < n; ++m) {
+          names &= segs[m].kind == Seg::kName;
+        }
+        if (names) {
+          *apposition = true;
+          continue;
+        }
+      }
+      *total += sg.value;
+    }
+  }
+
+  // The same for the objects of an active killing: "shot and killed Ann Roe, the mayor, and
+  // her driver" (2), "killed imam, Al Poe, chief, Bo Lee, and a guard" (3), "killed the chief
+  // and four of his associates" (5), "killed Al Poe, the mayor, along with two guards" (3).
+  // The list ends at a preposition, a verb ("and wounding ..."), or the sentence's end.
+  [[gnu::noinline]] void ObjectAppositionList(uint32_t sentence, size_t b, size_t e,
+                                              size_t first_frame) {
+    static constexpr std::array<std::string_view, 22> kListEnd = {
+        "in",     "at",     "on",     "near",   "as",     "while",  "when",  "after",
+        "before", "with",   "using",  "during", "inside", "outside", "from", "for",
+        "by",     "who",    "which",  "whom",   "between", "because"};
+    for (size_t i = b; i < e; ++i) {
+      size_t len = 0;
+      const LexEntry* f = MatchAt(i, e, q::kFate, &len);
+      if (f == nullptr) continue;
+      const size_t fe = i + len;
+      if (f->fate != Fate::kKilled || (f->roles & q::kBefore) == 0 || fe >= e ||
+          Intended(b, i)) {
+        i = fe - 1;
+        continue;
+      }
+      std::vector<std::pair<size_t, size_t>> spans;
+      std::vector<bool> comma_only, after_comma;
+      size_t start = fe, k = fe;
+      bool sep_comma = false, sep_and = false;
+      int depth = 0;
+      for (; k <= e; ++k) {
+        std::string_view w = k < e ? W(k) : std::string_view(".");
+        if (w == "(") ++depth;
+        if (w == ")") --depth;
+        if (depth > 0) continue;
+        const bool along = w == "along" && W(k + 1) == "with";
+        const bool end = k == e || w == "." || (In(w, kListEnd) && k > start) ||
+                         (k == start && (w.ends_with("ing") || w.ends_with("ed") ||
+                                         MatchAt(k, e, q::kFate, &len)));
+        if (!end && w != "," && w != "and" && w != ";" && !along) continue;
+        if (k > start) {
+          spans.push_back({start, k});
+          comma_only.push_back(sep_comma && !sep_and);
+          after_comma.push_back(sep_comma);
+          sep_comma = sep_and = false;
+        }
+        if (end) break;
+        if (w == ",") sep_comma = true;
+        if (w == "and" || w == ";" || along) sep_and = true;
+        if (along) ++k;
+        start = k + 1;
+      }
+      const size_t list_end = spans.empty() ? fe : spans.back().second;
+      if (spans.size() < 2 || spans.size() > 10) {
+        i = fe - 1;
+        continue;
+      }
+      std::vector<ListSeg> segs;
+      bool bad = false;
+      for (size_t n = 0; n < spans.size() && !bad; ++n) {
+        ListSeg sg{};
+        bad = !ClassifySeg(spans[n].first, spans[n].second, false, &sg) ||
+              (n == 0 && (sg.kind == Seg::kIdent || sg.kind == Seg::kAge));
+        sg.comma_only = n > 0 && comma_only[n];
+        sg.after_comma = n > 0 && after_comma[n];
+        segs.push_back(sg);
+      }
+      if (bad) {
+        i = fe - 1;
+        continue;
+      }
+      int64_t total = 0;
+      bool apposition = false;
+      SumList(segs, false, &total, &apposition);
+      const bool uncounted = std::any_of(segs.begin(), segs.end(), [](const ListSeg& sg) {
+        return sg.kind != Seg::kCounted;
+      });
+      const bool pair = segs.size() == 2 && !segs[1].after_comma && uncounted;
+      if (total < 2 || (!apposition && !pair && (segs.size() < 3 || !uncounted))) {
+        i = fe - 1;
+        continue;
+      }
+      const uint32_t verb = tok_[i].span.begin;
+      const uint32_t lo = tok_[fe].span.begin, hi = tok_[list_end - 1].span.end;
+      auto mine = [&](const CasualtyFrame& fr) {
+        return fr.sentence == sentence && !fr.negated && fr.fate == Fate::kKilled &&
+               (fr.fate_span.begin == verb || (fr.span.begin >= lo && fr.span.begin < hi) ||
+                (fr.count_span.begin >= lo && fr.count_span.begin < hi));
+      };
+      int64_t framed = 0;
+      bool self = false;  // an attacker's own death keeps its frame
+      for (size_t m = first_frame; m < doc_.casualties.size(); ++m) {
+        const CasualtyFrame& fr = doc_.casualties[m];
+        if (mine(fr) && !fr.is_subtotal) framed += fr.value;
+        self |= mine(fr) && fr.self_inflicted;
+      }
+      if (self) {
+        i = list_end - 1;
+        continue;
+      }
+      // (a pair of two items is read only when the frames missed one of them)
+      if (framed == total || (pair && !apposition && framed > total)) {
+        i = list_end - 1;
+        continue;
+      }
+      std::erase_if(doc_.casualties, mine);
+      const Quantity qt{TokSpan(fe, list_end), total, total, Qualifier::kExact, false,
+                        QuantityKind::kCount};
+      AddFrame(sentence, fe, list_end, qt, -1, ListedAttackers(fe, list_end), {f, i, fe},
+               f->fate, false, false);
+      doc_.casualties.back().span = TokSpan(i, list_end);
+      doc_.casualties.back().count_span = {};
+      i = list_end - 1;
+    }
   }
 
   [[gnu::noinline]] void AppositionList(uint32_t sentence, size_t b, size_t e,
@@ -1939,47 +2179,7 @@ class Annotator {
       if (bad || segs.size() < 2) continue;
       int64_t total = 0;
       bool apposition = false;
-      for (size_t n = 0; n < segs.size(); ++n) {
-        const ListSeg& sg = segs[n];
-        if (sg.kind == Seg::kIdent || sg.kind == Seg::kAge) {
-          apposition = true;
-          continue;
-        }
-        apposition |= sg.ident;
-        const bool next_comma = n + 1 < segs.size() && segs[n + 1].comma_only;
-        if ((sg.kind == Seg::kName || sg.kind == Seg::kRole) && next_comma &&
-            (segs[n + 1].kind == Seg::kName || segs[n + 1].kind == Seg::kRole) &&
-            segs[n + 1].kind != sg.kind) {
-          total += 1;  // "Ann Roe, a teacher" / "a guard, Al Poe"
-          apposition = true;
-          ++n;
-          continue;
-        }
-        if (sg.kind == Seg::kCounted && next_comma) {
-          // "Two soldiers, Ann Roe and Al Poe, and ...", "two officers, the chief and his
-          // deputy,": names or roles restating the count, closed by a comma.
-          size_t m = n + 1;
-          int64_t names = 0;
-          while (m < segs.size() && names < sg.value &&
-                 (segs[m].kind == Seg::kName || segs[m].kind == Seg::kRole)) {
-            ++names;
-            ++m;
-          }
-          const bool closed = m == segs.size() ? W(i - 1) == "," : segs[m].after_comma;
-          if (names == sg.value && names >= 2 && closed) {
-            total += sg.value;
-            apposition = true;
-            n = m - 1;
-            continue;
-          }
-        }
-        if (sg.kind == Seg::kBoth && sg.comma_only && n >= 2 && segs[n - 1].kind == Seg::kName &&
-            segs[n - 2].kind == Seg::kName && !segs[n - 1].comma_only) {
-          apposition = true;  // "Ann Roe and Al Poe, both teachers,"
-          continue;
-        }
-        total += sg.value;
-      }
+      SumList(segs, W(i - 1) == ",", &total, &apposition);
       // (a list of counts alone keeps its frames, and their victims' sides)
       const bool uncounted = std::any_of(segs.begin(), segs.end(), [](const ListSeg& sg) {
         return sg.kind != Seg::kCounted;
@@ -1996,11 +2196,13 @@ class Annotator {
                 (fr.span.begin >= list_begin && fr.span.begin < tok_[i].span.begin));
       };
       int64_t framed = 0;
+      bool self = false;  // an attacker's own death keeps its frame
       for (size_t k = first_frame; k < doc_.casualties.size(); ++k) {
         const CasualtyFrame& fr = doc_.casualties[k];
         if (mine(fr) && !fr.is_subtotal) framed += fr.value;
+        self |= mine(fr) && fr.self_inflicted;
       }
-      if (framed == total) {
+      if (framed == total || self) {
         i = j + len - 1;
         continue;
       }
@@ -2008,7 +2210,8 @@ class Annotator {
       const size_t lb = spans[first].first;
       const Quantity qt{TokSpan(lb, i), total, total, Qualifier::kExact, false,
                         QuantityKind::kCount};
-      AddFrame(sentence, lb, i, qt, -1, Np{}, {f, j, j + len}, f->fate, false, false);
+      AddFrame(sentence, lb, i, qt, -1, ListedAttackers(lb, i), {f, j, j + len}, f->fate, false,
+               false);
       doc_.casualties.back().span = TokSpan(lb, j + len);
       doc_.casualties.back().count_span = {};
       i = j + len - 1;

@@ -143,6 +143,15 @@ TEST_F(EventLocationTest, PlaceAgreeingWithItsSentence) {
       // A town named in passing, not as a container, stays a town.
       {"On Monday, Kandahar police said two officers were killed.", 0, "Afghanistan", "Kandahar",
        "Kandahar", 1},
+      // A town read only through a loose spelling ("Al Falah" as Philadelphia) does not vote a
+      // firmly named capital into a namesake of its country.
+      {"Rockets hit Tripoli airport and a market in Al Falah on Monday.", 0, "Libya", "Tripoli",
+       "Tripoli", 1},
+      {"Clashes in Al Falah and Tripoli killed four fighters.", 0, "Libya", "Tripoli", "Tripoli",
+       1},
+      // A town named as written still votes: Tripoli beside Elkhart is the American one.
+      {"Clashes in Elkhart and Tripoli killed four fighters.", 0, "United States", "Iowa",
+       "Elkhart", 1},
   };
   for (const Row& r : rows) {
     SCOPED_TRACE(r.text);

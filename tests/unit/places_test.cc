@@ -528,6 +528,17 @@ TEST_F(PlacesTest, CapitalNameMeansTheCapitalUnlessPlaced) {
     EXPECT_EQ(m->country, c.country) << c.text;
     EXPECT_EQ(m->feature_code, c.feature_prefix) << c.text << " → " << m->name;
   }
+  // A wire story: Ohio's small Louisville does not win over the large city.
+  Document wire = Annotate("Mississippi State beat Louisville on Friday night in Columbus, Ohio.");
+  const PlaceMention* city = Find(wire, "Louisville");
+  ASSERT_NE(city, nullptr);
+  EXPECT_EQ(city->admin1, "Kentucky");
+  // Local news placing it beside its county: the Ohio town.
+  Document local = Annotate(
+      "Stark County sheriff's deputies said the fire in Louisville started near Canton, Ohio.");
+  const PlaceMention* town = Find(local, "Louisville");
+  ASSERT_NE(town, nullptr);
+  EXPECT_EQ(town->admin1, "Ohio");
 }
 
 TEST_F(PlacesTest, DemonymOfANamedCountryIsNoTown) {

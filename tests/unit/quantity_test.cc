@@ -733,6 +733,26 @@ const Case kMoreFrameCases[] = {
     {"Ann Roe, the mayor, escaped unharmed, but two guards were killed.",
      "killed 2 state_forces"},
     {"Two guards and a driver were killed.", "killed 2 state_forces, killed 1 civilians"},
+    // The same for the objects of an active killing.
+    {"Gunmen killed Ann Roe, head of the union; Bob Poe, a local leader, and Carl Doe.",
+     "killed 3 unknown"},
+    {"The blast killed both militants, Ann Roe and five other officials.", "killed 8 unknown"},
+    {"Militants attacked the car, killing the chief and four of his associates.",
+     "killed 5 unknown"},
+    {"Gunmen shot and killed Ann Roe, the leader of the party, along with four of her "
+     "relatives and a bodyguard.",
+     "killed 6 unknown"},
+    {"Gunmen shot and killed Ann Roe, his spouse Bea Roe, and his son Carl Roe in the market.",
+     "killed 3 unknown"},
+    // ... but an age, places after a role's "of", a role after "and" alone, a proper name
+    // with "and" and a second verb add nobody.
+    {"Gunmen shot and killed Al Poe, 30, a local journalist.", "killed 1 unknown"},
+    {"Rebels shot and killed Al Poe, the mayor of Xyzville, Abc Department, Colombia.",
+     "killed 1 unknown"},
+    {"Gunmen killed Al Poe, a senior official and a party spokesman.", "killed 1 unknown"},
+    {"Gunmen shot and killed an employee of the Ministry of Trade and Industry.",
+     "killed 1 civilians"},
+    {"Militants shot dead a school guard and burned two schools.", "killed 1 state_forces"},
 };
 
 TEST(QuantityTest, MoreFrames) {
