@@ -199,6 +199,23 @@ void FillPlace(const Document& doc, const Incident& inc, SentenceLocations& loca
       chosen = &own;
     }
   }
+  // A province or country is refined by a finer place inside it that a sentence of the same
+  // incident names itself ("Gunmen killed seven policemen in Assam. Haflong police said the
+  // gunmen opened fire on a patrol."): the first such place in text order.
+  if (locations.gazetteer() != nullptr && chosen->found() && chosen->where_prec >= 4) {
+    for (uint32_t ti : inc.triggers) {
+      const uint32_t s = doc.triggers[ti].sentence;
+      if (s >= doc.sentences.size()) continue;
+      const EventLocation& here = locations.At(s);
+      const Span sentence = doc.sentences[s].span;
+      if (here.found() && here.where_prec <= 3 && here.where_prec < chosen->where_prec &&
+          here.iso3 == chosen->iso3 && (chosen->admin1.empty() || here.admin1 == chosen->admin1) &&
+          here.evidence.begin >= sentence.begin && here.evidence.end <= sentence.end) {
+        chosen = &here;
+        break;
+      }
+    }
+  }
   const EventLocation& loc = *chosen;
   if (!loc.found()) return;
   // Spelled as in the actor names ("Military Forces of Democratic Republic of Congo"), which

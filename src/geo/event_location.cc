@@ -853,6 +853,23 @@ bool IsDateline(const Document& doc, Span span) {
   return false;
 }
 
+// A mention in a headline's kicker, the short label before " | " that opens a paragraph ("East
+// of Deir ez-Zor | Explosion kills seven militiamen in Al-Mayadeen desert"): it files the story
+// under an area, as a dateline does, rather than saying where the event was.
+bool InKicker(const Document& doc, Span span) {
+  uint32_t begin = 0;
+  for (const Span& p : doc.paragraphs) {
+    if (p.begin <= span.begin) begin = p.begin;
+  }
+  constexpr size_t kMaxKickerTokens = 8;
+  for (size_t t = TokenAt(doc, begin), n = 0; t < doc.tokens.size() && n <= kMaxKickerTokens;
+       ++t, ++n) {
+    const Span& w = doc.tokens[t].span;
+    if (doc.Slice(w) == "|") return span.end <= w.begin && n > 0;
+  }
+  return false;
+}
+
 // The most specific mention of sentence `span` that agrees with its context (Judge). When every
 // mention of a sentence naming several is passed over (two towns of two countries, neither
 // holding the other), none is. Among equally specific mentions, one anchored by its containers ("At
@@ -911,7 +928,7 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
   std::vector<bool> dateline(picked.size(), false);
   size_t others = 0;
   for (size_t i = 0; i < picked.size(); ++i) {
-    dateline[i] = IsDateline(doc, picked[i].span);
+    dateline[i] = IsDateline(doc, picked[i].span) || InKicker(doc, picked[i].span);
     if (!dropped[i] && !dateline[i]) ++others;
   }
   // A town written as the container of a district of its province that lies away from it

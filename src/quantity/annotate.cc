@@ -1769,13 +1769,23 @@ class Annotator {
         "said", "says", "who",   "whom",  "which",     "that",   "was",   "were",  "is",
         "are",  "had",  "has",   "have",  "been",      "when",   "while", "after", "before",
         "by",   "if",   "where", "since", "including", "among",  "but"};
-    static constexpr std::array<std::string_view, 10> kDeterminers = {
-        "a", "an", "the", "his", "her", "their", "its", "another", "one", "both"};
     if (s >= t || t - s > 14) return false;
     size_t len = 0;
     for (size_t k = s; k < t; ++k) {
-      if (In(W(k), kNotInSubject) || MatchAt(k, t, q::kFate, &len) != nullptr) return false;
+      if (In(W(k), kNotInSubject)) return false;
     }
+    // (the lexicon lookups, dearer, run only for a segment that reads as an item)
+    if (!ClassifyItem(s, t, first, out)) return false;
+    for (size_t k = s; k < t; ++k) {
+      if (MatchAt(k, t, q::kFate, &len) != nullptr) return false;
+    }
+    return true;
+  }
+
+  bool ClassifyItem(size_t s, size_t t, bool first, ListSeg* out) const {
+    static constexpr std::array<std::string_view, 10> kDeterminers = {
+        "a", "an", "the", "his", "her", "their", "its", "another", "one", "both"};
+    size_t len = 0;
     // "identified as Al Poe", "also known as Al Poe": a name for the segment before.
     if (W(s) == "identified" || W(s) == "known" || (W(s) == "also" && W(s + 1) == "known")) {
       *out = {Seg::kIdent, 0, false, false, false};
@@ -1888,7 +1898,7 @@ class Annotator {
 
   // The number of people in a classified list (see AppositionList); *apposition when a name,
   // role, count or "both" restates another item. `closing_comma`: a comma ends the list.
-  void SumList(std::vector<ListSeg> segs, bool closing_comma, int64_t* total,
+  void SumList(std::vector<ListSeg>& segs, bool closing_comma, int64_t* total,
                bool* apposition) const {
     // An age between commas leaves the items around it joined by that comma.
     for (size_t n = 1; n < segs.size(); ++n) {
@@ -1995,18 +2005,37 @@ class Annotator {
         "in",     "at",     "on",     "near",   "as",     "while",  "when",  "after",
         "before", "with",   "using",  "during", "inside", "outside", "from", "for",
         "by",     "who",    "which",  "whom",   "between", "because"};
-    for (size_t i = b; i < e; ++i) {
+    // Only the verbs that a frame of this sentence already reads ("killed Ann Roe" by Names,
+    // "killing the chief" by Articles): one lexicon lookup per such verb, not per token.
+    size_t verbs[8];
+    size_t nverbs = 0;
+    for (size_t m = first_frame; m < doc_.casualties.size() && nverbs < 8; ++m) {
+      const CasualtyFrame& fr = doc_.casualties[m];
+      // (an active verb comes before its objects)
+      if (fr.negated || fr.fate != Fate::kKilled || fr.fate_span.empty() ||
+          fr.fate_span.begin > fr.span.begin) {
+        continue;
+      }
+      const size_t at = TokenAt(b, e, fr.fate_span.begin);
+      if (at < e && std::find(verbs, verbs + nverbs, at) == verbs + nverbs) verbs[nverbs++] = at;
+    }
+    std::sort(verbs, verbs + nverbs);
+    for (size_t vi = 0; vi < nverbs; ++vi) {
+      const size_t i = verbs[vi];
       size_t len = 0;
       const LexEntry* f = MatchAt(i, e, q::kFate, &len);
       if (f == nullptr) continue;
       const size_t fe = i + len;
       if (f->fate != Fate::kKilled || (f->roles & q::kBefore) == 0 || fe >= e ||
           Intended(b, i)) {
-        i = fe - 1;
         continue;
       }
-      std::vector<std::pair<size_t, size_t>> spans;
-      std::vector<bool> comma_only, after_comma;
+      auto& spans = list_spans_;
+      auto& comma_only = list_comma_only_;
+      auto& after_comma = list_after_comma_;
+      spans.clear();
+      comma_only.clear();
+      after_comma.clear();
       size_t start = fe, k = fe;
       bool sep_comma = false, sep_and = false;
       int depth = 0;
@@ -2034,10 +2063,10 @@ class Annotator {
       }
       const size_t list_end = spans.empty() ? fe : spans.back().second;
       if (spans.size() < 2 || spans.size() > 10) {
-        i = fe - 1;
         continue;
       }
-      std::vector<ListSeg> segs;
+      auto& segs = list_segs_;
+      segs.clear();
       bool bad = false;
       for (size_t n = 0; n < spans.size() && !bad; ++n) {
         ListSeg sg{};
@@ -2048,18 +2077,17 @@ class Annotator {
         segs.push_back(sg);
       }
       if (bad) {
-        i = fe - 1;
         continue;
       }
-      int64_t total = 0;
-      bool apposition = false;
-      SumList(segs, false, &total, &apposition);
       const bool uncounted = std::any_of(segs.begin(), segs.end(), [](const ListSeg& sg) {
         return sg.kind != Seg::kCounted;
       });
       const bool pair = segs.size() == 2 && !segs[1].after_comma && uncounted;
-      if (total < 2 || (!apposition && !pair && (segs.size() < 3 || !uncounted))) {
-        i = fe - 1;
+      const size_t nsegs = segs.size();
+      int64_t total = 0;
+      bool apposition = false;
+      SumList(segs, false, &total, &apposition);
+      if (total < 2 || (!apposition && !pair && (nsegs < 3 || !uncounted))) {
         continue;
       }
       const uint32_t verb = tok_[i].span.begin;
@@ -2077,12 +2105,10 @@ class Annotator {
         self |= mine(fr) && fr.self_inflicted;
       }
       if (self) {
-        i = list_end - 1;
         continue;
       }
       // (a pair of two items is read only when the frames missed one of them)
       if (framed == total || (pair && !apposition && framed > total)) {
-        i = list_end - 1;
         continue;
       }
       std::erase_if(doc_.casualties, mine);
@@ -2092,7 +2118,6 @@ class Annotator {
                f->fate, false, false);
       doc_.casualties.back().span = TokSpan(i, list_end);
       doc_.casualties.back().count_span = {};
-      i = list_end - 1;
     }
   }
 
@@ -2113,12 +2138,23 @@ class Annotator {
       if (f == nullptr || f->fate != Fate::kKilled || (f->roles & q::kAfter) == 0) continue;
       // The clause before the verb: from the sentence start or the last ";" / ":".
       size_t s0 = b;
+      // No comma (nor "identified as"): no apposition, and short lists keep their readings.
+      bool comma = false;
       for (size_t k = b; k < i; ++k) {
-        if (W(k) == ";" || W(k) == ":") s0 = k + 1;
+        if (W(k) == ";" || W(k) == ":") {
+          s0 = k + 1;
+          comma = false;
+        }
+        comma |= W(k) == "," || W(k) == "identified" || W(k) == "named";
       }
+      if (!comma) continue;
       // Split at top-level "," and "and".
-      std::vector<std::pair<size_t, size_t>> spans;
-      std::vector<bool> comma_only, after_comma;
+      auto& spans = list_spans_;
+      auto& comma_only = list_comma_only_;
+      auto& after_comma = list_after_comma_;
+      spans.clear();
+      comma_only.clear();
+      after_comma.clear();
       size_t start = s0;
       bool sep_comma = false, sep_and = false;
       int depth = 0;
@@ -2159,7 +2195,8 @@ class Annotator {
              probe.kind == Seg::kName) {
         ++first;
       }
-      std::vector<ListSeg> segs;
+      auto& segs = list_segs_;
+      segs.clear();
       for (size_t n = first; n < spans.size() && !bad; ++n) {
         ListSeg sg{};
         // A prepositional phrase after an item: "from the 6th Battalion".
@@ -2177,14 +2214,15 @@ class Annotator {
         segs.push_back(sg);
       }
       if (bad || segs.size() < 2) continue;
-      int64_t total = 0;
-      bool apposition = false;
-      SumList(segs, W(i - 1) == ",", &total, &apposition);
       // (a list of counts alone keeps its frames, and their victims' sides)
       const bool uncounted = std::any_of(segs.begin(), segs.end(), [](const ListSeg& sg) {
         return sg.kind != Seg::kCounted;
       });
-      if (!apposition && (segs.size() < 3 || !uncounted)) continue;
+      const size_t nsegs = segs.size();
+      int64_t total = 0;
+      bool apposition = false;
+      SumList(segs, W(i - 1) == ",", &total, &apposition);
+      if (!apposition && (nsegs < 3 || !uncounted)) continue;
       if (total < 2) continue;
       // The frames of this verb, and those inside the list, give way (unless they already
       // add up to the total: they keep their victims' sides then).
@@ -3152,6 +3190,10 @@ class Annotator {
   std::string lower_;
   TokenTexts t_;
   std::vector<Candidate> cands_;
+  // Scratch of the list readings (AppositionList, ObjectAppositionList), reused per sentence.
+  std::vector<std::pair<size_t, size_t>> list_spans_;
+  std::vector<bool> list_comma_only_, list_after_comma_;
+  std::vector<ListSeg> list_segs_;
 };
 
 }  // namespace

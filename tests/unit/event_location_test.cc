@@ -149,6 +149,12 @@ TEST_F(EventLocationTest, PlaceAgreeingWithItsSentence) {
        "Tripoli", 1},
       {"Clashes in Al Falah and Tripoli killed four fighters.", 0, "Libya", "Tripoli", "Tripoli",
        1},
+      // A place in a headline's kicker ("North of Aleppo | ...") files the story, as a dateline
+      // does: the town the headline names wins; alone, the kicker's place still locates it.
+      {"North of Aleppo | Shelling kills two children in Azaz\nThe shells hit a school on Monday.",
+       0, "Syria", "Aleppo", "Azaz", 1},
+      {"West of Daraa | Gunmen kill a former rebel\nThe man was shot on Monday.", 0, "Syria",
+       "Daraa", "Daraa", 4},
       // A town named as written still votes: Tripoli beside Elkhart is the American one.
       {"Clashes in Elkhart and Tripoli killed four fighters.", 0, "United States", "Iowa",
        "Elkhart", 1},

@@ -484,6 +484,14 @@ TEST(AssembleEvents, OpeningPlaceOverALaterCountry) {
       {"Mazar-e-Sharif (BNA) Nine Taliban insurgents were killed in Kaldar district of Balkh "
        "yesterday. A spokesman said the airstrikes targeted a Taliban rally.",
        "Balkh", "Kaldar"},
+      // A province is refined by a town inside it that a later sentence of the same incident
+      // names; a town outside it is not taken.
+      {"Gunmen killed seven policemen in Assam on Thursday. Haflong police said the gunmen "
+       "opened fire on a patrol.",
+       "Assam", "Haflong"},
+      {"Gunmen killed seven policemen in Assam on Thursday. Police in Kolkata said the gunmen "
+       "opened fire on a patrol.",
+       "Assam", "Assam"},
       // An event note's coded place ("coded as Tougan") is the event's, not a name after "as".
       {"JNIM militants attacked the village of Bonkounda (coded as Tougan at geoprecision 2), "
        "killing ten people.",
