@@ -60,15 +60,20 @@ uint8_t Rarity(char c) {
 
 }  // namespace
 
+size_t RarestByte(std::string_view word) {
+  size_t pivot = 0;
+  for (size_t i = 1; i < word.size(); ++i) {
+    if (Rarity(word[i]) > Rarity(word[pivot])) pivot = i;
+  }
+  return pivot;
+}
+
 bool ContainsLower(std::string_view text, std::string_view lower) {
   if (lower.empty()) return true;
   if (text.size() < lower.size()) return false;
   // Anchored at the needle's rarest byte, found in both cases by memchr (string_view::find);
   // the whole needle is compared at each hit.
-  size_t pivot = 0;
-  for (size_t i = 1; i < lower.size(); ++i) {
-    if (Rarity(lower[i]) > Rarity(lower[pivot])) pivot = i;
-  }
+  const size_t pivot = RarestByte(lower);
   const char c = lower[pivot];
   const char upper = c >= 'a' && c <= 'z' ? static_cast<char>(c - 0x20) : c;
   const size_t last = text.size() - lower.size() + pivot;  // last position of the pivot
@@ -78,6 +83,26 @@ bool ContainsLower(std::string_view text, std::string_view lower) {
       if (EqualsLower(text.substr(at - pivot, lower.size()), lower)) return true;
     }
     if (upper == c) break;
+  }
+  return false;
+}
+
+bool ContainsInLower(std::string_view text, std::string_view lower) {
+  if (lower.empty()) return true;
+  if (text.size() < lower.size()) return false;
+  // As ContainsLower, but `text` has no upper-case letter to look for.
+  const size_t pivot = RarestByte(lower);
+  const size_t last = text.size() - lower.size() + pivot;  // last position of the pivot
+  // At each hit the first and last bytes are tested before the whole needle: most hits of a
+  // common letter end there.
+  const char first = lower.front(), final = lower.back();
+  for (size_t at = text.find(lower[pivot], pivot); at != std::string_view::npos && at <= last;
+       at = text.find(lower[pivot], at + 1)) {
+    const size_t from = at - pivot;
+    if (text[from] == first && text[from + lower.size() - 1] == final &&
+        text.compare(from, lower.size(), lower) == 0) {
+      return true;
+    }
   }
   return false;
 }
@@ -372,6 +397,13 @@ bool IsOriginPlace(const Document& doc, const PlaceMention& m) {
 
 std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) {
   using namespace event;
+  // Only news mentions form incidents (GroupMentions): without one there is no event, and
+  // nothing below needs to be worked out.
+  if (std::none_of(doc_in.triggers.begin(), doc_in.triggers.end(), [&](const TriggerMention& t) {
+        return !t.historical && !t.negated && t.sentence < doc_in.sentences.size();
+      })) {
+    return {};
+  }
   // Without origin places, so that no stage below locates an event by them.
   std::optional<Document> filtered;
   if (std::any_of(doc_in.places.begin(), doc_in.places.end(),
@@ -382,8 +414,8 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
   }
   const Document& doc = filtered ? *filtered : doc_in;
   SentenceLocations locations(doc, gaz);
-  const std::vector<Span> links = LinkLists(doc);
   const std::string lower = Lower(doc.text);  // for the word tests of every event
+  const std::vector<Span> links = LinkLists(doc, lower);
   CasualtyContext casualty_context(doc, lower);
   std::vector<Incident> incidents = GroupMentions(doc, locations, links);
   AssignFrames(doc, links, &incidents);

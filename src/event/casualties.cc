@@ -1,6 +1,7 @@
 // Casualty aggregation for one event (rules in sitrep/events.h, AggregateCasualties).
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <map>
 
 #include "event/event_internal.h"
@@ -89,12 +90,12 @@ bool IsCumulative(const Document& doc, event::CasualtyContext& ctx, const Casual
   if (f.count_span.empty() || (f.high <= 1 && !f.vague)) return false;
   // "the latest of dozens of deaths in almost three weeks of violence"
   for (std::string_view w : {" the latest of ", " weeks of ", " months of ", " years of "}) {
-    if (event::ContainsLower(spaced, w)) return true;
+    if (event::ContainsInLower(spaced, w)) return true;
   }
   // "At least 29 people have now died this year", "Thousands have also been killed": a
   // perfect tense with the year or a vague count of hundreds or more is a running total.
   if (PerfectBeforeFate(f, own, sspan.begin) &&
-      (event::ContainsLower(spaced, " this year") || (f.vague && f.high >= 100))) {
+      (event::ContainsInLower(spaced, " this year") || (f.vague && f.high >= 100))) {
     return true;
   }
   // "These attacks claimed ...", "Of the total number, 41 were killed": a breakdown of the
@@ -107,21 +108,61 @@ bool IsCumulative(const Document& doc, event::CasualtyContext& ctx, const Casual
   return false;
 }
 
+}  // namespace
+
+namespace event {
+
+// The last position of `word` in `text` (npos when absent), as std::string_view::rfind: found
+// from the end at the word's rarest byte (memrchr), where rfind compares the whole word at
+// every position.
+size_t LastIndexOf(std::string_view text, std::string_view word) {
+  if (word.empty()) return text.size();
+  if (text.size() < word.size()) return std::string_view::npos;
+  const size_t pivot = RarestByte(word);
+  // The pivot's positions run from `pivot` to `last`.
+  size_t end = text.size() - word.size() + pivot + 1;  // search [pivot, end)
+  while (end > pivot) {
+    const void* hit = memrchr(text.data() + pivot, word[pivot], end - pivot);
+    if (hit == nullptr) break;
+    const size_t at = static_cast<size_t>(static_cast<const char*>(hit) - text.data());
+    const size_t from = at - pivot;
+    if (text[from] == word.front() && text[from + word.size() - 1] == word.back() &&
+        text.compare(from, word.size(), word) == 0) {
+      return from;
+    }
+    end = at;
+  }
+  return std::string_view::npos;
+}
+
 // A death that did not happen in this incident: a motive ("in retaliation for the raid that
 // killed 12 fighters", "avenged the killing of two students", "to protest the killing of"), a
 // condition ("if one more of their men were killed") or an intention ("hoped to kill 5,000",
 // "would kill 20"). The cue stands before the frame in its sentence with no comma between.
-bool Hypothetical(const Document& doc, const CasualtyFrame& f) {
+// Read in the sentence's lower-cased text the context keeps, not a copy made per frame.
+bool Hypothetical(const Document& doc, CasualtyContext& ctx, const CasualtyFrame& f) {
   if (f.sentence >= doc.sentences.size() || f.negated) return false;
   const Span sspan = doc.sentences[f.sentence].span;
   if (f.span.begin < sspan.begin || f.span.begin > sspan.end) return false;
-  const std::string before =
-      " " + event::Lower(std::string_view(doc.text).substr(sspan.begin, f.span.begin - sspan.begin));
-  const std::string fate = event::Lower(doc.Slice(f.fate_span));
-  if (fate == "kill" || fate.starts_with("kill ")) {
+  // " " + the sentence's lower-case text up to the frame.
+  const std::string_view spaced = ctx.Spaced(f.sentence);
+  const std::string_view before = spaced.substr(0, 1 + (f.span.begin - sspan.begin));
+  const std::string_view fate_text = doc.Slice(f.fate_span);
+  if (EqualsLower(fate_text, "kill") || StartsWithLower(fate_text, "kill ")) {
     const size_t fb = f.fate_span.begin >= sspan.begin ? f.fate_span.begin - sspan.begin : 0;
-    const std::string pre =
-        " " + event::Lower(std::string_view(doc.text).substr(sspan.begin, fb));
+    // " " + the lower-case text from the sentence's start up to the fate words (past the
+    // sentence's end when the fate words are, as the text's substr reads it).
+    std::string beyond;
+    std::string_view pre;
+    if (fb <= sspan.size()) {
+      pre = spaced.substr(0, 1 + fb);
+    } else {
+      const std::string_view own = ctx.LowerOf(Span{sspan.begin, f.fate_span.begin});
+      beyond.reserve(own.size() + 1);
+      beyond.push_back(' ');
+      beyond.append(own);
+      pre = beyond;
+    }
     // ("proceeded to kill three people", "used a car bomb to kill 23" are deaths.)
     for (std::string_view w :
          {" would ", " will ", " could ", " might ", "attempted to ", "attempting to ",
@@ -135,14 +176,14 @@ bool Hypothetical(const Document& doc, const CasualtyFrame& f) {
       " if ", " retaliation for ", " revenge for ", " avenge", " protest the ",
       " protest against the ", " protesting the ", " in response to the killing"};
   for (std::string_view cue : kCues) {
-    const size_t at = before.rfind(cue);
-    if (at == std::string::npos) continue;
-    const std::string_view tail = std::string_view(before).substr(at + cue.size());
+    const size_t at = LastIndexOf(before, cue);
+    if (at == std::string_view::npos) continue;
+    const std::string_view tail = before.substr(at + cue.size());
     // "it was not known if the chief was killed": uncertain, not hypothetical.
-    if (cue == " if " && (std::string_view(before).substr(0, at).ends_with(" known") ||
-                          std::string_view(before).substr(0, at).ends_with(" clear") ||
-                          std::string_view(before).substr(0, at).ends_with(" unclear") ||
-                          std::string_view(before).substr(0, at).ends_with(" unknown"))) {
+    if (cue == " if " &&
+        (before.substr(0, at).ends_with(" known") || before.substr(0, at).ends_with(" clear") ||
+         before.substr(0, at).ends_with(" unclear") ||
+         before.substr(0, at).ends_with(" unknown"))) {
       continue;
     }
     if (tail.find(',') == std::string_view::npos && tail.find(';') == std::string_view::npos) {
@@ -152,12 +193,16 @@ bool Hypothetical(const Document& doc, const CasualtyFrame& f) {
   return false;
 }
 
+}  // namespace event
+
+namespace {
+
 // "Fatalities split between 2 events", "coded as four events ... fatalities split between
 // events": the note's figure is shared out over N events. Returns N (0 when not said) and the
 // sentence that says it.
 int64_t SplitEvents(const Document& doc, std::string_view doc_lower, uint32_t* sentence) {
-  if (!event::ContainsLower(doc_lower, "split") && !event::ContainsLower(doc_lower, "spread") &&
-      !event::ContainsLower(doc_lower, "divided")) {
+  if (!event::ContainsInLower(doc_lower, "split") && !event::ContainsInLower(doc_lower, "spread") &&
+      !event::ContainsInLower(doc_lower, "divided")) {
     return 0;
   }
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
@@ -189,7 +234,7 @@ int64_t SplitEvents(const Document& doc, std::string_view doc_lower, uint32_t* s
 // three coordinated attacks" elsewhere in the text.
 std::vector<int64_t> SharedAcross(const Document& doc, std::string_view doc_lower) {
   std::vector<int64_t> out(doc.sentences.size(), 1);
-  if (!event::ContainsLower(doc_lower, " across ")) return out;  // no sentence says it
+  if (!event::ContainsInLower(doc_lower, " across ")) return out;  // no sentence says it
   static constexpr std::string_view kUnits[] = {"attacks",  "blasts",  "incidents", "explosions",
                                                 "bombings", "strikes", "assaults",  "clashes",
                                                 "events"};
@@ -309,7 +354,7 @@ FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
   }
   std::vector<const CasualtyFrame*> frames(all.begin() + static_cast<long>(first), all.end());
   std::erase_if(frames, [&](const CasualtyFrame* f) {
-    return IsCumulative(doc, ctx, *f) || Hypothetical(doc, *f);
+    return IsCumulative(doc, ctx, *f) || event::Hypothetical(doc, ctx, *f);
   });
   if (frames.empty()) {
     out.any = false;
@@ -538,6 +583,12 @@ namespace event {
 
 CasualtyContext::CasualtyContext(const Document& doc, std::string_view lower)
     : doc_(doc), lower_(lower), facts_(doc.sentences.size()) {
+  // A document without casualty frames has no figure to share out: nothing reads these then,
+  // and the text is not searched for them.
+  if (doc.casualties.empty()) {
+    shared.assign(doc.sentences.size(), 1);
+    return;
+  }
   // A coder's "split between N events" already shares the figure out (AggregateCasualties).
   shared = SharedAcross(doc, lower);
   split_n = SplitEvents(doc, lower, &split_at);
@@ -569,7 +620,7 @@ bool CasualtyContext::AnyOnce(uint32_t s, int8_t SentenceFacts::*slot,
     const std::string_view own = Spaced(s);
     known = 0;
     for (std::string_view w : words) {
-      if (ContainsLower(own, w)) known = 1;
+      if (ContainsInLower(own, w)) known = 1;
     }
   }
   return known == 1;

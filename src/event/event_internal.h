@@ -79,6 +79,8 @@ void AssignFrames(const Document& doc, const std::vector<Span>& links,
 // Lists of links to other stories ("You may also like: ..."): spans whose headlines are not
 // mentions or casualty reports.
 std::vector<Span> LinkLists(const Document& doc);
+// The same with `lower` = Lower(doc.text).
+std::vector<Span> LinkLists(const Document& doc, std::string_view lower);
 
 // Actors and roles of one event, written into `event` (actor1/2, assoc, inter, interaction,
 // side_a/b) with evidence. `country_iso3` / `country` locate the event ("" when unknown).
@@ -123,6 +125,13 @@ inline bool StartsWithLower(std::string_view text, std::string_view lower) {
 // sentence by sentence (a sentence cannot hold what the text does not).
 bool ContainsLower(std::string_view text, std::string_view lower);
 
+// The index of the rarest byte of `word` in English text (the first of equally rare ones):
+// where a search for the word looks first.
+size_t RarestByte(std::string_view word);
+// text.find(lower) != npos for a `text` already lower-cased (Lower): ContainsLower without
+// looking for upper-case letters.
+bool ContainsInLower(std::string_view text, std::string_view lower);
+
 void AddEvidence(const Document& doc, std::string_view field, Span span, Event* event);
 
 // What casualty aggregation reads of a document for every event — the figures shared over
@@ -158,6 +167,12 @@ class CasualtyContext {
   std::string_view lower_;
   std::vector<SentenceFacts> facts_;
 };
+
+// Whether casualty frame `f` tells a death that did not happen in this incident (a motive, a
+// condition, an intention), read in `ctx` (made for `doc`).
+bool Hypothetical(const Document& doc, CasualtyContext& ctx, const CasualtyFrame& f);
+// text.rfind(word), found going forwards.
+size_t LastIndexOf(std::string_view text, std::string_view word);
 
 }  // namespace sitrep::event
 

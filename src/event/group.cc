@@ -78,15 +78,18 @@ bool IsDestination(const Document& doc, const PlaceMention& m) {
       if (EqualsLower(w, cue)) return true;
     }
     // A verb of moving only when it moves someone somewhere: "taken to", not "taken control of
-    // the town of X".
+    // the town of X". (The verb is looked for first: most words are none.)
+    static constexpr std::string_view kMoves[] = {
+        "taken", "rushed", "evacuated", "transferred", "airlifted", "referred", "moved"};
+    static constexpr std::string_view kTowards[] = {"to", "into", "across", "back", "away"};
+    const bool move = std::any_of(std::begin(kMoves), std::end(kMoves),
+                                  [&](std::string_view cue) { return EqualsLower(w, cue); });
+    if (!move) continue;
     const auto next = tok - back + 1;
-    bool towards = false;
-    for (std::string_view to : {"to", "into", "across", "back", "away"}) {
-      towards |= next < doc.tokens.end() && EqualsLower(doc.Slice(next->span), to);
-    }
-    for (std::string_view cue :
-         {"taken", "rushed", "evacuated", "transferred", "airlifted", "referred", "moved"}) {
-      if (towards && EqualsLower(w, cue)) return true;
+    if (next < doc.tokens.end() &&
+        std::any_of(std::begin(kTowards), std::end(kTowards),
+                    [&](std::string_view to) { return EqualsLower(doc.Slice(next->span), to); })) {
+      return true;
     }
   }
   return false;
@@ -175,12 +178,20 @@ bool IsAnaphor(const Document& doc, const TriggerMention& t) {
   uint32_t tok = s.token_begin;
   while (tok < s.token_end && doc.tokens[tok].span.begin < t.span.begin) ++tok;
   for (int back = 1; back <= 3 && tok >= s.token_begin + back; ++back) {
-    const std::string w = Lower(doc.Slice(doc.tokens[tok - back].span));
-    if (w == "the" || w == "this" || w == "that" || w == "its" || w == "their" ||
-        w.ends_with("'s") || w.ends_with("\xE2\x80\x99s")) {
+    // Compared lower-cased (EqualsLower), without building a string per word.
+    const std::string_view w = doc.Slice(doc.tokens[tok - back].span);
+    auto ends_with = [&](std::string_view suffix) {
+      return w.size() >= suffix.size() && EqualsLower(w.substr(w.size() - suffix.size()), suffix);
+    };
+    if (EqualsLower(w, "the") || EqualsLower(w, "this") || EqualsLower(w, "that") ||
+        EqualsLower(w, "its") || EqualsLower(w, "their") || ends_with("'s") ||
+        ends_with("\xE2\x80\x99s")) {
       return true;
     }
-    if (w == "a" || w == "an" || doc.tokens[tok - back].kind != TokenKind::kWord) return false;
+    if (EqualsLower(w, "a") || EqualsLower(w, "an") ||
+        doc.tokens[tok - back].kind != TokenKind::kWord) {
+      return false;
+    }
   }
   return false;
 }
@@ -198,7 +209,7 @@ bool MoreSpecific(const EventLocation& a, const EventLocation& b) {
 
 // Lists of links to other stories ("You may also like these stories: ...", "Further Reading:
 // ..."): from the cue to the end of its paragraph, headlines of other incidents.
-std::vector<Span> FindLinkLists(const Document& doc) {
+std::vector<Span> FindLinkLists(const Document& doc, std::string_view lower) {
   static constexpr std::string_view kCues[] = {
       "you may also like", "further reading:",    "related stories",
       "related articles",  "related news:",       "read more:",
@@ -217,8 +228,8 @@ std::vector<Span> FindLinkLists(const Document& doc) {
   static_assert(std::size(kCues) <= 16);
   std::vector<Span> out;
   // Every cue holds one of these words: most texts hold none and need no scan.
-  if (!ContainsLower(doc.text, "like") && !ContainsLower(doc.text, "read") &&
-      !ContainsLower(doc.text, "related") && !ContainsLower(doc.text, "stories")) {
+  if (!ContainsInLower(lower, "like") && !ContainsInLower(lower, "read") &&
+      !ContainsInLower(lower, "related") && !ContainsInLower(lower, "stories")) {
     return out;
   }
   std::vector<std::pair<size_t, size_t>> found;  // (cue, position)
@@ -263,7 +274,11 @@ bool InLinkList(const std::vector<Span>& lists, Span s) {
 
 }  // namespace
 
-std::vector<Span> LinkLists(const Document& doc) { return FindLinkLists(doc); }
+std::vector<Span> LinkLists(const Document& doc) { return FindLinkLists(doc, Lower(doc.text)); }
+
+std::vector<Span> LinkLists(const Document& doc, std::string_view lower) {
+  return FindLinkLists(doc, lower);
+}
 
 bool Incident::HasSentence(const Document& doc, uint32_t s) const {
   for (uint32_t t : triggers) {

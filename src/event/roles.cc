@@ -351,8 +351,8 @@ bool AssignRoles(const Document& doc, const Incident& incident, std::string_view
     return a.cls == Class::kNonState;
   });
 
-  const std::string& type = event->event_type;
-  const std::string& sub = event->sub_event_type;
+  const std::string_view type = event->event_type;  // views: literal compares check sizes first
+  const std::string_view sub = event->sub_event_type;
   auto first_of = [&](auto pred) -> int {
     int fallback = -1;
     for (size_t i = 0; i < actors.size(); ++i) {

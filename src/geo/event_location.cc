@@ -1077,7 +1077,14 @@ EventLocation MissionCountryOf(const Document& doc, const Gazetteer& gaz) {
 // Edit distance of two short strings (names), capped: returns cap + 1 when larger.
 size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t cap) {
   if (a.size() > b.size() + cap || b.size() > a.size() + cap) return cap + 1;
-  std::vector<size_t> row(b.size() + 1);
+  // One row on the stack for the names of places (a heap row for longer strings).
+  size_t small[64];
+  std::vector<size_t> large;
+  size_t* row = small;
+  if (b.size() + 1 > std::size(small)) {
+    large.resize(b.size() + 1);
+    row = large.data();
+  }
   for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
     size_t diag = row[0];
@@ -1959,6 +1966,10 @@ EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer
 }  // namespace
 
 namespace locate_internal {
+
+size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t cap) {
+  return sitrep::BoundedEditDistance(a, b, cap);
+}
 
 std::string_view EmbeddedCityDivisionsTsv() { return kCityDivisionsTsv; }
 

@@ -41,8 +41,12 @@ EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer&
                           LocateCache& cache);
 
 namespace locate_internal {
+
 // data/gazetteer/admin1_city_names.tsv as compiled in (after a leading newline).
 std::string_view EmbeddedCityDivisionsTsv();
+
+// Levenshtein distance of `a` and `b`, or cap + 1 when their lengths already differ by more.
+size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t cap);
 
 // True when `outer` follows `inner` with only container link words between them ("X, Y",
 // "X in the countryside of Y").

@@ -87,6 +87,10 @@ struct SentenceScan {
   float history = 0;  // sum of ctx history weights (positive capped, negative taken once)
 };
 
+// `type` == `name`: as views, sizes are compared first (a std::string compared with a literal
+// measures the literal and compares bytes at every call).
+bool Is(std::string_view type, std::string_view name) { return type == name; }
+
 bool IsMonthHomograph(std::string_view surface) { return surface == "March" || surface == "May"; }
 
 class Scanner {
@@ -386,7 +390,7 @@ class Classifier {
     bool protest_context = Near(si, CueClass::kProtest) || protesters;
     bool disrupt = false;
     for (const Hit& t : scan.triggers) {
-      disrupt = disrupt || t.cue->sub_event_type == "Disrupted weapons use";
+      disrupt = disrupt || Is(t.cue->sub_event_type, "Disrupted weapons use");
     }
 
     int object_kind = ObjectAfter(si, hit);  // 1 person, 3 civilian place, 2 armed, 0 none
@@ -417,30 +421,30 @@ class Classifier {
         // Residents or rioters burning or ransacking, with no armed group among them: a riot.
         // The doers are the first people named before the cue ("students burned a police
         // station", "villagers ... destroyed the churches"): the police burned are no doers.
-        if (m.sub_event_type == "Looting/property destruction" && !non_state && !armed_before &&
+        if (Is(m.sub_event_type, "Looting/property destruction") && !non_state && !armed_before &&
             !PassiveBefore(hit) && !ArmedWordBefore(si, hit) &&
-            ((crowd_subject && !state) ||
-             CrowdAt(si, doc_.sentences[si].token_begin, hit.begin) || CivilianBefore(si, hit))) {
+            ((crowd_subject && !state) || CrowdAt(si, doc_.sentences[si].token_begin, hit.begin) ||
+             CivilianBefore(si, hit))) {
           m.sub_event_type = "Violent demonstration";
           m.score = 0.6f;
         }
         // Abducting soldiers or fighters is an attack on an armed side ("abducted two
         // militiamen"), not violence against civilians.
-        if (m.sub_event_type == "Abduction/forced disappearance" && object_kind == 2 &&
+        if (Is(m.sub_event_type, "Abduction/forced disappearance") && object_kind == 2 &&
             !armed_hit) {
           m.sub_event_type = "Armed clash";
           m.score = 0.66f;
         }
-        if (disrupt && (m.sub_event_type == "Grenade" ||
-                        m.sub_event_type == "Shelling/artillery/missile attack")) {
+        if (disrupt && (Is(m.sub_event_type, "Grenade") ||
+                        Is(m.sub_event_type, "Shelling/artillery/missile attack"))) {
           m.sub_event_type = "Disrupted weapons use";
-        } else if ((m.sub_event_type == "Grenade" ||
-                    m.sub_event_type == "Shelling/artillery/missile attack") &&
+        } else if ((Is(m.sub_event_type, "Grenade") ||
+                    Is(m.sub_event_type, "Shelling/artillery/missile attack")) &&
                    EngagementNear(si)) {
           // "clashes were accompanied by shelling", "fired RPGs ... the forces fired back":
           // the heavy weapons are part of a fight the clash cue types.
           m.score = std::min(m.score, 0.62f);
-        } else if (m.sub_event_type == "Air/drone strike" &&
+        } else if (Is(m.sub_event_type, "Air/drone strike") &&
                    (EngagementNear(si) || SupportWordBefore(si, hit))) {
           // "an operation backed by airstrikes", "the ambush was followed by airstrikes": air
           // support of a ground fight.
@@ -623,7 +627,7 @@ class Classifier {
       if (w == "the" || w == "The" || w == "this" || w == "This" || w == "that") m.score *= 0.85f;
     }
     if ((cue.cls == CueClass::kAttack || cue.cls == CueClass::kKill) &&
-        m.sub_event_type == "Attack") {
+        Is(m.sub_event_type, "Attack")) {
       // "The victim had charges against him for drug trafficking": ACLED codes the killing of
       // a suspected trafficker by armed men as a clash between gangs.
       if (DrugLinkedVictims()) {
@@ -1039,10 +1043,10 @@ class Classifier {
   bool LootingWithoutHarm(uint32_t si) const {
     bool looting = false;
     for (const Hit& t : scans_[si].triggers) {
-      if (t.cue->sub_event_type == "Looting/property destruction" && !t.grievance) looting = true;
+      if (Is(t.cue->sub_event_type, "Looting/property destruction") && !t.grievance) looting = true;
       if (t.cue->cls == CueClass::kKill || t.cue->cls == CueClass::kIed ||
-          t.cue->sub_event_type == "Abduction/forced disappearance" ||
-          t.cue->sub_event_type == "Sexual violence") {
+          Is(t.cue->sub_event_type, "Abduction/forced disappearance") ||
+          Is(t.cue->sub_event_type, "Sexual violence")) {
         if (!Negated(si, t)) return false;
       }
     }

@@ -539,6 +539,144 @@ TEST(EventFastPath, CasualtyContextMatchesPlain) {
   EXPECT_GE(frames, 6u);
 }
 
+// Hypothetical as first written: " " + the lower-cased sentence up to the frame copied for
+// every frame, and rfind for each cue.
+bool ReferenceHypothetical(const Document& doc, const CasualtyFrame& f) {
+  if (f.sentence >= doc.sentences.size() || f.negated) return false;
+  const Span sspan = doc.sentences[f.sentence].span;
+  if (f.span.begin < sspan.begin || f.span.begin > sspan.end) return false;
+  const std::string before = " " + event::Lower(std::string_view(doc.text).substr(
+                                       sspan.begin, f.span.begin - sspan.begin));
+  const std::string fate = event::Lower(doc.Slice(f.fate_span));
+  if (fate == "kill" || fate.starts_with("kill ")) {
+    const size_t fb = f.fate_span.begin >= sspan.begin ? f.fate_span.begin - sspan.begin : 0;
+    const std::string pre = " " + event::Lower(std::string_view(doc.text).substr(sspan.begin, fb));
+    for (std::string_view w :
+         {" would ",        " will ",     " could ",      " might ",        "attempted to ",
+          "attempting to ", "tried to ",  "trying to ",   "plotted to ",    "planned to ",
+          "plan to ",       "plans to ",  "hoped to ",    "threatened to ", "threatening to ",
+          "vowed to ",      "sought to ", "intended to ", "wanted to ",     "conspired to ",
+          "aimed to "}) {
+      if (pre.ends_with(w)) return true;
+    }
+  }
+  static constexpr std::string_view kCues[] = {
+      " if ",          " retaliation for ",     " revenge for ",    " avenge",
+      " protest the ", " protest against the ", " protesting the ", " in response to the killing"};
+  for (std::string_view cue : kCues) {
+    const size_t at = before.rfind(cue);
+    if (at == std::string::npos) continue;
+    const std::string_view tail = std::string_view(before).substr(at + cue.size());
+    if (cue == " if " && (std::string_view(before).substr(0, at).ends_with(" known") ||
+                          std::string_view(before).substr(0, at).ends_with(" clear") ||
+                          std::string_view(before).substr(0, at).ends_with(" unclear") ||
+                          std::string_view(before).substr(0, at).ends_with(" unknown"))) {
+      continue;
+    }
+    if (tail.find(',') == std::string_view::npos && tail.find(';') == std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The hypothetical-death test read in the context's lower-cased sentence (cues found going
+// forwards) against the copy-per-frame version with rfind; plus the helpers it and the
+// whole-document prechecks use, against std::string_view's own rfind and find.
+TEST(EventFastPath, HypotheticalMatchesReference) {
+  const char* const texts[] = {
+      "The militants vowed to kill 20 soldiers if one more of their men were killed.",
+      "In retaliation for the raid that killed 12 fighters, gunmen attacked the post, killing 3 "
+      "guards. It was not known if the chief was killed. They threatened to kill two hostages.",
+      "Students marched to protest the killing of two classmates; police said 4 people died.",
+      "IF THE ARMY ATTACKS, 9 MEN WILL BE KILLED. He hoped to kill 5,000 people. The group "
+      "planned to kill three officials, and would kill 20 more, officials said.",
+      "A bomber proceeded to kill three people at a market. In revenge for the killing of a "
+      "herder, attackers killed 7 villagers; 2 were wounded if reports are right.",
+      "They sought to kill. Killed: 4",
+      "Gunmen killed 3 men in the village. Rebels then vowed to kill",
+  };
+  size_t frames = 0, hypothetical = 0;
+  for (const char* text : texts) {
+    Document doc;
+    doc.id = "t";
+    doc.published = "2024-09-14";
+    doc.text = text;
+    ASSERT_TRUE(MakeDefaultPipeline().Run(doc).ok());
+    const std::string lower = event::Lower(doc.text);
+    event::CasualtyContext ctx(doc, lower);
+    // Frames in reverse, so that sentences are read by the context in another order too.
+    for (size_t k = doc.casualties.size(); k-- > 0;) {
+      CasualtyFrame f = doc.casualties[k];
+      for (bool negated : {false, true}) {
+        f.negated = negated;
+        const bool expected = ReferenceHypothetical(doc, f);
+        EXPECT_EQ(event::Hypothetical(doc, ctx, f), expected) << text << " @" << f.span.begin;
+        ++frames;
+        hypothetical += expected;
+      }
+      // Fate words past the sentence's end (the text's last four bytes, "kill" in the last
+      // text), and a frame outside its sentence.
+      CasualtyFrame moved = doc.casualties[k];
+      moved.fate_span = {static_cast<uint32_t>(doc.text.size() - 4),
+                         static_cast<uint32_t>(doc.text.size())};
+      EXPECT_EQ(event::Hypothetical(doc, ctx, moved), ReferenceHypothetical(doc, moved)) << text;
+      moved.span.begin = static_cast<uint32_t>(doc.text.size());
+      EXPECT_EQ(event::Hypothetical(doc, ctx, moved), ReferenceHypothetical(doc, moved)) << text;
+    }
+  }
+  EXPECT_GE(frames, 16u);
+  EXPECT_GE(hypothetical, 4u);
+
+  const char* const haystacks[] = {"",
+                                   "a",
+                                   " if if  if ",
+                                   "aaaa",
+                                   "split the spread, divided",
+                                   "you may also like these related stories: read more"};
+  const char* const words[] = {"",  "a",       "aa",   " if ", "if",      "split", "divided",
+                               " ", "stories", "like", "read", "related", "zz"};
+  for (const char* h : haystacks) {
+    for (const char* w : words) {
+      const std::string_view hs(h), ws(w);
+      EXPECT_EQ(event::LastIndexOf(hs, ws), hs.rfind(ws)) << h << " / " << w;
+      EXPECT_EQ(event::ContainsInLower(hs, ws), hs.find(ws) != std::string_view::npos)
+          << h << " / " << w;
+    }
+  }
+}
+
+// The edit distance with its row on the stack (a heap row past 63 bytes) against the plain
+// dynamic programme over a full table.
+size_t ReferenceEditDistance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    for (size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
+                          d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+TEST(EventFastPath, BoundedEditDistanceMatchesFullTable) {
+  const std::string long_a(70, 'a'), long_b = std::string(69, 'a') + "b";
+  const std::string words[] = {"",       "a",      "idlib",  "idleb", "beyrouth", "beirut",
+                               "wardak", "maidan", "kabul",  long_a,  long_b,     long_a + "xy"};
+  for (const std::string& a : words) {
+    for (const std::string& b : words) {
+      for (size_t cap : {0u, 1u, 2u, 100u}) {
+        const size_t plain = ReferenceEditDistance(a, b);
+        const size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+        const size_t expected = gap > cap ? cap + 1 : plain;
+        EXPECT_EQ(locate_internal::BoundedEditDistance(a, b, cap), expected) << a << " / " << b;
+      }
+    }
+  }
+}
+
 // Token keys written into the buffers of the previous (longer or shorter) document's keys, as
 // the actor and trigger stages do per thread, against keys built afresh.
 TEST(EventFastPath, ReusedTokenKeysMatchFresh) {
