@@ -1488,9 +1488,10 @@ class Resolver {
       }
       // An entry without coordinates (a district known only by name, its centre unknown)
       // cannot be placed on a map: a namesake of the same name with coordinates is meant
-      // instead, unless the text's container or a link supports the unplaced entry.
+      // instead, unless the text's container or a link supports the unplaced entry, or the
+      // name only names a local institution ("Dublin City Council" votes for no capital).
       if (best.id != kNoGeoId && !terms[best_i].has_coordinates && placed.id != kNoGeoId &&
-          !best.support_container && !best.support_link) {
+          !best.support_container && !best.support_link && !c.modifier) {
         best = placed;
         best_i = placed_i;
       }
