@@ -304,9 +304,11 @@ bool IsInstitutionWord(std::string_view w) {
 
 // "I'll", "I’d", "We've": a pronoun with a contraction, never a place ("Ill" is one somewhere).
 bool IsContraction(std::string_view w) {
-  for (std::string_view suffix : {"'ll", "'d", "'ve", "'re", "'m", "\xE2\x80\x99ll",
-                                  "\xE2\x80\x99" "d", "\xE2\x80\x99ve", "\xE2\x80\x99re",
-                                  "\xE2\x80\x99m"}) {
+  // Views with their lengths known at compile time (a list of C strings cost a strlen each).
+  static constexpr std::array<std::string_view, 10> kSuffixes = {
+      "'ll", "'d", "'ve", "'re", "'m", "\xE2\x80\x99ll", "\xE2\x80\x99" "d", "\xE2\x80\x99ve",
+      "\xE2\x80\x99re", "\xE2\x80\x99m"};
+  for (std::string_view suffix : kSuffixes) {
     if (w.size() > suffix.size() && w.ends_with(suffix)) return true;
   }
   return false;
