@@ -133,7 +133,7 @@ bool IsAdminLevel(const PlaceMention& m) {
 }
 
 // Words that may stand between a place and the place that holds it: "X, Y", "X (Y",
-// "X in Y", "X in the eastern countryside of Y", "X district of Y".
+// "X in Y", "X in the eastern countryside of Y", "X district of Y", "X sector area (Y".
 bool IsContainerLinkWord(std::string_view lower) {
   static constexpr std::string_view kWords[] = {",",
                                                 "(",
@@ -145,6 +145,7 @@ bool IsContainerLinkWord(std::string_view lower) {
                                                 "suburbs",
                                                 "vicinity",
                                                 "area",
+                                                "sector",
                                                 "northern",
                                                 "southern",
                                                 "eastern",
@@ -174,6 +175,16 @@ bool FollowsAsContainer(const Document& doc, const PlaceMention& inner, const Pl
     }
   }
   return words > 0;
+}
+
+// True when a word, not only punctuation, stands between `inner` and `outer` ("X in Y", "X in
+// the countryside of Y"; not "X, Y").
+bool LinkedByWord(const Document& doc, const PlaceMention& inner, const PlaceMention& outer) {
+  for (size_t t = TokenAt(doc, inner.span.end);
+       t < doc.tokens.size() && doc.tokens[t].span.begin < outer.span.begin; ++t) {
+    if (doc.tokens[t].kind == TokenKind::kWord) return true;
+  }
+  return false;
 }
 
 // `m` moved to gazetteer entry `e` (same span and cues).
@@ -290,6 +301,7 @@ std::optional<GeoEntry> ContainerDivision(const Document& doc, const Gazetteer& 
 // A town written as a container is read as the division it names (ContainerDivision); such
 // readings live in `divisions`, which must outlive the result.
 bool IsOrigin(const Document& doc, const PlaceMention& m);
+bool IsOwnerCountry(const Document& doc, const PlaceMention& m);
 
 struct Usable {
   const PlaceMention* m;  // doc.places[index], or its reading as a division
@@ -300,6 +312,7 @@ struct Usable {
   std::string key;
   uint32_t key_id = 0;  // equal ids for equal keys within the document (KeyGroups)
   bool origin = false;  // IsOrigin(doc, *m)
+  bool owner = false;   // IsOwnerCountry(doc, *m)
 };
 
 // The usable mentions grouped by key, so that Judge compares small integers and visits only
@@ -338,7 +351,10 @@ KeyGroups GroupByKey(const Document& doc, std::vector<Usable>& all) {
     all[g.by_key[i]].key_id = static_cast<uint32_t>(g.key_begin.size() - 1);
   }
   g.key_begin.push_back(static_cast<uint32_t>(g.by_key.size()));
-  for (Usable& o : all) o.origin = IsOrigin(doc, *o.m);
+  for (Usable& o : all) {
+    o.origin = IsOrigin(doc, *o.m);
+    o.owner = IsOwnerCountry(doc, *o.m);
+  }
   const size_t sentences = std::max<size_t>(doc.sentences.size(), 1);
   g.first.assign(sentences + 1, static_cast<uint32_t>(all.size()));
   for (uint32_t u = all.size(); u-- > 0;) g.first[all[u].sentence] = u;
@@ -454,6 +470,29 @@ bool IsOrigin(const Document& doc, const PlaceMention& m) {
   return LowerAscii(doc.Slice(doc.tokens[t - 1].span)) == "from";
 }
 
+// A country named as the owner of forces, a mission or a sponsor rather than as a place: opening
+// a named actor ("US forces", "Turkey's army"), or before "embassy" / "consulate" /
+// "backed" ("the France embassy in Conakry", "a Turkey backed faction"). It says whose, not
+// where: it votes like a demonym and is not a candidate for the event's place.
+bool IsOwnerCountry(const Document& doc, const PlaceMention& m) {
+  if (m.demonym || m.kind != PlaceKind::kCountry) return false;
+  for (const ActorMention& a : doc.actors) {
+    if (a.span.begin > m.span.begin) break;
+    // The country opening the actor ("US forces"); one inside a group's name ("United
+    // Self-Defense Forces of Colombia") is where the group is at home.
+    if (!a.generic && a.span.begin == m.span.begin && a.span.end > m.span.end) return true;
+  }
+  const size_t t = TokenAt(doc, m.span.end);
+  if (t >= doc.tokens.size()) return false;
+  size_t next = t;
+  if (doc.Slice(doc.tokens[t].span) == "-" && t + 1 < doc.tokens.size() &&
+      doc.tokens[t + 1].span.begin == doc.tokens[t].span.end) {
+    next = t + 1;  // "Turkey-backed"
+  }
+  const LowerWord w = LowerAscii(doc.Slice(doc.tokens[next].span));
+  return w == "embassy" || w == "embassies" || w == "consulate" || w == "backed";
+}
+
 // What the other names around a mention say of its entry.
 struct Verdict {
   bool dropped = false;
@@ -501,6 +540,64 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
     v.dropped = true;
     return v;
   }
+  // A division written as this mention's container ("Poonch district, J&K", "Bara in the
+  // countryside of Idleb province") settles it, whatever else the sentence names: read outside
+  // that division, it moves to a namesake inside it. Without one (the container may be the
+  // misread name: "Budgam District in Kashmir"), the votes below decide.
+  // A container of a country the sentence does not name while it names others ("Sidon, Southern
+  // Province, Lebanon" with the province read in Zambia) was itself misread: it settles nothing.
+  auto country_named = [&](GeoId country) {
+    bool any = false;
+    for (uint32_t o = groups.first[me.sentence]; o < groups.first[me.sentence + 1]; ++o) {
+      const Usable& c = all[o];
+      if (c.m->kind != PlaceKind::kCountry || c.m->demonym || c.owner || c.origin) continue;
+      if (c.country == country) return true;
+      any = true;
+    }
+    return !any;
+  };
+  if (m.kind == PlaceKind::kPlace || m.kind == PlaceKind::kAdmin2) {
+    for (uint32_t o = groups.first[me.sentence]; o < groups.first[me.sentence + 1]; ++o) {
+      const Usable& c = all[o];
+      if (c.key_id == me.key_id || c.origin || c.m->demonym || c.admin1 == kNoGeoId ||
+          c.m->kind == PlaceKind::kRegion) {
+        continue;
+      }
+      // A provincial or national capital written with words ("in the countryside of Idleb",
+      // "in Al-Hasakeh") holds the place as its province does.
+      const bool capital = c.m->kind == PlaceKind::kPlace &&
+                           (c.m->feature_code == "PPLA" || c.m->feature_code == "PPLC");
+      if (!IsAdminLevel(*c.m) && !capital) continue;
+      if (c.m->kind == PlaceKind::kAdmin2 && m.kind == PlaceKind::kAdmin2) continue;
+      if (!FollowsAsContainer(doc, m, *c.m)) continue;
+      if (capital && !LinkedByWord(doc, m, *c.m)) continue;
+      if (c.admin1 == me.admin1) break;
+      if (!country_named(c.country)) break;
+      auto inside = [&](std::span<const GeoId> ids) {
+        for (GeoId id : ids) {
+          if (id == m.geo_id || id >= gaz.size()) continue;
+          const GeoEntry e = gaz.Entry(id);
+          if ((e.kind() != GeoKind::kPlace && e.kind() != GeoKind::kAdmin2) ||
+              Admin1OfEntry(e) != c.admin1) {
+            continue;
+          }
+          if (!v.moved || (v.moved->kind() != GeoKind::kPlace && e.kind() == GeoKind::kPlace)) {
+            v.moved = e;
+          }
+        }
+      };
+      inside(gaz.FindFolded(me.key));
+      if (!v.moved) inside(gaz.FindLoose(LooseKey(me.key)));
+      if (v.moved) return v;
+      // A town read in another country than its container, with no namesake inside it ("the
+      // village of Fakkeh in Al-Hasakeh" read in Turkey), is a village the gazetteer lacks.
+      if (m.kind == PlaceKind::kPlace && c.country != me.country) {
+        v.dropped = true;
+        return v;
+      }
+      break;  // no namesake there: the votes below decide
+    }
+  }
   // The sentences where the key occurs, as a bitmap over the document's sentences.
   const std::span<const uint32_t> same_key = groups.UsablesOf(me.key_id);
   std::vector<uint32_t> context;  // ascending
@@ -513,8 +610,9 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
       for (uint32_t o = groups.first[s]; o < groups.first[s + 1]; ++o) visit(all[o]);
     }
   };
-  auto weight = [&](const PlaceMention& o) {
-    if (o.demonym) return 0.75;
+  auto weight = [&](const Usable& u) {
+    const PlaceMention& o = *u.m;
+    if (o.demonym || u.owner) return 0.75;
     if (o.kind == PlaceKind::kCountry) return 2.0;
     if (o.kind == PlaceKind::kRegion) return o.feature_code.starts_with("ADM") ? 1.5 : 2.0;
     if (o.kind == PlaceKind::kAdmin1 || o.kind == PlaceKind::kAdmin2) return 1.5;
@@ -532,9 +630,9 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
     auto it =
         std::find_if(votes.begin(), votes.end(), [&](auto& p) { return p.first == o.country; });
     if (it == votes.end()) {
-      votes.emplace_back(o.country, weight(om));
+      votes.emplace_back(o.country, weight(o));
     } else {
-      it->second += weight(om);
+      it->second += weight(o);
     }
   });
   double own = 0, top = 0;
@@ -555,9 +653,9 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
       auto it =
           std::find_if(votes.begin(), votes.end(), [&](auto& p) { return p.first == o.country; });
       if (it == votes.end()) {
-        votes.emplace_back(o.country, weight(*o.m));
+        votes.emplace_back(o.country, weight(o));
       } else {
-        it->second += weight(*o.m);
+        it->second += weight(o);
       }
     }
     for (const auto& [c, w] : votes) {
@@ -751,7 +849,7 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
                          [&](uint32_t u, uint32_t pos) { return all[u].m->span.begin < pos; });
     for (; it != by_start.end() && all[*it].m->span.begin <= span.end; ++it) {
       const PlaceMention& m = *all[*it].m;
-      if (!m.demonym && Inside(m.span, span)) in.push_back(*it);
+      if (!m.demonym && !all[*it].owner && Inside(m.span, span)) in.push_back(*it);
     }
     std::sort(in.begin(), in.end());
   }
@@ -839,7 +937,8 @@ int Dominant(const Document& doc, bool allow_demonyms) {
     for (size_t k = 0; k < doc.places.size(); ++k) {
       const PlaceMention& m = doc.places[k];
       int r = Rank(m);
-      if (m.demonym && allow_demonym && m.geo_id != kNoGeoId) r = 1;
+      const bool like_demonym = m.demonym || (r == 1 && IsOwnerCountry(doc, m));
+      if (like_demonym) r = allow_demonym && m.geo_id != kNoGeoId ? 1 : 0;
       if (r == 0 || (fine ? r < 3 : r >= 3)) continue;
       auto [it, fresh] = counts.emplace(m.geo_id, std::make_pair(0, static_cast<int>(k)));
       ++it->second.first;
@@ -867,14 +966,16 @@ EventLocation CountryLocation(std::optional<GeoEntry> c, Span evidence) {
   loc.iso3 = std::string(c->country_iso3());
   loc.location = std::string(c->name());
   loc.geonameid = c->geonameid();
+  // At the capital, as a country named in the text puts it (FromMention) and as event coders
+  // put an event known only to its country; the centre when the capital is unknown.
   double lat = 0, lon = 0;
-  if (places_internal::CountryCentre(c->country_iso2(), &lat, &lon)) {
-    loc.lat = lat;
-    loc.lon = lon;
-    loc.has_coordinates = true;
-  } else if (c->has_coordinates()) {
+  if (c->has_coordinates()) {
     loc.lat = c->lat();
     loc.lon = c->lon();
+    loc.has_coordinates = true;
+  } else if (places_internal::CountryCentre(c->country_iso2(), &lat, &lon)) {
+    loc.lat = lat;
+    loc.lon = lon;
     loc.has_coordinates = true;
   }
   loc.evidence = evidence;
@@ -1226,6 +1327,39 @@ std::optional<GeoEntry> NamesakeSeat(const Gazetteer& gaz, const GeoEntry& distr
   return best;
 }
 
+// The divisions that are a city themselves, with their administrative name: data/gazetteer/
+// admin1_city_names.tsv (made by tools/gazetteer/make_tsv.py from Natural Earth), compiled in as
+// a raw string; event_location_test checks the two match. After regenerating the TSV, from the
+// repository root:
+//   { echo 'R"sitrep_lexicon('; cat data/gazetteer/admin1_city_names.tsv; echo ')sitrep_lexicon"'; } >FILE
+// with FILE = src/geo/admin1_city_names_tsv.inc.
+constexpr std::string_view kCityDivisionsTsv =
+#include "geo/admin1_city_names_tsv.inc"
+    ;
+
+// The administrative name of the city division with admin1 code `code` ("MX.09" → "Distrito
+// Federal", "UA.12" → "Kiev City"), or empty when the division is not a city itself.
+std::string_view CityDivisionName(std::string_view code) {
+  using Row = std::pair<std::string_view, std::string_view>;
+  static const std::vector<Row> rows = [] {
+    std::vector<Row> out;
+    std::string_view tsv = kCityDivisionsTsv;
+    while (!tsv.empty()) {
+      const size_t nl = std::min(tsv.find('\n'), tsv.size());
+      const std::string_view line = tsv.substr(0, nl);
+      tsv.remove_prefix(std::min(nl + 1, tsv.size()));
+      const size_t tab = line.find('\t');
+      if (line.empty() || line[0] == '#' || tab == std::string_view::npos) continue;
+      out.emplace_back(line.substr(0, tab), line.substr(tab + 1));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }();
+  auto it = std::lower_bound(rows.begin(), rows.end(), code,
+                             [](const Row& r, std::string_view c) { return r.first < c; });
+  return it != rows.end() && it->first == code ? it->second : std::string_view();
+}
+
 EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gazetteer& gaz,
                           DocPlaces& ctx) {
   EventLocation loc;
@@ -1236,6 +1370,14 @@ EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gaze
   loc.admin1 = std::string(e.admin1_name());
   if (const std::string& written = ctx.Admin1Written(e.admin1_id()); !written.empty()) {
     loc.admin1 = written;
+  }
+  // A division that is a city itself goes by its administrative name ("Distrito Federal",
+  // "Kiev City"): the text's "Mexico City" or "Kyiv" names the city, the way coders do not
+  // name the division.
+  if (const GeoId a1 = Admin1OfEntry(e); a1 != kNoGeoId && a1 < gaz.size()) {
+    if (std::string_view name = CityDivisionName(gaz.Entry(a1).code()); !name.empty()) {
+      loc.admin1 = std::string(name);
+    }
   }
   loc.admin2 = std::string(e.admin2_name());
   loc.location = std::string(e.name());
@@ -1696,6 +1838,26 @@ std::optional<EventLocation> InMissionArea(const Document& doc, Span sentence, c
   return loc;
 }
 
+// The event at `chosen`, the place of sentence `s`, with the village or unlocated place the
+// sentence writes with it (NameUnlocatedPlace, NameVillage). Another mention of the same entry
+// in the sentence may be the one written after the place ("insurgency in Algeria ... near a
+// reservoir in Boudoukha, Algeria").
+EventLocation Located(const Document& doc, Span s, const PlaceMention& chosen, const Gazetteer& gaz,
+                      DocPlaces& ctx) {
+  EventLocation loc = FromMention(doc, chosen, gaz, ctx);
+  NameUnlocatedPlace(doc, chosen, &loc);
+  for (const PlaceMention& other : doc.places) {
+    if (loc.geonameid == 0) break;
+    if (other.span.begin == chosen.span.begin || other.geo_id != chosen.geo_id ||
+        other.demonym || other.metonymic || !Inside(other.span, s)) {
+      continue;
+    }
+    NameUnlocatedPlace(doc, other, &loc);
+  }
+  NameVillage(doc, s, chosen, &loc);
+  return loc;
+}
+
 EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer& gaz,
                            DocPlaces& ctx) {
   if (sentence < doc.sentences.size()) {
@@ -1713,12 +1875,7 @@ EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer
       if (auto m = BestInContext(doc, c.span, gaz, ctx)) return FromMention(doc, *m, gaz, ctx);
     }
     std::optional<EventLocation> found;
-    if (auto m = BestInContext(doc, s, gaz, ctx)) {
-      EventLocation loc = FromMention(doc, *m, gaz, ctx);
-      NameUnlocatedPlace(doc, *m, &loc);
-      NameVillage(doc, s, *m, &loc);
-      found = std::move(loc);
-    }
+    if (auto m = BestInContext(doc, s, gaz, ctx)) found = Located(doc, s, *m, gaz, ctx);
     // A coded name the places layer did not read ("coded as Gorom-Gorom"): looked up in the
     // country the event is otherwise placed in, else the named actors' countries.
     if (auto coded = ctx.MayBeCoded() ? CodedUnread(doc, scope, gaz, found ? found->iso3 : std::string())
@@ -1730,7 +1887,7 @@ EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer
     for (size_t j = sentence; j-- > 0;) {
       const Span sj = doc.sentences[j].span;
       if (para.empty() || !Inside(sj, para)) break;
-      if (auto m = BestInContext(doc, sj, gaz, ctx)) return FromMention(doc, *m, gaz, ctx);
+      if (auto m = BestInContext(doc, sj, gaz, ctx)) return Located(doc, sj, *m, gaz, ctx);
     }
   }
   int k = Dominant(doc, /*allow_demonyms=*/false);
@@ -1745,6 +1902,8 @@ EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer
 }  // namespace
 
 namespace locate_internal {
+
+std::string_view EmbeddedCityDivisionsTsv() { return kCityDivisionsTsv; }
 
 bool FollowsAsContainer(const Document& doc, const PlaceMention& inner, const PlaceMention& outer) {
   return sitrep::FollowsAsContainer(doc, inner, outer);

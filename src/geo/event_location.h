@@ -41,6 +41,8 @@ EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer&
                           LocateCache& cache);
 
 namespace locate_internal {
+// data/gazetteer/admin1_city_names.tsv as compiled in (after a leading newline).
+std::string_view EmbeddedCityDivisionsTsv();
 
 // True when `outer` follows `inner` with only container link words between them ("X, Y",
 // "X in the countryside of Y").

@@ -122,6 +122,17 @@ bool CountryCentre(std::string_view iso2, double* lat, double* lon) {
   return true;
 }
 
+// Abbreviations the news writes for a first-level division outside the US, after the town it
+// holds ("Poonch district, J&K", "Haveli district, AJK").
+constexpr Abbrev kDivisionAbbrevs[] = {{"J&K", "IN.12"}, {"AJK", "PK.06"}};
+
+std::string_view DivisionAbbrevCode(std::string_view abbrev) {
+  for (const Abbrev& a : kDivisionAbbrevs) {
+    if (a.abbrev == abbrev) return a.code;
+  }
+  return {};
+}
+
 std::string_view UsStateCode(std::string_view abbrev) {
   for (const Abbrev& a : kUsStates) {
     if (a.abbrev == abbrev) return a.code;

@@ -233,8 +233,8 @@ bool IsTitle(std::string_view w) {
 
 // Capitalized words that are places somewhere but rarely in news text.
 bool IsNeverPlace(std::string_view lower) {
-  static constexpr std::array<std::string_view, 95> k = {
-      "i", "we", "no", "more", "man", "arab", "jesus", "christ", "ms", "mr", "mrs", "dr", "st", "section", "council",
+  static constexpr std::array<std::string_view, 96> k = {
+      "i", "we", "no", "more", "man", "arab", "jesus", "christ", "ms", "mr", "mrs", "miss", "dr", "st", "section", "council",
       "commerce", "park", "hill", "olympic", "passover", "jewish", "hamas", "atlantic", "pacific",
       "west", "east", "north", "south", "western", "eastern", "northern", "southern", "central",
       "northwest", "northeast",
@@ -247,7 +247,7 @@ bool IsNeverPlace(std::string_view lower) {
       "province", "county", "city", "village", "town", "region", "republic", "federal",
       "christmas", "easter"};
   static const WordSet k_set(k);
-  static_assert(k.size() == 95);
+  static_assert(k.size() == 96);
   return k_set.Has(lower);
 }
 
@@ -292,12 +292,13 @@ bool IsNameSuffix(std::string_view w) {
 }
 
 // Words that follow a place used as a modifier of a local institution ("Mansfield Police",
-// "Dublin City Council", "Gainesville Mayor"): the name is still the place.
+// "Dublin City Council", "Gainesville Mayor", "Vancouver International Airport"): the name is
+// still the place.
 bool IsInstitutionWord(std::string_view w) {
-  static constexpr std::array<std::string_view, 22> k = {
+  static constexpr std::array<std::string_view, 24> k = {
       "Police", "Mayor", "City", "Council", "Fire", "Public", "Community", "Township", "Sheriff",
       "Sheriff's", "Historical", "Highway", "Chamber", "Municipal", "Regional", "Area",
-      "Metro", "Downtown", "Planning", "Board", "Housing", "Zoning"};
+      "Metro", "Downtown", "Planning", "Board", "Housing", "Zoning", "International", "Airport"};
   static const WordSet k_set(k);
   return k_set.Has(w);
 }
@@ -577,8 +578,10 @@ class Recognizer {
     // their periods is a state wherever it stands; the others ("Ga.", "Miss.") only after a
     // comma.
     const bool comma = i > doc_.sentences[s].token_begin && Tok(i - 1) == ",";
+    // "(Poonch district, J&K)", "Jammu city (J&K)": a division's abbreviation (DivisionAbbrevCode).
+    const bool paren = i > doc_.sentences[s].token_begin && Tok(i - 1) == "(";
     const std::string_view w = Tok(i);
-    if (comma ||
+    if (comma || paren ||
         (w.size() == 1 ? i + 1 < limit && Tok(i + 1) == "." : w.size() <= 4 && w[1] == '.')) {
       uint32_t begin = doc_.tokens[i].span.begin;
       for (uint32_t j = i; j < limit && j < i + 4; ++j) {
@@ -591,9 +594,11 @@ class Recognizer {
         std::string_view abbrev =
             std::string_view(doc_.text).substr(begin, doc_.tokens[j].span.end - begin);
         std::string_view code = UsStateCode(abbrev);
+        const bool us = !code.empty();
+        if (!us && (comma || paren)) code = DivisionAbbrevCode(abbrev);
         if (code.empty()) continue;
         // Two abbreviated words ("S.C.", "W. Va.", "W.Va.") name only the state.
-        if (!comma && std::count(abbrev.begin(), abbrev.end(), '.') < 2) continue;
+        if (us && !comma && std::count(abbrev.begin(), abbrev.end(), '.') < 2) continue;
         auto admin1 = gaz_.Admin1ByCode(code);
         if (!admin1) return false;
         Candidate c;

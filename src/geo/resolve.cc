@@ -40,8 +40,10 @@
 //  - a reading rejected by acceptance gives way to the best-scored reading of the same name in a
 //    country with at least 0.3 of the votes that acceptance passes ("JNIM ... in Bangao": the
 //    Burkinabe village, not the larger Philippine one);
-//  - American local news: "Sheriff", "X County"/"X Parish", "Township", "Interstate" vote for
-//    the US (0.75 each kind, up to 4 kinds);
+//  - American local news: "Sheriff", "X County"/"X Parish", "Township", "Interstate", and AP house
+//    style ("5 p.m.", "Feb. 9"), councilmen, "third-graders", state troopers vote for the US
+//    (0.75 each kind, up to 4 kinds); the style kinds give Canada 0.25 each, and sums in pounds
+//    sterling ("£5") give Britain 0.75;
 //  - state context: a place/admin2 gets +3 × the share of the document's other non-country
 //    mentions lying in its admin1 ("Decatur" among Georgia places);
 //  - acceptance: a name followed by a word for a people ("members of the Fulani community",
@@ -102,6 +104,9 @@ constexpr double kAdmin2LinkWeight = 3;
 constexpr double kLinkWeight = 8;
 // A place smaller than this yields to a state of the same own name (see Pass).
 constexpr uint64_t kStateOverTown = 100000;
+// A town named like a country, near the document's other places, needs their country to hold at
+// least this share of the votes (see Pass).
+constexpr double kLocalTownShare = 0.5;
 constexpr size_t kMaxEntries = 64;  // candidates per name considered (lists are sorted by level, population)
 
 double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
@@ -654,25 +659,94 @@ struct Choice {
 };
 
 // Words of American local news that name no place themselves: a sheriff, a "X County"/"X Parish"
-// (Irish counties put "County" first), a township, an interstate. Counted once per kind.
-int CountUsCues(const Document& doc) {
+// (Irish counties put "County" first), a township, an interstate; and the house style of its
+// papers: a time written "5 p.m.", a date written "Feb. 9" (AP style), a councilman or
+// alderman, an elementary/middle school or a "third-grader", state troopers or a state
+// patrol. Counted once per kind. The house style (times and dates) is also the Canadian Press's:
+// `style` counts those kinds apart.
+struct UsCues {
+  int kinds = 0;  // all kinds, style included
+  int style = 0;  // "5 p.m.", "Feb. 9"
+};
+UsCues CountUsCues(const Document& doc) {
   bool sheriff = false, county = false, township = false, interstate = false, parish = false;
-  for (size_t i = 1; i < doc.tokens.size(); ++i) {
-    std::string_view w = doc.Slice(doc.tokens[i].span);
-    if (w.size() < 6 || w.size() > 10) continue;
+  bool clock = false, ap_date = false, council = false, school = false, troopers = false;
+  auto word = [&](size_t i) { return doc.Slice(doc.tokens[i].span); };
+  // The word before token i ("" at the start).
+  auto before = [&](size_t i) { return i == 0 ? std::string_view() : word(i - 1); };
+  auto number_at = [&](size_t i) {
+    return i < doc.tokens.size() && doc.tokens[i].kind == TokenKind::kNumber;
+  };
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    std::string_view w = word(i);
+    if (w.size() < 3 || w.size() > 16) continue;
     switch (w[0]) {
+      case 'a':
+      case 'p':
+        // "5 p.m.", "10:30 a.m.": a number right before.
+        if ((w == "a.m." || w == "p.m." || w == "a.m" || w == "p.m") &&
+            i > 0 && doc.tokens[i - 1].kind == TokenKind::kNumber) {
+          clock = true;
+        }
+        break;
+      case 'A':
+      case 'D':
+      case 'F':
+      case 'J':
+      case 'N':
+      case 'O':
+        // "Feb. 9", "Sept. 26": a month cut short with a period, then the day. (Not "Mar",
+        // "Apr", "Jun", "Jul": AP style writes those months out.)
+        if (w.size() <= 5 && (w.starts_with("Jan") || w.starts_with("Feb") ||
+                              w.starts_with("Aug") || w.starts_with("Oct") ||
+                              w.starts_with("Nov") || w.starts_with("Dec"))) {
+          std::string_view m = w.back() == '.' ? w.substr(0, w.size() - 1) : w;
+          if (m.size() != 3) break;
+          size_t next = i + 1;
+          if (w.back() != '.') {
+            if (next >= doc.tokens.size() || word(next) != ".") break;
+            ++next;
+          }
+          if (number_at(next) && word(next).size() <= 2) ap_date = true;
+        }
+        if (w == "Alderman" || w == "Aldermen") council = true;
+        break;
       case 'S':
       case 's':
         if (w.starts_with("Sheriff") || w.starts_with("sheriff")) sheriff = true;
+        if (w == "Sept." || (w == "Sept" && i + 1 < doc.tokens.size() && word(i + 1) == ".")) {
+          const size_t next = i + (w == "Sept" ? 2 : 1);
+          if (number_at(next) && word(next).size() <= 2) ap_date = true;
+        }
+        if (w == "Selectmen" || w == "selectmen" || w == "Selectman") council = true;
+        // "State Police", "state troopers", "State Patrol" (a Highway Patrol below).
+        if ((w == "State" || w == "state") && i + 1 < doc.tokens.size()) {
+          std::string_view n = word(i + 1);
+          if (n == "troopers" || n == "trooper" || n == "Troopers" || n == "Trooper" ||
+              n == "Patrol" || n == "Police") {
+            troopers = true;
+          }
+        }
+        if (w == "school" || w == "School") {
+          std::string_view p = before(i);
+          if (p == "elementary" || p == "Elementary" || p == "middle" || p == "Middle") {
+            school = true;
+          }
+        }
         break;
       case 'C':
         if (w == "County" || w == "Counties") {
-          std::string_view p = doc.Slice(doc.tokens[i - 1].span);
+          std::string_view p = before(i);
           if (!p.empty() && p[0] >= 'A' && p[0] <= 'Z') county = true;
+        }
+        if (w == "Councilman" || w == "Councilwoman" || w == "Councilmember" ||
+            w == "Councilmen") {
+          council = true;
         }
         break;
       case 'P':
         if (w == "Parish") parish = true;
+        if (w == "Patrol" && before(i) == "Highway") troopers = true;
         break;
       case 'T':
       case 't':
@@ -683,8 +757,26 @@ int CountUsCues(const Document& doc) {
         break;
       default: break;
     }
+    // "third-grader", "fifth-graders": one word with its hyphen.
+    if (w.size() >= 9 && (w.ends_with("-grader") || w.ends_with("-graders"))) school = true;
   }
-  return sheriff + county + township + interstate + parish;
+  UsCues cues;
+  cues.style = clock + ap_date;
+  cues.kinds = sheriff + county + township + interstate + parish + council + school + troopers +
+               cues.style;
+  return cues;
+}
+
+// "£5", "£ 20,000": sums in pounds sterling, British local news.
+bool CountsPounds(const Document& doc) {
+  const std::string_view text = doc.text;
+  for (size_t at = text.find("\xC2\xA3"); at != std::string_view::npos;
+       at = text.find("\xC2\xA3", at + 2)) {
+    size_t d = at + 2;
+    if (d < text.size() && text[d] == ' ') ++d;
+    if (d < text.size() && text[d] >= '0' && text[d] <= '9') return true;
+  }
+  return false;
 }
 
 class Resolver {
@@ -696,7 +788,38 @@ class Resolver {
     ctx_.Reset();
     ctx_.Reserve(ContextIdLimit(gaz_));
     if (auto us = gaz_.CountryByIso2("US")) us_ = us->id();
+    if (auto ca = gaz_.CountryByIso2("CA")) canada_ = ca->id();
+    if (CountsPounds(doc_)) {
+      if (auto gb = gaz_.CountryByIso2("GB")) pounds_ = gb->id();
+    }
     us_cues_ = CountUsCues(doc_);
+    // "Canada ... Canadian winters": the demonym of a country the text names, not the small
+    // town spelled the same ("Canadian", Texas), unless the text places it ("in Canadian").
+    // (Without the country named, "English" is mostly the language.)
+    std::vector<GeoId>& named = countries_scratch_;
+    named.clear();
+    for (const Candidate& c : cands_) {
+      if (c.demonym_country != kNoGeoId) named.push_back(c.demonym_country);
+      const size_t n = std::min<size_t>(c.ids.size(), 4);
+      for (size_t i = 0; i < n; ++i) {
+        if (gaz_.Entry(c.ids[i]).kind() == GeoKind::kCountry) named.push_back(c.ids[i]);
+      }
+    }
+    for (size_t k = 0; k < cands_.size() && !named.empty(); ++k) {
+      Candidate& c = cands_[k];
+      if (c.ids.empty() || c.demonym_country != kNoGeoId || c.forced != kNoGeoId ||
+          c.region != nullptr || c.tok_end != c.tok_begin + 1 || c.type != TypeHint::kNone ||
+          c.firm_prep || c.cue >= 2 || c.container >= 0 || c.all_caps) {
+        continue;
+      }
+      const std::span<const GeoId> countries = gaz_.FindDemonymFolded(c.key);
+      if (countries.empty() ||
+          std::find(named.begin(), named.end(), countries[0]) == named.end()) {
+        continue;
+      }
+      c.demonym_country = countries[0];
+      c.ids = {};
+    }
     for (const ActorMention& a : doc_.actors) {
       if (a.generic) continue;
       if (!a.country_iso3.empty()) {
@@ -804,6 +927,7 @@ class Resolver {
     Pass(true);
     DropUncontained();
     OneSensePerDiscourse();
+    CityOfTown();
     return Emit();
   }
 
@@ -954,6 +1078,56 @@ class Resolver {
     return pop >= need;
   }
 
+  // True when the text uses the name the way local news uses a town's: before a word for a
+  // resident or a local institution ("the Jordan resident", "Jordan elementary"), after a street
+  // address ("508 Cumberland St., Lebanon"), or as a dateline ("LEBANON (AP) —").
+  bool LocalUse(const Candidate& c) const {
+    auto word = [&](size_t i) { return doc_.Slice(doc_.tokens[i].span); };
+    const size_t count = doc_.tokens.size();
+    if (c.tok_end < count) {
+      static constexpr std::string_view kLocal[] = {
+          "resident", "residents", "man", "woman", "men", "women", "native", "natives",
+          "couple", "family", "teen", "teenager", "boy", "girl", "motorist", "motorcyclist",
+          "driver", "elementary", "school", "schools", "police", "firefighters", "council",
+          "mayor", "city", "township", "village", "businessman", "homeowners"};
+      const std::string_view next = word(c.tok_end);
+      for (std::string_view w : kLocal) {
+        if (next == w) return true;
+      }
+      // "Jordan Elementary School", "Jordan Middle School".
+      if ((next == "Elementary" || next == "Middle") && c.tok_end + 1 < count &&
+          word(c.tok_end + 1) == "School") {
+        return true;
+      }
+    }
+    if (c.tok_begin >= 2 && word(c.tok_begin - 1) == ",") {
+      static constexpr std::string_view kStreet[] = {"St.", "Ave.", "Rd.", "Blvd.", "Street",
+                                                     "Avenue", "Road", "Drive", "Lane", "Pike"};
+      const std::string_view prev = word(c.tok_begin - 2);
+      for (std::string_view w : kStreet) {
+        if (prev == w) return true;
+      }
+      // "St" "." split by the tokenizer.
+      if (prev == "." && c.tok_begin >= 3) {
+        const std::string_view abbr = word(c.tok_begin - 3);
+        if (abbr == "St" || abbr == "Ave" || abbr == "Rd" || abbr == "Blvd") return true;
+      }
+    }
+    // A dateline: the name in capitals opening a paragraph, then "(AP)" or a dash.
+    if (c.all_caps && c.tok_end < count) {
+      const bool opens = c.tok_begin == 0 || doc_.Slice({doc_.tokens[c.tok_begin - 1].span.end,
+                                                         doc_.tokens[c.tok_begin].span.begin})
+                                                  .find('\n') != std::string_view::npos ||
+                         word(c.tok_begin - 1) == ".";
+      const std::string_view next = word(c.tok_end);
+      if (opens && (next == "(" || next == "\u2014" || next == "\u2013" || next == "-" ||
+                    next == "--")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // True when the name is followed by a word for a people ("communities", "tribe", "clan"),
   // possibly after "and" and another capitalized name: "the Mossi and Foulse communities".
   bool NamesAPeople(const Candidate& c) const {
@@ -1048,7 +1222,8 @@ class Resolver {
     firm_key_.assign(num_keys_, 0);
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Candidate& c = cands_[k];
-      if (c.firm_prep || c.modifier || c.cue >= 2) firm_key_[key_id_[k]] = 1;
+      if (c.firm_prep || c.modifier || c.cue >= 2) firm_key_[key_id_[k]] |= 1;
+      if (c.modifier || LocalUse(c)) firm_key_[key_id_[k]] |= 2;
     }
     std::vector<std::pair<GeoId, uint32_t>>& admin2 = link_admin2_;  // (admin2 entry, key)
     admin2.clear();
@@ -1062,7 +1237,7 @@ class Resolver {
       auto it = std::lower_bound(admin2.begin(), admin2.end(),
                                  std::pair<GeoId, uint32_t>{e.admin2_id(), 0});
       for (; it != admin2.end() && it->first == e.admin2_id(); ++it) {
-        if (it->second == key_id_[k]) continue;
+        if (it->second == key_id_[k] || SameCity(it->second, key_id_[k])) continue;
         links_.push_back(e.id());
         links_.push_back(it->first);
         break;
@@ -1070,6 +1245,15 @@ class Resolver {
     });
     std::sort(links_.begin(), links_.end());
     links_.erase(std::unique(links_.begin(), links_.end()), links_.end());
+  }
+  // "City of Richmond" and "Richmond", "Carson City" and "Carson": an independent city's
+  // division and the city are one place, not a county and a town inside it.
+  bool SameCity(uint32_t admin2_key, uint32_t place_key) const {
+    std::string_view a = scratch_.key_of[admin2_key];
+    if (a.starts_with("city of ")) a.remove_prefix(8);
+    else if (a.ends_with(" city")) a.remove_suffix(5);
+    else return false;
+    return a == scratch_.key_of[place_key];
   }
   // Calls fn(k, entry) for each entry that candidate k names by its own name (demonyms and
   // forced readings left out).
@@ -1234,6 +1418,7 @@ class Resolver {
       const std::span<const uint8_t> exact = ExactNames(c);
       const std::span<const Terms> terms = TermsOf(c, proximity);
       in_context_.clear();
+      size_t best_i = 0;
       for (size_t i = 0; i < n; ++i) {
         GeoEntry e = gaz_.Entry(c.ids[i]);
         const Terms& t = terms[i];
@@ -1277,13 +1462,21 @@ class Resolver {
           ch.support_link = true;
         }
         ch.score = s;
-        if (s > best.score) best = ch;
+        if (s > best.score) {
+          best = ch;
+          best_i = i;
+        }
         if (share >= kFallbackShare) in_context_.push_back(ch);
       }
       // A country's own name ("China", "Lebanon") means the country, not a town named after
       // it, unless the text places the town ("Lebanon, Tenn.", "the town of China").
       // A town linked to a county of the document is meant when some mention of the name
       // is firmly a place ("Lebanon Police", "in Lebanon" with "Boone County").
+      // A town near the document's other places, in the country they are in, is meant where
+      // nothing else in the document votes for the country and the text uses the name as a
+      // town's ("the Jordan resident ... Shakopee"; a country's people take its demonym).
+      const bool local_town = best.id != kNoGeoId && terms[best_i].proximity == 2 &&
+                              terms[best_i].share >= kLocalTownShare;
       if (best.id != kNoGeoId && !best.support_container &&
           !(best.support_link && firm_key_[key_id_[k]] != 0) && c.type == TypeHint::kNone &&
           gaz_.Entry(best.id).kind() != GeoKind::kCountry &&
@@ -1291,6 +1484,7 @@ class Resolver {
         for (size_t i = 0; i < n; ++i) {
           GeoEntry e = gaz_.Entry(c.ids[i]);
           if (e.kind() == GeoKind::kCountry && exact[i] != 0) {
+            if (local_town && (firm_key_[key_id_[k]] & 2) != 0 && terms[i].share <= 0) break;
             best.id = e.id();
             best.exact = true;
             best.support_admin1 = false;
@@ -1310,6 +1504,28 @@ class Resolver {
             if (e.kind() == GeoKind::kPlace && e.population() > b.population() &&
                 (e.feature_code() == "PPLC" || e.feature_code() == "PPLG" ||
                  e.population() >= kStateOverTown)) {
+              best.id = e.id();
+              best.exact = true;
+              best.support_admin1 = false;
+              break;
+            }
+          }
+        }
+      }
+      // A capital's own name ("Washington") means the capital, not a small town of that name in
+      // the same country that the context pulls in, unless the text places the town or names
+      // a local institution after it ("Washington Township").
+      if (best.id != kNoGeoId && !best.support_container && !best.support_link &&
+          c.type == TypeHint::kNone && !c.modifier) {
+        GeoEntry b = gaz_.Entry(best.id);
+        if ((b.kind() == GeoKind::kPlace && b.population() < kStateOverTown &&
+             b.feature_code() != "PPLC" && b.feature_code() != "PPLG") ||
+            b.kind() == GeoKind::kAdmin2) {
+          for (size_t i = 0; i < n; ++i) {
+            if (exact[i] == 0) continue;
+            GeoEntry e = gaz_.Entry(c.ids[i]);
+            if (e.kind() == GeoKind::kPlace && e.feature_code() == "PPLC" &&
+                e.country_id() == b.country_id()) {
               best.id = e.id();
               best.exact = true;
               best.support_admin1 = false;
@@ -1432,7 +1648,10 @@ class Resolver {
       for (GeoId country : countries) vote(country, 0.5);
       voter = Context::kNone;
     }
-    if (us_cues_ > 0 && us_ != kNoGeoId) vote(us_, 0.75 * std::min(us_cues_, 4));
+    if (us_cues_.kinds > 0 && us_ != kNoGeoId) vote(us_, 0.75 * std::min(us_cues_.kinds, 4));
+    if (pounds_ != kNoGeoId) vote(pounds_, 0.75);
+    // AP style is North American: Canada's papers write it too, more rarely.
+    if (us_cues_.style > 0 && canada_ != kNoGeoId) vote(canada_, 0.25 * us_cues_.style);
     // Coverage of admin1/admin2 by the names accepted so far, each name once.
     {
       seen_key_.assign(num_keys_, 0);  // names covered already
@@ -1539,6 +1758,61 @@ class Resolver {
         y.id = seat_of;
       }
       choices_[k].accepted = false;
+    }
+  }
+
+  // The number of `key` among the document's keys, or Context::kNone.
+  uint32_t FindKey(std::string_view key) const {
+    const std::vector<int32_t>& slots = scratch_.key_slots;
+    const size_t cap = slots.size();
+    if (cap == 0) return Context::kNone;
+    size_t h = std::hash<std::string_view>()(key) & (cap - 1);
+    while (slots[h] >= 0) {
+      if (scratch_.key_of[slots[h]] == key) return static_cast<uint32_t>(slots[h]);
+      h = (h + 1) & (cap - 1);
+    }
+    return Context::kNone;
+  }
+
+  // "Springfield City Area Transit", "the City of Dublin" beside "Springfield", "Dublin": the
+  // town the document names, not a namesake city elsewhere read from the longer name. Only where
+  // the shorter name resolved to a town (not "Kansas" for "Kansas City") lying more than 40 km
+  // from the longer name's reading.
+  void CityOfTown() {
+    std::vector<int32_t>& town_of_key = scratch_.best_of_key;  // per key: an accepted town's candidate
+    town_of_key.assign(num_keys_, -1);
+    bool any = false;
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      const std::string_view key = cands_[k].key;
+      if (key.ends_with(" city") || key.starts_with("city of ")) any = true;
+      if (!choices_[k].accepted || choices_[k].id == kNoGeoId || town_of_key[key_id_[k]] >= 0) {
+        continue;
+      }
+      if (gaz_.Entry(choices_[k].id).kind() == GeoKind::kPlace) {
+        town_of_key[key_id_[k]] = static_cast<int32_t>(k);
+      }
+    }
+    if (!any) return;
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      const Candidate& c = cands_[k];
+      if (!choices_[k].accepted || choices_[k].id == kNoGeoId ||
+          (c.type != TypeHint::kNone && c.type != TypeHint::kPlace) || c.forced != kNoGeoId ||
+          choices_[k].support_container) {
+        continue;
+      }
+      std::string_view base = c.key;
+      if (base.ends_with(" city")) base.remove_suffix(5);
+      else if (base.starts_with("city of ")) base.remove_prefix(8);
+      else continue;
+      const uint32_t key = FindKey(base);
+      if (key == Context::kNone || town_of_key[key] < 0) continue;
+      const GeoEntry town = gaz_.Entry(choices_[town_of_key[key]].id);
+      const GeoEntry mine = gaz_.Entry(choices_[k].id);
+      if (town.id() == mine.id() || !town.has_coordinates()) continue;
+      if (mine.has_coordinates() && WithinKm(town.lat(), town.lon(), mine.lat(), mine.lon(), 40)) {
+        continue;
+      }
+      choices_[k].id = town.id();
     }
   }
 
@@ -1782,7 +2056,9 @@ class Resolver {
   std::vector<TermsRef>& bases_refs_ = scratch_.bases_refs;
   std::vector<int32_t>& bases_head_ = scratch_.bases_head;
   GeoId us_ = kNoGeoId;
-  int us_cues_ = 0;  // American local-news cues: "Sheriff", "X County", "Township"...
+  GeoId canada_ = kNoGeoId;
+  GeoId pounds_ = kNoGeoId;  // Britain, when the text counts in pounds sterling
+  UsCues us_cues_;  // American local-news cues: "Sheriff", "X County", "Township"...
   std::vector<ActorCountry>& actor_countries_ = scratch_.actor_countries;  // named actors of known countries
   std::vector<std::pair<GeoId, double>>& placeless_actors_ = scratch_.placeless_actors;  // see PlacelessActorCountries
   std::vector<GeoId>& mission_countries_ = scratch_.mission_countries;  // countries of the missions the text names

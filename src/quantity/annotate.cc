@@ -1275,6 +1275,10 @@ class Annotator {
     for (size_t i = b + 2; i < e; ++i) {
       if (W(i) != "themselves") continue;
       const std::string_view v = W(i - 1);
+      if (v == "killing") {
+        DefiniteKilledThemselves(sentence, b, i);
+        continue;
+      }
       if (v != "blew" && v != "detonated" && v != "exploded" && v != "immolated") continue;
       for (const Candidate& cd : cands_) {
         if (cd.end >= i) break;
@@ -1294,6 +1298,32 @@ class Annotator {
         doc_.casualties.back().span = TokSpan(cd.begin, fe);
         doc_.casualties.back().self_inflicted = true;
       }
+    }
+  }
+
+  // "Two suicide bombers were spotted. The bombers detonated, killing themselves": the count
+  // written before the same attackers, when this sentence counts them nowhere else.
+  [[gnu::noinline]] void DefiniteKilledThemselves(uint32_t sentence, size_t b, size_t i) {
+    for (size_t f = 0; f < doc_.casualties.size(); ++f) {
+      if (doc_.casualties[f].sentence == sentence && doc_.casualties[f].self_inflicted) return;
+    }
+    for (size_t k = b + 1; k + 1 < i; ++k) {
+      if (W(k - 1) != "the" || !IsPerpetratorNoun(W(k)) ||
+          !(W(k).ends_with("s") || W(k) == "gunmen")) {
+        continue;
+      }
+      const int64_t n = EarlierPerpetratorCount(k - 1);
+      if (n < 2) return;
+      const Quantity qt{tok_[k - 1].span, n, n, Qualifier::kExact, false, QuantityKind::kCount};
+      Np np;
+      np.victims = tok_[k].span;
+      np.category = VictimCategory::kNonState;
+      AddFrame(sentence, k - 1, k, qt, -1, np, {nullptr, i - 1, i + 1}, Fate::kKilled, false,
+               false);
+      doc_.casualties.back().fate_span = TokSpan(i - 1, i + 1);
+      doc_.casualties.back().count_span = {};
+      doc_.casualties.back().self_inflicted = true;
+      return;
     }
   }
 
@@ -1422,9 +1452,11 @@ class Annotator {
     for (const CasualtyFrame& f : doc_.casualties) {
       if (implicit(f) || f.negated || f.fate != Fate::kKilled) continue;
       if (f.self_inflicted) counted = true;
-      // "the bomber was fired on and killed" (a frame with no victims phrase)
+      // "the bomber was fired on and killed", "The attacker and six soldiers were killed" (a
+      // frame with no victims phrase; its first word, or its second after a determiner)
       if (f.victims.empty() && f.quantity < 0) {
-        const std::string_view lead = std::string_view(lower_).substr(f.span.begin, f.span.size());
+        std::string_view lead = std::string_view(lower_).substr(f.span.begin, f.span.size());
+        if (lead.starts_with("the ")) lead.remove_prefix(4);
         const size_t sp = lead.find(' ');
         if (IsPerpetratorNoun(lead.substr(0, sp))) counted = true;
       }
@@ -2012,7 +2044,16 @@ class Annotator {
       if (k < e && W(k) == "suicide") ++k;
       if (k >= e || !IsPerpetratorNoun(W(k))) continue;
       const bool plural = W(k).ends_with("s") || W(k) == "gunmen";
-      if (plural && value == 1 && n.end != k) continue;
+      // "Four suicide bombers raided the camp. In addition to the bombers, ...": the count
+      // written before the same attackers.
+      // (Not for a figure shared "across both attacks": aggregation leaves the attackers of
+      // such a sentence out, and the implicit attackers of the suicide attack stay.)
+      if (plural && value == 1 && n.end != k) {
+        bool shared = false;
+        for (size_t m = k + 1; m < e && !shared; ++m) shared = W(m) == "across";
+        if (!shared) value = EarlierPerpetratorCount(k);
+      }
+      if (plural && value < 2) continue;
       // The fate of the first frame after the phrase.
       const CasualtyFrame* next = nullptr;
       for (size_t f = first_frame; f < doc_.casualties.size(); ++f) {

@@ -5,11 +5,14 @@
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "geo/event_location.h"
 #include "sitrep/actors.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/places.h"
@@ -182,6 +185,22 @@ TEST_F(EventLocationTest, ActorCountryWhenNoPlaceIsNamed) {
   }
 }
 
+// An event known only to its country is put at the capital, wherever the country comes from (a
+// country named in the text, or the named actors' country).
+TEST_F(EventLocationTest, CountryPrecisionAtTheCapital) {
+  for (const char* text : {"Koglweogo militiamen beat two herders accused of theft.",
+                           "Protesters marched across Burkina Faso on Friday."}) {
+    SCOPED_TRACE(text);
+    Document doc = WithActorsAndPlaces(text);
+    EventLocation loc = LocateEvent(doc, 0, *Gaz());
+    EXPECT_EQ(loc.country, "Burkina Faso");
+    EXPECT_EQ(loc.where_prec, 6);
+    ASSERT_TRUE(loc.has_coordinates);
+    EXPECT_NEAR(loc.lat, 12.37, 0.1);  // Ouagadougou, not the country's centre (13, -2)
+    EXPECT_NEAR(loc.lon, -1.53, 0.1);
+  }
+}
+
 // A place inside an armed group's name ("Islamic State of Iraq and the Levant") names the
 // group: a sentence naming only it is located like a sentence naming no place (the paragraph's
 // earlier sentence, else nothing).
@@ -207,6 +226,135 @@ TEST_F(EventLocationTest, PlaceInAGroupNameDoesNotLocate) {
     EventLocation loc = LocateEvent(doc, r.sentence, *Gaz());
     EXPECT_EQ(loc.country, r.country);
     EXPECT_EQ(loc.location, r.location);
+  }
+}
+
+// A country named as whose forces or embassy ("US forces", "the France embassy", "Turkey backed
+// factions") says whose, not where: it does not pass over the place the sentence names, nor
+// stand for the event's place. A country inside a group's name still votes as a place.
+TEST_F(EventLocationTest, OwnerCountryDoesNotLocate) {
+  struct OwnerRow {
+    const char* text;
+    const char* country;
+    const char* location;
+  };
+  const OwnerRow rows[] = {
+      {"US forces blocked a patrol on the road to Al-Hasakeh on Monday.", "Syria", "Al Ḩasakah"},
+      {"Dozens of students protested in front of the France embassy in Conakry.", "Guinea",
+       "Conakry"},
+      {"Turkey backed factions shelled a village near Al-Hasakeh.", "Syria", "Al Ḩasakah"},
+      {"Traders protested outside the Ivory Coast embassy. They asked that the flag of Burkina "
+       "Faso be lowered.",
+       "Burkina Faso", "Burkina Faso"},
+      // Negative: the country is the place ("in Turkey"), not an owner.
+      {"Two soldiers were killed in Turkey on Monday.", "Turkey", "Turkey"},
+  };
+  for (const OwnerRow& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc = WithActorsAndPlaces(r.text);
+    EventLocation loc = LocateEvent(doc, 0, *Gaz());
+    EXPECT_EQ(loc.country, r.country);
+    EXPECT_EQ(loc.location, r.location);
+  }
+}
+
+// A division that is a city itself goes by its administrative name, however the text writes
+// the city; other divisions keep the text's spelling.
+TEST_F(EventLocationTest, CityDivisionByItsAdministrativeName) {
+  struct CityRow {
+    const char* text;
+    const char* admin1;
+  };
+  const CityRow rows[] = {
+      {"Police dispersed a march in Mexico City on Monday.", "Distrito Federal"},
+      {"Hundreds of people protested outside parliament in Kyiv.", "Kiev City"},
+      {"Students blocked an avenue in Caracas on Friday.", "Distrito Capital"},
+      {"Taxi drivers protested in Bogota against new fares.", "Bogota D.C."},
+      // Negative: a province, not a city division, keeps the text's spelling.
+      {"A landmine killed two shepherds near Idleb.", "Idleb"},
+  };
+  for (const CityRow& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc = WithActorsAndPlaces(r.text);
+    EventLocation loc = LocateEvent(doc, 0, *Gaz());
+    EXPECT_EQ(loc.admin1, r.admin1);
+  }
+}
+
+TEST(EventLocationDataTest, EmbeddedCityDivisionsMatchData) {
+  std::ifstream in(std::string(SITREP_SOURCE_DIR) + "/data/gazetteer/admin1_city_names.tsv",
+                   std::ios::binary);
+  ASSERT_TRUE(in.good());
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string_view embedded = locate_internal::EmbeddedCityDivisionsTsv();
+  ASSERT_FALSE(embedded.empty());
+  EXPECT_EQ(embedded.substr(1), ss.str())
+      << "regenerate src/geo/admin1_city_names_tsv.inc (see src/geo/event_location.cc)";
+}
+
+// A division written as a town's container settles the town's reading even when the sentence
+// names other countries: "Poonch district, J&K" is the Indian district (J&K, the news
+// abbreviation of Jammu and Kashmir, read after "," or "("), not Pakistan's: the Indian town
+// of that name.
+TEST_F(EventLocationTest, ContainerSettlesTheReading) {
+  const Row rows[] = {
+      {"Troops of India and Pakistan traded fire across the border in Poonch district, J&K, on "
+       "Sunday.",
+       0, "India", "Jammu and Kashmir", "Poonch", 1},
+      {"Troops of India and Pakistan traded fire in Kirni sector area (Poonch district, J&K).", 0,
+       "India", "Jammu and Kashmir", "Poonch", 1},
+      // A provincial capital written with words ("in the countryside of X") holds the place as
+      // its province does: a village read abroad with no namesake there is passed over ...
+      {"Turkish forces shelled the village of Fakkeh in the countryside of Al-Hasakeh.", 0,
+       "Syria", "Al-Hasakeh", "Al Ḩasakah", 1},
+      {"Regime forces shelled the outskirts of Bara town in Idleb countryside.", 0, "Syria",
+       "Idleb", "Idleb", 1},
+      // ... but a list of towns ("X, Y and Z") is no container.
+      {"Students marched in Dedougou, Manga and Po on Monday.", 0, "Burkina Faso",
+       "Boucle du Mouhoun", "Dedougou", 1},
+      // The container read in a country the sentence does not name, while it names another,
+      // settles nothing: the town stays.
+      {"A grenade was thrown at a party office in Tripoli, Northern Province, Lebanon.", 0,
+       "Lebanon", "Liban-Nord", "Tripoli", 1},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc = WithActorsAndPlaces(r.text);
+    EventLocation loc = LocateEvent(doc, r.sentence, *Gaz());
+    EXPECT_EQ(loc.country, r.country);
+    EXPECT_EQ(loc.admin1, r.admin1);
+    EXPECT_EQ(loc.location, r.location);
+    EXPECT_EQ(loc.where_prec, r.where_prec);
+  }
+  // "J&K" is read only where a division's abbreviation stands, after "," or "(".
+  Document doc = WithActorsAndPlaces("J&K Bank opened a branch on Monday.");
+  for (const PlaceMention& m : doc.places) EXPECT_NE(doc.Slice(m.span), "J&K");
+}
+
+// A place the gazetteer lacks, written before its country or division, is named wherever the
+// event takes its place from: the event's own sentence (also when the country was named once
+// before in it) or an earlier sentence of the paragraph.
+TEST_F(EventLocationTest, UnlocatedPlaceNamedFromAnySentence) {
+  const Row rows[] = {
+      {"Members of the insurgency in Algeria planted a bomb near a reservoir in Boudoukha, "
+       "Algeria.",
+       0, "Algeria", "", "Boudoukha", 6},
+      {"A suicide bomber attacked an army camp in Azzan area, Shabwah governorate, Yemen. At "
+       "least 38 soldiers were killed.",
+       1, "Yemen", "Shabwah", "Azzan", 4},
+      // Negative: the country named alone keeps the country.
+      {"Members of the insurgency in Algeria planted a bomb near a reservoir.", 0, "Algeria", "",
+       "Algeria", 6},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc = WithActorsAndPlaces(r.text);
+    EventLocation loc = LocateEvent(doc, r.sentence, *Gaz());
+    EXPECT_EQ(loc.country, r.country);
+    EXPECT_EQ(loc.admin1, r.admin1);
+    EXPECT_EQ(loc.location, r.location);
+    EXPECT_EQ(loc.where_prec, r.where_prec);
   }
 }
 

@@ -391,6 +391,11 @@ TEST_F(PlacesTest, PlaceNamingALocalInstitutionIsAPlace) {
   const Recognition cases[] = {
       {"The Mansfield Police Department opened an inquiry into the fire.", "Mansfield", "US"},
       {"The Gainesville City Council voted on Tuesday.", "Gainesville", "US"},
+      // An airport named after its city: the city, which then places its neighbour.
+      {"The Delta Police Department examined the Taser fired at Vancouver International Airport.",
+       "Vancouver", "CA"},
+      {"The Delta Police Department examined the Taser fired at Vancouver International Airport.",
+       "Delta", "CA"},
       // A capitalized modifier before the name is not a first name.
       {"Former US ambassador John Smith spoke at the event.", "US", "US"},
       // "City-District district": the city.
@@ -426,6 +431,120 @@ TEST_F(PlacesTest, AmericanLocalNewsAndStateContext) {
   const PlaceMention* decatur = Find(doc, "Decatur");
   ASSERT_NE(decatur, nullptr);
   EXPECT_EQ(decatur->admin1, "Georgia");
+}
+
+TEST_F(PlacesTest, AmericanHouseStyleAndCountryNamedTowns) {
+  const Context cases[] = {
+      // AP style ("10 p.m.") and a councilman: an American paper, so the American namesake.
+      {"Firefighters in Paris put out a kitchen fire shortly after 10 p.m. Tuesday.", "Paris", "US",
+       "PPL"},
+      {"Councilman Ed Brown said Athens would repave two streets this spring.", "Athens", "US",
+       "PPL"},
+      // No such style: the capital.
+      {"Tourists filled the cafes of Paris on Saturday.", "Paris", "FR", "PPLC"},
+      // AP-style dates are the Canadian Press's too: the large Canadian city stays.
+      {"TORONTO - Police in Toronto arrested two men on Feb. 18, officials said.", "Toronto",
+       "CA", "PPL"},
+      // A town named like a country, next to the document's other places, and nothing else
+      // in the text for the country.
+      {"The Jordan resident was flown to a hospital in Shakopee, Scott County deputies said.",
+       "Jordan", "US", "PPL"},
+      // The country when the text names something of it.
+      {"The Jordan delegation met officials in Amman on Tuesday.", "Jordan", "JO", "PCL"},
+  };
+  for (const Context& c : cases) {
+    Document doc = Annotate(c.text);
+    const PlaceMention* m = Find(doc, c.surface);
+    ASSERT_NE(m, nullptr) << c.text;
+    EXPECT_EQ(m->country, c.country) << c.text << " → " << m->name;
+    EXPECT_TRUE(m->feature_code.starts_with(c.feature_prefix))
+        << c.text << " → " << m->feature_code << " " << m->name;
+  }
+}
+
+TEST_F(PlacesTest, IndependentCityDivisionIsNoCountyOfItsTown) {
+  // "City of Richmond" (Virginia's independent city) is Richmond itself, not a county holding
+  // it: the county named in the text links the town of the other state.
+  Document doc = Annotate(
+      "A Richmond man was charged after Richmond police said he struck a car. He was lodged in "
+      "the Madison County Detention Center. A thief stole tools from the City of Richmond's "
+      "public works department.");
+  const PlaceMention* m = Find(doc, "Richmond");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "US");
+  EXPECT_EQ(m->admin1, "Kentucky");
+}
+
+TEST_F(PlacesTest, CityOfATownIsThatTown) {
+  struct Row {
+    const char* text;
+    const char* surface;
+    const char* admin1;
+  };
+  const Row rows[] = {
+      // "X City ..." beside the town X: the town, not a namesake city read from the longer name.
+      {"Springfield, Ohio - He drove the Springfield City Area Transit route for 30 years.",
+       "Springfield City", "Ohio"},
+      {"Students from Dublin schools met in Franklin County. Dublin City Council voted on Monday.",
+       "Dublin City", "Ohio"},
+  };
+  for (const Row& r : rows) {
+    Document doc = Annotate(r.text);
+    const PlaceMention* m = Find(doc, r.surface);
+    ASSERT_NE(m, nullptr) << r.text;
+    EXPECT_EQ(m->admin1, r.admin1) << r.text << " → " << m->name;
+  }
+  // A state's name is no town: Kansas City stays the city.
+  Document doc = Annotate("Fans drove from Kansas to Kansas City for the parade.");
+  const PlaceMention* m = Find(doc, "Kansas City");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->feature_code.substr(0, 3), "PPL");
+}
+
+TEST_F(PlacesTest, CapitalNameMeansTheCapitalUnlessPlaced) {
+  const Context cases[] = {
+      // Georgia places around it do not make "Washington" the small Georgia town.
+      {"Officials in Athens and Clarke County, Georgia, said Washington had not sent the money.",
+       "Washington", "US", "PPLC"},
+      // Placed by its state, or linked to its county: the town.
+      {"The fair opened in Washington, Ga., on Saturday.", "Washington", "US", "PPLA2"},
+      {"Commissioners in Oglethorpe County and Wilkes County said the festival in Washington drew "
+       "crowds.",
+       "Washington", "US", "PPLA2"},
+  };
+  for (const Context& c : cases) {
+    Document doc = Annotate(c.text);
+    const PlaceMention* m = Find(doc, c.surface);
+    ASSERT_NE(m, nullptr) << c.text;
+    EXPECT_EQ(m->country, c.country) << c.text;
+    EXPECT_EQ(m->feature_code, c.feature_prefix) << c.text << " → " << m->name;
+  }
+}
+
+TEST_F(PlacesTest, DemonymOfANamedCountryIsNoTown) {
+  // "Canadian" is also a Texas town: the demonym where the text names Canada.
+  Document doc = Annotate("He grew up in Canada and got tired of Canadian winters, he said.");
+  const PlaceMention* m = Find(doc, "Canadian");
+  ASSERT_NE(m, nullptr);
+  EXPECT_TRUE(m->demonym);
+  EXPECT_EQ(m->country, "CA");
+  // "in Canadian": the text places the town, so it is no demonym.
+  Document town = Annotate("The rodeo in Canadian drew crowds from across Canada.");
+  const PlaceMention* t = Find(town, "Canadian");
+  EXPECT_TRUE(t == nullptr || !t->demonym);
+}
+
+TEST_F(PlacesTest, MissIsATitleNotMississippi) {
+  // "Miss Cordiner" is a person's title; "Jackson, Miss." is the state.
+  Document doc = Annotate("Women in Oxford each paid a £5 fee to swap clothes, Miss Cordiner said.");
+  EXPECT_EQ(Find(doc, "Miss"), nullptr);
+  const PlaceMention* oxford = Find(doc, "Oxford");
+  ASSERT_NE(oxford, nullptr);
+  EXPECT_EQ(oxford->country, "GB");
+  Document state = Annotate("The storm hit Jackson, Miss., on Monday.");
+  const PlaceMention* m = Find(state, "Miss.");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->admin1, "Mississippi");
 }
 
 struct Admin1Case {

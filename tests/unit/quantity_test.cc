@@ -701,6 +701,21 @@ const Case kMoreFrameCases[] = {
      "killed 4 civilians, killed 1 self non_state"},
     {"Two soldiers and the driver were wounded.", "injured 2 state_forces, injured 1 civilians"},
     {"The driver and the bomber were both wounded.", "injured 2 unknown"},
+    // "The attacker" after a suicide bomber is that bomber: one death, not two.
+    {"A suicide bomber struck a checkpoint. The attacker and six soldiers were killed.",
+     "killed 1 unknown, killed 6 state_forces"},
+    {"A suicide bomber struck a checkpoint. The driver and six soldiers were killed.",
+     "killed 1 self non_state, killed 1 unknown, killed 6 state_forces"},
+    // "In addition to the bombers" and "killing themselves" take the attackers' earlier count,
+    // except in a figure shared across attacks.
+    {"Four suicide bombers raided a camp. In addition to the bombers, two soldiers were killed.",
+     "killed 4 self non_state, killed 2 state_forces"},
+    {"Two suicide bombers struck a mosque. In addition to the bombers, 30 people were killed "
+     "across both attacks.",
+     "killed 2 self non_state, killed 30 civilians"},
+    {"Troops spotted two suicide bombers. The bombers detonated early, killing themselves.",
+     "killed 2 self non_state"},
+    {"The bombers detonated early, killing themselves.", ""},
 };
 
 TEST(QuantityTest, MoreFrames) {

@@ -8,7 +8,7 @@ admin2Codes.txt, countryInfo.2025-11.tsv (or countryInfo.txt), countries/*.txt a
 naturalearth/ne_10m_admin1_points.tsv and naturalearth/ne_10m_admin1_simplified.geojson.gz. Python 3 standard library only; the output is
 deterministic (sorted rows, sorted alias lists), so rerunning it yields identical files.
 
-Writes countries.tsv, admin1.tsv, admin2.tsv and places.tsv. Hand-made files in the same folder
+Writes countries.tsv, admin1.tsv, admin2.tsv, admin1_city_names.tsv and places.tsv. Hand-made files in the same folder
 (demonyms.tsv, country_aliases.tsv) are not touched. Alternate names are kept only when written
 in Latin script (keeps the files small; the recognizer reads English text). Multi-valued fields
 are joined with '|'.
@@ -241,6 +241,38 @@ def admin_variants(names, words):
         for w in words:
             out.add(bare + " " + w)
     return out
+
+
+# Natural Earth types of a first-level division that is a capital or federal city itself.
+CITY_DIVISION_TYPES = {"Federal District", "Capital District", "National District"}
+
+
+def city_division_names(ne, a1_names):
+    """Rows (code, name) for admin1_city_names.tsv: the administrative name of each division that
+    is a city itself ("Distrito Federal", "Kiev City", "Distrito Capital").
+
+    A division counts when Natural Earth types it a federal, capital or national district, or
+    writes its name as "<X> City". Event coders name such a division by that administrative
+    name rather than by the city's own name, which is how news text writes it. The name is
+    Natural Earth's `name`, unless that is only the first words of GeoNames' name (Natural Earth
+    "Bogota", GeoNames "Bogota D.C."): then GeoNames' name, the administrative one.
+    """
+    rows = []
+    for code in sorted(ne):
+        if code not in a1_names:
+            continue
+        row = ne[code]
+        name = clean(row.get("name") or "")
+        kind = (row.get("type_en") or "").strip()
+        if not name or not is_latin_name(name):
+            continue
+        if kind not in CITY_DIVISION_TYPES and not name.endswith(" City"):
+            continue
+        gn = clean(a1_names[code][0])
+        if gn.lower().startswith(name.lower() + " "):
+            name = gn
+        rows.append([code, name])
+    return rows
 
 
 def fill_unknown_admin1(place_rows, admin1_codes, max_km=50.0):
@@ -511,6 +543,7 @@ def main():
           admin1)
     write("admin2.tsv", ["code", "name", "ascii_name", "geonameid", "lat", "lon", "alt_names"],
           admin2)
+    write("admin1_city_names.tsv", ["code", "name"], city_division_names(ne, a1_names))
     write("places.tsv", ["geonameid", "name", "ascii_name", "lat", "lon", "feature_class",
                          "feature_code", "country", "admin1", "admin2", "population",
                          "alt_names"], place_rows)
