@@ -72,12 +72,20 @@ class WordSet {
     // Most words asked about start with a letter no word of the list starts with.
     if ((first_[static_cast<unsigned char>(w[0]) >> 6] >> (w[0] & 63) & 1) == 0) return false;
     for (size_t h = Hash(w) & mask_; !slots_[h].empty(); h = (h + 1) & mask_) {
-      if (slots_[h] == w) return true;
+      if (Same(slots_[h], w)) return true;
     }
     return false;
   }
 
  private:
+  // a == b for short words, inline (a library memcmp per probe cost more than the hash).
+  static bool Same(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+      if (a[i] != b[i]) return false;
+    }
+    return true;
+  }
   // The length and the first and last two bytes: the lists are short, a collision costs a probe.
   static size_t Hash(std::string_view w) {
     const auto b = [&](size_t i) { return static_cast<uint64_t>(static_cast<unsigned char>(w[i])); };
