@@ -15,6 +15,7 @@
 //   town 1/1; "near X"/"outside X" 2/2; admin2 2/3; admin1 or part of one 3/4;
 //   part of a country 3/5; country 3/6.
 #include <algorithm>
+#include <cmath>
 #include <deque>
 #include <map>
 #include <memory>
@@ -54,6 +55,15 @@ int Rank(const PlaceMention& m) {
 }
 
 bool Inside(Span inner, Span outer) { return inner.begin >= outer.begin && inner.end <= outer.end; }
+
+// Distance in km on an equirectangular projection: close enough for telling a city's own
+// districts (a few km away) from the districts of its province.
+double ApproxKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kDeg = 3.14159265358979323846 / 180.0;
+  const double x = (lon2 - lon1) * std::cos((lat1 + lat2) / 2 * kDeg);
+  const double y = lat2 - lat1;
+  return 111.2 * std::sqrt(x * x + y * y);
+}
 
 // LowerAscii's answer, on the stack for a word of up to 31 bytes: the token loops below lower
 // every word of a sentence to compare it with short word lists. Never copied (it points into
@@ -146,6 +156,8 @@ bool IsContainerLinkWord(std::string_view lower) {
                                                 "vicinity",
                                                 "area",
                                                 "sector",
+                                                "center",
+                                                "centre",
                                                 "northern",
                                                 "southern",
                                                 "eastern",
@@ -313,6 +325,10 @@ struct Usable {
   uint32_t key_id = 0;  // equal ids for equal keys within the document (KeyGroups)
   bool origin = false;  // IsOrigin(doc, *m)
   bool owner = false;   // IsOwnerCountry(doc, *m)
+  // A town whose written name is not one of its entry's names, read through a loose spelling
+  // ("Al Falah" as Philadelphia): it says too little to vote on where the other places of its
+  // sentence lie.
+  bool loose = false;
 };
 
 // The usable mentions grouped by key, so that Judge compares small integers and visits only
@@ -384,12 +400,17 @@ std::vector<Usable> UsableMentions(const Document& doc, const Gazetteer& gaz,
     while (s + 1 < doc.sentences.size() && doc.sentences[s].span.end <= m->span.begin) ++s;
     GeoEntry e = gaz.Entry(m->geo_id);
     std::string key = m->demonym ? std::string() : MentionKey(doc, *m);
+    bool loose = false;
     if (auto d = ContainerDivision(doc, gaz, k)) {
       m = &divisions->emplace_back(MovedTo(*m, *d));
       e = *d;
+    } else if (!key.empty() && m->kind == PlaceKind::kPlace) {
+      const std::span<const GeoId> ids = gaz.FindFolded(key);
+      loose = std::find(ids.begin(), ids.end(), m->geo_id) == ids.end();
     }
     out.push_back(
         {m, k, static_cast<uint32_t>(s), CountryOfEntry(e), Admin1OfEntry(e), std::move(key)});
+    out.back().loose = loose;
   }
   return out;
 }
@@ -620,7 +641,7 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   };
   std::vector<std::pair<GeoId, double>> votes;
   for_context([&](const Usable& o) {
-    if (o.key_id == me.key_id || o.country == kNoGeoId) return;
+    if (o.key_id == me.key_id || o.country == kNoGeoId || o.loose) return;
     const PlaceMention& om = *o.m;
     // Where people come from ("forces from Tigray region took Lalibela") does not hold the
     // place where they act.
@@ -649,7 +670,7 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   // only Mexican places). Its own country must have some support once the document has plenty.
   if (votes.empty()) {
     for (const Usable& o : all) {
-      if (o.key_id == me.key_id || o.country == kNoGeoId) continue;
+      if (o.key_id == me.key_id || o.country == kNoGeoId || o.loose) continue;
       auto it =
           std::find_if(votes.begin(), votes.end(), [&](auto& p) { return p.first == o.country; });
       if (it == votes.end()) {
@@ -832,6 +853,23 @@ bool IsDateline(const Document& doc, Span span) {
   return false;
 }
 
+// A mention in a headline's kicker, the short label before " | " that opens a paragraph ("East
+// of Deir ez-Zor | Explosion kills seven militiamen in Al-Mayadeen desert"): it files the story
+// under an area, as a dateline does, rather than saying where the event was.
+bool InKicker(const Document& doc, Span span) {
+  uint32_t begin = 0;
+  for (const Span& p : doc.paragraphs) {
+    if (p.begin <= span.begin) begin = p.begin;
+  }
+  constexpr size_t kMaxKickerTokens = 8;
+  for (size_t t = TokenAt(doc, begin), n = 0; t < doc.tokens.size() && n <= kMaxKickerTokens;
+       ++t, ++n) {
+    const Span& w = doc.tokens[t].span;
+    if (doc.Slice(w) == "|") return span.end <= w.begin && n > 0;
+  }
+  return false;
+}
+
 // The most specific mention of sentence `span` that agrees with its context (Judge). When every
 // mention of a sentence naming several is passed over (two towns of two countries, neither
 // holding the other), none is. Among equally specific mentions, one anchored by its containers ("At
@@ -890,14 +928,33 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
   std::vector<bool> dateline(picked.size(), false);
   size_t others = 0;
   for (size_t i = 0; i < picked.size(); ++i) {
-    dateline[i] = IsDateline(doc, picked[i].span);
+    dateline[i] = IsDateline(doc, picked[i].span) || InKicker(doc, picked[i].span);
     if (!dropped[i] && !dateline[i]) ++others;
   }
+  // A town written as the container of a district of its province that lies away from it
+  // ("Jaghuri district in Ghazni", "Gulran district center, Herat") names the province: it
+  // ranks as one, below the district. A district of the city itself ("the Kagithane district of
+  // Istanbul") leaves the city as it is.
+  auto names_province = [&](size_t i) {
+    const PlaceMention& town = picked[i];
+    if (town.kind != PlaceKind::kPlace || admin1s[i] == kNoGeoId || !town.has_coordinates) {
+      return false;
+    }
+    for (size_t j = 0; j < picked.size(); ++j) {
+      const PlaceMention& d = picked[j];
+      if (j == i || dropped[j] || d.kind != PlaceKind::kAdmin2 || admin1s[j] != admin1s[i] ||
+          !d.has_coordinates || ApproxKm(d.lat, d.lon, town.lat, town.lon) < 20) {
+        continue;
+      }
+      if (FollowsAsContainer(doc, d, town)) return true;
+    }
+    return false;
+  };
   int best = -1, best_rank = 0;
   bool best_anchored = false;
   for (size_t i = 0; i < picked.size(); ++i) {
     if (dropped[i] || (dateline[i] && others > 0)) continue;
-    const int r = Rank(picked[i]);
+    const int r = names_province(i) ? Rank(picked[i]) - 2 : Rank(picked[i]);
     if (r > best_rank) {
       best = static_cast<int>(i);
       best_rank = r;
@@ -1330,9 +1387,9 @@ std::optional<GeoEntry> NamesakeSeat(const Gazetteer& gaz, const GeoEntry& distr
 // The divisions that are a city themselves, with their administrative name: data/gazetteer/
 // admin1_city_names.tsv (made by tools/gazetteer/make_tsv.py from Natural Earth), compiled in as
 // a raw string; event_location_test checks the two match. After regenerating the TSV, from the
-// repository root:
-//   { echo 'R"sitrep_lexicon('; cat data/gazetteer/admin1_city_names.tsv; echo ')sitrep_lexicon"'; } >FILE
-// with FILE = src/geo/admin1_city_names_tsv.inc.
+// repository root, with TSV = data/gazetteer/admin1_city_names.tsv and
+// INC = src/geo/admin1_city_names_tsv.inc:
+//   { echo 'R"sitrep_lexicon('; cat TSV; echo ')sitrep_lexicon"'; } >INC
 constexpr std::string_view kCityDivisionsTsv =
 #include "geo/admin1_city_names_tsv.inc"
     ;
@@ -1848,8 +1905,8 @@ EventLocation Located(const Document& doc, Span s, const PlaceMention& chosen, c
   NameUnlocatedPlace(doc, chosen, &loc);
   for (const PlaceMention& other : doc.places) {
     if (loc.geonameid == 0) break;
-    if (other.span.begin == chosen.span.begin || other.geo_id != chosen.geo_id ||
-        other.demonym || other.metonymic || !Inside(other.span, s)) {
+    if (other.span.begin == chosen.span.begin || other.geo_id != chosen.geo_id || other.demonym ||
+        other.metonymic || !Inside(other.span, s)) {
       continue;
     }
     NameUnlocatedPlace(doc, other, &loc);

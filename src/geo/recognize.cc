@@ -300,13 +300,14 @@ bool IsNameSuffix(std::string_view w) {
 }
 
 // Words that follow a place used as a modifier of a local institution ("Mansfield Police",
-// "Dublin City Council", "Gainesville Mayor", "Vancouver International Airport"): the name is
-// still the place.
+// "Dublin City Council", "Gainesville Mayor", "Vancouver International Airport", "Bridgeport
+// Superior Court", "Kanawha Circuit Court"): the name is still the place.
 bool IsInstitutionWord(std::string_view w) {
-  static constexpr std::array<std::string_view, 24> k = {
+  static constexpr std::array<std::string_view, 28> k = {
       "Police", "Mayor", "City", "Council", "Fire", "Public", "Community", "Township", "Sheriff",
       "Sheriff's", "Historical", "Highway", "Chamber", "Municipal", "Regional", "Area",
-      "Metro", "Downtown", "Planning", "Board", "Housing", "Zoning", "International", "Airport"};
+      "Metro", "Downtown", "Planning", "Board", "Housing", "Zoning", "International", "Airport",
+      "Superior", "Circuit", "Independent", "Education"};
   static const WordSet k_set(k);
   return k_set.Has(w);
 }

@@ -674,73 +674,83 @@ UsCues CountUsCues(const Document& doc) {
   auto word = [&](size_t i) { return doc.Slice(doc.tokens[i].span); };
   // The word before token i ("" at the start).
   auto before = [&](size_t i) { return i == 0 ? std::string_view() : word(i - 1); };
-  auto number_at = [&](size_t i) {
-    return i < doc.tokens.size() && doc.tokens[i].kind == TokenKind::kNumber;
+  // A day number at token i ("9" of "Feb. 9").
+  auto day_at = [&](size_t i) {
+    return i < doc.tokens.size() && doc.tokens[i].kind == TokenKind::kNumber &&
+           doc.tokens[i].span.size() <= 2;
+  };
+  // A month cut short ("Feb", "Sept") at token i, then its period and the day. (Not "Mar",
+  // "Apr", "Jun", "Jul": AP style writes those months out.)
+  auto ap_month = [&](size_t i, std::string_view w) {
+    const bool dot = w.back() == '.';
+    const std::string_view m = dot ? w.substr(0, w.size() - 1) : w;
+    if (!(m == "Jan" || m == "Feb" || m == "Aug" || m == "Sept" || m == "Oct" || m == "Nov" ||
+          m == "Dec")) {
+      return false;
+    }
+    size_t next = i + 1;
+    if (!dot) {
+      if (next >= doc.tokens.size() || word(next) != ".") return false;
+      ++next;
+    }
+    return day_at(next);
   };
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    if (doc.tokens[i].kind != TokenKind::kWord) continue;
     std::string_view w = word(i);
-    if (w.size() < 3 || w.size() > 16) continue;
+    const size_t n = w.size();
+    if (n < 3 || n > 16) continue;
     switch (w[0]) {
       case 'a':
       case 'p':
         // "5 p.m.", "10:30 a.m.": a number right before.
-        if ((w == "a.m." || w == "p.m." || w == "a.m" || w == "p.m") &&
-            i > 0 && doc.tokens[i - 1].kind == TokenKind::kNumber) {
+        if (n <= 4 && w[1] == '.' && w[2] == 'm' && i > 0 &&
+            doc.tokens[i - 1].kind == TokenKind::kNumber) {
           clock = true;
         }
         break;
       case 'A':
+        if (n <= 4) ap_date = ap_date || ap_month(i, w);
+        else if (w == "Alderman" || w == "Aldermen") council = true;
+        break;
       case 'D':
       case 'F':
       case 'J':
       case 'N':
       case 'O':
-        // "Feb. 9", "Sept. 26": a month cut short with a period, then the day. (Not "Mar",
-        // "Apr", "Jun", "Jul": AP style writes those months out.)
-        if (w.size() <= 5 && (w.starts_with("Jan") || w.starts_with("Feb") ||
-                              w.starts_with("Aug") || w.starts_with("Oct") ||
-                              w.starts_with("Nov") || w.starts_with("Dec"))) {
-          std::string_view m = w.back() == '.' ? w.substr(0, w.size() - 1) : w;
-          if (m.size() != 3) break;
-          size_t next = i + 1;
-          if (w.back() != '.') {
-            if (next >= doc.tokens.size() || word(next) != ".") break;
-            ++next;
-          }
-          if (number_at(next) && word(next).size() <= 2) ap_date = true;
-        }
-        if (w == "Alderman" || w == "Aldermen") council = true;
+        if (n <= 4) ap_date = ap_date || ap_month(i, w);
         break;
       case 'S':
       case 's':
-        if (w.starts_with("Sheriff") || w.starts_with("sheriff")) sheriff = true;
-        if (w == "Sept." || (w == "Sept" && i + 1 < doc.tokens.size() && word(i + 1) == ".")) {
-          const size_t next = i + (w == "Sept" ? 2 : 1);
-          if (number_at(next) && word(next).size() <= 2) ap_date = true;
-        }
-        if (w == "Selectmen" || w == "selectmen" || w == "Selectman") council = true;
-        // "State Police", "state troopers", "State Patrol" (a Highway Patrol below).
-        if ((w == "State" || w == "state") && i + 1 < doc.tokens.size()) {
-          std::string_view n = word(i + 1);
-          if (n == "troopers" || n == "trooper" || n == "Troopers" || n == "Trooper" ||
-              n == "Patrol" || n == "Police") {
-            troopers = true;
+        if (n <= 5) {
+          if (w[0] == 'S' && w[1] == 'e') ap_date = ap_date || ap_month(i, w);
+          // "State Police", "state troopers", "State Patrol" (a Highway Patrol below).
+          if ((w == "State" || w == "state") && i + 1 < doc.tokens.size()) {
+            std::string_view next = word(i + 1);
+            if (next == "troopers" || next == "trooper" || next == "Troopers" ||
+                next == "Trooper" || next == "Patrol" || next == "Police") {
+              troopers = true;
+            }
           }
-        }
-        if (w == "school" || w == "School") {
-          std::string_view p = before(i);
-          if (p == "elementary" || p == "Elementary" || p == "middle" || p == "Middle") {
-            school = true;
+        } else if (n == 6) {
+          if (w == "school" || w == "School") {
+            std::string_view p = before(i);
+            if (p == "elementary" || p == "Elementary" || p == "middle" || p == "Middle") {
+              school = true;
+            }
           }
+        } else {
+          if (w.starts_with("Sheriff") || w.starts_with("sheriff")) sheriff = true;
+          if (w == "Selectmen" || w == "selectmen" || w == "Selectman") council = true;
         }
         break;
       case 'C':
         if (w == "County" || w == "Counties") {
           std::string_view p = before(i);
           if (!p.empty() && p[0] >= 'A' && p[0] <= 'Z') county = true;
-        }
-        if (w == "Councilman" || w == "Councilwoman" || w == "Councilmember" ||
-            w == "Councilmen") {
+        } else if (n >= 10 && w.starts_with("Council") &&
+                   (w == "Councilman" || w == "Councilwoman" || w == "Councilmember" ||
+                    w == "Councilmen")) {
           council = true;
         }
         break;
@@ -758,12 +768,15 @@ UsCues CountUsCues(const Document& doc) {
       default: break;
     }
     // "third-grader", "fifth-graders": one word with its hyphen.
-    if (w.size() >= 9 && (w.ends_with("-grader") || w.ends_with("-graders"))) school = true;
+    if (n >= 9 && (w.back() == 'r' || w.back() == 's') &&
+        (w.ends_with("-grader") || w.ends_with("-graders"))) {
+      school = true;
+    }
   }
   UsCues cues;
   cues.style = clock + ap_date;
-  cues.kinds = sheriff + county + township + interstate + parish + council + school + troopers +
-               cues.style;
+  cues.kinds =
+      sheriff + county + township + interstate + parish + council + school + troopers + cues.style;
   return cues;
 }
 
@@ -788,37 +801,42 @@ class Resolver {
     ctx_.Reset();
     ctx_.Reserve(ContextIdLimit(gaz_));
     if (auto us = gaz_.CountryByIso2("US")) us_ = us->id();
-    if (auto ca = gaz_.CountryByIso2("CA")) canada_ = ca->id();
     if (CountsPounds(doc_)) {
       if (auto gb = gaz_.CountryByIso2("GB")) pounds_ = gb->id();
     }
     us_cues_ = CountUsCues(doc_);
+    if (us_cues_.style > 0) {
+      if (auto ca = gaz_.CountryByIso2("CA")) canada_ = ca->id();
+    }
     // "Canada ... Canadian winters": the demonym of a country the text names, not the small
     // town spelled the same ("Canadian", Texas), unless the text places it ("in Canadian").
     // (Without the country named, "English" is mostly the language.)
-    std::vector<GeoId>& named = countries_scratch_;
-    named.clear();
-    for (const Candidate& c : cands_) {
-      if (c.demonym_country != kNoGeoId) named.push_back(c.demonym_country);
-      const size_t n = std::min<size_t>(c.ids.size(), 4);
-      for (size_t i = 0; i < n; ++i) {
-        if (gaz_.Entry(c.ids[i]).kind() == GeoKind::kCountry) named.push_back(c.ids[i]);
-      }
-    }
-    for (size_t k = 0; k < cands_.size() && !named.empty(); ++k) {
-      Candidate& c = cands_[k];
+    std::vector<std::pair<size_t, GeoId>> demonyms;  // (candidate, country): rare, so unpooled
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      const Candidate& c = cands_[k];
       if (c.ids.empty() || c.demonym_country != kNoGeoId || c.forced != kNoGeoId ||
           c.region != nullptr || c.tok_end != c.tok_begin + 1 || c.type != TypeHint::kNone ||
           c.firm_prep || c.cue >= 2 || c.container >= 0 || c.all_caps) {
         continue;
       }
       const std::span<const GeoId> countries = gaz_.FindDemonymFolded(c.key);
-      if (countries.empty() ||
-          std::find(named.begin(), named.end(), countries[0]) == named.end()) {
-        continue;
+      if (!countries.empty()) demonyms.push_back({k, countries[0]});
+    }
+    if (!demonyms.empty()) {
+      // The countries the text names (entry lists put a country first) or has a demonym of.
+      std::vector<GeoId>& named = countries_scratch_;
+      named.clear();
+      for (const Candidate& c : cands_) {
+        if (c.demonym_country != kNoGeoId) named.push_back(c.demonym_country);
+        if (!c.ids.empty() && gaz_.Entry(c.ids[0]).kind() == GeoKind::kCountry) {
+          named.push_back(c.ids[0]);
+        }
       }
-      c.demonym_country = countries[0];
-      c.ids = {};
+      for (const auto& [k, country] : demonyms) {
+        if (std::find(named.begin(), named.end(), country) == named.end()) continue;
+        cands_[k].demonym_country = country;
+        cands_[k].ids = {};
+      }
     }
     for (const ActorMention& a : doc_.actors) {
       if (a.generic) continue;
@@ -880,6 +898,16 @@ class Resolver {
       if (key_of[id].empty()) empty_key = id;
     }
     ctx_.SetKeys(num_keys_, empty_key);
+    // "Dublin City Council" beside "Dublin": the longer name votes as the town's own, so that a
+    // namesake it reads as elsewhere does not vouch for the town's namesake there.
+    voter_of_.assign(key_id_.begin(), key_id_.end());
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      std::string_view base = cands_[k].key;
+      if (base.ends_with(" city")) base.remove_suffix(5);
+      else if (base.starts_with("city of ")) base.remove_prefix(8);
+      else continue;
+      if (const uint32_t key = FindKey(base); key != Context::kNone) voter_of_[k] = key;
+    }
     exact_at_.assign(num_keys_, -1);
     exact_len_.assign(num_keys_, 0);
     terms_head_.assign(num_keys_, -1);
@@ -1078,6 +1106,14 @@ class Resolver {
     return pop >= need;
   }
 
+  // LocalUse of some mention of the key numbered `key` (rarely asked: no cache).
+  bool LocalKey(uint32_t key) const {
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      if (key_id_[k] == key && (cands_[k].modifier || LocalUse(cands_[k]))) return true;
+    }
+    return false;
+  }
+
   // True when the text uses the name the way local news uses a town's: before a word for a
   // resident or a local institution ("the Jordan resident", "Jordan elementary"), after a street
   // address ("508 Cumberland St., Lebanon"), or as a dateline ("LEBANON (AP) —").
@@ -1222,8 +1258,7 @@ class Resolver {
     firm_key_.assign(num_keys_, 0);
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Candidate& c = cands_[k];
-      if (c.firm_prep || c.modifier || c.cue >= 2) firm_key_[key_id_[k]] |= 1;
-      if (c.modifier || LocalUse(c)) firm_key_[key_id_[k]] |= 2;
+      if (c.firm_prep || c.modifier || c.cue >= 2) firm_key_[key_id_[k]] = 1;
     }
     std::vector<std::pair<GeoId, uint32_t>>& admin2 = link_admin2_;  // (admin2 entry, key)
     admin2.clear();
@@ -1484,7 +1519,7 @@ class Resolver {
         for (size_t i = 0; i < n; ++i) {
           GeoEntry e = gaz_.Entry(c.ids[i]);
           if (e.kind() == GeoKind::kCountry && exact[i] != 0) {
-            if (local_town && (firm_key_[key_id_[k]] & 2) != 0 && terms[i].share <= 0) break;
+            if (local_town && terms[i].share <= 0 && LocalKey(key_id_[k])) break;
             best.id = e.id();
             best.exact = true;
             best.support_admin1 = false;
@@ -1512,30 +1547,13 @@ class Resolver {
           }
         }
       }
-      // A capital's own name ("Washington") means the capital, not a small town of that name in
-      // the same country that the context pulls in, unless the text places the town or names
-      // a local institution after it ("Washington Township").
-      if (best.id != kNoGeoId && !best.support_container && !best.support_link &&
-          c.type == TypeHint::kNone && !c.modifier) {
-        GeoEntry b = gaz_.Entry(best.id);
-        if ((b.kind() == GeoKind::kPlace && b.population() < kStateOverTown &&
-             b.feature_code() != "PPLC" && b.feature_code() != "PPLG") ||
-            b.kind() == GeoKind::kAdmin2) {
-          for (size_t i = 0; i < n; ++i) {
-            if (exact[i] == 0) continue;
-            GeoEntry e = gaz_.Entry(c.ids[i]);
-            if (e.kind() == GeoKind::kPlace && e.feature_code() == "PPLC" &&
-                e.country_id() == b.country_id()) {
-              best.id = e.id();
-              best.exact = true;
-              best.support_admin1 = false;
-              break;
-            }
-          }
-        }
-      }
       // Likewise a state's own name ("Florida", "Nevada") means the state, not a small town of
-      // that name that its neighbours' state pulls in, unless the text places the town.
+      // that name that its neighbours' state pulls in, unless the text places the town. And a
+      // national capital's own name ("Washington") means the capital, not a small town of that
+      // name in the same country, unless the text also names a local institution after it
+      // ("Washington Township"). In a document without American local-news cues, a town under
+      // 15k likewise yields to a city of 500k (or a state capital of 100k) of the same name in
+      // its country ("Louisville" beside "Columbus, Ohio" in a wire story).
       if (best.id != kNoGeoId && !best.support_container && !best.support_link &&
           c.type == TypeHint::kNone) {
         GeoEntry b = gaz_.Entry(best.id);
@@ -1543,12 +1561,24 @@ class Resolver {
              b.feature_code() != "PPLC" && b.feature_code() != "PPLG") ||
             b.kind() == GeoKind::kAdmin2) {
           // Not where a capital shares the name ("Washington"): the capital is meant as often.
-          GeoId state = kNoGeoId;
+          GeoId state = kNoGeoId, city = kNoGeoId;
+          const bool small = b.kind() == GeoKind::kPlace && b.population() < 15000 &&
+                             us_cues_.kinds == 0 && !c.modifier;
           for (size_t i = 0; i < n; ++i) {
             if (exact[i] == 0) continue;
             GeoEntry e = gaz_.Entry(c.ids[i]);
+            if (small && city == kNoGeoId && e.kind() == GeoKind::kPlace &&
+                e.country_id() == b.country_id() &&
+                (e.population() >= 500000 ||
+                 (e.feature_code() == "PPLA" && e.population() >= 100000))) {
+              city = e.id();
+            }
             if (e.feature_code() == "PPLC" || e.feature_code() == "PPLG") {
               state = kNoGeoId;
+              if (e.feature_code() == "PPLC" && e.kind() == GeoKind::kPlace &&
+                  e.country_id() == b.country_id() && !c.modifier) {
+                state = e.id();  // the capital
+              }
               break;
             }
             // A town inside the state it is named like is its seat ("Kherson"), not a namesake.
@@ -1557,6 +1587,7 @@ class Resolver {
               state = e.id();
             }
           }
+          if (state == kNoGeoId) state = city;
           if (state != kNoGeoId) {
             best.id = state;
             best.exact = true;
@@ -1644,7 +1675,7 @@ class Resolver {
         }
       }
       if (countries.size() < 2) continue;
-      voter = key_id_[k];
+      voter = voter_of_[k];
       for (GeoId country : countries) vote(country, 0.5);
       voter = Context::kNone;
     }
@@ -1675,7 +1706,7 @@ class Resolver {
           const double w = 1 - (top - prior[i]) / 5;
           if (w <= 0 || exact[i] == 0) continue;  // an alternate name: Watervliet's "Washington"
           GeoEntry e = gaz_.Entry(c.ids[i]);
-          const uint32_t key = key_id_[k];
+          const uint32_t key = voter_of_[k];
           switch (e.kind()) {
             case GeoKind::kCountry: break;
             case GeoKind::kAdmin1: ctx.admin1_cover.Add(e.id(), key, w); break;
@@ -1703,7 +1734,7 @@ class Resolver {
       }
       if (!choices_[k].accepted) continue;
       GeoEntry e = gaz_.Entry(choices_[k].id);
-      const uint32_t key = key_id_[k];
+      const uint32_t key = voter_of_[k];
       voter = key;
       switch (e.kind()) {
         case GeoKind::kCountry: vote(e.id(), c.metonymic ? 1 : 2); break;
@@ -1779,12 +1810,17 @@ class Resolver {
   // the shorter name resolved to a town (not "Kansas" for "Kansas City") lying more than 40 km
   // from the longer name's reading.
   void CityOfTown() {
+    bool any = false;
+    for (const Candidate& c : cands_) {
+      if (c.key.ends_with(" city") || c.key.starts_with("city of ")) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) return;
     std::vector<int32_t>& town_of_key = scratch_.best_of_key;  // per key: an accepted town's candidate
     town_of_key.assign(num_keys_, -1);
-    bool any = false;
     for (size_t k = 0; k < cands_.size(); ++k) {
-      const std::string_view key = cands_[k].key;
-      if (key.ends_with(" city") || key.starts_with("city of ")) any = true;
       if (!choices_[k].accepted || choices_[k].id == kNoGeoId || town_of_key[key_id_[k]] >= 0) {
         continue;
       }
@@ -1792,7 +1828,6 @@ class Resolver {
         town_of_key[key_id_[k]] = static_cast<int32_t>(k);
       }
     }
-    if (!any) return;
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Candidate& c = cands_[k];
       if (!choices_[k].accepted || choices_[k].id == kNoGeoId ||
@@ -1943,6 +1978,7 @@ class Resolver {
     std::vector<Anchor> anchors;
     std::vector<Vec3> near;
     std::vector<uint32_t> key_id;
+    std::vector<uint32_t> voter_of;
     std::vector<int32_t> exact_at;
     std::vector<uint32_t> exact_len;
     std::vector<uint8_t> exact_pool;
@@ -1976,6 +2012,7 @@ class Resolver {
       anchors.clear();
       near.clear();
       key_id.clear();
+      voter_of.clear();
       exact_at.clear();
       exact_len.clear();
       exact_pool.clear();
@@ -2039,6 +2076,7 @@ class Resolver {
   std::vector<Anchor>& anchors_ = scratch_.anchors;
   std::vector<Vec3>& near_ = scratch_.near;  // TermsOf scratch: anchors_ of names other than the one scored
   std::vector<uint32_t>& key_id_ = scratch_.key_id;  // per candidate: its key's number, 0..num_keys_-1
+  std::vector<uint32_t>& voter_of_ = scratch_.voter_of;  // per candidate: the key it votes as
   uint32_t num_keys_ = 0;
   // ExactNames per key: flags at exact_pool_[exact_at_[key]], exact_len_[key] of them.
   std::vector<int32_t>& exact_at_ = scratch_.exact_at;

@@ -1089,6 +1089,10 @@ class Annotator {
       Coordinated(sentence, b, e, first_frame);
     }
     ListContinuation(sentence, b, e, first_frame);
+    if (fate_word) {
+      AppositionList(sentence, b, e, first_frame);
+      ObjectAppositionList(sentence, b, e, first_frame);
+    }
     ToDeath(sentence, b, e, first_frame);
     InAdditionTo(sentence, b, e, first_frame);
     SuicideAttackers(sentence, b, e, first_frame);
@@ -1736,6 +1740,481 @@ class Annotator {
       AddFrame(sentence, begin, i, qt, -1, np, {f, j, j + len}, f->fate, false, false);
       doc_.casualties.back().span = TokSpan(begin, j + len);
       doc_.casualties.back().count_span = {};
+    }
+  }
+
+  // A subject list with appositions before a passive killing or "died": "Ann Roe, a teacher,
+  // and her son were killed" (2), "A guard, Al Poe, and two other officers were killed" (3),
+  // "Two soldiers, Sgt Ann Roe and Cpl Al Poe, and a civilian died" (3), "Ann Roe and Al Poe,
+  // both teachers, were killed" (2), "an officer identified as Al Poe and a woman" (2). A name
+  // and a role phrase joined by a bare comma are one person; names right after a count that
+  // they restate add nothing. The list must read cleanly from the start of the clause (after
+  // openers such as "On Monday,"), else the other readings stand. The frames this verb had in
+  // the list give way to one frame of the total.
+  enum class Seg : uint8_t { kName, kRole, kCounted, kBoth, kIdent, kAge };
+  struct ListSeg {
+    Seg kind;
+    int64_t value;
+    bool comma_only;   // joined to the segment before by a bare comma (no "and")
+    bool after_comma;  // a comma before it (", and" too)
+    bool ident;        // a role with a name: "an officer identified as Al Poe"
+    bool relative = false;  // "his son": someone else than the name before it
+    bool ends_name = false;  // "two leaders Ann Roe": names follow the count's noun
+    bool proper_of = false;  // "an employee of the Ministry of Trade": "and Industry" follows
+  };
+
+  // Classifies tokens [s, t) as one segment of a subject list; false when it is none.
+  bool ClassifySeg(size_t s, size_t t, bool first, ListSeg* out) const {
+    static constexpr std::array<std::string_view, 25> kNotInSubject = {
+        "said", "says", "who",   "whom",  "which",     "that",   "was",   "were",  "is",
+        "are",  "had",  "has",   "have",  "been",      "when",   "while", "after", "before",
+        "by",   "if",   "where", "since", "including", "among",  "but"};
+    static constexpr std::array<std::string_view, 10> kDeterminers = {
+        "a", "an", "the", "his", "her", "their", "its", "another", "one", "both"};
+    if (s >= t || t - s > 14) return false;
+    size_t len = 0;
+    for (size_t k = s; k < t; ++k) {
+      if (In(W(k), kNotInSubject) || MatchAt(k, t, q::kFate, &len) != nullptr) return false;
+    }
+    // "identified as Al Poe", "also known as Al Poe": a name for the segment before.
+    if (W(s) == "identified" || W(s) == "known" || (W(s) == "also" && W(s + 1) == "known")) {
+      *out = {Seg::kIdent, 0, false, false, false};
+      return !first;
+    }
+    if ((t == s + 1 && tok_[s].kind == TokenKind::kNumber) ||
+        (W(s) == "(" && t <= s + 3 && tok_[s + 1].kind == TokenKind::kNumber)) {
+      // an age: "Ann Roe, 45, and", "Ann Roe, (45)"
+      *out = {Seg::kAge, 0, false, false, false};
+      return !first;
+    }
+    if (W(s) == "both") {
+      *out = {Seg::kBoth, 2, false, false, false};
+      return true;
+    }
+    // A count: "two other police officers", "at least two relatives", "three of his guards".
+    for (const Candidate& c : cands_) {
+      if (c.begin < s || c.begin > s + 2 || c.end > t) continue;
+      const Quantity& q = doc_.quantities[c.quantity];
+      // (a count of soldiers that no fate bound yet reads as a troop strength)
+      if (q.vague || q.value < 1 || q.value > 50 ||
+          (q.kind != QuantityKind::kCount && q.kind != QuantityKind::kTroopStrength)) {
+        return false;
+      }
+      *out = {Seg::kCounted, q.value, false, false, false};
+      size_t te = t;  // before a trailing "(52)"
+      if (W(te - 1) == ")" && te >= s + 4 && W(te - 3) == "(") te -= 3;
+      out->ends_name = te > c.end + 1 && IsNameWord(te - 1) && IsNameWord(te - 2);
+      for (size_t k = s; k < t; ++k) out->proper_of |= W(k) == "of";
+      out->proper_of &= !Raw(t - 1).empty() && Raw(t - 1)[0] >= 'A' && Raw(t - 1)[0] <= 'Z';
+      return true;
+    }
+    // "identified as"/"named" inside a role ends the phrase: "an officer identified as Al Poe".
+    size_t end = t;
+    for (size_t k = s + 1; k < t; ++k) {
+      if (W(k) == "identified" || W(k) == "named" || W(k) == "known") {
+        end = k;
+        break;
+      }
+    }
+    // A name: capitalized words (titles included), "al-" names and initials.
+    bool all_caps = true, any_name = false;
+    for (size_t k = s; k < end; ++k) {
+      const std::string_view raw = Raw(k);
+      const bool cap = !raw.empty() && raw[0] >= 'A' && raw[0] <= 'Z';
+      const bool particle = W(k).starts_with("al-") || W(k) == "bin" || W(k) == "de" ||
+                            W(k) == "." || W(k) == "-";
+      if (!cap && !particle) all_caps = false;
+      if (cap && W(k) != "the" && !W(k).ends_with("'s") && IsNameWord(k)) any_name = true;
+      // "al-Fahal" alone is a name too
+      if (W(k).starts_with("al-") && raw.size() > 3 && raw[3] >= 'A' && raw[3] <= 'Z') {
+        any_name = true;
+      }
+      if (W(k) == "the" || W(k) == "a" || W(k) == "an") all_caps = false;
+    }
+    if (all_caps && any_name && end - s <= 6) {
+      *out = {Seg::kName, 1, false, false, end < t};
+      return true;
+    }
+    // A role: a determiner phrase, a name's possessive, a title with "of", or (inside the
+    // list) a bare lower-case noun phrase ("head of the union").
+    const std::string_view w0 = W(s);
+    const std::string_view raw0 = Raw(s);
+    const bool lower0 = !raw0.empty() && raw0[0] >= 'a' && raw0[0] <= 'z';
+    // (a lower-case start is a known victim noun or a title with "of": not "escaped the
+    // attack unharmed"; "one a teacher and the other a student" splits a count, no list)
+    const bool role_start =
+        In(w0, kDeterminers) || (w0.ends_with("'s") && IsNameWord(s)) ||
+        (s + 1 < end && W(s + 1) == "of") ||
+        (lower0 && !first && MatchAt(s, end, q::kVictim, &len) != nullptr);
+    if (!role_start || (w0 == "one" && (W(s + 1) == "a" || W(s + 1) == "an")) ||
+        (w0 == "the" && W(s + 1) == "other")) {
+      return false;
+    }
+    // Its head: the last word before a preposition, outside parentheses.
+    size_t head = s;
+    int depth = 0;
+    for (size_t k = s; k < end; ++k) {
+      if (W(k) == "(") ++depth;
+      if (W(k) == ")") { --depth; continue; }
+      if (depth > 0) continue;
+      if (k > s && In(W(k), kPrepositions)) break;
+      if (IsWordish(k)) head = k;
+    }
+    const std::string_view h = W(head);
+    // A clause, not a noun phrase: "a storage containing explosives detonated at ...".
+    for (size_t k = s + 2; k < head; ++k) {
+      if (W(k).ends_with("ing") || W(k).ends_with("ed")) return false;
+    }
+    const bool plural = (h.ends_with("s") && !h.ends_with("ss") && !h.ends_with("'s")) ||
+                        h.ends_with("men") || h == "people" || h == "children" ||
+                        h == "police" || h == "personnel";
+    if (plural) return false;  // "the villagers": a group of unknown size
+    *out = {Seg::kRole, 1, false, false, end < t};
+    out->relative = w0 == "his" || w0 == "her" || w0 == "their";
+    for (size_t k = s; k < t; ++k) out->proper_of |= W(k) == "of";
+    out->proper_of &= !Raw(t - 1).empty() && Raw(t - 1)[0] >= 'A' && Raw(t - 1)[0] <= 'Z';
+    return true;
+  }
+
+  // A list that names attackers ("the bomber and Ann Roe") says so in its victims, so that a
+  // suicide attack's implicit attackers are not counted twice.
+  Np ListedAttackers(size_t s, size_t t) const {
+    Np np;
+    for (size_t k = s; k < t; ++k) {
+      if (IsPerpetratorNoun(W(k))) np.victims = tok_[k].span;
+    }
+    return np;
+  }
+
+  // The number of people in a classified list (see AppositionList); *apposition when a name,
+  // role, count or "both" restates another item. `closing_comma`: a comma ends the list.
+  void SumList(std::vector<ListSeg> segs, bool closing_comma, int64_t* total,
+               bool* apposition) const {
+    // An age between commas leaves the items around it joined by that comma.
+    for (size_t n = 1; n < segs.size(); ++n) {
+      if (segs[n].kind != Seg::kAge) continue;
+      *apposition = true;
+      if (n + 1 < segs.size() && segs[n].comma_only) {
+        segs[n + 1].comma_only = segs[n + 1].comma_only && segs[n].comma_only;
+      }
+      segs.erase(segs.begin() + static_cast<std::ptrdiff_t>(n));
+      --n;
+    }
+    for (size_t n = 0; n < segs.size(); ++n) {
+      const ListSeg& sg = segs[n];
+      if (sg.kind == Seg::kIdent) {
+        *apposition = true;
+        continue;
+      }
+      *apposition |= sg.ident;
+      // "of the Ministry of Trade and Industry": the name goes on after "and".
+      if (sg.proper_of && n + 1 < segs.size() && segs[n + 1].kind == Seg::kName &&
+          !segs[n + 1].after_comma) {
+        *total += sg.value;
+        *apposition = true;
+        ++n;
+        continue;
+      }
+      // "two leaders Ann Roe and Al Poe": the names after the count restate it.
+      if (sg.kind == Seg::kCounted && sg.ends_name) {
+        *total += sg.value;
+        *apposition = true;
+        for (int64_t k = 1; k < sg.value && n + 1 < segs.size() &&
+                            segs[n + 1].kind == Seg::kName;
+             ++k) {
+          ++n;
+        }
+        continue;
+      }
+      const bool next_comma = n + 1 < segs.size() && segs[n + 1].comma_only;
+      if ((sg.kind == Seg::kName || sg.kind == Seg::kRole) && next_comma &&
+          (segs[n + 1].kind == Seg::kName || segs[n + 1].kind == Seg::kRole) &&
+          segs[n + 1].kind != sg.kind && !segs[n + 1].relative) {
+        *total += 1;  // "Ann Roe, a teacher" / "a guard, Al Poe"
+        *apposition = true;
+        ++n;
+        // "Ann Roe, the mayor of Xyz, Abc Province": places after the role's "of".
+        const bool places = segs[n].proper_of;
+        while (places && n + 1 < segs.size() && segs[n + 1].kind == Seg::kName &&
+               segs[n + 1].comma_only) {
+          ++n;
+        }
+        // "Ann Roe, a teacher and activist": a role after "and" alone is still hers.
+        while (n + 1 < segs.size() && segs[n + 1].kind == Seg::kRole &&
+               !segs[n + 1].after_comma && !segs[n + 1].relative) {
+          ++n;
+        }
+        continue;
+      }
+      if (sg.kind == Seg::kCounted && next_comma) {
+        // "Two soldiers, Ann Roe and Al Poe, and ...", "two officers, the chief and his
+        // deputy,": names or roles restating the count, closed by a comma.
+        size_t m = n + 1;
+        int64_t names = 0;
+        while (m < segs.size() && names < sg.value &&
+               (segs[m].kind == Seg::kName || segs[m].kind == Seg::kRole)) {
+          ++names;
+          ++m;
+        }
+        const bool closed = m == segs.size() ? closing_comma : segs[m].after_comma;
+        if (names == sg.value && names >= 2 && closed) {
+          *total += sg.value;
+          *apposition = true;
+          n = m - 1;
+          continue;
+        }
+      }
+      if (sg.kind == Seg::kBoth && sg.comma_only && n >= 2 && segs[n - 1].kind == Seg::kName &&
+          segs[n - 2].kind == Seg::kName && !segs[n - 1].comma_only) {
+        *apposition = true;  // "Ann Roe and Al Poe, both teachers,"
+        continue;
+      }
+      // "Ann Roe and Al Poe, two members of the party,": a count restating the names.
+      if (sg.kind == Seg::kCounted && sg.comma_only && sg.value >= 2 &&
+          n >= static_cast<size_t>(sg.value) && !segs[n - 1].comma_only) {
+        bool names = true;
+        for (size_t m = n - static_cast<size_t>(sg.value); m < n; ++m) {
+          names &= segs[m].kind == Seg::kName;
+        }
+        if (names) {
+          *apposition = true;
+          continue;
+        }
+      }
+      *total += sg.value;
+    }
+  }
+
+  // The same for the objects of an active killing: "shot and killed Ann Roe, the mayor, and
+  // her driver" (2), "killed imam, Al Poe, chief, Bo Lee, and a guard" (3), "killed the chief
+  // and four of his associates" (5), "killed Al Poe, the mayor, along with two guards" (3).
+  // The list ends at a preposition, a verb ("and wounding ..."), or the sentence's end.
+  [[gnu::noinline]] void ObjectAppositionList(uint32_t sentence, size_t b, size_t e,
+                                              size_t first_frame) {
+    static constexpr std::array<std::string_view, 22> kListEnd = {
+        "in",     "at",     "on",     "near",   "as",     "while",  "when",  "after",
+        "before", "with",   "using",  "during", "inside", "outside", "from", "for",
+        "by",     "who",    "which",  "whom",   "between", "because"};
+    for (size_t i = b; i < e; ++i) {
+      size_t len = 0;
+      const LexEntry* f = MatchAt(i, e, q::kFate, &len);
+      if (f == nullptr) continue;
+      const size_t fe = i + len;
+      if (f->fate != Fate::kKilled || (f->roles & q::kBefore) == 0 || fe >= e ||
+          Intended(b, i)) {
+        i = fe - 1;
+        continue;
+      }
+      std::vector<std::pair<size_t, size_t>> spans;
+      std::vector<bool> comma_only, after_comma;
+      size_t start = fe, k = fe;
+      bool sep_comma = false, sep_and = false;
+      int depth = 0;
+      for (; k <= e; ++k) {
+        std::string_view w = k < e ? W(k) : std::string_view(".");
+        if (w == "(") ++depth;
+        if (w == ")") --depth;
+        if (depth > 0) continue;
+        const bool along = w == "along" && W(k + 1) == "with";
+        const bool end = k == e || w == "." || (In(w, kListEnd) && k > start) ||
+                         (k == start && (w.ends_with("ing") || w.ends_with("ed") ||
+                                         MatchAt(k, e, q::kFate, &len)));
+        if (!end && w != "," && w != "and" && w != ";" && !along) continue;
+        if (k > start) {
+          spans.push_back({start, k});
+          comma_only.push_back(sep_comma && !sep_and);
+          after_comma.push_back(sep_comma);
+          sep_comma = sep_and = false;
+        }
+        if (end) break;
+        if (w == ",") sep_comma = true;
+        if (w == "and" || w == ";" || along) sep_and = true;
+        if (along) ++k;
+        start = k + 1;
+      }
+      const size_t list_end = spans.empty() ? fe : spans.back().second;
+      if (spans.size() < 2 || spans.size() > 10) {
+        i = fe - 1;
+        continue;
+      }
+      std::vector<ListSeg> segs;
+      bool bad = false;
+      for (size_t n = 0; n < spans.size() && !bad; ++n) {
+        ListSeg sg{};
+        bad = !ClassifySeg(spans[n].first, spans[n].second, false, &sg) ||
+              (n == 0 && (sg.kind == Seg::kIdent || sg.kind == Seg::kAge));
+        sg.comma_only = n > 0 && comma_only[n];
+        sg.after_comma = n > 0 && after_comma[n];
+        segs.push_back(sg);
+      }
+      if (bad) {
+        i = fe - 1;
+        continue;
+      }
+      int64_t total = 0;
+      bool apposition = false;
+      SumList(segs, false, &total, &apposition);
+      const bool uncounted = std::any_of(segs.begin(), segs.end(), [](const ListSeg& sg) {
+        return sg.kind != Seg::kCounted;
+      });
+      const bool pair = segs.size() == 2 && !segs[1].after_comma && uncounted;
+      if (total < 2 || (!apposition && !pair && (segs.size() < 3 || !uncounted))) {
+        i = fe - 1;
+        continue;
+      }
+      const uint32_t verb = tok_[i].span.begin;
+      const uint32_t lo = tok_[fe].span.begin, hi = tok_[list_end - 1].span.end;
+      auto mine = [&](const CasualtyFrame& fr) {
+        return fr.sentence == sentence && !fr.negated && fr.fate == Fate::kKilled &&
+               (fr.fate_span.begin == verb || (fr.span.begin >= lo && fr.span.begin < hi) ||
+                (fr.count_span.begin >= lo && fr.count_span.begin < hi));
+      };
+      int64_t framed = 0;
+      bool self = false;  // an attacker's own death keeps its frame
+      for (size_t m = first_frame; m < doc_.casualties.size(); ++m) {
+        const CasualtyFrame& fr = doc_.casualties[m];
+        if (mine(fr) && !fr.is_subtotal) framed += fr.value;
+        self |= mine(fr) && fr.self_inflicted;
+      }
+      if (self) {
+        i = list_end - 1;
+        continue;
+      }
+      // (a pair of two items is read only when the frames missed one of them)
+      if (framed == total || (pair && !apposition && framed > total)) {
+        i = list_end - 1;
+        continue;
+      }
+      std::erase_if(doc_.casualties, mine);
+      const Quantity qt{TokSpan(fe, list_end), total, total, Qualifier::kExact, false,
+                        QuantityKind::kCount};
+      AddFrame(sentence, fe, list_end, qt, -1, ListedAttackers(fe, list_end), {f, i, fe},
+               f->fate, false, false);
+      doc_.casualties.back().span = TokSpan(i, list_end);
+      doc_.casualties.back().count_span = {};
+      i = list_end - 1;
+    }
+  }
+
+  [[gnu::noinline]] void AppositionList(uint32_t sentence, size_t b, size_t e,
+                                        size_t first_frame) {
+    for (size_t i = b + 2; i < e; ++i) {
+      size_t j = i, len = 0;
+      if (W(i) == "were") {
+        j = i + 1;
+        while (j < e && MatchAt(j, e, q::kAux, &len) != nullptr &&
+               MatchAt(j, e, q::kFate, &len) == nullptr) {
+          j += len;
+        }
+      } else if (W(i) != "died") {
+        continue;
+      }
+      const LexEntry* f = MatchAt(j, e, q::kFate, &len);
+      if (f == nullptr || f->fate != Fate::kKilled || (f->roles & q::kAfter) == 0) continue;
+      // The clause before the verb: from the sentence start or the last ";" / ":".
+      size_t s0 = b;
+      for (size_t k = b; k < i; ++k) {
+        if (W(k) == ";" || W(k) == ":") s0 = k + 1;
+      }
+      // Split at top-level "," and "and".
+      std::vector<std::pair<size_t, size_t>> spans;
+      std::vector<bool> comma_only, after_comma;
+      size_t start = s0;
+      bool sep_comma = false, sep_and = false;
+      int depth = 0;
+      bool bad = false;
+      for (size_t k = s0; k <= i; ++k) {
+        const std::string_view w = k < i ? W(k) : std::string_view(",");
+        if (w == "(") ++depth;
+        if (w == ")") --depth;
+        if (depth > 0 || (w != "," && w != "and")) continue;
+        if (k > start) {
+          spans.push_back({start, k});
+          comma_only.push_back(sep_comma && !sep_and);
+          after_comma.push_back(sep_comma);
+          sep_comma = sep_and = false;
+        } else if (k == start && w == "and" && spans.empty()) {
+          bad = true;
+        }
+        (w == "," ? sep_comma : sep_and) = true;
+        start = k + 1;
+      }
+      if (bad || spans.size() < 2 || spans.size() > 10) continue;
+      // Openers: "On Monday,", "In Kabul,", "However,".
+      static constexpr std::array<std::string_view, 12> kOpeners = {
+          "on", "in", "at", "during", "near", "when", "after", "while", "as", "according",
+          "meanwhile", "however"};
+      size_t first = 0;
+      bool opener = false;
+      while (first + 1 < spans.size() && comma_only[first + 1] &&
+             (In(W(spans[first].first), kOpeners) || SentenceAdverb(W(spans[first].first)) ||
+              tok_[spans[first].first].kind == TokenKind::kNumber)) {
+        ++first;
+        opener = true;
+      }
+      // "In Ghazni, Afghanistan, two soldiers ...": names right after an opener are places.
+      ListSeg probe{};
+      while (opener && first + 1 < spans.size() && comma_only[first + 1] &&
+             ClassifySeg(spans[first].first, spans[first].second, true, &probe) &&
+             probe.kind == Seg::kName) {
+        ++first;
+      }
+      std::vector<ListSeg> segs;
+      for (size_t n = first; n < spans.size() && !bad; ++n) {
+        ListSeg sg{};
+        // A prepositional phrase after an item: "from the 6th Battalion".
+        const size_t s1 = spans[n].first;
+        if (n > first && In(W(s1), kPrepositions) &&
+            !(W(s1) == "at" && (W(s1 + 1) == "least" || W(s1 + 1) == "most"))) {
+          continue;
+        }
+        if (!ClassifySeg(spans[n].first, spans[n].second, n == first, &sg)) {
+          bad = true;
+          break;
+        }
+        sg.comma_only = n > first && comma_only[n];
+        sg.after_comma = n > first && after_comma[n];
+        segs.push_back(sg);
+      }
+      if (bad || segs.size() < 2) continue;
+      int64_t total = 0;
+      bool apposition = false;
+      SumList(segs, W(i - 1) == ",", &total, &apposition);
+      // (a list of counts alone keeps its frames, and their victims' sides)
+      const bool uncounted = std::any_of(segs.begin(), segs.end(), [](const ListSeg& sg) {
+        return sg.kind != Seg::kCounted;
+      });
+      if (!apposition && (segs.size() < 3 || !uncounted)) continue;
+      if (total < 2) continue;
+      // The frames of this verb, and those inside the list, give way (unless they already
+      // add up to the total: they keep their victims' sides then).
+      const uint32_t list_begin = tok_[spans[first].first].span.begin;
+      const uint32_t verb = tok_[j].span.begin;
+      auto mine = [&](const CasualtyFrame& fr) {
+        return fr.sentence == sentence && !fr.negated && fr.fate == Fate::kKilled &&
+               (fr.fate_span.begin == verb ||
+                (fr.span.begin >= list_begin && fr.span.begin < tok_[i].span.begin));
+      };
+      int64_t framed = 0;
+      bool self = false;  // an attacker's own death keeps its frame
+      for (size_t k = first_frame; k < doc_.casualties.size(); ++k) {
+        const CasualtyFrame& fr = doc_.casualties[k];
+        if (mine(fr) && !fr.is_subtotal) framed += fr.value;
+        self |= mine(fr) && fr.self_inflicted;
+      }
+      if (framed == total || self) {
+        i = j + len - 1;
+        continue;
+      }
+      std::erase_if(doc_.casualties, mine);
+      const size_t lb = spans[first].first;
+      const Quantity qt{TokSpan(lb, i), total, total, Qualifier::kExact, false,
+                        QuantityKind::kCount};
+      AddFrame(sentence, lb, i, qt, -1, ListedAttackers(lb, i), {f, j, j + len}, f->fate, false,
+               false);
+      doc_.casualties.back().span = TokSpan(lb, j + len);
+      doc_.casualties.back().count_span = {};
+      i = j + len - 1;
     }
   }
 

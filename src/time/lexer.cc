@@ -120,6 +120,11 @@ size_t NextClear(const uint64_t* bits, size_t pos) {
 
 void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out,
               std::vector<uint32_t>* candidates) {
+  out->resize(LexTimexInto(text, lowered, out, candidates));
+}
+
+size_t LexTimexInto(std::string_view text, std::string* lowered, std::vector<Tok>* slots,
+                    std::vector<uint32_t>* candidates) {
   const size_t size = text.size();
   // Grows only when a longer text comes and never shrinks (the buffers live across calls), so
   // no zero-filling of the buffer per call; bytes after the padding are left from earlier texts.
@@ -133,10 +138,7 @@ void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out
   }
   std::memset(p + size, 0, kLoweredPadding);
   if (candidates) candidates->clear();
-  if (size == 0) {
-    out->clear();
-    return;
-  }
+  if (size == 0) return 0;
 
   // Pass 1: masks of word and digit bytes, token starts and glued token starts (no whitespace
   // before them), per 64-byte block; the token count.
@@ -167,8 +169,10 @@ void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out
 
   // Pass 2: one token per start, written in place (every field: the slots keep the last
   // document's tokens; a Tok built on the stack and copied in stalls on store forwarding).
-  out->resize(count);
-  Tok* const toks = out->data();
+  // Grown only: slots made for an earlier, longer text are reused without being constructed
+  // again.
+  if (slots->size() < count) slots->resize(count);
+  Tok* const toks = slots->data();
   const WordClassTable& table = TimeWordClasses();
   size_t k = 0;
   for (size_t b = 0; b < blocks; ++b) {
@@ -246,6 +250,7 @@ void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out
       }
     }
   }
+  return count;
 }
 
 void LexTimexReference(std::string_view text, std::string* lowered, std::vector<Tok>* out) {

@@ -43,6 +43,11 @@ constexpr size_t kLoweredPadding = 64;
 void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out,
               std::vector<uint32_t>* candidates = nullptr);
 
+// LexTimex into `slots`, which only grows (no slot is constructed again for a shorter text):
+// returns the token count; the first that many slots are the tokens.
+size_t LexTimexInto(std::string_view text, std::string* lowered, std::vector<Tok>* slots,
+                    std::vector<uint32_t>* candidates = nullptr);
+
 // The byte-at-a-time tokenizer LexTimex replaced: the same tokens, kept as the reference the
 // tests and the timex fuzzer compare LexTimex with.
 void LexTimexReference(std::string_view text, std::string* lowered, std::vector<Tok>* out);

@@ -49,6 +49,7 @@
 //   - A future cue in the past perfect ("had been due to expire Friday") looks back.
 #include "sitrep/timex.h"
 
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -287,18 +288,24 @@ class Scanner {
       for (size_t k = 0; k < buffers->toks.size(); ++k) {
         if (buffers->toks[k].candidate) buffers->candidates.push_back(static_cast<uint32_t>(k));
       }
-    } else {
-      LexTimex(text, &lowered_, &buffers->toks, &buffers->candidates);
     }
+    // The buffers are the thread's (FindTimex): the slots only grow, the first `count` are
+    // this text's tokens.
+    const size_t count = reference ? buffers->toks.size()
+                                   : LexTimexInto(text, &lowered_, &buffers->toks,
+                                                  &buffers->candidates);
     // Word facts by index only when every time word has one (a sealed table).
     facts_ = !reference && TimeWordClasses().sealed() ? TimeWordFacts() : nullptr;
-    toks_ = buffers->toks;
+    toks_ = std::span<const Tok>(buffers->toks.data(), count);
     candidates_ = buffers->candidates;
     low_ = lowered_.data();
   }
 
   std::vector<Timex> Run() {
     std::vector<Timex> out;
+    // News texts hold about one timex per five candidates: one allocation instead of the
+    // vector's growth steps (each moving the values) in most documents.
+    out.reserve(candidates_.size() / 4 + 1);
     // Matchers run only at candidates (Tok::candidate, set by the lexer, which lists them in
     // order): every match begins at a number, "'", a time word or one of the few words matchers
     // accept before one ("the", "last", "about"...; kStarter in lexicon.cc), and holds a number
@@ -455,7 +462,15 @@ class Scanner {
         "of",      "o",        "in",      "p",     "additional", "extra",
         "trading", "business", "working", "end",   "beginning",  "start",
         "middle",  "turn",     "near",    "short", "least",      "most"};
+    // Length and first letter of each word, one bit each: most words after a number are none
+    // of these, and one bit rejects them before any string compare.
+    static constexpr auto kShapes = [] {
+      std::array<uint32_t, 16> shapes{};
+      for (std::string_view x : kWords) shapes[x.size()] |= uint32_t{1} << (x[0] & 31);
+      return shapes;
+    }();
     const std::string_view w = LowOf(t);
+    if (w.size() >= kShapes.size() || !(kShapes[w.size()] >> (w[0] & 31) & 1)) return false;
     for (std::string_view x : kWords) {
       if (w == x) return true;
     }

@@ -2,6 +2,8 @@
 // other places the sentence names. Team-written sentences only. Needs the compiled gazetteer
 // (OpenDefaultGazetteer: $SITREP_GAZETTEER or data/gazetteer.bin next to / above the binary);
 // skips without it.
+#include "geo/event_location.h"
+
 #include <gtest/gtest.h>
 
 #include <cstring>
@@ -12,7 +14,6 @@
 #include <utility>
 #include <vector>
 
-#include "geo/event_location.h"
 #include "sitrep/actors.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/places.h"
@@ -142,6 +143,21 @@ TEST_F(EventLocationTest, PlaceAgreeingWithItsSentence) {
       // A town named in passing, not as a container, stays a town.
       {"On Monday, Kandahar police said two officers were killed.", 0, "Afghanistan", "Kandahar",
        "Kandahar", 1},
+      // A town read only through a loose spelling ("Al Falah" as Philadelphia) does not vote a
+      // firmly named capital into a namesake of its country.
+      {"Rockets hit Tripoli airport and a market in Al Falah on Monday.", 0, "Libya", "Tripoli",
+       "Tripoli", 1},
+      {"Clashes in Al Falah and Tripoli killed four fighters.", 0, "Libya", "Tripoli", "Tripoli",
+       1},
+      // A place in a headline's kicker ("North of Aleppo | ...") files the story, as a dateline
+      // does: the town the headline names wins; alone, the kicker's place still locates it.
+      {"North of Aleppo | Shelling kills two children in Azaz\nThe shells hit a school on Monday.",
+       0, "Syria", "Aleppo", "Azaz", 1},
+      {"West of Daraa | Gunmen kill a former rebel\nThe man was shot on Monday.", 0, "Syria",
+       "Daraa", "Daraa", 4},
+      // A town named as written still votes: Tripoli beside Elkhart is the American one.
+      {"Clashes in Elkhart and Tripoli killed four fighters.", 0, "United States", "Iowa",
+       "Elkhart", 1},
   };
   for (const Row& r : rows) {
     SCOPED_TRACE(r.text);
@@ -306,8 +322,8 @@ TEST_F(EventLocationTest, ContainerSettlesTheReading) {
        "India", "Jammu and Kashmir", "Poonch", 1},
       // A provincial capital written with words ("in the countryside of X") holds the place as
       // its province does: a village read abroad with no namesake there is passed over ...
-      {"Turkish forces shelled the village of Fakkeh in the countryside of Al-Hasakeh.", 0,
-       "Syria", "Al-Hasakeh", "Al Ḩasakah", 1},
+      {"Turkish forces shelled the village of Fakkeh in the countryside of Al-Hasakeh.", 0, "Syria",
+       "Al-Hasakeh", "Al Ḩasakah", 1},
       {"Regime forces shelled the outskirts of Bara town in Idleb countryside.", 0, "Syria",
        "Idleb", "Idleb", 1},
       // ... but a list of towns ("X, Y and Z") is no container.
@@ -346,6 +362,29 @@ TEST_F(EventLocationTest, UnlocatedPlaceNamedFromAnySentence) {
       // Negative: the country named alone keeps the country.
       {"Members of the insurgency in Algeria planted a bomb near a reservoir.", 0, "Algeria", "",
        "Algeria", 6},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc = WithActorsAndPlaces(r.text);
+    EventLocation loc = LocateEvent(doc, r.sentence, *Gaz());
+    EXPECT_EQ(loc.country, r.country);
+    EXPECT_EQ(loc.admin1, r.admin1);
+    EXPECT_EQ(loc.location, r.location);
+    EXPECT_EQ(loc.where_prec, r.where_prec);
+  }
+}
+
+// A town written as the container of a district away from it names the province: the district
+// locates the event; a district of the city itself leaves the city.
+TEST_F(EventLocationTest, TownAsContainerOfADistrict) {
+  const Row rows[] = {
+      {"Taliban militants shot dead a policeman in Gulran district center, Herat.", 0,
+       "Afghanistan", "Herat", "Gulran", 3},
+      {"Dozens of people protested in Jaghuri district in Ghazni on Monday.", 0, "Afghanistan",
+       "Ghazni", "Jaghuri", 3},
+      // Negative: a district of the city itself.
+      {"Two assailants hurled a firebomb into a bank in the Kagithane district of Istanbul.", 0,
+       "Turkey", "Istanbul", "Istanbul", 1},
   };
   for (const Row& r : rows) {
     SCOPED_TRACE(r.text);

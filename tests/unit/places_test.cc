@@ -391,6 +391,8 @@ TEST_F(PlacesTest, PlaceNamingALocalInstitutionIsAPlace) {
   const Recognition cases[] = {
       {"The Mansfield Police Department opened an inquiry into the fire.", "Mansfield", "US"},
       {"The Gainesville City Council voted on Tuesday.", "Gainesville", "US"},
+      // A court named after its town.
+      {"A Bridgeport Superior Court judge set bail on Monday.", "Bridgeport", "US"},
       // An airport named after its city: the city, which then places its neighbour.
       {"The Delta Police Department examined the Taser fired at Vancouver International Airport.",
        "Vancouver", "CA"},
@@ -494,6 +496,13 @@ TEST_F(PlacesTest, CityOfATownIsThatTown) {
     ASSERT_NE(m, nullptr) << r.text;
     EXPECT_EQ(m->admin1, r.admin1) << r.text << " → " << m->name;
   }
+  // "Dublin City" does not vouch for the Irish capital against its own town's Ohio neighbour.
+  Document dublin = Annotate(
+      "Dublin City Council hired a firm from Toronto, Ontario, Canada. The Dublin memorial "
+      "resembles one in Cuyahoga Falls, Dublin City Council said.");
+  const PlaceMention* town = Find(dublin, "Dublin");
+  ASSERT_NE(town, nullptr);
+  EXPECT_EQ(town->admin1, "Ohio");
   // A state's name is no town: Kansas City stays the city.
   Document doc = Annotate("Fans drove from Kansas to Kansas City for the parade.");
   const PlaceMention* m = Find(doc, "Kansas City");
@@ -519,6 +528,17 @@ TEST_F(PlacesTest, CapitalNameMeansTheCapitalUnlessPlaced) {
     EXPECT_EQ(m->country, c.country) << c.text;
     EXPECT_EQ(m->feature_code, c.feature_prefix) << c.text << " → " << m->name;
   }
+  // A wire story: Ohio's small Louisville does not win over the large city.
+  Document wire = Annotate("Mississippi State beat Louisville on Friday night in Columbus, Ohio.");
+  const PlaceMention* city = Find(wire, "Louisville");
+  ASSERT_NE(city, nullptr);
+  EXPECT_EQ(city->admin1, "Kentucky");
+  // Local news placing it beside its county: the Ohio town.
+  Document local = Annotate(
+      "Stark County sheriff's deputies said the fire in Louisville started near Canton, Ohio.");
+  const PlaceMention* town = Find(local, "Louisville");
+  ASSERT_NE(town, nullptr);
+  EXPECT_EQ(town->admin1, "Ohio");
 }
 
 TEST_F(PlacesTest, DemonymOfANamedCountryIsNoTown) {

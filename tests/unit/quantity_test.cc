@@ -716,6 +716,43 @@ const Case kMoreFrameCases[] = {
     {"Troops spotted two suicide bombers. The bombers detonated early, killing themselves.",
      "killed 2 self non_state"},
     {"The bombers detonated early, killing themselves.", ""},
+    // Subject lists with appositions: a name and a role joined by a bare comma are one
+    // person; names restating a count, "both ..." after names and "identified as" add nobody.
+    {"Ann Roe, a teacher, and her son were killed in the raid.", "killed 2 unknown"},
+    {"A guard, Al Poe, and two other officers were killed.", "killed 3 unknown"},
+    {"Ann Roe and Bea Poe, both nurses at the clinic, were killed.", "killed 2 unknown"},
+    {"An officer identified as Al Poe and a woman were killed.", "killed 2 unknown"},
+    {"Two soldiers, Sergeant Ann Roe and Corporal Al Poe, and a civilian died in the blast.",
+     "killed 3 unknown"},
+    {"A rabbi, a civilian, and both assailants, were killed.", "killed 4 unknown"},
+    // ... but places after an opener, a count split by "one ... the other", a clause and a
+    // list with no apposition keep their readings.
+    {"In Ghazni, Afghanistan, two soldiers and a driver were killed.",
+     "killed 2 state_forces, killed 1 civilians"},
+    {"Two women, one a teacher and the other a nurse, were killed.", "killed 2 civilians"},
+    {"Ann Roe, the mayor, escaped unharmed, but two guards were killed.",
+     "killed 2 state_forces"},
+    {"Two guards and a driver were killed.", "killed 2 state_forces, killed 1 civilians"},
+    // The same for the objects of an active killing.
+    {"Gunmen killed Ann Roe, head of the union; Bob Poe, a local leader, and Carl Doe.",
+     "killed 3 unknown"},
+    {"The blast killed both militants, Ann Roe and five other officials.", "killed 8 unknown"},
+    {"Militants attacked the car, killing the chief and four of his associates.",
+     "killed 5 unknown"},
+    {"Gunmen shot and killed Ann Roe, the leader of the party, along with four of her "
+     "relatives and a bodyguard.",
+     "killed 6 unknown"},
+    {"Gunmen shot and killed Ann Roe, his spouse Bea Roe, and his son Carl Roe in the market.",
+     "killed 3 unknown"},
+    // ... but an age, places after a role's "of", a role after "and" alone, a proper name
+    // with "and" and a second verb add nobody.
+    {"Gunmen shot and killed Al Poe, 30, a local journalist.", "killed 1 unknown"},
+    {"Rebels shot and killed Al Poe, the mayor of Xyzville, Abc Department, Colombia.",
+     "killed 1 unknown"},
+    {"Gunmen killed Al Poe, a senior official and a party spokesman.", "killed 1 unknown"},
+    {"Gunmen shot and killed an employee of the Ministry of Trade and Industry.",
+     "killed 1 civilians"},
+    {"Militants shot dead a school guard and burned two schools.", "killed 1 state_forces"},
 };
 
 TEST(QuantityTest, MoreFrames) {

@@ -146,6 +146,40 @@ TEST(TimexLexerTest, ReusedBuffersMatchReference) {
   }
 }
 
+// LexTimexInto only grows its slots (the scanner's per-thread buffers): after a longer text,
+// the first `count` slots are exactly the shorter text's tokens and the candidate list is its.
+TEST(TimexLexerTest, GrowOnlySlotsMatchReference) {
+  const char* kTexts[] = {
+      "Mondays and Tuesdays the market closes; twenty-four soldiers died on 10/06/1971 at 5am, "
+      "officials said on Friday, two weeks ago, in the '90s and last month.",
+      "yesterday",
+      "",
+      "A 'quote' \xE2\x80\x94 and 2024\n",
+      "x",
+      "The third quarter of 2023, the first half, at least 30 days, Christmas Eve.",
+  };
+  std::string low, ref_low;
+  std::vector<Tok> slots, ref;
+  std::vector<uint32_t> listed;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const char* text : kTexts) {
+      const size_t count = LexTimexInto(text, &low, &slots, &listed);
+      LexTimexReference(text, &ref_low, &ref);
+      ASSERT_EQ(count, ref.size()) << text;
+      ASSERT_GE(slots.size(), count) << text;
+      for (size_t i = 0; i < count; ++i) {
+        ASSERT_EQ(slots[i], ref[i]) << "token " << i << ": " << Describe(slots[i]) << " vs "
+                                    << Describe(ref[i]) << "\ntext: " << text;
+      }
+      std::vector<uint32_t> expected;
+      for (size_t i = 0; i < ref.size(); ++i) {
+        if (ref[i].candidate) expected.push_back(static_cast<uint32_t>(i));
+      }
+      EXPECT_EQ(listed, expected) << text;
+    }
+  }
+}
+
 TEST(TimexLexerTest, SealedIndexAgreesWithLookup) {
   const WordClassTable& table = TimeWordClasses();
   // Over 255 time and starter words the lexer falls back to the slower probing lookup.

@@ -223,6 +223,25 @@ def core_name(name):
     return n.strip()
 
 
+# Level words of second-level division names in GeoNames ("Municipio de Taxco de Alarcón",
+# "Circunscrição da Nakuru", "Khyber Agency", "Kabupaten Aceh Barat"): the text names the
+# division without them, so each name also gets an alias without its level word.
+ADMIN2_PREFIX_RE = re.compile(
+    r"^(municipio de|municipio|departamento de|departamento del|departamento|distrito de|"
+    r"distrito|circunscrição da|circunscrição de|circunscrição do|circunscricao da|"
+    r"partido de|partido|shahrestān-e|shahrestan-e|amphoe|kabupaten|daïra de|daira de|"
+    r"provincia de|provincia)\s+", re.I)
+ADMIN2_SUFFIX_RE = re.compile(
+    r"\s+(agency|territory|local government area|tumani|okrug|ilçesi|i̇lçesi|subdistrict)$",
+    re.I)
+
+
+def admin2_core(name):
+    """'Municipio de Taxco de Alarcón' -> 'Taxco de Alarcón'; 'Khyber Agency' -> 'Khyber'."""
+    n = ADMIN2_SUFFIX_RE.sub("", ADMIN2_PREFIX_RE.sub("", name.strip())).strip()
+    return n if len(n) >= 3 else ""
+
+
 def admin_variants(names, words):
     """Generated spellings: 'Anbar province', 'Anbar governorate', 'Al-Anbar'."""
     out = set()
@@ -469,6 +488,7 @@ def main():
             s = sums[code]
             lat, lon = "%.5f" % (s[0] / s[2]), "%.5f" % (s[1] / s[2])
         aliases.update(admin_variants([name, ascii_name], ["district"]))
+        aliases.update(admin_variants([admin2_core(name), admin2_core(ascii_name)], ["district"]))
         aliases.discard(name)
         aliases.discard(ascii_name)
         admin2.append([code, name, ascii_name, gid, lat, lon, "|".join(sorted(aliases))])
