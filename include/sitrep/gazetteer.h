@@ -17,6 +17,7 @@
 // Every string_view returned points into the blob and lives as long as the Gazetteer.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -63,6 +64,9 @@ using GeoId = uint32_t;  // index of an entry in one blob; not stable across bui
 inline constexpr GeoId kNoGeoId = 0xFFFFFFFFu;
 
 class Gazetteer;
+namespace gazetteer_format {
+struct EntryRec;
+}  // namespace gazetteer_format
 
 // A cheap view of one entry (a pointer and an index); valid while its Gazetteer lives.
 class GeoEntry {
@@ -98,6 +102,7 @@ class GeoEntry {
  private:
   friend class Gazetteer;
   GeoEntry(const Gazetteer* gaz, GeoId id) : gaz_(gaz), id_(id) {}
+  const gazetteer_format::EntryRec& rec() const;
   const Gazetteer* gaz_;
   GeoId id_;
 };
@@ -106,9 +111,34 @@ class GeoEntry {
 
 namespace gazetteer_format {
 struct Header;
-struct EntryRec;
 struct CountryRec;
 struct KeyRec;
+
+// The blob's string references and entry records (layout in src/geo/gazetteer_format.h). Private
+// to the gazetteer; declared here only so that GeoEntry's accessors inline (the resolver reads
+// them for every candidate entry).
+struct StrRef {
+  uint32_t off;
+  uint32_t len;
+};
+
+struct EntryRec {
+  StrRef name;
+  StrRef ascii_name;
+  StrRef code;
+  uint32_t geonameid;
+  uint32_t population;  // saturated at 2^32-1
+  float lat;            // NaN when unknown
+  float lon;
+  uint32_t country;  // GeoId or kNoGeoId
+  uint32_t admin1;
+  uint32_t admin2;
+  uint8_t kind;  // GeoKind
+  char feature_class;
+  char feature_code[6];  // NUL-padded
+  uint32_t reserved;
+};
+static_assert(sizeof(EntryRec) == 64);
 }  // namespace gazetteer_format
 
 class Gazetteer {
@@ -181,10 +211,13 @@ class Gazetteer {
  private:
   friend class GeoEntry;
   GeoKind KindOf(GeoId id) const {
-    return id < num_countries_                              ? GeoKind::kCountry
-           : id < num_countries_ + num_admin1_              ? GeoKind::kAdmin1
-           : id < num_countries_ + num_admin1_ + num_admin2_ ? GeoKind::kAdmin2
-                                                             : GeoKind::kPlace;
+    return id < num_countries_   ? GeoKind::kCountry
+           : id < admin2_begin_  ? GeoKind::kAdmin1
+           : id < places_begin_  ? GeoKind::kAdmin2
+                                 : GeoKind::kPlace;
+  }
+  std::string_view Str(uint32_t off, uint32_t len) const {
+    return std::string_view(strings_ + off, len);
   }
   // Allocates the key indexes on huge pages where the kernel grants them (gazetteer.cc).
   struct HugeAllocatorBase {
@@ -219,12 +252,12 @@ class Gazetteer {
   const gazetteer_format::KeyRec* ProbeRec(const gazetteer_format::KeyRec* keys,
                                            const KeyIndex& index,
                                            std::string_view key, uint64_t hash) const;
-  std::string_view Str(uint32_t off, uint32_t len) const;
   // The memo section number of a key section (see FindRec).
   uint64_t SectionOf(const gazetteer_format::KeyRec* keys) const {
     return keys == keys_ ? 1 : keys == prefix_keys_ ? 2 : keys == loose_keys_ ? 3 : 4;
   }
   std::optional<GeoEntry> ByCode(uint32_t begin, uint32_t end, std::string_view code) const;
+  void BuildIsoIndexes();
 
   std::unique_ptr<Storage> storage_;
   uint64_t serial_ = 0;  // unique per opened blob: tags this gazetteer's lookups in the memo
@@ -246,6 +279,10 @@ class Gazetteer {
   uint32_t num_prefix_keys_ = 0;
   KeyIndex prefix_key_index_;
   uint32_t num_entries_ = 0, num_countries_ = 0, num_admin1_ = 0, num_admin2_ = 0;
+  uint32_t admin2_begin_ = 0, places_begin_ = 0;  // first ids of the admin2 and place ranges
+  // Country entry + 1 by ISO2 / ISO3 letters (A-Z only; 0: none), built at open, so the per
+  // document country lookups are one array read instead of a search over the country records.
+  std::vector<uint16_t> iso2_index_, iso3_index_;
   uint32_t num_keys_ = 0, num_loose_keys_ = 0, num_demonym_keys_ = 0;
   KeyIndex key_index_, loose_key_index_, demonym_key_index_;
   // keys_ by their first two bytes (a missing byte counts as 0): keys [start[b], start[b + 1])
@@ -254,5 +291,32 @@ class Gazetteer {
 };
 
 inline GeoKind GeoEntry::kind() const { return gaz_->KindOf(id_); }
+
+// The record accessors, inline: the resolver reads several fields of every candidate entry.
+inline const gazetteer_format::EntryRec& GeoEntry::rec() const { return gaz_->entries_[id_]; }
+inline std::string_view GeoEntry::name() const { return gaz_->Str(rec().name.off, rec().name.len); }
+inline std::string_view GeoEntry::ascii_name() const {
+  return gaz_->Str(rec().ascii_name.off, rec().ascii_name.len);
+}
+inline std::string_view GeoEntry::code() const { return gaz_->Str(rec().code.off, rec().code.len); }
+inline char GeoEntry::feature_class() const { return rec().feature_class; }
+inline std::string_view GeoEntry::feature_code() const {
+  const char* fc = rec().feature_code;
+  size_t len = 0;
+  while (len < sizeof(rec().feature_code) && fc[len] != '\0') ++len;
+  return std::string_view(fc, len);
+}
+inline uint32_t GeoEntry::geonameid() const { return rec().geonameid; }
+inline bool GeoEntry::has_coordinates() const {
+  return !std::isnan(rec().lat) && !std::isnan(rec().lon);
+}
+inline double GeoEntry::lat() const { return rec().lat; }
+inline double GeoEntry::lon() const { return rec().lon; }
+inline uint64_t GeoEntry::population() const { return rec().population; }
+inline GeoId GeoEntry::country_id() const {
+  return kind() == GeoKind::kCountry ? id_ : rec().country;
+}
+inline GeoId GeoEntry::admin1_id() const { return kind() == GeoKind::kAdmin1 ? id_ : rec().admin1; }
+inline GeoId GeoEntry::admin2_id() const { return kind() == GeoKind::kAdmin2 ? id_ : rec().admin2; }
 
 }  // namespace sitrep

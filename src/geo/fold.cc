@@ -50,6 +50,25 @@ bool IsArticle(std::string_view w) {
   return false;
 }
 
+// Pass 2 of FoldName: drop article words that have a word after them. In place: `s` holds single
+// spaces between non-empty words (none leading or trailing), and what is kept only moves left.
+void DropArticles(std::string& s) {
+  if (s.find(' ') == std::string::npos) return;  // one word: it is the last, always kept
+  size_t out = 0;
+  for (size_t r = 0; r < s.size();) {
+    const size_t sp = s.find(' ', r);
+    const size_t end = sp == std::string::npos ? s.size() : sp;
+    const bool last = sp == std::string::npos;
+    if (last || !IsArticle(std::string_view(s).substr(r, end - r))) {
+      if (out > 0) s[out++] = ' ';
+      std::memmove(&s[out], &s[r], end - r);  // out <= r: the kept text only moves left
+      out += end - r;
+    }
+    r = last ? s.size() : sp + 1;
+  }
+  s.resize(out);
+}
+
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
 
 }  // namespace
@@ -58,17 +77,26 @@ std::string FoldName(std::string_view name) {
   // Most names asked about are one plain ASCII word ("Baghdad", "Monday"): the passes below
   // only lower-case it (no separator, no mark, and a last word is never an article dropped).
   bool plain = !name.empty();
-  for (char c : name) {
+  // Several such words joined by single spaces ("Deir Hafer", a candidate's two words): pass 1
+  // below would only lower-case them too, so it is skipped; articles still drop in pass 2.
+  bool spaced = !name.empty() && name.front() != ' ' && name.back() != ' ';
+  for (size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
     if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
       plain = false;
-      break;
+      if (c != ' ' || i == 0 || name[i - 1] == ' ') {
+        spaced = false;
+        break;
+      }
     }
   }
-  if (plain) {
+  if (plain || spaced) {
     std::string s(name);
     for (char& c : s) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
     }
+    if (plain) return s;
+    DropArticles(s);
     return s;
   }
   // Pass 1: map code points to lowercase ASCII letters / digits / pass-through bytes, with ' '
@@ -108,22 +136,7 @@ std::string FoldName(std::string_view name) {
     }
   }
   while (!s.empty() && s.back() == ' ') s.pop_back();
-
-  // Pass 2: drop article words that have a word after them. In place: `s` holds single spaces
-  // between non-empty words (none leading or trailing), and what is kept only moves left.
-  size_t out = 0;
-  for (size_t r = 0; r < s.size();) {
-    const size_t sp = s.find(' ', r);
-    const size_t end = sp == std::string::npos ? s.size() : sp;
-    const bool last = sp == std::string::npos;
-    if (last || !IsArticle(std::string_view(s).substr(r, end - r))) {
-      if (out > 0) s[out++] = ' ';
-      std::memmove(&s[out], &s[r], end - r);  // out <= r: the kept text only moves left
-      out += end - r;
-    }
-    r = last ? s.size() : sp + 1;
-  }
-  s.resize(out);
+  DropArticles(s);
   return s;
 }
 

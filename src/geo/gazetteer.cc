@@ -85,12 +85,6 @@ Status Corrupt(const std::string& what) {
 
 std::atomic<uint64_t> g_next_serial{1};  // Gazetteer::serial_ of the next blob opened
 
-std::string_view Trim0(const char* p, size_t n) {
-  size_t len = 0;
-  while (len < n && p[len] != '\0') ++len;
-  return std::string_view(p, len);
-}
-
 }  // namespace
 
 const char* GeoKindName(GeoKind kind) {
@@ -226,6 +220,8 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Validate(std::unique_ptr<Sto
   g->num_countries_ = h.num_countries;
   g->num_admin1_ = h.num_admin1;
   g->num_admin2_ = h.num_admin2;
+  g->admin2_begin_ = h.num_countries + h.num_admin1;
+  g->places_begin_ = h.num_countries + h.num_admin1 + h.num_admin2;
   g->num_keys_ = static_cast<uint32_t>(count[gf::kKeys]);
   g->num_loose_keys_ = static_cast<uint32_t>(count[gf::kLooseKeys]);
   g->num_demonym_keys_ = static_cast<uint32_t>(count[gf::kDemonymKeys]);
@@ -289,6 +285,7 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Validate(std::unique_ptr<Sto
                                      h.num_countries, "demonym"));
   SITREP_RETURN_IF_ERROR(check_index(g->prefix_keys_, count[gf::kPrefixKeys], g->postings_, 0,
                                      g->num_entries_, "prefix"));
+  g->BuildIsoIndexes();
   g->key_index_ = g->BuildKeyIndex(g->keys_, g->num_keys_);
   g->prefix_key_index_ = g->BuildKeyIndex(g->prefix_keys_, g->num_prefix_keys_);
   g->loose_key_index_ = g->BuildKeyIndex(g->loose_keys_, g->num_loose_keys_);
@@ -303,10 +300,6 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Validate(std::unique_ptr<Sto
   g->storage_ = std::move(storage);
   g->serial_ = g_next_serial.fetch_add(1, std::memory_order_relaxed);
   return std::shared_ptr<const Gazetteer>(std::move(g));
-}
-
-std::string_view Gazetteer::Str(uint32_t off, uint32_t len) const {
-  return std::string_view(strings_ + off, len);
 }
 
 uint32_t Gazetteer::size() const { return num_entries_; }
@@ -421,9 +414,35 @@ LookupMemo::Slot& MemoSlot(uint64_t section, uint64_t h) {
   return t_memo.slots[(h ^ (h >> 29) ^ section * 0x9e37) & (LookupMemo::kSlots - 1)];
 }
 
+// memcmp(a, b, n) == 0 for the short keys of the memo, inline: word loads (overlapping at the
+// end) instead of a library call per lookup.
+inline bool SameBytes(const char* a, const char* b, size_t n) {
+  auto load8 = [](const char* p) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+  };
+  auto load4 = [](const char* p) {
+    uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+  };
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 <= n; i += 8) {
+      if (load8(a + i) != load8(b + i)) return false;
+    }
+    return load8(a + n - 8) == load8(b + n - 8);
+  }
+  if (n >= 4) return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
+  for (size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 bool MemoHolds(const LookupMemo::Slot& slot, uint64_t tag, uint64_t h, std::string_view key) {
   return slot.tag == tag && slot.hash == h && slot.len == key.size() &&
-         std::memcmp(slot.key, key.data(), key.size()) == 0;
+         SameBytes(slot.key, key.data(), key.size());
 }
 
 }  // namespace
@@ -454,7 +473,7 @@ const gf::KeyRec* Gazetteer::ProbeRec(const gf::KeyRec* keys, const KeyIndex& in
     if (slot == 0) return nullptr;
     if ((slot >> 32) != (h >> 32)) continue;
     const gf::KeyRec& r = keys[(slot & 0xffffffffu) - 1];
-    if (Str(r.key.off, r.key.len) == key) return &r;
+    if (r.key.len == key.size() && SameBytes(strings_ + r.key.off, key.data(), key.size())) return &r;
   }
 }
 
@@ -601,10 +620,44 @@ std::vector<GeoEntry> Gazetteer::LookupLoose(std::string_view name) const {
   return out;
 }
 
+namespace {
+
+// The letters of an ISO code as a number (base 26), or -1 when one is no letter A-Z.
+int IsoNumber(const char* code, int n) {
+  int v = 0;
+  for (int i = 0; i < n; ++i) {
+    const unsigned d = static_cast<unsigned char>(code[i]) - 'A';
+    if (d >= 26) return -1;
+    v = v * 26 + static_cast<int>(d);
+  }
+  return v;
+}
+
+}  // namespace
+
+void Gazetteer::BuildIsoIndexes() {
+  // The first country (lowest id) holding a code wins, as the scan and the binary search find
+  // it; the ISO2 table only when the records are sorted by ISO2, as the search assumes.
+  const bool sorted = std::is_sorted(
+      countries_, countries_ + num_countries_,
+      [](const gf::CountryRec& a, const gf::CountryRec& b) { return std::memcmp(a.iso2, b.iso2, 2) < 0; });
+  iso2_index_.assign(sorted && num_countries_ < 0xFFFF ? 26 * 26 : 0, 0);
+  iso3_index_.assign(num_countries_ < 0xFFFF ? 26 * 26 * 26 : 0, 0);
+  for (uint32_t i = 0; i < num_countries_; ++i) {
+    const int c2 = IsoNumber(countries_[i].iso2, 2), c3 = IsoNumber(countries_[i].iso3, 3);
+    if (!iso2_index_.empty() && c2 >= 0 && iso2_index_[c2] == 0) iso2_index_[c2] = static_cast<uint16_t>(i + 1);
+    if (!iso3_index_.empty() && c3 >= 0 && iso3_index_[c3] == 0) iso3_index_[c3] = static_cast<uint16_t>(i + 1);
+  }
+}
+
 std::optional<GeoEntry> Gazetteer::CountryByIso2(std::string_view iso2) const {
   if (iso2.size() != 2) return std::nullopt;
   const char want[2] = {static_cast<char>(std::toupper(static_cast<unsigned char>(iso2[0]))),
                         static_cast<char>(std::toupper(static_cast<unsigned char>(iso2[1])))};
+  if (const int c = IsoNumber(want, 2); c >= 0 && !iso2_index_.empty()) {
+    if (iso2_index_[c] == 0) return std::nullopt;
+    return Entry(iso2_index_[c] - 1u);
+  }
   const gf::CountryRec* end = countries_ + num_countries_;
   const gf::CountryRec* it = std::lower_bound(countries_, end, want, [](const gf::CountryRec& c, const char* w) {
     return std::memcmp(c.iso2, w, 2) < 0;
@@ -617,6 +670,10 @@ std::optional<GeoEntry> Gazetteer::CountryByIso3(std::string_view iso3) const {
   if (iso3.size() != 3) return std::nullopt;
   char want[3];
   for (int i = 0; i < 3; ++i) want[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(iso3[i])));
+  if (const int c = IsoNumber(want, 3); c >= 0 && !iso3_index_.empty()) {
+    if (iso3_index_[c] == 0) return std::nullopt;
+    return Entry(iso3_index_[c] - 1u);
+  }
   for (uint32_t i = 0; i < num_countries_; ++i) {
     if (std::memcmp(countries_[i].iso3, want, 3) == 0) return Entry(i);
   }
@@ -684,26 +741,6 @@ Gazetteer::Stats Gazetteer::stats() const {
 
 // --- GeoEntry --------------------------------------------------------------------------------------
 
-#define SITREP_REC (gaz_->entries_[id_])
-
-std::string_view GeoEntry::name() const { return gaz_->Str(SITREP_REC.name.off, SITREP_REC.name.len); }
-std::string_view GeoEntry::ascii_name() const {
-  return gaz_->Str(SITREP_REC.ascii_name.off, SITREP_REC.ascii_name.len);
-}
-std::string_view GeoEntry::code() const { return gaz_->Str(SITREP_REC.code.off, SITREP_REC.code.len); }
-char GeoEntry::feature_class() const { return SITREP_REC.feature_class; }
-std::string_view GeoEntry::feature_code() const {
-  return Trim0(SITREP_REC.feature_code, sizeof(SITREP_REC.feature_code));
-}
-uint32_t GeoEntry::geonameid() const { return SITREP_REC.geonameid; }
-bool GeoEntry::has_coordinates() const { return !std::isnan(SITREP_REC.lat) && !std::isnan(SITREP_REC.lon); }
-double GeoEntry::lat() const { return SITREP_REC.lat; }
-double GeoEntry::lon() const { return SITREP_REC.lon; }
-uint64_t GeoEntry::population() const { return SITREP_REC.population; }
-GeoId GeoEntry::country_id() const { return kind() == GeoKind::kCountry ? id_ : SITREP_REC.country; }
-GeoId GeoEntry::admin1_id() const { return kind() == GeoKind::kAdmin1 ? id_ : SITREP_REC.admin1; }
-GeoId GeoEntry::admin2_id() const { return kind() == GeoKind::kAdmin2 ? id_ : SITREP_REC.admin2; }
-
 std::string_view GeoEntry::country_iso2() const {
   const GeoId c = country_id();
   return c == kNoGeoId ? std::string_view() : std::string_view(gaz_->countries_[c].iso2, 2);
@@ -728,7 +765,5 @@ std::string_view GeoEntry::admin2_name() const {
   const GeoId a = admin2_id();
   return a == kNoGeoId ? std::string_view() : GeoEntry(gaz_, a).name();
 }
-
-#undef SITREP_REC
 
 }  // namespace sitrep

@@ -57,28 +57,8 @@ struct Header {
   SectionDesc sections[kNumSections];
 };
 
-struct StrRef {
-  uint32_t off;
-  uint32_t len;
-};
-
-struct EntryRec {
-  StrRef name;
-  StrRef ascii_name;
-  StrRef code;
-  uint32_t geonameid;
-  uint32_t population;  // saturated at 2^32-1
-  float lat;            // NaN when unknown
-  float lon;
-  uint32_t country;  // GeoId or kNoGeoId
-  uint32_t admin1;
-  uint32_t admin2;
-  uint8_t kind;  // GeoKind
-  char feature_class;
-  char feature_code[6];  // NUL-padded
-  uint32_t reserved;
-};
-static_assert(sizeof(EntryRec) == 64);
+// StrRef and EntryRec (the entry records) are declared in sitrep/gazetteer.h, so that
+// GeoEntry's accessors inline.
 
 struct CountryRec {
   uint32_t entry;  // == its index

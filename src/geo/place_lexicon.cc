@@ -8,7 +8,7 @@ namespace sitrep::places_internal {
 namespace {
 
 struct Centre {
-  const char* iso2;
+  std::string_view iso2;  // a view, not a C string: lookups compare without strlen
   double lat, lon;
 };
 constexpr Centre kCentres[] = {

@@ -39,6 +39,15 @@ constexpr std::array<std::string_view, 22> kStreetWords = {
 static_assert(std::all_of(kStreetWords.begin(), kStreetWords.end(),
                           [](std::string_view w) { return w[0] >= 'A' && w[0] <= 'Z'; }),
               "AddStreets skips tokens that do not start with a capital");
+// Per capital letter A-Z, bit L set when a street word of L bytes starts with it.
+constexpr std::array<uint16_t, 26> kStreetShapes = [] {
+  std::array<uint16_t, 26> shapes{};
+  for (std::string_view w : kStreetWords) shapes[w[0] - 'A'] |= static_cast<uint16_t>(1u << w.size());
+  return shapes;
+}();
+static_assert(std::all_of(kStreetWords.begin(), kStreetWords.end(),
+                          [](std::string_view w) { return w.size() < 16; }),
+              "kStreetShapes holds lengths below 16");
 // Capitalized words that start a sentence or a title rather than a street name.
 constexpr std::array<std::string_view, 16> kNotStreetNames = {
     "The", "A", "An", "In", "On", "At", "Of", "And", "To", "From", "By", "For", "Near", "Off",
@@ -79,6 +88,8 @@ void AddStreets(const Document& doc, std::vector<PlaceMention>& mentions) {
         end.end = doc.tokens[i + 1].span.end;
         w = doc.Slice(end);
       }
+      // Most capitalized words have a first letter and length no street word has.
+      if (w.size() >= 16 || (kStreetShapes[w[0] - 'A'] >> w.size() & 1) == 0) continue;
       if (std::find(kStreetWords.begin(), kStreetWords.end(), w) == kStreetWords.end()) continue;
       uint32_t b = i;
       while (b > sent.token_begin && i - b < 3 && IsStreetNameWord(doc, doc.tokens[b - 1]) &&

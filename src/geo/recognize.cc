@@ -72,12 +72,20 @@ class WordSet {
     // Most words asked about start with a letter no word of the list starts with.
     if ((first_[static_cast<unsigned char>(w[0]) >> 6] >> (w[0] & 63) & 1) == 0) return false;
     for (size_t h = Hash(w) & mask_; !slots_[h].empty(); h = (h + 1) & mask_) {
-      if (slots_[h] == w) return true;
+      if (Same(slots_[h], w)) return true;
     }
     return false;
   }
 
  private:
+  // a == b for short words, inline (a library memcmp per probe cost more than the hash).
+  static bool Same(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+      if (a[i] != b[i]) return false;
+    }
+    return true;
+  }
   // The length and the first and last two bytes: the lists are short, a collision costs a probe.
   static size_t Hash(std::string_view w) {
     const auto b = [&](size_t i) { return static_cast<uint64_t>(static_cast<unsigned char>(w[i])); };
@@ -306,9 +314,11 @@ bool IsInstitutionWord(std::string_view w) {
 
 // "I'll", "I’d", "We've": a pronoun with a contraction, never a place ("Ill" is one somewhere).
 bool IsContraction(std::string_view w) {
-  for (std::string_view suffix : {"'ll", "'d", "'ve", "'re", "'m", "\xE2\x80\x99ll",
-                                  "\xE2\x80\x99" "d", "\xE2\x80\x99ve", "\xE2\x80\x99re",
-                                  "\xE2\x80\x99m"}) {
+  // Views with their lengths known at compile time (a list of C strings cost a strlen each).
+  static constexpr std::array<std::string_view, 10> kSuffixes = {
+      "'ll", "'d", "'ve", "'re", "'m", "\xE2\x80\x99ll", "\xE2\x80\x99" "d", "\xE2\x80\x99ve",
+      "\xE2\x80\x99re", "\xE2\x80\x99m"};
+  for (std::string_view suffix : kSuffixes) {
     if (w.size() > suffix.size() && w.ends_with(suffix)) return true;
   }
   return false;

@@ -232,6 +232,7 @@ thread_local bool IdSlots::t_in_use_ = false;
 // clearing it swept its whole bucket array twice per document.
 class CoverRows {
  public:
+  bool Empty() const { return ids_.empty(); }
   void Clear() {
     for (uint32_t s : used_) slots_[s] = -1;
     used_.clear();
@@ -395,6 +396,12 @@ class Context {
       else if (row.first_key != key) row.several = true;
     }
     admin1_log_.push_back({a1, key, w, vote});
+  }
+  // True when every query below answers 0 / false whatever it is asked (before the first
+  // BuildContext, and for a document whose names gave no context).
+  bool Empty() const {
+    return total <= 0 && admin1s_.empty() && admin1_log_.empty() && admin1_cover.Empty() &&
+           admin2_cover.Empty() && admin2_inner.Empty();
   }
   size_t Children(GeoId a1) const {
     const int32_t r = Admin1Index(a1);
@@ -1371,26 +1378,42 @@ class Resolver {
         if (a.key != key) near_.push_back(a.v);
       }
     }
+    // An empty context (the first pass, and documents whose names gave none) answers every
+    // query with 0: the entry's own fields are all that is read then.
+    const bool no_context = ctx_.Empty();
     for (size_t i = 0; i < n; ++i) {
       GeoEntry e = gaz_.Entry(c.ids[i]);
       Terms& t = out[i];
       t.kind = e.kind();
       t.has_coordinates = e.has_coordinates();
       t.base = bases[i];
-      t.share = ctx_.ShareExcept(t.kind == GeoKind::kCountry ? e.id() : e.country_id(), key);
-      if (t.kind == GeoKind::kAdmin1) {
-        t.children = ctx_.Children(e.id());
-      }
-      if (t.kind != GeoKind::kCountry && t.kind != GeoKind::kAdmin1) {
-        t.admin1_share = ctx_.Admin1Share(e.admin1_id(), key);
-        t.has_admin1 = ctx_.HasAdmin1(e.admin1_id(), key);
-        t.admin2_link = t.kind == GeoKind::kAdmin2
-                            ? ctx_.admin2_inner.Others(e.id(), key, ctx_.check) >= 0.5
-                            : ctx_.admin2_cover.Others(e.admin2_id(), key, ctx_.check) >= 0.5;
-      }
-      if (t.kind != GeoKind::kCountry) {
-        const GeoId a1 = t.kind == GeoKind::kAdmin1 ? e.id() : e.admin1_id();
-        t.cover = std::min(3.0, ctx_.admin1_cover.Others(a1, key, ctx_.check));
+      if (!no_context || check_) {
+        Terms q = t;
+        q.share = ctx_.ShareExcept(q.kind == GeoKind::kCountry ? e.id() : e.country_id(), key);
+        if (q.kind == GeoKind::kAdmin1) {
+          q.children = ctx_.Children(e.id());
+        }
+        if (q.kind != GeoKind::kCountry && q.kind != GeoKind::kAdmin1) {
+          q.admin1_share = ctx_.Admin1Share(e.admin1_id(), key);
+          q.has_admin1 = ctx_.HasAdmin1(e.admin1_id(), key);
+          q.admin2_link = q.kind == GeoKind::kAdmin2
+                              ? ctx_.admin2_inner.Others(e.id(), key, ctx_.check) >= 0.5
+                              : ctx_.admin2_cover.Others(e.admin2_id(), key, ctx_.check) >= 0.5;
+        }
+        if (q.kind != GeoKind::kCountry) {
+          const GeoId a1 = q.kind == GeoKind::kAdmin1 ? e.id() : e.admin1_id();
+          q.cover = std::min(3.0, ctx_.admin1_cover.Others(a1, key, ctx_.check));
+        }
+        if (no_context) {  // the fast path's zeros against the queries' answers
+          Checked(0.0, q.share);
+          Checked(size_t{0}, q.children);
+          Checked(0.0, q.admin1_share);
+          Checked(false, q.has_admin1);
+          Checked(false, q.admin2_link);
+          Checked(0.0, q.cover);
+        } else {
+          t = q;
+        }
       }
       // No anchor of another name: best_dot stays -1, proximity 0, without the unit vector.
       if (proximity && !near_.empty() && t.has_coordinates && t.kind != GeoKind::kCountry) {
@@ -2107,6 +2130,8 @@ uint64_t ReferenceChecksMismatched() { return g_reference_mismatched.load(); }
 
 std::vector<PlaceMention> Resolve(const Document& doc, const Gazetteer& gaz,
                                   std::vector<Candidate>& candidates) {
+  // No candidate, no mention: skip the per-document set-up (actors, missions, US cues).
+  if (candidates.empty()) return {};
   return Resolver(doc, gaz, candidates).Run();
 }
 

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <sstream>
 #include <string>
 
@@ -84,6 +85,40 @@ TEST(FoldNameTest, PlainWordShortcutMatchesTheGeneralPasses) {
     EXPECT_EQ(FoldName(w), FoldName(std::string(w) + " ")) << w;
   }
   EXPECT_EQ(FoldName("Baghdad"), "baghdad");
+}
+
+// Plain words joined by single spaces take the same shortcut (articles still drop); a trailing
+// space or a doubled one sends the same name through the general passes, which must agree.
+TEST(FoldNameTest, SpacedWordsShortcutMatchesTheGeneralPasses) {
+  struct Row {
+    const char* in;
+    const char* want;
+  };
+  for (const Row& r : std::initializer_list<Row>{{"Deir Ez Zor", "deir zor"},
+                                                 {"Al Anbar", "anbar"},
+                                                 {"An Najaf", "najaf"},
+                                                 {"Tell el Abyad", "tell abyad"},
+                                                 {"Bosnia and Herzegovina", "bosnia and herzegovina"},
+                                                 {"Rio De Janeiro", "rio de janeiro"},
+                                                 {"Ras Al", "ras al"},
+                                                 {"AL UD", "ud"},
+                                                 {"Camp 9 East", "camp 9 east"},
+                                                 {"a b", "a b"}}) {
+    const std::string in = r.in;
+    EXPECT_EQ(FoldName(in), r.want) << in;
+    EXPECT_EQ(FoldName(in), FoldName(in + " ")) << in;
+    std::string doubled;
+    for (char c : in) {
+      doubled.push_back(c);
+      if (c == ' ') doubled.push_back(' ');
+    }
+    EXPECT_EQ(FoldName(in), FoldName(doubled)) << in;
+  }
+  // Not the shortcut: leading, doubled and trailing spaces, and other separators.
+  EXPECT_EQ(FoldName(" Al Anbar"), "anbar");
+  EXPECT_EQ(FoldName("Al  Anbar "), "anbar");
+  EXPECT_EQ(FoldName("Al-Anbar"), "anbar");
+  EXPECT_EQ(FoldName(" "), "");
 }
 
 TEST(FoldNameTest, Idempotent) {
@@ -198,6 +233,37 @@ TEST_F(GazetteerTest, BalkhIsAfghanAdmin1) {
   auto province = First("Balkh Province", GeoKind::kAdmin1, "AF");
   ASSERT_TRUE(province);
   EXPECT_EQ(*province, *e);
+}
+
+// The ISO code tables built at open answer as a scan of the country records does: the first
+// country holding the code, in either case; codes no country holds find none.
+TEST_F(GazetteerTest, IsoCodeTablesMatchAScanOfTheCountries) {
+  const uint32_t n = gaz().stats().countries;
+  ASSERT_GT(n, 200u);
+  auto scan = [&](std::string_view code, bool iso3) -> std::optional<GeoEntry> {
+    for (uint32_t i = 0; i < n; ++i) {
+      const GeoEntry e = gaz().Entry(i);
+      if ((iso3 ? e.country_iso3() : e.country_iso2()) == code) return e;
+    }
+    return std::nullopt;
+  };
+  for (uint32_t i = 0; i < n; ++i) {
+    const GeoEntry e = gaz().Entry(i);
+    const std::string iso2(e.country_iso2()), iso3(e.country_iso3());
+    EXPECT_EQ(gaz().CountryByIso2(iso2), scan(iso2, false)) << iso2;
+    EXPECT_EQ(gaz().CountryByIso3(iso3), scan(iso3, true)) << iso3;
+    std::string lower2 = iso2, lower3 = iso3;
+    for (char& c : lower2) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : lower3) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    EXPECT_EQ(gaz().CountryByIso2(lower2), scan(iso2, false)) << iso2;
+    EXPECT_EQ(gaz().CountryByIso3(lower3), scan(iso3, true)) << iso3;
+  }
+  for (const char* code : {"QQ", "Z9", "1A", "", "A"}) {
+    EXPECT_EQ(gaz().CountryByIso2(code), scan(code, false)) << code;
+  }
+  for (const char* code : {"QQQ", "ZZ9", "AB", ""}) {
+    EXPECT_EQ(gaz().CountryByIso3(code), scan(code, true)) << code;
+  }
 }
 
 TEST_F(GazetteerTest, Admin2AndCodes) {

@@ -903,9 +903,10 @@ TEST_F(PlacesTest, StateNameBeforeAnAgencyInAnAmericanDocument) {
   EXPECT_EQ(m->country, "US");
 }
 
-// The resolver's precomputed document context (country shares, admin1 shares and support) and
-// the blob's own-name flags answer as their reference definitions, on short documents and on a
-// long one where names repeat (where the precomputation matters).
+// The resolver's precomputed document context (country shares, admin1 shares and support), its
+// empty-context shortcut of the first pass (all zeros) and the blob's own-name flags answer as
+// their reference definitions, on short documents and on a long one where names repeat (where
+// the precomputation matters).
 TEST_F(PlacesTest, ResolverFastPathsMatchTheirReferences) {
   const char* texts[] = {
       "Iraqi forces clashed with militants near Falluja in Iraq's western Anbar province.",
