@@ -15,6 +15,7 @@
 #include "event/event_internal.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/places.h"
+#include "util/word_set.h"
 
 namespace sitrep::event {
 namespace {
@@ -31,31 +32,7 @@ bool In(std::string_view w, const std::string_view (&set)[N]) {
   return false;
 }
 
-// The same test over a set bucketed by first byte, for the long lists below.
-class WordSet {
- public:
-  template <size_t N>
-  explicit WordSet(const std::string_view (&set)[N]) {
-    for (const std::string_view s : set) {
-      if (s.empty()) {
-        has_empty_ = true;
-      } else {
-        by_first_[static_cast<unsigned char>(s[0])].push_back(s);
-      }
-    }
-  }
-  bool Contains(std::string_view w) const {
-    if (w.empty()) return has_empty_;
-    for (const std::string_view s : by_first_[static_cast<unsigned char>(w[0])]) {
-      if (s.size() == w.size() && std::memcmp(s.data(), w.data(), s.size()) == 0) return true;
-    }
-    return false;
-  }
-
- private:
-  std::array<std::vector<std::string_view>, 256> by_first_;
-  bool has_empty_ = false;
-};
+using util::WordSet;
 
 constexpr std::string_view kParticles[] = {"al", "el", "bin", "ibn", "bint", "abd", "de", "da",
                                            "van", "von", "ould", "ag", "ben", "abu", "del", "la"};
@@ -183,7 +160,7 @@ std::string CleanRole(const Document& doc, std::string_view lower, uint32_t begi
 
 bool HasRoleNoun(const Document& doc, std::string_view lower, uint32_t begin, uint32_t end) {
   for (uint32_t k = begin; k < end; ++k) {
-    if (RoleNouns().Contains(Low(lower, doc.tokens[k].span))) return true;
+    if (RoleNouns().Has(Low(lower, doc.tokens[k].span))) return true;
   }
   return false;
 }
@@ -229,9 +206,9 @@ void FindNamedPersons(const Document& doc, std::string_view lower, const Inciden
       std::string title;
       while (b < end) {
         const std::string_view lw = Low(lower, doc.tokens[b].span);
-        if (Starters().Contains(lw)) {
+        if (Starters().Has(lw)) {
           ++b;
-        } else if (Titles().Contains(lw)) {
+        } else if (Titles().Has(lw)) {
           title = lw;
           ++b;
         } else {
@@ -250,7 +227,7 @@ void FindNamedPersons(const Document& doc, std::string_view lower, const Inciden
         const std::string_view w = doc.Slice(doc.tokens[j].span);
         const std::string_view lw = Low(lower, doc.tokens[j].span);
         if (lw.ends_with("'s") || lw.ends_with("\xE2\x80\x99s")) reject = true;
-        if (AllCaps(w) || NotNames().Contains(lw)) reject = true;
+        if (AllCaps(w) || NotNames().Has(lw)) reject = true;
       }
       for (const ActorMention& a : doc.actors) reject |= Overlaps(a.span, name_span);
       for (const PlaceMention& p : doc.places) {

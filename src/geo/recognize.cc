@@ -43,63 +43,12 @@
 #include <string_view>
 
 #include "geo/places_internal.h"
+#include "util/word_set.h"
 
 namespace sitrep::places_internal {
 namespace {
 
-// A fixed word list as a small open-addressing hash set: the word lists below are consulted for
-// nearly every capitalized token and its neighbours, where a linear scan of string compares
-// cost more than the rest of recognition.
-class WordSet {
- public:
-  template <size_t N>
-  explicit WordSet(const std::array<std::string_view, N>& words) {
-    size_t cap = 16;
-    while (cap < 2 * N) cap <<= 1;
-    slots_.resize(cap);
-    mask_ = cap - 1;
-    for (std::string_view w : words) {
-      min_len_ = std::min(min_len_, w.size());
-      max_len_ = std::max(max_len_, w.size());
-      if (!w.empty()) first_[static_cast<unsigned char>(w[0]) >> 6] |= uint64_t{1} << (w[0] & 63);
-      size_t h = Hash(w) & mask_;
-      while (!slots_[h].empty() && slots_[h] != w) h = (h + 1) & mask_;
-      slots_[h] = w;
-    }
-  }
-  bool Has(std::string_view w) const {
-    if (w.size() < min_len_ || w.size() > max_len_ || w.empty()) return false;
-    // Most words asked about start with a letter no word of the list starts with.
-    if ((first_[static_cast<unsigned char>(w[0]) >> 6] >> (w[0] & 63) & 1) == 0) return false;
-    for (size_t h = Hash(w) & mask_; !slots_[h].empty(); h = (h + 1) & mask_) {
-      if (Same(slots_[h], w)) return true;
-    }
-    return false;
-  }
-
- private:
-  // a == b for short words, inline (a library memcmp per probe cost more than the hash).
-  static bool Same(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i) {
-      if (a[i] != b[i]) return false;
-    }
-    return true;
-  }
-  // The length and the first and last two bytes: the lists are short, a collision costs a probe.
-  static size_t Hash(std::string_view w) {
-    const auto b = [&](size_t i) { return static_cast<uint64_t>(static_cast<unsigned char>(w[i])); };
-    const size_t n = w.size();
-    if (n == 0) return 0;
-    uint64_t h = n | b(0) << 8 | b(n - 1) << 16 | b(n > 1 ? 1 : 0) << 24 | b(n > 1 ? n - 2 : 0) << 32;
-    h *= 0x9e3779b97f4a7c15ull;
-    return static_cast<size_t>(h >> 40);
-  }
-  std::vector<std::string_view> slots_;
-  size_t mask_ = 0;
-  size_t min_len_ = static_cast<size_t>(-1), max_len_ = 0;
-  uint64_t first_[4] = {0, 0, 0, 0};  // first bytes of the words, as a 256-bit set
-};
+using util::WordSet;
 
 // ASCII letters only (what std::tolower does in the C locale sitrep runs in).
 char LowerByte(char ch) {

@@ -26,6 +26,7 @@
 #include "sitrep/pipeline.h"
 #include "sitrep/quantity.h"
 #include "sitrep/text.h"
+#include "util/word_set.h"
 
 namespace sitrep {
 namespace {
@@ -56,6 +57,11 @@ constexpr std::array<std::string_view, 65> kStopWords = {
     "outside", "including", "among", "said", "according", "to", "than", "he", "she", "they",
     "it", "we", "his", "her", "their", "its", "there", "not", "no", "also", "following", "amid",
     "if", "because", "until", "between", "under", "over", "along", "alongside", "together"};
+// Asked at most tokens of every victim phrase and list: a hash set, not a scan of 65 words.
+bool IsStopWord(std::string_view w) {
+  static const util::WordSet set(kStopWords);
+  return set.Has(w);
+}
 constexpr std::array<std::string_view, 12> kPrepositions = {
     "in",     "from",   "at",     "near", "on",        "inside",
     "aboard", "during", "across", "of",   "belonging", "for"};
@@ -382,7 +388,7 @@ class Annotator {
         last = k;
         break;
       }
-      if (!IsWordish(k) || In(w, kStopWords) || free_words >= 3) break;
+      if (!IsWordish(k) || IsStopWord(w) || free_words >= 3) break;
       ++free_words;
       ++k;
       last = k;
@@ -463,7 +469,7 @@ class Annotator {
       };
       if (w == "and" && k > 0 && k + 1 < e && capital(k - 1) && capital(k + 1)) continue;
       NumberMatch n;
-      if (In(w, kStopWords) || ++lower_words > 3 || q::ScanNumber(lex_, t_, tok_, k, e, &n)) {
+      if (IsStopWord(w) || ++lower_words > 3 || q::ScanNumber(lex_, t_, tok_, k, e, &n)) {
         return j;
       }
     }
@@ -882,7 +888,7 @@ class Annotator {
         continue;
       }
       NumberMatch num;
-      if (!IsWordish(k) || In(w, kStopWords) || q::ScanNumber(lex_, t_, tok_, k, last, &num)) {
+      if (!IsWordish(k) || IsStopWord(w) || q::ScanNumber(lex_, t_, tok_, k, last, &num)) {
         return {};
       }
     }
@@ -1144,7 +1150,7 @@ class Annotator {
       // one adjective: "The Afghan attacker was also killed"
       // (not an ordinal: "a second bomber" is usually one of attackers counted elsewhere)
       if (W(d) != "the" && W(d) != "a" && W(d) != "an" && d > b && IsWordish(d) &&
-          !In(W(d), kStopWords) && !In(W(d), kOrdinalWords) && W(d) != "other" &&
+          !IsStopWord(W(d)) && !In(W(d), kOrdinalWords) && W(d) != "other" &&
           (W(d - 1) == "the" || W(d - 1) == "a" || W(d - 1) == "an")) {
         --d;
       }
@@ -1382,7 +1388,7 @@ class Annotator {
             counted = true;
           }
         }
-        if (counted || !IsWordish(k) || In(w, kStopWords)) break;
+        if (counted || !IsWordish(k) || IsStopWord(w)) break;
         ++adjectives;
       }
       if (n <= 0 || (n == 1 && plural) || n > 20) continue;
@@ -1543,7 +1549,7 @@ class Annotator {
         // before a full name.
         size_t r = fe;
         while (r < e && r < fe + 3 && IsWordish(r) && !Raw(r).empty() && Raw(r)[0] >= 'a' &&
-               Raw(r)[0] <= 'z' && !In(W(r), kStopWords) && !InQuantity(r)) {
+               Raw(r)[0] <= 'z' && !IsStopWord(W(r)) && !InQuantity(r)) {
           ++r;
         }
         if (r > fe && NameRun(r, e) >= r + 2) j = NameRun(r, e);
@@ -1635,7 +1641,7 @@ class Annotator {
         *begin = s;
         return true;
       }
-      if (w == "and" || w == "," || !IsWordish(s) || In(w, kStopWords)) {
+      if (w == "and" || w == "," || !IsWordish(s) || IsStopWord(w)) {
         if (allow_bare && !plural && s < last) {
           *begin = s + 1;
           return true;
@@ -1691,7 +1697,7 @@ class Annotator {
           found = false;
         }
         if (found && comma_join && n == 0 &&
-            (s != b || In(W(s), kStopWords) || (s == p && SentenceAdverb(W(s))))) {
+            (s != b || IsStopWord(W(s)) || (s == p && SentenceAdverb(W(s))))) {
           found = false;
         }
         if (!found && n == 0 && !counted_tail) {
@@ -2280,7 +2286,7 @@ class Annotator {
     const std::string_view left = W(l);
     // The left side is one person: a name, a singular noun, or an apposition's end.
     const bool one = IsNameWord(l) || ((IsWordish(l) || left == ")") && !left.ends_with("s") &&
-                                       !left.ends_with("men") && !In(left, kStopWords));
+                                       !left.ends_with("men") && !IsStopWord(left));
     if (!one || InQuantity(l)) return false;
     size_t start = l;  // back to the start of the clause, for the evidence
     while (start > b && W(start - 1) != ";" && start + 25 > l) --start;
@@ -2324,7 +2330,7 @@ class Annotator {
   bool SubjectNounBack(size_t b, size_t last, size_t* begin) const {
     const std::string_view head = W(last);
     if (!IsWordish(last) || Raw(last).empty() || Raw(last)[0] < 'a' || Raw(last)[0] > 'z' ||
-        head.ends_with("s") || head.ends_with("men") || In(head, kStopWords)) {
+        head.ends_with("s") || head.ends_with("men") || IsStopWord(head)) {
       return false;
     }
     for (size_t s = last; s-- > b && s + 4 > last;) {
@@ -2334,7 +2340,7 @@ class Annotator {
         *begin = s;
         return true;
       }
-      if (!IsWordish(s) || In(w, kStopWords) || IsNameWord(s)) return false;
+      if (!IsWordish(s) || IsStopWord(w) || IsNameWord(s)) return false;
     }
     return false;
   }
@@ -2477,7 +2483,7 @@ class Annotator {
     if (k >= e || (W(k) != "," && W(k) != "and")) return false;
     if (W(k) == ",") ++k;
     if (k < e && W(k) == "and") ++k;
-    return k < e && !FollowedByVerb(k, e) && !In(W(k), kStopWords);
+    return k < e && !FollowedByVerb(k, e) && !IsStopWord(W(k));
   }
 
   // A list item ends at token `k`: a separator, the sentence's end or a preposition.
@@ -2530,7 +2536,7 @@ class Annotator {
       }
       if (value <= 0 || obj <= b) continue;
       const size_t v = obj - 1;
-      if (!IsWordish(v) || In(W(v), kStopWords) || In(W(v), kNotKilling)) continue;
+      if (!IsWordish(v) || IsStopWord(W(v)) || In(W(v), kNotKilling)) continue;
       const Quantity qt{TokSpan(obj, k), value, value, Qualifier::kExact, false,
                         QuantityKind::kCount};
       AddFrame(sentence, obj, k, qt, -1, Np{}, {nullptr, k, k + 2}, Fate::kKilled, false, false);
@@ -2806,7 +2812,7 @@ class Annotator {
     if (W(i) != "body" || i == b) return false;
     size_t d = i - 1;
     for (int adj = 0; adj < 2 && d > b && W(d) != "his" && W(d) != "her" && W(d) != "the"; ++adj) {
-      if (!IsWordish(d) || In(W(d), kStopWords)) return false;
+      if (!IsWordish(d) || IsStopWord(W(d))) return false;
       --d;
     }
     if (W(d) != "his" && W(d) != "her" && W(d) != "the") return false;
