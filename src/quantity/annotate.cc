@@ -1269,15 +1269,23 @@ class Annotator {
     if (j >= e || (W(j) != "were" && W(j) != "been")) return;
     const LexEntry* f = PassiveKilling(e, first_frame, &j, &len);
     if (f == nullptr) return;
-    const int64_t n = EarlierPerpetratorCount(i - 1);
-    if (n < 2) return;
-    const Quantity qt{tok_[i - 1].span, n, n, Qualifier::kExact, false, QuantityKind::kCount};
+    AddEarlierPerpetrators(sentence, i, {f, j, j + len}, f->fate);
+  }
+
+  // The attackers counted earlier in the text as the dead of the definite plural perpetrator
+  // noun at `noun` ("the assailants"), with no count span of their own. False when no earlier
+  // count of two or more exists.
+  bool AddEarlierPerpetrators(uint32_t sentence, size_t noun, const FateHit& hit, Fate fate) {
+    const int64_t n = EarlierPerpetratorCount(noun - 1);
+    if (n < 2) return false;
+    const Quantity qt{tok_[noun - 1].span, n, n, Qualifier::kExact, false, QuantityKind::kCount};
     Np np;
-    np.victims = tok_[i].span;
+    np.victims = tok_[noun].span;
     np.category = VictimCategory::kNonState;
-    AddFrame(sentence, i - 1, i, qt, -1, np, {f, j, j + len}, f->fate, false, false);
+    AddFrame(sentence, noun - 1, noun, qt, -1, np, hit, fate, false, false);
     doc_.casualties.back().count_span = {};
     doc_.casualties.back().self_inflicted = true;
+    return true;
   }
 
   // "two Palestinians blew themselves up": the count is the attackers' own deaths.
@@ -1322,17 +1330,9 @@ class Annotator {
           !(W(k).ends_with("s") || W(k) == "gunmen")) {
         continue;
       }
-      const int64_t n = EarlierPerpetratorCount(k - 1);
-      if (n < 2) return;
-      const Quantity qt{tok_[k - 1].span, n, n, Qualifier::kExact, false, QuantityKind::kCount};
-      Np np;
-      np.victims = tok_[k].span;
-      np.category = VictimCategory::kNonState;
-      AddFrame(sentence, k - 1, k, qt, -1, np, {nullptr, i - 1, i + 1}, Fate::kKilled, false,
-               false);
-      doc_.casualties.back().fate_span = TokSpan(i - 1, i + 1);
-      doc_.casualties.back().count_span = {};
-      doc_.casualties.back().self_inflicted = true;
+      if (AddEarlierPerpetrators(sentence, k, {nullptr, i - 1, i + 1}, Fate::kKilled)) {
+        doc_.casualties.back().fate_span = TokSpan(i - 1, i + 1);
+      }
       return;
     }
   }

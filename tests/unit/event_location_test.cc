@@ -30,6 +30,16 @@ std::shared_ptr<const Gazetteer> Gaz() {
   return gaz;
 }
 
+// Whole places layer, then LocateEvent on the sentence.
+struct Row {
+  const char* text;
+  size_t sentence;
+  const char* country;   // expected EventLocation::country
+  const char* admin1;    // expected admin1 as GeoNames or the text spells it; "" = empty
+  const char* location;  // expected location
+  int where_prec;
+};
+
 class EventLocationTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -44,16 +54,19 @@ class EventLocationTest : public ::testing::Test {
     AnnotatePlaces(doc, *Gaz());
     return doc;
   }
-};
-
-// Whole places layer, then LocateEvent on the sentence.
-struct Row {
-  const char* text;
-  size_t sentence;
-  const char* country;   // expected EventLocation::country
-  const char* admin1;    // expected admin1 as GeoNames or the text spells it; "" = empty
-  const char* location;  // expected location
-  int where_prec;
+  // Each row's text with actors and places, located at its sentence.
+  template <size_t N>
+  static void ExpectLocatedWithActors(const Row (&rows)[N]) {
+    for (const Row& r : rows) {
+      SCOPED_TRACE(r.text);
+      Document doc = WithActorsAndPlaces(r.text);
+      EventLocation loc = LocateEvent(doc, r.sentence, *Gaz());
+      EXPECT_EQ(loc.country, r.country);
+      EXPECT_EQ(loc.admin1, r.admin1);
+      EXPECT_EQ(loc.location, r.location);
+      EXPECT_EQ(loc.where_prec, r.where_prec);
+    }
+  }
 };
 
 TEST_F(EventLocationTest, PlaceAgreeingWithItsSentence) {
@@ -334,15 +347,7 @@ TEST_F(EventLocationTest, ContainerSettlesTheReading) {
       {"A grenade was thrown at a party office in Tripoli, Northern Province, Lebanon.", 0,
        "Lebanon", "Liban-Nord", "Tripoli", 1},
   };
-  for (const Row& r : rows) {
-    SCOPED_TRACE(r.text);
-    Document doc = WithActorsAndPlaces(r.text);
-    EventLocation loc = LocateEvent(doc, r.sentence, *Gaz());
-    EXPECT_EQ(loc.country, r.country);
-    EXPECT_EQ(loc.admin1, r.admin1);
-    EXPECT_EQ(loc.location, r.location);
-    EXPECT_EQ(loc.where_prec, r.where_prec);
-  }
+  ExpectLocatedWithActors(rows);
   // "J&K" is read only where a division's abbreviation stands, after "," or "(".
   Document doc = WithActorsAndPlaces("J&K Bank opened a branch on Monday.");
   for (const PlaceMention& m : doc.places) EXPECT_NE(doc.Slice(m.span), "J&K");
@@ -363,15 +368,7 @@ TEST_F(EventLocationTest, UnlocatedPlaceNamedFromAnySentence) {
       {"Members of the insurgency in Algeria planted a bomb near a reservoir.", 0, "Algeria", "",
        "Algeria", 6},
   };
-  for (const Row& r : rows) {
-    SCOPED_TRACE(r.text);
-    Document doc = WithActorsAndPlaces(r.text);
-    EventLocation loc = LocateEvent(doc, r.sentence, *Gaz());
-    EXPECT_EQ(loc.country, r.country);
-    EXPECT_EQ(loc.admin1, r.admin1);
-    EXPECT_EQ(loc.location, r.location);
-    EXPECT_EQ(loc.where_prec, r.where_prec);
-  }
+  ExpectLocatedWithActors(rows);
 }
 
 // A town written as the container of a district away from it names the province: the district
@@ -386,15 +383,7 @@ TEST_F(EventLocationTest, TownAsContainerOfADistrict) {
       {"Two assailants hurled a firebomb into a bank in the Kagithane district of Istanbul.", 0,
        "Turkey", "Istanbul", "Istanbul", 1},
   };
-  for (const Row& r : rows) {
-    SCOPED_TRACE(r.text);
-    Document doc = WithActorsAndPlaces(r.text);
-    EventLocation loc = LocateEvent(doc, r.sentence, *Gaz());
-    EXPECT_EQ(loc.country, r.country);
-    EXPECT_EQ(loc.admin1, r.admin1);
-    EXPECT_EQ(loc.location, r.location);
-    EXPECT_EQ(loc.where_prec, r.where_prec);
-  }
+  ExpectLocatedWithActors(rows);
 }
 
 // A village named with no other place, read in a country none of the document's named actors
