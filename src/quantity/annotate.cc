@@ -104,8 +104,21 @@ class Annotator {
     t_.lower.reserve(tok_.size());
     for (const Token& tk : tok_) {
       t_.lower.push_back(std::string_view(lower_).substr(tk.span.begin, tk.span.size()));
+      NoteRareWord(t_.lower.back());
     }
     lex_.Prepare(&t_);
+  }
+
+  // Words that some passes look for in every sentence and act only at; most documents have
+  // none of them, and then those passes are skipped.
+  void NoteRareWord(std::string_view w) {
+    switch (w.size()) {
+      case 5: has_death_ |= w == "death"; break;
+      case 7: has_suicide_ |= w == "suicide"; break;
+      case 8: has_addition_ |= w == "addition"; break;
+      case 10: has_themselves_ |= w == "themselves"; break;
+      default: break;
+    }
   }
 
   void Run() {
@@ -1087,7 +1100,7 @@ class Annotator {
       Negations(sentence, b, e);
       Perpetrators(sentence, b, e, first_frame);
     }
-    Themselves(sentence, b, e);
+    if (has_themselves_) Themselves(sentence, b, e);
     Singulars(sentence, b, e, first_frame);
     DropBodiesOfCounted(first_frame);
     if (fate_word) {
@@ -1099,9 +1112,9 @@ class Annotator {
       AppositionList(sentence, b, e, first_frame);
       ObjectAppositionList(sentence, b, e, first_frame);
     }
-    ToDeath(sentence, b, e, first_frame);
-    InAdditionTo(sentence, b, e, first_frame);
-    SuicideAttackers(sentence, b, e, first_frame);
+    if (has_death_) ToDeath(sentence, b, e, first_frame);
+    if (has_addition_) InAdditionTo(sentence, b, e, first_frame);
+    if (has_suicide_) SuicideAttackers(sentence, b, e, first_frame);
   }
 
   // "The assailant was also killed", "the suicide bomber died": the perpetrator's own death,
@@ -3194,6 +3207,7 @@ class Annotator {
   const Lexicon& lex_;
   const std::vector<Token>& tok_;
   std::string lower_;
+  bool has_death_ = false, has_suicide_ = false, has_addition_ = false, has_themselves_ = false;
   TokenTexts t_;
   std::vector<Candidate> cands_;
   // Scratch of the list readings (AppositionList, ObjectAppositionList), reused per sentence.
