@@ -1915,6 +1915,21 @@ class Annotator {
     return np;
   }
 
+  // The split of a list into items (AppositionList, ObjectAppositionList): each item's token
+  // range, and whether only a comma (comma_only) or a comma at all (after_comma) came before it.
+  void ClearListItems() {
+    list_spans_.clear();
+    list_comma_only_.clear();
+    list_after_comma_.clear();
+  }
+  // Closes the item [start, k) with the separators seen since the last one, and resets them.
+  void PushListItem(size_t start, size_t k, bool* sep_comma, bool* sep_and) {
+    list_spans_.push_back({start, k});
+    list_comma_only_.push_back(*sep_comma && !*sep_and);
+    list_after_comma_.push_back(*sep_comma);
+    *sep_comma = *sep_and = false;
+  }
+
   // The number of people in a classified list (see AppositionList); *apposition when a name,
   // role, count or "both" restates another item. `closing_comma`: a comma ends the list.
   void SumList(std::vector<ListSeg>& segs, bool closing_comma, int64_t* total,
@@ -2049,12 +2064,10 @@ class Annotator {
           Intended(b, i)) {
         continue;
       }
-      auto& spans = list_spans_;
-      auto& comma_only = list_comma_only_;
-      auto& after_comma = list_after_comma_;
-      spans.clear();
-      comma_only.clear();
-      after_comma.clear();
+      const auto& spans = list_spans_;
+      const auto& comma_only = list_comma_only_;
+      const auto& after_comma = list_after_comma_;
+      ClearListItems();
       size_t start = fe, k = fe;
       bool sep_comma = false, sep_and = false;
       int depth = 0;
@@ -2069,10 +2082,7 @@ class Annotator {
                                          MatchAt(k, e, q::kFate, &len)));
         if (!end && w != "," && w != "and" && w != ";" && !along) continue;
         if (k > start) {
-          spans.push_back({start, k});
-          comma_only.push_back(sep_comma && !sep_and);
-          after_comma.push_back(sep_comma);
-          sep_comma = sep_and = false;
+          PushListItem(start, k, &sep_comma, &sep_and);
         }
         if (end) break;
         if (w == ",") sep_comma = true;
@@ -2168,12 +2178,10 @@ class Annotator {
       }
       if (!comma) continue;
       // Split at top-level "," and "and".
-      auto& spans = list_spans_;
-      auto& comma_only = list_comma_only_;
-      auto& after_comma = list_after_comma_;
-      spans.clear();
-      comma_only.clear();
-      after_comma.clear();
+      const auto& spans = list_spans_;
+      const auto& comma_only = list_comma_only_;
+      const auto& after_comma = list_after_comma_;
+      ClearListItems();
       size_t start = s0;
       bool sep_comma = false, sep_and = false;
       int depth = 0;
@@ -2184,10 +2192,7 @@ class Annotator {
         if (w == ")") --depth;
         if (depth > 0 || (w != "," && w != "and")) continue;
         if (k > start) {
-          spans.push_back({start, k});
-          comma_only.push_back(sep_comma && !sep_and);
-          after_comma.push_back(sep_comma);
-          sep_comma = sep_and = false;
+          PushListItem(start, k, &sep_comma, &sep_and);
         } else if (k == start && w == "and" && spans.empty()) {
           bad = true;
         }
