@@ -1319,7 +1319,7 @@ class Resolver {
       if (other.kind() == GeoKind::kCountry || !other.has_coordinates()) continue;
       if (std::find(seen.begin(), seen.end(), other.id()) != seen.end()) continue;
       seen.push_back(other.id());
-      anchors_.push_back({key_id_[o], UnitVector(other.lat(), other.lon())});
+      anchors_.push_back({key_id_[o], UnitVector(other.lat(), other.lon()), other.lat()});
     }
   }
 
@@ -1372,12 +1372,23 @@ class Resolver {
     Terms* out = terms_pool_.data() + at;
     const std::span<const double> bases = BasesOf(c);
     // The anchors of other names, compared once per name rather than once per entry.
+    // Their latitudes' range: an entry farther in latitude than 401 km from all of them is
+    // farther than 400 km from each (a great circle is never shorter than the meridian arc
+    // between two latitudes), so its proximity is 0 without its unit vector. The 1 km margin is
+    // far above the rounding of the dot products.
+    double near_lat_lo = 0, near_lat_hi = 0;
     if (proximity) {
       near_.clear();
+      near_lat_lo = std::numeric_limits<double>::infinity();
+      near_lat_hi = -near_lat_lo;
       for (const Anchor& a : anchors_) {
-        if (a.key != key) near_.push_back(a.v);
+        if (a.key == key) continue;
+        near_.push_back(a.v);
+        near_lat_lo = std::min(near_lat_lo, a.lat);
+        near_lat_hi = std::max(near_lat_hi, a.lat);
       }
     }
+    constexpr double kFarLatDeg = 401.0 / 6371.0088 * 180.0 / M_PI;
     // An empty context (the first pass, and documents whose names gave none) answers every
     // query with 0: the entry's own fields are all that is read then.
     const bool no_context = ctx_.Empty();
@@ -1417,14 +1428,19 @@ class Resolver {
       }
       // No anchor of another name: best_dot stays -1, proximity 0, without the unit vector.
       if (proximity && !near_.empty() && t.has_coordinates && t.kind != GeoKind::kCountry) {
-        // Compare on the unit sphere: a dot product per anchor, no trigonometry.
-        const Vec3 v = UnitVector(e.lat(), e.lon());
-        double best_dot = -1;
-        for (const Vec3& a : near_) {
-          best_dot = std::max(best_dot, v.x * a.x + v.y * a.y + v.z * a.z);
+        const double lat = e.lat();
+        const bool far = lat < near_lat_lo - kFarLatDeg || lat > near_lat_hi + kFarLatDeg;
+        if (!far || check_) {
+          // Compare on the unit sphere: a dot product per anchor, no trigonometry.
+          const Vec3 v = UnitVector(lat, e.lon());
+          double best_dot = -1;
+          for (const Vec3& a : near_) {
+            best_dot = std::max(best_dot, v.x * a.x + v.y * a.y + v.z * a.z);
+          }
+          const int proximity_of = best_dot > kCos150Km ? 2 : best_dot > kCos400Km ? 1 : 0;
+          if (far) Checked(0, proximity_of);  // the filter's 0 against the dot products
+          else t.proximity = static_cast<uint8_t>(proximity_of);
         }
-        if (best_dot > kCos150Km) t.proximity = 2;
-        else if (best_dot > kCos400Km) t.proximity = 1;
       }
     }
     return {out, n};
@@ -1969,6 +1985,7 @@ class Resolver {
   struct Anchor {
     uint32_t key;  // its key's number
     Vec3 v;
+    double lat;  // degrees
   };
   // Per pass: name → (its entry list, the Terms of each entry), as chains of TermsRef from
   // terms_head_[key] into terms_pool_.
