@@ -56,6 +56,23 @@ int Rank(const PlaceMention& m) {
 
 bool Inside(Span inner, Span outer) { return inner.begin >= outer.begin && inner.end <= outer.end; }
 
+// A town's name used as the name of a weapon: "Molotov cocktails" (Molotov, Perm Krai), "a
+// Tomahawk missile" (Tomahawk, Wisconsin). Such a mention names an object, not a place.
+bool NamesAnObject(const Document& doc, const PlaceMention& m) {
+  if (m.kind != PlaceKind::kPlace) return false;
+  auto next = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.end,
+                               [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
+  if (next == doc.tokens.end() || next->span.begin != m.span.end + 1) return false;
+  static constexpr std::string_view kObjects[] = {"cocktail", "cocktails", "missile", "missiles",
+                                                  "rifle",    "rifles"};
+  const std::string_view w = doc.Slice(next->span);
+  return std::any_of(std::begin(kObjects), std::end(kObjects), [&](std::string_view o) {
+    return w.size() == o.size() && std::equal(w.begin(), w.end(), o.begin(), [](char a, char b) {
+             return (a >= 'A' && a <= 'Z' ? a - 'A' + 'a' : a) == b;
+           });
+  });
+}
+
 // Distance in km on an equirectangular projection: close enough for telling a city's own
 // districts (a few km away) from the districts of its province.
 double ApproxKm(double lat1, double lon1, double lat2, double lon2) {
@@ -396,7 +413,9 @@ std::vector<Usable> UsableMentions(const Document& doc, const Gazetteer& gaz,
   size_t s = 0;
   for (size_t k = 0; k < doc.places.size(); ++k) {
     const PlaceMention* m = &doc.places[k];
-    if (m->geo_id >= gaz.size() || (!m->demonym && Rank(*m) == 0)) continue;
+    if (m->geo_id >= gaz.size() || (!m->demonym && Rank(*m) == 0) || NamesAnObject(doc, *m)) {
+      continue;
+    }
     while (s + 1 < doc.sentences.size() && doc.sentences[s].span.end <= m->span.begin) ++s;
     GeoEntry e = gaz.Entry(m->geo_id);
     std::string key = m->demonym ? std::string() : MentionKey(doc, *m);
@@ -993,7 +1012,7 @@ int Dominant(const Document& doc, bool allow_demonyms) {
     counts.clear();
     for (size_t k = 0; k < doc.places.size(); ++k) {
       const PlaceMention& m = doc.places[k];
-      int r = Rank(m);
+      int r = NamesAnObject(doc, m) ? 0 : Rank(m);
       const bool like_demonym = m.demonym || (r == 1 && IsOwnerCountry(doc, m));
       if (like_demonym) r = allow_demonym && m.geo_id != kNoGeoId ? 1 : 0;
       if (r == 0 || (fine ? r < 3 : r >= 3)) continue;

@@ -258,6 +258,19 @@ TEST_F(EventLocationTest, PlaceInAGroupNameDoesNotLocate) {
   }
 }
 
+// A town's name naming a weapon ("Molotov cocktails": Molotov, Perm Krai) is no place of the
+// event; the town the sentence names is. Followed by another word, the same name is a place.
+TEST_F(EventLocationTest, WeaponNamedAfterATownDoesNotLocate) {
+  const Row rows[] = {
+      {"Protesters threw Molotov cocktails at the governor's office in Jakarta.", 0, "Indonesia",
+       "Jakarta", "Jakarta", 1},
+      {"Rioters hurled a Molotov cocktail at a police car in Valparaiso on Friday.", 0, "Chile",
+       "Valparaiso", "Valparaiso", 1},
+      {"Gunmen killed two guards in Molotov on Friday.", 0, "Russia", "Perm Krai", "Molotov", 1},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
 // A country named as whose forces or embassy ("US forces", "the France embassy", "Turkey backed
 // factions") says whose, not where: it does not pass over the place the sentence names, nor
 // stand for the event's place. A country inside a group's name still votes as a place.
