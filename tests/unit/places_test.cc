@@ -464,6 +464,36 @@ TEST_F(PlacesTest, AmericanHouseStyleAndCountryNamedTowns) {
   }
 }
 
+TEST_F(PlacesTest, BritishAndCanadianLocalNews) {
+  const Context cases[] = {
+      // British local news: a time written "4am", magistrates, Commonwealth spelling.
+      {"Detectives in Lancaster appealed for witnesses to an assault at 4am on Saturday.",
+       "Lancaster", "GB", "PPL"},
+      {"A man from Lancaster appeared before magistrates on Monday.", "Lancaster", "GB", "PPL"},
+      {"Councillors in Lancaster agreed to repaint the bus shelters.", "Lancaster", "GB", "PPL"},
+      // American house style, or nothing at all: the larger American town stays.
+      {"Police in Lancaster arrested a man at 4 p.m. on Saturday.", "Lancaster", "US", "PPL"},
+      {"Police in Lancaster arrested a man on Saturday.", "Lancaster", "US", "PPL"},
+      // Canadian: the RCMP, a constable written "Const.", the Canadian Press's province
+      // abbreviations.
+      {"RCMP officers in Richmond arrested a man after a break-in on Saturday.", "Richmond", "CA",
+       "PPL"},
+      {"Const. Jane Smith said the crash in Richmond was under investigation.", "Richmond", "CA",
+       "PPL"},
+      {"The clinic in London, Ont., closed its doors on Friday.", "London", "CA", "PPL"},
+      // "Const" without its period and a name is no constable.
+      {"Police in Richmond said the Const report was late.", "Richmond", "US", "PPL"},
+  };
+  for (const Context& c : cases) {
+    Document doc = Annotate(c.text);
+    const PlaceMention* m = Find(doc, c.surface);
+    ASSERT_NE(m, nullptr) << c.text;
+    EXPECT_EQ(m->country, c.country) << c.text << " → " << m->name;
+    EXPECT_TRUE(m->feature_code.starts_with(c.feature_prefix))
+        << c.text << " → " << m->feature_code << " " << m->name;
+  }
+}
+
 TEST_F(PlacesTest, IndependentCityDivisionIsNoCountyOfItsTown) {
   // "City of Richmond" (Virginia's independent city) is Richmond itself, not a county holding
   // it: the county named in the text links the town of the other state.
