@@ -1604,6 +1604,56 @@ std::optional<PlaceMention> CodedUnread(const Document& doc, Span scope, const G
   return std::nullopt;
 }
 
+bool IsLocativeCue(std::string_view lower) {
+  return lower == "in" || lower == "at" || lower == "of" || lower == "near";
+}
+
+// "in Kidodo, Western, Uganda", "in Migrendisa, North Cachar Hills, Assam": a place written
+// before a division the gazetteer does not know (no place of `chosen`'s country read there),
+// both before the division or country `chosen` that holds them. Returns the tokens [begin, end)
+// of the first name, written after "in"/"at"/"near"/"of", with an optional level word after
+// it ("Kidodo village, Western, Uganda"); `sep` is the "," before `chosen`.
+std::optional<std::pair<size_t, size_t>> BeforeUnknownDivision(const Document& doc,
+                                                               const PlaceMention& chosen,
+                                                               size_t sep) {
+  auto word = [&](size_t i) { return doc.Slice(doc.tokens[i].span); };
+  auto joined = [&](size_t i) {  // token i follows token i - 1 after one space
+    return doc.tokens[i].span.begin == doc.tokens[i - 1].span.end + 1;
+  };
+  // The unknown division: up to four words, the first capitalized, then capitalized words,
+  // numbers ("Province 4") or Arabic articles ("Bahr al Jabal"), one space apart.
+  size_t mid_end = sep;
+  if (mid_end > 0 && IsLevelWord(LowerAscii(word(mid_end - 1)))) --mid_end;
+  size_t mid = mid_end;
+  while (mid > 0 && mid_end - mid < 4 && (mid == mid_end || joined(mid))) {
+    const Token& w = doc.tokens[mid - 1];
+    if (!IsCapitalizedWord(doc, w) && w.kind != TokenKind::kNumber &&
+        !(word(mid - 1) == "al" || word(mid - 1) == "el")) {
+      break;
+    }
+    --mid;
+  }
+  while (mid < mid_end && !IsCapitalizedWord(doc, doc.tokens[mid])) ++mid;
+  if (mid == mid_end || mid < 3 || word(mid - 1) != ",") return std::nullopt;
+  const Span middle{doc.tokens[mid].span.begin, doc.tokens[mid_end - 1].span.end};
+  for (const PlaceMention& m : doc.places) {
+    if (m.span.end <= middle.begin || m.span.begin >= middle.end) continue;
+    if (m.demonym || m.metonymic || m.country == chosen.country) return std::nullopt;
+  }
+  // The place: up to three capitalized words and an optional level word, after a cue.
+  size_t end = mid - 1;
+  if (IsLevelWord(LowerAscii(word(end - 1)))) --end;
+  size_t begin = end;
+  while (begin > 0 && end - begin < 3 && IsCapitalizedWord(doc, doc.tokens[begin - 1]) &&
+         (begin == end || joined(begin))) {
+    --begin;
+  }
+  if (begin == end || begin == 0 || !IsLocativeCue(LowerAscii(word(begin - 1)))) {
+    return std::nullopt;
+  }
+  return std::make_pair(begin, end);
+}
+
 // "in Menawashei, South Darfur": a place the gazetteer lacks, written just before the division
 // (or country) that holds it — after "in"/"at"/"near" or "village of", with an optional level
 // word ("Sunki village, Odisha state"), and before "," or "(". The event is at that place:
@@ -1629,6 +1679,10 @@ void NameUnlocatedPlace(const Document& doc, const PlaceMention& chosen, EventLo
     --begin;
   }
   if (begin == end || begin == 0) return;
+  if (auto first = BeforeUnknownDivision(doc, chosen, t - 1)) {
+    begin = first->first;
+    end = first->second;
+  }
   const LowerWord before = LowerAscii(doc.Slice(doc.tokens[begin - 1].span));
   if (before != "in" && before != "at" && before != "of" && before != "near") {
     // After another word ("Assailants attacked Kawaz Hajji Jamil, Kirkuk, Iraq"), only a

@@ -384,6 +384,21 @@ TEST_F(EventLocationTest, UnlocatedPlaceNamedFromAnySentence) {
   ExpectLocatedWithActors(rows);
 }
 
+// A place written before a division the gazetteer does not know, both before the country or
+// province that holds them: the event is at the first name, with the holder's precision.
+TEST_F(EventLocationTest, UnlocatedPlaceBeforeAnUnknownDivision) {
+  const Row rows[] = {
+      {"Gunmen attacked a police post in Borongolo, Kwandera Division, Uganda.", 0, "Uganda", "",
+       "Borongolo", 6},
+      {"Militants ambushed a patrol near Tulapara, Lower Himsari Hills, Assam, India.", 0,
+       "India", "Assam", "Tulapara", 4},
+      // Negative: no locative word before the first name; the country stands.
+      {"Borongolo, Kwandera Division, Uganda, was calm after gunmen attacked a police post.", 0,
+       "Uganda", "", "Uganda", 6},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
 // A town written as the container of a district away from it names the province: the district
 // locates the event; a district of the city itself leaves the city.
 TEST_F(EventLocationTest, TownAsContainerOfADistrict) {
