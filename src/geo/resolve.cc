@@ -670,7 +670,8 @@ struct Choice {
 // `style` counts those kinds apart.
 // The same scan counts the cues of British and Canadian local news, whose towns share their names
 // with American ones (London, Richmond, Lancaster): British, a time written "4am" or "10.30pm",
-// a Crown or magistrates' court, a constabulary, the NHS, GCSEs, "mum"; Canadian, an MPP, the
+// a Crown or magistrates' court, a constabulary, the NHS, GCSEs, "mum", a county of England
+// ("Yorkshire"); Canadian, an MPP, the
 // RCMP or OPP, a Mountie, a constable written "Const. Smith"; and the spelling of both and of
 // the other Commonwealth countries ("neighbour", "centre", "councillor"), which American papers
 // do not use.
@@ -691,6 +692,21 @@ constexpr std::string_view kCommonwealthWords[] = {
     "programmes", "tyre", "tyres", "kerb", "whilst", "defence", "offence", "offences", "licence",
     "cheque", "jewellery", "organisation", "organisations", "recognised", "criticised",
     "apologised", "realised", "authorised"};
+// The counties of England named "-shire" that no American state or county shares (not
+// Cheshire, Hampshire, Berkshire): named anywhere, even in a longer name ("Yorkshire Law
+// Society"), they place the text in England.
+constexpr std::string_view kEnglishShires[] = {
+    "Bedfordshire",   "Buckinghamshire", "Cambridgeshire",   "Derbyshire",
+    "Gloucestershire", "Herefordshire",  "Hertfordshire",    "Lancashire",
+    "Leicestershire", "Lincolnshire",    "Northamptonshire", "Nottinghamshire",
+    "Oxfordshire",    "Shropshire",      "Staffordshire",    "Warwickshire",
+    "Wiltshire",      "Worcestershire",  "Yorkshire"};
+bool EnglishShire(std::string_view w) {
+  for (std::string_view c : kEnglishShires) {
+    if (c == w) return true;
+  }
+  return false;
+}
 bool CommonwealthWord(std::string_view w) {
   // Every entry is 4 to 14 letters; most words fail the first test.
   if (w.size() < 4 || w.size() > 14) return false;
@@ -704,7 +720,7 @@ UsCues CountUsCues(const Document& doc) {
   bool sheriff = false, county = false, township = false, interstate = false, parish = false;
   bool clock = false, ap_date = false, council = false, school = false, troopers = false;
   bool uk_clock = false, uk_court = false, constabulary = false, nhs = false, mum = false;
-  bool mpp = false, rcmp = false, constable = false, spelling = false;
+  bool mpp = false, rcmp = false, constable = false, spelling = false, shire = false;
   auto word = [&](size_t i) { return doc.Slice(doc.tokens[i].span); };
   // The word before token i ("" at the start).
   auto before = [&](size_t i) { return i == 0 ? std::string_view() : word(i - 1); };
@@ -745,6 +761,9 @@ UsCues CountUsCues(const Document& doc) {
     const size_t n = w.size();
     if (n < 3 || n > 16) continue;
     if (!spelling && CommonwealthWord(w)) spelling = true;
+    if (!shire && n >= 9 && w[0] >= 'A' && w[0] <= 'Z' && w.ends_with("shire")) {
+      shire = EnglishShire(w);
+    }
     switch (w[0]) {
       case 'a':
       case 'p':
@@ -852,7 +871,7 @@ UsCues CountUsCues(const Document& doc) {
     }
   }
   UsCues cues;
-  cues.british = uk_clock + uk_court + constabulary + nhs + mum;
+  cues.british = uk_clock + uk_court + constabulary + nhs + mum + shire;
   cues.canadian = mpp + rcmp + constable;
   cues.commonwealth = spelling;
   cues.style = clock + ap_date;

@@ -471,6 +471,9 @@ TEST_F(PlacesTest, BritishAndCanadianLocalNews) {
        "Lancaster", "GB", "PPL"},
       {"A man from Lancaster appeared before magistrates on Monday.", "Lancaster", "GB", "PPL"},
       {"Councillors in Lancaster agreed to repaint the bus shelters.", "Lancaster", "GB", "PPL"},
+      // A county of England named inside a longer name still places the text in England.
+      {"A woman from Lancaster won a prize from the Yorkshire Law Society.", "Lancaster", "GB",
+       "PPL"},
       // American house style, or nothing at all: the larger American town stays.
       {"Police in Lancaster arrested a man at 4 p.m. on Saturday.", "Lancaster", "US", "PPL"},
       {"Police in Lancaster arrested a man on Saturday.", "Lancaster", "US", "PPL"},
