@@ -714,7 +714,10 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   }
   bool hard = false;
   GeoId target_country = me.country;
-  if (own == 0 && top > 0) {
+  // Support from demonyms alone ("Turkish forces shelled Zap (Amadiya) region of Dahuk") is
+  // outweighed by a place of another country named with it.
+  const bool demonyms_only = own < 1.0 && top >= 3.0;
+  if ((own == 0 || demonyms_only) && top > 0) {
     hard = top >= 1.0;
     target_country = top_country;
   } else if (own == 0 || m.kind == PlaceKind::kAdmin1) {

@@ -384,6 +384,18 @@ TEST_F(EventLocationTest, UnlocatedPlaceNamedFromAnySentence) {
   ExpectLocatedWithActors(rows);
 }
 
+// A town supported in its country by demonyms alone ("Turkish warplanes ... Zap") gives way to
+// the places of another country named with it; one such place is not enough.
+TEST_F(EventLocationTest, DemonymsAloneDoNotHoldATown) {
+  const Row rows[] = {
+      {"Turkish warplanes struck PKK positions in Zap (Amadiya) region of Dahuk, Northern Iraq.",
+       0, "Iraq", "Dahuk", "Amadiya", 1},
+      {"Ukrainian forces fired mortars at militia positions near Shakhta, Donetsk.", 0, "Ukraine",
+       "Donetsk", "Shakhta", 4},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
 // A place written before a division the gazetteer does not know, both before the country or
 // province that holds them: the event is at the first name, with the holder's precision.
 TEST_F(EventLocationTest, UnlocatedPlaceBeforeAnUnknownDivision) {
