@@ -197,11 +197,19 @@ bool IsContainerLinkWord(std::string_view lower) {
 bool FollowsAsContainer(const Document& doc, const PlaceMention& inner, const PlaceMention& outer) {
   if (outer.span.begin < inner.span.end) return false;
   size_t t = TokenAt(doc, inner.span.end);
+  // In parentheses after a town, the names of the divisions between the two, known or not ("Al
+  // Arish (Sabir Al Mawadim, Taizz)"), are links too.
+  const bool parenthesis = inner.kind == PlaceKind::kPlace && t < doc.tokens.size() &&
+                           doc.Slice(doc.tokens[t].span) == "(";
   int words = 0;
   for (; t < doc.tokens.size() && doc.tokens[t].span.begin < outer.span.begin; ++t) {
-    if (++words > 6 || !IsContainerLinkWord(LowerAscii(doc.Slice(doc.tokens[t].span)))) {
-      return false;
+    const Token& w = doc.tokens[t];
+    if (++words > 6) return false;
+    if (parenthesis && w.kind == TokenKind::kWord && doc.text[w.span.begin] >= 'A' &&
+        doc.text[w.span.begin] <= 'Z') {
+      continue;
     }
+    if (!IsContainerLinkWord(LowerAscii(doc.Slice(w.span)))) return false;
   }
   return words > 0;
 }

@@ -384,6 +384,19 @@ TEST_F(EventLocationTest, UnlocatedPlaceNamedFromAnySentence) {
   ExpectLocatedWithActors(rows);
 }
 
+// "Town (subdistrict, province)": the province holds the town across a subdistrict the gazetteer
+// lacks; the town read in another country is not the event's place.
+TEST_F(EventLocationTest, ParenthesizedDivisionsHoldTheTown) {
+  const Row rows[] = {
+      {"Gunmen attacked an army checkpoint in Al Arish (Wadi Al Hamra, Taizz) on Monday.", 0,
+       "Yemen", "Taizz", "Taizz", 4},
+      // Negative: without parentheses the unknown name breaks the chain.
+      {"Gunmen attacked an army checkpoint in Al Arish on Monday.", 0, "Egypt", "North Sinai",
+       "Al Arish", 1},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
 // A town supported in its country by demonyms alone ("Turkish warplanes ... Zap") gives way to
 // the places of another country named with it; one such place is not enough.
 TEST_F(EventLocationTest, DemonymsAloneDoNotHoldATown) {
