@@ -63,8 +63,8 @@ bool NamesAnObject(const Document& doc, const PlaceMention& m) {
   auto next = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.end,
                                [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
   if (next == doc.tokens.end() || next->span.begin != m.span.end + 1) return false;
-  static constexpr std::string_view kObjects[] = {"cocktail", "cocktails", "missile", "missiles",
-                                                  "rifle",    "rifles"};
+  static constexpr std::string_view kObjects[] = {"cocktail", "cocktails", "missile",
+                                                  "missiles", "rifle",     "rifles"};
   const std::string_view w = doc.Slice(next->span);
   return std::any_of(std::begin(kObjects), std::end(kObjects), [&](std::string_view o) {
     return w.size() == o.size() && std::equal(w.begin(), w.end(), o.begin(), [](char a, char b) {
