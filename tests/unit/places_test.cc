@@ -773,6 +773,16 @@ TEST_F(PlacesTest, HyphenJoinedNamesSplitIntoTheirPlaces) {
   }
 }
 
+TEST_F(PlacesTest, PartyLetterBeforeAStateAbbreviationNamesTheState) {
+  // "R-Va." once read "Va" as an alternate name of a Ghanaian town.
+  ExpectAdmin1Rows({
+      {"Sen. Jane Doe, R-Va., voted against the bill.", "Va.", "Virginia"},
+      {"Rep. Joe Doe, D-N.Y., said the vote was close.", "N.Y.", "New York"},
+      {"Rep. Nick Doe, D-W.Va., chaired the panel.", "W.Va.", "West Virginia"},
+      {"Sen. Ann Roe (R-Ga.) spoke first.", "Ga.", "Georgia"},
+  });
+}
+
 TEST_F(PlacesTest, TwoLetterStateAbbreviationsAnywhere) {
   ExpectAdmin1Rows(
       {
