@@ -530,6 +530,25 @@ bool IsOwnerCountry(const Document& doc, const PlaceMention& m) {
     // Self-Defense Forces of Colombia") is where the group is at home.
     if (!a.generic && a.span.begin == m.span.begin && a.span.end > m.span.end) return true;
   }
+  // A country across the border from the event: "near the border with Mali", "on the border of
+  // Niger", "near the Niger border" (below).
+  const size_t b = TokenAt(doc, m.span.begin);
+  if (b >= 2) {
+    const LowerWord link = LowerAscii(doc.Slice(doc.tokens[b - 1].span));
+    const LowerWord border = LowerAscii(doc.Slice(doc.tokens[b - 2].span));
+    if ((link == "with" || link == "of") && (border == "border" || border == "borders")) {
+      return true;
+    }
+    // "the border with Niger and Benin": the second country as the first.
+    if (link == "and" || link == ",") {
+      for (const PlaceMention& o : doc.places) {
+        if (o.span.end == doc.tokens[b - 2].span.end && o.kind == PlaceKind::kCountry &&
+            !o.demonym && &o != &m) {
+          return IsOwnerCountry(doc, o);
+        }
+      }
+    }
+  }
   const size_t t = TokenAt(doc, m.span.end);
   if (t >= doc.tokens.size()) return false;
   size_t next = t;
@@ -538,7 +557,8 @@ bool IsOwnerCountry(const Document& doc, const PlaceMention& m) {
     next = t + 1;  // "Turkey-backed"
   }
   const LowerWord w = LowerAscii(doc.Slice(doc.tokens[next].span));
-  return w == "embassy" || w == "embassies" || w == "consulate" || w == "backed";
+  return w == "embassy" || w == "embassies" || w == "consulate" || w == "backed" ||
+         w == "border";
 }
 
 // What the other names around a mention say of its entry.
