@@ -557,8 +557,7 @@ bool IsOwnerCountry(const Document& doc, const PlaceMention& m) {
     next = t + 1;  // "Turkey-backed"
   }
   const LowerWord w = LowerAscii(doc.Slice(doc.tokens[next].span));
-  return w == "embassy" || w == "embassies" || w == "consulate" || w == "backed" ||
-         w == "border";
+  return w == "embassy" || w == "embassies" || w == "consulate" || w == "backed" || w == "border";
 }
 
 // What the other names around a mention say of its entry.
