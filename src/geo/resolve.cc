@@ -1997,6 +1997,30 @@ class Resolver {
       if (c.type == TypeHint::kNone || !choices_[k].accepted) choices_[k].id = choices_[best].id;
       choices_[k].accepted = true;
     }
+    // "the X District Chamber of Commerce" beside "X": a name with a level word read as a
+    // division without coordinates (a namesake district known only by name, the only entry of
+    // "X district") is the document's placed reading of the bare name in the same country,
+    // unless a container or link supports the division.
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      const Candidate& c = cands_[k];
+      Choice& ch = choices_[k];
+      if (c.type == TypeHint::kNone || !ch.accepted || ch.id == kNoGeoId ||
+          ch.support_container || ch.support_link) {
+        continue;
+      }
+      const GeoEntry e = gaz_.Entry(ch.id);
+      if (e.has_coordinates()) continue;
+      const size_t space = c.key.rfind(' ');
+      if (space == std::string::npos) continue;
+      const uint32_t base = FindKey(std::string_view(c.key).substr(0, space));
+      if (base == Context::kNone || best_of_key[base] < 0) continue;
+      const Choice& bare = choices_[best_of_key[base]];
+      if (!bare.accepted || bare.id == kNoGeoId) continue;
+      const GeoEntry b = gaz_.Entry(bare.id);
+      if (b.has_coordinates() && b.kind() != GeoKind::kCountry && b.country_id() == e.country_id()) {
+        ch.id = bare.id;
+      }
+    }
   }
 
   PlaceMention Mention(const Candidate& c, const GeoEntry& e) const {
