@@ -78,6 +78,7 @@
 #include <limits>
 
 #include "geo/places_internal.h"
+#include "util/word_set.h"
 
 namespace sitrep::places_internal {
 namespace {
@@ -708,13 +709,13 @@ bool EnglishShire(std::string_view w) {
   return false;
 }
 bool CommonwealthWord(std::string_view w) {
-  // Every entry is 4 to 14 letters; most words fail the first test.
+  static const util::WordSet kSet(kCommonwealthWords);
+  // Every entry is 4 to 14 letters; ask with the first letter lowered ("Centre").
   if (w.size() < 4 || w.size() > 14) return false;
-  const char first = w[0] >= 'A' && w[0] <= 'Z' ? static_cast<char>(w[0] - 'A' + 'a') : w[0];
-  for (std::string_view c : kCommonwealthWords) {
-    if (c.size() == w.size() && c[0] == first && c.substr(1) == w.substr(1)) return true;
-  }
-  return false;
+  char lower[14];
+  std::memcpy(lower, w.data(), w.size());
+  if (lower[0] >= 'A' && lower[0] <= 'Z') lower[0] = static_cast<char>(lower[0] - 'A' + 'a');
+  return kSet.Has(std::string_view(lower, w.size()));
 }
 UsCues CountUsCues(const Document& doc) {
   bool sheriff = false, county = false, township = false, interstate = false, parish = false;
