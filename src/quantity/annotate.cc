@@ -691,6 +691,21 @@ class Annotator {
         }
       }
     }
+    // A relative clause without commas that places the victims or says what they were doing:
+    // "five assailants that were in the car were killed", "two men who were riding a
+    // motorcycle were shot dead" (not "women who were also workers of ...").
+    if (j + 3 < e && j > from && (W(j) == "that" || W(j) == "who") &&
+        (W(j + 1) == "were" || W(j + 1) == "was") &&
+        (In(W(j + 2), kPrepositions) || (W(j + 2).size() > 5 && W(j + 2).ends_with("ing")))) {
+      for (size_t k = j + 2; k < e && k < j + 12; ++k) {
+        size_t fl = 0;
+        if (!IsWordish(k) || MatchAt(k, e, q::kFate, &fl) != nullptr) break;
+        if ((W(k) == "were" || W(k) == "was") && FateFollows(k, e)) {
+          j = k;
+          break;
+        }
+      }
+    }
     const size_t before_phrase = j;  // for PastName below
     // "three soldiers in the convoy were killed"
     // "two officers protecting the convoy were killed": a participle phrase too.

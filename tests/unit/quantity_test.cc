@@ -327,6 +327,11 @@ const Case kFrameCases[] = {
      "killed 1"},
     {"The militants shot and killed Forest guard Al Poe in the attack.", "killed 1"},
     {"Gunmen killed civilians in Al Kut City on Monday.", ""},
+    // A relative clause without commas that places the victims or says what they did.
+    {"At least five gunmen that were in the car were killed in the clash.", "killed 5"},
+    {"Two men who were riding a motorcycle were shot dead.", "killed 2"},
+    {"Three women who were also teachers at the school were found dead.", ""},
+    {"Four people who were at the market said they saw the blast.", ""},
 };
 
 // Frames with the perpetrator flag and the victim category: "killed 2 self non_state".
