@@ -78,6 +78,7 @@
 #include <limits>
 
 #include "geo/places_internal.h"
+#include "util/word_set.h"
 
 namespace sitrep::places_internal {
 namespace {
@@ -708,13 +709,13 @@ bool EnglishShire(std::string_view w) {
   return false;
 }
 bool CommonwealthWord(std::string_view w) {
-  // Every entry is 4 to 14 letters; most words fail the first test.
+  static const util::WordSet kSet(kCommonwealthWords);
+  // Every entry is 4 to 14 letters; ask with the first letter lowered ("Centre").
   if (w.size() < 4 || w.size() > 14) return false;
-  const char first = w[0] >= 'A' && w[0] <= 'Z' ? static_cast<char>(w[0] - 'A' + 'a') : w[0];
-  for (std::string_view c : kCommonwealthWords) {
-    if (c.size() == w.size() && c[0] == first && c.substr(1) == w.substr(1)) return true;
-  }
-  return false;
+  char lower[14];
+  std::memcpy(lower, w.data(), w.size());
+  if (lower[0] >= 'A' && lower[0] <= 'Z') lower[0] = static_cast<char>(lower[0] - 'A' + 'a');
+  return kSet.Has(std::string_view(lower, w.size()));
 }
 UsCues CountUsCues(const Document& doc) {
   bool sheriff = false, county = false, township = false, interstate = false, parish = false;
@@ -1996,6 +1997,30 @@ class Resolver {
       // Keep a level word's own choice ("Anbar" vs "Anbar province" share the key anyway).
       if (c.type == TypeHint::kNone || !choices_[k].accepted) choices_[k].id = choices_[best].id;
       choices_[k].accepted = true;
+    }
+    // "the X District Chamber of Commerce" beside "X": a name with a level word read as a
+    // division without coordinates (a namesake district known only by name, the only entry of
+    // "X district") is the document's placed reading of the bare name in the same country,
+    // unless a container or link supports the division.
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      const Candidate& c = cands_[k];
+      Choice& ch = choices_[k];
+      if (c.type == TypeHint::kNone || !ch.accepted || ch.id == kNoGeoId ||
+          ch.support_container || ch.support_link) {
+        continue;
+      }
+      const GeoEntry e = gaz_.Entry(ch.id);
+      if (e.has_coordinates()) continue;
+      const size_t space = c.key.rfind(' ');
+      if (space == std::string::npos) continue;
+      const uint32_t base = FindKey(std::string_view(c.key).substr(0, space));
+      if (base == Context::kNone || best_of_key[base] < 0) continue;
+      const Choice& bare = choices_[best_of_key[base]];
+      if (!bare.accepted || bare.id == kNoGeoId) continue;
+      const GeoEntry b = gaz_.Entry(bare.id);
+      if (b.has_coordinates() && b.kind() != GeoKind::kCountry && b.country_id() == e.country_id()) {
+        ch.id = bare.id;
+      }
     }
   }
 

@@ -288,8 +288,17 @@ TEST_F(EventLocationTest, OwnerCountryDoesNotLocate) {
       {"Traders protested outside the Ivory Coast embassy. They asked that the flag of Burkina "
        "Faso be lowered.",
        "Burkina Faso", "Burkina Faso"},
+      // A country across the border ("near the border with Mali", "near the Niger border")
+      // is not the town's; the second of two bordering countries neither.
+      {"Gunmen killed two herders in the town of Gorom-Gorom near the border with Mali.",
+       "Burkina Faso", "Gorom-Gorom"},
+      {"Gunmen killed two herders in the town of Gorom-Gorom near the Niger border.",
+       "Burkina Faso", "Gorom-Gorom"},
+      {"Gunmen attacked a patrol in the town of Gorom-Gorom near the border with Niger and Mali.",
+       "Burkina Faso", "Gorom-Gorom"},
       // Negative: the country is the place ("in Turkey"), not an owner.
       {"Two soldiers were killed in Turkey on Monday.", "Turkey", "Turkey"},
+      {"Two soldiers were killed in Mali near the border.", "Mali", "Mali"},
   };
   for (const OwnerRow& r : rows) {
     SCOPED_TRACE(r.text);

@@ -924,6 +924,28 @@ TEST_F(PlacesTest, UnplacedEntryYieldsToANamesakeWithCoordinates) {
   }
 }
 
+TEST_F(PlacesTest, UnplacedDistrictOfALevelWordTakesTheBareNamesPlace) {
+  // "Woodstock district" is only a Newfoundland division without coordinates; the document's
+  // Woodstock is the Ontario town.
+  Document doc = Annotate(
+      "Woodstock council in Ontario met on Monday. The Woodstock District Chamber of Commerce "
+      "welcomed the plan.");
+  const PlaceMention* district = nullptr;
+  for (const PlaceMention& m : doc.places) {
+    if (doc.Slice(m.span).starts_with("Woodstock District")) district = &m;
+  }
+  ASSERT_NE(district, nullptr);
+  EXPECT_TRUE(district->has_coordinates) << district->name;
+  EXPECT_EQ(district->admin1, "Ontario") << district->name;
+  // Alone, the division stays (nothing else in the text places the name).
+  doc = Annotate("The Woodstock District Chamber of Commerce welcomed the plan.");
+  for (const PlaceMention& m : doc.places) {
+    if (doc.Slice(m.span).starts_with("Woodstock District")) {
+      EXPECT_NE(m.admin1, "Ontario") << m.name;
+    }
+  }
+}
+
 TEST_F(PlacesTest, PersonNameTakesOnlyFirmPlaceCues) {
   Document doc = Annotate(
       "Judge Haywood Turner lost the race. Hyles had 61 percent of the vote to Turner's 39. "
