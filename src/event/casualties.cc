@@ -362,8 +362,13 @@ FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
   }
   // "a senior commander" (an implicit 1, no number written) is usually one of a numbered
   // count of the same event: it counts only when nothing is numbered.
-  auto implicit = [&doc](const CasualtyFrame* f) {
+  // ("and another died later": one more person, not one of the count.)
+  auto implicit = [&doc, &ctx](const CasualtyFrame* f) {
     if (f->negated || f->self_inflicted) return false;
+    const uint32_t from = f->span.begin >= 8 ? f->span.begin - 8 : 0;
+    if (ctx.LowerOf(Span{from, f->span.end}).find("another ") != std::string_view::npos) {
+      return false;
+    }
     if (f->quantity < 0) return true;
     const std::string_view count = doc.Slice(f->count_span);
     return event::EqualsLower(count, "a") || event::EqualsLower(count, "an");

@@ -2844,6 +2844,8 @@ class Annotator {
     if (k <= b) return false;
     const size_t p = k - 1;
     if (W(p) == "he" || W(p) == "she") return true;
+    // "Six officers were killed and another died later of his wounds": one more person.
+    if (W(p) == "another" && p > b && (W(p - 1) == "and" || W(p - 1) == ",")) return true;
     if (IsNameWord(p)) {
       size_t s = p;
       while (s > b && s + 5 > p && IsNameWord(s - 1)) --s;

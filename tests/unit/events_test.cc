@@ -213,6 +213,9 @@ const CasualtyCase kCasualtyCases[] = {
      2, 2, 2, 2, 0, 0, 1, 1, 29},
     {"Three civilians were wounded in the blast. One of the injured later died in hospital.",
      1, 1, 1, 1, 0, 0, 0, 1, 2},
+    // "and another died" is one more person.
+    {"Six officers were killed on the spot and another died later of his wounds.",
+     7, 7, 7, 7, 6, 0, 0, 1, -1},
 };
 
 TEST(AggregateCasualties, Table) {

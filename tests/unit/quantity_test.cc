@@ -336,6 +336,7 @@ const Case kFrameCases[] = {
     {"Six students were injured. One of the injured students died several days later.",
      "injured 6, killed 1"},
     {"Two of the wounded soldiers were flown to the capital.", ""},
+    {"Six officers were killed and another died later of his wounds.", "killed 6, killed 1"},
 };
 
 // Frames with the perpetrator flag and the victim category: "killed 2 self non_state".
