@@ -1018,6 +1018,7 @@ class Annotator {
         continue;
       }
       const bool subtotal = SubtotalBefore(b, cd.begin);
+      if (DiedOfWounds(sentence, cd, e)) continue;
       bool update = false;
       FateHit f = fate_word ? Passive(cd.end, e, np, cd.begin) : FateHit{};
       // "executed 6 prisoners": the verb before wins over a fate noun after.
@@ -1151,6 +1152,33 @@ class Annotator {
     if (has_death_) ToDeath(sentence, b, e, first_frame);
     if (has_addition_) InAdditionTo(sentence, b, e, first_frame);
     if (has_suicide_) SuicideAttackers(sentence, b, e, first_frame);
+  }
+
+  // "One of the injured later died", "two of the wounded students succumbed to their
+  // injuries": deaths among people counted as injured (the event moves them from the injured
+  // to the dead; the span keeps "of the injured" to say so). Adds the frame, returns true.
+  bool DiedOfWounds(uint32_t sentence, const Candidate& cd, size_t e) {
+    size_t k = cd.end;
+    if (k + 3 >= e || W(k) != "of" || W(k + 1) != "the" ||
+        (W(k + 2) != "injured" && W(k + 2) != "wounded")) {
+      return false;
+    }
+    static constexpr std::array<std::string_view, 6> kAdverbs = {
+        "later", "subsequently", "eventually", "also", "then", "reportedly"};
+    k += 3;
+    if (k < e && IsWordish(k) && !In(W(k), kAdverbs) && W(k) != "died" && W(k) != "succumbed") {
+      ++k;  // "of the injured students"
+    }
+    while (k < e && In(W(k), kAdverbs)) ++k;
+    if (k >= e || (W(k) != "died" && W(k) != "succumbed")) return false;
+    size_t len = 0;
+    const LexEntry* f = MatchAt(k, e, q::kFate, &len);
+    if (f == nullptr || f->fate != Fate::kKilled) return false;
+    Np np;
+    np.victims = TokSpan(cd.end, k);
+    AddFrame(sentence, cd.begin, cd.end, doc_.quantities[cd.quantity], cd.quantity, np,
+             {f, k, k + len}, Fate::kKilled, false, false);
+    return true;
   }
 
   // "The assailant was also killed", "the suicide bomber died": the perpetrator's own death,
@@ -2816,6 +2844,8 @@ class Annotator {
     if (k <= b) return false;
     const size_t p = k - 1;
     if (W(p) == "he" || W(p) == "she") return true;
+    // "Six officers were killed and another died later of his wounds": one more person.
+    if (W(p) == "another" && p > b && (W(p - 1) == "and" || W(p - 1) == ",")) return true;
     if (IsNameWord(p)) {
       size_t s = p;
       while (s > b && s + 5 > p && IsNameWord(s - 1)) --s;

@@ -332,6 +332,11 @@ const Case kFrameCases[] = {
     {"Two men who were riding a motorcycle were shot dead.", "killed 2"},
     {"Three women who were also teachers at the school were found dead.", ""},
     {"Four people who were at the market said they saw the blast.", ""},
+    // Deaths among people counted as injured.
+    {"Six students were injured. One of the injured students died several days later.",
+     "injured 6, killed 1"},
+    {"Two of the wounded soldiers were flown to the capital.", ""},
+    {"Six officers were killed and another died later of his wounds.", "killed 6, killed 1"},
 };
 
 // Frames with the perpetrator flag and the victim category: "killed 2 self non_state".
