@@ -99,7 +99,7 @@ namespace {
 bool Scan(const Lexicon& lex, const TokenTexts& t, const std::vector<Token>& tokens, size_t i,
           size_t end, bool allow_range, NumberMatch* out) {
   *out = NumberMatch();
-  if (i >= end) return false;
+  if (i >= end || (t.number[i] & kNumberStart) == 0) return false;
   const std::string_view w = t.lower[i];
   size_t len = 0;
   size_t j = i;
@@ -148,8 +148,9 @@ bool Scan(const Lexicon& lex, const TokenTexts& t, const std::vector<Token>& tok
     while (j < end) {
       const std::string_view tok = t.lower[j];
       // Only a word token can be a word number: skip the lookup for the others.
-      const int64_t v =
-          tokens[j].kind == TokenKind::kWord ? CompoundValueAt(lex, t, j) : int64_t{-1};
+      const int64_t v = tokens[j].kind == TokenKind::kWord && (t.number[j] & kWordValue) != 0
+                            ? CompoundValueAt(lex, t, j)
+                            : int64_t{-1};
       if (v >= 0) {
         const bool is_tens = v >= 20 && v % 10 == 0 && v < 100 && tok.find('-') == tok.npos;
         if (last == 1 || (last == 2 && (is_tens || v >= 10))) break;
@@ -179,7 +180,8 @@ bool Scan(const Lexicon& lex, const TokenTexts& t, const std::vector<Token>& tok
       }
       // "one hundred and twenty"
       if (any && tok == "and" && (last == 3 || last == 4) && j + 1 < end &&
-          CompoundValueAt(lex, t, j + 1) >= 0 && CompoundValueAt(lex, t, j + 1) < 100) {
+          (t.number[j + 1] & kWordValue) != 0 && CompoundValueAt(lex, t, j + 1) >= 0 &&
+          CompoundValueAt(lex, t, j + 1) < 100) {
         last = 0;
         ++j;
         continue;
@@ -207,9 +209,50 @@ bool Scan(const Lexicon& lex, const TokenTexts& t, const std::vector<Token>& tok
 
 }  // namespace
 
-bool ScanNumber(const Lexicon& lex, const TokenTexts& t, const std::vector<Token>& tokens,
-                size_t i, size_t end, NumberMatch* out) {
+bool ScanNumberFrom(const Lexicon& lex, const TokenTexts& t, const std::vector<Token>& tokens,
+                    size_t i, size_t end, NumberMatch* out) {
   return Scan(lex, t, tokens, i, end, true, out);
+}
+
+void PrepareNumbers(const Lexicon& lex, const std::vector<Token>& tokens, std::string_view text,
+                    TokenTexts* t) {
+  const size_t n = std::min(tokens.size(), t->lower.size());
+  t->number.assign(t->lower.size(), 0);
+  // Which tokens hold an ASCII hyphen: hyphens are rare, so they are found in the text and
+  // mapped to the tokens (in order of their spans, as the tokenizer makes them) rather than
+  // searched for in every token.
+  constexpr uint8_t kHyphen = 0x80;  // scratch bit, cleared below
+  bool ordered = true;
+  for (size_t i = 1; i < n && ordered; ++i) {
+    ordered = tokens[i - 1].span.end <= tokens[i].span.begin;
+  }
+  if (ordered && (n == 0 || tokens[n - 1].span.end <= text.size())) {
+    size_t k = 0;
+    for (size_t pos = text.find('-'); pos != std::string_view::npos && k < n;
+         pos = text.find('-', pos + 1)) {
+      while (k < n && tokens[k].span.end <= pos) ++k;
+      if (k < n && tokens[k].span.begin <= pos) t->number[k] |= kHyphen;
+    }
+  } else {
+    for (size_t i = 0; i < n; ++i) {
+      if (t->lower[i].find('-') != std::string_view::npos) t->number[i] |= kHyphen;
+    }
+  }
+  for (size_t i = 0; i < t->lower.size(); ++i) {
+    // The value CompoundValueAt gives, without its search for a hyphen.
+    int64_t v = -1;
+    if ((t->number[i] & kHyphen) != 0) {
+      v = CompoundValue(lex, t->lower[i]);
+    } else if (const LexEntry* e = lex.WordAt(*t, i); e != nullptr && (e->classes & kNumber) != 0) {
+      v = e->number;
+    }
+    const LexSlot* s = t->slot[i];
+    const bool word = i < n && tokens[i].kind == TokenKind::kWord;
+    const bool start = (i < n && tokens[i].kind == TokenKind::kNumber) ||
+                       (s != nullptr && (s->first_classes & (kNumber | kVagueAmount)) != 0) ||
+                       (word && v >= 0);
+    t->number[i] = static_cast<uint8_t>((v >= 0 ? kWordValue : 0) | (start ? kNumberStart : 0));
+  }
 }
 
 }  // namespace sitrep::quantity
