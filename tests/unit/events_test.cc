@@ -492,6 +492,14 @@ TEST(AssembleEvents, OpeningPlaceOverALaterCountry) {
       {"Gunmen killed seven policemen in Assam on Thursday. Police in Kolkata said the gunmen "
        "opened fire on a patrol.",
        "Assam", "Assam"},
+      // A village the gazetteer lacks, written before its state, is not replaced by the same
+      // state named later after a locative word; without the village the state stands.
+      {"Militants attacked a police post in Lorumpahar, Assam, India. This was one of two "
+       "attacks in Assam on the same day.",
+       "Assam", "Lorumpahar"},
+      {"Militants attacked a police post in Assam, India. This was one of two attacks in Assam "
+       "on the same day.",
+       "Assam", "Assam"},
       // An event note's coded place ("coded as Tougan") is the event's, not a name after "as".
       {"JNIM militants attacked the village of Bonkounda (coded as Tougan at geoprecision 2), "
        "killing ten people.",
@@ -506,6 +514,34 @@ TEST(AssembleEvents, OpeningPlaceOverALaterCountry) {
     ASSERT_TRUE(MakeDefaultPipeline(options).Run(doc).ok());
     ASSERT_FALSE(doc.events.empty());
     EXPECT_EQ(doc.events[0].admin1, c.admin1);
+    EXPECT_EQ(doc.events[0].location, c.location);
+  }
+}
+
+// An event known only to its country is put at the capital, in the capital's division; a finer
+// place keeps its own division. Needs the gazetteer; skips without it.
+TEST(AssembleEvents, CountryLevelEventInTheCapitalsDivision) {
+  auto gaz = OpenDefaultGazetteer();
+  if (!gaz.ok()) GTEST_SKIP() << "no gazetteer blob";
+  PipelineOptions options;
+  options.gazetteer = *gaz;
+  const struct {
+    const char* text;
+    const char* admin1;
+    const char* location;
+  } cases[] = {
+      {"Thousands of teachers marched across Burkina Faso on Friday.", "Centre", "Burkina Faso"},
+      {"Thousands of teachers marched in Djibo, Burkina Faso on Friday.", "Sahel", "Djibo"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    Document doc;
+    doc.id = "t";
+    doc.published = "2024-09-14";
+    doc.text = c.text;
+    ASSERT_TRUE(MakeDefaultPipeline(options).Run(doc).ok());
+    ASSERT_FALSE(doc.events.empty());
+    EXPECT_EQ(doc.events[0].admin1.value_or(""), c.admin1);
     EXPECT_EQ(doc.events[0].location, c.location);
   }
 }

@@ -464,6 +464,39 @@ TEST_F(PlacesTest, AmericanHouseStyleAndCountryNamedTowns) {
   }
 }
 
+TEST_F(PlacesTest, BritishAndCanadianLocalNews) {
+  const Context cases[] = {
+      // British local news: a time written "4am", magistrates, Commonwealth spelling.
+      {"Detectives in Lancaster appealed for witnesses to an assault at 4am on Saturday.",
+       "Lancaster", "GB", "PPL"},
+      {"A man from Lancaster appeared before magistrates on Monday.", "Lancaster", "GB", "PPL"},
+      {"Councillors in Lancaster agreed to repaint the bus shelters.", "Lancaster", "GB", "PPL"},
+      // A county of England named inside a longer name still places the text in England.
+      {"A woman from Lancaster won a prize from the Yorkshire Law Society.", "Lancaster", "GB",
+       "PPL"},
+      // American house style, or nothing at all: the larger American town stays.
+      {"Police in Lancaster arrested a man at 4 p.m. on Saturday.", "Lancaster", "US", "PPL"},
+      {"Police in Lancaster arrested a man on Saturday.", "Lancaster", "US", "PPL"},
+      // Canadian: the RCMP, a constable written "Const.", the Canadian Press's province
+      // abbreviations.
+      {"RCMP officers in Richmond arrested a man after a break-in on Saturday.", "Richmond", "CA",
+       "PPL"},
+      {"Const. Jane Smith said the crash in Richmond was under investigation.", "Richmond", "CA",
+       "PPL"},
+      {"The clinic in London, Ont., closed its doors on Friday.", "London", "CA", "PPL"},
+      // "Const" without its period and a name is no constable.
+      {"Police in Richmond said the Const report was late.", "Richmond", "US", "PPL"},
+  };
+  for (const Context& c : cases) {
+    Document doc = Annotate(c.text);
+    const PlaceMention* m = Find(doc, c.surface);
+    ASSERT_NE(m, nullptr) << c.text;
+    EXPECT_EQ(m->country, c.country) << c.text << " → " << m->name;
+    EXPECT_TRUE(m->feature_code.starts_with(c.feature_prefix))
+        << c.text << " → " << m->feature_code << " " << m->name;
+  }
+}
+
 TEST_F(PlacesTest, IndependentCityDivisionIsNoCountyOfItsTown) {
   // "City of Richmond" (Virginia's independent city) is Richmond itself, not a county holding
   // it: the county named in the text links the town of the other state.
@@ -740,6 +773,16 @@ TEST_F(PlacesTest, HyphenJoinedNamesSplitIntoTheirPlaces) {
   }
 }
 
+TEST_F(PlacesTest, PartyLetterBeforeAStateAbbreviationNamesTheState) {
+  // "R-Va." once read "Va" as an alternate name of a Ghanaian town.
+  ExpectAdmin1Rows({
+      {"Sen. Jane Doe, R-Va., voted against the bill.", "Va.", "Virginia"},
+      {"Rep. Joe Doe, D-N.Y., said the vote was close.", "N.Y.", "New York"},
+      {"Rep. Nick Doe, D-W.Va., chaired the panel.", "W.Va.", "West Virginia"},
+      {"Sen. Ann Roe (R-Ga.) spoke first.", "Ga.", "Georgia"},
+  });
+}
+
 TEST_F(PlacesTest, TwoLetterStateAbbreviationsAnywhere) {
   ExpectAdmin1Rows(
       {
@@ -878,6 +921,28 @@ TEST_F(PlacesTest, UnplacedEntryYieldsToANamesakeWithCoordinates) {
     ASSERT_NE(m, nullptr);
     EXPECT_EQ(m->admin1, r.admin1) << m->name;
     EXPECT_EQ(m->has_coordinates, r.placed) << m->name;
+  }
+}
+
+TEST_F(PlacesTest, UnplacedDistrictOfALevelWordTakesTheBareNamesPlace) {
+  // "Woodstock district" is only a Newfoundland division without coordinates; the document's
+  // Woodstock is the Ontario town.
+  Document doc = Annotate(
+      "Woodstock council in Ontario met on Monday. The Woodstock District Chamber of Commerce "
+      "welcomed the plan.");
+  const PlaceMention* district = nullptr;
+  for (const PlaceMention& m : doc.places) {
+    if (doc.Slice(m.span).starts_with("Woodstock District")) district = &m;
+  }
+  ASSERT_NE(district, nullptr);
+  EXPECT_TRUE(district->has_coordinates) << district->name;
+  EXPECT_EQ(district->admin1, "Ontario") << district->name;
+  // Alone, the division stays (nothing else in the text places the name).
+  doc = Annotate("The Woodstock District Chamber of Commerce welcomed the plan.");
+  for (const PlaceMention& m : doc.places) {
+    if (doc.Slice(m.span).starts_with("Woodstock District")) {
+      EXPECT_NE(m.admin1, "Ontario") << m.name;
+    }
   }
 }
 
