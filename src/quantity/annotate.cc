@@ -240,6 +240,12 @@ class Annotator {
   void Quantities(size_t b, size_t e) {
     size_t i = b;
     while (i < e) {
+      // Most tokens start no number, qualifier or "between": only the other readings apply.
+      if ((t_.number[i] & q::kQuantityStart) == 0) {
+        Other(b, i, e);
+        ++i;
+        continue;
+      }
       size_t start = i, k = i, len = 0;
       Qualifier qual = Qualifier::kExact;
       NumberMatch n;
@@ -317,7 +323,9 @@ class Annotator {
       doc_.quantities.push_back({tok_[i].span, v, v, Qualifier::kExact, false, kind});
       return;
     }
-    if (i > b && i + 1 < e && In(w, kOrdinalWords)) {
+    // (every ordinal word has 5 to 9 letters and ends in "t", "d" or "h")
+    if (i > b && i + 1 < e && w.size() >= 5 && w.size() <= 9 &&
+        (w.back() == 'h' || w.back() == 't' || w.back() == 'd') && In(w, kOrdinalWords)) {
       const std::string_view p = W(i - 1);
       if (p == "the" || p == "a" || p == "its" || p == "their" || p == "his" || p == "her") {
         const int64_t v = static_cast<int64_t>(

@@ -251,7 +251,11 @@ void PrepareNumbers(const Lexicon& lex, const std::vector<Token>& tokens, std::s
     const bool start = (i < n && tokens[i].kind == TokenKind::kNumber) ||
                        (s != nullptr && (s->first_classes & (kNumber | kVagueAmount)) != 0) ||
                        (word && v >= 0);
-    t->number[i] = static_cast<uint8_t>((v >= 0 ? kWordValue : 0) | (start ? kNumberStart : 0));
+    const bool quantity = start ||
+                          (s != nullptr && (s->first_classes & kQualifierWord) != 0) ||
+                          t->lower[i] == "between";
+    t->number[i] = static_cast<uint8_t>((v >= 0 ? kWordValue : 0) | (start ? kNumberStart : 0) |
+                                        (quantity ? kQuantityStart : 0));
   }
 }
 

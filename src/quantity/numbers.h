@@ -34,6 +34,7 @@ enum NumberBits : uint8_t {
   kWordValue = 1,    // a word number alone or hyphenated ("seven", "twenty-five", "two-dozen")
   kNumberStart = 2,  // a number expression may start here: digits, a word number, or the first
                      // word of a lexicon number or vague amount ("a dozen", "tens of")
+  kQuantityStart = 4,  // kNumberStart, the first word of a qualifier ("at least"), or "between"
 };
 
 // Fills t->number from t->slot (Lexicon::Prepare first) and the tokens of `text` (their spans

@@ -1066,6 +1066,7 @@ TEST(QuantityTest, NumberBitsAgreeWithFullScan) {
       "half a dozen - three to five - forty-two-year-old x-ray 10/06/1971 10:30 f-16",
       "ninety-nine thirty-seven-five sixty-zero seven-dozen twelve-dozen well-known",
       "between 0930 and 1010 hrs the 3rd and 15th killed 5 or 6 of the 40 attackers",
+      "at least 7, more than a dozen, nearly half a dozen, up to 30 and between two and five",
       "-five - -- twenty- -twenty 'twenty-one' (forty-four) eighty-eight.",
   };
   const quantity::Lexicon& lex = quantity::Lexicon::Get();
@@ -1076,12 +1077,18 @@ TEST(QuantityTest, NumberBitsAgreeWithFullScan) {
     std::fill(all.number.begin(), all.number.end(), uint8_t{0xff});
     int found = 0;
     for (size_t i = 0; i < p.tokens.size(); ++i) {
-      for (size_t end : {p.tokens.size(), i + 1, i + 2}) {
+      for (size_t end : {p.tokens.size(), std::min(i + 1, p.tokens.size()),
+                         std::min(i + 2, p.tokens.size())}) {
         quantity::NumberMatch fast, full;
         const bool a = quantity::ScanNumber(lex, p.t, p.tokens, i, end, &fast);
         const bool b = quantity::ScanNumber(lex, all, p.tokens, i, end, &full);
         ASSERT_EQ(a, b) << text << " at " << p.t.lower[i];
         found += a ? 1 : 0;
+        size_t len = 0;
+        if (b || p.t.lower[i] == "between" ||
+            lex.Match(all, i, end, quantity::kQualifierWord, &len) != nullptr) {
+          EXPECT_NE(p.t.number[i] & quantity::kQuantityStart, 0) << text << " at " << i;
+        }
         EXPECT_EQ(fast.end, full.end);
         EXPECT_EQ(fast.value, full.value);
         EXPECT_EQ(fast.high, full.high);
