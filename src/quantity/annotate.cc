@@ -242,7 +242,7 @@ class Annotator {
     while (i < e) {
       // Most tokens start no number, qualifier or "between": only the other readings apply.
       if ((t_.number[i] & q::kQuantityStart) == 0) {
-        Other(b, i, e);
+        if (tok_[i].kind == TokenKind::kAlnum || MayBeOrdinal(W(i))) Other(b, i, e);
         ++i;
         continue;
       }
@@ -295,6 +295,11 @@ class Annotator {
     }
   }
 
+  // Every ordinal word has 5 to 9 letters and ends in "t", "d" or "h": a test before the list.
+  static bool MayBeOrdinal(std::string_view w) {
+    return w.size() >= 5 && w.size() <= 9 && (w.back() == 'h' || w.back() == 't' || w.back() == 'd');
+  }
+
   // Ordinals, ages and times written as one alnum token, and "the third".
   void Other(size_t b, size_t i, size_t e) {
     const std::string_view w = W(i);
@@ -323,9 +328,7 @@ class Annotator {
       doc_.quantities.push_back({tok_[i].span, v, v, Qualifier::kExact, false, kind});
       return;
     }
-    // (every ordinal word has 5 to 9 letters and ends in "t", "d" or "h")
-    if (i > b && i + 1 < e && w.size() >= 5 && w.size() <= 9 &&
-        (w.back() == 'h' || w.back() == 't' || w.back() == 'd') && In(w, kOrdinalWords)) {
+    if (i > b && i + 1 < e && MayBeOrdinal(w) && In(w, kOrdinalWords)) {
       const std::string_view p = W(i - 1);
       if (p == "the" || p == "a" || p == "its" || p == "their" || p == "his" || p == "her") {
         const int64_t v = static_cast<int64_t>(

@@ -218,30 +218,24 @@ void PrepareNumbers(const Lexicon& lex, const std::vector<Token>& tokens, std::s
                     TokenTexts* t) {
   const size_t n = std::min(tokens.size(), t->lower.size());
   t->number.assign(t->lower.size(), 0);
-  // Which tokens hold an ASCII hyphen: hyphens are rare, so they are found in the text and
-  // mapped to the tokens (in order of their spans, as the tokenizer makes them) rather than
-  // searched for in every token.
-  constexpr uint8_t kHyphen = 0x80;  // scratch bit, cleared below
-  bool ordered = true;
-  for (size_t i = 1; i < n && ordered; ++i) {
-    ordered = tokens[i - 1].span.end <= tokens[i].span.begin;
-  }
-  if (ordered && (n == 0 || tokens[n - 1].span.end <= text.size())) {
-    size_t k = 0;
-    for (size_t pos = text.find('-'); pos != std::string_view::npos && k < n;
-         pos = text.find('-', pos + 1)) {
-      while (k < n && tokens[k].span.end <= pos) ++k;
-      if (k < n && tokens[k].span.begin <= pos) t->number[k] |= kHyphen;
-    }
-  } else {
-    for (size_t i = 0; i < n; ++i) {
-      if (t->lower[i].find('-') != std::string_view::npos) t->number[i] |= kHyphen;
-    }
-  }
+  // `hyphen` is the first ASCII hyphen of the text at or after `from`: hyphens are rare, so the
+  // text is searched about once per hyphen (tokens come in text order) instead of every token.
+  size_t from = 0, hyphen = text.find('-');
   for (size_t i = 0; i < t->lower.size(); ++i) {
     // The value CompoundValueAt gives, without its search for a hyphen.
     int64_t v = -1;
-    if ((t->number[i] & kHyphen) != 0) {
+    bool has_hyphen = false;
+    if (i < n) {
+      const Span sp = tokens[i].span;
+      if (sp.begin < from || hyphen < sp.begin) {
+        from = sp.begin;
+        hyphen = text.find('-', from);
+      }
+      has_hyphen = hyphen < sp.end;
+    } else {
+      has_hyphen = t->lower[i].find('-') != std::string_view::npos;
+    }
+    if (has_hyphen) {
       v = CompoundValue(lex, t->lower[i]);
     } else if (const LexEntry* e = lex.WordAt(*t, i); e != nullptr && (e->classes & kNumber) != 0) {
       v = e->number;

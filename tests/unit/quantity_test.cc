@@ -1100,6 +1100,15 @@ TEST(QuantityTest, NumberBitsAgreeWithFullScan) {
       }
     }
     EXPECT_GT(found, 0) << text;
+    // The bits are facts of each token alone: the same for tokens out of text order.
+    quantity::TokenTexts rev;
+    std::vector<Token> rev_tokens(p.tokens.rbegin(), p.tokens.rend());
+    rev.lower.assign(p.t.lower.rbegin(), p.t.lower.rend());
+    lex.Prepare(&rev);
+    quantity::PrepareNumbers(lex, rev_tokens, p.text, &rev);
+    for (size_t i = 0; i < rev.lower.size(); ++i) {
+      EXPECT_EQ(rev.number[i], p.t.number[p.tokens.size() - 1 - i]) << text << " at " << i;
+    }
   }
 }
 
