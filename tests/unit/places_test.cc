@@ -466,11 +466,12 @@ TEST_F(PlacesTest, AmericanHouseStyleAndCountryNamedTowns) {
 
 TEST_F(PlacesTest, BritishAndCanadianLocalNews) {
   const Context cases[] = {
-      // British local news: a time written "4am", magistrates, Commonwealth spelling.
+      // British local news: a time written "4am", magistrates.
       {"Detectives in Lancaster appealed for witnesses to an assault at 4am on Saturday.",
        "Lancaster", "GB", "PPL"},
       {"A man from Lancaster appeared before magistrates on Monday.", "Lancaster", "GB", "PPL"},
-      {"Councillors in Lancaster agreed to repaint the bus shelters.", "Lancaster", "GB", "PPL"},
+      // Commonwealth spelling alone is no cue (conflict news abroad is written so too).
+      {"Councillors in Lancaster agreed to repaint the bus shelters.", "Lancaster", "US", "PPL"},
       // A county of England named inside a longer name still places the text in England.
       {"A woman from Lancaster won a prize from the Yorkshire Law Society.", "Lancaster", "GB",
        "PPL"},
