@@ -550,6 +550,27 @@ class Recognizer {
     }
   }
 
+  // Token j continues an abbreviation begun before it: no space, or one space after a period
+  // ("W. Va.").
+  bool AbbrevContinues(uint32_t j) const {
+    const uint32_t prev_end = doc_.tokens[j - 1].span.end;
+    const uint32_t begin = doc_.tokens[j].span.begin;
+    return begin == prev_end ||
+           (begin == prev_end + 1 && doc_.text[prev_end] == ' ' && Tok(j - 1) == ".");
+  }
+
+  // A division named by its abbreviation over tokens i..j, from byte `begin`: no lookup needed.
+  void PushForcedDivision(GeoId admin1, uint32_t begin, uint32_t s, uint32_t i, uint32_t j) {
+    Candidate c;
+    c.span = {begin, doc_.tokens[j].span.end};
+    c.sentence = s;
+    c.tok_begin = i;
+    c.tok_end = j + 1;
+    c.forced = admin1;
+    c.cue = 2;
+    out_.push_back(std::move(c));
+  }
+
   // "Decatur, Ala." (a US state abbreviation after a comma) and world regions ("Middle East").
   bool Special(uint32_t i, uint32_t s, uint32_t limit, uint32_t* after) {
     // "the S.C. Highway Patrol", "in D.C.", "from W. Va.": an abbreviation of two words with
@@ -563,12 +584,7 @@ class Recognizer {
         (w.size() == 1 ? i + 1 < limit && Tok(i + 1) == "." : w.size() <= 4 && w[1] == '.')) {
       uint32_t begin = doc_.tokens[i].span.begin;
       for (uint32_t j = i; j < limit && j < i + 4; ++j) {
-        // One space only after a period: "W. Va.".
-        if (j > i && doc_.tokens[j].span.begin != doc_.tokens[j - 1].span.end &&
-            !(doc_.tokens[j].span.begin == doc_.tokens[j - 1].span.end + 1 &&
-              doc_.text[doc_.tokens[j - 1].span.end] == ' ' && Tok(j - 1) == ".")) {
-          break;
-        }
+        if (j > i && !AbbrevContinues(j)) break;
         std::string_view abbrev =
             std::string_view(doc_.text).substr(begin, doc_.tokens[j].span.end - begin);
         std::string_view code = UsStateCode(abbrev);
@@ -579,14 +595,7 @@ class Recognizer {
         if (us && !comma && std::count(abbrev.begin(), abbrev.end(), '.') < 2) continue;
         auto admin1 = gaz_.Admin1ByCode(code);
         if (!admin1) return false;
-        Candidate c;
-        c.span = {begin, doc_.tokens[j].span.end};
-        c.sentence = s;
-        c.tok_begin = i;
-        c.tok_end = j + 1;
-        c.forced = admin1->id();
-        c.cue = 2;
-        out_.push_back(std::move(c));
+        PushForcedDivision(admin1->id(), begin, s, i, j);
         *after = j + 1;
         return true;
       }
@@ -720,25 +729,14 @@ class Recognizer {
   // its last token; 0 when no abbreviation ends there.
   uint32_t PartyState(uint32_t i, uint32_t begin, uint32_t s, uint32_t limit) {
     for (uint32_t j = i; j < limit && j < i + 4; ++j) {
-      if (j > i && doc_.tokens[j].span.begin != doc_.tokens[j - 1].span.end &&
-          !(doc_.tokens[j].span.begin == doc_.tokens[j - 1].span.end + 1 &&
-            doc_.text[doc_.tokens[j - 1].span.end] == ' ' && Tok(j - 1) == ".")) {
-        break;
-      }
+      if (j > i && !AbbrevContinues(j)) break;
       const std::string_view abbrev =
           std::string_view(doc_.text).substr(begin, doc_.tokens[j].span.end - begin);
       const std::string_view code = UsStateCode(abbrev);
       if (code.empty()) continue;
       auto admin1 = gaz_.Admin1ByCode(code);
       if (!admin1) return 0;
-      Candidate c;
-      c.span = {begin, doc_.tokens[j].span.end};
-      c.sentence = s;
-      c.tok_begin = i;
-      c.tok_end = j + 1;
-      c.forced = admin1->id();
-      c.cue = 2;
-      out_.push_back(std::move(c));
+      PushForcedDivision(admin1->id(), begin, s, i, j);
       return j + 1;
     }
     return 0;
