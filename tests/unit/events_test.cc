@@ -2,6 +2,8 @@
 // interaction codes, UCDP names, notes, stable ids, grouping without a gazetteer.
 #include <gtest/gtest.h>
 
+#include <memory>
+#include <span>
 #include <vector>
 
 #include "sitrep/actors.h"
@@ -466,6 +468,30 @@ TEST(AssembleEvents, HospitalTownIsNotANewIncident) {
   EXPECT_NE(doc.events[0].location, "Zaria");
 }
 
+// A text and the division and location of its first event.
+struct EventPlaceCase {
+  const char* text;
+  const char* admin1;
+  const char* location;
+};
+
+void ExpectFirstEventPlaces(const std::shared_ptr<const Gazetteer>& gaz,
+                            std::span<const EventPlaceCase> cases) {
+  PipelineOptions options;
+  options.gazetteer = gaz;
+  for (const EventPlaceCase& c : cases) {
+    SCOPED_TRACE(c.text);
+    Document doc;
+    doc.id = "t";
+    doc.published = "2024-09-14";
+    doc.text = c.text;
+    ASSERT_TRUE(MakeDefaultPipeline(options).Run(doc).ok());
+    ASSERT_FALSE(doc.events.empty());
+    EXPECT_EQ(doc.events[0].admin1.value_or(""), c.admin1);
+    EXPECT_EQ(doc.events[0].location, c.location);
+  }
+}
+
 // The opening sentence's place, read after a comma ("in Nurmati, Andhra Pradesh, India"), is
 // not replaced by a country named later after a locative word ("the Communist Party of India"):
 // the finer place that agrees with it stands; a coded place of an event note is the event's.
@@ -473,14 +499,7 @@ TEST(AssembleEvents, HospitalTownIsNotANewIncident) {
 TEST(AssembleEvents, OpeningPlaceOverALaterCountry) {
   auto gaz = OpenDefaultGazetteer();
   if (!gaz.ok()) GTEST_SKIP() << "no gazetteer blob";
-  PipelineOptions options;
-  options.gazetteer = *gaz;
-  struct PlaceCase {
-    const char* text;
-    const char* admin1;
-    const char* location;
-  };
-  const PlaceCase cases[] = {
+  const EventPlaceCase cases[] = {
       {"Assailants raided a construction site in Nurmati, Andhra Pradesh, India, wounding one "
        "guard. The Communist Party of India claimed responsibility for the raid.",
        "Andhra Pradesh", "Nurmati"},
@@ -513,17 +532,7 @@ TEST(AssembleEvents, OpeningPlaceOverALaterCountry) {
        "killing ten people.",
        "Boucle du Mouhoun", "Tougan"},
   };
-  for (const PlaceCase& c : cases) {
-    SCOPED_TRACE(c.text);
-    Document doc;
-    doc.id = "t";
-    doc.published = "2024-09-14";
-    doc.text = c.text;
-    ASSERT_TRUE(MakeDefaultPipeline(options).Run(doc).ok());
-    ASSERT_FALSE(doc.events.empty());
-    EXPECT_EQ(doc.events[0].admin1, c.admin1);
-    EXPECT_EQ(doc.events[0].location, c.location);
-  }
+  ExpectFirstEventPlaces(*gaz, cases);
 }
 
 // An event known only to its country is put at the capital, in the capital's division; a finer
@@ -531,27 +540,11 @@ TEST(AssembleEvents, OpeningPlaceOverALaterCountry) {
 TEST(AssembleEvents, CountryLevelEventInTheCapitalsDivision) {
   auto gaz = OpenDefaultGazetteer();
   if (!gaz.ok()) GTEST_SKIP() << "no gazetteer blob";
-  PipelineOptions options;
-  options.gazetteer = *gaz;
-  const struct {
-    const char* text;
-    const char* admin1;
-    const char* location;
-  } cases[] = {
+  const EventPlaceCase cases[] = {
       {"Thousands of teachers marched across Burkina Faso on Friday.", "Centre", "Burkina Faso"},
       {"Thousands of teachers marched in Djibo, Burkina Faso on Friday.", "Sahel", "Djibo"},
   };
-  for (const auto& c : cases) {
-    SCOPED_TRACE(c.text);
-    Document doc;
-    doc.id = "t";
-    doc.published = "2024-09-14";
-    doc.text = c.text;
-    ASSERT_TRUE(MakeDefaultPipeline(options).Run(doc).ok());
-    ASSERT_FALSE(doc.events.empty());
-    EXPECT_EQ(doc.events[0].admin1.value_or(""), c.admin1);
-    EXPECT_EQ(doc.events[0].location, c.location);
-  }
+  ExpectFirstEventPlaces(*gaz, cases);
 }
 
 // An incident dated well before publication while the lead incident is recent is background
