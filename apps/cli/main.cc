@@ -261,21 +261,28 @@ int RunExtract(InputOptions input, const ExtractFlags& flags) {
   EventMerger merger;
   std::optional<StoreMerge> store_merge;
   if (store && !flags.per_document) store_merge.emplace(*store);
-  auto stats = ForEachDocument(input, [&](Document& doc) -> Status {
+  // Per document, each document's JSON lines are written by the thread that processed it;
+  // this thread only stores and prints them in input order.
+  if (flags.per_document && print_jsonl) {
+    input.prepare = [](Document& doc, std::string* out) -> Status {
+      for (const Event& event : doc.events) {
+        AppendEventJson(event, out);
+        out->push_back('\n');
+      }
+      return Status::Ok();
+    };
+  }
+  auto stats = ForEachDocument(input, [&](Document& doc, std::string& json) -> Status {
     if (!flags.per_document) {
       if (store_merge) return store_merge->Add(doc);
-      for (const Event& event : doc.events) merger.Add(event, doc.published);
+      // The document is dropped after this: its events move into the merger, not copies.
+      for (Event& event : doc.events) merger.Add(std::move(event), doc.published);
       return Status::Ok();
     }
     events += doc.events.size();
     if (sink) SITREP_RETURN_IF_ERROR(sink->Consume(doc, doc.events));
     if (!print_jsonl) return Status::Ok();
-    std::string out;
-    for (const Event& event : doc.events) {
-      AppendEventJson(event, &out);
-      out.push_back('\n');
-    }
-    return WriteStdout(out) ? Status::Ok() : kStdoutClosed;
+    return WriteStdout(json) ? Status::Ok() : kStdoutClosed;
   });
   if (!stats.ok()) return Fail(stats.status());
   if (!flags.per_document) {
