@@ -65,14 +65,13 @@ bool WriteStdout(const std::string& data) {
   return written == data.size();
 }
 
-namespace {
-
-// CPU time of the calling thread, for SITREP_THREAD_STATS.
 double ThreadCpuSeconds() {
   timespec ts{};
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
+
+namespace {
 
 // Per-thread CPU seconds of one run (SITREP_THREAD_STATS): the calling thread's split into
 // reading, processing documents itself and handing on (with freeing), plus every worker's total.
@@ -104,13 +103,18 @@ struct ThreadStats {
 // Cleans and runs one record, then `prepare`; a failure to clean or run is the reason to reject
 // the record, a failing `prepare` ends the run when the document's turn comes.
 struct Processed {
-  Result<Document> doc = Status::Ok();
+  Result<Document> doc = Status(ErrorCode::kInternal, "not processed yet");
   std::string prepared;
   Status prepare_status;
 };
 
-void Process(const InputOptions& options, const RawRecord& record, Processed* out) {
-  out->doc = MakeDocument(record);
+void Process(const InputOptions& options, ReadItem* item, Processed* out) {
+  CompleteRead(item);  // a JSON line read unparsed is parsed here, on the processing thread
+  if (!item->status.ok()) {
+    out->doc = item->status;
+    return;
+  }
+  out->doc = MakeDocument(item->record);
   if (!out->doc.ok()) return;
   if (options.pipeline) {
     Status status = options.pipeline->Run(*out->doc);
@@ -188,7 +192,7 @@ class Pool {
 
  private:
   void Run(Job* job, bool by_worker) {
-    Process(options_, job->item.record, &job->out);
+    Process(options_, &job->item, &job->out);
     job->by_worker = by_worker;
     bool wake = false;
     {
@@ -253,7 +257,10 @@ Result<InputStats> ForEachDocument(
   const double cpu_start = tstats.on ? ThreadCpuSeconds() : 0;
   RejectLog rejects;
   SITREP_RETURN_IF_ERROR(rejects.Open(options.rejects_path));
-  auto reader = OpenInputs(options.paths);
+  ReadOptions read_options;
+  // With workers, JSON lines are parsed by whoever processes them, not by this reading thread.
+  read_options.defer_parse = options.threads > 1;
+  auto reader = OpenInputs(options.paths, read_options);
   if (!reader.ok()) return reader.status();
   InputStats stats;
   // Hands one processed record on: rejected, or to `on_document`.
@@ -283,11 +290,7 @@ Result<InputStats> ForEachDocument(
     while (auto item = read()) {
       Processed out;
       double t0 = tstats.on ? ThreadCpuSeconds() : 0;
-      if (item->status.ok()) {
-        Process(options, item->record, &out);
-      } else {
-        out.doc = item->status;
-      }
+      Process(options, &*item, &out);
       if (tstats.on) {
         const double t1 = ThreadCpuSeconds();
         tstats.caller_process += t1 - t0;

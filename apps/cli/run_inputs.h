@@ -32,6 +32,9 @@ struct InputOptions {
   std::function<Status(Document&, std::string* bytes)> prepare;
 };
 
+// CPU seconds used so far by the calling thread (for SITREP_THREAD_STATS).
+double ThreadCpuSeconds();
+
 // The hardware thread count (at least 1): the default of `extract --threads`.
 int DefaultThreads();
 
