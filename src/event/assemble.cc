@@ -170,6 +170,15 @@ bool StatedAsWhere(const Document& doc, Span span) {
   return false;
 }
 
+// True when `own` is the division `later` names, at its precision, with a place inside it that
+// the gazetteer lacks written before it ("in Dikom, Assam, India. ... the United Liberation
+// Front of Assam"): `own` says more than `later`.
+bool NamesPlaceInside(const EventLocation& own, const EventLocation& later) {
+  return own.iso3 == later.iso3 && own.admin1 == later.admin1 &&
+         own.where_prec == later.where_prec && own.geonameid == 0 && later.geonameid != 0 &&
+         !own.location.empty() && own.location != later.location;
+}
+
 void FillPlace(const Document& doc, const Incident& inc, SentenceLocations& locations, Event* e) {
   // The incident's place is the first one a sentence of it states after a locative word; its
   // opening sentence's own best place, read without that cue ("in Nurmati, Andhra Pradesh,
@@ -195,7 +204,8 @@ void FillPlace(const Document& doc, const Incident& inc, SentenceLocations& loca
         (later && own.found() && own.where_prec <= inc.place.where_prec &&
          StatedAsWhere(doc, own.evidence) &&
          (own.iso3 != inc.place.iso3 ||
-          (!own.admin1.empty() && !inc.place.admin1.empty() && own.admin1 != inc.place.admin1)))) {
+          (!own.admin1.empty() && !inc.place.admin1.empty() && own.admin1 != inc.place.admin1) ||
+          NamesPlaceInside(own, inc.place)))) {
       chosen = &own;
     }
   }

@@ -56,6 +56,23 @@ int Rank(const PlaceMention& m) {
 
 bool Inside(Span inner, Span outer) { return inner.begin >= outer.begin && inner.end <= outer.end; }
 
+// A town's name used as the name of a weapon: "Molotov cocktails" (Molotov, Perm Krai), "a
+// Tomahawk missile" (Tomahawk, Wisconsin). Such a mention names an object, not a place.
+bool NamesAnObject(const Document& doc, const PlaceMention& m) {
+  if (m.kind != PlaceKind::kPlace) return false;
+  auto next = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.end,
+                               [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
+  if (next == doc.tokens.end() || next->span.begin != m.span.end + 1) return false;
+  static constexpr std::string_view kObjects[] = {"cocktail", "cocktails", "missile",
+                                                  "missiles", "rifle",     "rifles"};
+  const std::string_view w = doc.Slice(next->span);
+  return std::any_of(std::begin(kObjects), std::end(kObjects), [&](std::string_view o) {
+    return w.size() == o.size() && std::equal(w.begin(), w.end(), o.begin(), [](char a, char b) {
+             return (a >= 'A' && a <= 'Z' ? a - 'A' + 'a' : a) == b;
+           });
+  });
+}
+
 // Distance in km on an equirectangular projection: close enough for telling a city's own
 // districts (a few km away) from the districts of its province.
 double ApproxKm(double lat1, double lon1, double lat2, double lon2) {
@@ -180,11 +197,19 @@ bool IsContainerLinkWord(std::string_view lower) {
 bool FollowsAsContainer(const Document& doc, const PlaceMention& inner, const PlaceMention& outer) {
   if (outer.span.begin < inner.span.end) return false;
   size_t t = TokenAt(doc, inner.span.end);
+  // In parentheses after a town, the names of the divisions between the two, known or not ("Al
+  // Arish (Sabir Al Mawadim, Taizz)"), are links too.
+  const bool parenthesis = inner.kind == PlaceKind::kPlace && t < doc.tokens.size() &&
+                           doc.Slice(doc.tokens[t].span) == "(";
   int words = 0;
   for (; t < doc.tokens.size() && doc.tokens[t].span.begin < outer.span.begin; ++t) {
-    if (++words > 6 || !IsContainerLinkWord(LowerAscii(doc.Slice(doc.tokens[t].span)))) {
-      return false;
+    const Token& w = doc.tokens[t];
+    if (++words > 6) return false;
+    if (parenthesis && w.kind == TokenKind::kWord && doc.text[w.span.begin] >= 'A' &&
+        doc.text[w.span.begin] <= 'Z') {
+      continue;
     }
+    if (!IsContainerLinkWord(LowerAscii(doc.Slice(w.span)))) return false;
   }
   return words > 0;
 }
@@ -396,7 +421,9 @@ std::vector<Usable> UsableMentions(const Document& doc, const Gazetteer& gaz,
   size_t s = 0;
   for (size_t k = 0; k < doc.places.size(); ++k) {
     const PlaceMention* m = &doc.places[k];
-    if (m->geo_id >= gaz.size() || (!m->demonym && Rank(*m) == 0)) continue;
+    if (m->geo_id >= gaz.size() || (!m->demonym && Rank(*m) == 0) || NamesAnObject(doc, *m)) {
+      continue;
+    }
     while (s + 1 < doc.sentences.size() && doc.sentences[s].span.end <= m->span.begin) ++s;
     GeoEntry e = gaz.Entry(m->geo_id);
     std::string key = m->demonym ? std::string() : MentionKey(doc, *m);
@@ -503,6 +530,25 @@ bool IsOwnerCountry(const Document& doc, const PlaceMention& m) {
     // Self-Defense Forces of Colombia") is where the group is at home.
     if (!a.generic && a.span.begin == m.span.begin && a.span.end > m.span.end) return true;
   }
+  // A country across the border from the event: "near the border with Mali", "on the border of
+  // Niger", "near the Niger border" (below).
+  const size_t b = TokenAt(doc, m.span.begin);
+  if (b >= 2) {
+    const LowerWord link = LowerAscii(doc.Slice(doc.tokens[b - 1].span));
+    const LowerWord border = LowerAscii(doc.Slice(doc.tokens[b - 2].span));
+    if ((link == "with" || link == "of") && (border == "border" || border == "borders")) {
+      return true;
+    }
+    // "the border with Niger and Benin": the second country as the first.
+    if (link == "and" || link == ",") {
+      for (const PlaceMention& o : doc.places) {
+        if (o.span.end == doc.tokens[b - 2].span.end && o.kind == PlaceKind::kCountry &&
+            !o.demonym && &o != &m) {
+          return IsOwnerCountry(doc, o);
+        }
+      }
+    }
+  }
   const size_t t = TokenAt(doc, m.span.end);
   if (t >= doc.tokens.size()) return false;
   size_t next = t;
@@ -511,7 +557,8 @@ bool IsOwnerCountry(const Document& doc, const PlaceMention& m) {
     next = t + 1;  // "Turkey-backed"
   }
   const LowerWord w = LowerAscii(doc.Slice(doc.tokens[next].span));
-  return w == "embassy" || w == "embassies" || w == "consulate" || w == "backed";
+  return w == "embassy" || w == "embassies" || w == "consulate" || w == "backed" ||
+         w == "border";
 }
 
 // What the other names around a mention say of its entry.
@@ -695,7 +742,10 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   }
   bool hard = false;
   GeoId target_country = me.country;
-  if (own == 0 && top > 0) {
+  // Support from demonyms alone ("Turkish forces shelled Zap (Amadiya) region of Dahuk") is
+  // outweighed by a place of another country named with it.
+  const bool demonyms_only = own < 1.0 && top >= 3.0;
+  if ((own == 0 || demonyms_only) && top > 0) {
     hard = top >= 1.0;
     target_country = top_country;
   } else if (own == 0 || m.kind == PlaceKind::kAdmin1) {
@@ -993,7 +1043,7 @@ int Dominant(const Document& doc, bool allow_demonyms) {
     counts.clear();
     for (size_t k = 0; k < doc.places.size(); ++k) {
       const PlaceMention& m = doc.places[k];
-      int r = Rank(m);
+      int r = NamesAnObject(doc, m) ? 0 : Rank(m);
       const bool like_demonym = m.demonym || (r == 1 && IsOwnerCountry(doc, m));
       if (like_demonym) r = allow_demonym && m.geo_id != kNoGeoId ? 1 : 0;
       if (r == 0 || (fine ? r < 3 : r >= 3)) continue;
@@ -1585,6 +1635,56 @@ std::optional<PlaceMention> CodedUnread(const Document& doc, Span scope, const G
   return std::nullopt;
 }
 
+bool IsLocativeCue(std::string_view lower) {
+  return lower == "in" || lower == "at" || lower == "of" || lower == "near";
+}
+
+// "in Kidodo, Western, Uganda", "in Migrendisa, North Cachar Hills, Assam": a place written
+// before a division the gazetteer does not know (no place of `chosen`'s country read there),
+// both before the division or country `chosen` that holds them. Returns the tokens [begin, end)
+// of the first name, written after "in"/"at"/"near"/"of", with an optional level word after
+// it ("Kidodo village, Western, Uganda"); `sep` is the "," before `chosen`.
+std::optional<std::pair<size_t, size_t>> BeforeUnknownDivision(const Document& doc,
+                                                               const PlaceMention& chosen,
+                                                               size_t sep) {
+  auto word = [&](size_t i) { return doc.Slice(doc.tokens[i].span); };
+  auto joined = [&](size_t i) {  // token i follows token i - 1 after one space
+    return doc.tokens[i].span.begin == doc.tokens[i - 1].span.end + 1;
+  };
+  // The unknown division: up to four words, the first capitalized, then capitalized words,
+  // numbers ("Province 4") or Arabic articles ("Bahr al Jabal"), one space apart.
+  size_t mid_end = sep;
+  if (mid_end > 0 && IsLevelWord(LowerAscii(word(mid_end - 1)))) --mid_end;
+  size_t mid = mid_end;
+  while (mid > 0 && mid_end - mid < 4 && (mid == mid_end || joined(mid))) {
+    const Token& w = doc.tokens[mid - 1];
+    if (!IsCapitalizedWord(doc, w) && w.kind != TokenKind::kNumber &&
+        !(word(mid - 1) == "al" || word(mid - 1) == "el")) {
+      break;
+    }
+    --mid;
+  }
+  while (mid < mid_end && !IsCapitalizedWord(doc, doc.tokens[mid])) ++mid;
+  if (mid == mid_end || mid < 3 || word(mid - 1) != ",") return std::nullopt;
+  const Span middle{doc.tokens[mid].span.begin, doc.tokens[mid_end - 1].span.end};
+  for (const PlaceMention& m : doc.places) {
+    if (m.span.end <= middle.begin || m.span.begin >= middle.end) continue;
+    if (m.demonym || m.metonymic || m.country == chosen.country) return std::nullopt;
+  }
+  // The place: up to three capitalized words and an optional level word, after a cue.
+  size_t end = mid - 1;
+  if (IsLevelWord(LowerAscii(word(end - 1)))) --end;
+  size_t begin = end;
+  while (begin > 0 && end - begin < 3 && IsCapitalizedWord(doc, doc.tokens[begin - 1]) &&
+         (begin == end || joined(begin))) {
+    --begin;
+  }
+  if (begin == end || begin == 0 || !IsLocativeCue(LowerAscii(word(begin - 1)))) {
+    return std::nullopt;
+  }
+  return std::make_pair(begin, end);
+}
+
 // "in Menawashei, South Darfur": a place the gazetteer lacks, written just before the division
 // (or country) that holds it — after "in"/"at"/"near" or "village of", with an optional level
 // word ("Sunki village, Odisha state"), and before "," or "(". The event is at that place:
@@ -1610,6 +1710,10 @@ void NameUnlocatedPlace(const Document& doc, const PlaceMention& chosen, EventLo
     --begin;
   }
   if (begin == end || begin == 0) return;
+  if (auto first = BeforeUnknownDivision(doc, chosen, t - 1)) {
+    begin = first->first;
+    end = first->second;
+  }
   const LowerWord before = LowerAscii(doc.Slice(doc.tokens[begin - 1].span));
   if (before != "in" && before != "at" && before != "of" && before != "near") {
     // After another word ("Assailants attacked Kawaz Hajji Jamil, Kirkuk, Iraq"), only a

@@ -14,7 +14,8 @@ bool CountryCentre(std::string_view iso2, double* lat, double* lon);
 // The admin1 code of an AP-style US state abbreviation written with its periods ("Kan." →
 // "US.KS", "W.Va." → "US.WV", "D.C." → "US.DC"); empty when `abbrev` is not one.
 std::string_view UsStateCode(std::string_view abbrev);
-// The admin1 code of a division's abbreviation in the news outside the US ("J&K" → "IN.12");
+// The admin1 code of a division's abbreviation in the news outside the US ("J&K" → "IN.12",
+// "Ont." → "CA.08");
 // empty when `abbrev` is not one. Read only after "," or "(".
 std::string_view DivisionAbbrevCode(std::string_view abbrev);
 

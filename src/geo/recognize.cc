@@ -450,9 +450,9 @@ class Recognizer {
           i = after;
           continue;
         }
-        if (HyphenParts(i, s)) {
-          last_match_end = static_cast<int>(i + 1);
-          ++i;
+        if (const uint32_t after = HyphenParts(i, s, sent.token_end); after != 0) {
+          last_match_end = static_cast<int>(after);
+          i = after;
           continue;
         }
         // Not a place name: a demonym? ("Iraqi", "Afghans")
@@ -691,15 +691,47 @@ class Recognizer {
     return n + 1;
   }
 
+  // "D-Ga.", "R-W. Va.": the state abbreviation (UsStateCode) that begins at byte `begin`, inside
+  // the party's token i, and ends with token i or one of the next three (one space allowed only
+  // after a period, as in "W. Va."). Adds the state as a forced candidate and returns one past
+  // its last token; 0 when no abbreviation ends there.
+  uint32_t PartyState(uint32_t i, uint32_t begin, uint32_t s, uint32_t limit) {
+    for (uint32_t j = i; j < limit && j < i + 4; ++j) {
+      if (j > i && doc_.tokens[j].span.begin != doc_.tokens[j - 1].span.end &&
+          !(doc_.tokens[j].span.begin == doc_.tokens[j - 1].span.end + 1 &&
+            doc_.text[doc_.tokens[j - 1].span.end] == ' ' && Tok(j - 1) == ".")) {
+        break;
+      }
+      const std::string_view abbrev =
+          std::string_view(doc_.text).substr(begin, doc_.tokens[j].span.end - begin);
+      const std::string_view code = UsStateCode(abbrev);
+      if (code.empty()) continue;
+      auto admin1 = gaz_.Admin1ByCode(code);
+      if (!admin1) return 0;
+      Candidate c;
+      c.span = {begin, doc_.tokens[j].span.end};
+      c.sentence = s;
+      c.tok_begin = i;
+      c.tok_end = j + 1;
+      c.forced = admin1->id();
+      c.cue = 2;
+      out_.push_back(std::move(c));
+      return j + 1;
+    }
+    return 0;
+  }
+
   // "D-Charleston" (a legislator's party and home town), "Nashville-based", "Atlanta-area",
   // "Egyptian-US relations", "Fargo-Moorhead": one token of hyphen-joined parts, the whole not a
   // key. Each capitalized part that is a key or a demonym becomes a candidate of its own when a
   // party letter stands before it or a place word after it (a strong cue), or when every
-  // capitalized part is a place or a demonym (a weak cue). True when candidates were added.
-  bool HyphenParts(uint32_t i, uint32_t s) {
+  // capitalized part is a place or a demonym (a weak cue). A party letter before a US state's
+  // abbreviation ("D-Ga.", "R-Va.", "D-W. Va.") names the state. Returns one past the last
+  // token read when candidates were added, else 0.
+  uint32_t HyphenParts(uint32_t i, uint32_t s, uint32_t limit) {
     bool had;
     const std::string_view w = StripPossessive(Tok(i), &had);
-    if (w.find('-') == std::string_view::npos || w.size() > 64) return false;
+    if (w.find('-') == std::string_view::npos || w.size() > 64) return 0;
     struct Part {
       uint32_t begin, end;  // byte offsets in the text
       std::string_view text;
@@ -709,12 +741,12 @@ class Recognizer {
     const uint32_t base = doc_.tokens[i].span.begin;
     for (size_t pos = 0; pos <= w.size();) {
       size_t dash = std::min(w.find('-', pos), w.size());
-      if (dash == pos || n == parts.size()) return false;
+      if (dash == pos || n == parts.size()) return 0;
       parts[n++] = {base + static_cast<uint32_t>(pos), base + static_cast<uint32_t>(dash),
                     w.substr(pos, dash - pos)};
       pos = dash + 1;
     }
-    if (n < 2) return false;
+    if (n < 2) return 0;
     static constexpr std::array<std::string_view, 4> kParties = {"D", "R", "I", "DFL"};
     static const WordSet kParties_set(kParties);
     static constexpr std::array<std::string_view, 7> kPlaceWords = {
@@ -723,14 +755,19 @@ class Recognizer {
     // "Tom Bakk, DFL-Cook", "Rep. Clay Cox (R-Lilburn)"; not "D-Day".
     const bool party = n == 2 && kParties_set.Has(parts[0].text) && i > 0 &&
                        (Tok(i - 1) == "," || Tok(i - 1) == "(");
+    if (party) {
+      if (const uint32_t after = PartyState(i, parts[1].begin, s, limit); after != 0) {
+        return after;
+      }
+    }
     const bool place_word = kPlaceWords_set.Has(parts[n - 1].text);
     const size_t first = party ? 1 : 0, last = place_word ? n - 1 : n;
     std::vector<Candidate> found;
     for (size_t k = first; k < last; ++k) {
       const Part& part = parts[k];
-      if (!IsCapitalized(part.text) || IsMixedAcronym(part.text)) return false;
+      if (!IsCapitalized(part.text) || IsMixedAcronym(part.text)) return 0;
       const std::string lower = Lower(part.text);
-      if (IsNeverPlace(lower) || IsCommonWord(lower)) return false;
+      if (IsNeverPlace(lower) || IsCommonWord(lower)) return 0;
       Candidate c;
       c.span = {part.begin, part.end};
       c.sentence = s;
@@ -741,29 +778,29 @@ class Recognizer {
       if (c.ids.empty()) {
         c.key.clear();
         auto country = part.text.size() > 3 ? gaz_.CountryByDemonym(part.text) : std::nullopt;
-        if (!country) return false;  // "Watertown-ML": a name of its own
+        if (!country) return 0;  // "Watertown-ML": a name of its own
         c.demonym_country = country->id();
       }
       c.cue = party || place_word ? 2 : 1;
       c.all_caps = IsAllCaps(part.text) && part.text.size() <= 4 && c.demonym_country == kNoGeoId;
       found.push_back(std::move(c));
     }
-    if (found.empty()) return false;
+    if (found.empty()) return 0;
     if (!party && !place_word) {
       // "Egyptian-US relations", "the Israeli-Palestinian conflict": only countries, their
       // peoples and states; two towns' names joined are mostly a person's ("Diaz-Balart").
-      if (found.size() < 2) return false;
+      if (found.size() < 2) return 0;
       for (const Candidate& c : found) {
         if (c.demonym_country != kNoGeoId) continue;
         const bool major = std::any_of(c.ids.begin(), c.ids.end(), [&](GeoId id) {
           GeoKind k = gaz_.Entry(id).kind();
           return k == GeoKind::kCountry || k == GeoKind::kAdmin1;
         });
-        if (!major) return false;
+        if (!major) return 0;
       }
     }
     for (Candidate& c : found) out_.push_back(std::move(c));
-    return true;
+    return i + 1;
   }
 
   // Longest key starting at token `i`; *end = one past its last token (0 when none).

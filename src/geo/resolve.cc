@@ -107,6 +107,10 @@ constexpr uint64_t kStateOverTown = 100000;
 // A town named like a country, near the document's other places, needs their country to hold at
 // least this share of the votes (see Pass).
 constexpr double kLocalTownShare = 0.5;
+// Commonwealth spelling votes for Britain and, less, Canada: the namesakes of American towns
+// in such a text are British more often than Canadian.
+constexpr double kCommonwealthBritain = 0.5;
+constexpr double kCommonwealthCanada = 0.25;
 constexpr size_t kMaxEntries = 64;  // candidates per name considered (lists are sorted by level, population)
 
 double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
@@ -664,13 +668,59 @@ struct Choice {
 // alderman, an elementary/middle school or a "third-grader", state troopers or a state
 // patrol. Counted once per kind. The house style (times and dates) is also the Canadian Press's:
 // `style` counts those kinds apart.
+// The same scan counts the cues of British and Canadian local news, whose towns share their names
+// with American ones (London, Richmond, Lancaster): British, a time written "4am" or "10.30pm",
+// a Crown or magistrates' court, a constabulary, the NHS, GCSEs, "mum", a county of England
+// ("Yorkshire"); Canadian, an MPP, the
+// RCMP or OPP, a Mountie, a constable written "Const. Smith"; and the spelling of both and of
+// the other Commonwealth countries ("neighbour", "centre", "councillor"), which American papers
+// do not use.
 struct UsCues {
   int kinds = 0;  // all kinds, style included
   int style = 0;  // "5 p.m.", "Feb. 9"
+  int british = 0;   // kinds of British cues
+  int canadian = 0;  // kinds of Canadian cues
+  bool commonwealth = false;  // Commonwealth spelling
 };
+// Words spelled the Commonwealth way that American English spells otherwise (lower case; a
+// capital first letter is also taken).
+constexpr std::string_view kCommonwealthWords[] = {
+    "neighbour", "neighbours", "neighbourhood", "neighbourhoods", "colour", "colours",
+    "favour", "favourite", "behaviour", "honour", "honoured", "labour", "harbour", "rumour",
+    "rumours", "humour", "centre", "centres", "theatre", "theatres", "metre", "metres",
+    "kilometre", "kilometres", "litre", "litres", "councillor", "councillors", "programme",
+    "programmes", "tyre", "tyres", "kerb", "whilst", "defence", "offence", "offences", "licence",
+    "cheque", "jewellery", "organisation", "organisations", "recognised", "criticised",
+    "apologised", "realised", "authorised"};
+// The counties of England named "-shire" that no American state or county shares (not
+// Cheshire, Hampshire, Berkshire): named anywhere, even in a longer name ("Yorkshire Law
+// Society"), they place the text in England.
+constexpr std::string_view kEnglishShires[] = {
+    "Bedfordshire",   "Buckinghamshire", "Cambridgeshire",   "Derbyshire",
+    "Gloucestershire", "Herefordshire",  "Hertfordshire",    "Lancashire",
+    "Leicestershire", "Lincolnshire",    "Northamptonshire", "Nottinghamshire",
+    "Oxfordshire",    "Shropshire",      "Staffordshire",    "Warwickshire",
+    "Wiltshire",      "Worcestershire",  "Yorkshire"};
+bool EnglishShire(std::string_view w) {
+  for (std::string_view c : kEnglishShires) {
+    if (c == w) return true;
+  }
+  return false;
+}
+bool CommonwealthWord(std::string_view w) {
+  // Every entry is 4 to 14 letters; most words fail the first test.
+  if (w.size() < 4 || w.size() > 14) return false;
+  const char first = w[0] >= 'A' && w[0] <= 'Z' ? static_cast<char>(w[0] - 'A' + 'a') : w[0];
+  for (std::string_view c : kCommonwealthWords) {
+    if (c.size() == w.size() && c[0] == first && c.substr(1) == w.substr(1)) return true;
+  }
+  return false;
+}
 UsCues CountUsCues(const Document& doc) {
   bool sheriff = false, county = false, township = false, interstate = false, parish = false;
   bool clock = false, ap_date = false, council = false, school = false, troopers = false;
+  bool uk_clock = false, uk_court = false, constabulary = false, nhs = false, mum = false;
+  bool mpp = false, rcmp = false, constable = false, spelling = false, shire = false;
   auto word = [&](size_t i) { return doc.Slice(doc.tokens[i].span); };
   // The word before token i ("" at the start).
   auto before = [&](size_t i) { return i == 0 ? std::string_view() : word(i - 1); };
@@ -696,10 +746,24 @@ UsCues CountUsCues(const Document& doc) {
     return day_at(next);
   };
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    if (doc.tokens[i].kind == TokenKind::kAlnum) {
+      // "4am", "10.30pm": British papers write times without periods.
+      std::string_view w = word(i);
+      if (!uk_clock && w.size() >= 3 && w.size() <= 7 && w[0] >= '0' && w[0] <= '9' &&
+          (w.ends_with("am") || w.ends_with("pm"))) {
+        const std::string_view digits = w.substr(0, w.size() - 2);
+        uk_clock = digits.find_first_not_of("0123456789.:") == std::string_view::npos;
+      }
+      continue;
+    }
     if (doc.tokens[i].kind != TokenKind::kWord) continue;
     std::string_view w = word(i);
     const size_t n = w.size();
     if (n < 3 || n > 16) continue;
+    if (!spelling && CommonwealthWord(w)) spelling = true;
+    if (!shire && n >= 9 && w[0] >= 'A' && w[0] <= 'Z' && w.ends_with("shire")) {
+      shire = EnglishShire(w);
+    }
     switch (w[0]) {
       case 'a':
       case 'p':
@@ -716,8 +780,6 @@ UsCues CountUsCues(const Document& doc) {
       case 'D':
       case 'F':
       case 'J':
-      case 'N':
-      case 'O':
         if (n <= 4) ap_date = ap_date || ap_month(i, w);
         break;
       case 'S':
@@ -745,6 +807,14 @@ UsCues CountUsCues(const Document& doc) {
         }
         break;
       case 'C':
+        if (w == "Constabulary") constabulary = true;
+        // "Crown Court"; "Const. Jane Smith" (the tokenizer splits the period off).
+        if (w == "Crown" && i + 1 < doc.tokens.size() && word(i + 1) == "Court") uk_court = true;
+        if (w == "Const" && i + 2 < doc.tokens.size() && word(i + 1) == "." &&
+            doc.tokens[i + 2].kind == TokenKind::kWord && word(i + 2)[0] >= 'A' &&
+            word(i + 2)[0] <= 'Z') {
+          constable = true;
+        }
         if (w == "County" || w == "Counties") {
           std::string_view p = before(i);
           if (!p.empty() && p[0] >= 'A' && p[0] <= 'Z') county = true;
@@ -753,6 +823,33 @@ UsCues CountUsCues(const Document& doc) {
                     w == "Councilmen")) {
           council = true;
         }
+        break;
+      case 'M':
+        if (w == "Magistrates") uk_court = true;
+        else if (w == "MPP" || w == "MPPs") mpp = true;
+        else if (w == "Mountie" || w == "Mounties") rcmp = true;
+        else if (w == "Mum") mum = true;
+        break;
+      case 'm':
+        if (w == "magistrates") uk_court = true;
+        else if (w == "mum" || w == "mums") mum = true;
+        break;
+      case 'c':
+        if (w == "constabulary") constabulary = true;
+        break;
+      case 'N':
+        if (w == "NHS") nhs = true;
+        else if (n <= 4) ap_date = ap_date || ap_month(i, w);
+        break;
+      case 'G':
+        if (w == "GCSE" || w == "GCSEs") nhs = true;  // the same kind: British public services
+        break;
+      case 'R':
+        if (w == "RCMP") rcmp = true;
+        break;
+      case 'O':
+        if (w == "OPP") rcmp = true;  // the Ontario Provincial Police
+        else if (n <= 4) ap_date = ap_date || ap_month(i, w);
         break;
       case 'P':
         if (w == "Parish") parish = true;
@@ -774,6 +871,9 @@ UsCues CountUsCues(const Document& doc) {
     }
   }
   UsCues cues;
+  cues.british = uk_clock + uk_court + constabulary + nhs + mum + shire;
+  cues.canadian = mpp + rcmp + constable;
+  cues.commonwealth = spelling;
   cues.style = clock + ap_date;
   cues.kinds =
       sheriff + county + township + interstate + parish + council + school + troopers + cues.style;
@@ -801,11 +901,13 @@ class Resolver {
     ctx_.Reset();
     ctx_.Reserve(ContextIdLimit(gaz_));
     if (auto us = gaz_.CountryByIso2("US")) us_ = us->id();
-    if (CountsPounds(doc_)) {
-      if (auto gb = gaz_.CountryByIso2("GB")) pounds_ = gb->id();
-    }
     us_cues_ = CountUsCues(doc_);
-    if (us_cues_.style > 0) {
+    // Sums in pounds sterling are one more kind of British cue.
+    if (CountsPounds(doc_)) ++us_cues_.british;
+    if (us_cues_.british > 0 || us_cues_.commonwealth) {
+      if (auto gb = gaz_.CountryByIso2("GB")) britain_ = gb->id();
+    }
+    if (us_cues_.style > 0 || us_cues_.canadian > 0 || us_cues_.commonwealth) {
       if (auto ca = gaz_.CountryByIso2("CA")) canada_ = ca->id();
     }
     // "Canada ... Canadian winters": the demonym of a country the text names, not the small
@@ -1695,9 +1797,15 @@ class Resolver {
       voter = Context::kNone;
     }
     if (us_cues_.kinds > 0 && us_ != kNoGeoId) vote(us_, 0.75 * std::min(us_cues_.kinds, 4));
-    if (pounds_ != kNoGeoId) vote(pounds_, 0.75);
-    // AP style is North American: Canada's papers write it too, more rarely.
-    if (us_cues_.style > 0 && canada_ != kNoGeoId) vote(canada_, 0.25 * us_cues_.style);
+    {
+      const double gb =
+          0.75 * std::min(us_cues_.british, 4) + (us_cues_.commonwealth ? kCommonwealthBritain : 0);
+      // AP style is North American: Canada's papers write it too, more rarely.
+      const double ca = 0.25 * us_cues_.style + 0.75 * std::min(us_cues_.canadian, 4) +
+                        (us_cues_.commonwealth ? kCommonwealthCanada : 0);
+      if (gb > 0) vote(britain_, gb);
+      if (ca > 0) vote(canada_, ca);
+    }
     // Coverage of admin1/admin2 by the names accepted so far, each name once.
     {
       seen_key_.assign(num_keys_, 0);  // names covered already
@@ -2110,7 +2218,7 @@ class Resolver {
   std::vector<int32_t>& bases_head_ = scratch_.bases_head;
   GeoId us_ = kNoGeoId;
   GeoId canada_ = kNoGeoId;
-  GeoId pounds_ = kNoGeoId;  // Britain, when the text counts in pounds sterling
+  GeoId britain_ = kNoGeoId;  // set when the text has British cues or Commonwealth spelling
   UsCues us_cues_;  // American local-news cues: "Sheriff", "X County", "Township"...
   std::vector<ActorCountry>& actor_countries_ = scratch_.actor_countries;  // named actors of known countries
   std::vector<std::pair<GeoId, double>>& placeless_actors_ = scratch_.placeless_actors;  // see PlacelessActorCountries

@@ -258,6 +258,19 @@ TEST_F(EventLocationTest, PlaceInAGroupNameDoesNotLocate) {
   }
 }
 
+// A town's name naming a weapon ("Molotov cocktails": Molotov, Perm Krai) is no place of the
+// event; the town the sentence names is. Followed by another word, the same name is a place.
+TEST_F(EventLocationTest, WeaponNamedAfterATownDoesNotLocate) {
+  const Row rows[] = {
+      {"Protesters threw Molotov cocktails at the governor's office in Jakarta.", 0, "Indonesia",
+       "Jakarta", "Jakarta", 1},
+      {"Rioters hurled a Molotov cocktail at a police car in Valparaiso on Friday.", 0, "Chile",
+       "Valparaiso", "Valparaiso", 1},
+      {"Gunmen killed two guards in Molotov on Friday.", 0, "Russia", "Perm Krai", "Molotov", 1},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
 // A country named as whose forces or embassy ("US forces", "the France embassy", "Turkey backed
 // factions") says whose, not where: it does not pass over the place the sentence names, nor
 // stand for the event's place. A country inside a group's name still votes as a place.
@@ -275,8 +288,17 @@ TEST_F(EventLocationTest, OwnerCountryDoesNotLocate) {
       {"Traders protested outside the Ivory Coast embassy. They asked that the flag of Burkina "
        "Faso be lowered.",
        "Burkina Faso", "Burkina Faso"},
+      // A country across the border ("near the border with Mali", "near the Niger border")
+      // is not the town's; the second of two bordering countries neither.
+      {"Gunmen killed two herders in the town of Gorom-Gorom near the border with Mali.",
+       "Burkina Faso", "Gorom-Gorom"},
+      {"Gunmen killed two herders in the town of Gorom-Gorom near the Niger border.",
+       "Burkina Faso", "Gorom-Gorom"},
+      {"Gunmen attacked a patrol in the town of Gorom-Gorom near the border with Niger and Mali.",
+       "Burkina Faso", "Gorom-Gorom"},
       // Negative: the country is the place ("in Turkey"), not an owner.
       {"Two soldiers were killed in Turkey on Monday.", "Turkey", "Turkey"},
+      {"Two soldiers were killed in Mali near the border.", "Mali", "Mali"},
   };
   for (const OwnerRow& r : rows) {
     SCOPED_TRACE(r.text);
@@ -367,6 +389,46 @@ TEST_F(EventLocationTest, UnlocatedPlaceNamedFromAnySentence) {
       // Negative: the country named alone keeps the country.
       {"Members of the insurgency in Algeria planted a bomb near a reservoir.", 0, "Algeria", "",
        "Algeria", 6},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
+// "Town (subdistrict, province)": the province holds the town across a subdistrict the gazetteer
+// lacks; the town read in another country is not the event's place.
+TEST_F(EventLocationTest, ParenthesizedDivisionsHoldTheTown) {
+  const Row rows[] = {
+      {"Gunmen attacked an army checkpoint in Al Arish (Wadi Al Hamra, Taizz) on Monday.", 0,
+       "Yemen", "Taizz", "Taizz", 4},
+      // Negative: without parentheses the unknown name breaks the chain.
+      {"Gunmen attacked an army checkpoint in Al Arish on Monday.", 0, "Egypt", "North Sinai",
+       "Al Arish", 1},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
+// A town supported in its country by demonyms alone ("Turkish warplanes ... Zap") gives way to
+// the places of another country named with it; one such place is not enough.
+TEST_F(EventLocationTest, DemonymsAloneDoNotHoldATown) {
+  const Row rows[] = {
+      {"Turkish warplanes struck PKK positions in Zap (Amadiya) region of Dahuk, Northern Iraq.",
+       0, "Iraq", "Dahuk", "Amadiya", 1},
+      {"Ukrainian forces fired mortars at militia positions near Shakhta, Donetsk.", 0, "Ukraine",
+       "Donetsk", "Shakhta", 4},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
+// A place written before a division the gazetteer does not know, both before the country or
+// province that holds them: the event is at the first name, with the holder's precision.
+TEST_F(EventLocationTest, UnlocatedPlaceBeforeAnUnknownDivision) {
+  const Row rows[] = {
+      {"Gunmen attacked a police post in Borongolo, Kwandera Division, Uganda.", 0, "Uganda", "",
+       "Borongolo", 6},
+      {"Militants ambushed a patrol near Tulapara, Lower Himsari Hills, Assam, India.", 0,
+       "India", "Assam", "Tulapara", 4},
+      // Negative: no locative word before the first name; the country stands.
+      {"Borongolo, Kwandera Division, Uganda, was calm after gunmen attacked a police post.", 0,
+       "Uganda", "", "Uganda", 6},
   };
   ExpectLocatedWithActors(rows);
 }

@@ -492,6 +492,14 @@ TEST(AssembleEvents, OpeningPlaceOverALaterCountry) {
       {"Gunmen killed seven policemen in Assam on Thursday. Police in Kolkata said the gunmen "
        "opened fire on a patrol.",
        "Assam", "Assam"},
+      // A village the gazetteer lacks, written before its state, is not replaced by the same
+      // state named later after a locative word; without the village the state stands.
+      {"Militants attacked a police post in Lorumpahar, Assam, India. This was one of two "
+       "attacks in Assam on the same day.",
+       "Assam", "Lorumpahar"},
+      {"Militants attacked a police post in Assam, India. This was one of two attacks in Assam "
+       "on the same day.",
+       "Assam", "Assam"},
       // An event note's coded place ("coded as Tougan") is the event's, not a name after "as".
       {"JNIM militants attacked the village of Bonkounda (coded as Tougan at geoprecision 2), "
        "killing ten people.",

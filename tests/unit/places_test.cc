@@ -464,6 +464,39 @@ TEST_F(PlacesTest, AmericanHouseStyleAndCountryNamedTowns) {
   }
 }
 
+TEST_F(PlacesTest, BritishAndCanadianLocalNews) {
+  const Context cases[] = {
+      // British local news: a time written "4am", magistrates, Commonwealth spelling.
+      {"Detectives in Lancaster appealed for witnesses to an assault at 4am on Saturday.",
+       "Lancaster", "GB", "PPL"},
+      {"A man from Lancaster appeared before magistrates on Monday.", "Lancaster", "GB", "PPL"},
+      {"Councillors in Lancaster agreed to repaint the bus shelters.", "Lancaster", "GB", "PPL"},
+      // A county of England named inside a longer name still places the text in England.
+      {"A woman from Lancaster won a prize from the Yorkshire Law Society.", "Lancaster", "GB",
+       "PPL"},
+      // American house style, or nothing at all: the larger American town stays.
+      {"Police in Lancaster arrested a man at 4 p.m. on Saturday.", "Lancaster", "US", "PPL"},
+      {"Police in Lancaster arrested a man on Saturday.", "Lancaster", "US", "PPL"},
+      // Canadian: the RCMP, a constable written "Const.", the Canadian Press's province
+      // abbreviations.
+      {"RCMP officers in Richmond arrested a man after a break-in on Saturday.", "Richmond", "CA",
+       "PPL"},
+      {"Const. Jane Smith said the crash in Richmond was under investigation.", "Richmond", "CA",
+       "PPL"},
+      {"The clinic in London, Ont., closed its doors on Friday.", "London", "CA", "PPL"},
+      // "Const" without its period and a name is no constable.
+      {"Police in Richmond said the Const report was late.", "Richmond", "US", "PPL"},
+  };
+  for (const Context& c : cases) {
+    Document doc = Annotate(c.text);
+    const PlaceMention* m = Find(doc, c.surface);
+    ASSERT_NE(m, nullptr) << c.text;
+    EXPECT_EQ(m->country, c.country) << c.text << " → " << m->name;
+    EXPECT_TRUE(m->feature_code.starts_with(c.feature_prefix))
+        << c.text << " → " << m->feature_code << " " << m->name;
+  }
+}
+
 TEST_F(PlacesTest, IndependentCityDivisionIsNoCountyOfItsTown) {
   // "City of Richmond" (Virginia's independent city) is Richmond itself, not a county holding
   // it: the county named in the text links the town of the other state.
@@ -738,6 +771,16 @@ TEST_F(PlacesTest, HyphenJoinedNamesSplitIntoTheirPlaces) {
     EXPECT_EQ(m != nullptr, r.place);
     if (m != nullptr && *r.country != '\0') EXPECT_EQ(m->country, r.country);
   }
+}
+
+TEST_F(PlacesTest, PartyLetterBeforeAStateAbbreviationNamesTheState) {
+  // "R-Va." once read "Va" as an alternate name of a Ghanaian town.
+  ExpectAdmin1Rows({
+      {"Sen. Jane Doe, R-Va., voted against the bill.", "Va.", "Virginia"},
+      {"Rep. Joe Doe, D-N.Y., said the vote was close.", "N.Y.", "New York"},
+      {"Rep. Nick Doe, D-W.Va., chaired the panel.", "W.Va.", "West Virginia"},
+      {"Sen. Ann Roe (R-Ga.) spoke first.", "Ga.", "Georgia"},
+  });
 }
 
 TEST_F(PlacesTest, TwoLetterStateAbbreviationsAnywhere) {

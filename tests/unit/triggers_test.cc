@@ -296,6 +296,19 @@ const TypeCase kRoleTypeCases[] = {
     // Police or soldiers hit while off duty are civilians, wherever "off-duty" is said.
     {"Gunmen shot and killed a police officer (assumed off-duty) outside his home.", "Attack"},
     {"Armed men ambushed the police chief, who was off duty, near the market.", "Attack"},
+    // Firebombs, incendiary devices and blowing up a building are attacks with a device; a
+    // slit throat or an attempted stabbing is violence; a letter with anthrax a chemical weapon.
+    {"An unknown man firebombed the office of a local newspaper overnight.",
+     "Remote explosive/landmine/IED"},
+    {"Two assailants threw an incendiary device at the gate of a mosque.",
+     "Remote explosive/landmine/IED"},
+    {"Suspected rebels blew up a village school that troops had used as a shelter.",
+     "Remote explosive/landmine/IED"},
+    {"Gunmen slit the throats of three herders near the well.", "Attack"},
+    {"A man attempted to stab a shopkeeper on the main street.", "Mob violence"},
+    {"Youths smashed the windows of the party office and set it on fire.",
+     "Violent demonstration"},
+    {"The office received a letter laced with anthrax.", "Chemical weapon"},
 };
 
 TEST(TriggersTest, RoleTyping) {
