@@ -291,7 +291,9 @@ int RunExtract(InputOptions input, const ExtractFlags& flags) {
   // sink stores events with their articles, so each article is stored once, in input order,
   // with the merged events that list it (see include/sitrep/merge.h).
   // With --db, StoreMerge also merges into the stored events that can match (store_merge.h).
-  EventMerger merger;
+  MergeOptions merge_options;
+  merge_options.threads = input.threads;
+  EventMerger merger(merge_options);
   std::optional<StoreMerge> store_merge;
   if (store && !flags.per_document) store_merge.emplace(*store);
   // Per document, each document's JSON lines are written by the thread that processed it;
