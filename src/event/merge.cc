@@ -15,6 +15,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <numeric>
 #include <string>
 #include <thread>
@@ -98,12 +99,25 @@ class Interner {
  public:
   int32_t Id(std::string_view text) {
     if (text.empty()) return kNone;
-    auto [it, added] = ids_.try_emplace(LowerAscii(text), static_cast<int32_t>(ids_.size()));
-    return it->second;
+    // Lowered into a reused buffer and looked up without a temporary string; only a new name
+    // is copied into the table.
+    lower_.assign(text);
+    for (char& c : lower_) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    if (auto it = ids_.find(std::string_view(lower_)); it != ids_.end()) return it->second;
+    const auto id = static_cast<int32_t>(ids_.size());
+    ids_.emplace(lower_, id);
+    return id;
   }
 
  private:
-  std::unordered_map<std::string, int32_t> ids_;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, int32_t, Hash, std::equal_to<>> ids_;
+  std::string lower_;
 };
 
 struct Key {
