@@ -234,6 +234,12 @@ void FillPlace(const Document& doc, const Incident& inc, SentenceLocations& loca
   e->country = acled_name.empty() ? loc.country : std::string(acled_name);
   e->iso3 = loc.iso3;
   if (!loc.admin1.empty()) e->admin1 = loc.admin1;
+  // Known only to its country: at the capital (the coordinates), so in the capital's division.
+  if (loc.admin1.empty() && loc.where_prec == 6 && locations.gazetteer() != nullptr) {
+    if (std::string a1 = CapitalAdmin1(*locations.gazetteer(), loc.iso3); !a1.empty()) {
+      e->admin1 = std::move(a1);
+    }
+  }
   if (!loc.admin2.empty()) e->admin2 = loc.admin2;
   e->location = loc.location;
   if (loc.has_coordinates) {

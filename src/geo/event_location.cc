@@ -557,8 +557,7 @@ bool IsOwnerCountry(const Document& doc, const PlaceMention& m) {
     next = t + 1;  // "Turkey-backed"
   }
   const LowerWord w = LowerAscii(doc.Slice(doc.tokens[next].span));
-  return w == "embassy" || w == "embassies" || w == "consulate" || w == "backed" ||
-         w == "border";
+  return w == "embassy" || w == "embassies" || w == "consulate" || w == "backed" || w == "border";
 }
 
 // What the other names around a mention say of its entry.
@@ -1364,7 +1363,8 @@ bool StartsWithArticle(std::string_view name) {
 struct SeatIndex {
   const Gazetteer* gaz = nullptr;
   uint32_t size = 0;
-  std::unordered_map<GeoId, GeoId> seat;  // admin1 → place
+  std::unordered_map<GeoId, GeoId> seat;           // admin1 → place
+  std::unordered_map<std::string, GeoId> capital;  // country ISO3 → its PPLC place
 };
 
 std::shared_ptr<const SeatIndex> BuildSeatIndex(const Gazetteer& gaz) {
@@ -1379,6 +1379,10 @@ std::shared_ptr<const SeatIndex> BuildSeatIndex(const Gazetteer& gaz) {
     if (fc != "PPLA" && fc != "PPLC") continue;
     const GeoId a1 = e.admin1_id();
     if (a1 == kNoGeoId) continue;
+    if (fc == "PPLC") {
+      auto [cap, fresh] = index->capital.emplace(std::string(e.country_iso3()), id);
+      if (!fresh && gaz.Entry(cap->second).population() < e.population()) cap->second = id;
+    }
     const uint64_t r =
         (fc == "PPLA" ? 1ull << 62 : 0) + std::min<uint64_t>(e.population(), 1ull << 61);
     auto [it, fresh] = rank.emplace(a1, r);
@@ -1415,6 +1419,17 @@ std::optional<GeoEntry> Admin1Seat(const Gazetteer& gaz, GeoId admin1) {
   if (e.kind() != GeoKind::kPlace || e.admin1_id() != admin1 || !e.has_coordinates()) {
     return std::nullopt;
   }
+  return e;
+}
+
+// The national capital of the country with ISO3 `iso3` (GeoNames PPLC, the most populous when
+// several).
+std::optional<GeoEntry> CapitalOf(const Gazetteer& gaz, std::string_view iso3) {
+  const SeatIndex* index = &SeatIndexOf(gaz);
+  auto it = index->capital.find(std::string(iso3));
+  if (it == index->capital.end() || it->second >= gaz.size()) return std::nullopt;
+  const GeoEntry e = gaz.Entry(it->second);
+  if (e.kind() != GeoKind::kPlace || e.country_iso3() != iso3) return std::nullopt;
   return e;
 }
 
@@ -2122,6 +2137,14 @@ EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer&
                                                  : Span{0, static_cast<uint32_t>(doc.text.size())};
   if (auto in_area = InMissionArea(doc, s, gaz, loc, ctx)) return *in_area;
   return loc;
+}
+
+std::string CapitalAdmin1(const Gazetteer& gaz, std::string_view iso3) {
+  std::optional<GeoEntry> capital = CapitalOf(gaz, iso3);
+  if (!capital || capital->admin1_id() >= gaz.size()) return {};
+  const GeoEntry a1 = gaz.Entry(capital->admin1_id());
+  const std::string_view city = CityDivisionName(a1.code());
+  return std::string(city.empty() ? a1.name() : city);
 }
 
 }  // namespace sitrep

@@ -40,6 +40,11 @@ bool ContainsLowerAscii(std::string_view text, std::string_view lower);
 EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer& gaz,
                           LocateCache& cache);
 
+// The first-level division of the country's capital (ISO3 `iso3`), as events name it; empty when
+// the gazetteer has no capital for it. Coders put an event known only to its country at the
+// capital, in the capital's division.
+std::string CapitalAdmin1(const Gazetteer& gaz, std::string_view iso3);
+
 namespace locate_internal {
 
 // data/gazetteer/admin1_city_names.tsv as compiled in (after a leading newline).

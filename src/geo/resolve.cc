@@ -107,10 +107,6 @@ constexpr uint64_t kStateOverTown = 100000;
 // A town named like a country, near the document's other places, needs their country to hold at
 // least this share of the votes (see Pass).
 constexpr double kLocalTownShare = 0.5;
-// Commonwealth spelling votes for Britain and, less, Canada: the namesakes of American towns
-// in such a text are British more often than Canadian.
-constexpr double kCommonwealthBritain = 0.5;
-constexpr double kCommonwealthCanada = 0.25;
 constexpr size_t kMaxEntries = 64;  // candidates per name considered (lists are sorted by level, population)
 
 double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
@@ -671,27 +667,15 @@ struct Choice {
 // The same scan counts the cues of British and Canadian local news, whose towns share their names
 // with American ones (London, Richmond, Lancaster): British, a time written "4am" or "10.30pm",
 // a Crown or magistrates' court, a constabulary, the NHS, GCSEs, "mum", a county of England
-// ("Yorkshire"); Canadian, an MPP, the
-// RCMP or OPP, a Mountie, a constable written "Const. Smith"; and the spelling of both and of
-// the other Commonwealth countries ("neighbour", "centre", "councillor"), which American papers
-// do not use.
+// ("Yorkshire"); Canadian, the RCMP or OPP, a Mountie, a constable written "Const. Smith".
+// (Not "MPP", also a Burkinabe party; nor Commonwealth spelling, "centre", "defence":
+// international conflict news is written that way too.)
 struct UsCues {
   int kinds = 0;  // all kinds, style included
   int style = 0;  // "5 p.m.", "Feb. 9"
   int british = 0;   // kinds of British cues
   int canadian = 0;  // kinds of Canadian cues
-  bool commonwealth = false;  // Commonwealth spelling
 };
-// Words spelled the Commonwealth way that American English spells otherwise (lower case; a
-// capital first letter is also taken).
-constexpr std::string_view kCommonwealthWords[] = {
-    "neighbour", "neighbours", "neighbourhood", "neighbourhoods", "colour", "colours",
-    "favour", "favourite", "behaviour", "honour", "honoured", "labour", "harbour", "rumour",
-    "rumours", "humour", "centre", "centres", "theatre", "theatres", "metre", "metres",
-    "kilometre", "kilometres", "litre", "litres", "councillor", "councillors", "programme",
-    "programmes", "tyre", "tyres", "kerb", "whilst", "defence", "offence", "offences", "licence",
-    "cheque", "jewellery", "organisation", "organisations", "recognised", "criticised",
-    "apologised", "realised", "authorised"};
 // The counties of England named "-shire" that no American state or county shares (not
 // Cheshire, Hampshire, Berkshire): named anywhere, even in a longer name ("Yorkshire Law
 // Society"), they place the text in England.
@@ -707,20 +691,11 @@ bool EnglishShire(std::string_view w) {
   }
   return false;
 }
-bool CommonwealthWord(std::string_view w) {
-  // Every entry is 4 to 14 letters; most words fail the first test.
-  if (w.size() < 4 || w.size() > 14) return false;
-  const char first = w[0] >= 'A' && w[0] <= 'Z' ? static_cast<char>(w[0] - 'A' + 'a') : w[0];
-  for (std::string_view c : kCommonwealthWords) {
-    if (c.size() == w.size() && c[0] == first && c.substr(1) == w.substr(1)) return true;
-  }
-  return false;
-}
 UsCues CountUsCues(const Document& doc) {
   bool sheriff = false, county = false, township = false, interstate = false, parish = false;
   bool clock = false, ap_date = false, council = false, school = false, troopers = false;
   bool uk_clock = false, uk_court = false, constabulary = false, nhs = false, mum = false;
-  bool mpp = false, rcmp = false, constable = false, spelling = false, shire = false;
+  bool rcmp = false, constable = false, shire = false;
   auto word = [&](size_t i) { return doc.Slice(doc.tokens[i].span); };
   // The word before token i ("" at the start).
   auto before = [&](size_t i) { return i == 0 ? std::string_view() : word(i - 1); };
@@ -760,7 +735,6 @@ UsCues CountUsCues(const Document& doc) {
     std::string_view w = word(i);
     const size_t n = w.size();
     if (n < 3 || n > 16) continue;
-    if (!spelling && CommonwealthWord(w)) spelling = true;
     if (!shire && n >= 9 && w[0] >= 'A' && w[0] <= 'Z' && w.ends_with("shire")) {
       shire = EnglishShire(w);
     }
@@ -826,7 +800,6 @@ UsCues CountUsCues(const Document& doc) {
         break;
       case 'M':
         if (w == "Magistrates") uk_court = true;
-        else if (w == "MPP" || w == "MPPs") mpp = true;
         else if (w == "Mountie" || w == "Mounties") rcmp = true;
         else if (w == "Mum") mum = true;
         break;
@@ -872,8 +845,7 @@ UsCues CountUsCues(const Document& doc) {
   }
   UsCues cues;
   cues.british = uk_clock + uk_court + constabulary + nhs + mum + shire;
-  cues.canadian = mpp + rcmp + constable;
-  cues.commonwealth = spelling;
+  cues.canadian = rcmp + constable;
   cues.style = clock + ap_date;
   cues.kinds =
       sheriff + county + township + interstate + parish + council + school + troopers + cues.style;
@@ -904,10 +876,10 @@ class Resolver {
     us_cues_ = CountUsCues(doc_);
     // Sums in pounds sterling are one more kind of British cue.
     if (CountsPounds(doc_)) ++us_cues_.british;
-    if (us_cues_.british > 0 || us_cues_.commonwealth) {
+    if (us_cues_.british > 0) {
       if (auto gb = gaz_.CountryByIso2("GB")) britain_ = gb->id();
     }
-    if (us_cues_.style > 0 || us_cues_.canadian > 0 || us_cues_.commonwealth) {
+    if (us_cues_.style > 0 || us_cues_.canadian > 0) {
       if (auto ca = gaz_.CountryByIso2("CA")) canada_ = ca->id();
     }
     // "Canada ... Canadian winters": the demonym of a country the text names, not the small
@@ -1798,11 +1770,9 @@ class Resolver {
     }
     if (us_cues_.kinds > 0 && us_ != kNoGeoId) vote(us_, 0.75 * std::min(us_cues_.kinds, 4));
     {
-      const double gb =
-          0.75 * std::min(us_cues_.british, 4) + (us_cues_.commonwealth ? kCommonwealthBritain : 0);
+      const double gb = 0.75 * std::min(us_cues_.british, 4);
       // AP style is North American: Canada's papers write it too, more rarely.
-      const double ca = 0.25 * us_cues_.style + 0.75 * std::min(us_cues_.canadian, 4) +
-                        (us_cues_.commonwealth ? kCommonwealthCanada : 0);
+      const double ca = 0.25 * us_cues_.style + 0.75 * std::min(us_cues_.canadian, 4);
       if (gb > 0) vote(britain_, gb);
       if (ca > 0) vote(canada_, ca);
     }
@@ -1996,6 +1966,30 @@ class Resolver {
       // Keep a level word's own choice ("Anbar" vs "Anbar province" share the key anyway).
       if (c.type == TypeHint::kNone || !choices_[k].accepted) choices_[k].id = choices_[best].id;
       choices_[k].accepted = true;
+    }
+    // "the X District Chamber of Commerce" beside "X": a name with a level word read as a
+    // division without coordinates (a namesake district known only by name, the only entry of
+    // "X district") is the document's placed reading of the bare name in the same country,
+    // unless a container or link supports the division.
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      const Candidate& c = cands_[k];
+      Choice& ch = choices_[k];
+      if (c.type == TypeHint::kNone || !ch.accepted || ch.id == kNoGeoId ||
+          ch.support_container || ch.support_link) {
+        continue;
+      }
+      const GeoEntry e = gaz_.Entry(ch.id);
+      if (e.has_coordinates()) continue;
+      const size_t space = c.key.rfind(' ');
+      if (space == std::string::npos) continue;
+      const uint32_t base = FindKey(std::string_view(c.key).substr(0, space));
+      if (base == Context::kNone || best_of_key[base] < 0) continue;
+      const Choice& bare = choices_[best_of_key[base]];
+      if (!bare.accepted || bare.id == kNoGeoId) continue;
+      const GeoEntry b = gaz_.Entry(bare.id);
+      if (b.has_coordinates() && b.kind() != GeoKind::kCountry && b.country_id() == e.country_id()) {
+        ch.id = bare.id;
+      }
     }
   }
 
@@ -2218,7 +2212,7 @@ class Resolver {
   std::vector<int32_t>& bases_head_ = scratch_.bases_head;
   GeoId us_ = kNoGeoId;
   GeoId canada_ = kNoGeoId;
-  GeoId britain_ = kNoGeoId;  // set when the text has British cues or Commonwealth spelling
+  GeoId britain_ = kNoGeoId;  // set when the text has British cues (pounds included)
   UsCues us_cues_;  // American local-news cues: "Sheriff", "X County", "Township"...
   std::vector<ActorCountry>& actor_countries_ = scratch_.actor_countries;  // named actors of known countries
   std::vector<std::pair<GeoId, double>>& placeless_actors_ = scratch_.placeless_actors;  // see PlacelessActorCountries

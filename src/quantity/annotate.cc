@@ -65,9 +65,9 @@ bool IsStopWord(std::string_view w) {
 constexpr std::array<std::string_view, 12> kPrepositions = {
     "in",     "from",   "at",     "near", "on",        "inside",
     "aboard", "during", "across", "of",   "belonging", "for"};
-constexpr std::array<std::string_view, 15> kActiveFillers = {
+constexpr std::array<std::string_view, 16> kActiveFillers = {
     "another", "additional", "further", "an", "a", "the", "all", "only", "some", "its", "at",
-    "between", "his", "her", "their"};
+    "between", "his", "her", "their", "remaining"};
 constexpr std::array<std::string_view, 20> kTollFillers = {
     "to", "at", "of", "now", "stood", "stands", "stand", "has", "have", "had", "is", "was",
     "officially", "further", "the", "in", "attack", "has been", "put", "as"};
@@ -691,6 +691,21 @@ class Annotator {
         }
       }
     }
+    // A relative clause without commas that places the victims or says what they were doing:
+    // "five assailants that were in the car were killed", "two men who were riding a
+    // motorcycle were shot dead" (not "women who were also workers of ...").
+    if (j + 3 < e && j > from && (W(j) == "that" || W(j) == "who") &&
+        (W(j + 1) == "were" || W(j + 1) == "was") &&
+        (In(W(j + 2), kPrepositions) || (W(j + 2).size() > 5 && W(j + 2).ends_with("ing")))) {
+      for (size_t k = j + 2; k < e && k < j + 12; ++k) {
+        size_t fl = 0;
+        if (!IsWordish(k) || MatchAt(k, e, q::kFate, &fl) != nullptr) break;
+        if ((W(k) == "were" || W(k) == "was") && FateFollows(k, e)) {
+          j = k;
+          break;
+        }
+      }
+    }
     const size_t before_phrase = j;  // for PastName below
     // "three soldiers in the convoy were killed"
     // "two officers protecting the convoy were killed": a participle phrase too.
@@ -804,6 +819,20 @@ class Annotator {
     if (start <= b) return {};
     size_t k = start - 1;
     for (int n = 0; n < 2 && k > b && In(W(k), kActiveFillers); ++n) --k;
+    // "killed, with handguns, the commander", "killed with pistols, an official": the weapon
+    // between the verb and its object.
+    // ("They were killed with machetes, a witness said": not after a passive.)
+    bool weapon = false;
+    if (k > b + 2 && W(k) == ",") {
+      for (size_t m = k - 1; m > b && m + 5 > k && IsWordish(m); --m) {
+        if (W(m) != "with") continue;
+        if (m + 1 < k) {
+          k = W(m - 1) == "," && m > b + 1 ? m - 2 : m - 1;
+          weapon = true;
+        }
+        break;
+      }
+    }
     // "The minister was killed, as were two bodyguards": the fate of the clause before, its
     // verb standing in "were" (the evidence; "killed" stays the minister's own).
     if (k >= b + 3 && (W(k) == "were" || W(k) == "was") && W(k - 1) == "as" && W(k - 2) == ",") {
@@ -822,6 +851,13 @@ class Annotator {
     size_t len = 0;
     if (const LexEntry* f = lex_.MatchEndingAt(t_, b, k, q::kFate, &len);
         f != nullptr && (f->roles & (q::kBefore | q::kNounOf)) != 0) {
+      if (weapon && k + 1 - len > b) {
+        const std::string_view aux = W(k - len);
+        if (aux == "was" || aux == "were" || aux == "been" || aux == "being" || aux == "be" ||
+            aux == "is" || aux == "are") {
+          return {};
+        }
+      }
       // "were killed and wounded 80 others": after a passive, the count is the last verb's.
       if (f->fate == Fate::kCasualties && len == 3 && k >= b + 3 && W(k - 1) == "and" &&
           (W(k - 3) == "were" || W(k - 3) == "was" || W(k - 3) == "been")) {
@@ -1541,13 +1577,19 @@ class Annotator {
       size_t len = 0;
       const LexEntry* f = MatchAt(i, e, q::kFate, &len);
       if (f == nullptr) continue;
-      const size_t fe = i + len;
+      const size_t fate_end = i + len;
+      size_t fe = fate_end;
       // ("the death of Ann Roe" is left out: "protested over the death of Ann Roe" is mostly
       // a past death.)
       if ((f->roles & q::kBefore) == 0 || f->fate != Fate::kKilled ||
           FateUsed(first_frame, i) || fe >= e || Intended(b, i)) {
         i = fe - 1;
         continue;
+      }
+      // "shot and killed, Al Poe, a teacher": a comma before a name set off by commas.
+      if (fe + 3 < e && W(fe) == "," && NameRun(fe + 1, e) >= fe + 3 &&
+          W(NameRun(fe + 1, e)) == ",") {
+        ++fe;
       }
       size_t t = fe;  // capitalized titles or units before the name: "Army Corporal"
       while (t < e && t < fe + 3 && !IsNameWord(t) && IsWordish(t) && !Raw(t).empty() &&
@@ -1566,6 +1608,22 @@ class Annotator {
           ++r;
         }
         if (r > fe && NameRun(r, e) >= r + 2) j = NameRun(r, e);
+      }
+      size_t tl = 0;
+      if (j == fe || (j < e && MatchAt(j, j + 1, q::kVictim, &tl) != nullptr)) {
+        // "killed Brigadier General Al Poe", "killed Forest guard Al Poe": a title with a
+        // rank or role word the lexicon knows, capitalized or not, before a full name.
+        bool role = false;
+        for (size_t r = fe; r < e && r < fe + 3 && IsWordish(r) && !IsStopWord(W(r)) &&
+                            !InQuantity(r);
+             ++r) {
+          size_t vl = 0;
+          role |= MatchAt(r, r + 1, q::kVictim, &vl) != nullptr;
+          if (role && NameRun(r + 1, e) >= r + 3) {
+            j = NameRun(r + 1, e);
+            break;
+          }
+        }
       }
       if (j == fe) {
         i = fe - 1;
@@ -1595,7 +1653,7 @@ class Annotator {
       // No victims phrase: names say nothing of the side, so the count is a report of the
       // total that brackets counts of other sentences instead of adding to them.
       const Np np;
-      AddFrame(sentence, fe, last, qt, -1, np, {f, i, fe}, f->fate, false, false);
+      AddFrame(sentence, fe, last, qt, -1, np, {f, i, fate_end}, f->fate, false, false);
       doc_.casualties.back().span = TokSpan(i, last);
       doc_.casualties.back().count_span = {};
       i = last - 1;
@@ -2916,6 +2974,16 @@ class Annotator {
         }
         if (f != nullptr && (f->roles & q::kBefore) != 0 && f->fate == Fate::kKilled && !used &&
             !Intended(b, i - len)) {
+          // "killing them both": two, whatever was counted before.
+          if (i + 1 < e && W(i + 1) == "both") {
+            const Quantity qt{TokSpan(i, i + 2), 2, 2, Qualifier::kExact, false,
+                              QuantityKind::kCount};
+            Np np;
+            np.victims = TokSpan(i, i + 2);
+            AddFrame(sentence, i, i + 2, qt, -1, np, {f, i - len, i}, f->fate, false, false);
+            doc_.casualties.back().count_span = {};
+            continue;
+          }
           for (size_t c = cands_.size(); c-- > 0;) {
             if (cands_[c].end > i - len) continue;
             const Np np = ScanNp(cands_[c].end, e);

@@ -518,6 +518,34 @@ TEST(AssembleEvents, OpeningPlaceOverALaterCountry) {
   }
 }
 
+// An event known only to its country is put at the capital, in the capital's division; a finer
+// place keeps its own division. Needs the gazetteer; skips without it.
+TEST(AssembleEvents, CountryLevelEventInTheCapitalsDivision) {
+  auto gaz = OpenDefaultGazetteer();
+  if (!gaz.ok()) GTEST_SKIP() << "no gazetteer blob";
+  PipelineOptions options;
+  options.gazetteer = *gaz;
+  const struct {
+    const char* text;
+    const char* admin1;
+    const char* location;
+  } cases[] = {
+      {"Thousands of teachers marched across Burkina Faso on Friday.", "Centre", "Burkina Faso"},
+      {"Thousands of teachers marched in Djibo, Burkina Faso on Friday.", "Sahel", "Djibo"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    Document doc;
+    doc.id = "t";
+    doc.published = "2024-09-14";
+    doc.text = c.text;
+    ASSERT_TRUE(MakeDefaultPipeline(options).Run(doc).ok());
+    ASSERT_FALSE(doc.events.empty());
+    EXPECT_EQ(doc.events[0].admin1.value_or(""), c.admin1);
+    EXPECT_EQ(doc.events[0].location, c.location);
+  }
+}
+
 // An incident dated well before publication while the lead incident is recent is background
 // recalled for context: emitted as historical, so it is not taken for the article's news.
 struct BackgroundCase {

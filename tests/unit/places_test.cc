@@ -466,11 +466,12 @@ TEST_F(PlacesTest, AmericanHouseStyleAndCountryNamedTowns) {
 
 TEST_F(PlacesTest, BritishAndCanadianLocalNews) {
   const Context cases[] = {
-      // British local news: a time written "4am", magistrates, Commonwealth spelling.
+      // British local news: a time written "4am", magistrates.
       {"Detectives in Lancaster appealed for witnesses to an assault at 4am on Saturday.",
        "Lancaster", "GB", "PPL"},
       {"A man from Lancaster appeared before magistrates on Monday.", "Lancaster", "GB", "PPL"},
-      {"Councillors in Lancaster agreed to repaint the bus shelters.", "Lancaster", "GB", "PPL"},
+      // Commonwealth spelling alone is no cue (conflict news abroad is written so too).
+      {"Councillors in Lancaster agreed to repaint the bus shelters.", "Lancaster", "US", "PPL"},
       // A county of England named inside a longer name still places the text in England.
       {"A woman from Lancaster won a prize from the Yorkshire Law Society.", "Lancaster", "GB",
        "PPL"},
@@ -921,6 +922,28 @@ TEST_F(PlacesTest, UnplacedEntryYieldsToANamesakeWithCoordinates) {
     ASSERT_NE(m, nullptr);
     EXPECT_EQ(m->admin1, r.admin1) << m->name;
     EXPECT_EQ(m->has_coordinates, r.placed) << m->name;
+  }
+}
+
+TEST_F(PlacesTest, UnplacedDistrictOfALevelWordTakesTheBareNamesPlace) {
+  // "Woodstock district" is only a Newfoundland division without coordinates; the document's
+  // Woodstock is the Ontario town.
+  Document doc = Annotate(
+      "Woodstock council in Ontario met on Monday. The Woodstock District Chamber of Commerce "
+      "welcomed the plan.");
+  const PlaceMention* district = nullptr;
+  for (const PlaceMention& m : doc.places) {
+    if (doc.Slice(m.span).starts_with("Woodstock District")) district = &m;
+  }
+  ASSERT_NE(district, nullptr);
+  EXPECT_TRUE(district->has_coordinates) << district->name;
+  EXPECT_EQ(district->admin1, "Ontario") << district->name;
+  // Alone, the division stays (nothing else in the text places the name).
+  doc = Annotate("The Woodstock District Chamber of Commerce welcomed the plan.");
+  for (const PlaceMention& m : doc.places) {
+    if (doc.Slice(m.span).starts_with("Woodstock District")) {
+      EXPECT_NE(m.admin1, "Ontario") << m.name;
+    }
   }
 }
 

@@ -310,6 +310,28 @@ const Case kFrameCases[] = {
     {"Three policemen were killed and two were wounded; four suspects were arrested.",
      "killed 3, injured 2, detained 4"},
     {"Gunmen abducted 12 people and later killed two of them.", "abducted 12, killed 2"},
+    // "them both" is two; "the remaining two" is a count after fillers.
+    {"Gunmen shot a farmer and his brother in the head, killing them both.", "killed 2"},
+    {"Rebels abducted five farmers and killed the remaining two a week later.",
+     "abducted 5, killed 2"},
+    // A weapon between the verb and its object, not after a passive.
+    {"Armed men fired upon and killed, with handguns, the former district police chief.",
+     "killed 1"},
+    {"Armed men fired upon and killed with pistols, a local council official.", "killed 1"},
+    {"They were killed with machetes, a witness said.", ""},
+    {"The attack killed, a witness said, the village chief.", ""},
+    // A name set off by commas right after the verb; a rank or role word before a name.
+    {"Unknown gunmen shot and killed, Al Poe, a ministry employee.", "killed 1"},
+    {"Kidnappers beheaded, Al Poe, a farmer they accused of spying.", "killed 1"},
+    {"A sniper shot and killed Brigadier General Al Poe, a senior commander, in the town.",
+     "killed 1"},
+    {"The militants shot and killed Forest guard Al Poe in the attack.", "killed 1"},
+    {"Gunmen killed civilians in Al Kut City on Monday.", ""},
+    // A relative clause without commas that places the victims or says what they did.
+    {"At least five gunmen that were in the car were killed in the clash.", "killed 5"},
+    {"Two men who were riding a motorcycle were shot dead.", "killed 2"},
+    {"Three women who were also teachers at the school were found dead.", ""},
+    {"Four people who were at the market said they saw the blast.", ""},
 };
 
 // Frames with the perpetrator flag and the victim category: "killed 2 self non_state".
