@@ -493,11 +493,10 @@ Event Combine(const std::vector<const Member*>& members) {
   };
   std::sort(evidence.begin(), evidence.end(),
             [&](const Evidence* x, const Evidence* y) { return ev_key(*x) < ev_key(*y); });
-  evidence.erase(std::unique(evidence.begin(), evidence.end(),
-                             [&](const Evidence* x, const Evidence* y) {
-                               return ev_key(*x) == ev_key(*y);
-                             }),
-                 evidence.end());
+  evidence.erase(
+      std::unique(evidence.begin(), evidence.end(),
+                  [&](const Evidence* x, const Evidence* y) { return ev_key(*x) == ev_key(*y); }),
+      evidence.end());
   out.evidence.reserve(evidence.size());
   for (const Evidence* ev : evidence) out.evidence.push_back(*ev);
   out.notes = FormatNotes(out);

@@ -191,12 +191,22 @@ std::string DescribeFully(const ReadItem& item) {
 
 TEST(JsonlReaderTest, DeferredParseGivesTheSameItems) {
   const std::string inputs[] = {
-      R"({"id": "a-1", "text": "Hello"})" "\n" R"({"id": 42, "html": "<p>x</p>"})",
+      R"({"id": "a-1", "text": "Hello"})"
+      "\n"
+      R"({"id": 42, "html": "<p>x</p>"})",
       R"({"id":7,"url":"u","title":"t","published":"2024-09-14","text":"x"})",
-      "{\"id\":\"t\",\"text\":\"a\tb\"}\n{\"id\":\"v\",\"text\":\"a\xff" "b\"}",
+      "{\"id\":\"t\",\"text\":\"a\tb\"}\n{\"id\":\"v\",\"text\":\"a\xff"
+      "b\"}",
       "\xEF\xBB\xBF{\"id\":\"b\",\"text\":\"x\"}\r\n\n  \n{\"id\":\"e\",\"text\":\"x\"}\n",
-      R"({"text":"x"})" "\n" R"({"id":"d","text":"x","html":"y"})" "\n" R"(["id","x"])",
-      R"({"id":"x1","text":y})" "\nnonsense\n" R"({"id":12,"text":"y",})" "\n{",
+      R"({"text":"x"})"
+      "\n"
+      R"({"id":"d","text":"x","html":"y"})"
+      "\n"
+      R"(["id","x"])",
+      R"({"id":"x1","text":y})"
+      "\nnonsense\n"
+      R"({"id":12,"text":"y",})"
+      "\n{",
       R"({"id":"a","text":")" + std::string(500, 'x') + "\"}\n" + R"({"id":"b","text":"2"})",
       "plain text, not JSON Lines",
   };
@@ -211,7 +221,8 @@ TEST(JsonlReaderTest, DeferredParseGivesTheSameItems) {
       ASSERT_EQ(got.size(), want.size()) << name << ": " << input;
       for (size_t i = 0; i < got.size(); ++i) {
         // JSON lines are left unparsed, anything else is read as usual.
-        const bool deferrable = name.ends_with(".jsonl") && want[i].status.code() != ErrorCode::kTooLarge;
+        const bool deferrable =
+            name.ends_with(".jsonl") && want[i].status.code() != ErrorCode::kTooLarge;
         EXPECT_EQ(got[i].unparsed.empty(), !deferrable) << name << ": " << input;
         CompleteRead(&got[i]);
         EXPECT_TRUE(got[i].unparsed.empty());
