@@ -192,7 +192,16 @@ class Gazetteer {
   // of the lookups overlap instead of coming one by one. No effect on any answer.
   // When `loose` is given (as many strings as `keys`), loose[i] receives LooseKey(keys[i]) for
   // the keys whose loose form was fetched, and is cleared for the others.
-  void PrefetchFolded(std::span<const std::string> keys, std::span<std::string> loose = {}) const;
+  // When `answers` is given (as many as `keys`), it also receives each key's lookups, so that
+  // the caller need not ask them again (the reference answers are FindFolded etc., see
+  // FoldedAnswer); a key's loose answer is filled exactly when loose[i] is handed back.
+  struct FoldedAnswer {
+    std::span<const GeoId> ids;    // FindFolded(k)
+    std::span<const GeoId> loose;  // FindLoose(loose[i]) when loose[i] was handed back, else empty
+    bool word_prefix = false;      // HasFoldedWordPrefix(k)
+  };
+  void PrefetchFolded(std::span<const std::string> keys, std::span<std::string> loose = {},
+                      std::span<FoldedAnswer> answers = {}) const;
   uint32_t size() const;
 
   std::optional<GeoEntry> CountryByIso2(std::string_view iso2) const;  // "IQ", case-insensitive
@@ -249,6 +258,10 @@ class Gazetteer {
   const gazetteer_format::KeyRec* FindRec(const gazetteer_format::KeyRec* keys,
                                           const KeyIndex& index,
                                           std::string_view key) const;
+  // FindRec with the key's KeyHash `hash` known.
+  const gazetteer_format::KeyRec* FindRecHashed(const gazetteer_format::KeyRec* keys,
+                                                const KeyIndex& index, std::string_view key,
+                                                uint64_t hash) const;
   const gazetteer_format::KeyRec* ProbeRec(const gazetteer_format::KeyRec* keys,
                                            const KeyIndex& index,
                                            std::string_view key, uint64_t hash) const;

@@ -362,8 +362,13 @@ FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
   }
   // "a senior commander" (an implicit 1, no number written) is usually one of a numbered
   // count of the same event: it counts only when nothing is numbered.
-  auto implicit = [&doc](const CasualtyFrame* f) {
+  // ("and another died later": one more person, not one of the count.)
+  auto implicit = [&doc, &ctx](const CasualtyFrame* f) {
     if (f->negated || f->self_inflicted) return false;
+    const uint32_t from = f->span.begin >= 8 ? f->span.begin - 8 : 0;
+    if (ctx.LowerOf(Span{from, f->span.end}).find("another ") != std::string_view::npos) {
+      return false;
+    }
     if (f->quantity < 0) return true;
     const std::string_view count = doc.Slice(f->count_span);
     return event::EqualsLower(count, "a") || event::EqualsLower(count, "an");
@@ -659,10 +664,30 @@ CasualtyTotals AggregateCasualties(const Document& doc, event::CasualtyContext& 
   std::sort(killed.begin(), killed.end(), by_position);
   std::sort(injured.begin(), injured.end(), by_position);
 
+  // "One of the injured later died": deaths among the injured add to the dead of every other
+  // report and leave the injured.
+  std::vector<const CasualtyFrame*> of_wounds;
+  std::erase_if(killed, [&](const CasualtyFrame* f) {
+    if (f->negated || f->victims.empty()) return false;
+    const std::string_view v = ctx.LowerOf(f->victims);
+    if (!v.starts_with("of the injured") && !v.starts_with("of the wounded")) return false;
+    of_wounds.push_back(f);
+    return true;
+  });
+
   CasualtyTotals out;
   const uint32_t split_at = ctx.split_at;
   const int64_t split_n = ctx.split_n;
   FateTotals k = Aggregate(doc, ctx, killed);
+  int64_t later_deaths = 0;
+  for (const CasualtyFrame* f : of_wounds) {
+    later_deaths += f->value;
+    k.any = true;
+    k.low += f->value;
+    k.high += f->value;
+    k.by_category[static_cast<size_t>(f->category)] += f->value;
+    k.evidence.push_back(f->span);
+  }
   // A figure shared out over N events: this event's part (a "coded as" frame of the same
   // sentence was already divided when it was read).
   const uint32_t split_sentence = split_at;
@@ -692,7 +717,7 @@ CasualtyTotals AggregateCasualties(const Document& doc, event::CasualtyContext& 
 
   const FateTotals w = Aggregate(doc, ctx, injured);
   out.has_injured = w.any;
-  out.injured = Clamp(w.high);
+  out.injured = Clamp(w.any ? w.high - later_deaths : 0);
   out.injured_evidence = w.evidence;
   return out;
 }

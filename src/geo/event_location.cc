@@ -15,6 +15,7 @@
 //   town 1/1; "near X"/"outside X" 2/2; admin2 2/3; admin1 or part of one 3/4;
 //   part of a country 3/5; country 3/6.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <deque>
 #include <map>
@@ -795,7 +796,40 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   return v;
 }
 
-std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& gaz);
+// What Admin1AsWritten reads of a document whatever the division asked — each place mention's
+// name as written with its folded key's entries and loose key, and the capitalized words (one or
+// two) its loose search tries, with their entries — worked out once per document: a document
+// asks about several divisions, each of which used to fold every name and word again. The
+// words are read on demand, only as far as a division asked so far needed.
+struct WrittenNames {
+  struct Name {
+    std::string_view text;             // the mention's name, level word and region word left out
+    const PlaceMention* m;
+    std::span<const GeoId> folded_ids;  // FindFolded(FoldName(text))
+    std::string folded;                 // FoldName(text)
+    std::optional<std::string> loose;   // LooseKey(folded), made at its first use
+    bool after_separator;               // AfterSeparator(doc, m->span)
+    const std::string& Loose() {
+      if (!loose) loose = LooseKey(folded);
+      return *loose;
+    }
+  };
+  struct Word {
+    std::string_view text;
+    std::string loose;  // LooseKey(FoldName(text))
+    bool place_at;      // a place mention starts at the word
+    bool any_admin1;    // one of its entries is a first-level division
+    std::span<const GeoId> folded_ids, loose_ids;
+  };
+  bool names_read = false;
+  std::vector<Name> names;  // the mentions that may name a division, in document order
+  std::vector<Word> words;  // the words read so far that name some entry, in text order
+  size_t next_token = 0;    // the first token not read into `words` yet
+  std::vector<uint32_t> place_begins;  // span starts of the place (town) mentions, ascending
+};
+
+std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& gaz,
+                            WrittenNames& w);
 std::vector<GeoEntry> MissionAreaOf(const Document& doc, const Gazetteer& gaz);
 
 // The document-wide facts of LocateEvent (LocateCache): each computed at its first use.
@@ -808,6 +842,10 @@ struct DocPlaces {
   KeyGroups groups;
   std::vector<std::optional<Verdict>> verdicts;  // Judge(doc, gaz, usable, groups, u)
   std::vector<std::pair<GeoId, std::string>> admin1_written;
+  WrittenNames written_names;  // what Admin1AsWritten reads of the document, at its first use
+  // Per sentence, its own best place located (SentencePlace), once asked.
+  std::vector<std::optional<std::optional<EventLocation>>> sentence_places;
+  std::optional<EventLocation> document_place;  // DocumentPlace, once asked
   int coded = -1;  // whether the text has "coded" (any case); -1 not looked at yet
   std::optional<std::vector<GeoEntry>> mission_areas;
 
@@ -857,7 +895,8 @@ struct DocPlaces {
     for (const auto& [id, written] : admin1_written) {
       if (id == admin1) return written;
     }
-    return admin1_written.emplace_back(admin1, Admin1AsWritten(doc, admin1, gaz)).second;
+    return admin1_written.emplace_back(admin1, Admin1AsWritten(doc, admin1, gaz, written_names))
+        .second;
   }
   // False when no token can read "coded" (IsCodedLocation, CodedUnread).
   bool MayBeCoded() {
@@ -927,7 +966,18 @@ bool InKicker(const Document& doc, Span span) {
 std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const Gazetteer& gaz,
                                           DocPlaces& ctx) {
   const std::vector<Usable>& all = ctx.Usables();
-  std::vector<size_t> in;  // indices into `all`, ascending
+  // Scratch of the calling thread, reused from call to call: this runs for every sentence
+  // located, and nothing it calls comes back here.
+  struct Scratch {
+    std::vector<size_t> in;
+    std::vector<const PlaceMention*> picked;
+    std::vector<PlaceMention> moved;  // the readings Judge moved, reserved so pointers hold
+    std::vector<GeoId> admin1s;
+    std::vector<char> dropped, dateline;
+  };
+  thread_local Scratch scratch;
+  std::vector<size_t>& in = scratch.in;  // indices into `all`, ascending
+  in.clear();
   {
     // A mention inside the sentence starts in it (or at its end, when empty).
     const std::vector<uint32_t>& by_start = ctx.groups.by_start;
@@ -941,23 +991,28 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
     std::sort(in.begin(), in.end());
   }
   if (in.empty()) return std::nullopt;
-  std::vector<PlaceMention> picked;
-  std::vector<GeoId> admin1s;
-  std::vector<bool> dropped;
+  std::vector<const PlaceMention*>& picked = scratch.picked;
+  std::vector<GeoId>& admin1s = scratch.admin1s;
+  std::vector<char>& dropped = scratch.dropped;
+  picked.clear();
+  admin1s.clear();
+  dropped.clear();
+  scratch.moved.clear();
+  scratch.moved.reserve(in.size());
   for (size_t u : in) {
     const PlaceMention& m = *all[u].m;
     const Verdict& v = ctx.JudgeOf(u);
-    picked.push_back(v.moved ? MovedTo(m, *v.moved) : m);
+    picked.push_back(v.moved ? &scratch.moved.emplace_back(MovedTo(m, *v.moved)) : &m);
     admin1s.push_back(v.moved ? Admin1OfEntry(*v.moved) : all[u].admin1);
     dropped.push_back(v.dropped);
   }
-  if (in.size() > 1 && std::all_of(dropped.begin(), dropped.end(), [](bool d) { return d; })) {
+  if (in.size() > 1 && std::all_of(dropped.begin(), dropped.end(), [](char d) { return d; })) {
     std::fill(dropped.begin(), dropped.end(), false);
   }
 
   // Anchored: followed (after an optional level word) by "," or "(" and a mention that holds it.
   auto anchored = [&](size_t i) {
-    const PlaceMention& m = picked[i];
+    const PlaceMention& m = *picked[i];
     size_t t = TokenAt(doc, m.span.end);
     if (t < doc.tokens.size() && IsLevelWord(LowerAscii(doc.Slice(doc.tokens[t].span)))) ++t;
     if (t + 1 >= doc.tokens.size()) return false;
@@ -965,8 +1020,8 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
     if (p != "," && p != "(") return false;
     const uint32_t next = doc.tokens[t + 1].span.begin;
     for (size_t j = 0; j < picked.size(); ++j) {
-      if (j == i || picked[j].span.begin != next) continue;
-      if (picked[j].kind == PlaceKind::kCountry) return picked[j].country == m.country;
+      if (j == i || picked[j]->span.begin != next) continue;
+      if (picked[j]->kind == PlaceKind::kCountry) return picked[j]->country == m.country;
       return admin1s[j] == admin1s[i] && admin1s[i] != kNoGeoId;
     }
     return false;
@@ -974,10 +1029,11 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
 
   // A dateline ("Jalalabad (BNA) Several members of Taliban were killed in Shirzad district")
   // says where the story was filed: passed over when the sentence names another place.
-  std::vector<bool> dateline(picked.size(), false);
+  std::vector<char>& dateline = scratch.dateline;
+  dateline.assign(picked.size(), false);
   size_t others = 0;
   for (size_t i = 0; i < picked.size(); ++i) {
-    dateline[i] = IsDateline(doc, picked[i].span) || InKicker(doc, picked[i].span);
+    dateline[i] = IsDateline(doc, picked[i]->span) || InKicker(doc, picked[i]->span);
     if (!dropped[i] && !dateline[i]) ++others;
   }
   // A town written as the container of a district of its province that lies away from it
@@ -985,12 +1041,12 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
   // ranks as one, below the district. A district of the city itself ("the Kagithane district of
   // Istanbul") leaves the city as it is.
   auto names_province = [&](size_t i) {
-    const PlaceMention& town = picked[i];
+    const PlaceMention& town = *picked[i];
     if (town.kind != PlaceKind::kPlace || admin1s[i] == kNoGeoId || !town.has_coordinates) {
       return false;
     }
     for (size_t j = 0; j < picked.size(); ++j) {
-      const PlaceMention& d = picked[j];
+      const PlaceMention& d = *picked[j];
       if (j == i || dropped[j] || d.kind != PlaceKind::kAdmin2 || admin1s[j] != admin1s[i] ||
           !d.has_coordinates || ApproxKm(d.lat, d.lon, town.lat, town.lon) < 20) {
         continue;
@@ -1003,7 +1059,7 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
   bool best_anchored = false;
   for (size_t i = 0; i < picked.size(); ++i) {
     if (dropped[i] || (dateline[i] && others > 0)) continue;
-    const int r = names_province(i) ? Rank(picked[i]) - 2 : Rank(picked[i]);
+    const int r = names_province(i) ? Rank(*picked[i]) - 2 : Rank(*picked[i]);
     if (r > best_rank) {
       best = static_cast<int>(i);
       best_rank = r;
@@ -1016,7 +1072,7 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
   if (best < 0) return std::nullopt;
 
   // A part of a town gives way to the town: "X neighborhood, Y" / "the X district of Y".
-  const PlaceMention& b = picked[best];
+  const PlaceMention& b = *picked[best];
   if (b.kind == PlaceKind::kPlace) {
     size_t t = TokenAt(doc, b.span.end);
     if (t + 2 < doc.tokens.size() && IsPartWord(LowerAscii(doc.Slice(doc.tokens[t].span)))) {
@@ -1024,10 +1080,10 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
       if (link == "," || link == "of" || link == "in") {
         const uint32_t next = doc.tokens[t + 2].span.begin;
         for (size_t j = 0; j < picked.size(); ++j) {
-          if (dropped[j] || picked[j].span.begin != next) continue;
-          if ((picked[j].kind == PlaceKind::kPlace || picked[j].kind == PlaceKind::kAdmin2) &&
-              picked[j].country == b.country) {
-            return picked[j];
+          if (dropped[j] || picked[j]->span.begin != next) continue;
+          if ((picked[j]->kind == PlaceKind::kPlace || picked[j]->kind == PlaceKind::kAdmin2) &&
+              picked[j]->country == b.country) {
+            return *picked[j];
           }
         }
       }
@@ -1152,15 +1208,19 @@ size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t cap) {
 // town such as its capital ("Tegucigalpa" for Francisco Morazán), which coders do not use for
 // the province. Compared on loose keys, as a whole and word by word, level words left out.
 // The loose keys SpellsDivisionName compares a spelling with, for the division's name and ASCII
-// name: each word (level words left out), then the words together. Kept for the division asked
-// last on this thread: a document asks about one division for many of its words.
+// name: each word (level words left out), then the words together. Kept per thread for the
+// divisions asked last: a document asks about one division for many of its words, and the
+// provinces of one region come back from document to document.
 const std::vector<std::string>& DivisionKeys(const GeoEntry& admin1) {
   struct Memo {
     bool valid = false;
     std::string name, ascii_name;  // whose keys these are
     std::vector<std::string> keys;
   };
-  thread_local Memo memo;
+  // Direct-mapped by entry id: the provinces a thread meets recur from document to document.
+  // A slot answers only for the names it was made from.
+  thread_local std::array<Memo, 64> memos;
+  Memo& memo = memos[admin1.id() % memos.size()];
   const std::string_view names[] = {admin1.name(), admin1.ascii_name()};
   if (memo.valid && memo.name == names[0] && memo.ascii_name == names[1]) return memo.keys;
   memo.valid = false;
@@ -1187,8 +1247,8 @@ const std::vector<std::string>& DivisionKeys(const GeoEntry& admin1) {
   return memo.keys;
 }
 
-bool SpellsDivisionName(std::string_view written, const GeoEntry& admin1) {
-  const std::string w = LooseKey(FoldName(written));
+// SpellsDivisionName with `w` = LooseKey(FoldName(written)), worked out by the caller.
+bool SpellsDivisionKey(std::string_view w, const GeoEntry& admin1) {
   if (w.size() < 3) return false;
   auto close = [&](const std::string& k) {
     if (k.size() < 3) return false;
@@ -1197,6 +1257,10 @@ bool SpellsDivisionName(std::string_view written, const GeoEntry& admin1) {
   };
   const std::vector<std::string>& keys = DivisionKeys(admin1);
   return std::any_of(keys.begin(), keys.end(), close);
+}
+
+bool SpellsDivisionName(std::string_view written, const GeoEntry& admin1) {
+  return SpellsDivisionKey(LooseKey(FoldName(written)), admin1);
 }
 
 // True when the token before `span` is "," or "(": a name written as the container of the one
@@ -1217,10 +1281,12 @@ bool InCapitals(std::string_view written) {
   return std::none_of(written.begin(), written.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
-std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& gaz) {
-  if (admin1 == kNoGeoId || admin1 >= gaz.size()) return {};
-  const GeoEntry division = gaz.Entry(admin1);
-  std::string first;
+bool Holds(std::span<const GeoId> ids, GeoId id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+void ReadWrittenNames(const Document& doc, const Gazetteer& gaz, WrittenNames& w) {
+  w.names_read = true;
   for (const PlaceMention& m : doc.places) {
     if (m.demonym) continue;
     std::string_view t = doc.Slice(m.span);
@@ -1234,12 +1300,77 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
       if (t.size() > level.size() && t.ends_with(level)) t.remove_suffix(level.size());
     }
     if (t.empty() || std::count(t.begin(), t.end(), ' ') > 2 || InCapitals(t)) continue;
+    std::string folded = FoldName(t);
+    const std::span<const GeoId> ids = gaz.FindFolded(folded);
+    w.names.push_back({t, &m, ids, std::move(folded), std::nullopt, AfterSeparator(doc, m.span)});
+  }
+  for (const PlaceMention& m : doc.places) {
+    if (m.kind == PlaceKind::kPlace) w.place_begins.push_back(m.span.begin);
+  }
+  std::sort(w.place_begins.begin(), w.place_begins.end());
+}
+
+// Reads the candidate words of token i (Admin1AsWritten's loose search: a pair of capitalized
+// words, then the word alone) into `w.words`; only words naming some entry are kept, since the
+// others name no division.
+void ReadCandidateWords(const Document& doc, const Gazetteer& gaz, size_t i, size_t n,
+                        WrittenNames& w) {
+  auto add = [&](std::string_view t) {
+    if (InCapitals(t)) return;
+    const std::string folded = FoldName(t);
+    if (folded.empty()) return;
+    WrittenNames::Word word{t, LooseKey(folded), false, false, gaz.FindFolded(folded), {}};
+    word.loose_ids = gaz.FindLoose(word.loose);
+    if (word.folded_ids.empty() && word.loose_ids.empty()) return;
+    for (std::span<const GeoId> ids : {word.folded_ids, word.loose_ids}) {
+      for (GeoId id : ids) {
+        word.any_admin1 |= id < gaz.size() && gaz.Entry(id).kind() == GeoKind::kAdmin1;
+      }
+    }
+    const uint32_t at = static_cast<uint32_t>(t.data() - doc.text.data());
+    word.place_at = std::binary_search(w.place_begins.begin(), w.place_begins.end(), at);
+    w.words.push_back(std::move(word));
+  };
+  const Token& tok = doc.tokens[i];
+  if (tok.kind != TokenKind::kWord) return;
+  std::string_view wd = doc.Slice(tok.span);
+  if (wd.size() < 2) return;
+  size_t dash = wd.find('-');
+  std::string_view body = dash != std::string_view::npos && dash <= 3 ? wd.substr(dash + 1) : wd;
+  if (body.empty() || body[0] < 'A' || body[0] > 'Z') return;
+  if (i + 1 < n && doc.tokens[i + 1].kind == TokenKind::kWord &&
+      doc.tokens[i + 1].span.begin == tok.span.end + 1 &&
+      doc.text[doc.tokens[i + 1].span.begin] >= 'A' &&
+      doc.text[doc.tokens[i + 1].span.begin] <= 'Z') {
+    add(std::string_view(doc.text.data() + tok.span.begin,
+                         doc.tokens[i + 1].span.end - tok.span.begin));
+  }
+  if (wd.size() < 4) return;
+  if (i + 1 < n && doc.tokens[i + 1].span.begin == tok.span.end) {
+    std::string_view next = doc.Slice(doc.tokens[i + 1].span);
+    if (next == "/" || next == "-") return;
+  }
+  if (i > 0 && doc.tokens[i - 1].span.end + 1 == tok.span.begin &&
+      IsCapitalizedWord(doc, doc.tokens[i - 1])) {
+    return;  // the second word of a longer name: "La Libertad"
+  }
+  add(wd);
+}
+
+std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& gaz,
+                            WrittenNames& w) {
+  if (admin1 == kNoGeoId || admin1 >= gaz.size()) return {};
+  const GeoEntry division = gaz.Entry(admin1);
+  if (!w.names_read) ReadWrittenNames(doc, gaz, w);
+  std::string_view first;
+  for (WrittenNames::Name& name : w.names) {
+    const PlaceMention& m = *name.m;
     // A mention resolved to the division through a name that does not spell it but is a town's
     // inside it (its capital, listed among its alternate names: "Nahri Saraj (Girishk) district,
     // Helmand") names the town, not the division; a former name ("At Ta'mim") still names it.
     bool names = m.geo_id == admin1;
-    if (names && !SpellsDivisionName(t, division)) {
-      for (GeoId id : gaz.FindFolded(FoldName(t))) {
+    if (names && !SpellsDivisionKey(name.Loose(), division)) {
+      for (GeoId id : name.folded_ids) {
         if (id < gaz.size() && gaz.Entry(id).kind() == GeoKind::kPlace &&
             gaz.Entry(id).admin1_id() == admin1) {
           names = false;  // the name of a town of the division
@@ -1249,61 +1380,34 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     // "Kafr Nobol (Idleb)" where "Idleb" resolved to the town Idlib: the text still names the
     // province that way when the word is one of the province's own names.
     if (!names && m.kind == PlaceKind::kPlace && m.geo_id != kNoGeoId) {
-      std::span<const GeoId> ids = gaz.FindFolded(FoldName(t));
-      names =
-          std::find(ids.begin(), ids.end(), admin1) != ids.end() && SpellsDivisionName(t, division);
+      names = Holds(name.folded_ids, admin1) && SpellsDivisionKey(name.Loose(), division);
     }
     if (!names) continue;
-    if (AfterSeparator(doc, m.span)) return std::string(t);
-    if (first.empty()) first = std::string(t);
+    if (name.after_separator) return std::string(name.text);
+    if (first.empty()) first = name.text;
   }
-  if (!first.empty()) return first;
+  if (!first.empty()) return std::string(first);
   // A spelling the gazetteer holds only loosely ("in al-Hasakeh", "(Wadajir, Banadir)",
   // "Lower Shabelle", "La Pampa"): one or two capitalized words of the text whose loose key
-  // names it; a single word glued to a longer name ("Tunapuna/Piarco") does not.
-  auto names_it = [&](std::string_view t) {
-    if (InCapitals(t)) return false;
-    std::string folded = FoldName(t);
-    if (folded.empty()) return false;
-    // A town's name the gazetteer lists for the division too ("Tegucigalpa").
-    const uint32_t at = static_cast<uint32_t>(t.data() - doc.text.data());
-    for (const PlaceMention& m : doc.places) {
-      if (m.span.begin == at && m.kind == PlaceKind::kPlace && !SpellsDivisionName(t, division)) {
-        return false;
-      }
-    }
-    std::span<const GeoId> ids = gaz.FindFolded(folded);
-    if (std::find(ids.begin(), ids.end(), admin1) != ids.end()) return true;
-    ids = gaz.FindLoose(LooseKey(folded));
-    return std::find(ids.begin(), ids.end(), admin1) != ids.end();
+  // names it; a single word glued to a longer name ("Tunapuna/Piarco") does not. A town's name
+  // the gazetteer lists for the division too ("Tegucigalpa") does not either.
+  // (The entry lists are looked at before the spelling: most words name no division at all.)
+  const bool is_admin1 = division.kind() == GeoKind::kAdmin1;
+  auto names_it = [&](const WrittenNames::Word& word) {
+    if (is_admin1 && !word.any_admin1) return false;
+    if (!Holds(word.folded_ids, admin1) && !Holds(word.loose_ids, admin1)) return false;
+    return !word.place_at || SpellsDivisionKey(word.loose, division);
   };
+  for (const WrittenNames::Word& word : w.words) {
+    if (names_it(word)) return std::string(word.text);
+  }
   const size_t n = std::min<size_t>(doc.tokens.size(), 4000);
-  for (size_t i = 0; i < n; ++i) {
-    const Token& tok = doc.tokens[i];
-    if (tok.kind != TokenKind::kWord) continue;
-    std::string_view w = doc.Slice(tok.span);
-    if (w.size() < 2) continue;
-    size_t dash = w.find('-');
-    std::string_view body = dash != std::string_view::npos && dash <= 3 ? w.substr(dash + 1) : w;
-    if (body.empty() || body[0] < 'A' || body[0] > 'Z') continue;
-    if (i + 1 < n && doc.tokens[i + 1].kind == TokenKind::kWord &&
-        doc.tokens[i + 1].span.begin == tok.span.end + 1 &&
-        doc.text[doc.tokens[i + 1].span.begin] >= 'A' &&
-        doc.text[doc.tokens[i + 1].span.begin] <= 'Z') {
-      std::string_view two(doc.text.data() + tok.span.begin,
-                           doc.tokens[i + 1].span.end - tok.span.begin);
-      if (names_it(two)) return std::string(two);
+  while (w.next_token < n) {
+    const size_t from = w.words.size();
+    ReadCandidateWords(doc, gaz, w.next_token++, n, w);
+    for (size_t k = from; k < w.words.size(); ++k) {
+      if (names_it(w.words[k])) return std::string(w.words[k].text);
     }
-    if (w.size() < 4) continue;
-    if (i + 1 < n && doc.tokens[i + 1].span.begin == tok.span.end) {
-      std::string_view next = doc.Slice(doc.tokens[i + 1].span);
-      if (next == "/" || next == "-") continue;
-    }
-    if (i > 0 && doc.tokens[i - 1].span.end + 1 == tok.span.begin &&
-        IsCapitalizedWord(doc, doc.tokens[i - 1])) {
-      continue;  // the second word of a longer name: "La Libertad"
-    }
-    if (names_it(w)) return std::string(w);
   }
   return {};
 }
@@ -2041,6 +2145,39 @@ EventLocation Located(const Document& doc, Span s, const PlaceMention& chosen, c
   return loc;
 }
 
+// The best place sentence `j` names itself (BestInContext), located; none when it names none.
+// Kept per sentence: it is asked for the sentence itself and again for each later sentence of
+// its paragraph that names no place.
+const std::optional<EventLocation>& SentencePlace(const Document& doc, size_t j,
+                                                  const Gazetteer& gaz, DocPlaces& ctx) {
+  if (ctx.sentence_places.size() != doc.sentences.size()) {
+    ctx.sentence_places.assign(doc.sentences.size(), std::nullopt);
+  }
+  std::optional<std::optional<EventLocation>>& slot = ctx.sentence_places[j];
+  if (!slot) {
+    const Span sj = doc.sentences[j].span;
+    if (auto m = BestInContext(doc, sj, gaz, ctx)) {
+      slot.emplace(Located(doc, sj, *m, gaz, ctx));
+    } else {
+      slot.emplace(std::nullopt);
+    }
+  }
+  return *slot;
+}
+
+// Where the document as a whole puts an event its sentences do not place: the dominant place,
+// else the one country of its named actors or of its mission, else the dominant place with
+// demonyms. The same for every sentence.
+EventLocation DocumentPlace(const Document& doc, const Gazetteer& gaz, DocPlaces& ctx) {
+  int k = Dominant(doc, /*allow_demonyms=*/false);
+  if (k >= 0) return FromMention(doc, doc.places[k], gaz, ctx);
+  if (EventLocation loc = ActorCountry(doc, gaz); loc.found()) return loc;
+  if (EventLocation loc = MissionCountryOf(doc, gaz); loc.found()) return loc;
+  k = Dominant(doc, /*allow_demonyms=*/true);
+  if (k >= 0) return FromMention(doc, doc.places[k], gaz, ctx);
+  return EventLocation{};
+}
+
 EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer& gaz,
                            DocPlaces& ctx) {
   if (sentence < doc.sentences.size()) {
@@ -2057,8 +2194,7 @@ EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer
       if (!Inside(c.span, scope) || !IsCodedLocation(doc, c.span)) continue;
       if (auto m = BestInContext(doc, c.span, gaz, ctx)) return FromMention(doc, *m, gaz, ctx);
     }
-    std::optional<EventLocation> found;
-    if (auto m = BestInContext(doc, s, gaz, ctx)) found = Located(doc, s, *m, gaz, ctx);
+    std::optional<EventLocation> found = SentencePlace(doc, sentence, gaz, ctx);
     // A coded name the places layer did not read ("coded as Gorom-Gorom"): looked up in the
     // country the event is otherwise placed in, else the named actors' countries.
     if (auto coded = ctx.MayBeCoded() ? CodedUnread(doc, scope, gaz, found ? found->iso3 : std::string())
@@ -2070,16 +2206,13 @@ EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer
     for (size_t j = sentence; j-- > 0;) {
       const Span sj = doc.sentences[j].span;
       if (para.empty() || !Inside(sj, para)) break;
-      if (auto m = BestInContext(doc, sj, gaz, ctx)) return Located(doc, sj, *m, gaz, ctx);
+      if (const std::optional<EventLocation>& place = SentencePlace(doc, j, gaz, ctx)) {
+        return *place;
+      }
     }
   }
-  int k = Dominant(doc, /*allow_demonyms=*/false);
-  if (k >= 0) return FromMention(doc, doc.places[k], gaz, ctx);
-  if (EventLocation loc = ActorCountry(doc, gaz); loc.found()) return loc;
-  if (EventLocation loc = MissionCountryOf(doc, gaz); loc.found()) return loc;
-  k = Dominant(doc, /*allow_demonyms=*/true);
-  if (k >= 0) return FromMention(doc, doc.places[k], gaz, ctx);
-  return EventLocation{};
+  if (!ctx.document_place) ctx.document_place = DocumentPlace(doc, gaz, ctx);
+  return *ctx.document_place;
 }
 
 }  // namespace
@@ -2091,6 +2224,18 @@ size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t cap) {
 }
 
 std::string_view EmbeddedCityDivisionsTsv() { return kCityDivisionsTsv; }
+
+bool SpellsDivisionName(std::string_view written, const GeoEntry& admin1) {
+  return sitrep::SpellsDivisionName(written, admin1);
+}
+
+std::vector<std::string> Admin1SpellingsInTurn(const Document& doc, const Gazetteer& gaz,
+                                               std::span<const GeoId> admin1s) {
+  WrittenNames memo;
+  std::vector<std::string> out;
+  for (GeoId a : admin1s) out.push_back(sitrep::Admin1AsWritten(doc, a, gaz, memo));
+  return out;
+}
 
 bool FollowsAsContainer(const Document& doc, const PlaceMention& inner, const PlaceMention& outer) {
   return sitrep::FollowsAsContainer(doc, inner, outer);

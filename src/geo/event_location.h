@@ -4,7 +4,9 @@
 #include <cstddef>
 #include <memory>
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "sitrep/pipeline.h"
 #include "sitrep/places.h"
@@ -61,6 +63,15 @@ bool FollowsAsContainer(const Document& doc, const PlaceMention& inner, const Pl
 // few that start close enough after it.
 bool AnyFollowsAsContainer(const Document& doc, const PlaceMention& inner,
                            std::span<const PlaceMention* const> outers);
+
+// Whether `written` spells the own name of division `admin1` (not another name the gazetteer
+// lists for it, such as its capital's).
+bool SpellsDivisionName(std::string_view written, const GeoEntry& admin1);
+
+// The admin1 spelling LocateEvent gives each of `admin1s` in turn (the division as the text
+// writes it, or empty), asked of one document-wide memo as LocateCache does.
+std::vector<std::string> Admin1SpellingsInTurn(const Document& doc, const Gazetteer& gaz,
+                                               std::span<const GeoId> admin1s);
 
 }  // namespace locate_internal
 

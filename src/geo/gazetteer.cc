@@ -449,7 +449,11 @@ bool MemoHolds(const LookupMemo::Slot& slot, uint64_t tag, uint64_t h, std::stri
 
 const gf::KeyRec* Gazetteer::FindRec(const gf::KeyRec* keys, const KeyIndex& index,
                                      std::string_view key) const {
-  const uint64_t h = KeyHash(key);
+  return FindRecHashed(keys, index, key, KeyHash(key));
+}
+
+const gf::KeyRec* Gazetteer::FindRecHashed(const gf::KeyRec* keys, const KeyIndex& index,
+                                           std::string_view key, uint64_t h) const {
   if (key.size() > LookupMemo::kMaxKey) return ProbeRec(keys, index, key, h);
   // The sections' key arrays are distinct, so the array's position names the section.
   const uint64_t section = SectionOf(keys);
@@ -477,9 +481,10 @@ const gf::KeyRec* Gazetteer::ProbeRec(const gf::KeyRec* keys, const KeyIndex& in
   }
 }
 
-void Gazetteer::PrefetchFolded(std::span<const std::string> keys,
-                               std::span<std::string> loose_out) const {
+void Gazetteer::PrefetchFolded(std::span<const std::string> keys, std::span<std::string> loose_out,
+                               std::span<FoldedAnswer> answers) const {
   const bool want_loose = !loose_out.empty() && loose_out.size() == keys.size();
+  const bool want_answers = !answers.empty() && answers.size() == keys.size();
   if (want_loose) {
     for (std::string& lk : loose_out) lk.clear();
   }
@@ -527,10 +532,12 @@ void Gazetteer::PrefetchFolded(std::span<const std::string> keys,
   for (size_t at = 0; at < keys.size(); at += kBatch) {
     const size_t count = std::min(kBatch, keys.size() - at);
     size_t n = 0;
+    uint64_t hashes[kBatch];
     for (size_t i = 0; i < count; ++i) {
       const std::string& key = keys[at + i];
       if (key.empty()) continue;
       const uint64_t h = KeyHash(key);
+      hashes[i] = h;
       add(n, keys_, key_index_, key, h, static_cast<uint32_t>(i), true);
       add(n, prefix_keys_, prefix_key_index_, key, h, static_cast<uint32_t>(i), false);
     }
@@ -542,14 +549,37 @@ void Gazetteer::PrefetchFolded(std::span<const std::string> keys,
     for (size_t p = 0; p < n; ++p) {
       if (probes[p].main && probes[p].rec == nullptr) mains[num_mains++] = probes[p];
     }
+    uint64_t loose_hashes[2 * kBatch];
     for (size_t p = 0; p < num_mains; ++p) {
       std::string& lk = loose[p];
       lk = LooseKey(keys[at + mains[p].key]);
       if (want_loose) loose_out[at + mains[p].key] = lk;
       if (lk.empty()) continue;
-      add(m, loose_keys_, loose_key_index_, lk, KeyHash(lk), mains[p].key, false);
+      loose_hashes[p] = KeyHash(lk);
+      add(m, loose_keys_, loose_key_index_, lk, loose_hashes[p], mains[p].key, false);
     }
     records(m);
+    if (!want_answers) continue;
+    // The lookups themselves, now that their lines are on their way: the same FindRec the
+    // single lookups make (memo included), with the hashes computed above.
+    auto postings = [](const gf::KeyRec* r, const GeoId* base) {
+      return r == nullptr ? std::span<const GeoId>()
+                          : std::span<const GeoId>(base + r->postings_begin, r->postings_count);
+    };
+    for (size_t i = 0; i < count; ++i) {
+      FoldedAnswer& a = answers[at + i];
+      a = FoldedAnswer{};
+      const std::string& key = keys[at + i];
+      if (key.empty()) continue;
+      a.ids = postings(FindRecHashed(keys_, key_index_, key, hashes[i]), postings_);
+      a.word_prefix = FindRecHashed(prefix_keys_, prefix_key_index_, key, hashes[i]) != nullptr;
+    }
+    if (!want_loose) continue;
+    for (size_t p = 0; p < num_mains; ++p) {
+      if (loose[p].empty()) continue;
+      answers[at + mains[p].key].loose = postings(
+          FindRecHashed(loose_keys_, loose_key_index_, loose[p], loose_hashes[p]), loose_postings_);
+    }
   }
 }
 

@@ -138,7 +138,14 @@ std::string_view DivisionAbbrevCode(std::string_view abbrev) {
   return {};
 }
 
+// Every abbreviation ends with its period and has 3 to 6 bytes: the recognizer asks about nearly
+// every word after a comma, and most fail these two tests before any compare.
+static_assert(std::all_of(std::begin(kUsStates), std::end(kUsStates), [](const Abbrev& a) {
+  return a.abbrev.size() >= 3 && a.abbrev.size() <= 6 && a.abbrev.back() == '.';
+}));
+
 std::string_view UsStateCode(std::string_view abbrev) {
+  if (abbrev.size() < 3 || abbrev.size() > 6 || abbrev.back() != '.') return {};
   for (const Abbrev& a : kUsStates) {
     if (a.abbrev == abbrev) return a.code;
   }

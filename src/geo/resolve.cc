@@ -1025,8 +1025,14 @@ class Resolver {
     Pass(/*proximity=*/false);
     BuildContext();
     Pass(false);
-    BuildContext();
+    // BuildContext reads of the choices only their entries and acceptance: when the second pass
+    // chose as the first, the context is the one built already, and the third pass's terms are
+    // the second's but for proximity (TermsOf adds it to the kept terms). Most short documents.
+    // (Rebuilt anyway under the reference checks, which compare the kept terms with it.)
+    keep_terms_ = SameChoicesAsContext();
+    if (!keep_terms_ || check_) BuildContext();
     Pass(true);
+    keep_terms_ = false;
     DropUncontained();
     OneSensePerDiscourse();
     CityOfTown();
@@ -1393,7 +1399,7 @@ class Resolver {
       if (other.kind() == GeoKind::kCountry || !other.has_coordinates()) continue;
       if (std::find(seen.begin(), seen.end(), other.id()) != seen.end()) continue;
       seen.push_back(other.id());
-      anchors_.push_back({key_id_[o], UnitVector(other.lat(), other.lon())});
+      anchors_.push_back({key_id_[o], UnitVector(other.lat(), other.lon()), other.lat()});
     }
   }
 
@@ -1433,25 +1439,48 @@ class Resolver {
   std::span<const Terms> TermsOf(const Candidate& c, bool proximity) {
     const uint32_t key = key_id_[static_cast<size_t>(&c - cands_.data())];
     for (int32_t r = terms_head_[key]; r >= 0; r = terms_refs_[r].next) {
-      const TermsRef& ref = terms_refs_[r];
-      if (ref.ids == c.ids.data()) return {terms_pool_.data() + ref.at, ref.n};
+      TermsRef& ref = terms_refs_[r];
+      if (ref.ids != c.ids.data()) continue;
+      Terms* out = terms_pool_.data() + ref.at;
+      if (proximity && !ref.proximity) {
+        // The previous pass's terms, kept because the context is the same (see Run): only the
+        // proximity to this pass's anchors is new.
+        ref.proximity = true;
+        if (check_) {  // kept terms against the queries' answers on the context of this pass
+          thread_local std::vector<Terms> fresh;
+          fresh.assign(ref.n, Terms{});
+          ContextTerms(c, key, fresh.data(), ref.n);
+          for (size_t i = 0; i < ref.n; ++i) {
+            Checked(out[i].base, fresh[i].base);
+            Checked(out[i].share, fresh[i].share);
+            Checked(out[i].admin1_share, fresh[i].admin1_share);
+            Checked(out[i].children, fresh[i].children);
+            Checked(out[i].has_admin1, fresh[i].has_admin1);
+            Checked(out[i].cover, fresh[i].cover);
+            Checked(out[i].admin2_link, fresh[i].admin2_link);
+          }
+        }
+        Proximity(c, key, out, ref.n);
+      }
+      return {out, ref.n};
     }
     size_t n = std::min(c.ids.size(), kMaxEntries);
     gaz_.PrefetchEntries(c.ids.first(n));
     const size_t at = terms_pool_.size();
     terms_refs_.push_back({c.ids.data(), static_cast<uint32_t>(at), static_cast<uint32_t>(n),
-                           terms_head_[key]});
+                           terms_head_[key], proximity});
     terms_head_[key] = static_cast<int32_t>(terms_refs_.size() - 1);
     terms_pool_.resize(at + n);
     Terms* out = terms_pool_.data() + at;
+    ContextTerms(c, key, out, n);
+    if (proximity) Proximity(c, key, out, n);
+    return {out, n};
+  }
+
+  // The terms of c.ids[0, n) that the entry and the document context give (all but proximity),
+  // into out[0, n) (value-initialized).
+  void ContextTerms(const Candidate& c, uint32_t key, Terms* out, size_t n) {
     const std::span<const double> bases = BasesOf(c);
-    // The anchors of other names, compared once per name rather than once per entry.
-    if (proximity) {
-      near_.clear();
-      for (const Anchor& a : anchors_) {
-        if (a.key != key) near_.push_back(a.v);
-      }
-    }
     // An empty context (the first pass, and documents whose names gave none) answers every
     // query with 0: the entry's own fields are all that is read then.
     const bool no_context = ctx_.Empty();
@@ -1489,25 +1518,52 @@ class Resolver {
           t = q;
         }
       }
-      // No anchor of another name: best_dot stays -1, proximity 0, without the unit vector.
-      if (proximity && !near_.empty() && t.has_coordinates && t.kind != GeoKind::kCountry) {
-        // Compare on the unit sphere: a dot product per anchor, no trigonometry.
-        const Vec3 v = UnitVector(e.lat(), e.lon());
-        double best_dot = -1;
-        for (const Vec3& a : near_) {
-          best_dot = std::max(best_dot, v.x * a.x + v.y * a.y + v.z * a.z);
-        }
-        if (best_dot > kCos150Km) t.proximity = 2;
-        else if (best_dot > kCos400Km) t.proximity = 1;
-      }
     }
-    return {out, n};
+  }
+
+  // Sets the proximity term of out[0, n) (the terms of c.ids) from the anchors of other names.
+  void Proximity(const Candidate& c, uint32_t key, Terms* out, size_t n) {
+    // The anchors of other names, compared once per name rather than once per entry.
+    // Their latitudes' range: an entry farther in latitude than 401 km from all of them is
+    // farther than 400 km from each (a great circle is never shorter than the meridian arc
+    // between two latitudes), so its proximity is 0 without its unit vector. The 1 km margin is
+    // far above the rounding of the dot products.
+    near_.clear();
+    double near_lat_lo = std::numeric_limits<double>::infinity(), near_lat_hi = -near_lat_lo;
+    for (const Anchor& a : anchors_) {
+      if (a.key == key) continue;
+      near_.push_back(a.v);
+      near_lat_lo = std::min(near_lat_lo, a.lat);
+      near_lat_hi = std::max(near_lat_hi, a.lat);
+    }
+    // No anchor of another name: best_dot stays -1, proximity 0, without the unit vector.
+    if (near_.empty()) return;
+    constexpr double kFarLatDeg = 401.0 / 6371.0088 * 180.0 / M_PI;
+    for (size_t i = 0; i < n; ++i) {
+      Terms& t = out[i];
+      if (!t.has_coordinates || t.kind == GeoKind::kCountry) continue;
+      GeoEntry e = gaz_.Entry(c.ids[i]);
+      const double lat = e.lat();
+      const bool far = lat < near_lat_lo - kFarLatDeg || lat > near_lat_hi + kFarLatDeg;
+      if (far && !check_) continue;
+      // Compare on the unit sphere: a dot product per anchor, no trigonometry.
+      const Vec3 v = UnitVector(lat, e.lon());
+      double best_dot = -1;
+      for (const Vec3& a : near_) {
+        best_dot = std::max(best_dot, v.x * a.x + v.y * a.y + v.z * a.z);
+      }
+      const int proximity_of = best_dot > kCos150Km ? 2 : best_dot > kCos400Km ? 1 : 0;
+      if (far) Checked(0, proximity_of);  // the filter's 0 against the dot products
+      else t.proximity = static_cast<uint8_t>(proximity_of);
+    }
   }
 
   void Pass(bool proximity) {
-    terms_pool_.clear();
-    terms_refs_.clear();
-    std::fill(terms_head_.begin(), terms_head_.end(), -1);
+    if (!keep_terms_) {
+      terms_pool_.clear();
+      terms_refs_.clear();
+      std::fill(terms_head_.begin(), terms_head_.end(), -1);
+    }
     if (proximity) CollectAnchors();
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Candidate& c = cands_[k];
@@ -1852,6 +1908,23 @@ class Resolver {
     }
     ctx.check = g_reference_checks.load(std::memory_order_relaxed);
     ctx.Finish();
+    // What the context was built from (see SameChoicesAsContext).
+    context_choices_.resize(choices_.size());
+    for (size_t k = 0; k < choices_.size(); ++k) {
+      context_choices_[k] = {choices_[k].id, choices_[k].accepted};
+    }
+  }
+
+  // True when every choice has the entry and acceptance that the last BuildContext read.
+  bool SameChoicesAsContext() const {
+    if (context_choices_.size() != choices_.size()) return false;
+    for (size_t k = 0; k < choices_.size(); ++k) {
+      if (context_choices_[k].first != choices_[k].id ||
+          context_choices_[k].second != choices_[k].accepted) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // "near Vesele, Donetsk" when the gazetteer's Vesele lies elsewhere: the writer says where the
@@ -2071,6 +2144,7 @@ class Resolver {
   struct Anchor {
     uint32_t key;  // its key's number
     Vec3 v;
+    double lat;  // degrees
   };
   // Per pass: name → (its entry list, the Terms of each entry), as chains of TermsRef from
   // terms_head_[key] into terms_pool_.
@@ -2078,6 +2152,7 @@ class Resolver {
     const GeoId* ids;
     uint32_t at, n;
     int32_t next;  // the key's next entry list, -1 at the end
+    bool proximity = false;  // terms: the proximity term is set
   };
   struct ActorCountry {
     Span span;
@@ -2108,6 +2183,7 @@ class Resolver {
     std::vector<Terms> terms_pool;
     std::vector<TermsRef> terms_refs;
     std::vector<int32_t> terms_head;
+    std::vector<std::pair<GeoId, bool>> context_choices;
     std::vector<double> bases_pool;
     std::vector<TermsRef> bases_refs;
     std::vector<int32_t> bases_head;
@@ -2139,6 +2215,7 @@ class Resolver {
       terms_pool.clear();
       terms_refs.clear();
       terms_head.clear();
+      context_choices.clear();
       bases_pool.clear();
       bases_refs.clear();
       bases_head.clear();
@@ -2205,6 +2282,9 @@ class Resolver {
   std::vector<Terms>& terms_pool_ = scratch_.terms_pool;
   std::vector<TermsRef>& terms_refs_ = scratch_.terms_refs;
   std::vector<int32_t>& terms_head_ = scratch_.terms_head;
+  // Per candidate: the (entry, accepted) of its choice when the context was last built.
+  std::vector<std::pair<GeoId, bool>>& context_choices_ = scratch_.context_choices;
+  bool keep_terms_ = false;  // Pass keeps the previous pass's terms (see Run)
   // PriorBase per name and entry list, for the whole document (it depends on the entry alone):
   // chains of TermsRef from bases_head_[key] into bases_pool_.
   std::vector<double>& bases_pool_ = scratch_.bases_pool;

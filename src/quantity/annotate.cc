@@ -94,19 +94,44 @@ struct Candidate {
   int32_t quantity;   // index into doc.quantities
 };
 
+// Per-document buffers, one set per thread, reused from document to document: their capacity
+// only grows, so a document allocates none of them.
+struct Scratch {
+  std::string lower;
+  TokenTexts t;
+  std::vector<Candidate> cands;
+  std::vector<size_t> order, parts;  // Finish, MarkSubtotals
+  std::vector<int32_t> remap;
+  std::vector<Quantity> sorted;
+};
+
+Scratch& ThreadScratch() {
+  thread_local Scratch scratch;
+  return scratch;
+}
+
 class Annotator {
  public:
-  explicit Annotator(Document& doc)
-      : doc_(doc), lex_(Lexicon::Get()), tok_(doc.tokens), lower_(doc.text) {
+  explicit Annotator(Document& doc, Scratch& scratch = ThreadScratch())
+      : doc_(doc),
+        lex_(Lexicon::Get()),
+        tok_(doc.tokens),
+        scratch_(scratch),
+        lower_(scratch.lower),
+        t_(scratch.t),
+        cands_(scratch.cands) {
+    lower_.assign(doc.text);
     for (char& c : lower_) {  // branch-free, so it vectorizes
       c = static_cast<char>(c | (static_cast<unsigned char>(c - 'A') < 26 ? 0x20 : 0));
     }
+    t_.lower.clear();
     t_.lower.reserve(tok_.size());
     for (const Token& tk : tok_) {
       t_.lower.push_back(std::string_view(lower_).substr(tk.span.begin, tk.span.size()));
       NoteRareWord(t_.lower.back());
     }
     lex_.Prepare(&t_);
+    q::PrepareNumbers(lex_, tok_, doc_.text, &t_);
   }
 
   // Words that some passes look for in every sentence and act only at; most documents have
@@ -215,6 +240,12 @@ class Annotator {
   void Quantities(size_t b, size_t e) {
     size_t i = b;
     while (i < e) {
+      // Most tokens start no number, qualifier or "between": only the other readings apply.
+      if ((t_.number[i] & q::kQuantityStart) == 0) {
+        if (tok_[i].kind == TokenKind::kAlnum || MayBeOrdinal(W(i))) Other(b, i, e);
+        ++i;
+        continue;
+      }
       size_t start = i, k = i, len = 0;
       Qualifier qual = Qualifier::kExact;
       NumberMatch n;
@@ -264,6 +295,11 @@ class Annotator {
     }
   }
 
+  // Every ordinal word has 5 to 9 letters and ends in "t", "d" or "h": a test before the list.
+  static bool MayBeOrdinal(std::string_view w) {
+    return w.size() >= 5 && w.size() <= 9 && (w.back() == 'h' || w.back() == 't' || w.back() == 'd');
+  }
+
   // Ordinals, ages and times written as one alnum token, and "the third".
   void Other(size_t b, size_t i, size_t e) {
     const std::string_view w = W(i);
@@ -292,7 +328,7 @@ class Annotator {
       doc_.quantities.push_back({tok_[i].span, v, v, Qualifier::kExact, false, kind});
       return;
     }
-    if (i > b && i + 1 < e && In(w, kOrdinalWords)) {
+    if (i > b && i + 1 < e && MayBeOrdinal(w) && In(w, kOrdinalWords)) {
       const std::string_view p = W(i - 1);
       if (p == "the" || p == "a" || p == "its" || p == "their" || p == "his" || p == "her") {
         const int64_t v = static_cast<int64_t>(
@@ -1018,6 +1054,7 @@ class Annotator {
         continue;
       }
       const bool subtotal = SubtotalBefore(b, cd.begin);
+      if (DiedOfWounds(sentence, cd, e)) continue;
       bool update = false;
       FateHit f = fate_word ? Passive(cd.end, e, np, cd.begin) : FateHit{};
       // "executed 6 prisoners": the verb before wins over a fate noun after.
@@ -1151,6 +1188,33 @@ class Annotator {
     if (has_death_) ToDeath(sentence, b, e, first_frame);
     if (has_addition_) InAdditionTo(sentence, b, e, first_frame);
     if (has_suicide_) SuicideAttackers(sentence, b, e, first_frame);
+  }
+
+  // "One of the injured later died", "two of the wounded students succumbed to their
+  // injuries": deaths among people counted as injured (the event moves them from the injured
+  // to the dead; the span keeps "of the injured" to say so). Adds the frame, returns true.
+  bool DiedOfWounds(uint32_t sentence, const Candidate& cd, size_t e) {
+    size_t k = cd.end;
+    if (k + 3 >= e || W(k) != "of" || W(k + 1) != "the" ||
+        (W(k + 2) != "injured" && W(k + 2) != "wounded")) {
+      return false;
+    }
+    static constexpr std::array<std::string_view, 6> kAdverbs = {
+        "later", "subsequently", "eventually", "also", "then", "reportedly"};
+    k += 3;
+    if (k < e && IsWordish(k) && !In(W(k), kAdverbs) && W(k) != "died" && W(k) != "succumbed") {
+      ++k;  // "of the injured students"
+    }
+    while (k < e && In(W(k), kAdverbs)) ++k;
+    if (k >= e || (W(k) != "died" && W(k) != "succumbed")) return false;
+    size_t len = 0;
+    const LexEntry* f = MatchAt(k, e, q::kFate, &len);
+    if (f == nullptr || f->fate != Fate::kKilled) return false;
+    Np np;
+    np.victims = TokSpan(cd.end, k);
+    AddFrame(sentence, cd.begin, cd.end, doc_.quantities[cd.quantity], cd.quantity, np,
+             {f, k, k + len}, Fate::kKilled, false, false);
+    return true;
   }
 
   // "The assailant was also killed", "the suicide bomber died": the perpetrator's own death,
@@ -2816,6 +2880,8 @@ class Annotator {
     if (k <= b) return false;
     const size_t p = k - 1;
     if (W(p) == "he" || W(p) == "she") return true;
+    // "Six officers were killed and another died later of his wounds": one more person.
+    if (W(p) == "another" && p > b && (W(p - 1) == "and" || W(p - 1) == ",")) return true;
     if (IsNameWord(p)) {
       size_t s = p;
       while (s > b && s + 5 > p && IsNameWord(s - 1)) --s;
@@ -3230,7 +3296,8 @@ class Annotator {
     for (size_t a = first; a < fr.size(); ++a) {
       if (fr[a].negated || fr[a].is_subtotal || fr[a].value <= 0) continue;
       int64_t sum = 0;
-      std::vector<size_t> parts;
+      std::vector<size_t>& parts = scratch_.parts;
+      parts.clear();
       for (size_t k = a + 1; k < fr.size(); ++k) {
         if (fr[k].fate != fr[a].fate || fr[k].negated || fr[k].is_update) continue;
         sum += fr[k].value;
@@ -3250,14 +3317,22 @@ class Annotator {
   // Sorts the sentence's quantities by position (articles were appended last) and frames too.
   void Finish(size_t first_q, size_t first_f) {
     auto& qs = doc_.quantities;
-    if (qs.size() - first_q > 1) {
-      std::vector<size_t> order(qs.size() - first_q);
+    // Most sentences are in order already; a stable sort would leave them as they are.
+    const auto by_begin = [](const Quantity& x, const Quantity& y) {
+      return x.span.begin < y.span.begin;
+    };
+    if (qs.size() - first_q > 1 &&
+        !std::is_sorted(qs.begin() + static_cast<ptrdiff_t>(first_q), qs.end(), by_begin)) {
+      std::vector<size_t>& order = scratch_.order;
+      order.resize(qs.size() - first_q);
       for (size_t k = 0; k < order.size(); ++k) order[k] = first_q + k;
       std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
         return qs[x].span.begin < qs[y].span.begin;
       });
-      std::vector<int32_t> remap(qs.size() - first_q);
-      std::vector<Quantity> sorted;
+      std::vector<int32_t>& remap = scratch_.remap;
+      remap.assign(qs.size() - first_q, 0);
+      std::vector<Quantity>& sorted = scratch_.sorted;
+      sorted.clear();
       sorted.reserve(order.size());
       for (size_t k = 0; k < order.size(); ++k) {
         remap[order[k] - first_q] = static_cast<int32_t>(first_q + k);
@@ -3269,20 +3344,24 @@ class Annotator {
         if (qi >= 0) qi = remap[static_cast<size_t>(qi) - first_q];
       }
     }
-    std::stable_sort(doc_.casualties.begin() + static_cast<ptrdiff_t>(first_f),
-                     doc_.casualties.end(), [](const CasualtyFrame& x, const CasualtyFrame& y) {
-                       return Anchor(x) < Anchor(y);
-                     });
+    const auto by_anchor = [](const CasualtyFrame& x, const CasualtyFrame& y) {
+      return Anchor(x) < Anchor(y);
+    };
+    const auto frames = doc_.casualties.begin() + static_cast<ptrdiff_t>(first_f);
+    if (!std::is_sorted(frames, doc_.casualties.end(), by_anchor)) {
+      std::stable_sort(frames, doc_.casualties.end(), by_anchor);
+    }
     MarkSubtotals(first_f);
   }
 
   Document& doc_;
   const Lexicon& lex_;
   const std::vector<Token>& tok_;
-  std::string lower_;
+  Scratch& scratch_;
+  std::string& lower_;
   bool has_death_ = false, has_suicide_ = false, has_addition_ = false, has_themselves_ = false;
-  TokenTexts t_;
-  std::vector<Candidate> cands_;
+  TokenTexts& t_;
+  std::vector<Candidate>& cands_;
   // Scratch of the list readings (AppositionList, ObjectAppositionList), reused per sentence.
   std::vector<std::pair<size_t, size_t>> list_spans_;
   std::vector<bool> list_comma_only_, list_after_comma_;

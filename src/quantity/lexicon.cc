@@ -155,28 +155,84 @@ Lexicon Lexicon::Parse(std::string_view tsv, int* bad_lines) {
 
 namespace {
 
-constexpr uint64_t kFnvBasis = 1469598103934665603ull;
-constexpr uint64_t kFnvPrime = 1099511628211ull;
+inline uint64_t Load64(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+inline uint64_t Load32(const char* p) {
+  uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
 
-inline uint64_t HashAppend(uint64_t h, std::string_view s) {
-  for (unsigned char c : s) h = (h ^ c) * kFnvPrime;
+// One 64×64→128-bit multiply, folded: the mixing step of the hashes below.
+inline uint64_t Mix(uint64_t a, uint64_t b) {
+  const unsigned __int128 m = static_cast<unsigned __int128>(a) * b;
+  return static_cast<uint64_t>(m) ^ static_cast<uint64_t>(m >> 64);
+}
+
+// Hash of one word: its length and its first and last eight bytes (the whole word up to 16
+// bytes), read as whole words instead of byte by byte; longer words that differ only in the
+// middle share a hash and are told apart by the key compare. No byte outside the word is read.
+inline uint64_t WordHash(std::string_view w) {
+  const size_t n = w.size();
+  const char* p = w.data();
+  uint64_t a = 0, b = 0;
+  if (n >= 8) {
+    a = Load64(p);
+    b = Load64(p + n - 8);
+  } else if (n >= 4) {
+    a = Load32(p);
+    b = Load32(p + n - 4);
+  } else if (n > 0) {
+    a = static_cast<unsigned char>(p[0]) | static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
+        static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
+  }
+  return Mix(a ^ 0xa0761d6478bd642full, b ^ 0xe7037ed1a0b428dbull ^ (n << 56) ^ n);
+}
+
+// The hash of a phrase extended by one more word (whose WordHash is `word`).
+inline uint64_t Extend(uint64_t phrase, uint64_t word) {
+  return Mix(phrase ^ 0x8ebc6af09c88c6e3ull, word ^ 0x589965cc75374cc3ull);
+}
+
+// Hash of a key: its space-separated words folded in order, as a phrase of tokens is hashed.
+uint64_t KeyHash(std::string_view key) {
+  size_t sp = key.find(' ');
+  uint64_t h = WordHash(key.substr(0, sp));
+  while (sp != std::string_view::npos) {
+    const size_t from = sp + 1;
+    sp = key.find(' ', from);
+    h = Extend(h, WordHash(key.substr(from, sp == std::string_view::npos ? sp : sp - from)));
+  }
   return h;
 }
 
 // Hash of t.lower[i, i + len) joined by single spaces (the form of the lexicon's keys).
 inline uint64_t HashPhrase(const TokenTexts& t, size_t i, size_t len) {
-  uint64_t h = HashAppend(kFnvBasis, t.lower[i]);
-  for (size_t k = i + 1; k < i + len; ++k) h = HashAppend((h ^ ' ') * kFnvPrime, t.lower[k]);
+  uint64_t h = t.hash[i];
+  for (size_t k = i + 1; k < i + len; ++k) h = Extend(h, t.hash[k]);
   return h;
 }
 
-// Length, first and last byte of a word folded into 16 bits, for Lexicon::filter_.
-inline size_t FilterIndex(std::string_view w) {
-  if (w.empty()) return 0;
-  const size_t first = static_cast<unsigned char>(w.front());
-  const size_t last = static_cast<unsigned char>(w.back());
-  return ((first << 8) ^ (last * 0x9d) ^ (w.size() * 0x3b1)) & 0xffff;
+// a[0, n) == b[0, n) by whole-word loads, for short keys (no library call per compare).
+inline bool SameBytes(const char* a, const char* b, size_t n) {
+  if (n >= 8) {
+    for (size_t k = 0; k + 8 < n; k += 8) {
+      if (Load64(a + k) != Load64(b + k)) return false;
+    }
+    return Load64(a + n - 8) == Load64(b + n - 8);
+  }
+  if (n >= 4) return Load32(a) == Load32(b) && Load32(a + n - 4) == Load32(b + n - 4);
+  for (size_t k = 0; k < n; ++k) {
+    if (a[k] != b[k]) return false;
+  }
+  return true;
 }
+
+// 16 bits of a key's hash, for Lexicon::filter_ (bits the slot index and tag use less).
+inline size_t FilterIndex(uint64_t h) { return static_cast<size_t>(h >> 8) & 0xffff; }
 
 inline uint32_t Tag(uint64_t h) { return static_cast<uint32_t>(h >> 32) | 1u; }
 
@@ -193,7 +249,7 @@ void Lexicon::Freeze() {
   slots_.assign(size, Slot());
   keys_.clear();
   auto slot_for = [this](const std::string& key) -> Slot& {
-    const uint64_t h = HashAppend(kFnvBasis, key);
+    const uint64_t h = KeyHash(key);
     const size_t mask = slots_.size() - 1;
     for (size_t i = SlotIndex(h, mask);; i = (i + 1) & mask) {
       Slot& s = slots_[i];
@@ -220,15 +276,20 @@ void Lexicon::Freeze() {
   for (size_t k = 0; k < slots_.size(); ++k) {
     if (!slots_[k].used) continue;
     tags_[k] = Tag(slots_[k].hash);
-    const size_t f =
-        FilterIndex(std::string_view(keys_).substr(slots_[k].key_begin, slots_[k].key_len));
+    const size_t f = FilterIndex(slots_[k].hash);
     filter_[f >> 6] |= uint64_t{1} << (f & 63);
   }
 }
 
 void Lexicon::Prepare(TokenTexts* t) const {
-  t->slot.resize(t->lower.size());
-  for (size_t i = 0; i < t->lower.size(); ++i) t->slot[i] = LookupWord(t->lower[i]);
+  const size_t n = t->lower.size();
+  t->slot.resize(n);
+  t->hash.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    const uint64_t h = WordHash(t->lower[i]);
+    t->hash[i] = h;
+    t->slot[i] = LookupWord(h, t->lower[i]);
+  }
 }
 
 template <typename KeyMatches>
@@ -268,13 +329,17 @@ const Lexicon::Slot* Lexicon::Lookup(uint64_t hash, const TokenTexts& t, size_t 
   });
 }
 
-const Lexicon::Slot* Lexicon::LookupWord(std::string_view word) const {
-  const size_t f = FilterIndex(word);
+inline const Lexicon::Slot* Lexicon::LookupWord(uint64_t hash, std::string_view word) const {
+  const size_t f = FilterIndex(hash);
   if ((filter_[f >> 6] >> (f & 63) & 1) == 0) return nullptr;
-  return Probe(HashAppend(kFnvBasis, word), [&](const Slot& s) {
+  return Probe(hash, [&](const Slot& s) {
     return s.key_len == word.size() &&
-           std::memcmp(keys_.data() + s.key_begin, word.data(), word.size()) == 0;
+           SameBytes(keys_.data() + s.key_begin, word.data(), word.size());
   });
+}
+
+const Lexicon::Slot* Lexicon::LookupWord(std::string_view word) const {
+  return LookupWord(WordHash(word), word);
 }
 
 const Lexicon& Lexicon::Get() {
@@ -304,9 +369,7 @@ const LexEntry* Lexicon::MatchFrom(const Slot* first, const TokenTexts& t, size_
   // Hashes of the phrases t.lower[i, i + n) for n = 1..longest, in one pass.
   uint64_t hashes[256];
   hashes[0] = first->hash;
-  for (size_t n = 1; n < longest; ++n) {
-    hashes[n] = HashAppend((hashes[n - 1] ^ ' ') * kFnvPrime, t.lower[i + n]);
-  }
+  for (size_t n = 1; n < longest; ++n) hashes[n] = Extend(hashes[n - 1], t.hash[i + n]);
   for (size_t n = longest; n >= 1; --n) {
     if (n > 1 && !may_end(n)) continue;
     const Slot* s = n == 1 ? first : Lookup(hashes[n - 1], t, i, n);

@@ -69,6 +69,11 @@ struct TokenTexts {
   // Lexicon::Prepare: each token's own slot (nullptr when the word is no key), so the many
   // lookups at one token hash and compare it once per document.
   std::vector<const LexSlot*> slot;
+  // Each token's word hash (Lexicon::Prepare), from which phrase hashes are folded.
+  std::vector<uint64_t> hash;
+  // quantity::PrepareNumbers: per token, what the number scanner may find there (NumberBits),
+  // so most tokens are rejected without a lookup. ScanNumber needs it; Match* do not.
+  std::vector<uint8_t> number;
 };
 
 class Lexicon {
@@ -103,7 +108,7 @@ class Lexicon {
     const LexSlot* s = t.slot[i];
     return s == nullptr ? nullptr : s->entry;
   }
-  // Fills t->slot from t->lower; every TokenTexts passed to Match* must be prepared.
+  // Fills t->slot and t->hash from t->lower; every TokenTexts passed to Match* must be prepared.
   void Prepare(TokenTexts* t) const;
   size_t size() const { return entries_.size(); }
 
@@ -124,6 +129,8 @@ class Lexicon {
   // The slot of the phrase t.lower[i, i + len) joined by single spaces, whose hash is `hash`.
   const Slot* Lookup(uint64_t hash, const TokenTexts& t, size_t i, size_t len) const;
   const Slot* LookupWord(std::string_view word) const;
+  // The slot of `word` whose WordHash is `hash`, or null.
+  const Slot* LookupWord(uint64_t hash, std::string_view word) const;
   // Linear probe from `hash`: the first slot with that hash whose key `key_matches`, or null.
   template <typename KeyMatches>
   const Slot* Probe(uint64_t hash, KeyMatches key_matches) const;
@@ -138,8 +145,8 @@ class Lexicon {
   // cache) and read a slot only when its tag matches.
   std::vector<uint32_t> tags_;
   std::string keys_;
-  // One bit per FilterIndex of every key: most tokens are no key, and this rejects them
-  // without hashing (set in Freeze, so it has no false negatives).
+  // One bit per FilterIndex of every key's hash: most tokens are no key, and this rejects them
+  // without a probe (set in Freeze, so it has no false negatives).
   std::vector<uint64_t> filter_;
 };
 

@@ -99,7 +99,7 @@ namespace {
 bool Scan(const Lexicon& lex, const TokenTexts& t, const std::vector<Token>& tokens, size_t i,
           size_t end, bool allow_range, NumberMatch* out) {
   *out = NumberMatch();
-  if (i >= end) return false;
+  if (i >= end || (t.number[i] & kNumberStart) == 0) return false;
   const std::string_view w = t.lower[i];
   size_t len = 0;
   size_t j = i;
@@ -148,8 +148,9 @@ bool Scan(const Lexicon& lex, const TokenTexts& t, const std::vector<Token>& tok
     while (j < end) {
       const std::string_view tok = t.lower[j];
       // Only a word token can be a word number: skip the lookup for the others.
-      const int64_t v =
-          tokens[j].kind == TokenKind::kWord ? CompoundValueAt(lex, t, j) : int64_t{-1};
+      const int64_t v = tokens[j].kind == TokenKind::kWord && (t.number[j] & kWordValue) != 0
+                            ? CompoundValueAt(lex, t, j)
+                            : int64_t{-1};
       if (v >= 0) {
         const bool is_tens = v >= 20 && v % 10 == 0 && v < 100 && tok.find('-') == tok.npos;
         if (last == 1 || (last == 2 && (is_tens || v >= 10))) break;
@@ -179,7 +180,8 @@ bool Scan(const Lexicon& lex, const TokenTexts& t, const std::vector<Token>& tok
       }
       // "one hundred and twenty"
       if (any && tok == "and" && (last == 3 || last == 4) && j + 1 < end &&
-          CompoundValueAt(lex, t, j + 1) >= 0 && CompoundValueAt(lex, t, j + 1) < 100) {
+          (t.number[j + 1] & kWordValue) != 0 && CompoundValueAt(lex, t, j + 1) >= 0 &&
+          CompoundValueAt(lex, t, j + 1) < 100) {
         last = 0;
         ++j;
         continue;
@@ -207,9 +209,48 @@ bool Scan(const Lexicon& lex, const TokenTexts& t, const std::vector<Token>& tok
 
 }  // namespace
 
-bool ScanNumber(const Lexicon& lex, const TokenTexts& t, const std::vector<Token>& tokens,
-                size_t i, size_t end, NumberMatch* out) {
+bool ScanNumberFrom(const Lexicon& lex, const TokenTexts& t, const std::vector<Token>& tokens,
+                    size_t i, size_t end, NumberMatch* out) {
   return Scan(lex, t, tokens, i, end, true, out);
+}
+
+void PrepareNumbers(const Lexicon& lex, const std::vector<Token>& tokens, std::string_view text,
+                    TokenTexts* t) {
+  const size_t n = std::min(tokens.size(), t->lower.size());
+  t->number.assign(t->lower.size(), 0);
+  // `hyphen` is the first ASCII hyphen of the text at or after `from`: hyphens are rare, so the
+  // text is searched about once per hyphen (tokens come in text order) instead of every token.
+  size_t from = 0, hyphen = text.find('-');
+  for (size_t i = 0; i < t->lower.size(); ++i) {
+    // The value CompoundValueAt gives, without its search for a hyphen.
+    int64_t v = -1;
+    bool has_hyphen = false;
+    if (i < n) {
+      const Span sp = tokens[i].span;
+      if (sp.begin < from || hyphen < sp.begin) {
+        from = sp.begin;
+        hyphen = text.find('-', from);
+      }
+      has_hyphen = hyphen < sp.end;
+    } else {
+      has_hyphen = t->lower[i].find('-') != std::string_view::npos;
+    }
+    if (has_hyphen) {
+      v = CompoundValue(lex, t->lower[i]);
+    } else if (const LexEntry* e = lex.WordAt(*t, i); e != nullptr && (e->classes & kNumber) != 0) {
+      v = e->number;
+    }
+    const LexSlot* s = t->slot[i];
+    const bool word = i < n && tokens[i].kind == TokenKind::kWord;
+    const bool start = (i < n && tokens[i].kind == TokenKind::kNumber) ||
+                       (s != nullptr && (s->first_classes & (kNumber | kVagueAmount)) != 0) ||
+                       (word && v >= 0);
+    const bool quantity = start ||
+                          (s != nullptr && (s->first_classes & kQualifierWord) != 0) ||
+                          t->lower[i] == "between";
+    t->number[i] = static_cast<uint8_t>((v >= 0 ? kWordValue : 0) | (start ? kNumberStart : 0) |
+                                        (quantity ? kQuantityStart : 0));
+  }
 }
 
 }  // namespace sitrep::quantity

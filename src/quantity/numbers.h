@@ -29,8 +29,32 @@ struct NumberMatch {
 // (2.5 × 1,000,000). False when `s` is not digits with separators.
 bool ParseDigits(std::string_view s, int64_t scale, NumberMatch* out);
 
+// TokenTexts::number bits of one token.
+enum NumberBits : uint8_t {
+  kWordValue = 1,    // a word number alone or hyphenated ("seven", "twenty-five", "two-dozen")
+  kNumberStart = 2,  // a number expression may start here: digits, a word number, or the first
+                     // word of a lexicon number or vague amount ("a dozen", "tens of")
+  kQuantityStart = 4,  // kNumberStart, the first word of a qualifier ("at least"), or "between"
+};
+
+// Fills t->number from t->slot (Lexicon::Prepare first) and the tokens of `text` (their spans
+// index it). Every TokenTexts passed to ScanNumber must be prepared.
+void PrepareNumbers(const Lexicon& lex, const std::vector<Token>& tokens, std::string_view text,
+                    TokenTexts* t);
+
+// ScanNumber past its first-token test.
+bool ScanNumberFrom(const Lexicon& lex, const TokenTexts& t, const std::vector<Token>& tokens,
+                    size_t i, size_t end, NumberMatch* out);
+
 // Scans the number expression starting at token `i` of [i, end); false when none starts there.
-bool ScanNumber(const Lexicon& lex, const TokenTexts& t, const std::vector<Token>& tokens,
-                size_t i, size_t end, NumberMatch* out);
+// Called at nearly every token: the common rejection is inline.
+inline bool ScanNumber(const Lexicon& lex, const TokenTexts& t, const std::vector<Token>& tokens,
+                       size_t i, size_t end, NumberMatch* out) {
+  if (i >= end || (t.number[i] & kNumberStart) == 0) {
+    *out = NumberMatch();
+    return false;
+  }
+  return ScanNumberFrom(lex, t, tokens, i, end, out);
+}
 
 }  // namespace sitrep::quantity

@@ -76,6 +76,7 @@ std::optional<NumberValue> ParseNumber(std::string_view text) {
     t.lower.push_back(std::string_view(lower).substr(tk.span.begin, tk.span.size()));
   }
   quantity::Lexicon::Get().Prepare(&t);
+  quantity::PrepareNumbers(quantity::Lexicon::Get(), tokens, lower, &t);
   quantity::NumberMatch n;
   if (!quantity::ScanNumber(quantity::Lexicon::Get(), t, tokens, 0, tokens.size(), &n) ||
       n.end != tokens.size() || n.has_slash || n.has_colon) {

@@ -1,10 +1,16 @@
 #include "time/lexer.h"
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <type_traits>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
+#endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
 #endif
 
 #include "time/lexicon.h"
@@ -41,49 +47,150 @@ struct BlockMasks {
   uint64_t space;  // whitespace between tokens (' ', \t, \r, \f, \v; not \n)
   uint64_t wide;   // first bytes of wide punctuation marks (3 bytes each)
   uint64_t single; // one-byte punctuation tokens, '\n' included
+  uint64_t upper;  // ASCII capitals (of the original text)
 };
 
-// `low` is the lowercased text with at least 64 readable bytes from o; `text` the original.
-BlockMasks MasksOf(const char* low, std::string_view text, size_t o) {
-  uint64_t letter = 0, digit = 0, space = 0, high = 0;
+// The byte classes of 64 bytes, before the end of the text is applied (LowerAndMask).
+struct RawMasks {
+  uint64_t letter, digit, space, high, upper;
+};
+
+// Lowercases the 64 bytes at `src` into `low` and classes them (the classes of the lowered
+// bytes; `upper` of the original ones). Signed compares: bytes >= 0x80 are negative and fall
+// in none of the ASCII ranges.
 #if defined(__SSE2__)
+RawMasks RawMasksSse2(const char* src, char* low) {
+  RawMasks r{};
+  const __m128i A1 = _mm_set1_epi8('A' - 1), Z1 = _mm_set1_epi8('Z' + 1);
   const __m128i a1 = _mm_set1_epi8('a' - 1), z1 = _mm_set1_epi8('z' + 1);
   const __m128i d0 = _mm_set1_epi8('0' - 1), d9 = _mm_set1_epi8('9' + 1);
   const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n');
-  const __m128i c8 = _mm_set1_epi8(8), c14 = _mm_set1_epi8(14);
+  const __m128i c8 = _mm_set1_epi8(8), c14 = _mm_set1_epi8(14), bit5 = _mm_set1_epi8(0x20);
   for (int k = 0; k < 4; ++k) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(low + o + 16 * k));
-    // Signed compares: bytes >= 0x80 are negative and fall in none of the ASCII ranges.
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + 16 * k));
+    __m128i u = _mm_and_si128(_mm_cmpgt_epi8(v, A1), _mm_cmplt_epi8(v, Z1));
+    v = _mm_add_epi8(v, _mm_and_si128(u, bit5));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(low + 16 * k), v);
     __m128i l = _mm_and_si128(_mm_cmpgt_epi8(v, a1), _mm_cmplt_epi8(v, z1));
     __m128i d = _mm_and_si128(_mm_cmpgt_epi8(v, d0), _mm_cmplt_epi8(v, d9));
     __m128i ctl = _mm_andnot_si128(_mm_cmpeq_epi8(v, nl),
                                    _mm_and_si128(_mm_cmpgt_epi8(v, c8), _mm_cmplt_epi8(v, c14)));
     __m128i s = _mm_or_si128(_mm_cmpeq_epi8(v, sp), ctl);
-    int shift = 16 * k;
-    letter |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(l))) << shift;
-    digit |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(d))) << shift;
-    space |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(s))) << shift;
-    high |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(v))) << shift;
+    const int shift = 16 * k;
+    r.letter |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(l))) << shift;
+    r.digit |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(d))) << shift;
+    r.space |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(s))) << shift;
+    r.high |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(v))) << shift;
+    r.upper |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(u))) << shift;
   }
-#else
-  for (size_t k = 0; k < 64; ++k) {
-    unsigned char c = static_cast<unsigned char>(low[o + k]);
-    uint64_t bit = uint64_t{1} << k;
-    if (c >= 'a' && c <= 'z') letter |= bit;
-    if (IsDigit(c)) digit |= bit;
-    if (c == ' ' || (c >= 9 && c <= 13 && c != '\n')) space |= bit;
-    if (c >= 0x80) high |= bit;
-  }
+  return r;
+}
 #endif
-  size_t left = text.size() - o;
-  uint64_t valid = left >= 64 ? ~uint64_t{0} : (uint64_t{1} << left) - 1;
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define SITREP_TIMEX_AVX2 1
+// The same 32 bytes at a time, for CPUs that have AVX2 (checked at run time: the build
+// targets plain x86-64).
+__attribute__((target("avx2"))) RawMasks RawMasksAvx2(const char* src, char* low) {
+  RawMasks r{};
+  const __m256i A1 = _mm256_set1_epi8('A' - 1), Z1 = _mm256_set1_epi8('Z' + 1);
+  const __m256i a1 = _mm256_set1_epi8('a' - 1), z1 = _mm256_set1_epi8('z' + 1);
+  const __m256i d0 = _mm256_set1_epi8('0' - 1), d9 = _mm256_set1_epi8('9' + 1);
+  const __m256i sp = _mm256_set1_epi8(' '), nl = _mm256_set1_epi8('\n');
+  const __m256i c8 = _mm256_set1_epi8(8), c14 = _mm256_set1_epi8(14);
+  const __m256i bit5 = _mm256_set1_epi8(0x20);
+  for (int k = 0; k < 2; ++k) {
+    __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(src + 32 * k));
+    __m256i u = _mm256_and_si256(_mm256_cmpgt_epi8(v, A1), _mm256_cmpgt_epi8(Z1, v));
+    v = _mm256_add_epi8(v, _mm256_and_si256(u, bit5));
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(low + 32 * k), v);
+    __m256i l = _mm256_and_si256(_mm256_cmpgt_epi8(v, a1), _mm256_cmpgt_epi8(z1, v));
+    __m256i d = _mm256_and_si256(_mm256_cmpgt_epi8(v, d0), _mm256_cmpgt_epi8(d9, v));
+    __m256i ctl = _mm256_andnot_si256(
+        _mm256_cmpeq_epi8(v, nl),
+        _mm256_and_si256(_mm256_cmpgt_epi8(v, c8), _mm256_cmpgt_epi8(c14, v)));
+    __m256i s = _mm256_or_si256(_mm256_cmpeq_epi8(v, sp), ctl);
+    const int shift = 32 * k;
+    r.letter |= static_cast<uint64_t>(static_cast<uint32_t>(_mm256_movemask_epi8(l))) << shift;
+    r.digit |= static_cast<uint64_t>(static_cast<uint32_t>(_mm256_movemask_epi8(d))) << shift;
+    r.space |= static_cast<uint64_t>(static_cast<uint32_t>(_mm256_movemask_epi8(s))) << shift;
+    r.high |= static_cast<uint64_t>(static_cast<uint32_t>(_mm256_movemask_epi8(v))) << shift;
+    r.upper |= static_cast<uint64_t>(static_cast<uint32_t>(_mm256_movemask_epi8(u))) << shift;
+  }
+  return r;
+}
+#endif
+
+RawMasks RawMasksScalar(const char* src, char* low) {
+  RawMasks r{};
+  for (size_t k = 0; k < 64; ++k) {
+    unsigned char c = static_cast<unsigned char>(src[k]);
+    const uint64_t bit = uint64_t{1} << k;
+    if (c >= 'A' && c <= 'Z') {
+      r.upper |= bit;
+      c = static_cast<unsigned char>(c + 32);
+    }
+    low[k] = static_cast<char>(c);
+    if (c >= 'a' && c <= 'z') r.letter |= bit;
+    if (IsDigit(c)) r.digit |= bit;
+    if (c == ' ' || (c >= 9 && c <= 13 && c != '\n')) r.space |= bit;
+    if (c >= 0x80) r.high |= bit;
+  }
+  return r;
+}
+
+// The best RawMasks the CPU runs: 2 AVX2, 1 SSE2, 0 scalar.
+int BestSimdLevel() {
+#if defined(SITREP_TIMEX_AVX2)
+  if (__builtin_cpu_supports("avx2")) return 2;
+#endif
+#if defined(__SSE2__)
+  return 1;
+#else
+  return 0;
+#endif
+}
+
+int& SimdLevel() {
+  static int level = BestSimdLevel();
+  return level;
+}
+
+// Lowercases the 64 bytes of the text from o into `low + o` (the text's bytes, then NULs past
+// its end) and returns their masks; `text` is the original.
+BlockMasks LowerAndMask(std::string_view text, char* low, size_t o, int level) {
+  const size_t left = text.size() - o;
+  const char* src = text.data() + o;
+  // The last block: the text is not padded, its copy is.
+  alignas(32) char tail[64];
+  if (left < 64) {
+    std::memset(tail, 0, sizeof tail);
+    std::memcpy(tail, src, left);
+    src = tail;
+  }
+  RawMasks r;
+#if defined(SITREP_TIMEX_AVX2)
+  if (level == 2) {
+    r = RawMasksAvx2(src, low + o);
+  } else
+#endif
+#if defined(__SSE2__)
+  if (level >= 1) {
+    r = RawMasksSse2(src, low + o);
+  } else
+#endif
+  {
+    r = RawMasksScalar(src, low + o);
+  }
+  const uint64_t valid = left >= 64 ? ~uint64_t{0} : (uint64_t{1} << left) - 1;
   BlockMasks m;
-  m.word = letter;
-  m.digit = digit & valid;
-  m.space = space & valid;
+  m.word = r.letter;
+  m.digit = r.digit & valid;
+  m.space = r.space & valid;
+  m.upper = r.upper;
   m.wide = 0;
-  high &= valid;
-  uint64_t other = valid & ~(letter | digit | space | high);
+  uint64_t high = r.high & valid;
+  const uint64_t other = valid & ~(r.letter | r.digit | r.space | high);
   // Non-ASCII bytes are word bytes, except the three bytes of a wide punctuation mark.
   while (high != 0) {
     size_t k = static_cast<size_t>(__builtin_ctzll(high));
@@ -118,6 +225,15 @@ size_t NextClear(const uint64_t* bits, size_t pos) {
 
 }  // namespace
 
+int LexTimexSimdLevel() { return SimdLevel(); }
+
+int SetLexTimexSimdLevel(int level) {
+  const int previous = SimdLevel();
+  const int best = BestSimdLevel();
+  SimdLevel() = level < 0 ? 0 : level > best ? best : level;
+  return previous;
+}
+
 void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out,
               std::vector<uint32_t>* candidates) {
   out->resize(LexTimexInto(text, lowered, out, candidates));
@@ -131,29 +247,29 @@ size_t LexTimexInto(std::string_view text, std::string* lowered, std::vector<Tok
   if (lowered->size() < size + kLoweredPadding) lowered->resize(size + kLoweredPadding);
   char* p = lowered->data();
   const char* src = text.data();
-  // Branch-free so that the compiler vectorizes it.
-  for (size_t k = 0; k < size; ++k) {
-    unsigned char c = static_cast<unsigned char>(src[k]);
-    p[k] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
-  }
-  std::memset(p + size, 0, kLoweredPadding);
   if (candidates) candidates->clear();
-  if (size == 0) return 0;
+  if (size == 0) {
+    std::memset(p, 0, kLoweredPadding);
+    return 0;
+  }
 
-  // Pass 1: masks of word and digit bytes, token starts and glued token starts (no whitespace
-  // before them), per 64-byte block; the token count.
-  thread_local std::vector<uint64_t> word_bits, digit_bits, starts, glued_bits;
+  // Pass 1: the lowercased copy, and masks of word and digit bytes, token starts, glued token
+  // starts (no whitespace before them) and capitals, per 64-byte block; the token count.
+  thread_local std::vector<uint64_t> word_bits, digit_bits, starts, glued_bits, upper_bits;
   const size_t blocks = (size + 63) / 64;
   word_bits.resize(blocks + 1);
   digit_bits.resize(blocks + 1);
   starts.resize(blocks);
   glued_bits.resize(blocks);
+  upper_bits.resize(blocks);
+  const int level = SimdLevel();
   uint64_t carry_word = 0, carry_digit = 0;
   uint64_t carry_space = 1;  // the first token is never glued
   size_t count = 0;
   for (size_t b = 0; b < blocks; ++b) {
-    BlockMasks m = MasksOf(p, text, b * 64);
+    BlockMasks m = LowerAndMask(text, p, b * 64, level);
     word_bits[b] = m.word;
+    upper_bits[b] = m.upper;
     digit_bits[b] = m.digit;
     const uint64_t start = (m.word & ~(m.word << 1 | carry_word)) |
                            (m.digit & ~(m.digit << 1 | carry_digit)) | m.wide | m.single;
@@ -166,53 +282,83 @@ size_t LexTimexInto(std::string_view text, std::string* lowered, std::vector<Tok
     carry_space = m.space >> 63;
   }
   word_bits[blocks] = digit_bits[blocks] = 0;
+  // The last block wrote NULs up to its end; the padding goes on to size + kLoweredPadding.
+  std::memset(p + size, 0, kLoweredPadding);
 
   // Pass 2: one token per start, written in place (every field: the slots keep the last
   // document's tokens; a Tok built on the stack and copied in stalls on store forwarding).
   // Grown only: slots made for an earlier, longer text are reused without being constructed
-  // again.
+  // again. Words are not looked up here: those whose length and first two letters some word of
+  // the table has (MayHold, about a third of a news text's words) are listed, without a branch,
+  // for pass 3; the others keep class 0. Numbers that can make a match hot are listed too.
   if (slots->size() < count) slots->resize(count);
   Tok* const toks = slots->data();
+  // The fields after `end` of a word before its lookup and of a punctuation mark before its
+  // char: copied in two 8-byte moves instead of written one by one (the slots hold the last
+  // document's tokens, so every field is written).
+  static_assert(std::is_trivially_copyable_v<Tok> && offsetof(Tok, kind) == 8 &&
+                sizeof(Tok) == 24);
+  constexpr size_t kTailOffset = offsetof(Tok, kind), kTailSize = sizeof(Tok) - kTailOffset;
+  static const auto kTails = [] {
+    std::array<std::array<char, kTailSize>, 2> tails{};
+    Tok word_tok;  // kWord; not glued, no capital, no class, no number (-1), no candidate
+    word_tok.kind = Tok::kWord;
+    Tok punct_tok;
+    punct_tok.kind = Tok::kPunct;
+    std::memcpy(tails[0].data(), reinterpret_cast<const char*>(&word_tok) + kTailOffset, kTailSize);
+    std::memcpy(tails[1].data(), reinterpret_cast<const char*>(&punct_tok) + kTailOffset,
+                kTailSize);
+    return tails;
+  }();
+  const char* const kWordTail = kTails[0].data();
+  const char* const kPunctTail = kTails[1].data();
   const WordClassTable& table = TimeWordClasses();
+  const bool sealed = table.sealed();
+  thread_local std::vector<uint32_t> lookups, hot_numbers, hot_words;
+  if (lookups.size() < count + 1) {
+    lookups.resize(count + 1);
+    hot_numbers.resize(count + 1);
+    hot_words.resize(count + 1);
+  }
+  uint32_t* const look = lookups.data();
+  uint32_t* const hot_num = hot_numbers.data();
+  size_t looks = 0, hot_nums = 0;
   size_t k = 0;
   for (size_t b = 0; b < blocks; ++b) {
     const uint64_t word = word_bits[b], digit = digit_bits[b], glued = glued_bits[b];
+    const uint64_t upper = upper_bits[b];
     for (uint64_t s = starts[b]; s != 0; s &= s - 1, ++k) {
       const unsigned bit = static_cast<unsigned>(__builtin_ctzll(s));
       const size_t pos = b * 64 + bit;
       Tok& t = toks[k];
       t.begin = static_cast<uint32_t>(pos);
-      t.glued = (glued >> bit & 1) != 0;
-      t.candidate = false;
-      bool hot;
+      const bool is_glued = (glued >> bit & 1) != 0;
       if (word >> bit & 1) {
         // The word ends at the first non-word byte, most often in the same block.
         const uint64_t rest = ~word & (~uint64_t{0} << bit);
         const size_t end = rest != 0 ? b * 64 + static_cast<size_t>(__builtin_ctzll(rest))
                                      : NextClear(word_bits.data(), (b + 1) * 64);
-        t.kind = Tok::kWord;
         t.end = static_cast<uint32_t>(end);
-        t.cap = static_cast<unsigned char>(src[pos] - 'A') < 26;
-        t.ch = 0;
-        t.digits = 0;
-        t.num = -1;
-        // Every word is looked up: a shape filter in front (MayHold) saves instructions but
-        // costs more in mispredicted branches (measured: -13% documents/s).
-        t.cls = static_cast<uint8_t>(
-            ClassifyTimeWordPadded(table, p + pos, end - pos, &t.number, &t.word));
-        t.starter = t.cls != 0;
-        hot = (t.cls & kTimeWord) != 0;
+        std::memcpy(reinterpret_cast<char*>(&t) + kTailOffset, kWordTail, kTailSize);
+        t.glued = is_glued;
+        t.cap = (upper >> bit & 1) != 0;
+        // Appended without a branch: a branch on the shape mispredicts on every few words
+        // (measured: -13% documents/s).
+        look[looks] = static_cast<uint32_t>(k);
+        looks += !sealed || table.MayBeKey(p + pos, end - pos);
       } else {
-        t.cap = false;
-        t.cls = 0;
-        t.number = 0;
-        t.word = 0;
         if (digit >> bit & 1) {
           const uint64_t rest = ~digit & (~uint64_t{0} << bit);
           const size_t end = rest != 0 ? b * 64 + static_cast<size_t>(__builtin_ctzll(rest))
                                        : NextClear(digit_bits.data(), (b + 1) * 64);
           const size_t n = end - pos;
           t.kind = Tok::kNum;
+          t.glued = is_glued;
+          t.cap = false;
+          t.candidate = false;
+          t.cls = 0;
+          t.number = 0;
+          t.word = 0;
           t.end = static_cast<uint32_t>(end);
           t.ch = 0;
           t.digits = static_cast<uint8_t>(n > 255 ? 255 : n);
@@ -223,31 +369,53 @@ size_t LexTimexInto(std::string_view text, std::string* lowered, std::vector<Tok
           }
           t.num = v;
           t.starter = true;
-          hot = v >= 0;
+          hot_num[hot_nums] = static_cast<uint32_t>(k);
+          hot_nums += v >= 0;
         } else {
           // Wide marks (3 bytes) and one-byte punctuation.
           const char wide = WidePunct(text, pos);
-          t.kind = Tok::kPunct;
-          t.ch = wide != 0 ? wide : src[pos];
+          const char ch = wide != 0 ? wide : src[pos];
           t.end = static_cast<uint32_t>(pos + (wide != 0 ? 3 : 1));
-          t.digits = 0;
-          t.num = -1;
-          t.starter = t.ch == '\'';
-          hot = false;
+          std::memcpy(reinterpret_cast<char*>(&t) + kTailOffset, kPunctTail, kTailSize);
+          t.glued = is_glued;
+          t.ch = ch;
+          t.starter = ch == '\'';
         }
       }
-      if (hot) {
-        // The starters among this token and the kCandidateWindow - 1 before it are candidates.
-        const size_t from = k + 1 >= kCandidateWindow ? k + 1 - kCandidateWindow : 0;
-        for (size_t j = from; j <= k; ++j) {
-          // A token joins the list when first marked: a later hot token marks only tokens
-          // after every token an earlier one marked, so the list stays sorted.
-          if (candidates && toks[j].starter && !toks[j].candidate) {
-            candidates->push_back(static_cast<uint32_t>(j));
-          }
-          toks[j].candidate = toks[j].starter;
-        }
+    }
+  }
+
+  // Pass 3: the listed words' classes, numbers and index ids; time words are hot.
+  uint32_t* const hot_word = hot_words.data();
+  size_t hot_ws = 0;
+  for (size_t q = 0; q < looks; ++q) {
+    Tok& t = toks[look[q]];
+    const int cls =
+        ClassifyTimeWordPadded(table, p + t.begin, t.end - t.begin, &t.number, &t.word);
+    t.cls = static_cast<uint8_t>(cls);
+    t.starter = cls != 0;
+    hot_word[hot_ws] = look[q];
+    hot_ws += (cls & kTimeWord) != 0;
+  }
+
+  // Pass 4: the hot tokens (numbers and time words) in text order, merged from the two lists;
+  // the starters among each and the kCandidateWindow - 1 tokens before it are candidates.
+  // Tokens up to the previous hot token were marked by it or an earlier one: a window starts
+  // after them (hot tokens come in clusters: "on Jan. 5, 2024").
+  hot_num[hot_nums] = hot_word[hot_ws] = UINT32_MAX;
+  size_t marked = 0;  // tokens before this are marked
+  for (size_t a = 0, w = 0; a < hot_nums || w < hot_ws;) {
+    const size_t h = hot_num[a] < hot_word[w] ? hot_num[a++] : hot_word[w++];
+    const size_t window = h + 1 >= kCandidateWindow ? h + 1 - kCandidateWindow : 0;
+    const size_t from = window > marked ? window : marked;
+    marked = h + 1;
+    for (size_t j = from; j <= h; ++j) {
+      // A token joins the list when first marked: a later hot token marks only tokens after
+      // every token an earlier one marked, so the list stays sorted.
+      if (candidates && toks[j].starter && !toks[j].candidate) {
+        candidates->push_back(static_cast<uint32_t>(j));
       }
+      toks[j].candidate = toks[j].starter;
     }
   }
   return count;

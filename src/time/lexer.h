@@ -48,6 +48,13 @@ void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out
 size_t LexTimexInto(std::string_view text, std::string* lowered, std::vector<Tok>* slots,
                     std::vector<uint32_t>* candidates = nullptr);
 
+// The vector width LexTimex classifies bytes with: 2 AVX2 (when the CPU has it, checked at run
+// time), 1 SSE2, 0 one byte at a time. Every level gives the same tokens.
+int LexTimexSimdLevel();
+// For tests: selects a level (clamped to 0..the best the CPU has); returns the previous one.
+// Not thread-safe: call it before lexing on other threads.
+int SetLexTimexSimdLevel(int level);
+
 // The byte-at-a-time tokenizer LexTimex replaced: the same tokens, kept as the reference the
 // tests and the timex fuzzer compare LexTimex with.
 void LexTimexReference(std::string_view text, std::string* lowered, std::vector<Tok>* out);

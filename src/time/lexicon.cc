@@ -254,6 +254,18 @@ void WordClassTable::Seal() {
     seed_ = seed;
     sealed_ = true;
     word_count_ = count;
+    for (size_t k = 1; k < count; ++k) {
+      char buf[17] = {};
+      std::memcpy(buf, &keys_[k].a, 8);
+      std::memcpy(buf + 8, &keys_[k].b, 8);
+      const size_t n = std::strlen(buf);
+      const size_t c0 = static_cast<unsigned char>(buf[0]) & 31u;
+      for (size_t c1 = 0; c1 < 32; ++c1) {
+        if (n == 1 || c1 == (static_cast<unsigned char>(buf[1]) & 31u)) {
+          lengths_[c0 << 5 | c1] |= uint32_t{1} << n;
+        }
+      }
+    }
     return;
   }
 }

@@ -4,8 +4,9 @@
 // against odd anchors ("9999-12-31", "0001-01-01", garbage) is exercised as well. Event dates
 // are then resolved for every sentence and for all sentences at once (ResolveEventDate), which
 // must give either no dates or all three, with precisions in range. The fast timex lexer must
-// give the same tokens as its byte-at-a-time reference, on the raw bytes and on the repaired text,
-// and FindTimex the same timex as FindTimexReference (the scanner's full path).
+// give the same tokens as its byte-at-a-time reference at every SIMD width the CPU has, on the
+// raw bytes and on the repaired text, and FindTimex the same timex as FindTimexReference (the
+// scanner's full path).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -24,12 +25,12 @@
 
 namespace {
 
-void CheckLexer(std::string_view text) {
-  thread_local std::string fast_low, ref_low;
-  thread_local std::vector<sitrep::timex::Tok> fast, ref;
+void CheckLexerAt(std::string_view text, const std::vector<sitrep::timex::Tok>& ref,
+                  const std::string& ref_low) {
+  thread_local std::string fast_low;
+  thread_local std::vector<sitrep::timex::Tok> fast;
   thread_local std::vector<uint32_t> listed;
   sitrep::timex::LexTimex(text, &fast_low, &fast, &listed);
-  sitrep::timex::LexTimexReference(text, &ref_low, &ref);
   size_t n = text.size() + sitrep::timex::kLoweredPadding;
   if (fast != ref || fast_low.size() < n || fast_low.compare(0, n, ref_low, 0, n) != 0) {
     std::abort();
@@ -42,6 +43,18 @@ void CheckLexer(std::string_view text) {
     ++next;
   }
   if (next != listed.size()) std::abort();
+}
+
+// At every byte-classing width the CPU has (AVX2, SSE2, one byte at a time).
+void CheckLexer(std::string_view text) {
+  thread_local std::string ref_low;
+  thread_local std::vector<sitrep::timex::Tok> ref;
+  sitrep::timex::LexTimexReference(text, &ref_low, &ref);
+  static const int best = sitrep::timex::LexTimexSimdLevel();
+  for (int level = 0; level <= best; ++level) {
+    sitrep::timex::SetLexTimexSimdLevel(level);
+    CheckLexerAt(text, ref, ref_low);
+  }
 }
 
 }  // namespace

@@ -208,6 +208,14 @@ const CasualtyCase kCasualtyCases[] = {
     {"Gunmen used a car bomb to kill 23 civilians.", 23, 23, 23, 23, 0, 0, 23, 0, -1},
     {"Six rebels were killed, but it was not known if the commander was killed as well.",
      7, 7, 7, 7, 0, 6, 0, 1, -1},
+    // Deaths among the injured add to the dead and leave the injured.
+    {"A girl was killed and 30 others were injured. One of the injured died on Monday.",
+     2, 2, 2, 2, 0, 0, 1, 1, 29},
+    {"Three civilians were wounded in the blast. One of the injured later died in hospital.",
+     1, 1, 1, 1, 0, 0, 0, 1, 2},
+    // "and another died" is one more person.
+    {"Six officers were killed on the spot and another died later of his wounds.",
+     7, 7, 7, 7, 6, 0, 0, 1, -1},
 };
 
 TEST(AggregateCasualties, Table) {

@@ -482,6 +482,38 @@ TEST_F(GazetteerTest, PrefetchFoldedChangesNoAnswer) {
   EXPECT_TRUE(before[13].ids.empty());  // zzzqqq
 }
 
+// The answers PrefetchFolded hands back are the single lookups' own (the recognizer uses them
+// instead of asking again): the same spans, the same word-prefix flag, and the loose answer of
+// exactly the keys whose loose form comes back. Asked twice, cold and with the memo warm.
+TEST_F(GazetteerTest, PrefetchFoldedAnswersAreTheLookups) {
+  const char* names[] = {"Fallujah", "Falluja", "Bossaso", "Deir", "Bosnia", "Xyzzy", "Police",
+                         "Monday", "Anbar", "Washington", "Kyiv", "Halab", "", "Zzzqqq", "Gao",
+                         "Dowlatabad", "Mogadisho", "Al", "New",
+                         "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch town"};
+  std::vector<std::string> keys;
+  for (int copy = 0; copy < 4; ++copy) {  // 80 keys: three batches, repeats inside a batch
+    for (const char* n : names) keys.push_back(FoldName(n) + (copy == 3 ? "q" : ""));
+  }
+  for (int round = 0; round < 2; ++round) {
+    std::vector<std::string> loose(keys.size(), "stale");
+    std::vector<Gazetteer::FoldedAnswer> answers(keys.size());
+    gaz().PrefetchFolded(keys, loose, answers);
+    size_t with_loose = 0;
+    for (size_t i = 0; i < keys.size(); ++i) {
+      const std::span<const GeoId> ids = gaz().FindFolded(keys[i]);
+      EXPECT_EQ(answers[i].ids.data(), ids.data()) << keys[i];
+      EXPECT_EQ(answers[i].ids.size(), ids.size()) << keys[i];
+      EXPECT_EQ(answers[i].word_prefix, gaz().HasFoldedWordPrefix(keys[i])) << keys[i];
+      const std::span<const GeoId> lo =
+          loose[i].empty() ? std::span<const GeoId>() : gaz().FindLoose(loose[i]);
+      EXPECT_EQ(answers[i].loose.data(), lo.data()) << keys[i];
+      EXPECT_EQ(answers[i].loose.size(), lo.size()) << keys[i];
+      with_loose += !answers[i].loose.empty();
+    }
+    if (round == 0) EXPECT_GT(with_loose, 0u);  // "bossaso", "mogadisho" cold
+  }
+}
+
 // --- damaged blobs -----------------------------------------------------------------------------
 
 std::string ReadAll(const std::string& path) {

@@ -2,6 +2,7 @@
 // lexicon TSV/compiled-in copy check, and number-parser edge cases.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "quantity/lexicon.h"
+#include "quantity/numbers.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/quantity.h"
 #include "sitrep/text.h"
@@ -332,6 +334,11 @@ const Case kFrameCases[] = {
     {"Two men who were riding a motorcycle were shot dead.", "killed 2"},
     {"Three women who were also teachers at the school were found dead.", ""},
     {"Four people who were at the market said they saw the blast.", ""},
+    // Deaths among people counted as injured.
+    {"Six students were injured. One of the injured students died several days later.",
+     "injured 6, killed 1"},
+    {"Two of the wounded soldiers were flown to the capital.", ""},
+    {"Six officers were killed and another died later of his wounds.", "killed 6, killed 1"},
 };
 
 // Frames with the perpetrator flag and the victim category: "killed 2 self non_state".
@@ -987,6 +994,149 @@ TEST(QuantityTest, HostileInputs) {
   Annotate("no no no no any any without");
   Annotate("killed killed killed 5 5 5 and and , , including including");
   Annotate("99999999999999999999999999999999 million billion thousand soldiers were killed");
+}
+
+// Prepared texts of lower-cased `text`, as AnnotateQuantities makes them.
+struct Prepared {
+  std::string text;
+  std::vector<Token> tokens;
+  quantity::TokenTexts t;
+};
+void Prepare(std::string_view text, Prepared* p) {
+  p->text = std::string(text);
+  Tokenize(p->text, &p->tokens);
+  for (const Token& tk : p->tokens) {
+    p->t.lower.push_back(std::string_view(p->text).substr(tk.span.begin, tk.span.size()));
+  }
+  quantity::Lexicon::Get().Prepare(&p->t);
+  quantity::PrepareNumbers(quantity::Lexicon::Get(), p->tokens, p->text, &p->t);
+}
+
+// Every phrase of the lexicon is found from its words: the key hashes (words folded in order)
+// agree with the hashes of token sequences, for phrases and their first and last words.
+TEST(QuantityTest, LexiconFindsEveryPhrase) {
+  std::ifstream in(std::string(SITREP_SOURCE_DIR) + "/data/casualty_lexicon.tsv");
+  ASSERT_TRUE(in.good());
+  const quantity::Lexicon& lex = quantity::Lexicon::Get();
+  std::string line;
+  int phrases = 0;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::string phrase = line.substr(0, line.find('\t'));
+    quantity::TokenTexts t;
+    for (size_t b = 0; b <= phrase.size();) {
+      const size_t sp = std::min(phrase.find(' ', b), phrase.size());
+      t.lower.push_back(std::string_view(phrase).substr(b, sp - b));
+      b = sp + 1;
+    }
+    lex.Prepare(&t);
+    size_t len = 0;
+    const uint32_t all = ~0u;
+    EXPECT_NE(lex.Match(t, 0, t.lower.size(), all, &len), nullptr) << phrase;
+    EXPECT_EQ(len, t.lower.size()) << phrase;
+    len = 0;
+    EXPECT_NE(lex.MatchEndingAt(t, 0, t.lower.size() - 1, all, &len), nullptr) << phrase;
+    EXPECT_EQ(len, t.lower.size()) << phrase;
+    ++phrases;
+  }
+  EXPECT_GT(phrases, 500);
+}
+
+// Word hashes read a word's first and last eight bytes: words of every length up to 20, and
+// long words that differ only in the middle, are still told apart by the key compare.
+TEST(QuantityTest, LexiconWordsOfEveryLength) {
+  const std::string alphabet = "abcdefghijklmnopqrst";
+  std::string tsv;
+  for (size_t n = 1; n <= alphabet.size(); ++n) tsv += alphabet.substr(0, n) + "\taux\t\n";
+  tsv += "aaaaaaaaxxxxbbbbbbbb\tfate\tkilled/P\n";
+  tsv += "aaaaaaaaxxxxbbbbbbbb aaaaaaaayyyybbbbbbbb\tvictim\tcivilians\n";
+  int bad = -1;
+  const quantity::Lexicon lex = quantity::Lexicon::Parse(tsv, &bad);
+  ASSERT_EQ(bad, 0);
+  for (size_t n = 1; n <= alphabet.size(); ++n) {
+    const std::string w = alphabet.substr(0, n);
+    ASSERT_NE(lex.Word(w), nullptr) << w;
+    EXPECT_EQ(lex.Word(w)->classes, quantity::kAux) << w;
+    EXPECT_EQ(lex.Word(alphabet.substr(1, n)), nullptr) << w;  // same length, other bytes
+    EXPECT_EQ(lex.Word(w + "!"), nullptr) << w;
+  }
+  EXPECT_NE(lex.Word("aaaaaaaaxxxxbbbbbbbb"), nullptr);
+  EXPECT_EQ(lex.Word("aaaaaaaazzzzbbbbbbbb"), nullptr);  // the same first and last 8 bytes
+  struct Case {
+    std::vector<std::string_view> words;
+    size_t len;  // of the victim phrase from token 0; 0: none
+  };
+  const Case cases[] = {
+      {{"aaaaaaaaxxxxbbbbbbbb", "aaaaaaaayyyybbbbbbbb"}, 2},
+      {{"aaaaaaaaxxxxbbbbbbbb", "aaaaaaaaxxxxbbbbbbbb"}, 0},
+      {{"aaaaaaaaxxxxbbbbbbbb", "aaaaaaaazzzzbbbbbbbb"}, 0},
+      {{"aaaaaaaayyyybbbbbbbb", "aaaaaaaaxxxxbbbbbbbb"}, 0},
+  };
+  for (const Case& c : cases) {
+    quantity::TokenTexts t;
+    t.lower.assign(c.words.begin(), c.words.end());
+    lex.Prepare(&t);
+    size_t len = 0;
+    const quantity::LexEntry* e = lex.Match(t, 0, t.lower.size(), quantity::kVictim, &len);
+    EXPECT_EQ(e == nullptr ? 0 : len, c.len) << c.words[1];
+  }
+}
+
+// ScanNumber rejects most tokens from PrepareNumbers' bits; with every bit set (every token
+// may start a number, every word is looked up) it reads as before them: both must agree at
+// every token.
+TEST(QuantityTest, NumberBitsAgreeWithFullScan) {
+  const std::string_view texts[] = {
+      "twenty-five soldiers and one hundred and twenty civilians were killed",
+      "a two-dozen strong unit lost 2,500 men, about 10-12 on tuesday",
+      "tens of thousands fled; several hundred stayed; a dozen or two were hurt",
+      "half a dozen - three to five - forty-two-year-old x-ray 10/06/1971 10:30 f-16",
+      "ninety-nine thirty-seven-five sixty-zero seven-dozen twelve-dozen well-known",
+      "between 0930 and 1010 hrs the 3rd and 15th killed 5 or 6 of the 40 attackers",
+      "at least 7, more than a dozen, nearly half a dozen, up to 30 and between two and five",
+      "-five - -- twenty- -twenty 'twenty-one' (forty-four) eighty-eight.",
+  };
+  const quantity::Lexicon& lex = quantity::Lexicon::Get();
+  for (const std::string_view text : texts) {
+    Prepared p;
+    Prepare(text, &p);
+    quantity::TokenTexts all = p.t;
+    std::fill(all.number.begin(), all.number.end(), uint8_t{0xff});
+    int found = 0;
+    for (size_t i = 0; i < p.tokens.size(); ++i) {
+      for (size_t end : {p.tokens.size(), std::min(i + 1, p.tokens.size()),
+                         std::min(i + 2, p.tokens.size())}) {
+        quantity::NumberMatch fast, full;
+        const bool a = quantity::ScanNumber(lex, p.t, p.tokens, i, end, &fast);
+        const bool b = quantity::ScanNumber(lex, all, p.tokens, i, end, &full);
+        ASSERT_EQ(a, b) << text << " at " << p.t.lower[i];
+        found += a ? 1 : 0;
+        size_t len = 0;
+        if (b || p.t.lower[i] == "between" ||
+            lex.Match(all, i, end, quantity::kQualifierWord, &len) != nullptr) {
+          EXPECT_NE(p.t.number[i] & quantity::kQuantityStart, 0) << text << " at " << i;
+        }
+        EXPECT_EQ(fast.end, full.end);
+        EXPECT_EQ(fast.value, full.value);
+        EXPECT_EQ(fast.high, full.high);
+        EXPECT_EQ(fast.vague, full.vague);
+        EXPECT_EQ(fast.digits, full.digits);
+        EXPECT_EQ(fast.has_slash, full.has_slash);
+        EXPECT_EQ(fast.has_colon, full.has_colon);
+        EXPECT_EQ(fast.plain_int, full.plain_int);
+      }
+    }
+    EXPECT_GT(found, 0) << text;
+    // The bits are facts of each token alone: the same for tokens out of text order.
+    quantity::TokenTexts rev;
+    std::vector<Token> rev_tokens(p.tokens.rbegin(), p.tokens.rend());
+    rev.lower.assign(p.t.lower.rbegin(), p.t.lower.rend());
+    lex.Prepare(&rev);
+    quantity::PrepareNumbers(lex, rev_tokens, p.text, &rev);
+    for (size_t i = 0; i < rev.lower.size(); ++i) {
+      EXPECT_EQ(rev.number[i], p.t.number[p.tokens.size() - 1 - i]) << text << " at " << i;
+    }
+  }
 }
 
 }  // namespace

@@ -110,6 +110,43 @@ TEST(TimexLexerTest, GeneratedTextsMatchReference) {
   }
 }
 
+// Every byte-classing width (AVX2 where the CPU has it, SSE2, one byte at a time) gives the
+// reference's tokens: texts of every token kind, capitals and wide marks on both sides of the
+// 64-byte blocks, and texts ending at every offset of a block (the last block is copied).
+TEST(TimexLexerTest, EverySimdLevelMatchesReference) {
+  const char* kPieces[] = {"The ", "LAST ", "week", " ", "\n", "5", "1999", "'", "-", ".", ",",
+                           "Monday", "MONDAYS ", "\xE2\x80\x93", "\xE2\x80\x99", "\xC3\xA9",
+                           "\t", "Am", "A.M.", "Twenty", "-four ", "ago", "\x01", "%", "Z",
+                           "@", "[", "`", "{", "\x7F", "\xFF", "\r\v\f", "Q"};
+  std::vector<std::string> texts;
+  uint32_t state = 777;
+  for (int round = 0; round < 200; ++round) {
+    std::string text;
+    const size_t pieces = 1 + round % 131;
+    for (size_t k = 0; k < pieces; ++k) {
+      state = state * 1103515245u + 12345u;
+      text += kPieces[(state >> 16) % std::size(kPieces)];
+    }
+    texts.push_back(text);
+  }
+  for (size_t size = 0; size <= 130; ++size) {
+    std::string text;
+    for (size_t k = 0; k < size; ++k) text += "Ab 9,\xE2\x80\x94x"[k % 11];
+    texts.push_back(text);
+  }
+  const int best = LexTimexSimdLevel();
+  for (int level = 0; level <= best; ++level) {
+    SetLexTimexSimdLevel(level);
+    ASSERT_EQ(LexTimexSimdLevel(), level);
+    for (const std::string& text : texts) {
+      ExpectSameAsReference(text);
+      if (HasFailure()) break;
+    }
+  }
+  SetLexTimexSimdLevel(best);
+  EXPECT_EQ(LexTimexSimdLevel(), best);
+}
+
 // LexTimex writes every field of the token slots it reuses and keeps the lowered buffer's
 // padding: a short text after a long one in the same buffers lexes as it does alone.
 TEST(TimexLexerTest, ReusedBuffersMatchReference) {
@@ -200,6 +237,34 @@ TEST(TimexLexerTest, SealedIndexAgreesWithLookup) {
     EXPECT_EQ(table.FindPaddedSealed(padded, word.size(), &number), ClassifyTimeWord(word)) << w;
     EXPECT_EQ(number, table.Number(word)) << w;
   }
+}
+
+// The lexer looks up only the words MayBeKey lets through: every key of the index (derived
+// plurals included) must pass, whatever byte follows it in the text; most other words do not.
+TEST(TimexLexerTest, MayBeKeyPassesEveryIndexedWord) {
+  const WordClassTable& table = TimeWordClasses();
+  ASSERT_TRUE(table.sealed());
+  ASSERT_GT(table.WordCount(), 100u);
+  const char kAfter[] = {' ', '.', '5', '\0', '\xE2', '\'', '-', '\n'};
+  for (size_t id = 1; id < table.WordCount(); ++id) {
+    const std::string word = table.WordAt(id);
+    ASSERT_FALSE(word.empty()) << id;
+    for (char after : kAfter) {
+      char padded[32] = {};
+      word.copy(padded, word.size());
+      padded[word.size()] = after;
+      EXPECT_TRUE(table.MayBeKey(padded, word.size())) << word << " then " << int{after};
+    }
+  }
+  size_t passed = 0;
+  const char* kOthers[] = {"officials", "troops", "killed", "police", "government", "said",
+                           "village", "attack", "rebels", "province", "xylophone", "q"};
+  for (const char* w : kOthers) {
+    char padded[32] = {};
+    std::string_view(w).copy(padded, 31);
+    passed += table.MayBeKey(padded, std::string_view(w).size());
+  }
+  EXPECT_LE(passed, 3u);
 }
 
 // HolidayDate skips words the lexer did not class: every holiday name must begin with a time

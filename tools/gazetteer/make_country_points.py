@@ -2,8 +2,10 @@
 """Country representative points → data/gazetteer/country_points.tsv.
 
 A country mention ("Russia", "the U.S.") is located at the country's conventional reference point:
-the "Geographic coordinates" of the CIA World Factbook (public domain), which is also what
-GeoNames gives its country features (Russia 60 N 100 E, China 35 N 105 E). The Factbook keys
+the "Geographic coordinates" of the CIA World Factbook (public domain). GeoNames' country
+features agree for many countries (Russia 60 N 100 E, China 35 N 105 E) but not all (India,
+Canada, Libya and Japan sit elsewhere in GeoNames); the shared GeoNames data carries no country
+coordinates, so the Factbook is the source we have. The Factbook keys
 countries by FIPS 10-4 code; GeoNames' countryInfo maps FIPS to ISO2. One override: the United
 States at the geographic centre of the contiguous states. Countries without a Factbook entry keep
 the Natural Earth centroid (make_country_centroids.py).
