@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdlib>
 #include <optional>
@@ -9,6 +10,7 @@
 #include <cstdio>
 #include <span>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -230,6 +232,37 @@ int RunAnnotate(InputOptions input, const std::string& gazetteer_path) {
   return 0;
 }
 
+// Writes `events` as JSON lines on stdout, in order. `threads` threads write the JSON of
+// consecutive blocks at the same time; only one round of blocks is held in memory, not the
+// whole output. False when stdout was closed.
+bool WriteEventLines(const std::vector<Event>& events, int threads) {
+  constexpr size_t kBlock = 512;  // events per block: large enough to amortise a thread start
+  const size_t n = static_cast<size_t>(std::max(threads, 1));
+  std::vector<std::string> blocks(n);
+  auto write_block = [&](size_t block, std::string* out) {
+    out->clear();
+    const size_t end = std::min(events.size(), (block + 1) * kBlock);
+    for (size_t i = block * kBlock; i < end; ++i) {
+      AppendEventJson(events[i], out);
+      out->push_back('\n');
+    }
+  };
+  const size_t block_count = (events.size() + kBlock - 1) / kBlock;
+  for (size_t first = 0; first < block_count; first += n) {
+    const size_t round = std::min(n, block_count - first);
+    std::vector<std::thread> helpers;
+    for (size_t k = 1; k < round; ++k) {
+      helpers.emplace_back(write_block, first + k, &blocks[k]);
+    }
+    write_block(first, &blocks[0]);
+    for (std::thread& t : helpers) t.join();
+    for (size_t k = 0; k < round; ++k) {
+      if (!WriteStdout(blocks[k])) return false;
+    }
+  }
+  return true;
+}
+
 struct ExtractFlags {
   std::string format = "jsonl";
   std::string db;
@@ -258,27 +291,38 @@ int RunExtract(InputOptions input, const ExtractFlags& flags) {
   // sink stores events with their articles, so each article is stored once, in input order,
   // with the merged events that list it (see include/sitrep/merge.h).
   // With --db, StoreMerge also merges into the stored events that can match (store_merge.h).
-  EventMerger merger;
+  MergeOptions merge_options;
+  merge_options.threads = input.threads;
+  EventMerger merger(merge_options);
   std::optional<StoreMerge> store_merge;
   if (store && !flags.per_document) store_merge.emplace(*store);
-  auto stats = ForEachDocument(input, [&](Document& doc) -> Status {
+  // Per document, each document's JSON lines are written by the thread that processed it;
+  // this thread only stores and prints them in input order.
+  if (flags.per_document && print_jsonl) {
+    input.prepare = [](Document& doc, std::string* out) -> Status {
+      for (const Event& event : doc.events) {
+        AppendEventJson(event, out);
+        out->push_back('\n');
+      }
+      return Status::Ok();
+    };
+  }
+  auto stats = ForEachDocument(input, [&](Document& doc, std::string& json) -> Status {
     if (!flags.per_document) {
       if (store_merge) return store_merge->Add(doc);
-      for (const Event& event : doc.events) merger.Add(event, doc.published);
+      // The document is dropped after this: its events move into the merger, not copies.
+      for (Event& event : doc.events) merger.Add(std::move(event), doc.published);
       return Status::Ok();
     }
     events += doc.events.size();
     if (sink) SITREP_RETURN_IF_ERROR(sink->Consume(doc, doc.events));
     if (!print_jsonl) return Status::Ok();
-    std::string out;
-    for (const Event& event : doc.events) {
-      AppendEventJson(event, &out);
-      out.push_back('\n');
-    }
-    return WriteStdout(out) ? Status::Ok() : kStdoutClosed;
+    return WriteStdout(json) ? Status::Ok() : kStdoutClosed;
   });
   if (!stats.ok()) return Fail(stats.status());
+  const bool thread_stats = std::getenv("SITREP_THREAD_STATS") != nullptr;
   if (!flags.per_document) {
+    const double t0 = thread_stats ? ThreadCpuSeconds() : 0;
     std::vector<Event> merged;
     if (store_merge) {
       auto written = store_merge->Finish(*sink);
@@ -288,13 +332,13 @@ int RunExtract(InputOptions input, const ExtractFlags& flags) {
       merged = merger.Finish();
     }
     events = merged.size();
+    const double t1 = thread_stats ? ThreadCpuSeconds() : 0;
     if (print_jsonl) {
-      std::string out;
-      for (const Event& event : merged) {
-        AppendEventJson(event, &out);
-        out.push_back('\n');
-      }
-      if (!WriteStdout(out)) return Fail(kStdoutClosed);
+      if (!WriteEventLines(merged, input.threads)) return Fail(kStdoutClosed);
+    }
+    if (thread_stats) {
+      std::fprintf(stderr, "sitrep: merge CPU: finish %.3f s, output %.3f s\n", t1 - t0,
+                   ThreadCpuSeconds() - t1);
     }
   }
   if (sink) {

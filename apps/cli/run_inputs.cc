@@ -1,9 +1,12 @@
 #include "run_inputs.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <condition_variable>
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -62,15 +65,65 @@ bool WriteStdout(const std::string& data) {
   return written == data.size();
 }
 
+double ThreadCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
 namespace {
 
-// Cleans and runs one record; a failure is the reason to reject it.
-Result<Document> Process(const InputOptions& options, const RawRecord& record) {
-  Result<Document> doc = MakeDocument(record);
-  if (!doc.ok() || !options.pipeline) return doc;
-  Status status = options.pipeline->Run(*doc);
-  if (!status.ok()) return status;
-  return doc;
+// Per-thread CPU seconds of one run (SITREP_THREAD_STATS): the calling thread's split into
+// reading, processing documents itself and handing on (with freeing), plus every worker's total.
+struct ThreadStats {
+  bool on = false;
+  double caller_total = 0, caller_read = 0, caller_process = 0, caller_deliver = 0;
+  uint64_t caller_jobs = 0;
+  std::vector<std::pair<double, uint64_t>> workers;  // (CPU seconds, documents)
+
+  void Print() const {
+    double all = caller_total;
+    for (const auto& w : workers) all += w.first;
+    const double serial = caller_total - caller_process;
+    std::fprintf(stderr,
+                 "sitrep: thread CPU: caller %.3f s (read %.3f, process %.3f for %llu docs, "
+                 "hand-on %.3f, other %.3f)",
+                 caller_total, caller_read, caller_process,
+                 static_cast<unsigned long long>(caller_jobs), caller_deliver,
+                 serial - caller_read - caller_deliver);
+    for (size_t i = 0; i < workers.size(); ++i) {
+      std::fprintf(stderr, "; worker %zu %.3f s for %llu docs", i + 1, workers[i].first,
+                   static_cast<unsigned long long>(workers[i].second));
+    }
+    std::fprintf(stderr, "; serial share %.1f%% of %.3f s\n", all > 0 ? 100 * serial / all : 0.0,
+                 all);
+  }
+};
+
+// Cleans and runs one record, then `prepare`; a failure to clean or run is the reason to reject
+// the record, a failing `prepare` ends the run when the document's turn comes.
+struct Processed {
+  Result<Document> doc = Status(ErrorCode::kInternal, "not processed yet");
+  std::string prepared;
+  Status prepare_status;
+};
+
+void Process(const InputOptions& options, ReadItem* item, Processed* out) {
+  CompleteRead(item);  // a JSON line read unparsed is parsed here, on the processing thread
+  if (!item->status.ok()) {
+    out->doc = item->status;
+    return;
+  }
+  out->doc = MakeDocument(item->record);
+  if (!out->doc.ok()) return;
+  if (options.pipeline) {
+    Status status = options.pipeline->Run(*out->doc);
+    if (!status.ok()) {
+      out->doc = status;
+      return;
+    }
+  }
+  if (options.prepare) out->prepare_status = options.prepare(*out->doc, &out->prepared);
 }
 
 // One record in flight: read by the calling thread, processed by a worker or by the calling
@@ -78,18 +131,23 @@ Result<Document> Process(const InputOptions& options, const RawRecord& record) {
 struct Job {
   explicit Job(ReadItem read) : item(std::move(read)) {}
   ReadItem item;
-  std::optional<Result<Document>> result;  // set by whoever processed it (or at once for a read error)
-  bool done = false;                       // guarded by Pool::mu
+  Processed out;                  // written by whoever processed it (or at once for a read error)
+  std::atomic<bool> done{false};  // set under Pool::mu, read without it by the caller
+  bool by_worker = false;         // processed on a worker thread, which then also frees it
 };
 
 // `threads - 1` workers plus the calling thread process Jobs in any order; the caller hands
 // them on in input order. While the job it must hand on next is not done, the caller processes
 // a pending job itself instead of sleeping, so N threads keep N cores busy with a reader and
-// an ordered writer on top, and a wake-up is needed only when the caller truly waits.
+// an ordered writer on top, and a wake-up is needed only when the caller truly waits. Jobs a
+// worker processed go back to the workers to be freed: their memory came from that worker's
+// malloc arena, and freeing is work taken off the ordered part.
 class Pool {
  public:
-  Pool(const InputOptions& options, int threads) : options_(options) {
-    for (int i = 1; i < threads; ++i) workers_.emplace_back([this] { Work(); });
+  Pool(const InputOptions& options, int threads, ThreadStats* stats)
+      : options_(options), stats_(stats) {
+    if (stats_->on) stats_->workers.resize(threads - 1);
+    for (int i = 1; i < threads; ++i) workers_.emplace_back([this, i] { Work(i - 1); });
   }
   ~Pool() {
     {
@@ -99,67 +157,87 @@ class Pool {
     work_cv_.notify_all();
     for (std::thread& t : workers_) t.join();
   }
-  void Submit(Job* job) {
+  // Queues `job`; `retired` (handed-on jobs that a worker processed) go along to be freed.
+  void Submit(Job* job, std::vector<std::unique_ptr<Job>>* retired) {
     bool wake = false;
     {
       std::lock_guard lock(mu_);
       pending_.push_back(job);
+      for (auto& r : *retired) retired_.push_back(std::move(r));
       wake = idle_ > 0;
     }
+    retired->clear();
     if (wake) work_cv_.notify_one();
   }
-  // Returns when `job` is done, processing pending jobs on this thread meanwhile.
-  void Wait(Job* job) {
+  // Processes one pending job on this thread, or, when none is left, sleeps until `job` is done.
+  void HelpOrWait(Job* job) {
     std::unique_lock lock(mu_);
-    while (!job->done) {
-      if (!pending_.empty()) {
-        Job* mine = pending_.front();
-        pending_.pop_front();
-        lock.unlock();
-        Run(mine);
-        lock.lock();
-        continue;
+    if (job->done.load(std::memory_order_relaxed)) return;
+    if (!pending_.empty()) {
+      Job* mine = pending_.front();
+      pending_.pop_front();
+      lock.unlock();
+      const double t0 = stats_->on ? ThreadCpuSeconds() : 0;
+      Run(mine, false);
+      if (stats_->on) {
+        stats_->caller_process += ThreadCpuSeconds() - t0;
+        ++stats_->caller_jobs;
       }
-      waiting_for_ = job;
-      done_cv_.wait(lock, [job] { return job->done; });
-      waiting_for_ = nullptr;
+      return;
     }
+    waiting_for_ = job;
+    done_cv_.wait(lock, [job] { return job->done.load(std::memory_order_relaxed); });
+    waiting_for_ = nullptr;
   }
 
  private:
-  void Run(Job* job) {
-    job->result.emplace(Process(options_, job->item.record));
+  void Run(Job* job, bool by_worker) {
+    Process(options_, &job->item, &job->out);
+    job->by_worker = by_worker;
     bool wake = false;
     {
       std::lock_guard lock(mu_);
-      job->done = true;
+      job->done.store(true, std::memory_order_release);
       wake = waiting_for_ == job;
     }
     if (wake) done_cv_.notify_one();
   }
 
-  void Work() {
+  void Work(int index) {
+    uint64_t jobs = 0;
+    std::vector<std::unique_ptr<Job>> to_free;
     for (;;) {
       Job* job = nullptr;
       {
         std::unique_lock lock(mu_);
         ++idle_;
-        work_cv_.wait(lock, [this] { return stop_ || !pending_.empty(); });
+        work_cv_.wait(lock, [this] { return stop_ || !pending_.empty() || !retired_.empty(); });
         --idle_;
-        if (stop_) return;
-        job = pending_.front();
-        pending_.pop_front();
+        to_free.swap(retired_);
+        if (stop_) break;
+        if (!pending_.empty()) {
+          job = pending_.front();
+          pending_.pop_front();
+        }
       }
-      Run(job);
+      to_free.clear();
+      if (job) {
+        Run(job, true);
+        ++jobs;
+      }
     }
+    to_free.clear();
+    if (stats_->on) stats_->workers[index] = {ThreadCpuSeconds(), jobs};
   }
 
   const InputOptions& options_;
+  ThreadStats* stats_;
   std::mutex mu_;
   std::condition_variable work_cv_, done_cv_;
   std::deque<Job*> pending_;
-  int idle_ = 0;                 // workers asleep on work_cv_
-  Job* waiting_for_ = nullptr;   // the job the caller sleeps on, if it does
+  std::vector<std::unique_ptr<Job>> retired_;  // handed on, to be freed by a worker
+  int idle_ = 0;                               // workers asleep on work_cv_
+  Job* waiting_for_ = nullptr;                 // the job the caller sleeps on, if it does
   bool stop_ = false;
   std::vector<std::thread> workers_;
 };
@@ -171,60 +249,111 @@ int DefaultThreads() {
   return n == 0 ? 1 : static_cast<int>(n);
 }
 
-Result<InputStats> ForEachDocument(const InputOptions& options,
-                                   const std::function<Status(Document&)>& on_document) {
+Result<InputStats> ForEachDocument(
+    const InputOptions& options,
+    const std::function<Status(Document&, std::string& prepared)>& on_document) {
+  ThreadStats tstats;
+  tstats.on = std::getenv("SITREP_THREAD_STATS") != nullptr;
+  const double cpu_start = tstats.on ? ThreadCpuSeconds() : 0;
   RejectLog rejects;
   SITREP_RETURN_IF_ERROR(rejects.Open(options.rejects_path));
-  auto reader = OpenInputs(options.paths);
+  ReadOptions read_options;
+  // With workers, JSON lines are parsed by whoever processes them, not by this reading thread.
+  read_options.defer_parse = options.threads > 1;
+  auto reader = OpenInputs(options.paths, read_options);
   if (!reader.ok()) return reader.status();
   InputStats stats;
   // Hands one processed record on: rejected, or to `on_document`.
-  auto deliver = [&](const ReadItem& item, Result<Document>& doc) -> Status {
-    if (!doc.ok()) {
-      rejects.Add(item.record, doc.status());
+  auto deliver = [&](const ReadItem& item, Processed& out) -> Status {
+    if (!out.doc.ok()) {
+      rejects.Add(item.record, out.doc.status());
       ++stats.rejected;
       return Status::Ok();
     }
-    stats.bytes += doc->text.size();
+    SITREP_RETURN_IF_ERROR(out.prepare_status);
+    stats.bytes += out.doc->text.size();
     ++stats.processed;
-    return on_document(*doc);
+    return on_document(*out.doc, out.prepared);
+  };
+  auto read = [&]() {
+    const double t0 = tstats.on ? ThreadCpuSeconds() : 0;
+    std::optional<ReadItem> item = (*reader)->Next();
+    if (tstats.on) tstats.caller_read += ThreadCpuSeconds() - t0;
+    return item;
+  };
+  auto finish = [&]() {
+    if (!tstats.on) return;
+    tstats.caller_total = ThreadCpuSeconds() - cpu_start;
+    tstats.Print();
   };
   if (options.threads <= 1) {
-    while (auto item = (*reader)->Next()) {
-      Result<Document> doc = item->status.ok() ? Process(options, item->record)
-                                               : Result<Document>(item->status);
-      SITREP_RETURN_IF_ERROR(deliver(*item, doc));
+    while (auto item = read()) {
+      Processed out;
+      double t0 = tstats.on ? ThreadCpuSeconds() : 0;
+      Process(options, &*item, &out);
+      if (tstats.on) {
+        const double t1 = ThreadCpuSeconds();
+        tstats.caller_process += t1 - t0;
+        ++tstats.caller_jobs;
+        t0 = t1;
+      }
+      Status status = deliver(*item, out);
+      out = Processed();
+      if (tstats.on) tstats.caller_deliver += ThreadCpuSeconds() - t0;
+      SITREP_RETURN_IF_ERROR(status);
     }
+    finish();
     return stats;
   }
   // Parallel: a window of records in flight, processed by the pool in any order and delivered
   // here in input order, so output, rejects and merging are the same for any thread count.
   const size_t window = static_cast<size_t>(options.threads) * 8;
   std::deque<std::unique_ptr<Job>> in_flight;
-  Pool pool(options, options.threads);
-  bool more = true;
-  for (;;) {
-    while (more && in_flight.size() < window) {
-      std::optional<ReadItem> item = (*reader)->Next();
-      if (!item) {
-        more = false;
-        break;
+  std::vector<std::unique_ptr<Job>> retired;
+  {
+    Pool pool(options, options.threads, &tstats);
+    bool more = true;
+    for (;;) {
+      // Keep the window full before anything else, so the workers never run dry while this
+      // thread hands on or processes.
+      while (more && in_flight.size() < window) {
+        std::optional<ReadItem> item = read();
+        if (!item) {
+          more = false;
+          break;
+        }
+        Job* job = in_flight.emplace_back(std::make_unique<Job>(std::move(*item))).get();
+        if (job->item.status.ok()) {
+          pool.Submit(job, &retired);
+        } else {
+          job->out.doc = job->item.status;
+          job->done.store(true, std::memory_order_relaxed);  // never shared with a worker
+        }
       }
-      Job* job = in_flight.emplace_back(std::make_unique<Job>(std::move(*item))).get();
-      if (job->item.status.ok()) {
-        pool.Submit(job);
-      } else {
-        job->result.emplace(job->item.status);
-        job->done = true;  // never shared with a worker
+      if (in_flight.empty()) break;
+      Job* head = in_flight.front().get();
+      if (!head->done.load(std::memory_order_acquire)) {
+        pool.HelpOrWait(head);
+        continue;
       }
+      const double t0 = tstats.on ? ThreadCpuSeconds() : 0;
+      Status status = deliver(head->item, head->out);
+      if (head->by_worker) {
+        retired.push_back(std::move(in_flight.front()));
+      }
+      in_flight.pop_front();
+      if (tstats.on) tstats.caller_deliver += ThreadCpuSeconds() - t0;
+      SITREP_RETURN_IF_ERROR(status);
     }
-    if (in_flight.empty()) break;
-    Job* head = in_flight.front().get();
-    pool.Wait(head);
-    SITREP_RETURN_IF_ERROR(deliver(head->item, *head->result));
-    in_flight.pop_front();
-  }
+  }  // joins the workers
+  finish();
   return stats;
+}
+
+Result<InputStats> ForEachDocument(const InputOptions& options,
+                                   const std::function<Status(Document&)>& on_document) {
+  return ForEachDocument(options,
+                         [&](Document& doc, std::string&) -> Status { return on_document(doc); });
 }
 
 }  // namespace sitrep::cli

@@ -50,6 +50,8 @@ struct MergeOptions {
   double close_km = 25;       // different-type or 2-day-apart reports: at most this far
   int count_factor = 5;       // killed counts a, b (a ≤ b) match when b ≤ factor·a + margin
   int count_margin = 5;
+  // Threads that build the merged records at Finish; the result is the same for any count.
+  int threads = 1;
 };
 
 struct MergedEvent {

@@ -15,7 +15,15 @@ namespace sitrep {
 struct ReadOptions {
   // Records (a JSONL line, a file, a WARC payload) larger than this are rejected, not loaded.
   uint64_t max_record_bytes = 64ull << 20;
+  // JSON Lines records come back unparsed (ReadItem::unparsed holds the line) for CompleteRead
+  // to finish, on any thread: a caller with worker threads keeps parsing off its reading loop.
+  // Other formats ignore it. The items are the same once completed.
+  bool defer_parse = false;
 };
+
+// Finishes an item read with ReadOptions::defer_parse: parses its line into `record` and
+// `status` exactly as a reader without the option would have. Does nothing to other items.
+void CompleteRead(ReadItem* item);
 
 class RecordReader {
  public:

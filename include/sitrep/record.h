@@ -31,6 +31,9 @@ struct RawRecord {
 struct ReadItem {
   RawRecord record;
   Status status;
+  // A JSON line not parsed yet (ReadOptions::defer_parse; CompleteRead parses it). `record`
+  // then holds only source and line.
+  std::string unparsed;
 };
 
 }  // namespace sitrep

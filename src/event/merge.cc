@@ -12,10 +12,13 @@
 #include "sitrep/merge.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <numeric>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 
@@ -96,12 +99,25 @@ class Interner {
  public:
   int32_t Id(std::string_view text) {
     if (text.empty()) return kNone;
-    auto [it, added] = ids_.try_emplace(LowerAscii(text), static_cast<int32_t>(ids_.size()));
-    return it->second;
+    // Lowered into a reused buffer and looked up without a temporary string; only a new name
+    // is copied into the table.
+    lower_.assign(text);
+    for (char& c : lower_) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    if (auto it = ids_.find(std::string_view(lower_)); it != ids_.end()) return it->second;
+    const auto id = static_cast<int32_t>(ids_.size());
+    ids_.emplace(lower_, id);
+    return id;
   }
 
  private:
-  std::unordered_map<std::string, int32_t> ids_;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, int32_t, Hash, std::equal_to<>> ids_;
+  std::string lower_;
 };
 
 struct Key {
@@ -454,10 +470,12 @@ Event Combine(const std::vector<const Member*>& members) {
   }
 
   out.historical = true;
+  // Evidence: sorted and deduplicated by pointer, so only the kept spans are copied.
+  std::vector<const Evidence*> evidence;
   for (const Member* m : members) {
     const Event& e = *m->event;
     out.doc_ids.insert(out.doc_ids.end(), e.doc_ids.begin(), e.doc_ids.end());
-    out.evidence.insert(out.evidence.end(), e.evidence.begin(), e.evidence.end());
+    for (const Evidence& ev : e.evidence) evidence.push_back(&ev);
     for (const NamedPerson& person : e.named_persons) {
       const std::string name = LowerAscii(person.name);
       if (std::none_of(out.named_persons.begin(), out.named_persons.end(),
@@ -473,13 +491,14 @@ Event Combine(const std::vector<const Member*>& members) {
   auto ev_key = [](const Evidence& e) {
     return std::tie(e.doc_id, e.field, e.start, e.end, e.text);
   };
-  std::sort(out.evidence.begin(), out.evidence.end(),
-            [&](const Evidence& x, const Evidence& y) { return ev_key(x) < ev_key(y); });
-  out.evidence.erase(std::unique(out.evidence.begin(), out.evidence.end(),
-                                 [&](const Evidence& x, const Evidence& y) {
-                                   return ev_key(x) == ev_key(y);
-                                 }),
-                     out.evidence.end());
+  std::sort(evidence.begin(), evidence.end(),
+            [&](const Evidence* x, const Evidence* y) { return ev_key(*x) < ev_key(*y); });
+  evidence.erase(
+      std::unique(evidence.begin(), evidence.end(),
+                  [&](const Evidence* x, const Evidence* y) { return ev_key(*x) == ev_key(*y); }),
+      evidence.end());
+  out.evidence.reserve(evidence.size());
+  for (const Evidence* ev : evidence) out.evidence.push_back(*ev);
   out.notes = FormatNotes(out);
   return out;
 }
@@ -549,27 +568,46 @@ std::vector<MergedEvent> EventMerger::FinishWithMembers() const {
   std::iota(by_label.begin(), by_label.end(), 0u);
   std::stable_sort(by_label.begin(), by_label.end(),
                    [&](uint32_t x, uint32_t y) { return label[x] < label[y]; });
-  std::vector<MergedEvent> out;
-  std::vector<const Member*> group;
-  for (size_t i = 0; i < by_label.size();) {
-    group.clear();
-    size_t j = i;
-    for (; j < by_label.size() && label[by_label[j]] == label[by_label[i]]; ++j) {
-      group.push_back(&members[by_label[j]]);
-    }
-    MergedEvent merged;
-    for (const Member* m : group) merged.member_ids.push_back(m->event->event_id);
-    merged.member_ids.erase(std::unique(merged.member_ids.begin(), merged.member_ids.end()),
-                            merged.member_ids.end());
-    if (group.size() == 1) {
-      merged.event = *group.front()->event;
-    } else {
-      merged.event = Combine(group);
-      merged.event.event_id = merged.member_ids.front();
-    }
-    out.push_back(std::move(merged));
-    i = j;
+  std::vector<size_t> group_begin;  // clusters as ranges of by_label
+  for (size_t i = 0; i < by_label.size(); ++i) {
+    if (i == 0 || label[by_label[i]] != label[by_label[i - 1]]) group_begin.push_back(i);
   }
+  group_begin.push_back(by_label.size());
+  std::vector<MergedEvent> out(group_begin.size() - 1);
+  // Each cluster's record depends only on its members: clusters are combined in parallel, in
+  // fixed-size chunks handed out in turn, each written to its own slot.
+  auto combine_range = [&](size_t first, size_t last) {
+    std::vector<const Member*> group;
+    for (size_t g = first; g < last; ++g) {
+      group.clear();
+      for (size_t j = group_begin[g]; j < group_begin[g + 1]; ++j) {
+        group.push_back(&members[by_label[j]]);
+      }
+      MergedEvent& merged = out[g];
+      for (const Member* m : group) merged.member_ids.push_back(m->event->event_id);
+      merged.member_ids.erase(std::unique(merged.member_ids.begin(), merged.member_ids.end()),
+                              merged.member_ids.end());
+      if (group.size() == 1) {
+        merged.event = *group.front()->event;
+      } else {
+        merged.event = Combine(group);
+        merged.event.event_id = merged.member_ids.front();
+      }
+    }
+  };
+  constexpr size_t kChunk = 64;
+  const size_t chunks = (out.size() + kChunk - 1) / kChunk;
+  const size_t threads = std::min<size_t>(std::max(options_.threads, 1), chunks);
+  std::atomic<size_t> next_chunk{0};
+  auto work = [&] {
+    for (size_t c; (c = next_chunk.fetch_add(1)) < chunks;) {
+      combine_range(c * kChunk, std::min(out.size(), (c + 1) * kChunk));
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
+  work();
+  for (std::thread& t : helpers) t.join();
   std::sort(out.begin(), out.end(), [](const MergedEvent& a, const MergedEvent& b) {
     return a.event.event_id < b.event.event_id;
   });

@@ -145,6 +145,11 @@ class JsonlReader : public RecordReader {
       // A UTF-8 byte order mark on the first line is an encoding artefact, not content.
       if (line_number_ == 1 && line_.starts_with("\xEF\xBB\xBF")) line_.erase(0, 3);
       if (line_.find_first_not_of(" \t\r") == std::string::npos) continue;
+      if (options_.defer_parse) {
+        item.unparsed = std::move(line_);
+        line_ = std::string();
+        return item;
+      }
       ParseJsonLine(&line_, &item);
       return item;
     }
@@ -199,6 +204,21 @@ void ParseJsonLine(std::string* line, ReadItem* item) {
   // A huge line grows the parser; give that memory back rather than keep it for the thread.
   if (parser.capacity() > (16u << 20)) parser = dom::parser();
 }
+
+}  // namespace sitrep::io
+
+namespace sitrep {
+
+void CompleteRead(ReadItem* item) {
+  if (item->unparsed.empty()) return;
+  std::string line = std::move(item->unparsed);
+  item->unparsed = std::string();
+  io::ParseJsonLine(&line, item);
+}
+
+}  // namespace sitrep
+
+namespace sitrep::io {
 
 std::unique_ptr<RecordReader> MakeJsonlReader(std::unique_ptr<BufferedInput> input,
                                               std::string source, const ReadOptions& options) {

@@ -289,6 +289,45 @@ TEST(MergeTest, OrderIndependent) {
   }
 }
 
+TEST(MergeTest, SameRecordsForAnyThreadCount) {
+  // Enough incidents for several chunks of clusters, so threads really share the work.
+  std::vector<Event> events;
+  for (uint32_t seed = 1; seed <= 24; ++seed) {
+    char month[8];  // each seed's incidents in a month of their own: 2023-01 ... 2024-12
+    std::snprintf(month, sizeof month, "%d-%02u", 2023 + (seed - 1) / 12, 1 + (seed - 1) % 12);
+    for (Event& e : RandomIncidents(seed)) {
+      for (std::optional<std::string>* date : {&e.date_start, &e.date_end, &e.event_date}) {
+        if (*date) (*date)->replace(0, 7, month);
+      }
+      e.event_id = "s" + std::to_string(seed) + "-" + e.event_id;
+      e.doc_ids = {"s" + std::to_string(seed) + "-" + e.doc_ids.front()};
+      for (Evidence& ev : e.evidence) ev.doc_id = e.doc_ids.front();
+      events.push_back(std::move(e));
+    }
+  }
+  auto merge = [&](int threads, std::vector<std::vector<std::string>>* members) {
+    MergeOptions options;
+    options.threads = threads;
+    EventMerger merger(options);
+    for (const Event& e : events) merger.Add(e);
+    std::vector<Event> out;
+    for (MergedEvent& m : merger.FinishWithMembers()) {
+      members->push_back(m.member_ids);
+      out.push_back(std::move(m.event));
+    }
+    return Json(out);
+  };
+  std::vector<std::vector<std::string>> members1;
+  const std::string one = merge(1, &members1);
+  EXPECT_GT(members1.size(), 128u);           // more than two chunks of clusters
+  EXPECT_LT(members1.size(), events.size());  // and some of them merged
+  for (int threads : {2, 3, 8}) {
+    std::vector<std::vector<std::string>> members;
+    EXPECT_EQ(merge(threads, &members), one) << threads << " threads";
+    EXPECT_EQ(members, members1) << threads << " threads";
+  }
+}
+
 TEST(MergeTest, StableIdsAndIncrementalMerging) {
   const Event a = Make({"ev-b", "d1", kBomb, "2024-03-09", kMogadishu, "", 8});
   const Event b = Make({"ev-c", "d2", kBomb, "2024-03-09", kMogadishu, "", 12});

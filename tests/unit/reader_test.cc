@@ -178,6 +178,60 @@ TEST(JsonlReaderTest, OptionalFieldsAndWarnings) {
   EXPECT_EQ(items[1].record.warnings.size(), 1u);
 }
 
+// Every field of an item, for comparing two ways of reading the same bytes.
+std::string DescribeFully(const ReadItem& item) {
+  std::string out = item.status.ToString() + "|" + item.record.id + "|" +
+                    (item.record.id_is_number ? "#" : "") + "|" + item.record.url + "|" +
+                    item.record.title + "|" + item.record.published + "|" +
+                    (item.record.is_html ? "H" : "T") + "|" + item.record.payload + "|" +
+                    item.record.source + ":" + std::to_string(item.record.line);
+  for (const std::string& w : item.record.warnings) out += "|w:" + w;
+  return out;
+}
+
+TEST(JsonlReaderTest, DeferredParseGivesTheSameItems) {
+  const std::string inputs[] = {
+      R"({"id": "a-1", "text": "Hello"})"
+      "\n"
+      R"({"id": 42, "html": "<p>x</p>"})",
+      R"({"id":7,"url":"u","title":"t","published":"2024-09-14","text":"x"})",
+      "{\"id\":\"t\",\"text\":\"a\tb\"}\n{\"id\":\"v\",\"text\":\"a\xff"
+      "b\"}",
+      "\xEF\xBB\xBF{\"id\":\"b\",\"text\":\"x\"}\r\n\n  \n{\"id\":\"e\",\"text\":\"x\"}\n",
+      R"({"text":"x"})"
+      "\n"
+      R"({"id":"d","text":"x","html":"y"})"
+      "\n"
+      R"(["id","x"])",
+      R"({"id":"x1","text":y})"
+      "\nnonsense\n"
+      R"({"id":12,"text":"y",})"
+      "\n{",
+      R"({"id":"a","text":")" + std::string(500, 'x') + "\"}\n" + R"({"id":"b","text":"2"})",
+      "plain text, not JSON Lines",
+  };
+  const std::string names[] = {"in.jsonl", "in.txt"};
+  for (const std::string& name : names) {
+    for (const std::string& input : inputs) {
+      ReadOptions plain, deferred;
+      plain.max_record_bytes = deferred.max_record_bytes = 200;
+      deferred.defer_parse = true;
+      std::vector<ReadItem> want = ReadAll(*OpenBuffer(input, name, plain));
+      std::vector<ReadItem> got = ReadAll(*OpenBuffer(input, name, deferred));
+      ASSERT_EQ(got.size(), want.size()) << name << ": " << input;
+      for (size_t i = 0; i < got.size(); ++i) {
+        // JSON lines are left unparsed, anything else is read as usual.
+        const bool deferrable =
+            name.ends_with(".jsonl") && want[i].status.code() != ErrorCode::kTooLarge;
+        EXPECT_EQ(got[i].unparsed.empty(), !deferrable) << name << ": " << input;
+        CompleteRead(&got[i]);
+        EXPECT_TRUE(got[i].unparsed.empty());
+        EXPECT_EQ(DescribeFully(got[i]), DescribeFully(want[i])) << name << ": " << input;
+      }
+    }
+  }
+}
+
 TEST(JsonlReaderTest, LineOverLimitIsRejectedAndReadingGoesOn) {
   ReadOptions options;
   options.max_record_bytes = 100;
