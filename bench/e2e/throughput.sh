@@ -7,7 +7,8 @@
 #           stored; without ../shared, the text of the bundled samples (examples/articles).
 #   samples the bundled sample articles, plain text and HTML.
 # Each document is repeated `copies` times with distinct ids (default: enough for ~10 MB), as
-# one JSONL file. For extract, runs 1 and 2 threads and prints the 2-thread speed-up. Results
+# one JSONL file. For extract, runs 1 and 2 threads per document (no output) and prints the 2-thread
+# speed-up, then the default mode (merged across documents, JSONL written) at 2 threads. Results
 # are for the machine it runs on; keep runs with `uname -a` and `nproc` when you record them.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -54,24 +55,28 @@ PY
 bytes=$(stat -c %s "$work/corpus.jsonl")
 articles=$(wc -l < "$work/corpus.jsonl")
 echo "corpus: $source_note; $articles articles, $(python3 -c "print(f'{$bytes/1e6:.1f}')") MB JSONL"
-run() {  # run THREADS -> prints "seconds peak_kb"
+run() {  # run THREADS [merged] -> prints "seconds peak_kb user sys"
   local extra=()
   [[ $command == extract ]] && extra=(--format none --per-document --threads "$1")
+  # The default extract merges across documents and holds every event until the end.
+  [[ ${2:-} == merged ]] && extra=(--threads "$1")
   /usr/bin/time -f "%e %M %U %S" -o "$work/time.txt" \
     build/sitrep "$command" "${extra[@]}" "$work/corpus.jsonl" > /dev/null 2> "$work/err.txt"
   cat "$work/time.txt"
 }
 threads_list=(1)
-[[ $command == extract ]] && threads_list=(1 2)
+[[ $command == extract ]] && threads_list=(1 2 2m)
 declare -A secs
 for t in "${threads_list[@]}"; do
-  read -r wall kb user sys < <(run "$t")
+  read -r wall kb user sys < <(run "${t%m}" "$([[ $t == *m ]] && echo merged)")
   secs[$t]=$wall
   python3 - "$command" "$bytes" "$articles" "$wall" "$kb" "$user" "$sys" "$t" <<'PY'
 import sys
 cmd, nbytes, n, wall, kb, user, sysc, t = sys.argv[1:]
 nbytes, n, wall, kb, cpu = int(nbytes), int(n), float(wall), int(kb), float(user) + float(sysc)
-print(f"sitrep {cmd} ({t} thread{'s' if t != '1' else ''}): {nbytes/1e6/wall:.1f} MB/s, "
+mode = ", merged across documents, JSONL out" if t.endswith("m") else ""
+t = t.rstrip("m")
+print(f"sitrep {cmd} ({t} thread{'s' if t != '1' else ''}{mode}): {nbytes/1e6/wall:.1f} MB/s, "
       f"{n/wall:.0f} articles/s ({wall:.2f} s wall; {nbytes/1e6/cpu:.1f} MB/s per CPU-second); "
       f"peak RSS {kb/1024:.0f} MB")
 PY
