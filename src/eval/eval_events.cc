@@ -139,6 +139,9 @@ Status ScoreAcled(const EvalOptions& options, EvalReport* report) {
   if (!events) return Status::Ok();
 
   Tally found, event_type, sub_event_type, fatalities, interaction, country, admin1, near, date;
+  // The issues state the place goals "on precision-1 rows": rows whose coordinates are the
+  // event's own town (geo_precision 1), not a nearby town or the province's (2, 3).
+  Tally admin1_prec1, near_prec1;
   Calibration calibration;
   Status status = ForEachGoldRow(
       report->gold_path, options.limit, report, [&](const JsonObject& row) -> Status {
@@ -164,11 +167,16 @@ Status ScoreAcled(const EvalOptions& options, EvalReport* report) {
           AddCalibration(*events, row, e, type_ok && PlaceNamesMatch(e->country, *v),
                          &calibration);
         }
+        const bool precision1 = GetInt(gold, "geo_precision").value_or(0) == 1;
         if (auto v = GetString(gold, "admin1"); NonEmpty(v)) {
           admin1.Add(e && PlaceNamesMatch(e->admin1, *v));
+          if (precision1) admin1_prec1.Add(e && PlaceNamesMatch(e->admin1, *v));
         }
         auto lat = GetNumber(gold, "latitude"), lon = GetNumber(gold, "longitude");
-        if (lat && lon) near.Add(Near(e, lat, lon));
+        if (lat && lon) {
+          near.Add(Near(e, lat, lon));
+          if (precision1) near_prec1.Add(Near(e, lat, lon));
+        }
         if (GetInt(gold, "time_precision").value_or(0) == 1) {
           auto d = ParseGoldDate(GetString(row, "date").value_or(""));
           if (d && d->full_day()) date.Add(e && e->event_date && *e->event_date == d->Iso());
@@ -185,6 +193,10 @@ Status ScoreAcled(const EvalOptions& options, EvalReport* report) {
   report->metrics.push_back(RateMetric("country", country, "name match"));
   report->metrics.push_back(RateMetric("admin1", admin1, "name match"));
   report->metrics.push_back(RateMetric("within_25km", near, "gold rows with coordinates"));
+  report->metrics.push_back(
+      RateMetric("admin1_prec1", admin1_prec1, "name match, geo_precision 1 rows"));
+  report->metrics.push_back(
+      RateMetric("within_25km_prec1", near_prec1, "geo_precision 1 rows with coordinates"));
   report->metrics.push_back(RateMetric("event_date", date, "exact, day-precision rows"));
   calibration.AppendMetrics("it is the note's primary event and its event_type and country are gold's",
                             report);

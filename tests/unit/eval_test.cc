@@ -259,9 +259,9 @@ class EvalFilesTest : public ::testing::Test {
 TEST_F(EvalFilesTest, AcledFields) {
   std::string gold = Write(
       "acled.jsonl",
-      {R"({"id": "a1", "text": "Invented note one.", "date": "4-Jun-21", "gold": {"event_type": "Battles", "sub_event_type": "Armed clash", "inter1": 2, "inter2": 1, "country": "Nigeria", "admin1": "Borno", "latitude": 11.85, "longitude": 13.16, "time_precision": 1, "fatalities": 3}})",
-       R"({"id": "a2", "text": "Invented note two.", "date": "5-Jun-21", "gold": {"event_type": "Protests", "sub_event_type": "Peaceful protest", "inter1": 6, "inter2": 0, "country": "Kenya", "admin1": "Nairobi", "latitude": -1.28, "longitude": 36.82, "time_precision": 2, "fatalities": 0}})",
-       R"({"id": "a3", "text": "Invented note three.", "date": "06 June 2021", "gold": {"event_type": "Riots", "sub_event_type": "Mob violence", "inter1": 5, "inter2": 7, "country": "India", "admin1": "", "latitude": 20.0, "longitude": 78.0, "time_precision": 1, "fatalities": 1}})"});
+      {R"({"id": "a1", "text": "Invented note one.", "date": "4-Jun-21", "gold": {"event_type": "Battles", "sub_event_type": "Armed clash", "inter1": 2, "inter2": 1, "country": "Nigeria", "admin1": "Borno", "latitude": 11.85, "longitude": 13.16, "geo_precision": 1, "time_precision": 1, "fatalities": 3}})",
+       R"({"id": "a2", "text": "Invented note two.", "date": "5-Jun-21", "gold": {"event_type": "Protests", "sub_event_type": "Peaceful protest", "inter1": 6, "inter2": 0, "country": "Kenya", "admin1": "Nairobi", "latitude": -1.28, "longitude": 36.82, "geo_precision": 2, "time_precision": 2, "fatalities": 0}})",
+       R"({"id": "a3", "text": "Invented note three.", "date": "06 June 2021", "gold": {"event_type": "Riots", "sub_event_type": "Mob violence", "inter1": 5, "inter2": 7, "country": "India", "admin1": "", "latitude": 20.0, "longitude": 78.0, "geo_precision": 1, "time_precision": 1, "fatalities": 1}})"});
   std::string pred = Write(
       "pred.jsonl",
       {// a1: a historical event with more deaths and a smaller current one must not win.
@@ -280,6 +280,9 @@ TEST_F(EvalFilesTest, AcledFields) {
   EXPECT_DOUBLE_EQ(Value(r, "country"), 2.0 / 3);
   EXPECT_DOUBLE_EQ(Value(r, "admin1"), 1.0);  // a3 has no admin1
   EXPECT_DOUBLE_EQ(Value(r, "within_25km"), 1.0 / 3);
+  // Precision-1 rows only: a1 and a3 (a2 is geo_precision 2; a3 has no admin1).
+  EXPECT_DOUBLE_EQ(Value(r, "within_25km_prec1"), 1.0 / 2);
+  EXPECT_EQ(r.Find("admin1_prec1")->note.substr(0, 3), "1/1");
   EXPECT_DOUBLE_EQ(Value(r, "event_date"), 1.0 / 2);  // a2 is not day-precision
   EXPECT_EQ(r.Find("admin1")->note.substr(0, 3), "2/2");
 }
