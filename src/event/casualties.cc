@@ -35,6 +35,11 @@ std::string VictimKey(const event::CasualtyContext& ctx, const CasualtyFrame& f)
   const std::string_view span_text = ctx.LowerOf(f.span);
   // ("Another three men": the frame starts at its count, after "another".)
   const uint32_t from = f.span.begin >= 8 ? f.span.begin - 8 : 0;
+  // ("the other" of a pair is counted with the "one" before it, not set apart.)
+  if (ctx.LowerOf(Span{from, f.span.begin}).ends_with("the ") &&
+      span_text.starts_with("other ")) {
+    return "";
+  }
   if (ctx.LowerOf(Span{from, f.span.begin}).ends_with("another ") ||
       span_text.find("another") != std::string_view::npos ||
       span_text.find(" more") != std::string_view::npos ||
@@ -362,11 +367,14 @@ FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
   }
   // "a senior commander" (an implicit 1, no number written) is usually one of a numbered
   // count of the same event: it counts only when nothing is numbered.
-  // ("and another died later": one more person, not one of the count.)
+  // ("and another died later": one more person, not one of the count; nor is "killing one
+  // ..., while the other died": the second of a pair.)
   auto implicit = [&doc, &ctx](const CasualtyFrame* f) {
     if (f->negated || f->self_inflicted) return false;
     const uint32_t from = f->span.begin >= 8 ? f->span.begin - 8 : 0;
-    if (ctx.LowerOf(Span{from, f->span.end}).find("another ") != std::string_view::npos) {
+    const std::string_view near = ctx.LowerOf(Span{from, f->span.end});
+    if (near.find("another ") != std::string_view::npos ||
+        near.find("the other ") != std::string_view::npos) {
       return false;
     }
     if (f->quantity < 0) return true;

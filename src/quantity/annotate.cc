@@ -1067,7 +1067,7 @@ class Annotator {
         // "including 12 boys, two girls, and two teachers were wounded": every item listed
         // after a subtotal of the same verb is a part too.
         // (The whole the parts belong to is a frame of that verb as well.)
-        bool part = subtotal;
+        bool part = subtotal || Partitive(cd, f, first_frame);
         const std::string_view sep = cd.begin > b ? W(cd.begin - 1) : std::string_view();
         if (!part && (sep == "," || sep == "and")) {
           const uint32_t verb = tok_[f.begin].span.begin;
@@ -1188,6 +1188,25 @@ class Annotator {
     if (has_death_) ToDeath(sentence, b, e, first_frame);
     if (has_addition_) InAdditionTo(sentence, b, e, first_frame);
     if (has_suicide_) SuicideAttackers(sentence, b, e, first_frame);
+  }
+
+  // "Five soldiers were wounded. Two of the wounded were flown out": a count of some of the
+  // people an earlier count of the same fate holds ("of the wounded", "of those killed") names
+  // part of that set, not more victims. Without an earlier count it is a lower bound and adds.
+  bool Partitive(const Candidate& cd, const FateHit& f, size_t first_frame) const {
+    const size_t k = cd.end;
+    if (k + 2 > f.begin || f.begin > k + 3 || W(k) != "of") return false;
+    const std::string_view det = W(k + 1);
+    if (det != "the" && det != "those" && det != "these") return false;
+    if (f.begin == k + 3 && W(k + 2) != "people") return false;  // "of the people killed"
+    const int64_t value = doc_.quantities[cd.quantity].value;
+    for (size_t i = 0; i < first_frame && i < doc_.casualties.size(); ++i) {
+      const CasualtyFrame& fr = doc_.casualties[i];
+      if (!fr.negated && !fr.is_subtotal && fr.fate == f.entry->fate && fr.value > value) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // "One of the injured later died", "two of the wounded students succumbed to their
@@ -2882,6 +2901,14 @@ class Annotator {
     if (W(p) == "he" || W(p) == "she") return true;
     // "Six officers were killed and another died later of his wounds": one more person.
     if (W(p) == "another" && p > b && (W(p - 1) == "and" || W(p - 1) == ",")) return true;
+    // "killing one on the spot, while the other died in hospital": the second of a pair
+    // whose first the sentence named with "one".
+    if (W(p) == "other" && p > b && W(p - 1) == "the") {
+      for (size_t m = b; m + 1 < p; ++m) {
+        if (W(m) == "one") return true;
+      }
+      return false;
+    }
     if (IsNameWord(p)) {
       size_t s = p;
       while (s > b && s + 5 > p && IsNameWord(s - 1)) --s;
@@ -2922,6 +2949,17 @@ class Annotator {
     AddFrame(sentence, i, i + 1, qt, -1, Np{}, {f, i, i + len}, f->fate, false, false);
     doc_.casualties.back().count_span = {};
     doc_.casualties.back().span = TokSpan(i - 1, i + len);
+    // "the other" of a pair is of the same kind as the "one" before it.
+    if (W(i - 1) == "other") {
+      for (size_t k = doc_.casualties.size() - 1; k-- > first_frame;) {
+        if (doc_.casualties[k].value == 1 && !doc_.casualties[k].negated) {
+          doc_.casualties.back().category = doc_.casualties[k].category;
+          doc_.casualties.back().victims = doc_.casualties[k].victims;
+          doc_.casualties.back().group = doc_.casualties[k].group;
+          break;
+        }
+      }
+    }
     return true;
   }
 

@@ -215,6 +215,23 @@ const CasualtyCase kCasualtyCases[] = {
      2, 2, 2, 2, 0, 0, 1, 1, 29},
     {"Three civilians were wounded in the blast. One of the injured later died in hospital.",
      1, 1, 1, 1, 0, 0, 0, 1, 2},
+    // A partitive re-mentions part of a counted set and adds nothing ...
+    {"Five guards were wounded in the attack. Two of the wounded were flown to the capital.",
+     0, 0, 0, 0, 0, 0, 0, 0, 5},
+    {"Eight people were wounded by the blast. Three of those injured remain in critical "
+     "condition.",
+     0, 0, 0, 0, 0, 0, 0, 0, 8},
+    {"Nine villagers were killed in the raid. Four of the dead were children.",
+     9, 9, 9, 9, 0, 0, 9, 0, -1},
+    // ... but without an earlier count it is a lower bound.
+    {"Two of the wounded were flown to the capital.", 0, 0, 0, 0, 0, 0, 0, 0, 2},
+    // "the other" after "one" is the second of a pair: a death that adds.
+    {"Gunmen shot two farmers, killing one on the spot, while the other succumbed to his "
+     "injuries in hospital.",
+     2, 2, 2, 2, 0, 0, 0, 2, -1},
+    {"Two farmers were shot. One was wounded, while the other died in hospital.",
+     1, 1, 1, 1, 0, 0, 0, 1, 1},
+    {"The other died in hospital.", 0, 0, 0, 0, 0, 0, 0, 0, -1},
     // "and another died" is one more person.
     {"Six officers were killed on the spot and another died later of his wounds.",
      7, 7, 7, 7, 6, 0, 0, 1, -1},
