@@ -129,9 +129,11 @@ TEST(TimexLexerTest, EverySimdLevelMatchesReference) {
     }
     texts.push_back(text);
   }
+  // Cycled with its terminating NUL, so texts also hold a zero byte.
+  static constexpr char kCycle[] = "Ab 9,\xE2\x80\x94x";
   for (size_t size = 0; size <= 130; ++size) {
     std::string text;
-    for (size_t k = 0; k < size; ++k) text += "Ab 9,\xE2\x80\x94x"[k % 11];
+    for (size_t k = 0; k < size; ++k) text += kCycle[k % sizeof(kCycle)];
     texts.push_back(text);
   }
   const int best = LexTimexSimdLevel();
