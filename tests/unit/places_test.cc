@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,15 @@
 
 namespace sitrep {
 namespace {
+
+// A row of the resolution tables: `surface` in `text` resolves in `country` to a feature
+// code that begins with `feature_prefix`.
+struct Context {
+  const char* text;
+  const char* surface;
+  const char* country;
+  const char* feature_prefix;  // "ADM1", "PCL", "PPL", "ADM2"
+};
 
 class PlacesTest : public ::testing::Test {
  protected:
@@ -46,6 +56,16 @@ class PlacesTest : public ::testing::Test {
       if (doc.Slice(m.span) == surface) return &m;
     }
     return nullptr;
+  }
+  static void ExpectContexts(std::span<const Context> cases) {
+    for (const Context& c : cases) {
+      Document doc = Annotate(c.text);
+      const PlaceMention* m = Find(doc, c.surface);
+      ASSERT_NE(m, nullptr) << c.text;
+      EXPECT_EQ(m->country, c.country) << c.text << " → " << m->name;
+      EXPECT_TRUE(m->feature_code.starts_with(c.feature_prefix))
+          << c.text << " → " << m->feature_code << " " << m->name;
+    }
   }
   // A row of the admin1 tables: `surface` in `text` resolves inside `admin1`.
   struct Admin1Row {
@@ -166,13 +186,6 @@ TEST_F(PlacesTest, MetonymicCapital) {
   EXPECT_TRUE(m->metonymic);
 }
 
-struct Context {
-  const char* text;
-  const char* surface;
-  const char* country;
-  const char* feature_prefix;  // "ADM1", "PCL", "PPL", "ADM2"
-};
-
 TEST_F(PlacesTest, ResolvesWithDocumentContext) {
   const Context cases[] = {
       // Georgia: the country by default, the US state among US places.
@@ -188,14 +201,7 @@ TEST_F(PlacesTest, ResolvesWithDocumentContext) {
       {"A fire destroyed a home in Alexandria. Louisiana officials opened an inquiry.",
        "Alexandria", "US", "PPL"},
   };
-  for (const Context& c : cases) {
-    Document doc = Annotate(c.text);
-    const PlaceMention* m = Find(doc, c.surface);
-    ASSERT_NE(m, nullptr) << c.text;
-    EXPECT_EQ(m->country, c.country) << c.text;
-    EXPECT_TRUE(m->feature_code.starts_with(c.feature_prefix))
-        << c.text << " → " << m->feature_code << " " << m->name;
-  }
+  ExpectContexts(cases);
 }
 
 struct Relative {
@@ -421,14 +427,7 @@ TEST_F(PlacesTest, AmericanLocalNewsAndStateContext) {
       {"Officials in Decatur said Avondale Estates and Stone Mountain would share the cost.",
        "Decatur", "US", "PPL"},
   };
-  for (const Context& c : cases) {
-    Document doc = Annotate(c.text);
-    const PlaceMention* m = Find(doc, c.surface);
-    ASSERT_NE(m, nullptr) << c.text;
-    EXPECT_EQ(m->country, c.country) << c.text;
-    EXPECT_TRUE(m->feature_code.starts_with(c.feature_prefix))
-        << c.text << " → " << m->feature_code << " " << m->name;
-  }
+  ExpectContexts(cases);
   Document doc = Annotate("Officials in Decatur said Avondale Estates and Stone Mountain would share the cost.");
   const PlaceMention* decatur = Find(doc, "Decatur");
   ASSERT_NE(decatur, nullptr);
@@ -454,14 +453,7 @@ TEST_F(PlacesTest, AmericanHouseStyleAndCountryNamedTowns) {
       // The country when the text names something of it.
       {"The Jordan delegation met officials in Amman on Tuesday.", "Jordan", "JO", "PCL"},
   };
-  for (const Context& c : cases) {
-    Document doc = Annotate(c.text);
-    const PlaceMention* m = Find(doc, c.surface);
-    ASSERT_NE(m, nullptr) << c.text;
-    EXPECT_EQ(m->country, c.country) << c.text << " → " << m->name;
-    EXPECT_TRUE(m->feature_code.starts_with(c.feature_prefix))
-        << c.text << " → " << m->feature_code << " " << m->name;
-  }
+  ExpectContexts(cases);
 }
 
 TEST_F(PlacesTest, BritishAndCanadianLocalNews) {
@@ -488,14 +480,7 @@ TEST_F(PlacesTest, BritishAndCanadianLocalNews) {
       // "Const" without its period and a name is no constable.
       {"Police in Richmond said the Const report was late.", "Richmond", "US", "PPL"},
   };
-  for (const Context& c : cases) {
-    Document doc = Annotate(c.text);
-    const PlaceMention* m = Find(doc, c.surface);
-    ASSERT_NE(m, nullptr) << c.text;
-    EXPECT_EQ(m->country, c.country) << c.text << " → " << m->name;
-    EXPECT_TRUE(m->feature_code.starts_with(c.feature_prefix))
-        << c.text << " → " << m->feature_code << " " << m->name;
-  }
+  ExpectContexts(cases);
 }
 
 TEST_F(PlacesTest, IndependentCityDivisionIsNoCountyOfItsTown) {
