@@ -329,7 +329,7 @@ int RunExtract(InputOptions input, const ExtractFlags& flags) {
       if (!written.ok()) return Fail(written.status());
       merged = std::move(*written);
     } else {
-      merged = merger.Finish();
+      merged = merger.TakeMerged();
     }
     events = merged.size();
     const double t1 = thread_stats ? ThreadCpuSeconds() : 0;

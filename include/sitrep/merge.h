@@ -74,8 +74,13 @@ class EventMerger {
   // The merged events, sorted by event_id. Deterministic: depends only on the set of inputs.
   std::vector<MergedEvent> FinishWithMembers() const;
   std::vector<Event> Finish() const;
+  // As Finish, but consumes the inputs as the records are built (lower peak memory); the
+  // merger is empty afterwards.
+  std::vector<Event> TakeMerged();
 
  private:
+  template <class Self>
+  static std::vector<MergedEvent> MergeInputs(Self& self);
   struct Input {
     Event event;
     std::string reported;

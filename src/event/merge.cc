@@ -19,6 +19,7 @@
 #include <numeric>
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <unordered_map>
 #include <utility>
 
@@ -515,7 +516,16 @@ void EventMerger::Add(Event&& event, std::string_view reported) {
   inputs_.push_back({std::move(event), std::string(reported)});
 }
 
-std::vector<MergedEvent> EventMerger::FinishWithMembers() const {
+std::vector<MergedEvent> EventMerger::FinishWithMembers() const { return MergeInputs(*this); }
+
+// Self is `const EventMerger` (inputs kept) or `EventMerger` (inputs consumed: a record moves
+// out of its single input, or a combined one's inputs are freed once combined, so the inputs
+// and the records are not all alive at once).
+template <class Self>
+std::vector<MergedEvent> EventMerger::MergeInputs(Self& self) {
+  constexpr bool kConsume = !std::is_const_v<Self>;
+  auto& inputs_ = self.inputs_;
+  const MergeOptions& options_ = self.options_;
   // Canonical order: by id, then reported date, then (for true ties only) the whole record.
   std::vector<uint32_t> canon(inputs_.size());
   std::iota(canon.begin(), canon.end(), 0u);
@@ -588,10 +598,18 @@ std::vector<MergedEvent> EventMerger::FinishWithMembers() const {
       merged.member_ids.erase(std::unique(merged.member_ids.begin(), merged.member_ids.end()),
                               merged.member_ids.end());
       if (group.size() == 1) {
-        merged.event = *group.front()->event;
+        if constexpr (kConsume) {
+          merged.event = std::move(inputs_[canon[group.front()->pos]].event);
+        } else {
+          merged.event = *group.front()->event;
+        }
       } else {
         merged.event = Combine(group);
         merged.event.event_id = merged.member_ids.front();
+        // Each input belongs to one cluster only, so threads free disjoint inputs.
+        if constexpr (kConsume) {
+          for (const Member* m : group) inputs_[canon[m->pos]].event = Event{};
+        }
       }
     }
   };
@@ -614,11 +632,23 @@ std::vector<MergedEvent> EventMerger::FinishWithMembers() const {
   return out;
 }
 
-std::vector<Event> EventMerger::Finish() const {
-  std::vector<MergedEvent> merged = FinishWithMembers();
+namespace {
+
+std::vector<Event> EventsOf(std::vector<MergedEvent> merged) {
   std::vector<Event> out;
   out.reserve(merged.size());
   for (MergedEvent& m : merged) out.push_back(std::move(m.event));
+  return out;
+}
+
+}  // namespace
+
+std::vector<Event> EventMerger::Finish() const { return EventsOf(FinishWithMembers()); }
+
+std::vector<Event> EventMerger::TakeMerged() {
+  std::vector<Event> out = EventsOf(MergeInputs(*this));
+  inputs_.clear();
+  inputs_.shrink_to_fit();
   return out;
 }
 

@@ -326,6 +326,16 @@ TEST(MergeTest, SameRecordsForAnyThreadCount) {
     EXPECT_EQ(merge(threads, &members), one) << threads << " threads";
     EXPECT_EQ(members, members1) << threads << " threads";
   }
+  // TakeMerged, which consumes the inputs as it goes, gives the same records and empties the
+  // merger.
+  for (int threads : {1, 3}) {
+    MergeOptions options;
+    options.threads = threads;
+    EventMerger merger(options);
+    for (const Event& e : events) merger.Add(e);
+    EXPECT_EQ(Json(merger.TakeMerged()), one) << threads << " threads";
+    EXPECT_EQ(merger.size(), 0u);
+  }
 }
 
 TEST(MergeTest, StableIdsAndIncrementalMerging) {
