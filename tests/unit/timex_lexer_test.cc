@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,27 +28,38 @@ std::string Describe(const Tok& t) {
   return buf;
 }
 
+// The first got.size() tokens agree with the reference's, field by field.
+void ExpectTokensAsReference(std::span<const Tok> got, std::span<const Tok> ref,
+                             std::string_view text) {
+  ASSERT_EQ(got.size(), ref.size()) << "text: " << text;
+  for (size_t i = 0; i < got.size(); ++i) {
+    ASSERT_EQ(got[i], ref[i]) << "token " << i << ": " << Describe(got[i]) << " vs "
+                              << Describe(ref[i]) << "\ntext: " << text;
+  }
+}
+
+// The candidate list the scanner walks: exactly the candidate tokens, in order.
+std::vector<uint32_t> CandidateIndices(const std::vector<Tok>& ref) {
+  std::vector<uint32_t> out;
+  for (size_t i = 0; i < ref.size(); ++i) {
+    if (ref[i].candidate) out.push_back(static_cast<uint32_t>(i));
+  }
+  return out;
+}
+
 // LexTimex and LexTimexReference give the same tokens and the same lowered text.
 void ExpectSameAsReference(std::string_view text) {
   std::string fast_low, ref_low;
   std::vector<Tok> fast, ref;
   LexTimex(text, &fast_low, &fast);
   LexTimexReference(text, &ref_low, &ref);
-  ASSERT_EQ(fast.size(), ref.size()) << "text: " << text;
-  for (size_t i = 0; i < fast.size(); ++i) {
-    ASSERT_EQ(fast[i], ref[i]) << "token " << i << ": " << Describe(fast[i]) << " vs "
-                               << Describe(ref[i]) << "\ntext: " << text;
-  }
+  ASSERT_NO_FATAL_FAILURE(ExpectTokensAsReference(fast, ref, text));
   ASSERT_GE(fast_low.size(), text.size() + kLoweredPadding);
   EXPECT_EQ(std::string_view(fast_low).substr(0, text.size() + kLoweredPadding),
             std::string_view(ref_low).substr(0, text.size() + kLoweredPadding));
-  // The candidate list the scanner walks: exactly the candidate tokens, in order.
-  std::vector<uint32_t> listed, expected;
+  std::vector<uint32_t> listed;
   LexTimex(text, &fast_low, &fast, &listed);
-  for (size_t i = 0; i < ref.size(); ++i) {
-    if (ref[i].candidate) expected.push_back(static_cast<uint32_t>(i));
-  }
-  EXPECT_EQ(listed, expected) << "text: " << text;
+  EXPECT_EQ(listed, CandidateIndices(ref)) << "text: " << text;
 }
 
 TEST(TimexLexerTest, SentencesMatchReference) {
@@ -168,19 +180,11 @@ TEST(TimexLexerTest, ReusedBuffersMatchReference) {
     for (const char* text : kTexts) {
       LexTimex(text, &fast_low, &fast, &listed);
       LexTimexReference(text, &ref_low, &ref);
-      ASSERT_EQ(fast.size(), ref.size()) << text;
-      for (size_t i = 0; i < fast.size(); ++i) {
-        ASSERT_EQ(fast[i], ref[i]) << "token " << i << ": " << Describe(fast[i]) << " vs "
-                                   << Describe(ref[i]) << "\ntext: " << text;
-      }
+      ASSERT_NO_FATAL_FAILURE(ExpectTokensAsReference(fast, ref, text));
       size_t n = std::string_view(text).size() + kLoweredPadding;
       ASSERT_GE(fast_low.size(), n);
       EXPECT_EQ(fast_low.compare(0, n, ref_low, 0, n), 0) << text;
-      std::vector<uint32_t> expected;
-      for (size_t i = 0; i < ref.size(); ++i) {
-        if (ref[i].candidate) expected.push_back(static_cast<uint32_t>(i));
-      }
-      EXPECT_EQ(listed, expected) << text;
+      EXPECT_EQ(listed, CandidateIndices(ref)) << text;
     }
   }
 }
@@ -206,15 +210,9 @@ TEST(TimexLexerTest, GrowOnlySlotsMatchReference) {
       LexTimexReference(text, &ref_low, &ref);
       ASSERT_EQ(count, ref.size()) << text;
       ASSERT_GE(slots.size(), count) << text;
-      for (size_t i = 0; i < count; ++i) {
-        ASSERT_EQ(slots[i], ref[i]) << "token " << i << ": " << Describe(slots[i]) << " vs "
-                                    << Describe(ref[i]) << "\ntext: " << text;
-      }
-      std::vector<uint32_t> expected;
-      for (size_t i = 0; i < ref.size(); ++i) {
-        if (ref[i].candidate) expected.push_back(static_cast<uint32_t>(i));
-      }
-      EXPECT_EQ(listed, expected) << text;
+      ASSERT_NO_FATAL_FAILURE(
+          ExpectTokensAsReference(std::span<const Tok>(slots).first(count), ref, text));
+      EXPECT_EQ(listed, CandidateIndices(ref)) << text;
     }
   }
 }
