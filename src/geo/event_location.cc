@@ -687,6 +687,8 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
     return 1.0;
   };
   std::vector<std::pair<GeoId, double>> votes;
+  // The countries some place (not only a demonym or an owner) votes for.
+  std::vector<GeoId> placed;
   for_context([&](const Usable& o) {
     if (o.key_id == me.key_id || o.country == kNoGeoId || o.loose) return;
     const PlaceMention& om = *o.m;
@@ -695,6 +697,7 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
     if (o.origin) return;
     // A place held by this one does not put it in doubt.
     if (locate_internal::AnyFollowsAsContainer(doc, om, groups.MentionsOf(me.key_id))) return;
+    if (!om.demonym && !o.owner) placed.push_back(o.country);
     auto it =
         std::find_if(votes.begin(), votes.end(), [&](auto& p) { return p.first == o.country; });
     if (it == votes.end()) {
@@ -715,7 +718,9 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   }
   // Nothing around it: the document as a whole ("Cabo" read as Cape Town in an article naming
   // only Mexican places). Its own country must have some support once the document has plenty.
+  bool votes_from_document = false;
   if (votes.empty()) {
+    votes_from_document = true;
     for (const Usable& o : all) {
       if (o.key_id == me.key_id || o.country == kNoGeoId || o.loose) continue;
       auto it =
@@ -743,9 +748,13 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   bool hard = false;
   GeoId target_country = me.country;
   // Support from demonyms alone ("Turkish forces shelled Zap (Amadiya) region of Dahuk") is
-  // outweighed by a place of another country named with it.
+  // outweighed by a place of another country named with it. Demonyms alone ("Russian forces
+  // arrested ... in Tartous") say whose forces act, not where: they never move a place to their
+  // country.
   const bool demonyms_only = own < 1.0 && top >= 3.0;
-  if ((own == 0 || demonyms_only) && top > 0) {
+  const bool top_placed =
+      std::find(placed.begin(), placed.end(), top_country) != placed.end() || votes_from_document;
+  if ((own == 0 || demonyms_only) && top > 0 && top_placed) {
     hard = top >= 1.0;
     target_country = top_country;
   } else if (own == 0 || m.kind == PlaceKind::kAdmin1) {

@@ -418,6 +418,20 @@ TEST_F(EventLocationTest, DemonymsAloneDoNotHoldATown) {
   ExpectLocatedWithActors(rows);
 }
 
+// A demonym alone says whose forces act, not where: it never moves a town read in one country to
+// a namesake in the demonym's country ("Russian ... in Tartus" is not a Tartus of Russia).
+TEST_F(EventLocationTest, DemonymsAloneDoNotMoveATown) {
+  const Row rows[] = {
+      {"Russian military police arrested two engineers in Tartus city on Monday.", 0, "Syria",
+       "Tartus", "Tartus", 1},
+      {"Dozens of people chanted pro-Russian slogans in Odessa on Saturday.", 0, "Ukraine",
+       "Odessa", "Odessa", 1},
+      {"Israeli aircraft struck a building in Gaza on Friday night.", 0, "Palestinian Territory",
+       "Gaza", "Gaza", 1},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
 // A place written before a division the gazetteer does not know, both before the country or
 // province that holds them: the event is at the first name, with the holder's precision.
 TEST_F(EventLocationTest, UnlocatedPlaceBeforeAnUnknownDivision) {
