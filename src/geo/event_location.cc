@@ -340,6 +340,7 @@ std::optional<GeoEntry> ContainerDivision(const Document& doc, const Gazetteer& 
 // readings live in `divisions`, which must outlive the result.
 bool IsOrigin(const Document& doc, const PlaceMention& m);
 bool IsOwnerCountry(const Document& doc, const PlaceMention& m);
+bool IsOwnerDivision(const Document& doc, const PlaceMention& m);
 
 struct Usable {
   const PlaceMention* m;  // doc.places[index], or its reading as a division
@@ -395,7 +396,7 @@ KeyGroups GroupByKey(const Document& doc, std::vector<Usable>& all) {
   g.key_begin.push_back(static_cast<uint32_t>(g.by_key.size()));
   for (Usable& o : all) {
     o.origin = IsOrigin(doc, *o.m);
-    o.owner = IsOwnerCountry(doc, *o.m);
+    o.owner = IsOwnerCountry(doc, *o.m) || IsOwnerDivision(doc, *o.m);
   }
   const size_t sentences = std::max<size_t>(doc.sentences.size(), 1);
   g.first.assign(sentences + 1, static_cast<uint32_t>(all.size()));
@@ -559,6 +560,33 @@ bool IsOwnerCountry(const Document& doc, const PlaceMention& m) {
   }
   const LowerWord w = LowerAscii(doc.Slice(doc.tokens[next].span));
   return w == "embassy" || w == "embassies" || w == "consulate" || w == "backed" || w == "border";
+}
+
+// A division named as the owner of a body or an office rather than as a place: a possessive
+// followed by a lower-case word that is not a part of the division ("Logar's provincial
+// council", "Kabul's police chief"; not "Idlib's southern countryside", "Helmand's Nad Ali
+// district"). It says whose, not where: like an owner country, it is not a candidate for the
+// event's place and holds no town.
+bool IsOwnerDivision(const Document& doc, const PlaceMention& m) {
+  if (m.demonym || !IsAdminLevel(m)) return false;
+  size_t t = TokenAt(doc, m.span.end);
+  if (t >= doc.tokens.size()) return false;
+  std::string_view tok = doc.Slice(doc.tokens[t].span);
+  if (doc.tokens[t].span.begin == m.span.end && (tok == "'s" || tok == "\xE2\x80\x99s")) {
+    ++t;
+  } else {
+    // The possessive inside the mention's last token ("Logar's" as one word).
+    if (t == 0) return false;
+    std::string_view whole = doc.Slice(doc.tokens[t - 1].span);
+    if (doc.tokens[t - 1].span.end <= m.span.end ||
+        !(whole.ends_with("'s") || whole.ends_with("\xE2\x80\x99s"))) {
+      return false;
+    }
+  }
+  if (t >= doc.tokens.size()) return false;
+  std::string_view next = doc.Slice(doc.tokens[t].span);
+  if (next.empty() || !(next[0] >= 'a' && next[0] <= 'z')) return false;
+  return !IsContainerLinkWord(LowerAscii(next));
 }
 
 // What the other names around a mention say of its entry.
@@ -768,7 +796,7 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
     if (o.key_id == me.key_id) return;
     const PlaceMention& om = *o.m;
     if (o.origin) return;
-    if (om.demonym || om.kind == PlaceKind::kCountry || o.admin1 == kNoGeoId) return;
+    if (om.demonym || o.owner || om.kind == PlaceKind::kCountry || o.admin1 == kNoGeoId) return;
     if (o.country == me.country && o.admin1 == me.admin1) supported = true;
     if (IsAdminLevel(om) && o.country == target_country) admin1_targets.push_back(o.admin1);
   });

@@ -432,6 +432,21 @@ TEST_F(EventLocationTest, DemonymsAloneDoNotMoveATown) {
   ExpectLocatedWithActors(rows);
 }
 
+// A division named as the owner of a body ("Logar's provincial council") says whose, not where:
+// it neither locates the event nor puts the town named with it in doubt.
+TEST_F(EventLocationTest, OwnerDivisionDoesNotLocate) {
+  const Row rows[] = {
+      {"A member of Logar's provincial council was shot dead in Kabul city on Monday.", 0,
+       "Afghanistan", "Kabul", "Kabul", 1},
+      // Negative: a possessive before a part of the division or a place in it still holds.
+      {"Militants ambushed an army convoy in Anbar's western desert on Monday.", 0, "Iraq",
+       "Anbar", "Al Anbar", 4},
+      {"Taliban militants attacked a checkpoint in Helmand's Nad Ali district.", 0,
+       "Afghanistan", "Helmand", "Nad Ali", 3},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
 // A place written before a division the gazetteer does not know, both before the country or
 // province that holds them: the event is at the first name, with the holder's precision.
 TEST_F(EventLocationTest, UnlocatedPlaceBeforeAnUnknownDivision) {
