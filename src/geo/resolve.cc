@@ -16,8 +16,9 @@
 //              40 km of it: +8;
 //   proximity  (last pass) +2 within 150 km, +1 within 400 km of another resolved mention.
 // Country votes: a country mention 2 (1 when metonymic), an admin1 1.5, an admin2 1, a demonym 1,
-// a place 0.5; a name with plausible entries in several countries gives each 0.5 (a document
-// naming "Athens", "Georgia" and "Clarke County" is about the country holding all three).
+// a place 0.5; a name with plausible entries in two or three countries gives each 0.5 (a document
+// naming "Athens", "Georgia" and "Clarke County" is about the country holding all three; a name
+// held by more countries tells nothing).
 // Passes: context-free, then with context, then with context and proximity.
 //
 // Acceptance (the recognizer only proposed): a capitalized word before the name or a name used
@@ -111,6 +112,8 @@ constexpr uint64_t kStateOverTown = 100000;
 // A town named like a country, near the document's other places, needs their country to hold at
 // least this share of the votes (see Pass).
 constexpr double kLocalTownShare = 0.5;
+// A name with plausible entries in at most this many countries votes for each of them.
+constexpr size_t kMaxSharedCountries = 3;
 constexpr size_t kMaxEntries = 64;  // candidates per name considered (lists are sorted by level, population)
 
 double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
@@ -1834,7 +1837,9 @@ class Resolver {
           countries.push_back(country);
         }
       }
-      if (countries.size() < 2) continue;
+      // A name held by many countries ("Santa Clara", a surname read as a town) says nothing of
+      // which one the document is about: its votes were only noise against the named places.
+      if (countries.size() < 2 || countries.size() > kMaxSharedCountries) continue;
       voter = voter_of_[k];
       for (GeoId country : countries) vote(country, 0.5);
       voter = Context::kNone;

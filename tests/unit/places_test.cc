@@ -865,6 +865,21 @@ TEST_F(PlacesTest, AlternateNameOfASmallPlaceYieldsToACapital) {
   });
 }
 
+TEST_F(PlacesTest, NameOfManyCountriesCastsNoVotes) {
+  // "Old Town" and "Inner City" have entries in many countries: their votes once outweighed
+  // the document's own and made Alexandria the Egyptian city. A name of two or three countries
+  // still votes ("Alexandria" beside "Cairo").
+  const Context cases[] = {
+      {"The council in Alexandria met on Monday. Residents of Old Town and Upper King Street asked "
+       "for help.",
+       "Alexandria", "US", "PPL"},
+      {"The school board in Alexandria met at the Inner City center in Old Town on Monday.",
+       "Alexandria", "US", "PPL"},
+      {"Protesters marched in Alexandria and Cairo on Friday.", "Alexandria", "EG", "PPL"},
+  };
+  ExpectContexts(cases);
+}
+
 TEST_F(PlacesTest, DatelineNamesTheCityTheStoryWasFiledFrom) {
   // A dateline in capitals opening the story names a city: New York City, not the state, and
   // the story's other mentions of the name mean it too. Elsewhere "New York" stays the state.
