@@ -565,10 +565,19 @@ bool IsOwnerCountry(const Document& doc, const PlaceMention& m) {
 // A division named as the owner of a body or an office rather than as a place: a possessive
 // followed by a lower-case word that is not a part of the division ("Logar's provincial
 // council", "Kabul's police chief"; not "Idlib's southern countryside", "Helmand's Nad Ali
-// district"). It says whose, not where: like an owner country, it is not a candidate for the
-// event's place and holds no town.
+// district"), or a division across a border from the event. It says whose, not where: like an
+// owner country, it is not a candidate for the event's place and holds no town.
 bool IsOwnerDivision(const Document& doc, const PlaceMention& m) {
   if (m.demonym || !IsAdminLevel(m)) return false;
+  // A division across a border from the event: "near the administrative border with Hama
+  // governorate", "on the border of Kunar".
+  if (const size_t b = TokenAt(doc, m.span.begin); b >= 2) {
+    const LowerWord link = LowerAscii(doc.Slice(doc.tokens[b - 1].span));
+    const LowerWord border = LowerAscii(doc.Slice(doc.tokens[b - 2].span));
+    if ((link == "with" || link == "of") && (border == "border" || border == "borders")) {
+      return true;
+    }
+  }
   size_t t = TokenAt(doc, m.span.end);
   if (t >= doc.tokens.size()) return false;
   std::string_view tok = doc.Slice(doc.tokens[t].span);

@@ -443,6 +443,10 @@ TEST_F(EventLocationTest, OwnerDivisionDoesNotLocate) {
        "Anbar", "Al Anbar", 4},
       {"Taliban militants attacked a checkpoint in Helmand's Nad Ali district.", 0,
        "Afghanistan", "Helmand", "Nad Ali", 3},
+      // A division across a border from the town does not hold it.
+      {"Shelling killed a civilian in the village of Ganto in Jisr al-Shughour countryside near "
+       "the administrative border with Hama governorate.",
+       0, "Syria", "Idlib", "Ganto", 1},
   };
   ExpectLocatedWithActors(rows);
 }
