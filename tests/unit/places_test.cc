@@ -880,6 +880,23 @@ TEST_F(PlacesTest, NameOfManyCountriesCastsNoVotes) {
   ExpectContexts(cases);
 }
 
+TEST_F(PlacesTest, DivisionByAnAlternateNameAbroadIsNoMention) {
+  // "Gulf" is an alternate name of Papua New Guinea's Gulf Province: in a story whose other names
+  // are elsewhere it names no division; with its country named it still does.
+  for (const char* text :
+       {"Oil prices rose as tensions between Iran and Saudi Arabia grew across the Gulf on Monday.",
+        "Ships from Iran and Iraq crossed the Gulf to Kuwait on Monday."}) {
+    Document doc = Annotate(text);
+    EXPECT_EQ(Find(doc, "Gulf"), nullptr) << text;
+    EXPECT_NE(Find(doc, "Iran"), nullptr) << text;
+  }
+  const Context cases[] = {
+      {"Floods hit Gulf in Papua New Guinea on Monday.", "Gulf", "PG", "ADM1"},
+      {"Floods hit Gulf Province in Papua New Guinea on Monday.", "Gulf Province", "PG", "ADM1"},
+  };
+  ExpectContexts(cases);
+}
+
 TEST_F(PlacesTest, DatelineNamesTheCityTheStoryWasFiledFrom) {
   // A dateline in capitals opening the story names a city: New York City, not the state, and
   // the story's other mentions of the name mean it too. Elsewhere "New York" stays the state.
