@@ -1274,6 +1274,9 @@ class Annotator {
       const std::string_view w = W(i);
       if (!IsPerpetratorNoun(w)) {  // both readings below need one
         if (W(i + 1) == "were" && W(i - 1) == "the") DefinitePlural(sentence, b, e, first_frame, i);
+        if (w == "bodies" && W(i + 1) == "of" && W(i + 2) == "the") {
+          BodiesOfEarlier(sentence, e, first_frame, i);
+        }
         continue;
       }
       if ((w.ends_with("s") || w == "gunmen") && W(i - 1) == "the" &&
@@ -1350,6 +1353,62 @@ class Annotator {
     return f;
   }
 
+  // The count written before an earlier mention of the plural victim noun `noun` (the count
+  // right before it or one or two words before: "two police officers"), searching back from
+  // token `i` over up to 300 tokens; 0 when none.
+  int64_t EarlierCount(std::string_view noun, size_t i) const {
+    int64_t n = 0;
+    for (size_t k = i - 1; k-- > 0 && k + 300 > i && n == 0;) {
+      if (W(k) != noun || k == 0) continue;
+      // the count right before the noun or one or two words before it ("two police officers")
+      const uint32_t lo = tok_[k >= 3 ? k - 3 : 0].span.end, hi = tok_[k - 1].span.end;
+      for (size_t qi = doc_.quantities.size(); qi-- > 0;) {
+        const Quantity& qt = doc_.quantities[qi];
+        if (qt.span.end < lo) break;
+        // (a count of soldiers that no fate bound became a troop strength)
+        if (qt.span.end <= hi &&
+            (qt.kind == QuantityKind::kCount || qt.kind == QuantityKind::kTroopStrength) &&
+            !qt.vague && qt.value >= 2 && qt.value == qt.high && qt.value <= 50) {
+          n = qt.value;
+          break;
+        }
+      }
+    }
+    return n;
+  }
+
+  // "Gunmen abducted two police officers. The bodies of the officers were found later": the
+  // dead are the people counted before the same noun, when no death of theirs is counted yet.
+  [[gnu::noinline]] void BodiesOfEarlier(uint32_t sentence, size_t e, size_t first_frame,
+                                         size_t i) {
+    size_t noun = i + 3;
+    if (noun + 1 < e && !IsStopWord(W(noun)) && IsWordish(noun + 1) && W(noun + 1).ends_with("s") &&
+        !IsStopWord(W(noun + 1))) {
+      ++noun;  // one adjective: "the bodies of the abducted officers"
+    }
+    size_t len = 0;
+    if (noun >= e || !W(noun).ends_with("s") || W(noun) == "victims" ||
+        MatchAt(noun, noun + 1, q::kVictim, &len) == nullptr) {
+      return;
+    }
+    for (size_t k = first_frame; k < doc_.casualties.size(); ++k) {
+      const Span sp = doc_.casualties[k].span;
+      if (sp.begin < tok_[noun].span.end && sp.end > tok_[i].span.begin) return;
+    }
+    const int64_t n = EarlierCount(W(noun), i);
+    if (n < 2) return;
+    for (size_t k = 0; k < first_frame; ++k) {  // their deaths counted already
+      const CasualtyFrame& f = doc_.casualties[k];
+      if (f.fate == Fate::kKilled && !f.negated && f.value >= n) return;
+    }
+    const Quantity qt{tok_[i].span, n, n, Qualifier::kExact, false, QuantityKind::kCount};
+    Np np = ScanNp(noun, e);
+    AddFrame(sentence, i, i + 1, qt, -1, np, {nullptr, i, i + 1}, Fate::kKilled, false, false);
+    doc_.casualties.back().count_span = {};
+    doc_.casualties.back().fate_span = TokSpan(i, i + 1);
+    doc_.casualties.back().span = TokSpan(i - 1, noun + 1);
+  }
+
   // "Gunmen fired on two police officers. The officers were killed.": a plural victim noun
   // opening a passive takes the count written before the same noun earlier in the text.
   // Called from Perpetrators' walk (one pass over the sentence for both) at a token `i` that
@@ -1369,23 +1428,7 @@ class Annotator {
     size_t j = i + 1;
     const LexEntry* f = PassiveKilling(e, first_frame, &j, &len);
     if (f == nullptr) return;
-    int64_t n = 0;
-    for (size_t k = i - 1; k-- > 0 && k + 300 > i && n == 0;) {
-      if (W(k) != noun || k == 0) continue;
-      // the count right before the noun or one or two words before it ("two police officers")
-      const uint32_t lo = tok_[k >= 3 ? k - 3 : 0].span.end, hi = tok_[k - 1].span.end;
-      for (size_t qi = doc_.quantities.size(); qi-- > 0;) {
-        const Quantity& qt = doc_.quantities[qi];
-        if (qt.span.end < lo) break;
-        // (a count of soldiers that no fate bound became a troop strength)
-        if (qt.span.end <= hi &&
-            (qt.kind == QuantityKind::kCount || qt.kind == QuantityKind::kTroopStrength) &&
-            !qt.vague && qt.value >= 2 && qt.value == qt.high && qt.value <= 50) {
-          n = qt.value;
-          break;
-        }
-      }
-    }
+    const int64_t n = EarlierCount(noun, i);
     if (n < 2) return;
     const Quantity qt{tok_[i - 1].span, n, n, Qualifier::kExact, false, QuantityKind::kCount};
     Np np = ScanNp(i, e);

@@ -531,6 +531,19 @@ const Case kMoreFrameCases[] = {
     {"Gunmen shot and killed Tomas Vell and police found his body in a ditch.",
      "killed 1 unknown"},
     {"Mechanics found the body of the truck badly dented.", ""},
+    // The bodies of people counted earlier are their deaths, unless those are counted already.
+    {"Gunmen abducted three teachers on Monday. The bodies of the teachers were found on "
+     "Friday.",
+     "abducted 3 civilians, killed 3 civilians"},
+    {"Two herders were kidnapped. Days later, villagers found the bodies of the herders.",
+     "abducted 2 civilians, killed 2 civilians"},
+    {"Gunmen killed two farmers on Monday. The bodies of the farmers were found on Tuesday.",
+     "killed 2 civilians"},
+    {"Police arrested two suspects. The bodies of the victims were found.",
+     "detained 2 non_state"},
+    // Decapitated and strangled are killings.
+    {"Militants decapitated two shepherds.", "killed 2 unknown"},
+    {"The trader was found strangled in his shop.", "killed 1 unknown"},
     {"The bodyguard was shot dead and the driver found his body.", "killed 1 unknown"},
     // Lower-case role words before a full name.
     {"Gunmen killed farm owner Ilan Drost at his home.", "killed 1 unknown"},
