@@ -664,18 +664,22 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   if (m.kind == PlaceKind::kPlace || m.kind == PlaceKind::kAdmin2) {
     for (uint32_t o = groups.first[me.sentence]; o < groups.first[me.sentence + 1]; ++o) {
       const Usable& c = all[o];
-      if (c.key_id == me.key_id || c.origin || c.m->demonym || c.admin1 == kNoGeoId ||
-          c.m->kind == PlaceKind::kRegion) {
+      // The same name written again as the container ("Hyderabad city (Hyderabad, TS)") names
+      // the same place: read elsewhere, it settles the town as another container does.
+      const bool same_name =
+          c.key_id == me.key_id && c.m != me.m && c.m->span.begin > m.span.begin;
+      if ((c.key_id == me.key_id && !same_name) || c.origin || c.m->demonym ||
+          c.admin1 == kNoGeoId || c.m->kind == PlaceKind::kRegion) {
         continue;
       }
       // A provincial or national capital written with words ("in the countryside of Idleb",
       // "in Al-Hasakeh") holds the place as its province does.
       const bool capital = c.m->kind == PlaceKind::kPlace &&
                            (c.m->feature_code == "PPLA" || c.m->feature_code == "PPLC");
-      if (!IsAdminLevel(*c.m) && !capital) continue;
+      if (!IsAdminLevel(*c.m) && !capital && !same_name) continue;
       if (c.m->kind == PlaceKind::kAdmin2 && m.kind == PlaceKind::kAdmin2) continue;
       if (!FollowsAsContainer(doc, m, *c.m)) continue;
-      if (capital && !LinkedByWord(doc, m, *c.m)) continue;
+      if (capital && !same_name && !LinkedByWord(doc, m, *c.m)) continue;
       if (c.admin1 == me.admin1) break;
       if (!country_named(c.country)) break;
       auto inside = [&](std::span<const GeoId> ids) {

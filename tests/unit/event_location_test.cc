@@ -368,6 +368,10 @@ TEST_F(EventLocationTest, ContainerSettlesTheReading) {
       // settles nothing: the town stays.
       {"A grenade was thrown at a party office in Tripoli, Northern Province, Lebanon.", 0,
        "Lebanon", "Liban-Nord", "Tripoli", 1},
+      // The town's own name written again as its container names the same place: the town
+      // takes that reading.
+      {"Hundreds of nurses rallied in Hyderabad city (Hyderabad, TS) over unpaid wages.", 0,
+       "India", "Telangana", "Hyderabad", 1},
   };
   ExpectLocatedWithActors(rows);
   // "J&K" is read only where a division's abbreviation stands, after "," or "(".
