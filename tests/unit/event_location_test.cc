@@ -372,6 +372,12 @@ TEST_F(EventLocationTest, ContainerSettlesTheReading) {
       // takes that reading.
       {"Hundreds of nurses rallied in Hyderabad city (Hyderabad, TS) over unpaid wages.", 0,
        "India", "Telangana", "Hyderabad", 1},
+      // A town read elsewhere, written right before a city after a comma, is a part of the city
+      // ("Ermita" of Western Visayas is Manila's district here); a list of towns is not.
+      {"Police dispersed a rally of jeepney drivers in Ermita, Manila on Friday.", 0,
+       "Philippines", "Metro Manila", "Manila", 1},
+      {"Police dispersed rallies of jeepney drivers in Ermita, Manila and Cebu on Friday.", 0,
+       "Philippines", "Western Visayas", "Ermita", 1},
   };
   ExpectLocatedWithActors(rows);
   // "J&K" is read only where a division's abbreviation stands, after "," or "(".
