@@ -138,6 +138,7 @@ class Annotator {
   // none of them, and then those passes are skipped.
   void NoteRareWord(std::string_view w) {
     switch (w.size()) {
+      case 4: has_dead_ |= w == "dead"; break;
       case 5: has_death_ |= w == "death"; break;
       case 7: has_suicide_ |= w == "suicide"; break;
       case 8: has_addition_ |= w == "addition"; break;
@@ -1196,6 +1197,7 @@ class Annotator {
       DropBodiesOfCounted(first_frame);  // ("killed Ann Roe ... and found her body")
     }
     if (has_death_) ToDeath(sentence, b, e, first_frame);
+    if (has_dead_) LeftDead(sentence, b, e, first_frame);
     if (has_addition_) InAdditionTo(sentence, b, e, first_frame);
     if (has_suicide_) SuicideAttackers(sentence, b, e, first_frame);
   }
@@ -2720,6 +2722,79 @@ class Annotator {
            w == "at" || w == "near" || w == "while" || w == "when" || w == "during";
   }
 
+  // Token `k` is part of an age ("a 16-year-old", "a 16 year old").
+  bool InAge(size_t k) const {
+    for (const Quantity& qt : doc_.quantities) {
+      if (qt.kind == QuantityKind::kAge && qt.span.begin <= tok_[k].span.begin &&
+          tok_[k].span.end <= qt.span.end) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // "The attack left a teenager, the mayor's grandson, dead", "left Roe's son and his
+  // granddaughter dead": one death per conjunct joined by "and" (comma-only parts restate
+  // the person before them). Counted objects ("left two soldiers dead") are read elsewhere.
+  void LeftDead(uint32_t sentence, size_t b, size_t e, size_t first_frame) {
+    for (size_t i = b + 1; i + 2 < e; ++i) {
+      if (W(i) != "left" && W(i) != "leaving") continue;
+      size_t d = i + 1;
+      while (d < e && d < i + 16 && W(d) != "dead") ++d;
+      if (d >= e || W(d) != "dead" || d == i + 1) continue;
+      for (const Quantity& qt : doc_.quantities) {
+        if (qt.kind == QuantityKind::kCount && qt.span.begin >= tok_[i].span.end &&
+            qt.span.end <= tok_[d].span.begin) {
+          return;
+        }
+      }
+      for (size_t f = first_frame; f < doc_.casualties.size(); ++f) {
+        const Span sp = doc_.casualties[f].span;
+        if (sp.begin < tok_[d].span.end && sp.end > tok_[i].span.begin) return;
+      }
+      int64_t n = 0;
+      bool ok = true, item_start = true;
+      for (size_t k = i + 1; k < d && ok; ++k) {
+        const std::string_view w = W(k);
+        if (w == "and") {
+          item_start = true;
+          continue;
+        }
+        if (w == ",") continue;
+        if (item_start) {
+          // a singular determiner phrase or a name opens each conjunct
+          const bool det = w == "a" || w == "an" || w == "the" || w == "his" || w == "her" ||
+                           w == "its" || ((w.ends_with("'s") || w.ends_with("\xE2\x80\x99s")) &&
+                                          IsNameWord(k));
+          if (!det && !IsNameWord(k)) ok = false;
+          ++n;
+          item_start = false;
+        }
+        // (not "left the scene after shooting ...": no clause inside the object)
+        if (!IsWordish(k) && w != "'s" && w != "-" && !InAge(k)) ok = false;
+        if (IsStopWord(w) && w != "the" && w != "a" && w != "an" && w != "his" && w != "her" &&
+            w != "its") {
+          ok = false;
+        }
+        if (w.ends_with("ing")) ok = false;
+      }
+      // The last word before "dead" (or before the comma of an apposition) must be singular.
+      size_t h = d - 1;
+      if (W(h) == "," && h > i + 1) --h;
+      const std::string_view head = W(h);
+      if (!ok || n == 0 || n > 6 || (head.ends_with("s") && !head.ends_with("'s")) ||
+          head.ends_with("men") || head == "people" || head == "children") {
+        continue;
+      }
+      const Quantity qt{TokSpan(i + 1, d), n, n, Qualifier::kExact, false, QuantityKind::kCount};
+      AddFrame(sentence, i + 1, d, qt, -1, Np{}, {nullptr, d, d + 1}, Fate::kKilled, false, false);
+      doc_.casualties.back().count_span = {};
+      doc_.casualties.back().fate_span = TokSpan(d, d + 1);
+      doc_.casualties.back().span = TokSpan(i, d + 1);
+      i = d;
+    }
+  }
+
   // "stoned a civilian to death", "hacked them to death", "beat two men to death": a verb, its
   // object, then "to death".
   void ToDeath(uint32_t sentence, size_t b, size_t e, size_t first_frame) {
@@ -3486,7 +3561,7 @@ class Annotator {
   const std::vector<Token>& tok_;
   Scratch& scratch_;
   std::string& lower_;
-  bool has_death_ = false, has_suicide_ = false, has_addition_ = false, has_themselves_ = false;
+  bool has_dead_ = false, has_death_ = false, has_suicide_ = false, has_addition_ = false, has_themselves_ = false;
   TokenTexts& t_;
   std::vector<Candidate>& cands_;
   // Scratch of the list readings (AppositionList, ObjectAppositionList), reused per sentence.

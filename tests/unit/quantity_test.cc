@@ -541,6 +541,14 @@ const Case kMoreFrameCases[] = {
      "killed 2 civilians"},
     {"Police arrested two suspects. The bodies of the victims were found.",
      "detained 2 non_state"},
+    // "left X dead" with no count: one death per conjunct joined by "and"; an apposition
+    // restates its person; leaving a place or a plural object is not read here.
+    {"The raid left a 17 year old, the son of the imam, dead.", "killed 1 unknown"},
+    {"The ambush left Ann Roe's driver and her nephew dead, and six guards injured.",
+     "killed 2 unknown, injured 6 state_forces"},
+    {"The explosion left Tomas Vell dead.", "killed 1 unknown"},
+    {"The gunmen left the scene after the guard was found dead.", "killed 1 unknown"},
+    {"The gunmen left the village before dawn.", ""},
     // Decapitated and strangled are killings.
     {"Militants decapitated two shepherds.", "killed 2 unknown"},
     {"The trader was found strangled in his shop.", "killed 1 unknown"},
