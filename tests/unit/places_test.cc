@@ -897,6 +897,33 @@ TEST_F(PlacesTest, DivisionByAnAlternateNameAbroadIsNoMention) {
   ExpectContexts(cases);
 }
 
+TEST_F(PlacesTest, NameBeforeAFeatureNounIsALongerName) {
+  // "Tennessee Colony" (a Texas village), "Virginia Gateway" (a shopping centre), "the Indian
+  // Ocean": longer names the gazetteer lacks, not the state or the country's people.
+  const struct {
+    const char* text;
+    const char* absent;
+  } rows[] = {
+      {"A man from Tennessee Colony was charged on Monday.", "Tennessee"},
+      {"Shoppers filled the Virginia Gateway mall on Saturday.", "Virginia"},
+      {"The search moved to the southern Indian Ocean on Monday.", "Indian"},
+      {"Militants attacked a pipeline in the Niger Delta on Monday.", "Niger"},
+  };
+  for (const auto& r : rows) {
+    Document doc = Annotate(r.text);
+    EXPECT_EQ(Find(doc, r.absent), nullptr) << r.text;
+  }
+  // The name alone, or before a river (a river named after its town runs through it), stays.
+  ExpectAdmin1Rows({
+      {"He moved to Tennessee last year.", "Tennessee", "Tennessee"},
+      {"Boats sank in the Tennessee River near Knoxville on Monday.", "Tennessee", "Tennessee"},
+  });
+  Document doc = Annotate("Indian troops crossed the border on Monday.");
+  const PlaceMention* m = Find(doc, "Indian");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "IN");
+}
+
 TEST_F(PlacesTest, DatelineNamesTheCityTheStoryWasFiledFrom) {
   // A dateline in capitals opening the story names a city: New York City, not the state, and
   // the story's other mentions of the name mean it too. Elsewhere "New York" stays the state.
