@@ -227,13 +227,21 @@ bool LinkedByWord(const Document& doc, const PlaceMention& inner, const PlaceMen
 
 // True when `outer` follows `inner` after a single comma ("Ermita, Manila") and ends the pair:
 // the token after it (past a level word, "Quezon City") is not ",", "and", "or" nor "&", so
-// the two are no list of towns.
+// the two are no list of towns. Or `outer` opens a parenthesized container ("Pulluvila village
+// (Thiruvananthapuram, KL)"): followed by "," or ")".
 bool CityAfterComma(const Document& doc, const PlaceMention& inner, const PlaceMention& outer) {
-  const size_t t = TokenAt(doc, inner.span.end);
-  if (t + 1 >= doc.tokens.size() || doc.Slice(doc.tokens[t].span) != "," ||
-      doc.tokens[t + 1].span.begin != outer.span.begin) {
-    return false;
+  size_t t = TokenAt(doc, inner.span.end);
+  // "Pulluvila village (Thiruvananthapuram, ...)": a level word, then the city in parentheses.
+  if (t < doc.tokens.size() && IsLevelWord(LowerAscii(doc.Slice(doc.tokens[t].span)))) ++t;
+  if (t + 1 >= doc.tokens.size() || doc.tokens[t + 1].span.begin != outer.span.begin) return false;
+  const std::string_view sep = doc.Slice(doc.tokens[t].span);
+  if (sep == "(") {
+    const size_t n = TokenAt(doc, outer.span.end);
+    if (n >= doc.tokens.size()) return false;
+    const std::string_view close = doc.Slice(doc.tokens[n].span);
+    return close == "," || close == ")";
   }
+  if (sep != ",") return false;
   if (const size_t b = TokenAt(doc, inner.span.begin); b >= 1) {
     const LowerWord before = LowerAscii(doc.Slice(doc.tokens[b - 1].span));
     if (before == "," || before == "and") return false;
