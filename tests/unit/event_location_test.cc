@@ -378,7 +378,7 @@ TEST_F(EventLocationTest, ContainerSettlesTheReading) {
        "Philippines", "Metro Manila", "Manila", 1},
       {"Police dispersed rallies of jeepney drivers in Ermita, Manila and Cebu on Friday.", 0,
        "Philippines", "Western Visayas", "Ermita", 1},
-      {"Fishermen blocked the coastal road in Pulluvila village (Thiruvananthapuram, Kerala).", 0,
+      {"Fishermen blocked the coastal road in Pulluvila village (Thiruvananthapuram, KL).", 0,
        "India", "Kerala", "Thiruvananthapuram", 1},
   };
   ExpectLocatedWithActors(rows);
