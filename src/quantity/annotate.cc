@@ -2325,7 +2325,10 @@ class Annotator {
       const size_t nsegs = segs.size();
       int64_t total = 0;
       bool apposition = false;
-      SumList(segs, false, &total, &apposition);
+      // "killing the two inspectors, Ann Roe and Al Poe." : names that end the sentence (or
+      // a comma) after a count restate it.
+      const bool closing = k >= e || W(k) == "." || (k > fe && W(k - 1) == ",");
+      SumList(segs, closing, &total, &apposition);
       if (total < 2 || (!apposition && !pair && (nsegs < 3 || !uncounted))) {
         continue;
       }
@@ -2431,12 +2434,16 @@ class Annotator {
       }
       auto& segs = list_segs_;
       segs.clear();
+      bool pp_closes = false;
       for (size_t n = first; n < spans.size() && !bad; ++n) {
         ListSeg sg{};
         // A prepositional phrase after an item: "from the 6th Battalion".
         const size_t s1 = spans[n].first;
         if (n > first && In(W(s1), kPrepositions) &&
             !(W(s1) == "at" && (W(s1 + 1) == "least" || W(s1 + 1) == "most"))) {
+          // ("Two soldiers, Ann Roe and Al Poe, from the 6th Battalion were killed": the
+          // comma before the phrase closes the names.)
+          if (n + 1 == spans.size() && after_comma[n]) pp_closes = true;
           continue;
         }
         if (!ClassifySeg(spans[n].first, spans[n].second, n == first, &sg)) {
@@ -2455,7 +2462,7 @@ class Annotator {
       const size_t nsegs = segs.size();
       int64_t total = 0;
       bool apposition = false;
-      SumList(segs, W(i - 1) == ",", &total, &apposition);
+      SumList(segs, W(i - 1) == "," || pp_closes, &total, &apposition);
       if (!apposition && (nsegs < 3 || !uncounted)) continue;
       if (total < 2) continue;
       // The frames of this verb, and those inside the list, give way (unless they already

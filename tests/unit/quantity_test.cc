@@ -541,6 +541,11 @@ const Case kMoreFrameCases[] = {
      "killed 2 civilians"},
     {"Police arrested two suspects. The bodies of the victims were found.",
      "detained 2 non_state"},
+    // Names after a count restate it: at the end of an object list, and before a
+    // prepositional phrase that a comma sets off from the names.
+    {"The car exploded, killing the two inspectors, Ann Roe and Al Poe.", "killed 2 unknown"},
+    {"On Monday, two soldiers, Sgt Ann Roe and Cpl Al Poe, from the 4th Battalion were killed.",
+     "killed 2 unknown"},
     // "left X dead" with no count: one death per conjunct joined by "and"; an apposition
     // restates its person; leaving a place or a plural object is not read here.
     {"The raid left a 17 year old, the son of the imam, dead.", "killed 1 unknown"},
