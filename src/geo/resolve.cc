@@ -76,7 +76,7 @@
 //    such a capital is never dropped as a place the gazetteer lacks;
 //  - acceptance: a division read only by an alternate name, in a country without votes while
 //    the other names cast 2 or more elsewhere, is not meant ("Gulf" in a Middle East story);
-//  - a dateline ("NEW YORK (AP) —") is a strong cue for a city: places +3, divisions -3, and its
+//  - a dateline ("NEW YORK (AP) —") is a strong cue for a city: places +3, divisions -6, and its
 //    reading is what the other mentions of the name mean.
 #include <algorithm>
 #include <atomic>
@@ -1089,11 +1089,12 @@ class Resolver {
     }
     // A dateline names a city, not the state or county of the same name ("NEW YORK (AP)"), as
     // "the town of" does (but the rules for a bare name still apply: "WASHINGTON" the capital).
+    // Firmer against divisions: the places of the story lie inside the state and vote for it.
     if (c.dateline && c.type == TypeHint::kNone) {
       if (kind == GeoKind::kPlace) {
         s += 3;
       } else if (kind == GeoKind::kAdmin1 || kind == GeoKind::kAdmin2) {
-        s -= 3;
+        s -= 6;
       }
     }
     if (!has_coordinates) s -= 3;

@@ -932,6 +932,10 @@ TEST_F(PlacesTest, DatelineNamesTheCityTheStoryWasFiledFrom) {
       {"NEW YORK (AP) - Police shot a man. The mayor of New York spoke on Friday.", "New York",
        "US", "PPL"},
       {"Police report\nNEW YORK \u2014 Police shot a man on Friday.", "NEW YORK", "US", "PPL"},
+      // The story's places inside the state (Brooklyn, Crown Heights) do not make it the state.
+      {"NEW YORK (AP) - Police shot a man in the Crown Heights neighborhood of Brooklyn. The New "
+       "York attorney general is investigating. Brooklyn residents gathered in Crown Heights.",
+       "NEW YORK", "US", "PPL"},
       {"WASHINGTON (AP) - The senator left the capital on Friday.", "WASHINGTON", "US", "PPLC"},
       {"The governor of New York spoke on Friday.", "New York", "US", "ADM1"},
       {"Farmers from upstate New York (and Vermont) marched on Friday.", "New York", "US", "ADM1"},
