@@ -3080,12 +3080,13 @@ class Annotator {
   }
 
   // "The policeman was shot twice, and later died", "a teacher was injured and later
-  // succumbed": a second verb of a singular passive subject (one "was", no "were").
+  // succumbed", "was rushed to hospital but died": a second verb of a singular passive subject (one "was", no "were").
   bool SecondVerbOfSingular(size_t b, size_t k) const {
     static constexpr std::array<std::string_view, 4> kAdverbs = {"later", "subsequently",
                                                                  "eventually", "then"};
     while (k > b && In(W(k - 1), kAdverbs)) --k;
-    if (k <= b + 1 || W(k - 1) != "and") return false;
+    // ("was rushed to hospital but died": "but" joins the second verb too)
+    if (k <= b + 1 || (W(k - 1) != "and" && W(k - 1) != "but")) return false;
     bool was = false;
     for (size_t m = b; m + 1 < k; ++m) {
       if (W(m) == "were" || W(m) == "are" || W(m) == "have") return false;

@@ -572,6 +572,8 @@ const Case kMoreFrameCases[] = {
     // A second verb of a singular passive subject; a named person's relative clause.
     {"The guard was shot twice, and later died from his injuries.", "killed 1 unknown"},
     {"Two guards were shot and later died.", ""},
+    {"The judge was rushed to hospital but died of her wounds.", "killed 1 unknown"},
+    {"The judge was rushed to hospital but survived.", ""},
     {"Gunmen fired on the car of Pell Varga, who was killed.", "killed 1 unknown"},
     // "causing his death"; an adverb between "was" and the fate; a past death is not one.
     {"Gunmen fired on the clerk, causing his immediate death.", "killed 1 unknown"},
