@@ -340,6 +340,7 @@ std::optional<GeoEntry> ContainerDivision(const Document& doc, const Gazetteer& 
 // readings live in `divisions`, which must outlive the result.
 bool IsOrigin(const Document& doc, const PlaceMention& m);
 bool IsOwnerCountry(const Document& doc, const PlaceMention& m);
+bool IsOwnerDivision(const Document& doc, const PlaceMention& m);
 
 struct Usable {
   const PlaceMention* m;  // doc.places[index], or its reading as a division
@@ -395,7 +396,7 @@ KeyGroups GroupByKey(const Document& doc, std::vector<Usable>& all) {
   g.key_begin.push_back(static_cast<uint32_t>(g.by_key.size()));
   for (Usable& o : all) {
     o.origin = IsOrigin(doc, *o.m);
-    o.owner = IsOwnerCountry(doc, *o.m);
+    o.owner = IsOwnerCountry(doc, *o.m) || IsOwnerDivision(doc, *o.m);
   }
   const size_t sentences = std::max<size_t>(doc.sentences.size(), 1);
   g.first.assign(sentences + 1, static_cast<uint32_t>(all.size()));
@@ -561,6 +562,42 @@ bool IsOwnerCountry(const Document& doc, const PlaceMention& m) {
   return w == "embassy" || w == "embassies" || w == "consulate" || w == "backed" || w == "border";
 }
 
+// A division named as the owner of a body or an office rather than as a place: a possessive
+// followed by a lower-case word that is not a part of the division ("Logar's provincial
+// council", "Kabul's police chief"; not "Idlib's southern countryside", "Helmand's Nad Ali
+// district"), or a division across a border from the event. It says whose, not where: like an
+// owner country, it is not a candidate for the event's place and holds no town.
+bool IsOwnerDivision(const Document& doc, const PlaceMention& m) {
+  if (m.demonym || !IsAdminLevel(m)) return false;
+  // A division across a border from the event: "near the administrative border with Hama
+  // governorate", "on the border of Kunar".
+  if (const size_t b = TokenAt(doc, m.span.begin); b >= 2) {
+    const LowerWord link = LowerAscii(doc.Slice(doc.tokens[b - 1].span));
+    const LowerWord border = LowerAscii(doc.Slice(doc.tokens[b - 2].span));
+    if ((link == "with" || link == "of") && (border == "border" || border == "borders")) {
+      return true;
+    }
+  }
+  size_t t = TokenAt(doc, m.span.end);
+  if (t >= doc.tokens.size()) return false;
+  std::string_view tok = doc.Slice(doc.tokens[t].span);
+  if (doc.tokens[t].span.begin == m.span.end && (tok == "'s" || tok == "\xE2\x80\x99s")) {
+    ++t;
+  } else {
+    // The possessive inside the mention's last token ("Logar's" as one word).
+    if (t == 0) return false;
+    std::string_view whole = doc.Slice(doc.tokens[t - 1].span);
+    if (doc.tokens[t - 1].span.end <= m.span.end ||
+        !(whole.ends_with("'s") || whole.ends_with("\xE2\x80\x99s"))) {
+      return false;
+    }
+  }
+  if (t >= doc.tokens.size()) return false;
+  std::string_view next = doc.Slice(doc.tokens[t].span);
+  if (next.empty() || !(next[0] >= 'a' && next[0] <= 'z')) return false;
+  return !IsContainerLinkWord(LowerAscii(next));
+}
+
 // What the other names around a mention say of its entry.
 struct Verdict {
   bool dropped = false;
@@ -687,6 +724,8 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
     return 1.0;
   };
   std::vector<std::pair<GeoId, double>> votes;
+  // The countries some place (not only a demonym or an owner) votes for.
+  std::vector<GeoId> placed;
   for_context([&](const Usable& o) {
     if (o.key_id == me.key_id || o.country == kNoGeoId || o.loose) return;
     const PlaceMention& om = *o.m;
@@ -695,6 +734,7 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
     if (o.origin) return;
     // A place held by this one does not put it in doubt.
     if (locate_internal::AnyFollowsAsContainer(doc, om, groups.MentionsOf(me.key_id))) return;
+    if (!om.demonym && !o.owner) placed.push_back(o.country);
     auto it =
         std::find_if(votes.begin(), votes.end(), [&](auto& p) { return p.first == o.country; });
     if (it == votes.end()) {
@@ -715,7 +755,9 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   }
   // Nothing around it: the document as a whole ("Cabo" read as Cape Town in an article naming
   // only Mexican places). Its own country must have some support once the document has plenty.
+  bool votes_from_document = false;
   if (votes.empty()) {
+    votes_from_document = true;
     for (const Usable& o : all) {
       if (o.key_id == me.key_id || o.country == kNoGeoId || o.loose) continue;
       auto it =
@@ -743,9 +785,13 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   bool hard = false;
   GeoId target_country = me.country;
   // Support from demonyms alone ("Turkish forces shelled Zap (Amadiya) region of Dahuk") is
-  // outweighed by a place of another country named with it.
+  // outweighed by a place of another country named with it. Demonyms alone ("Russian forces
+  // arrested ... in Tartous") say whose forces act, not where: they never move a place to their
+  // country.
   const bool demonyms_only = own < 1.0 && top >= 3.0;
-  if ((own == 0 || demonyms_only) && top > 0) {
+  const bool top_placed =
+      std::find(placed.begin(), placed.end(), top_country) != placed.end() || votes_from_document;
+  if ((own == 0 || demonyms_only) && top > 0 && top_placed) {
     hard = top >= 1.0;
     target_country = top_country;
   } else if (own == 0 || m.kind == PlaceKind::kAdmin1) {
@@ -759,7 +805,7 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
     if (o.key_id == me.key_id) return;
     const PlaceMention& om = *o.m;
     if (o.origin) return;
-    if (om.demonym || om.kind == PlaceKind::kCountry || o.admin1 == kNoGeoId) return;
+    if (om.demonym || o.owner || om.kind == PlaceKind::kCountry || o.admin1 == kNoGeoId) return;
     if (o.country == me.country && o.admin1 == me.admin1) supported = true;
     if (IsAdminLevel(om) && o.country == target_country) admin1_targets.push_back(o.admin1);
   });

@@ -879,6 +879,26 @@ class Recognizer {
     }
   }
 
+  // True when the name of c is written in capitals, opens the text or a paragraph (or follows a
+  // period: a title joined to the body) and is followed by "(" or a dash.
+  bool Dateline(const Candidate& c) const {
+    if (c.tok_end >= doc_.tokens.size()) return false;
+    for (uint32_t i = c.tok_begin; i < c.tok_end; ++i) {
+      if (IsWord(i) && !IsAllCaps(Tok(i))) return false;
+    }
+    if (!IsAllCaps(Tok(c.tok_begin))) return false;
+    if (c.tok_begin > 0 && Tok(c.tok_begin - 1) != ".") {
+      bool line = false;
+      for (uint32_t b = doc_.tokens[c.tok_begin - 1].span.end;
+           b < doc_.tokens[c.tok_begin].span.begin; ++b) {
+        if (doc_.text[b] == '\n') line = true;
+      }
+      if (!line) return false;
+    }
+    const std::string_view next = Tok(c.tok_end);
+    return next == "(" || next == "\u2014" || next == "\u2013" || next == "-" || next == "--";
+  }
+
   // Fills the evidence around candidate `c`; returns false to reject it outright.
   bool Evidence(Candidate& c, const sitrep::Sentence& sent, int last_match_end) {
     const bool match_before_sep = last_match_end == static_cast<int>(c.tok_begin) - 1;
@@ -914,6 +934,13 @@ class Recognizer {
           c.cue = 2;
         }
       }
+    }
+    // A dateline ("NEW YORK (AP) —", "WASHINGTON - "): the name in capitals opening the text or
+    // a paragraph, then a bracket or a dash, names the city the story was filed from (not the
+    // state of the same name).
+    if (c.type == TypeHint::kNone && Dateline(c)) {
+      c.dateline = true;
+      c.cue = 2;
     }
     // "Henry, 19, of Alexandria": a name followed by an age is a person.
     if (c.tok_end + 3 < e && Tok(c.tok_end) == "," && Tok(c.tok_end + 2) == ",") {

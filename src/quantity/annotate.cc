@@ -849,6 +849,10 @@ class Annotator {
     return {f, j, j + len};
   }
 
+  static constexpr std::array<std::string_view, 16> kIntentVerbs = {
+      "plot",    "plotted", "plotting",  "plan",     "planned", "planning", "threatened", "threatening",
+      "vowed",   "vowing",  "attempted", "attempting", "tried", "trying",   "intended",   "conspired"};
+
   // FATE [filler] COUNT, or TOLL ... COUNT. `start` is the first token of the count.
   FateHit Active(size_t b, size_t start, bool* update) const {
     *update = false;
@@ -893,6 +897,11 @@ class Annotator {
             aux == "is" || aux == "are") {
           return {};
         }
+      }
+      // "plotting to kill four people", "threatened to kill 20 hostages": an intention (not
+      // "proceeded to kill", "used rifles to kill").
+      if (k + 1 - len > b + 1 && W(k - len) == "to" && In(W(k - len - 1), kIntentVerbs)) {
+        return {};
       }
       // "were killed and wounded 80 others": after a passive, the count is the last verb's.
       if (f->fate == Fate::kCasualties && len == 3 && k >= b + 3 && W(k - 1) == "and" &&
@@ -1184,6 +1193,7 @@ class Annotator {
     if (fate_word) {
       AppositionList(sentence, b, e, first_frame);
       ObjectAppositionList(sentence, b, e, first_frame);
+      DropBodiesOfCounted(first_frame);  // ("killed Ann Roe ... and found her body")
     }
     if (has_death_) ToDeath(sentence, b, e, first_frame);
     if (has_addition_) InAdditionTo(sentence, b, e, first_frame);
@@ -1853,6 +1863,20 @@ class Annotator {
         if (found && comma_join && n == 0 &&
             (s != b || IsStopWord(W(s)) || (s == p && SentenceAdverb(W(s))))) {
           found = false;
+        }
+        // "The chief of public order and an associate", "the driver of Dost Coach and a
+        // guard": a singular conjunct whose noun an "of" phrase follows (not "the village of
+        // Xyz": no victim noun before "of").
+        if (!found && (n > 0 || counted_tail)) {
+          for (size_t o = p; o > b + 1 && o + 5 > p; --o) {
+            if (W(o) == "of") {
+              found = ConjunctBack(b, o - 1, false, &s, &v, &perp) && v == 1 && !perp &&
+                      !IsNameWord(o - 1) && ConjunctStarts(b, s) &&
+                      (!counted_tail || !Framed(first_frame, s, p));
+              break;
+            }
+            if (!IsWordish(o) || W(o) == "and") break;
+          }
         }
         if (!found && n == 0 && !counted_tail) {
           // "a soldier and military officer": a bare noun after "and"
@@ -2967,13 +2991,14 @@ class Annotator {
   // of the sentence.
   void DropBodiesOfCounted(size_t first_frame) {
     auto body = [&](const CasualtyFrame& f) {
-      return f.quantity < 0 && f.victims.empty() && f.fate == Fate::kKilled && !f.negated &&
-             std::string_view(lower_).substr(f.span.begin, f.span.size()).find("body") !=
-                 std::string_view::npos &&
-             f.count_span.empty() && f.span.size() > 0 &&
-             (lower_.compare(f.span.begin, 4, "his ") == 0 ||
-              lower_.compare(f.span.begin, 4, "her ") == 0 ||
-              lower_.compare(f.span.begin, 4, "the ") == 0);
+      if (f.quantity >= 0 || !f.victims.empty() || f.fate != Fate::kKilled || f.negated ||
+          !f.count_span.empty() || f.span.size() == 0) {
+        return false;
+      }
+      // The word "body" (not "bodyguard"): FoundBody's frames, passive or active.
+      const std::string_view t = std::string_view(lower_).substr(f.span.begin, f.span.size());
+      const size_t at = t.find("body");
+      return at != std::string_view::npos && (at + 4 == t.size() || t[at + 4] == ' ');
     };
     bool other = false;
     for (size_t k = first_frame; k < doc_.casualties.size(); ++k) {
@@ -2991,13 +3016,34 @@ class Annotator {
   bool FoundBody(uint32_t sentence, size_t b, size_t e, size_t first_frame, size_t i) {
     if (W(i) != "body" || i == b) return false;
     size_t d = i - 1;
-    for (int adj = 0; adj < 2 && d > b && W(d) != "his" && W(d) != "her" && W(d) != "the"; ++adj) {
-      if (!IsWordish(d) || IsStopWord(W(d))) return false;
-      --d;
-    }
-    if (W(d) != "his" && W(d) != "her" && W(d) != "the") return false;
     static constexpr std::array<std::string_view, 6> kFound = {
         "found", "recovered", "discovered", "dumped", "retrieved", "identified"};
+    // "Roe's body was found": a possessive name is the determiner.
+    const bool possessive = IsNameWord(d) && (W(d).ends_with("'s") || W(d).ends_with("\xE2\x80\x99s"));
+    if (!possessive) {
+      for (int adj = 0; adj < 2 && d > b && W(d) != "his" && W(d) != "her" && W(d) != "the";
+           ++adj) {
+        if (!IsWordish(d) || IsStopWord(W(d))) return false;
+        --d;
+      }
+      if (W(d) != "his" && W(d) != "her" && W(d) != "the") return false;
+    }
+    // "police found his body", "recovered the body of Ann Roe": the active form (not "the body
+    // of the car": "the body" needs "of" and a name after it).
+    if (d > b && In(W(d - 1), kFound) && W(d - 1) != "identified" && W(d - 1) != "dumped" &&
+        (W(d) != "the" || (i + 2 < e && W(i + 1) == "of" && IsNameWord(i + 2)))) {
+      for (size_t f = first_frame; f < doc_.casualties.size(); ++f) {
+        const Span sp = doc_.casualties[f].span;
+        if (sp.end > tok_[d - 1].span.begin && sp.begin < tok_[i].span.end) return false;
+      }
+      const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
+      AddFrame(sentence, i, i + 1, qt, -1, Np{}, {nullptr, d - 1, d}, Fate::kKilled, false,
+               false);
+      doc_.casualties.back().count_span = {};
+      doc_.casualties.back().fate_span = TokSpan(d - 1, d);
+      doc_.casualties.back().span = TokSpan(d - 1, i + 1);
+      return true;
+    }
     for (size_t k = i + 1; k + 1 < e && k < i + 14; ++k) {
       if (W(k) == "were" || W(k) == "bodies") return false;
       if (W(k) != "was" && W(k) != "had") continue;

@@ -418,6 +418,39 @@ TEST_F(EventLocationTest, DemonymsAloneDoNotHoldATown) {
   ExpectLocatedWithActors(rows);
 }
 
+// A demonym alone says whose forces act, not where: it never moves a town read in one country to
+// a namesake in the demonym's country ("Russian ... in Tartus" is not a Tartus of Russia).
+TEST_F(EventLocationTest, DemonymsAloneDoNotMoveATown) {
+  const Row rows[] = {
+      {"Russian military police arrested two engineers in Tartus city on Monday.", 0, "Syria",
+       "Tartus", "Tartus", 1},
+      {"Dozens of people chanted pro-Russian slogans in Odessa on Saturday.", 0, "Ukraine",
+       "Odessa", "Odessa", 1},
+      {"Israeli aircraft struck a building in Gaza on Friday night.", 0, "Palestinian Territory",
+       "Gaza", "Gaza", 1},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
+// A division named as the owner of a body ("Logar's provincial council") says whose, not where:
+// it neither locates the event nor puts the town named with it in doubt.
+TEST_F(EventLocationTest, OwnerDivisionDoesNotLocate) {
+  const Row rows[] = {
+      {"A member of Logar's provincial council was shot dead in Kabul city on Monday.", 0,
+       "Afghanistan", "Kabul", "Kabul", 1},
+      // Negative: a possessive before a part of the division or a place in it still holds.
+      {"Militants ambushed an army convoy in Anbar's western desert on Monday.", 0, "Iraq",
+       "Anbar", "Al Anbar", 4},
+      {"Taliban militants attacked a checkpoint in Helmand's Nad Ali district.", 0,
+       "Afghanistan", "Helmand", "Nad Ali", 3},
+      // A division across a border from the town does not hold it.
+      {"Shelling killed a civilian in the village of Ganto in Jisr al-Shughour countryside near "
+       "the administrative border with Hama governorate.",
+       0, "Syria", "Idlib", "Ganto", 1},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
 // A place written before a division the gazetteer does not know, both before the country or
 // province that holds them: the event is at the first name, with the holder's precision.
 TEST_F(EventLocationTest, UnlocatedPlaceBeforeAnUnknownDivision) {

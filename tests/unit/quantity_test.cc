@@ -497,6 +497,17 @@ const Case kMoreFrameCases[] = {
     {"The assailant and one civilian were killed.", "killed 1 unknown, killed 1 civilians"},
     {"Deputy Mayor Orin Falk and one other person were killed.",
      "killed 1 unknown, killed 1 civilians"},
+    // A conjunct whose noun an "of" phrase follows; a friend or an associate is a victim.
+    {"The chief of the local council and an associate were shot dead.",
+     "killed 1 unknown, killed 1 civilians"},
+    {"On Friday, the driver of Vela Transport and a mechanic were killed.",
+     "killed 1 unknown, killed 1 civilians"},
+    {"Ann Roe, director of the clinic, and her friend were killed.", "killed 2 unknown"},
+    {"Gunmen killed a shopkeeper and two of his friends.",
+     "killed 1 civilians, killed 2 civilians"},
+    // An intention to kill is no death.
+    {"The group accused the men of plotting to kill four judges.", ""},
+    {"The rebels threatened to kill ten villagers.", ""},
     // ... but not a place name before "and", nor a subject already counted.
     {"Gunmen stormed the village of Tarvo and two soldiers were killed.",
      "killed 2 state_forces"},
@@ -512,6 +523,15 @@ const Case kMoreFrameCases[] = {
     {"The body of Tomas Vell was recovered by police.", "killed 1 unknown"},
     {"Their bodies were found in a field.", ""},
     {"His body was found on Monday after he was shot and killed.", "killed 1 unknown"},
+    // A possessive name as the determiner; the active "found his body"; the body of the one
+    // killed in the same sentence is no second death; a car's body is no dead.
+    {"Two days later, Varga's body was discovered in a canal.", "killed 1 unknown"},
+    {"Villagers found her body the next morning.", "killed 1 unknown"},
+    {"Searchers recovered the body of Ilan Drost near the dam.", "killed 1 unknown"},
+    {"Gunmen shot and killed Tomas Vell and police found his body in a ditch.",
+     "killed 1 unknown"},
+    {"Mechanics found the body of the truck badly dented.", ""},
+    {"The bodyguard was shot dead and the driver found his body.", "killed 1 unknown"},
     // Lower-case role words before a full name.
     {"Gunmen killed farm owner Ilan Drost at his home.", "killed 1 unknown"},
     // A possessive object of an active verb; a count after "his".
@@ -766,8 +786,10 @@ const Case kMoreFrameCases[] = {
     {"Gunmen killed Ann Roe, head of the union; Bob Poe, a local leader, and Carl Doe.",
      "killed 3 unknown"},
     {"The blast killed both militants, Ann Roe and five other officials.", "killed 8 unknown"},
-    {"Militants attacked the car, killing the chief and four of his associates.",
+    {"Militants attacked the car, killing the chief and four of his comrades.",
      "killed 5 unknown"},
+    {"Militants attacked the car, killing the chief and four of his associates.",
+     "killed 1 civilians, killed 4 civilians"},
     {"Gunmen shot and killed Ann Roe, the leader of the party, along with four of her "
      "relatives and a bodyguard.",
      "killed 6 unknown"},
