@@ -225,6 +225,34 @@ bool LinkedByWord(const Document& doc, const PlaceMention& inner, const PlaceMen
   return false;
 }
 
+// True when `outer` follows `inner` after a single comma ("Ermita, Manila") and ends the pair:
+// the token after it (past a level word, "Quezon City") is not ",", "and", "or" nor "&", so
+// the two are no list of towns. Or `outer` opens a parenthesized container ("Pulluvila village
+// (Thiruvananthapuram, KL)"): followed by "," or ")".
+bool CityAfterComma(const Document& doc, const PlaceMention& inner, const PlaceMention& outer) {
+  size_t t = TokenAt(doc, inner.span.end);
+  // "Pulluvila village (Thiruvananthapuram, ...)": a level word, then the city in parentheses.
+  if (t < doc.tokens.size() && IsLevelWord(LowerAscii(doc.Slice(doc.tokens[t].span)))) ++t;
+  if (t + 1 >= doc.tokens.size() || doc.tokens[t + 1].span.begin != outer.span.begin) return false;
+  const std::string_view sep = doc.Slice(doc.tokens[t].span);
+  if (sep == "(") {
+    const size_t n = TokenAt(doc, outer.span.end);
+    if (n >= doc.tokens.size()) return false;
+    const std::string_view close = doc.Slice(doc.tokens[n].span);
+    return close == "," || close == ")";
+  }
+  if (sep != ",") return false;
+  if (const size_t b = TokenAt(doc, inner.span.begin); b >= 1) {
+    const LowerWord before = LowerAscii(doc.Slice(doc.tokens[b - 1].span));
+    if (before == "," || before == "and") return false;
+  }
+  size_t n = TokenAt(doc, outer.span.end);
+  if (n < doc.tokens.size() && IsLevelWord(LowerAscii(doc.Slice(doc.tokens[n].span)))) ++n;
+  if (n >= doc.tokens.size()) return true;
+  const LowerWord next = LowerAscii(doc.Slice(doc.tokens[n].span));
+  return next != "," && next != "and" && next != "or" && next != "&";
+}
+
 // `m` moved to gazetteer entry `e` (same span and cues).
 PlaceMention MovedTo(const PlaceMention& m, const GeoEntry& e) {
   PlaceMention out = m;
@@ -664,18 +692,27 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   if (m.kind == PlaceKind::kPlace || m.kind == PlaceKind::kAdmin2) {
     for (uint32_t o = groups.first[me.sentence]; o < groups.first[me.sentence + 1]; ++o) {
       const Usable& c = all[o];
-      if (c.key_id == me.key_id || c.origin || c.m->demonym || c.admin1 == kNoGeoId ||
-          c.m->kind == PlaceKind::kRegion) {
+      // The same name written again as the container ("Hyderabad city (Hyderabad, TS)") names
+      // the same place: read elsewhere, it settles the town as another container does.
+      const bool same_name =
+          c.key_id == me.key_id && c.m != me.m && c.m->span.begin > m.span.begin;
+      if ((c.key_id == me.key_id && !same_name) || c.origin || c.m->demonym ||
+          c.admin1 == kNoGeoId || c.m->kind == PlaceKind::kRegion) {
         continue;
       }
       // A provincial or national capital written with words ("in the countryside of Idleb",
       // "in Al-Hasakeh") holds the place as its province does.
       const bool capital = c.m->kind == PlaceKind::kPlace &&
                            (c.m->feature_code == "PPLA" || c.m->feature_code == "PPLC");
-      if (!IsAdminLevel(*c.m) && !capital) continue;
+      // "Ermita, Manila after ...": a town written right before a city after a comma, the
+      // pair ending there (not a list, "Dedougou, Manga and Po"), is a part of that city.
+      const bool city = !same_name && m.kind == PlaceKind::kPlace &&
+                        c.m->kind == PlaceKind::kPlace && c.country == me.country &&
+                        (capital || c.m->feature_code == "PPLA2") && CityAfterComma(doc, m, *c.m);
+      if (!IsAdminLevel(*c.m) && !capital && !same_name && !city) continue;
       if (c.m->kind == PlaceKind::kAdmin2 && m.kind == PlaceKind::kAdmin2) continue;
       if (!FollowsAsContainer(doc, m, *c.m)) continue;
-      if (capital && !LinkedByWord(doc, m, *c.m)) continue;
+      if (capital && !same_name && !city && !LinkedByWord(doc, m, *c.m)) continue;
       if (c.admin1 == me.admin1) break;
       if (!country_named(c.country)) break;
       auto inside = [&](std::span<const GeoId> ids) {
@@ -694,6 +731,10 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
       inside(gaz.FindFolded(me.key));
       if (!v.moved) inside(gaz.FindLoose(LooseKey(me.key)));
       if (v.moved) return v;
+      if (city) {  // a part of the city the gazetteer knows only elsewhere: the city stands
+        v.dropped = true;
+        return v;
+      }
       // A town read in another country than its container, with no namesake inside it ("the
       // village of Fakkeh in Al-Hasakeh" read in Turkey), is a village the gazetteer lacks.
       if (m.kind == PlaceKind::kPlace && c.country != me.country) {

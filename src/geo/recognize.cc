@@ -251,6 +251,16 @@ bool IsNameSuffix(std::string_view w) {
   return k_set.Has(w);
 }
 
+// Words that end the name of a natural or built feature ("Niger Delta", "Indian Ocean"). Not
+// "River": a river named after its town runs through it ("St. Marys River").
+bool IsFeatureNoun(std::string_view w) {
+  static constexpr std::array<std::string_view, 10> k = {"Colony",  "Delta",  "Gateway", "Turnpike",
+                                                         "Parkway", "Lagoon", "Chapel",  "Academy",
+                                                         "Canyon",  "Ocean"};
+  static const WordSet k_set(k);
+  return k_set.Has(w);
+}
+
 // Words that follow a place used as a modifier of a local institution ("Mansfield Police",
 // "Dublin City Council", "Gainesville Mayor", "Vancouver International Airport", "Bridgeport
 // Superior Court", "Kanawha Circuit Court"): the name is still the place.
@@ -489,6 +499,11 @@ class Recognizer {
           }
           if (!country && bare.ends_with('s')) {
             country = gaz_.CountryByDemonym(bare.substr(0, bare.size() - 1));
+          }
+          // "the Indian Ocean": a feature named with the adjective, not the country's people.
+          if (country && !had && i + 1 < sent.token_end && IsWord(i + 1) && Adjacent(i + 1) &&
+              IsFeatureNoun(Tok(i + 1))) {
+            country.reset();
           }
           if (country) {
             Candidate c;
@@ -1041,6 +1056,9 @@ class Recognizer {
       std::string_view next = Tok(n);
       std::string_view next_lower = LowerTok(n);
       if (IsNameSuffix(next) && c.type == TypeHint::kNone) return false;  // "Washington Post"
+      // "Tennessee Colony", "Virginia Gateway", "Indian Ocean": a longer name of a feature the
+      // gazetteer lacks, not the place its first word names.
+      if (IsFeatureNoun(next) && c.type == TypeHint::kNone) return false;
       if (IsInstitutionWord(next) && c.type == TypeHint::kNone) {
         // "Mansfield Police", "Dublin City Council": a local institution named after the place.
         c.modifier = true;

@@ -74,7 +74,9 @@
 //    the name as its own ("Washington", once Watervliet's; "Manchester", a part of Richmond); a
 //    national capital even over a container ("Washington, New York and Boston" is a list), and
 //    such a capital is never dropped as a place the gazetteer lacks;
-//  - a dateline ("NEW YORK (AP) —") is a strong cue for a city: places +3, divisions -3, and its
+//  - acceptance: a division read only by an alternate name, in a country without votes while
+//    the other names cast 2 or more elsewhere, is not meant ("Gulf" in a Middle East story);
+//  - a dateline ("NEW YORK (AP) —") is a strong cue for a city: places +3, divisions -6, and its
 //    reading is what the other mentions of the name mean.
 #include <algorithm>
 #include <atomic>
@@ -112,6 +114,9 @@ constexpr uint64_t kStateOverTown = 100000;
 // A town named like a country, near the document's other places, needs their country to hold at
 // least this share of the votes (see Pass).
 constexpr double kLocalTownShare = 0.5;
+// The votes of other names (all elsewhere) that reject a division read by an alternate name
+// only (see Accept).
+constexpr double kForeignAliasVotes = 2;
 // A name with plausible entries in at most this many countries votes for each of them.
 constexpr size_t kMaxSharedCountries = 3;
 constexpr size_t kMaxEntries = 64;  // candidates per name considered (lists are sorted by level, population)
@@ -1084,11 +1089,12 @@ class Resolver {
     }
     // A dateline names a city, not the state or county of the same name ("NEW YORK (AP)"), as
     // "the town of" does (but the rules for a bare name still apply: "WASHINGTON" the capital).
+    // Firmer against divisions: the places of the story lie inside the state and vote for it.
     if (c.dateline && c.type == TypeHint::kNone) {
       if (kind == GeoKind::kPlace) {
         s += 3;
       } else if (kind == GeoKind::kAdmin1 || kind == GeoKind::kAdmin2) {
-        s -= 3;
+        s -= 6;
       }
     }
     if (!has_coordinates) s -= 3;
@@ -1157,6 +1163,13 @@ class Resolver {
     // "Georgia Bureau of Investigation" in a document about the US names the state; elsewhere a
     // capitalized word after a state's name makes a person ("Virginia Woolf") as likely.
     if (kind == GeoKind::kAdmin1 && c.name_neighbour && c.cue == 0 && share <= 0) return false;
+    // Only an alternate name of a division ("Gulf", Papua New Guinea's Gulf Province, in "the Gulf
+    // states"), in a country that the document's other names give no vote while they vote
+    // elsewhere: not that division.
+    if (kind == GeoKind::kAdmin1 && !ch.exact && share <= 0 && c.type == TypeHint::kNone &&
+        ctx_.TotalExcept(KeyOf(c)) >= kForeignAliasVotes) {
+      return false;
+    }
     if (kind == GeoKind::kCountry || kind == GeoKind::kAdmin1) return true;
     // "the Mossi and Foulse communities", "Fulani tribesmen": a people, not a namesake village.
     if (NamesAPeople(c)) return false;

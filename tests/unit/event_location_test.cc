@@ -368,6 +368,18 @@ TEST_F(EventLocationTest, ContainerSettlesTheReading) {
       // settles nothing: the town stays.
       {"A grenade was thrown at a party office in Tripoli, Northern Province, Lebanon.", 0,
        "Lebanon", "Liban-Nord", "Tripoli", 1},
+      // The town's own name written again as its container names the same place: the town
+      // takes that reading.
+      {"Hundreds of nurses rallied in Hyderabad city (Hyderabad, TS) over unpaid wages.", 0,
+       "India", "Telangana", "Hyderabad", 1},
+      // A town read elsewhere, written right before a city after a comma, is a part of the city
+      // ("Ermita" of Western Visayas is Manila's district here); a list of towns is not.
+      {"Police dispersed a rally of jeepney drivers in Ermita, Manila on Friday.", 0,
+       "Philippines", "Metro Manila", "Manila", 1},
+      {"Police dispersed rallies of jeepney drivers in Ermita, Manila and Cebu on Friday.", 0,
+       "Philippines", "Western Visayas", "Ermita", 1},
+      {"Fishermen blocked the coastal road in Pulluvila village (Thiruvananthapuram, KL).", 0,
+       "India", "Kerala", "Thiruvananthapuram", 1},
   };
   ExpectLocatedWithActors(rows);
   // "J&K" is read only where a division's abbreviation stands, after "," or "(".

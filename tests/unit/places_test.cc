@@ -880,6 +880,50 @@ TEST_F(PlacesTest, NameOfManyCountriesCastsNoVotes) {
   ExpectContexts(cases);
 }
 
+TEST_F(PlacesTest, DivisionByAnAlternateNameAbroadIsNoMention) {
+  // "Gulf" is an alternate name of Papua New Guinea's Gulf Province: in a story whose other names
+  // are elsewhere it names no division; with its country named it still does.
+  for (const char* text :
+       {"Oil prices rose as tensions between Iran and Saudi Arabia grew across the Gulf on Monday.",
+        "Ships from Iran and Iraq crossed the Gulf to Kuwait on Monday."}) {
+    Document doc = Annotate(text);
+    EXPECT_EQ(Find(doc, "Gulf"), nullptr) << text;
+    EXPECT_NE(Find(doc, "Iran"), nullptr) << text;
+  }
+  const Context cases[] = {
+      {"Floods hit Gulf in Papua New Guinea on Monday.", "Gulf", "PG", "ADM1"},
+      {"Floods hit Gulf Province in Papua New Guinea on Monday.", "Gulf Province", "PG", "ADM1"},
+  };
+  ExpectContexts(cases);
+}
+
+TEST_F(PlacesTest, NameBeforeAFeatureNounIsALongerName) {
+  // "Tennessee Colony" (a Texas village), "Virginia Gateway" (a shopping centre), "the Indian
+  // Ocean": longer names the gazetteer lacks, not the state or the country's people.
+  const struct {
+    const char* text;
+    const char* absent;
+  } rows[] = {
+      {"A man from Tennessee Colony was charged on Monday.", "Tennessee"},
+      {"Shoppers filled the Virginia Gateway mall on Saturday.", "Virginia"},
+      {"The search moved to the southern Indian Ocean on Monday.", "Indian"},
+      {"Militants attacked a pipeline in the Niger Delta on Monday.", "Niger"},
+  };
+  for (const auto& r : rows) {
+    Document doc = Annotate(r.text);
+    EXPECT_EQ(Find(doc, r.absent), nullptr) << r.text;
+  }
+  // The name alone, or before a river (a river named after its town runs through it), stays.
+  ExpectAdmin1Rows({
+      {"He moved to Tennessee last year.", "Tennessee", "Tennessee"},
+      {"Boats sank in the Tennessee River near Knoxville on Monday.", "Tennessee", "Tennessee"},
+  });
+  Document doc = Annotate("Indian troops crossed the border on Monday.");
+  const PlaceMention* m = Find(doc, "Indian");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "IN");
+}
+
 TEST_F(PlacesTest, DatelineNamesTheCityTheStoryWasFiledFrom) {
   // A dateline in capitals opening the story names a city: New York City, not the state, and
   // the story's other mentions of the name mean it too. Elsewhere "New York" stays the state.
@@ -888,6 +932,10 @@ TEST_F(PlacesTest, DatelineNamesTheCityTheStoryWasFiledFrom) {
       {"NEW YORK (AP) - Police shot a man. The mayor of New York spoke on Friday.", "New York",
        "US", "PPL"},
       {"Police report\nNEW YORK \u2014 Police shot a man on Friday.", "NEW YORK", "US", "PPL"},
+      // The story's places inside the state (Brooklyn, Crown Heights) do not make it the state.
+      {"NEW YORK (AP) - Police shot a man in the Crown Heights neighborhood of Brooklyn. The New "
+       "York attorney general is investigating. Brooklyn residents gathered in Crown Heights.",
+       "NEW YORK", "US", "PPL"},
       {"WASHINGTON (AP) - The senator left the capital on Friday.", "WASHINGTON", "US", "PPLC"},
       {"The governor of New York spoke on Friday.", "New York", "US", "ADM1"},
       {"Farmers from upstate New York (and Vermont) marched on Friday.", "New York", "US", "ADM1"},

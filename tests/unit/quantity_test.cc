@@ -531,6 +531,32 @@ const Case kMoreFrameCases[] = {
     {"Gunmen shot and killed Tomas Vell and police found his body in a ditch.",
      "killed 1 unknown"},
     {"Mechanics found the body of the truck badly dented.", ""},
+    // The bodies of people counted earlier are their deaths, unless those are counted already.
+    {"Gunmen abducted three teachers on Monday. The bodies of the teachers were found on "
+     "Friday.",
+     "abducted 3 civilians, killed 3 civilians"},
+    {"Two herders were kidnapped. Days later, villagers found the bodies of the herders.",
+     "abducted 2 civilians, killed 2 civilians"},
+    {"Gunmen killed two farmers on Monday. The bodies of the farmers were found on Tuesday.",
+     "killed 2 civilians"},
+    {"Police arrested two suspects. The bodies of the victims were found.",
+     "detained 2 non_state"},
+    // Names after a count restate it: at the end of an object list, and before a
+    // prepositional phrase that a comma sets off from the names.
+    {"The car exploded, killing the two inspectors, Ann Roe and Al Poe.", "killed 2 unknown"},
+    {"On Monday, two soldiers, Sgt Ann Roe and Cpl Al Poe, from the 4th Battalion were killed.",
+     "killed 2 unknown"},
+    // "left X dead" with no count: one death per conjunct joined by "and"; an apposition
+    // restates its person; leaving a place or a plural object is not read here.
+    {"The raid left a 17 year old, the son of the imam, dead.", "killed 1 unknown"},
+    {"The ambush left Ann Roe's driver and her nephew dead, and six guards injured.",
+     "killed 2 unknown, injured 6 state_forces"},
+    {"The explosion left Tomas Vell dead.", "killed 1 unknown"},
+    {"The gunmen left the scene after the guard was found dead.", "killed 1 unknown"},
+    {"The gunmen left the village before dawn.", ""},
+    // Decapitated and strangled are killings.
+    {"Militants decapitated two shepherds.", "killed 2 unknown"},
+    {"The trader was found strangled in his shop.", "killed 1 unknown"},
     {"The bodyguard was shot dead and the driver found his body.", "killed 1 unknown"},
     // Lower-case role words before a full name.
     {"Gunmen killed farm owner Ilan Drost at his home.", "killed 1 unknown"},
