@@ -236,9 +236,10 @@ int RunAnnotate(InputOptions input, const std::string& gazetteer_path) {
 // consecutive blocks at the same time; only one round of blocks is held in memory, not the
 // whole output. False when stdout was closed.
 bool WriteEventLines(const std::vector<Event>& events, int threads) {
-  // Events per block: enough to amortise a thread start, few enough that the blocks' JSON
-  // (about 10 KB for a record merged from several reports) stays small beside the events.
-  constexpr size_t kBlock = 128;
+  // Events per block: enough to amortise a thread start (a block is ~0.3 MB of JSON: a record
+  // merged from several reports is ~10 KB), few enough that the blocks stay small beside the
+  // events still held.
+  constexpr size_t kBlock = 32;
   const size_t n = static_cast<size_t>(std::max(threads, 1));
   std::vector<std::string> blocks(n);
   auto write_block = [&](size_t block, std::string* out) {
