@@ -138,9 +138,17 @@ class Annotator {
   // none of them, and then those passes are skipped.
   void NoteRareWord(std::string_view w) {
     switch (w.size()) {
-      case 4: has_dead_ |= w == "dead"; break;
+      case 4:
+        has_dead_ |= w == "dead";
+        has_left_ |= w == "left";
+        has_body_ |= w == "body";
+        break;
       case 5: has_death_ |= w == "death"; break;
-      case 7: has_suicide_ |= w == "suicide"; break;
+      case 6: has_bodies_ |= w == "bodies"; break;
+      case 7:
+        has_suicide_ |= w == "suicide";
+        has_left_ |= w == "leaving";
+        break;
       case 8: has_addition_ |= w == "addition"; break;
       case 10: has_themselves_ |= w == "themselves"; break;
       default: break;
@@ -1194,10 +1202,10 @@ class Annotator {
     if (fate_word) {
       AppositionList(sentence, b, e, first_frame);
       ObjectAppositionList(sentence, b, e, first_frame);
-      DropBodiesOfCounted(first_frame);  // ("killed Ann Roe ... and found her body")
+      if (has_body_) DropBodiesOfCounted(first_frame);  // ("killed Ann Roe, found her body")
     }
     if (has_death_) ToDeath(sentence, b, e, first_frame);
-    if (has_dead_) LeftDead(sentence, b, e, first_frame);
+    if (has_dead_ && has_left_) LeftDead(sentence, b, e, first_frame);
     if (has_addition_) InAdditionTo(sentence, b, e, first_frame);
     if (has_suicide_) SuicideAttackers(sentence, b, e, first_frame);
   }
@@ -1276,7 +1284,7 @@ class Annotator {
       const std::string_view w = W(i);
       if (!IsPerpetratorNoun(w)) {  // both readings below need one
         if (W(i + 1) == "were" && W(i - 1) == "the") DefinitePlural(sentence, b, e, first_frame, i);
-        if (w == "bodies" && W(i + 1) == "of" && W(i + 2) == "the") {
+        if (has_bodies_ && w == "bodies" && W(i + 1) == "of" && W(i + 2) == "the") {
           BodiesOfEarlier(sentence, e, first_frame, i);
         }
         continue;
@@ -3568,6 +3576,7 @@ class Annotator {
   const std::vector<Token>& tok_;
   Scratch& scratch_;
   std::string& lower_;
+  bool has_left_ = false, has_body_ = false, has_bodies_ = false;
   bool has_dead_ = false, has_death_ = false, has_suicide_ = false, has_addition_ = false, has_themselves_ = false;
   TokenTexts& t_;
   std::vector<Candidate>& cands_;
