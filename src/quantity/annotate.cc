@@ -1898,6 +1898,19 @@ class Annotator {
         if (comma_join && (W(c) == "a" || W(c) == "an")) continue;
         p = c - 2;
       }
+      // "A student and a guard in the vicinity of the school were killed": the place after
+      // the list is no conjunct.
+      bool pp = false;
+      if (!counted_tail) {
+        for (size_t m = p; m > b + 2 && m + 9 > p; --m) {
+          if (!IsWordish(m) || W(m) == "and") break;
+          if (W(m) == "in" || W(m) == "at" || W(m) == "near" || W(m) == "inside") {
+            p = m - 1;
+            pp = true;
+            break;
+          }
+        }
+      }
       if (W(p) == "," && p > b) --p;
       if (!counted_tail && RelativeAfterAnd(sentence, b, p, i, j, len, f)) continue;
       int64_t total = 0;
@@ -1960,7 +1973,7 @@ class Annotator {
         if (k == b) break;
         p = k - 1;
       }
-      if (!ok || !saw_and || conjuncts < (counted_tail ? 1 : 2)) continue;
+      if (!ok || !saw_and || conjuncts < (counted_tail ? 1 : 2) || (pp && begin != b)) continue;
       if (counted_tail) {
         // Only the uncounted conjuncts; the frame's span stays before the counted list so
         // that aggregation reads it as listed beside that count.

@@ -505,6 +505,11 @@ const Case kMoreFrameCases[] = {
     {"Ann Roe, director of the clinic, and her friend were killed.", "killed 2 unknown"},
     {"Gunmen killed a shopkeeper and two of his friends.",
      "killed 1 civilians, killed 2 civilians"},
+    // A place after a subject list that opens the sentence is no conjunct.
+    {"A student and security guard in the vicinity of the clinic were killed.",
+     "killed 2 unknown"},
+    {"A teacher and a driver at the school near Varos were shot dead.",
+     "killed 1 civilians, killed 1 civilians"},
     // An intention to kill is no death.
     {"The group accused the men of plotting to kill four judges.", ""},
     {"The rebels threatened to kill ten villagers.", ""},
