@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <span>
 #include <string>
 
 #include "quantity/lexicon.h"
@@ -103,6 +104,7 @@ struct Scratch {
   std::vector<size_t> order, parts;  // Finish, MarkSubtotals
   std::vector<int32_t> remap;
   std::vector<Quantity> sorted;
+  std::vector<uint8_t> rare;  // RareWord bits per token
 };
 
 Scratch& ThreadScratch() {
@@ -119,40 +121,55 @@ class Annotator {
         scratch_(scratch),
         lower_(scratch.lower),
         t_(scratch.t),
-        cands_(scratch.cands) {
+        cands_(scratch.cands),
+        rare_(scratch.rare) {
     lower_.assign(doc.text);
     for (char& c : lower_) {  // branch-free, so it vectorizes
       c = static_cast<char>(c | (static_cast<unsigned char>(c - 'A') < 26 ? 0x20 : 0));
     }
     t_.lower.clear();
     t_.lower.reserve(tok_.size());
+    rare_.clear();
+    rare_.reserve(tok_.size());
     for (const Token& tk : tok_) {
       t_.lower.push_back(std::string_view(lower_).substr(tk.span.begin, tk.span.size()));
-      NoteRareWord(t_.lower.back());
+      rare_.push_back(RareWordBits(t_.lower.back()));
+      doc_rare_ |= rare_.back();
     }
     lex_.Prepare(&t_);
     q::PrepareNumbers(lex_, tok_, doc_.text, &t_);
   }
 
-  // Words that some passes look for in every sentence and act only at; most documents have
-  // none of them, and then those passes are skipped.
-  void NoteRareWord(std::string_view w) {
+  // Words that some passes look for in a sentence and act only at; most sentences have none
+  // of them, and then those passes are skipped. Kept per token, so that a long text pays for a
+  // pass only in the sentences that have its word.
+  enum RareWord : uint8_t {
+    kDead = 1,
+    kLeft = 2,  // "left", "leaving"
+    kBody = 4,
+    kDeath = 8,
+    kBodies = 16,
+    kSuicide = 32,
+    kAddition = 64,
+    kThemselves = 128,
+  };
+  static uint8_t RareWordBits(std::string_view w) {
     switch (w.size()) {
-      case 4:
-        has_dead_ |= w == "dead";
-        has_left_ |= w == "left";
-        has_body_ |= w == "body";
-        break;
-      case 5: has_death_ |= w == "death"; break;
-      case 6: has_bodies_ |= w == "bodies"; break;
-      case 7:
-        has_suicide_ |= w == "suicide";
-        has_left_ |= w == "leaving";
-        break;
-      case 8: has_addition_ |= w == "addition"; break;
-      case 10: has_themselves_ |= w == "themselves"; break;
-      default: break;
+      case 4: return w == "dead" ? kDead : w == "left" ? kLeft : w == "body" ? kBody : 0;
+      case 5: return w == "death" ? kDeath : 0;
+      case 6: return w == "bodies" ? kBodies : 0;
+      case 7: return w == "suicide" ? kSuicide : w == "leaving" ? kLeft : 0;
+      case 8: return w == "addition" ? kAddition : 0;
+      case 10: return w == "themselves" ? kThemselves : 0;
+      default: return 0;
     }
+  }
+  // The RareWord bits of tokens [b, e).
+  uint8_t RareWordsIn(size_t b, size_t e) const {
+    if (doc_rare_ == 0) return 0;
+    uint8_t bits = 0;
+    for (size_t i = b; i < e; ++i) bits |= rare_[i];
+    return bits;
   }
 
   void Run() {
@@ -1060,6 +1077,7 @@ class Annotator {
     // Passive and Active read a fate or toll phrase of the sentence; without one (dates,
     // money, troop counts) they find nothing, so they are not called.
     const bool fate_word = HasFateWord(b, e);
+    const uint8_t rare = RareWordsIn(b, e);
     size_t active_np_end = 0;  // token after the victims of the last active frame
     for (size_t c = 0; c < cands_.size(); ++c) {
       const Candidate cd = cands_[c];
@@ -1191,7 +1209,7 @@ class Annotator {
       Negations(sentence, b, e);
       Perpetrators(sentence, b, e, first_frame);
     }
-    if (has_themselves_) Themselves(sentence, b, e);
+    if (rare & kThemselves) Themselves(sentence, b, e);
     Singulars(sentence, b, e, first_frame);
     DropBodiesOfCounted(first_frame);
     if (fate_word) {
@@ -1202,12 +1220,12 @@ class Annotator {
     if (fate_word) {
       AppositionList(sentence, b, e, first_frame);
       ObjectAppositionList(sentence, b, e, first_frame);
-      if (has_body_) DropBodiesOfCounted(first_frame);  // ("killed Ann Roe, found her body")
+      if (rare & kBody) DropBodiesOfCounted(first_frame);  // ("killed Ann Roe, found her body")
     }
-    if (has_death_) ToDeath(sentence, b, e, first_frame);
-    if (has_dead_ && has_left_) LeftDead(sentence, b, e, first_frame);
-    if (has_addition_) InAdditionTo(sentence, b, e, first_frame);
-    if (has_suicide_) SuicideAttackers(sentence, b, e, first_frame);
+    if (rare & kDeath) ToDeath(sentence, b, e, first_frame);
+    if ((rare & (kDead | kLeft)) == (kDead | kLeft)) LeftDead(sentence, b, e, first_frame);
+    if (rare & kAddition) InAdditionTo(sentence, b, e, first_frame);
+    if (rare & kSuicide) SuicideAttackers(sentence, b, e, first_frame);
   }
 
   // "Five soldiers were wounded. Two of the wounded were flown out": a count of some of the
@@ -1284,7 +1302,7 @@ class Annotator {
       const std::string_view w = W(i);
       if (!IsPerpetratorNoun(w)) {  // both readings below need one
         if (W(i + 1) == "were" && W(i - 1) == "the") DefinitePlural(sentence, b, e, first_frame, i);
-        if (has_bodies_ && w == "bodies" && W(i + 1) == "of" && W(i + 2) == "the") {
+        if ((rare_[i] & kBodies) && W(i + 1) == "of" && W(i + 2) == "the") {
           BodiesOfEarlier(sentence, e, first_frame, i);
         }
         continue;
@@ -2750,9 +2768,19 @@ class Annotator {
            w == "at" || w == "near" || w == "while" || w == "when" || w == "during";
   }
 
-  // Token `k` is part of an age ("a 16-year-old", "a 16 year old").
-  bool InAge(size_t k) const {
-    for (const Quantity& qt : doc_.quantities) {
+  // The quantities of the sentence that opens at token `b`: the last ones found, since every
+  // earlier sentence's lie before it. Scans read these, not the whole document's so far (which
+  // made a long text's cost grow with the square of its length).
+  std::span<const Quantity> SentenceQuantities(size_t b) const {
+    const std::vector<Quantity>& qs = doc_.quantities;
+    size_t k = qs.size();
+    while (k > 0 && qs[k - 1].span.begin >= tok_[b].span.begin) --k;
+    return std::span<const Quantity>(qs).subspan(k);
+  }
+
+  // Token `k` is part of an age ("a 16-year-old", "a 16 year old") among `sentence_quantities`.
+  bool InAge(size_t k, std::span<const Quantity> sentence_quantities) const {
+    for (const Quantity& qt : sentence_quantities) {
       if (qt.kind == QuantityKind::kAge && qt.span.begin <= tok_[k].span.begin &&
           tok_[k].span.end <= qt.span.end) {
         return true;
@@ -2765,12 +2793,13 @@ class Annotator {
   // granddaughter dead": one death per conjunct joined by "and" (comma-only parts restate
   // the person before them). Counted objects ("left two soldiers dead") are read elsewhere.
   void LeftDead(uint32_t sentence, size_t b, size_t e, size_t first_frame) {
+    const std::span<const Quantity> quantities = SentenceQuantities(b);
     for (size_t i = b + 1; i + 2 < e; ++i) {
       if (W(i) != "left" && W(i) != "leaving") continue;
       size_t d = i + 1;
       while (d < e && d < i + 16 && W(d) != "dead") ++d;
       if (d >= e || W(d) != "dead" || d == i + 1) continue;
-      for (const Quantity& qt : doc_.quantities) {
+      for (const Quantity& qt : quantities) {
         if (qt.kind == QuantityKind::kCount && qt.span.begin >= tok_[i].span.end &&
             qt.span.end <= tok_[d].span.begin) {
           return;
@@ -2799,7 +2828,7 @@ class Annotator {
           item_start = false;
         }
         // (not "left the scene after shooting ...": no clause inside the object)
-        if (!IsWordish(k) && w != "'s" && w != "-" && !InAge(k)) ok = false;
+        if (!IsWordish(k) && w != "'s" && w != "-" && !InAge(k, quantities)) ok = false;
         if (IsStopWord(w) && w != "the" && w != "a" && w != "an" && w != "his" && w != "her" &&
             w != "its") {
           ok = false;
@@ -3590,10 +3619,10 @@ class Annotator {
   const std::vector<Token>& tok_;
   Scratch& scratch_;
   std::string& lower_;
-  bool has_left_ = false, has_body_ = false, has_bodies_ = false;
-  bool has_dead_ = false, has_death_ = false, has_suicide_ = false, has_addition_ = false, has_themselves_ = false;
   TokenTexts& t_;
   std::vector<Candidate>& cands_;
+  std::vector<uint8_t>& rare_;  // RareWord bits per token
+  uint8_t doc_rare_ = 0;        // and of the whole document
   // Scratch of the list readings (AppositionList, ObjectAppositionList), reused per sentence.
   std::vector<std::pair<size_t, size_t>> list_spans_;
   std::vector<bool> list_comma_only_, list_after_comma_;
