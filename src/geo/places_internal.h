@@ -51,10 +51,14 @@ std::vector<PlaceMention> Resolve(const Document& doc, const Gazetteer& gaz,
                                   std::vector<Candidate>& candidates);
 
 // Test hook: while on, the resolver also answers each document-context query (country shares,
-// admin1 shares and support) by its slow reference definition and counts the answers of its
-// fast path that differ. Off by default.
+// admin1 shares and support) by its slow reference definition, the recognizer checks its memo of
+// capitalized words against fresh folds and lookups, and both count the answers of their fast
+// paths that differ. Off by default.
 void SetReferenceChecks(bool on);
 uint64_t ReferenceChecksCompared();
 uint64_t ReferenceChecksMismatched();
+// For the recognizer's fast paths: whether the checks are on, and counting one comparison.
+bool ReferenceChecksOn();
+void CountReferenceCheck(bool same);
 
 }  // namespace sitrep::places_internal

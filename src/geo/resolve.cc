@@ -2309,6 +2309,8 @@ class Resolver {
 void SetReferenceChecks(bool on) { g_reference_checks.store(on); }
 uint64_t ReferenceChecksCompared() { return g_reference_compared.load(); }
 uint64_t ReferenceChecksMismatched() { return g_reference_mismatched.load(); }
+bool ReferenceChecksOn() { return g_reference_checks.load(std::memory_order_relaxed); }
+void CountReferenceCheck(bool same) { Checked(same, true); }
 
 std::vector<PlaceMention> Resolve(const Document& doc, const Gazetteer& gaz,
                                   std::vector<Candidate>& candidates) {
