@@ -380,14 +380,22 @@ class Recognizer {
     // PrefetchAhead: the words of a batch that the word memo did not answer.
     std::vector<std::string> miss_keys, miss_loose;
     std::vector<Gazetteer::FoldedAnswer> miss_answers;
-    std::vector<uint32_t> miss_at;  // their index in folded
+    std::vector<uint32_t> miss_at;   // their index in folded
     std::vector<uint32_t> miss_tok;  // their token
     std::vector<uint64_t> miss_hash;
   };
-  Recognizer(const Document& doc, const Gazetteer& gaz, Scratch& scratch, std::vector<Candidate>& out)
-      : doc_(doc), gaz_(gaz), out_(out), lower_(scratch.lower), fold_of_(scratch.fold_of),
-        folded_(scratch.folded), loose_(scratch.loose), answers_(scratch.answers),
-        demonyms_(scratch.demonyms), scratch_(scratch) {
+  Recognizer(const Document& doc, const Gazetteer& gaz, Scratch& scratch,
+             std::vector<Candidate>& out)
+      : doc_(doc),
+        gaz_(gaz),
+        out_(out),
+        lower_(scratch.lower),
+        fold_of_(scratch.fold_of),
+        folded_(scratch.folded),
+        loose_(scratch.loose),
+        answers_(scratch.answers),
+        demonyms_(scratch.demonyms),
+        scratch_(scratch) {
     // The document lower-cased once (as Lower does: ASCII letters only), so LowerTok is a view.
     // Sixteen bytes at a time where SSE2 is there (the compiler left the plain loop scalar).
     lower_.resize(doc_.text.size());
@@ -850,7 +858,8 @@ class Recognizer {
     uint32_t n = i + 1;
     if (n >= sent.token_end || !IsWord(n) || !Adjacent(n)) return 0;
     std::string_view next = LowerTok(n);
-    if (!Eq(next, "district") && !Eq(next, "neighbourhood") && !Eq(next, "neighborhood") && !Eq(next, "area")) {
+    if (!Eq(next, "district") && !Eq(next, "neighbourhood") && !Eq(next, "neighborhood") &&
+        !Eq(next, "area")) {
       return 0;
     }
     std::string key = FoldName(w.substr(0, dash));
@@ -1119,12 +1128,14 @@ class Recognizer {
       p2 = p3;
       p3 = p >= b + 4 ? LowerTok(p - 4) : std::string_view();
       --p;
-    } else if (Eq(p1, "of") && IsDirectionNoun(p2) && p >= b + 3 && (Eq(p3, "the") || Eq(p3, "far"))) {
+    } else if (Eq(p1, "of") && IsDirectionNoun(p2) && p >= b + 3 &&
+               (Eq(p3, "the") || Eq(p3, "far"))) {
       // "the north of Syria"
       c.relative = true;
       c.span.begin = doc_.tokens[p - 3].span.begin;
     }
-    if (IsNearWord(p1) || (Eq(p1, "to") && Eq(p2, "close")) || (Eq(p1, "of") && Eq(p2, "outskirts"))) {
+    if (IsNearWord(p1) || (Eq(p1, "to") && Eq(p2, "close")) ||
+        (Eq(p1, "of") && Eq(p2, "outskirts"))) {
       c.near = true;
       c.cue = 2;
     } else if (Eq(p1, "of") && IsDirectionNoun(p2) && !c.relative) {
@@ -1176,7 +1187,8 @@ class Recognizer {
       }
       // "Bab al Hawa", "Tell el Abyad": a separate lower-case article and a capitalized word
       // continue the name, so the key covers only its first part (not "as"/"an": English words).
-      if ((Eq(next_lower, "al") || Eq(next_lower, "el") || Eq(next_lower, "ash") || Eq(next_lower, "ez")) &&
+      if ((Eq(next_lower, "al") || Eq(next_lower, "el") || Eq(next_lower, "ash") ||
+           Eq(next_lower, "ez")) &&
           c.type == TypeHint::kNone && n + 1 < e && IsWord(n + 1) && Adjacent(n + 1) &&
           IsCapitalized(Tok(n + 1))) {
         c.name_neighbour = true;
@@ -1209,8 +1221,10 @@ class Recognizer {
       if (n >= doc_.tokens.size() || !IsWord(n) || !Adjacent(n)) continue;
       const std::string_view w = LowerTok(n);
       TypeHint type = TypeHint::kNone;
-      if (Eq(w, "counties") || Eq(w, "parishes") || Eq(w, "districts")) type = TypeHint::kAdmin2;
-      else if (Eq(w, "provinces") || Eq(w, "governorates")) type = TypeHint::kAdmin1;
+      if (Eq(w, "counties") || Eq(w, "parishes") || Eq(w, "districts"))
+        type = TypeHint::kAdmin2;
+      else if (Eq(w, "provinces") || Eq(w, "governorates"))
+        type = TypeHint::kAdmin1;
       if (type == TypeHint::kNone) continue;
       for (size_t j = k + 1; j-- > 0;) {
         Candidate& c = out_[j];
@@ -1224,8 +1238,8 @@ class Recognizer {
           const uint32_t gap = next.tok_begin - c.tok_end;
           const std::string_view s1 = Tok(c.tok_end);
           const bool list = (gap == 1 && (Eq(s1, ",") || Eq(s1, "and") || Eq(s1, "or"))) ||
-                            (gap == 2 && Eq(s1, ",") && (Eq(Tok(c.tok_end + 1), "and") ||
-                                                       Eq(Tok(c.tok_end + 1), "or")));
+                            (gap == 2 && Eq(s1, ",") &&
+                             (Eq(Tok(c.tok_end + 1), "and") || Eq(Tok(c.tok_end + 1), "or")));
           if (!list) break;
         }
         c.type = type;
