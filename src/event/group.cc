@@ -156,6 +156,13 @@ SentenceAnchor AnchorOf(const Document& doc, uint32_t s, SentenceLocations& loca
       for (auto it = first; it != last; ++it) {
         locative |= (*it)->span == a.place.evidence && IsAnchorMention(doc, **it, span);
       }
+      // A village the gazetteer lacks, named by its sentence ("in Barangay Malasibog, Escalante
+      // City"): its name is the evidence, and it is stated as where when a locative word leads it.
+      if (!locative && a.place.geonameid == 0 && Inside(a.place.evidence, span)) {
+        PlaceMention village;
+        village.span = a.place.evidence;
+        locative = IsLocative(doc, village) && !IsDestination(doc, village);
+      }
       if (!locative) a.place = EventLocation{};
     }
   }

@@ -225,6 +225,34 @@ bool LinkedByWord(const Document& doc, const PlaceMention& inner, const PlaceMen
   return false;
 }
 
+// True when `outer` follows `inner` after a single comma ("Ermita, Manila") and ends the pair:
+// the token after it (past a level word, "Quezon City") is not ",", "and", "or" nor "&", so
+// the two are no list of towns. Or `outer` opens a parenthesized container ("Pulluvila village
+// (Thiruvananthapuram, KL)"): followed by "," or ")".
+bool CityAfterComma(const Document& doc, const PlaceMention& inner, const PlaceMention& outer) {
+  size_t t = TokenAt(doc, inner.span.end);
+  // "Pulluvila village (Thiruvananthapuram, ...)": a level word, then the city in parentheses.
+  if (t < doc.tokens.size() && IsLevelWord(LowerAscii(doc.Slice(doc.tokens[t].span)))) ++t;
+  if (t + 1 >= doc.tokens.size() || doc.tokens[t + 1].span.begin != outer.span.begin) return false;
+  const std::string_view sep = doc.Slice(doc.tokens[t].span);
+  if (sep == "(") {
+    const size_t n = TokenAt(doc, outer.span.end);
+    if (n >= doc.tokens.size()) return false;
+    const std::string_view close = doc.Slice(doc.tokens[n].span);
+    return close == "," || close == ")";
+  }
+  if (sep != ",") return false;
+  if (const size_t b = TokenAt(doc, inner.span.begin); b >= 1) {
+    const LowerWord before = LowerAscii(doc.Slice(doc.tokens[b - 1].span));
+    if (before == "," || before == "and") return false;
+  }
+  size_t n = TokenAt(doc, outer.span.end);
+  if (n < doc.tokens.size() && IsLevelWord(LowerAscii(doc.Slice(doc.tokens[n].span)))) ++n;
+  if (n >= doc.tokens.size()) return true;
+  const LowerWord next = LowerAscii(doc.Slice(doc.tokens[n].span));
+  return next != "," && next != "and" && next != "or" && next != "&";
+}
+
 // `m` moved to gazetteer entry `e` (same span and cues).
 PlaceMention MovedTo(const PlaceMention& m, const GeoEntry& e) {
   PlaceMention out = m;
@@ -340,6 +368,7 @@ std::optional<GeoEntry> ContainerDivision(const Document& doc, const Gazetteer& 
 // readings live in `divisions`, which must outlive the result.
 bool IsOrigin(const Document& doc, const PlaceMention& m);
 bool IsOwnerCountry(const Document& doc, const PlaceMention& m);
+bool IsOwnerDivision(const Document& doc, const PlaceMention& m);
 
 struct Usable {
   const PlaceMention* m;  // doc.places[index], or its reading as a division
@@ -395,7 +424,7 @@ KeyGroups GroupByKey(const Document& doc, std::vector<Usable>& all) {
   g.key_begin.push_back(static_cast<uint32_t>(g.by_key.size()));
   for (Usable& o : all) {
     o.origin = IsOrigin(doc, *o.m);
-    o.owner = IsOwnerCountry(doc, *o.m);
+    o.owner = IsOwnerCountry(doc, *o.m) || IsOwnerDivision(doc, *o.m);
   }
   const size_t sentences = std::max<size_t>(doc.sentences.size(), 1);
   g.first.assign(sentences + 1, static_cast<uint32_t>(all.size()));
@@ -561,6 +590,42 @@ bool IsOwnerCountry(const Document& doc, const PlaceMention& m) {
   return w == "embassy" || w == "embassies" || w == "consulate" || w == "backed" || w == "border";
 }
 
+// A division named as the owner of a body or an office rather than as a place: a possessive
+// followed by a lower-case word that is not a part of the division ("Logar's provincial
+// council", "Kabul's police chief"; not "Idlib's southern countryside", "Helmand's Nad Ali
+// district"), or a division across a border from the event. It says whose, not where: like an
+// owner country, it is not a candidate for the event's place and holds no town.
+bool IsOwnerDivision(const Document& doc, const PlaceMention& m) {
+  if (m.demonym || !IsAdminLevel(m)) return false;
+  // A division across a border from the event: "near the administrative border with Hama
+  // governorate", "on the border of Kunar".
+  if (const size_t b = TokenAt(doc, m.span.begin); b >= 2) {
+    const LowerWord link = LowerAscii(doc.Slice(doc.tokens[b - 1].span));
+    const LowerWord border = LowerAscii(doc.Slice(doc.tokens[b - 2].span));
+    if ((link == "with" || link == "of") && (border == "border" || border == "borders")) {
+      return true;
+    }
+  }
+  size_t t = TokenAt(doc, m.span.end);
+  if (t >= doc.tokens.size()) return false;
+  std::string_view tok = doc.Slice(doc.tokens[t].span);
+  if (doc.tokens[t].span.begin == m.span.end && (tok == "'s" || tok == "\xE2\x80\x99s")) {
+    ++t;
+  } else {
+    // The possessive inside the mention's last token ("Logar's" as one word).
+    if (t == 0) return false;
+    std::string_view whole = doc.Slice(doc.tokens[t - 1].span);
+    if (doc.tokens[t - 1].span.end <= m.span.end ||
+        !(whole.ends_with("'s") || whole.ends_with("\xE2\x80\x99s"))) {
+      return false;
+    }
+  }
+  if (t >= doc.tokens.size()) return false;
+  std::string_view next = doc.Slice(doc.tokens[t].span);
+  if (next.empty() || !(next[0] >= 'a' && next[0] <= 'z')) return false;
+  return !IsContainerLinkWord(LowerAscii(next));
+}
+
 // What the other names around a mention say of its entry.
 struct Verdict {
   bool dropped = false;
@@ -627,18 +692,27 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   if (m.kind == PlaceKind::kPlace || m.kind == PlaceKind::kAdmin2) {
     for (uint32_t o = groups.first[me.sentence]; o < groups.first[me.sentence + 1]; ++o) {
       const Usable& c = all[o];
-      if (c.key_id == me.key_id || c.origin || c.m->demonym || c.admin1 == kNoGeoId ||
-          c.m->kind == PlaceKind::kRegion) {
+      // The same name written again as the container ("Hyderabad city (Hyderabad, TS)") names
+      // the same place: read elsewhere, it settles the town as another container does.
+      const bool same_name =
+          c.key_id == me.key_id && c.m != me.m && c.m->span.begin > m.span.begin;
+      if ((c.key_id == me.key_id && !same_name) || c.origin || c.m->demonym ||
+          c.admin1 == kNoGeoId || c.m->kind == PlaceKind::kRegion) {
         continue;
       }
       // A provincial or national capital written with words ("in the countryside of Idleb",
       // "in Al-Hasakeh") holds the place as its province does.
       const bool capital = c.m->kind == PlaceKind::kPlace &&
                            (c.m->feature_code == "PPLA" || c.m->feature_code == "PPLC");
-      if (!IsAdminLevel(*c.m) && !capital) continue;
+      // "Ermita, Manila after ...": a town written right before a city after a comma, the
+      // pair ending there (not a list, "Dedougou, Manga and Po"), is a part of that city.
+      const bool city = !same_name && m.kind == PlaceKind::kPlace &&
+                        c.m->kind == PlaceKind::kPlace && c.country == me.country &&
+                        (capital || c.m->feature_code == "PPLA2") && CityAfterComma(doc, m, *c.m);
+      if (!IsAdminLevel(*c.m) && !capital && !same_name && !city) continue;
       if (c.m->kind == PlaceKind::kAdmin2 && m.kind == PlaceKind::kAdmin2) continue;
       if (!FollowsAsContainer(doc, m, *c.m)) continue;
-      if (capital && !LinkedByWord(doc, m, *c.m)) continue;
+      if (capital && !same_name && !city && !LinkedByWord(doc, m, *c.m)) continue;
       if (c.admin1 == me.admin1) break;
       if (!country_named(c.country)) break;
       auto inside = [&](std::span<const GeoId> ids) {
@@ -657,6 +731,10 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
       inside(gaz.FindFolded(me.key));
       if (!v.moved) inside(gaz.FindLoose(LooseKey(me.key)));
       if (v.moved) return v;
+      if (city) {  // a part of the city the gazetteer knows only elsewhere: the city stands
+        v.dropped = true;
+        return v;
+      }
       // A town read in another country than its container, with no namesake inside it ("the
       // village of Fakkeh in Al-Hasakeh" read in Turkey), is a village the gazetteer lacks.
       if (m.kind == PlaceKind::kPlace && c.country != me.country) {
@@ -687,6 +765,8 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
     return 1.0;
   };
   std::vector<std::pair<GeoId, double>> votes;
+  // The countries some place (not only a demonym or an owner) votes for.
+  std::vector<GeoId> placed;
   for_context([&](const Usable& o) {
     if (o.key_id == me.key_id || o.country == kNoGeoId || o.loose) return;
     const PlaceMention& om = *o.m;
@@ -695,6 +775,7 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
     if (o.origin) return;
     // A place held by this one does not put it in doubt.
     if (locate_internal::AnyFollowsAsContainer(doc, om, groups.MentionsOf(me.key_id))) return;
+    if (!om.demonym && !o.owner) placed.push_back(o.country);
     auto it =
         std::find_if(votes.begin(), votes.end(), [&](auto& p) { return p.first == o.country; });
     if (it == votes.end()) {
@@ -715,7 +796,9 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   }
   // Nothing around it: the document as a whole ("Cabo" read as Cape Town in an article naming
   // only Mexican places). Its own country must have some support once the document has plenty.
+  bool votes_from_document = false;
   if (votes.empty()) {
+    votes_from_document = true;
     for (const Usable& o : all) {
       if (o.key_id == me.key_id || o.country == kNoGeoId || o.loose) continue;
       auto it =
@@ -743,9 +826,13 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   bool hard = false;
   GeoId target_country = me.country;
   // Support from demonyms alone ("Turkish forces shelled Zap (Amadiya) region of Dahuk") is
-  // outweighed by a place of another country named with it.
+  // outweighed by a place of another country named with it. Demonyms alone ("Russian forces
+  // arrested ... in Tartous") say whose forces act, not where: they never move a place to their
+  // country.
   const bool demonyms_only = own < 1.0 && top >= 3.0;
-  if ((own == 0 || demonyms_only) && top > 0) {
+  const bool top_placed =
+      std::find(placed.begin(), placed.end(), top_country) != placed.end() || votes_from_document;
+  if ((own == 0 || demonyms_only) && top > 0 && top_placed) {
     hard = top >= 1.0;
     target_country = top_country;
   } else if (own == 0 || m.kind == PlaceKind::kAdmin1) {
@@ -759,7 +846,7 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
     if (o.key_id == me.key_id) return;
     const PlaceMention& om = *o.m;
     if (o.origin) return;
-    if (om.demonym || om.kind == PlaceKind::kCountry || o.admin1 == kNoGeoId) return;
+    if (om.demonym || o.owner || om.kind == PlaceKind::kCountry || o.admin1 == kNoGeoId) return;
     if (o.country == me.country && o.admin1 == me.admin1) supported = true;
     if (IsAdminLevel(om) && o.country == target_country) admin1_targets.push_back(o.admin1);
   });

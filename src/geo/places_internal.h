@@ -38,6 +38,7 @@ struct Candidate {
   GeoId forced = kNoGeoId;    // the entry is known already ("Decatur, Ala." → Alabama)
   const WorldRegion* region = nullptr;  // "Middle East": not in the gazetteer
   bool all_caps = false;
+  bool dateline = false;      // "NEW YORK (AP) —": the city a story was filed from
   bool modifier = false;      // "Mansfield Police": a place naming a local institution
   int container = -1;         // index of the candidate in "X, Y" / "X (Y)" that contains this one
 };

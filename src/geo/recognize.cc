@@ -252,6 +252,16 @@ bool IsNameSuffix(std::string_view w) {
   return k_set.Has(w);
 }
 
+// Words that end the name of a natural or built feature ("Niger Delta", "Indian Ocean"). Not
+// "River": a river named after its town runs through it ("St. Marys River").
+bool IsFeatureNoun(std::string_view w) {
+  static constexpr std::array<std::string_view, 10> k = {"Colony",  "Delta",  "Gateway", "Turnpike",
+                                                         "Parkway", "Lagoon", "Chapel",  "Academy",
+                                                         "Canyon",  "Ocean"};
+  static const WordSet k_set(k);
+  return k_set.Has(w);
+}
+
 // Words that follow a place used as a modifier of a local institution ("Mansfield Police",
 // "Dublin City Council", "Gainesville Mayor", "Vancouver International Airport", "Bridgeport
 // Superior Court", "Kanawha Circuit Court"): the name is still the place.
@@ -646,6 +656,11 @@ class Recognizer {
           if (!country && bare.ends_with('s')) {
             country = gaz_.CountryByDemonym(bare.substr(0, bare.size() - 1));
           }
+          // "the Indian Ocean": a feature named with the adjective, not the country's people.
+          if (country && !had && i + 1 < sent.token_end && IsWord(i + 1) && Adjacent(i + 1) &&
+              IsFeatureNoun(Tok(i + 1))) {
+            country.reset();
+          }
           if (country) {
             Candidate c;
             c.span = {doc_.tokens[i].span.begin,
@@ -1036,6 +1051,26 @@ class Recognizer {
     }
   }
 
+  // True when the name of c is written in capitals, opens the text or a paragraph (or follows a
+  // period: a title joined to the body) and is followed by "(" or a dash.
+  bool Dateline(const Candidate& c) const {
+    if (c.tok_end >= doc_.tokens.size()) return false;
+    for (uint32_t i = c.tok_begin; i < c.tok_end; ++i) {
+      if (IsWord(i) && !IsAllCaps(Tok(i))) return false;
+    }
+    if (!IsAllCaps(Tok(c.tok_begin))) return false;
+    if (c.tok_begin > 0 && Tok(c.tok_begin - 1) != ".") {
+      bool line = false;
+      for (uint32_t b = doc_.tokens[c.tok_begin - 1].span.end;
+           b < doc_.tokens[c.tok_begin].span.begin; ++b) {
+        if (doc_.text[b] == '\n') line = true;
+      }
+      if (!line) return false;
+    }
+    const std::string_view next = Tok(c.tok_end);
+    return next == "(" || next == "\u2014" || next == "\u2013" || next == "-" || next == "--";
+  }
+
   // Fills the evidence around candidate `c`; returns false to reject it outright.
   bool Evidence(Candidate& c, const sitrep::Sentence& sent, int last_match_end) {
     const bool match_before_sep = last_match_end == static_cast<int>(c.tok_begin) - 1;
@@ -1071,6 +1106,13 @@ class Recognizer {
           c.cue = 2;
         }
       }
+    }
+    // A dateline ("NEW YORK (AP) —", "WASHINGTON - "): the name in capitals opening the text or
+    // a paragraph, then a bracket or a dash, names the city the story was filed from (not the
+    // state of the same name).
+    if (c.type == TypeHint::kNone && Dateline(c)) {
+      c.dateline = true;
+      c.cue = 2;
     }
     // "Henry, 19, of Alexandria": a name followed by an age is a person.
     if (c.tok_end + 3 < e && Eq(Tok(c.tok_end), ",") && Eq(Tok(c.tok_end + 2), ",")) {
@@ -1173,6 +1215,9 @@ class Recognizer {
       std::string_view next = Tok(n);
       std::string_view next_lower = LowerTok(n);
       if (IsNameSuffix(next) && c.type == TypeHint::kNone) return false;  // "Washington Post"
+      // "Tennessee Colony", "Virginia Gateway", "Indian Ocean": a longer name of a feature the
+      // gazetteer lacks, not the place its first word names.
+      if (IsFeatureNoun(next) && c.type == TypeHint::kNone) return false;
       if (IsInstitutionWord(next) && c.type == TypeHint::kNone) {
         // "Mansfield Police", "Dublin City Council": a local institution named after the place.
         c.modifier = true;

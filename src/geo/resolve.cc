@@ -16,8 +16,9 @@
 //              40 km of it: +8;
 //   proximity  (last pass) +2 within 150 km, +1 within 400 km of another resolved mention.
 // Country votes: a country mention 2 (1 when metonymic), an admin1 1.5, an admin2 1, a demonym 1,
-// a place 0.5; a name with plausible entries in several countries gives each 0.5 (a document
-// naming "Athens", "Georgia" and "Clarke County" is about the country holding all three).
+// a place 0.5; a name with plausible entries in two or three countries gives each 0.5 (a document
+// naming "Athens", "Georgia" and "Clarke County" is about the country holding all three; a name
+// held by more countries tells nothing).
 // Passes: context-free, then with context, then with context and proximity.
 //
 // Acceptance (the recognizer only proposed): a capitalized word before the name or a name used
@@ -70,7 +71,13 @@
 //    that the context pulls in ("Florida" among New York towns), unless a capital shares the
 //    name;
 //  - an alternate name of a place yields to a larger capital or city of 100k or more that bears
-//    the name as its own ("Washington", once Watervliet's; "Manchester", a part of Richmond).
+//    the name as its own ("Washington", once Watervliet's; "Manchester", a part of Richmond); a
+//    national capital even over a container ("Washington, New York and Boston" is a list), and
+//    such a capital is never dropped as a place the gazetteer lacks;
+//  - acceptance: a division read only by an alternate name, in a country without votes while
+//    the other names cast 2 or more elsewhere, is not meant ("Gulf" in a Middle East story);
+//  - a dateline ("NEW YORK (AP) —") is a strong cue for a city: places +3, divisions -6, and its
+//    reading is what the other mentions of the name mean.
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -107,6 +114,11 @@ constexpr uint64_t kStateOverTown = 100000;
 // A town named like a country, near the document's other places, needs their country to hold at
 // least this share of the votes (see Pass).
 constexpr double kLocalTownShare = 0.5;
+// The votes of other names (all elsewhere) that reject a division read by an alternate name
+// only (see Accept).
+constexpr double kForeignAliasVotes = 2;
+// A name with plausible entries in at most this many countries votes for each of them.
+constexpr size_t kMaxSharedCountries = 3;
 constexpr size_t kMaxEntries = 64;  // candidates per name considered (lists are sorted by level, population)
 
 double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
@@ -1075,6 +1087,16 @@ class Resolver {
         break;
       default: break;
     }
+    // A dateline names a city, not the state or county of the same name ("NEW YORK (AP)"), as
+    // "the town of" does (but the rules for a bare name still apply: "WASHINGTON" the capital).
+    // Firmer against divisions: the places of the story lie inside the state and vote for it.
+    if (c.dateline && c.type == TypeHint::kNone) {
+      if (kind == GeoKind::kPlace) {
+        s += 3;
+      } else if (kind == GeoKind::kAdmin1 || kind == GeoKind::kAdmin2) {
+        s -= 6;
+      }
+    }
     if (!has_coordinates) s -= 3;
     if (c.loose) s -= 1;
     // "southern Kaduna": a part of a state, not of its capital.
@@ -1141,6 +1163,13 @@ class Resolver {
     // "Georgia Bureau of Investigation" in a document about the US names the state; elsewhere a
     // capitalized word after a state's name makes a person ("Virginia Woolf") as likely.
     if (kind == GeoKind::kAdmin1 && c.name_neighbour && c.cue == 0 && share <= 0) return false;
+    // Only an alternate name of a division ("Gulf", Papua New Guinea's Gulf Province, in "the Gulf
+    // states"), in a country that the document's other names give no vote while they vote
+    // elsewhere: not that division.
+    if (kind == GeoKind::kAdmin1 && !ch.exact && share <= 0 && c.type == TypeHint::kNone &&
+        ctx_.TotalExcept(KeyOf(c)) >= kForeignAliasVotes) {
+      return false;
+    }
     if (kind == GeoKind::kCountry || kind == GeoKind::kAdmin1) return true;
     // "the Mossi and Foulse communities", "Fulani tribesmen": a people, not a namesake village.
     if (NamesAPeople(c)) return false;
@@ -1673,20 +1702,22 @@ class Resolver {
         }
       }
       // An alternate name of a place ("Washington", once Watervliet's) yields to a larger
-      // capital or city that bears the name as its own.
-      if (best.id != kNoGeoId && !best.exact && !best.support_container && !best.support_link &&
-          c.type == TypeHint::kNone) {
+      // capital or city that bears the name as its own. A national capital's own name wins even
+      // over a container: "Washington, New York and Boston" is a list, not Watervliet, N.Y.
+      if (best.id != kNoGeoId && !best.exact && !best.support_link && c.type == TypeHint::kNone) {
         GeoEntry b = gaz_.Entry(best.id);
         if (b.kind() == GeoKind::kPlace) {
           for (size_t i = 0; i < n; ++i) {
             if (exact[i] == 0) continue;
             GeoEntry e = gaz_.Entry(c.ids[i]);
+            const bool capital = e.feature_code() == "PPLC" || e.feature_code() == "PPLG";
+            if (best.support_container && !capital) continue;
             if (e.kind() == GeoKind::kPlace && e.population() > b.population() &&
-                (e.feature_code() == "PPLC" || e.feature_code() == "PPLG" ||
-                 e.population() >= kStateOverTown)) {
+                (capital || e.population() >= kStateOverTown)) {
               best.id = e.id();
               best.exact = true;
               best.support_admin1 = false;
+              best.support_container = false;
               break;
             }
           }
@@ -1819,7 +1850,9 @@ class Resolver {
           countries.push_back(country);
         }
       }
-      if (countries.size() < 2) continue;
+      // A name held by many countries ("Santa Clara", a surname read as a town) says nothing of
+      // which one the document is about: its votes were only noise against the named places.
+      if (countries.size() < 2 || countries.size() > kMaxSharedCountries) continue;
       voter = voter_of_[k];
       for (GeoId country : countries) vote(country, 0.5);
       voter = Context::kNone;
@@ -1949,6 +1982,11 @@ class Resolver {
       if (ye.kind() != GeoKind::kAdmin1 && seat_of == kNoGeoId) continue;
       GeoEntry e = gaz_.Entry(choices_[k].id);
       if (e.kind() != GeoKind::kPlace) continue;
+      // A national capital by its own name is no place the gazetteer lacks: "Washington, New
+      // York and Boston" lists cities.
+      if (choices_[k].exact && (e.feature_code() == "PPLC" || e.feature_code() == "PPLG")) {
+        continue;
+      }
       if (seat_of != kNoGeoId) {
         // "X, Donetsk" with X elsewhere: the province is meant, not the city.
         if (InContainer(e, cands_[c.container])) continue;  // within 40 km of the city
@@ -2023,8 +2061,14 @@ class Resolver {
     for (size_t k = 0; k < cands_.size(); ++k) {
       if (!choices_[k].accepted || cands_[k].key.empty()) continue;
       int32_t& best = best_of_key[key_id_[k]];
-      if (best < 0) best = static_cast<int32_t>(k);
-      else if (choices_[k].score > choices_[best].score) best = static_cast<int32_t>(k);
+      // A dateline's reading ("NEW YORK (AP)", the city) is what the story's other mentions of
+      // the name mean too, whatever their own scores.
+      if (best < 0 || (cands_[k].dateline && !cands_[best].dateline)) {
+        best = static_cast<int32_t>(k);
+      } else if (choices_[k].score > choices_[best].score &&
+                 cands_[k].dateline == cands_[best].dateline) {
+        best = static_cast<int32_t>(k);
+      }
     }
     for (size_t k = 0; k < cands_.size(); ++k) {
       const int32_t best = best_of_key[key_id_[k]];

@@ -138,6 +138,7 @@ class Annotator {
   // none of them, and then those passes are skipped.
   void NoteRareWord(std::string_view w) {
     switch (w.size()) {
+      case 4: has_dead_ |= w == "dead"; break;
       case 5: has_death_ |= w == "death"; break;
       case 7: has_suicide_ |= w == "suicide"; break;
       case 8: has_addition_ |= w == "addition"; break;
@@ -849,6 +850,10 @@ class Annotator {
     return {f, j, j + len};
   }
 
+  static constexpr std::array<std::string_view, 16> kIntentVerbs = {
+      "plot",    "plotted", "plotting",  "plan",     "planned", "planning", "threatened", "threatening",
+      "vowed",   "vowing",  "attempted", "attempting", "tried", "trying",   "intended",   "conspired"};
+
   // FATE [filler] COUNT, or TOLL ... COUNT. `start` is the first token of the count.
   FateHit Active(size_t b, size_t start, bool* update) const {
     *update = false;
@@ -893,6 +898,11 @@ class Annotator {
             aux == "is" || aux == "are") {
           return {};
         }
+      }
+      // "plotting to kill four people", "threatened to kill 20 hostages": an intention (not
+      // "proceeded to kill", "used rifles to kill").
+      if (k + 1 - len > b + 1 && W(k - len) == "to" && In(W(k - len - 1), kIntentVerbs)) {
+        return {};
       }
       // "were killed and wounded 80 others": after a passive, the count is the last verb's.
       if (f->fate == Fate::kCasualties && len == 3 && k >= b + 3 && W(k - 1) == "and" &&
@@ -1184,8 +1194,10 @@ class Annotator {
     if (fate_word) {
       AppositionList(sentence, b, e, first_frame);
       ObjectAppositionList(sentence, b, e, first_frame);
+      DropBodiesOfCounted(first_frame);  // ("killed Ann Roe ... and found her body")
     }
     if (has_death_) ToDeath(sentence, b, e, first_frame);
+    if (has_dead_) LeftDead(sentence, b, e, first_frame);
     if (has_addition_) InAdditionTo(sentence, b, e, first_frame);
     if (has_suicide_) SuicideAttackers(sentence, b, e, first_frame);
   }
@@ -1264,6 +1276,9 @@ class Annotator {
       const std::string_view w = W(i);
       if (!IsPerpetratorNoun(w)) {  // both readings below need one
         if (W(i + 1) == "were" && W(i - 1) == "the") DefinitePlural(sentence, b, e, first_frame, i);
+        if (w == "bodies" && W(i + 1) == "of" && W(i + 2) == "the") {
+          BodiesOfEarlier(sentence, e, first_frame, i);
+        }
         continue;
       }
       if ((w.ends_with("s") || w == "gunmen") && W(i - 1) == "the" &&
@@ -1340,6 +1355,62 @@ class Annotator {
     return f;
   }
 
+  // The count written before an earlier mention of the plural victim noun `noun` (the count
+  // right before it or one or two words before: "two police officers"), searching back from
+  // token `i` over up to 300 tokens; 0 when none.
+  int64_t EarlierCount(std::string_view noun, size_t i) const {
+    int64_t n = 0;
+    for (size_t k = i - 1; k-- > 0 && k + 300 > i && n == 0;) {
+      if (W(k) != noun || k == 0) continue;
+      // the count right before the noun or one or two words before it ("two police officers")
+      const uint32_t lo = tok_[k >= 3 ? k - 3 : 0].span.end, hi = tok_[k - 1].span.end;
+      for (size_t qi = doc_.quantities.size(); qi-- > 0;) {
+        const Quantity& qt = doc_.quantities[qi];
+        if (qt.span.end < lo) break;
+        // (a count of soldiers that no fate bound became a troop strength)
+        if (qt.span.end <= hi &&
+            (qt.kind == QuantityKind::kCount || qt.kind == QuantityKind::kTroopStrength) &&
+            !qt.vague && qt.value >= 2 && qt.value == qt.high && qt.value <= 50) {
+          n = qt.value;
+          break;
+        }
+      }
+    }
+    return n;
+  }
+
+  // "Gunmen abducted two police officers. The bodies of the officers were found later": the
+  // dead are the people counted before the same noun, when no death of theirs is counted yet.
+  [[gnu::noinline]] void BodiesOfEarlier(uint32_t sentence, size_t e, size_t first_frame,
+                                         size_t i) {
+    size_t noun = i + 3;
+    if (noun + 1 < e && !IsStopWord(W(noun)) && IsWordish(noun + 1) && W(noun + 1).ends_with("s") &&
+        !IsStopWord(W(noun + 1))) {
+      ++noun;  // one adjective: "the bodies of the abducted officers"
+    }
+    size_t len = 0;
+    if (noun >= e || !W(noun).ends_with("s") || W(noun) == "victims" ||
+        MatchAt(noun, noun + 1, q::kVictim, &len) == nullptr) {
+      return;
+    }
+    for (size_t k = first_frame; k < doc_.casualties.size(); ++k) {
+      const Span sp = doc_.casualties[k].span;
+      if (sp.begin < tok_[noun].span.end && sp.end > tok_[i].span.begin) return;
+    }
+    const int64_t n = EarlierCount(W(noun), i);
+    if (n < 2) return;
+    for (size_t k = 0; k < first_frame; ++k) {  // their deaths counted already
+      const CasualtyFrame& f = doc_.casualties[k];
+      if (f.fate == Fate::kKilled && !f.negated && f.value >= n) return;
+    }
+    const Quantity qt{tok_[i].span, n, n, Qualifier::kExact, false, QuantityKind::kCount};
+    Np np = ScanNp(noun, e);
+    AddFrame(sentence, i, i + 1, qt, -1, np, {nullptr, i, i + 1}, Fate::kKilled, false, false);
+    doc_.casualties.back().count_span = {};
+    doc_.casualties.back().fate_span = TokSpan(i, i + 1);
+    doc_.casualties.back().span = TokSpan(i - 1, noun + 1);
+  }
+
   // "Gunmen fired on two police officers. The officers were killed.": a plural victim noun
   // opening a passive takes the count written before the same noun earlier in the text.
   // Called from Perpetrators' walk (one pass over the sentence for both) at a token `i` that
@@ -1359,23 +1430,7 @@ class Annotator {
     size_t j = i + 1;
     const LexEntry* f = PassiveKilling(e, first_frame, &j, &len);
     if (f == nullptr) return;
-    int64_t n = 0;
-    for (size_t k = i - 1; k-- > 0 && k + 300 > i && n == 0;) {
-      if (W(k) != noun || k == 0) continue;
-      // the count right before the noun or one or two words before it ("two police officers")
-      const uint32_t lo = tok_[k >= 3 ? k - 3 : 0].span.end, hi = tok_[k - 1].span.end;
-      for (size_t qi = doc_.quantities.size(); qi-- > 0;) {
-        const Quantity& qt = doc_.quantities[qi];
-        if (qt.span.end < lo) break;
-        // (a count of soldiers that no fate bound became a troop strength)
-        if (qt.span.end <= hi &&
-            (qt.kind == QuantityKind::kCount || qt.kind == QuantityKind::kTroopStrength) &&
-            !qt.vague && qt.value >= 2 && qt.value == qt.high && qt.value <= 50) {
-          n = qt.value;
-          break;
-        }
-      }
-    }
+    const int64_t n = EarlierCount(noun, i);
     if (n < 2) return;
     const Quantity qt{tok_[i - 1].span, n, n, Qualifier::kExact, false, QuantityKind::kCount};
     Np np = ScanNp(i, e);
@@ -1854,6 +1909,20 @@ class Annotator {
             (s != b || IsStopWord(W(s)) || (s == p && SentenceAdverb(W(s))))) {
           found = false;
         }
+        // "The chief of public order and an associate", "the driver of Dost Coach and a
+        // guard": a singular conjunct whose noun an "of" phrase follows (not "the village of
+        // Xyz": no victim noun before "of").
+        if (!found && (n > 0 || counted_tail)) {
+          for (size_t o = p; o > b + 1 && o + 5 > p; --o) {
+            if (W(o) == "of") {
+              found = ConjunctBack(b, o - 1, false, &s, &v, &perp) && v == 1 && !perp &&
+                      !IsNameWord(o - 1) && ConjunctStarts(b, s) &&
+                      (!counted_tail || !Framed(first_frame, s, p));
+              break;
+            }
+            if (!IsWordish(o) || W(o) == "and") break;
+          }
+        }
         if (!found && n == 0 && !counted_tail) {
           // "a soldier and military officer": a bare noun after "and"
           found = ConjunctBack(b, p, true, &s, &v, &perp) && s > b + 1 && W(s - 1) == "and";
@@ -2256,7 +2325,10 @@ class Annotator {
       const size_t nsegs = segs.size();
       int64_t total = 0;
       bool apposition = false;
-      SumList(segs, false, &total, &apposition);
+      // "killing the two inspectors, Ann Roe and Al Poe." : names that end the sentence (or
+      // a comma) after a count restate it.
+      const bool closing = k >= e || W(k) == "." || (k > fe && W(k - 1) == ",");
+      SumList(segs, closing, &total, &apposition);
       if (total < 2 || (!apposition && !pair && (nsegs < 3 || !uncounted))) {
         continue;
       }
@@ -2362,12 +2434,16 @@ class Annotator {
       }
       auto& segs = list_segs_;
       segs.clear();
+      bool pp_closes = false;
       for (size_t n = first; n < spans.size() && !bad; ++n) {
         ListSeg sg{};
         // A prepositional phrase after an item: "from the 6th Battalion".
         const size_t s1 = spans[n].first;
         if (n > first && In(W(s1), kPrepositions) &&
             !(W(s1) == "at" && (W(s1 + 1) == "least" || W(s1 + 1) == "most"))) {
+          // ("Two soldiers, Ann Roe and Al Poe, from the 6th Battalion were killed": the
+          // comma before the phrase closes the names.)
+          if (n + 1 == spans.size() && after_comma[n]) pp_closes = true;
           continue;
         }
         if (!ClassifySeg(spans[n].first, spans[n].second, n == first, &sg)) {
@@ -2386,7 +2462,7 @@ class Annotator {
       const size_t nsegs = segs.size();
       int64_t total = 0;
       bool apposition = false;
-      SumList(segs, W(i - 1) == ",", &total, &apposition);
+      SumList(segs, W(i - 1) == "," || pp_closes, &total, &apposition);
       if (!apposition && (nsegs < 3 || !uncounted)) continue;
       if (total < 2) continue;
       // The frames of this verb, and those inside the list, give way (unless they already
@@ -2651,6 +2727,79 @@ class Annotator {
     const std::string_view w = W(k);
     return w == "," || w == "and" || w == "." || w == ";" || w == "in" || w == "on" ||
            w == "at" || w == "near" || w == "while" || w == "when" || w == "during";
+  }
+
+  // Token `k` is part of an age ("a 16-year-old", "a 16 year old").
+  bool InAge(size_t k) const {
+    for (const Quantity& qt : doc_.quantities) {
+      if (qt.kind == QuantityKind::kAge && qt.span.begin <= tok_[k].span.begin &&
+          tok_[k].span.end <= qt.span.end) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // "The attack left a teenager, the mayor's grandson, dead", "left Roe's son and his
+  // granddaughter dead": one death per conjunct joined by "and" (comma-only parts restate
+  // the person before them). Counted objects ("left two soldiers dead") are read elsewhere.
+  void LeftDead(uint32_t sentence, size_t b, size_t e, size_t first_frame) {
+    for (size_t i = b + 1; i + 2 < e; ++i) {
+      if (W(i) != "left" && W(i) != "leaving") continue;
+      size_t d = i + 1;
+      while (d < e && d < i + 16 && W(d) != "dead") ++d;
+      if (d >= e || W(d) != "dead" || d == i + 1) continue;
+      for (const Quantity& qt : doc_.quantities) {
+        if (qt.kind == QuantityKind::kCount && qt.span.begin >= tok_[i].span.end &&
+            qt.span.end <= tok_[d].span.begin) {
+          return;
+        }
+      }
+      for (size_t f = first_frame; f < doc_.casualties.size(); ++f) {
+        const Span sp = doc_.casualties[f].span;
+        if (sp.begin < tok_[d].span.end && sp.end > tok_[i].span.begin) return;
+      }
+      int64_t n = 0;
+      bool ok = true, item_start = true;
+      for (size_t k = i + 1; k < d && ok; ++k) {
+        const std::string_view w = W(k);
+        if (w == "and") {
+          item_start = true;
+          continue;
+        }
+        if (w == ",") continue;
+        if (item_start) {
+          // a singular determiner phrase or a name opens each conjunct
+          const bool det = w == "a" || w == "an" || w == "the" || w == "his" || w == "her" ||
+                           w == "its" || ((w.ends_with("'s") || w.ends_with("\xE2\x80\x99s")) &&
+                                          IsNameWord(k));
+          if (!det && !IsNameWord(k)) ok = false;
+          ++n;
+          item_start = false;
+        }
+        // (not "left the scene after shooting ...": no clause inside the object)
+        if (!IsWordish(k) && w != "'s" && w != "-" && !InAge(k)) ok = false;
+        if (IsStopWord(w) && w != "the" && w != "a" && w != "an" && w != "his" && w != "her" &&
+            w != "its") {
+          ok = false;
+        }
+        if (w.ends_with("ing")) ok = false;
+      }
+      // The last word before "dead" (or before the comma of an apposition) must be singular.
+      size_t h = d - 1;
+      if (W(h) == "," && h > i + 1) --h;
+      const std::string_view head = W(h);
+      if (!ok || n == 0 || n > 6 || (head.ends_with("s") && !head.ends_with("'s")) ||
+          head.ends_with("men") || head == "people" || head == "children") {
+        continue;
+      }
+      const Quantity qt{TokSpan(i + 1, d), n, n, Qualifier::kExact, false, QuantityKind::kCount};
+      AddFrame(sentence, i + 1, d, qt, -1, Np{}, {nullptr, d, d + 1}, Fate::kKilled, false, false);
+      doc_.casualties.back().count_span = {};
+      doc_.casualties.back().fate_span = TokSpan(d, d + 1);
+      doc_.casualties.back().span = TokSpan(i, d + 1);
+      i = d;
+    }
   }
 
   // "stoned a civilian to death", "hacked them to death", "beat two men to death": a verb, its
@@ -2967,13 +3116,14 @@ class Annotator {
   // of the sentence.
   void DropBodiesOfCounted(size_t first_frame) {
     auto body = [&](const CasualtyFrame& f) {
-      return f.quantity < 0 && f.victims.empty() && f.fate == Fate::kKilled && !f.negated &&
-             std::string_view(lower_).substr(f.span.begin, f.span.size()).find("body") !=
-                 std::string_view::npos &&
-             f.count_span.empty() && f.span.size() > 0 &&
-             (lower_.compare(f.span.begin, 4, "his ") == 0 ||
-              lower_.compare(f.span.begin, 4, "her ") == 0 ||
-              lower_.compare(f.span.begin, 4, "the ") == 0);
+      if (f.quantity >= 0 || !f.victims.empty() || f.fate != Fate::kKilled || f.negated ||
+          !f.count_span.empty() || f.span.size() == 0) {
+        return false;
+      }
+      // The word "body" (not "bodyguard"): FoundBody's frames, passive or active.
+      const std::string_view t = std::string_view(lower_).substr(f.span.begin, f.span.size());
+      const size_t at = t.find("body");
+      return at != std::string_view::npos && (at + 4 == t.size() || t[at + 4] == ' ');
     };
     bool other = false;
     for (size_t k = first_frame; k < doc_.casualties.size(); ++k) {
@@ -2991,13 +3141,34 @@ class Annotator {
   bool FoundBody(uint32_t sentence, size_t b, size_t e, size_t first_frame, size_t i) {
     if (W(i) != "body" || i == b) return false;
     size_t d = i - 1;
-    for (int adj = 0; adj < 2 && d > b && W(d) != "his" && W(d) != "her" && W(d) != "the"; ++adj) {
-      if (!IsWordish(d) || IsStopWord(W(d))) return false;
-      --d;
-    }
-    if (W(d) != "his" && W(d) != "her" && W(d) != "the") return false;
     static constexpr std::array<std::string_view, 6> kFound = {
         "found", "recovered", "discovered", "dumped", "retrieved", "identified"};
+    // "Roe's body was found": a possessive name is the determiner.
+    const bool possessive = IsNameWord(d) && (W(d).ends_with("'s") || W(d).ends_with("\xE2\x80\x99s"));
+    if (!possessive) {
+      for (int adj = 0; adj < 2 && d > b && W(d) != "his" && W(d) != "her" && W(d) != "the";
+           ++adj) {
+        if (!IsWordish(d) || IsStopWord(W(d))) return false;
+        --d;
+      }
+      if (W(d) != "his" && W(d) != "her" && W(d) != "the") return false;
+    }
+    // "police found his body", "recovered the body of Ann Roe": the active form (not "the body
+    // of the car": "the body" needs "of" and a name after it).
+    if (d > b && In(W(d - 1), kFound) && W(d - 1) != "identified" && W(d - 1) != "dumped" &&
+        (W(d) != "the" || (i + 2 < e && W(i + 1) == "of" && IsNameWord(i + 2)))) {
+      for (size_t f = first_frame; f < doc_.casualties.size(); ++f) {
+        const Span sp = doc_.casualties[f].span;
+        if (sp.end > tok_[d - 1].span.begin && sp.begin < tok_[i].span.end) return false;
+      }
+      const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
+      AddFrame(sentence, i, i + 1, qt, -1, Np{}, {nullptr, d - 1, d}, Fate::kKilled, false,
+               false);
+      doc_.casualties.back().count_span = {};
+      doc_.casualties.back().fate_span = TokSpan(d - 1, d);
+      doc_.casualties.back().span = TokSpan(d - 1, i + 1);
+      return true;
+    }
     for (size_t k = i + 1; k + 1 < e && k < i + 14; ++k) {
       if (W(k) == "were" || W(k) == "bodies") return false;
       if (W(k) != "was" && W(k) != "had") continue;
@@ -3397,7 +3568,7 @@ class Annotator {
   const std::vector<Token>& tok_;
   Scratch& scratch_;
   std::string& lower_;
-  bool has_death_ = false, has_suicide_ = false, has_addition_ = false, has_themselves_ = false;
+  bool has_dead_ = false, has_death_ = false, has_suicide_ = false, has_addition_ = false, has_themselves_ = false;
   TokenTexts& t_;
   std::vector<Candidate>& cands_;
   // Scratch of the list readings (AppositionList, ObjectAppositionList), reused per sentence.

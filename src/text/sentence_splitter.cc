@@ -8,7 +8,8 @@
 //        never a boundary;
 //      - "No. Art. Vol. Fig. p. pp.": a boundary unless a number follows ("No. 5");
 //      - other abbreviations (U.S. U.N. a.m. Jan. Inc. Jr. St.) and single capital initials
-//        ("John F. Kennedy"): a boundary only when the next word is a common sentence starter
+//        ("John F. Kennedy", the "W." of "D-W. Va."): a boundary only when the next word is a
+//        common sentence starter
 //        ("in the U.S. The ..." splits; "U.S. Army" does not).
 #include <algorithm>
 #include <array>
@@ -51,6 +52,11 @@ Abbrev Classify(std::string_view word) {
   if (Contains(kBeforeNumber, word)) return Abbrev::kBeforeNumber;
   if (Contains(kStarterRule, word)) return Abbrev::kStarterRule;
   if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') return Abbrev::kStarterRule;
+  // "D-W. Va.", "R-N. J.": a party letter and a state's first initial, an initial like "F.".
+  if (word.size() >= 3 && word[word.size() - 2] == '-' && word.back() >= 'A' &&
+      word.back() <= 'Z') {
+    return Abbrev::kStarterRule;
+  }
   if (word.size() >= 2 && word.back() == '.') return Abbrev::kStarterRule;  // "U.S.", "a.m."
   return Abbrev::kNone;
 }

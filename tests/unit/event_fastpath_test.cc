@@ -14,7 +14,9 @@
 #include <cstdlib>
 #include <initializer_list>
 #include <map>
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "actor/phrase_trie.h"
@@ -47,6 +49,31 @@ const char* const kTexts[] = {
 
 const char* const kNeedles[] = {"split", "spread", "divided", " across ", "you may also like",
                                 "read more:", "a", " ", "s:", "like"};
+
+// A document published on 2024-09-14 run through the default pipeline (with the gazetteer when
+// one is given), as the events stage receives it.
+Document Processed(std::string text, std::shared_ptr<const Gazetteer> gaz = nullptr) {
+  Document doc;
+  doc.id = "t";
+  doc.published = "2024-09-14";
+  doc.text = std::move(text);
+  PipelineOptions options;
+  options.gazetteer = std::move(gaz);
+  const Status status = MakeDefaultPipeline(options).Run(doc);
+  EXPECT_TRUE(status.ok()) << status.message();
+  return doc;
+}
+
+// Paragraphs joined one per line: `count` of them, the k-th being paragraphs[(k * step) % n].
+template <size_t N>
+std::string Paragraphs(const char* const (&paragraphs)[N], int count, int step) {
+  std::string text;
+  for (int k = 0; k < count; ++k) {
+    text += paragraphs[(k * step) % N];
+    text += '\n';
+  }
+  return text;
+}
 
 TEST(EventFastPath, LowerTestsMatchLower) {
   for (const char* text : kTexts) {
@@ -97,9 +124,7 @@ std::vector<Span> ReferenceLinkLists(const Document& doc) {
 TEST(EventFastPath, LinkListsMatchReference) {
   int with_lists = 0;
   for (const char* text : kTexts) {
-    Document doc;
-    doc.text = text;
-    ASSERT_TRUE(MakeDefaultPipeline().Run(doc).ok());
+    const Document doc = Processed(text);
     const std::vector<Span> fast = event::LinkLists(doc);
     EXPECT_EQ(fast, ReferenceLinkLists(doc)) << text;
     with_lists += !fast.empty();
@@ -139,15 +164,10 @@ TEST(EventFastPath, YearMatchesFormattedDay) {
 TEST(EventFastPath, SentenceLocationsMatchLocateEvent) {
   auto gaz = Gaz();
   ASSERT_NE(gaz, nullptr);
-  Document doc;
-  doc.id = "t";
-  doc.published = "2024-09-14";
-  doc.text =
+  const Document doc = Processed(
       "Gunmen attacked a checkpoint near Falluja in Anbar province on Monday. Police said two "
-      "officers were killed.\nIn a separate attack, a roadside bomb hit a patrol in Kirkuk.";
-  PipelineOptions options;
-  options.gazetteer = gaz;
-  ASSERT_TRUE(MakeDefaultPipeline(options).Run(doc).ok());
+      "officers were killed.\nIn a separate attack, a roadside bomb hit a patrol in Kirkuk.",
+      gaz);
   event::SentenceLocations locations(doc, gaz.get());
   for (uint32_t s = 0; s < doc.sentences.size() + 1; ++s) {
     for (int twice = 0; twice < 2; ++twice) {
@@ -382,13 +402,7 @@ TEST(EventFastPath, Admin1SpellingsMatchReference) {
   };
   int named = 0, asked = 0;
   for (const char* text : texts) {
-    Document doc;
-    doc.id = "t";
-    doc.published = "2024-09-14";
-    doc.text = text;
-    PipelineOptions options;
-    options.gazetteer = gaz;
-    ASSERT_TRUE(MakeDefaultPipeline(options).Run(doc).ok());
+    const Document doc = Processed(text, gaz);
     // The divisions of the places read, and every division a capitalized word may name.
     std::vector<GeoId> admin1s;
     auto add = [&](GeoId id) {
@@ -479,16 +493,7 @@ TEST(EventFastPath, AnyFollowsAsContainerMatchesEveryPair) {
       "Gunmen attacked a checkpoint near Falluja in Anbar province; Falluja, Anbar was calm.",
       "Falluja in the outskirts of the northern rural area of western Anbar, Iraq.",
   };
-  Document doc;
-  doc.id = "t";
-  doc.published = "2024-09-14";
-  for (int k = 0; k < 12; ++k) {
-    doc.text += paragraphs[k % std::size(paragraphs)];
-    doc.text += '\n';
-  }
-  PipelineOptions options;
-  options.gazetteer = gaz;
-  ASSERT_TRUE(MakeDefaultPipeline(options).Run(doc).ok());
+  const Document doc = Processed(Paragraphs(paragraphs, 12, 1), gaz);
   ASSERT_GE(doc.places.size(), 20u);
   // Outer sets: all mentions, and the mentions of each name (as Judge groups them).
   std::vector<std::vector<const PlaceMention*>> sets(1);
@@ -606,16 +611,7 @@ TEST(EventFastPath, GroupingAndFramesMatchPlainScans) {
   };
   int frames = 0;
   for (int repeats : {1, 3, 25}) {
-    Document doc;
-    doc.id = "t";
-    doc.published = "2024-09-14";
-    for (int k = 0; k < repeats * 5; ++k) {
-      doc.text += paragraphs[(k * 3) % std::size(paragraphs)];
-      doc.text += '\n';
-    }
-    PipelineOptions options;
-    options.gazetteer = gaz;
-    ASSERT_TRUE(MakeDefaultPipeline(options).Run(doc).ok());
+    const Document doc = Processed(Paragraphs(paragraphs, repeats * 5, 3), gaz);
     std::vector<event::Incident> incidents = event::GroupMentions(doc, gaz.get());
     // Every mention is in the last incident that has its sentence, among those before it.
     std::vector<int> owner(doc.triggers.size(), -1);
@@ -664,16 +660,7 @@ TEST(EventFastPath, SharedVerdictsMatchJudgingEachMention) {
       "Forces from Tigray region took Lalibela. Police said two officers died in Falluja in "
       "Anbar province.",
   };
-  Document doc;
-  doc.id = "t";
-  doc.published = "2024-09-14";
-  for (int k = 0; k < 16; ++k) {
-    doc.text += paragraphs[(k * 3) % std::size(paragraphs)];
-    doc.text += '\n';
-  }
-  PipelineOptions options;
-  options.gazetteer = gaz;
-  ASSERT_TRUE(MakeDefaultPipeline(options).Run(doc).ok());
+  const Document doc = Processed(Paragraphs(paragraphs, 16, 3), gaz);
   LocateCache shared;
   LocateCache each(/*share_verdicts=*/false);
   int found = 0;
@@ -708,11 +695,7 @@ TEST(EventFastPath, CasualtyContextMatchesPlain) {
   };
   size_t frames = 0;
   for (const char* text : texts) {
-    Document doc;
-    doc.id = "t";
-    doc.published = "2024-09-14";
-    doc.text = text;
-    ASSERT_TRUE(MakeDefaultPipeline().Run(doc).ok());
+    const Document doc = Processed(text);
     const std::string lower = event::Lower(doc.text);
     event::CasualtyContext ctx(doc, lower);
     for (uint32_t k = 0; k < 2 * doc.sentences.size(); ++k) {
@@ -813,11 +796,7 @@ TEST(EventFastPath, HypotheticalMatchesReference) {
   };
   size_t frames = 0, hypothetical = 0;
   for (const char* text : texts) {
-    Document doc;
-    doc.id = "t";
-    doc.published = "2024-09-14";
-    doc.text = text;
-    ASSERT_TRUE(MakeDefaultPipeline().Run(doc).ok());
+    const Document doc = Processed(text);
     const std::string lower = event::Lower(doc.text);
     event::CasualtyContext ctx(doc, lower);
     // Frames in reverse, so that sentences are read by the context in another order too.

@@ -368,6 +368,18 @@ TEST_F(EventLocationTest, ContainerSettlesTheReading) {
       // settles nothing: the town stays.
       {"A grenade was thrown at a party office in Tripoli, Northern Province, Lebanon.", 0,
        "Lebanon", "Liban-Nord", "Tripoli", 1},
+      // The town's own name written again as its container names the same place: the town
+      // takes that reading.
+      {"Hundreds of nurses rallied in Hyderabad city (Hyderabad, TS) over unpaid wages.", 0,
+       "India", "Telangana", "Hyderabad", 1},
+      // A town read elsewhere, written right before a city after a comma, is a part of the city
+      // ("Ermita" of Western Visayas is Manila's district here); a list of towns is not.
+      {"Police dispersed a rally of jeepney drivers in Ermita, Manila on Friday.", 0,
+       "Philippines", "Metro Manila", "Manila", 1},
+      {"Police dispersed rallies of jeepney drivers in Ermita, Manila and Cebu on Friday.", 0,
+       "Philippines", "Western Visayas", "Ermita", 1},
+      {"Fishermen blocked the coastal road in Pulluvila village (Thiruvananthapuram, KL).", 0,
+       "India", "Kerala", "Thiruvananthapuram", 1},
   };
   ExpectLocatedWithActors(rows);
   // "J&K" is read only where a division's abbreviation stands, after "," or "(".
@@ -414,6 +426,39 @@ TEST_F(EventLocationTest, DemonymsAloneDoNotHoldATown) {
        0, "Iraq", "Dahuk", "Amadiya", 1},
       {"Ukrainian forces fired mortars at militia positions near Shakhta, Donetsk.", 0, "Ukraine",
        "Donetsk", "Shakhta", 4},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
+// A demonym alone says whose forces act, not where: it never moves a town read in one country to
+// a namesake in the demonym's country ("Russian ... in Tartus" is not a Tartus of Russia).
+TEST_F(EventLocationTest, DemonymsAloneDoNotMoveATown) {
+  const Row rows[] = {
+      {"Russian military police arrested two engineers in Tartus city on Monday.", 0, "Syria",
+       "Tartus", "Tartus", 1},
+      {"Dozens of people chanted pro-Russian slogans in Odessa on Saturday.", 0, "Ukraine",
+       "Odessa", "Odessa", 1},
+      {"Israeli aircraft struck a building in Gaza on Friday night.", 0, "Palestinian Territory",
+       "Gaza", "Gaza", 1},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
+// A division named as the owner of a body ("Logar's provincial council") says whose, not where:
+// it neither locates the event nor puts the town named with it in doubt.
+TEST_F(EventLocationTest, OwnerDivisionDoesNotLocate) {
+  const Row rows[] = {
+      {"A member of Logar's provincial council was shot dead in Kabul city on Monday.", 0,
+       "Afghanistan", "Kabul", "Kabul", 1},
+      // Negative: a possessive before a part of the division or a place in it still holds.
+      {"Militants ambushed an army convoy in Anbar's western desert on Monday.", 0, "Iraq",
+       "Anbar", "Al Anbar", 4},
+      {"Taliban militants attacked a checkpoint in Helmand's Nad Ali district.", 0,
+       "Afghanistan", "Helmand", "Nad Ali", 3},
+      // A division across a border from the town does not hold it.
+      {"Shelling killed a civilian in the village of Ganto in Jisr al-Shughour countryside near "
+       "the administrative border with Hama governorate.",
+       0, "Syria", "Idlib", "Ganto", 1},
   };
   ExpectLocatedWithActors(rows);
 }

@@ -552,6 +552,26 @@ TEST(AssembleEvents, OpeningPlaceOverALaterCountry) {
   ExpectFirstEventPlaces(*gaz, cases);
 }
 
+// A headline without a place opens the incident; the body's sentence places it at a village the
+// gazetteer lacks, named after a locative word and held by a town ("in Barangay X, Y City"):
+// the village, not the province the document names most. Needs the gazetteer; skips without it.
+TEST(AssembleEvents, VillageStatedByTheIncidentsSentence) {
+  auto gaz = OpenDefaultGazetteer();
+  if (!gaz.ok()) GTEST_SKIP() << "no gazetteer blob";
+  const EventPlaceCase cases[] = {
+      {"Rebel killed in clash with troops\nA rebel was killed in a clash with soldiers in Barangay "
+       "Tabun, Escalante City in Negros Occidental on Thursday. Troops in Negros Occidental remain "
+       "on alert.",
+       "Western Visayas", "Tabun"},
+      // Negative: a village named in passing, without a locative word, does not place it.
+      {"Rebel killed in clash with troops\nA rebel was killed in a clash with soldiers in "
+       "Escalante City in Negros Occidental on Thursday, said the chief of Barangay Tabun. Troops "
+       "in Negros Occidental remain on alert.",
+       "Western Visayas", "Escalante"},
+  };
+  ExpectFirstEventPlaces(*gaz, cases);
+}
+
 // An event known only to its country is put at the capital, in the capital's division; a finer
 // place keeps its own division. Needs the gazetteer; skips without it.
 TEST(AssembleEvents, CountryLevelEventInTheCapitalsDivision) {

@@ -770,6 +770,9 @@ TEST_F(PlacesTest, PartyLetterBeforeAStateAbbreviationNamesTheState) {
       {"Rep. Joe Doe, D-N.Y., said the vote was close.", "N.Y.", "New York"},
       {"Rep. Nick Doe, D-W.Va., chaired the panel.", "W.Va.", "West Virginia"},
       {"Sen. Ann Roe (R-Ga.) spoke first.", "Ga.", "Georgia"},
+      // "D-W." once ended the sentence, and "Va." alone read as Virginia.
+      {"Sen. Jay Doe, D-W. Va., voted against the bill.", "W. Va.", "West Virginia"},
+      {"Rep. Nick Doe, D-W. Va. chaired the panel.", "W. Va.", "West Virginia"},
   });
 }
 
@@ -851,6 +854,97 @@ TEST_F(PlacesTest, AlternateNameOfASmallPlaceYieldsToACapital) {
   const PlaceMention* w = Find(doc, "Washington");
   ASSERT_NE(w, nullptr);
   EXPECT_EQ(w->feature_code, "PPLC") << w->name << ", " << w->admin1;
+  // "Washington, New York and Boston" is a list of cities, not "Watervliet, New York" by an old
+  // name; a town bearing the name as its own is still placed by its state.
+  const Context cases[] = {
+      {"After stops in Washington, New York and Boston, the prince flew home.", "Washington", "US",
+       "PPLC"},
+      {"The prince was in Washington last week. After stops in Washington, New York and Boston, "
+       "he flew home.",
+       "Washington", "US", "PPLC"},
+  };
+  ExpectContexts(cases);
+  ExpectAdmin1Rows({
+      {"The fair was held in Washington, Pennsylvania, on Saturday.", "Washington", "Pennsylvania"},
+  });
+}
+
+TEST_F(PlacesTest, NameOfManyCountriesCastsNoVotes) {
+  // "Old Town" and "Inner City" have entries in many countries: their votes once outweighed
+  // the document's own and made Alexandria the Egyptian city. A name of two or three countries
+  // still votes ("Alexandria" beside "Cairo").
+  const Context cases[] = {
+      {"The council in Alexandria met on Monday. Residents of Old Town and Upper King Street asked "
+       "for help.",
+       "Alexandria", "US", "PPL"},
+      {"The school board in Alexandria met at the Inner City center in Old Town on Monday.",
+       "Alexandria", "US", "PPL"},
+      {"Protesters marched in Alexandria and Cairo on Friday.", "Alexandria", "EG", "PPL"},
+  };
+  ExpectContexts(cases);
+}
+
+TEST_F(PlacesTest, DivisionByAnAlternateNameAbroadIsNoMention) {
+  // "Gulf" is an alternate name of Papua New Guinea's Gulf Province: in a story whose other names
+  // are elsewhere it names no division; with its country named it still does.
+  for (const char* text :
+       {"Oil prices rose as tensions between Iran and Saudi Arabia grew across the Gulf on Monday.",
+        "Ships from Iran and Iraq crossed the Gulf to Kuwait on Monday."}) {
+    Document doc = Annotate(text);
+    EXPECT_EQ(Find(doc, "Gulf"), nullptr) << text;
+    EXPECT_NE(Find(doc, "Iran"), nullptr) << text;
+  }
+  const Context cases[] = {
+      {"Floods hit Gulf in Papua New Guinea on Monday.", "Gulf", "PG", "ADM1"},
+      {"Floods hit Gulf Province in Papua New Guinea on Monday.", "Gulf Province", "PG", "ADM1"},
+  };
+  ExpectContexts(cases);
+}
+
+TEST_F(PlacesTest, NameBeforeAFeatureNounIsALongerName) {
+  // "Tennessee Colony" (a Texas village), "Virginia Gateway" (a shopping centre), "the Indian
+  // Ocean": longer names the gazetteer lacks, not the state or the country's people.
+  const struct {
+    const char* text;
+    const char* absent;
+  } rows[] = {
+      {"A man from Tennessee Colony was charged on Monday.", "Tennessee"},
+      {"Shoppers filled the Virginia Gateway mall on Saturday.", "Virginia"},
+      {"The search moved to the southern Indian Ocean on Monday.", "Indian"},
+      {"Militants attacked a pipeline in the Niger Delta on Monday.", "Niger"},
+  };
+  for (const auto& r : rows) {
+    Document doc = Annotate(r.text);
+    EXPECT_EQ(Find(doc, r.absent), nullptr) << r.text;
+  }
+  // The name alone, or before a river (a river named after its town runs through it), stays.
+  ExpectAdmin1Rows({
+      {"He moved to Tennessee last year.", "Tennessee", "Tennessee"},
+      {"Boats sank in the Tennessee River near Knoxville on Monday.", "Tennessee", "Tennessee"},
+  });
+  Document doc = Annotate("Indian troops crossed the border on Monday.");
+  const PlaceMention* m = Find(doc, "Indian");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "IN");
+}
+
+TEST_F(PlacesTest, DatelineNamesTheCityTheStoryWasFiledFrom) {
+  // A dateline in capitals opening the story names a city: New York City, not the state, and
+  // the story's other mentions of the name mean it too. Elsewhere "New York" stays the state.
+  const Context cases[] = {
+      {"NEW YORK (AP) \u2014 Police shot a man in Brooklyn on Friday.", "NEW YORK", "US", "PPL"},
+      {"NEW YORK (AP) - Police shot a man. The mayor of New York spoke on Friday.", "New York",
+       "US", "PPL"},
+      {"Police report\nNEW YORK \u2014 Police shot a man on Friday.", "NEW YORK", "US", "PPL"},
+      // The story's places inside the state (Brooklyn, Crown Heights) do not make it the state.
+      {"NEW YORK (AP) - Police shot a man in the Crown Heights neighborhood of Brooklyn. The New "
+       "York attorney general is investigating. Brooklyn residents gathered in Crown Heights.",
+       "NEW YORK", "US", "PPL"},
+      {"WASHINGTON (AP) - The senator left the capital on Friday.", "WASHINGTON", "US", "PPLC"},
+      {"The governor of New York spoke on Friday.", "New York", "US", "ADM1"},
+      {"Farmers from upstate New York (and Vermont) marched on Friday.", "New York", "US", "ADM1"},
+  };
+  ExpectContexts(cases);
 }
 
 TEST_F(PlacesTest, CommonWordsAndShortVariantsAreNoPlaces) {

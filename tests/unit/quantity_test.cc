@@ -497,6 +497,17 @@ const Case kMoreFrameCases[] = {
     {"The assailant and one civilian were killed.", "killed 1 unknown, killed 1 civilians"},
     {"Deputy Mayor Orin Falk and one other person were killed.",
      "killed 1 unknown, killed 1 civilians"},
+    // A conjunct whose noun an "of" phrase follows; a friend or an associate is a victim.
+    {"The chief of the local council and an associate were shot dead.",
+     "killed 1 unknown, killed 1 civilians"},
+    {"On Friday, the driver of Vela Transport and a mechanic were killed.",
+     "killed 1 unknown, killed 1 civilians"},
+    {"Ann Roe, director of the clinic, and her friend were killed.", "killed 2 unknown"},
+    {"Gunmen killed a shopkeeper and two of his friends.",
+     "killed 1 civilians, killed 2 civilians"},
+    // An intention to kill is no death.
+    {"The group accused the men of plotting to kill four judges.", ""},
+    {"The rebels threatened to kill ten villagers.", ""},
     // ... but not a place name before "and", nor a subject already counted.
     {"Gunmen stormed the village of Tarvo and two soldiers were killed.",
      "killed 2 state_forces"},
@@ -512,6 +523,41 @@ const Case kMoreFrameCases[] = {
     {"The body of Tomas Vell was recovered by police.", "killed 1 unknown"},
     {"Their bodies were found in a field.", ""},
     {"His body was found on Monday after he was shot and killed.", "killed 1 unknown"},
+    // A possessive name as the determiner; the active "found his body"; the body of the one
+    // killed in the same sentence is no second death; a car's body is no dead.
+    {"Two days later, Varga's body was discovered in a canal.", "killed 1 unknown"},
+    {"Villagers found her body the next morning.", "killed 1 unknown"},
+    {"Searchers recovered the body of Ilan Drost near the dam.", "killed 1 unknown"},
+    {"Gunmen shot and killed Tomas Vell and police found his body in a ditch.",
+     "killed 1 unknown"},
+    {"Mechanics found the body of the truck badly dented.", ""},
+    // The bodies of people counted earlier are their deaths, unless those are counted already.
+    {"Gunmen abducted three teachers on Monday. The bodies of the teachers were found on "
+     "Friday.",
+     "abducted 3 civilians, killed 3 civilians"},
+    {"Two herders were kidnapped. Days later, villagers found the bodies of the herders.",
+     "abducted 2 civilians, killed 2 civilians"},
+    {"Gunmen killed two farmers on Monday. The bodies of the farmers were found on Tuesday.",
+     "killed 2 civilians"},
+    {"Police arrested two suspects. The bodies of the victims were found.",
+     "detained 2 non_state"},
+    // Names after a count restate it: at the end of an object list, and before a
+    // prepositional phrase that a comma sets off from the names.
+    {"The car exploded, killing the two inspectors, Ann Roe and Al Poe.", "killed 2 unknown"},
+    {"On Monday, two soldiers, Sgt Ann Roe and Cpl Al Poe, from the 4th Battalion were killed.",
+     "killed 2 unknown"},
+    // "left X dead" with no count: one death per conjunct joined by "and"; an apposition
+    // restates its person; leaving a place or a plural object is not read here.
+    {"The raid left a 17 year old, the son of the imam, dead.", "killed 1 unknown"},
+    {"The ambush left Ann Roe's driver and her nephew dead, and six guards injured.",
+     "killed 2 unknown, injured 6 state_forces"},
+    {"The explosion left Tomas Vell dead.", "killed 1 unknown"},
+    {"The gunmen left the scene after the guard was found dead.", "killed 1 unknown"},
+    {"The gunmen left the village before dawn.", ""},
+    // Decapitated and strangled are killings.
+    {"Militants decapitated two shepherds.", "killed 2 unknown"},
+    {"The trader was found strangled in his shop.", "killed 1 unknown"},
+    {"The bodyguard was shot dead and the driver found his body.", "killed 1 unknown"},
     // Lower-case role words before a full name.
     {"Gunmen killed farm owner Ilan Drost at his home.", "killed 1 unknown"},
     // A possessive object of an active verb; a count after "his".
@@ -766,8 +812,10 @@ const Case kMoreFrameCases[] = {
     {"Gunmen killed Ann Roe, head of the union; Bob Poe, a local leader, and Carl Doe.",
      "killed 3 unknown"},
     {"The blast killed both militants, Ann Roe and five other officials.", "killed 8 unknown"},
-    {"Militants attacked the car, killing the chief and four of his associates.",
+    {"Militants attacked the car, killing the chief and four of his comrades.",
      "killed 5 unknown"},
+    {"Militants attacked the car, killing the chief and four of his associates.",
+     "killed 1 civilians, killed 4 civilians"},
     {"Gunmen shot and killed Ann Roe, the leader of the party, along with four of her "
      "relatives and a bodyguard.",
      "killed 6 unknown"},

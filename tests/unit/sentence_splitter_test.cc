@@ -68,6 +68,12 @@ const Case kCases[] = {
     {"John F. Kennedy was shot.", "John F. Kennedy was shot."},
     {"J. R. Smith spoke.", "J. R. Smith spoke."},
     {"He took Plan B. The plan failed.", "He took Plan B.|The plan failed."},
+    // A party letter and a state's initials ("D-W. Va.") end no sentence; a starter still does.
+    {"Sen. Jay Rockefeller, D-W. Va., said so.", "Sen. Jay Rockefeller, D-W. Va., said so."},
+    {"Rep. Nick Rahall, D-W. Va. chairs it.", "Rep. Nick Rahall, D-W. Va. chairs it."},
+    {"The vote went to R-N. H. Smith instead.", "The vote went to R-N. H. Smith instead."},
+    {"He backed Plan-B. The plan failed.", "He backed Plan-B.|The plan failed."},
+    {"It was made by Wal-Mart. Sales rose.", "It was made by Wal-Mart.|Sales rose."},
     // Numbers and ellipses.
     {"Growth was 2.5 percent. Prices rose.", "Growth was 2.5 percent.|Prices rose."},
     {"He died in 1971. His son lived.", "He died in 1971.|His son lived."},

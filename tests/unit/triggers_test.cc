@@ -309,6 +309,9 @@ const TypeCase kRoleTypeCases[] = {
     {"Youths smashed the windows of the party office and set it on fire.",
      "Violent demonstration"},
     {"The office received a letter laced with anthrax.", "Chemical weapon"},
+    // Mail that carries a harmful substance is an attack, whatever the substance.
+    {"A man sent envelopes stuffed with rat poison to three judges.", "Attack"},
+    {"Activists mailed packages containing lye to two ministers.", "Attack"},
 };
 
 TEST(TriggersTest, RoleTyping) {
