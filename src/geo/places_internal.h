@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
@@ -12,6 +13,13 @@
 #include "sitrep/places.h"
 
 namespace sitrep::places_internal {
+
+// `w` equals the literal: a size test and a compare of known length, inlined (a string_view's
+// == calls compare for each of the many word tests of recognition).
+template <size_t N>
+[[gnu::always_inline]] inline bool Eq(std::string_view w, const char (&lit)[N]) {
+  return w.size() == N - 1 && std::memcmp(w.data(), lit, N - 1) == 0;
+}
 
 // What a word right after (or "X of" right before) the name says about the entry's level.
 enum class TypeHint : uint8_t { kNone, kAdmin1, kAdmin2, kPlace, kCountry };

@@ -145,6 +145,15 @@ TypeHint LevelWord(std::string_view lower) {
   static constexpr std::array<std::string_view, 5> kPlace = {"town", "village", "city",
                                                              "neighbourhood", "neighborhood"};
   static const WordSet kPlace_set(kPlace);
+  // Most words asked about are none of them: one lookup in the union answers those.
+  static const WordSet kAll_set = [] {
+    static std::array<std::string_view, kAdmin1.size() + kAdmin2.size() + kPlace.size()> all;
+    auto out = std::copy(kAdmin1.begin(), kAdmin1.end(), all.begin());
+    out = std::copy(kAdmin2.begin(), kAdmin2.end(), out);
+    std::copy(kPlace.begin(), kPlace.end(), out);
+    return WordSet(all);
+  }();
+  if (!kAll_set.Has(lower)) return TypeHint::kNone;
   if (kAdmin1_set.Has(lower)) return TypeHint::kAdmin1;
   if (kAdmin2_set.Has(lower)) return TypeHint::kAdmin2;
   if (kPlace_set.Has(lower)) return TypeHint::kPlace;
@@ -324,13 +333,6 @@ inline std::string_view StripPossessive(std::string_view w, bool* had) {
     return w.substr(0, n - 4);
   }
   return w;
-}
-
-// `w` equals the literal: a size test and a compare of known length, inlined (a string_view's
-// == calls compare for each of the many word tests of recognition).
-template <size_t N>
-[[gnu::always_inline]] inline bool Eq(std::string_view w, const char (&lit)[N]) {
-  return w.size() == N - 1 && std::memcmp(w.data(), lit, N - 1) == 0;
 }
 
 // A per-thread memo of capitalized words: the word's bytes (without a possessive) → its folded
