@@ -723,8 +723,8 @@ UsCues CountUsCues(const Document& doc, std::vector<std::string_view>* missions)
   auto ap_month = [&](size_t i, std::string_view w) {
     const bool dot = w.back() == '.';
     const std::string_view m = dot ? w.substr(0, w.size() - 1) : w;
-    if (!(Eq(m, "Jan") || Eq(m, "Feb") || Eq(m, "Aug") || Eq(m, "Sept") || Eq(m, "Oct") || Eq(m, "Nov") ||
-          Eq(m, "Dec"))) {
+    if (!(Eq(m, "Jan") || Eq(m, "Feb") || Eq(m, "Aug") || Eq(m, "Sept") || Eq(m, "Oct") ||
+          Eq(m, "Nov") || Eq(m, "Dec"))) {
       return false;
     }
     size_t next = i + 1;
@@ -767,7 +767,8 @@ UsCues CountUsCues(const Document& doc, std::vector<std::string_view>* missions)
         break;
       case 'A':
         if (n <= 4) ap_date = ap_date || ap_month(i, w);
-        else if (Eq(w, "Alderman") || Eq(w, "Aldermen")) council = true;
+        else if (Eq(w, "Alderman") || Eq(w, "Aldermen"))
+          council = true;
         break;
       case 'D':
       case 'F':
@@ -801,7 +802,8 @@ UsCues CountUsCues(const Document& doc, std::vector<std::string_view>* missions)
       case 'C':
         if (Eq(w, "Constabulary")) constabulary = true;
         // "Crown Court"; "Const. Jane Smith" (the tokenizer splits the period off).
-        if (Eq(w, "Crown") && i + 1 < doc.tokens.size() && Eq(word(i + 1), "Court")) uk_court = true;
+        if (Eq(w, "Crown") && i + 1 < doc.tokens.size() && Eq(word(i + 1), "Court"))
+          uk_court = true;
         if (Eq(w, "Const") && i + 2 < doc.tokens.size() && Eq(word(i + 1), ".") &&
             doc.tokens[i + 2].kind == TokenKind::kWord && word(i + 2)[0] >= 'A' &&
             word(i + 2)[0] <= 'Z') {
@@ -817,19 +819,25 @@ UsCues CountUsCues(const Document& doc, std::vector<std::string_view>* missions)
         }
         break;
       case 'M':
-        if (Eq(w, "Magistrates")) uk_court = true;
-        else if (Eq(w, "Mountie") || Eq(w, "Mounties")) rcmp = true;
-        else if (Eq(w, "Mum")) mum = true;
+        if (Eq(w, "Magistrates"))
+          uk_court = true;
+        else if (Eq(w, "Mountie") || Eq(w, "Mounties"))
+          rcmp = true;
+        else if (Eq(w, "Mum"))
+          mum = true;
         break;
       case 'm':
-        if (Eq(w, "magistrates")) uk_court = true;
-        else if (Eq(w, "mum") || Eq(w, "mums")) mum = true;
+        if (Eq(w, "magistrates"))
+          uk_court = true;
+        else if (Eq(w, "mum") || Eq(w, "mums"))
+          mum = true;
         break;
       case 'c':
         if (Eq(w, "constabulary")) constabulary = true;
         break;
       case 'N':
-        if (Eq(w, "NHS")) nhs = true;
+        if (Eq(w, "NHS"))
+          nhs = true;
         else if (n <= 4) ap_date = ap_date || ap_month(i, w);
         break;
       case 'G':
@@ -839,7 +847,8 @@ UsCues CountUsCues(const Document& doc, std::vector<std::string_view>* missions)
         if (Eq(w, "RCMP")) rcmp = true;
         break;
       case 'O':
-        if (Eq(w, "OPP")) rcmp = true;  // the Ontario Provincial Police
+        if (Eq(w, "OPP"))
+          rcmp = true;  // the Ontario Provincial Police
         else if (n <= 4) ap_date = ap_date || ap_month(i, w);
         break;
       case 'P':
@@ -1064,9 +1073,12 @@ class Resolver {
         s = PopulationPrior(e.population());
         std::string_view fc = e.feature_code();
         // PPLG: the seat of government where it is not the capital ("La Paz").
-        if (Eq(fc, "PPLC") || Eq(fc, "PPLG")) s += 2.5;
-        else if (Eq(fc, "PPLA")) s += 2.5;  // "Odessa", "Idlib": the seat over its province
-        else if (Eq(fc, "PPLA2")) s += 0.5;
+        if (Eq(fc, "PPLC") || Eq(fc, "PPLG"))
+          s += 2.5;
+        else if (Eq(fc, "PPLA"))
+          s += 2.5;  // "Odessa", "Idlib": the seat over its province
+        else if (Eq(fc, "PPLA2"))
+          s += 0.5;
         break;
       }
     }
@@ -1261,10 +1273,11 @@ class Resolver {
     }
     // A dateline: the name in capitals opening a paragraph, then "(AP)" or a dash.
     if (c.all_caps && c.tok_end < count) {
-      const bool opens = c.tok_begin == 0 || doc_.Slice({doc_.tokens[c.tok_begin - 1].span.end,
-                                                         doc_.tokens[c.tok_begin].span.begin})
-                                                  .find('\n') != std::string_view::npos ||
-                         Eq(word(c.tok_begin - 1), ".");
+      const bool opens =
+          c.tok_begin == 0 ||
+          doc_.Slice({doc_.tokens[c.tok_begin - 1].span.end, doc_.tokens[c.tok_begin].span.begin})
+                  .find('\n') != std::string_view::npos ||
+          Eq(word(c.tok_begin - 1), ".");
       const std::string_view next = word(c.tok_end);
       if (opens && (Eq(next, "(") || Eq(next, "\u2014") || Eq(next, "\u2013") || Eq(next, "-") ||
                     Eq(next, "--"))) {
@@ -1280,15 +1293,16 @@ class Resolver {
     // "members of the Fulani community" (a lone "community" is a village in Latin American news:
     // "near the La Florida community").
     auto word = [&](size_t i) { return doc_.Slice(doc_.tokens[i].span); };
-    const bool members = c.tok_begin >= 3 && Eq(word(c.tok_begin - 1), "the") &&
-                         Eq(word(c.tok_begin - 2), "of") &&
-                         (Eq(word(c.tok_begin - 3), "members") || Eq(word(c.tok_begin - 3), "member"));
+    const bool members =
+        c.tok_begin >= 3 && Eq(word(c.tok_begin - 1), "the") && Eq(word(c.tok_begin - 2), "of") &&
+        (Eq(word(c.tok_begin - 3), "members") || Eq(word(c.tok_begin - 3), "member"));
     size_t t = c.tok_end;
     const size_t end = std::min(doc_.tokens.size(), static_cast<size_t>(c.tok_end) + 4);
     for (; t < end; ++t) {
       std::string_view w = doc_.Slice(doc_.tokens[t].span);
-      if ((members && Eq(w, "community")) || Eq(w, "communities") || Eq(w, "tribe") || Eq(w, "tribes") ||
-          Eq(w, "tribesmen") || Eq(w, "clan") || Eq(w, "clans") || Eq(w, "ethnic")) {
+      if ((members && Eq(w, "community")) || Eq(w, "communities") || Eq(w, "tribe") ||
+          Eq(w, "tribes") || Eq(w, "tribesmen") || Eq(w, "clan") || Eq(w, "clans") ||
+          Eq(w, "ethnic")) {
         return true;
       }
       // Only "and" and capitalized words may stand between.
