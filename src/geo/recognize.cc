@@ -314,7 +314,7 @@ bool IsStreetWord(std::string_view lower) {
 
 // The token text without a possessive "'s" / "’s". Asked of nearly every capitalized token:
 // byte tests from the end (most words do not end in "s") rather than suffix compares.
-inline std::string_view StripPossessive(std::string_view w, bool* had) {
+[[gnu::always_inline]] inline std::string_view StripPossessive(std::string_view w, bool* had) {
   *had = false;
   const size_t n = w.size();
   if (n <= 2) return w;
