@@ -342,7 +342,7 @@ bool IsStreetWord(std::string_view lower) {
 // holds the whole word, so an answer is exactly a fresh one. Tagged with the gazetteer's serial
 // (+1, so 0 is empty): blobs opened one after another never see each other's answers.
 struct WordMemo {
-  static constexpr size_t kSlots = 2048;
+  static constexpr size_t kSlots = 4096;
   static constexpr size_t kMaxLen = 22;
   struct Slot {
     uint64_t tag = 0;
