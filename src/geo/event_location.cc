@@ -58,11 +58,26 @@ int Rank(const PlaceMention& m) {
 bool Inside(Span inner, Span outer) { return inner.begin >= outer.begin && inner.end <= outer.end; }
 
 // A town's name used as the name of a weapon: "Molotov cocktails" (Molotov, Perm Krai), "a
-// Tomahawk missile" (Tomahawk, Wisconsin). Such a mention names an object, not a place.
+// Tomahawk missile" (Tomahawk, Wisconsin), or of a building (below). Such a mention names an
+// object, not a place.
 bool NamesAnObject(const Document& doc, const PlaceMention& m) {
   if (m.kind != PlaceKind::kPlace) return false;
   auto next = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.end,
                                [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
+  if (!m.name.starts_with("The ")) {
+    // "from the Saray to the square", "the Secretary of the Ministry": a town's name between
+    // "the" and a preposition names a building or an office, not the town ("the Bronx on
+    // Friday" is a town whose own name has the article).
+    auto first = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.begin,
+                                  [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
+    if (first != doc.tokens.begin() && doc.Slice((first - 1)->span) == "the") {
+      if (next == doc.tokens.end()) return false;
+      const std::string_view w = doc.Slice(next->span);
+      static constexpr std::string_view kAfter[] = {"to", "in", "at", "of", "on", "from",
+                                                    "with", "near"};
+      if (std::find(std::begin(kAfter), std::end(kAfter), w) != std::end(kAfter)) return true;
+    }
+  }
   if (next == doc.tokens.end() || next->span.begin != m.span.end + 1) return false;
   static constexpr std::string_view kObjects[] = {"cocktail", "cocktails", "missile",
                                                   "missiles", "rifle",     "rifles"};
