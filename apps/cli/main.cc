@@ -236,7 +236,10 @@ int RunAnnotate(InputOptions input, const std::string& gazetteer_path) {
 // consecutive blocks at the same time; only one round of blocks is held in memory, not the
 // whole output. False when stdout was closed.
 bool WriteEventLines(const std::vector<Event>& events, int threads) {
-  constexpr size_t kBlock = 512;  // events per block: large enough to amortise a thread start
+  // Events per block: enough to amortise a thread start (a block is ~0.3 MB of JSON: a record
+  // merged from several reports is ~10 KB), few enough that the blocks stay small beside the
+  // events still held.
+  constexpr size_t kBlock = 32;
   const size_t n = static_cast<size_t>(std::max(threads, 1));
   std::vector<std::string> blocks(n);
   auto write_block = [&](size_t block, std::string* out) {
@@ -306,6 +309,13 @@ int RunExtract(InputOptions input, const ExtractFlags& flags) {
       }
       return Status::Ok();
     };
+  } else if (!flags.per_document && !store_merge) {
+    // The merger holds every event until the end: each gives back the evidence room reserved
+    // while it was built, on the worker thread, whose allocator owns that memory.
+    input.prepare = [](Document& doc, std::string*) -> Status {
+      for (Event& event : doc.events) event.evidence.shrink_to_fit();
+      return Status::Ok();
+    };
   }
   auto stats = ForEachDocument(input, [&](Document& doc, std::string& json) -> Status {
     if (!flags.per_document) {
@@ -323,22 +333,27 @@ int RunExtract(InputOptions input, const ExtractFlags& flags) {
   const bool thread_stats = std::getenv("SITREP_THREAD_STATS") != nullptr;
   if (!flags.per_document) {
     const double t0 = thread_stats ? ThreadCpuSeconds() : 0;
-    std::vector<Event> merged;
+    double output_cpu = 0;
+    auto output = [&](const std::vector<Event>& merged) {
+      events += merged.size();
+      if (!print_jsonl) return true;
+      const double t1 = thread_stats ? ThreadCpuSeconds() : 0;
+      const bool written = WriteEventLines(merged, input.threads);
+      if (thread_stats) output_cpu += ThreadCpuSeconds() - t1;
+      return written;
+    };
     if (store_merge) {
       auto written = store_merge->Finish(*sink);
       if (!written.ok()) return Fail(written.status());
-      merged = std::move(*written);
+      if (!output(*written)) return Fail(kStdoutClosed);
     } else {
-      merged = merger.TakeMerged();
-    }
-    events = merged.size();
-    const double t1 = thread_stats ? ThreadCpuSeconds() : 0;
-    if (print_jsonl) {
-      if (!WriteEventLines(merged, input.threads)) return Fail(kStdoutClosed);
+      // Built, written and freed a block at a time: the merged records are never all alive.
+      constexpr size_t kMergeBlock = 512;
+      if (!merger.TakeMergedInBlocks(kMergeBlock, output)) return Fail(kStdoutClosed);
     }
     if (thread_stats) {
-      std::fprintf(stderr, "sitrep: merge CPU: finish %.3f s, output %.3f s\n", t1 - t0,
-                   ThreadCpuSeconds() - t1);
+      std::fprintf(stderr, "sitrep: merge CPU: finish %.3f s, output %.3f s\n",
+                   ThreadCpuSeconds() - t0 - output_cpu, output_cpu);
     }
   }
   if (sink) {

@@ -1,9 +1,14 @@
 // An extracted conflict event (contract §2). Field names follow the contract exactly.
 #pragma once
 
+#include <atomic>
+#include <compare>
+#include <cstddef>
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sitrep {
@@ -16,13 +21,99 @@ struct NamedPerson {
   std::string fate;  // "killed", "injured", "arrested", "wanted", ...
 };
 
-// The byte span behind one field of an event, in one document's clean text.
+// An immutable string shared by reference: copies are a pointer copy (thread-safe count), so
+// the evidence rows of one span share one text and the rows of one document one id. Converts
+// from and compares with strings; read it as a std::string_view.
+class SharedString {
+ public:
+  SharedString() noexcept = default;
+  SharedString(std::string_view text);  // NOLINT(google-explicit-constructor): a string value
+  SharedString(const std::string& text) : SharedString(std::string_view(text)) {}  // NOLINT
+  SharedString(const char* text) : SharedString(std::string_view(text)) {}         // NOLINT
+  SharedString(const SharedString& other) noexcept : rep_(other.rep_) { Ref(); }
+  SharedString(SharedString&& other) noexcept : rep_(other.rep_) { other.rep_ = nullptr; }
+  SharedString& operator=(const SharedString& other) noexcept;
+  SharedString& operator=(SharedString&& other) noexcept;
+  ~SharedString() { Unref(); }
+
+  std::string_view view() const noexcept {
+    return rep_ ? std::string_view(reinterpret_cast<const char*>(rep_ + 1), rep_->size)
+                : std::string_view();
+  }
+  operator std::string_view() const noexcept { return view(); }  // NOLINT
+  size_t size() const noexcept { return rep_ ? rep_->size : 0; }
+  bool empty() const noexcept { return size() == 0; }
+
+  friend bool operator==(const SharedString& a, const SharedString& b) noexcept {
+    return a.rep_ == b.rep_ || a.view() == b.view();
+  }
+  friend bool operator==(const SharedString& a, std::string_view b) { return a.view() == b; }
+  friend bool operator==(const SharedString& a, const std::string& b) { return a.view() == b; }
+  friend bool operator==(const SharedString& a, const char* b) { return a.view() == b; }
+  friend auto operator<=>(const SharedString& a, const SharedString& b) {
+    return a.view() <=> b.view();
+  }
+  friend auto operator<=>(const SharedString& a, std::string_view b) { return a.view() <=> b; }
+  friend auto operator<=>(const SharedString& a, const std::string& b) {
+    return a.view() <=> std::string_view(b);
+  }
+  friend auto operator<=>(const SharedString& a, const char* b) {
+    return a.view() <=> std::string_view(b);
+  }
+
+ private:
+  struct Rep {  // followed by the bytes
+    std::atomic<uint32_t> refs;
+    uint32_t size;
+  };
+  void Ref() const noexcept;
+  void Unref() noexcept;
+  Rep* rep_ = nullptr;
+};
+
+// The name of an event field an evidence row stands for ("fatalities"): interned, so a row
+// holds one pointer and equal names are the same pointer. The contract's field names are
+// built in; any other name (read from a store) is interned once for the life of the process.
+class FieldName {
+ public:
+  // The empty name.
+  FieldName() noexcept;
+  FieldName(std::string_view name);                                          // NOLINT
+  FieldName(const std::string& name) : FieldName(std::string_view(name)) {}  // NOLINT
+  FieldName(const char* name) : FieldName(std::string_view(name)) {}         // NOLINT
+
+  std::string_view view() const noexcept { return *name_; }
+  operator std::string_view() const noexcept { return *name_; }  // NOLINT
+  size_t size() const noexcept { return name_->size(); }
+  bool empty() const noexcept { return name_->empty(); }
+
+  friend bool operator==(FieldName a, FieldName b) noexcept { return a.name_ == b.name_; }
+  friend bool operator==(FieldName a, std::string_view b) { return a.view() == b; }
+  friend bool operator==(FieldName a, const std::string& b) { return a.view() == b; }
+  friend bool operator==(FieldName a, const char* b) { return a.view() == b; }
+  friend auto operator<=>(FieldName a, FieldName b) { return a.view() <=> b.view(); }
+  friend auto operator<=>(FieldName a, std::string_view b) { return a.view() <=> b; }
+  friend auto operator<=>(FieldName a, const std::string& b) {
+    return a.view() <=> std::string_view(b);
+  }
+  friend auto operator<=>(FieldName a, const char* b) { return a.view() <=> std::string_view(b); }
+
+ private:
+  const std::string_view* name_;  // in the built-in table or the process-wide intern table
+};
+
+// Print as the string (test messages).
+std::ostream& operator<<(std::ostream& out, const SharedString& text);
+std::ostream& operator<<(std::ostream& out, FieldName name);
+
+// The byte span behind one field of an event, in one document's clean text. 32 bytes: an event
+// has about 25 rows, and merging across documents holds every report's rows until the end.
 struct Evidence {
-  std::string field;
-  std::string doc_id;
+  FieldName field;
+  SharedString doc_id;
   uint32_t start = 0;
   uint32_t end = 0;
-  std::string text;
+  SharedString text;
 };
 
 struct Event {

@@ -35,6 +35,8 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -77,16 +79,24 @@ class EventMerger {
   // As Finish, but consumes the inputs as the records are built (lower peak memory); the
   // merger is empty afterwards.
   std::vector<Event> TakeMerged();
+  // As TakeMerged, but builds the records `block_size` at a time, in the same order, and hands
+  // each block to `on_block` (which may move from it) before building the next, so the records
+  // are never all alive at once. Stops, returning false, when `on_block` returns false.
+  bool TakeMergedInBlocks(size_t block_size,
+                          const std::function<bool(std::vector<Event>& block)>& on_block);
 
  private:
   template <class Self>
-  static std::vector<MergedEvent> MergeInputs(Self& self);
+  static bool MergeInputs(Self& self, size_t block_size,
+                          const std::function<bool(std::vector<MergedEvent>&)>& on_block);
   struct Input {
     Event event;
     std::string reported;
   };
   MergeOptions options_;
-  std::vector<Input> inputs_;
+  // One allocation each, so a consumed input is freed at once and the list never reallocates
+  // a large block of events.
+  std::vector<std::unique_ptr<Input>> inputs_;
 };
 
 // Merges `events` in one call (reported dates unknown).

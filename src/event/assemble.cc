@@ -34,10 +34,23 @@ std::string Lower(std::string_view text) {
 
 void AddEvidence(const Document& doc, std::string_view field, Span span, Event* event) {
   if (span.empty() || span.end > doc.text.size()) return;
-  // Each string is constructed once, not default-made and then assigned. (Braces, not
-  // emplace_back: clang 14, the fuzz build, has no parenthesized aggregate initialization.)
+  // An event's rows share its document's id, and the rows of one span (a place is the evidence
+  // of ten fields) share its text: merging across documents holds every row until the end.
+  SharedString doc_id, text;
+  for (auto it = event->evidence.rbegin(); it != event->evidence.rend(); ++it) {
+    if (it->doc_id != doc.id) continue;
+    if (doc_id.empty()) doc_id = it->doc_id;
+    if (it->start == span.begin && it->end == span.end) {
+      text = it->text;
+      break;
+    }
+  }
+  if (doc_id.empty()) doc_id = doc.id;
+  if (text.empty()) text = doc.Slice(span);
+  // Braces, not emplace_back: clang 14, the fuzz build, has no parenthesized aggregate
+  // initialization.
   event->evidence.push_back(
-      Evidence{std::string(field), doc.id, span.begin, span.end, std::string(doc.Slice(span))});
+      Evidence{field, std::move(doc_id), span.begin, span.end, std::move(text)});
 }
 
 namespace {

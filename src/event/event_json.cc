@@ -34,11 +34,11 @@ void WriteEvidence(JsonWriter& w, const std::vector<Evidence>& evidence) {
   w.BeginArray();
   for (const auto& ev : evidence) {
     w.BeginObject()
-        .Field("field", ev.field)
-        .Field("doc_id", ev.doc_id)
+        .Field("field", ev.field.view())
+        .Field("doc_id", ev.doc_id.view())
         .Field("start", ev.start)
         .Field("end", ev.end)
-        .Field("text", ev.text)
+        .Field("text", ev.text.view())
         .EndObject();
   }
   w.EndArray();

@@ -16,6 +16,7 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <numeric>
 #include <string>
 #include <thread>
@@ -92,8 +93,9 @@ bool IsVagueActor(std::string_view name) {
 
 bool HasCount(const Event& e) {
   if (e.fatalities > 0 || e.deaths_high > 0) return true;
+  static const FieldName kFatalities("fatalities");  // interned: compared as a pointer
   return std::any_of(e.evidence.begin(), e.evidence.end(),
-                     [](const Evidence& ev) { return ev.field == "fatalities"; });
+                     [](const Evidence& ev) { return ev.field == kFatalities; });
 }
 
 class Interner {
@@ -509,33 +511,42 @@ Event Combine(const std::vector<const Member*>& members) {
 EventMerger::EventMerger(MergeOptions options) : options_(options) {}
 
 void EventMerger::Add(const Event& event, std::string_view reported) {
-  inputs_.push_back({event, std::string(reported)});
+  inputs_.push_back(std::make_unique<Input>(Input{event, std::string(reported)}));
 }
 
 void EventMerger::Add(Event&& event, std::string_view reported) {
-  inputs_.push_back({std::move(event), std::string(reported)});
+  inputs_.push_back(std::make_unique<Input>(Input{std::move(event), std::string(reported)}));
 }
 
-std::vector<MergedEvent> EventMerger::FinishWithMembers() const { return MergeInputs(*this); }
+std::vector<MergedEvent> EventMerger::FinishWithMembers() const {
+  std::vector<MergedEvent> out;
+  MergeInputs(*this, SIZE_MAX, [&](std::vector<MergedEvent>& block) {
+    out = std::move(block);
+    return true;
+  });
+  return out;
+}
 
 // Self is `const EventMerger` (inputs kept) or `EventMerger` (inputs consumed: a record moves
 // out of its single input, or a combined one's inputs are freed once combined, so the inputs
-// and the records are not all alive at once).
+// and the records are not all alive at once). The records are built `block_size` at a time, in
+// event_id order, each block handed to `on_block` before the next is built.
 template <class Self>
-std::vector<MergedEvent> EventMerger::MergeInputs(Self& self) {
+bool EventMerger::MergeInputs(Self& self, size_t block_size,
+                              const std::function<bool(std::vector<MergedEvent>&)>& on_block) {
   constexpr bool kConsume = !std::is_const_v<Self>;
-  auto& inputs_ = self.inputs_;
-  const MergeOptions& options_ = self.options_;
+  auto& inputs = self.inputs_;
+  const MergeOptions& options = self.options_;
   // Canonical order: by id, then reported date, then (for true ties only) the whole record.
-  std::vector<uint32_t> canon(inputs_.size());
+  std::vector<uint32_t> canon(inputs.size());
   std::iota(canon.begin(), canon.end(), 0u);
   auto same_key = [&](uint32_t x, uint32_t y) {
-    return inputs_[x].event.event_id == inputs_[y].event.event_id &&
-           inputs_[x].reported == inputs_[y].reported;
+    return inputs[x]->event.event_id == inputs[y]->event.event_id &&
+           inputs[x]->reported == inputs[y]->reported;
   };
   std::sort(canon.begin(), canon.end(), [&](uint32_t x, uint32_t y) {
-    const Input& a = inputs_[x];
-    const Input& b = inputs_[y];
+    const Input& a = *inputs[x];
+    const Input& b = *inputs[y];
     if (a.event.event_id != b.event.event_id) return a.event.event_id < b.event.event_id;
     return a.reported < b.reported;
   });
@@ -549,7 +560,7 @@ std::vector<MergedEvent> EventMerger::MergeInputs(Self& self) {
       tied.clear();
       for (size_t k = i; k < j; ++k) {
         std::string json;
-        AppendEventJson(inputs_[canon[k]].event, &json);
+        AppendEventJson(inputs[canon[k]]->event, &json);
         tied.emplace_back(std::move(json), canon[k]);
       }
       std::sort(tied.begin(), tied.end(),
@@ -562,16 +573,16 @@ std::vector<MergedEvent> EventMerger::MergeInputs(Self& self) {
   events.reserve(canon.size());
   std::vector<bool> same_as_prev(canon.size(), false);
   for (uint32_t i : canon) {
-    if (!events.empty() && events.back()->event_id == inputs_[i].event.event_id) {
+    if (!events.empty() && events.back()->event_id == inputs[i]->event.event_id) {
       same_as_prev[events.size()] = true;
     }
-    events.push_back(&inputs_[i].event);
+    events.push_back(&inputs[i]->event);
   }
-  const std::vector<uint32_t> label = Cluster(Describe(events), same_as_prev, options_);
+  const std::vector<uint32_t> label = Cluster(Describe(events), same_as_prev, options);
 
   std::vector<Member> members(canon.size());
   for (uint32_t pos = 0; pos < canon.size(); ++pos) {
-    members[pos] = {events[pos], inputs_[canon[pos]].reported, pos};
+    members[pos] = {events[pos], inputs[canon[pos]]->reported, pos};
   }
   // Members of each cluster, in canonical order (labels are the smallest member position).
   std::vector<uint32_t> by_label(canon.size());
@@ -583,9 +594,13 @@ std::vector<MergedEvent> EventMerger::MergeInputs(Self& self) {
     if (i == 0 || label[by_label[i]] != label[by_label[i - 1]]) group_begin.push_back(i);
   }
   group_begin.push_back(by_label.size());
-  std::vector<MergedEvent> out(group_begin.size() - 1);
+  // Clusters in label order are in event_id order: a record's id is its first member's (the
+  // smallest position), positions are sorted by id, and equal ids are one cluster.
+  const size_t clusters = group_begin.size() - 1;
   // Each cluster's record depends only on its members: clusters are combined in parallel, in
   // fixed-size chunks handed out in turn, each written to its own slot.
+  std::vector<MergedEvent> block;
+  size_t block_first = 0;
   auto combine_range = [&](size_t first, size_t last) {
     std::vector<const Member*> group;
     for (size_t g = first; g < last; ++g) {
@@ -593,13 +608,15 @@ std::vector<MergedEvent> EventMerger::MergeInputs(Self& self) {
       for (size_t j = group_begin[g]; j < group_begin[g + 1]; ++j) {
         group.push_back(&members[by_label[j]]);
       }
-      MergedEvent& merged = out[g];
+      MergedEvent& merged = block[g - block_first];
       for (const Member* m : group) merged.member_ids.push_back(m->event->event_id);
       merged.member_ids.erase(std::unique(merged.member_ids.begin(), merged.member_ids.end()),
                               merged.member_ids.end());
       if (group.size() == 1) {
         if constexpr (kConsume) {
-          merged.event = std::move(inputs_[canon[group.front()->pos]].event);
+          std::unique_ptr<Input>& input = inputs[canon[group.front()->pos]];
+          merged.event = std::move(input->event);
+          input.reset();
         } else {
           merged.event = *group.front()->event;
         }
@@ -608,48 +625,67 @@ std::vector<MergedEvent> EventMerger::MergeInputs(Self& self) {
         merged.event.event_id = merged.member_ids.front();
         // Each input belongs to one cluster only, so threads free disjoint inputs.
         if constexpr (kConsume) {
-          for (const Member* m : group) inputs_[canon[m->pos]].event = Event{};
+          for (const Member* m : group) inputs[canon[m->pos]].reset();
         }
       }
     }
   };
   constexpr size_t kChunk = 64;
-  const size_t chunks = (out.size() + kChunk - 1) / kChunk;
-  const size_t threads = std::min<size_t>(std::max(options_.threads, 1), chunks);
-  std::atomic<size_t> next_chunk{0};
-  auto work = [&] {
-    for (size_t c; (c = next_chunk.fetch_add(1)) < chunks;) {
-      combine_range(c * kChunk, std::min(out.size(), (c + 1) * kChunk));
-    }
-  };
-  std::vector<std::thread> helpers;
-  for (size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
-  work();
-  for (std::thread& t : helpers) t.join();
-  std::sort(out.begin(), out.end(), [](const MergedEvent& a, const MergedEvent& b) {
-    return a.event.event_id < b.event.event_id;
+  block_size = std::max<size_t>(block_size, 1);
+  for (; block_first < clusters; block_first += std::min(block_size, clusters - block_first)) {
+    const size_t block_end = block_first + std::min(block_size, clusters - block_first);
+    block.clear();
+    block.resize(block_end - block_first);
+    const size_t chunks = (block.size() + kChunk - 1) / kChunk;
+    const size_t threads = std::min<size_t>(std::max(options.threads, 1), chunks);
+    std::atomic<size_t> next_chunk{0};
+    auto work = [&] {
+      for (size_t c; (c = next_chunk.fetch_add(1)) < chunks;) {
+        combine_range(block_first + c * kChunk,
+                      std::min(block_end, block_first + (c + 1) * kChunk));
+      }
+    };
+    std::vector<std::thread> helpers;
+    for (size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
+    work();
+    for (std::thread& t : helpers) t.join();
+    if (!on_block(block)) return false;
+  }
+  return true;
+}
+
+std::vector<Event> EventMerger::Finish() const {
+  std::vector<Event> out;
+  MergeInputs(*this, SIZE_MAX, [&](std::vector<MergedEvent>& block) {
+    out.reserve(block.size());
+    for (MergedEvent& m : block) out.push_back(std::move(m.event));
+    return true;
   });
   return out;
 }
 
-namespace {
-
-std::vector<Event> EventsOf(std::vector<MergedEvent> merged) {
+std::vector<Event> EventMerger::TakeMerged() {
   std::vector<Event> out;
-  out.reserve(merged.size());
-  for (MergedEvent& m : merged) out.push_back(std::move(m.event));
+  TakeMergedInBlocks(SIZE_MAX, [&](std::vector<Event>& block) {
+    out = std::move(block);
+    return true;
+  });
   return out;
 }
 
-}  // namespace
-
-std::vector<Event> EventMerger::Finish() const { return EventsOf(FinishWithMembers()); }
-
-std::vector<Event> EventMerger::TakeMerged() {
-  std::vector<Event> out = EventsOf(MergeInputs(*this));
+bool EventMerger::TakeMergedInBlocks(size_t block_size,
+                                     const std::function<bool(std::vector<Event>&)>& on_block) {
+  std::vector<Event> events;
+  const bool finished = MergeInputs(*this, block_size, [&](std::vector<MergedEvent>& block) {
+    events.clear();
+    events.reserve(block.size());
+    for (MergedEvent& m : block) events.push_back(std::move(m.event));
+    block.clear();
+    return on_block(events);
+  });
   inputs_.clear();
   inputs_.shrink_to_fit();
-  return out;
+  return finished;
 }
 
 std::vector<Event> MergeEvents(std::vector<Event> events, const MergeOptions& options) {

@@ -138,9 +138,17 @@ class Annotator {
   // none of them, and then those passes are skipped.
   void NoteRareWord(std::string_view w) {
     switch (w.size()) {
-      case 4: has_dead_ |= w == "dead"; break;
+      case 4:
+        has_dead_ |= w == "dead";
+        has_left_ |= w == "left";
+        has_body_ |= w == "body";
+        break;
       case 5: has_death_ |= w == "death"; break;
-      case 7: has_suicide_ |= w == "suicide"; break;
+      case 6: has_bodies_ |= w == "bodies"; break;
+      case 7:
+        has_suicide_ |= w == "suicide";
+        has_left_ |= w == "leaving";
+        break;
       case 8: has_addition_ |= w == "addition"; break;
       case 10: has_themselves_ |= w == "themselves"; break;
       default: break;
@@ -1194,10 +1202,10 @@ class Annotator {
     if (fate_word) {
       AppositionList(sentence, b, e, first_frame);
       ObjectAppositionList(sentence, b, e, first_frame);
-      DropBodiesOfCounted(first_frame);  // ("killed Ann Roe ... and found her body")
+      if (has_body_) DropBodiesOfCounted(first_frame);  // ("killed Ann Roe, found her body")
     }
     if (has_death_) ToDeath(sentence, b, e, first_frame);
-    if (has_dead_) LeftDead(sentence, b, e, first_frame);
+    if (has_dead_ && has_left_) LeftDead(sentence, b, e, first_frame);
     if (has_addition_) InAdditionTo(sentence, b, e, first_frame);
     if (has_suicide_) SuicideAttackers(sentence, b, e, first_frame);
   }
@@ -1276,7 +1284,7 @@ class Annotator {
       const std::string_view w = W(i);
       if (!IsPerpetratorNoun(w)) {  // both readings below need one
         if (W(i + 1) == "were" && W(i - 1) == "the") DefinitePlural(sentence, b, e, first_frame, i);
-        if (w == "bodies" && W(i + 1) == "of" && W(i + 2) == "the") {
+        if (has_bodies_ && w == "bodies" && W(i + 1) == "of" && W(i + 2) == "the") {
           BodiesOfEarlier(sentence, e, first_frame, i);
         }
         continue;
@@ -1890,6 +1898,19 @@ class Annotator {
         if (comma_join && (W(c) == "a" || W(c) == "an")) continue;
         p = c - 2;
       }
+      // "A student and a guard in the vicinity of the school were killed": the place after
+      // the list is no conjunct.
+      bool pp = false;
+      if (!counted_tail) {
+        for (size_t m = p; m > b + 2 && m + 9 > p; --m) {
+          if (!IsWordish(m) || W(m) == "and") break;
+          if (W(m) == "in" || W(m) == "at" || W(m) == "near" || W(m) == "inside") {
+            p = m - 1;
+            pp = true;
+            break;
+          }
+        }
+      }
       if (W(p) == "," && p > b) --p;
       if (!counted_tail && RelativeAfterAnd(sentence, b, p, i, j, len, f)) continue;
       int64_t total = 0;
@@ -1952,7 +1973,7 @@ class Annotator {
         if (k == b) break;
         p = k - 1;
       }
-      if (!ok || !saw_and || conjuncts < (counted_tail ? 1 : 2)) continue;
+      if (!ok || !saw_and || conjuncts < (counted_tail ? 1 : 2) || (pp && begin != b)) continue;
       if (counted_tail) {
         // Only the uncounted conjuncts; the frame's span stays before the counted list so
         // that aggregation reads it as listed beside that count.
@@ -3072,12 +3093,13 @@ class Annotator {
   }
 
   // "The policeman was shot twice, and later died", "a teacher was injured and later
-  // succumbed": a second verb of a singular passive subject (one "was", no "were").
+  // succumbed", "was rushed to hospital but died": a second verb of a singular passive subject (one "was", no "were").
   bool SecondVerbOfSingular(size_t b, size_t k) const {
     static constexpr std::array<std::string_view, 4> kAdverbs = {"later", "subsequently",
                                                                  "eventually", "then"};
     while (k > b && In(W(k - 1), kAdverbs)) --k;
-    if (k <= b + 1 || W(k - 1) != "and") return false;
+    // ("was rushed to hospital but died": "but" joins the second verb too)
+    if (k <= b + 1 || (W(k - 1) != "and" && W(k - 1) != "but")) return false;
     bool was = false;
     for (size_t m = b; m + 1 < k; ++m) {
       if (W(m) == "were" || W(m) == "are" || W(m) == "have") return false;
@@ -3568,6 +3590,7 @@ class Annotator {
   const std::vector<Token>& tok_;
   Scratch& scratch_;
   std::string& lower_;
+  bool has_left_ = false, has_body_ = false, has_bodies_ = false;
   bool has_dead_ = false, has_death_ = false, has_suicide_ = false, has_addition_ = false, has_themselves_ = false;
   TokenTexts& t_;
   std::vector<Candidate>& cands_;

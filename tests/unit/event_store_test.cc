@@ -1312,8 +1312,9 @@ TEST_F(SqliteMigrationTest, Version5IsMigratedKeepingEveryEventByteForByte) {
     sql += "INSERT INTO events_fts(rowid, notes) SELECT rid, notes FROM events WHERE event_id = " +
            SqlQuote(e.event_id) + ";";
     for (const Evidence& ev : e.evidence) {
-      sql += "INSERT INTO evidence VALUES (" + SqlQuote(e.event_id) + ", " + SqlQuote(ev.field) +
-             ", " + SqlQuote(ev.doc_id) + ", 0, 1, " + SqlQuote(ev.text) + ");";
+      sql += "INSERT INTO evidence VALUES (" + SqlQuote(e.event_id) + ", " +
+             SqlQuote(std::string(ev.field)) + ", " + SqlQuote(std::string(ev.doc_id)) +
+             ", 0, 1, " + SqlQuote(std::string(ev.text)) + ");";
     }
   }
   Sql(sql);

@@ -193,7 +193,8 @@ TEST(MergeTest, RisingTollWidensRangeAndKeepsEvidence) {
   EXPECT_EQ(e.deaths_high, 20);
   std::set<std::string> counted;  // every report's count keeps its evidence
   for (const Evidence& ev : e.evidence) {
-    if (ev.field == "fatalities") counted.insert(ev.doc_id + ":" + ev.text);
+    if (ev.field == "fatalities")
+      counted.insert(std::string(ev.doc_id) + ":" + std::string(ev.text));
   }
   EXPECT_EQ(counted, (std::set<std::string>{"d1:8 killed", "d2:12 killed", "d3:20 killed"}));
   EXPECT_NE(e.notes.find("20 killed"), std::string::npos) << e.notes;
@@ -336,6 +337,48 @@ TEST(MergeTest, SameRecordsForAnyThreadCount) {
     EXPECT_EQ(Json(merger.TakeMerged()), one) << threads << " threads";
     EXPECT_EQ(merger.size(), 0u);
   }
+  // Block by block, the records come in the same order, whatever the block size and threads.
+  struct BlockCase {
+    size_t block_size;
+    int threads;
+  };
+  for (const BlockCase& c : {BlockCase{1, 1}, BlockCase{1, 2}, BlockCase{7, 3}, BlockCase{64, 2},
+                             BlockCase{65, 1}, BlockCase{100000, 2}}) {
+    MergeOptions options;
+    options.threads = c.threads;
+    EventMerger merger(options);
+    for (const Event& e : events) merger.Add(e);
+    std::vector<Event> all;
+    size_t blocks = 0;
+    EXPECT_TRUE(merger.TakeMergedInBlocks(c.block_size, [&](std::vector<Event>& block) {
+      EXPECT_LE(block.size(), c.block_size);
+      EXPECT_FALSE(block.empty());
+      ++blocks;
+      for (Event& e : block) all.push_back(std::move(e));
+      return true;
+    }));
+    EXPECT_EQ(Json(all), one) << c.block_size << " per block, " << c.threads << " threads";
+    EXPECT_EQ(blocks, (members1.size() + c.block_size - 1) / c.block_size);
+    EXPECT_EQ(merger.size(), 0u);
+  }
+  // A block handler that fails stops the merge.
+  EventMerger merger;
+  for (const Event& e : events) merger.Add(e);
+  size_t blocks = 0;
+  EXPECT_FALSE(merger.TakeMergedInBlocks(10, [&](std::vector<Event>&) { return ++blocks < 3; }));
+  EXPECT_EQ(blocks, 3u);
+  EXPECT_EQ(merger.size(), 0u);
+}
+
+TEST(MergeTest, NoInputsNoBlocks) {
+  EventMerger merger;
+  EXPECT_TRUE(merger.Finish().empty());
+  EXPECT_TRUE(merger.FinishWithMembers().empty());
+  EXPECT_TRUE(merger.TakeMergedInBlocks(4, [](std::vector<Event>&) {
+    ADD_FAILURE() << "no records, no block";
+    return true;
+  }));
+  EXPECT_TRUE(merger.TakeMerged().empty());
 }
 
 TEST(MergeTest, StableIdsAndIncrementalMerging) {

@@ -505,6 +505,11 @@ const Case kMoreFrameCases[] = {
     {"Ann Roe, director of the clinic, and her friend were killed.", "killed 2 unknown"},
     {"Gunmen killed a shopkeeper and two of his friends.",
      "killed 1 civilians, killed 2 civilians"},
+    // A place after a subject list that opens the sentence is no conjunct.
+    {"A student and security guard in the vicinity of the clinic were killed.",
+     "killed 2 unknown"},
+    {"A teacher and a driver at the school near Varos were shot dead.",
+     "killed 1 civilians, killed 1 civilians"},
     // An intention to kill is no death.
     {"The group accused the men of plotting to kill four judges.", ""},
     {"The rebels threatened to kill ten villagers.", ""},
@@ -572,6 +577,8 @@ const Case kMoreFrameCases[] = {
     // A second verb of a singular passive subject; a named person's relative clause.
     {"The guard was shot twice, and later died from his injuries.", "killed 1 unknown"},
     {"Two guards were shot and later died.", ""},
+    {"The judge was rushed to hospital but died of her wounds.", "killed 1 unknown"},
+    {"The judge was rushed to hospital but survived.", ""},
     {"Gunmen fired on the car of Pell Varga, who was killed.", "killed 1 unknown"},
     // "causing his death"; an adverb between "was" and the fate; a past death is not one.
     {"Gunmen fired on the clerk, causing his immediate death.", "killed 1 unknown"},
