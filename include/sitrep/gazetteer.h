@@ -216,6 +216,9 @@ class Gazetteer {
   std::optional<GeoEntry> Admin2Of(const GeoEntry& entry) const;
 
   Stats stats() const;
+  // A number unique to this opened blob (never reused in the process): callers that memoize
+  // answers across documents tag them with it.
+  uint64_t serial() const { return serial_; }
 
  private:
   friend class GeoEntry;

@@ -77,9 +77,12 @@ void AddStreets(const Document& doc, std::vector<PlaceMention>& mentions) {
     for (uint32_t i = sent.token_begin + 1; i < sent.token_end; ++i) {
       const Token& t = doc.tokens[i];
       if (t.kind != TokenKind::kWord) continue;
+      // Every street word is capitalized: most tokens end here, on their first byte (token spans
+      // lie inside the text).
+      if (t.span.end <= t.span.begin) continue;
+      const char c0 = doc.text[t.span.begin];
+      if (c0 < 'A' || c0 > 'Z') continue;
       std::string_view w = doc.Slice(t.span);
-      // Every street word is capitalized: most tokens end here.
-      if (w.empty() || w[0] < 'A' || w[0] > 'Z') continue;
       Span end = t.span;
       // "St" + "." when the tokenizer splits the abbreviation's period off.
       if ((w == "St" || w == "Ave" || w == "Rd" || w == "Blvd") && i + 1 < sent.token_end &&

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
@@ -12,6 +13,13 @@
 #include "sitrep/places.h"
 
 namespace sitrep::places_internal {
+
+// `w` equals the literal: a size test and a compare of known length, inlined (a string_view's
+// == calls compare for each of the many word tests of recognition).
+template <size_t N>
+[[gnu::always_inline]] inline bool Eq(std::string_view w, const char (&lit)[N]) {
+  return w.size() == N - 1 && std::memcmp(w.data(), lit, N - 1) == 0;
+}
 
 // What a word right after (or "X of" right before) the name says about the entry's level.
 enum class TypeHint : uint8_t { kNone, kAdmin1, kAdmin2, kPlace, kCountry };
@@ -52,10 +60,14 @@ std::vector<PlaceMention> Resolve(const Document& doc, const Gazetteer& gaz,
                                   std::vector<Candidate>& candidates);
 
 // Test hook: while on, the resolver also answers each document-context query (country shares,
-// admin1 shares and support) by its slow reference definition and counts the answers of its
-// fast path that differ. Off by default.
+// admin1 shares and support) by its slow reference definition, the recognizer checks its memo of
+// capitalized words against fresh folds and lookups, and both count the answers of their fast
+// paths that differ. Off by default.
 void SetReferenceChecks(bool on);
 uint64_t ReferenceChecksCompared();
 uint64_t ReferenceChecksMismatched();
+// For the recognizer's fast paths: whether the checks are on, and counting one comparison.
+bool ReferenceChecksOn();
+void CountReferenceCheck(bool same);
 
 }  // namespace sitrep::places_internal

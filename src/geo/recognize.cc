@@ -75,7 +75,8 @@ std::string Lower(std::string_view s) {
 }
 
 // True when the first letter is upper case (ASCII, Latin-1 and Latin Extended-A capitals).
-bool IsCapitalized(std::string_view w) {
+// Asked of nearly every token: inlined at each call.
+[[gnu::always_inline]] inline bool IsCapitalized(std::string_view w) {
   if (w.empty()) return false;
   unsigned char c = static_cast<unsigned char>(w[0]);
   if (c >= 'A' && c <= 'Z') return true;
@@ -144,6 +145,15 @@ TypeHint LevelWord(std::string_view lower) {
   static constexpr std::array<std::string_view, 5> kPlace = {"town", "village", "city",
                                                              "neighbourhood", "neighborhood"};
   static const WordSet kPlace_set(kPlace);
+  // Most words asked about are none of them: one lookup in the union answers those.
+  static const WordSet kAll_set = [] {
+    static std::array<std::string_view, kAdmin1.size() + kAdmin2.size() + kPlace.size()> all;
+    auto out = std::copy(kAdmin1.begin(), kAdmin1.end(), all.begin());
+    out = std::copy(kAdmin2.begin(), kAdmin2.end(), out);
+    std::copy(kPlace.begin(), kPlace.end(), out);
+    return WordSet(all);
+  }();
+  if (!kAll_set.Has(lower)) return TypeHint::kNone;
   if (kAdmin1_set.Has(lower)) return TypeHint::kAdmin1;
   if (kAdmin2_set.Has(lower)) return TypeHint::kAdmin2;
   if (kPlace_set.Has(lower)) return TypeHint::kPlace;
@@ -302,19 +312,70 @@ bool IsStreetWord(std::string_view lower) {
   return k_set.Has(lower);
 }
 
-// The token text without a possessive "'s" / "’s".
-std::string_view StripPossessive(std::string_view w, bool* had) {
+// The token text without a possessive "'s" / "’s". Asked of nearly every capitalized token:
+// byte tests from the end (most words do not end in "s") rather than suffix compares.
+[[gnu::always_inline]] inline std::string_view StripPossessive(std::string_view w, bool* had) {
   *had = false;
-  if (w.size() > 2 && (w.ends_with("'s") || w.ends_with("'S"))) {
+  const size_t n = w.size();
+  if (n <= 2) return w;
+  const char last = w[n - 1];
+  if (last != 's' && last != 'S') return w;
+  if (w[n - 2] == '\'') {  // "'s", "'S"
     *had = true;
-    return w.substr(0, w.size() - 2);
+    return w.substr(0, n - 2);
   }
-  // "\xEF\xBF\xBD" (U+FFFD) is a curly apostrophe lost to bad decoding ("Baghdad�s").
-  if (w.size() > 4 && (w.ends_with("\xE2\x80\x99s") || w.ends_with("\xEF\xBF\xBDs"))) {
+  // "\xE2\x80\x99s" (’s); "\xEF\xBF\xBDs" (U+FFFD) is a curly apostrophe lost to bad decoding
+  // ("Baghdad�s").
+  if (last == 's' && n > 4 &&
+      ((w[n - 4] == '\xE2' && w[n - 3] == '\x80' && w[n - 2] == '\x99') ||
+       (w[n - 4] == '\xEF' && w[n - 3] == '\xBF' && w[n - 2] == '\xBD'))) {
     *had = true;
-    return w.substr(0, w.size() - 4);
+    return w.substr(0, n - 4);
   }
   return w;
+}
+
+// A per-thread memo of capitalized words: the word's bytes (without a possessive) → its folded
+// key, its loose key and the gazetteer's answers for them (PrefetchFolded's, and the demonym
+// lookup). The names of a news stream repeat from document to document ("Taliban", "Kabul",
+// "Police"); a repeat then costs a hash of its bytes and one compare. Direct-mapped; a slot
+// holds the whole word, so an answer is exactly a fresh one. Tagged with the gazetteer's serial
+// (+1, so 0 is empty): blobs opened one after another never see each other's answers.
+struct WordMemo {
+  static constexpr size_t kSlots = 4096;
+  static constexpr size_t kMaxLen = 22;
+  struct Slot {
+    uint64_t tag = 0;
+    uint64_t hash = 0;
+    Gazetteer::FoldedAnswer answer;
+    std::span<const GeoId> demonym;
+    uint8_t word_len = 0, folded_len = 0, loose_len = 0;
+    char word[kMaxLen];
+    char folded[kMaxLen];
+    char loose[kMaxLen];
+  };
+  Slot slots[kSlots];
+};
+thread_local WordMemo t_word_memo;
+
+WordMemo::Slot& MemoSlotOf(uint64_t h) {
+  return t_word_memo.slots[(h ^ (h >> 31)) & (WordMemo::kSlots - 1)];
+}
+
+// 64-bit hash of a word's bytes, eight at a time.
+uint64_t WordHash(std::string_view w) {
+  uint64_t h = 0x9e3779b97f4a7c15ull ^ w.size();
+  size_t i = 0;
+  for (; i + 8 <= w.size(); i += 8) {
+    uint64_t v;
+    std::memcpy(&v, w.data() + i, 8);
+    h = (h ^ v) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
+  }
+  uint64_t tail = 0;
+  std::memcpy(&tail, w.data() + i, w.size() - i);
+  h = (h ^ tail) * 0xc4ceb9fe1a85ec53ull;
+  return h ^ (h >> 29);
 }
 
 class Recognizer {
@@ -327,10 +388,26 @@ class Recognizer {
     std::vector<std::string> folded;
     std::vector<std::string> loose;
     std::vector<Gazetteer::FoldedAnswer> answers;
+    std::vector<std::span<const GeoId>> demonyms;
+    // PrefetchAhead: the words of a batch that the word memo did not answer.
+    std::vector<std::string> miss_keys, miss_loose;
+    std::vector<Gazetteer::FoldedAnswer> miss_answers;
+    std::vector<uint32_t> miss_at;   // their index in folded
+    std::vector<uint32_t> miss_tok;  // their token
+    std::vector<uint64_t> miss_hash;
   };
-  Recognizer(const Document& doc, const Gazetteer& gaz, Scratch& scratch, std::vector<Candidate>& out)
-      : doc_(doc), gaz_(gaz), out_(out), lower_(scratch.lower), fold_of_(scratch.fold_of),
-        folded_(scratch.folded), loose_(scratch.loose), answers_(scratch.answers) {
+  Recognizer(const Document& doc, const Gazetteer& gaz, Scratch& scratch,
+             std::vector<Candidate>& out)
+      : doc_(doc),
+        gaz_(gaz),
+        out_(out),
+        lower_(scratch.lower),
+        fold_of_(scratch.fold_of),
+        folded_(scratch.folded),
+        loose_(scratch.loose),
+        answers_(scratch.answers),
+        demonyms_(scratch.demonyms),
+        scratch_(scratch) {
     // The document lower-cased once (as Lower does: ASCII letters only), so LowerTok is a view.
     // Sixteen bytes at a time where SSE2 is there (the compiler left the plain loop scalar).
     lower_.resize(doc_.text.size());
@@ -360,6 +437,8 @@ class Recognizer {
     fold_of_.assign(doc_.tokens.size(), -1);
     folded_.clear();
     loose_.clear();
+    answers_.clear();
+    demonyms_.clear();
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
       if (s >= prefetched_) PrefetchAhead(s);
       Sentence(s);
@@ -418,8 +497,17 @@ class Recognizer {
   // Folds the capitalized words of the sentences from `s` on (a batch of about 32), which Grow
   // looks up first, and has the gazetteer fetch their lookups' index entries together: one
   // round of overlapped cache misses instead of a miss per lookup. Grow reuses the keys.
+  // A word the per-thread word memo holds (news repeats its names from document to document)
+  // takes its key and answers from there: no fold, no hash of the key, no lookup.
   void PrefetchAhead(uint32_t s) {
     const size_t first = folded_.size();
+    Scratch& sc = scratch_;
+    sc.miss_at.clear();
+    sc.miss_tok.clear();
+    sc.miss_hash.clear();
+    sc.miss_keys.clear();
+    const uint64_t tag = gaz_.serial() + 1;
+    const bool check = ReferenceChecksOn();
     uint32_t t = s;
     for (; t < doc_.sentences.size() && folded_.size() - first < 32; ++t) {
       const auto& sent = doc_.sentences[t];
@@ -428,16 +516,86 @@ class Recognizer {
         std::string_view w = Tok(i);
         if (!IsCapitalized(w)) continue;
         bool had;
-        fold_of_[i] = static_cast<int32_t>(folded_.size());
-        folded_.push_back(FoldName(StripPossessive(w, &had)));
+        const std::string_view bare = StripPossessive(w, &had);
+        const uint32_t at = static_cast<uint32_t>(folded_.size());
+        fold_of_[i] = static_cast<int32_t>(at);
+        const uint64_t h = WordHash(bare);
+        const WordMemo::Slot& slot = MemoSlotOf(h);
+        if (slot.tag == tag && slot.hash == h && slot.word_len == bare.size() &&
+            std::memcmp(slot.word, bare.data(), bare.size()) == 0) {
+          folded_.emplace_back(slot.folded, slot.folded_len);
+          loose_.emplace_back(slot.loose, slot.loose_len);
+          answers_.push_back(slot.answer);
+          demonyms_.push_back(slot.demonym);
+          if (check) CheckMemo(folded_.back(), bare, loose_.back(), answers_.back(), slot.demonym);
+          continue;
+        }
+        folded_.push_back(FoldName(bare));
+        loose_.emplace_back();
+        answers_.emplace_back();
+        demonyms_.emplace_back();
+        sc.miss_at.push_back(at);
+        sc.miss_tok.push_back(i);
+        sc.miss_hash.push_back(h);
+        sc.miss_keys.push_back(folded_.back());
       }
     }
     prefetched_ = t;
-    loose_.resize(folded_.size());
-    answers_.resize(folded_.size());
-    gaz_.PrefetchFolded(std::span<const std::string>(folded_).subspan(first),
-                        std::span<std::string>(loose_).subspan(first),
-                        std::span<Gazetteer::FoldedAnswer>(answers_).subspan(first));
+    if (sc.miss_at.empty()) return;
+    const size_t m = sc.miss_at.size();
+    sc.miss_loose.resize(m);
+    sc.miss_answers.resize(m);
+    gaz_.PrefetchFolded(sc.miss_keys, sc.miss_loose, sc.miss_answers);
+    for (size_t k = 0; k < m; ++k) {
+      const uint32_t at = sc.miss_at[k];
+      Gazetteer::FoldedAnswer& a = sc.miss_answers[k];
+      std::string& lk = sc.miss_loose[k];
+      // A key the gazetteer's own memo knew absent came back without its loose form: make it,
+      // as LooseCandidate would, so that the memo holds it.
+      if (a.ids.empty() && lk.empty() && !folded_[at].empty()) {
+        lk = LooseKey(folded_[at]);
+        if (!lk.empty()) a.loose = gaz_.FindLoose(lk);
+      }
+      answers_[at] = a;
+      loose_[at] = lk;
+      demonyms_[at] = gaz_.FindDemonymFolded(folded_[at]);
+      bool had;
+      const std::string_view bare = StripPossessive(Tok(sc.miss_tok[k]), &had);
+      if (bare.size() > WordMemo::kMaxLen || folded_[at].size() > WordMemo::kMaxLen ||
+          lk.size() > WordMemo::kMaxLen) {
+        continue;
+      }
+      WordMemo::Slot& slot = MemoSlotOf(sc.miss_hash[k]);
+      slot.tag = tag;
+      slot.hash = sc.miss_hash[k];
+      slot.answer = a;
+      slot.demonym = demonyms_[at];
+      slot.word_len = static_cast<uint8_t>(bare.size());
+      slot.folded_len = static_cast<uint8_t>(folded_[at].size());
+      slot.loose_len = static_cast<uint8_t>(lk.size());
+      std::memcpy(slot.word, bare.data(), bare.size());
+      std::memcpy(slot.folded, folded_[at].data(), folded_[at].size());
+      std::memcpy(slot.loose, lk.data(), lk.size());
+    }
+  }
+
+  // Reference checks: a memo hit against a fresh fold and fresh lookups.
+  void CheckMemo(std::string_view folded, std::string_view bare, std::string_view loose,
+                 const Gazetteer::FoldedAnswer& a, std::span<const GeoId> demonym) const {
+    const std::string key = FoldName(bare);
+    CountReferenceCheck(folded == key);
+    const std::span<const GeoId> ids = gaz_.FindFolded(key);
+    CountReferenceCheck(ids.data() == a.ids.data() && ids.size() == a.ids.size());
+    CountReferenceCheck(a.word_prefix == gaz_.HasFoldedWordPrefix(key));
+    const std::span<const GeoId> dem = gaz_.FindDemonymFolded(key);
+    CountReferenceCheck(dem.data() == demonym.data() && dem.size() == demonym.size());
+    if (!loose.empty()) {
+      CountReferenceCheck(loose == LooseKey(key));
+      const std::span<const GeoId> li = gaz_.FindLoose(loose);
+      CountReferenceCheck(li.data() == a.loose.data() && li.size() == a.loose.size());
+    } else {
+      CountReferenceCheck(a.loose.empty());
+    }
   }
 
   void Sentence(uint32_t s) {
@@ -492,7 +650,7 @@ class Recognizer {
           // The bytes PrefetchAhead folded (the token without its possessive).
           std::optional<GeoEntry> country;
           if (fold_of_[i] >= 0) {
-            const std::span<const GeoId> ids = gaz_.FindDemonymFolded(folded_[fold_of_[i]]);
+            const std::span<const GeoId> ids = demonyms_[fold_of_[i]];
             if (!ids.empty()) country = gaz_.Entry(ids[0]);
           } else {
             country = gaz_.CountryByDemonym(bare);
@@ -547,7 +705,7 @@ class Recognizer {
         std::string_view bare = StripPossessive(Tok(i), &had);
         c.all_caps = IsAllCaps(bare) && end == i + 1 && bare.size() <= 4;
       }
-      if (LowerTok(i) == "the" && !IsCapitalized(Tok(end - 1))) {
+      if (Eq(LowerTok(i), "the") && !IsCapitalized(Tok(end - 1))) {
         ++i;  // "The city": a common noun phrase, not "The Hague"
         continue;
       }
@@ -571,7 +729,7 @@ class Recognizer {
     const uint32_t prev_end = doc_.tokens[j - 1].span.end;
     const uint32_t begin = doc_.tokens[j].span.begin;
     return begin == prev_end ||
-           (begin == prev_end + 1 && doc_.text[prev_end] == ' ' && Tok(j - 1) == ".");
+           (begin == prev_end + 1 && doc_.text[prev_end] == ' ' && Eq(Tok(j - 1), "."));
   }
 
   // A division named by its abbreviation over tokens i..j, from byte `begin`: no lookup needed.
@@ -591,12 +749,12 @@ class Recognizer {
     // "the S.C. Highway Patrol", "in D.C.", "from W. Va.": an abbreviation of two words with
     // their periods is a state wherever it stands; the others ("Ga.", "Miss.") only after a
     // comma.
-    const bool comma = i > doc_.sentences[s].token_begin && Tok(i - 1) == ",";
+    const bool comma = i > doc_.sentences[s].token_begin && Eq(Tok(i - 1), ",");
     // "(Poonch district, J&K)", "Jammu city (J&K)": a division's abbreviation (DivisionAbbrevCode).
-    const bool paren = i > doc_.sentences[s].token_begin && Tok(i - 1) == "(";
+    const bool paren = i > doc_.sentences[s].token_begin && Eq(Tok(i - 1), "(");
     const std::string_view w = Tok(i);
     if (comma || paren ||
-        (w.size() == 1 ? i + 1 < limit && Tok(i + 1) == "." : w.size() <= 4 && w[1] == '.')) {
+        (w.size() == 1 ? i + 1 < limit && Eq(Tok(i + 1), ".") : w.size() <= 4 && w[1] == '.')) {
       uint32_t begin = doc_.tokens[i].span.begin;
       for (uint32_t j = i; j < limit && j < i + 4; ++j) {
         if (j > i && !AbbrevContinues(j)) break;
@@ -668,7 +826,7 @@ class Recognizer {
         // "Treasury Department", "Homicide Division": a capitalized level word after a name
         // known only by its spelling variant is an office, not a division of the country.
         std::string_view level = LowerTok(end);
-        if (IsCapitalized(Tok(end)) && (level == "department" || level == "division")) return 0;
+        if (IsCapitalized(Tok(end)) && (Eq(level, "department") || Eq(level, "division"))) return 0;
         ++end;
       }
       for (uint32_t stop = end; stop > last; --stop) {
@@ -717,7 +875,8 @@ class Recognizer {
     uint32_t n = i + 1;
     if (n >= sent.token_end || !IsWord(n) || !Adjacent(n)) return 0;
     std::string_view next = LowerTok(n);
-    if (next != "district" && next != "neighbourhood" && next != "neighborhood" && next != "area") {
+    if (!Eq(next, "district") && !Eq(next, "neighbourhood") && !Eq(next, "neighborhood") &&
+        !Eq(next, "area")) {
       return 0;
     }
     std::string key = FoldName(w.substr(0, dash));
@@ -790,7 +949,7 @@ class Recognizer {
     static const WordSet kPlaceWords_set(kPlaceWords);
     // "Tom Bakk, DFL-Cook", "Rep. Clay Cox (R-Lilburn)"; not "D-Day".
     const bool party = n == 2 && kParties_set.Has(parts[0].text) && i > 0 &&
-                       (Tok(i - 1) == "," || Tok(i - 1) == "(");
+                       (Eq(Tok(i - 1), ",") || Eq(Tok(i - 1), "("));
     if (party) {
       if (const uint32_t after = PartyState(i, parts[1].begin, s, limit); after != 0) {
         return after;
@@ -845,12 +1004,12 @@ class Recognizer {
     *end = 0;
     const uint32_t begin_byte = doc_.tokens[i].span.begin;
     for (uint32_t j = i; j < limit && j < i + 8; ++j) {
-      if (j > i && Tok(j) == "." && doc_.tokens[j].span.begin == doc_.tokens[j - 1].span.end &&
-          (Tok(j - 1) == "St" || Tok(j - 1) == "Mt" || Tok(j - 1) == "Ft")) {
+      if (j > i && Eq(Tok(j), ".") && doc_.tokens[j].span.begin == doc_.tokens[j - 1].span.end &&
+          (Eq(Tok(j - 1), "St") || Eq(Tok(j - 1), "Mt") || Eq(Tok(j - 1), "Ft"))) {
         continue;  // "St. Louis", "Mt. Vernon"
       }
       if (!IsWord(j)) break;
-      if (j > i && !Adjacent(j) && Tok(j - 1) != ".") break;
+      if (j > i && !Adjacent(j) && !Eq(Tok(j - 1), ".")) break;
       bool had = false;
       std::string_view w = StripPossessive(Tok(j), &had);
       std::string_view lower = LowerTok(j).substr(0, w.size());
@@ -925,13 +1084,13 @@ class Recognizer {
       return false;
     }
     // "The City Council": an article before a common word is no name either.
-    if (c.tok_end == c.tok_begin + 2 && name_lower == "the" &&
+    if (c.tok_end == c.tok_begin + 2 && Eq(name_lower, "the") &&
         IsCommonWord(LowerTok(c.tok_begin + 1))) {
       return false;
     }
     if (IsContraction(Tok(c.tok_begin)) || IsMixedAcronym(Tok(c.tok_begin))) return false;
     // "White House", "Opera House": a building, not the place its first word names.
-    if (c.tok_end > c.tok_begin + 1 && Tok(c.tok_end - 1) == "House") return false;
+    if (c.tok_end > c.tok_begin + 1 && Eq(Tok(c.tok_end - 1), "House")) return false;
     if (c.sentence_initial && c.tok_end == c.tok_begin + 1 && IsCommonSentenceStart(name_lower)) {
       return false;
     }
@@ -958,7 +1117,7 @@ class Recognizer {
       c.cue = 2;
     }
     // "Henry, 19, of Alexandria": a name followed by an age is a person.
-    if (c.tok_end + 3 < e && Tok(c.tok_end) == "," && Tok(c.tok_end + 2) == ",") {
+    if (c.tok_end + 3 < e && Eq(Tok(c.tok_end), ",") && Eq(Tok(c.tok_end + 2), ",")) {
       std::string_view age = Tok(c.tok_end + 1);
       if (!age.empty() && age.size() <= 2 &&
           std::all_of(age.begin(), age.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
@@ -991,7 +1150,7 @@ class Recognizer {
       }
     }
     // "Keith D. Johnson": a first name and a middle initial before it — a person, firmly.
-    if (p >= b + 3 && Tok(p - 1) == "." && Tok(p - 2).size() == 1 && IsCapitalized(Tok(p - 2)) &&
+    if (p >= b + 3 && Eq(Tok(p - 1), ".") && Tok(p - 2).size() == 1 && IsCapitalized(Tok(p - 2)) &&
         IsWord(p - 3) && IsCapitalized(Tok(p - 3)) && !IsTitle(Tok(p - 3)) &&
         !IsCommonSentenceStart(p3) && !IsLocativePrep(p3)) {
       c.prev_name = true;
@@ -999,7 +1158,7 @@ class Recognizer {
     }
     if (p > b) {
       std::string_view raw1 = Tok(p - 1);
-      if (IsTitle(raw1) || (raw1 == "." && p >= b + 2 && IsTitle(Tok(p - 2)))) {
+      if (IsTitle(raw1) || (Eq(raw1, ".") && p >= b + 2 && IsTitle(Tok(p - 2)))) {
         persons_[c.key] += 2;  // a title is firm evidence
         return false;
       }
@@ -1013,42 +1172,44 @@ class Recognizer {
       p2 = p3;
       p3 = p >= b + 4 ? LowerTok(p - 4) : std::string_view();
       --p;
-    } else if (p1 == "of" && IsDirectionNoun(p2) && p >= b + 3 && (p3 == "the" || p3 == "far")) {
+    } else if (Eq(p1, "of") && IsDirectionNoun(p2) && p >= b + 3 &&
+               (Eq(p3, "the") || Eq(p3, "far"))) {
       // "the north of Syria"
       c.relative = true;
       c.span.begin = doc_.tokens[p - 3].span.begin;
     }
-    if (IsNearWord(p1) || (p1 == "to" && p2 == "close") || (p1 == "of" && p2 == "outskirts")) {
+    if (IsNearWord(p1) || (Eq(p1, "to") && Eq(p2, "close")) ||
+        (Eq(p1, "of") && Eq(p2, "outskirts"))) {
       c.near = true;
       c.cue = 2;
-    } else if (p1 == "of" && IsDirectionNoun(p2) && !c.relative) {
+    } else if (Eq(p1, "of") && IsDirectionNoun(p2) && !c.relative) {
       // "10 km north of X", "north of X": somewhere around X
       c.near = true;
       c.cue = 2;
-    } else if (p1 == "of" && LevelWord(p2) != TypeHint::kNone) {
+    } else if (Eq(p1, "of") && LevelWord(p2) != TypeHint::kNone) {
       // "the town of X", "the province of X"
       c.type = LevelWord(p2);
       c.cue = 2;
-    } else if (IsLocativePrep(p1) || (p1 == "the" && IsLocativePrep(p2))) {
+    } else if (IsLocativePrep(p1) || (Eq(p1, "the") && IsLocativePrep(p2))) {
       c.cue = std::max(c.cue, 1);
       // "to Turner's 39", "stabbed ... from Welch": the other prepositions take people too.
-      const std::string_view prep = p1 == "the" ? p2 : p1;
-      c.firm_prep = prep == "in" || prep == "at" || prep == "into" || prep == "inside" ||
-                    prep == "throughout" || prep == "within" || prep == "across";
-    } else if ((p1 == "," || p1 == "and" || p1 == "or") && match_before_sep) {
+      const std::string_view prep = Eq(p1, "the") ? p2 : p1;
+      c.firm_prep = Eq(prep, "in") || Eq(prep, "at") || Eq(prep, "into") || Eq(prep, "inside") ||
+                    Eq(prep, "throughout") || Eq(prep, "within") || Eq(prep, "across");
+    } else if ((Eq(p1, ",") || Eq(p1, "and") || Eq(p1, "or")) && match_before_sep) {
       c.cue = std::max(c.cue, 1);  // a list of places, or "X, Y"
-    } else if (p1 == "(" || (p1 == "," && (p2 == "(" || p3 == "("))) {
+    } else if (Eq(p1, "(") || (Eq(p1, ",") && (Eq(p2, "(") || Eq(p3, "(")))) {
       c.cue = std::max(c.cue, 1);  // "Gadabo (Anzourou, Tillaberi)": where a place is
     }
 
     // Words after.
     uint32_t n = c.tok_end;
-    if (n < e && Tok(n) == "&") return false;  // "Stevens & Wilkinson": a firm
+    if (n < e && Eq(Tok(n), "&")) return false;  // "Stevens & Wilkinson": a firm
     if (n < e && IsWord(n)) {
       // "the US dollar", "Hong Kong dollars": a currency, not where anything happened.
       std::string_view next_lower = LowerTok(n);
-      if (next_lower == "dollar" || next_lower == "dollars" || next_lower == "pound" ||
-          next_lower == "rupee" || next_lower == "rupees" || next_lower == "currency") {
+      if (Eq(next_lower, "dollar") || Eq(next_lower, "dollars") || Eq(next_lower, "pound") ||
+          Eq(next_lower, "rupee") || Eq(next_lower, "rupees") || Eq(next_lower, "currency")) {
         return false;
       }
     }
@@ -1073,7 +1234,8 @@ class Recognizer {
       }
       // "Bab al Hawa", "Tell el Abyad": a separate lower-case article and a capitalized word
       // continue the name, so the key covers only its first part (not "as"/"an": English words).
-      if ((next_lower == "al" || next_lower == "el" || next_lower == "ash" || next_lower == "ez") &&
+      if ((Eq(next_lower, "al") || Eq(next_lower, "el") || Eq(next_lower, "ash") ||
+           Eq(next_lower, "ez")) &&
           c.type == TypeHint::kNone && n + 1 < e && IsWord(n + 1) && Adjacent(n + 1) &&
           IsCapitalized(Tok(n + 1))) {
         c.name_neighbour = true;
@@ -1092,7 +1254,7 @@ class Recognizer {
       if (a.sentence != y.sentence || a.demonym_country != kNoGeoId) continue;
       if (y.tok_begin != a.tok_end + 1) continue;
       std::string_view sep = Tok(a.tok_end);
-      if (sep == "," || sep == "(") a.container = static_cast<int>(k + 1);
+      if (Eq(sep, ",") || Eq(sep, "(")) a.container = static_cast<int>(k + 1);
     }
   }
 
@@ -1106,8 +1268,10 @@ class Recognizer {
       if (n >= doc_.tokens.size() || !IsWord(n) || !Adjacent(n)) continue;
       const std::string_view w = LowerTok(n);
       TypeHint type = TypeHint::kNone;
-      if (w == "counties" || w == "parishes" || w == "districts") type = TypeHint::kAdmin2;
-      else if (w == "provinces" || w == "governorates") type = TypeHint::kAdmin1;
+      if (Eq(w, "counties") || Eq(w, "parishes") || Eq(w, "districts"))
+        type = TypeHint::kAdmin2;
+      else if (Eq(w, "provinces") || Eq(w, "governorates"))
+        type = TypeHint::kAdmin1;
       if (type == TypeHint::kNone) continue;
       for (size_t j = k + 1; j-- > 0;) {
         Candidate& c = out_[j];
@@ -1120,9 +1284,9 @@ class Recognizer {
           }
           const uint32_t gap = next.tok_begin - c.tok_end;
           const std::string_view s1 = Tok(c.tok_end);
-          const bool list = (gap == 1 && (s1 == "," || s1 == "and" || s1 == "or")) ||
-                            (gap == 2 && s1 == "," && (Tok(c.tok_end + 1) == "and" ||
-                                                       Tok(c.tok_end + 1) == "or"));
+          const bool list = (gap == 1 && (Eq(s1, ",") || Eq(s1, "and") || Eq(s1, "or"))) ||
+                            (gap == 2 && Eq(s1, ",") &&
+                             (Eq(Tok(c.tok_end + 1), "and") || Eq(Tok(c.tok_end + 1), "or")));
           if (!list) break;
         }
         c.type = type;
@@ -1139,6 +1303,8 @@ class Recognizer {
   std::vector<std::string>& folded_;
   std::vector<std::string>& loose_;  // per folded_ key: its LooseKey when PrefetchFolded made it
   std::vector<Gazetteer::FoldedAnswer>& answers_;  // per folded_ key: its lookups' answers
+  std::vector<std::span<const GeoId>>& demonyms_;  // per folded_ key: FindDemonymFolded
+  Scratch& scratch_;
   uint32_t prefetched_ = 0;  // sentences before this one are folded and prefetched
   std::map<std::string, int> persons_;  // key → times seen after a title (2) or a first name (1)
   std::map<std::string, int> place_votes_;  // key → mentions with a cue, level word or institution
@@ -1153,7 +1319,7 @@ void FindCountryRefs(const Document& doc, std::vector<Candidate>* out) {
     for (uint32_t i = sent.token_begin; i + 4 < sent.token_end; ++i) {
       if (!EqualsLower(doc.Slice(t[i].span), "the")) continue;
       if (!IsDirectionNoun(Lower(doc.Slice(t[i + 1].span)))) continue;
-      if (doc.Slice(t[i + 2].span) != "of" || doc.Slice(t[i + 3].span) != "the") continue;
+      if (!Eq(doc.Slice(t[i + 2].span), "of") || !Eq(doc.Slice(t[i + 3].span), "the")) continue;
       if (!EqualsLower(doc.Slice(t[i + 4].span), "country")) continue;
       Candidate c;
       c.span = {t[i].span.begin, t[i + 4].span.end};
@@ -1210,7 +1376,7 @@ void Recognize(const Document& doc, const Gazetteer& gaz, std::vector<Candidate>
       if (a.sentence != y.sentence || a.demonym_country != kNoGeoId || y.country_ref) continue;
       if (y.tok_begin != a.tok_end + 1) continue;
       std::string_view sep = doc.Slice(doc.tokens[a.tok_end].span);
-      if (sep == "," || sep == "(") a.container = static_cast<int>(k + 1);
+      if (Eq(sep, ",") || Eq(sep, "(")) a.container = static_cast<int>(k + 1);
     }
   }
 }

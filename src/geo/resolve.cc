@@ -703,7 +703,9 @@ bool EnglishShire(std::string_view w) {
   }
   return false;
 }
-UsCues CountUsCues(const Document& doc) {
+// Also collects, in text order, the ISO2 codes of the missions of one country the text names
+// (MissionCountry): the same scan over the words, so the resolver need not make a second one.
+UsCues CountUsCues(const Document& doc, std::vector<std::string_view>* missions) {
   bool sheriff = false, county = false, township = false, interstate = false, parish = false;
   bool clock = false, ap_date = false, council = false, school = false, troopers = false;
   bool uk_clock = false, uk_court = false, constabulary = false, nhs = false, mum = false;
@@ -721,13 +723,13 @@ UsCues CountUsCues(const Document& doc) {
   auto ap_month = [&](size_t i, std::string_view w) {
     const bool dot = w.back() == '.';
     const std::string_view m = dot ? w.substr(0, w.size() - 1) : w;
-    if (!(m == "Jan" || m == "Feb" || m == "Aug" || m == "Sept" || m == "Oct" || m == "Nov" ||
-          m == "Dec")) {
+    if (!(Eq(m, "Jan") || Eq(m, "Feb") || Eq(m, "Aug") || Eq(m, "Sept") || Eq(m, "Oct") ||
+          Eq(m, "Nov") || Eq(m, "Dec"))) {
       return false;
     }
     size_t next = i + 1;
     if (!dot) {
-      if (next >= doc.tokens.size() || word(next) != ".") return false;
+      if (next >= doc.tokens.size() || !Eq(word(next), ".")) return false;
       ++next;
     }
     return day_at(next);
@@ -747,6 +749,10 @@ UsCues CountUsCues(const Document& doc) {
     std::string_view w = word(i);
     const size_t n = w.size();
     if (n < 3 || n > 16) continue;
+    // MissionCountry's own first test, here to spare a call per word.
+    if (n <= 7 && w[0] >= 'A' && w[0] <= 'Z') {
+      if (const std::string_view iso2 = MissionCountry(w); !iso2.empty()) missions->push_back(iso2);
+    }
     if (!shire && n >= 9 && w[0] >= 'A' && w[0] <= 'Z' && w.ends_with("shire")) {
       shire = EnglishShire(w);
     }
@@ -761,7 +767,8 @@ UsCues CountUsCues(const Document& doc) {
         break;
       case 'A':
         if (n <= 4) ap_date = ap_date || ap_month(i, w);
-        else if (w == "Alderman" || w == "Aldermen") council = true;
+        else if (Eq(w, "Alderman") || Eq(w, "Aldermen"))
+          council = true;
         break;
       case 'D':
       case 'F':
@@ -773,79 +780,87 @@ UsCues CountUsCues(const Document& doc) {
         if (n <= 5) {
           if (w[0] == 'S' && w[1] == 'e') ap_date = ap_date || ap_month(i, w);
           // "State Police", "state troopers", "State Patrol" (a Highway Patrol below).
-          if ((w == "State" || w == "state") && i + 1 < doc.tokens.size()) {
+          if ((Eq(w, "State") || Eq(w, "state")) && i + 1 < doc.tokens.size()) {
             std::string_view next = word(i + 1);
-            if (next == "troopers" || next == "trooper" || next == "Troopers" ||
-                next == "Trooper" || next == "Patrol" || next == "Police") {
+            if (Eq(next, "troopers") || Eq(next, "trooper") || Eq(next, "Troopers") ||
+                Eq(next, "Trooper") || Eq(next, "Patrol") || Eq(next, "Police")) {
               troopers = true;
             }
           }
         } else if (n == 6) {
-          if (w == "school" || w == "School") {
+          if (Eq(w, "school") || Eq(w, "School")) {
             std::string_view p = before(i);
-            if (p == "elementary" || p == "Elementary" || p == "middle" || p == "Middle") {
+            if (Eq(p, "elementary") || Eq(p, "Elementary") || Eq(p, "middle") || Eq(p, "Middle")) {
               school = true;
             }
           }
         } else {
           if (w.starts_with("Sheriff") || w.starts_with("sheriff")) sheriff = true;
-          if (w == "Selectmen" || w == "selectmen" || w == "Selectman") council = true;
+          if (Eq(w, "Selectmen") || Eq(w, "selectmen") || Eq(w, "Selectman")) council = true;
         }
         break;
       case 'C':
-        if (w == "Constabulary") constabulary = true;
+        if (Eq(w, "Constabulary")) constabulary = true;
         // "Crown Court"; "Const. Jane Smith" (the tokenizer splits the period off).
-        if (w == "Crown" && i + 1 < doc.tokens.size() && word(i + 1) == "Court") uk_court = true;
-        if (w == "Const" && i + 2 < doc.tokens.size() && word(i + 1) == "." &&
+        if (Eq(w, "Crown") && i + 1 < doc.tokens.size() && Eq(word(i + 1), "Court"))
+          uk_court = true;
+        if (Eq(w, "Const") && i + 2 < doc.tokens.size() && Eq(word(i + 1), ".") &&
             doc.tokens[i + 2].kind == TokenKind::kWord && word(i + 2)[0] >= 'A' &&
             word(i + 2)[0] <= 'Z') {
           constable = true;
         }
-        if (w == "County" || w == "Counties") {
+        if (Eq(w, "County") || Eq(w, "Counties")) {
           std::string_view p = before(i);
           if (!p.empty() && p[0] >= 'A' && p[0] <= 'Z') county = true;
         } else if (n >= 10 && w.starts_with("Council") &&
-                   (w == "Councilman" || w == "Councilwoman" || w == "Councilmember" ||
-                    w == "Councilmen")) {
+                   (Eq(w, "Councilman") || Eq(w, "Councilwoman") || Eq(w, "Councilmember") ||
+                    Eq(w, "Councilmen"))) {
           council = true;
         }
         break;
       case 'M':
-        if (w == "Magistrates") uk_court = true;
-        else if (w == "Mountie" || w == "Mounties") rcmp = true;
-        else if (w == "Mum") mum = true;
+        if (Eq(w, "Magistrates"))
+          uk_court = true;
+        else if (Eq(w, "Mountie") || Eq(w, "Mounties"))
+          rcmp = true;
+        else if (Eq(w, "Mum"))
+          mum = true;
         break;
       case 'm':
-        if (w == "magistrates") uk_court = true;
-        else if (w == "mum" || w == "mums") mum = true;
+        if (Eq(w, "magistrates"))
+          uk_court = true;
+        else if (Eq(w, "mum") || Eq(w, "mums"))
+          mum = true;
         break;
       case 'c':
-        if (w == "constabulary") constabulary = true;
+        if (Eq(w, "constabulary")) constabulary = true;
         break;
       case 'N':
-        if (w == "NHS") nhs = true;
+        if (Eq(w, "NHS"))
+          nhs = true;
         else if (n <= 4) ap_date = ap_date || ap_month(i, w);
         break;
       case 'G':
-        if (w == "GCSE" || w == "GCSEs") nhs = true;  // the same kind: British public services
+        if (Eq(w, "GCSE") || Eq(w, "GCSEs")) nhs = true;  // the same kind: British public services
         break;
       case 'R':
-        if (w == "RCMP") rcmp = true;
+        if (Eq(w, "RCMP")) rcmp = true;
         break;
       case 'O':
-        if (w == "OPP") rcmp = true;  // the Ontario Provincial Police
+        if (Eq(w, "OPP"))
+          rcmp = true;  // the Ontario Provincial Police
         else if (n <= 4) ap_date = ap_date || ap_month(i, w);
         break;
       case 'P':
-        if (w == "Parish") parish = true;
-        if (w == "Patrol" && before(i) == "Highway") troopers = true;
+        if (Eq(w, "Parish")) parish = true;
+        if (Eq(w, "Patrol") && Eq(before(i), "Highway")) troopers = true;
         break;
       case 'T':
       case 't':
-        if (w == "Township" || w == "township") township = true;
+        if (Eq(w, "Township") || Eq(w, "township")) township = true;
         break;
       case 'I':
-        if (w == "Interstate") interstate = true;
+        if (Eq(w, "Interstate")) interstate = true;
         break;
       default: break;
     }
@@ -885,7 +900,8 @@ class Resolver {
     ctx_.Reset();
     ctx_.Reserve(ContextIdLimit(gaz_));
     if (auto us = gaz_.CountryByIso2("US")) us_ = us->id();
-    us_cues_ = CountUsCues(doc_);
+    std::vector<std::string_view>& missions = scratch_.missions;  // ISO2 codes, text order
+    us_cues_ = CountUsCues(doc_, &missions);
     // Sums in pounds sterling are one more kind of British cue.
     if (CountsPounds(doc_)) ++us_cues_.british;
     if (us_cues_.british > 0) {
@@ -945,13 +961,7 @@ class Resolver {
       }
     }
     // Missions of one country ("the OSCE SMM", "UNIFIL"): once each.
-    for (const Token& t : doc_.tokens) {
-      if (t.kind != TokenKind::kWord) continue;
-      const std::string_view w = doc_.Slice(t.span);
-      // MissionCountry's own first test, here to spare a call per word.
-      if (w.size() < 3 || w.size() > 7 || w[0] < 'A' || w[0] > 'Z') continue;
-      std::string_view iso2 = MissionCountry(w);
-      if (iso2.empty()) continue;
+    for (const std::string_view iso2 : missions) {
       if (auto c = gaz_.CountryByIso2(iso2);
           c && std::find(mission_countries_.begin(), mission_countries_.end(), c->id()) ==
                    mission_countries_.end()) {
@@ -1063,9 +1073,12 @@ class Resolver {
         s = PopulationPrior(e.population());
         std::string_view fc = e.feature_code();
         // PPLG: the seat of government where it is not the capital ("La Paz").
-        if (fc == "PPLC" || fc == "PPLG") s += 2.5;
-        else if (fc == "PPLA") s += 2.5;  // "Odessa", "Idlib": the seat over its province
-        else if (fc == "PPLA2") s += 0.5;
+        if (Eq(fc, "PPLC") || Eq(fc, "PPLG"))
+          s += 2.5;
+        else if (Eq(fc, "PPLA"))
+          s += 2.5;  // "Odessa", "Idlib": the seat over its province
+        else if (Eq(fc, "PPLA2"))
+          s += 0.5;
         break;
       }
     }
@@ -1182,7 +1195,7 @@ class Resolver {
     if (ctx_.total > 0 && share <= 0 && InAdmin1Sentence(c.sentence)) return false;
     uint64_t pop = e.population();
     // "Kristina said": a small place before a speech verb is a person (metonymy is for capitals).
-    if (c.metonymic && c.cue == 0 && kind == GeoKind::kPlace && e.feature_code() != "PPLC" &&
+    if (c.metonymic && c.cue == 0 && kind == GeoKind::kPlace && !Eq(e.feature_code(), "PPLC") &&
         pop < 100000) {
       return false;
     }
@@ -1193,7 +1206,7 @@ class Resolver {
     if (kind == GeoKind::kAdmin2) {
       return c.type == TypeHint::kAdmin2 || (c.cue >= 1 && share > 0);
     }
-    if ((e.feature_code() == "PPLC" || e.feature_code() == "PPLG") && !c.name_neighbour) {
+    if ((Eq(e.feature_code(), "PPLC") || Eq(e.feature_code(), "PPLG")) && !c.name_neighbour) {
       return true;
     }
     uint64_t need;
@@ -1240,12 +1253,12 @@ class Resolver {
         if (next == w) return true;
       }
       // "Jordan Elementary School", "Jordan Middle School".
-      if ((next == "Elementary" || next == "Middle") && c.tok_end + 1 < count &&
-          word(c.tok_end + 1) == "School") {
+      if ((Eq(next, "Elementary") || Eq(next, "Middle")) && c.tok_end + 1 < count &&
+          Eq(word(c.tok_end + 1), "School")) {
         return true;
       }
     }
-    if (c.tok_begin >= 2 && word(c.tok_begin - 1) == ",") {
+    if (c.tok_begin >= 2 && Eq(word(c.tok_begin - 1), ",")) {
       static constexpr std::string_view kStreet[] = {"St.", "Ave.", "Rd.", "Blvd.", "Street",
                                                      "Avenue", "Road", "Drive", "Lane", "Pike"};
       const std::string_view prev = word(c.tok_begin - 2);
@@ -1253,20 +1266,21 @@ class Resolver {
         if (prev == w) return true;
       }
       // "St" "." split by the tokenizer.
-      if (prev == "." && c.tok_begin >= 3) {
+      if (Eq(prev, ".") && c.tok_begin >= 3) {
         const std::string_view abbr = word(c.tok_begin - 3);
-        if (abbr == "St" || abbr == "Ave" || abbr == "Rd" || abbr == "Blvd") return true;
+        if (Eq(abbr, "St") || Eq(abbr, "Ave") || Eq(abbr, "Rd") || Eq(abbr, "Blvd")) return true;
       }
     }
     // A dateline: the name in capitals opening a paragraph, then "(AP)" or a dash.
     if (c.all_caps && c.tok_end < count) {
-      const bool opens = c.tok_begin == 0 || doc_.Slice({doc_.tokens[c.tok_begin - 1].span.end,
-                                                         doc_.tokens[c.tok_begin].span.begin})
-                                                  .find('\n') != std::string_view::npos ||
-                         word(c.tok_begin - 1) == ".";
+      const bool opens =
+          c.tok_begin == 0 ||
+          doc_.Slice({doc_.tokens[c.tok_begin - 1].span.end, doc_.tokens[c.tok_begin].span.begin})
+                  .find('\n') != std::string_view::npos ||
+          Eq(word(c.tok_begin - 1), ".");
       const std::string_view next = word(c.tok_end);
-      if (opens && (next == "(" || next == "\u2014" || next == "\u2013" || next == "-" ||
-                    next == "--")) {
+      if (opens && (Eq(next, "(") || Eq(next, "\u2014") || Eq(next, "\u2013") || Eq(next, "-") ||
+                    Eq(next, "--"))) {
         return true;
       }
     }
@@ -1279,19 +1293,20 @@ class Resolver {
     // "members of the Fulani community" (a lone "community" is a village in Latin American news:
     // "near the La Florida community").
     auto word = [&](size_t i) { return doc_.Slice(doc_.tokens[i].span); };
-    const bool members = c.tok_begin >= 3 && word(c.tok_begin - 1) == "the" &&
-                         word(c.tok_begin - 2) == "of" &&
-                         (word(c.tok_begin - 3) == "members" || word(c.tok_begin - 3) == "member");
+    const bool members =
+        c.tok_begin >= 3 && Eq(word(c.tok_begin - 1), "the") && Eq(word(c.tok_begin - 2), "of") &&
+        (Eq(word(c.tok_begin - 3), "members") || Eq(word(c.tok_begin - 3), "member"));
     size_t t = c.tok_end;
     const size_t end = std::min(doc_.tokens.size(), static_cast<size_t>(c.tok_end) + 4);
     for (; t < end; ++t) {
       std::string_view w = doc_.Slice(doc_.tokens[t].span);
-      if ((members && w == "community") || w == "communities" || w == "tribe" || w == "tribes" ||
-          w == "tribesmen" || w == "clan" || w == "clans" || w == "ethnic") {
+      if ((members && Eq(w, "community")) || Eq(w, "communities") || Eq(w, "tribe") ||
+          Eq(w, "tribes") || Eq(w, "tribesmen") || Eq(w, "clan") || Eq(w, "clans") ||
+          Eq(w, "ethnic")) {
         return true;
       }
       // Only "and" and capitalized words may stand between.
-      if (w != "and" && (w.empty() || w[0] < 'A' || w[0] > 'Z')) return false;
+      if (!Eq(w, "and") && (w.empty() || w[0] < 'A' || w[0] > 'Z')) return false;
     }
     return false;
   }
@@ -1710,7 +1725,7 @@ class Resolver {
           for (size_t i = 0; i < n; ++i) {
             if (exact[i] == 0) continue;
             GeoEntry e = gaz_.Entry(c.ids[i]);
-            const bool capital = e.feature_code() == "PPLC" || e.feature_code() == "PPLG";
+            const bool capital = Eq(e.feature_code(), "PPLC") || Eq(e.feature_code(), "PPLG");
             if (best.support_container && !capital) continue;
             if (e.kind() == GeoKind::kPlace && e.population() > b.population() &&
                 (capital || e.population() >= kStateOverTown)) {
@@ -1734,7 +1749,7 @@ class Resolver {
           c.type == TypeHint::kNone) {
         GeoEntry b = gaz_.Entry(best.id);
         if ((b.kind() == GeoKind::kPlace && b.population() < kStateOverTown &&
-             b.feature_code() != "PPLC" && b.feature_code() != "PPLG") ||
+             !Eq(b.feature_code(), "PPLC") && !Eq(b.feature_code(), "PPLG")) ||
             b.kind() == GeoKind::kAdmin2) {
           // Not where a capital shares the name ("Washington"): the capital is meant as often.
           GeoId state = kNoGeoId, city = kNoGeoId;
@@ -1746,12 +1761,12 @@ class Resolver {
             if (small && city == kNoGeoId && e.kind() == GeoKind::kPlace &&
                 e.country_id() == b.country_id() &&
                 (e.population() >= 500000 ||
-                 (e.feature_code() == "PPLA" && e.population() >= 100000))) {
+                 (Eq(e.feature_code(), "PPLA") && e.population() >= 100000))) {
               city = e.id();
             }
-            if (e.feature_code() == "PPLC" || e.feature_code() == "PPLG") {
+            if (Eq(e.feature_code(), "PPLC") || Eq(e.feature_code(), "PPLG")) {
               state = kNoGeoId;
-              if (e.feature_code() == "PPLC" && e.kind() == GeoKind::kPlace &&
+              if (Eq(e.feature_code(), "PPLC") && e.kind() == GeoKind::kPlace &&
                   e.country_id() == b.country_id() && !c.modifier) {
                 state = e.id();  // the capital
               }
@@ -1984,7 +1999,7 @@ class Resolver {
       if (e.kind() != GeoKind::kPlace) continue;
       // A national capital by its own name is no place the gazetteer lacks: "Washington, New
       // York and Boston" lists cities.
-      if (choices_[k].exact && (e.feature_code() == "PPLC" || e.feature_code() == "PPLG")) {
+      if (choices_[k].exact && (Eq(e.feature_code(), "PPLC") || Eq(e.feature_code(), "PPLG"))) {
         continue;
       }
       if (seat_of != kNoGeoId) {
@@ -2234,6 +2249,7 @@ class Resolver {
     std::vector<ActorCountry> actor_countries;
     std::vector<std::pair<GeoId, double>> placeless_actors;
     std::vector<GeoId> mission_countries;
+    std::vector<std::string_view> missions;
     std::vector<GeoId> links;
     std::vector<std::pair<GeoId, uint32_t>> link_admin2;
     std::vector<uint8_t> firm_key;
@@ -2266,6 +2282,7 @@ class Resolver {
       actor_countries.clear();
       placeless_actors.clear();
       mission_countries.clear();
+      missions.clear();
       links.clear();
       link_admin2.clear();
       firm_key.clear();
@@ -2353,6 +2370,8 @@ class Resolver {
 void SetReferenceChecks(bool on) { g_reference_checks.store(on); }
 uint64_t ReferenceChecksCompared() { return g_reference_compared.load(); }
 uint64_t ReferenceChecksMismatched() { return g_reference_mismatched.load(); }
+bool ReferenceChecksOn() { return g_reference_checks.load(std::memory_order_relaxed); }
+void CountReferenceCheck(bool same) { Checked(same, true); }
 
 std::vector<PlaceMention> Resolve(const Document& doc, const Gazetteer& gaz,
                                   std::vector<Candidate>& candidates) {
