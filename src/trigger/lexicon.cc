@@ -30,6 +30,7 @@ bool ParseClass(std::string_view name, CueClass* out) {
       {"riot", CueClass::kRiot},
       {"territory", CueClass::kTerritory},
       {"weapon", CueClass::kWeapon},
+      {"mail", CueClass::kMail},
       {"label", CueClass::kLabel},
       {"ctx_suicide", CueClass::kCtxSuicide},
       {"ctx_intervention", CueClass::kCtxIntervention},
@@ -47,6 +48,7 @@ bool ParseClass(std::string_view name, CueClass* out) {
       {"ctx_planting", CueClass::kCtxPlanting},
       {"ctx_crowd", CueClass::kCtxCrowd},
       {"ctx_cause", CueClass::kCtxCause},
+      {"ctx_harmful", CueClass::kCtxHarmful},
   };
   for (const auto& [n, c] : kNames) {
     if (n == name) {

@@ -13,6 +13,8 @@ namespace sitrep::trigger {
 enum class CueClass : uint8_t {
   kFixed, kIed, kAttack, kKill, kClash, kProtest, kRiot, kTerritory,
   kWeapon,  // small arms and gunfire: typed like kClash, but says nothing of two sides engaging
+  kMail,    // mail carrying something ("envelopes containing"): column 3, only when a harmful
+            // content word (kCtxHarmful) follows within three tokens
   kLabel,  // a report's leading category label ("Arrests: On 3 May ..."), column 3 as is
   // Context words, not triggers:
   kCtxSuicide, kCtxIntervention, kCtxViolent, kCtxVictim, kCtxArmedTarget, kCtxCommunal,
@@ -22,6 +24,7 @@ enum class CueClass : uint8_t {
   kCtxGrievance,  // "against", "demanding": what follows is the protest's cause, not its course
   kCtxCrowd,      // "locals", "community members", "a group of": unarmed people acting together
   kCtxCause,      // "after", "following": a grievance marker, only in a protest's sentence
+  kCtxHarmful,    // "powder", "ricin", "explosives": what makes mail an attack
 };
 
 inline bool IsTriggerClass(CueClass c) { return c <= CueClass::kLabel; }

@@ -148,6 +148,20 @@ class Scanner {
         trigger_end = best.end;
       }
     }
+    // Mail is an attack only when it carries something harmful ("envelopes containing a white
+    // powder", "a letter laced with ricin"), not "packages containing new phones".
+    bool mail_kept = false;
+    std::erase_if(out.triggers, [&](const Hit& h) {
+      if (h.cue->cls != CueClass::kMail) return false;
+      for (const Hit& g : out.context) {
+        if (g.cue->cls == CueClass::kCtxHarmful && g.begin >= h.end && g.begin <= h.end + 3) {
+          mail_kept = true;
+          return false;
+        }
+      }
+      return true;
+    });
+    out.has[static_cast<size_t>(CueClass::kMail)] = mail_kept;
     out.history = std::min(pos, 2.0f) + neg;
     // What protesters protest against is not what happened at the protest: "against the
     // arrest of", "demanding justice for the killing". Such hits do not set context flags.

@@ -309,9 +309,11 @@ const TypeCase kRoleTypeCases[] = {
     {"Youths smashed the windows of the party office and set it on fire.",
      "Violent demonstration"},
     {"The office received a letter laced with anthrax.", "Chemical weapon"},
-    // Mail that carries a harmful substance is an attack, whatever the substance.
+    // Mail carrying something harmful (a poison, a powder, lye) is an attack.
     {"A man sent envelopes stuffed with rat poison to three judges.", "Attack"},
     {"Activists mailed packages containing lye to two ministers.", "Attack"},
+    {"Someone sent envelopes containing a white powder to the offices of two newspapers.",
+     "Attack"},
 };
 
 TEST(TriggersTest, RoleTyping) {
@@ -331,6 +333,9 @@ TEST(TriggersTest, EverydayWordsAreNoViolence) {
       "The council threatened to go to court over the carved stones, even as it demanded the "
       "rebuilding of the old temple.",
       "Of all these encounters, one stands out in his memory.",
+      // Mail is no attack without something harmful in it.
+      "The company shipped packages containing new phones to stores across the state.",
+      "The mayor received letters containing praise from residents.",
   };
   for (const char* text : kTexts) {
     SCOPED_TRACE(text);
