@@ -2811,13 +2811,21 @@ class Annotator {
       }
       int64_t n = 0;
       bool ok = true, item_start = true;
+      // Each conjunct names a person: a victim noun ("a policeman", "her nephew"), a name or an
+      // age ("a 17 year old"); "left the phone network dead" counts nobody.
+      bool person = false;
+      size_t len = 0;
       for (size_t k = i + 1; k < d && ok; ++k) {
         const std::string_view w = W(k);
         if (w == "and") {
+          ok = person;
           item_start = true;
+          person = false;
           continue;
         }
         if (w == ",") continue;
+        person = person || IsNameWord(k) || InAge(k, quantities) ||
+                 MatchAt(k, d, q::kVictim, &len) != nullptr;
         if (item_start) {
           // a singular determiner phrase or a name opens each conjunct
           const bool det = w == "a" || w == "an" || w == "the" || w == "his" || w == "her" ||
@@ -2835,6 +2843,7 @@ class Annotator {
         }
         if (w.ends_with("ing")) ok = false;
       }
+      ok = ok && person;
       // The last word before "dead" (or before the comma of an apposition) must be singular.
       size_t h = d - 1;
       if (W(h) == "," && h > i + 1) --h;

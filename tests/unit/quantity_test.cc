@@ -559,6 +559,11 @@ const Case kMoreFrameCases[] = {
     {"The explosion left Tomas Vell dead.", "killed 1 unknown"},
     {"The gunmen left the scene after the guard was found dead.", "killed 1 unknown"},
     {"The gunmen left the village before dawn.", ""},
+    {"The storm left the phone network dead for hours.", ""},
+    {"The blast left the engine dead and a policeman injured.", "injured 1 state_forces"},
+    {"The blast left a policeman and the engine dead.", ""},
+    {"The raid left a 17-year-old dead.", "killed 1 unknown"},
+    {"The fire left her granddaughter and his aunt dead.", "killed 2 unknown"},
     // Decapitated and strangled are killings.
     {"Militants decapitated two shepherds.", "killed 2 unknown"},
     {"The trader was found strangled in his shop.", "killed 1 unknown"},
