@@ -3200,6 +3200,11 @@ class Annotator {
   // "His body was found", "the body of Ann Roe was recovered": one dead.
   bool FoundBody(uint32_t sentence, size_t b, size_t e, size_t first_frame, size_t i) {
     if (W(i) != "body" || i == b) return false;
+    // "his body of work", "a body of water": the collective sense of "body of" is no corpse.
+    static constexpr std::array<std::string_view, 14> kCollective = {
+        "work", "works", "water", "evidence", "knowledge", "research", "literature", "law",
+        "opinion", "thought", "data", "writing", "music", "scholarship"};
+    if (W(i + 1) == "of" && In(W(i + 2), kCollective)) return false;
     size_t d = i - 1;
     static constexpr std::array<std::string_view, 6> kFound = {
         "found", "recovered", "discovered", "dumped", "retrieved", "identified"};

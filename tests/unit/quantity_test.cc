@@ -568,6 +568,10 @@ const Case kMoreFrameCases[] = {
     {"Militants decapitated two shepherds.", "killed 2 unknown"},
     {"The trader was found strangled in his shop.", "killed 1 unknown"},
     {"The bodyguard was shot dead and the driver found his body.", "killed 1 unknown"},
+    {"Police found his body of work in the archive.", ""},
+    {"Divers recovered the body of water samples.", ""},
+    {"Divers recovered the body of Ann Roe.", "killed 1 unknown"},
+    {"The body of the driver was found near the river.", "killed 1 unknown"},
     // Lower-case role words before a full name.
     {"Gunmen killed farm owner Ilan Drost at his home.", "killed 1 unknown"},
     // A possessive object of an active verb; a count after "his".
