@@ -19,6 +19,7 @@
 #include <new>
 
 #include "geo/gazetteer_format.h"
+#include "util/hash_bytes.h"
 
 namespace sitrep {
 
@@ -312,21 +313,10 @@ void Gazetteer::PrefetchEntries(std::span<const GeoId> ids) const {
 
 namespace {
 
-// 64-bit hash of a key, eight bytes at a time.
+// 64-bit hash of a key: the bytes' hash, mixed once more, as the index takes its slot from the
+// low bits and its check tag from the high ones.
 uint64_t KeyHash(std::string_view key) {
-  uint64_t h = 0x9e3779b97f4a7c15ull ^ key.size();
-  size_t i = 0;
-  for (; i + 8 <= key.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, key.data() + i, 8);
-    h = (h ^ w) * 0xff51afd7ed558ccdull;
-    h ^= h >> 32;
-  }
-  uint64_t tail = 0;
-  std::memcpy(&tail, key.data() + i, key.size() - i);
-  h = (h ^ tail) * 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 29;
-  h *= 0x9e3779b97f4a7c15ull;
+  uint64_t h = HashBytes(key) * 0x9e3779b97f4a7c15ull;
   return h ^ (h >> 32);
 }
 

@@ -46,6 +46,7 @@
 #include <string_view>
 
 #include "geo/places_internal.h"
+#include "util/hash_bytes.h"
 #include "util/word_set.h"
 
 namespace sitrep::places_internal {
@@ -362,21 +363,6 @@ WordMemo::Slot& MemoSlotOf(uint64_t h) {
   return t_word_memo.slots[(h ^ (h >> 31)) & (WordMemo::kSlots - 1)];
 }
 
-// 64-bit hash of a word's bytes, eight at a time.
-uint64_t WordHash(std::string_view w) {
-  uint64_t h = 0x9e3779b97f4a7c15ull ^ w.size();
-  size_t i = 0;
-  for (; i + 8 <= w.size(); i += 8) {
-    uint64_t v;
-    std::memcpy(&v, w.data() + i, 8);
-    h = (h ^ v) * 0xff51afd7ed558ccdull;
-    h ^= h >> 32;
-  }
-  uint64_t tail = 0;
-  std::memcpy(&tail, w.data() + i, w.size() - i);
-  h = (h ^ tail) * 0xc4ceb9fe1a85ec53ull;
-  return h ^ (h >> 29);
-}
 
 class Recognizer {
  public:
@@ -519,7 +505,7 @@ class Recognizer {
         const std::string_view bare = StripPossessive(w, &had);
         const uint32_t at = static_cast<uint32_t>(folded_.size());
         fold_of_[i] = static_cast<int32_t>(at);
-        const uint64_t h = WordHash(bare);
+        const uint64_t h = HashBytes(bare);
         const WordMemo::Slot& slot = MemoSlotOf(h);
         if (slot.tag == tag && slot.hash == h && slot.word_len == bare.size() &&
             std::memcmp(slot.word, bare.data(), bare.size()) == 0) {
