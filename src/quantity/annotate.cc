@@ -2778,6 +2778,11 @@ class Annotator {
     return std::span<const Quantity>(qs).subspan(k);
   }
 
+  // "Roe's", "Roe\u2019s" (the curly apostrophe in UTF-8).
+  static bool EndsPossessive(std::string_view w) {
+    return w.ends_with("'s") || w.ends_with("\xE2\x80\x99s");
+  }
+
   // Token `k` is part of an age ("a 16-year-old", "a 16 year old") among `sentence_quantities`.
   bool InAge(size_t k, std::span<const Quantity> sentence_quantities) const {
     for (const Quantity& qt : sentence_quantities) {
@@ -2793,6 +2798,8 @@ class Annotator {
   // granddaughter dead": one death per conjunct joined by "and" (comma-only parts restate
   // the person before them). Counted objects ("left two soldiers dead") are read elsewhere.
   void LeftDead(uint32_t sentence, size_t b, size_t e, size_t first_frame) {
+    static constexpr std::array<std::string_view, 6> kObjectDeterminers = {
+        "a", "an", "the", "his", "her", "its"};
     const std::span<const Quantity> quantities = SentenceQuantities(b);
     for (size_t i = b + 1; i + 2 < e; ++i) {
       if (W(i) != "left" && W(i) != "leaving") continue;
@@ -2828,19 +2835,14 @@ class Annotator {
                  MatchAt(k, d, q::kVictim, &len) != nullptr;
         if (item_start) {
           // a singular determiner phrase or a name opens each conjunct
-          const bool det = w == "a" || w == "an" || w == "the" || w == "his" || w == "her" ||
-                           w == "its" || ((w.ends_with("'s") || w.ends_with("\xE2\x80\x99s")) &&
-                                          IsNameWord(k));
+          const bool det = In(w, kObjectDeterminers) || (EndsPossessive(w) && IsNameWord(k));
           if (!det && !IsNameWord(k)) ok = false;
           ++n;
           item_start = false;
         }
         // (not "left the scene after shooting ...": no clause inside the object)
         if (!IsWordish(k) && w != "'s" && w != "-" && !InAge(k, quantities)) ok = false;
-        if (IsStopWord(w) && w != "the" && w != "a" && w != "an" && w != "his" && w != "her" &&
-            w != "its") {
-          ok = false;
-        }
+        if (IsStopWord(w) && !In(w, kObjectDeterminers)) ok = false;
         if (w.ends_with("ing")) ok = false;
       }
       ok = ok && person;
@@ -3209,7 +3211,7 @@ class Annotator {
     static constexpr std::array<std::string_view, 6> kFound = {
         "found", "recovered", "discovered", "dumped", "retrieved", "identified"};
     // "Roe's body was found": a possessive name is the determiner.
-    const bool possessive = IsNameWord(d) && (W(d).ends_with("'s") || W(d).ends_with("\xE2\x80\x99s"));
+    const bool possessive = IsNameWord(d) && EndsPossessive(W(d));
     if (!possessive) {
       for (int adj = 0; adj < 2 && d > b && W(d) != "his" && W(d) != "her" && W(d) != "the";
            ++adj) {
