@@ -3082,6 +3082,7 @@ class Annotator {
           prev == "there") {
         continue;
       }
+      if (ThingSubject(b, i)) continue;
       // ("the couple was killed": two people.)
       const int64_t n = prev == "couple" && !InQuantity(i - 1) ? 2 : 1;
       const Quantity qt{tok_[i].span, n, n, Qualifier::kExact, false, QuantityKind::kCount};
@@ -3090,6 +3091,38 @@ class Annotator {
       doc_.casualties.back().span = {tok_[i - 1].span.begin, tok_[j + len - 1].span.end};
       i = j + len - 1;
     }
+  }
+
+  // "The deal was killed", "a protest was held", "a vehicle was seized": the subject before
+  // "was" (token `k`) ends in a thing, and its clause names no person ("the driver of the
+  // bus", "a man aboard a motorbike" and "a recruiter armed with a grenade" are people).
+  bool ThingSubject(size_t b, size_t k) const {
+    size_t len = 0;
+    if (k <= b || lex_.MatchEndingAt(t_, k >= b + 4 ? k - 4 : b, k - 1, q::kObject | q::kThing, &len) == nullptr) {
+      return false;
+    }
+    for (size_t s = k - len; s-- > b;) {
+      const std::string_view w = W(s);
+      if (w == "," || w == ";" || w == ":" || w == "that" || w == "which" || w == "who" ||
+          w == "and" || w == "but" || w == "(" || w == "\"") {
+        break;
+      }
+      if (IsNameWord(s) || w == "he" || w == "she" || MatchAt(s, s + 1, q::kVictim, &len) != nullptr ||
+          PersonSuffix(w)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // A lower-case agent noun the victim lexicon need not know: "recruiter", "governor",
+  // "motorcyclist", "detainee".
+  static bool PersonSuffix(std::string_view w) {
+    static constexpr std::array<std::string_view, 9> kSuffixes = {"er", "or", "ist", "ee", "ian",
+                                                                   "ant", "ent", "man", "ive"};
+    if (w.size() < 5) return false;
+    return std::any_of(kSuffixes.begin(), kSuffixes.end(),
+                       [w](std::string_view x) { return w.ends_with(x); });
   }
 
   // True when the token before `k` (back over "later", "also" ...) ends a singular subject:

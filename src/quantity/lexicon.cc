@@ -110,7 +110,7 @@ bool Apply(std::string_view cls, std::string_view value, LexEntry* e) {  // NOLI
   }
   const std::pair<std::string_view, uint32_t> kFlags[] = {
       {"month", kMonth}, {"update", kUpdate}, {"subtotal", kSubtotal}, {"aux", kAux},
-      {"object", kObject}};
+      {"object", kObject}, {"thing", kThing}};
   for (const auto& [name, bit] : kFlags) {
     if (cls == name) {
       e->classes |= bit;

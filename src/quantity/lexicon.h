@@ -28,6 +28,7 @@ enum LexClass : uint32_t {
   kSubtotal = 1u << 12,
   kAux = 1u << 13,
   kObject = 1u << 14,
+  kThing = 1u << 15,
 };
 
 // Fate roles: where the fate phrase stands relative to the count.
