@@ -3468,6 +3468,15 @@ class Annotator {
         Intended(b, i - len)) {
       return false;
     }
+    // "Republicans killed the bill", "killing the deal": a thing is no victim (the head
+    // stands before an "of" phrase: "the owner of the house" is a person).
+    size_t head_end = i + 1;
+    while (head_end < np.end && W(head_end) != "of") ++head_end;
+    size_t head_len = 0;
+    if (head_end > i + 1 &&
+        lex_.MatchEndingAt(t_, i + 1, head_end - 1, q::kThing, &head_len) != nullptr) {
+      return false;
+    }
     for (size_t k = i + 1; k < np.end; ++k) {
       NumberMatch n;
       if (q::ScanNumber(lex_, t_, tok_, k, np.end, &n) || W(k) == "total" || W(k) == "number" ||
