@@ -1023,8 +1023,11 @@ class Annotator {
     return lex_.MatchEndingAt(t_, b, k, q::kSubtotal, &len) != nullptr;
   }
 
-  void AddFrame(uint32_t sentence, size_t cb, size_t ce, const Quantity& qt, int32_t qi,
-                const Np& np, const FateHit& f, Fate fate, bool update, bool subtotal) {
+  // Out of line: inlined into AddUncountedFrame it used up GCC's growth budget for this file,
+  // and string compares elsewhere went out of line (+1.8% instructions for the stage).
+  [[gnu::noinline]] void AddFrame(uint32_t sentence, size_t cb, size_t ce, const Quantity& qt,
+                                  int32_t qi, const Np& np, const FateHit& f, Fate fate,
+                                  bool update, bool subtotal) {
     CasualtyFrame fr;
     fr.count_span = TokSpan(cb, ce);
     Span all = fr.count_span;
@@ -1058,6 +1061,18 @@ class Annotator {
     fr.sentence = sentence;
     fr.quantity = qi;
     doc_.casualties.push_back(fr);
+  }
+
+  // A frame whose number no count token states ("the guard was killed", "blew himself up"):
+  // `n` people over tokens [cb, ce), which give its default span but no count span. Returns
+  // the frame for the caller's own spans and flags.
+  CasualtyFrame& AddUncountedFrame(uint32_t sentence, size_t cb, size_t ce, int64_t n,
+                                   const Np& np, const FateHit& f, Fate fate) {
+    const Quantity qt{TokSpan(cb, ce), n, n, Qualifier::kExact, false, QuantityKind::kCount};
+    AddFrame(sentence, cb, ce, qt, -1, np, f, fate, false, false);
+    CasualtyFrame& fr = doc_.casualties.back();
+    fr.count_span = {};
+    return fr;
   }
 
   // True when a token of [b, e) ends a fate or toll phrase of the lexicon: a Match or
@@ -1355,13 +1370,10 @@ class Annotator {
         }
       }
       if (marked) continue;
-      const Quantity qt{tok_[d].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
       Np np;
       np.victims = TokSpan(d + 1, i + 1);
       np.category = VictimCategory::kNonState;
-      AddFrame(sentence, d, d + 1, qt, -1, np, {f, j, j + len}, f->fate, false, false);
-      doc_.casualties.back().count_span = {};
-      doc_.casualties.back().self_inflicted = true;
+      AddUncountedFrame(sentence, d, d + 1, 1, np, {f, j, j + len}, f->fate).self_inflicted = true;
     }
   }
 
@@ -1429,12 +1441,10 @@ class Annotator {
       const CasualtyFrame& f = doc_.casualties[k];
       if (f.fate == Fate::kKilled && !f.negated && f.value >= n) return;
     }
-    const Quantity qt{tok_[i].span, n, n, Qualifier::kExact, false, QuantityKind::kCount};
-    Np np = ScanNp(noun, e);
-    AddFrame(sentence, i, i + 1, qt, -1, np, {nullptr, i, i + 1}, Fate::kKilled, false, false);
-    doc_.casualties.back().count_span = {};
-    doc_.casualties.back().fate_span = TokSpan(i, i + 1);
-    doc_.casualties.back().span = TokSpan(i - 1, noun + 1);
+    CasualtyFrame& fr = AddUncountedFrame(sentence, i, i + 1, n, ScanNp(noun, e),
+                                          {nullptr, i, i + 1}, Fate::kKilled);
+    fr.fate_span = TokSpan(i, i + 1);
+    fr.span = TokSpan(i - 1, noun + 1);
   }
 
   // "Gunmen fired on two police officers. The officers were killed.": a plural victim noun
@@ -1458,11 +1468,8 @@ class Annotator {
     if (f == nullptr) return;
     const int64_t n = EarlierCount(noun, i);
     if (n < 2) return;
-    const Quantity qt{tok_[i - 1].span, n, n, Qualifier::kExact, false, QuantityKind::kCount};
-    Np np = ScanNp(i, e);
-    AddFrame(sentence, i - 1, i, qt, -1, np, {f, j, j + len}, f->fate, false, false);
-    doc_.casualties.back().count_span = {};
-    doc_.casualties.back().span = TokSpan(i - 1, j + len);
+    AddUncountedFrame(sentence, i - 1, i, n, ScanNp(i, e), {f, j, j + len}, f->fate).span =
+        TokSpan(i - 1, j + len);
   }
 
   // "all the", "all of the" or "all" right before token `i` (the passive after it makes the
@@ -1491,13 +1498,10 @@ class Annotator {
   bool AddEarlierPerpetrators(uint32_t sentence, size_t noun, const FateHit& hit, Fate fate) {
     const int64_t n = EarlierPerpetratorCount(noun - 1);
     if (n < 2) return false;
-    const Quantity qt{tok_[noun - 1].span, n, n, Qualifier::kExact, false, QuantityKind::kCount};
     Np np;
     np.victims = tok_[noun].span;
     np.category = VictimCategory::kNonState;
-    AddFrame(sentence, noun - 1, noun, qt, -1, np, hit, fate, false, false);
-    doc_.casualties.back().count_span = {};
-    doc_.casualties.back().self_inflicted = true;
+    AddUncountedFrame(sentence, noun - 1, noun, n, np, hit, fate).self_inflicted = true;
     return true;
   }
 
@@ -1626,16 +1630,13 @@ class Annotator {
           if (IsPerpetratorNoun(t_.lower[m]) || t_.lower[m] == "attackers") return;
         }
       }
-      const Quantity qt{TokSpan(begin, h + 1), n, n, Qualifier::kExact, false,
-                        QuantityKind::kCount};
       Np np;
       np.victims = TokSpan(i, h + 1);
       np.category = VictimCategory::kNonState;
-      AddFrame(sentence, begin, h + 1, qt, -1, np, {nullptr, i, h + 1}, Fate::kKilled, false,
-               false);
-      doc_.casualties.back().fate_span = TokSpan(i, i + 1);
-      doc_.casualties.back().count_span = {};
-      doc_.casualties.back().self_inflicted = true;
+      CasualtyFrame& fr = AddUncountedFrame(sentence, begin, h + 1, n, np, {nullptr, i, h + 1},
+                                            Fate::kKilled);
+      fr.fate_span = TokSpan(i, i + 1);
+      fr.self_inflicted = true;
       return;
     }
   }
@@ -1812,14 +1813,10 @@ class Annotator {
         i = last - 1;
         continue;
       }
-      const Quantity qt{TokSpan(fe, last), count, count, Qualifier::kExact, false,
-                        QuantityKind::kCount};
       // No victims phrase: names say nothing of the side, so the count is a report of the
       // total that brackets counts of other sentences instead of adding to them.
-      const Np np;
-      AddFrame(sentence, fe, last, qt, -1, np, {f, i, fate_end}, f->fate, false, false);
-      doc_.casualties.back().span = TokSpan(i, last);
-      doc_.casualties.back().count_span = {};
+      AddUncountedFrame(sentence, fe, last, count, Np{}, {f, i, fate_end}, f->fate).span =
+          TokSpan(i, last);
       i = last - 1;
     }
   }
@@ -1995,19 +1992,13 @@ class Annotator {
       if (counted_tail) {
         // Only the uncounted conjuncts; the frame's span stays before the counted list so
         // that aggregation reads it as listed beside that count.
-        const Quantity qt{TokSpan(begin, end), total, total, Qualifier::kExact, false,
-                          QuantityKind::kCount};
-        AddFrame(sentence, begin, end, qt, -1, Np{}, {f, j, j + len}, f->fate, false, false);
-        doc_.casualties.back().span = TokSpan(begin, end);
-        doc_.casualties.back().count_span = {};
+        AddUncountedFrame(sentence, begin, end, total, Np{}, {f, j, j + len}, f->fate).span =
+            TokSpan(begin, end);
         continue;
       }
-      const Quantity qt{TokSpan(begin, i), total, total, Qualifier::kExact, false,
-                        QuantityKind::kCount};
-      const Np np;  // a report of the total, as for names
-      AddFrame(sentence, begin, i, qt, -1, np, {f, j, j + len}, f->fate, false, false);
-      doc_.casualties.back().span = TokSpan(begin, j + len);
-      doc_.casualties.back().count_span = {};
+      // No victims phrase: a report of the total, as for names.
+      AddUncountedFrame(sentence, begin, i, total, Np{}, {f, j, j + len}, f->fate).span =
+          TokSpan(begin, j + len);
     }
   }
 
@@ -2393,12 +2384,9 @@ class Annotator {
         continue;
       }
       std::erase_if(doc_.casualties, mine);
-      const Quantity qt{TokSpan(fe, list_end), total, total, Qualifier::kExact, false,
-                        QuantityKind::kCount};
-      AddFrame(sentence, fe, list_end, qt, -1, ListedAttackers(fe, list_end), {f, i, fe},
-               f->fate, false, false);
-      doc_.casualties.back().span = TokSpan(i, list_end);
-      doc_.casualties.back().count_span = {};
+      AddUncountedFrame(sentence, fe, list_end, total, ListedAttackers(fe, list_end), {f, i, fe},
+                        f->fate)
+          .span = TokSpan(i, list_end);
     }
   }
 
@@ -2526,12 +2514,8 @@ class Annotator {
       }
       std::erase_if(doc_.casualties, mine);
       const size_t lb = spans[first].first;
-      const Quantity qt{TokSpan(lb, i), total, total, Qualifier::kExact, false,
-                        QuantityKind::kCount};
-      AddFrame(sentence, lb, i, qt, -1, ListedAttackers(lb, i), {f, j, j + len}, f->fate, false,
-               false);
-      doc_.casualties.back().span = TokSpan(lb, j + len);
-      doc_.casualties.back().count_span = {};
+      AddUncountedFrame(sentence, lb, i, total, ListedAttackers(lb, i), {f, j, j + len}, f->fate)
+          .span = TokSpan(lb, j + len);
       i = j + len - 1;
     }
   }
@@ -2564,10 +2548,8 @@ class Annotator {
     if (!one || InQuantity(l)) return false;
     size_t start = l;  // back to the start of the clause, for the evidence
     while (start > b && W(start - 1) != ";" && start + 25 > l) --start;
-    const Quantity qt{TokSpan(start, were), 2, 2, Qualifier::kExact, false, QuantityKind::kCount};
-    AddFrame(sentence, start, were, qt, -1, Np{}, {f, j, j + len}, f->fate, false, false);
-    doc_.casualties.back().span = TokSpan(start, j + len);
-    doc_.casualties.back().count_span = {};
+    AddUncountedFrame(sentence, start, were, 2, Np{}, {f, j, j + len}, f->fate).span =
+        TokSpan(start, j + len);
     return true;
   }
 
@@ -2734,10 +2716,7 @@ class Annotator {
           const std::string_view head = np.end > j + 1 ? W(np.end - 1) : std::string_view();
           if (np.has_victim && !np.has_object && !head.ends_with("s") && !head.ends_with("men") &&
               !FollowedByVerb(np.end, e) && (d != "the" || ItemEnds(np.end, e))) {
-            const Quantity qt{tok_[j].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
-            AddFrame(sentence, j, j + 1, qt, -1, np, hit, fr.fate, false, false);
-            doc_.casualties.back().fate_span = fr.fate_span;
-            doc_.casualties.back().count_span = {};
+            AddUncountedFrame(sentence, j, j + 1, 1, np, hit, fr.fate).fate_span = fr.fate_span;
             added = true;
           }
         }
@@ -2854,11 +2833,10 @@ class Annotator {
           head.ends_with("men") || head == "people" || head == "children") {
         continue;
       }
-      const Quantity qt{TokSpan(i + 1, d), n, n, Qualifier::kExact, false, QuantityKind::kCount};
-      AddFrame(sentence, i + 1, d, qt, -1, Np{}, {nullptr, d, d + 1}, Fate::kKilled, false, false);
-      doc_.casualties.back().count_span = {};
-      doc_.casualties.back().fate_span = TokSpan(d, d + 1);
-      doc_.casualties.back().span = TokSpan(i, d + 1);
+      CasualtyFrame& frame =
+          AddUncountedFrame(sentence, i + 1, d, n, Np{}, {nullptr, d, d + 1}, Fate::kKilled);
+      frame.fate_span = TokSpan(d, d + 1);
+      frame.span = TokSpan(i, d + 1);
       i = d;
     }
   }
@@ -2906,12 +2884,10 @@ class Annotator {
       if (value <= 0 || obj <= b) continue;
       const size_t v = obj - 1;
       if (!IsWordish(v) || IsStopWord(W(v)) || In(W(v), kNotKilling)) continue;
-      const Quantity qt{TokSpan(obj, k), value, value, Qualifier::kExact, false,
-                        QuantityKind::kCount};
-      AddFrame(sentence, obj, k, qt, -1, Np{}, {nullptr, k, k + 2}, Fate::kKilled, false, false);
-      doc_.casualties.back().fate_span = TokSpan(k, k + 2);
-      doc_.casualties.back().span = TokSpan(v, k + 2);
-      doc_.casualties.back().count_span = {};
+      CasualtyFrame& fr =
+          AddUncountedFrame(sentence, obj, k, value, Np{}, {nullptr, k, k + 2}, Fate::kKilled);
+      fr.fate_span = TokSpan(k, k + 2);
+      fr.span = TokSpan(v, k + 2);
     }
   }
 
@@ -2956,16 +2932,13 @@ class Annotator {
         }
       }
       if (next == nullptr || next->fate != Fate::kKilled) continue;
-      const Quantity qt{TokSpan(i, k + 1), value, value, Qualifier::kExact, false,
-                        QuantityKind::kCount};
       Np np;
       np.victims = tok_[k].span;
       np.category = VictimCategory::kNonState;
-      const Span fate_span = next->fate_span;
-      AddFrame(sentence, i, k + 1, qt, -1, np, {}, Fate::kKilled, false, false);
-      doc_.casualties.back().count_span = {};
-      doc_.casualties.back().fate_span = fate_span;
-      doc_.casualties.back().self_inflicted = true;
+      const Span fate_span = next->fate_span;  // before the push may move `next`
+      CasualtyFrame& fr = AddUncountedFrame(sentence, i, k + 1, value, np, {}, Fate::kKilled);
+      fr.fate_span = fate_span;
+      fr.self_inflicted = true;
     }
   }
 
@@ -3051,12 +3024,10 @@ class Annotator {
         if (cause && d < e && W(d) == "death" && !FateUsed(first_frame, d) &&
             (v != "in" || (i >= b + 2 && (W(i - 2) == "resulting" || W(i - 2) == "resulted"))) &&
             (v != "to" || (i >= b + 2 && (W(i - 2) == "led" || W(i - 2) == "leading")))) {
-          const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
-          AddFrame(sentence, i, i + 1, qt, -1, Np{}, {nullptr, d, d + 1}, Fate::kKilled, false,
-                   false);
-          doc_.casualties.back().fate_span = TokSpan(d, d + 1);
-          doc_.casualties.back().span = TokSpan(i - 1, d + 1);
-          doc_.casualties.back().count_span = {};
+          CasualtyFrame& fr =
+              AddUncountedFrame(sentence, i, i + 1, 1, Np{}, {nullptr, d, d + 1}, Fate::kKilled);
+          fr.fate_span = TokSpan(d, d + 1);
+          fr.span = TokSpan(i - 1, d + 1);
           continue;
         }
       }
@@ -3082,14 +3053,47 @@ class Annotator {
           prev == "there") {
         continue;
       }
+      if (ThingSubject(b, i)) continue;
       // ("the couple was killed": two people.)
       const int64_t n = prev == "couple" && !InQuantity(i - 1) ? 2 : 1;
-      const Quantity qt{tok_[i].span, n, n, Qualifier::kExact, false, QuantityKind::kCount};
-      AddFrame(sentence, i, i + 1, qt, -1, Np{}, {f, j, j + len}, f->fate, false, false);
-      doc_.casualties.back().count_span = {};
-      doc_.casualties.back().span = {tok_[i - 1].span.begin, tok_[j + len - 1].span.end};
+      AddUncountedFrame(sentence, i, i + 1, n, Np{}, {f, j, j + len}, f->fate).span =
+          TokSpan(i - 1, j + len);
       i = j + len - 1;
     }
+  }
+
+  // "The deal was killed", "a protest was held", "a vehicle was seized": the subject before
+  // "was" (token `k`) ends in a thing, and its clause names no person ("the driver of the
+  // bus", "a man aboard a motorbike" and "a recruiter armed with a grenade" are people).
+  bool ThingSubject(size_t b, size_t k) const {
+    size_t len = 1;
+    if (k <= b || (!lex_.IsThing(W(k - 1)) &&
+                   lex_.MatchEndingAt(t_, k >= b + 4 ? k - 4 : b, k - 1, q::kObject, &len) ==
+                       nullptr)) {
+      return false;
+    }
+    for (size_t s = k - len; s-- > b;) {
+      const std::string_view w = W(s);
+      if (w == "," || w == ";" || w == ":" || w == "that" || w == "which" || w == "who" ||
+          w == "and" || w == "but" || w == "(" || w == "\"") {
+        break;
+      }
+      if (IsNameWord(s) || w == "he" || w == "she" || MatchAt(s, s + 1, q::kVictim, &len) != nullptr ||
+          PersonSuffix(w)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // A lower-case agent noun the victim lexicon need not know: "recruiter", "governor",
+  // "motorcyclist", "detainee".
+  static bool PersonSuffix(std::string_view w) {
+    static constexpr std::array<std::string_view, 9> kSuffixes = {"er", "or", "ist", "ee", "ian",
+                                                                   "ant", "ent", "man", "ive"};
+    if (w.size() < 5) return false;
+    return std::any_of(kSuffixes.begin(), kSuffixes.end(),
+                       [w](std::string_view x) { return w.ends_with(x); });
   }
 
   // True when the token before `k` (back over "later", "also" ...) ends a singular subject:
@@ -3156,10 +3160,8 @@ class Annotator {
     const LexEntry* f = MatchAt(i, e, q::kFate, &len);
     if (f == nullptr || f->fate != Fate::kKilled || FateUsed(first_frame, i)) return false;
     if (!SingularSubjectBefore(b, i) && !SecondVerbOfSingular(b, i)) return false;
-    const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
-    AddFrame(sentence, i, i + 1, qt, -1, Np{}, {f, i, i + len}, f->fate, false, false);
-    doc_.casualties.back().count_span = {};
-    doc_.casualties.back().span = TokSpan(i - 1, i + len);
+    AddUncountedFrame(sentence, i, i + 1, 1, Np{}, {f, i, i + len}, f->fate).span =
+        TokSpan(i - 1, i + len);
     // "the other" of a pair is of the same kind as the "one" before it.
     if (W(i - 1) == "other") {
       for (size_t k = doc_.casualties.size() - 1; k-- > first_frame;) {
@@ -3228,12 +3230,10 @@ class Annotator {
         const Span sp = doc_.casualties[f].span;
         if (sp.end > tok_[d - 1].span.begin && sp.begin < tok_[i].span.end) return false;
       }
-      const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
-      AddFrame(sentence, i, i + 1, qt, -1, Np{}, {nullptr, d - 1, d}, Fate::kKilled, false,
-               false);
-      doc_.casualties.back().count_span = {};
-      doc_.casualties.back().fate_span = TokSpan(d - 1, d);
-      doc_.casualties.back().span = TokSpan(d - 1, i + 1);
+      CasualtyFrame& fr =
+          AddUncountedFrame(sentence, i, i + 1, 1, Np{}, {nullptr, d - 1, d}, Fate::kKilled);
+      fr.fate_span = TokSpan(d - 1, d);
+      fr.span = TokSpan(d - 1, i + 1);
       return true;
     }
     for (size_t k = i + 1; k + 1 < e && k < i + 14; ++k) {
@@ -3246,13 +3246,11 @@ class Annotator {
         const Span sp = doc_.casualties[f].span;
         if (sp.begin < tok_[k].span.begin && sp.end > tok_[d].span.begin) return false;
       }
-      const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
       // No victims phrase: the body is one of the victims counted elsewhere, if any.
-      AddFrame(sentence, i, i + 1, qt, -1, Np{}, {nullptr, m, m + 1}, Fate::kKilled, false,
-               false);
-      doc_.casualties.back().count_span = {};
-      doc_.casualties.back().fate_span = TokSpan(m, m + 1);
-      doc_.casualties.back().span = TokSpan(d, m + 1);
+      CasualtyFrame& fr =
+          AddUncountedFrame(sentence, i, i + 1, 1, Np{}, {nullptr, m, m + 1}, Fate::kKilled);
+      fr.fate_span = TokSpan(m, m + 1);
+      fr.span = TokSpan(d, m + 1);
       return true;
     }
     return false;
@@ -3293,11 +3291,7 @@ class Annotator {
                               head == "personnel";
           // ("and his son was wounded": the subject of a clause of its own.)
           if (np.has_victim && !np.has_object && !plural && !FollowedByVerb(np.end, e)) {
-            const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false,
-                              QuantityKind::kCount};
-            AddFrame(sentence, i, i + 1, qt, -1, np, last_hit, last_hit.entry->fate, false,
-                     false);
-            doc_.casualties.back().count_span = {};
+            AddUncountedFrame(sentence, i, i + 1, 1, np, last_hit, last_hit.entry->fate);
             last_end = np.end;
             i = np.end - 1;
             continue;
@@ -3318,12 +3312,9 @@ class Annotator {
             !Intended(b, i - len)) {
           // "killing them both": two, whatever was counted before.
           if (i + 1 < e && W(i + 1) == "both") {
-            const Quantity qt{TokSpan(i, i + 2), 2, 2, Qualifier::kExact, false,
-                              QuantityKind::kCount};
             Np np;
             np.victims = TokSpan(i, i + 2);
-            AddFrame(sentence, i, i + 2, qt, -1, np, {f, i - len, i}, f->fate, false, false);
-            doc_.casualties.back().count_span = {};
+            AddUncountedFrame(sentence, i, i + 2, 2, np, {f, i - len, i}, f->fate);
             continue;
           }
           for (size_t c = cands_.size(); c-- > 0;) {
@@ -3389,18 +3380,13 @@ class Annotator {
                        fr.count_span.end <= tok_[i].span.begin;
           }
           if (p.entry != nullptr && (p.entry->roles & q::kAfter) != 0 && counted) {
-            const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false,
-                              QuantityKind::kCount};
-            AddFrame(sentence, i, i + 1, qt, -1, np, p, p.entry->fate, false, false);
-            doc_.casualties.back().count_span = {};
+            AddUncountedFrame(sentence, i, i + 1, 1, np, p, p.entry->fate);
             continue;
           }
         }
         const FateHit a = Active(b, i, &update);
         if (a.entry == nullptr || update || (a.entry->roles & q::kBefore) == 0) continue;
-        const Quantity qt{tok_[i].span, 1, 1, Qualifier::kExact, false, QuantityKind::kCount};
-        AddFrame(sentence, i, i + 1, qt, -1, np, a, a.entry->fate, false, false);
-        doc_.casualties.back().count_span = {};
+        AddUncountedFrame(sentence, i, i + 1, 1, np, a, a.entry->fate);
         last_hit = a;
         last_end = np.end;
         continue;
@@ -3487,6 +3473,11 @@ class Annotator {
         Intended(b, i - len)) {
       return false;
     }
+    // "Republicans killed the bill", "killing the deal": a thing is no victim (the head
+    // stands before an "of" phrase: "the owner of the house" is a person).
+    size_t head_end = i + 1;
+    while (head_end < np.end && W(head_end) != "of") ++head_end;
+    if (head_end > i + 1 && lex_.IsThing(W(head_end - 1))) return false;
     for (size_t k = i + 1; k < np.end; ++k) {
       NumberMatch n;
       if (q::ScanNumber(lex_, t_, tok_, k, np.end, &n) || W(k) == "total" || W(k) == "number" ||

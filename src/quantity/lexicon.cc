@@ -138,6 +138,10 @@ Lexicon Lexicon::Parse(std::string_view tsv, int* bad_lines) {
       continue;
     }
     const std::string phrase(line.substr(0, t1));
+    if (line.substr(t1 + 1, t2 - t1 - 1) == "thing") {
+      lex.things_.push_back(phrase);
+      continue;
+    }
     LexEntry& e = lex.entries_[phrase];
     if (!Apply(line.substr(t1 + 1, t2 - t1 - 1), line.substr(t2 + 1), &e)) ++*bad_lines;
     const uint8_t words =
@@ -149,6 +153,7 @@ Lexicon Lexicon::Parse(std::string_view tsv, int* bad_lines) {
     uint8_t& l = lex.max_len_last_[last];
     l = std::max(l, words);
   }
+  std::sort(lex.things_.begin(), lex.things_.end());
   lex.Freeze();
   return lex;
 }

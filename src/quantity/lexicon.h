@@ -2,6 +2,7 @@
 // the classes the quantities stage needs. Built once, shared read-only across threads.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -110,6 +111,11 @@ class Lexicon {
   }
   // Fills t->slot and t->hash from t->lower; every TokenTexts passed to Match* must be prepared.
   void Prepare(TokenTexts* t) const;
+  // True for a word of class `thing` ("deal", "protest", "vehicle"). Kept out of the match
+  // tables: only two rare readings ask, and every token of every text looks those tables up.
+  bool IsThing(std::string_view word) const {
+    return std::binary_search(things_.begin(), things_.end(), word);
+  }
   size_t size() const { return entries_.size(); }
 
  private:
@@ -140,6 +146,7 @@ class Lexicon {
   // These two only feed Freeze.
   std::unordered_map<std::string, uint8_t, Hash, std::equal_to<>> max_len_first_;
   std::unordered_map<std::string, uint8_t, Hash, std::equal_to<>> max_len_last_;
+  std::vector<std::string> things_;  // sorted
   std::vector<Slot> slots_;  // power-of-two size, at most half full
   // Per slot: 0 when unused, else Tag(hash). Probes scan this small array (it stays in the L1
   // cache) and read a slot only when its tag matches.

@@ -1,17 +1,63 @@
 #include "sitrep/json_writer.h"
 
+#include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 #include "sitrep/utf8.h"
 
 namespace sitrep {
 
+namespace {
+
+// Bytes a JSON string carries as they are: printable ASCII other than '"' and '\\'.
+constexpr std::array<bool, 256> kVerbatim = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x80; ++c) t[c] = c != '"' && c != '\\';
+  return t;
+}();
+
+// Length of the leading run of verbatim bytes of `value`.
+size_t VerbatimPrefix(std::string_view value) {
+  size_t run = 0;
+  while (run < value.size() && kVerbatim[static_cast<unsigned char>(value[run])]) ++run;
+  return run;
+}
+
+// Appends `before`, then `value` quoted, then `after` (0 for none) in one resize: field names
+// and most values need no escape, and one append is far cheaper than four.
+void AppendQuotedVerbatim(char before, std::string_view value, char after, std::string* out) {
+  const size_t at = out->size();
+  out->resize(at + value.size() + 2 + (before != 0) + (after != 0));
+  char* p = out->data() + at;
+  if (before != 0) *p++ = before;
+  *p++ = '"';
+  std::memcpy(p, value.data(), value.size());
+  p += value.size();
+  *p++ = '"';
+  if (after != 0) *p = after;
+}
+
+}  // namespace
+
 void AppendJsonString(std::string_view value, std::string* out) {
   static const char kHex[] = "0123456789abcdef";
+  size_t i = VerbatimPrefix(value);
+  if (i == value.size()) {
+    AppendQuotedVerbatim(0, value, 0, out);
+    return;
+  }
   out->push_back('"');
-  size_t i = 0;
+  out->append(value.data(), i);
   while (i < value.size()) {
+    // Most text is plain ASCII: copy each run of it in one append.
+    size_t run = i;
+    while (run < value.size() && kVerbatim[static_cast<unsigned char>(value[run])]) ++run;
+    out->append(value.data() + i, run - i);
+    i = run;
+    if (i == value.size()) break;
     unsigned char c = static_cast<unsigned char>(value[i]);
     if (c < 0x80) {
       switch (c) {
@@ -21,13 +67,9 @@ void AppendJsonString(std::string_view value, std::string* out) {
         case '\r': out->append("\\r"); break;
         case '\t': out->append("\\t"); break;
         default:
-          if (c < 0x20) {
-            out->append("\\u00");
-            out->push_back(kHex[c >> 4]);
-            out->push_back(kHex[c & 15]);
-          } else {
-            out->push_back(static_cast<char>(c));
-          }
+          out->append("\\u00");
+          out->push_back(kHex[c >> 4]);
+          out->push_back(kHex[c & 15]);
       }
       ++i;
       continue;
@@ -76,9 +118,14 @@ JsonWriter& JsonWriter::EndArray() {
   return *this;
 }
 JsonWriter& JsonWriter::Key(std::string_view key) {
-  Separator();
-  AppendJsonString(key, out_);
-  out_->push_back(':');
+  const char comma = !after_key_ && need_comma_ ? ',' : 0;
+  if (VerbatimPrefix(key) == key.size()) {
+    AppendQuotedVerbatim(comma, key, ':', out_);
+  } else {
+    if (comma != 0) out_->push_back(comma);
+    AppendJsonString(key, out_);
+    out_->push_back(':');
+  }
   after_key_ = true;
   return *this;
 }
@@ -90,7 +137,9 @@ JsonWriter& JsonWriter::String(std::string_view value) {
 }
 JsonWriter& JsonWriter::Int(int64_t value) {
   Separator();
-  out_->append(std::to_string(value));
+  char buf[24];
+  const auto end = std::to_chars(buf, buf + sizeof buf, value).ptr;
+  out_->append(buf, end);
   need_comma_ = true;
   return *this;
 }
