@@ -1175,6 +1175,25 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
 
   // A part of a town gives way to the town: "X neighborhood, Y" / "the X district of Y".
   const PlaceMention& b = *picked[best];
+  // "in Veracruz, Veracruz": a division's name written before the same division names the town
+  // of that name inside it (the city the division is named after), the most populous one.
+  if (b.kind == PlaceKind::kAdmin1 && !b.relative_region && admin1s[best] != kNoGeoId) {
+    for (size_t j = 0; j < picked.size(); ++j) {
+      if (picked[j]->span.begin <= b.span.begin || picked[j]->geo_id != b.geo_id ||
+          !FollowsAsContainer(doc, b, *picked[j])) {
+        continue;
+      }
+      std::optional<GeoEntry> town;
+      for (GeoId id : gaz.FindFolded(MentionKey(doc, b))) {
+        if (id >= gaz.size()) continue;
+        const GeoEntry e = gaz.Entry(id);
+        if (e.kind() != GeoKind::kPlace || Admin1OfEntry(e) != admin1s[best]) continue;
+        if (!town || e.population() > town->population()) town = e;
+      }
+      if (town) return MovedTo(b, *town);
+      break;
+    }
+  }
   if (b.kind == PlaceKind::kPlace) {
     size_t t = TokenAt(doc, b.span.end);
     if (t + 2 < doc.tokens.size() && IsPartWord(LowerAscii(doc.Slice(doc.tokens[t].span)))) {

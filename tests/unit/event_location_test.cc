@@ -627,6 +627,20 @@ TEST_F(EventLocationTest, CodedNameOfOneCountryOnly) {
   }
 }
 
+// "in Veracruz, Veracruz": a division's name written before the same division is the town of
+// that name inside it, at town precision; the division written alone, or with its level word,
+// stays the division.
+TEST_F(EventLocationTest, DivisionNameBeforeTheSameDivisionIsItsTown) {
+  const Row rows[] = {
+      {"Teachers marched in Veracruz, Veracruz, on Monday.", 0, "Mexico", "Veracruz", "Veracruz",
+       1},
+      {"Teachers marched in Veracruz state on Monday.", 0, "Mexico", "Veracruz", "Veracruz", 4},
+      {"Teachers marched in Veracruz on Monday. Police said Veracruz was calm.", 0, "Mexico",
+       "Veracruz", "Veracruz", 4},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
 // A village the places layer did not read, named after a locative word ("the village of X",
 // "the area of X", "near X") in a text that places nothing else: the place of that name in the
 // one country that has one. Names the gazetteer lacks, months and acronyms locate nothing.
