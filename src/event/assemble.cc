@@ -421,8 +421,20 @@ bool IsOriginPlace(const Document& doc, const PlaceMention& m) {
       EqualsLower(doc.Slice(std::prev(tok, 2)->span), "coded")) {
     return false;
   }
-  return EqualsLower(prev, "from") || EqualsLower(prev, "as") || EqualsLower(prev, "named") ||
-         EqualsLower(prev, "nicknamed");
+  if (EqualsLower(prev, "from")) {
+    // "the road from Iguala to Taxco": one end of a route, not where someone comes from.
+    const auto next = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.end,
+                                       [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
+    if (next == doc.tokens.end() || std::next(next) == doc.tokens.end() ||
+        !EqualsLower(doc.Slice(next->span), "to")) {
+      return true;
+    }
+    const uint32_t after = std::next(next)->span.begin;
+    return std::none_of(doc.places.begin(), doc.places.end(), [&](const PlaceMention& p) {
+      return p.span.begin == after && !p.demonym;
+    });
+  }
+  return EqualsLower(prev, "as") || EqualsLower(prev, "named") || EqualsLower(prev, "nicknamed");
 }
 
 }  // namespace
