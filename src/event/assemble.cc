@@ -224,14 +224,18 @@ void FillPlace(const Document& doc, const Incident& inc, SentenceLocations& loca
   }
   // A province or country is refined by a finer place inside it that a sentence of the same
   // incident names itself ("Gunmen killed seven policemen in Assam. Haflong police said the
-  // gunmen opened fire on a patrol."): the first such place in text order.
+  // gunmen opened fire on a patrol."), or by a place the gazetteer lacks written before that
+  // province ("... killed in the region. ... was shot in Dikom, Assam"): the first such place
+  // in text order.
   if (locations.gazetteer() != nullptr && chosen->found() && chosen->where_prec >= 4) {
     for (uint32_t ti : inc.triggers) {
       const uint32_t s = doc.triggers[ti].sentence;
       if (s >= doc.sentences.size()) continue;
       const EventLocation& here = locations.At(s);
       const Span sentence = doc.sentences[s].span;
-      if (here.found() && here.where_prec <= 3 && here.where_prec < chosen->where_prec &&
+      if (here.found() &&
+          ((here.where_prec <= 3 && here.where_prec < chosen->where_prec) ||
+           NamesPlaceInside(here, *chosen)) &&
           here.iso3 == chosen->iso3 && (chosen->admin1.empty() || here.admin1 == chosen->admin1) &&
           here.evidence.begin >= sentence.begin && here.evidence.end <= sentence.end) {
         chosen = &here;
@@ -417,8 +421,20 @@ bool IsOriginPlace(const Document& doc, const PlaceMention& m) {
       EqualsLower(doc.Slice(std::prev(tok, 2)->span), "coded")) {
     return false;
   }
-  return EqualsLower(prev, "from") || EqualsLower(prev, "as") || EqualsLower(prev, "named") ||
-         EqualsLower(prev, "nicknamed");
+  if (EqualsLower(prev, "from")) {
+    // "the road from Iguala to Taxco": one end of a route, not where someone comes from.
+    const auto next = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.end,
+                                       [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
+    if (next == doc.tokens.end() || std::next(next) == doc.tokens.end() ||
+        !EqualsLower(doc.Slice(next->span), "to")) {
+      return true;
+    }
+    const uint32_t after = std::next(next)->span.begin;
+    return std::none_of(doc.places.begin(), doc.places.end(), [&](const PlaceMention& p) {
+      return p.span.begin == after && !p.demonym;
+    });
+  }
+  return EqualsLower(prev, "as") || EqualsLower(prev, "named") || EqualsLower(prev, "nicknamed");
 }
 
 }  // namespace

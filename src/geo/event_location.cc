@@ -1175,6 +1175,25 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
 
   // A part of a town gives way to the town: "X neighborhood, Y" / "the X district of Y".
   const PlaceMention& b = *picked[best];
+  // "in Veracruz, Veracruz": a division's name written before the same division names the town
+  // of that name inside it (the city the division is named after), the most populous one.
+  if (b.kind == PlaceKind::kAdmin1 && !b.relative_region && admin1s[best] != kNoGeoId) {
+    for (size_t j = 0; j < picked.size(); ++j) {
+      if (picked[j]->span.begin <= b.span.begin || picked[j]->geo_id != b.geo_id ||
+          !FollowsAsContainer(doc, b, *picked[j])) {
+        continue;
+      }
+      std::optional<GeoEntry> town;
+      for (GeoId id : gaz.FindFolded(MentionKey(doc, b))) {
+        if (id >= gaz.size()) continue;
+        const GeoEntry e = gaz.Entry(id);
+        if (e.kind() != GeoKind::kPlace || Admin1OfEntry(e) != admin1s[best]) continue;
+        if (!town || e.population() > town->population()) town = e;
+      }
+      if (town) return MovedTo(b, *town);
+      break;
+    }
+  }
   if (b.kind == PlaceKind::kPlace) {
     size_t t = TokenAt(doc, b.span.end);
     if (t + 2 < doc.tokens.size() && IsPartWord(LowerAscii(doc.Slice(doc.tokens[t].span)))) {
@@ -1796,9 +1815,49 @@ bool IsCodedLocation(const Document& doc, Span span) {
          LowerAscii(doc.Slice(doc.tokens[t - 2].span)) == "coded";
 }
 
+// The entry of the name at `name`, which the places layer did not read, among entries of country
+// `iso3`, else of the named actors' countries; with neither, the one country that holds the
+// name. A town before a division.
+std::optional<PlaceMention> UnreadInCountries(const Document& doc, Span name, const Gazetteer& gaz,
+                                              const std::string& iso3) {
+  std::vector<GeoId> countries;
+  if (!iso3.empty()) {
+    if (auto c = gaz.CountryByIso3(iso3)) countries.push_back(c->id());
+  } else {
+    countries = ActorCountries(doc, gaz);
+  }
+  const std::span<const GeoId> ids = gaz.FindFolded(FoldName(doc.Slice(name)));
+  if (countries.empty()) {
+    // Nothing else says where: the name stands when only one country holds it.
+    for (GeoId id : ids) {
+      if (id >= gaz.size() || gaz.Entry(id).kind() == GeoKind::kCountry) continue;
+      const GeoId c = CountryOfEntry(gaz.Entry(id));
+      if (countries.empty()) {
+        countries.push_back(c);
+      } else if (countries.front() != c) {
+        return std::nullopt;
+      }
+    }
+  }
+  if (countries.empty()) return std::nullopt;
+  std::optional<GeoEntry> best;
+  for (GeoId id : ids) {
+    if (id >= gaz.size()) continue;
+    const GeoEntry c = gaz.Entry(id);
+    if (c.kind() == GeoKind::kCountry) continue;
+    if (std::find(countries.begin(), countries.end(), CountryOfEntry(c)) == countries.end()) {
+      continue;
+    }
+    if (!best || (best->kind() != GeoKind::kPlace && c.kind() == GeoKind::kPlace)) best = c;
+  }
+  if (!best) return std::nullopt;
+  PlaceMention m;
+  m.span = name;
+  return MovedTo(m, *best);
+}
+
 // The place after "coded as/to/at" in `scope` when the places layer did not read it: one to
-// three capitalized words (a hyphenated name is one word), looked up in the gazetteer among
-// entries of country `iso3`, else of the named actors' countries; a town before a division.
+// three capitalized words (a hyphenated name is one word), looked up by UnreadInCountries.
 std::optional<PlaceMention> CodedUnread(const Document& doc, Span scope, const Gazetteer& gaz,
                                         const std::string& iso3) {
   const size_t first = TokenAt(doc, scope.begin);
@@ -1819,39 +1878,7 @@ std::optional<PlaceMention> CodedUnread(const Document& doc, Span scope, const G
       if (m.span.begin < name.end && name.begin < m.span.end) read = true;
     }
     if (read) continue;
-    std::vector<GeoId> countries;
-    if (!iso3.empty()) {
-      if (auto c = gaz.CountryByIso3(iso3)) countries.push_back(c->id());
-    } else {
-      countries = ActorCountries(doc, gaz);
-    }
-    if (countries.empty()) {
-      // Nothing else says where: the coder's name stands when only one country holds it.
-      for (GeoId id : gaz.FindFolded(FoldName(doc.Slice(name)))) {
-        if (id >= gaz.size() || gaz.Entry(id).kind() == GeoKind::kCountry) continue;
-        const GeoId c = CountryOfEntry(gaz.Entry(id));
-        if (countries.empty()) {
-          countries.push_back(c);
-        } else if (countries.front() != c) {
-          return std::nullopt;
-        }
-      }
-    }
-    if (countries.empty()) return std::nullopt;
-    std::optional<GeoEntry> best;
-    for (GeoId id : gaz.FindFolded(FoldName(doc.Slice(name)))) {
-      if (id >= gaz.size()) continue;
-      const GeoEntry c = gaz.Entry(id);
-      if (c.kind() == GeoKind::kCountry) continue;
-      if (std::find(countries.begin(), countries.end(), CountryOfEntry(c)) == countries.end()) {
-        continue;
-      }
-      if (!best || (best->kind() != GeoKind::kPlace && c.kind() == GeoKind::kPlace)) best = c;
-    }
-    if (!best) continue;
-    PlaceMention m;
-    m.span = name;
-    return MovedTo(m, *best);
+    if (auto m = UnreadInCountries(doc, name, gaz, iso3)) return m;
   }
   return std::nullopt;
 }
@@ -2098,15 +2125,25 @@ bool IsMonthOrWeekday(std::string_view lower) {
   return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
 
-// The first name of `span` written after "near", "outside", "in" or "at" that the places layer
-// did not resolve and that names no actor ("near Mineralne", "near Butovka-Donetskaya Mine"):
-// one to three capitalized words one space apart.
+// Words before "of" that make the name after it a place: "the village of X", "the area of X".
+bool IsVicinityWord(std::string_view lower) {
+  return lower == "village" || lower == "hamlet" || lower == "town" || lower == "area" ||
+         lower == "outskirts" || lower == "vicinity" || lower == "locality";
+}
+
+// The first name of `span` written after "near", "outside", "in", "at" or "village of" / "area
+// of" that the places layer did not resolve and that names no actor ("near Mineralne", "near
+// Butovka-Donetskaya Mine", "the village of Bonkounda"): one to three capitalized words one
+// space apart.
 std::optional<Span> UnreadNameAfterCue(const Document& doc, Span span) {
   const size_t first = TokenAt(doc, span.begin);
   for (size_t i = first; i + 1 < doc.tokens.size() && doc.tokens[i + 1].span.end <= span.end;
        ++i) {
     const LowerWord cue = LowerAscii(doc.Slice(doc.tokens[i].span));
-    if (cue != "near" && cue != "outside" && cue != "in" && cue != "at") continue;
+    if (cue != "near" && cue != "outside" && cue != "in" && cue != "at" &&
+        !(cue == "of" && i > first && IsVicinityWord(LowerAscii(doc.Slice(doc.tokens[i - 1].span))))) {
+      continue;
+    }
     // Capitalized words, a numbered one included ("Zolote-5", "Vesela Dolyna-3").
     auto capitalized = [&](const Token& t) {
       return IsCapitalizedWord(doc, t) ||
@@ -2310,6 +2347,18 @@ EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer
       if (para.empty() || !Inside(sj, para)) break;
       if (const std::optional<EventLocation>& place = SentencePlace(doc, j, gaz, ctx)) {
         return *place;
+      }
+    }
+    // A village the places layer did not read, named after a locative word by a sentence that
+    // places nothing else ("gunmen attacked the village of X", with at most a province or a
+    // country elsewhere in the text): the place of that name in the document's country, else in
+    // the named actors' countries, else in the one country that has a place of that name.
+    if (!ctx.document_place) ctx.document_place = DocumentPlace(doc, gaz, ctx);
+    if (!ctx.document_place->found() || ctx.document_place->where_prec >= 4) {
+      if (std::optional<Span> name = UnreadNameAfterCue(doc, s)) {
+        if (auto m = UnreadInCountries(doc, *name, gaz, ctx.document_place->iso3)) {
+          return FromMention(doc, *m, gaz, ctx);
+        }
       }
     }
   }

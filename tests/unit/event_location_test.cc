@@ -627,6 +627,38 @@ TEST_F(EventLocationTest, CodedNameOfOneCountryOnly) {
   }
 }
 
+// "in Veracruz, Veracruz": a division's name written before the same division is the town of
+// that name inside it, at town precision; the division written alone, or with its level word,
+// stays the division.
+TEST_F(EventLocationTest, DivisionNameBeforeTheSameDivisionIsItsTown) {
+  const Row rows[] = {
+      {"Teachers marched in Veracruz, Veracruz, on Monday.", 0, "Mexico", "Veracruz", "Veracruz",
+       1},
+      {"Teachers marched in Veracruz state on Monday.", 0, "Mexico", "Veracruz", "Veracruz", 4},
+      {"Teachers marched in Veracruz on Monday. Police said Veracruz was calm.", 0, "Mexico",
+       "Veracruz", "Veracruz", 4},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
+// A village the places layer did not read, named after a locative word ("the village of X",
+// "the area of X", "near X") in a text that places nothing else: the place of that name in the
+// one country that has one. Names the gazetteer lacks, months and acronyms locate nothing.
+TEST_F(EventLocationTest, UnreadVillageOfOneCountry) {
+  const Row rows[] = {
+      {"Gunmen attacked the village of Sangona on Monday, killing two herders.", 0,
+       "Burkina Faso", "Sud-Ouest", "Sangona", 1},
+      {"Gunmen burned a school in the area of Tingandogo.", 0, "Burkina Faso", "Centre",
+       "Tingandogo", 1},
+      {"Gunmen killed two herders near Tingandogo on Monday.", 0, "Burkina Faso", "Centre",
+       "Tingandogo", 2},
+      {"Gunmen burned a school in the village of Zorbulak.", 0, "", "", "", 0},
+      {"Gunmen killed two herders in April.", 0, "", "", "", 0},
+      {"Gunmen burned a school near KADIOGO.", 0, "", "", "", 0},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
 // A mission reporting from one area (the OSCE SMM: Donetsk and Luhansk oblasts) places the
 // village it names there: the namesake inside the area, else the village in the main oblast at
 // admin1 precision; a city, a named division or a text naming no place keep their reading.

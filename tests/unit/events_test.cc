@@ -536,6 +536,19 @@ TEST(AssembleEvents, OpeningPlaceOverALaterCountry) {
       {"Gunmen killed seven policemen in Assam on Thursday. Police in Kolkata said the gunmen "
        "opened fire on a patrol.",
        "Assam", "Assam"},
+      // "from X to Y" names one end of a route, not where someone comes from; "a commander
+      // from X" and "from X to the north" still do.
+      {"Gunmen killed two drivers on the road from Iguala to Taxco.", "Guerrero", "Iguala"},
+      {"A commander from Iguala was killed in Taxco.", "Guerrero", "Taxco"},
+      {"A commander from Iguala to the north was killed in Taxco.", "Guerrero", "Taxco"},
+      // A village the gazetteer lacks, written before the same province by a later sentence of
+      // the incident, refines it too; one written before another province does not.
+      {"Gunmen killed seven policemen in Assam on Thursday. The officers were shot dead in "
+       "Lorumpahar, Assam, near a market.",
+       "Assam", "Lorumpahar"},
+      {"Gunmen killed seven policemen in Assam on Thursday. The officers were shot dead in "
+       "Lorumpahar, Meghalaya, near a market.",
+       "Assam", "Assam"},
       // A village the gazetteer lacks, written before its state, is not replaced by the same
       // state named later after a locative word; without the village the state stands.
       {"Militants attacked a police post in Lorumpahar, Assam, India. This was one of two "
