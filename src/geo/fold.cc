@@ -1,5 +1,6 @@
 // Name folding for gazetteer keys; the rules are documented in sitrep/gazetteer.h. Compiler and
 // queries share this code, and the blob records kFoldVersion, so keys cannot drift apart.
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <cstdint>
@@ -42,11 +43,24 @@ bool IsDroppedMark(uint32_t cp) {
   }
 }
 
+constexpr std::array<std::string_view, 19> kArticles = {
+    "al", "el", "ad", "ash", "as", "at", "az", "an", "ar", "ath",
+    "adh", "ed", "es", "et", "ez", "en", "er", "ud", "ul"};
+static_assert(std::all_of(kArticles.begin(), kArticles.end(),
+                          [](std::string_view a) {
+                            return (a.size() == 2 || a.size() == 3) &&
+                                   (a[0] == 'a' || a[0] == 'e' || a[0] == 'u');
+                          }),
+              "IsArticle's first test must pass every article");
+
 bool IsArticle(std::string_view w) {
-  static constexpr std::array<std::string_view, 19> kArticles = {
-      "al", "el", "ad", "ash", "as", "at", "az", "an", "ar", "ath",
-      "adh", "ed", "es", "et", "ez", "en", "er", "ud", "ul"};
-  for (std::string_view a : kArticles) if (a == w) return true;
+  // Most words are longer or start otherwise: no compare for them.
+  if (w.size() < 2 || w.size() > 3 || (w[0] != 'a' && w[0] != 'e' && w[0] != 'u')) return false;
+  for (std::string_view a : kArticles) {
+    if (a.size() == w.size() && a[0] == w[0] && a[1] == w[1] && (a.size() == 2 || a[2] == w[2])) {
+      return true;
+    }
+  }
   return false;
 }
 

@@ -286,12 +286,18 @@ bool IsInstitutionWord(std::string_view w) {
 }
 
 // "I'll", "I’d", "We've": a pronoun with a contraction, never a place ("Ill" is one somewhere).
+// Views with their lengths known at compile time (a list of C strings cost a strlen each).
+constexpr std::array<std::string_view, 10> kContractionSuffixes = {
+    "'ll", "'d", "'ve", "'re", "'m", "\xE2\x80\x99ll", "\xE2\x80\x99" "d", "\xE2\x80\x99ve",
+    "\xE2\x80\x99re", "\xE2\x80\x99m"};
+// The last letters of the suffixes: most names end in none of them and need no suffix compare.
+constexpr bool MayEndContraction(char c) { return c == 'l' || c == 'd' || c == 'e' || c == 'm'; }
+static_assert(std::all_of(kContractionSuffixes.begin(), kContractionSuffixes.end(),
+                          [](std::string_view s) { return MayEndContraction(s.back()); }),
+              "MayEndContraction must pass the last letter of every suffix");
 bool IsContraction(std::string_view w) {
-  // Views with their lengths known at compile time (a list of C strings cost a strlen each).
-  static constexpr std::array<std::string_view, 10> kSuffixes = {
-      "'ll", "'d", "'ve", "'re", "'m", "\xE2\x80\x99ll", "\xE2\x80\x99" "d", "\xE2\x80\x99ve",
-      "\xE2\x80\x99re", "\xE2\x80\x99m"};
-  for (std::string_view suffix : kSuffixes) {
+  if (w.empty() || !MayEndContraction(w.back())) return false;
+  for (std::string_view suffix : kContractionSuffixes) {
     if (w.size() > suffix.size() && w.ends_with(suffix)) return true;
   }
   return false;
