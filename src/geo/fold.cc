@@ -2,8 +2,8 @@
 // queries share this code, and the blob records kFoldVersion, so keys cannot drift apart.
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,9 +43,9 @@ bool IsDroppedMark(uint32_t cp) {
   }
 }
 
-constexpr std::array<std::string_view, 19> kArticles = {
-    "al", "el", "ad", "ash", "as", "at", "az", "an", "ar", "ath",
-    "adh", "ed", "es", "et", "ez", "en", "er", "ud", "ul"};
+constexpr std::array<std::string_view, 19> kArticles = {"al", "el", "ad",  "ash", "as", "at", "az",
+                                                        "an", "ar", "ath", "adh", "ed", "es", "et",
+                                                        "ez", "en", "er",  "ud",  "ul"};
 static_assert(std::all_of(kArticles.begin(), kArticles.end(),
                           [](std::string_view a) {
                             return (a.size() == 2 || a.size() == 3) &&
