@@ -443,7 +443,7 @@ TypeHint LevelOf(uint32_t classes) {
 // holds the whole word, so an answer is exactly a fresh one. Tagged with the gazetteer's serial
 // (+1, so 0 is empty): blobs opened one after another never see each other's answers.
 struct WordMemo {
-  static constexpr size_t kSlots = 4096;
+  static constexpr size_t kSlots = 16384;  // 2.4 MB per thread
   static constexpr size_t kMaxLen = 22;
   struct Slot {
     uint64_t tag = 0;
