@@ -1417,10 +1417,13 @@ void FindCountryRefs(const Document& doc, std::vector<Candidate>* out) {
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const auto& sent = doc.sentences[s];
     for (uint32_t i = sent.token_begin; i + 4 < sent.token_end; ++i) {
-      if (!EqualsLower(doc.Slice(t[i].span), "the")) continue;
-      if (!IsDirectionNoun(Lower(doc.Slice(t[i + 1].span)))) continue;
+      // Cheapest tests first: "the", then "of the country" around the word, then the word.
+      if (t[i].span.end - t[i].span.begin != 3 || !EqualsLower(doc.Slice(t[i].span), "the")) {
+        continue;
+      }
       if (!Eq(doc.Slice(t[i + 2].span), "of") || !Eq(doc.Slice(t[i + 3].span), "the")) continue;
       if (!EqualsLower(doc.Slice(t[i + 4].span), "country")) continue;
+      if (!IsDirectionNoun(Lower(doc.Slice(t[i + 1].span)))) continue;
       Candidate c;
       c.span = {t[i].span.begin, t[i + 4].span.end};
       c.sentence = s;
