@@ -119,12 +119,39 @@ bool IsArticlePrefixed(std::string_view w) {
   return kArticles_set.Has(w.substr(0, dash)) && IsCapitalized(w.substr(dash + 1));
 }
 
-bool IsArticleWord(std::string_view lower) {
-  static constexpr std::array<std::string_view, 8> k = {"al", "el", "ad", "as", "ash",
-                                                          "an", "ar", "ez"};
-  static const WordSet k_set(k);
-  return k_set.Has(lower);
+constexpr std::array<std::string_view, 8> kArticleWords = {"al",  "el", "ad", "as",
+                                                           "ash", "an", "ar", "ez"};
+// Asked of many short lower-case words ("a", "an", "and", "as"): byte tests, no hashing.
+constexpr bool IsArticleWord(std::string_view lower) {
+  if (lower.size() == 2) {
+    const char a = lower[0], b = lower[1];
+    return (a == 'a' && (b == 'l' || b == 'd' || b == 's' || b == 'n' || b == 'r')) ||
+           (a == 'e' && (b == 'l' || b == 'z'));
+  }
+  return lower.size() == 3 && lower[0] == 'a' && lower[1] == 's' && lower[2] == 'h';
 }
+// The byte tests answer as the list for every lower-case word of up to three letters (longer
+// words and words of other bytes are on neither).
+constexpr bool ArticleTestsMatchTheList() {
+  char w[3] = {};
+  int count = 26;
+  for (size_t len = 1; len <= 3; ++len, count *= 26) {
+    for (int code = 0; code < count; ++code) {
+      for (size_t k = 0, c = static_cast<size_t>(code); k < len; ++k, c /= 26) {
+        w[k] = static_cast<char>('a' + c % 26);
+      }
+      bool listed = false;
+      for (std::string_view a : kArticleWords) {
+        bool same = a.size() == len;
+        for (size_t k = 0; same && k < len; ++k) same = a[k] == w[k];
+        listed = listed || same;
+      }
+      if (IsArticleWord(std::string_view(w, len)) != listed) return false;
+    }
+  }
+  return true;
+}
+static_assert(ArticleTestsMatchTheList());
 
 // Lower-case words allowed inside a multi-word name; the key must still grow through them.
 bool IsConnector(std::string_view w) {
