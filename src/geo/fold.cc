@@ -155,33 +155,34 @@ std::string FoldName(std::string_view name) {
 }
 
 std::string LooseKey(std::string_view folded) {
-  std::string out;
-  out.reserve(folded.size());
+  // Written in place (the key is never longer than `folded`): `n` bytes of `out` are the key.
+  std::string out(folded.size(), '\0');
+  size_t n = 0;
   size_t word_start = 0;  // position in `out` where the current word began
   bool at_word_start = true;
   for (size_t i = 0; i < folded.size(); ++i) {
     char c = folded[i];
     if (c == ' ') { at_word_start = true; continue; }
     const bool word_end = (i + 1 == folded.size() || folded[i + 1] == ' ');
-    if (at_word_start) word_start = out.size();
+    if (at_word_start) word_start = n;
     if (c == 'q') c = 'k';
     if (c == 'd' && i + 1 < folded.size() && folded[i + 1] == 'j') continue;  // dj → j
     if (c == 'p' && i + 1 < folded.size() && folded[i + 1] == 'h') { c = 'f'; ++i; }
     // Trailing "h" after a vowel: "fallujah" → "falluja".
-    if (c == 'h' && word_end && out.size() > word_start && IsVowel(out.back()) &&
-        out.back() != 'y') {
+    if (c == 'h' && word_end && n > word_start && IsVowel(out[n - 1]) && out[n - 1] != 'y') {
       at_word_start = false;
       continue;
     }
     const bool vowel = IsVowel(c) && !(c == 'y' && at_word_start);
     if (vowel) c = 'a';
-    if (!out.empty() && out.back() == c) {
+    if (n > 0 && out[n - 1] == c) {
       at_word_start = false;
       continue;  // collapses vowel runs and doubled letters (also across the removed space)
     }
-    out.push_back(c);
+    out[n++] = c;
     at_word_start = false;
   }
+  out.resize(n);
   return out;
 }
 
