@@ -39,11 +39,11 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
-#include <map>
 #include <memory>
-#include <set>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "geo/places_internal.h"
 #include "util/hash_bytes.h"
@@ -490,6 +490,29 @@ WordMemo::Slot& MemoSlotOf(uint64_t h) {
   return t_word_memo.slots[(h ^ (h >> 31)) & (WordMemo::kSlots - 1)];
 }
 
+// Counts per folded key, for the few names of a document that get any: a flat list searched
+// in order (a map cost a node and string compares down a tree per count).
+class KeyCounts {
+ public:
+  bool empty() const { return rows_.empty(); }
+  int& operator[](std::string_view key) {
+    for (auto& [k, n] : rows_) {
+      if (k == key) return n;
+    }
+    rows_.emplace_back(std::string(key), 0);
+    return rows_.back().second;
+  }
+  // The count of `key`, or nullptr when it has none.
+  const int* Find(std::string_view key) const {
+    for (const auto& [k, n] : rows_) {
+      if (k == key) return &n;
+    }
+    return nullptr;
+  }
+
+ private:
+  std::vector<std::pair<std::string, int>> rows_;
+};
 
 class Recognizer {
  public:
@@ -578,10 +601,10 @@ class Recognizer {
     }
     for (Candidate& c : out_) {
       if (c.key.empty()) continue;
-      auto it = persons_.find(c.key);
-      if (it == persons_.end()) continue;
-      auto pl = place_votes_.find(c.key);
-      c.person = it->second >= (pl == place_votes_.end() ? 0 : pl->second);
+      const int* person = persons_.Find(c.key);
+      if (person == nullptr) continue;
+      const int* place = place_votes_.Find(c.key);
+      c.person = *person >= (place == nullptr ? 0 : *place);
     }
   }
 
@@ -1433,8 +1456,8 @@ class Recognizer {
   Scratch& scratch_;
   uint32_t prefetched_ = 0;  // sentences before this one are folded and prefetched
   const bool check_ = ReferenceChecksOn();
-  std::map<std::string, int> persons_;  // key → times seen after a title (2) or a first name (1)
-  std::map<std::string, int> place_votes_;  // key → mentions with a cue, level word or institution
+  KeyCounts persons_;      // key → times seen after a title (2) or a first name (1)
+  KeyCounts place_votes_;  // key → mentions with a cue, level word or institution
 };
 
 // "the north of the country", "the south of the country": a relative region of the document's
