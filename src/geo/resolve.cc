@@ -1540,7 +1540,9 @@ class Resolver {
       t.has_coordinates = e.has_coordinates();
       t.base = bases[i];
       if (!no_context || check_) {
-        Terms q = t;
+        // The queries' answers go into t itself; without a context (checks only) into a copy.
+        Terms copy;
+        Terms& q = no_context ? (copy = t) : t;
         q.share = ctx_.ShareExcept(q.kind == GeoKind::kCountry ? e.id() : e.country_id(), key);
         if (q.kind == GeoKind::kAdmin1) {
           q.children = ctx_.Children(e.id());
@@ -1563,8 +1565,6 @@ class Resolver {
           Checked(false, q.has_admin1);
           Checked(false, q.admin2_link);
           Checked(0.0, q.cover);
-        } else {
-          t = q;
         }
       }
     }
