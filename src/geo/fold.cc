@@ -1,8 +1,9 @@
 // Name folding for gazetteer keys; the rules are documented in sitrep/gazetteer.h. Compiler and
 // queries share this code, and the blob records kFoldVersion, so keys cannot drift apart.
+#include <algorithm>
 #include <array>
-#include <cstring>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,11 +43,24 @@ bool IsDroppedMark(uint32_t cp) {
   }
 }
 
+constexpr std::array<std::string_view, 19> kArticles = {"al", "el", "ad",  "ash", "as", "at", "az",
+                                                        "an", "ar", "ath", "adh", "ed", "es", "et",
+                                                        "ez", "en", "er",  "ud",  "ul"};
+static_assert(std::all_of(kArticles.begin(), kArticles.end(),
+                          [](std::string_view a) {
+                            return (a.size() == 2 || a.size() == 3) &&
+                                   (a[0] == 'a' || a[0] == 'e' || a[0] == 'u');
+                          }),
+              "IsArticle's first test must pass every article");
+
 bool IsArticle(std::string_view w) {
-  static constexpr std::array<std::string_view, 19> kArticles = {
-      "al", "el", "ad", "ash", "as", "at", "az", "an", "ar", "ath",
-      "adh", "ed", "es", "et", "ez", "en", "er", "ud", "ul"};
-  for (std::string_view a : kArticles) if (a == w) return true;
+  // Most words are longer or start otherwise: no compare for them.
+  if (w.size() < 2 || w.size() > 3 || (w[0] != 'a' && w[0] != 'e' && w[0] != 'u')) return false;
+  for (std::string_view a : kArticles) {
+    if (a.size() == w.size() && a[0] == w[0] && a[1] == w[1] && (a.size() == 2 || a[2] == w[2])) {
+      return true;
+    }
+  }
   return false;
 }
 
@@ -141,33 +155,34 @@ std::string FoldName(std::string_view name) {
 }
 
 std::string LooseKey(std::string_view folded) {
-  std::string out;
-  out.reserve(folded.size());
+  // Written in place (the key is never longer than `folded`): `n` bytes of `out` are the key.
+  std::string out(folded.size(), '\0');
+  size_t n = 0;
   size_t word_start = 0;  // position in `out` where the current word began
   bool at_word_start = true;
   for (size_t i = 0; i < folded.size(); ++i) {
     char c = folded[i];
     if (c == ' ') { at_word_start = true; continue; }
     const bool word_end = (i + 1 == folded.size() || folded[i + 1] == ' ');
-    if (at_word_start) word_start = out.size();
+    if (at_word_start) word_start = n;
     if (c == 'q') c = 'k';
     if (c == 'd' && i + 1 < folded.size() && folded[i + 1] == 'j') continue;  // dj → j
     if (c == 'p' && i + 1 < folded.size() && folded[i + 1] == 'h') { c = 'f'; ++i; }
     // Trailing "h" after a vowel: "fallujah" → "falluja".
-    if (c == 'h' && word_end && out.size() > word_start && IsVowel(out.back()) &&
-        out.back() != 'y') {
+    if (c == 'h' && word_end && n > word_start && IsVowel(out[n - 1]) && out[n - 1] != 'y') {
       at_word_start = false;
       continue;
     }
     const bool vowel = IsVowel(c) && !(c == 'y' && at_word_start);
     if (vowel) c = 'a';
-    if (!out.empty() && out.back() == c) {
+    if (n > 0 && out[n - 1] == c) {
       at_word_start = false;
       continue;  // collapses vowel runs and doubled letters (also across the removed space)
     }
-    out.push_back(c);
+    out[n++] = c;
     at_word_start = false;
   }
+  out.resize(n);
   return out;
 }
 

@@ -112,11 +112,22 @@ static_assert(std::is_sorted(std::begin(kCentres), std::end(kCentres),
                              }),
               "country_centroids.inc must be sorted by iso2");
 
+// A two-letter code as one number, ordered as the codes are (bytes compare unsigned).
+constexpr uint32_t CodeNumber(std::string_view iso2) {
+  return static_cast<uint32_t>(static_cast<unsigned char>(iso2[0])) << 8 |
+         static_cast<unsigned char>(iso2[1]);
+}
+static_assert(std::all_of(std::begin(kCentres), std::end(kCentres),
+                          [](const Centre& c) { return c.iso2.size() == 2; }),
+              "CountryCentre compares codes as numbers");
+
 bool CountryCentre(std::string_view iso2, double* lat, double* lon) {
-  const Centre* it = std::lower_bound(
-      std::begin(kCentres), std::end(kCentres), iso2,
-      [](const Centre& c, std::string_view key) { return std::string_view(c.iso2) < key; });
-  if (it == std::end(kCentres) || iso2 != it->iso2) return false;
+  if (iso2.size() != 2) return false;  // every code is two letters
+  const uint32_t code = CodeNumber(iso2);
+  const Centre* it =
+      std::lower_bound(std::begin(kCentres), std::end(kCentres), code,
+                       [](const Centre& c, uint32_t key) { return CodeNumber(c.iso2) < key; });
+  if (it == std::end(kCentres) || CodeNumber(it->iso2) != code) return false;
   *lat = it->lat;
   *lon = it->lon;
   return true;

@@ -39,11 +39,11 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
-#include <map>
 #include <memory>
-#include <set>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "geo/places_internal.h"
 #include "util/hash_bytes.h"
@@ -119,12 +119,39 @@ bool IsArticlePrefixed(std::string_view w) {
   return kArticles_set.Has(w.substr(0, dash)) && IsCapitalized(w.substr(dash + 1));
 }
 
-bool IsArticleWord(std::string_view lower) {
-  static constexpr std::array<std::string_view, 8> k = {"al", "el", "ad", "as", "ash",
-                                                          "an", "ar", "ez"};
-  static const WordSet k_set(k);
-  return k_set.Has(lower);
+constexpr std::array<std::string_view, 8> kArticleWords = {"al",  "el", "ad", "as",
+                                                           "ash", "an", "ar", "ez"};
+// Asked of many short lower-case words ("a", "an", "and", "as"): byte tests, no hashing.
+constexpr bool IsArticleWord(std::string_view lower) {
+  if (lower.size() == 2) {
+    const char a = lower[0], b = lower[1];
+    return (a == 'a' && (b == 'l' || b == 'd' || b == 's' || b == 'n' || b == 'r')) ||
+           (a == 'e' && (b == 'l' || b == 'z'));
+  }
+  return lower.size() == 3 && lower[0] == 'a' && lower[1] == 's' && lower[2] == 'h';
 }
+// The byte tests answer as the list for every lower-case word of up to three letters (longer
+// words and words of other bytes are on neither).
+constexpr bool ArticleTestsMatchTheList() {
+  char w[3] = {};
+  int count = 26;
+  for (size_t len = 1; len <= 3; ++len, count *= 26) {
+    for (int code = 0; code < count; ++code) {
+      for (size_t k = 0, c = static_cast<size_t>(code); k < len; ++k, c /= 26) {
+        w[k] = static_cast<char>('a' + c % 26);
+      }
+      bool listed = false;
+      for (std::string_view a : kArticleWords) {
+        bool same = a.size() == len;
+        for (size_t k = 0; same && k < len; ++k) same = a[k] == w[k];
+        listed = listed || same;
+      }
+      if (IsArticleWord(std::string_view(w, len)) != listed) return false;
+    }
+  }
+  return true;
+}
+static_assert(ArticleTestsMatchTheList());
 
 // Lower-case words allowed inside a multi-word name; the key must still grow through them.
 bool IsConnector(std::string_view w) {
@@ -135,23 +162,25 @@ bool IsConnector(std::string_view w) {
   return k_set.Has(w) || IsArticleWord(w) || IsArticlePrefixed(w);
 }
 
+constexpr std::array<std::string_view, 7> kAdmin1LevelWords = {
+    "province", "governorate", "state", "region", "oblast", "prefecture", "provinces"};
+constexpr std::array<std::string_view, 9> kAdmin2LevelWords = {
+    "district", "county", "parish",  "municipality", "department",
+    "division", "woreda", "commune", "lga"};
+constexpr std::array<std::string_view, 5> kPlaceLevelWords = {"town", "village", "city",
+                                                              "neighbourhood", "neighborhood"};
 TypeHint LevelWord(std::string_view lower) {
-  static constexpr std::array<std::string_view, 7> kAdmin1 = {
-      "province", "governorate", "state", "region", "oblast", "prefecture", "provinces"};
-  static const WordSet kAdmin1_set(kAdmin1);
-  static constexpr std::array<std::string_view, 9> kAdmin2 = {
-      "district", "county", "parish", "municipality", "department", "division", "woreda",
-      "commune", "lga"};
-  static const WordSet kAdmin2_set(kAdmin2);
-  static constexpr std::array<std::string_view, 5> kPlace = {"town", "village", "city",
-                                                             "neighbourhood", "neighborhood"};
-  static const WordSet kPlace_set(kPlace);
+  static const WordSet kAdmin1_set(kAdmin1LevelWords);
+  static const WordSet kAdmin2_set(kAdmin2LevelWords);
+  static const WordSet kPlace_set(kPlaceLevelWords);
   // Most words asked about are none of them: one lookup in the union answers those.
   static const WordSet kAll_set = [] {
-    static std::array<std::string_view, kAdmin1.size() + kAdmin2.size() + kPlace.size()> all;
-    auto out = std::copy(kAdmin1.begin(), kAdmin1.end(), all.begin());
-    out = std::copy(kAdmin2.begin(), kAdmin2.end(), out);
-    std::copy(kPlace.begin(), kPlace.end(), out);
+    static std::array<std::string_view,
+                      kAdmin1LevelWords.size() + kAdmin2LevelWords.size() + kPlaceLevelWords.size()>
+        all;
+    auto out = std::copy(kAdmin1LevelWords.begin(), kAdmin1LevelWords.end(), all.begin());
+    out = std::copy(kAdmin2LevelWords.begin(), kAdmin2LevelWords.end(), out);
+    std::copy(kPlaceLevelWords.begin(), kPlaceLevelWords.end(), out);
     return WordSet(all);
   }();
   if (!kAll_set.Has(lower)) return TypeHint::kNone;
@@ -161,156 +190,254 @@ TypeHint LevelWord(std::string_view lower) {
   return TypeHint::kNone;
 }
 
+constexpr std::array<std::string_view, 21> kDirectionWords = {
+    "northern",      "southern",      "eastern",       "western",      "central",
+    "northeastern",  "northwestern",  "southeastern",  "southwestern", "north-eastern",
+    "north-western", "south-eastern", "south-western", "north",        "south",
+    "east",          "west",          "northeast",     "northwest",    "southeast",
+    "southwest"};
 bool IsDirection(std::string_view lower) {
-  static constexpr std::array<std::string_view, 21> k = {
-      "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
-      "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
-      "south-western", "north", "south", "east", "west", "northeast", "northwest", "southeast",
-      "southwest"};
-  static const WordSet k_set(k);
+  static const WordSet k_set(kDirectionWords);
   return k_set.Has(lower);
 }
+constexpr std::array<std::string_view, 12> kDirectionNouns = {
+    "north",     "south",     "east",       "west",       "northeast",  "northwest",
+    "southeast", "southwest", "north-east", "north-west", "south-east", "south-west"};
 bool IsDirectionNoun(std::string_view lower) {
-  static constexpr std::array<std::string_view, 12> k = {
-      "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-      "north-east", "north-west", "south-east", "south-west"};
-  static const WordSet k_set(k);
+  static const WordSet k_set(kDirectionNouns);
   return k_set.Has(lower);
 }
 
+constexpr std::array<std::string_view, 17> kLocativePreps = {
+    "in",  "at",     "from",       "into",   "to",      "across",  "toward",  "towards", "through",
+    "via", "inside", "throughout", "within", "between", "entered", "reached", "of"};
 bool IsLocativePrep(std::string_view lower) {
-  static constexpr std::array<std::string_view, 17> k = {
-      "in", "at", "from", "into", "to", "across", "toward", "towards", "through", "via",
-      "inside", "throughout", "within", "between", "entered", "reached", "of"};
-  static const WordSet k_set(k);
+  static const WordSet k_set(kLocativePreps);
   return k_set.Has(lower);
 }
+constexpr std::array<std::string_view, 6> kNearWords = {"near",   "outside",   "around",
+                                                        "nearby", "outskirts", "close"};
 bool IsNearWord(std::string_view lower) {
-  static constexpr std::array<std::string_view, 6> k = {"near", "outside", "around", "nearby",
-                                                        "outskirts", "close"};
-  static const WordSet k_set(k);
+  static const WordSet k_set(kNearWords);
   return k_set.Has(lower);
 }
 
+constexpr std::array<std::string_view, 38> kTitles = {
+    "Mr",        "Mrs",  "Ms",        "Dr",      "President", "Gen",      "General", "Col",
+    "Colonel",   "Lt",   "Capt",      "Captain", "Sgt",       "Minister", "Sen",     "Senator",
+    "Rep",       "Gov",  "Governor",  "Mayor",   "Judge",     "Sheikh",   "King",    "Queen",
+    "Prince",    "Pope", "Maj",       "Major",   "Commander", "Officer",  "Deputy",  "Chief",
+    "Secretary", "Prof", "Professor", "Rev",     "Brig",      "Cpl"};
 bool IsTitle(std::string_view w) {
-  static constexpr std::array<std::string_view, 38> k = {
-      "Mr", "Mrs", "Ms", "Dr", "President", "Gen", "General", "Col", "Colonel", "Lt",
-      "Capt", "Captain", "Sgt", "Minister", "Sen", "Senator", "Rep", "Gov", "Governor", "Mayor",
-      "Judge", "Sheikh", "King", "Queen", "Prince", "Pope", "Maj", "Major", "Commander",
-      "Officer", "Deputy", "Chief", "Secretary", "Prof", "Professor", "Rev", "Brig", "Cpl"};
-  static const WordSet k_set(k);
+  static const WordSet k_set(kTitles);
   return k_set.Has(w);
 }
 
 // Capitalized words that are places somewhere but rarely in news text.
+constexpr std::array<std::string_view, 96> kNeverPlaceWords = {
+    "i",         "we",        "no",        "more",       "man",       "arab",       "jesus",
+    "christ",    "ms",        "mr",        "mrs",        "miss",      "dr",         "st",
+    "section",   "council",   "commerce",  "park",       "hill",      "olympic",    "passover",
+    "jewish",    "hamas",     "atlantic",  "pacific",    "west",      "east",       "north",
+    "south",     "western",   "eastern",   "northern",   "southern",  "central",    "northwest",
+    "northeast", "january",   "february",  "march",      "april",     "may",        "june",
+    "july",      "august",    "september", "october",    "november",  "december",   "monday",
+    "tuesday",   "wednesday", "thursday",  "friday",     "saturday",  "sunday",     "god",
+    "allah",     "police",    "army",      "government", "president", "university", "hospital",
+    "church",    "street",    "road",      "state",      "islamic",   "muslim",     "christian",
+    "sunni",     "shia",      "congress",  "parliament", "senate",    "minister",   "ministry",
+    "security",  "court",     "news",      "post",       "center",    "centre",     "national",
+    "union",     "district",  "province",  "county",     "city",      "village",    "town",
+    "region",    "republic",  "federal",   "christmas",  "easter"};
 bool IsNeverPlace(std::string_view lower) {
-  static constexpr std::array<std::string_view, 96> k = {
-      "i", "we", "no", "more", "man", "arab", "jesus", "christ", "ms", "mr", "mrs", "miss", "dr", "st", "section", "council",
-      "commerce", "park", "hill", "olympic", "passover", "jewish", "hamas", "atlantic", "pacific",
-      "west", "east", "north", "south", "western", "eastern", "northern", "southern", "central",
-      "northwest", "northeast",
-      "january", "february", "march", "april", "may", "june", "july", "august", "september",
-      "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-      "saturday", "sunday", "god", "allah", "police", "army", "government", "president",
-      "university", "hospital", "church", "street", "road", "state", "islamic", "muslim",
-      "christian", "sunni", "shia", "congress", "parliament", "senate", "minister", "ministry",
-      "security", "court", "news", "post", "center", "centre", "national", "union", "district",
-      "province", "county", "city", "village", "town", "region", "republic", "federal",
-      "christmas", "easter"};
-  static const WordSet k_set(k);
-  static_assert(k.size() == 96);
+  static const WordSet k_set(kNeverPlaceWords);
+  static_assert(kNeverPlaceWords.size() == 96);
   return k_set.Has(lower);
 }
 
 // Capitalized words before a name that are not first names: "Former US ambassador", "Acting
 // U.S. Attorney", "Historic Dublin", "Another Gainesville business".
+constexpr std::array<std::string_view, 20> kCapitalizedModifiers = {
+    "former",  "acting",   "historic", "metropolitan", "greater", "rural", "downtown",
+    "interim", "outgoing", "incoming", "another",      "every",   "each",  "our",
+    "their",   "his",      "her",      "its",          "my",      "your"};
 bool IsCapitalizedModifier(std::string_view lower) {
-  static constexpr std::array<std::string_view, 20> k = {
-      "former", "acting", "historic", "metropolitan", "greater", "rural", "downtown", "interim",
-      "outgoing", "incoming", "another", "every", "each", "our", "their", "his", "her", "its",
-      "my", "your"};
-  static const WordSet k_set(k);
+  static const WordSet k_set(kCapitalizedModifiers);
   return k_set.Has(lower);
 }
 
 // Common words that start sentences and happen to be place names somewhere.
+constexpr std::array<std::string_view, 40> kCommonSentenceStarts = {
+    "the",   "a",     "an",     "he",     "she",   "it",        "they",      "we",
+    "i",     "you",   "but",    "and",    "in",    "on",        "at",        "as",
+    "so",    "if",    "this",   "that",   "these", "those",     "there",     "when",
+    "while", "after", "before", "during", "since", "also",      "however",   "meanwhile",
+    "many",  "some",  "most",   "all",    "both",  "officials", "residents", "victoria"};
 bool IsCommonSentenceStart(std::string_view lower) {
-  static constexpr std::array<std::string_view, 40> k = {
-      "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in", "on",
-      "at", "as", "so", "if", "this", "that", "these", "those", "there", "when", "while",
-      "after", "before", "during", "since", "also", "however", "meanwhile", "many", "some",
-      "most", "all", "both", "officials", "residents", "victoria"};
-  static const WordSet k_set(k);
+  static const WordSet k_set(kCommonSentenceStarts);
   return k_set.Has(lower);
 }
 
+constexpr std::array<std::string_view, 16> kSpeechVerbs = {
+    "said",    "says",     "told",  "announced", "warned",    "accused",   "denied",   "claimed",
+    "insists", "insisted", "urged", "wants",     "condemned", "responded", "believes", "rejected"};
 bool IsSpeechVerb(std::string_view lower) {
-  static constexpr std::array<std::string_view, 16> k = {
-      "said", "says", "told", "announced", "warned", "accused", "denied", "claimed", "insists",
-      "insisted", "urged", "wants", "condemned", "responded", "believes", "rejected"};
-  static const WordSet k_set(k);
+  static const WordSet k_set(kSpeechVerbs);
   return k_set.Has(lower);
 }
 
 // Organisation / street words that follow a place name inside a longer proper name.
+constexpr std::array<std::string_view, 28> kNameSuffixes = {
+    "Street", "St",       "Road",    "Rd",         "Avenue",  "Ave",    "Boulevard",
+    "Blvd",   "Drive",    "Lane",    "University", "College", "School", "Post",
+    "Times",  "Hospital", "Church",  "Company",    "Inc",     "Corp",   "Bank",
+    "Club",   "Herald",   "Tribune", "Journal",    "Press",   "Center", "Centre"};
 bool IsNameSuffix(std::string_view w) {
-  static constexpr std::array<std::string_view, 28> k = {
-      "Street", "St", "Road", "Rd", "Avenue", "Ave", "Boulevard", "Blvd", "Drive", "Lane",
-      "University", "College", "School", "Post", "Times", "Hospital", "Church", "Company",
-      "Inc", "Corp", "Bank", "Club", "Herald", "Tribune", "Journal", "Press", "Center", "Centre"};
-  static const WordSet k_set(k);
+  static const WordSet k_set(kNameSuffixes);
   return k_set.Has(w);
 }
 
 // Words that end the name of a natural or built feature ("Niger Delta", "Indian Ocean"). Not
 // "River": a river named after its town runs through it ("St. Marys River").
+constexpr std::array<std::string_view, 10> kFeatureNouns = {
+    "Colony", "Delta",  "Gateway", "Turnpike", "Parkway",
+    "Lagoon", "Chapel", "Academy", "Canyon",   "Ocean"};
 bool IsFeatureNoun(std::string_view w) {
-  static constexpr std::array<std::string_view, 10> k = {"Colony",  "Delta",  "Gateway", "Turnpike",
-                                                         "Parkway", "Lagoon", "Chapel",  "Academy",
-                                                         "Canyon",  "Ocean"};
-  static const WordSet k_set(k);
+  static const WordSet k_set(kFeatureNouns);
   return k_set.Has(w);
 }
 
 // Words that follow a place used as a modifier of a local institution ("Mansfield Police",
 // "Dublin City Council", "Gainesville Mayor", "Vancouver International Airport", "Bridgeport
 // Superior Court", "Kanawha Circuit Court"): the name is still the place.
+constexpr std::array<std::string_view, 28> kInstitutionWords = {
+    "Police",   "Mayor",         "City",      "Council",    "Fire",     "Public",      "Community",
+    "Township", "Sheriff",       "Sheriff's", "Historical", "Highway",  "Chamber",     "Municipal",
+    "Regional", "Area",          "Metro",     "Downtown",   "Planning", "Board",       "Housing",
+    "Zoning",   "International", "Airport",   "Superior",   "Circuit",  "Independent", "Education"};
 bool IsInstitutionWord(std::string_view w) {
-  static constexpr std::array<std::string_view, 28> k = {
-      "Police", "Mayor", "City", "Council", "Fire", "Public", "Community", "Township", "Sheriff",
-      "Sheriff's", "Historical", "Highway", "Chamber", "Municipal", "Regional", "Area",
-      "Metro", "Downtown", "Planning", "Board", "Housing", "Zoning", "International", "Airport",
-      "Superior", "Circuit", "Independent", "Education"};
-  static const WordSet k_set(k);
+  static const WordSet k_set(kInstitutionWords);
   return k_set.Has(w);
 }
 
 // "I'll", "I’d", "We've": a pronoun with a contraction, never a place ("Ill" is one somewhere).
+// Views with their lengths known at compile time (a list of C strings cost a strlen each).
+constexpr std::array<std::string_view, 10> kContractionSuffixes = {"'ll",
+                                                                   "'d",
+                                                                   "'ve",
+                                                                   "'re",
+                                                                   "'m",
+                                                                   "\xE2\x80\x99ll",
+                                                                   "\xE2\x80\x99"
+                                                                   "d",
+                                                                   "\xE2\x80\x99ve",
+                                                                   "\xE2\x80\x99re",
+                                                                   "\xE2\x80\x99m"};
+// The last letters of the suffixes: most names end in none of them and need no suffix compare.
+constexpr bool MayEndContraction(char c) { return c == 'l' || c == 'd' || c == 'e' || c == 'm'; }
+static_assert(std::all_of(kContractionSuffixes.begin(), kContractionSuffixes.end(),
+                          [](std::string_view s) { return MayEndContraction(s.back()); }),
+              "MayEndContraction must pass the last letter of every suffix");
 bool IsContraction(std::string_view w) {
-  // Views with their lengths known at compile time (a list of C strings cost a strlen each).
-  static constexpr std::array<std::string_view, 10> kSuffixes = {
-      "'ll", "'d", "'ve", "'re", "'m", "\xE2\x80\x99ll", "\xE2\x80\x99" "d", "\xE2\x80\x99ve",
-      "\xE2\x80\x99re", "\xE2\x80\x99m"};
-  for (std::string_view suffix : kSuffixes) {
+  if (w.empty() || !MayEndContraction(w.back())) return false;
+  for (std::string_view suffix : kContractionSuffixes) {
     if (w.size() > suffix.size() && w.ends_with(suffix)) return true;
   }
   return false;
 }
 
 // Common English words that are alternate names of some place ("House", "Superior", "Do").
+constexpr std::array<std::string_view, 17> kCommonWords = {
+    "house", "superior", "defence", "defense", "supreme", "free",    "revenue", "liberal", "do",
+    "in",    "route",    "metro",   "dimes",   "white",   "general", "federal", "city"};
 bool IsCommonWord(std::string_view lower) {
-  static constexpr std::array<std::string_view, 17> k = {
-      "house", "superior", "defence", "defense", "supreme", "free", "revenue", "liberal",
-      "do", "in", "route", "metro", "dimes", "white", "general", "federal", "city"};
-  static const WordSet k_set(k);
+  static const WordSet k_set(kCommonWords);
   return k_set.Has(lower);
 }
 
+constexpr std::array<std::string_view, 9> kStreetWords = {
+    "road", "street", "avenue", "boulevard", "st", "rd", "ave", "lane", "drive"};
 bool IsStreetWord(std::string_view lower) {
-  static constexpr std::array<std::string_view, 9> k = {
-      "road", "street", "avenue", "boulevard", "st", "rd", "ave", "lane", "drive"};
-  static const WordSet k_set(k);
+  static const WordSet k_set(kStreetWords);
   return k_set.Has(lower);
+}
+
+// The lists above as bits of one table: Evidence tests each word around a name against many
+// of them, and one lookup answers all. The lower-case lists are asked with the word lower-cased,
+// the capitalized ones (titles, name suffixes, feature nouns, institution words) with the word
+// as written.
+constexpr uint32_t kAdmin1LevelClass = 1u << 0;
+constexpr uint32_t kAdmin2LevelClass = 1u << 1;
+constexpr uint32_t kPlaceLevelClass = 1u << 2;
+constexpr uint32_t kDirectionClass = 1u << 3;
+constexpr uint32_t kDirectionNounClass = 1u << 4;
+constexpr uint32_t kLocativePrepClass = 1u << 5;
+constexpr uint32_t kNearWordClass = 1u << 6;
+constexpr uint32_t kNeverPlaceClass = 1u << 7;
+constexpr uint32_t kCapitalizedModifierClass = 1u << 8;
+constexpr uint32_t kCommonSentenceStartClass = 1u << 9;
+constexpr uint32_t kSpeechVerbClass = 1u << 10;
+constexpr uint32_t kCommonWordClass = 1u << 11;
+constexpr uint32_t kStreetWordClass = 1u << 12;
+constexpr uint32_t kTitleClass = 1u << 13;
+constexpr uint32_t kNameSuffixClass = 1u << 14;
+constexpr uint32_t kFeatureNounClass = 1u << 15;
+constexpr uint32_t kInstitutionWordClass = 1u << 16;
+constexpr uint32_t kLevelClasses = kAdmin1LevelClass | kAdmin2LevelClass | kPlaceLevelClass;
+// Evidence looks a word up in the capitalized lists only when it starts with a capital letter.
+constexpr bool AllCapitalized(std::span<const std::string_view> words) {
+  return std::all_of(words.begin(), words.end(),
+                     [](std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; });
+}
+static_assert(AllCapitalized(kNameSuffixes) && AllCapitalized(kFeatureNouns) &&
+              AllCapitalized(kInstitutionWords));
+
+uint32_t WordClassesOf(std::string_view w) {
+  static const util::WordBits kClasses({
+      {kAdmin1LevelWords, kAdmin1LevelClass},
+      {kAdmin2LevelWords, kAdmin2LevelClass},
+      {kPlaceLevelWords, kPlaceLevelClass},
+      {kDirectionWords, kDirectionClass},
+      {kDirectionNouns, kDirectionNounClass},
+      {kLocativePreps, kLocativePrepClass},
+      {kNearWords, kNearWordClass},
+      {kNeverPlaceWords, kNeverPlaceClass},
+      {kCapitalizedModifiers, kCapitalizedModifierClass},
+      {kCommonSentenceStarts, kCommonSentenceStartClass},
+      {kSpeechVerbs, kSpeechVerbClass},
+      {kCommonWords, kCommonWordClass},
+      {kStreetWords, kStreetWordClass},
+      {kTitles, kTitleClass},
+      {kNameSuffixes, kNameSuffixClass},
+      {kFeatureNouns, kFeatureNounClass},
+      {kInstitutionWords, kInstitutionWordClass},
+  });
+  return kClasses.Of(w);
+}
+
+// WordClassesOf by the lists' own tests: the reference the table is checked against.
+uint32_t WordClassesByLists(std::string_view w) {
+  const TypeHint level = LevelWord(w);
+  return (level == TypeHint::kAdmin1 ? kAdmin1LevelClass : 0) |
+         (level == TypeHint::kAdmin2 ? kAdmin2LevelClass : 0) |
+         (level == TypeHint::kPlace ? kPlaceLevelClass : 0) |
+         (IsDirection(w) ? kDirectionClass : 0) | (IsDirectionNoun(w) ? kDirectionNounClass : 0) |
+         (IsLocativePrep(w) ? kLocativePrepClass : 0) | (IsNearWord(w) ? kNearWordClass : 0) |
+         (IsNeverPlace(w) ? kNeverPlaceClass : 0) |
+         (IsCapitalizedModifier(w) ? kCapitalizedModifierClass : 0) |
+         (IsCommonSentenceStart(w) ? kCommonSentenceStartClass : 0) |
+         (IsSpeechVerb(w) ? kSpeechVerbClass : 0) | (IsCommonWord(w) ? kCommonWordClass : 0) |
+         (IsStreetWord(w) ? kStreetWordClass : 0) | (IsTitle(w) ? kTitleClass : 0) |
+         (IsNameSuffix(w) ? kNameSuffixClass : 0) | (IsFeatureNoun(w) ? kFeatureNounClass : 0) |
+         (IsInstitutionWord(w) ? kInstitutionWordClass : 0);
+}
+
+// LevelWord of a word from its classes (the levels in LevelWord's order).
+TypeHint LevelOf(uint32_t classes) {
+  if (classes & kAdmin1LevelClass) return TypeHint::kAdmin1;
+  if (classes & kAdmin2LevelClass) return TypeHint::kAdmin2;
+  if (classes & kPlaceLevelClass) return TypeHint::kPlace;
+  return TypeHint::kNone;
 }
 
 // The token text without a possessive "'s" / "’s". Asked of nearly every capitalized token:
@@ -343,7 +470,7 @@ bool IsStreetWord(std::string_view lower) {
 // holds the whole word, so an answer is exactly a fresh one. Tagged with the gazetteer's serial
 // (+1, so 0 is empty): blobs opened one after another never see each other's answers.
 struct WordMemo {
-  static constexpr size_t kSlots = 4096;
+  static constexpr size_t kSlots = 16384;  // 2.4 MB per thread
   static constexpr size_t kMaxLen = 22;
   struct Slot {
     uint64_t tag = 0;
@@ -363,6 +490,29 @@ WordMemo::Slot& MemoSlotOf(uint64_t h) {
   return t_word_memo.slots[(h ^ (h >> 31)) & (WordMemo::kSlots - 1)];
 }
 
+// Counts per folded key, for the few names of a document that get any: a flat list searched
+// in order (a map cost a node and string compares down a tree per count).
+class KeyCounts {
+ public:
+  bool empty() const { return rows_.empty(); }
+  int& operator[](std::string_view key) {
+    for (auto& [k, n] : rows_) {
+      if (k == key) return n;
+    }
+    rows_.emplace_back(std::string(key), 0);
+    return rows_.back().second;
+  }
+  // The count of `key`, or nullptr when it has none.
+  const int* Find(std::string_view key) const {
+    for (const auto& [k, n] : rows_) {
+      if (k == key) return &n;
+    }
+    return nullptr;
+  }
+
+ private:
+  std::vector<std::pair<std::string, int>> rows_;
+};
 
 class Recognizer {
  public:
@@ -451,10 +601,10 @@ class Recognizer {
     }
     for (Candidate& c : out_) {
       if (c.key.empty()) continue;
-      auto it = persons_.find(c.key);
-      if (it == persons_.end()) continue;
-      auto pl = place_votes_.find(c.key);
-      c.person = it->second >= (pl == place_votes_.end() ? 0 : pl->second);
+      const int* person = persons_.Find(c.key);
+      if (person == nullptr) continue;
+      const int* place = place_votes_.Find(c.key);
+      c.person = *person >= (place == nullptr ? 0 : *place);
     }
   }
 
@@ -478,6 +628,12 @@ class Recognizer {
   std::string_view LowerTok(uint32_t i) const {
     const Span& sp = doc_.tokens[i].span;
     return std::string_view(lower_.data() + sp.begin, sp.end - sp.begin);
+  }
+  // WordClassesOf(w), checked against the lists' own tests under the reference checks.
+  uint32_t Classes(std::string_view w) const {
+    const uint32_t classes = WordClassesOf(w);
+    if (check_) CountReferenceCheck(classes == WordClassesByLists(w));
+    return classes;
   }
 
   // Folds the capitalized words of the sentences from `s` on (a batch of about 32), which Grow
@@ -1066,9 +1222,9 @@ class Recognizer {
     bool had_possessive;
     std::string_view name_lower =
         LowerTok(c.tok_begin).substr(0, StripPossessive(Tok(c.tok_begin), &had_possessive).size());
-    if (c.tok_end == c.tok_begin + 1 && (IsNeverPlace(name_lower) || IsCommonWord(name_lower))) {
-      return false;
-    }
+    const bool one_word = c.tok_end == c.tok_begin + 1;
+    const uint32_t name_classes = one_word ? Classes(name_lower) : 0;
+    if (name_classes & (kNeverPlaceClass | kCommonWordClass)) return false;
     // "The City Council": an article before a common word is no name either.
     if (c.tok_end == c.tok_begin + 2 && Eq(name_lower, "the") &&
         IsCommonWord(LowerTok(c.tok_begin + 1))) {
@@ -1077,18 +1233,20 @@ class Recognizer {
     if (IsContraction(Tok(c.tok_begin)) || IsMixedAcronym(Tok(c.tok_begin))) return false;
     // "White House", "Opera House": a building, not the place its first word names.
     if (c.tok_end > c.tok_begin + 1 && Eq(Tok(c.tok_end - 1), "House")) return false;
-    if (c.sentence_initial && c.tok_end == c.tok_begin + 1 && IsCommonSentenceStart(name_lower)) {
-      return false;
-    }
+    if (c.sentence_initial && (name_classes & kCommonSentenceStartClass)) return false;
+    // The word right after the name, when nothing but spaces comes between: its classes lower-
+    // cased (level words, speech verbs...) and as written (name suffixes, institution words).
+    const uint32_t n = c.tok_end;
+    const bool next_adjacent = n < e && IsWord(n) && Adjacent(n);
+    const uint32_t next_classes = next_adjacent ? Classes(LowerTok(n)) : 0;
     // Level word inside the name ("Anbar province") or right after it.
     {
-      std::string_view last = LowerTok(c.tok_end - 1);
-      TypeHint inside = c.tok_end > c.tok_begin + 1 ? LevelWord(last) : TypeHint::kNone;
+      TypeHint inside = one_word ? TypeHint::kNone : LevelOf(Classes(LowerTok(c.tok_end - 1)));
       if (inside != TypeHint::kNone) {
         c.type = inside;
         c.cue = 2;
-      } else if (c.tok_end < e && IsWord(c.tok_end) && Adjacent(c.tok_end)) {
-        TypeHint after = LevelWord(LowerTok(c.tok_end));
+      } else if (next_adjacent) {
+        TypeHint after = LevelOf(next_classes);
         if (after != TypeHint::kNone) {
           c.type = after;
           c.cue = 2;
@@ -1117,28 +1275,29 @@ class Recognizer {
       return p >= b + back ? LowerTok(p - back) : std::string_view();
     };
     std::string_view p1 = prev(1), p2 = prev(2), p3 = prev(3);
+    uint32_t classes1 = Classes(p1);  // p1's; p2's and p3's are looked up where they are asked
     // A capitalized word right before: a first name ("Michael Jordan", even when "Michael" is a
     // place somewhere), unless it is a possessive ("Iraq's Anbar") or a direction.
-    if (p > b && !c.sentence_initial && IsWord(p - 1) && Adjacent(p) &&
-        IsCapitalized(Tok(p - 1)) && !IsDirection(p1) && !IsAllCaps(Tok(p - 1)) &&
-        !IsNeverPlace(p1) && !IsTitle(Tok(p - 1)) && !IsCommonSentenceStart(p1) &&
-        !IsLocativePrep(p1) && !IsNearWord(p1) && LevelWord(p1) == TypeHint::kNone &&
-        !IsCapitalizedModifier(p1)) {
+    if (p > b && !c.sentence_initial && IsWord(p - 1) && Adjacent(p) && IsCapitalized(Tok(p - 1)) &&
+        !IsAllCaps(Tok(p - 1)) && !IsTitle(Tok(p - 1)) &&
+        (classes1 &
+         (kDirectionClass | kNeverPlaceClass | kCommonSentenceStartClass | kLocativePrepClass |
+          kNearWordClass | kLevelClasses | kCapitalizedModifierClass)) == 0) {
       bool possessive;
       StripPossessive(Tok(p - 1), &possessive);
       if (!possessive) {
         c.prev_name = true;
         // A full name ("Jason Terrell Jones", "Keith D. Johnson") is firm evidence.
-        const bool full_name = p >= b + 2 && IsWord(p - 2) && IsCapitalized(Tok(p - 2)) &&
-                               !IsTitle(Tok(p - 2)) && !IsCommonSentenceStart(p2) &&
-                               !IsLocativePrep(p2);
+        const bool full_name =
+            p >= b + 2 && IsWord(p - 2) && IsCapitalized(Tok(p - 2)) && !IsTitle(Tok(p - 2)) &&
+            (Classes(p2) & (kCommonSentenceStartClass | kLocativePrepClass)) == 0;
         persons_[c.key] += full_name ? 2 : 1;
       }
     }
     // "Keith D. Johnson": a first name and a middle initial before it — a person, firmly.
     if (p >= b + 3 && Eq(Tok(p - 1), ".") && Tok(p - 2).size() == 1 && IsCapitalized(Tok(p - 2)) &&
         IsWord(p - 3) && IsCapitalized(Tok(p - 3)) && !IsTitle(Tok(p - 3)) &&
-        !IsCommonSentenceStart(p3) && !IsLocativePrep(p3)) {
+        (Classes(p3) & (kCommonSentenceStartClass | kLocativePrepClass)) == 0) {
       c.prev_name = true;
       persons_[c.key] += 2;
     }
@@ -1149,7 +1308,7 @@ class Recognizer {
         return false;
       }
     }
-    if (IsDirection(p1) && p > b && Adjacent(p)) {
+    if ((classes1 & kDirectionClass) && p > b && Adjacent(p)) {
       // "eastern Syria", "north-west Nigeria"; a capitalized direction word starting a known
       // name ("Northern Ireland") was consumed by Grow already.
       c.relative = true;
@@ -1158,25 +1317,27 @@ class Recognizer {
       p2 = p3;
       p3 = p >= b + 4 ? LowerTok(p - 4) : std::string_view();
       --p;
-    } else if (Eq(p1, "of") && IsDirectionNoun(p2) && p >= b + 3 &&
+      classes1 = Classes(p1);
+    } else if (Eq(p1, "of") && (Classes(p2) & kDirectionNounClass) && p >= b + 3 &&
                (Eq(p3, "the") || Eq(p3, "far"))) {
       // "the north of Syria"
       c.relative = true;
       c.span.begin = doc_.tokens[p - 3].span.begin;
     }
-    if (IsNearWord(p1) || (Eq(p1, "to") && Eq(p2, "close")) ||
+    if ((classes1 & kNearWordClass) || (Eq(p1, "to") && Eq(p2, "close")) ||
         (Eq(p1, "of") && Eq(p2, "outskirts"))) {
       c.near = true;
       c.cue = 2;
-    } else if (Eq(p1, "of") && IsDirectionNoun(p2) && !c.relative) {
+    } else if (Eq(p1, "of") && (Classes(p2) & kDirectionNounClass) && !c.relative) {
       // "10 km north of X", "north of X": somewhere around X
       c.near = true;
       c.cue = 2;
-    } else if (Eq(p1, "of") && LevelWord(p2) != TypeHint::kNone) {
+    } else if (Eq(p1, "of") && (Classes(p2) & kLevelClasses)) {
       // "the town of X", "the province of X"
-      c.type = LevelWord(p2);
+      c.type = LevelOf(Classes(p2));
       c.cue = 2;
-    } else if (IsLocativePrep(p1) || (Eq(p1, "the") && IsLocativePrep(p2))) {
+    } else if ((classes1 & kLocativePrepClass) ||
+               (Eq(p1, "the") && (Classes(p2) & kLocativePrepClass))) {
       c.cue = std::max(c.cue, 1);
       // "to Turner's 39", "stabbed ... from Welch": the other prepositions take people too.
       const std::string_view prep = Eq(p1, "the") ? p2 : p1;
@@ -1189,7 +1350,6 @@ class Recognizer {
     }
 
     // Words after.
-    uint32_t n = c.tok_end;
     if (n < e && Eq(Tok(n), "&")) return false;  // "Stevens & Wilkinson": a firm
     if (n < e && IsWord(n)) {
       // "the US dollar", "Hong Kong dollars": a currency, not where anything happened.
@@ -1199,24 +1359,27 @@ class Recognizer {
         return false;
       }
     }
-    if (n < e && IsWord(n) && Adjacent(n)) {
+    if (next_adjacent) {
       std::string_view next = Tok(n);
       std::string_view next_lower = LowerTok(n);
-      if (IsNameSuffix(next) && c.type == TypeHint::kNone) return false;  // "Washington Post"
+      // The capitalized lists hold only words that start with a capital letter.
+      const uint32_t written =
+          !next.empty() && next[0] >= 'A' && next[0] <= 'Z' ? Classes(next) : 0;
+      // "Washington Post"
+      if ((written & kNameSuffixClass) && c.type == TypeHint::kNone) return false;
       // "Tennessee Colony", "Virginia Gateway", "Indian Ocean": a longer name of a feature the
       // gazetteer lacks, not the place its first word names.
-      if (IsFeatureNoun(next) && c.type == TypeHint::kNone) return false;
-      if (IsInstitutionWord(next) && c.type == TypeHint::kNone) {
+      if ((written & kFeatureNounClass) && c.type == TypeHint::kNone) return false;
+      if ((written & kInstitutionWordClass) && c.type == TypeHint::kNone) {
         // "Mansfield Police", "Dublin City Council": a local institution named after the place.
         c.modifier = true;
         c.cue = std::max(c.cue, 1);
         return true;
       }
       if ((IsCapitalized(next) || IsArticlePrefixed(next)) && c.type == TypeHint::kNone &&
-          LevelWord(next_lower) == TypeHint::kNone && !IsSpeechVerb(next_lower) &&
-          !IsNeverPlace(next_lower)) {
+          (next_classes & (kLevelClasses | kSpeechVerbClass | kNeverPlaceClass)) == 0) {
         c.name_neighbour = true;
-        if (IsNameSuffix(next)) return false;
+        if (written & kNameSuffixClass) return false;
       }
       // "Bab al Hawa", "Tell el Abyad": a separate lower-case article and a capitalized word
       // continue the name, so the key covers only its first part (not "as"/"an": English words).
@@ -1226,8 +1389,8 @@ class Recognizer {
           IsCapitalized(Tok(n + 1))) {
         c.name_neighbour = true;
       }
-      if (IsStreetWord(next_lower)) return false;  // "Murree road", "Haifa Street"
-      if (IsSpeechVerb(next_lower)) c.metonymic = true;
+      if (next_classes & kStreetWordClass) return false;  // "Murree road", "Haifa Street"
+      if (next_classes & kSpeechVerbClass) c.metonymic = true;
     }
     return true;
   }
@@ -1292,8 +1455,9 @@ class Recognizer {
   std::vector<std::span<const GeoId>>& demonyms_;  // per folded_ key: FindDemonymFolded
   Scratch& scratch_;
   uint32_t prefetched_ = 0;  // sentences before this one are folded and prefetched
-  std::map<std::string, int> persons_;  // key → times seen after a title (2) or a first name (1)
-  std::map<std::string, int> place_votes_;  // key → mentions with a cue, level word or institution
+  const bool check_ = ReferenceChecksOn();
+  KeyCounts persons_;      // key → times seen after a title (2) or a first name (1)
+  KeyCounts place_votes_;  // key → mentions with a cue, level word or institution
 };
 
 // "the north of the country", "the south of the country": a relative region of the document's
@@ -1303,10 +1467,13 @@ void FindCountryRefs(const Document& doc, std::vector<Candidate>* out) {
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const auto& sent = doc.sentences[s];
     for (uint32_t i = sent.token_begin; i + 4 < sent.token_end; ++i) {
-      if (!EqualsLower(doc.Slice(t[i].span), "the")) continue;
-      if (!IsDirectionNoun(Lower(doc.Slice(t[i + 1].span)))) continue;
+      // Cheapest tests first: "the", then "of the country" around the word, then the word.
+      if (t[i].span.end - t[i].span.begin != 3 || !EqualsLower(doc.Slice(t[i].span), "the")) {
+        continue;
+      }
       if (!Eq(doc.Slice(t[i + 2].span), "of") || !Eq(doc.Slice(t[i + 3].span), "the")) continue;
       if (!EqualsLower(doc.Slice(t[i + 4].span), "country")) continue;
+      if (!IsDirectionNoun(Lower(doc.Slice(t[i + 1].span)))) continue;
       Candidate c;
       c.span = {t[i].span.begin, t[i + 4].span.end};
       c.sentence = s;

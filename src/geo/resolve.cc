@@ -85,6 +85,7 @@
 #include <limits>
 
 #include "geo/places_internal.h"
+#include "util/hash_bytes.h"
 
 namespace sitrep::places_internal {
 namespace {
@@ -710,7 +711,11 @@ UsCues CountUsCues(const Document& doc, std::vector<std::string_view>* missions)
   bool clock = false, ap_date = false, council = false, school = false, troopers = false;
   bool uk_clock = false, uk_court = false, constabulary = false, nhs = false, mum = false;
   bool rcmp = false, constable = false, shire = false;
-  auto word = [&](size_t i) { return doc.Slice(doc.tokens[i].span); };
+  // Token spans lie inside the text (Segment makes them so): views without substr's check.
+  auto word = [&](size_t i) {
+    const Span& sp = doc.tokens[i].span;
+    return std::string_view(doc.text.data() + sp.begin, sp.end - sp.begin);
+  };
   // The word before token i ("" at the start).
   auto before = [&](size_t i) { return i == 0 ? std::string_view() : word(i - 1); };
   // A day number at token i ("9" of "Feb. 9").
@@ -980,7 +985,7 @@ class Resolver {
     key_id_.resize(cands_.size());
     for (size_t k = 0; k < cands_.size(); ++k) {
       const std::string_view key = cands_[k].key;
-      size_t h = std::hash<std::string_view>()(key) & (cap - 1);
+      size_t h = HashBytes(key) & (cap - 1);
       while (slots[h] >= 0 && key_of[slots[h]] != key) h = (h + 1) & (cap - 1);
       if (slots[h] < 0) {
         slots[h] = static_cast<int32_t>(key_of.size());
@@ -1535,7 +1540,9 @@ class Resolver {
       t.has_coordinates = e.has_coordinates();
       t.base = bases[i];
       if (!no_context || check_) {
-        Terms q = t;
+        // The queries' answers go into t itself; without a context (checks only) into a copy.
+        Terms copy;
+        Terms& q = no_context ? (copy = t) : t;
         q.share = ctx_.ShareExcept(q.kind == GeoKind::kCountry ? e.id() : e.country_id(), key);
         if (q.kind == GeoKind::kAdmin1) {
           q.children = ctx_.Children(e.id());
@@ -1558,8 +1565,6 @@ class Resolver {
           Checked(false, q.has_admin1);
           Checked(false, q.admin2_link);
           Checked(0.0, q.cover);
-        } else {
-          t = q;
         }
       }
     }
@@ -2016,7 +2021,7 @@ class Resolver {
     const std::vector<int32_t>& slots = scratch_.key_slots;
     const size_t cap = slots.size();
     if (cap == 0) return Context::kNone;
-    size_t h = std::hash<std::string_view>()(key) & (cap - 1);
+    size_t h = HashBytes(key) & (cap - 1);
     while (slots[h] >= 0) {
       if (scratch_.key_of[slots[h]] == key) return static_cast<uint32_t>(slots[h]);
       h = (h + 1) & (cap - 1);
