@@ -262,7 +262,7 @@ void WordClassTable::Seal() {
       const size_t c0 = static_cast<unsigned char>(buf[0]) & 31u;
       for (size_t c1 = 0; c1 < 32; ++c1) {
         if (n == 1 || c1 == (static_cast<unsigned char>(buf[1]) & 31u)) {
-          lengths_[c0 << 5 | c1] |= uint32_t{1} << n;
+          lengths_[c1 << 8 | c0] |= static_cast<uint16_t>(1u << (n & 15));
         }
       }
     }

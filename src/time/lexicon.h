@@ -129,14 +129,14 @@ class WordClassTable {
     return shapes_[bit / 64] >> (bit % 64) & 1;
   }
   // MayHold for the sealed index, cheaper: false when no key of the index (derived plurals
-  // included) has the word's length and the low five bits of its first two bytes. `p` has 2
-  // readable bytes: for a one-byte word the second is the byte after it, which one-byte keys
-  // ignore. Any n (words over 16 bytes may pass: the lookup rejects them). Needs Seal().
+  // included) has the low five bits of the word's first two bytes and its length modulo 16.
+  // One masked 16-bit load indexes the table (the two bytes' bits stay where the load puts
+  // them). `p` has 2 readable bytes: for a one-byte word the second is the byte after it, which
+  // one-byte keys ignore. Any n (other words may pass: the lookup rejects them). Needs Seal().
   bool MayBeKey(const char* p, size_t n) const {
     uint16_t two;
     std::memcpy(&two, p, 2);
-    const size_t pair = (two & 31u) << 5 | (two >> 8 & 31u);
-    return lengths_[pair] >> (n & 31) & 1;
+    return lengths_[two & kPairBits] >> (n & 15) & 1;
   }
   // `p` has 16 readable bytes; the word is its first n (1..16). *number receives the number
   // word's value (as Number()).
@@ -249,9 +249,11 @@ class WordClassTable {
   bool sealed_ = false;
   size_t word_count_ = 1;  // keys_ in use, the empty key 0 included
   uint8_t index_[size_t{1} << kIndexBits] = {};
-  // By the low five bits of a key's first two bytes: bit n is set when a key of n bytes starts
-  // so (MayBeKey; a one-byte key sets its bit under every second byte).
-  uint32_t lengths_[32 * 32] = {};
+  // By the low five bits of a key's first two bytes, as a little-endian 16-bit load holds them
+  // (the first byte's in bits 0-4, the second's in bits 8-12): bit n % 16 is set when a key of
+  // n bytes starts so (MayBeKey; a one-byte key sets its bit under every second byte).
+  static constexpr uint16_t kPairBits = 0x1F1F;
+  uint16_t lengths_[kPairBits + 1] = {};
   Key keys_[256];
   Slot slots_[kSlots];
 };
