@@ -1,7 +1,7 @@
 // The events stage's fast paths against the plain computations they replace: case-insensitive
 // word and phrase tests without building lower-case strings, the one-pass link-list scan, the
 // per-document sentence-location memo and LocateEvent's document cache (its admin1 spellings
-// included), casualty facts made once per document,
+// included, and its per-thread memo of folded names), casualty facts made once per document,
 // evidence rows sharing their strings, event ids without printf, years without formatting;
 // and those of the stages before it: per-thread token keys and lower-cased text reused from
 // document to document, notes written without temporary strings.
@@ -1012,6 +1012,34 @@ TEST(EventFastPath, EvidenceRowsShareStringsPerDocument) {
       }
     }
   }
+}
+
+// FoldTextMemo against FoldText: the names and words of place mentions, repeated (memo hits),
+// interleaved with enough other words that slots are taken over by others (misses after hits),
+// texts longer than a slot holds, and empty and non-ASCII ones.
+TEST(EventFastPath, FoldTextMemoMatchesFoldText) {
+  auto gaz = Gaz();
+  ASSERT_NE(gaz, nullptr);
+  std::vector<std::string> texts = {
+      "Kabul",   "Helmand", "Lashkar Gah", "Idleb",  "al-Hasakeh", "Lower Shabelle",
+      "Police",  "Monday",  "Deir-ez-Zor", "",       "Maarat al-Numan", "S\xC3\xA3o Paulo",
+      "Tunapuna/Piarco", "A Name Longer Than Any Memo Slot Holds", "Gaza",  "GAZA"};
+  for (int k = 0; k < 6000; ++k) texts.push_back("Word" + std::to_string(k));
+  for (int round = 0; round < 3; ++round) {
+    for (const std::string& t : texts) {
+      const locate_internal::FoldedText fresh = locate_internal::FoldText(t, *gaz);
+      const locate_internal::FoldedText memo = locate_internal::FoldTextMemo(t, *gaz);
+      ASSERT_EQ(memo.folded, fresh.folded) << t;
+      ASSERT_EQ(memo.loose, fresh.loose) << t;
+      ASSERT_TRUE(std::equal(memo.folded_ids.begin(), memo.folded_ids.end(),
+                             fresh.folded_ids.begin(), fresh.folded_ids.end()))
+          << t;
+      ASSERT_TRUE(std::equal(memo.loose_ids.begin(), memo.loose_ids.end(),
+                             fresh.loose_ids.begin(), fresh.loose_ids.end()))
+          << t;
+    }
+  }
+  EXPECT_FALSE(locate_internal::FoldText("Kabul", *gaz).folded_ids.empty());
 }
 
 }  // namespace
