@@ -158,9 +158,9 @@ size_t TokenAt(const Document& doc, uint32_t pos) {
 using locate_internal::FoldedText;
 using locate_internal::FoldTextMemo;
 
-// The per-thread memo of FoldTextMemo: the names and words a document's events are placed by
-// come back in the next documents ("Kabul", "Police", "Helmand"), and a repeat costs a hash of
-// its bytes and one compare instead of two folds and two lookups. Direct-mapped; a slot holds
+// The per-thread memo of FoldTextMemo: the capitalized words Admin1AsWritten reads come back in
+// the next documents ("Kabul", "Police", "Helmand"), and a repeat costs a hash of its bytes and
+// one compare instead of two folds and two lookups. Direct-mapped; a slot holds
 // the whole text, so its answer is exactly a fresh one. Tagged with the gazetteer's serial (+1,
 // so 0 is empty): blobs opened one after another never see each other's answers.
 struct FoldMemo {
@@ -933,8 +933,13 @@ struct WrittenNames {
     std::string_view text;             // the mention's name, level word and region word left out
     const PlaceMention* m;
     std::span<const GeoId> folded_ids;  // FindFolded(FoldName(text))
-    std::string loose;                  // LooseKey(FoldName(text))
+    std::string folded;                 // FoldName(text)
+    std::optional<std::string> loose;   // LooseKey(folded), made at its first use
     bool after_separator;               // AfterSeparator(doc, m->span)
+    const std::string& Loose() {
+      if (!loose) loose = LooseKey(folded);
+      return *loose;
+    }
   };
   struct Word {
     std::string_view text;
@@ -1423,8 +1428,9 @@ void ReadWrittenNames(const Document& doc, const Gazetteer& gaz, WrittenNames& w
       if (t.size() > level.size() && t.ends_with(level)) t.remove_suffix(level.size());
     }
     if (t.empty() || std::count(t.begin(), t.end(), ' ') > 2 || InCapitals(t)) continue;
-    FoldedText f = FoldTextMemo(t, gaz);
-    w.names.push_back({t, &m, f.folded_ids, std::move(f.loose), AfterSeparator(doc, m.span)});
+    std::string folded = FoldName(t);
+    const std::span<const GeoId> ids = gaz.FindFolded(folded);
+    w.names.push_back({t, &m, ids, std::move(folded), std::nullopt, AfterSeparator(doc, m.span)});
   }
   for (const PlaceMention& m : doc.places) {
     if (m.kind == PlaceKind::kPlace) w.place_begins.push_back(m.span.begin);
@@ -1490,7 +1496,7 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     // inside it (its capital, listed among its alternate names: "Nahri Saraj (Girishk) district,
     // Helmand") names the town, not the division; a former name ("At Ta'mim") still names it.
     bool names = m.geo_id == admin1;
-    if (names && !SpellsDivisionKey(name.loose, division)) {
+    if (names && !SpellsDivisionKey(name.Loose(), division)) {
       for (GeoId id : name.folded_ids) {
         if (id < gaz.size() && gaz.Entry(id).kind() == GeoKind::kPlace &&
             gaz.Entry(id).admin1_id() == admin1) {
@@ -1501,7 +1507,7 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     // "Kafr Nobol (Idleb)" where "Idleb" resolved to the town Idlib: the text still names the
     // province that way when the word is one of the province's own names.
     if (!names && m.kind == PlaceKind::kPlace && m.geo_id != kNoGeoId) {
-      names = Holds(name.folded_ids, admin1) && SpellsDivisionKey(name.loose, division);
+      names = Holds(name.folded_ids, admin1) && SpellsDivisionKey(name.Loose(), division);
     }
     if (!names) continue;
     if (name.after_separator) return std::string(name.text);
