@@ -34,7 +34,9 @@ class SharedString {
   SharedString(SharedString&& other) noexcept : rep_(other.rep_) { other.rep_ = nullptr; }
   SharedString& operator=(const SharedString& other) noexcept;
   SharedString& operator=(SharedString&& other) noexcept;
-  ~SharedString() { Unref(); }
+  ~SharedString() {
+    if (rep_) Unref();  // moved-from and empty strings, the common case, skip the call
+  }
 
   std::string_view view() const noexcept {
     return rep_ ? std::string_view(reinterpret_cast<const char*>(rep_ + 1), rep_->size)

@@ -32,21 +32,28 @@ std::string Lower(std::string_view text) {
   return out;
 }
 
-void AddEvidence(const Document& doc, std::string_view field, Span span, Event* event) {
+void AddEvidence(const Document& doc, FieldName field, Span span, Event* event) {
   if (span.empty() || span.end > doc.text.size()) return;
   // An event's rows share its document's id, and the rows of one span (a place is the evidence
   // of ten fields) share its text: merging across documents holds every row until the end.
-  SharedString doc_id, text;
+  // The rows are found first and their strings copied once: no string is counted up and
+  // down on the way.
+  const Evidence* same_doc = nullptr;   // the last row of this document
+  const Evidence* same_span = nullptr;  // the last row of this document and span
   for (auto it = event->evidence.rbegin(); it != event->evidence.rend(); ++it) {
-    if (it->doc_id != doc.id) continue;
-    if (doc_id.empty()) doc_id = it->doc_id;
+    // Once one row of the document is found, the others share its string: compared by pointer
+    // first (SharedString's ==), not byte by byte.
+    if (same_doc == nullptr ? it->doc_id != doc.id : it->doc_id != same_doc->doc_id) continue;
+    if (same_doc == nullptr) same_doc = &*it;
     if (it->start == span.begin && it->end == span.end) {
-      text = it->text;
+      same_span = &*it;
       break;
     }
   }
-  if (doc_id.empty()) doc_id = doc.id;
-  if (text.empty()) text = doc.Slice(span);
+  SharedString doc_id = same_doc != nullptr ? same_doc->doc_id : SharedString(doc.id);
+  SharedString text = same_span != nullptr && !same_span->text.empty()
+                          ? same_span->text
+                          : SharedString(doc.Slice(span));
   // Braces, not emplace_back: clang 14, the fuzz build, has no parenthesized aggregate
   // initialization.
   event->evidence.push_back(
@@ -266,10 +273,11 @@ void FillPlace(const Document& doc, const Incident& inc, SentenceLocations& loca
   if (loc.geonameid != 0) e->geonameid = loc.geonameid;
   e->geo_precision = loc.geo_precision;
   e->where_prec = loc.where_prec;
-  for (std::string_view f : {"country", "iso3", "admin1", "admin2", "location", "latitude",
-                             "longitude", "geonameid", "geo_precision", "where_prec"}) {
-    AddEvidence(doc, f, loc.evidence, e);
-  }
+  // Field names looked up once, not per event.
+  static const FieldName kPlaceFields[] = {"country",  "iso3",      "admin1",    "admin2",
+                                           "location", "latitude",  "longitude", "geonameid",
+                                           "geo_precision", "where_prec"};
+  for (FieldName f : kPlaceFields) AddEvidence(doc, f, loc.evidence, e);
 }
 
 bool FillDate(const Document& doc, const Incident& inc, Event* e) {
@@ -286,10 +294,9 @@ bool FillDate(const Document& doc, const Incident& inc, Event* e) {
   e->event_date = d.event_date;
   e->time_precision = d.time_precision;
   e->date_prec = d.date_prec;
-  for (std::string_view f :
-       {"date_start", "date_end", "event_date", "time_precision", "date_prec"}) {
-    AddEvidence(doc, f, d.evidence, e);
-  }
+  static const FieldName kDateFields[] = {"date_start", "date_end", "event_date",
+                                          "time_precision", "date_prec"};
+  for (FieldName f : kDateFields) AddEvidence(doc, f, d.evidence, e);
   return !d.from_fallback;
 }
 
@@ -494,10 +501,10 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
     e.deaths_side_b = c.deaths_side_b;
     e.deaths_civilians = c.deaths_civilians;
     e.deaths_unknown = c.deaths_unknown;
+    static const FieldName kDeathFields[] = {"fatalities", "deaths_best", "deaths_low",
+                                             "deaths_high"};
     for (const Span& s : c.fatality_evidence) {
-      for (std::string_view f : {"fatalities", "deaths_best", "deaths_low", "deaths_high"}) {
-        AddEvidence(doc, f, s, &e);
-      }
+      for (FieldName f : kDeathFields) AddEvidence(doc, f, s, &e);
     }
     if (c.has_injured) {
       e.injured = c.injured;

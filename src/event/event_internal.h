@@ -132,7 +132,7 @@ size_t RarestByte(std::string_view word);
 // looking for upper-case letters.
 bool ContainsInLower(std::string_view text, std::string_view lower);
 
-void AddEvidence(const Document& doc, std::string_view field, Span span, Event* event);
+void AddEvidence(const Document& doc, FieldName field, Span span, Event* event);
 
 // What casualty aggregation reads of a document for every event — the figures shared over
 // several incidents ("across both attacks", "split between 2 events") and facts of each

@@ -1,5 +1,6 @@
 // The compact parts of an evidence row: SharedString (one allocation per distinct text, shared
 // by count) and FieldName (interned field names).
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <cstring>
@@ -95,11 +96,41 @@ class OtherNames {
 
 FieldName::FieldName() noexcept : name_(&kFieldNames[0]) {}
 
+// kFieldNames' indices grouped by name length, in table order within a length: a lookup
+// compares only the names as long as the one asked (at most eight), not all 43.
+constexpr size_t kLongestFieldName = 16;
+struct FieldsByLength {
+  std::array<uint8_t, kLongestFieldName + 2> begin{};  // of each length's run in `index`
+  std::array<uint8_t, std::size(kFieldNames)> index{};
+};
+constexpr FieldsByLength kFieldsByLength = [] {
+  FieldsByLength t;
+  size_t at = 0;
+  for (size_t length = 0; length <= kLongestFieldName; ++length) {
+    t.begin[length] = static_cast<uint8_t>(at);
+    for (size_t i = 0; i < std::size(kFieldNames); ++i) {
+      if (kFieldNames[i].size() == length) t.index[at++] = static_cast<uint8_t>(i);
+    }
+  }
+  t.begin[kLongestFieldName + 1] = static_cast<uint8_t>(at);
+  return t;
+}();
+static_assert(kFieldsByLength.begin[kLongestFieldName + 1] == std::size(kFieldNames),
+              "a field name is longer than kLongestFieldName");
+
 FieldName::FieldName(std::string_view name) {
-  for (const std::string_view& known : kFieldNames) {
-    if (known == name) {
-      name_ = &known;
-      return;
+  if (name.size() <= kLongestFieldName) {
+    for (size_t k = kFieldsByLength.begin[name.size()]; k < kFieldsByLength.begin[name.size() + 1];
+         ++k) {
+      const std::string_view& known = kFieldNames[kFieldsByLength.index[k]];
+      // The end bytes first: they tell most names of one length apart without a memcmp call.
+      if (!name.empty() && (known.front() != name.front() || known.back() != name.back())) {
+        continue;
+      }
+      if (known == name) {
+        name_ = &known;
+        return;
+      }
     }
   }
   static OtherNames* const others = new OtherNames;  // never destroyed: names outlive statics

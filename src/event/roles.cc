@@ -565,7 +565,7 @@ bool AssignRoles(const Document& doc, const Incident& incident, std::string_view
   event->inter2 = localize(a2, side2);
   event->interaction = InteractionCode(event->inter1, event->inter2);
 
-  auto evidence = [&](std::string_view field, int k) {
+  auto evidence = [&](FieldName field, int k) {
     if (k >= 0 && !actors[k].first.empty()) AddEvidence(doc, field, actors[k].first, event);
   };
   if (a1 >= 0) {

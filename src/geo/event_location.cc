@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <deque>
 #include <map>
 #include <memory>
@@ -30,6 +31,7 @@
 #include "sitrep/actors.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/places.h"
+#include "util/hash_bytes.h"
 
 namespace sitrep {
 namespace {
@@ -152,6 +154,29 @@ size_t TokenAt(const Document& doc, uint32_t pos) {
                              [](const Token& t, uint32_t p) { return t.span.begin < p; });
   return static_cast<size_t>(it - doc.tokens.begin());
 }
+
+using locate_internal::FoldedText;
+using locate_internal::FoldTextMemo;
+
+// The per-thread memo of FoldTextMemo: the capitalized words Admin1AsWritten reads come back in
+// the next documents ("Kabul", "Police", "Helmand"), and a repeat costs a hash of its bytes and
+// one compare instead of two folds and two lookups. Direct-mapped; a slot holds
+// the whole text, so its answer is exactly a fresh one. Tagged with the gazetteer's serial (+1,
+// so 0 is empty): blobs opened one after another never see each other's answers.
+struct FoldMemo {
+  static constexpr size_t kSlots = 4096;
+  static constexpr size_t kMaxLen = 24;
+  struct Slot {
+    uint64_t tag = 0;
+    uint64_t hash = 0;
+    std::span<const GeoId> folded_ids, loose_ids;
+    uint8_t text_len = 0, folded_len = 0, loose_len = 0;
+    char text[kMaxLen];
+    char folded[kMaxLen];
+    char loose[kMaxLen];
+  };
+  Slot slots[kSlots];
+};
 
 // The gazetteer key of a mention's name, without a trailing level word.
 std::string MentionKey(const Document& doc, const PlaceMention& m) {
@@ -1415,9 +1440,10 @@ void ReadWrittenNames(const Document& doc, const Gazetteer& gaz, WrittenNames& w
       size_t space = t.find(' ');
       if (space != std::string_view::npos) t.remove_prefix(space + 1);
     }
-    for (std::string_view level :
-         {" province", " Province", " governorate", " Governorate", " state", " State", " region",
-          " Region", " department", " Department"}) {
+    static constexpr std::string_view kLevels[] = {
+        " province", " Province", " governorate", " Governorate", " state",
+        " State",    " region",   " Region",      " department",  " Department"};
+    for (std::string_view level : kLevels) {
       if (t.size() > level.size() && t.ends_with(level)) t.remove_suffix(level.size());
     }
     if (t.empty() || std::count(t.begin(), t.end(), ' ') > 2 || InCapitals(t)) continue;
@@ -1438,10 +1464,9 @@ void ReadCandidateWords(const Document& doc, const Gazetteer& gaz, size_t i, siz
                         WrittenNames& w) {
   auto add = [&](std::string_view t) {
     if (InCapitals(t)) return;
-    const std::string folded = FoldName(t);
-    if (folded.empty()) return;
-    WrittenNames::Word word{t, LooseKey(folded), false, false, gaz.FindFolded(folded), {}};
-    word.loose_ids = gaz.FindLoose(word.loose);
+    FoldedText f = FoldTextMemo(t, gaz);
+    if (f.folded.empty()) return;
+    WrittenNames::Word word{t, std::move(f.loose), false, false, f.folded_ids, f.loose_ids};
     if (word.folded_ids.empty() && word.loose_ids.empty()) return;
     for (std::span<const GeoId> ids : {word.folded_ids, word.loose_ids}) {
       for (GeoId id : ids) {
@@ -2369,6 +2394,42 @@ EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer
 }  // namespace
 
 namespace locate_internal {
+
+FoldedText FoldText(std::string_view text, const Gazetteer& gaz) {
+  FoldedText f;
+  f.folded = FoldName(text);
+  f.folded_ids = gaz.FindFolded(f.folded);
+  f.loose = LooseKey(f.folded);
+  f.loose_ids = gaz.FindLoose(f.loose);
+  return f;
+}
+
+FoldedText FoldTextMemo(std::string_view text, const Gazetteer& gaz) {
+  thread_local FoldMemo memo;
+  const uint64_t tag = gaz.serial() + 1;
+  const uint64_t h = HashBytes(text);
+  FoldMemo::Slot& slot = memo.slots[(h ^ (h >> 31)) & (FoldMemo::kSlots - 1)];
+  if (slot.tag == tag && slot.hash == h && slot.text_len == text.size() &&
+      std::memcmp(slot.text, text.data(), text.size()) == 0) {
+    return {std::string(slot.folded, slot.folded_len), slot.folded_ids,
+            std::string(slot.loose, slot.loose_len), slot.loose_ids};
+  }
+  FoldedText f = FoldText(text, gaz);
+  if (text.size() <= FoldMemo::kMaxLen && f.folded.size() <= FoldMemo::kMaxLen &&
+      f.loose.size() <= FoldMemo::kMaxLen) {
+    slot.tag = tag;
+    slot.hash = h;
+    slot.folded_ids = f.folded_ids;
+    slot.loose_ids = f.loose_ids;
+    slot.text_len = static_cast<uint8_t>(text.size());
+    slot.folded_len = static_cast<uint8_t>(f.folded.size());
+    slot.loose_len = static_cast<uint8_t>(f.loose.size());
+    std::memcpy(slot.text, text.data(), text.size());
+    std::memcpy(slot.folded, f.folded.data(), f.folded.size());
+    std::memcpy(slot.loose, f.loose.data(), f.loose.size());
+  }
+  return f;
+}
 
 size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t cap) {
   return sitrep::BoundedEditDistance(a, b, cap);

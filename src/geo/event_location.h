@@ -64,6 +64,19 @@ bool FollowsAsContainer(const Document& doc, const PlaceMention& inner, const Pl
 bool AnyFollowsAsContainer(const Document& doc, const PlaceMention& inner,
                            std::span<const PlaceMention* const> outers);
 
+// A name or word of the text as the gazetteer reads it: FoldName(text), the entries of that
+// key, LooseKey of it and the entries of the loose key.
+struct FoldedText {
+  std::string folded;
+  std::span<const GeoId> folded_ids;
+  std::string loose;
+  std::span<const GeoId> loose_ids;
+};
+// FoldedText of `text`, made afresh.
+FoldedText FoldText(std::string_view text, const Gazetteer& gaz);
+// The same, from a per-thread memo of the texts folded last (made afresh on a miss).
+FoldedText FoldTextMemo(std::string_view text, const Gazetteer& gaz);
+
 // Whether `written` spells the own name of division `admin1` (not another name the gazetteer
 // lists for it, such as its capital's).
 bool SpellsDivisionName(std::string_view written, const GeoEntry& admin1);

@@ -1,8 +1,8 @@
 // The events stage's fast paths against the plain computations they replace: case-insensitive
 // word and phrase tests without building lower-case strings, the one-pass link-list scan, the
 // per-document sentence-location memo and LocateEvent's document cache (its admin1 spellings
-// included), casualty facts made
-// once per document, event ids without printf, years without formatting;
+// included, and its per-thread memo of folded names), casualty facts made once per document,
+// evidence rows sharing their strings, event ids without printf, years without formatting;
 // and those of the stages before it: per-thread token keys and lower-cased text reused from
 // document to document, notes written without temporary strings.
 #include <gtest/gtest.h>
@@ -973,6 +973,73 @@ TEST(EventFastPath, NotesNumbersMatchToString) {
       }
     }
   }
+}
+
+// Evidence rows added for two documents taking turns (as merging does) against the plain
+// definition: each row holds its document's id and its span's text; and the rows of one
+// document share one id string, the rows of one document and span one text.
+TEST(EventFastPath, EvidenceRowsShareStringsPerDocument) {
+  Document a, b;
+  a.id = "first-document-with-a-long-id";
+  a.text = "Gunmen killed five villagers in Kadaji on Monday.";
+  b.id = "second-document-with-a-long-id";
+  b.text = "A bomb killed three soldiers in Kadaji on Tuesday.";
+  const Span spans[] = {{0, 6}, {7, 13}, {0, 6}, {32, 38}, {7, 13}, {0, 1}};
+  Event e;
+  std::vector<const Document*> docs;
+  for (int round = 0; round < 3; ++round) {
+    for (const Span& span : spans) {
+      for (const Document* d : {&a, &b, &a}) {
+        event::AddEvidence(*d, "location", span, &e);
+        docs.push_back(d);
+      }
+    }
+  }
+  event::AddEvidence(a, "location", Span{5, 5}, &e);               // empty: no row
+  event::AddEvidence(a, "location", Span{0, 1000}, &e);            // past the text: no row
+  ASSERT_EQ(e.evidence.size(), docs.size());
+  for (size_t i = 0; i < e.evidence.size(); ++i) {
+    const Evidence& row = e.evidence[i];
+    const Document& d = *docs[i];
+    EXPECT_EQ(row.field, "location");
+    EXPECT_EQ(row.doc_id, d.id);
+    EXPECT_EQ(row.text, d.text.substr(row.start, row.end - row.start));
+    for (size_t j = 0; j < i; ++j) {
+      if (docs[j] != docs[i]) continue;
+      EXPECT_EQ(row.doc_id.view().data(), e.evidence[j].doc_id.view().data()) << i << " " << j;
+      if (e.evidence[j].start == row.start && e.evidence[j].end == row.end) {
+        EXPECT_EQ(row.text.view().data(), e.evidence[j].text.view().data()) << i << " " << j;
+      }
+    }
+  }
+}
+
+// FoldTextMemo against FoldText: the names and words of place mentions, repeated (memo hits),
+// interleaved with enough other words that slots are taken over by others (misses after hits),
+// texts longer than a slot holds, and empty and non-ASCII ones.
+TEST(EventFastPath, FoldTextMemoMatchesFoldText) {
+  auto gaz = Gaz();
+  ASSERT_NE(gaz, nullptr);
+  std::vector<std::string> texts = {
+      "Kabul",   "Helmand", "Lashkar Gah", "Idleb",  "al-Hasakeh", "Lower Shabelle",
+      "Police",  "Monday",  "Deir-ez-Zor", "",       "Maarat al-Numan", "S\xC3\xA3o Paulo",
+      "Tunapuna/Piarco", "A Name Longer Than Any Memo Slot Holds", "Gaza",  "GAZA"};
+  for (int k = 0; k < 6000; ++k) texts.push_back("Word" + std::to_string(k));
+  for (int round = 0; round < 3; ++round) {
+    for (const std::string& t : texts) {
+      const locate_internal::FoldedText fresh = locate_internal::FoldText(t, *gaz);
+      const locate_internal::FoldedText memo = locate_internal::FoldTextMemo(t, *gaz);
+      ASSERT_EQ(memo.folded, fresh.folded) << t;
+      ASSERT_EQ(memo.loose, fresh.loose) << t;
+      ASSERT_TRUE(std::equal(memo.folded_ids.begin(), memo.folded_ids.end(),
+                             fresh.folded_ids.begin(), fresh.folded_ids.end()))
+          << t;
+      ASSERT_TRUE(std::equal(memo.loose_ids.begin(), memo.loose_ids.end(),
+                             fresh.loose_ids.begin(), fresh.loose_ids.end()))
+          << t;
+    }
+  }
+  EXPECT_FALSE(locate_internal::FoldText("Kabul", *gaz).folded_ids.empty());
 }
 
 }  // namespace

@@ -79,6 +79,32 @@ TEST(FieldName, InternedByName) {
   EXPECT_EQ(out.str(), "injured");
 }
 
+// Every contract name is found among the built-in names of its length, and names that share a
+// length and their end bytes with one ("actor3", "side_c", "deaths_lowe") are not taken for it:
+// each name is equal to itself and to no other, as a by-content comparison says.
+TEST(FieldName, LookupByLengthMatchesComparingNames) {
+  const std::vector<std::string> names = {
+      "",           "event_id",      "doc_ids",        "event_type",       "sub_event_type",
+      "date_start", "date_end",      "event_date",     "time_precision",   "date_prec",
+      "actor1",     "actor2",        "assoc_actor_1",  "assoc_actor_2",    "inter1",
+      "inter2",     "interaction",   "side_a",         "side_b",           "country",
+      "iso3",       "admin1",        "admin2",         "location",         "latitude",
+      "longitude",  "geonameid",     "geo_precision",  "where_prec",       "fatalities",
+      "deaths_best", "deaths_low",   "deaths_high",    "deaths_side_a",    "deaths_side_b",
+      "deaths_civilians", "deaths_unknown", "injured", "named_persons",    "historical",
+      "confidence", "notes",         "evidence",
+      // Not contract names: a length, a first and a last byte that contract names have.
+      "actor3",     "side_c",        "admin3",         "inter3",           "deaths_lowe",
+      "aaaaaa1",    "notfs",         "e",              "deaths_civilianz", "a_very_long_field_name"};
+  for (const std::string& a : names) {
+    const FieldName fa(a);
+    EXPECT_EQ(fa.view(), a);
+    for (const std::string& b : names) {
+      EXPECT_EQ(fa == FieldName(b), a == b) << a << " / " << b;
+    }
+  }
+}
+
 TEST(Evidence, IsCompact) {
   // Merging across documents holds every report's rows until the end (issue 7).
   EXPECT_LE(sizeof(Evidence), 32u);
