@@ -184,9 +184,9 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Validate(std::unique_ptr<Sto
   if (count[gf::kPostingFlags] != count[gf::kPostings]) {
     return Corrupt("posting flags disagree with the postings");
   }
-  for (uint64_t p = 0; p < count[gf::kPostingFlags]; ++p) {
-    if (g->posting_flags_[p] > 1) return Corrupt("bad posting flag");
-  }
+  uint8_t flag_bits = 0;  // flags are 0 or 1
+  for (uint64_t p = 0; p < count[gf::kPostingFlags]; ++p) flag_bits |= g->posting_flags_[p];
+  if (flag_bits > 1) return Corrupt("bad posting flag");
 
   const uint64_t kinds_total = uint64_t{h.num_countries} + h.num_admin1 + h.num_admin2 + h.num_places;
   if (kinds_total != count[gf::kEntries] || count[gf::kCountries] != h.num_countries) {
@@ -214,18 +214,23 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Validate(std::unique_ptr<Sto
       return Corrupt("country " + std::to_string(i) + " is inconsistent");
     }
   }
+  // The scans below fold their checks into one flag with non-short-circuit operators, so the
+  // compiler vectorizes them; only a damaged blob pays a second scan to name the culprit.
   auto check_index = [&](const gf::KeyRec* keys, uint64_t nkeys, const GeoId* postings,
                          uint64_t npostings, uint32_t id_limit, const char* what) -> Status {
-    for (uint64_t k = 0; k < nkeys; ++k) {
-      const gf::KeyRec& r = keys[k];
-      if (!str_ok(r.key) || r.postings_begin > npostings ||
-          r.postings_count > npostings - r.postings_begin) {
-        return Corrupt(std::string(what) + " key " + std::to_string(k) + " out of bounds");
-      }
+    auto key_ok = [&](const gf::KeyRec& r) {
+      return (r.key.off <= g->strings_size_) & (r.key.len <= g->strings_size_ - r.key.off) &
+             (r.postings_begin <= npostings) & (r.postings_count <= npostings - r.postings_begin);
+    };
+    bool keys_ok = true;
+    for (uint64_t k = 0; k < nkeys; ++k) keys_ok &= key_ok(keys[k]);
+    if (!keys_ok) {
+      const uint64_t k = std::find_if_not(keys, keys + nkeys, key_ok) - keys;
+      return Corrupt(std::string(what) + " key " + std::to_string(k) + " out of bounds");
     }
-    for (uint64_t p = 0; p < npostings; ++p) {
-      if (postings[p] >= id_limit) return Corrupt(std::string(what) + " posting out of range");
-    }
+    GeoId max_id = 0;
+    for (uint64_t p = 0; p < npostings; ++p) max_id = std::max(max_id, postings[p]);
+    if (npostings > 0 && max_id >= id_limit) return Corrupt(std::string(what) + " posting out of range");
     return Status::Ok();
   };
   SITREP_RETURN_IF_ERROR(check_index(g->keys_, count[gf::kKeys], g->postings_,
@@ -245,11 +250,12 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Validate(std::unique_ptr<Sto
     if (n == 0 || (n & (n - 1)) != 0) {
       return Corrupt(std::string(kSectionName[s]) + " size is not a power of two");
     }
-    uint64_t empty = 0, bad = 0;
+    const uint32_t max_key = static_cast<uint32_t>(nkeys);
+    uint32_t bad = 0, empty = 0;
     for (uint64_t i = 0; i < n; ++i) {
-      const uint64_t key = slots[i] & 0xffffffffu;
-      empty += slots[i] == 0;
-      bad += slots[i] != 0 && (key == 0 || key > nkeys);
+      const uint32_t key = static_cast<uint32_t>(slots[i]), tag = static_cast<uint32_t>(slots[i] >> 32);
+      bad |= (key > max_key) | ((key == 0) & (tag != 0));
+      empty |= (key | tag) == 0;
     }
     if (bad != 0) return Corrupt(std::string(kSectionName[s]) + " points outside its keys");
     if (empty == 0) return Corrupt(std::string(kSectionName[s]) + " has no empty slot");
