@@ -218,9 +218,11 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Validate(std::unique_ptr<Sto
   // compiler vectorizes them; only a damaged blob pays a second scan to name the culprit.
   auto check_index = [&](const gf::KeyRec* keys, uint64_t nkeys, const GeoId* postings,
                          uint64_t npostings, uint32_t id_limit, const char* what) -> Status {
-    auto key_ok = [&](const gf::KeyRec& r) {
-      return (r.key.off <= g->strings_size_) & (r.key.len <= g->strings_size_ - r.key.off) &
-             (r.postings_begin <= npostings) & (r.postings_count <= npostings - r.postings_begin);
+    // 32-bit arithmetic throughout (section sizes are below kNoGeoId), one lane per key field.
+    const uint32_t strings_size = static_cast<uint32_t>(g->strings_size_), np = static_cast<uint32_t>(npostings);
+    auto key_ok = [strings_size, np](const gf::KeyRec& r) {
+      return (r.key.off <= strings_size) & (r.key.len <= strings_size - r.key.off) &
+             (r.postings_begin <= np) & (r.postings_count <= np - r.postings_begin);
     };
     bool keys_ok = true;
     for (uint64_t k = 0; k < nkeys; ++k) keys_ok &= key_ok(keys[k]);
