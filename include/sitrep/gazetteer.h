@@ -231,33 +231,16 @@ class Gazetteer {
   std::string_view Str(uint32_t off, uint32_t len) const {
     return std::string_view(strings_ + off, len);
   }
-  // Allocates the key indexes on huge pages where the kernel grants them (gazetteer.cc).
-  struct HugeAllocatorBase {
-    static uint64_t* Allocate(size_t bytes);
-    static void Free(void* p, size_t bytes);
-  };
-  template <typename T>
-  struct HugeAllocator : HugeAllocatorBase {
-    using value_type = T;
-    HugeAllocator() = default;
-    template <typename U>
-    HugeAllocator(const HugeAllocator<U>&) {}
-    T* allocate(size_t n) { return reinterpret_cast<T*>(Allocate(n * sizeof(T))); }
-    void deallocate(T* p, size_t n) { Free(p, n * sizeof(T)); }
-    template <typename U>
-    bool operator==(const HugeAllocator<U>&) const { return true; }
-  };
-  using KeyIndex = std::vector<uint64_t, HugeAllocator<uint64_t>>;
+  // An open-addressing hash index over a sorted key section, stored in the blob (layout and
+  // build in geo/gazetteer_format.h): exact lookups cost one hash and usually one string compare
+  // instead of a binary search over the mapped keys.
+  using KeyIndex = std::span<const uint64_t>;
   struct Storage;
   Gazetteer() = default;
   static Result<std::shared_ptr<const Gazetteer>> Validate(std::unique_ptr<Storage> storage);
   std::span<const GeoId> FindIn(const gazetteer_format::KeyRec* keys, uint32_t num_keys,
                                 const GeoId* postings, const KeyIndex& index,
                                 std::string_view key) const;
-  // An open-addressing hash index over a sorted key section, built at open: each slot holds
-  // (hash >> 32) << 32 | (key index + 1), 0 when empty. Exact lookups then cost one hash and
-  // usually one string compare instead of a binary search over the mapped keys.
-  KeyIndex BuildKeyIndex(const gazetteer_format::KeyRec* keys, uint32_t num_keys) const;
   const gazetteer_format::KeyRec* FindRec(const gazetteer_format::KeyRec* keys,
                                           const KeyIndex& index,
                                           std::string_view key) const;
@@ -303,7 +286,7 @@ class Gazetteer {
   KeyIndex key_index_, loose_key_index_, demonym_key_index_;
   // keys_ by their first two bytes (a missing byte counts as 0): keys [start[b], start[b + 1])
   // begin with the two bytes b, so HasFoldedPrefix searches one bucket instead of every key.
-  std::vector<uint32_t> key_prefix_start_;
+  const uint32_t* key_prefix_start_ = nullptr;
 };
 
 inline GeoKind GeoEntry::kind() const { return gaz_->KindOf(id_); }

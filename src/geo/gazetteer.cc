@@ -1,7 +1,7 @@
 // Loads and queries the gazetteer blob (layout in geo/gazetteer_format.h).
 //
 // Open() validates everything a later query could dereference — section bounds, every string
-// reference, every hierarchy link and every posting — so queries themselves need no checks and a
+// reference, every hierarchy link, every posting and every key index slot — so queries themselves need no checks and a
 // damaged blob is refused up front instead of crashing later. The checksum covers the payload, so
 // a flipped byte is caught even where bounds would still hold.
 #include "sitrep/gazetteer.h"
@@ -16,55 +16,12 @@
 #include <cerrno>
 #include <cmath>
 #include <cstring>
-#include <new>
 
 #include "geo/gazetteer_format.h"
-#include "util/hash_bytes.h"
 
 namespace sitrep {
 
 namespace gf = gazetteer_format;
-
-namespace {
-
-constexpr size_t kHugePage = size_t{2} << 20;
-
-// Anonymous memory on 2 MB pages where the kernel grants them (MADV_HUGEPAGE), for the key
-// indexes built at open: lookups jump at random over megabytes of slots, and on 4 KB pages
-// nearly each of them also pays a TLB miss. nullptr when the mapping fails. Release with
-// FreeHuge(p, bytes).
-void* AllocHuge(size_t bytes) {
-  const size_t size = (bytes + kHugePage - 1) / kHugePage * kHugePage;
-  void* raw = mmap(nullptr, size + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (raw == MAP_FAILED) return nullptr;
-  // Keep the 2 MB-aligned part: the kernel can back only aligned 2 MB ranges with huge pages.
-  const uintptr_t begin = reinterpret_cast<uintptr_t>(raw);
-  const uintptr_t aligned = (begin + kHugePage - 1) / kHugePage * kHugePage;
-  if (aligned > begin) munmap(raw, aligned - begin);
-  const uintptr_t end = begin + size + kHugePage;
-  if (end > aligned + size) munmap(reinterpret_cast<void*>(aligned + size), end - aligned - size);
-  void* p = reinterpret_cast<void*>(aligned);
-  madvise(p, size, MADV_HUGEPAGE);  // a hint: without huge pages everything still works
-  return p;
-}
-
-void FreeHuge(void* p, size_t bytes) {
-  if (p != nullptr) munmap(p, (bytes + kHugePage - 1) / kHugePage * kHugePage);
-}
-
-}  // namespace
-
-uint64_t* Gazetteer::HugeAllocatorBase::Allocate(size_t bytes) {
-  if (bytes < kHugePage) return static_cast<uint64_t*>(::operator new(bytes));
-  void* p = AllocHuge(bytes);
-  if (p == nullptr) throw std::bad_alloc();
-  return static_cast<uint64_t*>(p);
-}
-
-void Gazetteer::HugeAllocatorBase::Free(void* p, size_t bytes) {
-  if (bytes < kHugePage) ::operator delete(p);
-  else FreeHuge(p, bytes);
-}
 
 struct Gazetteer::Storage {
   // Either an mmapped file or an owned, 8-byte aligned copy.
@@ -99,18 +56,6 @@ const char* GeoKindName(GeoKind kind) {
 }
 
 Gazetteer::~Gazetteer() = default;
-
-namespace {
-
-// The first two bytes of a key as one number (0 for a missing byte): keys sorted bytewise are
-// sorted by this too.
-inline size_t PrefixBucket(std::string_view key) {
-  const size_t b0 = key.empty() ? 0 : static_cast<unsigned char>(key[0]);
-  const size_t b1 = key.size() < 2 ? 0 : static_cast<unsigned char>(key[1]);
-  return b0 << 8 | b1;
-}
-
-}  // namespace
 
 Result<std::shared_ptr<const Gazetteer>> Gazetteer::Open(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -177,6 +122,11 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Validate(std::unique_ptr<Sto
                       ", this build folds with version " + std::to_string(kFoldVersion) +
                       "; rebuild it with sitrep-compile-gazetteer");
   }
+  if (h.key_hash_check != gf::KeyHash(gf::kKeyHashProbe)) {
+    return Status(ErrorCode::kUnsupported,
+                  "gazetteer blob: its key indexes hash keys differently from this build; "
+                  "rebuild it with sitrep-compile-gazetteer");
+  }
   if (h.header_size != sizeof(gf::Header)) return Corrupt("bad header size");
   if (h.blob_size != size) {
     return Corrupt("size mismatch: header says " + std::to_string(h.blob_size) +
@@ -188,11 +138,12 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Validate(std::unique_ptr<Sto
 
   static constexpr uint64_t kRecordSize[gf::kNumSections] = {
       1, sizeof(gf::EntryRec), sizeof(gf::CountryRec), sizeof(gf::KeyRec), 4,
-      sizeof(gf::KeyRec), 4, sizeof(gf::KeyRec), 4, 1, sizeof(gf::KeyRec)};
+      sizeof(gf::KeyRec), 4, sizeof(gf::KeyRec), 4, 1, sizeof(gf::KeyRec), 8, 8, 8, 8, 4};
   static constexpr const char* kSectionName[gf::kNumSections] = {
       "strings", "entries", "countries", "keys", "postings",
       "loose keys", "loose postings", "demonym keys", "demonym postings", "posting flags",
-      "prefix keys"};
+      "prefix keys", "key index", "prefix key index", "loose key index", "demonym key index",
+      "key prefix starts"};
   uint64_t count[gf::kNumSections];
   for (uint32_t s = 0; s < gf::kNumSections; ++s) {
     const gf::SectionDesc& d = h.sections[s];
@@ -233,9 +184,9 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Validate(std::unique_ptr<Sto
   if (count[gf::kPostingFlags] != count[gf::kPostings]) {
     return Corrupt("posting flags disagree with the postings");
   }
-  for (uint64_t p = 0; p < count[gf::kPostingFlags]; ++p) {
-    if (g->posting_flags_[p] > 1) return Corrupt("bad posting flag");
-  }
+  uint8_t flag_bits = 0;  // flags are 0 or 1
+  for (uint64_t p = 0; p < count[gf::kPostingFlags]; ++p) flag_bits |= g->posting_flags_[p];
+  if (flag_bits > 1) return Corrupt("bad posting flag");
 
   const uint64_t kinds_total = uint64_t{h.num_countries} + h.num_admin1 + h.num_admin2 + h.num_places;
   if (kinds_total != count[gf::kEntries] || count[gf::kCountries] != h.num_countries) {
@@ -263,18 +214,25 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Validate(std::unique_ptr<Sto
       return Corrupt("country " + std::to_string(i) + " is inconsistent");
     }
   }
+  // The scans below fold their checks into one flag with non-short-circuit operators, so the
+  // compiler vectorizes them; only a damaged blob pays a second scan to name the culprit.
   auto check_index = [&](const gf::KeyRec* keys, uint64_t nkeys, const GeoId* postings,
                          uint64_t npostings, uint32_t id_limit, const char* what) -> Status {
-    for (uint64_t k = 0; k < nkeys; ++k) {
-      const gf::KeyRec& r = keys[k];
-      if (!str_ok(r.key) || r.postings_begin > npostings ||
-          r.postings_count > npostings - r.postings_begin) {
-        return Corrupt(std::string(what) + " key " + std::to_string(k) + " out of bounds");
-      }
+    // 32-bit arithmetic throughout (section sizes are below kNoGeoId), one lane per key field.
+    const uint32_t strings_size = static_cast<uint32_t>(g->strings_size_), np = static_cast<uint32_t>(npostings);
+    auto key_ok = [strings_size, np](const gf::KeyRec& r) {
+      return (r.key.off <= strings_size) & (r.key.len <= strings_size - r.key.off) &
+             (r.postings_begin <= np) & (r.postings_count <= np - r.postings_begin);
+    };
+    bool keys_ok = true;
+    for (uint64_t k = 0; k < nkeys; ++k) keys_ok &= key_ok(keys[k]);
+    if (!keys_ok) {
+      const uint64_t k = std::find_if_not(keys, keys + nkeys, key_ok) - keys;
+      return Corrupt(std::string(what) + " key " + std::to_string(k) + " out of bounds");
     }
-    for (uint64_t p = 0; p < npostings; ++p) {
-      if (postings[p] >= id_limit) return Corrupt(std::string(what) + " posting out of range");
-    }
+    GeoId max_id = 0;
+    for (uint64_t p = 0; p < npostings; ++p) max_id = std::max(max_id, postings[p]);
+    if (npostings > 0 && max_id >= id_limit) return Corrupt(std::string(what) + " posting out of range");
     return Status::Ok();
   };
   SITREP_RETURN_IF_ERROR(check_index(g->keys_, count[gf::kKeys], g->postings_,
@@ -286,18 +244,42 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Validate(std::unique_ptr<Sto
                                      h.num_countries, "demonym"));
   SITREP_RETURN_IF_ERROR(check_index(g->prefix_keys_, count[gf::kPrefixKeys], g->postings_, 0,
                                      g->num_entries_, "prefix"));
+  // A stored index is safe to probe when its size is a power of two (the probe masks), some slot
+  // is empty (every probe ends) and every full slot names a key of its section.
+  auto check_key_index = [&](gf::SectionId s, uint64_t nkeys, KeyIndex& out) -> Status {
+    const auto* slots = reinterpret_cast<const uint64_t*>(base + h.sections[s].offset);
+    const uint64_t n = count[s];
+    if (n == 0 || (n & (n - 1)) != 0) {
+      return Corrupt(std::string(kSectionName[s]) + " size is not a power of two");
+    }
+    const uint32_t max_key = static_cast<uint32_t>(nkeys);
+    uint32_t bad = 0, empty = 0;
+    for (uint64_t i = 0; i < n; ++i) {
+      const uint32_t key = static_cast<uint32_t>(slots[i]), tag = static_cast<uint32_t>(slots[i] >> 32);
+      bad |= (key > max_key) | ((key == 0) & (tag != 0));
+      empty |= (key | tag) == 0;
+    }
+    if (bad != 0) return Corrupt(std::string(kSectionName[s]) + " points outside its keys");
+    if (empty == 0) return Corrupt(std::string(kSectionName[s]) + " has no empty slot");
+    out = KeyIndex(slots, n);
+    return Status::Ok();
+  };
+  SITREP_RETURN_IF_ERROR(check_key_index(gf::kKeyIndex, count[gf::kKeys], g->key_index_));
+  SITREP_RETURN_IF_ERROR(check_key_index(gf::kPrefixKeyIndex, count[gf::kPrefixKeys], g->prefix_key_index_));
+  SITREP_RETURN_IF_ERROR(check_key_index(gf::kLooseKeyIndex, count[gf::kLooseKeys], g->loose_key_index_));
+  SITREP_RETURN_IF_ERROR(check_key_index(gf::kDemonymKeyIndex, count[gf::kDemonymKeys], g->demonym_key_index_));
+  // Bucket bounds: from 0 to the key count without going back, so each bucket is a key range.
+  if (count[gf::kKeyPrefixStarts] != gf::kNumPrefixStarts) return Corrupt("key prefix starts truncated");
+  g->key_prefix_start_ = reinterpret_cast<const uint32_t*>(base + h.sections[gf::kKeyPrefixStarts].offset);
+  uint32_t descents = 0;
+  for (size_t b = 1; b < gf::kNumPrefixStarts; ++b) {
+    descents += g->key_prefix_start_[b] < g->key_prefix_start_[b - 1];
+  }
+  if (g->key_prefix_start_[0] != 0 || g->key_prefix_start_[gf::kNumPrefixStarts - 1] != g->num_keys_ ||
+      descents != 0) {
+    return Corrupt("key prefix starts out of order");
+  }
   g->BuildIsoIndexes();
-  g->key_index_ = g->BuildKeyIndex(g->keys_, g->num_keys_);
-  g->prefix_key_index_ = g->BuildKeyIndex(g->prefix_keys_, g->num_prefix_keys_);
-  g->loose_key_index_ = g->BuildKeyIndex(g->loose_keys_, g->num_loose_keys_);
-  g->demonym_key_index_ = g->BuildKeyIndex(g->demonym_keys_, g->num_demonym_keys_);
-  g->key_prefix_start_.assign(65537, 0);
-  for (uint32_t k = 0; k < g->num_keys_; ++k) {
-    ++g->key_prefix_start_[PrefixBucket(g->Str(g->keys_[k].key.off, g->keys_[k].key.len)) + 1];
-  }
-  for (size_t b = 1; b < g->key_prefix_start_.size(); ++b) {
-    g->key_prefix_start_[b] += g->key_prefix_start_[b - 1];
-  }
   g->storage_ = std::move(storage);
   g->serial_ = g_next_serial.fetch_add(1, std::memory_order_relaxed);
   return std::shared_ptr<const Gazetteer>(std::move(g));
@@ -311,22 +293,11 @@ void Gazetteer::PrefetchEntries(std::span<const GeoId> ids) const {
   }
 }
 
-namespace {
-
-// 64-bit hash of a key: the bytes' hash, mixed once more, as the index takes its slot from the
-// low bits and its check tag from the high ones.
-uint64_t KeyHash(std::string_view key) {
-  uint64_t h = HashBytes(key) * 0x9e3779b97f4a7c15ull;
-  return h ^ (h >> 32);
-}
-
-}  // namespace
-
-Gazetteer::KeyIndex Gazetteer::BuildKeyIndex(const gf::KeyRec* keys, uint32_t num_keys) const {
+std::vector<uint64_t> gf::BuildKeyIndex(const KeyRec* keys, uint32_t num_keys, const char* strings) {
   int bits = 4;
   while ((size_t{1} << bits) < uint64_t{num_keys} + num_keys / 2) ++bits;
   const size_t size = size_t{1} << bits, mask = size - 1;
-  KeyIndex index(size, 0);
+  std::vector<uint64_t> index(size, 0);
   // Inserting in home-slot order writes the table front to back (a random-order build of a
   // million keys is dominated by cache misses): (home << 32 | key) pairs, radix-sorted on home.
   std::vector<uint64_t> slot_of(num_keys, 0);
@@ -334,7 +305,7 @@ Gazetteer::KeyIndex Gazetteer::BuildKeyIndex(const gf::KeyRec* keys, uint32_t nu
   order.reserve(num_keys);
   std::string_view prev;
   for (uint32_t k = 0; k < num_keys; ++k) {
-    const std::string_view key = Str(keys[k].key.off, keys[k].key.len);
+    const std::string_view key(strings + keys[k].key.off, keys[k].key.len);
     // The keys are sorted: a repeated key keeps its first occurrence, as the binary search did.
     if (k > 0 && key == prev) continue;
     prev = key;
@@ -439,7 +410,7 @@ bool MemoHolds(const LookupMemo::Slot& slot, uint64_t tag, uint64_t h, std::stri
 
 const gf::KeyRec* Gazetteer::FindRec(const gf::KeyRec* keys, const KeyIndex& index,
                                      std::string_view key) const {
-  return FindRecHashed(keys, index, key, KeyHash(key));
+  return FindRecHashed(keys, index, key, gf::KeyHash(key));
 }
 
 const gf::KeyRec* Gazetteer::FindRecHashed(const gf::KeyRec* keys, const KeyIndex& index,
@@ -526,7 +497,7 @@ void Gazetteer::PrefetchFolded(std::span<const std::string> keys, std::span<std:
     for (size_t i = 0; i < count; ++i) {
       const std::string& key = keys[at + i];
       if (key.empty()) continue;
-      const uint64_t h = KeyHash(key);
+      const uint64_t h = gf::KeyHash(key);
       hashes[i] = h;
       add(n, keys_, key_index_, key, h, static_cast<uint32_t>(i), true);
       add(n, prefix_keys_, prefix_key_index_, key, h, static_cast<uint32_t>(i), false);
@@ -545,7 +516,7 @@ void Gazetteer::PrefetchFolded(std::span<const std::string> keys, std::span<std:
       lk = LooseKey(keys[at + mains[p].key]);
       if (want_loose) loose_out[at + mains[p].key] = lk;
       if (lk.empty()) continue;
-      loose_hashes[p] = KeyHash(lk);
+      loose_hashes[p] = gf::KeyHash(lk);
       add(m, loose_keys_, loose_key_index_, lk, loose_hashes[p], mains[p].key, false);
     }
     records(m);
@@ -618,7 +589,7 @@ bool Gazetteer::HasFoldedPrefixBySearch(std::string_view prefix) const {
   const gf::KeyRec* begin = keys_;
   const gf::KeyRec* end = keys_ + num_keys_;
   if (prefix.size() >= 2) {  // every key starting with `prefix` is in its two-byte bucket
-    const size_t b = PrefixBucket(prefix);
+    const size_t b = gf::PrefixBucket(prefix);
     begin = keys_ + key_prefix_start_[b];
     end = keys_ + key_prefix_start_[b + 1];
   }

@@ -1,6 +1,7 @@
 // Feeds arbitrary bytes to the gazetteer blob loader. Half the inputs get a correct checksum
 // patched into their header, so the fuzzer gets past the checksum into the structural checks
-// (section bounds, string refs, hierarchy links, postings); any blob that opens is then queried.
+// (section bounds, string refs, hierarchy links, postings, key indexes); any blob that opens is
+// then queried.
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -20,6 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     h.format_version = gf::kFormatVersion;
     h.header_size = sizeof h;
     h.fold_version = sitrep::kFoldVersion;
+    h.key_hash_check = gf::KeyHash(gf::kKeyHashProbe);
     h.blob_size = size;
     h.checksum = gf::Checksum(reinterpret_cast<const uint8_t*>(bytes.data()) + sizeof h, size - sizeof h);
     std::memcpy(bytes.data(), &h, sizeof h);

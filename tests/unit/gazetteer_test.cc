@@ -531,6 +531,58 @@ class CorruptBlobTest : public ::testing::Test {
 };
 std::string* CorruptBlobTest::blob_ = nullptr;
 
+namespace gf = gazetteer_format;
+
+gf::Header HeaderOf(const std::string& b) {
+  gf::Header h;
+  std::memcpy(&h, b.data(), sizeof h);
+  return h;
+}
+
+// The compiler's index of key section `keys`, built from the blob's keys as they are now.
+std::vector<uint64_t> IndexOfKeys(const std::string& b, gf::SectionId keys) {
+  const gf::Header h = HeaderOf(b);
+  std::vector<gf::KeyRec> recs(h.sections[keys].size / sizeof(gf::KeyRec));
+  std::memcpy(recs.data(), b.data() + h.sections[keys].offset, h.sections[keys].size);
+  return gf::BuildKeyIndex(recs.data(), static_cast<uint32_t>(recs.size()),
+                           b.data() + h.sections[gf::kStrings].offset);
+}
+
+constexpr std::pair<gf::SectionId, gf::SectionId> kIndexedSections[] = {
+    {gf::kKeys, gf::kKeyIndex},
+    {gf::kPrefixKeys, gf::kPrefixKeyIndex},
+    {gf::kLooseKeys, gf::kLooseKeyIndex},
+    {gf::kDemonymKeys, gf::kDemonymKeyIndex}};
+
+// Writes header `h` with the checksum of the payload as it is now, as a careful forger would.
+void Reseal(std::string& b, gf::Header h) {
+  h.checksum = gf::Checksum(reinterpret_cast<const uint8_t*>(b.data()) + sizeof h, b.size() - sizeof h);
+  std::memcpy(b.data(), &h, sizeof h);
+}
+
+// After an edit of key bytes: the key indexes rebuilt as the compiler would, and the checksum.
+void ReindexAndReseal(std::string& b) {
+  const gf::Header h = HeaderOf(b);
+  for (const auto& [keys, index] : kIndexedSections) {
+    const std::vector<uint64_t> slots = IndexOfKeys(b, keys);
+    ASSERT_EQ(slots.size() * 8, h.sections[index].size);
+    std::memcpy(b.data() + h.sections[index].offset, slots.data(), slots.size() * 8);
+  }
+  Reseal(b, h);
+}
+
+// Sets slot `slot` of stored index `index` to `value`.
+void SetSlot(std::string& b, gf::SectionId index, uint64_t slot, uint64_t value) {
+  std::memcpy(b.data() + HeaderOf(b).sections[index].offset + slot * 8, &value, 8);
+}
+
+void ExpectRefused(const std::string& b, ErrorCode code, const std::string& words) {
+  auto g = Gazetteer::OpenBuffer(b);
+  ASSERT_FALSE(g.ok()) << words;
+  EXPECT_EQ(g.status().code(), code) << g.status().message();
+  EXPECT_NE(g.status().message().find(words), std::string::npos) << g.status().message();
+}
+
 TEST_F(CorruptBlobTest, IntactBufferOpens) {
   ASSERT_GT(blob_->size(), sizeof(gazetteer_format::Header));
   auto g = Gazetteer::OpenBuffer(*blob_);
@@ -612,10 +664,7 @@ TEST_F(CorruptBlobTest, TwoGazetteersAnswerEachFromItsOwnKeys) {
     ++replaced;
   }
   ASSERT_GT(replaced, 0);
-  gf::Header h;
-  std::memcpy(&h, b.data(), sizeof h);
-  h.checksum = gf::Checksum(reinterpret_cast<const uint8_t*>(b.data()) + sizeof h, b.size() - sizeof h);
-  std::memcpy(b.data(), &h, sizeof h);
+  ReindexAndReseal(b);
   auto one = Gazetteer::OpenBuffer(*blob_);
   auto two = Gazetteer::OpenBuffer(b);
   ASSERT_TRUE(one.ok() && two.ok());
@@ -631,6 +680,119 @@ TEST_F(CorruptBlobTest, TwoGazetteersAnswerEachFromItsOwnKeys) {
   ASSERT_TRUE(three.ok());
   EXPECT_TRUE((*three)->FindFolded("fallujah").empty());
   EXPECT_FALSE((*three)->FindFolded("fallujaq").empty());
+}
+
+// The stored indexes are the ones the loader used to build at open from the keys.
+TEST_F(CorruptBlobTest, StoredKeyIndexesAreTheBuiltOnes) {
+  const gf::Header h = HeaderOf(*blob_);
+  for (const auto& [keys, index] : kIndexedSections) {
+    const std::vector<uint64_t> built = IndexOfKeys(*blob_, keys);
+    ASSERT_EQ(built.size() * 8, h.sections[index].size) << keys;
+    EXPECT_EQ(std::memcmp(built.data(), blob_->data() + h.sections[index].offset, h.sections[index].size), 0)
+        << keys;
+  }
+  std::vector<uint32_t> starts(gf::kNumPrefixStarts, 0);
+  for (uint64_t k = 0; k < h.sections[gf::kKeys].size / sizeof(gf::KeyRec); ++k) {
+    gf::KeyRec r;
+    std::memcpy(&r, blob_->data() + h.sections[gf::kKeys].offset + k * sizeof r, sizeof r);
+    ++starts[gf::PrefixBucket(std::string_view(blob_->data() + h.sections[gf::kStrings].offset + r.key.off, r.key.len)) + 1];
+  }
+  for (size_t b = 1; b < starts.size(); ++b) starts[b] += starts[b - 1];
+  ASSERT_EQ(starts.size() * 4, h.sections[gf::kKeyPrefixStarts].size);
+  EXPECT_EQ(std::memcmp(starts.data(), blob_->data() + h.sections[gf::kKeyPrefixStarts].offset, starts.size() * 4), 0);
+}
+
+TEST_F(CorruptBlobTest, OlderFormatIsRefusedWithRebuildAdvice) {
+  std::string b = *blob_;
+  gf::Header h = HeaderOf(b);
+  h.format_version = 2;  // before the stored key indexes
+  Reseal(b, h);
+  ExpectRefused(b, ErrorCode::kUnsupported, "format version 2, this build reads version");
+  ExpectRefused(b, ErrorCode::kUnsupported, "rebuild it with sitrep-compile-gazetteer");
+}
+
+TEST_F(CorruptBlobTest, OtherKeyHashIsRefused) {
+  std::string b = *blob_;
+  gf::Header h = HeaderOf(b);
+  h.key_hash_check ^= 1;
+  Reseal(b, h);
+  ExpectRefused(b, ErrorCode::kUnsupported, "hash keys differently");
+}
+
+// Every row keeps a valid checksum, so only the structural checks stand between the damage and a
+// probe that reads out of range or never ends.
+TEST_F(CorruptBlobTest, DamagedKeyIndexIsRefused) {
+  const gf::Header intact = HeaderOf(*blob_);
+  for (const auto& [keys, index] : kIndexedSections) {
+    const std::string name = std::to_string(index);
+    const uint64_t num_keys = intact.sections[keys].size / sizeof(gf::KeyRec);
+    const uint64_t num_slots = intact.sections[index].size / 8;
+    {  // truncated by one slot: no longer a power of two
+      std::string b = *blob_;
+      gf::Header h = intact;
+      h.sections[index].size -= 8;
+      Reseal(b, h);
+      ExpectRefused(b, ErrorCode::kCorrupt, "power of two");
+    }
+    {  // no slots at all
+      std::string b = *blob_;
+      gf::Header h = intact;
+      h.sections[index].size = 0;
+      Reseal(b, h);
+      ExpectRefused(b, ErrorCode::kCorrupt, "power of two");
+    }
+    {  // a slot naming the key one past the section
+      std::string b = *blob_;
+      SetSlot(b, index, num_slots / 2, uint64_t{0xabcd} << 32 | (num_keys + 1));
+      Reseal(b, intact);
+      ExpectRefused(b, ErrorCode::kCorrupt, "points outside its keys");
+    }
+    {  // a check tag with no key (key index + 1 == 0 would read before the keys)
+      std::string b = *blob_;
+      SetSlot(b, index, 0, uint64_t{0xabcd} << 32);
+      Reseal(b, intact);
+      ExpectRefused(b, ErrorCode::kCorrupt, "points outside its keys");
+    }
+    {  // the section moved past the end of the blob
+      std::string b = *blob_;
+      gf::Header h = intact;
+      h.sections[index].offset = b.size() - 8;
+      Reseal(b, h);
+      ExpectRefused(b, ErrorCode::kCorrupt, "out of bounds");
+    }
+    {  // every slot full: a probe for an absent key would never end
+      std::string b = *blob_;
+      for (uint64_t s = 0; s < num_slots; ++s) {
+        uint64_t v;
+        std::memcpy(&v, b.data() + intact.sections[index].offset + s * 8, 8);
+        if (v == 0) SetSlot(b, index, s, uint64_t{0xabcd} << 32 | 1);
+      }
+      Reseal(b, intact);
+      ExpectRefused(b, ErrorCode::kCorrupt, "no empty slot");
+    }
+  }
+}
+
+TEST_F(CorruptBlobTest, DamagedKeyPrefixStartsAreRefused) {
+  const gf::Header intact = HeaderOf(*blob_);
+  const uint64_t at = intact.sections[gf::kKeyPrefixStarts].offset;
+  {  // truncated
+    std::string b = *blob_;
+    gf::Header h = intact;
+    h.sections[gf::kKeyPrefixStarts].size -= 4;
+    Reseal(b, h);
+    ExpectRefused(b, ErrorCode::kCorrupt, "key prefix starts truncated");
+  }
+  for (const auto& [bucket, value] : std::initializer_list<std::pair<size_t, uint32_t>>{
+           {0, 1},                                  // not starting at key 0
+           {gf::kNumPrefixStarts - 1, 0xFFFFFFF0u},  // ending past the keys
+           {gf::PrefixBucket("ba"), 0xFFFFFFF0u},    // one bucket running past the keys, then back
+       }) {
+    std::string b = *blob_;
+    std::memcpy(b.data() + at + bucket * 4, &value, 4);
+    Reseal(b, intact);
+    ExpectRefused(b, ErrorCode::kCorrupt, "key prefix starts out of order");
+  }
 }
 
 TEST(GazetteerOpenTest, MissingFileIsNotFound) {

@@ -332,6 +332,19 @@ int main(int argc, char** argv) {
   }
   AppendIndex(loose, blob, entries, loose_keys, loose_postings);
   AppendIndex(demonyms, blob, entries, demonym_keys, demonym_postings);
+  // The hash indexes and the two-byte buckets of the keys, so that open only checks them.
+  const char* strings = blob.strings().data();
+  auto index_of = [&](const std::vector<gf::KeyRec>& section) {
+    return gf::BuildKeyIndex(section.data(), static_cast<uint32_t>(section.size()), strings);
+  };
+  const std::vector<uint64_t> key_index = index_of(keys), prefix_key_index = index_of(prefix_keys),
+                              loose_key_index = index_of(loose_keys),
+                              demonym_key_index = index_of(demonym_keys);
+  std::vector<uint32_t> key_prefix_starts(gf::kNumPrefixStarts, 0);
+  for (const gf::KeyRec& k : keys) {
+    ++key_prefix_starts[gf::PrefixBucket(std::string_view(strings + k.key.off, k.key.len)) + 1];
+  }
+  for (size_t b = 1; b < key_prefix_starts.size(); ++b) key_prefix_starts[b] += key_prefix_starts[b - 1];
 
   // Lay out the sections.
   std::string out(sizeof(gf::Header), '\0');
@@ -356,11 +369,17 @@ int main(int argc, char** argv) {
   add_section(gf::kDemonymPostings, demonym_postings.data(), demonym_postings.size() * 4);
   add_section(gf::kPostingFlags, posting_flags.data(), posting_flags.size());
   add_section(gf::kPrefixKeys, prefix_keys.data(), prefix_keys.size() * sizeof(gf::KeyRec));
+  add_section(gf::kKeyIndex, key_index.data(), key_index.size() * 8);
+  add_section(gf::kPrefixKeyIndex, prefix_key_index.data(), prefix_key_index.size() * 8);
+  add_section(gf::kLooseKeyIndex, loose_key_index.data(), loose_key_index.size() * 8);
+  add_section(gf::kDemonymKeyIndex, demonym_key_index.data(), demonym_key_index.size() * 8);
+  add_section(gf::kKeyPrefixStarts, key_prefix_starts.data(), key_prefix_starts.size() * 4);
   while (out.size() % 8 != 0) out.push_back('\0');
   std::memcpy(h.magic, gf::kMagic, 4);
   h.format_version = gf::kFormatVersion;
   h.header_size = sizeof(gf::Header);
   h.fold_version = sitrep::kFoldVersion;
+  h.key_hash_check = gf::KeyHash(gf::kKeyHashProbe);
   h.blob_size = out.size();
   h.num_countries = static_cast<uint32_t>(countries.size());
   h.num_admin1 = static_cast<uint32_t>(admin1.size());
