@@ -670,6 +670,11 @@ struct Choice {
   bool support_link = false;  // an admin2 of the document holds it, or holds a place of it
   bool exact = false;  // the entry's own name, not an alternate
 };
+bool SameChoice(const Choice& a, const Choice& b) {
+  return a.id == b.id && a.score == b.score && a.accepted == b.accepted &&
+         a.support_admin1 == b.support_admin1 && a.support_container == b.support_container &&
+         a.support_link == b.support_link && a.exact == b.exact;
+}
 
 // Words of American local news that name no place themselves: a sheriff, a "X County"/"X Parish"
 // (Irish counties put "County" first), a township, an interstate; and the house style of its
@@ -1631,6 +1636,13 @@ class Resolver {
       size_t n = std::min(c.ids.size(), kMaxEntries);
       const std::span<const uint8_t> exact = ExactNames(c);
       const std::span<const Terms> terms = TermsOf(c, proximity);
+      // On the kept context (see Run) the third pass differs from the second by proximity
+      // alone: a name with no entry near another name's anchor scores as before, and its choice
+      // stands (under the reference checks it is scored again and compared).
+      const bool as_before =
+          proximity && keep_terms_ &&
+          std::all_of(terms.begin(), terms.end(), [](const Terms& t) { return t.proximity == 0; });
+      if (as_before && !check_) continue;
       in_context_.clear();
       size_t best_i = 0;
       Choice placed;  // the best-scoring entry of the name itself with coordinates
@@ -1806,6 +1818,7 @@ class Resolver {
           break;
         }
       }
+      if (as_before) Checked(SameChoice(best, choices_[k]), true);
       choices_[k] = best;
     }
   }
