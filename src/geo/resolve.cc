@@ -2143,15 +2143,16 @@ class Resolver {
     }
   }
 
-  PlaceMention Mention(const Candidate& c, const GeoEntry& e) const {
-    PlaceMention m;
+  // Fills `m` (fresh) with the mention of entry e by c. In place: the output vector's element
+  // itself, not a copy moved into it.
+  void FillMention(const Candidate& c, const GeoEntry& e, PlaceMention& m) const {
     m.span = c.span;
     m.geonameid = e.geonameid();
     m.geo_id = e.id();
-    m.name = std::string(e.name());
-    m.feature_code = std::string(e.feature_code());
-    m.country = std::string(e.country_iso2());
-    m.admin1 = std::string(e.admin1_name());
+    m.name.assign(e.name());
+    m.feature_code.assign(e.feature_code());
+    m.country.assign(e.country_iso2());
+    m.admin1.assign(e.admin1_name());
     m.has_coordinates = e.has_coordinates();
     if (m.has_coordinates) {
       m.lat = e.lat();
@@ -2178,7 +2179,6 @@ class Resolver {
         m.kind = PlaceKind::kRegion;
       }
     }
-    return m;
   }
 
   std::vector<PlaceMention> Emit() const {
@@ -2187,33 +2187,32 @@ class Resolver {
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Candidate& c = cands_[k];
       if (c.demonym_country != kNoGeoId) {
-        PlaceMention m = Mention(c, gaz_.Entry(c.demonym_country));
+        PlaceMention& m = out.emplace_back();
+        FillMention(c, gaz_.Entry(c.demonym_country), m);
         m.demonym = true;
-        out.push_back(std::move(m));
         continue;
       }
       if (c.region != nullptr) {
-        PlaceMention m;
+        PlaceMention& m = out.emplace_back();
         m.span = c.span;
         m.geonameid = c.region->geonameid;
-        m.name = std::string(doc_.Slice(c.span));
+        m.name.assign(doc_.Slice(c.span));
         m.lat = c.region->lat;
         m.lon = c.region->lon;
         m.has_coordinates = true;
         m.kind = PlaceKind::kRegion;
-        out.push_back(std::move(m));
         continue;
       }
       if (c.country_ref) {
         if (ctx_.top_country == kNoGeoId) continue;
-        PlaceMention m = Mention(c, gaz_.Entry(ctx_.top_country));
+        PlaceMention& m = out.emplace_back();
+        FillMention(c, gaz_.Entry(ctx_.top_country), m);
         m.relative_region = true;
         m.kind = PlaceKind::kRegion;
-        out.push_back(std::move(m));
         continue;
       }
       if (!choices_[k].accepted) continue;
-      out.push_back(Mention(c, gaz_.Entry(choices_[k].id)));
+      FillMention(c, gaz_.Entry(choices_[k].id), out.emplace_back());
     }
     return out;
   }
