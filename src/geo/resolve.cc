@@ -931,7 +931,17 @@ class Resolver {
           c.firm_prep || c.cue >= 2 || c.container >= 0 || c.all_caps) {
         continue;
       }
-      const std::span<const GeoId> countries = gaz_.FindDemonymFolded(c.key);
+      std::span<const GeoId> countries;
+      if (c.key_demonyms.has_value()) {
+        countries = *c.key_demonyms;
+        if (check_) {
+          const std::span<const GeoId> looked_up = gaz_.FindDemonymFolded(c.key);
+          Checked(countries.data() == looked_up.data() && countries.size() == looked_up.size(),
+                  true);
+        }
+      } else {
+        countries = gaz_.FindDemonymFolded(c.key);
+      }
       if (!countries.empty()) demonyms.push_back({k, countries[0]});
     }
     if (!demonyms.empty()) {
