@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -31,6 +32,8 @@ struct Candidate {
   std::string key;            // folded name
   std::span<const GeoId> ids;  // gazetteer entries the name folds to (may be empty)
   GeoId demonym_country = kNoGeoId;  // set for demonyms ("Iraqi")
+  // FindDemonymFolded(key), when recognition had it at hand (a one-word name).
+  std::optional<std::span<const GeoId>> key_demonyms;
   TypeHint type = TypeHint::kNone;
   int cue = 0;                // 0 none, 1 a locative preposition, 2 "near"/"town of"/a type word
   bool near = false;          // "near X", "outside X", "10 km north of X"

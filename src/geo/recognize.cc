@@ -833,6 +833,8 @@ class Recognizer {
       c.tok_end = end;
       c.ids = ids;
       c.key = std::move(key);
+      // One word: the key is the word PrefetchAhead folded, whose demonym lookup is answered.
+      if (end == i + 1 && fold_of_[i] >= 0) c.key_demonyms = demonyms_[fold_of_[i]];
       uint32_t span_end = doc_.tokens[end - 1].span.end;
       if (possessive) {
         bool had;

@@ -670,6 +670,11 @@ struct Choice {
   bool support_link = false;  // an admin2 of the document holds it, or holds a place of it
   bool exact = false;  // the entry's own name, not an alternate
 };
+bool SameChoice(const Choice& a, const Choice& b) {
+  return a.id == b.id && a.score == b.score && a.accepted == b.accepted &&
+         a.support_admin1 == b.support_admin1 && a.support_container == b.support_container &&
+         a.support_link == b.support_link && a.exact == b.exact;
+}
 
 // Words of American local news that name no place themselves: a sheriff, a "X County"/"X Parish"
 // (Irish counties put "County" first), a township, an interstate; and the house style of its
@@ -926,7 +931,17 @@ class Resolver {
           c.firm_prep || c.cue >= 2 || c.container >= 0 || c.all_caps) {
         continue;
       }
-      const std::span<const GeoId> countries = gaz_.FindDemonymFolded(c.key);
+      std::span<const GeoId> countries;
+      if (c.key_demonyms.has_value()) {
+        countries = *c.key_demonyms;
+        if (check_) {
+          const std::span<const GeoId> looked_up = gaz_.FindDemonymFolded(c.key);
+          Checked(countries.data() == looked_up.data() && countries.size() == looked_up.size(),
+                  true);
+        }
+      } else {
+        countries = gaz_.FindDemonymFolded(c.key);
+      }
       if (!countries.empty()) demonyms.push_back({k, countries[0]});
     }
     if (!demonyms.empty()) {
@@ -1631,6 +1646,13 @@ class Resolver {
       size_t n = std::min(c.ids.size(), kMaxEntries);
       const std::span<const uint8_t> exact = ExactNames(c);
       const std::span<const Terms> terms = TermsOf(c, proximity);
+      // On the kept context (see Run) the third pass differs from the second by proximity
+      // alone: a name with no entry near another name's anchor scores as before, and its choice
+      // stands (under the reference checks it is scored again and compared).
+      const bool as_before =
+          proximity && keep_terms_ &&
+          std::all_of(terms.begin(), terms.end(), [](const Terms& t) { return t.proximity == 0; });
+      if (as_before && !check_) continue;
       in_context_.clear();
       size_t best_i = 0;
       Choice placed;  // the best-scoring entry of the name itself with coordinates
@@ -1806,6 +1828,7 @@ class Resolver {
           break;
         }
       }
+      if (as_before) Checked(SameChoice(best, choices_[k]), true);
       choices_[k] = best;
     }
   }
@@ -2130,15 +2153,16 @@ class Resolver {
     }
   }
 
-  PlaceMention Mention(const Candidate& c, const GeoEntry& e) const {
-    PlaceMention m;
+  // Fills `m` (fresh) with the mention of entry e by c. In place: the output vector's element
+  // itself, not a copy moved into it.
+  void FillMention(const Candidate& c, const GeoEntry& e, PlaceMention& m) const {
     m.span = c.span;
     m.geonameid = e.geonameid();
     m.geo_id = e.id();
-    m.name = std::string(e.name());
-    m.feature_code = std::string(e.feature_code());
-    m.country = std::string(e.country_iso2());
-    m.admin1 = std::string(e.admin1_name());
+    m.name.assign(e.name());
+    m.feature_code.assign(e.feature_code());
+    m.country.assign(e.country_iso2());
+    m.admin1.assign(e.admin1_name());
     m.has_coordinates = e.has_coordinates();
     if (m.has_coordinates) {
       m.lat = e.lat();
@@ -2165,7 +2189,6 @@ class Resolver {
         m.kind = PlaceKind::kRegion;
       }
     }
-    return m;
   }
 
   std::vector<PlaceMention> Emit() const {
@@ -2174,33 +2197,32 @@ class Resolver {
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Candidate& c = cands_[k];
       if (c.demonym_country != kNoGeoId) {
-        PlaceMention m = Mention(c, gaz_.Entry(c.demonym_country));
+        PlaceMention& m = out.emplace_back();
+        FillMention(c, gaz_.Entry(c.demonym_country), m);
         m.demonym = true;
-        out.push_back(std::move(m));
         continue;
       }
       if (c.region != nullptr) {
-        PlaceMention m;
+        PlaceMention& m = out.emplace_back();
         m.span = c.span;
         m.geonameid = c.region->geonameid;
-        m.name = std::string(doc_.Slice(c.span));
+        m.name.assign(doc_.Slice(c.span));
         m.lat = c.region->lat;
         m.lon = c.region->lon;
         m.has_coordinates = true;
         m.kind = PlaceKind::kRegion;
-        out.push_back(std::move(m));
         continue;
       }
       if (c.country_ref) {
         if (ctx_.top_country == kNoGeoId) continue;
-        PlaceMention m = Mention(c, gaz_.Entry(ctx_.top_country));
+        PlaceMention& m = out.emplace_back();
+        FillMention(c, gaz_.Entry(ctx_.top_country), m);
         m.relative_region = true;
         m.kind = PlaceKind::kRegion;
-        out.push_back(std::move(m));
         continue;
       }
       if (!choices_[k].accepted) continue;
-      out.push_back(Mention(c, gaz_.Entry(choices_[k].id)));
+      FillMention(c, gaz_.Entry(choices_[k].id), out.emplace_back());
     }
     return out;
   }

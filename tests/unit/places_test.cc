@@ -1053,9 +1053,10 @@ TEST_F(PlacesTest, StateNameBeforeAnAgencyInAnAmericanDocument) {
 }
 
 // The resolver's precomputed document context (country shares, admin1 shares and support), its
-// empty-context shortcut of the first pass (all zeros) and the blob's own-name flags answer as
-// their reference definitions, on short documents and on a long one where names repeat (where
-// the precomputation matters).
+// empty-context shortcut of the first pass (all zeros), the third pass's kept choices of names
+// no anchor is near, the recognizer's demonym lookups of one-word names and the blob's own-name
+// flags answer as their reference definitions, on short documents and on a long one where names
+// repeat (where the precomputation matters).
 TEST_F(PlacesTest, ResolverFastPathsMatchTheirReferences) {
   const char* texts[] = {
       "Iraqi forces clashed with militants near Falluja in Iraq's western Anbar province.",
@@ -1067,6 +1068,10 @@ TEST_F(PlacesTest, ResolverFastPathsMatchTheirReferences) {
       "Maradun and Gusau were calm; Kano and Kaduna reported no attacks.",
       "Shelling hit Kherson and Mykolaiv; Odesa, Kyiv and Kharkiv were also struck. Ukraine said "
       "Russia fired drones from Crimea.",
+      // Names far apart, read alike by the first two passes: the third keeps their choices.
+      "Envoys from Kenya, Nigeria and Brazil met in Geneva.",
+      // A one-word name that is also a demonym ("Canadian", a town in Texas).
+      "Snow closed roads across Canada, and Canadian officials urged drivers to stay home.",
   };
   std::string long_text;
   for (int i = 0; i < 40; ++i) long_text += std::string(texts[i % std::size(texts)]) + " ";
