@@ -53,10 +53,9 @@ void AppendJsonString(std::string_view value, std::string* out) {
   out->append(value.data(), i);
   while (i < value.size()) {
     // Most text is plain ASCII: copy each run of it in one append.
-    size_t run = i;
-    while (run < value.size() && kVerbatim[static_cast<unsigned char>(value[run])]) ++run;
-    out->append(value.data() + i, run - i);
-    i = run;
+    const size_t run = VerbatimPrefix(value.substr(i));
+    out->append(value.data() + i, run);
+    i += run;
     if (i == value.size()) break;
     unsigned char c = static_cast<unsigned char>(value[i]);
     if (c < 0x80) {
