@@ -142,6 +142,7 @@ class Scanner {
           keys_[i - 1] == "to") {
         best.cue = nullptr;
       }
+      if (best.cue != nullptr && KillOfAThing(s, best)) best.cue = nullptr;
       if (best.cue != nullptr) {
         out.triggers.push_back(best);
         out.has[static_cast<size_t>(best.cue->cls)] = true;
@@ -199,6 +200,50 @@ class Scanner {
     const bool next = i + 1 < s.token_end && doc_.tokens[i + 1].kind == TokenKind::kNumber;
     const bool prev = i > s.token_begin && doc_.tokens[i - 1].kind == TokenKind::kNumber;
     return next || prev;
+  }
+
+  // "The deal was killed in the Senate", "lawmakers killed the bill": "kill" said of a plan,
+  // a law or talks ends them; nobody dies. The thing is the passive subject right before
+  // "was/were killed" or the object right after "killed (the)".
+  bool KillOfAThing(const Sentence& s, const Hit& hit) const {
+    if (hit.end != hit.begin + 1) return false;
+    const std::string_view cue = keys_[hit.begin];
+    if (cue != "killed" && cue != "kills" && cue != "killing") return false;
+    static constexpr std::string_view kThings[] = {
+        "deal",   "deals",     "bill",      "bills",       "plan",         "plans",
+        "proposal", "proposals", "measure", "legislation", "amendment",    "motion",
+        "project", "projects",  "idea",     "talks",       "negotiations", "agreement",
+        "reform",  "merger",    "contract", "initiative",  "program",      "programme",
+        "scheme",  "budget",    "story",    "rumor",       "rumour",       "momentum"};
+    auto thing = [&](uint32_t i) {
+      return std::find(std::begin(kThings), std::end(kThings), keys_[i]) != std::end(kThings);
+    };
+    const uint32_t i = hit.begin;
+    if (i >= s.token_begin + 2) {
+      const std::string_view aux = keys_[i - 1];
+      if ((aux == "was" || aux == "were" || aux == "been" || aux == "be") && thing(i - 2)) {
+        return true;
+      }
+    }
+    uint32_t next = i + 1;
+    if (next < s.token_end) {
+      const std::string_view det = keys_[next];
+      if (det == "the" || det == "a" || det == "an" || det == "this" || det == "that" ||
+          det == "its" || det == "their") {
+        ++next;
+      }
+    }
+    if (next >= s.token_end || !thing(next)) return false;
+    // The thing word ends its noun phrase ("killed the bill in committee"), unlike "killed the
+    // project manager".
+    static constexpr std::string_view kAfterPhrase[] = {
+        "in",  "on",   "at",   "after", "before", "by",     "with",  "for",   "and", "but",
+        "as",  "when", "over", "during", "last",  "because", "since", "which", "that", "amid",
+        "off", "this", "of",   "to",    "from",   "outright"};
+    const uint32_t after = next + 1;
+    return after >= s.token_end || doc_.tokens[after].kind == TokenKind::kPunct ||
+           std::find(std::begin(kAfterPhrase), std::end(kAfterPhrase), keys_[after]) !=
+               std::end(kAfterPhrase);
   }
 
   const Document& doc_;

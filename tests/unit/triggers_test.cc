@@ -336,6 +336,10 @@ TEST(TriggersTest, EverydayWordsAreNoViolence) {
       // Mail is no attack without something harmful in it.
       "The company shipped packages containing new phones to stores across the state.",
       "The mayor received letters containing praise from residents.",
+      // "kill" said of a plan, a law or talks.
+      "The deal was killed in the Senate on Tuesday after a long debate.",
+      "Lawmakers killed the bill before the summer recess.",
+      "The opposition said the budget cuts were killing the reform.",
   };
   for (const char* text : kTexts) {
     SCOPED_TRACE(text);
@@ -344,6 +348,22 @@ TEST(TriggersTest, EverydayWordsAreNoViolence) {
       EXPECT_TRUE(t.event_type == "Protests" || t.event_type == "Strategic developments")
           << t.sub_event_type << " '" << doc.Slice(t.span) << "'";
     }
+  }
+}
+
+// The same words said of people stay killings.
+TEST(TriggersTest, KillingsOfPeopleNextToThingWords) {
+  const char* kTexts[] = {
+      "The deal broker was killed in the market on Tuesday.",
+      "Gunmen killed the project manager outside his home.",
+      "Two farmers were killed in a dispute over a land deal.",
+  };
+  for (const char* text : kTexts) {
+    SCOPED_TRACE(text);
+    Document doc = Annotate(text);
+    const TriggerMention* p = PrimaryTrigger(doc);
+    ASSERT_NE(p, nullptr);
+    EXPECT_EQ(p->event_type, "Violence against civilians") << doc.Slice(p->span);
   }
 }
 
