@@ -72,7 +72,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 25> kSubType
     {"Other", "Strategic developments"},
 }};
 
-constexpr size_t kNumClasses = static_cast<size_t>(CueClass::kCtxCause) + 1;  // the last class
+constexpr size_t kNumClasses = trigger::kNumCueClasses;
 
 struct Hit {
   uint32_t begin = 0, end = 0;  // token range
@@ -163,6 +163,19 @@ class Scanner {
       return true;
     });
     out.has[static_cast<size_t>(CueClass::kMail)] = mail_kept;
+    // A hijacking seizes a vehicle named next to it ("hijacked a bus", "the hijacked plane").
+    bool hijack_kept = false;
+    std::erase_if(out.triggers, [&](const Hit& h) {
+      if (h.cue->cls != CueClass::kHijack) return false;
+      for (const Hit& g : out.context) {
+        if (g.cue->cls == CueClass::kCtxVehicle && g.end + 3 >= h.begin && g.begin <= h.end + 3) {
+          hijack_kept = true;
+          return false;
+        }
+      }
+      return true;
+    });
+    out.has[static_cast<size_t>(CueClass::kHijack)] = hijack_kept;
     out.history = std::min(pos, 2.0f) + neg;
     // What protesters protest against is not what happened at the protest: "against the
     // arrest of", "demanding justice for the killing". Such hits do not set context flags.
@@ -287,6 +300,8 @@ class Classifier {
     for (const Sentence& s : doc_.sentences) scans_.push_back(scanner.Scan(s));
     std::vector<size_t> labels;
     for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
+      std::erase_if(scans_[si].triggers,
+                    [&](const Hit& h) { return AgreementWithoutSides(si, h); });
       const size_t first = out->size();
       for (const Hit& hit : scans_[si].triggers) {
         if (hit.cue->cls == CueClass::kLabel) labels.push_back(out->size());
@@ -348,6 +363,27 @@ class Classifier {
       }
     }
     return *slot;
+  }
+
+  // ACLED's agreements are made by armed or political sides. A cue that only says people
+  // agreed ("agreed", "a deal", "negotiations", "surrendered") is one only when such a side
+  // is named in its sentence: "commissioners agreed to allocate $4,500" or "help people deal
+  // with their questions" is no event. Ceasefires, truces, peace deals and prisoner exchanges
+  // are agreements between sides by their words.
+  bool AgreementWithoutSides(uint32_t si, const Hit& h) const {
+    if (h.cue->cls != CueClass::kFixed || !Is(h.cue->sub_event_type, "Agreement")) return false;
+    static constexpr std::string_view kBetweenSides[] = {
+        "ceasefire", "cease-fire", "truce", "peace", "prisoner", "prisoners", "hostages"};
+    for (uint32_t t = h.begin; t < h.end; ++t) {
+      if (std::find(std::begin(kBetweenSides), std::end(kBetweenSides), Low(doc_.tokens[t].span)) !=
+          std::end(kBetweenSides)) {
+        return false;
+      }
+    }
+    for (const ActorMention* a : ActorsIn(si)) {
+      if (IsArmedInter(a->inter)) return false;
+    }
+    return true;
   }
 
   bool InsideArmedActor(uint32_t si, const Hit& h) const {

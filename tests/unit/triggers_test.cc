@@ -61,6 +61,15 @@ const TypeCase kTypeCases[] = {
     {"Rioters burned tyres and threw stones at passing cars.", "Violent demonstration"},
     {"A mob lynched a man accused of theft in the market.", "Mob violence"},
     {"The two sides signed a ceasefire agreement in the capital.", "Agreement"},
+    // Weak agreement words need an armed or political side in the sentence.
+    {"Government forces and the rebel group reached a deal on Sunday.", "Agreement"},
+    {"Two hundred militants surrendered to the army in the district.", "Agreement"},
+    {"Elders brokered a truce between the two villages.", "Agreement"},
+    // Hijacking a vehicle.
+    {"Gunmen hijacked a bus carrying 30 passengers on the highway.",
+     "Abduction/forced disappearance"},
+    {"The hijacked plane landed at the airport on Sunday evening.",
+     "Abduction/forced disappearance"},
     {"Police arrested the mayor of the town on Friday.", "Arrests"},
     {"The group announced it had merged with a rival faction and pledged allegiance to a new leader.",
      "Change to group/activity"},
@@ -340,6 +349,9 @@ TEST(TriggersTest, EverydayWordsAreNoViolence) {
       "The deal was killed in the Senate on Tuesday after a long debate.",
       "Lawmakers killed the bill before the summer recess.",
       "The opposition said the budget cuts were killing the reform.",
+      // "hijack" said of a debate or an agenda.
+      "The opposition accused the party of hijacking the debate on the budget.",
+      "Critics said a small group had hijacked the reform agenda.",
   };
   for (const char* text : kTexts) {
     SCOPED_TRACE(text);
@@ -348,6 +360,22 @@ TEST(TriggersTest, EverydayWordsAreNoViolence) {
       EXPECT_TRUE(t.event_type == "Protests" || t.event_type == "Strategic developments")
           << t.sub_event_type << " '" << doc.Slice(t.span) << "'";
     }
+  }
+}
+
+// People agreeing on council business, deals of companies: no agreement between sides.
+TEST(TriggersTest, AgreementsWithoutSidesAreNoEvents) {
+  const char* kTexts[] = {
+      "The county commissioners agreed to allocate money for a new engineer.",
+      "Counselors are there to help people deal with their questions.",
+      "The company concluded an agreement to acquire half of the shares of a rival.",
+      "He resigned of his own accord, the party said.",
+      "Negotiations with potential buyers of the stores are ongoing.",
+  };
+  for (const char* text : kTexts) {
+    SCOPED_TRACE(text);
+    Document doc = Annotate(text);
+    EXPECT_TRUE(doc.triggers.empty()) << doc.triggers.front().sub_event_type;
   }
 }
 
