@@ -301,7 +301,7 @@ class Classifier {
     std::vector<size_t> labels;
     for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
       std::erase_if(scans_[si].triggers,
-                    [&](const Hit& h) { return AgreementWithoutSides(si, h); });
+                    [&](const Hit& h) { return StrategicWithoutSides(si, h); });
       const size_t first = out->size();
       for (const Hit& hit : scans_[si].triggers) {
         if (hit.cue->cls == CueClass::kLabel) labels.push_back(out->size());
@@ -365,13 +365,19 @@ class Classifier {
     return *slot;
   }
 
-  // ACLED's agreements are made by armed or political sides. A cue that only says people
-  // agreed ("agreed", "a deal", "negotiations", "surrendered") is one only when such a side
-  // is named in its sentence: "commissioners agreed to allocate $4,500" or "help people deal
-  // with their questions" is no event. Ceasefires, truces, peace deals and prisoner exchanges
-  // are agreements between sides by their words.
-  bool AgreementWithoutSides(uint32_t si, const Hit& h) const {
-    if (h.cue->cls != CueClass::kFixed || !Is(h.cue->sub_event_type, "Agreement")) return false;
+  // ACLED's agreements and changes of activity are made by armed or political sides. A cue
+  // that only says people agreed ("agreed", "a deal", "negotiations", "surrendered") or acted
+  // ("announced", "training", "suspended") is one only when such a side is named in its
+  // sentence: "commissioners agreed to allocate $4,500", "help people deal with their
+  // questions" or "the company announced plans" is no event. Ceasefires, truces, peace deals
+  // and prisoner exchanges are agreements between sides by their words.
+  bool StrategicWithoutSides(uint32_t si, const Hit& h) const {
+    if (h.cue->cls != CueClass::kFixed ||
+        !(Is(h.cue->sub_event_type, "Agreement") ||
+          Is(h.cue->sub_event_type, "Change to group/activity") ||
+          Is(h.cue->sub_event_type, "Other"))) {
+      return false;
+    }
     static constexpr std::string_view kBetweenSides[] = {
         "ceasefire", "cease-fire", "truce", "peace", "prisoner", "prisoners", "hostages"};
     for (uint32_t t = h.begin; t < h.end; ++t) {
@@ -382,6 +388,22 @@ class Classifier {
     }
     for (const ActorMention* a : ActorsIn(si)) {
       if (IsArmedInter(a->inter)) return false;
+    }
+    if (Is(h.cue->sub_event_type, "Agreement")) return true;
+    // A change of activity is also one when a government or its officers make it ("the
+    // governor extended the curfew"), or forces move ("coalition reinforcements reached").
+    static constexpr std::string_view kAuthorities[] = {
+        "government", "governor",   "authorities", "ministry",     "minister",  "president",
+        "junta",      "military",   "army",        "forces",       "coalition", "reinforcements",
+        "commissioner", "prefect",  "committee",   "troops",       "soldiers",  "police",
+        "militia",    "militias",   "militants",   "rebel",        "rebels",    "insurgents",
+        "fighters",   "faction",    "factions",    "units"};
+    const Sentence& s = doc_.sentences[si];
+    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+      if (std::find(std::begin(kAuthorities), std::end(kAuthorities), Low(doc_.tokens[t].span)) !=
+          std::end(kAuthorities)) {
+        return false;
+      }
     }
     return true;
   }

@@ -65,6 +65,9 @@ const TypeCase kTypeCases[] = {
     {"Government forces and the rebel group reached a deal on Sunday.", "Agreement"},
     {"Two hundred militants surrendered to the army in the district.", "Agreement"},
     {"Elders brokered a truce between the two villages.", "Agreement"},
+    // A change of activity by a government or forces, not only by an armed group named.
+    {"The governor extended the nightly curfew by two months.", "Change to group/activity"},
+    {"Coalition reinforcements reached the area on Tuesday.", "Change to group/activity"},
     // Hijacking a vehicle.
     {"Gunmen hijacked a bus carrying 30 passengers on the highway.",
      "Abduction/forced disappearance"},
@@ -363,14 +366,19 @@ TEST(TriggersTest, EverydayWordsAreNoViolence) {
   }
 }
 
-// People agreeing on council business, deals of companies: no agreement between sides.
-TEST(TriggersTest, AgreementsWithoutSidesAreNoEvents) {
+// People agreeing on council business, deals and plans of companies: no agreement between
+// sides, no change of activity.
+TEST(TriggersTest, StrategicWordsWithoutSidesAreNoEvents) {
   const char* kTexts[] = {
       "The county commissioners agreed to allocate money for a new engineer.",
       "Counselors are there to help people deal with their questions.",
       "The company concluded an agreement to acquire half of the shares of a rival.",
       "He resigned of his own accord, the party said.",
       "Negotiations with potential buyers of the stores are ongoing.",
+      // Companies and councils announcing, training, suspending: no change of an armed group.
+      "The retailer announced on Friday that it will close the lab, cutting 650 jobs.",
+      "The program offers training to young volunteers at the fire department.",
+      "The school board suspended the vote until next month.",
   };
   for (const char* text : kTexts) {
     SCOPED_TRACE(text);
