@@ -142,7 +142,9 @@ class Scanner {
           keys_[i - 1] == "to") {
         best.cue = nullptr;
       }
-      if (best.cue != nullptr && KillOfAThing(s, best)) best.cue = nullptr;
+      if (best.cue != nullptr && (KillOfAThing(s, best) || FiredFromAJob(s, best))) {
+        best.cue = nullptr;
+      }
       if (best.cue != nullptr) {
         out.triggers.push_back(best);
         out.has[static_cast<size_t>(best.cue->cls)] = true;
@@ -259,6 +261,34 @@ class Scanner {
                std::end(kAfterPhrase);
   }
 
+  // "was fired as county manager", "would be fired for doing so": dismissed from a job. Shots,
+  // rounds and shells that "were fired", and anything "fired at/on/upon", stay shootings.
+  bool FiredFromAJob(const Sentence& s, const Hit& hit) const {
+    const uint32_t i = hit.begin;
+    if (hit.end != i + 1 || keys_[i] != "fired" || i < s.token_begin + 2) return false;
+    const std::string_view aux = keys_[i - 1];
+    if (aux != "was" && aux != "were" && aux != "been" && aux != "be" && aux != "being" &&
+        aux != "got" && aux != "get" && aux != "getting") {
+      return false;
+    }
+    static constexpr std::string_view kMissiles[] = {
+        "shots", "shot", "rounds", "round", "bullets", "bullet", "rockets", "rocket", "missiles",
+        "missile", "shells", "shell", "mortars", "mortar", "gunshots", "weapons", "weapon",
+        "gas", "canisters", "grenades", "grenade", "projectiles", "arrows"};
+    if (std::find(std::begin(kMissiles), std::end(kMissiles), keys_[i - 2]) !=
+        std::end(kMissiles)) {
+      return false;
+    }
+    if (i + 1 < s.token_end) {
+      const std::string_view next = keys_[i + 1];
+      if (next == "at" || next == "on" || next == "upon" || next == "into" || next == "towards" ||
+          next == "toward" || next == "from") {
+        return false;
+      }
+    }
+    return true;
+  }
+
   const Document& doc_;
   const trigger::Lexicon& lex_;
   const actor::TokenKeys& keys_;
@@ -300,8 +330,9 @@ class Classifier {
     for (const Sentence& s : doc_.sentences) scans_.push_back(scanner.Scan(s));
     std::vector<size_t> labels;
     for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
-      std::erase_if(scans_[si].triggers,
-                    [&](const Hit& h) { return StrategicWithoutSides(si, h); });
+      std::erase_if(scans_[si].triggers, [&](const Hit& h) {
+        return StrategicWithoutSides(si, h) || HarmWithoutViolence(si, h);
+      });
       const size_t first = out->size();
       for (const Hit& hit : scans_[si].triggers) {
         if (hit.cue->cls == CueClass::kLabel) labels.push_back(out->size());
@@ -406,6 +437,44 @@ class Classifier {
       }
     }
     return true;
+  }
+
+  // Deaths and injuries from a crash or an illness, and firefighters' "battle" with a blaze:
+  // "killed in a car accident", "died after a battle with cancer", "injured in the collision",
+  // "firefighters battle the blaze". Such a harm word is no event when its sentence says such
+  // a cause, names no armed side, and neither it nor the sentence before has another cue of
+  // violence ("a helicopter was shot down ... two pilots were killed in the crash" stays one).
+  // "fire" is no such cause: "opened fire", "setting him on fire".
+  bool HarmWithoutViolence(uint32_t si, const Hit& h) const {
+    static constexpr std::string_view kHarmWords[] = {
+        "killed", "kills", "killing", "died", "injured", "injuring", "wounded", "attack",
+        "battle", "battles", "battled", "fighting", "fought"};
+    static constexpr std::string_view kCauses[] = {
+        "crash",    "crashes",   "accident",  "accidents", "accidental", "accidentally",
+        "collision", "collisions", "wreck",   "drowned",   "drowning",   "stampede",
+        "illness",  "cancer",    "stroke",    "disease",   "complications", "overdose",
+        "blaze",    "blazes",    "flames",    "wildfire",  "firefighters"};
+    auto in = [](const auto& list, std::string_view w) {
+      return std::find(std::begin(list), std::end(list), w) != std::end(list);
+    };
+    if (h.end != h.begin + 1 || !in(kHarmWords, Low(doc_.tokens[h.begin].span))) return false;
+    // Other cues of its sentence or the one before ("shot down ... killed in the crash").
+    for (uint32_t k = si > 0 ? si - 1 : si; k <= si; ++k) {
+      for (const Hit& other : scans_[k].triggers) {
+        if (other.begin != h.begin && !(other.end == other.begin + 1 &&
+                                        in(kHarmWords, Low(doc_.tokens[other.begin].span)))) {
+          return false;
+        }
+      }
+    }
+    for (const ActorMention* a : ActorsIn(si)) {
+      if (IsArmedInter(a->inter)) return false;
+    }
+    const Sentence& s = doc_.sentences[si];
+    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+      if (in(kCauses, Low(doc_.tokens[t].span))) return true;
+    }
+    return false;
   }
 
   bool InsideArmedActor(uint32_t si, const Hit& h) const {

@@ -355,6 +355,13 @@ TEST(TriggersTest, EverydayWordsAreNoViolence) {
       // "hijack" said of a debate or an agenda.
       "The opposition accused the party of hijacking the debate on the budget.",
       "Critics said a small group had hijacked the reform agenda.",
+      // Deaths and injuries by accident or illness, firefighting, being dismissed.
+      "A 58-year-old woman was killed in a car accident on icy roads on Friday.",
+      "The former mayor died on Sunday after a long battle with cancer.",
+      "Firefighters battled the blaze for six hours.",
+      "The driver was injured in the collision on Route 9.",
+      "The county manager was fired in September after an audit.",
+      "A deputy would be fired for doing so, the sheriff said.",
   };
   for (const char* text : kTexts) {
     SCOPED_TRACE(text);
@@ -384,6 +391,27 @@ TEST(TriggersTest, StrategicWordsWithoutSidesAreNoEvents) {
     SCOPED_TRACE(text);
     Document doc = Annotate(text);
     EXPECT_TRUE(doc.triggers.empty()) << doc.triggers.front().sub_event_type;
+  }
+}
+
+// Violence next to words of the everyday senses stays violence: the cue word is kept.
+TEST(TriggersTest, ViolenceNextToAccidentAndJobWords) {
+  struct Case {
+    const char* text;
+    const char* cue;
+  };
+  const Case kCases[] = {
+      {"Several shots were fired at the police station overnight.", "fired at"},
+      {"A helicopter was shot down in the valley. Two pilots were killed in the crash.", "killed"},
+      {"Gunmen fired on a bus near the border.", "fired on"},
+      {"Militants attacked the convoy, and two soldiers died in the blaze.", "attacked"},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.text);
+    Document doc = Annotate(c.text);
+    bool found = false;
+    for (const TriggerMention& t : doc.triggers) found = found || doc.Slice(t.span) == c.cue;
+    EXPECT_TRUE(found);
   }
 }
 
