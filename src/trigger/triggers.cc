@@ -331,7 +331,8 @@ class Classifier {
     std::vector<size_t> labels;
     for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
       std::erase_if(scans_[si].triggers, [&](const Hit& h) {
-        return StrategicWithoutSides(si, h) || HarmWithoutViolence(si, h);
+        return StrategicWithoutSides(si, h) || HarmWithoutViolence(si, h) ||
+               OperationWithoutForces(si, h);
       });
       const size_t first = out->size();
       for (const Hit& hit : scans_[si].triggers) {
@@ -475,6 +476,18 @@ class Classifier {
       if (in(kCauses, Low(doc_.tokens[t].span))) return true;
     }
     return false;
+  }
+
+  // A bare "operation" is a military or police one only with a force named in its sentence:
+  // not "banking operations" or "the operations and maintenance fund".
+  bool OperationWithoutForces(uint32_t si, const Hit& h) const {
+    if (h.end != h.begin + 1) return false;
+    const std::string_view word = Low(doc_.tokens[h.begin].span);
+    if (word != "operation" && word != "operations") return false;
+    for (const ActorMention* a : ActorsIn(si)) {
+      if (IsArmedInter(a->inter)) return false;
+    }
+    return true;
   }
 
   bool InsideArmedActor(uint32_t si, const Hit& h) const {

@@ -362,6 +362,8 @@ TEST(TriggersTest, EverydayWordsAreNoViolence) {
       "The driver was injured in the collision on Route 9.",
       "The county manager was fired in September after an audit.",
       "A deputy would be fired for doing so, the sheriff said.",
+      // An operation without forces.
+      "The bank said its banking operations grew last year.",
   };
   for (const char* text : kTexts) {
     SCOPED_TRACE(text);
@@ -405,6 +407,8 @@ TEST(TriggersTest, ViolenceNextToAccidentAndJobWords) {
       {"A helicopter was shot down in the valley. Two pilots were killed in the crash.", "killed"},
       {"Gunmen fired on a bus near the border.", "fired on"},
       {"Militants attacked the convoy, and two soldiers died in the blaze.", "attacked"},
+      {"Troops launched an operation against the rebels in the hills.", "operation"},
+      {"Two men on a motorbike stopped to kill a shopkeeper outside his store.", "kill"},
   };
   for (const Case& c : kCases) {
     SCOPED_TRACE(c.text);
