@@ -37,6 +37,7 @@
 #include "sitrep/text.h"
 #include "trigger/historical.h"
 #include "trigger/lexicon.h"
+#include "util/word_set.h"
 
 namespace sitrep {
 namespace {
@@ -837,6 +838,7 @@ class Classifier {
     return NearSentence(si, off_duty_in_, [&](const Sentence& s) {
       for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
         const std::string_view w = Low(doc_.tokens[t].span);
+        if (w.empty() || w[0] != 'o') continue;  // most words: one byte test, no compare
         if (w == "off-duty") return true;
         if (w == "off" && t + 1 < s.token_end && Low(doc_.tokens[t + 1].span) == "duty") {
           return true;
@@ -898,14 +900,21 @@ class Classifier {
     return drug_linked_ != 0;
   }
   bool FindDrugLinkedVictims() const {
+    // The words looked for, one lookup per token.
+    constexpr uint32_t kVictimWord = 1, kDrugWord = 2, kRecordWord = 4;
+    static constexpr std::string_view kVictimWords[] = {"victim", "victims"};
+    static constexpr std::string_view kDrugWordList[] = {"drug"};
+    static constexpr std::string_view kRecordWords[] = {"charges", "convicted"};
+    static const util::WordBits kDrugWords{
+        {kVictimWords, kVictimWord}, {kDrugWordList, kDrugWord}, {kRecordWords, kRecordWord}};
     for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
       const Sentence& s = doc_.sentences[si];
       bool victim = false, drug = false, record = false;
       for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
-        const std::string_view w = Low(doc_.tokens[t].span);
-        victim |= w == "victim" || w == "victims";
-        drug |= w == "drug";
-        record |= w == "charges" || w == "convicted";
+        const uint32_t bits = kDrugWords.Of(Low(doc_.tokens[t].span));
+        victim |= (bits & kVictimWord) != 0;
+        drug |= (bits & kDrugWord) != 0;
+        record |= (bits & kRecordWord) != 0;
       }
       if (victim && drug && record) return true;
     }
@@ -939,10 +948,10 @@ class Classifier {
     static constexpr std::string_view kWords[] = {
         "stones", "stone", "stone-pelting", "rocks", "bricks", "sticks", "clubs", "bludgeons",
         "batons", "firecrackers", "fireworks", "bottles", "fists", "fist", "slippers"};
+    static const util::WordSet kWordSet(kWords);
     return NearSentence(si, unarmed_weapons_in_, [&](const Sentence& s) {
       for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
-        const std::string_view w = Low(doc_.tokens[t].span);
-        if (std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords)) return true;
+        if (kWordSet.Has(Low(doc_.tokens[t].span))) return true;
       }
       return false;
     });
