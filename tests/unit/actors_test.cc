@@ -85,6 +85,9 @@ const ActorCase kCases[] = {
     {"Is it safe to travel?", "", "", 0, "", false},
     {"They told us to leave.", "", "", 0, "", false},
     {"THE IS REPORT IS OUT TODAY", "", "", 0, "", false},
+    // The headline test is per sentence: a headline before, and a short all-caps line.
+    {"THE IS REPORT IS OUT TODAY\nAn IS commander was named.", "IS", "Islamic State", 2, "", false},
+    {"IS CLAIMS BLAST", "IS", "Islamic State", 2, "", false},
 };
 
 TEST(ActorsTest, Table) {
