@@ -46,7 +46,7 @@ class Matcher {
       for (uint32_t id : lex_.trie.Values(node)) {
         const Entry& e = lex_.entries[id];
         if (!want(e)) continue;
-        if (e.case_sensitive && (caps_headline_ || !SurfaceHasNoLowercase(i, j + 1))) continue;
+        if (e.case_sensitive && (!SurfaceHasNoLowercase(i, j + 1) || CapsHeadline())) continue;
         best = {j + 1, &e};
         break;
       }
@@ -56,7 +56,8 @@ class Matcher {
 
   void Run(std::vector<ActorMention>* out) {
     for (const Sentence& s : doc_.sentences) {
-      caps_headline_ = IsCapsHeadline(s);
+      sentence_ = &s;
+      caps_headline_ = -1;
       uint32_t i = s.token_begin;
       while (i < s.token_end) {
         Match m = Longest(i, s.token_end, [](const Entry& e) {
@@ -206,6 +207,11 @@ class Matcher {
     return true;
   }
 
+  bool CapsHeadline() const {
+    if (caps_headline_ < 0) caps_headline_ = IsCapsHeadline(*sentence_) ? 1 : 0;
+    return caps_headline_ != 0;
+  }
+
   // A sentence whose words are all capitalized gives acronyms no case evidence.
   bool IsCapsHeadline(const Sentence& s) const {
     int words = 0, caps = 0;
@@ -220,7 +226,10 @@ class Matcher {
   const Document& doc_;
   const Lexicon& lex_;
   const actor::TokenKeys& keys_;
-  bool caps_headline_ = false;
+  // The sentence matched and whether it is a caps headline: -1 until an acronym asks, as
+  // most sentences have no acronym to check.
+  const Sentence* sentence_ = nullptr;
+  mutable int8_t caps_headline_ = -1;
 };
 
 class ActorsStage : public Stage {

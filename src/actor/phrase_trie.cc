@@ -1,6 +1,7 @@
 #include "actor/phrase_trie.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "sitrep/text.h"
 
@@ -21,23 +22,76 @@ std::string_view WithoutPossessive(std::string_view token) {
   return token;
 }
 
-constexpr uint64_t kFnvOffset = 1469598103934665603ull;
-constexpr uint64_t kFnvPrime = 1099511628211ull;
+constexpr uint64_t kOnes = 0x0101010101010101ull;
+constexpr uint64_t kHighBits = 0x8080808080808080ull;
+
+// The bytes of `w` with A-Z lower-cased, eight at a time (every other byte kept).
+inline uint64_t LowerAscii8(uint64_t w) {
+  const uint64_t low7 = w & ~kHighBits;                    // no carry between bytes below
+  const uint64_t from_a = low7 + (0x80 - 'A') * kOnes;     // high bit: byte >= 'A'
+  const uint64_t past_z = low7 + (0x80 - 'Z' - 1) * kOnes;  // high bit: byte > 'Z'
+  return w | (((from_a ^ past_z) & ~w & kHighBits) >> 2);
+}
+
+// True when a byte of `w` is `c`.
+inline bool HasByte(uint64_t w, char c) {
+  const uint64_t x = w ^ (static_cast<unsigned char>(c) * kOnes);
+  return ((x - kOnes) & ~x & kHighBits) != 0;
+}
+
+// KeyHash in steps: the length, then each eight-byte chunk (little-endian, zero-padded).
+inline uint64_t HashStart(size_t length) { return length * 0x9e3779b97f4a7c15ull; }
+inline uint64_t HashChunk(uint64_t h, uint64_t chunk) {
+  h = (h ^ chunk) * 0xd6e8feb86659fd93ull;
+  return h ^ (h >> 32);
+}
+inline uint64_t HashEnd(uint64_t h) {
+  h *= 0xbf58476d1ce4e5b9ull;
+  return h ^ (h >> 29);
+}
 
 // Writes the key of `token` at `out` (room for token.size() bytes); returns its length and
 // sets `*hash` to its PhraseTrie::KeyHash.
 size_t WriteTokenKey(std::string_view token, char* out, uint64_t* hash) {
   token = WithoutPossessive(token);
   size_t n = 0;
-  uint64_t h = kFnvOffset;
   for (char c : token) {
     if (c == '.') continue;
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     out[n++] = c;
-    h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
   }
-  *hash = h;
+  *hash = PhraseTrie::KeyHash(std::string_view(out, n));
   return n;
+}
+
+// The key of a token of up to 16 bytes with no period and no possessive, which is its bytes
+// lower-cased: written at `out` as whole words (room for 16 bytes), its hash returned.
+// `src` must be readable for 16 bytes; false (nothing done) for any other token.
+bool WriteShortTokenKey(const char* src, size_t size, char* out, uint64_t* hash) {
+  if (size == 0 || size > 16) return false;
+  uint64_t lo, hi;
+  std::memcpy(&lo, src, 8);
+  std::memcpy(&hi, src + 8, 8);
+  if (size <= 8) {
+    lo &= size == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * size)) - 1;
+    hi = 0;
+  } else {
+    hi &= size == 16 ? ~uint64_t{0} : (uint64_t{1} << (8 * (size - 8))) - 1;
+  }
+  if (HasByte(lo, '.') || HasByte(hi, '.')) return false;
+  // "'s", "’s" (E2 80 99 73): WithoutPossessive decides.
+  if (size > 2 && (src[size - 1] == 's' || src[size - 1] == 'S') &&
+      (src[size - 2] == '\'' || src[size - 2] == '\x99')) {
+    return false;
+  }
+  lo = LowerAscii8(lo);
+  hi = LowerAscii8(hi);
+  std::memcpy(out, &lo, 8);
+  std::memcpy(out + 8, &hi, 8);
+  uint64_t h = HashChunk(HashStart(size), lo);
+  if (size > 8) h = HashChunk(h, hi);
+  *hash = HashEnd(h);
+  return true;
 }
 
 }  // namespace
@@ -56,16 +110,32 @@ std::string TokenKey(std::string_view token) {
 }
 
 void TokenKeys::Assign(const Document& doc) {
-  size_t room = 0;
-  for (const Token& t : doc.tokens) room += t.span.size();
-  text_.resize(room);  // a key is never longer than its token
-  begin_.resize(doc.tokens.size() + 1);
-  begin_[0] = 0;
-  hashes_.resize(doc.tokens.size());
+  // Plain pointers: the key writes go through char*, which may alias any member, so the
+  // compiler would reload every vector's bounds after each write.
+  const Token* const tokens = doc.tokens.data();
+  const size_t count = doc.tokens.size();
+  const char* const text = doc.text.data();
+  const size_t text_size = doc.text.size();
+  // A key is never longer than its token; 16 bytes of room past the last for whole-word writes.
+  size_t room = 16;
+  for (size_t i = 0; i < count; ++i) room += tokens[i].span.size();
+  text_.resize(room);
+  begin_.resize(count + 1);
+  hashes_.resize(count);
+  char* const out = text_.data();
+  uint32_t* const begin = begin_.data();
+  uint64_t* const hashes = hashes_.data();
   size_t n = 0;
-  for (size_t i = 0; i < doc.tokens.size(); ++i) {
-    n += WriteTokenKey(doc.Slice(doc.tokens[i].span), text_.data() + n, &hashes_[i]);
-    begin_[i + 1] = static_cast<uint32_t>(n);
+  begin[0] = 0;
+  for (size_t i = 0; i < count; ++i) {
+    const Span span = tokens[i].span;
+    if (span.begin + 16 > text_size ||
+        !WriteShortTokenKey(text + span.begin, span.size(), out + n, &hashes[i])) {
+      n += WriteTokenKey(std::string_view(text + span.begin, span.size()), out + n, &hashes[i]);
+    } else {
+      n += span.size();
+    }
+    begin[i + 1] = static_cast<uint32_t>(n);
   }
   text_.resize(n);
 }
@@ -121,29 +191,21 @@ bool HasNoLowercase(std::string_view surface) {
 }
 
 uint64_t PhraseTrie::KeyHash(std::string_view key) {
-  uint64_t h = kFnvOffset;
-  for (unsigned char c : key) h = (h ^ c) * kFnvPrime;
-  return h;
+  uint64_t h = HashStart(key.size());
+  for (size_t i = 0; i < key.size(); i += 8) {
+    uint64_t chunk = 0;
+    std::memcpy(&chunk, key.data() + i, std::min<size_t>(8, key.size() - i));
+    h = HashChunk(h, chunk);
+  }
+  return HashEnd(h);
 }
 
-uint64_t PhraseTrie::EdgeHash(int32_t node, uint64_t key_hash) {
-  // The key's hash mixed with the node (splitmix64's finalizer).
-  uint64_t h = key_hash ^ (static_cast<uint64_t>(node) * 0x9e3779b97f4a7c15ull);
-  h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ull;
-  h = (h ^ (h >> 27)) * 0x94d049bb133111ebull;
-  return h ^ (h >> 31);
-}
-
-namespace {
-inline uint16_t EdgeTag(uint64_t hash) { return static_cast<uint16_t>(hash >> 48) | 1u; }
-}  // namespace
+PhraseTrie::PhraseTrie() : nodes_(1), edges_(64), mask_(63), tags_(64, 0) {}
 
 const PhraseTrie::Edge* PhraseTrie::FindEdge(uint64_t hash, int32_t node,
                                              std::string_view key) const {
-  if (edges_.empty()) return nullptr;
-  const size_t mask = edges_.size() - 1;
   const uint16_t tag = EdgeTag(hash);
-  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+  for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
     if (tags_[i] == 0) return nullptr;
     if (tags_[i] != tag) continue;
     const Edge& e = edges_[i];
@@ -155,9 +217,8 @@ const PhraseTrie::Edge* PhraseTrie::FindEdge(uint64_t hash, int32_t node,
 }
 
 void PhraseTrie::InsertEdge(const Edge& edge) {
-  const size_t mask = edges_.size() - 1;
-  size_t i = edge.hash & mask;
-  while (edges_[i].parent >= 0) i = (i + 1) & mask;
+  size_t i = edge.hash & mask_;
+  while (edges_[i].parent >= 0) i = (i + 1) & mask_;
   edges_[i] = edge;
   tags_[i] = EdgeTag(edge.hash);
 }
@@ -171,9 +232,10 @@ void PhraseTrie::Add(const std::vector<std::string>& keys, uint32_t value) {
       node = e->child;
       continue;
     }
-    if ((num_edges_ + 1) * 2 > edges_.size()) {
-      std::vector<Edge> old(std::max<size_t>(64, edges_.size() * 2));
+    if ((num_edges_ + 1) * 4 > edges_.size()) {
+      std::vector<Edge> old(edges_.size() * 2);
       old.swap(edges_);
+      mask_ = edges_.size() - 1;
       tags_.assign(edges_.size(), 0);
       for (const Edge& e : old) {
         if (e.parent >= 0) InsertEdge(e);
@@ -192,11 +254,6 @@ void PhraseTrie::Add(const std::vector<std::string>& keys, uint32_t value) {
     node = edge.child;
   }
   nodes_[node].values.push_back(value);
-}
-
-int32_t PhraseTrie::Child(int32_t node, std::string_view key, uint64_t key_hash) const {
-  const Edge* e = FindEdge(EdgeHash(node, key_hash), node, key);
-  return e == nullptr ? -1 : e->child;
 }
 
 std::vector<std::string_view> SplitTabs(std::string_view line) {

@@ -29,14 +29,14 @@ class TokenKeys {
   // large enough: a stage keeps one TokenKeys per thread for all the documents it reads).
   void Assign(const Document& doc);
   std::string_view operator[](size_t i) const {
-    return std::string_view(text_).substr(begin_[i], begin_[i + 1] - begin_[i]);
+    return std::string_view(text_.data() + begin_[i], begin_[i + 1] - begin_[i]);
   }
   // PhraseTrie::KeyHash of key i.
   uint64_t hash(size_t i) const { return hashes_[i]; }
   size_t size() const { return begin_.empty() ? 0 : begin_.size() - 1; }
 
  private:
-  std::string text_;
+  std::string text_;  // the keys, then 16 bytes of room for the last key's whole-word writes
   std::vector<uint32_t> begin_;  // token i's key is text_[begin_[i], begin_[i + 1])
   std::vector<uint64_t> hashes_;
 };
@@ -53,7 +53,7 @@ bool HasNoLowercase(std::string_view surface);
 
 class PhraseTrie {
  public:
-  PhraseTrie() : nodes_(1) {}
+  PhraseTrie();
   static constexpr int32_t kRoot = 0;
 
   // Adds `keys` → `value`. Empty phrases are ignored.
@@ -63,7 +63,23 @@ class PhraseTrie {
     return Child(node, key, KeyHash(key));
   }
   // The same with `key_hash` = KeyHash(key), computed once per token for every node asked.
-  int32_t Child(int32_t node, std::string_view key, uint64_t key_hash) const;
+  // Inline: the stages ask it at every token, and most tokens are no key (the first probe of
+  // the tag array ends the lookup).
+  int32_t Child(int32_t node, std::string_view key, uint64_t key_hash) const {
+    const uint64_t hash = EdgeHash(node, key_hash);
+    const uint16_t tag = EdgeTag(hash);
+    for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      const uint16_t t = tags_[i];
+      if (t == 0) return -1;
+      if (t != tag) continue;
+      const Edge& e = edges_[i];
+      if (e.hash == hash && e.parent == node && e.key_len == key.size() &&
+          std::string_view(keys_.data() + e.key_begin, e.key_len) == key) {
+        return e.child;
+      }
+    }
+  }
+  // A hash of the key's bytes, eight at a time (TokenKeys computes the same while folding).
   static uint64_t KeyHash(std::string_view key);
   const std::vector<uint32_t>& Values(int32_t node) const { return nodes_[node].values; }
 
@@ -80,12 +96,17 @@ class PhraseTrie {
     uint32_t key_begin = 0;  // into keys_
     uint32_t key_len = 0;
   };
-  static uint64_t EdgeHash(int32_t node, uint64_t key_hash);
+  // The key's hash (well mixed already) with the node: the root's edges hash as their keys.
+  static uint64_t EdgeHash(int32_t node, uint64_t key_hash) {
+    return key_hash ^ (static_cast<uint64_t>(node) * 0x9e3779b97f4a7c15ull);
+  }
+  static uint16_t EdgeTag(uint64_t hash) { return static_cast<uint16_t>(hash >> 48) | 1u; }
   const Edge* FindEdge(uint64_t hash, int32_t node, std::string_view key) const;
   void InsertEdge(const Edge& edge);
 
   std::vector<Node> nodes_;
-  std::vector<Edge> edges_;  // power-of-two size, at most half full
+  std::vector<Edge> edges_;  // power-of-two size, at most a quarter full
+  size_t mask_ = 0;          // edges_.size() - 1
   // Per edge slot: 0 when empty, else EdgeTag(hash). Probes scan this array, small enough to
   // stay in the L1 cache, and read an edge only on a matching tag (most tokens are no key).
   std::vector<uint16_t> tags_;

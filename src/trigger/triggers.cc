@@ -27,7 +27,7 @@
 #include <cctype>
 #include <initializer_list>
 #include <memory>
-#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -37,6 +37,7 @@
 #include "sitrep/text.h"
 #include "trigger/historical.h"
 #include "trigger/lexicon.h"
+#include "util/word_set.h"
 
 namespace sitrep {
 namespace {
@@ -93,6 +94,25 @@ bool Is(std::string_view type, std::string_view name) { return type == name; }
 
 bool IsMonthHomograph(std::string_view surface) { return surface == "March" || surface == "May"; }
 
+// The text of token `t` (Document::Slice without its bounds check, which is no inline code).
+std::string_view TokenText(const Document& doc, uint32_t t) {
+  const Span span = doc.tokens[t].span;
+  return std::string_view(doc.text.data() + span.begin, span.size());
+}
+
+// The classifier's per-document tables, kept per thread and reused from document to document
+// (an allocation per sentence and per trigger cost more than the typing).
+struct ClassifierBuffers {
+  std::vector<SentenceScan> scans;  // grows only; the first doc.sentences.size() are the scans
+  std::vector<std::vector<const ActorMention*>> actors_in;  // grows only, like `scans`
+  std::vector<uint8_t> actors_in_filled;
+  std::vector<int8_t> off_duty_in;
+  std::vector<int8_t> unarmed_weapons_in;
+  std::vector<size_t> labels;
+  std::vector<std::string_view> armed;         // Type's armed actor names
+  std::vector<const ActorMention*> before;     // Type's armed mentions before the cue
+};
+
 class Scanner {
  public:
   explicit Scanner(const Document& doc)
@@ -100,16 +120,21 @@ class Scanner {
         lex_(trigger::GetLexicon()),
         keys_(actor::ThreadTokenKeys(doc)) {}
 
-  SentenceScan Scan(const Sentence& s) const {
-    SentenceScan out;
+  // Fills `out` (its buffers reused) with the scan of sentence `s`.
+  void Scan(const Sentence& s, SentenceScan& out) const {
+    out.triggers.clear();
+    out.context.clear();
+    out.has = {};
     uint32_t trigger_end = s.token_begin;
     float pos = 0, neg = 0;
     for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
-      if (IsMonthHomograph(doc_.Slice(doc_.tokens[i].span)) || LowerCaseMonth(s, i)) continue;
+      // Most tokens start no phrase: the trie's first step says so before the month tests.
+      int32_t node = lex_.trie.Child(actor::PhraseTrie::kRoot, keys_[i], keys_.hash(i));
+      if (node < 0) continue;
+      if (IsMonthHomograph(TokenText(doc_, i)) || LowerCaseMonth(s, i)) continue;
       Hit best;
-      int32_t node = actor::PhraseTrie::kRoot;
       for (uint32_t j = i; j < s.token_end; ++j) {
-        node = lex_.trie.Child(node, keys_[j], keys_.hash(j));
+        if (j > i) node = lex_.trie.Child(node, keys_[j], keys_.hash(j));
         if (node < 0) break;
         for (uint32_t id : lex_.trie.Values(node)) {
           const Cue& cue = lex_.cues[id];
@@ -204,7 +229,6 @@ class Scanner {
         out.has[static_cast<size_t>(h.cue->cls)] = other;
       }
     }
-    return out;
   }
 
  private:
@@ -316,19 +340,30 @@ const std::string& ThreadLower(std::string_view text) {
 
 class Classifier {
  public:
-  explicit Classifier(const Document& doc)
+  Classifier(const Document& doc, ClassifierBuffers& buffers)
       : doc_(doc),
         pub_(trigger::ParseYearMonth(doc.published)),
         lower_(ThreadLower(doc.text)),
-        actors_in_(doc.sentences.size()),
-        off_duty_in_(doc.sentences.size(), -1),
-        unarmed_weapons_in_(doc.sentences.size(), -1) {}
+        buffers_(buffers),
+        actors_in_(buffers.actors_in),
+        actors_in_filled_(buffers.actors_in_filled),
+        off_duty_in_(buffers.off_duty_in),
+        unarmed_weapons_in_(buffers.unarmed_weapons_in) {
+    const size_t n = doc.sentences.size();
+    if (actors_in_.size() < n) actors_in_.resize(n);
+    actors_in_filled_.assign(n, 0);
+    off_duty_in_.assign(n, -1);
+    unarmed_weapons_in_.assign(n, -1);
+  }
 
   void Run(std::vector<TriggerMention>* out) {
     Scanner scanner(doc_);
-    scans_.reserve(doc_.sentences.size());
-    for (const Sentence& s : doc_.sentences) scans_.push_back(scanner.Scan(s));
-    std::vector<size_t> labels;
+    const size_t n = doc_.sentences.size();
+    if (buffers_.scans.size() < n) buffers_.scans.resize(n);
+    for (size_t si = 0; si < n; ++si) scanner.Scan(doc_.sentences[si], buffers_.scans[si]);
+    scans_ = std::span<const SentenceScan>(buffers_.scans.data(), n);
+    std::vector<size_t>& labels = buffers_.labels;
+    labels.clear();
     for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
       std::erase_if(scans_[si].triggers, [&](const Hit& h) {
         return StrategicWithoutSides(si, h) || HarmWithoutViolence(si, h) ||
@@ -386,15 +421,16 @@ class Classifier {
   // Actor mentions inside sentence `si`, in document order; listed on first use, as typing
   // asks for a sentence's actors many times.
   const std::vector<const ActorMention*>& ActorsIn(uint32_t si) const {
-    std::optional<std::vector<const ActorMention*>>& slot = actors_in_[si];
-    if (!slot) {
-      slot.emplace();
+    std::vector<const ActorMention*>& slot = actors_in_[si];
+    if (!actors_in_filled_[si]) {
+      actors_in_filled_[si] = 1;
+      slot.clear();
       const Span& span = doc_.sentences[si].span;
       for (const ActorMention& a : doc_.actors) {
-        if (a.span.begin >= span.begin && a.span.end <= span.end) slot->push_back(&a);
+        if (a.span.begin >= span.begin && a.span.end <= span.end) slot.push_back(&a);
       }
     }
-    return *slot;
+    return slot;
   }
 
   // ACLED's agreements and changes of activity are made by armed or political sides. A cue
@@ -506,11 +542,14 @@ class Classifier {
     TriggerMention m;
     m.span = {doc_.tokens[hit.begin].span.begin, doc_.tokens[hit.end - 1].span.end};
     m.sentence = si;
-    m.sub_event_type = cue.sub_event_type;
+    // The sub-event type as decided so far (a view of a cue's type or a literal): written
+    // into the mention once, at the end.
+    std::string_view sub = cue.sub_event_type;
     m.score = cue.score;
 
     const std::vector<const ActorMention*>& actors = ActorsIn(si);
-    std::vector<std::string_view> armed;
+    std::vector<std::string_view>& armed = buffers_.armed;
+    armed.clear();
     // Sides: armed actors or armed-target words before and after the cue ("militants attacked
     // an army post", "a soldier was killed by gunmen"); "JNIM and/or ISGS" stays one side.
     bool armed_before = false, armed_after = false;
@@ -518,7 +557,8 @@ class Classifier {
     // "shot dead a police officer (assumed off-duty)": soldiers and police hit while off duty
     // are civilians to ACLED, not an armed side.
     const bool off_duty = OffDutyNear(si);
-    std::vector<const ActorMention*> before;
+    std::vector<const ActorMention*>& before = buffers_.before;
+    before.clear();
     for (const ActorMention* a : actors) {
       if (IsArmedInter(a->inter) && a->span.end <= m.span.begin) before.push_back(a);
     }
@@ -620,30 +660,30 @@ class Classifier {
         // Residents or rioters burning or ransacking, with no armed group among them: a riot.
         // The doers are the first people named before the cue ("students burned a police
         // station", "villagers ... destroyed the churches"): the police burned are no doers.
-        if (Is(m.sub_event_type, "Looting/property destruction") && !non_state && !armed_before &&
+        if (Is(sub, "Looting/property destruction") && !non_state && !armed_before &&
             !PassiveBefore(hit) && !ArmedWordBefore(si, hit) &&
             ((crowd_subject && !state) || CrowdAt(si, doc_.sentences[si].token_begin, hit.begin) ||
              CivilianBefore(si, hit))) {
-          m.sub_event_type = "Violent demonstration";
+          sub = "Violent demonstration";
           m.score = 0.6f;
         }
         // Abducting soldiers or fighters is an attack on an armed side ("abducted two
         // militiamen"), not violence against civilians.
-        if (Is(m.sub_event_type, "Abduction/forced disappearance") && object_kind == 2 &&
+        if (Is(sub, "Abduction/forced disappearance") && object_kind == 2 &&
             !armed_hit) {
-          m.sub_event_type = "Armed clash";
+          sub = "Armed clash";
           m.score = 0.66f;
         }
-        if (disrupt && (Is(m.sub_event_type, "Grenade") ||
-                        Is(m.sub_event_type, "Shelling/artillery/missile attack"))) {
-          m.sub_event_type = "Disrupted weapons use";
-        } else if ((Is(m.sub_event_type, "Grenade") ||
-                    Is(m.sub_event_type, "Shelling/artillery/missile attack")) &&
+        if (disrupt && (Is(sub, "Grenade") ||
+                        Is(sub, "Shelling/artillery/missile attack"))) {
+          sub = "Disrupted weapons use";
+        } else if ((Is(sub, "Grenade") ||
+                    Is(sub, "Shelling/artillery/missile attack")) &&
                    EngagementNear(si)) {
           // "clashes were accompanied by shelling", "fired RPGs ... the forces fired back":
           // the heavy weapons are part of a fight the clash cue types.
           m.score = std::min(m.score, 0.62f);
-        } else if (Is(m.sub_event_type, "Air/drone strike") &&
+        } else if (Is(sub, "Air/drone strike") &&
                    (EngagementNear(si) || SupportWordBefore(si, hit))) {
           // "an operation backed by airstrikes", "the ambush was followed by airstrikes": air
           // support of a ground fight.
@@ -658,9 +698,9 @@ class Classifier {
           // device opened a fight the clash cue types.
           m.score = std::min(m.score, 0.62f);
         } else if (disrupt) {
-          m.sub_event_type = "Disrupted weapons use";
+          sub = "Disrupted weapons use";
         } else if (Near(si, CueClass::kCtxSuicide)) {
-          m.sub_event_type = "Suicide bomb";
+          sub = "Suicide bomb";
           m.score = 0.95f;
         }
         break;
@@ -668,44 +708,44 @@ class Classifier {
       case CueClass::kKill: {
         bool kill = cue.cls == CueClass::kKill;
         if ((crowd_subject || crowd_act) && !non_state && !protest_context) {
-          m.sub_event_type = "Mob violence";
+          sub = "Mob violence";
           m.score = crowd_act ? 0.8f : 0.7f;
         } else if (armed_hit && armed_before && !protest_context) {
           // Soldiers or rival fighters among the dead: a battle, whatever else was hit.
-          m.sub_event_type = "Armed clash";
+          sub = "Armed clash";
           m.score = kill ? 0.6f : 0.66f;
         } else if (object == 1 && !protest_context) {
           // The cue's object decides: "assassinated a civilian", "executed 7 villagers".
-          m.sub_event_type = "Attack";
+          sub = "Attack";
           m.score = kill ? 0.72f : 0.7f;
         } else if (object == 2 && (armed_before || !armed.empty())) {
-          m.sub_event_type = "Armed clash";
+          sub = "Armed clash";
           m.score = kill ? 0.6f : 0.66f;
         } else if (two_sides) {
-          m.sub_event_type = "Armed clash";
+          sub = "Armed clash";
           m.score = kill ? 0.6f : 0.66f;
         } else if (victims) {
-          m.sub_event_type = "Attack";
+          sub = "Attack";
           m.score = kill ? 0.72f : 0.7f;
         } else if (rioters) {
-          m.sub_event_type = "Mob violence";
+          sub = "Mob violence";
           m.score = 0.6f;
         } else if (!armed.empty()) {
           // One armed side and a killing with no armed target: a killing of unnamed people.
           // ("JNIM militants shot dead a tracker", "gunmen killed a doctor").
           const bool lethal = kill && cue.score > 0.5f && armed_before && object == 0 &&
                               !target_before && !target_after && !PassiveBefore(hit);
-          m.sub_event_type = lethal ? "Attack" : "Armed clash";
+          sub = lethal ? "Attack" : "Armed clash";
           m.score = 0.6f;
         } else {
-          m.sub_event_type = kill ? "Attack" : "Armed clash";
+          sub = kill ? "Attack" : "Armed clash";
           m.score = kill ? 0.5f : 0.45f;
         }
         // "attacked and burned a school", "raided the village and looted shops" with nobody
         // hurt and no armed side hit: the attack is the property destruction.
         if (!kill && !protest_context && !two_sides && !armed_hit && object_kind != 1 &&
             object_kind != 2 && !Shooting(hit) && LootingWithoutHarm(si)) {
-          m.sub_event_type = "Looting/property destruction";
+          sub = "Looting/property destruction";
           m.score = 0.7f;
         }
         // "seized 3 tons of cannabis during an operation", "arrested seven militants ... during a
@@ -714,7 +754,7 @@ class Classifier {
         if (!kill) {
           const std::string_view outcome = OperationOutcome(si, hit);
           if (!outcome.empty()) {
-            m.sub_event_type = std::string(outcome);
+            sub = outcome;
             m.score = 0.6f;
           }
         }
@@ -730,19 +770,19 @@ class Classifier {
         if (cue.cls == CueClass::kWeapon && HeavyFireAlone(si, hit)) {
           // Machine-gun fire at an area with no small arms, no fight and nobody hit: ACLED
           // counts heavy weapons fired from afar as shelling.
-          m.sub_event_type = "Shelling/artillery/missile attack";
+          sub = "Shelling/artillery/missile attack";
           m.score = 0.8f;
         } else if (object == 1 && armed_before && !two_sides && !protest_context && !crowd_subject) {
           // "gunmen ambushed and killed four farmers" / "ambushed a bus": victims, not a battle.
-          m.sub_event_type = "Attack";
+          sub = "Attack";
           m.score = 0.7f;
         } else if (armed.empty() && protest_context) {
-          m.sub_event_type = "Violent demonstration";
+          sub = "Violent demonstration";
           m.score = 0.8f;
         } else if (!non_state && !armed_hit && UnarmedWeaponsNear(si)) {
           // Stones, sticks and firecrackers against each other or the police: a riot
           // ("clashed with police ... pelted stones at them").
-          m.sub_event_type = protest_context ? "Violent demonstration" : "Mob violence";
+          sub = protest_context ? "Violent demonstration" : "Mob violence";
           m.score = 0.78f;
         } else if ((armed.empty() && (Near(si, CueClass::kCtxCommunal) || rioters || civilians)) ||
                    (!non_state && (crowd_before || CrowdAgainstState(si, hit)))) {
@@ -750,10 +790,10 @@ class Classifier {
           // shopkeepers"); but ethnic or clan groups fighting to the death are communal
           // militias in a battle ("Bissa farmers clashed with Fula herders ... 7 killed").
           const bool battle = armed.empty() && EthnicNear(si) && LethalNear(si);
-          m.sub_event_type = battle ? "Armed clash" : "Mob violence";
+          sub = battle ? "Armed clash" : "Mob violence";
           m.score = 0.72f;
         } else {
-          m.sub_event_type = "Armed clash";
+          sub = "Armed clash";
         }
         break;
       case CueClass::kProtest: {
@@ -787,19 +827,19 @@ class Classifier {
           riot_actor = riot_actor || (w != "crowd" && w != "crowds");
         }
         if (ViolenceNear(si) || riot_actor) {
-          m.sub_event_type = "Violent demonstration";
+          sub = "Violent demonstration";
           m.score = std::max(m.score, 0.8f);
         } else if (lethal && (state || NearState(si)) && ProtestersHarmed(si)) {
-          m.sub_event_type = "Excessive force against protesters";
+          sub = "Excessive force against protesters";
           m.score = 0.9f;
         } else if (InterventionNear(si)) {
-          m.sub_event_type = "Protest with intervention";
+          sub = "Protest with intervention";
           m.score = std::max(m.score, 0.75f);
         }
         break;
       }
       case CueClass::kRiot:
-        m.sub_event_type = "Violent demonstration";
+        sub = "Violent demonstration";
         // "armed groups blocked the road with burning tyres": a tactic of the armed group.
         if (non_state) m.score = 0.3f;
         break;
@@ -811,7 +851,7 @@ class Classifier {
             break;
           }
         }
-        m.sub_event_type = first_inter == 1 ? "Government regains territory"
+        sub = first_inter == 1 ? "Government regains territory"
                                              : "Non-state actor overtakes territory";
         break;
       }
@@ -822,22 +862,23 @@ class Classifier {
     // already; the telling mention types it.
     if ((cue.cls == CueClass::kAttack || cue.cls == CueClass::kKill) &&
         hit.begin > doc_.sentences[si].token_begin) {
-      const std::string_view w = doc_.Slice(doc_.tokens[hit.begin - 1].span);
+      const std::string_view w = TokenText(doc_, hit.begin - 1);
       if (w == "the" || w == "The" || w == "this" || w == "This" || w == "that") m.score *= 0.85f;
     }
     if ((cue.cls == CueClass::kAttack || cue.cls == CueClass::kKill) &&
-        Is(m.sub_event_type, "Attack")) {
+        Is(sub, "Attack")) {
       // "The victim had charges against him for drug trafficking": ACLED codes the killing of
       // a suspected trafficker by armed men as a clash between gangs.
       if (DrugLinkedVictims()) {
-        m.sub_event_type = "Armed clash";
+        sub = "Armed clash";
       } else if (EngagementIn(si, hit)) {
         // "two civilians were killed in clashes between two families": the toll of a fight
         // the clash cue types.
         m.score = std::min(m.score, 0.68f);
       }
     }
-    m.event_type = std::string(EventTypeOf(m.sub_event_type));
+    m.sub_event_type.assign(sub);
+    m.event_type.assign(EventTypeOf(sub));
     // "3 civilians were also killed" after the lede: a further toll of the event told, not
     // what typed it.
     if (si > 0 && (cue.cls == CueClass::kKill || cue.cls == CueClass::kAttack) &&
@@ -952,7 +993,7 @@ class Classifier {
   // "opened fire", "fired at", "shot at": shooting at someone, not at property.
   bool Shooting(const Hit& hit) const {
     for (uint32_t t = hit.begin; t < hit.end; ++t) {
-      const std::string_view w = doc_.Slice(doc_.tokens[t].span);
+      const std::string_view w = TokenText(doc_, t);
       if (w == "fire" || w == "fired" || w == "shot" || w == "Fired" || w == "Shot") return true;
     }
     return false;
@@ -982,6 +1023,7 @@ class Classifier {
     return NearSentence(si, off_duty_in_, [&](const Sentence& s) {
       for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
         const std::string_view w = Low(doc_.tokens[t].span);
+        if (w.empty() || w[0] != 'o') continue;  // most words: one byte test, no compare
         if (w == "off-duty") return true;
         if (w == "off" && t + 1 < s.token_end && Low(doc_.tokens[t + 1].span) == "duty") {
           return true;
@@ -1043,14 +1085,21 @@ class Classifier {
     return drug_linked_ != 0;
   }
   bool FindDrugLinkedVictims() const {
+    // The words looked for, one lookup per token.
+    constexpr uint32_t kVictimWord = 1, kDrugWord = 2, kRecordWord = 4;
+    static constexpr std::string_view kVictimWords[] = {"victim", "victims"};
+    static constexpr std::string_view kDrugWordList[] = {"drug"};
+    static constexpr std::string_view kRecordWords[] = {"charges", "convicted"};
+    static const util::WordBits kDrugWords{
+        {kVictimWords, kVictimWord}, {kDrugWordList, kDrugWord}, {kRecordWords, kRecordWord}};
     for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
       const Sentence& s = doc_.sentences[si];
       bool victim = false, drug = false, record = false;
       for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
-        const std::string_view w = Low(doc_.tokens[t].span);
-        victim |= w == "victim" || w == "victims";
-        drug |= w == "drug";
-        record |= w == "charges" || w == "convicted";
+        const uint32_t bits = kDrugWords.Of(Low(doc_.tokens[t].span));
+        victim |= (bits & kVictimWord) != 0;
+        drug |= (bits & kDrugWord) != 0;
+        record |= (bits & kRecordWord) != 0;
       }
       if (victim && drug && record) return true;
     }
@@ -1084,10 +1133,10 @@ class Classifier {
     static constexpr std::string_view kWords[] = {
         "stones", "stone", "stone-pelting", "rocks", "bricks", "sticks", "clubs", "bludgeons",
         "batons", "firecrackers", "fireworks", "bottles", "fists", "fist", "slippers"};
+    static const util::WordSet kWordSet(kWords);
     return NearSentence(si, unarmed_weapons_in_, [&](const Sentence& s) {
       for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
-        const std::string_view w = Low(doc_.tokens[t].span);
-        if (std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords)) return true;
+        if (kWordSet.Has(Low(doc_.tokens[t].span))) return true;
       }
       return false;
     });
@@ -1180,7 +1229,7 @@ class Classifier {
   // in): a view into the document's text lower-cased once, where a string per word test cost
   // a copy each.
   std::string_view Low(Span span) const {
-    return std::string_view(lower_).substr(span.begin, span.end - span.begin);
+    return std::string_view(lower_.data() + span.begin, span.size());
   }
 
   // An ethnic, clan or land word (ctx_communal with weight 1) in sentence `si` or a neighbour.
@@ -1334,7 +1383,7 @@ class Classifier {
   int ObjectAfter(uint32_t si, const Hit& hit) const {
     const Sentence& s = doc_.sentences[si];
     if (hit.end >= s.token_end) return 0;
-    const std::string_view first = doc_.Slice(doc_.tokens[hit.end].span);
+    const std::string_view first = TokenText(doc_, hit.end);
     // "beat and injured a woman", "shot and killed two farmers": two verbs share the object.
     if (first == "and" && hit.end + 1 < s.token_end) {
       for (const Hit& o : scans_[si].triggers) {
@@ -1374,7 +1423,7 @@ class Classifier {
     // Stop at a clause break: only the words before a comma, "and" or another cue belong to
     // the object ("fighting killed three civilians" says nothing of what was fought).
     for (uint32_t t = hit.end; t <= last; ++t) {
-      const std::string_view w = doc_.Slice(doc_.tokens[t].span);
+      const std::string_view w = TokenText(doc_, t);
       if (doc_.tokens[t].span.begin >= best) break;
       if (w == "," || w == "and" || w == "in" || w == "near") return 0;
       for (const Hit& o : scans_[si].triggers) {
@@ -1426,7 +1475,7 @@ class Classifier {
     const Sentence& s = doc_.sentences[si];
     uint32_t lo = hit.begin >= s.token_begin + 4 ? hit.begin - 4 : s.token_begin;
     for (uint32_t t = lo; t < hit.begin; ++t) {
-      std::string_view w = doc_.Slice(doc_.tokens[t].span);
+      std::string_view w = TokenText(doc_, t);
       if (w == "had" || w == "Had") return true;
     }
     return false;
@@ -1435,11 +1484,13 @@ class Classifier {
   const Document& doc_;
   trigger::YearMonth pub_;
   const std::string& lower_;  // doc_.text, ASCII lower-cased
-  std::vector<SentenceScan> scans_;
+  ClassifierBuffers& buffers_;
+  std::span<const SentenceScan> scans_;
   // Per-sentence memos, filled on first use (-1: not yet known).
-  mutable std::vector<std::optional<std::vector<const ActorMention*>>> actors_in_;
-  mutable std::vector<int8_t> off_duty_in_;
-  mutable std::vector<int8_t> unarmed_weapons_in_;
+  std::vector<std::vector<const ActorMention*>>& actors_in_;
+  std::vector<uint8_t>& actors_in_filled_;
+  std::vector<int8_t>& off_duty_in_;
+  std::vector<int8_t>& unarmed_weapons_in_;
   mutable int8_t drug_linked_ = -1;
 };
 
@@ -1471,8 +1522,9 @@ const std::vector<std::string_view>& AcledSubEventTypes() {
 }
 
 std::vector<TriggerMention> FindTriggers(const Document& doc) {
+  thread_local ClassifierBuffers buffers;
   std::vector<TriggerMention> out;
-  Classifier(doc).Run(&out);
+  Classifier(doc, buffers).Run(&out);
   return out;
 }
 

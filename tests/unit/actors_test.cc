@@ -1,3 +1,4 @@
+#include <cctype>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -84,6 +85,9 @@ const ActorCase kCases[] = {
     {"Is it safe to travel?", "", "", 0, "", false},
     {"They told us to leave.", "", "", 0, "", false},
     {"THE IS REPORT IS OUT TODAY", "", "", 0, "", false},
+    // The headline test is per sentence: a headline before, and a short all-caps line.
+    {"THE IS REPORT IS OUT TODAY\nAn IS commander was named.", "IS", "Islamic State", 2, "", false},
+    {"IS CLAIMS BLAST", "IS", "Islamic State", 2, "", false},
 };
 
 TEST(ActorsTest, Table) {
@@ -167,6 +171,66 @@ TEST(ActorsTest, TokenKeysMatchTokenKey) {
   }
   Document empty;
   EXPECT_EQ(actor::TokenKeys(empty).size(), 0u);
+}
+
+// TokenKey spelled out plainly: a possessive "'s" / "’s" dropped, periods dropped, A-Z
+// lower-cased as std::tolower in the "C" locale.
+std::string ReferenceKey(std::string_view token) {
+  if (token.size() > 2 && (token.back() == 's' || token.back() == 'S')) {
+    if (token[token.size() - 2] == '\'') {
+      token.remove_suffix(2);
+    } else if (token.size() > 4 && token.substr(token.size() - 4, 3) == "\xE2\x80\x99") {
+      token.remove_suffix(4);
+    }
+  }
+  std::string key;
+  for (char c : token) {
+    if (c != '.') key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return key;
+}
+
+// Tokens of every length up to 20 and every byte, written eight and sixteen bytes at a time
+// away from the text's end and byte by byte near it, against ReferenceKey and KeyHash.
+TEST(ActorsTest, TokenKeysMatchReference) {
+  std::vector<std::string> tokens = {
+      "a", "A", "Iraq", "IRAQ", "Iraq's", "IRAQ'S", "Iraq\xE2\x80\x99s", "U.S.", "u.s.a",
+      "x.y.", ".", "...", "'s", "\xE2\x80\x99s", "a's", "bus", "Ss", "SS", "a\x99s",
+      "ab\x99s", "\xC3\x89LITE", "@[`{", "AZaz@[", "abcdefgh", "ABCDEFGHI", "al-Shabaab's",
+      "ABCDEFGHIJKLMNO", "ABCDEFGHIJKLMNOP", "ABCDEFGHIJKLMNOPQ", "Abd-al-Jalil.Issawi's",
+      "x.y.z.w.v.u.t.s.r.", "SEVENTEEN-LETTERS", "no'S", "don't"};
+  for (int b = 1; b < 256; ++b) {
+    tokens.push_back(std::string(1, static_cast<char>(b)));
+    tokens.push_back("Ab" + std::string(1, static_cast<char>(b)) + "Cd");
+    tokens.push_back("ABCDEFGHIJ" + std::string(1, static_cast<char>(b)) + "s");
+  }
+  Document doc;
+  for (const std::string& t : tokens) {
+    const uint32_t begin = static_cast<uint32_t>(doc.text.size());
+    doc.text += t;
+    doc.tokens.push_back({{begin, static_cast<uint32_t>(doc.text.size())}, TokenKind::kWord});
+    doc.text += ' ';
+  }
+  // The same tokens again, each in the text's last 16 bytes in turn.
+  for (const std::string& t : tokens) {
+    Document end = doc;
+    end.text += t;
+    end.tokens.push_back({{static_cast<uint32_t>(doc.text.size()),
+                           static_cast<uint32_t>(end.text.size())}, TokenKind::kWord});
+    const actor::TokenKeys keys(end);
+    EXPECT_EQ(keys[keys.size() - 1], ReferenceKey(t)) << t;
+    EXPECT_EQ(keys.hash(keys.size() - 1), actor::PhraseTrie::KeyHash(ReferenceKey(t))) << t;
+  }
+  const actor::TokenKeys keys(doc);
+  ASSERT_EQ(keys.size(), tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    EXPECT_EQ(keys[i], ReferenceKey(tokens[i])) << tokens[i];
+    EXPECT_EQ(keys.hash(i), actor::PhraseTrie::KeyHash(ReferenceKey(tokens[i]))) << tokens[i];
+  }
+  // Keys that differ only past their eighth byte, or only in length, hash apart.
+  EXPECT_NE(actor::PhraseTrie::KeyHash("abcdefgh"), actor::PhraseTrie::KeyHash("abcdefghi"));
+  EXPECT_NE(actor::PhraseTrie::KeyHash("abcdefghij"), actor::PhraseTrie::KeyHash("abcdefghik"));
+  EXPECT_NE(actor::PhraseTrie::KeyHash("a"), actor::PhraseTrie::KeyHash(std::string("a\0", 2)));
 }
 
 TEST(ActorsTest, StageName) { EXPECT_EQ(MakeActorsStage()->name(), "actors"); }
