@@ -365,7 +365,7 @@ class Classifier {
     std::vector<size_t>& labels = buffers_.labels;
     labels.clear();
     for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
-      std::erase_if(scans_[si].triggers, [&](const Hit& h) {
+      std::erase_if(buffers_.scans[si].triggers, [&](const Hit& h) {
         return StrategicWithoutSides(si, h) || HarmWithoutViolence(si, h) ||
                OperationWithoutForces(si, h);
       });

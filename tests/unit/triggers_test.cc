@@ -469,7 +469,9 @@ TEST(TriggersTest, HistoricalFlag) {
     SCOPED_TRACE(c.text);
     Document doc = Annotate(c.text);
     // Background may also yield no trigger at all.
-    if (!c.historical) EXPECT_FALSE(doc.triggers.empty());
+    if (!c.historical) {
+      EXPECT_FALSE(doc.triggers.empty());
+    }
     for (const TriggerMention& t : doc.triggers) {
       EXPECT_EQ(t.historical, c.historical) << doc.Slice(t.span);
     }
@@ -537,7 +539,9 @@ TEST(TriggersTest, StageAndEmbeddedLexicon) {
     size_t a = line.find('\t'), b = line.find('\t', a + 1), c = line.find('\t', b + 1);
     ASSERT_NE(c, std::string::npos) << line;
     std::string sub = line.substr(b + 1, c - b - 1);
-    if (sub != "-") EXPECT_FALSE(EventTypeOf(sub).empty()) << sub;
+    if (sub != "-") {
+      EXPECT_FALSE(EventTypeOf(sub).empty()) << sub;
+    }
   }
 }
 
