@@ -1962,16 +1962,22 @@ class Resolver {
         seen_key_[key_id_[k]] = 1;
         const size_t n = std::min(c.ids.size(), kMaxEntries);
         const std::span<const uint8_t> exact = ExactNames(c);
-        const std::span<const double> bases = BasesOf(c);
         prior.assign(n, 0);
         double top = -1e9;
-        for (size_t i = 0; i < n; ++i) {
-          GeoEntry e = gaz_.Entry(c.ids[i]);
-          prior[i] = PriorFrom(bases[i], e.kind(), e.has_coordinates(), c, exact[i] != 0);
-          top = std::max(top, prior[i]);
+        // A name's only entry is its best: weight 1 (its prior minus itself), no prior needed
+        // (under the reference checks, computed and compared).
+        if (n > 1 || check_) {
+          const std::span<const double> bases = BasesOf(c);
+          for (size_t i = 0; i < n; ++i) {
+            GeoEntry e = gaz_.Entry(c.ids[i]);
+            prior[i] = PriorFrom(bases[i], e.kind(), e.has_coordinates(), c, exact[i] != 0);
+            top = std::max(top, prior[i]);
+          }
         }
         for (size_t i = 0; i < n; ++i) {
-          const double w = 1 - (top - prior[i]) / 5;
+          double w = 1;
+          if (n > 1) w = 1 - (top - prior[i]) / 5;
+          else if (check_) Checked(w, 1 - (top - prior[i]) / 5);
           if (w <= 0 || exact[i] == 0) continue;  // an alternate name: Watervliet's "Washington"
           GeoEntry e = gaz_.Entry(c.ids[i]);
           const uint32_t key = voter_of_[k];
