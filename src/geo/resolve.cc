@@ -83,6 +83,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <optional>
 
 #include "geo/places_internal.h"
 #include "util/hash_bytes.h"
@@ -1014,6 +1015,8 @@ class Resolver {
       if (key_of[id].empty()) empty_key = id;
     }
     ctx_.SetKeys(num_keys_, empty_key);
+    key_mentions_.assign(num_keys_, 0);
+    for (const uint32_t key : key_id_) ++key_mentions_[key];
     // "Dublin City Council" beside "Dublin": the longer name votes as the town's own, so that a
     // namesake it reads as elsewhere does not vouch for the town's namesake there.
     voter_of_.assign(key_id_.begin(), key_id_.end());
@@ -1622,6 +1625,31 @@ class Resolver {
     }
   }
 
+  // The choice of candidate k when its name has one entry (up to kMaxEntries) and no other
+  // mention: that entry, its support and acceptance as Pass finds them. A choice's score ranks
+  // the entries of a name and the mentions of a name (OneSensePerDiscourse), so this one's is
+  // never compared and its terms are not computed (left at -1e9); the rules after Pass's loop
+  // pick among other entries of the name, which it has none of.
+  Choice OnlyChoice(size_t k, bool exact) {
+    const Candidate& c = cands_[k];
+    const GeoEntry e = gaz_.Entry(c.ids[0]);
+    const GeoKind kind = e.kind();
+    Choice ch;
+    ch.id = e.id();
+    ch.exact = exact;
+    ch.support_admin1 = kind != GeoKind::kCountry && kind != GeoKind::kAdmin1 &&
+                        ctx_.HasAdmin1(e.admin1_id(), key_id_[k]);
+    for (int y = c.container, hops = 0; y >= 0 && hops < 3; y = cands_[y].container, ++hops) {
+      if (InContainerOf(k, hops, 0, e, y)) {
+        ch.support_container = true;
+        break;
+      }
+    }
+    ch.support_link = exact && Linked(ch.id);
+    ch.accepted = Accept(c, e, ch);
+    return ch;
+  }
+
   void Pass(bool proximity) {
     if (!keep_terms_) {
       terms_pool_.clear();
@@ -1645,6 +1673,16 @@ class Resolver {
       }
       size_t n = std::min(c.ids.size(), kMaxEntries);
       const std::span<const uint8_t> exact = ExactNames(c);
+      // One entry, one mention: see OnlyChoice (under the reference checks, compared with the
+      // full scoring below).
+      std::optional<Choice> only;
+      if (n == 1 && key_mentions_[key_id_[k]] == 1) {
+        only = OnlyChoice(k, exact[0] != 0);
+        if (!check_) {
+          choices_[k] = *only;
+          continue;
+        }
+      }
       const std::span<const Terms> terms = TermsOf(c, proximity);
       // On the kept context (see Run) the third pass differs from the second by proximity
       // alone: a name with no entry near another name's anchor scores as before, and its choice
@@ -1829,6 +1867,11 @@ class Resolver {
         }
       }
       if (as_before) Checked(SameChoice(best, choices_[k]), true);
+      if (only) {
+        Choice scored = *only;
+        scored.score = best.score;
+        Checked(SameChoice(scored, best), true);
+      }
       choices_[k] = best;
     }
   }
@@ -1919,16 +1962,22 @@ class Resolver {
         seen_key_[key_id_[k]] = 1;
         const size_t n = std::min(c.ids.size(), kMaxEntries);
         const std::span<const uint8_t> exact = ExactNames(c);
-        const std::span<const double> bases = BasesOf(c);
         prior.assign(n, 0);
         double top = -1e9;
-        for (size_t i = 0; i < n; ++i) {
-          GeoEntry e = gaz_.Entry(c.ids[i]);
-          prior[i] = PriorFrom(bases[i], e.kind(), e.has_coordinates(), c, exact[i] != 0);
-          top = std::max(top, prior[i]);
+        // A name's only entry is its best: weight 1 (its prior minus itself), no prior needed
+        // (under the reference checks, computed and compared).
+        if (n > 1 || check_) {
+          const std::span<const double> bases = BasesOf(c);
+          for (size_t i = 0; i < n; ++i) {
+            GeoEntry e = gaz_.Entry(c.ids[i]);
+            prior[i] = PriorFrom(bases[i], e.kind(), e.has_coordinates(), c, exact[i] != 0);
+            top = std::max(top, prior[i]);
+          }
         }
         for (size_t i = 0; i < n; ++i) {
-          const double w = 1 - (top - prior[i]) / 5;
+          double w = 1;
+          if (n > 1) w = 1 - (top - prior[i]) / 5;
+          else if (check_) Checked(w, 1 - (top - prior[i]) / 5);
           if (w <= 0 || exact[i] == 0) continue;  // an alternate name: Watervliet's "Washington"
           GeoEntry e = gaz_.Entry(c.ids[i]);
           const uint32_t key = voter_of_[k];
@@ -2280,6 +2329,7 @@ class Resolver {
     std::vector<GeoId> links;
     std::vector<std::pair<GeoId, uint32_t>> link_admin2;
     std::vector<uint8_t> firm_key;
+    std::vector<uint32_t> key_mentions;
     std::vector<int32_t> key_slots;
     std::vector<std::string_view> key_of;
     bool in_use = false;
@@ -2313,6 +2363,7 @@ class Resolver {
       links.clear();
       link_admin2.clear();
       firm_key.clear();
+      key_mentions.clear();
       key_slots.clear();
       key_of.clear();
     }
@@ -2387,6 +2438,7 @@ class Resolver {
   std::vector<GeoId>& mission_countries_ = scratch_.mission_countries;  // countries of the missions the text names
   std::vector<GeoId>& links_ = scratch_.links;  // FindLinks: entries in a hierarchy link, sorted
   std::vector<uint8_t>& firm_key_ = scratch_.firm_key;  // per key: a mention firmly a place
+  std::vector<uint32_t>& key_mentions_ = scratch_.key_mentions;  // per key: its candidates
   std::vector<std::pair<GeoId, uint32_t>>& link_admin2_ = scratch_.link_admin2;  // FindLinks scratch
   bool placeless_actors_done_ = false;
   bool check_ = g_reference_checks.load(std::memory_order_relaxed);  // see SetReferenceChecks

@@ -1054,9 +1054,10 @@ TEST_F(PlacesTest, StateNameBeforeAnAgencyInAnAmericanDocument) {
 
 // The resolver's precomputed document context (country shares, admin1 shares and support), its
 // empty-context shortcut of the first pass (all zeros), the third pass's kept choices of names
-// no anchor is near, the recognizer's demonym lookups of one-word names and the blob's own-name
-// flags answer as their reference definitions, on short documents and on a long one where names
-// repeat (where the precomputation matters).
+// no anchor is near, the choice of a name with one entry and one mention (no terms scored), the
+// recognizer's demonym lookups of one-word names and the blob's own-name flags answer as their
+// reference definitions, on short documents and on a long one where names repeat (where the
+// precomputation matters).
 TEST_F(PlacesTest, ResolverFastPathsMatchTheirReferences) {
   const char* texts[] = {
       "Iraqi forces clashed with militants near Falluja in Iraq's western Anbar province.",
@@ -1072,6 +1073,9 @@ TEST_F(PlacesTest, ResolverFastPathsMatchTheirReferences) {
       "Envoys from Kenya, Nigeria and Brazil met in Geneva.",
       // A one-word name that is also a demonym ("Canadian", a town in Texas).
       "Snow closed roads across Canada, and Canadian officials urged drivers to stay home.",
+      // Small towns named once each, with and without a container; then a town named twice.
+      "Militants raided Tessit and Anderamboukane; families fled to Menaka, Gao region.",
+      "A bomb exploded in Kidal, Mali. Kidal residents said the town was calm by evening.",
   };
   std::string long_text;
   for (int i = 0; i < 40; ++i) long_text += std::string(texts[i % std::size(texts)]) + " ";
