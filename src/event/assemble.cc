@@ -127,6 +127,55 @@ bool ContainsInLower(std::string_view text, std::string_view lower) {
   return false;
 }
 
+void MentionIndex::Reset(const Document& doc) {
+  doc_ = &doc;
+  named_made_ = false;
+  first_.assign(doc.sentences.size() + 1, 0);
+  // Each mention belongs to the sentence that holds it, the last to start by its start
+  // (sentences are disjoint, in text order; so are the mentions, mostly, so that the sentence
+  // is found by walking on from the previous mention's).
+  sentence_of_.assign(doc.actors.size(), UINT32_MAX);
+  const size_t n = doc.sentences.size();
+  size_t s = 0;
+  for (size_t i = 0; i < doc.actors.size() && n > 0; ++i) {
+    const Span m = doc.actors[i].span;
+    if (m.begin < doc.sentences[s].span.begin) {
+      s = static_cast<size_t>(
+          std::upper_bound(doc.sentences.begin(), doc.sentences.end(), m.begin,
+                           [](uint32_t pos, const Sentence& x) { return pos < x.span.begin; }) -
+          doc.sentences.begin());
+      if (s == 0) continue;
+      --s;
+    }
+    while (s + 1 < n && doc.sentences[s + 1].span.begin <= m.begin) ++s;
+    if (m.begin < doc.sentences[s].span.begin || m.end > doc.sentences[s].span.end) continue;
+    sentence_of_[i] = static_cast<uint32_t>(s);
+    ++first_[s + 1];
+  }
+  for (size_t k = 1; k < first_.size(); ++k) first_[k] += first_[k - 1];
+  actors_.resize(first_.back());
+  // Placed in text order, each at its sentence's next free slot (first_[k] moves to the end of
+  // sentence k), then first_ shifted back by one sentence.
+  for (size_t i = 0; i < doc.actors.size(); ++i) {
+    if (sentence_of_[i] != UINT32_MAX) actors_[first_[sentence_of_[i]]++] = static_cast<uint32_t>(i);
+  }
+  for (size_t k = first_.size() - 1; k > 0; --k) first_[k] = first_[k - 1];
+  first_[0] = 0;
+}
+
+const util::SpanOverlaps& MentionIndex::named() const {
+  if (!named_made_) {
+    named_made_ = true;
+    named_.Clear();
+    for (const ActorMention& a : doc_->actors) named_.Add(a.span);
+    for (const PlaceMention& p : doc_->places) {
+      if (!p.demonym && p.geo_id != kNoGeoId) named_.Add(p.span);
+    }
+    named_.Seal();
+  }
+  return named_;
+}
+
 const EventLocation& SentenceLocations::At(uint32_t sentence) {
   std::optional<EventLocation>& slot = sentence < memo_.size() ? memo_[sentence] : unmemoized_;
   if (sentence >= memo_.size()) slot.reset();
@@ -469,6 +518,8 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
   const std::string lower = Lower(doc.text);  // for the word tests of every event
   const std::vector<Span> links = LinkLists(doc, lower);
   CasualtyContext casualty_context(doc, lower);
+  thread_local MentionIndex mentions;
+  mentions.Reset(doc);
   std::vector<Incident> incidents = GroupMentions(doc, locations, links);
   AssignFrames(doc, links, &incidents);
   std::vector<Event> events;
@@ -489,7 +540,7 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
 
     FillPlace(doc, inc, locations, &e);
     const bool dated = FillDate(doc, inc, &e);
-    const bool government = AssignRoles(doc, inc, e.iso3, e.country, &e);
+    const bool government = AssignRoles(doc, mentions, inc, e.iso3, e.country, &e);
 
     const CasualtyTotals c =
         AggregateCasualties(doc, casualty_context, inc.frames, government || !e.side_a);
@@ -511,7 +562,7 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
       for (const Span& s : c.injured_evidence) AddEvidence(doc, "injured", s, &e);
     }
 
-    FindNamedPersons(doc, lower, inc, &e);
+    FindNamedPersons(doc, lower, mentions, inc, &e);
     e.historical = false;
     e.notes = FormatNotes(e);
     evidence_log_odds.push_back(EvidenceLogOdds(e, c.deaths_high > 0 || c.has_injured, dated));

@@ -278,8 +278,8 @@ bool FrontlineContext(const Document& doc, const std::vector<uint32_t>& sentence
 
 }  // namespace
 
-bool AssignRoles(const Document& doc, const Incident& incident, std::string_view country_iso3,
-                 std::string_view country, Event* event) {
+bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incident& incident,
+                 std::string_view country_iso3, std::string_view country, Event* event) {
   // The incident's sentences and its strongest sentence.
   std::vector<uint32_t> sentences;
   uint32_t primary = doc.triggers[incident.triggers.front()].sentence;
@@ -301,18 +301,21 @@ bool AssignRoles(const Document& doc, const Incident& incident, std::string_view
   std::vector<std::pair<std::string, std::string>> allies;
   std::string prev_name;
   uint32_t prev_end = 0;
-  for (const ActorMention& m : doc.actors) {
-    uint32_t s = 0;
-    bool in = false;
-    for (uint32_t si : sentences) {
-      const Span span = doc.sentences[si].span;
-      if (m.span.begin >= span.begin && m.span.end <= span.end) {
-        in = true;
-        s = si;
-        break;
-      }
-    }
-    if (!in || IsSource(doc, m)) continue;
+  // The mentions of the incident's sentences in document order: (index into doc.actors, its
+  // sentence).
+  // (Already in order when the actor mentions are in text order, as the actors stage writes
+  // them.)
+  thread_local std::vector<std::pair<uint32_t, uint32_t>> in_sentences;
+  in_sentences.clear();
+  for (uint32_t si : sentences) {
+    for (uint32_t a : mentions.ActorsOf(si)) in_sentences.emplace_back(a, si);
+  }
+  if (!std::is_sorted(in_sentences.begin(), in_sentences.end())) {
+    std::sort(in_sentences.begin(), in_sentences.end());
+  }
+  for (const auto& [index, s] : in_sentences) {
+    const ActorMention& m = doc.actors[index];
+    if (IsSource(doc, m)) continue;
     std::string name = CompleteName(m, country_iso3, country);
     if (!prev_name.empty() && prev_end <= m.span.begin && prev_name != name) {
       std::string between = Lower(doc.text.substr(prev_end, m.span.begin - prev_end));

@@ -1044,3 +1044,91 @@ TEST(EventFastPath, FoldTextMemoMatchesFoldText) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// SpanOverlaps against testing every span of the set, on sets with empty, nested, repeated and
+// long spans, asked for every span of a small text (empty ones included).
+TEST(EventFastPath, SpanOverlapsMatchesEverySpan) {
+  const std::vector<std::vector<Span>> sets = {
+      {},
+      {{5, 5}},
+      {{0, 3}},
+      {{2, 9}, {3, 4}, {12, 14}},
+      {{10, 12}, {0, 20}, {4, 6}},  // a long span first in text, added after later ones
+      {{1, 2}, {1, 2}, {7, 7}, {7, 11}, {15, 20}},
+      {{0, 1}, {2, 3}, {4, 5}, {6, 7}, {8, 9}, {10, 11}, {12, 13}, {14, 15}, {16, 17}},
+  };
+  int overlapping = 0;
+  for (size_t k = 0; k < sets.size(); ++k) {
+    util::SpanOverlaps index;
+    index.Add({100, 101});  // cleared below: what Clear leaves behind must not count
+    index.Seal();
+    index.Clear();
+    for (const Span& s : sets[k]) index.Add(s);
+    index.Seal();
+    for (uint32_t b = 0; b <= 22; ++b) {
+      for (uint32_t e = b; e <= 22; ++e) {
+        const Span q{b, e};
+        const bool plain = std::any_of(sets[k].begin(), sets[k].end(), [&](const Span& s) {
+          return s.begin < q.end && q.begin < s.end;
+        });
+        EXPECT_EQ(index.AnyOverlaps(q), plain) << "set " << k << " [" << b << ", " << e << ")";
+        overlapping += plain;
+      }
+    }
+  }
+  EXPECT_GE(overlapping, 500);
+}
+
+// MentionIndex against scanning every actor mention for each sentence, and its name spans
+// against testing every actor and resolved place, on documents of one to many paragraphs.
+TEST(EventFastPath, MentionIndexMatchesScans) {
+  auto gaz = Gaz();
+  ASSERT_NE(gaz, nullptr);
+  const char* const paragraphs[] = {
+      "Iraqi forces and Kurdish Peshmerga fighters clashed with Islamic State militants near "
+      "Mosul on Monday, police said.",
+      "Al-Shabaab gunmen attacked a police station in Mogadishu. The Somali army said two "
+      "soldiers were killed; Ahmed Hassan Ali, a local commander, was wounded.",
+      "Protesters marched in Nairobi. Police fired tear gas at the protesters and students.",
+      "No one was hurt.",
+  };
+  int actors = 0, named = 0;
+  for (int repeats : {1, 2, 12}) {
+    const Document doc = Processed(Paragraphs(paragraphs, repeats * 4, 3), gaz);
+    const event::MentionIndex index(doc);
+    std::vector<bool> seen(doc.actors.size(), false);
+    for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+      const Span span = doc.sentences[s].span;
+      std::vector<uint32_t> want;
+      for (uint32_t a = 0; a < doc.actors.size(); ++a) {
+        if (doc.actors[a].span.begin >= span.begin && doc.actors[a].span.end <= span.end) {
+          want.push_back(a);
+        }
+      }
+      const std::span<const uint32_t> got = index.ActorsOf(s);
+      EXPECT_EQ(std::vector<uint32_t>(got.begin(), got.end()), want) << repeats << " / " << s;
+      for (uint32_t a : got) seen[a] = true;
+      actors += static_cast<int>(want.size());
+    }
+    for (uint32_t t = 0; t + 3 <= doc.tokens.size(); ++t) {
+      const Span q{doc.tokens[t].span.begin, doc.tokens[t + 2].span.end};
+      bool plain = false;
+      for (const ActorMention& a : doc.actors) plain |= a.span.begin < q.end && q.begin < a.span.end;
+      for (const PlaceMention& p : doc.places) {
+        if (!p.demonym && p.geo_id != kNoGeoId) {
+          plain |= p.span.begin < q.end && q.begin < p.span.end;
+        }
+      }
+      EXPECT_EQ(index.named().AnyOverlaps(q), plain) << repeats << " / token " << t;
+      named += plain;
+    }
+  }
+  EXPECT_GE(actors, 20);
+  EXPECT_GE(named, 20);
+}
+
+}  // namespace
+}  // namespace sitrep
