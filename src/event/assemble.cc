@@ -493,6 +493,30 @@ bool IsOriginPlace(const Document& doc, const PlaceMention& m) {
   return EqualsLower(prev, "as") || EqualsLower(prev, "named") || EqualsLower(prev, "nicknamed");
 }
 
+// The document as the stages below read it, without its origin places: a copy of the columns
+// they read, not of those they do not (the events of an earlier run, the offset map, warnings,
+// title and url), which can be long.
+Document WithoutOriginPlaces(const Document& doc) {
+  Document out;
+  out.id = doc.id;
+  out.id_is_number = doc.id_is_number;
+  out.published = doc.published;
+  out.text = doc.text;
+  out.paragraphs = doc.paragraphs;
+  out.tokens = doc.tokens;
+  out.sentences = doc.sentences;
+  out.timex = doc.timex;
+  out.quantities = doc.quantities;
+  out.casualties = doc.casualties;
+  out.actors = doc.actors;
+  out.triggers = doc.triggers;
+  out.places.reserve(doc.places.size());
+  for (const PlaceMention& m : doc.places) {
+    if (!IsOriginPlace(doc, m)) out.places.push_back(m);
+  }
+  return out;
+}
+
 }  // namespace
 }  // namespace event
 
@@ -509,9 +533,7 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
   std::optional<Document> filtered;
   if (std::any_of(doc_in.places.begin(), doc_in.places.end(),
                   [&](const PlaceMention& m) { return IsOriginPlace(doc_in, m); })) {
-    filtered = doc_in;
-    std::erase_if(filtered->places,
-                  [&](const PlaceMention& m) { return IsOriginPlace(doc_in, m); });
+    filtered = WithoutOriginPlaces(doc_in);
   }
   const Document& doc = filtered ? *filtered : doc_in;
   SentenceLocations locations(doc, gaz);

@@ -23,6 +23,7 @@
 #include "sitrep/pipeline.h"
 #include "sitrep/places.h"
 #include "sitrep/timex.h"
+#include "util/stable_sort_small.h"
 
 namespace sitrep::event {
 namespace {
@@ -131,7 +132,7 @@ std::vector<const PlaceMention*> PlacesByStart(const Document& doc) {
   std::vector<const PlaceMention*> out;
   out.reserve(doc.places.size());
   for (const PlaceMention& m : doc.places) out.push_back(&m);
-  std::stable_sort(out.begin(), out.end(), [](const PlaceMention* a, const PlaceMention* b) {
+  util::StableSortSmall(out.begin(), out.end(), [](const PlaceMention* a, const PlaceMention* b) {
     return a->span.begin < b->span.begin;
   });
   return out;

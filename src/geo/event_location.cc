@@ -33,6 +33,7 @@
 #include "sitrep/places.h"
 #include "util/hash_bytes.h"
 #include "util/span_overlaps.h"
+#include "util/stable_sort_small.h"
 
 namespace sitrep {
 namespace {
@@ -456,8 +457,8 @@ KeyGroups GroupByKey(const Document& doc, std::vector<Usable>& all) {
   // Sorting by key puts equal keys side by side (one allocation, no hashing).
   g.by_key.resize(all.size());
   for (uint32_t u = 0; u < all.size(); ++u) g.by_key[u] = u;
-  std::stable_sort(g.by_key.begin(), g.by_key.end(),
-                   [&](uint32_t a, uint32_t b) { return all[a].key < all[b].key; });
+  util::StableSortSmall(g.by_key.begin(), g.by_key.end(),
+                          [&](uint32_t a, uint32_t b) { return all[a].key < all[b].key; });
   for (uint32_t i = 0; i < g.by_key.size(); ++i) {
     if (i == 0 || all[g.by_key[i]].key != all[g.by_key[i - 1]].key) g.key_begin.push_back(i);
     all[g.by_key[i]].key_id = static_cast<uint32_t>(g.key_begin.size() - 1);
@@ -473,13 +474,13 @@ KeyGroups GroupByKey(const Document& doc, std::vector<Usable>& all) {
   for (size_t s = sentences; s-- > 0;) g.first[s] = std::min(g.first[s], g.first[s + 1]);
   g.by_start.resize(all.size());
   for (uint32_t u = 0; u < all.size(); ++u) g.by_start[u] = u;
-  std::stable_sort(g.by_start.begin(), g.by_start.end(), [&](uint32_t a, uint32_t b) {
+  util::StableSortSmall(g.by_start.begin(), g.by_start.end(), [&](uint32_t a, uint32_t b) {
     return all[a].m->span.begin < all[b].m->span.begin;
   });
   g.mentions.resize(g.by_key.size());
   for (size_t i = 0; i < g.by_key.size(); ++i) g.mentions[i] = all[g.by_key[i]].m;
   for (size_t k = 0; k < g.keys(); ++k) {
-    std::stable_sort(
+    util::StableSortSmall(
         g.mentions.begin() + g.key_begin[k], g.mentions.begin() + g.key_begin[k + 1],
         [](const PlaceMention* a, const PlaceMention* b) { return a->span.begin < b->span.begin; });
   }

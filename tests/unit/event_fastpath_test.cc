@@ -29,6 +29,7 @@
 #include "sitrep/triggers.h"
 #include "test_gazetteer.h"
 #include "trigger/historical.h"
+#include "util/stable_sort_small.h"
 
 namespace sitrep {
 namespace {
@@ -1128,6 +1129,78 @@ TEST(EventFastPath, MentionIndexMatchesScans) {
   }
   EXPECT_GE(actors, 20);
   EXPECT_GE(named, 20);
+}
+
+}  // namespace
+}  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+std::string EventsJson(const std::vector<Event>& events) {
+  std::string out;
+  for (const Event& e : events) {
+    AppendEventJson(e, &out);
+    out += '\n';
+  }
+  return out;
+}
+
+// The events of a document with origin places ("fighters from Tigray region", "a commander
+// from Tunisia", "known as ...") are assembled from a copy of the document without them, which
+// leaves out the columns the stage does not read: its events (of an earlier run here), title,
+// url, warnings and offset map must not change them.
+TEST(EventFastPath, EventsIgnoreColumnsLeftOutOfTheCopy) {
+  auto gaz = Gaz();
+  ASSERT_NE(gaz, nullptr);
+  const char* const texts[] = {
+      "Fighters from Tigray region attacked a village near Mekelle on Monday, killing six "
+      "people, officials said.",
+      "A commander from Tunisia was killed in an airstrike near Sirte. The militant, known as "
+      "Abu Ali, led a unit in Libya.",
+      "Gunmen killed four farmers in Zamfara state on Sunday.",  // no origin place
+  };
+  int with_events = 0, with_origin = 0;
+  for (const char* text : texts) {
+    Document plain = Processed(text, gaz);
+    const std::string want = EventsJson(AssembleEvents(plain, gaz.get()));
+    Document full = plain;
+    full.title = "A title with Damascus in it";
+    full.url = "https://example.org/news/1";
+    full.warnings = {"repaired 1 invalid UTF-8 sequence"};
+    full.events = AssembleEvents(plain, gaz.get());
+    full.events.push_back(full.events.empty() ? Event{} : full.events.front());
+    EXPECT_EQ(EventsJson(AssembleEvents(full, gaz.get())), want) << text;
+    with_events += !want.empty();
+    for (const PlaceMention& m : plain.places) {
+      const std::string_view before = std::string_view(plain.text).substr(0, m.span.begin);
+      with_origin += before.ends_with("from ") || before.ends_with("as ");
+    }
+  }
+  EXPECT_GE(with_events, 2);
+  EXPECT_GE(with_origin, 2);
+}
+
+// StableSortSmall against std::stable_sort, on short and long ranges with many equal keys.
+TEST(EventFastPath, StableSortSmallMatchesStableSort) {
+  uint32_t seed = 12345;
+  auto next = [&] {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) & 0x7fff;
+  };
+  for (size_t n : {0, 1, 2, 3, 7, 31, 32, 33, 100}) {
+    for (int round = 0; round < 20; ++round) {
+      std::vector<std::pair<int, size_t>> items;  // (key, original position)
+      for (size_t i = 0; i < n; ++i) items.emplace_back(static_cast<int>(next() % 5), i);
+      auto by_key = [](const std::pair<int, size_t>& a, const std::pair<int, size_t>& b) {
+        return a.first < b.first;
+      };
+      std::vector<std::pair<int, size_t>> want = items;
+      std::stable_sort(want.begin(), want.end(), by_key);
+      util::StableSortSmall(items.begin(), items.end(), by_key);
+      EXPECT_EQ(items, want) << n << " / " << round;
+    }
+  }
 }
 
 }  // namespace
