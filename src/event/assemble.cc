@@ -549,6 +549,10 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
   std::vector<uint32_t> first_trigger, first_sentence;
   std::vector<bool> dated_events;
   events.reserve(incidents.size());
+  evidence_log_odds.reserve(incidents.size());
+  first_trigger.reserve(incidents.size());
+  first_sentence.reserve(incidents.size());
+  dated_events.reserve(incidents.size());
   for (const Incident& inc : incidents) {
     Event e;
     e.evidence.reserve(32);  // an event has about 25 evidence spans

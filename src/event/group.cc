@@ -367,6 +367,7 @@ std::vector<Incident> GroupMentions(const Document& doc, const Gazetteer* gaz) {
 std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& locations,
                                     const std::vector<Span>& links) {
   std::vector<Incident> incidents;
+  incidents.reserve(doc.triggers.size());  // at most one per mention: never moved
   std::vector<std::optional<SentenceAnchor>> anchors(doc.sentences.size());
   std::optional<std::vector<const PlaceMention*>> places;  // PlacesByStart, at first use
   // Per incident, the families of its mentions as bits (1 << family): what compatibility
@@ -446,8 +447,17 @@ void AssignFrames(const Document& doc, std::vector<Incident>* incidents) {
 void AssignFrames(const Document& doc, const std::vector<Span>& links,
                   std::vector<Incident>* incidents) {
   if (incidents->empty()) return;
+  // Arrays of the calling thread, reused from document to document (nothing below comes back
+  // here).
+  thread_local struct {
+    std::vector<uint8_t> state;
+    std::vector<uint32_t> start, fill;
+    std::vector<int> last_by;
+    std::vector<std::pair<uint32_t, uint32_t>> mentions;
+  } scratch;
   // Sentence state: 0 no trigger, 1 only background/negated triggers, 2 a news trigger.
-  std::vector<uint8_t> state(doc.sentences.size(), 0);
+  std::vector<uint8_t>& state = scratch.state;
+  state.assign(doc.sentences.size(), 0);
   for (const TriggerMention& t : doc.triggers) {
     if (t.sentence >= state.size()) continue;
     const uint8_t v = (t.historical || t.negated) ? 1 : 2;
@@ -473,8 +483,10 @@ void AssignFrames(const Document& doc, const std::vector<Span>& links,
   // it (-1 none).
   // Sentence s holds [start[s], start[s + 1]) of `mentions` (laid out by counting).
   const size_t n = doc.sentences.size();
-  std::vector<uint32_t> start(n + 1, 0);
-  std::vector<int> last_by(n, -1);
+  std::vector<uint32_t>& start = scratch.start;
+  start.assign(n + 1, 0);
+  std::vector<int>& last_by = scratch.last_by;
+  last_by.assign(n, -1);
   for (size_t i = 0; i < incidents->size(); ++i) {
     for (uint32_t ti : (*incidents)[i].triggers) {
       const uint32_t s = doc.triggers[ti].sentence;
@@ -484,9 +496,11 @@ void AssignFrames(const Document& doc, const std::vector<Span>& links,
     }
   }
   for (size_t s = 0; s < n; ++s) start[s + 1] += start[s];
-  std::vector<std::pair<uint32_t, uint32_t>> mentions(start[n]);
+  std::vector<std::pair<uint32_t, uint32_t>>& mentions = scratch.mentions;
+  mentions.resize(start[n]);
   {
-    std::vector<uint32_t> fill(start.begin(), start.end() - 1);
+    std::vector<uint32_t>& fill = scratch.fill;
+    fill.assign(start.begin(), start.end() - 1);
     for (size_t i = 0; i < incidents->size(); ++i) {
       for (uint32_t ti : (*incidents)[i].triggers) {
         const uint32_t s = doc.triggers[ti].sentence;

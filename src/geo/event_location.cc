@@ -456,6 +456,7 @@ KeyGroups GroupByKey(const Document& doc, std::vector<Usable>& all) {
   KeyGroups g;
   // Sorting by key puts equal keys side by side (one allocation, no hashing).
   g.by_key.resize(all.size());
+  g.key_begin.reserve(all.size() + 1);
   for (uint32_t u = 0; u < all.size(); ++u) g.by_key[u] = u;
   util::StableSortSmall(g.by_key.begin(), g.by_key.end(),
                           [&](uint32_t a, uint32_t b) { return all[a].key < all[b].key; });
@@ -490,6 +491,7 @@ KeyGroups GroupByKey(const Document& doc, std::vector<Usable>& all) {
 std::vector<Usable> UsableMentions(const Document& doc, const Gazetteer& gaz,
                                    std::deque<PlaceMention>* divisions) {
   std::vector<Usable> out;
+  out.reserve(doc.places.size());
   size_t s = 0;
   for (size_t k = 0; k < doc.places.size(); ++k) {
     const PlaceMention* m = &doc.places[k];
