@@ -561,8 +561,10 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
     const TriggerMention& top = doc.triggers[strongest];
     e.event_type = top.event_type;
     e.sub_event_type = top.sub_event_type;
-    AddEvidence(doc, "event_type", top.span, &e);
-    AddEvidence(doc, "sub_event_type", top.span, &e);
+    static const FieldName kEventType = "event_type", kSubEventType = "sub_event_type",
+                           kInjured = "injured";  // looked up once, not per event
+    AddEvidence(doc, kEventType, top.span, &e);
+    AddEvidence(doc, kSubEventType, top.span, &e);
 
     FillPlace(doc, inc, locations, &e);
     const bool dated = FillDate(doc, inc, &e);
@@ -585,7 +587,7 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
     }
     if (c.has_injured) {
       e.injured = c.injured;
-      for (const Span& s : c.injured_evidence) AddEvidence(doc, "injured", s, &e);
+      for (const Span& s : c.injured_evidence) AddEvidence(doc, kInjured, s, &e);
     }
 
     FindNamedPersons(doc, lower, mentions, inc, &e);

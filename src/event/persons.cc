@@ -318,7 +318,8 @@ void FindNamedPersons(const Document& doc, std::string_view lower, const Mention
         continue;
       }
       event->named_persons.push_back({std::move(name), std::move(role), std::move(fate)});
-      AddEvidence(doc, "named_persons", name_span, event);
+      static const FieldName kNamedPersons = "named_persons";  // looked up once
+      AddEvidence(doc, kNamedPersons, name_span, event);
     }
   }
 }

@@ -568,26 +568,30 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
   event->inter2 = localize(a2, side2);
   event->interaction = InteractionCode(event->inter1, event->inter2);
 
+  // Field names looked up once, not per event.
+  static const FieldName kActor1 = "actor1", kInter1 = "inter1", kActor2 = "actor2",
+                         kInter2 = "inter2", kAssocActor1 = "assoc_actor_1",
+                         kAssocActor2 = "assoc_actor_2", kSideA = "side_a", kSideB = "side_b";
   auto evidence = [&](FieldName field, int k) {
     if (k >= 0 && !actors[k].first.empty()) AddEvidence(doc, field, actors[k].first, event);
   };
   if (a1 >= 0) {
     event->actor1 = actors[a1].name;
-    evidence("actor1", a1);
-    evidence("inter1", a1);
+    evidence(kActor1, a1);
+    evidence(kInter1, a1);
   }
   if (a2 >= 0) {
     event->actor2 = actors[a2].name;
-    evidence("actor2", a2);
-    evidence("inter2", a2);
+    evidence(kActor2, a2);
+    evidence(kInter2, a2);
   }
   for (int k : side1) {
     event->assoc_actor_1.push_back(actors[k].name);
-    evidence("assoc_actor_1", k);
+    evidence(kAssocActor1, k);
   }
   for (int k : side2) {
     event->assoc_actor_2.push_back(actors[k].name);
-    evidence("assoc_actor_2", k);
+    evidence(kAssocActor2, k);
   }
 
   // UCDP: side_a is the government when one is involved.
@@ -608,20 +612,20 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
   if (g1 >= 0) {
     event->side_a = GovernmentName(actors[g1]);
     event->side_b = g2 >= 0 ? std::optional<std::string>(GovernmentName(actors[g2])) : ucdp(a2);
-    evidence("side_a", g1);
-    evidence("side_b", g2 >= 0 ? g2 : a2);
+    evidence(kSideA, g1);
+    evidence(kSideB, g2 >= 0 ? g2 : a2);
     government = true;
   } else if (g2 >= 0) {
     event->side_a = GovernmentName(actors[g2]);
     event->side_b = ucdp(a1);
-    evidence("side_a", g2);
-    evidence("side_b", a1);
+    evidence(kSideA, g2);
+    evidence(kSideB, a1);
     government = true;
   } else {
     event->side_a = ucdp(a1);
     event->side_b = ucdp(a2);
-    evidence("side_a", a1);
-    evidence("side_b", a2);
+    evidence(kSideA, a1);
+    evidence(kSideB, a2);
   }
   return government;
 }
