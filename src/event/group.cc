@@ -125,7 +125,9 @@ struct SentenceAnchor {
   EventLocation place;
   std::string date;
   Span date_span;
+  std::optional<DayRange> date_range;  // ParseDateValue(date), set when `date` is
 };
+
 
 // The document's place mentions ordered by start, so that a sentence visits only its own.
 std::vector<const PlaceMention*> PlacesByStart(const Document& doc) {
@@ -182,6 +184,7 @@ SentenceAnchor AnchorOf(const Document& doc, uint32_t s, SentenceLocations& loca
     if (!r || r->grain == DateGrain::kYear) continue;
     a.date = t.value;
     a.date_span = t.span;
+    a.date_range = r;
     break;
   }
   return a;
@@ -373,6 +376,9 @@ std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& loca
   // Per incident, the families of its mentions as bits (1 << family): what compatibility
   // depends on, without a list growing with the mentions.
   std::vector<uint8_t> families;
+  // Per incident, its date_value parsed: compared with every later mention's date, which parsed
+  // both again each time (the number of mentions times the number of incidents).
+  std::vector<std::optional<DayRange>> dates;
   // Per sentence, the last incident with a mention in it (-1 none): the incident a new
   // mention of that sentence joins.
   std::vector<int> latest(doc.sentences.size(), -1);
@@ -399,7 +405,7 @@ std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& loca
         const Incident& inc = incidents[i];
         // A definite anaphor's date may be the report's ("by Sunday, the toll from the blast").
         if (PlacesConflict(inc.place, a.place) ||
-            (!anaphor && DatesConflict(inc.date_value, a.date)) ||
+            (!anaphor && RangesConflict(dates[i], a.date_range)) ||
             (recalled && inc.date_value.empty())) {
           continue;
         }
@@ -423,6 +429,7 @@ std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& loca
     if (chosen < 0) {
       incidents.emplace_back();
       families.push_back(0);
+      dates.emplace_back();
       chosen = static_cast<int>(incidents.size()) - 1;
     }
     Incident& inc = incidents[chosen];
@@ -434,6 +441,7 @@ std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& loca
     }
     if (inc.date_value.empty() && !a.date.empty()) {
       inc.date_value = a.date;
+      dates[chosen] = a.date_range;
       inc.date_span = a.date_span;
     }
   }

@@ -1205,3 +1205,28 @@ TEST(EventFastPath, StableSortSmallMatchesStableSort) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// Grouping compares incidents' dates parsed once: RangesConflict of the parsed values against
+// parsing both strings at every comparison, as grouping did.
+TEST(EventFastPath, RangesConflictMatchesParsingBoth) {
+  const char* const values[] = {"",           "2024-08-29", "2024-08-30", "2024-08",
+                                "2024-09",    "2024-W35",   "2024-W36",   "2024",
+                                "2023",       "PAST_REF",   "2024-08-29T10:00", "P3D",
+                                "2024-02-30", "2024-13"};
+  int conflicts = 0;
+  for (const char* a : values) {
+    for (const char* b : values) {
+      const auto ra = event::ParseDateValue(a), rb = event::ParseDateValue(b);
+      const bool plain = ra && rb && (ra->last < rb->first || rb->last < ra->first);
+      EXPECT_EQ(event::RangesConflict(ra, rb), plain) << a << " / " << b;
+      conflicts += plain;
+    }
+  }
+  EXPECT_GE(conflicts, 20);
+}
+
+}  // namespace
+}  // namespace sitrep
