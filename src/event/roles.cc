@@ -281,7 +281,9 @@ bool FrontlineContext(const Document& doc, const std::vector<uint32_t>& sentence
 bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incident& incident,
                  std::string_view country_iso3, std::string_view country, Event* event) {
   // The incident's sentences and its strongest sentence.
-  std::vector<uint32_t> sentences;
+  // Kept per thread, like in_sentences below: nothing AssignRoles calls comes back here.
+  thread_local std::vector<uint32_t> sentences;
+  sentences.clear();
   uint32_t primary = doc.triggers[incident.triggers.front()].sentence;
   float best_score = -1;
   for (uint32_t ti : incident.triggers) {
@@ -313,12 +315,18 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
   if (!std::is_sorted(in_sentences.begin(), in_sentences.end())) {
     std::sort(in_sentences.begin(), in_sentences.end());
   }
+  actors.reserve(in_sentences.size() + 3);  // the mentions, and the actors the type implies
   for (const auto& [index, s] : in_sentences) {
     const ActorMention& m = doc.actors[index];
     if (IsSource(doc, m)) continue;
     std::string name = CompleteName(m, country_iso3, country);
-    if (!prev_name.empty() && prev_end <= m.span.begin && prev_name != name) {
-      std::string between = Lower(doc.text.substr(prev_end, m.span.begin - prev_end));
+    const std::string_view gap =
+        prev_end <= m.span.begin ? std::string_view(doc.text).substr(prev_end, m.span.begin - prev_end)
+                                 : std::string_view();
+    // (The joining words are at most six bytes without spaces: a longer gap is not lower-cased.)
+    if (!prev_name.empty() && prev_end <= m.span.begin && prev_name != name &&
+        std::count_if(gap.begin(), gap.end(), [](char c) { return c != ' '; }) <= 6) {
+      std::string between = Lower(gap);
       std::erase_if(between, [](char c) { return c == ' '; });
       if (between == "and/or" || between == "or" || between == "/" || between == "andor") {
         allies.emplace_back(prev_name, name);
