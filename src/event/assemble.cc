@@ -127,6 +127,55 @@ bool ContainsInLower(std::string_view text, std::string_view lower) {
   return false;
 }
 
+void MentionIndex::Reset(const Document& doc) {
+  doc_ = &doc;
+  named_made_ = false;
+  first_.assign(doc.sentences.size() + 1, 0);
+  // Each mention belongs to the sentence that holds it, the last to start by its start
+  // (sentences are disjoint, in text order; so are the mentions, mostly, so that the sentence
+  // is found by walking on from the previous mention's).
+  sentence_of_.assign(doc.actors.size(), UINT32_MAX);
+  const size_t n = doc.sentences.size();
+  size_t s = 0;
+  for (size_t i = 0; i < doc.actors.size() && n > 0; ++i) {
+    const Span m = doc.actors[i].span;
+    if (m.begin < doc.sentences[s].span.begin) {
+      s = static_cast<size_t>(
+          std::upper_bound(doc.sentences.begin(), doc.sentences.end(), m.begin,
+                           [](uint32_t pos, const Sentence& x) { return pos < x.span.begin; }) -
+          doc.sentences.begin());
+      if (s == 0) continue;
+      --s;
+    }
+    while (s + 1 < n && doc.sentences[s + 1].span.begin <= m.begin) ++s;
+    if (m.begin < doc.sentences[s].span.begin || m.end > doc.sentences[s].span.end) continue;
+    sentence_of_[i] = static_cast<uint32_t>(s);
+    ++first_[s + 1];
+  }
+  for (size_t k = 1; k < first_.size(); ++k) first_[k] += first_[k - 1];
+  actors_.resize(first_.back());
+  // Placed in text order, each at its sentence's next free slot (first_[k] moves to the end of
+  // sentence k), then first_ shifted back by one sentence.
+  for (size_t i = 0; i < doc.actors.size(); ++i) {
+    if (sentence_of_[i] != UINT32_MAX) actors_[first_[sentence_of_[i]]++] = static_cast<uint32_t>(i);
+  }
+  for (size_t k = first_.size() - 1; k > 0; --k) first_[k] = first_[k - 1];
+  first_[0] = 0;
+}
+
+const util::SpanOverlaps& MentionIndex::named() const {
+  if (!named_made_) {
+    named_made_ = true;
+    named_.Clear();
+    for (const ActorMention& a : doc_->actors) named_.Add(a.span);
+    for (const PlaceMention& p : doc_->places) {
+      if (!p.demonym && p.geo_id != kNoGeoId) named_.Add(p.span);
+    }
+    named_.Seal();
+  }
+  return named_;
+}
+
 const EventLocation& SentenceLocations::At(uint32_t sentence) {
   std::optional<EventLocation>& slot = sentence < memo_.size() ? memo_[sentence] : unmemoized_;
   if (sentence >= memo_.size()) slot.reset();
@@ -444,6 +493,30 @@ bool IsOriginPlace(const Document& doc, const PlaceMention& m) {
   return EqualsLower(prev, "as") || EqualsLower(prev, "named") || EqualsLower(prev, "nicknamed");
 }
 
+// The document as the stages below read it, without its origin places: a copy of the columns
+// they read, not of those they do not (the events of an earlier run, the offset map, warnings,
+// title and url), which can be long.
+Document WithoutOriginPlaces(const Document& doc) {
+  Document out;
+  out.id = doc.id;
+  out.id_is_number = doc.id_is_number;
+  out.published = doc.published;
+  out.text = doc.text;
+  out.paragraphs = doc.paragraphs;
+  out.tokens = doc.tokens;
+  out.sentences = doc.sentences;
+  out.timex = doc.timex;
+  out.quantities = doc.quantities;
+  out.casualties = doc.casualties;
+  out.actors = doc.actors;
+  out.triggers = doc.triggers;
+  out.places.reserve(doc.places.size());
+  for (const PlaceMention& m : doc.places) {
+    if (!IsOriginPlace(doc, m)) out.places.push_back(m);
+  }
+  return out;
+}
+
 }  // namespace
 }  // namespace event
 
@@ -460,15 +533,15 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
   std::optional<Document> filtered;
   if (std::any_of(doc_in.places.begin(), doc_in.places.end(),
                   [&](const PlaceMention& m) { return IsOriginPlace(doc_in, m); })) {
-    filtered = doc_in;
-    std::erase_if(filtered->places,
-                  [&](const PlaceMention& m) { return IsOriginPlace(doc_in, m); });
+    filtered = WithoutOriginPlaces(doc_in);
   }
   const Document& doc = filtered ? *filtered : doc_in;
   SentenceLocations locations(doc, gaz);
   const std::string lower = Lower(doc.text);  // for the word tests of every event
   const std::vector<Span> links = LinkLists(doc, lower);
   CasualtyContext casualty_context(doc, lower);
+  thread_local MentionIndex mentions;
+  mentions.Reset(doc);
   std::vector<Incident> incidents = GroupMentions(doc, locations, links);
   AssignFrames(doc, links, &incidents);
   std::vector<Event> events;
@@ -476,6 +549,10 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
   std::vector<uint32_t> first_trigger, first_sentence;
   std::vector<bool> dated_events;
   events.reserve(incidents.size());
+  evidence_log_odds.reserve(incidents.size());
+  first_trigger.reserve(incidents.size());
+  first_sentence.reserve(incidents.size());
+  dated_events.reserve(incidents.size());
   for (const Incident& inc : incidents) {
     Event e;
     e.evidence.reserve(32);  // an event has about 25 evidence spans
@@ -484,12 +561,14 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
     const TriggerMention& top = doc.triggers[strongest];
     e.event_type = top.event_type;
     e.sub_event_type = top.sub_event_type;
-    AddEvidence(doc, "event_type", top.span, &e);
-    AddEvidence(doc, "sub_event_type", top.span, &e);
+    static const FieldName kEventType = "event_type", kSubEventType = "sub_event_type",
+                           kInjured = "injured";  // looked up once, not per event
+    AddEvidence(doc, kEventType, top.span, &e);
+    AddEvidence(doc, kSubEventType, top.span, &e);
 
     FillPlace(doc, inc, locations, &e);
     const bool dated = FillDate(doc, inc, &e);
-    const bool government = AssignRoles(doc, inc, e.iso3, e.country, &e);
+    const bool government = AssignRoles(doc, mentions, inc, e.iso3, e.country, &e);
 
     const CasualtyTotals c =
         AggregateCasualties(doc, casualty_context, inc.frames, government || !e.side_a);
@@ -508,10 +587,10 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
     }
     if (c.has_injured) {
       e.injured = c.injured;
-      for (const Span& s : c.injured_evidence) AddEvidence(doc, "injured", s, &e);
+      for (const Span& s : c.injured_evidence) AddEvidence(doc, kInjured, s, &e);
     }
 
-    FindNamedPersons(doc, lower, inc, &e);
+    FindNamedPersons(doc, lower, mentions, inc, &e);
     e.historical = false;
     e.notes = FormatNotes(e);
     evidence_log_odds.push_back(EvidenceLogOdds(e, c.deaths_high > 0 || c.has_injured, dated));

@@ -52,10 +52,8 @@ std::string FormatDayNumber(long day) { return timex::FormatDay(timex::CivilFrom
 
 int YearOfDayNumber(long day) { return timex::CivilFromDays(day).year; }
 
-bool DatesConflict(std::string_view a, std::string_view b) {
-  auto ra = ParseDateValue(a), rb = ParseDateValue(b);
-  if (!ra || !rb) return false;
-  return ra->last < rb->first || rb->last < ra->first;
+bool RangesConflict(const std::optional<DayRange>& a, const std::optional<DayRange>& b) {
+  return a && b && (a->last < b->first || b->last < a->first);
 }
 
 }  // namespace sitrep::event

@@ -24,7 +24,7 @@ std::string FormatDayNumber(long day);
 // The year of a day number (the first four digits of FormatDayNumber for years 1-9999).
 int YearOfDayNumber(long day);
 
-// True when both parse and the ranges do not overlap.
-bool DatesConflict(std::string_view a, std::string_view b);
+// True when both dates are known (parsed by ParseDateValue) and their ranges do not overlap.
+bool RangesConflict(const std::optional<DayRange>& a, const std::optional<DayRange>& b);
 
 }  // namespace sitrep::event

@@ -15,6 +15,7 @@
 #include "sitrep/gazetteer.h"
 #include "sitrep/events.h"
 #include "sitrep/places.h"
+#include "util/span_overlaps.h"
 
 namespace sitrep::event {
 
@@ -82,17 +83,46 @@ std::vector<Span> LinkLists(const Document& doc);
 // The same with `lower` = Lower(doc.text).
 std::vector<Span> LinkLists(const Document& doc, std::string_view lower);
 
+// The document's mentions as every event asks for them, indexed once per document: the actor
+// mentions of each sentence, and the spans a person's name may not overlap (actor mentions and
+// resolved places other than demonyms). An event used to scan all of the document's mentions,
+// which grows with the square of the document's length.
+class MentionIndex {
+ public:
+  MentionIndex() = default;
+  explicit MentionIndex(const Document& doc) { Reset(doc); }
+  // Indexes `doc`, in the memory of the document indexed before: one index per thread serves
+  // document after document without allocating.
+  void Reset(const Document& doc);
+  // Indices into doc.actors of the mentions inside sentence `s`, ascending.
+  std::span<const uint32_t> ActorsOf(uint32_t s) const {
+    return {actors_.data() + first_[s], first_[s + 1] - first_[s]};
+  }
+  // Made at the first ask: the spans of a short document's few mentions are quickly scanned,
+  // and often no name is looked up at all.
+  const util::SpanOverlaps& named() const;
+
+ private:
+  const Document* doc_ = nullptr;
+  std::vector<uint32_t> first_;   // sentence s holds actors_[first_[s], first_[s + 1])
+  std::vector<uint32_t> actors_;
+  std::vector<uint32_t> sentence_of_;  // per actor mention, its sentence (UINT32_MAX none)
+  mutable util::SpanOverlaps named_;
+  mutable bool named_made_ = false;
+};
+
 // Actors and roles of one event, written into `event` (actor1/2, assoc, inter, interaction,
-// side_a/b) with evidence. `country_iso3` / `country` locate the event ("" when unknown).
-// Returns true when a government is one of the sides (side_a).
-bool AssignRoles(const Document& doc, const Incident& incident, std::string_view country_iso3,
-                 std::string_view country, Event* event);
+// side_a/b) with evidence. `country_iso3` / `country` locate the event ("" when unknown);
+// `mentions` is made for `doc`. Returns true when a government is one of the sides (side_a).
+bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incident& incident,
+                 std::string_view country_iso3, std::string_view country, Event* event);
 
 // Named persons in the incident's sentences, with evidence.
 void FindNamedPersons(const Document& doc, const Incident& incident, Event* event);
-// The same with `lower` = Lower(doc.text), made once for all the document's events.
-void FindNamedPersons(const Document& doc, std::string_view lower, const Incident& incident,
-                      Event* event);
+// The same with `lower` = Lower(doc.text) and `mentions` made for `doc`, once for all the
+// document's events.
+void FindNamedPersons(const Document& doc, std::string_view lower, const MentionIndex& mentions,
+                      const Incident& incident, Event* event);
 
 // True when the sentence's words say its event is a different one: "in a separate attack",
 // "elsewhere", "in another incident".

@@ -23,6 +23,7 @@
 #include "sitrep/pipeline.h"
 #include "sitrep/places.h"
 #include "sitrep/timex.h"
+#include "util/stable_sort_small.h"
 
 namespace sitrep::event {
 namespace {
@@ -124,17 +125,27 @@ struct SentenceAnchor {
   EventLocation place;
   std::string date;
   Span date_span;
+  std::optional<DayRange> date_range;  // ParseDateValue(date), set when `date` is
 };
+
 
 // The document's place mentions ordered by start, so that a sentence visits only its own.
 std::vector<const PlaceMention*> PlacesByStart(const Document& doc) {
   std::vector<const PlaceMention*> out;
   out.reserve(doc.places.size());
   for (const PlaceMention& m : doc.places) out.push_back(&m);
-  std::stable_sort(out.begin(), out.end(), [](const PlaceMention* a, const PlaceMention* b) {
+  util::StableSortSmall(out.begin(), out.end(), [](const PlaceMention* a, const PlaceMention* b) {
     return a->span.begin < b->span.begin;
   });
   return out;
+}
+
+// The document's temporal expressions from the first that starts at or after `pos` (they are in
+// text order): a span's own start there.
+std::span<const Timex> TimexFrom(const Document& doc, uint32_t pos) {
+  auto it = std::lower_bound(doc.timex.begin(), doc.timex.end(), pos,
+                             [](const Timex& t, uint32_t p) { return t.span.begin < p; });
+  return {it, doc.timex.end()};
 }
 
 SentenceAnchor AnchorOf(const Document& doc, uint32_t s, SentenceLocations& locations,
@@ -166,13 +177,14 @@ SentenceAnchor AnchorOf(const Document& doc, uint32_t s, SentenceLocations& loca
       if (!locative) a.place = EventLocation{};
     }
   }
-  for (const Timex& t : doc.timex) {
+  for (const Timex& t : TimexFrom(doc, span.begin)) {
     if (t.span.begin >= span.end) break;
     if (!Inside(t.span, span) || t.type != TimexType::kDate) continue;
     auto r = ParseDateValue(t.value);
     if (!r || r->grain == DateGrain::kYear) continue;
     a.date = t.value;
     a.date_span = t.span;
+    a.date_range = r;
     break;
   }
   return a;
@@ -358,11 +370,15 @@ std::vector<Incident> GroupMentions(const Document& doc, const Gazetteer* gaz) {
 std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& locations,
                                     const std::vector<Span>& links) {
   std::vector<Incident> incidents;
+  incidents.reserve(doc.triggers.size());  // at most one per mention: never moved
   std::vector<std::optional<SentenceAnchor>> anchors(doc.sentences.size());
   std::optional<std::vector<const PlaceMention*>> places;  // PlacesByStart, at first use
   // Per incident, the families of its mentions as bits (1 << family): what compatibility
   // depends on, without a list growing with the mentions.
   std::vector<uint8_t> families;
+  // Per incident, its date_value parsed: compared with every later mention's date, which parsed
+  // both again each time (the number of mentions times the number of incidents).
+  std::vector<std::optional<DayRange>> dates;
   // Per sentence, the last incident with a mention in it (-1 none): the incident a new
   // mention of that sentence joins.
   std::vector<int> latest(doc.sentences.size(), -1);
@@ -389,7 +405,7 @@ std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& loca
         const Incident& inc = incidents[i];
         // A definite anaphor's date may be the report's ("by Sunday, the toll from the blast").
         if (PlacesConflict(inc.place, a.place) ||
-            (!anaphor && DatesConflict(inc.date_value, a.date)) ||
+            (!anaphor && RangesConflict(dates[i], a.date_range)) ||
             (recalled && inc.date_value.empty())) {
           continue;
         }
@@ -413,6 +429,7 @@ std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& loca
     if (chosen < 0) {
       incidents.emplace_back();
       families.push_back(0);
+      dates.emplace_back();
       chosen = static_cast<int>(incidents.size()) - 1;
     }
     Incident& inc = incidents[chosen];
@@ -424,6 +441,7 @@ std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& loca
     }
     if (inc.date_value.empty() && !a.date.empty()) {
       inc.date_value = a.date;
+      dates[chosen] = a.date_range;
       inc.date_span = a.date_span;
     }
   }
@@ -437,8 +455,17 @@ void AssignFrames(const Document& doc, std::vector<Incident>* incidents) {
 void AssignFrames(const Document& doc, const std::vector<Span>& links,
                   std::vector<Incident>* incidents) {
   if (incidents->empty()) return;
+  // Arrays of the calling thread, reused from document to document (nothing below comes back
+  // here).
+  thread_local struct {
+    std::vector<uint8_t> state;
+    std::vector<uint32_t> start, fill;
+    std::vector<int> last_by;
+    std::vector<std::pair<uint32_t, uint32_t>> mentions;
+  } scratch;
   // Sentence state: 0 no trigger, 1 only background/negated triggers, 2 a news trigger.
-  std::vector<uint8_t> state(doc.sentences.size(), 0);
+  std::vector<uint8_t>& state = scratch.state;
+  state.assign(doc.sentences.size(), 0);
   for (const TriggerMention& t : doc.triggers) {
     if (t.sentence >= state.size()) continue;
     const uint8_t v = (t.historical || t.negated) ? 1 : 2;
@@ -450,7 +477,7 @@ void AssignFrames(const Document& doc, const std::vector<Span>& links,
   }();
   auto old_date_in = [&](Span span) {
     if (pub_year == 0) return false;
-    for (const Timex& t : doc.timex) {
+    for (const Timex& t : TimexFrom(doc, span.begin)) {
       if (t.span.begin >= span.end) break;
       if (!Inside(t.span, span) || t.type != TimexType::kDate) continue;
       auto r = ParseDateValue(t.value);
@@ -464,8 +491,10 @@ void AssignFrames(const Document& doc, const std::vector<Span>& links,
   // it (-1 none).
   // Sentence s holds [start[s], start[s + 1]) of `mentions` (laid out by counting).
   const size_t n = doc.sentences.size();
-  std::vector<uint32_t> start(n + 1, 0);
-  std::vector<int> last_by(n, -1);
+  std::vector<uint32_t>& start = scratch.start;
+  start.assign(n + 1, 0);
+  std::vector<int>& last_by = scratch.last_by;
+  last_by.assign(n, -1);
   for (size_t i = 0; i < incidents->size(); ++i) {
     for (uint32_t ti : (*incidents)[i].triggers) {
       const uint32_t s = doc.triggers[ti].sentence;
@@ -475,9 +504,11 @@ void AssignFrames(const Document& doc, const std::vector<Span>& links,
     }
   }
   for (size_t s = 0; s < n; ++s) start[s + 1] += start[s];
-  std::vector<std::pair<uint32_t, uint32_t>> mentions(start[n]);
+  std::vector<std::pair<uint32_t, uint32_t>>& mentions = scratch.mentions;
+  mentions.resize(start[n]);
   {
-    std::vector<uint32_t> fill(start.begin(), start.end() - 1);
+    std::vector<uint32_t>& fill = scratch.fill;
+    fill.assign(start.begin(), start.end() - 1);
     for (size_t i = 0; i < incidents->size(); ++i) {
       for (uint32_t ti : (*incidents)[i].triggers) {
         const uint32_t s = doc.triggers[ti].sentence;

@@ -120,8 +120,6 @@ std::string_view Low(std::string_view lower, Span span) {
   return lower.substr(span.begin, span.end - span.begin);
 }
 
-bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
-
 // The fate a word says ("" when none); the literals live as long as the program.
 std::string_view FateWord(std::string_view w) {
   static constexpr std::string_view kKilled[] = {"killed", "died", "dead", "slain", "assassinated",
@@ -168,11 +166,11 @@ bool HasRoleNoun(const Document& doc, std::string_view lower, uint32_t begin, ui
 }  // namespace
 
 void FindNamedPersons(const Document& doc, const Incident& incident, Event* event) {
-  FindNamedPersons(doc, Lower(doc.text), incident, event);
+  FindNamedPersons(doc, Lower(doc.text), MentionIndex(doc), incident, event);
 }
 
-void FindNamedPersons(const Document& doc, std::string_view lower, const Incident& incident,
-                      Event* event) {
+void FindNamedPersons(const Document& doc, std::string_view lower, const MentionIndex& mentions,
+                      const Incident& incident, Event* event) {
   std::vector<uint32_t> sentences;
   for (uint32_t ti : incident.triggers) sentences.push_back(doc.triggers[ti].sentence);
   std::sort(sentences.begin(), sentences.end());
@@ -229,11 +227,7 @@ void FindNamedPersons(const Document& doc, std::string_view lower, const Inciden
         if (lw.ends_with("'s") || lw.ends_with("\xE2\x80\x99s")) reject = true;
         if (AllCaps(w) || NotNames().Has(lw)) reject = true;
       }
-      for (const ActorMention& a : doc.actors) reject |= Overlaps(a.span, name_span);
-      for (const PlaceMention& p : doc.places) {
-        if (!p.demonym && p.geo_id != kNoGeoId) reject |= Overlaps(p.span, name_span);
-      }
-      if (reject) continue;
+      if (reject || mentions.named().AnyOverlaps(name_span)) continue;
 
       // Fate: the nearest fate word of the sentence.
       if (!fates_read) {
@@ -324,7 +318,8 @@ void FindNamedPersons(const Document& doc, std::string_view lower, const Inciden
         continue;
       }
       event->named_persons.push_back({std::move(name), std::move(role), std::move(fate)});
-      AddEvidence(doc, "named_persons", name_span, event);
+      static const FieldName kNamedPersons = "named_persons";  // looked up once
+      AddEvidence(doc, kNamedPersons, name_span, event);
     }
   }
 }

@@ -278,10 +278,12 @@ bool FrontlineContext(const Document& doc, const std::vector<uint32_t>& sentence
 
 }  // namespace
 
-bool AssignRoles(const Document& doc, const Incident& incident, std::string_view country_iso3,
-                 std::string_view country, Event* event) {
+bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incident& incident,
+                 std::string_view country_iso3, std::string_view country, Event* event) {
   // The incident's sentences and its strongest sentence.
-  std::vector<uint32_t> sentences;
+  // Kept per thread, like in_sentences below: nothing AssignRoles calls comes back here.
+  thread_local std::vector<uint32_t> sentences;
+  sentences.clear();
   uint32_t primary = doc.triggers[incident.triggers.front()].sentence;
   float best_score = -1;
   for (uint32_t ti : incident.triggers) {
@@ -301,21 +303,30 @@ bool AssignRoles(const Document& doc, const Incident& incident, std::string_view
   std::vector<std::pair<std::string, std::string>> allies;
   std::string prev_name;
   uint32_t prev_end = 0;
-  for (const ActorMention& m : doc.actors) {
-    uint32_t s = 0;
-    bool in = false;
-    for (uint32_t si : sentences) {
-      const Span span = doc.sentences[si].span;
-      if (m.span.begin >= span.begin && m.span.end <= span.end) {
-        in = true;
-        s = si;
-        break;
-      }
-    }
-    if (!in || IsSource(doc, m)) continue;
+  // The mentions of the incident's sentences in document order: (index into doc.actors, its
+  // sentence).
+  // (Already in order when the actor mentions are in text order, as the actors stage writes
+  // them.)
+  thread_local std::vector<std::pair<uint32_t, uint32_t>> in_sentences;
+  in_sentences.clear();
+  for (uint32_t si : sentences) {
+    for (uint32_t a : mentions.ActorsOf(si)) in_sentences.emplace_back(a, si);
+  }
+  if (!std::is_sorted(in_sentences.begin(), in_sentences.end())) {
+    std::sort(in_sentences.begin(), in_sentences.end());
+  }
+  actors.reserve(in_sentences.size() + 3);  // the mentions, and the actors the type implies
+  for (const auto& [index, s] : in_sentences) {
+    const ActorMention& m = doc.actors[index];
+    if (IsSource(doc, m)) continue;
     std::string name = CompleteName(m, country_iso3, country);
-    if (!prev_name.empty() && prev_end <= m.span.begin && prev_name != name) {
-      std::string between = Lower(doc.text.substr(prev_end, m.span.begin - prev_end));
+    const std::string_view gap =
+        prev_end <= m.span.begin ? std::string_view(doc.text).substr(prev_end, m.span.begin - prev_end)
+                                 : std::string_view();
+    // (The joining words are at most six bytes without spaces: a longer gap is not lower-cased.)
+    if (!prev_name.empty() && prev_end <= m.span.begin && prev_name != name &&
+        std::count_if(gap.begin(), gap.end(), [](char c) { return c != ' '; }) <= 6) {
+      std::string between = Lower(gap);
       std::erase_if(between, [](char c) { return c == ' '; });
       if (between == "and/or" || between == "or" || between == "/" || between == "andor") {
         allies.emplace_back(prev_name, name);
@@ -565,26 +576,30 @@ bool AssignRoles(const Document& doc, const Incident& incident, std::string_view
   event->inter2 = localize(a2, side2);
   event->interaction = InteractionCode(event->inter1, event->inter2);
 
+  // Field names looked up once, not per event.
+  static const FieldName kActor1 = "actor1", kInter1 = "inter1", kActor2 = "actor2",
+                         kInter2 = "inter2", kAssocActor1 = "assoc_actor_1",
+                         kAssocActor2 = "assoc_actor_2", kSideA = "side_a", kSideB = "side_b";
   auto evidence = [&](FieldName field, int k) {
     if (k >= 0 && !actors[k].first.empty()) AddEvidence(doc, field, actors[k].first, event);
   };
   if (a1 >= 0) {
     event->actor1 = actors[a1].name;
-    evidence("actor1", a1);
-    evidence("inter1", a1);
+    evidence(kActor1, a1);
+    evidence(kInter1, a1);
   }
   if (a2 >= 0) {
     event->actor2 = actors[a2].name;
-    evidence("actor2", a2);
-    evidence("inter2", a2);
+    evidence(kActor2, a2);
+    evidence(kInter2, a2);
   }
   for (int k : side1) {
     event->assoc_actor_1.push_back(actors[k].name);
-    evidence("assoc_actor_1", k);
+    evidence(kAssocActor1, k);
   }
   for (int k : side2) {
     event->assoc_actor_2.push_back(actors[k].name);
-    evidence("assoc_actor_2", k);
+    evidence(kAssocActor2, k);
   }
 
   // UCDP: side_a is the government when one is involved.
@@ -605,20 +620,20 @@ bool AssignRoles(const Document& doc, const Incident& incident, std::string_view
   if (g1 >= 0) {
     event->side_a = GovernmentName(actors[g1]);
     event->side_b = g2 >= 0 ? std::optional<std::string>(GovernmentName(actors[g2])) : ucdp(a2);
-    evidence("side_a", g1);
-    evidence("side_b", g2 >= 0 ? g2 : a2);
+    evidence(kSideA, g1);
+    evidence(kSideB, g2 >= 0 ? g2 : a2);
     government = true;
   } else if (g2 >= 0) {
     event->side_a = GovernmentName(actors[g2]);
     event->side_b = ucdp(a1);
-    evidence("side_a", g2);
-    evidence("side_b", a1);
+    evidence(kSideA, g2);
+    evidence(kSideB, a1);
     government = true;
   } else {
     event->side_a = ucdp(a1);
     event->side_b = ucdp(a2);
-    evidence("side_a", a1);
-    evidence("side_b", a2);
+    evidence(kSideA, a1);
+    evidence(kSideB, a2);
   }
   return government;
 }

@@ -32,6 +32,8 @@
 #include "sitrep/pipeline.h"
 #include "sitrep/places.h"
 #include "util/hash_bytes.h"
+#include "util/span_overlaps.h"
+#include "util/stable_sort_small.h"
 
 namespace sitrep {
 namespace {
@@ -454,9 +456,10 @@ KeyGroups GroupByKey(const Document& doc, std::vector<Usable>& all) {
   KeyGroups g;
   // Sorting by key puts equal keys side by side (one allocation, no hashing).
   g.by_key.resize(all.size());
+  g.key_begin.reserve(all.size() + 1);
   for (uint32_t u = 0; u < all.size(); ++u) g.by_key[u] = u;
-  std::stable_sort(g.by_key.begin(), g.by_key.end(),
-                   [&](uint32_t a, uint32_t b) { return all[a].key < all[b].key; });
+  util::StableSortSmall(g.by_key.begin(), g.by_key.end(),
+                          [&](uint32_t a, uint32_t b) { return all[a].key < all[b].key; });
   for (uint32_t i = 0; i < g.by_key.size(); ++i) {
     if (i == 0 || all[g.by_key[i]].key != all[g.by_key[i - 1]].key) g.key_begin.push_back(i);
     all[g.by_key[i]].key_id = static_cast<uint32_t>(g.key_begin.size() - 1);
@@ -472,13 +475,13 @@ KeyGroups GroupByKey(const Document& doc, std::vector<Usable>& all) {
   for (size_t s = sentences; s-- > 0;) g.first[s] = std::min(g.first[s], g.first[s + 1]);
   g.by_start.resize(all.size());
   for (uint32_t u = 0; u < all.size(); ++u) g.by_start[u] = u;
-  std::stable_sort(g.by_start.begin(), g.by_start.end(), [&](uint32_t a, uint32_t b) {
+  util::StableSortSmall(g.by_start.begin(), g.by_start.end(), [&](uint32_t a, uint32_t b) {
     return all[a].m->span.begin < all[b].m->span.begin;
   });
   g.mentions.resize(g.by_key.size());
   for (size_t i = 0; i < g.by_key.size(); ++i) g.mentions[i] = all[g.by_key[i]].m;
   for (size_t k = 0; k < g.keys(); ++k) {
-    std::stable_sort(
+    util::StableSortSmall(
         g.mentions.begin() + g.key_begin[k], g.mentions.begin() + g.key_begin[k + 1],
         [](const PlaceMention* a, const PlaceMention* b) { return a->span.begin < b->span.begin; });
   }
@@ -488,6 +491,7 @@ KeyGroups GroupByKey(const Document& doc, std::vector<Usable>& all) {
 std::vector<Usable> UsableMentions(const Document& doc, const Gazetteer& gaz,
                                    std::deque<PlaceMention>* divisions) {
   std::vector<Usable> out;
+  out.reserve(doc.places.size());
   size_t s = 0;
   for (size_t k = 0; k < doc.places.size(); ++k) {
     const PlaceMention* m = &doc.places[k];
@@ -975,6 +979,7 @@ struct DocPlaces {
   std::optional<EventLocation> document_place;  // DocumentPlace, once asked
   int coded = -1;  // whether the text has "coded" (any case); -1 not looked at yet
   std::optional<std::vector<GeoEntry>> mission_areas;
+  std::optional<util::SpanOverlaps> known_names;  // KnownNames(), once asked
 
   bool share_verdicts = true;
   // Per key id, the usables judged so far with distinct readings (TwinReading).
@@ -1034,13 +1039,30 @@ struct DocPlaces {
     if (!mission_areas) mission_areas = MissionAreaOf(doc, gaz);
     return *mission_areas;
   }
+  // The spans of the names the text is known to give: places read (resolved or demonyms) and
+  // actors (UnreadNameAfterCue).
+  const util::SpanOverlaps& KnownNames() {
+    if (!known_names) {
+      known_names.emplace();
+      for (const PlaceMention& m : doc.places) {
+        if (m.geo_id != kNoGeoId || m.demonym) known_names->Add(m.span);
+      }
+      for (const ActorMention& a : doc.actors) known_names->Add(a.span);
+      known_names->Seal();
+    }
+    return *known_names;
+  }
 };
 
 // True when `span` opens the document or a paragraph and is followed by an agency in
 // parentheses ("Jalalabad (BNA)", "MOGADISHU (Reuters)") or by a dash ("GAO - ").
 bool IsDateline(const Document& doc, Span span) {
-  bool opens = span.begin == 0;
-  for (const Span& p : doc.paragraphs) opens |= p.begin == span.begin;
+  const bool opens =
+      span.begin == 0 || std::binary_search(doc.paragraphs.begin(), doc.paragraphs.end(),
+                                            Span{span.begin, span.begin},
+                                            [](const Span& a, const Span& b) {
+                                              return a.begin < b.begin;
+                                            });
   if (!opens) return false;
   const size_t t = TokenAt(doc, span.end);
   if (t + 2 >= doc.tokens.size()) return false;
@@ -1072,10 +1094,10 @@ bool IsDateline(const Document& doc, Span span) {
 // of Deir ez-Zor | Explosion kills seven militiamen in Al-Mayadeen desert"): it files the story
 // under an area, as a dateline does, rather than saying where the event was.
 bool InKicker(const Document& doc, Span span) {
-  uint32_t begin = 0;
-  for (const Span& p : doc.paragraphs) {
-    if (p.begin <= span.begin) begin = p.begin;
-  }
+  // The start of the paragraph that holds the span (paragraphs are in text order).
+  const auto after = std::upper_bound(doc.paragraphs.begin(), doc.paragraphs.end(), span.begin,
+                                      [](uint32_t pos, const Span& p) { return pos < p.begin; });
+  const uint32_t begin = after == doc.paragraphs.begin() ? 0 : std::prev(after)->begin;
   constexpr size_t kMaxKickerTokens = 8;
   for (size_t t = TokenAt(doc, begin), n = 0; t < doc.tokens.size() && n <= kMaxKickerTokens;
        ++t, ++n) {
@@ -2159,8 +2181,9 @@ bool IsVicinityWord(std::string_view lower) {
 // The first name of `span` written after "near", "outside", "in", "at" or "village of" / "area
 // of" that the places layer did not resolve and that names no actor ("near Mineralne", "near
 // Butovka-Donetskaya Mine", "the village of Bonkounda"): one to three capitalized words one
-// space apart.
-std::optional<Span> UnreadNameAfterCue(const Document& doc, Span span) {
+// space apart. `known` = DocPlaces::KnownNames().
+std::optional<Span> UnreadNameAfterCue(const Document& doc, Span span,
+                                       const util::SpanOverlaps& known) {
   const size_t first = TokenAt(doc, span.begin);
   for (size_t i = first; i + 1 < doc.tokens.size() && doc.tokens[i + 1].span.end <= span.end;
        ++i) {
@@ -2187,17 +2210,7 @@ std::optional<Span> UnreadNameAfterCue(const Document& doc, Span span) {
     // An acronym ("at OSCE headquarters") names an organisation, not a village.
     if (InCapitals(doc.Slice(doc.tokens[b].span))) continue;
     const Span name{doc.tokens[b].span.begin, doc.tokens[e - 1].span.end};
-    bool known = false;
-    for (const PlaceMention& m : doc.places) {
-      if (m.span.begin < name.end && name.begin < m.span.end &&
-          (m.geo_id != kNoGeoId || m.demonym)) {
-        known = true;
-      }
-    }
-    for (const ActorMention& a : doc.actors) {
-      if (a.span.begin < name.end && name.begin < a.span.end) known = true;
-    }
-    if (!known) return name;
+    if (!known.AnyOverlaps(name)) return name;
   }
   return std::nullopt;
 }
@@ -2242,7 +2255,7 @@ std::optional<EventLocation> InMissionArea(const Document& doc, Span sentence, c
     name = read.span;
     key = MentionKey(doc, read);
   } else if (!current.found() || current.where_prec == 6) {
-    std::optional<Span> unread = UnreadNameAfterCue(doc, sentence);
+    std::optional<Span> unread = UnreadNameAfterCue(doc, sentence, ctx.KnownNames());
     if (!unread) return std::nullopt;
     name = *unread;
     read.span = name;
@@ -2297,8 +2310,11 @@ EventLocation Located(const Document& doc, Span s, const PlaceMention& chosen, c
                       DocPlaces& ctx) {
   EventLocation loc = FromMention(doc, chosen, gaz, ctx);
   NameUnlocatedPlace(doc, chosen, &loc);
-  for (const PlaceMention& other : doc.places) {
-    if (loc.geonameid == 0) break;
+  // Only the mentions that start in the sentence can lie inside it (places are in text order).
+  auto from = std::lower_bound(doc.places.begin(), doc.places.end(), s.begin,
+                               [](const PlaceMention& m, uint32_t pos) { return m.span.begin < pos; });
+  for (const PlaceMention& other : std::span(from, doc.places.end())) {
+    if (loc.geonameid == 0 || other.span.begin > s.end) break;
     if (other.span.begin == chosen.span.begin || other.geo_id != chosen.geo_id || other.demonym ||
         other.metonymic || !Inside(other.span, s)) {
       continue;
@@ -2347,10 +2363,19 @@ EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer
   if (sentence < doc.sentences.size()) {
     const Span s = doc.sentences[sentence].span;
     // The coder's own statement of where the event is placed ("between Foube and Barsalogho
-    // (coded as Foube at geoprecision 2)"), anywhere in the sentence's paragraph.
+    // (coded as Foube at geoprecision 2)"), anywhere in the sentence's paragraph: the last one
+    // that holds the sentence (paragraphs are disjoint, in text order; the ones before the last
+    // to start by the sentence's start end by it).
     Span para{0, 0};
-    for (const Span& p : doc.paragraphs) {
-      if (Inside(s, p)) para = p;
+    for (auto p = std::upper_bound(doc.paragraphs.begin(), doc.paragraphs.end(), s.begin,
+                                   [](uint32_t pos, const Span& q) { return pos < q.begin; });
+         p != doc.paragraphs.begin();) {
+      --p;
+      if (Inside(s, *p)) {
+        para = *p;
+        break;
+      }
+      if (p->end < s.begin) break;
     }
     const Span scope = para.empty() ? s : para;
     for (const PlaceMention& c : doc.places) {
@@ -2380,7 +2405,7 @@ EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer
     // the named actors' countries, else in the one country that has a place of that name.
     if (!ctx.document_place) ctx.document_place = DocumentPlace(doc, gaz, ctx);
     if (!ctx.document_place->found() || ctx.document_place->where_prec >= 4) {
-      if (std::optional<Span> name = UnreadNameAfterCue(doc, s)) {
+      if (std::optional<Span> name = UnreadNameAfterCue(doc, s, ctx.KnownNames())) {
         if (auto m = UnreadInCountries(doc, *name, gaz, ctx.document_place->iso3)) {
           return FromMention(doc, *m, gaz, ctx);
         }

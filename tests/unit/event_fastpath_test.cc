@@ -29,6 +29,7 @@
 #include "sitrep/triggers.h"
 #include "test_gazetteer.h"
 #include "trigger/historical.h"
+#include "util/stable_sort_small.h"
 
 namespace sitrep {
 namespace {
@@ -1040,6 +1041,191 @@ TEST(EventFastPath, FoldTextMemoMatchesFoldText) {
     }
   }
   EXPECT_FALSE(locate_internal::FoldText("Kabul", *gaz).folded_ids.empty());
+}
+
+}  // namespace
+}  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// SpanOverlaps against testing every span of the set, on sets with empty, nested, repeated and
+// long spans, asked for every span of a small text (empty ones included).
+TEST(EventFastPath, SpanOverlapsMatchesEverySpan) {
+  const std::vector<std::vector<Span>> sets = {
+      {},
+      {{5, 5}},
+      {{0, 3}},
+      {{2, 9}, {3, 4}, {12, 14}},
+      {{10, 12}, {0, 20}, {4, 6}},  // a long span first in text, added after later ones
+      {{1, 2}, {1, 2}, {7, 7}, {7, 11}, {15, 20}},
+      {{0, 1}, {2, 3}, {4, 5}, {6, 7}, {8, 9}, {10, 11}, {12, 13}, {14, 15}, {16, 17}},
+  };
+  int overlapping = 0;
+  for (size_t k = 0; k < sets.size(); ++k) {
+    util::SpanOverlaps index;
+    index.Add({100, 101});  // cleared below: what Clear leaves behind must not count
+    index.Seal();
+    index.Clear();
+    for (const Span& s : sets[k]) index.Add(s);
+    index.Seal();
+    for (uint32_t b = 0; b <= 22; ++b) {
+      for (uint32_t e = b; e <= 22; ++e) {
+        const Span q{b, e};
+        const bool plain = std::any_of(sets[k].begin(), sets[k].end(), [&](const Span& s) {
+          return s.begin < q.end && q.begin < s.end;
+        });
+        EXPECT_EQ(index.AnyOverlaps(q), plain) << "set " << k << " [" << b << ", " << e << ")";
+        overlapping += plain;
+      }
+    }
+  }
+  EXPECT_GE(overlapping, 500);
+}
+
+// MentionIndex against scanning every actor mention for each sentence, and its name spans
+// against testing every actor and resolved place, on documents of one to many paragraphs.
+TEST(EventFastPath, MentionIndexMatchesScans) {
+  auto gaz = Gaz();
+  ASSERT_NE(gaz, nullptr);
+  const char* const paragraphs[] = {
+      "Iraqi forces and Kurdish Peshmerga fighters clashed with Islamic State militants near "
+      "Mosul on Monday, police said.",
+      "Al-Shabaab gunmen attacked a police station in Mogadishu. The Somali army said two "
+      "soldiers were killed; Ahmed Hassan Ali, a local commander, was wounded.",
+      "Protesters marched in Nairobi. Police fired tear gas at the protesters and students.",
+      "No one was hurt.",
+  };
+  int actors = 0, named = 0;
+  for (int repeats : {1, 2, 12}) {
+    const Document doc = Processed(Paragraphs(paragraphs, repeats * 4, 3), gaz);
+    const event::MentionIndex index(doc);
+    std::vector<bool> seen(doc.actors.size(), false);
+    for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+      const Span span = doc.sentences[s].span;
+      std::vector<uint32_t> want;
+      for (uint32_t a = 0; a < doc.actors.size(); ++a) {
+        if (doc.actors[a].span.begin >= span.begin && doc.actors[a].span.end <= span.end) {
+          want.push_back(a);
+        }
+      }
+      const std::span<const uint32_t> got = index.ActorsOf(s);
+      EXPECT_EQ(std::vector<uint32_t>(got.begin(), got.end()), want) << repeats << " / " << s;
+      for (uint32_t a : got) seen[a] = true;
+      actors += static_cast<int>(want.size());
+    }
+    for (uint32_t t = 0; t + 3 <= doc.tokens.size(); ++t) {
+      const Span q{doc.tokens[t].span.begin, doc.tokens[t + 2].span.end};
+      bool plain = false;
+      for (const ActorMention& a : doc.actors) plain |= a.span.begin < q.end && q.begin < a.span.end;
+      for (const PlaceMention& p : doc.places) {
+        if (!p.demonym && p.geo_id != kNoGeoId) {
+          plain |= p.span.begin < q.end && q.begin < p.span.end;
+        }
+      }
+      EXPECT_EQ(index.named().AnyOverlaps(q), plain) << repeats << " / token " << t;
+      named += plain;
+    }
+  }
+  EXPECT_GE(actors, 20);
+  EXPECT_GE(named, 20);
+}
+
+}  // namespace
+}  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+std::string EventsJson(const std::vector<Event>& events) {
+  std::string out;
+  for (const Event& e : events) {
+    AppendEventJson(e, &out);
+    out += '\n';
+  }
+  return out;
+}
+
+// The events of a document with origin places ("fighters from Tigray region", "a commander
+// from Tunisia", "known as ...") are assembled from a copy of the document without them, which
+// leaves out the columns the stage does not read: its events (of an earlier run here), title,
+// url, warnings and offset map must not change them.
+TEST(EventFastPath, EventsIgnoreColumnsLeftOutOfTheCopy) {
+  auto gaz = Gaz();
+  ASSERT_NE(gaz, nullptr);
+  const char* const texts[] = {
+      "Fighters from Tigray region attacked a village near Mekelle on Monday, killing six "
+      "people, officials said.",
+      "A commander from Tunisia was killed in an airstrike near Sirte. The militant, known as "
+      "Abu Ali, led a unit in Libya.",
+      "Gunmen killed four farmers in Zamfara state on Sunday.",  // no origin place
+  };
+  int with_events = 0, with_origin = 0;
+  for (const char* text : texts) {
+    Document plain = Processed(text, gaz);
+    const std::string want = EventsJson(AssembleEvents(plain, gaz.get()));
+    Document full = plain;
+    full.title = "A title with Damascus in it";
+    full.url = "https://example.org/news/1";
+    full.warnings = {"repaired 1 invalid UTF-8 sequence"};
+    full.events = AssembleEvents(plain, gaz.get());
+    full.events.push_back(full.events.empty() ? Event{} : full.events.front());
+    EXPECT_EQ(EventsJson(AssembleEvents(full, gaz.get())), want) << text;
+    with_events += !want.empty();
+    for (const PlaceMention& m : plain.places) {
+      const std::string_view before = std::string_view(plain.text).substr(0, m.span.begin);
+      with_origin += before.ends_with("from ") || before.ends_with("as ");
+    }
+  }
+  EXPECT_GE(with_events, 2);
+  EXPECT_GE(with_origin, 2);
+}
+
+// StableSortSmall against std::stable_sort, on short and long ranges with many equal keys.
+TEST(EventFastPath, StableSortSmallMatchesStableSort) {
+  uint32_t seed = 12345;
+  auto next = [&] {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) & 0x7fff;
+  };
+  for (size_t n : {0, 1, 2, 3, 7, 31, 32, 33, 100}) {
+    for (int round = 0; round < 20; ++round) {
+      std::vector<std::pair<int, size_t>> items;  // (key, original position)
+      for (size_t i = 0; i < n; ++i) items.emplace_back(static_cast<int>(next() % 5), i);
+      auto by_key = [](const std::pair<int, size_t>& a, const std::pair<int, size_t>& b) {
+        return a.first < b.first;
+      };
+      std::vector<std::pair<int, size_t>> want = items;
+      std::stable_sort(want.begin(), want.end(), by_key);
+      util::StableSortSmall(items.begin(), items.end(), by_key);
+      EXPECT_EQ(items, want) << n << " / " << round;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// Grouping compares incidents' dates parsed once: RangesConflict of the parsed values against
+// parsing both strings at every comparison, as grouping did.
+TEST(EventFastPath, RangesConflictMatchesParsingBoth) {
+  const char* const values[] = {"",           "2024-08-29", "2024-08-30", "2024-08",
+                                "2024-09",    "2024-W35",   "2024-W36",   "2024",
+                                "2023",       "PAST_REF",   "2024-08-29T10:00", "P3D",
+                                "2024-02-30", "2024-13"};
+  int conflicts = 0;
+  for (const char* a : values) {
+    for (const char* b : values) {
+      const auto ra = event::ParseDateValue(a), rb = event::ParseDateValue(b);
+      const bool plain = ra && rb && (ra->last < rb->first || rb->last < ra->first);
+      EXPECT_EQ(event::RangesConflict(ra, rb), plain) << a << " / " << b;
+      conflicts += plain;
+    }
+  }
+  EXPECT_GE(conflicts, 20);
 }
 
 }  // namespace
