@@ -276,6 +276,9 @@ class Classifier {
     scans_ = std::span<const SentenceScan>(buffers_.scans.data(), n);
     std::vector<size_t>& labels = buffers_.labels;
     labels.clear();
+    size_t hits = 0;
+    for (const SentenceScan& scan : scans_) hits += scan.triggers.size();
+    out->reserve(hits);  // one mention per trigger hit
     for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
       const size_t first = out->size();
       for (const Hit& hit : scans_[si].triggers) {
