@@ -31,6 +31,7 @@ bool ParseClass(std::string_view name, CueClass* out) {
       {"territory", CueClass::kTerritory},
       {"weapon", CueClass::kWeapon},
       {"mail", CueClass::kMail},
+      {"hijack", CueClass::kHijack},
       {"label", CueClass::kLabel},
       {"ctx_suicide", CueClass::kCtxSuicide},
       {"ctx_intervention", CueClass::kCtxIntervention},
@@ -49,6 +50,7 @@ bool ParseClass(std::string_view name, CueClass* out) {
       {"ctx_crowd", CueClass::kCtxCrowd},
       {"ctx_cause", CueClass::kCtxCause},
       {"ctx_harmful", CueClass::kCtxHarmful},
+      {"ctx_vehicle", CueClass::kCtxVehicle},
   };
   for (const auto& [n, c] : kNames) {
     if (n == name) {

@@ -15,6 +15,8 @@ enum class CueClass : uint8_t {
   kWeapon,  // small arms and gunfire: typed like kClash, but says nothing of two sides engaging
   kMail,    // mail carrying something ("envelopes containing"): column 3, only when a harmful
             // content word (kCtxHarmful) follows within three tokens
+  kHijack,  // seizing a vehicle ("hijacked a plane"): column 3, only with a vehicle word
+            // (kCtxVehicle) within three tokens; not "hijacked the debate"
   kLabel,  // a report's leading category label ("Arrests: On 3 May ..."), column 3 as is
   // Context words, not triggers:
   kCtxSuicide, kCtxIntervention, kCtxViolent, kCtxVictim, kCtxArmedTarget, kCtxCommunal,
@@ -25,7 +27,10 @@ enum class CueClass : uint8_t {
   kCtxCrowd,      // "locals", "community members", "a group of": unarmed people acting together
   kCtxCause,      // "after", "following": a grievance marker, only in a protest's sentence
   kCtxHarmful,    // "powder", "ricin", "explosives": what makes mail an attack
+  kCtxVehicle,    // "plane", "bus", "vessel": what makes a hijacking one
 };
+// One past the last class (sizes per-class tables).
+inline constexpr size_t kNumCueClasses = static_cast<size_t>(CueClass::kCtxVehicle) + 1;
 
 inline bool IsTriggerClass(CueClass c) { return c <= CueClass::kLabel; }
 

@@ -73,7 +73,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 25> kSubType
     {"Other", "Strategic developments"},
 }};
 
-constexpr size_t kNumClasses = static_cast<size_t>(CueClass::kCtxCause) + 1;  // the last class
+constexpr size_t kNumClasses = trigger::kNumCueClasses;
 
 struct Hit {
   uint32_t begin = 0, end = 0;  // token range
@@ -167,6 +167,9 @@ class Scanner {
           keys_[i - 1] == "to") {
         best.cue = nullptr;
       }
+      if (best.cue != nullptr && (KillOfAThing(s, best) || FiredFromAJob(s, best))) {
+        best.cue = nullptr;
+      }
       if (best.cue != nullptr) {
         out.triggers.push_back(best);
         out.has[static_cast<size_t>(best.cue->cls)] = true;
@@ -187,6 +190,19 @@ class Scanner {
       return true;
     });
     out.has[static_cast<size_t>(CueClass::kMail)] = mail_kept;
+    // A hijacking seizes a vehicle named next to it ("hijacked a bus", "the hijacked plane").
+    bool hijack_kept = false;
+    std::erase_if(out.triggers, [&](const Hit& h) {
+      if (h.cue->cls != CueClass::kHijack) return false;
+      for (const Hit& g : out.context) {
+        if (g.cue->cls == CueClass::kCtxVehicle && g.end + 3 >= h.begin && g.begin <= h.end + 3) {
+          hijack_kept = true;
+          return false;
+        }
+      }
+      return true;
+    });
+    out.has[static_cast<size_t>(CueClass::kHijack)] = hijack_kept;
     out.history = std::min(pos, 2.0f) + neg;
     // What protesters protest against is not what happened at the protest: "against the
     // arrest of", "demanding justice for the killing". Such hits do not set context flags.
@@ -223,6 +239,78 @@ class Scanner {
     const bool next = i + 1 < s.token_end && doc_.tokens[i + 1].kind == TokenKind::kNumber;
     const bool prev = i > s.token_begin && doc_.tokens[i - 1].kind == TokenKind::kNumber;
     return next || prev;
+  }
+
+  // "The deal was killed in the Senate", "lawmakers killed the bill": "kill" said of a plan,
+  // a law or talks ends them; nobody dies. The thing is the passive subject right before
+  // "was/were killed" or the object right after "killed (the)".
+  bool KillOfAThing(const Sentence& s, const Hit& hit) const {
+    if (hit.end != hit.begin + 1) return false;
+    const std::string_view cue = keys_[hit.begin];
+    if (cue != "killed" && cue != "kills" && cue != "killing") return false;
+    static constexpr std::string_view kThings[] = {
+        "deal",   "deals",     "bill",      "bills",       "plan",         "plans",
+        "proposal", "proposals", "measure", "legislation", "amendment",    "motion",
+        "project", "projects",  "idea",     "talks",       "negotiations", "agreement",
+        "reform",  "merger",    "contract", "initiative",  "program",      "programme",
+        "scheme",  "budget",    "story",    "rumor",       "rumour",       "momentum"};
+    auto thing = [&](uint32_t i) {
+      return std::find(std::begin(kThings), std::end(kThings), keys_[i]) != std::end(kThings);
+    };
+    const uint32_t i = hit.begin;
+    if (i >= s.token_begin + 2) {
+      const std::string_view aux = keys_[i - 1];
+      if ((aux == "was" || aux == "were" || aux == "been" || aux == "be") && thing(i - 2)) {
+        return true;
+      }
+    }
+    uint32_t next = i + 1;
+    if (next < s.token_end) {
+      const std::string_view det = keys_[next];
+      if (det == "the" || det == "a" || det == "an" || det == "this" || det == "that" ||
+          det == "its" || det == "their") {
+        ++next;
+      }
+    }
+    if (next >= s.token_end || !thing(next)) return false;
+    // The thing word ends its noun phrase ("killed the bill in committee"), unlike "killed the
+    // project manager".
+    static constexpr std::string_view kAfterPhrase[] = {
+        "in",  "on",   "at",   "after", "before", "by",     "with",  "for",   "and", "but",
+        "as",  "when", "over", "during", "last",  "because", "since", "which", "that", "amid",
+        "off", "this", "of",   "to",    "from",   "outright"};
+    const uint32_t after = next + 1;
+    return after >= s.token_end || doc_.tokens[after].kind == TokenKind::kPunct ||
+           std::find(std::begin(kAfterPhrase), std::end(kAfterPhrase), keys_[after]) !=
+               std::end(kAfterPhrase);
+  }
+
+  // "was fired as county manager", "would be fired for doing so": dismissed from a job. Shots,
+  // rounds and shells that "were fired", and anything "fired at/on/upon", stay shootings.
+  bool FiredFromAJob(const Sentence& s, const Hit& hit) const {
+    const uint32_t i = hit.begin;
+    if (hit.end != i + 1 || keys_[i] != "fired" || i < s.token_begin + 2) return false;
+    const std::string_view aux = keys_[i - 1];
+    if (aux != "was" && aux != "were" && aux != "been" && aux != "be" && aux != "being" &&
+        aux != "got" && aux != "get" && aux != "getting") {
+      return false;
+    }
+    static constexpr std::string_view kMissiles[] = {
+        "shots", "shot", "rounds", "round", "bullets", "bullet", "rockets", "rocket", "missiles",
+        "missile", "shells", "shell", "mortars", "mortar", "gunshots", "weapons", "weapon",
+        "gas", "canisters", "grenades", "grenade", "projectiles", "arrows"};
+    if (std::find(std::begin(kMissiles), std::end(kMissiles), keys_[i - 2]) !=
+        std::end(kMissiles)) {
+      return false;
+    }
+    if (i + 1 < s.token_end) {
+      const std::string_view next = keys_[i + 1];
+      if (next == "at" || next == "on" || next == "upon" || next == "into" || next == "towards" ||
+          next == "toward" || next == "from") {
+        return false;
+      }
+    }
+    return true;
   }
 
   const Document& doc_;
@@ -280,6 +368,10 @@ class Classifier {
     for (const SentenceScan& scan : scans_) hits += scan.triggers.size();
     out->reserve(hits);  // one mention per trigger hit
     for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
+      std::erase_if(buffers_.scans[si].triggers, [&](const Hit& h) {
+        return StrategicWithoutSides(si, h) || HarmWithoutViolence(si, h) ||
+               OperationWithoutForces(si, h);
+      });
       const size_t first = out->size();
       for (const Hit& hit : scans_[si].triggers) {
         if (hit.cue->cls == CueClass::kLabel) labels.push_back(out->size());
@@ -342,6 +434,99 @@ class Classifier {
       }
     }
     return slot;
+  }
+
+  // ACLED's agreements and changes of activity are made by armed or political sides. A cue
+  // that only says people agreed ("agreed", "a deal", "negotiations", "surrendered") or acted
+  // ("announced", "training", "suspended") is one only when such a side is named in its
+  // sentence: "commissioners agreed to allocate $4,500", "help people deal with their
+  // questions" or "the company announced plans" is no event. Ceasefires, truces, peace deals
+  // and prisoner exchanges are agreements between sides by their words.
+  bool StrategicWithoutSides(uint32_t si, const Hit& h) const {
+    if (h.cue->cls != CueClass::kFixed ||
+        !(Is(h.cue->sub_event_type, "Agreement") ||
+          Is(h.cue->sub_event_type, "Change to group/activity") ||
+          Is(h.cue->sub_event_type, "Other"))) {
+      return false;
+    }
+    static constexpr std::string_view kBetweenSides[] = {
+        "ceasefire", "cease-fire", "truce", "peace", "prisoner", "prisoners", "hostages"};
+    for (uint32_t t = h.begin; t < h.end; ++t) {
+      if (std::find(std::begin(kBetweenSides), std::end(kBetweenSides), Low(doc_.tokens[t].span)) !=
+          std::end(kBetweenSides)) {
+        return false;
+      }
+    }
+    for (const ActorMention* a : ActorsIn(si)) {
+      if (IsArmedInter(a->inter)) return false;
+    }
+    if (Is(h.cue->sub_event_type, "Agreement")) return true;
+    // A change of activity is also one when a government or its officers make it ("the
+    // governor extended the curfew"), or forces move ("coalition reinforcements reached").
+    static constexpr std::string_view kAuthorities[] = {
+        "government", "governor",   "authorities", "ministry",     "minister",  "president",
+        "junta",      "military",   "army",        "forces",       "coalition", "reinforcements",
+        "commissioner", "prefect",  "committee",   "troops",       "soldiers",  "police",
+        "militia",    "militias",   "militants",   "rebel",        "rebels",    "insurgents",
+        "fighters",   "faction",    "factions",    "units"};
+    const Sentence& s = doc_.sentences[si];
+    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+      if (std::find(std::begin(kAuthorities), std::end(kAuthorities), Low(doc_.tokens[t].span)) !=
+          std::end(kAuthorities)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // Deaths and injuries from a crash or an illness, and firefighters' "battle" with a blaze:
+  // "killed in a car accident", "died after a battle with cancer", "injured in the collision",
+  // "firefighters battle the blaze". Such a harm word is no event when its sentence says such
+  // a cause, names no armed side, and neither it nor the sentence before has another cue of
+  // violence ("a helicopter was shot down ... two pilots were killed in the crash" stays one).
+  // "fire" is no such cause: "opened fire", "setting him on fire".
+  bool HarmWithoutViolence(uint32_t si, const Hit& h) const {
+    static constexpr std::string_view kHarmWords[] = {
+        "killed", "kills", "killing", "died", "injured", "injuring", "wounded", "attack",
+        "battle", "battles", "battled", "fighting", "fought"};
+    static constexpr std::string_view kCauses[] = {
+        "crash",    "crashes",   "accident",  "accidents", "accidental", "accidentally",
+        "collision", "collisions", "wreck",   "drowned",   "drowning",   "stampede",
+        "illness",  "cancer",    "stroke",    "disease",   "complications", "overdose",
+        "blaze",    "blazes",    "flames",    "wildfire",  "firefighters"};
+    auto in = [](const auto& list, std::string_view w) {
+      return std::find(std::begin(list), std::end(list), w) != std::end(list);
+    };
+    if (h.end != h.begin + 1 || !in(kHarmWords, Low(doc_.tokens[h.begin].span))) return false;
+    // Other cues of its sentence or the one before ("shot down ... killed in the crash").
+    for (uint32_t k = si > 0 ? si - 1 : si; k <= si; ++k) {
+      for (const Hit& other : scans_[k].triggers) {
+        if (other.begin != h.begin && !(other.end == other.begin + 1 &&
+                                        in(kHarmWords, Low(doc_.tokens[other.begin].span)))) {
+          return false;
+        }
+      }
+    }
+    for (const ActorMention* a : ActorsIn(si)) {
+      if (IsArmedInter(a->inter)) return false;
+    }
+    const Sentence& s = doc_.sentences[si];
+    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+      if (in(kCauses, Low(doc_.tokens[t].span))) return true;
+    }
+    return false;
+  }
+
+  // A bare "operation" is a military or police one only with a force named in its sentence:
+  // not "banking operations" or "the operations and maintenance fund".
+  bool OperationWithoutForces(uint32_t si, const Hit& h) const {
+    if (h.end != h.begin + 1) return false;
+    const std::string_view word = Low(doc_.tokens[h.begin].span);
+    if (word != "operation" && word != "operations") return false;
+    for (const ActorMention* a : ActorsIn(si)) {
+      if (IsArmedInter(a->inter)) return false;
+    }
+    return true;
   }
 
   bool InsideArmedActor(uint32_t si, const Hit& h) const {

@@ -43,15 +43,33 @@ check "clean run" "$SITREP" extract --format none --db "$WORK/clean.db" "$WORK/i
 dump "$WORK/clean.db" > "$WORK/clean.txt"
 check "clean run stored every article" test "$(count "$WORK/clean.db")" -eq "$n"
 
-"$SITREP" extract --format none --db "$WORK/crash.db" "$WORK/in.jsonl" 2>/dev/null &
-pid=$!
-for _ in $(seq 1 600); do  # until the first batches are committed
-  [[ "$(count "$WORK/crash.db")" -gt 0 ]] && break
-  sleep 0.05
-done
-kill -9 "$pid" 2>/dev/null || true
-wait "$pid" 2>/dev/null || true
-partial=$(count "$WORK/crash.db")
+# One process starts the run, polls the database every few milliseconds and kills the run
+# once the first batch is committed (a poll per new python3 process reacted too slowly on a
+# loaded machine: the run could finish before the kill).
+partial=$(python3 - "$SITREP" "$WORK/crash.db" "$WORK/in.jsonl" <<'PY'
+import signal, sqlite3, subprocess, sys, time
+sitrep, db, inputs = sys.argv[1:]
+run = subprocess.Popen([sitrep, "extract", "--format", "none", "--db", db, inputs],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def count():
+    try:  # read-only: never creates the file before sitrep does
+        c = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.01)
+    except sqlite3.Error:
+        return 0
+    try:
+        return c.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+    finally:
+        c.close()
+deadline = time.monotonic() + 120
+while run.poll() is None and time.monotonic() < deadline and count() == 0:
+    time.sleep(0.002)
+run.send_signal(signal.SIGKILL)
+run.wait()
+print(count())
+PY
+)
 echo "killed after $partial of $n articles"
 check "the kill came mid-way" test "$partial" -gt 0 -a "$partial" -lt "$n"
 check "killed database is consistent" bash -c "$(declare -f dump); dump '$WORK/crash.db' > /dev/null"

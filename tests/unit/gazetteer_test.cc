@@ -510,7 +510,9 @@ TEST_F(GazetteerTest, PrefetchFoldedAnswersAreTheLookups) {
       EXPECT_EQ(answers[i].loose.size(), lo.size()) << keys[i];
       with_loose += !answers[i].loose.empty();
     }
-    if (round == 0) EXPECT_GT(with_loose, 0u);  // "bossaso", "mogadisho" cold
+    if (round == 0) {
+      EXPECT_GT(with_loose, 0u);  // "bossaso", "mogadisho" cold
+    }
   }
 }
 

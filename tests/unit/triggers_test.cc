@@ -61,6 +61,18 @@ const TypeCase kTypeCases[] = {
     {"Rioters burned tyres and threw stones at passing cars.", "Violent demonstration"},
     {"A mob lynched a man accused of theft in the market.", "Mob violence"},
     {"The two sides signed a ceasefire agreement in the capital.", "Agreement"},
+    // Weak agreement words need an armed or political side in the sentence.
+    {"Government forces and the rebel group reached a deal on Sunday.", "Agreement"},
+    {"Two hundred militants surrendered to the army in the district.", "Agreement"},
+    {"Elders brokered a truce between the two villages.", "Agreement"},
+    // A change of activity by a government or forces, not only by an armed group named.
+    {"The governor extended the nightly curfew by two months.", "Change to group/activity"},
+    {"Coalition reinforcements reached the area on Tuesday.", "Change to group/activity"},
+    // Hijacking a vehicle.
+    {"Gunmen hijacked a bus carrying 30 passengers on the highway.",
+     "Abduction/forced disappearance"},
+    {"The hijacked plane landed at the airport on Sunday evening.",
+     "Abduction/forced disappearance"},
     {"Police arrested the mayor of the town on Friday.", "Arrests"},
     {"The group announced it had merged with a rival faction and pledged allegiance to a new leader.",
      "Change to group/activity"},
@@ -342,6 +354,22 @@ TEST(TriggersTest, EverydayWordsAreNoViolence) {
       // Mail is no attack without something harmful in it.
       "The company shipped packages containing new phones to stores across the state.",
       "The mayor received letters containing praise from residents.",
+      // "kill" said of a plan, a law or talks.
+      "The deal was killed in the Senate on Tuesday after a long debate.",
+      "Lawmakers killed the bill before the summer recess.",
+      "The opposition said the budget cuts were killing the reform.",
+      // "hijack" said of a debate or an agenda.
+      "The opposition accused the party of hijacking the debate on the budget.",
+      "Critics said a small group had hijacked the reform agenda.",
+      // Deaths and injuries by accident or illness, firefighting, being dismissed.
+      "A 58-year-old woman was killed in a car accident on icy roads on Friday.",
+      "The former mayor died on Sunday after a long battle with cancer.",
+      "Firefighters battled the blaze for six hours.",
+      "The driver was injured in the collision on Route 9.",
+      "The county manager was fired in September after an audit.",
+      "A deputy would be fired for doing so, the sheriff said.",
+      // An operation without forces.
+      "The bank said its banking operations grew last year.",
   };
   for (const char* text : kTexts) {
     SCOPED_TRACE(text);
@@ -350,6 +378,66 @@ TEST(TriggersTest, EverydayWordsAreNoViolence) {
       EXPECT_TRUE(t.event_type == "Protests" || t.event_type == "Strategic developments")
           << t.sub_event_type << " '" << doc.Slice(t.span) << "'";
     }
+  }
+}
+
+// People agreeing on council business, deals and plans of companies: no agreement between
+// sides, no change of activity.
+TEST(TriggersTest, StrategicWordsWithoutSidesAreNoEvents) {
+  const char* kTexts[] = {
+      "The county commissioners agreed to allocate money for a new engineer.",
+      "Counselors are there to help people deal with their questions.",
+      "The company concluded an agreement to acquire half of the shares of a rival.",
+      "He resigned of his own accord, the party said.",
+      "Negotiations with potential buyers of the stores are ongoing.",
+      // Companies and councils announcing, training, suspending: no change of an armed group.
+      "The retailer announced on Friday that it will close the lab, cutting 650 jobs.",
+      "The program offers training to young volunteers at the fire department.",
+      "The school board suspended the vote until next month.",
+  };
+  for (const char* text : kTexts) {
+    SCOPED_TRACE(text);
+    Document doc = Annotate(text);
+    EXPECT_TRUE(doc.triggers.empty()) << doc.triggers.front().sub_event_type;
+  }
+}
+
+// Violence next to words of the everyday senses stays violence: the cue word is kept.
+TEST(TriggersTest, ViolenceNextToAccidentAndJobWords) {
+  struct Case {
+    const char* text;
+    const char* cue;
+  };
+  const Case kCases[] = {
+      {"Several shots were fired at the police station overnight.", "fired at"},
+      {"A helicopter was shot down in the valley. Two pilots were killed in the crash.", "killed"},
+      {"Gunmen fired on a bus near the border.", "fired on"},
+      {"Militants attacked the convoy, and two soldiers died in the blaze.", "attacked"},
+      {"Troops launched an operation against the rebels in the hills.", "operation"},
+      {"Two men on a motorbike stopped to kill a shopkeeper outside his store.", "kill"},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.text);
+    Document doc = Annotate(c.text);
+    bool found = false;
+    for (const TriggerMention& t : doc.triggers) found = found || doc.Slice(t.span) == c.cue;
+    EXPECT_TRUE(found);
+  }
+}
+
+// The same words said of people stay killings.
+TEST(TriggersTest, KillingsOfPeopleNextToThingWords) {
+  const char* kTexts[] = {
+      "The deal broker was killed in the market on Tuesday.",
+      "Gunmen killed the project manager outside his home.",
+      "Two farmers were killed in a dispute over a land deal.",
+  };
+  for (const char* text : kTexts) {
+    SCOPED_TRACE(text);
+    Document doc = Annotate(text);
+    const TriggerMention* p = PrimaryTrigger(doc);
+    ASSERT_NE(p, nullptr);
+    EXPECT_EQ(p->event_type, "Violence against civilians") << doc.Slice(p->span);
   }
 }
 
@@ -387,7 +475,9 @@ TEST(TriggersTest, HistoricalFlag) {
     SCOPED_TRACE(c.text);
     Document doc = Annotate(c.text);
     // Background may also yield no trigger at all.
-    if (!c.historical) EXPECT_FALSE(doc.triggers.empty());
+    if (!c.historical) {
+      EXPECT_FALSE(doc.triggers.empty());
+    }
     for (const TriggerMention& t : doc.triggers) {
       EXPECT_EQ(t.historical, c.historical) << doc.Slice(t.span);
     }
@@ -455,7 +545,9 @@ TEST(TriggersTest, StageAndEmbeddedLexicon) {
     size_t a = line.find('\t'), b = line.find('\t', a + 1), c = line.find('\t', b + 1);
     ASSERT_NE(c, std::string::npos) << line;
     std::string sub = line.substr(b + 1, c - b - 1);
-    if (sub != "-") EXPECT_FALSE(EventTypeOf(sub).empty()) << sub;
+    if (sub != "-") {
+      EXPECT_FALSE(EventTypeOf(sub).empty()) << sub;
+    }
   }
 }
 
