@@ -69,28 +69,30 @@ size_t WriteTokenKey(std::string_view token, char* out, uint64_t* hash) {
 // `src` must be readable for 16 bytes; false (nothing done) for any other token.
 bool WriteShortTokenKey(const char* src, size_t size, char* out, uint64_t* hash) {
   if (size == 0 || size > 16) return false;
-  uint64_t lo, hi;
-  std::memcpy(&lo, src, 8);
-  std::memcpy(&hi, src + 8, 8);
-  if (size <= 8) {
-    lo &= size == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * size)) - 1;
-    hi = 0;
-  } else {
-    hi &= size == 16 ? ~uint64_t{0} : (uint64_t{1} << (8 * (size - 8))) - 1;
-  }
-  if (HasByte(lo, '.') || HasByte(hi, '.')) return false;
   // "'s", "’s" (E2 80 99 73): WithoutPossessive decides.
   if (size > 2 && (src[size - 1] == 's' || src[size - 1] == 'S') &&
       (src[size - 2] == '\'' || src[size - 2] == '\x99')) {
     return false;
   }
+  uint64_t lo;
+  std::memcpy(&lo, src, 8);
+  if (size <= 8) {  // most tokens: one word
+    if (size < 8) lo &= (uint64_t{1} << (8 * size)) - 1;
+    if (HasByte(lo, '.')) return false;
+    lo = LowerAscii8(lo);
+    std::memcpy(out, &lo, 8);
+    *hash = HashEnd(HashChunk(HashStart(size), lo));
+    return true;
+  }
+  uint64_t hi;
+  std::memcpy(&hi, src + 8, 8);
+  if (size < 16) hi &= (uint64_t{1} << (8 * (size - 8))) - 1;
+  if (HasByte(lo, '.') || HasByte(hi, '.')) return false;
   lo = LowerAscii8(lo);
   hi = LowerAscii8(hi);
   std::memcpy(out, &lo, 8);
   std::memcpy(out + 8, &hi, 8);
-  uint64_t h = HashChunk(HashStart(size), lo);
-  if (size > 8) h = HashChunk(h, hi);
-  *hash = HashEnd(h);
+  *hash = HashEnd(HashChunk(HashChunk(HashStart(size), lo), hi));
   return true;
 }
 

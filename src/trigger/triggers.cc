@@ -364,6 +364,9 @@ class Classifier {
     scans_ = std::span<const SentenceScan>(buffers_.scans.data(), n);
     std::vector<size_t>& labels = buffers_.labels;
     labels.clear();
+    size_t hits = 0;
+    for (const SentenceScan& scan : scans_) hits += scan.triggers.size();
+    out->reserve(hits);  // one mention per trigger hit
     for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
       std::erase_if(buffers_.scans[si].triggers, [&](const Hit& h) {
         return StrategicWithoutSides(si, h) || HarmWithoutViolence(si, h) ||
@@ -1092,6 +1095,8 @@ class Classifier {
     static constexpr std::string_view kRecordWords[] = {"charges", "convicted"};
     static const util::WordBits kDrugWords{
         {kVictimWords, kVictimWord}, {kDrugWordList, kDrugWord}, {kRecordWords, kRecordWord}};
+    // No "drug" anywhere in the lower-cased text: no token is the word (most documents).
+    if (std::string_view(lower_).find("drug") == std::string_view::npos) return false;
     for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
       const Sentence& s = doc_.sentences[si];
       bool victim = false, drug = false, record = false;

@@ -268,6 +268,12 @@ const TypeCase kRoleTypeCases[] = {
     {"A man was shot dead by armed men outside his house. The victim had charges against him "
      "for drug trafficking.",
      "Armed clash"},
+    // "drug" only inside other words, or no charges said: the killing stays an attack.
+    {"A man was shot dead by armed men outside his drugstore. The victim had charges against "
+     "him for fraud.",
+     "Attack"},
+    {"A man was shot dead by armed men outside his house. The victim sold drug supplies.",
+     "Attack"},
     // People killed in a clash are its toll; an encounter is a clash.
     {"A farmer was killed in a clash between two rival families in the village.",
      "Mob violence"},
