@@ -1409,6 +1409,28 @@ bool SpellsDivisionName(std::string_view written, const GeoEntry& admin1) {
   return SpellsDivisionKey(LooseKey(FoldName(written)), admin1);
 }
 
+// True when loose key `w` is only the first word of the division's longer name, in its name
+// and its ASCII name alike: the seat's name in a division named after it and more ("Sibenik"
+// of "Sibenik-Knin", "Gaza" of "Gaza Strip"). Such a word names the town; coders write the
+// division's whole name. Words of level or status ("Sofia-Capital") are no more name.
+bool SpellsOnlySeatPart(std::string_view w, const GeoEntry& admin1) {
+  auto only_first = [w](std::string_view name) {
+    const std::string folded = FoldName(name);
+    std::string_view first;
+    size_t words = 0, pos = 0;
+    while (pos < folded.size()) {
+      size_t sp = folded.find_first_of(" -/", pos);
+      if (sp == std::string::npos) sp = folded.size();
+      const std::string_view word(folded.data() + pos, sp - pos);
+      pos = sp + 1;
+      if (word.empty() || IsLevelWord(word) || word == "capital" || word == "rayon") continue;
+      if (words++ == 0) first = word;
+    }
+    return words >= 2 && LooseKey(first) == w;
+  };
+  return only_first(admin1.name()) && only_first(admin1.ascii_name());
+}
+
 // True when the token before `span` is "," or "(": a name written as the container of the one
 // before it, "(Al Hali, Al Hudaydah)", the way coders name the division.
 bool AfterSeparator(const Document& doc, Span span) {
@@ -1508,7 +1530,7 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
   if (admin1 == kNoGeoId || admin1 >= gaz.size()) return {};
   const GeoEntry division = gaz.Entry(admin1);
   if (!w.names_read) ReadWrittenNames(doc, gaz, w);
-  std::string_view first;
+  std::string_view first, container;
   for (WrittenNames::Name& name : w.names) {
     const PlaceMention& m = *name.m;
     // A mention resolved to the division through a name that does not spell it but is a town's
@@ -1528,10 +1550,17 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     if (!names && m.kind == PlaceKind::kPlace && m.geo_id != kNoGeoId) {
       names = Holds(name.folded_ids, admin1) && SpellsDivisionKey(name.Loose(), division);
     }
-    if (!names) continue;
-    if (name.after_separator) return std::string(name.text);
+    if (!names || SpellsOnlySeatPart(name.Loose(), division)) continue;
+    // Of the names written as containers, one spelling the division's own name beats one the
+    // gazetteer lists only as an alternate: "(Tuban, Lahij)" where "Tuban" is a district that
+    // GeoNames also gives the province.
+    if (name.after_separator && SpellsDivisionKey(name.Loose(), division)) {
+      return std::string(name.text);
+    }
+    if (name.after_separator && container.empty()) container = name.text;
     if (first.empty()) first = name.text;
   }
+  if (!container.empty()) return std::string(container);
   if (!first.empty()) return std::string(first);
   // A spelling the gazetteer holds only loosely ("in al-Hasakeh", "(Wadajir, Banadir)",
   // "Lower Shabelle", "La Pampa"): one or two capitalized words of the text whose loose key
@@ -1542,6 +1571,7 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
   auto names_it = [&](const WrittenNames::Word& word) {
     if (is_admin1 && !word.any_admin1) return false;
     if (!Holds(word.folded_ids, admin1) && !Holds(word.loose_ids, admin1)) return false;
+    if (SpellsOnlySeatPart(word.loose, division)) return false;
     return !word.place_at || SpellsDivisionKey(word.loose, division);
   };
   for (const WrittenNames::Word& word : w.words) {

@@ -185,6 +185,33 @@ TEST_F(EventLocationTest, PlaceAgreeingWithItsSentence) {
   }
 }
 
+// The admin1 as the text writes it, when the text writes the division's name: of two
+// containers, the one spelling the division's own name ("Lahij", not its district "Tuban" that
+// GeoNames lists among the province's names); the seat's name alone ("Sibenik", "Gaza") names
+// the town, so a division named after its seat and more keeps its whole name. Negative rows: a
+// one-word name of the division stays as written ("Wardak" of "Maidan Wardak", "Idleb"), and a
+// status word is no more name ("Sofia" of "Sofia-Capital").
+TEST_F(EventLocationTest, Admin1WrittenAsTheDivisionsName) {
+  const Row rows[] = {
+      {"Unknown gunmen wounded a soldier in Sabr village (Tuban, Lahij) on Sunday.", 0, "Yemen",
+       "Lahij", "Sabr", 4},
+      {"Dock workers marched through Sibenik on Tuesday to demand unpaid wages.", 0, "Croatia",
+       "\xC5\xA0ibenik-Knin", "Sibenik", 1},
+      {"Israeli aircraft struck a workshop in Gaza on Friday, killing two men.", 0,
+       "Palestinian Territory",
+       "Gaza Strip", "Gaza", 1},
+      {"Police arrested two men in Tunapuna after a robbery on Monday.", 0,
+       "Trinidad and Tobago", "Tunapuna/Piarco", "Tunapuna", 1},
+      {"Taliban fighters attacked a checkpoint in Wardak on Monday, killing two soldiers.", 0,
+       "Afghanistan", "Wardak", "Wardak", 4},
+      {"Shelling hit a market in Kafr Nobol (Idleb) on Monday, killing a child.", 0, "Syria",
+       "Idleb", "Kafr Nobol", 1},
+      {"Taxi drivers blocked a boulevard in Sofia on Monday to protest fuel prices.", 0,
+       "Bulgaria", "Sofia", "Sofia", 1},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
 // Texts naming no place: a named armed group of one country locates the event in that
 // country (country precision); generic actors and actors of two countries do not.
 TEST_F(EventLocationTest, ActorCountryWhenNoPlaceIsNamed) {
@@ -444,7 +471,7 @@ TEST_F(EventLocationTest, DemonymsAloneDoNotMoveATown) {
       {"Dozens of people chanted pro-Russian slogans in Odessa on Saturday.", 0, "Ukraine",
        "Odessa", "Odessa", 1},
       {"Israeli aircraft struck a building in Gaza on Friday night.", 0, "Palestinian Territory",
-       "Gaza", "Gaza", 1},
+       "Gaza Strip", "Gaza", 1},
   };
   ExpectLocatedWithActors(rows);
 }
