@@ -2232,6 +2232,14 @@ std::optional<Span> UnreadNameAfterCue(const Document& doc, Span span) {
   return std::nullopt;
 }
 
+// True when a country mention or demonym of the text resolves to the country of ISO3 `iso3`.
+bool NamesCountryOf(const Document& doc, const Gazetteer& gaz, std::string_view iso3) {
+  return std::any_of(doc.places.begin(), doc.places.end(), [&](const PlaceMention& m) {
+    return m.kind == PlaceKind::kCountry && m.geo_id < gaz.size() &&
+           gaz.Entry(m.geo_id).country_iso3() == iso3;
+  });
+}
+
 // A mission reporting from one area ("the OSCE SMM observed ... near Mineralne", MissionArea)
 // places the village it names there: an entry of that name inside the area, a town before a
 // district, the main division first; when the gazetteer has none, the named village in the
@@ -2243,7 +2251,12 @@ std::optional<EventLocation> InMissionArea(const Document& doc, Span sentence, c
   const std::vector<GeoEntry>& areas = ctx.MissionAreas();
   if (areas.empty()) return std::nullopt;
   const GeoEntry& main = areas.front();
-  if (current.found() && current.iso3 != main.country_iso3()) return std::nullopt;
+  // A village read in another country is its namesake there too, unless the text names that
+  // country ("near Komsomolets" in a report from the contact line is not the Kazakh town).
+  if (current.found() && current.iso3 != main.country_iso3() &&
+      NamesCountryOf(doc, gaz, current.iso3)) {
+    return std::nullopt;
+  }
   for (const PlaceMention& m : doc.places) {
     if (!m.demonym && m.geo_id != kNoGeoId && (IsAdminLevel(m) || m.relative_region)) {
       return std::nullopt;

@@ -701,6 +701,10 @@ TEST_F(EventLocationTest, MissionPlacesItsVillagesInItsArea) {
       {"The OSCE SMM observed 12 explosions near Novoselivka.", "Donetsk", "Novoselivka", 2},
       // A village the gazetteer lacks: named, in the main oblast, at its precision.
       {"The OSCE SMM observed 7 shots near Vesela Dolyna-3.", "Donetsk", "Vesela Dolyna-3", 4},
+      // A village read in another country (Kazakhstan, Russia) that the text does not name: the
+      // village in the main oblast.
+      {"The OSCE SMM observed 15 explosions near Komsomolets.", "Donetsk", "Komsomolets", 4},
+      {"The OSCE SMM observed 4 explosions near Rumyantsevo.", "Donetsk", "Rumyantsevo", 4},
       // A regional capital elsewhere stays where it is.
       {"The OSCE SMM observed 7 shots near Kharkiv.", "Kharkiv", "Kharkiv", 2},
       // The text names the oblast itself.
@@ -721,6 +725,18 @@ TEST_F(EventLocationTest, MissionPlacesItsVillagesInItsArea) {
     if (r.location[0] != '\0') EXPECT_EQ(loc.location, r.location);
     EXPECT_EQ(loc.where_prec, r.where_prec);
   }
+}
+
+// A village of another country stays there when the text names that country, by its name or
+// a demonym.
+TEST_F(EventLocationTest, MissionLeavesAVillageInTheCountryTheTextNames) {
+  const Row rows[] = {
+      {"The OSCE SMM said Russian police counted 4 explosions near Rumyantsevo.", 0, "Russia",
+       "Moscow Oblast", "Rumyantsevo", 2},
+      {"The OSCE SMM said 4 explosions were heard near Rumyantsevo in Russia.", 0, "Russia",
+       "Moscow Oblast", "Rumyantsevo", 2},
+  };
+  ExpectLocatedWithActors(rows);
 }
 
 // Places resolved by hand (as a resolver without context might), to check the event's own
