@@ -1409,26 +1409,26 @@ bool SpellsDivisionName(std::string_view written, const GeoEntry& admin1) {
   return SpellsDivisionKey(LooseKey(FoldName(written)), admin1);
 }
 
-// True when loose key `w` is only the first word of the division's longer name, in its name
-// and its ASCII name alike: the seat's name in a division named after it and more ("Sibenik"
-// of "Sibenik-Knin", "Gaza" of "Gaza Strip"). Such a word names the town; coders write the
-// division's whole name. Words of level or status ("Sofia-Capital") are no more name.
-bool SpellsOnlySeatPart(std::string_view w, const GeoEntry& admin1) {
-  auto only_first = [w](std::string_view name) {
-    const std::string folded = FoldName(name);
-    std::string_view first;
-    size_t words = 0, pos = 0;
-    while (pos < folded.size()) {
-      size_t sp = folded.find_first_of(" -/", pos);
-      if (sp == std::string::npos) sp = folded.size();
-      const std::string_view word(folded.data() + pos, sp - pos);
-      pos = sp + 1;
-      if (word.empty() || IsLevelWord(word) || word == "capital" || word == "rayon") continue;
-      if (words++ == 0) first = word;
-    }
-    return words >= 2 && LooseKey(first) == w;
-  };
-  return only_first(admin1.name()) && only_first(admin1.ascii_name());
+// The loose key of the first word of the division's ASCII name when the name has more words
+// (else empty): the seat's name in a division named after it and more ("Sibenik" of
+// "Sibenik-Knin", "Gaza" of "Gaza Strip"). Written alone, that word names the town; coders write
+// the division's whole name. Words of level or status ("Sofia-Capital", "Aghjabadi Rayon") are
+// no more name.
+std::string SeatPartKey(const GeoEntry& admin1) {
+  const std::string_view name = admin1.ascii_name();
+  std::string_view first;
+  size_t words = 0, pos = 0;
+  while (pos < name.size()) {
+    size_t sp = name.find_first_of(" -/", pos);
+    if (sp == std::string_view::npos) sp = name.size();
+    const std::string_view word = name.substr(pos, sp - pos);
+    pos = sp + 1;
+    if (word.empty()) continue;
+    const LowerWord lower = LowerAscii(word);
+    if (IsLevelWord(lower) || lower == "capital" || lower == "rayon") continue;
+    if (words++ == 0) first = word;
+  }
+  return words >= 2 ? LooseKey(FoldName(first)) : std::string();
 }
 
 // True when the token before `span` is "," or "(": a name written as the container of the one
@@ -1530,14 +1530,24 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
   if (admin1 == kNoGeoId || admin1 >= gaz.size()) return {};
   const GeoEntry division = gaz.Entry(admin1);
   if (!w.names_read) ReadWrittenNames(doc, gaz, w);
+  std::optional<std::string> seat_key;  // SeatPartKey(division), at its first use
+  auto only_seat = [&](std::string_view loose) {
+    if (!seat_key) seat_key = SeatPartKey(division);
+    return !seat_key->empty() && *seat_key == loose;
+  };
   std::string_view first, container;
   for (WrittenNames::Name& name : w.names) {
     const PlaceMention& m = *name.m;
     // A mention resolved to the division through a name that does not spell it but is a town's
     // inside it (its capital, listed among its alternate names: "Nahri Saraj (Girishk) district,
     // Helmand") names the town, not the division; a former name ("At Ta'mim") still names it.
+    std::optional<bool> spelled;  // SpellsDivisionKey of the name, at its first use
+    auto spells = [&] {
+      if (!spelled) spelled = SpellsDivisionKey(name.Loose(), division);
+      return *spelled;
+    };
     bool names = m.geo_id == admin1;
-    if (names && !SpellsDivisionKey(name.Loose(), division)) {
+    if (names && !spells()) {
       for (GeoId id : name.folded_ids) {
         if (id < gaz.size() && gaz.Entry(id).kind() == GeoKind::kPlace &&
             gaz.Entry(id).admin1_id() == admin1) {
@@ -1548,13 +1558,13 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     // "Kafr Nobol (Idleb)" where "Idleb" resolved to the town Idlib: the text still names the
     // province that way when the word is one of the province's own names.
     if (!names && m.kind == PlaceKind::kPlace && m.geo_id != kNoGeoId) {
-      names = Holds(name.folded_ids, admin1) && SpellsDivisionKey(name.Loose(), division);
+      names = Holds(name.folded_ids, admin1) && spells();
     }
-    if (!names || SpellsOnlySeatPart(name.Loose(), division)) continue;
+    if (!names || only_seat(name.Loose())) continue;
     // Of the names written as containers, one spelling the division's own name beats one the
     // gazetteer lists only as an alternate: "(Tuban, Lahij)" where "Tuban" is a district that
     // GeoNames also gives the province.
-    if (name.after_separator && SpellsDivisionKey(name.Loose(), division)) {
+    if (name.after_separator && spells()) {
       return std::string(name.text);
     }
     if (name.after_separator && container.empty()) container = name.text;
@@ -1571,8 +1581,8 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
   auto names_it = [&](const WrittenNames::Word& word) {
     if (is_admin1 && !word.any_admin1) return false;
     if (!Holds(word.folded_ids, admin1) && !Holds(word.loose_ids, admin1)) return false;
-    if (SpellsOnlySeatPart(word.loose, division)) return false;
-    return !word.place_at || SpellsDivisionKey(word.loose, division);
+    return (!word.place_at || SpellsDivisionKey(word.loose, division)) &&
+           !only_seat(word.loose);
   };
   for (const WrittenNames::Word& word : w.words) {
     if (names_it(word)) return std::string(word.text);
