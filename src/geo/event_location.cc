@@ -319,6 +319,27 @@ bool IsCapitalizedWord(const Document& doc, const Token& t) {
   return c >= 'A' && c <= 'Z';
 }
 
+// A town of a short name (three letters at most) written after "town of", "village of" and
+// the like and right before a capitalized word: the head of a longer name the gazetteer lacks
+// ("the town of Tal Tamer", "the village of Abu Rasin"), read as the namesake town that the head
+// alone names. (Without such a cue the places layer already takes the capitalized word for the
+// rest of a name; "Gao Airport" names a feature of Gao.) Level words do not continue the name.
+bool HeadOfLongerName(const Document& doc, const PlaceMention& m) {
+  if (m.kind != PlaceKind::kPlace || m.span.size() > 3) return false;
+  auto at = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.begin,
+                             [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
+  if (at - doc.tokens.begin() < 2 || at->span.end != m.span.end || at + 1 == doc.tokens.end()) {
+    return false;
+  }
+  const LowerWord level = LowerAscii(doc.Slice((at - 2)->span));
+  if (doc.Slice((at - 1)->span) != "of" || !(IsLevelWord(level) || level == "hamlet")) {
+    return false;
+  }
+  const Token& next = *(at + 1);
+  return next.span.begin == m.span.end + 1 && IsCapitalizedWord(doc, next) &&
+         !IsLevelWord(LowerAscii(doc.Slice(next.span)));
+}
+
 // A town written as the container of the name before it — "Dawlat Abad district, Balkh",
 // "near Shyrokyne, Donetsk", "Sirwah district (Marib)" — whose name is also the name of the
 // division holding the town (Balkh town in Balkh province): the text names the division, the
@@ -491,7 +512,8 @@ std::vector<Usable> UsableMentions(const Document& doc, const Gazetteer& gaz,
   size_t s = 0;
   for (size_t k = 0; k < doc.places.size(); ++k) {
     const PlaceMention* m = &doc.places[k];
-    if (m->geo_id >= gaz.size() || (!m->demonym && Rank(*m) == 0) || NamesAnObject(doc, *m)) {
+    if (m->geo_id >= gaz.size() || (!m->demonym && Rank(*m) == 0) || NamesAnObject(doc, *m) ||
+        HeadOfLongerName(doc, *m)) {
       continue;
     }
     while (s + 1 < doc.sentences.size() && doc.sentences[s].span.end <= m->span.begin) ++s;
@@ -1244,7 +1266,7 @@ int Dominant(const Document& doc, bool allow_demonyms) {
     counts.clear();
     for (size_t k = 0; k < doc.places.size(); ++k) {
       const PlaceMention& m = doc.places[k];
-      int r = NamesAnObject(doc, m) ? 0 : Rank(m);
+      int r = NamesAnObject(doc, m) || HeadOfLongerName(doc, m) ? 0 : Rank(m);
       const bool like_demonym = m.demonym || (r == 1 && IsOwnerCountry(doc, m));
       if (like_demonym) r = allow_demonym && m.geo_id != kNoGeoId ? 1 : 0;
       if (r == 0 || (fine ? r < 3 : r >= 3)) continue;
