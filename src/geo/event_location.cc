@@ -328,7 +328,8 @@ bool HeadOfLongerName(const Document& doc, const PlaceMention& m) {
   if (m.kind != PlaceKind::kPlace || m.span.size() > 3) return false;
   auto at = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.begin,
                              [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
-  if (at - doc.tokens.begin() < 2 || at->span.end != m.span.end || at + 1 == doc.tokens.end()) {
+  if (at == doc.tokens.end() || at - doc.tokens.begin() < 2 || at->span.end != m.span.end ||
+      at + 1 == doc.tokens.end()) {
     return false;
   }
   const LowerWord level = LowerAscii(doc.Slice((at - 2)->span));
