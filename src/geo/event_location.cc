@@ -1432,11 +1432,22 @@ bool SpellsDivisionName(std::string_view written, const GeoEntry& admin1) {
   return SpellsDivisionKey(LooseKey(FoldName(written)), admin1);
 }
 
+// Words of a division's name that say what kind of division it is, as level words do
+// ("Opole Voivodeship", "Stavropol Kray", "Ingushetiya Republic", "Atyrau Oblisi",
+// "Sofia-Capital").
+bool IsStatusWord(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "capital",   "rayon",    "voivodeship", "kray",         "krai",   "kraj",
+      "republic",  "okrug",    "autonomous",  "metropolitan", "parish", "territory",
+      "division",  "regional", "corporation", "oblisi",       "oblysy", "atoll",
+      "atholhu",   "island",   "islands"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
 // The loose key of the first word of the division's ASCII name when the name has more words
 // (else empty): the seat's name in a division named after it and more ("Sibenik" of
 // "Sibenik-Knin", "Gaza" of "Gaza Strip"). Written alone, that word names the town; coders write
-// the division's whole name. Words of level or status ("Sofia-Capital", "Aghjabadi Rayon") are
-// no more name.
+// the division's whole name. Words of level or status (IsStatusWord) are no more name.
 std::string SeatPartKey(const GeoEntry& admin1) {
   const std::string_view name = admin1.ascii_name();
   std::string_view first;
@@ -1448,7 +1459,7 @@ std::string SeatPartKey(const GeoEntry& admin1) {
     pos = sp + 1;
     if (word.empty()) continue;
     const LowerWord lower = LowerAscii(word);
-    if (IsLevelWord(lower) || lower == "capital" || lower == "rayon") continue;
+    if (IsLevelWord(lower) || IsStatusWord(lower)) continue;
     if (words++ == 0) first = word;
   }
   return words >= 2 ? LooseKey(FoldName(first)) : std::string();

@@ -190,7 +190,7 @@ TEST_F(EventLocationTest, PlaceAgreeingWithItsSentence) {
 // GeoNames lists among the province's names); the seat's name alone ("Sibenik", "Gaza") names
 // the town, so a division named after its seat and more keeps its whole name. Negative rows: a
 // one-word name of the division stays as written ("Wardak" of "Maidan Wardak", "Idleb"), and a
-// status word is no more name ("Sofia" of "Sofia-Capital").
+// status word is no more name ("Sofia" of "Sofia-Capital", "Opole" of "Opole Voivodeship").
 TEST_F(EventLocationTest, Admin1WrittenAsTheDivisionsName) {
   const Row rows[] = {
       {"Unknown gunmen wounded a soldier in Sabr village (Tuban, Lahij) on Sunday.", 0, "Yemen",
@@ -208,6 +208,9 @@ TEST_F(EventLocationTest, Admin1WrittenAsTheDivisionsName) {
        "Idleb", "Kafr Nobol", 1},
       {"Taxi drivers blocked a boulevard in Sofia on Monday to protest fuel prices.", 0,
        "Bulgaria", "Sofia", "Sofia", 1},
+      {"Police detained two activists in Opole on Monday.", 0, "Poland", "Opole", "Opole", 1},
+      {"Gunmen fired at a police station in Atyrau on Monday.", 0, "Kazakhstan", "Atyrau",
+       "Atyrau", 1},
   };
   ExpectLocatedWithActors(rows);
 }
