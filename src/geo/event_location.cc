@@ -1450,6 +1450,7 @@ bool IsStatusWord(std::string_view lower) {
 // the division's whole name. Words of level or status (IsStatusWord) are no more name.
 std::string SeatPartKey(const GeoEntry& admin1) {
   const std::string_view name = admin1.ascii_name();
+  if (name.find_first_of(" -/") == std::string_view::npos) return {};  // one word: most names
   std::string_view first;
   size_t words = 0, pos = 0;
   while (pos < name.size()) {
