@@ -321,6 +321,28 @@ bool IsCapitalizedWord(const Document& doc, const Token& t) {
   return c >= 'A' && c <= 'Z';
 }
 
+// A town of a short name (three letters at most) written after "town of", "village of" and
+// the like and right before a capitalized word: the head of a longer name the gazetteer lacks
+// ("the town of Tal Tamer", "the village of Abu Rasin"), read as the namesake town that the head
+// alone names. (Without such a cue the places layer already takes the capitalized word for the
+// rest of a name; "Gao Airport" names a feature of Gao.) Level words do not continue the name.
+bool HeadOfLongerName(const Document& doc, const PlaceMention& m) {
+  if (m.kind != PlaceKind::kPlace || m.span.size() > 3) return false;
+  auto at = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.begin,
+                             [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
+  if (at == doc.tokens.end() || at - doc.tokens.begin() < 2 || at->span.end != m.span.end ||
+      at + 1 == doc.tokens.end()) {
+    return false;
+  }
+  const LowerWord level = LowerAscii(doc.Slice((at - 2)->span));
+  if (doc.Slice((at - 1)->span) != "of" || !(IsLevelWord(level) || level == "hamlet")) {
+    return false;
+  }
+  const Token& next = *(at + 1);
+  return next.span.begin == m.span.end + 1 && IsCapitalizedWord(doc, next) &&
+         !IsLevelWord(LowerAscii(doc.Slice(next.span)));
+}
+
 // A town written as the container of the name before it — "Dawlat Abad district, Balkh",
 // "near Shyrokyne, Donetsk", "Sirwah district (Marib)" — whose name is also the name of the
 // division holding the town (Balkh town in Balkh province): the text names the division, the
@@ -495,7 +517,8 @@ std::vector<Usable> UsableMentions(const Document& doc, const Gazetteer& gaz,
   size_t s = 0;
   for (size_t k = 0; k < doc.places.size(); ++k) {
     const PlaceMention* m = &doc.places[k];
-    if (m->geo_id >= gaz.size() || (!m->demonym && Rank(*m) == 0) || NamesAnObject(doc, *m)) {
+    if (m->geo_id >= gaz.size() || (!m->demonym && Rank(*m) == 0) || NamesAnObject(doc, *m) ||
+        HeadOfLongerName(doc, *m)) {
       continue;
     }
     while (s + 1 < doc.sentences.size() && doc.sentences[s].span.end <= m->span.begin) ++s;
@@ -1266,7 +1289,7 @@ int Dominant(const Document& doc, bool allow_demonyms) {
     counts.clear();
     for (size_t k = 0; k < doc.places.size(); ++k) {
       const PlaceMention& m = doc.places[k];
-      int r = NamesAnObject(doc, m) ? 0 : Rank(m);
+      int r = NamesAnObject(doc, m) || HeadOfLongerName(doc, m) ? 0 : Rank(m);
       const bool like_demonym = m.demonym || (r == 1 && IsOwnerCountry(doc, m));
       if (like_demonym) r = allow_demonym && m.geo_id != kNoGeoId ? 1 : 0;
       if (r == 0 || (fine ? r < 3 : r >= 3)) continue;
@@ -1431,6 +1454,40 @@ bool SpellsDivisionName(std::string_view written, const GeoEntry& admin1) {
   return SpellsDivisionKey(LooseKey(FoldName(written)), admin1);
 }
 
+// Words of a division's name that say what kind of division it is, as level words do
+// ("Opole Voivodeship", "Stavropol Kray", "Ingushetiya Republic", "Atyrau Oblisi",
+// "Sofia-Capital").
+bool IsStatusWord(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "capital",   "rayon",    "voivodeship", "kray",         "krai",   "kraj",
+      "republic",  "okrug",    "autonomous",  "metropolitan", "parish", "territory",
+      "division",  "regional", "corporation", "oblisi",       "oblysy", "atoll",
+      "atholhu",   "island",   "islands"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
+// The loose key of the first word of the division's ASCII name when the name has more words
+// (else empty): the seat's name in a division named after it and more ("Sibenik" of
+// "Sibenik-Knin", "Gaza" of "Gaza Strip"). Written alone, that word names the town; coders write
+// the division's whole name. Words of level or status (IsStatusWord) are no more name.
+std::string SeatPartKey(const GeoEntry& admin1) {
+  const std::string_view name = admin1.ascii_name();
+  if (name.find_first_of(" -/") == std::string_view::npos) return {};  // one word: most names
+  std::string_view first;
+  size_t words = 0, pos = 0;
+  while (pos < name.size()) {
+    size_t sp = name.find_first_of(" -/", pos);
+    if (sp == std::string_view::npos) sp = name.size();
+    const std::string_view word = name.substr(pos, sp - pos);
+    pos = sp + 1;
+    if (word.empty()) continue;
+    const LowerWord lower = LowerAscii(word);
+    if (IsLevelWord(lower) || IsStatusWord(lower)) continue;
+    if (words++ == 0) first = word;
+  }
+  return words >= 2 ? LooseKey(FoldName(first)) : std::string();
+}
+
 // True when the token before `span` is "," or "(": a name written as the container of the one
 // before it, "(Al Hali, Al Hudaydah)", the way coders name the division.
 bool AfterSeparator(const Document& doc, Span span) {
@@ -1530,14 +1587,24 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
   if (admin1 == kNoGeoId || admin1 >= gaz.size()) return {};
   const GeoEntry division = gaz.Entry(admin1);
   if (!w.names_read) ReadWrittenNames(doc, gaz, w);
-  std::string_view first;
+  std::optional<std::string> seat_key;  // SeatPartKey(division), at its first use
+  auto only_seat = [&](std::string_view loose) {
+    if (!seat_key) seat_key = SeatPartKey(division);
+    return !seat_key->empty() && *seat_key == loose;
+  };
+  std::string_view first, container;
   for (WrittenNames::Name& name : w.names) {
     const PlaceMention& m = *name.m;
     // A mention resolved to the division through a name that does not spell it but is a town's
     // inside it (its capital, listed among its alternate names: "Nahri Saraj (Girishk) district,
     // Helmand") names the town, not the division; a former name ("At Ta'mim") still names it.
+    std::optional<bool> spelled;  // SpellsDivisionKey of the name, at its first use
+    auto spells = [&] {
+      if (!spelled) spelled = SpellsDivisionKey(name.Loose(), division);
+      return *spelled;
+    };
     bool names = m.geo_id == admin1;
-    if (names && !SpellsDivisionKey(name.Loose(), division)) {
+    if (names && !spells()) {
       for (GeoId id : name.folded_ids) {
         if (id < gaz.size() && gaz.Entry(id).kind() == GeoKind::kPlace &&
             gaz.Entry(id).admin1_id() == admin1) {
@@ -1548,12 +1615,19 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     // "Kafr Nobol (Idleb)" where "Idleb" resolved to the town Idlib: the text still names the
     // province that way when the word is one of the province's own names.
     if (!names && m.kind == PlaceKind::kPlace && m.geo_id != kNoGeoId) {
-      names = Holds(name.folded_ids, admin1) && SpellsDivisionKey(name.Loose(), division);
+      names = Holds(name.folded_ids, admin1) && spells();
     }
-    if (!names) continue;
-    if (name.after_separator) return std::string(name.text);
+    if (!names || only_seat(name.Loose())) continue;
+    // Of the names written as containers, one spelling the division's own name beats one the
+    // gazetteer lists only as an alternate: "(Tuban, Lahij)" where "Tuban" is a district that
+    // GeoNames also gives the province.
+    if (name.after_separator && spells()) {
+      return std::string(name.text);
+    }
+    if (name.after_separator && container.empty()) container = name.text;
     if (first.empty()) first = name.text;
   }
+  if (!container.empty()) return std::string(container);
   if (!first.empty()) return std::string(first);
   // A spelling the gazetteer holds only loosely ("in al-Hasakeh", "(Wadajir, Banadir)",
   // "Lower Shabelle", "La Pampa"): one or two capitalized words of the text whose loose key
@@ -1564,7 +1638,8 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
   auto names_it = [&](const WrittenNames::Word& word) {
     if (is_admin1 && !word.any_admin1) return false;
     if (!Holds(word.folded_ids, admin1) && !Holds(word.loose_ids, admin1)) return false;
-    return !word.place_at || SpellsDivisionKey(word.loose, division);
+    return (!word.place_at || SpellsDivisionKey(word.loose, division)) &&
+           !only_seat(word.loose);
   };
   for (const WrittenNames::Word& word : w.words) {
     if (names_it(word)) return std::string(word.text);
@@ -2215,6 +2290,14 @@ std::optional<Span> UnreadNameAfterCue(const Document& doc, Span span,
   return std::nullopt;
 }
 
+// True when a country mention or demonym of the text resolves to the country of ISO3 `iso3`.
+bool NamesCountryOf(const Document& doc, const Gazetteer& gaz, std::string_view iso3) {
+  return std::any_of(doc.places.begin(), doc.places.end(), [&](const PlaceMention& m) {
+    return m.kind == PlaceKind::kCountry && m.geo_id < gaz.size() &&
+           gaz.Entry(m.geo_id).country_iso3() == iso3;
+  });
+}
+
 // A mission reporting from one area ("the OSCE SMM observed ... near Mineralne", MissionArea)
 // places the village it names there: an entry of that name inside the area, a town before a
 // district, the main division first; when the gazetteer has none, the named village in the
@@ -2226,7 +2309,12 @@ std::optional<EventLocation> InMissionArea(const Document& doc, Span sentence, c
   const std::vector<GeoEntry>& areas = ctx.MissionAreas();
   if (areas.empty()) return std::nullopt;
   const GeoEntry& main = areas.front();
-  if (current.found() && current.iso3 != main.country_iso3()) return std::nullopt;
+  // A village read in another country is its namesake there too, unless the text names that
+  // country ("near Komsomolets" in a report from the contact line is not the Kazakh town).
+  if (current.found() && current.iso3 != main.country_iso3() &&
+      NamesCountryOf(doc, gaz, current.iso3)) {
+    return std::nullopt;
+  }
   for (const PlaceMention& m : doc.places) {
     if (!m.demonym && m.geo_id != kNoGeoId && (IsAdminLevel(m) || m.relative_region)) {
       return std::nullopt;

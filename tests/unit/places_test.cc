@@ -712,8 +712,9 @@ TEST_F(PlacesTest, GroupsAndMissionsPutTheirCountriesInContext) {
   }
 }
 
-// A name followed by a word for a people is the people, not its namesake village; a lone
-// "community" is a village in Latin American news.
+// A name followed by a word for a people is the people, not its namesake village; so is one
+// word between "of the" / "to the" and "community" ("civilians of the Fulani community"). A lone
+// "community" is a village in Latin American news, and two words there name one.
 TEST_F(PlacesTest, PeopleAreNotTheirNamesakeVillages) {
   struct Row {
     const char* text;
@@ -726,6 +727,11 @@ TEST_F(PlacesTest, PeopleAreNotTheirNamesakeVillages) {
       {"Clashes between the Mossi and Foulse communities left two dead in Kaya.", "Mossi", false},
       {"An ambulance was found burning near the La Florida community in Zacatecas.", "La Florida",
        true},
+      {"Soldiers killed twelve civilians of the Fulani community in Taouremba.", "Fulani", false},
+      {"Soldiers killed twelve civilians of the Fulani community in Taouremba.", "Taouremba",
+       true},
+      {"Gunmen burned homes belonging to the Fulani community near Djibo.", "Fulani", false},
+      {"Residents of the La Florida community blocked a road in Zacatecas.", "La Florida", true},
   };
   for (const Row& r : rows) {
     SCOPED_TRACE(r.text);
