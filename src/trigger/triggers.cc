@@ -370,7 +370,7 @@ class Classifier {
     for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
       std::erase_if(buffers_.scans[si].triggers, [&](const Hit& h) {
         return StrategicWithoutSides(si, h) || HarmWithoutViolence(si, h) ||
-               OperationWithoutForces(si, h);
+               OperationWithoutForces(si, h) || FigurativeFight(si, h);
       });
       const size_t first = out->size();
       for (const Hit& hit : scans_[si].triggers) {
@@ -525,6 +525,49 @@ class Classifier {
     if (word != "operation" && word != "operations") return false;
     for (const ActorMention* a : ActorsIn(si)) {
       if (IsArmedInter(a->inter)) return false;
+    }
+    return true;
+  }
+
+  // Fighting words in their figurative senses: "a political battle", "an uphill battle",
+  // "the party was being targeted", "an offensive weapon", "Battle Creek". Such a word is an
+  // event only with an armed side named in its sentence or the one before, a death or an
+  // injury told there, or another cue of violence in its sentence.
+  bool FigurativeFight(uint32_t si, const Hit& h) const {
+    static constexpr std::string_view kFigurative[] = {
+        "battle", "battles", "battled", "fighting", "fought", "targeted", "offensive"};
+    auto in = [](const auto& list, std::string_view w) {
+      return std::find(std::begin(list), std::end(list), w) != std::end(list);
+    };
+    if (h.end != h.begin + 1 || !in(kFigurative, Low(doc_.tokens[h.begin].span))) return false;
+    for (const Hit& other : scans_[si].triggers) {
+      if (other.begin != h.begin && !(other.end == other.begin + 1 &&
+                                      in(kFigurative, Low(doc_.tokens[other.begin].span)))) {
+        return false;
+      }
+    }
+    // An armed target ("targeted the airbase") or sides fighting "each other" are no figure.
+    for (const Hit& c : scans_[si].context) {
+      if (c.cue->cls == CueClass::kCtxArmedTarget || c.cue->cls == CueClass::kCtxViolent) {
+        return false;
+      }
+    }
+    if (h.end + 1 < doc_.sentences[si].token_end) {
+      const std::string_view a = Low(doc_.tokens[h.end].span);
+      const std::string_view b = Low(doc_.tokens[h.end + 1].span);
+      if ((a == "each" && b == "other") || (a == "one" && b == "another")) return false;
+    }
+    const uint32_t from = si > 0 ? si - 1 : si;
+    for (uint32_t k = from; k <= si; ++k) {
+      for (const ActorMention* a : ActorsIn(k)) {
+        if (IsArmedInter(a->inter)) return false;
+      }
+    }
+    for (const CasualtyFrame& f : doc_.casualties) {
+      if (f.sentence >= from && f.sentence <= si && !f.negated &&
+          (f.fate == Fate::kKilled || f.fate == Fate::kInjured)) {
+        return false;
+      }
     }
     return true;
   }

@@ -370,6 +370,11 @@ TEST(TriggersTest, EverydayWordsAreNoViolence) {
       "A deputy would be fired for doing so, the sheriff said.",
       // An operation without forces.
       "The bank said its banking operations grew last year.",
+      // Fighting words as figures.
+      "The senator faces an uphill battle in the primary.",
+      "The party said it was being targeted by the registrar.",
+      "He was charged with possession of an offensive weapon.",
+      "Scouts from Battle Creek will collect food for the pantry.",
   };
   for (const char* text : kTexts) {
     SCOPED_TRACE(text);
@@ -415,6 +420,9 @@ TEST(TriggersTest, ViolenceNextToAccidentAndJobWords) {
       {"Militants attacked the convoy, and two soldiers died in the blaze.", "attacked"},
       {"Troops launched an operation against the rebels in the hills.", "operation"},
       {"Two men on a motorbike stopped to kill a shopkeeper outside his store.", "kill"},
+      {"Drones controlled by an unknown group targeted the airbase overnight.", "targeted"},
+      {"Supporters of the two parties fought each other on the hill.", "fought"},
+      {"Militants attacked the town. The fighting lasted until dawn.", "fighting"},
   };
   for (const Case& c : kCases) {
     SCOPED_TRACE(c.text);
