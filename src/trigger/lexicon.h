@@ -16,7 +16,7 @@ enum class CueClass : uint8_t {
   kMail,    // mail carrying something ("envelopes containing"): column 3, only when a harmful
             // content word (kCtxHarmful) follows within three tokens
   kHijack,  // seizing a vehicle ("hijacked a plane"): column 3, only with a vehicle word
-            // (kCtxVehicle) within three tokens; not "hijacked the debate"
+            // (kCtxVehicle) within three tokens before or five after; not "hijacked the debate"
   kLabel,  // a report's leading category label ("Arrests: On 3 May ..."), column 3 as is
   // Context words, not triggers:
   kCtxSuicide, kCtxIntervention, kCtxViolent, kCtxVictim, kCtxArmedTarget, kCtxCommunal,

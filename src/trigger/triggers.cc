@@ -190,12 +190,13 @@ class Scanner {
       return true;
     });
     out.has[static_cast<size_t>(CueClass::kMail)] = mail_kept;
-    // A hijacking seizes a vehicle named next to it ("hijacked a bus", "the hijacked plane").
+    // A hijacking seizes a vehicle named next to it: up to three tokens before ("the hijacked
+    // plane") or five after ("hijacked a regional airline passenger flight").
     bool hijack_kept = false;
     std::erase_if(out.triggers, [&](const Hit& h) {
       if (h.cue->cls != CueClass::kHijack) return false;
       for (const Hit& g : out.context) {
-        if (g.cue->cls == CueClass::kCtxVehicle && g.end + 3 >= h.begin && g.begin <= h.end + 3) {
+        if (g.cue->cls == CueClass::kCtxVehicle && g.end + 3 >= h.begin && g.begin <= h.end + 5) {
           hijack_kept = true;
           return false;
         }
@@ -285,7 +286,7 @@ class Scanner {
                std::end(kAfterPhrase);
   }
 
-  // "was fired as county manager", "would be fired for doing so": dismissed from a job. Shots,
+  // "was fired after the audit", "will be fired if he leaks it": dismissed from a job. Shots,
   // rounds and shells that "were fired", and anything "fired at/on/upon", stay shootings.
   bool FiredFromAJob(const Sentence& s, const Hit& hit) const {
     const uint32_t i = hit.begin;
@@ -370,7 +371,8 @@ class Classifier {
     for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
       std::erase_if(buffers_.scans[si].triggers, [&](const Hit& h) {
         return StrategicWithoutSides(si, h) || HarmWithoutViolence(si, h) ||
-               OperationWithoutForces(si, h) || FigurativeFight(si, h);
+               OperationWithoutForces(si, h) || FigurativeFight(si, h) ||
+               DemandWithoutCrowd(si, h);
       });
       const size_t first = out->size();
       for (const Hit& hit : scans_[si].triggers) {
@@ -439,8 +441,8 @@ class Classifier {
   // ACLED's agreements and changes of activity are made by armed or political sides. A cue
   // that only says people agreed ("agreed", "a deal", "negotiations", "surrendered") or acted
   // ("announced", "training", "suspended") is one only when such a side is named in its
-  // sentence: "commissioners agreed to allocate $4,500", "help people deal with their
-  // questions" or "the company announced plans" is no event. Ceasefires, truces, peace deals
+  // sentence: "the council agreed to buy snowplows", "tutors deal with homework" or "a
+  // shoe maker announced a new factory" is no event. Ceasefires, truces, peace deals
   // and prisoner exchanges are agreements between sides by their words.
   bool StrategicWithoutSides(uint32_t si, const Hit& h) const {
     if (h.cue->cls != CueClass::kFixed ||
@@ -462,7 +464,7 @@ class Classifier {
     }
     if (Is(h.cue->sub_event_type, "Agreement")) return true;
     // A change of activity is also one when a government or its officers make it ("the
-    // governor extended the curfew"), or forces move ("coalition reinforcements reached").
+    // governor extended the curfew"), or forces move ("reinforcements reached the front").
     static constexpr std::string_view kAuthorities[] = {
         "government", "governor",   "authorities", "ministry",     "minister",  "president",
         "junta",      "military",   "army",        "forces",       "coalition", "reinforcements",
@@ -480,8 +482,8 @@ class Classifier {
   }
 
   // Deaths and injuries from a crash or an illness, and firefighters' "battle" with a blaze:
-  // "killed in a car accident", "died after a battle with cancer", "injured in the collision",
-  // "firefighters battle the blaze". Such a harm word is no event when its sentence says such
+  // "killed in a road accident", "died after a battle with cancer", "injured in a collision",
+  // "crews battled the blaze". Such a harm word is no event when its sentence says such
   // a cause, names no armed side, and neither it nor the sentence before has another cue of
   // violence ("a helicopter was shot down ... two pilots were killed in the crash" stays one).
   // "fire" is no such cause: "opened fire", "setting him on fire".
@@ -518,7 +520,7 @@ class Classifier {
   }
 
   // A bare "operation" is a military or police one only with a force named in its sentence:
-  // not "banking operations" or "the operations and maintenance fund".
+  // not "the airline's cargo operations".
   bool OperationWithoutForces(uint32_t si, const Hit& h) const {
     if (h.end != h.begin + 1) return false;
     const std::string_view word = Low(doc_.tokens[h.begin].span);
@@ -530,7 +532,7 @@ class Classifier {
   }
 
   // Fighting words in their figurative senses: "a political battle", "an uphill battle",
-  // "the party was being targeted", "an offensive weapon", "Battle Creek". Such a word is an
+  // "the campaign targeted young buyers", "an offensive remark", "Battle Mountain". Such a word is an
   // event only with an armed side named in its sentence or the one before, a death or an
   // injury told there, or another cue of violence in its sentence.
   bool FigurativeFight(uint32_t si, const Hit& h) const {
@@ -568,6 +570,25 @@ class Classifier {
           (f.fate == Fate::kKilled || f.fate == Fate::kInjured)) {
         return false;
       }
+    }
+    return true;
+  }
+
+  // "demanded" and "gathered" tell a protest only when people act together in the sentence:
+  // not "the customer demanded a refund".
+  bool DemandWithoutCrowd(uint32_t si, const Hit& h) const {
+    if (h.cue->cls != CueClass::kProtest) return false;
+    const std::string_view cue =
+        Low({doc_.tokens[h.begin].span.begin, doc_.tokens[h.end - 1].span.end});
+    if (cue != "demanded" && cue != "demanding" && cue != "to demand" && cue != "gathered") {
+      return false;
+    }
+    if (!ActorsIn(si).empty()) return false;
+    for (const Hit& c : scans_[si].context) {
+      if (c.cue->cls == CueClass::kCtxCrowd || c.cue->cls == CueClass::kCtxCommunal) return false;
+    }
+    for (const Hit& other : scans_[si].triggers) {
+      if (other.begin != h.begin) return false;
     }
     return true;
   }

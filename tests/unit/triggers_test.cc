@@ -362,19 +362,22 @@ TEST(TriggersTest, EverydayWordsAreNoViolence) {
       "The opposition accused the party of hijacking the debate on the budget.",
       "Critics said a small group had hijacked the reform agenda.",
       // Deaths and injuries by accident or illness, firefighting, being dismissed.
-      "A 58-year-old woman was killed in a car accident on icy roads on Friday.",
-      "The former mayor died on Sunday after a long battle with cancer.",
-      "Firefighters battled the blaze for six hours.",
-      "The driver was injured in the collision on Route 9.",
-      "The county manager was fired in September after an audit.",
-      "A deputy would be fired for doing so, the sheriff said.",
+      "A cyclist was killed in a road accident near the bridge on Sunday.",
+      "The retired teacher died at 81 after a battle with cancer.",
+      "Crews battled a warehouse blaze until midnight.",
+      "Two drivers were injured in a collision at the roundabout.",
+      "The museum director was fired after the audit.",
+      "Any clerk who leaks the list will be fired, the mayor warned.",
       // An operation without forces.
-      "The bank said its banking operations grew last year.",
+      "The airline said its cargo operations grew by a tenth.",
       // Fighting words as figures.
-      "The senator faces an uphill battle in the primary.",
-      "The party said it was being targeted by the registrar.",
-      "He was charged with possession of an offensive weapon.",
-      "Scouts from Battle Creek will collect food for the pantry.",
+      "The start-up faces an uphill battle against larger rivals.",
+      "The new advertising campaign targeted young buyers.",
+      "The comedian apologised for an offensive remark about farmers.",
+      "The choir from Battle Mountain sang at the festival.",
+      // A demand by one person.
+      "The customer demanded a refund for the broken kettle.",
+      "The novelist demanded an apology from the magazine.",
   };
   for (const char* text : kTexts) {
     SCOPED_TRACE(text);
@@ -390,15 +393,15 @@ TEST(TriggersTest, EverydayWordsAreNoViolence) {
 // sides, no change of activity.
 TEST(TriggersTest, StrategicWordsWithoutSidesAreNoEvents) {
   const char* kTexts[] = {
-      "The county commissioners agreed to allocate money for a new engineer.",
-      "Counselors are there to help people deal with their questions.",
-      "The company concluded an agreement to acquire half of the shares of a rival.",
-      "He resigned of his own accord, the party said.",
-      "Negotiations with potential buyers of the stores are ongoing.",
+      "The town council agreed to buy two new snowplows for the winter.",
+      "Tutors at the library deal with homework questions every evening.",
+      "The brewery signed an agreement to supply three hotels on the coast.",
+      "The coach left the club of his own accord in May.",
+      "Negotiations over the sale of the bakery chain resumed on Tuesday.",
       // Companies and councils announcing, training, suspending: no change of an armed group.
-      "The retailer announced on Friday that it will close the lab, cutting 650 jobs.",
-      "The program offers training to young volunteers at the fire department.",
-      "The school board suspended the vote until next month.",
+      "A shoe maker announced on Monday that it will open a second factory.",
+      "The museum offers training for guides every spring.",
+      "The school board suspended the vote on the new timetable.",
   };
   for (const char* text : kTexts) {
     SCOPED_TRACE(text);
@@ -422,6 +425,8 @@ TEST(TriggersTest, ViolenceNextToAccidentAndJobWords) {
       {"Two men on a motorbike stopped to kill a shopkeeper outside his store.", "kill"},
       {"Drones controlled by an unknown group targeted the airbase overnight.", "targeted"},
       {"Supporters of the two parties fought each other on the hill.", "fought"},
+      {"Hundreds of residents gathered outside the town hall on Monday.", "gathered"},
+      {"Three men hijacked a regional airline passenger flight after takeoff.", "hijacked"},
       {"Militants attacked the town. The fighting lasted until dawn.", "fighting"},
   };
   for (const Case& c : kCases) {
