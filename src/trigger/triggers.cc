@@ -454,14 +454,9 @@ class Classifier {
     static constexpr std::string_view kBetweenSides[] = {
         "ceasefire", "cease-fire", "truce", "peace", "prisoner", "prisoners", "hostages"};
     for (uint32_t t = h.begin; t < h.end; ++t) {
-      if (std::find(std::begin(kBetweenSides), std::end(kBetweenSides), Low(doc_.tokens[t].span)) !=
-          std::end(kBetweenSides)) {
-        return false;
-      }
+      if (InList(kBetweenSides, Low(doc_.tokens[t].span))) return false;
     }
-    for (const ActorMention* a : ActorsIn(si)) {
-      if (IsArmedInter(a->inter)) return false;
-    }
+    if (ArmedSideIn(si, si)) return false;
     if (Is(h.cue->sub_event_type, "Agreement")) return true;
     // A change of activity is also one when a government or its officers make it ("the
     // governor extended the curfew"), or forces move ("reinforcements reached the front").
@@ -473,12 +468,50 @@ class Classifier {
         "fighters",   "faction",    "factions",    "units"};
     const Sentence& s = doc_.sentences[si];
     for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
-      if (std::find(std::begin(kAuthorities), std::end(kAuthorities), Low(doc_.tokens[t].span)) !=
-          std::end(kAuthorities)) {
-        return false;
-      }
+      if (InList(kAuthorities, Low(doc_.tokens[t].span))) return false;
     }
     return true;
+  }
+
+  // The checks the everyday-sense rules share.
+  template <size_t N>
+  static bool InList(const std::string_view (&list)[N], std::string_view word) {
+    return std::find(std::begin(list), std::end(list), word) != std::end(list);
+  }
+  // `h` is one token, one of `words`.
+  template <size_t N>
+  bool OneWordOf(const Hit& h, const std::string_view (&words)[N]) const {
+    return h.end == h.begin + 1 && InList(words, Low(doc_.tokens[h.begin].span));
+  }
+  // Sentences `from`..`to` have a cue other than `h` and the one-token cues among `words`.
+  template <size_t N>
+  bool OtherCueThan(uint32_t from, uint32_t to, const Hit& h,
+                    const std::string_view (&words)[N]) const {
+    for (uint32_t k = from; k <= to; ++k) {
+      for (const Hit& other : scans_[k].triggers) {
+        if (other.begin != h.begin && !OneWordOf(other, words)) return true;
+      }
+    }
+    return false;
+  }
+  // An armed side is named in sentences `from`..`to`.
+  bool ArmedSideIn(uint32_t from, uint32_t to) const {
+    for (uint32_t k = from; k <= to; ++k) {
+      for (const ActorMention* a : ActorsIn(k)) {
+        if (IsArmedInter(a->inter)) return true;
+      }
+    }
+    return false;
+  }
+  // A death or an injury is told in sentences `from`..`to`.
+  bool HarmTold(uint32_t from, uint32_t to) const {
+    for (const CasualtyFrame& f : doc_.casualties) {
+      if (f.sentence >= from && f.sentence <= to && !f.negated &&
+          (f.fate == Fate::kKilled || f.fate == Fate::kInjured)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // Deaths and injuries from a crash or an illness, and firefighters' "battle" with a blaze:
@@ -496,25 +529,13 @@ class Classifier {
         "collision", "collisions", "wreck",   "drowned",   "drowning",   "stampede",
         "illness",  "cancer",    "stroke",    "disease",   "complications", "overdose",
         "blaze",    "blazes",    "flames",    "wildfire",  "firefighters"};
-    auto in = [](const auto& list, std::string_view w) {
-      return std::find(std::begin(list), std::end(list), w) != std::end(list);
-    };
-    if (h.end != h.begin + 1 || !in(kHarmWords, Low(doc_.tokens[h.begin].span))) return false;
+    if (!OneWordOf(h, kHarmWords)) return false;
     // Other cues of its sentence or the one before ("shot down ... killed in the crash").
-    for (uint32_t k = si > 0 ? si - 1 : si; k <= si; ++k) {
-      for (const Hit& other : scans_[k].triggers) {
-        if (other.begin != h.begin && !(other.end == other.begin + 1 &&
-                                        in(kHarmWords, Low(doc_.tokens[other.begin].span)))) {
-          return false;
-        }
-      }
-    }
-    for (const ActorMention* a : ActorsIn(si)) {
-      if (IsArmedInter(a->inter)) return false;
-    }
+    const uint32_t from = si > 0 ? si - 1 : si;
+    if (OtherCueThan(from, si, h, kHarmWords) || ArmedSideIn(si, si)) return false;
     const Sentence& s = doc_.sentences[si];
     for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
-      if (in(kCauses, Low(doc_.tokens[t].span))) return true;
+      if (InList(kCauses, Low(doc_.tokens[t].span))) return true;
     }
     return false;
   }
@@ -522,13 +543,8 @@ class Classifier {
   // A bare "operation" is a military or police one only with a force named in its sentence:
   // not "the airline's cargo operations".
   bool OperationWithoutForces(uint32_t si, const Hit& h) const {
-    if (h.end != h.begin + 1) return false;
-    const std::string_view word = Low(doc_.tokens[h.begin].span);
-    if (word != "operation" && word != "operations") return false;
-    for (const ActorMention* a : ActorsIn(si)) {
-      if (IsArmedInter(a->inter)) return false;
-    }
-    return true;
+    static constexpr std::string_view kOperation[] = {"operation", "operations"};
+    return OneWordOf(h, kOperation) && !ArmedSideIn(si, si);
   }
 
   // Fighting words in their figurative senses: "a political battle", "an uphill battle",
@@ -538,16 +554,7 @@ class Classifier {
   bool FigurativeFight(uint32_t si, const Hit& h) const {
     static constexpr std::string_view kFigurative[] = {
         "battle", "battles", "battled", "fighting", "fought", "targeted", "offensive"};
-    auto in = [](const auto& list, std::string_view w) {
-      return std::find(std::begin(list), std::end(list), w) != std::end(list);
-    };
-    if (h.end != h.begin + 1 || !in(kFigurative, Low(doc_.tokens[h.begin].span))) return false;
-    for (const Hit& other : scans_[si].triggers) {
-      if (other.begin != h.begin && !(other.end == other.begin + 1 &&
-                                      in(kFigurative, Low(doc_.tokens[other.begin].span)))) {
-        return false;
-      }
-    }
+    if (!OneWordOf(h, kFigurative) || OtherCueThan(si, si, h, kFigurative)) return false;
     // An armed target ("targeted the airbase") or sides fighting "each other" are no figure.
     for (const Hit& c : scans_[si].context) {
       if (c.cue->cls == CueClass::kCtxArmedTarget || c.cue->cls == CueClass::kCtxViolent) {
@@ -560,18 +567,7 @@ class Classifier {
       if ((a == "each" && b == "other") || (a == "one" && b == "another")) return false;
     }
     const uint32_t from = si > 0 ? si - 1 : si;
-    for (uint32_t k = from; k <= si; ++k) {
-      for (const ActorMention* a : ActorsIn(k)) {
-        if (IsArmedInter(a->inter)) return false;
-      }
-    }
-    for (const CasualtyFrame& f : doc_.casualties) {
-      if (f.sentence >= from && f.sentence <= si && !f.negated &&
-          (f.fate == Fate::kKilled || f.fate == Fate::kInjured)) {
-        return false;
-      }
-    }
-    return true;
+    return !ArmedSideIn(from, si) && !HarmTold(from, si);
   }
 
   // "demanded" and "gathered" tell a protest only when people act together in the sentence:
