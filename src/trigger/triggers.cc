@@ -372,7 +372,7 @@ class Classifier {
       std::erase_if(buffers_.scans[si].triggers, [&](const Hit& h) {
         return StrategicWithoutSides(si, h) || HarmWithoutViolence(si, h) ||
                OperationWithoutForces(si, h) || FigurativeFight(si, h) ||
-               DemandWithoutCrowd(si, h);
+               DemandWithoutCrowd(si, h) || CriminalArrest(si, h);
       });
       const size_t first = out->size();
       for (const Hit& hit : scans_[si].triggers) {
@@ -469,6 +469,37 @@ class Classifier {
     const Sentence& s = doc_.sentences[si];
     for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
       if (InList(kAuthorities, Low(doc_.tokens[t].span))) return false;
+    }
+    return true;
+  }
+
+  // ACLED codes arrests of political weight (protesters, opponents, journalists, militants,
+  // curfew breakers), not police work on ordinary crime: "arrested for drunk driving", "in
+  // custody for a burglary", "evading arrest". An arrest cue is dropped when its sentence
+  // names such a crime and nothing political or armed besides the police.
+  bool CriminalArrest(uint32_t si, const Hit& h) const {
+    if (h.cue->cls != CueClass::kFixed || !Is(h.cue->sub_event_type, "Arrests")) return false;
+    static constexpr std::string_view kCrimes[] = {
+        "dui",        "drunk",     "burglary",    "burglaries", "robbery",   "robbing",
+        "robbed",     "theft",     "thefts",      "stolen",     "stealing",  "shoplifting",
+        "fraud",      "pornography", "felony",    "misdemeanor", "bond",     "warrant",
+        "warrants",   "trespassing", "probation", "inmates",    "jail",      "evading",
+        "embezzlement", "speeding", "vandalism",  "vandals"};
+    static constexpr std::string_view kPolitical[] = {
+        "protest",    "protests",  "protesters", "protestors", "demonstrators", "opposition",
+        "activist",   "activists", "journalist", "journalists", "militant", "militants",
+        "rebel",      "rebels",    "terrorist",  "terrorists", "terrorism", "insurgents",
+        "political",  "lockdown",  "curfew",     "party"};
+    const Sentence& s = doc_.sentences[si];
+    bool crime = false;
+    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+      const std::string_view w = Low(doc_.tokens[t].span);
+      if (InList(kPolitical, w)) return false;
+      crime = crime || InList(kCrimes, w);
+    }
+    if (!crime) return false;
+    for (const ActorMention* a : ActorsIn(si)) {
+      if (IsArmedInter(a->inter) && a->inter != 1) return false;
     }
     return true;
   }

@@ -389,8 +389,8 @@ TEST(TriggersTest, EverydayWordsAreNoViolence) {
   }
 }
 
-// People agreeing on council business, deals and plans of companies: no agreement between
-// sides, no change of activity.
+// People agreeing on council business, deals and plans of companies, arrests for ordinary
+// crime: no agreement between sides, no change of activity, no arrest ACLED codes.
 TEST(TriggersTest, StrategicWordsWithoutSidesAreNoEvents) {
   const char* kTexts[] = {
       "The town council agreed to buy two new snowplows for the winter.",
@@ -402,6 +402,9 @@ TEST(TriggersTest, StrategicWordsWithoutSidesAreNoEvents) {
       "A shoe maker announced on Monday that it will open a second factory.",
       "The museum offers training for guides every spring.",
       "The school board suspended the vote on the new timetable.",
+      // Arrests for ordinary crime.
+      "Deputies arrested a woman on a burglary warrant on Friday.",
+      "The suspect remains in custody for a string of car thefts.",
   };
   for (const char* text : kTexts) {
     SCOPED_TRACE(text);
@@ -427,6 +430,8 @@ TEST(TriggersTest, ViolenceNextToAccidentAndJobWords) {
       {"Supporters of the two parties fought each other on the hill.", "fought"},
       {"Hundreds of residents gathered outside the town hall on Monday.", "gathered"},
       {"Three men hijacked a regional airline passenger flight after takeoff.", "hijacked"},
+      {"Police arrested twelve protesters for breaking the curfew.", "arrested"},
+      {"Soldiers arrested two suspected militants on robbery charges.", "arrested"},
       {"Militants attacked the town. The fighting lasted until dawn.", "fighting"},
   };
   for (const Case& c : kCases) {
