@@ -466,11 +466,7 @@ class Classifier {
         "commissioner", "prefect",  "committee",   "troops",       "soldiers",  "police",
         "militia",    "militias",   "militants",   "rebel",        "rebels",    "insurgents",
         "fighters",   "faction",    "factions",    "units"};
-    const Sentence& s = doc_.sentences[si];
-    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
-      if (InList(kAuthorities, Low(doc_.tokens[t].span))) return false;
-    }
-    return true;
+    return !SentenceHas(si, kAuthorities);
   }
 
   // ACLED codes arrests of political weight (protesters, opponents, journalists, militants,
@@ -490,14 +486,7 @@ class Classifier {
         "activist",   "activists", "journalist", "journalists", "militant", "militants",
         "rebel",      "rebels",    "terrorist",  "terrorists", "terrorism", "insurgents",
         "political",  "lockdown",  "curfew",     "party"};
-    const Sentence& s = doc_.sentences[si];
-    bool crime = false;
-    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
-      const std::string_view w = Low(doc_.tokens[t].span);
-      if (InList(kPolitical, w)) return false;
-      crime = crime || InList(kCrimes, w);
-    }
-    if (!crime) return false;
+    if (!SentenceHas(si, kCrimes) || SentenceHas(si, kPolitical)) return false;
     for (const ActorMention* a : ActorsIn(si)) {
       if (IsArmedInter(a->inter) && a->inter != 1) return false;
     }
@@ -508,6 +497,15 @@ class Classifier {
   template <size_t N>
   static bool InList(const std::string_view (&list)[N], std::string_view word) {
     return std::find(std::begin(list), std::end(list), word) != std::end(list);
+  }
+  // A token of sentence `si` is one of `words`.
+  template <size_t N>
+  bool SentenceHas(uint32_t si, const std::string_view (&words)[N]) const {
+    const Sentence& s = doc_.sentences[si];
+    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+      if (InList(words, Low(doc_.tokens[t].span))) return true;
+    }
+    return false;
   }
   // `h` is one token, one of `words`.
   template <size_t N>
@@ -563,12 +561,8 @@ class Classifier {
     if (!OneWordOf(h, kHarmWords)) return false;
     // Other cues of its sentence or the one before ("shot down ... killed in the crash").
     const uint32_t from = si > 0 ? si - 1 : si;
-    if (OtherCueThan(from, si, h, kHarmWords) || ArmedSideIn(si, si)) return false;
-    const Sentence& s = doc_.sentences[si];
-    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
-      if (InList(kCauses, Low(doc_.tokens[t].span))) return true;
-    }
-    return false;
+    return !OtherCueThan(from, si, h, kHarmWords) && !ArmedSideIn(si, si) &&
+           SentenceHas(si, kCauses);
   }
 
   // A bare "operation" is a military or police one only with a force named in its sentence:
