@@ -178,32 +178,14 @@ class Scanner {
     }
     // Mail is an attack only when it carries something harmful ("envelopes containing a white
     // powder", "a letter laced with ricin"), not "packages containing new phones".
-    bool mail_kept = false;
-    std::erase_if(out.triggers, [&](const Hit& h) {
-      if (h.cue->cls != CueClass::kMail) return false;
-      for (const Hit& g : out.context) {
-        if (g.cue->cls == CueClass::kCtxHarmful && g.begin >= h.end && g.begin <= h.end + 3) {
-          mail_kept = true;
-          return false;
-        }
-      }
-      return true;
+    KeepOnlyWith(out, CueClass::kMail, CueClass::kCtxHarmful, [](const Hit& h, const Hit& g) {
+      return g.begin >= h.end && g.begin <= h.end + 3;
     });
-    out.has[static_cast<size_t>(CueClass::kMail)] = mail_kept;
     // A hijacking seizes a vehicle named next to it: up to three tokens before ("the hijacked
     // plane") or five after ("hijacked a regional airline passenger flight").
-    bool hijack_kept = false;
-    std::erase_if(out.triggers, [&](const Hit& h) {
-      if (h.cue->cls != CueClass::kHijack) return false;
-      for (const Hit& g : out.context) {
-        if (g.cue->cls == CueClass::kCtxVehicle && g.end + 3 >= h.begin && g.begin <= h.end + 5) {
-          hijack_kept = true;
-          return false;
-        }
-      }
-      return true;
+    KeepOnlyWith(out, CueClass::kHijack, CueClass::kCtxVehicle, [](const Hit& h, const Hit& g) {
+      return g.end + 3 >= h.begin && g.begin <= h.end + 5;
     });
-    out.has[static_cast<size_t>(CueClass::kHijack)] = hijack_kept;
     out.history = std::min(pos, 2.0f) + neg;
     // What protesters protest against is not what happened at the protest: "against the
     // arrest of", "demanding justice for the killing". Such hits do not set context flags.
@@ -242,6 +224,24 @@ class Scanner {
     return next || prev;
   }
 
+  // Drops the `cls` hits of `out` without a `needed` context hit `near` them, and sets the
+  // class's flag to whether any is kept.
+  template <typename Near>
+  static void KeepOnlyWith(SentenceScan& out, CueClass cls, CueClass needed, Near near) {
+    bool kept = false;
+    std::erase_if(out.triggers, [&](const Hit& h) {
+      if (h.cue->cls != cls) return false;
+      for (const Hit& g : out.context) {
+        if (g.cue->cls == needed && near(h, g)) {
+          kept = true;
+          return false;
+        }
+      }
+      return true;
+    });
+    out.has[static_cast<size_t>(cls)] = kept;
+  }
+
   // "The deal was killed in the Senate", "lawmakers killed the bill": "kill" said of a plan,
   // a law or talks ends them; nobody dies. The thing is the passive subject right before
   // "was/were killed" or the object right after "killed (the)".
@@ -255,9 +255,8 @@ class Scanner {
         "project", "projects",  "idea",     "talks",       "negotiations", "agreement",
         "reform",  "merger",    "contract", "initiative",  "program",      "programme",
         "scheme",  "budget",    "story",    "rumor",       "rumour",       "momentum"};
-    auto thing = [&](uint32_t i) {
-      return std::find(std::begin(kThings), std::end(kThings), keys_[i]) != std::end(kThings);
-    };
+    static const util::WordSet kThingSet(kThings);
+    auto thing = [&](uint32_t i) { return kThingSet.Has(keys_[i]); };
     const uint32_t i = hit.begin;
     if (i >= s.token_begin + 2) {
       const std::string_view aux = keys_[i - 1];
@@ -280,10 +279,10 @@ class Scanner {
         "in",  "on",   "at",   "after", "before", "by",     "with",  "for",   "and", "but",
         "as",  "when", "over", "during", "last",  "because", "since", "which", "that", "amid",
         "off", "this", "of",   "to",    "from",   "outright"};
+    static const util::WordSet kAfterPhraseSet(kAfterPhrase);
     const uint32_t after = next + 1;
     return after >= s.token_end || doc_.tokens[after].kind == TokenKind::kPunct ||
-           std::find(std::begin(kAfterPhrase), std::end(kAfterPhrase), keys_[after]) !=
-               std::end(kAfterPhrase);
+           kAfterPhraseSet.Has(keys_[after]);
   }
 
   // "was fired after the audit", "will be fired if he leaks it": dismissed from a job. Shots,
@@ -300,10 +299,8 @@ class Scanner {
         "shots", "shot", "rounds", "round", "bullets", "bullet", "rockets", "rocket", "missiles",
         "missile", "shells", "shell", "mortars", "mortar", "gunshots", "weapons", "weapon",
         "gas", "canisters", "grenades", "grenade", "projectiles", "arrows"};
-    if (std::find(std::begin(kMissiles), std::end(kMissiles), keys_[i - 2]) !=
-        std::end(kMissiles)) {
-      return false;
-    }
+    static const util::WordSet kMissileSet(kMissiles);
+    if (kMissileSet.Has(keys_[i - 2])) return false;
     if (i + 1 < s.token_end) {
       const std::string_view next = keys_[i + 1];
       if (next == "at" || next == "on" || next == "upon" || next == "into" || next == "towards" ||
@@ -453,8 +450,9 @@ class Classifier {
     }
     static constexpr std::string_view kBetweenSides[] = {
         "ceasefire", "cease-fire", "truce", "peace", "prisoner", "prisoners", "hostages"};
+    static const util::WordSet kBetweenSidesSet(kBetweenSides);
     for (uint32_t t = h.begin; t < h.end; ++t) {
-      if (InList(kBetweenSides, Low(doc_.tokens[t].span))) return false;
+      if (kBetweenSidesSet.Has(Low(doc_.tokens[t].span))) return false;
     }
     if (ArmedSideIn(si, si)) return false;
     if (Is(h.cue->sub_event_type, "Agreement")) return true;
@@ -466,7 +464,8 @@ class Classifier {
         "commissioner", "prefect",  "committee",   "troops",       "soldiers",  "police",
         "militia",    "militias",   "militants",   "rebel",        "rebels",    "insurgents",
         "fighters",   "faction",    "factions",    "units"};
-    return !SentenceHas(si, kAuthorities);
+    static const util::WordSet kAuthoritySet(kAuthorities);
+    return !SentenceHas(si, kAuthoritySet);
   }
 
   // ACLED codes arrests of political weight (protesters, opponents, journalists, militants,
@@ -486,7 +485,8 @@ class Classifier {
         "activist",   "activists", "journalist", "journalists", "militant", "militants",
         "rebel",      "rebels",    "terrorist",  "terrorists", "terrorism", "insurgents",
         "political",  "lockdown",  "curfew",     "party"};
-    if (!SentenceHas(si, kCrimes) || SentenceHas(si, kPolitical)) return false;
+    static const util::WordSet kCrimeSet(kCrimes), kPoliticalSet(kPolitical);
+    if (!SentenceHas(si, kCrimeSet) || SentenceHas(si, kPoliticalSet)) return false;
     for (const ActorMention* a : ActorsIn(si)) {
       if (IsArmedInter(a->inter) && a->inter != 1) return false;
     }
@@ -494,32 +494,34 @@ class Classifier {
   }
 
   // The checks the everyday-sense rules share.
-  template <size_t N>
-  static bool InList(const std::string_view (&list)[N], std::string_view word) {
-    return std::find(std::begin(list), std::end(list), word) != std::end(list);
-  }
-  // A token of sentence `si` is one of `words`.
-  template <size_t N>
-  bool SentenceHas(uint32_t si, const std::string_view (&words)[N]) const {
-    const Sentence& s = doc_.sentences[si];
+  // A token of `s` is one of `words`.
+  bool TokenIn(const Sentence& s, const util::WordSet& words) const {
     for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
-      if (InList(words, Low(doc_.tokens[t].span))) return true;
+      if (words.Has(Low(doc_.tokens[t].span))) return true;
     }
     return false;
   }
+  bool SentenceHas(uint32_t si, const util::WordSet& words) const {
+    return TokenIn(doc_.sentences[si], words);
+  }
   // `h` is one token, one of `words`.
-  template <size_t N>
-  bool OneWordOf(const Hit& h, const std::string_view (&words)[N]) const {
-    return h.end == h.begin + 1 && InList(words, Low(doc_.tokens[h.begin].span));
+  bool OneWordOf(const Hit& h, const util::WordSet& words) const {
+    return h.end == h.begin + 1 && words.Has(Low(doc_.tokens[h.begin].span));
   }
   // Sentences `from`..`to` have a cue other than `h` and the one-token cues among `words`.
-  template <size_t N>
   bool OtherCueThan(uint32_t from, uint32_t to, const Hit& h,
-                    const std::string_view (&words)[N]) const {
+                    const util::WordSet& words) const {
     for (uint32_t k = from; k <= to; ++k) {
       for (const Hit& other : scans_[k].triggers) {
         if (other.begin != h.begin && !OneWordOf(other, words)) return true;
       }
+    }
+    return false;
+  }
+  // Sentence `si` has a context word of class `a` or `b`.
+  bool ContextIn(uint32_t si, CueClass a, CueClass b) const {
+    for (const Hit& c : scans_[si].context) {
+      if (c.cue->cls == a || c.cue->cls == b) return true;
     }
     return false;
   }
@@ -558,18 +560,20 @@ class Classifier {
         "collision", "collisions", "wreck",   "drowned",   "drowning",   "stampede",
         "illness",  "cancer",    "stroke",    "disease",   "complications", "overdose",
         "blaze",    "blazes",    "flames",    "wildfire",  "firefighters"};
-    if (!OneWordOf(h, kHarmWords)) return false;
+    static const util::WordSet kHarmSet(kHarmWords), kCauseSet(kCauses);
+    if (!OneWordOf(h, kHarmSet)) return false;
     // Other cues of its sentence or the one before ("shot down ... killed in the crash").
     const uint32_t from = si > 0 ? si - 1 : si;
-    return !OtherCueThan(from, si, h, kHarmWords) && !ArmedSideIn(si, si) &&
-           SentenceHas(si, kCauses);
+    return !OtherCueThan(from, si, h, kHarmSet) && !ArmedSideIn(si, si) &&
+           SentenceHas(si, kCauseSet);
   }
 
   // A bare "operation" is a military or police one only with a force named in its sentence:
   // not "the airline's cargo operations".
   bool OperationWithoutForces(uint32_t si, const Hit& h) const {
     static constexpr std::string_view kOperation[] = {"operation", "operations"};
-    return OneWordOf(h, kOperation) && !ArmedSideIn(si, si);
+    static const util::WordSet kOperationSet(kOperation);
+    return OneWordOf(h, kOperationSet) && !ArmedSideIn(si, si);
   }
 
   // Fighting words in their figurative senses: "a political battle", "an uphill battle",
@@ -579,13 +583,10 @@ class Classifier {
   bool FigurativeFight(uint32_t si, const Hit& h) const {
     static constexpr std::string_view kFigurative[] = {
         "battle", "battles", "battled", "fighting", "fought", "targeted", "offensive"};
-    if (!OneWordOf(h, kFigurative) || OtherCueThan(si, si, h, kFigurative)) return false;
+    static const util::WordSet kFigurativeSet(kFigurative);
+    if (!OneWordOf(h, kFigurativeSet) || OtherCueThan(si, si, h, kFigurativeSet)) return false;
     // An armed target ("targeted the airbase") or sides fighting "each other" are no figure.
-    for (const Hit& c : scans_[si].context) {
-      if (c.cue->cls == CueClass::kCtxArmedTarget || c.cue->cls == CueClass::kCtxViolent) {
-        return false;
-      }
-    }
+    if (ContextIn(si, CueClass::kCtxArmedTarget, CueClass::kCtxViolent)) return false;
     if (h.end + 1 < doc_.sentences[si].token_end) {
       const std::string_view a = Low(doc_.tokens[h.end].span);
       const std::string_view b = Low(doc_.tokens[h.end + 1].span);
@@ -604,9 +605,8 @@ class Classifier {
     if (cue != "demanded" && cue != "demanding" && cue != "to demand" && cue != "gathered") {
       return false;
     }
-    if (!ActorsIn(si).empty()) return false;
-    for (const Hit& c : scans_[si].context) {
-      if (c.cue->cls == CueClass::kCtxCrowd || c.cue->cls == CueClass::kCtxCommunal) return false;
+    if (!ActorsIn(si).empty() || ContextIn(si, CueClass::kCtxCrowd, CueClass::kCtxCommunal)) {
+      return false;
     }
     for (const Hit& other : scans_[si].triggers) {
       if (other.begin != h.begin) return false;
@@ -1224,12 +1224,8 @@ class Classifier {
         "stones", "stone", "stone-pelting", "rocks", "bricks", "sticks", "clubs", "bludgeons",
         "batons", "firecrackers", "fireworks", "bottles", "fists", "fist", "slippers"};
     static const util::WordSet kWordSet(kWords);
-    return NearSentence(si, unarmed_weapons_in_, [&](const Sentence& s) {
-      for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
-        if (kWordSet.Has(Low(doc_.tokens[t].span))) return true;
-      }
-      return false;
-    });
+    return NearSentence(si, unarmed_weapons_in_,
+                        [&](const Sentence& s) { return TokenIn(s, kWordSet); });
   }
 
   // "shot", "gunned down", "shooting": a firearm, not a crowd's weapon.
