@@ -2,6 +2,7 @@
 // original bytes, and annotation columns. Annotations are byte ranges into `text`, never copies.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -106,6 +107,12 @@ struct Document {
   std::vector<TriggerMention> triggers;
   // Place mentions (sitrep/places.h), filled by the "places" stage.
   std::vector<PlaceMention> places;
+
+  // The first token that starts at or after byte `pos` (tokens are in text order).
+  std::vector<Token>::const_iterator FirstTokenFrom(uint32_t pos) const {
+    return std::lower_bound(tokens.begin(), tokens.end(), pos,
+                            [](const Token& t, uint32_t p) { return t.span.begin < p; });
+  }
 
   std::string_view Slice(Span span) const {
     return std::string_view(text).substr(span.begin, span.end - span.begin);

@@ -226,8 +226,7 @@ uint32_t ChooseType(const Document& doc, const Incident& inc) {
 // text says the event is there, rather than naming the place in passing ("rioters from
 // Tripoli marched to the Palma bridge", "from the Fulani community").
 bool StatedAsWhere(const Document& doc, Span span) {
-  auto tok = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), span.begin,
-                              [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
+  auto tok = doc.FirstTokenFrom(span.begin);
   for (int back = 1; back <= 3 && tok - back >= doc.tokens.begin(); ++back) {
     const std::string_view w = doc.Slice((tok - back)->span);
     if (back == 1 && w == ",") return true;
@@ -468,8 +467,7 @@ void MarkBackgroundEvents(const Document& doc, const std::vector<uint32_t>& firs
 // Place mentions that say where someone comes from or what they are called, not where the
 // event happened: "a commander from Tunisia", "known as Abu Ali al-Tunisi".
 bool IsOriginPlace(const Document& doc, const PlaceMention& m) {
-  auto tok = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.begin,
-                              [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
+  auto tok = doc.FirstTokenFrom(m.span.begin);
   if (tok == doc.tokens.begin()) return false;
   const std::string_view prev = doc.Slice(std::prev(tok)->span);
   // "coded as X": an event note naming where the event is coded, not a name.
@@ -479,8 +477,7 @@ bool IsOriginPlace(const Document& doc, const PlaceMention& m) {
   }
   if (EqualsLower(prev, "from")) {
     // "the road from Iguala to Taxco": one end of a route, not where someone comes from.
-    const auto next = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.end,
-                                       [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
+    const auto next = doc.FirstTokenFrom(m.span.end);
     if (next == doc.tokens.end() || std::next(next) == doc.tokens.end() ||
         !EqualsLower(doc.Slice(next->span), "to")) {
       return true;

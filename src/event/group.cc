@@ -45,8 +45,7 @@ double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
 // tokens ("in Iraq's western Anbar province", "near the town of X"): a place the event is said
 // to be at, not one named in passing ("the U.S. Treasury").
 bool IsLocative(const Document& doc, const PlaceMention& m) {
-  auto tok = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.begin,
-                              [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
+  auto tok = doc.FirstTokenFrom(m.span.begin);
   // Lengths known at compile time: this runs for every place of every sentence with a mention.
   static constexpr std::string_view kCues[] = {
       "in", "near", "at", "outside", "around", "across", "inside", "into",
@@ -66,8 +65,7 @@ bool IsLocative(const Document& doc, const PlaceMention& m) {
 // bodies were moved to the morgue in Y" (a care word, or a transfer verb followed by "to",
 // "into", "across"..., within six tokens before).
 bool IsDestination(const Document& doc, const PlaceMention& m) {
-  auto tok = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.begin,
-                              [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
+  auto tok = doc.FirstTokenFrom(m.span.begin);
   for (int back = 1; back <= 6 && tok - back >= doc.tokens.begin(); ++back) {
     const Token& t = *(tok - back);
     if (t.kind == TokenKind::kPunct) return false;

@@ -82,8 +82,7 @@ std::string CompleteName(const ActorMention& m, std::string_view event_iso3,
 // A mention that only reports the event: "police said", "according to the army",
 // "the Iraqi military also reported", "U.S. Central Command said".
 bool IsSource(const Document& doc, const ActorMention& m) {
-  auto tok = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.end,
-                              [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
+  auto tok = doc.FirstTokenFrom(m.span.end);
   // Words compared lower-cased (EqualsLower), without building strings.
   auto any_of = [](std::string_view w, std::initializer_list<std::string_view> words) {
     for (std::string_view x : words) {
@@ -103,8 +102,7 @@ bool IsSource(const Document& doc, const ActorMention& m) {
     }
     if (!any_of(w, {"also", "later", "on", "has", "had"})) break;
   }
-  auto before = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.begin,
-                                 [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
+  auto before = doc.FirstTokenFrom(m.span.begin);
   if (before - doc.tokens.begin() >= 2) {
     const std::string_view w1 = doc.Slice((before - 1)->span);
     const std::string_view w2 = doc.Slice((before - 2)->span);

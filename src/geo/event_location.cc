@@ -66,14 +66,12 @@ bool Inside(Span inner, Span outer) { return inner.begin >= outer.begin && inner
 // object, not a place.
 bool NamesAnObject(const Document& doc, const PlaceMention& m) {
   if (m.kind != PlaceKind::kPlace) return false;
-  auto next = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.end,
-                               [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
+  auto next = doc.FirstTokenFrom(m.span.end);
   if (!m.name.starts_with("The ")) {
     // "from the Saray to the square", "the Secretary of the Ministry": a town's name between
     // "the" and a preposition names a building or an office, not the town ("the Bronx on
     // Friday" is a town whose own name has the article).
-    auto first = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.begin,
-                                  [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
+    auto first = doc.FirstTokenFrom(m.span.begin);
     if (first != doc.tokens.begin() && doc.Slice((first - 1)->span) == "the") {
       if (next == doc.tokens.end()) return false;
       const std::string_view w = doc.Slice(next->span);
@@ -152,8 +150,7 @@ bool IsPartWord(std::string_view lower) {
 
 // Index of the first token starting at or after `pos`.
 size_t TokenAt(const Document& doc, uint32_t pos) {
-  auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), pos,
-                             [](const Token& t, uint32_t p) { return t.span.begin < p; });
+  auto it = doc.FirstTokenFrom(pos);
   return static_cast<size_t>(it - doc.tokens.begin());
 }
 
@@ -328,8 +325,7 @@ bool IsCapitalizedWord(const Document& doc, const Token& t) {
 // rest of a name; "Gao Airport" names a feature of Gao.) Level words do not continue the name.
 bool HeadOfLongerName(const Document& doc, const PlaceMention& m) {
   if (m.kind != PlaceKind::kPlace || m.span.size() > 3) return false;
-  auto at = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.begin,
-                             [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
+  auto at = doc.FirstTokenFrom(m.span.begin);
   if (at == doc.tokens.end() || at - doc.tokens.begin() < 2 || at->span.end != m.span.end ||
       at + 1 == doc.tokens.end()) {
     return false;
