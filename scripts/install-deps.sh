@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(build-essential cmake ninja-build pkg-config git
   libgumbo-dev libsimdjson-dev libcli11-dev libfmt-dev zlib1g-dev libzstd-dev libsqlite3-dev libpq-dev
+  libmimalloc-dev
   libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev python3)
 if [[ "${1:-}" == "--test" ]]; then

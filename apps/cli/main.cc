@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "allocator.h"
 #include "run_inputs.h"
 #include "sitrep/eval.h"
 #include "sitrep/json_writer.h"
@@ -400,7 +401,7 @@ int main(int argc, char** argv) {
 
   CLI::App app{"sitrep: conflict events from news reports"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "sitrep 0.1.0");
+  app.set_version_flag("--version", fmt::format("sitrep 0.1.0 ({})", AllocatorName()));
 
   InputOptions clean_input, annotate_input, extract_input;
   ExtractFlags extract_flags;
