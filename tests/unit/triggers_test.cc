@@ -136,6 +136,11 @@ const TypeCase kRoleTypeCases[] = {
      "Looting/property destruction"},
     // ... but shooting at people is an attack on them.
     {"Gunmen opened fire on a minibus and seized the vehicle.", "Attack"},
+    // A vehicle of the armed forces is an armed target; any other vehicle carries civilians.
+    {"Gunmen opened fire on a military vehicle on the highway, killing a fighter.", "Armed clash"},
+    {"Militants ambushed an armored vehicle outside the town.", "Armed clash"},
+    {"Gunmen opened fire on a bus on the highway, killing a passenger.", "Attack"},
+    {"Gunmen shot at three security personnel guarding the bridge.", "Armed clash"},
     // Heavy machine guns are heavy weapons; fire both ways is a clash.
     {"Rebels fired heavy machine guns at army positions near the lake.",
      "Shelling/artillery/missile attack"},
