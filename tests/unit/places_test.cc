@@ -120,6 +120,25 @@ TEST_F(PlacesTest, RecognizesToponyms) {
   }
 }
 
+// Spanish plural articles join a name like "de" and "la" do ("San Nicolas de los Garza"); where
+// the longer name is no key, the name stops before the connector (the last row).
+TEST_F(PlacesTest, RecognizesNamesThroughPluralArticles) {
+  const Recognition cases[] = {
+      {"Gunmen shot a driver in San Nicolas de los Garza on Monday.", "San Nicolas de los Garza",
+       "MX"},
+      {"Teachers marched in San Cristobal de las Casas, Chiapas.", "San Cristobal de las Casas",
+       "MX"},
+      {"Farmers blocked a road near San Juan de los Morros.", "San Juan de los Morros", "VE"},
+      {"Two men were killed in Culiacan de los Valles, Sinaloa.", "Culiacan", "MX"},
+  };
+  for (const Recognition& c : cases) {
+    Document doc = Annotate(c.text);
+    const PlaceMention* m = Find(doc, c.surface);
+    ASSERT_NE(m, nullptr) << c.text;
+    EXPECT_EQ(m->country, c.country) << c.text;
+  }
+}
+
 struct Trap {
   const char* text;
   const char* not_a_place;
