@@ -1176,7 +1176,8 @@ class Recognizer {
       const auto word_prefix = [&] {
         return known != nullptr ? known->word_prefix : gaz_.HasFoldedWordPrefix(k);
       };
-      if (connector || (j == i && IsArticleWord(lower))) {
+      // An article inside a name may be capitalized too ("An Nuqat Al Khams").
+      if (connector || IsArticleWord(lower)) {
         // Articles vanish in folding ("deir ez" → key grows only after the next word).
         if (IsArticleWord(lower) || IsArticlePrefixed(w)) {
           if (had) break;

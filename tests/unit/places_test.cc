@@ -139,6 +139,24 @@ TEST_F(PlacesTest, RecognizesNamesThroughPluralArticles) {
   }
 }
 
+// An article inside a name is read the same capitalized or not ("Deir Ez Zor"); the name still
+// ends where no key goes on (the negative row reads no "Mosul Al Sharif").
+TEST_F(PlacesTest, RecognizesNamesThroughCapitalizedArticles) {
+  const Recognition cases[] = {
+      {"Gunmen attacked a farm near Shahhat (Al Jabal Al Akhdar).", "Al Jabal Al Akhdar", "LY"},
+      {"Shells fell on Deir Ez Zor on Monday.", "Deir Ez Zor", "SY"},
+      {"Police in Amanat Al Asimah arrested two men.", "Amanat Al Asimah", "YE"},
+  };
+  for (const Recognition& c : cases) {
+    Document doc = Annotate(c.text);
+    const PlaceMention* m = Find(doc, c.surface);
+    ASSERT_NE(m, nullptr) << c.text;
+    EXPECT_EQ(m->country, c.country) << c.text;
+  }
+  Document doc = Annotate("A reporter in Mosul Al Sharif said the road was closed.");
+  EXPECT_EQ(Find(doc, "Mosul Al Sharif"), nullptr);
+}
+
 struct Trap {
   const char* text;
   const char* not_a_place;
