@@ -162,6 +162,29 @@ struct Trap {
   const char* not_a_place;
 };
 
+// A district written as the container of the name before it ("Sitio Bato, Nueva Vizcaya", the
+// village unknown) is read when only one country has districts of that name and the document
+// names no other country; not in a list among other countries' towns, nor as a bare modifier.
+TEST_F(PlacesTest, ReadsAUniqueDistrictWrittenAsContainer) {
+  const Context cases[] = {
+      {"Gunmen shot a farmer in Sitio Bato, Nueva Vizcaya.", "Nueva Vizcaya", "PH", "ADM2"},
+      {"Gunmen shot a farmer in Sitio Bato, Misamis Occidental.", "Misamis Occidental", "PH",
+       "ADM2"},
+      {"Soldiers clashed with rebels in Sitio Bato (Lagawe, Ifugao) on Sunday.", "Ifugao", "PH",
+       "ADM2"},
+  };
+  ExpectContexts(cases);
+  const Trap negatives[] = {
+      {"Ministers of Kenya and Ghana met traders from Accra, Nueva Vizcaya and Lagos.",
+       "Nueva Vizcaya"},
+      {"Nueva Vizcaya farmers protested on Sunday.", "Nueva Vizcaya"},
+  };
+  for (const Trap& c : negatives) {
+    Document doc = Annotate(c.text);
+    EXPECT_EQ(Find(doc, c.not_a_place), nullptr) << c.text;
+  }
+}
+
 TEST_F(PlacesTest, AvoidsCapitalizedNonPlaces) {
   const Trap cases[] = {
       {"Michael Jordan scored 30 points last night.", "Jordan"},
