@@ -1131,6 +1131,22 @@ bool InKicker(const Document& doc, Span span) {
 // holding the other), none is. Among equally specific mentions, one anchored by its containers ("At
 // Turbah (Ash Shamayatayn, Taizz)") beats one named in passing; a part of a town ("Saihat
 // neighborhood, Dammam city", "the Kala'a district of Sinjar") gives way to the town.
+bool IsVicinityWord(std::string_view lower);
+
+// "in X", "at the X", "near X", "the village of X": a place written where the event is, not in
+// passing ("members of National Corps, Svoboda and ... protested in Cherkasy", where a party
+// bears a town's name).
+bool WrittenAfterLocativeWord(const Document& doc, const PlaceMention& m) {
+  if (m.near) return true;
+  size_t t = TokenAt(doc, m.span.begin);
+  if (t == 0 || t > doc.tokens.size()) return false;
+  if (t >= 2 && LowerAscii(doc.Slice(doc.tokens[t - 1].span)) == "the") --t;
+  const LowerWord before = LowerAscii(doc.Slice(doc.tokens[t - 1].span));
+  if (before == "in" || before == "at" || before == "near" || before == "outside") return true;
+  return before == "of" && t >= 2 &&
+         IsVicinityWord(LowerAscii(doc.Slice(doc.tokens[t - 2].span)));
+}
+
 std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const Gazetteer& gaz,
                                           DocPlaces& ctx) {
   const std::vector<Usable>& all = ctx.Usables();
@@ -1223,6 +1239,26 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
     }
     return false;
   };
+  // Of two places alike in one country, the one written as where the event is, unless it holds
+  // the other: its container ("Tell Abiad front in Ar-Raqqa"), or a provincial capital that
+  // stands for the province of the other.
+  auto WrittenWhereTheEventIs = [&](size_t i, int other) {
+    const PlaceMention& a = *picked[i];
+    const PlaceMention& b = *picked[other];
+    if (WrittenAfterLocativeWord(doc, b) || !WrittenAfterLocativeWord(doc, a) ||
+        FollowsAsContainer(doc, b, a)) {
+      return false;
+    }
+    const bool capital = a.feature_code == "PPLA" || a.feature_code == "PPLC";
+    // In another country, only a capital or a place that another place of the sentence lies in.
+    if (a.country != b.country && !capital &&
+        std::none_of(picked.begin(), picked.end(), [&](const PlaceMention* o) {
+          return o != &a && o->country == a.country;
+        })) {
+      return false;
+    }
+    return !(capital && admin1s[i] == admin1s[other]);
+  };
   int best = -1, best_rank = 0;
   bool best_anchored = false;
   for (size_t i = 0; i < picked.size(); ++i) {
@@ -1235,6 +1271,8 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
     } else if (r == best_rank && !best_anchored && anchored(i)) {
       best = static_cast<int>(i);
       best_anchored = true;
+    } else if (r == best_rank && !best_anchored && WrittenWhereTheEventIs(i, best)) {
+      best = static_cast<int>(i);
     }
   }
   if (best < 0) return std::nullopt;

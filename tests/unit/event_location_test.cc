@@ -69,6 +69,23 @@ class EventLocationTest : public ::testing::Test {
   }
 };
 
+// Of two towns alike, the one written as where the event is ("in", "at", "near", "the village
+// of") wins over one named in passing (a party named like a town); not over a provincial capital
+// of the first one's province, nor a town of another country no other place supports.
+TEST_F(EventLocationTest, TownWrittenWhereTheEventIs) {
+  const Row rows[] = {
+      {"On 3 May 2020, members of Svoboda and local traders protested outside the town hall in "
+       "Lutsk.",
+       0, "Ukraine", "Volyn", "Lutsk", 1},
+      {"On 3 May 2020, regime forces shelled Maarrat Misrin, a town north of the city, and "
+       "positions in Idlib.",
+       0, "Syria", "Idlib", "Maarrat Misrin", 1},
+      {"On 3 May 2020, Lutsk traders held a rally at a market near Plano.", 0, "Ukraine", "Volyn",
+       "Lutsk", 1},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
 TEST_F(EventLocationTest, PlaceAgreeingWithItsSentence) {
   const Row rows[] = {
       // A town resolved to another country than the place holding it gives way to the holder.
