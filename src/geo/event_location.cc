@@ -695,6 +695,31 @@ struct Verdict {
   std::optional<GeoEntry> moved;
 };
 
+bool IsVicinityWord(std::string_view lower);
+
+// "in X", "at the X", "near X", "the village of X": a place written where the event is, not in
+// passing ("members of National Corps, Svoboda and ... protested in Cherkasy", where a party
+// bears a town's name).
+bool WrittenAfterLocativeWord(const Document& doc, const PlaceMention& m) {
+  if (m.near) return true;
+  size_t t = TokenAt(doc, m.span.begin);
+  if (t == 0 || t > doc.tokens.size()) return false;
+  if (t >= 2 && LowerAscii(doc.Slice(doc.tokens[t - 1].span)) == "the") --t;
+  const LowerWord before = LowerAscii(doc.Slice(doc.tokens[t - 1].span));
+  if (before == "in" || before == "at" || before == "near" || before == "outside") return true;
+  return before == "of" && t >= 2 &&
+         IsVicinityWord(LowerAscii(doc.Slice(doc.tokens[t - 2].span)));
+}
+
+// "a rally in Ouagadougou against strikes in Libya": a national capital written as where the
+// event is, not as a part of something else ("the Rabat area of X district"), is that capital,
+// not a village of the other country named with it.
+bool NationalCapitalWrittenAsThePlace(const Document& doc, const PlaceMention& m) {
+  if (m.feature_code != "PPLC" || !WrittenAfterLocativeWord(doc, m)) return false;
+  const size_t t = TokenAt(doc, m.span.end);
+  return t >= doc.tokens.size() || !IsPartWord(LowerAscii(doc.Slice(doc.tokens[t].span)));
+}
+
 // A town, district or province whose entry lies in another country than the other places named
 // with it, or a town/district in another admin1 than the divisions named with it ("Kamyanka,
 // Donetsk" resolved to a Kamyanka of Cherkasy), was resolved against its context: it moves to an
@@ -896,7 +921,7 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   const bool top_placed =
       std::find(placed.begin(), placed.end(), top_country) != placed.end() || votes_from_document;
   if ((own == 0 || demonyms_only) && top > 0 && top_placed) {
-    hard = top >= 1.0;
+    hard = top >= 1.0 && !NationalCapitalWrittenAsThePlace(doc, m);
     target_country = top_country;
   } else if (own == 0 || m.kind == PlaceKind::kAdmin1) {
     return v;
@@ -1131,22 +1156,6 @@ bool InKicker(const Document& doc, Span span) {
 // holding the other), none is. Among equally specific mentions, one anchored by its containers ("At
 // Turbah (Ash Shamayatayn, Taizz)") beats one named in passing; a part of a town ("Saihat
 // neighborhood, Dammam city", "the Kala'a district of Sinjar") gives way to the town.
-bool IsVicinityWord(std::string_view lower);
-
-// "in X", "at the X", "near X", "the village of X": a place written where the event is, not in
-// passing ("members of National Corps, Svoboda and ... protested in Cherkasy", where a party
-// bears a town's name).
-bool WrittenAfterLocativeWord(const Document& doc, const PlaceMention& m) {
-  if (m.near) return true;
-  size_t t = TokenAt(doc, m.span.begin);
-  if (t == 0 || t > doc.tokens.size()) return false;
-  if (t >= 2 && LowerAscii(doc.Slice(doc.tokens[t - 1].span)) == "the") --t;
-  const LowerWord before = LowerAscii(doc.Slice(doc.tokens[t - 1].span));
-  if (before == "in" || before == "at" || before == "near" || before == "outside") return true;
-  return before == "of" && t >= 2 &&
-         IsVicinityWord(LowerAscii(doc.Slice(doc.tokens[t - 2].span)));
-}
-
 std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const Gazetteer& gaz,
                                           DocPlaces& ctx) {
   const std::vector<Usable>& all = ctx.Usables();

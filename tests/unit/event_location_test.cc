@@ -72,6 +72,22 @@ class EventLocationTest : public ::testing::Test {
 // Of two towns alike, the one written as where the event is ("in", "at", "near", "the village
 // of") wins over one named in passing (a party named like a town); not over a provincial capital
 // of the first one's province, nor a town of another country no other place supports.
+// A national capital written as where the event is stays the capital when the sentence names
+// another country ("held in Algeria"); written as a part of a district abroad ("the Lima area of
+// Sacaba"), it is no capital.
+TEST_F(EventLocationTest, NationalCapitalNamedWithAnotherCountry) {
+  const Row rows[] = {
+      {"On 3 May 2020, nurses held a sit-in at the main hospital in Bamako to demand the return "
+       "of colleagues held in Algeria.",
+       0, "Mali", "Bamako", "Bamako", 1},
+      {"On 3 May 2020, traders marched in Niamey to protest a ban on imports from Nigeria.", 0,
+       "Niger", "Niamey", "Niamey", 1},
+      {"On 3 May 2020, gunmen shot a farmer in the Lima area of Sacaba, Bolivia.", 0, "Bolivia",
+       "Cochabamba", "Sacaba", 1},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
 TEST_F(EventLocationTest, TownWrittenWhereTheEventIs) {
   const Row rows[] = {
       {"On 3 May 2020, members of Svoboda and local traders protested outside the town hall in "
