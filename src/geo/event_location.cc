@@ -1156,6 +1156,26 @@ bool InKicker(const Document& doc, Span span) {
 // holding the other), none is. Among equally specific mentions, one anchored by its containers ("At
 // Turbah (Ash Shamayatayn, Taizz)") beats one named in passing; a part of a town ("Saihat
 // neighborhood, Dammam city", "the Kala'a district of Sinjar") gives way to the town.
+// "a march in el Hermel to the Saray square": each town read in another country puts the other
+// in doubt, Judge moves one into the other's country and passes the other over. The place passed
+// over stands again when every place left in the sentence lies in its country and one of them
+// got there by a move: the doubt came from a misreading since corrected.
+void RestoreWhenItsDoubtersMoved(const std::vector<Usable>& all, std::span<const size_t> in,
+                                 std::span<const PlaceMention* const> picked,
+                                 std::vector<char>& dropped) {
+  const auto moved = [&](size_t j) { return picked[j] != all[in[j]].m; };
+  for (size_t i = 0; i < picked.size(); ++i) {
+    if (!dropped[i] || moved(i) || picked[i]->kind == PlaceKind::kCountry) continue;
+    bool any_moved = false, all_agree = true;
+    for (size_t j = 0; j < picked.size() && all_agree; ++j) {
+      if (j == i || dropped[j]) continue;
+      all_agree = picked[j]->country == picked[i]->country;
+      any_moved = any_moved || moved(j);
+    }
+    if (any_moved && all_agree) dropped[i] = false;
+  }
+}
+
 std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const Gazetteer& gaz,
                                           DocPlaces& ctx) {
   const std::vector<Usable>& all = ctx.Usables();
@@ -1202,6 +1222,7 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
   if (in.size() > 1 && std::all_of(dropped.begin(), dropped.end(), [](char d) { return d; })) {
     std::fill(dropped.begin(), dropped.end(), false);
   }
+  RestoreWhenItsDoubtersMoved(all, in, picked, dropped);
 
   // Anchored: followed (after an optional level word) by "," or "(" and a mention that holds it.
   auto anchored = [&](size_t i) {

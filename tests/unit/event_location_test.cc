@@ -75,6 +75,19 @@ class EventLocationTest : public ::testing::Test {
 // A national capital written as where the event is stays the capital when the sentence names
 // another country ("held in Algeria"); written as a part of a district abroad ("the Lima area of
 // Sacaba"), it is no capital.
+// "in Byblos and Tripoli": Tripoli read in Libya puts Byblos in doubt, then moves to Lebanon
+// itself; Byblos stands again, being the first place. A place passed over while no other place
+// of the sentence moved stays passed over (the village of Banh read in Iran).
+TEST_F(EventLocationTest, PlaceRestoredWhenItsDoubterMovedIntoItsCountry) {
+  const Row rows[] = {
+      {"On 3 May 2020, farmers protested in Byblos and Tripoli over fuel prices.", 0, "Lebanon",
+       "Mont-Liban", "Byblos", 1},
+      {"On 3 May 2020, shells hit the village of Banh in the countryside of Idlib.", 0, "Syria",
+       "Idlib", "Idlib", 1},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
 TEST_F(EventLocationTest, NationalCapitalNamedWithAnotherCountry) {
   const Row rows[] = {
       {"On 3 May 2020, nurses held a sit-in at the main hospital in Bamako to demand the return "
