@@ -1218,6 +1218,18 @@ class Recognizer {
     return next == "(" || next == "\u2014" || next == "\u2013" || next == "-" || next == "--";
   }
 
+  // "Kabul's Karte Seh district", "Beirut's Hamra area": after a possessive, capitalized words
+  // (from token `n`, before `e`) closed by a level word name a part of the place, not a longer
+  // name of it.
+  bool PartAfterPossessive(const Candidate& c, uint32_t n, uint32_t e) const {
+    if (c.span.end >= doc_.tokens[c.tok_end - 1].span.end) return false;  // no possessive
+    uint32_t k = n;
+    while (k < e && k < n + 4 && IsWord(k) && IsCapitalized(Tok(k))) ++k;
+    if (k == n || k >= e || !IsWord(k)) return false;
+    const std::string_view w = LowerTok(k);
+    return LevelWord(w) != TypeHint::kNone || Eq(w, "area") || Eq(w, "quarter");
+  }
+
   // Fills the evidence around candidate `c`; returns false to reject it outright.
   bool Evidence(Candidate& c, const sitrep::Sentence& sent, int last_match_end) {
     const bool match_before_sep = last_match_end == static_cast<int>(c.tok_begin) - 1;
@@ -1380,6 +1392,7 @@ class Recognizer {
         return true;
       }
       if ((IsCapitalized(next) || IsArticlePrefixed(next)) && c.type == TypeHint::kNone &&
+          !PartAfterPossessive(c, n, e) &&
           (next_classes & (kLevelClasses | kSpeechVerbClass | kNeverPlaceClass)) == 0) {
         c.name_neighbour = true;
         if (written & kNameSuffixClass) return false;

@@ -157,6 +157,24 @@ TEST_F(PlacesTest, RecognizesNamesThroughCapitalizedArticles) {
   EXPECT_EQ(Find(doc, "Mosul Al Sharif"), nullptr);
 }
 
+// "Kabul's Shar-e Naw area": after a possessive, capitalized words closed by a level word are a
+// part of the place, which stays read; without the level word ("Chicago's Navy Pier") they may
+// be a longer name, and the place is not read.
+TEST_F(PlacesTest, PossessiveBeforeAPartOfThePlace) {
+  const Recognition cases[] = {
+      {"Gunmen shot a shopkeeper in Kabul's Shar-e Naw area.", "Kabul", "AF"},
+      {"Protesters marched through Beirut's Achrafieh district.", "Beirut", "LB"},
+  };
+  for (const Recognition& c : cases) {
+    Document doc = Annotate(c.text);
+    const PlaceMention* m = Find(doc, c.surface);
+    ASSERT_NE(m, nullptr) << c.text;
+    EXPECT_EQ(m->country, c.country) << c.text;
+  }
+  Document doc = Annotate("Visitors crowded Chicago's Navy Pier on Sunday.");
+  EXPECT_EQ(Find(doc, "Chicago"), nullptr);
+}
+
 struct Trap {
   const char* text;
   const char* not_a_place;
