@@ -711,7 +711,59 @@ bool WrittenAfterLocativeWord(const Document& doc, const PlaceMention& m) {
          IsVicinityWord(LowerAscii(doc.Slice(doc.tokens[t - 2].span)));
 }
 
-// "a rally in Ouagadougou against strikes in Libya": a national capital written as where the
+// A village lies within this distance of the town of its commune.
+constexpr double kVillageToItsTownKm = 60;
+
+// "Kiba (Tanga, Oudalan)": a village written before the town of its commune in parentheses, the
+// way coders write it, lies near that town. Read by another spelling than its entry's own name
+// more than kVillageToItsTownKm away from a town whose name its country gives no other town, it
+// moves to a namesake near the town, else it is passed over (a village the gazetteer lacks, the
+// town standing for it). Empty when no such town follows.
+std::optional<Verdict> AwayFromItsTownInParentheses(const Document& doc, const Gazetteer& gaz,
+                                                    const std::vector<Usable>& all,
+                                                    const KeyGroups& groups, const Usable& me) {
+  const PlaceMention& m = *me.m;
+  size_t t = TokenAt(doc, m.span.end);
+  if (t < doc.tokens.size() && IsLevelWord(LowerAscii(doc.Slice(doc.tokens[t].span)))) ++t;
+  if (t + 1 >= doc.tokens.size() || doc.Slice(doc.tokens[t].span) != "(") return std::nullopt;
+  const uint32_t next = doc.tokens[t + 1].span.begin;
+  for (uint32_t o = groups.first[me.sentence]; o < groups.first[me.sentence + 1]; ++o) {
+    const PlaceMention& town = *all[o].m;
+    if (town.span.begin != next) continue;
+    // Only a reading by another spelling than the entry's own name is doubted: "Bahawalpur city
+    // (Multan, Punjab)" names a city and its division's seat.
+    if (town.kind != PlaceKind::kPlace || !town.has_coordinates || town.country != m.country ||
+        FoldName(m.name) == me.key ||
+        ApproxKm(m.lat, m.lon, town.lat, town.lon) <= kVillageToItsTownKm) {
+      return std::nullopt;
+    }
+    // The town is trusted only when its country has no other town of its name.
+    for (GeoId id : gaz.FindFolded(all[o].key)) {
+      if (id == town.geo_id || id >= gaz.size()) continue;
+      const GeoEntry e = gaz.Entry(id);
+      if (e.kind() == GeoKind::kPlace && CountryOfEntry(e) == all[o].country) return std::nullopt;
+    }
+    Verdict v;
+    auto near_town = [&](std::span<const GeoId> ids) {
+      for (GeoId id : ids) {
+        if (id == m.geo_id || id >= gaz.size()) continue;
+        const GeoEntry e = gaz.Entry(id);
+        if (e.kind() == GeoKind::kPlace && e.has_coordinates() &&
+            ApproxKm(e.lat(), e.lon(), town.lat, town.lon) <= kVillageToItsTownKm) {
+          v.moved = e;
+          return;
+        }
+      }
+    };
+    near_town(gaz.FindFolded(me.key));
+    if (!v.moved) near_town(gaz.FindLoose(LooseKey(me.key)));
+    v.dropped = !v.moved;
+    return v;
+  }
+  return std::nullopt;
+}
+
+// "a rally in Ouagadougou against strikes in Libya": a national capital written as the
 // event is, not as a part of something else ("the Rabat area of X district"), is that capital,
 // not a village of the other country named with it.
 bool NationalCapitalWrittenAsThePlace(const Document& doc, const PlaceMention& m) {
@@ -777,6 +829,11 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
     }
     return !any;
   };
+  if (m.kind == PlaceKind::kPlace && m.has_coordinates) {
+    if (std::optional<Verdict> far = AwayFromItsTownInParentheses(doc, gaz, all, groups, me)) {
+      return *far;
+    }
+  }
   if (m.kind == PlaceKind::kPlace || m.kind == PlaceKind::kAdmin2) {
     for (uint32_t o = groups.first[me.sentence]; o < groups.first[me.sentence + 1]; ++o) {
       const Usable& c = all[o];

@@ -78,6 +78,24 @@ class EventLocationTest : public ::testing::Test {
 // "in Byblos and Tripoli": Tripoli read in Libya puts Byblos in doubt, then moves to Lebanon
 // itself; Byblos stands again, being the first place. A place passed over while no other place
 // of the sentence moved stays passed over (the village of Banh read in Iran).
+// "the village of X (Town)": a village read by another spelling than its entry's own name, far
+// from the town of its commune written in parentheses, is passed over for that town; read by its
+// own name, it stands.
+TEST_F(EventLocationTest, VillageFarFromItsTownInParentheses) {
+  const Row rows[] = {
+      {"On 3 May 2020, suspected militants attacked the village of Goume (Gaongo) and burned a "
+       "school.",
+       0, "Burkina Faso", "Centre-Sud", "Gaongo", 1},
+      {"On 3 May 2020, suspected militants attacked the village of Wassakore (Gaongo) and burned "
+       "a school.",
+       0, "Burkina Faso", "Centre-Sud", "Gaongo", 1},
+      {"On 3 May 2020, suspected militants attacked the village of Singdin (Gaongo) and burned a "
+       "school.",
+       0, "Burkina Faso", "Centre-Sud", "Singdin", 1},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
 TEST_F(EventLocationTest, PlaceRestoredWhenItsDoubterMovedIntoItsCountry) {
   const Row rows[] = {
       {"On 3 May 2020, farmers protested in Byblos and Tripoli over fuel prices.", 0, "Lebanon",
