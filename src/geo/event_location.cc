@@ -763,7 +763,7 @@ std::optional<Verdict> AwayFromItsTownInParentheses(const Document& doc, const G
   return std::nullopt;
 }
 
-// "a rally in Ouagadougou against strikes in Libya": a national capital written as the
+// "a rally in Ouagadougou against strikes in Libya": a national capital written as where the
 // event is, not as a part of something else ("the Rabat area of X district"), is that capital,
 // not a village of the other country named with it.
 bool NationalCapitalWrittenAsThePlace(const Document& doc, const PlaceMention& m) {
