@@ -1703,6 +1703,13 @@ void ReadCandidateWords(const Document& doc, const Gazetteer& gaz, size_t i, siz
   add(wd);
 }
 
+// "(A, B)": `span` is B, after a comma and before the closing parenthesis.
+bool LastOfAListInParentheses(const Document& doc, Span span) {
+  const size_t b = TokenAt(doc, span.begin), e = TokenAt(doc, span.end);
+  return b >= 1 && e < doc.tokens.size() && doc.Slice(doc.tokens[b - 1].span) == "," &&
+         doc.Slice(doc.tokens[e].span) == ")";
+}
+
 std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& gaz,
                             WrittenNames& w) {
   if (admin1 == kNoGeoId || admin1 >= gaz.size()) return {};
@@ -1737,6 +1744,14 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     // province that way when the word is one of the province's own names.
     if (!names && m.kind == PlaceKind::kPlace && m.geo_id != kNoGeoId) {
       names = Holds(name.folded_ids, admin1) && spells();
+    }
+    // "(District Autonome d'Abidjan, Abidjan)", "(Kamukunji, Nairobi)": the last name of a list
+    // in parentheses is where coders put the first-level division, spelled their way, even when
+    // it is the name of its seat.
+    if (!names && (m.feature_code == "PPLA" || m.feature_code == "PPLC") &&
+        m.geo_id < gaz.size() && gaz.Entry(m.geo_id).admin1_id() == admin1 &&
+        LastOfAListInParentheses(doc, m.span)) {
+      return std::string(name.text);
     }
     if (!names || only_seat(name.Loose())) continue;
     // Of the names written as containers, one spelling the division's own name beats one the

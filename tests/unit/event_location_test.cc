@@ -275,6 +275,13 @@ TEST_F(EventLocationTest, Admin1WrittenAsTheDivisionsName) {
       {"Police detained two activists in Opole on Monday.", 0, "Poland", "Opole", "Opole", 1},
       {"Gunmen fired at a police station in Atyrau on Monday.", 0, "Kazakhstan", "Atyrau",
        "Atyrau", 1},
+      // The last name in parentheses, the division's seat, is how coders name the division;
+      // a town that is no seat there ("Tapoa", a province's name) is not.
+      {"On 3 May 2020, police beat a vendor at a market in Adjame (Plateau, Abidjan).", 0,
+       "Ivory Coast", "Abidjan", "Abidjan", 1},
+      {"On 3 May 2020, militants attacked the village of Kiba (Logobou, Tapoa) and burned a "
+       "school.",
+       0, "Burkina Faso", "Est", "Kiba", 1},
   };
   ExpectLocatedWithActors(rows);
 }
