@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cctype>
 #include <cstring>
 #include <deque>
 #include <map>
@@ -723,6 +724,13 @@ std::optional<Verdict> AwayFromItsTownInParentheses(const Document& doc, const G
                                                     const std::vector<Usable>& all,
                                                     const KeyGroups& groups, const Usable& me) {
   const PlaceMention& m = *me.m;
+  // A place followed by punctuation other than "(" (most are) needs no token search.
+  size_t p = m.span.end;
+  while (p < doc.text.size() && doc.text[p] == ' ') ++p;
+  if (p >= doc.text.size() ||
+      (doc.text[p] != '(' && !std::isalpha(static_cast<unsigned char>(doc.text[p])))) {
+    return std::nullopt;
+  }
   size_t t = TokenAt(doc, m.span.end);
   if (t < doc.tokens.size() && IsLevelWord(LowerAscii(doc.Slice(doc.tokens[t].span)))) ++t;
   if (t + 1 >= doc.tokens.size() || doc.Slice(doc.tokens[t].span) != "(") return std::nullopt;
