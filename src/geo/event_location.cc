@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cctype>
 #include <cstring>
 #include <deque>
 #include <map>
@@ -695,6 +696,90 @@ struct Verdict {
   std::optional<GeoEntry> moved;
 };
 
+bool IsVicinityWord(std::string_view lower);
+
+// "in X", "at the X", "near X", "the village of X": a place written where the event is, not in
+// passing ("members of National Corps, Svoboda and ... protested in Cherkasy", where a party
+// bears a town's name).
+bool WrittenAfterLocativeWord(const Document& doc, const PlaceMention& m) {
+  if (m.near) return true;
+  size_t t = TokenAt(doc, m.span.begin);
+  if (t == 0 || t > doc.tokens.size()) return false;
+  if (t >= 2 && LowerAscii(doc.Slice(doc.tokens[t - 1].span)) == "the") --t;
+  const LowerWord before = LowerAscii(doc.Slice(doc.tokens[t - 1].span));
+  if (before == "in" || before == "at" || before == "near" || before == "outside") return true;
+  return before == "of" && t >= 2 &&
+         IsVicinityWord(LowerAscii(doc.Slice(doc.tokens[t - 2].span)));
+}
+
+// A village lies within this distance of the town of its commune.
+constexpr double kVillageToItsTownKm = 60;
+
+// "Kiba (Tanga, Oudalan)": a village written before the town of its commune in parentheses, the
+// way coders write it, lies near that town. Read by another spelling than its entry's own name
+// more than kVillageToItsTownKm away from a town whose name its country gives no other town, it
+// moves to a namesake near the town, else it is passed over (a village the gazetteer lacks, the
+// town standing for it). Empty when no such town follows.
+std::optional<Verdict> AwayFromItsTownInParentheses(const Document& doc, const Gazetteer& gaz,
+                                                    const std::vector<Usable>& all,
+                                                    const KeyGroups& groups, const Usable& me) {
+  const PlaceMention& m = *me.m;
+  // A place followed by punctuation other than "(" (most are) needs no token search.
+  size_t p = m.span.end;
+  while (p < doc.text.size() && doc.text[p] == ' ') ++p;
+  if (p >= doc.text.size() ||
+      (doc.text[p] != '(' && !std::isalpha(static_cast<unsigned char>(doc.text[p])))) {
+    return std::nullopt;
+  }
+  size_t t = TokenAt(doc, m.span.end);
+  if (t < doc.tokens.size() && IsLevelWord(LowerAscii(doc.Slice(doc.tokens[t].span)))) ++t;
+  if (t + 1 >= doc.tokens.size() || doc.Slice(doc.tokens[t].span) != "(") return std::nullopt;
+  const uint32_t next = doc.tokens[t + 1].span.begin;
+  for (uint32_t o = groups.first[me.sentence]; o < groups.first[me.sentence + 1]; ++o) {
+    const PlaceMention& town = *all[o].m;
+    if (town.span.begin != next) continue;
+    // Only a reading by another spelling than the entry's own name is doubted: "Bahawalpur city
+    // (Multan, Punjab)" names a city and its division's seat.
+    if (town.kind != PlaceKind::kPlace || !town.has_coordinates || town.country != m.country ||
+        FoldName(m.name) == me.key ||
+        ApproxKm(m.lat, m.lon, town.lat, town.lon) <= kVillageToItsTownKm) {
+      return std::nullopt;
+    }
+    // The town is trusted only when its country has no other town of its name.
+    for (GeoId id : gaz.FindFolded(all[o].key)) {
+      if (id == town.geo_id || id >= gaz.size()) continue;
+      const GeoEntry e = gaz.Entry(id);
+      if (e.kind() == GeoKind::kPlace && CountryOfEntry(e) == all[o].country) return std::nullopt;
+    }
+    Verdict v;
+    auto near_town = [&](std::span<const GeoId> ids) {
+      for (GeoId id : ids) {
+        if (id == m.geo_id || id >= gaz.size()) continue;
+        const GeoEntry e = gaz.Entry(id);
+        if (e.kind() == GeoKind::kPlace && e.has_coordinates() &&
+            ApproxKm(e.lat(), e.lon(), town.lat, town.lon) <= kVillageToItsTownKm) {
+          v.moved = e;
+          return;
+        }
+      }
+    };
+    near_town(gaz.FindFolded(me.key));
+    if (!v.moved) near_town(gaz.FindLoose(LooseKey(me.key)));
+    v.dropped = !v.moved;
+    return v;
+  }
+  return std::nullopt;
+}
+
+// "a rally in Ouagadougou against strikes in Libya": a national capital written as where the
+// event is, not as a part of something else ("the Rabat area of X district"), is that capital,
+// not a village of the other country named with it.
+bool NationalCapitalWrittenAsThePlace(const Document& doc, const PlaceMention& m) {
+  if (m.feature_code != "PPLC" || !WrittenAfterLocativeWord(doc, m)) return false;
+  const size_t t = TokenAt(doc, m.span.end);
+  return t >= doc.tokens.size() || !IsPartWord(LowerAscii(doc.Slice(doc.tokens[t].span)));
+}
+
 // A town, district or province whose entry lies in another country than the other places named
 // with it, or a town/district in another admin1 than the divisions named with it ("Kamyanka,
 // Donetsk" resolved to a Kamyanka of Cherkasy), was resolved against its context: it moves to an
@@ -752,6 +837,11 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
     }
     return !any;
   };
+  if (m.kind == PlaceKind::kPlace && m.has_coordinates) {
+    if (std::optional<Verdict> far = AwayFromItsTownInParentheses(doc, gaz, all, groups, me)) {
+      return *far;
+    }
+  }
   if (m.kind == PlaceKind::kPlace || m.kind == PlaceKind::kAdmin2) {
     for (uint32_t o = groups.first[me.sentence]; o < groups.first[me.sentence + 1]; ++o) {
       const Usable& c = all[o];
@@ -896,7 +986,7 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   const bool top_placed =
       std::find(placed.begin(), placed.end(), top_country) != placed.end() || votes_from_document;
   if ((own == 0 || demonyms_only) && top > 0 && top_placed) {
-    hard = top >= 1.0;
+    hard = top >= 1.0 && !NationalCapitalWrittenAsThePlace(doc, m);
     target_country = top_country;
   } else if (own == 0 || m.kind == PlaceKind::kAdmin1) {
     return v;
@@ -1131,6 +1221,26 @@ bool InKicker(const Document& doc, Span span) {
 // holding the other), none is. Among equally specific mentions, one anchored by its containers ("At
 // Turbah (Ash Shamayatayn, Taizz)") beats one named in passing; a part of a town ("Saihat
 // neighborhood, Dammam city", "the Kala'a district of Sinjar") gives way to the town.
+// "a march in el Hermel to the Saray square": each town read in another country puts the other
+// in doubt, Judge moves one into the other's country and passes the other over. The place passed
+// over stands again when every place left in the sentence lies in its country and one of them
+// got there by a move: the doubt came from a misreading since corrected.
+void RestoreWhenItsDoubtersMoved(const std::vector<Usable>& all, std::span<const size_t> in,
+                                 std::span<const PlaceMention* const> picked,
+                                 std::vector<char>& dropped) {
+  const auto moved = [&](size_t j) { return picked[j] != all[in[j]].m; };
+  for (size_t i = 0; i < picked.size(); ++i) {
+    if (!dropped[i] || moved(i) || picked[i]->kind == PlaceKind::kCountry) continue;
+    bool any_moved = false, all_agree = true;
+    for (size_t j = 0; j < picked.size() && all_agree; ++j) {
+      if (j == i || dropped[j]) continue;
+      all_agree = picked[j]->country == picked[i]->country;
+      any_moved = any_moved || moved(j);
+    }
+    if (any_moved && all_agree) dropped[i] = false;
+  }
+}
+
 std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const Gazetteer& gaz,
                                           DocPlaces& ctx) {
   const std::vector<Usable>& all = ctx.Usables();
@@ -1177,6 +1287,7 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
   if (in.size() > 1 && std::all_of(dropped.begin(), dropped.end(), [](char d) { return d; })) {
     std::fill(dropped.begin(), dropped.end(), false);
   }
+  RestoreWhenItsDoubtersMoved(all, in, picked, dropped);
 
   // Anchored: followed (after an optional level word) by "," or "(" and a mention that holds it.
   auto anchored = [&](size_t i) {
@@ -1223,6 +1334,26 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
     }
     return false;
   };
+  // Of two places alike in one country, the one written as where the event is, unless it holds
+  // the other: its container ("Tell Abiad front in Ar-Raqqa"), or a provincial capital that
+  // stands for the province of the other.
+  auto WrittenWhereTheEventIs = [&](size_t i, int other) {
+    const PlaceMention& a = *picked[i];
+    const PlaceMention& b = *picked[other];
+    if (WrittenAfterLocativeWord(doc, b) || !WrittenAfterLocativeWord(doc, a) ||
+        FollowsAsContainer(doc, b, a)) {
+      return false;
+    }
+    const bool capital = a.feature_code == "PPLA" || a.feature_code == "PPLC";
+    // In another country, only a capital or a place that another place of the sentence lies in.
+    if (a.country != b.country && !capital &&
+        std::none_of(picked.begin(), picked.end(), [&](const PlaceMention* o) {
+          return o != &a && o->country == a.country;
+        })) {
+      return false;
+    }
+    return !(capital && admin1s[i] == admin1s[other]);
+  };
   int best = -1, best_rank = 0;
   bool best_anchored = false;
   for (size_t i = 0; i < picked.size(); ++i) {
@@ -1235,6 +1366,8 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
     } else if (r == best_rank && !best_anchored && anchored(i)) {
       best = static_cast<int>(i);
       best_anchored = true;
+    } else if (r == best_rank && !best_anchored && WrittenWhereTheEventIs(i, best)) {
+      best = static_cast<int>(i);
     }
   }
   if (best < 0) return std::nullopt;
@@ -1578,6 +1711,13 @@ void ReadCandidateWords(const Document& doc, const Gazetteer& gaz, size_t i, siz
   add(wd);
 }
 
+// "(A, B)": `span` is B, after a comma and before the closing parenthesis.
+bool LastOfAListInParentheses(const Document& doc, Span span) {
+  const size_t b = TokenAt(doc, span.begin), e = TokenAt(doc, span.end);
+  return b >= 1 && e < doc.tokens.size() && doc.Slice(doc.tokens[b - 1].span) == "," &&
+         doc.Slice(doc.tokens[e].span) == ")";
+}
+
 std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& gaz,
                             WrittenNames& w) {
   if (admin1 == kNoGeoId || admin1 >= gaz.size()) return {};
@@ -1612,6 +1752,14 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     // province that way when the word is one of the province's own names.
     if (!names && m.kind == PlaceKind::kPlace && m.geo_id != kNoGeoId) {
       names = Holds(name.folded_ids, admin1) && spells();
+    }
+    // "(District Autonome d'Abidjan, Abidjan)", "(Kamukunji, Nairobi)": the last name of a list
+    // in parentheses is where coders put the first-level division, spelled their way, even when
+    // it is the name of its seat.
+    if (!names && (m.feature_code == "PPLA" || m.feature_code == "PPLC") &&
+        m.geo_id < gaz.size() && gaz.Entry(m.geo_id).admin1_id() == admin1 &&
+        LastOfAListInParentheses(doc, m.span)) {
+      return std::string(name.text);
     }
     if (!names || only_seat(name.Loose())) continue;
     // Of the names written as containers, one spelling the division's own name beats one the

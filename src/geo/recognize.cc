@@ -155,9 +155,9 @@ static_assert(ArticleTestsMatchTheList());
 
 // Lower-case words allowed inside a multi-word name; the key must still grow through them.
 bool IsConnector(std::string_view w) {
-  static constexpr std::array<std::string_view, 24> k = {
-      "of", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le",
-      "les", "and", "on", "upon", "sur", "am", "im", "y", "bin", "ibn", "the"};
+  static constexpr std::array<std::string_view, 26> k = {
+      "of",  "de", "del", "della", "di", "da", "do", "dos", "das",  "du", "des", "la",  "le",
+      "les", "los", "las", "and",  "on", "upon", "sur", "am", "im", "y", "bin", "ibn", "the"};
   static const WordSet k_set(k);
   return k_set.Has(w) || IsArticleWord(w) || IsArticlePrefixed(w);
 }
@@ -1176,7 +1176,8 @@ class Recognizer {
       const auto word_prefix = [&] {
         return known != nullptr ? known->word_prefix : gaz_.HasFoldedWordPrefix(k);
       };
-      if (connector || (j == i && IsArticleWord(lower))) {
+      // An article inside a name may be capitalized too ("An Nuqat Al Khams").
+      if (connector || IsArticleWord(lower)) {
         // Articles vanish in folding ("deir ez" → key grows only after the next word).
         if (IsArticleWord(lower) || IsArticlePrefixed(w)) {
           if (had) break;
@@ -1215,6 +1216,18 @@ class Recognizer {
     }
     const std::string_view next = Tok(c.tok_end);
     return next == "(" || next == "\u2014" || next == "\u2013" || next == "-" || next == "--";
+  }
+
+  // "Kabul's Karte Seh district", "Beirut's Hamra area": after a possessive, capitalized words
+  // (from token `n`, before `e`) closed by a level word name a part of the place, not a longer
+  // name of it.
+  bool PartAfterPossessive(const Candidate& c, uint32_t n, uint32_t e) const {
+    if (c.span.end >= doc_.tokens[c.tok_end - 1].span.end) return false;  // no possessive
+    uint32_t k = n;
+    while (k < e && k < n + 4 && IsWord(k) && IsCapitalized(Tok(k))) ++k;
+    if (k == n || k >= e || !IsWord(k)) return false;
+    const std::string_view w = LowerTok(k);
+    return LevelWord(w) != TypeHint::kNone || Eq(w, "area") || Eq(w, "quarter");
   }
 
   // Fills the evidence around candidate `c`; returns false to reject it outright.
@@ -1379,6 +1392,7 @@ class Recognizer {
         return true;
       }
       if ((IsCapitalized(next) || IsArticlePrefixed(next)) && c.type == TypeHint::kNone &&
+          !PartAfterPossessive(c, n, e) &&
           (next_classes & (kLevelClasses | kSpeechVerbClass | kNeverPlaceClass)) == 0) {
         c.name_neighbour = true;
         if (written & kNameSuffixClass) return false;

@@ -76,6 +76,9 @@
 //    such a capital is never dropped as a place the gazetteer lacks;
 //  - acceptance: a division read only by an alternate name, in a country without votes while
 //    the other names cast 2 or more elsewhere, is not meant ("Gulf" in a Middle East story);
+//  - acceptance: a district written as the container of the name before it ("Sitio Bato, Nueva
+//    Vizcaya", after "," or "(") is kept when only one country holds the name and no other
+//    country has votes;
 //  - a dateline ("NEW YORK (AP) —") is a strong cue for a city: places +3, divisions -6, and its
 //    reading is what the other mentions of the name mean.
 #include <algorithm>
@@ -1227,7 +1230,8 @@ class Resolver {
       return false;
     }
     if (kind == GeoKind::kAdmin2) {
-      return c.type == TypeHint::kAdmin2 || (c.cue >= 1 && share > 0);
+      return c.type == TypeHint::kAdmin2 || (c.cue >= 1 && share > 0) ||
+             UniqueContainerDivision(c, share);
     }
     if ((Eq(e.feature_code(), "PPLC") || Eq(e.feature_code(), "PPLG")) && !c.name_neighbour) {
       return true;
@@ -1249,6 +1253,16 @@ class Resolver {
     else need = 100000;
     if (c.sentence_initial && c.cue == 0) need = std::max<uint64_t>(need, 50000);
     return pop >= need;
+  }
+
+  // "Barangay Tipo, Tandubas, Tawi-Tawi", "(Khargone, Madhya Pradesh)": a district written as
+  // the container of the name before it, the way coders name it, whose name only one country's
+  // entries hold, in a document naming no other country.
+  bool UniqueContainerDivision(const Candidate& c, double share) const {
+    if (c.tok_begin == 0) return false;
+    const std::string_view before = doc_.Slice(doc_.tokens[c.tok_begin - 1].span);
+    if (!Eq(before, ",") && !Eq(before, "(")) return false;
+    return SingleCountry(c) && (share > 0 || ctx_.TotalExcept(KeyOf(c)) <= 0);
   }
 
   // LocalUse of some mention of the key numbered `key` (rarely asked: no cache).

@@ -69,6 +69,70 @@ class EventLocationTest : public ::testing::Test {
   }
 };
 
+// Of two towns alike, the one written as where the event is ("in", "at", "near", "the village
+// of") wins over one named in passing (a party named like a town); not over a provincial capital
+// of the first one's province, nor a town of another country no other place supports.
+// A national capital written as where the event is stays the capital when the sentence names
+// another country ("held in Algeria"); written as a part of a district abroad ("the Lima area of
+// Sacaba"), it is no capital.
+// "in Byblos and Tripoli": Tripoli read in Libya puts Byblos in doubt, then moves to Lebanon
+// itself; Byblos stands again, being the first place. A place passed over while no other place
+// of the sentence moved stays passed over (the village of Banh read in Iran).
+// "the village of X (Town)": a village read by another spelling than its entry's own name, far
+// from the town of its commune written in parentheses, is passed over for that town; read by its
+// own name, it stands.
+TEST_F(EventLocationTest, VillageFarFromItsTownInParentheses) {
+  const Row rows[] = {
+      {"On 3 May 2020, suspected militants attacked the village of Goume (Gaongo) and burned a "
+       "school.",
+       0, "Burkina Faso", "Centre-Sud", "Gaongo", 1},
+      {"On 3 May 2020, suspected militants attacked the village of Wassakore (Gaongo) and burned "
+       "a school.",
+       0, "Burkina Faso", "Centre-Sud", "Gaongo", 1},
+      {"On 3 May 2020, suspected militants attacked the village of Singdin (Gaongo) and burned a "
+       "school.",
+       0, "Burkina Faso", "Centre-Sud", "Singdin", 1},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
+TEST_F(EventLocationTest, PlaceRestoredWhenItsDoubterMovedIntoItsCountry) {
+  const Row rows[] = {
+      {"On 3 May 2020, farmers protested in Byblos and Tripoli over fuel prices.", 0, "Lebanon",
+       "Mont-Liban", "Byblos", 1},
+      {"On 3 May 2020, shells hit the village of Banh in the countryside of Idlib.", 0, "Syria",
+       "Idlib", "Idlib", 1},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
+TEST_F(EventLocationTest, NationalCapitalNamedWithAnotherCountry) {
+  const Row rows[] = {
+      {"On 3 May 2020, nurses held a sit-in at the main hospital in Bamako to demand the return "
+       "of colleagues held in Algeria.",
+       0, "Mali", "Bamako", "Bamako", 1},
+      {"On 3 May 2020, traders marched in Niamey to protest a ban on imports from Nigeria.", 0,
+       "Niger", "Niamey", "Niamey", 1},
+      {"On 3 May 2020, gunmen shot a farmer in the Lima area of Sacaba, Bolivia.", 0, "Bolivia",
+       "Cochabamba", "Sacaba", 1},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
+TEST_F(EventLocationTest, TownWrittenWhereTheEventIs) {
+  const Row rows[] = {
+      {"On 3 May 2020, members of Svoboda and local traders protested outside the town hall in "
+       "Lutsk.",
+       0, "Ukraine", "Volyn", "Lutsk", 1},
+      {"On 3 May 2020, regime forces shelled Maarrat Misrin, a town north of the city, and "
+       "positions in Idlib.",
+       0, "Syria", "Idlib", "Maarrat Misrin", 1},
+      {"On 3 May 2020, Lutsk traders held a rally at a market near Plano.", 0, "Ukraine", "Volyn",
+       "Lutsk", 1},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
 TEST_F(EventLocationTest, PlaceAgreeingWithItsSentence) {
   const Row rows[] = {
       // A town resolved to another country than the place holding it gives way to the holder.
@@ -211,6 +275,13 @@ TEST_F(EventLocationTest, Admin1WrittenAsTheDivisionsName) {
       {"Police detained two activists in Opole on Monday.", 0, "Poland", "Opole", "Opole", 1},
       {"Gunmen fired at a police station in Atyrau on Monday.", 0, "Kazakhstan", "Atyrau",
        "Atyrau", 1},
+      // The last name in parentheses, the division's seat, is how coders name the division;
+      // a town that is no seat there ("Tapoa", a province's name) is not.
+      {"On 3 May 2020, police beat a vendor at a market in Adjame (Plateau, Abidjan).", 0,
+       "Ivory Coast", "Abidjan", "Abidjan", 1},
+      {"On 3 May 2020, militants attacked the village of Kiba (Logobou, Tapoa) and burned a "
+       "school.",
+       0, "Burkina Faso", "Est", "Kiba", 1},
   };
   ExpectLocatedWithActors(rows);
 }

@@ -120,10 +120,88 @@ TEST_F(PlacesTest, RecognizesToponyms) {
   }
 }
 
+// Spanish plural articles join a name like "de" and "la" do ("San Nicolas de los Garza"); where
+// the longer name is no key, the name stops before the connector (the last row).
+TEST_F(PlacesTest, RecognizesNamesThroughPluralArticles) {
+  const Recognition cases[] = {
+      {"Gunmen shot a driver in San Nicolas de los Garza on Monday.", "San Nicolas de los Garza",
+       "MX"},
+      {"Teachers marched in San Cristobal de las Casas, Chiapas.", "San Cristobal de las Casas",
+       "MX"},
+      {"Farmers blocked a road near San Juan de los Morros.", "San Juan de los Morros", "VE"},
+      {"Two men were killed in Culiacan de los Valles, Sinaloa.", "Culiacan", "MX"},
+  };
+  for (const Recognition& c : cases) {
+    Document doc = Annotate(c.text);
+    const PlaceMention* m = Find(doc, c.surface);
+    ASSERT_NE(m, nullptr) << c.text;
+    EXPECT_EQ(m->country, c.country) << c.text;
+  }
+}
+
+// An article inside a name is read the same capitalized or not ("Deir Ez Zor"); the name still
+// ends where no key goes on (the negative row reads no "Mosul Al Sharif").
+TEST_F(PlacesTest, RecognizesNamesThroughCapitalizedArticles) {
+  const Recognition cases[] = {
+      {"Gunmen attacked a farm near Shahhat (Al Jabal Al Akhdar).", "Al Jabal Al Akhdar", "LY"},
+      {"Shells fell on Deir Ez Zor on Monday.", "Deir Ez Zor", "SY"},
+      {"Police in Amanat Al Asimah arrested two men.", "Amanat Al Asimah", "YE"},
+  };
+  for (const Recognition& c : cases) {
+    Document doc = Annotate(c.text);
+    const PlaceMention* m = Find(doc, c.surface);
+    ASSERT_NE(m, nullptr) << c.text;
+    EXPECT_EQ(m->country, c.country) << c.text;
+  }
+  Document doc = Annotate("A reporter in Mosul Al Sharif said the road was closed.");
+  EXPECT_EQ(Find(doc, "Mosul Al Sharif"), nullptr);
+}
+
+// "Kabul's Shar-e Naw area": after a possessive, capitalized words closed by a level word are a
+// part of the place, which stays read; without the level word ("Chicago's Navy Pier") they may
+// be a longer name, and the place is not read.
+TEST_F(PlacesTest, PossessiveBeforeAPartOfThePlace) {
+  const Recognition cases[] = {
+      {"Gunmen shot a shopkeeper in Kabul's Shar-e Naw area.", "Kabul", "AF"},
+      {"Protesters marched through Beirut's Achrafieh district.", "Beirut", "LB"},
+  };
+  for (const Recognition& c : cases) {
+    Document doc = Annotate(c.text);
+    const PlaceMention* m = Find(doc, c.surface);
+    ASSERT_NE(m, nullptr) << c.text;
+    EXPECT_EQ(m->country, c.country) << c.text;
+  }
+  Document doc = Annotate("Visitors crowded Chicago's Navy Pier on Sunday.");
+  EXPECT_EQ(Find(doc, "Chicago"), nullptr);
+}
+
 struct Trap {
   const char* text;
   const char* not_a_place;
 };
+
+// A district written as the container of the name before it ("Sitio Bato, Nueva Vizcaya", the
+// village unknown) is read when only one country has districts of that name and the document
+// names no other country; not in a list among other countries' towns, nor as a bare modifier.
+TEST_F(PlacesTest, ReadsAUniqueDistrictWrittenAsContainer) {
+  const Context cases[] = {
+      {"Gunmen shot a farmer in Sitio Bato, Nueva Vizcaya.", "Nueva Vizcaya", "PH", "ADM2"},
+      {"Gunmen shot a farmer in Sitio Bato, Misamis Occidental.", "Misamis Occidental", "PH",
+       "ADM2"},
+      {"Soldiers clashed with rebels in Sitio Bato (Lagawe, Ifugao) on Sunday.", "Ifugao", "PH",
+       "ADM2"},
+  };
+  ExpectContexts(cases);
+  const Trap negatives[] = {
+      {"Ministers of Kenya and Ghana met traders from Accra, Nueva Vizcaya and Lagos.",
+       "Nueva Vizcaya"},
+      {"Nueva Vizcaya farmers protested on Sunday.", "Nueva Vizcaya"},
+  };
+  for (const Trap& c : negatives) {
+    Document doc = Annotate(c.text);
+    EXPECT_EQ(Find(doc, c.not_a_place), nullptr) << c.text;
+  }
+}
 
 TEST_F(PlacesTest, AvoidsCapitalizedNonPlaces) {
   const Trap cases[] = {
