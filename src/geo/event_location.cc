@@ -2112,14 +2112,12 @@ void NameUnlocatedPlace(const Document& doc, const PlaceMention& chosen, EventLo
   loc->evidence = Span{name.begin, chosen.span.end};
 }
 
-// "Mulqeey village (Jowhar, Middle Shabelle)", "the village of Kpindima", "Barangay Malasibog":
-// a village the gazetteer lacks, named in the event's sentence with a word that says so. It is
-// the most specific place of the event: `location` takes its name as written, without a
-// GeoNames id; coordinates and precision stay those of the chosen mention. Only when the chosen
-// mention is coarser than a town, or holds the village ("X village in Y district").
-void NameVillage(const Document& doc, Span sentence, const PlaceMention& chosen,
-                 EventLocation* loc) {
-  if (loc->geonameid == 0) return;  // already named by NameUnlocatedPlace
+// The villages sentence `sentence` names with a word that says so and that the places layer did
+// not read (not resolved, not a demonym nor a person's or an actor's name): "Mulqeey village",
+// "the village of Kpindima", "Barangay Malasibog". Returns the first, in text order, that
+// `accept(name)` takes.
+template <class Accept>
+std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, Accept accept) {
   const size_t first = TokenAt(doc, sentence.begin);
   auto word = [&](size_t i) { return doc.Slice(doc.tokens[i].span); };
   auto name_at = [&](size_t b, size_t e) -> bool {  // tokens [b, e): 1-3 capitalized words
@@ -2168,15 +2166,54 @@ void NameVillage(const Document& doc, Span sentence, const PlaceMention& chosen,
     for (const ActorMention& a : doc.actors) {
       if (a.span.begin < name.end && name.begin < a.span.end) known = true;
     }
-    if (known) continue;
+    if (!known && accept(name)) return name;
+  }
+  return std::nullopt;
+}
+
+// True when a locative word leads a village's name or its designator ("in X village", "near the
+// village of X", "in Barangay X", "west of X Township"): the text puts someone or something
+// there, rather than naming a village's chief or council ("the X village chief", "the chief of
+// Barangay X") or where someone lives ("a resident of X village").
+bool StatedAtVillage(const Document& doc, Span name) {
+  size_t t = TokenAt(doc, name.begin);
+  auto lower = [&](size_t i) { return LowerAscii(doc.Slice(doc.tokens[i].span)); };
+  if (t >= 1 && doc.Slice(doc.tokens[t - 1].span) == "Barangay") {
+    --t;
+  } else if (t >= 2 && lower(t - 1) == "of" &&
+             (lower(t - 2) == "village" || lower(t - 2) == "hamlet")) {
+    t -= 2;
+  }
+  const bool definite = t >= 1 && lower(t - 1) == "the";
+  if (definite) --t;
+  if (t == 0) return false;
+  const LowerWord cue = lower(t - 1);
+  if (cue == "of" && !definite && t >= 2) {
+    // "west of X Township", "the outskirts of X village"; not "a resident of", "chief of".
+    const LowerWord part = lower(t - 2);
+    return part != "the" && part != "of" && part != "in" && IsContainerLinkWord(part);
+  }
+  return cue == "in" || cue == "at" || cue == "near" || cue == "outside" || cue == "around" ||
+         cue == "inside";
+}
+
+// "Mulqeey village (Jowhar, Middle Shabelle)", "the village of Kpindima", "Barangay Malasibog":
+// a village the gazetteer lacks, named in the event's sentence with a word that says so. It is
+// the most specific place of the event: `location` takes its name as written, without a
+// GeoNames id; coordinates and precision stay those of the chosen mention. Only when the chosen
+// mention is coarser than a town, or holds the village ("X village in Y district").
+void NameVillage(const Document& doc, Span sentence, const PlaceMention& chosen,
+                 EventLocation* loc) {
+  if (loc->geonameid == 0) return;  // already named by NameUnlocatedPlace
+  const std::optional<Span> name = DesignatedVillage(doc, sentence, [&](Span name) {
     PlaceMention village;
     village.span = name;
-    if (Rank(chosen) >= 6 && !FollowsAsContainer(doc, village, chosen)) continue;
-    loc->location = std::string(doc.Slice(name));
-    loc->geonameid = 0;
-    loc->evidence = name;
-    return;
-  }
+    return Rank(chosen) < 6 || FollowsAsContainer(doc, village, chosen);
+  });
+  if (!name) return;
+  loc->location = std::string(doc.Slice(*name));
+  loc->geonameid = 0;
+  loc->evidence = *name;
 }
 
 }  // namespace
@@ -2603,6 +2640,48 @@ EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer&
                                                  : Span{0, static_cast<uint32_t>(doc.text.size())};
   if (auto in_area = InMissionArea(doc, s, gaz, loc, ctx)) return *in_area;
   return loc;
+}
+
+std::optional<EventLocation> VillageInside(const Document& doc, const EventLocation& chosen,
+                                           std::span<const uint32_t> sentences) {
+  if (!chosen.found() || chosen.geonameid == 0 || chosen.where_prec > 4) return std::nullopt;
+  const PlaceMention* own = nullptr;
+  for (const PlaceMention& m : doc.places) {
+    if (m.span == chosen.evidence) own = &m;
+  }
+  if (own == nullptr || Rank(*own) < 3) return std::nullopt;
+  // A mention that puts the sentence elsewhere: another country, another division, or a place
+  // as fine as the chosen one but not it.
+  auto elsewhere = [&](const PlaceMention& m) {
+    if (Rank(m) == 0 || m.geonameid == chosen.geonameid) return false;
+    if (m.country != own->country) return true;
+    if (m.kind == PlaceKind::kCountry) return false;
+    return Rank(m) >= Rank(*own) || m.admin1 != own->admin1;
+  };
+  for (uint32_t s : sentences) {
+    if (s >= doc.sentences.size()) continue;
+    const Span span = doc.sentences[s].span;
+    // The chosen place's own sentence was read with its villages already (NameVillage).
+    if (Inside(chosen.evidence, span)) continue;
+    if (std::any_of(doc.places.begin(), doc.places.end(), [&](const PlaceMention& m) {
+          return Inside(m.span, span) && elsewhere(m);
+        })) {
+      continue;
+    }
+    const std::optional<Span> name =
+        DesignatedVillage(doc, span, [&](Span name) { return StatedAtVillage(doc, name); });
+    if (!name) continue;
+    EventLocation loc = chosen;
+    loc.location = std::string(doc.Slice(*name));
+    loc.geonameid = 0;
+    loc.evidence = *name;
+    if (chosen.where_prec == 1) {
+      loc.geo_precision = 2;
+      loc.where_prec = 2;
+    }
+    return loc;
+  }
+  return std::nullopt;
 }
 
 std::string CapitalAdmin1(const Gazetteer& gaz, std::string_view iso3) {

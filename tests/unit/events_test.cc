@@ -585,6 +585,40 @@ TEST(AssembleEvents, VillageStatedByTheIncidentsSentence) {
   ExpectFirstEventPlaces(*gaz, cases);
 }
 
+// A village the gazetteer lacks, named with its designator after a locative word by another
+// sentence of the incident that places nothing outside the incident's town: the village, in the
+// town's divisions. Needs the gazetteer; skips without it.
+TEST(AssembleEvents, VillageNamedByAnotherSentenceOfTheIncident) {
+  auto gaz = OpenDefaultGazetteer();
+  if (!gaz.ok()) GTEST_SKIP() << "no gazetteer blob";
+  const EventPlaceCase cases[] = {
+      {"Rebels killed a farmer in Escalante City, Negros Occidental, on Monday.\nThe farmer was "
+       "shot dead in Barangay Palumpong while tending his field.",
+       "Western Visayas", "Palumpong"},
+      {"Gunmen killed two teachers in Dawei Township on Tuesday.\nThe teachers were shot at a "
+       "school in Zinbyaw Village after dark.",
+       "Tanintharyi Region", "Zinbyaw"},
+      {"Two soldiers were killed in a clash in Dawei Township on Sunday.\nThe clash began on a "
+       "hill west of Sakhanthit Township before dawn.",
+       "Tanintharyi Region", "Sakhanthit"},
+      // Negative: the other sentence names a town outside the incident's town.
+      {"Rebels killed a farmer in Escalante City, Negros Occidental, on Monday.\nThe farmer was "
+       "shot dead in Barangay Palumpong, Bacolod City, while tending his field.",
+       "Western Visayas", "Escalante"},
+      // Negative: a village named for its chief or as where someone lives places nothing.
+      {"Rebels killed a farmer in Escalante City, Negros Occidental, on Monday.\nThe farmer was "
+       "shot dead, said the chief of Barangay Palumpong.",
+       "Western Visayas", "Escalante"},
+      {"Gunmen killed two teachers in Dawei Township on Tuesday.\nThe teachers, residents of "
+       "Zinbyaw Village, were shot at a school after dark.",
+       "Tanintharyi Region", "Dawei"},
+      {"Gunmen killed two teachers in Dawei Township on Tuesday.\nThe teachers were shot by the "
+       "Zinbyaw Village guard after dark.",
+       "Tanintharyi Region", "Dawei"},
+  };
+  ExpectFirstEventPlaces(*gaz, cases);
+}
+
 // An event known only to its country is put at the capital, in the capital's division; a finer
 // place keeps its own division. Needs the gazetteer; skips without it.
 TEST(AssembleEvents, CountryLevelEventInTheCapitalsDivision) {
