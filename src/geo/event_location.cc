@@ -200,7 +200,8 @@ bool IsAdminLevel(const PlaceMention& m) {
 }
 
 // Words that may stand between a place and the place that holds it: "X, Y", "X (Y",
-// "X in Y", "X in the eastern countryside of Y", "X district of Y", "X sector area (Y".
+// "X in Y", "X in the eastern countryside of Y", "X district of Y", "X sector area (Y",
+// "X frontlines in Y".
 bool IsContainerLinkWord(std::string_view lower) {
   static constexpr std::string_view kWords[] = {",",
                                                 "(",
@@ -213,6 +214,8 @@ bool IsContainerLinkWord(std::string_view lower) {
                                                 "vicinity",
                                                 "area",
                                                 "sector",
+                                                "frontline",
+                                                "frontlines",
                                                 "center",
                                                 "centre",
                                                 "northern",
@@ -2120,10 +2123,17 @@ template <class Accept>
 std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, Accept accept) {
   const size_t first = TokenAt(doc, sentence.begin);
   auto word = [&](size_t i) { return doc.Slice(doc.tokens[i].span); };
+  // A capitalized word, or one with a glued Arabic article ("al-Burayj").
+  auto name_word = [&](size_t i) {
+    const std::string_view w = word(i);
+    return IsCapitalizedWord(doc, doc.tokens[i]) ||
+           (w.size() > 3 && (w.starts_with("al-") || w.starts_with("el-")) && w[3] >= 'A' &&
+            w[3] <= 'Z');
+  };
   auto name_at = [&](size_t b, size_t e) -> bool {  // tokens [b, e): 1-3 capitalized words
     if (b >= e || e - b > 3 || b <= first) return false;
     for (size_t i = b; i < e; ++i) {
-      if (!IsCapitalizedWord(doc, doc.tokens[i])) return false;
+      if (!name_word(i)) return false;
       if (i > b && doc.tokens[i].span.begin - doc.tokens[i - 1].span.end != 1) return false;
       if (IsLevelWord(LowerAscii(word(i)))) return false;
     }
@@ -2131,17 +2141,18 @@ std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, Accept
     return lower != "the" && lower != "a" && lower != "an";
   };
   for (size_t i = first; i < doc.tokens.size() && doc.tokens[i].span.end <= sentence.end; ++i) {
-    // Only words of the sizes of "of", "hamlet", "village", "township" / "Barangay" can start a
-    // name; the others are passed over before lower-casing them.
+    // Only words of the sizes of "of", "hamlet", "village", "township" / "Barangay",
+    // "frontline(s)" can start a name; the others are passed over before lower-casing them.
     const size_t size = doc.tokens[i].span.size();
-    if (size != 2 && size != 6 && size != 7 && size != 8) continue;
+    if (size != 2 && (size < 6 || size > 10)) continue;
     const LowerWord w = LowerAscii(word(i));
     size_t b = 0, e = 0;
-    if (w == "village" || w == "hamlet" || w == "township") {
+    if (w == "village" || w == "hamlet" || w == "township" || w == "frontline" ||
+        w == "frontlines") {
       // Up to three capitalized words before it.
       e = i;
       b = e;
-      while (b > first + 1 && e - b < 3 && IsCapitalizedWord(doc, doc.tokens[b - 1]) &&
+      while (b > first + 1 && e - b < 3 && name_word(b - 1) &&
              (b == e || doc.tokens[b].span.begin - doc.tokens[b - 1].span.end == 1)) {
         --b;
       }
@@ -2151,8 +2162,7 @@ std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, Accept
       b = i + 1;
       e = b;
       while (e < doc.tokens.size() && e - b < 3 && doc.tokens[e].span.end <= sentence.end &&
-             IsCapitalizedWord(doc, doc.tokens[e]) &&
-             (e == b || doc.tokens[e].span.begin - doc.tokens[e - 1].span.end == 1)) {
+             name_word(e) && (e == b || doc.tokens[e].span.begin - doc.tokens[e - 1].span.end == 1)) {
         ++e;
       }
     }
