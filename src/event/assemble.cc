@@ -301,13 +301,8 @@ void FillPlace(const Document& doc, const Incident& inc, SentenceLocations& loca
   // A village the gazetteer lacks, named by a sentence of the incident inside that place ("a
   // resident of Barangay X was gunned down" after "killed in Y town").
   std::optional<EventLocation> village;
-  if (locations.gazetteer() != nullptr && chosen->found() && chosen->geonameid != 0) {
-    std::vector<uint32_t> sentences;
-    for (uint32_t ti : inc.triggers) {
-      const uint32_t s = doc.triggers[ti].sentence;
-      if (sentences.empty() || sentences.back() != s) sentences.push_back(s);
-    }
-    village = VillageInside(doc, *chosen, sentences);
+  if (locations.gazetteer() != nullptr) {
+    village = VillageInside(doc, *chosen, inc.triggers);
     if (village) chosen = &*village;
   }
   const EventLocation& loc = *chosen;

@@ -2115,13 +2115,13 @@ void NameUnlocatedPlace(const Document& doc, const PlaceMention& chosen, EventLo
   loc->evidence = Span{name.begin, chosen.span.end};
 }
 
-// The villages sentence `sentence` names with a word that says so and that the places layer did
-// not read (not resolved, not a demonym nor a person's or an actor's name): "Mulqeey village",
-// "the village of Kpindima", "Barangay Malasibog". Returns the first, in text order, that
-// `accept(name)` takes.
+// The villages sentence `sentence` (its first token `first`) names with a word that says so and
+// that the places layer did not read (not resolved, not a demonym nor a person's or an actor's
+// name): "Mulqeey village", "the village of Kpindima", "Barangay Malasibog". Returns the first,
+// in text order, that `accept(name)` takes.
 template <class Accept>
-std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, Accept accept) {
-  const size_t first = TokenAt(doc, sentence.begin);
+std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, size_t first,
+                                      Accept accept) {
   auto word = [&](size_t i) { return doc.Slice(doc.tokens[i].span); };
   // A capitalized word, or one with a glued Arabic article ("al-Burayj").
   auto name_word = [&](size_t i) {
@@ -2141,10 +2141,15 @@ std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, Accept
     return lower != "the" && lower != "a" && lower != "an";
   };
   for (size_t i = first; i < doc.tokens.size() && doc.tokens[i].span.end <= sentence.end; ++i) {
-    // Only words of the sizes of "of", "hamlet", "village", "township" / "Barangay",
-    // "frontline(s)" can start a name; the others are passed over before lower-casing them.
+    // Only words of the sizes and first letters of "of", "hamlet", "village", "township" /
+    // "Barangay", "frontline(s)" can start a name; the others are passed over before
+    // lower-casing them.
     const size_t size = doc.tokens[i].span.size();
-    if (size != 2 && (size < 6 || size > 10)) continue;
+    const char head = static_cast<char>(doc.text[doc.tokens[i].span.begin] | 0x20);
+    if (!(size == 2 && head == 'o') && !(size == 6 && head == 'h') && !(size == 7 && head == 'v') &&
+        !(size == 8 && (head == 't' || head == 'b')) && !((size == 9 || size == 10) && head == 'f')) {
+      continue;
+    }
     const LowerWord w = LowerAscii(word(i));
     size_t b = 0, e = 0;
     if (w == "village" || w == "hamlet" || w == "township" || w == "frontline" ||
@@ -2201,7 +2206,8 @@ bool StatedAtVillage(const Document& doc, Span name) {
   if (cue == "of" && !definite && t >= 2) {
     // "west of X Township", "the outskirts of X village"; not "a resident of", "chief of".
     const LowerWord part = lower(t - 2);
-    return part != "the" && part != "of" && part != "in" && IsContainerLinkWord(part);
+    return doc.tokens[t - 2].kind == TokenKind::kWord && part != "the" && part != "of" &&
+           part != "in" && IsContainerLinkWord(part);
   }
   return cue == "in" || cue == "at" || cue == "near" || cue == "outside" || cue == "around" ||
          cue == "inside";
@@ -2215,7 +2221,7 @@ bool StatedAtVillage(const Document& doc, Span name) {
 void NameVillage(const Document& doc, Span sentence, const PlaceMention& chosen,
                  EventLocation* loc) {
   if (loc->geonameid == 0) return;  // already named by NameUnlocatedPlace
-  const std::optional<Span> name = DesignatedVillage(doc, sentence, [&](Span name) {
+  const std::optional<Span> name = DesignatedVillage(doc, sentence, TokenAt(doc, sentence.begin), [&](Span name) {
     PlaceMention village;
     village.span = name;
     return Rank(chosen) < 6 || FollowsAsContainer(doc, village, chosen);
@@ -2653,34 +2659,45 @@ EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer&
 }
 
 std::optional<EventLocation> VillageInside(const Document& doc, const EventLocation& chosen,
-                                           std::span<const uint32_t> sentences) {
+                                           std::span<const uint32_t> triggers) {
   if (!chosen.found() || chosen.geonameid == 0 || chosen.where_prec > 4) return std::nullopt;
-  const PlaceMention* own = nullptr;
-  for (const PlaceMention& m : doc.places) {
-    if (m.span == chosen.evidence) own = &m;
-  }
-  if (own == nullptr || Rank(*own) < 3) return std::nullopt;
-  // A mention that puts the sentence elsewhere: another country, another division, or a place
-  // as fine as the chosen one but not it.
-  auto elsewhere = [&](const PlaceMention& m) {
-    if (Rank(m) == 0 || m.geonameid == chosen.geonameid) return false;
-    if (m.country != own->country) return true;
-    if (m.kind == PlaceKind::kCountry) return false;
-    return Rank(m) >= Rank(*own) || m.admin1 != own->admin1;
+  // Places are in text order: the mentions of a span start from the first at or after it.
+  auto places_from = [&](uint32_t pos) {
+    return std::lower_bound(doc.places.begin(), doc.places.end(), pos,
+                            [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
   };
-  for (uint32_t s : sentences) {
-    if (s >= doc.sentences.size()) continue;
+  const PlaceMention* own = nullptr;
+  uint32_t last = UINT32_MAX;
+  for (uint32_t ti : triggers) {
+    const uint32_t s = doc.triggers[ti].sentence;
+    if (s == last || s >= doc.sentences.size()) continue;
+    last = s;
     const Span span = doc.sentences[s].span;
     // The chosen place's own sentence was read with its villages already (NameVillage).
     if (Inside(chosen.evidence, span)) continue;
-    if (std::any_of(doc.places.begin(), doc.places.end(), [&](const PlaceMention& m) {
-          return Inside(m.span, span) && elsewhere(m);
-        })) {
-      continue;
-    }
     const std::optional<Span> name =
-        DesignatedVillage(doc, span, [&](Span name) { return StatedAtVillage(doc, name); });
+        DesignatedVillage(doc, span, doc.sentences[s].token_begin,
+                          [&](Span name) { return StatedAtVillage(doc, name); });
     if (!name) continue;
+    if (own == nullptr) {
+      auto it = places_from(chosen.evidence.begin);
+      if (it == doc.places.end() || it->span != chosen.evidence || Rank(*it) < 3) {
+        return std::nullopt;
+      }
+      own = &*it;
+    }
+    // A mention that puts the sentence elsewhere: another country, another division, or a place
+    // as fine as the chosen one but not it.
+    bool elsewhere = false;
+    for (auto it = places_from(span.begin); it != doc.places.end() && it->span.begin < span.end;
+         ++it) {
+      const PlaceMention& m = *it;
+      if (!Inside(m.span, span) || Rank(m) == 0 || m.geonameid == chosen.geonameid) continue;
+      elsewhere |= m.country != own->country ||
+                   (m.kind != PlaceKind::kCountry &&
+                    (Rank(m) >= Rank(*own) || m.admin1 != own->admin1));
+    }
+    if (elsewhere) continue;
     EventLocation loc = chosen;
     loc.location = std::string(doc.Slice(*name));
     loc.geonameid = 0;
