@@ -2147,7 +2147,8 @@ std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, size_t
     const size_t size = doc.tokens[i].span.size();
     const char head = static_cast<char>(doc.text[doc.tokens[i].span.begin] | 0x20);
     if (!(size == 2 && head == 'o') && !(size == 6 && head == 'h') && !(size == 7 && head == 'v') &&
-        !(size == 8 && (head == 't' || head == 'b')) && !((size == 9 || size == 10) && head == 'f')) {
+        !(size == 8 && (head == 't' || head == 'b')) &&
+        !((size == 9 || size == 10) && head == 'f')) {
       continue;
     }
     const LowerWord w = LowerAscii(word(i));
@@ -2167,7 +2168,8 @@ std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, size_t
       b = i + 1;
       e = b;
       while (e < doc.tokens.size() && e - b < 3 && doc.tokens[e].span.end <= sentence.end &&
-             name_word(e) && (e == b || doc.tokens[e].span.begin - doc.tokens[e - 1].span.end == 1)) {
+             name_word(e) &&
+             (e == b || doc.tokens[e].span.begin - doc.tokens[e - 1].span.end == 1)) {
         ++e;
       }
     }
@@ -2221,11 +2223,12 @@ bool StatedAtVillage(const Document& doc, Span name) {
 void NameVillage(const Document& doc, Span sentence, const PlaceMention& chosen,
                  EventLocation* loc) {
   if (loc->geonameid == 0) return;  // already named by NameUnlocatedPlace
-  const std::optional<Span> name = DesignatedVillage(doc, sentence, TokenAt(doc, sentence.begin), [&](Span name) {
-    PlaceMention village;
-    village.span = name;
-    return Rank(chosen) < 6 || FollowsAsContainer(doc, village, chosen);
-  });
+  const std::optional<Span> name =
+      DesignatedVillage(doc, sentence, TokenAt(doc, sentence.begin), [&](Span name) {
+        PlaceMention village;
+        village.span = name;
+        return Rank(chosen) < 6 || FollowsAsContainer(doc, village, chosen);
+      });
   if (!name) return;
   loc->location = std::string(doc.Slice(*name));
   loc->geonameid = 0;
@@ -2659,56 +2662,47 @@ EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer&
 }
 
 std::optional<EventLocation> VillageInside(const Document& doc, const EventLocation& chosen,
-                                           std::span<const uint32_t> triggers) {
-  if (!chosen.found() || chosen.geonameid == 0 || chosen.where_prec > 4) return std::nullopt;
+                                           uint32_t sentence) {
+  if (!chosen.found() || chosen.geonameid == 0 || chosen.where_prec > 4 ||
+      sentence >= doc.sentences.size()) {
+    return std::nullopt;
+  }
+  const Span span = doc.sentences[sentence].span;
+  // The chosen place's own sentence was read with its villages already (NameVillage).
+  if (Inside(chosen.evidence, span)) return std::nullopt;
+  const std::optional<Span> name =
+      DesignatedVillage(doc, span, doc.sentences[sentence].token_begin,
+                        [&](Span name) { return StatedAtVillage(doc, name); });
+  if (!name) return std::nullopt;
   // Places are in text order: the mentions of a span start from the first at or after it.
   auto places_from = [&](uint32_t pos) {
     return std::lower_bound(doc.places.begin(), doc.places.end(), pos,
                             [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
   };
-  const PlaceMention* own = nullptr;
-  uint32_t last = UINT32_MAX;
-  for (uint32_t ti : triggers) {
-    const uint32_t s = doc.triggers[ti].sentence;
-    if (s == last || s >= doc.sentences.size()) continue;
-    last = s;
-    const Span span = doc.sentences[s].span;
-    // The chosen place's own sentence was read with its villages already (NameVillage).
-    if (Inside(chosen.evidence, span)) continue;
-    const std::optional<Span> name =
-        DesignatedVillage(doc, span, doc.sentences[s].token_begin,
-                          [&](Span name) { return StatedAtVillage(doc, name); });
-    if (!name) continue;
-    if (own == nullptr) {
-      auto it = places_from(chosen.evidence.begin);
-      if (it == doc.places.end() || it->span != chosen.evidence || Rank(*it) < 3) {
-        return std::nullopt;
-      }
-      own = &*it;
-    }
-    // A mention that puts the sentence elsewhere: another country, another division, or a place
-    // as fine as the chosen one but not it.
-    bool elsewhere = false;
-    for (auto it = places_from(span.begin); it != doc.places.end() && it->span.begin < span.end;
-         ++it) {
-      const PlaceMention& m = *it;
-      if (!Inside(m.span, span) || Rank(m) == 0 || m.geonameid == chosen.geonameid) continue;
-      elsewhere |= m.country != own->country ||
-                   (m.kind != PlaceKind::kCountry &&
-                    (Rank(m) >= Rank(*own) || m.admin1 != own->admin1));
-    }
-    if (elsewhere) continue;
-    EventLocation loc = chosen;
-    loc.location = std::string(doc.Slice(*name));
-    loc.geonameid = 0;
-    loc.evidence = *name;
-    if (chosen.where_prec == 1) {
-      loc.geo_precision = 2;
-      loc.where_prec = 2;
-    }
-    return loc;
+  auto own = places_from(chosen.evidence.begin);
+  if (own == doc.places.end() || own->span != chosen.evidence || Rank(*own) < 3) {
+    return std::nullopt;
   }
-  return std::nullopt;
+  // A mention that puts the sentence elsewhere: another country, another division, or a place as
+  // fine as the chosen one but not it.
+  for (auto it = places_from(span.begin); it != doc.places.end() && it->span.begin < span.end;
+       ++it) {
+    const PlaceMention& m = *it;
+    if (!Inside(m.span, span) || Rank(m) == 0 || m.geonameid == chosen.geonameid) continue;
+    if (m.country != own->country ||
+        (m.kind != PlaceKind::kCountry && (Rank(m) >= Rank(*own) || m.admin1 != own->admin1))) {
+      return std::nullopt;
+    }
+  }
+  EventLocation loc = chosen;
+  loc.location = std::string(doc.Slice(*name));
+  loc.geonameid = 0;
+  loc.evidence = *name;
+  if (chosen.where_prec == 1) {
+    loc.geo_precision = 2;
+    loc.where_prec = 2;
+  }
+  return loc;
 }
 
 std::string CapitalAdmin1(const Gazetteer& gaz, std::string_view iso3) {

@@ -586,8 +586,8 @@ TEST(AssembleEvents, VillageStatedByTheIncidentsSentence) {
 }
 
 // A village the gazetteer lacks, named with its designator after a locative word by another
-// sentence of the incident that places nothing outside the incident's town: the village, in the
-// town's divisions. Needs the gazetteer; skips without it.
+// sentence of the incident that places nothing outside the incident's town and does not open
+// with its own day: the village, in the town's divisions. Needs the gazetteer; skips without it.
 TEST(AssembleEvents, VillageNamedByAnotherSentenceOfTheIncident) {
   auto gaz = OpenDefaultGazetteer();
   if (!gaz.ok()) GTEST_SKIP() << "no gazetteer blob";
@@ -615,6 +615,14 @@ TEST(AssembleEvents, VillageNamedByAnotherSentenceOfTheIncident) {
       {"Gunmen killed two teachers in Dawei Township on Tuesday.\nThe teachers were shot by the "
        "Zinbyaw Village guard after dark.",
        "Tanintharyi Region", "Dawei"},
+      // A sentence opening with its own day may tell of another incident: its village is not
+      // taken; the same sentence without the day is.
+      {"A landmine killed a child in Dawei Township on Friday.\nYesterday, a landmine exploded "
+       "in Zinbyaw Village, killing a farmer.",
+       "Tanintharyi Region", "Dawei"},
+      {"A landmine killed a child in Dawei Township on Friday.\nThe landmine exploded in Zinbyaw "
+       "Village, killing the child.",
+       "Tanintharyi Region", "Zinbyaw"},
   };
   ExpectFirstEventPlaces(*gaz, cases);
 }
