@@ -247,6 +247,16 @@ bool NamesPlaceInside(const EventLocation& own, const EventLocation& later) {
          !own.location.empty() && own.location != later.location;
 }
 
+// True when sentence `s` opens with a date ("Yesterday, ...", "On Sunday, ...").
+bool OpensWithDate(const Document& doc, uint32_t s) {
+  const uint32_t opening = OpeningToken(doc, s);
+  if (opening >= doc.sentences[s].token_end) return false;
+  const uint32_t at = doc.tokens[opening].span.begin;
+  auto t = std::lower_bound(doc.timex.begin(), doc.timex.end(), at,
+                            [](const Timex& x, uint32_t pos) { return x.span.begin < pos; });
+  return t != doc.timex.end() && t->span.begin == at && t->type == TimexType::kDate;
+}
+
 void FillPlace(const Document& doc, const Incident& inc, SentenceLocations& locations, Event* e) {
   // The incident's place is the first one a sentence of it states after a locative word; its
   // opening sentence's own best place, read without that cue ("in Nurmati, Andhra Pradesh,
@@ -294,6 +304,24 @@ void FillPlace(const Document& doc, const Incident& inc, SentenceLocations& loca
           here.iso3 == chosen->iso3 && (chosen->admin1.empty() || here.admin1 == chosen->admin1) &&
           here.evidence.begin >= sentence.begin && here.evidence.end <= sentence.end) {
         chosen = &here;
+        break;
+      }
+    }
+  }
+  // A village the gazetteer lacks, named by another sentence of the incident inside that place
+  // ("the farmer was shot dead in Barangay X" after "killed a farmer in Y town").
+  std::optional<EventLocation> village;
+  if (locations.gazetteer() != nullptr) {
+    uint32_t last = UINT32_MAX;
+    for (uint32_t ti : inc.triggers) {
+      const uint32_t s = doc.triggers[ti].sentence;
+      if (s == last) continue;
+      last = s;
+      village = VillageInside(doc, *chosen, s);
+      // A sentence opening with its own day ("Yesterday, ...") may tell of another incident
+      // grouped with this one: its village is not taken.
+      if (village && !OpensWithDate(doc, s)) {
+        chosen = &*village;
         break;
       }
     }

@@ -201,7 +201,8 @@ bool IsAdminLevel(const PlaceMention& m) {
 }
 
 // Words that may stand between a place and the place that holds it: "X, Y", "X (Y",
-// "X in Y", "X in the eastern countryside of Y", "X district of Y", "X sector area (Y".
+// "X in Y", "X in the eastern countryside of Y", "X district of Y", "X sector area (Y",
+// "X frontlines in Y".
 bool IsContainerLinkWord(std::string_view lower) {
   static constexpr std::string_view kWords[] = {",",
                                                 "(",
@@ -214,6 +215,8 @@ bool IsContainerLinkWord(std::string_view lower) {
                                                 "vicinity",
                                                 "area",
                                                 "sector",
+                                                "frontline",
+                                                "frontlines",
                                                 "center",
                                                 "centre",
                                                 "northern",
@@ -2260,20 +2263,25 @@ void NameUnlocatedPlace(const Document& doc, const PlaceMention& chosen, EventLo
   loc->evidence = Span{name.begin, chosen.span.end};
 }
 
-// "Mulqeey village (Jowhar, Middle Shabelle)", "the village of Kpindima", "Barangay Malasibog":
-// a village the gazetteer lacks, named in the event's sentence with a word that says so. It is
-// the most specific place of the event: `location` takes its name as written, without a
-// GeoNames id; coordinates and precision stay those of the chosen mention. Only when the chosen
-// mention is coarser than a town, or holds the village ("X village in Y district").
-void NameVillage(const Document& doc, Span sentence, const PlaceMention& chosen,
-                 EventLocation* loc) {
-  if (loc->geonameid == 0) return;  // already named by NameUnlocatedPlace
-  const size_t first = TokenAt(doc, sentence.begin);
+// The villages sentence `sentence` (its first token `first`) names with a word that says so and
+// that the places layer did not read (not resolved, not a demonym nor a person's or an actor's
+// name): "Mulqeey village", "the village of Kpindima", "Barangay Malasibog". Returns the first,
+// in text order, that `accept(name)` takes.
+template <class Accept>
+std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, size_t first,
+                                      Accept accept) {
   auto word = [&](size_t i) { return doc.Slice(doc.tokens[i].span); };
+  // A capitalized word, or one with a glued Arabic article ("al-Burayj").
+  auto name_word = [&](size_t i) {
+    const std::string_view w = word(i);
+    return IsCapitalizedWord(doc, doc.tokens[i]) ||
+           (w.size() > 3 && (w.starts_with("al-") || w.starts_with("el-")) && w[3] >= 'A' &&
+            w[3] <= 'Z');
+  };
   auto name_at = [&](size_t b, size_t e) -> bool {  // tokens [b, e): 1-3 capitalized words
     if (b >= e || e - b > 3 || b <= first) return false;
     for (size_t i = b; i < e; ++i) {
-      if (!IsCapitalizedWord(doc, doc.tokens[i])) return false;
+      if (!name_word(i)) return false;
       if (i > b && doc.tokens[i].span.begin - doc.tokens[i - 1].span.end != 1) return false;
       if (IsLevelWord(LowerAscii(word(i)))) return false;
     }
@@ -2281,17 +2289,24 @@ void NameVillage(const Document& doc, Span sentence, const PlaceMention& chosen,
     return lower != "the" && lower != "a" && lower != "an";
   };
   for (size_t i = first; i < doc.tokens.size() && doc.tokens[i].span.end <= sentence.end; ++i) {
-    // Only words of the sizes of "of", "hamlet", "village", "township" / "Barangay" can start a
-    // name; the others are passed over before lower-casing them.
+    // Only words of the sizes and first letters of "of", "hamlet", "village", "township" /
+    // "Barangay", "frontline(s)" can start a name; the others are passed over before
+    // lower-casing them.
     const size_t size = doc.tokens[i].span.size();
-    if (size != 2 && size != 6 && size != 7 && size != 8) continue;
+    const char head = static_cast<char>(doc.text[doc.tokens[i].span.begin] | 0x20);
+    if (!(size == 2 && head == 'o') && !(size == 6 && head == 'h') && !(size == 7 && head == 'v') &&
+        !(size == 8 && (head == 't' || head == 'b')) &&
+        !((size == 9 || size == 10) && head == 'f')) {
+      continue;
+    }
     const LowerWord w = LowerAscii(word(i));
     size_t b = 0, e = 0;
-    if (w == "village" || w == "hamlet" || w == "township") {
+    if (w == "village" || w == "hamlet" || w == "township" || w == "frontline" ||
+        w == "frontlines") {
       // Up to three capitalized words before it.
       e = i;
       b = e;
-      while (b > first + 1 && e - b < 3 && IsCapitalizedWord(doc, doc.tokens[b - 1]) &&
+      while (b > first + 1 && e - b < 3 && name_word(b - 1) &&
              (b == e || doc.tokens[b].span.begin - doc.tokens[b - 1].span.end == 1)) {
         --b;
       }
@@ -2301,7 +2316,7 @@ void NameVillage(const Document& doc, Span sentence, const PlaceMention& chosen,
       b = i + 1;
       e = b;
       while (e < doc.tokens.size() && e - b < 3 && doc.tokens[e].span.end <= sentence.end &&
-             IsCapitalizedWord(doc, doc.tokens[e]) &&
+             name_word(e) &&
              (e == b || doc.tokens[e].span.begin - doc.tokens[e - 1].span.end == 1)) {
         ++e;
       }
@@ -2316,15 +2331,56 @@ void NameVillage(const Document& doc, Span sentence, const PlaceMention& chosen,
     for (const ActorMention& a : doc.actors) {
       if (a.span.begin < name.end && name.begin < a.span.end) known = true;
     }
-    if (known) continue;
-    PlaceMention village;
-    village.span = name;
-    if (Rank(chosen) >= 6 && !FollowsAsContainer(doc, village, chosen)) continue;
-    loc->location = std::string(doc.Slice(name));
-    loc->geonameid = 0;
-    loc->evidence = name;
-    return;
+    if (!known && accept(name)) return name;
   }
+  return std::nullopt;
+}
+
+// True when a locative word leads a village's name or its designator ("in X village", "near the
+// village of X", "in Barangay X", "west of X Township"): the text puts someone or something
+// there, rather than naming a village's chief or council ("the X village chief", "the chief of
+// Barangay X") or where someone lives ("a resident of X village").
+bool StatedAtVillage(const Document& doc, Span name) {
+  size_t t = TokenAt(doc, name.begin);
+  auto lower = [&](size_t i) { return LowerAscii(doc.Slice(doc.tokens[i].span)); };
+  if (t >= 1 && doc.Slice(doc.tokens[t - 1].span) == "Barangay") {
+    --t;
+  } else if (t >= 2 && lower(t - 1) == "of" &&
+             (lower(t - 2) == "village" || lower(t - 2) == "hamlet")) {
+    t -= 2;
+  }
+  const bool definite = t >= 1 && lower(t - 1) == "the";
+  if (definite) --t;
+  if (t == 0) return false;
+  const LowerWord cue = lower(t - 1);
+  if (cue == "of" && !definite && t >= 2) {
+    // "west of X Township", "the outskirts of X village"; not "a resident of", "chief of".
+    const LowerWord part = lower(t - 2);
+    return doc.tokens[t - 2].kind == TokenKind::kWord && part != "the" && part != "of" &&
+           part != "in" && IsContainerLinkWord(part);
+  }
+  return cue == "in" || cue == "at" || cue == "near" || cue == "outside" || cue == "around" ||
+         cue == "inside";
+}
+
+// "Mulqeey village (Jowhar, Middle Shabelle)", "the village of Kpindima", "Barangay Malasibog":
+// a village the gazetteer lacks, named in the event's sentence with a word that says so. It is
+// the most specific place of the event: `location` takes its name as written, without a
+// GeoNames id; coordinates and precision stay those of the chosen mention. Only when the chosen
+// mention is coarser than a town, or holds the village ("X village in Y district").
+void NameVillage(const Document& doc, Span sentence, const PlaceMention& chosen,
+                 EventLocation* loc) {
+  if (loc->geonameid == 0) return;  // already named by NameUnlocatedPlace
+  const std::optional<Span> name =
+      DesignatedVillage(doc, sentence, TokenAt(doc, sentence.begin), [&](Span name) {
+        PlaceMention village;
+        village.span = name;
+        return Rank(chosen) < 6 || FollowsAsContainer(doc, village, chosen);
+      });
+  if (!name) return;
+  loc->location = std::string(doc.Slice(*name));
+  loc->geonameid = 0;
+  loc->evidence = *name;
 }
 
 }  // namespace
@@ -2750,6 +2806,50 @@ EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer&
   const Span s = sentence < doc.sentences.size() ? doc.sentences[sentence].span
                                                  : Span{0, static_cast<uint32_t>(doc.text.size())};
   if (auto in_area = InMissionArea(doc, s, gaz, loc, ctx)) return *in_area;
+  return loc;
+}
+
+std::optional<EventLocation> VillageInside(const Document& doc, const EventLocation& chosen,
+                                           uint32_t sentence) {
+  if (!chosen.found() || chosen.geonameid == 0 || chosen.where_prec > 4 ||
+      sentence >= doc.sentences.size()) {
+    return std::nullopt;
+  }
+  const Span span = doc.sentences[sentence].span;
+  // The chosen place's own sentence was read with its villages already (NameVillage).
+  if (Inside(chosen.evidence, span)) return std::nullopt;
+  const std::optional<Span> name =
+      DesignatedVillage(doc, span, doc.sentences[sentence].token_begin,
+                        [&](Span name) { return StatedAtVillage(doc, name); });
+  if (!name) return std::nullopt;
+  // Places are in text order: the mentions of a span start from the first at or after it.
+  auto places_from = [&](uint32_t pos) {
+    return std::lower_bound(doc.places.begin(), doc.places.end(), pos,
+                            [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
+  };
+  auto own = places_from(chosen.evidence.begin);
+  if (own == doc.places.end() || own->span != chosen.evidence || Rank(*own) < 3) {
+    return std::nullopt;
+  }
+  // A mention that puts the sentence elsewhere: another country, another division, or a place as
+  // fine as the chosen one but not it.
+  for (auto it = places_from(span.begin); it != doc.places.end() && it->span.begin < span.end;
+       ++it) {
+    const PlaceMention& m = *it;
+    if (!Inside(m.span, span) || Rank(m) == 0 || m.geonameid == chosen.geonameid) continue;
+    if (m.country != own->country ||
+        (m.kind != PlaceKind::kCountry && (Rank(m) >= Rank(*own) || m.admin1 != own->admin1))) {
+      return std::nullopt;
+    }
+  }
+  EventLocation loc = chosen;
+  loc.location = std::string(doc.Slice(*name));
+  loc.geonameid = 0;
+  loc.evidence = *name;
+  if (chosen.where_prec == 1) {
+    loc.geo_precision = 2;
+    loc.where_prec = 2;
+  }
   return loc;
 }
 

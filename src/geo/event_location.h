@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -41,6 +42,16 @@ bool ContainsLowerAscii(std::string_view text, std::string_view lower);
 // LocateEvent(doc, sentence, gaz), with `cache` made for `doc` and `gaz` (same answer).
 EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer& gaz,
                           LocateCache& cache);
+
+// A village the gazetteer lacks that sentence `sentence` names with a word that says so ("Barangay
+// X", "X Village", "the village of X") after a locative word, when the sentence names no place
+// outside `chosen`, the event's place (a gazetteer town, district or province) named by another
+// sentence: the event at that village, in `chosen`'s divisions and at its coordinates. Inside a
+// town the village is near it (geo_precision 2, where_prec 2); inside a division, at the
+// division's precision. None when `chosen` is no such place or the sentence names no such
+// village.
+std::optional<EventLocation> VillageInside(const Document& doc, const EventLocation& chosen,
+                                           uint32_t sentence);
 
 // The first-level division of the country's capital (ISO3 `iso3`), as events name it; empty when
 // the gazetteer has no capital for it. Coders put an event known only to its country at the

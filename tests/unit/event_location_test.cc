@@ -528,6 +528,23 @@ TEST_F(EventLocationTest, UnlocatedPlaceNamedFromAnySentence) {
   ExpectLocatedWithActors(rows);
 }
 
+// A village the gazetteer lacks, named before "frontline(s)" and held by the division after it,
+// with its Arabic article glued on ("al-Qurnaybat frontlines") or written apart. Negative rows: a
+// lower-case word before "frontlines" names no village, nor does a frontline in another division.
+TEST_F(EventLocationTest, VillageNamedByItsFrontlines) {
+  const Row rows[] = {
+      {"Two fighters were killed by a landmine near al-Qurnaybat frontlines in the southern "
+       "countryside of Idleb.",
+       0, "Syria", "Idleb", "al-Qurnaybat", 1},
+      {"Shelling hit the Tall Qurnaybat frontline in the countryside of Idleb on Monday.", 0,
+       "Syria", "Idleb", "Tall Qurnaybat", 1},
+      {"Two fighters were killed by a landmine near the southern frontlines in the countryside of "
+       "Idleb.",
+       0, "Syria", "Idleb", "Idleb", 1},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
 // "Town (subdistrict, province)": the province holds the town across a subdistrict the gazetteer
 // lacks; the town read in another country is not the event's place.
 TEST_F(EventLocationTest, ParenthesizedDivisionsHoldTheTown) {

@@ -585,6 +585,48 @@ TEST(AssembleEvents, VillageStatedByTheIncidentsSentence) {
   ExpectFirstEventPlaces(*gaz, cases);
 }
 
+// A village the gazetteer lacks, named with its designator after a locative word by another
+// sentence of the incident that places nothing outside the incident's town and does not open
+// with its own day: the village, in the town's divisions. Needs the gazetteer; skips without it.
+TEST(AssembleEvents, VillageNamedByAnotherSentenceOfTheIncident) {
+  auto gaz = OpenDefaultGazetteer();
+  if (!gaz.ok()) GTEST_SKIP() << "no gazetteer blob";
+  const EventPlaceCase cases[] = {
+      {"Rebels killed a farmer in Escalante City, Negros Occidental, on Monday.\nThe farmer was "
+       "shot dead in Barangay Palumpong while tending his field.",
+       "Western Visayas", "Palumpong"},
+      {"Gunmen killed two teachers in Dawei Township on Tuesday.\nThe teachers were shot at a "
+       "school in Zinbyaw Village after dark.",
+       "Tanintharyi Region", "Zinbyaw"},
+      {"Two soldiers were killed in a clash in Dawei Township on Sunday.\nThe clash began on a "
+       "hill west of Sakhanthit Township before dawn.",
+       "Tanintharyi Region", "Sakhanthit"},
+      // Negative: the other sentence names a town outside the incident's town.
+      {"Rebels killed a farmer in Escalante City, Negros Occidental, on Monday.\nThe farmer was "
+       "shot dead in Barangay Palumpong, Bacolod City, while tending his field.",
+       "Western Visayas", "Escalante"},
+      // Negative: a village named for its chief or as where someone lives places nothing.
+      {"Rebels killed a farmer in Escalante City, Negros Occidental, on Monday.\nThe farmer was "
+       "shot dead, said the chief of Barangay Palumpong.",
+       "Western Visayas", "Escalante"},
+      {"Gunmen killed two teachers in Dawei Township on Tuesday.\nThe teachers, residents of "
+       "Zinbyaw Village, were shot at a school after dark.",
+       "Tanintharyi Region", "Dawei"},
+      {"Gunmen killed two teachers in Dawei Township on Tuesday.\nThe teachers were shot by the "
+       "Zinbyaw Village guard after dark.",
+       "Tanintharyi Region", "Dawei"},
+      // A sentence opening with its own day may tell of another incident: its village is not
+      // taken; the same sentence without the day is.
+      {"A landmine killed a child in Dawei Township on Friday.\nYesterday, a landmine exploded "
+       "in Zinbyaw Village, killing a farmer.",
+       "Tanintharyi Region", "Dawei"},
+      {"A landmine killed a child in Dawei Township on Friday.\nThe landmine exploded in Zinbyaw "
+       "Village, killing the child.",
+       "Tanintharyi Region", "Zinbyaw"},
+  };
+  ExpectFirstEventPlaces(*gaz, cases);
+}
+
 // An event known only to its country is put at the capital, in the capital's division; a finer
 // place keeps its own division. Needs the gazetteer; skips without it.
 TEST(AssembleEvents, CountryLevelEventInTheCapitalsDivision) {
