@@ -1070,8 +1070,9 @@ class Resolver {
     Pass(/*proximity=*/false);
     BuildContext();
     Pass(false);
-    // BuildContext reads of the choices only their entries and acceptance: when the second pass
-    // chose as the first, the context is the one built already, and the third pass's terms are
+    // BuildContext reads of the choices only their acceptance and the accepted ones' entries:
+    // when the second pass accepted as the first, with the same entries (whatever the rejected
+    // readings changed to), the context is the one built already, and the third pass's terms are
     // the second's but for proximity (TermsOf adds it to the kept terms). Most short documents.
     // (Rebuilt anyway under the reference checks, which compare the kept terms with it.)
     keep_terms_ = SameChoicesAsContext();
@@ -2045,12 +2046,13 @@ class Resolver {
     }
   }
 
-  // True when every choice has the entry and acceptance that the last BuildContext read.
+  // True when every choice has the acceptance that the last BuildContext read, and an accepted
+  // one its entry: BuildContext reads no other choice's entry.
   bool SameChoicesAsContext() const {
     if (context_choices_.size() != choices_.size()) return false;
     for (size_t k = 0; k < choices_.size(); ++k) {
-      if (context_choices_[k].first != choices_[k].id ||
-          context_choices_[k].second != choices_[k].accepted) {
+      if (context_choices_[k].second != choices_[k].accepted ||
+          (choices_[k].accepted && context_choices_[k].first != choices_[k].id)) {
         return false;
       }
     }
