@@ -1018,8 +1018,21 @@ class Resolver {
       if (key_of[id].empty()) empty_key = id;
     }
     ctx_.SetKeys(num_keys_, empty_key);
-    key_mentions_.assign(num_keys_, 0);
-    for (const uint32_t key : key_id_) ++key_mentions_[key];
+    // Per key: whether all its mentions with entries share one list of one entry (see
+    // OnlyChoice), and none is a forced reading.
+    one_entry_.assign(num_keys_, 1);
+    one_entry_ids_.assign(num_keys_, nullptr);
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      const Candidate& c = cands_[k];
+      const uint32_t key = key_id_[k];
+      if (c.forced != kNoGeoId) one_entry_[key] = 0;
+      if (c.ids.empty()) continue;
+      if (c.ids.size() != 1 ||
+          (one_entry_ids_[key] != nullptr && one_entry_ids_[key] != c.ids.data())) {
+        one_entry_[key] = 0;
+      }
+      one_entry_ids_[key] = c.ids.data();
+    }
     // "Dublin City Council" beside "Dublin": the longer name votes as the town's own, so that a
     // namesake it reads as elsewhere does not vouch for the town's namesake there.
     voter_of_.assign(key_id_.begin(), key_id_.end());
@@ -1679,11 +1692,12 @@ class Resolver {
     }
   }
 
-  // The choice of candidate k when its name has one entry (up to kMaxEntries) and no other
-  // mention: that entry, its support and acceptance as Pass finds them. A choice's score ranks
-  // the entries of a name and the mentions of a name (OneSensePerDiscourse), so this one's is
-  // never compared and its terms are not computed (left at -1e9); the rules after Pass's loop
-  // pick among other entries of the name, which it has none of.
+  // The choice of candidate k when all mentions of its name have the same one entry: that
+  // entry, its support and acceptance as Pass finds them. A choice's score ranks the entries of
+  // a name, and the mentions of a name (OneSensePerDiscourse, which gives the others the best
+  // one's entry: the same one here), so this one's is not computed (left at -1e9), nor its
+  // terms; the rules after Pass's loop pick among other entries of the name, which it has none
+  // of.
   Choice OnlyChoice(size_t k, bool exact) {
     const Candidate& c = cands_[k];
     const GeoEntry e = gaz_.Entry(c.ids[0]);
@@ -1727,10 +1741,10 @@ class Resolver {
       }
       size_t n = std::min(c.ids.size(), kMaxEntries);
       const std::span<const uint8_t> exact = ExactNames(c);
-      // One entry, one mention: see OnlyChoice (under the reference checks, compared with the
-      // full scoring below).
+      // One entry for all mentions of the name: see OnlyChoice (under the reference checks,
+      // compared with the full scoring below).
       std::optional<Choice> only;
-      if (n == 1 && key_mentions_[key_id_[k]] == 1) {
+      if (one_entry_[key_id_[k]] != 0) {
         only = OnlyChoice(k, exact[0] != 0);
         if (!check_) {
           choices_[k] = *only;
@@ -2435,7 +2449,8 @@ class Resolver {
     std::vector<GeoId> links;
     std::vector<std::pair<GeoId, uint32_t>> link_admin2;
     std::vector<uint8_t> firm_key;
-    std::vector<uint32_t> key_mentions;
+    std::vector<uint8_t> one_entry;
+    std::vector<const GeoId*> one_entry_ids;
     std::vector<int32_t> key_slots;
     std::vector<std::string_view> key_of;
     bool in_use = false;
@@ -2470,7 +2485,8 @@ class Resolver {
       links.clear();
       link_admin2.clear();
       firm_key.clear();
-      key_mentions.clear();
+      one_entry.clear();
+      one_entry_ids.clear();
       key_slots.clear();
       key_of.clear();
     }
@@ -2546,7 +2562,8 @@ class Resolver {
   std::vector<GeoId>& mission_countries_ = scratch_.mission_countries;  // countries of the missions the text names
   std::vector<GeoId>& links_ = scratch_.links;  // FindLinks: entries in a hierarchy link, sorted
   std::vector<uint8_t>& firm_key_ = scratch_.firm_key;  // per key: a mention firmly a place
-  std::vector<uint32_t>& key_mentions_ = scratch_.key_mentions;  // per key: its candidates
+  std::vector<uint8_t>& one_entry_ = scratch_.one_entry;  // per key: see OnlyChoice
+  std::vector<const GeoId*>& one_entry_ids_ = scratch_.one_entry_ids;  // ctor scratch, per key
   std::vector<std::pair<GeoId, uint32_t>>& link_admin2_ = scratch_.link_admin2;  // FindLinks scratch
   bool placeless_actors_done_ = false;
   bool check_ = g_reference_checks.load(std::memory_order_relaxed);  // see SetReferenceChecks
