@@ -1634,7 +1634,7 @@ class Resolver {
     }
   }
 
-  // At least what the lazy terms and a container can add to the score of an entry of c, by
+  // The most that the lazy terms and a container can add to the score of an entry of c, by
   // kind (enum order, from 1) and own name, besides 7 for an entry whose admin1 is in play
   // (Admin1Share <= 1, a part over its whole, and HasAdmin1): Pass's additions, with the
   // document-wide coverage tables' emptiness in place of the queries.
@@ -1648,7 +1648,8 @@ class Resolver {
     const double outer = ctx_.admin2_cover.Empty() ? 0 : kAdmin2LinkWeight;
     static_assert(static_cast<int>(GeoKind::kCountry) == 1 &&
                   static_cast<int>(GeoKind::kAdmin1) == 2 &&
-                  static_cast<int>(GeoKind::kAdmin2) == 3 && static_cast<int>(GeoKind::kPlace) == 4);
+                  static_cast<int>(GeoKind::kAdmin2) == 3 &&
+                  static_cast<int>(GeoKind::kPlace) == 4);
     return {{{container, container},
              {container, container + cover},
              {container, container + cover + inner},
