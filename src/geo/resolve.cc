@@ -2329,10 +2329,11 @@ class Resolver {
     m.span = c.span;
     m.geonameid = e.geonameid();
     m.geo_id = e.id();
-    m.name.assign(e.name());
-    m.feature_code.assign(e.feature_code());
-    m.country.assign(e.country_iso2());
-    m.admin1.assign(e.admin1_name());
+    // The strings are empty: appending skips assign's handling of a source inside the string.
+    m.name.append(e.name());
+    m.feature_code.append(e.feature_code());
+    m.country.append(e.country_iso2());
+    m.admin1.append(e.admin1_name());
     m.has_coordinates = e.has_coordinates();
     if (m.has_coordinates) {
       m.lat = e.lat();
