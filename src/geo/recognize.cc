@@ -748,12 +748,15 @@ class Recognizer {
     uint32_t i = sent.token_begin;
     int last_match_end = -1;  // token index after the last candidate
     while (i < sent.token_end) {
-      if (!IsWord(i)) {
+      // PrefetchAhead folded exactly the capitalized words (checked under the reference checks).
+      const bool capitalized = fold_of_[i] >= 0;
+      if (check_) CountReferenceCheck(capitalized == (IsWord(i) && IsCapitalized(Tok(i))));
+      if (!capitalized && !IsWord(i)) {
         ++i;
         continue;
       }
       std::string_view w = Tok(i);
-      if (!IsCapitalized(w)) {
+      if (!capitalized) {
         // Most tokens end here; only "al-Qaim" and "al Qaim" go on.
         const char c0 = w[0];
         bool maybe_article = (c0 == 'a' || c0 == 'e') && w.size() <= 3 && i + 1 < sent.token_end &&

@@ -420,6 +420,9 @@ class Context {
     return total <= 0 && admin1s_.empty() && admin1_log_.empty() && admin1_cover.Empty() &&
            admin2_cover.Empty() && admin2_inner.Empty();
   }
+  // False when no mention resolved inside admin1 `a1`: Admin1Share answers 0 and HasAdmin1
+  // false for it then, whoever asks (each of their log rows made its admin1 a row).
+  bool Admin1InPlay(GeoId a1) const { return a1 != kNoGeoId && Admin1Index(a1) >= 0; }
   size_t Children(GeoId a1) const {
     const int32_t r = Admin1Index(a1);
     return r < 0 ? 0 : admin1s_[r].children;
@@ -1018,8 +1021,21 @@ class Resolver {
       if (key_of[id].empty()) empty_key = id;
     }
     ctx_.SetKeys(num_keys_, empty_key);
-    key_mentions_.assign(num_keys_, 0);
-    for (const uint32_t key : key_id_) ++key_mentions_[key];
+    // Per key: whether all its mentions with entries share one list of one entry (see
+    // OnlyChoice), and none is a forced reading.
+    one_entry_.assign(num_keys_, 1);
+    one_entry_ids_.assign(num_keys_, nullptr);
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      const Candidate& c = cands_[k];
+      const uint32_t key = key_id_[k];
+      if (c.forced != kNoGeoId) one_entry_[key] = 0;
+      if (c.ids.empty()) continue;
+      if (c.ids.size() != 1 ||
+          (one_entry_ids_[key] != nullptr && one_entry_ids_[key] != c.ids.data())) {
+        one_entry_[key] = 0;
+      }
+      one_entry_ids_[key] = c.ids.data();
+    }
     // "Dublin City Council" beside "Dublin": the longer name votes as the town's own, so that a
     // namesake it reads as elsewhere does not vouch for the town's namesake there.
     voter_of_.assign(key_id_.begin(), key_id_.end());
@@ -1073,8 +1089,9 @@ class Resolver {
     Pass(/*proximity=*/false);
     BuildContext();
     Pass(false);
-    // BuildContext reads of the choices only their entries and acceptance: when the second pass
-    // chose as the first, the context is the one built already, and the third pass's terms are
+    // BuildContext reads of the choices only their acceptance and the accepted ones' entries:
+    // when the second pass accepted as the first, with the same entries (whatever the rejected
+    // readings changed to), the context is the one built already, and the third pass's terms are
     // the second's but for proximity (TermsOf adds it to the kept terms). Most short documents.
     // (Rebuilt anyway under the reference checks, which compare the kept terms with it.)
     keep_terms_ = SameChoicesAsContext();
@@ -1492,17 +1509,21 @@ class Resolver {
   // What the scoring of one entry takes from the entry and the document context, not from the
   // candidate's own evidence: the same for every mention of a name within a pass, so computed
   // once per name and pass (a long document names the same places again and again).
+  // The terms after `lazy` (LazyTerms) are computed only for the entries whose score is
+  // wanted: Pass leaves out those whose score cannot beat the name's best.
   struct Terms {
     double base = 0;          // PriorBase
     double share = 0;         // ShareExcept of the entry's country
-    double admin1_share = 0;  // Admin1Share (not for countries and admin1)
     size_t children = 0;      // admin1: mentions resolved inside it
     GeoKind kind = GeoKind::kPlace;
     bool has_coordinates = false;
+    bool admin1_in_play = false;  // Admin1InPlay of its admin1 (not for countries and admin1)
+    uint8_t proximity = 0;    // 2 within 150 km of an anchor, 1 within 400 km
+    bool lazy = false;        // the terms below are computed
+    double admin1_share = 0;  // Admin1Share (not for countries and admin1)
     bool has_admin1 = false;  // HasAdmin1 (not for countries and admin1)
     double cover = 0;          // other names with an entry in its admin1 (itself for admin1)
     bool admin2_link = false;  // another name is its admin2, or a place inside it (admin2)
-    uint8_t proximity = 0;    // 2 within 150 km of an anchor, 1 within 400 km
   };
   // PriorBase of each of c.ids (up to kMaxEntries), computed once per document for each name
   // and entry list rather than once per pass.
@@ -1522,7 +1543,7 @@ class Resolver {
     return {bases_pool_.data() + at, n};
   }
 
-  std::span<const Terms> TermsOf(const Candidate& c, bool proximity) {
+  std::span<Terms> TermsOf(const Candidate& c, bool proximity) {
     const uint32_t key = key_id_[static_cast<size_t>(&c - cands_.data())];
     for (int32_t r = terms_head_[key]; r >= 0; r = terms_refs_[r].next) {
       TermsRef& ref = terms_refs_[r];
@@ -1539,8 +1560,11 @@ class Resolver {
           for (size_t i = 0; i < ref.n; ++i) {
             Checked(out[i].base, fresh[i].base);
             Checked(out[i].share, fresh[i].share);
-            Checked(out[i].admin1_share, fresh[i].admin1_share);
             Checked(out[i].children, fresh[i].children);
+            Checked(out[i].admin1_in_play, fresh[i].admin1_in_play);
+            if (!out[i].lazy) continue;
+            LazyTerms(gaz_.Entry(c.ids[i]), key, fresh[i]);
+            Checked(out[i].admin1_share, fresh[i].admin1_share);
             Checked(out[i].has_admin1, fresh[i].has_admin1);
             Checked(out[i].cover, fresh[i].cover);
             Checked(out[i].admin2_link, fresh[i].admin2_link);
@@ -1563,12 +1587,12 @@ class Resolver {
     return {out, n};
   }
 
-  // The terms of c.ids[0, n) that the entry and the document context give (all but proximity),
-  // into out[0, n) (value-initialized).
+  // The terms of c.ids[0, n) that the entry and the document context give (all but proximity
+  // and the lazy ones), into out[0, n) (value-initialized).
   void ContextTerms(const Candidate& c, uint32_t key, Terms* out, size_t n) {
     const std::span<const double> bases = BasesOf(c);
     // An empty context (the first pass, and documents whose names gave none) answers every
-    // query with 0: the entry's own fields are all that is read then.
+    // query with 0: the entry's own fields are all that is read then, and the lazy terms are 0.
     const bool no_context = ctx_.Empty();
     for (size_t i = 0; i < n; ++i) {
       GeoEntry e = gaz_.Entry(c.ids[i]);
@@ -1585,26 +1609,65 @@ class Resolver {
           q.children = ctx_.Children(e.id());
         }
         if (q.kind != GeoKind::kCountry && q.kind != GeoKind::kAdmin1) {
-          q.admin1_share = ctx_.Admin1Share(e.admin1_id(), key);
-          q.has_admin1 = ctx_.HasAdmin1(e.admin1_id(), key);
-          q.admin2_link = q.kind == GeoKind::kAdmin2
-                              ? ctx_.admin2_inner.Others(e.id(), key, ctx_.check) >= 0.5
-                              : ctx_.admin2_cover.Others(e.admin2_id(), key, ctx_.check) >= 0.5;
-        }
-        if (q.kind != GeoKind::kCountry) {
-          const GeoId a1 = q.kind == GeoKind::kAdmin1 ? e.id() : e.admin1_id();
-          q.cover = std::min(3.0, ctx_.admin1_cover.Others(a1, key, ctx_.check));
+          q.admin1_in_play = ctx_.Admin1InPlay(e.admin1_id());
         }
         if (no_context) {  // the fast path's zeros against the queries' answers
+          LazyTerms(e, key, q);
           Checked(0.0, q.share);
           Checked(size_t{0}, q.children);
+          Checked(false, q.admin1_in_play);
           Checked(0.0, q.admin1_share);
           Checked(false, q.has_admin1);
           Checked(false, q.admin2_link);
           Checked(0.0, q.cover);
         }
       }
+      t.lazy = no_context;
     }
+  }
+
+  // The lazy terms of entry e (ContextTerms's terms in t): the admin1 and coverage queries.
+  void LazyTerms(const GeoEntry& e, uint32_t key, Terms& t) const {
+    t.lazy = true;
+    if (t.kind != GeoKind::kCountry && t.kind != GeoKind::kAdmin1) {
+      // Outside the admin1s in play both answer 0 / false (under the checks, asked and compared).
+      if (t.admin1_in_play) {
+        t.admin1_share = ctx_.Admin1Share(e.admin1_id(), key);
+        t.has_admin1 = ctx_.HasAdmin1(e.admin1_id(), key);
+      } else if (check_) {
+        Checked(0.0, ctx_.Admin1Share(e.admin1_id(), key));
+        Checked(false, ctx_.HasAdmin1(e.admin1_id(), key));
+      }
+      t.admin2_link = t.kind == GeoKind::kAdmin2
+                          ? ctx_.admin2_inner.Others(e.id(), key, ctx_.check) >= 0.5
+                          : ctx_.admin2_cover.Others(e.admin2_id(), key, ctx_.check) >= 0.5;
+    }
+    if (t.kind != GeoKind::kCountry) {
+      const GeoId a1 = t.kind == GeoKind::kAdmin1 ? e.id() : e.admin1_id();
+      t.cover = std::min(3.0, ctx_.admin1_cover.Others(a1, key, ctx_.check));
+    }
+  }
+
+  // The most that the lazy terms and a container can add to the score of an entry of c, by
+  // kind (enum order, from 1) and own name, besides 7 for an entry whose admin1 is in play
+  // (Admin1Share <= 1, a part over its whole, and HasAdmin1): Pass's additions, with the
+  // document-wide coverage tables' emptiness in place of the queries.
+  struct LazyBounds {
+    double by_kind[4][2];  // [kind][exact]
+  };
+  LazyBounds LazyBoundsOf(const Candidate& c) const {
+    const double container = c.container >= 0 ? 8 : 0;
+    const double cover = ctx_.admin1_cover.Empty() ? 0 : kCoverWeight * 3;  // cover <= 3
+    const double inner = ctx_.admin2_inner.Empty() ? 0 : kAdmin2LinkWeight;
+    const double outer = ctx_.admin2_cover.Empty() ? 0 : kAdmin2LinkWeight;
+    static_assert(static_cast<int>(GeoKind::kCountry) == 1 &&
+                  static_cast<int>(GeoKind::kAdmin1) == 2 &&
+                  static_cast<int>(GeoKind::kAdmin2) == 3 &&
+                  static_cast<int>(GeoKind::kPlace) == 4);
+    return {{{container, container},
+             {container, container + cover},
+             {container, container + cover + inner},
+             {container, container + cover + outer}}};
   }
 
   // Sets the proximity term of out[0, n) (the terms of c.ids) from the anchors of other names.
@@ -1644,11 +1707,12 @@ class Resolver {
     }
   }
 
-  // The choice of candidate k when its name has one entry (up to kMaxEntries) and no other
-  // mention: that entry, its support and acceptance as Pass finds them. A choice's score ranks
-  // the entries of a name and the mentions of a name (OneSensePerDiscourse), so this one's is
-  // never compared and its terms are not computed (left at -1e9); the rules after Pass's loop
-  // pick among other entries of the name, which it has none of.
+  // The choice of candidate k when all mentions of its name have the same one entry: that
+  // entry, its support and acceptance as Pass finds them. A choice's score ranks the entries of
+  // a name, and the mentions of a name (OneSensePerDiscourse, which gives the others the best
+  // one's entry: the same one here), so this one's is not computed (left at -1e9), nor its
+  // terms; the rules after Pass's loop pick among other entries of the name, which it has none
+  // of.
   Choice OnlyChoice(size_t k, bool exact) {
     const Candidate& c = cands_[k];
     const GeoEntry e = gaz_.Entry(c.ids[0]);
@@ -1678,31 +1742,31 @@ class Resolver {
     if (proximity) CollectAnchors();
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Candidate& c = cands_[k];
-      Choice best;
       if (c.forced != kNoGeoId) {
-        best.id = c.forced;
-        best.score = 100;
-        best.accepted = true;
-        choices_[k] = best;
+        Choice forced;
+        forced.id = c.forced;
+        forced.score = 100;
+        forced.accepted = true;
+        choices_[k] = forced;
         continue;
       }
       if (c.demonym_country != kNoGeoId || c.ids.empty()) {
-        choices_[k] = best;
+        choices_[k] = Choice{};
         continue;
       }
       size_t n = std::min(c.ids.size(), kMaxEntries);
       const std::span<const uint8_t> exact = ExactNames(c);
-      // One entry, one mention: see OnlyChoice (under the reference checks, compared with the
-      // full scoring below).
+      // One entry for all mentions of the name: see OnlyChoice (under the reference checks,
+      // compared with the full scoring below).
       std::optional<Choice> only;
-      if (n == 1 && key_mentions_[key_id_[k]] == 1) {
+      if (one_entry_[key_id_[k]] != 0) {
         only = OnlyChoice(k, exact[0] != 0);
         if (!check_) {
           choices_[k] = *only;
           continue;
         }
       }
-      const std::span<const Terms> terms = TermsOf(c, proximity);
+      const std::span<Terms> terms = TermsOf(c, proximity);
       // On the kept context (see Run) the third pass differs from the second by proximity
       // alone: a name with no entry near another name's anchor scores as before, and its choice
       // stands (under the reference checks it is scored again and compared).
@@ -1710,62 +1774,113 @@ class Resolver {
           proximity && keep_terms_ &&
           std::all_of(terms.begin(), terms.end(), [](const Terms& t) { return t.proximity == 0; });
       if (as_before && !check_) continue;
-      in_context_.clear();
-      size_t best_i = 0;
-      Choice placed;  // the best-scoring entry of the name itself with coordinates
-      size_t placed_i = 0;
-      for (size_t i = 0; i < n; ++i) {
-        GeoEntry e = gaz_.Entry(c.ids[i]);
-        const Terms& t = terms[i];
-        const GeoKind kind = t.kind;
-        Choice ch;
-        ch.id = c.ids[i];
-        ch.exact = exact[i] != 0;
-        // The same additions in the same order as ever: scores stay bit-identical.
-        double s = PriorFrom(t.base, kind, t.has_coordinates, c, exact[i] != 0);
-        double share = t.share;
-        if (share > 0) s += 5 * share + 1;
-        if (kind == GeoKind::kAdmin1) {
-          // Places of the document inside it: "Atlanta", "Savannah" → Georgia the state.
-          if (t.children > 0) s += 3 * std::min<size_t>(2, t.children);
-        }
-        if (kind != GeoKind::kCountry && kind != GeoKind::kAdmin1) {
-          // The state/province most of the document's other places lie in ("Decatur" with
-          // "DeKalb County" and "Avondale Estates" → Georgia).
-          s += 3 * t.admin1_share;
-        }
-        if (exact[i] != 0) {  // an alternate name gets no support from its neighbours
-          s += kCoverWeight * t.cover;
-          if (t.admin2_link) s += kAdmin2LinkWeight;
-        }
-        if (kind != GeoKind::kCountry && kind != GeoKind::kAdmin1 && t.has_admin1) {
-          s += 4;
-          ch.support_admin1 = true;
-        }
-        // "San Juan, Lagunillas, Merida state": any link of the chain may contain it.
-        for (int y = c.container, hops = 0; y >= 0 && hops < 3; y = cands_[y].container, ++hops) {
-          if (InContainerOf(k, hops, i, e, y)) {
-            s += 8;
-            ch.support_container = true;
+      // The best-scored entry, and the best of those with coordinates named by their own name;
+      // the entries in a country with kFallbackShare of the votes go to in_context_. First with
+      // entries left out (not scored, their lazy terms not computed) whose score cannot beat the
+      // best so far: their cheap terms plus the bound of the rest (LazyBoundsOf, and 7 for an
+      // admin1 in play), with a margin far above the rounding of the sums, stay below the best
+      // score, and only a higher score replaces the best; the entries for in_context_ are always
+      // scored. The best is then the same, but a left-out entry may have been `placed`: when it
+      // is wanted below, the entries are scored again without leaving out (and always under the
+      // reference checks, which compare the two).
+      Choice best, placed;
+      size_t best_i = 0, placed_i = 0;
+      {
+        constexpr double kMargin = 1e-6;
+        const LazyBounds bounds = LazyBoundsOf(c);
+        Choice pruned_best, pruned_placed;
+        size_t pruned_best_i = 0, pruned_placed_i = 0;
+        for (bool prune = true;; prune = false) {
+          in_context_.clear();
+          best = placed = Choice{};
+          best_i = placed_i = 0;
+          bool pruned_placeable = false;
+          for (size_t i = 0; i < n; ++i) {
+            Terms& t = terms[i];
+            const GeoKind kind = t.kind;
+            // The same additions in the same order as ever: scores stay bit-identical.
+            double s = PriorFrom(t.base, kind, t.has_coordinates, c, exact[i] != 0);
+            double share = t.share;
+            if (share > 0) s += 5 * share + 1;
+            if (kind == GeoKind::kAdmin1) {
+              // Places of the document inside it: "Atlanta", "Savannah" → Georgia the state.
+              if (t.children > 0) s += 3 * std::min<size_t>(2, t.children);
+            }
+            const bool linked = exact[i] != 0 && Linked(c.ids[i]);
+            if (prune && share < kFallbackShare &&
+                s + bounds.by_kind[static_cast<int>(kind) - 1][exact[i]] +
+                        (t.admin1_in_play ? 7 : 0) + t.proximity + (linked ? kLinkWeight : 0) +
+                        kMargin <
+                    best.score) {
+              pruned_placeable = pruned_placeable || (t.has_coordinates && exact[i] != 0);
+              continue;
+            }
+            GeoEntry e = gaz_.Entry(c.ids[i]);
+            if (!t.lazy) LazyTerms(e, key_id_[k], t);
+            Choice ch;
+            ch.id = c.ids[i];
+            ch.exact = exact[i] != 0;
+            if (kind != GeoKind::kCountry && kind != GeoKind::kAdmin1) {
+              // The state/province most of the document's other places lie in ("Decatur" with
+              // "DeKalb County" and "Avondale Estates" → Georgia).
+              s += 3 * t.admin1_share;
+            }
+            if (exact[i] != 0) {  // an alternate name gets no support from its neighbours
+              s += kCoverWeight * t.cover;
+              if (t.admin2_link) s += kAdmin2LinkWeight;
+            }
+            if (kind != GeoKind::kCountry && kind != GeoKind::kAdmin1 && t.has_admin1) {
+              s += 4;
+              ch.support_admin1 = true;
+            }
+            // "San Juan, Lagunillas, Merida state": any link of the chain may contain it.
+            for (int y = c.container, hops = 0; y >= 0 && hops < 3;
+                 y = cands_[y].container, ++hops) {
+              if (InContainerOf(k, hops, i, e, y)) {
+                s += 8;
+                ch.support_container = true;
+                break;
+              }
+            }
+            if (t.proximity == 2) s += 2;
+            else if (t.proximity == 1) s += 1;
+            if (linked) {
+              s += kLinkWeight;
+              ch.support_link = true;
+            }
+            ch.score = s;
+            if (s > best.score) {
+              best = ch;
+              best_i = i;
+            }
+            if (t.has_coordinates && ch.exact && s > placed.score) {
+              placed = ch;
+              placed_i = i;
+            }
+            if (share >= kFallbackShare) in_context_.push_back(ch);
+          }
+          if (!prune) {
+            if (check_) {
+              Checked(SameChoice(pruned_best, best) && pruned_best_i == best_i &&
+                          pruned_context_.size() == in_context_.size() &&
+                          std::equal(in_context_.begin(), in_context_.end(),
+                                     pruned_context_.begin(), SameChoice) &&
+                          (pruned_placed.id == kNoGeoId ||
+                           (SameChoice(pruned_placed, placed) && pruned_placed_i == placed_i)),
+                      true);
+            }
             break;
           }
+          const bool wants_placed = !terms[best_i].has_coordinates && !best.support_container &&
+                                    !best.support_link && !c.modifier;
+          if (!check_ && !(wants_placed && pruned_placeable)) break;
+          pruned_best = best;
+          pruned_best_i = best_i;
+          // Compared only when no entry that may have been `placed` was left out.
+          pruned_placed = pruned_placeable ? Choice{} : placed;
+          pruned_placed_i = placed_i;
+          pruned_context_.assign(in_context_.begin(), in_context_.end());
         }
-        if (t.proximity == 2) s += 2;
-        else if (t.proximity == 1) s += 1;
-        if (exact[i] != 0 && Linked(ch.id)) {
-          s += kLinkWeight;
-          ch.support_link = true;
-        }
-        ch.score = s;
-        if (s > best.score) {
-          best = ch;
-          best_i = i;
-        }
-        if (t.has_coordinates && ch.exact && s > placed.score) {
-          placed = ch;
-          placed_i = i;
-        }
-        if (share >= kFallbackShare) in_context_.push_back(ch);
       }
       // An entry without coordinates (a district known only by name, its centre unknown)
       // cannot be placed on a map: a namesake of the same name with coordinates is meant
@@ -2059,12 +2174,13 @@ class Resolver {
     }
   }
 
-  // True when every choice has the entry and acceptance that the last BuildContext read.
+  // True when every choice has the acceptance that the last BuildContext read, and an accepted
+  // one its entry: BuildContext reads no other choice's entry.
   bool SameChoicesAsContext() const {
     if (context_choices_.size() != choices_.size()) return false;
     for (size_t k = 0; k < choices_.size(); ++k) {
-      if (context_choices_[k].first != choices_[k].id ||
-          context_choices_[k].second != choices_[k].accepted) {
+      if (context_choices_[k].second != choices_[k].accepted ||
+          (choices_[k].accepted && context_choices_[k].first != choices_[k].id)) {
         return false;
       }
     }
@@ -2227,10 +2343,11 @@ class Resolver {
     m.span = c.span;
     m.geonameid = e.geonameid();
     m.geo_id = e.id();
-    m.name.assign(e.name());
-    m.feature_code.assign(e.feature_code());
-    m.country.assign(e.country_iso2());
-    m.admin1.assign(e.admin1_name());
+    // The strings are empty: appending skips assign's handling of a source inside the string.
+    m.name.append(e.name());
+    m.feature_code.append(e.feature_code());
+    m.country.append(e.country_iso2());
+    m.admin1.append(e.admin1_name());
     m.has_coordinates = e.has_coordinates();
     if (m.has_coordinates) {
       m.lat = e.lat();
@@ -2317,7 +2434,7 @@ class Resolver {
   // document does not allocate them again (each is cleared or reassigned before use).
   struct Scratch {
     std::vector<uint8_t> admin1_sentences;
-    std::vector<Choice> choices, in_context;
+    std::vector<Choice> choices, in_context, pruned_context;
     Context ctx{0};
     std::vector<uint8_t> seen_key;
     std::vector<GeoId> countries;
@@ -2348,7 +2465,8 @@ class Resolver {
     std::vector<GeoId> links;
     std::vector<std::pair<GeoId, uint32_t>> link_admin2;
     std::vector<uint8_t> firm_key;
-    std::vector<uint32_t> key_mentions;
+    std::vector<uint8_t> one_entry;
+    std::vector<const GeoId*> one_entry_ids;
     std::vector<int32_t> key_slots;
     std::vector<std::string_view> key_of;
     bool in_use = false;
@@ -2356,6 +2474,7 @@ class Resolver {
       admin1_sentences.clear();
       choices.clear();
       in_context.clear();
+      pruned_context.clear();
       seen_key.clear();
       countries.clear();
       anchors.clear();
@@ -2382,7 +2501,8 @@ class Resolver {
       links.clear();
       link_admin2.clear();
       firm_key.clear();
-      key_mentions.clear();
+      one_entry.clear();
+      one_entry_ids.clear();
       key_slots.clear();
       key_of.clear();
     }
@@ -2422,6 +2542,7 @@ class Resolver {
   }
   std::vector<Choice>& choices_ = scratch_.choices;
   std::vector<Choice>& in_context_ = scratch_.in_context;  // Pass scratch: the entries of a name in context countries
+  std::vector<Choice>& pruned_context_ = scratch_.pruned_context;  // Pass scratch: in_context_ of the pruned scoring
   Context& ctx_ = scratch_.ctx;
   std::vector<uint8_t>& seen_key_ = scratch_.seen_key;            // BuildContext scratch, per key number
   std::vector<GeoId>& countries_scratch_ = scratch_.countries;    // BuildContext scratch
@@ -2457,7 +2578,8 @@ class Resolver {
   std::vector<GeoId>& mission_countries_ = scratch_.mission_countries;  // countries of the missions the text names
   std::vector<GeoId>& links_ = scratch_.links;  // FindLinks: entries in a hierarchy link, sorted
   std::vector<uint8_t>& firm_key_ = scratch_.firm_key;  // per key: a mention firmly a place
-  std::vector<uint32_t>& key_mentions_ = scratch_.key_mentions;  // per key: its candidates
+  std::vector<uint8_t>& one_entry_ = scratch_.one_entry;  // per key: see OnlyChoice
+  std::vector<const GeoId*>& one_entry_ids_ = scratch_.one_entry_ids;  // ctor scratch, per key
   std::vector<std::pair<GeoId, uint32_t>>& link_admin2_ = scratch_.link_admin2;  // FindLinks scratch
   bool placeless_actors_done_ = false;
   bool check_ = g_reference_checks.load(std::memory_order_relaxed);  // see SetReferenceChecks
