@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <map>
 #include <optional>
 
 #include "event/dates.h"
@@ -63,27 +62,30 @@ void AddEvidence(const Document& doc, FieldName field, Span span, Event* event) 
 namespace {
 
 // How rare a byte is in English text (higher = rarer); letters in their frequency order.
-uint8_t Rarity(char c) {
-  static const std::array<uint8_t, 256> kRank = [] {
-    std::array<uint8_t, 256> r{};
-    r.fill(1);
-    r[' '] = 0;
-    constexpr std::string_view kByFrequency = "etaoinshrdlcumwfgypbvkjxqz";
-    for (size_t i = 0; i < kByFrequency.size(); ++i) {
-      r[static_cast<unsigned char>(kByFrequency[i])] = static_cast<uint8_t>(2 + i);
-      r[static_cast<unsigned char>(kByFrequency[i] - 0x20)] = static_cast<uint8_t>(2 + i);
-    }
-    return r;
-  }();
-  return kRank[static_cast<unsigned char>(c)];
-}
+// Made at compile time: a table built at first use is guarded, and every call paid the check.
+constexpr std::array<uint8_t, 256> kRarity = [] {
+  std::array<uint8_t, 256> r{};
+  r.fill(1);
+  r[' '] = 0;
+  constexpr std::string_view kByFrequency = "etaoinshrdlcumwfgypbvkjxqz";
+  for (size_t i = 0; i < kByFrequency.size(); ++i) {
+    r[static_cast<unsigned char>(kByFrequency[i])] = static_cast<uint8_t>(2 + i);
+    r[static_cast<unsigned char>(kByFrequency[i] - 0x20)] = static_cast<uint8_t>(2 + i);
+  }
+  return r;
+}();
 
 }  // namespace
 
 size_t RarestByte(std::string_view word) {
   size_t pivot = 0;
+  uint8_t rarest = word.empty() ? 0 : kRarity[static_cast<unsigned char>(word[0])];
   for (size_t i = 1; i < word.size(); ++i) {
-    if (Rarity(word[i]) > Rarity(word[pivot])) pivot = i;
+    const uint8_t r = kRarity[static_cast<unsigned char>(word[i])];
+    if (r > rarest) {  // strict: the first of equally rare bytes
+      rarest = r;
+      pivot = i;
+    }
   }
   return pivot;
 }
@@ -192,18 +194,29 @@ uint32_t ChooseType(const Document& doc, const Incident& inc) {
   for (uint32_t ti : inc.triggers) {
     any_other |= FamilyOf(doc.triggers[ti].event_type) != Family::kStrategic;
   }
-  std::map<std::string_view, float> votes;
+  // Per sub-event type, its best score: an incident has a few types, looked up in a list of
+  // the calling thread (no tree built per event).
+  thread_local std::vector<std::pair<std::string_view, float>> votes;
+  votes.clear();
+  auto vote_of = [&](std::string_view type) {
+    return std::find_if(votes.begin(), votes.end(), [&](const auto& v) { return v.first == type; });
+  };
   for (uint32_t ti : inc.triggers) {
     const TriggerMention& t = doc.triggers[ti];
     if (any_other && FamilyOf(t.event_type) == Family::kStrategic) continue;
     // The strongest mention decides ("drone strike" 0.85 beats two "killed" 0.56): a summed
     // vote was tried and lost on the ACLED dev set.
-    votes[t.sub_event_type] = std::max(votes[t.sub_event_type], t.score);
+    const auto it = vote_of(t.sub_event_type);
+    if (it == votes.end()) {
+      votes.emplace_back(t.sub_event_type, std::max(0.0f, t.score));
+    } else {
+      it->second = std::max(it->second, t.score);
+    }
   }
   std::string_view winner;
   float best = -1;
   for (uint32_t ti : inc.triggers) {  // text order breaks ties
-    const auto it = votes.find(doc.triggers[ti].sub_event_type);
+    const auto it = vote_of(doc.triggers[ti].sub_event_type);
     if (it != votes.end() && it->second > best) {
       best = it->second;
       winner = it->first;
@@ -329,8 +342,10 @@ void FillPlace(const Document& doc, const Incident& inc, SentenceLocations& loca
 }
 
 bool FillDate(const Document& doc, const Incident& inc, Event* e) {
-  // The incident's sentences in the order it is told; the first one governs.
-  std::vector<uint32_t> sentences;
+  // The incident's sentences in the order it is told; the first one governs. (A list of the
+  // calling thread: ResolveEventDate does not come back here.)
+  thread_local std::vector<uint32_t> sentences;
+  sentences.clear();
   for (uint32_t ti : inc.triggers) {
     const uint32_t s = doc.triggers[ti].sentence;
     if (std::find(sentences.begin(), sentences.end(), s) == sentences.end()) sentences.push_back(s);
