@@ -557,14 +557,17 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
   std::vector<Incident> incidents = GroupMentions(doc, locations, links);
   AssignFrames(doc, links, &incidents);
   std::vector<Event> events;
-  std::vector<double> evidence_log_odds;
-  std::vector<uint32_t> first_trigger, first_sentence;
-  std::vector<bool> dated_events;
   events.reserve(incidents.size());
-  evidence_log_odds.reserve(incidents.size());
-  first_trigger.reserve(incidents.size());
-  first_sentence.reserve(incidents.size());
-  dated_events.reserve(incidents.size());
+  // Per event, what confidence and background marking read: lists of the calling thread,
+  // reused from document to document (nothing below comes back here).
+  thread_local std::vector<double> evidence_log_odds;
+  thread_local std::vector<uint32_t> first_trigger, first_sentence;
+  thread_local std::vector<bool> dated_events;
+  thread_local std::string key;  // what the event id is made from
+  evidence_log_odds.clear();
+  first_trigger.clear();
+  first_sentence.clear();
+  dated_events.clear();
   for (const Incident& inc : incidents) {
     Event e;
     e.evidence.reserve(32);  // an event has about 25 evidence spans
@@ -606,9 +609,14 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
     e.historical = false;
     e.notes = FormatNotes(e);
     evidence_log_odds.push_back(EvidenceLogOdds(e, c.deaths_high > 0 || c.has_injured, dated));
-    const std::string key = e.sub_event_type + "|" + e.date_start.value_or("") + "|" + e.iso3 +
-                            "|" + e.location + "|" +
-                            std::to_string(doc.triggers[inc.triggers.front()].span.begin);
+    const std::string_view date = e.date_start ? std::string_view(*e.date_start) : "";
+    key.clear();
+    for (std::string_view part : {std::string_view(e.sub_event_type), date,
+                                  std::string_view(e.iso3), std::string_view(e.location)}) {
+      key += part;
+      key += '|';
+    }
+    key += std::to_string(doc.triggers[inc.triggers.front()].span.begin);
     e.event_id = MakeEventId(doc.id, key);
     events.push_back(std::move(e));
     first_trigger.push_back(doc.triggers[inc.triggers.front()].span.begin);
