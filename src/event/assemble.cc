@@ -59,37 +59,6 @@ void AddEvidence(const Document& doc, FieldName field, Span span, Event* event) 
       Evidence{field, std::move(doc_id), span.begin, span.end, std::move(text)});
 }
 
-namespace {
-
-// How rare a byte is in English text (higher = rarer); letters in their frequency order.
-// Made at compile time: a table built at first use is guarded, and every call paid the check.
-constexpr std::array<uint8_t, 256> kRarity = [] {
-  std::array<uint8_t, 256> r{};
-  r.fill(1);
-  r[' '] = 0;
-  constexpr std::string_view kByFrequency = "etaoinshrdlcumwfgypbvkjxqz";
-  for (size_t i = 0; i < kByFrequency.size(); ++i) {
-    r[static_cast<unsigned char>(kByFrequency[i])] = static_cast<uint8_t>(2 + i);
-    r[static_cast<unsigned char>(kByFrequency[i] - 0x20)] = static_cast<uint8_t>(2 + i);
-  }
-  return r;
-}();
-
-}  // namespace
-
-size_t RarestByte(std::string_view word) {
-  size_t pivot = 0;
-  uint8_t rarest = word.empty() ? 0 : kRarity[static_cast<unsigned char>(word[0])];
-  for (size_t i = 1; i < word.size(); ++i) {
-    const uint8_t r = kRarity[static_cast<unsigned char>(word[i])];
-    if (r > rarest) {  // strict: the first of equally rare bytes
-      rarest = r;
-      pivot = i;
-    }
-  }
-  return pivot;
-}
-
 bool ContainsLower(std::string_view text, std::string_view lower) {
   if (lower.empty()) return true;
   if (text.size() < lower.size()) return false;

@@ -72,6 +72,7 @@ bool IsDestination(const Document& doc, const PlaceMention& m) {
     const Token& t = *(tok - back);
     if (t.kind == TokenKind::kPunct) return false;
     const std::string_view w = doc.Slice(t.span);
+    if (w.size() < 5 || w.size() > 12) continue;  // the lengths of the words below
     static constexpr std::string_view kCues[] = {"hospital",     "hospitals",   "clinic",
                                                  "morgue",       "mortuary",    "admitted",
                                                  "treated",      "hospitalized", "hospitalised"};

@@ -32,6 +32,7 @@
 #include "sitrep/pipeline.h"
 #include "sitrep/places.h"
 #include "util/hash_bytes.h"
+#include "util/rarest_byte.h"
 #include "util/span_overlaps.h"
 #include "util/stable_sort_small.h"
 
@@ -2197,15 +2198,7 @@ void NameVillage(const Document& doc, Span sentence, const PlaceMention& chosen,
 bool ContainsLowerAscii(std::string_view text, std::string_view lower) {
   if (lower.empty()) return true;
   if (text.size() < lower.size()) return false;
-  constexpr std::string_view kByFrequency = "etaoinshrdlcumwfgypbvkjxqz";
-  auto rarity = [&](char c) {
-    const size_t at = kByFrequency.find(c);
-    return at == std::string_view::npos ? (c == ' ' ? 0 : 1) : static_cast<int>(at) + 2;
-  };
-  size_t pivot = 0;
-  for (size_t i = 1; i < lower.size(); ++i) {
-    if (rarity(lower[i]) > rarity(lower[pivot])) pivot = i;
-  }
+  const size_t pivot = util::RarestByte(lower);
   const char c = lower[pivot];
   const char upper = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
   const size_t last = text.size() - lower.size() + pivot;  // last position of the pivot

@@ -123,6 +123,34 @@ TEST(EventFastPath, RarestByteMatchesFrequencyRank) {
   }
 }
 
+// ContainsInLower, which searches from the needle's rarest byte, against find: texts of a small
+// alphabet (many partial hits) of many lengths, needles from one byte to longer than the text,
+// hits at the start, in the middle and at the end.
+TEST(EventFastPath, ContainsInLowerMatchesFind) {
+  uint32_t seed = 12345;
+  auto next = [&] {
+    seed = seed * 1103515245u + 12345u;
+    return seed >> 16;
+  };
+  const std::string_view alphabet = "ab c";
+  for (int round = 0; round < 3000; ++round) {
+    std::string text, needle;
+    const size_t text_size = next() % 70, needle_size = 1 + next() % 6;
+    for (size_t i = 0; i < text_size; ++i) text += alphabet[next() % alphabet.size()];
+    for (size_t i = 0; i < needle_size; ++i) needle += alphabet[next() % alphabet.size()];
+    EXPECT_EQ(event::ContainsInLower(text, needle), text.find(needle) != std::string::npos)
+        << "\"" << text << "\" / \"" << needle << "\"";
+  }
+  const std::string block(40, 'x');
+  for (size_t at : {size_t{0}, size_t{1}, size_t{14}, size_t{15}, size_t{16}, size_t{17},
+                    size_t{30}, size_t{35}}) {
+    std::string text = block;
+    text.replace(at, 5, "split");
+    EXPECT_TRUE(event::ContainsInLower(text, "split")) << at;
+    EXPECT_FALSE(event::ContainsInLower(text, "splat")) << at;
+  }
+}
+
 // The per-thread lists the events stage reuses from document to document: assembling another
 // document in between changes nothing.
 TEST(EventFastPath, EventsIndependentOfPreviousDocument) {
