@@ -381,7 +381,6 @@ std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& loca
     std::vector<uint8_t> families;
     std::vector<std::optional<DayRange>> dates;
     std::vector<int> latest;
-    std::vector<int8_t> separate;
   } scratch;
   std::vector<std::optional<SentenceAnchor>>& anchors = scratch.anchors;
   anchors.assign(doc.sentences.size(), std::nullopt);
@@ -398,9 +397,6 @@ std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& loca
   // mention of that sentence joins.
   std::vector<int>& latest = scratch.latest;
   latest.assign(doc.sentences.size(), -1);
-  // Per sentence, SaysSeparateIncident once asked (-1 not yet): a sentence has several mentions.
-  std::vector<int8_t>& separate_sentence = scratch.separate;
-  separate_sentence.assign(doc.sentences.size(), -1);
   for (uint32_t ti = 0; ti < doc.triggers.size(); ++ti) {
     const TriggerMention& t = doc.triggers[ti];
     if (t.historical || t.negated || t.sentence >= doc.sentences.size()) continue;
@@ -414,11 +410,7 @@ std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& loca
 
     int chosen = latest[t.sentence];
     const bool anaphor = IsAnaphor(doc, t);
-    int8_t& says_separate = separate_sentence[t.sentence];
-    if (chosen < 0 && !anaphor && says_separate < 0) {
-      says_separate = SaysSeparateIncident(doc, t.sentence) ? 1 : 0;
-    }
-    const bool separate = chosen < 0 && !anaphor && says_separate == 1;
+    const bool separate = chosen < 0 && !anaphor && SaysSeparateIncident(doc, t.sentence);
     // An incident told without a date is the report's news; a sentence opening with an
     // earlier day recalls another one unless it points back ("the attack").
     const bool recalled = chosen < 0 && !anaphor && OpensWithPastDate(doc, t.sentence, a);
