@@ -1395,12 +1395,12 @@ size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t cap) {
   return row[b.size()];
 }
 
+std::string SeatPartKey(const GeoEntry& admin1);
+
 // True when `written` is a spelling of the division's own name ("Idleb" of Idlib, "Beirut" of
 // Beyrouth, "Wardak" of Maidan Wardak) rather than another name the gazetteer lists for it — a
 // town such as its capital ("Tegucigalpa" for Francisco Morazán), which coders do not use for
 // the province. Compared on loose keys, as a whole and word by word, level words left out.
-std::string SeatPartKey(const GeoEntry& admin1);
-
 // The loose keys SpellsDivisionName compares a spelling with, for the division's name and ASCII
 // name: each word (level words left out), then the words together; and its SeatPartKey. Kept
 // per thread for the divisions asked last: a document asks about one division for many of its
