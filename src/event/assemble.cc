@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <map>
 #include <optional>
 
 #include "event/dates.h"
@@ -58,34 +57,6 @@ void AddEvidence(const Document& doc, FieldName field, Span span, Event* event) 
   // initialization.
   event->evidence.push_back(
       Evidence{field, std::move(doc_id), span.begin, span.end, std::move(text)});
-}
-
-namespace {
-
-// How rare a byte is in English text (higher = rarer); letters in their frequency order.
-uint8_t Rarity(char c) {
-  static const std::array<uint8_t, 256> kRank = [] {
-    std::array<uint8_t, 256> r{};
-    r.fill(1);
-    r[' '] = 0;
-    constexpr std::string_view kByFrequency = "etaoinshrdlcumwfgypbvkjxqz";
-    for (size_t i = 0; i < kByFrequency.size(); ++i) {
-      r[static_cast<unsigned char>(kByFrequency[i])] = static_cast<uint8_t>(2 + i);
-      r[static_cast<unsigned char>(kByFrequency[i] - 0x20)] = static_cast<uint8_t>(2 + i);
-    }
-    return r;
-  }();
-  return kRank[static_cast<unsigned char>(c)];
-}
-
-}  // namespace
-
-size_t RarestByte(std::string_view word) {
-  size_t pivot = 0;
-  for (size_t i = 1; i < word.size(); ++i) {
-    if (Rarity(word[i]) > Rarity(word[pivot])) pivot = i;
-  }
-  return pivot;
 }
 
 bool ContainsLower(std::string_view text, std::string_view lower) {
@@ -192,18 +163,29 @@ uint32_t ChooseType(const Document& doc, const Incident& inc) {
   for (uint32_t ti : inc.triggers) {
     any_other |= FamilyOf(doc.triggers[ti].event_type) != Family::kStrategic;
   }
-  std::map<std::string_view, float> votes;
+  // Per sub-event type, its best score: an incident has a few types, looked up in a list of
+  // the calling thread (no tree built per event).
+  thread_local std::vector<std::pair<std::string_view, float>> votes;
+  votes.clear();
+  auto vote_of = [&](std::string_view type) {
+    return std::find_if(votes.begin(), votes.end(), [&](const auto& v) { return v.first == type; });
+  };
   for (uint32_t ti : inc.triggers) {
     const TriggerMention& t = doc.triggers[ti];
     if (any_other && FamilyOf(t.event_type) == Family::kStrategic) continue;
     // The strongest mention decides ("drone strike" 0.85 beats two "killed" 0.56): a summed
     // vote was tried and lost on the ACLED dev set.
-    votes[t.sub_event_type] = std::max(votes[t.sub_event_type], t.score);
+    const auto it = vote_of(t.sub_event_type);
+    if (it == votes.end()) {
+      votes.emplace_back(t.sub_event_type, std::max(0.0f, t.score));
+    } else {
+      it->second = std::max(it->second, t.score);
+    }
   }
   std::string_view winner;
   float best = -1;
   for (uint32_t ti : inc.triggers) {  // text order breaks ties
-    const auto it = votes.find(doc.triggers[ti].sub_event_type);
+    const auto it = vote_of(doc.triggers[ti].sub_event_type);
     if (it != votes.end() && it->second > best) {
       best = it->second;
       winner = it->first;
@@ -357,8 +339,10 @@ void FillPlace(const Document& doc, const Incident& inc, SentenceLocations& loca
 }
 
 bool FillDate(const Document& doc, const Incident& inc, Event* e) {
-  // The incident's sentences in the order it is told; the first one governs.
-  std::vector<uint32_t> sentences;
+  // The incident's sentences in the order it is told; the first one governs. (A list of the
+  // calling thread: ResolveEventDate does not come back here.)
+  thread_local std::vector<uint32_t> sentences;
+  sentences.clear();
   for (uint32_t ti : inc.triggers) {
     const uint32_t s = doc.triggers[ti].sentence;
     if (std::find(sentences.begin(), sentences.end(), s) == sentences.end()) sentences.push_back(s);
@@ -570,14 +554,17 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
   std::vector<Incident> incidents = GroupMentions(doc, locations, links);
   AssignFrames(doc, links, &incidents);
   std::vector<Event> events;
-  std::vector<double> evidence_log_odds;
-  std::vector<uint32_t> first_trigger, first_sentence;
-  std::vector<bool> dated_events;
   events.reserve(incidents.size());
-  evidence_log_odds.reserve(incidents.size());
-  first_trigger.reserve(incidents.size());
-  first_sentence.reserve(incidents.size());
-  dated_events.reserve(incidents.size());
+  // Per event, what confidence and background marking read: lists of the calling thread,
+  // reused from document to document (nothing below comes back here).
+  thread_local std::vector<double> evidence_log_odds;
+  thread_local std::vector<uint32_t> first_trigger, first_sentence;
+  thread_local std::vector<bool> dated_events;
+  thread_local std::string key;  // what the event id is made from
+  evidence_log_odds.clear();
+  first_trigger.clear();
+  first_sentence.clear();
+  dated_events.clear();
   for (const Incident& inc : incidents) {
     Event e;
     e.evidence.reserve(32);  // an event has about 25 evidence spans
@@ -619,9 +606,14 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
     e.historical = false;
     e.notes = FormatNotes(e);
     evidence_log_odds.push_back(EvidenceLogOdds(e, c.deaths_high > 0 || c.has_injured, dated));
-    const std::string key = e.sub_event_type + "|" + e.date_start.value_or("") + "|" + e.iso3 +
-                            "|" + e.location + "|" +
-                            std::to_string(doc.triggers[inc.triggers.front()].span.begin);
+    const std::string_view date = e.date_start ? std::string_view(*e.date_start) : "";
+    key.clear();
+    for (std::string_view part : {std::string_view(e.sub_event_type), date,
+                                  std::string_view(e.iso3), std::string_view(e.location)}) {
+      key += part;
+      key += '|';
+    }
+    key += std::to_string(doc.triggers[inc.triggers.front()].span.begin);
     e.event_id = MakeEventId(doc.id, key);
     events.push_back(std::move(e));
     first_trigger.push_back(doc.triggers[inc.triggers.front()].span.begin);

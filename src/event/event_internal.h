@@ -15,6 +15,7 @@
 #include "sitrep/gazetteer.h"
 #include "sitrep/events.h"
 #include "sitrep/places.h"
+#include "util/rarest_byte.h"
 #include "util/span_overlaps.h"
 
 namespace sitrep::event {
@@ -155,9 +156,7 @@ inline bool StartsWithLower(std::string_view text, std::string_view lower) {
 // sentence by sentence (a sentence cannot hold what the text does not).
 bool ContainsLower(std::string_view text, std::string_view lower);
 
-// The index of the rarest byte of `word` in English text (the first of equally rare ones):
-// where a search for the word looks first.
-size_t RarestByte(std::string_view word);
+using util::RarestByte;  // where a search for a word looks first
 // text.find(lower) != npos for a `text` already lower-cased (Lower): ContainsLower without
 // looking for upper-case letters.
 bool ContainsInLower(std::string_view text, std::string_view lower);

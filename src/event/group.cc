@@ -32,6 +32,8 @@ constexpr double kSameTownKm = 30.0;
 
 bool Inside(Span inner, Span outer) { return inner.begin >= outer.begin && inner.end <= outer.end; }
 
+const EventLocation kNowhere;  // found() false
+
 double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
   constexpr double kRad = 3.14159265358979323846 / 180.0;
   const double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
@@ -70,6 +72,7 @@ bool IsDestination(const Document& doc, const PlaceMention& m) {
     const Token& t = *(tok - back);
     if (t.kind == TokenKind::kPunct) return false;
     const std::string_view w = doc.Slice(t.span);
+    if (w.size() < 5 || w.size() > 12) continue;  // the lengths of the words below
     static constexpr std::string_view kCues[] = {"hospital",     "hospitals",   "clinic",
                                                  "morgue",       "mortuary",    "admitted",
                                                  "treated",      "hospitalized", "hospitalised"};
@@ -120,7 +123,9 @@ int PlaceMatch(const EventLocation& a, const EventLocation& b) {
 }
 
 struct SentenceAnchor {
-  EventLocation place;
+  // The sentence's place: its entry in the document's SentenceLocations, or kNowhere. Not a
+  // copy: most anchors are compared, few become an incident's place.
+  const EventLocation* place = &kNowhere;
   std::string date;
   Span date_span;
   std::optional<DayRange> date_range;  // ParseDateValue(date), set when `date` is
@@ -159,20 +164,20 @@ SentenceAnchor AnchorOf(const Document& doc, uint32_t s, SentenceLocations& loca
     while (last != places.end() && (*last)->span.begin <= span.end) ++last;
     if (std::any_of(first, last,
                     [&](const PlaceMention* m) { return IsAnchorMention(doc, *m, span); })) {
-      a.place = locations.At(s);
+      const EventLocation& place = locations.At(s);
       // Only when the sentence's best place is itself a locative mention.
       bool locative = false;
       for (auto it = first; it != last; ++it) {
-        locative |= (*it)->span == a.place.evidence && IsAnchorMention(doc, **it, span);
+        locative |= (*it)->span == place.evidence && IsAnchorMention(doc, **it, span);
       }
       // A village the gazetteer lacks, named by its sentence ("in Barangay Malasibog, Escalante
       // City"): its name is the evidence, and it is stated as where when a locative word leads it.
-      if (!locative && a.place.geonameid == 0 && Inside(a.place.evidence, span)) {
+      if (!locative && place.geonameid == 0 && Inside(place.evidence, span)) {
         PlaceMention village;
-        village.span = a.place.evidence;
+        village.span = place.evidence;
         locative = IsLocative(doc, village) && !IsDestination(doc, village);
       }
-      if (!locative) a.place = EventLocation{};
+      if (locative) a.place = &place;
     }
   }
   for (const Timex& t : TimexFrom(doc, span.begin)) {
@@ -369,17 +374,29 @@ std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& loca
                                     const std::vector<Span>& links) {
   std::vector<Incident> incidents;
   incidents.reserve(doc.triggers.size());  // at most one per mention: never moved
-  std::vector<std::optional<SentenceAnchor>> anchors(doc.sentences.size());
+  // Arrays of the calling thread, reused from document to document (nothing below comes back
+  // here).
+  thread_local struct {
+    std::vector<std::optional<SentenceAnchor>> anchors;
+    std::vector<uint8_t> families;
+    std::vector<std::optional<DayRange>> dates;
+    std::vector<int> latest;
+  } scratch;
+  std::vector<std::optional<SentenceAnchor>>& anchors = scratch.anchors;
+  anchors.assign(doc.sentences.size(), std::nullopt);
   std::optional<std::vector<const PlaceMention*>> places;  // PlacesByStart, at first use
   // Per incident, the families of its mentions as bits (1 << family): what compatibility
   // depends on, without a list growing with the mentions.
-  std::vector<uint8_t> families;
+  std::vector<uint8_t>& families = scratch.families;
+  families.clear();
   // Per incident, its date_value parsed: compared with every later mention's date, which parsed
   // both again each time (the number of mentions times the number of incidents).
-  std::vector<std::optional<DayRange>> dates;
+  std::vector<std::optional<DayRange>>& dates = scratch.dates;
+  dates.clear();
   // Per sentence, the last incident with a mention in it (-1 none): the incident a new
   // mention of that sentence joins.
-  std::vector<int> latest(doc.sentences.size(), -1);
+  std::vector<int>& latest = scratch.latest;
+  latest.assign(doc.sentences.size(), -1);
   for (uint32_t ti = 0; ti < doc.triggers.size(); ++ti) {
     const TriggerMention& t = doc.triggers[ti];
     if (t.historical || t.negated || t.sentence >= doc.sentences.size()) continue;
@@ -402,7 +419,7 @@ std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& loca
       for (int i = static_cast<int>(incidents.size()) - 1; i >= 0; --i) {
         const Incident& inc = incidents[i];
         // A definite anaphor's date may be the report's ("by Sunday, the toll from the blast").
-        if (PlacesConflict(inc.place, a.place) ||
+        if (PlacesConflict(inc.place, *a.place) ||
             (!anaphor && RangesConflict(dates[i], a.date_range)) ||
             (recalled && inc.date_value.empty())) {
           continue;
@@ -414,7 +431,7 @@ std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& loca
           }
         }
         if (!compatible) continue;
-        int score = 3 * PlaceMatch(inc.place, a.place);
+        int score = 3 * PlaceMatch(inc.place, *a.place);
         if (!inc.date_value.empty() && inc.date_value == a.date) score += 2;
         if (anaphor) score += 1;
         if (t.sentence <= inc.last_sentence(doc) + 1) score += 1;
@@ -434,8 +451,8 @@ std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& loca
     inc.triggers.push_back(ti);
     latest[t.sentence] = std::max(latest[t.sentence], chosen);
     families[chosen] |= static_cast<uint8_t>(1u << static_cast<unsigned>(fam));
-    if (MoreSpecific(a.place, inc.place) && !PlacesConflict(inc.place, a.place)) {
-      inc.place = a.place;
+    if (MoreSpecific(*a.place, inc.place) && !PlacesConflict(inc.place, *a.place)) {
+      inc.place = *a.place;
     }
     if (inc.date_value.empty() && !a.date.empty()) {
       inc.date_value = a.date;

@@ -171,13 +171,16 @@ void FindNamedPersons(const Document& doc, const Incident& incident, Event* even
 
 void FindNamedPersons(const Document& doc, std::string_view lower, const MentionIndex& mentions,
                       const Incident& incident, Event* event) {
-  std::vector<uint32_t> sentences;
+  // Lists of the calling thread, reused from event to event (nothing below comes back here):
+  // the incident's sentences, and the fate words of one sentence (token, fate), read once for
+  // all of its names.
+  thread_local std::vector<uint32_t> sentences;
+  thread_local std::vector<std::pair<uint32_t, std::string_view>> fate_words;
+  sentences.clear();
   for (uint32_t ti : incident.triggers) sentences.push_back(doc.triggers[ti].sentence);
   std::sort(sentences.begin(), sentences.end());
   sentences.erase(std::unique(sentences.begin(), sentences.end()), sentences.end());
 
-  // The fate words of the sentence (token, fate), read once for all of its names.
-  std::vector<std::pair<uint32_t, std::string_view>> fate_words;
   for (uint32_t si : sentences) {
     const Sentence& s = doc.sentences[si];
     std::string inherited_role;  // role of the previous name, for "A and B"

@@ -19,7 +19,7 @@
 #include <cmath>
 #include <cctype>
 #include <cstring>
-#include <deque>
+#include <forward_list>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -33,6 +33,7 @@
 #include "sitrep/pipeline.h"
 #include "sitrep/places.h"
 #include "util/hash_bytes.h"
+#include "util/rarest_byte.h"
 #include "util/span_overlaps.h"
 #include "util/stable_sort_small.h"
 
@@ -511,7 +512,7 @@ KeyGroups GroupByKey(const Document& doc, std::vector<Usable>& all) {
 }
 
 std::vector<Usable> UsableMentions(const Document& doc, const Gazetteer& gaz,
-                                   std::deque<PlaceMention>* divisions) {
+                                   std::forward_list<PlaceMention>* divisions) {
   std::vector<Usable> out;
   out.reserve(doc.places.size());
   size_t s = 0;
@@ -526,7 +527,7 @@ std::vector<Usable> UsableMentions(const Document& doc, const Gazetteer& gaz,
     std::string key = m->demonym ? std::string() : MentionKey(doc, *m);
     bool loose = false;
     if (auto d = ContainerDivision(doc, gaz, k)) {
-      m = &divisions->emplace_back(MovedTo(*m, *d));
+      m = &divisions->emplace_front(MovedTo(*m, *d));
       e = *d;
     } else if (!key.empty() && m->kind == PlaceKind::kPlace) {
       const std::span<const GeoId> ids = gaz.FindFolded(key);
@@ -900,9 +901,17 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
       break;  // no namesake there: the votes below decide
     }
   }
+  // Lists of the calling thread, reused from call to call: this runs for most mentions of
+  // every document, and nothing it calls comes back here.
+  thread_local struct {
+    std::vector<uint32_t> context;
+    std::vector<std::pair<GeoId, double>> votes;
+    std::vector<GeoId> placed, admin1_targets;
+  } scratch;
   // The sentences where the key occurs, as a bitmap over the document's sentences.
   const std::span<const uint32_t> same_key = groups.UsablesOf(me.key_id);
-  std::vector<uint32_t> context;  // ascending
+  std::vector<uint32_t>& context = scratch.context;  // ascending
+  context.clear();
   for (uint32_t s : same_key) {
     if (context.empty() || context.back() != all[s].sentence) context.push_back(all[s].sentence);
   }
@@ -920,9 +929,11 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
     if (o.kind == PlaceKind::kAdmin1 || o.kind == PlaceKind::kAdmin2) return 1.5;
     return 1.0;
   };
-  std::vector<std::pair<GeoId, double>> votes;
+  std::vector<std::pair<GeoId, double>>& votes = scratch.votes;
+  votes.clear();
   // The countries some place (not only a demonym or an owner) votes for.
-  std::vector<GeoId> placed;
+  std::vector<GeoId>& placed = scratch.placed;
+  placed.clear();
   for_context([&](const Usable& o) {
     if (o.key_id == me.key_id || o.country == kNoGeoId || o.loose) return;
     const PlaceMention& om = *o.m;
@@ -996,7 +1007,8 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   }
   // The divisions named in the target country; with the same country, they matter only when
   // none holds this mention.
-  std::vector<GeoId> admin1_targets;
+  std::vector<GeoId>& admin1_targets = scratch.admin1_targets;
+  admin1_targets.clear();
   bool supported = false;
   for_context([&](const Usable& o) {
     if (o.key_id == me.key_id) return;
@@ -1050,12 +1062,8 @@ struct WrittenNames {
     const PlaceMention* m;
     std::span<const GeoId> folded_ids;  // FindFolded(FoldName(text))
     std::string folded;                 // FoldName(text)
-    std::optional<std::string> loose;   // LooseKey(folded), made at its first use
+    std::string loose;                  // LooseKey(folded)
     bool after_separator;               // AfterSeparator(doc, m->span)
-    const std::string& Loose() {
-      if (!loose) loose = LooseKey(folded);
-      return *loose;
-    }
   };
   struct Word {
     std::string_view text;
@@ -1080,7 +1088,7 @@ struct DocPlaces {
   const Document& doc;
   const Gazetteer& gaz;
   bool usable_read = false;
-  std::deque<PlaceMention> divisions;
+  std::forward_list<PlaceMention> divisions;  // allocates nothing while empty, as most are
   std::vector<Usable> usable;
   KeyGroups groups;
   std::vector<std::optional<Verdict>> verdicts;  // Judge(doc, gaz, usable, groups, u)
@@ -1094,8 +1102,6 @@ struct DocPlaces {
   std::optional<util::SpanOverlaps> known_names;  // KnownNames(), once asked
 
   bool share_verdicts = true;
-  // Per key id, the usables judged so far with distinct readings (TwinReading).
-  std::vector<std::vector<uint32_t>> judged;
 
   DocPlaces(const Document& d, const Gazetteer& g, bool share)
       : doc(d), gaz(g), share_verdicts(share) {}
@@ -1122,15 +1128,14 @@ struct DocPlaces {
     if (v) return *v;
     const std::vector<Usable>& all = Usables();
     if (share_verdicts) {
-      if (judged.empty()) judged.resize(groups.keys());
-      std::vector<uint32_t>& seen = judged[all[u].key_id];
-      for (uint32_t twin : seen) {
-        if (TwinReading(all[twin], all[u])) {
+      // A twin judged before, among the few usables of the same key (each reading is judged
+      // once; its twins copy that verdict).
+      for (uint32_t twin : groups.UsablesOf(all[u].key_id)) {
+        if (twin != u && verdicts[twin] && TwinReading(all[twin], all[u])) {
           v = *verdicts[twin];
           return *v;
         }
       }
-      seen.push_back(static_cast<uint32_t>(u));
     }
     v = Judge(doc, gaz, all, groups, u);
     return *v;
@@ -1526,28 +1531,35 @@ size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t cap) {
   return row[b.size()];
 }
 
+std::string SeatPartKey(const GeoEntry& admin1);
+
 // True when `written` is a spelling of the division's own name ("Idleb" of Idlib, "Beirut" of
 // Beyrouth, "Wardak" of Maidan Wardak) rather than another name the gazetteer lists for it — a
 // town such as its capital ("Tegucigalpa" for Francisco Morazán), which coders do not use for
 // the province. Compared on loose keys, as a whole and word by word, level words left out.
 // The loose keys SpellsDivisionName compares a spelling with, for the division's name and ASCII
-// name: each word (level words left out), then the words together. Kept per thread for the
-// divisions asked last: a document asks about one division for many of its words, and the
-// provinces of one region come back from document to document.
-const std::vector<std::string>& DivisionKeys(const GeoEntry& admin1) {
+// name: each word (level words left out), then the words together; and its SeatPartKey. Kept
+// per thread for the divisions asked last: a document asks about one division for many of its
+// words, and the provinces of one region come back from document to document.
+struct DivisionSpellings {
+  std::vector<std::string> keys;
+  std::string seat_part;  // SeatPartKey(admin1)
+};
+const DivisionSpellings& SpellingsOf(const GeoEntry& admin1) {
   struct Memo {
     bool valid = false;
-    std::string name, ascii_name;  // whose keys these are
-    std::vector<std::string> keys;
+    std::string name, ascii_name;  // whose spellings these are
+    DivisionSpellings spellings;
   };
   // Direct-mapped by entry id: the provinces a thread meets recur from document to document.
   // A slot answers only for the names it was made from.
-  thread_local std::array<Memo, 64> memos;
+  thread_local std::array<Memo, 512> memos;
   Memo& memo = memos[admin1.id() % memos.size()];
   const std::string_view names[] = {admin1.name(), admin1.ascii_name()};
-  if (memo.valid && memo.name == names[0] && memo.ascii_name == names[1]) return memo.keys;
+  if (memo.valid && memo.name == names[0] && memo.ascii_name == names[1]) return memo.spellings;
   memo.valid = false;
-  memo.keys.clear();
+  std::vector<std::string>& keys = memo.spellings.keys;
+  keys.clear();
   for (std::string_view name : names) {
     std::string folded = FoldName(name);
     std::string whole;
@@ -1558,16 +1570,17 @@ const std::vector<std::string>& DivisionKeys(const GeoEntry& admin1) {
       std::string_view word(folded.data() + pos, sp - pos);
       pos = sp + 1;
       if (word.empty() || IsLevelWord(word)) continue;
-      memo.keys.push_back(LooseKey(word));
+      keys.push_back(LooseKey(word));
       if (!whole.empty()) whole += ' ';
       whole += word;
     }
-    memo.keys.push_back(LooseKey(whole));
+    keys.push_back(LooseKey(whole));
   }
+  memo.spellings.seat_part = SeatPartKey(admin1);
   memo.name.assign(names[0]);
   memo.ascii_name.assign(names[1]);
   memo.valid = true;
-  return memo.keys;
+  return memo.spellings;
 }
 
 // SpellsDivisionName with `w` = LooseKey(FoldName(written)), worked out by the caller.
@@ -1578,7 +1591,7 @@ bool SpellsDivisionKey(std::string_view w, const GeoEntry& admin1) {
     if (k.starts_with(w) || (w.size() >= 4 && w.starts_with(k) && k.size() >= 4)) return true;
     return BoundedEditDistance(w, k, 2) <= (std::min(w.size(), k.size()) >= 6 ? 2u : 1u);
   };
-  const std::vector<std::string>& keys = DivisionKeys(admin1);
+  const std::vector<std::string>& keys = SpellingsOf(admin1).keys;
   return std::any_of(keys.begin(), keys.end(), close);
 }
 
@@ -1658,9 +1671,9 @@ void ReadWrittenNames(const Document& doc, const Gazetteer& gaz, WrittenNames& w
       if (t.size() > level.size() && t.ends_with(level)) t.remove_suffix(level.size());
     }
     if (t.empty() || std::count(t.begin(), t.end(), ' ') > 2 || InCapitals(t)) continue;
-    std::string folded = FoldName(t);
-    const std::span<const GeoId> ids = gaz.FindFolded(folded);
-    w.names.push_back({t, &m, ids, std::move(folded), std::nullopt, AfterSeparator(doc, m.span)});
+    FoldedText f = FoldTextMemo(t, gaz);
+    w.names.push_back({t, &m, f.folded_ids, std::move(f.folded), std::move(f.loose),
+                       AfterSeparator(doc, m.span)});
   }
   for (const PlaceMention& m : doc.places) {
     if (m.kind == PlaceKind::kPlace) w.place_begins.push_back(m.span.begin);
@@ -1726,10 +1739,9 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
   if (admin1 == kNoGeoId || admin1 >= gaz.size()) return {};
   const GeoEntry division = gaz.Entry(admin1);
   if (!w.names_read) ReadWrittenNames(doc, gaz, w);
-  std::optional<std::string> seat_key;  // SeatPartKey(division), at its first use
   auto only_seat = [&](std::string_view loose) {
-    if (!seat_key) seat_key = SeatPartKey(division);
-    return !seat_key->empty() && *seat_key == loose;
+    const std::string& seat_key = SpellingsOf(division).seat_part;
+    return !seat_key.empty() && seat_key == loose;
   };
   std::string_view first, container;
   for (WrittenNames::Name& name : w.names) {
@@ -1739,7 +1751,7 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     // Helmand") names the town, not the division; a former name ("At Ta'mim") still names it.
     std::optional<bool> spelled;  // SpellsDivisionKey of the name, at its first use
     auto spells = [&] {
-      if (!spelled) spelled = SpellsDivisionKey(name.Loose(), division);
+      if (!spelled) spelled = SpellsDivisionKey(name.loose, division);
       return *spelled;
     };
     bool names = m.geo_id == admin1;
@@ -1764,7 +1776,7 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
         LastOfAListInParentheses(doc, m.span)) {
       return std::string(name.text);
     }
-    if (!names || only_seat(name.Loose())) continue;
+    if (!names || only_seat(name.loose)) continue;
     // Of the names written as containers, one spelling the division's own name beats one the
     // gazetteer lists only as an alternate: "(Tuban, Lahij)" where "Tuban" is a district that
     // GeoNames also gives the province.
@@ -2390,15 +2402,7 @@ void NameVillage(const Document& doc, Span sentence, const PlaceMention& chosen,
 bool ContainsLowerAscii(std::string_view text, std::string_view lower) {
   if (lower.empty()) return true;
   if (text.size() < lower.size()) return false;
-  constexpr std::string_view kByFrequency = "etaoinshrdlcumwfgypbvkjxqz";
-  auto rarity = [&](char c) {
-    const size_t at = kByFrequency.find(c);
-    return at == std::string_view::npos ? (c == ' ' ? 0 : 1) : static_cast<int>(at) + 2;
-  };
-  size_t pivot = 0;
-  for (size_t i = 1; i < lower.size(); ++i) {
-    if (rarity(lower[i]) > rarity(lower[pivot])) pivot = i;
-  }
+  const size_t pivot = util::RarestByte(lower);
   const char c = lower[pivot];
   const char upper = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
   const size_t last = text.size() - lower.size() + pivot;  // last position of the pivot
@@ -2671,7 +2675,8 @@ EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer
       if (!Inside(c.span, scope) || !IsCodedLocation(doc, c.span)) continue;
       if (auto m = BestInContext(doc, c.span, gaz, ctx)) return FromMention(doc, *m, gaz, ctx);
     }
-    std::optional<EventLocation> found = SentencePlace(doc, sentence, gaz, ctx);
+    // Not a copy: the memo of sentence places keeps its slots for the whole document.
+    const std::optional<EventLocation>& found = SentencePlace(doc, sentence, gaz, ctx);
     // A coded name the places layer did not read ("coded as Gorom-Gorom"): looked up in the
     // country the event is otherwise placed in, else the named actors' countries.
     if (auto coded = ctx.MayBeCoded() ? CodedUnread(doc, scope, gaz, found ? found->iso3 : std::string())

@@ -16,6 +16,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -91,6 +92,95 @@ TEST(EventFastPath, LowerTestsMatchLower) {
       EXPECT_EQ(std::string(1, event::LowerByte(c)), event::Lower(std::string(1, c))) << b;
     }
   }
+}
+
+// RarestByte against ranking the needle's bytes by English letter frequency (spaces commonest,
+// other bytes next, then letters from "e" to "z", either case), the first of equally rare ones;
+// and ContainsInLower, which searches from it, against find on the lower-cased text.
+TEST(EventFastPath, RarestByteMatchesFrequencyRank) {
+  auto rank = [](char c) -> int {
+    if (c == ' ') return 0;
+    const size_t at = std::string_view("etaoinshrdlcumwfgypbvkjxqz").find(event::LowerByte(c));
+    return at == std::string_view::npos ? 1 : 2 + static_cast<int>(at);
+  };
+  const char* const words[] = {
+      "",        "a",   "split",  " across ",          "zz",  "Quiz", "QQ q",
+      "you may", "-:-", "killed", "\xC3\xA9t\xC3\xA9", "jazz"};
+  for (const char* word : words) {
+    const std::string_view w = word;
+    size_t expected = 0;
+    for (size_t i = 1; i < w.size(); ++i) {
+      if (rank(w[i]) > rank(w[expected])) expected = i;
+    }
+    EXPECT_EQ(event::RarestByte(w), expected) << word;
+  }
+  for (const char* text : kTexts) {
+    const std::string lower = event::Lower(text);
+    for (const char* needle : kNeedles) {
+      EXPECT_EQ(event::ContainsInLower(lower, needle), lower.find(needle) != std::string::npos)
+          << text << " / " << needle;
+    }
+  }
+}
+
+// ContainsInLower, which searches from the needle's rarest byte, against find: texts of a small
+// alphabet (many partial hits) of many lengths, needles from one byte to longer than the text,
+// hits at the start, in the middle and at the end.
+TEST(EventFastPath, ContainsInLowerMatchesFind) {
+  uint32_t seed = 12345;
+  auto next = [&] {
+    seed = seed * 1103515245u + 12345u;
+    return seed >> 16;
+  };
+  const std::string_view alphabet = "ab c";
+  for (int round = 0; round < 3000; ++round) {
+    std::string text, needle;
+    const size_t text_size = next() % 70, needle_size = 1 + next() % 6;
+    for (size_t i = 0; i < text_size; ++i) text += alphabet[next() % alphabet.size()];
+    for (size_t i = 0; i < needle_size; ++i) needle += alphabet[next() % alphabet.size()];
+    EXPECT_EQ(event::ContainsInLower(text, needle), text.find(needle) != std::string::npos)
+        << "\"" << text << "\" / \"" << needle << "\"";
+  }
+  const std::string block(40, 'x');
+  for (size_t at : {size_t{0}, size_t{1}, size_t{14}, size_t{15}, size_t{16}, size_t{17},
+                    size_t{30}, size_t{35}}) {
+    std::string text = block;
+    text.replace(at, 5, "split");
+    EXPECT_TRUE(event::ContainsInLower(text, "split")) << at;
+    EXPECT_FALSE(event::ContainsInLower(text, "splat")) << at;
+  }
+}
+
+// The per-thread lists the events stage reuses from document to document: assembling another
+// document in between changes nothing.
+TEST(EventFastPath, EventsIndependentOfPreviousDocument) {
+  auto gaz = Gaz();
+  ASSERT_NE(gaz, nullptr);
+  const char* const texts[] = {
+      "Gunmen attacked a checkpoint near Falluja in Anbar province on Monday, killing two "
+      "officers. In a separate attack, a roadside bomb hit a patrol in Kirkuk.",
+      "Protesters marched in Nairobi on Sunday; police fired tear gas and arrested 30 people.",
+      "Militants ambushed an army convoy in Borno state, killing nine soldiers, the army said. "
+      "Commander Musa Ali, a senior officer, was among the dead.",
+      "A drone strike hit a house in the village of Kadaji. Fighting continued elsewhere.",
+  };
+  std::vector<Document> docs;
+  std::vector<std::string> alone;
+  for (const char* text : texts) {
+    docs.push_back(Processed(text, gaz));
+    std::string json;
+    for (const Event& e : AssembleEvents(docs.back(), gaz.get())) AppendEventJson(e, &json);
+    alone.push_back(json);
+  }
+  for (size_t first = 0; first < docs.size(); ++first) {
+    (void)AssembleEvents(docs[first], gaz.get());  // fills the thread's lists with another one
+    for (size_t k = 0; k < docs.size(); ++k) {
+      std::string json;
+      for (const Event& e : AssembleEvents(docs[k], gaz.get())) AppendEventJson(e, &json);
+      EXPECT_EQ(json, alone[k]) << texts[k];
+    }
+  }
+  EXPECT_FALSE(alone[0].empty());
 }
 
 // LinkLists as first written: a find per cue over the lower-cased text.
