@@ -17,6 +17,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -151,8 +152,10 @@ TEST(EventFastPath, ContainsInLowerMatchesFind) {
   }
 }
 
-// The per-thread lists the events stage reuses from document to document: assembling another
-// document in between changes nothing.
+// The per-thread lists the events stage reuses from document to document, and the place
+// facts LocateEvent keeps per thread (usable mentions, verdicts, admin1 spellings, sentence
+// places, mission areas): assembling another document in between changes nothing, the events
+// (their locations included) being those a fresh thread assembles.
 TEST(EventFastPath, EventsIndependentOfPreviousDocument) {
   auto gaz = Gaz();
   ASSERT_NE(gaz, nullptr);
@@ -163,15 +166,29 @@ TEST(EventFastPath, EventsIndependentOfPreviousDocument) {
       "Militants ambushed an army convoy in Borno state, killing nine soldiers, the army said. "
       "Commander Musa Ali, a senior officer, was among the dead.",
       "A drone strike hit a house in the village of Kadaji. Fighting continued elsewhere.",
+      "On 3 May, militants attacked the village of Kpindima in Kenema district, killing 3. "
+      "Fatalities coded as 3.",
+      "Militants attacked a convoy on Monday, killing two guards.\nThe army said it killed five "
+      "of them in Kandahar province.\nA second convoy was bombed later. Kandahar police said so.",
+      "The OSCE SMM recorded shelling near Mineralne that killed a man. Clashes in Kafr Nobol "
+      "(Idleb) left four fighters dead.",
   };
   std::vector<Document> docs;
+  for (const char* text : texts) docs.push_back(Processed(text, gaz));
   std::vector<std::string> alone;
-  for (const char* text : texts) {
-    docs.push_back(Processed(text, gaz));
+  int located = 0;  // events placed at a gazetteer entry
+  for (const Document& doc : docs) {
     std::string json;
-    for (const Event& e : AssembleEvents(docs.back(), gaz.get())) AppendEventJson(e, &json);
+    std::thread fresh([&] {
+      for (const Event& e : AssembleEvents(doc, gaz.get())) {
+        AppendEventJson(e, &json);
+        located += e.geonameid.has_value();
+      }
+    });
+    fresh.join();
     alone.push_back(json);
   }
+  EXPECT_GE(located, 5);
   for (size_t first = 0; first < docs.size(); ++first) {
     (void)AssembleEvents(docs[first], gaz.get());  // fills the thread's lists with another one
     for (size_t k = 0; k < docs.size(); ++k) {
