@@ -15,6 +15,7 @@
 #include <initializer_list>
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -1085,7 +1086,8 @@ TEST(EventFastPath, NotesNumbersMatchToString) {
 
 // Evidence rows added for two documents taking turns (as merging does) against the plain
 // definition: each row holds its document's id and its span's text; and the rows of one
-// document share one id string, the rows of one document and span one text.
+// document share one id string, the rows of one document and span one text. Rows of several
+// fields added at once are those of the fields added one by one.
 TEST(EventFastPath, EvidenceRowsShareStringsPerDocument) {
   Document a, b;
   a.id = "first-document-with-a-long-id";
@@ -1093,23 +1095,36 @@ TEST(EventFastPath, EvidenceRowsShareStringsPerDocument) {
   b.id = "second-document-with-a-long-id";
   b.text = "A bomb killed three soldiers in Kadaji on Tuesday.";
   const Span spans[] = {{0, 6}, {7, 13}, {0, 6}, {32, 38}, {7, 13}, {0, 1}};
+  const FieldName one[] = {"location"};
+  const FieldName three[] = {"location", "admin1", "country"};
   Event e;
   std::vector<const Document*> docs;
+  std::vector<FieldName> fields;
   for (int round = 0; round < 3; ++round) {
     for (const Span& span : spans) {
       for (const Document* d : {&a, &b, &a}) {
-        event::AddEvidence(*d, "location", span, &e);
-        docs.push_back(d);
+        const std::span<const FieldName> added =
+            round == 1 ? std::span<const FieldName>(three) : std::span<const FieldName>(one);
+        if (added.size() == 1) {
+          event::AddEvidence(*d, added[0], span, &e);
+        } else {
+          event::AddEvidence(*d, added, span, &e);
+        }
+        for (FieldName f : added) {
+          docs.push_back(d);
+          fields.push_back(f);
+        }
       }
     }
   }
   event::AddEvidence(a, "location", Span{5, 5}, &e);               // empty: no row
   event::AddEvidence(a, "location", Span{0, 1000}, &e);            // past the text: no row
+  event::AddEvidence(a, three, Span{5, 5}, &e);                    // empty: no rows
   ASSERT_EQ(e.evidence.size(), docs.size());
   for (size_t i = 0; i < e.evidence.size(); ++i) {
     const Evidence& row = e.evidence[i];
     const Document& d = *docs[i];
-    EXPECT_EQ(row.field, "location");
+    EXPECT_EQ(row.field, fields[i]);
     EXPECT_EQ(row.doc_id, d.id);
     EXPECT_EQ(row.text, d.text.substr(row.start, row.end - row.start));
     for (size_t j = 0; j < i; ++j) {
