@@ -31,7 +31,7 @@ std::string Lower(std::string_view text) {
   return out;
 }
 
-void AddEvidence(const Document& doc, FieldName field, Span span, Event* event) {
+void AddEvidence(const Document& doc, std::span<const FieldName> fields, Span span, Event* event) {
   if (span.empty() || span.end > doc.text.size()) return;
   // An event's rows share its document's id, and the rows of one span (a place is the evidence
   // of ten fields) share its text: merging across documents holds every row until the end.
@@ -53,10 +53,11 @@ void AddEvidence(const Document& doc, FieldName field, Span span, Event* event) 
   SharedString text = same_span != nullptr && !same_span->text.empty()
                           ? same_span->text
                           : SharedString(doc.Slice(span));
-  // Braces, not emplace_back: clang 14, the fuzz build, has no parenthesized aggregate
-  // initialization.
-  event->evidence.push_back(
-      Evidence{field, std::move(doc_id), span.begin, span.end, std::move(text)});
+  for (FieldName field : fields) {
+    // Braces, not emplace_back: clang 14, the fuzz build, has no parenthesized aggregate
+    // initialization.
+    event->evidence.push_back(Evidence{field, doc_id, span.begin, span.end, text});
+  }
 }
 
 bool ContainsLower(std::string_view text, std::string_view lower) {
@@ -335,7 +336,7 @@ void FillPlace(const Document& doc, const Incident& inc, SentenceLocations& loca
   static const FieldName kPlaceFields[] = {"country",  "iso3",      "admin1",    "admin2",
                                            "location", "latitude",  "longitude", "geonameid",
                                            "geo_precision", "where_prec"};
-  for (FieldName f : kPlaceFields) AddEvidence(doc, f, loc.evidence, e);
+  AddEvidence(doc, kPlaceFields, loc.evidence, e);
 }
 
 bool FillDate(const Document& doc, const Incident& inc, Event* e) {
@@ -356,7 +357,7 @@ bool FillDate(const Document& doc, const Incident& inc, Event* e) {
   e->date_prec = d.date_prec;
   static const FieldName kDateFields[] = {"date_start", "date_end", "event_date",
                                           "time_precision", "date_prec"};
-  for (FieldName f : kDateFields) AddEvidence(doc, f, d.evidence, e);
+  AddEvidence(doc, kDateFields, d.evidence, e);
   return !d.from_fallback;
 }
 
@@ -573,10 +574,10 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
     const TriggerMention& top = doc.triggers[strongest];
     e.event_type = top.event_type;
     e.sub_event_type = top.sub_event_type;
-    static const FieldName kEventType = "event_type", kSubEventType = "sub_event_type",
-                           kInjured = "injured";  // looked up once, not per event
-    AddEvidence(doc, kEventType, top.span, &e);
-    AddEvidence(doc, kSubEventType, top.span, &e);
+    // Field names looked up once, not per event.
+    static const FieldName kTypeFields[] = {"event_type", "sub_event_type"};
+    static const FieldName kInjured = "injured";
+    AddEvidence(doc, kTypeFields, top.span, &e);
 
     FillPlace(doc, inc, locations, &e);
     const bool dated = FillDate(doc, inc, &e);
@@ -595,7 +596,7 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
     static const FieldName kDeathFields[] = {"fatalities", "deaths_best", "deaths_low",
                                              "deaths_high"};
     for (const Span& s : c.fatality_evidence) {
-      for (FieldName f : kDeathFields) AddEvidence(doc, f, s, &e);
+      AddEvidence(doc, kDeathFields, s, &e);
     }
     if (c.has_injured) {
       e.injured = c.injured;

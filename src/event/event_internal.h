@@ -161,7 +161,12 @@ using util::RarestByte;  // where a search for a word looks first
 // looking for upper-case letters.
 bool ContainsInLower(std::string_view text, std::string_view lower);
 
-void AddEvidence(const Document& doc, FieldName field, Span span, Event* event);
+// One evidence row per field, all of one span of `doc`: the span is looked up among the
+// event's rows once for all of them (an event's place is the evidence of ten fields).
+void AddEvidence(const Document& doc, std::span<const FieldName> fields, Span span, Event* event);
+inline void AddEvidence(const Document& doc, FieldName field, Span span, Event* event) {
+  AddEvidence(doc, std::span<const FieldName>(&field, 1), span, event);
+}
 
 // What casualty aggregation reads of a document for every event — the figures shared over
 // several incidents ("across both attacks", "split between 2 events") and facts of each

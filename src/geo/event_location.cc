@@ -474,9 +474,10 @@ struct KeyGroups {
   std::optional<std::vector<GeoId>> actor_countries;  // ActorCountries, at first use
 };
 
-// Sets key_id and origin of every usable; returns the groups.
-KeyGroups GroupByKey(const Document& doc, std::vector<Usable>& all) {
-  KeyGroups g;
+// Sets key_id and origin of every usable; fills `g` (emptied first, keeping its memory).
+void GroupByKey(const Document& doc, std::vector<Usable>& all, KeyGroups& g) {
+  g.key_begin.clear();
+  g.actor_countries.reset();
   // Sorting by key puts equal keys side by side (one allocation, no hashing).
   g.by_key.resize(all.size());
   g.key_begin.reserve(all.size() + 1);
@@ -508,12 +509,11 @@ KeyGroups GroupByKey(const Document& doc, std::vector<Usable>& all) {
         g.mentions.begin() + g.key_begin[k], g.mentions.begin() + g.key_begin[k + 1],
         [](const PlaceMention* a, const PlaceMention* b) { return a->span.begin < b->span.begin; });
   }
-  return g;
 }
 
-std::vector<Usable> UsableMentions(const Document& doc, const Gazetteer& gaz,
-                                   std::forward_list<PlaceMention>* divisions) {
-  std::vector<Usable> out;
+void UsableMentions(const Document& doc, const Gazetteer& gaz,
+                    std::forward_list<PlaceMention>* divisions, std::vector<Usable>& out) {
+  out.clear();
   out.reserve(doc.places.size());
   size_t s = 0;
   for (size_t k = 0; k < doc.places.size(); ++k) {
@@ -537,7 +537,6 @@ std::vector<Usable> UsableMentions(const Document& doc, const Gazetteer& gaz,
         {m, k, static_cast<uint32_t>(s), CountryOfEntry(e), Admin1OfEntry(e), std::move(key)});
     out.back().loose = loose;
   }
-  return out;
 }
 
 // The countries the document's named actors belong to (ISO2): a group's own country, or every
@@ -1077,16 +1076,27 @@ struct WrittenNames {
   std::vector<Word> words;  // the words read so far that name some entry, in text order
   size_t next_token = 0;    // the first token not read into `words` yet
   std::vector<uint32_t> place_begins;  // span starts of the place (town) mentions, ascending
+
+  // Forgets the document read, keeping the memory for the next.
+  void Clear() {
+    names_read = false;
+    names.clear();
+    words.clear();
+    next_token = 0;
+    place_begins.clear();
+  }
 };
 
 std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& gaz,
                             WrittenNames& w);
 std::vector<GeoEntry> MissionAreaOf(const Document& doc, const Gazetteer& gaz);
 
-// The document-wide facts of LocateEvent (LocateCache): each computed at its first use.
+// The document-wide facts of LocateEvent (LocateCache): each computed at its first use. A
+// thread keeps its DocPlaces from document to document (Reset), so that their buffers are
+// allocated once rather than for every document.
 struct DocPlaces {
-  const Document& doc;
-  const Gazetteer& gaz;
+  const Document* doc = nullptr;
+  const Gazetteer* gaz = nullptr;
   bool usable_read = false;
   std::forward_list<PlaceMention> divisions;  // allocates nothing while empty, as most are
   std::vector<Usable> usable;
@@ -1099,16 +1109,33 @@ struct DocPlaces {
   std::optional<EventLocation> document_place;  // DocumentPlace, once asked
   int coded = -1;  // whether the text has "coded" (any case); -1 not looked at yet
   std::optional<std::vector<GeoEntry>> mission_areas;
-  std::optional<util::SpanOverlaps> known_names;  // KnownNames(), once asked
+  bool known_names_read = false;
+  util::SpanOverlaps known_names;  // KnownNames(), once asked
 
   bool share_verdicts = true;
 
-  DocPlaces(const Document& d, const Gazetteer& g, bool share)
-      : doc(d), gaz(g), share_verdicts(share) {}
+  // Makes this the cache of `d` read with `g`, empty; buffers keep their memory.
+  void Reset(const Document& d, const Gazetteer& g, bool share) {
+    doc = &d;
+    gaz = &g;
+    share_verdicts = share;
+    usable_read = false;
+    divisions.clear();
+    usable.clear();
+    verdicts.clear();
+    admin1_written.clear();
+    written_names.Clear();
+    sentence_places.clear();
+    document_place.reset();
+    coded = -1;
+    mission_areas.reset();
+    known_names_read = false;
+    known_names.Clear();
+  }
   const std::vector<Usable>& Usables() {
     if (!usable_read) {
-      usable = UsableMentions(doc, gaz, &divisions);
-      groups = GroupByKey(doc, usable);
+      UsableMentions(*doc, *gaz, &divisions, usable);
+      GroupByKey(*doc, usable, groups);
       verdicts.assign(usable.size(), std::nullopt);
       usable_read = true;
     }
@@ -1137,37 +1164,38 @@ struct DocPlaces {
         }
       }
     }
-    v = Judge(doc, gaz, all, groups, u);
+    v = Judge(*doc, *gaz, all, groups, u);
     return *v;
   }
   const std::string& Admin1Written(GeoId admin1) {
     for (const auto& [id, written] : admin1_written) {
       if (id == admin1) return written;
     }
-    return admin1_written.emplace_back(admin1, Admin1AsWritten(doc, admin1, gaz, written_names))
+    return admin1_written
+        .emplace_back(admin1, Admin1AsWritten(*doc, admin1, *gaz, written_names))
         .second;
   }
   // False when no token can read "coded" (IsCodedLocation, CodedUnread).
   bool MayBeCoded() {
-    if (coded < 0) coded = ContainsLowerAscii(doc.text, "coded") ? 1 : 0;
+    if (coded < 0) coded = ContainsLowerAscii(doc->text, "coded") ? 1 : 0;
     return coded == 1;
   }
   const std::vector<GeoEntry>& MissionAreas() {
-    if (!mission_areas) mission_areas = MissionAreaOf(doc, gaz);
+    if (!mission_areas) mission_areas = MissionAreaOf(*doc, *gaz);
     return *mission_areas;
   }
   // The spans of the names the text is known to give: places read (resolved or demonyms) and
   // actors (UnreadNameAfterCue).
   const util::SpanOverlaps& KnownNames() {
-    if (!known_names) {
-      known_names.emplace();
-      for (const PlaceMention& m : doc.places) {
-        if (m.geo_id != kNoGeoId || m.demonym) known_names->Add(m.span);
+    if (!known_names_read) {
+      for (const PlaceMention& m : doc->places) {
+        if (m.geo_id != kNoGeoId || m.demonym) known_names.Add(m.span);
       }
-      for (const ActorMention& a : doc.actors) known_names->Add(a.span);
-      known_names->Seal();
+      for (const ActorMention& a : doc->actors) known_names.Add(a.span);
+      known_names.Seal();
+      known_names_read = true;
     }
-    return *known_names;
+    return known_names;
   }
 };
 
@@ -2788,15 +2816,29 @@ bool AnyFollowsAsContainer(const Document& doc, const PlaceMention& inner,
 
 }  // namespace locate_internal
 
+namespace {
+
+// The DocPlaces of the calling thread not held by a live LocateCache: a cache takes one at its
+// first sentence and gives it back when destroyed, so documents read one after another on a
+// thread share the buffers, and caches alive at once each get their own.
+std::vector<std::unique_ptr<DocPlaces>>& SpareDocPlaces() {
+  thread_local std::vector<std::unique_ptr<DocPlaces>> spare;
+  return spare;
+}
+
+}  // namespace
+
 struct LocateCache::Impl {
   bool share_verdicts = true;
-  std::optional<DocPlaces> places;
+  std::unique_ptr<DocPlaces> places;  // from SpareDocPlaces, set at the first sentence
 };
 
 LocateCache::LocateCache(bool share_verdicts) : impl_(std::make_unique<Impl>()) {
   impl_->share_verdicts = share_verdicts;
 }
-LocateCache::~LocateCache() = default;
+LocateCache::~LocateCache() {
+  if (impl_->places) SpareDocPlaces().push_back(std::move(impl_->places));
+}
 
 EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer& gaz) {
   LocateCache cache;
@@ -2805,8 +2847,18 @@ EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer&
 
 EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer& gaz,
                           LocateCache& cache) {
-  if (!cache.impl_->places) cache.impl_->places.emplace(doc, gaz, cache.impl_->share_verdicts);
-  DocPlaces& ctx = *cache.impl_->places;
+  std::unique_ptr<DocPlaces>& places = cache.impl_->places;
+  if (!places) {
+    std::vector<std::unique_ptr<DocPlaces>>& spare = SpareDocPlaces();
+    if (spare.empty()) {
+      places = std::make_unique<DocPlaces>();
+    } else {
+      places = std::move(spare.back());
+      spare.pop_back();
+    }
+    places->Reset(doc, gaz, cache.impl_->share_verdicts);
+  }
+  DocPlaces& ctx = *places;
   EventLocation loc = LocateInText(doc, sentence, gaz, ctx);
   const Span s = sentence < doc.sentences.size() ? doc.sentences[sentence].span
                                                  : Span{0, static_cast<uint32_t>(doc.text.size())};

@@ -15,8 +15,10 @@
 #include <initializer_list>
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -151,8 +153,10 @@ TEST(EventFastPath, ContainsInLowerMatchesFind) {
   }
 }
 
-// The per-thread lists the events stage reuses from document to document: assembling another
-// document in between changes nothing.
+// The per-thread lists the events stage reuses from document to document, and the place
+// facts LocateEvent keeps per thread (usable mentions, verdicts, admin1 spellings, sentence
+// places, mission areas): assembling another document in between changes nothing, the events
+// (their locations included) being those a fresh thread assembles.
 TEST(EventFastPath, EventsIndependentOfPreviousDocument) {
   auto gaz = Gaz();
   ASSERT_NE(gaz, nullptr);
@@ -163,15 +167,29 @@ TEST(EventFastPath, EventsIndependentOfPreviousDocument) {
       "Militants ambushed an army convoy in Borno state, killing nine soldiers, the army said. "
       "Commander Musa Ali, a senior officer, was among the dead.",
       "A drone strike hit a house in the village of Kadaji. Fighting continued elsewhere.",
+      "On 3 May, militants attacked the village of Kpindima in Kenema district, killing 3. "
+      "Fatalities coded as 3.",
+      "Militants attacked a convoy on Monday, killing two guards.\nThe army said it killed five "
+      "of them in Kandahar province.\nA second convoy was bombed later. Kandahar police said so.",
+      "The OSCE SMM recorded shelling near Mineralne that killed a man. Clashes in Kafr Nobol "
+      "(Idleb) left four fighters dead.",
   };
   std::vector<Document> docs;
+  for (const char* text : texts) docs.push_back(Processed(text, gaz));
   std::vector<std::string> alone;
-  for (const char* text : texts) {
-    docs.push_back(Processed(text, gaz));
+  int located = 0;  // events placed at a gazetteer entry
+  for (const Document& doc : docs) {
     std::string json;
-    for (const Event& e : AssembleEvents(docs.back(), gaz.get())) AppendEventJson(e, &json);
+    std::thread fresh([&] {
+      for (const Event& e : AssembleEvents(doc, gaz.get())) {
+        AppendEventJson(e, &json);
+        located += e.geonameid.has_value();
+      }
+    });
+    fresh.join();
     alone.push_back(json);
   }
+  EXPECT_GE(located, 5);
   for (size_t first = 0; first < docs.size(); ++first) {
     (void)AssembleEvents(docs[first], gaz.get());  // fills the thread's lists with another one
     for (size_t k = 0; k < docs.size(); ++k) {
@@ -1068,7 +1086,8 @@ TEST(EventFastPath, NotesNumbersMatchToString) {
 
 // Evidence rows added for two documents taking turns (as merging does) against the plain
 // definition: each row holds its document's id and its span's text; and the rows of one
-// document share one id string, the rows of one document and span one text.
+// document share one id string, the rows of one document and span one text. Rows of several
+// fields added at once are those of the fields added one by one.
 TEST(EventFastPath, EvidenceRowsShareStringsPerDocument) {
   Document a, b;
   a.id = "first-document-with-a-long-id";
@@ -1076,23 +1095,36 @@ TEST(EventFastPath, EvidenceRowsShareStringsPerDocument) {
   b.id = "second-document-with-a-long-id";
   b.text = "A bomb killed three soldiers in Kadaji on Tuesday.";
   const Span spans[] = {{0, 6}, {7, 13}, {0, 6}, {32, 38}, {7, 13}, {0, 1}};
+  const FieldName one[] = {"location"};
+  const FieldName three[] = {"location", "admin1", "country"};
   Event e;
   std::vector<const Document*> docs;
+  std::vector<FieldName> fields;
   for (int round = 0; round < 3; ++round) {
     for (const Span& span : spans) {
       for (const Document* d : {&a, &b, &a}) {
-        event::AddEvidence(*d, "location", span, &e);
-        docs.push_back(d);
+        const std::span<const FieldName> added =
+            round == 1 ? std::span<const FieldName>(three) : std::span<const FieldName>(one);
+        if (added.size() == 1) {
+          event::AddEvidence(*d, added[0], span, &e);
+        } else {
+          event::AddEvidence(*d, added, span, &e);
+        }
+        for (FieldName f : added) {
+          docs.push_back(d);
+          fields.push_back(f);
+        }
       }
     }
   }
   event::AddEvidence(a, "location", Span{5, 5}, &e);               // empty: no row
   event::AddEvidence(a, "location", Span{0, 1000}, &e);            // past the text: no row
+  event::AddEvidence(a, three, Span{5, 5}, &e);                    // empty: no rows
   ASSERT_EQ(e.evidence.size(), docs.size());
   for (size_t i = 0; i < e.evidence.size(); ++i) {
     const Evidence& row = e.evidence[i];
     const Document& d = *docs[i];
-    EXPECT_EQ(row.field, "location");
+    EXPECT_EQ(row.field, fields[i]);
     EXPECT_EQ(row.doc_id, d.id);
     EXPECT_EQ(row.text, d.text.substr(row.start, row.end - row.start));
     for (size_t j = 0; j < i; ++j) {
