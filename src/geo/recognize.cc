@@ -528,7 +528,6 @@ class Recognizer {
   struct Scratch {
     std::string lower;
     std::vector<uint8_t> token_classes;
-    std::vector<uint32_t> marked;
     std::vector<int32_t> fold_of;
     std::vector<std::string> folded;
     std::vector<std::string> loose;
@@ -542,13 +541,13 @@ class Recognizer {
     std::vector<uint64_t> miss_hash;
   };
   Recognizer(const Document& doc, const Gazetteer& gaz, Scratch& scratch,
-             std::vector<Candidate>& out)
+             std::vector<Candidate>& out, std::vector<uint32_t>& marked)
       : doc_(doc),
         gaz_(gaz),
         out_(out),
         lower_(scratch.lower),
         classes_(scratch.token_classes),
-        marked_(scratch.marked),
+        marked_(marked),
         fold_of_(scratch.fold_of),
         folded_(scratch.folded),
         loose_(scratch.loose),
@@ -663,10 +662,11 @@ class Recognizer {
     uint32_t* __restrict marked = marked_.data();
     size_t count = 0;
     for (uint32_t i = 0; i < n; ++i) {
-      // A std::string's byte at size() is its terminator: an empty token reads 0.
+      // (A std::string's byte at size() is its terminator: reading it is safe.)
       const unsigned char c0 = text[tokens[i].span.begin];
       const TokenKind kind = tokens[i].kind;
-      const bool word = kind == TokenKind::kWord || kind == TokenKind::kAlnum;
+      const bool word = (kind == TokenKind::kWord || kind == TokenKind::kAlnum) &
+                        (tokens[i].span.end > tokens[i].span.begin);
       const bool capital = static_cast<unsigned>(c0 - 'A') < 26u;
       const bool maybe = c0 >= 0x80 || c0 == 'a' || c0 == 'e' || c0 == 'u';  // every article
       classes[i] = static_cast<uint8_t>(word & capital);  // kCapitalizedWordTok
@@ -1581,7 +1581,8 @@ void FindCountryRefs(const Document& doc, std::vector<Candidate>* out) {
 
 }  // namespace
 
-void Recognize(const Document& doc, const Gazetteer& gaz, std::vector<Candidate>& out) {
+void Recognize(const Document& doc, const Gazetteer& gaz, std::vector<Candidate>& out,
+               std::vector<uint32_t>& marked_words) {
   out.clear();
   {
     // This thread's scratch, or a fresh one while it is in use (a Recognize inside a Recognize).
@@ -1595,7 +1596,7 @@ void Recognize(const Document& doc, const Gazetteer& gaz, std::vector<Candidate>
     }
     const bool leased = scratch == &t_scratch;
     if (leased) t_in_use = true;
-    Recognizer(doc, gaz, *scratch, out).Run();
+    Recognizer(doc, gaz, *scratch, out, marked_words).Run();
     if (leased) t_in_use = false;
   }
   std::vector<Candidate> refs;
