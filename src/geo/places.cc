@@ -9,6 +9,8 @@
 #include <array>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
+#include <span>
 #include <system_error>
 
 #include "geo/places_internal.h"
@@ -67,49 +69,73 @@ bool IsStreetNameWord(const Document& doc, const Token& t) {
   return std::any_of(w.begin(), w.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
 }
 
-// Street names ("Orchard St.", "North Lumpkin Street") are toponyms that the gazetteer does not
-// hold. Each is placed at the document's nearest preceding populated place (else the first
-// one), the town it is in for local news; a gazetteer mention inside the street name ("Dublin"
-// of "Dublin Road") gives way to the street.
-void AddStreets(const Document& doc, std::vector<PlaceMention>& mentions) {
+// The street name ending at token i of `sent` ("Orchard St.", "North Lumpkin Street"), if any.
+// Every street word is capitalized: callers may skip tokens that do not start with a capital.
+std::optional<PlaceMention> StreetEndingAt(const Document& doc, const Sentence& sent, uint32_t i) {
+  const Token& t = doc.tokens[i];
+  if (t.kind != TokenKind::kWord) return std::nullopt;
+  // Most tokens end here, on their first byte (token spans lie inside the text).
+  if (t.span.end <= t.span.begin) return std::nullopt;
+  const char c0 = doc.text[t.span.begin];
+  if (c0 < 'A' || c0 > 'Z') return std::nullopt;
+  std::string_view w = doc.Slice(t.span);
+  Span end = t.span;
+  // "St" + "." when the tokenizer splits the abbreviation's period off.
+  if ((w == "St" || w == "Ave" || w == "Rd" || w == "Blvd") && i + 1 < sent.token_end &&
+      doc.Slice(doc.tokens[i + 1].span) == "." && doc.tokens[i + 1].span.begin == t.span.end) {
+    end.end = doc.tokens[i + 1].span.end;
+    w = doc.Slice(end);
+  }
+  // Most capitalized words have a first letter and length no street word has.
+  if (w.size() >= 16 || (kStreetShapes[w[0] - 'A'] >> w.size() & 1) == 0) return std::nullopt;
+  if (std::find(kStreetWords.begin(), kStreetWords.end(), w) == kStreetWords.end()) {
+    return std::nullopt;
+  }
+  uint32_t b = i;
+  while (b > sent.token_begin && i - b < 3 && IsStreetNameWord(doc, doc.tokens[b - 1]) &&
+         doc.tokens[b].span.begin - doc.tokens[b - 1].span.end == 1) {
+    --b;
+  }
+  while (b < i && std::find(kNotStreetNames.begin(), kNotStreetNames.end(),
+                            doc.Slice(doc.tokens[b].span)) != kNotStreetNames.end()) {
+    ++b;
+  }
+  if (b == i) return std::nullopt;
+  PlaceMention m;
+  m.span = {doc.tokens[b].span.begin, end.end};
+  m.name = std::string(doc.Slice(m.span));
+  m.feature_code = "ST";
+  m.kind = PlaceKind::kPlace;
+  return m;
+}
+
+// Street names are toponyms that the gazetteer does not hold. Each is placed at the document's
+// nearest preceding populated place (else the first one), the town it is in for local news; a
+// gazetteer mention inside the street name ("Dublin" of "Dublin Road") gives way to the street.
+// `marked_words` (Recognize's) holds every token that starts with a capital: only those are
+// asked, and the reference checks compare the streets with those of every token.
+void AddStreets(const Document& doc, std::span<const uint32_t> marked_words,
+                std::vector<PlaceMention>& mentions) {
   std::vector<PlaceMention> streets;
+  size_t k = 0;
   for (const Sentence& sent : doc.sentences) {
-    for (uint32_t i = sent.token_begin + 1; i < sent.token_end; ++i) {
-      const Token& t = doc.tokens[i];
-      if (t.kind != TokenKind::kWord) continue;
-      // Every street word is capitalized: most tokens end here, on their first byte (token spans
-      // lie inside the text).
-      if (t.span.end <= t.span.begin) continue;
-      const char c0 = doc.text[t.span.begin];
-      if (c0 < 'A' || c0 > 'Z') continue;
-      std::string_view w = doc.Slice(t.span);
-      Span end = t.span;
-      // "St" + "." when the tokenizer splits the abbreviation's period off.
-      if ((w == "St" || w == "Ave" || w == "Rd" || w == "Blvd") && i + 1 < sent.token_end &&
-          doc.Slice(doc.tokens[i + 1].span) == "." &&
-          doc.tokens[i + 1].span.begin == t.span.end) {
-        end.end = doc.tokens[i + 1].span.end;
-        w = doc.Slice(end);
+    for (; k < marked_words.size() && marked_words[k] < sent.token_end; ++k) {
+      if (marked_words[k] <= sent.token_begin) continue;
+      if (auto street = StreetEndingAt(doc, sent, marked_words[k])) {
+        streets.push_back(std::move(*street));
       }
-      // Most capitalized words have a first letter and length no street word has.
-      if (w.size() >= 16 || (kStreetShapes[w[0] - 'A'] >> w.size() & 1) == 0) continue;
-      if (std::find(kStreetWords.begin(), kStreetWords.end(), w) == kStreetWords.end()) continue;
-      uint32_t b = i;
-      while (b > sent.token_begin && i - b < 3 && IsStreetNameWord(doc, doc.tokens[b - 1]) &&
-             doc.tokens[b].span.begin - doc.tokens[b - 1].span.end == 1) {
-        --b;
+    }
+  }
+  if (places_internal::ReferenceChecksOn()) {
+    std::vector<Span> every;
+    for (const Sentence& sent : doc.sentences) {
+      for (uint32_t i = sent.token_begin + 1; i < sent.token_end; ++i) {
+        if (auto street = StreetEndingAt(doc, sent, i)) every.push_back(street->span);
       }
-      while (b < i && std::find(kNotStreetNames.begin(), kNotStreetNames.end(),
-                                doc.Slice(doc.tokens[b].span)) != kNotStreetNames.end()) {
-        ++b;
-      }
-      if (b == i) continue;
-      PlaceMention m;
-      m.span = {doc.tokens[b].span.begin, end.end};
-      m.name = std::string(doc.Slice(m.span));
-      m.feature_code = "ST";
-      m.kind = PlaceKind::kPlace;
-      streets.push_back(std::move(m));
+    }
+    places_internal::CountReferenceCheck(every.size() == streets.size());
+    for (size_t j = 0; j < std::min(every.size(), streets.size()); ++j) {
+      places_internal::CountReferenceCheck(every[j] == streets[j].span);
     }
   }
   if (streets.empty()) return;
@@ -165,18 +191,22 @@ void MarkNamesOfGroups(const Document& doc, std::vector<PlaceMention>& mentions)
 
 std::vector<PlaceMention> FindPlaces(const Document& doc, const Gazetteer& gaz) {
   // The candidates' array is kept per thread: a short document then allocates none for it.
+  // So are the recognizer's marked words.
   static thread_local std::vector<places_internal::Candidate> t_candidates;
+  static thread_local std::vector<uint32_t> t_marked_words;
   static thread_local bool t_in_use = false;
   std::vector<places_internal::Candidate> own;
+  std::vector<uint32_t> own_marked_words;
   std::vector<places_internal::Candidate>& candidates = t_in_use ? own : t_candidates;
+  std::vector<uint32_t>& marked_words = t_in_use ? own_marked_words : t_marked_words;
   const bool leased = &candidates == &t_candidates;
   if (leased) t_in_use = true;
-  places_internal::Recognize(doc, gaz, candidates);
+  places_internal::Recognize(doc, gaz, candidates, marked_words);
   std::vector<PlaceMention> mentions = places_internal::Resolve(doc, gaz, candidates);
   candidates.clear();
-  if (leased) t_in_use = false;
   MarkNamesOfGroups(doc, mentions);
-  AddStreets(doc, mentions);
+  AddStreets(doc, marked_words, mentions);
+  if (leased) t_in_use = false;
   return mentions;
 }
 

@@ -56,7 +56,10 @@ struct Candidate {
 
 // Finds candidate mentions in text order (non-overlapping) and puts them in `out` (cleared
 // first). Recognition only: acceptance needs document context and is decided by Resolve.
-void Recognize(const Document& doc, const Gazetteer& gaz, std::vector<Candidate>& out);
+// `marked_words` gets, in order, the tokens its scans look at: every word or alnum token that
+// starts with a capital (ASCII or not), and the Arabic articles ("al", "al-Qaim").
+void Recognize(const Document& doc, const Gazetteer& gaz, std::vector<Candidate>& out,
+               std::vector<uint32_t>& marked_words);
 
 // Picks one entry per candidate, drops unsupported ones, and returns the mentions.
 std::vector<PlaceMention> Resolve(const Document& doc, const Gazetteer& gaz,

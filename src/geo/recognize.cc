@@ -514,12 +514,20 @@ class KeyCounts {
   std::vector<std::pair<std::string, int>> rows_;
 };
 
+// Per token, what recognition's token scans ask of it first, worked out once per document
+// (TokenClasses): most tokens are none of these, and both scans step from one token that is to
+// the next.
+constexpr uint8_t kCapitalizedWordTok = 1u << 0;  // a word (or alnum) that IsCapitalized
+constexpr uint8_t kArticleWordTok = 1u << 1;      // else a word IsArticleWord as written ("al")
+constexpr uint8_t kArticlePrefixedTok = 1u << 2;  // else a word IsArticlePrefixed ("al-Qaim")
+
 class Recognizer {
  public:
   // The per-document arrays live in `scratch` (kept per thread, so a short document allocates
   // none of them again); candidates are appended to `out`, which must be empty.
   struct Scratch {
     std::string lower;
+    std::vector<uint8_t> token_classes;
     std::vector<int32_t> fold_of;
     std::vector<std::string> folded;
     std::vector<std::string> loose;
@@ -533,11 +541,13 @@ class Recognizer {
     std::vector<uint64_t> miss_hash;
   };
   Recognizer(const Document& doc, const Gazetteer& gaz, Scratch& scratch,
-             std::vector<Candidate>& out)
+             std::vector<Candidate>& out, std::vector<uint32_t>& marked)
       : doc_(doc),
         gaz_(gaz),
         out_(out),
         lower_(scratch.lower),
+        classes_(scratch.token_classes),
+        marked_(marked),
         fold_of_(scratch.fold_of),
         folded_(scratch.folded),
         loose_(scratch.loose),
@@ -570,6 +580,7 @@ class Recognizer {
   }
 
   void Run() {
+    TokenClasses();
     fold_of_.assign(doc_.tokens.size(), -1);
     folded_.clear();
     loose_.clear();
@@ -636,6 +647,64 @@ class Recognizer {
     return classes;
   }
 
+  // classes_: each token's k*Tok bits, and marked_: the tokens with any, in order. One pass
+  // without branches marks the words that start with a capital, a byte of a longer UTF-8
+  // letter, or a letter that begins an article; a second over those few gives their classes.
+  void TokenClasses() {
+    const size_t n = doc_.tokens.size();
+    classes_.resize(n);
+    marked_.resize(n);
+    // Local pointers: a store through a byte pointer may alias anything, and the compiler
+    // would load the vectors' data pointers again for each token.
+    const Token* tokens = doc_.tokens.data();
+    const unsigned char* text = reinterpret_cast<const unsigned char*>(doc_.text.data());
+    uint8_t* __restrict classes = classes_.data();
+    uint32_t* __restrict marked = marked_.data();
+    size_t count = 0;
+    for (uint32_t i = 0; i < n; ++i) {
+      // (A std::string's byte at size() is its terminator: reading it is safe.)
+      const unsigned char c0 = text[tokens[i].span.begin];
+      const TokenKind kind = tokens[i].kind;
+      const bool word = (kind == TokenKind::kWord || kind == TokenKind::kAlnum) &
+                        (tokens[i].span.end > tokens[i].span.begin);
+      const bool capital = static_cast<unsigned>(c0 - 'A') < 26u;
+      const bool maybe = c0 >= 0x80 || c0 == 'a' || c0 == 'e' || c0 == 'u';  // every article
+      classes[i] = static_cast<uint8_t>(word & capital);  // kCapitalizedWordTok
+      marked[count] = i;
+      count += word & (capital | maybe);
+    }
+    static_assert(kCapitalizedWordTok == 1);
+    size_t kept = 0;
+    for (size_t k = 0; k < count; ++k) {
+      const uint32_t i = marked_[k];
+      if (classes_[i] == 0) {
+        const std::string_view w = Tok(i);
+        if (static_cast<unsigned char>(w[0]) >= 0x80) {
+          if (IsCapitalized(w)) classes_[i] = kCapitalizedWordTok;
+        } else if (w.size() <= 3) {
+          if (IsArticleWord(w)) classes_[i] = kArticleWordTok;
+        } else if ((w[2] == '-' || (w.size() > 4 && w[3] == '-')) && IsArticlePrefixed(w)) {
+          classes_[i] = kArticlePrefixedTok;
+        }
+        if (classes_[i] == 0) continue;
+      }
+      marked_[kept++] = i;
+    }
+    marked_.resize(kept);
+    if (check_) {
+      for (uint32_t i = 0; i < n; ++i) CountReferenceCheck(classes_[i] == TokenClassesByTests(i));
+    }
+  }
+  // TokenClasses of token i by the plain tests, for the reference checks.
+  uint8_t TokenClassesByTests(uint32_t i) const {
+    if (!IsWord(i)) return 0;
+    const std::string_view w = Tok(i);
+    if (IsCapitalized(w)) return kCapitalizedWordTok;
+    if (IsArticleWord(w)) return kArticleWordTok;
+    if (IsArticlePrefixed(w)) return kArticlePrefixedTok;
+    return 0;
+  }
+
   // Folds the capitalized words of the sentences from `s` on (a batch of about 32), which Grow
   // looks up first, and has the gazetteer fetch their lookups' index entries together: one
   // round of overlapped cache misses instead of a miss per lookup. Grow reuses the keys.
@@ -653,12 +722,12 @@ class Recognizer {
     uint32_t t = s;
     for (; t < doc_.sentences.size() && folded_.size() - first < 32; ++t) {
       const auto& sent = doc_.sentences[t];
-      for (uint32_t i = sent.token_begin; i < sent.token_end; ++i) {
-        if (!IsWord(i)) continue;
-        std::string_view w = Tok(i);
-        if (!IsCapitalized(w)) continue;
+      for (; prefetch_marked_ < marked_.size() && marked_[prefetch_marked_] < sent.token_end;
+           ++prefetch_marked_) {
+        const uint32_t i = marked_[prefetch_marked_];
+        if (i < sent.token_begin || (classes_[i] & kCapitalizedWordTok) == 0) continue;
         bool had;
-        const std::string_view bare = StripPossessive(w, &had);
+        const std::string_view bare = StripPossessive(Tok(i), &had);
         const uint32_t at = static_cast<uint32_t>(folded_.size());
         fold_of_[i] = static_cast<int32_t>(at);
         const uint64_t h = HashBytes(bare);
@@ -748,24 +817,25 @@ class Recognizer {
     uint32_t i = sent.token_begin;
     int last_match_end = -1;  // token index after the last candidate
     while (i < sent.token_end) {
-      // PrefetchAhead folded exactly the capitalized words (checked under the reference checks).
-      const bool capitalized = fold_of_[i] >= 0;
-      if (check_) CountReferenceCheck(capitalized == (IsWord(i) && IsCapitalized(Tok(i))));
-      if (!capitalized && !IsWord(i)) {
-        ++i;
+      const uint8_t classes = classes_[i];
+      // PrefetchAhead folded exactly the capitalized words.
+      if (check_) CountReferenceCheck(((classes & kCapitalizedWordTok) != 0) == (fold_of_[i] >= 0));
+      // Most tokens: only capitalized words, "al-Qaim" and "al Qaim" go on. On to the next that
+      // may (or the sentence's end).
+      if (classes == 0) {
+        while (sentence_marked_ < marked_.size() && marked_[sentence_marked_] <= i) {
+          ++sentence_marked_;
+        }
+        i = sentence_marked_ < marked_.size() ? std::min(marked_[sentence_marked_], sent.token_end)
+                                               : sent.token_end;
         continue;
       }
+      const bool capitalized = (classes & kCapitalizedWordTok) != 0;
       std::string_view w = Tok(i);
-      if (!capitalized) {
-        // Most tokens end here; only "al-Qaim" and "al Qaim" go on.
-        const char c0 = w[0];
-        bool maybe_article = (c0 == 'a' || c0 == 'e') && w.size() <= 3 && i + 1 < sent.token_end &&
-                             IsArticleWord(w) && Adjacent(i + 1) && IsCapitalized(Tok(i + 1));
-        if (!maybe_article && !(w.size() > 3 && w[2] == '-' ? IsArticlePrefixed(w)
-                                : w.size() > 4 && w[3] == '-' && IsArticlePrefixed(w))) {
-          ++i;
-          continue;
-        }
+      if (!capitalized && (classes & kArticlePrefixedTok) == 0 &&
+          !(i + 1 < sent.token_end && Adjacent(i + 1) && IsCapitalized(Tok(i + 1)))) {
+        ++i;
+        continue;
       }
       if (uint32_t after = 0; Special(i, s, sent.token_end, &after)) {
         last_match_end = static_cast<int>(after);
@@ -1467,6 +1537,8 @@ class Recognizer {
   const Gazetteer& gaz_;
   std::vector<Candidate>& out_;
   std::string& lower_;  // doc_.text lower-cased
+  std::vector<uint8_t>& classes_;  // per token: its k*Tok bits (TokenClasses)
+  std::vector<uint32_t>& marked_;  // the tokens with any k*Tok bit, in order
   std::vector<int32_t>& fold_of_;  // per token: its folded key in folded_, -1 when not folded
   std::vector<std::string>& folded_;
   std::vector<std::string>& loose_;  // per folded_ key: its LooseKey when PrefetchFolded made it
@@ -1474,6 +1546,8 @@ class Recognizer {
   std::vector<std::span<const GeoId>>& demonyms_;  // per folded_ key: FindDemonymFolded
   Scratch& scratch_;
   uint32_t prefetched_ = 0;  // sentences before this one are folded and prefetched
+  size_t prefetch_marked_ = 0;  // marked_ before this one are PrefetchAhead's past
+  size_t sentence_marked_ = 0;  // marked_ before this one are behind Sentence
   const bool check_ = ReferenceChecksOn();
   KeyCounts persons_;      // key → times seen after a title (2) or a first name (1)
   KeyCounts place_votes_;  // key → mentions with a cue, level word or institution
@@ -1507,7 +1581,8 @@ void FindCountryRefs(const Document& doc, std::vector<Candidate>* out) {
 
 }  // namespace
 
-void Recognize(const Document& doc, const Gazetteer& gaz, std::vector<Candidate>& out) {
+void Recognize(const Document& doc, const Gazetteer& gaz, std::vector<Candidate>& out,
+               std::vector<uint32_t>& marked_words) {
   out.clear();
   {
     // This thread's scratch, or a fresh one while it is in use (a Recognize inside a Recognize).
@@ -1521,7 +1596,7 @@ void Recognize(const Document& doc, const Gazetteer& gaz, std::vector<Candidate>
     }
     const bool leased = scratch == &t_scratch;
     if (leased) t_in_use = true;
-    Recognizer(doc, gaz, *scratch, out).Run();
+    Recognizer(doc, gaz, *scratch, out, marked_words).Run();
     if (leased) t_in_use = false;
   }
   std::vector<Candidate> refs;

@@ -1162,6 +1162,9 @@ TEST_F(PlacesTest, ResolverFastPathsMatchTheirReferences) {
       // Small towns named once each, with and without a container; then a town named twice.
       "Militants raided Tessit and Anderamboukane; families fled to Menaka, Gao region.",
       "A bomb exploded in Kidal, Mali. Kidal residents said the town was calm by evening.",
+      // Streets (AddStreets asks only the capitalized words) and Arabic articles, glued or not.
+      "Police closed North Lumpkin Street and Oak Ave . after a crash on Elm St near Athens.",
+      "Clashes near al Qaim and al-Bukamal left two dead; ul-Haq and El Paso were quiet.",
   };
   std::string long_text;
   for (int i = 0; i < 40; ++i) long_text += std::string(texts[i % std::size(texts)]) + " ";
