@@ -259,6 +259,16 @@ bool FollowsAsContainer(const Document& doc, const PlaceMention& inner, const Pl
   return words > 0;
 }
 
+// True when `outer` is written as the owner of `inner` right before it: "Jammu and Kashmir's
+// Poonch district".
+bool PossessiveContainer(const Document& doc, const PlaceMention& inner,
+                         const PlaceMention& outer) {
+  if (outer.span.end >= inner.span.begin) return false;
+  const std::string_view between =
+      std::string_view(doc.text).substr(outer.span.end, inner.span.begin - outer.span.end);
+  return between == "'s " || between == "\u2019s ";
+}
+
 // True when a word, not only punctuation, stands between `inner` and `outer` ("X in Y", "X in
 // the countryside of Y"; not "X, Y").
 bool LinkedByWord(const Document& doc, const PlaceMention& inner, const PlaceMention& outer) {
@@ -867,7 +877,7 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
                         (capital || c.m->feature_code == "PPLA2") && CityAfterComma(doc, m, *c.m);
       if (!IsAdminLevel(*c.m) && !capital && !same_name && !city) continue;
       if (c.m->kind == PlaceKind::kAdmin2 && m.kind == PlaceKind::kAdmin2) continue;
-      if (!FollowsAsContainer(doc, m, *c.m)) continue;
+      if (!FollowsAsContainer(doc, m, *c.m) && !PossessiveContainer(doc, m, *c.m)) continue;
       if (capital && !same_name && !city && !LinkedByWord(doc, m, *c.m)) continue;
       if (c.admin1 == me.admin1) break;
       if (!country_named(c.country)) break;

@@ -633,6 +633,22 @@ TEST_F(EventLocationTest, TownAsContainerOfADistrict) {
   ExpectLocatedWithActors(rows);
 }
 
+// A division written as the owner of the place after it ("Jammu and Kashmir's Poonch
+// district") holds it as "Poonch district of Jammu and Kashmir" would: a name found in two
+// countries is read in the owner's.
+TEST_F(EventLocationTest, PossessiveOwnerAsContainer) {
+  const Row rows[] = {
+      {"Pakistani troops fired mortars in Jammu and Kashmir's Poonch district on Tuesday.", 0,
+       "India", "Jammu and Kashmir", "Poonch", 1},
+      {"Pakistani troops fired mortars in Poonch district of Jammu and Kashmir on Tuesday.", 0,
+       "India", "Jammu and Kashmir", "Poonch", 1},
+      // Negative: the other country's owner keeps the other district.
+      {"Indian troops fired mortars in Azad Kashmir's Poonch district on Tuesday.", 0,
+       "Pakistan", "Azad Kashmir", "Poonch", 3},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
 // A village named with no other place, read in a country none of the document's named actors
 // belongs to: its namesake in the actors' country ("JNIM" works in Mali, Burkina Faso and
 // Niger); with no such actor, the reading stands.
