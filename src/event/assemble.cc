@@ -60,29 +60,10 @@ void AddEvidence(const Document& doc, std::span<const FieldName> fields, Span sp
   }
 }
 
-bool ContainsLower(std::string_view text, std::string_view lower) {
-  if (lower.empty()) return true;
-  if (text.size() < lower.size()) return false;
-  // Anchored at the needle's rarest byte, found in both cases by memchr (string_view::find);
-  // the whole needle is compared at each hit.
-  const size_t pivot = RarestByte(lower);
-  const char c = lower[pivot];
-  const char upper = c >= 'a' && c <= 'z' ? static_cast<char>(c - 0x20) : c;
-  const size_t last = text.size() - lower.size() + pivot;  // last position of the pivot
-  for (char form : {c, upper}) {
-    for (size_t at = text.find(form, pivot); at != std::string_view::npos && at <= last;
-         at = text.find(form, at + 1)) {
-      if (EqualsLower(text.substr(at - pivot, lower.size()), lower)) return true;
-    }
-    if (upper == c) break;
-  }
-  return false;
-}
-
 bool ContainsInLower(std::string_view text, std::string_view lower) {
   if (lower.empty()) return true;
   if (text.size() < lower.size()) return false;
-  // As ContainsLower, but `text` has no upper-case letter to look for.
+  // As util::ContainsLowerAscii, but `text` has no upper-case letter to look for.
   const size_t pivot = RarestByte(lower);
   const size_t last = text.size() - lower.size() + pivot;  // last position of the pivot
   // At each hit the first and last bytes are tested before the whole needle: most hits of a

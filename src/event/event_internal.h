@@ -154,10 +154,10 @@ inline bool StartsWithLower(std::string_view text, std::string_view lower) {
 }
 // Lower(text).find(lower) != npos: whole-document prechecks of rules that look for a phrase
 // sentence by sentence (a sentence cannot hold what the text does not).
-bool ContainsLower(std::string_view text, std::string_view lower);
+using util::ContainsLowerAscii;
 
 using util::RarestByte;  // where a search for a word looks first
-// text.find(lower) != npos for a `text` already lower-cased (Lower): ContainsLower without
+// text.find(lower) != npos for a `text` already lower-cased (Lower): ContainsLowerAscii without
 // looking for upper-case letters.
 bool ContainsInLower(std::string_view text, std::string_view lower);
 

@@ -2435,30 +2435,6 @@ void NameVillage(const Document& doc, Span sentence, const PlaceMention& chosen,
 
 }  // namespace
 
-// LowerAscii(text).find(lower) != npos (`lower` is lower-case), by memchr for the needle's
-// rarest letter in both cases, comparing the whole needle at each hit.
-bool ContainsLowerAscii(std::string_view text, std::string_view lower) {
-  if (lower.empty()) return true;
-  if (text.size() < lower.size()) return false;
-  const size_t pivot = util::RarestByte(lower);
-  const char c = lower[pivot];
-  const char upper = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
-  const size_t last = text.size() - lower.size() + pivot;  // last position of the pivot
-  for (char form : {c, upper}) {
-    for (size_t at = text.find(form, pivot); at != std::string_view::npos && at <= last;
-         at = text.find(form, at + 1)) {
-      size_t i = 0;  // the whole needle, lower-cased byte by byte
-      for (const char* p = text.data() + at - pivot; i < lower.size(); ++i) {
-        const char b = p[i];
-        if ((b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a') : b) != lower[i]) break;
-      }
-      if (i == lower.size()) return true;
-    }
-    if (upper == c) break;
-  }
-  return false;
-}
-
 namespace {
 
 // The divisions where the one mission the document names reports its events (MissionArea), main

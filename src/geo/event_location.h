@@ -11,6 +11,7 @@
 
 #include "sitrep/pipeline.h"
 #include "sitrep/places.h"
+#include "util/rarest_byte.h"
 
 namespace sitrep {
 
@@ -35,9 +36,8 @@ class LocateCache {
   std::unique_ptr<Impl> impl_;
 };
 
-// LowerAscii(text).find(lower) != npos, for a lower-case `lower`, without lower-casing `text`:
-// the document-wide prechecks of LocateCache ("coded", "village", ...).
-bool ContainsLowerAscii(std::string_view text, std::string_view lower);
+// The document-wide prechecks of LocateCache ("coded", "village", ...).
+using util::ContainsLowerAscii;
 
 // LocateEvent(doc, sentence, gaz), with `cache` made for `doc` and `gaz` (same answer).
 EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer& gaz,

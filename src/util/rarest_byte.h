@@ -1,4 +1,5 @@
-// Where a search for a word in English text looks first: its rarest byte.
+// Where a search for a word in English text looks first (its rarest byte), and the
+// case-insensitive search built on it.
 #pragma once
 
 #include <array>
@@ -35,6 +36,32 @@ inline size_t RarestByte(std::string_view word) {
     }
   }
   return pivot;
+}
+
+// Whether `text` holds `lower` (lower-case ASCII) in any ASCII case, without lower-casing `text`:
+// memchr (string_view::find) for the needle's rarest byte in both cases, the whole needle
+// compared at each hit. The document-wide prechecks of rules that look for a phrase sentence by
+// sentence (a sentence cannot hold what the text does not).
+inline bool ContainsLowerAscii(std::string_view text, std::string_view lower) {
+  if (lower.empty()) return true;
+  if (text.size() < lower.size()) return false;
+  const size_t pivot = RarestByte(lower);
+  const char c = lower[pivot];
+  const char upper = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+  const size_t last = text.size() - lower.size() + pivot;  // last position of the pivot
+  for (char form : {c, upper}) {
+    for (size_t at = text.find(form, pivot); at != std::string_view::npos && at <= last;
+         at = text.find(form, at + 1)) {
+      size_t i = 0;  // the whole needle, lower-cased byte by byte
+      for (const char* p = text.data() + at - pivot; i < lower.size(); ++i) {
+        const char b = p[i];
+        if ((b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a') : b) != lower[i]) break;
+      }
+      if (i == lower.size()) return true;
+    }
+    if (upper == c) break;
+  }
+  return false;
 }
 
 }  // namespace sitrep::util
