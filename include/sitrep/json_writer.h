@@ -41,6 +41,10 @@ class JsonWriter {
   bool after_key_ = false;
 };
 
+// Is `value` written between the quotes of a JSON string as it is (printable ASCII other than
+// '"' and '\\')?
+bool IsJsonVerbatim(std::string_view value);
+
 // Appends `value` as a quoted JSON string.
 void AppendJsonString(std::string_view value, std::string* out);
 

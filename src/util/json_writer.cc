@@ -3,7 +3,6 @@
 #include <array>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <cstring>
 
 #include "sitrep/utf8.h"
@@ -19,28 +18,61 @@ constexpr std::array<bool, 256> kVerbatim = [] {
   return t;
 }();
 
-// Length of the leading run of verbatim bytes of `value`.
+// Length of the leading run of verbatim bytes of `value`: eight bytes at a time while every
+// byte of the word is verbatim (most keys and values are plain ASCII), then byte by byte.
 size_t VerbatimPrefix(std::string_view value) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  const char* data = value.data();
+  const size_t n = value.size();
   size_t run = 0;
-  while (run < value.size() && kVerbatim[static_cast<unsigned char>(value[run])]) ++run;
+  for (; run + 8 <= n; run += 8) {
+    uint64_t v;
+    std::memcpy(&v, data + run, 8);
+    const uint64_t quote = v ^ (kOnes * '"'), backslash = v ^ (kOnes * '\\');
+    // High bit set in some byte iff a byte is < 0x20, >= 0x80, '"' or '\\' (exact as a
+    // whole-word test: borrows only flag bytes above one that is flagged already).
+    const uint64_t special = ((v - kOnes * 0x20) | (quote - kOnes) | (backslash - kOnes)) &
+                             ~(v & kHigh) & kHigh;
+    if ((special | (v & kHigh)) != 0) break;
+  }
+  while (run < n && kVerbatim[static_cast<unsigned char>(data[run])]) ++run;
   return run;
 }
 
-// Appends `before`, then `value` quoted, then `after` (0 for none) in one resize: field names
+// Keys and values up to this many bytes are built on the stack and appended in one call.
+constexpr size_t kSmall = 120;
+
+// Appends `before`, then `value` quoted, then `after` (0 for none) in one append: field names
 // and most values need no escape, and one append is far cheaper than four.
 void AppendQuotedVerbatim(char before, std::string_view value, char after, std::string* out) {
-  const size_t at = out->size();
-  out->resize(at + value.size() + 2 + (before != 0) + (after != 0));
-  char* p = out->data() + at;
-  if (before != 0) *p++ = before;
+  if (value.size() > kSmall) {
+    const size_t at = out->size();
+    out->resize(at + value.size() + 2 + (before != 0) + (after != 0));
+    char* p = out->data() + at;
+    if (before != 0) *p++ = before;
+    *p++ = '"';
+    std::memcpy(p, value.data(), value.size());
+    p += value.size();
+    *p++ = '"';
+    if (after != 0) *p = after;
+    return;
+  }
+  char buf[kSmall + 4];
+  char* p = buf;
+  *p = before;
+  p += before != 0;
   *p++ = '"';
   std::memcpy(p, value.data(), value.size());
   p += value.size();
   *p++ = '"';
-  if (after != 0) *p = after;
+  *p = after;
+  p += after != 0;
+  out->append(buf, static_cast<size_t>(p - buf));
 }
 
 }  // namespace
+
+bool IsJsonVerbatim(std::string_view value) { return VerbatimPrefix(value) == value.size(); }
 
 void AppendJsonString(std::string_view value, std::string* out) {
   static const char kHex[] = "0123456789abcdef";
@@ -129,16 +161,25 @@ JsonWriter& JsonWriter::Key(std::string_view key) {
   return *this;
 }
 JsonWriter& JsonWriter::String(std::string_view value) {
-  Separator();
-  AppendJsonString(value, out_);
+  const char comma = !after_key_ && need_comma_ ? ',' : 0;
+  after_key_ = false;
+  if (VerbatimPrefix(value) == value.size()) {
+    AppendQuotedVerbatim(comma, value, 0, out_);
+  } else {
+    if (comma != 0) out_->push_back(comma);
+    AppendJsonString(value, out_);
+  }
   need_comma_ = true;
   return *this;
 }
 JsonWriter& JsonWriter::Int(int64_t value) {
-  Separator();
+  // The separator and the digits in one append.
   char buf[24];
-  const auto end = std::to_chars(buf, buf + sizeof buf, value).ptr;
-  out_->append(buf, end);
+  buf[0] = ',';
+  const size_t from = !after_key_ && need_comma_ ? 0 : 1;
+  after_key_ = false;
+  const auto end = std::to_chars(buf + 1, buf + sizeof buf, value).ptr;
+  out_->append(buf + from, end);
   need_comma_ = true;
   return *this;
 }
@@ -147,9 +188,11 @@ JsonWriter& JsonWriter::Double(double value) {
   if (!std::isfinite(value)) {
     out_->append("null");
   } else {
+    // printf's "%.10g" (the standard defines to_chars with a precision by it), without
+    // printf's format parsing and locale.
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.10g", value);
-    out_->append(buf);
+    const auto end = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::general, 10).ptr;
+    out_->append(buf, end);
   }
   need_comma_ = true;
   return *this;

@@ -27,6 +27,7 @@
 #include "event/event_internal.h"
 #include "geo/event_location.h"
 #include "sitrep/events.h"
+#include "sitrep/json_writer.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/places.h"
 #include "sitrep/triggers.h"
@@ -1135,6 +1136,67 @@ TEST(EventFastPath, EvidenceRowsShareStringsPerDocument) {
       }
     }
   }
+}
+
+// WriteEvidence builds verbatim rows in one append: against every row written field by field
+// through JsonWriter — plain rows, rows whose text or id needs escaping or is not ASCII, rows
+// too long for the stack buffer, offsets at 0 and UINT32_MAX, and an empty list.
+TEST(EventFastPath, EvidenceJsonMatchesWriter) {
+  auto reference = [](const std::vector<Evidence>& rows) {
+    std::string out;
+    JsonWriter w(&out);
+    w.BeginArray();
+    for (const Evidence& ev : rows) {
+      w.BeginObject()
+          .Field("field", ev.field.view())
+          .Field("doc_id", ev.doc_id.view())
+          .Field("start", ev.start)
+          .Field("end", ev.end)
+          .Field("text", ev.text.view())
+          .EndObject();
+    }
+    w.EndArray();
+    return out;
+  };
+  auto written = [](const std::vector<Evidence>& rows) {
+    std::string out;
+    JsonWriter w(&out);
+    WriteEvidence(w, rows);
+    return out;
+  };
+  auto row = [](std::string_view field, std::string_view doc_id, uint32_t start, uint32_t end,
+                std::string_view text) {
+    Evidence ev;
+    ev.field = field;
+    ev.doc_id = SharedString(doc_id);
+    ev.start = start;
+    ev.end = end;
+    ev.text = SharedString(text);
+    return ev;
+  };
+  const std::string long_text(600, 'x');
+  const std::string near_limit(440, 'y');
+  const std::vector<std::vector<Evidence>> cases = {
+      {},
+      {row("location", "doc-1", 12, 18, "Kadaji")},
+      {row("location", "doc-1", 0, 4294967295u, "Kadaji"), row("actor1", "doc-1", 3, 9, "gunmen")},
+      {row("notes", "doc \"2\"", 5, 9, "said \"no\""), row("admin1", "d\\3", 1, 2, "tab\there")},
+      {row("location", "doc-4", 7, 20, "Al Fall\xC5\xABjah"), row("text", "doc-4", 0, 1, "\xE2\x80\x94")},
+      {row("notes", "doc-5", 0, 600, long_text), row("notes", "doc-5", 0, 440, near_limit),
+       row("notes", near_limit, 0, 440, near_limit)},
+      {row("", "", 0, 0, ""), row("location", "doc-6", 1, 2, "line\nbreak")},
+  };
+  for (size_t i = 0; i < cases.size(); ++i) {
+    EXPECT_EQ(written(cases[i]), reference(cases[i])) << i;
+  }
+  // Inside an object, after other fields: the array takes the writer's separators.
+  std::string in_object, want;
+  JsonWriter a(&in_object), b(&want);
+  a.BeginObject().Field("n", 1).Key("evidence");
+  WriteEvidence(a, cases[2]);
+  a.Field("after", true).EndObject();
+  b.BeginObject().Field("n", 1).Key("evidence").Raw(reference(cases[2])).Field("after", true).EndObject();
+  EXPECT_EQ(in_object, want);
 }
 
 // FoldTextMemo against FoldText: the names and words of place mentions, repeated (memo hits),

@@ -4,7 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <limits>
 #include <random>
 #include <string>
 #include <string_view>
@@ -91,6 +95,63 @@ TEST(JsonWriterTest, RunCopyMatchesReference) {
     const size_t len = length(rng);
     for (size_t i = 0; i < len; ++i) s += alphabet[pick(rng)];
     ASSERT_EQ(Quoted(s), ReferenceJsonString(s)) << n;
+  }
+}
+
+// IsJsonVerbatim reads eight bytes at a time: one byte that needs escaping (or is not ASCII) at
+// every offset of strings of every length up to 40, against the byte-by-byte test.
+TEST(JsonWriterTest, VerbatimTestMatchesByteByByte) {
+  auto reference = [](std::string_view s) {
+    for (unsigned char c : s) {
+      if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return false;
+    }
+    return true;
+  };
+  const char specials[] = {'"', '\\', '\n', '\x01', '\x1f', '\x7f', ' ', '!', '#', '[', ']',
+                           '\x80', '\xC3', '\xFF', '\0'};
+  for (size_t len = 0; len <= 40; ++len) {
+    const std::string plain(len, 'q');
+    EXPECT_TRUE(IsJsonVerbatim(plain)) << len;
+    for (size_t at = 0; at < len; ++at) {
+      for (char c : specials) {
+        std::string s = plain;
+        s[at] = c;
+        ASSERT_EQ(IsJsonVerbatim(s), reference(s)) << len << " " << at << " " << int(c);
+        ASSERT_EQ(Quoted(s), ReferenceJsonString(s)) << len << " " << at << " " << int(c);
+      }
+    }
+  }
+}
+
+// Doubles as printf's "%.10g" would write them: coordinates, confidences, integers, tiny and
+// huge magnitudes, and random bit patterns.
+TEST(JsonWriterTest, DoubleMatchesPrintf) {
+  auto printf_g = [](double v) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.10g", v);
+    return std::string(buf);
+  };
+  auto written = [](double v) {
+    std::string out;
+    JsonWriter(&out).Double(v);
+    return out;
+  };
+  const double rows[] = {0.0, -0.0, 1.0, -1.0, 0.5, 33.3128, 44.3615, -70.6591, 0.85, 0.1,
+                         1e-5, 1.5e-7, 123456789.0, 1234567890.0, 12345678901.0, 1e21, 5e-324,
+                         std::numeric_limits<double>::max(), 2.0 / 3.0};
+  for (double v : rows) EXPECT_EQ(written(v), printf_g(v)) << v;
+  EXPECT_EQ(written(std::nan("")), "null");
+  EXPECT_EQ(written(std::numeric_limits<double>::infinity()), "null");
+  std::mt19937_64 rng(1127);
+  std::uniform_real_distribution<double> coordinate(-180.0, 180.0);
+  for (int n = 0; n < 20000; ++n) {
+    const double c = coordinate(rng);
+    ASSERT_EQ(written(c), printf_g(c)) << n;
+    uint64_t bits = rng();
+    double v;
+    std::memcpy(&v, &bits, sizeof v);
+    if (!std::isfinite(v)) continue;
+    ASSERT_EQ(written(v), printf_g(v)) << n;
   }
 }
 
