@@ -55,6 +55,7 @@ struct Actor {
   Span first;        // first mention
   bool primary = false;  // mentioned in the incident's strongest sentence
   bool generic = false;
+  bool claimed = false;  // some mention claims the attack (ClaimsAttack)
   Class cls = Class::kOther;
 };
 
@@ -108,6 +109,67 @@ bool IsSource(const Document& doc, const ActorMention& m) {
     const std::string_view w2 = doc.Slice((before - 2)->span);
     if (EqualsLower(w2, "according") && EqualsLower(w1, "to")) return true;
     if (EqualsLower(w1, "by") && any_of(w2, {"released", "issued", "statement"})) return true;
+  }
+  return false;
+}
+
+// A mention that claims the attack: "al-Shabaab claimed responsibility", "the group, which
+// later claimed the bombing", "IS has claimed credit", "an attack claimed by the Taliban".
+bool ClaimsAttack(const Document& doc, const ActorMention& m) {
+  auto tok = doc.FirstTokenFrom(m.span.end);
+  const auto end = doc.tokens.end();
+  auto word = [&](std::vector<Token>::const_iterator t) {
+    return t < end ? doc.Slice(t->span) : std::string_view();
+  };
+  for (int k = 0; k < 6 && tok + k < end; ++k) {
+    const std::string_view w = word(tok + k);
+    if (StartsWithLower(w, "claim") && !EqualsLower(w, "claimants")) {
+      for (int j = 1; j <= 2; ++j) {
+        const std::string_view x = word(tok + k + j);
+        if (EqualsLower(x, "responsibility") || EqualsLower(x, "credit")) return true;
+        for (std::string_view deed : {"attack", "attacks", "bombing", "bombings", "blast",
+                                      "assault", "ambush", "explosion", "killing", "killings"}) {
+          if (j == 2 && EqualsLower(word(tok + k + 1), "the") && EqualsLower(x, deed)) return true;
+        }
+      }
+      return false;
+    }
+    // Only the group's own words and auxiliaries stand between it and its claim.
+    bool filler = false;
+    for (std::string_view f : {"group", "militants", "militant", "fighters", "has", "have", "had",
+                               "later", "quickly", "also", "swiftly", "which", "who", "that",
+                               ","}) {
+      filler |= EqualsLower(w, f);
+    }
+    if (!filler) break;
+  }
+  auto before = doc.FirstTokenFrom(m.span.begin);
+  const auto first = doc.tokens.begin();
+  if (before - first >= 3 && EqualsLower(word(before - 1), "the")) --before;  // "claimed by the"
+  return before - first >= 2 && EqualsLower(word(before - 1), "by") &&
+         EqualsLower(word(before - 2), "claimed");
+}
+
+// The mention is the subject of an action of its own: "the police killed a militant carrying
+// an IED", "an army EOD team destroyed the device", "forces claimed to have destroyed", "troops
+// shot the bomber before he blew himself up". Such forces did not suffer the bomb; they acted.
+bool ActsFirst(const Document& doc, Span mention) {
+  auto tok = doc.FirstTokenFrom(mention.end);
+  const auto end = doc.tokens.end();
+  for (int k = 0; k < 5 && tok + k < end; ++k) {
+    const std::string_view w = doc.Slice((tok + k)->span);
+    for (std::string_view verb : {"killed", "shot", "destroyed", "defused", "dismantled",
+                                  "arrested", "captured", "seized", "found", "discovered",
+                                  "detected", "recovered", "neutralized", "neutralised", "foiled",
+                                  "thwarted", "intercepted", "raided", "fired", "repelled"}) {
+      if (EqualsLower(w, verb)) return true;
+    }
+    bool filler = false;
+    for (std::string_view f : {"have", "has", "had", "reportedly", "also", "later", "claimed",
+                               "said", "say", "says", "to", "successfully", "allegedly"}) {
+      filler |= EqualsLower(w, f);
+    }
+    if (!filler) return false;
   }
   return false;
 }
@@ -334,8 +396,10 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
     prev_end = m.span.end;
     auto it = std::find_if(actors.begin(), actors.end(),
                            [&](const Actor& a) { return a.name == name; });
+    const bool claims = ClaimsAttack(doc, m);
     if (it != actors.end()) {
       it->primary |= s == primary;
+      it->claimed |= claims;
       continue;
     }
     Actor a;
@@ -345,6 +409,7 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
     a.first = m.span;
     a.primary = s == primary;
     a.generic = m.generic;
+    a.claimed = claims;
     a.cls = ClassOf(m.inter);
     actors.push_back(std::move(a));
   }
@@ -541,6 +606,19 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
         a2 = add_actor("Civilians", 7, Class::kCivilians);
       }
     }
+  }
+
+  // The armed group that claims the attack carried it out, whoever else the strongest
+  // sentence names first ("a car bomb killed four soldiers ... al-Shabaab claimed
+  // responsibility"); and a bomb's maker is the non-state group named against the state forces
+  // it hit, as state forces plant no roadside bombs and send no suicide bombers.
+  if (a1 >= 0 && a2 >= 0 && type != "Protests" && type != "Riots" &&
+      type != "Strategic developments") {
+    const bool claimed_by_a2 = actors[a2].claimed && is_armed(actors[a2]) && !actors[a1].claimed;
+    const bool bomb_by_a2 = (sub == "Remote explosive/landmine/IED" || sub == "Suicide bomb") &&
+                            actors[a1].cls == Class::kState && actors[a2].cls == Class::kNonState &&
+                            !ActsFirst(doc, actors[a1].first);
+    if (claimed_by_a2 || bomb_by_a2) std::swap(a1, a2);
   }
 
   // Sides: each actor joins the side it does not oppose.

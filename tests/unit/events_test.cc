@@ -430,6 +430,29 @@ const RoleCase kRoleCases[] = {
     // Locals beating a suspect: rioters against civilians.
     {"A suspected thief was beaten up by locals at the market on Monday.", "Rioters", "Civilians",
      57},
+    // The group that claims the attack carried it out, though the first sentence names only
+    // its victims; a claim written in the passive counts too.
+    {"A car bomb exploded near a checkpoint on Monday, killing three soldiers. Al-Shabaab "
+     "claimed responsibility for the attack.",
+     "Al Shabaab", "Military Forces", 12},
+    {"Gunmen opened fire on a police station on Monday, killing two officers, in an attack "
+     "later claimed by the Taliban.",
+     "Taliban", "Police Forces", 12},
+    // A bomb's maker is the armed group named against the forces it hit...
+    {"Four soldiers died on Monday when a roadside bomb hit their convoy near a camp used by "
+     "Boko Haram.",
+     "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad", "Military Forces", 12},
+    // ...but forces that act against the bomb or the bomber are actor1, and so are forces that
+    // claim a deed of their own.
+    {"Police shot dead a suspected Boko Haram suicide bomber at a checkpoint on Monday.",
+     "Police Forces", "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad", 12},
+    {"The army claimed to have killed ten Al-Shabaab fighters in clashes on Monday.",
+     "Military Forces", "Al Shabaab", 12},
+    // A demonym before a weapon only states field is that country's military.
+    {"Russian shelling killed two civilians in the city on Monday.",
+     "Military Forces of Russia", "Civilians", 17},
+    {"Israeli airstrikes hit a house in the camp on Monday, killing four people.",
+     "Military Forces of Israel", "Civilians", 17},
 };
 
 TEST(AssembleEvents, RolesByType) {
