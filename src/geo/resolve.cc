@@ -2376,6 +2376,30 @@ class Resolver {
     }
   }
 
+  // "central Nairobi", "central Van": the centre of the division's seat of the same name, so
+  // the seat itself (a town of its own); `chosen` otherwise. The seat must lie in the chosen
+  // division ("central Washington" is the state's middle, not the capital of another one).
+  GeoId CentreSeat(const Candidate& c, GeoId chosen) const {
+    if (!c.relative) return chosen;
+    const GeoEntry division = gaz_.Entry(chosen);
+    if (division.kind() != GeoKind::kAdmin1 && division.kind() != GeoKind::kAdmin2) return chosen;
+    constexpr std::string_view kCentral = "central";
+    const std::string_view w = doc_.Slice(c.span);
+    if (w.size() < kCentral.size()) return chosen;
+    for (size_t i = 0; i < kCentral.size(); ++i) {
+      if (static_cast<char>(w[i] | 0x20) != kCentral[i]) return chosen;
+    }
+    for (const GeoId id : c.ids) {
+      const GeoEntry e = gaz_.Entry(id);
+      if (e.kind() != GeoKind::kPlace) continue;
+      const std::string_view fc = e.feature_code();
+      const bool seat = Eq(fc, "PPLC") || Eq(fc, "PPLA") || (division.kind() == GeoKind::kAdmin2 && Eq(fc, "PPLA2"));
+      const GeoId holder = division.kind() == GeoKind::kAdmin1 ? e.admin1_id() : e.admin2_id();
+      if (seat && holder == chosen) return id;
+    }
+    return chosen;
+  }
+
   std::vector<PlaceMention> Emit() const {
     std::vector<PlaceMention> out;
     out.reserve(cands_.size());
@@ -2407,7 +2431,7 @@ class Resolver {
         continue;
       }
       if (!choices_[k].accepted) continue;
-      FillMention(c, gaz_.Entry(choices_[k].id), out.emplace_back());
+      FillMention(c, gaz_.Entry(CentreSeat(c, choices_[k].id)), out.emplace_back());
     }
     return out;
   }

@@ -314,6 +314,38 @@ TEST_F(PlacesTest, RelativeRegions) {
   EXPECT_TRUE(m->relative_region);
 }
 
+// "central X" where X names both a division and its seat is the seat's centre: the town. A
+// division whose namesake town is not its seat keeps the regional reading.
+TEST_F(PlacesTest, CentreOfASeatIsTheTown) {
+  struct Row {
+    const char* text;
+    const char* surface;
+    const char* name;
+    const char* country;
+  };
+  const Row towns[] = {
+      {"Police fired tear gas at protesters in central Nairobi on Tuesday.", "Nairobi", "Nairobi",
+       "KE"},
+      {"A blast hit a market in central Van, officials said.", "Van", "Van", "TR"},
+  };
+  for (const Row& r : towns) {
+    Document doc = Annotate(r.text);
+    const PlaceMention* m = Find(doc, r.surface);
+    ASSERT_NE(m, nullptr) << r.text;
+    EXPECT_EQ(m->kind, PlaceKind::kPlace) << r.text;
+    EXPECT_FALSE(m->relative_region) << r.text;
+    EXPECT_EQ(m->name, r.name) << r.text;
+    EXPECT_EQ(m->country, r.country) << r.text;
+  }
+  Document doc = Annotate("Wildfires burned across central Washington, and Yakima officials "
+                          "ordered evacuations.");
+  const PlaceMention* m = Find(doc, "central Washington");
+  ASSERT_NE(m, nullptr);
+  EXPECT_TRUE(m->relative_region);
+  EXPECT_EQ(m->country, "US");
+  // Other directions keep the division: "southern Kaduna" above.
+}
+
 TEST_F(PlacesTest, NamesWithDirectionWordsAreNotRelative) {
   Document doc = Annotate("Violence flared in South Sudan and Northern Ireland.");
   const PlaceMention* a = Find(doc, "South Sudan");
