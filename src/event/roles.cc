@@ -91,7 +91,7 @@ bool IsSource(const Document& doc, const ActorMention& m) {
     }
     return false;
   };
-  for (int k = 0; k < 3 && tok + k < doc.tokens.end(); ++k) {
+  for (int k = 0; k < 5 && tok + k < doc.tokens.end(); ++k) {
     const std::string_view w = doc.Slice((tok + k)->span);
     if (any_of(w, {"said", "says", "told", "reported", "announced", "stated", "confirmed",
                    "added", "spokesman", "spokesperson", "statement"})) {
@@ -101,7 +101,13 @@ bool IsSource(const Document& doc, const ActorMention& m) {
       }
       return true;
     }
-    if (!any_of(w, {"also", "later", "on", "has", "had"})) break;
+    // A named speaker of the force stands between it and the verb: "Police officer Abdirahman
+    // Osman said", "police commander John Mwangi said".
+    const bool name = !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
+    if (!name && !any_of(w, {"also", "later", "on", "has", "had", "commander", "chief",
+                             "official", "officials", "head", "director", "inspector"})) {
+      break;
+    }
   }
   auto before = doc.FirstTokenFrom(m.span.begin);
   if (before - doc.tokens.begin() >= 2) {

@@ -467,6 +467,21 @@ TEST(AssembleEvents, RolesByType) {
   }
 }
 
+// A force that only speaks through a named officer is the source, not a side: "police
+// commander John Mwangi said" adds no associated actor; the same force acting is one.
+TEST(AssembleEvents, NamedSpokesmanIsASource) {
+  const Document quoted = Annotated(
+      "A bomb killed two soldiers at a checkpoint on Monday, police commander John Mwangi said.");
+  ASSERT_FALSE(quoted.events.empty());
+  EXPECT_EQ(quoted.events[0].actor2.value_or(""), "Military Forces");
+  EXPECT_TRUE(quoted.events[0].assoc_actor_1.empty());
+  EXPECT_TRUE(quoted.events[0].assoc_actor_2.empty());
+  const Document acting = Annotated(
+      "A bomb killed two soldiers and police officers at a checkpoint on Monday.");
+  ASSERT_FALSE(acting.events.empty());
+  EXPECT_EQ(acting.events[0].assoc_actor_2, std::vector<std::string>{"Police Forces"});
+}
+
 TEST(AssembleEvents, BackgroundIsNotNews) {
   const Document doc = Annotated(
       "The group rose to power in 2014 and was defeated in 2017. Its sleeper cells have "
