@@ -1412,8 +1412,11 @@ class Recognizer {
       c.relative = true;
       c.span.begin = doc_.tokens[p - 3].span.begin;
     }
+    // "near the town of Gao": the level phrase between the near word and the name.
+    const bool near_level_of = Eq(p1, "of") && (Eq(p2, "town") || Eq(p2, "village") || Eq(p2, "city")) &&
+                               Eq(p3, "the") && (Classes(prev(4)) & kNearWordClass);
     if ((classes1 & kNearWordClass) || (Eq(p1, "to") && Eq(p2, "close")) ||
-        (Eq(p1, "of") && Eq(p2, "outskirts"))) {
+        (Eq(p1, "of") && Eq(p2, "outskirts")) || near_level_of) {
       c.near = true;
       c.cue = 2;
     } else if (Eq(p1, "of") && (Classes(p2) & kDirectionNounClass) && !c.relative) {

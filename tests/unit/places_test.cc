@@ -850,6 +850,30 @@ TEST_F(PlacesTest, PeopleAreNotTheirNamesakeVillages) {
   }
 }
 
+// "near the town of X" is near X like "near X"; "in the town of X" and a near word further
+// back are not.
+TEST_F(PlacesTest, NearThroughALevelPhrase) {
+  struct Row {
+    const char* text;
+    const char* surface;
+    bool near;
+  };
+  const Row rows[] = {
+      {"A drone strike hit a market near the town of Gao on Monday.", "Gao", true},
+      {"Gunmen attacked a checkpoint near the village of Djibo.", "Djibo", true},
+      {"Soldiers patrolled near Djibo.", "Djibo", true},
+      {"A drone strike hit a market in the town of Gao on Monday.", "Gao", false},
+      {"Near the river, the town of Gao was quiet.", "Gao", false},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc = Annotate(r.text);
+    const PlaceMention* m = Find(doc, r.surface);
+    ASSERT_NE(m, nullptr);
+    EXPECT_EQ(m->near, r.near);
+  }
+}
+
 TEST_F(PlacesTest, HyphenJoinedNamesSplitIntoTheirPlaces) {
   struct Row {
     const char* text;
