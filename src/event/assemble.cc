@@ -122,7 +122,9 @@ const util::SpanOverlaps& MentionIndex::named() const {
     named_.Clear();
     for (const ActorMention& a : doc_->actors) named_.Add(a.span);
     for (const PlaceMention& p : doc_->places) {
-      if (!p.demonym && p.geo_id != kNoGeoId) named_.Add(p.span);
+      // Unresolved ones too: the places stage emits a name it cannot place only on firm
+      // evidence ("Kenyatta Avenue", "the village of X").
+      if (!p.demonym) named_.Add(p.span);
     }
     named_.Seal();
   }

@@ -53,7 +53,13 @@ constexpr std::string_view kNotNames[] = {
     "institute", "center", "centre", "association", "society", "federation", "authority",
     "authorities", "administration", "directorate", "television", "tv", "radio", "channel",
     "daily", "gazette", "herald", "tribune", "journal", "monitor", "parliament", "assembly",
-    "senate", "congress", "embassy", "consulate", "mission", "programme", "program", "fund"};
+    "senate", "congress", "embassy", "consulate", "mission", "programme", "program", "fund",
+    // Places and premises: "Kenyatta Avenue", "Jilani Masjid", "Dunai Bazaar", "Ramat Square".
+    "avenue", "boulevard", "highway", "bridge", "square", "plaza", "mall", "hotel", "cinema",
+    "stadium", "station", "prison", "jail", "restaurant", "temple", "shrine", "cemetery",
+    "masjid", "bazaar", "bazar", "chowk", "mohalla", "nagar", "colony", "mandi", "farm",
+    "checkpoint", "kibbutz", "barangay", "sitio", "hills", "mountains", "valley", "division",
+    "enterprises", "construction"};
 constexpr std::string_view kStarters[] = {
     "the", "in", "on", "at", "a", "an", "other", "among", "but", "however", "after", "when",
     "last", "this", "that", "these", "those", "his", "her", "their", "its", "despite", "as",
@@ -229,6 +235,29 @@ void FindNamedPersons(const Document& doc, std::string_view lower, const Mention
         const std::string_view lw = Low(lower, doc.tokens[j].span);
         if (lw.ends_with("'s") || lw.ends_with("\xE2\x80\x99s")) reject = true;
         if (AllCaps(w) || NotNames().Has(lw)) reject = true;
+      }
+      // A name right after a locative preposition is a place the gazetteer lacks ("killed in
+      // Kone Thar", "near Tel Rumeida", "at Umueze Ozalla").
+      // So is one after "the" there ("in the Abu Shouk camp"), the target of an attack ("an
+      // attack on Kurmin Masara"), and one followed by a word for a place ("Abu Shouk camp").
+      if (b > s.token_begin) {
+        uint32_t p = b - 1;
+        if (Low(lower, doc.tokens[p].span) == "the" && p > s.token_begin) --p;
+        const std::string_view before = Low(lower, doc.tokens[p].span);
+        const std::string_view deed = p > s.token_begin ? Low(lower, doc.tokens[p - 1].span)
+                                                        : std::string_view();
+        reject |= before == "in" || before == "near" || before == "at" || before == "outside" ||
+                  before == "inside" || before == "into" || before == "toward" ||
+                  before == "towards" || before == "across" || before == "around" ||
+                  (before == "on" && (deed == "attack" || deed == "raid" || deed == "assault" ||
+                                      deed == "offensive" || deed == "attacks" || deed == "raids"));
+      }
+      if (end < s.token_end) {
+        const std::string_view after = Low(lower, doc.tokens[end].span);
+        reject |= after == "camp" || after == "village" || after == "town" || after == "area" ||
+                  after == "district" || after == "market" || after == "road" ||
+                  after == "street" || after == "neighbourhood" || after == "neighborhood" ||
+                  after == "refugee" || after == "checkpoint";
       }
       if (reject || mentions.named().AnyOverlaps(name_span)) continue;
 

@@ -27,6 +27,18 @@ const PersonCase kCases[] = {
      {"Abu Ali al-Tunisi|killed"}},
     {"Gunmen kidnapped John Okafor, a local journalist, in Kaduna on Monday.",
      {"John Okafor|abducted"}},
+    // Places the gazetteer lacks are no people: after a locative preposition, with a word for
+    // a street or a premises, or found by the places stage ("Kenyatta Avenue").
+    {"Gunmen killed four farmers in Kone Thar on Monday.", {}},
+    {"A bomb killed two men near Tel Rumeida on Monday.", {}},
+    {"A grenade blast killed a guard at the Ocean Pearl Hotel on Monday.", {}},
+    {"Police shot dead a protester near Kenyatta Avenue on Tuesday.", {}},
+    {"Militants attacked Bhikhu Chowk market on Monday, killing three.", {}},
+    {"Twelve civilians were killed by shells in the Abu Shouk camp on Sunday.", {}},
+    {"Gunmen killed 11 villagers in an attack on Kurmin Masara on Tuesday.", {}},
+    // A person after other prepositions keeps being one.
+    {"Soldiers arrested Ahmed Musa Ali on Monday.", {"Ahmed Musa Ali|arrested"}},
+    {"Gunmen opened fire on John Okafor on Monday, killing him.", {"John Okafor|killed"}},
 };
 
 class NamedPersonsTest : public ::testing::TestWithParam<PersonCase> {};
