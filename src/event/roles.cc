@@ -558,8 +558,13 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
       if (a2 < 0) {
         a2 = first_of([&](const Actor& a) { return is_armed(a) && Oppose(actors[a1], a, any_non_state, allies); });
       }
+      // (Civilians are no side of a battle: fire that hits them is violence against them, and
+      // residents who flee a town that changes hands did not hold it.)
       if (a2 < 0) {
-        a2 = first_of([&](const Actor& a) { return Oppose(actors[a1], a, any_non_state, allies); });
+        a2 = first_of([&](const Actor& a) {
+          return Oppose(actors[a1], a, any_non_state, allies) &&
+                 !(type == "Battles" && a.cls == Class::kCivilians);
+        });
       }
       // Property destroyed or looted with no armed opponent belongs to civilians.
       if (a2 < 0 && sub == "Looting/property destruction" && is_armed(actors[a1])) {

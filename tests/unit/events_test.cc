@@ -448,6 +448,9 @@ const RoleCase kRoleCases[] = {
      "Police Forces", "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad", 12},
     {"The army claimed to have killed ten Al-Shabaab fighters in clashes on Monday.",
      "Military Forces", "Al Shabaab", 12},
+    // Residents who flee a town that changes hands are no side of the battle.
+    {"Rebels took control of the town on Monday as residents fled.", "Unidentified Armed Group",
+     "Unidentified Armed Group", 33},
     // A demonym before a weapon only states field is that country's military.
     {"Russian shelling killed two civilians in the city on Monday.",
      "Military Forces of Russia", "Civilians", 17},
