@@ -120,7 +120,8 @@ bool IsSource(const Document& doc, const ActorMention& m) {
 }
 
 // A mention that claims the attack: "al-Shabaab claimed responsibility", "the group, which
-// later claimed the bombing", "IS has claimed credit", "an attack claimed by the Taliban".
+// later claimed the bombing", "IS has claimed credit", "an attack claimed by the Taliban"; or
+// that others blame for it: "attributed the attack to the NPA", "blamed on Boko Haram".
 bool ClaimsAttack(const Document& doc, const ActorMention& m) {
   auto tok = doc.FirstTokenFrom(m.span.end);
   const auto end = doc.tokens.end();
@@ -152,8 +153,24 @@ bool ClaimsAttack(const Document& doc, const ActorMention& m) {
   auto before = doc.FirstTokenFrom(m.span.begin);
   const auto first = doc.tokens.begin();
   if (before - first >= 3 && EqualsLower(word(before - 1), "the")) --before;  // "claimed by the"
-  return before - first >= 2 && EqualsLower(word(before - 1), "by") &&
-         EqualsLower(word(before - 2), "claimed");
+  if (before - first >= 2 && EqualsLower(word(before - 1), "by") &&
+      EqualsLower(word(before - 2), "claimed")) {
+    return true;
+  }
+  // Blame laid by others counts as well: "sources attributed the attack to the NPA", "the
+  // bombing was blamed on Boko Haram".
+  if (before - first >= 3 && EqualsLower(word(before - 1), "to")) {
+    for (int k = 2; k <= 5 && before - first >= k; ++k) {
+      if (EqualsLower(word(before - k), "attributed")) return true;
+    }
+  }
+  if (before - first >= 2 && EqualsLower(word(before - 1), "on")) {
+    const std::string_view verb = word(before - 2);
+    if (EqualsLower(verb, "blamed") || EqualsLower(verb, "blames") || EqualsLower(verb, "blame")) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // The mention is the subject of an action of its own: "the police killed a militant carrying

@@ -438,6 +438,10 @@ const RoleCase kRoleCases[] = {
     {"Gunmen opened fire on a police station on Monday, killing two officers, in an attack "
      "later claimed by the Taliban.",
      "Taliban", "Police Forces", 12},
+    // Blame laid by others counts as a claim.
+    {"Gunmen shot dead two police officers at a checkpoint on Monday. No group claimed "
+     "responsibility, but officials attributed the attack to Boko Haram.",
+     "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad", "Police Forces", 12},
     // A bomb's maker is the armed group named against the forces it hit...
     {"Four soldiers died on Monday when a roadside bomb hit their convoy near a camp used by "
      "Boko Haram.",
