@@ -43,6 +43,8 @@ const TypeCase kTypeCases[] = {
     {"An airstrike hit a fuel depot near the border on Monday.", "Air/drone strike"},
     {"A drone strike destroyed a pickup truck on the coastal road.", "Air/drone strike"},
     {"A suicide bomber detonated his vest at the market gate.", "Suicide bomb"},
+    {"A suicide attacker killed nine people at a police post on Monday.", "Suicide bomb"},
+    {"The man detonated his explosives-belt near the checkpoint.", "Suicide bomb"},
     {"Rebel artillery shelled the outskirts of the city overnight.",
      "Shelling/artillery/missile attack"},
     {"A roadside bomb struck a minibus carrying traders.", "Remote explosive/landmine/IED"},
