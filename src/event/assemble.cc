@@ -140,12 +140,39 @@ const EventLocation& SentenceLocations::At(uint32_t sentence) {
 
 namespace {
 
+// A trigger named as a motive of the incident, not the incident itself: "in revenge for the
+// army's offensive", "in retaliation for an airstrike", "in response to the raid".
+bool NamedAsMotive(const Document& doc, const TriggerMention& t) {
+  const Sentence& s = doc.sentences[t.sentence];
+  const auto first = doc.tokens.begin() + s.token_begin;
+  auto tok = doc.FirstTokenFrom(t.span.begin);
+  for (int back = 1; back <= 5 && tok - back >= first; ++back) {
+    const std::string_view w = doc.Slice((tok - back)->span);
+    if (EqualsLower(w, "revenge") || EqualsLower(w, "retaliation") || EqualsLower(w, "avenge") ||
+        (EqualsLower(w, "response") && back >= 2 && EqualsLower(doc.Slice((tok - back + 1)->span), "to"))) {
+      return true;
+    }
+    if (w == "." || w == ";" || w == ",") return false;
+  }
+  return false;
+}
+
 // The sub-event type with the largest summed score; strategic mentions vote only when there is
-// no other kind. Returns the index of the strongest mention of the winning type.
+// no other kind, and mentions named as the incident's motive only when nothing else does.
+// Returns the index of the strongest mention of the winning type.
 uint32_t ChooseType(const Document& doc, const Incident& inc) {
   bool any_other = false;
   for (uint32_t ti : inc.triggers) {
     any_other |= FamilyOf(doc.triggers[ti].event_type) != Family::kStrategic;
+  }
+  bool any_not_motive = false;
+  thread_local std::vector<uint8_t> motive;
+  motive.assign(inc.triggers.size(), 0);
+  for (size_t i = 0; i < inc.triggers.size(); ++i) {
+    const TriggerMention& t = doc.triggers[inc.triggers[i]];
+    if (any_other && FamilyOf(t.event_type) == Family::kStrategic) continue;
+    motive[i] = NamedAsMotive(doc, t);
+    any_not_motive |= motive[i] == 0;
   }
   // Per sub-event type, its best score: an incident has a few types, looked up in a list of
   // the calling thread (no tree built per event).
@@ -154,9 +181,10 @@ uint32_t ChooseType(const Document& doc, const Incident& inc) {
   auto vote_of = [&](std::string_view type) {
     return std::find_if(votes.begin(), votes.end(), [&](const auto& v) { return v.first == type; });
   };
-  for (uint32_t ti : inc.triggers) {
-    const TriggerMention& t = doc.triggers[ti];
+  for (size_t i = 0; i < inc.triggers.size(); ++i) {
+    const TriggerMention& t = doc.triggers[inc.triggers[i]];
     if (any_other && FamilyOf(t.event_type) == Family::kStrategic) continue;
+    if (any_not_motive && motive[i] != 0) continue;
     // The strongest mention decides ("drone strike" 0.85 beats two "killed" 0.56): a summed
     // vote was tried and lost on the ACLED dev set.
     const auto it = vote_of(t.sub_event_type);

@@ -1213,9 +1213,11 @@ class Classifier {
   }
 
   // "bombs from previous fighting", "the site of an earlier JNIM ambush": a fight before the
-  // one told (an earlier/previous/past/prior among the two words before the cue).
+  // one told (an earlier/previous/past/prior among the two words before the cue); or one the
+  // told event answered ("in revenge for the army's offensive", "in retaliation for clashes").
   bool EarlierFight(uint32_t si, const Hit& hit) const {
-    return WordBefore(si, hit, 2, {"earlier", "previous", "past", "prior"});
+    return WordBefore(si, hit, 2, {"earlier", "previous", "past", "prior"}) ||
+           WordBefore(si, hit, 5, {"revenge", "retaliation", "avenge"});
   }
 
   // A crowd's weapons (stones, sticks, clubs, firecrackers) in sentence `si` or a neighbour.

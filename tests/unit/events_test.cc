@@ -489,6 +489,32 @@ TEST(AssembleEvents, NamedSpokesmanIsASource) {
   EXPECT_EQ(acting.events[0].assoc_actor_2, std::vector<std::string>{"Police Forces"});
 }
 
+// What the incident avenges does not type it: the bombing is a bombing, not the offensive or
+// the airstrikes it answered.
+TEST(AssembleEvents, MotiveDoesNotTypeTheIncident) {
+  struct Row {
+    const char* text;
+    const char* sub_event_type;
+  };
+  const Row rows[] = {
+      {"A roadside bomb killed six people at a market on Monday. The group said the attack was "
+       "in revenge for the army's offensive in the valley.",
+       "Remote explosive/landmine/IED"},
+      {"Gunmen shot dead three guards at a depot on Monday in retaliation for airstrikes on "
+       "their camps.",
+       "Attack"},
+      // A motive alone still types what it names.
+      {"Residents said the airstrikes on Monday were in retaliation for an ambush.",
+       "Air/drone strike"},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.text);
+    const Document doc = Annotated(r.text);
+    ASSERT_FALSE(doc.events.empty());
+    EXPECT_EQ(doc.events[0].sub_event_type, r.sub_event_type);
+  }
+}
+
 TEST(AssembleEvents, BackgroundIsNotNews) {
   const Document doc = Annotated(
       "The group rose to power in 2014 and was defeated in 2017. Its sleeper cells have "

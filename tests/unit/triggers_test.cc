@@ -48,6 +48,7 @@ const TypeCase kTypeCases[] = {
     {"Rebel artillery shelled the outskirts of the city overnight.",
      "Shelling/artillery/missile attack"},
     {"A roadside bomb struck a minibus carrying traders.", "Remote explosive/landmine/IED"},
+    {"An explosives-laden vehicle blew up at the bazaar gate.", "Remote explosive/landmine/IED"},
     {"A farmer was wounded when his cart hit a landmine.", "Remote explosive/landmine/IED"},
     {"Unknown men threw a grenade at a checkpoint, wounding two guards.", "Grenade"},
     {"Gunmen raped two women who were collecting firewood.", "Sexual violence"},
