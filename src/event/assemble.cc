@@ -157,23 +157,46 @@ bool NamedAsMotive(const Document& doc, const TriggerMention& t) {
   return false;
 }
 
-// The sub-event type with the largest summed score; strategic mentions vote only when there is
-// no other kind, and mentions named as the incident's motive only when nothing else does.
-// Returns the index of the strongest mention of the winning type.
-uint32_t ChooseType(const Document& doc, const Incident& inc) {
-  bool any_other = false;
-  for (uint32_t ti : inc.triggers) {
-    any_other |= FamilyOf(doc.triggers[ti].event_type) != Family::kStrategic;
+// "the attack", "the assault" in a sentence after the incident's first: a reference back to
+// the act a sentence before told ("Assailants set fire to a bus. There were no casualties in
+// the attack."), not a telling of its own.
+bool RefersBack(const Document& doc, const TriggerMention& t, uint32_t first_sentence) {
+  if (t.sentence <= first_sentence) return false;
+  const std::string_view cue = doc.Slice(t.span);
+  if (!EqualsLower(cue, "attack") && !EqualsLower(cue, "attacks") &&
+      !EqualsLower(cue, "assault")) {
+    return false;
   }
-  bool any_not_motive = false;
-  thread_local std::vector<uint8_t> motive;
-  motive.assign(inc.triggers.size(), 0);
+  auto tok = doc.FirstTokenFrom(t.span.begin);
+  if (tok == doc.tokens.begin()) return false;
+  const std::string_view before = doc.Slice((tok - 1)->span);
+  return EqualsLower(before, "the") || EqualsLower(before, "this");
+}
+
+// The sub-event type with the largest summed score. Mentions named as the incident's motive or
+// referring back to it ("the attack") are set aside while another mention types the incident;
+// strategic mentions (arrests, looting, ...) vote only when no other kind is left. Returns the
+// index of the strongest mention of the winning type.
+uint32_t ChooseType(const Document& doc, const Incident& inc) {
+  uint32_t first_sentence = UINT32_MAX;
+  for (uint32_t ti : inc.triggers) first_sentence = std::min(first_sentence, doc.triggers[ti].sentence);
+  // Per mention: 0 votes, 1 set aside (motive, reference back), 2 strategic.
+  thread_local std::vector<uint8_t> kind;
+  kind.assign(inc.triggers.size(), 0);
+  bool any_told = false, any_strategic = false;
   for (size_t i = 0; i < inc.triggers.size(); ++i) {
     const TriggerMention& t = doc.triggers[inc.triggers[i]];
-    if (any_other && FamilyOf(t.event_type) == Family::kStrategic) continue;
-    motive[i] = NamedAsMotive(doc, t);
-    any_not_motive |= motive[i] == 0;
+    if (FamilyOf(t.event_type) == Family::kStrategic) {
+      kind[i] = 2;
+      any_strategic = true;
+    } else if (NamedAsMotive(doc, t) || RefersBack(doc, t, first_sentence)) {
+      kind[i] = 1;
+    } else {
+      any_told = true;
+    }
   }
+  // Who votes: the told non-strategic mentions; else the strategic ones; else all the others.
+  const uint8_t voters = any_told ? 0 : any_strategic ? 2 : 1;
   // Per sub-event type, its best score: an incident has a few types, looked up in a list of
   // the calling thread (no tree built per event).
   thread_local std::vector<std::pair<std::string_view, float>> votes;
@@ -183,8 +206,7 @@ uint32_t ChooseType(const Document& doc, const Incident& inc) {
   };
   for (size_t i = 0; i < inc.triggers.size(); ++i) {
     const TriggerMention& t = doc.triggers[inc.triggers[i]];
-    if (any_other && FamilyOf(t.event_type) == Family::kStrategic) continue;
-    if (any_not_motive && motive[i] != 0) continue;
+    if (kind[i] != voters) continue;
     // The strongest mention decides ("drone strike" 0.85 beats two "killed" 0.56): a summed
     // vote was tried and lost on the ACLED dev set.
     const auto it = vote_of(t.sub_event_type);
@@ -205,11 +227,11 @@ uint32_t ChooseType(const Document& doc, const Incident& inc) {
   }
   uint32_t strongest = inc.triggers.front();
   float strongest_score = -1;
-  for (uint32_t ti : inc.triggers) {
-    const TriggerMention& t = doc.triggers[ti];
-    if (t.sub_event_type == winner && t.score > strongest_score) {
+  for (size_t i = 0; i < inc.triggers.size(); ++i) {
+    const TriggerMention& t = doc.triggers[inc.triggers[i]];
+    if (kind[i] == voters && t.sub_event_type == winner && t.score > strongest_score) {
       strongest_score = t.score;
-      strongest = ti;
+      strongest = inc.triggers[i];
     }
   }
   return strongest;

@@ -489,8 +489,8 @@ TEST(AssembleEvents, NamedSpokesmanIsASource) {
   EXPECT_EQ(acting.events[0].assoc_actor_2, std::vector<std::string>{"Police Forces"});
 }
 
-// What the incident avenges does not type it: the bombing is a bombing, not the offensive or
-// the airstrikes it answered.
+// What the incident avenges, or "the attack" that refers back to it, does not type it: the
+// bombing is a bombing, not the offensive or the airstrikes it answered.
 TEST(AssembleEvents, MotiveDoesNotTypeTheIncident) {
   struct Row {
     const char* text;
@@ -506,6 +506,15 @@ TEST(AssembleEvents, MotiveDoesNotTypeTheIncident) {
       // A motive alone still types what it names.
       {"Residents said the airstrikes on Monday were in retaliation for an ambush.",
        "Air/drone strike"},
+      // "the attack" after the act refers back to it: arson stays arson, a defused bomb a
+      // disrupted one; an attack told first still types the incident.
+      {"Assailants set fire to a school bus on Monday. There were no casualties in the attack.",
+       "Looting/property destruction"},
+      {"A bomb was found and defused near a police post on Monday. No group claimed the "
+       "attack.",
+       "Disrupted weapons use"},
+      {"Militants attacked an army base on Monday. The attack killed five soldiers.",
+       "Armed clash"},
   };
   for (const Row& r : rows) {
     SCOPED_TRACE(r.text);
