@@ -53,6 +53,8 @@ const TypeCase kTypeCases[] = {
     {"Unknown men threw a grenade at a checkpoint, wounding two guards.", "Grenade"},
     {"Gunmen raped two women who were collecting firewood.", "Sexual violence"},
     {"Gunmen stormed a village and killed five civilians.", "Attack"},
+    {"Militants shot at an ambulance on the highway on Monday.", "Attack"},
+    {"Militants shot at an army truck on the highway on Monday.", "Armed clash"},
     {"Bandits kidnapped eleven passengers from a bus on the highway.",
      "Abduction/forced disappearance"},
     {"Hundreds of teachers held a peaceful protest outside the ministry.", "Peaceful protest"},
