@@ -190,11 +190,20 @@ class Scanner {
     // What protesters protest against is not what happened at the protest: "against the
     // arrest of", "demanding justice for the killing". Such hits do not set context flags.
     const bool protest = out.has[static_cast<size_t>(CueClass::kProtest)];
+    // "protesting citizens", "protesting workers": the word describes the people after it and
+    // opens no grievance (unlike "protesting the arrest of").
+    auto describes_people = [&](const Hit& g) {
+      if (keys_[g.begin] != "protesting") return false;
+      for (const Hit& v : out.context) {
+        if (v.cue->cls == CueClass::kCtxVictim && v.begin == g.end) return true;
+      }
+      return false;
+    };
     auto after_grievance = [&](const Hit& h) {
       for (const Hit& g : out.context) {
         const bool marker = g.cue->cls == CueClass::kCtxGrievance ||
                             (protest && g.cue->cls == CueClass::kCtxCause);
-        if (marker && g.end <= h.begin && g.end + 4 >= h.begin) {
+        if (marker && g.end <= h.begin && g.end + 4 >= h.begin && !describes_people(g)) {
           return true;
         }
       }

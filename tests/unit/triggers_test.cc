@@ -61,6 +61,10 @@ const TypeCase kTypeCases[] = {
     {"Nurses marched to parliament to demand higher wages.", "Peaceful protest"},
     {"Police fired tear gas to disperse protesters who gathered at the square.",
      "Protest with intervention"},
+    // "protesting" before the people it describes opens no grievance: the dispersal is what
+    // happened at the protest.
+    {"Dozens of protesting teachers were dispersed by police outside the ministry.",
+     "Protest with intervention"},
     {"Security forces shot dead three protesters during a rally in the capital.",
      "Excessive force against protesters"},
     {"Rioters burned tyres and threw stones at passing cars.", "Violent demonstration"},
