@@ -65,6 +65,10 @@ const TypeCase kTypeCases[] = {
     // happened at the protest.
     {"Dozens of protesting teachers were dispersed by police outside the ministry.",
      "Protest with intervention"},
+    {"Traders held a sit-in at the market, and police tried to control the crowd.",
+     "Protest with intervention"},
+    {"Students marched to the ministry; police stopped the protesters at the gate.",
+     "Protest with intervention"},
     {"Security forces shot dead three protesters during a rally in the capital.",
      "Excessive force against protesters"},
     {"Rioters burned tyres and threw stones at passing cars.", "Violent demonstration"},
