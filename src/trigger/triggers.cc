@@ -154,6 +154,7 @@ class Scanner {
             }
             continue;
           }
+          if (cue.cls == CueClass::kCtxViolent && BarricadedThemselves(s, i, j + 1)) continue;
           out.context.push_back({i, j + 1, &cue});
           out.has[static_cast<size_t>(cue.cls)] = true;
           if (cue.cls == CueClass::kCtxHistory) {
@@ -167,7 +168,9 @@ class Scanner {
           keys_[i - 1] == "to") {
         best.cue = nullptr;
       }
-      if (best.cue != nullptr && (KillOfAThing(s, best) || FiredFromAJob(s, best))) {
+      if (best.cue != nullptr &&
+          (KillOfAThing(s, best) || FiredFromAJob(s, best) || FightAgainstAnIll(s, best) ||
+           BarricadedThemselves(s, best.begin, best.end))) {
         best.cue = nullptr;
       }
       if (best.cue != nullptr) {
@@ -199,11 +202,27 @@ class Scanner {
       }
       return false;
     };
+    // A relative clause carries the grievance on: "demanding the arrest of people who set fire
+    // to the crops".
+    auto relative_clause_between = [&](uint32_t from, uint32_t to) {
+      bool relative = false;
+      for (uint32_t t = from; t < to; ++t) {
+        const std::string_view w = keys_[t];
+        if (w == "," || w == ";" || w == ".") return false;
+        relative |= w == "who" || w == "which" || w == "that" || w == "whom";
+      }
+      return relative;
+    };
     auto after_grievance = [&](const Hit& h) {
       for (const Hit& g : out.context) {
         const bool marker = g.cue->cls == CueClass::kCtxGrievance ||
                             (protest && g.cue->cls == CueClass::kCtxCause);
-        if (marker && g.end <= h.begin && g.end + 4 >= h.begin && !describes_people(g)) {
+        if (!marker || g.end > h.begin || describes_people(g)) continue;
+        // (Not after "against"/"over", which also follow acts: "fired tear gas against the
+        // demonstrators, who responded by throwing stones".)
+        const bool demand = keys_[g.begin] != "against" && keys_[g.begin] != "over";
+        if (g.end + 4 >= h.begin ||
+            (demand && g.end + 10 >= h.begin && relative_clause_between(g.end, h.begin))) {
           return true;
         }
       }
@@ -254,6 +273,38 @@ class Scanner {
   // "The deal was killed in the Senate", "lawmakers killed the bill": "kill" said of a plan,
   // a law or talks ends them; nobody dies. The thing is the passive subject right before
   // "was/were killed" or the object right after "killed (the)".
+  // "barricaded themselves in the office": an occupation, not a street barricade.
+  bool BarricadedThemselves(const Sentence& s, uint32_t begin, uint32_t end) const {
+    return end == begin + 1 && keys_[begin] == "barricaded" && end < s.token_end &&
+           keys_[end] == "themselves";
+  }
+
+  // "measures to battle the coronavirus", "the fight against corruption", "fighting poverty":
+  // a battle word whose object is an ill, not an enemy.
+  bool FightAgainstAnIll(const Sentence& s, const Hit& hit) const {
+    if (hit.end != hit.begin + 1) return false;
+    const std::string_view cue = keys_[hit.begin];
+    if (cue != "battle" && cue != "battled" && cue != "battles" && cue != "fight" &&
+        cue != "fighting" && cue != "fought" && cue != "combat" && cue != "combating" &&
+        cue != "combatting") {
+      return false;
+    }
+    static constexpr std::string_view kIlls[] = {
+        "coronavirus", "covid",     "covid-19",  "virus",     "pandemic",   "epidemic",
+        "outbreak",    "disease",   "diseases",  "malaria",   "cancer",     "corruption",
+        "poverty",     "unemployment", "inflation", "hunger", "famine",     "illiteracy",
+        "wildfire",    "wildfires", "blaze",     "flames",    "floods",     "locusts",
+        "climate",     "drought"};
+    static const util::WordSet kIllSet(kIlls);
+    uint32_t next = hit.end;
+    for (int skip = 0; skip < 2 && next < s.token_end; ++skip) {
+      const std::string_view w = keys_[next];
+      if (w != "the" && w != "against" && w != "a" && w != "an" && w != "this") break;
+      ++next;
+    }
+    return next < s.token_end && kIllSet.Has(keys_[next]);
+  }
+
   bool KillOfAThing(const Sentence& s, const Hit& hit) const {
     if (hit.end != hit.begin + 1) return false;
     const std::string_view cue = keys_[hit.begin];
