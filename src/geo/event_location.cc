@@ -2608,6 +2608,58 @@ std::optional<EventLocation> InMissionArea(const Document& doc, Span sentence, c
   return loc;
 }
 
+// "Kutulo area", "Hulsu village", "the village of Binpur": a name written with a word that makes
+// it a village or the area around one. Not a part of a town ("Hafoon neighborhood, Aden") nor a
+// bare name ("in Hazara, Quetta"), which coders place at the town; nor a village written before
+// its town in parentheses ("X village (Town, State)"), where the town stands for it
+// (AwayFromItsTownInParentheses).
+bool DesignatedAsVillage(const Document& doc, const PlaceMention& m) {
+  size_t next = TokenAt(doc, m.span.end);
+  const LowerWord last = LowerAscii(doc.Slice(doc.tokens[next - 1].span));  // the mention's
+  const bool after = next < doc.tokens.size() &&
+                     IsVicinityWord(LowerAscii(doc.Slice(doc.tokens[next].span)));
+  if (after) ++next;
+  if (next < doc.tokens.size() && doc.Slice(doc.tokens[next].span) == "(") return false;
+  if (after || IsVicinityWord(last)) return true;
+  size_t t = TokenAt(doc, m.span.begin);
+  return t >= 2 && LowerAscii(doc.Slice(doc.tokens[t - 1].span)) == "of" &&
+         IsVicinityWord(LowerAscii(doc.Slice(doc.tokens[t - 2].span)));
+}
+
+// "Security agents in Mandera foiled an attack in Kutulo area": a town the places layer read only
+// through a loose spelling (Kutulo as Kitale), in another division than `chosen` of the same
+// country, written after a locative word with a word that makes it a village
+// (DesignatedAsVillage), is a place the gazetteer lacks: the event is there, in `chosen`'s divisions and at its coordinates,
+// near it when `chosen` is a town. The first such name of sentence `s`.
+void NameLooseTownPassedOver(const Document& doc, Span s, const PlaceMention& chosen,
+                             DocPlaces& ctx, EventLocation* loc) {
+  if (loc->geonameid == 0) return;  // already named by NameUnlocatedPlace or NameVillage
+  const std::vector<Usable>& all = ctx.Usables();
+  const std::vector<uint32_t>& by_start = ctx.groups.by_start;
+  auto it = std::lower_bound(by_start.begin(), by_start.end(), s.begin,
+                             [&](uint32_t u, uint32_t pos) { return all[u].m->span.begin < pos; });
+  for (; it != by_start.end() && all[*it].m->span.begin < s.end; ++it) {
+    const Usable& u = all[*it];
+    const PlaceMention& m = *u.m;
+    if (!u.loose || m.country != chosen.country || m.admin1 == chosen.admin1 ||
+        !Inside(m.span, s) || !WrittenAfterLocativeWord(doc, m) || !DesignatedAsVillage(doc, m)) {
+      continue;
+    }
+    const Verdict& v = ctx.JudgeOf(*it);
+    if (v.moved) continue;
+    std::string written = NameAsWritten(doc, m);
+    if (written.empty()) continue;
+    loc->location = std::move(written);
+    loc->geonameid = 0;
+    loc->evidence = m.span;
+    if (loc->where_prec == 1) {
+      loc->geo_precision = 2;
+      loc->where_prec = 2;
+    }
+    return;
+  }
+}
+
 // The event at `chosen`, the place of sentence `s`, with the village or unlocated place the
 // sentence writes with it (NameUnlocatedPlace, NameVillage). Another mention of the same entry
 // in the sentence may be the one written after the place ("insurgency in Algeria ... near a
@@ -2628,6 +2680,7 @@ EventLocation Located(const Document& doc, Span s, const PlaceMention& chosen, c
     NameUnlocatedPlace(doc, other, &loc);
   }
   NameVillage(doc, s, chosen, &loc);
+  NameLooseTownPassedOver(doc, s, chosen, ctx, &loc);
   return loc;
 }
 

@@ -545,6 +545,32 @@ TEST_F(EventLocationTest, VillageNamedByItsFrontlines) {
   ExpectLocatedWithActors(rows);
 }
 
+// A name the places layer reads only through a loose spelling ("Kitaly" as Kitale, in another
+// county than the place the sentence names) and written with a word that makes it a village
+// ("Kitaly area", "the village of Kitaly") is a village the gazetteer lacks: the event is there,
+// near the town, or in the county. Negative rows: a bare name or a part of a town ("Kitaly
+// neighborhood") leaves the town; a name written as where people come from ("from Kitaly area")
+// is no place of the event; a name spelled as its entry's own (Kitale) is that town.
+TEST_F(EventLocationTest, LooseNameWithAVillageWordIsAVillage) {
+  const Row rows[] = {
+      {"Police in Garissa shot dead two gunmen in Kitaly area on Monday.", 0, "Kenya", "Garissa",
+       "Kitaly", 2},
+      {"Police in Garissa shot dead two gunmen in the village of Kitaly on Monday.", 0, "Kenya",
+       "Garissa", "Kitaly", 2},
+      {"Police in Garissa County shot dead two gunmen in Kitaly area on Monday.", 0, "Kenya",
+       "Garissa County", "Kitaly", 4},
+      {"Police in Garissa shot dead two gunmen in Kitaly on Monday.", 0, "Kenya", "Garissa",
+       "Garissa", 1},
+      {"Police in Garissa shot dead two gunmen in Kitaly neighborhood on Monday.", 0, "Kenya",
+       "Garissa", "Garissa", 1},
+      {"Police in Garissa shot dead two gunmen from Kitaly area on Monday.", 0, "Kenya", "Garissa",
+       "Garissa", 1},
+      {"Police in Garissa shot dead two gunmen in Kitale area on Monday.", 0, "Kenya", "Garissa",
+       "Garissa", 1},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
 // "Town (subdistrict, province)": the province holds the town across a subdistrict the gazetteer
 // lacks; the town read in another country is not the event's place.
 TEST_F(EventLocationTest, ParenthesizedDivisionsHoldTheTown) {
