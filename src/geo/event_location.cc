@@ -2704,12 +2704,39 @@ const std::optional<EventLocation>& SentencePlace(const Document& doc, size_t j,
   return *slot;
 }
 
+// A text about a province (the dominant place is a first-level division or a part of one) that
+// names one town of it, however often: that town, the province's only place the text knows. None
+// when it names no town of the province or several.
+const PlaceMention* LoneTownOf(const Document& doc, const PlaceMention& province, DocPlaces& ctx) {
+  if (Rank(province) < 3 || Rank(province) > 4) return nullptr;
+  const std::vector<Usable>& all = ctx.Usables();
+  const GeoId admin1 = province.kind == PlaceKind::kAdmin1 ? province.geo_id : kNoGeoId;
+  const PlaceMention* town = nullptr;
+  for (size_t u = 0; u < all.size(); ++u) {
+    const PlaceMention& m = *all[u].m;
+    if (m.kind != PlaceKind::kPlace || Rank(m) == 0 || m.country != province.country ||
+        (all[u].admin1 != admin1 && m.admin1 != province.admin1)) {
+      continue;
+    }
+    const Verdict& v = ctx.JudgeOf(u);
+    if (v.dropped || v.moved) continue;
+    if (town != nullptr && town->geo_id != m.geo_id) return nullptr;
+    if (town == nullptr) town = &m;
+  }
+  return town;
+}
+
 // Where the document as a whole puts an event its sentences do not place: the dominant place,
 // else the one country of its named actors or of its mission, else the dominant place with
 // demonyms. The same for every sentence.
 EventLocation DocumentPlace(const Document& doc, const Gazetteer& gaz, DocPlaces& ctx) {
   int k = Dominant(doc, /*allow_demonyms=*/false);
-  if (k >= 0) return FromMention(doc, doc.places[k], gaz, ctx);
+  if (k >= 0) {
+    if (const PlaceMention* town = LoneTownOf(doc, doc.places[k], ctx)) {
+      return FromMention(doc, *town, gaz, ctx);
+    }
+    return FromMention(doc, doc.places[k], gaz, ctx);
+  }
   if (EventLocation loc = ActorCountry(doc, gaz); loc.found()) return loc;
   if (EventLocation loc = MissionCountryOf(doc, gaz); loc.found()) return loc;
   k = Dominant(doc, /*allow_demonyms=*/true);

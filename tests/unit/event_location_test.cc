@@ -571,6 +571,27 @@ TEST_F(EventLocationTest, LooseNameWithAVillageWordIsAVillage) {
   ExpectLocatedWithActors(rows);
 }
 
+// A sentence placing nothing, in a text about a province that names one town of it: the event is
+// at that town. Negative rows: two towns of the province, or a town of another one, leave the
+// province.
+TEST_F(EventLocationTest, LoneTownOfTheDocumentsProvince) {
+  const Row rows[] = {
+      {"Gunmen shot dead a police officer on Sunday, officials said.\nThe cartel has long "
+       "controlled the city of Reynosa. Violence has spread across Tamaulipas in recent months. "
+       "Tamaulipas remains one of the most violent states.",
+       0, "Mexico", "Tamaulipas", "Reynosa", 1},
+      {"Gunmen shot dead a police officer on Sunday, officials said.\nThe cartel has long "
+       "controlled the cities of Reynosa and Nuevo Laredo. Violence has spread across Tamaulipas "
+       "in recent months. Tamaulipas remains one of the most violent states.",
+       0, "Mexico", "Tamaulipas", "Tamaulipas", 4},
+      {"Gunmen shot dead a police officer on Sunday, officials said.\nThe cartel has long "
+       "controlled the city of Monterrey. Violence has spread across Tamaulipas in recent months. "
+       "Tamaulipas remains one of the most violent states.",
+       0, "Mexico", "Tamaulipas", "Tamaulipas", 4},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
 // "Town (subdistrict, province)": the province holds the town across a subdistrict the gazetteer
 // lacks; the town read in another country is not the event's place.
 TEST_F(EventLocationTest, ParenthesizedDivisionsHoldTheTown) {
