@@ -840,6 +840,8 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   // misread name: "Budgam District in Kashmir"), the votes below decide.
   // A container of a country the sentence does not name while it names others ("Sidon, Southern
   // Province, Lebanon" with the province read in Zambia) was itself misread: it settles nothing.
+  // An owner written with a possessive ("Jammu and Kashmir's Poonch district") settles it though
+  // the sentence names another country ("Pakistan violated the ceasefire in ...").
   auto country_named = [&](GeoId country) {
     bool any = false;
     for (uint32_t o = groups.first[me.sentence]; o < groups.first[me.sentence + 1]; ++o) {
@@ -877,10 +879,11 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
                         (capital || c.m->feature_code == "PPLA2") && CityAfterComma(doc, m, *c.m);
       if (!IsAdminLevel(*c.m) && !capital && !same_name && !city) continue;
       if (c.m->kind == PlaceKind::kAdmin2 && m.kind == PlaceKind::kAdmin2) continue;
-      if (!FollowsAsContainer(doc, m, *c.m) && !PossessiveContainer(doc, m, *c.m)) continue;
+      const bool owner = PossessiveContainer(doc, m, *c.m);
+      if (!owner && !FollowsAsContainer(doc, m, *c.m)) continue;
       if (capital && !same_name && !city && !LinkedByWord(doc, m, *c.m)) continue;
       if (c.admin1 == me.admin1) break;
-      if (!country_named(c.country)) break;
+      if (!owner && !country_named(c.country)) break;
       auto inside = [&](std::span<const GeoId> ids) {
         for (GeoId id : ids) {
           if (id == m.geo_id || id >= gaz.size()) continue;

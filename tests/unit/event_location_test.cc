@@ -692,6 +692,14 @@ TEST_F(EventLocationTest, PossessiveOwnerAsContainer) {
       // Negative: the other country's owner keeps the other district.
       {"Indian troops fired mortars in Azad Kashmir's Poonch district on Tuesday.", 0,
        "Pakistan", "Azad Kashmir", "Poonch", 3},
+      // The owner settles it though the sentence names the other country as an actor; without
+      // an owner written, the country named decides.
+      {"A soldier was killed when Pakistan violated the ceasefire and fired along the LoC in "
+       "Jammu and Kashmir's Poonch district on Thursday.",
+       0, "India", "Jammu and Kashmir", "Poonch", 1},
+      {"A soldier was killed when Pakistan violated the ceasefire and fired along the LoC in "
+       "Poonch district on Thursday.",
+       0, "Pakistan", "Azad Kashmir", "Poonch", 3},
   };
   ExpectLocatedWithActors(rows);
 }
