@@ -221,6 +221,14 @@ bool OpensWithDate(const Document& doc, uint32_t s) {
   return t != doc.timex.end() && t->span.begin == at && t->type == TimexType::kDate;
 }
 
+// True when a trigger mention (of any incident, background ones too) lies in sentence `s`.
+bool HasTrigger(const Document& doc, uint32_t s) {
+  // Triggers are in text order, so their sentences ascend.
+  auto it = std::lower_bound(doc.triggers.begin(), doc.triggers.end(), s,
+                             [](const TriggerMention& t, uint32_t v) { return t.sentence < v; });
+  return it != doc.triggers.end() && it->sentence == s;
+}
+
 void FillPlace(const Document& doc, const Incident& inc, SentenceLocations& locations, Event* e) {
   // The incident's place is the first one a sentence of it states after a locative word; its
   // opening sentence's own best place, read without that cue ("in Nurmati, Andhra Pradesh,
@@ -287,6 +295,16 @@ void FillPlace(const Document& doc, const Incident& inc, SentenceLocations& loca
       if (village && !OpensWithDate(doc, s)) {
         chosen = &*village;
         break;
+      }
+      // The sentence after it, with no trigger of its own, tells more of the same incident
+      // ("A soldier was killed in Poonch district. The firing was in the Kirni sector of
+      // Poonch.").
+      if (s + 1 < doc.sentences.size() && !HasTrigger(doc, s + 1)) {
+        village = VillageInside(doc, *chosen, s + 1);
+        if (village) {
+          chosen = &*village;
+          break;
+        }
       }
     }
   }

@@ -2318,7 +2318,8 @@ void NameUnlocatedPlace(const Document& doc, const PlaceMention& chosen, EventLo
 
 // The villages sentence `sentence` (its first token `first`) names with a word that says so and
 // that the places layer did not read (not resolved, not a demonym nor a person's or an actor's
-// name): "Mulqeey village", "the village of Kpindima", "Barangay Malasibog". Returns the first,
+// name): "Mulqeey village", "the village of Kpindima", "Barangay Malasibog", "the Kirni sector"
+// (a stretch of a frontier). Returns the first,
 // in text order, that `accept(name)` takes.
 template <class Accept>
 std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, size_t first,
@@ -2342,12 +2343,13 @@ std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, size_t
     return lower != "the" && lower != "a" && lower != "an";
   };
   for (size_t i = first; i < doc.tokens.size() && doc.tokens[i].span.end <= sentence.end; ++i) {
-    // Only words of the sizes and first letters of "of", "hamlet", "village", "township" /
-    // "Barangay", "frontline(s)" can start a name; the others are passed over before
-    // lower-casing them.
+    // Only words of the sizes and first letters of "of", "hamlet", "sector", "village",
+    // "township" / "Barangay", "frontline(s)" can start a name; the others are passed over
+    // before lower-casing them.
     const size_t size = doc.tokens[i].span.size();
     const char head = static_cast<char>(doc.text[doc.tokens[i].span.begin] | 0x20);
-    if (!(size == 2 && head == 'o') && !(size == 6 && head == 'h') && !(size == 7 && head == 'v') &&
+    if (!(size == 2 && head == 'o') && !(size == 6 && (head == 'h' || head == 's')) &&
+        !(size == 7 && head == 'v') &&
         !(size == 8 && (head == 't' || head == 'b')) &&
         !((size == 9 || size == 10) && head == 'f')) {
       continue;
@@ -2355,7 +2357,7 @@ std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, size_t
     const LowerWord w = LowerAscii(word(i));
     size_t b = 0, e = 0;
     if (w == "village" || w == "hamlet" || w == "township" || w == "frontline" ||
-        w == "frontlines") {
+        w == "frontlines" || w == "sector") {
       // Up to three capitalized words before it.
       e = i;
       b = e;
@@ -2375,6 +2377,9 @@ std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, size_t
       }
     }
     if (!name_at(b, e)) continue;
+    // "The X sector" names a sector with its word, as "the Gaza Strip" does; in an address
+    // ("X sector, Y municipality") the word says the level, as "village" does.
+    if (w == "sector" && LowerAscii(word(b - 1)) == "the") e = i + 1;
     const Span name{doc.tokens[b].span.begin, doc.tokens[e - 1].span.end};
     // A name the places layer read (resolved, a demonym, a person's name) is not a lost village.
     bool known = false;

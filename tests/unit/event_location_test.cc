@@ -476,8 +476,9 @@ TEST_F(EventLocationTest, ContainerSettlesTheReading) {
       {"Troops of India and Pakistan traded fire across the border in Poonch district, J&K, on "
        "Sunday.",
        0, "India", "Jammu and Kashmir", "Poonch", 1},
+      // ... and the sector written before it is where the event is.
       {"Troops of India and Pakistan traded fire in Kirni sector area (Poonch district, J&K).", 0,
-       "India", "Jammu and Kashmir", "Poonch", 1},
+       "India", "Jammu and Kashmir", "Kirni", 1},
       // A provincial capital written with words ("in the countryside of X") holds the place as
       // its province does: a village read abroad with no namesake there is passed over ...
       {"Turkish forces shelled the village of Fakkeh in the countryside of Al-Hasakeh.", 0, "Syria",
@@ -1002,6 +1003,18 @@ TEST_F(EventLocationTest, IncidentPlaceAcrossSentences) {
       {"Gunmen killed six villagers in Kaura, Kaduna State. Three were wounded and rushed to "
        "Zaria.",
        "Nigeria", "Kaura"},
+      // The sentence after the incident's, with no trigger of its own, tells more of it: the
+      // sector it names is where the event is ("the X sector" keeps its word, "X sector" as an
+      // address does not). Negative: a sentence further on names the sector in passing.
+      {"A soldier was killed in Jammu and Kashmir's Poonch district on Thursday, officials said. "
+       "The post lies in the Kirni sector of Poonch, close to the LoC.",
+       "India", "Kirni sector"},
+      {"A soldier was killed in Jammu and Kashmir's Poonch district on Thursday, officials said. "
+       "The post lies in Kirni sector near the LoC.",
+       "India", "Kirni"},
+      {"A soldier was killed in Jammu and Kashmir's Poonch district on Thursday, officials said. "
+       "The army has not commented. The post lies in the Kirni sector of Poonch.",
+       "India", "Poonch"},
   };
   for (const IncidentRow& r : rows) {
     SCOPED_TRACE(r.text);
