@@ -229,6 +229,28 @@ bool HasTrigger(const Document& doc, uint32_t s) {
   return it != doc.triggers.end() && it->sentence == s;
 }
 
+// True when a sentence of the incident puts it at someone's home ("went to his home in X", "shot
+// dead inside their house").
+bool AtVictimsHome(const Document& doc, const Incident& inc) {
+  uint32_t last = UINT32_MAX;
+  for (uint32_t ti : inc.triggers) {
+    const uint32_t s = doc.triggers[ti].sentence;
+    if (s == last || s >= doc.sentences.size()) continue;
+    last = s;
+    const std::string_view text = doc.Slice(doc.sentences[s].span);
+    for (std::string_view home : {" home", " house", " residence"}) {
+      for (size_t at = text.find(home); at != std::string_view::npos;
+           at = text.find(home, at + 1)) {
+        const std::string_view before = text.substr(0, at);
+        if (before.ends_with(" his") || before.ends_with(" her") || before.ends_with(" their")) {
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
 void FillPlace(const Document& doc, const Incident& inc, SentenceLocations& locations, Event* e) {
   // The incident's place is the first one a sentence of it states after a locative word; its
   // opening sentence's own best place, read without that cue ("in Nurmati, Andhra Pradesh,
@@ -281,15 +303,17 @@ void FillPlace(const Document& doc, const Incident& inc, SentenceLocations& loca
     }
   }
   // A village the gazetteer lacks, named by another sentence of the incident inside that place
-  // ("the farmer was shot dead in Barangay X" after "killed a farmer in Y town").
+  // ("the farmer was shot dead in Barangay X" after "killed a farmer in Y town"); at the
+  // victim's home, the village the victim lives in ("... of Barangay X, Y").
   std::optional<EventLocation> village;
   if (locations.gazetteer() != nullptr) {
+    const bool at_home = AtVictimsHome(doc, inc);
     uint32_t last = UINT32_MAX;
     for (uint32_t ti : inc.triggers) {
       const uint32_t s = doc.triggers[ti].sentence;
       if (s == last) continue;
       last = s;
-      village = VillageInside(doc, *chosen, s);
+      village = VillageInside(doc, *chosen, s, at_home);
       // A sentence opening with its own day ("Yesterday, ...") may tell of another incident
       // grouped with this one: its village is not taken.
       if (village && !OpensWithDate(doc, s)) {
@@ -300,7 +324,7 @@ void FillPlace(const Document& doc, const Incident& inc, SentenceLocations& loca
       // ("A soldier was killed in Poonch district. The firing was in the Kirni sector of
       // Poonch.").
       if (s + 1 < doc.sentences.size() && !HasTrigger(doc, s + 1)) {
-        village = VillageInside(doc, *chosen, s + 1);
+        village = VillageInside(doc, *chosen, s + 1, at_home);
         if (village) {
           chosen = &*village;
           break;

@@ -1113,6 +1113,7 @@ struct DocPlaces {
   bool usable_read = false;
   std::forward_list<PlaceMention> divisions;  // allocates nothing while empty, as most are
   std::vector<Usable> usable;
+  bool any_loose = false;  // whether some usable is read through a loose spelling
   KeyGroups groups;
   std::vector<std::optional<Verdict>> verdicts;  // Judge(doc, gaz, usable, groups, u)
   std::vector<std::pair<GeoId, std::string>> admin1_written;
@@ -1148,6 +1149,7 @@ struct DocPlaces {
   const std::vector<Usable>& Usables() {
     if (!usable_read) {
       UsableMentions(*doc, *gaz, &divisions, usable);
+      any_loose = std::any_of(usable.begin(), usable.end(), [](const Usable& u) { return u.loose; });
       GroupByKey(*doc, usable, groups);
       verdicts.assign(usable.size(), std::nullopt);
       usable_read = true;
@@ -2421,6 +2423,21 @@ bool StatedAtVillage(const Document& doc, Span name) {
          cue == "inside";
 }
 
+// True when "of" leads a village's name or its designator ("a resident of X village", "45, of
+// Barangay X", "of the village of X"): where someone lives or comes from.
+bool LivesAtVillage(const Document& doc, Span name) {
+  size_t t = TokenAt(doc, name.begin);
+  auto lower = [&](size_t i) { return LowerAscii(doc.Slice(doc.tokens[i].span)); };
+  if (t >= 1 && doc.Slice(doc.tokens[t - 1].span) == "Barangay") {
+    --t;
+  } else if (t >= 2 && lower(t - 1) == "of" &&
+             (lower(t - 2) == "village" || lower(t - 2) == "hamlet")) {
+    t -= 2;
+  }
+  if (t >= 1 && lower(t - 1) == "the") --t;
+  return t >= 1 && lower(t - 1) == "of";
+}
+
 // "Mulqeey village (Jowhar, Middle Shabelle)", "the village of Kpindima", "Barangay Malasibog":
 // a village the gazetteer lacks, named in the event's sentence with a word that says so. It is
 // the most specific place of the event: `location` takes its name as written, without a
@@ -2643,6 +2660,7 @@ void NameLooseTownPassedOver(const Document& doc, Span s, const PlaceMention& ch
                              DocPlaces& ctx, EventLocation* loc) {
   if (loc->geonameid == 0) return;  // already named by NameUnlocatedPlace or NameVillage
   const std::vector<Usable>& all = ctx.Usables();
+  if (!ctx.any_loose) return;
   const std::vector<uint32_t>& by_start = ctx.groups.by_start;
   auto it = std::lower_bound(by_start.begin(), by_start.end(), s.begin,
                              [&](uint32_t u, uint32_t pos) { return all[u].m->span.begin < pos; });
@@ -2941,7 +2959,7 @@ EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer&
 }
 
 std::optional<EventLocation> VillageInside(const Document& doc, const EventLocation& chosen,
-                                           uint32_t sentence) {
+                                           uint32_t sentence, bool at_home) {
   if (!chosen.found() || chosen.geonameid == 0 || chosen.where_prec > 4 ||
       sentence >= doc.sentences.size()) {
     return std::nullopt;
@@ -2949,15 +2967,27 @@ std::optional<EventLocation> VillageInside(const Document& doc, const EventLocat
   const Span span = doc.sentences[sentence].span;
   // The chosen place's own sentence was read with its villages already (NameVillage).
   if (Inside(chosen.evidence, span)) return std::nullopt;
-  const std::optional<Span> name =
-      DesignatedVillage(doc, span, doc.sentences[sentence].token_begin,
-                        [&](Span name) { return StatedAtVillage(doc, name); });
-  if (!name) return std::nullopt;
   // Places are in text order: the mentions of a span start from the first at or after it.
   auto places_from = [&](uint32_t pos) {
     return std::lower_bound(doc.places.begin(), doc.places.end(), pos,
                             [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
   };
+  // "of Barangay Y, Town": where someone lives, in the chosen town written after it.
+  auto home_in_chosen = [&](Span name) {
+    if (!LivesAtVillage(doc, name)) return false;
+    PlaceMention village;
+    village.span = name;
+    for (auto it = places_from(name.end); it != doc.places.end() && it->span.begin < span.end;
+         ++it) {
+      if (it->geonameid == chosen.geonameid && FollowsAsContainer(doc, village, *it)) return true;
+    }
+    return false;
+  };
+  const std::optional<Span> name =
+      DesignatedVillage(doc, span, doc.sentences[sentence].token_begin, [&](Span name) {
+        return StatedAtVillage(doc, name) || (at_home && home_in_chosen(name));
+      });
+  if (!name) return std::nullopt;
   auto own = places_from(chosen.evidence.begin);
   if (own == doc.places.end() || own->span != chosen.evidence || Rank(*own) < 3) {
     return std::nullopt;

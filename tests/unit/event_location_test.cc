@@ -1015,6 +1015,18 @@ TEST_F(EventLocationTest, IncidentPlaceAcrossSentences) {
       {"A soldier was killed in Jammu and Kashmir's Poonch district on Thursday, officials said. "
        "The army has not commented. The post lies in the Kirni sector of Poonch.",
        "India", "Poonch"},
+      // Killed at home: the village the victim lives in, inside the town, is the place.
+      // Negative rows: killed elsewhere, or a village written in another town.
+      {"Rebels shot dead a farmer at his home in Nasipit town on Sunday, police said. The victim "
+       "was identified as Ramon Dela Cruz, 52, of Barangay Talisay, Nasipit, Agusan del Norte.",
+       "Philippines", "Talisay"},
+      {"Rebels shot dead a farmer at a checkpoint in Nasipit town on Sunday, police said. The "
+       "victim was identified as Ramon Dela Cruz, 52, of Barangay Talisay, Nasipit, Agusan del "
+       "Norte.",
+       "Philippines", "Nasipit"},
+      {"Rebels shot dead a farmer at his home in Nasipit town on Sunday, police said. The victim "
+       "was identified as Ramon Dela Cruz, 52, of Barangay Talisay, Buenavista, Agusan del Norte.",
+       "Philippines", "Nasipit"},
   };
   for (const IncidentRow& r : rows) {
     SCOPED_TRACE(r.text);
