@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <functional>
 #include <optional>
 
 #include "event/dates.h"
@@ -307,7 +308,16 @@ void FillPlace(const Document& doc, const Incident& inc, SentenceLocations& loca
   // victim's home, the village the victim lives in ("... of Barangay X, Y").
   std::optional<EventLocation> village;
   if (locations.gazetteer() != nullptr) {
-    const bool at_home = AtVictimsHome(doc, inc);
+    // Read only when a sentence names such a village (rare): most incidents never ask.
+    struct {
+      const Document* doc;
+      const Incident* inc;
+      int answer = -1;
+    } home{&doc, &inc};
+    const std::function<bool()> at_home = [h = &home] {
+      if (h->answer < 0) h->answer = AtVictimsHome(*h->doc, *h->inc) ? 1 : 0;
+      return h->answer == 1;
+    };
     uint32_t last = UINT32_MAX;
     for (uint32_t ti : inc.triggers) {
       const uint32_t s = doc.triggers[ti].sentence;

@@ -1113,7 +1113,7 @@ struct DocPlaces {
   bool usable_read = false;
   std::forward_list<PlaceMention> divisions;  // allocates nothing while empty, as most are
   std::vector<Usable> usable;
-  bool any_loose = false;  // whether some usable is read through a loose spelling
+  std::vector<uint32_t> loose;  // the usables read through a loose spelling, in text order
   KeyGroups groups;
   std::vector<std::optional<Verdict>> verdicts;  // Judge(doc, gaz, usable, groups, u)
   std::vector<std::pair<GeoId, std::string>> admin1_written;
@@ -1149,7 +1149,10 @@ struct DocPlaces {
   const std::vector<Usable>& Usables() {
     if (!usable_read) {
       UsableMentions(*doc, *gaz, &divisions, usable);
-      any_loose = std::any_of(usable.begin(), usable.end(), [](const Usable& u) { return u.loose; });
+      loose.clear();
+      for (uint32_t u = 0; u < usable.size(); ++u) {
+        if (usable[u].loose) loose.push_back(u);
+      }
       GroupByKey(*doc, usable, groups);
       verdicts.assign(usable.size(), std::nullopt);
       usable_read = true;
@@ -2350,9 +2353,11 @@ std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, size_t
     // before lower-casing them.
     const size_t size = doc.tokens[i].span.size();
     const char head = static_cast<char>(doc.text[doc.tokens[i].span.begin] | 0x20);
-    if (!(size == 2 && head == 'o') && !(size == 6 && (head == 'h' || head == 's')) &&
-        !(size == 7 && head == 'v') &&
-        !(size == 8 && (head == 't' || head == 'b')) &&
+    const char second =
+        size > 1 ? static_cast<char>(doc.text[doc.tokens[i].span.begin + 1] | 0x20) : '\0';
+    if (!(size == 2 && head == 'o') &&
+        !(size == 6 && (head == 'h' || (head == 's' && second == 'e'))) &&
+        !(size == 7 && head == 'v') && !(size == 8 && (head == 't' || head == 'b')) &&
         !((size == 9 || size == 10) && head == 'f')) {
       continue;
     }
@@ -2641,8 +2646,8 @@ std::optional<EventLocation> InMissionArea(const Document& doc, Span sentence, c
 bool DesignatedAsVillage(const Document& doc, const PlaceMention& m) {
   size_t next = TokenAt(doc, m.span.end);
   const LowerWord last = LowerAscii(doc.Slice(doc.tokens[next - 1].span));  // the mention's
-  const bool after = next < doc.tokens.size() &&
-                     IsVicinityWord(LowerAscii(doc.Slice(doc.tokens[next].span)));
+  const bool after =
+      next < doc.tokens.size() && IsVicinityWord(LowerAscii(doc.Slice(doc.tokens[next].span)));
   if (after) ++next;
   if (next < doc.tokens.size() && doc.Slice(doc.tokens[next].span) == "(") return false;
   if (after || IsVicinityWord(last)) return true;
@@ -2654,24 +2659,21 @@ bool DesignatedAsVillage(const Document& doc, const PlaceMention& m) {
 // "Security agents in Mandera foiled an attack in Kutulo area": a town the places layer read only
 // through a loose spelling (Kutulo as Kitale), in another division than `chosen` of the same
 // country, written after a locative word with a word that makes it a village
-// (DesignatedAsVillage), is a place the gazetteer lacks: the event is there, in `chosen`'s divisions and at its coordinates,
-// near it when `chosen` is a town. The first such name of sentence `s`.
+// (DesignatedAsVillage), is a place the gazetteer lacks: the event is there, in `chosen`'s
+// divisions and at its coordinates, near it when `chosen` is a town. The first such name of
+// sentence `s`.
 void NameLooseTownPassedOver(const Document& doc, Span s, const PlaceMention& chosen,
                              DocPlaces& ctx, EventLocation* loc) {
   if (loc->geonameid == 0) return;  // already named by NameUnlocatedPlace or NameVillage
   const std::vector<Usable>& all = ctx.Usables();
-  if (!ctx.any_loose) return;
-  const std::vector<uint32_t>& by_start = ctx.groups.by_start;
-  auto it = std::lower_bound(by_start.begin(), by_start.end(), s.begin,
-                             [&](uint32_t u, uint32_t pos) { return all[u].m->span.begin < pos; });
-  for (; it != by_start.end() && all[*it].m->span.begin < s.end; ++it) {
-    const Usable& u = all[*it];
-    const PlaceMention& m = *u.m;
-    if (!u.loose || m.country != chosen.country || m.admin1 == chosen.admin1 ||
-        !Inside(m.span, s) || !WrittenAfterLocativeWord(doc, m) || !DesignatedAsVillage(doc, m)) {
+  for (uint32_t loose : ctx.loose) {
+    const PlaceMention& m = *all[loose].m;
+    if (m.span.begin >= s.end) break;
+    if (m.country != chosen.country || m.admin1 == chosen.admin1 || !Inside(m.span, s) ||
+        !WrittenAfterLocativeWord(doc, m) || !DesignatedAsVillage(doc, m)) {
       continue;
     }
-    const Verdict& v = ctx.JudgeOf(*it);
+    const Verdict& v = ctx.JudgeOf(loose);
     if (v.moved) continue;
     std::string written = NameAsWritten(doc, m);
     if (written.empty()) continue;
@@ -2959,7 +2961,8 @@ EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer&
 }
 
 std::optional<EventLocation> VillageInside(const Document& doc, const EventLocation& chosen,
-                                           uint32_t sentence, bool at_home) {
+                                           uint32_t sentence,
+                                           const std::function<bool()>& at_home) {
   if (!chosen.found() || chosen.geonameid == 0 || chosen.where_prec > 4 ||
       sentence >= doc.sentences.size()) {
     return std::nullopt;
@@ -2985,7 +2988,7 @@ std::optional<EventLocation> VillageInside(const Document& doc, const EventLocat
   };
   const std::optional<Span> name =
       DesignatedVillage(doc, span, doc.sentences[sentence].token_begin, [&](Span name) {
-        return StatedAtVillage(doc, name) || (at_home && home_in_chosen(name));
+        return StatedAtVillage(doc, name) || (at_home && home_in_chosen(name) && at_home());
       });
   if (!name) return std::nullopt;
   auto own = places_from(chosen.evidence.begin);
