@@ -335,7 +335,7 @@ void FillPlace(const Document& doc, const Incident& inc, SentenceLocations& loca
       // Poonch.").
       if (s + 1 < doc.sentences.size() && !HasTrigger(doc, s + 1)) {
         village = VillageInside(doc, *chosen, s + 1, at_home);
-        if (village) {
+        if (village && !OpensWithDate(doc, s + 1)) {
           chosen = &*village;
           break;
         }

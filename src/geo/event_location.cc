@@ -521,9 +521,12 @@ void GroupByKey(const Document& doc, std::vector<Usable>& all, KeyGroups& g) {
   }
 }
 
+// Fills `out` with the usable mentions and `loose_out` with the indices of the loose ones.
 void UsableMentions(const Document& doc, const Gazetteer& gaz,
-                    std::forward_list<PlaceMention>* divisions, std::vector<Usable>& out) {
+                    std::forward_list<PlaceMention>* divisions, std::vector<Usable>& out,
+                    std::vector<uint32_t>& loose_out) {
   out.clear();
+  loose_out.clear();
   out.reserve(doc.places.size());
   size_t s = 0;
   for (size_t k = 0; k < doc.places.size(); ++k) {
@@ -546,6 +549,7 @@ void UsableMentions(const Document& doc, const Gazetteer& gaz,
     out.push_back(
         {m, k, static_cast<uint32_t>(s), CountryOfEntry(e), Admin1OfEntry(e), std::move(key)});
     out.back().loose = loose;
+    if (loose) loose_out.push_back(static_cast<uint32_t>(out.size() - 1));
   }
 }
 
@@ -1121,6 +1125,9 @@ struct DocPlaces {
   // Per sentence, its own best place located (SentencePlace), once asked.
   std::vector<std::optional<std::optional<EventLocation>>> sentence_places;
   std::optional<EventLocation> document_place;  // DocumentPlace, once asked
+  int dominant = -1;  // the mention DocumentPlace took as the dominant place (-1 none)
+  // The event at the dominant province's lone town (LoneTownOf), or none; once asked.
+  std::optional<std::optional<EventLocation>> lone_town;
   int coded = -1;  // whether the text has "coded" (any case); -1 not looked at yet
   std::optional<std::vector<GeoEntry>> mission_areas;
   bool known_names_read = false;
@@ -1141,6 +1148,8 @@ struct DocPlaces {
     written_names.Clear();
     sentence_places.clear();
     document_place.reset();
+    dominant = -1;
+    lone_town.reset();
     coded = -1;
     mission_areas.reset();
     known_names_read = false;
@@ -1148,11 +1157,7 @@ struct DocPlaces {
   }
   const std::vector<Usable>& Usables() {
     if (!usable_read) {
-      UsableMentions(*doc, *gaz, &divisions, usable);
-      loose.clear();
-      for (uint32_t u = 0; u < usable.size(); ++u) {
-        if (usable[u].loose) loose.push_back(u);
-      }
+      UsableMentions(*doc, *gaz, &divisions, usable, loose);
       GroupByKey(*doc, usable, groups);
       verdicts.assign(usable.size(), std::nullopt);
       usable_read = true;
@@ -2759,12 +2764,8 @@ const PlaceMention* LoneTownOf(const Document& doc, const PlaceMention& province
 // demonyms. The same for every sentence.
 EventLocation DocumentPlace(const Document& doc, const Gazetteer& gaz, DocPlaces& ctx) {
   int k = Dominant(doc, /*allow_demonyms=*/false);
-  if (k >= 0) {
-    if (const PlaceMention* town = LoneTownOf(doc, doc.places[k], ctx)) {
-      return FromMention(doc, *town, gaz, ctx);
-    }
-    return FromMention(doc, doc.places[k], gaz, ctx);
-  }
+  ctx.dominant = k;
+  if (k >= 0) return FromMention(doc, doc.places[k], gaz, ctx);
   if (EventLocation loc = ActorCountry(doc, gaz); loc.found()) return loc;
   if (EventLocation loc = MissionCountryOf(doc, gaz); loc.found()) return loc;
   k = Dominant(doc, /*allow_demonyms=*/true);
@@ -2828,7 +2829,16 @@ EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer
     }
   }
   if (!ctx.document_place) ctx.document_place = DocumentPlace(doc, gaz, ctx);
-  return *ctx.document_place;
+  // The dominant province's lone town, when the text names one, rather than the province.
+  if (!ctx.lone_town) {
+    std::optional<EventLocation>& town_place = ctx.lone_town.emplace();
+    if (ctx.dominant >= 0) {
+      if (const PlaceMention* town = LoneTownOf(doc, doc.places[ctx.dominant], ctx)) {
+        town_place = FromMention(doc, *town, gaz, ctx);
+      }
+    }
+  }
+  return *ctx.lone_town ? **ctx.lone_town : *ctx.document_place;
 }
 
 }  // namespace

@@ -1015,6 +1015,10 @@ TEST_F(EventLocationTest, IncidentPlaceAcrossSentences) {
       {"A soldier was killed in Jammu and Kashmir's Poonch district on Thursday, officials said. "
        "The army has not commented. The post lies in the Kirni sector of Poonch.",
        "India", "Poonch"},
+      // Negative: a sentence opening with its own day tells of another time.
+      {"A soldier was killed in Jammu and Kashmir's Poonch district on Thursday, officials said. "
+       "On Friday, more troops were seen in the Kirni sector of Poonch.",
+       "India", "Poonch"},
       // Killed at home: the village the victim lives in, inside the town, is the place.
       // Negative rows: killed elsewhere, or a village written in another town.
       {"Rebels shot dead a farmer at his home in Nasipit town on Sunday, police said. The victim "
