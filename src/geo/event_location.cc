@@ -2678,6 +2678,11 @@ void NameLooseTownPassedOver(const Document& doc, Span s, const PlaceMention& ch
         !WrittenAfterLocativeWord(doc, m) || !DesignatedAsVillage(doc, m)) {
       continue;
     }
+    // "the village of Moussa Kourari": a name going on past the mention is not the mention's.
+    if (const size_t next = TokenAt(doc, m.span.end);
+        next < doc.tokens.size() && IsCapitalizedWord(doc, doc.tokens[next])) {
+      continue;
+    }
     const Verdict& v = ctx.JudgeOf(loose);
     if (v.moved) continue;
     std::string written = NameAsWritten(doc, m);

@@ -551,7 +551,8 @@ TEST_F(EventLocationTest, VillageNamedByItsFrontlines) {
 // ("Kitaly area", "the village of Kitaly") is a village the gazetteer lacks: the event is there,
 // near the town, or in the county. Negative rows: a bare name or a part of a town ("Kitaly
 // neighborhood") leaves the town; a name written as where people come from ("from Kitaly area")
-// is no place of the event; a name spelled as its entry's own (Kitale) is that town.
+// is no place of the event; a name spelled as its entry's own (Kitale) is that town; a name going
+// on past the reading ("Kitaly Dima") is not the reading's.
 TEST_F(EventLocationTest, LooseNameWithAVillageWordIsAVillage) {
   const Row rows[] = {
       {"Police in Garissa shot dead two gunmen in Kitaly area on Monday.", 0, "Kenya", "Garissa",
@@ -568,6 +569,9 @@ TEST_F(EventLocationTest, LooseNameWithAVillageWordIsAVillage) {
        "Garissa", 1},
       {"Police in Garissa shot dead two gunmen in Kitale area on Monday.", 0, "Kenya", "Garissa",
        "Garissa", 1},
+      // Negative: the name goes on past the loose reading ("Kitaly Dima"): not the mention's.
+      {"Police in Garissa shot dead two gunmen in the village of Kitaly Dima on Monday.", 0,
+       "Kenya", "Garissa", "Garissa", 1},
   };
   ExpectLocatedWithActors(rows);
 }
