@@ -2647,7 +2647,8 @@ std::optional<EventLocation> InMissionArea(const Document& doc, Span sentence, c
 // it a village or the area around one. Not a part of a town ("Hafoon neighborhood, Aden") nor a
 // bare name ("in Hazara, Quetta"), which coders place at the town; nor a village written before
 // its town in parentheses ("X village (Town, State)"), where the town stands for it
-// (AwayFromItsTownInParentheses).
+// (AwayFromItsTownInParentheses); nor an area of the town written after it ("the Casoon area of
+// Monkayo", "X area, Monkayo"), a part of that town.
 bool DesignatedAsVillage(const Document& doc, const PlaceMention& m) {
   size_t next = TokenAt(doc, m.span.end);
   const LowerWord last = LowerAscii(doc.Slice(doc.tokens[next - 1].span));  // the mention's
@@ -2655,6 +2656,20 @@ bool DesignatedAsVillage(const Document& doc, const PlaceMention& m) {
       next < doc.tokens.size() && IsVicinityWord(LowerAscii(doc.Slice(doc.tokens[next].span)));
   if (after) ++next;
   if (next < doc.tokens.size() && doc.Slice(doc.tokens[next].span) == "(") return false;
+  const bool area =
+      after ? LowerAscii(doc.Slice(doc.tokens[next - 1].span)) == "area" : last == "area";
+  if (area && next + 1 < doc.tokens.size() &&
+      (doc.Slice(doc.tokens[next].span) == "," || doc.Slice(doc.tokens[next].span) == "of")) {
+    // Places are in text order: the one starting right after the link, if any.
+    const uint32_t at = doc.tokens[next + 1].span.begin;
+    auto town =
+        std::lower_bound(doc.places.begin(), doc.places.end(), at,
+                         [](const PlaceMention& p, uint32_t pos) { return p.span.begin < pos; });
+    if (town != doc.places.end() && town->span.begin == at && town->kind == PlaceKind::kPlace &&
+        !town->demonym) {
+      return false;
+    }
+  }
   if (after || IsVicinityWord(last)) return true;
   size_t t = TokenAt(doc, m.span.begin);
   return t >= 2 && LowerAscii(doc.Slice(doc.tokens[t - 1].span)) == "of" &&

@@ -572,6 +572,11 @@ TEST_F(EventLocationTest, LooseNameWithAVillageWordIsAVillage) {
       // Negative: the name goes on past the loose reading ("Kitaly Dima"): not the mention's.
       {"Police in Garissa shot dead two gunmen in the village of Kitaly Dima on Monday.", 0,
        "Kenya", "Garissa", "Garissa", 1},
+      // An area of a town is a part of the town; an area of a county is a village in it.
+      {"Police shot dead two gunmen in the Kitaly area of Garissa on Monday.", 0, "Kenya",
+       "Garissa", "Garissa", 1},
+      {"Police shot dead two gunmen in the Kitaly area of Garissa County on Monday.", 0, "Kenya",
+       "Garissa County", "Kitaly", 4},
   };
   ExpectLocatedWithActors(rows);
 }
