@@ -2682,8 +2682,11 @@ bool DesignatedAsVillage(const Document& doc, const PlaceMention& m) {
 // (DesignatedAsVillage), is a place the gazetteer lacks: the event is there, in `chosen`'s
 // divisions and at its coordinates, near it when `chosen` is a town. The first such name of
 // sentence `s`.
-void NameLooseTownPassedOver(const Document& doc, Span s, const PlaceMention& chosen,
-                             DocPlaces& ctx, EventLocation* loc) {
+// Out of line: most documents read no name loosely, and the caller, run for every sentence
+// located, stays small.
+[[gnu::noinline]] void NameLooseTownPassedOver(const Document& doc, Span s,
+                                               const PlaceMention& chosen, DocPlaces& ctx,
+                                               EventLocation* loc) {
   if (loc->geonameid == 0) return;  // already named by NameUnlocatedPlace or NameVillage
   const std::vector<Usable>& all = ctx.Usables();
   for (uint32_t loose : ctx.loose) {
@@ -2733,7 +2736,7 @@ EventLocation Located(const Document& doc, Span s, const PlaceMention& chosen, c
     NameUnlocatedPlace(doc, other, &loc);
   }
   NameVillage(doc, s, chosen, &loc);
-  NameLooseTownPassedOver(doc, s, chosen, ctx, &loc);
+  if (!ctx.loose.empty()) NameLooseTownPassedOver(doc, s, chosen, ctx, &loc);
   return loc;
 }
 
