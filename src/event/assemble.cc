@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <functional>
 #include <optional>
 
 #include "event/dates.h"
@@ -273,6 +274,36 @@ bool OpensWithDate(const Document& doc, uint32_t s) {
   return t != doc.timex.end() && t->span.begin == at && t->type == TimexType::kDate;
 }
 
+// True when a trigger mention (of any incident, background ones too) lies in sentence `s`.
+bool HasTrigger(const Document& doc, uint32_t s) {
+  // Triggers are in text order, so their sentences ascend.
+  auto it = std::lower_bound(doc.triggers.begin(), doc.triggers.end(), s,
+                             [](const TriggerMention& t, uint32_t v) { return t.sentence < v; });
+  return it != doc.triggers.end() && it->sentence == s;
+}
+
+// True when a sentence of the incident puts it at someone's home ("went to his home in X", "shot
+// dead inside their house").
+bool AtVictimsHome(const Document& doc, const Incident& inc) {
+  uint32_t last = UINT32_MAX;
+  for (uint32_t ti : inc.triggers) {
+    const uint32_t s = doc.triggers[ti].sentence;
+    if (s == last || s >= doc.sentences.size()) continue;
+    last = s;
+    const std::string_view text = doc.Slice(doc.sentences[s].span);
+    for (std::string_view home : {" home", " house", " residence"}) {
+      for (size_t at = text.find(home); at != std::string_view::npos;
+           at = text.find(home, at + 1)) {
+        const std::string_view before = text.substr(0, at);
+        if (before.ends_with(" his") || before.ends_with(" her") || before.ends_with(" their")) {
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
 void FillPlace(const Document& doc, const Incident& inc, SentenceLocations& locations, Event* e) {
   // The incident's place is the first one a sentence of it states after a locative word; its
   // opening sentence's own best place, read without that cue ("in Nurmati, Andhra Pradesh,
@@ -325,20 +356,41 @@ void FillPlace(const Document& doc, const Incident& inc, SentenceLocations& loca
     }
   }
   // A village the gazetteer lacks, named by another sentence of the incident inside that place
-  // ("the farmer was shot dead in Barangay X" after "killed a farmer in Y town").
+  // ("the farmer was shot dead in Barangay X" after "killed a farmer in Y town"); at the
+  // victim's home, the village the victim lives in ("... of Barangay X, Y").
   std::optional<EventLocation> village;
   if (locations.gazetteer() != nullptr) {
+    // Read only when a sentence names such a village (rare): most incidents never ask.
+    struct {
+      const Document* doc;
+      const Incident* inc;
+      int answer = -1;
+    } home{&doc, &inc};
+    const std::function<bool()> at_home = [h = &home] {
+      if (h->answer < 0) h->answer = AtVictimsHome(*h->doc, *h->inc) ? 1 : 0;
+      return h->answer == 1;
+    };
     uint32_t last = UINT32_MAX;
     for (uint32_t ti : inc.triggers) {
       const uint32_t s = doc.triggers[ti].sentence;
       if (s == last) continue;
       last = s;
-      village = VillageInside(doc, *chosen, s);
+      village = VillageInside(doc, *chosen, s, at_home);
       // A sentence opening with its own day ("Yesterday, ...") may tell of another incident
       // grouped with this one: its village is not taken.
       if (village && !OpensWithDate(doc, s)) {
         chosen = &*village;
         break;
+      }
+      // The sentence after it, with no trigger of its own, tells more of the same incident
+      // ("A soldier was killed in Poonch district. The firing was in the Kirni sector of
+      // Poonch.").
+      if (s + 1 < doc.sentences.size() && !HasTrigger(doc, s + 1)) {
+        village = VillageInside(doc, *chosen, s + 1, at_home);
+        if (village && !OpensWithDate(doc, s + 1)) {
+          chosen = &*village;
+          break;
+        }
       }
     }
   }

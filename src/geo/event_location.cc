@@ -521,9 +521,12 @@ void GroupByKey(const Document& doc, std::vector<Usable>& all, KeyGroups& g) {
   }
 }
 
+// Fills `out` with the usable mentions and `loose_out` with the indices of the loose ones.
 void UsableMentions(const Document& doc, const Gazetteer& gaz,
-                    std::forward_list<PlaceMention>* divisions, std::vector<Usable>& out) {
+                    std::forward_list<PlaceMention>* divisions, std::vector<Usable>& out,
+                    std::vector<uint32_t>& loose_out) {
   out.clear();
+  loose_out.clear();
   out.reserve(doc.places.size());
   size_t s = 0;
   for (size_t k = 0; k < doc.places.size(); ++k) {
@@ -546,6 +549,7 @@ void UsableMentions(const Document& doc, const Gazetteer& gaz,
     out.push_back(
         {m, k, static_cast<uint32_t>(s), CountryOfEntry(e), Admin1OfEntry(e), std::move(key)});
     out.back().loose = loose;
+    if (loose) loose_out.push_back(static_cast<uint32_t>(out.size() - 1));
   }
 }
 
@@ -840,6 +844,8 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   // misread name: "Budgam District in Kashmir"), the votes below decide.
   // A container of a country the sentence does not name while it names others ("Sidon, Southern
   // Province, Lebanon" with the province read in Zambia) was itself misread: it settles nothing.
+  // An owner written with a possessive ("Jammu and Kashmir's Poonch district") settles it though
+  // the sentence names another country ("Pakistan violated the ceasefire in ...").
   auto country_named = [&](GeoId country) {
     bool any = false;
     for (uint32_t o = groups.first[me.sentence]; o < groups.first[me.sentence + 1]; ++o) {
@@ -877,10 +883,11 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
                         (capital || c.m->feature_code == "PPLA2") && CityAfterComma(doc, m, *c.m);
       if (!IsAdminLevel(*c.m) && !capital && !same_name && !city) continue;
       if (c.m->kind == PlaceKind::kAdmin2 && m.kind == PlaceKind::kAdmin2) continue;
-      if (!FollowsAsContainer(doc, m, *c.m) && !PossessiveContainer(doc, m, *c.m)) continue;
+      const bool owner = PossessiveContainer(doc, m, *c.m);
+      if (!owner && !FollowsAsContainer(doc, m, *c.m)) continue;
       if (capital && !same_name && !city && !LinkedByWord(doc, m, *c.m)) continue;
       if (c.admin1 == me.admin1) break;
-      if (!country_named(c.country)) break;
+      if (!owner && !country_named(c.country)) break;
       auto inside = [&](std::span<const GeoId> ids) {
         for (GeoId id : ids) {
           if (id == m.geo_id || id >= gaz.size()) continue;
@@ -1110,6 +1117,7 @@ struct DocPlaces {
   bool usable_read = false;
   std::forward_list<PlaceMention> divisions;  // allocates nothing while empty, as most are
   std::vector<Usable> usable;
+  std::vector<uint32_t> loose;  // the usables read through a loose spelling, in text order
   KeyGroups groups;
   std::vector<std::optional<Verdict>> verdicts;  // Judge(doc, gaz, usable, groups, u)
   std::vector<std::pair<GeoId, std::string>> admin1_written;
@@ -1117,6 +1125,9 @@ struct DocPlaces {
   // Per sentence, its own best place located (SentencePlace), once asked.
   std::vector<std::optional<std::optional<EventLocation>>> sentence_places;
   std::optional<EventLocation> document_place;  // DocumentPlace, once asked
+  int dominant = -1;  // the mention DocumentPlace took as the dominant place (-1 none)
+  // The event at the dominant province's lone town (LoneTownOf), or none; once asked.
+  std::optional<std::optional<EventLocation>> lone_town;
   int coded = -1;  // whether the text has "coded" (any case); -1 not looked at yet
   std::optional<std::vector<GeoEntry>> mission_areas;
   bool known_names_read = false;
@@ -1137,6 +1148,8 @@ struct DocPlaces {
     written_names.Clear();
     sentence_places.clear();
     document_place.reset();
+    dominant = -1;
+    lone_town.reset();
     coded = -1;
     mission_areas.reset();
     known_names_read = false;
@@ -1144,7 +1157,7 @@ struct DocPlaces {
   }
   const std::vector<Usable>& Usables() {
     if (!usable_read) {
-      UsableMentions(*doc, *gaz, &divisions, usable);
+      UsableMentions(*doc, *gaz, &divisions, usable, loose);
       GroupByKey(*doc, usable, groups);
       verdicts.assign(usable.size(), std::nullopt);
       usable_read = true;
@@ -2315,7 +2328,8 @@ void NameUnlocatedPlace(const Document& doc, const PlaceMention& chosen, EventLo
 
 // The villages sentence `sentence` (its first token `first`) names with a word that says so and
 // that the places layer did not read (not resolved, not a demonym nor a person's or an actor's
-// name): "Mulqeey village", "the village of Kpindima", "Barangay Malasibog". Returns the first,
+// name): "Mulqeey village", "the village of Kpindima", "Barangay Malasibog", "the Kirni sector"
+// (a stretch of a frontier). Returns the first,
 // in text order, that `accept(name)` takes.
 template <class Accept>
 std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, size_t first,
@@ -2339,20 +2353,23 @@ std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, size_t
     return lower != "the" && lower != "a" && lower != "an";
   };
   for (size_t i = first; i < doc.tokens.size() && doc.tokens[i].span.end <= sentence.end; ++i) {
-    // Only words of the sizes and first letters of "of", "hamlet", "village", "township" /
-    // "Barangay", "frontline(s)" can start a name; the others are passed over before
-    // lower-casing them.
+    // Only words of the sizes and first letters of "of", "hamlet", "sector", "village",
+    // "township" / "Barangay", "frontline(s)" can start a name; the others are passed over
+    // before lower-casing them.
     const size_t size = doc.tokens[i].span.size();
     const char head = static_cast<char>(doc.text[doc.tokens[i].span.begin] | 0x20);
-    if (!(size == 2 && head == 'o') && !(size == 6 && head == 'h') && !(size == 7 && head == 'v') &&
-        !(size == 8 && (head == 't' || head == 'b')) &&
+    const char second =
+        size > 1 ? static_cast<char>(doc.text[doc.tokens[i].span.begin + 1] | 0x20) : '\0';
+    if (!(size == 2 && head == 'o') &&
+        !(size == 6 && (head == 'h' || (head == 's' && second == 'e'))) &&
+        !(size == 7 && head == 'v') && !(size == 8 && (head == 't' || head == 'b')) &&
         !((size == 9 || size == 10) && head == 'f')) {
       continue;
     }
     const LowerWord w = LowerAscii(word(i));
     size_t b = 0, e = 0;
     if (w == "village" || w == "hamlet" || w == "township" || w == "frontline" ||
-        w == "frontlines") {
+        w == "frontlines" || w == "sector") {
       // Up to three capitalized words before it.
       e = i;
       b = e;
@@ -2372,6 +2389,9 @@ std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, size_t
       }
     }
     if (!name_at(b, e)) continue;
+    // "The X sector" names a sector with its word, as "the Gaza Strip" does; in an address
+    // ("X sector, Y municipality") the word says the level, as "village" does.
+    if (w == "sector" && LowerAscii(word(b - 1)) == "the") e = i + 1;
     const Span name{doc.tokens[b].span.begin, doc.tokens[e - 1].span.end};
     // A name the places layer read (resolved, a demonym, a person's name) is not a lost village.
     bool known = false;
@@ -2411,6 +2431,21 @@ bool StatedAtVillage(const Document& doc, Span name) {
   }
   return cue == "in" || cue == "at" || cue == "near" || cue == "outside" || cue == "around" ||
          cue == "inside";
+}
+
+// True when "of" leads a village's name or its designator ("a resident of X village", "45, of
+// Barangay X", "of the village of X"): where someone lives or comes from.
+bool LivesAtVillage(const Document& doc, Span name) {
+  size_t t = TokenAt(doc, name.begin);
+  auto lower = [&](size_t i) { return LowerAscii(doc.Slice(doc.tokens[i].span)); };
+  if (t >= 1 && doc.Slice(doc.tokens[t - 1].span) == "Barangay") {
+    --t;
+  } else if (t >= 2 && lower(t - 1) == "of" &&
+             (lower(t - 2) == "village" || lower(t - 2) == "hamlet")) {
+    t -= 2;
+  }
+  if (t >= 1 && lower(t - 1) == "the") --t;
+  return t >= 1 && lower(t - 1) == "of";
 }
 
 // "Mulqeey village (Jowhar, Middle Shabelle)", "the village of Kpindima", "Barangay Malasibog":
@@ -2608,6 +2643,79 @@ std::optional<EventLocation> InMissionArea(const Document& doc, Span sentence, c
   return loc;
 }
 
+// "Kutulo area", "Hulsu village", "the village of Binpur": a name written with a word that makes
+// it a village or the area around one. Not a part of a town ("Hafoon neighborhood, Aden") nor a
+// bare name ("in Hazara, Quetta"), which coders place at the town; nor a village written before
+// its town in parentheses ("X village (Town, State)"), where the town stands for it
+// (AwayFromItsTownInParentheses); nor an area of the town written after it ("the Casoon area of
+// Monkayo", "X area, Monkayo"), a part of that town.
+bool DesignatedAsVillage(const Document& doc, const PlaceMention& m) {
+  size_t next = TokenAt(doc, m.span.end);
+  const LowerWord last = LowerAscii(doc.Slice(doc.tokens[next - 1].span));  // the mention's
+  const bool after =
+      next < doc.tokens.size() && IsVicinityWord(LowerAscii(doc.Slice(doc.tokens[next].span)));
+  if (after) ++next;
+  if (next < doc.tokens.size() && doc.Slice(doc.tokens[next].span) == "(") return false;
+  const bool area =
+      after ? LowerAscii(doc.Slice(doc.tokens[next - 1].span)) == "area" : last == "area";
+  if (area && next + 1 < doc.tokens.size() &&
+      (doc.Slice(doc.tokens[next].span) == "," || doc.Slice(doc.tokens[next].span) == "of")) {
+    // Places are in text order: the one starting right after the link, if any.
+    const uint32_t at = doc.tokens[next + 1].span.begin;
+    auto town =
+        std::lower_bound(doc.places.begin(), doc.places.end(), at,
+                         [](const PlaceMention& p, uint32_t pos) { return p.span.begin < pos; });
+    if (town != doc.places.end() && town->span.begin == at && town->kind == PlaceKind::kPlace &&
+        !town->demonym) {
+      return false;
+    }
+  }
+  if (after || IsVicinityWord(last)) return true;
+  size_t t = TokenAt(doc, m.span.begin);
+  return t >= 2 && LowerAscii(doc.Slice(doc.tokens[t - 1].span)) == "of" &&
+         IsVicinityWord(LowerAscii(doc.Slice(doc.tokens[t - 2].span)));
+}
+
+// "Security agents in Mandera foiled an attack in Kutulo area": a town the places layer read only
+// through a loose spelling (Kutulo as Kitale), in another division than `chosen` of the same
+// country, written after a locative word with a word that makes it a village
+// (DesignatedAsVillage), is a place the gazetteer lacks: the event is there, in `chosen`'s
+// divisions and at its coordinates, near it when `chosen` is a town. The first such name of
+// sentence `s`.
+// Out of line: most documents read no name loosely, and the caller, run for every sentence
+// located, stays small.
+[[gnu::noinline]] void NameLooseTownPassedOver(const Document& doc, Span s,
+                                               const PlaceMention& chosen, DocPlaces& ctx,
+                                               EventLocation* loc) {
+  if (loc->geonameid == 0) return;  // already named by NameUnlocatedPlace or NameVillage
+  const std::vector<Usable>& all = ctx.Usables();
+  for (uint32_t loose : ctx.loose) {
+    const PlaceMention& m = *all[loose].m;
+    if (m.span.begin >= s.end) break;
+    if (m.country != chosen.country || m.admin1 == chosen.admin1 || !Inside(m.span, s) ||
+        !WrittenAfterLocativeWord(doc, m) || !DesignatedAsVillage(doc, m)) {
+      continue;
+    }
+    // "the village of Moussa Kourari": a name going on past the mention is not the mention's.
+    if (const size_t next = TokenAt(doc, m.span.end);
+        next < doc.tokens.size() && IsCapitalizedWord(doc, doc.tokens[next])) {
+      continue;
+    }
+    const Verdict& v = ctx.JudgeOf(loose);
+    if (v.moved) continue;
+    std::string written = NameAsWritten(doc, m);
+    if (written.empty()) continue;
+    loc->location = std::move(written);
+    loc->geonameid = 0;
+    loc->evidence = m.span;
+    if (loc->where_prec == 1) {
+      loc->geo_precision = 2;
+      loc->where_prec = 2;
+    }
+    return;
+  }
+}
+
 // The event at `chosen`, the place of sentence `s`, with the village or unlocated place the
 // sentence writes with it (NameUnlocatedPlace, NameVillage). Another mention of the same entry
 // in the sentence may be the one written after the place ("insurgency in Algeria ... near a
@@ -2628,6 +2736,7 @@ EventLocation Located(const Document& doc, Span s, const PlaceMention& chosen, c
     NameUnlocatedPlace(doc, other, &loc);
   }
   NameVillage(doc, s, chosen, &loc);
+  if (!ctx.loose.empty()) NameLooseTownPassedOver(doc, s, chosen, ctx, &loc);
   return loc;
 }
 
@@ -2651,11 +2760,34 @@ const std::optional<EventLocation>& SentencePlace(const Document& doc, size_t j,
   return *slot;
 }
 
+// A text about a province (the dominant place is a first-level division or a part of one) that
+// names one town of it, however often: that town, the province's only place the text knows. None
+// when it names no town of the province or several.
+const PlaceMention* LoneTownOf(const Document& doc, const PlaceMention& province, DocPlaces& ctx) {
+  if (Rank(province) < 3 || Rank(province) > 4) return nullptr;
+  const std::vector<Usable>& all = ctx.Usables();
+  const GeoId admin1 = province.kind == PlaceKind::kAdmin1 ? province.geo_id : kNoGeoId;
+  const PlaceMention* town = nullptr;
+  for (size_t u = 0; u < all.size(); ++u) {
+    const PlaceMention& m = *all[u].m;
+    if (m.kind != PlaceKind::kPlace || Rank(m) == 0 || m.country != province.country ||
+        (all[u].admin1 != admin1 && m.admin1 != province.admin1)) {
+      continue;
+    }
+    const Verdict& v = ctx.JudgeOf(u);
+    if (v.dropped || v.moved) continue;
+    if (town != nullptr && town->geo_id != m.geo_id) return nullptr;
+    if (town == nullptr) town = &m;
+  }
+  return town;
+}
+
 // Where the document as a whole puts an event its sentences do not place: the dominant place,
 // else the one country of its named actors or of its mission, else the dominant place with
 // demonyms. The same for every sentence.
 EventLocation DocumentPlace(const Document& doc, const Gazetteer& gaz, DocPlaces& ctx) {
   int k = Dominant(doc, /*allow_demonyms=*/false);
+  ctx.dominant = k;
   if (k >= 0) return FromMention(doc, doc.places[k], gaz, ctx);
   if (EventLocation loc = ActorCountry(doc, gaz); loc.found()) return loc;
   if (EventLocation loc = MissionCountryOf(doc, gaz); loc.found()) return loc;
@@ -2720,7 +2852,16 @@ EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer
     }
   }
   if (!ctx.document_place) ctx.document_place = DocumentPlace(doc, gaz, ctx);
-  return *ctx.document_place;
+  // The dominant province's lone town, when the text names one, rather than the province.
+  if (!ctx.lone_town) {
+    std::optional<EventLocation>& town_place = ctx.lone_town.emplace();
+    if (ctx.dominant >= 0) {
+      if (const PlaceMention* town = LoneTownOf(doc, doc.places[ctx.dominant], ctx)) {
+        town_place = FromMention(doc, *town, gaz, ctx);
+      }
+    }
+  }
+  return *ctx.lone_town ? **ctx.lone_town : *ctx.document_place;
 }
 
 }  // namespace
@@ -2853,7 +2994,8 @@ EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer&
 }
 
 std::optional<EventLocation> VillageInside(const Document& doc, const EventLocation& chosen,
-                                           uint32_t sentence) {
+                                           uint32_t sentence,
+                                           const std::function<bool()>& at_home) {
   if (!chosen.found() || chosen.geonameid == 0 || chosen.where_prec > 4 ||
       sentence >= doc.sentences.size()) {
     return std::nullopt;
@@ -2861,15 +3003,27 @@ std::optional<EventLocation> VillageInside(const Document& doc, const EventLocat
   const Span span = doc.sentences[sentence].span;
   // The chosen place's own sentence was read with its villages already (NameVillage).
   if (Inside(chosen.evidence, span)) return std::nullopt;
-  const std::optional<Span> name =
-      DesignatedVillage(doc, span, doc.sentences[sentence].token_begin,
-                        [&](Span name) { return StatedAtVillage(doc, name); });
-  if (!name) return std::nullopt;
   // Places are in text order: the mentions of a span start from the first at or after it.
   auto places_from = [&](uint32_t pos) {
     return std::lower_bound(doc.places.begin(), doc.places.end(), pos,
                             [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
   };
+  // "of Barangay Y, Town": where someone lives, in the chosen town written after it.
+  auto home_in_chosen = [&](Span name) {
+    if (!LivesAtVillage(doc, name)) return false;
+    PlaceMention village;
+    village.span = name;
+    for (auto it = places_from(name.end); it != doc.places.end() && it->span.begin < span.end;
+         ++it) {
+      if (it->geonameid == chosen.geonameid && FollowsAsContainer(doc, village, *it)) return true;
+    }
+    return false;
+  };
+  const std::optional<Span> name =
+      DesignatedVillage(doc, span, doc.sentences[sentence].token_begin, [&](Span name) {
+        return StatedAtVillage(doc, name) || (at_home && home_in_chosen(name) && at_home());
+      });
+  if (!name) return std::nullopt;
   auto own = places_from(chosen.evidence.begin);
   if (own == doc.places.end() || own->span != chosen.evidence || Rank(*own) < 3) {
     return std::nullopt;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -49,9 +50,12 @@ EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer&
 // sentence: the event at that village, in `chosen`'s divisions and at its coordinates. Inside a
 // town the village is near it (geo_precision 2, where_prec 2); inside a division, at the
 // division's precision. None when `chosen` is no such place or the sentence names no such
-// village.
+// village. `at_home`, when given, says whether the event took place at the victim's home: then a
+// village written as where someone lives counts too when the chosen town follows it as its
+// container ("identified as X, of Barangay Y, Town"). Asked only of such a village.
 std::optional<EventLocation> VillageInside(const Document& doc, const EventLocation& chosen,
-                                           uint32_t sentence);
+                                           uint32_t sentence,
+                                           const std::function<bool()>& at_home = {});
 
 // The first-level division of the country's capital (ISO3 `iso3`), as events name it; empty when
 // the gazetteer has no capital for it. Coders put an event known only to its country at the

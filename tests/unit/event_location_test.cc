@@ -476,8 +476,9 @@ TEST_F(EventLocationTest, ContainerSettlesTheReading) {
       {"Troops of India and Pakistan traded fire across the border in Poonch district, J&K, on "
        "Sunday.",
        0, "India", "Jammu and Kashmir", "Poonch", 1},
+      // ... and the sector written before it is where the event is.
       {"Troops of India and Pakistan traded fire in Kirni sector area (Poonch district, J&K).", 0,
-       "India", "Jammu and Kashmir", "Poonch", 1},
+       "India", "Jammu and Kashmir", "Kirni", 1},
       // A provincial capital written with words ("in the countryside of X") holds the place as
       // its province does: a village read abroad with no namesake there is passed over ...
       {"Turkish forces shelled the village of Fakkeh in the countryside of Al-Hasakeh.", 0, "Syria",
@@ -541,6 +542,62 @@ TEST_F(EventLocationTest, VillageNamedByItsFrontlines) {
       {"Two fighters were killed by a landmine near the southern frontlines in the countryside of "
        "Idleb.",
        0, "Syria", "Idleb", "Idleb", 1},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
+// A name the places layer reads only through a loose spelling ("Kitaly" as Kitale, in another
+// county than the place the sentence names) and written with a word that makes it a village
+// ("Kitaly area", "the village of Kitaly") is a village the gazetteer lacks: the event is there,
+// near the town, or in the county. Negative rows: a bare name or a part of a town ("Kitaly
+// neighborhood") leaves the town; a name written as where people come from ("from Kitaly area")
+// is no place of the event; a name spelled as its entry's own (Kitale) is that town; a name going
+// on past the reading ("Kitaly Dima") is not the reading's.
+TEST_F(EventLocationTest, LooseNameWithAVillageWordIsAVillage) {
+  const Row rows[] = {
+      {"Police in Garissa shot dead two gunmen in Kitaly area on Monday.", 0, "Kenya", "Garissa",
+       "Kitaly", 2},
+      {"Police in Garissa shot dead two gunmen in the village of Kitaly on Monday.", 0, "Kenya",
+       "Garissa", "Kitaly", 2},
+      {"Police in Garissa County shot dead two gunmen in Kitaly area on Monday.", 0, "Kenya",
+       "Garissa County", "Kitaly", 4},
+      {"Police in Garissa shot dead two gunmen in Kitaly on Monday.", 0, "Kenya", "Garissa",
+       "Garissa", 1},
+      {"Police in Garissa shot dead two gunmen in Kitaly neighborhood on Monday.", 0, "Kenya",
+       "Garissa", "Garissa", 1},
+      {"Police in Garissa shot dead two gunmen from Kitaly area on Monday.", 0, "Kenya", "Garissa",
+       "Garissa", 1},
+      {"Police in Garissa shot dead two gunmen in Kitale area on Monday.", 0, "Kenya", "Garissa",
+       "Garissa", 1},
+      // Negative: the name goes on past the loose reading ("Kitaly Dima"): not the mention's.
+      {"Police in Garissa shot dead two gunmen in the village of Kitaly Dima on Monday.", 0,
+       "Kenya", "Garissa", "Garissa", 1},
+      // An area of a town is a part of the town; an area of a county is a village in it.
+      {"Police shot dead two gunmen in the Kitaly area of Garissa on Monday.", 0, "Kenya",
+       "Garissa", "Garissa", 1},
+      {"Police shot dead two gunmen in the Kitaly area of Garissa County on Monday.", 0, "Kenya",
+       "Garissa County", "Kitaly", 4},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
+// A sentence placing nothing, in a text about a province that names one town of it: the event is
+// at that town. Negative rows: two towns of the province, or a town of another one, leave the
+// province.
+TEST_F(EventLocationTest, LoneTownOfTheDocumentsProvince) {
+  const Row rows[] = {
+      {"Gunmen shot dead a police officer on Sunday, officials said.\nThe cartel has long "
+       "controlled the city of Reynosa. Violence has spread across Tamaulipas in recent months. "
+       "Tamaulipas remains one of the most violent states.",
+       0, "Mexico", "Tamaulipas", "Reynosa", 1},
+      {"Gunmen shot dead a police officer on Sunday, officials said.\nThe cartel has long "
+       "controlled the cities of Reynosa and Nuevo Laredo. Violence has spread across Tamaulipas "
+       "in recent months. Tamaulipas remains one of the most violent states.",
+       0, "Mexico", "Tamaulipas", "Tamaulipas", 4},
+      {"Gunmen shot dead a police officer on Sunday, officials said.\nThe cartel has long "
+       "controlled the city of Monterrey. Violence has spread across Tamaulipas in recent months. "
+       "Tamaulipas remains one of the most violent states.",
+       0, "Mexico", "Tamaulipas", "Tamaulipas", 4},
   };
   ExpectLocatedWithActors(rows);
 }
@@ -645,6 +702,14 @@ TEST_F(EventLocationTest, PossessiveOwnerAsContainer) {
       // Negative: the other country's owner keeps the other district.
       {"Indian troops fired mortars in Azad Kashmir's Poonch district on Tuesday.", 0,
        "Pakistan", "Azad Kashmir", "Poonch", 3},
+      // The owner settles it though the sentence names the other country as an actor; without
+      // an owner written, the country named decides.
+      {"A soldier was killed when Pakistan violated the ceasefire and fired along the LoC in "
+       "Jammu and Kashmir's Poonch district on Thursday.",
+       0, "India", "Jammu and Kashmir", "Poonch", 1},
+      {"A soldier was killed when Pakistan violated the ceasefire and fired along the LoC in "
+       "Poonch district on Thursday.",
+       0, "Pakistan", "Azad Kashmir", "Poonch", 3},
   };
   ExpectLocatedWithActors(rows);
 }
@@ -947,6 +1012,34 @@ TEST_F(EventLocationTest, IncidentPlaceAcrossSentences) {
       {"Gunmen killed six villagers in Kaura, Kaduna State. Three were wounded and rushed to "
        "Zaria.",
        "Nigeria", "Kaura"},
+      // The sentence after the incident's, with no trigger of its own, tells more of it: the
+      // sector it names is where the event is ("the X sector" keeps its word, "X sector" as an
+      // address does not). Negative: a sentence further on names the sector in passing.
+      {"A soldier was killed in Jammu and Kashmir's Poonch district on Thursday, officials said. "
+       "The post lies in the Kirni sector of Poonch, close to the LoC.",
+       "India", "Kirni sector"},
+      {"A soldier was killed in Jammu and Kashmir's Poonch district on Thursday, officials said. "
+       "The post lies in Kirni sector near the LoC.",
+       "India", "Kirni"},
+      {"A soldier was killed in Jammu and Kashmir's Poonch district on Thursday, officials said. "
+       "The army has not commented. The post lies in the Kirni sector of Poonch.",
+       "India", "Poonch"},
+      // Negative: a sentence opening with its own day tells of another time.
+      {"A soldier was killed in Jammu and Kashmir's Poonch district on Thursday, officials said. "
+       "On Friday, more troops were seen in the Kirni sector of Poonch.",
+       "India", "Poonch"},
+      // Killed at home: the village the victim lives in, inside the town, is the place.
+      // Negative rows: killed elsewhere, or a village written in another town.
+      {"Rebels shot dead a farmer at his home in Nasipit town on Sunday, police said. The victim "
+       "was identified as Ramon Dela Cruz, 52, of Barangay Talisay, Nasipit, Agusan del Norte.",
+       "Philippines", "Talisay"},
+      {"Rebels shot dead a farmer at a checkpoint in Nasipit town on Sunday, police said. The "
+       "victim was identified as Ramon Dela Cruz, 52, of Barangay Talisay, Nasipit, Agusan del "
+       "Norte.",
+       "Philippines", "Nasipit"},
+      {"Rebels shot dead a farmer at his home in Nasipit town on Sunday, police said. The victim "
+       "was identified as Ramon Dela Cruz, 52, of Barangay Talisay, Buenavista, Agusan del Norte.",
+       "Philippines", "Nasipit"},
   };
   for (const IncidentRow& r : rows) {
     SCOPED_TRACE(r.text);
