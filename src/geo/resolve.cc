@@ -2400,6 +2400,23 @@ class Resolver {
     return chosen;
   }
 
+  // "an attack on a Kaduna village", "Kandahar villages": a city is no village, so a seat named
+  // before "village(s)" stands for the division it is the seat of and bears its name (Kaduna
+  // State), where the village lies; `chosen` otherwise.
+  GeoId VillageOfSeat(const Candidate& c, GeoId chosen) const {
+    if (c.tok_end >= doc_.tokens.size()) return chosen;
+    const std::string_view next = doc_.Slice(doc_.tokens[c.tok_end].span);
+    if (!Eq(next, "village") && !Eq(next, "villages")) return chosen;
+    const GeoEntry town = gaz_.Entry(chosen);
+    if (town.kind() != GeoKind::kPlace) return chosen;
+    const std::string_view fc = town.feature_code();
+    if (!Eq(fc, "PPLC") && !Eq(fc, "PPLA")) return chosen;
+    for (const GeoId id : c.ids) {
+      if (id == town.admin1_id() && gaz_.Entry(id).kind() == GeoKind::kAdmin1) return id;
+    }
+    return chosen;
+  }
+
   std::vector<PlaceMention> Emit() const {
     std::vector<PlaceMention> out;
     out.reserve(cands_.size());
@@ -2431,7 +2448,7 @@ class Resolver {
         continue;
       }
       if (!choices_[k].accepted) continue;
-      FillMention(c, gaz_.Entry(CentreSeat(c, choices_[k].id)), out.emplace_back());
+      FillMention(c, gaz_.Entry(VillageOfSeat(c, CentreSeat(c, choices_[k].id))), out.emplace_back());
     }
     return out;
   }

@@ -346,6 +346,20 @@ TEST_F(PlacesTest, CentreOfASeatIsTheTown) {
   // Other directions keep the division: "southern Kaduna" above.
 }
 
+// A seat named before "village(s)" is the division it is the seat of: the village lies in
+// Kaduna State, not in the city of Kaduna. Without the word, the city.
+TEST_F(PlacesTest, VillageOfASeatsDivision) {
+  Document village = Annotate("Gunmen killed 11 people in an attack on a Kaduna village.");
+  const PlaceMention* m = Find(village, "Kaduna");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->kind, PlaceKind::kAdmin1);
+  EXPECT_EQ(m->country, "NG");
+  Document city = Annotate("Gunmen killed 11 people in an attack on Kaduna.");
+  const PlaceMention* c = Find(city, "Kaduna");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->kind, PlaceKind::kPlace);
+}
+
 TEST_F(PlacesTest, NamesWithDirectionWordsAreNotRelative) {
   Document doc = Annotate("Violence flared in South Sudan and Northern Ireland.");
   const PlaceMention* a = Find(doc, "South Sudan");
