@@ -2410,7 +2410,10 @@ std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, size_t
 // village of X", "in Barangay X", "west of X Township"): the text puts someone or something
 // there, rather than naming a village's chief or council ("the X village chief", "the chief of
 // Barangay X") or where someone lives ("a resident of X village").
-bool StatedAtVillage(const Document& doc, Span name) {
+// The token before a village's name and the designator that leads it ("Barangay X", "the
+// village of X", "the X"): where the words that say how the text names it are. `definite`: a
+// "the" led it.
+size_t VillageLead(const Document& doc, Span name, bool* definite) {
   size_t t = TokenAt(doc, name.begin);
   auto lower = [&](size_t i) { return LowerAscii(doc.Slice(doc.tokens[i].span)); };
   if (t >= 1 && doc.Slice(doc.tokens[t - 1].span) == "Barangay") {
@@ -2419,8 +2422,15 @@ bool StatedAtVillage(const Document& doc, Span name) {
              (lower(t - 2) == "village" || lower(t - 2) == "hamlet")) {
     t -= 2;
   }
-  const bool definite = t >= 1 && lower(t - 1) == "the";
-  if (definite) --t;
+  *definite = t >= 1 && lower(t - 1) == "the";
+  if (*definite) --t;
+  return t;
+}
+
+bool StatedAtVillage(const Document& doc, Span name) {
+  auto lower = [&](size_t i) { return LowerAscii(doc.Slice(doc.tokens[i].span)); };
+  bool definite = false;
+  const size_t t = VillageLead(doc, name, &definite);
   if (t == 0) return false;
   const LowerWord cue = lower(t - 1);
   if (cue == "of" && !definite && t >= 2) {
@@ -2436,16 +2446,9 @@ bool StatedAtVillage(const Document& doc, Span name) {
 // True when "of" leads a village's name or its designator ("a resident of X village", "45, of
 // Barangay X", "of the village of X"): where someone lives or comes from.
 bool LivesAtVillage(const Document& doc, Span name) {
-  size_t t = TokenAt(doc, name.begin);
-  auto lower = [&](size_t i) { return LowerAscii(doc.Slice(doc.tokens[i].span)); };
-  if (t >= 1 && doc.Slice(doc.tokens[t - 1].span) == "Barangay") {
-    --t;
-  } else if (t >= 2 && lower(t - 1) == "of" &&
-             (lower(t - 2) == "village" || lower(t - 2) == "hamlet")) {
-    t -= 2;
-  }
-  if (t >= 1 && lower(t - 1) == "the") --t;
-  return t >= 1 && lower(t - 1) == "of";
+  bool definite = false;
+  const size_t t = VillageLead(doc, name, &definite);
+  return t >= 1 && LowerAscii(doc.Slice(doc.tokens[t - 1].span)) == "of";
 }
 
 // "Mulqeey village (Jowhar, Middle Shabelle)", "the village of Kpindima", "Barangay Malasibog":
