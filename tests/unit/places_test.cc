@@ -203,6 +203,25 @@ TEST_F(PlacesTest, ReadsAUniqueDistrictWrittenAsContainer) {
   }
 }
 
+// Natural Earth's "Región Metropolitana" and "Donetskaya Oblast'" give their divisions the one
+// word left without the level word; a short word ("Masai District", Nairobi's former name) or
+// one that other divisions share ("Southern", "Central") does not name a division alone.
+TEST_F(PlacesTest, ReadsAOneWordAlternateNameOfADivision) {
+  const Context cases[] = {
+      {"Bus drivers protested in Puente Alto, Metropolitana, on Monday.", "Metropolitana", "CL",
+       "ADM1"},
+      {"Residents of Metropolitana blocked a road.", "Metropolitana", "CL", "ADM1"},
+      {"Teachers marched in Horlivka (Donetskaya) on Friday.", "Donetskaya", "UA", "ADM1"},
+  };
+  ExpectContexts(cases);
+  for (const char* text : {"Masai herders moved their cattle toward the hills.",
+                           "Herders crossed from Kajiado into Masai country."}) {
+    Document doc = Annotate(text);
+    const PlaceMention* m = Find(doc, "Masai");
+    EXPECT_FALSE(m != nullptr && m->kind == PlaceKind::kAdmin1) << text << " → " << m->name;
+  }
+}
+
 TEST_F(PlacesTest, AvoidsCapitalizedNonPlaces) {
   const Trap cases[] = {
       {"Michael Jordan scored 30 points last night.", "Jordan"},
