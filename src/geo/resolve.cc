@@ -2206,9 +2206,17 @@ class Resolver {
           if (yc.ids[i] == ye.admin1_id()) seat_of = ye.admin1_id();
         }
       }
-      if (ye.kind() != GeoKind::kAdmin1 && seat_of == kNoGeoId) continue;
       GeoEntry e = gaz_.Entry(choices_[k].id);
       if (e.kind() != GeoKind::kPlace) continue;
+      if (ye.kind() != GeoKind::kAdmin1 && seat_of == kNoGeoId) {
+        // "Nogales (Valparaiso)" read as two towns that do not hold each other (Mexico's):
+        // the writer named the town's province, and the town is one the gazetteer lacks.
+        const GeoId division = UncontainingDivision(k, ye);
+        if (division == kNoGeoId) continue;
+        y.id = division;
+        choices_[k].accepted = false;
+        continue;
+      }
       // A national capital by its own name is no place the gazetteer lacks: "Washington, New
       // York and Boston" lists cities.
       if (choices_[k].exact && (Eq(e.feature_code(), "PPLC") || Eq(e.feature_code(), "PPLG"))) {
@@ -2221,6 +2229,46 @@ class Resolver {
       }
       choices_[k].accepted = false;
     }
+  }
+
+  // "Hermosillo, Valparaiso and Fresnillo", "Hermosillo, Valparaiso, Fresnillo": a name after a
+  // comma that "and", "or" or a comma and a capitalized word follow may be an item of a list
+  // rather than the container of the name before it ("X, Y, on Monday" is not).
+  bool InList(const Candidate& y) const {
+    const size_t count = doc_.tokens.size();
+    if (y.tok_begin == 0 || !Eq(doc_.Slice(doc_.tokens[y.tok_begin - 1].span), ",")) return false;
+    if (y.tok_end >= count) return false;
+    const std::string_view next = doc_.Slice(doc_.tokens[y.tok_end].span);
+    if (Eq(next, "and") || Eq(next, "or")) return true;
+    if (!Eq(next, ",") || y.tok_end + 1 >= count) return false;
+    const std::string_view after = doc_.Slice(doc_.tokens[y.tok_end + 1].span);
+    return !after.empty() && after[0] >= 'A' && after[0] <= 'Z';
+  }
+
+  // For DropUncontained: the first-level division the container of candidate k names, when k
+  // and its container `ye` (a town) were read as two places neither holding the other and no
+  // reading of k lies in any reading of the container: the container's first admin1 entry by
+  // its own name, or kNoGeoId.
+  GeoId UncontainingDivision(size_t k, const GeoEntry& ye) {
+    const Candidate& c = cands_[k];
+    if (ye.kind() != GeoKind::kPlace) return kNoGeoId;
+    const GeoEntry e = gaz_.Entry(choices_[k].id);
+    if (e.has_coordinates() && ye.has_coordinates() &&
+        WithinKm(e.lat(), e.lon(), ye.lat(), ye.lon(), 40)) {
+      return kNoGeoId;
+    }
+    const Candidate& yc = cands_[c.container];
+    if (InList(yc)) return kNoGeoId;
+    const size_t n = std::min(c.ids.size(), kMaxEntries);
+    for (size_t i = 0; i < n; ++i) {
+      if (InContainer(gaz_.Entry(c.ids[i]), yc)) return kNoGeoId;
+    }
+    const std::span<const uint8_t> exact = ExactNames(yc);
+    const size_t m = std::min(yc.ids.size(), kMaxEntries);
+    for (size_t i = 0; i < m; ++i) {
+      if (exact[i] != 0 && gaz_.Entry(yc.ids[i]).kind() == GeoKind::kAdmin1) return yc.ids[i];
+    }
+    return kNoGeoId;
   }
 
   // The number of `key` among the document's keys, or Context::kNone.

@@ -699,6 +699,15 @@ TEST_F(PlacesTest, EventAdmin1FromContainersAndSpelling) {
       {"Rebels shelled a post in Kafr Nobol (Idleb).", "Idleb", 1},
       // "X, Province" where the gazetteer's X lies in another province: the province.
       {"Shelling was reported near Vesele, Donetsk.", "Donetsk", 3},
+      // "X (Y)" read as two towns far apart (both Mexican): Y is the province that bears the
+      // name (Chile's), X a village the gazetteer lacks.
+      {"Gunmen attacked a shop in Hermosillo (Valparaiso) on Monday.", "Valparaiso", 3},
+      {"Police raided a house in Hermosillo, Valparaiso, on Monday.", "Valparaiso", 3},
+      // Negative rows: a container that holds the town, and lists of towns.
+      {"Police raided a house in Fresnillo (Zacatecas).", "Zacatecas", 1},
+      {"Traders from Hermosillo, Valparaiso and Fresnillo met on Monday.", "Sonora", 1},
+      {"Traders from Hermosillo, Valparaiso, Fresnillo and Zacatecas met on Monday.",
+       "Zacatecas", 1},
       // A spelling only the loose key knows: the text's word ("Shabelle", not "Shabeelle").
       {"Militants shot a soldier at a settlement near Marka, Lower Shabelle.", "Lower Shabelle",
        0},
