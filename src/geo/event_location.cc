@@ -2033,6 +2033,26 @@ std::string_view CityDivisionName(std::string_view code) {
   return it != rows.end() && it->first == code ? it->second : std::string_view();
 }
 
+// The text of a mention read as the division `a1` and written as the container of its city:
+// "Buenos Aires (Ciudad Autonoma de Buenos Aires)", "Kyiv, Kiev City"; empty when none is.
+std::string_view DivisionAfterItsCity(const Document& doc, GeoId a1, const Gazetteer& gaz) {
+  for (size_t i = 1; i < doc.places.size(); ++i) {
+    const PlaceMention& p = doc.places[i];
+    const PlaceMention& city = doc.places[i - 1];
+    if (p.geo_id != a1 || city.kind != PlaceKind::kPlace || city.geo_id >= gaz.size()) continue;
+    const size_t t = TokenAt(doc, p.span.begin);
+    if (t < 1 || TokenAt(doc, city.span.end) != t - 1) continue;
+    const std::string_view sep = doc.Slice(doc.tokens[t - 1].span);
+    const GeoEntry c = gaz.Entry(city.geo_id);
+    if ((sep == "(" || sep == ",") && Admin1OfEntry(c) == a1 &&
+        (c.feature_code() == "PPLC" || c.feature_code() == "PPLA" ||
+         c.feature_code() == "PPLG")) {
+      return doc.Slice(p.span);
+    }
+  }
+  return {};
+}
+
 EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gazetteer& gaz,
                           DocPlaces& ctx) {
   EventLocation loc;
@@ -2046,10 +2066,14 @@ EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gaze
   }
   // A division that is a city itself goes by its administrative name ("Distrito Federal",
   // "Kiev City"): the text's "Mexico City" or "Kyiv" names the city, the way coders do not
-  // name the division.
+  // name the division. The division written as the container of its city ("Buenos Aires
+  // (Ciudad Autonoma de Buenos Aires)") is named as the text writes it.
   if (const GeoId a1 = Admin1OfEntry(e); a1 != kNoGeoId && a1 < gaz.size()) {
     if (std::string_view name = CityDivisionName(gaz.Entry(a1).code()); !name.empty()) {
       loc.admin1 = std::string(name);
+      if (std::string_view written = DivisionAfterItsCity(doc, a1, gaz); !written.empty()) {
+        loc.admin1 = std::string(written);
+      }
     }
   }
   loc.admin2 = std::string(e.admin2_name());

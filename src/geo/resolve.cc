@@ -1099,6 +1099,7 @@ class Resolver {
     Pass(true);
     keep_terms_ = false;
     DropUncontained();
+    ContainerNamesItsDivision();
     OneSensePerDiscourse();
     CityOfTown();
     return Emit();
@@ -2228,6 +2229,27 @@ class Resolver {
         y.id = seat_of;
       }
       choices_[k].accepted = false;
+    }
+  }
+
+  // "Buenos Aires (Ciudad Autonoma de Buenos Aires)": a container read as the very place it
+  // follows names that place's division, when the division bears the name too.
+  void ContainerNamesItsDivision() {
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      const Candidate& c = cands_[k];
+      if (c.container < 0 || !choices_[k].accepted || choices_[k].id == kNoGeoId) continue;
+      Choice& y = choices_[c.container];
+      if (!y.accepted || y.id != choices_[k].id) continue;
+      const GeoEntry e = gaz_.Entry(y.id);
+      if (e.kind() != GeoKind::kPlace) continue;
+      const Candidate& yc = cands_[c.container];
+      const size_t n = std::min(yc.ids.size(), kMaxEntries);
+      for (size_t i = 0; i < n; ++i) {
+        if (yc.ids[i] == e.admin1_id() || yc.ids[i] == e.admin2_id()) {
+          y.id = yc.ids[i];
+          break;
+        }
+      }
     }
   }
 

@@ -446,6 +446,13 @@ TEST_F(EventLocationTest, CityDivisionByItsAdministrativeName) {
       {"Taxi drivers protested in Bogota against new fares.", "Bogota D.C."},
       // Negative: a province, not a city division, keeps the text's spelling.
       {"A landmine killed two shepherds near Idleb.", "Idleb"},
+      // The division written as the container of its city: as the text writes it.
+      {"Nurses marched in Buenos Aires (Ciudad Autonoma de Buenos Aires) on Monday.",
+       "Ciudad Autonoma de Buenos Aires"},
+      {"Nurses marched in Kyiv (Kiev City) on Monday.", "Kiev City"},
+      // Negatives: the city's own name after a district, or a district of the city's name.
+      {"Residents of San Cristobal, Bogota, blocked a road.", "Bogota D.C."},
+      {"Men set fire to a camp in Holosiivskyi district of Kyiv.", "Kiev City"},
   };
   for (const CityRow& r : rows) {
     SCOPED_TRACE(r.text);

@@ -703,6 +703,9 @@ TEST_F(PlacesTest, EventAdmin1FromContainersAndSpelling) {
       // name (Chile's), X a village the gazetteer lacks.
       {"Gunmen attacked a shop in Hermosillo (Valparaiso) on Monday.", "Valparaiso", 3},
       {"Police raided a house in Hermosillo, Valparaiso, on Monday.", "Valparaiso", 3},
+      // "City (Division)" where the division's name is also the city's: the division.
+      {"Nurses marched in Buenos Aires (Ciudad Autonoma de Buenos Aires).",
+       "Ciudad Autonoma de Buenos Aires", 1},
       // Negative rows: a container that holds the town, and lists of towns.
       {"Police raided a house in Fresnillo (Zacatecas).", "Zacatecas", 1},
       {"Traders from Hermosillo, Valparaiso and Fresnillo met on Monday.", "Sonora", 1},
