@@ -234,7 +234,7 @@ bool IsTitle(std::string_view w) {
 }
 
 // Capitalized words that are places somewhere but rarely in news text.
-constexpr std::array<std::string_view, 96> kNeverPlaceWords = {
+constexpr std::array<std::string_view, 97> kNeverPlaceWords = {
     "i",         "we",        "no",        "more",       "man",       "arab",       "jesus",
     "christ",    "ms",        "mr",        "mrs",        "miss",      "dr",         "st",
     "section",   "council",   "commerce",  "park",       "hill",      "olympic",    "passover",
@@ -248,10 +248,10 @@ constexpr std::array<std::string_view, 96> kNeverPlaceWords = {
     "sunni",     "shia",      "congress",  "parliament", "senate",    "minister",   "ministry",
     "security",  "court",     "news",      "post",       "center",    "centre",     "national",
     "union",     "district",  "province",  "county",     "city",      "village",    "town",
-    "region",    "republic",  "federal",   "christmas",  "easter"};
+    "region",    "republic",  "federal",   "christmas",  "easter",    "ramadan"};
 bool IsNeverPlace(std::string_view lower) {
   static const WordSet k_set(kNeverPlaceWords);
-  static_assert(kNeverPlaceWords.size() == 96);
+  static_assert(kNeverPlaceWords.size() == 97);
   return k_set.Has(lower);
 }
 

@@ -231,6 +231,9 @@ TEST_F(PlacesTest, AvoidsCapitalizedNonPlaces) {
       {"The Washington Post reported the raid.", "Washington"},
       {"Police said the suspects fled.", "Police"},
       {"Ms. Paris Smith, a lawyer, declined to comment.", "Paris"},
+      // A month of the year, as "March" is (an alternate name of Turabah, Saudi Arabia).
+      {"Families queued for Ramadan food parcels on Monday.", "Ramadan"},
+      {"Shops closed early during Ramadan in Hebron.", "Ramadan"},
   };
   for (const Trap& c : cases) {
     Document doc = Annotate(c.text);
