@@ -1832,10 +1832,19 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
   // the gazetteer lists for the division too ("Tegucigalpa") does not either.
   // (The entry lists are looked at before the spelling: most words name no division at all.)
   const bool is_admin1 = division.kind() == GeoKind::kAdmin1;
+  // "Mizdah" that Natural Earth also lists for its province: the name of a town of the division,
+  // even where the word was read as the division.
+  auto town_of_division = [&](std::span<const GeoId> ids) {
+    return std::any_of(ids.begin(), ids.end(), [&](GeoId id) {
+      return id < gaz.size() && gaz.Entry(id).kind() == GeoKind::kPlace &&
+             gaz.Entry(id).admin1_id() == admin1;
+    });
+  };
   auto names_it = [&](const WrittenNames::Word& word) {
     if (is_admin1 && !word.any_admin1) return false;
     if (!Holds(word.folded_ids, admin1) && !Holds(word.loose_ids, admin1)) return false;
-    return (!word.place_at || SpellsDivisionKey(word.loose, division)) &&
+    return ((!word.place_at && !town_of_division(word.folded_ids)) ||
+            SpellsDivisionKey(word.loose, division)) &&
            !only_seat(word.loose);
   };
   for (const WrittenNames::Word& word : w.words) {

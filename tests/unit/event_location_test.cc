@@ -282,6 +282,13 @@ TEST_F(EventLocationTest, Admin1WrittenAsTheDivisionsName) {
       {"On 3 May 2020, militants attacked the village of Kiba (Logobou, Tapoa) and burned a "
        "school.",
        0, "Burkina Faso", "Est", "Kiba", 1},
+      // A town's name that Natural Earth also lists for its province ("Mizdah" for Jabal al
+      // Gharbi), read as the province: the province's own name, not the town's.
+      {"Aircraft struck a fuel depot on the outskirts of Mizdah (Al Jabl Al Gharbi) on Tuesday.",
+       0, "Libya", "Jabal al Gharbi", "Mizdah", 4},
+      // Negative: a town's name that spells its province still names the province so.
+      {"Shelling hit a market in Saraqib, Idleb province, on Monday.", 0, "Syria", "Idleb",
+       "Saraqib", 1},
   };
   ExpectLocatedWithActors(rows);
 }
