@@ -2169,9 +2169,10 @@ bool IsCodedLocation(const Document& doc, Span span) {
 
 // The entry of the name at `name`, which the places layer did not read, among entries of country
 // `iso3`, else of the named actors' countries; with neither, the one country that holds the
-// name. A town before a division.
+// name, or with `capital_stands` the country whose capital bears it. A town before a division.
 std::optional<PlaceMention> UnreadInCountries(const Document& doc, Span name, const Gazetteer& gaz,
-                                              const std::string& iso3) {
+                                              const std::string& iso3,
+                                              bool capital_stands = false) {
   std::vector<GeoId> countries;
   if (!iso3.empty()) {
     if (auto c = gaz.CountryByIso3(iso3)) countries.push_back(c->id());
@@ -2179,6 +2180,14 @@ std::optional<PlaceMention> UnreadInCountries(const Document& doc, Span name, co
     countries = ActorCountries(doc, gaz);
   }
   const std::span<const GeoId> ids = gaz.FindFolded(FoldName(doc.Slice(name)));
+  if (countries.empty() && capital_stands) {
+    for (GeoId id : ids) {
+      if (id < gaz.size() && gaz.Entry(id).feature_code() == "PPLC") {
+        countries.push_back(CountryOfEntry(gaz.Entry(id)));
+        break;
+      }
+    }
+  }
   if (countries.empty()) {
     // Nothing else says where: the name stands when only one country holds it.
     for (GeoId id : ids) {
@@ -2231,6 +2240,14 @@ std::optional<PlaceMention> CodedUnread(const Document& doc, Span scope, const G
     }
     if (read) continue;
     if (auto m = UnreadInCountries(doc, name, gaz, iso3)) return m;
+    // "coded to Athens-Central Athens", "Belgrade-Stari Grad": a city and a part of it, the
+    // way coders name a city's quarter; the city, a national capital before its namesakes.
+    const std::string_view word = doc.Slice(doc.tokens[b].span);
+    if (const size_t dash = word.find('-'); dash != std::string_view::npos && dash > 0) {
+      const Span city{doc.tokens[b].span.begin,
+                      doc.tokens[b].span.begin + static_cast<uint32_t>(dash)};
+      if (auto m = UnreadInCountries(doc, city, gaz, iso3, true)) return m;
+    }
   }
   return std::nullopt;
 }

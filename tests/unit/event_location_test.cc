@@ -777,6 +777,11 @@ TEST_F(EventLocationTest, CodedNameOfOneCountryOnly) {
       {"Unknown gunmen burned a school in the hamlet of Tiyelga (coded as Kain at geoprecision "
        "2).",
        "", "", ""},
+      // "City-Quarter", the coders' name of a part of a city: the city, a national capital
+      // before its namesakes (Lisbon, Ohio); a town of several countries still decides nothing.
+      {"Protesters rallied outside the ministry [coded to Lisbon-Belem] on Monday.", "Portugal",
+       "Lisbon", "Lisbon"},
+      {"Protesters rallied outside the school [coded to Kain-Centre] on Monday.", "", "", ""},
   };
   for (const CodedRow& r : rows) {
     SCOPED_TRACE(r.text);
