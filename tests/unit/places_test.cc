@@ -120,10 +120,14 @@ TEST_F(PlacesTest, RecognizesToponyms) {
   }
 }
 
-// Spanish plural articles join a name like "de" and "la" do ("San Nicolas de los Garza"); where
-// the longer name is no key, the name stops before the connector (the last row).
+// Spanish plural articles and the preposition "a" join a name like "de" and "la" do ("San
+// Nicolas de los Garza", "Gracias a Dios"); where the longer name is no key, the name stops before
+// the connector (the last rows: no "Culiacan de los Valles", no "Kabul a").
 TEST_F(PlacesTest, RecognizesNamesThroughPluralArticles) {
   const Recognition cases[] = {
+      {"Soldiers destroyed an airstrip near Puerto Lempira, Gracias a Dios.", "Gracias a Dios",
+       "HN"},
+      {"The envoy gave Kabul a warning on Monday.", "Kabul", "AF"},
       {"Gunmen shot a driver in San Nicolas de los Garza on Monday.", "San Nicolas de los Garza",
        "MX"},
       {"Teachers marched in San Cristobal de las Casas, Chiapas.", "San Cristobal de las Casas",
