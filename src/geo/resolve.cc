@@ -55,7 +55,12 @@
 //    the full country dumps); in a document about other countries a town needs 50k with a weak
 //    cue, 5k with a strong one;
 //  - "X, Y" with Y an admin1 (or a city named like its admin1: "Vesele, Donetsk") and X's entry
-//    not inside it: X is a place the gazetteer lacks — dropped, and Y read as the admin1.
+//    (a town, or a district read without its level word: "Castilla, Piura") not inside it: X is
+//    a place the gazetteer lacks — dropped, and Y read as the admin1; with X and Y read as two
+//    towns far apart and no reading of X inside one of Y's, Y is the admin1 bearing its name
+//    ("Hermosillo (Valparaiso)": Chile's region), unless Y is an item of a list;
+//  - "X (Y)" with Y read as the very town X: Y is that town's division when it bears the name
+//    ("Buenos Aires (Ciudad Autonoma de Buenos Aires)").
 //  - coverage: an entry (by its own name) in an admin1 where other names of the document have
 //    entries close to their best prior gets +1.5 per such name (up to 3), and +3 when another
 //    name is its admin2 or a place inside it: local news names towns of one state, never the
@@ -2208,8 +2213,16 @@ class Resolver {
         }
       }
       GeoEntry e = gaz_.Entry(choices_[k].id);
-      if (e.kind() != GeoKind::kPlace) continue;
+      // "Castilla, Piura" with Castilla read as a district of another province: a town the
+      // gazetteer lacks, as a town read elsewhere is (not with a level word, "X district, Y",
+      // nor in capitals, "CAMP MURRAY, Wash.", a dateline's town).
+      const std::string_view written = doc_.Slice(c.span);
+      const bool bare_district =
+          e.kind() == GeoKind::kAdmin2 && c.type == TypeHint::kNone &&
+          std::any_of(written.begin(), written.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+      if (e.kind() != GeoKind::kPlace && !bare_district) continue;
       if (ye.kind() != GeoKind::kAdmin1 && seat_of == kNoGeoId) {
+        if (bare_district) continue;
         // "Nogales (Valparaiso)" read as two towns that do not hold each other (Mexico's):
         // the writer named the town's province, and the town is one the gazetteer lacks.
         const GeoId division = UncontainingDivision(k, ye);

@@ -710,6 +710,10 @@ TEST_F(PlacesTest, EventAdmin1FromContainersAndSpelling) {
       // name (Chile's), X a village the gazetteer lacks.
       {"Gunmen attacked a shop in Hermosillo (Valparaiso) on Monday.", "Valparaiso", 3},
       {"Police raided a house in Hermosillo, Valparaiso, on Monday.", "Valparaiso", 3},
+      // A district's name read in another province than the one written ("Condesuyos" is
+      // Arequipa's): a town the gazetteer lacks; negative row: the district's own province.
+      {"Farmers marched in Condesuyos, Cusco, on Monday.", "Cusco", 3},
+      {"Farmers marched in Condesuyos, Arequipa, on Monday.", "Arequipa", 2},
       // "City (Division)" where the division's name is also the city's: the division.
       {"Nurses marched in Buenos Aires (Ciudad Autonoma de Buenos Aires).",
        "Ciudad Autonoma de Buenos Aires", 1},
@@ -730,6 +734,9 @@ TEST_F(PlacesTest, EventAdmin1FromContainersAndSpelling) {
       {"Taxi drivers blocked a bridge in Tegucigalpa on Friday.", "Francisco Morazán Department",
        1},
   };
+  // Negative: with its level word the district stays the district the text names.
+  const Document district = Annotate("Farmers marched in Condesuyos province, Cusco, on Monday.");
+  EXPECT_NE(Find(district, "Condesuyos"), nullptr);
   for (const Admin1Case& c : cases) {
     Document doc = Annotate(c.text);
     EventLocation loc = LocateEvent(doc, 0, *Gaz());
