@@ -155,9 +155,10 @@ static_assert(ArticleTestsMatchTheList());
 
 // Lower-case words allowed inside a multi-word name; the key must still grow through them.
 bool IsConnector(std::string_view w) {
-  static constexpr std::array<std::string_view, 27> k = {
-      "of",  "de",  "del", "della", "di", "da", "do", "dos", "das", "du",  "des", "la",  "le", "les",
-      "los", "las", "and", "on",    "upon", "sur", "am", "im", "y",  "bin", "ibn", "the", "a"};
+  static constexpr std::array<std::string_view, 28> k = {
+      "of",  "de",  "del", "della", "di",  "da",  "do",  "dos", "das", "du",
+      "des", "la",  "le",  "les",   "los", "las", "and", "on",  "upon", "sur",
+      "am",  "im",  "y",   "bin",   "ibn", "the", "a",   "e"};
   static const WordSet k_set(k);
   return k_set.Has(w) || IsArticleWord(w) || IsArticlePrefixed(w);
 }

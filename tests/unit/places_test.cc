@@ -120,14 +120,17 @@ TEST_F(PlacesTest, RecognizesToponyms) {
   }
 }
 
-// Spanish plural articles and the preposition "a" join a name like "de" and "la" do ("San
-// Nicolas de los Garza", "Gracias a Dios"); where the longer name is no key, the name stops before
-// the connector (the last rows: no "Culiacan de los Valles", no "Kabul a").
+// Spanish plural articles, the preposition "a" and the Persian ezafe "e" join a name like "de"
+// and "la" do ("San Nicolas de los Garza", "Gracias a Dios", "Shahr e Kord"); where the longer
+// name is no key, the name stops before the connector (no "Culiacan de los Valles", no "Kabul a",
+// no "Porto e Lisboa").
 TEST_F(PlacesTest, RecognizesNamesThroughPluralArticles) {
   const Recognition cases[] = {
       {"Soldiers destroyed an airstrip near Puerto Lempira, Gracias a Dios.", "Gracias a Dios",
        "HN"},
       {"The envoy gave Kabul a warning on Monday.", "Kabul", "AF"},
+      {"Workers protested in Shahr e Kord on Monday.", "Shahr e Kord", "IR"},
+      {"Trains ran between Porto e Lisboa on Monday.", "Porto", "PT"},
       {"Gunmen shot a driver in San Nicolas de los Garza on Monday.", "San Nicolas de los Garza",
        "MX"},
       {"Teachers marched in San Cristobal de las Casas, Chiapas.", "San Cristobal de las Casas",
