@@ -120,10 +120,10 @@ TEST_F(PlacesTest, RecognizesToponyms) {
   }
 }
 
-// Spanish plural articles, the preposition "a" and the Persian ezafe "e" join a name like "de"
-// and "la" do ("San Nicolas de los Garza", "Gracias a Dios", "Shahr e Kord"); where the longer
-// name is no key, the name stops before the connector (no "Culiacan de los Valles", no "Kabul a",
-// no "Porto e Lisboa").
+// Spanish plural articles, the preposition "a", the Persian ezafe "e" and the Arabic "wa" join a
+// name like "de" and "la" do ("San Nicolas de los Garza", "Gracias a Dios", "Shahr e Kord");
+// where the longer name is no key, the name stops before the connector (no "Culiacan de los
+// Valles", no "Kabul a", no "Porto e Lisboa").
 TEST_F(PlacesTest, RecognizesNamesThroughPluralArticles) {
   const Recognition cases[] = {
       {"Soldiers destroyed an airstrip near Puerto Lempira, Gracias a Dios.", "Gracias a Dios",
@@ -131,6 +131,12 @@ TEST_F(PlacesTest, RecognizesNamesThroughPluralArticles) {
       {"The envoy gave Kabul a warning on Monday.", "Kabul", "AF"},
       {"Workers protested in Shahr e Kord on Monday.", "Shahr e Kord", "IR"},
       {"Trains ran between Porto e Lisboa on Monday.", "Porto", "PT"},
+      // Every article FoldName drops vanishes inside a name ("es"), and Arabic "wa" ("and")
+      // joins one; "at" after a name is no part of it.
+      {"Police arrested protesters in Dar es Salaam on Monday.", "Dar es Salaam", "TZ"},
+      {"Fighters clashed in Khabb wa ash Shaaf, Al Jawf, on Monday.", "Khabb wa ash Shaaf",
+       "YE"},
+      {"Militants attacked a post in Kabul at night.", "Kabul", "AF"},
       {"Gunmen shot a driver in San Nicolas de los Garza on Monday.", "San Nicolas de los Garza",
        "MX"},
       {"Teachers marched in San Cristobal de las Casas, Chiapas.", "San Cristobal de las Casas",
