@@ -60,7 +60,10 @@
 //    towns far apart and no reading of X inside one of Y's, Y is the admin1 bearing its name
 //    ("Hermosillo (Valparaiso)": Chile's region), unless Y is an item of a list;
 //  - "X (Y)" with Y read as the very town X: Y is that town's division when it bears the name
-//    ("Buenos Aires (Ciudad Autonoma de Buenos Aires)").
+//    ("Buenos Aires (Ciudad Autonoma de Buenos Aires)");
+//  - acceptance: a spelling only the loose key finds, after "in" / "at", of a division or a city
+//    of 50k or more that one country holds, in a document naming no other country, is that
+//    place ("in Ouagadaougou").
 //  - coverage: an entry (by its own name) in an admin1 where other names of the document have
 //    entries close to their best prior gets +1.5 per such name (up to 3), and +3 when another
 //    name is its admin2 or a place inside it: local news names towns of one state, never the
@@ -1221,7 +1224,14 @@ class Resolver {
         !ch.support_container) {
       return false;
     }
-    if (c.loose && !(share > 0 && (c.cue >= 1 || ch.support_container))) return false;
+    // A spelling variant after "in" / "at" ("in Ouagadaougou", "in Wassit province") of a
+    // division or a city of 50k or more that one country holds, in a document naming no other
+    // country, is that place (a small namesake of a shop's name is not: "at Kingsmills store").
+    if (c.loose && !(share > 0 && (c.cue >= 1 || ch.support_container)) &&
+        !(c.firm_prep && ctx_.TotalExcept(KeyOf(c)) <= 0 && SingleCountry(c) &&
+          (kind != GeoKind::kPlace || e.population() >= 50000))) {
+      return false;
+    }
     // "Georgia Bureau of Investigation" in a document about the US names the state; elsewhere a
     // capitalized word after a state's name makes a person ("Virginia Woolf") as likely.
     if (kind == GeoKind::kAdmin1 && c.name_neighbour && c.cue == 0 && share <= 0) return false;

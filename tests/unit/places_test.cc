@@ -216,6 +216,23 @@ TEST_F(PlacesTest, ReadsAUniqueDistrictWrittenAsContainer) {
   }
 }
 
+// A misspelt name after "in" / "at" ("Ouagadaougou") that only the loose key finds, of a city of
+// 50k or more in one country, with no other country named: that city. Negative rows: a small
+// namesake ("Kingsmills" for Kings Mills, Ohio), and a document naming another country.
+TEST_F(PlacesTest, ReadsAMisspeltCityAfterAFirmCue) {
+  Document doc = Annotate("Teachers marched in Ouagadaougou on Monday.");
+  const PlaceMention* m = Find(doc, "Ouagadaougou");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "BF");
+  for (const Trap& c : {Trap{"Shoppers queued at Kingsmills department store on Monday.",
+                             "Kingsmills"},
+                        Trap{"Teachers marched in Ouagadaougou and Paris on Monday.",
+                             "Ouagadaougou"}}) {
+    Document other = Annotate(c.text);
+    EXPECT_EQ(Find(other, c.not_a_place), nullptr) << c.text;
+  }
+}
+
 // Natural Earth's "Región Metropolitana" and "Donetskaya Oblast'" give their divisions the one
 // word left without the level word; a short word ("Masai District", Nairobi's former name) or
 // one that other divisions share ("Southern", "Central") does not name a division alone.
