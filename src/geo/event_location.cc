@@ -1832,10 +1832,20 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
   // the gazetteer lists for the division too ("Tegucigalpa") does not either.
   // (The entry lists are looked at before the spelling: most words name no division at all.)
   const bool is_admin1 = division.kind() == GeoKind::kAdmin1;
-  // "Mizdah" that Natural Earth also lists for its province: the name of a town of the division,
-  // even where the word was read as the division.
-  auto town_of_division = [&](std::span<const GeoId> ids) {
-    return std::any_of(ids.begin(), ids.end(), [&](GeoId id) {
+  // "Mizdah", which Natural Earth also lists for its province, read as the province: the name
+  // of a town of the division, not the division's ("Damascus governorate", with its level word,
+  // is the division's).
+  auto town_read_as_division = [&](const WrittenNames::Word& word) {
+    const auto begin = static_cast<uint32_t>(word.text.data() - doc.text.data());
+    const bool read = std::any_of(doc.places.begin(), doc.places.end(), [&](const PlaceMention& p) {
+      return p.span.begin == begin && p.geo_id == admin1;
+    });
+    if (!read) return false;
+    const size_t t = TokenAt(doc, begin + static_cast<uint32_t>(word.text.size()));
+    if (t < doc.tokens.size() && IsLevelWord(LowerAscii(doc.Slice(doc.tokens[t].span)))) {
+      return false;
+    }
+    return std::any_of(word.folded_ids.begin(), word.folded_ids.end(), [&](GeoId id) {
       return id < gaz.size() && gaz.Entry(id).kind() == GeoKind::kPlace &&
              gaz.Entry(id).admin1_id() == admin1;
     });
@@ -1843,7 +1853,7 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
   auto names_it = [&](const WrittenNames::Word& word) {
     if (is_admin1 && !word.any_admin1) return false;
     if (!Holds(word.folded_ids, admin1) && !Holds(word.loose_ids, admin1)) return false;
-    return ((!word.place_at && !town_of_division(word.folded_ids)) ||
+    return ((!word.place_at && !town_read_as_division(word)) ||
             SpellsDivisionKey(word.loose, division)) &&
            !only_seat(word.loose);
   };
@@ -2053,10 +2063,13 @@ std::string_view DivisionAfterItsCity(const Document& doc, GeoId a1, const Gazet
     if (t < 1 || TokenAt(doc, city.span.end) != t - 1) continue;
     const std::string_view sep = doc.Slice(doc.tokens[t - 1].span);
     const GeoEntry c = gaz.Entry(city.geo_id);
+    // An abbreviation ("Washington, D.C.") is no name the division goes by.
+    const std::string_view written = doc.Slice(p.span);
     if ((sep == "(" || sep == ",") && Admin1OfEntry(c) == a1 &&
+        written.find('.') == std::string_view::npos &&
         (c.feature_code() == "PPLC" || c.feature_code() == "PPLA" ||
          c.feature_code() == "PPLG")) {
-      return doc.Slice(p.span);
+      return written;
     }
   }
   return {};

@@ -286,9 +286,12 @@ TEST_F(EventLocationTest, Admin1WrittenAsTheDivisionsName) {
       // Gharbi), read as the province: the province's own name, not the town's.
       {"Aircraft struck a fuel depot on the outskirts of Mizdah (Al Jabl Al Gharbi) on Tuesday.",
        0, "Libya", "Jabal al Gharbi", "Mizdah", 4},
-      // Negative: a town's name that spells its province still names the province so.
+      // Negatives: a town's name that spells its province still names the province so, and a
+      // town's name before a level word is the province's ("Damascus governorate").
       {"Shelling hit a market in Saraqib, Idleb province, on Monday.", 0, "Syria", "Idleb",
        "Saraqib", 1},
+      {"A car bomb exploded in Damascus city, Damascus governorate, on Monday.", 0, "Syria",
+       "Damascus", "Damascus", 1},
   };
   ExpectLocatedWithActors(rows);
 }
@@ -457,8 +460,10 @@ TEST_F(EventLocationTest, CityDivisionByItsAdministrativeName) {
       {"Nurses marched in Buenos Aires (Ciudad Autonoma de Buenos Aires) on Monday.",
        "Ciudad Autonoma de Buenos Aires"},
       {"Nurses marched in Kyiv (Kiev City) on Monday.", "Kiev City"},
-      // Negatives: the city's own name after a district, or a district of the city's name.
+      // Negatives: the city's own name after a district, a district of the city's name, and an
+      // abbreviation.
       {"Residents of San Cristobal, Bogota, blocked a road.", "Bogota D.C."},
+      {"Police closed two avenues in Washington, D.C., on Monday.", "District of Columbia"},
       {"Men set fire to a camp in Holosiivskyi district of Kyiv.", "Kiev City"},
   };
   for (const CityRow& r : rows) {
