@@ -1841,9 +1841,14 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
       return p.span.begin == begin && p.geo_id == admin1;
     });
     if (!read) return false;
+    // A first-level word after it ("Damascus governorate"), not a district's ("Abuja LGA").
     const size_t t = TokenAt(doc, begin + static_cast<uint32_t>(word.text.size()));
-    if (t < doc.tokens.size() && IsLevelWord(LowerAscii(doc.Slice(doc.tokens[t].span)))) {
-      return false;
+    if (t < doc.tokens.size()) {
+      const LowerWord next = LowerAscii(doc.Slice(doc.tokens[t].span));
+      for (std::string_view level :
+           {"province", "governorate", "state", "region", "oblast", "prefecture"}) {
+        if (next == level) return false;
+      }
     }
     return std::any_of(word.folded_ids.begin(), word.folded_ids.end(), [&](GeoId id) {
       return id < gaz.size() && gaz.Entry(id).kind() == GeoKind::kPlace &&
