@@ -48,6 +48,10 @@ inline constexpr uint32_t kFoldVersion = 1;
 //  - other scripts (Cyrillic, Arabic...) pass through unchanged; invalid UTF-8 becomes a space.
 std::string FoldName(std::string_view name);
 
+// True when `lower` (a lower-case word) is one of the article words FoldName drops before
+// another word ("es" of "Dar es Salaam", "at" of "Bir at Tutah").
+bool IsFoldedArticle(std::string_view lower);
+
 // Returns the loose key of a folded key: spaces removed, q → k, dj → j, ph → f, a trailing "h"
 // after a vowel dropped per word, doubled letters collapsed, and every run of vowels (a e i o u,
 // and y except word-initially) collapsed to "a". "fallujah"/"falluja" → "falaja";

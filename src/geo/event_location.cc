@@ -1845,10 +1845,34 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
   // the gazetteer lists for the division too ("Tegucigalpa") does not either.
   // (The entry lists are looked at before the spelling: most words name no division at all.)
   const bool is_admin1 = division.kind() == GeoKind::kAdmin1;
+  // "Mizdah", which Natural Earth also lists for its province, read as the province: the name
+  // of a town of the division, not the division's ("Damascus governorate", with its level word,
+  // is the division's).
+  auto town_read_as_division = [&](const WrittenNames::Word& word) {
+    const auto begin = static_cast<uint32_t>(word.text.data() - doc.text.data());
+    const bool read = std::any_of(doc.places.begin(), doc.places.end(), [&](const PlaceMention& p) {
+      return p.span.begin == begin && p.geo_id == admin1;
+    });
+    if (!read) return false;
+    // A first-level word after it ("Damascus governorate"), not a district's ("Abuja LGA").
+    const size_t t = TokenAt(doc, begin + static_cast<uint32_t>(word.text.size()));
+    if (t < doc.tokens.size()) {
+      const LowerWord next = LowerAscii(doc.Slice(doc.tokens[t].span));
+      for (std::string_view level :
+           {"province", "governorate", "state", "region", "oblast", "prefecture"}) {
+        if (next == level) return false;
+      }
+    }
+    return std::any_of(word.folded_ids.begin(), word.folded_ids.end(), [&](GeoId id) {
+      return id < gaz.size() && gaz.Entry(id).kind() == GeoKind::kPlace &&
+             gaz.Entry(id).admin1_id() == admin1;
+    });
+  };
   auto names_it = [&](const WrittenNames::Word& word) {
     if (is_admin1 && !word.any_admin1) return false;
     if (!Holds(word.folded_ids, admin1) && !Holds(word.loose_ids, admin1)) return false;
-    return (!word.place_at || SpellsDivisionKey(word.loose, division)) &&
+    return ((!word.place_at && !town_read_as_division(word)) ||
+            SpellsDivisionKey(word.loose, division)) &&
            !only_seat(word.loose);
   };
   for (const WrittenNames::Word& word : w.words) {
@@ -2046,6 +2070,29 @@ std::string_view CityDivisionName(std::string_view code) {
   return it != rows.end() && it->first == code ? it->second : std::string_view();
 }
 
+// The text of a mention read as the division `a1` and written as the container of its city:
+// "Buenos Aires (Ciudad Autonoma de Buenos Aires)", "Kyiv, Kiev City"; empty when none is.
+std::string_view DivisionAfterItsCity(const Document& doc, GeoId a1, const Gazetteer& gaz) {
+  for (size_t i = 1; i < doc.places.size(); ++i) {
+    const PlaceMention& p = doc.places[i];
+    const PlaceMention& city = doc.places[i - 1];
+    if (p.geo_id != a1 || city.kind != PlaceKind::kPlace || city.geo_id >= gaz.size()) continue;
+    const size_t t = TokenAt(doc, p.span.begin);
+    if (t < 1 || TokenAt(doc, city.span.end) != t - 1) continue;
+    const std::string_view sep = doc.Slice(doc.tokens[t - 1].span);
+    const GeoEntry c = gaz.Entry(city.geo_id);
+    // An abbreviation ("Washington, D.C.") is no name the division goes by.
+    const std::string_view written = doc.Slice(p.span);
+    if ((sep == "(" || sep == ",") && Admin1OfEntry(c) == a1 &&
+        written.find('.') == std::string_view::npos &&
+        (c.feature_code() == "PPLC" || c.feature_code() == "PPLA" ||
+         c.feature_code() == "PPLG")) {
+      return written;
+    }
+  }
+  return {};
+}
+
 EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gazetteer& gaz,
                           DocPlaces& ctx) {
   EventLocation loc;
@@ -2059,10 +2106,14 @@ EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gaze
   }
   // A division that is a city itself goes by its administrative name ("Distrito Federal",
   // "Kiev City"): the text's "Mexico City" or "Kyiv" names the city, the way coders do not
-  // name the division.
+  // name the division. The division written as the container of its city ("Buenos Aires
+  // (Ciudad Autonoma de Buenos Aires)") is named as the text writes it.
   if (const GeoId a1 = Admin1OfEntry(e); a1 != kNoGeoId && a1 < gaz.size()) {
     if (std::string_view name = CityDivisionName(gaz.Entry(a1).code()); !name.empty()) {
       loc.admin1 = std::string(name);
+      if (std::string_view written = DivisionAfterItsCity(doc, a1, gaz); !written.empty()) {
+        loc.admin1 = std::string(written);
+      }
     }
   }
   loc.admin2 = std::string(e.admin2_name());
@@ -2149,9 +2200,10 @@ bool IsCodedLocation(const Document& doc, Span span) {
 
 // The entry of the name at `name`, which the places layer did not read, among entries of country
 // `iso3`, else of the named actors' countries; with neither, the one country that holds the
-// name. A town before a division.
+// name, or with `capital_stands` the country whose capital bears it. A town before a division.
 std::optional<PlaceMention> UnreadInCountries(const Document& doc, Span name, const Gazetteer& gaz,
-                                              const std::string& iso3) {
+                                              const std::string& iso3,
+                                              bool capital_stands = false) {
   std::vector<GeoId> countries;
   if (!iso3.empty()) {
     if (auto c = gaz.CountryByIso3(iso3)) countries.push_back(c->id());
@@ -2159,6 +2211,14 @@ std::optional<PlaceMention> UnreadInCountries(const Document& doc, Span name, co
     countries = ActorCountries(doc, gaz);
   }
   const std::span<const GeoId> ids = gaz.FindFolded(FoldName(doc.Slice(name)));
+  if (countries.empty() && capital_stands) {
+    for (GeoId id : ids) {
+      if (id < gaz.size() && gaz.Entry(id).feature_code() == "PPLC") {
+        countries.push_back(CountryOfEntry(gaz.Entry(id)));
+        break;
+      }
+    }
+  }
   if (countries.empty()) {
     // Nothing else says where: the name stands when only one country holds it.
     for (GeoId id : ids) {
@@ -2211,6 +2271,14 @@ std::optional<PlaceMention> CodedUnread(const Document& doc, Span scope, const G
     }
     if (read) continue;
     if (auto m = UnreadInCountries(doc, name, gaz, iso3)) return m;
+    // "coded to Athens-Central Athens", "Belgrade-Stari Grad": a city and a part of it, the
+    // way coders name a city's quarter; the city, a national capital before its namesakes.
+    const std::string_view word = doc.Slice(doc.tokens[b].span);
+    if (const size_t dash = word.find('-'); dash != std::string_view::npos && dash > 0) {
+      const Span city{doc.tokens[b].span.begin,
+                      doc.tokens[b].span.begin + static_cast<uint32_t>(dash)};
+      if (auto m = UnreadInCountries(doc, city, gaz, iso3, true)) return m;
+    }
   }
   return std::nullopt;
 }

@@ -186,4 +186,6 @@ std::string LooseKey(std::string_view folded) {
   return out;
 }
 
+bool IsFoldedArticle(std::string_view lower) { return IsArticle(lower); }
+
 }  // namespace sitrep

@@ -155,9 +155,10 @@ static_assert(ArticleTestsMatchTheList());
 
 // Lower-case words allowed inside a multi-word name; the key must still grow through them.
 bool IsConnector(std::string_view w) {
-  static constexpr std::array<std::string_view, 26> k = {
-      "of",  "de", "del", "della", "di", "da", "do", "dos", "das",  "du", "des", "la",  "le",
-      "les", "los", "las", "and",  "on", "upon", "sur", "am", "im", "y", "bin", "ibn", "the"};
+  static constexpr std::array<std::string_view, 30> k = {
+      "of",  "de",  "del", "della", "di",  "da",  "do",  "dos", "das", "du",
+      "des", "la",  "le",  "les",   "los", "las", "and", "on",  "upon", "sur",
+      "am",  "im",  "y",   "bin",   "ibn", "the", "a",   "e",   "wa",  "i"};
   static const WordSet k_set(k);
   return k_set.Has(w) || IsArticleWord(w) || IsArticlePrefixed(w);
 }
@@ -234,7 +235,7 @@ bool IsTitle(std::string_view w) {
 }
 
 // Capitalized words that are places somewhere but rarely in news text.
-constexpr std::array<std::string_view, 96> kNeverPlaceWords = {
+constexpr std::array<std::string_view, 97> kNeverPlaceWords = {
     "i",         "we",        "no",        "more",       "man",       "arab",       "jesus",
     "christ",    "ms",        "mr",        "mrs",        "miss",      "dr",         "st",
     "section",   "council",   "commerce",  "park",       "hill",      "olympic",    "passover",
@@ -248,10 +249,10 @@ constexpr std::array<std::string_view, 96> kNeverPlaceWords = {
     "sunni",     "shia",      "congress",  "parliament", "senate",    "minister",   "ministry",
     "security",  "court",     "news",      "post",       "center",    "centre",     "national",
     "union",     "district",  "province",  "county",     "city",      "village",    "town",
-    "region",    "republic",  "federal",   "christmas",  "easter"};
+    "region",    "republic",  "federal",   "christmas",  "easter",    "ramadan"};
 bool IsNeverPlace(std::string_view lower) {
   static const WordSet k_set(kNeverPlaceWords);
-  static_assert(kNeverPlaceWords.size() == 96);
+  static_assert(kNeverPlaceWords.size() == 97);
   return k_set.Has(lower);
 }
 
@@ -1232,7 +1233,10 @@ class Recognizer {
       std::string_view lower = LowerTok(j).substr(0, w.size());
       bool cap = IsCapitalized(w) || IsArticlePrefixed(w);
       TypeHint level = cap ? TypeHint::kNone : LevelWord(lower);
-      bool connector = !cap && level == TypeHint::kNone && IsConnector(lower);
+      // Inside a name, every article FoldName drops vanishes as "al" does ("Dar es Salaam").
+      const bool inner_article =
+          j > i && !cap && level == TypeHint::kNone && IsFoldedArticle(lower);
+      bool connector = !cap && level == TypeHint::kNone && (inner_article || IsConnector(lower));
       if (!cap && level == TypeHint::kNone && !connector) break;
       if (j == i && !cap && !IsArticleWord(lower)) break;
       uint32_t end_byte = doc_.tokens[j].span.begin + static_cast<uint32_t>(w.size());
@@ -1252,7 +1256,7 @@ class Recognizer {
       // An article inside a name may be capitalized too ("An Nuqat Al Khams").
       if (connector || IsArticleWord(lower)) {
         // Articles vanish in folding ("deir ez" → key grows only after the next word).
-        if (IsArticleWord(lower) || IsArticlePrefixed(w)) {
+        if (IsArticleWord(lower) || inner_article || IsArticlePrefixed(w)) {
           if (had) break;
           continue;
         }

@@ -55,7 +55,15 @@
 //    the full country dumps); in a document about other countries a town needs 50k with a weak
 //    cue, 5k with a strong one;
 //  - "X, Y" with Y an admin1 (or a city named like its admin1: "Vesele, Donetsk") and X's entry
-//    not inside it: X is a place the gazetteer lacks — dropped, and Y read as the admin1.
+//    (a town, or a district read without its level word: "Castilla, Piura") not inside it: X is
+//    a place the gazetteer lacks — dropped, and Y read as the admin1; with X and Y read as two
+//    towns far apart and no reading of X inside one of Y's, Y is the admin1 bearing its name
+//    ("Hermosillo (Valparaiso)": Chile's region), unless Y is an item of a list;
+//  - "X (Y)" with Y read as the very town X: Y is that town's division when it bears the name
+//    ("Buenos Aires (Ciudad Autonoma de Buenos Aires)");
+//  - acceptance: a spelling only the loose key finds, after "in" / "at", of a division or a city
+//    of 50k or more that one country holds, in a document naming no other country, is that
+//    place ("in Ouagadaougou").
 //  - coverage: an entry (by its own name) in an admin1 where other names of the document have
 //    entries close to their best prior gets +1.5 per such name (up to 3), and +3 when another
 //    name is its admin2 or a place inside it: local news names towns of one state, never the
@@ -1099,6 +1107,7 @@ class Resolver {
     Pass(true);
     keep_terms_ = false;
     DropUncontained();
+    ContainerNamesItsDivision();
     OneSensePerDiscourse();
     CityOfTown();
     return Emit();
@@ -1215,7 +1224,14 @@ class Resolver {
         !ch.support_container) {
       return false;
     }
-    if (c.loose && !(share > 0 && (c.cue >= 1 || ch.support_container))) return false;
+    // A spelling variant after "in" / "at" ("in Ouagadaougou", "in Wassit province") of a
+    // division or a city of 50k or more that one country holds, in a document naming no other
+    // country, is that place (a small namesake of a shop's name is not: "at Kingsmills store").
+    if (c.loose && !(share > 0 && (c.cue >= 1 || ch.support_container)) &&
+        !(c.firm_prep && ctx_.TotalExcept(KeyOf(c)) <= 0 && SingleCountry(c) &&
+          (kind != GeoKind::kPlace || e.population() >= 50000))) {
+      return false;
+    }
     // "Georgia Bureau of Investigation" in a document about the US names the state; elsewhere a
     // capitalized word after a state's name makes a person ("Virginia Woolf") as likely.
     if (kind == GeoKind::kAdmin1 && c.name_neighbour && c.cue == 0 && share <= 0) return false;
@@ -2206,9 +2222,25 @@ class Resolver {
           if (yc.ids[i] == ye.admin1_id()) seat_of = ye.admin1_id();
         }
       }
-      if (ye.kind() != GeoKind::kAdmin1 && seat_of == kNoGeoId) continue;
       GeoEntry e = gaz_.Entry(choices_[k].id);
-      if (e.kind() != GeoKind::kPlace) continue;
+      // "Castilla, Piura" with Castilla read as a district of another province: a town the
+      // gazetteer lacks, as a town read elsewhere is (not with a level word, "X district, Y",
+      // nor in capitals, "CAMP MURRAY, Wash.", a dateline's town).
+      const std::string_view written = doc_.Slice(c.span);
+      const bool bare_district =
+          e.kind() == GeoKind::kAdmin2 && c.type == TypeHint::kNone &&
+          std::any_of(written.begin(), written.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+      if (e.kind() != GeoKind::kPlace && !bare_district) continue;
+      if (ye.kind() != GeoKind::kAdmin1 && seat_of == kNoGeoId) {
+        if (bare_district) continue;
+        // "Nogales (Valparaiso)" read as two towns that do not hold each other (Mexico's):
+        // the writer named the town's province, and the town is one the gazetteer lacks.
+        const GeoId division = UncontainingDivision(k, ye);
+        if (division == kNoGeoId) continue;
+        y.id = division;
+        choices_[k].accepted = false;
+        continue;
+      }
       // A national capital by its own name is no place the gazetteer lacks: "Washington, New
       // York and Boston" lists cities.
       if (choices_[k].exact && (Eq(e.feature_code(), "PPLC") || Eq(e.feature_code(), "PPLG"))) {
@@ -2221,6 +2253,67 @@ class Resolver {
       }
       choices_[k].accepted = false;
     }
+  }
+
+  // "Buenos Aires (Ciudad Autonoma de Buenos Aires)": a container read as the very place it
+  // follows names that place's division, when the division bears the name too.
+  void ContainerNamesItsDivision() {
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      const Candidate& c = cands_[k];
+      if (c.container < 0 || !choices_[k].accepted || choices_[k].id == kNoGeoId) continue;
+      Choice& y = choices_[c.container];
+      if (!y.accepted || y.id != choices_[k].id) continue;
+      const GeoEntry e = gaz_.Entry(y.id);
+      if (e.kind() != GeoKind::kPlace) continue;
+      const Candidate& yc = cands_[c.container];
+      const size_t n = std::min(yc.ids.size(), kMaxEntries);
+      for (size_t i = 0; i < n; ++i) {
+        if (yc.ids[i] == e.admin1_id() || yc.ids[i] == e.admin2_id()) {
+          y.id = yc.ids[i];
+          break;
+        }
+      }
+    }
+  }
+
+  // "Hermosillo, Valparaiso and Fresnillo", "Hermosillo, Valparaiso, Fresnillo": a name after a
+  // comma that "and", "or" or a comma and a capitalized word follow may be an item of a list
+  // rather than the container of the name before it ("X, Y, on Monday" is not).
+  bool InList(const Candidate& y) const {
+    const size_t count = doc_.tokens.size();
+    if (y.tok_begin == 0 || !Eq(doc_.Slice(doc_.tokens[y.tok_begin - 1].span), ",")) return false;
+    if (y.tok_end >= count) return false;
+    const std::string_view next = doc_.Slice(doc_.tokens[y.tok_end].span);
+    if (Eq(next, "and") || Eq(next, "or")) return true;
+    if (!Eq(next, ",") || y.tok_end + 1 >= count) return false;
+    const std::string_view after = doc_.Slice(doc_.tokens[y.tok_end + 1].span);
+    return !after.empty() && after[0] >= 'A' && after[0] <= 'Z';
+  }
+
+  // For DropUncontained: the first-level division the container of candidate k names, when k
+  // and its container `ye` (a town) were read as two places neither holding the other and no
+  // reading of k lies in any reading of the container: the container's first admin1 entry by
+  // its own name, or kNoGeoId.
+  GeoId UncontainingDivision(size_t k, const GeoEntry& ye) {
+    const Candidate& c = cands_[k];
+    if (ye.kind() != GeoKind::kPlace) return kNoGeoId;
+    const GeoEntry e = gaz_.Entry(choices_[k].id);
+    if (e.has_coordinates() && ye.has_coordinates() &&
+        WithinKm(e.lat(), e.lon(), ye.lat(), ye.lon(), 40)) {
+      return kNoGeoId;
+    }
+    const Candidate& yc = cands_[c.container];
+    if (InList(yc)) return kNoGeoId;
+    const size_t n = std::min(c.ids.size(), kMaxEntries);
+    for (size_t i = 0; i < n; ++i) {
+      if (InContainer(gaz_.Entry(c.ids[i]), yc)) return kNoGeoId;
+    }
+    const std::span<const uint8_t> exact = ExactNames(yc);
+    const size_t m = std::min(yc.ids.size(), kMaxEntries);
+    for (size_t i = 0; i < m; ++i) {
+      if (exact[i] != 0 && gaz_.Entry(yc.ids[i]).kind() == GeoKind::kAdmin1) return yc.ids[i];
+    }
+    return kNoGeoId;
   }
 
   // The number of `key` among the document's keys, or Context::kNone.

@@ -282,6 +282,16 @@ TEST_F(EventLocationTest, Admin1WrittenAsTheDivisionsName) {
       {"On 3 May 2020, militants attacked the village of Kiba (Logobou, Tapoa) and burned a "
        "school.",
        0, "Burkina Faso", "Est", "Kiba", 1},
+      // A town's name that Natural Earth also lists for its province ("Mizdah" for Jabal al
+      // Gharbi), read as the province: the province's own name, not the town's.
+      {"Aircraft struck a fuel depot on the outskirts of Mizdah (Al Jabl Al Gharbi) on Tuesday.",
+       0, "Libya", "Jabal al Gharbi", "Mizdah", 4},
+      // Negatives: a town's name that spells its province still names the province so, and a
+      // town's name before a level word is the province's ("Damascus governorate").
+      {"Shelling hit a market in Saraqib, Idleb province, on Monday.", 0, "Syria", "Idleb",
+       "Saraqib", 1},
+      {"A car bomb exploded in Damascus city, Damascus governorate, on Monday.", 0, "Syria",
+       "Damascus", "Damascus", 1},
   };
   ExpectLocatedWithActors(rows);
 }
@@ -446,6 +456,15 @@ TEST_F(EventLocationTest, CityDivisionByItsAdministrativeName) {
       {"Taxi drivers protested in Bogota against new fares.", "Bogota D.C."},
       // Negative: a province, not a city division, keeps the text's spelling.
       {"A landmine killed two shepherds near Idleb.", "Idleb"},
+      // The division written as the container of its city: as the text writes it.
+      {"Nurses marched in Buenos Aires (Ciudad Autonoma de Buenos Aires) on Monday.",
+       "Ciudad Autonoma de Buenos Aires"},
+      {"Nurses marched in Kyiv (Kiev City) on Monday.", "Kiev City"},
+      // Negatives: the city's own name after a district, a district of the city's name, and an
+      // abbreviation.
+      {"Residents of San Cristobal, Bogota, blocked a road.", "Bogota D.C."},
+      {"Police closed two avenues in Washington, D.C., on Monday.", "District of Columbia"},
+      {"Men set fire to a camp in Holosiivskyi district of Kyiv.", "Kiev City"},
   };
   for (const CityRow& r : rows) {
     SCOPED_TRACE(r.text);
@@ -828,6 +847,11 @@ TEST_F(EventLocationTest, CodedNameOfOneCountryOnly) {
       {"Unknown gunmen burned a school in the hamlet of Tiyelga (coded as Kain at geoprecision "
        "2).",
        "", "", ""},
+      // "City-Quarter", the coders' name of a part of a city: the city, a national capital
+      // before its namesakes (Lisbon, Ohio); a town of several countries still decides nothing.
+      {"Protesters rallied outside the ministry [coded to Lisbon-Belem] on Monday.", "Portugal",
+       "Lisbon", "Lisbon"},
+      {"Protesters rallied outside the school [coded to Kain-Centre] on Monday.", "", "", ""},
   };
   for (const CodedRow& r : rows) {
     SCOPED_TRACE(r.text);

@@ -120,10 +120,23 @@ TEST_F(PlacesTest, RecognizesToponyms) {
   }
 }
 
-// Spanish plural articles join a name like "de" and "la" do ("San Nicolas de los Garza"); where
-// the longer name is no key, the name stops before the connector (the last row).
+// Spanish plural articles, the preposition "a", the Persian ezafe "e" and the Arabic "wa" join a
+// name like "de" and "la" do ("San Nicolas de los Garza", "Gracias a Dios", "Shahr e Kord");
+// where the longer name is no key, the name stops before the connector (no "Culiacan de los
+// Valles", no "Kabul a", no "Porto e Lisboa").
 TEST_F(PlacesTest, RecognizesNamesThroughPluralArticles) {
   const Recognition cases[] = {
+      {"Soldiers destroyed an airstrip near Puerto Lempira, Gracias a Dios.", "Gracias a Dios",
+       "HN"},
+      {"The envoy gave Kabul a warning on Monday.", "Kabul", "AF"},
+      {"Workers protested in Shahr e Kord on Monday.", "Shahr e Kord", "IR"},
+      {"Trains ran between Porto e Lisboa on Monday.", "Porto", "PT"},
+      // Every article FoldName drops vanishes inside a name ("es"), and Arabic "wa" ("and")
+      // joins one; "at" after a name is no part of it.
+      {"Police arrested protesters in Dar es Salaam on Monday.", "Dar es Salaam", "TZ"},
+      {"Fighters clashed in Khabb wa ash Shaaf, Al Jawf, on Monday.", "Khabb wa ash Shaaf",
+       "YE"},
+      {"Militants attacked a post in Kabul at night.", "Kabul", "AF"},
       {"Gunmen shot a driver in San Nicolas de los Garza on Monday.", "San Nicolas de los Garza",
        "MX"},
       {"Teachers marched in San Cristobal de las Casas, Chiapas.", "San Cristobal de las Casas",
@@ -203,6 +216,42 @@ TEST_F(PlacesTest, ReadsAUniqueDistrictWrittenAsContainer) {
   }
 }
 
+// A misspelt name after "in" / "at" ("Ouagadaougou") that only the loose key finds, of a city of
+// 50k or more in one country, with no other country named: that city. Negative rows: a small
+// namesake ("Kingsmills" for Kings Mills, Ohio), and a document naming another country.
+TEST_F(PlacesTest, ReadsAMisspeltCityAfterAFirmCue) {
+  Document doc = Annotate("Teachers marched in Ouagadaougou on Monday.");
+  const PlaceMention* m = Find(doc, "Ouagadaougou");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "BF");
+  for (const Trap& c : {Trap{"Shoppers queued at Kingsmills department store on Monday.",
+                             "Kingsmills"},
+                        Trap{"Teachers marched in Ouagadaougou and Paris on Monday.",
+                             "Ouagadaougou"}}) {
+    Document other = Annotate(c.text);
+    EXPECT_EQ(Find(other, c.not_a_place), nullptr) << c.text;
+  }
+}
+
+// Natural Earth's "Región Metropolitana" and "Donetskaya Oblast'" give their divisions the one
+// word left without the level word; a short word ("Masai District", Nairobi's former name) or
+// one that other divisions share ("Southern", "Central") does not name a division alone.
+TEST_F(PlacesTest, ReadsAOneWordAlternateNameOfADivision) {
+  const Context cases[] = {
+      {"Bus drivers protested in Puente Alto, Metropolitana, on Monday.", "Metropolitana", "CL",
+       "ADM1"},
+      {"Residents of Metropolitana blocked a road.", "Metropolitana", "CL", "ADM1"},
+      {"Teachers marched in Horlivka (Donetskaya) on Friday.", "Donetskaya", "UA", "ADM1"},
+  };
+  ExpectContexts(cases);
+  for (const char* text : {"Masai herders moved their cattle toward the hills.",
+                           "Herders crossed from Kajiado into Masai country."}) {
+    Document doc = Annotate(text);
+    const PlaceMention* m = Find(doc, "Masai");
+    EXPECT_FALSE(m != nullptr && m->kind == PlaceKind::kAdmin1) << text << " → " << m->name;
+  }
+}
+
 TEST_F(PlacesTest, AvoidsCapitalizedNonPlaces) {
   const Trap cases[] = {
       {"Michael Jordan scored 30 points last night.", "Jordan"},
@@ -212,6 +261,9 @@ TEST_F(PlacesTest, AvoidsCapitalizedNonPlaces) {
       {"The Washington Post reported the raid.", "Washington"},
       {"Police said the suspects fled.", "Police"},
       {"Ms. Paris Smith, a lawyer, declined to comment.", "Paris"},
+      // A month of the year, as "March" is (an alternate name of Turabah, Saudi Arabia).
+      {"Families queued for Ramadan food parcels on Monday.", "Ramadan"},
+      {"Shops closed early during Ramadan in Hebron.", "Ramadan"},
   };
   for (const Trap& c : cases) {
     Document doc = Annotate(c.text);
@@ -726,6 +778,22 @@ TEST_F(PlacesTest, EventAdmin1FromContainersAndSpelling) {
       {"Rebels shelled a post in Kafr Nobol (Idleb).", "Idleb", 1},
       // "X, Province" where the gazetteer's X lies in another province: the province.
       {"Shelling was reported near Vesele, Donetsk.", "Donetsk", 3},
+      // "X (Y)" read as two towns far apart (both Mexican): Y is the province that bears the
+      // name (Chile's), X a village the gazetteer lacks.
+      {"Gunmen attacked a shop in Hermosillo (Valparaiso) on Monday.", "Valparaiso", 3},
+      {"Police raided a house in Hermosillo, Valparaiso, on Monday.", "Valparaiso", 3},
+      // A district's name read in another province than the one written ("Condesuyos" is
+      // Arequipa's): a town the gazetteer lacks; negative row: the district's own province.
+      {"Farmers marched in Condesuyos, Cusco, on Monday.", "Cusco", 3},
+      {"Farmers marched in Condesuyos, Arequipa, on Monday.", "Arequipa", 2},
+      // "City (Division)" where the division's name is also the city's: the division.
+      {"Nurses marched in Buenos Aires (Ciudad Autonoma de Buenos Aires).",
+       "Ciudad Autonoma de Buenos Aires", 1},
+      // Negative rows: a container that holds the town, and lists of towns.
+      {"Police raided a house in Fresnillo (Zacatecas).", "Zacatecas", 1},
+      {"Traders from Hermosillo, Valparaiso and Fresnillo met on Monday.", "Sonora", 1},
+      {"Traders from Hermosillo, Valparaiso, Fresnillo and Zacatecas met on Monday.",
+       "Zacatecas", 1},
       // A spelling only the loose key knows: the text's word ("Shabelle", not "Shabeelle").
       {"Militants shot a soldier at a settlement near Marka, Lower Shabelle.", "Lower Shabelle",
        0},
@@ -738,6 +806,9 @@ TEST_F(PlacesTest, EventAdmin1FromContainersAndSpelling) {
       {"Taxi drivers blocked a bridge in Tegucigalpa on Friday.", "Francisco Morazán Department",
        1},
   };
+  // Negative: with its level word the district stays the district the text names.
+  const Document district = Annotate("Farmers marched in Condesuyos province, Cusco, on Monday.");
+  EXPECT_NE(Find(district, "Condesuyos"), nullptr);
   for (const Admin1Case& c : cases) {
     Document doc = Annotate(c.text);
     EventLocation loc = LocateEvent(doc, 0, *Gaz());

@@ -102,7 +102,8 @@ ARTICLE_RE = re.compile(r"^(al|el|ad|ash|as|at|az|an|ar|ath|adh|ud|ul)[- ]", re.
 PREFIX_RE = re.compile(
     r"^(muhafazat|muhafazah|wilayat|wilaya|velayat-e|ostan-e|province of|province du|province de la|"
     r"province de l'|province de|province des|province|region du|region de la|region de|"
-    r"region|région du|région de la|région de|région|departement du|departement de la|"
+    r"region|région du|région de la|région de|région|región del|región de|región|"
+    r"departement du|departement de la|"
     r"departement de|département du|département de la|département de|gobolka|"
     r"provincia de|provincia del|provinsi|state of|district of|district de|oblast)\s+",
     re.I)
@@ -409,6 +410,7 @@ def main():
     # --- admin1
     admin1 = []
     admin1_gids = set()
+    one_word_cores = []  # (row index, core): kept when no other division has the name
     for line in file_lines(os.path.join(src, "admin1CodesASCII.txt")):
         cols = line.rstrip("\n").split("\t")
         if len(cols) != 4:
@@ -434,11 +436,14 @@ def main():
                     aliases.add(v)
                     # A former or alternate name of several words is written without its
                     # level word too ("North-West Frontier Province" -> "North-West Frontier");
-                    # one word alone ("Eastern", "Nord") would be too loose.
+                    # one word alone ("Eastern", "Nord") would be too loose unless no other
+                    # division bears it ("Región Metropolitana" -> "Metropolitana": below).
                     core = core_name(v)
-                    if (core != v and re.search(r"[ -]", core) and core[0].isupper() and
-                            "," not in core):
-                        aliases.add(core)
+                    if core != v and core[0].isupper() and "," not in core:
+                        if re.search(r"[ -]", core):
+                            aliases.add(core)
+                        else:
+                            one_word_cores.append((len(admin1), core))
             t = (row.get("type_en") or "").strip().lower()
             if t and is_latin_name(t) and len(t.split()) <= 2:
                 words.add(t)
@@ -457,6 +462,22 @@ def main():
         aliases.discard(ascii_name)
         admin1.append([code, name, ascii_name, gid, lat, lon, "|".join(sorted(aliases))])
         admin1_gids.add(gid)
+    # A one-word core of a Natural Earth alternate name ("Metropolitana") names its division
+    # only when no other division's name or alias reads the same ("Southern", "Central",
+    # "Capital" are shared, so never taken) and it has 8 letters or more: a short word alone is
+    # too often something else (the people of the former "Masai District").
+    holders = {}
+    for i, row in enumerate(admin1):
+        for n in [row[1], row[2]] + row[6].split("|"):
+            holders.setdefault(name_letters(n), set()).add(i)
+    for i, core in one_word_cores:
+        key = name_letters(core)
+        others = holders.get(key, set()) - {i}
+        if len(key) >= 8 and not others and not any(
+                j != i and name_letters(c) == key for j, c in one_word_cores):
+            row = admin1[i]
+            if core not in (row[1], row[2]):
+                row[6] = "|".join(sorted(set(filter(None, row[6].split("|"))) | {core}))
     admin1.sort()
 
     # --- admin2 (coordinates: own dump row, else centroid of its places)
