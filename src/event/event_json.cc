@@ -43,6 +43,7 @@ bool AppendVerbatimEvidenceRow(const Evidence& ev, std::string* out) {
   char buf[kRowBuffer];
   char* p = buf;
   auto put = [&p](std::string_view s) {
+    if (s.empty()) return;  // an empty view's data() may be null, which memcpy may not take
     std::memcpy(p, s.data(), s.size());
     p += s.size();
   };

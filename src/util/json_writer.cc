@@ -51,7 +51,7 @@ void AppendQuotedVerbatim(char before, std::string_view value, char after, std::
     char* p = out->data() + at;
     if (before != 0) *p++ = before;
     *p++ = '"';
-    std::memcpy(p, value.data(), value.size());
+    std::memcpy(p, value.data(), value.size());  // more than kSmall bytes: data() is not null
     p += value.size();
     *p++ = '"';
     if (after != 0) *p = after;
@@ -62,7 +62,7 @@ void AppendQuotedVerbatim(char before, std::string_view value, char after, std::
   *p = before;
   p += before != 0;
   *p++ = '"';
-  std::memcpy(p, value.data(), value.size());
+  if (!value.empty()) std::memcpy(p, value.data(), value.size());  // data() may be null
   p += value.size();
   *p++ = '"';
   *p = after;
