@@ -179,8 +179,7 @@ bool RefersBack(const Document& doc, const TriggerMention& t, uint32_t first_sen
 // strategic mentions (arrests, looting, ...) vote only when no other kind is left. Returns the
 // index of the strongest mention of the winning type.
 uint32_t ChooseType(const Document& doc, const Incident& inc) {
-  uint32_t first_sentence = UINT32_MAX;
-  for (uint32_t ti : inc.triggers) first_sentence = std::min(first_sentence, doc.triggers[ti].sentence);
+  const uint32_t first_sentence = inc.first_sentence(doc);  // mentions are in text order
   // Per mention: 0 votes, 1 set aside (motive, reference back), 2 strategic.
   thread_local std::vector<uint8_t> kind;
   kind.assign(inc.triggers.size(), 0);
@@ -361,14 +360,10 @@ void FillPlace(const Document& doc, const Incident& inc, SentenceLocations& loca
   std::optional<EventLocation> village;
   if (locations.gazetteer() != nullptr) {
     // Read only when a sentence names such a village (rare): most incidents never ask.
-    struct {
-      const Document* doc;
-      const Incident* inc;
-      int answer = -1;
-    } home{&doc, &inc};
-    const std::function<bool()> at_home = [h = &home] {
-      if (h->answer < 0) h->answer = AtVictimsHome(*h->doc, *h->inc) ? 1 : 0;
-      return h->answer == 1;
+    std::optional<bool> home;
+    const std::function<bool()> at_home = [&] {
+      if (!home) home = AtVictimsHome(doc, inc);
+      return *home;
     };
     uint32_t last = UINT32_MAX;
     for (uint32_t ti : inc.triggers) {

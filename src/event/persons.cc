@@ -60,6 +60,15 @@ constexpr std::string_view kNotNames[] = {
     "masjid", "bazaar", "bazar", "chowk", "mohalla", "nagar", "colony", "mandi", "farm",
     "checkpoint", "kibbutz", "barangay", "sitio", "hills", "mountains", "valley", "division",
     "enterprises", "construction"};
+// Words before a name that put it as a place: "in", "near the", "an attack on".
+constexpr std::string_view kLocatives[] = {"in",     "near",  "at",     "outside", "inside",
+                                           "into",   "toward", "towards", "across", "around"};
+constexpr std::string_view kAttackNouns[] = {"attack",  "attacks", "raid",
+                                             "raids",   "assault", "offensive"};
+// Words after a name that make it a place: "Abu Shouk camp", "X village".
+constexpr std::string_view kPlaceWordsAfter[] = {
+    "camp",   "village", "town",          "area",         "district", "market",
+    "road",   "street",  "neighbourhood", "neighborhood", "refugee",  "checkpoint"};
 constexpr std::string_view kStarters[] = {
     "the", "in", "on", "at", "a", "an", "other", "among", "but", "however", "after", "when",
     "last", "this", "that", "these", "those", "his", "her", "their", "its", "despite", "as",
@@ -237,28 +246,18 @@ void FindNamedPersons(const Document& doc, std::string_view lower, const Mention
         if (AllCaps(w) || NotNames().Has(lw)) reject = true;
       }
       // A name right after a locative preposition is a place the gazetteer lacks ("killed in
-      // Kone Thar", "near Tel Rumeida", "at Umueze Ozalla").
-      // So is one after "the" there ("in the Abu Shouk camp"), the target of an attack ("an
-      // attack on Kurmin Masara"), and one followed by a word for a place ("Abu Shouk camp").
+      // Kone Thar", "near Tel Rumeida", "at Umueze Ozalla"); so is one after "the" there ("in
+      // the Abu Shouk camp"), the target of an attack ("an attack on Kurmin Masara"), and one
+      // followed by a word for a place ("Abu Shouk camp").
       if (b > s.token_begin) {
         uint32_t p = b - 1;
         if (Low(lower, doc.tokens[p].span) == "the" && p > s.token_begin) --p;
         const std::string_view before = Low(lower, doc.tokens[p].span);
-        const std::string_view deed = p > s.token_begin ? Low(lower, doc.tokens[p - 1].span)
-                                                        : std::string_view();
-        reject |= before == "in" || before == "near" || before == "at" || before == "outside" ||
-                  before == "inside" || before == "into" || before == "toward" ||
-                  before == "towards" || before == "across" || before == "around" ||
-                  (before == "on" && (deed == "attack" || deed == "raid" || deed == "assault" ||
-                                      deed == "offensive" || deed == "attacks" || deed == "raids"));
+        reject |= In(before, kLocatives) ||
+                  (before == "on" && p > s.token_begin &&
+                   In(Low(lower, doc.tokens[p - 1].span), kAttackNouns));
       }
-      if (end < s.token_end) {
-        const std::string_view after = Low(lower, doc.tokens[end].span);
-        reject |= after == "camp" || after == "village" || after == "town" || after == "area" ||
-                  after == "district" || after == "market" || after == "road" ||
-                  after == "street" || after == "neighbourhood" || after == "neighborhood" ||
-                  after == "refugee" || after == "checkpoint";
-      }
+      if (end < s.token_end) reject |= In(Low(lower, doc.tokens[end].span), kPlaceWordsAfter);
       if (reject || mentions.named().AnyOverlaps(name_span)) continue;
 
       // Fate: the nearest fate word of the sentence.

@@ -80,32 +80,33 @@ std::string CompleteName(const ActorMention& m, std::string_view event_iso3,
   return m.actor + " (" + country + ")";
 }
 
+// Is `w`, lower-cased, one of `words` (lower-case)? Compared without building strings.
+bool AnyOfLower(std::string_view w, std::initializer_list<std::string_view> words) {
+  for (std::string_view x : words) {
+    if (EqualsLower(w, x)) return true;
+  }
+  return false;
+}
+
 // A mention that only reports the event: "police said", "according to the army",
 // "the Iraqi military also reported", "U.S. Central Command said".
 bool IsSource(const Document& doc, const ActorMention& m) {
   auto tok = doc.FirstTokenFrom(m.span.end);
-  // Words compared lower-cased (EqualsLower), without building strings.
-  auto any_of = [](std::string_view w, std::initializer_list<std::string_view> words) {
-    for (std::string_view x : words) {
-      if (EqualsLower(w, x)) return true;
-    }
-    return false;
-  };
   for (int k = 0; k < 5 && tok + k < doc.tokens.end(); ++k) {
     const std::string_view w = doc.Slice((tok + k)->span);
-    if (any_of(w, {"said", "says", "told", "reported", "announced", "stated", "confirmed",
-                   "added", "spokesman", "spokesperson", "statement"})) {
+    if (AnyOfLower(w, {"said", "says", "told", "reported", "announced", "stated", "confirmed",
+                       "added", "spokesman", "spokesperson", "statement"})) {
       // "U.S. Central Command reported that its forces killed...": the source is the actor.
       for (int j = k + 1; j < k + 6 && tok + j + 1 < doc.tokens.end(); ++j) {
-        if (any_of(doc.Slice((tok + j)->span), {"its", "their", "our"})) return false;
+        if (AnyOfLower(doc.Slice((tok + j)->span), {"its", "their", "our"})) return false;
       }
       return true;
     }
     // A named speaker of the force stands between it and the verb: "Police officer Abdirahman
     // Osman said", "police commander John Mwangi said".
     const bool name = !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
-    if (!name && !any_of(w, {"also", "later", "on", "has", "had", "commander", "chief",
-                             "official", "officials", "head", "director", "inspector"})) {
+    if (!name && !AnyOfLower(w, {"also", "later", "on", "has", "had", "commander", "chief",
+                                 "official", "officials", "head", "director", "inspector"})) {
       break;
     }
   }
@@ -114,7 +115,7 @@ bool IsSource(const Document& doc, const ActorMention& m) {
     const std::string_view w1 = doc.Slice((before - 1)->span);
     const std::string_view w2 = doc.Slice((before - 2)->span);
     if (EqualsLower(w2, "according") && EqualsLower(w1, "to")) return true;
-    if (EqualsLower(w1, "by") && any_of(w2, {"released", "issued", "statement"})) return true;
+    if (EqualsLower(w1, "by") && AnyOfLower(w2, {"released", "issued", "statement"})) return true;
   }
   return false;
 }
@@ -131,24 +132,19 @@ bool ClaimsAttack(const Document& doc, const ActorMention& m) {
   for (int k = 0; k < 6 && tok + k < end; ++k) {
     const std::string_view w = word(tok + k);
     if (StartsWithLower(w, "claim") && !EqualsLower(w, "claimants")) {
-      for (int j = 1; j <= 2; ++j) {
-        const std::string_view x = word(tok + k + j);
-        if (EqualsLower(x, "responsibility") || EqualsLower(x, "credit")) return true;
-        for (std::string_view deed : {"attack", "attacks", "bombing", "bombings", "blast",
-                                      "assault", "ambush", "explosion", "killing", "killings"}) {
-          if (j == 2 && EqualsLower(word(tok + k + 1), "the") && EqualsLower(x, deed)) return true;
-        }
-      }
-      return false;
+      // "claimed responsibility", "claimed (the) credit", "claimed the attack".
+      const std::string_view next = word(tok + k + 1), after = word(tok + k + 2);
+      return AnyOfLower(next, {"responsibility", "credit"}) ||
+             AnyOfLower(after, {"responsibility", "credit"}) ||
+             (EqualsLower(next, "the") &&
+              AnyOfLower(after, {"attack", "attacks", "bombing", "bombings", "blast", "assault",
+                                 "ambush", "explosion", "killing", "killings"}));
     }
     // Only the group's own words and auxiliaries stand between it and its claim.
-    bool filler = false;
-    for (std::string_view f : {"group", "militants", "militant", "fighters", "has", "have", "had",
-                               "later", "quickly", "also", "swiftly", "which", "who", "that",
-                               ","}) {
-      filler |= EqualsLower(w, f);
+    if (!AnyOfLower(w, {"group", "militants", "militant", "fighters", "has", "have", "had",
+                        "later", "quickly", "also", "swiftly", "which", "who", "that", ","})) {
+      break;
     }
-    if (!filler) break;
   }
   auto before = doc.FirstTokenFrom(m.span.begin);
   const auto first = doc.tokens.begin();
@@ -164,13 +160,8 @@ bool ClaimsAttack(const Document& doc, const ActorMention& m) {
       if (EqualsLower(word(before - k), "attributed")) return true;
     }
   }
-  if (before - first >= 2 && EqualsLower(word(before - 1), "on")) {
-    const std::string_view verb = word(before - 2);
-    if (EqualsLower(verb, "blamed") || EqualsLower(verb, "blames") || EqualsLower(verb, "blame")) {
-      return true;
-    }
-  }
-  return false;
+  return before - first >= 2 && EqualsLower(word(before - 1), "on") &&
+         AnyOfLower(word(before - 2), {"blamed", "blames", "blame"});
 }
 
 // The mention is the subject of an action of its own: "the police killed a militant carrying
@@ -181,18 +172,16 @@ bool ActsFirst(const Document& doc, Span mention) {
   const auto end = doc.tokens.end();
   for (int k = 0; k < 5 && tok + k < end; ++k) {
     const std::string_view w = doc.Slice((tok + k)->span);
-    for (std::string_view verb : {"killed", "shot", "destroyed", "defused", "dismantled",
-                                  "arrested", "captured", "seized", "found", "discovered",
-                                  "detected", "recovered", "neutralized", "neutralised", "foiled",
-                                  "thwarted", "intercepted", "raided", "fired", "repelled"}) {
-      if (EqualsLower(w, verb)) return true;
+    if (AnyOfLower(w, {"killed", "shot", "destroyed", "defused", "dismantled", "arrested",
+                       "captured", "seized", "found", "discovered", "detected", "recovered",
+                       "neutralized", "neutralised", "foiled", "thwarted", "intercepted",
+                       "raided", "fired", "repelled"})) {
+      return true;
     }
-    bool filler = false;
-    for (std::string_view f : {"have", "has", "had", "reportedly", "also", "later", "claimed",
-                               "said", "say", "says", "to", "successfully", "allegedly"}) {
-      filler |= EqualsLower(w, f);
+    if (!AnyOfLower(w, {"have", "has", "had", "reportedly", "also", "later", "claimed", "said",
+                        "say", "says", "to", "successfully", "allegedly"})) {
+      return false;
     }
-    if (!filler) return false;
   }
   return false;
 }

@@ -270,9 +270,6 @@ class Scanner {
     out.has[static_cast<size_t>(cls)] = kept;
   }
 
-  // "The deal was killed in the Senate", "lawmakers killed the bill": "kill" said of a plan,
-  // a law or talks ends them; nobody dies. The thing is the passive subject right before
-  // "was/were killed" or the object right after "killed (the)".
   // "barricaded themselves in the office": an occupation, not a street barricade.
   bool BarricadedThemselves(const Sentence& s, uint32_t begin, uint32_t end) const {
     return end == begin + 1 && keys_[begin] == "barricaded" && end < s.token_end &&
@@ -305,6 +302,9 @@ class Scanner {
     return next < s.token_end && kIllSet.Has(keys_[next]);
   }
 
+  // "The deal was killed in the Senate", "lawmakers killed the bill": "kill" said of a plan,
+  // a law or talks ends them; nobody dies. The thing is the passive subject right before
+  // "was/were killed" or the object right after "killed (the)".
   bool KillOfAThing(const Sentence& s, const Hit& hit) const {
     if (hit.end != hit.begin + 1) return false;
     const std::string_view cue = keys_[hit.begin];

@@ -42,28 +42,23 @@ size_t VerbatimPrefix(std::string_view value) {
 // Keys and values up to this many bytes are built on the stack and appended in one call.
 constexpr size_t kSmall = 120;
 
-// Appends `before`, then `value` quoted, then `after` (0 for none) in one append: field names
-// and most values need no escape, and one append is far cheaper than four.
+// Appends `before`, then `value` quoted, then `after` (0 for none): the punctuation and a value
+// of up to kSmall bytes in one append (field names and most values need no escape, and one
+// append is far cheaper than four); a longer value by itself between them.
 void AppendQuotedVerbatim(char before, std::string_view value, char after, std::string* out) {
-  if (value.size() > kSmall) {
-    const size_t at = out->size();
-    out->resize(at + value.size() + 2 + (before != 0) + (after != 0));
-    char* p = out->data() + at;
-    if (before != 0) *p++ = before;
-    *p++ = '"';
-    std::memcpy(p, value.data(), value.size());  // more than kSmall bytes: data() is not null
-    p += value.size();
-    *p++ = '"';
-    if (after != 0) *p = after;
-    return;
-  }
   char buf[kSmall + 4];
   char* p = buf;
   *p = before;
   p += before != 0;
   *p++ = '"';
-  if (!value.empty()) std::memcpy(p, value.data(), value.size());  // data() may be null
-  p += value.size();
+  if (value.size() > kSmall) {
+    out->append(buf, static_cast<size_t>(p - buf));
+    out->append(value);
+    p = buf;
+  } else if (!value.empty()) {  // an empty view's data() may be null, which memcpy may not take
+    std::memcpy(p, value.data(), value.size());
+    p += value.size();
+  }
   *p++ = '"';
   *p = after;
   p += after != 0;
