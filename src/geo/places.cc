@@ -16,6 +16,7 @@
 #include "geo/places_internal.h"
 #include "sitrep/document.h"
 #include "sitrep/text.h"
+#include "sitrep/timex.h"
 
 namespace sitrep {
 
@@ -187,6 +188,24 @@ void MarkNamesOfGroups(const Document& doc, std::vector<PlaceMention>& mentions)
   }
 }
 
+// Names that are not places: a name inside a date ("Mar.28", "on May 9": the month; "Mar" folds
+// to a Burkinabe village's alternate name), using the timex layer when it ran (sorted by
+// start); a name before "cocktail(s)" (the Molotov cocktail: Molotov is an old name of Perm,
+// whose vote would pull the document's other names towards Russia).
+void DropNonPlaceNames(const Document& doc, std::vector<places_internal::Candidate>& candidates) {
+  std::erase_if(candidates, [&doc](const places_internal::Candidate& c) {
+    if (auto next = doc.FirstTokenFrom(c.span.end);
+        next != doc.tokens.end() && next->span.begin == c.span.end + 1) {
+      const std::string_view w = doc.Slice(next->span);
+      if (w == "cocktail" || w == "cocktails" || w == "Cocktail" || w == "Cocktails") return true;
+    }
+    if (doc.timex.empty()) return false;
+    auto later = std::upper_bound(doc.timex.begin(), doc.timex.end(), c.span.begin,
+                                  [](uint32_t at, const Timex& t) { return at < t.span.begin; });
+    return later != doc.timex.begin() && std::prev(later)->span.end >= c.span.end;
+  });
+}
+
 }  // namespace
 
 std::vector<PlaceMention> FindPlaces(const Document& doc, const Gazetteer& gaz) {
@@ -202,6 +221,7 @@ std::vector<PlaceMention> FindPlaces(const Document& doc, const Gazetteer& gaz) 
   const bool leased = &candidates == &t_candidates;
   if (leased) t_in_use = true;
   places_internal::Recognize(doc, gaz, candidates, marked_words);
+  DropNonPlaceNames(doc, candidates);
   std::vector<PlaceMention> mentions = places_internal::Resolve(doc, gaz, candidates);
   candidates.clear();
   MarkNamesOfGroups(doc, mentions);

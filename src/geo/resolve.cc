@@ -1081,14 +1081,20 @@ class Resolver {
         }
       }
     }
-    // Sentences naming a province/state explicitly ("Idlib province", "Borno state").
-    for (const Candidate& c : cands_) {
-      if (c.type != TypeHint::kAdmin1) continue;
+    // Sentences naming a province/state explicitly ("Idlib province", "Borno state"), and
+    // sentences naming a country as the container of the name before it ("Aleppo, Syria").
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      const Candidate& c = cands_[k];
+      const bool container = k > 0 && cands_[k - 1].tok_end + 1 == c.tok_begin &&
+                             doc_.Slice(doc_.tokens[c.tok_begin - 1].span) == ",";
+      if (c.type != TypeHint::kAdmin1 && !container) continue;
+      const uint8_t flag = c.type == TypeHint::kAdmin1 ? kNamesAdmin1 : kNamesCountry;
+      const GeoKind wanted = flag == kNamesAdmin1 ? GeoKind::kAdmin1 : GeoKind::kCountry;
       const size_t n = std::min(c.ids.size(), kMaxEntries);
       for (size_t i = 0; i < n; ++i) {
-        if (gaz_.Entry(c.ids[i]).kind() == GeoKind::kAdmin1) {
-          if (admin1_sentences_.size() <= c.sentence) admin1_sentences_.resize(c.sentence + 1, 0);
-          admin1_sentences_[c.sentence] = 1;
+        if (gaz_.Entry(c.ids[i]).kind() == wanted) {
+          if (sentence_flags_.size() <= c.sentence) sentence_flags_.resize(c.sentence + 1, 0);
+          sentence_flags_[c.sentence] |= flag;
           break;
         }
       }
@@ -1269,6 +1275,10 @@ class Resolver {
     if ((Eq(e.feature_code(), "PPLC") || Eq(e.feature_code(), "PPLG")) && !c.name_neighbour) {
       return true;
     }
+    // Only another language's name of a town abroad ("Bostan", one of Boston's; "Jang", as
+    // Anyang's "An'jang" folds) in a sentence that places its names in a country ("in
+    // Al-Bostan, a district of Aleppo, Syria"): a local place the gazetteer lacks.
+    if (!ch.exact && share <= 0 && InCountrySentence(c.sentence)) return false;
     uint64_t need;
     // "the village of Dambatao": a strong cue and a name only one country holds (villages of
     // the full country dumps have no population).
@@ -2567,7 +2577,7 @@ class Resolver {
   // The per-document arrays, kept per thread between documents so that resolving a short
   // document does not allocate them again (each is cleared or reassigned before use).
   struct Scratch {
-    std::vector<uint8_t> admin1_sentences;
+    std::vector<uint8_t> sentence_flags;
     std::vector<Choice> choices, in_context, pruned_context;
     Context ctx{0};
     std::vector<uint8_t> seen_key;
@@ -2605,7 +2615,7 @@ class Resolver {
     std::vector<std::string_view> key_of;
     bool in_use = false;
     void Clear() {
-      admin1_sentences.clear();
+      sentence_flags.clear();
       choices.clear();
       in_context.clear();
       pruned_context.clear();
@@ -2670,9 +2680,15 @@ class Resolver {
   std::vector<Candidate>& cands_;
   ScratchLease lease_;
   Scratch& scratch_ = lease_.get();
-  std::vector<uint8_t>& admin1_sentences_ = scratch_.admin1_sentences;  // per sentence: 1 when it has a typed admin1 mention
+  // Per sentence: kNamesAdmin1 when it has a typed admin1 mention, kNamesCountry when it names a
+  // country as the container of the name before it ("Karachi, Pakistan").
+  static constexpr uint8_t kNamesAdmin1 = 1, kNamesCountry = 2;
+  std::vector<uint8_t>& sentence_flags_ = scratch_.sentence_flags;
   bool InAdmin1Sentence(uint32_t s) const {
-    return s < admin1_sentences_.size() && admin1_sentences_[s] != 0;
+    return s < sentence_flags_.size() && (sentence_flags_[s] & kNamesAdmin1) != 0;
+  }
+  bool InCountrySentence(uint32_t s) const {
+    return s < sentence_flags_.size() && (sentence_flags_[s] & kNamesCountry) != 0;
   }
   std::vector<Choice>& choices_ = scratch_.choices;
   std::vector<Choice>& in_context_ = scratch_.in_context;  // Pass scratch: the entries of a name in context countries

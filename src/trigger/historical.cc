@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <string>
 
 namespace sitrep::trigger {
@@ -19,10 +20,25 @@ std::string_view LowerInto(std::string_view w, char (&buf)[N]) {
   return std::string_view(buf, w.size());
 }
 
+// Bit c - 'A' for each capital letter c in `letters`.
+constexpr uint32_t CapitalBits(std::string_view letters) {
+  uint32_t bits = 0;
+  for (char c : letters) bits |= 1u << (c - 'A');
+  return bits;
+}
+
+// Could `word` be a month name: 3 to 10 bytes starting with a capital some month begins with?
+// One bit test rejects most words before MonthNumber's compares.
+inline bool MayBeMonth(std::string_view word) {
+  constexpr uint32_t kMonthInitials = CapitalBits("ADFJMNOS");
+  const unsigned first = static_cast<unsigned char>(word.empty() ? 0 : word[0]) - 'A';
+  return word.size() >= 3 && word.size() <= 10 && first < 26 && (kMonthInitials >> first & 1);
+}
+
 int MonthNumber(std::string_view word) {
   static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                                  "jul", "aug", "sep", "oct", "nov", "dec"};
-  if (word.size() < 3 || word[0] < 'A' || word[0] > 'Z') return 0;
+  if (!MayBeMonth(word)) return 0;
   char buf[10];  // "september."
   std::string_view lower = LowerInto(word, buf);
   if (lower.empty()) return 0;
@@ -55,6 +71,11 @@ bool IsClauseWord(std::string_view w) {
       "who",       "whom",         "which",        "whose",      "since",    "following",
       "over",      "about",        "against",      "involved",   "demanding", "anniversary",
       "commemorate", "commemorating", "commemoration", "memory",  "marking",  "for"};
+  // The letters the words begin with, either case (a c d f i m o s w), and their lengths (3 to
+  // 13): most words fail these before being lower-cased and compared.
+  constexpr uint32_t kInitials = CapitalBits("ACDFIMOSW");
+  const unsigned first = static_cast<unsigned char>(w.empty() ? 0 : w[0] & ~0x20) - 'A';
+  if (w.size() < 3 || w.size() > 13 || first >= 26 || !(kInitials >> first & 1)) return false;
   char buf[13];  // "commemorating"
   const std::string_view lower = LowerInto(w, buf);
   if (lower.empty()) return false;
@@ -75,7 +96,8 @@ YearMonth ParseYearMonth(std::string_view value) {
   for (int i = 0; i < 4; ++i) {
     if (!std::isdigit(static_cast<unsigned char>(value[i]))) return ym;
   }
-  ym.year = std::stoi(std::string(value.substr(0, 4)));
+  ym.year =
+      (value[0] - '0') * 1000 + (value[1] - '0') * 100 + (value[2] - '0') * 10 + (value[3] - '0');
   if (value.size() >= 7 && value[4] == '-' && std::isdigit(static_cast<unsigned char>(value[5])) &&
       std::isdigit(static_cast<unsigned char>(value[6]))) {
     int m = (value[5] - '0') * 10 + (value[6] - '0');
@@ -105,7 +127,9 @@ float DateHistoryWeight(const Document& doc, const Sentence& s, YearMonth pub, u
     const Token& tok = doc.tokens[t];
     std::string_view text = doc.Slice(tok.span);
     // A month with a day and no year ("On May 9,") is in the publication year.
-    if (int m = MonthNumber(text); m != 0 && text != "May" && text != "March") {
+    // (MayBeMonth inline first: most tokens are no month.)
+    if (int m = MayBeMonth(text) ? MonthNumber(text) : 0;
+        m != 0 && text != "May" && text != "March") {
       bool day = (t > s.token_begin && doc.tokens[t - 1].kind == TokenKind::kNumber) ||
                  (t + 1 < s.token_end && doc.tokens[t + 1].kind == TokenKind::kNumber &&
                   doc.tokens[t + 1].span.size() <= 2);
@@ -127,8 +151,12 @@ float DateHistoryWeight(const Document& doc, const Sentence& s, YearMonth pub, u
     }
     take_at(Weigh(ym, pub), tok.span.begin);
   }
-  for (const Timex& x : doc.timex) {
-    if (x.span.begin < s.span.begin || x.span.end > s.span.end) continue;
+  // The timex layer's spans are in text order: start at the sentence's first.
+  auto first = std::lower_bound(doc.timex.begin(), doc.timex.end(), s.span.begin,
+                                [](const Timex& x, uint32_t at) { return x.span.begin < at; });
+  for (auto it = first; it != doc.timex.end() && it->span.begin <= s.span.end; ++it) {
+    const Timex& x = *it;
+    if (x.span.end > s.span.end) continue;
     if (x.type != TimexType::kDate) continue;
     if (x.value == "PRESENT_REF") {
       take_at(-0.6f, x.span.begin);

@@ -395,6 +395,9 @@ TEST_F(EventLocationTest, WeaponNamedAfterATownDoesNotLocate) {
       {"Rioters hurled a Molotov cocktail at a police car in Valparaiso on Friday.", 0, "Chile",
        "Valparaiso", "Valparaiso", 1},
       {"Gunmen killed two guards in Molotov on Friday.", 0, "Russia", "Perm Krai", "Molotov", 1},
+      // "Molotov" also names Perm Krai: the province's reading is no place either.
+      {"Two men threw Molotov cocktails at an office in Saint Petersburg, Russia.", 0, "Russia",
+       "Saint Petersburg", "Saint Petersburg", 1},
       // A town's name between "the" and a preposition names a building ("the Saray", an
       // Azerbaijani town's name); a town whose own name has the article stays.
       {"Hundreds of protesters marched from the Saray to the main square.", 0, "", "", "", 0},

@@ -2,6 +2,7 @@
 // Invented sentences only. Needs the compiled gazetteer blob (SITREP_GAZETTEER_BLOB, or
 // $SITREP_GAZETTEER).
 #include "sitrep/places.h"
+#include "sitrep/timex.h"
 
 #include <gtest/gtest.h>
 
@@ -233,6 +234,43 @@ TEST_F(PlacesTest, ReadsAMisspeltCityAfterAFirmCue) {
   }
 }
 
+// A name inside a date the timex layer found ("Mar.28") is the month, not a place.
+TEST_F(PlacesTest, NoPlaceInsideADate) {
+  const std::string text =
+      "Police in Ouagadougou arrested 40 suspects between Mar.28 and Apr.7, officials said.";
+  Document doc;
+  doc.text = text;
+  doc.published = "2020-04-10";
+  Segment(doc);
+  AnnotateTimex(doc);
+  ASSERT_FALSE(doc.timex.empty());
+  AnnotatePlaces(doc, *Gaz());
+  EXPECT_EQ(Find(doc, "Mar"), nullptr);
+  EXPECT_EQ(Find(doc, "Apr"), nullptr);
+  const PlaceMention* city = Find(doc, "Ouagadougou");
+  ASSERT_NE(city, nullptr);
+  EXPECT_EQ(city->country, "BF");
+}
+
+// Only another language's name of a town abroad ("Bostan" is one of Boston's; "An'jang" folds
+// to "jang" for Anyang), in a sentence that places its names in a country ("Aleppo, Syria"), is
+// a local place the gazetteer lacks. Alternate names stay read in their own country's context,
+// capitals by any name, and a local spelling in a sentence that names only actors' countries.
+TEST_F(PlacesTest, DropsAForeignTownsOtherLanguageNameInACountrysSentence) {
+  for (const Trap& c :
+       {Trap{"Shells hit Al-Bostan, a quarter of Aleppo, Syria, on Monday.", "Al-Bostan"},
+        Trap{"Reporters of the Jang newspaper were threatened in Karachi, Pakistan.", "Jang"}}) {
+    Document doc = Annotate(c.text);
+    EXPECT_EQ(Find(doc, c.not_a_place), nullptr) << c.text;
+  }
+  const Context kept[] = {
+      {"Gunmen killed two men in Falluja, Iraq, on Sunday.", "Falluja", "IQ", "PPL"},
+      {"Delegates flew from Aleppo, Syria, to Kiev on Sunday.", "Kiev", "UA", "PPLC"},
+      {"Turkish forces shelled two villages in al-Hasakeh on Sunday.", "al-Hasakeh", "SY", "PPL"},
+  };
+  ExpectContexts(kept);
+}
+
 // Natural Earth's "Región Metropolitana" and "Donetskaya Oblast'" give their divisions the one
 // word left without the level word; a short word ("Masai District", Nairobi's former name) or
 // one that other divisions share ("Southern", "Central") does not name a division alone.
@@ -258,6 +296,7 @@ TEST_F(PlacesTest, AvoidsCapitalizedNonPlaces) {
       {"President Lincoln signed the order.", "Lincoln"},
       {"Mr. Kelly said the talks had failed.", "Kelly"},
       {"In March the rebels regrouped.", "March"},
+      {"Rioters threw Molotov cocktails at a police station in Kazan, Russia.", "Molotov"},
       {"The Washington Post reported the raid.", "Washington"},
       {"Police said the suspects fled.", "Police"},
       {"Ms. Paris Smith, a lawyer, declined to comment.", "Paris"},

@@ -12,6 +12,7 @@
 #include "sitrep/quantity.h"
 #include "sitrep/text.h"
 #include "sitrep/triggers.h"
+#include "trigger/historical.h"
 #include "trigger/lexicon.h"
 
 namespace sitrep {
@@ -526,6 +527,44 @@ TEST(TriggersTest, HistoricalFlag) {
     for (const TriggerMention& t : doc.triggers) {
       EXPECT_EQ(t.historical, c.historical) << doc.Slice(t.span);
     }
+  }
+}
+
+// The date weight of one sentence (published 2024-09-14), read straight from its tokens: a month
+// name or abbreviation in any case the months are written in, words that only look like months,
+// and clause words (capitalized or not) that end the cue's clause.
+struct DateWeightCase {
+  const char* text;
+  const char* cue;  // the word after which the clause test starts; "" for none
+  float weight;
+};
+const DateWeightCase kDateWeightCases[] = {
+    {"Clashes erupted on Sept 3 in the town.", "", -0.6f},
+    {"Clashes erupted on September 3 in the town.", "", -0.6f},
+    {"Clashes erupted on Mayor Street 3 in the town.", "", 0.0f},
+    {"Clashes erupted on Monday 3 in the town.", "", 0.0f},
+    {"Fighting in Jan. 2020 killed 40 people.", "", 1.0f},
+    {"Clashes erupted on JULY 3 in the town.", "", -0.6f},
+    {"Fighting in Augustine 2024 killed 40 people.", "", 0.0f},
+    {"Protesters marched to the grave of a journalist killed in 1998.", "", 1.0f},
+    {"Protesters marched to the grave of a journalist who was killed in 1998.", "marched", 0.0f},
+    {"Protesters marched to the grave of a journalist WHO was killed in 1998.", "marched", 0.0f},
+    {"Protesters marched in 1998 to the grave of a journalist.", "marched", 1.0f},
+    {"Protesters marched, Following the ruling of 1998.", "marched", 0.0f},
+};
+
+TEST(TriggersTest, DateWeightOfASentence) {
+  for (const DateWeightCase& c : kDateWeightCases) {
+    SCOPED_TRACE(c.text);
+    Document doc = Annotate(c.text);
+    ASSERT_EQ(doc.sentences.size(), 1u);
+    uint32_t cue_end = UINT32_MAX;
+    for (uint32_t t = 0; t < doc.tokens.size() && *c.cue != 0; ++t) {
+      if (doc.Slice(doc.tokens[t].span) == c.cue) cue_end = t + 1;
+    }
+    EXPECT_FLOAT_EQ(trigger::DateHistoryWeight(doc, doc.sentences[0],
+                                               trigger::ParseYearMonth(doc.published), cue_end),
+                    c.weight);
   }
 }
 
