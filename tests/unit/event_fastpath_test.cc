@@ -1085,6 +1085,57 @@ TEST(EventFastPath, NotesNumbersMatchToString) {
   }
 }
 
+// The date at the start of the notes, as first written: std::stoi and a string per piece.
+std::string ReferenceHumanDate(std::string_view iso, bool month_only) {
+  static const char* const kMonths[] = {"January", "February", "March",     "April",
+                                        "May",     "June",     "July",      "August",
+                                        "September", "October", "November", "December"};
+  if (iso.size() < 10) return std::string(iso);
+  const int y = std::stoi(std::string(iso.substr(0, 4)));
+  const int m = std::stoi(std::string(iso.substr(5, 2)));
+  const int d = std::stoi(std::string(iso.substr(8, 2)));
+  if (m < 1 || m > 12) return std::string(iso);
+  if (month_only) return std::string(kMonths[m - 1]) + " " + std::to_string(y);
+  return std::to_string(d) + " " + kMonths[m - 1] + " " + std::to_string(y);
+}
+
+std::string ReferenceNotesHead(const Event& e) {
+  if (!e.date_start || !e.date_end) return "";
+  if (*e.date_start == *e.date_end) return "On " + ReferenceHumanDate(*e.date_start, false) + ", ";
+  if (e.date_prec == 4 && e.date_start->substr(0, 7) == e.date_end->substr(0, 7)) {
+    return "In " + ReferenceHumanDate(*e.date_start, true) + ", ";
+  }
+  if (e.date_prec == 3) return "In the week of " + ReferenceHumanDate(*e.date_start, false) + ", ";
+  return "Between " + ReferenceHumanDate(*e.date_start, false) + " and " +
+         ReferenceHumanDate(*e.date_end, false) + ", ";
+}
+
+TEST(EventFastPath, NotesDatesMatchStoi) {
+  const char* const dates[] = {"2024-09-14", "2024-09-01", "1999-12-31", "2024-9-14",
+                               "2024-13-01", "2024-00-10", "+024-09-14", "2024-09-1x",
+                               "2024-09-14T10:00", "0007-01-05", "2024-09"};
+  int written = 0;
+  for (const char* start : dates) {
+    for (const char* end : dates) {
+      for (int prec : {1, 3, 4}) {
+        Event e;
+        e.sub_event_type = "Attack";
+        e.date_start = start;
+        e.date_end = end;
+        e.date_prec = prec;
+        const std::string notes = FormatNotes(e);
+        EXPECT_TRUE(notes.starts_with(ReferenceNotesHead(e) + "Unidentified actors"))
+            << notes << " / " << ReferenceNotesHead(e);
+        ++written;
+      }
+    }
+  }
+  Event undated;
+  undated.sub_event_type = "Attack";
+  EXPECT_TRUE(FormatNotes(undated).starts_with("Unidentified actors carried out an attack"));
+  EXPECT_EQ(written, 363);
+}
+
 // Evidence rows added for two documents taking turns (as merging does) against the plain
 // definition: each row holds its document's id and its span's text; and the rows of one
 // document share one id string, the rows of one document and span one text. Rows of several
