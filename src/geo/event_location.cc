@@ -1077,8 +1077,7 @@ struct WrittenNames {
     std::string_view text;             // the mention's name, level word and region word left out
     const PlaceMention* m;
     std::span<const GeoId> folded_ids;  // FindFolded(FoldName(text))
-    std::string folded;                 // FoldName(text)
-    std::string loose;                  // LooseKey(folded)
+    std::string loose;                  // LooseKey(FoldName(text))
     bool after_separator;               // AfterSeparator(doc, m->span)
   };
   struct Word {
@@ -1634,16 +1633,19 @@ const DivisionSpellings& SpellingsOf(const GeoEntry& admin1) {
   return memo.spellings;
 }
 
-// SpellsDivisionName with `w` = LooseKey(FoldName(written)), worked out by the caller.
-bool SpellsDivisionKey(std::string_view w, const GeoEntry& admin1) {
+// SpellsDivisionName with `w` = LooseKey(FoldName(written)), worked out by the caller, and the
+// division's spellings (SpellingsOf).
+bool SpellsDivisionKey(std::string_view w, const DivisionSpellings& spellings) {
   if (w.size() < 3) return false;
   auto close = [&](const std::string& k) {
     if (k.size() < 3) return false;
     if (k.starts_with(w) || (w.size() >= 4 && w.starts_with(k) && k.size() >= 4)) return true;
     return BoundedEditDistance(w, k, 2) <= (std::min(w.size(), k.size()) >= 6 ? 2u : 1u);
   };
-  const std::vector<std::string>& keys = SpellingsOf(admin1).keys;
-  return std::any_of(keys.begin(), keys.end(), close);
+  return std::any_of(spellings.keys.begin(), spellings.keys.end(), close);
+}
+bool SpellsDivisionKey(std::string_view w, const GeoEntry& admin1) {
+  return w.size() >= 3 && SpellsDivisionKey(w, SpellingsOf(admin1));
 }
 
 bool SpellsDivisionName(std::string_view written, const GeoEntry& admin1) {
@@ -1723,8 +1725,7 @@ void ReadWrittenNames(const Document& doc, const Gazetteer& gaz, WrittenNames& w
     }
     if (t.empty() || std::count(t.begin(), t.end(), ' ') > 2 || InCapitals(t)) continue;
     FoldedText f = FoldTextMemo(t, gaz);
-    w.names.push_back({t, &m, f.folded_ids, std::move(f.folded), std::move(f.loose),
-                       AfterSeparator(doc, m.span)});
+    w.names.push_back({t, &m, f.folded_ids, std::move(f.loose), AfterSeparator(doc, m.span)});
   }
   for (const PlaceMention& m : doc.places) {
     if (m.kind == PlaceKind::kPlace) w.place_begins.push_back(m.span.begin);
@@ -1743,9 +1744,11 @@ void ReadCandidateWords(const Document& doc, const Gazetteer& gaz, size_t i, siz
     if (f.folded.empty()) return;
     WrittenNames::Word word{t, std::move(f.loose), false, false, f.folded_ids, f.loose_ids};
     if (word.folded_ids.empty() && word.loose_ids.empty()) return;
+    const GeoId entries = gaz.size();
     for (std::span<const GeoId> ids : {word.folded_ids, word.loose_ids}) {
       for (GeoId id : ids) {
-        word.any_admin1 |= id < gaz.size() && gaz.Entry(id).kind() == GeoKind::kAdmin1;
+        if (word.any_admin1) break;
+        word.any_admin1 = id < entries && gaz.Entry(id).kind() == GeoKind::kAdmin1;
       }
     }
     const uint32_t at = static_cast<uint32_t>(t.data() - doc.text.data());
@@ -1790,8 +1793,18 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
   if (admin1 == kNoGeoId || admin1 >= gaz.size()) return {};
   const GeoEntry division = gaz.Entry(admin1);
   if (!w.names_read) ReadWrittenNames(doc, gaz, w);
+  // The division's spellings, looked up in the thread's memo at their first use (its slot
+  // answers for this division until another division is asked).
+  const DivisionSpellings* spellings = nullptr;
+  auto spellings_of = [&]() -> const DivisionSpellings& {
+    if (spellings == nullptr) spellings = &SpellingsOf(division);
+    return *spellings;
+  };
+  auto spells_division = [&](std::string_view loose) {
+    return loose.size() >= 3 && SpellsDivisionKey(loose, spellings_of());
+  };
   auto only_seat = [&](std::string_view loose) {
-    const std::string& seat_key = SpellingsOf(division).seat_part;
+    const std::string& seat_key = spellings_of().seat_part;
     return !seat_key.empty() && seat_key == loose;
   };
   std::string_view first, container;
@@ -1802,7 +1815,7 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     // Helmand") names the town, not the division; a former name ("At Ta'mim") still names it.
     std::optional<bool> spelled;  // SpellsDivisionKey of the name, at its first use
     auto spells = [&] {
-      if (!spelled) spelled = SpellsDivisionKey(name.loose, division);
+      if (!spelled) spelled = spells_division(name.loose);
       return *spelled;
     };
     bool names = m.geo_id == admin1;
@@ -1872,7 +1885,7 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     if (is_admin1 && !word.any_admin1) return false;
     if (!Holds(word.folded_ids, admin1) && !Holds(word.loose_ids, admin1)) return false;
     return ((!word.place_at && !town_read_as_division(word)) ||
-            SpellsDivisionKey(word.loose, division)) &&
+            spells_division(word.loose)) &&
            !only_seat(word.loose);
   };
   for (const WrittenNames::Word& word : w.words) {
