@@ -1085,6 +1085,37 @@ TEST(EventFastPath, NotesNumbersMatchToString) {
   }
 }
 
+// The token at a position found from an even spread's guess against the binary search, at every
+// position of texts whose tokens are spread evenly and unevenly (a long link, a run of spaces,
+// one long word), and past the end.
+TEST(EventFastPath, TokenAtMatchesFirstTokenFrom) {
+  const std::string texts[] = {
+      "",
+      "a",
+      "Gunmen killed a shopkeeper in the market on Monday.",
+      "See https://example.org/" + std::string(300, 'x') + " for the attack in Kadaji , Zamfara .",
+      "A" + std::string(500, ' ') + "b c d e f g h i j k l m n o p q r s t u v w x y z.",
+      std::string(700, 'w') + " killed. Two died. Three were wounded in Kano on Sunday.",
+  };
+  size_t checked = 0;
+  for (const std::string& text : texts) {
+    Document doc;
+    doc.text = text;
+    doc.published = "2024-09-14";
+    ASSERT_TRUE(MakeDefaultPipeline().Run(doc).ok());
+    for (uint32_t pos = 0; pos <= doc.text.size() + 2; ++pos) {
+      EXPECT_EQ(locate_internal::TokenAt(doc, pos),
+                static_cast<size_t>(doc.FirstTokenFrom(pos) - doc.tokens.begin()))
+          << text.substr(0, 40) << " @" << pos;
+      ++checked;
+    }
+  }
+  Document no_tokens;
+  no_tokens.text = "text the tokenizer never saw";
+  EXPECT_EQ(locate_internal::TokenAt(no_tokens, 3), 0u);
+  EXPECT_GE(checked, 1500u);
+}
+
 // The date at the start of the notes, as first written: std::stoi and a string per piece.
 std::string ReferenceHumanDate(std::string_view iso, bool month_only) {
   static const char* const kMonths[] = {"January", "February", "March",     "April",
