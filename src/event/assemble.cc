@@ -647,7 +647,9 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
   first_sentence.clear();
   dated_events.clear();
   for (const Incident& inc : incidents) {
-    Event e;
+    // Made in place: an Event is large, and moving it in cost more than some of its fields.
+    // (`events` has room for every incident, so the reference holds.)
+    Event& e = events.emplace_back();
     e.evidence.reserve(32);  // an event has about 25 evidence spans
     e.doc_ids.push_back(doc.id);
     const uint32_t strongest = ChooseType(doc, inc);
@@ -696,7 +698,6 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
     }
     key += std::to_string(doc.triggers[inc.triggers.front()].span.begin);
     e.event_id = MakeEventId(doc.id, key);
-    events.push_back(std::move(e));
     first_trigger.push_back(doc.triggers[inc.triggers.front()].span.begin);
     first_sentence.push_back(inc.first_sentence(doc));
     dated_events.push_back(dated);
