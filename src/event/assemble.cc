@@ -9,6 +9,9 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <functional>
 #include <optional>
 
@@ -61,9 +64,56 @@ void AddEvidence(const Document& doc, std::span<const FieldName> fields, Span sp
   }
 }
 
+namespace {
+
+// Whether `text` at `p` holds the bytes of `lower` between its first and last (those two are
+// already known to match).
+bool InnerBytesMatch(const char* p, std::string_view lower) {
+  for (size_t i = 1; i + 1 < lower.size(); ++i) {
+    if (p[i] != lower[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool ContainsInLower(std::string_view text, std::string_view lower) {
   if (lower.empty()) return true;
   if (text.size() < lower.size()) return false;
+#if defined(__SSE2__)
+  // Sixteen starts at a time: those where both the needle's first and last bytes are found
+  // (rarely both by chance), each then compared in full. A memchr for one byte stopped and
+  // started again at every occurrence of it, and most needles are common letters.
+  if (lower.size() >= 2 && text.size() - lower.size() + 1 >= 16) {
+    const size_t starts = text.size() - lower.size() + 1;  // positions a match may start at
+    const size_t back = lower.size() - 1;
+    const __m128i first = _mm_set1_epi8(lower.front());
+    const __m128i last = _mm_set1_epi8(lower.back());
+    auto candidates = [&](size_t at) {
+      const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
+      const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at + back));
+      return static_cast<uint32_t>(
+          _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last))));
+    };
+    auto any_match = [&](size_t at, uint32_t mask) {
+      for (; mask != 0; mask &= mask - 1) {
+        if (InnerBytesMatch(text.data() + at + __builtin_ctz(mask), lower)) return true;
+      }
+      return false;
+    };
+    size_t at = 0;
+    for (; at + 16 <= starts; at += 16) {
+      if (any_match(at, candidates(at))) return true;
+    }
+    // The last starts, in one block overlapping the one before (its starts already tried are
+    // masked off).
+    if (at < starts) {
+      const size_t from = starts - 16;
+      return any_match(from, candidates(from) & ~((1u << (at - from)) - 1));
+    }
+    return false;
+  }
+#endif
   // As util::ContainsLowerAscii, but `text` has no upper-case letter to look for.
   const size_t pivot = RarestByte(lower);
   const size_t last = text.size() - lower.size() + pivot;  // last position of the pivot

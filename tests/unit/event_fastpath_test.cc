@@ -1085,6 +1085,41 @@ TEST(EventFastPath, NotesNumbersMatchToString) {
   }
 }
 
+// The search sixteen starts at a time against std::string_view::find, over texts of every length
+// up to 90 bytes made of a few letters (so that needles are found at every offset of a block,
+// at its edges, in the last block and not at all), with needles of one to seven bytes.
+TEST(EventFastPath, ContainsInLowerBlocksMatchFind) {
+  uint32_t seed = 12345;
+  auto next = [&] {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) & 0x7FFF;
+  };
+  const char alphabet[] = {'a', 'b', ' ', 'a', 'b', 'c'};
+  size_t found = 0, tried = 0;
+  for (size_t length = 0; length <= 90; ++length) {
+    for (int round = 0; round < 20; ++round) {
+      std::string text;
+      for (size_t i = 0; i < length; ++i) text += alphabet[next() % std::size(alphabet)];
+      for (size_t k = 1; k <= 7; ++k) {
+        std::string needle;
+        for (size_t i = 0; i < k; ++i) needle += alphabet[next() % 3];
+        const bool expected = text.find(needle) != std::string::npos;
+        EXPECT_EQ(event::ContainsInLower(text, needle), expected) << text << " / " << needle;
+        found += expected;
+        ++tried;
+      }
+    }
+  }
+  EXPECT_GT(found, tried / 4);
+  EXPECT_LT(found, tried * 3 / 4);
+  // A match in the last bytes of a text longer than a block, and one split over two blocks.
+  const std::string tail = std::string(40, 'x') + "needle";
+  EXPECT_TRUE(event::ContainsInLower(tail, "needle"));
+  EXPECT_FALSE(event::ContainsInLower(tail.substr(0, tail.size() - 1), "needle"));
+  EXPECT_TRUE(event::ContainsInLower(std::string(13, 'x') + "needle" + std::string(30, 'y'),
+                                     "needle"));
+}
+
 // The token at a position found from an even spread's guess against the binary search, at every
 // position of texts whose tokens are spread evenly and unevenly (a long link, a run of spaces,
 // one long word), and past the end.
