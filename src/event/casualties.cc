@@ -1,7 +1,6 @@
 // Casualty aggregation for one event (rules in sitrep/events.h, AggregateCasualties).
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <map>
 
 #include "event/event_internal.h"
@@ -121,29 +120,6 @@ bool IsCumulative(const Document& doc, event::CasualtyContext& ctx, const Casual
 }  // namespace
 
 namespace event {
-
-// The last position of `word` in `text` (npos when absent), as std::string_view::rfind: found
-// from the end at the word's rarest byte (memrchr), where rfind compares the whole word at
-// every position.
-size_t LastIndexOf(std::string_view text, std::string_view word) {
-  if (word.empty()) return text.size();
-  if (text.size() < word.size()) return std::string_view::npos;
-  const size_t pivot = RarestByte(word);
-  // The pivot's positions run from `pivot` to `last`.
-  size_t end = text.size() - word.size() + pivot + 1;  // search [pivot, end)
-  while (end > pivot) {
-    const void* hit = memrchr(text.data() + pivot, word[pivot], end - pivot);
-    if (hit == nullptr) break;
-    const size_t at = static_cast<size_t>(static_cast<const char*>(hit) - text.data());
-    const size_t from = at - pivot;
-    if (text[from] == word.front() && text[from + word.size() - 1] == word.back() &&
-        text.compare(from, word.size(), word) == 0) {
-      return from;
-    }
-    end = at;
-  }
-  return std::string_view::npos;
-}
 
 // A death that did not happen in this incident: a motive ("in retaliation for the raid that
 // killed 12 fighters", "avenged the killing of two students", "to protest the killing of"), a

@@ -1085,9 +1085,10 @@ TEST(EventFastPath, NotesNumbersMatchToString) {
   }
 }
 
-// The search sixteen starts at a time against std::string_view::find, over texts of every length
-// up to 90 bytes made of a few letters (so that needles are found at every offset of a block,
-// at its edges, in the last block and not at all), with needles of one to seven bytes.
+// The searches sixteen starts at a time (ContainsInLower; LastIndexOf, from the end) against
+// std::string's find and rfind, over texts of every length up to 90 bytes made of a few letters
+// (so that needles are found at every offset of a block, at its edges, in the last block and
+// not at all), with needles of one to seven bytes.
 TEST(EventFastPath, ContainsInLowerBlocksMatchFind) {
   uint32_t seed = 12345;
   auto next = [&] {
@@ -1105,6 +1106,7 @@ TEST(EventFastPath, ContainsInLowerBlocksMatchFind) {
         for (size_t i = 0; i < k; ++i) needle += alphabet[next() % 3];
         const bool expected = text.find(needle) != std::string::npos;
         EXPECT_EQ(event::ContainsInLower(text, needle), expected) << text << " / " << needle;
+        EXPECT_EQ(event::LastIndexOf(text, needle), text.rfind(needle)) << text << " / " << needle;
         found += expected;
         ++tried;
       }
