@@ -1328,7 +1328,7 @@ TEST(EventFastPath, FoldTextMemoMatchesFoldText) {
       "Kabul",   "Helmand", "Lashkar Gah", "Idleb",  "al-Hasakeh", "Lower Shabelle",
       "Police",  "Monday",  "Deir-ez-Zor", "",       "Maarat al-Numan", "S\xC3\xA3o Paulo",
       "Tunapuna/Piarco", "A Name Longer Than Any Memo Slot Holds", "Gaza",  "GAZA"};
-  for (int k = 0; k < 6000; ++k) texts.push_back("Word" + std::to_string(k));
+  for (int k = 0; k < 40000; ++k) texts.push_back("Word" + std::to_string(k));
   for (int round = 0; round < 3; ++round) {
     for (const std::string& t : texts) {
       const locate_internal::FoldedText fresh = locate_internal::FoldText(t, *gaz);
