@@ -1621,8 +1621,11 @@ const DivisionSpellings& SpellingsOf(const GeoEntry& admin1) {
     DivisionSpellings spellings;
   };
   // Direct-mapped by entry id: the provinces a thread meets recur from document to document.
-  // A slot answers only for the names it was made from.
-  thread_local std::array<Memo, 512> memos;
+  // A slot answers only for the names it was made from. 4096 slots, made at a thread's first
+  // ask: a gazetteer's first-level divisions (under 4,000, their ids one run) each get their own
+  // slot, where 512 had the eval documents' provinces take each other's.
+  thread_local std::vector<Memo> memos;
+  if (memos.empty()) memos.resize(4096);
   Memo& memo = memos[admin1.id() % memos.size()];
   const std::string_view names[] = {admin1.name(), admin1.ascii_name()};
   if (memo.valid && memo.name == names[0] && memo.ascii_name == names[1]) return memo.spellings;
