@@ -9,6 +9,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <functional>
 #include <optional>
 
@@ -61,9 +65,71 @@ void AddEvidence(const Document& doc, std::span<const FieldName> fields, Span sp
   }
 }
 
+namespace {
+
+// Whether `text` at `p` holds the bytes of `lower` between its first and last (those two are
+// already known to match).
+bool InnerBytesMatch(const char* p, std::string_view lower) {
+  for (size_t i = 1; i + 1 < lower.size(); ++i) {
+    if (p[i] != lower[i]) return false;
+  }
+  return true;
+}
+
+#if defined(__SSE2__)
+// Sixteen starts of a needle at a time: bit i set when text[at + i] is the needle's first byte
+// and text[at + i + size - 1] its last (rarely both by chance), for the block search below.
+// The caller keeps the loads inside the text.
+class NeedleEnds {
+ public:
+  explicit NeedleEnds(std::string_view needle)
+      : first_(_mm_set1_epi8(needle.front())),
+        last_(_mm_set1_epi8(needle.back())),
+        back_(needle.size() - 1) {}
+  uint32_t At(std::string_view text, size_t at) const {
+    const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
+    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at + back_));
+    return static_cast<uint32_t>(
+        _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first_), _mm_cmpeq_epi8(b, last_))));
+  }
+
+ private:
+  __m128i first_, last_;
+  size_t back_;
+};
+#endif
+
+}  // namespace
+
 bool ContainsInLower(std::string_view text, std::string_view lower) {
   if (lower.empty()) return true;
   if (text.size() < lower.size()) return false;
+#if defined(__SSE2__)
+  // Sixteen starts at a time: those where both the needle's first and last bytes are found,
+  // each then compared in full. A memchr for one byte stopped and started again at every
+  // occurrence of it, and most needles are common letters.
+  if (lower.size() >= 2 && text.size() - lower.size() + 1 >= 16) {
+    const size_t starts = text.size() - lower.size() + 1;  // positions a match may start at
+    const NeedleEnds ends(lower);
+    auto any_match = [&](size_t at, uint32_t mask) {
+      for (; mask != 0; mask &= mask - 1) {
+        if (InnerBytesMatch(text.data() + at + __builtin_ctz(mask), lower)) return true;
+      }
+      return false;
+    };
+    size_t at = 0;
+    for (; at + 16 <= starts; at += 16) {
+      if (any_match(at, ends.At(text, at))) return true;
+    }
+    // The last starts, in one block overlapping the one before (its starts already tried are
+    // masked off).
+    if (at < starts) {
+      const size_t from = starts - 16;
+      return any_match(from, ends.At(text, from) & ~((1u << (at - from)) - 1));
+    }
+    return false;
+  }
+#endif
   // As util::ContainsLowerAscii, but `text` has no upper-case letter to look for.
   const size_t pivot = RarestByte(lower);
   const size_t last = text.size() - lower.size() + pivot;  // last position of the pivot
@@ -79,6 +145,42 @@ bool ContainsInLower(std::string_view text, std::string_view lower) {
     }
   }
   return false;
+}
+
+size_t LastIndexOf(std::string_view text, std::string_view word) {
+  if (word.empty()) return text.size();
+  if (text.size() < word.size()) return std::string_view::npos;
+#if defined(__SSE2__)
+  // ContainsInLower's blocks, from the end: the last start of a block's candidates first.
+  if (word.size() >= 2 && text.size() - word.size() + 1 >= 16) {
+    const NeedleEnds ends(word);
+    for (size_t end = text.size() - word.size() + 1;;) {  // starts from `end` on are tried
+      const size_t from = end >= 16 ? end - 16 : 0;
+      for (uint32_t mask = ends.At(text, from) & ((1u << (end - from)) - 1); mask != 0;) {
+        const unsigned bit = 31 - static_cast<unsigned>(__builtin_clz(mask));
+        if (InnerBytesMatch(text.data() + from + bit, word)) return from + bit;
+        mask &= ~(1u << bit);
+      }
+      if (from == 0) return std::string_view::npos;
+      end = from;
+    }
+  }
+#endif
+  const size_t pivot = RarestByte(word);
+  // The pivot's positions run from `pivot` to `last`.
+  size_t end = text.size() - word.size() + pivot + 1;  // search [pivot, end)
+  while (end > pivot) {
+    const void* hit = memrchr(text.data() + pivot, word[pivot], end - pivot);
+    if (hit == nullptr) break;
+    const size_t at = static_cast<size_t>(static_cast<const char*>(hit) - text.data());
+    const size_t from = at - pivot;
+    if (text[from] == word.front() && text[from + word.size() - 1] == word.back() &&
+        text.compare(from, word.size(), word) == 0) {
+      return from;
+    }
+    end = at;
+  }
+  return std::string_view::npos;
 }
 
 void MentionIndex::Reset(const Document& doc) {
@@ -647,7 +749,9 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
   first_sentence.clear();
   dated_events.clear();
   for (const Incident& inc : incidents) {
-    Event e;
+    // Made in place: an Event is large, and moving it in cost more than some of its fields.
+    // (`events` has room for every incident, so the reference holds.)
+    Event& e = events.emplace_back();
     e.evidence.reserve(32);  // an event has about 25 evidence spans
     e.doc_ids.push_back(doc.id);
     const uint32_t strongest = ChooseType(doc, inc);
@@ -696,7 +800,6 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
     }
     key += std::to_string(doc.triggers[inc.triggers.front()].span.begin);
     e.event_id = MakeEventId(doc.id, key);
-    events.push_back(std::move(e));
     first_trigger.push_back(doc.triggers[inc.triggers.front()].span.begin);
     first_sentence.push_back(inc.first_sentence(doc));
     dated_events.push_back(dated);

@@ -1,7 +1,6 @@
 // Casualty aggregation for one event (rules in sitrep/events.h, AggregateCasualties).
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <map>
 
 #include "event/event_internal.h"
@@ -21,32 +20,36 @@ bool IsGenericVictims(const Document& doc, const CasualtyFrame& f) {
   if (f.victims.empty()) return true;
   std::string_view v = doc.Slice(f.victims);
   const size_t space = v.find_last_of(' ');
-  const std::string head = event::Lower(space == std::string_view::npos ? v : v.substr(space + 1));
+  const std::string_view head = space == std::string_view::npos ? v : v.substr(space + 1);
   static constexpr std::string_view kGeneric[] = {
       "people", "persons", "person", "individuals", "individual", "others", "victims",
       "dead",   "bodies",  "lives",  "total",       "casualties", "more"};
-  return std::find(std::begin(kGeneric), std::end(kGeneric), head) != std::end(kGeneric);
+  return std::any_of(std::begin(kGeneric), std::end(kGeneric),
+                     [&](std::string_view g) { return event::EqualsLower(head, g); });
 }
 
 // Counts of one category are alternatives across sentences, except a count said to be
 // "another"/"more"/"other" victims: a new group of its own that adds up. (Keying by the
 // victims' head word, "soldiers" vs "policemen", was tried: worse on the UCDP and GTD dev sets.)
-std::string VictimKey(const event::CasualtyContext& ctx, const CasualtyFrame& f) {
+bool CountsOtherVictims(const event::CasualtyContext& ctx, const CasualtyFrame& f) {
   const std::string_view span_text = ctx.LowerOf(f.span);
   // ("Another three men": the frame starts at its count, after "another".)
   const uint32_t from = f.span.begin >= 8 ? f.span.begin - 8 : 0;
   // ("the other" of a pair is counted with the "one" before it, not set apart.)
   if (ctx.LowerOf(Span{from, f.span.begin}).ends_with("the ") &&
       span_text.starts_with("other ")) {
-    return "";
+    return false;
   }
-  if (ctx.LowerOf(Span{from, f.span.begin}).ends_with("another ") ||
-      span_text.find("another") != std::string_view::npos ||
-      span_text.find(" more") != std::string_view::npos ||
-      span_text.find("other ") != std::string_view::npos) {
-    return "#" + std::to_string(f.span.begin);
-  }
-  return "";
+  return ctx.LowerOf(Span{from, f.span.begin}).ends_with("another ") ||
+         span_text.find("another") != std::string_view::npos ||
+         span_text.find(" more") != std::string_view::npos ||
+         span_text.find("other ") != std::string_view::npos;
+}
+
+// The key a frame's count adds up under within its category: its own when it counts other
+// victims (CountsOtherVictims), else the category's.
+std::string VictimKey(const event::CasualtyContext& ctx, const CasualtyFrame& f) {
+  return CountsOtherVictims(ctx, f) ? "#" + std::to_string(f.span.begin) : std::string();
 }
 
 // A cumulative count over a period, not one incident's: "more than 780 people had been killed
@@ -74,14 +77,15 @@ bool HasPeriodWords(std::string_view lower) {
 }
 
 // A perfect tense before the fate words: "have now died", "has been killed", "have also been".
-// `own`: the sentence's lower-case text, starting at `sentence_begin`.
-bool PerfectBeforeFate(const CasualtyFrame& f, std::string_view own, uint32_t sentence_begin) {
-  size_t fate = own.size();
+// `spaced`: " " + the sentence's lower-case text, starting at `sentence_begin`.
+bool PerfectBeforeFate(const CasualtyFrame& f, std::string_view spaced, uint32_t sentence_begin) {
+  size_t fate = spaced.size() - 1;
   if (!f.fate_span.empty() && f.fate_span.begin >= sentence_begin) {
-    fate = std::min<size_t>(own.size(), f.fate_span.begin - sentence_begin);
+    fate = std::min<size_t>(fate, f.fate_span.begin - sentence_begin);
   }
-  const std::string head = " " + std::string(own.substr(0, fate));
-  return head.find(" have ") != std::string::npos || head.find(" has ") != std::string::npos;
+  const std::string_view head = spaced.substr(0, 1 + fate);
+  return head.find(" have ") != std::string_view::npos ||
+         head.find(" has ") != std::string_view::npos;
 }
 
 bool IsCumulative(const Document& doc, event::CasualtyContext& ctx, const CasualtyFrame& f) {
@@ -99,7 +103,7 @@ bool IsCumulative(const Document& doc, event::CasualtyContext& ctx, const Casual
   }
   // "At least 29 people have now died this year", "Thousands have also been killed": a
   // perfect tense with the year or a vague count of hundreds or more is a running total.
-  if (PerfectBeforeFate(f, own, sspan.begin) &&
+  if (PerfectBeforeFate(f, spaced, sspan.begin) &&
       (event::ContainsInLower(spaced, " this year") || (f.vague && f.high >= 100))) {
     return true;
   }
@@ -116,29 +120,6 @@ bool IsCumulative(const Document& doc, event::CasualtyContext& ctx, const Casual
 }  // namespace
 
 namespace event {
-
-// The last position of `word` in `text` (npos when absent), as std::string_view::rfind: found
-// from the end at the word's rarest byte (memrchr), where rfind compares the whole word at
-// every position.
-size_t LastIndexOf(std::string_view text, std::string_view word) {
-  if (word.empty()) return text.size();
-  if (text.size() < word.size()) return std::string_view::npos;
-  const size_t pivot = RarestByte(word);
-  // The pivot's positions run from `pivot` to `last`.
-  size_t end = text.size() - word.size() + pivot + 1;  // search [pivot, end)
-  while (end > pivot) {
-    const void* hit = memrchr(text.data() + pivot, word[pivot], end - pivot);
-    if (hit == nullptr) break;
-    const size_t at = static_cast<size_t>(static_cast<const char*>(hit) - text.data());
-    const size_t from = at - pivot;
-    if (text[from] == word.front() && text[from + word.size() - 1] == word.back() &&
-        text.compare(from, word.size(), word) == 0) {
-      return from;
-    }
-    end = at;
-  }
-  return std::string_view::npos;
-}
 
 // A death that did not happen in this incident: a motive ("in retaliation for the raid that
 // killed 12 fighters", "avenged the killing of two students", "to protest the killing of"), a
@@ -441,7 +422,7 @@ FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
     return std::any_of(frames.begin(), frames.end(), [&](const CasualtyFrame* g) {
       return g->span.begin >= f->span.end && numbered(g) &&
              !event::EqualsLower(doc.Slice(g->count_span), "another") &&
-             VictimKey(ctx, *g).starts_with("#");
+             CountsOtherVictims(ctx, *g);
     });
   };
   if (any_numbered && any_inclusive) {
@@ -496,7 +477,7 @@ FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
   // "killing three ... killing two more civilians": a count said to be more people than a
   // report of the total before it (with no side's count before it) adds to that total.
   auto more_than_total = [&](const CasualtyFrame* f) {
-    if (!VictimKey(ctx, *f).starts_with("#") || f->negated) return false;
+    if (!CountsOtherVictims(ctx, *f) || f->negated) return false;
     bool total_before = false;
     for (const CasualtyFrame* g : frames) {
       if (g == f || g->negated || g->is_subtotal || g->span.begin >= f->span.begin) continue;

@@ -205,7 +205,9 @@ class CasualtyContext {
 // Whether casualty frame `f` tells a death that did not happen in this incident (a motive, a
 // condition, an intention), read in `ctx` (made for `doc`).
 bool Hypothetical(const Document& doc, CasualtyContext& ctx, const CasualtyFrame& f);
-// text.rfind(word), found going forwards.
+// text.rfind(word): sixteen starts at a time from the end where SSE2 is (as ContainsInLower),
+// else from the end at the word's rarest byte (memrchr); rfind compares the whole word at
+// every position.
 size_t LastIndexOf(std::string_view text, std::string_view word);
 
 }  // namespace sitrep::event

@@ -14,7 +14,6 @@
 // A place or date only counts as the mention's own when its sentence states it; the incident's
 // anchors are the first ones stated, refined by a more specific compatible place later.
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <optional>
 
@@ -236,35 +235,20 @@ std::vector<Span> FindLinkLists(const Document& doc, std::string_view lower) {
       "you may also like", "further reading:",    "related stories",
       "related articles",  "related news:",       "read more:",
       "also read:",        "recommended stories", "more stories:"};
-  // Per byte, the cues whose first letter it is once lower-cased: one pass over the text finds
-  // every occurrence of every cue (a find per cue stops at each of their common first letters).
-  static const std::array<uint16_t, 256> kFirst = [] {
-    std::array<uint16_t, 256> t{};
-    for (int b = 0; b < 256; ++b) {
-      for (size_t k = 0; k < std::size(kCues); ++k) {
-        if (LowerByte(static_cast<char>(b)) == kCues[k][0]) t[b] |= static_cast<uint16_t>(1u << k);
-      }
-    }
-    return t;
-  }();
-  static_assert(std::size(kCues) <= 16);
   std::vector<Span> out;
-  // Every cue holds one of these words: most texts hold none and need no scan.
+  // Every cue holds one of these words: most texts hold none and need no search for the cues.
   if (!ContainsInLower(lower, "like") && !ContainsInLower(lower, "read") &&
       !ContainsInLower(lower, "related") && !ContainsInLower(lower, "stories")) {
     return out;
   }
-  std::vector<std::pair<size_t, size_t>> found;  // (cue, position)
-  const std::string_view text = doc.text;
-  for (size_t at = 0; at < text.size(); ++at) {
-    for (uint32_t mask = kFirst[static_cast<unsigned char>(text[at])]; mask != 0;
-         mask &= mask - 1) {
-      const size_t k = static_cast<size_t>(__builtin_ctz(mask));
-      if (StartsWithLower(text.substr(at), kCues[k])) found.emplace_back(k, at);
+  std::vector<std::pair<size_t, size_t>> found;  // (cue, position): cue by cue, in text order
+  for (size_t k = 0; k < std::size(kCues); ++k) {
+    for (size_t at = lower.find(kCues[k]); at != std::string_view::npos;
+         at = lower.find(kCues[k], at + 1)) {
+      found.emplace_back(k, at);
     }
   }
   if (found.empty()) return out;
-  std::sort(found.begin(), found.end());  // cue by cue, in text order
   for (const auto& [k, at] : found) {
     // The cue's paragraph, then the short headline-like paragraphs after it (no final
     // period), one link each.

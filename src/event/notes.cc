@@ -49,17 +49,6 @@ constexpr Verb kVerbs[] = {
 constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
                                    "July",    "August",   "September", "October", "November", "December"};
 
-// "14 September 2024" from "2024-09-14"; "August 2024" when `month_only`.
-std::string HumanDate(std::string_view iso, bool month_only) {
-  if (iso.size() < 10) return std::string(iso);
-  const int y = std::stoi(std::string(iso.substr(0, 4)));
-  const int m = std::stoi(std::string(iso.substr(5, 2)));
-  const int d = std::stoi(std::string(iso.substr(8, 2)));
-  if (m < 1 || m > 12) return std::string(iso);
-  if (month_only) return std::string(kMonths[m - 1]) + " " + std::to_string(y);
-  return std::to_string(d) + " " + kMonths[m - 1] + " " + std::to_string(y);
-}
-
 // Appends std::to_string(n), without the temporary string.
 template <typename Int>
 void AppendNumber(Int n, std::string* out) {
@@ -68,21 +57,67 @@ void AppendNumber(Int n, std::string* out) {
   out->append(buf, r.ptr);
 }
 
+// The value of `digits` when all its bytes are ASCII digits, else -1.
+int DigitsValue(std::string_view digits) {
+  int v = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return -1;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+// Appends "14 September 2024" for "2024-09-14"; "September 2024" when `month_only`.
+void AppendHumanDate(std::string_view iso, bool month_only, std::string* out) {
+  if (iso.size() < 10) {
+    out->append(iso);
+    return;
+  }
+  int y = DigitsValue(iso.substr(0, 4)), m = DigitsValue(iso.substr(5, 2)),
+      d = DigitsValue(iso.substr(8, 2));
+  if (y < 0 || m < 0 || d < 0) {
+    // Not all digits: read as std::stoi reads (signs, spaces, a number cut short).
+    y = std::stoi(std::string(iso.substr(0, 4)));
+    m = std::stoi(std::string(iso.substr(5, 2)));
+    d = std::stoi(std::string(iso.substr(8, 2)));
+  }
+  if (m < 1 || m > 12) {
+    out->append(iso);
+    return;
+  }
+  if (!month_only) {
+    AppendNumber(d, out);
+    *out += ' ';
+  }
+  *out += kMonths[m - 1];
+  *out += ' ';
+  AppendNumber(y, out);
+}
+
 }  // namespace
 
 std::string FormatNotes(const Event& e) {
   std::string out;
+  out.reserve(224);
   if (e.date_start && e.date_end) {
     if (*e.date_start == *e.date_end) {
-      out = "On " + HumanDate(*e.date_start, false) + ", ";
-    } else if (e.date_prec == 4 && e.date_start->substr(0, 7) == e.date_end->substr(0, 7)) {
-      out = "In " + HumanDate(*e.date_start, true) + ", ";
+      out += "On ";
+      AppendHumanDate(*e.date_start, false, &out);
+    } else if (e.date_prec == 4 &&
+               std::string_view(*e.date_start).substr(0, 7) ==
+                   std::string_view(*e.date_end).substr(0, 7)) {
+      out += "In ";
+      AppendHumanDate(*e.date_start, true, &out);
     } else if (e.date_prec == 3) {
-      out = "In the week of " + HumanDate(*e.date_start, false) + ", ";
+      out += "In the week of ";
+      AppendHumanDate(*e.date_start, false, &out);
     } else {
-      out = "Between " + HumanDate(*e.date_start, false) + " and " +
-            HumanDate(*e.date_end, false) + ", ";
+      out += "Between ";
+      AppendHumanDate(*e.date_start, false, &out);
+      out += " and ";
+      AppendHumanDate(*e.date_end, false, &out);
     }
+    out += ", ";
   }
   std::string_view with = "was involved in an event with", alone = "was involved in an event";
   for (const Verb& v : kVerbs) {
@@ -91,7 +126,6 @@ std::string FormatNotes(const Event& e) {
       alone = v.alone;
     }
   }
-  out.reserve(out.size() + 160);
   out += e.actor1 ? std::string_view(*e.actor1) : std::string_view("Unidentified actors");
   if (!e.assoc_actor_1.empty()) {
     out += " (with ";

@@ -122,9 +122,11 @@ bool AllCaps(std::string_view w) {
 static_assert(std::all_of(std::begin(kParticles), std::end(kParticles),
                           [](std::string_view p) { return p.size() <= 4; }));
 bool IsParticle(std::string_view w) {
-  const size_t dash = w.find('-');
-  const std::string_view head = dash == std::string_view::npos ? w : w.substr(0, dash);
-  if (head.size() > 4) return false;  // no particle is longer
+  // The part before a dash, looked for only as far as a particle can go.
+  size_t n = 0;
+  while (n < w.size() && n <= 4 && w[n] != '-') ++n;
+  if (n > 4) return false;  // no particle is longer
+  const std::string_view head = w.substr(0, n);
   char buf[4];
   for (size_t i = 0; i < head.size(); ++i) buf[i] = LowerByte(head[i]);
   return In(std::string_view(buf, head.size()), kParticles);

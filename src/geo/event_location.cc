@@ -36,6 +36,7 @@
 #include "util/rarest_byte.h"
 #include "util/span_overlaps.h"
 #include "util/stable_sort_small.h"
+#include "util/word_set.h"
 
 namespace sitrep {
 namespace {
@@ -140,7 +141,9 @@ bool IsLevelWord(std::string_view lower) {
       "department", "prefecture",   "oblast",        "raion",       "commune",
       "township",   "lga",          "locality",      "subdistrict", "sub-district",
       "area",       "neighborhood", "neighbourhood", "quarter",     "camp"};
-  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+  // A hash set: asked of nearly every word around a place, where 25 compares cost more.
+  static const util::WordSet kSet(kWords);
+  return kSet.Has(lower);
 }
 
 // Words after a town's name that make it a part of the next town named ("Saihat neighborhood,
@@ -150,10 +153,24 @@ bool IsPartWord(std::string_view lower) {
          lower == "quarter" || lower == "district" || lower == "suburb";
 }
 
-// Index of the first token starting at or after `pos`.
+// Index of the first token starting at or after `pos` (doc.FirstTokenFrom's): looked for from
+// where an even spread of the tokens over the text puts it, a few tokens either way, before a
+// binary search. Asked for a mention's every neighbour, mostly in short texts, where the guess
+// is close.
 size_t TokenAt(const Document& doc, uint32_t pos) {
-  auto it = doc.FirstTokenFrom(pos);
-  return static_cast<size_t>(it - doc.tokens.begin());
+  const std::vector<Token>& tokens = doc.tokens;
+  const size_t n = tokens.size();
+  if (n > 0 && !doc.text.empty()) {
+    size_t i = std::min<size_t>(static_cast<uint64_t>(pos) * n / doc.text.size(), n);
+    constexpr int kSteps = 8;
+    int steps = 0;
+    for (; i > 0 && tokens[i - 1].span.begin >= pos && steps < kSteps; ++steps) --i;
+    for (; i < n && tokens[i].span.begin < pos && steps < kSteps; ++steps) ++i;
+    if ((i == 0 || tokens[i - 1].span.begin < pos) && (i == n || tokens[i].span.begin >= pos)) {
+      return i;
+    }
+  }
+  return static_cast<size_t>(doc.FirstTokenFrom(pos) - tokens.begin());
 }
 
 using locate_internal::FoldedText;
@@ -163,9 +180,11 @@ using locate_internal::FoldTextMemo;
 // the next documents ("Kabul", "Police", "Helmand"), and a repeat costs a hash of its bytes and
 // one compare instead of two folds and two lookups. Direct-mapped; a slot holds
 // the whole text, so its answer is exactly a fresh one. Tagged with the gazetteer's serial (+1,
-// so 0 is empty): blobs opened one after another never see each other's answers.
+// so 0 is empty): blobs opened one after another never see each other's answers. 16384 slots
+// (2 MB, made at a thread's first fold): with 4096 the words of the 11k eval documents took
+// each other's slots, and a quarter of the words a document read were folded afresh.
 struct FoldMemo {
-  static constexpr size_t kSlots = 4096;
+  static constexpr size_t kSlots = 16384;
   static constexpr size_t kMaxLen = 24;
   struct Slot {
     uint64_t tag = 0;
@@ -234,8 +253,8 @@ bool IsContainerLinkWord(std::string_view lower) {
                                                 "southwestern",
                                                 "central",
                                                 "rural"};
-  return IsLevelWord(lower) ||
-         std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+  static const util::WordSet kSet(kWords);
+  return IsLevelWord(lower) || kSet.Has(lower);
 }
 
 // True when `outer` follows `inner` with only container link words between them.
@@ -1077,8 +1096,7 @@ struct WrittenNames {
     std::string_view text;             // the mention's name, level word and region word left out
     const PlaceMention* m;
     std::span<const GeoId> folded_ids;  // FindFolded(FoldName(text))
-    std::string folded;                 // FoldName(text)
-    std::string loose;                  // LooseKey(folded)
+    std::string loose;                  // LooseKey(FoldName(text))
     bool after_separator;               // AfterSeparator(doc, m->span)
   };
   struct Word {
@@ -1603,8 +1621,11 @@ const DivisionSpellings& SpellingsOf(const GeoEntry& admin1) {
     DivisionSpellings spellings;
   };
   // Direct-mapped by entry id: the provinces a thread meets recur from document to document.
-  // A slot answers only for the names it was made from.
-  thread_local std::array<Memo, 512> memos;
+  // A slot answers only for the names it was made from. 4096 slots, made at a thread's first
+  // ask: a gazetteer's first-level divisions (under 4,000, their ids one run) each get their own
+  // slot, where 512 had the eval documents' provinces take each other's.
+  thread_local std::vector<Memo> memos;
+  if (memos.empty()) memos.resize(4096);
   Memo& memo = memos[admin1.id() % memos.size()];
   const std::string_view names[] = {admin1.name(), admin1.ascii_name()};
   if (memo.valid && memo.name == names[0] && memo.ascii_name == names[1]) return memo.spellings;
@@ -1634,16 +1655,19 @@ const DivisionSpellings& SpellingsOf(const GeoEntry& admin1) {
   return memo.spellings;
 }
 
-// SpellsDivisionName with `w` = LooseKey(FoldName(written)), worked out by the caller.
-bool SpellsDivisionKey(std::string_view w, const GeoEntry& admin1) {
+// SpellsDivisionName with `w` = LooseKey(FoldName(written)), worked out by the caller, and the
+// division's spellings (SpellingsOf).
+bool SpellsDivisionKey(std::string_view w, const DivisionSpellings& spellings) {
   if (w.size() < 3) return false;
   auto close = [&](const std::string& k) {
     if (k.size() < 3) return false;
     if (k.starts_with(w) || (w.size() >= 4 && w.starts_with(k) && k.size() >= 4)) return true;
     return BoundedEditDistance(w, k, 2) <= (std::min(w.size(), k.size()) >= 6 ? 2u : 1u);
   };
-  const std::vector<std::string>& keys = SpellingsOf(admin1).keys;
-  return std::any_of(keys.begin(), keys.end(), close);
+  return std::any_of(spellings.keys.begin(), spellings.keys.end(), close);
+}
+bool SpellsDivisionKey(std::string_view w, const GeoEntry& admin1) {
+  return w.size() >= 3 && SpellsDivisionKey(w, SpellingsOf(admin1));
 }
 
 bool SpellsDivisionName(std::string_view written, const GeoEntry& admin1) {
@@ -1659,7 +1683,8 @@ bool IsStatusWord(std::string_view lower) {
       "republic",  "okrug",    "autonomous",  "metropolitan", "parish", "territory",
       "division",  "regional", "corporation", "oblisi",       "oblysy", "atoll",
       "atholhu",   "island",   "islands"};
-  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+  static const util::WordSet kSet(kWords);
+  return kSet.Has(lower);
 }
 
 // The loose key of the first word of the division's ASCII name when the name has more words
@@ -1723,8 +1748,7 @@ void ReadWrittenNames(const Document& doc, const Gazetteer& gaz, WrittenNames& w
     }
     if (t.empty() || std::count(t.begin(), t.end(), ' ') > 2 || InCapitals(t)) continue;
     FoldedText f = FoldTextMemo(t, gaz);
-    w.names.push_back({t, &m, f.folded_ids, std::move(f.folded), std::move(f.loose),
-                       AfterSeparator(doc, m.span)});
+    w.names.push_back({t, &m, f.folded_ids, std::move(f.loose), AfterSeparator(doc, m.span)});
   }
   for (const PlaceMention& m : doc.places) {
     if (m.kind == PlaceKind::kPlace) w.place_begins.push_back(m.span.begin);
@@ -1743,9 +1767,11 @@ void ReadCandidateWords(const Document& doc, const Gazetteer& gaz, size_t i, siz
     if (f.folded.empty()) return;
     WrittenNames::Word word{t, std::move(f.loose), false, false, f.folded_ids, f.loose_ids};
     if (word.folded_ids.empty() && word.loose_ids.empty()) return;
+    const GeoId entries = gaz.size();
     for (std::span<const GeoId> ids : {word.folded_ids, word.loose_ids}) {
       for (GeoId id : ids) {
-        word.any_admin1 |= id < gaz.size() && gaz.Entry(id).kind() == GeoKind::kAdmin1;
+        if (word.any_admin1) break;
+        word.any_admin1 = id < entries && gaz.Entry(id).kind() == GeoKind::kAdmin1;
       }
     }
     const uint32_t at = static_cast<uint32_t>(t.data() - doc.text.data());
@@ -1790,8 +1816,18 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
   if (admin1 == kNoGeoId || admin1 >= gaz.size()) return {};
   const GeoEntry division = gaz.Entry(admin1);
   if (!w.names_read) ReadWrittenNames(doc, gaz, w);
+  // The division's spellings, looked up in the thread's memo at their first use (its slot
+  // answers for this division until another division is asked).
+  const DivisionSpellings* spellings = nullptr;
+  auto spellings_of = [&]() -> const DivisionSpellings& {
+    if (spellings == nullptr) spellings = &SpellingsOf(division);
+    return *spellings;
+  };
+  auto spells_division = [&](std::string_view loose) {
+    return loose.size() >= 3 && SpellsDivisionKey(loose, spellings_of());
+  };
   auto only_seat = [&](std::string_view loose) {
-    const std::string& seat_key = SpellingsOf(division).seat_part;
+    const std::string& seat_key = spellings_of().seat_part;
     return !seat_key.empty() && seat_key == loose;
   };
   std::string_view first, container;
@@ -1802,7 +1838,7 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     // Helmand") names the town, not the division; a former name ("At Ta'mim") still names it.
     std::optional<bool> spelled;  // SpellsDivisionKey of the name, at its first use
     auto spells = [&] {
-      if (!spelled) spelled = SpellsDivisionKey(name.loose, division);
+      if (!spelled) spelled = spells_division(name.loose);
       return *spelled;
     };
     bool names = m.geo_id == admin1;
@@ -1872,7 +1908,7 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     if (is_admin1 && !word.any_admin1) return false;
     if (!Holds(word.folded_ids, admin1) && !Holds(word.loose_ids, admin1)) return false;
     return ((!word.place_at && !town_read_as_division(word)) ||
-            SpellsDivisionKey(word.loose, division)) &&
+            spells_division(word.loose)) &&
            !only_seat(word.loose);
   };
   for (const WrittenNames::Word& word : w.words) {
@@ -2568,7 +2604,8 @@ bool IsMonthOrWeekday(std::string_view lower) {
       "january",   "february",  "march",   "april",    "may",      "june",   "july",
       "august",    "september", "october", "november", "december", "monday", "tuesday",
       "wednesday", "thursday",  "friday",  "saturday", "sunday"};
-  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+  static const util::WordSet kSet(kWords);
+  return kSet.Has(lower);
 }
 
 // Words before "of" that make the name after it a place: "the village of X", "the area of X".
@@ -2949,10 +2986,11 @@ FoldedText FoldText(std::string_view text, const Gazetteer& gaz) {
 }
 
 FoldedText FoldTextMemo(std::string_view text, const Gazetteer& gaz) {
-  thread_local FoldMemo memo;
+  thread_local std::unique_ptr<FoldMemo> memo;  // not in every thread's static storage
+  if (!memo) memo = std::make_unique<FoldMemo>();
   const uint64_t tag = gaz.serial() + 1;
   const uint64_t h = HashBytes(text);
-  FoldMemo::Slot& slot = memo.slots[(h ^ (h >> 31)) & (FoldMemo::kSlots - 1)];
+  FoldMemo::Slot& slot = memo->slots[(h ^ (h >> 31)) & (FoldMemo::kSlots - 1)];
   if (slot.tag == tag && slot.hash == h && slot.text_len == text.size() &&
       std::memcmp(slot.text, text.data(), text.size()) == 0) {
     return {std::string(slot.folded, slot.folded_len), slot.folded_ids,
@@ -2996,6 +3034,8 @@ std::vector<std::string> Admin1SpellingsInTurn(const Document& doc, const Gazett
 bool FollowsAsContainer(const Document& doc, const PlaceMention& inner, const PlaceMention& outer) {
   return sitrep::FollowsAsContainer(doc, inner, outer);
 }
+
+size_t TokenAt(const Document& doc, uint32_t pos) { return sitrep::TokenAt(doc, pos); }
 
 // FollowsAsContainer allows at most six words between the two mentions, so only the outers
 // starting by the seventh token after `inner` are tried.

@@ -550,8 +550,8 @@ TEST(EventFastPath, Admin1SpellingsMatchReference) {
 }
 
 // The division keys SpellsDivisionName compares with are kept per thread in slots by entry id:
-// asked with one division at a time and with 200 divisions taking turns (slots shared by several
-// divisions), every answer is the same.
+// asked with one division at a time and with 200 divisions taking turns, with entries 4096 and
+// 8192 ids after some of them (which share their slots), every answer is the same.
 TEST(EventFastPath, DivisionSpellingsIndependentOfOrder) {
   auto gaz = Gaz();
   ASSERT_NE(gaz, nullptr);
@@ -565,6 +565,11 @@ TEST(EventFastPath, DivisionSpellingsIndependentOfOrder) {
     }
   }
   ASSERT_GE(divisions.size(), 150u);
+  for (size_t k = 0, n = divisions.size(); k < n; k += 5) {
+    for (GeoId step : {4096u, 8192u}) {
+      if (divisions[k] + step < gaz->size()) divisions.push_back(divisions[k] + step);
+    }
+  }
   std::vector<std::string> written = {"Idleb", "al-Hasakeh", "Hasakah", "Helmand", "Anbar",
                                       "Borno", "Donetsk", "Banadir", "Lower Shabelle", "xyz"};
   for (size_t k = 0; k < divisions.size(); k += 7) {
@@ -1085,6 +1090,125 @@ TEST(EventFastPath, NotesNumbersMatchToString) {
   }
 }
 
+// The searches sixteen starts at a time (ContainsInLower; LastIndexOf, from the end) against
+// std::string's find and rfind, over texts of every length up to 90 bytes made of a few letters
+// (so that needles are found at every offset of a block, at its edges, in the last block and
+// not at all), with needles of one to seven bytes.
+TEST(EventFastPath, ContainsInLowerBlocksMatchFind) {
+  uint32_t seed = 12345;
+  auto next = [&] {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) & 0x7FFF;
+  };
+  const char alphabet[] = {'a', 'b', ' ', 'a', 'b', 'c'};
+  size_t found = 0, tried = 0;
+  for (size_t length = 0; length <= 90; ++length) {
+    for (int round = 0; round < 20; ++round) {
+      std::string text;
+      for (size_t i = 0; i < length; ++i) text += alphabet[next() % std::size(alphabet)];
+      for (size_t k = 1; k <= 7; ++k) {
+        std::string needle;
+        for (size_t i = 0; i < k; ++i) needle += alphabet[next() % 3];
+        const bool expected = text.find(needle) != std::string::npos;
+        EXPECT_EQ(event::ContainsInLower(text, needle), expected) << text << " / " << needle;
+        EXPECT_EQ(event::LastIndexOf(text, needle), text.rfind(needle)) << text << " / " << needle;
+        found += expected;
+        ++tried;
+      }
+    }
+  }
+  EXPECT_GT(found, tried / 4);
+  EXPECT_LT(found, tried * 3 / 4);
+  // A match in the last bytes of a text longer than a block, and one split over two blocks.
+  const std::string tail = std::string(40, 'x') + "needle";
+  EXPECT_TRUE(event::ContainsInLower(tail, "needle"));
+  EXPECT_FALSE(event::ContainsInLower(tail.substr(0, tail.size() - 1), "needle"));
+  EXPECT_TRUE(event::ContainsInLower(std::string(13, 'x') + "needle" + std::string(30, 'y'),
+                                     "needle"));
+}
+
+// The token at a position found from an even spread's guess against the binary search, at every
+// position of texts whose tokens are spread evenly and unevenly (a long link, a run of spaces,
+// one long word), and past the end.
+TEST(EventFastPath, TokenAtMatchesFirstTokenFrom) {
+  const std::string texts[] = {
+      "",
+      "a",
+      "Gunmen killed a shopkeeper in the market on Monday.",
+      "See https://example.org/" + std::string(300, 'x') + " for the attack in Kadaji , Zamfara .",
+      "A" + std::string(500, ' ') + "b c d e f g h i j k l m n o p q r s t u v w x y z.",
+      std::string(700, 'w') + " killed. Two died. Three were wounded in Kano on Sunday.",
+  };
+  size_t checked = 0;
+  for (const std::string& text : texts) {
+    Document doc;
+    doc.text = text;
+    doc.published = "2024-09-14";
+    ASSERT_TRUE(MakeDefaultPipeline().Run(doc).ok());
+    for (uint32_t pos = 0; pos <= doc.text.size() + 2; ++pos) {
+      EXPECT_EQ(locate_internal::TokenAt(doc, pos),
+                static_cast<size_t>(doc.FirstTokenFrom(pos) - doc.tokens.begin()))
+          << text.substr(0, 40) << " @" << pos;
+      ++checked;
+    }
+  }
+  Document no_tokens;
+  no_tokens.text = "text the tokenizer never saw";
+  EXPECT_EQ(locate_internal::TokenAt(no_tokens, 3), 0u);
+  EXPECT_GE(checked, 1500u);
+}
+
+// The date at the start of the notes, as first written: std::stoi and a string per piece.
+std::string ReferenceHumanDate(std::string_view iso, bool month_only) {
+  static const char* const kMonths[] = {"January", "February", "March",     "April",
+                                        "May",     "June",     "July",      "August",
+                                        "September", "October", "November", "December"};
+  if (iso.size() < 10) return std::string(iso);
+  const int y = std::stoi(std::string(iso.substr(0, 4)));
+  const int m = std::stoi(std::string(iso.substr(5, 2)));
+  const int d = std::stoi(std::string(iso.substr(8, 2)));
+  if (m < 1 || m > 12) return std::string(iso);
+  if (month_only) return std::string(kMonths[m - 1]) + " " + std::to_string(y);
+  return std::to_string(d) + " " + kMonths[m - 1] + " " + std::to_string(y);
+}
+
+std::string ReferenceNotesHead(const Event& e) {
+  if (!e.date_start || !e.date_end) return "";
+  if (*e.date_start == *e.date_end) return "On " + ReferenceHumanDate(*e.date_start, false) + ", ";
+  if (e.date_prec == 4 && e.date_start->substr(0, 7) == e.date_end->substr(0, 7)) {
+    return "In " + ReferenceHumanDate(*e.date_start, true) + ", ";
+  }
+  if (e.date_prec == 3) return "In the week of " + ReferenceHumanDate(*e.date_start, false) + ", ";
+  return "Between " + ReferenceHumanDate(*e.date_start, false) + " and " +
+         ReferenceHumanDate(*e.date_end, false) + ", ";
+}
+
+TEST(EventFastPath, NotesDatesMatchStoi) {
+  const char* const dates[] = {"2024-09-14", "2024-09-01", "1999-12-31", "2024-9-14",
+                               "2024-13-01", "2024-00-10", "+024-09-14", "2024-09-1x",
+                               "2024-09-14T10:00", "0007-01-05", "2024-09"};
+  int written = 0;
+  for (const char* start : dates) {
+    for (const char* end : dates) {
+      for (int prec : {1, 3, 4}) {
+        Event e;
+        e.sub_event_type = "Attack";
+        e.date_start = start;
+        e.date_end = end;
+        e.date_prec = prec;
+        const std::string notes = FormatNotes(e);
+        EXPECT_TRUE(notes.starts_with(ReferenceNotesHead(e) + "Unidentified actors"))
+            << notes << " / " << ReferenceNotesHead(e);
+        ++written;
+      }
+    }
+  }
+  Event undated;
+  undated.sub_event_type = "Attack";
+  EXPECT_TRUE(FormatNotes(undated).starts_with("Unidentified actors carried out an attack"));
+  EXPECT_EQ(written, 363);
+}
+
 // Evidence rows added for two documents taking turns (as merging does) against the plain
 // definition: each row holds its document's id and its span's text; and the rows of one
 // document share one id string, the rows of one document and span one text. Rows of several
@@ -1209,7 +1333,7 @@ TEST(EventFastPath, FoldTextMemoMatchesFoldText) {
       "Kabul",   "Helmand", "Lashkar Gah", "Idleb",  "al-Hasakeh", "Lower Shabelle",
       "Police",  "Monday",  "Deir-ez-Zor", "",       "Maarat al-Numan", "S\xC3\xA3o Paulo",
       "Tunapuna/Piarco", "A Name Longer Than Any Memo Slot Holds", "Gaza",  "GAZA"};
-  for (int k = 0; k < 6000; ++k) texts.push_back("Word" + std::to_string(k));
+  for (int k = 0; k < 40000; ++k) texts.push_back("Word" + std::to_string(k));
   for (int round = 0; round < 3; ++round) {
     for (const std::string& t : texts) {
       const locate_internal::FoldedText fresh = locate_internal::FoldText(t, *gaz);
