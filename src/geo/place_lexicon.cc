@@ -165,9 +165,9 @@ std::string_view UsStateCode(std::string_view abbrev) {
 
 bool MayStartWorldRegion(std::string_view lower_word) {
   if (lower_word.empty()) return false;
-  // Asked for nearly every capitalized word: most have a first letter and a length that no
-  // region name's first words have (bit L of kLengths[c]: some name starts with a word run of
-  // L bytes that begins with c).
+  // Asked for nearly every capitalized word: most have a first letter, a last letter and a
+  // length that no region name's first words have (bit L of kLengths[c]: some name starts with a
+  // word run of L bytes that begins with c).
   static const std::array<uint64_t, 256> kLengths = [] {
     std::array<uint64_t, 256> lengths{};
     for (const WorldRegion& r : kRegions) {
@@ -179,8 +179,23 @@ bool MayStartWorldRegion(std::string_view lower_word) {
     }
     return lengths;
   }();
+  // The same by the run's last letter: together they leave few words to the scan.
+  static const std::array<uint64_t, 256> kEndLengths = [] {
+    std::array<uint64_t, 256> lengths{};
+    for (const WorldRegion& r : kRegions) {
+      for (size_t len = 1; len <= r.name.size() && len < 64; ++len) {
+        if (len == r.name.size() || r.name[len] == ' ') {
+          lengths[static_cast<unsigned char>(r.name[len - 1])] |= uint64_t{1} << len;
+        }
+      }
+    }
+    return lengths;
+  }();
   if (lower_word.size() < 64 &&
-      (kLengths[static_cast<unsigned char>(lower_word[0])] >> lower_word.size() & 1) == 0) {
+      ((kLengths[static_cast<unsigned char>(lower_word[0])] &
+        kEndLengths[static_cast<unsigned char>(lower_word.back())]) >>
+           lower_word.size() &
+       1) == 0) {
     return false;
   }
   return MayStartWorldRegionByScan(lower_word);

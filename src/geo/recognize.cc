@@ -641,6 +641,17 @@ class Recognizer {
     const Span& sp = doc_.tokens[i].span;
     return std::string_view(lower_.data() + sp.begin, sp.end - sp.begin);
   }
+  // FoldName of the text's bytes [b, e): the lower-cased text itself where that is the key
+  // (FoldedAsLowered), else made into `made`.
+  std::string_view FoldBytes(uint32_t b, uint32_t e, std::string& made) const {
+    const std::string_view name(doc_.text.data() + b, e - b);
+    if (const auto key = FoldedAsLowered(name, std::string_view(lower_.data() + b, e - b))) {
+      if (check_) CountReferenceCheck(FoldName(name) == *key);
+      return *key;
+    }
+    made = FoldName(name);
+    return made;
+  }
   // WordClassesOf(w), checked against the lists' own tests under the reference checks.
   uint32_t Classes(std::string_view w) const {
     const uint32_t classes = WordClassesOf(w);
@@ -1053,9 +1064,10 @@ class Recognizer {
         uint32_t b = doc_.tokens[i].span.begin;
         uint32_t e = doc_.tokens[stop - 1].span.begin + static_cast<uint32_t>(w.size());
         // One word alone: the bytes PrefetchAhead folded.
-        std::string key = stop == i + 1 && fold_of_[i] >= 0
-                              ? folded_[fold_of_[i]]
-                              : FoldName(std::string_view(doc_.text).substr(b, e - b));
+        std::string made_key;
+        const std::string_view key = stop == i + 1 && fold_of_[i] >= 0
+                                         ? std::string_view(folded_[fold_of_[i]])
+                                         : FoldBytes(b, e, made_key);
         // A spelling variant of a two-letter name is any word ("Air" for "AR"). PrefetchAhead's
         // loose form of a one-word name, when it made one.
         const bool cached = stop == i + 1 && fold_of_[i] >= 0 && !loose_[fold_of_[i]].empty();
@@ -1071,7 +1083,7 @@ class Recognizer {
         c.tok_begin = i;
         c.tok_end = stop;
         c.ids = ids;
-        c.key = std::move(key);
+        c.key = key;
         c.span = {b, e};
         c.loose = true;
         if (!Evidence(c, sent, last_match_end) || c.cue == 0) return 0;
@@ -1245,10 +1257,8 @@ class Recognizer {
       const Gazetteer::FoldedAnswer* known =
           j == i && fold_of_[i] >= 0 ? &answers_[fold_of_[i]] : nullptr;
       std::string made;
-      if (known == nullptr) {
-        made = FoldName(std::string_view(doc_.text).substr(begin_byte, end_byte - begin_byte));
-      }
-      const std::string_view k = known != nullptr ? std::string_view(folded_[fold_of_[i]]) : made;
+      const std::string_view k =
+          known != nullptr ? std::string_view(folded_[fold_of_[i]]) : FoldBytes(begin_byte, end_byte, made);
       if (k.empty()) break;
       const auto word_prefix = [&] {
         return known != nullptr ? known->word_prefix : gaz_.HasFoldedWordPrefix(k);
@@ -1587,6 +1597,30 @@ void FindCountryRefs(const Document& doc, std::vector<Candidate>* out) {
 }
 
 }  // namespace
+
+std::optional<std::string_view> FoldedAsLowered(std::string_view name, std::string_view lower) {
+  // Per byte: 1 for an ASCII letter or digit.
+  static constexpr std::array<uint8_t, 256> kAlnum = [] {
+    std::array<uint8_t, 256> alnum{};
+    for (int c = 0; c < 256; ++c) {
+      alnum[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+    return alnum;
+  }();
+  if (name.empty() || name.size() != lower.size()) return std::nullopt;
+  size_t word = 0;  // where the current word begins
+  for (size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    if (kAlnum[static_cast<unsigned char>(c)]) continue;
+    // A single space between two words, after a word FoldName keeps.
+    if (c != ' ' || i == word || i + 1 == name.size() ||
+        IsFoldedArticle(lower.substr(word, i - word))) {
+      return std::nullopt;
+    }
+    word = i + 1;
+  }
+  return lower;
+}
 
 void Recognize(const Document& doc, const Gazetteer& gaz, std::vector<Candidate>& out,
                std::vector<uint32_t>& marked_words) {

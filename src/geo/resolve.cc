@@ -90,6 +90,7 @@
 //  - a dateline ("NEW YORK (AP) —") is a strong cue for a city: places +3, divisions -6, and its
 //    reading is what the other mentions of the name mean.
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <cstring>
@@ -759,6 +760,15 @@ UsCues CountUsCues(const Document& doc, std::vector<std::string_view>* missions)
     }
     return day_at(next);
   };
+  // The first bytes of the words below shorter than 9 bytes that may be cues: every capital
+  // (missions, the switch's capitals) and the switch's lower-case cases. The other short words
+  // (most of a text) are none.
+  static constexpr std::array<bool, 256> kShortCueFirst = [] {
+    std::array<bool, 256> first{};
+    for (char c = 'A'; c <= 'Z'; ++c) first[static_cast<unsigned char>(c)] = true;
+    for (char c : std::string_view("apsmct")) first[static_cast<unsigned char>(c)] = true;
+    return first;
+  }();
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
     if (doc.tokens[i].kind == TokenKind::kAlnum) {
       // "4am", "10.30pm": British papers write times without periods.
@@ -774,6 +784,7 @@ UsCues CountUsCues(const Document& doc, std::vector<std::string_view>* missions)
     std::string_view w = word(i);
     const size_t n = w.size();
     if (n < 3 || n > 16) continue;
+    if (n < 9 && !kShortCueFirst[static_cast<unsigned char>(w[0])]) continue;
     // MissionCountry's own first test, here to spare a call per word.
     if (n <= 7 && w[0] >= 'A' && w[0] <= 'Z') {
       if (const std::string_view iso2 = MissionCountry(w); !iso2.empty()) missions->push_back(iso2);
@@ -1056,6 +1067,7 @@ class Resolver {
     }
     exact_at_.assign(num_keys_, -1);
     exact_len_.assign(num_keys_, 0);
+    exact_own_.assign(num_keys_, nullptr);
     terms_head_.assign(num_keys_, -1);
     bases_head_.assign(num_keys_, -1);
   }
@@ -1404,17 +1416,22 @@ class Resolver {
   std::span<const uint8_t> ExactNames(const Candidate& c) {
     // Cached per key: the first candidate of a name computes it for all (as ever).
     const uint32_t key = key_id_[static_cast<size_t>(&c - cands_.data())];
-    if (exact_at_[key] < 0) {
+    if (exact_at_[key] < 0 && exact_own_[key] == nullptr) {
       size_t n = std::min(c.ids.size(), kMaxEntries);
+      // The blob records it per posting of a folded key: those flags are the answer (copied and
+      // checked under the reference checks). For other lists (loose matches): every entry is
+      // indexed under its folded own names, so an entry is named c.key by its own name exactly
+      // when it is among FindFolded(c.key) with the own-name flag.
+      std::span<const uint8_t> own = gaz_.OwnNameFlags(c.ids);
+      exact_len_[key] = static_cast<uint32_t>(n);
+      if (!own.empty() && !check_) {
+        exact_own_[key] = own.data();
+        return own.first(n);
+      }
       const size_t at = exact_pool_.size();
       exact_at_[key] = static_cast<int32_t>(at);
-      exact_len_[key] = static_cast<uint32_t>(n);
       exact_pool_.resize(at + n);
       uint8_t* flags = exact_pool_.data() + at;
-      // The blob records it per posting of a folded key. For other lists (loose matches): every
-      // entry is indexed under its folded own names, so an entry is named c.key by its own name
-      // exactly when it is among FindFolded(c.key) with the own-name flag.
-      std::span<const uint8_t> own = gaz_.OwnNameFlags(c.ids);
       std::vector<GeoId> own_named;  // for lists from elsewhere, sorted
       const bool by_key = own.empty() && !c.key.empty();
       if (by_key) {
@@ -1445,6 +1462,7 @@ class Resolver {
             Checked(fast, uint8_t{FoldName(e.name()) == c.key || FoldName(e.ascii_name()) == c.key});
       }
     }
+    if (exact_own_[key] != nullptr) return std::span<const uint8_t>(exact_own_[key], exact_len_[key]);
     return std::span<const uint8_t>(exact_pool_.data() + exact_at_[key], exact_len_[key]);
   }
 
@@ -2579,6 +2597,7 @@ class Resolver {
     std::vector<int32_t> exact_at;
     std::vector<uint32_t> exact_len;
     std::vector<uint8_t> exact_pool;
+    std::vector<const uint8_t*> exact_own;
     std::vector<std::pair<uint32_t, uint32_t>> spans;
     std::vector<uint32_t> max_end;
     std::vector<int32_t> best_of_key;
@@ -2685,7 +2704,9 @@ class Resolver {
   std::vector<uint32_t>& key_id_ = scratch_.key_id;  // per candidate: its key's number, 0..num_keys_-1
   std::vector<uint32_t>& voter_of_ = scratch_.voter_of;  // per candidate: the key it votes as
   uint32_t num_keys_ = 0;
-  // ExactNames per key: flags at exact_pool_[exact_at_[key]], exact_len_[key] of them.
+  // ExactNames per key: exact_len_[key] flags at exact_own_[key] (the blob's own-name flags)
+  // when set, else at exact_pool_[exact_at_[key]].
+  std::vector<const uint8_t*>& exact_own_ = scratch_.exact_own;
   std::vector<int32_t>& exact_at_ = scratch_.exact_at;
   std::vector<uint32_t>& exact_len_ = scratch_.exact_len;
   std::vector<uint8_t>& exact_pool_ = scratch_.exact_pool;
