@@ -1571,8 +1571,9 @@ class Recognizer {
 };
 
 // "the north of the country", "the south of the country": a relative region of the document's
-// country, without a name.
-void FindCountryRefs(const Document& doc, std::vector<Candidate>* out) {
+// country, without a name. `lower` is the text lower-cased: most texts never say "country".
+void FindCountryRefs(const Document& doc, std::string_view lower, std::vector<Candidate>* out) {
+  if (lower.find("country") == std::string_view::npos) return;
   const auto& t = doc.tokens;
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const auto& sent = doc.sentences[s];
@@ -1625,6 +1626,7 @@ std::optional<std::string_view> FoldedAsLowered(std::string_view name, std::stri
 void Recognize(const Document& doc, const Gazetteer& gaz, std::vector<Candidate>& out,
                std::vector<uint32_t>& marked_words) {
   out.clear();
+  std::vector<Candidate> refs;
   {
     // This thread's scratch, or a fresh one while it is in use (a Recognize inside a Recognize).
     static thread_local Recognizer::Scratch t_scratch;
@@ -1638,10 +1640,9 @@ void Recognize(const Document& doc, const Gazetteer& gaz, std::vector<Candidate>
     const bool leased = scratch == &t_scratch;
     if (leased) t_in_use = true;
     Recognizer(doc, gaz, *scratch, out, marked_words).Run();
+    FindCountryRefs(doc, scratch->lower, &refs);
     if (leased) t_in_use = false;
   }
-  std::vector<Candidate> refs;
-  FindCountryRefs(doc, &refs);
   if (!refs.empty()) {
     const auto by_begin = [](const Candidate& a, const Candidate& b) {
       return a.span.begin < b.span.begin;

@@ -727,22 +727,27 @@ bool EnglishShire(std::string_view w) {
 }
 // Also collects, in text order, the ISO2 codes of the missions of one country the text names
 // (MissionCountry): the same scan over the words, so the resolver need not make a second one.
-UsCues CountUsCues(const Document& doc, std::vector<std::string_view>* missions) {
+UsCues CountUsCues(const Document& doc, std::vector<std::string_view>* missions,
+                   bool filter = true) {
   bool sheriff = false, county = false, township = false, interstate = false, parish = false;
   bool clock = false, ap_date = false, council = false, school = false, troopers = false;
   bool uk_clock = false, uk_court = false, constabulary = false, nhs = false, mum = false;
   bool rcmp = false, constable = false, shire = false;
+  // Local views of the tokens and the text: the compiler would load them again after every
+  // store of the scan (the missions' push_back may alias them).
+  const std::span<const Token> tokens(doc.tokens);
+  const char* const text = doc.text.data();
   // Token spans lie inside the text (Segment makes them so): views without substr's check.
   auto word = [&](size_t i) {
-    const Span& sp = doc.tokens[i].span;
-    return std::string_view(doc.text.data() + sp.begin, sp.end - sp.begin);
+    const Span& sp = tokens[i].span;
+    return std::string_view(text + sp.begin, sp.end - sp.begin);
   };
   // The word before token i ("" at the start).
   auto before = [&](size_t i) { return i == 0 ? std::string_view() : word(i - 1); };
   // A day number at token i ("9" of "Feb. 9").
   auto day_at = [&](size_t i) {
-    return i < doc.tokens.size() && doc.tokens[i].kind == TokenKind::kNumber &&
-           doc.tokens[i].span.size() <= 2;
+    return i < tokens.size() && tokens[i].kind == TokenKind::kNumber &&
+           tokens[i].span.size() <= 2;
   };
   // A month cut short ("Feb", "Sept") at token i, then its period and the day. (Not "Mar",
   // "Apr", "Jun", "Jul": AP style writes those months out.)
@@ -755,22 +760,27 @@ UsCues CountUsCues(const Document& doc, std::vector<std::string_view>* missions)
     }
     size_t next = i + 1;
     if (!dot) {
-      if (next >= doc.tokens.size() || !Eq(word(next), ".")) return false;
+      if (next >= tokens.size() || !Eq(word(next), ".")) return false;
       ++next;
     }
     return day_at(next);
   };
-  // The first bytes of the words below shorter than 9 bytes that may be cues: every capital
-  // (missions, the switch's capitals) and the switch's lower-case cases. The other short words
-  // (most of a text) are none.
-  static constexpr std::array<bool, 256> kShortCueFirst = [] {
-    std::array<bool, 256> first{};
-    for (char c = 'A'; c <= 'Z'; ++c) first[static_cast<unsigned char>(c)] = true;
-    for (char c : std::string_view("apsmct")) first[static_cast<unsigned char>(c)] = true;
-    return first;
+  // Per first byte, bit n set when a word of n < 9 bytes starting with it may be a cue below:
+  // every capital of 3 to 7 bytes (missions), the switch's words of 8 ("Alderman", "Counties",
+  // "Mounties", "Sheriffs", "Township"), and its short lower-case words. Most words of a text are
+  // none (checked against the unfiltered scan under the reference checks).
+  static constexpr std::array<uint16_t, 256> kShortCueLengths = [] {
+    std::array<uint16_t, 256> lengths{};
+    constexpr uint16_t k3To7 = 0b11111000;
+    for (char c = 'A'; c <= 'Z'; ++c) lengths[static_cast<unsigned char>(c)] = k3To7;
+    for (char c : std::string_view("ACMST")) lengths[static_cast<unsigned char>(c)] |= 1u << 8;
+    for (char c : std::string_view("apm")) lengths[static_cast<unsigned char>(c)] = 0b11000;
+    lengths['s'] = 0b111100000;  // "state", "school", "sheriff", "sheriffs"
+    lengths['t'] = 1u << 8;      // "township"
+    return lengths;
   }();
-  for (size_t i = 0; i < doc.tokens.size(); ++i) {
-    if (doc.tokens[i].kind == TokenKind::kAlnum) {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind == TokenKind::kAlnum) {
       // "4am", "10.30pm": British papers write times without periods.
       std::string_view w = word(i);
       if (!uk_clock && w.size() >= 3 && w.size() <= 7 && w[0] >= '0' && w[0] <= '9' &&
@@ -780,11 +790,13 @@ UsCues CountUsCues(const Document& doc, std::vector<std::string_view>* missions)
       }
       continue;
     }
-    if (doc.tokens[i].kind != TokenKind::kWord) continue;
+    if (tokens[i].kind != TokenKind::kWord) continue;
     std::string_view w = word(i);
     const size_t n = w.size();
     if (n < 3 || n > 16) continue;
-    if (n < 9 && !kShortCueFirst[static_cast<unsigned char>(w[0])]) continue;
+    if (filter && n < 9 && (kShortCueLengths[static_cast<unsigned char>(w[0])] >> n & 1) == 0) {
+      continue;
+    }
     // MissionCountry's own first test, here to spare a call per word.
     if (n <= 7 && w[0] >= 'A' && w[0] <= 'Z') {
       if (const std::string_view iso2 = MissionCountry(w); !iso2.empty()) missions->push_back(iso2);
@@ -797,7 +809,7 @@ UsCues CountUsCues(const Document& doc, std::vector<std::string_view>* missions)
       case 'p':
         // "5 p.m.", "10:30 a.m.": a number right before.
         if (n <= 4 && w[1] == '.' && w[2] == 'm' && i > 0 &&
-            doc.tokens[i - 1].kind == TokenKind::kNumber) {
+            tokens[i - 1].kind == TokenKind::kNumber) {
           clock = true;
         }
         break;
@@ -816,7 +828,7 @@ UsCues CountUsCues(const Document& doc, std::vector<std::string_view>* missions)
         if (n <= 5) {
           if (w[0] == 'S' && w[1] == 'e') ap_date = ap_date || ap_month(i, w);
           // "State Police", "state troopers", "State Patrol" (a Highway Patrol below).
-          if ((Eq(w, "State") || Eq(w, "state")) && i + 1 < doc.tokens.size()) {
+          if ((Eq(w, "State") || Eq(w, "state")) && i + 1 < tokens.size()) {
             std::string_view next = word(i + 1);
             if (Eq(next, "troopers") || Eq(next, "trooper") || Eq(next, "Troopers") ||
                 Eq(next, "Trooper") || Eq(next, "Patrol") || Eq(next, "Police")) {
@@ -838,10 +850,10 @@ UsCues CountUsCues(const Document& doc, std::vector<std::string_view>* missions)
       case 'C':
         if (Eq(w, "Constabulary")) constabulary = true;
         // "Crown Court"; "Const. Jane Smith" (the tokenizer splits the period off).
-        if (Eq(w, "Crown") && i + 1 < doc.tokens.size() && Eq(word(i + 1), "Court"))
+        if (Eq(w, "Crown") && i + 1 < tokens.size() && Eq(word(i + 1), "Court"))
           uk_court = true;
-        if (Eq(w, "Const") && i + 2 < doc.tokens.size() && Eq(word(i + 1), ".") &&
-            doc.tokens[i + 2].kind == TokenKind::kWord && word(i + 2)[0] >= 'A' &&
+        if (Eq(w, "Const") && i + 2 < tokens.size() && Eq(word(i + 1), ".") &&
+            tokens[i + 2].kind == TokenKind::kWord && word(i + 2)[0] >= 'A' &&
             word(i + 2)[0] <= 'Z') {
           constable = true;
         }
@@ -938,6 +950,14 @@ class Resolver {
     if (auto us = gaz_.CountryByIso2("US")) us_ = us->id();
     std::vector<std::string_view>& missions = scratch_.missions;  // ISO2 codes, text order
     us_cues_ = CountUsCues(doc_, &missions);
+    if (check_) {  // the short-word filter against the scan of every word
+      std::vector<std::string_view> every_missions;
+      const UsCues every = CountUsCues(doc_, &every_missions, /*filter=*/false);
+      Checked(every.kinds == us_cues_.kinds && every.style == us_cues_.style &&
+                  every.british == us_cues_.british && every.canadian == us_cues_.canadian &&
+                  every_missions == missions,
+              true);
+    }
     // Sums in pounds sterling are one more kind of British cue.
     if (CountsPounds(doc_)) ++us_cues_.british;
     if (us_cues_.british > 0) {

@@ -1320,6 +1320,43 @@ TEST_F(PlacesTest, ResolverFastPathsMatchTheirReferences) {
   EXPECT_EQ(places_internal::ReferenceChecksMismatched() - mismatched0, 0u);
 }
 
+// The resolver's scan for the cues of American, British and Canadian local news leaves out
+// short words by first letter and length: one document per cue word (each alone, so that no
+// other word gives the same cue), and benign words of the same letters, against the scan of
+// every word (reference checks).
+TEST_F(PlacesTest, LocalNewsCueFilterMatchesTheScanOfEveryWord) {
+  const char* cues[] = {
+      "at 5 p.m.",        "at 10:30 a.m.",     "on Feb. 9",          "on Sept. 3",
+      "on Sept 3",        "on Jan. 9",         "on Dec 9",           "on Oct. 9",
+      "on Nov. 9",        "on Aug. 9",         "Alderman Smith",     "Aldermen",
+      "State troopers",   "state troopers",    "State Patrol",       "State Police",
+      "elementary school", "Middle School",    "Sheriff Jones",      "sheriff Jones",
+      "Sheriffs",         "sheriffs",          "Sheriff's deputies", "Selectmen",
+      "selectmen",        "Selectman",         "the Constabulary",   "the constabulary",
+      "Crown Court",      "Const. Smith",      "Clarke County",      "Clarke Counties",
+      "Councilman Smith", "Councilwoman Smith", "Councilmember Smith", "Councilmen",
+      "Magistrates",      "magistrates",       "a Mountie",          "Mounties",
+      "Mum",              "a mum",             "mums",               "the NHS",
+      "GCSE results",     "GCSEs",             "the RCMP",           "the OPP",
+      "Rapides Parish",   "Highway Patrol",    "Madison Township",   "the township",
+      "Interstate 85",    "third-graders",     "a fifth-grader",     "Yorkshire police",
+      "at 4am",           "at 10.30pm",        "UNIFIL",             "the OSCE SMM",
+      "MINUSMA",          "KFOR",
+      // Benign words that start with the same letters.
+      "a man",            "some people",       "past stations",      "most towns",
+      "calm streets",     "the towers",        "Carlisle",           "Manchester",
+  };
+  const uint64_t compared0 = places_internal::ReferenceChecksCompared();
+  const uint64_t mismatched0 = places_internal::ReferenceChecksMismatched();
+  places_internal::SetReferenceChecks(true);
+  for (const char* cue : cues) {
+    Annotate(std::string("Police in Dublin said ") + cue + " was quiet.");
+  }
+  places_internal::SetReferenceChecks(false);
+  EXPECT_GT(places_internal::ReferenceChecksCompared() - compared0, std::size(cues));
+  EXPECT_EQ(places_internal::ReferenceChecksMismatched() - mismatched0, 0u);
+}
+
 // The recognizer's per-thread memo of capitalized words answers per gazetteer: two blobs that
 // differ in one key, used in turn (and one opened after the other is closed), each see their
 // own keys, and the memo's answers on repeats equal fresh folds and lookups (reference checks).
