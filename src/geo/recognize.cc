@@ -578,6 +578,7 @@ class Recognizer {
       const unsigned char c = static_cast<unsigned char>(in[b]);
       low[b] = static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + 32 : c);
     }
+    lower_text_ = lower_.data();
   }
 
   void Run() {
@@ -622,24 +623,25 @@ class Recognizer {
 
  private:
   // Token spans lie inside the text (Segment makes them so): views without substr's check.
+  // Read through tokens_, text_ and lower_text_ (asked of nearly every token, a load fewer).
   std::string_view Tok(uint32_t i) const {
-    const Span& sp = doc_.tokens[i].span;
-    return std::string_view(doc_.text.data() + sp.begin, sp.end - sp.begin);
+    const Span& sp = tokens_[i].span;
+    return std::string_view(text_ + sp.begin, sp.end - sp.begin);
   }
   bool IsWord(uint32_t i) const {
-    return doc_.tokens[i].kind == TokenKind::kWord || doc_.tokens[i].kind == TokenKind::kAlnum;
+    return tokens_[i].kind == TokenKind::kWord || tokens_[i].kind == TokenKind::kAlnum;
   }
   // True when only spaces/tabs separate token i-1 and token i (no line break, no punctuation).
   bool Adjacent(uint32_t i) const {
-    for (uint32_t b = doc_.tokens[i - 1].span.end; b < doc_.tokens[i].span.begin; ++b) {
-      char c = doc_.text[b];
+    for (uint32_t b = tokens_[i - 1].span.end; b < tokens_[i].span.begin; ++b) {
+      char c = text_[b];
       if (c != ' ' && c != '\t') return false;
     }
     return true;
   }
   std::string_view LowerTok(uint32_t i) const {
-    const Span& sp = doc_.tokens[i].span;
-    return std::string_view(lower_.data() + sp.begin, sp.end - sp.begin);
+    const Span& sp = tokens_[i].span;
+    return std::string_view(lower_text_ + sp.begin, sp.end - sp.begin);
   }
   // FoldName of the text's bytes [b, e): the lower-cased text itself where that is the key
   // (FoldedAsLowered), else made into `made`.
@@ -1551,9 +1553,12 @@ class Recognizer {
   }
 
   const Document& doc_;
+  const Token* const tokens_ = doc_.tokens.data();
+  const char* const text_ = doc_.text.data();
   const Gazetteer& gaz_;
   std::vector<Candidate>& out_;
   std::string& lower_;  // doc_.text lower-cased
+  const char* lower_text_ = nullptr;  // lower_.data()
   std::vector<uint8_t>& classes_;  // per token: its k*Tok bits (TokenClasses)
   std::vector<uint32_t>& marked_;  // the tokens with any k*Tok bit, in order
   std::vector<int32_t>& fold_of_;  // per token: its folded key in folded_, -1 when not folded

@@ -1436,53 +1436,56 @@ class Resolver {
   std::span<const uint8_t> ExactNames(const Candidate& c) {
     // Cached per key: the first candidate of a name computes it for all (as ever).
     const uint32_t key = key_id_[static_cast<size_t>(&c - cands_.data())];
-    if (exact_at_[key] < 0 && exact_own_[key] == nullptr) {
-      size_t n = std::min(c.ids.size(), kMaxEntries);
-      // The blob records it per posting of a folded key: those flags are the answer (copied and
-      // checked under the reference checks). For other lists (loose matches): every entry is
-      // indexed under its folded own names, so an entry is named c.key by its own name exactly
-      // when it is among FindFolded(c.key) with the own-name flag.
-      std::span<const uint8_t> own = gaz_.OwnNameFlags(c.ids);
-      exact_len_[key] = static_cast<uint32_t>(n);
-      if (!own.empty() && !check_) {
-        exact_own_[key] = own.data();
-        return own.first(n);
-      }
-      const size_t at = exact_pool_.size();
-      exact_at_[key] = static_cast<int32_t>(at);
-      exact_pool_.resize(at + n);
-      uint8_t* flags = exact_pool_.data() + at;
-      std::vector<GeoId> own_named;  // for lists from elsewhere, sorted
-      const bool by_key = own.empty() && !c.key.empty();
-      if (by_key) {
-        std::span<const GeoId> named = gaz_.FindFolded(c.key);
-        std::span<const uint8_t> named_own = gaz_.OwnNameFlags(named);
-        for (size_t j = 0; j < named_own.size(); ++j) {
-          if (named_own[j]) own_named.push_back(named[j]);
-        }
-        std::sort(own_named.begin(), own_named.end());
-      }
-      for (size_t i = 0; i < n; ++i) {
-        uint8_t fast = 0;
-        if (!own.empty()) {
-          fast = own[i];
-        } else if (by_key) {
-          fast = std::binary_search(own_named.begin(), own_named.end(), c.ids[i]);
-        } else {
-          GeoEntry e = gaz_.Entry(c.ids[i]);
-          flags[i] = FoldName(e.name()) == c.key || FoldName(e.ascii_name()) == c.key;
-          continue;
-        }
-        if (!check_) {
-          flags[i] = fast;
-          continue;
-        }
-        GeoEntry e = gaz_.Entry(c.ids[i]);
-        flags[i] =
-            Checked(fast, uint8_t{FoldName(e.name()) == c.key || FoldName(e.ascii_name()) == c.key});
-      }
-    }
     if (exact_own_[key] != nullptr) return std::span<const uint8_t>(exact_own_[key], exact_len_[key]);
+    if (exact_at_[key] < 0) return FirstExactNames(c, key);
+    return std::span<const uint8_t>(exact_pool_.data() + exact_at_[key], exact_len_[key]);
+  }
+  // ExactNames for the first candidate of its key (asked once per name: kept out of line).
+  [[gnu::noinline]] std::span<const uint8_t> FirstExactNames(const Candidate& c, uint32_t key) {
+    size_t n = std::min(c.ids.size(), kMaxEntries);
+    // The blob records it per posting of a folded key: those flags are the answer (copied and
+    // checked under the reference checks). For other lists (loose matches): every entry is
+    // indexed under its folded own names, so an entry is named c.key by its own name exactly
+    // when it is among FindFolded(c.key) with the own-name flag.
+    std::span<const uint8_t> own = gaz_.OwnNameFlags(c.ids);
+    exact_len_[key] = static_cast<uint32_t>(n);
+    if (!own.empty() && !check_) {
+      exact_own_[key] = own.data();
+      return own.first(n);
+    }
+    const size_t at = exact_pool_.size();
+    exact_at_[key] = static_cast<int32_t>(at);
+    exact_pool_.resize(at + n);
+    uint8_t* flags = exact_pool_.data() + at;
+    std::vector<GeoId> own_named;  // for lists from elsewhere, sorted
+    const bool by_key = own.empty() && !c.key.empty();
+    if (by_key) {
+      std::span<const GeoId> named = gaz_.FindFolded(c.key);
+      std::span<const uint8_t> named_own = gaz_.OwnNameFlags(named);
+      for (size_t j = 0; j < named_own.size(); ++j) {
+        if (named_own[j]) own_named.push_back(named[j]);
+      }
+      std::sort(own_named.begin(), own_named.end());
+    }
+    for (size_t i = 0; i < n; ++i) {
+      uint8_t fast = 0;
+      if (!own.empty()) {
+        fast = own[i];
+      } else if (by_key) {
+        fast = std::binary_search(own_named.begin(), own_named.end(), c.ids[i]);
+      } else {
+        GeoEntry e = gaz_.Entry(c.ids[i]);
+        flags[i] = FoldName(e.name()) == c.key || FoldName(e.ascii_name()) == c.key;
+        continue;
+      }
+      if (!check_) {
+        flags[i] = fast;
+        continue;
+      }
+      GeoEntry e = gaz_.Entry(c.ids[i]);
+      flags[i] =
+          Checked(fast, uint8_t{FoldName(e.name()) == c.key || FoldName(e.ascii_name()) == c.key});
+    }
     return std::span<const uint8_t>(exact_pool_.data() + exact_at_[key], exact_len_[key]);
   }
 
