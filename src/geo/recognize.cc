@@ -491,6 +491,24 @@ WordMemo::Slot& MemoSlotOf(uint64_t h) {
   return t_word_memo.slots[(h ^ (h >> 31)) & (WordMemo::kSlots - 1)];
 }
 
+// A per-thread memo of the spellings LooseCandidate looks up by their loose key ("Boko Haram",
+// "Security Forces": capitalized words the folded keys miss): the phrase's bytes → the loose
+// lookup's answer. News repeats them from document to document. Direct-mapped, a slot holds the
+// whole phrase, tagged with the gazetteer's serial (+1) as the word memo is.
+struct PhraseMemo {
+  static constexpr size_t kSlots = 4096;  // 352 KB per thread
+  static constexpr size_t kMaxLen = 48;
+  struct Slot {
+    uint64_t tag = 0;
+    uint64_t hash = 0;
+    std::span<const GeoId> ids;
+    uint8_t len = 0;
+    char bytes[kMaxLen];
+  };
+  Slot slots[kSlots];
+};
+thread_local PhraseMemo t_phrase_memo;
+
 // Counts per folded key, for the few names of a document that get any: a flat list searched
 // in order (a map cost a node and string compares down a tree per count).
 class KeyCounts {
@@ -1065,21 +1083,27 @@ class Recognizer {
         std::string_view w = StripPossessive(Tok(stop - 1), &had);
         uint32_t b = doc_.tokens[i].span.begin;
         uint32_t e = doc_.tokens[stop - 1].span.begin + static_cast<uint32_t>(w.size());
-        // One word alone: the bytes PrefetchAhead folded.
+        // One word alone: the bytes PrefetchAhead folded. The key is made only when needed.
+        const bool one_word = stop == i + 1 && fold_of_[i] >= 0;
         std::string made_key;
-        const std::string_view key = stop == i + 1 && fold_of_[i] >= 0
-                                         ? std::string_view(folded_[fold_of_[i]])
-                                         : FoldBytes(b, e, made_key);
-        // A spelling variant of a two-letter name is any word ("Air" for "AR"). PrefetchAhead's
-        // loose form of a one-word name, when it made one.
-        const bool cached = stop == i + 1 && fold_of_[i] >= 0 && !loose_[fold_of_[i]].empty();
-        std::string made;
-        if (!cached) made = LooseKey(key);
-        const std::string_view loose = cached ? std::string_view(loose_[fold_of_[i]]) : made;
-        if (loose.size() < 3) continue;
-        std::span<const GeoId> ids =
-            cached ? answers_[fold_of_[i]].loose : gaz_.FindLoose(loose);
+        std::optional<std::string_view> known_key;
+        const auto key_of = [&] {
+          if (!known_key) {
+            known_key = one_word ? std::string_view(folded_[fold_of_[i]]) : FoldBytes(b, e, made_key);
+          }
+          return *known_key;
+        };
+        std::span<const GeoId> ids;
+        if (one_word && !loose_[fold_of_[i]].empty()) {
+          // PrefetchAhead's loose form of a one-word name, and its lookup. A spelling variant of
+          // a two-letter name is any word ("Air" for "AR").
+          if (loose_[fold_of_[i]].size() < 3) continue;
+          ids = answers_[fold_of_[i]].loose;
+        } else {
+          ids = LooseIdsOf(b, e, key_of);
+        }
         if (ids.empty()) continue;
+        const std::string_view key = key_of();
         Candidate c;
         c.sentence = s;
         c.tok_begin = i;
@@ -1094,6 +1118,38 @@ class Recognizer {
       }
     }
     return 0;
+  }
+
+  // The loose lookup of LooseKey(key_of()) for the text's bytes [b, e): none when the loose key
+  // is under 3 bytes (a spelling variant of a two-letter name is any word). Through the phrase
+  // memo: a repeated spelling costs a hash and a compare, and key_of is not asked.
+  template <typename KeyOf>
+  std::span<const GeoId> LooseIdsOf(uint32_t b, uint32_t e, const KeyOf& key_of) const {
+    const std::string_view bytes(text_ + b, e - b);
+    const uint64_t h = HashBytes(bytes);
+    PhraseMemo::Slot& slot = t_phrase_memo.slots[(h ^ (h >> 29)) & (PhraseMemo::kSlots - 1)];
+    const uint64_t tag = gaz_.serial() + 1;
+    if (slot.tag == tag && slot.hash == h && slot.len == bytes.size() &&
+        std::memcmp(slot.bytes, bytes.data(), bytes.size()) == 0) {
+      if (check_) {
+        const std::span<const GeoId> fresh = FreshLooseIds(key_of());
+        CountReferenceCheck(fresh.data() == slot.ids.data() && fresh.size() == slot.ids.size());
+      }
+      return slot.ids;
+    }
+    const std::span<const GeoId> ids = FreshLooseIds(key_of());
+    if (bytes.size() <= PhraseMemo::kMaxLen) {
+      slot.tag = tag;
+      slot.hash = h;
+      slot.ids = ids;
+      slot.len = static_cast<uint8_t>(bytes.size());
+      std::memcpy(slot.bytes, bytes.data(), bytes.size());
+    }
+    return ids;
+  }
+  std::span<const GeoId> FreshLooseIds(std::string_view key) const {
+    const std::string loose = LooseKey(key);
+    return loose.size() < 3 ? std::span<const GeoId>() : gaz_.FindLoose(loose);
   }
 
   // "Mogadishu-Hodan district": a district of a city written "City-District", the whole not a

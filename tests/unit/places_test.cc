@@ -1282,9 +1282,9 @@ TEST_F(PlacesTest, StateNameBeforeAnAgencyInAnAmericanDocument) {
 // whose bound cannot beat a name's best (against scoring them all), the third pass's kept
 // choices of names no anchor is near, the choice of a name with one entry and one mention (no
 // terms scored), the recognizer's demonym lookups of one-word names and its capitalized words
-// (the words it folded ahead) and the blob's own-name flags answer as their reference
-// definitions, on short documents and on a long one where names repeat (where the
-// precomputation matters).
+// (the words it folded ahead), its memo of loose lookups and the blob's own-name flags answer
+// as their reference definitions, on short documents and on a long one where names repeat
+// (where the precomputation matters).
 TEST_F(PlacesTest, ResolverFastPathsMatchTheirReferences) {
   const char* texts[] = {
       "Iraqi forces clashed with militants near Falluja in Iraq's western Anbar province.",
@@ -1306,6 +1306,9 @@ TEST_F(PlacesTest, ResolverFastPathsMatchTheirReferences) {
       // Streets (AddStreets asks only the capitalized words) and Arabic articles, glued or not.
       "Police closed North Lumpkin Street and Oak Ave . after a crash on Elm St near Athens.",
       "Clashes near al Qaim and al-Bukamal left two dead; ul-Haq and El Paso were quiet.",
+      // Spellings the folded keys miss, looked up by their loose key (the phrase memo on repeats).
+      "Gunmen of Boko Haram raided Bossaso and Ouagadaougou; Security Forces said Dawlat Abad "
+      "district was calm.",
   };
   std::string long_text;
   for (int i = 0; i < 40; ++i) long_text += std::string(texts[i % std::size(texts)]) + " ";
