@@ -692,18 +692,28 @@ class Recognizer {
     const unsigned char* text = reinterpret_cast<const unsigned char*>(doc_.text.data());
     uint8_t* __restrict classes = classes_.data();
     uint32_t* __restrict marked = marked_.data();
+    // Per first byte: bit 0 for a capital, bit 1 for a capital, a byte of a longer UTF-8 letter
+    // or a letter that begins an article ("al", "el", "ul").
+    static constexpr std::array<uint8_t, 256> kFirstByte = [] {
+      std::array<uint8_t, 256> first{};
+      for (int c = 0; c < 256; ++c) {
+        const bool capital = c >= 'A' && c <= 'Z';
+        const bool maybe = c >= 0x80 || c == 'a' || c == 'e' || c == 'u';  // every article
+        first[c] = static_cast<uint8_t>(capital | (capital | maybe) << 1);
+      }
+      return first;
+    }();
+    static_assert(TokenKind::kWord == TokenKind{0} && TokenKind::kAlnum == TokenKind{2},
+                  "a word or alnum token is a kind of 0 or 2");
     size_t count = 0;
     for (uint32_t i = 0; i < n; ++i) {
       // (A std::string's byte at size() is its terminator: reading it is safe.)
-      const unsigned char c0 = text[tokens[i].span.begin];
-      const TokenKind kind = tokens[i].kind;
-      const bool word = (kind == TokenKind::kWord || kind == TokenKind::kAlnum) &
-                        (tokens[i].span.end > tokens[i].span.begin);
-      const bool capital = static_cast<unsigned>(c0 - 'A') < 26u;
-      const bool maybe = c0 >= 0x80 || c0 == 'a' || c0 == 'e' || c0 == 'u';  // every article
-      classes[i] = static_cast<uint8_t>(word & capital);  // kCapitalizedWordTok
+      const uint8_t first = kFirstByte[text[tokens[i].span.begin]];
+      const uint8_t kind = static_cast<uint8_t>(tokens[i].kind);
+      const unsigned word = ((kind | 2u) == 2u) & (tokens[i].span.end > tokens[i].span.begin);
+      classes[i] = static_cast<uint8_t>(word & first);  // kCapitalizedWordTok
       marked[count] = i;
-      count += word & (capital | maybe);
+      count += word & (first >> 1);
     }
     static_assert(kCapitalizedWordTok == 1);
     size_t kept = 0;
