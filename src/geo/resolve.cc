@@ -200,6 +200,26 @@ double PopulationPrior(uint64_t population) {
   slot.prior = prior;
   return prior;
 }
+// A per-thread memo of PriorBase over entry lists (BasesOf): the lists of the names news repeats
+// from document to document ("Kabul", "Borno") keep their bases. Direct-mapped by the list's
+// address in the blob, tagged with the gazetteer's serial (+1, so 0 is empty) as the
+// recognizer's word memo is.
+struct BasesMemo {
+  static constexpr size_t kSlots = 1024;  // 536 KB per thread
+  struct Slot {
+    uint64_t tag = 0;
+    const GeoId* ids = nullptr;
+    uint32_t n = 0;
+    double bases[kMaxEntries];
+  };
+  static Slot& SlotOf(const GeoId* ids) {
+    static thread_local BasesMemo t_memo;
+    const uint64_t a = reinterpret_cast<uintptr_t>(ids);
+    return t_memo.slots[((a >> 2) * 0x9e3779b97f4a7c15ull) >> 54];
+  }
+  Slot slots[kSlots];
+};
+
 // cos(d / R) for great-circle distances d of 150 and 400 km.
 const double kCos150Km = std::cos(150.0 / 6371.0088);
 const double kCos400Km = std::cos(400.0 / 6371.0088);
@@ -947,7 +967,6 @@ class Resolver {
     in_container_at_.assign(cands_.size(), -1);
     ctx_.Reset();
     ctx_.Reserve(ContextIdLimit(gaz_));
-    if (auto us = gaz_.CountryByIso2("US")) us_ = us->id();
     std::vector<std::string_view>& missions = scratch_.missions;  // ISO2 codes, text order
     us_cues_ = CountUsCues(doc_, &missions);
     if (check_) {  // the short-word filter against the scan of every word
@@ -957,6 +976,9 @@ class Resolver {
                   every.british == us_cues_.british && every.canadian == us_cues_.canadian &&
                   every_missions == missions,
               true);
+    }
+    if (us_cues_.kinds > 0) {  // the US is looked up only to receive their votes
+      if (auto us = gaz_.CountryByIso2("US")) us_ = us->id();
     }
     // Sums in pounds sterling are one more kind of British cue.
     if (CountsPounds(doc_)) ++us_cues_.british;
@@ -1583,7 +1605,8 @@ class Resolver {
     bool admin2_link = false;  // another name is its admin2, or a place inside it (admin2)
   };
   // PriorBase of each of c.ids (up to kMaxEntries), computed once per document for each name
-  // and entry list rather than once per pass.
+  // and entry list rather than once per pass, and taken from the bases memo when a document
+  // before computed them.
   std::span<const double> BasesOf(const Candidate& c) {
     const uint32_t key = key_id_[static_cast<size_t>(&c - cands_.data())];
     for (int32_t r = bases_head_[key]; r >= 0; r = bases_refs_[r].next) {
@@ -1596,8 +1619,22 @@ class Resolver {
                            bases_head_[key]});
     bases_head_[key] = static_cast<int32_t>(bases_refs_.size() - 1);
     bases_pool_.resize(at + n);
-    for (size_t i = 0; i < n; ++i) bases_pool_[at + i] = PriorBase(gaz_.Entry(c.ids[i]));
-    return {bases_pool_.data() + at, n};
+    double* bases = bases_pool_.data() + at;
+    const uint64_t tag = gaz_.serial() + 1;
+    BasesMemo::Slot& slot = BasesMemo::SlotOf(c.ids.data());
+    if (slot.tag == tag && slot.ids == c.ids.data() && slot.n == n) {
+      std::memcpy(bases, slot.bases, n * sizeof(double));
+      if (check_) {
+        for (size_t i = 0; i < n; ++i) Checked(bases[i], PriorBase(gaz_.Entry(c.ids[i])));
+      }
+      return {bases, n};
+    }
+    for (size_t i = 0; i < n; ++i) bases[i] = PriorBase(gaz_.Entry(c.ids[i]));
+    slot.tag = tag;
+    slot.ids = c.ids.data();
+    slot.n = static_cast<uint32_t>(n);
+    std::memcpy(slot.bases, bases, n * sizeof(double));
+    return {bases, n};
   }
 
   std::span<Terms> TermsOf(const Candidate& c, bool proximity) {
