@@ -166,34 +166,26 @@ std::string_view UsStateCode(std::string_view abbrev) {
 bool MayStartWorldRegion(std::string_view lower_word) {
   if (lower_word.empty()) return false;
   // Asked for nearly every capitalized word: most have a first letter, a last letter and a
-  // length that no region name's first words have (bit L of kLengths[c]: some name starts with a
-  // word run of L bytes that begins with c).
-  static const std::array<uint64_t, 256> kLengths = [] {
-    std::array<uint64_t, 256> lengths{};
+  // length that no region name's first words have (bit L of starts[c] / ends[c]: some name
+  // starts with a word run of L bytes that begins / ends with c).
+  struct Shapes {
+    std::array<uint64_t, 256> starts{}, ends{};
+  };
+  static const Shapes kShapes = [] {
+    Shapes shapes;
     for (const WorldRegion& r : kRegions) {
       for (size_t len = 1; len <= r.name.size() && len < 64; ++len) {
         if (len == r.name.size() || r.name[len] == ' ') {
-          lengths[static_cast<unsigned char>(r.name[0])] |= uint64_t{1} << len;
+          shapes.starts[static_cast<unsigned char>(r.name[0])] |= uint64_t{1} << len;
+          shapes.ends[static_cast<unsigned char>(r.name[len - 1])] |= uint64_t{1} << len;
         }
       }
     }
-    return lengths;
-  }();
-  // The same by the run's last letter: together they leave few words to the scan.
-  static const std::array<uint64_t, 256> kEndLengths = [] {
-    std::array<uint64_t, 256> lengths{};
-    for (const WorldRegion& r : kRegions) {
-      for (size_t len = 1; len <= r.name.size() && len < 64; ++len) {
-        if (len == r.name.size() || r.name[len] == ' ') {
-          lengths[static_cast<unsigned char>(r.name[len - 1])] |= uint64_t{1} << len;
-        }
-      }
-    }
-    return lengths;
+    return shapes;
   }();
   if (lower_word.size() < 64 &&
-      ((kLengths[static_cast<unsigned char>(lower_word[0])] &
-        kEndLengths[static_cast<unsigned char>(lower_word.back())]) >>
+      ((kShapes.starts[static_cast<unsigned char>(lower_word[0])] &
+        kShapes.ends[static_cast<unsigned char>(lower_word.back())]) >>
            lower_word.size() &
        1) == 0) {
     return false;

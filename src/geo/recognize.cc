@@ -664,8 +664,8 @@ class Recognizer {
   // FoldName of the text's bytes [b, e): the lower-cased text itself where that is the key
   // (FoldedAsLowered), else made into `made`.
   std::string_view FoldBytes(uint32_t b, uint32_t e, std::string& made) const {
-    const std::string_view name(doc_.text.data() + b, e - b);
-    if (const auto key = FoldedAsLowered(name, std::string_view(lower_.data() + b, e - b))) {
+    const std::string_view name(text_ + b, e - b);
+    if (const auto key = FoldedAsLowered(name, std::string_view(lower_text_ + b, e - b))) {
       if (check_) CountReferenceCheck(FoldName(name) == *key);
       return *key;
     }
@@ -1099,7 +1099,8 @@ class Recognizer {
         std::optional<std::string_view> known_key;
         const auto key_of = [&] {
           if (!known_key) {
-            known_key = one_word ? std::string_view(folded_[fold_of_[i]]) : FoldBytes(b, e, made_key);
+            known_key =
+                one_word ? std::string_view(folded_[fold_of_[i]]) : FoldBytes(b, e, made_key);
           }
           return *known_key;
         };
@@ -1325,8 +1326,8 @@ class Recognizer {
       const Gazetteer::FoldedAnswer* known =
           j == i && fold_of_[i] >= 0 ? &answers_[fold_of_[i]] : nullptr;
       std::string made;
-      const std::string_view k =
-          known != nullptr ? std::string_view(folded_[fold_of_[i]]) : FoldBytes(begin_byte, end_byte, made);
+      const std::string_view k = known != nullptr ? std::string_view(folded_[fold_of_[i]])
+                                                  : FoldBytes(begin_byte, end_byte, made);
       if (k.empty()) break;
       const auto word_prefix = [&] {
         return known != nullptr ? known->word_prefix : gaz_.HasFoldedWordPrefix(k);

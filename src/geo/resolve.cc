@@ -977,7 +977,7 @@ class Resolver {
                   every_missions == missions,
               true);
     }
-    if (us_cues_.kinds > 0) {  // the US is looked up only to receive their votes
+    if (us_cues_.kinds > 0) {  // looked up only for a document whose cues vote for it
       if (auto us = gaz_.CountryByIso2("US")) us_ = us->id();
     }
     // Sums in pounds sterling are one more kind of British cue.
@@ -1458,7 +1458,9 @@ class Resolver {
   std::span<const uint8_t> ExactNames(const Candidate& c) {
     // Cached per key: the first candidate of a name computes it for all (as ever).
     const uint32_t key = key_id_[static_cast<size_t>(&c - cands_.data())];
-    if (exact_own_[key] != nullptr) return std::span<const uint8_t>(exact_own_[key], exact_len_[key]);
+    if (exact_own_[key] != nullptr) {
+      return std::span<const uint8_t>(exact_own_[key], exact_len_[key]);
+    }
     if (exact_at_[key] < 0) return FirstExactNames(c, key);
     return std::span<const uint8_t>(exact_pool_.data() + exact_at_[key], exact_len_[key]);
   }
