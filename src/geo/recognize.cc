@@ -1067,12 +1067,12 @@ class Recognizer {
   // Kept only with a cue; the resolver also wants country context. Returns the token after the
   // candidate, or 0.
   uint32_t LooseCandidate(uint32_t i, uint32_t s, const sitrep::Sentence& sent, int last_match_end) {
+    if (i == sent.token_begin) return 0;
     // "al-Qunaitara": an article glued to a capitalized variant counts as capitalized.
     if ((!IsCapitalized(Tok(i)) && !IsArticlePrefixed(Tok(i))) || IsAllCaps(Tok(i)) ||
         IsNeverPlace(LowerTok(i))) {
       return 0;
     }
-    if (i == sent.token_begin) return 0;
     for (uint32_t len = 2; len >= 1; --len) {
       uint32_t last = i + len - 1;
       if (last >= sent.token_end) continue;
