@@ -35,6 +35,7 @@
 // counties").
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cstring>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -548,8 +549,10 @@ class Recognizer {
     std::string lower;
     std::vector<uint8_t> token_classes;
     std::vector<int32_t> fold_of;
-    std::vector<std::string> folded;
-    std::vector<std::string> loose;
+    // The folded and loose keys of the capitalized words: views into `arena` (see Keep).
+    std::vector<std::string_view> folded;
+    std::vector<std::string_view> loose;
+    std::string arena;
     std::vector<Gazetteer::FoldedAnswer> answers;
     std::vector<std::span<const GeoId>> demonyms;
     // PrefetchAhead: the words of a batch that the word memo did not answer.
@@ -570,6 +573,7 @@ class Recognizer {
         fold_of_(scratch.fold_of),
         folded_(scratch.folded),
         loose_(scratch.loose),
+        arena_(scratch.arena),
         answers_(scratch.answers),
         demonyms_(scratch.demonyms),
         scratch_(scratch) {
@@ -604,6 +608,18 @@ class Recognizer {
     fold_of_.assign(doc_.tokens.size(), -1);
     folded_.clear();
     loose_.clear();
+    // Room for every key Keep is given: a word's folded key is never longer than the word (a
+    // letter folds to at most the bytes it was written in), nor its loose key than the folded
+    // one; and for a memo hit's whole-slot copies.
+    size_t word_bytes = 0;
+    for (const uint32_t i : marked_) {
+      if (classes_[i] & kCapitalizedWordTok) {
+        word_bytes += tokens_[i].span.end - tokens_[i].span.begin;
+      }
+    }
+    const size_t room = 2 * word_bytes + 2 * WordMemo::kMaxLen;
+    if (arena_.size() < room) arena_.resize(room);
+    arena_used_ = 0;
     answers_.clear();
     demonyms_.clear();
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
@@ -776,21 +792,21 @@ class Recognizer {
         const WordMemo::Slot& slot = MemoSlotOf(h);
         if (slot.tag == tag && slot.hash == h && slot.word_len == bare.size() &&
             std::memcmp(slot.word, bare.data(), bare.size()) == 0) {
-          folded_.emplace_back(slot.folded, slot.folded_len);
-          loose_.emplace_back(slot.loose, slot.loose_len);
+          folded_.push_back(KeepSlotBytes(slot.folded, slot.folded_len));
+          loose_.push_back(KeepSlotBytes(slot.loose, slot.loose_len));
           answers_.push_back(slot.answer);
           demonyms_.push_back(slot.demonym);
           if (check) CheckMemo(folded_.back(), bare, loose_.back(), answers_.back(), slot.demonym);
           continue;
         }
-        folded_.push_back(FoldName(bare));
+        folded_.push_back(Keep(FoldName(bare)));
         loose_.emplace_back();
         answers_.emplace_back();
         demonyms_.emplace_back();
         sc.miss_at.push_back(at);
         sc.miss_tok.push_back(i);
         sc.miss_hash.push_back(h);
-        sc.miss_keys.push_back(folded_.back());
+        sc.miss_keys.emplace_back(folded_.back());
       }
     }
     prefetched_ = t;
@@ -810,7 +826,7 @@ class Recognizer {
         if (!lk.empty()) a.loose = gaz_.FindLoose(lk);
       }
       answers_[at] = a;
-      loose_[at] = lk;
+      loose_[at] = Keep(lk);
       demonyms_[at] = gaz_.FindDemonymFolded(folded_[at]);
       bool had;
       const std::string_view bare = StripPossessive(Tok(sc.miss_tok[k]), &had);
@@ -830,6 +846,24 @@ class Recognizer {
       std::memcpy(slot.folded, folded_[at].data(), folded_[at].size());
       std::memcpy(slot.loose, lk.data(), lk.size());
     }
+  }
+
+  // A view of `key` copied into the arena (Run made room for every key of the document).
+  std::string_view Keep(std::string_view key) {
+    assert(arena_used_ + key.size() <= arena_.size());
+    char* at = arena_.data() + arena_used_;
+    std::memcpy(at, key.data(), key.size());
+    arena_used_ += key.size();
+    return std::string_view(at, key.size());
+  }
+  // Keep of a memo slot's first `len` bytes: the whole array is copied (a copy of known size, no
+  // call), only `len` of them kept.
+  std::string_view KeepSlotBytes(const char (&bytes)[WordMemo::kMaxLen], size_t len) {
+    assert(arena_used_ + WordMemo::kMaxLen <= arena_.size());
+    char* at = arena_.data() + arena_used_;
+    std::memcpy(at, bytes, WordMemo::kMaxLen);
+    arena_used_ += len;
+    return std::string_view(at, len);
   }
 
   // Reference checks: a memo hit against a fresh fold and fresh lookups.
@@ -1629,8 +1663,11 @@ class Recognizer {
   std::vector<uint8_t>& classes_;  // per token: its k*Tok bits (TokenClasses)
   std::vector<uint32_t>& marked_;  // the tokens with any k*Tok bit, in order
   std::vector<int32_t>& fold_of_;  // per token: its folded key in folded_, -1 when not folded
-  std::vector<std::string>& folded_;
-  std::vector<std::string>& loose_;  // per folded_ key: its LooseKey when PrefetchFolded made it
+  std::vector<std::string_view>& folded_;
+  std::vector<std::string_view>& loose_;  // per folded_ key: its LooseKey when PrefetchFolded
+                                          // made it
+  std::string& arena_;  // the bytes of folded_ and loose_, never moved while a document is read
+  size_t arena_used_ = 0;
   std::vector<Gazetteer::FoldedAnswer>& answers_;  // per folded_ key: its lookups' answers
   std::vector<std::span<const GeoId>>& demonyms_;  // per folded_ key: FindDemonymFolded
   Scratch& scratch_;
