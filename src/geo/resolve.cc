@@ -785,22 +785,26 @@ UsCues CountUsCues(const Document& doc, std::vector<std::string_view>* missions,
     }
     return day_at(next);
   };
-  // Per first byte, bit n set when a word of n < 9 bytes starting with it may be a cue below:
-  // every capital of 3 to 7 bytes (missions), the switch's words of 8 ("Alderman", "Counties",
-  // "Mounties", "Sheriffs", "Township"), and its short lower-case words. Most words of a text are
-  // none (checked against the unfiltered scan under the reference checks).
-  static constexpr std::array<uint16_t, 256> kShortCueLengths = [] {
-    std::array<uint16_t, 256> lengths{};
-    constexpr uint16_t k3To7 = 0b11111000;
-    for (char c = 'A'; c <= 'Z'; ++c) lengths[static_cast<unsigned char>(c)] = k3To7;
+  // Per first byte, bit n set when a word of n bytes starting with it may be a cue below: every
+  // word of 9 to 16 bytes, every capital of 3 to 7 bytes (missions), the switch's words of 8
+  // ("Alderman", "Counties", "Mounties", "Sheriffs", "Township"), and its short lower-case words.
+  // Most words of a text are none (checked against the unfiltered scan under the reference
+  // checks).
+  static constexpr std::array<uint32_t, 256> kCueLengths = [] {
+    std::array<uint32_t, 256> lengths{};
+    constexpr uint32_t k9To16 = 0xFF00u << 1;
+    for (uint32_t& l : lengths) l = k9To16;
+    constexpr uint32_t k3To7 = 0b11111000;
+    for (char c = 'A'; c <= 'Z'; ++c) lengths[static_cast<unsigned char>(c)] |= k3To7;
     for (char c : std::string_view("ACMST")) lengths[static_cast<unsigned char>(c)] |= 1u << 8;
-    for (char c : std::string_view("apm")) lengths[static_cast<unsigned char>(c)] = 0b11000;
-    lengths['s'] = 0b111100000;  // "state", "school", "sheriff", "sheriffs"
-    lengths['t'] = 1u << 8;      // "township"
+    for (char c : std::string_view("apm")) lengths[static_cast<unsigned char>(c)] |= 0b11000;
+    lengths['s'] |= 0b111100000;  // "state", "school", "sheriff", "sheriffs"
+    lengths['t'] |= 1u << 8;      // "township"
     return lengths;
   }();
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].kind == TokenKind::kAlnum) {
+    if (tokens[i].kind != TokenKind::kWord) {
+      if (tokens[i].kind != TokenKind::kAlnum) continue;
       // "4am", "10.30pm": British papers write times without periods.
       std::string_view w = word(i);
       if (!uk_clock && w.size() >= 3 && w.size() <= 7 && w[0] >= '0' && w[0] <= '9' &&
@@ -810,11 +814,14 @@ UsCues CountUsCues(const Document& doc, std::vector<std::string_view>* missions,
       }
       continue;
     }
-    if (tokens[i].kind != TokenKind::kWord) continue;
     std::string_view w = word(i);
     const size_t n = w.size();
-    if (n < 3 || n > 16) continue;
-    if (filter && n < 9 && (kShortCueLengths[static_cast<unsigned char>(w[0])] >> n & 1) == 0) {
+    if (filter) {
+      // (The text's byte at a token's begin is there even for an empty token: a std::string's
+      // byte at size() is its terminator.)
+      const auto first = static_cast<unsigned char>(text[tokens[i].span.begin]);
+      if (n > 16 || (kCueLengths[first] >> n & 1) == 0) continue;
+    } else if (n < 3 || n > 16) {
       continue;
     }
     // MissionCountry's own first test, here to spare a call per word.
