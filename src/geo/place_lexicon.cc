@@ -98,8 +98,25 @@ std::string_view AreasOf(const NamedArea (&table)[N], std::string_view name) {
 
 std::string_view GroupArea(std::string_view actor) { return AreasOf(kGroupAreas, actor); }
 
+// Per capital, bit L set when a mission's name of L bytes starts with it: most capitalized words
+// asked about have a first letter and length no mission's name has, and skip the scan.
+constexpr std::array<uint8_t, 26> kMissionShapes = [] {
+  std::array<uint8_t, 26> shapes{};
+  for (const NamedArea& m : kMissions) {
+    shapes[m.name[0] - 'A'] |= static_cast<uint8_t>(1u << m.name.size());
+  }
+  return shapes;
+}();
+static_assert(std::all_of(std::begin(kMissions), std::end(kMissions),
+                          [](const NamedArea& m) {
+                            return m.name.size() >= 3 && m.name.size() <= 7 && m.name[0] >= 'A' &&
+                                   m.name[0] <= 'Z';
+                          }),
+              "MissionCountry's first test must pass every mission's name");
+
 std::string_view MissionCountry(std::string_view token) {
   if (token.size() < 3 || token.size() > 7 || token[0] < 'A' || token[0] > 'Z') return {};
+  if ((kMissionShapes[token[0] - 'A'] >> token.size() & 1) == 0) return {};
   return AreasOf(kMissions, token);
 }
 

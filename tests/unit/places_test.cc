@@ -1466,6 +1466,26 @@ TEST(FoldedAsLoweredTest, MatchesFoldName) {
   }
 }
 
+// MissionCountry's first-letter and length filter passes every mission's name, and words of
+// the same letters and lengths that are no mission's name stay without a country.
+TEST(MissionCountryTest, NamesAndLookAlikes) {
+  struct Row {
+    const char* token;
+    const char* iso2;  // "" for none
+  };
+  const Row rows[] = {
+      {"SMM", "UA"},     {"UNIFIL", "LB"},  {"UNAMA", "AF"},  {"UNAMI", "IQ"},
+      {"UNMISS", "SS"},  {"MINUSCA", "CF"}, {"UNAMID", "SD"}, {"UNISFA", "SD"},
+      {"UNDOF", "SY"},   {"UNFICYP", "CY"}, {"KFOR", "XK"},   {"MINUSMA", "ML"},
+      {"MONUSCO", "CD"}, {"AMISOM", "SO"},  {"UNSMIL", "LY"}, {"UNMHA", "YE"},
+      {"SMS", ""},       {"UNICEF", ""},    {"Kabul", ""},    {"MINUSMAS", ""},
+      {"Smm", ""},       {"unifil", ""},    {"KF", ""},       {"AMISOMX", ""},
+  };
+  for (const Row& r : rows) {
+    EXPECT_EQ(places_internal::MissionCountry(r.token), r.iso2) << r.token;
+  }
+}
+
 TEST(PlacesKindTest, Names) {
   EXPECT_STREQ(PlaceKindName(PlaceKind::kCountry), "country");
   EXPECT_STREQ(PlaceKindName(PlaceKind::kRegion), "region");
