@@ -1462,7 +1462,9 @@ TEST(FoldedAsLoweredTest, MatchesFoldName) {
     for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
     const std::optional<std::string_view> got = places_internal::FoldedAsLowered(name, lower);
     EXPECT_EQ(got.has_value(), r.lowered) << "'" << name << "'";
-    if (got) EXPECT_EQ(std::string(*got), FoldName(name)) << "'" << name << "'";
+    if (got) {
+      EXPECT_EQ(std::string(*got), FoldName(name)) << "'" << name << "'";
+    }
   }
 }
 
