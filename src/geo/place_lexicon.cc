@@ -98,8 +98,25 @@ std::string_view AreasOf(const NamedArea (&table)[N], std::string_view name) {
 
 std::string_view GroupArea(std::string_view actor) { return AreasOf(kGroupAreas, actor); }
 
+// Per capital, bit L set when a mission's name of L bytes starts with it: most capitalized words
+// asked about have a first letter and length no mission's name has, and skip the scan.
+constexpr std::array<uint8_t, 26> kMissionShapes = [] {
+  std::array<uint8_t, 26> shapes{};
+  for (const NamedArea& m : kMissions) {
+    shapes[m.name[0] - 'A'] |= static_cast<uint8_t>(1u << m.name.size());
+  }
+  return shapes;
+}();
+static_assert(std::all_of(std::begin(kMissions), std::end(kMissions),
+                          [](const NamedArea& m) {
+                            return m.name.size() >= 3 && m.name.size() <= 7 && m.name[0] >= 'A' &&
+                                   m.name[0] <= 'Z';
+                          }),
+              "MissionCountry's first test must pass every mission's name");
+
 std::string_view MissionCountry(std::string_view token) {
   if (token.size() < 3 || token.size() > 7 || token[0] < 'A' || token[0] > 'Z') return {};
+  if ((kMissionShapes[token[0] - 'A'] >> token.size() & 1) == 0) return {};
   return AreasOf(kMissions, token);
 }
 
@@ -165,22 +182,29 @@ std::string_view UsStateCode(std::string_view abbrev) {
 
 bool MayStartWorldRegion(std::string_view lower_word) {
   if (lower_word.empty()) return false;
-  // Asked for nearly every capitalized word: most have a first letter and a length that no
-  // region name's first words have (bit L of kLengths[c]: some name starts with a word run of
-  // L bytes that begins with c).
-  static const std::array<uint64_t, 256> kLengths = [] {
-    std::array<uint64_t, 256> lengths{};
+  // Asked for nearly every capitalized word: most have a first letter, a last letter and a
+  // length that no region name's first words have (bit L of starts[c] / ends[c]: some name
+  // starts with a word run of L bytes that begins / ends with c).
+  struct Shapes {
+    std::array<uint64_t, 256> starts{}, ends{};
+  };
+  static const Shapes kShapes = [] {
+    Shapes shapes;
     for (const WorldRegion& r : kRegions) {
       for (size_t len = 1; len <= r.name.size() && len < 64; ++len) {
         if (len == r.name.size() || r.name[len] == ' ') {
-          lengths[static_cast<unsigned char>(r.name[0])] |= uint64_t{1} << len;
+          shapes.starts[static_cast<unsigned char>(r.name[0])] |= uint64_t{1} << len;
+          shapes.ends[static_cast<unsigned char>(r.name[len - 1])] |= uint64_t{1} << len;
         }
       }
     }
-    return lengths;
+    return shapes;
   }();
   if (lower_word.size() < 64 &&
-      (kLengths[static_cast<unsigned char>(lower_word[0])] >> lower_word.size() & 1) == 0) {
+      ((kShapes.starts[static_cast<unsigned char>(lower_word[0])] &
+        kShapes.ends[static_cast<unsigned char>(lower_word.back())]) >>
+           lower_word.size() &
+       1) == 0) {
     return false;
   }
   return MayStartWorldRegionByScan(lower_word);

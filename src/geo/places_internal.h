@@ -54,6 +54,11 @@ struct Candidate {
   int container = -1;         // index of the candidate in "X, Y" / "X (Y)" that contains this one
 };
 
+// FoldName(name) when that is `lower` itself (`name` with its ASCII letters lower-cased, as the
+// recognizer keeps the text): words of ASCII letters and digits joined by single spaces, none but
+// the last an article FoldName drops ("deir hafer", not "al qaim"). Empty otherwise.
+std::optional<std::string_view> FoldedAsLowered(std::string_view name, std::string_view lower);
+
 // Finds candidate mentions in text order (non-overlapping) and puts them in `out` (cleared
 // first). Recognition only: acceptance needs document context and is decided by Resolve.
 // `marked_words` gets, in order, the tokens its scans look at: every word or alnum token that

@@ -35,6 +35,7 @@
 // counties").
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cstring>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -491,6 +492,24 @@ WordMemo::Slot& MemoSlotOf(uint64_t h) {
   return t_word_memo.slots[(h ^ (h >> 31)) & (WordMemo::kSlots - 1)];
 }
 
+// A per-thread memo of the spellings LooseCandidate looks up by their loose key ("Boko Haram",
+// "Security Forces": capitalized words the folded keys miss): the phrase's bytes → the loose
+// lookup's answer. News repeats them from document to document. Direct-mapped, a slot holds the
+// whole phrase, tagged with the gazetteer's serial (+1) as the word memo is.
+struct PhraseMemo {
+  static constexpr size_t kSlots = 4096;  // 352 KB per thread
+  static constexpr size_t kMaxLen = 48;
+  struct Slot {
+    uint64_t tag = 0;
+    uint64_t hash = 0;
+    std::span<const GeoId> ids;
+    uint8_t len = 0;
+    char bytes[kMaxLen];
+  };
+  Slot slots[kSlots];
+};
+thread_local PhraseMemo t_phrase_memo;
+
 // Counts per folded key, for the few names of a document that get any: a flat list searched
 // in order (a map cost a node and string compares down a tree per count).
 class KeyCounts {
@@ -530,8 +549,10 @@ class Recognizer {
     std::string lower;
     std::vector<uint8_t> token_classes;
     std::vector<int32_t> fold_of;
-    std::vector<std::string> folded;
-    std::vector<std::string> loose;
+    // The folded and loose keys of the capitalized words: views into `arena` (see Keep).
+    std::vector<std::string_view> folded;
+    std::vector<std::string_view> loose;
+    std::string arena;
     std::vector<Gazetteer::FoldedAnswer> answers;
     std::vector<std::span<const GeoId>> demonyms;
     // PrefetchAhead: the words of a batch that the word memo did not answer.
@@ -552,6 +573,7 @@ class Recognizer {
         fold_of_(scratch.fold_of),
         folded_(scratch.folded),
         loose_(scratch.loose),
+        arena_(scratch.arena),
         answers_(scratch.answers),
         demonyms_(scratch.demonyms),
         scratch_(scratch) {
@@ -578,6 +600,7 @@ class Recognizer {
       const unsigned char c = static_cast<unsigned char>(in[b]);
       low[b] = static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + 32 : c);
     }
+    lower_text_ = lower_.data();
   }
 
   void Run() {
@@ -585,6 +608,18 @@ class Recognizer {
     fold_of_.assign(doc_.tokens.size(), -1);
     folded_.clear();
     loose_.clear();
+    // Room for every key Keep is given: a word's folded key is never longer than the word (a
+    // letter folds to at most the bytes it was written in), nor its loose key than the folded
+    // one; and for a memo hit's whole-slot copies.
+    size_t word_bytes = 0;
+    for (const uint32_t i : marked_) {
+      if (classes_[i] & kCapitalizedWordTok) {
+        word_bytes += tokens_[i].span.end - tokens_[i].span.begin;
+      }
+    }
+    const size_t room = 2 * word_bytes + 2 * WordMemo::kMaxLen;
+    if (arena_.size() < room) arena_.resize(room);
+    arena_used_ = 0;
     answers_.clear();
     demonyms_.clear();
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
@@ -622,24 +657,36 @@ class Recognizer {
 
  private:
   // Token spans lie inside the text (Segment makes them so): views without substr's check.
+  // Read through tokens_, text_ and lower_text_ (asked of nearly every token, a load fewer).
   std::string_view Tok(uint32_t i) const {
-    const Span& sp = doc_.tokens[i].span;
-    return std::string_view(doc_.text.data() + sp.begin, sp.end - sp.begin);
+    const Span& sp = tokens_[i].span;
+    return std::string_view(text_ + sp.begin, sp.end - sp.begin);
   }
   bool IsWord(uint32_t i) const {
-    return doc_.tokens[i].kind == TokenKind::kWord || doc_.tokens[i].kind == TokenKind::kAlnum;
+    return tokens_[i].kind == TokenKind::kWord || tokens_[i].kind == TokenKind::kAlnum;
   }
   // True when only spaces/tabs separate token i-1 and token i (no line break, no punctuation).
   bool Adjacent(uint32_t i) const {
-    for (uint32_t b = doc_.tokens[i - 1].span.end; b < doc_.tokens[i].span.begin; ++b) {
-      char c = doc_.text[b];
+    for (uint32_t b = tokens_[i - 1].span.end; b < tokens_[i].span.begin; ++b) {
+      char c = text_[b];
       if (c != ' ' && c != '\t') return false;
     }
     return true;
   }
   std::string_view LowerTok(uint32_t i) const {
-    const Span& sp = doc_.tokens[i].span;
-    return std::string_view(lower_.data() + sp.begin, sp.end - sp.begin);
+    const Span& sp = tokens_[i].span;
+    return std::string_view(lower_text_ + sp.begin, sp.end - sp.begin);
+  }
+  // FoldName of the text's bytes [b, e): the lower-cased text itself where that is the key
+  // (FoldedAsLowered), else made into `made`.
+  std::string_view FoldBytes(uint32_t b, uint32_t e, std::string& made) const {
+    const std::string_view name(text_ + b, e - b);
+    if (const auto key = FoldedAsLowered(name, std::string_view(lower_text_ + b, e - b))) {
+      if (check_) CountReferenceCheck(FoldName(name) == *key);
+      return *key;
+    }
+    made = FoldName(name);
+    return made;
   }
   // WordClassesOf(w), checked against the lists' own tests under the reference checks.
   uint32_t Classes(std::string_view w) const {
@@ -661,18 +708,28 @@ class Recognizer {
     const unsigned char* text = reinterpret_cast<const unsigned char*>(doc_.text.data());
     uint8_t* __restrict classes = classes_.data();
     uint32_t* __restrict marked = marked_.data();
+    // Per first byte: bit 0 for a capital, bit 1 for a capital, a byte of a longer UTF-8 letter
+    // or a letter that begins an article ("al", "el", "ul").
+    static constexpr std::array<uint8_t, 256> kFirstByte = [] {
+      std::array<uint8_t, 256> first{};
+      for (int c = 0; c < 256; ++c) {
+        const bool capital = c >= 'A' && c <= 'Z';
+        const bool maybe = c >= 0x80 || c == 'a' || c == 'e' || c == 'u';  // every article
+        first[c] = static_cast<uint8_t>(capital | (capital | maybe) << 1);
+      }
+      return first;
+    }();
+    static_assert(TokenKind::kWord == TokenKind{0} && TokenKind::kAlnum == TokenKind{2},
+                  "a word or alnum token is a kind of 0 or 2");
     size_t count = 0;
     for (uint32_t i = 0; i < n; ++i) {
       // (A std::string's byte at size() is its terminator: reading it is safe.)
-      const unsigned char c0 = text[tokens[i].span.begin];
-      const TokenKind kind = tokens[i].kind;
-      const bool word = (kind == TokenKind::kWord || kind == TokenKind::kAlnum) &
-                        (tokens[i].span.end > tokens[i].span.begin);
-      const bool capital = static_cast<unsigned>(c0 - 'A') < 26u;
-      const bool maybe = c0 >= 0x80 || c0 == 'a' || c0 == 'e' || c0 == 'u';  // every article
-      classes[i] = static_cast<uint8_t>(word & capital);  // kCapitalizedWordTok
+      const uint8_t first = kFirstByte[text[tokens[i].span.begin]];
+      const uint8_t kind = static_cast<uint8_t>(tokens[i].kind);
+      const unsigned word = ((kind | 2u) == 2u) & (tokens[i].span.end > tokens[i].span.begin);
+      classes[i] = static_cast<uint8_t>(word & first);  // kCapitalizedWordTok
       marked[count] = i;
-      count += word & (capital | maybe);
+      count += word & (first >> 1);
     }
     static_assert(kCapitalizedWordTok == 1);
     size_t kept = 0;
@@ -735,21 +792,21 @@ class Recognizer {
         const WordMemo::Slot& slot = MemoSlotOf(h);
         if (slot.tag == tag && slot.hash == h && slot.word_len == bare.size() &&
             std::memcmp(slot.word, bare.data(), bare.size()) == 0) {
-          folded_.emplace_back(slot.folded, slot.folded_len);
-          loose_.emplace_back(slot.loose, slot.loose_len);
+          folded_.push_back(KeepSlotBytes(slot.folded, slot.folded_len));
+          loose_.push_back(KeepSlotBytes(slot.loose, slot.loose_len));
           answers_.push_back(slot.answer);
           demonyms_.push_back(slot.demonym);
           if (check) CheckMemo(folded_.back(), bare, loose_.back(), answers_.back(), slot.demonym);
           continue;
         }
-        folded_.push_back(FoldName(bare));
+        folded_.push_back(Keep(FoldName(bare)));
         loose_.emplace_back();
         answers_.emplace_back();
         demonyms_.emplace_back();
         sc.miss_at.push_back(at);
         sc.miss_tok.push_back(i);
         sc.miss_hash.push_back(h);
-        sc.miss_keys.push_back(folded_.back());
+        sc.miss_keys.emplace_back(folded_.back());
       }
     }
     prefetched_ = t;
@@ -769,7 +826,7 @@ class Recognizer {
         if (!lk.empty()) a.loose = gaz_.FindLoose(lk);
       }
       answers_[at] = a;
-      loose_[at] = lk;
+      loose_[at] = Keep(lk);
       demonyms_[at] = gaz_.FindDemonymFolded(folded_[at]);
       bool had;
       const std::string_view bare = StripPossessive(Tok(sc.miss_tok[k]), &had);
@@ -789,6 +846,24 @@ class Recognizer {
       std::memcpy(slot.folded, folded_[at].data(), folded_[at].size());
       std::memcpy(slot.loose, lk.data(), lk.size());
     }
+  }
+
+  // A view of `key` copied into the arena (Run made room for every key of the document).
+  std::string_view Keep(std::string_view key) {
+    assert(arena_used_ + key.size() <= arena_.size());
+    char* at = arena_.data() + arena_used_;
+    std::memcpy(at, key.data(), key.size());
+    arena_used_ += key.size();
+    return std::string_view(at, key.size());
+  }
+  // Keep of a memo slot's first `len` bytes: the whole array is copied (a copy of known size, no
+  // call), only `len` of them kept.
+  std::string_view KeepSlotBytes(const char (&bytes)[WordMemo::kMaxLen], size_t len) {
+    assert(arena_used_ + WordMemo::kMaxLen <= arena_.size());
+    char* at = arena_.data() + arena_used_;
+    std::memcpy(at, bytes, WordMemo::kMaxLen);
+    arena_used_ += len;
+    return std::string_view(at, len);
   }
 
   // Reference checks: a memo hit against a fresh fold and fresh lookups.
@@ -1026,12 +1101,12 @@ class Recognizer {
   // Kept only with a cue; the resolver also wants country context. Returns the token after the
   // candidate, or 0.
   uint32_t LooseCandidate(uint32_t i, uint32_t s, const sitrep::Sentence& sent, int last_match_end) {
+    if (i == sent.token_begin) return 0;
     // "al-Qunaitara": an article glued to a capitalized variant counts as capitalized.
     if ((!IsCapitalized(Tok(i)) && !IsArticlePrefixed(Tok(i))) || IsAllCaps(Tok(i)) ||
         IsNeverPlace(LowerTok(i))) {
       return 0;
     }
-    if (i == sent.token_begin) return 0;
     for (uint32_t len = 2; len >= 1; --len) {
       uint32_t last = i + len - 1;
       if (last >= sent.token_end) continue;
@@ -1052,26 +1127,34 @@ class Recognizer {
         std::string_view w = StripPossessive(Tok(stop - 1), &had);
         uint32_t b = doc_.tokens[i].span.begin;
         uint32_t e = doc_.tokens[stop - 1].span.begin + static_cast<uint32_t>(w.size());
-        // One word alone: the bytes PrefetchAhead folded.
-        std::string key = stop == i + 1 && fold_of_[i] >= 0
-                              ? folded_[fold_of_[i]]
-                              : FoldName(std::string_view(doc_.text).substr(b, e - b));
-        // A spelling variant of a two-letter name is any word ("Air" for "AR"). PrefetchAhead's
-        // loose form of a one-word name, when it made one.
-        const bool cached = stop == i + 1 && fold_of_[i] >= 0 && !loose_[fold_of_[i]].empty();
-        std::string made;
-        if (!cached) made = LooseKey(key);
-        const std::string_view loose = cached ? std::string_view(loose_[fold_of_[i]]) : made;
-        if (loose.size() < 3) continue;
-        std::span<const GeoId> ids =
-            cached ? answers_[fold_of_[i]].loose : gaz_.FindLoose(loose);
+        // One word alone: the bytes PrefetchAhead folded. The key is made only when needed.
+        const bool one_word = stop == i + 1 && fold_of_[i] >= 0;
+        std::string made_key;
+        std::optional<std::string_view> known_key;
+        const auto key_of = [&] {
+          if (!known_key) {
+            known_key =
+                one_word ? std::string_view(folded_[fold_of_[i]]) : FoldBytes(b, e, made_key);
+          }
+          return *known_key;
+        };
+        std::span<const GeoId> ids;
+        if (one_word && !loose_[fold_of_[i]].empty()) {
+          // PrefetchAhead's loose form of a one-word name, and its lookup. A spelling variant of
+          // a two-letter name is any word ("Air" for "AR").
+          if (loose_[fold_of_[i]].size() < 3) continue;
+          ids = answers_[fold_of_[i]].loose;
+        } else {
+          ids = LooseIdsOf(b, e, key_of);
+        }
         if (ids.empty()) continue;
+        const std::string_view key = key_of();
         Candidate c;
         c.sentence = s;
         c.tok_begin = i;
         c.tok_end = stop;
         c.ids = ids;
-        c.key = std::move(key);
+        c.key = key;
         c.span = {b, e};
         c.loose = true;
         if (!Evidence(c, sent, last_match_end) || c.cue == 0) return 0;
@@ -1080,6 +1163,38 @@ class Recognizer {
       }
     }
     return 0;
+  }
+
+  // The loose lookup of LooseKey(key_of()) for the text's bytes [b, e): none when the loose key
+  // is under 3 bytes (a spelling variant of a two-letter name is any word). Through the phrase
+  // memo: a repeated spelling costs a hash and a compare, and key_of is not asked.
+  template <typename KeyOf>
+  std::span<const GeoId> LooseIdsOf(uint32_t b, uint32_t e, const KeyOf& key_of) const {
+    const std::string_view bytes(text_ + b, e - b);
+    const uint64_t h = HashBytes(bytes);
+    PhraseMemo::Slot& slot = t_phrase_memo.slots[(h ^ (h >> 29)) & (PhraseMemo::kSlots - 1)];
+    const uint64_t tag = gaz_.serial() + 1;
+    if (slot.tag == tag && slot.hash == h && slot.len == bytes.size() &&
+        std::memcmp(slot.bytes, bytes.data(), bytes.size()) == 0) {
+      if (check_) {
+        const std::span<const GeoId> fresh = FreshLooseIds(key_of());
+        CountReferenceCheck(fresh.data() == slot.ids.data() && fresh.size() == slot.ids.size());
+      }
+      return slot.ids;
+    }
+    const std::span<const GeoId> ids = FreshLooseIds(key_of());
+    if (bytes.size() <= PhraseMemo::kMaxLen) {
+      slot.tag = tag;
+      slot.hash = h;
+      slot.ids = ids;
+      slot.len = static_cast<uint8_t>(bytes.size());
+      std::memcpy(slot.bytes, bytes.data(), bytes.size());
+    }
+    return ids;
+  }
+  std::span<const GeoId> FreshLooseIds(std::string_view key) const {
+    const std::string loose = LooseKey(key);
+    return loose.size() < 3 ? std::span<const GeoId>() : gaz_.FindLoose(loose);
   }
 
   // "Mogadishu-Hodan district": a district of a city written "City-District", the whole not a
@@ -1245,10 +1360,8 @@ class Recognizer {
       const Gazetteer::FoldedAnswer* known =
           j == i && fold_of_[i] >= 0 ? &answers_[fold_of_[i]] : nullptr;
       std::string made;
-      if (known == nullptr) {
-        made = FoldName(std::string_view(doc_.text).substr(begin_byte, end_byte - begin_byte));
-      }
-      const std::string_view k = known != nullptr ? std::string_view(folded_[fold_of_[i]]) : made;
+      const std::string_view k = known != nullptr ? std::string_view(folded_[fold_of_[i]])
+                                                  : FoldBytes(begin_byte, end_byte, made);
       if (k.empty()) break;
       const auto word_prefix = [&] {
         return known != nullptr ? known->word_prefix : gaz_.HasFoldedWordPrefix(k);
@@ -1541,14 +1654,20 @@ class Recognizer {
   }
 
   const Document& doc_;
+  const Token* const tokens_ = doc_.tokens.data();
+  const char* const text_ = doc_.text.data();
   const Gazetteer& gaz_;
   std::vector<Candidate>& out_;
   std::string& lower_;  // doc_.text lower-cased
+  const char* lower_text_ = nullptr;  // lower_.data()
   std::vector<uint8_t>& classes_;  // per token: its k*Tok bits (TokenClasses)
   std::vector<uint32_t>& marked_;  // the tokens with any k*Tok bit, in order
   std::vector<int32_t>& fold_of_;  // per token: its folded key in folded_, -1 when not folded
-  std::vector<std::string>& folded_;
-  std::vector<std::string>& loose_;  // per folded_ key: its LooseKey when PrefetchFolded made it
+  std::vector<std::string_view>& folded_;
+  std::vector<std::string_view>& loose_;  // per folded_ key: its LooseKey when PrefetchFolded
+                                          // made it
+  std::string& arena_;  // the bytes of folded_ and loose_, never moved while a document is read
+  size_t arena_used_ = 0;
   std::vector<Gazetteer::FoldedAnswer>& answers_;  // per folded_ key: its lookups' answers
   std::vector<std::span<const GeoId>>& demonyms_;  // per folded_ key: FindDemonymFolded
   Scratch& scratch_;
@@ -1561,8 +1680,9 @@ class Recognizer {
 };
 
 // "the north of the country", "the south of the country": a relative region of the document's
-// country, without a name.
-void FindCountryRefs(const Document& doc, std::vector<Candidate>* out) {
+// country, without a name. `lower` is the text lower-cased: most texts never say "country".
+void FindCountryRefs(const Document& doc, std::string_view lower, std::vector<Candidate>* out) {
+  if (lower.find("country") == std::string_view::npos) return;
   const auto& t = doc.tokens;
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const auto& sent = doc.sentences[s];
@@ -1588,9 +1708,34 @@ void FindCountryRefs(const Document& doc, std::vector<Candidate>* out) {
 
 }  // namespace
 
+std::optional<std::string_view> FoldedAsLowered(std::string_view name, std::string_view lower) {
+  // Per byte: 1 for an ASCII letter or digit.
+  static constexpr std::array<uint8_t, 256> kAlnum = [] {
+    std::array<uint8_t, 256> alnum{};
+    for (int c = 0; c < 256; ++c) {
+      alnum[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+    return alnum;
+  }();
+  if (name.empty() || name.size() != lower.size()) return std::nullopt;
+  size_t word = 0;  // where the current word begins
+  for (size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    if (kAlnum[static_cast<unsigned char>(c)]) continue;
+    // A single space between two words, after a word FoldName keeps.
+    if (c != ' ' || i == word || i + 1 == name.size() ||
+        IsFoldedArticle(lower.substr(word, i - word))) {
+      return std::nullopt;
+    }
+    word = i + 1;
+  }
+  return lower;
+}
+
 void Recognize(const Document& doc, const Gazetteer& gaz, std::vector<Candidate>& out,
                std::vector<uint32_t>& marked_words) {
   out.clear();
+  std::vector<Candidate> refs;
   {
     // This thread's scratch, or a fresh one while it is in use (a Recognize inside a Recognize).
     static thread_local Recognizer::Scratch t_scratch;
@@ -1604,10 +1749,9 @@ void Recognize(const Document& doc, const Gazetteer& gaz, std::vector<Candidate>
     const bool leased = scratch == &t_scratch;
     if (leased) t_in_use = true;
     Recognizer(doc, gaz, *scratch, out, marked_words).Run();
+    FindCountryRefs(doc, scratch->lower, &refs);
     if (leased) t_in_use = false;
   }
-  std::vector<Candidate> refs;
-  FindCountryRefs(doc, &refs);
   if (!refs.empty()) {
     const auto by_begin = [](const Candidate& a, const Candidate& b) {
       return a.span.begin < b.span.begin;

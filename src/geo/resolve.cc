@@ -90,6 +90,7 @@
 //  - a dateline ("NEW YORK (AP) —") is a strong cue for a city: places +3, divisions -6, and its
 //    reading is what the other mentions of the name mean.
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <cstring>
@@ -199,6 +200,26 @@ double PopulationPrior(uint64_t population) {
   slot.prior = prior;
   return prior;
 }
+// A per-thread memo of PriorBase over entry lists (BasesOf): the lists of the names news repeats
+// from document to document ("Kabul", "Borno") keep their bases. Direct-mapped by the list's
+// address in the blob, tagged with the gazetteer's serial (+1, so 0 is empty) as the
+// recognizer's word memo is.
+struct BasesMemo {
+  static constexpr size_t kSlots = 1024;  // 536 KB per thread
+  struct Slot {
+    uint64_t tag = 0;
+    const GeoId* ids = nullptr;
+    uint32_t n = 0;
+    double bases[kMaxEntries];
+  };
+  static Slot& SlotOf(const GeoId* ids) {
+    static thread_local BasesMemo t_memo;
+    const uint64_t a = reinterpret_cast<uintptr_t>(ids);
+    return t_memo.slots[((a >> 2) * 0x9e3779b97f4a7c15ull) >> 54];
+  }
+  Slot slots[kSlots];
+};
+
 // cos(d / R) for great-circle distances d of 150 and 400 km.
 const double kCos150Km = std::cos(150.0 / 6371.0088);
 const double kCos400Km = std::cos(400.0 / 6371.0088);
@@ -726,22 +747,27 @@ bool EnglishShire(std::string_view w) {
 }
 // Also collects, in text order, the ISO2 codes of the missions of one country the text names
 // (MissionCountry): the same scan over the words, so the resolver need not make a second one.
-UsCues CountUsCues(const Document& doc, std::vector<std::string_view>* missions) {
+UsCues CountUsCues(const Document& doc, std::vector<std::string_view>* missions,
+                   bool filter = true) {
   bool sheriff = false, county = false, township = false, interstate = false, parish = false;
   bool clock = false, ap_date = false, council = false, school = false, troopers = false;
   bool uk_clock = false, uk_court = false, constabulary = false, nhs = false, mum = false;
   bool rcmp = false, constable = false, shire = false;
+  // Local views of the tokens and the text: the compiler would load them again after every
+  // store of the scan (the missions' push_back may alias them).
+  const std::span<const Token> tokens(doc.tokens);
+  const char* const text = doc.text.data();
   // Token spans lie inside the text (Segment makes them so): views without substr's check.
   auto word = [&](size_t i) {
-    const Span& sp = doc.tokens[i].span;
-    return std::string_view(doc.text.data() + sp.begin, sp.end - sp.begin);
+    const Span& sp = tokens[i].span;
+    return std::string_view(text + sp.begin, sp.end - sp.begin);
   };
   // The word before token i ("" at the start).
   auto before = [&](size_t i) { return i == 0 ? std::string_view() : word(i - 1); };
   // A day number at token i ("9" of "Feb. 9").
   auto day_at = [&](size_t i) {
-    return i < doc.tokens.size() && doc.tokens[i].kind == TokenKind::kNumber &&
-           doc.tokens[i].span.size() <= 2;
+    return i < tokens.size() && tokens[i].kind == TokenKind::kNumber &&
+           tokens[i].span.size() <= 2;
   };
   // A month cut short ("Feb", "Sept") at token i, then its period and the day. (Not "Mar",
   // "Apr", "Jun", "Jul": AP style writes those months out.)
@@ -754,13 +780,31 @@ UsCues CountUsCues(const Document& doc, std::vector<std::string_view>* missions)
     }
     size_t next = i + 1;
     if (!dot) {
-      if (next >= doc.tokens.size() || !Eq(word(next), ".")) return false;
+      if (next >= tokens.size() || !Eq(word(next), ".")) return false;
       ++next;
     }
     return day_at(next);
   };
-  for (size_t i = 0; i < doc.tokens.size(); ++i) {
-    if (doc.tokens[i].kind == TokenKind::kAlnum) {
+  // Per first byte, bit n set when a word of n bytes starting with it may be a cue below: every
+  // word of 9 to 16 bytes, every capital of 3 to 7 bytes (missions), the switch's words of 8
+  // ("Alderman", "Counties", "Mounties", "Sheriffs", "Township"), and its short lower-case words.
+  // Most words of a text are none (checked against the unfiltered scan under the reference
+  // checks).
+  static constexpr std::array<uint32_t, 256> kCueLengths = [] {
+    std::array<uint32_t, 256> lengths{};
+    constexpr uint32_t k9To16 = 0xFF00u << 1;
+    for (uint32_t& l : lengths) l = k9To16;
+    constexpr uint32_t k3To7 = 0b11111000;
+    for (char c = 'A'; c <= 'Z'; ++c) lengths[static_cast<unsigned char>(c)] |= k3To7;
+    for (char c : std::string_view("ACMST")) lengths[static_cast<unsigned char>(c)] |= 1u << 8;
+    for (char c : std::string_view("apm")) lengths[static_cast<unsigned char>(c)] |= 0b11000;
+    lengths['s'] |= 0b111100000;  // "state", "school", "sheriff", "sheriffs"
+    lengths['t'] |= 1u << 8;      // "township"
+    return lengths;
+  }();
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind != TokenKind::kWord) {
+      if (tokens[i].kind != TokenKind::kAlnum) continue;
       // "4am", "10.30pm": British papers write times without periods.
       std::string_view w = word(i);
       if (!uk_clock && w.size() >= 3 && w.size() <= 7 && w[0] >= '0' && w[0] <= '9' &&
@@ -770,10 +814,16 @@ UsCues CountUsCues(const Document& doc, std::vector<std::string_view>* missions)
       }
       continue;
     }
-    if (doc.tokens[i].kind != TokenKind::kWord) continue;
     std::string_view w = word(i);
     const size_t n = w.size();
-    if (n < 3 || n > 16) continue;
+    if (filter) {
+      // (The text's byte at a token's begin is there even for an empty token: a std::string's
+      // byte at size() is its terminator.)
+      const auto first = static_cast<unsigned char>(text[tokens[i].span.begin]);
+      if (n > 16 || (kCueLengths[first] >> n & 1) == 0) continue;
+    } else if (n < 3 || n > 16) {
+      continue;
+    }
     // MissionCountry's own first test, here to spare a call per word.
     if (n <= 7 && w[0] >= 'A' && w[0] <= 'Z') {
       if (const std::string_view iso2 = MissionCountry(w); !iso2.empty()) missions->push_back(iso2);
@@ -786,7 +836,7 @@ UsCues CountUsCues(const Document& doc, std::vector<std::string_view>* missions)
       case 'p':
         // "5 p.m.", "10:30 a.m.": a number right before.
         if (n <= 4 && w[1] == '.' && w[2] == 'm' && i > 0 &&
-            doc.tokens[i - 1].kind == TokenKind::kNumber) {
+            tokens[i - 1].kind == TokenKind::kNumber) {
           clock = true;
         }
         break;
@@ -805,7 +855,7 @@ UsCues CountUsCues(const Document& doc, std::vector<std::string_view>* missions)
         if (n <= 5) {
           if (w[0] == 'S' && w[1] == 'e') ap_date = ap_date || ap_month(i, w);
           // "State Police", "state troopers", "State Patrol" (a Highway Patrol below).
-          if ((Eq(w, "State") || Eq(w, "state")) && i + 1 < doc.tokens.size()) {
+          if ((Eq(w, "State") || Eq(w, "state")) && i + 1 < tokens.size()) {
             std::string_view next = word(i + 1);
             if (Eq(next, "troopers") || Eq(next, "trooper") || Eq(next, "Troopers") ||
                 Eq(next, "Trooper") || Eq(next, "Patrol") || Eq(next, "Police")) {
@@ -827,10 +877,10 @@ UsCues CountUsCues(const Document& doc, std::vector<std::string_view>* missions)
       case 'C':
         if (Eq(w, "Constabulary")) constabulary = true;
         // "Crown Court"; "Const. Jane Smith" (the tokenizer splits the period off).
-        if (Eq(w, "Crown") && i + 1 < doc.tokens.size() && Eq(word(i + 1), "Court"))
+        if (Eq(w, "Crown") && i + 1 < tokens.size() && Eq(word(i + 1), "Court"))
           uk_court = true;
-        if (Eq(w, "Const") && i + 2 < doc.tokens.size() && Eq(word(i + 1), ".") &&
-            doc.tokens[i + 2].kind == TokenKind::kWord && word(i + 2)[0] >= 'A' &&
+        if (Eq(w, "Const") && i + 2 < tokens.size() && Eq(word(i + 1), ".") &&
+            tokens[i + 2].kind == TokenKind::kWord && word(i + 2)[0] >= 'A' &&
             word(i + 2)[0] <= 'Z') {
           constable = true;
         }
@@ -924,9 +974,19 @@ class Resolver {
     in_container_at_.assign(cands_.size(), -1);
     ctx_.Reset();
     ctx_.Reserve(ContextIdLimit(gaz_));
-    if (auto us = gaz_.CountryByIso2("US")) us_ = us->id();
     std::vector<std::string_view>& missions = scratch_.missions;  // ISO2 codes, text order
     us_cues_ = CountUsCues(doc_, &missions);
+    if (check_) {  // the short-word filter against the scan of every word
+      std::vector<std::string_view> every_missions;
+      const UsCues every = CountUsCues(doc_, &every_missions, /*filter=*/false);
+      Checked(every.kinds == us_cues_.kinds && every.style == us_cues_.style &&
+                  every.british == us_cues_.british && every.canadian == us_cues_.canadian &&
+                  every_missions == missions,
+              true);
+    }
+    if (us_cues_.kinds > 0) {  // looked up only for a document whose cues vote for it
+      if (auto us = gaz_.CountryByIso2("US")) us_ = us->id();
+    }
     // Sums in pounds sterling are one more kind of British cue.
     if (CountsPounds(doc_)) ++us_cues_.british;
     if (us_cues_.british > 0) {
@@ -1056,6 +1116,7 @@ class Resolver {
     }
     exact_at_.assign(num_keys_, -1);
     exact_len_.assign(num_keys_, 0);
+    exact_own_.assign(num_keys_, nullptr);
     terms_head_.assign(num_keys_, -1);
     bases_head_.assign(num_keys_, -1);
   }
@@ -1414,46 +1475,57 @@ class Resolver {
   std::span<const uint8_t> ExactNames(const Candidate& c) {
     // Cached per key: the first candidate of a name computes it for all (as ever).
     const uint32_t key = key_id_[static_cast<size_t>(&c - cands_.data())];
-    if (exact_at_[key] < 0) {
-      size_t n = std::min(c.ids.size(), kMaxEntries);
-      const size_t at = exact_pool_.size();
-      exact_at_[key] = static_cast<int32_t>(at);
-      exact_len_[key] = static_cast<uint32_t>(n);
-      exact_pool_.resize(at + n);
-      uint8_t* flags = exact_pool_.data() + at;
-      // The blob records it per posting of a folded key. For other lists (loose matches): every
-      // entry is indexed under its folded own names, so an entry is named c.key by its own name
-      // exactly when it is among FindFolded(c.key) with the own-name flag.
-      std::span<const uint8_t> own = gaz_.OwnNameFlags(c.ids);
-      std::vector<GeoId> own_named;  // for lists from elsewhere, sorted
-      const bool by_key = own.empty() && !c.key.empty();
-      if (by_key) {
-        std::span<const GeoId> named = gaz_.FindFolded(c.key);
-        std::span<const uint8_t> named_own = gaz_.OwnNameFlags(named);
-        for (size_t j = 0; j < named_own.size(); ++j) {
-          if (named_own[j]) own_named.push_back(named[j]);
-        }
-        std::sort(own_named.begin(), own_named.end());
+    if (exact_own_[key] != nullptr) {
+      return std::span<const uint8_t>(exact_own_[key], exact_len_[key]);
+    }
+    if (exact_at_[key] < 0) return FirstExactNames(c, key);
+    return std::span<const uint8_t>(exact_pool_.data() + exact_at_[key], exact_len_[key]);
+  }
+  // ExactNames for the first candidate of its key (asked once per name: kept out of line).
+  [[gnu::noinline]] std::span<const uint8_t> FirstExactNames(const Candidate& c, uint32_t key) {
+    size_t n = std::min(c.ids.size(), kMaxEntries);
+    // The blob records it per posting of a folded key: those flags are the answer (copied and
+    // checked under the reference checks). For other lists (loose matches): every entry is
+    // indexed under its folded own names, so an entry is named c.key by its own name exactly
+    // when it is among FindFolded(c.key) with the own-name flag.
+    std::span<const uint8_t> own = gaz_.OwnNameFlags(c.ids);
+    exact_len_[key] = static_cast<uint32_t>(n);
+    if (!own.empty() && !check_) {
+      exact_own_[key] = own.data();
+      return own.first(n);
+    }
+    const size_t at = exact_pool_.size();
+    exact_at_[key] = static_cast<int32_t>(at);
+    exact_pool_.resize(at + n);
+    uint8_t* flags = exact_pool_.data() + at;
+    std::vector<GeoId> own_named;  // for lists from elsewhere, sorted
+    const bool by_key = own.empty() && !c.key.empty();
+    if (by_key) {
+      std::span<const GeoId> named = gaz_.FindFolded(c.key);
+      std::span<const uint8_t> named_own = gaz_.OwnNameFlags(named);
+      for (size_t j = 0; j < named_own.size(); ++j) {
+        if (named_own[j]) own_named.push_back(named[j]);
       }
-      for (size_t i = 0; i < n; ++i) {
-        uint8_t fast = 0;
-        if (!own.empty()) {
-          fast = own[i];
-        } else if (by_key) {
-          fast = std::binary_search(own_named.begin(), own_named.end(), c.ids[i]);
-        } else {
-          GeoEntry e = gaz_.Entry(c.ids[i]);
-          flags[i] = FoldName(e.name()) == c.key || FoldName(e.ascii_name()) == c.key;
-          continue;
-        }
-        if (!check_) {
-          flags[i] = fast;
-          continue;
-        }
+      std::sort(own_named.begin(), own_named.end());
+    }
+    for (size_t i = 0; i < n; ++i) {
+      uint8_t fast = 0;
+      if (!own.empty()) {
+        fast = own[i];
+      } else if (by_key) {
+        fast = std::binary_search(own_named.begin(), own_named.end(), c.ids[i]);
+      } else {
         GeoEntry e = gaz_.Entry(c.ids[i]);
-        flags[i] =
-            Checked(fast, uint8_t{FoldName(e.name()) == c.key || FoldName(e.ascii_name()) == c.key});
+        flags[i] = FoldName(e.name()) == c.key || FoldName(e.ascii_name()) == c.key;
+        continue;
       }
+      if (!check_) {
+        flags[i] = fast;
+        continue;
+      }
+      GeoEntry e = gaz_.Entry(c.ids[i]);
+      flags[i] =
+          Checked(fast, uint8_t{FoldName(e.name()) == c.key || FoldName(e.ascii_name()) == c.key});
     }
     return std::span<const uint8_t>(exact_pool_.data() + exact_at_[key], exact_len_[key]);
   }
@@ -1552,7 +1624,8 @@ class Resolver {
     bool admin2_link = false;  // another name is its admin2, or a place inside it (admin2)
   };
   // PriorBase of each of c.ids (up to kMaxEntries), computed once per document for each name
-  // and entry list rather than once per pass.
+  // and entry list rather than once per pass, and taken from the bases memo when a document
+  // before computed them.
   std::span<const double> BasesOf(const Candidate& c) {
     const uint32_t key = key_id_[static_cast<size_t>(&c - cands_.data())];
     for (int32_t r = bases_head_[key]; r >= 0; r = bases_refs_[r].next) {
@@ -1565,8 +1638,22 @@ class Resolver {
                            bases_head_[key]});
     bases_head_[key] = static_cast<int32_t>(bases_refs_.size() - 1);
     bases_pool_.resize(at + n);
-    for (size_t i = 0; i < n; ++i) bases_pool_[at + i] = PriorBase(gaz_.Entry(c.ids[i]));
-    return {bases_pool_.data() + at, n};
+    double* bases = bases_pool_.data() + at;
+    const uint64_t tag = gaz_.serial() + 1;
+    BasesMemo::Slot& slot = BasesMemo::SlotOf(c.ids.data());
+    if (slot.tag == tag && slot.ids == c.ids.data() && slot.n == n) {
+      std::memcpy(bases, slot.bases, n * sizeof(double));
+      if (check_) {
+        for (size_t i = 0; i < n; ++i) Checked(bases[i], PriorBase(gaz_.Entry(c.ids[i])));
+      }
+      return {bases, n};
+    }
+    for (size_t i = 0; i < n; ++i) bases[i] = PriorBase(gaz_.Entry(c.ids[i]));
+    slot.tag = tag;
+    slot.ids = c.ids.data();
+    slot.n = static_cast<uint32_t>(n);
+    std::memcpy(slot.bases, bases, n * sizeof(double));
+    return {bases, n};
   }
 
   std::span<Terms> TermsOf(const Candidate& c, bool proximity) {
@@ -2589,6 +2676,7 @@ class Resolver {
     std::vector<int32_t> exact_at;
     std::vector<uint32_t> exact_len;
     std::vector<uint8_t> exact_pool;
+    std::vector<const uint8_t*> exact_own;
     std::vector<std::pair<uint32_t, uint32_t>> spans;
     std::vector<uint32_t> max_end;
     std::vector<int32_t> best_of_key;
@@ -2701,7 +2789,9 @@ class Resolver {
   std::vector<uint32_t>& key_id_ = scratch_.key_id;  // per candidate: its key's number, 0..num_keys_-1
   std::vector<uint32_t>& voter_of_ = scratch_.voter_of;  // per candidate: the key it votes as
   uint32_t num_keys_ = 0;
-  // ExactNames per key: flags at exact_pool_[exact_at_[key]], exact_len_[key] of them.
+  // ExactNames per key: exact_len_[key] flags at exact_own_[key] (the blob's own-name flags)
+  // when set, else at exact_pool_[exact_at_[key]].
+  std::vector<const uint8_t*>& exact_own_ = scratch_.exact_own;
   std::vector<int32_t>& exact_at_ = scratch_.exact_at;
   std::vector<uint32_t>& exact_len_ = scratch_.exact_len;
   std::vector<uint8_t>& exact_pool_ = scratch_.exact_pool;

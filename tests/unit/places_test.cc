@@ -1317,13 +1317,13 @@ TEST_F(PlacesTest, StateNameBeforeAnAgencyInAnAmericanDocument) {
 }
 
 // The resolver's precomputed document context (country shares, admin1 shares and support), its
-// empty-context shortcut of the first pass (all zeros), its scoring that leaves out the entries
-// whose bound cannot beat a name's best (against scoring them all), the third pass's kept
-// choices of names no anchor is near, the choice of a name with one entry and one mention (no
-// terms scored), the recognizer's demonym lookups of one-word names and its capitalized words
-// (the words it folded ahead) and the blob's own-name flags answer as their reference
-// definitions, on short documents and on a long one where names repeat (where the
-// precomputation matters).
+// memo of entry priors across documents, its empty-context shortcut of the first pass (all
+// zeros), its scoring that leaves out the entries whose bound cannot beat a name's best (against
+// scoring them all), the third pass's kept choices of names no anchor is near, the choice of a
+// name with one entry and one mention (no terms scored), the recognizer's demonym lookups of
+// one-word names and its capitalized words (the words it folded ahead), its memo of loose
+// lookups and the blob's own-name flags answer as their reference definitions, on short
+// documents and on a long one where names repeat (where the precomputation matters).
 TEST_F(PlacesTest, ResolverFastPathsMatchTheirReferences) {
   const char* texts[] = {
       "Iraqi forces clashed with militants near Falluja in Iraq's western Anbar province.",
@@ -1345,6 +1345,9 @@ TEST_F(PlacesTest, ResolverFastPathsMatchTheirReferences) {
       // Streets (AddStreets asks only the capitalized words) and Arabic articles, glued or not.
       "Police closed North Lumpkin Street and Oak Ave . after a crash on Elm St near Athens.",
       "Clashes near al Qaim and al-Bukamal left two dead; ul-Haq and El Paso were quiet.",
+      // Spellings the folded keys miss, looked up by their loose key (the phrase memo on repeats).
+      "Gunmen of Boko Haram raided Bossaso and Ouagadaougou; Security Forces said Dawlat Abad "
+      "district was calm.",
   };
   std::string long_text;
   for (int i = 0; i < 40; ++i) long_text += std::string(texts[i % std::size(texts)]) + " ";
@@ -1356,6 +1359,43 @@ TEST_F(PlacesTest, ResolverFastPathsMatchTheirReferences) {
   places_internal::SetReferenceChecks(false);
   EXPECT_GT(big.places.size(), 100u);
   EXPECT_GT(places_internal::ReferenceChecksCompared() - compared0, 1000u);
+  EXPECT_EQ(places_internal::ReferenceChecksMismatched() - mismatched0, 0u);
+}
+
+// The resolver's scan for the cues of American, British and Canadian local news leaves out
+// short words by first letter and length: one document per cue word (each alone, so that no
+// other word gives the same cue), and benign words of the same letters, against the scan of
+// every word (reference checks).
+TEST_F(PlacesTest, LocalNewsCueFilterMatchesTheScanOfEveryWord) {
+  const char* cues[] = {
+      "at 5 p.m.",        "at 10:30 a.m.",     "on Feb. 9",          "on Sept. 3",
+      "on Sept 3",        "on Jan. 9",         "on Dec 9",           "on Oct. 9",
+      "on Nov. 9",        "on Aug. 9",         "Alderman Smith",     "Aldermen",
+      "State troopers",   "state troopers",    "State Patrol",       "State Police",
+      "elementary school", "Middle School",    "Sheriff Jones",      "sheriff Jones",
+      "Sheriffs",         "sheriffs",          "Sheriff's deputies", "Selectmen",
+      "selectmen",        "Selectman",         "the Constabulary",   "the constabulary",
+      "Crown Court",      "Const. Smith",      "Clarke County",      "Clarke Counties",
+      "Councilman Smith", "Councilwoman Smith", "Councilmember Smith", "Councilmen",
+      "Magistrates",      "magistrates",       "a Mountie",          "Mounties",
+      "Mum",              "a mum",             "mums",               "the NHS",
+      "GCSE results",     "GCSEs",             "the RCMP",           "the OPP",
+      "Rapides Parish",   "Highway Patrol",    "Madison Township",   "the township",
+      "Interstate 85",    "third-graders",     "a fifth-grader",     "Yorkshire police",
+      "at 4am",           "at 10.30pm",        "UNIFIL",             "the OSCE SMM",
+      "MINUSMA",          "KFOR",
+      // Benign words that start with the same letters.
+      "a man",            "some people",       "past stations",      "most towns",
+      "calm streets",     "the towers",        "Carlisle",           "Manchester",
+  };
+  const uint64_t compared0 = places_internal::ReferenceChecksCompared();
+  const uint64_t mismatched0 = places_internal::ReferenceChecksMismatched();
+  places_internal::SetReferenceChecks(true);
+  for (const char* cue : cues) {
+    Annotate(std::string("Police in Dublin said ") + cue + " was quiet.");
+  }
+  places_internal::SetReferenceChecks(false);
+  EXPECT_GT(places_internal::ReferenceChecksCompared() - compared0, std::size(cues));
   EXPECT_EQ(places_internal::ReferenceChecksMismatched() - mismatched0, 0u);
 }
 
@@ -1437,6 +1477,54 @@ TEST(WorldRegionTest, MayStartMatchesTheScan) {
   EXPECT_TRUE(places_internal::MayStartWorldRegion("middle"));
   EXPECT_TRUE(places_internal::MayStartWorldRegion("africa"));
   EXPECT_FALSE(places_internal::MayStartWorldRegion("baghdad"));
+}
+
+// FoldedAsLowered answers with the lower-cased bytes exactly when FoldName would make them, and
+// declines the names whose folding does more (marks, punctuation, spacing, a dropped article).
+TEST(FoldedAsLoweredTest, MatchesFoldName) {
+  struct Row {
+    const char* name;
+    bool lowered;  // FoldedAsLowered answers
+  };
+  const Row rows[] = {
+      {"Baghdad", true},          {"Deir Hafer", true},        {"North Lumpkin Street", true},
+      {"Route 66", true},         {"Ras al Ain", false},       {"Tell Abyad", true},
+      {"Bab al", true},           {"Al", true},                {"Al Anbar", false},
+      {"Dar es Salaam", false},   {"ez Zor", false},           {"Deir  Hafer", false},
+      {"Deir Hafer ", false},     {" Deir", false},            {"St. Louis", false},
+      {"Sana'a", false},          {"Bosnia-Herzegovina", false}, {"Zürich", false},
+      {"U.S.", false},            {"", false},                 {"Kabul\tCity", false},
+  };
+  for (const Row& r : rows) {
+    const std::string name = r.name;
+    std::string lower = name;
+    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    const std::optional<std::string_view> got = places_internal::FoldedAsLowered(name, lower);
+    EXPECT_EQ(got.has_value(), r.lowered) << "'" << name << "'";
+    if (got) {
+      EXPECT_EQ(std::string(*got), FoldName(name)) << "'" << name << "'";
+    }
+  }
+}
+
+// MissionCountry's first-letter and length filter passes every mission's name, and words of
+// the same letters and lengths that are no mission's name stay without a country.
+TEST(MissionCountryTest, NamesAndLookAlikes) {
+  struct Row {
+    const char* token;
+    const char* iso2;  // "" for none
+  };
+  const Row rows[] = {
+      {"SMM", "UA"},     {"UNIFIL", "LB"},  {"UNAMA", "AF"},  {"UNAMI", "IQ"},
+      {"UNMISS", "SS"},  {"MINUSCA", "CF"}, {"UNAMID", "SD"}, {"UNISFA", "SD"},
+      {"UNDOF", "SY"},   {"UNFICYP", "CY"}, {"KFOR", "XK"},   {"MINUSMA", "ML"},
+      {"MONUSCO", "CD"}, {"AMISOM", "SO"},  {"UNSMIL", "LY"}, {"UNMHA", "YE"},
+      {"SMS", ""},       {"UNICEF", ""},    {"Kabul", ""},    {"MINUSMAS", ""},
+      {"Smm", ""},       {"unifil", ""},    {"KF", ""},       {"AMISOMX", ""},
+  };
+  for (const Row& r : rows) {
+    EXPECT_EQ(places_internal::MissionCountry(r.token), r.iso2) << r.token;
+  }
 }
 
 TEST(PlacesKindTest, Names) {
