@@ -193,7 +193,7 @@ void MarkNamesOfGroups(const Document& doc, std::vector<PlaceMention>& mentions)
 // start); a name before "cocktail(s)" (the Molotov cocktail: Molotov is an old name of Perm,
 // whose vote would pull the document's other names towards Russia).
 void DropNonPlaceNames(const Document& doc, std::vector<places_internal::Candidate>& candidates) {
-  std::erase_if(candidates, [&doc](const places_internal::Candidate& c) {
+  auto is_no_place = [&doc](const places_internal::Candidate& c) {
     if (auto next = doc.FirstTokenFrom(c.span.end);
         next != doc.tokens.end() && next->span.begin == c.span.end + 1) {
       const std::string_view w = doc.Slice(next->span);
@@ -203,7 +203,22 @@ void DropNonPlaceNames(const Document& doc, std::vector<places_internal::Candida
     auto later = std::upper_bound(doc.timex.begin(), doc.timex.end(), c.span.begin,
                                   [](uint32_t at, const Timex& t) { return at < t.span.begin; });
     return later != doc.timex.begin() && std::prev(later)->span.end >= c.span.end;
-  });
+  };
+  if (std::none_of(candidates.begin(), candidates.end(), is_no_place)) return;
+  // Candidates name their container by index ("X, Y"): renumber them, and a container dropped
+  // contains nothing.
+  std::vector<int> renumbered(candidates.size(), -1);
+  size_t kept = 0;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    if (is_no_place(candidates[i])) continue;
+    renumbered[i] = static_cast<int>(kept);
+    if (kept != i) candidates[kept] = std::move(candidates[i]);
+    ++kept;
+  }
+  candidates.resize(kept);
+  for (places_internal::Candidate& c : candidates) {
+    if (c.container >= 0) c.container = renumbered[static_cast<size_t>(c.container)];
+  }
 }
 
 }  // namespace
