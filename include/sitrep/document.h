@@ -108,8 +108,22 @@ struct Document {
   // Place mentions (sitrep/places.h), filled by the "places" stage.
   std::vector<PlaceMention> places;
 
-  // The first token that starts at or after byte `pos` (tokens are in text order).
+  // The first token that starts at or after byte `pos` (tokens are in text order). Looked for
+  // first a few tokens either way from where an even spread of the tokens over the text puts
+  // it (callers mostly ask about a mention's neighbours in short texts, where that guess is
+  // close), then by binary search.
   std::vector<Token>::const_iterator FirstTokenFrom(uint32_t pos) const {
+    const size_t n = tokens.size();
+    if (n > 0 && !text.empty()) {
+      size_t i = std::min<size_t>(static_cast<uint64_t>(pos) * n / text.size(), n);
+      constexpr int kSteps = 8;
+      int steps = 0;
+      for (; i > 0 && tokens[i - 1].span.begin >= pos && steps < kSteps; ++steps) --i;
+      for (; i < n && tokens[i].span.begin < pos && steps < kSteps; ++steps) ++i;
+      if ((i == 0 || tokens[i - 1].span.begin < pos) && (i == n || tokens[i].span.begin >= pos)) {
+        return tokens.begin() + static_cast<std::ptrdiff_t>(i);
+      }
+    }
     return std::lower_bound(tokens.begin(), tokens.end(), pos,
                             [](const Token& t, uint32_t p) { return t.span.begin < p; });
   }

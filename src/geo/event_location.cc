@@ -153,24 +153,9 @@ bool IsPartWord(std::string_view lower) {
          lower == "quarter" || lower == "district" || lower == "suburb";
 }
 
-// Index of the first token starting at or after `pos` (doc.FirstTokenFrom's): looked for from
-// where an even spread of the tokens over the text puts it, a few tokens either way, before a
-// binary search. Asked for a mention's every neighbour, mostly in short texts, where the guess
-// is close.
+// Index of the first token starting at or after `pos`.
 size_t TokenAt(const Document& doc, uint32_t pos) {
-  const std::vector<Token>& tokens = doc.tokens;
-  const size_t n = tokens.size();
-  if (n > 0 && !doc.text.empty()) {
-    size_t i = std::min<size_t>(static_cast<uint64_t>(pos) * n / doc.text.size(), n);
-    constexpr int kSteps = 8;
-    int steps = 0;
-    for (; i > 0 && tokens[i - 1].span.begin >= pos && steps < kSteps; ++steps) --i;
-    for (; i < n && tokens[i].span.begin < pos && steps < kSteps; ++steps) ++i;
-    if ((i == 0 || tokens[i - 1].span.begin < pos) && (i == n || tokens[i].span.begin >= pos)) {
-      return i;
-    }
-  }
-  return static_cast<size_t>(doc.FirstTokenFrom(pos) - tokens.begin());
+  return static_cast<size_t>(doc.FirstTokenFrom(pos) - doc.tokens.begin());
 }
 
 using locate_internal::FoldedText;
@@ -3034,8 +3019,6 @@ std::vector<std::string> Admin1SpellingsInTurn(const Document& doc, const Gazett
 bool FollowsAsContainer(const Document& doc, const PlaceMention& inner, const PlaceMention& outer) {
   return sitrep::FollowsAsContainer(doc, inner, outer);
 }
-
-size_t TokenAt(const Document& doc, uint32_t pos) { return sitrep::TokenAt(doc, pos); }
 
 // FollowsAsContainer allows at most six words between the two mentions, so only the outers
 // starting by the seventh token after `inner` are tried.

@@ -74,9 +74,6 @@ size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t cap);
 // "X in the countryside of Y").
 bool FollowsAsContainer(const Document& doc, const PlaceMention& inner, const PlaceMention& outer);
 
-// The index of doc.FirstTokenFrom(pos), found near where an even spread of the tokens puts it.
-size_t TokenAt(const Document& doc, uint32_t pos);
-
 // Whether any of `outers` (ordered by span begin) FollowsAsContainer `inner`, trying only the
 // few that start close enough after it.
 bool AnyFollowsAsContainer(const Document& doc, const PlaceMention& inner,

@@ -1127,10 +1127,10 @@ TEST(EventFastPath, ContainsInLowerBlocksMatchFind) {
                                      "needle"));
 }
 
-// The token at a position found from an even spread's guess against the binary search, at every
-// position of texts whose tokens are spread evenly and unevenly (a long link, a run of spaces,
-// one long word), and past the end.
-TEST(EventFastPath, TokenAtMatchesFirstTokenFrom) {
+// Document::FirstTokenFrom, which starts from an even spread's guess, against the binary search,
+// at every position of texts whose tokens are spread evenly and unevenly (a long link, a run of
+// spaces, one long word), and past the end.
+TEST(EventFastPath, FirstTokenFromMatchesBinarySearch) {
   const std::string texts[] = {
       "",
       "a",
@@ -1146,15 +1146,17 @@ TEST(EventFastPath, TokenAtMatchesFirstTokenFrom) {
     doc.published = "2024-09-14";
     ASSERT_TRUE(MakeDefaultPipeline().Run(doc).ok());
     for (uint32_t pos = 0; pos <= doc.text.size() + 2; ++pos) {
-      EXPECT_EQ(locate_internal::TokenAt(doc, pos),
-                static_cast<size_t>(doc.FirstTokenFrom(pos) - doc.tokens.begin()))
+      const auto searched =
+          std::lower_bound(doc.tokens.begin(), doc.tokens.end(), pos,
+                           [](const Token& t, uint32_t p) { return t.span.begin < p; });
+      EXPECT_EQ(doc.FirstTokenFrom(pos) - doc.tokens.begin(), searched - doc.tokens.begin())
           << text.substr(0, 40) << " @" << pos;
       ++checked;
     }
   }
   Document no_tokens;
   no_tokens.text = "text the tokenizer never saw";
-  EXPECT_EQ(locate_internal::TokenAt(no_tokens, 3), 0u);
+  EXPECT_EQ(no_tokens.FirstTokenFrom(3) - no_tokens.tokens.begin(), 0);
   EXPECT_GE(checked, 1500u);
 }
 
