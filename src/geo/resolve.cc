@@ -1255,6 +1255,13 @@ class Resolver {
     return v != 0;
   }
 
+  // Whether the name right after c, with no word between ("Helmand Afghanistan"), holds e.
+  bool NextNameHolds(const Candidate& c, const GeoEntry& e) const {
+    const size_t next = static_cast<size_t>(&c - cands_.data()) + 1;
+    return next < cands_.size() && cands_[next].sentence == c.sentence &&
+           cands_[next].tok_begin == c.tok_end && InContainer(e, cands_[next]);
+  }
+
   bool InContainer(const GeoEntry& e, const Candidate& container) const {
     // "Charleston, W.Va.": the container was read as a US state already.
     if (container.forced != kNoGeoId) {
@@ -1301,7 +1308,14 @@ class Resolver {
     }
     // "Georgia Bureau of Investigation" in a document about the US names the state; elsewhere a
     // capitalized word after a state's name makes a person ("Virginia Woolf") as likely.
-    if (kind == GeoKind::kAdmin1 && c.name_neighbour && c.cue == 0 && share <= 0) return false;
+    // "at the Bar Elias intersection", "the La Campanera urbanization": after a plain
+    // preposition too, a division's name that a capitalized word continues is the first word of
+    // a longer local name when nothing else votes for the division's country.
+    // ("Helmand Afghanistan" is not one name: the word after holds the division.)
+    if (kind == GeoKind::kAdmin1 && c.name_neighbour && c.cue < 2 && share <= 0 &&
+        !ch.support_container && !NextNameHolds(c, e)) {
+      return false;
+    }
     // Only an alternate name of a division ("Gulf", Papua New Guinea's Gulf Province, in "the Gulf
     // states"), in a country that the document's other names give no vote while they vote
     // elsewhere: not that division.

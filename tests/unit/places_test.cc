@@ -271,6 +271,27 @@ TEST_F(PlacesTest, DropsAForeignTownsOtherLanguageNameInACountrysSentence) {
   ExpectContexts(kept);
 }
 
+// A division's name that a capitalized word continues is the first word of a longer local name
+// after a plain preposition too ("the Bar Elias intersection", "the La Campanera
+// neighbourhood"), unless the document votes for the division's country or the name after holds
+// it ("Helmand Afghanistan").
+TEST_F(PlacesTest, DropsADivisionsNameThatBeginsALongerName) {
+  for (const Trap& c :
+       {Trap{"Rioters blocked the road at the Bar Elias intersection on Friday.", "Bar"},
+        Trap{"Police patrolled in the La Campanera neighbourhood when gunmen fired.", "La"}}) {
+    Document doc = Annotate(c.text);
+    EXPECT_EQ(Find(doc, c.not_a_place), nullptr) << c.text;
+  }
+  const Context kept[] = {
+      {"A bomb hit a checkpoint in Nad Ali, Helmand Afghanistan, on Monday.", "Helmand", "AF",
+       "ADM1"},
+      {"Crews in Atlanta said outages in Georgia Power areas would last a day.", "Georgia", "US",
+       "ADM1"},
+      {"Protesters marched in Bar, Montenegro, on Sunday.", "Bar", "ME", "ADM1"},
+  };
+  ExpectContexts(kept);
+}
+
 // Natural Earth's "Región Metropolitana" and "Donetskaya Oblast'" give their divisions the one
 // word left without the level word; a short word ("Masai District", Nairobi's former name) or
 // one that other divisions share ("Southern", "Central") does not name a division alone.
