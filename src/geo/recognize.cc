@@ -1590,11 +1590,11 @@ class Recognizer {
         c.name_neighbour = true;
         if (written & kNameSuffixClass) return false;
       }
-      // "Bab al Hawa", "Tell el Abyad": a separate lower-case article and a capitalized word
-      // continue the name, so the key covers only its first part (not "as"/"an": English words).
-      if ((Eq(next_lower, "al") || Eq(next_lower, "el") || Eq(next_lower, "ash") ||
-           Eq(next_lower, "ez")) &&
-          c.type == TypeHint::kNone && n + 1 < e && IsWord(n + 1) && Adjacent(n + 1) &&
+      // "Bab al Hawa", "Tell el Abyad", "Ain er Roummaneh": a separate lower-case article and a
+      // capitalized word continue the name, so the key covers only its first part (not "as",
+      // "at", "an", "en": English or French words).
+      if (IsFoldedArticle(next_lower) && !Eq(next_lower, "as") && !Eq(next_lower, "at") &&
+          !Eq(next_lower, "an") && !Eq(next_lower, "en") && n + 1 < e && IsWord(n + 1) && Adjacent(n + 1) &&
           IsCapitalized(Tok(n + 1))) {
         c.name_neighbour = true;
       }

@@ -271,6 +271,22 @@ TEST_F(PlacesTest, DropsAForeignTownsOtherLanguageNameInACountrysSentence) {
   ExpectContexts(kept);
 }
 
+// A separate lower-case article and a capitalized word continue a name after a level word too
+// ("the town of Ain er Roummaneh" is not Al Ain); "at", "as", "an" stay English words.
+TEST_F(PlacesTest, AnArticleContinuesAName) {
+  for (const Trap& c :
+       {Trap{"A sit-in took place in the Aley town of Ain er Roummaneh on Monday.", "Ain"},
+        Trap{"Shells fell on the village of Tell es Sultan on Monday.", "Tell"}}) {
+    Document doc = Annotate(c.text);
+    EXPECT_EQ(Find(doc, c.not_a_place), nullptr) << c.text;
+  }
+  const Context kept[] = {
+      {"A sit-in took place in the Aley town of Ain er Roummaneh on Monday.", "Aley", "LB", "PPL"},
+      {"Gunmen attacked a bus in Kirkuk at Dawn Road junction.", "Kirkuk", "IQ", "PPL"},
+  };
+  ExpectContexts(kept);
+}
+
 // A division's name that a capitalized word continues is the first word of a longer local name
 // after a plain preposition too ("the Bar Elias intersection", "the La Campanera
 // neighbourhood"), unless the document votes for the division's country or the name after holds
