@@ -357,6 +357,20 @@ bool IsCommonWord(std::string_view lower) {
   return k_set.Has(lower);
 }
 
+// Words for a government's portfolios and a party's ideals that are also the names of small
+// towns: "Ministry of Economy" (Economy, Pennsylvania), "Palace of Justice" (Justice, Illinois),
+// "Congress for Democracy and Progress". Read as a place only after "in" / "at" or before a
+// comma ("in Justice, Ill.").
+constexpr std::array<std::string_view, 20> kPortfolioWords = {
+    "justice",     "economy",   "progress",    "interior",   "energy",
+    "health",      "finance",   "education",   "labour",     "labor",
+    "agriculture", "democracy", "development", "solidarity", "reconciliation",
+    "unity",       "industry",  "information", "planning",   "welfare"};
+bool IsPortfolioWord(std::string_view lower) {
+  static const WordSet k_set(kPortfolioWords);
+  return k_set.Has(lower);
+}
+
 constexpr std::array<std::string_view, 9> kStreetWords = {
     "road", "street", "avenue", "boulevard", "st", "rd", "ave", "lane", "drive"};
 bool IsStreetWord(std::string_view lower) {
@@ -385,6 +399,7 @@ constexpr uint32_t kTitleClass = 1u << 13;
 constexpr uint32_t kNameSuffixClass = 1u << 14;
 constexpr uint32_t kFeatureNounClass = 1u << 15;
 constexpr uint32_t kInstitutionWordClass = 1u << 16;
+constexpr uint32_t kPortfolioWordClass = 1u << 17;
 constexpr uint32_t kLevelClasses = kAdmin1LevelClass | kAdmin2LevelClass | kPlaceLevelClass;
 // Evidence looks a word up in the capitalized lists only when it starts with a capital letter.
 constexpr bool AllCapitalized(std::span<const std::string_view> words) {
@@ -413,6 +428,7 @@ uint32_t WordClassesOf(std::string_view w) {
       {kNameSuffixes, kNameSuffixClass},
       {kFeatureNouns, kFeatureNounClass},
       {kInstitutionWords, kInstitutionWordClass},
+      {kPortfolioWords, kPortfolioWordClass},
   });
   return kClasses.Of(w);
 }
@@ -431,7 +447,8 @@ uint32_t WordClassesByLists(std::string_view w) {
          (IsSpeechVerb(w) ? kSpeechVerbClass : 0) | (IsCommonWord(w) ? kCommonWordClass : 0) |
          (IsStreetWord(w) ? kStreetWordClass : 0) | (IsTitle(w) ? kTitleClass : 0) |
          (IsNameSuffix(w) ? kNameSuffixClass : 0) | (IsFeatureNoun(w) ? kFeatureNounClass : 0) |
-         (IsInstitutionWord(w) ? kInstitutionWordClass : 0);
+         (IsInstitutionWord(w) ? kInstitutionWordClass : 0) |
+         (IsPortfolioWord(w) ? kPortfolioWordClass : 0);
 }
 
 // LevelWord of a word from its classes (the levels in LevelWord's order).
@@ -1557,6 +1574,9 @@ class Recognizer {
       c.cue = std::max(c.cue, 1);  // "Gadabo (Anzourou, Tillaberi)": where a place is
     }
 
+    if ((name_classes & kPortfolioWordClass) && !c.firm_prep && !(n < e && Eq(Tok(n), ","))) {
+      return false;
+    }
     // Words after.
     if (n < e && Eq(Tok(n), "&")) return false;  // "Stevens & Wilkinson": a firm
     if (n < e && IsWord(n)) {

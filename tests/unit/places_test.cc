@@ -271,6 +271,24 @@ TEST_F(PlacesTest, DropsAForeignTownsOtherLanguageNameInACountrysSentence) {
   ExpectContexts(kept);
 }
 
+// A portfolio or an ideal ("Ministry of Economy", "Palace of Justice", "Congress for Democracy
+// and Progress") is not the small town of that name; after "in" or before a comma it is.
+TEST_F(PlacesTest, APortfolioIsNoTown) {
+  for (const Trap& c :
+       {Trap{"Clerks held a sit-in at the Ministry of Economy and Finance on Monday.", "Economy"},
+        Trap{"Traders protested in front of the Palace of Justice on Monday.", "Justice"},
+        Trap{"Members of the Congress for Democracy and Progress clashed with rivals.",
+             "Progress"}}) {
+    Document doc = Annotate(c.text);
+    EXPECT_EQ(Find(doc, c.not_a_place), nullptr) << c.text;
+  }
+  const Context kept[] = {
+      {"A fire destroyed a barn in Justice, Ill., on Monday.", "Justice", "US", "PPL"},
+      {"Firefighters in Economy said the blaze was out by noon.", "Economy", "US", "PPL"},
+  };
+  ExpectContexts(kept);
+}
+
 // A separate lower-case article and a capitalized word continue a name after a level word too
 // ("the town of Ain er Roummaneh" is not Al Ain); "at", "as", "an" stay English words.
 TEST_F(PlacesTest, AnArticleContinuesAName) {
