@@ -371,6 +371,15 @@ bool IsPortfolioWord(std::string_view lower) {
   return k_set.Has(lower);
 }
 
+// Verbs whose object is often a town: "militants attacked Koutougou", "many fled Tongomayel".
+constexpr std::array<std::string_view, 12> kRaidVerbs = {
+    "attack",  "attacked", "raided",  "stormed", "shelled", "besieged",
+    "overran", "flee",     "fled",    "looted",  "torched", "evacuated"};
+bool IsRaidVerb(std::string_view lower) {
+  static const WordSet k_set(kRaidVerbs);
+  return k_set.Has(lower);
+}
+
 constexpr std::array<std::string_view, 9> kStreetWords = {
     "road", "street", "avenue", "boulevard", "st", "rd", "ave", "lane", "drive"};
 bool IsStreetWord(std::string_view lower) {
@@ -1557,10 +1566,21 @@ class Recognizer {
       // "10 km north of X", "north of X": somewhere around X
       c.near = true;
       c.cue = 2;
+    } else if (Eq(p1, "the") && (Classes(p2) & kNearWordClass)) {
+      // "near the Mentao refugee camp": around the place the camp, mine or bridge is named after
+      c.near = true;
+      c.weak_cue = true;
     } else if (Eq(p1, "of") && (Classes(p2) & kLevelClasses)) {
       // "the town of X", "the province of X"
       c.type = LevelOf(Classes(p2));
       c.cue = 2;
+    } else if ((classes1 & kPlaceLevelClass) && Eq(p2, "the") && !IsCapitalized(Tok(p - 1))) {
+      // "the village Namoungou" (not "the City Hall")
+      c.type = TypeHint::kPlace;
+      c.cue = 2;
+    } else if (IsRaidVerb(p1)) {
+      // "militants attacked Koutougou", "causing many to flee Tongomayel"
+      c.weak_cue = true;
     } else if ((classes1 & kLocativePrepClass) ||
                (Eq(p1, "the") && (Classes(p2) & kLocativePrepClass))) {
       c.cue = std::max(c.cue, 1);

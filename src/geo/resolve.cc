@@ -569,6 +569,15 @@ class Context {
     if (!check) return ShareExceptFast(country, key);
     return Checked(ShareExceptFast(country, key), ShareExceptReference(country, key));
   }
+  // Whether `country` has a share, without key's votes, and no other country a larger one.
+  bool LeadsExcept(GeoId country, uint32_t key) const {
+    const double mine = ShareExcept(country, key);
+    if (mine <= 0) return false;
+    for (const CountryVotes& other : countries_) {
+      if (ShareExcept(other.id, key) > mine + 1e-9) return false;
+    }
+    return true;
+  }
   double ShareExceptFast(GeoId country, uint32_t key) const {
     if (total <= 0 || country == kNoGeoId) return 0;
     const int32_t r = CountryIndex(country);
@@ -1360,6 +1369,12 @@ class Resolver {
     // Only in a document that names no other country.
     if ((c.cue >= 2 || (c.cue >= 1 && ch.exact)) && SingleCountry(c) &&
         (share > 0 || ctx_.TotalExcept(KeyOf(c)) <= 0)) {
+      return true;
+    }
+    // "militants attacked Koutougou", "near the Mentao refugee camp": a name only one country
+    // holds, in a document that names no other country or that one foremost.
+    if (c.weak_cue && ch.exact && SingleCountry(c) &&
+        (ctx_.TotalExcept(KeyOf(c)) <= 0 || ctx_.LeadsExcept(e.country_id(), KeyOf(c)))) {
       return true;
     }
     if (c.cue >= 1 && share > 0) need = 0;

@@ -271,6 +271,25 @@ TEST_F(PlacesTest, DropsAForeignTownsOtherLanguageNameInACountrysSentence) {
   ExpectContexts(kept);
 }
 
+// Weaker cues for a village only one country holds, in a document naming no other country:
+// "near the X camp", the object of "attacked" / "fled", and "the village X" (a lower-case level
+// word: "the City Hall" is no place "Hall").
+TEST_F(PlacesTest, WeakCuesReadAVillageOfOneCountry) {
+  const Context cases[] = {
+      {"An IED exploded near the Mentao refugee camp on Monday.", "Mentao", "BF", "PPL"},
+      {"Gunmen attacked Koutougou on Monday, killing two civilians.", "Koutougou", "BF", ""},
+      {"Threats caused many to flee Tongomayel on Monday.", "Tongomayel", "BF", "PPL"},
+      {"Gunmen entered the mosque of the village Namoungou on Friday.", "Namoungou", "BF", "PPL"},
+  };
+  ExpectContexts(cases);
+  for (const Trap& c :
+       {Trap{"Delegates met at the City Hall on Monday.", "Hall"},
+        Trap{"Gunmen attacked Koutougou and Gao in Mali on Monday.", "Koutougou"}}) {
+    Document doc = Annotate(c.text);
+    EXPECT_EQ(Find(doc, c.not_a_place), nullptr) << c.text;
+  }
+}
+
 // A portfolio or an ideal ("Ministry of Economy", "Palace of Justice", "Congress for Democracy
 // and Progress") is not the small town of that name; after "in" or before a comma it is.
 TEST_F(PlacesTest, APortfolioIsNoTown) {
