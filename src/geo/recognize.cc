@@ -357,6 +357,29 @@ bool IsCommonWord(std::string_view lower) {
   return k_set.Has(lower);
 }
 
+// Words for a government's portfolios and a party's ideals that are also the names of small
+// towns: "Ministry of Economy" (Economy, Pennsylvania), "Palace of Justice" (Justice, Illinois),
+// "Congress for Democracy and Progress". Read as a place only after "in" / "at" or before a
+// comma ("in Justice, Ill.").
+constexpr std::array<std::string_view, 20> kPortfolioWords = {
+    "justice",     "economy",   "progress",    "interior",   "energy",
+    "health",      "finance",   "education",   "labour",     "labor",
+    "agriculture", "democracy", "development", "solidarity", "reconciliation",
+    "unity",       "industry",  "information", "planning",   "welfare"};
+bool IsPortfolioWord(std::string_view lower) {
+  static const WordSet k_set(kPortfolioWords);
+  return k_set.Has(lower);
+}
+
+// Verbs whose object is often a town: "militants attacked Koutougou", "many fled Tongomayel".
+constexpr std::array<std::string_view, 12> kRaidVerbs = {
+    "attack",  "attacked", "raided",  "stormed", "shelled", "besieged",
+    "overran", "flee",     "fled",    "looted",  "torched", "evacuated"};
+bool IsRaidVerb(std::string_view lower) {
+  static const WordSet k_set(kRaidVerbs);
+  return k_set.Has(lower);
+}
+
 constexpr std::array<std::string_view, 9> kStreetWords = {
     "road", "street", "avenue", "boulevard", "st", "rd", "ave", "lane", "drive"};
 bool IsStreetWord(std::string_view lower) {
@@ -385,6 +408,7 @@ constexpr uint32_t kTitleClass = 1u << 13;
 constexpr uint32_t kNameSuffixClass = 1u << 14;
 constexpr uint32_t kFeatureNounClass = 1u << 15;
 constexpr uint32_t kInstitutionWordClass = 1u << 16;
+constexpr uint32_t kPortfolioWordClass = 1u << 17;
 constexpr uint32_t kLevelClasses = kAdmin1LevelClass | kAdmin2LevelClass | kPlaceLevelClass;
 // Evidence looks a word up in the capitalized lists only when it starts with a capital letter.
 constexpr bool AllCapitalized(std::span<const std::string_view> words) {
@@ -413,6 +437,7 @@ uint32_t WordClassesOf(std::string_view w) {
       {kNameSuffixes, kNameSuffixClass},
       {kFeatureNouns, kFeatureNounClass},
       {kInstitutionWords, kInstitutionWordClass},
+      {kPortfolioWords, kPortfolioWordClass},
   });
   return kClasses.Of(w);
 }
@@ -431,7 +456,8 @@ uint32_t WordClassesByLists(std::string_view w) {
          (IsSpeechVerb(w) ? kSpeechVerbClass : 0) | (IsCommonWord(w) ? kCommonWordClass : 0) |
          (IsStreetWord(w) ? kStreetWordClass : 0) | (IsTitle(w) ? kTitleClass : 0) |
          (IsNameSuffix(w) ? kNameSuffixClass : 0) | (IsFeatureNoun(w) ? kFeatureNounClass : 0) |
-         (IsInstitutionWord(w) ? kInstitutionWordClass : 0);
+         (IsInstitutionWord(w) ? kInstitutionWordClass : 0) |
+         (IsPortfolioWord(w) ? kPortfolioWordClass : 0);
 }
 
 // LevelWord of a word from its classes (the levels in LevelWord's order).
@@ -1540,10 +1566,21 @@ class Recognizer {
       // "10 km north of X", "north of X": somewhere around X
       c.near = true;
       c.cue = 2;
+    } else if (Eq(p1, "the") && (Classes(p2) & kNearWordClass)) {
+      // "near the Mentao refugee camp": around the place the camp, mine or bridge is named after
+      c.near = true;
+      c.weak_cue = true;
     } else if (Eq(p1, "of") && (Classes(p2) & kLevelClasses)) {
       // "the town of X", "the province of X"
       c.type = LevelOf(Classes(p2));
       c.cue = 2;
+    } else if ((classes1 & kPlaceLevelClass) && Eq(p2, "the") && !IsCapitalized(Tok(p - 1))) {
+      // "the village Namoungou" (not "the City Hall")
+      c.type = TypeHint::kPlace;
+      c.cue = 2;
+    } else if (IsRaidVerb(p1)) {
+      // "militants attacked Koutougou", "causing many to flee Tongomayel"
+      c.weak_cue = true;
     } else if ((classes1 & kLocativePrepClass) ||
                (Eq(p1, "the") && (Classes(p2) & kLocativePrepClass))) {
       c.cue = std::max(c.cue, 1);
@@ -1557,6 +1594,9 @@ class Recognizer {
       c.cue = std::max(c.cue, 1);  // "Gadabo (Anzourou, Tillaberi)": where a place is
     }
 
+    if ((name_classes & kPortfolioWordClass) && !c.firm_prep && !(n < e && Eq(Tok(n), ","))) {
+      return false;
+    }
     // Words after.
     if (n < e && Eq(Tok(n), "&")) return false;  // "Stevens & Wilkinson": a firm
     if (n < e && IsWord(n)) {
@@ -1590,11 +1630,11 @@ class Recognizer {
         c.name_neighbour = true;
         if (written & kNameSuffixClass) return false;
       }
-      // "Bab al Hawa", "Tell el Abyad": a separate lower-case article and a capitalized word
-      // continue the name, so the key covers only its first part (not "as"/"an": English words).
-      if ((Eq(next_lower, "al") || Eq(next_lower, "el") || Eq(next_lower, "ash") ||
-           Eq(next_lower, "ez")) &&
-          c.type == TypeHint::kNone && n + 1 < e && IsWord(n + 1) && Adjacent(n + 1) &&
+      // "Bab al Hawa", "Tell el Abyad", "Ain er Roummaneh": a separate lower-case article and a
+      // capitalized word continue the name, so the key covers only its first part (not "as",
+      // "at", "an", "en": English or French words).
+      if (IsFoldedArticle(next_lower) && !Eq(next_lower, "as") && !Eq(next_lower, "at") &&
+          !Eq(next_lower, "an") && !Eq(next_lower, "en") && n + 1 < e && IsWord(n + 1) && Adjacent(n + 1) &&
           IsCapitalized(Tok(n + 1))) {
         c.name_neighbour = true;
       }

@@ -569,6 +569,15 @@ class Context {
     if (!check) return ShareExceptFast(country, key);
     return Checked(ShareExceptFast(country, key), ShareExceptReference(country, key));
   }
+  // Whether `country` has a share, without key's votes, and no other country a larger one.
+  bool LeadsExcept(GeoId country, uint32_t key) const {
+    const double mine = ShareExcept(country, key);
+    if (mine <= 0) return false;
+    for (const CountryVotes& other : countries_) {
+      if (ShareExcept(other.id, key) > mine + 1e-9) return false;
+    }
+    return true;
+  }
   double ShareExceptFast(GeoId country, uint32_t key) const {
     if (total <= 0 || country == kNoGeoId) return 0;
     const int32_t r = CountryIndex(country);
@@ -1255,6 +1264,13 @@ class Resolver {
     return v != 0;
   }
 
+  // Whether the name right after c, with no word between ("Helmand Afghanistan"), holds e.
+  bool NextNameHolds(const Candidate& c, const GeoEntry& e) const {
+    const size_t next = static_cast<size_t>(&c - cands_.data()) + 1;
+    return next < cands_.size() && cands_[next].sentence == c.sentence &&
+           cands_[next].tok_begin == c.tok_end && InContainer(e, cands_[next]);
+  }
+
   bool InContainer(const GeoEntry& e, const Candidate& container) const {
     // "Charleston, W.Va.": the container was read as a US state already.
     if (container.forced != kNoGeoId) {
@@ -1301,7 +1317,14 @@ class Resolver {
     }
     // "Georgia Bureau of Investigation" in a document about the US names the state; elsewhere a
     // capitalized word after a state's name makes a person ("Virginia Woolf") as likely.
-    if (kind == GeoKind::kAdmin1 && c.name_neighbour && c.cue == 0 && share <= 0) return false;
+    // "at the Bar Elias intersection", "the La Campanera urbanization": after a plain
+    // preposition too, a division's name that a capitalized word continues is the first word of
+    // a longer local name when nothing else votes for the division's country.
+    // ("Helmand Afghanistan" is not one name: the word after holds the division.)
+    if (kind == GeoKind::kAdmin1 && c.name_neighbour && c.cue < 2 && share <= 0 &&
+        !ch.support_container && !NextNameHolds(c, e)) {
+      return false;
+    }
     // Only an alternate name of a division ("Gulf", Papua New Guinea's Gulf Province, in "the Gulf
     // states"), in a country that the document's other names give no vote while they vote
     // elsewhere: not that division.
@@ -1346,6 +1369,12 @@ class Resolver {
     // Only in a document that names no other country.
     if ((c.cue >= 2 || (c.cue >= 1 && ch.exact)) && SingleCountry(c) &&
         (share > 0 || ctx_.TotalExcept(KeyOf(c)) <= 0)) {
+      return true;
+    }
+    // "militants attacked Koutougou", "near the Mentao refugee camp": a name only one country
+    // holds, in a document that names no other country or that one foremost.
+    if (c.weak_cue && ch.exact && SingleCountry(c) &&
+        (ctx_.TotalExcept(KeyOf(c)) <= 0 || ctx_.LeadsExcept(e.country_id(), KeyOf(c)))) {
       return true;
     }
     if (c.cue >= 1 && share > 0) need = 0;

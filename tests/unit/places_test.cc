@@ -271,6 +271,80 @@ TEST_F(PlacesTest, DropsAForeignTownsOtherLanguageNameInACountrysSentence) {
   ExpectContexts(kept);
 }
 
+// Weaker cues for a village only one country holds, in a document naming no other country:
+// "near the X camp", the object of "attacked" / "fled", and "the village X" (a lower-case level
+// word: "the City Hall" is no place "Hall").
+TEST_F(PlacesTest, WeakCuesReadAVillageOfOneCountry) {
+  const Context cases[] = {
+      {"An IED exploded near the Mentao refugee camp on Monday.", "Mentao", "BF", "PPL"},
+      {"Gunmen attacked Koutougou on Monday, killing two civilians.", "Koutougou", "BF", ""},
+      {"Threats caused many to flee Tongomayel on Monday.", "Tongomayel", "BF", "PPL"},
+      {"Gunmen entered the mosque of the village Namoungou on Friday.", "Namoungou", "BF", "PPL"},
+  };
+  ExpectContexts(cases);
+  for (const Trap& c :
+       {Trap{"Delegates met at the City Hall on Monday.", "Hall"},
+        Trap{"Gunmen attacked Koutougou and Gao in Mali on Monday.", "Koutougou"}}) {
+    Document doc = Annotate(c.text);
+    EXPECT_EQ(Find(doc, c.not_a_place), nullptr) << c.text;
+  }
+}
+
+// A portfolio or an ideal ("Ministry of Economy", "Palace of Justice", "Congress for Democracy
+// and Progress") is not the small town of that name; after "in" or before a comma it is.
+TEST_F(PlacesTest, APortfolioIsNoTown) {
+  for (const Trap& c :
+       {Trap{"Clerks held a sit-in at the Ministry of Economy and Finance on Monday.", "Economy"},
+        Trap{"Traders protested in front of the Palace of Justice on Monday.", "Justice"},
+        Trap{"Members of the Congress for Democracy and Progress clashed with rivals.",
+             "Progress"}}) {
+    Document doc = Annotate(c.text);
+    EXPECT_EQ(Find(doc, c.not_a_place), nullptr) << c.text;
+  }
+  const Context kept[] = {
+      {"A fire destroyed a barn in Justice, Ill., on Monday.", "Justice", "US", "PPL"},
+      {"Firefighters in Economy said the blaze was out by noon.", "Economy", "US", "PPL"},
+  };
+  ExpectContexts(kept);
+}
+
+// A separate lower-case article and a capitalized word continue a name after a level word too
+// ("the town of Ain er Roummaneh" is not Al Ain); "at", "as", "an" stay English words.
+TEST_F(PlacesTest, AnArticleContinuesAName) {
+  for (const Trap& c :
+       {Trap{"A sit-in took place in the Aley town of Ain er Roummaneh on Monday.", "Ain"},
+        Trap{"Shells fell on the village of Tell es Sultan on Monday.", "Tell"}}) {
+    Document doc = Annotate(c.text);
+    EXPECT_EQ(Find(doc, c.not_a_place), nullptr) << c.text;
+  }
+  const Context kept[] = {
+      {"A sit-in took place in the Aley town of Ain er Roummaneh on Monday.", "Aley", "LB", "PPL"},
+      {"Gunmen attacked a bus in Kirkuk at Dawn Road junction.", "Kirkuk", "IQ", "PPL"},
+  };
+  ExpectContexts(kept);
+}
+
+// A division's name that a capitalized word continues is the first word of a longer local name
+// after a plain preposition too ("the Bar Elias intersection", "the La Campanera
+// neighbourhood"), unless the document votes for the division's country or the name after holds
+// it ("Helmand Afghanistan").
+TEST_F(PlacesTest, DropsADivisionsNameThatBeginsALongerName) {
+  for (const Trap& c :
+       {Trap{"Rioters blocked the road at the Bar Elias intersection on Friday.", "Bar"},
+        Trap{"Police patrolled in the La Campanera neighbourhood when gunmen fired.", "La"}}) {
+    Document doc = Annotate(c.text);
+    EXPECT_EQ(Find(doc, c.not_a_place), nullptr) << c.text;
+  }
+  const Context kept[] = {
+      {"A bomb hit a checkpoint in Nad Ali, Helmand Afghanistan, on Monday.", "Helmand", "AF",
+       "ADM1"},
+      {"Crews in Atlanta said outages in Georgia Power areas would last a day.", "Georgia", "US",
+       "ADM1"},
+      {"Protesters marched in Bar, Montenegro, on Sunday.", "Bar", "ME", "ADM1"},
+  };
+  ExpectContexts(kept);
+}
+
 // Natural Earth's "Región Metropolitana" and "Donetskaya Oblast'" give their divisions the one
 // word left without the level word; a short word ("Masai District", Nairobi's former name) or
 // one that other divisions share ("Southern", "Central") does not name a division alone.

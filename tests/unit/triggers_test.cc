@@ -211,6 +211,11 @@ const TypeCase kRoleTypeCases[] = {
      "Remote explosive/landmine/IED"},
     // An air force hitting a target is an air strike.
     {"The air force targeted rebel positions near the town on Monday.", "Air/drone strike"},
+    // Bombing an armed group's bases, positions or hideouts is done from the air.
+    {"The military bombed militant bases in the forest on Sunday.", "Air/drone strike"},
+    {"Government forces bombed insurgent hideouts near the river.", "Air/drone strike"},
+    // A head or remains found tell of a killing.
+    {"A male head was found inside a plastic bag near the market.", "Attack"},
     // "wounded" after "killed" in one sentence tells the same act.
     {"Militants killed a volunteer fighter and wounded another man near the well.",
      "Armed clash"},
