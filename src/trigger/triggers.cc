@@ -516,6 +516,13 @@ class Classifier {
     }
     if (ArmedSideIn(si, si)) return false;
     if (Is(h.cue->sub_event_type, "Agreement")) return true;
+    // Food and aid handed out are a change of activity only of an armed group (a cartel's or a
+    // militia's aid); a ministry's or a charity's is no event.
+    static constexpr std::string_view kAid[] = {"food", "aid", "packages", "parcels"};
+    static const util::WordSet kAidSet(kAid);
+    for (uint32_t t = h.begin; t < h.end; ++t) {
+      if (kAidSet.Has(Low(doc_.tokens[t].span))) return true;
+    }
     // A change of activity is also one when a government or its officers make it ("the
     // governor extended the curfew"), or forces move ("reinforcements reached the front").
     static constexpr std::string_view kAuthorities[] = {

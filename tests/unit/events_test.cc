@@ -474,6 +474,20 @@ TEST(AssembleEvents, RolesByType) {
   }
 }
 
+// Food handed out by an armed group is a change of its activity (ACLED codes cartels' and
+// militias' aid so); the same aid from a charity or a ministry is no event.
+TEST(AssembleEvents, AidFromAnArmedGroupOnly) {
+  const Document cartel =
+      Annotated("Members of the Gulf Cartel delivered food packages to families on Monday.");
+  ASSERT_EQ(cartel.events.size(), 1u);
+  EXPECT_EQ(cartel.events[0].sub_event_type, "Change to group/activity");
+  for (const char* text : {"The Red Cross delivered food packages to displaced families.",
+                           "The ministry distributed food parcels to schools on Monday."}) {
+    SCOPED_TRACE(text);
+    EXPECT_TRUE(Annotated(text).events.empty());
+  }
+}
+
 // A force that only speaks through a named officer is the source, not a side: "police
 // commander John Mwangi said" adds no associated actor; the same force acting is one.
 TEST(AssembleEvents, NamedSpokesmanIsASource) {
