@@ -1188,7 +1188,45 @@ class Recognizer {
         return stop;
       }
     }
-    return 0;
+    return GluedArticleCandidate(i, s, sent, last_match_end);
+  }
+
+  // "(Aljfara)", "(Almargeb)": an Arabic article glued to a division's name without a space or
+  // hyphen ("Al Jfara", "Al Murgub"). The word is looked up without the article, and kept only
+  // when that names a first-level division, with a cue, as a loose spelling (the resolver wants
+  // the division's country in the document too).
+  uint32_t GluedArticleCandidate(uint32_t i, uint32_t s, const sitrep::Sentence& sent,
+                                 int last_match_end) {
+    const std::string_view word = Tok(i);
+    if (word.size() < 6 || (word[0] != 'A' && word[0] != 'E') || word[1] != 'l' ||
+        !IsWord(i)) {
+      return 0;
+    }
+    const std::string_view lower = LowerTok(i);
+    const char third = lower[2];
+    if (std::any_of(lower.begin(), lower.end(), [](char ch) { return ch < 'a' || ch > 'z'; }) ||
+        third == 'a' || third == 'e' || third == 'i' || third == 'o' || third == 'u' ||
+        third == 'y') {
+      return 0;
+    }
+    const std::string_view rest = lower.substr(2);
+    std::span<const GeoId> ids = gaz_.FindFolded(rest);
+    if (ids.empty()) ids = FreshLooseIds(rest);
+    const bool division = std::any_of(ids.begin(), ids.end(), [&](GeoId id) {
+      return gaz_.Entry(id).kind() == GeoKind::kAdmin1;
+    });
+    if (!division) return 0;
+    Candidate c;
+    c.sentence = s;
+    c.tok_begin = i;
+    c.tok_end = i + 1;
+    c.ids = ids;
+    c.key = std::string(rest);
+    c.span = doc_.tokens[i].span;
+    c.loose = true;
+    if (!Evidence(c, sent, last_match_end) || c.cue == 0) return 0;
+    out_.push_back(std::move(c));
+    return i + 1;
   }
 
   // The loose lookup of LooseKey(key_of()) for the text's bytes [b, e): none when the loose key

@@ -271,6 +271,25 @@ TEST_F(PlacesTest, DropsAForeignTownsOtherLanguageNameInACountrysSentence) {
   ExpectContexts(kept);
 }
 
+// An Arabic article glued to a first-level division's name ("Aljfara" for Al Jfara, "Almargeb"
+// for Al Murgub) is read without it, with a cue and the division's country in the document; a
+// word that only looks so ("Alliance", "Alsace") is not.
+TEST_F(PlacesTest, ReadsADivisionWithAGluedArticle) {
+  const Context cases[] = {
+      {"Libyan forces clashed in Wadi al-Rabi (Aljfara) on Monday.", "Aljfara", "LY",
+       "ADM1"},
+      {"Shells fired by Libyan forces fell in Garabulli (Almargeb) on Monday.", "Almargeb", "LY",
+       "ADM1"},
+  };
+  ExpectContexts(cases);
+  for (const Trap& c :
+       {Trap{"Members of the Alliance for Change met in Tripoli on Monday.", "Alliance"},
+        Trap{"A mosque burned in Toulouse, Alsace province, France, on Sunday.", "Alsace"}}) {
+    Document doc = Annotate(c.text);
+    EXPECT_EQ(Find(doc, c.not_a_place), nullptr) << c.text;
+  }
+}
+
 // Weaker cues for a village only one country holds, in a document naming no other country:
 // "near the X camp", the object of "attacked" / "fled", and "the village X" (a lower-case level
 // word: "the City Hall" is no place "Hall").
