@@ -312,11 +312,12 @@ bool IsFeatureNoun(std::string_view w) {
 // Words that follow a place used as a modifier of a local institution ("Mansfield Police",
 // "Dublin City Council", "Gainesville Mayor", "Vancouver International Airport", "Bridgeport
 // Superior Court", "Kanawha Circuit Court"): the name is still the place.
-constexpr std::array<std::string_view, 28> kInstitutionWords = {
+constexpr std::array<std::string_view, 32> kInstitutionWords = {
     "Police",   "Mayor",         "City",      "Council",    "Fire",     "Public",      "Community",
     "Township", "Sheriff",       "Sheriff's", "Historical", "Highway",  "Chamber",     "Municipal",
     "Regional", "Area",          "Metro",     "Downtown",   "Planning", "Board",       "Housing",
-    "Zoning",   "International", "Airport",   "Superior",   "Circuit",  "Independent", "Education"};
+    "Zoning",   "International", "Airport",   "Superior",   "Circuit",  "Independent", "Education",
+    "Airbase",  "Governor",      "Governor's", "Prison"};
 bool IsInstitutionWord(std::string_view w) {
   static const WordSet k_set(kInstitutionWords);
   return k_set.Has(w);

@@ -716,6 +716,10 @@ TEST_F(PlacesTest, PlaceNamingALocalInstitutionIsAPlace) {
        "Vancouver", "CA"},
       {"The Delta Police Department examined the Taser fired at Vancouver International Airport.",
        "Delta", "CA"},
+      // A governor's office, an air base and a prison named after their town or province.
+      {"Van Governor's Office extended the ban on all protests.", "Van", "TR"},
+      {"Drones targeted Hama Airbase on Friday.", "Hama", "SY"},
+      {"Inmates rioted in Kandahar Prison on Monday.", "Kandahar", "AF"},
       // A capitalized modifier before the name is not a first name.
       {"Former US ambassador John Smith spoke at the event.", "US", "US"},
       // "City-District district": the city.
