@@ -1354,6 +1354,24 @@ class Recognizer {
       }
     }
     const bool place_word = kPlaceWords_set.Has(parts[n - 1].text);
+    // "the axis Tougan-Toueni", "the Chtaura-Masnaa road": a route between the towns named,
+    // some of which the gazetteer may lack.
+    // Not when the text goes on to say where on the route ("on the Garissa-Hullugho road in
+    // Garissa county"): that place is the one meant.
+    bool route = !party && !place_word && i > 0 && Eq(LowerTok(i - 1), "axis");
+    uint32_t route_end = i + 1;
+    if (!party && !place_word && i + 1 < limit && IsWord(i + 1)) {
+      const std::string_view after = LowerTok(i + 1);
+      if (Eq(after, "road") || Eq(after, "highway") || Eq(after, "axis") ||
+          Eq(after, "route")) {
+        route = true;
+        route_end = i + 2;
+      }
+    }
+    if (route && route_end < limit) {
+      const std::string_view next = LowerTok(route_end);
+      if (Eq(next, "in") || Eq(next, "at") || Eq(next, "near")) route = false;
+    }
     const size_t first = party ? 1 : 0, last = place_word ? n - 1 : n;
     std::vector<Candidate> found;
     for (size_t k = first; k < last; ++k) {
@@ -1371,15 +1389,21 @@ class Recognizer {
       if (c.ids.empty()) {
         c.key.clear();
         auto country = part.text.size() > 3 ? gaz_.CountryByDemonym(part.text) : std::nullopt;
+        if (!country && route) continue;  // a town of the route the gazetteer lacks
         if (!country) return 0;  // "Watertown-ML": a name of its own
+        if (route) continue;  // "the Pan-American highway": no town
         c.demonym_country = country->id();
+      } else if (route && part.text.size() < 4) {
+        continue;  // "Pan": too short a name to take from a road's
       }
+      // The road runs between the towns: what happened on it happened near them.
+      c.near = route;
       c.cue = party || place_word ? 2 : 1;
       c.all_caps = IsAllCaps(part.text) && part.text.size() <= 4 && c.demonym_country == kNoGeoId;
       found.push_back(std::move(c));
     }
     if (found.empty()) return 0;
-    if (!party && !place_word) {
+    if (!party && !place_word && !route) {
       // "Egyptian-US relations", "the Israeli-Palestinian conflict": only countries, their
       // peoples and states; two towns' names joined are mostly a person's ("Diaz-Balart").
       if (found.size() < 2) return 0;

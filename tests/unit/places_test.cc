@@ -271,6 +271,31 @@ TEST_F(PlacesTest, DropsAForeignTownsOtherLanguageNameInACountrysSentence) {
   ExpectContexts(kept);
 }
 
+// A route written "X-Y" ("on the axis Tougan-Toueni", "the Banh-Ouahigouya road") names the
+// towns it runs between, near which what happened on it happened, even when the gazetteer lacks
+// one of them; not where the text then says where on the route ("... highway in Karimpur"),
+// nor a short or people's part ("the Pan-American highway").
+TEST_F(PlacesTest, ARouteNamesItsTowns) {
+  const Context cases[] = {
+      {"Gendarmes dismantled an IED on the axis Tougan-Toueni on Monday.", "Tougan", "BF", "PPL"},
+      {"Militants ambushed a police patrol on the Banh-Ouahigouya road.", "Ouahigouya", "BF",
+       "PPL"},
+  };
+  ExpectContexts(cases);
+  {
+    Document doc = Annotate("Gendarmes dismantled an IED on the axis Tougan-Toueni on Monday.");
+    const PlaceMention* m = Find(doc, "Tougan");
+    ASSERT_NE(m, nullptr);
+    EXPECT_TRUE(m->near);
+  }
+  for (const Trap& c :
+       {Trap{"A bomb hit a bus on the Joypurhat-Bogra highway in Karimpur, Bangladesh.", "Bogra"},
+        Trap{"Protesters blocked the North Pan-American highway on Monday.", "Pan"}}) {
+    Document doc = Annotate(c.text);
+    EXPECT_EQ(Find(doc, c.not_a_place), nullptr) << c.text;
+  }
+}
+
 // An Arabic article glued to a first-level division's name ("Aljfara" for Al Jfara, "Almargeb"
 // for Al Murgub) is read without it, with a cue and the division's country in the document; a
 // word that only looks so ("Alliance", "Alsace") is not.
