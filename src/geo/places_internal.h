@@ -37,7 +37,8 @@ struct Candidate {
   TypeHint type = TypeHint::kNone;
   int cue = 0;                // 0 none, 1 a locative preposition, 2 "near"/"town of"/a type word
   bool near = false;          // "near X", "outside X", "10 km north of X"
-  // "near the X camp", "attacked X": a place only where the document names no other
+  // "near the X camp", "attacked X": a cue only for a name one country holds, in a document
+  // that names no other country or that one foremost
   bool weak_cue = false;
   bool relative = false;      // "eastern X", "the north of X"
   bool country_ref = false;   // "the north of the country": no name, the document's country

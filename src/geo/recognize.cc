@@ -1356,8 +1356,8 @@ class Recognizer {
     const bool place_word = kPlaceWords_set.Has(parts[n - 1].text);
     // "the axis Tougan-Toueni", "the Chtaura-Masnaa road": a route between the towns named,
     // some of which the gazetteer may lack.
-    // Not when the text goes on to say where on the route ("on the Garissa-Hullugho road in
-    // Garissa county"): that place is the one meant.
+    // Not when the text goes on to say where on the route ("on the Joypurhat-Bogra highway in
+    // Karimpur"): that place is the one meant.
     bool route = !party && !place_word && i > 0 && Eq(LowerTok(i - 1), "axis");
     uint32_t route_end = i + 1;
     if (!party && !place_word && i + 1 < limit && IsWord(i + 1)) {
@@ -1697,8 +1697,8 @@ class Recognizer {
       // capitalized word continue the name, so the key covers only its first part (not "as",
       // "at", "an", "en": English or French words).
       if (IsFoldedArticle(next_lower) && !Eq(next_lower, "as") && !Eq(next_lower, "at") &&
-          !Eq(next_lower, "an") && !Eq(next_lower, "en") && n + 1 < e && IsWord(n + 1) && Adjacent(n + 1) &&
-          IsCapitalized(Tok(n + 1))) {
+          !Eq(next_lower, "an") && !Eq(next_lower, "en") && n + 1 < e && IsWord(n + 1) &&
+          Adjacent(n + 1) && IsCapitalized(Tok(n + 1))) {
         c.name_neighbour = true;
       }
       if (next_classes & kStreetWordClass) return false;  // "Murree road", "Haifa Street"
