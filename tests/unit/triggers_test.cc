@@ -519,6 +519,11 @@ const HistoryCase kHistoryCases[] = {
     {"On 3 September 2024, soldiers clashed with rebels near the airport.", false},
     {"The insurgents were driven out of the valley in 2016 after months of fighting.", true},
     {"Gangs have routinely kidnapped travellers on this road.", true},
+    // What goes on ("protesters continued to march") is news; what has gone on for long ("have
+    // continued to"), or goes on as a habit ("continue to"), is background.
+    {"Anti-coup protesters continued to march in the city, ignoring the curfew.", false},
+    {"The cell has continued to attack villages in the district.", true},
+    {"Armed gangs continue to kidnap travellers on the highway.", true},
 };
 
 TEST(TriggersTest, HistoricalFlag) {
