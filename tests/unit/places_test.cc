@@ -35,6 +35,12 @@ struct Context {
   const char* feature_prefix;  // "ADM1", "PCL", "PPL", "ADM2"
 };
 
+// A recognition trap: `not_a_place` in `text` is no place mention.
+struct Trap {
+  const char* text;
+  const char* not_a_place;
+};
+
 class PlacesTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -61,6 +67,12 @@ class PlacesTest : public ::testing::Test {
       if (doc.Slice(m.span) == surface) return &m;
     }
     return nullptr;
+  }
+  static void ExpectNoPlaces(std::initializer_list<Trap> traps) {
+    for (const Trap& c : traps) {
+      Document doc = Annotate(c.text);
+      EXPECT_EQ(Find(doc, c.not_a_place), nullptr) << c.text;
+    }
   }
   static void ExpectContexts(std::span<const Context> cases) {
     for (const Context& c : cases) {
@@ -189,10 +201,6 @@ TEST_F(PlacesTest, PossessiveBeforeAPartOfThePlace) {
   EXPECT_EQ(Find(doc, "Chicago"), nullptr);
 }
 
-struct Trap {
-  const char* text;
-  const char* not_a_place;
-};
 
 // A district written as the container of the name before it ("Sitio Bato, Nueva Vizcaya", the
 // village unknown) is read when only one country has districts of that name and the document
@@ -257,12 +265,9 @@ TEST_F(PlacesTest, NoPlaceInsideADate) {
 // a local place the gazetteer lacks. Alternate names stay read in their own country's context,
 // capitals by any name, and a local spelling in a sentence that names only actors' countries.
 TEST_F(PlacesTest, DropsAForeignTownsOtherLanguageNameInACountrysSentence) {
-  for (const Trap& c :
-       {Trap{"Shells hit Al-Bostan, a quarter of Aleppo, Syria, on Monday.", "Al-Bostan"},
-        Trap{"Reporters of the Jang newspaper were threatened in Karachi, Pakistan.", "Jang"}}) {
-    Document doc = Annotate(c.text);
-    EXPECT_EQ(Find(doc, c.not_a_place), nullptr) << c.text;
-  }
+  ExpectNoPlaces(
+      {Trap{"Shells hit Al-Bostan, a quarter of Aleppo, Syria, on Monday.", "Al-Bostan"},
+       Trap{"Reporters of the Jang newspaper were threatened in Karachi, Pakistan.", "Jang"}});
   const Context kept[] = {
       {"Gunmen killed two men in Falluja, Iraq, on Sunday.", "Falluja", "IQ", "PPL"},
       {"Delegates flew from Aleppo, Syria, to Kiev on Sunday.", "Kiev", "UA", "PPLC"},
@@ -288,12 +293,9 @@ TEST_F(PlacesTest, ARouteNamesItsTowns) {
     ASSERT_NE(m, nullptr);
     EXPECT_TRUE(m->near);
   }
-  for (const Trap& c :
-       {Trap{"A bomb hit a bus on the Joypurhat-Bogra highway in Karimpur, Bangladesh.", "Bogra"},
-        Trap{"Protesters blocked the North Pan-American highway on Monday.", "Pan"}}) {
-    Document doc = Annotate(c.text);
-    EXPECT_EQ(Find(doc, c.not_a_place), nullptr) << c.text;
-  }
+  ExpectNoPlaces(
+      {Trap{"A bomb hit a bus on the Joypurhat-Bogra highway in Karimpur, Bangladesh.", "Bogra"},
+       Trap{"Protesters blocked the North Pan-American highway on Monday.", "Pan"}});
 }
 
 // An Arabic article glued to a first-level division's name ("Aljfara" for Al Jfara, "Almargeb"
@@ -307,12 +309,9 @@ TEST_F(PlacesTest, ReadsADivisionWithAGluedArticle) {
        "ADM1"},
   };
   ExpectContexts(cases);
-  for (const Trap& c :
-       {Trap{"Members of the Alliance for Change met in Tripoli on Monday.", "Alliance"},
-        Trap{"A mosque burned in Toulouse, Alsace province, France, on Sunday.", "Alsace"}}) {
-    Document doc = Annotate(c.text);
-    EXPECT_EQ(Find(doc, c.not_a_place), nullptr) << c.text;
-  }
+  ExpectNoPlaces(
+      {Trap{"Members of the Alliance for Change met in Tripoli on Monday.", "Alliance"},
+       Trap{"A mosque burned in Toulouse, Alsace province, France, on Sunday.", "Alsace"}});
 }
 
 // Weaker cues for a village only one country holds, in a document naming no other country:
@@ -326,25 +325,18 @@ TEST_F(PlacesTest, WeakCuesReadAVillageOfOneCountry) {
       {"Gunmen entered the mosque of the village Namoungou on Friday.", "Namoungou", "BF", "PPL"},
   };
   ExpectContexts(cases);
-  for (const Trap& c :
-       {Trap{"Delegates met at the City Hall on Monday.", "Hall"},
-        Trap{"Gunmen attacked Koutougou and Gao in Mali on Monday.", "Koutougou"}}) {
-    Document doc = Annotate(c.text);
-    EXPECT_EQ(Find(doc, c.not_a_place), nullptr) << c.text;
-  }
+  ExpectNoPlaces({Trap{"Delegates met at the City Hall on Monday.", "Hall"},
+                  Trap{"Gunmen attacked Koutougou and Gao in Mali on Monday.", "Koutougou"}});
 }
 
 // A portfolio or an ideal ("Ministry of Economy", "Palace of Justice", "Congress for Democracy
 // and Progress") is not the small town of that name; after "in" or before a comma it is.
 TEST_F(PlacesTest, APortfolioIsNoTown) {
-  for (const Trap& c :
-       {Trap{"Clerks held a sit-in at the Ministry of Economy and Finance on Monday.", "Economy"},
-        Trap{"Traders protested in front of the Palace of Justice on Monday.", "Justice"},
-        Trap{"Members of the Congress for Democracy and Progress clashed with rivals.",
-             "Progress"}}) {
-    Document doc = Annotate(c.text);
-    EXPECT_EQ(Find(doc, c.not_a_place), nullptr) << c.text;
-  }
+  ExpectNoPlaces(
+      {Trap{"Clerks held a sit-in at the Ministry of Economy and Finance on Monday.", "Economy"},
+       Trap{"Traders protested in front of the Palace of Justice on Monday.", "Justice"},
+       Trap{"Members of the Congress for Democracy and Progress clashed with rivals.",
+            "Progress"}});
   const Context kept[] = {
       {"A fire destroyed a barn in Justice, Ill., on Monday.", "Justice", "US", "PPL"},
       {"Firefighters in Economy said the blaze was out by noon.", "Economy", "US", "PPL"},
@@ -355,12 +347,9 @@ TEST_F(PlacesTest, APortfolioIsNoTown) {
 // A separate lower-case article and a capitalized word continue a name after a level word too
 // ("the town of Ain er Roummaneh" is not Al Ain); "at", "as", "an" stay English words.
 TEST_F(PlacesTest, AnArticleContinuesAName) {
-  for (const Trap& c :
-       {Trap{"A sit-in took place in the Aley town of Ain er Roummaneh on Monday.", "Ain"},
-        Trap{"Shells fell on the village of Tell es Sultan on Monday.", "Tell"}}) {
-    Document doc = Annotate(c.text);
-    EXPECT_EQ(Find(doc, c.not_a_place), nullptr) << c.text;
-  }
+  ExpectNoPlaces(
+      {Trap{"A sit-in took place in the Aley town of Ain er Roummaneh on Monday.", "Ain"},
+       Trap{"Shells fell on the village of Tell es Sultan on Monday.", "Tell"}});
   const Context kept[] = {
       {"A sit-in took place in the Aley town of Ain er Roummaneh on Monday.", "Aley", "LB", "PPL"},
       {"Gunmen attacked a bus in Kirkuk at Dawn Road junction.", "Kirkuk", "IQ", "PPL"},
@@ -373,12 +362,9 @@ TEST_F(PlacesTest, AnArticleContinuesAName) {
 // neighbourhood"), unless the document votes for the division's country or the name after holds
 // it ("Helmand Afghanistan").
 TEST_F(PlacesTest, DropsADivisionsNameThatBeginsALongerName) {
-  for (const Trap& c :
-       {Trap{"Rioters blocked the road at the Bar Elias intersection on Friday.", "Bar"},
-        Trap{"Police patrolled in the La Campanera neighbourhood when gunmen fired.", "La"}}) {
-    Document doc = Annotate(c.text);
-    EXPECT_EQ(Find(doc, c.not_a_place), nullptr) << c.text;
-  }
+  ExpectNoPlaces(
+      {Trap{"Rioters blocked the road at the Bar Elias intersection on Friday.", "Bar"},
+       Trap{"Police patrolled in the La Campanera neighbourhood when gunmen fired.", "La"}});
   const Context kept[] = {
       {"A bomb hit a checkpoint in Nad Ali, Helmand Afghanistan, on Monday.", "Helmand", "AF",
        "ADM1"},
