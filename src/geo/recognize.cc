@@ -1003,6 +1003,17 @@ class Recognizer {
         ++i;
         continue;
       }
+      // "Khas Urozgan district" where "Khas" is a name of its own: a two-word division or town
+      // the gazetteer spells another way ("Khas Uruzgan") is the longer name.
+      if (end == i + 1 && i + 2 < sent.token_end && IsWord(i + 1) && Adjacent(i + 1) &&
+          IsCapitalized(Tok(i + 1)) && IsWord(i + 2) && Adjacent(i + 2) &&
+          LevelWord(LowerTok(i + 2)) != TypeHint::kNone) {
+        if (uint32_t after = LooseCandidate(i, s, sent, last_match_end, 2); after != 0) {
+          last_match_end = static_cast<int>(after);
+          i = after;
+          continue;
+        }
+      }
       Candidate c;
       c.sentence = s;
       c.tok_begin = i;
@@ -1127,14 +1138,15 @@ class Recognizer {
   // capitalized words, with a level word after them when there is one, looked up by LooseKey.
   // Kept only with a cue; the resolver also wants country context. Returns the token after the
   // candidate, or 0.
-  uint32_t LooseCandidate(uint32_t i, uint32_t s, const sitrep::Sentence& sent, int last_match_end) {
+  uint32_t LooseCandidate(uint32_t i, uint32_t s, const sitrep::Sentence& sent, int last_match_end,
+                          uint32_t min_words = 1) {
     if (i == sent.token_begin) return 0;
     // "al-Qunaitara": an article glued to a capitalized variant counts as capitalized.
     if ((!IsCapitalized(Tok(i)) && !IsArticlePrefixed(Tok(i))) || IsAllCaps(Tok(i)) ||
         IsNeverPlace(LowerTok(i))) {
       return 0;
     }
-    for (uint32_t len = 2; len >= 1; --len) {
+    for (uint32_t len = 2; len >= min_words; --len) {
       uint32_t last = i + len - 1;
       if (last >= sent.token_end) continue;
       bool ok = true;
@@ -1189,7 +1201,7 @@ class Recognizer {
         return stop;
       }
     }
-    return GluedArticleCandidate(i, s, sent, last_match_end);
+    return min_words > 1 ? 0 : GluedArticleCandidate(i, s, sent, last_match_end);
   }
 
   // "(Aljfara)", "(Almargeb)": an Arabic article glued to a division's name without a space or

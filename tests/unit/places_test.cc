@@ -276,6 +276,16 @@ TEST_F(PlacesTest, DropsAForeignTownsOtherLanguageNameInACountrysSentence) {
   ExpectContexts(kept);
 }
 
+// A two-word name with its level word, spelled another way than the gazetteer's ("Khas
+// Urozgan district" for Khas Uruzgan), is read whole even when its first word is a name itself.
+TEST_F(PlacesTest, ReadsATwoWordDivisionSpelledAnotherWay) {
+  const Context cases[] = {
+      {"Taliban militants killed an Afghan soldier in Khas Urozgan district on Monday.",
+       "Khas Urozgan district", "AF", "ADM2"},
+  };
+  ExpectContexts(cases);
+}
+
 // A route written "X-Y" ("on the axis Tougan-Toueni", "the Banh-Ouahigouya road") names the
 // towns it runs between, near which what happened on it happened, even when the gazetteer lacks
 // one of them; not where the text then says where on the route ("... highway in Karimpur"),
