@@ -1311,7 +1311,7 @@ class Resolver {
     // division or a city of 50k or more that one country holds, in a document naming no other
     // country, is that place (a small namesake of a shop's name is not: "at Kingsmills store").
     if (c.loose && !(share > 0 && (c.cue >= 1 || ch.support_container)) &&
-        !(c.firm_prep && ctx_.TotalExcept(KeyOf(c)) <= 0 && SingleCountry(c) &&
+        !(c.firm_prep && ctx_.TotalExcept(KeyOf(c)) <= 0 && MajorOnlyIn(c, e.country_id()) &&
           (kind != GeoKind::kPlace || e.population() >= 50000))) {
       return false;
     }
@@ -1497,6 +1497,18 @@ class Resolver {
       else if (ci != country) return false;
     }
     return n > 0 && country != kNoGeoId;
+  }
+
+  // Whether every division and every town of 50k or more among c.ids lies in `country` ("in
+  // Quamishli city": Qamishli, not the Russian hamlet Kamyshla that folds alike).
+  bool MajorOnlyIn(const Candidate& c, GeoId country) const {
+    const size_t n = std::min(c.ids.size(), kMaxEntries);
+    for (size_t i = 0; i < n; ++i) {
+      GeoEntry e = gaz_.Entry(c.ids[i]);
+      if (e.kind() == GeoKind::kPlace && e.population() < 50000) continue;
+      if ((e.kind() == GeoKind::kCountry ? e.id() : e.country_id()) != country) return false;
+    }
+    return country != kNoGeoId;
   }
 
   // Whether each of c.ids (up to kMaxEntries) is named c.key by its own name rather than an

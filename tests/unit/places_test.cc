@@ -226,13 +226,19 @@ TEST_F(PlacesTest, ReadsAUniqueDistrictWrittenAsContainer) {
 }
 
 // A misspelt name after "in" / "at" ("Ouagadaougou") that only the loose key finds, of a city of
-// 50k or more in one country, with no other country named: that city. Negative rows: a small
-// namesake ("Kingsmills" for Kings Mills, Ohio), and a document naming another country.
+// 50k or more in one country, with no other country named: that city, even where small places
+// abroad fold alike ("Quamishli": Qamishli, not the hamlets Kamyshla and Kamyshly). Negative
+// rows: a small namesake ("Kingsmills" for Kings Mills, Ohio), and a document naming another
+// country.
 TEST_F(PlacesTest, ReadsAMisspeltCityAfterAFirmCue) {
   Document doc = Annotate("Teachers marched in Ouagadaougou on Monday.");
   const PlaceMention* m = Find(doc, "Ouagadaougou");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->country, "BF");
+  Document quamishli = Annotate("Gunmen threw a grenade at a house in Quamishli city on Friday.");
+  m = Find(quamishli, "Quamishli");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "SY");
   for (const Trap& c : {Trap{"Shoppers queued at Kingsmills department store on Monday.",
                              "Kingsmills"},
                         Trap{"Teachers marched in Ouagadaougou and Paris on Monday.",
