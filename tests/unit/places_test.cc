@@ -1549,7 +1549,9 @@ TEST_F(PlacesTest, WordMemoAnswersForItsOwnGazetteer) {
   auto one = Gazetteer::OpenBuffer(blob);
   auto two = Gazetteer::OpenBuffer(other);
   ASSERT_TRUE(one.ok() && two.ok());
-  const std::string text = "Gunmen attacked a checkpoint in Fallujah on Monday, police said.";
+  // (No "in" before the name: a misspelt city after one is found by its loose key, which the
+  // doctored blob keeps.)
+  const std::string text = "Fallujah police said gunmen attacked a checkpoint on Monday.";
   auto found = [&](const Gazetteer& gaz) {
     Document doc;
     doc.text = text;
