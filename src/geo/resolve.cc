@@ -239,6 +239,7 @@ class IdSlots {
       table_ = &t_table_;
       if (t_table_.size() < size) t_table_.resize(size, -1);
     }
+    Seen();
   }
   ~IdSlots() {
     Clear();
@@ -248,23 +249,34 @@ class IdSlots {
   IdSlots& operator=(const IdSlots&) = delete;
   void Reserve(size_t size) {
     if (table_->size() < size) table_->resize(size, -1);
+    Seen();
   }
-  // The row of `id`, or -1.
-  int32_t Get(GeoId id) const { return id < table_->size() ? (*table_)[id] : -1; }
+  // The row of `id`, or -1. (Asked per entry scored: the table's bounds are kept at hand.)
+  int32_t Get(GeoId id) const { return id < size_ ? rows_[id] : -1; }
   void Set(GeoId id, int32_t row) {
-    if (id >= table_->size()) table_->resize(size_t{id} + 1, -1);
-    (*table_)[id] = row;
+    if (id >= size_) {
+      table_->resize(size_t{id} + 1, -1);
+      Seen();
+    }
+    rows_[id] = row;
     touched_.push_back(id);
   }
   void Clear() {
-    for (GeoId id : touched_) (*table_)[id] = -1;
+    for (GeoId id : touched_) rows_[id] = -1;
     touched_.clear();
   }
 
  private:
+  // Takes the table's data and size after it was made or grown.
+  void Seen() {
+    rows_ = table_->data();
+    size_ = table_->size();
+  }
   static thread_local std::vector<int32_t> t_table_;
   static thread_local bool t_in_use_;
   std::vector<int32_t>* table_;
+  int32_t* rows_ = nullptr;  // table_->data()
+  size_t size_ = 0;          // table_->size()
   std::vector<int32_t> own_;
   std::vector<GeoId> touched_;
   bool owned_ = false;
@@ -1134,7 +1146,8 @@ class Resolver {
     {
       size_t total = 0;
       for (const Candidate& c : cands_) total += std::min(c.ids.size(), kMaxEntries);
-      if (total <= 1024) {
+      entries_fetched_ = total <= 1024;
+      if (entries_fetched_) {
         // The recognizer fetched the first 16 of each name's (and its own-name flags) already.
         for (const Candidate& c : cands_) {
           const size_t n = std::min(c.ids.size(), kMaxEntries);
@@ -1688,7 +1701,7 @@ class Resolver {
       return {out, ref.n};
     }
     size_t n = std::min(c.ids.size(), kMaxEntries);
-    gaz_.PrefetchEntries(c.ids.first(n));
+    if (!entries_fetched_) gaz_.PrefetchEntries(c.ids.first(n));
     const size_t at = terms_pool_.size();
     terms_refs_.push_back({c.ids.data(), static_cast<uint32_t>(at), static_cast<uint32_t>(n),
                            terms_head_[key], proximity});
@@ -1867,13 +1880,21 @@ class Resolver {
         choices_[k] = Choice{};
         continue;
       }
+      // One entry for all mentions of the name: see OnlyChoice (under the reference checks,
+      // compared with the full scoring below). It reads no proximity: on the kept context (see
+      // Run) the third pass's is the second's, which stands (compared under the checks).
+      const bool one_entry = one_entry_[key_id_[k]] != 0;
+      if (one_entry && proximity && keep_terms_ && !check_) continue;
       size_t n = std::min(c.ids.size(), kMaxEntries);
       const std::span<const uint8_t> exact = ExactNames(c);
-      // One entry for all mentions of the name: see OnlyChoice (under the reference checks,
-      // compared with the full scoring below).
       std::optional<Choice> only;
-      if (one_entry_[key_id_[k]] != 0) {
+      if (one_entry) {
         only = OnlyChoice(k, exact[0] != 0);
+        if (proximity && keep_terms_) {  // (the checks store the full scoring's score)
+          Choice before = choices_[k];
+          before.score = only->score;
+          Checked(SameChoice(*only, before), true);
+        }
         if (!check_) {
           choices_[k] = *only;
           continue;
@@ -2804,6 +2825,7 @@ class Resolver {
   // Per candidate: the (entry, accepted) of its choice when the context was last built.
   std::vector<std::pair<GeoId, bool>>& context_choices_ = scratch_.context_choices;
   bool keep_terms_ = false;  // Pass keeps the previous pass's terms (see Run)
+  bool entries_fetched_ = false;  // Run prefetched every entry record: TermsOf need not
   // PriorBase per name and entry list, for the whole document (it depends on the entry alone):
   // chains of TermsRef from bases_head_[key] into bases_pool_.
   std::vector<double>& bases_pool_ = scratch_.bases_pool;
