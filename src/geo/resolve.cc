@@ -1103,18 +1103,17 @@ class Resolver {
     ctx_.SetKeys(num_keys_, empty_key);
     // Per key: whether all its mentions with entries share one list of one entry (see
     // OnlyChoice), and none is a forced reading.
-    one_entry_.assign(num_keys_, 1);
-    one_entry_ids_.assign(num_keys_, nullptr);
+    keys_.assign(num_keys_, KeyRow{});
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Candidate& c = cands_[k];
       const uint32_t key = key_id_[k];
-      if (c.forced != kNoGeoId) one_entry_[key] = 0;
+      if (c.forced != kNoGeoId) keys_[key].one_entry = false;
       if (c.ids.empty()) continue;
       if (c.ids.size() != 1 ||
-          (one_entry_ids_[key] != nullptr && one_entry_ids_[key] != c.ids.data())) {
-        one_entry_[key] = 0;
+          (keys_[key].one_entry_ids != nullptr && keys_[key].one_entry_ids != c.ids.data())) {
+        keys_[key].one_entry = false;
       }
-      one_entry_ids_[key] = c.ids.data();
+      keys_[key].one_entry_ids = c.ids.data();
     }
     // "Dublin City Council" beside "Dublin": the longer name votes as the town's own, so that a
     // namesake it reads as elsewhere does not vouch for the town's namesake there.
@@ -1126,11 +1125,6 @@ class Resolver {
       else continue;
       if (const uint32_t key = FindKey(base); key != Context::kNone) voter_of_[k] = key;
     }
-    exact_at_.assign(num_keys_, -1);
-    exact_len_.assign(num_keys_, 0);
-    exact_own_.assign(num_keys_, nullptr);
-    terms_head_.assign(num_keys_, -1);
-    bases_head_.assign(num_keys_, -1);
   }
 
   static size_t ContextIdLimit(const Gazetteer& gaz) {
@@ -1488,11 +1482,11 @@ class Resolver {
   std::span<const uint8_t> ExactNames(const Candidate& c) {
     // Cached per key: the first candidate of a name computes it for all (as ever).
     const uint32_t key = key_id_[static_cast<size_t>(&c - cands_.data())];
-    if (exact_own_[key] != nullptr) {
-      return std::span<const uint8_t>(exact_own_[key], exact_len_[key]);
+    if (keys_[key].exact_own != nullptr) {
+      return std::span<const uint8_t>(keys_[key].exact_own, keys_[key].exact_len);
     }
-    if (exact_at_[key] < 0) return FirstExactNames(c, key);
-    return std::span<const uint8_t>(exact_pool_.data() + exact_at_[key], exact_len_[key]);
+    if (keys_[key].exact_at < 0) return FirstExactNames(c, key);
+    return std::span<const uint8_t>(exact_pool_.data() + keys_[key].exact_at, keys_[key].exact_len);
   }
   // ExactNames for the first candidate of its key (asked once per name: kept out of line).
   [[gnu::noinline]] std::span<const uint8_t> FirstExactNames(const Candidate& c, uint32_t key) {
@@ -1502,13 +1496,13 @@ class Resolver {
     // indexed under its folded own names, so an entry is named c.key by its own name exactly
     // when it is among FindFolded(c.key) with the own-name flag.
     std::span<const uint8_t> own = gaz_.OwnNameFlags(c.ids);
-    exact_len_[key] = static_cast<uint32_t>(n);
+    keys_[key].exact_len = static_cast<uint32_t>(n);
     if (!own.empty() && !check_) {
-      exact_own_[key] = own.data();
+      keys_[key].exact_own = own.data();
       return own.first(n);
     }
     const size_t at = exact_pool_.size();
-    exact_at_[key] = static_cast<int32_t>(at);
+    keys_[key].exact_at = static_cast<int32_t>(at);
     exact_pool_.resize(at + n);
     uint8_t* flags = exact_pool_.data() + at;
     std::vector<GeoId> own_named;  // for lists from elsewhere, sorted
@@ -1540,7 +1534,7 @@ class Resolver {
       flags[i] =
           Checked(fast, uint8_t{FoldName(e.name()) == c.key || FoldName(e.ascii_name()) == c.key});
     }
-    return std::span<const uint8_t>(exact_pool_.data() + exact_at_[key], exact_len_[key]);
+    return std::span<const uint8_t>(exact_pool_.data() + keys_[key].exact_at, keys_[key].exact_len);
   }
 
   // Hierarchy links: an admin2 one name reads as (by its own name) and a place another name
@@ -1641,15 +1635,15 @@ class Resolver {
   // before computed them.
   std::span<const double> BasesOf(const Candidate& c) {
     const uint32_t key = key_id_[static_cast<size_t>(&c - cands_.data())];
-    for (int32_t r = bases_head_[key]; r >= 0; r = bases_refs_[r].next) {
+    for (int32_t r = keys_[key].bases_head; r >= 0; r = bases_refs_[r].next) {
       const TermsRef& ref = bases_refs_[r];
       if (ref.ids == c.ids.data()) return {bases_pool_.data() + ref.at, ref.n};
     }
     const size_t n = std::min(c.ids.size(), kMaxEntries);
     const size_t at = bases_pool_.size();
     bases_refs_.push_back({c.ids.data(), static_cast<uint32_t>(at), static_cast<uint32_t>(n),
-                           bases_head_[key]});
-    bases_head_[key] = static_cast<int32_t>(bases_refs_.size() - 1);
+                           keys_[key].bases_head});
+    keys_[key].bases_head = static_cast<int32_t>(bases_refs_.size() - 1);
     bases_pool_.resize(at + n);
     double* bases = bases_pool_.data() + at;
     const uint64_t tag = gaz_.serial() + 1;
@@ -1671,7 +1665,7 @@ class Resolver {
 
   std::span<Terms> TermsOf(const Candidate& c, bool proximity) {
     const uint32_t key = key_id_[static_cast<size_t>(&c - cands_.data())];
-    for (int32_t r = terms_head_[key]; r >= 0; r = terms_refs_[r].next) {
+    for (int32_t r = keys_[key].terms_head; r >= 0; r = terms_refs_[r].next) {
       TermsRef& ref = terms_refs_[r];
       if (ref.ids != c.ids.data()) continue;
       Terms* out = terms_pool_.data() + ref.at;
@@ -1704,8 +1698,8 @@ class Resolver {
     if (!entries_fetched_) gaz_.PrefetchEntries(c.ids.first(n));
     const size_t at = terms_pool_.size();
     terms_refs_.push_back({c.ids.data(), static_cast<uint32_t>(at), static_cast<uint32_t>(n),
-                           terms_head_[key], proximity});
-    terms_head_[key] = static_cast<int32_t>(terms_refs_.size() - 1);
+                           keys_[key].terms_head, proximity});
+    keys_[key].terms_head = static_cast<int32_t>(terms_refs_.size() - 1);
     terms_pool_.resize(at + n);
     Terms* out = terms_pool_.data() + at;
     ContextTerms(c, key, out, n);
@@ -1863,7 +1857,7 @@ class Resolver {
     if (!keep_terms_) {
       terms_pool_.clear();
       terms_refs_.clear();
-      std::fill(terms_head_.begin(), terms_head_.end(), -1);
+      for (KeyRow& row : keys_) row.terms_head = -1;
     }
     if (proximity) CollectAnchors();
     for (size_t k = 0; k < cands_.size(); ++k) {
@@ -1883,7 +1877,7 @@ class Resolver {
       // One entry for all mentions of the name: see OnlyChoice (under the reference checks,
       // compared with the full scoring below). It reads no proximity: on the kept context (see
       // Run) the third pass's is the second's, which stands (compared under the checks).
-      const bool one_entry = one_entry_[key_id_[k]] != 0;
+      const bool one_entry = keys_[key_id_[k]].one_entry;
       if (one_entry && proximity && keep_terms_ && !check_) continue;
       size_t n = std::min(c.ids.size(), kMaxEntries);
       const std::span<const uint8_t> exact = ExactNames(c);
@@ -2670,12 +2664,24 @@ class Resolver {
     double lat;  // degrees
   };
   // Per pass: name → (its entry list, the Terms of each entry), as chains of TermsRef from
-  // terms_head_[key] into terms_pool_.
+  // keys_[key].terms_head into terms_pool_.
   struct TermsRef {
     const GeoId* ids;
     uint32_t at, n;
     int32_t next;  // the key's next entry list, -1 at the end
     bool proximity = false;  // terms: the proximity term is set
+  };
+  // What the resolver keeps per key number (one array, set up with one assignment per document).
+  struct KeyRow {
+    // ExactNames: exact_len flags at exact_own (the blob's own-name flags) when set, else at
+    // exact_pool_[exact_at] (-1 until computed).
+    const uint8_t* exact_own = nullptr;
+    int32_t exact_at = -1;
+    uint32_t exact_len = 0;
+    int32_t terms_head = -1;  // TermsOf: the key's first TermsRef in terms_refs_, -1 none
+    int32_t bases_head = -1;  // BasesOf: the key's first TermsRef in bases_refs_, -1 none
+    bool one_entry = true;    // all its mentions share one list of one entry (see OnlyChoice)
+    const GeoId* one_entry_ids = nullptr;  // ctor scratch: that list
   };
   struct ActorCountry {
     Span span;
@@ -2694,10 +2700,8 @@ class Resolver {
     std::vector<Vec3> near;
     std::vector<uint32_t> key_id;
     std::vector<uint32_t> voter_of;
-    std::vector<int32_t> exact_at;
-    std::vector<uint32_t> exact_len;
     std::vector<uint8_t> exact_pool;
-    std::vector<const uint8_t*> exact_own;
+    std::vector<KeyRow> keys;
     std::vector<std::pair<uint32_t, uint32_t>> spans;
     std::vector<uint32_t> max_end;
     std::vector<int32_t> best_of_key;
@@ -2706,11 +2710,9 @@ class Resolver {
     std::vector<double> prior;
     std::vector<Terms> terms_pool;
     std::vector<TermsRef> terms_refs;
-    std::vector<int32_t> terms_head;
     std::vector<std::pair<GeoId, bool>> context_choices;
     std::vector<double> bases_pool;
     std::vector<TermsRef> bases_refs;
-    std::vector<int32_t> bases_head;
     std::vector<ActorCountry> actor_countries;
     std::vector<std::pair<GeoId, double>> placeless_actors;
     std::vector<GeoId> mission_countries;
@@ -2718,8 +2720,6 @@ class Resolver {
     std::vector<GeoId> links;
     std::vector<std::pair<GeoId, uint32_t>> link_admin2;
     std::vector<uint8_t> firm_key;
-    std::vector<uint8_t> one_entry;
-    std::vector<const GeoId*> one_entry_ids;
     std::vector<int32_t> key_slots;
     std::vector<std::string_view> key_of;
     bool in_use = false;
@@ -2734,19 +2734,16 @@ class Resolver {
       near.clear();
       key_id.clear();
       voter_of.clear();
-      exact_at.clear();
-      exact_len.clear();
       exact_pool.clear();
+      keys.clear();
       in_container_at.clear();
       in_container.clear();
       prior.clear();
       terms_pool.clear();
       terms_refs.clear();
-      terms_head.clear();
       context_choices.clear();
       bases_pool.clear();
       bases_refs.clear();
-      bases_head.clear();
       actor_countries.clear();
       placeless_actors.clear();
       mission_countries.clear();
@@ -2754,8 +2751,6 @@ class Resolver {
       links.clear();
       link_admin2.clear();
       firm_key.clear();
-      one_entry.clear();
-      one_entry_ids.clear();
       key_slots.clear();
       key_of.clear();
     }
@@ -2810,27 +2805,21 @@ class Resolver {
   std::vector<uint32_t>& key_id_ = scratch_.key_id;  // per candidate: its key's number, 0..num_keys_-1
   std::vector<uint32_t>& voter_of_ = scratch_.voter_of;  // per candidate: the key it votes as
   uint32_t num_keys_ = 0;
-  // ExactNames per key: exact_len_[key] flags at exact_own_[key] (the blob's own-name flags)
-  // when set, else at exact_pool_[exact_at_[key]].
-  std::vector<const uint8_t*>& exact_own_ = scratch_.exact_own;
-  std::vector<int32_t>& exact_at_ = scratch_.exact_at;
-  std::vector<uint32_t>& exact_len_ = scratch_.exact_len;
+  std::vector<KeyRow>& keys_ = scratch_.keys;  // per key number
   std::vector<uint8_t>& exact_pool_ = scratch_.exact_pool;
   std::vector<int32_t>& in_container_at_ = scratch_.in_container_at;  // per candidate: its InContainerOf answers in in_container_, -1 none yet
   std::vector<int8_t>& in_container_ = scratch_.in_container;
   std::vector<double>& prior_scratch_ = scratch_.prior;  // BuildContext scratch
   std::vector<Terms>& terms_pool_ = scratch_.terms_pool;
   std::vector<TermsRef>& terms_refs_ = scratch_.terms_refs;
-  std::vector<int32_t>& terms_head_ = scratch_.terms_head;
   // Per candidate: the (entry, accepted) of its choice when the context was last built.
   std::vector<std::pair<GeoId, bool>>& context_choices_ = scratch_.context_choices;
   bool keep_terms_ = false;  // Pass keeps the previous pass's terms (see Run)
   bool entries_fetched_ = false;  // Run prefetched every entry record: TermsOf need not
   // PriorBase per name and entry list, for the whole document (it depends on the entry alone):
-  // chains of TermsRef from bases_head_[key] into bases_pool_.
+  // chains of TermsRef from keys_[key].bases_head into bases_pool_.
   std::vector<double>& bases_pool_ = scratch_.bases_pool;
   std::vector<TermsRef>& bases_refs_ = scratch_.bases_refs;
-  std::vector<int32_t>& bases_head_ = scratch_.bases_head;
   GeoId us_ = kNoGeoId;
   GeoId canada_ = kNoGeoId;
   GeoId britain_ = kNoGeoId;  // set when the text has British cues (pounds included)
@@ -2840,8 +2829,6 @@ class Resolver {
   std::vector<GeoId>& mission_countries_ = scratch_.mission_countries;  // countries of the missions the text names
   std::vector<GeoId>& links_ = scratch_.links;  // FindLinks: entries in a hierarchy link, sorted
   std::vector<uint8_t>& firm_key_ = scratch_.firm_key;  // per key: a mention firmly a place
-  std::vector<uint8_t>& one_entry_ = scratch_.one_entry;  // per key: see OnlyChoice
-  std::vector<const GeoId*>& one_entry_ids_ = scratch_.one_entry_ids;  // ctor scratch, per key
   std::vector<std::pair<GeoId, uint32_t>>& link_admin2_ = scratch_.link_admin2;  // FindLinks scratch
   bool placeless_actors_done_ = false;
   bool check_ = g_reference_checks.load(std::memory_order_relaxed);  // see SetReferenceChecks
