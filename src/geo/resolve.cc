@@ -406,9 +406,7 @@ class Context {
   void SetKeys(uint32_t num_keys, uint32_t empty_key) {
     num_keys_ = num_keys;
     empty_key_ = empty_key;
-    except_all_.assign(num_keys_, 0);
-    except_head_.assign(num_keys_, -1);
-    share_by_key_.assign(num_keys_, 0);
+    by_key_.assign(num_keys_, KeyVotes{});
   }
 
   double total = 0;
@@ -481,16 +479,15 @@ class Context {
     }
     // Per key: the total and each of its countries' votes minus its own votes, subtracted in
     // the order they were cast (bit-identical to the reference).
-    except_all_.assign(num_keys_, 0);
-    except_head_.assign(num_keys_, -1);
+    by_key_.assign(num_keys_, KeyVotes{});
     except_.clear();
     for (const OwnVote& v : votes_) {
-      int32_t& head = except_head_[v.key];
+      int32_t& head = by_key_[v.key].except_head;
       if (head == -1) {
-        except_all_[v.key] = total;
+        by_key_[v.key].except_all = total;
         head = -3;  // seen, no country rows yet
       }
-      except_all_[v.key] -= v.w;
+      by_key_[v.key].except_all -= v.w;
       int32_t row = head >= 0 ? head : -1;
       while (row >= 0 && except_[row].country != v.country) row = except_[row].next;
       if (row < 0) {
@@ -504,7 +501,6 @@ class Context {
     // double, so any order gives the reference's value; other weights use the reference.
     share_exact_ = true;
     share_total_ = 0;
-    share_by_key_.assign(num_keys_, 0);
     share_pairs_.clear();
     for (Admin1Row& row : admin1s_) {
       row.share = 0;
@@ -514,7 +510,7 @@ class Context {
       const double w = a.w;
       if (w * 4 != std::floor(w * 4) || std::abs(w) > 1e6) share_exact_ = false;
       share_total_ += w;
-      share_by_key_[a.key] += w;
+      by_key_[a.key].share += w;
       Admin1Row& row = admin1s_[Admin1Index(a.a1)];
       row.share += w;
       int32_t p = row.pairs;
@@ -535,7 +531,7 @@ class Context {
   double Admin1ShareFast(GeoId a1, uint32_t key) const {
     if (a1 == kNoGeoId || admin1_log_.empty()) return 0;
     if (!share_exact_) return Admin1ShareReference(a1, key);
-    const double total = share_total_ - share_by_key_[key];
+    const double total = share_total_ - by_key_[key].share;
     double mine = 0;
     if (const int32_t r = Admin1Index(a1); r >= 0) {
       mine = admin1s_[r].share;
@@ -563,7 +559,7 @@ class Context {
   }
   double TotalExceptFast(uint32_t key) const {
     double all = total;
-    if (key != empty_key_ && except_head_[key] != -1) all = except_all_[key];
+    if (key != empty_key_ && by_key_[key].except_head != -1) all = by_key_[key].except_all;
     return all > 1e-9 ? all : 0;
   }
   double TotalExceptReference(uint32_t key) const {
@@ -586,9 +582,9 @@ class Context {
     const int32_t r = CountryIndex(country);
     if (r < 0) return 0;
     double mine = countries_[r].votes, all = total;
-    if (key != empty_key_ && except_head_[key] != -1) {
-      all = except_all_[key];
-      for (int32_t p = except_head_[key]; p >= 0; p = except_[p].next) {
+    if (key != empty_key_ && by_key_[key].except_head != -1) {
+      all = by_key_[key].except_all;
+      for (int32_t p = by_key_[key].except_head; p >= 0; p = except_[p].next) {
         if (except_[p].country == country) mine = except_[p].mine;
       }
     }
@@ -700,12 +696,18 @@ class Context {
   std::vector<Admin1Row> admin1s_;
   std::vector<OwnVote> votes_;
   std::vector<Admin1Entry> admin1_log_;
-  std::vector<double> except_all_;
-  std::vector<int32_t> except_head_;  // per key: -1 no own votes, -3 votes but no rows, else row
+  // Per key: the votes of the others (except_all: the total minus its own, set when it has
+  // own votes), its own country rows (except_head: -1 no own votes, -3 votes but no rows, else
+  // a row of except_), and its own weight in Admin1Share (share). Reset in one assignment.
+  struct KeyVotes {
+    double except_all = 0;
+    int32_t except_head = -1;
+    double share = 0;
+  };
+  std::vector<KeyVotes> by_key_;
   std::vector<ExceptRow> except_;
   bool share_exact_ = true;
   double share_total_ = 0;
-  std::vector<double> share_by_key_;
   std::vector<SharePair> share_pairs_;
 };
 
@@ -1543,10 +1545,9 @@ class Resolver {
   // any pass, so that the first choices do not lock in the wrong state.
   void FindLinks() {
     links_.clear();
-    firm_key_.assign(num_keys_, 0);
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Candidate& c = cands_[k];
-      if (c.firm_prep || c.modifier || c.cue >= 2) firm_key_[key_id_[k]] = 1;
+      if (c.firm_prep || c.modifier || c.cue >= 2) keys_[key_id_[k]].firm = true;
     }
     std::vector<std::pair<GeoId, uint32_t>>& admin2 = link_admin2_;  // (admin2 entry, key)
     admin2.clear();
@@ -2029,7 +2030,7 @@ class Resolver {
       const bool local_town = best.id != kNoGeoId && terms[best_i].proximity == 2 &&
                               terms[best_i].share >= kLocalTownShare;
       if (best.id != kNoGeoId && !best.support_container &&
-          !(best.support_link && firm_key_[key_id_[k]] != 0) && c.type == TypeHint::kNone &&
+          !(best.support_link && keys_[key_id_[k]].firm) && c.type == TypeHint::kNone &&
           gaz_.Entry(best.id).kind() != GeoKind::kCountry &&
           gaz_.Entry(best.id).kind() != GeoKind::kAdmin1) {
         for (size_t i = 0; i < n; ++i) {
@@ -2182,12 +2183,12 @@ class Resolver {
     };
     // Names with entries in several countries vote for each plausible one: a document naming
     // "Athens", "Georgia" and "Clarke County" is about the one country holding all three.
-    seen_key_.assign(num_keys_, 0);
+    for (KeyRow& row : keys_) row.voted = row.covered = false;
     std::vector<GeoId>& countries = countries_scratch_;
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Candidate& c = cands_[k];
-      if (!choices_[k].accepted || c.ids.size() < 2 || seen_key_[key_id_[k]] != 0) continue;
-      seen_key_[key_id_[k]] = 1;
+      if (!choices_[k].accepted || c.ids.size() < 2 || keys_[key_id_[k]].voted) continue;
+      keys_[key_id_[k]].voted = true;
       countries.clear();
       size_t n = std::min(c.ids.size(), kMaxEntries);
       for (size_t i = 0; i < n; ++i) {
@@ -2215,13 +2216,12 @@ class Resolver {
     }
     // Coverage of admin1/admin2 by the names accepted so far, each name once.
     {
-      seen_key_.assign(num_keys_, 0);  // names covered already
       std::vector<double>& prior = prior_scratch_;
       for (size_t k = 0; k < cands_.size(); ++k) {
         const Candidate& c = cands_[k];
         if (!choices_[k].accepted || c.key.empty() || c.demonym_country != kNoGeoId) continue;
-        if (seen_key_[key_id_[k]] != 0) continue;
-        seen_key_[key_id_[k]] = 1;
+        if (keys_[key_id_[k]].covered) continue;
+        keys_[key_id_[k]].covered = true;
         const size_t n = std::min(c.ids.size(), kMaxEntries);
         const std::span<const uint8_t> exact = ExactNames(c);
         prior.assign(n, 0);
@@ -2681,6 +2681,8 @@ class Resolver {
     int32_t terms_head = -1;  // TermsOf: the key's first TermsRef in terms_refs_, -1 none
     int32_t bases_head = -1;  // BasesOf: the key's first TermsRef in bases_refs_, -1 none
     bool one_entry = true;    // all its mentions share one list of one entry (see OnlyChoice)
+    bool firm = false;        // FindLinks: a mention firmly a place (a strong cue, "in", ...)
+    bool voted = false, covered = false;  // BuildContext scratch: the name voted, covered
     const GeoId* one_entry_ids = nullptr;  // ctor scratch: that list
   };
   struct ActorCountry {
@@ -2694,7 +2696,6 @@ class Resolver {
     std::vector<uint8_t> sentence_flags;
     std::vector<Choice> choices, in_context, pruned_context;
     Context ctx{0};
-    std::vector<uint8_t> seen_key;
     std::vector<GeoId> countries;
     std::vector<Anchor> anchors;
     std::vector<Vec3> near;
@@ -2719,7 +2720,6 @@ class Resolver {
     std::vector<std::string_view> missions;
     std::vector<GeoId> links;
     std::vector<std::pair<GeoId, uint32_t>> link_admin2;
-    std::vector<uint8_t> firm_key;
     std::vector<int32_t> key_slots;
     std::vector<std::string_view> key_of;
     bool in_use = false;
@@ -2728,7 +2728,6 @@ class Resolver {
       choices.clear();
       in_context.clear();
       pruned_context.clear();
-      seen_key.clear();
       countries.clear();
       anchors.clear();
       near.clear();
@@ -2750,7 +2749,6 @@ class Resolver {
       missions.clear();
       links.clear();
       link_admin2.clear();
-      firm_key.clear();
       key_slots.clear();
       key_of.clear();
     }
@@ -2798,7 +2796,6 @@ class Resolver {
   std::vector<Choice>& in_context_ = scratch_.in_context;  // Pass scratch: the entries of a name in context countries
   std::vector<Choice>& pruned_context_ = scratch_.pruned_context;  // Pass scratch: in_context_ of the pruned scoring
   Context& ctx_ = scratch_.ctx;
-  std::vector<uint8_t>& seen_key_ = scratch_.seen_key;            // BuildContext scratch, per key number
   std::vector<GeoId>& countries_scratch_ = scratch_.countries;    // BuildContext scratch
   std::vector<Anchor>& anchors_ = scratch_.anchors;
   std::vector<Vec3>& near_ = scratch_.near;  // TermsOf scratch: anchors_ of names other than the one scored
@@ -2828,7 +2825,6 @@ class Resolver {
   std::vector<std::pair<GeoId, double>>& placeless_actors_ = scratch_.placeless_actors;  // see PlacelessActorCountries
   std::vector<GeoId>& mission_countries_ = scratch_.mission_countries;  // countries of the missions the text names
   std::vector<GeoId>& links_ = scratch_.links;  // FindLinks: entries in a hierarchy link, sorted
-  std::vector<uint8_t>& firm_key_ = scratch_.firm_key;  // per key: a mention firmly a place
   std::vector<std::pair<GeoId, uint32_t>>& link_admin2_ = scratch_.link_admin2;  // FindLinks scratch
   bool placeless_actors_done_ = false;
   bool check_ = g_reference_checks.load(std::memory_order_relaxed);  // see SetReferenceChecks
