@@ -985,7 +985,6 @@ class Resolver {
   Resolver(const Document& doc, const Gazetteer& gaz, std::vector<Candidate>& cands)
       : doc_(doc), gaz_(gaz), cands_(cands) {
     choices_.assign(cands_.size(), Choice{});
-    in_container_at_.assign(cands_.size(), -1);
     ctx_.Reset();
     ctx_.Reserve(ContextIdLimit(gaz_));
     std::vector<std::string_view>& missions = scratch_.missions;  // ISO2 codes, text order
@@ -1086,7 +1085,7 @@ class Resolver {
     std::vector<int32_t>& slots = scratch_.key_slots;  // key number, -1 when empty
     slots.assign(cap, -1);
     std::vector<std::string_view>& key_of = scratch_.key_of;  // key number → key
-    key_id_.resize(cands_.size());
+    cand_.assign(cands_.size(), CandRow{});
     for (size_t k = 0; k < cands_.size(); ++k) {
       const std::string_view key = cands_[k].key;
       size_t h = HashBytes(key) & (cap - 1);
@@ -1095,7 +1094,7 @@ class Resolver {
         slots[h] = static_cast<int32_t>(key_of.size());
         key_of.push_back(key);
       }
-      key_id_[k] = static_cast<uint32_t>(slots[h]);
+      cand_[k].key = static_cast<uint32_t>(slots[h]);
     }
     num_keys_ = static_cast<uint32_t>(key_of.size());
     uint32_t empty_key = Context::kNone;
@@ -1108,7 +1107,7 @@ class Resolver {
     keys_.assign(num_keys_, KeyRow{});
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Candidate& c = cands_[k];
-      const uint32_t key = key_id_[k];
+      const uint32_t key = cand_[k].key;
       if (c.forced != kNoGeoId) keys_[key].one_entry = false;
       if (c.ids.empty()) continue;
       if (c.ids.size() != 1 ||
@@ -1119,13 +1118,13 @@ class Resolver {
     }
     // "Dublin City Council" beside "Dublin": the longer name votes as the town's own, so that a
     // namesake it reads as elsewhere does not vouch for the town's namesake there.
-    voter_of_.assign(key_id_.begin(), key_id_.end());
+    for (CandRow& row : cand_) row.voter = row.key;
     for (size_t k = 0; k < cands_.size(); ++k) {
       std::string_view base = cands_[k].key;
       if (base.ends_with(" city")) base.remove_suffix(5);
       else if (base.starts_with("city of ")) base.remove_prefix(8);
       else continue;
-      if (const uint32_t key = FindKey(base); key != Context::kNone) voter_of_[k] = key;
+      if (const uint32_t key = FindKey(base); key != Context::kNone) cand_[k].voter = key;
     }
   }
 
@@ -1134,7 +1133,7 @@ class Resolver {
     return size_t{st.countries} + st.admin1;
   }
   // The number of candidate c's key (c is one of cands_).
-  uint32_t KeyOf(const Candidate& c) const { return key_id_[static_cast<size_t>(&c - cands_.data())]; }
+  uint32_t KeyOf(const Candidate& c) const { return cand_[static_cast<size_t>(&c - cands_.data())].key; }
 
   std::vector<PlaceMention> Run() {
     // The entry records are read in scattered order below; in a short document fetch them all
@@ -1253,7 +1252,7 @@ class Resolver {
   // chain (y), remembered: it holds for the document, and each pass asks again. Flat per
   // candidate: 3 hops × its entries, -1 until asked.
   bool InContainerOf(size_t k, int hop, size_t i, const GeoEntry& e, int y) {
-    int32_t& at = in_container_at_[k];
+    int32_t& at = cand_[k].in_container_at;
     const size_t n = std::min(cands_[k].ids.size(), kMaxEntries);
     if (at < 0) {
       at = static_cast<int32_t>(in_container_.size());
@@ -1381,7 +1380,7 @@ class Resolver {
   // LocalUse of some mention of the key numbered `key` (rarely asked: no cache).
   bool LocalKey(uint32_t key) const {
     for (size_t k = 0; k < cands_.size(); ++k) {
-      if (key_id_[k] == key && (cands_[k].modifier || LocalUse(cands_[k]))) return true;
+      if (cand_[k].key == key && (cands_[k].modifier || LocalUse(cands_[k]))) return true;
     }
     return false;
   }
@@ -1483,7 +1482,7 @@ class Resolver {
   // alternate one; folding entry names is the costly part of scoring, so it is done once per key.
   std::span<const uint8_t> ExactNames(const Candidate& c) {
     // Cached per key: the first candidate of a name computes it for all (as ever).
-    const uint32_t key = key_id_[static_cast<size_t>(&c - cands_.data())];
+    const uint32_t key = cand_[static_cast<size_t>(&c - cands_.data())].key;
     if (keys_[key].exact_own != nullptr) {
       return std::span<const uint8_t>(keys_[key].exact_own, keys_[key].exact_len);
     }
@@ -1547,12 +1546,12 @@ class Resolver {
     links_.clear();
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Candidate& c = cands_[k];
-      if (c.firm_prep || c.modifier || c.cue >= 2) keys_[key_id_[k]].firm = true;
+      if (c.firm_prep || c.modifier || c.cue >= 2) keys_[cand_[k].key].firm = true;
     }
     std::vector<std::pair<GeoId, uint32_t>>& admin2 = link_admin2_;  // (admin2 entry, key)
     admin2.clear();
     ForEachExactEntry([&](size_t k, GeoEntry e) {
-      if (e.kind() == GeoKind::kAdmin2) admin2.push_back({e.id(), key_id_[k]});
+      if (e.kind() == GeoKind::kAdmin2) admin2.push_back({e.id(), cand_[k].key});
     });
     if (admin2.empty()) return;
     std::sort(admin2.begin(), admin2.end());
@@ -1561,7 +1560,7 @@ class Resolver {
       auto it = std::lower_bound(admin2.begin(), admin2.end(),
                                  std::pair<GeoId, uint32_t>{e.admin2_id(), 0});
       for (; it != admin2.end() && it->first == e.admin2_id(); ++it) {
-        if (it->second == key_id_[k] || SameCity(it->second, key_id_[k])) continue;
+        if (it->second == cand_[k].key || SameCity(it->second, cand_[k].key)) continue;
         links_.push_back(e.id());
         links_.push_back(it->first);
         break;
@@ -1608,7 +1607,7 @@ class Resolver {
       if (other.kind() == GeoKind::kCountry || !other.has_coordinates()) continue;
       if (std::find(seen.begin(), seen.end(), other.id()) != seen.end()) continue;
       seen.push_back(other.id());
-      anchors_.push_back({key_id_[o], UnitVector(other.lat(), other.lon()), other.lat()});
+      anchors_.push_back({cand_[o].key, UnitVector(other.lat(), other.lon()), other.lat()});
     }
   }
 
@@ -1635,7 +1634,7 @@ class Resolver {
   // and entry list rather than once per pass, and taken from the bases memo when a document
   // before computed them.
   std::span<const double> BasesOf(const Candidate& c) {
-    const uint32_t key = key_id_[static_cast<size_t>(&c - cands_.data())];
+    const uint32_t key = cand_[static_cast<size_t>(&c - cands_.data())].key;
     for (int32_t r = keys_[key].bases_head; r >= 0; r = bases_refs_[r].next) {
       const TermsRef& ref = bases_refs_[r];
       if (ref.ids == c.ids.data()) return {bases_pool_.data() + ref.at, ref.n};
@@ -1665,7 +1664,7 @@ class Resolver {
   }
 
   std::span<Terms> TermsOf(const Candidate& c, bool proximity) {
-    const uint32_t key = key_id_[static_cast<size_t>(&c - cands_.data())];
+    const uint32_t key = cand_[static_cast<size_t>(&c - cands_.data())].key;
     for (int32_t r = keys_[key].terms_head; r >= 0; r = terms_refs_[r].next) {
       TermsRef& ref = terms_refs_[r];
       if (ref.ids != c.ids.data()) continue;
@@ -1842,7 +1841,7 @@ class Resolver {
     ch.id = e.id();
     ch.exact = exact;
     ch.support_admin1 = kind != GeoKind::kCountry && kind != GeoKind::kAdmin1 &&
-                        ctx_.HasAdmin1(e.admin1_id(), key_id_[k]);
+                        ctx_.HasAdmin1(e.admin1_id(), cand_[k].key);
     for (int y = c.container, hops = 0; y >= 0 && hops < 3; y = cands_[y].container, ++hops) {
       if (InContainerOf(k, hops, 0, e, y)) {
         ch.support_container = true;
@@ -1878,7 +1877,7 @@ class Resolver {
       // One entry for all mentions of the name: see OnlyChoice (under the reference checks,
       // compared with the full scoring below). It reads no proximity: on the kept context (see
       // Run) the third pass's is the second's, which stands (compared under the checks).
-      const bool one_entry = keys_[key_id_[k]].one_entry;
+      const bool one_entry = keys_[cand_[k].key].one_entry;
       if (one_entry && proximity && keep_terms_ && !check_) continue;
       size_t n = std::min(c.ids.size(), kMaxEntries);
       const std::span<const uint8_t> exact = ExactNames(c);
@@ -1945,7 +1944,7 @@ class Resolver {
               continue;
             }
             GeoEntry e = gaz_.Entry(c.ids[i]);
-            if (!t.lazy) LazyTerms(e, key_id_[k], t);
+            if (!t.lazy) LazyTerms(e, cand_[k].key, t);
             Choice ch;
             ch.id = c.ids[i];
             ch.exact = exact[i] != 0;
@@ -2030,13 +2029,13 @@ class Resolver {
       const bool local_town = best.id != kNoGeoId && terms[best_i].proximity == 2 &&
                               terms[best_i].share >= kLocalTownShare;
       if (best.id != kNoGeoId && !best.support_container &&
-          !(best.support_link && keys_[key_id_[k]].firm) && c.type == TypeHint::kNone &&
+          !(best.support_link && keys_[cand_[k].key].firm) && c.type == TypeHint::kNone &&
           gaz_.Entry(best.id).kind() != GeoKind::kCountry &&
           gaz_.Entry(best.id).kind() != GeoKind::kAdmin1) {
         for (size_t i = 0; i < n; ++i) {
           GeoEntry e = gaz_.Entry(c.ids[i]);
           if (e.kind() == GeoKind::kCountry && exact[i] != 0) {
-            if (local_town && terms[i].share <= 0 && LocalKey(key_id_[k])) break;
+            if (local_town && terms[i].share <= 0 && LocalKey(cand_[k].key)) break;
             best.id = e.id();
             best.exact = true;
             best.support_admin1 = false;
@@ -2187,8 +2186,8 @@ class Resolver {
     std::vector<GeoId>& countries = countries_scratch_;
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Candidate& c = cands_[k];
-      if (!choices_[k].accepted || c.ids.size() < 2 || keys_[key_id_[k]].voted) continue;
-      keys_[key_id_[k]].voted = true;
+      if (!choices_[k].accepted || c.ids.size() < 2 || keys_[cand_[k].key].voted) continue;
+      keys_[cand_[k].key].voted = true;
       countries.clear();
       size_t n = std::min(c.ids.size(), kMaxEntries);
       for (size_t i = 0; i < n; ++i) {
@@ -2202,7 +2201,7 @@ class Resolver {
       // A name held by many countries ("Santa Clara", a surname read as a town) says nothing of
       // which one the document is about: its votes were only noise against the named places.
       if (countries.size() < 2 || countries.size() > kMaxSharedCountries) continue;
-      voter = voter_of_[k];
+      voter = cand_[k].voter;
       for (GeoId country : countries) vote(country, 0.5);
       voter = Context::kNone;
     }
@@ -2220,15 +2219,15 @@ class Resolver {
       for (size_t k = 0; k < cands_.size(); ++k) {
         const Candidate& c = cands_[k];
         if (!choices_[k].accepted || c.key.empty() || c.demonym_country != kNoGeoId) continue;
-        if (keys_[key_id_[k]].covered) continue;
-        keys_[key_id_[k]].covered = true;
+        if (keys_[cand_[k].key].covered) continue;
+        keys_[cand_[k].key].covered = true;
         const size_t n = std::min(c.ids.size(), kMaxEntries);
         const std::span<const uint8_t> exact = ExactNames(c);
-        prior.assign(n, 0);
         double top = -1e9;
         // A name's only entry is its best: weight 1 (its prior minus itself), no prior needed
         // (under the reference checks, computed and compared).
         if (n > 1 || check_) {
+          prior.resize(n);  // each set below
           const std::span<const double> bases = BasesOf(c);
           for (size_t i = 0; i < n; ++i) {
             GeoEntry e = gaz_.Entry(c.ids[i]);
@@ -2242,7 +2241,7 @@ class Resolver {
           else if (check_) Checked(w, 1 - (top - prior[i]) / 5);
           if (w <= 0 || exact[i] == 0) continue;  // an alternate name: Watervliet's "Washington"
           GeoEntry e = gaz_.Entry(c.ids[i]);
-          const uint32_t key = voter_of_[k];
+          const uint32_t key = cand_[k].voter;
           switch (e.kind()) {
             case GeoKind::kCountry: break;
             case GeoKind::kAdmin1: ctx.admin1_cover.Add(e.id(), key, w); break;
@@ -2270,7 +2269,7 @@ class Resolver {
       }
       if (!choices_[k].accepted) continue;
       GeoEntry e = gaz_.Entry(choices_[k].id);
-      const uint32_t key = voter_of_[k];
+      const uint32_t key = cand_[k].voter;
       voter = key;
       switch (e.kind()) {
         case GeoKind::kCountry: vote(e.id(), c.metonymic ? 1 : 2); break;
@@ -2457,11 +2456,11 @@ class Resolver {
     std::vector<int32_t>& town_of_key = scratch_.best_of_key;  // per key: an accepted town's candidate
     town_of_key.assign(num_keys_, -1);
     for (size_t k = 0; k < cands_.size(); ++k) {
-      if (!choices_[k].accepted || choices_[k].id == kNoGeoId || town_of_key[key_id_[k]] >= 0) {
+      if (!choices_[k].accepted || choices_[k].id == kNoGeoId || town_of_key[cand_[k].key] >= 0) {
         continue;
       }
       if (gaz_.Entry(choices_[k].id).kind() == GeoKind::kPlace) {
-        town_of_key[key_id_[k]] = static_cast<int32_t>(k);
+        town_of_key[cand_[k].key] = static_cast<int32_t>(k);
       }
     }
     for (size_t k = 0; k < cands_.size(); ++k) {
@@ -2492,7 +2491,7 @@ class Resolver {
     best_of_key.assign(num_keys_, -1);
     for (size_t k = 0; k < cands_.size(); ++k) {
       if (!choices_[k].accepted || cands_[k].key.empty()) continue;
-      int32_t& best = best_of_key[key_id_[k]];
+      int32_t& best = best_of_key[cand_[k].key];
       // A dateline's reading ("NEW YORK (AP)", the city) is what the story's other mentions of
       // the name mean too, whatever their own scores.
       if (best < 0 || (cands_[k].dateline && !cands_[best].dateline)) {
@@ -2503,7 +2502,7 @@ class Resolver {
       }
     }
     for (size_t k = 0; k < cands_.size(); ++k) {
-      const int32_t best = best_of_key[key_id_[k]];
+      const int32_t best = best_of_key[cand_[k].key];
       if (best < 0) continue;
       const Candidate& c = cands_[k];
       // A name that is a place elsewhere in the document stays one inside a longer name
@@ -2671,6 +2670,12 @@ class Resolver {
     int32_t next;  // the key's next entry list, -1 at the end
     bool proximity = false;  // terms: the proximity term is set
   };
+  // What the resolver keeps per candidate (one array, set up with one assignment per document).
+  struct CandRow {
+    uint32_t key = 0;    // its key's number, 0..num_keys_-1
+    uint32_t voter = 0;  // the key it votes as (see the constructor)
+    int32_t in_container_at = -1;  // its InContainerOf answers in in_container_, -1 none yet
+  };
   // What the resolver keeps per key number (one array, set up with one assignment per document).
   struct KeyRow {
     // ExactNames: exact_len flags at exact_own (the blob's own-name flags) when set, else at
@@ -2699,14 +2704,12 @@ class Resolver {
     std::vector<GeoId> countries;
     std::vector<Anchor> anchors;
     std::vector<Vec3> near;
-    std::vector<uint32_t> key_id;
-    std::vector<uint32_t> voter_of;
+    std::vector<CandRow> cand;
     std::vector<uint8_t> exact_pool;
     std::vector<KeyRow> keys;
     std::vector<std::pair<uint32_t, uint32_t>> spans;
     std::vector<uint32_t> max_end;
     std::vector<int32_t> best_of_key;
-    std::vector<int32_t> in_container_at;
     std::vector<int8_t> in_container;
     std::vector<double> prior;
     std::vector<Terms> terms_pool;
@@ -2731,11 +2734,9 @@ class Resolver {
       countries.clear();
       anchors.clear();
       near.clear();
-      key_id.clear();
-      voter_of.clear();
+      cand.clear();
       exact_pool.clear();
       keys.clear();
-      in_container_at.clear();
       in_container.clear();
       prior.clear();
       terms_pool.clear();
@@ -2799,12 +2800,10 @@ class Resolver {
   std::vector<GeoId>& countries_scratch_ = scratch_.countries;    // BuildContext scratch
   std::vector<Anchor>& anchors_ = scratch_.anchors;
   std::vector<Vec3>& near_ = scratch_.near;  // TermsOf scratch: anchors_ of names other than the one scored
-  std::vector<uint32_t>& key_id_ = scratch_.key_id;  // per candidate: its key's number, 0..num_keys_-1
-  std::vector<uint32_t>& voter_of_ = scratch_.voter_of;  // per candidate: the key it votes as
+  std::vector<CandRow>& cand_ = scratch_.cand;  // per candidate (as cands_)
   uint32_t num_keys_ = 0;
   std::vector<KeyRow>& keys_ = scratch_.keys;  // per key number
   std::vector<uint8_t>& exact_pool_ = scratch_.exact_pool;
-  std::vector<int32_t>& in_container_at_ = scratch_.in_container_at;  // per candidate: its InContainerOf answers in in_container_, -1 none yet
   std::vector<int8_t>& in_container_ = scratch_.in_container;
   std::vector<double>& prior_scratch_ = scratch_.prior;  // BuildContext scratch
   std::vector<Terms>& terms_pool_ = scratch_.terms_pool;
