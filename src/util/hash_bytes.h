@@ -18,8 +18,20 @@ inline uint64_t HashBytes(std::string_view bytes) {
     h = (h ^ v) * 0xff51afd7ed558ccdull;
     h ^= h >> 32;
   }
+  // The last 0 to 7 bytes as a little-endian number (what a memcpy of them into a zeroed word
+  // gives), from loads of known size: a memcpy of a variable size is a library call.
   uint64_t tail = 0;
-  std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
+  const size_t rest = bytes.size() - i;
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data()) + i;
+  if (rest >= 4) {  // two four-byte loads that overlap when rest < 8
+    uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + rest - 4, 4);
+    tail = lo | uint64_t{hi} << (8 * (rest - 4));
+  } else if (rest > 0) {  // bytes 0, rest / 2 and rest - 1 cover 1 to 3 bytes
+    tail = uint64_t{p[0]} | uint64_t{p[rest / 2]} << (8 * (rest / 2)) |
+           uint64_t{p[rest - 1]} << (8 * (rest - 1));
+  }
   h = (h ^ tail) * 0xc4ceb9fe1a85ec53ull;
   return h ^ (h >> 29);
 }
