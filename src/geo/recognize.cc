@@ -816,7 +816,7 @@ class Recognizer {
         const uint64_t h = HashBytes(bare);
         const WordMemo::Slot& slot = MemoSlotOf(h);
         if (slot.tag == tag && slot.hash == h && slot.word_len == bare.size() &&
-            std::memcmp(slot.word, bare.data(), bare.size()) == 0) {
+            SameBytes(slot.word, bare.data(), bare.size())) {
           folded_.push_back(KeepSlotBytes(slot.folded, slot.folded_len));
           loose_.push_back(KeepSlotBytes(slot.loose, slot.loose_len));
           answers_.push_back(slot.answer);
@@ -1200,7 +1200,7 @@ class Recognizer {
     PhraseMemo::Slot& slot = t_phrase_memo.slots[(h ^ (h >> 29)) & (PhraseMemo::kSlots - 1)];
     const uint64_t tag = gaz_.serial() + 1;
     if (slot.tag == tag && slot.hash == h && slot.len == bytes.size() &&
-        std::memcmp(slot.bytes, bytes.data(), bytes.size()) == 0) {
+        SameBytes(slot.bytes, bytes.data(), bytes.size())) {
       if (check_) {
         const std::span<const GeoId> fresh = FreshLooseIds(key_of());
         CountReferenceCheck(fresh.data() == slot.ids.data() && fresh.size() == slot.ids.size());

@@ -102,6 +102,24 @@ TEST(HashBytesTest, TailLoadsMatchTheTailCopy) {
   EXPECT_EQ(HashBytes("kabul"), HashBytesByTailCopy("kabul"));
 }
 
+// SameBytes (the memos' key compare) against memcmp: equal strings of every length to 40, and
+// each with one byte changed at every position.
+TEST(HashBytesTest, SameBytesMatchesMemcmp) {
+  std::string a;
+  for (int k = 0; k < 40; ++k) a.push_back(static_cast<char>('a' + k % 26));
+  for (size_t len = 0; len <= a.size(); ++len) {
+    std::string b = a.substr(0, len);
+    EXPECT_TRUE(SameBytes(a.data(), b.data(), len)) << len;
+    for (size_t at = 0; at < len; ++at) {
+      b[at] ^= 0x20;
+      EXPECT_EQ(SameBytes(a.data(), b.data(), len), std::memcmp(a.data(), b.data(), len) == 0)
+          << len << " " << at;
+      EXPECT_FALSE(SameBytes(a.data(), b.data(), len)) << len << " " << at;
+      b[at] ^= 0x20;
+    }
+  }
+}
+
 TEST(FoldNameTest, Table) {
   for (const FoldCase& c : kFoldCases) {
     EXPECT_EQ(FoldName(c.in), c.want) << "input: " << c.in;
