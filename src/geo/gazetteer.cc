@@ -18,6 +18,7 @@
 #include <cstring>
 
 #include "geo/gazetteer_format.h"
+#include "util/hash_bytes.h"
 
 namespace sitrep {
 
@@ -373,32 +374,6 @@ namespace {
 
 LookupMemo::Slot& MemoSlot(uint64_t section, uint64_t h) {
   return t_memo.slots[(h ^ (h >> 29) ^ section * 0x9e37) & (LookupMemo::kSlots - 1)];
-}
-
-// memcmp(a, b, n) == 0 for the short keys of the memo, inline: word loads (overlapping at the
-// end) instead of a library call per lookup.
-inline bool SameBytes(const char* a, const char* b, size_t n) {
-  auto load8 = [](const char* p) {
-    uint64_t v;
-    std::memcpy(&v, p, 8);
-    return v;
-  };
-  auto load4 = [](const char* p) {
-    uint32_t v;
-    std::memcpy(&v, p, 4);
-    return v;
-  };
-  if (n >= 8) {
-    for (size_t i = 0; i + 8 <= n; i += 8) {
-      if (load8(a + i) != load8(b + i)) return false;
-    }
-    return load8(a + n - 8) == load8(b + n - 8);
-  }
-  if (n >= 4) return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
-  for (size_t i = 0; i < n; ++i) {
-    if (a[i] != b[i]) return false;
-  }
-  return true;
 }
 
 bool MemoHolds(const LookupMemo::Slot& slot, uint64_t tag, uint64_t h, std::string_view key) {

@@ -109,10 +109,35 @@ bool IsAllCaps(std::string_view w) {
   return letters >= 2;
 }
 
+// The position of the first dash of `w` when it is byte 2 or 3 ("al-", "ash-"), else npos:
+// tested in place (find calls memchr, for each of the many words asked).
+constexpr size_t ArticleDash(std::string_view w) {
+  if (w.size() > 2 && w[2] == '-' && w[0] != '-' && w[1] != '-') return 2;
+  if (w.size() > 3 && w[3] == '-' && w[0] != '-' && w[1] != '-' && w[2] != '-') return 3;
+  return std::string_view::npos;
+}
+// ArticleDash against the first dash found by find, over every word of up to five bytes of
+// dashes and letters.
+constexpr bool ArticleDashMatchesFind() {
+  char w[5] = {};
+  for (size_t len = 0; len <= 5; ++len) {
+    for (unsigned bits = 0; bits < (1u << len); ++bits) {
+      for (size_t k = 0; k < len; ++k) w[k] = (bits >> k & 1) ? '-' : 'a';
+      const std::string_view word(w, len);
+      const size_t dash = word.find('-');
+      if (ArticleDash(word) != (dash == 2 || dash == 3 ? dash : std::string_view::npos)) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+static_assert(ArticleDashMatchesFind());
+
 // "al-Qaim", "ez-Zor", "ash-Shadadi": a lower-case Arabic article glued to a capitalized name.
 bool IsArticlePrefixed(std::string_view w) {
-  size_t dash = w.find('-');
-  if (dash == std::string_view::npos || dash < 2 || dash > 3) return false;
+  const size_t dash = ArticleDash(w);
+  if (dash == std::string_view::npos) return false;
   static constexpr std::array<std::string_view, 18> kArticles = {
       "al", "el", "ad", "ash", "as", "at", "az", "an", "ar", "ath", "adh", "ed", "es", "et", "ez",
       "en", "er", "ul"};
@@ -818,7 +843,7 @@ class Recognizer {
         const uint64_t h = HashBytes(bare);
         const WordMemo::Slot& slot = MemoSlotOf(h);
         if (slot.tag == tag && slot.hash == h && slot.word_len == bare.size() &&
-            std::memcmp(slot.word, bare.data(), bare.size()) == 0) {
+            SameBytes(slot.word, bare.data(), bare.size())) {
           folded_.push_back(KeepSlotBytes(slot.folded, slot.folded_len));
           loose_.push_back(KeepSlotBytes(slot.loose, slot.loose_len));
           answers_.push_back(slot.answer);
@@ -1252,7 +1277,7 @@ class Recognizer {
     PhraseMemo::Slot& slot = t_phrase_memo.slots[(h ^ (h >> 29)) & (PhraseMemo::kSlots - 1)];
     const uint64_t tag = gaz_.serial() + 1;
     if (slot.tag == tag && slot.hash == h && slot.len == bytes.size() &&
-        std::memcmp(slot.bytes, bytes.data(), bytes.size()) == 0) {
+        SameBytes(slot.bytes, bytes.data(), bytes.size())) {
       if (check_) {
         const std::span<const GeoId> fresh = FreshLooseIds(key_of());
         CountReferenceCheck(fresh.data() == slot.ids.data() && fresh.size() == slot.ids.size());

@@ -239,6 +239,7 @@ class IdSlots {
       table_ = &t_table_;
       if (t_table_.size() < size) t_table_.resize(size, -1);
     }
+    Seen();
   }
   ~IdSlots() {
     Clear();
@@ -248,23 +249,34 @@ class IdSlots {
   IdSlots& operator=(const IdSlots&) = delete;
   void Reserve(size_t size) {
     if (table_->size() < size) table_->resize(size, -1);
+    Seen();
   }
-  // The row of `id`, or -1.
-  int32_t Get(GeoId id) const { return id < table_->size() ? (*table_)[id] : -1; }
+  // The row of `id`, or -1. (Asked per entry scored: the table's bounds are kept at hand.)
+  int32_t Get(GeoId id) const { return id < size_ ? rows_[id] : -1; }
   void Set(GeoId id, int32_t row) {
-    if (id >= table_->size()) table_->resize(size_t{id} + 1, -1);
-    (*table_)[id] = row;
+    if (id >= size_) {
+      table_->resize(size_t{id} + 1, -1);
+      Seen();
+    }
+    rows_[id] = row;
     touched_.push_back(id);
   }
   void Clear() {
-    for (GeoId id : touched_) (*table_)[id] = -1;
+    for (GeoId id : touched_) rows_[id] = -1;
     touched_.clear();
   }
 
  private:
+  // Takes the table's data and size after it was made or grown.
+  void Seen() {
+    rows_ = table_->data();
+    size_ = table_->size();
+  }
   static thread_local std::vector<int32_t> t_table_;
   static thread_local bool t_in_use_;
   std::vector<int32_t>* table_;
+  int32_t* rows_ = nullptr;  // table_->data()
+  size_t size_ = 0;          // table_->size()
   std::vector<int32_t> own_;
   std::vector<GeoId> touched_;
   bool owned_ = false;
@@ -394,9 +406,7 @@ class Context {
   void SetKeys(uint32_t num_keys, uint32_t empty_key) {
     num_keys_ = num_keys;
     empty_key_ = empty_key;
-    except_all_.assign(num_keys_, 0);
-    except_head_.assign(num_keys_, -1);
-    share_by_key_.assign(num_keys_, 0);
+    by_key_.assign(num_keys_, KeyVotes{});
   }
 
   double total = 0;
@@ -469,16 +479,15 @@ class Context {
     }
     // Per key: the total and each of its countries' votes minus its own votes, subtracted in
     // the order they were cast (bit-identical to the reference).
-    except_all_.assign(num_keys_, 0);
-    except_head_.assign(num_keys_, -1);
+    by_key_.assign(num_keys_, KeyVotes{});
     except_.clear();
     for (const OwnVote& v : votes_) {
-      int32_t& head = except_head_[v.key];
+      int32_t& head = by_key_[v.key].except_head;
       if (head == -1) {
-        except_all_[v.key] = total;
+        by_key_[v.key].except_all = total;
         head = -3;  // seen, no country rows yet
       }
-      except_all_[v.key] -= v.w;
+      by_key_[v.key].except_all -= v.w;
       int32_t row = head >= 0 ? head : -1;
       while (row >= 0 && except_[row].country != v.country) row = except_[row].next;
       if (row < 0) {
@@ -492,7 +501,6 @@ class Context {
     // double, so any order gives the reference's value; other weights use the reference.
     share_exact_ = true;
     share_total_ = 0;
-    share_by_key_.assign(num_keys_, 0);
     share_pairs_.clear();
     for (Admin1Row& row : admin1s_) {
       row.share = 0;
@@ -502,7 +510,7 @@ class Context {
       const double w = a.w;
       if (w * 4 != std::floor(w * 4) || std::abs(w) > 1e6) share_exact_ = false;
       share_total_ += w;
-      share_by_key_[a.key] += w;
+      by_key_[a.key].share += w;
       Admin1Row& row = admin1s_[Admin1Index(a.a1)];
       row.share += w;
       int32_t p = row.pairs;
@@ -523,7 +531,7 @@ class Context {
   double Admin1ShareFast(GeoId a1, uint32_t key) const {
     if (a1 == kNoGeoId || admin1_log_.empty()) return 0;
     if (!share_exact_) return Admin1ShareReference(a1, key);
-    const double total = share_total_ - share_by_key_[key];
+    const double total = share_total_ - by_key_[key].share;
     double mine = 0;
     if (const int32_t r = Admin1Index(a1); r >= 0) {
       mine = admin1s_[r].share;
@@ -551,7 +559,7 @@ class Context {
   }
   double TotalExceptFast(uint32_t key) const {
     double all = total;
-    if (key != empty_key_ && except_head_[key] != -1) all = except_all_[key];
+    if (key != empty_key_ && by_key_[key].except_head != -1) all = by_key_[key].except_all;
     return all > 1e-9 ? all : 0;
   }
   double TotalExceptReference(uint32_t key) const {
@@ -583,9 +591,9 @@ class Context {
     const int32_t r = CountryIndex(country);
     if (r < 0) return 0;
     double mine = countries_[r].votes, all = total;
-    if (key != empty_key_ && except_head_[key] != -1) {
-      all = except_all_[key];
-      for (int32_t p = except_head_[key]; p >= 0; p = except_[p].next) {
+    if (key != empty_key_ && by_key_[key].except_head != -1) {
+      all = by_key_[key].except_all;
+      for (int32_t p = by_key_[key].except_head; p >= 0; p = except_[p].next) {
         if (except_[p].country == country) mine = except_[p].mine;
       }
     }
@@ -697,12 +705,18 @@ class Context {
   std::vector<Admin1Row> admin1s_;
   std::vector<OwnVote> votes_;
   std::vector<Admin1Entry> admin1_log_;
-  std::vector<double> except_all_;
-  std::vector<int32_t> except_head_;  // per key: -1 no own votes, -3 votes but no rows, else row
+  // Per key: the votes of the others (except_all: the total minus its own, set when it has
+  // own votes), its own country rows (except_head: -1 no own votes, -3 votes but no rows, else
+  // a row of except_), and its own weight in Admin1Share (share). Reset in one assignment.
+  struct KeyVotes {
+    double except_all = 0;
+    int32_t except_head = -1;
+    double share = 0;
+  };
+  std::vector<KeyVotes> by_key_;
   std::vector<ExceptRow> except_;
   bool share_exact_ = true;
   double share_total_ = 0;
-  std::vector<double> share_by_key_;
   std::vector<SharePair> share_pairs_;
 };
 
@@ -980,7 +994,6 @@ class Resolver {
   Resolver(const Document& doc, const Gazetteer& gaz, std::vector<Candidate>& cands)
       : doc_(doc), gaz_(gaz), cands_(cands) {
     choices_.assign(cands_.size(), Choice{});
-    in_container_at_.assign(cands_.size(), -1);
     ctx_.Reset();
     ctx_.Reserve(ContextIdLimit(gaz_));
     std::vector<std::string_view>& missions = scratch_.missions;  // ISO2 codes, text order
@@ -1081,7 +1094,7 @@ class Resolver {
     std::vector<int32_t>& slots = scratch_.key_slots;  // key number, -1 when empty
     slots.assign(cap, -1);
     std::vector<std::string_view>& key_of = scratch_.key_of;  // key number → key
-    key_id_.resize(cands_.size());
+    cand_.assign(cands_.size(), CandRow{});
     for (size_t k = 0; k < cands_.size(); ++k) {
       const std::string_view key = cands_[k].key;
       size_t h = HashBytes(key) & (cap - 1);
@@ -1090,7 +1103,7 @@ class Resolver {
         slots[h] = static_cast<int32_t>(key_of.size());
         key_of.push_back(key);
       }
-      key_id_[k] = static_cast<uint32_t>(slots[h]);
+      cand_[k].key = static_cast<uint32_t>(slots[h]);
     }
     num_keys_ = static_cast<uint32_t>(key_of.size());
     uint32_t empty_key = Context::kNone;
@@ -1100,34 +1113,28 @@ class Resolver {
     ctx_.SetKeys(num_keys_, empty_key);
     // Per key: whether all its mentions with entries share one list of one entry (see
     // OnlyChoice), and none is a forced reading.
-    one_entry_.assign(num_keys_, 1);
-    one_entry_ids_.assign(num_keys_, nullptr);
+    keys_.assign(num_keys_, KeyRow{});
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Candidate& c = cands_[k];
-      const uint32_t key = key_id_[k];
-      if (c.forced != kNoGeoId) one_entry_[key] = 0;
+      const uint32_t key = cand_[k].key;
+      if (c.forced != kNoGeoId) keys_[key].one_entry = false;
       if (c.ids.empty()) continue;
       if (c.ids.size() != 1 ||
-          (one_entry_ids_[key] != nullptr && one_entry_ids_[key] != c.ids.data())) {
-        one_entry_[key] = 0;
+          (keys_[key].one_entry_ids != nullptr && keys_[key].one_entry_ids != c.ids.data())) {
+        keys_[key].one_entry = false;
       }
-      one_entry_ids_[key] = c.ids.data();
+      keys_[key].one_entry_ids = c.ids.data();
     }
     // "Dublin City Council" beside "Dublin": the longer name votes as the town's own, so that a
     // namesake it reads as elsewhere does not vouch for the town's namesake there.
-    voter_of_.assign(key_id_.begin(), key_id_.end());
+    for (CandRow& row : cand_) row.voter = row.key;
     for (size_t k = 0; k < cands_.size(); ++k) {
       std::string_view base = cands_[k].key;
       if (base.ends_with(" city")) base.remove_suffix(5);
       else if (base.starts_with("city of ")) base.remove_prefix(8);
       else continue;
-      if (const uint32_t key = FindKey(base); key != Context::kNone) voter_of_[k] = key;
+      if (const uint32_t key = FindKey(base); key != Context::kNone) cand_[k].voter = key;
     }
-    exact_at_.assign(num_keys_, -1);
-    exact_len_.assign(num_keys_, 0);
-    exact_own_.assign(num_keys_, nullptr);
-    terms_head_.assign(num_keys_, -1);
-    bases_head_.assign(num_keys_, -1);
   }
 
   static size_t ContextIdLimit(const Gazetteer& gaz) {
@@ -1135,7 +1142,7 @@ class Resolver {
     return size_t{st.countries} + st.admin1;
   }
   // The number of candidate c's key (c is one of cands_).
-  uint32_t KeyOf(const Candidate& c) const { return key_id_[static_cast<size_t>(&c - cands_.data())]; }
+  uint32_t KeyOf(const Candidate& c) const { return cand_[static_cast<size_t>(&c - cands_.data())].key; }
 
   std::vector<PlaceMention> Run() {
     // The entry records are read in scattered order below; in a short document fetch them all
@@ -1143,7 +1150,8 @@ class Resolver {
     {
       size_t total = 0;
       for (const Candidate& c : cands_) total += std::min(c.ids.size(), kMaxEntries);
-      if (total <= 1024) {
+      entries_fetched_ = total <= 1024;
+      if (entries_fetched_) {
         // The recognizer fetched the first 16 of each name's (and its own-name flags) already.
         for (const Candidate& c : cands_) {
           const size_t n = std::min(c.ids.size(), kMaxEntries);
@@ -1253,7 +1261,7 @@ class Resolver {
   // chain (y), remembered: it holds for the document, and each pass asks again. Flat per
   // candidate: 3 hops × its entries, -1 until asked.
   bool InContainerOf(size_t k, int hop, size_t i, const GeoEntry& e, int y) {
-    int32_t& at = in_container_at_[k];
+    int32_t& at = cand_[k].in_container_at;
     const size_t n = std::min(cands_[k].ids.size(), kMaxEntries);
     if (at < 0) {
       at = static_cast<int32_t>(in_container_.size());
@@ -1401,7 +1409,7 @@ class Resolver {
   // LocalUse of some mention of the key numbered `key` (rarely asked: no cache).
   bool LocalKey(uint32_t key) const {
     for (size_t k = 0; k < cands_.size(); ++k) {
-      if (key_id_[k] == key && (cands_[k].modifier || LocalUse(cands_[k]))) return true;
+      if (cand_[k].key == key && (cands_[k].modifier || LocalUse(cands_[k]))) return true;
     }
     return false;
   }
@@ -1515,12 +1523,12 @@ class Resolver {
   // alternate one; folding entry names is the costly part of scoring, so it is done once per key.
   std::span<const uint8_t> ExactNames(const Candidate& c) {
     // Cached per key: the first candidate of a name computes it for all (as ever).
-    const uint32_t key = key_id_[static_cast<size_t>(&c - cands_.data())];
-    if (exact_own_[key] != nullptr) {
-      return std::span<const uint8_t>(exact_own_[key], exact_len_[key]);
+    const uint32_t key = cand_[static_cast<size_t>(&c - cands_.data())].key;
+    if (keys_[key].exact_own != nullptr) {
+      return std::span<const uint8_t>(keys_[key].exact_own, keys_[key].exact_len);
     }
-    if (exact_at_[key] < 0) return FirstExactNames(c, key);
-    return std::span<const uint8_t>(exact_pool_.data() + exact_at_[key], exact_len_[key]);
+    if (keys_[key].exact_at < 0) return FirstExactNames(c, key);
+    return std::span<const uint8_t>(exact_pool_.data() + keys_[key].exact_at, keys_[key].exact_len);
   }
   // ExactNames for the first candidate of its key (asked once per name: kept out of line).
   [[gnu::noinline]] std::span<const uint8_t> FirstExactNames(const Candidate& c, uint32_t key) {
@@ -1530,13 +1538,13 @@ class Resolver {
     // indexed under its folded own names, so an entry is named c.key by its own name exactly
     // when it is among FindFolded(c.key) with the own-name flag.
     std::span<const uint8_t> own = gaz_.OwnNameFlags(c.ids);
-    exact_len_[key] = static_cast<uint32_t>(n);
+    keys_[key].exact_len = static_cast<uint32_t>(n);
     if (!own.empty() && !check_) {
-      exact_own_[key] = own.data();
+      keys_[key].exact_own = own.data();
       return own.first(n);
     }
     const size_t at = exact_pool_.size();
-    exact_at_[key] = static_cast<int32_t>(at);
+    keys_[key].exact_at = static_cast<int32_t>(at);
     exact_pool_.resize(at + n);
     uint8_t* flags = exact_pool_.data() + at;
     std::vector<GeoId> own_named;  // for lists from elsewhere, sorted
@@ -1568,7 +1576,7 @@ class Resolver {
       flags[i] =
           Checked(fast, uint8_t{FoldName(e.name()) == c.key || FoldName(e.ascii_name()) == c.key});
     }
-    return std::span<const uint8_t>(exact_pool_.data() + exact_at_[key], exact_len_[key]);
+    return std::span<const uint8_t>(exact_pool_.data() + keys_[key].exact_at, keys_[key].exact_len);
   }
 
   // Hierarchy links: an admin2 one name reads as (by its own name) and a place another name
@@ -1577,15 +1585,14 @@ class Resolver {
   // any pass, so that the first choices do not lock in the wrong state.
   void FindLinks() {
     links_.clear();
-    firm_key_.assign(num_keys_, 0);
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Candidate& c = cands_[k];
-      if (c.firm_prep || c.modifier || c.cue >= 2) firm_key_[key_id_[k]] = 1;
+      if (c.firm_prep || c.modifier || c.cue >= 2) keys_[cand_[k].key].firm = true;
     }
     std::vector<std::pair<GeoId, uint32_t>>& admin2 = link_admin2_;  // (admin2 entry, key)
     admin2.clear();
     ForEachExactEntry([&](size_t k, GeoEntry e) {
-      if (e.kind() == GeoKind::kAdmin2) admin2.push_back({e.id(), key_id_[k]});
+      if (e.kind() == GeoKind::kAdmin2) admin2.push_back({e.id(), cand_[k].key});
     });
     if (admin2.empty()) return;
     std::sort(admin2.begin(), admin2.end());
@@ -1594,7 +1601,7 @@ class Resolver {
       auto it = std::lower_bound(admin2.begin(), admin2.end(),
                                  std::pair<GeoId, uint32_t>{e.admin2_id(), 0});
       for (; it != admin2.end() && it->first == e.admin2_id(); ++it) {
-        if (it->second == key_id_[k] || SameCity(it->second, key_id_[k])) continue;
+        if (it->second == cand_[k].key || SameCity(it->second, cand_[k].key)) continue;
         links_.push_back(e.id());
         links_.push_back(it->first);
         break;
@@ -1641,7 +1648,7 @@ class Resolver {
       if (other.kind() == GeoKind::kCountry || !other.has_coordinates()) continue;
       if (std::find(seen.begin(), seen.end(), other.id()) != seen.end()) continue;
       seen.push_back(other.id());
-      anchors_.push_back({key_id_[o], UnitVector(other.lat(), other.lon()), other.lat()});
+      anchors_.push_back({cand_[o].key, UnitVector(other.lat(), other.lon()), other.lat()});
     }
   }
 
@@ -1668,16 +1675,16 @@ class Resolver {
   // and entry list rather than once per pass, and taken from the bases memo when a document
   // before computed them.
   std::span<const double> BasesOf(const Candidate& c) {
-    const uint32_t key = key_id_[static_cast<size_t>(&c - cands_.data())];
-    for (int32_t r = bases_head_[key]; r >= 0; r = bases_refs_[r].next) {
+    const uint32_t key = cand_[static_cast<size_t>(&c - cands_.data())].key;
+    for (int32_t r = keys_[key].bases_head; r >= 0; r = bases_refs_[r].next) {
       const TermsRef& ref = bases_refs_[r];
       if (ref.ids == c.ids.data()) return {bases_pool_.data() + ref.at, ref.n};
     }
     const size_t n = std::min(c.ids.size(), kMaxEntries);
     const size_t at = bases_pool_.size();
     bases_refs_.push_back({c.ids.data(), static_cast<uint32_t>(at), static_cast<uint32_t>(n),
-                           bases_head_[key]});
-    bases_head_[key] = static_cast<int32_t>(bases_refs_.size() - 1);
+                           keys_[key].bases_head});
+    keys_[key].bases_head = static_cast<int32_t>(bases_refs_.size() - 1);
     bases_pool_.resize(at + n);
     double* bases = bases_pool_.data() + at;
     const uint64_t tag = gaz_.serial() + 1;
@@ -1698,8 +1705,8 @@ class Resolver {
   }
 
   std::span<Terms> TermsOf(const Candidate& c, bool proximity) {
-    const uint32_t key = key_id_[static_cast<size_t>(&c - cands_.data())];
-    for (int32_t r = terms_head_[key]; r >= 0; r = terms_refs_[r].next) {
+    const uint32_t key = cand_[static_cast<size_t>(&c - cands_.data())].key;
+    for (int32_t r = keys_[key].terms_head; r >= 0; r = terms_refs_[r].next) {
       TermsRef& ref = terms_refs_[r];
       if (ref.ids != c.ids.data()) continue;
       Terms* out = terms_pool_.data() + ref.at;
@@ -1729,11 +1736,11 @@ class Resolver {
       return {out, ref.n};
     }
     size_t n = std::min(c.ids.size(), kMaxEntries);
-    gaz_.PrefetchEntries(c.ids.first(n));
+    if (!entries_fetched_) gaz_.PrefetchEntries(c.ids.first(n));
     const size_t at = terms_pool_.size();
     terms_refs_.push_back({c.ids.data(), static_cast<uint32_t>(at), static_cast<uint32_t>(n),
-                           terms_head_[key], proximity});
-    terms_head_[key] = static_cast<int32_t>(terms_refs_.size() - 1);
+                           keys_[key].terms_head, proximity});
+    keys_[key].terms_head = static_cast<int32_t>(terms_refs_.size() - 1);
     terms_pool_.resize(at + n);
     Terms* out = terms_pool_.data() + at;
     ContextTerms(c, key, out, n);
@@ -1875,7 +1882,7 @@ class Resolver {
     ch.id = e.id();
     ch.exact = exact;
     ch.support_admin1 = kind != GeoKind::kCountry && kind != GeoKind::kAdmin1 &&
-                        ctx_.HasAdmin1(e.admin1_id(), key_id_[k]);
+                        ctx_.HasAdmin1(e.admin1_id(), cand_[k].key);
     for (int y = c.container, hops = 0; y >= 0 && hops < 3; y = cands_[y].container, ++hops) {
       if (InContainerOf(k, hops, 0, e, y)) {
         ch.support_container = true;
@@ -1891,7 +1898,7 @@ class Resolver {
     if (!keep_terms_) {
       terms_pool_.clear();
       terms_refs_.clear();
-      std::fill(terms_head_.begin(), terms_head_.end(), -1);
+      for (KeyRow& row : keys_) row.terms_head = -1;
     }
     if (proximity) CollectAnchors();
     for (size_t k = 0; k < cands_.size(); ++k) {
@@ -1908,13 +1915,21 @@ class Resolver {
         choices_[k] = Choice{};
         continue;
       }
+      // One entry for all mentions of the name: see OnlyChoice (under the reference checks,
+      // compared with the full scoring below). It reads no proximity: on the kept context (see
+      // Run) the third pass's is the second's, which stands (compared under the checks).
+      const bool one_entry = keys_[cand_[k].key].one_entry;
+      if (one_entry && proximity && keep_terms_ && !check_) continue;
       size_t n = std::min(c.ids.size(), kMaxEntries);
       const std::span<const uint8_t> exact = ExactNames(c);
-      // One entry for all mentions of the name: see OnlyChoice (under the reference checks,
-      // compared with the full scoring below).
       std::optional<Choice> only;
-      if (one_entry_[key_id_[k]] != 0) {
+      if (one_entry) {
         only = OnlyChoice(k, exact[0] != 0);
+        if (proximity && keep_terms_) {  // (the checks store the full scoring's score)
+          Choice before = choices_[k];
+          before.score = only->score;
+          Checked(SameChoice(*only, before), true);
+        }
         if (!check_) {
           choices_[k] = *only;
           continue;
@@ -1970,7 +1985,7 @@ class Resolver {
               continue;
             }
             GeoEntry e = gaz_.Entry(c.ids[i]);
-            if (!t.lazy) LazyTerms(e, key_id_[k], t);
+            if (!t.lazy) LazyTerms(e, cand_[k].key, t);
             Choice ch;
             ch.id = c.ids[i];
             ch.exact = exact[i] != 0;
@@ -2055,13 +2070,13 @@ class Resolver {
       const bool local_town = best.id != kNoGeoId && terms[best_i].proximity == 2 &&
                               terms[best_i].share >= kLocalTownShare;
       if (best.id != kNoGeoId && !best.support_container &&
-          !(best.support_link && firm_key_[key_id_[k]] != 0) && c.type == TypeHint::kNone &&
+          !(best.support_link && keys_[cand_[k].key].firm) && c.type == TypeHint::kNone &&
           gaz_.Entry(best.id).kind() != GeoKind::kCountry &&
           gaz_.Entry(best.id).kind() != GeoKind::kAdmin1) {
         for (size_t i = 0; i < n; ++i) {
           GeoEntry e = gaz_.Entry(c.ids[i]);
           if (e.kind() == GeoKind::kCountry && exact[i] != 0) {
-            if (local_town && terms[i].share <= 0 && LocalKey(key_id_[k])) break;
+            if (local_town && terms[i].share <= 0 && LocalKey(cand_[k].key)) break;
             best.id = e.id();
             best.exact = true;
             best.support_admin1 = false;
@@ -2208,12 +2223,12 @@ class Resolver {
     };
     // Names with entries in several countries vote for each plausible one: a document naming
     // "Athens", "Georgia" and "Clarke County" is about the one country holding all three.
-    seen_key_.assign(num_keys_, 0);
+    for (KeyRow& row : keys_) row.voted = row.covered = false;
     std::vector<GeoId>& countries = countries_scratch_;
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Candidate& c = cands_[k];
-      if (!choices_[k].accepted || c.ids.size() < 2 || seen_key_[key_id_[k]] != 0) continue;
-      seen_key_[key_id_[k]] = 1;
+      if (!choices_[k].accepted || c.ids.size() < 2 || keys_[cand_[k].key].voted) continue;
+      keys_[cand_[k].key].voted = true;
       countries.clear();
       size_t n = std::min(c.ids.size(), kMaxEntries);
       for (size_t i = 0; i < n; ++i) {
@@ -2227,7 +2242,7 @@ class Resolver {
       // A name held by many countries ("Santa Clara", a surname read as a town) says nothing of
       // which one the document is about: its votes were only noise against the named places.
       if (countries.size() < 2 || countries.size() > kMaxSharedCountries) continue;
-      voter = voter_of_[k];
+      voter = cand_[k].voter;
       for (GeoId country : countries) vote(country, 0.5);
       voter = Context::kNone;
     }
@@ -2241,20 +2256,19 @@ class Resolver {
     }
     // Coverage of admin1/admin2 by the names accepted so far, each name once.
     {
-      seen_key_.assign(num_keys_, 0);  // names covered already
       std::vector<double>& prior = prior_scratch_;
       for (size_t k = 0; k < cands_.size(); ++k) {
         const Candidate& c = cands_[k];
         if (!choices_[k].accepted || c.key.empty() || c.demonym_country != kNoGeoId) continue;
-        if (seen_key_[key_id_[k]] != 0) continue;
-        seen_key_[key_id_[k]] = 1;
+        if (keys_[cand_[k].key].covered) continue;
+        keys_[cand_[k].key].covered = true;
         const size_t n = std::min(c.ids.size(), kMaxEntries);
         const std::span<const uint8_t> exact = ExactNames(c);
-        prior.assign(n, 0);
         double top = -1e9;
         // A name's only entry is its best: weight 1 (its prior minus itself), no prior needed
         // (under the reference checks, computed and compared).
         if (n > 1 || check_) {
+          prior.resize(n);  // each set below
           const std::span<const double> bases = BasesOf(c);
           for (size_t i = 0; i < n; ++i) {
             GeoEntry e = gaz_.Entry(c.ids[i]);
@@ -2268,7 +2282,7 @@ class Resolver {
           else if (check_) Checked(w, 1 - (top - prior[i]) / 5);
           if (w <= 0 || exact[i] == 0) continue;  // an alternate name: Watervliet's "Washington"
           GeoEntry e = gaz_.Entry(c.ids[i]);
-          const uint32_t key = voter_of_[k];
+          const uint32_t key = cand_[k].voter;
           switch (e.kind()) {
             case GeoKind::kCountry: break;
             case GeoKind::kAdmin1: ctx.admin1_cover.Add(e.id(), key, w); break;
@@ -2296,7 +2310,7 @@ class Resolver {
       }
       if (!choices_[k].accepted) continue;
       GeoEntry e = gaz_.Entry(choices_[k].id);
-      const uint32_t key = voter_of_[k];
+      const uint32_t key = cand_[k].voter;
       voter = key;
       switch (e.kind()) {
         case GeoKind::kCountry: vote(e.id(), c.metonymic ? 1 : 2); break;
@@ -2483,11 +2497,11 @@ class Resolver {
     std::vector<int32_t>& town_of_key = scratch_.best_of_key;  // per key: an accepted town's candidate
     town_of_key.assign(num_keys_, -1);
     for (size_t k = 0; k < cands_.size(); ++k) {
-      if (!choices_[k].accepted || choices_[k].id == kNoGeoId || town_of_key[key_id_[k]] >= 0) {
+      if (!choices_[k].accepted || choices_[k].id == kNoGeoId || town_of_key[cand_[k].key] >= 0) {
         continue;
       }
       if (gaz_.Entry(choices_[k].id).kind() == GeoKind::kPlace) {
-        town_of_key[key_id_[k]] = static_cast<int32_t>(k);
+        town_of_key[cand_[k].key] = static_cast<int32_t>(k);
       }
     }
     for (size_t k = 0; k < cands_.size(); ++k) {
@@ -2518,7 +2532,7 @@ class Resolver {
     best_of_key.assign(num_keys_, -1);
     for (size_t k = 0; k < cands_.size(); ++k) {
       if (!choices_[k].accepted || cands_[k].key.empty()) continue;
-      int32_t& best = best_of_key[key_id_[k]];
+      int32_t& best = best_of_key[cand_[k].key];
       // A dateline's reading ("NEW YORK (AP)", the city) is what the story's other mentions of
       // the name mean too, whatever their own scores.
       if (best < 0 || (cands_[k].dateline && !cands_[best].dateline)) {
@@ -2529,7 +2543,7 @@ class Resolver {
       }
     }
     for (size_t k = 0; k < cands_.size(); ++k) {
-      const int32_t best = best_of_key[key_id_[k]];
+      const int32_t best = best_of_key[cand_[k].key];
       if (best < 0) continue;
       const Candidate& c = cands_[k];
       // A name that is a place elsewhere in the document stays one inside a longer name
@@ -2690,12 +2704,32 @@ class Resolver {
     double lat;  // degrees
   };
   // Per pass: name → (its entry list, the Terms of each entry), as chains of TermsRef from
-  // terms_head_[key] into terms_pool_.
+  // keys_[key].terms_head into terms_pool_.
   struct TermsRef {
     const GeoId* ids;
     uint32_t at, n;
     int32_t next;  // the key's next entry list, -1 at the end
     bool proximity = false;  // terms: the proximity term is set
+  };
+  // What the resolver keeps per candidate (one array, set up with one assignment per document).
+  struct CandRow {
+    uint32_t key = 0;    // its key's number, 0..num_keys_-1
+    uint32_t voter = 0;  // the key it votes as (see the constructor)
+    int32_t in_container_at = -1;  // its InContainerOf answers in in_container_, -1 none yet
+  };
+  // What the resolver keeps per key number (one array, set up with one assignment per document).
+  struct KeyRow {
+    // ExactNames: exact_len flags at exact_own (the blob's own-name flags) when set, else at
+    // exact_pool_[exact_at] (-1 until computed).
+    const uint8_t* exact_own = nullptr;
+    int32_t exact_at = -1;
+    uint32_t exact_len = 0;
+    int32_t terms_head = -1;  // TermsOf: the key's first TermsRef in terms_refs_, -1 none
+    int32_t bases_head = -1;  // BasesOf: the key's first TermsRef in bases_refs_, -1 none
+    bool one_entry = true;    // all its mentions share one list of one entry (see OnlyChoice)
+    bool firm = false;        // FindLinks: a mention firmly a place (a strong cue, "in", ...)
+    bool voted = false, covered = false;  // BuildContext scratch: the name voted, covered
+    const GeoId* one_entry_ids = nullptr;  // ctor scratch: that list
   };
   struct ActorCountry {
     Span span;
@@ -2708,38 +2742,28 @@ class Resolver {
     std::vector<uint8_t> sentence_flags;
     std::vector<Choice> choices, in_context, pruned_context;
     Context ctx{0};
-    std::vector<uint8_t> seen_key;
     std::vector<GeoId> countries;
     std::vector<Anchor> anchors;
     std::vector<Vec3> near;
-    std::vector<uint32_t> key_id;
-    std::vector<uint32_t> voter_of;
-    std::vector<int32_t> exact_at;
-    std::vector<uint32_t> exact_len;
+    std::vector<CandRow> cand;
     std::vector<uint8_t> exact_pool;
-    std::vector<const uint8_t*> exact_own;
+    std::vector<KeyRow> keys;
     std::vector<std::pair<uint32_t, uint32_t>> spans;
     std::vector<uint32_t> max_end;
     std::vector<int32_t> best_of_key;
-    std::vector<int32_t> in_container_at;
     std::vector<int8_t> in_container;
     std::vector<double> prior;
     std::vector<Terms> terms_pool;
     std::vector<TermsRef> terms_refs;
-    std::vector<int32_t> terms_head;
     std::vector<std::pair<GeoId, bool>> context_choices;
     std::vector<double> bases_pool;
     std::vector<TermsRef> bases_refs;
-    std::vector<int32_t> bases_head;
     std::vector<ActorCountry> actor_countries;
     std::vector<std::pair<GeoId, double>> placeless_actors;
     std::vector<GeoId> mission_countries;
     std::vector<std::string_view> missions;
     std::vector<GeoId> links;
     std::vector<std::pair<GeoId, uint32_t>> link_admin2;
-    std::vector<uint8_t> firm_key;
-    std::vector<uint8_t> one_entry;
-    std::vector<const GeoId*> one_entry_ids;
     std::vector<int32_t> key_slots;
     std::vector<std::string_view> key_of;
     bool in_use = false;
@@ -2748,34 +2772,25 @@ class Resolver {
       choices.clear();
       in_context.clear();
       pruned_context.clear();
-      seen_key.clear();
       countries.clear();
       anchors.clear();
       near.clear();
-      key_id.clear();
-      voter_of.clear();
-      exact_at.clear();
-      exact_len.clear();
+      cand.clear();
       exact_pool.clear();
-      in_container_at.clear();
+      keys.clear();
       in_container.clear();
       prior.clear();
       terms_pool.clear();
       terms_refs.clear();
-      terms_head.clear();
       context_choices.clear();
       bases_pool.clear();
       bases_refs.clear();
-      bases_head.clear();
       actor_countries.clear();
       placeless_actors.clear();
       mission_countries.clear();
       missions.clear();
       links.clear();
       link_admin2.clear();
-      firm_key.clear();
-      one_entry.clear();
-      one_entry_ids.clear();
       key_slots.clear();
       key_of.clear();
     }
@@ -2823,33 +2838,25 @@ class Resolver {
   std::vector<Choice>& in_context_ = scratch_.in_context;  // Pass scratch: the entries of a name in context countries
   std::vector<Choice>& pruned_context_ = scratch_.pruned_context;  // Pass scratch: in_context_ of the pruned scoring
   Context& ctx_ = scratch_.ctx;
-  std::vector<uint8_t>& seen_key_ = scratch_.seen_key;            // BuildContext scratch, per key number
   std::vector<GeoId>& countries_scratch_ = scratch_.countries;    // BuildContext scratch
   std::vector<Anchor>& anchors_ = scratch_.anchors;
   std::vector<Vec3>& near_ = scratch_.near;  // TermsOf scratch: anchors_ of names other than the one scored
-  std::vector<uint32_t>& key_id_ = scratch_.key_id;  // per candidate: its key's number, 0..num_keys_-1
-  std::vector<uint32_t>& voter_of_ = scratch_.voter_of;  // per candidate: the key it votes as
+  std::vector<CandRow>& cand_ = scratch_.cand;  // per candidate (as cands_)
   uint32_t num_keys_ = 0;
-  // ExactNames per key: exact_len_[key] flags at exact_own_[key] (the blob's own-name flags)
-  // when set, else at exact_pool_[exact_at_[key]].
-  std::vector<const uint8_t*>& exact_own_ = scratch_.exact_own;
-  std::vector<int32_t>& exact_at_ = scratch_.exact_at;
-  std::vector<uint32_t>& exact_len_ = scratch_.exact_len;
+  std::vector<KeyRow>& keys_ = scratch_.keys;  // per key number
   std::vector<uint8_t>& exact_pool_ = scratch_.exact_pool;
-  std::vector<int32_t>& in_container_at_ = scratch_.in_container_at;  // per candidate: its InContainerOf answers in in_container_, -1 none yet
   std::vector<int8_t>& in_container_ = scratch_.in_container;
   std::vector<double>& prior_scratch_ = scratch_.prior;  // BuildContext scratch
   std::vector<Terms>& terms_pool_ = scratch_.terms_pool;
   std::vector<TermsRef>& terms_refs_ = scratch_.terms_refs;
-  std::vector<int32_t>& terms_head_ = scratch_.terms_head;
   // Per candidate: the (entry, accepted) of its choice when the context was last built.
   std::vector<std::pair<GeoId, bool>>& context_choices_ = scratch_.context_choices;
   bool keep_terms_ = false;  // Pass keeps the previous pass's terms (see Run)
+  bool entries_fetched_ = false;  // Run prefetched every entry record: TermsOf need not
   // PriorBase per name and entry list, for the whole document (it depends on the entry alone):
-  // chains of TermsRef from bases_head_[key] into bases_pool_.
+  // chains of TermsRef from keys_[key].bases_head into bases_pool_.
   std::vector<double>& bases_pool_ = scratch_.bases_pool;
   std::vector<TermsRef>& bases_refs_ = scratch_.bases_refs;
-  std::vector<int32_t>& bases_head_ = scratch_.bases_head;
   GeoId us_ = kNoGeoId;
   GeoId canada_ = kNoGeoId;
   GeoId britain_ = kNoGeoId;  // set when the text has British cues (pounds included)
@@ -2858,9 +2865,6 @@ class Resolver {
   std::vector<std::pair<GeoId, double>>& placeless_actors_ = scratch_.placeless_actors;  // see PlacelessActorCountries
   std::vector<GeoId>& mission_countries_ = scratch_.mission_countries;  // countries of the missions the text names
   std::vector<GeoId>& links_ = scratch_.links;  // FindLinks: entries in a hierarchy link, sorted
-  std::vector<uint8_t>& firm_key_ = scratch_.firm_key;  // per key: a mention firmly a place
-  std::vector<uint8_t>& one_entry_ = scratch_.one_entry;  // per key: see OnlyChoice
-  std::vector<const GeoId*>& one_entry_ids_ = scratch_.one_entry_ids;  // ctor scratch, per key
   std::vector<std::pair<GeoId, uint32_t>>& link_admin2_ = scratch_.link_admin2;  // FindLinks scratch
   bool placeless_actors_done_ = false;
   bool check_ = g_reference_checks.load(std::memory_order_relaxed);  // see SetReferenceChecks

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "geo/gazetteer_format.h"
+#include "util/hash_bytes.h"
 
 namespace sitrep {
 namespace {
@@ -70,6 +71,54 @@ const FoldCase kFoldCases[] = {
     {"", ""},
     {"\xff\xfe", ""},        // invalid UTF-8 is a separator
 };
+
+// HashBytes (the key index's hash, so a blob's lookups depend on it) reads its last bytes with
+// fixed-size loads: the same value as the plain definition, a memcpy of the tail, at every
+// length and alignment.
+uint64_t HashBytesByTailCopy(std::string_view bytes) {
+  uint64_t h = 0x9e3779b97f4a7c15ull ^ bytes.size();
+  size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    uint64_t v;
+    std::memcpy(&v, bytes.data() + i, 8);
+    h = (h ^ v) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
+  }
+  uint64_t tail = 0;
+  std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
+  h = (h ^ tail) * 0xc4ceb9fe1a85ec53ull;
+  return h ^ (h >> 29);
+}
+
+TEST(HashBytesTest, TailLoadsMatchTheTailCopy) {
+  std::string bytes;
+  for (int k = 0; k < 64; ++k) bytes.push_back(static_cast<char>(k * 37 + 11));
+  for (size_t begin = 0; begin < 8; ++begin) {
+    for (size_t len = 0; begin + len <= bytes.size(); ++len) {
+      const std::string_view w(bytes.data() + begin, len);
+      EXPECT_EQ(HashBytes(w), HashBytesByTailCopy(w)) << "begin " << begin << " len " << len;
+    }
+  }
+  EXPECT_EQ(HashBytes("kabul"), HashBytesByTailCopy("kabul"));
+}
+
+// SameBytes (the memos' key compare) against memcmp: equal strings of every length to 40, and
+// each with one byte changed at every position.
+TEST(HashBytesTest, SameBytesMatchesMemcmp) {
+  std::string a;
+  for (int k = 0; k < 40; ++k) a.push_back(static_cast<char>('a' + k % 26));
+  for (size_t len = 0; len <= a.size(); ++len) {
+    std::string b = a.substr(0, len);
+    EXPECT_TRUE(SameBytes(a.data(), b.data(), len)) << len;
+    for (size_t at = 0; at < len; ++at) {
+      b[at] ^= 0x20;
+      EXPECT_EQ(SameBytes(a.data(), b.data(), len), std::memcmp(a.data(), b.data(), len) == 0)
+          << len << " " << at;
+      EXPECT_FALSE(SameBytes(a.data(), b.data(), len)) << len << " " << at;
+      b[at] ^= 0x20;
+    }
+  }
+}
 
 TEST(FoldNameTest, Table) {
   for (const FoldCase& c : kFoldCases) {
