@@ -401,14 +401,17 @@ std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& loca
     const Family fam = FamilyOf(t.event_type);
 
     int chosen = latest[t.sentence];
-    const bool anaphor = IsAnaphor(doc, t);
-    const bool separate = chosen < 0 && !anaphor && SaysSeparateIncident(doc, t.sentence);
-    // An incident told without a date is the report's news; a sentence opening with an
-    // earlier day recalls another one unless it points back ("the attack").
-    const bool recalled = chosen < 0 && !anaphor && OpensWithPastDate(doc, t.sentence, a);
-    if (chosen < 0 && !separate) {
+    // A mention of a sentence no incident has yet is compared with the incidents so far (the
+    // document's first mention has none to compare with: it starts one).
+    if (chosen < 0 && !incidents.empty()) {
+      const bool anaphor = IsAnaphor(doc, t);
+      const bool separate = !anaphor && SaysSeparateIncident(doc, t.sentence);
+      // An incident told without a date is the report's news; a sentence opening with an
+      // earlier day recalls another one unless it points back ("the attack").
+      const bool recalled = !separate && !anaphor && OpensWithPastDate(doc, t.sentence, a);
       int best_score = -1;
-      for (int i = static_cast<int>(incidents.size()) - 1; i >= 0; --i) {
+      // ("In a separate attack": a new incident, compared with none.)
+      for (int i = separate ? -1 : static_cast<int>(incidents.size()) - 1; i >= 0; --i) {
         const Incident& inc = incidents[i];
         // A definite anaphor's date may be the report's ("by Sunday, the toll from the blast").
         if (PlacesConflict(inc.place, *a.place) ||
