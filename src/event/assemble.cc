@@ -281,6 +281,8 @@ bool RefersBack(const Document& doc, const TriggerMention& t, uint32_t first_sen
 // strategic mentions (arrests, looting, ...) vote only when no other kind is left. Returns the
 // index of the strongest mention of the winning type.
 uint32_t ChooseType(const Document& doc, const Incident& inc) {
+  // A lone mention types its incident whatever kind it is (it is the only voter).
+  if (inc.triggers.size() == 1) return inc.triggers.front();
   const uint32_t first_sentence = inc.first_sentence(doc);  // mentions are in text order
   // Per mention: 0 votes, 1 set aside (motive, reference back), 2 strategic.
   thread_local std::vector<uint8_t> kind;

@@ -196,8 +196,9 @@ SentenceAnchor AnchorOf(const Document& doc, uint32_t s, SentenceLocations& loca
 // before the trigger.
 bool IsAnaphor(const Document& doc, const TriggerMention& t) {
   const Sentence& s = doc.sentences[t.sentence];
-  uint32_t tok = s.token_begin;
-  while (tok < s.token_end && doc.tokens[tok].span.begin < t.span.begin) ++tok;
+  // The sentence's first token at or after the trigger (its end when none).
+  const auto first_from = static_cast<uint32_t>(doc.FirstTokenFrom(t.span.begin) - doc.tokens.begin());
+  const uint32_t tok = std::clamp(first_from, s.token_begin, s.token_end);
   for (int back = 1; back <= 3 && tok >= s.token_begin + back; ++back) {
     // Compared lower-cased (EqualsLower), without building a string per word.
     const std::string_view w = doc.Slice(doc.tokens[tok - back].span);
@@ -235,14 +236,21 @@ std::vector<Span> FindLinkLists(const Document& doc, std::string_view lower) {
       "you may also like", "further reading:",    "related stories",
       "related articles",  "related news:",       "read more:",
       "also read:",        "recommended stories", "more stories:"};
+  // Each cue holds one of these words, and some a colon: a cue is looked for only in a text
+  // that has its word (each word searched for once, at its first cue) and its colon. Most texts
+  // have none of the words.
+  static constexpr std::string_view kWords[] = {"like", "read", "related", "stories"};
+  static constexpr size_t kWordOf[] = {0, 1, 2, 2, 2, 1, 1, 3, 3};
+  static_assert(std::size(kWordOf) == std::size(kCues));
   std::vector<Span> out;
-  // Every cue holds one of these words: most texts hold none and need no search for the cues.
-  if (!ContainsInLower(lower, "like") && !ContainsInLower(lower, "read") &&
-      !ContainsInLower(lower, "related") && !ContainsInLower(lower, "stories")) {
-    return out;
-  }
+  const bool colon = lower.find(':') != std::string_view::npos;
+  int8_t has_word[std::size(kWords)] = {-1, -1, -1, -1};  // -1: not searched yet
   std::vector<std::pair<size_t, size_t>> found;  // (cue, position): cue by cue, in text order
   for (size_t k = 0; k < std::size(kCues); ++k) {
+    if (!colon && kCues[k].back() == ':') continue;
+    int8_t& word = has_word[kWordOf[k]];
+    if (word < 0) word = ContainsInLower(lower, kWords[kWordOf[k]]) ? 1 : 0;
+    if (word == 0) continue;
     for (size_t at = lower.find(kCues[k]); at != std::string_view::npos;
          at = lower.find(kCues[k], at + 1)) {
       found.emplace_back(k, at);
@@ -393,14 +401,17 @@ std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& loca
     const Family fam = FamilyOf(t.event_type);
 
     int chosen = latest[t.sentence];
-    const bool anaphor = IsAnaphor(doc, t);
-    const bool separate = chosen < 0 && !anaphor && SaysSeparateIncident(doc, t.sentence);
-    // An incident told without a date is the report's news; a sentence opening with an
-    // earlier day recalls another one unless it points back ("the attack").
-    const bool recalled = chosen < 0 && !anaphor && OpensWithPastDate(doc, t.sentence, a);
-    if (chosen < 0 && !separate) {
+    // A mention of a sentence no incident has yet is compared with the incidents so far (the
+    // document's first mention has none to compare with: it starts one).
+    if (chosen < 0 && !incidents.empty()) {
+      const bool anaphor = IsAnaphor(doc, t);
+      const bool separate = !anaphor && SaysSeparateIncident(doc, t.sentence);
+      // An incident told without a date is the report's news; a sentence opening with an
+      // earlier day recalls another one unless it points back ("the attack").
+      const bool recalled = !separate && !anaphor && OpensWithPastDate(doc, t.sentence, a);
       int best_score = -1;
-      for (int i = static_cast<int>(incidents.size()) - 1; i >= 0; --i) {
+      // ("In a separate attack": a new incident, compared with none.)
+      for (int i = separate ? -1 : static_cast<int>(incidents.size()) - 1; i >= 0; --i) {
         const Incident& inc = incidents[i];
         // A definite anaphor's date may be the report's ("by Sunday, the toll from the blast").
         if (PlacesConflict(inc.place, *a.place) ||

@@ -755,8 +755,13 @@ class Classifier {
       }
       return false;
     };
+    // Victims, targets and the cue's object and doers type only these classes of cue: the
+    // others do not read them (false and 0 for them).
+    const bool typed_by_doers = cue.cls == CueClass::kFixed || cue.cls == CueClass::kAttack ||
+                                cue.cls == CueClass::kKill || cue.cls == CueClass::kClash ||
+                                cue.cls == CueClass::kWeapon;
     bool target_before = false, target_after = false;
-    for (const Hit& c : scan.context) {
+    for (const Hit& c : typed_by_doers ? scan.context : std::span<const Hit>()) {
       // Person words anywhere; place words ("village", "market") only as the cue's object.
       if (c.cue->cls == CueClass::kCtxVictim && c.cue->score >= 1 && !InsideArmedActor(si, c)) {
         victims = true;
@@ -770,7 +775,7 @@ class Classifier {
     bool armed_hit = false;
     // Casualty frames of the sentence that count soldiers or fighters after the cue ("killing
     // three soldiers", "two militants were wounded"): an armed target was hit.
-    for (const CasualtyFrame& f : doc_.casualties) {
+    for (const CasualtyFrame& f : typed_by_doers ? doc_.casualties : std::span<const CasualtyFrame>()) {
       if (f.sentence != si || f.negated || f.self_inflicted || f.span.begin < m.span.end) continue;
       if (f.fate != Fate::kKilled && f.fate != Fate::kInjured) continue;
       if (OffDutyVictims(f) || (off_duty && f.category == VictimCategory::kStateForces)) continue;
@@ -787,7 +792,8 @@ class Classifier {
       disrupt = disrupt || Is(t.cue->sub_event_type, "Disrupted weapons use");
     }
 
-    int object_kind = ObjectAfter(si, hit);  // 1 person, 3 civilian place, 2 armed, 0 none
+    // 1 person, 3 civilian place, 2 armed, 0 none
+    int object_kind = typed_by_doers ? ObjectAfter(si, hit) : 0;
     if (off_duty && object_kind == 2) object_kind = 1;
     const int object = object_kind == 3 ? 1 : object_kind;
     // Unarmed people as the doers: a civilian or rioter mention before the cue with no armed
@@ -801,12 +807,12 @@ class Classifier {
       if (a->span.end > m.span.begin) continue;
       if (a->inter == 5 || (a->inter == 7 && a->span.end >= near_begin)) crowd_before = true;
     }
-    const bool crowd_subject = crowd_before && !armed_before && !PassiveBefore(hit);
+    const bool crowd_subject = typed_by_doers && crowd_before && !armed_before && !PassiveBefore(hit);
     // People acting as a crowd without firearms: "beaten up by locals", "a group of residents
     // attacked", "pelted stones at police" (ACLED's mob violence).
     // In the passive the armed mention before the cue is the victim ("a policeman was beaten
     // up by three persons").
-    const bool crowd_act = !Shooting(hit) && !Firearm(hit) &&
+    const bool crowd_act = typed_by_doers && !Shooting(hit) && !Firearm(hit) &&
                            ((!armed_before && (StoneThrowing(hit) ||
                                                CrowdDoer(si, hit, cue, object_kind))) ||
                             CrowdAgent(si, hit));

@@ -50,6 +50,9 @@ const char* const kTexts[] = {
     "More Stories: you may also likeyou may also like",
     "related storie",
     "YOU MAY ALSO LIKE",
+    "Read more about it: more stories like these, related news and also read",
+    "At 10:30 we read more stories like this; Related news follows.",
+    "Related News:\nTwo Killed In Raid\nMore Stories:\nA Protest In The Capital",
 };
 
 const char* const kNeedles[] = {"split", "spread", "divided", " across ", "you may also like",
