@@ -203,6 +203,13 @@ Role RoleOf(const Document& doc, const Timex& t, Span sentence) {
       return Role::kIgnore;
     }
   }
+  // "protested following last year's mutinies": a possessive date inside the sentence dates
+  // the noun after it, not the sentence's event (opening it, it dates the subject: "Monday's
+  // attack killed ten").
+  if (n >= 1) {
+    const std::string_view rest = text.substr(t.span.end, 4);
+    if (rest.starts_with("'s") || rest.starts_with("\xE2\x80\x99s")) return Role::kIgnore;
+  }
   // Dateline "SANAA, Aug. 10 (Xinhua) --" and byline "By The Irrawaddy 12 April 2021".
   size_t after = t.span.end;
   while (after < sentence.end && IsSpace(text[after])) ++after;

@@ -33,7 +33,11 @@ inline char LowerAsciiByte(char c) {  // branch-free, so that loops over it vect
 // With `cue_end` (a token index inside `s`), an old date after the cue that a clause word
 // separates from it is about something else and does not count: "marched to the grave of a
 // journalist who was killed in 1998", "demanding the release of a general arrested since 2015".
+// With `cue_begin` too, a date written as a possessive ("last year's mutinies") counts only
+// for the cue that begins right after it, or one word later when that word is no cue
+// (`word_before_cue_is_plain`: "last year's deadly attack").
 float DateHistoryWeight(const Document& doc, const Sentence& s, YearMonth pub,
-                        uint32_t cue_end = UINT32_MAX);
+                        uint32_t cue_end = UINT32_MAX, uint32_t cue_begin = UINT32_MAX,
+                        bool word_before_cue_is_plain = false);
 
 }  // namespace sitrep::trigger

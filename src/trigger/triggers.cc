@@ -86,6 +86,9 @@ struct SentenceScan {
   std::vector<Hit> context;
   std::array<bool, kNumClasses> has{};
   float history = 0;  // sum of ctx history weights (positive capped, negative taken once)
+  // A past date written as a possessive ("last year's mutinies") dates the noun after it, not
+  // the sentence: its weight, and the token it ends before, for the cue that noun is.
+  std::vector<std::pair<uint32_t, float>> possessive_history;
 };
 
 // `type` == `name`: as views, sizes are compared first (a std::string compared with a literal
@@ -124,6 +127,7 @@ class Scanner {
   void Scan(const Sentence& s, SentenceScan& out) const {
     out.triggers.clear();
     out.context.clear();
+    out.possessive_history.clear();
     out.has = {};
     uint32_t trigger_end = s.token_begin;
     float pos = 0, neg = 0;
@@ -158,8 +162,17 @@ class Scanner {
           out.context.push_back({i, j + 1, &cue});
           out.has[static_cast<size_t>(cue.cls)] = true;
           if (cue.cls == CueClass::kCtxHistory) {
-            if (cue.score > 0) pos += cue.score;
-            else neg = std::min(neg, cue.score);
+            // (Keys drop the possessive: the token as written tells.)
+            const std::string_view last = TokenText(doc_, j);
+            const bool possessive = last.ends_with("'s") || last.ends_with("\u2019s");
+            // (Opening the sentence, it dates the subject the verbs tell of: counted as any.)
+            if (cue.score > 0 && possessive && i > s.token_begin) {
+              out.possessive_history.emplace_back(j + 1, cue.score);
+            } else if (cue.score > 0) {
+              pos += cue.score;
+            } else {
+              neg = std::min(neg, cue.score);
+            }
           }
         }
       }
@@ -1052,8 +1065,20 @@ class Classifier {
     if (m.negated) m.score *= 0.3f;
     if (Irrealis(si, hit)) m.score *= 0.6f;
     if (hit.grievance && cue.cls != CueClass::kProtest) m.score *= 0.5f;
-    float history = scan.history + trigger::DateHistoryWeight(doc_, doc_.sentences[si], pub_, hit.end) +
+    // "last year's attack", "last year's deadly attack": a possessive date dates the cue that
+    // begins after it, or one word later when that word is no cue itself.
+    const auto cue_at = [&](uint32_t t) {
+      return std::any_of(scan.triggers.begin(), scan.triggers.end(),
+                         [&](const Hit& h) { return h.begin == t; });
+    };
+    const bool plain_word_before = hit.begin == 0 || !cue_at(hit.begin - 1);
+    float history = scan.history +
+                    trigger::DateHistoryWeight(doc_, doc_.sentences[si], pub_, hit.end, hit.begin,
+                                               plain_word_before) +
                     (PastPerfectBefore(si, hit) ? 0.5f : 0.0f);
+    for (const auto& [end, weight] : scan.possessive_history) {
+      if (hit.begin == end || (hit.begin == end + 1 && plain_word_before)) history += weight;
+    }
     m.historical = history >= 1.0f;
     return m;
   }

@@ -118,6 +118,14 @@ const Case kCases[] = {
     // Bounds of a period and dates after publication do not date the event.
     {"Militants have killed 300 people since 2014.", kPub, 0, "2024-09-14", "2024-09-14",
      "2024-09-14", 2, 2, true, ""},
+    // A possessive date inside the sentence dates the noun after it, not the event; opening the
+    // sentence it dates the subject, which the verb tells of.
+    {"Relatives protested outside the court after last year's mutinies.", kPub, 0, "2024-09-14",
+     "2024-09-14", "2024-09-14", 2, 2, true, ""},
+    {"Relatives protested on Monday after last month\u2019s arrests.", kPub, 0, "2024-09-09",
+     "2024-09-09", "2024-09-09", 1, 1, false, "Monday"},
+    {"Last month's raid killed ten soldiers.", kPub, 0, "2024-08-01", "2024-08-31", "2024-08-16",
+     3, 4, false, "Last month"},
     // Regression: "since the beginning of the year" is a bound too (the modifiers belong to the
     // expression, so "since" is seen before it).
     {"Students clashed with police over a lack of teachers since the beginning of the year.",

@@ -524,6 +524,10 @@ const HistoryCase kHistoryCases[] = {
     {"Anti-coup protesters continued to march in the city, ignoring the curfew.", false},
     {"The cell has continued to attack villages in the district.", true},
     {"Armed gangs continue to kidnap travellers on the highway.", true},
+    // A possessive date dates the noun after it ("last year's victims"), unless it opens the
+    // sentence as its subject.
+    {"Relatives protested outside the court, demanding justice for last year's victims.", false},
+    {"Last year's attack on the base killed ten soldiers.", true},
 };
 
 TEST(TriggersTest, HistoricalFlag) {
