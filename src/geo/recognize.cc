@@ -435,6 +435,7 @@ constexpr uint32_t kNameSuffixClass = 1u << 14;
 constexpr uint32_t kFeatureNounClass = 1u << 15;
 constexpr uint32_t kInstitutionWordClass = 1u << 16;
 constexpr uint32_t kPortfolioWordClass = 1u << 17;
+constexpr uint32_t kRaidVerbClass = 1u << 18;
 constexpr uint32_t kLevelClasses = kAdmin1LevelClass | kAdmin2LevelClass | kPlaceLevelClass;
 // Evidence looks a word up in the capitalized lists only when it starts with a capital letter.
 constexpr bool AllCapitalized(std::span<const std::string_view> words) {
@@ -464,6 +465,7 @@ uint32_t WordClassesOf(std::string_view w) {
       {kFeatureNouns, kFeatureNounClass},
       {kInstitutionWords, kInstitutionWordClass},
       {kPortfolioWords, kPortfolioWordClass},
+      {kRaidVerbs, kRaidVerbClass},
   });
   return kClasses.Of(w);
 }
@@ -483,7 +485,7 @@ uint32_t WordClassesByLists(std::string_view w) {
          (IsStreetWord(w) ? kStreetWordClass : 0) | (IsTitle(w) ? kTitleClass : 0) |
          (IsNameSuffix(w) ? kNameSuffixClass : 0) | (IsFeatureNoun(w) ? kFeatureNounClass : 0) |
          (IsInstitutionWord(w) ? kInstitutionWordClass : 0) |
-         (IsPortfolioWord(w) ? kPortfolioWordClass : 0);
+         (IsPortfolioWord(w) ? kPortfolioWordClass : 0) | (IsRaidVerb(w) ? kRaidVerbClass : 0);
 }
 
 // LevelWord of a word from its classes (the levels in LevelWord's order).
@@ -1678,7 +1680,7 @@ class Recognizer {
       // "the village Namoungou" (not "the City Hall")
       c.type = TypeHint::kPlace;
       c.cue = 2;
-    } else if (IsRaidVerb(p1)) {
+    } else if (classes1 & kRaidVerbClass) {
       // "militants attacked Koutougou", "causing many to flee Tongomayel"
       c.weak_cue = true;
     } else if ((classes1 & kLocativePrepClass) ||

@@ -10,6 +10,8 @@
 #include <charconv>
 #include <cstring>
 
+#include "util/hash_bytes.h"
+
 namespace sitrep::quantity {
 namespace {
 
@@ -219,21 +221,6 @@ inline uint64_t HashPhrase(const TokenTexts& t, size_t i, size_t len) {
   uint64_t h = t.hash[i];
   for (size_t k = i + 1; k < i + len; ++k) h = Extend(h, t.hash[k]);
   return h;
-}
-
-// a[0, n) == b[0, n) by whole-word loads, for short keys (no library call per compare).
-inline bool SameBytes(const char* a, const char* b, size_t n) {
-  if (n >= 8) {
-    for (size_t k = 0; k + 8 < n; k += 8) {
-      if (Load64(a + k) != Load64(b + k)) return false;
-    }
-    return Load64(a + n - 8) == Load64(b + n - 8);
-  }
-  if (n >= 4) return Load32(a) == Load32(b) && Load32(a + n - 4) == Load32(b + n - 4);
-  for (size_t k = 0; k < n; ++k) {
-    if (a[k] != b[k]) return false;
-  }
-  return true;
 }
 
 // 16 bits of a key's hash, for Lexicon::filter_ (bits the slot index and tag use less).

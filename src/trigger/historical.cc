@@ -163,17 +163,15 @@ float DateHistoryWeight(const Document& doc, const Sentence& s, YearMonth pub, u
       take_at(-0.6f, x.span.begin);
       continue;
     }
-    // "after last year's mutinies": a possessive date dates the noun after it, not the sentence;
-    // the cue only when it begins there, or one word later when that word is no cue ("last
-    // year's deadly attack").
+    // "after last year's mutinies": a possessive date dates the noun after it, not the sentence
+    // (PossessiveDatesCue). Opening the sentence, it dates its subject, which the verbs tell of
+    // ("Last year's attack killed ten soldiers").
     const std::string_view after = std::string_view(doc.text).substr(x.span.end);
-    // (Opening the sentence, it dates its subject, which the verbs tell of: "Last year's attack
-    // killed ten soldiers".)
     if (cue_begin != UINT32_MAX && x.span.begin > s.span.begin &&
         (after.starts_with("'s") || after.starts_with("\u2019s"))) {
       const auto noun = static_cast<uint32_t>(
           doc.FirstTokenFrom(x.span.end + (after[0] == '\'' ? 2 : 4)) - doc.tokens.begin());
-      if (cue_begin != noun && !(cue_begin == noun + 1 && word_before_cue_is_plain)) continue;
+      if (!PossessiveDatesCue(noun, cue_begin, word_before_cue_is_plain)) continue;
     }
     take_at(Weigh(ParseYearMonth(x.value), pub), x.span.begin);
   }

@@ -34,8 +34,14 @@ inline char LowerAsciiByte(char c) {  // branch-free, so that loops over it vect
 // separates from it is about something else and does not count: "marched to the grave of a
 // journalist who was killed in 1998", "demanding the release of a general arrested since 2015".
 // With `cue_begin` too, a date written as a possessive ("last year's mutinies") counts only
-// for the cue that begins right after it, or one word later when that word is no cue
-// (`word_before_cue_is_plain`: "last year's deadly attack").
+// for the cue it dates (PossessiveDatesCue).
+// Whether a date written as a possessive before token `noun` ("last year's mutinies") dates the
+// cue that begins at token `cue_begin`: the cue begins at the noun, or one word later when that
+// word is no cue itself (`word_before_cue_is_plain`: "last year's deadly attack").
+inline bool PossessiveDatesCue(uint32_t noun, uint32_t cue_begin, bool word_before_cue_is_plain) {
+  return cue_begin == noun || (cue_begin == noun + 1 && word_before_cue_is_plain);
+}
+
 float DateHistoryWeight(const Document& doc, const Sentence& s, YearMonth pub,
                         uint32_t cue_end = UINT32_MAX, uint32_t cue_begin = UINT32_MAX,
                         bool word_before_cue_is_plain = false);

@@ -1065,19 +1065,17 @@ class Classifier {
     if (m.negated) m.score *= 0.3f;
     if (Irrealis(si, hit)) m.score *= 0.6f;
     if (hit.grievance && cue.cls != CueClass::kProtest) m.score *= 0.5f;
-    // "last year's attack", "last year's deadly attack": a possessive date dates the cue that
-    // begins after it, or one word later when that word is no cue itself.
-    const auto cue_at = [&](uint32_t t) {
-      return std::any_of(scan.triggers.begin(), scan.triggers.end(),
-                         [&](const Hit& h) { return h.begin == t; });
-    };
-    const bool plain_word_before = hit.begin == 0 || !cue_at(hit.begin - 1);
+    // Possessive dates ("last year's attack") date only the cue they stand before
+    // (PossessiveDatesCue), which asks whether the word before this cue is a cue itself.
+    const bool plain_word_before =
+        hit.begin == 0 || std::none_of(scan.triggers.begin(), scan.triggers.end(),
+                                       [&](const Hit& h) { return h.begin == hit.begin - 1; });
     float history = scan.history +
                     trigger::DateHistoryWeight(doc_, doc_.sentences[si], pub_, hit.end, hit.begin,
                                                plain_word_before) +
                     (PastPerfectBefore(si, hit) ? 0.5f : 0.0f);
     for (const auto& [end, weight] : scan.possessive_history) {
-      if (hit.begin == end || (hit.begin == end + 1 && plain_word_before)) history += weight;
+      if (trigger::PossessiveDatesCue(end, hit.begin, plain_word_before)) history += weight;
     }
     m.historical = history >= 1.0f;
     return m;
