@@ -345,6 +345,15 @@ TEST_F(PlacesTest, WeakCuesReadAVillageOfOneCountry) {
                   Trap{"Gunmen attacked Koutougou and Gao in Mali on Monday.", "Koutougou"}});
 }
 
+// Namesake villages of one country, alike in population and context: the one GeoNames files
+// under its district (a surveyed record) wins over the old province-only import.
+TEST_F(PlacesTest, NamesakeVillagesGoToTheFullerRecord) {
+  ExpectAdmin1Rows({{"Gunmen attacked the village of Zoungou on Monday.", "Zoungou", "Centre-Sud"},
+                    {"Gunmen attacked the village of Zetegomde on Monday.", "Zetegomde",
+                     "Centre"}},
+                   PlaceKind::kPlace, "BF");
+}
+
 // A portfolio or an ideal ("Ministry of Economy", "Palace of Justice", "Congress for Democracy
 // and Progress") is not the small town of that name; after "in" or before a comma it is.
 TEST_F(PlacesTest, APortfolioIsNoTown) {
