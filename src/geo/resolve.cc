@@ -1471,10 +1471,12 @@ class Resolver {
     // "members of the Fulani community" (a lone "community" is a village in Latin American news:
     // "near the La Florida community").
     auto word = [&](size_t i) { return doc_.Slice(doc_.tokens[i].span); };
-    // "civilians of the Fulani community", "homes belonging to the Fulani community": one word
-    // after "of the" / "to the" is a people too; a village is named for where, not whose.
+    // "civilians of the Fulani community", "homes belonging to the Fulani community", "men
+    // from the Mossi community": one word after "of the" / "to the" / "from the" is a people
+    // too; a village is named for where, not whose.
     const bool of_the = c.tok_begin >= 2 && Eq(word(c.tok_begin - 1), "the") &&
-                        (Eq(word(c.tok_begin - 2), "of") || Eq(word(c.tok_begin - 2), "to"));
+                        (Eq(word(c.tok_begin - 2), "of") || Eq(word(c.tok_begin - 2), "to") ||
+                         Eq(word(c.tok_begin - 2), "from"));
     const bool members =
         of_the && ((c.tok_begin >= 3 && (Eq(word(c.tok_begin - 3), "members") ||
                                          Eq(word(c.tok_begin - 3), "member"))) ||

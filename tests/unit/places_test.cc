@@ -1080,8 +1080,9 @@ TEST_F(PlacesTest, GroupsAndMissionsPutTheirCountriesInContext) {
 }
 
 // A name followed by a word for a people is the people, not its namesake village; so is one
-// word between "of the" / "to the" and "community" ("civilians of the Fulani community"). A lone
-// "community" is a village in Latin American news, and two words there name one.
+// word between "of the" / "to the" / "from the" and "community" ("civilians of the Fulani
+// community"). A lone "community" is a village in Latin American news, and two words there name
+// one.
 TEST_F(PlacesTest, PeopleAreNotTheirNamesakeVillages) {
   struct Row {
     const char* text;
@@ -1099,12 +1100,19 @@ TEST_F(PlacesTest, PeopleAreNotTheirNamesakeVillages) {
        true},
       {"Gunmen burned homes belonging to the Fulani community near Djibo.", "Fulani", false},
       {"Residents of the La Florida community blocked a road in Zacatecas.", "La Florida", true},
+      {"Gunmen killed two men from the Mossi community in Gao.", "Mossi", false},
   };
   for (const Row& r : rows) {
     SCOPED_TRACE(r.text);
     Document doc = Annotate(r.text);
     EXPECT_EQ(Find(doc, r.surface) != nullptr, r.place);
   }
+  // The people's namesake villages cast no vote for their country either.
+  const Context gao[] = {
+      {"Gunmen killed two men from the Mossi community in Gao.", "Gao", "ML", "PPL"},
+      {"Gunmen killed two men from the Fulani community in Gao.", "Gao", "ML", "PPL"},
+  };
+  ExpectContexts(gao);
 }
 
 // "near the town of X" is near X like "near X"; "in the town of X" and a near word further
