@@ -61,6 +61,8 @@
 //    ("Hermosillo (Valparaiso)": Chile's region), unless Y is an item of a list;
 //  - "X (Y)" with Y read as the very town X: Y is that town's division when it bears the name
 //    ("Buenos Aires (Ciudad Autonoma de Buenos Aires)");
+//  - a name in a bracket right after another name ("Ramos Mejia (Buenos Aires)") gives its
+//    admin1 reading +3: coders write where a place lies that way;
 //  - acceptance: a spelling only the loose key finds, after "in" / "at", of a division or a city
 //    of 50k or more that one country holds, in a document naming no other country, is that
 //    place ("in Ouagadaougou").
@@ -1248,6 +1250,8 @@ class Resolver {
     }
     if (!has_coordinates) s -= 3;
     if (c.loose) s -= 1;
+    // "Ramos Mejia (Buenos Aires)": the province the suburb lies in, not the capital.
+    if (c.bracket_after_name && kind == GeoKind::kAdmin1) s += 3;
     // "southern Kaduna": a part of a state, not of its capital.
     if (c.relative && kind != GeoKind::kPlace) s += 4;
     if (exact) {

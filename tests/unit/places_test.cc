@@ -354,6 +354,21 @@ TEST_F(PlacesTest, NamesakeVillagesGoToTheFullerRecord) {
                    PlaceKind::kPlace, "BF");
 }
 
+// "Suburb (Buenos Aires)": the bracket after a name holds where that place lies, the way coders
+// write a division; the capital of the same name is meant only without such a name before it.
+TEST_F(PlacesTest, ABracketAfterANameHoldsItsDivision) {
+  const Context cases[] = {
+      {"Residents banged pots in Ramos Mejia (Buenos Aires) on Monday.", "Buenos Aires", "AR",
+       "ADM1"},
+      {"Residents banged pots around Vicente Lopez (Buenos Aires) on Monday.", "Buenos Aires",
+       "AR", "ADM1"},
+      {"Residents banged pots in Buenos Aires on Monday.", "Buenos Aires", "AR", "PPLC"},
+      {"Residents banged pots in the capital (Buenos Aires) on Monday.", "Buenos Aires", "AR",
+       "PPLC"},
+  };
+  ExpectContexts(cases);
+}
+
 // A portfolio or an ideal ("Ministry of Economy", "Palace of Justice", "Congress for Democracy
 // and Progress") is not the small town of that name; after "in" or before a comma it is.
 TEST_F(PlacesTest, APortfolioIsNoTown) {
