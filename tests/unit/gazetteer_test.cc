@@ -488,6 +488,22 @@ TEST_F(GazetteerTest, EveryEntryIsFoundUnderItsFoldedName) {
   EXPECT_GT(prefixes, 1000);
 }
 
+// Uganda's first level is its districts, not GeoNames' four statistical regions; Serbia's
+// holds the City of Belgrade beside Central Serbia and Vojvodina.
+TEST_F(GazetteerTest, GoverningDistrictsAreTheFirstLevel) {
+  EXPECT_TRUE(First("Gulu District", GeoKind::kAdmin1, "UG").has_value());
+  EXPECT_FALSE(First("Northern Region", GeoKind::kAdmin1, "UG").has_value());
+  EXPECT_FALSE(First("Gulu District", GeoKind::kAdmin2, "UG").has_value());
+  std::optional<GeoEntry> belgrade = First("Belgrade", GeoKind::kAdmin1, "RS");
+  ASSERT_TRUE(belgrade.has_value());
+  EXPECT_TRUE(First("Vojvodina", GeoKind::kAdmin1, "RS").has_value());
+  EXPECT_TRUE(First("Central Serbia", GeoKind::kAdmin1, "RS").has_value());
+  std::optional<GeoEntry> city = First("Belgrade", GeoKind::kPlace, "RS");
+  ASSERT_TRUE(city.has_value());
+  EXPECT_EQ(city->admin1_id(), belgrade->id());
+  EXPECT_EQ(city->admin2_id(), kNoGeoId);
+}
+
 // Lookups answer in the documented order: kind, then population descending, then places filed
 // under a second-level division before their namesakes of equal population that are not (so a
 // tie in the resolver goes to the fuller record).

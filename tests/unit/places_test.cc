@@ -369,6 +369,18 @@ TEST_F(PlacesTest, ABracketAfterANameHoldsItsDivision) {
   ExpectContexts(cases);
 }
 
+// Where GeoNames' first level is a statistical region, the divisions that govern are the first
+// level: Uganda's districts (the seat town stays the town), the City of Belgrade beside the rest
+// of Serbia.
+TEST_F(PlacesTest, GoverningDistrictsAreTheFirstLevel) {
+  ExpectAdmin1Rows({{"Police dispersed protesters in Arua, Uganda.", "Arua", "Arua District"},
+                    {"Police dispersed protesters in Zemun, Serbia.", "Zemun", "Belgrade"},
+                    {"Police dispersed protesters in Novi Sad, Serbia.", "Novi Sad", "Vojvodina"},
+                    {"Police dispersed protesters in Kraljevo, Serbia.", "Kraljevo",
+                     "Central Serbia"}},
+                   PlaceKind::kPlace);
+}
+
 // A portfolio or an ideal ("Ministry of Economy", "Palace of Justice", "Congress for Democracy
 // and Progress") is not the small town of that name; after "in" or before a comma it is.
 TEST_F(PlacesTest, APortfolioIsNoTown) {
