@@ -10,8 +10,9 @@
 //   std::optional<sitrep::GeoEntry> iraq = (*gaz)->CountryByDemonym("Iraqi");
 //
 // Names are matched on folded keys (FoldName below). Candidates come back in a fixed order:
-// countries, then admin1, admin2, places; within a kind by population, descending. Choosing
-// among them (context, hierarchy) is the resolver's job, not the gazetteer's.
+// countries, then admin1, admin2, places; within a kind by population, descending, and between
+// places of equal population those filed under a second-level division first. Choosing among
+// them (context, hierarchy) is the resolver's job, not the gazetteer's.
 //
 // Thread-safe: a Gazetteer is immutable after Open; share it via the shared_ptr.
 // Every string_view returned points into the blob and lives as long as the Gazetteer.

@@ -794,7 +794,7 @@ std::optional<Verdict> AwayFromItsTownInParentheses(const Document& doc, const G
 
 // "a rally in Ouagadougou against strikes in Libya": a national capital written as where the
 // event is, not as a part of something else ("the Rabat area of X district"), is that capital,
-// not a village of the other country named with it.
+// not a village or town of the other country named with it.
 bool NationalCapitalWrittenAsThePlace(const Document& doc, const PlaceMention& m) {
   if (m.feature_code != "PPLC" || !WrittenAfterLocativeWord(doc, m)) return false;
   const size_t t = TokenAt(doc, m.span.end);
@@ -1020,7 +1020,10 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
   const bool top_placed =
       std::find(placed.begin(), placed.end(), top_country) != placed.end() || votes_from_document;
   if ((own == 0 || demonyms_only) && top > 0 && top_placed) {
-    hard = top >= 1.0 && !NationalCapitalWrittenAsThePlace(doc, m);
+    // The capital written as where it happened stays the capital: not dropped, nor moved to a
+    // namesake in the other country ("in Damascus" beside a Boston read in a name).
+    if (NationalCapitalWrittenAsThePlace(doc, m)) return v;
+    hard = top >= 1.0;
     target_country = top_country;
   } else if (own == 0 || m.kind == PlaceKind::kAdmin1) {
     return v;

@@ -55,6 +55,9 @@ struct Candidate {
   bool dateline = false;      // "NEW YORK (AP) —": the city a story was filed from
   bool modifier = false;      // "Mansfield Police": a place naming a local institution
   int container = -1;         // index of the candidate in "X, Y" / "X (Y)" that contains this one
+  // "Ramos Mejia (Buenos Aires)": in a bracket right after a name, where that place lies, as
+  // coders write a division
+  bool bracket_after_name = false;
 };
 
 // FoldName(name) when that is `lower` itself (`name` with its ASCII letters lower-cased, as the

@@ -1694,6 +1694,8 @@ class Recognizer {
       c.cue = std::max(c.cue, 1);  // a list of places, or "X, Y"
     } else if (Eq(p1, "(") || (Eq(p1, ",") && (Eq(p2, "(") || Eq(p3, "(")))) {
       c.cue = std::max(c.cue, 1);  // "Gadabo (Anzourou, Tillaberi)": where a place is
+      c.bracket_after_name = Eq(p1, "(") && p >= b + 2 && IsWord(p - 2) &&
+                             IsCapitalized(Tok(p - 2));
     }
 
     if ((name_classes & kPortfolioWordClass) && !c.firm_prep && !(n < e && Eq(Tok(n), ","))) {

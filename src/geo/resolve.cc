@@ -61,6 +61,8 @@
 //    ("Hermosillo (Valparaiso)": Chile's region), unless Y is an item of a list;
 //  - "X (Y)" with Y read as the very town X: Y is that town's division when it bears the name
 //    ("Buenos Aires (Ciudad Autonoma de Buenos Aires)");
+//  - a name in a bracket right after another name ("Ramos Mejia (Buenos Aires)") gives its
+//    admin1 reading +3: coders write where a place lies that way;
 //  - acceptance: a spelling only the loose key finds, after "in" / "at", of a division or a city
 //    of 50k or more that one country holds, in a document naming no other country, is that
 //    place ("in Ouagadaougou").
@@ -1248,6 +1250,8 @@ class Resolver {
     }
     if (!has_coordinates) s -= 3;
     if (c.loose) s -= 1;
+    // "Ramos Mejia (Buenos Aires)": the province the suburb lies in, not the capital.
+    if (c.bracket_after_name && kind == GeoKind::kAdmin1) s += 3;
     // "southern Kaduna": a part of a state, not of its capital.
     if (c.relative && kind != GeoKind::kPlace) s += 4;
     if (exact) {
@@ -1471,10 +1475,12 @@ class Resolver {
     // "members of the Fulani community" (a lone "community" is a village in Latin American news:
     // "near the La Florida community").
     auto word = [&](size_t i) { return doc_.Slice(doc_.tokens[i].span); };
-    // "civilians of the Fulani community", "homes belonging to the Fulani community": one word
-    // after "of the" / "to the" is a people too; a village is named for where, not whose.
+    // "civilians of the Fulani community", "homes belonging to the Fulani community", "men
+    // from the Mossi community": one word after "of the" / "to the" / "from the" is a people
+    // too; a village is named for where, not whose.
     const bool of_the = c.tok_begin >= 2 && Eq(word(c.tok_begin - 1), "the") &&
-                        (Eq(word(c.tok_begin - 2), "of") || Eq(word(c.tok_begin - 2), "to"));
+                        (Eq(word(c.tok_begin - 2), "of") || Eq(word(c.tok_begin - 2), "to") ||
+                         Eq(word(c.tok_begin - 2), "from"));
     const bool members =
         of_the && ((c.tok_begin >= 3 && (Eq(word(c.tok_begin - 3), "members") ||
                                          Eq(word(c.tok_begin - 3), "member"))) ||

@@ -73,8 +73,8 @@ class EventLocationTest : public ::testing::Test {
 // of") wins over one named in passing (a party named like a town); not over a provincial capital
 // of the first one's province, nor a town of another country no other place supports.
 // A national capital written as where the event is stays the capital when the sentence names
-// another country ("held in Algeria"); written as a part of a district abroad ("the Lima area of
-// Sacaba"), it is no capital.
+// another country ("held in Algeria") or a place abroad; written as a part of a district abroad
+// ("the Lima area of Sacaba"), it is no capital.
 // "in Byblos and Tripoli": Tripoli read in Libya puts Byblos in doubt, then moves to Lebanon
 // itself; Byblos stands again, being the first place. A place passed over while no other place
 // of the sentence moved stays passed over (the village of Banh read in Iran).
@@ -115,6 +115,10 @@ TEST_F(EventLocationTest, NationalCapitalNamedWithAnotherCountry) {
        "Niger", "Niamey", "Niamey", 1},
       {"On 3 May 2020, gunmen shot a farmer in the Lima area of Sacaba, Bolivia.", 0, "Bolivia",
        "Cochabamba", "Sacaba", 1},
+      // A name read as Boston does not move the capital to its Maryland namesake either.
+      {"On 3 May 2020, Russian military police arrested employees of the Al-Bostan charity in "
+       "Damascus.",
+       0, "Syria", "Dimashq", "Damascus", 1},
   };
   ExpectLocatedWithActors(rows);
 }

@@ -488,6 +488,49 @@ TEST_F(GazetteerTest, EveryEntryIsFoundUnderItsFoldedName) {
   EXPECT_GT(prefixes, 1000);
 }
 
+// Uganda's first level is its districts, not GeoNames' four statistical regions; Serbia's
+// holds the City of Belgrade beside Central Serbia and Vojvodina.
+TEST_F(GazetteerTest, GoverningDistrictsAreTheFirstLevel) {
+  EXPECT_TRUE(First("Gulu District", GeoKind::kAdmin1, "UG").has_value());
+  EXPECT_FALSE(First("Northern Region", GeoKind::kAdmin1, "UG").has_value());
+  EXPECT_FALSE(First("Gulu District", GeoKind::kAdmin2, "UG").has_value());
+  std::optional<GeoEntry> belgrade = First("Belgrade", GeoKind::kAdmin1, "RS");
+  ASSERT_TRUE(belgrade.has_value());
+  EXPECT_TRUE(First("Vojvodina", GeoKind::kAdmin1, "RS").has_value());
+  EXPECT_TRUE(First("Central Serbia", GeoKind::kAdmin1, "RS").has_value());
+  std::optional<GeoEntry> city = First("Belgrade", GeoKind::kPlace, "RS");
+  ASSERT_TRUE(city.has_value());
+  EXPECT_EQ(city->admin1_id(), belgrade->id());
+  EXPECT_EQ(city->admin2_id(), kNoGeoId);
+}
+
+// Lookups answer in the documented order: kind, then population descending, then places filed
+// under a second-level division before their namesakes of equal population that are not (so a
+// tie in the resolver goes to the fuller record).
+TEST_F(GazetteerTest, CandidatesComeInTheDocumentedOrder) {
+  int lists = 0, filed_ties = 0;
+  for (GeoId id = 0; id < gaz().size(); id += 5) {
+    const std::string key = FoldName(gaz().Entry(id).name());
+    if (key.empty()) continue;
+    std::span<const GeoId> ids = gaz().FindFolded(key);
+    ++lists;
+    for (size_t i = 1; i < ids.size(); ++i) {
+      GeoEntry a = gaz().Entry(ids[i - 1]);
+      GeoEntry b = gaz().Entry(ids[i]);
+      ASSERT_LE(static_cast<int>(a.kind()), static_cast<int>(b.kind())) << key;
+      if (a.kind() != b.kind()) continue;
+      ASSERT_GE(a.population(), b.population()) << key;
+      if (a.kind() != GeoKind::kPlace || a.population() != b.population()) continue;
+      const bool a_filed = a.admin2_id() != kNoGeoId, b_filed = b.admin2_id() != kNoGeoId;
+      EXPECT_TRUE(a_filed || !b_filed) << key << ": " << a.geonameid() << " before "
+                                        << b.geonameid();
+      filed_ties += a_filed && !b_filed;
+    }
+  }
+  EXPECT_GT(lists, 40000);
+  EXPECT_GT(filed_ties, 100);  // the rule has work to do in the real data
+}
+
 // PrefetchFolded only warms caches: every lookup answers the same after it, for keys that are
 // names, word prefixes, loose-only spellings, absent, empty, longer than the memo holds, and
 // batches longer than one round.

@@ -345,6 +345,42 @@ TEST_F(PlacesTest, WeakCuesReadAVillageOfOneCountry) {
                   Trap{"Gunmen attacked Koutougou and Gao in Mali on Monday.", "Koutougou"}});
 }
 
+// Namesake villages of one country, alike in population and context: the one GeoNames files
+// under its district (a surveyed record) wins over the old province-only import.
+TEST_F(PlacesTest, NamesakeVillagesGoToTheFullerRecord) {
+  ExpectAdmin1Rows({{"Gunmen attacked the village of Zoungou on Monday.", "Zoungou", "Centre-Sud"},
+                    {"Gunmen attacked the village of Zetegomde on Monday.", "Zetegomde",
+                     "Centre"}},
+                   PlaceKind::kPlace, "BF");
+}
+
+// "Suburb (Buenos Aires)": the bracket after a name holds where that place lies, the way coders
+// write a division; the capital of the same name is meant only without such a name before it.
+TEST_F(PlacesTest, ABracketAfterANameHoldsItsDivision) {
+  const Context cases[] = {
+      {"Residents banged pots in Ramos Mejia (Buenos Aires) on Monday.", "Buenos Aires", "AR",
+       "ADM1"},
+      {"Residents banged pots around Vicente Lopez (Buenos Aires) on Monday.", "Buenos Aires",
+       "AR", "ADM1"},
+      {"Residents banged pots in Buenos Aires on Monday.", "Buenos Aires", "AR", "PPLC"},
+      {"Residents banged pots in the capital (Buenos Aires) on Monday.", "Buenos Aires", "AR",
+       "PPLC"},
+  };
+  ExpectContexts(cases);
+}
+
+// Where GeoNames' first level is a statistical region, the divisions that govern are the first
+// level: Uganda's districts (the seat town stays the town), the City of Belgrade beside the rest
+// of Serbia.
+TEST_F(PlacesTest, GoverningDistrictsAreTheFirstLevel) {
+  ExpectAdmin1Rows({{"Police dispersed protesters in Arua, Uganda.", "Arua", "Arua District"},
+                    {"Police dispersed protesters in Zemun, Serbia.", "Zemun", "Belgrade"},
+                    {"Police dispersed protesters in Novi Sad, Serbia.", "Novi Sad", "Vojvodina"},
+                    {"Police dispersed protesters in Kraljevo, Serbia.", "Kraljevo",
+                     "Central Serbia"}},
+                   PlaceKind::kPlace);
+}
+
 // A portfolio or an ideal ("Ministry of Economy", "Palace of Justice", "Congress for Democracy
 // and Progress") is not the small town of that name; after "in" or before a comma it is.
 TEST_F(PlacesTest, APortfolioIsNoTown) {
@@ -1071,8 +1107,9 @@ TEST_F(PlacesTest, GroupsAndMissionsPutTheirCountriesInContext) {
 }
 
 // A name followed by a word for a people is the people, not its namesake village; so is one
-// word between "of the" / "to the" and "community" ("civilians of the Fulani community"). A lone
-// "community" is a village in Latin American news, and two words there name one.
+// word between "of the" / "to the" / "from the" and "community" ("civilians of the Fulani
+// community"). A lone "community" is a village in Latin American news, and two words there name
+// one.
 TEST_F(PlacesTest, PeopleAreNotTheirNamesakeVillages) {
   struct Row {
     const char* text;
@@ -1090,12 +1127,19 @@ TEST_F(PlacesTest, PeopleAreNotTheirNamesakeVillages) {
        true},
       {"Gunmen burned homes belonging to the Fulani community near Djibo.", "Fulani", false},
       {"Residents of the La Florida community blocked a road in Zacatecas.", "La Florida", true},
+      {"Gunmen killed two men from the Mossi community in Gao.", "Mossi", false},
   };
   for (const Row& r : rows) {
     SCOPED_TRACE(r.text);
     Document doc = Annotate(r.text);
     EXPECT_EQ(Find(doc, r.surface) != nullptr, r.place);
   }
+  // The people's namesake villages cast no vote for their country either.
+  const Context gao[] = {
+      {"Gunmen killed two men from the Mossi community in Gao.", "Gao", "ML", "PPL"},
+      {"Gunmen killed two men from the Fulani community in Gao.", "Gao", "ML", "PPL"},
+  };
+  ExpectContexts(gao);
 }
 
 // "near the town of X" is near X like "near X"; "in the town of X" and a near word further

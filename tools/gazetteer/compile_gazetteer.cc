@@ -133,15 +133,21 @@ using Index = std::map<std::string, std::vector<uint32_t>>;
 
 // With `own_name`: per posting, whether the entry's own name or ASCII name folds to the key.
 void AppendIndex(Index& index, Blob& blob, const std::vector<Entry>& entries,
-                 std::vector<gf::KeyRec>& keys, std::vector<uint32_t>& postings,
-                 std::vector<uint8_t>* own_name = nullptr) {
+                 const std::vector<gf::EntryRec>& recs, std::vector<gf::KeyRec>& keys,
+                 std::vector<uint32_t>& postings, std::vector<uint8_t>* own_name = nullptr) {
   for (auto& [key, ids] : index) {
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    // Countries, admin1, admin2, places (the id order), then the most populous first.
+    // Countries, admin1, admin2, places (the id order), then the most populous first; between
+    // namesakes of equal population, the one filed down to its district first (GeoNames' old
+    // imports of small villages carry only the province, newer surveyed entries the whole
+    // hierarchy), so that ties go to it.
     std::stable_sort(ids.begin(), ids.end(), [&](uint32_t a, uint32_t b) {
-      if (entries[a].kind != entries[b].kind) return entries[a].kind < entries[b].kind;
-      return entries[a].population > entries[b].population;
+      const Entry& x = entries[a];
+      const Entry& y = entries[b];
+      if (x.kind != y.kind) return x.kind < y.kind;
+      if (x.population != y.population) return x.population > y.population;
+      return recs[a].admin2 != kNoGeoId && recs[b].admin2 == kNoGeoId;
     });
     keys.push_back({blob.Intern(key), static_cast<uint32_t>(postings.size()),
                     static_cast<uint32_t>(ids.size())});
@@ -317,7 +323,7 @@ int main(int argc, char** argv) {
   std::vector<gf::KeyRec> keys, loose_keys, demonym_keys;
   std::vector<uint32_t> postings, loose_postings, demonym_postings;
   std::vector<uint8_t> posting_flags;
-  AppendIndex(names, blob, entries, keys, postings, &posting_flags);
+  AppendIndex(names, blob, entries, recs, keys, postings, &posting_flags);
   // Word prefixes of the name keys ("deir" of "deir zor"), pointing into the keys' strings.
   std::vector<gf::KeyRec> prefix_keys;
   {
@@ -330,8 +336,8 @@ int main(int argc, char** argv) {
     }
     for (const auto& [p, ref] : prefixes) prefix_keys.push_back({ref, 0, 0});
   }
-  AppendIndex(loose, blob, entries, loose_keys, loose_postings);
-  AppendIndex(demonyms, blob, entries, demonym_keys, demonym_postings);
+  AppendIndex(loose, blob, entries, recs, loose_keys, loose_postings);
+  AppendIndex(demonyms, blob, entries, recs, demonym_keys, demonym_postings);
   // The hash indexes and the two-byte buckets of the keys, so that open only checks them.
   const char* strings = blob.strings().data();
   auto index_of = [&](const std::vector<gf::KeyRec>& section) {

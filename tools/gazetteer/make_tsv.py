@@ -330,6 +330,45 @@ def fill_unknown_admin1(place_rows, admin1_codes, max_km=50.0):
             r[8], r[9] = best[8], best[9]
 
 
+# Second-level divisions of GeoNames that govern at the first level. Uganda's GeoNames first level
+# is four statistical regions with no administration of their own ("Northern Region"); its
+# districts govern. Serbia's first level is the City of Belgrade beside the two regions (ISO
+# 3166-2:RS RS-00), which GeoNames files as a district of "Central Serbia". None = every
+# second-level division of the country.
+PROMOTED_DISTRICTS = {"UG": None, "RS": {"SE.0"}}
+
+
+def promote_districts(admin1, admin2, place_rows):
+    """Makes each division of PROMOTED_DISTRICTS first-level (code CC.A1-A2); a country's old
+    first level goes when all its districts move up. Places follow: their district becomes their
+    first level and its seat a first-level seat (places of a fully promoted country without a
+    district are placed by fill_unknown_admin1)."""
+    def promoted(code):
+        cc, rest = code[:2], code[3:]
+        return cc in PROMOTED_DISTRICTS and (PROMOTED_DISTRICTS[cc] is None or
+                                             rest in PROMOTED_DISTRICTS[cc])
+    new_codes = {}
+    for r in admin2:
+        if promoted(r[0]):
+            cc, a1, a2 = r[0].split(".", 2)
+            new_codes[r[0]] = "%s.%s-%s" % (cc, a1, a2)
+    whole = {cc for cc, only in PROMOTED_DISTRICTS.items() if only is None}
+    admin1 = sorted([r for r in admin1 if r[0][:2] not in whole] +
+                    [[new_codes[r[0]]] + r[1:] for r in admin2 if r[0] in new_codes])
+    admin2 = [r for r in admin2 if r[0] not in new_codes]
+    for r in place_rows:
+        if r[7] not in PROMOTED_DISTRICTS:
+            continue
+        code = new_codes.get("%s.%s.%s" % (r[7], r[8], r[9]))
+        if code:
+            r[8], r[9] = code.split(".", 1)[1], ""
+            if r[6] == "PPLA2":
+                r[6] = "PPLA"  # the district's seat is now a first-level seat
+        elif r[7] in whole:
+            r[8], r[9] = "", ""
+    return admin1, admin2
+
+
 def main():
     if len(sys.argv) < 2:
         print(__doc__, file=sys.stderr)
@@ -569,6 +608,7 @@ def main():
         place_rows.append([gid, name, ascii_name, cols[4], cols[5], cols[6], cols[7], cols[8],
                            cols[10], cols[11], cols[14] or "0", "|".join(aliases)])
     place_rows.sort(key=lambda r: int(r[0]))
+    admin1, admin2 = promote_districts(admin1, admin2, place_rows)
     fill_unknown_admin1(place_rows, {r[0] for r in admin1})
 
     def write(fname, header, rows):
