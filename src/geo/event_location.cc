@@ -1072,17 +1072,19 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
 }
 
 // What Admin1AsWritten reads of a document whatever the division asked — each place mention's
-// name as written with its folded key's entries and loose key, and the capitalized words (one or
-// two) its loose search tries, with their entries — worked out once per document: a document
-// asks about several divisions, each of which used to fold every name and word again. The
-// words are read on demand, only as far as a division asked so far needed.
+// name as written (with its folded key's entries and loose key, once a division reads them), and
+// the capitalized words (one or two) its loose search tries, with their entries — worked out once
+// per document: a document asks about several divisions, each of which used to fold every name
+// and word again. The words are read on demand, only as far as a division asked so far needed.
 struct WrittenNames {
   struct Name {
-    std::string_view text;             // the mention's name, level word and region word left out
+    std::string_view text;  // the mention's name, level word and region word left out
     const PlaceMention* m;
+    // Folded at the first division that reads them (Admin1AsWritten): most mentions, countries
+    // and unresolved names, can name no division and are never folded.
+    bool folded = false;
     std::span<const GeoId> folded_ids;  // FindFolded(FoldName(text))
     std::string loose;                  // LooseKey(FoldName(text))
-    bool after_separator;               // AfterSeparator(doc, m->span)
   };
   struct Word {
     std::string_view text;
@@ -1728,12 +1730,14 @@ void ReadWrittenNames(const Document& doc, const Gazetteer& gaz, WrittenNames& w
     static constexpr std::string_view kLevels[] = {
         " province", " Province", " governorate", " Governorate", " state",
         " State",    " region",   " Region",      " department",  " Department"};
-    for (std::string_view level : kLevels) {
-      if (t.size() > level.size() && t.ends_with(level)) t.remove_suffix(level.size());
+    // (Each level opens with a space: a one-word name, as most are, has none of them.)
+    if (t.find(' ') != std::string_view::npos) {
+      for (std::string_view level : kLevels) {
+        if (t.size() > level.size() && t.ends_with(level)) t.remove_suffix(level.size());
+      }
     }
     if (t.empty() || std::count(t.begin(), t.end(), ' ') > 2 || InCapitals(t)) continue;
-    FoldedText f = FoldTextMemo(t, gaz);
-    w.names.push_back({t, &m, f.folded_ids, std::move(f.loose), AfterSeparator(doc, m.span)});
+    w.names.push_back({t, &m, false, {}, {}});
   }
   for (const PlaceMention& m : doc.places) {
     if (m.kind == PlaceKind::kPlace) w.place_begins.push_back(m.span.begin);
@@ -1815,6 +1819,13 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     const std::string& seat_key = spellings_of().seat_part;
     return !seat_key.empty() && seat_key == loose;
   };
+  auto fold = [&](WrittenNames::Name& name) {
+    if (name.folded) return;
+    FoldedText f = FoldTextMemo(name.text, gaz);
+    name.folded_ids = f.folded_ids;
+    name.loose = std::move(f.loose);
+    name.folded = true;
+  };
   std::string_view first, container;
   for (WrittenNames::Name& name : w.names) {
     const PlaceMention& m = *name.m;
@@ -1823,7 +1834,10 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     // Helmand") names the town, not the division; a former name ("At Ta'mim") still names it.
     std::optional<bool> spelled;  // SpellsDivisionKey of the name, at its first use
     auto spells = [&] {
-      if (!spelled) spelled = spells_division(name.loose);
+      if (!spelled) {
+        fold(name);
+        spelled = spells_division(name.loose);
+      }
       return *spelled;
     };
     bool names = m.geo_id == admin1;
@@ -1838,6 +1852,7 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     // "Kafr Nobol (Idleb)" where "Idleb" resolved to the town Idlib: the text still names the
     // province that way when the word is one of the province's own names.
     if (!names && m.kind == PlaceKind::kPlace && m.geo_id != kNoGeoId) {
+      fold(name);
       names = Holds(name.folded_ids, admin1) && spells();
     }
     // "(District Autonome d'Abidjan, Abidjan)", "(Kamukunji, Nairobi)": the last name of a list
@@ -1852,10 +1867,11 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     // Of the names written as containers, one spelling the division's own name beats one the
     // gazetteer lists only as an alternate: "(Tuban, Lahij)" where "Tuban" is a district that
     // GeoNames also gives the province.
-    if (name.after_separator && spells()) {
+    const bool after_separator = AfterSeparator(doc, m.span);
+    if (after_separator && spells()) {
       return std::string(name.text);
     }
-    if (name.after_separator && container.empty()) container = name.text;
+    if (after_separator && container.empty()) container = name.text;
     if (first.empty()) first = name.text;
   }
   if (!container.empty()) return std::string(container);
@@ -1945,10 +1961,7 @@ std::string NameAsWritten(const Document& doc, const PlaceMention& m) {
 // "al-Mayadeen", "Al-Sukhna": an Arabic name with its article glued on, as some outlets
 // transliterate; where GeoNames writes the article too ("Al Mayādīn", "As Sukhnah"), its
 // standard romanization is the one coders use, and it is kept.
-bool GluedArticle(std::string_view written) {
-  return written.size() > 3 && (written.starts_with("al-") || written.starts_with("Al-") ||
-                                written.starts_with("el-") || written.starts_with("El-"));
-}
+using locate_internal::GluedArticle;
 bool StartsWithArticle(std::string_view name) {
   for (std::string_view a : {"Al ", "As ", "Ash ", "Ad ", "Adh ", "Ar ", "At ", "Ath ", "Az ",
                              "An ", "Aş ", "Al-", "El "}) {
@@ -2569,7 +2582,9 @@ namespace {
 std::vector<GeoEntry> MissionAreaOf(const Document& doc, const Gazetteer& gaz) {
   std::string_view codes;
   for (const Token& t : doc.tokens) {
-    if (t.kind != TokenKind::kWord) continue;
+    // (A mission's name opens with a capital: the other words are passed over without a call.)
+    const char head = doc.text[t.span.begin];
+    if (t.kind != TokenKind::kWord || head < 'A' || head > 'Z') continue;
     std::string_view a = places_internal::MissionArea(doc.Slice(t.span));
     if (a.empty()) continue;
     if (!codes.empty() && a != codes) return {};
@@ -2960,6 +2975,12 @@ EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer
 }  // namespace
 
 namespace locate_internal {
+
+bool GluedArticle(std::string_view written) {
+  // (Byte tests: this runs for every place an event is located at.)
+  return written.size() > 3 && written[1] == 'l' && written[2] == '-' &&
+         (written[0] == 'a' || written[0] == 'A' || written[0] == 'e' || written[0] == 'E');
+}
 
 FoldedText FoldText(std::string_view text, const Gazetteer& gaz) {
   FoldedText f;

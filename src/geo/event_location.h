@@ -64,6 +64,10 @@ std::string CapitalAdmin1(const Gazetteer& gaz, std::string_view iso3);
 
 namespace locate_internal {
 
+// True when `written` opens with an Arabic article glued on by a hyphen: "al-", "Al-", "el-",
+// "El-" (and more after it).
+bool GluedArticle(std::string_view written);
+
 // data/gazetteer/admin1_city_names.tsv as compiled in (after a leading newline).
 std::string_view EmbeddedCityDivisionsTsv();
 
