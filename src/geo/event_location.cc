@@ -2104,6 +2104,23 @@ std::string_view CityDivisionName(std::string_view code) {
   return it != rows.end() && it->first == code ? it->second : std::string_view();
 }
 
+// CityDivisionName of division `a1`, from a per-thread memo by entry id: it is asked at every
+// place located, and the divisions come back from document to document. Direct-mapped; a slot
+// is tagged with the gazetteer's serial (+1, so 0 is empty) as FoldMemo's are.
+std::string_view CityDivisionNameOf(const Gazetteer& gaz, GeoId a1) {
+  struct Slot {
+    uint64_t tag = 0;
+    GeoId id = kNoGeoId;
+    std::string_view name;  // into CityDivisionName's static rows
+  };
+  thread_local std::vector<Slot> memo;
+  if (memo.empty()) memo.resize(4096);
+  Slot& slot = memo[a1 % memo.size()];
+  const uint64_t tag = gaz.serial() + 1;
+  if (slot.tag != tag || slot.id != a1) slot = {tag, a1, CityDivisionName(gaz.Entry(a1).code())};
+  return slot.name;
+}
+
 // The text of a mention read as the division `a1` and written as the container of its city:
 // "Buenos Aires (Ciudad Autonoma de Buenos Aires)", "Kyiv, Kiev City"; empty when none is.
 std::string_view DivisionAfterItsCity(const Document& doc, GeoId a1, const Gazetteer& gaz) {
@@ -2143,7 +2160,7 @@ EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gaze
   // name the division. The division written as the container of its city ("Buenos Aires
   // (Ciudad Autonoma de Buenos Aires)") is named as the text writes it.
   if (const GeoId a1 = Admin1OfEntry(e); a1 != kNoGeoId && a1 < gaz.size()) {
-    if (std::string_view name = CityDivisionName(gaz.Entry(a1).code()); !name.empty()) {
+    if (std::string_view name = CityDivisionNameOf(gaz, a1); !name.empty()) {
       loc.admin1 = std::string(name);
       if (std::string_view written = DivisionAfterItsCity(doc, a1, gaz); !written.empty()) {
         loc.admin1 = std::string(written);
@@ -2458,10 +2475,12 @@ std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, size_t
     // Only words of the sizes and first letters of "of", "hamlet", "sector", "village",
     // "township" / "Barangay", "frontline(s)" can start a name; the others are passed over
     // before lower-casing them.
+    // (The sizes first, one bit test: most words have none of them.)
+    constexpr uint32_t kSizes = 1u << 2 | 1u << 6 | 1u << 7 | 1u << 8 | 1u << 9 | 1u << 10;
     const size_t size = doc.tokens[i].span.size();
+    if (size > 10 || (kSizes >> size & 1) == 0) continue;
     const char head = static_cast<char>(doc.text[doc.tokens[i].span.begin] | 0x20);
-    const char second =
-        size > 1 ? static_cast<char>(doc.text[doc.tokens[i].span.begin + 1] | 0x20) : '\0';
+    const char second = static_cast<char>(doc.text[doc.tokens[i].span.begin + 1] | 0x20);
     if (!(size == 2 && head == 'o') &&
         !(size == 6 && (head == 'h' || (head == 's' && second == 'e'))) &&
         !(size == 7 && head == 'v') && !(size == 8 && (head == 't' || head == 'b')) &&
@@ -2580,6 +2599,8 @@ namespace {
 // The divisions where the one mission the document names reports its events (MissionArea), main
 // one first; empty when no such mission, or missions of several areas, are named.
 std::vector<GeoEntry> MissionAreaOf(const Document& doc, const Gazetteer& gaz) {
+  // (Most texts hold no mission's name at all: one search of the text, not a call per word.)
+  if (!places_internal::MayNameMissionArea(doc.text)) return {};
   std::string_view codes;
   for (const Token& t : doc.tokens) {
     // (A mission's name opens with a capital: the other words are passed over without a call.)
@@ -3024,6 +3045,12 @@ size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t cap) {
 }
 
 std::string_view EmbeddedCityDivisionsTsv() { return kCityDivisionsTsv; }
+
+std::string_view CityDivisionName(std::string_view code) { return sitrep::CityDivisionName(code); }
+
+std::string_view CityDivisionNameOf(const Gazetteer& gaz, GeoId a1) {
+  return sitrep::CityDivisionNameOf(gaz, a1);
+}
 
 bool SpellsDivisionName(std::string_view written, const GeoEntry& admin1) {
   return sitrep::SpellsDivisionName(written, admin1);

@@ -133,6 +133,12 @@ std::string_view MissionArea(std::string_view token) {
   return Shaped(kMissionAreaShapes, token) ? AreasOf(kMissionAreas, token) : std::string_view();
 }
 
+bool MayNameMissionArea(std::string_view text) {
+  return std::any_of(std::begin(kMissionAreas), std::end(kMissionAreas), [&](const NamedArea& m) {
+    return text.find(m.name) != std::string_view::npos;
+  });
+}
+
 // The generated table is sorted by ISO2 code: a binary search finds what a scan would.
 static_assert(std::is_sorted(std::begin(kCentres), std::end(kCentres),
                              [](const Centre& a, const Centre& b) {

@@ -48,4 +48,8 @@ std::string_view MissionCountry(std::string_view token);
 // does not open with a capital A-Z names none.
 std::string_view MissionArea(std::string_view token);
 
+// False when no token of `text` can be a mission's name with an area (MissionArea): the text
+// holds none of their names.
+bool MayNameMissionArea(std::string_view text);
+
 }  // namespace sitrep::places_internal

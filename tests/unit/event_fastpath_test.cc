@@ -1052,6 +1052,24 @@ TEST(EventFastPath, SameTokensAgreesWithEquality) {
   EXPECT_EQ(thread[0], "gun");
 }
 
+// The thread's memo of city division names against the table, for every first-level division of
+// the gazetteer, twice (the second round answered from the memo, slots shared among ids).
+TEST(EventFastPath, CityDivisionMemoMatchesTable) {
+  const std::shared_ptr<const Gazetteer> gaz = Gaz();
+  ASSERT_NE(gaz, nullptr);
+  size_t cities = 0;
+  for (int round = 0; round < 2; ++round) {
+    for (GeoId id = 0; id < gaz->size(); ++id) {
+      const GeoEntry e = gaz->Entry(id);
+      if (e.kind() != GeoKind::kAdmin1) continue;
+      const std::string_view expected = locate_internal::CityDivisionName(e.code());
+      EXPECT_EQ(locate_internal::CityDivisionNameOf(*gaz, id), expected) << e.code();
+      cities += expected.empty() ? 0 : 1;
+    }
+  }
+  EXPECT_GT(cities, 0u);
+}
+
 // GluedArticle's byte tests against the prefixes they stand for.
 TEST(EventFastPath, GluedArticleMatchesPrefixes) {
   auto reference = [](std::string_view w) {

@@ -1670,6 +1670,15 @@ TEST(MissionAreaTest, NamesAndLookAlikes) {
   }
 }
 
+// MayNameMissionArea is false only for texts that hold no mission-with-an-area's name.
+TEST(MissionAreaTest, TextMayNameOne) {
+  EXPECT_TRUE(places_internal::MayNameMissionArea("The OSCE SMM recorded 40 explosions."));
+  EXPECT_TRUE(places_internal::MayNameMissionArea("UNIFIL said"));
+  EXPECT_TRUE(places_internal::MayNameMissionArea("SMMS"));  // a look-alike: the words decide
+  EXPECT_FALSE(places_internal::MayNameMissionArea("The smm and Unifil, UNAMA and KFOR."));
+  EXPECT_FALSE(places_internal::MayNameMissionArea(""));
+}
+
 TEST(PlacesKindTest, Names) {
   EXPECT_STREQ(PlaceKindName(PlaceKind::kCountry), "country");
   EXPECT_STREQ(PlaceKindName(PlaceKind::kRegion), "region");
