@@ -2151,29 +2151,34 @@ EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gaze
   GeoEntry e = gaz.Entry(m.geo_id);
   loc.country = std::string(e.country_name());
   loc.iso3 = std::string(e.country_iso3());
-  loc.admin1 = std::string(e.admin1_name());
-  if (const std::string& written = ctx.Admin1Written(e.admin1_id()); !written.empty()) {
-    loc.admin1 = written;
-  }
-  // A division that is a city itself goes by its administrative name ("Distrito Federal",
-  // "Kiev City"): the text's "Mexico City" or "Kyiv" names the city, the way coders do not
-  // name the division. The division written as the container of its city ("Buenos Aires
-  // (Ciudad Autonoma de Buenos Aires)") is named as the text writes it.
-  if (const GeoId a1 = Admin1OfEntry(e); a1 != kNoGeoId && a1 < gaz.size()) {
-    if (std::string_view name = CityDivisionNameOf(gaz, a1); !name.empty()) {
-      loc.admin1 = std::string(name);
-      if (std::string_view written = DivisionAfterItsCity(doc, a1, gaz); !written.empty()) {
-        loc.admin1 = std::string(written);
+  const int rank = Rank(m) == 0 ? 1 : Rank(m);
+  // A country or a region of one (ranks 1 and 2) is located without its divisions: they are
+  // not worked out.
+  if (rank >= 3) {
+    if (const std::string& written = ctx.Admin1Written(e.admin1_id()); !written.empty()) {
+      loc.admin1 = written;
+    } else {
+      loc.admin1 = e.admin1_name();
+    }
+    // A division that is a city itself goes by its administrative name ("Distrito Federal",
+    // "Kiev City"): the text's "Mexico City" or "Kyiv" names the city, the way coders do not
+    // name the division. The division written as the container of its city ("Buenos Aires
+    // (Ciudad Autonoma de Buenos Aires)") is named as the text writes it.
+    if (const GeoId a1 = Admin1OfEntry(e); a1 != kNoGeoId && a1 < gaz.size()) {
+      if (std::string_view name = CityDivisionNameOf(gaz, a1); !name.empty()) {
+        loc.admin1 = std::string(name);
+        if (std::string_view written = DivisionAfterItsCity(doc, a1, gaz); !written.empty()) {
+          loc.admin1 = std::string(written);
+        }
       }
     }
+    loc.admin2 = e.admin2_name();
   }
-  loc.admin2 = std::string(e.admin2_name());
-  loc.location = std::string(e.name());
-  if (e.kind() != GeoKind::kCountry) {
-    if (std::string written = NameAsWritten(doc, m);
-        !written.empty() && !(GluedArticle(written) && StartsWithArticle(loc.location))) {
-      loc.location = std::move(written);
-    }
+  std::string written = e.kind() != GeoKind::kCountry ? NameAsWritten(doc, m) : std::string();
+  if (!written.empty() && !(GluedArticle(written) && StartsWithArticle(e.name()))) {
+    loc.location = std::move(written);
+  } else {
+    loc.location = e.name();
   }
   loc.has_coordinates = e.has_coordinates();
   if (loc.has_coordinates) {
@@ -2182,7 +2187,7 @@ EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gaze
   }
   loc.geonameid = e.geonameid();
   loc.evidence = m.span;
-  switch (Rank(m) == 0 ? 1 : Rank(m)) {
+  switch (rank) {
     case 6:
       loc.geo_precision = m.near ? 2 : 1;
       loc.where_prec = m.near ? 2 : 1;
@@ -2215,14 +2220,10 @@ EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gaze
     case 2:
       loc.geo_precision = 3;
       loc.where_prec = 5;
-      loc.admin1.clear();
-      loc.admin2.clear();
       break;
     default:
       loc.geo_precision = 3;
       loc.where_prec = 6;
-      loc.admin1.clear();
-      loc.admin2.clear();
       break;
   }
   return loc;
