@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <type_traits>
 
 #include "sitrep/text.h"
 
@@ -142,6 +143,14 @@ void TokenKeys::Assign(const Document& doc) {
   text_.resize(n);
 }
 
+bool SameTokens(std::span<const Token> a, std::span<const Token> b) {
+  // Equal bytes are equal tokens. Unequal bytes may still be equal tokens (their padding can
+  // differ): then the keys are only built again. A compare of every field cost ten times more.
+  static_assert(std::is_trivially_copyable_v<Token>);
+  return a.size() == b.size() &&
+         (a.empty() || std::memcmp(a.data(), b.data(), a.size_bytes()) == 0);
+}
+
 const TokenKeys& ThreadTokenKeys(const Document& doc) {
   struct Cache {
     bool valid = false;
@@ -150,7 +159,7 @@ const TokenKeys& ThreadTokenKeys(const Document& doc) {
     TokenKeys keys;
   };
   thread_local Cache cache;
-  if (!cache.valid || cache.text != doc.text || cache.tokens != doc.tokens) {
+  if (!cache.valid || cache.text != doc.text || !SameTokens(cache.tokens, doc.tokens)) {
     cache.valid = false;
     cache.keys.Assign(doc);
     cache.text.assign(doc.text);

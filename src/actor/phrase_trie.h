@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -118,6 +119,10 @@ class PhraseTrie {
 // trigger stages ask in turn for the same document, whose keys are then built once (the text
 // and tokens are compared with those the keys were built from). Valid until the next call.
 const TokenKeys& ThreadTokenKeys(const Document& doc);
+
+// Whether `a` and `b` are the same tokens, compared as bytes: true only when they are equal (a
+// false answer may still be for equal tokens, whose padding bytes differ).
+bool SameTokens(std::span<const Token> a, std::span<const Token> b);
 
 // Splits `line` at tabs.
 std::vector<std::string_view> SplitTabs(std::string_view line);

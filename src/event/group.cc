@@ -72,6 +72,12 @@ bool IsDestination(const Document& doc, const PlaceMention& m) {
     if (t.kind == TokenKind::kPunct) return false;
     const std::string_view w = doc.Slice(t.span);
     if (w.size() < 5 || w.size() > 12) continue;  // the lengths of the words below
+    // Their first letters, as a bit each ("a" "c" "e" "h" "m" "r" "t"): most words have none.
+    constexpr uint32_t kFirst = 1u << ('a' - 'a') | 1u << ('c' - 'a') | 1u << ('e' - 'a') |
+                                1u << ('h' - 'a') | 1u << ('m' - 'a') | 1u << ('r' - 'a') |
+                                1u << ('t' - 'a');
+    const unsigned first = static_cast<unsigned char>(w[0] | 0x20) - 'a';
+    if (first >= 26 || (kFirst >> first & 1) == 0) continue;
     static constexpr std::string_view kCues[] = {"hospital",     "hospitals",   "clinic",
                                                  "morgue",       "mortuary",    "admitted",
                                                  "treated",      "hospitalized", "hospitalised"};

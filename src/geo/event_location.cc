@@ -1075,17 +1075,19 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
 }
 
 // What Admin1AsWritten reads of a document whatever the division asked — each place mention's
-// name as written with its folded key's entries and loose key, and the capitalized words (one or
-// two) its loose search tries, with their entries — worked out once per document: a document
-// asks about several divisions, each of which used to fold every name and word again. The
-// words are read on demand, only as far as a division asked so far needed.
+// name as written (with its folded key's entries and loose key, once a division reads them), and
+// the capitalized words (one or two) its loose search tries, with their entries — worked out once
+// per document: a document asks about several divisions, each of which used to fold every name
+// and word again. The words are read on demand, only as far as a division asked so far needed.
 struct WrittenNames {
   struct Name {
-    std::string_view text;             // the mention's name, level word and region word left out
+    std::string_view text;  // the mention's name, level word and region word left out
     const PlaceMention* m;
+    // Folded at the first division that reads them (Admin1AsWritten): most mentions, countries
+    // and unresolved names, can name no division and are never folded.
+    bool folded = false;
     std::span<const GeoId> folded_ids;  // FindFolded(FoldName(text))
     std::string loose;                  // LooseKey(FoldName(text))
-    bool after_separator;               // AfterSeparator(doc, m->span)
   };
   struct Word {
     std::string_view text;
@@ -1731,12 +1733,14 @@ void ReadWrittenNames(const Document& doc, const Gazetteer& gaz, WrittenNames& w
     static constexpr std::string_view kLevels[] = {
         " province", " Province", " governorate", " Governorate", " state",
         " State",    " region",   " Region",      " department",  " Department"};
-    for (std::string_view level : kLevels) {
-      if (t.size() > level.size() && t.ends_with(level)) t.remove_suffix(level.size());
+    // (Each level opens with a space: a one-word name, as most are, has none of them.)
+    if (t.find(' ') != std::string_view::npos) {
+      for (std::string_view level : kLevels) {
+        if (t.size() > level.size() && t.ends_with(level)) t.remove_suffix(level.size());
+      }
     }
     if (t.empty() || std::count(t.begin(), t.end(), ' ') > 2 || InCapitals(t)) continue;
-    FoldedText f = FoldTextMemo(t, gaz);
-    w.names.push_back({t, &m, f.folded_ids, std::move(f.loose), AfterSeparator(doc, m.span)});
+    w.names.push_back({t, &m, false, {}, {}});
   }
   for (const PlaceMention& m : doc.places) {
     if (m.kind == PlaceKind::kPlace) w.place_begins.push_back(m.span.begin);
@@ -1818,6 +1822,13 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     const std::string& seat_key = spellings_of().seat_part;
     return !seat_key.empty() && seat_key == loose;
   };
+  auto fold = [&](WrittenNames::Name& name) {
+    if (name.folded) return;
+    FoldedText f = FoldTextMemo(name.text, gaz);
+    name.folded_ids = f.folded_ids;
+    name.loose = std::move(f.loose);
+    name.folded = true;
+  };
   std::string_view first, container;
   for (WrittenNames::Name& name : w.names) {
     const PlaceMention& m = *name.m;
@@ -1826,7 +1837,10 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     // Helmand") names the town, not the division; a former name ("At Ta'mim") still names it.
     std::optional<bool> spelled;  // SpellsDivisionKey of the name, at its first use
     auto spells = [&] {
-      if (!spelled) spelled = spells_division(name.loose);
+      if (!spelled) {
+        fold(name);
+        spelled = spells_division(name.loose);
+      }
       return *spelled;
     };
     bool names = m.geo_id == admin1;
@@ -1841,6 +1855,7 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     // "Kafr Nobol (Idleb)" where "Idleb" resolved to the town Idlib: the text still names the
     // province that way when the word is one of the province's own names.
     if (!names && m.kind == PlaceKind::kPlace && m.geo_id != kNoGeoId) {
+      fold(name);
       names = Holds(name.folded_ids, admin1) && spells();
     }
     // "(District Autonome d'Abidjan, Abidjan)", "(Kamukunji, Nairobi)": the last name of a list
@@ -1855,10 +1870,11 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     // Of the names written as containers, one spelling the division's own name beats one the
     // gazetteer lists only as an alternate: "(Tuban, Lahij)" where "Tuban" is a district that
     // GeoNames also gives the province.
-    if (name.after_separator && spells()) {
+    const bool after_separator = AfterSeparator(doc, m.span);
+    if (after_separator && spells()) {
       return std::string(name.text);
     }
-    if (name.after_separator && container.empty()) container = name.text;
+    if (after_separator && container.empty()) container = name.text;
     if (first.empty()) first = name.text;
   }
   if (!container.empty()) return std::string(container);
@@ -1948,10 +1964,7 @@ std::string NameAsWritten(const Document& doc, const PlaceMention& m) {
 // "al-Mayadeen", "Al-Sukhna": an Arabic name with its article glued on, as some outlets
 // transliterate; where GeoNames writes the article too ("Al Mayādīn", "As Sukhnah"), its
 // standard romanization is the one coders use, and it is kept.
-bool GluedArticle(std::string_view written) {
-  return written.size() > 3 && (written.starts_with("al-") || written.starts_with("Al-") ||
-                                written.starts_with("el-") || written.starts_with("El-"));
-}
+using locate_internal::GluedArticle;
 bool StartsWithArticle(std::string_view name) {
   for (std::string_view a : {"Al ", "As ", "Ash ", "Ad ", "Adh ", "Ar ", "At ", "Ath ", "Az ",
                              "An ", "Aş ", "Al-", "El "}) {
@@ -2094,6 +2107,23 @@ std::string_view CityDivisionName(std::string_view code) {
   return it != rows.end() && it->first == code ? it->second : std::string_view();
 }
 
+// CityDivisionName of division `a1`, from a per-thread memo by entry id: it is asked at every
+// place located, and the divisions come back from document to document. Direct-mapped; a slot
+// is tagged with the gazetteer's serial (+1, so 0 is empty) as FoldMemo's are.
+std::string_view CityDivisionNameOf(const Gazetteer& gaz, GeoId a1) {
+  struct Slot {
+    uint64_t tag = 0;
+    GeoId id = kNoGeoId;
+    std::string_view name;  // into CityDivisionName's static rows
+  };
+  thread_local std::vector<Slot> memo;
+  if (memo.empty()) memo.resize(4096);
+  Slot& slot = memo[a1 % memo.size()];
+  const uint64_t tag = gaz.serial() + 1;
+  if (slot.tag != tag || slot.id != a1) slot = {tag, a1, CityDivisionName(gaz.Entry(a1).code())};
+  return slot.name;
+}
+
 // The text of a mention read as the division `a1` and written as the container of its city:
 // "Buenos Aires (Ciudad Autonoma de Buenos Aires)", "Kyiv, Kiev City"; empty when none is.
 std::string_view DivisionAfterItsCity(const Document& doc, GeoId a1, const Gazetteer& gaz) {
@@ -2124,29 +2154,34 @@ EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gaze
   GeoEntry e = gaz.Entry(m.geo_id);
   loc.country = std::string(e.country_name());
   loc.iso3 = std::string(e.country_iso3());
-  loc.admin1 = std::string(e.admin1_name());
-  if (const std::string& written = ctx.Admin1Written(e.admin1_id()); !written.empty()) {
-    loc.admin1 = written;
-  }
-  // A division that is a city itself goes by its administrative name ("Distrito Federal",
-  // "Kiev City"): the text's "Mexico City" or "Kyiv" names the city, the way coders do not
-  // name the division. The division written as the container of its city ("Buenos Aires
-  // (Ciudad Autonoma de Buenos Aires)") is named as the text writes it.
-  if (const GeoId a1 = Admin1OfEntry(e); a1 != kNoGeoId && a1 < gaz.size()) {
-    if (std::string_view name = CityDivisionName(gaz.Entry(a1).code()); !name.empty()) {
-      loc.admin1 = std::string(name);
-      if (std::string_view written = DivisionAfterItsCity(doc, a1, gaz); !written.empty()) {
-        loc.admin1 = std::string(written);
+  const int rank = Rank(m) == 0 ? 1 : Rank(m);
+  // A country or a region of one (ranks 1 and 2) is located without its divisions: they are
+  // not worked out.
+  if (rank >= 3) {
+    if (const std::string& written = ctx.Admin1Written(e.admin1_id()); !written.empty()) {
+      loc.admin1 = written;
+    } else {
+      loc.admin1 = e.admin1_name();
+    }
+    // A division that is a city itself goes by its administrative name ("Distrito Federal",
+    // "Kiev City"): the text's "Mexico City" or "Kyiv" names the city, the way coders do not
+    // name the division. The division written as the container of its city ("Buenos Aires
+    // (Ciudad Autonoma de Buenos Aires)") is named as the text writes it.
+    if (const GeoId a1 = Admin1OfEntry(e); a1 != kNoGeoId && a1 < gaz.size()) {
+      if (std::string_view name = CityDivisionNameOf(gaz, a1); !name.empty()) {
+        loc.admin1 = std::string(name);
+        if (std::string_view written = DivisionAfterItsCity(doc, a1, gaz); !written.empty()) {
+          loc.admin1 = std::string(written);
+        }
       }
     }
+    loc.admin2 = e.admin2_name();
   }
-  loc.admin2 = std::string(e.admin2_name());
-  loc.location = std::string(e.name());
-  if (e.kind() != GeoKind::kCountry) {
-    if (std::string written = NameAsWritten(doc, m);
-        !written.empty() && !(GluedArticle(written) && StartsWithArticle(loc.location))) {
-      loc.location = std::move(written);
-    }
+  std::string written = e.kind() != GeoKind::kCountry ? NameAsWritten(doc, m) : std::string();
+  if (!written.empty() && !(GluedArticle(written) && StartsWithArticle(e.name()))) {
+    loc.location = std::move(written);
+  } else {
+    loc.location = e.name();
   }
   loc.has_coordinates = e.has_coordinates();
   if (loc.has_coordinates) {
@@ -2155,7 +2190,7 @@ EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gaze
   }
   loc.geonameid = e.geonameid();
   loc.evidence = m.span;
-  switch (Rank(m) == 0 ? 1 : Rank(m)) {
+  switch (rank) {
     case 6:
       loc.geo_precision = m.near ? 2 : 1;
       loc.where_prec = m.near ? 2 : 1;
@@ -2188,14 +2223,10 @@ EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gaze
     case 2:
       loc.geo_precision = 3;
       loc.where_prec = 5;
-      loc.admin1.clear();
-      loc.admin2.clear();
       break;
     default:
       loc.geo_precision = 3;
       loc.where_prec = 6;
-      loc.admin1.clear();
-      loc.admin2.clear();
       break;
   }
   return loc;
@@ -2448,10 +2479,12 @@ std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, size_t
     // Only words of the sizes and first letters of "of", "hamlet", "sector", "village",
     // "township" / "Barangay", "frontline(s)" can start a name; the others are passed over
     // before lower-casing them.
+    // (The sizes first, one bit test: most words have none of them.)
+    constexpr uint32_t kSizes = 1u << 2 | 1u << 6 | 1u << 7 | 1u << 8 | 1u << 9 | 1u << 10;
     const size_t size = doc.tokens[i].span.size();
+    if (size > 10 || (kSizes >> size & 1) == 0) continue;
     const char head = static_cast<char>(doc.text[doc.tokens[i].span.begin] | 0x20);
-    const char second =
-        size > 1 ? static_cast<char>(doc.text[doc.tokens[i].span.begin + 1] | 0x20) : '\0';
+    const char second = static_cast<char>(doc.text[doc.tokens[i].span.begin + 1] | 0x20);
     if (!(size == 2 && head == 'o') &&
         !(size == 6 && (head == 'h' || (head == 's' && second == 'e'))) &&
         !(size == 7 && head == 'v') && !(size == 8 && (head == 't' || head == 'b')) &&
@@ -2570,9 +2603,13 @@ namespace {
 // The divisions where the one mission the document names reports its events (MissionArea), main
 // one first; empty when no such mission, or missions of several areas, are named.
 std::vector<GeoEntry> MissionAreaOf(const Document& doc, const Gazetteer& gaz) {
+  // (Most texts hold no mission's name at all: one search of the text, not a call per word.)
+  if (!places_internal::MayNameMissionArea(doc.text)) return {};
   std::string_view codes;
   for (const Token& t : doc.tokens) {
-    if (t.kind != TokenKind::kWord) continue;
+    // (A mission's name opens with a capital: the other words are passed over without a call.)
+    const char head = doc.text[t.span.begin];
+    if (t.kind != TokenKind::kWord || head < 'A' || head > 'Z') continue;
     std::string_view a = places_internal::MissionArea(doc.Slice(t.span));
     if (a.empty()) continue;
     if (!codes.empty() && a != codes) return {};
@@ -2964,6 +3001,12 @@ EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer
 
 namespace locate_internal {
 
+bool GluedArticle(std::string_view written) {
+  // (Byte tests: this runs for every place an event is located at.)
+  return written.size() > 3 && written[1] == 'l' && written[2] == '-' &&
+         (written[0] == 'a' || written[0] == 'A' || written[0] == 'e' || written[0] == 'E');
+}
+
 FoldedText FoldText(std::string_view text, const Gazetteer& gaz) {
   FoldedText f;
   f.folded = FoldName(text);
@@ -3006,6 +3049,12 @@ size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t cap) {
 }
 
 std::string_view EmbeddedCityDivisionsTsv() { return kCityDivisionsTsv; }
+
+std::string_view CityDivisionName(std::string_view code) { return sitrep::CityDivisionName(code); }
+
+std::string_view CityDivisionNameOf(const Gazetteer& gaz, GeoId a1) {
+  return sitrep::CityDivisionNameOf(gaz, a1);
+}
 
 bool SpellsDivisionName(std::string_view written, const GeoEntry& admin1) {
   return sitrep::SpellsDivisionName(written, admin1);

@@ -64,8 +64,17 @@ std::string CapitalAdmin1(const Gazetteer& gaz, std::string_view iso3);
 
 namespace locate_internal {
 
+// True when `written` opens with an Arabic article glued on by a hyphen: "al-", "Al-", "el-",
+// "El-" (and more after it).
+bool GluedArticle(std::string_view written);
+
 // data/gazetteer/admin1_city_names.tsv as compiled in (after a leading newline).
 std::string_view EmbeddedCityDivisionsTsv();
+
+// The administrative name of the city division with admin1 code `code` ("MX.09" → "Distrito
+// Federal"), or empty; and the same for entry `a1` of `gaz`, from the thread's memo.
+std::string_view CityDivisionName(std::string_view code);
+std::string_view CityDivisionNameOf(const Gazetteer& gaz, GeoId a1);
 
 // Levenshtein distance of `a` and `b`, or cap + 1 when their lengths already differ by more.
 size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t cap);

@@ -94,33 +94,50 @@ std::string_view AreasOf(const NamedArea (&table)[N], std::string_view name) {
   }
   return {};
 }
+
+// Per capital, bit L set when a name of `table` of L bytes starts with it: most capitalized words
+// asked about have a first letter and length no mission's name has, and skip the scan.
+template <size_t N>
+constexpr std::array<uint8_t, 26> ShapesOf(const NamedArea (&table)[N]) {
+  std::array<uint8_t, 26> shapes{};
+  for (const NamedArea& m : table) {
+    shapes[m.name[0] - 'A'] |= static_cast<uint8_t>(1u << m.name.size());
+  }
+  return shapes;
+}
+template <size_t N>
+constexpr bool AllShaped(const NamedArea (&table)[N]) {
+  return std::all_of(std::begin(table), std::end(table), [](const NamedArea& m) {
+    return m.name.size() >= 3 && m.name.size() <= 7 && m.name[0] >= 'A' && m.name[0] <= 'Z';
+  });
+}
+static_assert(AllShaped(kMissions), "MissionCountry's first test must pass every mission's name");
+static_assert(AllShaped(kMissionAreas), "MissionArea's first test must pass every mission's name");
+constexpr std::array<uint8_t, 26> kMissionShapes = ShapesOf(kMissions);
+constexpr std::array<uint8_t, 26> kMissionAreaShapes = ShapesOf(kMissionAreas);
+
+// True when `token` has the first letter and length of a name `shapes` were made from.
+bool Shaped(const std::array<uint8_t, 26>& shapes, std::string_view token) {
+  return token.size() >= 3 && token.size() <= 7 && token[0] >= 'A' && token[0] <= 'Z' &&
+         (shapes[token[0] - 'A'] >> token.size() & 1) != 0;
+}
 }  // namespace
 
 std::string_view GroupArea(std::string_view actor) { return AreasOf(kGroupAreas, actor); }
 
-// Per capital, bit L set when a mission's name of L bytes starts with it: most capitalized words
-// asked about have a first letter and length no mission's name has, and skip the scan.
-constexpr std::array<uint8_t, 26> kMissionShapes = [] {
-  std::array<uint8_t, 26> shapes{};
-  for (const NamedArea& m : kMissions) {
-    shapes[m.name[0] - 'A'] |= static_cast<uint8_t>(1u << m.name.size());
-  }
-  return shapes;
-}();
-static_assert(std::all_of(std::begin(kMissions), std::end(kMissions),
-                          [](const NamedArea& m) {
-                            return m.name.size() >= 3 && m.name.size() <= 7 && m.name[0] >= 'A' &&
-                                   m.name[0] <= 'Z';
-                          }),
-              "MissionCountry's first test must pass every mission's name");
-
 std::string_view MissionCountry(std::string_view token) {
-  if (token.size() < 3 || token.size() > 7 || token[0] < 'A' || token[0] > 'Z') return {};
-  if ((kMissionShapes[token[0] - 'A'] >> token.size() & 1) == 0) return {};
-  return AreasOf(kMissions, token);
+  return Shaped(kMissionShapes, token) ? AreasOf(kMissions, token) : std::string_view();
 }
 
-std::string_view MissionArea(std::string_view token) { return AreasOf(kMissionAreas, token); }
+std::string_view MissionArea(std::string_view token) {
+  return Shaped(kMissionAreaShapes, token) ? AreasOf(kMissionAreas, token) : std::string_view();
+}
+
+bool MayNameMissionArea(std::string_view text) {
+  return std::any_of(std::begin(kMissionAreas), std::end(kMissionAreas), [&](const NamedArea& m) {
+    return text.find(m.name) != std::string_view::npos;
+  });
+}
 
 // The generated table is sorted by ISO2 code: a binary search finds what a scan would.
 static_assert(std::is_sorted(std::begin(kCentres), std::end(kCentres),

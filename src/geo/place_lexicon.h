@@ -44,7 +44,12 @@ std::string_view MissionCountry(std::string_view token);
 
 // The first-level divisions (admin1 codes, "|"-separated, the main one first) where the mission
 // named by `token` reports events ("SMM" → "UA.05|UA.14", Donetsk and Luhansk oblasts); empty
-// for other tokens and for missions without such an area.
+// for other tokens and for missions without such an area. Missions go by acronyms: a token that
+// does not open with a capital A-Z names none.
 std::string_view MissionArea(std::string_view token);
+
+// False when no token of `text` can be a mission's name with an area (MissionArea): the text
+// holds none of their names.
+bool MayNameMissionArea(std::string_view text);
 
 }  // namespace sitrep::places_internal

@@ -1017,6 +1017,72 @@ TEST(EventFastPath, ReusedTokenKeysMatchFresh) {
   }
 }
 
+// The thread's token keys compare the tokens as bytes (SameTokens): against the tokens'
+// own ==, a copy is the same and any change of a span or a kind is not; and keys asked for the
+// same text with other tokens are those of the other tokens.
+TEST(EventFastPath, SameTokensAgreesWithEquality) {
+  Document doc;
+  doc.text = "Gunmen attacked the village of Kadaji, killing nine.";
+  ASSERT_TRUE(MakeDefaultPipeline().Run(doc).ok());
+  ASSERT_GT(doc.tokens.size(), 3u);
+  const std::vector<Token> copy = doc.tokens;
+  EXPECT_TRUE(actor::SameTokens(copy, doc.tokens));
+  EXPECT_TRUE(actor::SameTokens({}, {}));
+  std::vector<std::vector<Token>> changed(5, copy);
+  changed[0][1].span.begin += 1;
+  changed[1][2].span.end -= 1;
+  changed[2][0].kind =
+      copy[0].kind == TokenKind::kWord ? TokenKind::kPunct : TokenKind::kWord;
+  changed[3].pop_back();
+  changed[4].clear();
+  for (const std::vector<Token>& other : changed) {
+    ASSERT_NE(other, copy);
+    EXPECT_FALSE(actor::SameTokens(other, copy));
+  }
+  // Same text, one token cut in two: the keys follow the tokens.
+  Document split = doc;
+  const Span first = split.tokens[0].span;  // "Gunmen"
+  split.tokens[0].span.end = first.begin + 3;
+  split.tokens.insert(split.tokens.begin() + 1, Token{{first.begin + 3, first.end}});
+  (void)actor::ThreadTokenKeys(doc);
+  const actor::TokenKeys& thread = actor::ThreadTokenKeys(split);
+  const actor::TokenKeys fresh(split);
+  ASSERT_EQ(thread.size(), fresh.size());
+  for (size_t i = 0; i < fresh.size(); ++i) EXPECT_EQ(thread[i], fresh[i]) << i;
+  EXPECT_EQ(thread[0], "gun");
+}
+
+// The thread's memo of city division names against the table, for every first-level division of
+// the gazetteer, twice (the second round answered from the memo, slots shared among ids).
+TEST(EventFastPath, CityDivisionMemoMatchesTable) {
+  const std::shared_ptr<const Gazetteer> gaz = Gaz();
+  ASSERT_NE(gaz, nullptr);
+  size_t cities = 0;
+  for (int round = 0; round < 2; ++round) {
+    for (GeoId id = 0; id < gaz->size(); ++id) {
+      const GeoEntry e = gaz->Entry(id);
+      if (e.kind() != GeoKind::kAdmin1) continue;
+      const std::string_view expected = locate_internal::CityDivisionName(e.code());
+      EXPECT_EQ(locate_internal::CityDivisionNameOf(*gaz, id), expected) << e.code();
+      cities += expected.empty() ? 0 : 1;
+    }
+  }
+  EXPECT_GT(cities, 0u);
+}
+
+// GluedArticle's byte tests against the prefixes they stand for.
+TEST(EventFastPath, GluedArticleMatchesPrefixes) {
+  auto reference = [](std::string_view w) {
+    return w.size() > 3 && (w.starts_with("al-") || w.starts_with("Al-") ||
+                            w.starts_with("el-") || w.starts_with("El-"));
+  };
+  for (std::string_view w :
+       {"al-Mayadeen", "Al-Sukhna", "el-Arish", "El-Fasher", "al-", "Al-x", "AL-Qaim", "il-Foo",
+        "ol-Bar", "Al Qaim", "Alep", "el", "", "a-lx", "Ell-x", "al-\xE2\x80\x99", "Bl-x"}) {
+    EXPECT_EQ(locate_internal::GluedArticle(w), reference(w)) << w;
+  }
+}
+
 // The trigger stage's lower-casing against std::tolower in the "C" locale, byte by byte.
 TEST(EventFastPath, TriggerLowerMatchesTolower) {
   std::string all;

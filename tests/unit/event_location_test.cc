@@ -1043,6 +1043,12 @@ TEST_F(EventLocationTest, IncidentPlaceAcrossSentences) {
       {"Gunmen killed six villagers in Kaura, Kaduna State. Three were wounded and rushed to "
        "Zaria.",
        "Nigeria", "Kaura"},
+      {"Gunmen killed six villagers in Kaura, Kaduna State. Three were wounded and taken to a "
+       "hospital in Zaria.",
+       "Nigeria", "Kaura"},
+      {"Gunmen killed six villagers in Kaura, Kaduna State. Three were wounded and Airlifted to "
+       "Zaria.",
+       "Nigeria", "Kaura"},
       // The sentence after the incident's, with no trigger of its own, tells more of it: the
       // sector it names is where the event is ("the X sector" keeps its word, "X sector" as an
       // address does not). Negative: a sentence further on names the sector in passing.

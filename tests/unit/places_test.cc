@@ -1697,6 +1697,32 @@ TEST(MissionCountryTest, NamesAndLookAlikes) {
   }
 }
 
+// MissionArea's first-letter and length filter passes every mission that has an area, and
+// look-alikes (other missions, other cases, other lengths) have none.
+TEST(MissionAreaTest, NamesAndLookAlikes) {
+  struct Row {
+    const char* token;
+    const char* area;  // "" for none
+  };
+  const Row rows[] = {
+      {"SMM", "UA.05|UA.14"}, {"UNIFIL", "LB.06|LB.07"}, {"UNAMA", ""}, {"KFOR", ""},
+      {"SMS", ""},            {"UNIFILS", ""},           {"Smm", ""},   {"smm", ""},
+      {"unifil", ""},         {"S", ""},                 {"", ""},      {"UNIFI", ""},
+  };
+  for (const Row& r : rows) {
+    EXPECT_EQ(places_internal::MissionArea(r.token), r.area) << r.token;
+  }
+}
+
+// MayNameMissionArea is false only for texts that hold no mission-with-an-area's name.
+TEST(MissionAreaTest, TextMayNameOne) {
+  EXPECT_TRUE(places_internal::MayNameMissionArea("The OSCE SMM recorded 40 explosions."));
+  EXPECT_TRUE(places_internal::MayNameMissionArea("UNIFIL said"));
+  EXPECT_TRUE(places_internal::MayNameMissionArea("SMMS"));  // a look-alike: the words decide
+  EXPECT_FALSE(places_internal::MayNameMissionArea("The smm and Unifil, UNAMA and KFOR."));
+  EXPECT_FALSE(places_internal::MayNameMissionArea(""));
+}
+
 TEST(PlacesKindTest, Names) {
   EXPECT_STREQ(PlaceKindName(PlaceKind::kCountry), "country");
   EXPECT_STREQ(PlaceKindName(PlaceKind::kRegion), "region");
