@@ -735,6 +735,29 @@ bool SameChoice(const Choice& a, const Choice& b) {
          a.support_link == b.support_link && a.exact == b.exact;
 }
 
+// A per-thread memo of names read without context (see Resolver::ContextFreeSlot): the entry
+// list and the candidate's own evidence → the choice Pass makes before acceptance. News names
+// the same places document after document, and the first pass reads each one so. Direct-mapped
+// by the list's address and the evidence, tagged with the gazetteer's serial (+1, so 0 is
+// empty) as the bases memo is.
+struct ContextFreeMemo {
+  static constexpr size_t kSlots = 8192;  // 384 KB per thread
+  struct Slot {
+    uint64_t tag = 0;
+    const GeoId* ids = nullptr;
+    uint32_t n = 0;
+    uint32_t evidence = 0;
+    Choice best;  // not accepted: acceptance reads more of the candidate
+  };
+  static Slot& SlotOf(const GeoId* ids, uint32_t evidence) {
+    static thread_local ContextFreeMemo t_memo;
+    const uint64_t a = reinterpret_cast<uintptr_t>(ids) >> 2 ^ uint64_t{evidence} << 40;
+    return t_memo.slots[(a * 0x9e3779b97f4a7c15ull) >> 51];
+  }
+  Slot slots[kSlots];
+};
+static_assert(ContextFreeMemo::kSlots == size_t{1} << (64 - 51));
+
 // Words of American local news that name no place themselves: a sheriff, a "X County"/"X Parish"
 // (Irish counties put "County" first), a township, an interstate; and the house style of its
 // papers: a time written "5 p.m.", a date written "Feb. 9" (AP style), a councilman or
@@ -1894,6 +1917,37 @@ class Resolver {
     return ch;
   }
 
+  // The memo slot of candidate c's context-free choice (ContextFreeMemo), claimed for it, or
+  // nullptr when the pass reads more than c's entry list and own evidence. A pass without
+  // proximity on an empty context (the first; a second after a first that gave no context) scores
+  // each entry by its prior alone, which c's level word, dateline, spelling and direction word
+  // adjust; no container, link or proximity adds to it, no entry is in a context country (no
+  // fallback reading), and the rules after the scoring read c's level word and institution use
+  // and whether the text has American local-news cues. The own-name flags are the blob's (a
+  // loose match's are the key's).
+  ContextFreeMemo::Slot* ContextFreeSlot(const Candidate& c, bool proximity) const {
+    if (proximity || c.container >= 0 || !links_.empty() || !ctx_.Empty() ||
+        gaz_.OwnNameFlags(c.ids).empty()) {
+      return nullptr;
+    }
+    static_assert(static_cast<int>(TypeHint::kCountry) < 8);
+    const uint32_t evidence = static_cast<uint32_t>(c.type) | uint32_t{c.dateline} << 3 |
+                              uint32_t{c.loose} << 4 | uint32_t{c.relative} << 5 |
+                              uint32_t{c.modifier} << 6 | uint32_t{us_cues_.kinds == 0} << 7;
+    const uint64_t tag = gaz_.serial() + 1;
+    ContextFreeMemo::Slot& slot = ContextFreeMemo::SlotOf(c.ids.data(), evidence);
+    if (slot.tag == tag && slot.ids == c.ids.data() && slot.n == c.ids.size() &&
+        slot.evidence == evidence) {
+      return &slot;
+    }
+    slot.tag = tag;
+    slot.ids = c.ids.data();
+    slot.n = static_cast<uint32_t>(c.ids.size());
+    slot.evidence = evidence;
+    slot.best = Choice{};  // filled by Pass
+    return &slot;
+  }
+
   void Pass(bool proximity) {
     if (!keep_terms_) {
       terms_pool_.clear();
@@ -1934,6 +1988,15 @@ class Resolver {
           choices_[k] = *only;
           continue;
         }
+      }
+      // Without context, a name read so in a document before is read the same (the checks
+      // score it again and compare).
+      ContextFreeMemo::Slot* memo = ContextFreeSlot(c, proximity);
+      if (memo != nullptr && memo->best.id != kNoGeoId && !check_) {
+        Choice best = memo->best;
+        best.accepted = Accept(c, gaz_.Entry(best.id), best);
+        choices_[k] = best;
+        continue;
       }
       const std::span<Terms> terms = TermsOf(c, proximity);
       // On the kept context (see Run) the third pass differs from the second by proximity
@@ -2153,6 +2216,10 @@ class Resolver {
             best.support_admin1 = false;
           }
         }
+      }
+      if (memo != nullptr) {
+        if (memo->best.id != kNoGeoId) Checked(SameChoice(memo->best, best), true);
+        memo->best = best;
       }
       best.accepted = best.id != kNoGeoId && Accept(c, gaz_.Entry(best.id), best);
       if (!best.accepted && best.id != kNoGeoId &&
