@@ -735,24 +735,36 @@ bool SameChoice(const Choice& a, const Choice& b) {
          a.support_link == b.support_link && a.exact == b.exact;
 }
 
-// A per-thread memo of names read without context (see Resolver::ContextFreeSlot): the entry
-// list and the candidate's own evidence → the choice Pass makes before acceptance. News names
-// the same places document after document, and the first pass reads each one so. Direct-mapped
-// by the list's address and the evidence, tagged with the gazetteer's serial (+1, so 0 is
-// empty) as the bases memo is.
+// A per-thread memo of names read without context (see Resolver::ContextFreeSlot): what the
+// choice reads (the entry list, the candidate's own evidence, its entries' own-name and link
+// flags, its container chain) → the choice Pass makes before acceptance. News names the same
+// places document after document, and the first pass reads each one so. Direct-mapped by a hash
+// of the key, tagged with the gazetteer's serial (+1, so 0 is empty) as the bases memo is.
 struct ContextFreeMemo {
-  static constexpr size_t kSlots = 8192;  // 384 KB per thread
-  struct Slot {
-    uint64_t tag = 0;
+  static constexpr size_t kSlots = 8192;  // 832 KB per thread
+  struct Key {
     const GeoId* ids = nullptr;
     uint32_t n = 0;
     uint32_t evidence = 0;
+    uint64_t exact = 0;   // bit i: entry i named by its own name
+    uint64_t linked = 0;  // bit i: entry i by its own name in a hierarchy link
+    // The container chain (up to 3 links): each one's entry list, or its forced reading (an
+    // odd number: the id shifted up by one, plus one); 0 past the chain's end.
+    uint64_t containers[3] = {0, 0, 0};
+    uint32_t container_n[3] = {0, 0, 0};
+    bool operator==(const Key&) const = default;
+  };
+  struct Slot {
+    uint64_t tag = 0;
+    Key key;
     Choice best;  // not accepted: acceptance reads more of the candidate
   };
-  static Slot& SlotOf(const GeoId* ids, uint32_t evidence) {
+  static Slot& SlotOf(const Key& key) {
     static thread_local ContextFreeMemo t_memo;
-    const uint64_t a = reinterpret_cast<uintptr_t>(ids) >> 2 ^ uint64_t{evidence} << 40;
-    return t_memo.slots[(a * 0x9e3779b97f4a7c15ull) >> 51];
+    uint64_t h = reinterpret_cast<uintptr_t>(key.ids) >> 2 ^ uint64_t{key.evidence} << 40;
+    h = (h ^ key.exact) * 0x9e3779b97f4a7c15ull;
+    h = (h ^ key.linked ^ key.containers[0] ^ key.containers[1] << 7) * 0x9e3779b97f4a7c15ull;
+    return t_memo.slots[h >> 51];
   }
   Slot slots[kSlots];
 };
@@ -1917,33 +1929,46 @@ class Resolver {
     return ch;
   }
 
-  // The memo slot of candidate c's context-free choice (ContextFreeMemo), claimed for it, or
-  // nullptr when the pass reads more than c's entry list and own evidence. A pass without
-  // proximity on an empty context (the first; a second after a first that gave no context) scores
-  // each entry by its prior alone, which c's level word, dateline, spelling and direction word
-  // adjust; no container, link or proximity adds to it, no entry is in a context country (no
-  // fallback reading), and the rules after the scoring read c's level word and institution use
-  // and whether the text has American local-news cues. The own-name flags are the blob's (a
-  // loose match's are the key's).
-  ContextFreeMemo::Slot* ContextFreeSlot(const Candidate& c, bool proximity) const {
-    if (proximity || c.container >= 0 || !links_.empty() || !ctx_.Empty() ||
-        gaz_.OwnNameFlags(c.ids).empty()) {
-      return nullptr;
-    }
+  // The memo slot of candidate k's context-free choice (ContextFreeMemo), claimed for it, or
+  // nullptr when the pass reads more than the memo's key. A pass without proximity on an empty
+  // context (the first; a second after a first that gave no context) scores each entry by its
+  // prior, which the name's level word, dateline, spelling and direction word adjust and its own
+  // name raises, plus a container that holds it and a hierarchy link; no entry is in a context
+  // country (no fallback reading), and the rules after the scoring read the level word, the
+  // institution use, whether a mention of the name is firmly a place, and whether the text has
+  // American local-news cues.
+  ContextFreeMemo::Slot* ContextFreeSlot(size_t k, std::span<const uint8_t> exact,
+                                         bool proximity) {
+    if (proximity || !ctx_.Empty()) return nullptr;
+    const Candidate& c = cands_[k];
+    ContextFreeMemo::Key key;
+    key.ids = c.ids.data();
+    key.n = static_cast<uint32_t>(c.ids.size());
     static_assert(static_cast<int>(TypeHint::kCountry) < 8);
-    const uint32_t evidence = static_cast<uint32_t>(c.type) | uint32_t{c.dateline} << 3 |
-                              uint32_t{c.loose} << 4 | uint32_t{c.relative} << 5 |
-                              uint32_t{c.modifier} << 6 | uint32_t{us_cues_.kinds == 0} << 7;
-    const uint64_t tag = gaz_.serial() + 1;
-    ContextFreeMemo::Slot& slot = ContextFreeMemo::SlotOf(c.ids.data(), evidence);
-    if (slot.tag == tag && slot.ids == c.ids.data() && slot.n == c.ids.size() &&
-        slot.evidence == evidence) {
-      return &slot;
+    key.evidence = static_cast<uint32_t>(c.type) | uint32_t{c.dateline} << 3 |
+                   uint32_t{c.loose} << 4 | uint32_t{c.relative} << 5 |
+                   uint32_t{c.modifier} << 6 | uint32_t{us_cues_.kinds == 0} << 7 |
+                   uint32_t{keys_[cand_[k].key].firm} << 8;
+    static_assert(kMaxEntries <= 64);
+    for (size_t i = 0; i < exact.size(); ++i) {
+      if (exact[i] == 0) continue;
+      key.exact |= uint64_t{1} << i;
+      if (Linked(c.ids[i])) key.linked |= uint64_t{1} << i;
     }
+    for (int y = c.container, hops = 0; y >= 0 && hops < 3; y = cands_[y].container, ++hops) {
+      const Candidate& container = cands_[y];
+      if (container.forced != kNoGeoId) {
+        key.containers[hops] = uint64_t{container.forced} << 1 | 1;
+      } else {
+        key.containers[hops] = reinterpret_cast<uintptr_t>(container.ids.data());
+        key.container_n[hops] = static_cast<uint32_t>(container.ids.size());
+      }
+    }
+    const uint64_t tag = gaz_.serial() + 1;
+    ContextFreeMemo::Slot& slot = ContextFreeMemo::SlotOf(key);
+    if (slot.tag == tag && slot.key == key) return &slot;
     slot.tag = tag;
-    slot.ids = c.ids.data();
-    slot.n = static_cast<uint32_t>(c.ids.size());
-    slot.evidence = evidence;
+    slot.key = key;
     slot.best = Choice{};  // filled by Pass
     return &slot;
   }
@@ -1991,7 +2016,7 @@ class Resolver {
       }
       // Without context, a name read so in a document before is read the same (the checks
       // score it again and compare).
-      ContextFreeMemo::Slot* memo = ContextFreeSlot(c, proximity);
+      ContextFreeMemo::Slot* memo = ContextFreeSlot(k, exact.first(n), proximity);
       if (memo != nullptr && memo->best.id != kNoGeoId && !check_) {
         Choice best = memo->best;
         best.accepted = Accept(c, gaz_.Entry(best.id), best);

@@ -1486,11 +1486,11 @@ TEST_F(PlacesTest, ResolverFastPathsMatchTheirReferences) {
   EXPECT_EQ(places_internal::ReferenceChecksMismatched() - mismatched0, 0u);
 }
 
-// The first pass reads a name without context from a per-thread memo of earlier documents
-// (by entry list and the name's own evidence): a level word, a dateline, a direction word, a
-// spelling variant, a local institution, American local-news cues, a container. Each document
-// read again (from the memo) gives the places of its first reading, and under the reference
-// checks the memo's choices equal the full scoring's.
+// The first pass reads a name without context from a per-thread memo of earlier documents,
+// keyed by what its choice reads: the entry list, a level word, a dateline, a direction word, a
+// spelling variant, a local institution, American local-news cues, a container chain, a
+// hierarchy link. Each document read again (from the memo) gives the places of its first
+// reading, and under the reference checks the memo's choices equal the full scoring's.
 TEST_F(PlacesTest, ContextFreeMemoAnswersAsTheScoring) {
   const char* texts[] = {
       "Clashes were reported in Georgia on Monday.",
@@ -1505,6 +1505,11 @@ TEST_F(PlacesTest, ContextFreeMemoAnswersAsTheScoring) {
       "Washington and Springfield sent aid to Victoria.",
       "Officials in Jordan said Santa Cruz was quiet.",
       "Troops left the town of Jordan after a week.",
+      "Police in Athens, Ohio, and in Decatur, Illinois, made arrests.",
+      "Clashes broke out in San Juan, Lagunillas, Merida state.",
+      "Deputies in Walker County searched Huntsville and Athens.",
+      "Sheriff's deputies searched Huntsville and Athens.",
+      "Aid reached families in Ouagadaougou on Friday.",
   };
   auto places_of = [](const Document& doc) {
     std::vector<std::string> out;
