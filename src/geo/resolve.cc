@@ -1796,29 +1796,29 @@ class Resolver {
       t.kind = e.kind();
       t.has_coordinates = e.has_coordinates();
       t.base = bases[i];
-      if (!no_context || check_) {
-        // The queries' answers go into t itself; without a context (checks only) into a copy.
-        Terms copy;
-        Terms& q = no_context ? (copy = t) : t;
-        q.share = ctx_.ShareExcept(q.kind == GeoKind::kCountry ? e.id() : e.country_id(), key);
-        if (q.kind == GeoKind::kAdmin1) {
-          q.children = ctx_.Children(e.id());
-        }
-        if (q.kind != GeoKind::kCountry && q.kind != GeoKind::kAdmin1) {
-          q.admin1_in_play = ctx_.Admin1InPlay(e.admin1_id());
-        }
-        if (no_context) {  // the fast path's zeros against the queries' answers
-          LazyTerms(e, key, q);
-          Checked(0.0, q.share);
-          Checked(size_t{0}, q.children);
-          Checked(false, q.admin1_in_play);
-          Checked(0.0, q.admin1_share);
-          Checked(false, q.has_admin1);
-          Checked(false, q.admin2_link);
-          Checked(0.0, q.cover);
-        }
-      }
       t.lazy = no_context;
+      if (!no_context) {
+        ContextQueries(e, key, t);
+      } else if (check_) {  // the fast path's zeros against the queries' answers, in a copy
+        Terms q = t;
+        ContextQueries(e, key, q);
+        LazyTerms(e, key, q);
+        Checked(0.0, q.share);
+        Checked(size_t{0}, q.children);
+        Checked(false, q.admin1_in_play);
+        Checked(0.0, q.admin1_share);
+        Checked(false, q.has_admin1);
+        Checked(false, q.admin2_link);
+        Checked(0.0, q.cover);
+      }
+    }
+  }
+  // The terms of entry e (kind set in t) that ContextTerms asks the context for.
+  void ContextQueries(const GeoEntry& e, uint32_t key, Terms& t) const {
+    t.share = ctx_.ShareExcept(t.kind == GeoKind::kCountry ? e.id() : e.country_id(), key);
+    if (t.kind == GeoKind::kAdmin1) t.children = ctx_.Children(e.id());
+    if (t.kind != GeoKind::kCountry && t.kind != GeoKind::kAdmin1) {
+      t.admin1_in_play = ctx_.Admin1InPlay(e.admin1_id());
     }
   }
 
