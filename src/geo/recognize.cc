@@ -1595,10 +1595,18 @@ class Recognizer {
     };
     std::string_view p1 = prev(1), p2 = prev(2), p3 = prev(3);
     uint32_t classes1 = Classes(p1);  // p1's; p2's and p3's are looked up where they are asked
-    // A capitalized word right before: a first name ("Michael Jordan", even when "Michael" is a
-    // place somewhere), unless it is a possessive ("Iraq's Anbar") or a direction.
+    if (p > b) {
+      std::string_view raw1 = Tok(p - 1);
+      if (IsTitle(raw1) || (Eq(raw1, ".") && p >= b + 2 && IsTitle(Tok(p - 2)))) {
+        persons_[c.key] += 2;  // a title is firm evidence
+        return false;
+      }
+    }
+    // A capitalized word right before (not a title, see above): a first name ("Michael
+    // Jordan", even when "Michael" is a place somewhere), unless it is a possessive ("Iraq's
+    // Anbar") or a direction.
     if (p > b && !c.sentence_initial && IsWord(p - 1) && Adjacent(p) && IsCapitalized(Tok(p - 1)) &&
-        !IsAllCaps(Tok(p - 1)) && !IsTitle(Tok(p - 1)) &&
+        !IsAllCaps(Tok(p - 1)) &&
         (classes1 &
          (kDirectionClass | kNeverPlaceClass | kCommonSentenceStartClass | kLocativePrepClass |
           kNearWordClass | kLevelClasses | kCapitalizedModifierClass)) == 0) {
@@ -1619,13 +1627,6 @@ class Recognizer {
         (Classes(p3) & (kCommonSentenceStartClass | kLocativePrepClass)) == 0) {
       c.prev_name = true;
       persons_[c.key] += 2;
-    }
-    if (p > b) {
-      std::string_view raw1 = Tok(p - 1);
-      if (IsTitle(raw1) || (Eq(raw1, ".") && p >= b + 2 && IsTitle(Tok(p - 2)))) {
-        persons_[c.key] += 2;  // a title is firm evidence
-        return false;
-      }
     }
     if ((classes1 & kDirectionClass) && p > b && Adjacent(p)) {
       // "eastern Syria", "north-west Nigeria"; a capitalized direction word starting a known
