@@ -199,11 +199,14 @@ class Gazetteer {
   // the keys whose loose form was fetched, and is cleared for the others.
   // When `answers` is given (as many as `keys`), it also receives each key's lookups, so that
   // the caller need not ask them again (the reference answers are FindFolded etc., see
-  // FoldedAnswer); a key's loose answer is filled exactly when loose[i] is handed back.
+  // FoldedAnswer); a key's loose answer is filled exactly when loose[i] is handed back, which it
+  // is then for every key that is not a name key. The answers are the probes' own: they neither
+  // read nor fill the lookup memo.
   struct FoldedAnswer {
     std::span<const GeoId> ids;    // FindFolded(k)
     std::span<const GeoId> loose;  // FindLoose(loose[i]) when loose[i] was handed back, else empty
     bool word_prefix = false;      // HasFoldedWordPrefix(k)
+    std::span<const GeoId> demonyms;  // FindDemonymFolded(k)
   };
   void PrefetchFolded(std::span<const std::string> keys, std::span<std::string> loose = {},
                       std::span<FoldedAnswer> answers = {}) const;

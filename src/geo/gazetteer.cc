@@ -424,8 +424,12 @@ void Gazetteer::PrefetchFolded(std::span<const std::string> keys, std::span<std:
   if (want_loose) {
     for (std::string& lk : loose_out) lk.clear();
   }
-  // One probe per (key, section) that the memo does not answer; three rounds over the batch:
-  // fetch the index slots, then the key records the slots point to, then their strings.
+  // One probe per (key, section); three rounds over the batch: fetch the index slots, then the
+  // key records the slots point to, then their strings. A hint alone leaves out the probes the
+  // lookup memo answers. With answers wanted every key is probed and answered by the probe
+  // itself, not through the memo: the caller keeps the answers (the recognizer's word memo),
+  // and the keys it asks are those it has not seen lately, which the smaller lookup memo holds
+  // no more than it does.
   struct Probe {
     const gf::KeyRec* keys;
     const KeyIndex* index;
@@ -435,13 +439,15 @@ void Gazetteer::PrefetchFolded(std::span<const std::string> keys, std::span<std:
     bool main;              // a keys_ probe: a miss there asks for the loose key
   };
   constexpr size_t kBatch = 32;
-  Probe probes[2 * kBatch];
-  std::string loose[kBatch];
+  Probe probes[3 * kBatch];
+  // The loose forms of a batch: loose_out's own strings when wanted, else these (kept per
+  // thread, so their buffers are not made again for each batch).
+  static thread_local std::string t_loose[kBatch];
   auto add = [&](size_t& n, const gf::KeyRec* section_keys, const KeyIndex& index,
                  std::string_view key, uint64_t h, uint32_t at, bool main) {
     if (index.empty()) return;
     const uint64_t section = SectionOf(section_keys);
-    if (key.size() <= LookupMemo::kMaxKey &&
+    if (!want_answers && key.size() <= LookupMemo::kMaxKey &&
         MemoHolds(MemoSlot(section, h), serial_ << 8 | section, h, key)) {
       return;
     }
@@ -465,6 +471,11 @@ void Gazetteer::PrefetchFolded(std::span<const std::string> keys, std::span<std:
       if (probes[p].rec != nullptr) __builtin_prefetch(strings_ + probes[p].rec->key.off);
     }
   };
+  // The probe's answer (no memo): the key's record in a section, or nullptr.
+  auto probe = [&](const gf::KeyRec* section_keys, const KeyIndex& index, std::string_view key,
+                   uint64_t h) -> const gf::KeyRec* {
+    return index.empty() ? nullptr : ProbeRec(section_keys, index, key, h);
+  };
   for (size_t at = 0; at < keys.size(); at += kBatch) {
     const size_t count = std::min(kBatch, keys.size() - at);
     size_t n = 0;
@@ -476,28 +487,32 @@ void Gazetteer::PrefetchFolded(std::span<const std::string> keys, std::span<std:
       hashes[i] = h;
       add(n, keys_, key_index_, key, h, static_cast<uint32_t>(i), true);
       add(n, prefix_keys_, prefix_key_index_, key, h, static_cast<uint32_t>(i), false);
+      if (want_answers) {
+        add(n, demonym_keys_, demonym_key_index_, key, h, static_cast<uint32_t>(i), false);
+      }
     }
     records(n);
     // Keys absent from the name index: the recognizer tries their loose form next.
     size_t m = 0;
-    Probe mains[2 * kBatch];
+    Probe mains[kBatch];
+    std::string* loose[kBatch];
     size_t num_mains = 0;
     for (size_t p = 0; p < n; ++p) {
       if (probes[p].main && probes[p].rec == nullptr) mains[num_mains++] = probes[p];
     }
-    uint64_t loose_hashes[2 * kBatch];
+    uint64_t loose_hashes[kBatch];
     for (size_t p = 0; p < num_mains; ++p) {
-      std::string& lk = loose[p];
+      std::string& lk = want_loose ? loose_out[at + mains[p].key] : t_loose[p];
+      loose[p] = &lk;
       lk = LooseKey(keys[at + mains[p].key]);
-      if (want_loose) loose_out[at + mains[p].key] = lk;
       if (lk.empty()) continue;
       loose_hashes[p] = gf::KeyHash(lk);
       add(m, loose_keys_, loose_key_index_, lk, loose_hashes[p], mains[p].key, false);
     }
     records(m);
     if (!want_answers) continue;
-    // The lookups themselves, now that their lines are on their way: the same FindRec the
-    // single lookups make (memo included), with the hashes computed above.
+    // The lookups themselves, now that their lines are on their way, with the hashes computed
+    // above.
     auto postings = [](const gf::KeyRec* r, const GeoId* base) {
       return r == nullptr ? std::span<const GeoId>()
                           : std::span<const GeoId>(base + r->postings_begin, r->postings_count);
@@ -507,14 +522,16 @@ void Gazetteer::PrefetchFolded(std::span<const std::string> keys, std::span<std:
       a = FoldedAnswer{};
       const std::string& key = keys[at + i];
       if (key.empty()) continue;
-      a.ids = postings(FindRecHashed(keys_, key_index_, key, hashes[i]), postings_);
-      a.word_prefix = FindRecHashed(prefix_keys_, prefix_key_index_, key, hashes[i]) != nullptr;
+      a.ids = postings(probe(keys_, key_index_, key, hashes[i]), postings_);
+      a.word_prefix = probe(prefix_keys_, prefix_key_index_, key, hashes[i]) != nullptr;
+      a.demonyms = postings(probe(demonym_keys_, demonym_key_index_, key, hashes[i]),
+                            demonym_postings_);
     }
     if (!want_loose) continue;
     for (size_t p = 0; p < num_mains; ++p) {
-      if (loose[p].empty()) continue;
+      if (loose[p]->empty()) continue;
       answers[at + mains[p].key].loose = postings(
-          FindRecHashed(loose_keys_, loose_key_index_, loose[p], loose_hashes[p]), loose_postings_);
+          probe(loose_keys_, loose_key_index_, *loose[p], loose_hashes[p]), loose_postings_);
     }
   }
 }

@@ -520,8 +520,8 @@ TypeHint LevelOf(uint32_t classes) {
 }
 
 // A per-thread memo of capitalized words: the word's bytes (without a possessive) → its folded
-// key, its loose key and the gazetteer's answers for them (PrefetchFolded's, and the demonym
-// lookup). The names of a news stream repeat from document to document ("Taliban", "Kabul",
+// key, its loose key and the gazetteer's answers for them (PrefetchFolded's, the demonym
+// lookup included). The names of a news stream repeat from document to document ("Taliban", "Kabul",
 // "Police"); a repeat then costs a hash of its bytes and one compare. Direct-mapped; a slot
 // holds the whole word, so an answer is exactly a fresh one. Tagged with the gazetteer's serial
 // (+1, so 0 is empty): blobs opened one after another never see each other's answers.
@@ -532,7 +532,6 @@ struct WordMemo {
     uint64_t tag = 0;
     uint64_t hash = 0;
     Gazetteer::FoldedAnswer answer;
-    std::span<const GeoId> demonym;
     uint8_t word_len = 0, folded_len = 0, loose_len = 0;
     char word[kMaxLen];
     char folded[kMaxLen];
@@ -608,7 +607,6 @@ class Recognizer {
     std::vector<std::string_view> loose;
     std::string arena;
     std::vector<Gazetteer::FoldedAnswer> answers;
-    std::vector<std::span<const GeoId>> demonyms;
     // PrefetchAhead: the words of a batch that the word memo did not answer.
     std::vector<std::string> miss_keys, miss_loose;
     std::vector<Gazetteer::FoldedAnswer> miss_answers;
@@ -629,7 +627,6 @@ class Recognizer {
         loose_(scratch.loose),
         arena_(scratch.arena),
         answers_(scratch.answers),
-        demonyms_(scratch.demonyms),
         scratch_(scratch) {
     // The document lower-cased once (as Lower does: ASCII letters only), so LowerTok is a view.
     // Sixteen bytes at a time where SSE2 is there (the compiler left the plain loop scalar).
@@ -675,7 +672,6 @@ class Recognizer {
     if (arena_.size() < room) arena_.resize(room);
     arena_used_ = 0;
     answers_.clear();
-    demonyms_.clear();
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
       if (s >= prefetched_) PrefetchAhead(s);
       Sentence(s);
@@ -849,14 +845,12 @@ class Recognizer {
           folded_.push_back(KeepSlotBytes(slot.folded, slot.folded_len));
           loose_.push_back(KeepSlotBytes(slot.loose, slot.loose_len));
           answers_.push_back(slot.answer);
-          demonyms_.push_back(slot.demonym);
-          if (check) CheckMemo(folded_.back(), bare, loose_.back(), answers_.back(), slot.demonym);
+          if (check) CheckMemo(folded_.back(), bare, loose_.back(), answers_.back());
           continue;
         }
         folded_.push_back(Keep(FoldName(bare)));
         loose_.emplace_back();
         answers_.emplace_back();
-        demonyms_.emplace_back();
         sc.miss_at.push_back(at);
         sc.miss_tok.push_back(i);
         sc.miss_hash.push_back(h);
@@ -871,17 +865,10 @@ class Recognizer {
     gaz_.PrefetchFolded(sc.miss_keys, sc.miss_loose, sc.miss_answers);
     for (size_t k = 0; k < m; ++k) {
       const uint32_t at = sc.miss_at[k];
-      Gazetteer::FoldedAnswer& a = sc.miss_answers[k];
-      std::string& lk = sc.miss_loose[k];
-      // A key the gazetteer's own memo knew absent came back without its loose form: make it,
-      // as LooseCandidate would, so that the memo holds it.
-      if (a.ids.empty() && lk.empty() && !folded_[at].empty()) {
-        lk = LooseKey(folded_[at]);
-        if (!lk.empty()) a.loose = gaz_.FindLoose(lk);
-      }
+      const Gazetteer::FoldedAnswer& a = sc.miss_answers[k];
+      const std::string& lk = sc.miss_loose[k];
       answers_[at] = a;
       loose_[at] = Keep(lk);
-      demonyms_[at] = gaz_.FindDemonymFolded(folded_[at]);
       bool had;
       const std::string_view bare = StripPossessive(Tok(sc.miss_tok[k]), &had);
       if (bare.size() > WordMemo::kMaxLen || folded_[at].size() > WordMemo::kMaxLen ||
@@ -892,7 +879,6 @@ class Recognizer {
       slot.tag = tag;
       slot.hash = sc.miss_hash[k];
       slot.answer = a;
-      slot.demonym = demonyms_[at];
       slot.word_len = static_cast<uint8_t>(bare.size());
       slot.folded_len = static_cast<uint8_t>(folded_[at].size());
       slot.loose_len = static_cast<uint8_t>(lk.size());
@@ -922,14 +908,14 @@ class Recognizer {
 
   // Reference checks: a memo hit against a fresh fold and fresh lookups.
   void CheckMemo(std::string_view folded, std::string_view bare, std::string_view loose,
-                 const Gazetteer::FoldedAnswer& a, std::span<const GeoId> demonym) const {
+                 const Gazetteer::FoldedAnswer& a) const {
     const std::string key = FoldName(bare);
     CountReferenceCheck(folded == key);
     const std::span<const GeoId> ids = gaz_.FindFolded(key);
     CountReferenceCheck(ids.data() == a.ids.data() && ids.size() == a.ids.size());
     CountReferenceCheck(a.word_prefix == gaz_.HasFoldedWordPrefix(key));
     const std::span<const GeoId> dem = gaz_.FindDemonymFolded(key);
-    CountReferenceCheck(dem.data() == demonym.data() && dem.size() == demonym.size());
+    CountReferenceCheck(dem.data() == a.demonyms.data() && dem.size() == a.demonyms.size());
     if (!loose.empty()) {
       CountReferenceCheck(loose == LooseKey(key));
       const std::span<const GeoId> li = gaz_.FindLoose(loose);
@@ -995,7 +981,7 @@ class Recognizer {
           // The bytes PrefetchAhead folded (the token without its possessive).
           std::optional<GeoEntry> country;
           if (fold_of_[i] >= 0) {
-            const std::span<const GeoId> ids = demonyms_[fold_of_[i]];
+            const std::span<const GeoId> ids = answers_[fold_of_[i]].demonyms;
             if (!ids.empty()) country = gaz_.Entry(ids[0]);
           } else {
             country = gaz_.CountryByDemonym(bare);
@@ -1048,7 +1034,7 @@ class Recognizer {
       c.ids = ids;
       c.key = std::move(key);
       // One word: the key is the word PrefetchAhead folded, whose demonym lookup is answered.
-      if (end == i + 1 && fold_of_[i] >= 0) c.key_demonyms = demonyms_[fold_of_[i]];
+      if (end == i + 1 && fold_of_[i] >= 0) c.key_demonyms = answers_[fold_of_[i]].demonyms;
       uint32_t span_end = doc_.tokens[end - 1].span.end;
       if (possessive) {
         bool had;
@@ -1609,10 +1595,18 @@ class Recognizer {
     };
     std::string_view p1 = prev(1), p2 = prev(2), p3 = prev(3);
     uint32_t classes1 = Classes(p1);  // p1's; p2's and p3's are looked up where they are asked
-    // A capitalized word right before: a first name ("Michael Jordan", even when "Michael" is a
-    // place somewhere), unless it is a possessive ("Iraq's Anbar") or a direction.
+    if (p > b) {
+      std::string_view raw1 = Tok(p - 1);
+      if (IsTitle(raw1) || (Eq(raw1, ".") && p >= b + 2 && IsTitle(Tok(p - 2)))) {
+        persons_[c.key] += 2;  // a title is firm evidence
+        return false;
+      }
+    }
+    // A capitalized word right before (not a title, see above): a first name ("Michael
+    // Jordan", even when "Michael" is a place somewhere), unless it is a possessive ("Iraq's
+    // Anbar") or a direction.
     if (p > b && !c.sentence_initial && IsWord(p - 1) && Adjacent(p) && IsCapitalized(Tok(p - 1)) &&
-        !IsAllCaps(Tok(p - 1)) && !IsTitle(Tok(p - 1)) &&
+        !IsAllCaps(Tok(p - 1)) &&
         (classes1 &
          (kDirectionClass | kNeverPlaceClass | kCommonSentenceStartClass | kLocativePrepClass |
           kNearWordClass | kLevelClasses | kCapitalizedModifierClass)) == 0) {
@@ -1633,13 +1627,6 @@ class Recognizer {
         (Classes(p3) & (kCommonSentenceStartClass | kLocativePrepClass)) == 0) {
       c.prev_name = true;
       persons_[c.key] += 2;
-    }
-    if (p > b) {
-      std::string_view raw1 = Tok(p - 1);
-      if (IsTitle(raw1) || (Eq(raw1, ".") && p >= b + 2 && IsTitle(Tok(p - 2)))) {
-        persons_[c.key] += 2;  // a title is firm evidence
-        return false;
-      }
     }
     if ((classes1 & kDirectionClass) && p > b && Adjacent(p)) {
       // "eastern Syria", "north-west Nigeria"; a capitalized direction word starting a known
@@ -1813,7 +1800,6 @@ class Recognizer {
   std::string& arena_;  // the bytes of folded_ and loose_, never moved while a document is read
   size_t arena_used_ = 0;
   std::vector<Gazetteer::FoldedAnswer>& answers_;  // per folded_ key: its lookups' answers
-  std::vector<std::span<const GeoId>>& demonyms_;  // per folded_ key: FindDemonymFolded
   Scratch& scratch_;
   uint32_t prefetched_ = 0;  // sentences before this one are folded and prefetched
   size_t prefetch_marked_ = 0;  // marked_ before this one are PrefetchAhead's past

@@ -169,12 +169,12 @@ Vec3 UnitVector(double lat, double lon) {
     double lat = std::numeric_limits<double>::quiet_NaN(), lon = 0;
     Vec3 v{};
   };
-  static thread_local Slot t_cache[1024];
+  static thread_local Slot t_cache[8192];
   uint64_t a, b;
   std::memcpy(&a, &lat, 8);
   std::memcpy(&b, &lon, 8);
   uint64_t h = (a ^ (b * 0x9e3779b97f4a7c15ull)) * 0xff51afd7ed558ccdull;
-  Slot& slot = t_cache[(h >> 40) & 1023];
+  Slot& slot = t_cache[(h >> 40) & 8191];
   // Compared by bits: NaN never matches (an empty slot), -0.0 and 0.0 stay apart.
   uint64_t sa, sb;
   std::memcpy(&sa, &slot.lat, 8);
@@ -194,8 +194,8 @@ double PopulationPrior(uint64_t population) {
     uint64_t pop = ~uint64_t{0};
     double prior = 0;
   };
-  static thread_local Slot t_cache[1024];
-  Slot& slot = t_cache[(population * 0x9e3779b97f4a7c15ull) >> 54];
+  static thread_local Slot t_cache[16384];
+  Slot& slot = t_cache[(population * 0x9e3779b97f4a7c15ull) >> 50];
   if (slot.pop == population) return slot.prior;
   const double prior = 0.8 * std::log10(static_cast<double>(population) + 1);
   slot.pop = population;
@@ -736,6 +736,41 @@ bool SameChoice(const Choice& a, const Choice& b) {
          a.support_admin1 == b.support_admin1 && a.support_container == b.support_container &&
          a.support_link == b.support_link && a.exact == b.exact;
 }
+
+// A per-thread memo of names read without context (see Resolver::ContextFreeSlot): what the
+// choice reads (the entry list, the candidate's own evidence, its entries' own-name and link
+// flags, its container chain) → the choice Pass makes before acceptance. News names the same
+// places document after document, and the first pass reads each one so. Direct-mapped by a hash
+// of the key, tagged with the gazetteer's serial (+1, so 0 is empty) as the bases memo is.
+struct ContextFreeMemo {
+  static constexpr size_t kSlots = 8192;  // 832 KB per thread
+  struct Key {
+    const GeoId* ids = nullptr;
+    uint32_t n = 0;
+    uint32_t evidence = 0;
+    uint64_t exact = 0;   // bit i: entry i named by its own name
+    uint64_t linked = 0;  // bit i: entry i by its own name in a hierarchy link
+    // The container chain (up to 3 links): each one's entry list, or its forced reading (an
+    // odd number: the id shifted up by one, plus one); 0 past the chain's end.
+    uint64_t containers[3] = {0, 0, 0};
+    uint32_t container_n[3] = {0, 0, 0};
+    bool operator==(const Key&) const = default;
+  };
+  struct Slot {
+    uint64_t tag = 0;
+    Key key;
+    Choice best;  // not accepted: acceptance reads more of the candidate
+  };
+  static Slot& SlotOf(const Key& key) {
+    static thread_local ContextFreeMemo t_memo;
+    uint64_t h = reinterpret_cast<uintptr_t>(key.ids) >> 2 ^ uint64_t{key.evidence} << 40;
+    h = (h ^ key.exact) * 0x9e3779b97f4a7c15ull;
+    h = (h ^ key.linked ^ key.containers[0] ^ key.containers[1] << 7) * 0x9e3779b97f4a7c15ull;
+    return t_memo.slots[h >> 51];
+  }
+  Slot slots[kSlots];
+};
+static_assert(ContextFreeMemo::kSlots == size_t{1} << (64 - 51));
 
 // Words of American local news that name no place themselves: a sheriff, a "X County"/"X Parish"
 // (Irish counties put "County" first), a township, an interstate; and the house style of its
@@ -1767,29 +1802,29 @@ class Resolver {
       t.kind = e.kind();
       t.has_coordinates = e.has_coordinates();
       t.base = bases[i];
-      if (!no_context || check_) {
-        // The queries' answers go into t itself; without a context (checks only) into a copy.
-        Terms copy;
-        Terms& q = no_context ? (copy = t) : t;
-        q.share = ctx_.ShareExcept(q.kind == GeoKind::kCountry ? e.id() : e.country_id(), key);
-        if (q.kind == GeoKind::kAdmin1) {
-          q.children = ctx_.Children(e.id());
-        }
-        if (q.kind != GeoKind::kCountry && q.kind != GeoKind::kAdmin1) {
-          q.admin1_in_play = ctx_.Admin1InPlay(e.admin1_id());
-        }
-        if (no_context) {  // the fast path's zeros against the queries' answers
-          LazyTerms(e, key, q);
-          Checked(0.0, q.share);
-          Checked(size_t{0}, q.children);
-          Checked(false, q.admin1_in_play);
-          Checked(0.0, q.admin1_share);
-          Checked(false, q.has_admin1);
-          Checked(false, q.admin2_link);
-          Checked(0.0, q.cover);
-        }
-      }
       t.lazy = no_context;
+      if (!no_context) {
+        ContextQueries(e, key, t);
+      } else if (check_) {  // the fast path's zeros against the queries' answers, in a copy
+        Terms q = t;
+        ContextQueries(e, key, q);
+        LazyTerms(e, key, q);
+        Checked(0.0, q.share);
+        Checked(size_t{0}, q.children);
+        Checked(false, q.admin1_in_play);
+        Checked(0.0, q.admin1_share);
+        Checked(false, q.has_admin1);
+        Checked(false, q.admin2_link);
+        Checked(0.0, q.cover);
+      }
+    }
+  }
+  // The terms of entry e (kind set in t) that ContextTerms asks the context for.
+  void ContextQueries(const GeoEntry& e, uint32_t key, Terms& t) const {
+    t.share = ctx_.ShareExcept(t.kind == GeoKind::kCountry ? e.id() : e.country_id(), key);
+    if (t.kind == GeoKind::kAdmin1) t.children = ctx_.Children(e.id());
+    if (t.kind != GeoKind::kCountry && t.kind != GeoKind::kAdmin1) {
+      t.admin1_in_play = ctx_.Admin1InPlay(e.admin1_id());
     }
   }
 
@@ -1900,6 +1935,50 @@ class Resolver {
     return ch;
   }
 
+  // The memo slot of candidate k's context-free choice (ContextFreeMemo), claimed for it, or
+  // nullptr when the pass reads more than the memo's key. A pass without proximity on an empty
+  // context (the first; a second after a first that gave no context) scores each entry by its
+  // prior, which the name's level word, dateline, spelling and direction word adjust and its own
+  // name raises, plus a container that holds it and a hierarchy link; no entry is in a context
+  // country (no fallback reading), and the rules after the scoring read the level word, the
+  // institution use, whether a mention of the name is firmly a place, and whether the text has
+  // American local-news cues.
+  ContextFreeMemo::Slot* ContextFreeSlot(size_t k, std::span<const uint8_t> exact,
+                                         bool proximity) {
+    if (proximity || !ctx_.Empty()) return nullptr;
+    const Candidate& c = cands_[k];
+    ContextFreeMemo::Key key;
+    key.ids = c.ids.data();
+    key.n = static_cast<uint32_t>(c.ids.size());
+    static_assert(static_cast<int>(TypeHint::kCountry) < 8);
+    key.evidence = static_cast<uint32_t>(c.type) | uint32_t{c.dateline} << 3 |
+                   uint32_t{c.loose} << 4 | uint32_t{c.relative} << 5 |
+                   uint32_t{c.modifier} << 6 | uint32_t{us_cues_.kinds == 0} << 7 |
+                   uint32_t{keys_[cand_[k].key].firm} << 8;
+    static_assert(kMaxEntries <= 64);
+    for (size_t i = 0; i < exact.size(); ++i) {
+      if (exact[i] == 0) continue;
+      key.exact |= uint64_t{1} << i;
+      if (Linked(c.ids[i])) key.linked |= uint64_t{1} << i;
+    }
+    for (int y = c.container, hops = 0; y >= 0 && hops < 3; y = cands_[y].container, ++hops) {
+      const Candidate& container = cands_[y];
+      if (container.forced != kNoGeoId) {
+        key.containers[hops] = uint64_t{container.forced} << 1 | 1;
+      } else {
+        key.containers[hops] = reinterpret_cast<uintptr_t>(container.ids.data());
+        key.container_n[hops] = static_cast<uint32_t>(container.ids.size());
+      }
+    }
+    const uint64_t tag = gaz_.serial() + 1;
+    ContextFreeMemo::Slot& slot = ContextFreeMemo::SlotOf(key);
+    if (slot.tag == tag && slot.key == key) return &slot;
+    slot.tag = tag;
+    slot.key = key;
+    slot.best = Choice{};  // filled by Pass
+    return &slot;
+  }
+
   void Pass(bool proximity) {
     if (!keep_terms_) {
       terms_pool_.clear();
@@ -1940,6 +2019,15 @@ class Resolver {
           choices_[k] = *only;
           continue;
         }
+      }
+      // Without context, a name read so in a document before is read the same (the checks
+      // score it again and compare).
+      ContextFreeMemo::Slot* memo = ContextFreeSlot(k, exact.first(n), proximity);
+      if (memo != nullptr && memo->best.id != kNoGeoId && !check_) {
+        Choice best = memo->best;
+        best.accepted = Accept(c, gaz_.Entry(best.id), best);
+        choices_[k] = best;
+        continue;
       }
       const std::span<Terms> terms = TermsOf(c, proximity);
       // On the kept context (see Run) the third pass differs from the second by proximity
@@ -2159,6 +2247,10 @@ class Resolver {
             best.support_admin1 = false;
           }
         }
+      }
+      if (memo != nullptr) {
+        if (memo->best.id != kNoGeoId) Checked(SameChoice(memo->best, best), true);
+        memo->best = best;
       }
       best.accepted = best.id != kNoGeoId && Accept(c, gaz_.Entry(best.id), best);
       if (!best.accepted && best.id != kNoGeoId &&

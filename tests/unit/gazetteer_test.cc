@@ -575,36 +575,44 @@ TEST_F(GazetteerTest, PrefetchFoldedChangesNoAnswer) {
 }
 
 // The answers PrefetchFolded hands back are the single lookups' own (the recognizer uses them
-// instead of asking again): the same spans, the same word-prefix flag, and the loose answer of
-// exactly the keys whose loose form comes back. Asked twice, cold and with the memo warm.
+// instead of asking again): the same spans, the same word-prefix flag and demonym countries, and
+// the loose answer of exactly the keys whose loose form comes back, which is every key that is
+// not a name key. Asked twice, cold and with the memo warm.
 TEST_F(GazetteerTest, PrefetchFoldedAnswersAreTheLookups) {
   const char* names[] = {"Fallujah", "Falluja", "Bossaso", "Deir", "Bosnia", "Xyzzy", "Police",
                          "Monday", "Anbar", "Washington", "Kyiv", "Halab", "", "Zzzqqq", "Gao",
-                         "Dowlatabad", "Mogadisho", "Al", "New",
+                         "Dowlatabad", "Mogadisho", "Al", "New", "Iraqi", "Afghans",
                          "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch town"};
   std::vector<std::string> keys;
-  for (int copy = 0; copy < 4; ++copy) {  // 80 keys: three batches, repeats inside a batch
+  for (int copy = 0; copy < 4; ++copy) {  // 88 keys: three batches, repeats inside a batch
     for (const char* n : names) keys.push_back(FoldName(n) + (copy == 3 ? "q" : ""));
   }
   for (int round = 0; round < 2; ++round) {
     std::vector<std::string> loose(keys.size(), "stale");
     std::vector<Gazetteer::FoldedAnswer> answers(keys.size());
     gaz().PrefetchFolded(keys, loose, answers);
-    size_t with_loose = 0;
+    size_t with_loose = 0, with_demonyms = 0;
     for (size_t i = 0; i < keys.size(); ++i) {
       const std::span<const GeoId> ids = gaz().FindFolded(keys[i]);
       EXPECT_EQ(answers[i].ids.data(), ids.data()) << keys[i];
       EXPECT_EQ(answers[i].ids.size(), ids.size()) << keys[i];
       EXPECT_EQ(answers[i].word_prefix, gaz().HasFoldedWordPrefix(keys[i])) << keys[i];
+      const std::span<const GeoId> dem = gaz().FindDemonymFolded(keys[i]);
+      EXPECT_EQ(answers[i].demonyms.data(), dem.data()) << keys[i];
+      EXPECT_EQ(answers[i].demonyms.size(), dem.size()) << keys[i];
+      // Every key that is not a name key has its loose form handed back.
+      EXPECT_EQ(loose[i].empty(), keys[i].empty() || !ids.empty() || LooseKey(keys[i]).empty())
+          << keys[i];
       const std::span<const GeoId> lo =
           loose[i].empty() ? std::span<const GeoId>() : gaz().FindLoose(loose[i]);
       EXPECT_EQ(answers[i].loose.data(), lo.data()) << keys[i];
       EXPECT_EQ(answers[i].loose.size(), lo.size()) << keys[i];
       with_loose += !answers[i].loose.empty();
+      with_demonyms += !answers[i].demonyms.empty();
     }
-    if (round == 0) {
-      EXPECT_GT(with_loose, 0u);  // "bossaso", "mogadisho" cold
-    }
+    EXPECT_GT(with_loose, 0u);      // "bossaso", "mogadisho"
+    EXPECT_GT(with_demonyms, 0u);  // "iraqi", "afghans"
+
   }
 }
 

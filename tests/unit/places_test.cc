@@ -1530,6 +1530,53 @@ TEST_F(PlacesTest, ResolverFastPathsMatchTheirReferences) {
   EXPECT_EQ(places_internal::ReferenceChecksMismatched() - mismatched0, 0u);
 }
 
+// The first pass reads a name without context from a per-thread memo of earlier documents,
+// keyed by what its choice reads: the entry list, a level word, a dateline, a direction word, a
+// spelling variant, a local institution, American local-news cues, a container chain, a
+// hierarchy link. Each document read again (from the memo) gives the places of its first
+// reading, and under the reference checks the memo's choices equal the full scoring's.
+TEST_F(PlacesTest, ContextFreeMemoAnswersAsTheScoring) {
+  const char* texts[] = {
+      "Clashes were reported in Georgia on Monday.",
+      "Georgia state troopers closed the road.",
+      "GEORGIA (AP) \u2014 Storms hit the coast.",
+      "Fighting spread across southern Georgia.",
+      "Georgia Police said two men were held.",
+      "Sheriff Smith said Athens and Decatur were calm.",
+      "Protesters marched in Athens and Decatur.",
+      "Police in Athens, Georgia, made an arrest.",
+      "Gunmen raided Ouagadaougou and fled toward Kaya.",
+      "Washington and Springfield sent aid to Victoria.",
+      "Officials in Jordan said Santa Cruz was quiet.",
+      "Troops left the town of Jordan after a week.",
+      "Police in Athens, Ohio, and in Decatur, Illinois, made arrests.",
+      "Clashes broke out in San Juan, Lagunillas, Merida state.",
+      "Deputies in Walker County searched Huntsville and Athens.",
+      "Sheriff's deputies searched Huntsville and Athens.",
+      "Aid reached families in Ouagadaougou on Friday.",
+  };
+  auto places_of = [](const Document& doc) {
+    std::vector<std::string> out;
+    for (const PlaceMention& m : doc.places) {
+      out.push_back(std::string(doc.Slice(m.span)) + "|" + std::to_string(m.geonameid) + "|" +
+                    m.feature_code);
+    }
+    return out;
+  };
+  std::vector<std::vector<std::string>> first;
+  for (const char* t : texts) first.push_back(places_of(Annotate(t)));
+  for (size_t i = 0; i < std::size(texts); ++i) {
+    EXPECT_EQ(places_of(Annotate(texts[i])), first[i]) << texts[i];
+  }
+  const uint64_t compared0 = places_internal::ReferenceChecksCompared();
+  const uint64_t mismatched0 = places_internal::ReferenceChecksMismatched();
+  places_internal::SetReferenceChecks(true);
+  for (const char* t : texts) Annotate(t);
+  places_internal::SetReferenceChecks(false);
+  EXPECT_GT(places_internal::ReferenceChecksCompared() - compared0, std::size(texts));
+  EXPECT_EQ(places_internal::ReferenceChecksMismatched() - mismatched0, 0u);
+}
+
 // The resolver's scan for the cues of American, British and Canadian local news leaves out
 // short words by first letter and length: one document per cue word (each alone, so that no
 // other word gives the same cue), and benign words of the same letters, against the scan of
