@@ -1954,7 +1954,7 @@ class Resolver {
     key.evidence = static_cast<uint32_t>(c.type) | uint32_t{c.dateline} << 3 |
                    uint32_t{c.loose} << 4 | uint32_t{c.relative} << 5 |
                    uint32_t{c.modifier} << 6 | uint32_t{us_cues_.kinds == 0} << 7 |
-                   uint32_t{keys_[cand_[k].key].firm} << 8;
+                   uint32_t{keys_[cand_[k].key].firm} << 8 | uint32_t{c.bracket_after_name} << 9;
     static_assert(kMaxEntries <= 64);
     for (size_t i = 0; i < exact.size(); ++i) {
       if (exact[i] == 0) continue;

@@ -1554,6 +1554,8 @@ TEST_F(PlacesTest, ContextFreeMemoAnswersAsTheScoring) {
       "Deputies in Walker County searched Huntsville and Athens.",
       "Sheriff's deputies searched Huntsville and Athens.",
       "Aid reached families in Ouagadaougou on Friday.",
+      "Residents banged pots in Buenos Aires on Monday.",
+      "Residents banged pots in Ramos Mejia (Buenos Aires) on Monday.",
   };
   auto places_of = [](const Document& doc) {
     std::vector<std::string> out;
