@@ -169,12 +169,12 @@ Vec3 UnitVector(double lat, double lon) {
     double lat = std::numeric_limits<double>::quiet_NaN(), lon = 0;
     Vec3 v{};
   };
-  static thread_local Slot t_cache[8192];
+  static thread_local Slot t_cache[1024];
   uint64_t a, b;
   std::memcpy(&a, &lat, 8);
   std::memcpy(&b, &lon, 8);
   uint64_t h = (a ^ (b * 0x9e3779b97f4a7c15ull)) * 0xff51afd7ed558ccdull;
-  Slot& slot = t_cache[(h >> 40) & 8191];
+  Slot& slot = t_cache[(h >> 40) & 1023];
   // Compared by bits: NaN never matches (an empty slot), -0.0 and 0.0 stay apart.
   uint64_t sa, sb;
   std::memcpy(&sa, &slot.lat, 8);
@@ -194,8 +194,8 @@ double PopulationPrior(uint64_t population) {
     uint64_t pop = ~uint64_t{0};
     double prior = 0;
   };
-  static thread_local Slot t_cache[16384];
-  Slot& slot = t_cache[(population * 0x9e3779b97f4a7c15ull) >> 50];
+  static thread_local Slot t_cache[1024];
+  Slot& slot = t_cache[(population * 0x9e3779b97f4a7c15ull) >> 54];
   if (slot.pop == population) return slot.prior;
   const double prior = 0.8 * std::log10(static_cast<double>(population) + 1);
   slot.pop = population;
