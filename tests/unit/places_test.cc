@@ -1034,6 +1034,24 @@ TEST_F(PlacesTest, FullNameMakesASurnameAPerson) {
   }
 }
 
+// Capitalized words opened by "in" or "at" start a place name the gazetteer lacks ("in Ciudad
+// Sinaloa, Sinaloa"), not a person's: the province after it is not taken for a surname. A first
+// name after any other word still makes one.
+TEST_F(PlacesTest, ANameOpenedByInIsNoPersonsName) {
+  const Context cases[] = {
+      {"Workers protested in Ciudad Campeche, Campeche on Monday.", "Campeche", "MX", "PPLA"},
+      {"Workers protested in San Francisco Campeche, Campeche on Monday.", "Campeche", "MX",
+       "PPLA"},
+      {"In Villa Campeche, Campeche, workers protested on Monday.", "Campeche", "MX", "PPLA"},
+      {"Workers protested at Puerto Sinaloa, Sinaloa on Monday.", "Sinaloa", "MX", "ADM1"},
+  };
+  ExpectContexts(cases);
+  const std::string text =
+      "Police questioned Juan Campeche on Monday. Officers released Campeche later, in Merida.";
+  Document doc = Annotate(text);
+  for (const PlaceMention& m : doc.places) EXPECT_NE(doc.Slice(m.span), "Campeche") << text;
+}
+
 TEST_F(PlacesTest, CountryNameIsTheCountryInLocalNews) {
   // American local news (a county, towns of one state) naming a country: not the small town
   // of that state named after it; a town placed by its state stays the town.
