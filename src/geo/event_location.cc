@@ -1727,8 +1727,11 @@ void ReadWrittenNames(const Document& doc, const Gazetteer& gaz, WrittenNames& w
     if (m.demonym) continue;
     std::string_view t = doc.Slice(m.span);
     if (m.relative_region) {
-      size_t space = t.find(' ');
-      if (space != std::string_view::npos) t.remove_prefix(space + 1);
+      // "eastern Syria" → "Syria"; "the north of Veracruz" → "Veracruz".
+      const size_t of = t.rfind(" of ");
+      const size_t space = t.find(' ');
+      if (of != std::string_view::npos) t.remove_prefix(of + 4);
+      else if (space != std::string_view::npos) t.remove_prefix(space + 1);
     }
     static constexpr std::string_view kLevels[] = {
         " province", " Province", " governorate", " Governorate", " state",

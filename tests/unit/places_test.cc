@@ -1001,6 +1001,9 @@ TEST_F(PlacesTest, EventAdmin1FromContainersAndSpelling) {
        "Al Hudaydah", 0},
       // A province name of two words is written whole, not as its second word.
       {"Merchants protested outside the city hall in Santa Rosa (La Pampa).", "La Pampa", 1},
+      // A relative region names its division without the direction words.
+      {"Gunmen handed out food in the north of Veracruz, in Panuco.", "Veracruz", 0},
+      {"Gunmen handed out food in northern Veracruz, in Panuco.", "Veracruz", 0},
       // A town the gazetteer also lists as a name of its province is not the province's name.
       {"Taxi drivers blocked a bridge in Tegucigalpa on Friday.", "Francisco Morazán Department",
        1},
