@@ -1222,6 +1222,12 @@ class Recognizer {
         c.span = {b, e};
         c.loose = true;
         if (!Evidence(c, sent, last_match_end) || c.cue == 0) return 0;
+        // "the High Cost of Living": an "of" inside a capitalized name is no cue for a spelling
+        // variant ("Living" is loosely "Loving"); "the countryside of Deir Ezzor" is.
+        if (c.cue == 1 && i >= sent.token_begin + 2 && Eq(LowerTok(i - 1), "of") &&
+            IsWord(i - 2) && IsCapitalized(Tok(i - 2))) {
+          return 0;
+        }
         out_.push_back(std::move(c));
         return stop;
       }

@@ -1037,6 +1037,19 @@ TEST_F(PlacesTest, FullNameMakesASurnameAPerson) {
   }
 }
 
+// A spelling variant needs a cue: an "of" inside a capitalized name ("the High Cost of Living",
+// "Living" loosely "Loving", New Mexico) is none; an "of" after a common noun still is.
+TEST_F(PlacesTest, AnOfInsideANameIsNoCueForASpellingVariant) {
+  ExpectNoPlaces({{"The coalition against the High Cost of Living called a strike.", "Living"}});
+  const Context cases[] = {
+      {"The coalition against the High Cost of Living called a strike in Leo.", "Leo", "BF",
+       "PPLA2"},
+      {"Shells fell in Syria, in the eastern countryside of Deir Ezzor, on Monday.", "Deir Ezzor",
+       "SY", "ADM1"},
+  };
+  ExpectContexts(cases);
+}
+
 // Capitalized words opened by "in" or "at" start a place name the gazetteer lacks ("in Ciudad
 // Sinaloa, Sinaloa"), not a person's: the province after it is not taken for a surname. A first
 // name after any other word still makes one.
