@@ -1717,6 +1717,14 @@ class Recognizer {
           Eq(next_lower, "rupee") || Eq(next_lower, "rupees") || Eq(next_lower, "currency")) {
         return false;
       }
+      // "blocked the Zahle roundabout", "the Halba highway": a road or a crossing named after
+      // the town it runs through or stands in.
+      if (Eq(p1, "the") && c.type == TypeHint::kNone &&
+          (Eq(next_lower, "highway") || Eq(next_lower, "roundabout") ||
+           Eq(next_lower, "intersection") || Eq(next_lower, "junction") ||
+           Eq(next_lower, "bridge") || Eq(next_lower, "crossroads"))) {
+        c.weak_cue = true;
+      }
     }
     if (next_adjacent) {
       std::string_view next = Tok(n);

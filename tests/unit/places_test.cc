@@ -1050,6 +1050,18 @@ TEST_F(PlacesTest, AnOfInsideANameIsNoCueForASpellingVariant) {
   ExpectContexts(cases);
 }
 
+// "the X highway", "the X roundabout": a road or crossing named after its town is a weak cue for
+// the town, as "near the X camp" is: a name only one country holds. The negative row: a common
+// name that several countries hold ("Lena") stays unplaced without more evidence.
+TEST_F(PlacesTest, ARoadOrCrossingNamesItsTown) {
+  const Context cases[] = {
+      {"Protesters blocked the Zahle roundabout on Monday.", "Zahle", "LB", "PPLA"},
+      {"Protesters blocked the Halba highway on Monday.", "Halba", "LB", "PPLA"},
+  };
+  ExpectContexts(cases);
+  ExpectNoPlaces({{"Protesters blocked the Lena bridge on Monday.", "Lena"}});
+}
+
 // Capitalized words opened by "in" or "at" start a place name the gazetteer lacks ("in Ciudad
 // Sinaloa, Sinaloa"), not a person's: the province after it is not taken for a surname. A first
 // name after any other word still makes one.
