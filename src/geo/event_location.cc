@@ -1727,8 +1727,11 @@ void ReadWrittenNames(const Document& doc, const Gazetteer& gaz, WrittenNames& w
     if (m.demonym) continue;
     std::string_view t = doc.Slice(m.span);
     if (m.relative_region) {
-      size_t space = t.find(' ');
-      if (space != std::string_view::npos) t.remove_prefix(space + 1);
+      // "eastern Syria" → "Syria"; "the north of Veracruz" → "Veracruz".
+      const size_t of = t.rfind(" of ");
+      const size_t space = t.find(' ');
+      if (of != std::string_view::npos) t.remove_prefix(of + 4);
+      else if (space != std::string_view::npos) t.remove_prefix(space + 1);
     }
     static constexpr std::string_view kLevels[] = {
         " province", " Province", " governorate", " Governorate", " state",
@@ -2443,6 +2446,25 @@ void NameUnlocatedPlace(const Document& doc, const PlaceMention& chosen, EventLo
     if (m.span.end <= name.begin || m.span.begin >= name.end) continue;
     if (m.demonym || m.metonymic) return;
     if (!m.country.empty() && m.country == chosen.country && m.admin1 == chosen.admin1) return;
+  }
+  // "in Kabul, Ghor, Laghman, and Balkh provinces": the division is followed by a comma and a
+  // place of its kind, a list that goes on, and the name before it is the list's first item,
+  // not a village the gazetteer lacks ("in Al Burayi, West Bank and Gaza Strip" is no list).
+  if (const size_t after = TokenAt(doc, chosen.span.end); after + 1 < doc.tokens.size()) {
+    const std::string_view sep_after = doc.Slice(doc.tokens[after].span);
+    size_t next = after + 1;
+    if (sep_after == "," && next + 1 < doc.tokens.size() &&
+        LowerAscii(doc.Slice(doc.tokens[next].span)) == "and") {
+      ++next;
+    }
+    if (sep_after == ",") {
+      const uint32_t at = doc.tokens[next].span.begin;
+      if (std::any_of(doc.places.begin(), doc.places.end(), [&](const PlaceMention& m) {
+            return m.span.begin == at && m.kind == chosen.kind && !m.demonym;
+          })) {
+        return;
+      }
+    }
   }
   loc->location = std::string(doc.Slice(name));
   loc->geonameid = 0;

@@ -710,6 +710,20 @@ class Recognizer {
     const Span& sp = tokens_[i].span;
     return std::string_view(text_ + sp.begin, sp.end - sp.begin);
   }
+  // A preposition that rarely takes a person ("in X", "at X"; not "to Turner's 39").
+  static bool IsFirmPrep(std::string_view lower) {
+    return Eq(lower, "in") || Eq(lower, "at") || Eq(lower, "into") || Eq(lower, "inside") ||
+           Eq(lower, "throughout") || Eq(lower, "within") || Eq(lower, "across");
+  }
+  // True when the run of adjacent capitalized words ending at token i (up to three, all from
+  // token `first` on) follows a firm preposition.
+  bool AfterFirmPrep(uint32_t i, uint32_t first) const {
+    for (uint32_t run = 0; run < 3 && i > first; ++run, --i) {
+      if (IsFirmPrep(LowerTok(i - 1))) return true;  // "in", "In"
+      if (!IsWord(i - 1) || !Adjacent(i) || !IsCapitalized(Tok(i - 1))) return false;
+    }
+    return false;
+  }
   bool IsWord(uint32_t i) const {
     return tokens_[i].kind == TokenKind::kWord || tokens_[i].kind == TokenKind::kAlnum;
   }
@@ -1208,6 +1222,12 @@ class Recognizer {
         c.span = {b, e};
         c.loose = true;
         if (!Evidence(c, sent, last_match_end) || c.cue == 0) return 0;
+        // "the High Cost of Living": an "of" inside a capitalized name is no cue for a spelling
+        // variant ("Living" is loosely "Loving"); "the countryside of Deir Ezzor" is.
+        if (c.cue == 1 && i >= sent.token_begin + 2 && Eq(LowerTok(i - 1), "of") &&
+            IsWord(i - 2) && IsCapitalized(Tok(i - 2))) {
+          return 0;
+        }
         out_.push_back(std::move(c));
         return stop;
       }
@@ -1616,7 +1636,10 @@ class Recognizer {
         const bool full_name =
             p >= b + 2 && IsWord(p - 2) && IsCapitalized(Tok(p - 2)) && !IsTitle(Tok(p - 2)) &&
             (Classes(p2) & (kCommonSentenceStartClass | kLocativePrepClass)) == 0;
-        persons_[c.key] += full_name ? 2 : 1;
+        // "in Ciudad Sinaloa, Sinaloa", "in San Francisco Campeche, Campeche": capitalized words
+        // opened by "in" or "at" start a longer place name the gazetteer lacks, not a person's,
+        // so the province named after it is not taken for a surname.
+        if (!AfterFirmPrep(p - 1, b)) persons_[c.key] += full_name ? 2 : 1;
       }
     }
     // "Keith D. Johnson": a first name and a middle initial before it — a person, firmly.
@@ -1673,8 +1696,7 @@ class Recognizer {
       c.cue = std::max(c.cue, 1);
       // "to Turner's 39", "stabbed ... from Welch": the other prepositions take people too.
       const std::string_view prep = Eq(p1, "the") ? p2 : p1;
-      c.firm_prep = Eq(prep, "in") || Eq(prep, "at") || Eq(prep, "into") || Eq(prep, "inside") ||
-                    Eq(prep, "throughout") || Eq(prep, "within") || Eq(prep, "across");
+      c.firm_prep = IsFirmPrep(prep);
     } else if ((Eq(p1, ",") || Eq(p1, "and") || Eq(p1, "or")) && match_before_sep) {
       c.cue = std::max(c.cue, 1);  // a list of places, or "X, Y"
     } else if (Eq(p1, "(") || (Eq(p1, ",") && (Eq(p2, "(") || Eq(p3, "(")))) {
@@ -1694,6 +1716,14 @@ class Recognizer {
       if (Eq(next_lower, "dollar") || Eq(next_lower, "dollars") || Eq(next_lower, "pound") ||
           Eq(next_lower, "rupee") || Eq(next_lower, "rupees") || Eq(next_lower, "currency")) {
         return false;
+      }
+      // "blocked the Zahle roundabout", "the Halba highway": a road or a crossing named after
+      // the town it runs through or stands in.
+      if (Eq(p1, "the") && c.type == TypeHint::kNone &&
+          (Eq(next_lower, "highway") || Eq(next_lower, "roundabout") ||
+           Eq(next_lower, "intersection") || Eq(next_lower, "junction") ||
+           Eq(next_lower, "bridge") || Eq(next_lower, "crossroads"))) {
+        c.weak_cue = true;
       }
     }
     if (next_adjacent) {

@@ -1001,6 +1001,9 @@ TEST_F(PlacesTest, EventAdmin1FromContainersAndSpelling) {
        "Al Hudaydah", 0},
       // A province name of two words is written whole, not as its second word.
       {"Merchants protested outside the city hall in Santa Rosa (La Pampa).", "La Pampa", 1},
+      // A relative region names its division without the direction words.
+      {"Gunmen handed out food in the north of Veracruz, in Panuco.", "Veracruz", 0},
+      {"Gunmen handed out food in northern Veracruz, in Panuco.", "Veracruz", 0},
       // A town the gazetteer also lists as a name of its province is not the province's name.
       {"Taxi drivers blocked a bridge in Tegucigalpa on Friday.", "Francisco Morazán Department",
        1},
@@ -1032,6 +1035,71 @@ TEST_F(PlacesTest, FullNameMakesASurnameAPerson) {
     EXPECT_NE(m.span.begin, first) << doc.Slice(m.span);
     EXPECT_NE(m.span.begin, last) << doc.Slice(m.span);
   }
+}
+
+// A spelling variant needs a cue: an "of" inside a capitalized name ("the High Cost of Living",
+// "Living" loosely "Loving", New Mexico) is none; an "of" after a common noun still is.
+TEST_F(PlacesTest, AnOfInsideANameIsNoCueForASpellingVariant) {
+  ExpectNoPlaces({{"The coalition against the High Cost of Living called a strike.", "Living"}});
+  const Context cases[] = {
+      {"The coalition against the High Cost of Living called a strike in Leo.", "Leo", "BF",
+       "PPLA2"},
+      {"Shells fell in Syria, in the eastern countryside of Deir Ezzor, on Monday.", "Deir Ezzor",
+       "SY", "ADM1"},
+  };
+  ExpectContexts(cases);
+}
+
+// "the X highway", "the X roundabout": a road or crossing named after its town is a weak cue for
+// the town, as "near the X camp" is: a name only one country holds. The negative row: a common
+// name that several countries hold ("Lena") stays unplaced without more evidence.
+TEST_F(PlacesTest, ARoadOrCrossingNamesItsTown) {
+  const Context cases[] = {
+      {"Protesters blocked the Zahle roundabout on Monday.", "Zahle", "LB", "PPLA"},
+      {"Protesters blocked the Halba highway on Monday.", "Halba", "LB", "PPLA"},
+  };
+  ExpectContexts(cases);
+  ExpectNoPlaces({{"Protesters blocked the Lena bridge on Monday.", "Lena"}});
+}
+
+// "X, Division" names a village the gazetteer lacks, placed in the division; but a division that
+// a comma and another division follow heads a list, and the name before it is the list's first
+// item: the event is not named after a place in another province.
+TEST_F(PlacesTest, AListOfDivisionsNamesNoVillage) {
+  struct Row {
+    const char* text;
+    const char* location;
+    const char* admin1;
+  };
+  const Row rows[] = {
+      {"Police killed 7 militants in Kabul, Ghor, Laghman, and Balkh provinces.", "Ghor", "Ghor"},
+      {"Police killed 7 militants in Xolotepe, Ghor on Monday.", "Xolotepe", "Ghor"},
+  };
+  for (const Row& r : rows) {
+    Document doc = Annotate(r.text);
+    EventLocation loc = LocateEvent(doc, 0, *Gaz());
+    ASSERT_TRUE(loc.found()) << r.text;
+    EXPECT_EQ(loc.location, r.location) << r.text;
+    EXPECT_EQ(loc.admin1, r.admin1) << r.text;
+  }
+}
+
+// Capitalized words opened by "in" or "at" start a place name the gazetteer lacks ("in Ciudad
+// Sinaloa, Sinaloa"), not a person's: the province after it is not taken for a surname. A first
+// name after any other word still makes one.
+TEST_F(PlacesTest, ANameOpenedByInIsNoPersonsName) {
+  const Context cases[] = {
+      {"Workers protested in Ciudad Campeche, Campeche on Monday.", "Campeche", "MX", "PPLA"},
+      {"Workers protested in San Francisco Campeche, Campeche on Monday.", "Campeche", "MX",
+       "PPLA"},
+      {"In Villa Campeche, Campeche, workers protested on Monday.", "Campeche", "MX", "PPLA"},
+      {"Workers protested at Puerto Sinaloa, Sinaloa on Monday.", "Sinaloa", "MX", "ADM1"},
+  };
+  ExpectContexts(cases);
+  const std::string text =
+      "Police questioned Juan Campeche on Monday. Officers released Campeche later, in Merida.";
+  Document doc = Annotate(text);
+  for (const PlaceMention& m : doc.places) EXPECT_NE(doc.Slice(m.span), "Campeche") << text;
 }
 
 TEST_F(PlacesTest, CountryNameIsTheCountryInLocalNews) {
