@@ -528,6 +528,12 @@ const HistoryCase kHistoryCases[] = {
     // sentence as its subject.
     {"Relatives protested outside the court, demanding justice for last year's victims.", false},
     {"Last year's attack on the base killed ten soldiers.", true},
+    // A four-digit number that opens the sentence or follows "about" counts people; after an
+    // article or a preposition it is a year.
+    {"2000 protesters surrounded the home of the chief, chanting slogans.", false},
+    {"About 2000 protesters marched to the governor's office.", false},
+    {"The 2014 uprising toppled the president after weeks of protests.", true},
+    {"Students protested in 2012 against the fee rise.", true},
 };
 
 TEST(TriggersTest, HistoricalFlag) {
