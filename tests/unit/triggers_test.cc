@@ -602,6 +602,32 @@ TEST(TriggersTest, Negation) {
   EXPECT_EQ(PrimaryTrigger(doc), nullptr);
 }
 
+// A negation word negates its own clause: one before "after", "when", "while"... does not reach
+// a cue past it.
+TEST(TriggersTest, NegationStopsAtAClauseWord) {
+  struct Row {
+    const char* text;
+    const char* cue;
+    bool negated;
+  };
+  const Row rows[] = {
+      {"Militants left the town without power after detonating two towers.", "detonating", false},
+      {"Residents were left without water when militants shelled the plant.", "shelled", false},
+      {"Police said no one was detonating bombs in the market.", "detonating", true},
+      {"The army denied shelling the village.", "shelling", true},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc = Annotate(r.text);
+    const TriggerMention* found = nullptr;
+    for (const TriggerMention& t : doc.triggers) {
+      if (doc.Slice(t.span) == r.cue) found = &t;
+    }
+    ASSERT_NE(found, nullptr);
+    EXPECT_EQ(found->negated, r.negated);
+  }
+}
+
 TEST(TriggersTest, MonthsAreNotMarches) {
   Document doc = Annotate("In March the council met. Talks resume in May.");
   for (const TriggerMention& t : doc.triggers) EXPECT_NE(t.sub_event_type, "Peaceful protest");
