@@ -106,6 +106,26 @@ YearMonth ParseYearMonth(std::string_view value) {
   return ym;
 }
 
+namespace {
+
+// "2000 protesters, including...", "about 1500 people": a four-digit number that opens the
+// sentence or follows an approximation word, before a lower-case word, counts people; it is no
+// year ("the 2014 insurrection", "in 2012 demonstrated" are).
+bool IsHeadcount(const Document& doc, const Sentence& s, uint32_t t) {
+  if (t + 1 >= s.token_end || doc.tokens[t + 1].kind != TokenKind::kWord) return false;
+  const std::string_view next = doc.Slice(doc.tokens[t + 1].span);
+  if (next.empty() || next[0] < 'a' || next[0] > 'z') return false;
+  if (t == s.token_begin) return true;
+  static constexpr std::string_view kApproximations[] = {
+      "about", "around", "some", "nearly", "almost", "approximately", "over", "than", "least"};
+  std::string before(doc.Slice(doc.tokens[t - 1].span));
+  for (char& c : before) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return std::find(std::begin(kApproximations), std::end(kApproximations), before) !=
+         std::end(kApproximations);
+}
+
+}  // namespace
+
 float DateHistoryWeight(const Document& doc, const Sentence& s, YearMonth pub, uint32_t cue_end,
                         uint32_t cue_begin, bool word_before_cue_is_plain) {
   if (!pub.known()) return 0;
@@ -143,6 +163,7 @@ float DateHistoryWeight(const Document& doc, const Sentence& s, YearMonth pub, u
     if (tok.kind != TokenKind::kNumber || tok.span.size() != 4) continue;
     YearMonth ym = ParseYearMonth(text);
     if (ym.year < 1900 || ym.year > 2100) continue;
+    if (IsHeadcount(doc, s, t)) continue;
     for (uint32_t back = 1; back <= 3 && t >= s.token_begin + back; ++back) {
       int m = MonthNumber(doc.Slice(doc.tokens[t - back].span));
       if (m != 0) {

@@ -1647,8 +1647,22 @@ class Classifier {
     }
     return false;
   }
+  // A negation word within three tokens before the cue, in its clause: "left the town without
+  // electricity after detonating three towers" negates the electricity, not the detonation.
   bool Negated(uint32_t si, const Hit& hit) const {
-    return ContextBefore(si, hit, CueClass::kCtxNegation, 3);
+    for (const Hit& h : scans_[si].context) {
+      if (h.cue->cls != CueClass::kCtxNegation || h.end > hit.begin || h.end + 3 < hit.begin) {
+        continue;
+      }
+      bool other_clause = false;
+      for (uint32_t t = h.end; t < hit.begin && !other_clause; ++t) {
+        const std::string_view w = TokenText(doc_, t);
+        other_clause = w == "after" || w == "before" || w == "when" || w == "while" ||
+                       w == "because" || w == "until" || w == "following";
+      }
+      if (!other_clause) return true;
+    }
+    return false;
   }
   bool Irrealis(uint32_t si, const Hit& hit) const {
     return ContextBefore(si, hit, CueClass::kCtxIrrealis, 3);

@@ -528,6 +528,12 @@ const HistoryCase kHistoryCases[] = {
     // sentence as its subject.
     {"Relatives protested outside the court, demanding justice for last year's victims.", false},
     {"Last year's attack on the base killed ten soldiers.", true},
+    // A four-digit number that opens the sentence or follows "about" counts people; after an
+    // article or a preposition it is a year.
+    {"2000 protesters surrounded the home of the chief, chanting slogans.", false},
+    {"About 2000 protesters marched to the governor's office.", false},
+    {"The 2014 uprising toppled the president after weeks of protests.", true},
+    {"Students protested in 2012 against the fee rise.", true},
 };
 
 TEST(TriggersTest, HistoricalFlag) {
@@ -594,6 +600,32 @@ TEST(TriggersTest, Negation) {
   Document doc = Annotate("No casualties were reported and no clashes took place.");
   for (const TriggerMention& t : doc.triggers) EXPECT_TRUE(t.negated) << doc.Slice(t.span);
   EXPECT_EQ(PrimaryTrigger(doc), nullptr);
+}
+
+// A negation word negates its own clause: one before "after", "when", "while"... does not reach
+// a cue past it.
+TEST(TriggersTest, NegationStopsAtAClauseWord) {
+  struct Row {
+    const char* text;
+    const char* cue;
+    bool negated;
+  };
+  const Row rows[] = {
+      {"Militants left the town without power after detonating two towers.", "detonating", false},
+      {"Residents were left without water when militants shelled the plant.", "shelled", false},
+      {"Police said no one was detonating bombs in the market.", "detonating", true},
+      {"The army denied shelling the village.", "shelling", true},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.text);
+    Document doc = Annotate(r.text);
+    const TriggerMention* found = nullptr;
+    for (const TriggerMention& t : doc.triggers) {
+      if (doc.Slice(t.span) == r.cue) found = &t;
+    }
+    ASSERT_NE(found, nullptr);
+    EXPECT_EQ(found->negated, r.negated);
+  }
 }
 
 TEST(TriggersTest, MonthsAreNotMarches) {
