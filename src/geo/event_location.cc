@@ -1806,6 +1806,18 @@ bool LastOfAListInParentheses(const Document& doc, Span span) {
          doc.Slice(doc.tokens[e].span) == ")";
 }
 
+// "(Kadiogo, Ouagadougou)": the list item before `span` is a second-level division of
+// `admin1`, so the list runs from a district down to its town, and the town names no division.
+bool AfterASecondLevelDivision(const Document& doc, Span span, GeoId admin1, const Gazetteer& gaz) {
+  const size_t b = TokenAt(doc, span.begin);
+  if (b < 2) return false;
+  const uint32_t comma = doc.tokens[b - 1].span.begin;
+  return std::any_of(doc.places.begin(), doc.places.end(), [&](const PlaceMention& p) {
+    return p.span.end == comma && p.kind == PlaceKind::kAdmin2 && p.geo_id < gaz.size() &&
+           gaz.Entry(p.geo_id).admin1_id() == admin1;
+  });
+}
+
 std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& gaz,
                             WrittenNames& w) {
   if (admin1 == kNoGeoId || admin1 >= gaz.size()) return {};
@@ -1866,7 +1878,8 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     // it is the name of its seat.
     if (!names && (m.feature_code == "PPLA" || m.feature_code == "PPLC") &&
         m.geo_id < gaz.size() && gaz.Entry(m.geo_id).admin1_id() == admin1 &&
-        LastOfAListInParentheses(doc, m.span)) {
+        LastOfAListInParentheses(doc, m.span) &&
+        !AfterASecondLevelDivision(doc, m.span, admin1, gaz)) {
       return std::string(name.text);
     }
     if (!names || only_seat(name.loose)) continue;

@@ -337,12 +337,13 @@ bool IsFeatureNoun(std::string_view w) {
 // Words that follow a place used as a modifier of a local institution ("Mansfield Police",
 // "Dublin City Council", "Gainesville Mayor", "Vancouver International Airport", "Bridgeport
 // Superior Court", "Kanawha Circuit Court"): the name is still the place.
-constexpr std::array<std::string_view, 32> kInstitutionWords = {
+constexpr std::array<std::string_view, 36> kInstitutionWords = {
     "Police",   "Mayor",         "City",      "Council",    "Fire",     "Public",      "Community",
     "Township", "Sheriff",       "Sheriff's", "Historical", "Highway",  "Chamber",     "Municipal",
     "Regional", "Area",          "Metro",     "Downtown",   "Planning", "Board",       "Housing",
     "Zoning",   "International", "Airport",   "Superior",   "Circuit",  "Independent", "Education",
-    "Airbase",  "Governor",      "Governor's", "Prison"};
+    "Airbase",  "Governor",      "Governor's", "Prison",  "Provincial",
+    "Stadium",  "Labour",        "Municipality"};
 bool IsInstitutionWord(std::string_view w) {
   static const WordSet k_set(kInstitutionWords);
   return k_set.Has(w);

@@ -286,6 +286,10 @@ TEST_F(EventLocationTest, Admin1WrittenAsTheDivisionsName) {
       {"On 3 May 2020, militants attacked the village of Kiba (Logobou, Tapoa) and burned a "
        "school.",
        0, "Burkina Faso", "Est", "Kiba", 1},
+      // A list that runs from a province down to its town ("Kadiogo, Ouagadougou") names no
+      // division with the town.
+      {"On 6 May 2020, gunmen attacked a mosque in Kossodo (Kadiogo, Ouagadougou).", 0,
+       "Burkina Faso", "Centre", "Kossodo", 1},
       // A town's name that Natural Earth also lists for its province ("Mizdah" for Jabal al
       // Gharbi), read as the province: the province's own name, not the town's.
       {"Aircraft struck a fuel depot on the outskirts of Mizdah (Al Jabl Al Gharbi) on Tuesday.",

@@ -783,6 +783,11 @@ TEST_F(PlacesTest, PlaceNamingALocalInstitutionIsAPlace) {
       {"Van Governor's Office extended the ban on all protests.", "Van", "TR"},
       {"Drones targeted Hama Airbase on Friday.", "Hama", "SY"},
       {"Inmates rioted in Kandahar Prison on Monday.", "Kandahar", "AF"},
+      // A provincial school, a labour exchange, a stadium and a town's municipality.
+      {"Students of Gaoua Provincial High School marched on Monday.", "Gaoua", "BF"},
+      {"Staff demonstrated in front of the Ouagadougou Labour Exchange.", "Ouagadougou", "BF"},
+      {"Fans clashed with police outside Herat Stadium.", "Herat", "AF"},
+      {"Workers protested outside Sfax Municipality on Monday.", "Sfax", "TN"},
       // A capitalized modifier before the name is not a first name.
       {"Former US ambassador John Smith spoke at the event.", "US", "US"},
       // "City-District district": the city.
