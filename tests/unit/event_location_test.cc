@@ -705,6 +705,19 @@ TEST_F(EventLocationTest, UnlocatedPlaceBeforeAnUnknownDivision) {
   ExpectLocatedWithActors(rows);
 }
 
+// "X, Division" names a village the gazetteer lacks, placed in the division; but a division that
+// a comma and another division follow heads a list, and the name before it is the list's first
+// item: the event is not named after a place in another province.
+TEST_F(EventLocationTest, AListOfDivisionsNamesNoVillage) {
+  const Row rows[] = {
+      {"Police killed 7 militants in Kabul, Ghor, Laghman, and Balkh provinces.", 0,
+       "Afghanistan", "Ghor", "Ghor", 4},
+      {"Police killed 7 militants in Xolotepe, Ghor on Monday.", 0, "Afghanistan", "Ghor",
+       "Xolotepe", 4},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
 // A town written as the container of a district away from it names the province: the district
 // locates the event; a district of the city itself leaves the city.
 TEST_F(EventLocationTest, TownAsContainerOfADistrict) {

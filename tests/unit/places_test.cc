@@ -1067,28 +1067,6 @@ TEST_F(PlacesTest, ARoadOrCrossingNamesItsTown) {
   ExpectNoPlaces({{"Protesters blocked the Lena bridge on Monday.", "Lena"}});
 }
 
-// "X, Division" names a village the gazetteer lacks, placed in the division; but a division that
-// a comma and another division follow heads a list, and the name before it is the list's first
-// item: the event is not named after a place in another province.
-TEST_F(PlacesTest, AListOfDivisionsNamesNoVillage) {
-  struct Row {
-    const char* text;
-    const char* location;
-    const char* admin1;
-  };
-  const Row rows[] = {
-      {"Police killed 7 militants in Kabul, Ghor, Laghman, and Balkh provinces.", "Ghor", "Ghor"},
-      {"Police killed 7 militants in Xolotepe, Ghor on Monday.", "Xolotepe", "Ghor"},
-  };
-  for (const Row& r : rows) {
-    Document doc = Annotate(r.text);
-    EventLocation loc = LocateEvent(doc, 0, *Gaz());
-    ASSERT_TRUE(loc.found()) << r.text;
-    EXPECT_EQ(loc.location, r.location) << r.text;
-    EXPECT_EQ(loc.admin1, r.admin1) << r.text;
-  }
-}
-
 // Capitalized words opened by "in" or "at" start a place name the gazetteer lacks ("in Ciudad
 // Sinaloa, Sinaloa"), not a person's: the province after it is not taken for a surname. A first
 // name after any other word still makes one.
