@@ -240,7 +240,7 @@ void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out
 }
 
 size_t LexTimexInto(std::string_view text, std::string* lowered, std::vector<Tok>* slots,
-                    std::vector<uint32_t>* candidates) {
+                    std::vector<uint32_t>* candidates, std::vector<uint32_t>* time_words) {
   const size_t size = text.size();
   // Grows only when a longer text comes and never shrinks (the buffers live across calls), so
   // no zero-filling of the buffer per call; bytes after the padding are left from earlier texts.
@@ -248,8 +248,12 @@ size_t LexTimexInto(std::string_view text, std::string* lowered, std::vector<Tok
   char* p = lowered->data();
   const char* src = text.data();
   if (candidates) candidates->clear();
+  thread_local std::vector<uint32_t> own_time_words;
+  std::vector<uint32_t>& hot_words = time_words ? *time_words : own_time_words;
   if (size == 0) {
     std::memset(p, 0, kLoweredPadding);
+    if (hot_words.empty()) hot_words.resize(1);
+    hot_words[0] = UINT32_MAX;
     return 0;
   }
 
@@ -314,12 +318,12 @@ size_t LexTimexInto(std::string_view text, std::string* lowered, std::vector<Tok
   const char* const kPunctTail = kTails[1].data();
   const WordClassTable& table = TimeWordClasses();
   const bool sealed = table.sealed();
-  thread_local std::vector<uint32_t> lookups, hot_numbers, hot_words;
+  thread_local std::vector<uint32_t> lookups, hot_numbers;
   if (lookups.size() < count + 1) {
     lookups.resize(count + 1);
     hot_numbers.resize(count + 1);
-    hot_words.resize(count + 1);
   }
+  if (hot_words.size() < count + 1) hot_words.resize(count + 1);
   uint32_t* const look = lookups.data();
   uint32_t* const hot_num = hot_numbers.data();
   size_t looks = 0, hot_nums = 0;
@@ -385,16 +389,23 @@ size_t LexTimexInto(std::string_view text, std::string* lowered, std::vector<Tok
     }
   }
 
-  // Pass 3: the listed words' classes, numbers and index ids; time words are hot.
+  // Pass 3: the listed words' classes, numbers and index ids; time words are hot. With a
+  // sealed table the lookup has no branch: a word longer than any key (16 bytes) is looked up
+  // as the empty key, which no word has (FindPaddedSealed gives 0 for it).
   uint32_t* const hot_word = hot_words.data();
   size_t hot_ws = 0;
   for (size_t q = 0; q < looks; ++q) {
-    Tok& t = toks[look[q]];
-    const int cls =
-        ClassifyTimeWordPadded(table, p + t.begin, t.end - t.begin, &t.number, &t.word);
+    const uint32_t at = look[q];
+    Tok& t = toks[at];
+    const size_t n = t.end - t.begin;
+    uint8_t number, id;
+    const int cls = sealed ? table.FindPaddedSealed(p + t.begin, n > 16 ? 0 : n, &number, &id)
+                           : ClassifyTimeWordPadded(table, p + t.begin, n, &number, &id);
     t.cls = static_cast<uint8_t>(cls);
     t.starter = cls != 0;
-    hot_word[hot_ws] = look[q];
+    t.number = number;
+    t.word = id;
+    hot_word[hot_ws] = at;
     hot_ws += (cls & kTimeWord) != 0;
   }
 
