@@ -169,12 +169,17 @@ enum MatcherBit : uint16_t {
 // Matchers that succeed only with a word of a particular kind within their first few tokens
 // (their reach, kGateReach): Scanner::Run skips them at a candidate without such a time word
 // near it (WordFacts::enables).
-constexpr uint16_t kGatedMatchers =
-    kMonthDate | kWeekdayDate | kRelativePeriod | kAgoLater | kDuration | kQuarterExpr;
+constexpr uint16_t kGatedMatchers = kMonthDate | kRelativeDay | kWeekdayDate | kRelativePeriod |
+                                    kAgoLater | kDuration | kQuarterExpr;
 // The reach of each gated matcher: the farthest token after the first, counted from the
 // matcher's skips, where its word can stand (each with a margin over the count in brackets):
 //   MonthDate      a month             12  (SkipMods 3, last/next/this + past/coming 2, or a
 //                                            day 2 + "of" 1: 8)
+//   RelativeDay    today, yesterday,    6  (early 1, mid- 2, last/this/the 1: 4)
+//                  tomorrow, tonight,
+//                  overnight, night,
+//                  morning, afternoon,
+//                  evening or day
 //   WeekdayDate    a weekday            8  (early 1, the previous 2 or last + past/coming 2: 4)
 //   RelativePeriod a unit, season, or   12  (SkipMods 3, the 1, early/late 1, last 1,
 //                  "weekend"                past/coming 1, fiscal 1: 8)
@@ -190,8 +195,9 @@ constexpr auto kGateWithin = [] {
     uint16_t matcher;
     size_t reach;
   };
-  constexpr Reach kReach[] = {{kMonthDate, 12}, {kWeekdayDate, 8},  {kRelativePeriod, 12},
-                              {kAgoLater, 10},  {kDuration, 14},    {kQuarterExpr, 22}};
+  constexpr Reach kReach[] = {{kMonthDate, 12},  {kRelativeDay, 6},     {kWeekdayDate, 8},
+                              {kAgoLater, 10},   {kDuration, 14},       {kRelativePeriod, 12},
+                              {kQuarterExpr, 22}};
   std::array<uint16_t, kGateWindow> within{};
   for (size_t d = 0; d < kGateWindow; ++d) {
     for (const Reach& r : kReach) {
@@ -311,6 +317,11 @@ const WordFacts* TimeWordFacts() {
       if (!SeasonCode(w).empty() || w == "weekend") f.enables |= kRelativePeriod;
       if (w == "quarter" || w == "half" || w == "period") f.enables |= kQuarterExpr;
       if (w == "year") f.enables_near |= kQuarterExpr;
+      if (w == "today" || w == "yesterday" || w == "tomorrow" || w == "tonight" ||
+          w == "overnight" || w == "night" || w == "morning" || w == "afternoon" ||
+          w == "evening" || w == "day") {
+        f.enables |= kRelativeDay;
+      }
     }
     return facts;
   }();
@@ -481,8 +492,13 @@ class Scanner {
     if (t.kind == Tok::kNum) {
       // Only a year (4 digits) or the day in "April 24 and 25" can end a match at a number:
       // every other reading needs a particular token after it.
-      return t.digits == 4 || last_day_end_ + 1 == i || MayFollowStart(i + 1) ? kNumberMatchers
-                                                                               : 0;
+      if (!(t.digits == 4 || last_day_end_ + 1 == i || MayFollowStart(i + 1))) return 0;
+      // Other numbers begin a year or a quarter only with a word glued on ("20th century",
+      // "3rd quarter").
+      if (t.digits != 4 && !(Word(i + 1) && Glued(i + 1))) {
+        return kNumberMatchers & ~(kYearDate | kQuarterExpr);
+      }
+      return kNumberMatchers;
     }
     if (t.kind == Tok::kPunct) {
       // "'" begins only a two-digit year ("'90s"): a possessive "'s" runs nothing.

@@ -74,6 +74,8 @@ TEST(TimexDispatchTest, SentencesMatchReference) {
       "Up to a hundred additional days, at least twenty-five trading days, 2 1/2-year terms.",
       "The end of the last past March, the 9th of May, early the previous Friday, mid-June.",
       "At the end of the coming spring, the early summer, this past fiscal year, the weekend.",
+      "Early mid-afternoon yesterday, late this evening, earlier tonight, later that night.",
+      "The 1st half, 4th-quarter profit, 19th-century walls, the 21st century, 3 quarters.",
       // Benign sentences: candidates whose gated matchers have no word in reach.
       "The quarterback said the half-time show was about as long as the last one, at best.",
       "Some 40 of the 300 delegates left early; the other 260 stayed in the hall until late.",
