@@ -51,8 +51,9 @@ size_t LexTimexInto(std::string_view text, std::string* lowered, std::vector<Tok
                     std::vector<uint32_t>* candidates = nullptr,
                     std::vector<uint32_t>* time_words = nullptr);
 
-// The vector width LexTimex classifies bytes with: 2 AVX2 (when the CPU has it, checked at run
-// time), 1 SSE2, 0 one byte at a time. Every level gives the same tokens.
+// The vector width LexTimex classifies bytes with: 2 AVX2 (when the CPU has it with BMI1/2 and
+// POPCNT, checked at run time; the whole lexer is then compiled for them), 1 SSE2, 0 one byte
+// at a time. Every level gives the same tokens.
 int LexTimexSimdLevel();
 // For tests: selects a level (clamped to 0..the best the CPU has); returns the previous one.
 // Not thread-safe: call it before lexing on other threads.
