@@ -91,7 +91,7 @@ RawMasks RawMasksSse2(const char* src, char* low) {
 #define SITREP_TIMEX_AVX2 1
 // The same 32 bytes at a time, for CPUs that have AVX2 (checked at run time: the build
 // targets plain x86-64).
-__attribute__((target("avx2"))) RawMasks RawMasksAvx2(const char* src, char* low) {
+__attribute__((target("avx2"))) inline RawMasks RawMasksAvx2(const char* src, char* low) {
   RawMasks r{};
   const __m256i A1 = _mm256_set1_epi8('A' - 1), Z1 = _mm256_set1_epi8('Z' + 1);
   const __m256i a1 = _mm256_set1_epi8('a' - 1), z1 = _mm256_set1_epi8('z' + 1);
@@ -161,7 +161,7 @@ int& SimdLevel() {
 
 // Lowercases the 64 bytes of the text from o into `low + o` (the text's bytes, then NULs past
 // its end) and returns their masks; `text` is the original.
-BlockMasks LowerAndMask(std::string_view text, char* low, size_t o, int level) {
+[[gnu::always_inline]] inline BlockMasks LowerAndMask(std::string_view text, char* low, size_t o, int level) {
   const size_t left = text.size() - o;
   const char* src = text.data() + o;
   // The last block: the text is not padded, its copy is.
