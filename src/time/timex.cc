@@ -374,7 +374,8 @@ class Scanner {
       if (c < i) continue;  // inside the last match
       i = c;
       // Most candidates run no matcher at all (MatchersAt): no Match is built for them.
-      const uint16_t run = MatchersAt(i) & GateAt(i);
+      uint16_t run = MatchersAt(i);
+      if (run != 0) run &= GateAt(i);
       if (run == 0) {
         ++i;
         continue;
