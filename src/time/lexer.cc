@@ -411,6 +411,12 @@ size_t NextClear(const uint64_t* bits, size_t pos) {
   // Tokens up to the previous hot token were marked by it or an earlier one: a window starts
   // after them (hot tokens come in clusters: "on Jan. 5, 2024").
   hot_num[hot_nums] = hot_word[hot_ws] = UINT32_MAX;
+  // Each token is visited once (the windows do not overlap), so the list stays sorted; it is
+  // appended to without a branch, in a buffer that only grows, then copied out.
+  thread_local std::vector<uint32_t> listed;
+  if (listed.size() < count) listed.resize(count);
+  uint32_t* const cand = listed.data();
+  size_t cands = 0;
   size_t marked = 0;  // tokens before this are marked
   for (size_t a = 0, w = 0; a < hot_nums || w < hot_ws;) {
     const size_t h = hot_num[a] < hot_word[w] ? hot_num[a++] : hot_word[w++];
@@ -418,14 +424,13 @@ size_t NextClear(const uint64_t* bits, size_t pos) {
     const size_t from = window > marked ? window : marked;
     marked = h + 1;
     for (size_t j = from; j <= h; ++j) {
-      // A token joins the list when first marked: a later hot token marks only tokens after
-      // every token an earlier one marked, so the list stays sorted.
-      if (candidates && toks[j].starter && !toks[j].candidate) {
-        candidates->push_back(static_cast<uint32_t>(j));
-      }
-      toks[j].candidate = toks[j].starter;
+      const bool starter = toks[j].starter;
+      toks[j].candidate = starter;
+      cand[cands] = static_cast<uint32_t>(j);
+      cands += starter;
     }
   }
+  if (candidates) candidates->assign(cand, cand + cands);
   return count;
 }
 
