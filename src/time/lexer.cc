@@ -365,10 +365,11 @@ size_t NextClear(const uint64_t* bits, size_t pos) {
           hot_num[hot_nums] = static_cast<uint32_t>(k);
           hot_nums += v >= 0;
         } else {
-          // Wide marks (3 bytes) and one-byte punctuation.
-          const char wide = WidePunct(text, pos);
-          const char ch = wide != 0 ? wide : src[pos];
-          t.end = static_cast<uint32_t>(pos + (wide != 0 ? 3 : 1));
+          // One-byte punctuation (ASCII), and wide marks (3 bytes, the only punctuation that
+          // begins with a byte >= 0x80).
+          const bool wide = static_cast<unsigned char>(src[pos]) >= 0x80;
+          const char ch = wide ? WidePunct(text, pos) : src[pos];
+          t.end = static_cast<uint32_t>(pos + (wide ? 3 : 1));
           std::memcpy(reinterpret_cast<char*>(&t) + kTailOffset, kPunctTail, kTailSize);
           t.glued = is_glued;
           t.ch = ch;
