@@ -161,7 +161,8 @@ int& SimdLevel() {
 
 // Lowercases the 64 bytes of the text from o into `low + o` (the text's bytes, then NULs past
 // its end) and returns their masks; `text` is the original.
-[[gnu::always_inline]] inline BlockMasks LowerAndMask(std::string_view text, char* low, size_t o, int level) {
+[[gnu::always_inline]] inline BlockMasks LowerAndMask(std::string_view text, char* low, size_t o,
+                                                     int level) {
   const size_t left = text.size() - o;
   const char* src = text.data() + o;
   // The last block: the text is not padded, its copy is.

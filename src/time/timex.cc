@@ -167,7 +167,7 @@ enum MatcherBit : uint16_t {
   kAllMatchers = (1 << 13) - 1,
 };
 // Matchers that succeed only with a word of a particular kind within their first few tokens
-// (their reach, kGateReach): Scanner::Run skips them at a candidate without such a time word
+// (their reach, kGateWithin): Scanner::Run skips them at a candidate without such a time word
 // near it (WordFacts::enables).
 constexpr uint16_t kGatedMatchers = kMonthDate | kRelativeDay | kWeekdayDate | kRelativePeriod |
                                     kAgoLater | kDuration | kQuarterExpr;
