@@ -227,6 +227,49 @@ size_t NextClear(const uint64_t* bits, size_t pos) {
   return (w << 6) + static_cast<size_t>(__builtin_ctzll(rest));
 }
 
+// Pass 3 of LexInto: the classes, numbers and index ids of the listed words (`look`, `looks`
+// of them) of `toks`, whose text is in `low`; lists the time words in `hot_word` and returns
+// their count. Its own function: the lookup's constants and pointers then stay in registers.
+// With a sealed table the lookup has no branch: a word longer than any key (16 bytes) is looked
+// up as the empty key, which no word has (FindPaddedSealed gives 0 for it).
+[[gnu::noinline]] size_t ClassifyListedSealed(const WordClassTable& table, const char* low,
+                                              Tok* toks, const uint32_t* look, size_t looks,
+                                              uint32_t* hot_word) {
+  size_t hot_ws = 0;
+  for (size_t q = 0; q < looks; ++q) {
+    const uint32_t at = look[q];
+    Tok& t = toks[at];
+    const size_t n = t.end - t.begin;
+    uint8_t number, id;
+    const int cls = table.FindPaddedSealed(low + t.begin, n > 16 ? 0 : n, &number, &id);
+    t.cls = static_cast<uint8_t>(cls);
+    t.starter = cls != 0;
+    t.number = number;
+    t.word = id;
+    hot_word[hot_ws] = at;
+    hot_ws += (cls & kTimeWord) != 0;
+  }
+  return hot_ws;
+}
+
+// The same with a table that is not sealed (the probing lookup).
+size_t ClassifyListed(const WordClassTable& table, const char* low, Tok* toks,
+                      const uint32_t* look, size_t looks, uint32_t* hot_word) {
+  size_t hot_ws = 0;
+  for (size_t q = 0; q < looks; ++q) {
+    Tok& t = toks[look[q]];
+    uint8_t number, id;
+    const int cls = ClassifyTimeWordPadded(table, low + t.begin, t.end - t.begin, &number, &id);
+    t.cls = static_cast<uint8_t>(cls);
+    t.starter = cls != 0;
+    t.number = number;
+    t.word = id;
+    hot_word[hot_ws] = look[q];
+    hot_ws += (cls & kTimeWord) != 0;
+  }
+  return hot_ws;
+}
+
 // LexTimexInto at SIMD level `level`; inlined into one copy per instruction set (LexTimexInto).
 [[gnu::always_inline]] inline size_t LexInto(std::string_view text, std::string* lowered,
                                             std::vector<Tok>* slots,
@@ -388,25 +431,10 @@ size_t NextClear(const uint64_t* bits, size_t pos) {
     }
   }
 
-  // Pass 3: the listed words' classes, numbers and index ids; time words are hot. With a
-  // sealed table the lookup has no branch: a word longer than any key (16 bytes) is looked up
-  // as the empty key, which no word has (FindPaddedSealed gives 0 for it).
+  // Pass 3: the listed words' classes, numbers and index ids; time words are hot.
   uint32_t* const hot_word = hot_words.data();
-  size_t hot_ws = 0;
-  for (size_t q = 0; q < looks; ++q) {
-    const uint32_t at = look[q];
-    Tok& t = toks[at];
-    const size_t n = t.end - t.begin;
-    uint8_t number, id;
-    const int cls = sealed ? table.FindPaddedSealed(p + t.begin, n > 16 ? 0 : n, &number, &id)
-                           : ClassifyTimeWordPadded(table, p + t.begin, n, &number, &id);
-    t.cls = static_cast<uint8_t>(cls);
-    t.starter = cls != 0;
-    t.number = number;
-    t.word = id;
-    hot_word[hot_ws] = at;
-    hot_ws += (cls & kTimeWord) != 0;
-  }
+  const size_t hot_ws = sealed ? ClassifyListedSealed(table, p, toks, look, looks, hot_word)
+                               : ClassifyListed(table, p, toks, look, looks, hot_word);
 
   // Pass 4: the hot tokens (numbers and time words) in text order, merged from the two lists;
   // the starters among each and the kCandidateWindow - 1 tokens before it are candidates.
