@@ -91,7 +91,7 @@ RawMasks RawMasksSse2(const char* src, char* low) {
 #define SITREP_TIMEX_AVX2 1
 // The same 32 bytes at a time, for CPUs that have AVX2 (checked at run time: the build
 // targets plain x86-64).
-__attribute__((target("avx2"))) RawMasks RawMasksAvx2(const char* src, char* low) {
+__attribute__((target("avx2"))) inline RawMasks RawMasksAvx2(const char* src, char* low) {
   RawMasks r{};
   const __m256i A1 = _mm256_set1_epi8('A' - 1), Z1 = _mm256_set1_epi8('Z' + 1);
   const __m256i a1 = _mm256_set1_epi8('a' - 1), z1 = _mm256_set1_epi8('z' + 1);
@@ -139,10 +139,13 @@ RawMasks RawMasksScalar(const char* src, char* low) {
   return r;
 }
 
-// The best RawMasks the CPU runs: 2 AVX2, 1 SSE2, 0 scalar.
+// The best level the CPU runs: 2 AVX2 (with BMI1/2 and POPCNT), 1 SSE2, 0 scalar.
 int BestSimdLevel() {
 #if defined(SITREP_TIMEX_AVX2)
-  if (__builtin_cpu_supports("avx2")) return 2;
+  if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") &&
+      __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt")) {
+    return 2;
+  }
 #endif
 #if defined(__SSE2__)
   return 1;
@@ -158,7 +161,8 @@ int& SimdLevel() {
 
 // Lowercases the 64 bytes of the text from o into `low + o` (the text's bytes, then NULs past
 // its end) and returns their masks; `text` is the original.
-BlockMasks LowerAndMask(std::string_view text, char* low, size_t o, int level) {
+[[gnu::always_inline]] inline BlockMasks LowerAndMask(std::string_view text, char* low, size_t o,
+                                                     int level) {
   const size_t left = text.size() - o;
   const char* src = text.data() + o;
   // The last block: the text is not padded, its copy is.
@@ -223,24 +227,54 @@ size_t NextClear(const uint64_t* bits, size_t pos) {
   return (w << 6) + static_cast<size_t>(__builtin_ctzll(rest));
 }
 
-}  // namespace
-
-int LexTimexSimdLevel() { return SimdLevel(); }
-
-int SetLexTimexSimdLevel(int level) {
-  const int previous = SimdLevel();
-  const int best = BestSimdLevel();
-  SimdLevel() = level < 0 ? 0 : level > best ? best : level;
-  return previous;
+// Pass 3 of LexInto: the classes, numbers and index ids of the listed words (`look`, `looks`
+// of them) of `toks`, whose text is in `low`; lists the time words in `hot_word` and returns
+// their count. Its own function: the lookup's constants and pointers then stay in registers.
+// With a sealed table the lookup has no branch: a word longer than any key (16 bytes) is looked
+// up as the empty key, which no word has (FindPaddedSealed gives 0 for it).
+[[gnu::noinline]] size_t ClassifyListedSealed(const WordClassTable& table, const char* low,
+                                              Tok* toks, const uint32_t* look, size_t looks,
+                                              uint32_t* hot_word) {
+  size_t hot_ws = 0;
+  for (size_t q = 0; q < looks; ++q) {
+    const uint32_t at = look[q];
+    Tok& t = toks[at];
+    const size_t n = t.end - t.begin;
+    uint8_t number, id;
+    const int cls = table.FindPaddedSealed(low + t.begin, n > 16 ? 0 : n, &number, &id);
+    t.cls = static_cast<uint8_t>(cls);
+    t.starter = cls != 0;
+    t.number = number;
+    t.word = id;
+    hot_word[hot_ws] = at;
+    hot_ws += (cls & kTimeWord) != 0;
+  }
+  return hot_ws;
 }
 
-void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out,
-              std::vector<uint32_t>* candidates) {
-  out->resize(LexTimexInto(text, lowered, out, candidates));
+// The same with a table that is not sealed (the probing lookup).
+size_t ClassifyListed(const WordClassTable& table, const char* low, Tok* toks,
+                      const uint32_t* look, size_t looks, uint32_t* hot_word) {
+  size_t hot_ws = 0;
+  for (size_t q = 0; q < looks; ++q) {
+    Tok& t = toks[look[q]];
+    uint8_t number, id;
+    const int cls = ClassifyTimeWordPadded(table, low + t.begin, t.end - t.begin, &number, &id);
+    t.cls = static_cast<uint8_t>(cls);
+    t.starter = cls != 0;
+    t.number = number;
+    t.word = id;
+    hot_word[hot_ws] = look[q];
+    hot_ws += (cls & kTimeWord) != 0;
+  }
+  return hot_ws;
 }
 
-size_t LexTimexInto(std::string_view text, std::string* lowered, std::vector<Tok>* slots,
-                    std::vector<uint32_t>* candidates) {
+// LexTimexInto at SIMD level `level`; inlined into one copy per instruction set (LexTimexInto).
+[[gnu::always_inline]] inline size_t LexInto(std::string_view text, std::string* lowered,
+                                            std::vector<Tok>* slots,
+                                            std::vector<uint32_t>* candidates,
+                                            std::vector<uint32_t>* time_words, int level) {
   const size_t size = text.size();
   // Grows only when a longer text comes and never shrinks (the buffers live across calls), so
   // no zero-filling of the buffer per call; bytes after the padding are left from earlier texts.
@@ -248,8 +282,12 @@ size_t LexTimexInto(std::string_view text, std::string* lowered, std::vector<Tok
   char* p = lowered->data();
   const char* src = text.data();
   if (candidates) candidates->clear();
+  thread_local std::vector<uint32_t> own_time_words;
+  std::vector<uint32_t>& hot_words = time_words ? *time_words : own_time_words;
   if (size == 0) {
     std::memset(p, 0, kLoweredPadding);
+    if (hot_words.empty()) hot_words.resize(1);
+    hot_words[0] = UINT32_MAX;
     return 0;
   }
 
@@ -262,7 +300,6 @@ size_t LexTimexInto(std::string_view text, std::string* lowered, std::vector<Tok
   starts.resize(blocks);
   glued_bits.resize(blocks);
   upper_bits.resize(blocks);
-  const int level = SimdLevel();
   uint64_t carry_word = 0, carry_digit = 0;
   uint64_t carry_space = 1;  // the first token is never glued
   size_t count = 0;
@@ -314,12 +351,12 @@ size_t LexTimexInto(std::string_view text, std::string* lowered, std::vector<Tok
   const char* const kPunctTail = kTails[1].data();
   const WordClassTable& table = TimeWordClasses();
   const bool sealed = table.sealed();
-  thread_local std::vector<uint32_t> lookups, hot_numbers, hot_words;
+  thread_local std::vector<uint32_t> lookups, hot_numbers;
   if (lookups.size() < count + 1) {
     lookups.resize(count + 1);
     hot_numbers.resize(count + 1);
-    hot_words.resize(count + 1);
   }
+  if (hot_words.size() < count + 1) hot_words.resize(count + 1);
   uint32_t* const look = lookups.data();
   uint32_t* const hot_num = hot_numbers.data();
   size_t looks = 0, hot_nums = 0;
@@ -343,9 +380,9 @@ size_t LexTimexInto(std::string_view text, std::string* lowered, std::vector<Tok
         t.glued = is_glued;
         t.cap = (upper >> bit & 1) != 0;
         // Appended without a branch: a branch on the shape mispredicts on every few words
-        // (measured: -13% documents/s).
+        // (measured: -13% documents/s). Without a sealed table every word is listed below.
         look[looks] = static_cast<uint32_t>(k);
-        looks += !sealed || table.MayBeKey(p + pos, end - pos);
+        looks += table.MayBeKey(p + pos, end - pos);
       } else {
         if (digit >> bit & 1) {
           const uint64_t rest = ~digit & (~uint64_t{0} << bit);
@@ -372,10 +409,11 @@ size_t LexTimexInto(std::string_view text, std::string* lowered, std::vector<Tok
           hot_num[hot_nums] = static_cast<uint32_t>(k);
           hot_nums += v >= 0;
         } else {
-          // Wide marks (3 bytes) and one-byte punctuation.
-          const char wide = WidePunct(text, pos);
-          const char ch = wide != 0 ? wide : src[pos];
-          t.end = static_cast<uint32_t>(pos + (wide != 0 ? 3 : 1));
+          // One-byte punctuation (ASCII), and wide marks (3 bytes, the only punctuation that
+          // begins with a byte >= 0x80).
+          const bool wide = static_cast<unsigned char>(src[pos]) >= 0x80;
+          const char ch = wide ? WidePunct(text, pos) : src[pos];
+          t.end = static_cast<uint32_t>(pos + (wide ? 3 : 1));
           std::memcpy(reinterpret_cast<char*>(&t) + kTailOffset, kPunctTail, kTailSize);
           t.glued = is_glued;
           t.ch = ch;
@@ -385,24 +423,30 @@ size_t LexTimexInto(std::string_view text, std::string* lowered, std::vector<Tok
     }
   }
 
+  if (!sealed) {
+    looks = 0;
+    for (size_t q = 0; q < count; ++q) {
+      look[looks] = static_cast<uint32_t>(q);
+      looks += toks[q].kind == Tok::kWord;
+    }
+  }
+
   // Pass 3: the listed words' classes, numbers and index ids; time words are hot.
   uint32_t* const hot_word = hot_words.data();
-  size_t hot_ws = 0;
-  for (size_t q = 0; q < looks; ++q) {
-    Tok& t = toks[look[q]];
-    const int cls =
-        ClassifyTimeWordPadded(table, p + t.begin, t.end - t.begin, &t.number, &t.word);
-    t.cls = static_cast<uint8_t>(cls);
-    t.starter = cls != 0;
-    hot_word[hot_ws] = look[q];
-    hot_ws += (cls & kTimeWord) != 0;
-  }
+  const size_t hot_ws = sealed ? ClassifyListedSealed(table, p, toks, look, looks, hot_word)
+                               : ClassifyListed(table, p, toks, look, looks, hot_word);
 
   // Pass 4: the hot tokens (numbers and time words) in text order, merged from the two lists;
   // the starters among each and the kCandidateWindow - 1 tokens before it are candidates.
   // Tokens up to the previous hot token were marked by it or an earlier one: a window starts
   // after them (hot tokens come in clusters: "on Jan. 5, 2024").
   hot_num[hot_nums] = hot_word[hot_ws] = UINT32_MAX;
+  // Each token is visited once (the windows do not overlap), so the list stays sorted; it is
+  // appended to without a branch, in a buffer that only grows, then copied out.
+  thread_local std::vector<uint32_t> listed;
+  if (listed.size() < count) listed.resize(count);
+  uint32_t* const cand = listed.data();
+  size_t cands = 0;
   size_t marked = 0;  // tokens before this are marked
   for (size_t a = 0, w = 0; a < hot_nums || w < hot_ws;) {
     const size_t h = hot_num[a] < hot_word[w] ? hot_num[a++] : hot_word[w++];
@@ -410,15 +454,56 @@ size_t LexTimexInto(std::string_view text, std::string* lowered, std::vector<Tok
     const size_t from = window > marked ? window : marked;
     marked = h + 1;
     for (size_t j = from; j <= h; ++j) {
-      // A token joins the list when first marked: a later hot token marks only tokens after
-      // every token an earlier one marked, so the list stays sorted.
-      if (candidates && toks[j].starter && !toks[j].candidate) {
-        candidates->push_back(static_cast<uint32_t>(j));
-      }
-      toks[j].candidate = toks[j].starter;
+      const bool starter = toks[j].starter;
+      toks[j].candidate = starter;
+      cand[cands] = static_cast<uint32_t>(j);
+      cands += starter;
     }
   }
+  if (candidates) candidates->assign(cand, cand + cands);
   return count;
+}
+
+
+#if defined(SITREP_TIMEX_AVX2)
+// The same compiled for CPUs with AVX2, BMI1/2 and POPCNT (SIMD level 2): shifts by a token's
+// bit without the count register, set-bit clears and counts in one instruction each.
+__attribute__((target("avx2,bmi,bmi2,popcnt"))) size_t LexIntoHaswell(
+    std::string_view text, std::string* lowered, std::vector<Tok>* slots,
+    std::vector<uint32_t>* candidates, std::vector<uint32_t>* time_words) {
+  return LexInto(text, lowered, slots, candidates, time_words, 2);
+}
+#endif
+
+size_t LexIntoGeneric(std::string_view text, std::string* lowered, std::vector<Tok>* slots,
+                      std::vector<uint32_t>* candidates, std::vector<uint32_t>* time_words,
+                      int level) {
+  return LexInto(text, lowered, slots, candidates, time_words, level);
+}
+
+}  // namespace
+
+int LexTimexSimdLevel() { return SimdLevel(); }
+
+int SetLexTimexSimdLevel(int level) {
+  const int previous = SimdLevel();
+  const int best = BestSimdLevel();
+  SimdLevel() = level < 0 ? 0 : level > best ? best : level;
+  return previous;
+}
+
+void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out,
+              std::vector<uint32_t>* candidates) {
+  out->resize(LexTimexInto(text, lowered, out, candidates));
+}
+
+size_t LexTimexInto(std::string_view text, std::string* lowered, std::vector<Tok>* slots,
+                    std::vector<uint32_t>* candidates, std::vector<uint32_t>* time_words) {
+  const int level = SimdLevel();
+#if defined(SITREP_TIMEX_AVX2)
+  if (level == 2) return LexIntoHaswell(text, lowered, slots, candidates, time_words);
+#endif
+  return LexIntoGeneric(text, lowered, slots, candidates, time_words, level);
 }
 
 void LexTimexReference(std::string_view text, std::string* lowered, std::vector<Tok>* out) {

@@ -44,12 +44,16 @@ void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out
               std::vector<uint32_t>* candidates = nullptr);
 
 // LexTimex into `slots`, which only grows (no slot is constructed again for a shorter text):
-// returns the token count; the first that many slots are the tokens.
+// returns the token count; the first that many slots are the tokens. `time_words`, when given,
+// receives the indexes of the time-word tokens (Tok::cls has kTimeWord) in increasing order,
+// then UINT32_MAX; it only grows, so entries after UINT32_MAX are left from earlier texts.
 size_t LexTimexInto(std::string_view text, std::string* lowered, std::vector<Tok>* slots,
-                    std::vector<uint32_t>* candidates = nullptr);
+                    std::vector<uint32_t>* candidates = nullptr,
+                    std::vector<uint32_t>* time_words = nullptr);
 
-// The vector width LexTimex classifies bytes with: 2 AVX2 (when the CPU has it, checked at run
-// time), 1 SSE2, 0 one byte at a time. Every level gives the same tokens.
+// The vector width LexTimex classifies bytes with: 2 AVX2 (when the CPU has it with BMI1/2 and
+// POPCNT, checked at run time; the whole lexer is then compiled for them), 1 SSE2, 0 one byte
+// at a time. Every level gives the same tokens.
 int LexTimexSimdLevel();
 // For tests: selects a level (clamped to 0..the best the CPU has); returns the previous one.
 // Not thread-safe: call it before lexing on other threads.

@@ -80,7 +80,8 @@ class WordClassTable {
   bool sealed() const { return sealed_; }
   // ClassifyTimeWord without branches on the word: the masked 16-byte key, one hash, one slot
   // of a collision-free index (Seal) and one key compare. Needs Seal() first. `p` has 16
-  // readable bytes; n is 1..16. *number as Number().
+  // readable bytes; n is 0..16 (0, the empty key, is no word:
+  // all results 0). *number as Number().
   // *id receives the word's number in the index (WordId), 0 when it is no word of the table.
   int FindPaddedSealed(const char* p, size_t n, uint8_t* number, uint8_t* id) const {
     uint64_t a, b;

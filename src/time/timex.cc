@@ -146,6 +146,7 @@ struct ScanBuffers {
   std::string lowered;
   std::vector<Tok> toks;
   std::vector<uint32_t> candidates;  // LexTimex's list of candidate tokens
+  std::vector<uint32_t> time_words;  // and of its time-word tokens (then UINT32_MAX)
 };
 
 // The matchers of Scanner::TryAll, one bit each, in the order they are tried.
@@ -165,6 +166,47 @@ enum MatcherBit : uint16_t {
   kHolidayDate = 1 << 12,
   kAllMatchers = (1 << 13) - 1,
 };
+// Matchers that succeed only with a word of a particular kind within their first few tokens
+// (their reach, kGateWithin): Scanner::Run skips them at a candidate without such a time word
+// near it (WordFacts::enables).
+constexpr uint16_t kGatedMatchers = kMonthDate | kRelativeDay | kWeekdayDate | kRelativePeriod |
+                                    kAgoLater | kDuration | kQuarterExpr;
+// The reach of each gated matcher: the farthest token after the first, counted from the
+// matcher's skips, where its word can stand (each with a margin over the count in brackets):
+//   MonthDate      a month             12  (SkipMods 3, last/next/this + past/coming 2, or a
+//                                            day 2 + "of" 1: 8)
+//   RelativeDay    today, yesterday,    6  (early 1, mid- 2, last/this/the 1: 4)
+//                  tomorrow, tonight,
+//                  overnight, night,
+//                  morning, afternoon,
+//                  evening or day
+//   WeekdayDate    a weekday            8  (early 1, the previous 2 or last + past/coming 2: 4)
+//   RelativePeriod a unit, season, or   12  (SkipMods 3, the 1, early/late 1, last 1,
+//                  "weekend"                past/coming 1, fiscal 1: 8)
+//   AgoLater       a unit              10  (more than 2, a count of at most 4 tokens: 6)
+//   Duration       a unit              14  (the + past or more than 2, a count 4, "1/2" 3,
+//                                            more/additional 1, "-" 1: 11)
+//   QuarterExpr    quarter/half/period 22  (the 1, year-earlier 3, this year's 4, fiscal 1, a
+//                                            spelled year 4, 's 2, an ordinal 2, "-" 1: 18),
+//                  or "year" at most 1 token on ("the year-earlier": WordFacts::enables_near)
+constexpr size_t kGateWindow = 23;  // one more than the longest reach
+constexpr auto kGateWithin = [] {
+  struct Reach {
+    uint16_t matcher;
+    size_t reach;
+  };
+  constexpr Reach kReach[] = {{kMonthDate, 12},  {kRelativeDay, 6},     {kWeekdayDate, 8},
+                              {kAgoLater, 10},   {kDuration, 14},       {kRelativePeriod, 12},
+                              {kQuarterExpr, 22}};
+  std::array<uint16_t, kGateWindow> within{};
+  for (size_t d = 0; d < kGateWindow; ++d) {
+    for (const Reach& r : kReach) {
+      if (d <= r.reach) within[d] |= r.matcher;
+    }
+  }
+  return within;
+}();
+
 // Matchers that may begin at a number, and at "'" ("'90s").
 constexpr uint16_t kNumberMatchers =
     kNumericDate | kMonthDate | kYearDate | kAgoLater | kDuration | kClockTime | kQuarterExpr;
@@ -245,6 +287,10 @@ struct WordFacts {
   // "the", "a", "an", "at": every matcher needs a particular token after the word
   // (Scanner::MayFollowStart); most of their candidates are rejected by that token alone.
   bool needs_next = false;
+  // The gated matchers (kGatedMatchers) this word lets run at a candidate within their reach
+  // before it, and those it lets run at a candidate at most one token before it.
+  uint16_t enables = 0;
+  uint16_t enables_near = 0;
   uint8_t month = 0;
   bool month_abbrev = false;
   uint8_t weekday = 0;
@@ -265,6 +311,17 @@ const WordFacts* TimeWordFacts() {
       f.month = static_cast<uint8_t>(MonthNumber(w, &f.month_abbrev));
       f.weekday = static_cast<uint8_t>(WeekdayNumber(w, &f.weekday_plural));
       f.unit = UnitWord(w, &f.unit_plural);
+      if (f.month) f.enables |= kMonthDate;
+      if (f.weekday) f.enables |= kWeekdayDate;
+      if (f.unit != Unit::kNone) f.enables |= kDuration | kAgoLater | kRelativePeriod;
+      if (!SeasonCode(w).empty() || w == "weekend") f.enables |= kRelativePeriod;
+      if (w == "quarter" || w == "half" || w == "period") f.enables |= kQuarterExpr;
+      if (w == "year") f.enables_near |= kQuarterExpr;
+      if (w == "today" || w == "yesterday" || w == "tomorrow" || w == "tonight" ||
+          w == "overnight" || w == "night" || w == "morning" || w == "afternoon" ||
+          w == "evening" || w == "day") {
+        f.enables |= kRelativeDay;
+      }
     }
     return facts;
   }();
@@ -293,11 +350,12 @@ class Scanner {
     // this text's tokens.
     const size_t count = reference ? buffers->toks.size()
                                    : LexTimexInto(text, &lowered_, &buffers->toks,
-                                                  &buffers->candidates);
+                                                  &buffers->candidates, &buffers->time_words);
     // Word facts by index only when every time word has one (a sealed table).
     facts_ = !reference && TimeWordClasses().sealed() ? TimeWordFacts() : nullptr;
     toks_ = std::span<const Tok>(buffers->toks.data(), count);
     candidates_ = buffers->candidates;
+    time_words_ = buffers->time_words.data();
     low_ = lowered_.data();
   }
 
@@ -316,7 +374,8 @@ class Scanner {
       if (c < i) continue;  // inside the last match
       i = c;
       // Most candidates run no matcher at all (MatchersAt): no Match is built for them.
-      const uint16_t run = MatchersAt(i);
+      uint16_t run = MatchersAt(i);
+      if (run != 0) run &= GateAt(i);
       if (run == 0) {
         ++i;
         continue;
@@ -434,8 +493,13 @@ class Scanner {
     if (t.kind == Tok::kNum) {
       // Only a year (4 digits) or the day in "April 24 and 25" can end a match at a number:
       // every other reading needs a particular token after it.
-      return t.digits == 4 || last_day_end_ + 1 == i || MayFollowStart(i + 1) ? kNumberMatchers
-                                                                               : 0;
+      if (!(t.digits == 4 || last_day_end_ + 1 == i || MayFollowStart(i + 1))) return 0;
+      // Other numbers begin a year or a quarter only with a word glued on ("20th century",
+      // "3rd quarter").
+      if (t.digits != 4 && !(Word(i + 1) && Glued(i + 1))) {
+        return kNumberMatchers & ~(kYearDate | kQuarterExpr);
+      }
+      return kNumberMatchers;
     }
     if (t.kind == Tok::kPunct) {
       // "'" begins only a two-digit year ("'90s"): a possessive "'s" runs nothing.
@@ -445,6 +509,23 @@ class Scanner {
     const WordFacts& f = facts_[t.word];
     if (f.needs_next && !MayFollowStart(i + 1)) return 0;
     return f.matchers;
+  }
+
+  // The matchers a candidate at token i may run as far as its time words go: the gated ones
+  // (kGatedMatchers) whose word stands within their reach (all on the reference path). The
+  // time-word cursor moves on with i (candidates come in order).
+  uint16_t GateAt(size_t i) {
+    if (!facts_) return kAllMatchers;
+    while (time_words_[next_time_word_] < i) ++next_time_word_;
+    uint16_t run = ~kGatedMatchers;
+    // "April 24 and 25" (CoordinatedDay) holds no month.
+    if (last_day_end_ + 1 == i) run |= kMonthDate;
+    for (size_t h = next_time_word_; time_words_[h] < i + kGateWindow; ++h) {
+      const size_t d = time_words_[h] - i;
+      const WordFacts& f = facts_[toks_[time_words_[h]].word];
+      run |= (f.enables & kGateWithin[d]) | (d <= 1 ? f.enables_near : 0);
+    }
+    return run;
   }
 
   // Can token k follow a number (other than a year) or "the"/"a"/"an"/"at" as the first token
@@ -2145,6 +2226,8 @@ class Scanner {
   // of times per document).
   std::span<const Tok> toks_;
   std::span<const uint32_t> candidates_;  // indexes of the candidate tokens, in order
+  const uint32_t* time_words_ = nullptr;  // indexes of the time-word tokens, then UINT32_MAX
+  size_t next_time_word_ = 0;             // GateAt's cursor into time_words_
   const char* low_ = nullptr;  // lowered_.data()
   Date dct_;
   Date ref_;

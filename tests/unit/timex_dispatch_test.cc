@@ -67,6 +67,19 @@ TEST(TimexDispatchTest, SentencesMatchReference) {
       "At least 30 days, at most a week, at present, at the end of the year, the turn of 1990.",
       "The near term, the short term, the beginning of March, the middle of 2019, the start.",
       "It rose 5% to 24, then 31; May 24 and 25 and April 3. He said 12. The 15 were freed.",
+      // Gated matchers with their word far from the candidate (Scanner::GateAt's reach).
+      "The fiscal nineteen ninety-six third-quarter results; the 1988 fourth quarter of 1989.",
+      "This year's first half, last year's quarter, the year-earlier period, the year-ago rise.",
+      "About twenty-four more weeks ago, more than a couple of days later, some 2 1/2 years.",
+      "Up to a hundred additional days, at least twenty-five trading days, 2 1/2-year terms.",
+      "The end of the last past March, the 9th of May, early the previous Friday, mid-June.",
+      "At the end of the coming spring, the early summer, this past fiscal year, the weekend.",
+      "Early mid-afternoon yesterday, late this evening, earlier tonight, later that night.",
+      "The 1st half, 4th-quarter profit, 19th-century walls, the 21st century, 3 quarters.",
+      // Benign sentences: candidates whose gated matchers have no word in reach.
+      "The quarterback said the half-time show was about as long as the last one, at best.",
+      "Some 40 of the 300 delegates left early; the other 260 stayed in the hall until late.",
+      "A dozen of the 12 boats were lost, several more sank, and the rest came back at night.",
   };
   const char* kAnchors[] = {"2024-09-14", "1998-01-08", "", "2000-02-29"};
   for (const char* anchor : kAnchors) {

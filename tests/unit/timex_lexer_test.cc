@@ -60,6 +60,20 @@ void ExpectSameAsReference(std::string_view text) {
   std::vector<uint32_t> listed;
   LexTimex(text, &fast_low, &fast, &listed);
   EXPECT_EQ(listed, CandidateIndices(ref)) << "text: " << text;
+  // The time-word list the scanner's gate walks: exactly the time-word tokens, in order, then
+  // UINT32_MAX.
+  std::vector<uint32_t> time_words;
+  std::vector<Tok> slots;
+  const size_t count = LexTimexInto(text, &fast_low, &slots, &listed, &time_words);
+  std::vector<uint32_t> expected;
+  for (size_t i = 0; i < ref.size(); ++i) {
+    if (ref[i].cls & kTimeWord) expected.push_back(static_cast<uint32_t>(i));
+  }
+  expected.push_back(UINT32_MAX);
+  ASSERT_EQ(count, ref.size()) << "text: " << text;
+  ASSERT_GE(time_words.size(), expected.size()) << "text: " << text;
+  time_words.resize(expected.size());
+  EXPECT_EQ(time_words, expected) << "text: " << text;
 }
 
 TEST(TimexLexerTest, SentencesMatchReference) {
