@@ -1734,8 +1734,8 @@ void ReadWrittenNames(const Document& doc, const Gazetteer& gaz, WrittenNames& w
       else if (space != std::string_view::npos) t.remove_prefix(space + 1);
     }
     static constexpr std::string_view kLevels[] = {
-        " province", " Province", " governorate", " Governorate", " state",
-        " State",    " region",   " Region",      " department",  " Department"};
+        " province", " Province", " governorate", " Governorate", " state",  " State",
+        " region",   " Region",   " department",  " Department",  " parish", " Parish"};
     // (Each level opens with a space: a one-word name, as most are, has none of them.)
     if (t.find(' ') != std::string_view::npos) {
       for (std::string_view level : kLevels) {
@@ -2998,14 +2998,23 @@ EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer
       return FromMention(doc, *coded, gaz, ctx);
     }
     if (found) return *found;
-    // Earlier sentences of the same paragraph, nearest first.
+    // Earlier sentences of the same paragraph, nearest first. One that names only a country
+    // ("the biggest bust in Jamaica") gives way to an earlier one placing the event inside it
+    // ("in Spur Tree, Manchester parish").
+    const EventLocation* country_only = nullptr;
     for (size_t j = sentence; j-- > 0;) {
       const Span sj = doc.sentences[j].span;
       if (para.empty() || !Inside(sj, para)) break;
       if (const std::optional<EventLocation>& place = SentencePlace(doc, j, gaz, ctx)) {
-        return *place;
+        if (country_only == nullptr && place->where_prec >= 6) {
+          country_only = &*place;
+          continue;
+        }
+        if (country_only == nullptr || place->iso3 == country_only->iso3) return *place;
+        break;
       }
     }
+    if (country_only != nullptr) return *country_only;
     // A village the places layer did not read, named after a locative word by a sentence that
     // places nothing else ("gunmen attacked the village of X", with at most a province or a
     // country elsewhere in the text): the place of that name in the document's country, else in

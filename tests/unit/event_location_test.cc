@@ -286,6 +286,9 @@ TEST_F(EventLocationTest, Admin1WrittenAsTheDivisionsName) {
       {"On 3 May 2020, militants attacked the village of Kiba (Logobou, Tapoa) and burned a "
        "school.",
        0, "Burkina Faso", "Est", "Kiba", 1},
+      // "parish" is a level word as "province" is: the division's name is written without it.
+      {"On 1 May 2020, in Montego Bay, Saint James Parish, a man shot at a security guard.", 0,
+       "Jamaica", "Saint James", "Montego Bay", 1},
       // A list that runs from a province down to its town ("Kadiogo, Ouagadougou") names no
       // division with the town.
       {"On 6 May 2020, gunmen attacked a mosque in Kossodo (Kadiogo, Ouagadougou).", 0,
@@ -1094,6 +1097,12 @@ TEST_F(EventLocationTest, IncidentPlaceAcrossSentences) {
       {"Rebels shot dead a farmer at his home in Nasipit town on Sunday, police said. The victim "
        "was identified as Ramon Dela Cruz, 52, of Barangay Talisay, Buenavista, Agusan del Norte.",
        "Philippines", "Nasipit"},
+      // An event told after a sentence naming only the country ("the biggest bust in Jamaica")
+      // is at the place an earlier sentence gives inside that country.
+      {"On Monday, in Spur Tree, Manchester parish, police discovered 4000 kilograms of "
+       "marijuana. The seizure is the biggest ever drug bust in Jamaica. Four persons were "
+       "arrested.",
+       "Jamaica", "Spur Tree"},
   };
   for (const IncidentRow& r : rows) {
     SCOPED_TRACE(r.text);
