@@ -41,7 +41,7 @@ class Matcher {
     Match best;
     int32_t node = actor::PhraseTrie::kRoot;
     for (uint32_t j = i; j < end; ++j) {
-      node = lex_.trie.Child(node, keys_[j], keys_.hash(j));
+      node = lex_.trie.Child(node, keys_, j);
       if (node < 0) break;
       for (uint32_t id : lex_.trie.Values(node)) {
         const Entry& e = lex_.entries[id];

@@ -1,6 +1,7 @@
 #include "actor/phrase_trie.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <type_traits>
 
@@ -75,10 +76,17 @@ bool WriteShortTokenKey(const char* src, size_t size, char* out, uint64_t* hash)
       (src[size - 2] == '\'' || src[size - 2] == '\x99')) {
     return false;
   }
+  // The low `n` bytes of a word (a table: a variable shift and a subtraction cost more).
+  static constexpr std::array<uint64_t, 9> kLowBytes = [] {
+    std::array<uint64_t, 9> t{};
+    for (size_t n = 0; n < 8; ++n) t[n] = (uint64_t{1} << (8 * n)) - 1;
+    t[8] = ~uint64_t{0};
+    return t;
+  }();
   uint64_t lo;
   std::memcpy(&lo, src, 8);
   if (size <= 8) {  // most tokens: one word
-    if (size < 8) lo &= (uint64_t{1} << (8 * size)) - 1;
+    lo &= kLowBytes[size];
     if (HasByte(lo, '.')) return false;
     lo = LowerAscii8(lo);
     std::memcpy(out, &lo, 8);
@@ -87,7 +95,7 @@ bool WriteShortTokenKey(const char* src, size_t size, char* out, uint64_t* hash)
   }
   uint64_t hi;
   std::memcpy(&hi, src + 8, 8);
-  if (size < 16) hi &= (uint64_t{1} << (8 * (size - 8))) - 1;
+  hi &= kLowBytes[size - 8];
   if (HasByte(lo, '.') || HasByte(hi, '.')) return false;
   lo = LowerAscii8(lo);
   hi = LowerAscii8(hi);
@@ -130,9 +138,23 @@ void TokenKeys::Assign(const Document& doc) {
   uint64_t* const hashes = hashes_.data();
   size_t n = 0;
   begin[0] = 0;
+  // The hash of the key of ".", which is empty (KeyHash("")): the token that most often ends a
+  // sentence.
+  const uint64_t period_hash = HashEnd(HashStart(0));
   for (size_t i = 0; i < count; ++i) {
     const Span span = tokens[i].span;
-    if (span.begin + 16 > text_size ||
+    if (span.size() == 1) {
+      // One byte, as punctuation is ("," "." "(" ...): no possessive to drop, one byte to
+      // lower-case (and a period's key is empty).
+      const char c = text[span.begin];
+      if (c == '.') {
+        hashes[i] = period_hash;
+      } else {
+        const uint64_t key = static_cast<unsigned char>(LowerAscii8(static_cast<unsigned char>(c)));
+        out[n++] = static_cast<char>(key);
+        hashes[i] = HashEnd(HashChunk(HashStart(1), key));
+      }
+    } else if (span.begin + 16 > text_size ||
         !WriteShortTokenKey(text + span.begin, span.size(), out + n, &hashes[i])) {
       n += WriteTokenKey(std::string_view(text + span.begin, span.size()), out + n, &hashes[i]);
     } else {

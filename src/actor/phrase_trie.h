@@ -61,20 +61,24 @@ class PhraseTrie {
   void Add(const std::vector<std::string>& keys, uint32_t value);
   // The child of `node` under `key`, or -1.
   int32_t Child(int32_t node, std::string_view key) const {
-    return Child(node, key, KeyHash(key));
+    const Edge* e = FindEdge(EdgeHash(node, KeyHash(key)), node, key);
+    return e != nullptr ? e->child : -1;
   }
-  // The same with `key_hash` = KeyHash(key), computed once per token for every node asked.
-  // Inline: the stages ask it at every token, and most tokens are no key (the first probe of
-  // the tag array ends the lookup).
-  int32_t Child(int32_t node, std::string_view key, uint64_t key_hash) const {
-    const uint64_t hash = EdgeHash(node, key_hash);
+  // The same for token `i` of `keys` (its KeyHash computed once per token for every node
+  // asked). Inline: the stages ask it at every token, and most tokens are no key: the first
+  // probe of the tag array ends the lookup, and the key is read only at an edge whose tag
+  // matches.
+  int32_t Child(int32_t node, const TokenKeys& keys, size_t i) const {
+    const uint64_t hash = EdgeHash(node, keys.hash(i));
     const uint16_t tag = EdgeTag(hash);
-    for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
-      const uint16_t t = tags_[i];
+    for (size_t s = hash & mask_;; s = (s + 1) & mask_) {
+      const uint16_t t = tags_[s];
       if (t == 0) return -1;
       if (t != tag) continue;
-      const Edge& e = edges_[i];
-      if (e.hash == hash && e.parent == node && e.key_len == key.size() &&
+      const Edge& e = edges_[s];
+      if (e.hash != hash || e.parent != node) continue;
+      const std::string_view key = keys[i];
+      if (e.key_len == key.size() &&
           std::string_view(keys_.data() + e.key_begin, e.key_len) == key) {
         return e.child;
       }

@@ -161,10 +161,18 @@ bool Hypothetical(const Document& doc, CasualtyContext& ctx, const CasualtyFrame
   static constexpr std::string_view kCues[] = {
       " if ", " retaliation for ", " revenge for ", " avenge", " protest the ",
       " protest against the ", " protesting the ", " in response to the killing"};
+  static_assert(std::none_of(std::begin(kCues), std::end(kCues), [](std::string_view c) {
+    return c.find_first_of(",;") != std::string_view::npos;
+  }));
+  // A cue counts only with no "," or ";" after it, so only the clause after the last one is
+  // searched: a cue holds neither, so its last place in `before` lies in that clause when it
+  // counts, and otherwise it is not in the clause at all.
+  size_t clause = before.size();
+  while (clause > 0 && before[clause - 1] != ',' && before[clause - 1] != ';') --clause;
   for (std::string_view cue : kCues) {
-    const size_t at = LastIndexOf(before, cue);
-    if (at == std::string_view::npos) continue;
-    const std::string_view tail = before.substr(at + cue.size());
+    const size_t in_clause = LastIndexOf(before.substr(clause), cue);
+    if (in_clause == std::string_view::npos) continue;
+    const size_t at = clause + in_clause;
     // "it was not known if the chief was killed": uncertain, not hypothetical.
     if (cue == " if " &&
         (before.substr(0, at).ends_with(" known") || before.substr(0, at).ends_with(" clear") ||
@@ -172,9 +180,7 @@ bool Hypothetical(const Document& doc, CasualtyContext& ctx, const CasualtyFrame
          before.substr(0, at).ends_with(" unknown"))) {
       continue;
     }
-    if (tail.find(',') == std::string_view::npos && tail.find(';') == std::string_view::npos) {
-      return true;
-    }
+    return true;
   }
   return false;
 }

@@ -88,10 +88,18 @@ bool AnyOfLower(std::string_view w, std::initializer_list<std::string_view> word
   return false;
 }
 
+// Where an actor mention's words start and where the words after it start
+// (Document::FirstTokenFrom of its span's ends): found once for the tests below.
+struct MentionTokens {
+  std::vector<Token>::const_iterator first, after;
+  MentionTokens(const Document& doc, const ActorMention& m)
+      : first(doc.FirstTokenFrom(m.span.begin)), after(doc.FirstTokenFrom(m.span.end)) {}
+};
+
 // A mention that only reports the event: "police said", "according to the army",
 // "the Iraqi military also reported", "U.S. Central Command said".
-bool IsSource(const Document& doc, const ActorMention& m) {
-  auto tok = doc.FirstTokenFrom(m.span.end);
+bool IsSource(const Document& doc, const MentionTokens& at) {
+  auto tok = at.after;
   for (int k = 0; k < 5 && tok + k < doc.tokens.end(); ++k) {
     const std::string_view w = doc.Slice((tok + k)->span);
     if (AnyOfLower(w, {"said", "says", "told", "reported", "announced", "stated", "confirmed",
@@ -110,7 +118,7 @@ bool IsSource(const Document& doc, const ActorMention& m) {
       break;
     }
   }
-  auto before = doc.FirstTokenFrom(m.span.begin);
+  auto before = at.first;
   if (before - doc.tokens.begin() >= 2) {
     const std::string_view w1 = doc.Slice((before - 1)->span);
     const std::string_view w2 = doc.Slice((before - 2)->span);
@@ -123,8 +131,8 @@ bool IsSource(const Document& doc, const ActorMention& m) {
 // A mention that claims the attack: "al-Shabaab claimed responsibility", "the group, which
 // later claimed the bombing", "IS has claimed credit", "an attack claimed by the Taliban"; or
 // that others blame for it: "attributed the attack to the NPA", "blamed on Boko Haram".
-bool ClaimsAttack(const Document& doc, const ActorMention& m) {
-  auto tok = doc.FirstTokenFrom(m.span.end);
+bool ClaimsAttack(const Document& doc, const MentionTokens& at) {
+  auto tok = at.after;
   const auto end = doc.tokens.end();
   auto word = [&](std::vector<Token>::const_iterator t) {
     return t < end ? doc.Slice(t->span) : std::string_view();
@@ -146,7 +154,7 @@ bool ClaimsAttack(const Document& doc, const ActorMention& m) {
       break;
     }
   }
-  auto before = doc.FirstTokenFrom(m.span.begin);
+  auto before = at.first;
   const auto first = doc.tokens.begin();
   if (before - first >= 3 && EqualsLower(word(before - 1), "the")) --before;  // "claimed by the"
   if (before - first >= 2 && EqualsLower(word(before - 1), "by") &&
@@ -390,7 +398,8 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
   actors.reserve(in_sentences.size() + 3);  // the mentions, and the actors the type implies
   for (const auto& [index, s] : in_sentences) {
     const ActorMention& m = doc.actors[index];
-    if (IsSource(doc, m)) continue;
+    const MentionTokens at(doc, m);
+    if (IsSource(doc, at)) continue;
     std::string name = CompleteName(m, country_iso3, country);
     const std::string_view gap =
         prev_end <= m.span.begin ? std::string_view(doc.text).substr(prev_end, m.span.begin - prev_end)
@@ -408,7 +417,7 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
     prev_end = m.span.end;
     auto it = std::find_if(actors.begin(), actors.end(),
                            [&](const Actor& a) { return a.name == name; });
-    const bool claims = ClaimsAttack(doc, m);
+    const bool claims = ClaimsAttack(doc, at);
     if (it != actors.end()) {
       it->primary |= s == primary;
       it->claimed |= claims;

@@ -133,12 +133,12 @@ class Scanner {
     float pos = 0, neg = 0;
     for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
       // Most tokens start no phrase: the trie's first step says so before the month tests.
-      int32_t node = lex_.trie.Child(actor::PhraseTrie::kRoot, keys_[i], keys_.hash(i));
+      int32_t node = lex_.trie.Child(actor::PhraseTrie::kRoot, keys_, i);
       if (node < 0) continue;
       if (IsMonthHomograph(TokenText(doc_, i)) || LowerCaseMonth(s, i)) continue;
       Hit best;
       for (uint32_t j = i; j < s.token_end; ++j) {
-        if (j > i) node = lex_.trie.Child(node, keys_[j], keys_.hash(j));
+        if (j > i) node = lex_.trie.Child(node, keys_, j);
         if (node < 0) break;
         for (uint32_t id : lex_.trie.Values(node)) {
           const Cue& cue = lex_.cues[id];

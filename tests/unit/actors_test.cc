@@ -233,6 +233,42 @@ TEST(ActorsTest, TokenKeysMatchReference) {
   EXPECT_NE(actor::PhraseTrie::KeyHash("a"), actor::PhraseTrie::KeyHash(std::string("a\0", 2)));
 }
 
+// The trie's step by a token of the document's keys (the key read only at a matching tag)
+// against the step by the key itself, from the root and from every node one step below it,
+// for every token: phrases sharing first words, one-token and longer keys, and tokens that are
+// no key.
+TEST(ActorsTest, TrieChildOfTokenMatchesChildOfKey) {
+  actor::PhraseTrie trie;
+  uint32_t value = 0;
+  for (const char* phrase : {"armed clash", "armed men", "armed", "al-Shabaab fighters",
+                             "the army", "U.S. forces", "forces of", "security forces",
+                             "abcdefghijklmnopq rebels", "rebels' camp"}) {
+    trie.Add(actor::PhraseKeys(phrase), value++);
+  }
+  Document doc;
+  doc.text =
+      "The army and armed men clashed with al-Shabaab fighters; U.S. forces of the security "
+      "forces hit the ABCDEFGHIJKLMNOPQ rebels' camp. Armed clash, armed, ARMED.";
+  AnnotateActors(doc);
+  const actor::TokenKeys keys(doc);
+  ASSERT_GT(keys.size(), 20u);
+  std::vector<int32_t> nodes = {actor::PhraseTrie::kRoot};
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const int32_t child = trie.Child(actor::PhraseTrie::kRoot, keys[i]);
+    if (child >= 0) nodes.push_back(child);
+  }
+  ASSERT_GT(nodes.size(), 5u);
+  size_t found = 0;
+  for (int32_t node : nodes) {
+    for (size_t i = 0; i < keys.size(); ++i) {
+      const int32_t expected = trie.Child(node, keys[i]);
+      EXPECT_EQ(trie.Child(node, keys, i), expected) << node << " / " << keys[i];
+      found += expected >= 0;
+    }
+  }
+  EXPECT_GT(found, 10u);
+}
+
 TEST(ActorsTest, StageName) { EXPECT_EQ(MakeActorsStage()->name(), "actors"); }
 
 TEST(ActorsTest, EmbeddedLexiconMatchesData) {

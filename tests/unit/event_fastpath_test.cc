@@ -809,6 +809,10 @@ TEST(EventFastPath, CasualtyContextMatchesPlain) {
       "people. Fatalities split between 2 events.",
       "These attacks claimed 41 lives so far. Of the total, 12 were civilians. Other villagers "
       "too were wounded; in addition 3 were abducted nationwide.",
+      "As of Monday, 9 were killed over the last week and 14 in recent years, the same period "
+      "as the one to date; the toll this year, until today, is 40 across the country.",
+      "Forty sinceres, soft tones, oversights and insights: nation widens, as often, since2 no "
+      "one over the pastures saw it.",
       "A",
   };
   size_t frames = 0;
@@ -911,6 +915,11 @@ TEST(EventFastPath, HypotheticalMatchesReference) {
       "herder, attackers killed 7 villagers; 2 were wounded if reports are right.",
       "They sought to kill. Killed: 4",
       "Gunmen killed 3 men in the village. Rebels then vowed to kill",
+      // Cues before and after a comma or a semicolon of the same sentence.
+      "In revenge for the raid, gunmen killed 4 guards if the police are right; and if 2 more "
+      "died, it is unclear if 6 were killed.",
+      "It was not known if the convoy, in retaliation for the ambush that killed 5 soldiers, "
+      "fired; in response to the killing of 3 herders, 8 were killed, if reports hold.",
   };
   size_t frames = 0, hypothetical = 0;
   for (const char* text : texts) {
