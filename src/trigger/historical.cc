@@ -108,7 +108,7 @@ YearMonth ParseYearMonth(std::string_view value) {
 
 namespace {
 
-// "2000 protesters, including...", "about 1500 people": a four-digit number that opens the
+// "2000 protesters, including...", "about 2000 people": a four-digit number that opens the
 // sentence or follows an approximation word, before a lower-case word, counts people; it is no
 // year ("the 2014 insurrection", "in 2012 demonstrated" are).
 bool IsHeadcount(const Document& doc, const Sentence& s, uint32_t t) {
