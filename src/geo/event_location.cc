@@ -1736,8 +1736,12 @@ void ReadWrittenNames(const Document& doc, const Gazetteer& gaz, WrittenNames& w
     static constexpr std::string_view kLevels[] = {
         " province", " Province", " governorate", " Governorate", " state",  " State",
         " region",   " Region",   " department",  " Department",  " parish", " Parish"};
-    // (Each level opens with a space: a one-word name, as most are, has none of them.)
-    if (t.find(' ') != std::string_view::npos) {
+    // (Each level is a whole last word: a name whose last word is none of them, as most are,
+    // drops nothing.)
+    const size_t last_space = t.rfind(' ');
+    if (last_space != std::string_view::npos &&
+        std::find(std::begin(kLevels), std::end(kLevels), t.substr(last_space)) !=
+            std::end(kLevels)) {
       for (std::string_view level : kLevels) {
         if (t.size() > level.size() && t.ends_with(level)) t.remove_suffix(level.size());
       }
@@ -1775,11 +1779,20 @@ void ReadCandidateWords(const Document& doc, const Gazetteer& gaz, size_t i, siz
   };
   const Token& tok = doc.tokens[i];
   if (tok.kind != TokenKind::kWord) return;
-  std::string_view wd = doc.Slice(tok.span);
-  if (wd.size() < 2) return;
-  size_t dash = wd.find('-');
-  std::string_view body = dash != std::string_view::npos && dash <= 3 ? wd.substr(dash + 1) : wd;
-  if (body.empty() || body[0] < 'A' || body[0] > 'Z') return;
+  // Byte tests before any slice: this runs for every token of the document, and most words
+  // are lower-case. The word's body starts after a dash among its first four bytes ("al-Qaim").
+  const size_t len = tok.span.end - tok.span.begin;
+  if (len < 2) return;
+  const char* bytes = doc.text.data() + tok.span.begin;
+  size_t body = 0;
+  for (size_t k = 0; k < std::min<size_t>(len, 4); ++k) {
+    if (bytes[k] == '-') {
+      body = k + 1;
+      break;
+    }
+  }
+  if (body == len || bytes[body] < 'A' || bytes[body] > 'Z') return;
+  const std::string_view wd(bytes, len);
   if (i + 1 < n && doc.tokens[i + 1].kind == TokenKind::kWord &&
       doc.tokens[i + 1].span.begin == tok.span.end + 1 &&
       doc.text[doc.tokens[i + 1].span.begin] >= 'A' &&
