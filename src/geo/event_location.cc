@@ -1755,9 +1755,28 @@ void ReadWrittenNames(const Document& doc, const Gazetteer& gaz, WrittenNames& w
   std::sort(w.place_begins.begin(), w.place_begins.end());
 }
 
+// True when `tok` may open a candidate of Admin1AsWritten's loose search: a word of two bytes
+// or more whose body opens with a capital, the body starting after a dash among its first four
+// bytes ("al-Qaim"). Byte tests only, no slice: this runs for every token of the document, and
+// most open no candidate.
+bool OpensCapitalizedBody(const Document& doc, const Token& tok) {
+  if (tok.kind != TokenKind::kWord) return false;
+  const size_t len = tok.span.end - tok.span.begin;
+  if (len < 2) return false;
+  const char* bytes = doc.text.data() + tok.span.begin;
+  size_t body = 0;
+  for (size_t k = 0; k < std::min<size_t>(len, 4); ++k) {
+    if (bytes[k] == '-') {
+      body = k + 1;
+      break;
+    }
+  }
+  return body < len && bytes[body] >= 'A' && bytes[body] <= 'Z';
+}
+
 // Reads the candidate words of token i (Admin1AsWritten's loose search: a pair of capitalized
 // words, then the word alone) into `w.words`; only words naming some entry are kept, since the
-// others name no division.
+// others name no division. Token i opens a capitalized body (OpensCapitalizedBody).
 void ReadCandidateWords(const Document& doc, const Gazetteer& gaz, size_t i, size_t n,
                         WrittenNames& w) {
   auto add = [&](std::string_view t) {
@@ -1778,21 +1797,7 @@ void ReadCandidateWords(const Document& doc, const Gazetteer& gaz, size_t i, siz
     w.words.push_back(std::move(word));
   };
   const Token& tok = doc.tokens[i];
-  if (tok.kind != TokenKind::kWord) return;
-  // Byte tests before any slice: this runs for every token of the document, and most words
-  // are lower-case. The word's body starts after a dash among its first four bytes ("al-Qaim").
-  const size_t len = tok.span.end - tok.span.begin;
-  if (len < 2) return;
-  const char* bytes = doc.text.data() + tok.span.begin;
-  size_t body = 0;
-  for (size_t k = 0; k < std::min<size_t>(len, 4); ++k) {
-    if (bytes[k] == '-') {
-      body = k + 1;
-      break;
-    }
-  }
-  if (body == len || bytes[body] < 'A' || bytes[body] > 'Z') return;
-  const std::string_view wd(bytes, len);
+  const std::string_view wd = doc.Slice(tok.span);
   if (i + 1 < n && doc.tokens[i + 1].kind == TokenKind::kWord &&
       doc.tokens[i + 1].span.begin == tok.span.end + 1 &&
       doc.text[doc.tokens[i + 1].span.begin] >= 'A' &&
@@ -1949,6 +1954,11 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
   }
   const size_t n = std::min<size_t>(doc.tokens.size(), 4000);
   while (w.next_token < n) {
+    // (Passed over in a tight loop: the tokens that open no candidate, most of them.)
+    size_t i = w.next_token;
+    while (i < n && !OpensCapitalizedBody(doc, doc.tokens[i])) ++i;
+    w.next_token = i;
+    if (i == n) break;
     const size_t from = w.words.size();
     ReadCandidateWords(doc, gaz, w.next_token++, n, w);
     for (size_t k = from; k < w.words.size(); ++k) {
