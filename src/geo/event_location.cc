@@ -650,9 +650,10 @@ bool IsOwnerCountry(const Document& doc, const PlaceMention& m) {
   const size_t b = TokenAt(doc, m.span.begin);
   if (b >= 2) {
     const LowerWord link = LowerAscii(doc.Slice(doc.tokens[b - 1].span));
-    const LowerWord border = LowerAscii(doc.Slice(doc.tokens[b - 2].span));
-    if ((link == "with" || link == "of") && (border == "border" || border == "borders")) {
-      return true;
+    if (link == "with" || link == "of") {
+      // (The word before is lowered only after a link word: most words are none.)
+      const LowerWord border = LowerAscii(doc.Slice(doc.tokens[b - 2].span));
+      if (border == "border" || border == "borders") return true;
     }
     // "the border with Niger and Benin": the second country as the first.
     if (link == "and" || link == ",") {
@@ -686,9 +687,10 @@ bool IsOwnerDivision(const Document& doc, const PlaceMention& m) {
   // governorate", "on the border of Kunar".
   if (const size_t b = TokenAt(doc, m.span.begin); b >= 2) {
     const LowerWord link = LowerAscii(doc.Slice(doc.tokens[b - 1].span));
-    const LowerWord border = LowerAscii(doc.Slice(doc.tokens[b - 2].span));
-    if ((link == "with" || link == "of") && (border == "border" || border == "borders")) {
-      return true;
+    if (link == "with" || link == "of") {
+      // (The word before is lowered only after a link word: most words are none.)
+      const LowerWord border = LowerAscii(doc.Slice(doc.tokens[b - 2].span));
+      if (border == "border" || border == "borders") return true;
     }
   }
   size_t t = TokenAt(doc, m.span.end);
