@@ -630,7 +630,8 @@ bool IsOrigin(const Document& doc, const PlaceMention& m) {
     if (t < back + 1) return false;
     t -= back;
   }
-  return LowerAscii(doc.Slice(doc.tokens[t - 1].span)) == "from";
+  const std::string_view before_word = doc.Slice(doc.tokens[t - 1].span);
+  return before_word.size() == 4 && LowerAscii(before_word) == "from";
 }
 
 // A country named as the owner of forces, a mission or a sponsor rather than as a place: opening
@@ -672,7 +673,10 @@ bool IsOwnerCountry(const Document& doc, const PlaceMention& m) {
       doc.tokens[t + 1].span.begin == doc.tokens[t].span.end) {
     next = t + 1;  // "Turkey-backed"
   }
-  const LowerWord w = LowerAscii(doc.Slice(doc.tokens[next].span));
+  // (Lowered only at the length of one of the words: most words after a country are not.)
+  const std::string_view after = doc.Slice(doc.tokens[next].span);
+  if (after.size() < 6 || after.size() > 9) return false;
+  const LowerWord w = LowerAscii(after);
   return w == "embassy" || w == "embassies" || w == "consulate" || w == "backed" || w == "border";
 }
 
