@@ -630,7 +630,8 @@ bool IsOrigin(const Document& doc, const PlaceMention& m) {
     if (t < back + 1) return false;
     t -= back;
   }
-  return LowerAscii(doc.Slice(doc.tokens[t - 1].span)) == "from";
+  const std::string_view before_word = doc.Slice(doc.tokens[t - 1].span);
+  return before_word.size() == 4 && LowerAscii(before_word) == "from";
 }
 
 // A country named as the owner of forces, a mission or a sponsor rather than as a place: opening
@@ -650,9 +651,10 @@ bool IsOwnerCountry(const Document& doc, const PlaceMention& m) {
   const size_t b = TokenAt(doc, m.span.begin);
   if (b >= 2) {
     const LowerWord link = LowerAscii(doc.Slice(doc.tokens[b - 1].span));
-    const LowerWord border = LowerAscii(doc.Slice(doc.tokens[b - 2].span));
-    if ((link == "with" || link == "of") && (border == "border" || border == "borders")) {
-      return true;
+    if (link == "with" || link == "of") {
+      // (The word before is lowered only after a link word: most words are none.)
+      const LowerWord border = LowerAscii(doc.Slice(doc.tokens[b - 2].span));
+      if (border == "border" || border == "borders") return true;
     }
     // "the border with Niger and Benin": the second country as the first.
     if (link == "and" || link == ",") {
@@ -671,7 +673,10 @@ bool IsOwnerCountry(const Document& doc, const PlaceMention& m) {
       doc.tokens[t + 1].span.begin == doc.tokens[t].span.end) {
     next = t + 1;  // "Turkey-backed"
   }
-  const LowerWord w = LowerAscii(doc.Slice(doc.tokens[next].span));
+  // (Lowered only at the length of one of the words: most words after a country are not.)
+  const std::string_view after = doc.Slice(doc.tokens[next].span);
+  if (after.size() < 6 || after.size() > 9) return false;
+  const LowerWord w = LowerAscii(after);
   return w == "embassy" || w == "embassies" || w == "consulate" || w == "backed" || w == "border";
 }
 
@@ -686,9 +691,10 @@ bool IsOwnerDivision(const Document& doc, const PlaceMention& m) {
   // governorate", "on the border of Kunar".
   if (const size_t b = TokenAt(doc, m.span.begin); b >= 2) {
     const LowerWord link = LowerAscii(doc.Slice(doc.tokens[b - 1].span));
-    const LowerWord border = LowerAscii(doc.Slice(doc.tokens[b - 2].span));
-    if ((link == "with" || link == "of") && (border == "border" || border == "borders")) {
-      return true;
+    if (link == "with" || link == "of") {
+      // (The word before is lowered only after a link word: most words are none.)
+      const LowerWord border = LowerAscii(doc.Slice(doc.tokens[b - 2].span));
+      if (border == "border" || border == "borders") return true;
     }
   }
   size_t t = TokenAt(doc, m.span.end);
@@ -1736,8 +1742,12 @@ void ReadWrittenNames(const Document& doc, const Gazetteer& gaz, WrittenNames& w
     static constexpr std::string_view kLevels[] = {
         " province", " Province", " governorate", " Governorate", " state",  " State",
         " region",   " Region",   " department",  " Department",  " parish", " Parish"};
-    // (Each level opens with a space: a one-word name, as most are, has none of them.)
-    if (t.find(' ') != std::string_view::npos) {
+    // (Each level is a whole last word: a name whose last word is none of them, as most are,
+    // drops nothing.)
+    const size_t last_space = t.rfind(' ');
+    if (last_space != std::string_view::npos &&
+        std::find(std::begin(kLevels), std::end(kLevels), t.substr(last_space)) !=
+            std::end(kLevels)) {
       for (std::string_view level : kLevels) {
         if (t.size() > level.size() && t.ends_with(level)) t.remove_suffix(level.size());
       }
@@ -1751,9 +1761,28 @@ void ReadWrittenNames(const Document& doc, const Gazetteer& gaz, WrittenNames& w
   std::sort(w.place_begins.begin(), w.place_begins.end());
 }
 
+// True when `tok` may open a candidate of Admin1AsWritten's loose search: a word of two bytes
+// or more whose body opens with a capital, the body starting after a dash among its first four
+// bytes ("al-Qaim"). Byte tests only, no slice: this runs for every token of the document, and
+// most open no candidate.
+bool OpensCapitalizedBody(const Document& doc, const Token& tok) {
+  if (tok.kind != TokenKind::kWord) return false;
+  const size_t len = tok.span.end - tok.span.begin;
+  if (len < 2) return false;
+  const char* bytes = doc.text.data() + tok.span.begin;
+  size_t body = 0;
+  for (size_t k = 0; k < std::min<size_t>(len, 4); ++k) {
+    if (bytes[k] == '-') {
+      body = k + 1;
+      break;
+    }
+  }
+  return body < len && bytes[body] >= 'A' && bytes[body] <= 'Z';
+}
+
 // Reads the candidate words of token i (Admin1AsWritten's loose search: a pair of capitalized
 // words, then the word alone) into `w.words`; only words naming some entry are kept, since the
-// others name no division.
+// others name no division. Token i opens a capitalized body (OpensCapitalizedBody).
 void ReadCandidateWords(const Document& doc, const Gazetteer& gaz, size_t i, size_t n,
                         WrittenNames& w) {
   auto add = [&](std::string_view t) {
@@ -1774,12 +1803,7 @@ void ReadCandidateWords(const Document& doc, const Gazetteer& gaz, size_t i, siz
     w.words.push_back(std::move(word));
   };
   const Token& tok = doc.tokens[i];
-  if (tok.kind != TokenKind::kWord) return;
-  std::string_view wd = doc.Slice(tok.span);
-  if (wd.size() < 2) return;
-  size_t dash = wd.find('-');
-  std::string_view body = dash != std::string_view::npos && dash <= 3 ? wd.substr(dash + 1) : wd;
-  if (body.empty() || body[0] < 'A' || body[0] > 'Z') return;
+  const std::string_view wd = doc.Slice(tok.span);
   if (i + 1 < n && doc.tokens[i + 1].kind == TokenKind::kWord &&
       doc.tokens[i + 1].span.begin == tok.span.end + 1 &&
       doc.text[doc.tokens[i + 1].span.begin] >= 'A' &&
@@ -1936,6 +1960,11 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
   }
   const size_t n = std::min<size_t>(doc.tokens.size(), 4000);
   while (w.next_token < n) {
+    // (Passed over in a tight loop: the tokens that open no candidate, most of them.)
+    size_t i = w.next_token;
+    while (i < n && !OpensCapitalizedBody(doc, doc.tokens[i])) ++i;
+    w.next_token = i;
+    if (i == n) break;
     const size_t from = w.words.size();
     ReadCandidateWords(doc, gaz, w.next_token++, n, w);
     for (size_t k = from; k < w.words.size(); ++k) {

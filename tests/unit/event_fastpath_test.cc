@@ -512,6 +512,10 @@ TEST(EventFastPath, Admin1SpellingsMatchReference) {
       "MOGADISHU (Reuters) - Militants attacked Afgoye in LOWER SHABELLE. Troops in Kismayo, "
       "Jubbada Hoose, and Baidoa, Bay region, repelled them.",
       "No place is named here at all.",
+      // Dashes before the fourth byte and after it: the word's body starts after the first
+      // only ("ex-Kandahar", "el-Fasher", "pro-Helmand", "-Kunduz"; not "Anti-Balaka").
+      "The ex-Kandahar governor met el-Fasher elders and pro-Helmand militias; a -Kunduz "
+      "convoy passed Anti-Balaka posts near Bangui, and re-Balkh talks failed in e-Herat.",
   };
   int named = 0, asked = 0;
   for (const char* text : texts) {
