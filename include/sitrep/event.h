@@ -68,8 +68,15 @@ class SharedString {
     std::atomic<uint32_t> refs;
     uint32_t size;
   };
-  void Ref() const noexcept;
-  void Unref() noexcept;
+  // Inline: a count goes up or down for every evidence row copied or dropped.
+  void Ref() const noexcept {
+    if (rep_) rep_->refs.fetch_add(1, std::memory_order_relaxed);
+  }
+  void Unref() noexcept {
+    if (rep_ && rep_->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) Free(rep_);
+    rep_ = nullptr;
+  }
+  static void Free(Rep* rep) noexcept;
   Rep* rep_ = nullptr;
 };
 

@@ -42,16 +42,9 @@ SharedString& SharedString::operator=(SharedString&& other) noexcept {
   return *this;
 }
 
-void SharedString::Ref() const noexcept {
-  if (rep_) rep_->refs.fetch_add(1, std::memory_order_relaxed);
-}
-
-void SharedString::Unref() noexcept {
-  if (rep_ && rep_->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) {
-    rep_->~Rep();
-    ::operator delete(rep_);
-  }
-  rep_ = nullptr;
+void SharedString::Free(Rep* rep) noexcept {
+  rep->~Rep();
+  ::operator delete(rep);
 }
 
 std::ostream& operator<<(std::ostream& out, const SharedString& text) { return out << text.view(); }

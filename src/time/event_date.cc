@@ -6,6 +6,7 @@
 // an hour later."). Within a sentence, the most specific dating expression wins over vaguer
 // background ("Militants, active in the area since 2014, attacked the post on Monday"). The
 // ranges per TIMEX3 value and the publication fallback are documented in sitrep/timex.h.
+#include <algorithm>
 #include <initializer_list>
 #include <span>
 #include <string>
@@ -35,25 +36,46 @@ bool Digits(std::string_view s, size_t pos, size_t n, int* out) {
 
 long DayNumber(const Date& d) { return timex::DaysFromCivil(d.year, d.month, d.day); }
 
-EventDate Range(Date first, Date last, int time_precision, int date_prec) {
+// A range of days before it is written out: Parse and the choice among a sentence's
+// expressions work on these, and only the chosen one is formatted.
+struct DayRange {
+  bool resolved = false;  // false: a date nobody resolved (an EventDate of nulls)
+  Date first, last;
+  int time_precision = 0;
+  int date_prec = 0;
+};
+
+DayRange Range(Date first, Date last, int time_precision, int date_prec) {
+  return DayRange{true, first, last, time_precision, date_prec};
+}
+
+EventDate Written(const DayRange& range) {
   EventDate out;
-  out.date_start = timex::FormatDay(first);
-  out.date_end = timex::FormatDay(last);
-  long a = DayNumber(first), b = DayNumber(last);
-  out.event_date = timex::FormatDay(timex::CivilFromDays(a + (b - a) / 2));
-  out.time_precision = time_precision;
-  out.date_prec = date_prec;
+  if (!range.resolved) return out;
+  out.date_start = timex::FormatDay(range.first);
+  const Date& f = range.first;
+  const Date& l = range.last;
+  if (f.year == l.year && f.month == l.month && f.day == l.day) {  // one day, the usual range
+    out.date_end = out.date_start;
+    out.event_date = out.date_start;
+  } else {
+    out.date_end = timex::FormatDay(l);
+    long a = DayNumber(f), b = DayNumber(l);
+    out.event_date = timex::FormatDay(timex::CivilFromDays(a + (b - a) / 2));
+  }
+  out.time_precision = range.time_precision;
+  out.date_prec = range.date_prec;
   return out;
 }
 
 Date MonthEnd(int year, int month) { return Date{year, month, timex::DaysInMonth(year, month)}; }
 
 // Parses `value` into a range and its rank; kNone when it does not date an event.
-Rank Parse(std::string_view value, std::string_view published, EventDate* out) {
+Rank Parse(std::string_view value, std::string_view published, DayRange* out) {
   if (value == "PAST_REF") {
     Date pub = timex::ParseAnchor(published);
     if (!pub.known()) {
-      *out = EventDate{};
+      *out = DayRange{};
       return kUnresolved;
     }
     *out = Range(timex::AddDays(pub, -30), timex::AddDays(pub, -1), 3, 4);
@@ -65,7 +87,7 @@ Rank Parse(std::string_view value, std::string_view published, EventDate* out) {
     // "XXXX-XX-XX", "XXXX-08": a date whose year is unknown.
     if (value.substr(0, 4) == "XXXX" && (value.size() == 4 || value[4] == '-') &&
         value.find("WXX-") == std::string_view::npos) {  // "XXXX-WXX-5" is a set
-      *out = EventDate{};
+      *out = DayRange{};
       return kUnresolved;
     }
     return kNone;
@@ -90,7 +112,7 @@ Rank Parse(std::string_view value, std::string_view published, EventDate* out) {
       return kDay;
     }
     if (rest.size() >= 3 && rest.substr(2, 3) == "-XX") {
-      *out = EventDate{};  // "2024-08-XX": a day of a known month that nobody resolved
+      *out = DayRange{};  // "2024-08-XX": a day of a known month that nobody resolved
       return kUnresolved;
     }
     return kNone;
@@ -110,7 +132,7 @@ Rank Parse(std::string_view value, std::string_view published, EventDate* out) {
     return kNone;
   }
   if (rest == "WXX" || rest == "XX" || rest == "QX" || rest == "XX-XX") {
-    *out = EventDate{};
+    *out = DayRange{};
     return kUnresolved;
   }
   if (rest.size() == 2 && (rest[0] == 'Q' || rest[0] == 'H') && Digits(rest, 1, 1, &n)) {
@@ -135,7 +157,7 @@ Rank Parse(std::string_view value, std::string_view published, EventDate* out) {
 EventDate Fallback(std::string_view published) {
   Date pub = timex::ParseAnchor(published);
   EventDate out;
-  if (pub.known()) out = Range(pub, pub, 2, 2);
+  if (pub.known()) out = Written(Range(pub, pub, 2, 2));
   out.from_fallback = true;
   return out;
 }
@@ -264,7 +286,7 @@ bool RecentWindow(const Document& doc, const Timex& t, Span sentence, Date ancho
     recent = doc.Slice(Span{static_cast<uint32_t>(after), sentence.end}).starts_with("of ");
   }
   if (!recent) return false;
-  *out = Range(timex::AddDays(anchor, -back), anchor, 2, back + 1 >= 7 ? 3 : 2);
+  *out = Written(Range(timex::AddDays(anchor, -back), anchor, 2, back + 1 >= 7 ? 3 : 2));
   out->evidence = t.span;
   return true;
 }
@@ -279,47 +301,65 @@ struct SentenceDates {
   EventDate report;
 };
 
+// The day a written date_start reads back as: a day outside the calendar (year 0, from week 1
+// of year 1) reads back unknown.
+Date ReadBack(const Date& day) {
+  return timex::IsValidDate(day.year, day.month, day.day) ? day : Date{};
+}
+
 SentenceDates DatesOf(const Document& doc, size_t sentence) {
   SentenceDates out;
   const Span s = doc.sentences[sentence].span;
   const Date pub = timex::ParseAnchor(doc.published);
   const long pub_day = pub.known() ? DayNumber(pub) : 0;
   bool window = false;
-  for (const Timex& t : doc.timex) {
-    if (t.span.begin < s.begin) continue;
+  DayRange date, report;
+  Span date_evidence, report_evidence;
+  // The timex layer's spans are in text order: start at the sentence's first.
+  auto first = std::lower_bound(doc.timex.begin(), doc.timex.end(), s.begin,
+                                [](const Timex& x, uint32_t at) { return x.span.begin < at; });
+  for (auto it = first; it != doc.timex.end(); ++it) {
+    const Timex& t = *it;
     if (t.span.end > s.end) break;
     if (t.type == TimexType::kDuration) {
       window = true;
       continue;
     }
     if (t.type == TimexType::kSet) continue;
-    EventDate candidate;
+    DayRange candidate;
     Rank rank = Parse(t.value, doc.published, &candidate);
     if (rank == kNone || rank == kPastRef) continue;
-    if (candidate.date_start && pub.known()) {
-      Date first = timex::ParseAnchor(*candidate.date_start);
-      if (DayNumber(first) > pub_day) continue;
+    if (candidate.resolved && pub.known() && DayNumber(ReadBack(candidate.first)) > pub_day) {
+      continue;
     }
-    candidate.evidence = t.span;
     Role role = RoleOf(doc, t, s);
     if (role == Role::kIgnore) continue;
     if (role == Role::kReport) {
       if (rank < out.report_rank) {
         out.report_rank = rank;
-        out.report = candidate;
+        report = candidate;
+        report_evidence = t.span;
       }
     } else if (rank < out.rank) {
       out.rank = rank;
-      out.date = candidate;
+      date = candidate;
+      date_evidence = t.span;
     }
+  }
+  if (out.rank != kNone) {
+    out.date = Written(date);
+    out.date.evidence = date_evidence;
+  }
+  if (out.report_rank != kNone) {
+    out.report = Written(report);
+    out.report.evidence = report_evidence;
   }
   if (window && out.rank > kDay) {
     // A recent window ends at the report day of the sentence, else at publication.
     Date anchor = pub;
     if (out.report_rank == kDay) anchor = timex::ParseAnchor(*out.report.date_start);
-    for (const Timex& t : doc.timex) {
-      if (t.span.begin < s.begin) continue;
-      if (t.span.end > s.end) break;
+    for (auto it = first; it != doc.timex.end() && it->span.end <= s.end; ++it) {
+      const Timex& t = *it;
       EventDate w;
       if (RecentWindow(doc, t, s, anchor, out.rank == kNone && out.report_rank == kDay, &w)) {
         out.rank = kWeekend;
@@ -345,9 +385,9 @@ EventDate FromReport(const SentenceDates& d) {
 }  // namespace
 
 std::optional<EventDate> EventDateOfValue(std::string_view value, std::string_view published) {
-  EventDate out;
-  if (Parse(value, published, &out) == kNone) return std::nullopt;
-  return out;
+  DayRange range;
+  if (Parse(value, published, &range) == kNone) return std::nullopt;
+  return Written(range);
 }
 
 EventDate ResolveEventDate(const Document& doc, size_t sentence) {

@@ -191,6 +191,38 @@ TEST(EventDateTest, SeveralSentences) {
   EXPECT_TRUE(ResolveEventDate(doc, std::span<const uint32_t>()).from_fallback);
 }
 
+// Each sentence's own expressions, found from its start in the text-ordered timex list: not
+// those of the sentences before or after it, whichever sentence is asked first.
+TEST(EventDateTest, EachSentenceReadsItsOwnExpressions) {
+  Document doc;
+  doc.text = "Rebels shelled the town on 3 May 2021. Troops withdrew in June 2022. A bridge was "
+             "blown up on Friday, and the road closed last week. Aid arrived. Looters struck in "
+             "2023.";
+  doc.published = kPub;
+  Segment(doc);
+  AnnotateTimex(doc);
+  ASSERT_EQ(doc.sentences.size(), 5u);
+  struct Want {
+    uint32_t sentence;
+    const char* start;
+    const char* end;
+    const char* evidence;
+  };
+  const Want wants[] = {{4, "2023-01-01", "2023-12-31", "2023"},
+                        {2, "2024-09-13", "2024-09-13", "Friday"},
+                        {0, "2021-05-03", "2021-05-03", "3 May 2021"},
+                        {1, "2022-06-01", "2022-06-30", "June 2022"},
+                        // undated: the nearest dated sentence before it in the paragraph
+                        {3, "2024-09-13", "2024-09-13", "Friday"}};
+  for (const Want& w : wants) {
+    SCOPED_TRACE(w.sentence);
+    const EventDate d = ResolveEventDate(doc, w.sentence);
+    EXPECT_EQ(Show(d.date_start), w.start);
+    EXPECT_EQ(Show(d.date_end), w.end);
+    EXPECT_EQ(doc.Slice(d.evidence), w.evidence);
+  }
+}
+
 TEST(EventDateTest, TableHasEnoughCases) { EXPECT_GE(std::size(kCases), 25u); }
 
 struct ValueCase {
