@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -126,6 +127,14 @@ struct Document {
     }
     return std::lower_bound(tokens.begin(), tokens.end(), pos,
                             [](const Token& t, uint32_t p) { return t.span.begin < p; });
+  }
+
+  // The temporal expressions from the first that starts at or after byte `pos` to the last (they
+  // are in text order).
+  std::span<const Timex> TimexFrom(uint32_t pos) const {
+    auto it = std::lower_bound(timex.begin(), timex.end(), pos,
+                               [](const Timex& t, uint32_t p) { return t.span.begin < p; });
+    return {it, timex.end()};
   }
 
   std::string_view Slice(Span span) const {

@@ -377,9 +377,8 @@ bool OpensWithDate(const Document& doc, uint32_t s) {
   const uint32_t opening = OpeningToken(doc, s);
   if (opening >= doc.sentences[s].token_end) return false;
   const uint32_t at = doc.tokens[opening].span.begin;
-  auto t = std::lower_bound(doc.timex.begin(), doc.timex.end(), at,
-                            [](const Timex& x, uint32_t pos) { return x.span.begin < pos; });
-  return t != doc.timex.end() && t->span.begin == at && t->type == TimexType::kDate;
+  const std::span<const Timex> from = doc.TimexFrom(at);
+  return !from.empty() && from.front().span.begin == at && from.front().type == TimexType::kDate;
 }
 
 // True when a trigger mention (of any incident, background ones too) lies in sentence `s`.

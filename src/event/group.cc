@@ -148,14 +148,6 @@ std::vector<const PlaceMention*> PlacesByStart(const Document& doc) {
   return out;
 }
 
-// The document's temporal expressions from the first that starts at or after `pos` (they are in
-// text order): a span's own start there.
-std::span<const Timex> TimexFrom(const Document& doc, uint32_t pos) {
-  auto it = std::lower_bound(doc.timex.begin(), doc.timex.end(), pos,
-                             [](const Timex& t, uint32_t p) { return t.span.begin < p; });
-  return {it, doc.timex.end()};
-}
-
 SentenceAnchor AnchorOf(const Document& doc, uint32_t s, SentenceLocations& locations,
                         const std::vector<const PlaceMention*>& places) {
   SentenceAnchor a;
@@ -185,7 +177,7 @@ SentenceAnchor AnchorOf(const Document& doc, uint32_t s, SentenceLocations& loca
       if (locative) a.place = &place;
     }
   }
-  for (const Timex& t : TimexFrom(doc, span.begin)) {
+  for (const Timex& t : doc.TimexFrom(span.begin)) {
     if (t.span.begin >= span.end) break;
     if (!Inside(t.span, span) || t.type != TimexType::kDate) continue;
     auto r = ParseDateValue(t.value);
@@ -493,7 +485,7 @@ void AssignFrames(const Document& doc, const std::vector<Span>& links,
   }();
   auto old_date_in = [&](Span span) {
     if (pub_year == 0) return false;
-    for (const Timex& t : TimexFrom(doc, span.begin)) {
+    for (const Timex& t : doc.TimexFrom(span.begin)) {
       if (t.span.begin >= span.end) break;
       if (!Inside(t.span, span) || t.type != TimexType::kDate) continue;
       auto r = ParseDateValue(t.value);

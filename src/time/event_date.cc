@@ -315,11 +315,9 @@ SentenceDates DatesOf(const Document& doc, size_t sentence) {
   bool window = false;
   DayRange date, report;
   Span date_evidence, report_evidence;
-  // The timex layer's spans are in text order: start at the sentence's first.
-  auto first = std::lower_bound(doc.timex.begin(), doc.timex.end(), s.begin,
-                                [](const Timex& x, uint32_t at) { return x.span.begin < at; });
-  for (auto it = first; it != doc.timex.end(); ++it) {
-    const Timex& t = *it;
+  // From the sentence's first temporal expression on.
+  const std::span<const Timex> in_sentence = doc.TimexFrom(s.begin);
+  for (const Timex& t : in_sentence) {
     if (t.span.end > s.end) break;
     if (t.type == TimexType::kDuration) {
       window = true;
@@ -358,8 +356,8 @@ SentenceDates DatesOf(const Document& doc, size_t sentence) {
     // A recent window ends at the report day of the sentence, else at publication.
     Date anchor = pub;
     if (out.report_rank == kDay) anchor = timex::ParseAnchor(*out.report.date_start);
-    for (auto it = first; it != doc.timex.end() && it->span.end <= s.end; ++it) {
-      const Timex& t = *it;
+    for (const Timex& t : in_sentence) {
+      if (t.span.end > s.end) break;
       EventDate w;
       if (RecentWindow(doc, t, s, anchor, out.rank == kNone && out.report_rank == kDay, &w)) {
         out.rank = kWeekend;

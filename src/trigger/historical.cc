@@ -173,11 +173,9 @@ float DateHistoryWeight(const Document& doc, const Sentence& s, YearMonth pub, u
     }
     take_at(Weigh(ym, pub), tok.span.begin);
   }
-  // The timex layer's spans are in text order: start at the sentence's first.
-  auto first = std::lower_bound(doc.timex.begin(), doc.timex.end(), s.span.begin,
-                                [](const Timex& x, uint32_t at) { return x.span.begin < at; });
-  for (auto it = first; it != doc.timex.end() && it->span.begin <= s.span.end; ++it) {
-    const Timex& x = *it;
+  // From the sentence's first temporal expression on.
+  for (const Timex& x : doc.TimexFrom(s.span.begin)) {
+    if (x.span.begin > s.span.end) break;
     if (x.span.end > s.span.end) continue;
     if (x.type != TimexType::kDate) continue;
     if (x.value == "PRESENT_REF") {
