@@ -289,6 +289,13 @@ TEST_F(EventLocationTest, Admin1WrittenAsTheDivisionsName) {
       // "parish" is a level word as "province" is: the division's name is written without it.
       {"On 1 May 2020, in Montego Bay, Saint James Parish, a man shot at a security guard.", 0,
        "Jamaica", "Saint James", "Montego Bay", 1},
+      // A division's name of four words is written as the text spells it ("el" for GeoNames'
+      // "al"); "city" in lower case is a level word, not part of the name.
+      {"On 3 May 2020, cattle raiders killed two herders near Aweil, Northern Bahr el Ghazal "
+       "state.",
+       0, "South Sudan", "Northern Bahr el Ghazal", "Aweil", 2},
+      {"On 5 May 2020, in Port of Spain city, gunmen shot and wounded a taxi driver.", 0,
+       "Trinidad and Tobago", "Port of Spain", "Port of Spain", 4},
       // A list that runs from a province down to its town ("Kadiogo, Ouagadougou") names no
       // division with the town.
       {"On 6 May 2020, gunmen attacked a mosque in Kossodo (Kadiogo, Ouagadougou).", 0,
