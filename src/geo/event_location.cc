@@ -1741,7 +1741,8 @@ void ReadWrittenNames(const Document& doc, const Gazetteer& gaz, WrittenNames& w
     }
     static constexpr std::string_view kLevels[] = {
         " province", " Province", " governorate", " Governorate", " state",  " State",
-        " region",   " Region",   " department",  " Department",  " parish", " Parish"};
+        " region",   " Region",   " department",  " Department",  " parish", " Parish",
+        " city"};  // lower-case only: "Ho Chi Minh City" is a name, "Port of Spain city" is not
     // (Each level is a whole last word: a name whose last word is none of them, as most are,
     // drops nothing.)
     const size_t last_space = t.rfind(' ');
@@ -1752,7 +1753,7 @@ void ReadWrittenNames(const Document& doc, const Gazetteer& gaz, WrittenNames& w
         if (t.size() > level.size() && t.ends_with(level)) t.remove_suffix(level.size());
       }
     }
-    if (t.empty() || std::count(t.begin(), t.end(), ' ') > 2 || InCapitals(t)) continue;
+    if (t.empty() || std::count(t.begin(), t.end(), ' ') > 3 || InCapitals(t)) continue;
     w.names.push_back({t, &m, false, {}, {}});
   }
   for (const PlaceMention& m : doc.places) {

@@ -4,7 +4,7 @@
 //   sitrep-compile-gazetteer --input data/gazetteer --output build/data/gazetteer.bin
 //
 // Reads countries, admin1, admin2, places (each NAME.tsv or NAME.tsv.gz; zlib reads both),
-// demonyms.tsv and country_aliases.tsv. Every name and alternate name is folded with
+// demonyms.tsv, country_aliases.tsv and admin1_names.tsv. Every name and alternate name is folded with
 // sitrep::FoldName — the same code queries use — into the key index, and LooseKey into the loose
 // index. Writes to a temporary file and renames, so a reader never sees half a blob.
 #include <zlib.h>
@@ -218,6 +218,19 @@ int main(int argc, char** argv) {
     });
   };
   read_admin("admin1", GeoKind::kAdmin1, admin1);
+  // admin1_names.tsv (by hand): current official English names replace GeoNames' outdated,
+  // informal or French ones; GeoNames' names stay as alternate names.
+  ReadTsv(input, "admin1_names", 3, false, [&](const std::vector<std::string_view>& c) {
+    auto it = std::find_if(admin1.begin(), admin1.end(), [&](const Entry& e) { return e.code == c[0]; });
+    if (it == admin1.end()) Die("admin1_names.tsv: unknown division " + std::string(c[0]));
+    for (const std::string* old : {&it->name, &it->ascii}) {
+      if (std::find(it->aliases.begin(), it->aliases.end(), *old) == it->aliases.end()) {
+        it->aliases.push_back(*old);
+      }
+    }
+    it->name = std::string(c[1]);
+    it->ascii = std::string(c[2]);
+  });
   read_admin("admin2", GeoKind::kAdmin2, admin2);
   ReadTsv(input, "places", 12, true, [&](const std::vector<std::string_view>& c) {
     Entry e;
