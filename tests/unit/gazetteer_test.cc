@@ -368,6 +368,8 @@ TEST_F(GazetteerTest, OfficialDivisionNamesKeepGeoNamesNamesAsAliases) {
                {"LB.10", "Akkar", "Aakkâr"},
                {"HR.21", "City of Zagreb", "Zagreb"},
                {"PK.06", "Azad Jammu and Kashmir", "Azad Kashmir"},
+               {"KZ.07", "West Kazakhstan", "Batys Qazaqstan"},
+               {"BA.02", "Republika Srpska", "Srpska"},
                {"IQ.01", "Al Anbar", "Al Anbar"}};
   for (const auto& c : cases) {
     SCOPED_TRACE(c.code);
