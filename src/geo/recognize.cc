@@ -1102,6 +1102,37 @@ class Recognizer {
   }
 
   // "Decatur, Ala." (a US state abbreviation after a comma) and world regions ("Middle East").
+  // "Hewlett-Packard (HP)", "Jammu and Kashmir (J&K)": an abbreviation in parentheses (the "("
+  // at token `paren`) that spells the initials of the capitalized words before it expands them;
+  // it names no division. Lower-case joining words ("and", "of") are passed over.
+  bool SpellsInitialsBefore(uint32_t paren, uint32_t sentence_begin, std::string_view abbrev) const {
+    std::string letters;
+    for (char ch : abbrev) {
+      if (ch >= 'A' && ch <= 'Z') letters.push_back(ch);
+    }
+    size_t k = letters.size();
+    for (uint32_t t = paren; k > 0 && t > sentence_begin;) {
+      --t;
+      const std::string_view w = Tok(t);
+      if (w == "-" || w == "&") continue;
+      if (!IsWord(t)) return false;
+      if (!IsCapitalized(w)) {
+        if (Eq(LowerTok(t), "and") || Eq(LowerTok(t), "of")) continue;
+        return false;
+      }
+      // A hyphenated word holds one initial per part ("Hewlett-Packard").
+      for (size_t end = w.size(); k > 0;) {
+        const size_t dash = w.rfind('-', end - 1);
+        const size_t part = dash == std::string_view::npos ? 0 : dash + 1;
+        if (part >= end || w[part] != letters[k - 1]) return false;
+        --k;
+        if (dash == std::string_view::npos || dash == 0) break;
+        end = dash;
+      }
+    }
+    return k == 0;
+  }
+
   bool Special(uint32_t i, uint32_t s, uint32_t limit, uint32_t* after) {
     // "the S.C. Highway Patrol", "in D.C.", "from W. Va.": an abbreviation of two words with
     // their periods is a state wherever it stands; the others ("Ga.", "Miss.") only after a
@@ -1121,6 +1152,9 @@ class Recognizer {
         const bool us = !code.empty();
         if (!us && (comma || paren)) code = DivisionAbbrevCode(abbrev);
         if (code.empty()) continue;
+        if (!us && paren && SpellsInitialsBefore(i - 1, doc_.sentences[s].token_begin, abbrev)) {
+          return false;
+        }
         // Two abbreviated words ("S.C.", "W. Va.", "W.Va.") name only the state.
         if (us && !comma && std::count(abbrev.begin(), abbrev.end(), '.') < 2) continue;
         auto admin1 = gaz_.Admin1ByCode(code);

@@ -516,6 +516,17 @@ TEST_F(EventLocationTest, ContainerSettlesTheReading) {
       {"Troops of India and Pakistan traded fire across the border in Poonch district, J&K, on "
        "Sunday.",
        0, "India", "Jammu and Kashmir", "Poonch", 1},
+      // Indian states by their registration codes after "(" or ",": "UP", "HP", "TS".
+      {"Two families clashed over a plot of land in Pratapgarh (UP) on Tuesday.", 0, "India",
+       "Uttar Pradesh", "Pratapgarh", 1},
+      {"Villagers blocked the highway near Manali (HP) on Friday.", 0, "India",
+       "Himachal Pradesh", "Manali", 2},
+      {"Farmers protested in Warangal city (Warangal, TS) on Monday.", 0, "India", "Telangana",
+       "Warangal", 1},
+      // Negative: letters in parentheses that spell the words before them expand those words
+      // ("Hewlett-Packard (HP)"), they name no state.
+      {"Hewlett-Packard (HP) cut 500 jobs at its plant in Houston on Monday.", 0, "United States",
+       "Texas", "Houston", 1},
       // ... and the sector written before it is where the event is.
       {"Troops of India and Pakistan traded fire in Kirni sector area (Poonch district, J&K).", 0,
        "India", "Jammu and Kashmir", "Kirni", 1},
