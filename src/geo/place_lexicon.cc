@@ -168,16 +168,16 @@ bool CountryCentre(std::string_view iso2, double* lat, double* lon) {
 }
 
 // Abbreviations the news writes for a first-level division outside the US, after the town it
-// holds ("Poonch district, J&K", "Haveli district, AJK", "Nigohan (UP)": Indian states by their
-// vehicle-registration codes, only those no agency, title or US state writes the same way — not
-// "AP", "MP", "TN"), and the Canadian Press's abbreviations of the provinces and territories
-// ("London, Ont.", "Richmond, B.C.").
+// holds: "Poonch district, J&K", "Haveli district, AJK", "Bannu, KPK" (Khyber Pakhtunkhwa);
+// Indian states by their registration codes, "Nigohan (UP)", only those no agency, title or US
+// state writes the same way (not "AP", "MP", "TN"); and the Canadian Press's abbreviations of
+// the provinces and territories ("London, Ont.", "Richmond, B.C.").
 constexpr Abbrev kDivisionAbbrevs[] = {
-    {"J&K", "IN.12"},   {"AJK", "PK.06"},  {"UP", "IN.36"},    {"HP", "IN.11"},
-    {"TS", "IN.40"},    {"Alta.", "CA.01"}, {"B.C.", "CA.02"},
-    {"Man.", "CA.03"},  {"N.B.", "CA.04"}, {"Nfld.", "CA.05"}, {"N.L.", "CA.05"},
-    {"N.S.", "CA.07"},  {"Ont.", "CA.08"}, {"P.E.I.", "CA.09"}, {"Que.", "CA.10"},
-    {"Sask.", "CA.11"}, {"N.W.T.", "CA.13"}};
+    {"J&K", "IN.12"},   {"AJK", "PK.06"},   {"KPK", "PK.03"},   {"KP", "PK.03"},
+    {"UP", "IN.36"},    {"HP", "IN.11"},    {"TS", "IN.40"},    {"Alta.", "CA.01"},
+    {"B.C.", "CA.02"},  {"Man.", "CA.03"},  {"N.B.", "CA.04"},  {"Nfld.", "CA.05"},
+    {"N.L.", "CA.05"},  {"N.S.", "CA.07"},  {"Ont.", "CA.08"},  {"P.E.I.", "CA.09"},
+    {"Que.", "CA.10"},  {"Sask.", "CA.11"}, {"N.W.T.", "CA.13"}};
 
 std::string_view DivisionAbbrevCode(std::string_view abbrev) {
   for (const Abbrev& a : kDivisionAbbrevs) {

@@ -523,6 +523,8 @@ TEST_F(EventLocationTest, ContainerSettlesTheReading) {
        "Himachal Pradesh", "Manali", 2},
       {"Farmers protested in Warangal city (Warangal, TS) on Monday.", 0, "India", "Telangana",
        "Warangal", 1},
+      {"Gunmen attacked a polio team in Shewa village (NW, KPK) on Monday.", 0, "Pakistan",
+       "Khyber Pakhtunkhwa", "Shewa", 4},
       // Negative: letters in parentheses that spell the words before them expand those words
       // ("Hewlett-Packard (HP)"), they name no state.
       {"Hewlett-Packard (HP) cut 500 jobs at its plant in Houston on Monday.", 0, "United States",
