@@ -521,8 +521,8 @@ TypeHint LevelOf(uint32_t classes) {
 // A per-thread memo keyed by a string of bytes (a word or a phrase as written): news repeats its
 // names from document to document ("Taliban", "Kabul", "Boko Haram"), and a repeat then costs a
 // hash of its bytes and one compare. Four-way set-associative, the ways' hashes and tags in one
-// cache line, filled round robin: a direct-mapped table of the same size lost a tenth of the
-// repeated words to two sharing a slot. A slot holds its whole key, so an answer is exactly a
+// cache line, filled round robin: a direct-mapped word memo of the same size lost one repeated
+// word in twenty to two sharing a slot. A slot holds its whole key, so an answer is exactly a
 // fresh one. Tagged with the gazetteer's serial (+1, so 0 is empty): blobs opened one after
 // another never see each other's answers.
 template <typename Value, size_t kSetCount, size_t kKeyLen>
