@@ -51,6 +51,25 @@ constexpr std::array<uint16_t, 26> kStreetShapes = [] {
 static_assert(std::all_of(kStreetWords.begin(), kStreetWords.end(),
                           [](std::string_view w) { return w.size() < 16; }),
               "kStreetShapes holds lengths below 16");
+// The street words' abbreviations that the tokenizer may split from their period ("St" + ".").
+constexpr std::array<std::string_view, 4> kStreetStems = {"St", "Ave", "Rd", "Blvd"};
+// kStreetShapes with the stems' shapes: a token of any other shape ends no street name.
+constexpr std::array<uint16_t, 26> kStreetOrStemShapes = [] {
+  std::array<uint16_t, 26> shapes = kStreetShapes;
+  for (std::string_view w : kStreetStems) {
+    shapes[w[0] - 'A'] |= static_cast<uint16_t>(1u << w.size());
+  }
+  return shapes;
+}();
+// False when token t can end no street name (StreetEndingAt's first tests, and the shape of a
+// street word or stem): most capitalized words, asked without a call.
+inline bool MayEndStreet(const Document& doc, const Token& t) {
+  const uint32_t n = t.span.end - t.span.begin;
+  const unsigned c0 = static_cast<unsigned char>(doc.text[t.span.begin]) - 'A';
+  return t.kind == TokenKind::kWord && n > 0 && n < 16 && c0 < 26 &&
+         (kStreetOrStemShapes[c0] >> n & 1) != 0;
+}
+
 // Capitalized words that start a sentence or a title rather than a street name.
 constexpr std::array<std::string_view, 16> kNotStreetNames = {
     "The", "A", "An", "In", "On", "At", "Of", "And", "To", "From", "By", "For", "Near", "Off",
@@ -82,7 +101,8 @@ std::optional<PlaceMention> StreetEndingAt(const Document& doc, const Sentence& 
   std::string_view w = doc.Slice(t.span);
   Span end = t.span;
   // "St" + "." when the tokenizer splits the abbreviation's period off.
-  if ((w == "St" || w == "Ave" || w == "Rd" || w == "Blvd") && i + 1 < sent.token_end &&
+  if (std::find(kStreetStems.begin(), kStreetStems.end(), w) != kStreetStems.end() &&
+      i + 1 < sent.token_end &&
       doc.Slice(doc.tokens[i + 1].span) == "." && doc.tokens[i + 1].span.begin == t.span.end) {
     end.end = doc.tokens[i + 1].span.end;
     w = doc.Slice(end);
@@ -113,15 +133,19 @@ std::optional<PlaceMention> StreetEndingAt(const Document& doc, const Sentence& 
 // Street names are toponyms that the gazetteer does not hold. Each is placed at the document's
 // nearest preceding populated place (else the first one), the town it is in for local news; a
 // gazetteer mention inside the street name ("Dublin" of "Dublin Road") gives way to the street.
-// `marked_words` (Recognize's) holds every token that starts with a capital: only those are
-// asked, and the reference checks compare the streets with those of every token.
+// `marked_words` (Recognize's) holds every token that starts with a capital: only those of a
+// street word's shape (MayEndStreet) are asked, and the reference checks compare the streets
+// with those of every token.
 void AddStreets(const Document& doc, std::span<const uint32_t> marked_words,
                 std::vector<PlaceMention>& mentions) {
   std::vector<PlaceMention> streets;
   size_t k = 0;
   for (const Sentence& sent : doc.sentences) {
     for (; k < marked_words.size() && marked_words[k] < sent.token_end; ++k) {
-      if (marked_words[k] <= sent.token_begin) continue;
+      if (marked_words[k] <= sent.token_begin ||
+          !MayEndStreet(doc, doc.tokens[marked_words[k]])) {
+        continue;
+      }
       if (auto street = StreetEndingAt(doc, sent, marked_words[k])) {
         streets.push_back(std::move(*street));
       }

@@ -518,49 +518,99 @@ TypeHint LevelOf(uint32_t classes) {
   return w;
 }
 
-// A per-thread memo of capitalized words: the word's bytes (without a possessive) → its folded
-// key, its loose key and the gazetteer's answers for them (PrefetchFolded's, the demonym
-// lookup included). The names of a news stream repeat from document to document ("Taliban", "Kabul",
-// "Police"); a repeat then costs a hash of its bytes and one compare. Direct-mapped; a slot
-// holds the whole word, so an answer is exactly a fresh one. Tagged with the gazetteer's serial
-// (+1, so 0 is empty): blobs opened one after another never see each other's answers.
-struct WordMemo {
-  static constexpr size_t kSlots = 16384;  // 2.4 MB per thread
-  static constexpr size_t kMaxLen = 22;
+// A per-thread memo keyed by a string of bytes (a word or a phrase as written): news repeats its
+// names from document to document ("Taliban", "Kabul", "Boko Haram"), and a repeat then costs a
+// hash of its bytes and one compare. Four-way set-associative, the ways' hashes and tags in one
+// cache line, filled round robin: a direct-mapped word memo of the same size lost one repeated
+// word in twenty to two sharing a slot. A slot holds its whole key, so an answer is exactly a
+// fresh one. Tagged with the gazetteer's serial (+1, so 0 is empty): blobs opened one after
+// another never see each other's answers.
+template <typename Value, size_t kSetCount, size_t kKeyLen>
+struct BytesMemo {
+  static constexpr size_t kWays = 4;
+  static constexpr size_t kSets = kSetCount;
+  static constexpr size_t kMaxLen = kKeyLen;  // longer keys are not kept
+  static_assert((kSets & (kSets - 1)) == 0 && kMaxLen < 256);
   struct Slot {
-    uint64_t tag = 0;
-    uint64_t hash = 0;
-    Gazetteer::FoldedAnswer answer;
-    uint8_t word_len = 0, folded_len = 0, loose_len = 0;
-    char word[kMaxLen];
-    char folded[kMaxLen];
-    char loose[kMaxLen];
-  };
-  Slot slots[kSlots];
-};
-thread_local WordMemo t_word_memo;
-
-WordMemo::Slot& MemoSlotOf(uint64_t h) {
-  return t_word_memo.slots[(h ^ (h >> 31)) & (WordMemo::kSlots - 1)];
-}
-
-// A per-thread memo of the spellings LooseCandidate looks up by their loose key ("Boko Haram",
-// "Security Forces": capitalized words the folded keys miss): the phrase's bytes → the loose
-// lookup's answer. News repeats them from document to document. Direct-mapped, a slot holds the
-// whole phrase, tagged with the gazetteer's serial (+1) as the word memo is.
-struct PhraseMemo {
-  static constexpr size_t kSlots = 4096;  // 352 KB per thread
-  static constexpr size_t kMaxLen = 48;
-  struct Slot {
-    uint64_t tag = 0;
-    uint64_t hash = 0;
-    std::span<const GeoId> ids;
+    Value value;
     uint8_t len = 0;
     char bytes[kMaxLen];
   };
-  Slot slots[kSlots];
+  struct alignas(64) Keys {
+    uint64_t hash[kWays] = {};
+    uint64_t tag[kWays] = {};
+  };
+  Keys keys[kSets];
+  uint8_t next[kSets] = {};  // the way a set fills next
+  Slot slots[kSets][kWays];
+
+  static size_t SetOf(uint64_t h) { return (h ^ (h >> 31)) & (kSets - 1); }
+  // The slot holding `bytes` (hash h) for the blob tagged `tag`, or nullptr.
+  const Slot* Find(uint64_t h, uint64_t tag, std::string_view bytes) const {
+    const size_t set = SetOf(h);
+    const Keys& k = keys[set];
+    for (size_t w = 0; w < kWays; ++w) {
+      if (k.hash[w] != h || k.tag[w] != tag) continue;
+      const Slot& slot = slots[set][w];
+      if (slot.len == bytes.size() && SameBytes(slot.bytes, bytes.data(), bytes.size())) {
+        return &slot;
+      }
+    }
+    return nullptr;
+  }
+  // The slot to hold `bytes` (hash h, blob `tag`; at most kMaxLen of them), keyed for it: its
+  // own when it is there already (asked twice before the answer was kept), else a way of
+  // another blob's, else the set's next in turn. The caller sets its value.
+  Slot& Claim(uint64_t h, uint64_t tag, std::string_view bytes) {
+    assert(bytes.size() <= kMaxLen);
+    const size_t set = SetOf(h);
+    Keys& k = keys[set];
+    size_t way = kWays;
+    for (size_t w = 0; w < kWays && way == kWays; ++w) {
+      if (k.tag[w] != tag) way = w;
+    }
+    if (const Slot* own = Find(h, tag, bytes)) way = static_cast<size_t>(own - slots[set]);
+    if (way == kWays) way = next[set]++ % kWays;
+    k.hash[way] = h;
+    k.tag[way] = tag;
+    Slot& slot = slots[set][way];
+    slot.len = static_cast<uint8_t>(bytes.size());
+    std::memcpy(slot.bytes, bytes.data(), bytes.size());
+    return slot;
+  }
 };
+
+// The memo of capitalized words: the word's bytes (without a possessive) → its folded key, its
+// loose key and the gazetteer's answers for them (PrefetchFolded's, the demonym lookup
+// included).
+constexpr size_t kMemoWordLen = 22;
+struct WordAnswer {
+  Gazetteer::FoldedAnswer answer;
+  uint8_t folded_len = 0, loose_len = 0;
+  char folded[kMemoWordLen];
+  char loose[kMemoWordLen];
+};
+using WordMemo = BytesMemo<WordAnswer, 4096, kMemoWordLen>;  // 2.4 MB per thread
+thread_local WordMemo t_word_memo;
+
+// The memo of the spellings LooseCandidate looks up by their loose key ("Boko Haram", "Security
+// Forces": capitalized words the folded keys miss): the phrase's bytes → the loose lookup's
+// answer.
+using PhraseMemo = BytesMemo<std::span<const GeoId>, 1024, 48>;  // 360 KB per thread
 thread_local PhraseMemo t_phrase_memo;
+
+// The memo of the names of several words Grow looks up ("Deir ez-Zor", "New York", "Islamic
+// State"): the name's bytes → its folded key, the keys it names and whether a longer key starts
+// with it (a folded key is never longer than the bytes it folds).
+constexpr size_t kMemoNameLen = 40;
+struct NameAnswer {
+  std::span<const GeoId> ids;
+  bool word_prefix = false;
+  uint8_t key_len = 0;
+  char key[kMemoNameLen];
+};
+using NameMemo = BytesMemo<NameAnswer, 1024, kMemoNameLen>;  // 520 KB per thread
+thread_local NameMemo t_name_memo;
 
 // Counts per folded key, for the few names of a document that get any: a flat list searched
 // in order (a map cost a node and string compares down a tree per count).
@@ -667,7 +717,7 @@ class Recognizer {
         word_bytes += tokens_[i].span.end - tokens_[i].span.begin;
       }
     }
-    const size_t room = 2 * word_bytes + 2 * WordMemo::kMaxLen;
+    const size_t room = 2 * word_bytes + 2 * kMemoWordLen;
     if (arena_.size() < room) arena_.resize(room);
     arena_used_ = 0;
     answers_.clear();
@@ -852,12 +902,11 @@ class Recognizer {
         const uint32_t at = static_cast<uint32_t>(folded_.size());
         fold_of_[i] = static_cast<int32_t>(at);
         const uint64_t h = HashBytes(bare);
-        const WordMemo::Slot& slot = MemoSlotOf(h);
-        if (slot.tag == tag && slot.hash == h && slot.word_len == bare.size() &&
-            SameBytes(slot.word, bare.data(), bare.size())) {
-          folded_.push_back(KeepSlotBytes(slot.folded, slot.folded_len));
-          loose_.push_back(KeepSlotBytes(slot.loose, slot.loose_len));
-          answers_.push_back(slot.answer);
+        if (const WordMemo::Slot* slot = t_word_memo.Find(h, tag, bare)) {
+          const WordAnswer& memo = slot->value;
+          folded_.push_back(KeepSlotBytes(memo.folded, memo.folded_len));
+          loose_.push_back(KeepSlotBytes(memo.loose, memo.loose_len));
+          answers_.push_back(memo.answer);
           if (check) CheckMemo(folded_.back(), bare, loose_.back(), answers_.back());
           continue;
         }
@@ -884,20 +933,16 @@ class Recognizer {
       loose_[at] = Keep(lk);
       bool had;
       const std::string_view bare = StripPossessive(Tok(sc.miss_tok[k]), &had);
-      if (bare.size() > WordMemo::kMaxLen || folded_[at].size() > WordMemo::kMaxLen ||
-          lk.size() > WordMemo::kMaxLen) {
+      if (bare.size() > kMemoWordLen || folded_[at].size() > kMemoWordLen ||
+          lk.size() > kMemoWordLen) {
         continue;
       }
-      WordMemo::Slot& slot = MemoSlotOf(sc.miss_hash[k]);
-      slot.tag = tag;
-      slot.hash = sc.miss_hash[k];
-      slot.answer = a;
-      slot.word_len = static_cast<uint8_t>(bare.size());
-      slot.folded_len = static_cast<uint8_t>(folded_[at].size());
-      slot.loose_len = static_cast<uint8_t>(lk.size());
-      std::memcpy(slot.word, bare.data(), bare.size());
-      std::memcpy(slot.folded, folded_[at].data(), folded_[at].size());
-      std::memcpy(slot.loose, lk.data(), lk.size());
+      WordAnswer& memo = t_word_memo.Claim(sc.miss_hash[k], tag, bare).value;
+      memo.answer = a;
+      memo.folded_len = static_cast<uint8_t>(folded_[at].size());
+      memo.loose_len = static_cast<uint8_t>(lk.size());
+      std::memcpy(memo.folded, folded_[at].data(), folded_[at].size());
+      std::memcpy(memo.loose, lk.data(), lk.size());
     }
   }
 
@@ -911,10 +956,10 @@ class Recognizer {
   }
   // Keep of a memo slot's first `len` bytes: the whole array is copied (a copy of known size, no
   // call), only `len` of them kept.
-  std::string_view KeepSlotBytes(const char (&bytes)[WordMemo::kMaxLen], size_t len) {
-    assert(arena_used_ + WordMemo::kMaxLen <= arena_.size());
+  std::string_view KeepSlotBytes(const char (&bytes)[kMemoWordLen], size_t len) {
+    assert(arena_used_ + kMemoWordLen <= arena_.size());
     char* at = arena_.data() + arena_used_;
-    std::memcpy(at, bytes, WordMemo::kMaxLen);
+    std::memcpy(at, bytes, kMemoWordLen);
     arena_used_ += len;
     return std::string_view(at, len);
   }
@@ -1315,24 +1360,17 @@ class Recognizer {
   std::span<const GeoId> LooseIdsOf(uint32_t b, uint32_t e, const KeyOf& key_of) const {
     const std::string_view bytes(text_ + b, e - b);
     const uint64_t h = HashBytes(bytes);
-    PhraseMemo::Slot& slot = t_phrase_memo.slots[(h ^ (h >> 29)) & (PhraseMemo::kSlots - 1)];
     const uint64_t tag = gaz_.serial() + 1;
-    if (slot.tag == tag && slot.hash == h && slot.len == bytes.size() &&
-        SameBytes(slot.bytes, bytes.data(), bytes.size())) {
+    if (const PhraseMemo::Slot* slot = t_phrase_memo.Find(h, tag, bytes)) {
       if (check_) {
         const std::span<const GeoId> fresh = FreshLooseIds(key_of());
-        CountReferenceCheck(fresh.data() == slot.ids.data() && fresh.size() == slot.ids.size());
+        CountReferenceCheck(fresh.data() == slot->value.data() &&
+                            fresh.size() == slot->value.size());
       }
-      return slot.ids;
+      return slot->value;
     }
     const std::span<const GeoId> ids = FreshLooseIds(key_of());
-    if (bytes.size() <= PhraseMemo::kMaxLen) {
-      slot.tag = tag;
-      slot.hash = h;
-      slot.ids = ids;
-      slot.len = static_cast<uint8_t>(bytes.size());
-      std::memcpy(slot.bytes, bytes.data(), bytes.size());
-    }
+    if (bytes.size() <= PhraseMemo::kMaxLen) t_phrase_memo.Claim(h, tag, bytes).value = ids;
     return ids;
   }
   std::span<const GeoId> FreshLooseIds(std::string_view key) const {
@@ -1523,16 +1561,16 @@ class Recognizer {
       if (j == i && !cap && !IsArticleWord(lower)) break;
       uint32_t end_byte = doc_.tokens[j].span.begin + static_cast<uint32_t>(w.size());
       // The first word alone is the word PrefetchAhead folded (the same bytes), with its
-      // lookups answered already.
+      // lookups answered already; a longer name, from the name memo.
       const Gazetteer::FoldedAnswer* known =
           j == i && fold_of_[i] >= 0 ? &answers_[fold_of_[i]] : nullptr;
       std::string made;
-      const std::string_view k = known != nullptr ? std::string_view(folded_[fold_of_[i]])
-                                                  : FoldBytes(begin_byte, end_byte, made);
+      const NameLookup name = known != nullptr ? NameLookup{folded_[fold_of_[i]], known->ids,
+                                                            known->word_prefix}
+                                               : LookUpName(begin_byte, end_byte, made);
+      const std::string_view k = name.key;
       if (k.empty()) break;
-      const auto word_prefix = [&] {
-        return known != nullptr ? known->word_prefix : gaz_.HasFoldedWordPrefix(k);
-      };
+      const auto word_prefix = [&] { return name.word_prefix; };
       // An article inside a name may be capitalized too ("An Nuqat Al Khams").
       if (connector || IsArticleWord(lower)) {
         // Articles vanish in folding ("deir ez" → key grows only after the next word).
@@ -1543,7 +1581,7 @@ class Recognizer {
         if (!word_prefix()) break;
         continue;
       }
-      std::span<const GeoId> found = known != nullptr ? known->ids : gaz_.FindFolded(k);
+      const std::span<const GeoId> found = name.ids;
       if (!found.empty()) {
         *end = j + 1;
         *ids = found;
@@ -1553,6 +1591,46 @@ class Recognizer {
       if (had || level != TypeHint::kNone) break;
       if (!word_prefix()) break;
     }
+  }
+
+  // A name's folded key and the gazetteer's answers for it (FindFolded, HasFoldedWordPrefix;
+  // none for an empty key).
+  struct NameLookup {
+    std::string_view key;
+    std::span<const GeoId> ids;
+    bool word_prefix = false;
+  };
+  // The lookup of the name written in the text's bytes [b, e), through the name memo. The key
+  // is a view of `made`, of the text or of the memo: used before the next lookup.
+  NameLookup LookUpName(uint32_t b, uint32_t e, std::string& made) const {
+    const std::string_view bytes(text_ + b, e - b);
+    const uint64_t h = HashBytes(bytes);
+    const uint64_t tag = gaz_.serial() + 1;
+    if (const NameMemo::Slot* slot = t_name_memo.Find(h, tag, bytes)) {
+      const NameAnswer& a = slot->value;
+      const NameLookup memo{std::string_view(a.key, a.key_len), a.ids, a.word_prefix};
+      if (check_) {
+        const std::string key = FoldName(bytes);
+        CountReferenceCheck(memo.key == key);
+        const std::span<const GeoId> ids = gaz_.FindFolded(key);
+        CountReferenceCheck(ids.data() == memo.ids.data() && ids.size() == memo.ids.size());
+        CountReferenceCheck(memo.word_prefix == gaz_.HasFoldedWordPrefix(key));
+      }
+      return memo;
+    }
+    NameLookup fresh;
+    fresh.key = FoldBytes(b, e, made);
+    if (fresh.key.empty()) return fresh;
+    fresh.ids = gaz_.FindFolded(fresh.key);
+    fresh.word_prefix = gaz_.HasFoldedWordPrefix(fresh.key);
+    if (bytes.size() <= kMemoNameLen) {
+      NameAnswer& a = t_name_memo.Claim(h, tag, bytes).value;
+      a.ids = fresh.ids;
+      a.word_prefix = fresh.word_prefix;
+      a.key_len = static_cast<uint8_t>(fresh.key.size());
+      std::memcpy(a.key, fresh.key.data(), fresh.key.size());
+    }
+    return fresh;
   }
 
   // True when the name of c is written in capitals, opens the text or a paragraph (or follows a

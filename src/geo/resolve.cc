@@ -323,6 +323,14 @@ class CoverRows {
     else r.head = row;
     r.tail = row;
   }
+  // The same adds in the same order (what the reference checks compare a kept table with).
+  bool SameAdds(const CoverRows& other) const {
+    return log_.size() == other.log_.size() &&
+           std::equal(log_.begin(), log_.end(), other.log_.begin(),
+                      [](const LogRow& a, const LogRow& b) {
+                        return a.id == b.id && a.key == b.key && a.w == b.w;
+                      });
+  }
   // The weight of the names other than `key` covering `id`.
   double Others(GeoId id, uint32_t key, bool check) const {
     if (!check) return OthersFast(id, key);
@@ -425,10 +433,13 @@ class Context {
   bool check = false;  // also run the reference forms and count disagreements (tests)
 
   void Reserve(size_t id_limit) { slots_.Reserve(id_limit); }
-  void Reset() {
-    admin1_cover.Clear();
-    admin2_cover.Clear();
-    admin2_inner.Clear();
+  // Empties the context; `keep_cover` keeps the coverage rows (the same names accepted).
+  void Reset(bool keep_cover = false) {
+    if (!keep_cover) {
+      admin1_cover.Clear();
+      admin2_cover.Clear();
+      admin2_inner.Clear();
+    }
     slots_.Clear();
     countries_.clear();
     admin1s_.clear();
@@ -2313,7 +2324,10 @@ class Resolver {
 
   void BuildContext() {
     Context& ctx = ctx_;
-    ctx.Reset();
+    // The coverage rows read of the choices only which are accepted: with the same accepted as
+    // at the last build (the third pass's rebuild, often), the rows built then stand.
+    const bool keep_cover = SameAcceptanceAsContext();
+    ctx.Reset(keep_cover);
     uint32_t voter = Context::kNone;  // the key of the mention voting
     auto vote = [&](GeoId country, double w) {
       if (country == kNoGeoId) return;
@@ -2352,50 +2366,10 @@ class Resolver {
       if (gb > 0) vote(britain_, gb);
       if (ca > 0) vote(canada_, ca);
     }
-    // Coverage of admin1/admin2 by the names accepted so far, each name once.
-    {
-      std::vector<double>& prior = prior_scratch_;
-      for (size_t k = 0; k < cands_.size(); ++k) {
-        const Candidate& c = cands_[k];
-        if (!choices_[k].accepted || c.key.empty() || c.demonym_country != kNoGeoId) continue;
-        if (keys_[cand_[k].key].covered) continue;
-        keys_[cand_[k].key].covered = true;
-        const size_t n = std::min(c.ids.size(), kMaxEntries);
-        const std::span<const uint8_t> exact = ExactNames(c);
-        double top = -1e9;
-        // A name's only entry is its best: weight 1 (its prior minus itself), no prior needed
-        // (under the reference checks, computed and compared).
-        if (n > 1 || check_) {
-          prior.resize(n);  // each set below
-          const std::span<const double> bases = BasesOf(c);
-          for (size_t i = 0; i < n; ++i) {
-            GeoEntry e = gaz_.Entry(c.ids[i]);
-            prior[i] = PriorFrom(bases[i], e.kind(), e.has_coordinates(), c, exact[i] != 0);
-            top = std::max(top, prior[i]);
-          }
-        }
-        for (size_t i = 0; i < n; ++i) {
-          double w = 1;
-          if (n > 1) w = 1 - (top - prior[i]) / 5;
-          else if (check_) Checked(w, 1 - (top - prior[i]) / 5);
-          if (w <= 0 || exact[i] == 0) continue;  // an alternate name: Watervliet's "Washington"
-          GeoEntry e = gaz_.Entry(c.ids[i]);
-          const uint32_t key = cand_[k].voter;
-          switch (e.kind()) {
-            case GeoKind::kCountry: break;
-            case GeoKind::kAdmin1: ctx.admin1_cover.Add(e.id(), key, w); break;
-            case GeoKind::kAdmin2:
-              ctx.admin1_cover.Add(e.admin1_id(), key, w);
-              ctx.admin2_cover.Add(e.id(), key, w);
-              break;
-            case GeoKind::kPlace:
-              ctx.admin1_cover.Add(e.admin1_id(), key, w);
-              ctx.admin2_inner.Add(e.admin2_id(), key, w);
-              break;
-          }
-        }
-      }
-    }
+    // Coverage of admin1/admin2 by the names accepted so far, each name once (under the
+    // reference checks, kept rows are compared with rows built again).
+    if (!keep_cover) AddCoverage(ctx.admin1_cover, ctx.admin2_cover, ctx.admin2_inner);
+    else if (check_) CheckKeptCoverage();
     // Named armed groups of one country ("Houthi forces", "Koglweogo militiamen") vote like a
     // demonym; an actor written with a place or demonym ("Iraqi forces") is counted there.
     for (const auto& [country, weight] : PlacelessActorCountries()) vote(country, weight);
@@ -2440,6 +2414,68 @@ class Resolver {
     }
   }
 
+  // Adds the coverage rows of the accepted names (see Context) to admin1 (admin1 entries and
+  // the admin1 of the others), admin2 (admin2 entries) and inner (the admin2 of places).
+  void AddCoverage(CoverRows& admin1, CoverRows& admin2, CoverRows& inner) {
+    std::vector<double>& prior = prior_scratch_;
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      const Candidate& c = cands_[k];
+      if (!choices_[k].accepted || c.key.empty() || c.demonym_country != kNoGeoId) continue;
+      if (keys_[cand_[k].key].covered) continue;
+      keys_[cand_[k].key].covered = true;
+      const size_t n = std::min(c.ids.size(), kMaxEntries);
+      const std::span<const uint8_t> exact = ExactNames(c);
+      double top = -1e9;
+      // A name's only entry is its best: weight 1 (its prior minus itself), no prior needed
+      // (under the reference checks, computed and compared).
+      if (n > 1 || check_) {
+        prior.resize(n);  // each set below
+        const std::span<const double> bases = BasesOf(c);
+        for (size_t i = 0; i < n; ++i) {
+          GeoEntry e = gaz_.Entry(c.ids[i]);
+          prior[i] = PriorFrom(bases[i], e.kind(), e.has_coordinates(), c, exact[i] != 0);
+          top = std::max(top, prior[i]);
+        }
+      }
+      for (size_t i = 0; i < n; ++i) {
+        double w = 1;
+        if (n > 1) w = 1 - (top - prior[i]) / 5;
+        else if (check_) Checked(w, 1 - (top - prior[i]) / 5);
+        if (w <= 0 || exact[i] == 0) continue;  // an alternate name: Watervliet's "Washington"
+        GeoEntry e = gaz_.Entry(c.ids[i]);
+        const uint32_t key = cand_[k].voter;
+        switch (e.kind()) {
+          case GeoKind::kCountry: break;
+          case GeoKind::kAdmin1: admin1.Add(e.id(), key, w); break;
+          case GeoKind::kAdmin2:
+            admin1.Add(e.admin1_id(), key, w);
+            admin2.Add(e.id(), key, w);
+            break;
+          case GeoKind::kPlace:
+            admin1.Add(e.admin1_id(), key, w);
+            inner.Add(e.admin2_id(), key, w);
+            break;
+        }
+      }
+    }
+  }
+  // The reference checks of the coverage rows BuildContext kept: built again, the same.
+  [[gnu::noinline]] void CheckKeptCoverage() {
+    thread_local std::array<CoverRows, 3> fresh;
+    for (CoverRows& rows : fresh) rows.Clear();
+    AddCoverage(fresh[0], fresh[1], fresh[2]);
+    Checked(fresh[0].SameAdds(ctx_.admin1_cover) && fresh[1].SameAdds(ctx_.admin2_cover) &&
+                fresh[2].SameAdds(ctx_.admin2_inner),
+            true);
+  }
+  // True when every choice has the acceptance that the last BuildContext read.
+  bool SameAcceptanceAsContext() const {
+    if (context_choices_.size() != choices_.size()) return false;
+    for (size_t k = 0; k < choices_.size(); ++k) {
+      if (context_choices_[k].second != choices_[k].accepted) return false;
+    }
+    return true;
+  }
   // True when every choice has the acceptance that the last BuildContext read, and an accepted
   // one its entry: BuildContext reads no other choice's entry.
   bool SameChoicesAsContext() const {

@@ -1540,9 +1540,10 @@ TEST_F(PlacesTest, StateNameBeforeAnAgencyInAnAmericanDocument) {
 // zeros), its scoring that leaves out the entries whose bound cannot beat a name's best (against
 // scoring them all), the third pass's kept choices of names no anchor is near, the choice of a
 // name with one entry and one mention (no terms scored), the recognizer's demonym lookups of
-// one-word names and its capitalized words (the words it folded ahead), its memo of loose
-// lookups and the blob's own-name flags answer as their reference definitions, on short
-// documents and on a long one where names repeat (where the precomputation matters).
+// one-word names and its capitalized words (the words it folded ahead), its memos of loose
+// lookups and of names of several words ("Deir ez-Zor", "Clarke County") and the blob's own-name
+// flags answer as their reference definitions, on short documents and on a long one where names
+// repeat (where the precomputation matters).
 TEST_F(PlacesTest, ResolverFastPathsMatchTheirReferences) {
   const char* texts[] = {
       "Iraqi forces clashed with militants near Falluja in Iraq's western Anbar province.",
