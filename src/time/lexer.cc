@@ -215,31 +215,31 @@ size_t PopCount(uint64_t v) {
 }
 
 // Writes base + the index of each set bit of s, in order, from out[0] on; returns the count.
-// With `kAhead`, up to three entries past the count are written too (the caller leaves room for
-// them): four entries per round without a test each (the top bit stands in for an empty rest).
-template <bool kAhead>
-[[gnu::always_inline]] inline size_t Flatten(uint32_t* out, uint64_t s, uint32_t base,
-                                             size_t count) {
-  if constexpr (kAhead) {
-    constexpr uint64_t kTop = uint64_t{1} << 63;
-    while (s != 0) {
-      out[0] = base + static_cast<uint32_t>(__builtin_ctzll(s | kTop));
-      s &= s - 1;
-      out[1] = base + static_cast<uint32_t>(__builtin_ctzll(s | kTop));
-      s &= s - 1;
-      out[2] = base + static_cast<uint32_t>(__builtin_ctzll(s | kTop));
-      s &= s - 1;
-      out[3] = base + static_cast<uint32_t>(__builtin_ctzll(s | kTop));
-      s &= s - 1;
-      out += 4;
-    }
-    return count;
-  } else {
-    size_t n = 0;
-    for (; s != 0; s &= s - 1) out[n++] = base + static_cast<uint32_t>(__builtin_ctzll(s));
-    return n;
+size_t Flatten(uint32_t* out, uint64_t s, uint32_t base) {
+  size_t n = 0;
+  for (; s != 0; s &= s - 1) out[n++] = base + static_cast<uint32_t>(__builtin_ctzll(s));
+  return n;
+}
+
+#if defined(SITREP_TIMEX_AVX2)
+// The same for `count` set bits (SIMD level 2), writing up to three entries past them too (the
+// caller leaves room): four entries per round without a test each (tzcnt gives 64 for an empty
+// rest).
+__attribute__((target("bmi,popcnt"))) inline void FlattenBmi(uint32_t* out, uint64_t s,
+                                                              uint32_t base) {
+  while (s != 0) {
+    out[0] = base + static_cast<uint32_t>(_tzcnt_u64(s));
+    s = _blsr_u64(s);
+    out[1] = base + static_cast<uint32_t>(_tzcnt_u64(s));
+    s = _blsr_u64(s);
+    out[2] = base + static_cast<uint32_t>(_tzcnt_u64(s));
+    s = _blsr_u64(s);
+    out[3] = base + static_cast<uint32_t>(_tzcnt_u64(s));
+    s = _blsr_u64(s);
+    out += 4;
   }
 }
+#endif
 
 // Pass 4 of LexInto: the classes, numbers and index ids of the listed words (`look`, `looks`
 // of them) of `t`, whose text is in `low`; lists the time words in `hot_word` and returns their
@@ -437,7 +437,15 @@ template <bool kBmi>
                            (m.digit & ~(m.digit << 1 | carry_digit)) | m.wide | m.single;
     starts[b] = start;
     before[b] = static_cast<uint32_t>(count);
-    count += Flatten<kBmi>(begin + count, start, static_cast<uint32_t>(b * 64), pop(start));
+#if defined(SITREP_TIMEX_AVX2)
+    if constexpr (kBmi) {
+      FlattenBmi(begin + count, start, static_cast<uint32_t>(b * 64));
+      count += pop(start);
+    } else
+#endif
+    {
+      count += Flatten(begin + count, start, static_cast<uint32_t>(b * 64));
+    }
     carry_word = m.word >> 63;
     carry_digit = m.digit >> 63;
   }
@@ -454,8 +462,15 @@ template <bool kBmi>
     const uint64_t word = word_bits[b], digit = digit_bits[b];
     const uint64_t last = (word & ~(word >> 1 | word_bits[b + 1] << 63)) |
                           (digit & ~(digit >> 1 | digit_bits[b + 1] << 63)) | marks[b];
-    // As many as the block's starts, except at tokens that cross a block boundary.
-    ends += Flatten<kBmi>(end + ends, last, static_cast<uint32_t>(b * 64 + 1), pop(last));
+#if defined(SITREP_TIMEX_AVX2)
+    if constexpr (kBmi) {
+      FlattenBmi(end + ends, last, static_cast<uint32_t>(b * 64 + 1));
+      ends += pop(last);
+    } else
+#endif
+    {
+      ends += Flatten(end + ends, last, static_cast<uint32_t>(b * 64 + 1));
+    }
   }
 
   // Pass 3: the words to look up (ListWords); numbers' values (by block: about one token in

@@ -451,8 +451,9 @@ class Scanner {
   template <size_t N>
   [[gnu::always_inline]] bool W(size_t i, const char (&w)[N]) const {
     if (i >= n()) return false;
-    return IsWordStart(First(i)) && end_[i] - begin_[i] == N - 1 &&
-           std::memcmp(low_ + begin_[i], w, N - 1) == 0;
+    // The kind last: most tokens fail on the length or the bytes.
+    return end_[i] - begin_[i] == N - 1 && std::memcmp(low_ + begin_[i], w, N - 1) == 0 &&
+           IsWordStart(First(i));
   }
   // `c` is ASCII punctuation: no word or number begins with it (TokenTable::first).
   bool P(size_t i, char c) const { return i < n() && First(i) == static_cast<uint8_t>(c); }
