@@ -286,17 +286,20 @@ size_t ClassifyListed(const WordClassTable& table, const char* low, TokenTable* 
   return hot_ws;
 }
 
-// Pass 3 of LexInto for tokens [from, to): lists (in `look` from `looks` on; returns the new
-// count) the words whose length and first two letters some word of the table has (MayBeKey,
-// about a third of a news text's words), every word when the table is not sealed.
+// Pass 3 of LexInto for tokens [from, to): their first bytes into `first`; lists (in `look`
+// from `looks` on; returns the new count) the words whose length and first two letters some
+// word of the table has (MayBeKey, about a third of a news text's words), every word when the
+// table is not sealed.
 size_t ListWords(const WordClassTable& table, bool sealed, const char* low, const uint32_t* begin,
-                 const uint32_t* end, size_t from, size_t to, uint32_t* look, size_t looks) {
+                 const uint32_t* end, size_t from, size_t to, uint8_t* first, uint32_t* look,
+                 size_t looks) {
   for (size_t k = from; k < to; ++k) {
     const uint32_t pos = begin[k];
+    const uint8_t c = static_cast<uint8_t>(low[pos]);
+    first[k] = c;
     // Appended without a branch: a branch on the shape mispredicts on every few words.
     look[looks] = static_cast<uint32_t>(k);
-    looks += IsWordStart(static_cast<uint8_t>(low[pos])) &&
-             (!sealed || table.MayBeKey(low + pos, end[k] - pos));
+    looks += IsWordStart(c) && (!sealed || table.MayBeKey(low + pos, end[k] - pos));
   }
   return looks;
 }
@@ -319,7 +322,13 @@ constexpr auto kSetBitIndexes = [] {
 // `low` holds 4 readable bytes from each token's begin.
 __attribute__((target("avx2,bmi,bmi2,popcnt"))) inline size_t ListWordsAvx2(
     const WordClassTable& table, const char* low, const uint32_t* begin, const uint32_t* end,
-    size_t count, uint32_t* look) {
+    size_t count, uint8_t* first_of, uint32_t* look) {
+  // The low byte of each 32-bit lane to the lane's first four bytes, then both lanes' to the
+  // first eight.
+  const __m256i low_bytes = _mm256_setr_epi8(
+      0, 4, 8, 12, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+      0, 4, 8, 12, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1);
+  const __m256i two_lanes = _mm256_setr_epi32(0, 4, 0, 0, 0, 0, 0, 0);
   const __m256i pair_bits = _mm256_set1_epi32(WordClassTable::kPairBits);
   const __m256i byte = _mm256_set1_epi32(0xFF), fifteen = _mm256_set1_epi32(15);
   const __m256i before_a = _mm256_set1_epi32('a' - 1), after_z = _mm256_set1_epi32('z' + 1);
@@ -331,6 +340,9 @@ __attribute__((target("avx2,bmi,bmi2,popcnt"))) inline size_t ListWordsAvx2(
     const __m256i e = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(end + k));
     const __m256i two = _mm256_i32gather_epi32(reinterpret_cast<const int*>(low), b, 1);
     const __m256i first = _mm256_and_si256(two, byte);
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(first_of + k),
+                     _mm256_castsi256_si128(_mm256_permutevar8x32_epi32(
+                         _mm256_shuffle_epi8(two, low_bytes), two_lanes)));
     const __m256i word = _mm256_or_si256(
         _mm256_and_si256(_mm256_cmpgt_epi32(first, before_a), _mm256_cmpgt_epi32(after_z, first)),
         _mm256_cmpgt_epi32(first, ascii_end));
@@ -347,7 +359,7 @@ __attribute__((target("avx2,bmi,bmi2,popcnt"))) inline size_t ListWordsAvx2(
     _mm256_storeu_si256(reinterpret_cast<__m256i*>(look + looks), at);
     looks += static_cast<size_t>(__builtin_popcount(mask));
   }
-  return ListWords(table, true, low, begin, end, k, count, look, looks);
+  return ListWords(table, true, low, begin, end, k, count, first_of, look, looks);
 }
 #endif
 
@@ -485,13 +497,15 @@ template <bool kBmi>
   GrowTo(&t->reading, count);
   GrowTo(&t->num, count);
   GrowTo(&t->digits, count);
+  GrowTo(&t->first, count);
+  uint8_t* const first = t->first.data();
   uint32_t* const look = lookups.data();
   size_t looks;
   if constexpr (kBmi) {
-    looks = sealed ? ListWordsAvx2(table, p, begin, end, count, look)
-                   : ListWords(table, sealed, p, begin, end, 0, count, look, 0);
+    looks = sealed ? ListWordsAvx2(table, p, begin, end, count, first, look)
+                   : ListWords(table, sealed, p, begin, end, 0, count, first, look, 0);
   } else {
-    looks = ListWords(table, sealed, p, begin, end, 0, count, look, 0);
+    looks = ListWords(table, sealed, p, begin, end, 0, count, first, look, 0);
   }
   uint32_t* const hot_num = hot_numbers.data();
   int32_t* const num = t->num.data();
@@ -542,7 +556,7 @@ template <bool kBmi>
     const size_t from = window > marked ? window : marked;
     marked = h + 1;
     for (size_t j = from; j <= h; ++j) {
-      const uint8_t c = static_cast<uint8_t>(p[begin[j]]);
+      const uint8_t c = first[j];
       const bool starter = reading[j].cls != 0 || IsNumberStart(c) || c == '\'';
       cand[cands] = static_cast<uint32_t>(j);
       cands += starter;
@@ -584,12 +598,12 @@ void LexTimexInto(std::string_view text, std::string* lowered, TokenTable* table
   LexIntoGeneric(text, lowered, table, level);
 }
 
-Tok TokenTable::At(std::string_view text, std::string_view lowered, size_t k) const {
+Tok TokenTable::At(std::string_view text, size_t k) const {
   Tok t;
   t.begin = begin[k];
   t.end = end[k];
   t.glued = k > 0 && end[k - 1] == t.begin;
-  const uint8_t c = static_cast<uint8_t>(lowered[t.begin]);
+  const uint8_t c = first[k];
   if (IsNumberStart(c)) {
     t.kind = Tok::kNum;
     t.digits = digits[k];
@@ -615,16 +629,17 @@ void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out
   thread_local TokenTable table;
   LexTimexInto(text, lowered, &table);
   out->resize(table.count);
-  for (size_t k = 0; k < table.count; ++k) (*out)[k] = table.At(text, *lowered, k);
+  for (size_t k = 0; k < table.count; ++k) (*out)[k] = table.At(text, k);
   for (uint32_t c : table.candidates) (*out)[c].candidate = true;
   if (candidates) *candidates = table.candidates;
 }
 
-void TokenTableOf(const std::vector<Tok>& toks, TokenTable* table) {
+void TokenTableOf(const std::vector<Tok>& toks, std::string_view lowered, TokenTable* table) {
   const size_t count = toks.size();
   table->count = count;
   table->begin.assign(count, 0);
   table->end.assign(count, 0);
+  table->first.assign(count, 0);
   table->reading.assign(count, {});
   table->num.assign(count, -1);
   table->digits.assign(count, 0);
@@ -634,6 +649,7 @@ void TokenTableOf(const std::vector<Tok>& toks, TokenTable* table) {
     const Tok& t = toks[k];
     table->begin[k] = t.begin;
     table->end[k] = t.end;
+    table->first[k] = static_cast<uint8_t>(lowered[t.begin]);
     table->reading[k] = {t.cls, t.number, t.word};
     table->num[k] = t.num;
     table->digits[k] = t.digits;

@@ -46,14 +46,17 @@ void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out
               std::vector<uint32_t>* candidates = nullptr);
 
 // The tokens of one text as columns, filled by LexTimexInto. The scanner reads few fields of
-// few tokens (about 26 of 434 per news document): the lexer stores per token its offsets and
-// (in bulk) zero readings; kind, glued, capital and punctuation char follow from the bytes at
-// and before its begin (in the lowered copy and the text), and only the words that may be time
+// few tokens (about 26 of 434 per news document): the lexer stores per token its offsets, its
+// first lowered byte (its kind, and a punctuation token's char) and (in bulk) zero readings;
+// glued and capital follow from the offsets and the text, and only the words that may be time
 // or starter words are looked up, only numbers' values parsed. The columns only grow (reused
 // from one text to the next); entries past `count` are left from earlier texts.
 struct TokenTable {
   size_t count = 0;
   std::vector<uint32_t> begin, end;  // byte offsets
+  // The first byte in the lowered copy: a word's (IsWordStart), a number's (IsNumberStart), or
+  // a punctuation token's char (Tok::ch).
+  std::vector<uint8_t> first;
   // Words: ClassifyTimeWord, SmallNumberWord and WordId of the lowered word (in one store);
   // zero for other tokens.
   struct alignas(4) Reading {
@@ -66,8 +69,8 @@ struct TokenTable {
   std::vector<uint32_t> candidates;  // the candidate tokens, in increasing order
   std::vector<uint32_t> time_words;  // the time-word tokens (kTimeWord), then UINT32_MAX
 
-  // Token k of `text` (lexed into `lowered`) as a Tok (`candidate` false: they are listed).
-  Tok At(std::string_view text, std::string_view lowered, size_t k) const;
+  // Token k of `text` as a Tok (`candidate` false: they are listed).
+  Tok At(std::string_view text, size_t k) const;
 };
 
 // Is the lowered byte c the first of a word token (a letter or a byte >= 0x80: a wide mark
@@ -79,8 +82,9 @@ inline bool IsNumberStart(uint8_t c) { return static_cast<uint8_t>(c - '0') < 10
 // Tokenizes `text` into `table` (as LexTimex; the same lowered copy).
 void LexTimexInto(std::string_view text, std::string* lowered, TokenTable* table);
 
-// The columns of `toks` (candidates from Tok::candidate): the reference scanner's table.
-void TokenTableOf(const std::vector<Tok>& toks, TokenTable* table);
+// The columns of `toks`, lexed from `lowered` (candidates from Tok::candidate): the reference
+// scanner's table.
+void TokenTableOf(const std::vector<Tok>& toks, std::string_view lowered, TokenTable* table);
 
 // The vector width LexTimex classifies bytes with: 2 AVX2 (when the CPU has it with BMI1/2 and
 // POPCNT, checked at run time; the whole lexer is then compiled for them), 1 SSE2, 0 one byte

@@ -340,7 +340,7 @@ class Scanner {
     if (dct_.known()) ref_month_ = Date{dct_.year, dct_.month, 1};
     if (reference) {
       LexTimexReference(text, &lowered_, &buffers->toks);
-      TokenTableOf(buffers->toks, &buffers->table);
+      TokenTableOf(buffers->toks, lowered_, &buffers->table);
     } else {
       LexTimexInto(text, &lowered_, &buffers->table);
     }
@@ -349,6 +349,7 @@ class Scanner {
     const TokenTable& t = buffers->table;
     n_ = t.count;
     begin_ = t.begin.data();
+    first_ = t.first.data();
     end_ = t.end.data();
     reading_ = t.reading.data();
     num_ = t.num.data();
@@ -434,7 +435,7 @@ class Scanner {
   // ---- token predicates ----
   size_t n() const { return n_; }
   // Token i's first lowered byte: its kind, and a punctuation token's char (TokenTable).
-  uint8_t First(size_t i) const { return static_cast<uint8_t>(low_[begin_[i]]); }
+  uint8_t First(size_t i) const { return first_[i]; }
   bool Word(size_t i) const { return i < n() && IsWordStart(First(i)); }
   // Token i's readings (class, number word, index id; zero but at words).
   const TokenTable::Reading& ReadingOf(size_t i) const { return reading_[i]; }
@@ -2234,6 +2235,7 @@ class Scanner {
   // The columns of the TokenTable (the scanner's buffers).
   size_t n_ = 0;
   const uint32_t* begin_ = nullptr;
+  const uint8_t* first_ = nullptr;
   const uint32_t* end_ = nullptr;
   const TokenTable::Reading* reading_ = nullptr;
   const int32_t* num_ = nullptr;

@@ -75,10 +75,10 @@ void ExpectSameAsReference(std::string_view text) {
   EXPECT_EQ(table.time_words, expected) << "text: " << text;
   // The reference scanner's table of the reference tokens reads back as them.
   TokenTable of_ref;
-  TokenTableOf(ref, &of_ref);
+  TokenTableOf(ref, ref_low, &of_ref);
   ASSERT_EQ(of_ref.count, ref.size());
   for (size_t i = 0; i < ref.size(); ++i) {
-    Tok back = of_ref.At(text, ref_low, i);
+    Tok back = of_ref.At(text, i);
     back.candidate = ref[i].candidate;
     ASSERT_EQ(back, ref[i]) << "token " << i << ": " << Describe(back) << "\ntext: " << text;
   }
@@ -237,7 +237,7 @@ TEST(TimexLexerTest, GrowOnlySlotsMatchReference) {
       LexTimexReference(text, &ref_low, &ref);
       ASSERT_EQ(table.count, ref.size()) << text;
       std::vector<Tok> rows;
-      for (size_t i = 0; i < table.count; ++i) rows.push_back(table.At(text, low, i));
+      for (size_t i = 0; i < table.count; ++i) rows.push_back(table.At(text, i));
       for (uint32_t c : table.candidates) rows[c].candidate = true;
       ASSERT_NO_FATAL_FAILURE(ExpectTokensAsReference(rows, ref, text));
       for (size_t i = 0; i < table.count; ++i) {
