@@ -440,8 +440,8 @@ template <bool kBmi>
   };
 
   // Pass 1: the lowercased copy, masks of word and digit bytes, token starts and one-byte and
-  // wide punctuation per 64-byte block; each token's first byte, in token order (begin), and
-  // the tokens before each block.
+  // wide punctuation per 64-byte block; each token's begin offset, in token order, and the
+  // count of tokens before each block.
   thread_local std::vector<uint64_t> word_bits, digit_bits, starts, marks;
   thread_local std::vector<uint32_t> before;
   const size_t blocks = (size + 63) / 64;
@@ -521,10 +521,13 @@ template <bool kBmi>
   uint8_t* const first = t->first.data();
   uint32_t* const look = lookups.data();
   size_t looks;
+#if defined(SITREP_TIMEX_AVX2)
   if constexpr (kBmi) {
     looks = sealed ? ListWordsAvx2(table, p, begin, end, count, first, look)
                    : ListWords(table, sealed, p, begin, end, 0, count, first, look, 0);
-  } else {
+  } else
+#endif
+  {
     looks = ListWords(table, sealed, p, begin, end, 0, count, first, look, 0);
   }
   uint32_t* const hot_num = hot_numbers.data();
