@@ -270,26 +270,6 @@ __attribute__((target("bmi,popcnt"))) inline void FlattenBmi(uint32_t* out, uint
   return hot_ws;
 }
 
-#if defined(SITREP_TIMEX_AVX2)
-// The same four words at a time (SIMD level 2): the lookups in AVX2 lanes, then the stores.
-size_t ClassifyListedSealedAvx2(const WordClassTable& table, const char* low, TokenTable* t,
-                                const uint32_t* look, size_t looks, uint32_t* hot_word) {
-  thread_local std::vector<uint32_t> found;
-  if (found.size() < looks) found.resize(looks);
-  uint32_t* const packed = found.data();
-  table.FindPaddedSealedPackedAvx2(low, t->begin.data(), t->end.data(), look, looks, packed);
-  TokenTable::Reading* const reading = t->reading.data();
-  size_t hot_ws = 0;
-  for (size_t q = 0; q < looks; ++q) {
-    const uint32_t at = look[q];
-    std::memcpy(&reading[at], &packed[q], sizeof packed[q]);
-    hot_word[hot_ws] = at;
-    hot_ws += (packed[q] & kTimeWord) != 0;
-  }
-  return hot_ws;
-}
-#endif
-
 // The same with a table that is not sealed (the probing lookup).
 size_t ClassifyListed(const WordClassTable& table, const char* low, TokenTable* t,
                       const uint32_t* look, size_t looks, uint32_t* hot_word) {
@@ -557,19 +537,8 @@ template <bool kBmi>
   // are hot.
   ZeroReadings<kBmi>(t->reading.data(), count);
   uint32_t* const hot_word = t->time_words.data();
-  size_t hot_ws;
-  if (!sealed) {
-    hot_ws = ClassifyListed(table, p, t, look, looks, hot_word);
-  } else {
-#if defined(SITREP_TIMEX_AVX2)
-    if constexpr (kBmi) {
-      hot_ws = ClassifyListedSealedAvx2(table, p, t, look, looks, hot_word);
-    } else
-#endif
-    {
-      hot_ws = ClassifyListedSealed(table, p, t, look, looks, hot_word);
-    }
-  }
+  const size_t hot_ws = sealed ? ClassifyListedSealed(table, p, t, look, looks, hot_word)
+                               : ClassifyListed(table, p, t, look, looks, hot_word);
 
   // Pass 5: the hot tokens (numbers and time words) in text order, merged from the two lists;
   // the starters (a number, "'", a word with a class) among each and the kCandidateWindow - 1

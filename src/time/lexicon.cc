@@ -7,10 +7,6 @@
 #include <cstring>
 #include <iterator>
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#include <immintrin.h>
-#endif
-
 namespace sitrep::timex {
 namespace {
 
@@ -207,76 +203,6 @@ const WordClassTable& TimeWordClasses() {
   }();
   return *kTable;
 }
-
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-namespace {
-// x * m modulo 2^64 in each 64-bit lane, from 32-bit products (AVX2 has no 64-bit multiply);
-// m_high holds m >> 32.
-__attribute__((target("avx2"))) inline __m256i Multiply64(__m256i x, __m256i m, __m256i m_high) {
-  const __m256i cross = _mm256_add_epi64(_mm256_mul_epu32(_mm256_srli_epi64(x, 32), m),
-                                         _mm256_mul_epu32(x, m_high));
-  return _mm256_add_epi64(_mm256_mul_epu32(x, m), _mm256_slli_epi64(cross, 32));
-}
-}  // namespace
-
-__attribute__((target("avx2"))) void WordClassTable::FindPaddedSealedPackedAvx2(
-    const char* low, const uint32_t* begin, const uint32_t* end, const uint32_t* at,
-    size_t count, uint32_t* packed) const {
-  constexpr uint64_t kMul1 = 0x9E3779B97F4A7C15ULL, kMul2 = 0xC2B2AE3D27D4EB4FULL;
-  const __m256i seed = _mm256_set1_epi64x(static_cast<long long>(seed_));
-  const __m256i mul1 = _mm256_set1_epi64x(static_cast<long long>(kMul1));
-  const __m256i mul1_high = _mm256_set1_epi64x(static_cast<long long>(kMul1 >> 32));
-  const __m256i mul2 = _mm256_set1_epi64x(static_cast<long long>(kMul2));
-  const __m256i mul2_high = _mm256_set1_epi64x(static_cast<long long>(kMul2 >> 32));
-  const __m256i all = _mm256_set1_epi64x(-1), eight = _mm256_set1_epi64x(8);
-  const __m128i sixteen = _mm_set1_epi32(16), byte = _mm_set1_epi32(0xFF);
-  // The low 32-bit halves of four 64-bit lanes, in order.
-  const __m256i low_halves = _mm256_setr_epi32(0, 2, 4, 6, 0, 0, 0, 0);
-  const char* const keys = reinterpret_cast<const char*>(keys_);
-  size_t q = 0;
-  for (; q + 4 <= count; q += 4) {
-    const __m128i tok = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at + q));
-    const __m128i b = _mm_i32gather_epi32(reinterpret_cast<const int*>(begin), tok, 4);
-    __m128i n = _mm_sub_epi32(_mm_i32gather_epi32(reinterpret_cast<const int*>(end), tok, 4), b);
-    n = _mm_andnot_si128(_mm_cmpgt_epi32(n, sixteen), n);  // over 16 bytes: the empty key
-    const __m256i n64 = _mm256_cvtepu32_epi64(n);
-    // The masked halves of the key (FindPaddedSealed's kLowMask, kHighMask): shifts of 64 or
-    // more give zero.
-    const __m256i bits = _mm256_slli_epi64(n64, 3);
-    const __m256i low_mask = _mm256_andnot_si256(_mm256_sllv_epi64(all, bits), all);
-    const __m256i high_mask = _mm256_and_si256(
-        _mm256_cmpgt_epi64(n64, eight),
-        _mm256_andnot_si256(_mm256_sllv_epi64(all, _mm256_sub_epi64(bits, _mm256_set1_epi64x(64))),
-                            all));
-    const __m256i a = _mm256_and_si256(
-        _mm256_i32gather_epi64(reinterpret_cast<const long long*>(low), b, 1), low_mask);
-    const __m256i c = _mm256_and_si256(
-        _mm256_i32gather_epi64(reinterpret_cast<const long long*>(low + 8), b, 1), high_mask);
-    // SealedSlot.
-    const __m256i h = _mm256_add_epi64(Multiply64(_mm256_xor_si256(a, seed), mul1, mul1_high),
-                                       Multiply64(_mm256_xor_si256(c, seed), mul2, mul2_high));
-    const __m256i slot = _mm256_srli_epi64(h, 64 - kIndexBits);
-    const __m128i id = _mm_and_si128(
-        _mm256_i64gather_epi32(reinterpret_cast<const int*>(index_), slot, 1), byte);
-    const __m128i offset = _mm_mullo_epi32(id, _mm_set1_epi32(static_cast<int>(sizeof(Key))));
-    const __m256i key_a = _mm256_i32gather_epi64(
-        reinterpret_cast<const long long*>(keys + offsetof(Key, a)), offset, 1);
-    const __m256i key_b = _mm256_i32gather_epi64(
-        reinterpret_cast<const long long*>(keys + offsetof(Key, b)), offset, 1);
-    const __m128i key_packed = _mm_i32gather_epi32(
-        reinterpret_cast<const int*>(keys + offsetof(Key, packed)), offset, 1);
-    const __m256i hit64 =
-        _mm256_and_si256(_mm256_cmpeq_epi64(key_a, a), _mm256_cmpeq_epi64(key_b, c));
-    const __m128i hit =
-        _mm256_castsi256_si128(_mm256_permutevar8x32_epi32(hit64, low_halves));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(packed + q), _mm_and_si128(key_packed, hit));
-  }
-  for (; q < count; ++q) {
-    const size_t n = end[at[q]] - begin[at[q]];
-    packed[q] = FindPaddedSealedPacked(low + begin[at[q]], n > 16 ? 0 : n);
-  }
-}
-#endif
 
 void WordClassTable::Seal() {
   // The index holds each word's whole ClassifyTimeWord class, so that the lexer's lookup needs

@@ -109,12 +109,6 @@ class WordClassTable {
     uint64_t diff = (k.a ^ a) | (k.b ^ b);
     return k.packed & static_cast<uint32_t>(((diff | (0 - diff)) >> 63) - 1);
   }
-  // FindPaddedSealedPacked of `count` words at once into packed[0..count): word q is the text
-  // of [begin[at[q]], end[at[q]]) in `low` (16 readable bytes from each begin; over 16 bytes it
-  // is looked up as the empty key), four at a time in AVX2 lanes. Needs a sealed table and a
-  // CPU with AVX2 (LexTimexSimdLevel() == 2); defined on x86-64 with GCC or clang only.
-  void FindPaddedSealedPackedAvx2(const char* low, const uint32_t* begin, const uint32_t* end,
-                                  const uint32_t* at, size_t count, uint32_t* packed) const;
   int FindPaddedSealed(const char* p, size_t n, uint8_t* number) const {
     uint8_t id;
     return FindPaddedSealed(p, n, number, &id);
@@ -272,8 +266,7 @@ class WordClassTable {
   uint64_t seed_ = 0;
   bool sealed_ = false;
   size_t word_count_ = 1;  // keys_ in use, the empty key 0 included
-  // Four bytes of padding: FindPaddedSealedPackedAvx2 gathers 32-bit words at every slot.
-  uint8_t index_[(size_t{1} << kIndexBits) + 4] = {};
+  uint8_t index_[size_t{1} << kIndexBits] = {};
   // By the low five bits of a key's first two bytes, as a little-endian 16-bit load holds them
   // (the first byte's in bits 0-4, the second's in bits 8-12): bit n % 16 is set when a key of
   // n bytes starts so (MayBeKey; a one-byte key sets its bit under every second byte).

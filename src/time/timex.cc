@@ -278,9 +278,9 @@ uint16_t MatchersForWord(std::string_view w) {
   return m;
 }
 
-// Facts about each word of the sealed time-word index (by TokenTable::Reading::word), looked up
-// once: the matchers a candidate word may begin, and its month, weekday and unit readings.
-// Index 0 (no word of the index) may begin any matcher and has no reading.
+// Facts about each word of the sealed time-word index (by TokenTable::word), looked up once: the
+// matchers a candidate word may begin, and its month, weekday and unit readings. Index 0 (no
+// word of the index) may begin any matcher and has no reading.
 struct WordFacts {
   uint16_t matchers = kAllMatchers;
   // "the", "a", "an", "at": every matcher needs a particular token after the word

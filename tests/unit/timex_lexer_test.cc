@@ -276,36 +276,6 @@ TEST(TimexLexerTest, SealedIndexAgreesWithLookup) {
     EXPECT_EQ(packed >> 8 & 0xFF, static_cast<uint32_t>(table.Number(word))) << w;
     EXPECT_EQ(packed >> 16, table.WordId(word)) << w;
   }
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-  // The AVX2 batch (four words a lane each, the rest one by one) against the packed lookup:
-  // the words above in one padded text, listed out of order and with repeats, lengths 1..17.
-  if (LexTimexSimdLevel() < 2) return;
-  std::string text;
-  std::vector<uint32_t> begin, end;
-  for (const char* w : kWords) {
-    begin.push_back(static_cast<uint32_t>(text.size()));
-    text += w;
-    end.push_back(static_cast<uint32_t>(text.size()));
-    text += ' ';
-  }
-  text += "seventeen letters";
-  begin.push_back(static_cast<uint32_t>(text.size() - 17));
-  end.push_back(static_cast<uint32_t>(text.size()));
-  text.append(16, '\0');
-  for (size_t count : {size_t{0}, size_t{3}, size_t{4}, size_t{7}, begin.size()}) {
-    std::vector<uint32_t> at;
-    for (size_t q = 0; q < count; ++q) at.push_back(static_cast<uint32_t>((q * 7) % begin.size()));
-    std::vector<uint32_t> packed(count + 1, 12345);
-    table.FindPaddedSealedPackedAvx2(text.data(), begin.data(), end.data(), at.data(), count,
-                                     packed.data());
-    for (size_t q = 0; q < count; ++q) {
-      const size_t n = end[at[q]] - begin[at[q]];
-      EXPECT_EQ(packed[q], table.FindPaddedSealedPacked(text.data() + begin[at[q]], n > 16 ? 0 : n))
-          << text.substr(begin[at[q]], n);
-    }
-    EXPECT_EQ(packed[count], 12345u);
-  }
-#endif
 }
 
 // The lexer looks up only the words MayBeKey lets through: every key of the index (derived
