@@ -134,11 +134,16 @@ RawMasks RawMasksScalar(const char* src, char* low) {
   return r;
 }
 
-// The best level the CPU runs: 2 AVX2 (with BMI1/2 and POPCNT), 1 SSE2, 0 scalar.
+// The best level the CPU runs: 3 AVX-512 (F, BW, VBMI2) on top of 2, 2 AVX2 (with BMI1/2 and
+// POPCNT), 1 SSE2, 0 scalar.
 int BestSimdLevel() {
 #if defined(SITREP_TIMEX_AVX2)
   if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") &&
       __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt")) {
+    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+        __builtin_cpu_supports("avx512vbmi2")) {
+      return 3;
+    }
     return 2;
   }
 #endif
@@ -170,7 +175,7 @@ int& SimdLevel() {
   }
   RawMasks r;
 #if defined(SITREP_TIMEX_AVX2)
-  if (level == 2) {
+  if (level >= 2) {
     r = RawMasksAvx2(src, low + o);
   } else
 #endif
@@ -239,7 +244,47 @@ __attribute__((target("bmi,popcnt"))) inline void FlattenBmi(uint32_t* out, uint
     out += 4;
   }
 }
+
+// Stores the sixteen bytes widened to 32 bits, plus base, at out (the zero-masking forms: GCC 12
+// warns about the undefined source of the plain ones).
+__attribute__((target("avx512f"))) inline void StoreWidened(uint32_t* out, __m128i sixteen,
+                                                             __m512i base) {
+  _mm512_storeu_si512(out, _mm512_add_epi32(_mm512_maskz_cvtepu8_epi32(0xFFFF, sixteen), base));
+}
+
+// The same with AVX-512 (SIMD level 3): the set bits' indexes packed by one byte compression,
+// then widened and stored sixteen at a time (up to fifteen entries past them; the caller leaves
+// room). No chain of bit clears.
+__attribute__((target("avx512f,avx512bw,avx512vbmi2,popcnt"))) inline void FlattenVbmi2(
+    uint32_t* out, uint64_t s, uint32_t base) {
+  const __m512i iota = _mm512_set_epi8(
+      63, 62, 61, 60, 59, 58, 57, 56, 55, 54, 53, 52, 51, 50, 49, 48, 47, 46, 45, 44, 43, 42, 41,
+      40, 39, 38, 37, 36, 35, 34, 33, 32, 31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18,
+      17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0);
+  const __m512i at = _mm512_maskz_compress_epi8(s, iota);
+  const __m512i vbase = _mm512_set1_epi32(static_cast<int>(base));
+  const int n = __builtin_popcountll(s);
+  StoreWidened(out, _mm512_maskz_extracti32x4_epi32(0xF, at, 0), vbase);
+  if (n > 16) StoreWidened(out + 16, _mm512_maskz_extracti32x4_epi32(0xF, at, 1), vbase);
+  if (n > 32) StoreWidened(out + 32, _mm512_maskz_extracti32x4_epi32(0xF, at, 2), vbase);
+  if (n > 48) StoreWidened(out + 48, _mm512_maskz_extracti32x4_epi32(0xF, at, 3), vbase);
+}
 #endif
+
+// Flatten at SIMD level 2 (kBmi) or 3 (kVbmi2 too): returns the count of set bits.
+template <bool kBmi, bool kVbmi2>
+[[gnu::always_inline]] inline size_t FlattenAt(uint32_t* out, uint64_t s, uint32_t base) {
+#if defined(SITREP_TIMEX_AVX2)
+  if constexpr (kVbmi2) {
+    FlattenVbmi2(out, s, base);
+    return static_cast<size_t>(__builtin_popcountll(s));
+  } else if constexpr (kBmi) {
+    FlattenBmi(out, s, base);
+    return static_cast<size_t>(__builtin_popcountll(s));
+  }
+#endif
+  return Flatten(out, s, base);
+}
 
 // Pass 4 of LexInto: the classes, numbers and index ids of the listed words (`look`, `looks`
 // of them) of `t`, whose text is in `low`; lists the time words in `hot_word` and returns their
@@ -395,9 +440,9 @@ void GrowTo(std::vector<T>* v, size_t n) {
   if (v->size() < n) v->resize(n);
 }
 
-// LexTimexInto at SIMD level `level` (kBmi: the CPU has BMI1/2 and POPCNT, level 2); inlined
-// into one copy per instruction set (LexTimexInto).
-template <bool kBmi>
+// LexTimexInto at SIMD level `level` (kBmi: the CPU has BMI1/2 and POPCNT, level 2 and up;
+// kVbmi2: AVX-512 too, level 3); inlined into one copy per instruction set (LexTimexInto).
+template <bool kBmi, bool kVbmi2 = false>
 [[gnu::always_inline]] inline void LexInto(std::string_view text, std::string* lowered,
                                            TokenTable* t, int level) {
   const size_t size = text.size();
@@ -430,9 +475,9 @@ template <bool kBmi>
   starts.resize(blocks);
   marks.resize(blocks);
   before.resize(blocks + 1);
-  // At most one token per byte, and room for the entries Flatten writes past the count.
-  GrowTo(&t->begin, size + 4);
-  GrowTo(&t->end, size + 4);
+  // At most one token per byte, and room for the entries FlattenAt writes past the count.
+  GrowTo(&t->begin, size + 16);
+  GrowTo(&t->end, size + 16);
   uint32_t* const begin = t->begin.data();
   uint32_t* const end = t->end.data();
   uint64_t carry_word = 0, carry_digit = 0, carry_wide = 0;
@@ -449,15 +494,7 @@ template <bool kBmi>
                            (m.digit & ~(m.digit << 1 | carry_digit)) | m.wide | m.single;
     starts[b] = start;
     before[b] = static_cast<uint32_t>(count);
-#if defined(SITREP_TIMEX_AVX2)
-    if constexpr (kBmi) {
-      FlattenBmi(begin + count, start, static_cast<uint32_t>(b * 64));
-      count += pop(start);
-    } else
-#endif
-    {
-      count += Flatten(begin + count, start, static_cast<uint32_t>(b * 64));
-    }
+    count += FlattenAt<kBmi, kVbmi2>(begin + count, start, static_cast<uint32_t>(b * 64));
     carry_word = m.word >> 63;
     carry_digit = m.digit >> 63;
   }
@@ -474,15 +511,7 @@ template <bool kBmi>
     const uint64_t word = word_bits[b], digit = digit_bits[b];
     const uint64_t last = (word & ~(word >> 1 | word_bits[b + 1] << 63)) |
                           (digit & ~(digit >> 1 | digit_bits[b + 1] << 63)) | marks[b];
-#if defined(SITREP_TIMEX_AVX2)
-    if constexpr (kBmi) {
-      FlattenBmi(end + ends, last, static_cast<uint32_t>(b * 64 + 1));
-      ends += pop(last);
-    } else
-#endif
-    {
-      ends += Flatten(end + ends, last, static_cast<uint32_t>(b * 64 + 1));
-    }
+    ends += FlattenAt<kBmi, kVbmi2>(end + ends, last, static_cast<uint32_t>(b * 64 + 1));
   }
 
   // Pass 3: the words to look up (ListWords); numbers' values (by block: about one token in
@@ -576,6 +605,13 @@ __attribute__((target("avx2,bmi,bmi2,popcnt"))) void LexIntoHaswell(std::string_
                                                                     TokenTable* t) {
   LexInto<true>(text, lowered, t, 2);
 }
+
+// The same for CPUs with AVX-512 F, BW and VBMI2 as well (SIMD level 3): token offsets written
+// by byte compression.
+__attribute__((target("avx2,bmi,bmi2,popcnt,avx512f,avx512bw,avx512vbmi2"))) void LexIntoAvx512(
+    std::string_view text, std::string* lowered, TokenTable* t) {
+  LexInto<true, true>(text, lowered, t, 3);
+}
 #endif
 
 void LexIntoGeneric(std::string_view text, std::string* lowered, TokenTable* t, int level) {
@@ -596,6 +632,7 @@ int SetLexTimexSimdLevel(int level) {
 void LexTimexInto(std::string_view text, std::string* lowered, TokenTable* table) {
   const int level = SimdLevel();
 #if defined(SITREP_TIMEX_AVX2)
+  if (level == 3) return LexIntoAvx512(text, lowered, table);
   if (level == 2) return LexIntoHaswell(text, lowered, table);
 #endif
   LexIntoGeneric(text, lowered, table, level);
