@@ -429,6 +429,7 @@ __attribute__((target("avx2"))) inline void ZeroReadingsAvx2(TokenTable::Reading
 
 template <bool kAvx2>
 inline void ZeroReadings(TokenTable::Reading* readings, size_t count) {
+  if (count == 0) return;  // the column may be unallocated (a text of whitespace alone)
 #if defined(SITREP_TIMEX_AVX2)
   if constexpr (kAvx2) return ZeroReadingsAvx2(readings, count);
 #endif
