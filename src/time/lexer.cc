@@ -1,6 +1,7 @@
 #include "time/lexer.h"
 
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -47,16 +48,15 @@ struct BlockMasks {
   uint64_t space;  // whitespace between tokens (' ', \t, \r, \f, \v; not \n)
   uint64_t wide;   // first bytes of wide punctuation marks (3 bytes each)
   uint64_t single; // one-byte punctuation tokens, '\n' included
-  uint64_t upper;  // ASCII capitals (of the original text)
 };
 
 // The byte classes of 64 bytes, before the end of the text is applied (LowerAndMask).
 struct RawMasks {
-  uint64_t letter, digit, space, high, upper;
+  uint64_t letter, digit, space, high;
 };
 
 // Lowercases the 64 bytes at `src` into `low` and classes them (the classes of the lowered
-// bytes; `upper` of the original ones). Signed compares: bytes >= 0x80 are negative and fall
+// bytes). Signed compares: bytes >= 0x80 are negative and fall
 // in none of the ASCII ranges.
 #if defined(__SSE2__)
 RawMasks RawMasksSse2(const char* src, char* low) {
@@ -81,7 +81,6 @@ RawMasks RawMasksSse2(const char* src, char* low) {
     r.digit |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(d))) << shift;
     r.space |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(s))) << shift;
     r.high |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(v))) << shift;
-    r.upper |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(u))) << shift;
   }
   return r;
 }
@@ -115,7 +114,6 @@ __attribute__((target("avx2"))) inline RawMasks RawMasksAvx2(const char* src, ch
     r.digit |= static_cast<uint64_t>(static_cast<uint32_t>(_mm256_movemask_epi8(d))) << shift;
     r.space |= static_cast<uint64_t>(static_cast<uint32_t>(_mm256_movemask_epi8(s))) << shift;
     r.high |= static_cast<uint64_t>(static_cast<uint32_t>(_mm256_movemask_epi8(v))) << shift;
-    r.upper |= static_cast<uint64_t>(static_cast<uint32_t>(_mm256_movemask_epi8(u))) << shift;
   }
   return r;
 }
@@ -126,10 +124,7 @@ RawMasks RawMasksScalar(const char* src, char* low) {
   for (size_t k = 0; k < 64; ++k) {
     unsigned char c = static_cast<unsigned char>(src[k]);
     const uint64_t bit = uint64_t{1} << k;
-    if (c >= 'A' && c <= 'Z') {
-      r.upper |= bit;
-      c = static_cast<unsigned char>(c + 32);
-    }
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
     low[k] = static_cast<char>(c);
     if (c >= 'a' && c <= 'z') r.letter |= bit;
     if (IsDigit(c)) r.digit |= bit;
@@ -139,11 +134,16 @@ RawMasks RawMasksScalar(const char* src, char* low) {
   return r;
 }
 
-// The best level the CPU runs: 2 AVX2 (with BMI1/2 and POPCNT), 1 SSE2, 0 scalar.
+// The best level the CPU runs: 3 AVX-512 (F, BW, VBMI2) on top of 2, 2 AVX2 (with BMI1/2 and
+// POPCNT), 1 SSE2, 0 scalar.
 int BestSimdLevel() {
 #if defined(SITREP_TIMEX_AVX2)
   if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") &&
       __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt")) {
+    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+        __builtin_cpu_supports("avx512vbmi2")) {
+      return 3;
+    }
     return 2;
   }
 #endif
@@ -160,7 +160,8 @@ int& SimdLevel() {
 }
 
 // Lowercases the 64 bytes of the text from o into `low + o` (the text's bytes, then NULs past
-// its end) and returns their masks; `text` is the original.
+// its end; a wide mark's first byte becomes its ASCII stand-in) and returns their masks; `text`
+// is the original.
 [[gnu::always_inline]] inline BlockMasks LowerAndMask(std::string_view text, char* low, size_t o,
                                                      int level) {
   const size_t left = text.size() - o;
@@ -174,7 +175,7 @@ int& SimdLevel() {
   }
   RawMasks r;
 #if defined(SITREP_TIMEX_AVX2)
-  if (level == 2) {
+  if (level >= 2) {
     r = RawMasksAvx2(src, low + o);
   } else
 #endif
@@ -191,7 +192,6 @@ int& SimdLevel() {
   m.word = r.letter;
   m.digit = r.digit & valid;
   m.space = r.space & valid;
-  m.upper = r.upper;
   m.wide = 0;
   uint64_t high = r.high & valid;
   const uint64_t other = valid & ~(r.letter | r.digit | r.space | high);
@@ -200,8 +200,9 @@ int& SimdLevel() {
     size_t k = static_cast<size_t>(__builtin_ctzll(high));
     high &= high - 1;
     size_t q = o + k;
-    if (IsWidePunct(text, q)) {
+    if (const char ch = WidePunct(text, q)) {
       m.wide |= uint64_t{1} << k;
+      low[q] = ch;  // the mark's ASCII stand-in (LexTimex)
     } else if (!(q >= 1 && IsWidePunct(text, q - 1)) && !(q >= 2 && IsWidePunct(text, q - 2))) {
       m.word |= uint64_t{1} << k;
     }
@@ -218,234 +219,368 @@ size_t PopCount(uint64_t v) {
   return static_cast<size_t>((v * 0x0101010101010101ULL) >> 56);
 }
 
-// Index of the first clear bit at or after `pos` in the bit array `bits` (which ends with a
-// zero word).
-size_t NextClear(const uint64_t* bits, size_t pos) {
-  size_t w = pos >> 6;
-  uint64_t rest = ~bits[w] & (~uint64_t{0} << (pos & 63));
-  while (rest == 0) rest = ~bits[++w];
-  return (w << 6) + static_cast<size_t>(__builtin_ctzll(rest));
+// Writes base + the index of each set bit of s, in order, from out[0] on; returns the count.
+size_t Flatten(uint32_t* out, uint64_t s, uint32_t base) {
+  size_t n = 0;
+  for (; s != 0; s &= s - 1) out[n++] = base + static_cast<uint32_t>(__builtin_ctzll(s));
+  return n;
 }
 
-// Pass 3 of LexInto: the classes, numbers and index ids of the listed words (`look`, `looks`
-// of them) of `toks`, whose text is in `low`; lists the time words in `hot_word` and returns
-// their count. Its own function: the lookup's constants and pointers then stay in registers.
-// With a sealed table the lookup has no branch: a word longer than any key (16 bytes) is looked
-// up as the empty key, which no word has (FindPaddedSealed gives 0 for it).
+#if defined(SITREP_TIMEX_AVX2)
+// The same for `count` set bits (SIMD level 2), writing up to three entries past them too (the
+// caller leaves room): four entries per round without a test each (tzcnt gives 64 for an empty
+// rest).
+__attribute__((target("bmi,popcnt"))) inline void FlattenBmi(uint32_t* out, uint64_t s,
+                                                              uint32_t base) {
+  while (s != 0) {
+    out[0] = base + static_cast<uint32_t>(_tzcnt_u64(s));
+    s = _blsr_u64(s);
+    out[1] = base + static_cast<uint32_t>(_tzcnt_u64(s));
+    s = _blsr_u64(s);
+    out[2] = base + static_cast<uint32_t>(_tzcnt_u64(s));
+    s = _blsr_u64(s);
+    out[3] = base + static_cast<uint32_t>(_tzcnt_u64(s));
+    s = _blsr_u64(s);
+    out += 4;
+  }
+}
+
+// Stores the sixteen bytes widened to 32 bits, plus base, at out (the zero-masking forms: GCC 12
+// warns about the undefined source of the plain ones).
+__attribute__((target("avx512f"))) inline void StoreWidened(uint32_t* out, __m128i sixteen,
+                                                             __m512i base) {
+  _mm512_storeu_si512(out, _mm512_add_epi32(_mm512_maskz_cvtepu8_epi32(0xFFFF, sixteen), base));
+}
+
+// The same with AVX-512 (SIMD level 3): the set bits' indexes packed by one byte compression,
+// then widened and stored sixteen at a time (up to fifteen entries past them; the caller leaves
+// room). No chain of bit clears.
+__attribute__((target("avx512f,avx512bw,avx512vbmi2,popcnt"))) inline void FlattenVbmi2(
+    uint32_t* out, uint64_t s, uint32_t base) {
+  const __m512i iota = _mm512_set_epi8(
+      63, 62, 61, 60, 59, 58, 57, 56, 55, 54, 53, 52, 51, 50, 49, 48, 47, 46, 45, 44, 43, 42, 41,
+      40, 39, 38, 37, 36, 35, 34, 33, 32, 31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18,
+      17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0);
+  const __m512i at = _mm512_maskz_compress_epi8(s, iota);
+  const __m512i vbase = _mm512_set1_epi32(static_cast<int>(base));
+  const int n = __builtin_popcountll(s);
+  StoreWidened(out, _mm512_maskz_extracti32x4_epi32(0xF, at, 0), vbase);
+  if (n > 16) StoreWidened(out + 16, _mm512_maskz_extracti32x4_epi32(0xF, at, 1), vbase);
+  if (n > 32) StoreWidened(out + 32, _mm512_maskz_extracti32x4_epi32(0xF, at, 2), vbase);
+  if (n > 48) StoreWidened(out + 48, _mm512_maskz_extracti32x4_epi32(0xF, at, 3), vbase);
+}
+#endif
+
+// Flatten at SIMD level 2 (kBmi) or 3 (kVbmi2 too): returns the count of set bits.
+template <bool kBmi, bool kVbmi2>
+[[gnu::always_inline]] inline size_t FlattenAt(uint32_t* out, uint64_t s, uint32_t base) {
+#if defined(SITREP_TIMEX_AVX2)
+  if constexpr (kVbmi2) {
+    FlattenVbmi2(out, s, base);
+    return static_cast<size_t>(__builtin_popcountll(s));
+  } else if constexpr (kBmi) {
+    FlattenBmi(out, s, base);
+    return static_cast<size_t>(__builtin_popcountll(s));
+  }
+#endif
+  return Flatten(out, s, base);
+}
+
+// Pass 4 of LexInto: the classes, numbers and index ids of the listed words (`look`, `looks`
+// of them) of `t`, whose text is in `low`; lists the time words in `hot_word` and returns their
+// count. Its own function: the lookup's constants and pointers then stay in registers. With a
+// sealed table the lookup has no branch: a word longer than any key (16 bytes) is looked up as
+// the empty key, which no word has (FindPaddedSealed gives 0 for it).
 [[gnu::noinline]] size_t ClassifyListedSealed(const WordClassTable& table, const char* low,
-                                              Tok* toks, const uint32_t* look, size_t looks,
+                                              TokenTable* t, const uint32_t* look, size_t looks,
                                               uint32_t* hot_word) {
+  const uint32_t* const begin = t->begin.data();
+  const uint32_t* const end = t->end.data();
+  TokenTable::Reading* const reading = t->reading.data();
+  size_t hot_ws = 0;
+  static_assert(std::endian::native == std::endian::little && sizeof(TokenTable::Reading) == 4 &&
+                std::is_trivially_copyable_v<TokenTable::Reading> &&
+                offsetof(TokenTable::Reading, cls) == 0 &&
+                offsetof(TokenTable::Reading, number) == 1 &&
+                offsetof(TokenTable::Reading, word) == 2);
+  for (size_t q = 0; q < looks; ++q) {
+    const uint32_t at = look[q];
+    const size_t n = end[at] - begin[at];
+    // cls | number << 8 | id << 16: the Reading's bytes.
+    const uint32_t packed = table.FindPaddedSealedPacked(low + begin[at], n > 16 ? 0 : n);
+    std::memcpy(&reading[at], &packed, sizeof packed);
+    hot_word[hot_ws] = at;
+    hot_ws += (packed & kTimeWord) != 0;
+  }
+  return hot_ws;
+}
+
+// The same with a table that is not sealed (the probing lookup).
+size_t ClassifyListed(const WordClassTable& table, const char* low, TokenTable* t,
+                      const uint32_t* look, size_t looks, uint32_t* hot_word) {
   size_t hot_ws = 0;
   for (size_t q = 0; q < looks; ++q) {
     const uint32_t at = look[q];
-    Tok& t = toks[at];
-    const size_t n = t.end - t.begin;
     uint8_t number, id;
-    const int cls = table.FindPaddedSealed(low + t.begin, n > 16 ? 0 : n, &number, &id);
-    t.cls = static_cast<uint8_t>(cls);
-    t.starter = cls != 0;
-    t.number = number;
-    t.word = id;
+    const int cls =
+        ClassifyTimeWordPadded(table, low + t->begin[at], t->end[at] - t->begin[at], &number, &id);
+    t->reading[at] = {static_cast<uint8_t>(cls), number, id};
     hot_word[hot_ws] = at;
     hot_ws += (cls & kTimeWord) != 0;
   }
   return hot_ws;
 }
 
-// The same with a table that is not sealed (the probing lookup).
-size_t ClassifyListed(const WordClassTable& table, const char* low, Tok* toks,
-                      const uint32_t* look, size_t looks, uint32_t* hot_word) {
-  size_t hot_ws = 0;
-  for (size_t q = 0; q < looks; ++q) {
-    Tok& t = toks[look[q]];
-    uint8_t number, id;
-    const int cls = ClassifyTimeWordPadded(table, low + t.begin, t.end - t.begin, &number, &id);
-    t.cls = static_cast<uint8_t>(cls);
-    t.starter = cls != 0;
-    t.number = number;
-    t.word = id;
-    hot_word[hot_ws] = look[q];
-    hot_ws += (cls & kTimeWord) != 0;
+// Pass 3 of LexInto for tokens [from, to): their first bytes into `first`; lists (in `look`
+// from `looks` on; returns the new count) the words whose length and first two letters some
+// word of the table has (MayBeKey, about a third of a news text's words), every word when the
+// table is not sealed.
+size_t ListWords(const WordClassTable& table, bool sealed, const char* low, const uint32_t* begin,
+                 const uint32_t* end, size_t from, size_t to, uint8_t* first, uint32_t* look,
+                 size_t looks) {
+  for (size_t k = from; k < to; ++k) {
+    const uint32_t pos = begin[k];
+    const uint8_t c = static_cast<uint8_t>(low[pos]);
+    first[k] = c;
+    // Appended without a branch: a branch on the shape mispredicts on every few words.
+    look[looks] = static_cast<uint32_t>(k);
+    looks += IsWordStart(c) && (!sealed || table.MayBeKey(low + pos, end[k] - pos));
   }
-  return hot_ws;
+  return looks;
 }
 
-// LexTimexInto at SIMD level `level`; inlined into one copy per instruction set (LexTimexInto).
-[[gnu::always_inline]] inline size_t LexInto(std::string_view text, std::string* lowered,
-                                            std::vector<Tok>* slots,
-                                            std::vector<uint32_t>* candidates,
-                                            std::vector<uint32_t>* time_words, int level) {
+#if defined(SITREP_TIMEX_AVX2)
+// The token indexes 0..7 of each 8-bit mask, in order (ListWordsAvx2 appends them).
+constexpr auto kSetBitIndexes = [] {
+  std::array<std::array<uint8_t, 8>, 256> table{};
+  for (size_t m = 0; m < 256; ++m) {
+    size_t n = 0;
+    for (uint8_t bit = 0; bit < 8; ++bit) {
+      if (m >> bit & 1) table[m][n++] = bit;
+    }
+  }
+  return table;
+}();
+
+// ListWords with a sealed table, eight tokens at a time (SIMD level 2): their first two bytes
+// and MayBeKey's table entries gathered, the word test and the length bit in vector lanes.
+// `low` holds 4 readable bytes from each token's begin.
+__attribute__((target("avx2,bmi,bmi2,popcnt"))) inline size_t ListWordsAvx2(
+    const WordClassTable& table, const char* low, const uint32_t* begin, const uint32_t* end,
+    size_t count, uint8_t* first_of, uint32_t* look) {
+  // The low byte of each 32-bit lane to the lane's first four bytes, then both lanes' to the
+  // first eight.
+  const __m256i low_bytes = _mm256_setr_epi8(
+      0, 4, 8, 12, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+      0, 4, 8, 12, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1);
+  const __m256i two_lanes = _mm256_setr_epi32(0, 4, 0, 0, 0, 0, 0, 0);
+  const __m256i pair_bits = _mm256_set1_epi32(WordClassTable::kPairBits);
+  const __m256i byte = _mm256_set1_epi32(0xFF), fifteen = _mm256_set1_epi32(15);
+  const __m256i before_a = _mm256_set1_epi32('a' - 1), after_z = _mm256_set1_epi32('z' + 1);
+  const __m256i ascii_end = _mm256_set1_epi32(0x7F);
+  const int* const shapes = reinterpret_cast<const int*>(table.key_shapes());
+  size_t looks = 0, k = 0;
+  for (; k + 8 <= count; k += 8) {
+    const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(begin + k));
+    const __m256i e = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(end + k));
+    const __m256i two = _mm256_i32gather_epi32(reinterpret_cast<const int*>(low), b, 1);
+    const __m256i first = _mm256_and_si256(two, byte);
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(first_of + k),
+                     _mm256_castsi256_si128(_mm256_permutevar8x32_epi32(
+                         _mm256_shuffle_epi8(two, low_bytes), two_lanes)));
+    const __m256i word = _mm256_or_si256(
+        _mm256_and_si256(_mm256_cmpgt_epi32(first, before_a), _mm256_cmpgt_epi32(after_z, first)),
+        _mm256_cmpgt_epi32(first, ascii_end));
+    const __m256i shape = _mm256_i32gather_epi32(shapes, _mm256_and_si256(two, pair_bits), 2);
+    const __m256i length = _mm256_and_si256(_mm256_sub_epi32(e, b), fifteen);
+    // Bit 0 of the shape entry shifted by the length, moved to the sign bit.
+    const __m256i hit = _mm256_slli_epi32(_mm256_srlv_epi32(shape, length), 31);
+    const unsigned mask = static_cast<unsigned>(
+        _mm256_movemask_ps(_mm256_castsi256_ps(_mm256_and_si256(hit, word))));
+    const __m256i at = _mm256_add_epi32(
+        _mm256_cvtepu8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(
+            kSetBitIndexes[mask].data()))),
+        _mm256_set1_epi32(static_cast<int>(k)));
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(look + looks), at);
+    looks += static_cast<size_t>(__builtin_popcount(mask));
+  }
+  return ListWords(table, true, low, begin, end, k, count, first_of, look, looks);
+}
+#endif
+
+// Sets the first `count` readings to zero; with kAvx2 32 bytes a store (memset's string store
+// for larger sizes counts one instruction a byte under callgrind, and fill_n stores one at a
+// time).
+template <bool kAvx2>
+[[gnu::always_inline]] inline void ZeroReadings(TokenTable::Reading* readings, size_t count);
+
+#if defined(SITREP_TIMEX_AVX2)
+__attribute__((target("avx2"))) inline void ZeroReadingsAvx2(TokenTable::Reading* readings,
+                                                             size_t count) {
+  char* const p = reinterpret_cast<char*>(readings);
+  const size_t bytes = count * sizeof(TokenTable::Reading);
+  size_t q = 0;
+  for (; q + 32 <= bytes; q += 32) {
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(p + q), _mm256_setzero_si256());
+  }
+  std::memset(p + q, 0, bytes - q);
+}
+#endif
+
+template <bool kAvx2>
+inline void ZeroReadings(TokenTable::Reading* readings, size_t count) {
+  if (count == 0) return;  // the column may be unallocated (a text of whitespace alone)
+#if defined(SITREP_TIMEX_AVX2)
+  if constexpr (kAvx2) return ZeroReadingsAvx2(readings, count);
+#endif
+  std::memset(static_cast<void*>(readings), 0, count * sizeof(TokenTable::Reading));
+}
+
+template <typename T>
+void GrowTo(std::vector<T>* v, size_t n) {
+  if (v->size() < n) v->resize(n);
+}
+
+// LexTimexInto at SIMD level `level` (kBmi: the CPU has BMI1/2 and POPCNT, level 2 and up;
+// kVbmi2: AVX-512 too, level 3); inlined into one copy per instruction set (LexTimexInto).
+template <bool kBmi, bool kVbmi2 = false>
+[[gnu::always_inline]] inline void LexInto(std::string_view text, std::string* lowered,
+                                           TokenTable* t, int level) {
   const size_t size = text.size();
   // Grows only when a longer text comes and never shrinks (the buffers live across calls), so
   // no zero-filling of the buffer per call; bytes after the padding are left from earlier texts.
   if (lowered->size() < size + kLoweredPadding) lowered->resize(size + kLoweredPadding);
   char* p = lowered->data();
   const char* src = text.data();
-  if (candidates) candidates->clear();
-  thread_local std::vector<uint32_t> own_time_words;
-  std::vector<uint32_t>& hot_words = time_words ? *time_words : own_time_words;
+  t->candidates.clear();
+  t->count = 0;
   if (size == 0) {
     std::memset(p, 0, kLoweredPadding);
-    if (hot_words.empty()) hot_words.resize(1);
-    hot_words[0] = UINT32_MAX;
-    return 0;
+    GrowTo(&t->time_words, 1);
+    t->time_words[0] = UINT32_MAX;
+    return;
   }
+  // With POPCNT (the AVX2 copy) the builtin is one instruction; else a library call.
+  auto pop = [](uint64_t v) -> size_t {
+    return kBmi ? static_cast<size_t>(__builtin_popcountll(v)) : PopCount(v);
+  };
 
-  // Pass 1: the lowercased copy, and masks of word and digit bytes, token starts, glued token
-  // starts (no whitespace before them) and capitals, per 64-byte block; the token count.
-  thread_local std::vector<uint64_t> word_bits, digit_bits, starts, glued_bits, upper_bits;
+  // Pass 1: the lowercased copy, masks of word and digit bytes, token starts and one-byte and
+  // wide punctuation per 64-byte block; each token's begin offset, in token order, and the
+  // count of tokens before each block.
+  thread_local std::vector<uint64_t> word_bits, digit_bits, starts, marks;
+  thread_local std::vector<uint32_t> before;
   const size_t blocks = (size + 63) / 64;
   word_bits.resize(blocks + 1);
   digit_bits.resize(blocks + 1);
   starts.resize(blocks);
-  glued_bits.resize(blocks);
-  upper_bits.resize(blocks);
-  uint64_t carry_word = 0, carry_digit = 0;
-  uint64_t carry_space = 1;  // the first token is never glued
+  marks.resize(blocks);
+  before.resize(blocks + 1);
+  // At most one token per byte, and room for the entries FlattenAt writes past the count.
+  GrowTo(&t->begin, size + 16);
+  GrowTo(&t->end, size + 16);
+  uint32_t* const begin = t->begin.data();
+  uint32_t* const end = t->end.data();
+  uint64_t carry_word = 0, carry_digit = 0, carry_wide = 0;
   size_t count = 0;
   for (size_t b = 0; b < blocks; ++b) {
     BlockMasks m = LowerAndMask(text, p, b * 64, level);
     word_bits[b] = m.word;
-    upper_bits[b] = m.upper;
     digit_bits[b] = m.digit;
+    // The bytes that end a punctuation token: one-byte marks, and the third byte of a wide one
+    // (maybe in the next block).
+    marks[b] = m.single | m.wide << 2 | carry_wide;
+    carry_wide = m.wide >> 62;
     const uint64_t start = (m.word & ~(m.word << 1 | carry_word)) |
                            (m.digit & ~(m.digit << 1 | carry_digit)) | m.wide | m.single;
     starts[b] = start;
-    // The byte before a token is whitespace or the previous token's last byte.
-    glued_bits[b] = start & ~(m.space << 1 | carry_space);
-    count += PopCount(start);
+    before[b] = static_cast<uint32_t>(count);
+    count += FlattenAt<kBmi, kVbmi2>(begin + count, start, static_cast<uint32_t>(b * 64));
     carry_word = m.word >> 63;
     carry_digit = m.digit >> 63;
-    carry_space = m.space >> 63;
   }
+  before[blocks] = static_cast<uint32_t>(count);
   word_bits[blocks] = digit_bits[blocks] = 0;
   // The last block wrote NULs up to its end; the padding goes on to size + kLoweredPadding.
   std::memset(p + size, 0, kLoweredPadding);
+  t->count = count;
 
-  // Pass 2: one token per start, written in place (every field: the slots keep the last
-  // document's tokens; a Tok built on the stack and copied in stalls on store forwarding).
-  // Grown only: slots made for an earlier, longer text are reused without being constructed
-  // again. Words are not looked up here: those whose length and first two letters some word of
-  // the table has (MayHold, about a third of a news text's words) are listed, without a branch,
-  // for pass 3; the others keep class 0. Numbers that can make a match hot are listed too.
-  if (slots->size() < count) slots->resize(count);
-  Tok* const toks = slots->data();
-  // The fields after `end` of a word before its lookup and of a punctuation mark before its
-  // char: copied in two 8-byte moves instead of written one by one (the slots hold the last
-  // document's tokens, so every field is written).
-  static_assert(std::is_trivially_copyable_v<Tok> && offsetof(Tok, kind) == 8 &&
-                sizeof(Tok) == 24);
-  constexpr size_t kTailOffset = offsetof(Tok, kind), kTailSize = sizeof(Tok) - kTailOffset;
-  static const auto kTails = [] {
-    std::array<std::array<char, kTailSize>, 2> tails{};
-    Tok word_tok;  // kWord; not glued, no capital, no class, no number (-1), no candidate
-    word_tok.kind = Tok::kWord;
-    Tok punct_tok;
-    punct_tok.kind = Tok::kPunct;
-    std::memcpy(tails[0].data(), reinterpret_cast<const char*>(&word_tok) + kTailOffset, kTailSize);
-    std::memcpy(tails[1].data(), reinterpret_cast<const char*>(&punct_tok) + kTailOffset,
-                kTailSize);
-    return tails;
-  }();
-  const char* const kWordTail = kTails[0].data();
-  const char* const kPunctTail = kTails[1].data();
+  // Pass 2: each token's end, one after its last byte: the last bytes, in order, are those of
+  // the tokens in order.
+  size_t ends = 0;
+  for (size_t b = 0; b < blocks; ++b) {
+    const uint64_t word = word_bits[b], digit = digit_bits[b];
+    const uint64_t last = (word & ~(word >> 1 | word_bits[b + 1] << 63)) |
+                          (digit & ~(digit >> 1 | digit_bits[b + 1] << 63)) | marks[b];
+    ends += FlattenAt<kBmi, kVbmi2>(end + ends, last, static_cast<uint32_t>(b * 64 + 1));
+  }
+
+  // Pass 3: the words to look up (ListWords); numbers' values (by block: about one token in
+  // thirty), those that can make a match hot listed (their token indexes from their offsets:
+  // the tokens before the block and those of the block before the offset).
   const WordClassTable& table = TimeWordClasses();
   const bool sealed = table.sealed();
   thread_local std::vector<uint32_t> lookups, hot_numbers;
-  if (lookups.size() < count + 1) {
-    lookups.resize(count + 1);
-    hot_numbers.resize(count + 1);
-  }
-  if (hot_words.size() < count + 1) hot_words.resize(count + 1);
+  GrowTo(&lookups, count + 8);
+  GrowTo(&hot_numbers, count + 1);
+  GrowTo(&t->time_words, count + 1);
+  GrowTo(&t->reading, count);
+  GrowTo(&t->num, count);
+  GrowTo(&t->digits, count);
+  GrowTo(&t->first, count);
+  uint8_t* const first = t->first.data();
   uint32_t* const look = lookups.data();
+  size_t looks;
+#if defined(SITREP_TIMEX_AVX2)
+  if constexpr (kBmi) {
+    looks = sealed ? ListWordsAvx2(table, p, begin, end, count, first, look)
+                   : ListWords(table, sealed, p, begin, end, 0, count, first, look, 0);
+  } else
+#endif
+  {
+    looks = ListWords(table, sealed, p, begin, end, 0, count, first, look, 0);
+  }
   uint32_t* const hot_num = hot_numbers.data();
-  size_t looks = 0, hot_nums = 0;
-  size_t k = 0;
+  int32_t* const num = t->num.data();
+  uint8_t* const digits = t->digits.data();
+  size_t hot_nums = 0;
   for (size_t b = 0; b < blocks; ++b) {
-    const uint64_t word = word_bits[b], digit = digit_bits[b], glued = glued_bits[b];
-    const uint64_t upper = upper_bits[b];
-    for (uint64_t s = starts[b]; s != 0; s &= s - 1, ++k) {
+    const uint64_t start = starts[b], digit = digit_bits[b];
+    for (uint64_t s = start & digit; s != 0; s &= s - 1) {
       const unsigned bit = static_cast<unsigned>(__builtin_ctzll(s));
       const size_t pos = b * 64 + bit;
-      Tok& t = toks[k];
-      t.begin = static_cast<uint32_t>(pos);
-      const bool is_glued = (glued >> bit & 1) != 0;
-      if (word >> bit & 1) {
-        // The word ends at the first non-word byte, most often in the same block.
-        const uint64_t rest = ~word & (~uint64_t{0} << bit);
-        const size_t end = rest != 0 ? b * 64 + static_cast<size_t>(__builtin_ctzll(rest))
-                                     : NextClear(word_bits.data(), (b + 1) * 64);
-        t.end = static_cast<uint32_t>(end);
-        std::memcpy(reinterpret_cast<char*>(&t) + kTailOffset, kWordTail, kTailSize);
-        t.glued = is_glued;
-        t.cap = (upper >> bit & 1) != 0;
-        // Appended without a branch: a branch on the shape mispredicts on every few words
-        // (measured: -13% documents/s). Without a sealed table every word is listed below.
-        look[looks] = static_cast<uint32_t>(k);
-        looks += table.MayBeKey(p + pos, end - pos);
-      } else {
-        if (digit >> bit & 1) {
-          const uint64_t rest = ~digit & (~uint64_t{0} << bit);
-          const size_t end = rest != 0 ? b * 64 + static_cast<size_t>(__builtin_ctzll(rest))
-                                       : NextClear(digit_bits.data(), (b + 1) * 64);
-          const size_t n = end - pos;
-          t.kind = Tok::kNum;
-          t.glued = is_glued;
-          t.cap = false;
-          t.candidate = false;
-          t.cls = 0;
-          t.number = 0;
-          t.word = 0;
-          t.end = static_cast<uint32_t>(end);
-          t.ch = 0;
-          t.digits = static_cast<uint8_t>(n > 255 ? 255 : n);
-          int v = -1;
-          if (n <= 9) {
-            v = 0;
-            for (size_t q = pos; q < end; ++q) v = v * 10 + (src[q] - '0');
-          }
-          t.num = v;
-          t.starter = true;
-          hot_num[hot_nums] = static_cast<uint32_t>(k);
-          hot_nums += v >= 0;
-        } else {
-          // One-byte punctuation (ASCII), and wide marks (3 bytes, the only punctuation that
-          // begins with a byte >= 0x80).
-          const bool wide = static_cast<unsigned char>(src[pos]) >= 0x80;
-          const char ch = wide ? WidePunct(text, pos) : src[pos];
-          t.end = static_cast<uint32_t>(pos + (wide ? 3 : 1));
-          std::memcpy(reinterpret_cast<char*>(&t) + kTailOffset, kPunctTail, kTailSize);
-          t.glued = is_glued;
-          t.ch = ch;
-          t.starter = ch == '\'';
-        }
+      const size_t at = before[b] + pop(start & ((uint64_t{1} << bit) - 1));
+      const size_t n = end[at] - pos;
+      digits[at] = static_cast<uint8_t>(n > 255 ? 255 : n);
+      int v = -1;
+      if (n <= 9) {
+        v = 0;
+        for (size_t q = pos; q < pos + n; ++q) v = v * 10 + (src[q] - '0');
       }
+      num[at] = v;
+      hot_num[hot_nums] = static_cast<uint32_t>(at);
+      hot_nums += v >= 0;
     }
   }
 
-  if (!sealed) {
-    looks = 0;
-    for (size_t q = 0; q < count; ++q) {
-      look[looks] = static_cast<uint32_t>(q);
-      looks += toks[q].kind == Tok::kWord;
-    }
-  }
+  // Pass 4: the listed words' classes, numbers and index ids (the others' are zero); time words
+  // are hot.
+  ZeroReadings<kBmi>(t->reading.data(), count);
+  uint32_t* const hot_word = t->time_words.data();
+  const size_t hot_ws = sealed ? ClassifyListedSealed(table, p, t, look, looks, hot_word)
+                               : ClassifyListed(table, p, t, look, looks, hot_word);
 
-  // Pass 3: the listed words' classes, numbers and index ids; time words are hot.
-  uint32_t* const hot_word = hot_words.data();
-  const size_t hot_ws = sealed ? ClassifyListedSealed(table, p, toks, look, looks, hot_word)
-                               : ClassifyListed(table, p, toks, look, looks, hot_word);
-
-  // Pass 4: the hot tokens (numbers and time words) in text order, merged from the two lists;
-  // the starters among each and the kCandidateWindow - 1 tokens before it are candidates.
-  // Tokens up to the previous hot token were marked by it or an earlier one: a window starts
-  // after them (hot tokens come in clusters: "on Jan. 5, 2024").
+  // Pass 5: the hot tokens (numbers and time words) in text order, merged from the two lists;
+  // the starters (a number, "'", a word with a class) among each and the kCandidateWindow - 1
+  // tokens before it are candidates. Tokens up to the previous hot token were marked by it or
+  // an earlier one: a window starts after them (hot tokens come in clusters: "on Jan. 5, 2024").
   hot_num[hot_nums] = hot_word[hot_ws] = UINT32_MAX;
   // Each token is visited once (the windows do not overlap), so the list stays sorted; it is
   // appended to without a branch, in a buffer that only grows, then copied out.
   thread_local std::vector<uint32_t> listed;
-  if (listed.size() < count) listed.resize(count);
+  GrowTo(&listed, count);
   uint32_t* const cand = listed.data();
+  const TokenTable::Reading* const reading = t->reading.data();
   size_t cands = 0;
   size_t marked = 0;  // tokens before this are marked
   for (size_t a = 0, w = 0; a < hot_nums || w < hot_ws;) {
@@ -454,31 +589,34 @@ size_t ClassifyListed(const WordClassTable& table, const char* low, Tok* toks,
     const size_t from = window > marked ? window : marked;
     marked = h + 1;
     for (size_t j = from; j <= h; ++j) {
-      const bool starter = toks[j].starter;
-      toks[j].candidate = starter;
+      const uint8_t c = first[j];
+      const bool starter = reading[j].cls != 0 || IsNumberStart(c) || c == '\'';
       cand[cands] = static_cast<uint32_t>(j);
       cands += starter;
     }
   }
-  if (candidates) candidates->assign(cand, cand + cands);
-  return count;
+  t->candidates.assign(cand, cand + cands);
 }
-
 
 #if defined(SITREP_TIMEX_AVX2)
 // The same compiled for CPUs with AVX2, BMI1/2 and POPCNT (SIMD level 2): shifts by a token's
 // bit without the count register, set-bit clears and counts in one instruction each.
-__attribute__((target("avx2,bmi,bmi2,popcnt"))) size_t LexIntoHaswell(
-    std::string_view text, std::string* lowered, std::vector<Tok>* slots,
-    std::vector<uint32_t>* candidates, std::vector<uint32_t>* time_words) {
-  return LexInto(text, lowered, slots, candidates, time_words, 2);
+__attribute__((target("avx2,bmi,bmi2,popcnt"))) void LexIntoHaswell(std::string_view text,
+                                                                    std::string* lowered,
+                                                                    TokenTable* t) {
+  LexInto<true>(text, lowered, t, 2);
+}
+
+// The same for CPUs with AVX-512 F, BW and VBMI2 as well (SIMD level 3): token offsets written
+// by byte compression.
+__attribute__((target("avx2,bmi,bmi2,popcnt,avx512f,avx512bw,avx512vbmi2"))) void LexIntoAvx512(
+    std::string_view text, std::string* lowered, TokenTable* t) {
+  LexInto<true, true>(text, lowered, t, 3);
 }
 #endif
 
-size_t LexIntoGeneric(std::string_view text, std::string* lowered, std::vector<Tok>* slots,
-                      std::vector<uint32_t>* candidates, std::vector<uint32_t>* time_words,
-                      int level) {
-  return LexInto(text, lowered, slots, candidates, time_words, level);
+void LexIntoGeneric(std::string_view text, std::string* lowered, TokenTable* t, int level) {
+  LexInto<false>(text, lowered, t, level);
 }
 
 }  // namespace
@@ -492,18 +630,74 @@ int SetLexTimexSimdLevel(int level) {
   return previous;
 }
 
-void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out,
-              std::vector<uint32_t>* candidates) {
-  out->resize(LexTimexInto(text, lowered, out, candidates));
-}
-
-size_t LexTimexInto(std::string_view text, std::string* lowered, std::vector<Tok>* slots,
-                    std::vector<uint32_t>* candidates, std::vector<uint32_t>* time_words) {
+void LexTimexInto(std::string_view text, std::string* lowered, TokenTable* table) {
   const int level = SimdLevel();
 #if defined(SITREP_TIMEX_AVX2)
-  if (level == 2) return LexIntoHaswell(text, lowered, slots, candidates, time_words);
+  if (level == 3) return LexIntoAvx512(text, lowered, table);
+  if (level == 2) return LexIntoHaswell(text, lowered, table);
 #endif
-  return LexIntoGeneric(text, lowered, slots, candidates, time_words, level);
+  LexIntoGeneric(text, lowered, table, level);
+}
+
+Tok TokenTable::At(std::string_view text, size_t k) const {
+  Tok t;
+  t.begin = begin[k];
+  t.end = end[k];
+  t.glued = k > 0 && end[k - 1] == t.begin;
+  const uint8_t c = first[k];
+  if (IsNumberStart(c)) {
+    t.kind = Tok::kNum;
+    t.digits = digits[k];
+    t.num = num[k];
+    t.starter = true;
+  } else if (IsWordStart(c)) {
+    t.kind = Tok::kWord;
+    t.cap = static_cast<uint8_t>(text[t.begin] - 'A') < 26;
+    t.cls = reading[k].cls;
+    t.number = reading[k].number;
+    t.word = reading[k].word;
+    t.starter = t.cls != 0;
+  } else {
+    t.kind = Tok::kPunct;
+    t.ch = static_cast<char>(c);
+    t.starter = t.ch == '\'';
+  }
+  return t;
+}
+
+void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out,
+              std::vector<uint32_t>* candidates) {
+  thread_local TokenTable table;
+  LexTimexInto(text, lowered, &table);
+  out->resize(table.count);
+  for (size_t k = 0; k < table.count; ++k) (*out)[k] = table.At(text, k);
+  for (uint32_t c : table.candidates) (*out)[c].candidate = true;
+  if (candidates) *candidates = table.candidates;
+}
+
+void TokenTableOf(const std::vector<Tok>& toks, std::string_view lowered, TokenTable* table) {
+  const size_t count = toks.size();
+  table->count = count;
+  table->begin.assign(count, 0);
+  table->end.assign(count, 0);
+  table->first.assign(count, 0);
+  table->reading.assign(count, {});
+  table->num.assign(count, -1);
+  table->digits.assign(count, 0);
+  table->candidates.clear();
+  table->time_words.clear();
+  for (size_t k = 0; k < count; ++k) {
+    const Tok& t = toks[k];
+    table->begin[k] = t.begin;
+    table->end[k] = t.end;
+    table->first[k] = static_cast<uint8_t>(lowered[t.begin]);
+    table->reading[k] = {t.cls, t.number, t.word};
+    table->num[k] = t.num;
+    table->digits[k] = t.digits;
+    if (t.candidate) table->candidates.push_back(static_cast<uint32_t>(k));
+    if (t.cls & kTimeWord) table->time_words.push_back(static_cast<uint32_t>(k));
+  }
+  table->time_words.push_back(UINT32_MAX);
 }
 
 void LexTimexReference(std::string_view text, std::string* lowered, std::vector<Tok>* out) {
@@ -576,6 +770,7 @@ void LexTimexReference(std::string_view text, std::string* lowered, std::vector<
       continue;
     }
     if (char wide = WidePunct(text, i)) {
+      (*lowered)[i] = wide;  // the lowered copy holds the mark's ASCII stand-in
       Tok t;
       t.kind = Tok::kPunct;
       t.ch = wide;

@@ -255,6 +255,7 @@ void WordClassTable::Seal() {
     sealed_ = true;
     word_count_ = count;
     for (size_t k = 1; k < count; ++k) {
+      keys_[k].packed = keys_[k].cls | uint32_t{keys_[k].number} << 8 | uint32_t(k) << 16;
       char buf[17] = {};
       std::memcpy(buf, &keys_[k].a, 8);
       std::memcpy(buf + 8, &keys_[k].b, 8);

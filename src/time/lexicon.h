@@ -98,6 +98,17 @@ class WordClassTable {
     *id = static_cast<uint8_t>(slot & hit);
     return static_cast<int>(k.cls & hit);
   }
+  // The three results at once: cls | number << 8 | id << 16.
+  uint32_t FindPaddedSealedPacked(const char* p, size_t n) const {
+    uint64_t a, b;
+    std::memcpy(&a, p, 8);
+    std::memcpy(&b, p + 8, 8);
+    a &= kLowMask[n];
+    b &= kHighMask[n];
+    const Key& k = keys_[index_[SealedSlot(a, b, seed_)]];
+    uint64_t diff = (k.a ^ a) | (k.b ^ b);
+    return k.packed & static_cast<uint32_t>(((diff | (0 - diff)) >> 63) - 1);
+  }
   int FindPaddedSealed(const char* p, size_t n, uint8_t* number) const {
     uint8_t id;
     return FindPaddedSealed(p, n, number, &id);
@@ -139,6 +150,11 @@ class WordClassTable {
     std::memcpy(&two, p, 2);
     return lengths_[two & kPairBits] >> (n & 15) & 1;
   }
+  // MayBeKey's table, for a vectorized MayBeKey: entry `two & kPairBits` (two: the word's first
+  // two bytes as a little-endian 16-bit load) has bit n % 16 set when a key of n bytes starts
+  // so. Readable as 32-bit words at every entry (one entry of padding).
+  const uint16_t* key_shapes() const { return lengths_; }
+  static constexpr uint16_t kPairBits = 0x1F1F;
   // `p` has 16 readable bytes; the word is its first n (1..16). *number receives the number
   // word's value (as Number()).
   int FindPadded(const char* p, size_t n, uint8_t* number) const {
@@ -220,6 +236,7 @@ class WordClassTable {
     uint64_t a = 0, b = 0;
     uint8_t cls = 0;
     uint8_t number = 0;
+    uint32_t packed = 0;  // cls | number << 8 | the key's index << 16 (Seal)
   };
   static constexpr int kIndexBits = 13;
   static size_t SealedSlot(uint64_t a, uint64_t b, uint64_t seed) {
@@ -253,8 +270,7 @@ class WordClassTable {
   // By the low five bits of a key's first two bytes, as a little-endian 16-bit load holds them
   // (the first byte's in bits 0-4, the second's in bits 8-12): bit n % 16 is set when a key of
   // n bytes starts so (MayBeKey; a one-byte key sets its bit under every second byte).
-  static constexpr uint16_t kPairBits = 0x1F1F;
-  uint16_t lengths_[kPairBits + 1] = {};
+  uint16_t lengths_[kPairBits + 2] = {};
   Key keys_[256];
   Slot slots_[kSlots];
 };

@@ -144,9 +144,8 @@ bool IsDayPartWord(std::string_view w, std::string_view* code) {
 // they have grown to the largest text).
 struct ScanBuffers {
   std::string lowered;
-  std::vector<Tok> toks;
-  std::vector<uint32_t> candidates;  // LexTimex's list of candidate tokens
-  std::vector<uint32_t> time_words;  // and of its time-word tokens (then UINT32_MAX)
+  TokenTable table;
+  std::vector<Tok> toks;  // the reference lexer's tokens
 };
 
 // The matchers of Scanner::TryAll, one bit each, in the order they are tried.
@@ -279,7 +278,7 @@ uint16_t MatchersForWord(std::string_view w) {
   return m;
 }
 
-// Facts about each word of the sealed time-word index (by Tok::word), looked up once: the
+// Facts about each word of the sealed time-word index (by TokenTable::word), looked up once: the
 // matchers a candidate word may begin, and its month, weekday and unit readings. Index 0 (no
 // word of the index) may begin any matcher and has no reading.
 struct WordFacts {
@@ -341,21 +340,22 @@ class Scanner {
     if (dct_.known()) ref_month_ = Date{dct_.year, dct_.month, 1};
     if (reference) {
       LexTimexReference(text, &lowered_, &buffers->toks);
-      buffers->candidates.clear();
-      for (size_t k = 0; k < buffers->toks.size(); ++k) {
-        if (buffers->toks[k].candidate) buffers->candidates.push_back(static_cast<uint32_t>(k));
-      }
+      TokenTableOf(buffers->toks, lowered_, &buffers->table);
+    } else {
+      LexTimexInto(text, &lowered_, &buffers->table);
     }
-    // The buffers are the thread's (FindTimex): the slots only grow, the first `count` are
-    // this text's tokens.
-    const size_t count = reference ? buffers->toks.size()
-                                   : LexTimexInto(text, &lowered_, &buffers->toks,
-                                                  &buffers->candidates, &buffers->time_words);
     // Word facts by index only when every time word has one (a sealed table).
     facts_ = !reference && TimeWordClasses().sealed() ? TimeWordFacts() : nullptr;
-    toks_ = std::span<const Tok>(buffers->toks.data(), count);
-    candidates_ = buffers->candidates;
-    time_words_ = buffers->time_words.data();
+    const TokenTable& t = buffers->table;
+    n_ = t.count;
+    begin_ = t.begin.data();
+    first_ = t.first.data();
+    end_ = t.end.data();
+    reading_ = t.reading.data();
+    num_ = t.num.data();
+    digits_ = t.digits.data();
+    candidates_ = t.candidates;
+    time_words_ = t.time_words.data();
     low_ = lowered_.data();
   }
 
@@ -364,7 +364,7 @@ class Scanner {
     // News texts hold about one timex per five candidates: one allocation instead of the
     // vector's growth steps (each moving the values) in most documents.
     out.reserve(candidates_.size() / 4 + 1);
-    // Matchers run only at candidates (Tok::candidate, set by the lexer, which lists them in
+    // Matchers run only at candidates (TokenTable::candidates, listed by the lexer in
     // order): every match begins at a number, "'", a time word or one of the few words matchers
     // accept before one ("the", "last", "about"...; kStarter in lexicon.cc), and holds a number
     // or time word within its first kCandidateWindow tokens. Most tokens of a news text are
@@ -388,7 +388,7 @@ class Scanner {
         continue;
       }
       Timex t;
-      t.span = {toks_[best.begin].begin, toks_[best.end - 1].end};
+      t.span = {begin_[best.begin], end_[best.end - 1]};
       t.type = best.type;
       t.value = std::move(best.value);
       out.push_back(std::move(t));
@@ -433,51 +433,60 @@ class Scanner {
   }
 
   // ---- token predicates ----
-  size_t n() const { return toks_.size(); }
-  bool Word(size_t i) const { return i < n() && toks_[i].kind == Tok::kWord; }
+  size_t n() const { return n_; }
+  // Token i's first lowered byte: its kind, and a punctuation token's char (TokenTable).
+  uint8_t First(size_t i) const { return first_[i]; }
+  bool Word(size_t i) const { return i < n() && IsWordStart(First(i)); }
+  // Token i's readings (class, number word, index id; zero but at words).
+  const TokenTable::Reading& ReadingOf(size_t i) const { return reading_[i]; }
+  // Token i (< n()) is a number, a word starting with an ASCII capital.
+  bool NumTok(size_t i) const { return IsNumberStart(First(i)); }
+  bool Cap(size_t i) const { return static_cast<uint8_t>(text_[begin_[i]] - 'A') < 26; }
   // The lowercased text of a token.
-  std::string_view LowOf(const Tok& t) const {
-    return std::string_view(lowered_.data() + t.begin, t.end - t.begin);
+  std::string_view LowOf(size_t i) const {
+    return std::string_view(low_ + begin_[i], end_[i] - begin_[i]);
   }
-  bool W(size_t i, std::string_view w) const { return Word(i) && LowOf(toks_[i]) == w; }
+  bool W(size_t i, std::string_view w) const { return Word(i) && LowOf(i) == w; }
   // The same for a literal: inlined to a length test and a fixed-size compare (the matchers
   // make thousands of these per document).
   template <size_t N>
   [[gnu::always_inline]] bool W(size_t i, const char (&w)[N]) const {
     if (i >= n()) return false;
-    const Tok& t = toks_[i];
-    return t.kind == Tok::kWord && t.end - t.begin == N - 1 &&
-           std::memcmp(low_ + t.begin, w, N - 1) == 0;
+    // The kind last: most tokens fail on the length or the bytes.
+    return end_[i] - begin_[i] == N - 1 && std::memcmp(low_ + begin_[i], w, N - 1) == 0 &&
+           IsWordStart(First(i));
   }
-  bool P(size_t i, char c) const { return i < n() && toks_[i].kind == Tok::kPunct && toks_[i].ch == c; }
-  bool IsNum(size_t i) const { return i < n() && toks_[i].kind == Tok::kNum && toks_[i].num >= 0; }
-  std::string_view Low(size_t i) const { return Word(i) ? LowOf(toks_[i]) : std::string_view(); }
+  // `c` is ASCII punctuation: no word or number begins with it (TokenTable::first).
+  bool P(size_t i, char c) const { return i < n() && First(i) == static_cast<uint8_t>(c); }
+  bool IsNum(size_t i) const { return i < n() && NumTok(i) && num_[i] >= 0; }
+  std::string_view Low(size_t i) const { return Word(i) ? LowOf(i) : std::string_view(); }
   // UnitWord(Low(i), plural), MonthNumber(Low(i), abbrev), WeekdayNumber(Low(i), plural): by
   // the word's index on the fast path (every month, weekday and unit word is in the index).
   Unit UnitOf(size_t i, bool* plural) const {
     if (!facts_) return UnitWord(Low(i), plural);
-    const WordFacts& f = facts_[Word(i) ? toks_[i].word : 0];
+    const WordFacts& f = facts_[Word(i) ? ReadingOf(i).word : 0];
     *plural = f.unit_plural;
     return f.unit;
   }
   int MonthOf(size_t i, bool* abbrev) const {
     if (!facts_) return MonthNumber(Low(i), abbrev);
-    const WordFacts& f = facts_[Word(i) ? toks_[i].word : 0];
+    const WordFacts& f = facts_[Word(i) ? ReadingOf(i).word : 0];
     *abbrev = f.month_abbrev;
     return f.month;
   }
   int WeekdayOf(size_t i, bool* plural) const {
     if (!facts_) return WeekdayNumber(Low(i), plural);
-    const WordFacts& f = facts_[Word(i) ? toks_[i].word : 0];
+    const WordFacts& f = facts_[Word(i) ? ReadingOf(i).word : 0];
     *plural = f.weekday_plural;
     return f.weekday;
   }
   // SmallNumberWord(Low(i)), looked up by the lexer.
-  int NumWord(size_t i) const { return Word(i) ? toks_[i].number : 0; }
+  int NumWord(size_t i) const { return Word(i) ? ReadingOf(i).number : 0; }
   static bool IsTens(int v) { return v >= 20 && v % 10 == 0; }
   // Skips a "." glued to token i-1 (abbreviations: "Sept.", "a.m.").
-  size_t SkipDot(size_t i) const { return P(i, '.') && toks_[i].glued ? i + 1 : i; }
-  bool Glued(size_t i) const { return i < n() && toks_[i].glued; }
+  size_t SkipDot(size_t i) const { return P(i, '.') && Glued(i) ? i + 1 : i; }
+  // No whitespace between token i and the one before it.
+  bool Glued(size_t i) const { return i < n() && i > 0 && end_[i - 1] == begin_[i]; }
 
   void Consider(const Match& m, Match* best, bool* found) const {
     if (!*found || m.end > best->end || (m.end == best->end && m.begin < best->begin)) {
@@ -489,24 +498,24 @@ class Scanner {
   // The matchers that may begin at candidate token i (all of them on the reference path).
   uint16_t MatchersAt(size_t i) const {
     if (!facts_) return kAllMatchers;
-    const Tok& t = toks_[i];
-    if (t.kind == Tok::kNum) {
+    if (NumTok(i)) {
+      const int digits = digits_[i];
       // Only a year (4 digits) or the day in "April 24 and 25" can end a match at a number:
       // every other reading needs a particular token after it.
-      if (!(t.digits == 4 || last_day_end_ + 1 == i || MayFollowStart(i + 1))) return 0;
+      if (!(digits == 4 || last_day_end_ + 1 == i || MayFollowStart(i + 1))) return 0;
       // Other numbers begin a year or a quarter only with a word glued on ("20th century",
       // "3rd quarter").
-      if (t.digits != 4 && !(Word(i + 1) && Glued(i + 1))) {
+      if (digits != 4 && !(Word(i + 1) && Glued(i + 1))) {
         return kNumberMatchers & ~(kYearDate | kQuarterExpr);
       }
       return kNumberMatchers;
     }
-    if (t.kind == Tok::kPunct) {
+    if (!IsWordStart(First(i))) {
       // "'" begins only a two-digit year ("'90s"): a possessive "'s" runs nothing.
-      if (t.ch != '\'') return kAllMatchers;
-      return i + 1 < n() && toks_[i + 1].kind == Tok::kNum ? kApostropheMatchers : 0;
+      if (First(i) != '\'') return kAllMatchers;
+      return i + 1 < n() && NumTok(i + 1) ? kApostropheMatchers : 0;
     }
-    const WordFacts& f = facts_[t.word];
+    const WordFacts& f = facts_[ReadingOf(i).word];
     if (f.needs_next && !MayFollowStart(i + 1)) return 0;
     return f.matchers;
   }
@@ -522,7 +531,7 @@ class Scanner {
     if (last_day_end_ + 1 == i) run |= kMonthDate;
     for (size_t h = next_time_word_; time_words_[h] < i + kGateWindow; ++h) {
       const size_t d = time_words_[h] - i;
-      const WordFacts& f = facts_[toks_[time_words_[h]].word];
+      const WordFacts& f = facts_[ReadingOf(time_words_[h]).word];
       run |= (f.enables & kGateWithin[d]) | (d <= 1 ? f.enables_near : 0);
     }
     return run;
@@ -535,10 +544,12 @@ class Scanner {
   // days", "the end of", "the near future", "the short term", "at least").
   bool MayFollowStart(size_t k) const {
     if (k >= n()) return false;
-    const Tok& t = toks_[k];
-    if (t.kind == Tok::kNum) return true;
-    if (t.kind == Tok::kPunct) return t.ch == '\'' || t.ch == '-' || t.ch == '/' || t.ch == ':';
-    if (t.glued || t.cls != 0) return true;
+    if (NumTok(k)) return true;
+    if (!IsWordStart(First(k))) {
+      const uint8_t ch = First(k);
+      return ch == '\'' || ch == '-' || ch == '/' || ch == ':';
+    }
+    if (Glued(k) || ReadingOf(k).cls != 0) return true;
     static constexpr std::string_view kWords[] = {
         "of",      "o",        "in",      "p",     "additional", "extra",
         "trading", "business", "working", "end",   "beginning",  "start",
@@ -550,7 +561,7 @@ class Scanner {
       for (std::string_view x : kWords) shapes[x.size()] |= uint32_t{1} << (x[0] & 31);
       return shapes;
     }();
-    const std::string_view w = LowOf(t);
+    const std::string_view w = LowOf(k);
     if (w.size() >= kShapes.size() || !(kShapes[w.size()] >> (w[0] & 31) & 1)) return false;
     for (std::string_view x : kWords) {
       if (w == x) return true;
@@ -586,13 +597,12 @@ class Scanner {
   // vague quantities ("several", "a few") as -1. Returns the index after it or kNone.
   size_t Number(size_t i, bool allow_article, int* value) const {
     if (IsNum(i)) {
-      const Tok& t = toks_[i];
-      if (t.digits > 6) return kNone;
+      if (digits_[i] > 6) return kNone;
       // "2,500" and "2.5" are not counts of time units we handle.
       if ((P(i + 1, ',') || P(i + 1, '.')) && Glued(i + 1) && IsNum(i + 2) && Glued(i + 2)) {
         return kNone;
       }
-      *value = t.num;
+      *value = num_[i];
       return i + 1;
     }
     if (!Word(i)) return kNone;
@@ -636,7 +646,7 @@ class Scanner {
 
   // A day of month: 1..31, optionally "1st"/"2nd"/"3rd"/"9th". Returns index after or kNone.
   size_t DayOfMonth(size_t i, int* day) const {
-    if (!IsNum(i) || toks_[i].digits > 2 || toks_[i].num < 1 || toks_[i].num > 31) return kNone;
+    if (!IsNum(i) || digits_[i] > 2 || num_[i] < 1 || num_[i] > 31) return kNone;
     size_t j = i + 1;
     if (Word(j) && Glued(j)) {
       std::string_view s = Low(j);
@@ -648,20 +658,20 @@ class Scanner {
       return kNone;
     }
     if (Glued(j) && (P(j, '.') || P(j, ',')) && IsNum(j + 1) && Glued(j + 1)) return kNone;
-    *day = toks_[i].num;
+    *day = num_[i];
     return j;
   }
 
   // A 4-digit year 1000..2999 (or 2-digit with apostrophe, "'98"). Returns index after or kNone.
   size_t Year(size_t i, int* year) const {
     if (size_t e = SpelledYear(i, year); e != kNone) return e;
-    if (P(i, '\'') && IsNum(i + 1) && Glued(i + 1) && toks_[i + 1].digits == 2) {
+    if (P(i, '\'') && IsNum(i + 1) && Glued(i + 1) && digits_[i + 1] == 2) {
       if (Word(i + 2) && Glued(i + 2) && Low(i + 2) != "s") return kNone;
-      int yy = toks_[i + 1].num;
+      int yy = num_[i + 1];
       *year = CenturyFor(yy) + yy;
       return i + 2;
     }
-    if (!IsNum(i) || toks_[i].digits != 4 || toks_[i].num < 1000 || toks_[i].num > 2999) {
+    if (!IsNum(i) || digits_[i] != 4 || num_[i] < 1000 || num_[i] > 2999) {
       return kNone;
     }
     size_t j = i + 1;
@@ -670,7 +680,7 @@ class Scanner {
     if (i > 0 && Glued(i) && (P(i - 1, '$') || P(i - 1, ',') || P(i - 1, '.') || P(i - 1, '#'))) {
       return kNone;
     }
-    *year = toks_[i].num;
+    *year = num_[i];
     return j;
   }
 
@@ -714,7 +724,7 @@ class Scanner {
   size_t SkipMods(size_t i) const {
     size_t j = i;
     // Every modifier below is a kStarter word: others return at once.
-    if (!Word(j) || toks_[j].cls == 0) return j;
+    if (!Word(j) || ReadingOf(j).cls == 0) return j;
     if (W(j, "the") && (W(j + 1, "end") || W(j + 1, "beginning") || W(j + 1, "start") ||
                         W(j + 1, "middle") || W(j + 1, "turn")) && W(j + 2, "of")) {
       return j + 3;
@@ -738,7 +748,7 @@ class Scanner {
     for (size_t k = i, steps = 0; k > 0 && steps < 10; --k, ++steps) {
       size_t t = k - 1;
       if (P(t, '!') || P(t, '?') || P(t, '\n') || P(t, ';') || P(t, '"')) break;
-      if (P(t, '.') && !(t > 0 && Word(t - 1) && toks_[t - 1].end - toks_[t - 1].begin <= 4 && toks_[t - 1].cap)) {
+      if (P(t, '.') && !(t > 0 && Word(t - 1) && end_[t - 1] - begin_[t - 1] <= 4 && Cap(t - 1))) {
         break;
       }
       std::string_view w = Low(t);
@@ -753,7 +763,7 @@ class Scanner {
         return t > 1 && PastPerfectBefore(t - 1) ? -1 : 1;
       }
       if (w == "said" || w == "told" || w == "was" || w == "were" || w == "did" ||
-          (w.size() > 4 && w.substr(w.size() - 2) == "ed" && !toks_[t].cap)) {
+          (w.size() > 4 && w.substr(w.size() - 2) == "ed" && !Cap(t))) {
         return -1;
       }
     }
@@ -801,12 +811,12 @@ class Scanner {
         continue;
       }
       if (Glued(i + 5) && (IsNum(i + 5) || P(i + 5, sep) || Word(i + 5))) return false;
-      int a = toks_[i].num, b = toks_[i + 2].num, c = toks_[i + 4].num;
+      int a = num_[i], b = num_[i + 2], c = num_[i + 4];
       int y, mo, d;
-      if (toks_[i].digits == 4) {
+      if (digits_[i] == 4) {
         y = a, mo = b, d = c;
-      } else if (toks_[i + 4].digits == 4 || toks_[i + 4].digits == 2) {
-        y = toks_[i + 4].digits == 2 ? CenturyFor(c) + c : c;
+      } else if (digits_[i + 4] == 4 || digits_[i + 4] == 2) {
+        y = digits_[i + 4] == 2 ? CenturyFor(c) + c : c;
         if (a > 12) {
           d = a, mo = b;
         } else {
@@ -833,7 +843,7 @@ class Scanner {
     if (!mo) return kNone;
     size_t j = i + 1;
     if (abbrev) {
-      if (!toks_[i].cap) return kNone;
+      if (!Cap(i)) return kNone;
       if (P(j, '.') && Glued(j)) ++j;
       else if (!IsNum(j)) return kNone;
     }
@@ -885,7 +895,7 @@ class Scanner {
       if (d_end != kNone) {
         size_t mpos = W(d_end, "of") ? d_end + 1 : d_end;
         size_t mend = MonthAt(mpos, &month, &risky);
-        if (mend != kNone && toks_[mpos].cap) {
+        if (mend != kNone && Cap(mpos)) {
           k = mend;
           risky = false;
         } else {
@@ -896,12 +906,12 @@ class Scanner {
     if (k == kNone) {
       k = MonthAt(j, &month, &risky);
       if (k == kNone) return false;
-      bool cap = toks_[j].cap;
+      bool cap = Cap(j);
       // Month day.
       int d2 = 0;
       // "last Oct. 23" names a day too; "next March 3 ..." is rarer than a count after it.
       size_t dend = has_rel && rel != -1 ? kNone : DayOfMonth(k, &d2);
-      if (dend != kNone && !(IsNum(k) && toks_[k].digits == 4)) {
+      if (dend != kNone && !(IsNum(k) && digits_[k] == 4)) {
         day = d2;
         k = dend;
       } else if (!cap) {
@@ -927,21 +937,21 @@ class Scanner {
     if (risky && !day && !year && !modified) {
       // "May" and "March" alone must follow a date preposition: "in May", "since March".
       std::string_view prev = i > 0 ? Low(i - 1) : std::string_view();
-      bool ok = toks_[j].cap &&
+      bool ok = Cap(j) &&
                 (prev == "in" || prev == "since" || prev == "until" || prev == "till" ||
                  prev == "by" || prev == "during" || prev == "from" || prev == "through" ||
                  prev == "before" || prev == "after" || prev == "of" || prev == "and" ||
                  prev == "to" || prev == "between" || prev == "early" || prev == "late");
       if (!ok) return false;
       // "in May 's" and names: a capitalized word right after ("May Day", "March Madness").
-      if (Word(k) && toks_[k].cap) return false;
+      if (Word(k) && Cap(k)) return false;
     }
-    if (risky && !day && !year && modified && !toks_[j].cap) return false;
-    if (!day && !year && !modified && (P(k, '\'') || (Word(k) && toks_[k].cap))) {
+    if (risky && !day && !year && modified && !Cap(j)) return false;
+    if (!day && !year && !modified && (P(k, '\'') || (Word(k) && Cap(k)))) {
       // "June Carter", "August Wilson": a month name as a first name.
       if (!(P(k, '\'') && W(k + 1, "s"))) return false;
     }
-    if (i > 0 && !modified && !day && !year && Word(i - 1) && toks_[i - 1].cap && !Glued(i) &&
+    if (i > 0 && !modified && !day && !year && Word(i - 1) && Cap(i - 1) && !Glued(i) &&
         i >= 1 && !(i >= 2 && (P(i - 2, '.') || P(i - 2, '\n')))) {
       // "Theresa May", "Prime Minister April": preceded by a capitalized word mid-sentence.
       std::string_view prev = Low(i - 1);
@@ -1001,8 +1011,8 @@ class Scanner {
     }
     // Spelled decades: "the nineties", "the early eighties" — of the publication's century
     // unless that decade is still ahead ("the nineties" in 2024 are the 1990s).
-    if (the && !fiscal && Word(j) && (toks_[j].cls & kTimeWord) &&
-        lowered_[toks_[j].end - 1] == 's' && Low(j).size() > 5 &&
+    if (the && !fiscal && Word(j) && (ReadingOf(j).cls & kTimeWord) &&
+        low_[end_[j] - 1] == 's' && Low(j).size() > 5 &&
         Low(j).substr(Low(j).size() - 3) == "ies") {
       std::string tens_word(Low(j).substr(0, Low(j).size() - 3));
       tens_word += 'y';
@@ -1018,10 +1028,10 @@ class Scanner {
       }
     }
     // Centuries: "the 20th century", "the nineteenth century".
-    if (IsNum(j) && toks_[j].digits <= 2 && Word(j + 1) && Glued(j + 1) &&
+    if (IsNum(j) && digits_[j] <= 2 && Word(j + 1) && Glued(j + 1) &&
         (W(j + 1, "th") || W(j + 1, "st") || W(j + 1, "nd") || W(j + 1, "rd")) &&
         (W(j + 2, "century") || (P(j + 2, '-') && W(j + 3, "century")))) {
-      int c = toks_[j].num;
+      int c = num_[j];
       if (c < 1 || c > 30) return false;
       m->begin = i;
       m->end = P(j + 2, '-') ? j + 4 : j + 3;
@@ -1065,7 +1075,7 @@ class Scanner {
       if (year < 1900 || year > 2099) return false;
       // "Orion 1980", "Windows 2000": a capitalized word mid-sentence before a bare year names
       // something.
-      if (i >= 2 && Word(i - 1) && toks_[i - 1].cap && !Glued(i - 1) &&
+      if (i >= 2 && Word(i - 1) && Cap(i - 1) && !Glued(i - 1) &&
           !(P(i - 2, '.') || P(i - 2, '\n') || P(i - 2, '"') || P(i - 2, '?') || P(i - 2, '!'))) {
         return false;
       }
@@ -1083,7 +1093,7 @@ class Scanner {
       // 1989 sales" is a year.
       std::string_view next = Low(k);
       if (next.size() > 3 && next.back() == 's' && next != "was" && next != "has" &&
-          next != "is" && !toks_[k].cap) {
+          next != "is" && !Cap(k)) {
         return false;
       }
     }
@@ -1141,7 +1151,7 @@ class Scanner {
     } else if (w == "the" && W(j + 1, "day") && (W(j + 2, "before") || W(j + 2, "after"))) {
       return DayOffDate(i, j, m);
     } else if (std::string_view code;
-               Word(j + 1) && (toks_[j + 1].cls & kTimeWord) &&
+               Word(j + 1) && (ReadingOf(j + 1).cls & kTimeWord) &&
                (W(j + 1, "yesterday") || W(j + 1, "today") || W(j + 1, "tomorrow")) &&
                IsDayPartWord(w, &code)) {
       // "mid-afternoon yesterday", "late morning today".
@@ -1208,14 +1218,14 @@ class Scanner {
       if (W(j, "past")) { rel = -1; ++j; }
       if (W(j, "coming")) { rel = 1; ++j; }
     }
-    if (!Word(j) || !toks_[j].cap) return false;
+    if (!Word(j) || !Cap(j)) return false;
     bool plural;
     int wd = WeekdayOf(j, &plural);
     if (!wd || plural) return false;
     size_t k = j + 1;
     // "Sunday Times", "Friday Prayers" headline-style names: a capitalized word that is no
     // month or day part.
-    if (Word(k) && toks_[k].cap && !Glued(k)) {
+    if (Word(k) && Cap(k) && !Glued(k)) {
       bool abbrev;
       std::string_view code;
       if (!MonthOf(k, &abbrev) && !IsDayPartWord(Low(k), &code)) {
@@ -1270,8 +1280,8 @@ class Scanner {
   // "This Week" (a television show), "''60 Minutes''": a capitalized unit right after an opening
   // quote mark is a title.
   bool QuotedTitle(size_t i, size_t u) const {
-    return i > 0 && (P(i - 1, '"') || P(i - 1, '\'')) && Word(u) && toks_[u].cap &&
-           (IsNum(i) || (Word(i) && toks_[i].cap));
+    return i > 0 && (P(i - 1, '"') || P(i - 1, '\'')) && Word(u) && Cap(u) &&
+           (IsNum(i) || (Word(i) && Cap(i)));
   }
 
   // "in the summer", "over the winter", "of the early spring": a preposition before "the" makes a
@@ -1610,7 +1620,7 @@ class Scanner {
     if (u == kNone) {
       // Only "day-long" and "for years" shapes are left: a time word with a hyphen after or a
       // preposition before.
-      if (j != i || !(toks_[i].cls & kTimeWord) ||
+      if (j != i || !(ReadingOf(i).cls & kTimeWord) ||
           !(P(i + 1, '-') ||
             (i > 0 && (W(i - 1, "for") || W(i - 1, "within") || W(i - 1, "in"))))) {
         return false;
@@ -1641,8 +1651,8 @@ class Scanner {
     (void)bare;
     // "2 1/2 years": the count and a half.
     bool half = false;
-    if (IsNum(j) && IsNum(u) && toks_[u].num == 1 && P(u + 1, '/') && Glued(u + 1) &&
-        IsNum(u + 2) && Glued(u + 2) && toks_[u + 2].num == 2 && Word(u + 3)) {
+    if (IsNum(j) && IsNum(u) && num_[u] == 1 && P(u + 1, '/') && Glued(u + 1) &&
+        IsNum(u + 2) && Glued(u + 2) && num_[u + 2] == 2 && Word(u + 3)) {
       bool pl;
       if (!HalfUnit(UnitOf(u + 3, &pl)).empty()) {
         half = true;
@@ -1651,8 +1661,8 @@ class Scanner {
     }
     // "two more weeks", "an additional year", "eight trading days": a word between the count
     // and its unit that does not change the length.
-    if (Word(u) && !(toks_[u].cls & kTimeWord) && Word(u + 1) && (toks_[u + 1].cls & kTimeWord) &&
-        (W(u, "more") || W(u, "additional") || W(u, "extra") ||
+    if (Word(u) && !(ReadingOf(u).cls & kTimeWord) && Word(u + 1) &&
+        (ReadingOf(u + 1).cls & kTimeWord) && (W(u, "more") || W(u, "additional") || W(u, "extra") ||
          ((W(u, "trading") || W(u, "business") || W(u, "working")) &&
           (W(u + 1, "day") || W(u + 1, "days")))) &&
         UnitOf(u + 1, &plural_) != Unit::kNone) {
@@ -1759,7 +1769,7 @@ class Scanner {
       return true;
     }
     // "on Fridays", "Tuesday nights".
-    if (Word(i) && toks_[i].cap) {
+    if (Word(i) && Cap(i)) {
       bool plural;
       int wd = WeekdayOf(i, &plural);
       std::string_view code;
@@ -1811,14 +1821,14 @@ class Scanner {
                          W(i - 1, "by") || W(i - 1, "until"))) {
       part = W(i, "dawn") || W(i, "daybreak") ? "TMO" : "TEV";
       k = i + 1;
-    } else if (IsNum(i) && toks_[i].digits <= 2 && toks_[i].num <= 24) {
+    } else if (IsNum(i) && digits_[i] <= 2 && num_[i] <= 24) {
       if (i > 0 && Glued(i) && (P(i - 1, ':') || P(i - 1, '.') || IsNum(i - 1))) return false;
-      hour = toks_[i].num;
+      hour = num_[i];
       k = i + 1;
       bool colon = false;
-      if (P(k, ':') && Glued(k) && IsNum(k + 1) && Glued(k + 1) && toks_[k + 1].digits == 2 &&
-          toks_[k + 1].num < 60) {
-        minute = toks_[k + 1].num;
+      if (P(k, ':') && Glued(k) && IsNum(k + 1) && Glued(k + 1) && digits_[k + 1] == 2 &&
+          num_[k + 1] < 60) {
+        minute = num_[k + 1];
         k += 2;
         colon = true;
       }
@@ -1855,11 +1865,11 @@ class Scanner {
       if ((am || pm) && (hour < 1 || hour > 12)) return false;
       if (pm && hour < 12) hour += 12;
       if (am && hour == 12) hour = 0;
-    } else if (IsNum(i) && toks_[i].digits == 4 && (W(i + 1, "gmt") || W(i + 1, "utc") ||
+    } else if (IsNum(i) && digits_[i] == 4 && (W(i + 1, "gmt") || W(i + 1, "utc") ||
                                                     W(i + 1, "hrs") || W(i + 1, "hours") ||
                                                     (W(i + 1, "local") && W(i + 2, "time")))) {
-      hour = toks_[i].num / 100;
-      minute = toks_[i].num % 100;
+      hour = num_[i] / 100;
+      minute = num_[i] % 100;
       if (hour > 24 || minute > 59 || !(W(i + 1, "gmt") || W(i + 1, "utc") || W(i + 1, "local"))) {
         return false;
       }
@@ -1945,9 +1955,9 @@ class Scanner {
     }
     if (ord) {
       u = j + 1;
-    } else if (IsNum(j) && toks_[j].num >= 1 && toks_[j].num <= 4 && Word(j + 1) &&
+    } else if (IsNum(j) && num_[j] >= 1 && num_[j] <= 4 && Word(j + 1) &&
                Glued(j + 1)) {
-      ord = toks_[j].num;
+      ord = num_[j];
       u = j + 2;
     } else if (explicit_year > 0 && W(j, "quarter") && !P(j + 1, '-')) {
       // "the 1988 quarter", "last year's quarter": the quarter under discussion, in that year.
@@ -2080,7 +2090,7 @@ class Scanner {
       ++j;
     }
     // Every holiday name begins with a time word or kStarter word (timex_lexer_test checks).
-    if (!Word(j) || !toks_[j].cap || toks_[j].cls == 0) return false;
+    if (!Word(j) || !Cap(j) || ReadingOf(j).cls == 0) return false;
     size_t count;
     const Holiday* table = Holidays(&count);
     // The first word of each name, split once: most words tried here ("The", "Friday") begin
@@ -2104,7 +2114,7 @@ class Scanner {
     }
     if (!found) return false;
     // "Christmas tree", "Easter egg": a lowercase noun right after the name is a compound.
-    if (Word(k) && !toks_[k].cap && (Low(k) == "tree" || Low(k) == "egg" || Low(k) == "eggs" ||
+    if (Word(k) && !Cap(k) && (Low(k) == "tree" || Low(k) == "egg" || Low(k) == "eggs" ||
                                       Low(k) == "card" || Low(k) == "cards" ||
                                       Low(k) == "island" || Low(k) == "dinner")) {
       return false;
@@ -2221,10 +2231,15 @@ class Scanner {
 
   std::string_view text_;
   std::string& lowered_;
-  const WordFacts* facts_ = nullptr;  // by Tok::word; null on the reference path
-  // A span, not the vector: size() is a load, not a division (matchers test bounds thousands
-  // of times per document).
-  std::span<const Tok> toks_;
+  const WordFacts* facts_ = nullptr;  // by TokenTable::word; null on the reference path
+  // The columns of the TokenTable (the scanner's buffers).
+  size_t n_ = 0;
+  const uint32_t* begin_ = nullptr;
+  const uint8_t* first_ = nullptr;
+  const uint32_t* end_ = nullptr;
+  const TokenTable::Reading* reading_ = nullptr;
+  const int32_t* num_ = nullptr;
+  const uint8_t* digits_ = nullptr;
   std::span<const uint32_t> candidates_;  // indexes of the candidate tokens, in order
   const uint32_t* time_words_ = nullptr;  // indexes of the time-word tokens, then UINT32_MAX
   size_t next_time_word_ = 0;             // GateAt's cursor into time_words_

@@ -62,18 +62,26 @@ void ExpectSameAsReference(std::string_view text) {
   EXPECT_EQ(listed, CandidateIndices(ref)) << "text: " << text;
   // The time-word list the scanner's gate walks: exactly the time-word tokens, in order, then
   // UINT32_MAX.
-  std::vector<uint32_t> time_words;
-  std::vector<Tok> slots;
-  const size_t count = LexTimexInto(text, &fast_low, &slots, &listed, &time_words);
+  TokenTable table;
+  LexTimexInto(text, &fast_low, &table);
   std::vector<uint32_t> expected;
   for (size_t i = 0; i < ref.size(); ++i) {
     if (ref[i].cls & kTimeWord) expected.push_back(static_cast<uint32_t>(i));
   }
   expected.push_back(UINT32_MAX);
-  ASSERT_EQ(count, ref.size()) << "text: " << text;
-  ASSERT_GE(time_words.size(), expected.size()) << "text: " << text;
-  time_words.resize(expected.size());
-  EXPECT_EQ(time_words, expected) << "text: " << text;
+  ASSERT_EQ(table.count, ref.size()) << "text: " << text;
+  ASSERT_GE(table.time_words.size(), expected.size()) << "text: " << text;
+  table.time_words.resize(expected.size());
+  EXPECT_EQ(table.time_words, expected) << "text: " << text;
+  // The reference scanner's table of the reference tokens reads back as them.
+  TokenTable of_ref;
+  TokenTableOf(ref, ref_low, &of_ref);
+  ASSERT_EQ(of_ref.count, ref.size());
+  for (size_t i = 0; i < ref.size(); ++i) {
+    Tok back = of_ref.At(text, i);
+    back.candidate = ref[i].candidate;
+    ASSERT_EQ(back, ref[i]) << "token " << i << ": " << Describe(back) << "\ntext: " << text;
+  }
 }
 
 TEST(TimexLexerTest, SentencesMatchReference) {
@@ -207,8 +215,9 @@ TEST(TimexLexerTest, ReusedBuffersMatchReference) {
   }
 }
 
-// LexTimexInto only grows its slots (the scanner's per-thread buffers): after a longer text,
-// the first `count` slots are exactly the shorter text's tokens and the candidate list is its.
+// LexTimexInto only grows its table's columns (the scanner's per-thread buffers): after a longer
+// text, the first `count` rows are exactly the shorter text's tokens (readings zero but at
+// words, numbers' values at numbers) and the candidate list is its.
 TEST(TimexLexerTest, GrowOnlySlotsMatchReference) {
   const char* kTexts[] = {
       "Mondays and Tuesdays the market closes; twenty-four soldiers died on 10/06/1971 at 5am, "
@@ -220,17 +229,24 @@ TEST(TimexLexerTest, GrowOnlySlotsMatchReference) {
       "The third quarter of 2023, the first half, at least 30 days, Christmas Eve.",
   };
   std::string low, ref_low;
-  std::vector<Tok> slots, ref;
-  std::vector<uint32_t> listed;
+  std::vector<Tok> ref;
+  TokenTable table;
   for (int pass = 0; pass < 2; ++pass) {
     for (const char* text : kTexts) {
-      const size_t count = LexTimexInto(text, &low, &slots, &listed);
+      LexTimexInto(text, &low, &table);
       LexTimexReference(text, &ref_low, &ref);
-      ASSERT_EQ(count, ref.size()) << text;
-      ASSERT_GE(slots.size(), count) << text;
-      ASSERT_NO_FATAL_FAILURE(
-          ExpectTokensAsReference(std::span<const Tok>(slots).first(count), ref, text));
-      EXPECT_EQ(listed, CandidateIndices(ref)) << text;
+      ASSERT_EQ(table.count, ref.size()) << text;
+      std::vector<Tok> rows;
+      for (size_t i = 0; i < table.count; ++i) rows.push_back(table.At(text, i));
+      for (uint32_t c : table.candidates) rows[c].candidate = true;
+      ASSERT_NO_FATAL_FAILURE(ExpectTokensAsReference(rows, ref, text));
+      for (size_t i = 0; i < table.count; ++i) {
+        const TokenTable::Reading r = table.reading[i];
+        EXPECT_EQ(r.cls, ref[i].cls) << text;
+        EXPECT_EQ(r.number, ref[i].number) << text;
+        EXPECT_EQ(r.word, ref[i].word) << text;
+      }
+      EXPECT_EQ(table.candidates, CandidateIndices(ref)) << text;
     }
   }
 }
@@ -254,6 +270,11 @@ TEST(TimexLexerTest, SealedIndexAgreesWithLookup) {
     // The index holds the whole class: the time word's kStarter and the derived plurals.
     EXPECT_EQ(table.FindPaddedSealed(padded, word.size(), &number), ClassifyTimeWord(word)) << w;
     EXPECT_EQ(number, table.Number(word)) << w;
+    // The packed lookup the lexer takes: the same three answers in one word.
+    const uint32_t packed = table.FindPaddedSealedPacked(padded, word.size());
+    EXPECT_EQ(packed & 0xFF, static_cast<uint32_t>(ClassifyTimeWord(word))) << w;
+    EXPECT_EQ(packed >> 8 & 0xFF, static_cast<uint32_t>(table.Number(word))) << w;
+    EXPECT_EQ(packed >> 16, table.WordId(word)) << w;
   }
 }
 
