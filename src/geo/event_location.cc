@@ -1906,36 +1906,40 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     if (spellings == nullptr) spellings = &SpellingsOf(division);
     return *spellings;
   };
-  auto spells_division = [&](std::string_view loose) {
-    return loose.size() >= 3 && SpellsDivisionKey(loose, spellings_of());
+  // The loose key of a name or word, read only once its entries hold the division.
+  auto loose_of = [&](std::string_view text) { return FoldTextMemo(text, gaz).loose; };
+  // Whether a text spells the division (SpellsDivisionKey of its loose key); the answer for the
+  // last text asked is kept, as a document writes the division's name again and again.
+  std::optional<std::pair<std::string_view, bool>> last_spelled;
+  auto spells_division = [&](std::string_view text) {
+    if (!last_spelled || last_spelled->first != text) {
+      const std::string loose = loose_of(text);
+      last_spelled.emplace(text, loose.size() >= 3 && SpellsDivisionKey(loose, spellings_of()));
+    }
+    return last_spelled->second;
   };
-  auto only_seat = [&](std::string_view loose) {
+  // Whether a text is only the seat's part of the division's name (SeatPartKey); most
+  // divisions have a one-word name and no such part, and their texts are not folded for it.
+  auto only_seat = [&](std::string_view text) {
     const std::string& seat_key = spellings_of().seat_part;
-    return !seat_key.empty() && seat_key == loose;
+    return !seat_key.empty() && seat_key == loose_of(text);
   };
   auto fold = [&](WrittenNames::Name& name) {
     if (name.folded) return;
     name.folded_ids = FoldIdsMemo(name.text, gaz).folded_ids;
     name.folded = true;
   };
-  // The loose key of a name or word, read only once its entries hold the division.
-  auto loose_of = [&](std::string_view text) { return FoldTextMemo(text, gaz).loose; };
   std::string_view first, container;
   for (WrittenNames::Name& name : w.names) {
     const PlaceMention& m = *name.m;
     // A mention resolved to the division through a name that does not spell it but is a town's
     // inside it (its capital, listed among its alternate names: "Nahri Saraj (Girishk) district,
     // Helmand") names the town, not the division; a former name ("At Ta'mim") still names it.
-    std::optional<std::string> loose;  // loose_of(name.text), at its first use
-    auto name_loose = [&]() -> const std::string& {
-      if (!loose) loose = loose_of(name.text);
-      return *loose;
-    };
     std::optional<bool> spelled;  // SpellsDivisionKey of the name, at its first use
     auto spells = [&] {
       if (!spelled) {
         fold(name);
-        spelled = spells_division(name_loose());
+        spelled = spells_division(name.text);
       }
       return *spelled;
     };
@@ -1963,7 +1967,7 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
         !AfterASecondLevelDivision(doc, m.span, admin1, gaz)) {
       return std::string(name.text);
     }
-    if (!names || only_seat(name_loose())) continue;
+    if (!names || only_seat(name.text)) continue;
     // Of the names written as containers, one spelling the division's own name beats one the
     // gazetteer lists only as an alternate: "(Tuban, Lahij)" where "Tuban" is a district that
     // GeoNames also gives the province.
@@ -2008,9 +2012,8 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
   auto names_it = [&](const WrittenNames::Word& word) {
     if (is_admin1 && !word.any_admin1) return false;
     if (!Holds(word.folded_ids, admin1) && !Holds(word.loose_ids, admin1)) return false;
-    const std::string loose = loose_of(word.text);
-    return ((!word.place_at && !town_read_as_division(word)) || spells_division(loose)) &&
-           !only_seat(loose);
+    return ((!word.place_at && !town_read_as_division(word)) || spells_division(word.text)) &&
+           !only_seat(word.text);
   };
   for (const WrittenNames::Word& word : w.words) {
     if (names_it(word)) return std::string(word.text);
@@ -2035,8 +2038,8 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
 // "Dar‘ā", "Radā‘", "Bet She’an"): coders of the sources compared with use the common
 // transliteration, and the GeoNames id still names the entry. Lower-case words around the name
 // ("near", "town of", "province") and a possessive are left out; empty for a relative region,
-// a demonym, or a span with no capitalized word.
-std::string NameAsWritten(const Document& doc, const PlaceMention& m) {
+// a demonym, or a span with no capitalized word. A slice of the document's text.
+std::string_view NameAsWritten(const Document& doc, const PlaceMention& m) {
   if (m.demonym || m.relative_region || m.kind == PlaceKind::kRegion) return {};
   size_t b = TokenAt(doc, m.span.begin);
   size_t e = b;
@@ -2060,7 +2063,7 @@ std::string NameAsWritten(const Document& doc, const PlaceMention& m) {
   }
   if (t.empty() || t.find('\n') != std::string_view::npos) return {};
   if (InCapitals(t)) return {};
-  return std::string(t);
+  return t;
 }
 
 // "al-Mayadeen", "Al-Sukhna": an Arabic name with its article glued on, as some outlets
@@ -2279,9 +2282,10 @@ EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gaze
     }
     loc.admin2 = e.admin2_name();
   }
-  std::string written = e.kind() != GeoKind::kCountry ? NameAsWritten(doc, m) : std::string();
+  const std::string_view written =
+      e.kind() != GeoKind::kCountry ? NameAsWritten(doc, m) : std::string_view();
   if (!written.empty() && !(GluedArticle(written) && StartsWithArticle(e.name()))) {
-    loc.location = std::move(written);
+    loc.location = written;
   } else {
     loc.location = e.name();
   }
@@ -2957,9 +2961,9 @@ bool DesignatedAsVillage(const Document& doc, const PlaceMention& m) {
     }
     const Verdict& v = ctx.JudgeOf(loose);
     if (v.moved) continue;
-    std::string written = NameAsWritten(doc, m);
+    const std::string_view written = NameAsWritten(doc, m);
     if (written.empty()) continue;
-    loc->location = std::move(written);
+    loc->location = written;
     loc->geonameid = 0;
     loc->evidence = m.span;
     if (loc->where_prec == 1) {
