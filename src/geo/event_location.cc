@@ -196,7 +196,7 @@ FoldMemoProbe ProbeFoldMemo(std::string_view text, const Gazetteer& gaz) {
   const uint64_t h = HashBytes(text);
   FoldMemo::Slot& slot = memo->slots[(h ^ (h >> 31)) & (FoldMemo::kSlots - 1)];
   const bool hit = slot.tag == tag && slot.hash == h && slot.text_len == text.size() &&
-                   std::memcmp(slot.text, text.data(), text.size()) == 0;
+                   SameBytes(slot.text, text.data(), text.size());
   return {&slot, tag, h, hit};
 }
 // Keeps `f`, the answer for `text`, in the probed slot when the texts fit it.
