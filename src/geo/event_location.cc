@@ -183,6 +183,57 @@ struct FoldMemo {
   Slot slots[kSlots];
 };
 
+// Where `text`'s answer lives in the thread's memo: its slot, and whether the slot holds it.
+struct FoldMemoProbe {
+  FoldMemo::Slot* slot;
+  uint64_t tag, hash;
+  bool hit;
+};
+FoldMemoProbe ProbeFoldMemo(std::string_view text, const Gazetteer& gaz) {
+  thread_local std::unique_ptr<FoldMemo> memo;  // not in every thread's static storage
+  if (!memo) memo = std::make_unique<FoldMemo>();
+  const uint64_t tag = gaz.serial() + 1;
+  const uint64_t h = HashBytes(text);
+  FoldMemo::Slot& slot = memo->slots[(h ^ (h >> 31)) & (FoldMemo::kSlots - 1)];
+  const bool hit = slot.tag == tag && slot.hash == h && slot.text_len == text.size() &&
+                   SameBytes(slot.text, text.data(), text.size());
+  return {&slot, tag, h, hit};
+}
+// Keeps `f`, the answer for `text`, in the probed slot when the texts fit it.
+void StoreInFoldMemo(const FoldMemoProbe& probe, std::string_view text, const FoldedText& f) {
+  if (text.size() > FoldMemo::kMaxLen || f.folded.size() > FoldMemo::kMaxLen ||
+      f.loose.size() > FoldMemo::kMaxLen) {
+    return;
+  }
+  FoldMemo::Slot& slot = *probe.slot;
+  slot.tag = probe.tag;
+  slot.hash = probe.hash;
+  slot.folded_ids = f.folded_ids;
+  slot.loose_ids = f.loose_ids;
+  slot.text_len = static_cast<uint8_t>(text.size());
+  slot.folded_len = static_cast<uint8_t>(f.folded.size());
+  slot.loose_len = static_cast<uint8_t>(f.loose.size());
+  std::memcpy(slot.text, text.data(), text.size());
+  std::memcpy(slot.folded, f.folded.data(), f.folded.size());
+  std::memcpy(slot.loose, f.loose.data(), f.loose.size());
+}
+
+// The entries of FoldTextMemo(text) without its keys: the loose search reads the keys of only
+// the few words whose entries hold the division, and a memo hit then copies no string.
+struct FoldedIds {
+  bool folded_empty;
+  std::span<const GeoId> folded_ids, loose_ids;
+};
+FoldedIds FoldIdsMemo(std::string_view text, const Gazetteer& gaz) {
+  const FoldMemoProbe probe = ProbeFoldMemo(text, gaz);
+  if (probe.hit) {
+    return {probe.slot->folded_len == 0, probe.slot->folded_ids, probe.slot->loose_ids};
+  }
+  const FoldedText f = locate_internal::FoldText(text, gaz);
+  StoreInFoldMemo(probe, text, f);
+  return {f.folded.empty(), f.folded_ids, f.loose_ids};
+}
+
 // The gazetteer key of a mention's name, without a trailing level word.
 std::string MentionKey(const Document& doc, const PlaceMention& m) {
   std::string_view t = doc.Slice(m.span);
@@ -1091,14 +1142,14 @@ struct WrittenNames {
     const PlaceMention* m;
     // Folded at the first division that reads them (Admin1AsWritten): most mentions, countries
     // and unresolved names, can name no division and are never folded.
+    // (Their loose key, LooseKey(FoldName(text)), is read only for the few names of the
+    // division asked: FoldTextMemo(text).loose.)
     bool folded = false;
     std::span<const GeoId> folded_ids;  // FindFolded(FoldName(text))
-    std::string loose;                  // LooseKey(FoldName(text))
   };
   struct Word {
-    std::string_view text;
-    std::string loose;  // LooseKey(FoldName(text))
-    bool place_at;      // a place mention starts at the word
+    std::string_view text;  // (its loose key read as a name's, for the few that need it)
+    bool place_at;          // a place mention starts at the word
     bool any_admin1;    // one of its entries is a first-level division
     std::span<const GeoId> folded_ids, loose_ids;
   };
@@ -1754,7 +1805,7 @@ void ReadWrittenNames(const Document& doc, const Gazetteer& gaz, WrittenNames& w
       }
     }
     if (t.empty() || std::count(t.begin(), t.end(), ' ') > 3 || InCapitals(t)) continue;
-    w.names.push_back({t, &m, false, {}, {}});
+    w.names.push_back({t, &m, false, {}});
   }
   for (const PlaceMention& m : doc.places) {
     if (m.kind == PlaceKind::kPlace) w.place_begins.push_back(m.span.begin);
@@ -1771,13 +1822,13 @@ bool OpensCapitalizedBody(const Document& doc, const Token& tok) {
   const size_t len = tok.span.end - tok.span.begin;
   if (len < 2) return false;
   const char* bytes = doc.text.data() + tok.span.begin;
+  // The first dash among the first four bytes, spelled out (a loop bounded by min(len, 4) cost
+  // twice as much over the tokens of a document).
   size_t body = 0;
-  for (size_t k = 0; k < std::min<size_t>(len, 4); ++k) {
-    if (bytes[k] == '-') {
-      body = k + 1;
-      break;
-    }
-  }
+  if (bytes[0] == '-') body = 1;
+  else if (bytes[1] == '-') body = 2;
+  else if (len > 2 && bytes[2] == '-') body = 3;
+  else if (len > 3 && bytes[3] == '-') body = 4;
   return body < len && bytes[body] >= 'A' && bytes[body] <= 'Z';
 }
 
@@ -1788,9 +1839,9 @@ void ReadCandidateWords(const Document& doc, const Gazetteer& gaz, size_t i, siz
                         WrittenNames& w) {
   auto add = [&](std::string_view t) {
     if (InCapitals(t)) return;
-    FoldedText f = FoldTextMemo(t, gaz);
-    if (f.folded.empty()) return;
-    WrittenNames::Word word{t, std::move(f.loose), false, false, f.folded_ids, f.loose_ids};
+    const FoldedIds f = FoldIdsMemo(t, gaz);
+    if (f.folded_empty) return;
+    WrittenNames::Word word{t, false, false, f.folded_ids, f.loose_ids};
     if (word.folded_ids.empty() && word.loose_ids.empty()) return;
     const GeoId entries = gaz.size();
     for (std::span<const GeoId> ids : {word.folded_ids, word.loose_ids}) {
@@ -1855,18 +1906,27 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     if (spellings == nullptr) spellings = &SpellingsOf(division);
     return *spellings;
   };
-  auto spells_division = [&](std::string_view loose) {
-    return loose.size() >= 3 && SpellsDivisionKey(loose, spellings_of());
+  // The loose key of a name or word, read only once its entries hold the division.
+  auto loose_of = [&](std::string_view text) { return FoldTextMemo(text, gaz).loose; };
+  // Whether a text spells the division (SpellsDivisionKey of its loose key); the answer for the
+  // last text asked is kept, as a document writes the division's name again and again.
+  std::optional<std::pair<std::string_view, bool>> last_spelled;
+  auto spells_division = [&](std::string_view text) {
+    if (!last_spelled || last_spelled->first != text) {
+      const std::string loose = loose_of(text);
+      last_spelled.emplace(text, loose.size() >= 3 && SpellsDivisionKey(loose, spellings_of()));
+    }
+    return last_spelled->second;
   };
-  auto only_seat = [&](std::string_view loose) {
+  // Whether a text is only the seat's part of the division's name (SeatPartKey); most
+  // divisions have a one-word name and no such part, and their texts are not folded for it.
+  auto only_seat = [&](std::string_view text) {
     const std::string& seat_key = spellings_of().seat_part;
-    return !seat_key.empty() && seat_key == loose;
+    return !seat_key.empty() && seat_key == loose_of(text);
   };
   auto fold = [&](WrittenNames::Name& name) {
     if (name.folded) return;
-    FoldedText f = FoldTextMemo(name.text, gaz);
-    name.folded_ids = f.folded_ids;
-    name.loose = std::move(f.loose);
+    name.folded_ids = FoldIdsMemo(name.text, gaz).folded_ids;
     name.folded = true;
   };
   std::string_view first, container;
@@ -1879,7 +1939,7 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     auto spells = [&] {
       if (!spelled) {
         fold(name);
-        spelled = spells_division(name.loose);
+        spelled = spells_division(name.text);
       }
       return *spelled;
     };
@@ -1907,7 +1967,7 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
         !AfterASecondLevelDivision(doc, m.span, admin1, gaz)) {
       return std::string(name.text);
     }
-    if (!names || only_seat(name.loose)) continue;
+    if (!names || only_seat(name.text)) continue;
     // Of the names written as containers, one spelling the division's own name beats one the
     // gazetteer lists only as an alternate: "(Tuban, Lahij)" where "Tuban" is a district that
     // GeoNames also gives the province.
@@ -1952,9 +2012,8 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
   auto names_it = [&](const WrittenNames::Word& word) {
     if (is_admin1 && !word.any_admin1) return false;
     if (!Holds(word.folded_ids, admin1) && !Holds(word.loose_ids, admin1)) return false;
-    return ((!word.place_at && !town_read_as_division(word)) ||
-            spells_division(word.loose)) &&
-           !only_seat(word.loose);
+    return ((!word.place_at && !town_read_as_division(word)) || spells_division(word.text)) &&
+           !only_seat(word.text);
   };
   for (const WrittenNames::Word& word : w.words) {
     if (names_it(word)) return std::string(word.text);
@@ -1979,8 +2038,8 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
 // "Dar‘ā", "Radā‘", "Bet She’an"): coders of the sources compared with use the common
 // transliteration, and the GeoNames id still names the entry. Lower-case words around the name
 // ("near", "town of", "province") and a possessive are left out; empty for a relative region,
-// a demonym, or a span with no capitalized word.
-std::string NameAsWritten(const Document& doc, const PlaceMention& m) {
+// a demonym, or a span with no capitalized word. A slice of the document's text.
+std::string_view NameAsWritten(const Document& doc, const PlaceMention& m) {
   if (m.demonym || m.relative_region || m.kind == PlaceKind::kRegion) return {};
   size_t b = TokenAt(doc, m.span.begin);
   size_t e = b;
@@ -2004,7 +2063,7 @@ std::string NameAsWritten(const Document& doc, const PlaceMention& m) {
   }
   if (t.empty() || t.find('\n') != std::string_view::npos) return {};
   if (InCapitals(t)) return {};
-  return std::string(t);
+  return t;
 }
 
 // "al-Mayadeen", "Al-Sukhna": an Arabic name with its article glued on, as some outlets
@@ -2223,9 +2282,10 @@ EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gaze
     }
     loc.admin2 = e.admin2_name();
   }
-  std::string written = e.kind() != GeoKind::kCountry ? NameAsWritten(doc, m) : std::string();
+  const std::string_view written =
+      e.kind() != GeoKind::kCountry ? NameAsWritten(doc, m) : std::string_view();
   if (!written.empty() && !(GluedArticle(written) && StartsWithArticle(e.name()))) {
-    loc.location = std::move(written);
+    loc.location = written;
   } else {
     loc.location = e.name();
   }
@@ -2901,9 +2961,9 @@ bool DesignatedAsVillage(const Document& doc, const PlaceMention& m) {
     }
     const Verdict& v = ctx.JudgeOf(loose);
     if (v.moved) continue;
-    std::string written = NameAsWritten(doc, m);
+    const std::string_view written = NameAsWritten(doc, m);
     if (written.empty()) continue;
-    loc->location = std::move(written);
+    loc->location = written;
     loc->geonameid = 0;
     loc->evidence = m.span;
     if (loc->where_prec == 1) {
@@ -3091,30 +3151,14 @@ FoldedText FoldText(std::string_view text, const Gazetteer& gaz) {
 }
 
 FoldedText FoldTextMemo(std::string_view text, const Gazetteer& gaz) {
-  thread_local std::unique_ptr<FoldMemo> memo;  // not in every thread's static storage
-  if (!memo) memo = std::make_unique<FoldMemo>();
-  const uint64_t tag = gaz.serial() + 1;
-  const uint64_t h = HashBytes(text);
-  FoldMemo::Slot& slot = memo->slots[(h ^ (h >> 31)) & (FoldMemo::kSlots - 1)];
-  if (slot.tag == tag && slot.hash == h && slot.text_len == text.size() &&
-      std::memcmp(slot.text, text.data(), text.size()) == 0) {
+  const FoldMemoProbe probe = ProbeFoldMemo(text, gaz);
+  if (probe.hit) {
+    const FoldMemo::Slot& slot = *probe.slot;
     return {std::string(slot.folded, slot.folded_len), slot.folded_ids,
             std::string(slot.loose, slot.loose_len), slot.loose_ids};
   }
   FoldedText f = FoldText(text, gaz);
-  if (text.size() <= FoldMemo::kMaxLen && f.folded.size() <= FoldMemo::kMaxLen &&
-      f.loose.size() <= FoldMemo::kMaxLen) {
-    slot.tag = tag;
-    slot.hash = h;
-    slot.folded_ids = f.folded_ids;
-    slot.loose_ids = f.loose_ids;
-    slot.text_len = static_cast<uint8_t>(text.size());
-    slot.folded_len = static_cast<uint8_t>(f.folded.size());
-    slot.loose_len = static_cast<uint8_t>(f.loose.size());
-    std::memcpy(slot.text, text.data(), text.size());
-    std::memcpy(slot.folded, f.folded.data(), f.folded.size());
-    std::memcpy(slot.loose, f.loose.data(), f.loose.size());
-  }
+  StoreInFoldMemo(probe, text, f);
   return f;
 }
 
