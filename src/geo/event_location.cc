@@ -689,6 +689,15 @@ bool IsOrigin(const Document& doc, const PlaceMention& m) {
 // a named actor ("US forces", "Turkey's army"), or before "embassy" / "consulate" /
 // "backed" ("the France embassy in Conakry", "a Turkey backed faction"). It says whose, not
 // where: it votes like a demonym and is not a candidate for the event's place.
+// True when token b (b >= 2) follows "border with" / "border of" (or "borders"): what it names
+// lies across a border from the event.
+bool AfterBorderLink(const Document& doc, size_t b, const LowerWord& link) {
+  if (link != "with" && link != "of") return false;
+  // (The word before is lowered only after a link word: most words are none.)
+  const LowerWord border = LowerAscii(doc.Slice(doc.tokens[b - 2].span));
+  return border == "border" || border == "borders";
+}
+
 bool IsOwnerCountry(const Document& doc, const PlaceMention& m) {
   if (m.demonym || m.kind != PlaceKind::kCountry) return false;
   for (const ActorMention& a : doc.actors) {
@@ -702,11 +711,7 @@ bool IsOwnerCountry(const Document& doc, const PlaceMention& m) {
   const size_t b = TokenAt(doc, m.span.begin);
   if (b >= 2) {
     const LowerWord link = LowerAscii(doc.Slice(doc.tokens[b - 1].span));
-    if (link == "with" || link == "of") {
-      // (The word before is lowered only after a link word: most words are none.)
-      const LowerWord border = LowerAscii(doc.Slice(doc.tokens[b - 2].span));
-      if (border == "border" || border == "borders") return true;
-    }
+    if (AfterBorderLink(doc, b, link)) return true;
     // "the border with Niger and Benin": the second country as the first.
     if (link == "and" || link == ",") {
       for (const PlaceMention& o : doc.places) {
@@ -740,13 +745,9 @@ bool IsOwnerDivision(const Document& doc, const PlaceMention& m) {
   if (m.demonym || !IsAdminLevel(m)) return false;
   // A division across a border from the event: "near the administrative border with Hama
   // governorate", "on the border of Kunar".
-  if (const size_t b = TokenAt(doc, m.span.begin); b >= 2) {
-    const LowerWord link = LowerAscii(doc.Slice(doc.tokens[b - 1].span));
-    if (link == "with" || link == "of") {
-      // (The word before is lowered only after a link word: most words are none.)
-      const LowerWord border = LowerAscii(doc.Slice(doc.tokens[b - 2].span));
-      if (border == "border" || border == "borders") return true;
-    }
+  if (const size_t b = TokenAt(doc, m.span.begin);
+      b >= 2 && AfterBorderLink(doc, b, LowerAscii(doc.Slice(doc.tokens[b - 1].span)))) {
+    return true;
   }
   size_t t = TokenAt(doc, m.span.end);
   if (t >= doc.tokens.size()) return false;

@@ -1146,7 +1146,6 @@ class Recognizer {
     out_.push_back(std::move(c));
   }
 
-  // "Decatur, Ala." (a US state abbreviation after a comma) and world regions ("Middle East").
   // "Hewlett-Packard (HP)", "Jammu and Kashmir (J&K)": an abbreviation in parentheses (the "("
   // at token `paren`) that spells the initials of the capitalized words before it expands them;
   // it names no division. Lower-case joining words ("and", "of") are passed over.
@@ -1178,6 +1177,7 @@ class Recognizer {
     return k == 0;
   }
 
+  // "Decatur, Ala." (a US state abbreviation after a comma) and world regions ("Middle East").
   bool Special(uint32_t i, uint32_t s, uint32_t limit, uint32_t* after) {
     // "the S.C. Highway Patrol", "in D.C.", "from W. Va.": an abbreviation of two words with
     // their periods is a state wherever it stands; the others ("Ga.", "Miss.") only after a
@@ -1570,7 +1570,6 @@ class Recognizer {
                                                : LookUpName(begin_byte, end_byte, made);
       const std::string_view k = name.key;
       if (k.empty()) break;
-      const auto word_prefix = [&] { return name.word_prefix; };
       // An article inside a name may be capitalized too ("An Nuqat Al Khams").
       if (connector || IsArticleWord(lower)) {
         // Articles vanish in folding ("deir ez" → key grows only after the next word).
@@ -1578,7 +1577,7 @@ class Recognizer {
           if (had) break;
           continue;
         }
-        if (!word_prefix()) break;
+        if (!name.word_prefix) break;
         continue;
       }
       const std::span<const GeoId> found = name.ids;
@@ -1589,7 +1588,7 @@ class Recognizer {
         *possessive = had;
       }
       if (had || level != TypeHint::kNone) break;
-      if (!word_prefix()) break;
+      if (!name.word_prefix) break;
     }
   }
 

@@ -1234,7 +1234,7 @@ class Resolver {
     // readings changed to), the context is the one built already, and the third pass's terms are
     // the second's but for proximity (TermsOf adds it to the kept terms). Most short documents.
     // (Rebuilt anyway under the reference checks, which compare the kept terms with it.)
-    keep_terms_ = SameChoicesAsContext();
+    keep_terms_ = SameChoicesAsContext(/*entries=*/true);
     if (!keep_terms_ || check_) BuildContext();
     Pass(true);
     keep_terms_ = false;
@@ -2326,7 +2326,7 @@ class Resolver {
     Context& ctx = ctx_;
     // The coverage rows read of the choices only which are accepted: with the same accepted as
     // at the last build (the third pass's rebuild, often), the rows built then stand.
-    const bool keep_cover = SameAcceptanceAsContext();
+    const bool keep_cover = SameChoicesAsContext(/*entries=*/false);
     ctx.Reset(keep_cover);
     uint32_t voter = Context::kNone;  // the key of the mention voting
     auto vote = [&](GeoId country, double w) {
@@ -2468,21 +2468,13 @@ class Resolver {
                 fresh[2].SameAdds(ctx_.admin2_inner),
             true);
   }
-  // True when every choice has the acceptance that the last BuildContext read.
-  bool SameAcceptanceAsContext() const {
-    if (context_choices_.size() != choices_.size()) return false;
-    for (size_t k = 0; k < choices_.size(); ++k) {
-      if (context_choices_[k].second != choices_[k].accepted) return false;
-    }
-    return true;
-  }
-  // True when every choice has the acceptance that the last BuildContext read, and an accepted
-  // one its entry: BuildContext reads no other choice's entry.
-  bool SameChoicesAsContext() const {
+  // True when every choice has the acceptance that the last BuildContext read and, with
+  // `entries`, an accepted one its entry too (BuildContext reads no other choice's entry).
+  bool SameChoicesAsContext(bool entries) const {
     if (context_choices_.size() != choices_.size()) return false;
     for (size_t k = 0; k < choices_.size(); ++k) {
       if (context_choices_[k].second != choices_[k].accepted ||
-          (choices_[k].accepted && context_choices_[k].first != choices_[k].id)) {
+          (entries && choices_[k].accepted && context_choices_[k].first != choices_[k].id)) {
         return false;
       }
     }
