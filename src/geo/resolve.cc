@@ -16,9 +16,9 @@
 //              40 km of it: +8;
 //   proximity  (last pass) +2 within 150 km, +1 within 400 km of another resolved mention.
 // Country votes: a country mention 2 (1 when metonymic), an admin1 1.5, an admin2 1, a demonym 1,
-// a place 0.5; a name with plausible entries in two or three countries gives each 0.5 (a document
-// naming "Athens", "Georgia" and "Clarke County" is about the country holding all three; a name
-// held by more countries tells nothing).
+// a place 0.5 (none when only its loose key read it); a name with plausible entries in two or
+// three countries gives each 0.5 (a document naming "Athens", "Georgia" and "Clarke County" is
+// about the country holding all three; a name held by more countries tells nothing).
 // Passes: context-free, then with context, then with context and proximity.
 //
 // Acceptance (the recognizer only proposed): a capitalized word before the name or a name used
@@ -88,7 +88,7 @@
 //    the other names cast 2 or more elsewhere, is not meant ("Gulf" in a Middle East story);
 //  - acceptance: a district written as the container of the name before it ("Sitio Bato, Nueva
 //    Vizcaya", after "," or "(") is kept when only one country holds the name and no other
-//    country has votes;
+//    country has votes, or with its level word ("Kologo village, Sanmatenga province");
 //  - a dateline ("NEW YORK (AP) —") is a strong cue for a city: places +3, divisions -6, and its
 //    reading is what the other mentions of the name mean.
 #include <algorithm>
@@ -1453,7 +1453,11 @@ class Resolver {
     if (c.tok_begin == 0) return false;
     const std::string_view before = doc_.Slice(doc_.tokens[c.tok_begin - 1].span);
     if (!Eq(before, ",") && !Eq(before, "(")) return false;
-    return SingleCountry(c) && (share > 0 || ctx_.TotalExcept(KeyOf(c)) <= 0);
+    if (!SingleCountry(c)) return false;
+    // "Kologo village, Sanmatenga province": with its level word, a division's name only one
+    // country holds is that division, whatever country a name before it was read in.
+    if (c.type == TypeHint::kAdmin1 || c.type == TypeHint::kAdmin2) return true;
+    return share > 0 || ctx_.TotalExcept(KeyOf(c)) <= 0;
   }
 
   // LocalUse of some mention of the key numbered `key` (rarely asked: no cache).
@@ -2397,7 +2401,9 @@ class Resolver {
           }
           break;
         case GeoKind::kPlace:
-          vote(e.country_id(), 0.5);
+          // A town read only by a spelling variant ("Pinlaung" as China's Panlong) puts no
+          // country in play: two such readings would vouch for each other.
+          if (!c.loose) vote(e.country_id(), 0.5);
           if (e.admin1_id() != kNoGeoId) {
             ctx.InAdmin1(e.admin1_id(), key, /*vote=*/false, 1, /*child=*/true);
           }

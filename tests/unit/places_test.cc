@@ -204,9 +204,15 @@ TEST_F(PlacesTest, PossessiveBeforeAPartOfThePlace) {
 
 // A district written as the container of the name before it ("Sitio Bato, Nueva Vizcaya", the
 // village unknown) is read when only one country has districts of that name and the document
-// names no other country; not in a list among other countries' towns, nor as a bare modifier.
+// names no other country, or when its level word is written ("Kologo village, Sanmatenga
+// province", though "Kologo" is an alternate name of Korhogo in Ivory Coast); not in a list among
+// other countries' towns, nor as a bare modifier.
 TEST_F(PlacesTest, ReadsAUniqueDistrictWrittenAsContainer) {
   const Context cases[] = {
+      {"Gunmen killed three civilians in Kologo village, Sanmatenga province.",
+       "Sanmatenga province", "BF", "ADM2"},
+      {"Armed bandits robbed a credit union in Kologo, Sissili Province.", "Sissili Province",
+       "BF", "ADM2"},
       {"Gunmen shot a farmer in Sitio Bato, Nueva Vizcaya.", "Nueva Vizcaya", "PH", "ADM2"},
       {"Gunmen shot a farmer in Sitio Bato, Misamis Occidental.", "Misamis Occidental", "PH",
        "ADM2"},
@@ -223,6 +229,20 @@ TEST_F(PlacesTest, ReadsAUniqueDistrictWrittenAsContainer) {
     Document doc = Annotate(c.text);
     EXPECT_EQ(Find(doc, c.not_a_place), nullptr) << c.text;
   }
+}
+
+// Towns read only by their spelling variants put no country in play: "Pinlaung" and "Saung
+// Pyaung" (Myanmar villages the gazetteer lacks) fold loosely like Panlong and Sangping in
+// China, and would vouch for each other against the Myanmar the text names.
+TEST_F(PlacesTest, LooseReadingsDoNotVouchForEachOther) {
+  Document doc = Annotate(
+      "Karenni resistance fighters ambushed a convoy of junta reinforcements in Pinlaung, Shan "
+      "State in southeastern Myanmar. Members of the KNDF attacked a convoy near Saung Pyaung "
+      "Village in Pinlaung.");
+  for (const PlaceMention& m : doc.places) {
+    EXPECT_EQ(m.country, "MM") << m.name << " for " << doc.Slice(m.span);
+  }
+  ASSERT_NE(Find(doc, "Shan State"), nullptr);
 }
 
 // A misspelt name after "in" / "at" ("Ouagadaougou") that only the loose key finds, of a city of
