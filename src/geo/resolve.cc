@@ -2194,9 +2194,11 @@ class Resolver {
         }
       }
       // An alternate name of a place ("Washington", once Watervliet's) yields to a larger
-      // capital or city that bears the name as its own. A national capital's own name wins even
-      // over a container: "Washington, New York and Boston" is a list, not Watervliet, N.Y.
-      if (best.id != kNoGeoId && !best.exact && !best.support_link && c.type == TypeHint::kNone) {
+      // capital or city that bears the name as its own, also with "city" after it ("Islamabad
+      // city", once Anantnag's name). A national capital's own name wins even over a container:
+      // "Washington, New York and Boston" is a list, not Watervliet, N.Y.
+      if (best.id != kNoGeoId && !best.exact && !best.support_link &&
+          (c.type == TypeHint::kNone || c.type == TypeHint::kPlace)) {
         GeoEntry b = gaz_.Entry(best.id);
         if (b.kind() == GeoKind::kPlace) {
           for (size_t i = 0; i < n; ++i) {

@@ -1365,6 +1365,12 @@ TEST_F(PlacesTest, AlternateNameOfASmallPlaceYieldsToACapital) {
       {"The prince was in Washington last week. After stops in Washington, New York and Boston, "
        "he flew home.",
        "Washington", "US", "PPLC"},
+      // With "city" after it too: Islamabad, not Anantnag in Kashmir (once "Islamabad"), though
+      // the text names Jammu and Kashmir and India.
+      {"Journalists held a demonstration outside the press club in Islamabad city (Islamabad, "
+       "FCT), in solidarity with journalists of occupied Jammu and Kashmir, condemning Indian "
+       "atrocities.",
+       "Islamabad", "PK", "PPLC"},
   };
   ExpectContexts(cases);
   ExpectAdmin1Rows({
