@@ -47,6 +47,11 @@ class Matcher {
         const Entry& e = lex_.entries[id];
         if (!want(e)) continue;
         if (e.case_sensitive && (!SurfaceHasNoLowercase(i, j + 1) || CapsHeadline())) continue;
+        // "let them pass" is no "LeT": an alias with an inner capital needs one in the text.
+        if (e.inner_capital &&
+            (!actor::HasInnerCapital(doc_.Slice(doc_.tokens[i].span)) || CapsHeadline())) {
+          continue;
+        }
         best = {j + 1, &e};
         break;
       }

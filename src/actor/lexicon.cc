@@ -38,6 +38,7 @@ int ParseInt(std::string_view s) {
 void AddAlias(Lexicon& lex, std::string_view alias, const Entry& entry) {
   Entry e = entry;
   e.case_sensitive = IsCaseSensitiveAlias(alias);
+  e.inner_capital = IsInnerCapitalAlias(alias);
   uint32_t id = static_cast<uint32_t>(lex.entries.size());
   lex.entries.push_back(e);
   std::vector<std::string> keys = PhraseKeys(alias);

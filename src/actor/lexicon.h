@@ -27,6 +27,7 @@ struct Country {
 struct Entry {
   EntryKind kind = EntryKind::kGroup;
   bool case_sensitive = false;  // acronym: matches only without lower-case letters
+  bool inner_capital = false;   // "LeT", "JeM": matches only with a capital after the first letter
   std::string actor;            // kGroup / kGeneric: the actor name
   int inter = 0;
   std::string iso3;             // kGroup: the group's country; kCountry: the country

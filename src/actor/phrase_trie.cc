@@ -212,6 +212,24 @@ bool IsCaseSensitiveAlias(std::string_view phrase) {
   return letters > 0 && letters <= 5;
 }
 
+bool IsInnerCapitalAlias(std::string_view phrase) {
+  if (phrase.empty() || phrase[0] < 'A' || phrase[0] > 'Z') return false;
+  bool lower_seen = false;
+  for (char c : phrase) {
+    if (c == ' ' || c == '-') return false;
+    if (c >= 'a' && c <= 'z') lower_seen = true;
+    if (c >= 'A' && c <= 'Z' && lower_seen) return true;
+  }
+  return false;
+}
+
+bool HasInnerCapital(std::string_view surface) {
+  for (size_t i = 1; i < surface.size(); ++i) {
+    if (surface[i] >= 'A' && surface[i] <= 'Z') return true;
+  }
+  return false;
+}
+
 bool HasNoLowercase(std::string_view surface) {
   if (surface.size() > 2 && surface.back() == 's' &&
       (surface[surface.size() - 2] == '\'' || surface[surface.size() - 2] == '\x99')) {

@@ -49,6 +49,14 @@ std::vector<std::string> PhraseKeys(std::string_view phrase);
 // digits and hyphens are dropped, and no lower-case letter ("IS", "U.S.", "M23", "ISIS-K").
 bool IsCaseSensitiveAlias(std::string_view phrase);
 
+// True for a one-word alias that begins with a capital and has another capital after a lower-case
+// letter ("LeT", "JeM", "FAMa"): its lower-case spelling is a common word ("let"), so the text
+// must write a capital after the first letter too ("LeT", "LET").
+bool IsInnerCapitalAlias(std::string_view phrase);
+
+// True when `surface` has an ASCII capital after its first byte.
+bool HasInnerCapital(std::string_view surface);
+
 // True when `surface` has no ASCII lower-case letter (ignoring a possessive "'s").
 bool HasNoLowercase(std::string_view surface);
 

@@ -85,6 +85,10 @@ const ActorCase kCases[] = {
     {"Is it safe to travel?", "", "", 0, "", false},
     {"They told us to leave.", "", "", 0, "", false},
     {"THE IS REPORT IS OUT TODAY", "", "", 0, "", false},
+    // An alias with an inner capital ("LeT") needs one in the text: "let", "Let" are words.
+    {"LeT militants attacked the post.", "LeT", "Lashkar-e-Taiba", 2, "IND", false},
+    {"She refused to let them pass.", "", "", 0, "", false},
+    {"Let them pass, she said.", "", "", 0, "", false},
     // The headline test is per sentence: a headline before, and a short all-caps line.
     {"THE IS REPORT IS OUT TODAY\nAn IS commander was named.", "IS", "Islamic State", 2, "", false},
     {"IS CLAIMS BLAST", "IS", "Islamic State", 2, "", false},
