@@ -179,7 +179,35 @@ constexpr Abbrev kDivisionAbbrevs[] = {
     {"N.L.", "CA.05"},  {"N.S.", "CA.07"},  {"Ont.", "CA.08"},  {"P.E.I.", "CA.09"},
     {"Que.", "CA.10"},  {"Sask.", "CA.11"}, {"N.W.T.", "CA.13"}};
 
+// Asked for the words after nearly every comma and bracket: most have a first byte, a last byte
+// and a length that no abbreviation has (bit L of starts[c] / ends[c]: an abbreviation of L bytes
+// begins / ends with c), and fail before any compare.
+struct AbbrevShapes {
+  std::array<uint8_t, 256> starts{}, ends{};
+};
+static_assert(std::all_of(std::begin(kDivisionAbbrevs), std::end(kDivisionAbbrevs),
+                          [](const Abbrev& a) {
+                            return !a.abbrev.empty() && a.abbrev.size() < 8;
+                          }),
+              "a length is a bit of a byte");
+constexpr AbbrevShapes kDivisionAbbrevShapes = [] {
+  AbbrevShapes shapes;
+  for (const Abbrev& a : kDivisionAbbrevs) {
+    const auto bit = static_cast<uint8_t>(1u << a.abbrev.size());
+    shapes.starts[static_cast<unsigned char>(a.abbrev.front())] |= bit;
+    shapes.ends[static_cast<unsigned char>(a.abbrev.back())] |= bit;
+  }
+  return shapes;
+}();
+
 std::string_view DivisionAbbrevCode(std::string_view abbrev) {
+  if (abbrev.empty() || abbrev.size() >= 8 ||
+      ((kDivisionAbbrevShapes.starts[static_cast<unsigned char>(abbrev.front())] &
+        kDivisionAbbrevShapes.ends[static_cast<unsigned char>(abbrev.back())]) >>
+           abbrev.size() &
+       1) == 0) {
+    return {};
+  }
   for (const Abbrev& a : kDivisionAbbrevs) {
     if (a.abbrev == abbrev) return a.code;
   }

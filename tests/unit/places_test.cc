@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "geo/gazetteer_format.h"
+#include "geo/place_lexicon.h"
 #include "geo/places_internal.h"
 #include "sitrep/actors.h"
 #include "sitrep/pipeline.h"
@@ -1827,6 +1828,22 @@ TEST(MissionAreaTest, TextMayNameOne) {
 TEST(PlacesKindTest, Names) {
   EXPECT_STREQ(PlaceKindName(PlaceKind::kCountry), "country");
   EXPECT_STREQ(PlaceKindName(PlaceKind::kRegion), "region");
+}
+
+// DivisionAbbrevCode's shape filter (first byte, last byte, length) lets every abbreviation
+// through to the compare and stops the words that only look like one.
+TEST(PlaceLexiconTest, DivisionAbbreviationsPassTheirShapeFilter) {
+  using places_internal::DivisionAbbrevCode;
+  EXPECT_EQ(DivisionAbbrevCode("J&K"), "IN.12");
+  EXPECT_EQ(DivisionAbbrevCode("KP"), "PK.03");
+  EXPECT_EQ(DivisionAbbrevCode("KPK"), "PK.03");
+  EXPECT_EQ(DivisionAbbrevCode("TS"), "IN.40");
+  EXPECT_EQ(DivisionAbbrevCode("Ont."), "CA.08");
+  EXPECT_EQ(DivisionAbbrevCode("P.E.I."), "CA.09");
+  EXPECT_EQ(DivisionAbbrevCode("N.W.T."), "CA.13");
+  for (const char* word : {"", "K", "Ont", "Kabul", "UPS", "B.C", "N.W.T.X", "Saskatchewan."}) {
+    EXPECT_EQ(DivisionAbbrevCode(word), "") << word;
+  }
 }
 
 }  // namespace
