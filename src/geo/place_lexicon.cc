@@ -186,9 +186,7 @@ struct AbbrevShapes {
   std::array<uint8_t, 256> starts{}, ends{};
 };
 static_assert(std::all_of(std::begin(kDivisionAbbrevs), std::end(kDivisionAbbrevs),
-                          [](const Abbrev& a) {
-                            return !a.abbrev.empty() && a.abbrev.size() < 8;
-                          }),
+                          [](const Abbrev& a) { return !a.abbrev.empty() && a.abbrev.size() < 8; }),
               "a length is a bit of a byte");
 constexpr AbbrevShapes kDivisionAbbrevShapes = [] {
   AbbrevShapes shapes;
