@@ -1569,6 +1569,12 @@ TEST_F(PlacesTest, ResolverFastPathsMatchTheirReferences) {
       // Spellings the folded keys miss, looked up by their loose key (the phrase memo on repeats).
       "Gunmen of Boko Haram raided Bossaso and Ouagadaougou; Security Forces said Dawlat Abad "
       "district was calm.",
+      // Local-news cues of the US, Britain and Canada and missions' names (the cue scan's word
+      // filter against the scan of every word).
+      "Sheriff Ray Cole and state troopers closed Interstate 5 in Lake County at 5 p.m. on "
+      "Feb. 9; Selectmen, an Alderman and third-graders of Union Township were safe.",
+      "Yorkshire Constabulary said Crown Court heard the case; NHS staff and GCSEs, Mum said. "
+      "The RCMP, the OPP and Const. Smith met Mounties; UNIFIL and MINUSMA patrols went on.",
   };
   std::string long_text;
   for (int i = 0; i < 40; ++i) long_text += std::string(texts[i % std::size(texts)]) + " ";
