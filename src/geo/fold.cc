@@ -155,8 +155,16 @@ std::string FoldName(std::string_view name) {
 
 // LooseKey's classes of bytes: most bytes (consonants, digits, other scripts' bytes) are kept as
 // written; the others have a rule each.
-enum LooseClass : uint8_t { kLooseKept, kLooseSpace, kLooseVowel, kLooseY, kLooseQ, kLooseD,
-                            kLooseP, kLooseH };
+enum LooseClass : uint8_t {
+  kLooseKept,
+  kLooseSpace,
+  kLooseVowel,
+  kLooseY,
+  kLooseQ,
+  kLooseD,
+  kLooseP,
+  kLooseH
+};
 constexpr std::array<uint8_t, 256> kLooseClasses = [] {
   std::array<uint8_t, 256> classes{};
   classes[' '] = kLooseSpace;
@@ -183,13 +191,20 @@ std::string LooseKey(std::string_view folded) {
     const uint8_t cls = kLooseClasses[static_cast<unsigned char>(c)];
     if (at_word_start && cls != kLooseSpace) word_start = n;
     switch (cls) {
-      case kLooseKept: break;
-      case kLooseSpace: at_word_start = true; continue;
-      case kLooseVowel: c = 'a'; break;  // every vowel is "a"
+      case kLooseKept:
+        break;
+      case kLooseSpace:
+        at_word_start = true;
+        continue;
+      case kLooseVowel:  // every vowel is "a"
+        c = 'a';
+        break;
       case kLooseY:
         if (!at_word_start) c = 'a';  // a vowel but at a word's start ("Yemen")
         break;
-      case kLooseQ: c = 'k'; break;
+      case kLooseQ:
+        c = 'k';
+        break;
       case kLooseD:
         if (i + 1 < size && f[i + 1] == 'j') continue;  // dj → j
         break;
@@ -209,8 +224,8 @@ std::string LooseKey(std::string_view folded) {
         break;
     }
     at_word_start = false;
-    if (n > 0 && o[n - 1] == c) continue;  // collapses vowel runs and doubled letters (also
-                                           // across the removed space)
+    // Collapses vowel runs and doubled letters (also across the removed space).
+    if (n > 0 && o[n - 1] == c) continue;
     o[n++] = c;
   }
   out.resize(n);
