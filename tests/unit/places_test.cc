@@ -6,11 +6,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <initializer_list>
 #include <iterator>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -1834,6 +1836,38 @@ TEST(MissionAreaTest, TextMayNameOne) {
 TEST(PlacesKindTest, Names) {
   EXPECT_STREQ(PlaceKindName(PlaceKind::kCountry), "country");
   EXPECT_STREQ(PlaceKindName(PlaceKind::kRegion), "region");
+}
+
+// CountryCentre answers every code of the generated table with its row, and no other code of
+// two capitals (nor a code of another shape).
+TEST(PlaceLexiconTest, CountryCentreAnswersTheTableRows) {
+  std::ifstream in(std::string(SITREP_SOURCE_DIR) + "/src/geo/country_centroids.inc");
+  ASSERT_TRUE(in) << "country_centroids.inc";
+  std::map<std::string, std::pair<double, double>> rows;
+  for (std::string line; std::getline(in, line);) {
+    char code[3] = {};
+    double lat = 0, lon = 0;
+    if (std::sscanf(line.c_str(), "{\"%2[A-Z]\", %lf, %lf}", code, &lat, &lon) == 3) {
+      rows[code] = {lat, lon};
+    }
+  }
+  ASSERT_GT(rows.size(), 200u);
+  for (char a = 'A'; a <= 'Z'; ++a) {
+    for (char b = 'A'; b <= 'Z'; ++b) {
+      const std::string code = {a, b};
+      double lat = 1000, lon = 1000;
+      const bool found = places_internal::CountryCentre(code, &lat, &lon);
+      const auto row = rows.find(code);
+      ASSERT_EQ(found, row != rows.end()) << code;
+      if (!found) continue;
+      EXPECT_DOUBLE_EQ(lat, row->second.first) << code;
+      EXPECT_DOUBLE_EQ(lon, row->second.second) << code;
+    }
+  }
+  double lat = 0, lon = 0;
+  for (const char* code : {"", "S", "sy", "SYR", "S1", "[A"}) {
+    EXPECT_FALSE(places_internal::CountryCentre(code, &lat, &lon)) << code;
+  }
 }
 
 // DivisionAbbrevCode's shape filter (first byte, last byte, length) lets every abbreviation
