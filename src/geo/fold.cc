@@ -83,35 +83,34 @@ void DropArticles(std::string& s) {
   s.resize(out);
 }
 
-bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
-
 }  // namespace
 
 std::string FoldName(std::string_view name) {
   // Most names asked about are one plain ASCII word ("Baghdad", "Monday"): the passes below
   // only lower-case it (no separator, no mark, and a last word is never an article dropped).
-  bool plain = !name.empty();
   // Several such words joined by single spaces ("Deir Hafer", a candidate's two words): pass 1
   // below would only lower-case them too, so it is skipped; articles still drop in pass 2.
-  bool spaced = !name.empty() && name.front() != ' ' && name.back() != ' ';
-  for (size_t i = 0; i < name.size(); ++i) {
-    const char c = name[i];
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
-      plain = false;
-      if (c != ' ' || i == 0 || name[i - 1] == ' ') {
-        spaced = false;
-        break;
+  // Both are recognized while the copy is lower-cased, in one pass over the bytes.
+  if (!name.empty() && name.front() != ' ' && name.back() != ' ') {
+    std::string s(name);
+    bool plain = true, spaced = true;
+    for (size_t i = 0; i < s.size(); ++i) {
+      const char c = s[i];
+      if (c >= 'A' && c <= 'Z') {
+        s[i] = static_cast<char>(c + 32);
+      } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+        plain = false;
+        if (c != ' ' || s[i - 1] == ' ') {  // (i > 0: the name does not start with a space)
+          spaced = false;
+          break;
+        }
       }
     }
-  }
-  if (plain || spaced) {
-    std::string s(name);
-    for (char& c : s) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    }
     if (plain) return s;
-    DropArticles(s);
-    return s;
+    if (spaced) {
+      DropArticles(s);
+      return s;
+    }
   }
   // Pass 1: map code points to lowercase ASCII letters / digits / pass-through bytes, with ' '
   // as the only separator.
@@ -154,33 +153,80 @@ std::string FoldName(std::string_view name) {
   return s;
 }
 
+// LooseKey's classes of bytes: most bytes (consonants, digits, other scripts' bytes) are kept as
+// written; the others have a rule each.
+enum LooseClass : uint8_t {
+  kLooseKept,
+  kLooseSpace,
+  kLooseVowel,
+  kLooseY,
+  kLooseQ,
+  kLooseD,
+  kLooseP,
+  kLooseH
+};
+constexpr std::array<uint8_t, 256> kLooseClasses = [] {
+  std::array<uint8_t, 256> classes{};
+  classes[' '] = kLooseSpace;
+  for (char c : {'a', 'e', 'i', 'o', 'u'}) classes[static_cast<unsigned char>(c)] = kLooseVowel;
+  classes['y'] = kLooseY;
+  classes['q'] = kLooseQ;
+  classes['d'] = kLooseD;
+  classes['p'] = kLooseP;
+  classes['h'] = kLooseH;
+  return classes;
+}();
+
 std::string LooseKey(std::string_view folded) {
   // Written in place (the key is never longer than `folded`): `n` bytes of `out` are the key.
   std::string out(folded.size(), '\0');
+  char* const o = out.data();
+  const char* const f = folded.data();
+  const size_t size = folded.size();
   size_t n = 0;
   size_t word_start = 0;  // position in `out` where the current word began
   bool at_word_start = true;
-  for (size_t i = 0; i < folded.size(); ++i) {
-    char c = folded[i];
-    if (c == ' ') { at_word_start = true; continue; }
-    const bool word_end = (i + 1 == folded.size() || folded[i + 1] == ' ');
-    if (at_word_start) word_start = n;
-    if (c == 'q') c = 'k';
-    if (c == 'd' && i + 1 < folded.size() && folded[i + 1] == 'j') continue;  // dj → j
-    if (c == 'p' && i + 1 < folded.size() && folded[i + 1] == 'h') { c = 'f'; ++i; }
-    // Trailing "h" after a vowel: "fallujah" → "falluja".
-    if (c == 'h' && word_end && n > word_start && IsVowel(out[n - 1]) && out[n - 1] != 'y') {
-      at_word_start = false;
-      continue;
+  for (size_t i = 0; i < size; ++i) {
+    char c = f[i];
+    const uint8_t cls = kLooseClasses[static_cast<unsigned char>(c)];
+    if (at_word_start && cls != kLooseSpace) word_start = n;
+    switch (cls) {
+      case kLooseKept:
+        break;
+      case kLooseSpace:
+        at_word_start = true;
+        continue;
+      case kLooseVowel:  // every vowel is "a"
+        c = 'a';
+        break;
+      case kLooseY:
+        if (!at_word_start) c = 'a';  // a vowel but at a word's start ("Yemen")
+        break;
+      case kLooseQ:
+        c = 'k';
+        break;
+      case kLooseD:
+        if (i + 1 < size && f[i + 1] == 'j') continue;  // dj → j
+        break;
+      case kLooseP:
+        if (i + 1 < size && f[i + 1] == 'h') {  // ph → f
+          c = 'f';
+          ++i;
+        }
+        break;
+      case kLooseH:
+        // Trailing "h" after a vowel: "fallujah" → "falluja". (The key's vowels are all "a"
+        // but a word's first "y".)
+        if ((i + 1 == size || f[i + 1] == ' ') && n > word_start && o[n - 1] == 'a') {
+          at_word_start = false;
+          continue;
+        }
+        break;
     }
-    const bool vowel = IsVowel(c) && !(c == 'y' && at_word_start);
-    if (vowel) c = 'a';
-    if (n > 0 && out[n - 1] == c) {
-      at_word_start = false;
-      continue;  // collapses vowel runs and doubled letters (also across the removed space)
-    }
-    out[n++] = c;
     at_word_start = false;
+    // Collapses vowel runs and doubled letters (also across the removed space).
+    if (n > 0 && o[n - 1] == c) continue;
+    o[n++] = c;
   }
   out.resize(n);
   return out;

@@ -437,14 +437,17 @@ void Gazetteer::PrefetchFolded(std::span<const std::string> keys, std::span<std:
     const gf::KeyRec* rec;  // round 2: the record whose hash matches, if any
     uint32_t key;           // index into `keys`
     bool main;              // a keys_ probe: a miss there asks for the loose key
+    uint8_t section;        // kMain, kPrefix, kDemonym or kLoose (the answers' slot)
   };
+  enum : uint8_t { kMain, kPrefix, kDemonym, kLoose };
   constexpr size_t kBatch = 32;
   Probe probes[3 * kBatch];
   // The loose forms of a batch: loose_out's own strings when wanted, else these (kept per
   // thread, so their buffers are not made again for each batch).
   static thread_local std::string t_loose[kBatch];
   auto add = [&](size_t& n, const gf::KeyRec* section_keys, const KeyIndex& index,
-                 std::string_view key, uint64_t h, uint32_t at, bool main) {
+                 std::string_view key, uint64_t h, uint32_t at, uint8_t kind) {
+    const bool main = kind == kMain;
     if (index.empty()) return;
     const uint64_t section = SectionOf(section_keys);
     if (!want_answers && key.size() <= LookupMemo::kMaxKey &&
@@ -452,7 +455,7 @@ void Gazetteer::PrefetchFolded(std::span<const std::string> keys, std::span<std:
       return;
     }
     __builtin_prefetch(index.data() + (h & (index.size() - 1)));
-    probes[n++] = {section_keys, &index, h, nullptr, at, main};
+    probes[n++] = {section_keys, &index, h, nullptr, at, main, kind};
   };
   auto records = [&](size_t n) {
     for (size_t p = 0; p < n; ++p) {
@@ -471,10 +474,24 @@ void Gazetteer::PrefetchFolded(std::span<const std::string> keys, std::span<std:
       if (probes[p].rec != nullptr) __builtin_prefetch(strings_ + probes[p].rec->key.off);
     }
   };
-  // The probe's answer (no memo): the key's record in a section, or nullptr.
-  auto probe = [&](const gf::KeyRec* section_keys, const KeyIndex& index, std::string_view key,
-                   uint64_t h) -> const gf::KeyRec* {
-    return index.empty() ? nullptr : ProbeRec(section_keys, index, key, h);
+  // The first record with the key's hash that round 2 found, per key of the batch and section
+  // (nullptr when none, or when the section's index is empty).
+  const gf::KeyRec* first[kBatch][4];
+  auto keep_first = [&](size_t n) {
+    for (size_t p = 0; p < n; ++p) first[probes[p].key][probes[p].section] = probes[p].rec;
+  };
+  // The probe's answer (no memo): the key's record in a section, or nullptr. ProbeRec walks the
+  // slots as round 2 did and returns the first record with the hash and the key: the first
+  // record with the hash when it holds the key, none when there is no such record, else (two
+  // keys of one hash) the walk goes on.
+  auto probe = [&](const gf::KeyRec* found, const gf::KeyRec* section_keys, const KeyIndex& index,
+                   std::string_view key, uint64_t h) -> const gf::KeyRec* {
+    if (found == nullptr) return nullptr;
+    if (found->key.len == key.size() &&
+        SameBytes(strings_ + found->key.off, key.data(), key.size())) {
+      return found;
+    }
+    return ProbeRec(section_keys, index, key, h);
   };
   for (size_t at = 0; at < keys.size(); at += kBatch) {
     const size_t count = std::min(kBatch, keys.size() - at);
@@ -485,13 +502,15 @@ void Gazetteer::PrefetchFolded(std::span<const std::string> keys, std::span<std:
       if (key.empty()) continue;
       const uint64_t h = gf::KeyHash(key);
       hashes[i] = h;
-      add(n, keys_, key_index_, key, h, static_cast<uint32_t>(i), true);
-      add(n, prefix_keys_, prefix_key_index_, key, h, static_cast<uint32_t>(i), false);
+      std::fill(std::begin(first[i]), std::end(first[i]), nullptr);
+      add(n, keys_, key_index_, key, h, static_cast<uint32_t>(i), kMain);
+      add(n, prefix_keys_, prefix_key_index_, key, h, static_cast<uint32_t>(i), kPrefix);
       if (want_answers) {
-        add(n, demonym_keys_, demonym_key_index_, key, h, static_cast<uint32_t>(i), false);
+        add(n, demonym_keys_, demonym_key_index_, key, h, static_cast<uint32_t>(i), kDemonym);
       }
     }
     records(n);
+    if (want_answers) keep_first(n);
     // Keys absent from the name index: the recognizer tries their loose form next.
     size_t m = 0;
     Probe mains[kBatch];
@@ -507,10 +526,11 @@ void Gazetteer::PrefetchFolded(std::span<const std::string> keys, std::span<std:
       lk = LooseKey(keys[at + mains[p].key]);
       if (lk.empty()) continue;
       loose_hashes[p] = gf::KeyHash(lk);
-      add(m, loose_keys_, loose_key_index_, lk, loose_hashes[p], mains[p].key, false);
+      add(m, loose_keys_, loose_key_index_, lk, loose_hashes[p], mains[p].key, kLoose);
     }
     records(m);
     if (!want_answers) continue;
+    keep_first(m);
     // The lookups themselves, now that their lines are on their way, with the hashes computed
     // above.
     auto postings = [](const gf::KeyRec* r, const GeoId* base) {
@@ -522,16 +542,20 @@ void Gazetteer::PrefetchFolded(std::span<const std::string> keys, std::span<std:
       a = FoldedAnswer{};
       const std::string& key = keys[at + i];
       if (key.empty()) continue;
-      a.ids = postings(probe(keys_, key_index_, key, hashes[i]), postings_);
-      a.word_prefix = probe(prefix_keys_, prefix_key_index_, key, hashes[i]) != nullptr;
-      a.demonyms = postings(probe(demonym_keys_, demonym_key_index_, key, hashes[i]),
-                            demonym_postings_);
+      a.ids = postings(probe(first[i][kMain], keys_, key_index_, key, hashes[i]), postings_);
+      a.word_prefix =
+          probe(first[i][kPrefix], prefix_keys_, prefix_key_index_, key, hashes[i]) != nullptr;
+      a.demonyms =
+          postings(probe(first[i][kDemonym], demonym_keys_, demonym_key_index_, key, hashes[i]),
+                   demonym_postings_);
     }
     if (!want_loose) continue;
     for (size_t p = 0; p < num_mains; ++p) {
       if (loose[p]->empty()) continue;
-      answers[at + mains[p].key].loose = postings(
-          probe(loose_keys_, loose_key_index_, *loose[p], loose_hashes[p]), loose_postings_);
+      answers[at + mains[p].key].loose =
+          postings(probe(first[mains[p].key][kLoose], loose_keys_, loose_key_index_, *loose[p],
+                         loose_hashes[p]),
+                   loose_postings_);
     }
   }
 }

@@ -139,31 +139,43 @@ bool MayNameMissionArea(std::string_view text) {
   });
 }
 
-// The generated table is sorted by ISO2 code: a binary search finds what a scan would.
-static_assert(std::is_sorted(std::begin(kCentres), std::end(kCentres),
-                             [](const Centre& a, const Centre& b) {
-                               return std::string_view(a.iso2) < std::string_view(b.iso2);
-                             }),
-              "country_centroids.inc must be sorted by iso2");
-
-// A two-letter code as one number, ordered as the codes are (bytes compare unsigned).
-constexpr uint32_t CodeNumber(std::string_view iso2) {
-  return static_cast<uint32_t>(static_cast<unsigned char>(iso2[0])) << 8 |
-         static_cast<unsigned char>(iso2[1]);
-}
+// The generated table is sorted by ISO2 code, each code once: the table below holds every row.
+static_assert(std::adjacent_find(std::begin(kCentres), std::end(kCentres),
+                                 [](const Centre& a, const Centre& b) {
+                                   return !(std::string_view(a.iso2) < std::string_view(b.iso2));
+                                 }) == std::end(kCentres),
+              "country_centroids.inc must be sorted by iso2, each code once");
 static_assert(std::all_of(std::begin(kCentres), std::end(kCentres),
                           [](const Centre& c) { return c.iso2.size() == 2; }),
-              "CountryCentre compares codes as numbers");
+              "every code is two letters");
+
+// Every code is two capitals: a table of 26 × 26 codes gives a code's centre (its index + 1; 0
+// for none) without the binary search, asked for every country mention.
+static_assert(std::all_of(std::begin(kCentres), std::end(kCentres),
+                          [](const Centre& c) {
+                            return c.iso2[0] >= 'A' && c.iso2[0] <= 'Z' && c.iso2[1] >= 'A' &&
+                                   c.iso2[1] <= 'Z';
+                          }),
+              "CountryCentre indexes codes by their two capitals");
+static_assert(std::size(kCentres) < 255, "an index + 1 fits a byte");
+constexpr std::array<uint8_t, 26 * 26> kCentreOfCode = [] {
+  std::array<uint8_t, 26 * 26> index{};
+  for (size_t i = 0; i < std::size(kCentres); ++i) {
+    index[(kCentres[i].iso2[0] - 'A') * 26 + (kCentres[i].iso2[1] - 'A')] =
+        static_cast<uint8_t>(i + 1);
+  }
+  return index;
+}();
 
 bool CountryCentre(std::string_view iso2, double* lat, double* lon) {
   if (iso2.size() != 2) return false;  // every code is two letters
-  const uint32_t code = CodeNumber(iso2);
-  const Centre* it =
-      std::lower_bound(std::begin(kCentres), std::end(kCentres), code,
-                       [](const Centre& c, uint32_t key) { return CodeNumber(c.iso2) < key; });
-  if (it == std::end(kCentres) || CodeNumber(it->iso2) != code) return false;
-  *lat = it->lat;
-  *lon = it->lon;
+  const unsigned a = static_cast<unsigned char>(iso2[0]) - 'A';
+  const unsigned b = static_cast<unsigned char>(iso2[1]) - 'A';
+  if (a >= 26 || b >= 26) return false;
+  const uint8_t at = kCentreOfCode[a * 26 + b];
+  if (at == 0) return false;
+  *lat = kCentres[at - 1].lat;
+  *lon = kCentres[at - 1].lon;
   return true;
 }
 
@@ -179,7 +191,33 @@ constexpr Abbrev kDivisionAbbrevs[] = {
     {"N.L.", "CA.05"},  {"N.S.", "CA.07"},  {"Ont.", "CA.08"},  {"P.E.I.", "CA.09"},
     {"Que.", "CA.10"},  {"Sask.", "CA.11"}, {"N.W.T.", "CA.13"}};
 
+// Asked for the words after nearly every comma and bracket: most have a first byte, a last byte
+// and a length that no abbreviation has (bit L of starts[c] / ends[c]: an abbreviation of L bytes
+// begins / ends with c), and fail before any compare.
+struct AbbrevShapes {
+  std::array<uint8_t, 256> starts{}, ends{};
+};
+static_assert(std::all_of(std::begin(kDivisionAbbrevs), std::end(kDivisionAbbrevs),
+                          [](const Abbrev& a) { return !a.abbrev.empty() && a.abbrev.size() < 8; }),
+              "a length is a bit of a byte");
+constexpr AbbrevShapes kDivisionAbbrevShapes = [] {
+  AbbrevShapes shapes;
+  for (const Abbrev& a : kDivisionAbbrevs) {
+    const auto bit = static_cast<uint8_t>(1u << a.abbrev.size());
+    shapes.starts[static_cast<unsigned char>(a.abbrev.front())] |= bit;
+    shapes.ends[static_cast<unsigned char>(a.abbrev.back())] |= bit;
+  }
+  return shapes;
+}();
+
 std::string_view DivisionAbbrevCode(std::string_view abbrev) {
+  if (abbrev.empty() || abbrev.size() >= 8 ||
+      ((kDivisionAbbrevShapes.starts[static_cast<unsigned char>(abbrev.front())] &
+        kDivisionAbbrevShapes.ends[static_cast<unsigned char>(abbrev.back())]) >>
+           abbrev.size() &
+       1) == 0) {
+    return {};
+  }
   for (const Abbrev& a : kDivisionAbbrevs) {
     if (a.abbrev == abbrev) return a.code;
   }

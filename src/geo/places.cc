@@ -217,8 +217,19 @@ void MarkNamesOfGroups(const Document& doc, std::vector<PlaceMention>& mentions)
 // start); a name before "cocktail(s)" (the Molotov cocktail: Molotov is an old name of Perm,
 // whose vote would pull the document's other names towards Russia).
 void DropNonPlaceNames(const Document& doc, std::vector<places_internal::Candidate>& candidates) {
-  auto is_no_place = [&doc](const places_internal::Candidate& c) {
-    if (auto next = doc.FirstTokenFrom(c.span.end);
+  // The first token from a candidate's end is mostly the one after its tokens (tok_end): that
+  // one when it begins at or after the end and the one before it does not (the tokens are in
+  // order), else searched.
+  auto first_token_from_end = [&doc](const places_internal::Candidate& c) {
+    const std::vector<Token>& t = doc.tokens;
+    if (c.tok_end < t.size() && t[c.tok_end].span.begin >= c.span.end &&
+        (c.tok_end == 0 || t[c.tok_end - 1].span.begin < c.span.end)) {
+      return t.begin() + c.tok_end;
+    }
+    return doc.FirstTokenFrom(c.span.end);
+  };
+  auto is_no_place = [&doc, &first_token_from_end](const places_internal::Candidate& c) {
+    if (auto next = first_token_from_end(c);
         next != doc.tokens.end() && next->span.begin == c.span.end + 1) {
       const std::string_view w = doc.Slice(next->span);
       if (w == "cocktail" || w == "cocktails" || w == "Cocktail" || w == "Cocktails") return true;

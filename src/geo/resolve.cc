@@ -162,19 +162,21 @@ Vec3 UnitVectorUncached(double lat, double lon) {
   double cl = std::cos(lat * kRad);
   return {cl * std::cos(lon * kRad), cl * std::sin(lon * kRad), std::sin(lat * kRad)};
 }
-// UnitVectorUncached through a small per-thread direct-mapped cache keyed by the coordinates
+// UnitVectorUncached through a per-thread direct-mapped cache keyed by the coordinates
 // themselves (the same places come back document after document); the same value either way.
+// 8192 slots: at 1024, a third of the lookups over the plain-text eval documents computed again
+// a vector a collision had evicted (22.0k sincos pairs, 15.2k at 8192).
 Vec3 UnitVector(double lat, double lon) {
   struct Slot {
     double lat = std::numeric_limits<double>::quiet_NaN(), lon = 0;
     Vec3 v{};
   };
-  static thread_local Slot t_cache[1024];
+  static thread_local Slot t_cache[8192];  // 320 KB per thread
   uint64_t a, b;
   std::memcpy(&a, &lat, 8);
   std::memcpy(&b, &lon, 8);
   uint64_t h = (a ^ (b * 0x9e3779b97f4a7c15ull)) * 0xff51afd7ed558ccdull;
-  Slot& slot = t_cache[(h >> 40) & 1023];
+  Slot& slot = t_cache[(h >> 40) & 8191];
   // Compared by bits: NaN never matches (an empty slot), -0.0 and 0.0 stay apart.
   uint64_t sa, sb;
   std::memcpy(&sa, &slot.lat, 8);
@@ -188,14 +190,15 @@ Vec3 UnitVector(double lat, double lon) {
 }
 
 // 0.8·log10(population + 1), the population part of a place's prior, through a per-thread
-// direct-mapped cache (a pure function of the population: the same value either way).
+// direct-mapped cache (a pure function of the population: the same value either way). 8192
+// slots: 35.2k logarithms over the plain-text eval documents at 1024, 21.6k at 8192.
 double PopulationPrior(uint64_t population) {
   struct Slot {
     uint64_t pop = ~uint64_t{0};
     double prior = 0;
   };
-  static thread_local Slot t_cache[1024];
-  Slot& slot = t_cache[(population * 0x9e3779b97f4a7c15ull) >> 54];
+  static thread_local Slot t_cache[8192];  // 128 KB per thread
+  Slot& slot = t_cache[(population * 0x9e3779b97f4a7c15ull) >> 51];
   if (slot.pop == population) return slot.prior;
   const double prior = 0.8 * std::log10(static_cast<double>(population) + 1);
   slot.pop = population;

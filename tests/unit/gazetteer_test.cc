@@ -12,6 +12,7 @@
 #include <initializer_list>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "geo/gazetteer_format.h"
 #include "util/hash_bytes.h"
@@ -186,6 +187,76 @@ TEST(LooseKeyTest, Variants) {
   EXPECT_EQ(LooseKey(FoldName("Deir ez-Zor")), LooseKey(FoldName("Dayr az Zor")));
   EXPECT_EQ(LooseKey("fallujah"), "falaja");
   EXPECT_NE(LooseKey(FoldName("Gao")), LooseKey(FoldName("Goma")));
+}
+
+// LooseKey's rules written out one test after another, byte by byte (the definition the table
+// of byte classes in fold.cc must answer as).
+std::string LooseKeyByRules(std::string_view folded) {
+  auto vowel = [](char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+  };
+  std::string out(folded.size(), '\0');
+  size_t n = 0;
+  size_t word_start = 0;
+  bool at_word_start = true;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    char c = folded[i];
+    if (c == ' ') {
+      at_word_start = true;
+      continue;
+    }
+    const bool word_end = (i + 1 == folded.size() || folded[i + 1] == ' ');
+    if (at_word_start) word_start = n;
+    if (c == 'q') c = 'k';
+    if (c == 'd' && i + 1 < folded.size() && folded[i + 1] == 'j') continue;
+    if (c == 'p' && i + 1 < folded.size() && folded[i + 1] == 'h') {
+      c = 'f';
+      ++i;
+    }
+    if (c == 'h' && word_end && n > word_start && vowel(out[n - 1]) && out[n - 1] != 'y') {
+      at_word_start = false;
+      continue;
+    }
+    if (vowel(c) && !(c == 'y' && at_word_start)) c = 'a';
+    if (n > 0 && out[n - 1] == c) {
+      at_word_start = false;
+      continue;
+    }
+    out[n++] = c;
+    at_word_start = false;
+  }
+  out.resize(n);
+  return out;
+}
+
+TEST(LooseKeyTest, MatchesTheRulesOneByOne) {
+  // Every string of up to 5 bytes over the bytes the rules name, then random longer ones (the
+  // same seed every run).
+  const std::string alphabet = "aeiouyqdjphk Q\xC3";
+  std::vector<std::string> inputs = {""};
+  for (size_t len = 1, begin = 0; len <= 5; ++len) {
+    const size_t end = inputs.size();
+    for (size_t k = begin; k < end; ++k) {
+      for (char c : alphabet) inputs.push_back(inputs[k] + c);
+    }
+    begin = end;
+  }
+  uint64_t state = 0x9e3779b97f4a7c15ull;
+  for (int r = 0; r < 20000; ++r) {
+    std::string s;
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    const size_t len = 6 + (state >> 59);
+    for (size_t i = 0; i < len; ++i) {
+      state = state * 6364136223846793005ull + 1442695040888963407ull;
+      s += alphabet[(state >> 33) % alphabet.size()];
+    }
+    inputs.push_back(s);
+  }
+  for (const char* name : {"Fallujah", "Deir ez-Zor", "Dawlat Abad", "Djibouti", "Phnom Penh",
+                           "Yaoundé", "Qalqilyah", "Shah Alam", "Ouagadougou", "Sayyidah Zaynab"}) {
+    inputs.push_back(FoldName(name));
+  }
+  for (const std::string& in : inputs) ASSERT_EQ(LooseKey(in), LooseKeyByRules(in)) << in;
 }
 
 std::string BlobPath() {

@@ -6,17 +6,20 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <initializer_list>
 #include <iterator>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "geo/gazetteer_format.h"
+#include "geo/place_lexicon.h"
 #include "geo/places_internal.h"
 #include "sitrep/actors.h"
 #include "sitrep/pipeline.h"
@@ -1594,6 +1597,12 @@ TEST_F(PlacesTest, ResolverFastPathsMatchTheirReferences) {
       // Spellings the folded keys miss, looked up by their loose key (the phrase memo on repeats).
       "Gunmen of Boko Haram raided Bossaso and Ouagadaougou; Security Forces said Dawlat Abad "
       "district was calm.",
+      // Local-news cues of the US, Britain and Canada and missions' names (the cue scan's word
+      // filter against the scan of every word).
+      "Sheriff Ray Cole and state troopers closed Interstate 5 in Lake County at 5 p.m. on "
+      "Feb. 9; Selectmen, an Alderman and third-graders of Union Township were safe.",
+      "Yorkshire Constabulary said Crown Court heard the case; NHS staff and GCSEs, Mum said. "
+      "The RCMP, the OPP and Const. Smith met Mounties; UNIFIL and MINUSMA patrols went on.",
   };
   std::string long_text;
   for (int i = 0; i < 40; ++i) long_text += std::string(texts[i % std::size(texts)]) + " ";
@@ -1853,6 +1862,54 @@ TEST(MissionAreaTest, TextMayNameOne) {
 TEST(PlacesKindTest, Names) {
   EXPECT_STREQ(PlaceKindName(PlaceKind::kCountry), "country");
   EXPECT_STREQ(PlaceKindName(PlaceKind::kRegion), "region");
+}
+
+// CountryCentre answers every code of the generated table with its row, and no other code of
+// two capitals (nor a code of another shape).
+TEST(PlaceLexiconTest, CountryCentreAnswersTheTableRows) {
+  std::ifstream in(std::string(SITREP_SOURCE_DIR) + "/src/geo/country_centroids.inc");
+  ASSERT_TRUE(in) << "country_centroids.inc";
+  std::map<std::string, std::pair<double, double>> rows;
+  for (std::string line; std::getline(in, line);) {
+    char code[3] = {};
+    double lat = 0, lon = 0;
+    if (std::sscanf(line.c_str(), "{\"%2[A-Z]\", %lf, %lf}", code, &lat, &lon) == 3) {
+      rows[code] = {lat, lon};
+    }
+  }
+  ASSERT_GT(rows.size(), 200u);
+  for (char a = 'A'; a <= 'Z'; ++a) {
+    for (char b = 'A'; b <= 'Z'; ++b) {
+      const std::string code = {a, b};
+      double lat = 1000, lon = 1000;
+      const bool found = places_internal::CountryCentre(code, &lat, &lon);
+      const auto row = rows.find(code);
+      ASSERT_EQ(found, row != rows.end()) << code;
+      if (!found) continue;
+      EXPECT_DOUBLE_EQ(lat, row->second.first) << code;
+      EXPECT_DOUBLE_EQ(lon, row->second.second) << code;
+    }
+  }
+  double lat = 0, lon = 0;
+  for (const char* code : {"", "S", "sy", "SYR", "S1", "[A"}) {
+    EXPECT_FALSE(places_internal::CountryCentre(code, &lat, &lon)) << code;
+  }
+}
+
+// DivisionAbbrevCode's shape filter (first byte, last byte, length) lets every abbreviation
+// through to the compare and stops the words that only look like one.
+TEST(PlaceLexiconTest, DivisionAbbreviationsPassTheirShapeFilter) {
+  using places_internal::DivisionAbbrevCode;
+  EXPECT_EQ(DivisionAbbrevCode("J&K"), "IN.12");
+  EXPECT_EQ(DivisionAbbrevCode("KP"), "PK.03");
+  EXPECT_EQ(DivisionAbbrevCode("KPK"), "PK.03");
+  EXPECT_EQ(DivisionAbbrevCode("TS"), "IN.40");
+  EXPECT_EQ(DivisionAbbrevCode("Ont."), "CA.08");
+  EXPECT_EQ(DivisionAbbrevCode("P.E.I."), "CA.09");
+  EXPECT_EQ(DivisionAbbrevCode("N.W.T."), "CA.13");
+  for (const char* word : {"", "K", "Ont", "Kabul", "UPS", "B.C", "N.W.T.X", "Saskatchewan."}) {
+    EXPECT_EQ(DivisionAbbrevCode(word), "") << word;
+  }
 }
 
 }  // namespace
