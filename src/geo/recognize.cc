@@ -255,6 +255,13 @@ constexpr std::array<std::string_view, 38> kTitles = {
     "Rep",       "Gov",  "Governor",  "Mayor",   "Judge",     "Sheikh",   "King",    "Queen",
     "Prince",    "Pope", "Maj",       "Major",   "Commander", "Officer",  "Deputy",  "Chief",
     "Secretary", "Prof", "Professor", "Rev",     "Brig",      "Cpl"};
+
+// Words for an office named after its field ("Ministry of Justice", "Department of Water").
+bool IsOfficeWord(std::string_view lower) {
+  return lower == "ministry" || lower == "department" || lower == "dept" || lower == "office" ||
+         lower == "bureau" || lower == "agency" || lower == "directorate";
+}
+
 bool IsTitle(std::string_view w) {
   static const WordSet k_set(kTitles);
   return k_set.Has(w);
@@ -1756,6 +1763,15 @@ class Recognizer {
         // opened by "in" or "at" start a longer place name the gazetteer lacks, not a person's,
         // so the province named after it is not taken for a surname.
         if (!AfterFirmPrep(p - 1, b)) persons_[c.key] += full_name ? 2 : 1;
+      }
+    }
+    // "the Ministry of Justice", "the Department of Water": the name of an office's field (a
+    // capitalized office word: "the department of Aribinda" is an area named after its town).
+    {
+      const uint32_t of = p > b && Eq(p1, "the") ? p - 1 : p;
+      if (of >= b + 2 && Eq(LowerTok(of - 1), "of") && IsCapitalized(Tok(of - 2)) &&
+          IsOfficeWord(LowerTok(of - 2))) {
+        c.institution_field = true;
       }
     }
     // "Keith D. Johnson": a first name and a middle initial before it — a person, firmly.

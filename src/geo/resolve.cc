@@ -1363,6 +1363,12 @@ class Resolver {
     if (c.key.size() < 2) return false;
     if (c.all_caps && kind != GeoKind::kCountry && !ch.support_container) return false;
     if (c.prev_name) return false;
+    // "the Ministry of Justice": a small town's name after an office's "of" is the office's
+    // field (Justice, Illinois; Water, for Whittier), not where anything happened.
+    // (The level word of "Department of Huila" names a division, never a town.)
+    if (c.institution_field && kind == GeoKind::kPlace && e.population() < 100000) {
+      return false;
+    }
     // A person's name elsewhere: only a firm cue makes this mention a place ("to Bell" is not).
     if (c.person && c.cue < 2 && !c.firm_prep && c.type == TypeHint::kNone &&
         !ch.support_container) {

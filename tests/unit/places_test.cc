@@ -1353,6 +1353,35 @@ TEST_F(PlacesTest, StateNameOverASmallTownOfItsCountry) {
   EXPECT_EQ(k->kind, PlaceKind::kPlace) << k->name;
 }
 
+// A small town's name after an office's "of" is the office's field ("the Ministry of Justice":
+// Justice, Illinois; "the Department of Water"), not a place; a division there is ("the
+// Department of Huila"), and so is a large city.
+TEST_F(PlacesTest, OfficeFieldIsNoPlace) {
+  const Trap traps[] = {
+      {"A total of 77 people were killed, including employees of the Ministry of Justice, and two "
+       "U.S. contractors were wounded.",
+       "Justice"},
+      {"The truck bore the logo of the Department of Water in Fallujah, said two U.S. contractors.",
+       "Water"},
+      {"Officers of the Department of Homeland Security arrived.", "Homeland"},
+  };
+  for (const Trap& c : traps) {
+    Document doc = Annotate(c.text);
+    EXPECT_EQ(Find(doc, c.not_a_place), nullptr) << c.text;
+  }
+  Document fallujah = Annotate("The truck bore the logo of the Department of Water in Fallujah.");
+  EXPECT_NE(Find(fallujah, "Fallujah"), nullptr);
+  // A lower-case "department" is an area named after its town.
+  Document aribinda = Annotate(
+      "Thirty-four people were killed by armed groups and Koglweogo militiamen in the department "
+      "of Aribinda.");
+  EXPECT_NE(Find(aribinda, "Aribinda"), nullptr);
+  Document huila = Annotate("Gunmen killed two farmers in the Department of Huila, Colombia.");
+  const PlaceMention* m = Find(huila, "Huila");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "CO");
+}
+
 TEST_F(PlacesTest, AlternateNameOfASmallPlaceYieldsToACapital) {
   // "Washington" is an old name of a small New York town too; among New York towns the capital
   // that bears the name as its own is still meant.
