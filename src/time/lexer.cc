@@ -117,6 +117,30 @@ __attribute__((target("avx2"))) inline RawMasks RawMasksAvx2(const char* src, ch
   }
   return r;
 }
+
+// The same 64 bytes at once into mask registers, for CPUs with AVX-512 F and BW (SIMD level 3):
+// no movemask and shift per class.
+__attribute__((target("avx512f,avx512bw"))) inline RawMasks RawMasksAvx512(const char* src,
+                                                                           char* low) {
+  const __m512i v = _mm512_loadu_si512(src);
+  // Unsigned range tests (byte - first <= last - first); bytes >= 0x80 fall in none.
+  const __mmask64 upper =
+      _mm512_cmple_epu8_mask(_mm512_sub_epi8(v, _mm512_set1_epi8('A')), _mm512_set1_epi8(25));
+  const __m512i lowered = _mm512_mask_add_epi8(v, upper, v, _mm512_set1_epi8(0x20));
+  _mm512_storeu_si512(low, lowered);
+  RawMasks r;
+  r.letter =
+      _mm512_cmple_epu8_mask(_mm512_sub_epi8(lowered, _mm512_set1_epi8('a')), _mm512_set1_epi8(25));
+  r.digit =
+      _mm512_cmple_epu8_mask(_mm512_sub_epi8(lowered, _mm512_set1_epi8('0')), _mm512_set1_epi8(9));
+  // ' ' and \t \v \f \r (9..13 but not \n).
+  const __mmask64 control =
+      _mm512_cmple_epu8_mask(_mm512_sub_epi8(lowered, _mm512_set1_epi8(9)), _mm512_set1_epi8(4)) &
+      _mm512_cmpneq_epi8_mask(lowered, _mm512_set1_epi8('\n'));
+  r.space = control | _mm512_cmpeq_epi8_mask(lowered, _mm512_set1_epi8(' '));
+  r.high = _mm512_movepi8_mask(lowered);
+  return r;
+}
 #endif
 
 RawMasks RawMasksScalar(const char* src, char* low) {
@@ -162,8 +186,9 @@ int& SimdLevel() {
 // Lowercases the 64 bytes of the text from o into `low + o` (the text's bytes, then NULs past
 // its end; a wide mark's first byte becomes its ASCII stand-in) and returns their masks; `text`
 // is the original.
+template <bool kAvx512 = false>
 [[gnu::always_inline]] inline BlockMasks LowerAndMask(std::string_view text, char* low, size_t o,
-                                                     int level) {
+                                                      int level) {
   const size_t left = text.size() - o;
   const char* src = text.data() + o;
   // The last block: the text is not padded, its copy is.
@@ -175,7 +200,9 @@ int& SimdLevel() {
   }
   RawMasks r;
 #if defined(SITREP_TIMEX_AVX2)
-  if (level >= 2) {
+  if constexpr (kAvx512) {
+    r = RawMasksAvx512(src, low + o);
+  } else if (level >= 2) {
     r = RawMasksAvx2(src, low + o);
   } else
 #endif
@@ -406,6 +433,7 @@ __attribute__((target("avx2,bmi,bmi2,popcnt"))) inline size_t ListWordsAvx2(
   }
   return ListWords(table, true, low, begin, end, k, count, first_of, look, looks);
 }
+
 #endif
 
 // Sets the first `count` readings to zero; with kAvx2 32 bytes a store (memset's string store
@@ -484,7 +512,7 @@ template <bool kBmi, bool kVbmi2 = false>
   uint64_t carry_word = 0, carry_digit = 0, carry_wide = 0;
   size_t count = 0;
   for (size_t b = 0; b < blocks; ++b) {
-    BlockMasks m = LowerAndMask(text, p, b * 64, level);
+    BlockMasks m = LowerAndMask<kVbmi2>(text, p, b * 64, level);
     word_bits[b] = m.word;
     digit_bits[b] = m.digit;
     // The bytes that end a punctuation token: one-byte marks, and the third byte of a wide one
