@@ -434,6 +434,48 @@ __attribute__((target("avx2,bmi,bmi2,popcnt"))) inline size_t ListWordsAvx2(
   return ListWords(table, true, low, begin, end, k, count, first_of, look, looks);
 }
 
+// The first two lowered bytes of the tokens whose starts are set in `start`, in order, from
+// first[0] and second[0] on (64 bytes stored at each: the caller leaves room, and the next block
+// writes over the rest). `low` is the block's lowered text, 65 readable bytes.
+__attribute__((target("avx512f,avx512bw,avx512vbmi2"))) inline void StoreFirstBytes(
+    const char* low, uint64_t start, uint8_t* first, uint8_t* second) {
+  _mm512_storeu_si512(first, _mm512_maskz_compress_epi8(start, _mm512_loadu_si512(low)));
+  _mm512_storeu_si512(second, _mm512_maskz_compress_epi8(start, _mm512_loadu_si512(low + 1)));
+}
+
+// ListWords with a sealed table at SIMD level 3: the tokens' first two bytes read from the
+// columns StoreFirstBytes filled (`first_of` is the table's), sixteen tokens at a time, one
+// gather (MayBeKey's table entries) for the words among them.
+__attribute__((target("avx2,bmi,bmi2,popcnt,avx512f,avx512bw"))) inline size_t ListWordsVbmi2(
+    const WordClassTable& table, const char* low, const uint32_t* begin, const uint32_t* end,
+    size_t count, uint8_t* first_of, const uint8_t* second_of, uint32_t* look) {
+  const __m512i pair_bits = _mm512_set1_epi32(WordClassTable::kPairBits);
+  const __m512i fifteen = _mm512_set1_epi32(15), one = _mm512_set1_epi32(1);
+  const __m512i letters = _mm512_set1_epi32(25), a = _mm512_set1_epi32('a');
+  const __m512i ascii_end = _mm512_set1_epi32(0x7F);
+  const __m512i iota = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  const int* const shapes = reinterpret_cast<const int*>(table.key_shapes());
+  size_t looks = 0, k = 0;
+  for (; k + 16 <= count; k += 16) {
+    const __m512i first =
+        _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(first_of + k)));
+    const __m512i second =
+        _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(second_of + k)));
+    const __mmask16 word = _mm512_cmple_epu32_mask(_mm512_sub_epi32(first, a), letters) |
+                           _mm512_cmpgt_epu32_mask(first, ascii_end);
+    const __m512i two =
+        _mm512_and_si512(_mm512_or_si512(first, _mm512_slli_epi32(second, 8)), pair_bits);
+    const __m512i shape = _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), word, two, shapes, 2);
+    const __m512i length = _mm512_and_si512(
+        _mm512_sub_epi32(_mm512_loadu_si512(end + k), _mm512_loadu_si512(begin + k)), fifteen);
+    const __mmask16 hit = _mm512_mask_test_epi32_mask(word, _mm512_srlv_epi32(shape, length), one);
+    _mm512_storeu_si512(look + looks,
+                        _mm512_maskz_compress_epi32(
+                            hit, _mm512_add_epi32(iota, _mm512_set1_epi32(static_cast<int>(k)))));
+    looks += static_cast<size_t>(__builtin_popcount(hit));
+  }
+  return ListWords(table, true, low, begin, end, k, count, first_of, look, looks);
+}
 #endif
 
 // Sets the first `count` readings to zero; with kAvx2 32 bytes a store (memset's string store
@@ -535,12 +577,24 @@ template <bool kBmi, bool kVbmi2 = false>
 
   // Pass 2: each token's end, one after its last byte: the last bytes, in order, are those of
   // the tokens in order.
+  // At level 3 also the tokens' first two lowered bytes (StoreFirstBytes; room for the 64 bytes
+  // it stores).
+  GrowTo(&t->first, count + 64);
+  thread_local std::vector<uint8_t> seconds;
+  if constexpr (kVbmi2) GrowTo(&seconds, count + 64);
+  uint8_t* const first = t->first.data();
+  uint8_t* const second = seconds.data();
   size_t ends = 0;
   for (size_t b = 0; b < blocks; ++b) {
     const uint64_t word = word_bits[b], digit = digit_bits[b];
     const uint64_t last = (word & ~(word >> 1 | word_bits[b + 1] << 63)) |
                           (digit & ~(digit >> 1 | digit_bits[b + 1] << 63)) | marks[b];
     ends += FlattenAt<kBmi, kVbmi2>(end + ends, last, static_cast<uint32_t>(b * 64 + 1));
+#if defined(SITREP_TIMEX_AVX2)
+    if constexpr (kVbmi2) {
+      StoreFirstBytes(p + b * 64, starts[b], first + before[b], second + before[b]);
+    }
+#endif
   }
 
   // Pass 3: the words to look up (ListWords); numbers' values (by block: about one token in
@@ -549,18 +603,19 @@ template <bool kBmi, bool kVbmi2 = false>
   const WordClassTable& table = TimeWordClasses();
   const bool sealed = table.sealed();
   thread_local std::vector<uint32_t> lookups, hot_numbers;
-  GrowTo(&lookups, count + 8);
+  GrowTo(&lookups, count + 16);
   GrowTo(&hot_numbers, count + 1);
   GrowTo(&t->time_words, count + 1);
   GrowTo(&t->reading, count);
   GrowTo(&t->num, count);
   GrowTo(&t->digits, count);
-  GrowTo(&t->first, count);
-  uint8_t* const first = t->first.data();
   uint32_t* const look = lookups.data();
   size_t looks;
 #if defined(SITREP_TIMEX_AVX2)
-  if constexpr (kBmi) {
+  if constexpr (kVbmi2) {
+    looks = sealed ? ListWordsVbmi2(table, p, begin, end, count, first, second, look)
+                   : ListWords(table, sealed, p, begin, end, 0, count, first, look, 0);
+  } else if constexpr (kBmi) {
     looks = sealed ? ListWordsAvx2(table, p, begin, end, count, first, look)
                    : ListWords(table, sealed, p, begin, end, 0, count, first, look, 0);
   } else
