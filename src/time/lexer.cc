@@ -653,27 +653,34 @@ template <bool kBmi, bool kVbmi2 = false>
   const size_t hot_ws = sealed ? ClassifyListedSealed(table, p, t, look, looks, hot_word)
                                : ClassifyListed(table, p, t, look, looks, hot_word);
 
-  // Pass 5: the hot tokens (numbers and time words) in text order, merged from the two lists;
-  // the starters (a number, "'", a word with a class) among each and the kCandidateWindow - 1
-  // tokens before it are candidates. Tokens up to the previous hot token were marked by it or
-  // an earlier one: a window starts after them (hot tokens come in clusters: "on Jan. 5, 2024").
-  hot_num[hot_nums] = hot_word[hot_ws] = UINT32_MAX;
-  // Each token is visited once (the windows do not overlap), so the list stays sorted; it is
-  // appended to without a branch, in a buffer that only grows, then copied out.
+  // Pass 5: the starters (a number, "'", a word with a class) among each hot token (a number
+  // or a time word) and the kCandidateWindow - 1 tokens before it are candidates. The hot
+  // tokens as bits by token index, each spread over its window by shifts: one walk over the
+  // covered tokens in order, without a merge of the two lists or a loop per window (whose
+  // exits mispredict).
+  static_assert(kCandidateWindow <= 64);
+  hot_word[hot_ws] = UINT32_MAX;  // the end of TokenTable::time_words
+  const size_t hot_words = count / 64 + 1;
+  thread_local std::vector<uint64_t> hot_bits;
+  GrowTo(&hot_bits, hot_words + 1);
+  uint64_t* const hot = hot_bits.data();
+  std::memset(hot, 0, (hot_words + 1) * sizeof(uint64_t));
+  for (size_t a = 0; a < hot_nums; ++a) hot[hot_num[a] / 64] |= uint64_t{1} << (hot_num[a] % 64);
+  for (size_t w = 0; w < hot_ws; ++w) hot[hot_word[w] / 64] |= uint64_t{1} << (hot_word[w] % 64);
+  // The list is appended to without a branch, in a buffer that only grows, then copied out.
   thread_local std::vector<uint32_t> listed;
   GrowTo(&listed, count);
   uint32_t* const cand = listed.data();
   const TokenTable::Reading* const reading = t->reading.data();
   size_t cands = 0;
-  size_t marked = 0;  // tokens before this are marked
-  for (size_t a = 0, w = 0; a < hot_nums || w < hot_ws;) {
-    const size_t h = hot_num[a] < hot_word[w] ? hot_num[a++] : hot_word[w++];
-    const size_t window = h + 1 >= kCandidateWindow ? h + 1 - kCandidateWindow : 0;
-    const size_t from = window > marked ? window : marked;
-    marked = h + 1;
-    for (size_t j = from; j <= h; ++j) {
+  for (size_t w = 0; w < hot_words; ++w) {
+    // Token j is covered when one of j .. j + kCandidateWindow - 1 is hot.
+    uint64_t cover = hot[w];
+    for (size_t d = 1; d < kCandidateWindow; ++d) cover |= hot[w] >> d | hot[w + 1] << (64 - d);
+    for (; cover != 0; cover &= cover - 1) {
+      const size_t j = w * 64 + static_cast<size_t>(__builtin_ctzll(cover));
       const uint8_t c = first[j];
-      const bool starter = reading[j].cls != 0 || IsNumberStart(c) || c == '\'';
+      const bool starter = (reading[j].cls != 0) | IsNumberStart(c) | (c == '\'');
       cand[cands] = static_cast<uint32_t>(j);
       cands += starter;
     }
