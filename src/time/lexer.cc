@@ -457,18 +457,19 @@ __attribute__((target("avx2,bmi,bmi2,popcnt,avx512f,avx512bw"))) inline size_t L
   const int* const shapes = reinterpret_cast<const int*>(table.key_shapes());
   size_t looks = 0, k = 0;
   for (; k + 16 <= count; k += 16) {
-    const __m512i first =
-        _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(first_of + k)));
-    const __m512i second =
-        _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(second_of + k)));
+    const __m512i first = _mm512_maskz_cvtepu8_epi32(
+        0xFFFF, _mm_loadu_si128(reinterpret_cast<const __m128i*>(first_of + k)));
+    const __m512i second = _mm512_maskz_cvtepu8_epi32(
+        0xFFFF, _mm_loadu_si128(reinterpret_cast<const __m128i*>(second_of + k)));
     const __mmask16 word = _mm512_cmple_epu32_mask(_mm512_sub_epi32(first, a), letters) |
                            _mm512_cmpgt_epu32_mask(first, ascii_end);
-    const __m512i two =
-        _mm512_and_si512(_mm512_or_si512(first, _mm512_slli_epi32(second, 8)), pair_bits);
+    const __m512i two = _mm512_and_si512(
+        _mm512_or_si512(first, _mm512_maskz_slli_epi32(0xFFFF, second, 8)), pair_bits);
     const __m512i shape = _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), word, two, shapes, 2);
     const __m512i length = _mm512_and_si512(
         _mm512_sub_epi32(_mm512_loadu_si512(end + k), _mm512_loadu_si512(begin + k)), fifteen);
-    const __mmask16 hit = _mm512_mask_test_epi32_mask(word, _mm512_srlv_epi32(shape, length), one);
+    const __mmask16 hit =
+        _mm512_mask_test_epi32_mask(word, _mm512_maskz_srlv_epi32(0xFFFF, shape, length), one);
     _mm512_storeu_si512(look + looks,
                         _mm512_maskz_compress_epi32(
                             hit, _mm512_add_epi32(iota, _mm512_set1_epi32(static_cast<int>(k)))));
