@@ -375,7 +375,8 @@ class Scanner {
       i = c;
       // Most candidates run no matcher at all (MatchersAt): no Match is built for them.
       uint16_t run = MatchersAt(i);
-      if (run != 0) run &= GateAt(i);
+      // GateAt clears gated matchers only (its cursor catches up at the next call).
+      if (run & kGatedMatchers) run &= GateAt(i);
       if (run == 0) {
         ++i;
         continue;
