@@ -477,6 +477,59 @@ __attribute__((target("avx2,bmi,bmi2,popcnt,avx512f,avx512bw"))) inline size_t L
   }
   return ListWords(table, true, low, begin, end, k, count, first_of, look, looks);
 }
+
+// The value of the n-digit number at p (1 <= n <= 9; 16 readable bytes): its first (up to)
+// eight digits combined in one word (SWAR), without a loop over the digits.
+inline int DigitsValue(const char* p, size_t n) {
+  uint64_t x;
+  std::memcpy(&x, p, 8);
+  const size_t m = n < 8 ? n : 8;
+  // The digits' values moved to the top bytes; the bytes after them (and the borrows of those
+  // under '0') shift out, zeros (leading zeros) shift in.
+  x = (x - 0x3030303030303030ULL) << (8 * (8 - m));
+  x = (x * 10 + (x >> 8)) & 0x00FF00FF00FF00FFULL;
+  x = (x * 100 + (x >> 16)) & 0x0000FFFF0000FFFFULL;
+  x = (x * 10000 + (x >> 32)) & 0xFFFFFFFFULL;
+  const int v = static_cast<int>(x);
+  return n == 9 ? v * 10 + (p[8] - '0') : v;
+}
+
+// Numbers and starters at SIMD level 3, 64 tokens at a time by their first bytes and readings
+// (`first` and `reading` readable 64 entries past the count): each number's digit count and
+// value (-1 over 9 digits), the starters (a number, "'", a word with a class) as bits by token
+// index in `starter`, and the hot numbers (a value) as bits in `hot`, for the first `groups`
+// 64-token groups (count <= 64 * groups). `low` is the lowered text.
+__attribute__((target("avx2,bmi,bmi2,popcnt,avx512f,avx512bw"))) inline void NumbersVbmi2(
+    const char* low, const uint32_t* begin, const uint32_t* end, const uint8_t* first,
+    const TokenTable::Reading* reading, size_t count, size_t groups, uint8_t* digits, int32_t* num,
+    uint64_t* starter, uint64_t* hot) {
+  const __m512i zero = _mm512_set1_epi8('0'), nine = _mm512_set1_epi8(9);
+  const __m512i apostrophe = _mm512_set1_epi8('\''), cls = _mm512_set1_epi32(0xFF);
+  for (size_t g = 0; g < groups; ++g) {
+    const size_t left = count - g * 64;
+    const uint64_t valid = left >= 64 ? ~uint64_t{0} : (uint64_t{1} << left) - 1;
+    const __m512i f = _mm512_loadu_si512(first + g * 64);
+    const uint64_t number = _mm512_cmple_epu8_mask(_mm512_sub_epi8(f, zero), nine) & valid;
+    uint64_t word = 0;
+    for (int q = 0; q < 4; ++q) {
+      const __mmask16 has =
+          _mm512_test_epi32_mask(_mm512_loadu_si512(reading + g * 64 + 16 * q), cls);
+      word |= static_cast<uint64_t>(has) << (16 * q);
+    }
+    starter[g] = (number | _mm512_cmpeq_epi8_mask(f, apostrophe) | word) & valid;
+    uint64_t hot_numbers = 0;
+    for (uint64_t s = number; s != 0; s &= s - 1) {
+      const unsigned bit = static_cast<unsigned>(__builtin_ctzll(s));
+      const size_t at = g * 64 + bit;
+      const size_t n = end[at] - begin[at];
+      digits[at] = static_cast<uint8_t>(n > 255 ? 255 : n);
+      const int v = n <= 9 ? DigitsValue(low + begin[at], n) : -1;
+      num[at] = v;
+      hot_numbers |= uint64_t{v >= 0} << bit;
+    }
+    hot[g] |= hot_numbers;
+  }
+}
 #endif
 
 // Sets the first `count` readings to zero; with kAvx2 32 bytes a store (memset's string store
@@ -607,7 +660,7 @@ template <bool kBmi, bool kVbmi2 = false>
   GrowTo(&lookups, count + 16);
   GrowTo(&hot_numbers, count + 1);
   GrowTo(&t->time_words, count + 1);
-  GrowTo(&t->reading, count);
+  GrowTo(&t->reading, count + 64);  // NumbersVbmi2 reads 64 at a time
   GrowTo(&t->num, count);
   GrowTo(&t->digits, count);
   uint32_t* const look = lookups.data();
@@ -628,7 +681,8 @@ template <bool kBmi, bool kVbmi2 = false>
   int32_t* const num = t->num.data();
   uint8_t* const digits = t->digits.data();
   size_t hot_nums = 0;
-  for (size_t b = 0; b < blocks; ++b) {
+  // At level 3 the numbers are read after pass 4 (NumbersVbmi2).
+  for (size_t b = 0; !kVbmi2 && b < blocks; ++b) {
     const uint64_t start = starts[b], digit = digit_bits[b];
     for (uint64_t s = start & digit; s != 0; s &= s - 1) {
       const unsigned bit = static_cast<unsigned>(__builtin_ctzll(s));
@@ -666,24 +720,45 @@ template <bool kBmi, bool kVbmi2 = false>
   GrowTo(&hot_bits, hot_words + 1);
   uint64_t* const hot = hot_bits.data();
   std::memset(hot, 0, (hot_words + 1) * sizeof(uint64_t));
-  for (size_t a = 0; a < hot_nums; ++a) hot[hot_num[a] / 64] |= uint64_t{1} << (hot_num[a] % 64);
   for (size_t w = 0; w < hot_ws; ++w) hot[hot_word[w] / 64] |= uint64_t{1} << (hot_word[w] % 64);
-  // The list is appended to without a branch, in a buffer that only grows, then copied out.
+  // The list is appended to without a branch, in a buffer that only grows, then copied out
+  // (room for the entries FlattenAt writes past the count).
   thread_local std::vector<uint32_t> listed;
-  GrowTo(&listed, count);
+  GrowTo(&listed, count + 64);
   uint32_t* const cand = listed.data();
-  const TokenTable::Reading* const reading = t->reading.data();
   size_t cands = 0;
-  for (size_t w = 0; w < hot_words; ++w) {
-    // Token j is covered when one of j .. j + kCandidateWindow - 1 is hot.
-    uint64_t cover = hot[w];
-    for (size_t d = 1; d < kCandidateWindow; ++d) cover |= hot[w] >> d | hot[w + 1] << (64 - d);
-    for (; cover != 0; cover &= cover - 1) {
-      const size_t j = w * 64 + static_cast<size_t>(__builtin_ctzll(cover));
-      const uint8_t c = first[j];
-      const bool starter = (reading[j].cls != 0) | IsNumberStart(c) | (c == '\'');
-      cand[cands] = static_cast<uint32_t>(j);
-      cands += starter;
+#if defined(SITREP_TIMEX_AVX2)
+  if constexpr (kVbmi2) {
+    // Level 3: the numbers here, and the candidates as the starters' bits among the covered.
+    thread_local std::vector<uint64_t> starter_bits;
+    GrowTo(&starter_bits, hot_words);
+    uint64_t* const starter = starter_bits.data();
+    NumbersVbmi2(p, begin, end, first, t->reading.data(), count, hot_words, digits, num, starter,
+                 hot);
+    for (size_t w = 0; w < hot_words; ++w) {
+      uint64_t cover = hot[w];
+      for (size_t d = 1; d < kCandidateWindow; ++d) cover |= hot[w] >> d | hot[w + 1] << (64 - d);
+      cands +=
+          FlattenAt<kBmi, kVbmi2>(cand + cands, cover & starter[w], static_cast<uint32_t>(w * 64));
+    }
+  } else
+#endif
+  {
+    for (size_t a = 0; a < hot_nums; ++a) {
+      hot[hot_num[a] / 64] |= uint64_t{1} << (hot_num[a] % 64);
+    }
+    const TokenTable::Reading* const reading = t->reading.data();
+    for (size_t w = 0; w < hot_words; ++w) {
+      // Token j is covered when one of j .. j + kCandidateWindow - 1 is hot.
+      uint64_t cover = hot[w];
+      for (size_t d = 1; d < kCandidateWindow; ++d) cover |= hot[w] >> d | hot[w + 1] << (64 - d);
+      for (; cover != 0; cover &= cover - 1) {
+        const size_t j = w * 64 + static_cast<size_t>(__builtin_ctzll(cover));
+        const uint8_t c = first[j];
+        const bool starter = (reading[j].cls != 0) | IsNumberStart(c) | (c == '\'');
+        cand[cands] = static_cast<uint32_t>(j);
+        cands += starter;
+      }
     }
   }
   t->candidates.assign(cand, cand + cands);
