@@ -390,11 +390,11 @@ class Scanner {
         continue;
       }
       Match& best = *tries.best;
-      Timex t;
+      // Built in place: one move of the value (a copy of its bytes when it is short), not two.
+      Timex& t = out.emplace_back();
       t.span = {begin_[best.begin], end_[best.end - 1]};
       t.type = best.type;
       t.value = std::move(best.value);
-      out.push_back(std::move(t));
       if (best.day.known()) {
         ref_ = best.day;
         last_day_ = best.day;
