@@ -595,11 +595,12 @@ template <bool kBmi, bool kVbmi2 = false>
   thread_local std::vector<uint64_t> word_bits, digit_bits, starts, marks;
   thread_local std::vector<uint32_t> before;
   const size_t blocks = (size + 63) / 64;
-  word_bits.resize(blocks + 1);
-  digit_bits.resize(blocks + 1);
-  starts.resize(blocks);
-  marks.resize(blocks);
-  before.resize(blocks + 1);
+  // Grown only (every entry used is written below): no zero-filling after a shorter text.
+  GrowTo(&word_bits, blocks + 1);
+  GrowTo(&digit_bits, blocks + 1);
+  GrowTo(&starts, blocks);
+  GrowTo(&marks, blocks);
+  GrowTo(&before, blocks + 1);
   // At most one token per byte, and room for the entries FlattenAt writes past the count.
   GrowTo(&t->begin, size + 16);
   GrowTo(&t->end, size + 16);
