@@ -117,6 +117,30 @@ __attribute__((target("avx2"))) inline RawMasks RawMasksAvx2(const char* src, ch
   }
   return r;
 }
+
+// The same 64 bytes at once into mask registers, for CPUs with AVX-512 F and BW (SIMD level 3):
+// no movemask and shift per class.
+__attribute__((target("avx512f,avx512bw"))) inline RawMasks RawMasksAvx512(const char* src,
+                                                                           char* low) {
+  const __m512i v = _mm512_loadu_si512(src);
+  // Unsigned range tests (byte - first <= last - first); bytes >= 0x80 fall in none.
+  const __mmask64 upper =
+      _mm512_cmple_epu8_mask(_mm512_sub_epi8(v, _mm512_set1_epi8('A')), _mm512_set1_epi8(25));
+  const __m512i lowered = _mm512_mask_add_epi8(v, upper, v, _mm512_set1_epi8(0x20));
+  _mm512_storeu_si512(low, lowered);
+  RawMasks r;
+  r.letter =
+      _mm512_cmple_epu8_mask(_mm512_sub_epi8(lowered, _mm512_set1_epi8('a')), _mm512_set1_epi8(25));
+  r.digit =
+      _mm512_cmple_epu8_mask(_mm512_sub_epi8(lowered, _mm512_set1_epi8('0')), _mm512_set1_epi8(9));
+  // ' ' and \t \v \f \r (9..13 but not \n).
+  const __mmask64 control =
+      _mm512_cmple_epu8_mask(_mm512_sub_epi8(lowered, _mm512_set1_epi8(9)), _mm512_set1_epi8(4)) &
+      _mm512_cmpneq_epi8_mask(lowered, _mm512_set1_epi8('\n'));
+  r.space = control | _mm512_cmpeq_epi8_mask(lowered, _mm512_set1_epi8(' '));
+  r.high = _mm512_movepi8_mask(lowered);
+  return r;
+}
 #endif
 
 RawMasks RawMasksScalar(const char* src, char* low) {
@@ -162,8 +186,9 @@ int& SimdLevel() {
 // Lowercases the 64 bytes of the text from o into `low + o` (the text's bytes, then NULs past
 // its end; a wide mark's first byte becomes its ASCII stand-in) and returns their masks; `text`
 // is the original.
+template <bool kAvx512 = false>
 [[gnu::always_inline]] inline BlockMasks LowerAndMask(std::string_view text, char* low, size_t o,
-                                                     int level) {
+                                                      int level) {
   const size_t left = text.size() - o;
   const char* src = text.data() + o;
   // The last block: the text is not padded, its copy is.
@@ -175,7 +200,9 @@ int& SimdLevel() {
   }
   RawMasks r;
 #if defined(SITREP_TIMEX_AVX2)
-  if (level >= 2) {
+  if constexpr (kAvx512) {
+    r = RawMasksAvx512(src, low + o);
+  } else if (level >= 2) {
     r = RawMasksAvx2(src, low + o);
   } else
 #endif
@@ -406,6 +433,103 @@ __attribute__((target("avx2,bmi,bmi2,popcnt"))) inline size_t ListWordsAvx2(
   }
   return ListWords(table, true, low, begin, end, k, count, first_of, look, looks);
 }
+
+// The first two lowered bytes of the tokens whose starts are set in `start`, in order, from
+// first[0] and second[0] on (64 bytes stored at each: the caller leaves room, and the next block
+// writes over the rest). `low` is the block's lowered text, 65 readable bytes.
+__attribute__((target("avx512f,avx512bw,avx512vbmi2"))) inline void StoreFirstBytes(
+    const char* low, uint64_t start, uint8_t* first, uint8_t* second) {
+  _mm512_storeu_si512(first, _mm512_maskz_compress_epi8(start, _mm512_loadu_si512(low)));
+  _mm512_storeu_si512(second, _mm512_maskz_compress_epi8(start, _mm512_loadu_si512(low + 1)));
+}
+
+// ListWords with a sealed table at SIMD level 3: the tokens' first two bytes read from the
+// columns StoreFirstBytes filled (`first_of` is the table's), sixteen tokens at a time, one
+// gather (MayBeKey's table entries) for the words among them.
+__attribute__((target("avx2,bmi,bmi2,popcnt,avx512f,avx512bw"))) inline size_t ListWordsVbmi2(
+    const WordClassTable& table, const char* low, const uint32_t* begin, const uint32_t* end,
+    size_t count, uint8_t* first_of, const uint8_t* second_of, uint32_t* look) {
+  const __m512i pair_bits = _mm512_set1_epi32(WordClassTable::kPairBits);
+  const __m512i fifteen = _mm512_set1_epi32(15), one = _mm512_set1_epi32(1);
+  const __m512i letters = _mm512_set1_epi32(25), a = _mm512_set1_epi32('a');
+  const __m512i ascii_end = _mm512_set1_epi32(0x7F);
+  const __m512i iota = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  const int* const shapes = reinterpret_cast<const int*>(table.key_shapes());
+  size_t looks = 0, k = 0;
+  for (; k + 16 <= count; k += 16) {
+    const __m512i first = _mm512_maskz_cvtepu8_epi32(
+        0xFFFF, _mm_loadu_si128(reinterpret_cast<const __m128i*>(first_of + k)));
+    const __m512i second = _mm512_maskz_cvtepu8_epi32(
+        0xFFFF, _mm_loadu_si128(reinterpret_cast<const __m128i*>(second_of + k)));
+    const __mmask16 word = _mm512_cmple_epu32_mask(_mm512_sub_epi32(first, a), letters) |
+                           _mm512_cmpgt_epu32_mask(first, ascii_end);
+    const __m512i two = _mm512_and_si512(
+        _mm512_or_si512(first, _mm512_maskz_slli_epi32(0xFFFF, second, 8)), pair_bits);
+    const __m512i shape = _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), word, two, shapes, 2);
+    const __m512i length = _mm512_and_si512(
+        _mm512_sub_epi32(_mm512_loadu_si512(end + k), _mm512_loadu_si512(begin + k)), fifteen);
+    const __mmask16 hit =
+        _mm512_mask_test_epi32_mask(word, _mm512_maskz_srlv_epi32(0xFFFF, shape, length), one);
+    _mm512_storeu_si512(look + looks,
+                        _mm512_maskz_compress_epi32(
+                            hit, _mm512_add_epi32(iota, _mm512_set1_epi32(static_cast<int>(k)))));
+    looks += static_cast<size_t>(__builtin_popcount(hit));
+  }
+  return ListWords(table, true, low, begin, end, k, count, first_of, look, looks);
+}
+
+// The value of the n-digit number at p (1 <= n <= 9; 16 readable bytes): its first (up to)
+// eight digits combined in one word (SWAR), without a loop over the digits.
+inline int DigitsValue(const char* p, size_t n) {
+  uint64_t x;
+  std::memcpy(&x, p, 8);
+  const size_t m = n < 8 ? n : 8;
+  // The digits' values moved to the top bytes; the bytes after them (and the borrows of those
+  // under '0') shift out, zeros (leading zeros) shift in.
+  x = (x - 0x3030303030303030ULL) << (8 * (8 - m));
+  x = (x * 10 + (x >> 8)) & 0x00FF00FF00FF00FFULL;
+  x = (x * 100 + (x >> 16)) & 0x0000FFFF0000FFFFULL;
+  x = (x * 10000 + (x >> 32)) & 0xFFFFFFFFULL;
+  const int v = static_cast<int>(x);
+  return n == 9 ? v * 10 + (p[8] - '0') : v;
+}
+
+// Numbers and starters at SIMD level 3, 64 tokens at a time by their first bytes and readings
+// (`first` and `reading` readable 64 entries past the count): each number's digit count and
+// value (-1 over 9 digits), the starters (a number, "'", a word with a class) as bits by token
+// index in `starter`, and the hot numbers (a value) as bits in `hot`, for the first `groups`
+// 64-token groups (count <= 64 * groups). `low` is the lowered text.
+__attribute__((target("avx2,bmi,bmi2,popcnt,avx512f,avx512bw"))) inline void NumbersVbmi2(
+    const char* low, const uint32_t* begin, const uint32_t* end, const uint8_t* first,
+    const TokenTable::Reading* reading, size_t count, size_t groups, uint8_t* digits, int32_t* num,
+    uint64_t* starter, uint64_t* hot) {
+  const __m512i zero = _mm512_set1_epi8('0'), nine = _mm512_set1_epi8(9);
+  const __m512i apostrophe = _mm512_set1_epi8('\''), cls = _mm512_set1_epi32(0xFF);
+  for (size_t g = 0; g < groups; ++g) {
+    const size_t left = count - g * 64;
+    const uint64_t valid = left >= 64 ? ~uint64_t{0} : (uint64_t{1} << left) - 1;
+    const __m512i f = _mm512_loadu_si512(first + g * 64);
+    const uint64_t number = _mm512_cmple_epu8_mask(_mm512_sub_epi8(f, zero), nine) & valid;
+    uint64_t word = 0;
+    for (int q = 0; q < 4; ++q) {
+      const __mmask16 has =
+          _mm512_test_epi32_mask(_mm512_loadu_si512(reading + g * 64 + 16 * q), cls);
+      word |= static_cast<uint64_t>(has) << (16 * q);
+    }
+    starter[g] = (number | _mm512_cmpeq_epi8_mask(f, apostrophe) | word) & valid;
+    uint64_t hot_numbers = 0;
+    for (uint64_t s = number; s != 0; s &= s - 1) {
+      const unsigned bit = static_cast<unsigned>(__builtin_ctzll(s));
+      const size_t at = g * 64 + bit;
+      const size_t n = end[at] - begin[at];
+      digits[at] = static_cast<uint8_t>(n > 255 ? 255 : n);
+      const int v = n <= 9 ? DigitsValue(low + begin[at], n) : -1;
+      num[at] = v;
+      hot_numbers |= uint64_t{v >= 0} << bit;
+    }
+    hot[g] |= hot_numbers;
+  }
+}
 #endif
 
 // Sets the first `count` readings to zero; with kAvx2 32 bytes a store (memset's string store
@@ -471,11 +595,12 @@ template <bool kBmi, bool kVbmi2 = false>
   thread_local std::vector<uint64_t> word_bits, digit_bits, starts, marks;
   thread_local std::vector<uint32_t> before;
   const size_t blocks = (size + 63) / 64;
-  word_bits.resize(blocks + 1);
-  digit_bits.resize(blocks + 1);
-  starts.resize(blocks);
-  marks.resize(blocks);
-  before.resize(blocks + 1);
+  // Grown only (every entry used is written below): no zero-filling after a shorter text.
+  GrowTo(&word_bits, blocks + 1);
+  GrowTo(&digit_bits, blocks + 1);
+  GrowTo(&starts, blocks);
+  GrowTo(&marks, blocks);
+  GrowTo(&before, blocks + 1);
   // At most one token per byte, and room for the entries FlattenAt writes past the count.
   GrowTo(&t->begin, size + 16);
   GrowTo(&t->end, size + 16);
@@ -484,7 +609,7 @@ template <bool kBmi, bool kVbmi2 = false>
   uint64_t carry_word = 0, carry_digit = 0, carry_wide = 0;
   size_t count = 0;
   for (size_t b = 0; b < blocks; ++b) {
-    BlockMasks m = LowerAndMask(text, p, b * 64, level);
+    BlockMasks m = LowerAndMask<kVbmi2>(text, p, b * 64, level);
     word_bits[b] = m.word;
     digit_bits[b] = m.digit;
     // The bytes that end a punctuation token: one-byte marks, and the third byte of a wide one
@@ -507,12 +632,24 @@ template <bool kBmi, bool kVbmi2 = false>
 
   // Pass 2: each token's end, one after its last byte: the last bytes, in order, are those of
   // the tokens in order.
+  // At level 3 also the tokens' first two lowered bytes (StoreFirstBytes; room for the 64 bytes
+  // it stores).
+  GrowTo(&t->first, count + 64);
+  thread_local std::vector<uint8_t> seconds;
+  if constexpr (kVbmi2) GrowTo(&seconds, count + 64);
+  uint8_t* const first = t->first.data();
+  uint8_t* const second = seconds.data();
   size_t ends = 0;
   for (size_t b = 0; b < blocks; ++b) {
     const uint64_t word = word_bits[b], digit = digit_bits[b];
     const uint64_t last = (word & ~(word >> 1 | word_bits[b + 1] << 63)) |
                           (digit & ~(digit >> 1 | digit_bits[b + 1] << 63)) | marks[b];
     ends += FlattenAt<kBmi, kVbmi2>(end + ends, last, static_cast<uint32_t>(b * 64 + 1));
+#if defined(SITREP_TIMEX_AVX2)
+    if constexpr (kVbmi2) {
+      StoreFirstBytes(p + b * 64, starts[b], first + before[b], second + before[b]);
+    }
+#endif
   }
 
   // Pass 3: the words to look up (ListWords); numbers' values (by block: about one token in
@@ -521,18 +658,19 @@ template <bool kBmi, bool kVbmi2 = false>
   const WordClassTable& table = TimeWordClasses();
   const bool sealed = table.sealed();
   thread_local std::vector<uint32_t> lookups, hot_numbers;
-  GrowTo(&lookups, count + 8);
+  GrowTo(&lookups, count + 16);
   GrowTo(&hot_numbers, count + 1);
   GrowTo(&t->time_words, count + 1);
-  GrowTo(&t->reading, count);
+  GrowTo(&t->reading, count + 64);  // NumbersVbmi2 reads 64 at a time
   GrowTo(&t->num, count);
   GrowTo(&t->digits, count);
-  GrowTo(&t->first, count);
-  uint8_t* const first = t->first.data();
   uint32_t* const look = lookups.data();
   size_t looks;
 #if defined(SITREP_TIMEX_AVX2)
-  if constexpr (kBmi) {
+  if constexpr (kVbmi2) {
+    looks = sealed ? ListWordsVbmi2(table, p, begin, end, count, first, second, look)
+                   : ListWords(table, sealed, p, begin, end, 0, count, first, look, 0);
+  } else if constexpr (kBmi) {
     looks = sealed ? ListWordsAvx2(table, p, begin, end, count, first, look)
                    : ListWords(table, sealed, p, begin, end, 0, count, first, look, 0);
   } else
@@ -544,7 +682,8 @@ template <bool kBmi, bool kVbmi2 = false>
   int32_t* const num = t->num.data();
   uint8_t* const digits = t->digits.data();
   size_t hot_nums = 0;
-  for (size_t b = 0; b < blocks; ++b) {
+  // At level 3 the numbers are read after pass 4 (NumbersVbmi2).
+  for (size_t b = 0; !kVbmi2 && b < blocks; ++b) {
     const uint64_t start = starts[b], digit = digit_bits[b];
     for (uint64_t s = start & digit; s != 0; s &= s - 1) {
       const unsigned bit = static_cast<unsigned>(__builtin_ctzll(s));
@@ -570,29 +709,57 @@ template <bool kBmi, bool kVbmi2 = false>
   const size_t hot_ws = sealed ? ClassifyListedSealed(table, p, t, look, looks, hot_word)
                                : ClassifyListed(table, p, t, look, looks, hot_word);
 
-  // Pass 5: the hot tokens (numbers and time words) in text order, merged from the two lists;
-  // the starters (a number, "'", a word with a class) among each and the kCandidateWindow - 1
-  // tokens before it are candidates. Tokens up to the previous hot token were marked by it or
-  // an earlier one: a window starts after them (hot tokens come in clusters: "on Jan. 5, 2024").
-  hot_num[hot_nums] = hot_word[hot_ws] = UINT32_MAX;
-  // Each token is visited once (the windows do not overlap), so the list stays sorted; it is
-  // appended to without a branch, in a buffer that only grows, then copied out.
+  // Pass 5: the starters (a number, "'", a word with a class) among each hot token (a number
+  // or a time word) and the kCandidateWindow - 1 tokens before it are candidates. The hot
+  // tokens as bits by token index, each spread over its window by shifts: one walk over the
+  // covered tokens in order, without a merge of the two lists or a loop per window (whose
+  // exits mispredict).
+  static_assert(kCandidateWindow <= 64);
+  hot_word[hot_ws] = UINT32_MAX;  // the end of TokenTable::time_words
+  const size_t hot_words = count / 64 + 1;
+  thread_local std::vector<uint64_t> hot_bits;
+  GrowTo(&hot_bits, hot_words + 1);
+  uint64_t* const hot = hot_bits.data();
+  std::memset(hot, 0, (hot_words + 1) * sizeof(uint64_t));
+  for (size_t w = 0; w < hot_ws; ++w) hot[hot_word[w] / 64] |= uint64_t{1} << (hot_word[w] % 64);
+  // The list is appended to without a branch, in a buffer that only grows, then copied out
+  // (room for the entries FlattenAt writes past the count).
   thread_local std::vector<uint32_t> listed;
-  GrowTo(&listed, count);
+  GrowTo(&listed, count + 64);
   uint32_t* const cand = listed.data();
-  const TokenTable::Reading* const reading = t->reading.data();
   size_t cands = 0;
-  size_t marked = 0;  // tokens before this are marked
-  for (size_t a = 0, w = 0; a < hot_nums || w < hot_ws;) {
-    const size_t h = hot_num[a] < hot_word[w] ? hot_num[a++] : hot_word[w++];
-    const size_t window = h + 1 >= kCandidateWindow ? h + 1 - kCandidateWindow : 0;
-    const size_t from = window > marked ? window : marked;
-    marked = h + 1;
-    for (size_t j = from; j <= h; ++j) {
-      const uint8_t c = first[j];
-      const bool starter = reading[j].cls != 0 || IsNumberStart(c) || c == '\'';
-      cand[cands] = static_cast<uint32_t>(j);
-      cands += starter;
+#if defined(SITREP_TIMEX_AVX2)
+  if constexpr (kVbmi2) {
+    // Level 3: the numbers here, and the candidates as the starters' bits among the covered.
+    thread_local std::vector<uint64_t> starter_bits;
+    GrowTo(&starter_bits, hot_words);
+    uint64_t* const starter = starter_bits.data();
+    NumbersVbmi2(p, begin, end, first, t->reading.data(), count, hot_words, digits, num, starter,
+                 hot);
+    for (size_t w = 0; w < hot_words; ++w) {
+      uint64_t cover = hot[w];
+      for (size_t d = 1; d < kCandidateWindow; ++d) cover |= hot[w] >> d | hot[w + 1] << (64 - d);
+      cands +=
+          FlattenAt<kBmi, kVbmi2>(cand + cands, cover & starter[w], static_cast<uint32_t>(w * 64));
+    }
+  } else
+#endif
+  {
+    for (size_t a = 0; a < hot_nums; ++a) {
+      hot[hot_num[a] / 64] |= uint64_t{1} << (hot_num[a] % 64);
+    }
+    const TokenTable::Reading* const reading = t->reading.data();
+    for (size_t w = 0; w < hot_words; ++w) {
+      // Token j is covered when one of j .. j + kCandidateWindow - 1 is hot.
+      uint64_t cover = hot[w];
+      for (size_t d = 1; d < kCandidateWindow; ++d) cover |= hot[w] >> d | hot[w + 1] << (64 - d);
+      for (; cover != 0; cover &= cover - 1) {
+        const size_t j = w * 64 + static_cast<size_t>(__builtin_ctzll(cover));
+        const uint8_t c = first[j];
+        const bool starter = (reading[j].cls != 0) | IsNumberStart(c) | (c == '\'');
+        cand[cands] = static_cast<uint32_t>(j);
+        cands += starter;
+      }
     }
   }
   t->candidates.assign(cand, cand + cands);

@@ -70,6 +70,8 @@ namespace {
 
 constexpr size_t kNone = static_cast<size_t>(-1);
 
+// A matcher's result (Scanner::CopyAllButValue copies every field but the value: keep it in
+// step).
 struct Match {
   size_t begin = 0;  // token range [begin, end)
   size_t end = 0;
@@ -375,23 +377,24 @@ class Scanner {
       i = c;
       // Most candidates run no matcher at all (MatchersAt): no Match is built for them.
       uint16_t run = MatchersAt(i);
-      if (run != 0) run &= GateAt(i);
+      // GateAt clears gated matchers only (its cursor catches up at the next call).
+      if (run & kGatedMatchers) run &= GateAt(i);
       if (run == 0) {
         ++i;
         continue;
       }
-      Match best;
-      bool found = false;
-      TryAll(i, run, &best, &found);
-      if (!found || best.end <= i) {
+      Tries tries;
+      TryAll(i, run, &tries);
+      if (tries.best == nullptr || tries.best->end <= i) {
         ++i;
         continue;
       }
-      Timex t;
+      Match& best = *tries.best;
+      // Built in place: one move of the value (a copy of its bytes when it is short), not two.
+      Timex& t = out.emplace_back();
       t.span = {begin_[best.begin], end_[best.end - 1]};
       t.type = best.type;
       t.value = std::move(best.value);
-      out.push_back(std::move(t));
       if (best.day.known()) {
         ref_ = best.day;
         last_day_ = best.day;
@@ -488,10 +491,33 @@ class Scanner {
   // No whitespace between token i and the one before it.
   bool Glued(size_t i) const { return i < n() && i > 0 && end_[i - 1] == begin_[i]; }
 
-  void Consider(const Match& m, Match* best, bool* found) const {
-    if (!*found || m.end > best->end || (m.end == best->end && m.begin < best->begin)) {
-      *best = m;
-      *found = true;
+  // The matches at one candidate. The matchers write into `current`; a better match stays
+  // where it is (`best`), and the matchers go on in the other slot with a copy of its fields
+  // but the value (CopyAllButValue), so that each starts from the fields it would have in one
+  // slot. The value needs no copy: every matcher sets it before it succeeds, none reads it
+  // before.
+  struct Tries {
+    Match slot[2];
+    Match* current = &slot[0];
+    Match* best = nullptr;  // in the other slot than `current`
+  };
+  static void CopyAllButValue(const Match& from, Match* to) {
+    to->begin = from.begin;
+    to->end = from.end;
+    to->type = from.type;
+    to->day = from.day;
+    to->quarter_year = from.quarter_year;
+    to->quarter = from.quarter;
+  }
+  // Keeps the current match when it is longer, or as long and earlier, than the best one.
+  void Consider(Tries* tries) const {
+    const Match& m = *tries->current;
+    const Match* best = tries->best;
+    if (best == nullptr || m.end > best->end || (m.end == best->end && m.begin < best->begin)) {
+      Match* next = tries->current == &tries->slot[0] ? &tries->slot[1] : &tries->slot[0];
+      CopyAllButValue(m, next);
+      tries->best = tries->current;
+      tries->current = next;
     }
   }
 
@@ -572,23 +598,22 @@ class Scanner {
   // `run`: MatchersAt(i). Only the matchers whose first tests the token can pass run
   // (MatchersForWord, MayFollowStart); the others would return false before touching `m`, so
   // the result is the same.
-  void TryAll(size_t i, uint16_t run, Match* best, bool* found) {
-    Match m;
+  void TryAll(size_t i, uint16_t run, Tries* tries) {
     // Matchers that may start with "the"/modifiers try at i; all of them reject a bare "the".
-    if ((run & kNumericDate) && NumericDate(i, &m)) Consider(m, best, found);
-    if ((run & kMonthDate) && MonthDate(i, &m)) Consider(m, best, found);
-    if ((run & kYearDate) && YearDate(i, &m)) Consider(m, best, found);
-    if ((run & kRelativeDay) && RelativeDay(i, &m)) Consider(m, best, found);
-    if ((run & kWeekdayDate) && WeekdayDate(i, &m)) Consider(m, best, found);
-    if ((run & kRelativePeriod) && RelativePeriod(i, &m)) Consider(m, best, found);
-    if ((run & kAgoLater) && AgoLater(i, &m)) Consider(m, best, found);
+    if ((run & kNumericDate) && NumericDate(i, tries->current)) Consider(tries);
+    if ((run & kMonthDate) && MonthDate(i, tries->current)) Consider(tries);
+    if ((run & kYearDate) && YearDate(i, tries->current)) Consider(tries);
+    if ((run & kRelativeDay) && RelativeDay(i, tries->current)) Consider(tries);
+    if ((run & kWeekdayDate) && WeekdayDate(i, tries->current)) Consider(tries);
+    if ((run & kRelativePeriod) && RelativePeriod(i, tries->current)) Consider(tries);
+    if ((run & kAgoLater) && AgoLater(i, tries->current)) Consider(tries);
     // SetExpr before Duration: "$5 million a year".
-    if ((run & kSetExpr) && SetExpr(i, &m)) Consider(m, best, found);
-    if ((run & kDuration) && Duration(i, &m)) Consider(m, best, found);
-    if ((run & kClockTime) && ClockTime(i, &m)) Consider(m, best, found);
-    if ((run & kQuarterExpr) && QuarterExpr(i, &m)) Consider(m, best, found);
-    if ((run & kRefWord) && RefWord(i, &m)) Consider(m, best, found);
-    if ((run & kHolidayDate) && HolidayDate(i, &m)) Consider(m, best, found);
+    if ((run & kSetExpr) && SetExpr(i, tries->current)) Consider(tries);
+    if ((run & kDuration) && Duration(i, tries->current)) Consider(tries);
+    if ((run & kClockTime) && ClockTime(i, tries->current)) Consider(tries);
+    if ((run & kQuarterExpr) && QuarterExpr(i, tries->current)) Consider(tries);
+    if ((run & kRefWord) && RefWord(i, tries->current)) Consider(tries);
+    if ((run & kHolidayDate) && HolidayDate(i, tries->current)) Consider(tries);
   }
 
   // ---- shared sub-parsers ----

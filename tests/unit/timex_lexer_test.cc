@@ -108,6 +108,10 @@ TEST(TimexLexerTest, SentencesMatchReference) {
       // two letters, pass it and must still be no time words ("monday" + 16, "year" + 16, "a" +
       // 16), nor words of 16 bytes.
       "Mondaymondaymondaymond yearyearyearyearyear aaaaaaaaaaaaaaaaa Mon yearsyearsyearsy",
+      // Numbers of every digit count up to and past the nine a value is read for, leading
+      // zeros, and digits right after a number's end.
+      "1 12 123 1234 12345 123456 1234567 12345678 123456789 1234567890 12345678901 0 09 007 "
+      "000000001 999999999 99999999 9999999999 98765432-1 87654321.5 7654321x 123456789'",
   };
   for (const char* text : kTexts) ExpectSameAsReference(text);
 }
