@@ -256,6 +256,27 @@ constexpr std::array<std::string_view, 38> kTitles = {
     "Prince",    "Pope", "Maj",       "Major",   "Commander", "Officer",  "Deputy",  "Chief",
     "Secretary", "Prof", "Professor", "Rev",     "Brig",      "Cpl"};
 
+// Verbs whose object is a person, never a place ("killing", "stabbed", "arrested").
+bool IsPersonOnlyVerb(std::string_view lower) {
+  static constexpr std::string_view kVerbs[] = {
+      "killing",   "stabbed",  "stabbing",  "murdered",  "murdering",
+      "arrested",  "kidnapped", "abducted", "beheaded",  "strangled", "assassinated"};
+  for (std::string_view v : kVerbs) {
+    if (lower == v) return true;
+  }
+  return false;
+}
+
+// Words that may follow a verb's object ("stabbed Welch and ...", "killing Welch with ...").
+bool IsLinkAfterObject(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"and", "or", "with", "in", "at", "on", "after",
+                                                "before", "while", "as", "who", "when", "over"};
+  for (std::string_view w : kWords) {
+    if (lower == w) return true;
+  }
+  return false;
+}
+
 // Words for an office named after its field ("Ministry of Justice", "Department of Water").
 bool IsOfficeWord(std::string_view lower) {
   return lower == "ministry" || lower == "department" || lower == "dept" || lower == "office" ||
@@ -1740,6 +1761,16 @@ class Recognizer {
       std::string_view raw1 = Tok(p - 1);
       if (IsTitle(raw1) || (Eq(raw1, ".") && p >= b + 2 && IsTitle(Tok(p - 2)))) {
         persons_[c.key] += 2;  // a title is firm evidence
+        return false;
+      }
+      // "charged a teenager with killing Welch", "stabbed Welch": the object of a verb done only
+      // to people is a person (a possessive is not the object: "arrested Kabul's mayor").
+      // A name used as a modifier ("killing Kandahar police officers", "Pakistan Army") is not
+      // the object; nor is a name in capitals ("US").
+      if (c.tok_end == c.tok_begin + 1 && !had_possessive && !IsAllCaps(Tok(c.tok_begin)) &&
+          IsPersonOnlyVerb(p1) &&
+          !(c.tok_end < e && IsWord(c.tok_end) && !IsLinkAfterObject(LowerTok(c.tok_end)))) {
+        persons_[c.key] += 2;
         return false;
       }
     }

@@ -1356,6 +1356,23 @@ TEST_F(PlacesTest, StateNameOverASmallTownOfItsCountry) {
 // A small town's name after an office's "of" is the office's field ("the Ministry of Justice":
 // Justice, Illinois; "the Department of Water"), not a place; a division there is ("the
 // Department of Huila"), and so is a large city.
+// The object of a verb done only to people ("stabbed Welch", "killing Welch and") is a person,
+// and so are the name's other mentions; not a name used as a modifier ("killing Kandahar police
+// officers") nor a possessive ("arrested Kabul's mayor").
+TEST_F(PlacesTest, ObjectOfAPersonOnlyVerbIsAPerson) {
+  // ("from Welch" alone would read Welch, Oklahoma, in a text about Missouri.)
+  Document doc = Annotate(
+      "Jackson County prosecutors in Missouri charged a teenager on Monday with killing Welch. "
+      "Vasquez admitted that he had stolen property from Welch and that he had stabbed Welch.");
+  EXPECT_EQ(Find(doc, "Welch"), nullptr);
+  const Context kept[] = {
+      {"Militants attacked a checkpoint in Afghanistan, killing Kandahar police officers.",
+       "Kandahar", "AF", "PPL"},
+      {"Police in Afghanistan arrested Kabul's deputy mayor on Monday.", "Kabul", "AF", "PPLC"},
+  };
+  ExpectContexts(kept);
+}
+
 TEST_F(PlacesTest, OfficeFieldIsNoPlace) {
   const Trap traps[] = {
       {"A total of 77 people were killed, including employees of the Ministry of Justice, and two "
