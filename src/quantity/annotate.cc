@@ -158,7 +158,8 @@ class Annotator {
       case 4: return w == "dead" ? kDead : w == "left" ? kLeft : w == "body" ? kBody : 0;
       case 5: return w == "death" ? kDeath : 0;
       case 6: return w == "bodies" ? kBodies : 0;
-      case 7: return w == "suicide" ? kSuicide : w == "leaving" ? kLeft : 0;
+      case 7:
+        return w == "suicide" ? kSuicide : w == "leaving" ? kLeft : w == "besides" ? kAddition : 0;
       case 8: return w == "addition" ? kAddition : 0;
       case 10: return w == "themselves" ? kThemselves : 0;
       default: return 0;
@@ -771,9 +772,12 @@ class Annotator {
     const size_t before_phrase = j;  // for PastName below
     // "three soldiers in the convoy were killed"
     // "two officers protecting the convoy were killed": a participle phrase too.
+    // "11 people besides the assailant were killed": the assailant is counted apart (the
+    // victims' phrase took "besides" for one of its words).
+    if (j > from + 1 && W(j - 1) == "besides") --j;
     const auto participle = [&](size_t k) { return W(k).size() > 5 && W(k).ends_with("ing"); };
     if (j < e && j > from &&
-        (In(W(j), kPrepositions) || participle(j) || participle(j - 1))) {
+        (In(W(j), kPrepositions) || W(j) == "besides" || participle(j) || participle(j - 1))) {
       // A participle phrase may be longer ("officials traveling to a seminar in the city").
       size_t reach = participle(j) || participle(j - 1) ? 8 : 5;
       for (size_t k = j + 1; k < e && k < j + reach; ++k) {
@@ -2891,11 +2895,15 @@ class Annotator {
     }
   }
 
-  // "In addition to the assailant, three people were killed": the perpetrator died too.
+  // "In addition to the assailant, three people were killed", "11 people besides the assailant
+  // were killed": the perpetrator died too.
   void InAdditionTo(uint32_t sentence, size_t b, size_t e, size_t first_frame) {
-    for (size_t i = b; i + 3 < e; ++i) {
-      if (W(i) != "in" || W(i + 1) != "addition" || W(i + 2) != "to") continue;
-      size_t k = i + 3;
+    for (size_t i = b; i + 1 < e; ++i) {
+      const bool besides = W(i) == "besides";
+      if (!besides && (i + 3 >= e || W(i) != "in" || W(i + 1) != "addition" || W(i + 2) != "to")) {
+        continue;
+      }
+      size_t k = besides ? i + 1 : i + 3;
       if (W(k) == "the" || W(k) == "a" || W(k) == "an" || W(k) == "their") ++k;
       int64_t value = 1;
       NumberMatch n;
@@ -2922,10 +2930,15 @@ class Annotator {
         if (!shared) value = EarlierPerpetratorCount(k);
       }
       if (plural && value < 2) continue;
-      // The fate of the first frame after the phrase.
+      // The fate of the first frame after the phrase (of the frame around it for "besides").
       const CasualtyFrame* next = nullptr;
       for (size_t f = first_frame; f < doc_.casualties.size(); ++f) {
         const CasualtyFrame& fr = doc_.casualties[f];
+        if (besides && !fr.negated && fr.span.begin < tok_[i].span.begin &&
+            fr.span.end > tok_[k].span.end) {
+          next = &fr;
+          break;
+        }
         if (fr.span.begin > tok_[k].span.begin && !fr.negated &&
             (next == nullptr || fr.span.begin < next->span.begin)) {
           next = &fr;

@@ -387,6 +387,9 @@ const Case kMoreFrameCases[] = {
     {"In addition to the assailant, six people were wounded.", "injured 6 civilians"},
     {"In addition to the two attackers, nine people were killed.",
      "killed 2 non_state, killed 9 civilians"},
+    // "N people besides the assailant were killed": both deaths.
+    {"Eleven people besides the assailant were killed at the depot.",
+     "killed 11 civilians, killed 1 self non_state"},
     // The perpetrator's death with a definite article.
     {"The assailant was also killed in the exchange.", "killed 1 self non_state"},
     {"The suicide bomber died at the scene.", "killed 1 self non_state"},
