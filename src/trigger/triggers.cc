@@ -37,6 +37,7 @@
 #include "sitrep/text.h"
 #include "trigger/historical.h"
 #include "trigger/lexicon.h"
+#include "util/literal_equal.h"
 #include "util/word_set.h"
 
 namespace sitrep {
@@ -93,7 +94,10 @@ struct SentenceScan {
 
 // `type` == `name`: as views, sizes are compared first (a std::string compared with a literal
 // measures the literal and compares bytes at every call).
-bool Is(std::string_view type, std::string_view name) { return type == name; }
+template <size_t N>
+bool Is(std::string_view type, const char (&name)[N]) {
+  return type == name;
+}
 
 bool IsMonthHomograph(std::string_view surface) { return surface == "March" || surface == "May"; }
 
