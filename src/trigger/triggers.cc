@@ -1708,8 +1708,26 @@ class TriggersStage : public Stage {
 }  // namespace
 
 std::string_view EventTypeOf(std::string_view sub_event_type) {
-  for (const auto& [sub, type] : kSubTypes) {
-    if (sub == sub_event_type) return type;
+  // The sub-event types of each length (at most two share one; none is 48 bytes or longer):
+  // typing asks this for every trigger, and a scan of all 25 compared most of their lengths.
+  constexpr size_t kMaxLength = 48;
+  static constexpr auto kByLength = [] {
+    std::array<std::array<uint8_t, 2>, kMaxLength> t{};  // index + 1, 0 for none
+    for (size_t i = 0; i < kSubTypes.size(); ++i) {
+      auto& slot = t[kSubTypes[i].first.size()];
+      slot[slot[0] == 0 ? 0 : 1] = static_cast<uint8_t>(i + 1);
+    }
+    return t;
+  }();
+  static_assert(std::all_of(kSubTypes.begin(), kSubTypes.end(), [](const auto& entry) {
+    return entry.first.size() < kMaxLength &&
+           std::count_if(kSubTypes.begin(), kSubTypes.end(), [&](const auto& other) {
+             return other.first.size() == entry.first.size();
+           }) <= 2;
+  }));
+  if (sub_event_type.size() >= kMaxLength) return {};
+  for (const uint8_t k : kByLength[sub_event_type.size()]) {
+    if (k != 0 && kSubTypes[k - 1].first == sub_event_type) return kSubTypes[k - 1].second;
   }
   return {};
 }
