@@ -17,6 +17,7 @@
 
 #include "actor/lexicon.h"
 #include "sitrep/text.h"
+#include "util/literal_equal.h"
 
 namespace sitrep {
 namespace {

@@ -162,7 +162,7 @@ void TokenKeys::Assign(const Document& doc) {
     }
     begin[i + 1] = static_cast<uint32_t>(n);
   }
-  text_.resize(n);
+  text_.resize(n + kKeyPadding);  // (room >= n + 16)
 }
 
 bool SameTokens(std::span<const Token> a, std::span<const Token> b) {
@@ -251,7 +251,8 @@ uint64_t PhraseTrie::KeyHash(std::string_view key) {
   return HashEnd(h);
 }
 
-PhraseTrie::PhraseTrie() : nodes_(1), edges_(64), mask_(63), tags_(64, 0) {}
+PhraseTrie::PhraseTrie()
+    : nodes_(1), edges_(64), mask_(63), tags_(64, 0), keys_(kKeyPadding, '\0') {}
 
 const PhraseTrie::Edge* PhraseTrie::FindEdge(uint64_t hash, int32_t node,
                                              std::string_view key) const {
@@ -296,9 +297,11 @@ void PhraseTrie::Add(const std::vector<std::string>& keys, uint32_t value) {
     edge.hash = hash;
     edge.parent = node;
     edge.child = static_cast<int32_t>(nodes_.size());
+    keys_.resize(keys_.size() - kKeyPadding);  // the padding after the last key
     edge.key_begin = static_cast<uint32_t>(keys_.size());
     edge.key_len = static_cast<uint32_t>(key.size());
     keys_ += key;
+    keys_.append(kKeyPadding, '\0');
     InsertEdge(edge);
     ++num_edges_;
     nodes_.emplace_back();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
@@ -17,6 +18,28 @@ namespace sitrep::actor {
 // "'s" / "’s" stripped ("Iraq's" → "iraq"). Other bytes pass through.
 std::string TokenKey(std::string_view token);
 
+// Readable bytes after each key of a TokenKeys and of a PhraseTrie: a key of up to 16 bytes is
+// compared as two eight-byte words, masked to its length.
+inline constexpr size_t kKeyPadding = 8;
+
+// Whether the `size` bytes at `a` and `b` are equal; both are keys followed by kKeyPadding
+// readable bytes (whose values do not matter).
+inline bool SamePaddedKey(const char* a, const char* b, size_t size) {
+  if (size > 16) return std::memcmp(a, b, size) == 0;
+  uint64_t a0, b0;
+  std::memcpy(&a0, a, 8);
+  std::memcpy(&b0, b, 8);
+  if (size <= 8) {
+    const uint64_t mask = size == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * size)) - 1;
+    return ((a0 ^ b0) & mask) == 0;
+  }
+  uint64_t a1, b1;
+  std::memcpy(&a1, a + 8, 8);
+  std::memcpy(&b1, b + 8, 8);
+  const uint64_t mask = size == 16 ? ~uint64_t{0} : (uint64_t{1} << (8 * (size - 8))) - 1;
+  return a0 == b0 && ((a1 ^ b1) & mask) == 0;
+}
+
 // Appends TokenKey(token) to `out`.
 void AppendTokenKey(std::string_view token, std::string* out);
 
@@ -29,6 +52,8 @@ class TokenKeys {
   // The keys of `doc`, in the buffers of the keys held before (no allocation once they are
   // large enough: a stage keeps one TokenKeys per thread for all the documents it reads).
   void Assign(const Document& doc);
+  // Each key is followed by at least kKeyPadding readable bytes (PhraseTrie compares keys a
+  // word at a time).
   std::string_view operator[](size_t i) const {
     return std::string_view(text_.data() + begin_[i], begin_[i + 1] - begin_[i]);
   }
@@ -37,7 +62,7 @@ class TokenKeys {
   size_t size() const { return begin_.empty() ? 0 : begin_.size() - 1; }
 
  private:
-  std::string text_;  // the keys, then 16 bytes of room for the last key's whole-word writes
+  std::string text_;             // the keys, then kKeyPadding bytes (16 while they are written)
   std::vector<uint32_t> begin_;  // token i's key is text_[begin_[i], begin_[i + 1])
   std::vector<uint64_t> hashes_;
 };
@@ -87,7 +112,7 @@ class PhraseTrie {
       if (e.hash != hash || e.parent != node) continue;
       const std::string_view key = keys[i];
       if (e.key_len == key.size() &&
-          std::string_view(keys_.data() + e.key_begin, e.key_len) == key) {
+          SamePaddedKey(keys_.data() + e.key_begin, key.data(), key.size())) {
         return e.child;
       }
     }
@@ -124,7 +149,7 @@ class PhraseTrie {
   // stay in the L1 cache, and read an edge only on a matching tag (most tokens are no key).
   std::vector<uint16_t> tags_;
   size_t num_edges_ = 0;
-  std::string keys_;
+  std::string keys_;  // the edges' keys, then kKeyPadding bytes
 };
 
 // TokenKeys of `doc` in a buffer of the calling thread kept for the next call: the actor and

@@ -15,6 +15,7 @@
 #include "sitrep/gazetteer.h"
 #include "sitrep/events.h"
 #include "sitrep/places.h"
+#include "util/literal_equal.h"
 #include "util/rarest_byte.h"
 #include "util/span_overlaps.h"
 

@@ -33,6 +33,7 @@
 #include "sitrep/pipeline.h"
 #include "sitrep/places.h"
 #include "util/hash_bytes.h"
+#include "util/literal_equal.h"
 #include "util/rarest_byte.h"
 #include "util/span_overlaps.h"
 #include "util/stable_sort_small.h"
@@ -124,6 +125,10 @@ class LowerWord {
   LowerWord& operator=(const LowerWord&) = delete;
   operator std::string_view() const { return view_; }
   bool operator==(std::string_view other) const { return view_ == other; }
+  template <size_t N>
+  bool operator==(const char (&literal)[N]) const {
+    return view_ == literal;  // inline (util/literal_equal.h)
+  }
 
  private:
   char buf_[32];

@@ -37,6 +37,7 @@
 #include "sitrep/text.h"
 #include "trigger/historical.h"
 #include "trigger/lexicon.h"
+#include "util/literal_equal.h"
 #include "util/word_set.h"
 
 namespace sitrep {
@@ -93,7 +94,10 @@ struct SentenceScan {
 
 // `type` == `name`: as views, sizes are compared first (a std::string compared with a literal
 // measures the literal and compares bytes at every call).
-bool Is(std::string_view type, std::string_view name) { return type == name; }
+template <size_t N>
+bool Is(std::string_view type, const char (&name)[N]) {
+  return type == name;
+}
 
 bool IsMonthHomograph(std::string_view surface) { return surface == "March" || surface == "May"; }
 
@@ -1704,8 +1708,26 @@ class TriggersStage : public Stage {
 }  // namespace
 
 std::string_view EventTypeOf(std::string_view sub_event_type) {
-  for (const auto& [sub, type] : kSubTypes) {
-    if (sub == sub_event_type) return type;
+  // The sub-event types of each length (at most two share one; none is 48 bytes or longer):
+  // typing asks this for every trigger, and a scan of all 25 compared most of their lengths.
+  constexpr size_t kMaxLength = 48;
+  static constexpr auto kByLength = [] {
+    std::array<std::array<uint8_t, 2>, kMaxLength> t{};  // index + 1, 0 for none
+    for (size_t i = 0; i < kSubTypes.size(); ++i) {
+      auto& slot = t[kSubTypes[i].first.size()];
+      slot[slot[0] == 0 ? 0 : 1] = static_cast<uint8_t>(i + 1);
+    }
+    return t;
+  }();
+  static_assert(std::all_of(kSubTypes.begin(), kSubTypes.end(), [](const auto& entry) {
+    return entry.first.size() < kMaxLength &&
+           std::count_if(kSubTypes.begin(), kSubTypes.end(), [&](const auto& other) {
+             return other.first.size() == entry.first.size();
+           }) <= 2;
+  }));
+  if (sub_event_type.size() >= kMaxLength) return {};
+  for (const uint8_t k : kByLength[sub_event_type.size()]) {
+    if (k != 0 && kSubTypes[k - 1].first == sub_event_type) return kSubTypes[k - 1].second;
   }
   return {};
 }

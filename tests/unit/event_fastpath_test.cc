@@ -1030,6 +1030,22 @@ TEST(EventFastPath, ReusedTokenKeysMatchFresh) {
   }
 }
 
+// Keys compared a word at a time (SamePaddedKey) agree with a byte compare at every length up
+// to 20 and at every position of a difference, whatever the padding bytes after them hold.
+TEST(EventFastPath, SamePaddedKeyAgreesWithBytes) {
+  for (size_t size = 0; size <= 20; ++size) {
+    std::string a(size + actor::kKeyPadding, 'x'), b(size + actor::kKeyPadding, 'x');
+    for (size_t i = 0; i < size; ++i) a[i] = b[i] = static_cast<char>('a' + i);
+    for (size_t pad = size; pad < a.size(); ++pad) b[pad] = 'y';  // padding differs
+    EXPECT_TRUE(actor::SamePaddedKey(a.data(), b.data(), size)) << size;
+    for (size_t at = 0; at < size; ++at) {
+      std::string c = b;
+      c[at] = static_cast<char>(c[at] ^ 0x20);
+      EXPECT_FALSE(actor::SamePaddedKey(a.data(), c.data(), size)) << size << " / " << at;
+    }
+  }
+}
+
 // The thread's token keys compare the tokens as bytes (SameTokens): against the tokens'
 // own ==, a copy is the same and any change of a span or a kind is not; and keys asked for the
 // same text with other tokens are those of the other tokens.
