@@ -2045,6 +2045,18 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
 // transliteration, and the GeoNames id still names the entry. Lower-case words around the name
 // ("near", "town of", "province") and a possessive are left out; empty for a relative region,
 // a demonym, or a span with no capitalized word. A slice of the document's text.
+// "Washington D.C.", "Bogota D.C.": the capital district's letters are no part of the city's
+// name, as written or as GeoNames names the district.
+std::string_view WithoutCapitalDistrict(std::string_view name) {
+  for (std::string_view district : {" D.C.", ", D.C.", " D.C", ", D.C", " DC", ", DC"}) {
+    if (name.size() > district.size() + 2 && name.ends_with(district)) {
+      name.remove_suffix(district.size());
+      break;
+    }
+  }
+  return name;
+}
+
 std::string_view NameAsWritten(const Document& doc, const PlaceMention& m) {
   if (m.demonym || m.relative_region || m.kind == PlaceKind::kRegion) return {};
   size_t b = TokenAt(doc, m.span.begin);
@@ -2067,6 +2079,7 @@ std::string_view NameAsWritten(const Document& doc, const PlaceMention& m) {
   for (std::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
     if (t.size() > suffix.size() && t.ends_with(suffix)) t.remove_suffix(suffix.size());
   }
+  t = WithoutCapitalDistrict(t);
   if (t.empty() || t.find('\n') != std::string_view::npos) return {};
   if (InCapitals(t)) return {};
   return t;
@@ -2293,7 +2306,7 @@ EventLocation FromMention(const Document& doc, const PlaceMention& m, const Gaze
   if (!written.empty() && !(GluedArticle(written) && StartsWithArticle(e.name()))) {
     loc.location = written;
   } else {
-    loc.location = e.name();
+    loc.location = WithoutCapitalDistrict(e.name());
   }
   loc.has_coordinates = e.has_coordinates();
   if (loc.has_coordinates) {

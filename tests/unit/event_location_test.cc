@@ -81,6 +81,18 @@ class EventLocationTest : public ::testing::Test {
 // "the village of X (Town)": a village read by another spelling than its entry's own name, far
 // from the town of its commune written in parentheses, is passed over for that town; read by its
 // own name, it stands.
+// The capital district's letters are no part of a city's name, as written ("Washington D.C.")
+// or as GeoNames names the district ("in northern Bogota": Bogota D.C.).
+TEST_F(EventLocationTest, CapitalDistrictLettersLeftOutOfTheName) {
+  const Row rows[] = {
+      {"A farmer drove a tractor into a pond in Washington D.C., United States.", 0, "United States",
+       "District of Columbia", "Washington", 1},
+      {"Gunmen shot a retired general outside his home in northern Bogota, Colombia.", 0,
+       "Colombia", "Bogota D.C.", "Bogota", 4},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
 TEST_F(EventLocationTest, VillageFarFromItsTownInParentheses) {
   const Row rows[] = {
       {"On 3 May 2020, suspected militants attacked the village of Goume (Gaongo) and burned a "
