@@ -70,8 +70,8 @@ namespace {
 
 constexpr size_t kNone = static_cast<size_t>(-1);
 
-// A matcher's result (Scanner::CopyAllButValue copies every field but the value: keep it in
-// step).
+// A matcher's result (Scanner::CopyAllButValue copies every field but the value, Tries::Reset
+// sets them to these defaults: keep both in step).
 struct Match {
   size_t begin = 0;  // token range [begin, end)
   size_t end = 0;
@@ -386,6 +386,9 @@ class Scanner {
     // or time word within its first kCandidateWindow tokens. Most tokens of a news text are
     // never visited.
     size_t i = 0;
+    // One pair of slots for the whole scan (Tries::Reset), not two Matches built and destroyed
+    // per candidate that runs a matcher.
+    Tries tries;
     for (uint32_t c : candidates_) {
       if (c < i) continue;  // inside the last match
       i = c;
@@ -397,7 +400,7 @@ class Scanner {
         ++i;
         continue;
       }
-      Tries tries;
+      tries.Reset();
       TryAll(i, run, &tries);
       if (tries.best == nullptr || tries.best->end <= i) {
         ++i;
@@ -514,6 +517,19 @@ class Scanner {
     Match slot[2];
     Match* current = &slot[0];
     Match* best = nullptr;  // in the other slot than `current`
+    // Back to a new Tries but for the values, which no matcher reads before it sets them.
+    void Reset() {
+      for (Match& m : slot) {
+        m.begin = 0;
+        m.end = 0;
+        m.type = TimexType::kDate;
+        m.day = Date();
+        m.quarter_year = 0;
+        m.quarter = 0;
+      }
+      current = &slot[0];
+      best = nullptr;
+    }
   };
   static void CopyAllButValue(const Match& from, Match* to) {
     to->begin = from.begin;
