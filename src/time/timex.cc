@@ -70,8 +70,8 @@ namespace {
 
 constexpr size_t kNone = static_cast<size_t>(-1);
 
-// A matcher's result (Scanner::CopyAllButValue copies every field but the value: keep it in
-// step).
+// A matcher's result (Scanner::CopyAllButValue copies every field but the value, Tries::Reset
+// sets them to these defaults: keep both in step).
 struct Match {
   size_t begin = 0;  // token range [begin, end)
   size_t end = 0;
@@ -148,6 +148,7 @@ struct ScanBuffers {
   std::string lowered;
   TokenTable table;
   std::vector<Tok> toks;  // the reference lexer's tokens
+  std::vector<uint16_t> gate;  // Scanner::gate_
 };
 
 // The matchers of Scanner::TryAll, one bit each, in the order they are tried.
@@ -168,7 +169,7 @@ enum MatcherBit : uint16_t {
   kAllMatchers = (1 << 13) - 1,
 };
 // Matchers that succeed only with a word of a particular kind within their first few tokens
-// (their reach, kGateWithin): Scanner::Run skips them at a candidate without such a time word
+// (their reach, kReach): Scanner::Run skips them at a candidate without such a time word
 // near it (WordFacts::enables).
 constexpr uint16_t kGatedMatchers = kMonthDate | kRelativeDay | kWeekdayDate | kRelativePeriod |
                                     kAgoLater | kDuration | kQuarterExpr;
@@ -190,15 +191,17 @@ constexpr uint16_t kGatedMatchers = kMonthDate | kRelativeDay | kWeekdayDate | k
 //   QuarterExpr    quarter/half/period 22  (the 1, year-earlier 3, this year's 4, fiscal 1, a
 //                                            spelled year 4, 's 2, an ordinal 2, "-" 1: 18),
 //                  or "year" at most 1 token on ("the year-earlier": WordFacts::enables_near)
+struct Reach {
+  uint16_t matcher;
+  size_t reach;
+};
+constexpr Reach kReach[] = {{kMonthDate, 12},  {kRelativeDay, 6}, {kWeekdayDate, 8},
+                            {kAgoLater, 10},  {kDuration, 14},   {kRelativePeriod, 12},
+                            {kQuarterExpr, 22}};
 constexpr size_t kGateWindow = 23;  // one more than the longest reach
+constexpr size_t kGateSpread = 24;  // kGateWindow rounded up to whole 16-byte vectors
+// The gated matchers whose reach from a candidate covers a word `d` tokens on.
 constexpr auto kGateWithin = [] {
-  struct Reach {
-    uint16_t matcher;
-    size_t reach;
-  };
-  constexpr Reach kReach[] = {{kMonthDate, 12},  {kRelativeDay, 6},     {kWeekdayDate, 8},
-                              {kAgoLater, 10},   {kDuration, 14},       {kRelativePeriod, 12},
-                              {kQuarterExpr, 22}};
   std::array<uint16_t, kGateWindow> within{};
   for (size_t d = 0; d < kGateWindow; ++d) {
     for (const Reach& r : kReach) {
@@ -292,6 +295,10 @@ struct WordFacts {
   // before it, and those it lets run at a candidate at most one token before it.
   uint16_t enables = 0;
   uint16_t enables_near = 0;
+  // The same spread over the candidates before the word, for Scanner::BuildGate: entry t is for
+  // the candidate kGateWindow - 1 - t tokens before it (the last entry, the token after the
+  // word, is zero).
+  std::array<uint16_t, kGateSpread> gate{};
   uint8_t month = 0;
   bool month_abbrev = false;
   uint8_t weekday = 0;
@@ -322,6 +329,12 @@ const WordFacts* TimeWordFacts() {
           w == "overnight" || w == "night" || w == "morning" || w == "afternoon" ||
           w == "evening" || w == "day") {
         f.enables |= kRelativeDay;
+      }
+    }
+    for (WordFacts& f : facts) {
+      for (size_t d = 0; d < kGateWindow; ++d) {
+        f.gate[kGateWindow - 1 - d] =
+            static_cast<uint16_t>((f.enables & kGateWithin[d]) | (d <= 1 ? f.enables_near : 0));
       }
     }
     return facts;
@@ -359,6 +372,7 @@ class Scanner {
     candidates_ = t.candidates;
     time_words_ = t.time_words.data();
     low_ = lowered_.data();
+    if (facts_) BuildGate(&buffers->gate);
   }
 
   std::vector<Timex> Run() {
@@ -372,18 +386,21 @@ class Scanner {
     // or time word within its first kCandidateWindow tokens. Most tokens of a news text are
     // never visited.
     size_t i = 0;
+    // One pair of slots for the whole scan (Tries::Reset), not two Matches built and destroyed
+    // per candidate that runs a matcher.
+    Tries tries;
     for (uint32_t c : candidates_) {
       if (c < i) continue;  // inside the last match
       i = c;
       // Most candidates run no matcher at all (MatchersAt): no Match is built for them.
       uint16_t run = MatchersAt(i);
-      // GateAt clears gated matchers only (its cursor catches up at the next call).
+      // GateAt clears gated matchers only.
       if (run & kGatedMatchers) run &= GateAt(i);
       if (run == 0) {
         ++i;
         continue;
       }
-      Tries tries;
+      tries.Reset();
       TryAll(i, run, &tries);
       if (tries.best == nullptr || tries.best->end <= i) {
         ++i;
@@ -500,6 +517,19 @@ class Scanner {
     Match slot[2];
     Match* current = &slot[0];
     Match* best = nullptr;  // in the other slot than `current`
+    // Back to a new Tries but for the values, which no matcher reads before it sets them.
+    void Reset() {
+      for (Match& m : slot) {
+        m.begin = 0;
+        m.end = 0;
+        m.type = TimexType::kDate;
+        m.day = Date();
+        m.quarter_year = 0;
+        m.quarter = 0;
+      }
+      current = &slot[0];
+      best = nullptr;
+    }
   };
   static void CopyAllButValue(const Match& from, Match* to) {
     to->begin = from.begin;
@@ -547,20 +577,30 @@ class Scanner {
   }
 
   // The matchers a candidate at token i may run as far as its time words go: the gated ones
-  // (kGatedMatchers) whose word stands within their reach (all on the reference path). The
-  // time-word cursor moves on with i (candidates come in order).
-  uint16_t GateAt(size_t i) {
+  // (kGatedMatchers) whose word stands within their reach (all on the reference path), read
+  // off BuildGate's table (a loop over the time words near each candidate mispredicts its exit).
+  uint16_t GateAt(size_t i) const {
     if (!facts_) return kAllMatchers;
-    while (time_words_[next_time_word_] < i) ++next_time_word_;
-    uint16_t run = ~kGatedMatchers;
     // "April 24 and 25" (CoordinatedDay) holds no month.
-    if (last_day_end_ + 1 == i) run |= kMonthDate;
-    for (size_t h = next_time_word_; time_words_[h] < i + kGateWindow; ++h) {
-      const size_t d = time_words_[h] - i;
-      const WordFacts& f = facts_[ReadingOf(time_words_[h]).word];
-      run |= (f.enables & kGateWithin[d]) | (d <= 1 ? f.enables_near : 0);
+    const uint16_t coordinated = last_day_end_ + 1 == i ? kMonthDate : 0;
+    return static_cast<uint16_t>(~kGatedMatchers | gate_[i + kGateWindow - 1] | coordinated);
+  }
+
+  // Fills GateAt's table: the gated matchers each token's time words let run there, at entry
+  // token + kGateWindow - 1 (the words spread back over the window before them, from the front
+  // padding on; every entry is zeroed first). A fixed loop per time word, without branches.
+  void BuildGate(std::vector<uint16_t>* gate) {
+    const size_t size = n_ + kGateWindow + kGateSpread;
+    if (gate->size() < size) gate->resize(size);
+    uint16_t* const g = gate->data();
+    std::memset(g, 0, size * sizeof(uint16_t));
+    for (const uint32_t* h = time_words_; *h != UINT32_MAX; ++h) {
+      const WordFacts& f = facts_[ReadingOf(*h).word];
+      // Entry *h + t is the candidate kGateWindow - 1 - t tokens before the word.
+      uint16_t* const spread = g + *h;
+      for (size_t t = 0; t < kGateSpread; ++t) spread[t] |= f.gate[t];
     }
-    return run;
+    gate_ = g;
   }
 
   // Can token k follow a number (other than a year) or "the"/"a"/"an"/"at" as the first token
@@ -2267,7 +2307,7 @@ class Scanner {
   const uint8_t* digits_ = nullptr;
   std::span<const uint32_t> candidates_;  // indexes of the candidate tokens, in order
   const uint32_t* time_words_ = nullptr;  // indexes of the time-word tokens, then UINT32_MAX
-  size_t next_time_word_ = 0;             // GateAt's cursor into time_words_
+  const uint16_t* gate_ = nullptr;        // GateAt's table (BuildGate), fast path only
   const char* low_ = nullptr;  // lowered_.data()
   Date dct_;
   Date ref_;
