@@ -2513,6 +2513,19 @@ std::optional<std::pair<size_t, size_t>> BeforeUnknownDivision(const Document& d
   return std::make_pair(begin, end);
 }
 
+// A lower-case word inside a place's name: an Arabic article ("Bab al Sham") or a Romance
+// particle ("Saint Julien du Poy", "San Juan de los Cerritos"); not the English words the
+// article is also written as ("as", "at", "an": "Boko Haram at Parisu").
+bool IsInnerNameWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "al", "el", "ad", "ar", "ash", "az", "de", "du", "des", "del", "della",
+      "di", "da", "dos", "das", "la", "las", "los", "le", "les"};
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
 // "in Menawashei, South Darfur": a place the gazetteer lacks, written just before the division
 // (or country) that holds it — after "in"/"at"/"near" or "village of", with an optional level
 // word ("Sunki village, Odisha state"), and before "," or "(". The event is at that place:
@@ -2532,10 +2545,22 @@ void NameUnlocatedPlace(const Document& doc, const PlaceMention& chosen, EventLo
   size_t end = t - 1;  // one past the name's last token
   if (end > 0 && IsLevelWord(LowerAscii(doc.Slice(doc.tokens[end - 1].span)))) --end;
   size_t begin = end;
-  // Up to three capitalized words, one space apart.
-  while (begin > 0 && end - begin < 3 && IsCapitalizedWord(doc, doc.tokens[begin - 1]) &&
+  // Up to three capitalized words, one space apart; a lower-case article or particle between
+  // two of them belongs to the name ("Bab al Sham", "Saint Julien du Poy").
+  size_t words = 0;
+  while (begin > 0 && words < 3 &&
          (begin == end || doc.tokens[begin].span.begin - doc.tokens[begin - 1].span.end <= 1)) {
-    --begin;
+    if (IsCapitalizedWord(doc, doc.tokens[begin - 1])) {
+      --begin;
+      ++words;
+      continue;
+    }
+    if (begin == end || begin < 2 || !IsInnerNameWord(doc.Slice(doc.tokens[begin - 1].span)) ||
+        !IsCapitalizedWord(doc, doc.tokens[begin - 2]) ||
+        doc.tokens[begin - 1].span.begin - doc.tokens[begin - 2].span.end > 1) {
+      break;
+    }
+    --begin;  // the particle; the capitalized word before it comes next
   }
   if (begin == end || begin == 0) return;
   if (auto first = BeforeUnknownDivision(doc, chosen, t - 1)) {

@@ -83,6 +83,21 @@ class EventLocationTest : public ::testing::Test {
 // own name, it stands.
 // The capital district's letters are no part of a city's name, as written ("Washington D.C.")
 // or as GeoNames names the district ("in northern Bogota": Bogota D.C.).
+// A place the gazetteer lacks, named before its division, keeps the lower-case article or
+// particle inside its name ("Bab al Sham", "Qaryat al Rahbah"); an English word is no such
+// particle ("Boko Haram at Parisu" names Parisu).
+TEST_F(EventLocationTest, UnlocatedPlaceKeepsItsInnerArticle) {
+  const Row rows[] = {
+      {"A female suicide bomber detonated explosives in Bab al Sham, Baghdad, Iraq.", 0, "Iraq",
+       "Baghdad", "Bab al Sham", 4},
+      {"Shelling hit houses in Qaryat al Rahbah, Taizz, Yemen.", 0, "Yemen", "Taizz",
+       "Qaryat al Rahbah", 4},
+      {"Troops repelled an attack by Boko Haram at Parisu, Borno, Nigeria.", 0, "Nigeria", "Borno",
+       "Parisu", 4},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
 TEST_F(EventLocationTest, CapitalDistrictLettersLeftOutOfTheName) {
   const Row rows[] = {
       {"A farmer drove a tractor into a pond in Washington D.C., United States.", 0, "United States",
