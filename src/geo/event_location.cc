@@ -690,10 +690,6 @@ bool IsOrigin(const Document& doc, const PlaceMention& m) {
   return before_word.size() == 4 && LowerAscii(before_word) == "from";
 }
 
-// A country named as the owner of forces, a mission or a sponsor rather than as a place: opening
-// a named actor ("US forces", "Turkey's army"), or before "embassy" / "consulate" /
-// "backed" ("the France embassy in Conakry", "a Turkey backed faction"). It says whose, not
-// where: it votes like a demonym and is not a candidate for the event's place.
 // True when token b (b >= 2) follows "border with" / "border of" (or "borders"): what it names
 // lies across a border from the event.
 bool AfterBorderLink(const Document& doc, size_t b, const LowerWord& link) {
@@ -703,6 +699,10 @@ bool AfterBorderLink(const Document& doc, size_t b, const LowerWord& link) {
   return border == "border" || border == "borders";
 }
 
+// A country named as the owner of forces, a mission or a sponsor rather than as a place: opening
+// a named actor ("US forces", "Turkey's army"), or before "embassy" / "consulate" /
+// "backed" ("the France embassy in Conakry", "a Turkey backed faction"). It says whose, not
+// where: it votes like a demonym and is not a candidate for the event's place.
 bool IsOwnerCountry(const Document& doc, const PlaceMention& m) {
   if (m.demonym || m.kind != PlaceKind::kCountry) return false;
   for (const ActorMention& a : doc.actors) {
@@ -2040,11 +2040,6 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
   return {};
 }
 
-// The place's name as the text writes it ("Daraa", "Radaa", "Beit Shean" where GeoNames says
-// "Dar‘ā", "Radā‘", "Bet She’an"): coders of the sources compared with use the common
-// transliteration, and the GeoNames id still names the entry. Lower-case words around the name
-// ("near", "town of", "province") and a possessive are left out; empty for a relative region,
-// a demonym, or a span with no capitalized word. A slice of the document's text.
 // "Washington D.C.", "Bogota D.C.": the capital district's letters are no part of the city's
 // name, as written or as GeoNames names the district.
 std::string_view WithoutCapitalDistrict(std::string_view name) {
@@ -2057,6 +2052,11 @@ std::string_view WithoutCapitalDistrict(std::string_view name) {
   return name;
 }
 
+// The place's name as the text writes it ("Daraa", "Radaa", "Beit Shean" where GeoNames says
+// "Dar‘ā", "Radā‘", "Bet She’an"): coders of the sources compared with use the common
+// transliteration, and the GeoNames id still names the entry. Lower-case words around the name
+// ("near", "town of", "province") and a possessive are left out; empty for a relative region,
+// a demonym, or a span with no capitalized word. A slice of the document's text.
 std::string_view NameAsWritten(const Document& doc, const PlaceMention& m) {
   if (m.demonym || m.relative_region || m.kind == PlaceKind::kRegion) return {};
   size_t b = TokenAt(doc, m.span.begin);
@@ -2514,7 +2514,7 @@ std::optional<std::pair<size_t, size_t>> BeforeUnknownDivision(const Document& d
 }
 
 // A lower-case word inside a place's name: an Arabic article ("Bab al Sham") or a Romance
-// particle ("Saint Julien du Poy", "San Juan de los Cerritos"); not the English words the
+// particle ("Saint Julien du Poy", "Diego de Almagro"); not the English words the
 // article is also written as ("as", "at", "an": "Boko Haram at Parisu").
 bool IsInnerNameWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {

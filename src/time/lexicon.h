@@ -84,21 +84,12 @@ class WordClassTable {
   // all results 0). *number as Number().
   // *id receives the word's number in the index (WordId), 0 when it is no word of the table.
   int FindPaddedSealed(const char* p, size_t n, uint8_t* number, uint8_t* id) const {
-    uint64_t a, b;
-    std::memcpy(&a, p, 8);
-    std::memcpy(&b, p + 8, 8);
-    a &= kLowMask[n];
-    b &= kHighMask[n];
-    const size_t slot = index_[SealedSlot(a, b, seed_)];
-    const Key& k = keys_[slot];
-    // All ones on a hit, else zero, without a branch.
-    uint64_t diff = (k.a ^ a) | (k.b ^ b);
-    uint64_t hit = ((diff | (0 - diff)) >> 63) - 1;
-    *number = static_cast<uint8_t>(k.number & hit);
-    *id = static_cast<uint8_t>(slot & hit);
-    return static_cast<int>(k.cls & hit);
+    const uint32_t packed = FindPaddedSealedPacked(p, n);
+    *number = static_cast<uint8_t>(packed >> 8);
+    *id = static_cast<uint8_t>(packed >> 16);
+    return static_cast<int>(packed & 0xFF);
   }
-  // The three results at once: cls | number << 8 | id << 16.
+  // The three results at once: cls | number << 8 | id << 16 (all zero for no word).
   uint32_t FindPaddedSealedPacked(const char* p, size_t n) const {
     uint64_t a, b;
     std::memcpy(&a, p, 8);
@@ -106,6 +97,7 @@ class WordClassTable {
     a &= kLowMask[n];
     b &= kHighMask[n];
     const Key& k = keys_[index_[SealedSlot(a, b, seed_)]];
+    // All ones on a hit, else zero, without a branch.
     uint64_t diff = (k.a ^ a) | (k.b ^ b);
     return k.packed & static_cast<uint32_t>(((diff | (0 - diff)) >> 63) - 1);
   }
