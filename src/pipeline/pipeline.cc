@@ -27,6 +27,26 @@ Status Pipeline::Run(Document& doc) const {
   return Status::Ok();
 }
 
+std::vector<Status> Pipeline::RunBatch(std::span<Document* const> docs) const {
+  std::vector<Status> statuses(docs.size());
+  // Stages [first, last) run over the batch together: a stage with its RunsRightAfterPrevious
+  // followers on each document in turn.
+  for (size_t first = 0, last = 0; first < stages_.size(); first = last) {
+    last = first + 1;
+    while (last < stages_.size() && stages_[last]->RunsRightAfterPrevious()) ++last;
+    for (size_t i = 0; i < docs.size(); ++i) {
+      for (size_t s = first; s < last && statuses[i].ok(); ++s) {
+        Status status = stages_[s]->Run(*docs[i]);
+        if (!status.ok()) {
+          statuses[i] =
+              Status(status.code(), std::string(stages_[s]->name()) + ": " + status.message());
+        }
+      }
+    }
+  }
+  return statuses;
+}
+
 std::vector<std::string_view> Pipeline::StageNames() const {
   std::vector<std::string_view> names;
   for (const auto& stage : stages_) names.push_back(stage->name());

@@ -1703,6 +1703,8 @@ class TriggersStage : public Stage {
     AnnotateTriggers(doc);
     return Status::Ok();
   }
+  // The actors stage's token keys of the document (actor::ThreadTokenKeys) are read again here.
+  bool RunsRightAfterPrevious() const override { return true; }
 };
 
 }  // namespace
