@@ -23,6 +23,8 @@
 // before "&" (a firm) or before a currency word ("US dollar"), and a name before an
 // organisation word now including "Center". A name before a local-institution word
 // ("Mansfield Police", "Dublin City Council") is a place used as a modifier: kept with a weak cue.
+// A name after an institution's kind ("the Regional Hospital Center Dedougou") is where the
+// institution is: a cue.
 // "Mogadishu-Hodan district" (City-District + level word) is the city. A name followed by an
 // age ("Henry, 19,") is a person; a full name before it ("Keith D. Johnson") counts double as
 // person evidence. A key is a person's
@@ -802,6 +804,28 @@ class Recognizer {
       if (!IsWord(i - 1) || !Adjacent(i) || !IsCapitalized(Tok(i - 1))) return false;
     }
     return false;
+  }
+  // "the Regional Hospital Center Dedougou", "Regional Hospital Center (CHR) Tenkodogo": an
+  // institution named, in the French manner, by its kind and then the town it serves. The name
+  // ends the capitalized words ("University Hospital Zurich staff", not "Center Harbor Road").
+  bool AfterInstitutionHead(const Candidate& c, uint32_t b, uint32_t e) const {
+    uint32_t head = c.tok_begin;
+    if (head < b + 1) return false;
+    // An acronym in brackets between: "Center (CHR) Tenkodogo".
+    if (head >= b + 4 && Eq(Tok(head - 1), ")") && Eq(Tok(head - 3), "(") &&
+        IsAllCaps(Tok(head - 2))) {
+      head -= 3;
+    } else if (!Adjacent(head)) {
+      return false;
+    }
+    const std::string_view word = Tok(head - 1);
+    if (!IsWord(head - 1) || !IsCapitalized(word)) return false;
+    if (!(Eq(word, "Hospital") || Eq(word, "Center") || Eq(word, "Centre") ||
+          Eq(word, "University") || Eq(word, "College") || Eq(word, "School") ||
+          Eq(word, "Prison"))) {
+      return false;
+    }
+    return !(c.tok_end < e && IsWord(c.tok_end) && IsCapitalized(Tok(c.tok_end)));
   }
   bool IsWord(uint32_t i) const {
     return tokens_[i].kind == TokenKind::kWord || tokens_[i].kind == TokenKind::kAlnum;
@@ -1862,6 +1886,8 @@ class Recognizer {
       c.firm_prep = IsFirmPrep(prep);
     } else if ((Eq(p1, ",") || Eq(p1, "and") || Eq(p1, "or")) && match_before_sep) {
       c.cue = std::max(c.cue, 1);  // a list of places, or "X, Y"
+    } else if (AfterInstitutionHead(c, b, e)) {
+      c.cue = std::max(c.cue, 1);
     } else if (Eq(p1, "(") || (Eq(p1, ",") && (Eq(p2, "(") || Eq(p3, "(")))) {
       c.cue = std::max(c.cue, 1);  // "Gadabo (Anzourou, Tillaberi)": where a place is
       c.bracket_after_name = Eq(p1, "(") && p >= b + 2 && IsWord(p - 2) &&

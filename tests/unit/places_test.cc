@@ -1353,9 +1353,6 @@ TEST_F(PlacesTest, StateNameOverASmallTownOfItsCountry) {
   EXPECT_EQ(k->kind, PlaceKind::kPlace) << k->name;
 }
 
-// A small town's name after an office's "of" is the office's field ("the Ministry of Justice":
-// Justice, Illinois; "the Department of Water"), not a place; a division there is ("the
-// Department of Huila"), and so is a large city.
 // The object of a verb done only to people ("stabbed Welch", "killing Welch and") is a person,
 // and so are the name's other mentions; not a name used as a modifier ("killing Kandahar police
 // officers") nor a possessive ("arrested Kabul's mayor").
@@ -1373,6 +1370,9 @@ TEST_F(PlacesTest, ObjectOfAPersonOnlyVerbIsAPerson) {
   ExpectContexts(kept);
 }
 
+// A small town's name after an office's "of" is the office's field ("the Ministry of Justice":
+// Justice, Illinois; "the Department of Water"), not a place; a division there is ("the
+// Department of Huila"), and so is a large city.
 TEST_F(PlacesTest, OfficeFieldIsNoPlace) {
   const Trap traps[] = {
       {"A total of 77 people were killed, including employees of the Ministry of Justice, and two "
@@ -1397,6 +1397,21 @@ TEST_F(PlacesTest, OfficeFieldIsNoPlace) {
   const PlaceMention* m = Find(huila, "Huila");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->country, "CO");
+}
+
+// A town named after an institution's kind, in the French manner ("the Regional Hospital Center
+// Dedougou", "Center (CHR) Tenkodogo"), is where the institution is: without this cue a small
+// town the text names nowhere else has too little evidence to be read.
+TEST_F(PlacesTest, TownAfterAnInstitutionHeadIsItsPlace) {
+  const Context cases[] = {
+      {"Workers of the Regional Hospital Center Dedougou staged a sit-in in favour of their "
+       "demands.",
+       "Dedougou", "BF", "PPL"},
+      {"Workers in the Regional Hospital Center (CHR) Tenkodogo observed a sit-in against alleged "
+       "misuse of hospital property.",
+       "Tenkodogo", "BF", "PPL"},
+  };
+  ExpectContexts(cases);
 }
 
 TEST_F(PlacesTest, AlternateNameOfASmallPlaceYieldsToACapital) {
