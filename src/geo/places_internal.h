@@ -44,6 +44,7 @@ struct Candidate {
   bool country_ref = false;   // "the north of the country": no name, the document's country
   bool metonymic = false;     // followed by a speech verb: "Washington said"
   bool institution_field = false;  // "the Ministry of Justice": the field of an office
+  bool village = false;  // "the village of X", "X village": the text calls it a village
   bool sentence_initial = false;
   bool name_neighbour = false;  // a capitalized non-place word right after: part of a name
   bool prev_name = false;     // a capitalized non-place word right before: "Michael Jordan"

@@ -1755,6 +1755,7 @@ class Recognizer {
         if (after != TypeHint::kNone) {
           c.type = after;
           c.cue = 2;
+          c.village = Eq(LowerTok(c.tok_end), "village");
         }
       }
     }
@@ -1871,6 +1872,7 @@ class Recognizer {
       // "the town of X", "the province of X"
       c.type = LevelOf(Classes(p2));
       c.cue = 2;
+      c.village = Eq(p2, "village");
     } else if ((classes1 & kPlaceLevelClass) && Eq(p2, "the") && !IsCapitalized(Tok(p - 1))) {
       // "the village Namoungou" (not "the City Hall")
       c.type = TypeHint::kPlace;

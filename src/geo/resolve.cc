@@ -1400,6 +1400,14 @@ class Resolver {
       return false;
     }
     if (kind == GeoKind::kCountry || kind == GeoKind::kAdmin1) return true;
+    // "the village of Ariel" in a report on Burkina Faso: only an alternate name of a town in a
+    // country the document's other names give no vote while they vote elsewhere (Jerusalem's
+    // "Ariel", Lhasa's "Lassa"), for a place the text calls a village, is a village the
+    // gazetteer lacks.
+    if (c.village && !ch.exact && share <= 0 && ctx_.TotalExcept(KeyOf(c)) > 0 &&
+        !ch.support_container && !ch.support_admin1 && !ch.support_link) {
+      return false;
+    }
     // "the Mossi and Foulse communities", "Fulani tribesmen": a people, not a namesake village.
     if (NamesAPeople(c)) return false;
     // "Tal Baydar" when only "Tal" is a key: a longer name the gazetteer lacks.

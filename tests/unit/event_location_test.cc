@@ -77,7 +77,7 @@ class EventLocationTest : public ::testing::Test {
 // ("the Lima area of Sacaba"), it is no capital.
 // "in Byblos and Tripoli": Tripoli read in Libya puts Byblos in doubt, then moves to Lebanon
 // itself; Byblos stands again, being the first place. A place passed over while no other place
-// of the sentence moved stays passed over (the village of Banh read in Iran).
+// of the sentence moved stays passed over (the village of Salem read in Oregon).
 // "the village of X (Town)": a village read by another spelling than its entry's own name, far
 // from the town of its commune written in parentheses, is passed over for that town; read by its
 // own name, it stands.
@@ -127,7 +127,7 @@ TEST_F(EventLocationTest, PlaceRestoredWhenItsDoubterMovedIntoItsCountry) {
   const Row rows[] = {
       {"On 3 May 2020, farmers protested in Byblos and Tripoli over fuel prices.", 0, "Lebanon",
        "Mount Lebanon", "Byblos", 1},
-      {"On 3 May 2020, shells hit the village of Banh in the countryside of Idlib.", 0, "Syria",
+      {"On 3 May 2020, shells hit the village of Salem in the countryside of Idlib.", 0, "Syria",
        "Idlib", "Idlib", 1},
   };
   ExpectLocatedWithActors(rows);

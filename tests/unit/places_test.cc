@@ -1399,6 +1399,29 @@ TEST_F(PlacesTest, OfficeFieldIsNoPlace) {
   EXPECT_EQ(m->country, "CO");
 }
 
+// Only an alternate name of a town abroad, in a country no other name of the document votes
+// for, for a place the text calls a village, is a village the gazetteer lacks: "Ariel" is one of
+// Jerusalem's names, "Lassa" one of Lhasa's. The town's own name is still read.
+TEST_F(PlacesTest, VillageNamedLikeAForeignTownByAnAlternateNameIsNotThatTown) {
+  const Trap traps[] = {
+      {"On March 9, the Burkinabe armed forces reportedly executed seven men in front of women "
+       "and children in the village of Ariel.",
+       "Ariel"},
+      {"On February 24, the Burkinabe army reportedly killed 30 people of the Fulani community "
+       "at a mosque in the village of Lassa.",
+       "Lassa"},
+  };
+  for (const Trap& c : traps) {
+    Document doc = Annotate(c.text);
+    EXPECT_EQ(Find(doc, c.not_a_place), nullptr) << c.text;
+  }
+  const Context kept[] = {
+      {"On February 24, the Burkinabe army reportedly killed 30 people in the city of Lhasa.",
+       "Lhasa", "CN", "PPL"},
+  };
+  ExpectContexts(kept);
+}
+
 // A town named after an institution's kind, in the French manner ("the Regional Hospital Center
 // Dedougou", "Center (CHR) Tenkodogo"), is where the institution is: without this cue a small
 // town the text names nowhere else has too little evidence to be read.
