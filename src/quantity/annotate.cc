@@ -1347,7 +1347,7 @@ class Annotator {
         --d;
       }
       if (W(d) != "the" && W(d) != "a" && W(d) != "an") continue;
-      size_t j = i + 1, len = 0;
+      size_t j = AfterApposition(i + 1, e), len = 0;
       while (j < e && MatchAt(j, e, q::kAux, &len) != nullptr &&
              MatchAt(j, e, q::kFate, &len) == nullptr) {
         j += len;
@@ -1379,6 +1379,21 @@ class Annotator {
       np.category = VictimCategory::kNonState;
       AddUncountedFrame(sentence, d, d + 1, 1, np, {f, j, j + len}, f->fate).self_inflicted = true;
     }
+  }
+
+  // The token after an apposition that opens at token `j` (", identified as Fadi al-Qunbar,",
+  // ", named as X,", ", aged 25,", ", 25,"), or `j` itself when none does.
+  size_t AfterApposition(size_t j, size_t e) const {
+    if (j + 2 >= e || W(j) != ",") return j;
+    const std::string_view first = W(j + 1);
+    const bool age = !first.empty() && first.size() <= 3 &&
+                     std::all_of(first.begin(), first.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (first != "identified" && first != "named" && first != "aged" && !age) return j;
+    for (size_t k = j + 2; k < e && k < j + 14; ++k) {
+      if (W(k) == ",") return k + 1;
+      if (W(k) == ";" || W(k) == "." || W(k) == "(" || W(k) == ")") break;
+    }
+    return j;
   }
 
   // A passive opened at token *j ("were [later] killed") read up to its fate: the killing

@@ -392,6 +392,11 @@ const Case kMoreFrameCases[] = {
      "killed 11 civilians, killed 1 self non_state"},
     // The perpetrator's death with a definite article.
     {"The assailant was also killed in the exchange.", "killed 1 self non_state"},
+    // ... past an apposition naming him or giving his age.
+    {"Four soldiers were killed. The assailant, identified as Fadi al-Qunbar, was shot and "
+     "killed.",
+     "killed 4 state_forces, killed 1 self non_state"},
+    {"The attacker, 25, was killed by police.", "killed 1 self non_state"},
     {"The suicide bomber died at the scene.", "killed 1 self non_state"},
     {"The assailant killed two guards.", "killed 2 state_forces"},
     // "blew themselves up"
