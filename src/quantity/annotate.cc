@@ -1144,6 +1144,13 @@ class Annotator {
         }
         AddFrame(sentence, cd.begin, cd.end, qt, cd.quantity, np, f, f.entry->fate, update,
                  part);
+        // "police forces, who killed the two assailants": the attackers, named back by a
+        // definite perpetrator noun after the verb, died themselves (not one of the victims'
+        // counts, which an implicit victim would be part of).
+        if (f.begin < cd.begin && cd.begin > b && W(cd.begin - 1) == "the" &&
+            f.entry->fate == Fate::kKilled && np.end > cd.end && IsPerpetratorNoun(W(np.end - 1))) {
+          doc_.casualties.back().self_inflicted = true;
+        }
         if ((f.entry->roles & q::kTollIsUpdate) != 0) SplitAcross(cd.end, e);
         continue;
       }
@@ -1387,7 +1394,8 @@ class Annotator {
     if (j + 2 >= e || W(j) != ",") return j;
     const std::string_view first = W(j + 1);
     const bool age = !first.empty() && first.size() <= 3 &&
-                     std::all_of(first.begin(), first.end(), [](char c) { return c >= '0' && c <= '9'; });
+                     std::all_of(first.begin(), first.end(),
+                                 [](char c) { return c >= '0' && c <= '9'; });
     if (first != "identified" && first != "named" && first != "aged" && !age) return j;
     for (size_t k = j + 2; k < e && k < j + 14; ++k) {
       if (W(k) == ",") return k + 1;
@@ -2890,6 +2898,13 @@ class Annotator {
             value = doc_.quantities[cd.quantity].high;
             obj = cd.begin;
           }
+        }
+        // "A mob beat Zada to death": a person's name (of up to three words).
+        if (value == 0 && IsNameWord(k - 1)) {
+          size_t s = k - 1;
+          while (s > b + 1 && s + 3 > k && IsNameWord(s - 1)) --s;
+          value = 1;
+          obj = s;
         }
         for (size_t d = k - 1; value == 0 && d > b && d + 6 > k; --d) {
           const std::string_view w = W(d);

@@ -397,6 +397,12 @@ const Case kMoreFrameCases[] = {
      "killed.",
      "killed 4 state_forces, killed 1 self non_state"},
     {"The attacker, 25, was killed by police.", "killed 1 self non_state"},
+    // Attackers named back by a definite perpetrator noun after an active verb died themselves.
+    {"Police forces killed the two assailants and freed the hostages.", "killed 2 self non_state"},
+    {"Soldiers killed two militants near the border.", "killed 2 non_state"},
+    // A person's name beaten or stoned to death; not one sentenced to it.
+    {"A mob beat Zada to death later in the day.", "killed 1 unknown"},
+    {"A court sentenced Ali Musa to death.", ""},
     {"The suicide bomber died at the scene.", "killed 1 self non_state"},
     {"The assailant killed two guards.", "killed 2 state_forces"},
     // "blew themselves up"
