@@ -50,6 +50,7 @@
 #include "sitrep/timex.h"
 
 #include <array>
+#include <bit>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -69,6 +70,37 @@ namespace timex {
 namespace {
 
 constexpr size_t kNone = static_cast<size_t>(-1);
+
+// A word of at most 16 bytes as two little-endian 8-byte words, zero-padded, and its length:
+// a token is compared with a list of such words by three integer compares each
+// (Scanner::PackedLow), not by a memcmp call per word of the list's length.
+struct PackedWord {
+  uint64_t a = 0, b = 0;
+  size_t n = 0;
+  bool operator==(const PackedWord&) const = default;
+};
+static_assert(std::endian::native == std::endian::little);
+constexpr PackedWord Pack(std::string_view w) {
+  PackedWord p;
+  p.n = w.size();
+  for (size_t k = 0; k < w.size() && k < 16; ++k) {
+    (k < 8 ? p.a : p.b) |= uint64_t{static_cast<uint8_t>(w[k])} << (8 * (k % 8));
+  }
+  return p;
+}
+template <size_t N>
+constexpr std::array<PackedWord, N> PackAll(const std::string_view (&words)[N]) {
+  std::array<PackedWord, N> packed{};
+  for (size_t k = 0; k < N; ++k) packed[k] = Pack(words[k]);
+  return packed;
+}
+template <size_t N>
+bool IsOneOf(const PackedWord& w, const std::array<PackedWord, N>& list) {
+  for (const PackedWord& x : list) {
+    if (x == w) return true;
+  }
+  return false;
+}
 
 // A matcher's result (Scanner::CopyAllButValue copies every field but the value, Tries::Reset
 // sets them to these defaults: keep both in step).
@@ -467,6 +499,19 @@ class Scanner {
     return std::string_view(low_ + begin_[i], end_[i] - begin_[i]);
   }
   bool W(size_t i, std::string_view w) const { return Word(i) && LowOf(i) == w; }
+  // Low(i) packed (Pack); a text longer than 16 bytes as length alone, which no packed list
+  // word has. The lowered copy is padded: 16 bytes are readable at any token.
+  PackedWord PackedLow(size_t i) const {
+    if (!Word(i)) return PackedWord{};
+    PackedWord p;
+    p.n = end_[i] - begin_[i];
+    if (p.n > 16) return p;
+    std::memcpy(&p.a, low_ + begin_[i], 8);
+    std::memcpy(&p.b, low_ + begin_[i] + 8, 8);
+    p.a &= p.n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * p.n)) - 1;
+    p.b &= p.n >= 16 ? ~uint64_t{0} : p.n <= 8 ? 0 : (uint64_t{1} << (8 * (p.n - 8))) - 1;
+    return p;
+  }
   // The same for a literal: inlined to a length test and a fixed-size compare (the matchers
   // make thousands of these per document).
   template <size_t N>
@@ -627,12 +672,10 @@ class Scanner {
       for (std::string_view x : kWords) shapes[x.size()] |= uint32_t{1} << (x[0] & 31);
       return shapes;
     }();
+    static constexpr auto kPacked = PackAll(kWords);
     const std::string_view w = LowOf(k);
     if (w.size() >= kShapes.size() || !(kShapes[w.size()] >> (w[0] & 31) & 1)) return false;
-    for (std::string_view x : kWords) {
-      if (w == x) return true;
-    }
-    return false;
+    return IsOneOf(PackedLow(k), kPacked);
   }
 
   // `run`: MatchersAt(i). Only the matchers whose first tests the token can pass run
@@ -816,19 +859,25 @@ class Scanner {
       if (P(t, '.') && !(t > 0 && Word(t - 1) && end_[t - 1] - begin_[t - 1] <= 4 && Cap(t - 1))) {
         break;
       }
-      std::string_view w = Low(t);
-      if (w == "will" || w == "shall" || w == "ll" || w == "scheduled" || w == "upcoming" ||
-          w == "postponed" || w == "expected" || w == "planned" || w == "plans" || w == "plan" ||
-          w == "planning" || ((w == "soon" || w == "early") && W(t - 1, "as") && t > 0)) {
+      static constexpr std::string_view kFutureWords[] = {
+          "will",     "shall",   "ll",    "scheduled", "upcoming", "postponed",
+          "expected", "planned", "plans", "plan",      "planning"};
+      static constexpr std::string_view kPastWords[] = {"said", "told", "was", "were", "did"};
+      static constexpr auto kFuture = PackAll(kFutureWords);
+      static constexpr auto kPast = PackAll(kPastWords);
+      const PackedWord w = PackedLow(t);  // Low(t)
+      if (IsOneOf(w, kFuture) ||
+          ((w == Pack("soon") || w == Pack("early")) && W(t - 1, "as") && t > 0)) {
         return PastPerfectBefore(t) ? -1 : 1;
       }
       // "set to resume Monday", "is to resume trading Tuesday", "due to arrive Friday".
-      if (w == "to" && t > 0 &&
+      if (w == Pack("to") && t > 0 &&
           (W(t - 1, "set") || W(t - 1, "due") || W(t - 1, "is") || W(t - 1, "are"))) {
         return t > 1 && PastPerfectBefore(t - 1) ? -1 : 1;
       }
-      if (w == "said" || w == "told" || w == "was" || w == "were" || w == "did" ||
-          (w.size() > 4 && w.substr(w.size() - 2) == "ed" && !Cap(t))) {
+      // w.n > 4: a word, and its last two bytes end it in the lowered copy.
+      if (IsOneOf(w, kPast) ||
+          (w.n > 4 && low_[end_[t] - 2] == 'e' && low_[end_[t] - 1] == 'd' && !Cap(t))) {
         return -1;
       }
     }
@@ -1124,16 +1173,14 @@ class Scanner {
     }
     bool context = j != i || fiscal;
     if (!context && i > 0) {
-      std::string_view prev = Low(i - 1);
       static constexpr std::string_view kPrev[] = {
           "in", "since", "until", "till", "by", "of", "from", "to", "through", "during",
           "before", "after", "between", "and", "or", "around", "circa", "year", "early", "late",
           "mid", "end", "summer", "spring", "winter", "autumn", "fall", "season", "throughout",
           "for", "as", "than", "on", "last", "january", "february", "april", "june", "july",
           "august", "september", "october", "november", "december", "march", "may"};
-      for (std::string_view p : kPrev) {
-        if (prev == p) context = true;
-      }
+      static constexpr auto kPrevPacked = PackAll(kPrev);
+      if (IsOneOf(PackedLow(i - 1), kPrevPacked)) context = true;
       if (P(i - 1, '(') || P(i - 1, '-') || P(i - 1, ',')) context = true;
     }
     if (!context) {
@@ -1148,10 +1195,9 @@ class Scanner {
       static constexpr std::string_view kLabels[] = {
           "no", "number", "room", "flight", "route", "highway", "resolution", "article", "page",
           "unit", "apartment", "building", "bus", "train", "model", "code", "item", "line"};
+      static constexpr auto kLabelsPacked = PackAll(kLabels);
       if (i > 0 && P(i - 1, '$')) return false;
-      for (std::string_view label : kLabels) {
-        if (i > 0 && Low(i - 1) == label) return false;
-      }
+      if (i > 0 && IsOneOf(PackedLow(i - 1), kLabelsPacked)) return false;
     }
     if (Word(k) && !P(k, '\'') && !fiscal) {
       // "2000 troops", "1990 levels" (amounts, not dates) — a plural noun right after; "fiscal
