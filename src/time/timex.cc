@@ -384,7 +384,10 @@ class Scanner {
     dct_ = ParseAnchor(anchor);
     ref_ = dct_;
     ref_year_ = dct_.year;
-    if (dct_.known()) ref_month_ = Date{dct_.year, dct_.month, 1};
+    if (dct_.known()) {
+      ref_month_ = Date{dct_.year, dct_.month, 1};
+      dct_days_ = DaysFromCivil(dct_.year, dct_.month, dct_.day);
+    }
     if (reference) {
       LexTimexReference(text, &lowered_, &buffers->toks);
       TokenTableOf(buffers->toks, lowered_, &buffers->table);
@@ -892,6 +895,13 @@ class Scanner {
   }
 
   // ---- value helpers ----
+  // AddDays(dct_, days) and Weekday(dct_) from dct_days_.
+  Date DctPlus(long days) const { return dct_.known() ? CivilFromDays(dct_days_ + days) : dct_; }
+  int DctWeekday() const {
+    long w = (dct_days_ + 3) % 7;  // as Weekday: 1970-01-01 was a Thursday
+    if (w < 0) w += 7;
+    return static_cast<int>(w) + 1;
+  }
   // News narrates the past: a month (and day) without a year is its most recent occurrence up
   // to the anchor, unless its next occurrence is at most four months ahead ("January" in a
   // November article is the coming January).
@@ -901,7 +911,7 @@ class Scanner {
       int d = day ? (day > DaysInMonth(y, month) ? DaysInMonth(y, month) : day) : 1;
       return DaysFromCivil(y, month, d);
     };
-    long anchor = DaysFromCivil(dct_.year, dct_.month, dct_.day);
+    const long anchor = dct_days_;
     int past = days(dct_.year) <= anchor ? dct_.year : dct_.year - 1;
     if (days(past + 1) - anchor <= 120) return past + 1;
     return past;
@@ -1286,7 +1296,7 @@ class Scanner {
         ++k;
       }
     }
-    Date d = AddDays(dct_, offset);
+    Date d = DctPlus(offset);
     m->begin = i;
     m->end = k;
     m->type = time ? TimexType::kTime : TimexType::kDate;
@@ -1371,7 +1381,7 @@ class Scanner {
       m->value = "XXXX-WXX-" + Num(wd) + part;
       return true;
     }
-    int today = Weekday(base);
+    int today = narrative ? Weekday(base) : DctWeekday();
     long back = (today - wd + 7) % 7;     // days back to the most recent such day (0: today)
     long ahead = (wd - today + 7) % 7;    // days ahead to the next such day (0: today)
     long offset;
@@ -1380,7 +1390,7 @@ class Scanner {
     else if (rel == 2) offset = back <= ahead ? -back : ahead;
     else if (back == 0) offset = 0;
     else offset = FutureClause(j) ? ahead : -back;
-    Date d = AddDays(base, offset);
+    Date d = narrative ? AddDays(base, offset) : DctPlus(offset);
     // "Friday evening" → "…TEV"; "Friday night"/"Friday morning" keep their span but take the
     // value of the day, as TimeBank mostly does (measured on timex-dev: the part codes lose).
     m->value = FormatDay(d) + (part == "TEV" ? part : std::string());
@@ -2002,7 +2012,7 @@ class Scanner {
     if (W(d, "on")) ++d;
     Match dm;
     if (W(d, "today") || W(d, "yesterday") || W(d, "tomorrow") || W(d, "tonight")) {
-      day = AddDays(dct_, W(d, "yesterday") ? -1 : W(d, "tomorrow") ? 1 : 0);
+      day = DctPlus(W(d, "yesterday") ? -1 : W(d, "tomorrow") ? 1 : 0);
       k = d + 1;
     } else if (d < n()) {
       // The tense cue of "will leave at 4 a.m. Thursday" is read before the clock time.
@@ -2150,7 +2160,7 @@ class Scanner {
         // A quarter that starts more than four months after publication is last year's: "the
         // fourth quarter" in a January report; "the second quarter" then is the coming one.
         long start = DaysFromCivil(dct_.year, 3 * q - 2, 1);
-        year = start - DaysFromCivil(dct_.year, dct_.month, dct_.day) > 120 ? dct_.year - 1
+        year = start - dct_days_ > 120 ? dct_.year - 1
                                                                             : dct_.year;
       }
       if (!year) year = dct_.year ? dct_.year : -1;
@@ -2238,7 +2248,7 @@ class Scanner {
       d = HolidayIn(*found, year);
       k = ye;
     } else if (dct_.known()) {
-      long anchor = DaysFromCivil(dct_.year, dct_.month, dct_.day);
+      const long anchor = dct_days_;
       Date prev = HolidayIn(*found, dct_.year);
       if (!prev.known() || DaysFromCivil(prev.year, prev.month, prev.day) > anchor) {
         prev = HolidayIn(*found, dct_.year - 1);
@@ -2356,6 +2366,7 @@ class Scanner {
   const uint16_t* gate_ = nullptr;        // GateAt's table (BuildGate), fast path only
   const char* low_ = nullptr;  // lowered_.data()
   Date dct_;
+  long dct_days_ = 0;  // DaysFromCivil of dct_ when it is known: the matchers count from it often
   Date ref_;
   Date ref_month_;               // the last month a DATE/TIME value named (day 1), initially dct_'s
   size_t last_day_end_ = kNone;  // token after the last one-day value, and that day
