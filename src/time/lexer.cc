@@ -603,9 +603,16 @@ inline void ZeroReadings(TokenTable::Reading* readings, size_t count) {
   std::memset(static_cast<void*>(readings), 0, count * sizeof(TokenTable::Reading));
 }
 
+// The resize of GrowTo, out of line: the buffers reach the largest text's size after a few
+// documents, and the test then stays inline (a call per column and document otherwise).
 template <typename T>
-void GrowTo(std::vector<T>* v, size_t n) {
-  if (v->size() < n) v->resize(n);
+[[gnu::noinline]] void Grow(std::vector<T>* v, size_t n) {
+  v->resize(n);
+}
+
+template <typename T>
+[[gnu::always_inline]] inline void GrowTo(std::vector<T>* v, size_t n) {
+  if (v->size() < n) [[unlikely]] Grow(v, n);
 }
 
 // LexTimexInto at SIMD level `level` (kBmi: the CPU has BMI1/2 and POPCNT, level 2 and up;
