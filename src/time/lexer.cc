@@ -454,8 +454,26 @@ __attribute__((
     target("avx2,bmi,bmi2,popcnt,avx512f,avx512bw,avx512vbmi,avx512vbmi2"))) inline size_t
 ListWordsVbmi2(const WordClassTable& table, const uint32_t* begin, const uint32_t* end,
                size_t count, const uint8_t* first_of, const uint8_t* second_of,
-               const uint8_t* third_of, uint32_t* look) {
+               const uint8_t* third_of, TokenTable::Reading* reading, uint32_t* look) {
   const WordClassTable::KeyFilter& filter = table.key_filter();
+  // The readings of "the", "a", "an" and "at" (two lookups in five in news text), which their
+  // bytes and length settle: stored here for every token, not looked up (zero when one is a time
+  // word, which must be listed, or no key).
+  static const auto kSettled = [&table] {
+    std::array<uint32_t, 4> packed{};
+    const std::string_view words[] = {"the", "a", "an", "at"};
+    for (size_t w = 0; w < packed.size(); ++w) {
+      char padded[16] = {};
+      words[w].copy(padded, words[w].size());
+      packed[w] = table.FindPaddedSealedPacked(padded, words[w].size());
+      if (packed[w] & kTimeWord) packed[w] = 0;
+    }
+    return packed;
+  }();
+  const __m512i the_reading = _mm512_set1_epi32(static_cast<int>(kSettled[0]));
+  const __m512i a_reading = _mm512_set1_epi32(static_cast<int>(kSettled[1]));
+  const __m512i an_reading = _mm512_set1_epi32(static_cast<int>(kSettled[2]));
+  const __m512i at_reading = _mm512_set1_epi32(static_cast<int>(kSettled[3]));
   __m512i mix[3][4];
   for (int h = 0; h < 3; ++h) {
     for (int in = 0; in < 4; ++in) mix[h][in] = _mm512_load_si512(filter.mix[h][in]);
@@ -491,12 +509,31 @@ ListWordsVbmi2(const WordClassTable& table, const uint32_t* begin, const uint32_
                            valid;
     const __m512i c0 = _mm512_and_si512(f, five_bits);
     // The second and third bytes count only inside the word (0 else, as the filter was built).
-    const __m512i c1 = _mm512_and_si512(
-        _mm512_maskz_loadu_epi8(_mm512_cmpge_epu8_mask(length, two) & valid, second_of + k),
-        five_bits);
-    const __m512i c2 = _mm512_and_si512(
-        _mm512_maskz_loadu_epi8(_mm512_cmpge_epu8_mask(length, three) & valid, third_of + k),
-        five_bits);
+    const __m512i s = _mm512_maskz_loadu_epi8(_mm512_cmpge_epu8_mask(length, two) & valid,
+                                              second_of + k);
+    const __m512i t = _mm512_maskz_loadu_epi8(_mm512_cmpge_epu8_mask(length, three) & valid,
+                                              third_of + k);
+    const __m512i c1 = _mm512_and_si512(s, five_bits);
+    const __m512i c2 = _mm512_and_si512(t, five_bits);
+    // The settled words, and every reading of the 64 tokens (theirs, else zero).
+    const __mmask64 first_a = _mm512_cmpeq_epi8_mask(f, _mm512_set1_epi8('a'));
+    const __mmask64 is_a = first_a & _mm512_cmpeq_epi8_mask(length, _mm512_set1_epi8(1)) & valid;
+    const __mmask64 two_long = _mm512_cmpeq_epi8_mask(length, two) & first_a;
+    const __mmask64 is_an = two_long & _mm512_cmpeq_epi8_mask(s, _mm512_set1_epi8('n'));
+    const __mmask64 is_at = two_long & _mm512_cmpeq_epi8_mask(s, _mm512_set1_epi8('t'));
+    const __mmask64 is_the = _mm512_cmpeq_epi8_mask(length, three) &
+                             _mm512_cmpeq_epi8_mask(f, _mm512_set1_epi8('t')) &
+                             _mm512_cmpeq_epi8_mask(s, _mm512_set1_epi8('h')) &
+                             _mm512_cmpeq_epi8_mask(t, _mm512_set1_epi8('e'));
+    for (int q = 0; q < 4; ++q) {
+      const auto part = [q](__mmask64 m) { return static_cast<__mmask16>(m >> (16 * q)); };
+      __m512i r = _mm512_maskz_mov_epi32(part(is_the), the_reading);
+      r = _mm512_mask_mov_epi32(r, part(is_a), a_reading);
+      r = _mm512_mask_mov_epi32(r, part(is_an), an_reading);
+      r = _mm512_mask_mov_epi32(r, part(is_at), at_reading);
+      _mm512_storeu_si512(reading + k + 16 * q, r);
+    }
+    const __mmask64 settled = is_the | is_a | is_an | is_at;
     const __m512i n5 = _mm512_and_si512(length, five_bits);
     // The three hashes: the four inputs' table bytes XORed (0x96: a ^ b ^ c).
     const __mmask64 all = ~__mmask64{0};
@@ -514,8 +551,8 @@ ListWordsVbmi2(const WordClassTable& table, const uint32_t* begin, const uint32_
     const __m512i bit0 = _mm512_shuffle_epi8(bit_of, _mm512_and_si512(h[1], seven));
     const __m512i bit1 =
         _mm512_shuffle_epi8(bit_of, _mm512_and_si512(_mm512_srli_epi16(h[1], 3), seven));
-    const __mmask64 hit =
-        _mm512_mask_test_epi8_mask(_mm512_mask_test_epi8_mask(word, byte0, bit0), byte1, bit1);
+    const __mmask64 hit = _mm512_mask_test_epi8_mask(
+        _mm512_mask_test_epi8_mask(word & ~settled, byte0, bit0), byte1, bit1);
     looks += FlattenAt<true, true>(look + looks, hit, static_cast<uint32_t>(k));
   }
   return looks;
@@ -723,7 +760,8 @@ template <bool kBmi, bool kVbmi2 = false>
   size_t looks;
 #if defined(SITREP_TIMEX_AVX2)
   if constexpr (kVbmi2) {
-    looks = sealed ? ListWordsVbmi2(table, begin, end, count, first, second, third, look)
+    looks = sealed ? ListWordsVbmi2(table, begin, end, count, first, second, third,
+                                    t->reading.data(), look)
                    : ListWords(table, sealed, p, begin, end, 0, count, first, look, 0);
   } else if constexpr (kBmi) {
     looks = sealed ? ListWordsAvx2(table, p, begin, end, count, first, look)
@@ -759,7 +797,8 @@ template <bool kBmi, bool kVbmi2 = false>
 
   // Pass 4: the listed words' classes, numbers and index ids (the others' are zero); time words
   // are hot.
-  ZeroReadings<kBmi>(t->reading.data(), count);
+  // (ListWordsVbmi2 has written every reading: zero, or a settled word's.)
+  if (!(kVbmi2 && sealed)) ZeroReadings<kBmi>(t->reading.data(), count);
   uint32_t* const hot_word = t->time_words.data();
   const size_t hot_ws = sealed ? ClassifyListedSealed(table, p, t, look, looks, hot_word)
                                : ClassifyListed(table, p, t, look, looks, hot_word);

@@ -352,6 +352,9 @@ TEST(TimexLexerTest, EveryIndexedWordIsReadAtEveryLevel) {
     text += word;
     text += kAfter[(id + 1) % std::size(kAfter)];
   }
+  // Near the words level 3 settles by their bytes and length ("the", "a", "an", "at").
+  text += "Then the theme: a an at ate ant At An A THE thE th\xC3\xA9 a\xC3\xA9 an\xC3\xA9 "
+          "atom than tha. aa at5 the'";
   const int best = LexTimexSimdLevel();
   for (int level = 0; level <= best; ++level) {
     SetLexTimexSimdLevel(level);
