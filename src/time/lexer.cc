@@ -158,14 +158,14 @@ RawMasks RawMasksScalar(const char* src, char* low) {
   return r;
 }
 
-// The best level the CPU runs: 3 AVX-512 (F, BW, VBMI2) on top of 2, 2 AVX2 (with BMI1/2 and
-// POPCNT), 1 SSE2, 0 scalar.
+// The best level the CPU runs: 3 AVX-512 (F, BW, VBMI, VBMI2) on top of 2, 2 AVX2 (with BMI1/2
+// and POPCNT), 1 SSE2, 0 scalar.
 int BestSimdLevel() {
 #if defined(SITREP_TIMEX_AVX2)
   if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") &&
       __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt")) {
     if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-        __builtin_cpu_supports("avx512vbmi2")) {
+        __builtin_cpu_supports("avx512vbmi") && __builtin_cpu_supports("avx512vbmi2")) {
       return 3;
     }
     return 2;
@@ -434,48 +434,128 @@ __attribute__((target("avx2,bmi,bmi2,popcnt"))) inline size_t ListWordsAvx2(
   return ListWords(table, true, low, begin, end, k, count, first_of, look, looks);
 }
 
-// The first two lowered bytes of the tokens whose starts are set in `start`, in order, from
-// first[0] and second[0] on (64 bytes stored at each: the caller leaves room, and the next block
-// writes over the rest). `low` is the block's lowered text, 65 readable bytes.
+// The first three lowered bytes of the tokens whose starts are set in `start`, in order, from
+// first[0], second[0] and third[0] on (64 bytes stored at each: the caller leaves room, and the
+// next block writes over the rest). `low` is the block's lowered text, 65 readable bytes (the
+// third bytes are loaded only at the starts: a start is before the text's end).
 __attribute__((target("avx512f,avx512bw,avx512vbmi2"))) inline void StoreFirstBytes(
-    const char* low, uint64_t start, uint8_t* first, uint8_t* second) {
+    const char* low, uint64_t start, uint8_t* first, uint8_t* second, uint8_t* third) {
   _mm512_storeu_si512(first, _mm512_maskz_compress_epi8(start, _mm512_loadu_si512(low)));
   _mm512_storeu_si512(second, _mm512_maskz_compress_epi8(start, _mm512_loadu_si512(low + 1)));
+  _mm512_storeu_si512(third,
+                      _mm512_maskz_compress_epi8(start, _mm512_maskz_loadu_epi8(start, low + 2)));
 }
 
-// ListWords with a sealed table at SIMD level 3: the tokens' first two bytes read from the
-// columns StoreFirstBytes filled (`first_of` is the table's), sixteen tokens at a time, one
-// gather (MayBeKey's table entries) for the words among them.
-__attribute__((target("avx2,bmi,bmi2,popcnt,avx512f,avx512bw"))) inline size_t ListWordsVbmi2(
-    const WordClassTable& table, const char* low, const uint32_t* begin, const uint32_t* end,
-    size_t count, uint8_t* first_of, const uint8_t* second_of, uint32_t* look) {
-  const __m512i pair_bits = _mm512_set1_epi32(WordClassTable::kPairBits);
-  const __m512i fifteen = _mm512_set1_epi32(15), one = _mm512_set1_epi32(1);
-  const __m512i letters = _mm512_set1_epi32(25), a = _mm512_set1_epi32('a');
-  const __m512i ascii_end = _mm512_set1_epi32(0x7F);
-  const __m512i iota = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-  const int* const shapes = reinterpret_cast<const int*>(table.key_shapes());
-  size_t looks = 0, k = 0;
-  for (; k + 16 <= count; k += 16) {
-    const __m512i first = _mm512_maskz_cvtepu8_epi32(
-        0xFFFF, _mm_loadu_si128(reinterpret_cast<const __m128i*>(first_of + k)));
-    const __m512i second = _mm512_maskz_cvtepu8_epi32(
-        0xFFFF, _mm_loadu_si128(reinterpret_cast<const __m128i*>(second_of + k)));
-    const __mmask16 word = _mm512_cmple_epu32_mask(_mm512_sub_epi32(first, a), letters) |
-                           _mm512_cmpgt_epu32_mask(first, ascii_end);
-    const __m512i two = _mm512_and_si512(
-        _mm512_or_si512(first, _mm512_maskz_slli_epi32(0xFFFF, second, 8)), pair_bits);
-    const __m512i shape = _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), word, two, shapes, 2);
-    const __m512i length = _mm512_and_si512(
-        _mm512_sub_epi32(_mm512_loadu_si512(end + k), _mm512_loadu_si512(begin + k)), fifteen);
-    const __mmask16 hit =
-        _mm512_mask_test_epi32_mask(word, _mm512_maskz_srlv_epi32(0xFFFF, shape, length), one);
-    _mm512_storeu_si512(look + looks,
-                        _mm512_maskz_compress_epi32(
-                            hit, _mm512_add_epi32(iota, _mm512_set1_epi32(static_cast<int>(k)))));
-    looks += static_cast<size_t>(__builtin_popcount(hit));
+// ListWords with a sealed table at SIMD level 3: the words that pass the table's KeyFilter, 64
+// tokens at a time from the columns StoreFirstBytes filled (`first_of` is the table's) and the
+// tokens' lengths, with byte permutes (no gather; fewer words to look up than MayBeKey leaves).
+// The columns are read masked past the count.
+__attribute__((
+    target("avx2,bmi,bmi2,popcnt,avx512f,avx512bw,avx512vbmi,avx512vbmi2"))) inline size_t
+ListWordsVbmi2(const WordClassTable& table, const uint32_t* begin, const uint32_t* end,
+               size_t count, const uint8_t* first_of, const uint8_t* second_of,
+               const uint8_t* third_of, TokenTable::Reading* reading, uint32_t* look) {
+  const WordClassTable::KeyFilter& filter = table.key_filter();
+  // The readings of "the", "a", "an" and "at" (two lookups in five in news text), which their
+  // bytes and length settle: stored here for every token, not looked up (zero when one is a time
+  // word, which must be listed, or no key).
+  static const auto kSettled = [&table] {
+    std::array<uint32_t, 4> packed{};
+    const std::string_view words[] = {"the", "a", "an", "at"};
+    for (size_t w = 0; w < packed.size(); ++w) {
+      char padded[16] = {};
+      words[w].copy(padded, words[w].size());
+      packed[w] = table.FindPaddedSealedPacked(padded, words[w].size());
+      if (packed[w] & kTimeWord) packed[w] = 0;
+    }
+    return packed;
+  }();
+  const __m512i the_reading = _mm512_set1_epi32(static_cast<int>(kSettled[0]));
+  const __m512i a_reading = _mm512_set1_epi32(static_cast<int>(kSettled[1]));
+  const __m512i an_reading = _mm512_set1_epi32(static_cast<int>(kSettled[2]));
+  const __m512i at_reading = _mm512_set1_epi32(static_cast<int>(kSettled[3]));
+  __m512i mix[3][4];
+  for (int h = 0; h < 3; ++h) {
+    for (int in = 0; in < 4; ++in) mix[h][in] = _mm512_load_si512(filter.mix[h][in]);
   }
-  return ListWords(table, true, low, begin, end, k, count, first_of, look, looks);
+  const __m512i half0_low = _mm512_load_si512(filter.half[0]);
+  const __m512i half0_high = _mm512_load_si512(filter.half[0] + 64);
+  const __m512i half1_low = _mm512_load_si512(filter.half[1]);
+  const __m512i half1_high = _mm512_load_si512(filter.half[1] + 64);
+  // Byte k of each 16-byte lane: the bit k of a byte (k < 8).
+  const __m512i bit_of = _mm512_maskz_broadcast_i32x4(
+      0xFFFF, _mm_setr_epi8(1, 2, 4, 8, 16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0));
+  const __m512i five_bits = _mm512_set1_epi8(31), seven = _mm512_set1_epi8(7);
+  const __m512i letters = _mm512_set1_epi8(25), a = _mm512_set1_epi8('a');
+  const __m512i high = _mm512_set1_epi8(static_cast<char>(0x80));
+  const __m512i two = _mm512_set1_epi8(2), three = _mm512_set1_epi8(3);
+  size_t looks = 0;
+  for (size_t k = 0; k < count; k += 64) {
+    const size_t left = count - k;
+    const __mmask64 valid = left >= 64 ? ~__mmask64{0} : (__mmask64{1} << left) - 1;
+    const __m512i f = _mm512_maskz_loadu_epi8(valid, first_of + k);
+    // The lengths, capped at 255, 16 tokens a quarter.
+    __m512i length = _mm512_setzero_si512();
+    for (int q = 0; q < 4; ++q) {
+      const __mmask16 part = static_cast<__mmask16>(valid >> (16 * q));
+      const __m512i n = _mm512_sub_epi32(_mm512_maskz_loadu_epi32(part, end + k + 16 * q),
+                                         _mm512_maskz_loadu_epi32(part, begin + k + 16 * q));
+      length = _mm512_mask_blend_epi64(
+          static_cast<__mmask8>(0x3 << (2 * q)), length,
+          _mm512_maskz_broadcast_i32x4(0xFFFF, _mm512_maskz_cvtusepi32_epi8(0xFFFF, n)));
+    }
+    const __mmask64 word = (_mm512_cmple_epu8_mask(_mm512_sub_epi8(f, a), letters) |
+                            _mm512_cmpge_epu8_mask(f, high)) &
+                           valid;
+    const __m512i c0 = _mm512_and_si512(f, five_bits);
+    // The second and third bytes count only inside the word (0 else, as the filter was built).
+    const __m512i s = _mm512_maskz_loadu_epi8(_mm512_cmpge_epu8_mask(length, two) & valid,
+                                              second_of + k);
+    const __m512i t = _mm512_maskz_loadu_epi8(_mm512_cmpge_epu8_mask(length, three) & valid,
+                                              third_of + k);
+    const __m512i c1 = _mm512_and_si512(s, five_bits);
+    const __m512i c2 = _mm512_and_si512(t, five_bits);
+    // The settled words, and every reading of the 64 tokens (theirs, else zero).
+    const __mmask64 first_a = _mm512_cmpeq_epi8_mask(f, _mm512_set1_epi8('a'));
+    const __mmask64 is_a = first_a & _mm512_cmpeq_epi8_mask(length, _mm512_set1_epi8(1)) & valid;
+    const __mmask64 two_long = _mm512_cmpeq_epi8_mask(length, two) & first_a;
+    const __mmask64 is_an = two_long & _mm512_cmpeq_epi8_mask(s, _mm512_set1_epi8('n'));
+    const __mmask64 is_at = two_long & _mm512_cmpeq_epi8_mask(s, _mm512_set1_epi8('t'));
+    const __mmask64 is_the = _mm512_cmpeq_epi8_mask(length, three) &
+                             _mm512_cmpeq_epi8_mask(f, _mm512_set1_epi8('t')) &
+                             _mm512_cmpeq_epi8_mask(s, _mm512_set1_epi8('h')) &
+                             _mm512_cmpeq_epi8_mask(t, _mm512_set1_epi8('e'));
+    for (int q = 0; q < 4; ++q) {
+      const auto part = [q](__mmask64 m) { return static_cast<__mmask16>(m >> (16 * q)); };
+      __m512i r = _mm512_maskz_mov_epi32(part(is_the), the_reading);
+      r = _mm512_mask_mov_epi32(r, part(is_a), a_reading);
+      r = _mm512_mask_mov_epi32(r, part(is_an), an_reading);
+      r = _mm512_mask_mov_epi32(r, part(is_at), at_reading);
+      _mm512_storeu_si512(reading + k + 16 * q, r);
+    }
+    const __mmask64 settled = is_the | is_a | is_an | is_at;
+    const __m512i n5 = _mm512_and_si512(length, five_bits);
+    // The three hashes: the four inputs' table bytes XORed (0x96: a ^ b ^ c).
+    const __mmask64 all = ~__mmask64{0};
+    __m512i h[3];
+    for (int j = 0; j < 3; ++j) {
+      h[j] = _mm512_ternarylogic_epi32(_mm512_maskz_permutexvar_epi8(all, c0, mix[j][0]),
+                                       _mm512_maskz_permutexvar_epi8(all, c1, mix[j][1]),
+                                       _mm512_maskz_permutexvar_epi8(all, c2, mix[j][2]), 0x96);
+      h[j] = _mm512_xor_si512(h[j], _mm512_maskz_permutexvar_epi8(all, n5, mix[j][3]));
+    }
+    // Bytes of the two halves (7-bit indexes: bit 6 picks the table's high 64 bytes), and the
+    // bits hash 1 picks in them.
+    const __m512i byte0 = _mm512_permutex2var_epi8(half0_low, h[0], half0_high);
+    const __m512i byte1 = _mm512_permutex2var_epi8(half1_low, h[2], half1_high);
+    const __m512i bit0 = _mm512_shuffle_epi8(bit_of, _mm512_and_si512(h[1], seven));
+    const __m512i bit1 =
+        _mm512_shuffle_epi8(bit_of, _mm512_and_si512(_mm512_srli_epi16(h[1], 3), seven));
+    const __mmask64 hit = _mm512_mask_test_epi8_mask(
+        _mm512_mask_test_epi8_mask(word & ~settled, byte0, bit0), byte1, bit1);
+    looks += FlattenAt<true, true>(look + looks, hit, static_cast<uint32_t>(k));
+  }
+  return looks;
 }
 
 // The value of the n-digit number at p (1 <= n <= 9; 16 readable bytes): its first (up to)
@@ -560,9 +640,16 @@ inline void ZeroReadings(TokenTable::Reading* readings, size_t count) {
   std::memset(static_cast<void*>(readings), 0, count * sizeof(TokenTable::Reading));
 }
 
+// The resize of GrowTo, out of line: the buffers reach the largest text's size after a few
+// documents, and the test then stays inline (a call per column and document otherwise).
 template <typename T>
-void GrowTo(std::vector<T>* v, size_t n) {
-  if (v->size() < n) v->resize(n);
+[[gnu::noinline]] void Grow(std::vector<T>* v, size_t n) {
+  v->resize(n);
+}
+
+template <typename T>
+[[gnu::always_inline]] inline void GrowTo(std::vector<T>* v, size_t n) {
+  if (v->size() < n) [[unlikely]] Grow(v, n);
 }
 
 // LexTimexInto at SIMD level `level` (kBmi: the CPU has BMI1/2 and POPCNT, level 2 and up;
@@ -632,13 +719,17 @@ template <bool kBmi, bool kVbmi2 = false>
 
   // Pass 2: each token's end, one after its last byte: the last bytes, in order, are those of
   // the tokens in order.
-  // At level 3 also the tokens' first two lowered bytes (StoreFirstBytes; room for the 64 bytes
-  // it stores).
+  // At level 3 also the tokens' first three lowered bytes (StoreFirstBytes; room for the 64
+  // bytes it stores).
   GrowTo(&t->first, count + 64);
-  thread_local std::vector<uint8_t> seconds;
-  if constexpr (kVbmi2) GrowTo(&seconds, count + 64);
+  thread_local std::vector<uint8_t> seconds, thirds;
+  if constexpr (kVbmi2) {
+    GrowTo(&seconds, count + 64);
+    GrowTo(&thirds, count + 64);
+  }
   uint8_t* const first = t->first.data();
   uint8_t* const second = seconds.data();
+  uint8_t* const third = thirds.data();
   size_t ends = 0;
   for (size_t b = 0; b < blocks; ++b) {
     const uint64_t word = word_bits[b], digit = digit_bits[b];
@@ -647,7 +738,8 @@ template <bool kBmi, bool kVbmi2 = false>
     ends += FlattenAt<kBmi, kVbmi2>(end + ends, last, static_cast<uint32_t>(b * 64 + 1));
 #if defined(SITREP_TIMEX_AVX2)
     if constexpr (kVbmi2) {
-      StoreFirstBytes(p + b * 64, starts[b], first + before[b], second + before[b]);
+      StoreFirstBytes(p + b * 64, starts[b], first + before[b], second + before[b],
+                      third + before[b]);
     }
 #endif
   }
@@ -668,7 +760,8 @@ template <bool kBmi, bool kVbmi2 = false>
   size_t looks;
 #if defined(SITREP_TIMEX_AVX2)
   if constexpr (kVbmi2) {
-    looks = sealed ? ListWordsVbmi2(table, p, begin, end, count, first, second, look)
+    looks = sealed ? ListWordsVbmi2(table, begin, end, count, first, second, third,
+                                    t->reading.data(), look)
                    : ListWords(table, sealed, p, begin, end, 0, count, first, look, 0);
   } else if constexpr (kBmi) {
     looks = sealed ? ListWordsAvx2(table, p, begin, end, count, first, look)
@@ -704,7 +797,8 @@ template <bool kBmi, bool kVbmi2 = false>
 
   // Pass 4: the listed words' classes, numbers and index ids (the others' are zero); time words
   // are hot.
-  ZeroReadings<kBmi>(t->reading.data(), count);
+  // (ListWordsVbmi2 has written every reading: zero, or a settled word's.)
+  if (!(kVbmi2 && sealed)) ZeroReadings<kBmi>(t->reading.data(), count);
   uint32_t* const hot_word = t->time_words.data();
   const size_t hot_ws = sealed ? ClassifyListedSealed(table, p, t, look, looks, hot_word)
                                : ClassifyListed(table, p, t, look, looks, hot_word);
@@ -774,10 +868,10 @@ __attribute__((target("avx2,bmi,bmi2,popcnt"))) void LexIntoHaswell(std::string_
   LexInto<true>(text, lowered, t, 2);
 }
 
-// The same for CPUs with AVX-512 F, BW and VBMI2 as well (SIMD level 3): token offsets written
-// by byte compression.
-__attribute__((target("avx2,bmi,bmi2,popcnt,avx512f,avx512bw,avx512vbmi2"))) void LexIntoAvx512(
-    std::string_view text, std::string* lowered, TokenTable* t) {
+// The same for CPUs with AVX-512 F, BW, VBMI and VBMI2 as well (SIMD level 3): token offsets
+// written by byte compression.
+__attribute__((target("avx2,bmi,bmi2,popcnt,avx512f,avx512bw,avx512vbmi,avx512vbmi2"))) void
+LexIntoAvx512(std::string_view text, std::string* lowered, TokenTable* t) {
   LexInto<true, true>(text, lowered, t, 3);
 }
 #endif

@@ -88,8 +88,9 @@ void TokenTableOf(const std::vector<Tok>& toks, std::string_view lowered, TokenT
 
 // The vector width LexTimex classifies bytes with: 2 AVX2 (when the CPU has it with BMI1/2 and
 // POPCNT, checked at run time; the whole lexer is then compiled for them), 3 the same with
-// AVX-512 F, BW and VBMI2 (token offsets by byte compression; callgrind's CPU has none, so
-// profiles run level 2), 1 SSE2, 0 one byte at a time. Every level gives the same tokens.
+// AVX-512 F, BW, VBMI and VBMI2 (token offsets by byte compression, the words to look up by
+// byte permutes; callgrind's CPU has none, so profiles run level 2), 1 SSE2, 0 one byte at a
+// time. Every level gives the same tokens.
 int LexTimexSimdLevel();
 // For tests: selects a level (clamped to 0..the best the CPU has); returns the previous one.
 // Not thread-safe: call it before lexing on other threads.

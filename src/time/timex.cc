@@ -50,6 +50,7 @@
 #include "sitrep/timex.h"
 
 #include <array>
+#include <bit>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -69,6 +70,37 @@ namespace timex {
 namespace {
 
 constexpr size_t kNone = static_cast<size_t>(-1);
+
+// A word of at most 16 bytes as two little-endian 8-byte words, zero-padded, and its length:
+// a token is compared with a list of such words by three integer compares each
+// (Scanner::PackedLow), not by a memcmp call per word of the list's length.
+struct PackedWord {
+  uint64_t a = 0, b = 0;
+  size_t n = 0;
+  bool operator==(const PackedWord&) const = default;
+};
+static_assert(std::endian::native == std::endian::little);
+constexpr PackedWord Pack(std::string_view w) {
+  PackedWord p;
+  p.n = w.size();
+  for (size_t k = 0; k < w.size() && k < 16; ++k) {
+    (k < 8 ? p.a : p.b) |= uint64_t{static_cast<uint8_t>(w[k])} << (8 * (k % 8));
+  }
+  return p;
+}
+template <size_t N>
+constexpr std::array<PackedWord, N> PackAll(const std::string_view (&words)[N]) {
+  std::array<PackedWord, N> packed{};
+  for (size_t k = 0; k < N; ++k) packed[k] = Pack(words[k]);
+  return packed;
+}
+template <size_t N>
+bool IsOneOf(const PackedWord& w, const std::array<PackedWord, N>& list) {
+  for (const PackedWord& x : list) {
+    if (x == w) return true;
+  }
+  return false;
+}
 
 // A matcher's result (Scanner::CopyAllButValue copies every field but the value, Tries::Reset
 // sets them to these defaults: keep both in step).
@@ -352,7 +384,10 @@ class Scanner {
     dct_ = ParseAnchor(anchor);
     ref_ = dct_;
     ref_year_ = dct_.year;
-    if (dct_.known()) ref_month_ = Date{dct_.year, dct_.month, 1};
+    if (dct_.known()) {
+      ref_month_ = Date{dct_.year, dct_.month, 1};
+      dct_days_ = DaysFromCivil(dct_.year, dct_.month, dct_.day);
+    }
     if (reference) {
       LexTimexReference(text, &lowered_, &buffers->toks);
       TokenTableOf(buffers->toks, lowered_, &buffers->table);
@@ -467,6 +502,19 @@ class Scanner {
     return std::string_view(low_ + begin_[i], end_[i] - begin_[i]);
   }
   bool W(size_t i, std::string_view w) const { return Word(i) && LowOf(i) == w; }
+  // Low(i) packed (Pack); a text longer than 16 bytes as length alone, which no packed list
+  // word has. The lowered copy is padded: 16 bytes are readable at any token.
+  PackedWord PackedLow(size_t i) const {
+    if (!Word(i)) return PackedWord{};
+    PackedWord p;
+    p.n = end_[i] - begin_[i];
+    if (p.n > 16) return p;
+    std::memcpy(&p.a, low_ + begin_[i], 8);
+    std::memcpy(&p.b, low_ + begin_[i] + 8, 8);
+    p.a &= p.n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * p.n)) - 1;
+    p.b &= p.n >= 16 ? ~uint64_t{0} : p.n <= 8 ? 0 : (uint64_t{1} << (8 * (p.n - 8))) - 1;
+    return p;
+  }
   // The same for a literal: inlined to a length test and a fixed-size compare (the matchers
   // make thousands of these per document).
   template <size_t N>
@@ -627,12 +675,10 @@ class Scanner {
       for (std::string_view x : kWords) shapes[x.size()] |= uint32_t{1} << (x[0] & 31);
       return shapes;
     }();
+    static constexpr auto kPacked = PackAll(kWords);
     const std::string_view w = LowOf(k);
     if (w.size() >= kShapes.size() || !(kShapes[w.size()] >> (w[0] & 31) & 1)) return false;
-    for (std::string_view x : kWords) {
-      if (w == x) return true;
-    }
-    return false;
+    return IsOneOf(PackedLow(k), kPacked);
   }
 
   // `run`: MatchersAt(i). Only the matchers whose first tests the token can pass run
@@ -816,19 +862,25 @@ class Scanner {
       if (P(t, '.') && !(t > 0 && Word(t - 1) && end_[t - 1] - begin_[t - 1] <= 4 && Cap(t - 1))) {
         break;
       }
-      std::string_view w = Low(t);
-      if (w == "will" || w == "shall" || w == "ll" || w == "scheduled" || w == "upcoming" ||
-          w == "postponed" || w == "expected" || w == "planned" || w == "plans" || w == "plan" ||
-          w == "planning" || ((w == "soon" || w == "early") && W(t - 1, "as") && t > 0)) {
+      static constexpr std::string_view kFutureWords[] = {
+          "will",     "shall",   "ll",    "scheduled", "upcoming", "postponed",
+          "expected", "planned", "plans", "plan",      "planning"};
+      static constexpr std::string_view kPastWords[] = {"said", "told", "was", "were", "did"};
+      static constexpr auto kFuture = PackAll(kFutureWords);
+      static constexpr auto kPast = PackAll(kPastWords);
+      const PackedWord w = PackedLow(t);  // Low(t)
+      if (IsOneOf(w, kFuture) ||
+          ((w == Pack("soon") || w == Pack("early")) && W(t - 1, "as") && t > 0)) {
         return PastPerfectBefore(t) ? -1 : 1;
       }
       // "set to resume Monday", "is to resume trading Tuesday", "due to arrive Friday".
-      if (w == "to" && t > 0 &&
+      if (w == Pack("to") && t > 0 &&
           (W(t - 1, "set") || W(t - 1, "due") || W(t - 1, "is") || W(t - 1, "are"))) {
         return t > 1 && PastPerfectBefore(t - 1) ? -1 : 1;
       }
-      if (w == "said" || w == "told" || w == "was" || w == "were" || w == "did" ||
-          (w.size() > 4 && w.substr(w.size() - 2) == "ed" && !Cap(t))) {
+      // w.n > 4: a word, and its last two bytes end it in the lowered copy.
+      if (IsOneOf(w, kPast) ||
+          (w.n > 4 && low_[end_[t] - 2] == 'e' && low_[end_[t] - 1] == 'd' && !Cap(t))) {
         return -1;
       }
     }
@@ -843,6 +895,13 @@ class Scanner {
   }
 
   // ---- value helpers ----
+  // AddDays(dct_, days) and Weekday(dct_) from dct_days_.
+  Date DctPlus(long days) const { return dct_.known() ? CivilFromDays(dct_days_ + days) : dct_; }
+  int DctWeekday() const {
+    long w = (dct_days_ + 3) % 7;  // as Weekday: 1970-01-01 was a Thursday
+    if (w < 0) w += 7;
+    return static_cast<int>(w) + 1;
+  }
   // News narrates the past: a month (and day) without a year is its most recent occurrence up
   // to the anchor, unless its next occurrence is at most four months ahead ("January" in a
   // November article is the coming January).
@@ -852,7 +911,7 @@ class Scanner {
       int d = day ? (day > DaysInMonth(y, month) ? DaysInMonth(y, month) : day) : 1;
       return DaysFromCivil(y, month, d);
     };
-    long anchor = DaysFromCivil(dct_.year, dct_.month, dct_.day);
+    const long anchor = dct_days_;
     int past = days(dct_.year) <= anchor ? dct_.year : dct_.year - 1;
     if (days(past + 1) - anchor <= 120) return past + 1;
     return past;
@@ -1124,16 +1183,14 @@ class Scanner {
     }
     bool context = j != i || fiscal;
     if (!context && i > 0) {
-      std::string_view prev = Low(i - 1);
       static constexpr std::string_view kPrev[] = {
           "in", "since", "until", "till", "by", "of", "from", "to", "through", "during",
           "before", "after", "between", "and", "or", "around", "circa", "year", "early", "late",
           "mid", "end", "summer", "spring", "winter", "autumn", "fall", "season", "throughout",
           "for", "as", "than", "on", "last", "january", "february", "april", "june", "july",
           "august", "september", "october", "november", "december", "march", "may"};
-      for (std::string_view p : kPrev) {
-        if (prev == p) context = true;
-      }
+      static constexpr auto kPrevPacked = PackAll(kPrev);
+      if (IsOneOf(PackedLow(i - 1), kPrevPacked)) context = true;
       if (P(i - 1, '(') || P(i - 1, '-') || P(i - 1, ',')) context = true;
     }
     if (!context) {
@@ -1148,10 +1205,9 @@ class Scanner {
       static constexpr std::string_view kLabels[] = {
           "no", "number", "room", "flight", "route", "highway", "resolution", "article", "page",
           "unit", "apartment", "building", "bus", "train", "model", "code", "item", "line"};
+      static constexpr auto kLabelsPacked = PackAll(kLabels);
       if (i > 0 && P(i - 1, '$')) return false;
-      for (std::string_view label : kLabels) {
-        if (i > 0 && Low(i - 1) == label) return false;
-      }
+      if (i > 0 && IsOneOf(PackedLow(i - 1), kLabelsPacked)) return false;
     }
     if (Word(k) && !P(k, '\'') && !fiscal) {
       // "2000 troops", "1990 levels" (amounts, not dates) — a plural noun right after; "fiscal
@@ -1240,7 +1296,7 @@ class Scanner {
         ++k;
       }
     }
-    Date d = AddDays(dct_, offset);
+    Date d = DctPlus(offset);
     m->begin = i;
     m->end = k;
     m->type = time ? TimexType::kTime : TimexType::kDate;
@@ -1325,7 +1381,7 @@ class Scanner {
       m->value = "XXXX-WXX-" + Num(wd) + part;
       return true;
     }
-    int today = Weekday(base);
+    int today = narrative ? Weekday(base) : DctWeekday();
     long back = (today - wd + 7) % 7;     // days back to the most recent such day (0: today)
     long ahead = (wd - today + 7) % 7;    // days ahead to the next such day (0: today)
     long offset;
@@ -1334,7 +1390,7 @@ class Scanner {
     else if (rel == 2) offset = back <= ahead ? -back : ahead;
     else if (back == 0) offset = 0;
     else offset = FutureClause(j) ? ahead : -back;
-    Date d = AddDays(base, offset);
+    Date d = narrative ? AddDays(base, offset) : DctPlus(offset);
     // "Friday evening" → "…TEV"; "Friday night"/"Friday morning" keep their span but take the
     // value of the day, as TimeBank mostly does (measured on timex-dev: the part codes lose).
     m->value = FormatDay(d) + (part == "TEV" ? part : std::string());
@@ -1956,7 +2012,7 @@ class Scanner {
     if (W(d, "on")) ++d;
     Match dm;
     if (W(d, "today") || W(d, "yesterday") || W(d, "tomorrow") || W(d, "tonight")) {
-      day = AddDays(dct_, W(d, "yesterday") ? -1 : W(d, "tomorrow") ? 1 : 0);
+      day = DctPlus(W(d, "yesterday") ? -1 : W(d, "tomorrow") ? 1 : 0);
       k = d + 1;
     } else if (d < n()) {
       // The tense cue of "will leave at 4 a.m. Thursday" is read before the clock time.
@@ -2104,7 +2160,7 @@ class Scanner {
         // A quarter that starts more than four months after publication is last year's: "the
         // fourth quarter" in a January report; "the second quarter" then is the coming one.
         long start = DaysFromCivil(dct_.year, 3 * q - 2, 1);
-        year = start - DaysFromCivil(dct_.year, dct_.month, dct_.day) > 120 ? dct_.year - 1
+        year = start - dct_days_ > 120 ? dct_.year - 1
                                                                             : dct_.year;
       }
       if (!year) year = dct_.year ? dct_.year : -1;
@@ -2192,7 +2248,7 @@ class Scanner {
       d = HolidayIn(*found, year);
       k = ye;
     } else if (dct_.known()) {
-      long anchor = DaysFromCivil(dct_.year, dct_.month, dct_.day);
+      const long anchor = dct_days_;
       Date prev = HolidayIn(*found, dct_.year);
       if (!prev.known() || DaysFromCivil(prev.year, prev.month, prev.day) > anchor) {
         prev = HolidayIn(*found, dct_.year - 1);
@@ -2310,6 +2366,7 @@ class Scanner {
   const uint16_t* gate_ = nullptr;        // GateAt's table (BuildGate), fast path only
   const char* low_ = nullptr;  // lowered_.data()
   Date dct_;
+  long dct_days_ = 0;  // DaysFromCivil of dct_ when it is known: the matchers count from it often
   Date ref_;
   Date ref_month_;               // the last month a DATE/TIME value named (day 1), initially dct_'s
   size_t last_day_end_ = kNone;  // token after the last one-day value, and that day

@@ -310,6 +310,63 @@ TEST(TimexLexerTest, MayBeKeyPassesEveryIndexedWord) {
   EXPECT_LE(passed, 3u);
 }
 
+// At SIMD level 3 the lexer looks up only the words the KeyFilter lets through: every key of
+// the index passes it, whatever bytes follow it; most other words do not.
+TEST(TimexLexerTest, KeyFilterPassesEveryIndexedWord) {
+  const WordClassTable& table = TimeWordClasses();
+  ASSERT_TRUE(table.sealed());
+  const char kAfter[] = {' ', '.', '5', '\0', '\xE2', '\'', '-', '\n'};
+  for (size_t id = 1; id < table.WordCount(); ++id) {
+    const std::string word = table.WordAt(id);
+    for (char after : kAfter) {
+      char padded[32] = {};
+      word.copy(padded, word.size());
+      padded[word.size()] = padded[word.size() + 1] = after;
+      EXPECT_TRUE(table.MayPassKeyFilter(padded, word.size())) << word << " then " << int{after};
+    }
+  }
+  size_t passed = 0;
+  const char* kOthers[] = {"officials", "troops", "killed", "police", "government", "said",
+                           "village", "attack", "rebels", "province", "xylophone", "q"};
+  for (const char* w : kOthers) {
+    char padded[32] = {};
+    std::string_view(w).copy(padded, 31);
+    passed += table.MayPassKeyFilter(padded, std::string_view(w).size());
+  }
+  EXPECT_LE(passed, 3u);
+}
+
+// Every key of the index, capitalized or not, in the text with the bytes that may follow it, at
+// every SIMD level: the lexer's word filters (MayBeKey, the KeyFilter) let each through, so its
+// readings are the reference's.
+TEST(TimexLexerTest, EveryIndexedWordIsReadAtEveryLevel) {
+  const WordClassTable& table = TimeWordClasses();
+  ASSERT_TRUE(table.sealed());
+  const char* kAfter[] = {" ", ". ", "5 ", "' ", "- ", "\n", "\xE2\x80\x94", ",", "s "};
+  std::string text;
+  for (size_t id = 1; id < table.WordCount(); ++id) {
+    std::string word = table.WordAt(id);
+    text += word;
+    text += kAfter[id % std::size(kAfter)];
+    word[0] = static_cast<char>(word[0] - 'a' + 'A');
+    text += word;
+    text += kAfter[(id + 1) % std::size(kAfter)];
+  }
+  // Near the words level 3 settles by their bytes and length ("the", "a", "an", "at").
+  text += "Then the theme: a an at ate ant At An A THE thE th\xC3\xA9 a\xC3\xA9 an\xC3\xA9 "
+          "atom than tha. aa at5 the'";
+  const int best = LexTimexSimdLevel();
+  for (int level = 0; level <= best; ++level) {
+    SetLexTimexSimdLevel(level);
+    ExpectSameAsReference(text);
+    // And each word at the very end of a text (the last, partly filled block).
+    for (size_t id = 1; id < table.WordCount() && !HasFailure(); ++id) {
+      ExpectSameAsReference("In " + table.WordAt(id));
+    }
+  }
+  SetLexTimexSimdLevel(best);
+}
+
 // HolidayDate skips words the lexer did not class: every holiday name must begin with a time
 // word or kStarter word.
 TEST(TimexLexerTest, HolidayNamesBeginWithClassedWords) {
