@@ -424,6 +424,8 @@ const Case kMoreFrameCases[] = {
     // "killed them" refers back to the count.
     {"Kidnappers seized three traders and later killed them.",
      "detained 3 civilians, killed 3 civilians"},
+    {"Armed men kidnapped two party supporters and later assaulted and killed them.",
+     "abducted 2 civilians, killed 2 civilians"},
     // The group decides the side of a role noun.
     {"The strike resulted in the killing of a senior Islamic State commander.",
      "killed 1 non_state"},
