@@ -92,10 +92,13 @@ class NeedleEnds {
         last_(_mm_set1_epi8(needle.back())),
         back_(needle.size() - 1) {}
   uint32_t At(std::string_view text, size_t at) const {
+    return static_cast<uint32_t>(_mm_movemask_epi8(Bytes(text, at)));
+  }
+  // The same as bytes (0xFF where bit i would be set), not yet gathered into a mask.
+  __m128i Bytes(std::string_view text, size_t at) const {
     const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
     const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at + back_));
-    return static_cast<uint32_t>(
-        _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first_), _mm_cmpeq_epi8(b, last_))));
+    return _mm_and_si128(_mm_cmpeq_epi8(a, first_), _mm_cmpeq_epi8(b, last_));
   }
 
  private:
@@ -123,6 +126,21 @@ bool ContainsInLower(std::string_view text, std::string_view lower) {
       return false;
     };
     size_t at = 0;
+    // Four blocks at a time, tested together: most blocks hold no candidate start, and one
+    // test for four costs fewer instructions than a test per block.
+    for (; at + 64 <= starts; at += 64) {
+      const __m128i b0 = ends.Bytes(text, at), b1 = ends.Bytes(text, at + 16),
+                    b2 = ends.Bytes(text, at + 32), b3 = ends.Bytes(text, at + 48);
+      if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(b0, b1), _mm_or_si128(b2, b3))) == 0) {
+        continue;
+      }
+      if (any_match(at, static_cast<uint32_t>(_mm_movemask_epi8(b0))) ||
+          any_match(at + 16, static_cast<uint32_t>(_mm_movemask_epi8(b1))) ||
+          any_match(at + 32, static_cast<uint32_t>(_mm_movemask_epi8(b2))) ||
+          any_match(at + 48, static_cast<uint32_t>(_mm_movemask_epi8(b3)))) {
+        return true;
+      }
+    }
     for (; at + 16 <= starts; at += 16) {
       if (any_match(at, ends.At(text, at))) return true;
     }
