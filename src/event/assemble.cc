@@ -257,13 +257,6 @@ const util::SpanOverlaps& MentionIndex::named() const {
   return named_;
 }
 
-const EventLocation& SentenceLocations::At(uint32_t sentence) {
-  std::optional<EventLocation>& slot = sentence < memo_.size() ? memo_[sentence] : unmemoized_;
-  if (sentence >= memo_.size()) slot.reset();
-  if (!slot) slot = LocateEvent(doc_, sentence, *gaz_, cache_);
-  return *slot;
-}
-
 namespace {
 
 // A trigger named as a motive of the incident, not the incident itself: "in revenge for the

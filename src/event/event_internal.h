@@ -46,23 +46,21 @@ struct Incident {
 enum class Family : uint8_t { kViolent, kDemonstration, kStrategic };
 Family FamilyOf(std::string_view event_type);
 
-// LocateEvent of each sentence of one document, computed once: grouping asks for every
-// sentence with a mention and event assembly again for an incident's first sentence.
+// LocateEvent of each sentence of one document, computed once (LocatedEvent keeps each
+// sentence's answer): grouping asks for every sentence with a mention and event assembly again
+// for an incident's first sentence.
 class SentenceLocations {
  public:
   // `gaz` may be null: no sentence is located then.
-  SentenceLocations(const Document& doc, const Gazetteer* gaz)
-      : doc_(doc), gaz_(gaz), memo_(doc.sentences.size()) {}
+  SentenceLocations(const Document& doc, const Gazetteer* gaz) : doc_(doc), gaz_(gaz) {}
   const Gazetteer* gazetteer() const { return gaz_; }
-  // LocateEvent(doc, sentence, *gaz); needs a gazetteer.
-  const EventLocation& At(uint32_t sentence);
+  // LocateEvent(doc, sentence, *gaz); needs a gazetteer. Valid while this lives.
+  const EventLocation& At(uint32_t sentence) { return LocatedEvent(doc_, sentence, *gaz_, cache_); }
 
  private:
   const Document& doc_;
   const Gazetteer* gaz_;
-  std::vector<std::optional<EventLocation>> memo_;
-  std::optional<EventLocation> unmemoized_;  // the last sentence asked for past the end
-  LocateCache cache_;                        // what LocateEvent keeps of the document
+  LocateCache cache_;  // what LocateEvent keeps of the document, each sentence's answer too
 };
 
 // Groups the document's news mentions (non-historical, non-negated triggers) into incidents,

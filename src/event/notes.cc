@@ -120,10 +120,11 @@ std::string FormatNotes(const Event& e) {
     out += ", ";
   }
   std::string_view with = "was involved in an event with", alone = "was involved in an event";
-  for (const Verb& v : kVerbs) {
+  for (const Verb& v : kVerbs) {  // (each sub-event type is listed once)
     if (v.sub_event_type == e.sub_event_type) {
       with = v.with_object;
       alone = v.alone;
+      break;
     }
   }
   out += e.actor1 ? std::string_view(*e.actor1) : std::string_view("Unidentified actors");

@@ -384,6 +384,11 @@ TEST(EventFastPath, LocateCacheMatchesFreshPerSentence) {
         const EventLocation loc = LocateEvent(doc, s, *gaz, cache);
         ExpectSameLocation(loc, plain[s], doc.text + " / sentence " + std::to_string(s));
         found += loc.found();
+        // Kept in the cache (LocatedEvent): asked again, the same answer, from the same slot for
+        // a sentence of the document (one past the end is made again).
+        const EventLocation& kept = LocatedEvent(doc, s, *gaz, cache);
+        ExpectSameLocation(kept, plain[s], doc.text + " / kept sentence " + std::to_string(s));
+        if (s < doc.sentences.size()) EXPECT_EQ(&kept, &LocatedEvent(doc, s, *gaz, cache));
       }
     }
   }
