@@ -478,11 +478,17 @@ void FillPlace(const Document& doc, const Incident& inc, SentenceLocations& loca
   // victim's home, the village the victim lives in ("... of Barangay X, Y").
   std::optional<EventLocation> village;
   if (locations.gazetteer() != nullptr) {
-    // Read only when a sentence names such a village (rare): most incidents never ask.
-    std::optional<bool> home;
-    const std::function<bool()> at_home = [&] {
-      if (!home) home = AtVictimsHome(doc, inc);
-      return *home;
+    // Read only when a sentence names such a village (rare): most incidents never ask. (One
+    // pointer captured: a std::function keeps so small a callable in place, where three
+    // references made it allocate for every incident.)
+    struct HomeQuestion {
+      const Document& doc;
+      const Incident& inc;
+      std::optional<bool> answer;
+    } home{doc, inc, std::nullopt};
+    const std::function<bool()> at_home = [&home] {
+      if (!home.answer) home.answer = AtVictimsHome(home.doc, home.inc);
+      return *home.answer;
     };
     uint32_t last = UINT32_MAX;
     for (uint32_t ti : inc.triggers) {

@@ -390,8 +390,9 @@ FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
     });
   }
   // ... but "a soldier and two civilians were killed": an implicit 1 that shares its fate
-  // words with a numbered count of the sentence is listed beside it and stays.
-  const std::vector<const CasualtyFrame*> before_erase = frames;
+  // words with a numbered count of the sentence is listed beside it and stays. (`frames` as
+  // they were before the erase below, copied only when it runs: the only reader.)
+  std::vector<const CasualtyFrame*> before_erase;
   auto coordinated = [&](const CasualtyFrame* f) {
     if (f->fate_span.empty()) return false;
     const bool f_before = f->span.begin < f->fate_span.begin;
@@ -432,6 +433,7 @@ FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
     });
   };
   if (any_numbered && any_inclusive) {
+    before_erase = frames;
     std::erase_if(frames, [&](const CasualtyFrame* f) {
       return implicit(f) && !coordinated(f) && !set_apart(f);
     });
