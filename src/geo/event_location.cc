@@ -3264,28 +3264,25 @@ bool AnyFollowsAsContainer(const Document& doc, const PlaceMention& inner,
 
 }  // namespace locate_internal
 
+struct LocateCache::Impl {
+  DocPlaces places;
+};
+
 namespace {
 
 // The DocPlaces of the calling thread not held by a live LocateCache: a cache takes one at its
 // first sentence and gives it back when destroyed, so documents read one after another on a
 // thread share the buffers, and caches alive at once each get their own.
-std::vector<std::unique_ptr<DocPlaces>>& SpareDocPlaces() {
-  thread_local std::vector<std::unique_ptr<DocPlaces>> spare;
+std::vector<std::unique_ptr<LocateCache::Impl>>& SpareDocPlaces() {
+  thread_local std::vector<std::unique_ptr<LocateCache::Impl>> spare;
   return spare;
 }
 
 }  // namespace
 
-struct LocateCache::Impl {
-  bool share_verdicts = true;
-  std::unique_ptr<DocPlaces> places;  // from SpareDocPlaces, set at the first sentence
-};
-
-LocateCache::LocateCache(bool share_verdicts) : impl_(std::make_unique<Impl>()) {
-  impl_->share_verdicts = share_verdicts;
-}
+LocateCache::LocateCache(bool share_verdicts) : share_verdicts_(share_verdicts) {}
 LocateCache::~LocateCache() {
-  if (impl_->places) SpareDocPlaces().push_back(std::move(impl_->places));
+  if (impl_) SpareDocPlaces().push_back(std::move(impl_));
 }
 
 EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer& gaz) {
@@ -3300,18 +3297,18 @@ EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer&
 
 const EventLocation& LocatedEvent(const Document& doc, size_t sentence, const Gazetteer& gaz,
                                   LocateCache& cache) {
-  std::unique_ptr<DocPlaces>& places = cache.impl_->places;
-  if (!places) {
-    std::vector<std::unique_ptr<DocPlaces>>& spare = SpareDocPlaces();
+  std::unique_ptr<LocateCache::Impl>& impl = cache.impl_;
+  if (!impl) {
+    std::vector<std::unique_ptr<LocateCache::Impl>>& spare = SpareDocPlaces();
     if (spare.empty()) {
-      places = std::make_unique<DocPlaces>();
+      impl = std::make_unique<LocateCache::Impl>();
     } else {
-      places = std::move(spare.back());
+      impl = std::move(spare.back());
       spare.pop_back();
     }
-    places->Reset(doc, gaz, cache.impl_->share_verdicts);
+    impl->places.Reset(doc, gaz, cache.share_verdicts_);
   }
-  DocPlaces& ctx = *places;
+  DocPlaces& ctx = impl->places;
   // A sentence past the end is not memoized (its answer is made again at each ask).
   const bool memoized = sentence < doc.sentences.size();
   if (memoized) {

@@ -34,6 +34,9 @@ class LocateCache {
  private:
   friend const EventLocation& LocatedEvent(const Document& doc, size_t sentence,
                                            const Gazetteer& gaz, LocateCache& cache);
+  bool share_verdicts_;
+  // The document's facts: taken from the calling thread's spares at the first sentence asked
+  // and given back when the cache is destroyed (a cache per document allocates nothing).
   std::unique_ptr<Impl> impl_;
 };
 
