@@ -584,13 +584,10 @@ int Clamp(int64_t v) { return static_cast<int>(std::clamp<int64_t>(v, 0, 1'000'0
 namespace event {
 
 CasualtyContext::CasualtyContext(const Document& doc, std::string_view lower)
-    : doc_(doc), lower_(lower), facts_(doc.sentences.size()) {
+    : doc_(doc), lower_(lower) {
   // A document without casualty frames has no figure to share out: nothing reads these then,
-  // and the text is not searched for them.
-  if (doc.casualties.empty()) {
-    shared.assign(doc.sentences.size(), 1);
-    return;
-  }
+  // and the text is not searched for them (nor is `shared` filled: 1 for every sentence).
+  if (doc.casualties.empty()) return;
   // A coder's "split between N events" already shares the figure out (AggregateCasualties).
   shared = SharedAcross(doc, lower);
   split_n = SplitEvents(doc, lower, &split_at);
@@ -598,7 +595,7 @@ CasualtyContext::CasualtyContext(const Document& doc, std::string_view lower)
 }
 
 std::string_view CasualtyContext::Spaced(uint32_t s) {
-  SentenceFacts& f = facts_[s];
+  SentenceFacts& f = Facts(s);
   if (f.spaced.empty()) {
     const std::string_view own = LowerOf(doc_.sentences[s].span);
     f.spaced.reserve(own.size() + 1);
@@ -609,7 +606,7 @@ std::string_view CasualtyContext::Spaced(uint32_t s) {
 }
 
 bool CasualtyContext::PeriodWords(uint32_t s) {
-  SentenceFacts& f = facts_[s];
+  SentenceFacts& f = Facts(s);
   if (f.period < 0) f.period = HasPeriodWords(Spaced(s)) ? 1 : 0;
   return f.period == 1;
 }
@@ -617,7 +614,7 @@ bool CasualtyContext::PeriodWords(uint32_t s) {
 // Whether sentence s (lower-cased, spaced) holds any of `words`, worked out once into `*slot`.
 bool CasualtyContext::AnyOnce(uint32_t s, int8_t SentenceFacts::*slot,
                               std::initializer_list<std::string_view> words) {
-  int8_t& known = facts_[s].*slot;
+  int8_t& known = Facts(s).*slot;
   if (known < 0) {
     const std::string_view own = Spaced(s);
     known = 0;

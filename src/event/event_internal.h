@@ -134,6 +134,8 @@ uint32_t OpeningToken(const Document& doc, uint32_t sentence);
 
 // Lower-case text of a span.
 std::string Lower(std::string_view text);
+// The same, written into `out` (its memory reused).
+void AssignLower(std::string_view text, std::string* out);
 
 // ASCII lower-casing of one byte, as Lower does (other bytes unchanged).
 inline char LowerByte(char c) {
@@ -185,7 +187,9 @@ class CasualtyContext {
   // Words saying two counts are different people: " also ", " too", " other " ...
   bool SaysMore(uint32_t sentence);
 
-  std::vector<int64_t> shared;  // per sentence, the number of incidents its figures cover
+  // Per sentence, the number of incidents its figures cover; empty (1 for every sentence) when
+  // the document has no casualty frame.
+  std::vector<int64_t> shared;
   int64_t split_n = 0;          // "split between N events" (0 when not said)
   uint32_t split_at = 0;        // the sentence that says it
 
@@ -198,6 +202,12 @@ class CasualtyContext {
                std::initializer_list<std::string_view> words);
   const Document& doc_;
   std::string_view lower_;
+  // Sentence `s`'s facts; the list is made at the first ask (most documents without casualty
+  // frames never ask).
+  SentenceFacts& Facts(uint32_t s) {
+    if (facts_.empty()) facts_.resize(doc_.sentences.size());
+    return facts_[s];
+  }
   std::vector<SentenceFacts> facts_;
 };
 
