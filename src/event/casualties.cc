@@ -344,7 +344,9 @@ FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
     out.evidence.push_back(f->span);
     return out;
   }
-  std::vector<const CasualtyFrame*> frames(all.begin() + static_cast<long>(first), all.end());
+  // A list of the calling thread, reused from call to call (nothing below comes back here).
+  thread_local std::vector<const CasualtyFrame*> frames;
+  frames.assign(all.begin() + static_cast<long>(first), all.end());
   std::erase_if(frames, [&](const CasualtyFrame* f) {
     return IsCumulative(doc, ctx, *f) || event::Hypothetical(doc, ctx, *f);
   });
@@ -645,7 +647,10 @@ CasualtyTotals AggregateCasualties(const Document& doc, std::span<const uint32_t
 
 CasualtyTotals AggregateCasualties(const Document& doc, event::CasualtyContext& ctx,
                                    std::span<const uint32_t> frames, bool state_is_side_a) {
-  std::vector<const CasualtyFrame*> killed, injured;
+  // Lists of the calling thread, reused from event to event (nothing below comes back here).
+  thread_local std::vector<const CasualtyFrame*> killed, injured;
+  killed.clear();
+  injured.clear();
   for (uint32_t i : frames) {
     if (i >= doc.casualties.size()) continue;
     const CasualtyFrame& f = doc.casualties[i];
