@@ -129,7 +129,7 @@ class Matcher {
                       (c->takes_the ? "the " : "") + c->name;
             a.inter = 1;
             a.country_iso3 = c->iso3;
-            out->push_back(std::move(a));
+            Push(std::move(a), out);
             i = c2.end;
           }
         }
@@ -178,7 +178,7 @@ class Matcher {
       m.inter = 7;
       m.generic = true;
       m.country_iso3 = e.kind == EntryKind::kForce ? country_iso3 : e.iso3;
-      out->push_back(std::move(m));
+      Push(std::move(m), out);
       return;
     }
     if (e.kind == EntryKind::kForce) {
@@ -198,6 +198,13 @@ class Matcher {
       m.actor = e.actor;
       m.country_iso3 = e.iso3;
     }
+    Push(std::move(m), out);
+  }
+
+  // Appends `m`, with room for a few mentions at the first: a document with actors names two
+  // or three, which grew the list from one to two to four (moving every mention each time).
+  static void Push(ActorMention&& m, std::vector<ActorMention>* out) {
+    if (out->capacity() == 0) out->reserve(4);
     out->push_back(std::move(m));
   }
 

@@ -344,7 +344,9 @@ FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
     out.evidence.push_back(f->span);
     return out;
   }
-  std::vector<const CasualtyFrame*> frames(all.begin() + static_cast<long>(first), all.end());
+  // A list of the calling thread, reused from call to call (nothing below comes back here).
+  thread_local std::vector<const CasualtyFrame*> frames;
+  frames.assign(all.begin() + static_cast<long>(first), all.end());
   std::erase_if(frames, [&](const CasualtyFrame* f) {
     return IsCumulative(doc, ctx, *f) || event::Hypothetical(doc, ctx, *f);
   });
@@ -390,8 +392,9 @@ FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
     });
   }
   // ... but "a soldier and two civilians were killed": an implicit 1 that shares its fate
-  // words with a numbered count of the sentence is listed beside it and stays.
-  const std::vector<const CasualtyFrame*> before_erase = frames;
+  // words with a numbered count of the sentence is listed beside it and stays. (`frames` as
+  // they were before the erase below, copied only when it runs: the only reader.)
+  std::vector<const CasualtyFrame*> before_erase;
   auto coordinated = [&](const CasualtyFrame* f) {
     if (f->fate_span.empty()) return false;
     const bool f_before = f->span.begin < f->fate_span.begin;
@@ -432,6 +435,7 @@ FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
     });
   };
   if (any_numbered && any_inclusive) {
+    before_erase = frames;
     std::erase_if(frames, [&](const CasualtyFrame* f) {
       return implicit(f) && !coordinated(f) && !set_apart(f);
     });
@@ -582,13 +586,10 @@ int Clamp(int64_t v) { return static_cast<int>(std::clamp<int64_t>(v, 0, 1'000'0
 namespace event {
 
 CasualtyContext::CasualtyContext(const Document& doc, std::string_view lower)
-    : doc_(doc), lower_(lower), facts_(doc.sentences.size()) {
+    : doc_(doc), lower_(lower) {
   // A document without casualty frames has no figure to share out: nothing reads these then,
-  // and the text is not searched for them.
-  if (doc.casualties.empty()) {
-    shared.assign(doc.sentences.size(), 1);
-    return;
-  }
+  // and the text is not searched for them (nor is `shared` filled: 1 for every sentence).
+  if (doc.casualties.empty()) return;
   // A coder's "split between N events" already shares the figure out (AggregateCasualties).
   shared = SharedAcross(doc, lower);
   split_n = SplitEvents(doc, lower, &split_at);
@@ -596,7 +597,7 @@ CasualtyContext::CasualtyContext(const Document& doc, std::string_view lower)
 }
 
 std::string_view CasualtyContext::Spaced(uint32_t s) {
-  SentenceFacts& f = facts_[s];
+  SentenceFacts& f = Facts(s);
   if (f.spaced.empty()) {
     const std::string_view own = LowerOf(doc_.sentences[s].span);
     f.spaced.reserve(own.size() + 1);
@@ -607,7 +608,7 @@ std::string_view CasualtyContext::Spaced(uint32_t s) {
 }
 
 bool CasualtyContext::PeriodWords(uint32_t s) {
-  SentenceFacts& f = facts_[s];
+  SentenceFacts& f = Facts(s);
   if (f.period < 0) f.period = HasPeriodWords(Spaced(s)) ? 1 : 0;
   return f.period == 1;
 }
@@ -615,7 +616,7 @@ bool CasualtyContext::PeriodWords(uint32_t s) {
 // Whether sentence s (lower-cased, spaced) holds any of `words`, worked out once into `*slot`.
 bool CasualtyContext::AnyOnce(uint32_t s, int8_t SentenceFacts::*slot,
                               std::initializer_list<std::string_view> words) {
-  int8_t& known = facts_[s].*slot;
+  int8_t& known = Facts(s).*slot;
   if (known < 0) {
     const std::string_view own = Spaced(s);
     known = 0;
@@ -646,7 +647,10 @@ CasualtyTotals AggregateCasualties(const Document& doc, std::span<const uint32_t
 
 CasualtyTotals AggregateCasualties(const Document& doc, event::CasualtyContext& ctx,
                                    std::span<const uint32_t> frames, bool state_is_side_a) {
-  std::vector<const CasualtyFrame*> killed, injured;
+  // Lists of the calling thread, reused from event to event (nothing below comes back here).
+  thread_local std::vector<const CasualtyFrame*> killed, injured;
+  killed.clear();
+  injured.clear();
   for (uint32_t i : frames) {
     if (i >= doc.casualties.size()) continue;
     const CasualtyFrame& f = doc.casualties[i];

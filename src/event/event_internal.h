@@ -46,23 +46,21 @@ struct Incident {
 enum class Family : uint8_t { kViolent, kDemonstration, kStrategic };
 Family FamilyOf(std::string_view event_type);
 
-// LocateEvent of each sentence of one document, computed once: grouping asks for every
-// sentence with a mention and event assembly again for an incident's first sentence.
+// LocateEvent of each sentence of one document, computed once (LocatedEvent keeps each
+// sentence's answer): grouping asks for every sentence with a mention and event assembly again
+// for an incident's first sentence.
 class SentenceLocations {
  public:
   // `gaz` may be null: no sentence is located then.
-  SentenceLocations(const Document& doc, const Gazetteer* gaz)
-      : doc_(doc), gaz_(gaz), memo_(doc.sentences.size()) {}
+  SentenceLocations(const Document& doc, const Gazetteer* gaz) : doc_(doc), gaz_(gaz) {}
   const Gazetteer* gazetteer() const { return gaz_; }
-  // LocateEvent(doc, sentence, *gaz); needs a gazetteer.
-  const EventLocation& At(uint32_t sentence);
+  // LocateEvent(doc, sentence, *gaz); needs a gazetteer. Valid while this lives.
+  const EventLocation& At(uint32_t sentence) { return LocatedEvent(doc_, sentence, *gaz_, cache_); }
 
  private:
   const Document& doc_;
   const Gazetteer* gaz_;
-  std::vector<std::optional<EventLocation>> memo_;
-  std::optional<EventLocation> unmemoized_;  // the last sentence asked for past the end
-  LocateCache cache_;                        // what LocateEvent keeps of the document
+  LocateCache cache_;  // what LocateEvent keeps of the document, each sentence's answer too
 };
 
 // Groups the document's news mentions (non-historical, non-negated triggers) into incidents,
@@ -136,6 +134,8 @@ uint32_t OpeningToken(const Document& doc, uint32_t sentence);
 
 // Lower-case text of a span.
 std::string Lower(std::string_view text);
+// The same, written into `out` (its memory reused).
+void AssignLower(std::string_view text, std::string* out);
 
 // ASCII lower-casing of one byte, as Lower does (other bytes unchanged).
 inline char LowerByte(char c) {
@@ -187,7 +187,9 @@ class CasualtyContext {
   // Words saying two counts are different people: " also ", " too", " other " ...
   bool SaysMore(uint32_t sentence);
 
-  std::vector<int64_t> shared;  // per sentence, the number of incidents its figures cover
+  // Per sentence, the number of incidents its figures cover; empty (1 for every sentence) when
+  // the document has no casualty frame.
+  std::vector<int64_t> shared;
   int64_t split_n = 0;          // "split between N events" (0 when not said)
   uint32_t split_at = 0;        // the sentence that says it
 
@@ -200,6 +202,12 @@ class CasualtyContext {
                std::initializer_list<std::string_view> words);
   const Document& doc_;
   std::string_view lower_;
+  // Sentence `s`'s facts; the list is made at the first ask (most documents without casualty
+  // frames never ask).
+  SentenceFacts& Facts(uint32_t s) {
+    if (facts_.empty()) facts_.resize(doc_.sentences.size());
+    return facts_[s];
+  }
   std::vector<SentenceFacts> facts_;
 };
 

@@ -137,15 +137,15 @@ struct SentenceAnchor {
 };
 
 
-// The document's place mentions ordered by start, so that a sentence visits only its own.
-std::vector<const PlaceMention*> PlacesByStart(const Document& doc) {
-  std::vector<const PlaceMention*> out;
+// The document's place mentions ordered by start, so that a sentence visits only its own, into
+// `out` (its memory reused).
+void PlacesByStart(const Document& doc, std::vector<const PlaceMention*>& out) {
+  out.clear();
   out.reserve(doc.places.size());
   for (const PlaceMention& m : doc.places) out.push_back(&m);
   util::StableSortSmall(out.begin(), out.end(), [](const PlaceMention* a, const PlaceMention* b) {
     return a->span.begin < b->span.begin;
   });
-  return out;
 }
 
 SentenceAnchor AnchorOf(const Document& doc, uint32_t s, SentenceLocations& locations,
@@ -371,10 +371,13 @@ std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& loca
     std::vector<uint8_t> families;
     std::vector<std::optional<DayRange>> dates;
     std::vector<int> latest;
+    std::vector<const PlaceMention*> places;
   } scratch;
   std::vector<std::optional<SentenceAnchor>>& anchors = scratch.anchors;
   anchors.assign(doc.sentences.size(), std::nullopt);
-  std::optional<std::vector<const PlaceMention*>> places;  // PlacesByStart, at first use
+  // PlacesByStart, at first use (in a list of the thread, kept from document to document).
+  bool places_read = false;
+  std::vector<const PlaceMention*>& places = scratch.places;
   // Per incident, the families of its mentions as bits (1 << family): what compatibility
   // depends on, without a list growing with the mentions.
   std::vector<uint8_t>& families = scratch.families;
@@ -392,8 +395,11 @@ std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& loca
     if (t.historical || t.negated || t.sentence >= doc.sentences.size()) continue;
     if (InLinkList(links, t.span)) continue;
     if (!anchors[t.sentence]) {
-      if (!places) places = PlacesByStart(doc);
-      anchors[t.sentence] = AnchorOf(doc, t.sentence, locations, *places);
+      if (!places_read) {
+        PlacesByStart(doc, places);
+        places_read = true;
+      }
+      anchors[t.sentence] = AnchorOf(doc, t.sentence, locations, places);
     }
     const SentenceAnchor& a = *anchors[t.sentence];
     const Family fam = FamilyOf(t.event_type);
@@ -435,7 +441,9 @@ std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& loca
       }
     }
     if (chosen < 0) {
-      incidents.emplace_back();
+      // Room for a few mentions at once: an incident has two or three, which grew the list
+      // twice.
+      incidents.emplace_back().triggers.reserve(4);
       families.push_back(0);
       dates.emplace_back();
       chosen = static_cast<int>(incidents.size()) - 1;

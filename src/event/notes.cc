@@ -1,6 +1,7 @@
 // ACLED-style notes and stable event ids.
 #include <charconv>
 #include <cstdio>
+#include <cstring>
 #include <string>
 
 #include "event/dates.h"
@@ -49,13 +50,38 @@ constexpr Verb kVerbs[] = {
 constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
                                    "July",    "August",   "September", "October", "November", "December"};
 
-// Appends std::to_string(n), without the temporary string.
-template <typename Int>
-void AppendNumber(Int n, std::string* out) {
-  char buf[24];
-  const auto r = std::to_chars(buf, buf + sizeof buf, n);
-  out->append(buf, r.ptr);
-}
+// The notes as they are written: parts copied into a buffer on the stack, the string made once
+// at the end (an append to a std::string per part was inlined at each of some thirty places,
+// each with its own growth path). Notes longer than the buffer go on in a string.
+class NotesWriter {
+ public:
+  void Add(std::string_view part) {
+    if (long_.empty() && size_ + part.size() <= sizeof(buf_)) {
+      std::memcpy(buf_ + size_, part.data(), part.size());
+      size_ += part.size();
+      return;
+    }
+    AddLong(part);
+  }
+  void Add(char c) { Add(std::string_view(&c, 1)); }
+  // Appends std::to_string(n), without the temporary string.
+  template <typename Int>
+  void AddNumber(Int n) {
+    char digits[24];
+    const auto r = std::to_chars(digits, digits + sizeof digits, n);
+    Add(std::string_view(digits, static_cast<size_t>(r.ptr - digits)));
+  }
+  std::string Take() { return long_.empty() ? std::string(buf_, size_) : std::move(long_); }
+
+ private:
+  [[gnu::noinline]] void AddLong(std::string_view part) {
+    if (long_.empty()) long_.assign(buf_, size_);
+    long_.append(part);
+  }
+  char buf_[256];
+  size_t size_ = 0;
+  std::string long_;  // the notes so far, once they outgrow `buf_`
+};
 
 // The value of `digits` when all its bytes are ASCII digits, else -1.
 int DigitsValue(std::string_view digits) {
@@ -67,10 +93,10 @@ int DigitsValue(std::string_view digits) {
   return v;
 }
 
-// Appends "14 September 2024" for "2024-09-14"; "September 2024" when `month_only`.
-void AppendHumanDate(std::string_view iso, bool month_only, std::string* out) {
+// Writes "14 September 2024" for "2024-09-14"; "September 2024" when `month_only`.
+void AddHumanDate(std::string_view iso, bool month_only, NotesWriter& out) {
   if (iso.size() < 10) {
-    out->append(iso);
+    out.Add(iso);
     return;
   }
   int y = DigitsValue(iso.substr(0, 4)), m = DigitsValue(iso.substr(5, 2)),
@@ -82,96 +108,96 @@ void AppendHumanDate(std::string_view iso, bool month_only, std::string* out) {
     d = std::stoi(std::string(iso.substr(8, 2)));
   }
   if (m < 1 || m > 12) {
-    out->append(iso);
+    out.Add(iso);
     return;
   }
   if (!month_only) {
-    AppendNumber(d, out);
-    *out += ' ';
+    out.AddNumber(d);
+    out.Add(' ');
   }
-  *out += kMonths[m - 1];
-  *out += ' ';
-  AppendNumber(y, out);
+  out.Add(kMonths[m - 1]);
+  out.Add(' ');
+  out.AddNumber(y);
 }
 
 }  // namespace
 
 std::string FormatNotes(const Event& e) {
-  std::string out;
-  out.reserve(224);
+  NotesWriter out;
   if (e.date_start && e.date_end) {
     if (*e.date_start == *e.date_end) {
-      out += "On ";
-      AppendHumanDate(*e.date_start, false, &out);
+      out.Add("On ");
+      AddHumanDate(*e.date_start, false, out);
     } else if (e.date_prec == 4 &&
                std::string_view(*e.date_start).substr(0, 7) ==
                    std::string_view(*e.date_end).substr(0, 7)) {
-      out += "In ";
-      AppendHumanDate(*e.date_start, true, &out);
+      out.Add("In ");
+      AddHumanDate(*e.date_start, true, out);
     } else if (e.date_prec == 3) {
-      out += "In the week of ";
-      AppendHumanDate(*e.date_start, false, &out);
+      out.Add("In the week of ");
+      AddHumanDate(*e.date_start, false, out);
     } else {
-      out += "Between ";
-      AppendHumanDate(*e.date_start, false, &out);
-      out += " and ";
-      AppendHumanDate(*e.date_end, false, &out);
+      out.Add("Between ");
+      AddHumanDate(*e.date_start, false, out);
+      out.Add(" and ");
+      AddHumanDate(*e.date_end, false, out);
     }
-    out += ", ";
+    out.Add(", ");
   }
   std::string_view with = "was involved in an event with", alone = "was involved in an event";
-  for (const Verb& v : kVerbs) {
+  for (const Verb& v : kVerbs) {  // (each sub-event type is listed once)
     if (v.sub_event_type == e.sub_event_type) {
       with = v.with_object;
       alone = v.alone;
+      break;
     }
   }
-  out += e.actor1 ? std::string_view(*e.actor1) : std::string_view("Unidentified actors");
+  out.Add(e.actor1 ? std::string_view(*e.actor1) : std::string_view("Unidentified actors"));
   if (!e.assoc_actor_1.empty()) {
-    out += " (with ";
+    out.Add(" (with ");
     for (size_t i = 0; i < e.assoc_actor_1.size(); ++i) {
-      if (i > 0) out += ", ";
-      out += e.assoc_actor_1[i];
+      if (i > 0) out.Add(", ");
+      out.Add(e.assoc_actor_1[i]);
     }
-    out += ")";
+    out.Add(")");
   }
-  out += " ";
+  out.Add(' ');
   if (e.actor2) {
-    out += with;
-    out += ' ';
-    out += *e.actor2;
+    out.Add(with);
+    out.Add(' ');
+    out.Add(*e.actor2);
   } else {
-    out += alone;
+    out.Add(alone);
   }
   if (!e.location.empty()) {
-    out += " in ";
-    out += e.location;
+    out.Add(" in ");
+    out.Add(e.location);
     if (e.admin1 && !e.admin1->empty() && *e.admin1 != e.location) {
-      out += ", ";
-      out += *e.admin1;
+      out.Add(", ");
+      out.Add(*e.admin1);
     }
     if (!e.country.empty() && e.country != e.location) {
-      out += ", ";
-      out += e.country;
+      out.Add(", ");
+      out.Add(e.country);
     }
   } else if (!e.country.empty()) {
-    out += " in ";
-    out += e.country;
+    out.Add(" in ");
+    out.Add(e.country);
   }
-  out += "; ";
-  AppendNumber(e.fatalities, &out);
+  out.Add("; ");
+  out.AddNumber(e.fatalities);
   if (e.deaths_high > e.fatalities) {
-    out += " to ";
-    AppendNumber(e.deaths_high, &out);
+    out.Add(" to ");
+    out.AddNumber(e.deaths_high);
   }
-  out += " killed";
+  out.Add(" killed");
   if (e.injured) {
-    out += ", ";
-    AppendNumber(*e.injured, &out);
-    out += " injured";
+    out.Add(", ");
+    out.AddNumber(*e.injured);
+    out.Add(" injured");
   }
-  out += ".";
-  return out;
+  out.Add(".");
+  return out.Take();
 }
 
 std::string MakeEventId(std::string_view doc_id, std::string_view canonical_key) {

@@ -67,17 +67,28 @@ std::string CountryNameOf(std::string_view iso3, std::string_view fallback) {
 std::string CompleteName(const ActorMention& m, std::string_view event_iso3,
                          std::string_view event_country) {
   if (!m.generic) return m.actor;
-  const std::string country = m.country_iso3.empty()
-                                  ? CountryNameOf(event_iso3, event_country)
-                                  : CountryNameOf(m.country_iso3, "");
+  // CountryNameOf without its copy: the lexicon's name, else the fallback.
+  auto country_name = [](std::string_view iso3, std::string_view fallback) {
+    const std::string_view name = iso3.empty() ? std::string_view() : ActorCountryName(iso3);
+    return name.empty() ? fallback : name;
+  };
+  const std::string_view country = m.country_iso3.empty() ? country_name(event_iso3, event_country)
+                                                          : country_name(m.country_iso3, "");
   if (country.empty()) return m.actor;
+  // Written into one string of the final size (a chain of + made and grew a string per part).
+  std::string name;
   if (m.actor == "Military Forces" || m.actor == "Police Forces") {
     const bool the = country == "United States" || country == "United Kingdom" ||
                      country == "Netherlands" || country == "Philippines" ||
                      country == "Central African Republic";
-    return m.actor + " of " + (the ? "the " : "") + country;
+    const std::string_view article = the ? "the " : "";
+    name.reserve(m.actor.size() + 4 + article.size() + country.size());
+    name.append(m.actor).append(" of ").append(article).append(country);
+    return name;
   }
-  return m.actor + " (" + country + ")";
+  name.reserve(m.actor.size() + 3 + country.size());
+  name.append(m.actor).append(" (").append(country).append(")");
+  return name;
 }
 
 // Is `w`, lower-cased, one of `words` (lower-case)? Compared without building strings.

@@ -1196,6 +1196,11 @@ struct DocPlaces {
   // Per sentence, its own best place located (SentencePlace), once asked.
   std::vector<std::optional<std::optional<EventLocation>>> sentence_places;
   std::optional<EventLocation> document_place;  // DocumentPlace, once asked
+  // Per sentence, LocateEvent's answer once asked (null before): one of the memos here, or an
+  // answer made for the sentence alone, kept in `made`. Answers are handed out by reference,
+  // not copied (an answer is five strings).
+  std::vector<const EventLocation*> located;
+  std::forward_list<EventLocation> made;  // rare (a coded place, a mission area, ...)
   int dominant = -1;  // the mention DocumentPlace took as the dominant place (-1 none)
   // The event at the dominant province's lone town (LoneTownOf), or none; once asked.
   std::optional<std::optional<EventLocation>> lone_town;
@@ -1219,6 +1224,8 @@ struct DocPlaces {
     written_names.Clear();
     sentence_places.clear();
     document_place.reset();
+    located.clear();
+    made.clear();
     dominant = -1;
     lone_town.reset();
     coded = -1;
@@ -3098,8 +3105,12 @@ EventLocation DocumentPlace(const Document& doc, const Gazetteer& gaz, DocPlaces
   return EventLocation{};
 }
 
-EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer& gaz,
-                           DocPlaces& ctx) {
+// LocateEvent's place before mission areas: a memo of `ctx`, or an answer kept in ctx.made.
+const EventLocation& LocateInText(const Document& doc, size_t sentence, const Gazetteer& gaz,
+                                  DocPlaces& ctx) {
+  auto made = [&](EventLocation loc) -> const EventLocation& {
+    return ctx.made.emplace_front(std::move(loc));
+  };
   if (sentence < doc.sentences.size()) {
     const Span s = doc.sentences[sentence].span;
     // The coder's own statement of where the event is placed ("between Foube and Barsalogho
@@ -3121,7 +3132,9 @@ EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer
     for (const PlaceMention& c : doc.places) {
       if (!ctx.MayBeCoded()) break;
       if (!Inside(c.span, scope) || !IsCodedLocation(doc, c.span)) continue;
-      if (auto m = BestInContext(doc, c.span, gaz, ctx)) return FromMention(doc, *m, gaz, ctx);
+      if (auto m = BestInContext(doc, c.span, gaz, ctx)) {
+        return made(FromMention(doc, *m, gaz, ctx));
+      }
     }
     // Not a copy: the memo of sentence places keeps its slots for the whole document.
     const std::optional<EventLocation>& found = SentencePlace(doc, sentence, gaz, ctx);
@@ -3129,7 +3142,7 @@ EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer
     // country the event is otherwise placed in, else the named actors' countries.
     if (auto coded = ctx.MayBeCoded() ? CodedUnread(doc, scope, gaz, found ? found->iso3 : std::string())
                                       : std::nullopt) {
-      return FromMention(doc, *coded, gaz, ctx);
+      return made(FromMention(doc, *coded, gaz, ctx));
     }
     if (found) return *found;
     // Earlier sentences of the same paragraph, nearest first. One that names only a country
@@ -3157,7 +3170,7 @@ EventLocation LocateInText(const Document& doc, size_t sentence, const Gazetteer
     if (!ctx.document_place->found() || ctx.document_place->where_prec >= 4) {
       if (std::optional<Span> name = UnreadNameAfterCue(doc, s, ctx.KnownNames())) {
         if (auto m = UnreadInCountries(doc, *name, gaz, ctx.document_place->iso3)) {
-          return FromMention(doc, *m, gaz, ctx);
+          return made(FromMention(doc, *m, gaz, ctx));
         }
       }
     }
@@ -3251,28 +3264,25 @@ bool AnyFollowsAsContainer(const Document& doc, const PlaceMention& inner,
 
 }  // namespace locate_internal
 
+struct LocateCache::Impl {
+  DocPlaces places;
+};
+
 namespace {
 
 // The DocPlaces of the calling thread not held by a live LocateCache: a cache takes one at its
 // first sentence and gives it back when destroyed, so documents read one after another on a
 // thread share the buffers, and caches alive at once each get their own.
-std::vector<std::unique_ptr<DocPlaces>>& SpareDocPlaces() {
-  thread_local std::vector<std::unique_ptr<DocPlaces>> spare;
+std::vector<std::unique_ptr<LocateCache::Impl>>& SpareDocPlaces() {
+  thread_local std::vector<std::unique_ptr<LocateCache::Impl>> spare;
   return spare;
 }
 
 }  // namespace
 
-struct LocateCache::Impl {
-  bool share_verdicts = true;
-  std::unique_ptr<DocPlaces> places;  // from SpareDocPlaces, set at the first sentence
-};
-
-LocateCache::LocateCache(bool share_verdicts) : impl_(std::make_unique<Impl>()) {
-  impl_->share_verdicts = share_verdicts;
-}
+LocateCache::LocateCache(bool share_verdicts) : share_verdicts_(share_verdicts) {}
 LocateCache::~LocateCache() {
-  if (impl_->places) SpareDocPlaces().push_back(std::move(impl_->places));
+  if (impl_) SpareDocPlaces().push_back(std::move(impl_));
 }
 
 EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer& gaz) {
@@ -3282,23 +3292,39 @@ EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer&
 
 EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer& gaz,
                           LocateCache& cache) {
-  std::unique_ptr<DocPlaces>& places = cache.impl_->places;
-  if (!places) {
-    std::vector<std::unique_ptr<DocPlaces>>& spare = SpareDocPlaces();
+  return LocatedEvent(doc, sentence, gaz, cache);
+}
+
+const EventLocation& LocatedEvent(const Document& doc, size_t sentence, const Gazetteer& gaz,
+                                  LocateCache& cache) {
+  std::unique_ptr<LocateCache::Impl>& impl = cache.impl_;
+  if (!impl) {
+    std::vector<std::unique_ptr<LocateCache::Impl>>& spare = SpareDocPlaces();
     if (spare.empty()) {
-      places = std::make_unique<DocPlaces>();
+      impl = std::make_unique<LocateCache::Impl>();
     } else {
-      places = std::move(spare.back());
+      impl = std::move(spare.back());
       spare.pop_back();
     }
-    places->Reset(doc, gaz, cache.impl_->share_verdicts);
+    impl->places.Reset(doc, gaz, cache.share_verdicts_);
   }
-  DocPlaces& ctx = *places;
-  EventLocation loc = LocateInText(doc, sentence, gaz, ctx);
-  const Span s = sentence < doc.sentences.size() ? doc.sentences[sentence].span
-                                                 : Span{0, static_cast<uint32_t>(doc.text.size())};
-  if (auto in_area = InMissionArea(doc, s, gaz, loc, ctx)) return *in_area;
-  return loc;
+  DocPlaces& ctx = impl->places;
+  // A sentence past the end is not memoized (its answer is made again at each ask).
+  const bool memoized = sentence < doc.sentences.size();
+  if (memoized) {
+    if (ctx.located.size() != doc.sentences.size()) {
+      ctx.located.assign(doc.sentences.size(), nullptr);
+    }
+    if (const EventLocation* known = ctx.located[sentence]) return *known;
+  }
+  const EventLocation* loc = &LocateInText(doc, sentence, gaz, ctx);
+  const Span s =
+      memoized ? doc.sentences[sentence].span : Span{0, static_cast<uint32_t>(doc.text.size())};
+  if (auto in_area = InMissionArea(doc, s, gaz, *loc, ctx)) {
+    loc = &ctx.made.emplace_front(std::move(*in_area));
+  }
+  if (memoized) ctx.located[sentence] = loc;
+  return *loc;
 }
 
 std::optional<EventLocation> VillageInside(const Document& doc, const EventLocation& chosen,

@@ -32,8 +32,11 @@ class LocateCache {
   struct Impl;
 
  private:
-  friend EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer& gaz,
-                                   LocateCache& cache);
+  friend const EventLocation& LocatedEvent(const Document& doc, size_t sentence,
+                                           const Gazetteer& gaz, LocateCache& cache);
+  bool share_verdicts_;
+  // The document's facts: taken from the calling thread's spares at the first sentence asked
+  // and given back when the cache is destroyed (a cache per document allocates nothing).
   std::unique_ptr<Impl> impl_;
 };
 
@@ -43,6 +46,10 @@ using util::ContainsLowerAscii;
 // LocateEvent(doc, sentence, gaz), with `cache` made for `doc` and `gaz` (same answer).
 EventLocation LocateEvent(const Document& doc, size_t sentence, const Gazetteer& gaz,
                           LocateCache& cache);
+// The same answer, kept in `cache` (each sentence's worked out once) and not copied out: valid
+// while `cache` lives and no other document is asked of it.
+const EventLocation& LocatedEvent(const Document& doc, size_t sentence, const Gazetteer& gaz,
+                                  LocateCache& cache);
 
 // A village the gazetteer lacks that sentence `sentence` names with a word that says so ("Barangay
 // X", "X Village", "the village of X") after a locative word, when the sentence names no place

@@ -384,6 +384,13 @@ TEST(EventFastPath, LocateCacheMatchesFreshPerSentence) {
         const EventLocation loc = LocateEvent(doc, s, *gaz, cache);
         ExpectSameLocation(loc, plain[s], doc.text + " / sentence " + std::to_string(s));
         found += loc.found();
+        // Kept in the cache (LocatedEvent): asked again, the same answer, from the same slot for
+        // a sentence of the document (one past the end is made again).
+        const EventLocation& kept = LocatedEvent(doc, s, *gaz, cache);
+        ExpectSameLocation(kept, plain[s], doc.text + " / kept sentence " + std::to_string(s));
+        if (s < doc.sentences.size()) {
+          EXPECT_EQ(&kept, &LocatedEvent(doc, s, *gaz, cache));
+        }
       }
     }
   }
@@ -1223,6 +1230,19 @@ TEST(EventFastPath, ContainsInLowerBlocksMatchFind) {
   EXPECT_FALSE(event::ContainsInLower(tail.substr(0, tail.size() - 1), "needle"));
   EXPECT_TRUE(event::ContainsInLower(std::string(13, 'x') + "needle" + std::string(30, 'y'),
                                      "needle"));
+  // The needle at every offset of texts long enough to be read four blocks at a time (64 starts
+  // and more), after a false candidate (its first and last bytes around another middle); then
+  // with its own middle changed, so that no start matches.
+  for (size_t length : {70, 130, 200}) {
+    for (size_t at = 0; at + 6 <= length; ++at) {
+      std::string text(length, 'x');
+      text.replace(at, 6, "needle");
+      if (at >= 6) text.replace(at - 6, 6, "nxxxxe");
+      EXPECT_TRUE(event::ContainsInLower(text, "needle")) << length << " / " << at;
+      text[at + 2] = 'x';
+      EXPECT_FALSE(event::ContainsInLower(text, "needle")) << length << " / " << at;
+    }
+  }
 }
 
 // Document::FirstTokenFrom, which starts from an even spread's guess, against the binary search,
