@@ -1756,6 +1756,16 @@ class Annotator {
                    &len) == nullptr;
   }
 
+  // A hyphenated rank whose first part the lexicon knows as a victim ("Lieutenant-Brigadier",
+  // "Major-General").
+  bool IsCompoundRank(size_t i) const {
+    const std::string_view w = W(i);
+    const size_t dash = w.find('-');
+    if (dash == std::string_view::npos || dash == 0) return false;
+    const LexEntry* en = lex_.Word(w.substr(0, dash));
+    return en != nullptr && (en->classes & q::kVictim) != 0;
+  }
+
   // The end of a run of name words from `i` ("Nuradin Abdullahi Aweys"); `i` when none.
   size_t NameRun(size_t i, size_t e) const {
     size_t j = i;
@@ -1830,7 +1840,11 @@ class Annotator {
         if (k == j || k >= e) break;
         const size_t r = NameRun(k, e);
         if (r == k) break;
-        ++count;
+        // "killed Lieutenant-Brigadier, Khudhier Kadhim": a compound rank alone before the
+        // comma is the title of the name after it, not another person.
+        const bool title = hops == 0 && W(j) == "," && (j - 1 == fe || !IsNameWord(j - 2)) &&
+                           IsCompoundRank(j - 1);
+        if (!title) ++count;
         j = last = r;
       }
       // "killed Tutsi civilians", "killed Smith's son": not a list of names.

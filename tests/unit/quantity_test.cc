@@ -409,6 +409,10 @@ const Case kMoreFrameCases[] = {
     {"Two militants blew themselves up at the gate.", "killed 2 self non_state"},
     // An active verb with a named object is not the attackers' death.
     {"Two gunmen shot and killed Ann Roe near the shop.", "killed 1 unknown"},
+    // A compound rank set off before the name by a comma is its title; names listed are people.
+    {"Gunmen killed Lieutenant-Brigadier, Khudhier Kadhim, of the Interior Ministry.",
+     "killed 1 unknown"},
+    {"Gunmen killed Ann Roe, Bob Lee and Carl Diaz in the market.", "killed 3 unknown"},
     // "two of the four": the dead are the two.
     {"Two of the four attackers were killed by guards.", "killed 2 non_state"},
     {"Two Syrians blew themselves up in the square.", "killed 2 self unknown"},
