@@ -1403,18 +1403,14 @@ TEST_F(PlacesTest, OfficeFieldIsNoPlace) {
 // for, for a place the text calls a village, is a village the gazetteer lacks: "Ariel" is one of
 // Jerusalem's names, "Lassa" one of Lhasa's. The town's own name is still read.
 TEST_F(PlacesTest, VillageNamedLikeAForeignTownByAnAlternateNameIsNotThatTown) {
-  const Trap traps[] = {
+  ExpectNoPlaces({
       {"On March 9, the Burkinabe armed forces reportedly executed seven men in front of women "
        "and children in the village of Ariel.",
        "Ariel"},
       {"On February 24, the Burkinabe army reportedly killed 30 people of the Fulani community "
        "at a mosque in the village of Lassa.",
        "Lassa"},
-  };
-  for (const Trap& c : traps) {
-    Document doc = Annotate(c.text);
-    EXPECT_EQ(Find(doc, c.not_a_place), nullptr) << c.text;
-  }
+  });
   const Context kept[] = {
       {"On February 24, the Burkinabe army reportedly killed 30 people in the city of Lhasa.",
        "Lhasa", "CN", "PPL"},
