@@ -3088,6 +3088,7 @@ class Annotator {
           continue;
         }
       }
+      if ((w == "his" || w == "her") && EllipticPassive(sentence, b, e, first_frame, i)) continue;
       if (w != "was" || i == b) continue;
       size_t j = i + 1;
       while (j < e && MatchAt(j, e, q::kAux, &len) != nullptr &&
@@ -3117,6 +3118,35 @@ class Annotator {
           TokSpan(i - 1, j + len);
       i = j + len - 1;
     }
+  }
+
+  // "The governor was injured, his bodyguard killed": after a passive with "was", a second
+  // subject (a possessive and a singular victim noun, one adjective between at most) with its
+  // own fate and the "was" left out. Adds the frame; false when the words at `i` are none.
+  [[gnu::noinline]] bool EllipticPassive(uint32_t sentence, size_t b, size_t e, size_t first_frame,
+                                         size_t i) {
+    if (i < b + 3 || (W(i - 1) != "," && W(i - 1) != "and")) return false;
+    bool was = false;
+    for (size_t m = b; m + 1 < i && !was; ++m) was = W(m) == "was";
+    if (!was) return false;
+    size_t len = 0;
+    size_t noun = i + 1;
+    if (noun + 1 < e && MatchAt(noun, noun + 1, q::kVictim, &len) == nullptr) ++noun;
+    if (noun + 1 >= e) return false;
+    const LexEntry* v = MatchAt(noun, noun + 1, q::kVictim, &len);
+    const std::string_view head = W(noun);
+    if (v == nullptr || head.ends_with("s") || head.ends_with("men")) return false;
+    const LexEntry* f = MatchAt(noun + 1, e, q::kFate, &len);
+    if (f == nullptr || (f->roles & q::kAfter) == 0 || FateUsed(first_frame, noun + 1)) {
+      return false;
+    }
+    Np np;
+    np.victims = TokSpan(i, noun + 1);
+    np.category = v->victim;
+    np.has_victim = true;
+    AddUncountedFrame(sentence, i, i + 1, 1, np, {f, noun + 1, noun + 1 + len}, f->fate).span =
+        TokSpan(i, noun + 1 + len);
+    return true;
   }
 
   // "The deal was killed", "a protest was held", "a vehicle was seized": the subject before

@@ -403,6 +403,10 @@ const Case kMoreFrameCases[] = {
     // A person's name beaten or stoned to death; not one sentenced to it.
     {"A mob beat Zada to death later in the day.", "killed 1 unknown"},
     {"A court sentenced Ali Musa to death.", ""},
+    // A second subject of a passive with its "was" left out; not a plural, nor a thing.
+    {"The governor was injured, his bodyguard killed, and the car was damaged.",
+     "injured 1 unknown, killed 1 state_forces"},
+    {"He was arrested, his car seized.", "detained 1 unknown"},
     {"The suicide bomber died at the scene.", "killed 1 self non_state"},
     {"The assailant killed two guards.", "killed 2 state_forces"},
     // "blew themselves up"
