@@ -120,12 +120,49 @@ struct ClassifierBuffers {
   std::vector<const ActorMention*> before;     // Type's armed mentions before the cue
 };
 
+// The trie nodes of the one-word cues Scan tests by their key: a token's key is one of these
+// words exactly when the trie's first step from the root reaches the word's node (-1 when the
+// lexicon lacks the word, as no token's first step does). Comparing node ids spares the string
+// compares at every token that starts a phrase ("the", "in", "was" do, and most of them are
+// none of these words).
+struct ScanWordNodes {
+  int32_t march, may, beat, barricaded, fired;
+  std::array<int32_t, 3> kill;   // KillOfAThing's cues
+  std::array<int32_t, 9> fight;  // FightAgainstAnIll's cues
+};
+
+const ScanWordNodes& GetScanWordNodes() {
+  static const ScanWordNodes nodes = [] {
+    const actor::PhraseTrie& trie = trigger::GetLexicon().trie;
+    auto node = [&](std::string_view word) { return trie.Child(actor::PhraseTrie::kRoot, word); };
+    ScanWordNodes n;
+    n.march = node("march");
+    n.may = node("may");
+    n.beat = node("beat");
+    n.barricaded = node("barricaded");
+    n.fired = node("fired");
+    n.kill = {node("killed"), node("kills"), node("killing")};
+    n.fight = {node("battle"), node("battled"),   node("battles"),
+               node("fight"),  node("fighting"),  node("fought"),
+               node("combat"), node("combating"), node("combatting")};
+    return n;
+  }();
+  return nodes;
+}
+
+// True when `node` (a trie node, >= 0) is one of `nodes`.
+template <size_t N>
+bool IsOneOf(int32_t node, const std::array<int32_t, N>& nodes) {
+  return std::find(nodes.begin(), nodes.end(), node) != nodes.end();
+}
+
 class Scanner {
  public:
   explicit Scanner(const Document& doc)
       : doc_(doc),
         lex_(trigger::GetLexicon()),
-        keys_(actor::ThreadTokenKeys(doc)) {}
+        keys_(actor::ThreadTokenKeys(doc)),
+        words_(GetScanWordNodes()) {}
 
   // Fills `out` (its buffers reused) with the scan of sentence `s`.
   void Scan(const Sentence& s, SentenceScan& out) const {
@@ -139,7 +176,12 @@ class Scanner {
       // Most tokens start no phrase: the trie's first step says so before the month tests.
       int32_t node = lex_.trie.Child(actor::PhraseTrie::kRoot, keys_, i);
       if (node < 0) continue;
-      if (IsMonthHomograph(TokenText(doc_, i)) || LowerCaseMonth(s, i)) continue;
+      // The node of token i's key alone (the one-word tests below compare it, not the key).
+      const int32_t first = node;
+      if ((first == words_.march || first == words_.may) &&
+          (IsMonthHomograph(TokenText(doc_, i)) || LowerCaseMonth(s, i))) {
+        continue;
+      }
       Hit best;
       for (uint32_t j = i; j < s.token_end; ++j) {
         if (j > i) node = lex_.trie.Child(node, keys_, j);
@@ -162,7 +204,9 @@ class Scanner {
             }
             continue;
           }
-          if (cue.cls == CueClass::kCtxViolent && BarricadedThemselves(s, i, j + 1)) continue;
+          if (cue.cls == CueClass::kCtxViolent && BarricadedThemselves(s, first, i, j + 1)) {
+            continue;
+          }
           out.context.push_back({i, j + 1, &cue});
           out.has[static_cast<size_t>(cue.cls)] = true;
           if (cue.cls == CueClass::kCtxHistory) {
@@ -181,13 +225,14 @@ class Scanner {
         }
       }
       // "a strategy to beat divisive forces": "beat" after "to" is no act of violence.
-      if (best.cue != nullptr && best.end == i + 1 && keys_[i] == "beat" && i > s.token_begin &&
+      if (best.cue != nullptr && best.end == i + 1 && first == words_.beat && i > s.token_begin &&
           keys_[i - 1] == "to") {
         best.cue = nullptr;
       }
-      if (best.cue != nullptr &&
-          (KillOfAThing(s, best) || FiredFromAJob(s, best) || FightAgainstAnIll(s, best) ||
-           BarricadedThemselves(s, best.begin, best.end))) {
+      // (best.begin == i: `first` is the node of its first key.)
+      if (best.cue != nullptr && (KillOfAThing(s, first, best) || FiredFromAJob(s, first, best) ||
+                                  FightAgainstAnIll(s, first, best) ||
+                                  BarricadedThemselves(s, first, best.begin, best.end))) {
         best.cue = nullptr;
       }
       if (best.cue != nullptr) {
@@ -288,21 +333,16 @@ class Scanner {
   }
 
   // "barricaded themselves in the office": an occupation, not a street barricade.
-  bool BarricadedThemselves(const Sentence& s, uint32_t begin, uint32_t end) const {
-    return end == begin + 1 && keys_[begin] == "barricaded" && end < s.token_end &&
+  // (`first`: the trie node of token `begin`'s key, as for the tests below.)
+  bool BarricadedThemselves(const Sentence& s, int32_t first, uint32_t begin, uint32_t end) const {
+    return end == begin + 1 && first == words_.barricaded && end < s.token_end &&
            keys_[end] == "themselves";
   }
 
   // "measures to battle the coronavirus", "the fight against corruption", "fighting poverty":
   // a battle word whose object is an ill, not an enemy.
-  bool FightAgainstAnIll(const Sentence& s, const Hit& hit) const {
-    if (hit.end != hit.begin + 1) return false;
-    const std::string_view cue = keys_[hit.begin];
-    if (cue != "battle" && cue != "battled" && cue != "battles" && cue != "fight" &&
-        cue != "fighting" && cue != "fought" && cue != "combat" && cue != "combating" &&
-        cue != "combatting") {
-      return false;
-    }
+  bool FightAgainstAnIll(const Sentence& s, int32_t first, const Hit& hit) const {
+    if (hit.end != hit.begin + 1 || !IsOneOf(first, words_.fight)) return false;
     static constexpr std::string_view kIlls[] = {
         "coronavirus", "covid",     "covid-19",  "virus",     "pandemic",   "epidemic",
         "outbreak",    "disease",   "diseases",  "malaria",   "cancer",     "corruption",
@@ -322,10 +362,8 @@ class Scanner {
   // "The deal was killed in the Senate", "lawmakers killed the bill": "kill" said of a plan,
   // a law or talks ends them; nobody dies. The thing is the passive subject right before
   // "was/were killed" or the object right after "killed (the)".
-  bool KillOfAThing(const Sentence& s, const Hit& hit) const {
-    if (hit.end != hit.begin + 1) return false;
-    const std::string_view cue = keys_[hit.begin];
-    if (cue != "killed" && cue != "kills" && cue != "killing") return false;
+  bool KillOfAThing(const Sentence& s, int32_t first, const Hit& hit) const {
+    if (hit.end != hit.begin + 1 || !IsOneOf(first, words_.kill)) return false;
     static constexpr std::string_view kThings[] = {
         "deal",   "deals",     "bill",      "bills",       "plan",         "plans",
         "proposal", "proposals", "measure", "legislation", "amendment",    "motion",
@@ -364,9 +402,9 @@ class Scanner {
 
   // "was fired after the audit", "will be fired if he leaks it": dismissed from a job. Shots,
   // rounds and shells that "were fired", and anything "fired at/on/upon", stay shootings.
-  bool FiredFromAJob(const Sentence& s, const Hit& hit) const {
+  bool FiredFromAJob(const Sentence& s, int32_t first, const Hit& hit) const {
     const uint32_t i = hit.begin;
-    if (hit.end != i + 1 || keys_[i] != "fired" || i < s.token_begin + 2) return false;
+    if (hit.end != i + 1 || first != words_.fired || i < s.token_begin + 2) return false;
     const std::string_view aux = keys_[i - 1];
     if (aux != "was" && aux != "were" && aux != "been" && aux != "be" && aux != "being" &&
         aux != "got" && aux != "get" && aux != "getting") {
@@ -391,6 +429,7 @@ class Scanner {
   const Document& doc_;
   const trigger::Lexicon& lex_;
   const actor::TokenKeys& keys_;
+  const ScanWordNodes& words_;
 };
 
 bool IsArmedInter(int inter) { return inter == 1 || inter == 2 || inter == 3 || inter == 4 || inter == 8; }
