@@ -38,6 +38,7 @@
 #include "trigger/historical.h"
 #include "trigger/lexicon.h"
 #include "util/literal_equal.h"
+#include "util/rarest_byte.h"
 #include "util/word_set.h"
 
 namespace sitrep {
@@ -290,6 +291,13 @@ class Scanner {
       }
       return false;
     };
+    // With no grievance marker in the sentence no hit follows one: every hit keeps its
+    // `grievance` false (as made) and the flags stay (most sentences; the test below pairs
+    // every hit with every context hit).
+    if (!out.has[static_cast<size_t>(CueClass::kCtxGrievance)] &&
+        !(protest && out.has[static_cast<size_t>(CueClass::kCtxCause)])) {
+      return;
+    }
     for (Hit& h : out.triggers) h.grievance = after_grievance(h);
     for (Hit& h : out.context) {
       h.grievance = after_grievance(h);
@@ -1247,6 +1255,9 @@ class Classifier {
   }
   // "off-duty" or "off duty" in sentence `si` or a neighbour.
   bool OffDutyNear(uint32_t si) const {
+    // Both spellings hold "duty": a text without it (most) has no sentence to test.
+    if (duty_in_text_ < 0) duty_in_text_ = util::ContainsLowerAscii(lower_, "duty") ? 1 : 0;
+    if (duty_in_text_ == 0) return false;
     return NearSentence(si, off_duty_in_, [&](const Sentence& s) {
       for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
         const std::string_view w = Low(doc_.tokens[t].span);
@@ -1731,6 +1742,7 @@ class Classifier {
   std::vector<std::vector<const ActorMention*>>& actors_in_;
   std::vector<uint8_t>& actors_in_filled_;
   std::vector<int8_t>& off_duty_in_;
+  mutable int8_t duty_in_text_ = -1;  // whether lower_ holds "duty"; -1 not looked at yet
   std::vector<int8_t>& unarmed_weapons_in_;
   mutable int8_t drug_linked_ = -1;
 };
