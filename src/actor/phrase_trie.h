@@ -125,6 +125,8 @@ class PhraseTrie {
   // A hash of the key's bytes, eight at a time (TokenKeys computes the same while folding).
   static uint64_t KeyHash(std::string_view key);
   const std::vector<uint32_t>& Values(int32_t node) const { return nodes_[node].values; }
+  // Nodes are numbered 0 (kRoot) to num_nodes() - 1.
+  size_t num_nodes() const { return nodes_.size(); }
 
  private:
   struct Node {

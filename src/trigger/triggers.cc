@@ -121,40 +121,42 @@ struct ClassifierBuffers {
   std::vector<const ActorMention*> before;     // Type's armed mentions before the cue
 };
 
-// The trie nodes of the one-word cues Scan tests by their key: a token's key is one of these
-// words exactly when the trie's first step from the root reaches the word's node (-1 when the
-// lexicon lacks the word, as no token's first step does). Comparing node ids spares the string
-// compares at every token that starts a phrase ("the", "in", "was" do, and most of them are
-// none of these words).
-struct ScanWordNodes {
-  int32_t march, may, beat, barricaded, fired;
-  std::array<int32_t, 3> kill;   // KillOfAThing's cues
-  std::array<int32_t, 9> fight;  // FightAgainstAnIll's cues
+// The one-word cues Scan tests by their key, as flags of the trie nodes the root's first step
+// reaches: a token's key is one of these words exactly when that step reaches a node with the
+// word's flag (a word the lexicon lacks flags no node, as no token's first step reaches it).
+// A flag test spares the string compares at every token that starts a phrase ("the", "in",
+// "was" do, and most of them are none of these words).
+enum ScanWord : uint8_t {
+  kMonthWord = 1,       // "march", "may"
+  kBeatWord = 2,        // "beat"
+  kBarricadedWord = 4,  // "barricaded"
+  kFiredWord = 8,       // "fired"
+  kKillWord = 16,       // KillOfAThing's cues
+  kFightWord = 32,      // FightAgainstAnIll's cues
 };
 
-const ScanWordNodes& GetScanWordNodes() {
-  static const ScanWordNodes nodes = [] {
+// Per trie node, its ScanWord flags.
+const std::vector<uint8_t>& GetScanWordFlags() {
+  static const std::vector<uint8_t> flags = [] {
     const actor::PhraseTrie& trie = trigger::GetLexicon().trie;
-    auto node = [&](std::string_view word) { return trie.Child(actor::PhraseTrie::kRoot, word); };
-    ScanWordNodes n;
-    n.march = node("march");
-    n.may = node("may");
-    n.beat = node("beat");
-    n.barricaded = node("barricaded");
-    n.fired = node("fired");
-    n.kill = {node("killed"), node("kills"), node("killing")};
-    n.fight = {node("battle"), node("battled"),   node("battles"),
-               node("fight"),  node("fighting"),  node("fought"),
-               node("combat"), node("combating"), node("combatting")};
-    return n;
+    std::vector<uint8_t> f(trie.num_nodes(), 0);
+    auto flag = [&](std::initializer_list<std::string_view> words, ScanWord w) {
+      for (std::string_view word : words) {
+        const int32_t node = trie.Child(actor::PhraseTrie::kRoot, word);
+        if (node >= 0) f[static_cast<size_t>(node)] |= w;
+      }
+    };
+    flag({"march", "may"}, kMonthWord);
+    flag({"beat"}, kBeatWord);
+    flag({"barricaded"}, kBarricadedWord);
+    flag({"fired"}, kFiredWord);
+    flag({"killed", "kills", "killing"}, kKillWord);
+    flag({"battle", "battled", "battles", "fight", "fighting", "fought", "combat", "combating",
+          "combatting"},
+         kFightWord);
+    return f;
   }();
-  return nodes;
-}
-
-// True when `node` (a trie node, >= 0) is one of `nodes`.
-template <size_t N>
-bool IsOneOf(int32_t node, const std::array<int32_t, N>& nodes) {
-  return std::find(nodes.begin(), nodes.end(), node) != nodes.end();
+  return flags;
 }
 
 class Scanner {
@@ -163,7 +165,7 @@ class Scanner {
       : doc_(doc),
         lex_(trigger::GetLexicon()),
         keys_(actor::ThreadTokenKeys(doc)),
-        words_(GetScanWordNodes()) {}
+        word_flags_(GetScanWordFlags().data()) {}
 
   // Fills `out` (its buffers reused) with the scan of sentence `s`.
   void Scan(const Sentence& s, SentenceScan& out) const {
@@ -179,7 +181,7 @@ class Scanner {
       if (node < 0) continue;
       // The node of token i's key alone (the one-word tests below compare it, not the key).
       const int32_t first = node;
-      if ((first == words_.march || first == words_.may) &&
+      if ((word_flags_[first] & kMonthWord) != 0 &&
           (IsMonthHomograph(TokenText(doc_, i)) || LowerCaseMonth(s, i))) {
         continue;
       }
@@ -226,8 +228,8 @@ class Scanner {
         }
       }
       // "a strategy to beat divisive forces": "beat" after "to" is no act of violence.
-      if (best.cue != nullptr && best.end == i + 1 && first == words_.beat && i > s.token_begin &&
-          keys_[i - 1] == "to") {
+      if (best.cue != nullptr && best.end == i + 1 && (word_flags_[first] & kBeatWord) != 0 &&
+          i > s.token_begin && keys_[i - 1] == "to") {
         best.cue = nullptr;
       }
       // (best.begin == i: `first` is the node of its first key.)
@@ -343,14 +345,14 @@ class Scanner {
   // "barricaded themselves in the office": an occupation, not a street barricade.
   // (`first`: the trie node of token `begin`'s key, as for the tests below.)
   bool BarricadedThemselves(const Sentence& s, int32_t first, uint32_t begin, uint32_t end) const {
-    return end == begin + 1 && first == words_.barricaded && end < s.token_end &&
+    return end == begin + 1 && (word_flags_[first] & kBarricadedWord) != 0 && end < s.token_end &&
            keys_[end] == "themselves";
   }
 
   // "measures to battle the coronavirus", "the fight against corruption", "fighting poverty":
   // a battle word whose object is an ill, not an enemy.
   bool FightAgainstAnIll(const Sentence& s, int32_t first, const Hit& hit) const {
-    if (hit.end != hit.begin + 1 || !IsOneOf(first, words_.fight)) return false;
+    if (hit.end != hit.begin + 1 || (word_flags_[first] & kFightWord) == 0) return false;
     static constexpr std::string_view kIlls[] = {
         "coronavirus", "covid",     "covid-19",  "virus",     "pandemic",   "epidemic",
         "outbreak",    "disease",   "diseases",  "malaria",   "cancer",     "corruption",
@@ -371,7 +373,7 @@ class Scanner {
   // a law or talks ends them; nobody dies. The thing is the passive subject right before
   // "was/were killed" or the object right after "killed (the)".
   bool KillOfAThing(const Sentence& s, int32_t first, const Hit& hit) const {
-    if (hit.end != hit.begin + 1 || !IsOneOf(first, words_.kill)) return false;
+    if (hit.end != hit.begin + 1 || (word_flags_[first] & kKillWord) == 0) return false;
     static constexpr std::string_view kThings[] = {
         "deal",   "deals",     "bill",      "bills",       "plan",         "plans",
         "proposal", "proposals", "measure", "legislation", "amendment",    "motion",
@@ -412,7 +414,8 @@ class Scanner {
   // rounds and shells that "were fired", and anything "fired at/on/upon", stay shootings.
   bool FiredFromAJob(const Sentence& s, int32_t first, const Hit& hit) const {
     const uint32_t i = hit.begin;
-    if (hit.end != i + 1 || first != words_.fired || i < s.token_begin + 2) return false;
+    if (hit.end != i + 1 || (word_flags_[first] & kFiredWord) == 0 || i < s.token_begin + 2)
+      return false;
     const std::string_view aux = keys_[i - 1];
     if (aux != "was" && aux != "were" && aux != "been" && aux != "be" && aux != "being" &&
         aux != "got" && aux != "get" && aux != "getting") {
@@ -437,7 +440,7 @@ class Scanner {
   const Document& doc_;
   const trigger::Lexicon& lex_;
   const actor::TokenKeys& keys_;
-  const ScanWordNodes& words_;
+  const uint8_t* word_flags_;  // GetScanWordFlags(), by trie node
 };
 
 bool IsArmedInter(int inter) { return inter == 1 || inter == 2 || inter == 3 || inter == 4 || inter == 8; }
