@@ -81,6 +81,9 @@ struct Hit {
   uint32_t begin = 0, end = 0;  // token range
   const Cue* cue = nullptr;
   bool grievance = false;  // within four tokens after "against", "demanding"...
+  // A trigger of one token whose key is the token lower-cased: the ScanWord flags of that key
+  // (0 for any other hit), which the everyday-sense rules test instead of the token's text.
+  uint16_t words = 0;
 };
 
 struct SentenceScan {
@@ -126,20 +129,23 @@ struct ClassifierBuffers {
 // word's flag (a word the lexicon lacks flags no node, as no token's first step reaches it).
 // A flag test spares the string compares at every token that starts a phrase ("the", "in",
 // "was" do, and most of them are none of these words).
-enum ScanWord : uint8_t {
-  kMonthWord = 1,       // "march", "may"
-  kBeatWord = 2,        // "beat"
-  kBarricadedWord = 4,  // "barricaded"
-  kFiredWord = 8,       // "fired"
-  kKillWord = 16,       // KillOfAThing's cues
-  kFightWord = 32,      // FightAgainstAnIll's cues
+enum ScanWord : uint16_t {
+  kMonthWord = 1,         // "march", "may"
+  kBeatWord = 2,          // "beat"
+  kBarricadedWord = 4,    // "barricaded"
+  kFiredWord = 8,         // "fired"
+  kKillWord = 16,         // KillOfAThing's cues
+  kFightWord = 32,        // FightAgainstAnIll's cues
+  kHarmWord = 64,         // HarmWithoutViolence's cues
+  kOperationWord = 128,   // OperationWithoutForces's cues
+  kFigurativeWord = 256,  // FigurativeFight's cues
 };
 
 // Per trie node, its ScanWord flags.
-const std::vector<uint8_t>& GetScanWordFlags() {
-  static const std::vector<uint8_t> flags = [] {
+const std::vector<uint16_t>& GetScanWordFlags() {
+  static const std::vector<uint16_t> flags = [] {
     const actor::PhraseTrie& trie = trigger::GetLexicon().trie;
-    std::vector<uint8_t> f(trie.num_nodes(), 0);
+    std::vector<uint16_t> f(trie.num_nodes(), 0);
     auto flag = [&](std::initializer_list<std::string_view> words, ScanWord w) {
       for (std::string_view word : words) {
         const int32_t node = trie.Child(actor::PhraseTrie::kRoot, word);
@@ -154,6 +160,12 @@ const std::vector<uint8_t>& GetScanWordFlags() {
     flag({"battle", "battled", "battles", "fight", "fighting", "fought", "combat", "combating",
           "combatting"},
          kFightWord);
+    flag({"killed", "kills", "killing", "died", "injured", "injuring", "wounded", "attack",
+          "battle", "battles", "battled", "fighting", "fought"},
+         kHarmWord);
+    flag({"operation", "operations"}, kOperationWord);
+    flag({"battle", "battles", "battled", "fighting", "fought", "targeted", "offensive"},
+         kFigurativeWord);
     return f;
   }();
   return flags;
@@ -239,6 +251,9 @@ class Scanner {
         best.cue = nullptr;
       }
       if (best.cue != nullptr) {
+        if (best.end == i + 1 && keys_[i].size() == doc_.tokens[i].span.size()) {
+          best.words = word_flags_[first];  // (nothing was dropped from the key)
+        }
         out.triggers.push_back(best);
         out.has[static_cast<size_t>(best.cue->cls)] = true;
         trigger_end = best.end;
@@ -440,7 +455,7 @@ class Scanner {
   const Document& doc_;
   const trigger::Lexicon& lex_;
   const actor::TokenKeys& keys_;
-  const uint8_t* word_flags_;  // GetScanWordFlags(), by trie node
+  const uint16_t* word_flags_;  // GetScanWordFlags(), by trie node
 };
 
 bool IsArmedInter(int inter) { return inter == 1 || inter == 2 || inter == 3 || inter == 4 || inter == 8; }
@@ -638,13 +653,12 @@ class Classifier {
   bool SentenceHas(uint32_t si, const util::WordSet& words) const {
     return TokenIn(doc_.sentences[si], words);
   }
-  // `h` is one token, one of `words`.
-  bool OneWordOf(const Hit& h, const util::WordSet& words) const {
-    return h.end == h.begin + 1 && words.Has(Low(doc_.tokens[h.begin].span));
+  // `h` is one token, one of the words flagged `words` (its text lower-cased is one).
+  static bool OneWordOf(const Hit& h, ScanWord words) {
+    return h.end == h.begin + 1 && (h.words & words) != 0;
   }
   // Sentences `from`..`to` have a cue other than `h` and the one-token cues among `words`.
-  bool OtherCueThan(uint32_t from, uint32_t to, const Hit& h,
-                    const util::WordSet& words) const {
+  bool OtherCueThan(uint32_t from, uint32_t to, const Hit& h, ScanWord words) const {
     for (uint32_t k = from; k <= to; ++k) {
       for (const Hit& other : scans_[k].triggers) {
         if (other.begin != h.begin && !OneWordOf(other, words)) return true;
@@ -686,28 +700,25 @@ class Classifier {
   // violence ("a helicopter was shot down ... two pilots were killed in the crash" stays one).
   // "fire" is no such cause: "opened fire", "setting him on fire".
   bool HarmWithoutViolence(uint32_t si, const Hit& h) const {
-    static constexpr std::string_view kHarmWords[] = {
-        "killed", "kills", "killing", "died", "injured", "injuring", "wounded", "attack",
-        "battle", "battles", "battled", "fighting", "fought"};
+    // (The harm words are flagged kHarmWord: "killed", "died", "wounded", "battle"...)
     static constexpr std::string_view kCauses[] = {
         "crash",    "crashes",   "accident",  "accidents", "accidental", "accidentally",
         "collision", "collisions", "wreck",   "drowned",   "drowning",   "stampede",
         "illness",  "cancer",    "stroke",    "disease",   "complications", "overdose",
         "blaze",    "blazes",    "flames",    "wildfire",  "firefighters"};
-    static const util::WordSet kHarmSet(kHarmWords), kCauseSet(kCauses);
-    if (!OneWordOf(h, kHarmSet)) return false;
+    static const util::WordSet kCauseSet(kCauses);
+    if (!OneWordOf(h, kHarmWord)) return false;
     // Other cues of its sentence or the one before ("shot down ... killed in the crash").
     const uint32_t from = si > 0 ? si - 1 : si;
-    return !OtherCueThan(from, si, h, kHarmSet) && !ArmedSideIn(si, si) &&
+    return !OtherCueThan(from, si, h, kHarmWord) && !ArmedSideIn(si, si) &&
            SentenceHas(si, kCauseSet);
   }
 
   // A bare "operation" is a military or police one only with a force named in its sentence:
   // not "the airline's cargo operations".
   bool OperationWithoutForces(uint32_t si, const Hit& h) const {
-    static constexpr std::string_view kOperation[] = {"operation", "operations"};
-    static const util::WordSet kOperationSet(kOperation);
-    return OneWordOf(h, kOperationSet) && !ArmedSideIn(si, si);
+    // ("operation", "operations": flagged kOperationWord.)
+    return OneWordOf(h, kOperationWord) && !ArmedSideIn(si, si);
   }
 
   // Fighting words in their figurative senses: "a political battle", "an uphill battle",
@@ -715,10 +726,8 @@ class Classifier {
   // event only with an armed side named in its sentence or the one before, a death or an
   // injury told there, or another cue of violence in its sentence.
   bool FigurativeFight(uint32_t si, const Hit& h) const {
-    static constexpr std::string_view kFigurative[] = {
-        "battle", "battles", "battled", "fighting", "fought", "targeted", "offensive"};
-    static const util::WordSet kFigurativeSet(kFigurative);
-    if (!OneWordOf(h, kFigurativeSet) || OtherCueThan(si, si, h, kFigurativeSet)) return false;
+    // (The words are flagged kFigurativeWord: "battle", "fighting", "targeted", "offensive"...)
+    if (!OneWordOf(h, kFigurativeWord) || OtherCueThan(si, si, h, kFigurativeWord)) return false;
     // An armed target ("targeted the airbase") or sides fighting "each other" are no figure.
     if (ContextIn(si, CueClass::kCtxArmedTarget, CueClass::kCtxViolent)) return false;
     if (h.end + 1 < doc_.sentences[si].token_end) {
