@@ -103,9 +103,14 @@ class PhraseTrie {
   // matches.
   int32_t Child(int32_t node, const TokenKeys& keys, size_t i) const {
     const uint64_t hash = EdgeHash(node, keys.hash(i));
+    const uint16_t* const tags = tags_.data();
+    const size_t mask = mask_;
+    size_t s = hash & mask;
+    // The first probe apart: most lookups end at an empty slot there, before the tag is made.
+    if (tags[s] == 0) return -1;
     const uint16_t tag = EdgeTag(hash);
-    for (size_t s = hash & mask_;; s = (s + 1) & mask_) {
-      const uint16_t t = tags_[s];
+    for (;; s = (s + 1) & mask) {
+      const uint16_t t = tags[s];
       if (t == 0) return -1;
       if (t != tag) continue;
       const Edge& e = edges_[s];
@@ -120,6 +125,8 @@ class PhraseTrie {
   // A hash of the key's bytes, eight at a time (TokenKeys computes the same while folding).
   static uint64_t KeyHash(std::string_view key);
   const std::vector<uint32_t>& Values(int32_t node) const { return nodes_[node].values; }
+  // Nodes are numbered 0 (kRoot) to num_nodes() - 1.
+  size_t num_nodes() const { return nodes_.size(); }
 
  private:
   struct Node {

@@ -621,7 +621,10 @@ bool CasualtyContext::AnyOnce(uint32_t s, int8_t SentenceFacts::*slot,
     const std::string_view own = Spaced(s);
     known = 0;
     for (std::string_view w : words) {
-      if (ContainsInLower(own, w)) known = 1;
+      if (ContainsInLower(own, w)) {
+        known = 1;
+        break;  // (the other words cannot change the answer)
+      }
     }
   }
   return known == 1;

@@ -107,6 +107,13 @@ const WordSet& RoleNouns() {
   return set;
 }
 
+// The text of token `t` (Document::Slice without its range check, a call per token in the
+// scans below; token spans lie inside the text).
+std::string_view TokenText(const Document& doc, uint32_t t) {
+  const Span span = doc.tokens[t].span;
+  return std::string_view(doc.text.data() + span.begin, span.end - span.begin);
+}
+
 bool IsUpperStart(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 
 bool AllCaps(std::string_view w) {
@@ -122,6 +129,17 @@ bool AllCaps(std::string_view w) {
 static_assert(std::all_of(std::begin(kParticles), std::end(kParticles),
                           [](std::string_view p) { return p.size() <= 4; }));
 bool IsParticle(std::string_view w) {
+  // Only the first letters of the particles (a b d e i l o v) can start one: most words are
+  // turned away by one table test.
+  static constexpr std::array<bool, 256> kFirst = [] {
+    std::array<bool, 256> t{};
+    for (const std::string_view p : kParticles) {
+      t[static_cast<unsigned char>(p[0])] = true;
+      t[static_cast<unsigned char>(p[0] - 'a' + 'A')] = true;
+    }
+    return t;
+  }();
+  if (w.empty() || !kFirst[static_cast<unsigned char>(w[0])]) return false;
   // The part before a dash, looked for only as far as a particle can go.
   size_t n = 0;
   while (n < w.size() && n <= 4 && w[n] != '-') ++n;
@@ -206,15 +224,14 @@ void FindNamedPersons(const Document& doc, std::string_view lower, const Mention
     bool fates_read = false;
     bool sentence_reward = false;  // "reward" or "bounty" in the sentence
     for (uint32_t k = s.token_begin; k < s.token_end;) {
-      const std::string_view w0 = doc.Slice(doc.tokens[k].span);
-      if (doc.tokens[k].kind != TokenKind::kWord || !IsUpperStart(w0)) {
+      if (doc.tokens[k].kind != TokenKind::kWord || !IsUpperStart(TokenText(doc, k))) {
         ++k;
         continue;
       }
       // Maximal run of capitalized words and particles.
       uint32_t end = k;
       while (end < s.token_end && doc.tokens[end].kind == TokenKind::kWord) {
-        const std::string_view w = doc.Slice(doc.tokens[end].span);
+        const std::string_view w = TokenText(doc, end);
         if (!IsUpperStart(w) && !(IsParticle(w) && end > k)) break;
         if (end > k && doc.tokens[end].span.begin > doc.tokens[end - 1].span.end + 1) break;
         ++end;

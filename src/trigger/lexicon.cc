@@ -70,6 +70,7 @@ Lexicon Build() {
       // A row naming an unknown sub-event type is a lexicon bug; triggers_test catches it.
       if (EventTypeOf(f[2]).empty()) return;
       cue.sub_event_type = std::string(f[2]);
+      cue.event_type = EventTypeOf(f[2]);
     }
     cue.score = std::strtof(std::string(f[3]).c_str(), nullptr);
     uint32_t id = static_cast<uint32_t>(lex.cues.size());

@@ -38,6 +38,7 @@
 #include "trigger/historical.h"
 #include "trigger/lexicon.h"
 #include "util/literal_equal.h"
+#include "util/rarest_byte.h"
 #include "util/word_set.h"
 
 namespace sitrep {
@@ -80,6 +81,9 @@ struct Hit {
   uint32_t begin = 0, end = 0;  // token range
   const Cue* cue = nullptr;
   bool grievance = false;  // within four tokens after "against", "demanding"...
+  // A trigger of one token whose key is the token lower-cased: the ScanWord flags of that key
+  // (0 for any other hit), which the everyday-sense rules test instead of the token's text.
+  uint16_t words = 0;
 };
 
 struct SentenceScan {
@@ -120,12 +124,60 @@ struct ClassifierBuffers {
   std::vector<const ActorMention*> before;     // Type's armed mentions before the cue
 };
 
+// The one-word cues Scan tests by their key, as flags of the trie nodes the root's first step
+// reaches: a token's key is one of these words exactly when that step reaches a node with the
+// word's flag (a word the lexicon lacks flags no node, as no token's first step reaches it).
+// A flag test spares the string compares at every token that starts a phrase ("the", "in",
+// "was" do, and most of them are none of these words).
+enum ScanWord : uint16_t {
+  kMonthWord = 1,         // "march", "may"
+  kBeatWord = 2,          // "beat"
+  kBarricadedWord = 4,    // "barricaded"
+  kFiredWord = 8,         // "fired"
+  kKillWord = 16,         // KillOfAThing's cues
+  kFightWord = 32,        // FightAgainstAnIll's cues
+  kHarmWord = 64,         // HarmWithoutViolence's cues
+  kOperationWord = 128,   // OperationWithoutForces's cues
+  kFigurativeWord = 256,  // FigurativeFight's cues
+};
+
+// Per trie node, its ScanWord flags.
+const std::vector<uint16_t>& GetScanWordFlags() {
+  static const std::vector<uint16_t> flags = [] {
+    const actor::PhraseTrie& trie = trigger::GetLexicon().trie;
+    std::vector<uint16_t> f(trie.num_nodes(), 0);
+    auto flag = [&](std::initializer_list<std::string_view> words, ScanWord w) {
+      for (std::string_view word : words) {
+        const int32_t node = trie.Child(actor::PhraseTrie::kRoot, word);
+        if (node >= 0) f[static_cast<size_t>(node)] |= w;
+      }
+    };
+    flag({"march", "may"}, kMonthWord);
+    flag({"beat"}, kBeatWord);
+    flag({"barricaded"}, kBarricadedWord);
+    flag({"fired"}, kFiredWord);
+    flag({"killed", "kills", "killing"}, kKillWord);
+    flag({"battle", "battled", "battles", "fight", "fighting", "fought", "combat", "combating",
+          "combatting"},
+         kFightWord);
+    flag({"killed", "kills", "killing", "died", "injured", "injuring", "wounded", "attack",
+          "battle", "battles", "battled", "fighting", "fought"},
+         kHarmWord);
+    flag({"operation", "operations"}, kOperationWord);
+    flag({"battle", "battles", "battled", "fighting", "fought", "targeted", "offensive"},
+         kFigurativeWord);
+    return f;
+  }();
+  return flags;
+}
+
 class Scanner {
  public:
   explicit Scanner(const Document& doc)
       : doc_(doc),
         lex_(trigger::GetLexicon()),
-        keys_(actor::ThreadTokenKeys(doc)) {}
+        keys_(actor::ThreadTokenKeys(doc)),
+        word_flags_(GetScanWordFlags().data()) {}
 
   // Fills `out` (its buffers reused) with the scan of sentence `s`.
   void Scan(const Sentence& s, SentenceScan& out) const {
@@ -139,7 +191,12 @@ class Scanner {
       // Most tokens start no phrase: the trie's first step says so before the month tests.
       int32_t node = lex_.trie.Child(actor::PhraseTrie::kRoot, keys_, i);
       if (node < 0) continue;
-      if (IsMonthHomograph(TokenText(doc_, i)) || LowerCaseMonth(s, i)) continue;
+      // The node of token i's key alone (the one-word tests below compare it, not the key).
+      const int32_t first = node;
+      if ((word_flags_[first] & kMonthWord) != 0 &&
+          (IsMonthHomograph(TokenText(doc_, i)) || LowerCaseMonth(s, i))) {
+        continue;
+      }
       Hit best;
       for (uint32_t j = i; j < s.token_end; ++j) {
         if (j > i) node = lex_.trie.Child(node, keys_, j);
@@ -162,7 +219,9 @@ class Scanner {
             }
             continue;
           }
-          if (cue.cls == CueClass::kCtxViolent && BarricadedThemselves(s, i, j + 1)) continue;
+          if (cue.cls == CueClass::kCtxViolent && BarricadedThemselves(s, first, i, j + 1)) {
+            continue;
+          }
           out.context.push_back({i, j + 1, &cue});
           out.has[static_cast<size_t>(cue.cls)] = true;
           if (cue.cls == CueClass::kCtxHistory) {
@@ -181,16 +240,20 @@ class Scanner {
         }
       }
       // "a strategy to beat divisive forces": "beat" after "to" is no act of violence.
-      if (best.cue != nullptr && best.end == i + 1 && keys_[i] == "beat" && i > s.token_begin &&
-          keys_[i - 1] == "to") {
+      if (best.cue != nullptr && best.end == i + 1 && (word_flags_[first] & kBeatWord) != 0 &&
+          i > s.token_begin && keys_[i - 1] == "to") {
         best.cue = nullptr;
       }
-      if (best.cue != nullptr &&
-          (KillOfAThing(s, best) || FiredFromAJob(s, best) || FightAgainstAnIll(s, best) ||
-           BarricadedThemselves(s, best.begin, best.end))) {
+      // (best.begin == i: `first` is the node of its first key.)
+      if (best.cue != nullptr && (KillOfAThing(s, first, best) || FiredFromAJob(s, first, best) ||
+                                  FightAgainstAnIll(s, first, best) ||
+                                  BarricadedThemselves(s, first, best.begin, best.end))) {
         best.cue = nullptr;
       }
       if (best.cue != nullptr) {
+        if (best.end == i + 1 && keys_[i].size() == doc_.tokens[i].span.size()) {
+          best.words = word_flags_[first];  // (nothing was dropped from the key)
+        }
         out.triggers.push_back(best);
         out.has[static_cast<size_t>(best.cue->cls)] = true;
         trigger_end = best.end;
@@ -245,6 +308,13 @@ class Scanner {
       }
       return false;
     };
+    // With no grievance marker in the sentence no hit follows one: every hit keeps its
+    // `grievance` false (as made) and the flags stay (most sentences; the test below pairs
+    // every hit with every context hit).
+    if (!out.has[static_cast<size_t>(CueClass::kCtxGrievance)] &&
+        !(protest && out.has[static_cast<size_t>(CueClass::kCtxCause)])) {
+      return;
+    }
     for (Hit& h : out.triggers) h.grievance = after_grievance(h);
     for (Hit& h : out.context) {
       h.grievance = after_grievance(h);
@@ -288,21 +358,16 @@ class Scanner {
   }
 
   // "barricaded themselves in the office": an occupation, not a street barricade.
-  bool BarricadedThemselves(const Sentence& s, uint32_t begin, uint32_t end) const {
-    return end == begin + 1 && keys_[begin] == "barricaded" && end < s.token_end &&
+  // (`first`: the trie node of token `begin`'s key, as for the tests below.)
+  bool BarricadedThemselves(const Sentence& s, int32_t first, uint32_t begin, uint32_t end) const {
+    return end == begin + 1 && (word_flags_[first] & kBarricadedWord) != 0 && end < s.token_end &&
            keys_[end] == "themselves";
   }
 
   // "measures to battle the coronavirus", "the fight against corruption", "fighting poverty":
   // a battle word whose object is an ill, not an enemy.
-  bool FightAgainstAnIll(const Sentence& s, const Hit& hit) const {
-    if (hit.end != hit.begin + 1) return false;
-    const std::string_view cue = keys_[hit.begin];
-    if (cue != "battle" && cue != "battled" && cue != "battles" && cue != "fight" &&
-        cue != "fighting" && cue != "fought" && cue != "combat" && cue != "combating" &&
-        cue != "combatting") {
-      return false;
-    }
+  bool FightAgainstAnIll(const Sentence& s, int32_t first, const Hit& hit) const {
+    if (hit.end != hit.begin + 1 || (word_flags_[first] & kFightWord) == 0) return false;
     static constexpr std::string_view kIlls[] = {
         "coronavirus", "covid",     "covid-19",  "virus",     "pandemic",   "epidemic",
         "outbreak",    "disease",   "diseases",  "malaria",   "cancer",     "corruption",
@@ -322,10 +387,8 @@ class Scanner {
   // "The deal was killed in the Senate", "lawmakers killed the bill": "kill" said of a plan,
   // a law or talks ends them; nobody dies. The thing is the passive subject right before
   // "was/were killed" or the object right after "killed (the)".
-  bool KillOfAThing(const Sentence& s, const Hit& hit) const {
-    if (hit.end != hit.begin + 1) return false;
-    const std::string_view cue = keys_[hit.begin];
-    if (cue != "killed" && cue != "kills" && cue != "killing") return false;
+  bool KillOfAThing(const Sentence& s, int32_t first, const Hit& hit) const {
+    if (hit.end != hit.begin + 1 || (word_flags_[first] & kKillWord) == 0) return false;
     static constexpr std::string_view kThings[] = {
         "deal",   "deals",     "bill",      "bills",       "plan",         "plans",
         "proposal", "proposals", "measure", "legislation", "amendment",    "motion",
@@ -364,9 +427,10 @@ class Scanner {
 
   // "was fired after the audit", "will be fired if he leaks it": dismissed from a job. Shots,
   // rounds and shells that "were fired", and anything "fired at/on/upon", stay shootings.
-  bool FiredFromAJob(const Sentence& s, const Hit& hit) const {
+  bool FiredFromAJob(const Sentence& s, int32_t first, const Hit& hit) const {
     const uint32_t i = hit.begin;
-    if (hit.end != i + 1 || keys_[i] != "fired" || i < s.token_begin + 2) return false;
+    if (hit.end != i + 1 || (word_flags_[first] & kFiredWord) == 0 || i < s.token_begin + 2)
+      return false;
     const std::string_view aux = keys_[i - 1];
     if (aux != "was" && aux != "were" && aux != "been" && aux != "be" && aux != "being" &&
         aux != "got" && aux != "get" && aux != "getting") {
@@ -391,6 +455,7 @@ class Scanner {
   const Document& doc_;
   const trigger::Lexicon& lex_;
   const actor::TokenKeys& keys_;
+  const uint16_t* word_flags_;  // GetScanWordFlags(), by trie node
 };
 
 bool IsArmedInter(int inter) { return inter == 1 || inter == 2 || inter == 3 || inter == 4 || inter == 8; }
@@ -588,13 +653,12 @@ class Classifier {
   bool SentenceHas(uint32_t si, const util::WordSet& words) const {
     return TokenIn(doc_.sentences[si], words);
   }
-  // `h` is one token, one of `words`.
-  bool OneWordOf(const Hit& h, const util::WordSet& words) const {
-    return h.end == h.begin + 1 && words.Has(Low(doc_.tokens[h.begin].span));
+  // `h` is one token, one of the words flagged `words` (its text lower-cased is one).
+  static bool OneWordOf(const Hit& h, ScanWord words) {
+    return h.end == h.begin + 1 && (h.words & words) != 0;
   }
   // Sentences `from`..`to` have a cue other than `h` and the one-token cues among `words`.
-  bool OtherCueThan(uint32_t from, uint32_t to, const Hit& h,
-                    const util::WordSet& words) const {
+  bool OtherCueThan(uint32_t from, uint32_t to, const Hit& h, ScanWord words) const {
     for (uint32_t k = from; k <= to; ++k) {
       for (const Hit& other : scans_[k].triggers) {
         if (other.begin != h.begin && !OneWordOf(other, words)) return true;
@@ -636,28 +700,25 @@ class Classifier {
   // violence ("a helicopter was shot down ... two pilots were killed in the crash" stays one).
   // "fire" is no such cause: "opened fire", "setting him on fire".
   bool HarmWithoutViolence(uint32_t si, const Hit& h) const {
-    static constexpr std::string_view kHarmWords[] = {
-        "killed", "kills", "killing", "died", "injured", "injuring", "wounded", "attack",
-        "battle", "battles", "battled", "fighting", "fought"};
+    // (The harm words are flagged kHarmWord: "killed", "died", "wounded", "battle"...)
     static constexpr std::string_view kCauses[] = {
         "crash",    "crashes",   "accident",  "accidents", "accidental", "accidentally",
         "collision", "collisions", "wreck",   "drowned",   "drowning",   "stampede",
         "illness",  "cancer",    "stroke",    "disease",   "complications", "overdose",
         "blaze",    "blazes",    "flames",    "wildfire",  "firefighters"};
-    static const util::WordSet kHarmSet(kHarmWords), kCauseSet(kCauses);
-    if (!OneWordOf(h, kHarmSet)) return false;
+    static const util::WordSet kCauseSet(kCauses);
+    if (!OneWordOf(h, kHarmWord)) return false;
     // Other cues of its sentence or the one before ("shot down ... killed in the crash").
     const uint32_t from = si > 0 ? si - 1 : si;
-    return !OtherCueThan(from, si, h, kHarmSet) && !ArmedSideIn(si, si) &&
+    return !OtherCueThan(from, si, h, kHarmWord) && !ArmedSideIn(si, si) &&
            SentenceHas(si, kCauseSet);
   }
 
   // A bare "operation" is a military or police one only with a force named in its sentence:
   // not "the airline's cargo operations".
   bool OperationWithoutForces(uint32_t si, const Hit& h) const {
-    static constexpr std::string_view kOperation[] = {"operation", "operations"};
-    static const util::WordSet kOperationSet(kOperation);
-    return OneWordOf(h, kOperationSet) && !ArmedSideIn(si, si);
+    // ("operation", "operations": flagged kOperationWord.)
+    return OneWordOf(h, kOperationWord) && !ArmedSideIn(si, si);
   }
 
   // Fighting words in their figurative senses: "a political battle", "an uphill battle",
@@ -665,10 +726,8 @@ class Classifier {
   // event only with an armed side named in its sentence or the one before, a death or an
   // injury told there, or another cue of violence in its sentence.
   bool FigurativeFight(uint32_t si, const Hit& h) const {
-    static constexpr std::string_view kFigurative[] = {
-        "battle", "battles", "battled", "fighting", "fought", "targeted", "offensive"};
-    static const util::WordSet kFigurativeSet(kFigurative);
-    if (!OneWordOf(h, kFigurativeSet) || OtherCueThan(si, si, h, kFigurativeSet)) return false;
+    // (The words are flagged kFigurativeWord: "battle", "fighting", "targeted", "offensive"...)
+    if (!OneWordOf(h, kFigurativeWord) || OtherCueThan(si, si, h, kFigurativeWord)) return false;
     // An armed target ("targeted the airbase") or sides fighting "each other" are no figure.
     if (ContextIn(si, CueClass::kCtxArmedTarget, CueClass::kCtxViolent)) return false;
     if (h.end + 1 < doc_.sentences[si].token_end) {
@@ -1056,7 +1115,10 @@ class Classifier {
       }
     }
     m.sub_event_type.assign(sub);
-    m.event_type.assign(EventTypeOf(sub));
+    // (The cue's own type unchanged, as most are: its event type was looked up once.)
+    const bool cue_type =
+        sub.data() == cue.sub_event_type.data() && sub.size() == cue.sub_event_type.size();
+    m.event_type.assign(cue_type ? cue.event_type : EventTypeOf(sub));
     // "3 civilians were also killed" after the lede: a further toll of the event told, not
     // what typed it.
     if (si > 0 && (cue.cls == CueClass::kKill || cue.cls == CueClass::kAttack) &&
@@ -1208,6 +1270,9 @@ class Classifier {
   }
   // "off-duty" or "off duty" in sentence `si` or a neighbour.
   bool OffDutyNear(uint32_t si) const {
+    // Both spellings hold "duty": a text without it (most) has no sentence to test.
+    if (duty_in_text_ < 0) duty_in_text_ = util::ContainsLowerAscii(lower_, "duty") ? 1 : 0;
+    if (duty_in_text_ == 0) return false;
     return NearSentence(si, off_duty_in_, [&](const Sentence& s) {
       for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
         const std::string_view w = Low(doc_.tokens[t].span);
@@ -1692,6 +1757,7 @@ class Classifier {
   std::vector<std::vector<const ActorMention*>>& actors_in_;
   std::vector<uint8_t>& actors_in_filled_;
   std::vector<int8_t>& off_duty_in_;
+  mutable int8_t duty_in_text_ = -1;  // whether lower_ holds "duty"; -1 not looked at yet
   std::vector<int8_t>& unarmed_weapons_in_;
   mutable int8_t drug_linked_ = -1;
 };
