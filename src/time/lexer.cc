@@ -676,32 +676,58 @@ template <bool kBmi, bool kVbmi2 = false>
     return kBmi ? static_cast<size_t>(__builtin_popcountll(v)) : PopCount(v);
   };
 
-  // Pass 1: the lowercased copy, masks of word and digit bytes, token starts and one-byte and
-  // wide punctuation per 64-byte block; each token's begin offset, in token order, and the
-  // count of tokens before each block.
-  thread_local std::vector<uint64_t> word_bits, digit_bits, starts, marks;
+  // Passes 1 and 2 in one walk over the 64-byte blocks: the lowercased copy, masks of word and
+  // digit bytes, token starts and one-byte and wide punctuation per block; each token's begin
+  // offset, in token order, and the count of tokens before each block. A block's ends (the
+  // bytes after the tokens' last bytes, in token order those of the tokens in order) and, at
+  // level 3, its tokens' first three lowered bytes (StoreFirstBytes) follow one block behind:
+  // they need the next block's masks and lowered bytes.
+  thread_local std::vector<uint64_t> digit_bits, starts;
   thread_local std::vector<uint32_t> before;
   const size_t blocks = (size + 63) / 64;
   // Grown only (every entry used is written below): no zero-filling after a shorter text.
-  GrowTo(&word_bits, blocks + 1);
   GrowTo(&digit_bits, blocks + 1);
   GrowTo(&starts, blocks);
-  GrowTo(&marks, blocks);
   GrowTo(&before, blocks + 1);
-  // At most one token per byte, and room for the entries FlattenAt writes past the count.
+  // At most one token per byte, and room for the entries FlattenAt writes past the count (and
+  // the 64 bytes StoreFirstBytes stores).
   GrowTo(&t->begin, size + 16);
   GrowTo(&t->end, size + 16);
+  GrowTo(&t->first, size + 64);
+  thread_local std::vector<uint8_t> seconds, thirds;
+  if constexpr (kVbmi2) {
+    GrowTo(&seconds, size + 64);
+    GrowTo(&thirds, size + 64);
+  }
   uint32_t* const begin = t->begin.data();
   uint32_t* const end = t->end.data();
+  uint8_t* const first = t->first.data();
+  uint8_t* const second = seconds.data();
+  uint8_t* const third = thirds.data();
   uint64_t carry_word = 0, carry_digit = 0, carry_wide = 0;
-  size_t count = 0;
+  // The previous block's word and digit bytes, punctuation ends and starts.
+  uint64_t last_word = 0, last_digit = 0, last_marks = 0, last_start = 0;
+  size_t count = 0, ends = 0;
+  // The ends and first bytes of block b, whose successor's word and digit bytes are `word` and
+  // `digit`.
+  auto finish_block = [&](size_t b, uint64_t next_word, uint64_t next_digit) {
+    const uint64_t last = (last_word & ~(last_word >> 1 | next_word << 63)) |
+                          (last_digit & ~(last_digit >> 1 | next_digit << 63)) | last_marks;
+    ends += FlattenAt<kBmi, kVbmi2>(end + ends, last, static_cast<uint32_t>(b * 64 + 1));
+#if defined(SITREP_TIMEX_AVX2)
+    if constexpr (kVbmi2) {
+      StoreFirstBytes(p + b * 64, last_start, first + before[b], second + before[b],
+                      third + before[b]);
+    }
+#endif
+  };
   for (size_t b = 0; b < blocks; ++b) {
     BlockMasks m = LowerAndMask<kVbmi2>(text, p, b * 64, level);
-    word_bits[b] = m.word;
+    if (b > 0) finish_block(b - 1, m.word, m.digit);
     digit_bits[b] = m.digit;
     // The bytes that end a punctuation token: one-byte marks, and the third byte of a wide one
     // (maybe in the next block).
-    marks[b] = m.single | m.wide << 2 | carry_wide;
+    last_marks = m.single | m.wide << 2 | carry_wide;
     carry_wide = m.wide >> 62;
     const uint64_t start = (m.word & ~(m.word << 1 | carry_word)) |
                            (m.digit & ~(m.digit << 1 | carry_digit)) | m.wide | m.single;
@@ -710,39 +736,16 @@ template <bool kBmi, bool kVbmi2 = false>
     count += FlattenAt<kBmi, kVbmi2>(begin + count, start, static_cast<uint32_t>(b * 64));
     carry_word = m.word >> 63;
     carry_digit = m.digit >> 63;
+    last_word = m.word;
+    last_digit = m.digit;
+    last_start = start;
   }
   before[blocks] = static_cast<uint32_t>(count);
-  word_bits[blocks] = digit_bits[blocks] = 0;
+  digit_bits[blocks] = 0;
   // The last block wrote NULs up to its end; the padding goes on to size + kLoweredPadding.
   std::memset(p + size, 0, kLoweredPadding);
+  finish_block(blocks - 1, 0, 0);
   t->count = count;
-
-  // Pass 2: each token's end, one after its last byte: the last bytes, in order, are those of
-  // the tokens in order.
-  // At level 3 also the tokens' first three lowered bytes (StoreFirstBytes; room for the 64
-  // bytes it stores).
-  GrowTo(&t->first, count + 64);
-  thread_local std::vector<uint8_t> seconds, thirds;
-  if constexpr (kVbmi2) {
-    GrowTo(&seconds, count + 64);
-    GrowTo(&thirds, count + 64);
-  }
-  uint8_t* const first = t->first.data();
-  uint8_t* const second = seconds.data();
-  uint8_t* const third = thirds.data();
-  size_t ends = 0;
-  for (size_t b = 0; b < blocks; ++b) {
-    const uint64_t word = word_bits[b], digit = digit_bits[b];
-    const uint64_t last = (word & ~(word >> 1 | word_bits[b + 1] << 63)) |
-                          (digit & ~(digit >> 1 | digit_bits[b + 1] << 63)) | marks[b];
-    ends += FlattenAt<kBmi, kVbmi2>(end + ends, last, static_cast<uint32_t>(b * 64 + 1));
-#if defined(SITREP_TIMEX_AVX2)
-    if constexpr (kVbmi2) {
-      StoreFirstBytes(p + b * 64, starts[b], first + before[b], second + before[b],
-                      third + before[b]);
-    }
-#endif
-  }
 
   // Pass 3: the words to look up (ListWords); numbers' values (by block: about one token in
   // thirty), those that can make a match hot listed (their token indexes from their offsets:
