@@ -868,6 +868,24 @@ class Scanner {
       static constexpr std::string_view kPastWords[] = {"said", "told", "was", "were", "did"};
       static constexpr auto kFuture = PackAll(kFutureWords);
       static constexpr auto kPast = PackAll(kPastWords);
+      // Length and first letter of each word tested below, one bit each: most words of the
+      // clause are none of them and need only the "-ed" test (numbers and other marks none).
+      static constexpr auto kCueShapes = [] {
+        std::array<uint32_t, 16> shapes{};
+        for (std::string_view x : kFutureWords) shapes[x.size()] |= uint32_t{1} << (x[0] & 31);
+        for (std::string_view x : kPastWords) shapes[x.size()] |= uint32_t{1} << (x[0] & 31);
+        for (std::string_view x : {"soon", "early", "to"}) {
+          shapes[x.size()] |= uint32_t{1} << (x[0] & 31);
+        }
+        return shapes;
+      }();
+      if (!Word(t)) continue;
+      if (const size_t n = end_[t] - begin_[t];
+          n >= kCueShapes.size() || !(kCueShapes[n] >> (low_[begin_[t]] & 31) & 1)) {
+        // Only the "-ed" test below can hold.
+        if (n > 4 && low_[end_[t] - 2] == 'e' && low_[end_[t] - 1] == 'd' && !Cap(t)) return -1;
+        continue;
+      }
       const PackedWord w = PackedLow(t);  // Low(t)
       if (IsOneOf(w, kFuture) ||
           ((w == Pack("soon") || w == Pack("early")) && W(t - 1, "as") && t > 0)) {
