@@ -723,22 +723,30 @@ template <bool kBmi, bool kVbmi2 = false>
   // The previous block's word and digit bytes, punctuation ends and starts.
   uint64_t last_word = 0, last_digit = 0, last_marks = 0, last_start = 0;
   size_t count = 0, ends = 0;
-  // The ends and first bytes of block b, whose successor's word and digit bytes are `word` and
-  // `digit`.
-  auto finish_block = [&](size_t b, uint64_t next_word, uint64_t next_digit) {
-    const uint64_t last = (last_word & ~(last_word >> 1 | next_word << 63)) |
-                          (last_digit & ~(last_digit >> 1 | next_digit << 63)) | last_marks;
-    ends += FlattenAt<kBmi, kVbmi2>(end + ends, last, static_cast<uint32_t>(b * 64 + 1));
-#if defined(SITREP_TIMEX_AVX2)
-    if constexpr (kVbmi2) {
-      StoreFirstBytes(p + b * 64, last_start, first + before[b], second + before[b],
-                      third + before[b]);
+  // One round more than blocks: the last finishes the last block (no bytes after it).
+  for (size_t b = 0; b <= blocks; ++b) {
+    BlockMasks m{};
+    if (b < blocks) {
+      m = LowerAndMask<kVbmi2>(text, p, b * 64, level);
+    } else {
+      // The last block wrote NULs up to its end; the padding goes on to size +
+      // kLoweredPadding (StoreFirstBytes reads the bytes after the last block).
+      std::memset(p + size, 0, kLoweredPadding);
     }
+    if (b > 0) {
+      // The ends and first bytes of the previous block.
+      const size_t a = b - 1;
+      const uint64_t last = (last_word & ~(last_word >> 1 | m.word << 63)) |
+                            (last_digit & ~(last_digit >> 1 | m.digit << 63)) | last_marks;
+      ends += FlattenAt<kBmi, kVbmi2>(end + ends, last, static_cast<uint32_t>(a * 64 + 1));
+#if defined(SITREP_TIMEX_AVX2)
+      if constexpr (kVbmi2) {
+        StoreFirstBytes(p + a * 64, last_start, first + before[a], second + before[a],
+                        third + before[a]);
+      }
 #endif
-  };
-  for (size_t b = 0; b < blocks; ++b) {
-    BlockMasks m = LowerAndMask<kVbmi2>(text, p, b * 64, level);
-    if (b > 0) finish_block(b - 1, m.word, m.digit);
+    }
+    if (b == blocks) break;
     digit_bits[b] = m.digit;
     // The bytes that end a punctuation token: one-byte marks, and the third byte of a wide one
     // (maybe in the next block).
@@ -757,9 +765,6 @@ template <bool kBmi, bool kVbmi2 = false>
   }
   before[blocks] = static_cast<uint32_t>(count);
   digit_bits[blocks] = 0;
-  // The last block wrote NULs up to its end; the padding goes on to size + kLoweredPadding.
-  std::memset(p + size, 0, kLoweredPadding);
-  finish_block(blocks - 1, 0, 0);
   t->count = count;
 
   // Pass 3: the words to look up (ListWords); numbers' values (by block: about one token in
