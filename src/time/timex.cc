@@ -232,6 +232,12 @@ constexpr Reach kReach[] = {{kMonthDate, 12},  {kRelativeDay, 6}, {kWeekdayDate,
                             {kQuarterExpr, 22}};
 constexpr size_t kGateWindow = 23;  // one more than the longest reach
 constexpr size_t kGateSpread = 24;  // kGateWindow rounded up to whole 16-byte vectors
+// Scanner::BuildGate ORs a word's spread into the table in whole aligned 8-entry (16-byte)
+// chunks: kGateChunks of them cover kGateSpread entries from any offset in a chunk. (Unaligned
+// ORs of nearby words' spreads overlap the previous word's stores in part, and such a load
+// waits for them instead of taking their bytes forwarded.)
+constexpr size_t kGateChunk = 8;
+constexpr size_t kGateChunks = (kGateSpread + kGateChunk - 1) / kGateChunk + 1;
 // The gated matchers whose reach from a candidate covers a word `d` tokens on.
 constexpr auto kGateWithin = [] {
   std::array<uint16_t, kGateWindow> within{};
@@ -329,8 +335,9 @@ struct WordFacts {
   uint16_t enables_near = 0;
   // The same spread over the candidates before the word, for Scanner::BuildGate: entry t is for
   // the candidate kGateWindow - 1 - t tokens before it (the last entry, the token after the
-  // word, is zero).
-  std::array<uint16_t, kGateSpread> gate{};
+  // word, is zero); stored from entry kGateChunk of `padded_gate`, zeros before and after, so
+  // that the spread shifted by o < kGateChunk entries is padded_gate from kGateChunk - o.
+  std::array<uint16_t, kGateChunk + kGateChunk * kGateChunks> padded_gate{};
   uint8_t month = 0;
   bool month_abbrev = false;
   uint8_t weekday = 0;
@@ -365,7 +372,7 @@ const WordFacts* TimeWordFacts() {
     }
     for (WordFacts& f : facts) {
       for (size_t d = 0; d < kGateWindow; ++d) {
-        f.gate[kGateWindow - 1 - d] =
+        f.padded_gate[kGateChunk + kGateWindow - 1 - d] =
             static_cast<uint16_t>((f.enables & kGateWithin[d]) | (d <= 1 ? f.enables_near : 0));
       }
     }
@@ -638,17 +645,23 @@ class Scanner {
   // token + kGateWindow - 1 (the words spread back over the window before them, from the front
   // padding on; every entry is zeroed first). A fixed loop per time word, without branches.
   void BuildGate(std::vector<uint16_t>* gate) {
-    const size_t size = n_ + kGateWindow + kGateSpread;
+    // Whole chunks from the one holding the last word's entry; the data is 16-byte aligned
+    // (operator new), so chunk starts are.
+    const size_t size = n_ + kGateChunk * kGateChunks;
     if (gate->size() < size) gate->resize(size);
     uint16_t* const g = gate->data();
     std::memset(g, 0, size * sizeof(uint16_t));
     for (const uint32_t* h = time_words_; *h != UINT32_MAX; ++h) {
       const WordFacts& f = facts_[ReadingOf(*h).word];
-      // Entry *h + t is the candidate kGateWindow - 1 - t tokens before the word.
-      uint16_t* const spread = g + *h;
-      for (size_t t = 0; t < kGateSpread; ++t) spread[t] |= f.gate[t];
+      // Entry *h + t is the candidate kGateWindow - 1 - t tokens before the word: the chunks
+      // from the one holding entry *h get the spread shifted by the entry's place in it.
+      const size_t shift = *h % kGateChunk;
+      OrChunks(g + (*h - shift), f.padded_gate.data() + (kGateChunk - shift));
     }
     gate_ = g;
+  }
+  static void OrChunks(uint16_t* __restrict to, const uint16_t* __restrict from) {
+    for (size_t t = 0; t < kGateChunk * kGateChunks; ++t) to[t] |= from[t];
   }
 
   // Can token k follow a number (other than a year) or "the"/"a"/"an"/"at" as the first token
