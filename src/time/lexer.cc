@@ -317,11 +317,10 @@ template <bool kBmi, bool kVbmi2>
 // of them) of `t`, whose text is in `low`; lists the time words in `hot_word` and returns their
 // count. Its own function: the lookup's constants and pointers then stay in registers. With a
 // sealed table the lookup has no branch: a word longer than any key (16 bytes) is looked up as
-// the empty key, which no word has (FindPaddedSealed gives 0 for it). `class_words`, when given,
-// gets the bit (by token index) of each listed word with a class set.
+// the empty key, which no word has (FindPaddedSealed gives 0 for it).
 [[gnu::noinline]] size_t ClassifyListedSealed(const WordClassTable& table, const char* low,
                                               TokenTable* t, const uint32_t* look, size_t looks,
-                                              uint32_t* hot_word, uint64_t* class_words) {
+                                              uint32_t* hot_word) {
   const uint32_t* const begin = t->begin.data();
   const uint32_t* const end = t->end.data();
   TokenTable::Reading* const reading = t->reading.data();
@@ -339,7 +338,6 @@ template <bool kBmi, bool kVbmi2>
     std::memcpy(&reading[at], &packed, sizeof packed);
     hot_word[hot_ws] = at;
     hot_ws += (packed & kTimeWord) != 0;
-    if (class_words) class_words[at / 64] |= uint64_t{(packed & 0xFF) != 0} << (at % 64);
   }
   return hot_ws;
 }
@@ -451,14 +449,12 @@ __attribute__((target("avx512f,avx512bw,avx512vbmi2"))) inline void StoreFirstBy
 // ListWords with a sealed table at SIMD level 3: the words that pass the table's KeyFilter, 64
 // tokens at a time from the columns StoreFirstBytes filled (`first_of` is the table's) and the
 // tokens' lengths, with byte permutes (no gather; fewer words to look up than MayBeKey leaves).
-// The columns are read masked past the count. `class_words` gets, per 64 tokens, the bits of the
-// settled words with a class (ClassifyListedSealed adds those of the listed words).
+// The columns are read masked past the count.
 __attribute__((
     target("avx2,bmi,bmi2,popcnt,avx512f,avx512bw,avx512vbmi,avx512vbmi2"))) inline size_t
 ListWordsVbmi2(const WordClassTable& table, const uint32_t* begin, const uint32_t* end,
                size_t count, const uint8_t* first_of, const uint8_t* second_of,
-               const uint8_t* third_of, TokenTable::Reading* reading, uint32_t* look,
-               uint64_t* class_words) {
+               const uint8_t* third_of, TokenTable::Reading* reading, uint32_t* look) {
   const WordClassTable::KeyFilter& filter = table.key_filter();
   // The readings of "the", "a", "an" and "at" (two lookups in five in news text), which their
   // bytes and length settle: stored here for every token, not looked up (zero when one is a time
@@ -478,10 +474,6 @@ ListWordsVbmi2(const WordClassTable& table, const uint32_t* begin, const uint32_
   const __m512i a_reading = _mm512_set1_epi32(static_cast<int>(kSettled[1]));
   const __m512i an_reading = _mm512_set1_epi32(static_cast<int>(kSettled[2]));
   const __m512i at_reading = _mm512_set1_epi32(static_cast<int>(kSettled[3]));
-  // Which settled words have a class (all ones or zero each).
-  const auto has_class = [](uint32_t packed) { return (packed & 0xFF) ? ~uint64_t{0} : 0; };
-  const uint64_t the_class = has_class(kSettled[0]), a_class = has_class(kSettled[1]);
-  const uint64_t an_class = has_class(kSettled[2]), at_class = has_class(kSettled[3]);
   __m512i mix[3][4];
   for (int h = 0; h < 3; ++h) {
     for (int in = 0; in < 4; ++in) mix[h][in] = _mm512_load_si512(filter.mix[h][in]);
@@ -542,8 +534,6 @@ ListWordsVbmi2(const WordClassTable& table, const uint32_t* begin, const uint32_
       _mm512_storeu_si512(reading + k + 16 * q, r);
     }
     const __mmask64 settled = is_the | is_a | is_an | is_at;
-    class_words[k / 64] =
-        (is_the & the_class) | (is_a & a_class) | (is_an & an_class) | (is_at & at_class);
     const __m512i n5 = _mm512_and_si512(length, five_bits);
     // The three hashes: the four inputs' table bytes XORed (0x96: a ^ b ^ c).
     const __mmask64 all = ~__mmask64{0};
@@ -586,14 +576,13 @@ inline int DigitsValue(const char* p, size_t n) {
 
 // Numbers and starters at SIMD level 3, 64 tokens at a time by their first bytes and readings
 // (`first` and `reading` readable 64 entries past the count): each number's digit count and
-// value (-1 over 9 digits), the starters (a number, "'", a word with a class: from
-// `class_words`' bits when given, else from the readings) as bits by token
+// value (-1 over 9 digits), the starters (a number, "'", a word with a class) as bits by token
 // index in `starter`, and the hot numbers (a value) as bits in `hot`, for the first `groups`
 // 64-token groups (count <= 64 * groups). `low` is the lowered text.
 __attribute__((target("avx2,bmi,bmi2,popcnt,avx512f,avx512bw"))) inline void NumbersVbmi2(
     const char* low, const uint32_t* begin, const uint32_t* end, const uint8_t* first,
-    const TokenTable::Reading* reading, const uint64_t* class_words, size_t count, size_t groups,
-    uint8_t* digits, int32_t* num, uint64_t* starter, uint64_t* hot) {
+    const TokenTable::Reading* reading, size_t count, size_t groups, uint8_t* digits, int32_t* num,
+    uint64_t* starter, uint64_t* hot) {
   const __m512i zero = _mm512_set1_epi8('0'), nine = _mm512_set1_epi8(9);
   const __m512i apostrophe = _mm512_set1_epi8('\''), cls = _mm512_set1_epi32(0xFF);
   for (size_t g = 0; g < groups; ++g) {
@@ -602,14 +591,10 @@ __attribute__((target("avx2,bmi,bmi2,popcnt,avx512f,avx512bw"))) inline void Num
     const __m512i f = _mm512_loadu_si512(first + g * 64);
     const uint64_t number = _mm512_cmple_epu8_mask(_mm512_sub_epi8(f, zero), nine) & valid;
     uint64_t word = 0;
-    if (class_words) {
-      word = class_words[g];
-    } else {
-      for (int q = 0; q < 4; ++q) {
-        const __mmask16 has =
-            _mm512_test_epi32_mask(_mm512_loadu_si512(reading + g * 64 + 16 * q), cls);
-        word |= static_cast<uint64_t>(has) << (16 * q);
-      }
+    for (int q = 0; q < 4; ++q) {
+      const __mmask16 has =
+          _mm512_test_epi32_mask(_mm512_loadu_si512(reading + g * 64 + 16 * q), cls);
+      word |= static_cast<uint64_t>(has) << (16 * q);
     }
     starter[g] = (number | _mm512_cmpeq_epi8_mask(f, apostrophe) | word) & valid;
     uint64_t hot_numbers = 0;
@@ -780,19 +765,11 @@ template <bool kBmi, bool kVbmi2 = false>
   GrowTo(&t->num, count);
   GrowTo(&t->digits, count);
   uint32_t* const look = lookups.data();
-  // Level 3 with a sealed table: the words with a class as bits by token index (filled by
-  // ListWordsVbmi2 and ClassifyListedSealed), so that NumbersVbmi2 reads no readings back.
-  thread_local std::vector<uint64_t> class_bits;
-  uint64_t* class_words = nullptr;
-  if (kVbmi2 && sealed) {
-    GrowTo(&class_bits, count / 64 + 1);
-    class_words = class_bits.data();
-  }
   size_t looks;
 #if defined(SITREP_TIMEX_AVX2)
   if constexpr (kVbmi2) {
     looks = sealed ? ListWordsVbmi2(table, begin, end, count, first, second, third,
-                                    t->reading.data(), look, class_words)
+                                    t->reading.data(), look)
                    : ListWords(table, sealed, p, begin, end, 0, count, first, look, 0);
   } else if constexpr (kBmi) {
     looks = sealed ? ListWordsAvx2(table, p, begin, end, count, first, look)
@@ -831,8 +808,7 @@ template <bool kBmi, bool kVbmi2 = false>
   // (ListWordsVbmi2 has written every reading: zero, or a settled word's.)
   if (!(kVbmi2 && sealed)) ZeroReadings<kBmi>(t->reading.data(), count);
   uint32_t* const hot_word = t->time_words.data();
-  const size_t hot_ws = sealed ? ClassifyListedSealed(table, p, t, look, looks, hot_word,
-                                                      class_words)
+  const size_t hot_ws = sealed ? ClassifyListedSealed(table, p, t, look, looks, hot_word)
                                : ClassifyListed(table, p, t, look, looks, hot_word);
 
   // Pass 5: the starters (a number, "'", a word with a class) among each hot token (a number
@@ -860,8 +836,8 @@ template <bool kBmi, bool kVbmi2 = false>
     thread_local std::vector<uint64_t> starter_bits;
     GrowTo(&starter_bits, hot_words);
     uint64_t* const starter = starter_bits.data();
-    NumbersVbmi2(p, begin, end, first, t->reading.data(), class_words, count, hot_words, digits,
-                 num, starter, hot);
+    NumbersVbmi2(p, begin, end, first, t->reading.data(), count, hot_words, digits, num, starter,
+                 hot);
     for (size_t w = 0; w < hot_words; ++w) {
       uint64_t cover = hot[w];
       for (size_t d = 1; d < kCandidateWindow; ++d) cover |= hot[w] >> d | hot[w + 1] << (64 - d);
