@@ -436,14 +436,27 @@ __attribute__((target("avx2,bmi,bmi2,popcnt"))) inline size_t ListWordsAvx2(
 
 // The first three lowered bytes of the tokens whose starts are set in `start`, in order, from
 // first[0], second[0] and third[0] on (64 bytes stored at each: the caller leaves room, and the
-// next block writes over the rest). `low` is the block's lowered text, 65 readable bytes (the
-// third bytes are loaded only at the starts: a start is before the text's end).
-__attribute__((target("avx512f,avx512bw,avx512vbmi2"))) inline void StoreFirstBytes(
-    const char* low, uint64_t start, uint8_t* first, uint8_t* second, uint8_t* third) {
-  _mm512_storeu_si512(first, _mm512_maskz_compress_epi8(start, _mm512_loadu_si512(low)));
-  _mm512_storeu_si512(second, _mm512_maskz_compress_epi8(start, _mm512_loadu_si512(low + 1)));
-  _mm512_storeu_si512(third,
-                      _mm512_maskz_compress_epi8(start, _mm512_maskz_loadu_epi8(start, low + 2)));
+// next block writes over the rest). `low` is the block's lowered text, and the next 64 bytes
+// unless `last` (the text's last block: NUL padding follows). Both blocks are loaded whole, the
+// bytes one and two on taken from them by permutes: loads at low + 1 and low + 2 would span the
+// next block's store just made (LexInto's walk) and wait for it to complete, as a load that two
+// stores wrote gets no store forwarding.
+__attribute__((target("avx512f,avx512bw,avx512vbmi,avx512vbmi2"))) inline void StoreFirstBytes(
+    const char* low, bool last, uint64_t start, uint8_t* first, uint8_t* second,
+    uint8_t* third) {
+  const __m512i block = _mm512_loadu_si512(low);
+  const __m512i next = last ? _mm512_setzero_si512() : _mm512_loadu_si512(low + 64);
+  // Byte k of the 128 bytes of block and next, from k = 1 and from k = 2 on.
+  const __m512i one_on = _mm512_set_epi8(
+      64, 63, 62, 61, 60, 59, 58, 57, 56, 55, 54, 53, 52, 51, 50, 49, 48, 47, 46, 45, 44, 43, 42,
+      41, 40, 39, 38, 37, 36, 35, 34, 33, 32, 31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19,
+      18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1);
+  const __m512i two_on = _mm512_add_epi8(one_on, _mm512_set1_epi8(1));
+  _mm512_storeu_si512(first, _mm512_maskz_compress_epi8(start, block));
+  _mm512_storeu_si512(second, _mm512_maskz_compress_epi8(
+                                  start, _mm512_permutex2var_epi8(block, one_on, next)));
+  _mm512_storeu_si512(third, _mm512_maskz_compress_epi8(
+                                 start, _mm512_permutex2var_epi8(block, two_on, next)));
 }
 
 // ListWords with a sealed table at SIMD level 3: the words that pass the table's KeyFilter, 64
@@ -715,7 +728,7 @@ template <bool kBmi, bool kVbmi2 = false>
       m = LowerAndMask<kVbmi2>(text, p, b * 64, level);
     } else {
       // The last block wrote NULs up to its end; the padding goes on to size +
-      // kLoweredPadding (StoreFirstBytes reads the bytes after the last block).
+      // kLoweredPadding.
       std::memset(p + size, 0, kLoweredPadding);
     }
     if (b > 0) {
@@ -726,8 +739,8 @@ template <bool kBmi, bool kVbmi2 = false>
       ends += FlattenAt<kBmi, kVbmi2>(end + ends, last, static_cast<uint32_t>(a * 64 + 1));
 #if defined(SITREP_TIMEX_AVX2)
       if constexpr (kVbmi2) {
-        StoreFirstBytes(p + a * 64, last_start, first + before[a], second + before[a],
-                        third + before[a]);
+        StoreFirstBytes(p + a * 64, b == blocks, last_start, first + before[a],
+                        second + before[a], third + before[a]);
       }
 #endif
     }
