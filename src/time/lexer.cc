@@ -120,9 +120,13 @@ __attribute__((target("avx2"))) inline RawMasks RawMasksAvx2(const char* src, ch
 
 // The same 64 bytes at once into mask registers, for CPUs with AVX-512 F and BW (SIMD level 3):
 // no movemask and shift per class.
+// `valid`: the bytes of the text (all 64 but in the last block), loaded masked: the bytes past
+// the text read as NULs, without a copy of the last block to a buffer first (whose load would
+// span the copy's stores and wait for them).
 __attribute__((target("avx512f,avx512bw"))) inline RawMasks RawMasksAvx512(const char* src,
-                                                                           char* low) {
-  const __m512i v = _mm512_loadu_si512(src);
+                                                                           char* low,
+                                                                           __mmask64 valid) {
+  const __m512i v = ~valid == 0 ? _mm512_loadu_si512(src) : _mm512_maskz_loadu_epi8(valid, src);
   // Unsigned range tests (byte - first <= last - first); bytes >= 0x80 fall in none.
   const __mmask64 upper =
       _mm512_cmple_epu8_mask(_mm512_sub_epi8(v, _mm512_set1_epi8('A')), _mm512_set1_epi8(25));
@@ -191,9 +195,10 @@ template <bool kAvx512 = false>
                                                       int level) {
   const size_t left = text.size() - o;
   const char* src = text.data() + o;
-  // The last block: the text is not padded, its copy is.
+  const uint64_t valid = left >= 64 ? ~uint64_t{0} : (uint64_t{1} << left) - 1;
+  // The last block: the text is not padded, its copy is (AVX-512 loads it masked).
   alignas(32) char tail[64];
-  if (left < 64) {
+  if (!kAvx512 && left < 64) {
     std::memset(tail, 0, sizeof tail);
     std::memcpy(tail, src, left);
     src = tail;
@@ -201,7 +206,7 @@ template <bool kAvx512 = false>
   RawMasks r;
 #if defined(SITREP_TIMEX_AVX2)
   if constexpr (kAvx512) {
-    r = RawMasksAvx512(src, low + o);
+    r = RawMasksAvx512(src, low + o, valid);
   } else if (level >= 2) {
     r = RawMasksAvx2(src, low + o);
   } else
@@ -214,7 +219,6 @@ template <bool kAvx512 = false>
   {
     r = RawMasksScalar(src, low + o);
   }
-  const uint64_t valid = left >= 64 ? ~uint64_t{0} : (uint64_t{1} << left) - 1;
   BlockMasks m;
   m.word = r.letter;
   m.digit = r.digit & valid;
