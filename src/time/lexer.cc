@@ -680,7 +680,7 @@ template <bool kBmi, bool kVbmi2 = false>
   if (lowered->size() < size + kLoweredPadding) lowered->resize(size + kLoweredPadding);
   char* p = lowered->data();
   const char* src = text.data();
-  t->candidates.clear();
+  t->candidate_count = 0;
   t->count = 0;
   if (size == 0) {
     std::memset(p, 0, kLoweredPadding);
@@ -841,11 +841,10 @@ template <bool kBmi, bool kVbmi2 = false>
   uint64_t* const hot = hot_bits.data();
   std::memset(hot, 0, (hot_words + 1) * sizeof(uint64_t));
   for (size_t w = 0; w < hot_ws; ++w) hot[hot_word[w] / 64] |= uint64_t{1} << (hot_word[w] % 64);
-  // The list is appended to without a branch, in a buffer that only grows, then copied out
-  // (room for the entries FlattenAt writes past the count).
-  thread_local std::vector<uint32_t> listed;
-  GrowTo(&listed, count + 64);
-  uint32_t* const cand = listed.data();
+  // The list is appended to without a branch, in slots that only grow (room for the entries
+  // FlattenAt writes past the count).
+  GrowTo(&t->candidate_slots, count + 64);
+  uint32_t* const cand = t->candidate_slots.data();
   size_t cands = 0;
 #if defined(SITREP_TIMEX_AVX2)
   if constexpr (kVbmi2) {
@@ -881,7 +880,7 @@ template <bool kBmi, bool kVbmi2 = false>
       }
     }
   }
-  t->candidates.assign(cand, cand + cands);
+  t->candidate_count = cands;
 }
 
 #if defined(SITREP_TIMEX_AVX2)
@@ -957,8 +956,8 @@ void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out
   LexTimexInto(text, lowered, &table);
   out->resize(table.count);
   for (size_t k = 0; k < table.count; ++k) (*out)[k] = table.At(text, k);
-  for (uint32_t c : table.candidates) (*out)[c].candidate = true;
-  if (candidates) *candidates = table.candidates;
+  for (uint32_t c : table.candidates()) (*out)[c].candidate = true;
+  if (candidates) candidates->assign(table.candidates().begin(), table.candidates().end());
 }
 
 void TokenTableOf(const std::vector<Tok>& toks, std::string_view lowered, TokenTable* table) {
@@ -970,7 +969,7 @@ void TokenTableOf(const std::vector<Tok>& toks, std::string_view lowered, TokenT
   table->reading.assign(count, {});
   table->num.assign(count, -1);
   table->digits.assign(count, 0);
-  table->candidates.clear();
+  table->candidate_slots.clear();
   table->time_words.clear();
   for (size_t k = 0; k < count; ++k) {
     const Tok& t = toks[k];
@@ -980,10 +979,11 @@ void TokenTableOf(const std::vector<Tok>& toks, std::string_view lowered, TokenT
     table->reading[k] = {t.cls, t.number, t.word};
     table->num[k] = t.num;
     table->digits[k] = t.digits;
-    if (t.candidate) table->candidates.push_back(static_cast<uint32_t>(k));
+    if (t.candidate) table->candidate_slots.push_back(static_cast<uint32_t>(k));
     if (t.cls & kTimeWord) table->time_words.push_back(static_cast<uint32_t>(k));
   }
   table->time_words.push_back(UINT32_MAX);
+  table->candidate_count = table->candidate_slots.size();
 }
 
 void LexTimexReference(std::string_view text, std::string* lowered, std::vector<Tok>* out) {

@@ -411,7 +411,7 @@ class Scanner {
     reading_ = t.reading.data();
     num_ = t.num.data();
     digits_ = t.digits.data();
-    candidates_ = t.candidates;
+    candidates_ = t.candidates();
     time_words_ = t.time_words.data();
     low_ = lowered_.data();
     if (facts_) BuildGate(&buffers->gate);
