@@ -339,14 +339,15 @@ struct WordFacts {
   bool weekday_plural = false;
   Unit unit = Unit::kNone;
   bool unit_plural = false;
-  // (Last: only BuildGate reads it; the fields above, which the candidates' tests and the
-  // matchers read, sit together at the front, mostly in one cache line.)
-  // The same spread over the candidates before the word, for Scanner::BuildGate: entry t is for
-  // the candidate kGateWindow - 1 - t tokens before it (the last entry, the token after the
-  // word, is zero); stored from entry kGateChunk of `padded_gate`, zeros before and after, so
-  // that the spread shifted by o < kGateChunk entries is padded_gate from kGateChunk - o.
-  std::array<uint16_t, kGateChunk + kGateChunk * kGateChunks> padded_gate{};
 };
+
+// A word's `enables` and `enables_near` spread over the candidates before it, for
+// Scanner::BuildGate: entry t is for the candidate kGateWindow - 1 - t tokens before it (the
+// last entry, the token after the word, is zero), stored from entry kGateChunk on, zeros before
+// and after, so that the spread shifted by o < kGateChunk entries is the array from
+// kGateChunk - o. Apart from WordFacts (80 bytes each): the candidates' tests and the matchers
+// read those, and they stay small.
+using GateSpread = std::array<uint16_t, kGateChunk + kGateChunk * kGateChunks>;
 
 const WordFacts* TimeWordFacts() {
   static const std::vector<WordFacts> kFacts = [] {
@@ -372,15 +373,26 @@ const WordFacts* TimeWordFacts() {
         f.enables |= kRelativeDay;
       }
     }
-    for (WordFacts& f : facts) {
-      for (size_t d = 0; d < kGateWindow; ++d) {
-        f.padded_gate[kGateChunk + kGateWindow - 1 - d] =
-            static_cast<uint16_t>((f.enables & kGateWithin[d]) | (d <= 1 ? f.enables_near : 0));
-      }
-    }
     return facts;
   }();
   return kFacts.data();
+}
+
+// The GateSpread of each word of the sealed index (by TokenTable::word).
+const GateSpread* TimeWordGates() {
+  static const std::vector<GateSpread> kGates = [] {
+    const WordFacts* facts = TimeWordFacts();
+    std::vector<GateSpread> gates(TimeWordClasses().WordCount());
+    for (size_t id = 0; id < gates.size(); ++id) {
+      const WordFacts& f = facts[id];
+      for (size_t d = 0; d < kGateWindow; ++d) {
+        gates[id][kGateChunk + kGateWindow - 1 - d] =
+            static_cast<uint16_t>((f.enables & kGateWithin[d]) | (d <= 1 ? f.enables_near : 0));
+      }
+    }
+    return gates;
+  }();
+  return kGates.data();
 }
 
 class Scanner {
@@ -416,7 +428,10 @@ class Scanner {
     candidates_ = t.candidates();
     time_words_ = t.time_words.data();
     low_ = lowered_.data();
-    if (facts_) BuildGate(&buffers->gate);
+    if (facts_) {
+      gates_ = TimeWordGates();
+      BuildGate(&buffers->gate);
+    }
   }
 
   std::vector<Timex> Run() {
@@ -654,11 +669,11 @@ class Scanner {
     uint16_t* const g = gate->data();
     std::memset(g, 0, size * sizeof(uint16_t));
     for (const uint32_t* h = time_words_; *h != UINT32_MAX; ++h) {
-      const WordFacts& f = facts_[ReadingOf(*h).word];
+      const GateSpread& spread = gates_[ReadingOf(*h).word];
       // Entry *h + t is the candidate kGateWindow - 1 - t tokens before the word: the chunks
       // from the one holding entry *h get the spread shifted by the entry's place in it.
       const size_t shift = *h % kGateChunk;
-      OrChunks(g + (*h - shift), f.padded_gate.data() + (kGateChunk - shift));
+      OrChunks(g + (*h - shift), spread.data() + (kGateChunk - shift));
     }
     gate_ = g;
   }
@@ -2386,6 +2401,7 @@ class Scanner {
   std::string_view text_;
   std::string& lowered_;
   const WordFacts* facts_ = nullptr;  // by TokenTable::word; null on the reference path
+  const GateSpread* gates_ = nullptr;  // the same (with facts_)
   // The columns of the TokenTable (the scanner's buffers).
   size_t n_ = 0;
   const uint32_t* begin_ = nullptr;
