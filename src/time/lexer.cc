@@ -703,9 +703,12 @@ template <bool kBmi, bool kVbmi2 = false>
   thread_local std::vector<uint32_t> before;
   const size_t blocks = (size + 63) / 64;
   // Grown only (every entry used is written below): no zero-filling after a shorter text.
-  GrowTo(&digit_bits, blocks + 1);
-  GrowTo(&starts, blocks);
-  GrowTo(&before, blocks + 1);
+  // Level 3 reads the numbers' values without them (NumbersVbmi2).
+  if constexpr (!kVbmi2) {
+    GrowTo(&digit_bits, blocks + 1);
+    GrowTo(&starts, blocks);
+    GrowTo(&before, blocks + 1);
+  }
   // At most one token per byte, and room for the entries FlattenAt writes past the count (and
   // the 64 bytes StoreFirstBytes stores).
   GrowTo(&t->begin, size + 16);
@@ -724,6 +727,7 @@ template <bool kBmi, bool kVbmi2 = false>
   uint64_t carry_word = 0, carry_digit = 0, carry_wide = 0;
   // The previous block's word and digit bytes, punctuation ends and starts.
   uint64_t last_word = 0, last_digit = 0, last_marks = 0, last_start = 0;
+  size_t last_before = 0;  // the tokens before the previous block
   size_t count = 0, ends = 0;
   // One round more than blocks: the last finishes the last block (no bytes after it).
   for (size_t b = 0; b <= blocks; ++b) {
@@ -743,21 +747,25 @@ template <bool kBmi, bool kVbmi2 = false>
       ends += FlattenAt<kBmi, kVbmi2>(end + ends, last, static_cast<uint32_t>(a * 64 + 1));
 #if defined(SITREP_TIMEX_AVX2)
       if constexpr (kVbmi2) {
-        StoreFirstBytes(p + a * 64, b == blocks, last_start, first + before[a],
-                        second + before[a], third + before[a]);
+        StoreFirstBytes(p + a * 64, b == blocks, last_start, first + last_before,
+                        second + last_before, third + last_before);
       }
 #endif
     }
     if (b == blocks) break;
-    digit_bits[b] = m.digit;
+    // (Read after the walk below level 3 only.)
+    if constexpr (!kVbmi2) digit_bits[b] = m.digit;
     // The bytes that end a punctuation token: one-byte marks, and the third byte of a wide one
     // (maybe in the next block).
     last_marks = m.single | m.wide << 2 | carry_wide;
     carry_wide = m.wide >> 62;
     const uint64_t start = (m.word & ~(m.word << 1 | carry_word)) |
                            (m.digit & ~(m.digit << 1 | carry_digit)) | m.wide | m.single;
-    starts[b] = start;
-    before[b] = static_cast<uint32_t>(count);
+    if constexpr (!kVbmi2) {
+      starts[b] = start;
+      before[b] = static_cast<uint32_t>(count);
+    }
+    last_before = count;
     count += FlattenAt<kBmi, kVbmi2>(begin + count, start, static_cast<uint32_t>(b * 64));
     carry_word = m.word >> 63;
     carry_digit = m.digit >> 63;
@@ -765,8 +773,10 @@ template <bool kBmi, bool kVbmi2 = false>
     last_digit = m.digit;
     last_start = start;
   }
-  before[blocks] = static_cast<uint32_t>(count);
-  digit_bits[blocks] = 0;
+  if constexpr (!kVbmi2) {
+    before[blocks] = static_cast<uint32_t>(count);
+    digit_bits[blocks] = 0;
+  }
   t->count = count;
 
   // Pass 3: the words to look up (ListWords); numbers' values (by block: about one token in
