@@ -446,8 +446,7 @@ __attribute__((target("avx2,bmi,bmi2,popcnt"))) inline size_t ListWordsAvx2(
 // next block's store just made (LexInto's walk) and wait for it to complete, as a load that two
 // stores wrote gets no store forwarding.
 __attribute__((target("avx512f,avx512bw,avx512vbmi,avx512vbmi2"))) inline void StoreFirstBytes(
-    const char* low, bool last, uint64_t start, uint8_t* first, uint8_t* second,
-    uint8_t* third) {
+    const char* low, bool last, uint64_t start, uint8_t* first, uint8_t* second, uint8_t* third) {
   const __m512i block = _mm512_loadu_si512(low);
   const __m512i next = last ? _mm512_setzero_si512() : _mm512_loadu_si512(low + 64);
   // Byte k of the 128 bytes of block and next, from k = 1 and from k = 2 on.
@@ -457,10 +456,10 @@ __attribute__((target("avx512f,avx512bw,avx512vbmi,avx512vbmi2"))) inline void S
       18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1);
   const __m512i two_on = _mm512_add_epi8(one_on, _mm512_set1_epi8(1));
   _mm512_storeu_si512(first, _mm512_maskz_compress_epi8(start, block));
-  _mm512_storeu_si512(second, _mm512_maskz_compress_epi8(
-                                  start, _mm512_permutex2var_epi8(block, one_on, next)));
-  _mm512_storeu_si512(third, _mm512_maskz_compress_epi8(
-                                 start, _mm512_permutex2var_epi8(block, two_on, next)));
+  _mm512_storeu_si512(
+      second, _mm512_maskz_compress_epi8(start, _mm512_permutex2var_epi8(block, one_on, next)));
+  _mm512_storeu_si512(
+      third, _mm512_maskz_compress_epi8(start, _mm512_permutex2var_epi8(block, two_on, next)));
 }
 
 // ListWords with a sealed table at SIMD level 3: the words that pass the table's KeyFilter, 64

@@ -72,9 +72,7 @@ struct TokenTable {
   // buffer then copied: the copy's loads would span the listing's stores and wait for them).
   std::vector<uint32_t> candidate_slots;
   size_t candidate_count = 0;
-  std::span<const uint32_t> candidates() const {
-    return {candidate_slots.data(), candidate_count};
-  }
+  std::span<const uint32_t> candidates() const { return {candidate_slots.data(), candidate_count}; }
   std::vector<uint32_t> time_words;  // the time-word tokens (kTimeWord), then UINT32_MAX
 
   // Token k of `text` as a Tok (`candidate` false: they are listed).
