@@ -120,9 +120,13 @@ __attribute__((target("avx2"))) inline RawMasks RawMasksAvx2(const char* src, ch
 
 // The same 64 bytes at once into mask registers, for CPUs with AVX-512 F and BW (SIMD level 3):
 // no movemask and shift per class.
+// `valid`: the bytes of the text (all 64 but in the last block), loaded masked: the bytes past
+// the text read as NULs, without a copy of the last block to a buffer first (whose load would
+// span the copy's stores and wait for them).
 __attribute__((target("avx512f,avx512bw"))) inline RawMasks RawMasksAvx512(const char* src,
-                                                                           char* low) {
-  const __m512i v = _mm512_loadu_si512(src);
+                                                                           char* low,
+                                                                           __mmask64 valid) {
+  const __m512i v = ~valid == 0 ? _mm512_loadu_si512(src) : _mm512_maskz_loadu_epi8(valid, src);
   // Unsigned range tests (byte - first <= last - first); bytes >= 0x80 fall in none.
   const __mmask64 upper =
       _mm512_cmple_epu8_mask(_mm512_sub_epi8(v, _mm512_set1_epi8('A')), _mm512_set1_epi8(25));
@@ -191,9 +195,10 @@ template <bool kAvx512 = false>
                                                       int level) {
   const size_t left = text.size() - o;
   const char* src = text.data() + o;
-  // The last block: the text is not padded, its copy is.
+  const uint64_t valid = left >= 64 ? ~uint64_t{0} : (uint64_t{1} << left) - 1;
+  // The last block: the text is not padded, its copy is (AVX-512 loads it masked).
   alignas(32) char tail[64];
-  if (left < 64) {
+  if (!kAvx512 && left < 64) {
     std::memset(tail, 0, sizeof tail);
     std::memcpy(tail, src, left);
     src = tail;
@@ -201,7 +206,7 @@ template <bool kAvx512 = false>
   RawMasks r;
 #if defined(SITREP_TIMEX_AVX2)
   if constexpr (kAvx512) {
-    r = RawMasksAvx512(src, low + o);
+    r = RawMasksAvx512(src, low + o, valid);
   } else if (level >= 2) {
     r = RawMasksAvx2(src, low + o);
   } else
@@ -214,7 +219,6 @@ template <bool kAvx512 = false>
   {
     r = RawMasksScalar(src, low + o);
   }
-  const uint64_t valid = left >= 64 ? ~uint64_t{0} : (uint64_t{1} << left) - 1;
   BlockMasks m;
   m.word = r.letter;
   m.digit = r.digit & valid;
@@ -436,14 +440,26 @@ __attribute__((target("avx2,bmi,bmi2,popcnt"))) inline size_t ListWordsAvx2(
 
 // The first three lowered bytes of the tokens whose starts are set in `start`, in order, from
 // first[0], second[0] and third[0] on (64 bytes stored at each: the caller leaves room, and the
-// next block writes over the rest). `low` is the block's lowered text, 65 readable bytes (the
-// third bytes are loaded only at the starts: a start is before the text's end).
-__attribute__((target("avx512f,avx512bw,avx512vbmi2"))) inline void StoreFirstBytes(
-    const char* low, uint64_t start, uint8_t* first, uint8_t* second, uint8_t* third) {
-  _mm512_storeu_si512(first, _mm512_maskz_compress_epi8(start, _mm512_loadu_si512(low)));
-  _mm512_storeu_si512(second, _mm512_maskz_compress_epi8(start, _mm512_loadu_si512(low + 1)));
-  _mm512_storeu_si512(third,
-                      _mm512_maskz_compress_epi8(start, _mm512_maskz_loadu_epi8(start, low + 2)));
+// next block writes over the rest). `low` is the block's lowered text, and the next 64 bytes
+// unless `last` (the text's last block: NUL padding follows). Both blocks are loaded whole, the
+// bytes one and two on taken from them by permutes: loads at low + 1 and low + 2 would span the
+// next block's store just made (LexInto's walk) and wait for it to complete, as a load that two
+// stores wrote gets no store forwarding.
+__attribute__((target("avx512f,avx512bw,avx512vbmi,avx512vbmi2"))) inline void StoreFirstBytes(
+    const char* low, bool last, uint64_t start, uint8_t* first, uint8_t* second, uint8_t* third) {
+  const __m512i block = _mm512_loadu_si512(low);
+  const __m512i next = last ? _mm512_setzero_si512() : _mm512_loadu_si512(low + 64);
+  // Byte k of the 128 bytes of block and next, from k = 1 and from k = 2 on.
+  const __m512i one_on = _mm512_set_epi8(
+      64, 63, 62, 61, 60, 59, 58, 57, 56, 55, 54, 53, 52, 51, 50, 49, 48, 47, 46, 45, 44, 43, 42,
+      41, 40, 39, 38, 37, 36, 35, 34, 33, 32, 31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19,
+      18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1);
+  const __m512i two_on = _mm512_add_epi8(one_on, _mm512_set1_epi8(1));
+  _mm512_storeu_si512(first, _mm512_maskz_compress_epi8(start, block));
+  _mm512_storeu_si512(
+      second, _mm512_maskz_compress_epi8(start, _mm512_permutex2var_epi8(block, one_on, next)));
+  _mm512_storeu_si512(
+      third, _mm512_maskz_compress_epi8(start, _mm512_permutex2var_epi8(block, two_on, next)));
 }
 
 // ListWords with a sealed table at SIMD level 3: the words that pass the table's KeyFilter, 64
@@ -663,7 +679,7 @@ template <bool kBmi, bool kVbmi2 = false>
   if (lowered->size() < size + kLoweredPadding) lowered->resize(size + kLoweredPadding);
   char* p = lowered->data();
   const char* src = text.data();
-  t->candidates.clear();
+  t->candidate_count = 0;
   t->count = 0;
   if (size == 0) {
     std::memset(p, 0, kLoweredPadding);
@@ -676,73 +692,91 @@ template <bool kBmi, bool kVbmi2 = false>
     return kBmi ? static_cast<size_t>(__builtin_popcountll(v)) : PopCount(v);
   };
 
-  // Pass 1: the lowercased copy, masks of word and digit bytes, token starts and one-byte and
-  // wide punctuation per 64-byte block; each token's begin offset, in token order, and the
-  // count of tokens before each block.
-  thread_local std::vector<uint64_t> word_bits, digit_bits, starts, marks;
+  // Passes 1 and 2 in one walk over the 64-byte blocks: the lowercased copy, masks of word and
+  // digit bytes, token starts and one-byte and wide punctuation per block; each token's begin
+  // offset, in token order, and the count of tokens before each block. A block's ends (the
+  // bytes after the tokens' last bytes, in token order those of the tokens in order) and, at
+  // level 3, its tokens' first three lowered bytes (StoreFirstBytes) follow one block behind:
+  // they need the next block's masks and lowered bytes.
+  thread_local std::vector<uint64_t> digit_bits, starts;
   thread_local std::vector<uint32_t> before;
   const size_t blocks = (size + 63) / 64;
   // Grown only (every entry used is written below): no zero-filling after a shorter text.
-  GrowTo(&word_bits, blocks + 1);
-  GrowTo(&digit_bits, blocks + 1);
-  GrowTo(&starts, blocks);
-  GrowTo(&marks, blocks);
-  GrowTo(&before, blocks + 1);
-  // At most one token per byte, and room for the entries FlattenAt writes past the count.
+  // Level 3 reads the numbers' values without them (NumbersVbmi2).
+  if constexpr (!kVbmi2) {
+    GrowTo(&digit_bits, blocks + 1);
+    GrowTo(&starts, blocks);
+    GrowTo(&before, blocks + 1);
+  }
+  // At most one token per byte, and room for the entries FlattenAt writes past the count (and
+  // the 64 bytes StoreFirstBytes stores).
   GrowTo(&t->begin, size + 16);
   GrowTo(&t->end, size + 16);
-  uint32_t* const begin = t->begin.data();
-  uint32_t* const end = t->end.data();
-  uint64_t carry_word = 0, carry_digit = 0, carry_wide = 0;
-  size_t count = 0;
-  for (size_t b = 0; b < blocks; ++b) {
-    BlockMasks m = LowerAndMask<kVbmi2>(text, p, b * 64, level);
-    word_bits[b] = m.word;
-    digit_bits[b] = m.digit;
-    // The bytes that end a punctuation token: one-byte marks, and the third byte of a wide one
-    // (maybe in the next block).
-    marks[b] = m.single | m.wide << 2 | carry_wide;
-    carry_wide = m.wide >> 62;
-    const uint64_t start = (m.word & ~(m.word << 1 | carry_word)) |
-                           (m.digit & ~(m.digit << 1 | carry_digit)) | m.wide | m.single;
-    starts[b] = start;
-    before[b] = static_cast<uint32_t>(count);
-    count += FlattenAt<kBmi, kVbmi2>(begin + count, start, static_cast<uint32_t>(b * 64));
-    carry_word = m.word >> 63;
-    carry_digit = m.digit >> 63;
-  }
-  before[blocks] = static_cast<uint32_t>(count);
-  word_bits[blocks] = digit_bits[blocks] = 0;
-  // The last block wrote NULs up to its end; the padding goes on to size + kLoweredPadding.
-  std::memset(p + size, 0, kLoweredPadding);
-  t->count = count;
-
-  // Pass 2: each token's end, one after its last byte: the last bytes, in order, are those of
-  // the tokens in order.
-  // At level 3 also the tokens' first three lowered bytes (StoreFirstBytes; room for the 64
-  // bytes it stores).
-  GrowTo(&t->first, count + 64);
+  GrowTo(&t->first, size + 64);
   thread_local std::vector<uint8_t> seconds, thirds;
   if constexpr (kVbmi2) {
-    GrowTo(&seconds, count + 64);
-    GrowTo(&thirds, count + 64);
+    GrowTo(&seconds, size + 64);
+    GrowTo(&thirds, size + 64);
   }
+  uint32_t* const begin = t->begin.data();
+  uint32_t* const end = t->end.data();
   uint8_t* const first = t->first.data();
   uint8_t* const second = seconds.data();
   uint8_t* const third = thirds.data();
-  size_t ends = 0;
-  for (size_t b = 0; b < blocks; ++b) {
-    const uint64_t word = word_bits[b], digit = digit_bits[b];
-    const uint64_t last = (word & ~(word >> 1 | word_bits[b + 1] << 63)) |
-                          (digit & ~(digit >> 1 | digit_bits[b + 1] << 63)) | marks[b];
-    ends += FlattenAt<kBmi, kVbmi2>(end + ends, last, static_cast<uint32_t>(b * 64 + 1));
-#if defined(SITREP_TIMEX_AVX2)
-    if constexpr (kVbmi2) {
-      StoreFirstBytes(p + b * 64, starts[b], first + before[b], second + before[b],
-                      third + before[b]);
+  uint64_t carry_word = 0, carry_digit = 0, carry_wide = 0;
+  // The previous block's word and digit bytes, punctuation ends and starts.
+  uint64_t last_word = 0, last_digit = 0, last_marks = 0, last_start = 0;
+  size_t last_before = 0;  // the tokens before the previous block
+  size_t count = 0, ends = 0;
+  // One round more than blocks: the last finishes the last block (no bytes after it).
+  for (size_t b = 0; b <= blocks; ++b) {
+    BlockMasks m{};
+    if (b < blocks) {
+      m = LowerAndMask<kVbmi2>(text, p, b * 64, level);
+    } else {
+      // The last block wrote NULs up to its end; the padding goes on to size +
+      // kLoweredPadding.
+      std::memset(p + size, 0, kLoweredPadding);
     }
+    if (b > 0) {
+      // The ends and first bytes of the previous block.
+      const size_t a = b - 1;
+      const uint64_t last = (last_word & ~(last_word >> 1 | m.word << 63)) |
+                            (last_digit & ~(last_digit >> 1 | m.digit << 63)) | last_marks;
+      ends += FlattenAt<kBmi, kVbmi2>(end + ends, last, static_cast<uint32_t>(a * 64 + 1));
+#if defined(SITREP_TIMEX_AVX2)
+      if constexpr (kVbmi2) {
+        StoreFirstBytes(p + a * 64, b == blocks, last_start, first + last_before,
+                        second + last_before, third + last_before);
+      }
 #endif
+    }
+    if (b == blocks) break;
+    // (Read after the walk below level 3 only.)
+    if constexpr (!kVbmi2) digit_bits[b] = m.digit;
+    // The bytes that end a punctuation token: one-byte marks, and the third byte of a wide one
+    // (maybe in the next block).
+    last_marks = m.single | m.wide << 2 | carry_wide;
+    carry_wide = m.wide >> 62;
+    const uint64_t start = (m.word & ~(m.word << 1 | carry_word)) |
+                           (m.digit & ~(m.digit << 1 | carry_digit)) | m.wide | m.single;
+    if constexpr (!kVbmi2) {
+      starts[b] = start;
+      before[b] = static_cast<uint32_t>(count);
+    }
+    last_before = count;
+    count += FlattenAt<kBmi, kVbmi2>(begin + count, start, static_cast<uint32_t>(b * 64));
+    carry_word = m.word >> 63;
+    carry_digit = m.digit >> 63;
+    last_word = m.word;
+    last_digit = m.digit;
+    last_start = start;
   }
+  if constexpr (!kVbmi2) {
+    before[blocks] = static_cast<uint32_t>(count);
+    digit_bits[blocks] = 0;
+  }
+  t->count = count;
 
   // Pass 3: the words to look up (ListWords); numbers' values (by block: about one token in
   // thirty), those that can make a match hot listed (their token indexes from their offsets:
@@ -816,11 +850,10 @@ template <bool kBmi, bool kVbmi2 = false>
   uint64_t* const hot = hot_bits.data();
   std::memset(hot, 0, (hot_words + 1) * sizeof(uint64_t));
   for (size_t w = 0; w < hot_ws; ++w) hot[hot_word[w] / 64] |= uint64_t{1} << (hot_word[w] % 64);
-  // The list is appended to without a branch, in a buffer that only grows, then copied out
-  // (room for the entries FlattenAt writes past the count).
-  thread_local std::vector<uint32_t> listed;
-  GrowTo(&listed, count + 64);
-  uint32_t* const cand = listed.data();
+  // The list is appended to without a branch, in slots that only grow (room for the entries
+  // FlattenAt writes past the count).
+  GrowTo(&t->candidate_slots, count + 64);
+  uint32_t* const cand = t->candidate_slots.data();
   size_t cands = 0;
 #if defined(SITREP_TIMEX_AVX2)
   if constexpr (kVbmi2) {
@@ -856,7 +889,7 @@ template <bool kBmi, bool kVbmi2 = false>
       }
     }
   }
-  t->candidates.assign(cand, cand + cands);
+  t->candidate_count = cands;
 }
 
 #if defined(SITREP_TIMEX_AVX2)
@@ -932,8 +965,8 @@ void LexTimex(std::string_view text, std::string* lowered, std::vector<Tok>* out
   LexTimexInto(text, lowered, &table);
   out->resize(table.count);
   for (size_t k = 0; k < table.count; ++k) (*out)[k] = table.At(text, k);
-  for (uint32_t c : table.candidates) (*out)[c].candidate = true;
-  if (candidates) *candidates = table.candidates;
+  for (uint32_t c : table.candidates()) (*out)[c].candidate = true;
+  if (candidates) candidates->assign(table.candidates().begin(), table.candidates().end());
 }
 
 void TokenTableOf(const std::vector<Tok>& toks, std::string_view lowered, TokenTable* table) {
@@ -945,7 +978,7 @@ void TokenTableOf(const std::vector<Tok>& toks, std::string_view lowered, TokenT
   table->reading.assign(count, {});
   table->num.assign(count, -1);
   table->digits.assign(count, 0);
-  table->candidates.clear();
+  table->candidate_slots.clear();
   table->time_words.clear();
   for (size_t k = 0; k < count; ++k) {
     const Tok& t = toks[k];
@@ -955,10 +988,11 @@ void TokenTableOf(const std::vector<Tok>& toks, std::string_view lowered, TokenT
     table->reading[k] = {t.cls, t.number, t.word};
     table->num[k] = t.num;
     table->digits[k] = t.digits;
-    if (t.candidate) table->candidates.push_back(static_cast<uint32_t>(k));
+    if (t.candidate) table->candidate_slots.push_back(static_cast<uint32_t>(k));
     if (t.cls & kTimeWord) table->time_words.push_back(static_cast<uint32_t>(k));
   }
   table->time_words.push_back(UINT32_MAX);
+  table->candidate_count = table->candidate_slots.size();
 }
 
 void LexTimexReference(std::string_view text, std::string* lowered, std::vector<Tok>* out) {

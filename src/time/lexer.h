@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,7 +67,12 @@ struct TokenTable {
   // Numbers: value (-1 over 9 digits) and digit count; left from earlier texts at other tokens.
   std::vector<int32_t> num;
   std::vector<uint8_t> digits;
-  std::vector<uint32_t> candidates;  // the candidate tokens, in increasing order
+  // The candidate tokens, in increasing order: the first candidate_count entries of
+  // candidate_slots, which only grows (the lexer lists them into it in place, not into a
+  // buffer then copied: the copy's loads would span the listing's stores and wait for them).
+  std::vector<uint32_t> candidate_slots;
+  size_t candidate_count = 0;
+  std::span<const uint32_t> candidates() const { return {candidate_slots.data(), candidate_count}; }
   std::vector<uint32_t> time_words;  // the time-word tokens (kTimeWord), then UINT32_MAX
 
   // Token k of `text` as a Tok (`candidate` false: they are listed).

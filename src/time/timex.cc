@@ -232,6 +232,12 @@ constexpr Reach kReach[] = {{kMonthDate, 12},  {kRelativeDay, 6}, {kWeekdayDate,
                             {kQuarterExpr, 22}};
 constexpr size_t kGateWindow = 23;  // one more than the longest reach
 constexpr size_t kGateSpread = 24;  // kGateWindow rounded up to whole 16-byte vectors
+// Scanner::BuildGate ORs a word's spread into the table in whole aligned 8-entry (16-byte)
+// chunks: kGateChunks of them cover kGateSpread entries from any offset in a chunk. (Unaligned
+// ORs of nearby words' spreads overlap the previous word's stores in part, and such a load
+// waits for them instead of taking their bytes forwarded.)
+constexpr size_t kGateChunk = 8;
+constexpr size_t kGateChunks = (kGateSpread + kGateChunk - 1) / kGateChunk + 1;
 // The gated matchers whose reach from a candidate covers a word `d` tokens on.
 constexpr auto kGateWithin = [] {
   std::array<uint16_t, kGateWindow> within{};
@@ -327,10 +333,6 @@ struct WordFacts {
   // before it, and those it lets run at a candidate at most one token before it.
   uint16_t enables = 0;
   uint16_t enables_near = 0;
-  // The same spread over the candidates before the word, for Scanner::BuildGate: entry t is for
-  // the candidate kGateWindow - 1 - t tokens before it (the last entry, the token after the
-  // word, is zero).
-  std::array<uint16_t, kGateSpread> gate{};
   uint8_t month = 0;
   bool month_abbrev = false;
   uint8_t weekday = 0;
@@ -338,6 +340,14 @@ struct WordFacts {
   Unit unit = Unit::kNone;
   bool unit_plural = false;
 };
+
+// A word's `enables` and `enables_near` spread over the candidates before it, for
+// Scanner::BuildGate: entry t is for the candidate kGateWindow - 1 - t tokens before it (the
+// last entry, the token after the word, is zero), stored from entry kGateChunk on, zeros before
+// and after, so that the spread shifted by o < kGateChunk entries is the array from
+// kGateChunk - o. Apart from WordFacts (80 bytes each): the candidates' tests and the matchers
+// read those, and they stay small.
+using GateSpread = std::array<uint16_t, kGateChunk + kGateChunk * kGateChunks>;
 
 const WordFacts* TimeWordFacts() {
   static const std::vector<WordFacts> kFacts = [] {
@@ -363,15 +373,26 @@ const WordFacts* TimeWordFacts() {
         f.enables |= kRelativeDay;
       }
     }
-    for (WordFacts& f : facts) {
-      for (size_t d = 0; d < kGateWindow; ++d) {
-        f.gate[kGateWindow - 1 - d] =
-            static_cast<uint16_t>((f.enables & kGateWithin[d]) | (d <= 1 ? f.enables_near : 0));
-      }
-    }
     return facts;
   }();
   return kFacts.data();
+}
+
+// The GateSpread of each word of the sealed index (by TokenTable::word).
+const GateSpread* TimeWordGates() {
+  static const std::vector<GateSpread> kGates = [] {
+    const WordFacts* facts = TimeWordFacts();
+    std::vector<GateSpread> gates(TimeWordClasses().WordCount());
+    for (size_t id = 0; id < gates.size(); ++id) {
+      const WordFacts& f = facts[id];
+      for (size_t d = 0; d < kGateWindow; ++d) {
+        gates[id][kGateChunk + kGateWindow - 1 - d] =
+            static_cast<uint16_t>((f.enables & kGateWithin[d]) | (d <= 1 ? f.enables_near : 0));
+      }
+    }
+    return gates;
+  }();
+  return kGates.data();
 }
 
 class Scanner {
@@ -404,10 +425,13 @@ class Scanner {
     reading_ = t.reading.data();
     num_ = t.num.data();
     digits_ = t.digits.data();
-    candidates_ = t.candidates;
+    candidates_ = t.candidates();
     time_words_ = t.time_words.data();
     low_ = lowered_.data();
-    if (facts_) BuildGate(&buffers->gate);
+    if (facts_) {
+      gates_ = TimeWordGates();
+      BuildGate(&buffers->gate);
+    }
   }
 
   std::vector<Timex> Run() {
@@ -638,17 +662,23 @@ class Scanner {
   // token + kGateWindow - 1 (the words spread back over the window before them, from the front
   // padding on; every entry is zeroed first). A fixed loop per time word, without branches.
   void BuildGate(std::vector<uint16_t>* gate) {
-    const size_t size = n_ + kGateWindow + kGateSpread;
+    // Whole chunks from the one holding the last word's entry; the data is 16-byte aligned
+    // (operator new), so chunk starts are.
+    const size_t size = n_ + kGateChunk * kGateChunks;
     if (gate->size() < size) gate->resize(size);
     uint16_t* const g = gate->data();
     std::memset(g, 0, size * sizeof(uint16_t));
     for (const uint32_t* h = time_words_; *h != UINT32_MAX; ++h) {
-      const WordFacts& f = facts_[ReadingOf(*h).word];
-      // Entry *h + t is the candidate kGateWindow - 1 - t tokens before the word.
-      uint16_t* const spread = g + *h;
-      for (size_t t = 0; t < kGateSpread; ++t) spread[t] |= f.gate[t];
+      const GateSpread& spread = gates_[ReadingOf(*h).word];
+      // Entry *h + t is the candidate kGateWindow - 1 - t tokens before the word: the chunks
+      // from the one holding entry *h get the spread shifted by the entry's place in it.
+      const size_t shift = *h % kGateChunk;
+      OrChunks(g + (*h - shift), spread.data() + (kGateChunk - shift));
     }
     gate_ = g;
+  }
+  static void OrChunks(uint16_t* __restrict to, const uint16_t* __restrict from) {
+    for (size_t t = 0; t < kGateChunk * kGateChunks; ++t) to[t] |= from[t];
   }
 
   // Can token k follow a number (other than a year) or "the"/"a"/"an"/"at" as the first token
@@ -868,6 +898,24 @@ class Scanner {
       static constexpr std::string_view kPastWords[] = {"said", "told", "was", "were", "did"};
       static constexpr auto kFuture = PackAll(kFutureWords);
       static constexpr auto kPast = PackAll(kPastWords);
+      // Length and first letter of each word tested below, one bit each: most words of the
+      // clause are none of them and need only the "-ed" test (numbers and other marks none).
+      static constexpr auto kCueShapes = [] {
+        std::array<uint32_t, 16> shapes{};
+        for (std::string_view x : kFutureWords) shapes[x.size()] |= uint32_t{1} << (x[0] & 31);
+        for (std::string_view x : kPastWords) shapes[x.size()] |= uint32_t{1} << (x[0] & 31);
+        for (std::string_view x : {"soon", "early", "to"}) {
+          shapes[x.size()] |= uint32_t{1} << (x[0] & 31);
+        }
+        return shapes;
+      }();
+      if (!Word(t)) continue;
+      if (const size_t n = end_[t] - begin_[t];
+          n >= kCueShapes.size() || !(kCueShapes[n] >> (low_[begin_[t]] & 31) & 1)) {
+        // Only the "-ed" test below can hold.
+        if (n > 4 && low_[end_[t] - 2] == 'e' && low_[end_[t] - 1] == 'd' && !Cap(t)) return -1;
+        continue;
+      }
       const PackedWord w = PackedLow(t);  // Low(t)
       if (IsOneOf(w, kFuture) ||
           ((w == Pack("soon") || w == Pack("early")) && W(t - 1, "as") && t > 0)) {
@@ -2353,6 +2401,7 @@ class Scanner {
   std::string_view text_;
   std::string& lowered_;
   const WordFacts* facts_ = nullptr;  // by TokenTable::word; null on the reference path
+  const GateSpread* gates_ = nullptr;  // the same (with facts_)
   // The columns of the TokenTable (the scanner's buffers).
   size_t n_ = 0;
   const uint32_t* begin_ = nullptr;

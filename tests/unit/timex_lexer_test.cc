@@ -242,7 +242,7 @@ TEST(TimexLexerTest, GrowOnlySlotsMatchReference) {
       ASSERT_EQ(table.count, ref.size()) << text;
       std::vector<Tok> rows;
       for (size_t i = 0; i < table.count; ++i) rows.push_back(table.At(text, i));
-      for (uint32_t c : table.candidates) rows[c].candidate = true;
+      for (uint32_t c : table.candidates()) rows[c].candidate = true;
       ASSERT_NO_FATAL_FAILURE(ExpectTokensAsReference(rows, ref, text));
       for (size_t i = 0; i < table.count; ++i) {
         const TokenTable::Reading r = table.reading[i];
@@ -250,7 +250,9 @@ TEST(TimexLexerTest, GrowOnlySlotsMatchReference) {
         EXPECT_EQ(r.number, ref[i].number) << text;
         EXPECT_EQ(r.word, ref[i].word) << text;
       }
-      EXPECT_EQ(table.candidates, CandidateIndices(ref)) << text;
+      EXPECT_EQ(std::vector<uint32_t>(table.candidates().begin(), table.candidates().end()),
+                CandidateIndices(ref))
+          << text;
     }
   }
 }
