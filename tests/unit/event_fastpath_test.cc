@@ -157,6 +157,36 @@ TEST(EventFastPath, ContainsInLowerMatchesFind) {
   }
 }
 
+// ContainsInLower on texts long enough for its widest blocks (thirty-two starts, four blocks at
+// a time where AVX2 is): random texts of up to 400 bytes, and one hit moved across the block
+// edges and the overlapping last block.
+TEST(EventFastPath, ContainsInLowerMatchesFindOnLongTexts) {
+  uint32_t seed = 777;
+  auto next = [&] {
+    seed = seed * 1103515245u + 12345u;
+    return seed >> 16;
+  };
+  const std::string_view alphabet = "ab c";
+  for (int round = 0; round < 2000; ++round) {
+    std::string text, needle;
+    const size_t text_size = 30 + next() % 370, needle_size = 2 + next() % 9;
+    for (size_t i = 0; i < text_size; ++i) text += alphabet[next() % alphabet.size()];
+    for (size_t i = 0; i < needle_size; ++i) needle += alphabet[next() % alphabet.size()];
+    EXPECT_EQ(event::ContainsInLower(text, needle), text.find(needle) != std::string::npos)
+        << "\"" << text << "\" / \"" << needle << "\"";
+  }
+  for (size_t size : {size_t{36}, size_t{131}, size_t{200}, size_t{300}}) {
+    const std::string block(size, 'x');
+    for (size_t at = 0; at + 5 <= size; ++at) {
+      std::string text = block;
+      text.replace(at, 5, "split");
+      EXPECT_TRUE(event::ContainsInLower(text, "split")) << size << " " << at;
+      EXPECT_FALSE(event::ContainsInLower(text, "splat")) << size << " " << at;
+      EXPECT_FALSE(event::ContainsInLower(text, "sxxxt")) << size << " " << at;
+    }
+  }
+}
+
 // The per-thread lists the events stage reuses from document to document, and the place
 // facts LocateEvent keeps per thread (usable mentions, verdicts, admin1 spellings, sentence
 // places, mission areas): assembling another document in between changes nothing, the events
