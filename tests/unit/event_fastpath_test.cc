@@ -129,24 +129,31 @@ TEST(EventFastPath, RarestByteMatchesFrequencyRank) {
   }
 }
 
-// ContainsInLower, which searches from the needle's rarest byte, against find: texts of a small
-// alphabet (many partial hits) of many lengths, needles from one byte to longer than the text,
-// hits at the start, in the middle and at the end.
-TEST(EventFastPath, ContainsInLowerMatchesFind) {
-  uint32_t seed = 12345;
+// ContainsInLower against find on `rounds` random texts of a small alphabet (many partial hits):
+// text sizes from `min_text` below `min_text + text_spread`, needle sizes likewise.
+void ExpectRandomTextsMatchFind(uint32_t seed, int rounds, size_t min_text, size_t text_spread,
+                                size_t min_needle, size_t needle_spread) {
   auto next = [&] {
     seed = seed * 1103515245u + 12345u;
     return seed >> 16;
   };
   const std::string_view alphabet = "ab c";
-  for (int round = 0; round < 3000; ++round) {
+  for (int round = 0; round < rounds; ++round) {
     std::string text, needle;
-    const size_t text_size = next() % 70, needle_size = 1 + next() % 6;
+    const size_t text_size = min_text + next() % text_spread;
+    const size_t needle_size = min_needle + next() % needle_spread;
     for (size_t i = 0; i < text_size; ++i) text += alphabet[next() % alphabet.size()];
     for (size_t i = 0; i < needle_size; ++i) needle += alphabet[next() % alphabet.size()];
     EXPECT_EQ(event::ContainsInLower(text, needle), text.find(needle) != std::string::npos)
         << "\"" << text << "\" / \"" << needle << "\"";
   }
+}
+
+// ContainsInLower, which searches from the needle's rarest byte, against find: texts of many
+// lengths, needles from one byte to longer than the text, hits at the start, in the middle and
+// at the end.
+TEST(EventFastPath, ContainsInLowerMatchesFind) {
+  ExpectRandomTextsMatchFind(12345, 3000, 0, 70, 1, 6);
   const std::string block(40, 'x');
   for (size_t at : {size_t{0}, size_t{1}, size_t{14}, size_t{15}, size_t{16}, size_t{17},
                     size_t{30}, size_t{35}}) {
@@ -161,20 +168,7 @@ TEST(EventFastPath, ContainsInLowerMatchesFind) {
 // a time where AVX2 is): random texts of up to 400 bytes, and one hit moved across the block
 // edges and the overlapping last block.
 TEST(EventFastPath, ContainsInLowerMatchesFindOnLongTexts) {
-  uint32_t seed = 777;
-  auto next = [&] {
-    seed = seed * 1103515245u + 12345u;
-    return seed >> 16;
-  };
-  const std::string_view alphabet = "ab c";
-  for (int round = 0; round < 2000; ++round) {
-    std::string text, needle;
-    const size_t text_size = 30 + next() % 370, needle_size = 2 + next() % 9;
-    for (size_t i = 0; i < text_size; ++i) text += alphabet[next() % alphabet.size()];
-    for (size_t i = 0; i < needle_size; ++i) needle += alphabet[next() % alphabet.size()];
-    EXPECT_EQ(event::ContainsInLower(text, needle), text.find(needle) != std::string::npos)
-        << "\"" << text << "\" / \"" << needle << "\"";
-  }
+  ExpectRandomTextsMatchFind(777, 2000, 30, 370, 2, 9);
   for (size_t size : {size_t{36}, size_t{131}, size_t{200}, size_t{300}}) {
     const std::string block(size, 'x');
     for (size_t at = 0; at + 5 <= size; ++at) {
