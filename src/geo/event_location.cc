@@ -2527,10 +2527,8 @@ bool IsInnerNameWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
       "al", "el", "ad", "ar", "ash", "az", "de", "du", "des", "del", "della",
       "di", "da", "dos", "das", "la", "las", "los", "le", "les"};
-  for (std::string_view k : kWords) {
-    if (w == k) return true;
-  }
-  return false;
+  static const util::WordSet kSet(kWords);
+  return kSet.Has(w);
 }
 
 // "in Menawashei, South Darfur": a place the gazetteer lacks, written just before the division

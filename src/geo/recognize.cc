@@ -263,20 +263,16 @@ bool IsPersonOnlyVerb(std::string_view lower) {
   static constexpr std::string_view kVerbs[] = {
       "killing",   "stabbed",  "stabbing",  "murdered",  "murdering",
       "arrested",  "kidnapped", "abducted", "beheaded",  "strangled", "assassinated"};
-  for (std::string_view v : kVerbs) {
-    if (lower == v) return true;
-  }
-  return false;
+  static const WordSet k_set(kVerbs);
+  return k_set.Has(lower);
 }
 
 // Words that may follow a verb's object ("stabbed Welch and ...", "killing Welch with ...").
 bool IsLinkAfterObject(std::string_view lower) {
   static constexpr std::string_view kWords[] = {"and", "or", "with", "in", "at", "on", "after",
                                                 "before", "while", "as", "who", "when", "over"};
-  for (std::string_view w : kWords) {
-    if (lower == w) return true;
-  }
-  return false;
+  static const WordSet k_set(kWords);
+  return k_set.Has(lower);
 }
 
 // Words for an office named after its field ("Ministry of Justice", "Department of Water").
@@ -818,13 +814,10 @@ class Recognizer {
     } else if (!Adjacent(head)) {
       return false;
     }
-    const std::string_view word = Tok(head - 1);
-    if (!IsWord(head - 1) || !IsCapitalized(word)) return false;
-    if (!(Eq(word, "Hospital") || Eq(word, "Center") || Eq(word, "Centre") ||
-          Eq(word, "University") || Eq(word, "College") || Eq(word, "School") ||
-          Eq(word, "Prison"))) {
-      return false;
-    }
+    static constexpr std::string_view kHeads[] = {"Hospital", "Center", "Centre", "University",
+                                                  "College",  "School", "Prison"};
+    static const WordSet k_heads(kHeads);  // as written: capitalized
+    if (!IsWord(head - 1) || !k_heads.Has(Tok(head - 1))) return false;
     return !(c.tok_end < e && IsWord(c.tok_end) && IsCapitalized(Tok(c.tok_end)));
   }
   bool IsWord(uint32_t i) const {

@@ -102,6 +102,21 @@ bool IsOneOf(const PackedWord& w, const std::array<PackedWord, N>& list) {
   return false;
 }
 
+// Length and first letter of each word of some lists, one bit each: most words are none of the
+// lists' words, and one bit test rules them out before any compare.
+struct WordShapes {
+  std::array<uint32_t, 16> bits{};
+  template <size_t N>
+  constexpr WordShapes& Add(const std::string_view (&words)[N]) {
+    for (std::string_view x : words) bits[x.size()] |= uint32_t{1} << (x[0] & 31);
+    return *this;
+  }
+  // False when no word of the lists has `size` bytes and first byte `first` (any case).
+  bool MayBe(size_t size, char first) const {
+    return size < bits.size() && (bits[size] >> (first & 31) & 1) != 0;
+  }
+};
+
 // A matcher's result (Scanner::CopyAllButValue copies every field but the value, Tries::Reset
 // sets them to these defaults: keep both in step).
 struct Match {
@@ -698,16 +713,11 @@ class Scanner {
         "of",      "o",        "in",      "p",     "additional", "extra",
         "trading", "business", "working", "end",   "beginning",  "start",
         "middle",  "turn",     "near",    "short", "least",      "most"};
-    // Length and first letter of each word, one bit each: most words after a number are none
-    // of these, and one bit rejects them before any string compare.
-    static constexpr auto kShapes = [] {
-      std::array<uint32_t, 16> shapes{};
-      for (std::string_view x : kWords) shapes[x.size()] |= uint32_t{1} << (x[0] & 31);
-      return shapes;
-    }();
+    // (Most words after a number are none of these: their shape rules them out.)
+    static constexpr WordShapes kShapes = WordShapes().Add(kWords);
     static constexpr auto kPacked = PackAll(kWords);
     const std::string_view w = LowOf(k);
-    if (w.size() >= kShapes.size() || !(kShapes[w.size()] >> (w[0] & 31) & 1)) return false;
+    if (!kShapes.MayBe(w.size(), w[0])) return false;
     return IsOneOf(PackedLow(k), kPacked);
   }
 
@@ -898,20 +908,13 @@ class Scanner {
       static constexpr std::string_view kPastWords[] = {"said", "told", "was", "were", "did"};
       static constexpr auto kFuture = PackAll(kFutureWords);
       static constexpr auto kPast = PackAll(kPastWords);
-      // Length and first letter of each word tested below, one bit each: most words of the
-      // clause are none of them and need only the "-ed" test (numbers and other marks none).
-      static constexpr auto kCueShapes = [] {
-        std::array<uint32_t, 16> shapes{};
-        for (std::string_view x : kFutureWords) shapes[x.size()] |= uint32_t{1} << (x[0] & 31);
-        for (std::string_view x : kPastWords) shapes[x.size()] |= uint32_t{1} << (x[0] & 31);
-        for (std::string_view x : {"soon", "early", "to"}) {
-          shapes[x.size()] |= uint32_t{1} << (x[0] & 31);
-        }
-        return shapes;
-      }();
+      static constexpr std::string_view kOtherCues[] = {"soon", "early", "to"};
+      // Most words of the clause are none of the cues tested below (their shape rules them out)
+      // and need only the "-ed" test (numbers and other marks none).
+      static constexpr WordShapes kCueShapes =
+          WordShapes().Add(kFutureWords).Add(kPastWords).Add(kOtherCues);
       if (!Word(t)) continue;
-      if (const size_t n = end_[t] - begin_[t];
-          n >= kCueShapes.size() || !(kCueShapes[n] >> (low_[begin_[t]] & 31) & 1)) {
+      if (const size_t n = end_[t] - begin_[t]; !kCueShapes.MayBe(n, low_[begin_[t]])) {
         // Only the "-ed" test below can hold.
         if (n > 4 && low_[end_[t] - 2] == 'e' && low_[end_[t] - 1] == 'd' && !Cap(t)) return -1;
         continue;
