@@ -1211,11 +1211,17 @@ class Resolver {
       }
     }
     // Sentences naming a province/state explicitly ("Idlib province", "Borno state"), and
-    // sentences naming a country as the container of the name before it ("Aleppo, Syria").
+    // sentences naming a country as the container of the name before it ("Aleppo, Syria");
+    // the divisions written as a container, set off by a comma or a bracket (SetOffAdmin1).
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Candidate& c = cands_[k];
-      const bool container = k > 0 && cands_[k - 1].tok_end + 1 == c.tok_begin &&
-                             doc_.Slice(doc_.tokens[c.tok_begin - 1].span) == ",";
+      const std::string_view mark =
+          c.tok_begin > 0 ? doc_.Slice(doc_.tokens[c.tok_begin - 1].span) : std::string_view();
+      const bool container = k > 0 && cands_[k - 1].tok_end + 1 == c.tok_begin && mark == ",";
+      if (c.type == TypeHint::kNone && !c.all_caps && (mark == "," || mark == "(") &&
+          !ListContinues(c.tok_end)) {
+        NoteSetOffAdmin1(k);  // (not an acronym: "(Islamabad, FCT)" is not Nigeria's FCT)
+      }
       if (c.type != TypeHint::kAdmin1 && !container) continue;
       const uint8_t flag = c.type == TypeHint::kAdmin1 ? kNamesAdmin1 : kNamesCountry;
       const GeoKind wanted = flag == kNamesAdmin1 ? GeoKind::kAdmin1 : GeoKind::kCountry;
@@ -1417,6 +1423,16 @@ class Resolver {
     // nothing else in this entry's country, so a same-named town abroad is not what is meant,
     // however large.
     if (ctx_.total > 0 && share <= 0 && InAdmin1Sentence(c.sentence)) return false;
+    // "in Kalakan village (Tora area of Dara) in Dawlatabad district, Samangan": a division
+    // written after the name as its container, with no division of that name in the entry's
+    // country, and nothing else in the document votes for that country: Dara is a local place
+    // the gazetteer lacks, not the Syrian city.
+    // (A typed name, "Zhari district", is left to the event's location, which reads divisions
+    // within the container.)
+    if (ctx_.total > 0 && share <= 0 && c.type == TypeHint::kNone &&
+        SetOffAdmin1Elsewhere(c, e.country_id())) {
+      return false;
+    }
     uint64_t pop = e.population();
     // "Kristina said": a small place before a speech verb is a person (metonymy is for capitals).
     if (c.metonymic && c.cue == 0 && kind == GeoKind::kPlace && !Eq(e.feature_code(), "PPLC") &&
@@ -2887,10 +2903,18 @@ class Resolver {
     GeoId country;
     double weight;  // 1, or a share of it for a group of several countries
   };
+  // A division reading of a name written as a container, set off by a comma or a bracket.
+  struct SetOffAdmin1Row {
+    uint32_t sentence;
+    uint32_t tok_begin;  // the name's first token
+    uint32_t key;
+    GeoId country;
+  };
   // The per-document arrays, kept per thread between documents so that resolving a short
   // document does not allocate them again (each is cleared or reassigned before use).
   struct Scratch {
     std::vector<uint8_t> sentence_flags;
+    std::vector<SetOffAdmin1Row> set_off_admin1;
     std::vector<Choice> choices, in_context, pruned_context;
     Context ctx{0};
     std::vector<GeoId> countries;
@@ -2920,6 +2944,7 @@ class Resolver {
     bool in_use = false;
     void Clear() {
       sentence_flags.clear();
+      set_off_admin1.clear();
       choices.clear();
       in_context.clear();
       pruned_context.clear();
@@ -2984,6 +3009,43 @@ class Resolver {
   }
   bool InCountrySentence(uint32_t s) const {
     return s < sentence_flags_.size() && (sentence_flags_[s] & kNamesCountry) != 0;
+  }
+  // The division readings of the names written as a container (NoteSetOffAdmin1), in
+  // candidate order.
+  std::vector<SetOffAdmin1Row>& set_off_admin1_ = scratch_.set_off_admin1;
+  void NoteSetOffAdmin1(size_t k) {
+    const Candidate& c = cands_[k];
+    const size_t n = std::min(c.ids.size(), kMaxEntries);
+    for (size_t i = 0; i < n; ++i) {
+      const GeoEntry& e = gaz_.Entry(c.ids[i]);
+      if (e.kind() == GeoKind::kAdmin1) {
+        set_off_admin1_.push_back({c.sentence, c.tok_begin, cand_[k].key, e.country_id()});
+      }
+    }
+  }
+  // True when a list goes on after token `end` (one past a name): "and", "or", or a comma
+  // before a capitalized word ("Moscow, Kiev, Minsk and Riga", "Copenhagen, Hamburg, Brasov"):
+  // its names are items, not the container of the one before.
+  bool ListContinues(size_t end) const {
+    const auto& tokens = doc_.tokens;
+    if (end >= tokens.size()) return false;
+    const std::string_view next = doc_.Slice(tokens[end].span);
+    if (next == "and" || next == "or" || next == "&") return true;
+    if (next != "," || end + 1 >= tokens.size()) return false;
+    const std::string_view after = doc_.Slice(tokens[end + 1].span);
+    return !after.empty() && after[0] >= 'A' && after[0] <= 'Z';
+  }
+  // True when c's sentence sets off, after c, a division of another name as a container, and
+  // none of those divisions lies in `country`.
+  bool SetOffAdmin1Elsewhere(const Candidate& c, GeoId country) const {
+    const uint32_t key = KeyOf(c);
+    bool other = false;
+    for (const SetOffAdmin1Row& d : set_off_admin1_) {
+      if (d.sentence != c.sentence || d.key == key || d.tok_begin <= c.tok_begin) continue;
+      if (d.country == country) return false;
+      other = true;
+    }
+    return other;
   }
   std::vector<Choice>& choices_ = scratch_.choices;
   std::vector<Choice>& in_context_ = scratch_.in_context;  // Pass scratch: the entries of a name in context countries

@@ -1418,6 +1418,31 @@ TEST_F(PlacesTest, VillageNamedLikeAForeignTownByAnAlternateNameIsNotThatTown) {
   ExpectContexts(kept);
 }
 
+// A division written as the container of the names before it, set off by a comma or a bracket
+// ("..., Samangan", "(Kondele, Kisumu)"), rules out for those names a town abroad in a country
+// nothing else in the document votes for: "Dara" is a local place, not the Syrian city. A list
+// of names ("Copenhagen, Hamburg, Brasov and Mannheim") is not a container, and a country
+// container keeps its own town.
+TEST_F(PlacesTest, SetOffDivisionRulesOutATownAbroad) {
+  ExpectNoPlaces({
+      {"Militants killed two guards in Kalakan village (Tora area of Dara) in Dawlatabad "
+       "district, Samangan.",
+       "Dara"},
+      {"Police dispersed traders at the Salem junction (Kondele, Kisumu) on Monday.", "Salem"},
+      {"Three people were shot in Valencia, Sangre Grande, on Friday.", "Valencia"},
+  });
+  const Context kept[] = {
+      {"Police dispersed traders at the Salem junction (Kondele, Kisumu) on Monday.", "Kisumu",
+       "KE", "PPLA"},
+      {"Three people were shot in Valencia, Sangre Grande, on Friday.", "Sangre Grande", "TT",
+       "PPLA"},
+      {"Gunmen killed two men in Dara, Syria.", "Dara", "SY", "PPLA"},
+      {"The band toured Copenhagen, Hamburg, Brasov and Mannheim.", "Copenhagen", "DK", "PPLC"},
+      {"Flights link Moscow, Kiev, Minsk and Riga.", "Riga", "LV", "PPLC"},
+  };
+  ExpectContexts(kept);
+}
+
 // A town named after an institution's kind, in the French manner ("the Regional Hospital Center
 // Dedougou", "Center (CHR) Tenkodogo"), is where the institution is: without this cue a small
 // town the text names nowhere else has too little evidence to be read.
