@@ -1338,6 +1338,25 @@ class Resolver {
            cands_[next].tok_begin == c.tok_end && InContainer(e, cands_[next]);
   }
 
+  // Whether the name right after c, with no word between, reads as a first- or second-level
+  // division holding e (NextNameHolds without the country and the nearby town).
+  bool NextDivisionHolds(const Candidate& c, const GeoEntry& e) const {
+    const size_t next = static_cast<size_t>(&c - cands_.data()) + 1;
+    if (next >= cands_.size()) return false;
+    const Candidate& d = cands_[next];
+    // (The division's name must end there: "George Washington High School" is a school.)
+    if (d.sentence != c.sentence || d.tok_begin != c.tok_end || d.forced != kNoGeoId ||
+        d.name_neighbour) {
+      return false;
+    }
+    const size_t n = std::min(d.ids.size(), kMaxEntries);
+    for (size_t k = 0; k < n; ++k) {
+      const GeoId y = d.ids[k];
+      if (y != e.id() && (e.admin1_id() == y || e.admin2_id() == y)) return true;
+    }
+    return false;
+  }
+
   bool InContainer(const GeoEntry& e, const Candidate& container) const {
     // "Charleston, W.Va.": the container was read as a US state already.
     if (container.forced != kNoGeoId) {
@@ -1416,8 +1435,12 @@ class Resolver {
     }
     // "the Mossi and Foulse communities", "Fulani tribesmen": a people, not a namesake village.
     if (NamesAPeople(c)) return false;
-    // "Tal Baydar" when only "Tal" is a key: a longer name the gazetteer lacks.
-    if (c.name_neighbour && !ch.support_container) return false;
+    // "Tal Baydar" when only "Tal" is a key: a longer name the gazetteer lacks. Unless the name
+    // right after is a division holding this entry by its own name: "in Tijuana Baja
+    // California" is a town and its state ("George Washington", "Ashley Sutton" are not).
+    if (c.name_neighbour && !ch.support_container && !(ch.exact && NextDivisionHolds(c, e))) {
+      return false;
+    }
     if (ch.support_container || ch.support_admin1 || ch.support_link) return true;
     // "near al-Burayj ... Idlib province": the sentence names a province and the document names
     // nothing else in this entry's country, so a same-named town abroad is not what is meant,

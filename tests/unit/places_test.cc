@@ -1443,6 +1443,21 @@ TEST_F(PlacesTest, SetOffDivisionRulesOutATownAbroad) {
   ExpectContexts(kept);
 }
 
+// A town written right before the division that holds it, without a comma ("in Culiacan
+// Sinaloa"), is that town, not the first word of a longer name the gazetteer lacks; a person's
+// name before a state's name ("George Washington High School") is still not a town.
+TEST_F(PlacesTest, TownRightBeforeItsDivisionIsThatTown) {
+  const Context cases[] = {
+      {"Gunmen shot a taxi driver in Culiacan Sinaloa on Sunday.", "Culiacan", "MX", "PPLA"},
+      {"Officials met in Maiduguri Borno State on Monday.", "Maiduguri", "NG", "PPLA"},
+  };
+  ExpectContexts(cases);
+  ExpectNoPlaces({
+      {"Students at George Washington High School protested.", "George"},
+      {"Fighting erupted in Tal Baydar on Monday.", "Tal"},
+  });
+}
+
 // A town named after an institution's kind, in the French manner ("the Regional Hospital Center
 // Dedougou", "Center (CHR) Tenkodogo"), is where the institution is: without this cue a small
 // town the text names nowhere else has too little evidence to be read.
