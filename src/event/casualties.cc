@@ -122,7 +122,8 @@ bool IsCumulative(const Document& doc, event::CasualtyContext& ctx, const Casual
 namespace event {
 
 // A death that did not happen in this incident: a motive ("in retaliation for the raid that
-// killed 12 fighters", "avenged the killing of two students", "to protest the killing of"), a
+// killed 12 fighters", "avenged the killing of two students", "to protest the killing of", "a
+// shutdown to mourn the death of four militants"), a
 // condition ("if one more of their men were killed") or an intention ("hoped to kill 5,000",
 // "would kill 20"). The cue stands before the frame in its sentence with no comma between.
 // Read in the sentence's lower-cased text the context keeps, not a copy made per frame.
@@ -132,7 +133,12 @@ bool Hypothetical(const Document& doc, CasualtyContext& ctx, const CasualtyFrame
   if (f.span.begin < sspan.begin || f.span.begin > sspan.end) return false;
   // " " + the sentence's lower-case text up to the frame.
   const std::string_view spaced = ctx.Spaced(f.sentence);
-  const std::string_view before = spaced.substr(0, 1 + (f.span.begin - sspan.begin));
+  // (With the fate words first, "the death of four militants", through them: the cues below
+  // that end in fate words, "to mourn the death", stand right before the count.)
+  const uint32_t upto = f.fate_span.begin == f.span.begin && f.fate_span.end <= sspan.end
+                            ? f.fate_span.end
+                            : f.span.begin;
+  const std::string_view before = spaced.substr(0, 1 + (upto - sspan.begin));
   const std::string_view fate_text = doc.Slice(f.fate_span);
   if (EqualsLower(fate_text, "kill") || StartsWithLower(fate_text, "kill ")) {
     const size_t fb = f.fate_span.begin >= sspan.begin ? f.fate_span.begin - sspan.begin : 0;
@@ -160,7 +166,8 @@ bool Hypothetical(const Document& doc, CasualtyContext& ctx, const CasualtyFrame
   }
   static constexpr std::string_view kCues[] = {
       " if ", " retaliation for ", " revenge for ", " avenge", " protest the ",
-      " protest against the ", " protesting the ", " in response to the killing"};
+      " protest against the ", " protesting the ", " in response to the killing",
+      " mourn the death", " mourning the death", " mourn the killing", " mourning the killing"};
   static_assert(std::none_of(std::begin(kCues), std::end(kCues), [](std::string_view c) {
     return c.find_first_of(",;") != std::string_view::npos;
   }));
@@ -288,6 +295,19 @@ std::vector<int64_t> SharedAcross(const Document& doc, std::string_view doc_lowe
     if (n > 1) out[s] = n;
   }
   return out;
+}
+
+// A victim named by a rank that every armed group has ("a senior commander", "a leader"), whose
+// side the lexicon's reading of the word does not settle.
+bool NamesARank(const Document& doc, const CasualtyFrame& f) {
+  if (f.victims.empty()) return false;
+  const std::string_view v = doc.Slice(f.victims);
+  const size_t space = v.find_last_of(' ');
+  const std::string_view head = space == std::string_view::npos ? v : v.substr(space + 1);
+  static constexpr std::string_view kRanks[] = {"commander", "commanders", "leader",
+                                                "leaders",   "chief",      "chiefs"};
+  return std::any_of(std::begin(kRanks), std::end(kRanks),
+                     [&](std::string_view r) { return event::EqualsLower(head, r); });
 }
 
 // "the two bombers", "the assailants": attackers of every incident a shared figure covers
@@ -434,10 +454,35 @@ FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
              CountsOtherVictims(ctx, *g);
     });
   };
+  // ... nor can a numbered count of another side: "Gunmen killed a constable. Police killed two
+  // of the gunmen" are three dead. (An implicit one of no known side may be anyone's, and so
+  // may a rank that every armed group has: "a senior commander" and "12 militants".)
+  // (Only a victim the clause makes one: the object of the verb, "killed a constable", or the
+  // subject of a passive, "a constable was killed"; not a subject before an active verb, which
+  // may be the killers: "a joint force of soldiers and volunteer fighters killed ten".)
+  auto clear_victim = [&](const CasualtyFrame* f) {
+    if (f->fate_span.empty()) return false;
+    if (f->fate_span.begin < f->count_span.begin) return true;
+    const uint32_t from = std::max(f->count_span.end, f->victims.end);
+    if (from >= f->fate_span.begin) return false;
+    const std::string_view between = ctx.LowerOf(Span{from, f->fate_span.begin});
+    return between.find(" was ") != std::string_view::npos ||
+           between.find(" were ") != std::string_view::npos;
+  };
+  auto may_include = [&](const CasualtyFrame* f) {
+    if (f->category == VictimCategory::kUnknown || NamesARank(doc, *f) || !clear_victim(f)) {
+      return true;
+    }
+    return std::any_of(before_erase.begin(), before_erase.end(), [&](const CasualtyFrame* g) {
+      return g != f && numbered(g) && !additive(g) &&
+             (g->category == VictimCategory::kUnknown || g->category == f->category ||
+              IsGenericVictims(doc, *g));
+    });
+  };
   if (any_numbered && any_inclusive) {
     before_erase = frames;
     std::erase_if(frames, [&](const CasualtyFrame* f) {
-      return implicit(f) && !coordinated(f) && !set_apart(f);
+      return implicit(f) && !coordinated(f) && !set_apart(f) && may_include(f);
     });
   }
   bool any_positive = false;

@@ -196,6 +196,14 @@ const CasualtyCase kCasualtyCases[] = {
      0, 0, 0, 0, 0, 0, 0, 0, 18},
     {"A total of 50 people were killed, including ten guards, and 200 were wounded.",
      50, 50, 50, 50, 0, 0, 50, 0, 200},
+    // A lone victim of one side is not one of a numbered count of the other side ...
+    {"Gunmen killed a constable. Police killed two of the gunmen.", 3, 3, 3, 3, 1, 2, 0, 0, -1},
+    {"A constable was killed by gunmen. Police killed one of the gunmen.",
+     2, 2, 2, 2, 1, 1, 0, 0, -1},
+    // ... but the subject of an active verb may be the killers, not a victim.
+    {"A joint force of soldiers and volunteer fighters killed at least ten members of the "
+     "herder community.",
+     10, 10, 10, 10, 0, 0, 10, 0, -1},
     // A motive, a condition or an intention is no death of this incident ...
     {"Gunmen shot dead two villagers in retaliation for the raid that killed 12 fighters last "
      "week.",
@@ -206,6 +214,9 @@ const CasualtyCase kCasualtyCases[] = {
     {"A mob threatened to kill a soldier at the market.", 0, 0, 0, 0, 0, 0, 0, 0, -1},
     {"Students marched to protest the killing of two classmates by police.",
      0, 0, 0, 0, 0, 0, 0, 0, -1},
+    {"Militants shot dead a trader during a shutdown called to mourn the death of four "
+     "fighters.",
+     1, 1, 1, 1, 0, 0, 1, 0, -1},
     // ... but a purpose clause that happened is, and an uncertain death stays.
     {"Gunmen used a car bomb to kill 23 civilians.", 23, 23, 23, 23, 0, 0, 23, 0, -1},
     {"Six rebels were killed, but it was not known if the commander was killed as well.",
