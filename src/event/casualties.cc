@@ -28,9 +28,16 @@ bool IsGenericVictims(const Document& doc, const CasualtyFrame& f) {
                      [&](std::string_view g) { return event::EqualsLower(head, g); });
 }
 
+// "His secretary was also killed": "also" inside the frame's own words, between its victims
+// and its fate (not "Police also said five people were killed").
+bool AlsoInFrame(const event::CasualtyContext& ctx, const CasualtyFrame& f) {
+  return ctx.LowerOf(f.span).find(" also ") != std::string_view::npos;
+}
+
 // Counts of one category are alternatives across sentences, except a count said to be
-// "another"/"more"/"other" victims: a new group of its own that adds up. (Keying by the
-// victims' head word, "soldiers" vs "policemen", was tried: worse on the UCDP and GTD dev sets.)
+// "another"/"more"/"other" victims, or "also" killed: a new group of its own that adds up.
+// (Keying by the victims' head word, "soldiers" vs "policemen", was tried: worse on the UCDP
+// and GTD dev sets.)
 bool CountsOtherVictims(const event::CasualtyContext& ctx, const CasualtyFrame& f) {
   const std::string_view span_text = ctx.LowerOf(f.span);
   // ("Another three men": the frame starts at its count, after "another".)
@@ -41,7 +48,7 @@ bool CountsOtherVictims(const event::CasualtyContext& ctx, const CasualtyFrame& 
     return false;
   }
   return ctx.LowerOf(Span{from, f.span.begin}).ends_with("another ") ||
-         span_text.find("another") != std::string_view::npos ||
+         span_text.find("another") != std::string_view::npos || AlsoInFrame(ctx, f) ||
          span_text.find(" more") != std::string_view::npos ||
          span_text.find("other ") != std::string_view::npos;
 }
@@ -348,10 +355,23 @@ FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
   FateTotals out;
   if (all.empty()) return out;
   out.any = true;
-  // An update supersedes every earlier report of its fate.
+  // An update supersedes every earlier report of its fate, and so does a stated total: "11
+  // prisoners were also killed (total of 12 fatalities)".
+  auto states_total = [&](const CasualtyFrame* f) {
+    const uint32_t from = f->span.begin >= 10 ? f->span.begin - 10 : 0;
+    return !f->negated && !f->is_subtotal && IsGenericVictims(doc, *f) &&
+           ctx.LowerOf(Span{from, f->span.begin}).ends_with("total of ");
+  };
   size_t first = 0;
+  bool first_is_total = false;
   for (size_t i = 0; i < all.size(); ++i) {
-    if (all[i]->is_update && !all[i]->negated) first = i;
+    if (all[i]->is_update && !all[i]->negated) {
+      first = i;
+      first_is_total = false;
+    } else if (states_total(all[i])) {
+      first = i;
+      first_is_total = true;
+    }
   }
   // "Fatalities coded as 3": a coder's final figure (ACLED notes) overrides every report.
   for (size_t i = all.size(); i-- > 0;) {
@@ -366,7 +386,12 @@ FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
   }
   // A list of the calling thread, reused from call to call (nothing below comes back here).
   thread_local std::vector<const CasualtyFrame*> frames;
-  frames.assign(all.begin() + static_cast<long>(first), all.end());
+  frames.clear();
+  // (A total counts the victims: the bomber who "detonated his belt" before it stays.)
+  for (size_t i = 0; i < first && first_is_total; ++i) {
+    if (all[i]->self_inflicted) frames.push_back(all[i]);
+  }
+  frames.insert(frames.end(), all.begin() + static_cast<long>(first), all.end());
   std::erase_if(frames, [&](const CasualtyFrame* f) {
     return IsCumulative(doc, ctx, *f) || event::Hypothetical(doc, ctx, *f);
   });
@@ -514,7 +539,9 @@ FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
       // The attacker ("blew himself up") is never part of the victims' count: always added.
       r.self_low += lo;
       r.self_high += hi;
-    } else if (IsGenericVictims(doc, *f)) {
+    } else if (IsGenericVictims(doc, *f) && !AlsoInFrame(ctx, *f)) {
+      // (A count of no stated victims said to be "also" killed, "His secretary was also
+      // killed", is a group of its own below.)
       r.generic_low += lo;
       r.generic_high += hi;
       if (!r.has_generic) r.generic_category = f->category;

@@ -204,6 +204,19 @@ const CasualtyCase kCasualtyCases[] = {
     {"A joint force of soldiers and volunteer fighters killed at least ten members of the "
      "herder community.",
      10, 10, 10, 10, 0, 0, 10, 0, -1},
+    // A victim of no stated kind said to be "also" killed is one more person ...
+    {"The minister was killed. His bodyguard was also killed.", 2, 2, 2, 2, 0, 0, 0, 2, -1},
+    {"Three soldiers were killed at the post. Two soldiers were also killed at the gate.",
+     5, 5, 5, 5, 5, 0, 0, 0, -1},
+    // ... but "also" outside the count's own words is no more people.
+    {"Five soldiers were killed. Police also said five soldiers were killed.",
+     5, 5, 5, 5, 5, 0, 0, 0, -1},
+    // A stated total supersedes the counts before it, but not the bomber's own death.
+    {"Prisoners clashed with the guards, killing one. Eleven prisoners were also killed (total "
+     "of 12 fatalities).",
+     12, 12, 12, 12, 0, 0, 0, 12, -1},
+    {"A suicide bomber detonated his belt at the gate. A total of 20 people were killed.",
+     21, 21, 21, 21, 0, 1, 20, 0, -1},
     // A motive, a condition or an intention is no death of this incident ...
     {"Gunmen shot dead two villagers in retaliation for the raid that killed 12 fighters last "
      "week.",
