@@ -2028,8 +2028,19 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     return ((!word.place_at && !town_read_as_division(word)) || spells_division(word.text)) &&
            !only_seat(word.text);
   };
-  for (const WrittenNames::Word& word : w.words) {
-    if (names_it(word)) return std::string(word.text);
+  // The first such words, unless the last name of a list in parentheses spells the division
+  // too: "Freetown city (Western Area Urban, Western)" names it "Western", the way coders
+  // name it, although "Western Area" comes first.
+  std::optional<size_t> first_word;
+  auto in_list_end = [&](const WrittenNames::Word& word) {
+    const auto begin = static_cast<uint32_t>(word.text.data() - doc.text.data());
+    return LastOfAListInParentheses(
+        doc, Span{begin, begin + static_cast<uint32_t>(word.text.size())});
+  };
+  for (size_t k = 0; k < w.words.size(); ++k) {
+    if (!names_it(w.words[k])) continue;
+    if (in_list_end(w.words[k])) return std::string(w.words[k].text);
+    if (!first_word) first_word = k;
   }
   const size_t n = std::min<size_t>(doc.tokens.size(), 4000);
   while (w.next_token < n) {
@@ -2041,9 +2052,12 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     const size_t from = w.words.size();
     ReadCandidateWords(doc, gaz, w.next_token++, n, w);
     for (size_t k = from; k < w.words.size(); ++k) {
-      if (names_it(w.words[k])) return std::string(w.words[k].text);
+      if (!names_it(w.words[k])) continue;
+      if (in_list_end(w.words[k])) return std::string(w.words[k].text);
+      if (!first_word) first_word = k;
     }
   }
+  if (first_word) return std::string(w.words[*first_word].text);
   return {};
 }
 

@@ -196,6 +196,12 @@ TEST_F(EventLocationTest, PlaceAgreeingWithItsSentence) {
       // A possessive whose curly apostrophe was lost to bad decoding (U+FFFD).
       {"A suicide bomber attacked Baghdad\xEF\xBF\xBDs police academy, killing 36 officers.", 0,
        "Iraq", "Baghdad", "Baghdad", 1},
+      // The last name of a list in parentheses is the division as coders spell it, even after
+      // a longer name of the division ("Western Area Rural"); without it, the name written.
+      {"Riots broke out in Waterloo town (Western Area Rural, Western) on Monday.", 0,
+       "Sierra Leone", "Western", "Waterloo", 1},
+      {"Protesters marched in Freetown, Western Area, on Monday.", 0, "Sierra Leone",
+       "Western Area", "Freetown", 1},
       // A part of a town gives way to the town.
       {"A bomb exploded in the Saihat neighborhood, Dammam city, killing two people.", 0,
        "Saudi Arabia", "Eastern Province", "Dammam", 1},
