@@ -365,6 +365,8 @@ const TypeCase kRoleTypeCases[] = {
     {"Activists mailed packages containing lye to two ministers.", "Attack"},
     {"Someone sent envelopes containing a white powder to the offices of two newspapers.",
      "Attack"},
+    // "beat" after a verb of doing and "to" is done ("a strategy to beat" is not).
+    {"Two men proceeded to beat people at the village check point.", "Mob violence"},
 };
 
 TEST(TriggersTest, RoleTyping) {
