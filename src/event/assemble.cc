@@ -187,6 +187,14 @@ __attribute__((target("avx2"))) bool ContainsInLowerAvx2(std::string_view text,
 
 }  // namespace
 
+bool CpuHasAvx2() {
+#if defined(SITREP_CONTAINS_AVX2)
+  return kHasAvx2;
+#else
+  return false;
+#endif
+}
+
 bool ContainsInLower(std::string_view text, std::string_view lower) {
   if (lower.empty()) return true;
   if (text.size() < lower.size()) return false;
