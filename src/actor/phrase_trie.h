@@ -59,6 +59,8 @@ class TokenKeys {
   }
   // PhraseTrie::KeyHash of key i.
   uint64_t hash(size_t i) const { return hashes_[i]; }
+  // The hashes of all the keys, in token order.
+  const uint64_t* hashes() const { return hashes_.data(); }
   size_t size() const { return begin_.empty() ? 0 : begin_.size() - 1; }
 
  private:
@@ -121,6 +123,17 @@ class PhraseTrie {
         return e.child;
       }
     }
+  }
+  // The first token from `i` on (before `end`; `end` when none) whose key may step from the
+  // root: Child(kRoot, keys, t) is -1 for every token passed over, whose first probe finds an
+  // empty slot. Most tokens start no phrase: the stages pass over them in this tight loop, with
+  // the tables in registers, instead of a lookup each among the stores of their loop.
+  size_t NextFromRoot(const TokenKeys& keys, size_t i, size_t end) const {
+    const uint64_t* const hashes = keys.hashes();
+    const uint16_t* const tags = tags_.data();
+    const size_t mask = mask_;
+    while (i < end && tags[EdgeHash(kRoot, hashes[i]) & mask] == 0) ++i;
+    return i;
   }
   // A hash of the key's bytes, eight at a time (TokenKeys computes the same while folding).
   static uint64_t KeyHash(std::string_view key);
