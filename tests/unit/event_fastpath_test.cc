@@ -98,6 +98,15 @@ TEST(EventFastPath, LowerTestsMatchLower) {
       EXPECT_EQ(std::string(1, event::LowerByte(c)), event::Lower(std::string(1, c))) << b;
     }
   }
+  // AssignLower into one buffer reused for texts longer and shorter than the last.
+  std::string buffer;
+  for (const char* text : kTexts) {
+    for (const std::string& t :
+         {std::string(text), std::string(text).substr(0, 7), std::string()}) {
+      event::AssignLower(t, &buffer);
+      EXPECT_EQ(buffer, event::Lower(t)) << t;
+    }
+  }
 }
 
 // RarestByte against ranking the needle's bytes by English letter frequency (spaces commonest,
