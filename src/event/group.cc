@@ -244,29 +244,43 @@ bool OpensCueWord(const char* p) {
 }
 
 #if defined(SITREP_CUE_WORDS_AVX2)
-// CueWordStarts' block test with thirty-two starts a block: appends the starts from 0 on that
-// open a cue word, and returns the first start not tested.
+// CueWordStarts' block test with thirty-two starts: bit i set when p + i may open a cue word
+// (its first and fourth bytes). A function, not a lambda: a lambda does not take its caller's
+// target.
+__attribute__((target("avx2"), always_inline)) inline uint32_t CueWordBlock32(const char* p) {
+  const __m256i first = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+  const __m256i fourth = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 3));
+  const __m256i l = _mm256_set1_epi8('l'), r = _mm256_set1_epi8('r'), s = _mm256_set1_epi8('s');
+  const __m256i e = _mm256_set1_epi8('e'), d = _mm256_set1_epi8('d'), a = _mm256_set1_epi8('a');
+  __m256i hit = _mm256_and_si256(_mm256_cmpeq_epi8(first, l), _mm256_cmpeq_epi8(fourth, e));
+  hit = _mm256_or_si256(hit, _mm256_and_si256(_mm256_cmpeq_epi8(first, r),
+                                              _mm256_or_si256(_mm256_cmpeq_epi8(fourth, d),
+                                                              _mm256_cmpeq_epi8(fourth, a))));
+  hit = _mm256_or_si256(
+      hit, _mm256_and_si256(_mm256_cmpeq_epi8(first, s), _mm256_cmpeq_epi8(fourth, r)));
+  return static_cast<uint32_t>(_mm256_movemask_epi8(hit));
+}
+
+// CueWordStarts with thirty-two starts a block: appends the starts from 0 on that open a cue
+// word, and returns the first start not tested (all of them are when the text holds a block).
 __attribute__((target("avx2"))) size_t CueWordStartsAvx2(std::string_view text,
                                                          std::vector<size_t>* starts) {
   const char* const p = text.data();
   const size_t n = text.size();
-  const __m256i l = _mm256_set1_epi8('l'), r = _mm256_set1_epi8('r'), s = _mm256_set1_epi8('s');
-  const __m256i e = _mm256_set1_epi8('e'), d = _mm256_set1_epi8('d'), a = _mm256_set1_epi8('a');
-  size_t at = 0;
-  for (; at + 35 <= n; at += 32) {
-    const __m256i first = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + at));
-    const __m256i fourth = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + at + 3));
-    __m256i hit = _mm256_and_si256(_mm256_cmpeq_epi8(first, l), _mm256_cmpeq_epi8(fourth, e));
-    hit = _mm256_or_si256(hit, _mm256_and_si256(_mm256_cmpeq_epi8(first, r),
-                                                _mm256_or_si256(_mm256_cmpeq_epi8(fourth, d),
-                                                                _mm256_cmpeq_epi8(fourth, a))));
-    hit = _mm256_or_si256(
-        hit, _mm256_and_si256(_mm256_cmpeq_epi8(first, s), _mm256_cmpeq_epi8(fourth, r)));
-    for (auto mask = static_cast<uint32_t>(_mm256_movemask_epi8(hit)); mask != 0;
-         mask &= mask - 1) {
-      const size_t start = at + static_cast<size_t>(__builtin_ctz(mask));
+  auto add = [&](size_t from, uint32_t mask) {
+    for (; mask != 0; mask &= mask - 1) {
+      const size_t start = from + static_cast<size_t>(__builtin_ctz(mask));
       if (OpensCueWord(p + start)) starts->push_back(start);
     }
+  };
+  size_t at = 0;
+  for (; at + 35 <= n; at += 32) add(at, CueWordBlock32(p + at));
+  // The last starts, in one block ending at the text's end (the starts tried before masked off;
+  // 0 < at - from < 32).
+  if (n >= 35 && at + 4 <= n) {
+    const size_t from = n - 35;
+    add(from, CueWordBlock32(p + from) & ~((1u << (at - from)) - 1));
+    at = n - 3;
   }
   return at;
 }
@@ -284,21 +298,32 @@ void CueWordStarts(std::string_view text, std::vector<size_t>* starts) {
 #endif
 #if defined(__SSE2__)
   // Sixteen starts a block, by their first and fourth bytes (l..e, r..d, r..a, s..r); each
-  // candidate is then compared whole. The fourth bytes of the block's starts end at at + 18.
+  // candidate is then compared whole. The fourth bytes of the block's starts end at from + 18.
   const __m128i l = _mm_set1_epi8('l'), r = _mm_set1_epi8('r'), s = _mm_set1_epi8('s');
   const __m128i e = _mm_set1_epi8('e'), d = _mm_set1_epi8('d'), a = _mm_set1_epi8('a');
-  for (; at + 19 <= n; at += 16) {
-    const __m128i first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at));
-    const __m128i fourth = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at + 3));
+  auto block = [&](size_t from) {
+    const __m128i first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + from));
+    const __m128i fourth = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + from + 3));
     __m128i hit = _mm_and_si128(_mm_cmpeq_epi8(first, l), _mm_cmpeq_epi8(fourth, e));
     hit = _mm_or_si128(
         hit, _mm_and_si128(_mm_cmpeq_epi8(first, r),
                            _mm_or_si128(_mm_cmpeq_epi8(fourth, d), _mm_cmpeq_epi8(fourth, a))));
     hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(first, s), _mm_cmpeq_epi8(fourth, r)));
-    for (auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit)); mask != 0; mask &= mask - 1) {
-      const size_t start = at + static_cast<size_t>(__builtin_ctz(mask));
+    return static_cast<unsigned>(_mm_movemask_epi8(hit));
+  };
+  auto add = [&](size_t from, unsigned mask) {
+    for (; mask != 0; mask &= mask - 1) {
+      const size_t start = from + static_cast<size_t>(__builtin_ctz(mask));
       if (OpensCueWord(p + start)) starts->push_back(start);
     }
+  };
+  for (; at + 19 <= n; at += 16) add(at, block(at));
+  // The last starts, in one block ending at the text's end (the starts tried before masked off;
+  // 0 < at - from < 16).
+  if (n >= 19 && at + 4 <= n) {
+    const size_t from = n - 19;
+    add(from, block(from) & ~((1u << (at - from)) - 1));
+    at = n - 3;
   }
 #endif
   for (; at + 4 <= n; ++at) {
