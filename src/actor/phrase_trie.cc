@@ -300,7 +300,12 @@ uint64_t PhraseTrie::KeyHash(std::string_view key) {
 }
 
 PhraseTrie::PhraseTrie()
-    : nodes_(1), edges_(64), mask_(63), tags_(64, 0), keys_(kKeyPadding, '\0') {}
+    : nodes_(1),
+      edges_(64),
+      mask_(63),
+      tags_(64, 0),
+      keys_(kKeyPadding, '\0'),
+      root_filter_(kRootFilterBits / 64, 0) {}
 
 const PhraseTrie::Edge* PhraseTrie::FindEdge(uint64_t hash, int32_t node,
                                              std::string_view key) const {
@@ -351,6 +356,10 @@ void PhraseTrie::Add(const std::vector<std::string>& keys, uint32_t value) {
     keys_ += key;
     keys_.append(kKeyPadding, '\0');
     InsertEdge(edge);
+    if (node == kRoot) {
+      const size_t bit = RootFilterBit(hash);
+      root_filter_[bit / 64] |= uint64_t{1} << (bit % 64);
+    }
     ++num_edges_;
     nodes_.emplace_back();
     node = edge.child;

@@ -282,10 +282,13 @@ TEST(ActorsTest, NextFromRootPassesOverOnlyTokensWithoutARootStep) {
                              "abcdefghijklmnopq rebels", ","}) {
     trie.Add(actor::PhraseKeys(phrase), value++);
   }
+  // Enough root words that the edge table grows several times after the first ones.
+  for (int k = 0; k < 300; k += 2) trie.Add({"w" + std::to_string(k), "x"}, value++);
   Document doc;
   doc.text =
       "The army and armed men clashed with rebels, U.S. forces said; the ABCDEFGHIJKLMNOPQ "
-      "rebels' camp was quiet. Nothing else happened here at all.";
+      "rebels' camp was quiet. Nothing else happened here at all. w0 w1 w2 w3 W4 w5 w298 w299 "
+      "w150 w151 x w7";
   AnnotateActors(doc);
   const actor::TokenKeys keys(doc);
   const size_t n = keys.size();
