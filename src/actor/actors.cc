@@ -66,6 +66,9 @@ class Matcher {
       caps_headline_ = -1;
       uint32_t i = s.token_begin;
       while (i < s.token_end) {
+        // The tokens that start no phrase (no match at them), most of them, passed over at once.
+        i = static_cast<uint32_t>(lex_.trie.NextFromRoot(keys_, i, s.token_end));
+        if (i == s.token_end) break;
         Match m = Longest(i, s.token_end, [](const Entry& e) {
           return e.kind != EntryKind::kModifier;
         });

@@ -5,6 +5,10 @@
 #include <cstring>
 #include <type_traits>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "sitrep/text.h"
 
 namespace sitrep::actor {
@@ -28,26 +32,20 @@ constexpr uint64_t kOnes = 0x0101010101010101ull;
 constexpr uint64_t kHighBits = 0x8080808080808080ull;
 
 // The bytes of `w` with A-Z lower-cased, eight at a time (every other byte kept).
-inline uint64_t LowerAscii8(uint64_t w) {
+constexpr uint64_t LowerAscii8(uint64_t w) {
   const uint64_t low7 = w & ~kHighBits;                    // no carry between bytes below
   const uint64_t from_a = low7 + (0x80 - 'A') * kOnes;     // high bit: byte >= 'A'
   const uint64_t past_z = low7 + (0x80 - 'Z' - 1) * kOnes;  // high bit: byte > 'Z'
   return w | (((from_a ^ past_z) & ~w & kHighBits) >> 2);
 }
 
-// True when a byte of `w` is `c`.
-inline bool HasByte(uint64_t w, char c) {
-  const uint64_t x = w ^ (static_cast<unsigned char>(c) * kOnes);
-  return ((x - kOnes) & ~x & kHighBits) != 0;
-}
-
 // KeyHash in steps: the length, then each eight-byte chunk (little-endian, zero-padded).
-inline uint64_t HashStart(size_t length) { return length * 0x9e3779b97f4a7c15ull; }
-inline uint64_t HashChunk(uint64_t h, uint64_t chunk) {
+constexpr uint64_t HashStart(size_t length) { return length * 0x9e3779b97f4a7c15ull; }
+constexpr uint64_t HashChunk(uint64_t h, uint64_t chunk) {
   h = (h ^ chunk) * 0xd6e8feb86659fd93ull;
   return h ^ (h >> 32);
 }
-inline uint64_t HashEnd(uint64_t h) {
+constexpr uint64_t HashEnd(uint64_t h) {
   h *= 0xbf58476d1ce4e5b9ull;
   return h ^ (h >> 29);
 }
@@ -66,16 +64,71 @@ size_t WriteTokenKey(std::string_view token, char* out, uint64_t* hash) {
   return n;
 }
 
+// The key of a one-byte token, by its byte: the byte lower-cased (a period's key is empty, and
+// the byte written for it is not counted), and the key's hash. Tables: half the tokens of a text
+// are one byte (punctuation, "a"), and lower-casing and hashing each cost some forty
+// instructions.
+constexpr std::array<char, 256> kOneByteKey = [] {
+  std::array<char, 256> t{};
+  for (int b = 0; b < 256; ++b) t[b] = static_cast<char>(LowerAscii8(static_cast<uint64_t>(b)));
+  return t;
+}();
+constexpr std::array<uint64_t, 256> kOneByteHash = [] {
+  std::array<uint64_t, 256> t{};
+  for (int b = 0; b < 256; ++b) {
+    t[b] = b == '.' ? HashEnd(HashStart(0)) : HashEnd(HashChunk(HashStart(1), LowerAscii8(b)));
+  }
+  return t;
+}();
+
+// True when a token of `size` bytes at `src` ends in a possessive "'s" or "’s" (E2 80 99 73):
+// WithoutPossessive decides its key.
+inline bool MayEndInPossessive(const char* src, size_t size) {
+  return size > 2 && (src[size - 1] == 's' || src[size - 1] == 'S') &&
+         (src[size - 2] == '\'' || src[size - 2] == '\x99');
+}
+
+#if defined(__SSE2__)
+// 16 bytes 0xFF, then 16 bytes 0: 16 bytes loaded at kKeepWindow + 16 - n keep the low n bytes.
+alignas(32) constexpr unsigned char kKeepWindow[32] = {
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+
+// The key of a token of up to 16 bytes with no period and no possessive, which is its bytes
+// lower-cased: written at `out` as one 16-byte block (room for 16 bytes), its hash returned.
+// `src` must be readable for 16 bytes; false (nothing done) for any other token. One SSE2
+// register holds the token: the byte tests and lower-casing of two scalar words cost about
+// twice the instructions.
+bool WriteShortTokenKey(const char* src, size_t size, char* out, uint64_t* hash) {
+  if (size == 0 || size > 16 || MayEndInPossessive(src, size)) return false;
+  __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src));
+  v = _mm_and_si128(v, _mm_loadu_si128(reinterpret_cast<const __m128i*>(kKeepWindow + 16 - size)));
+  if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('.'))) != 0) return false;
+  // A-Z moved to -128..-103 (signed), where no other byte lands: those bytes get 0x20.
+  const __m128i moved = _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - 'A')));
+  const __m128i upper = _mm_cmplt_epi8(moved, _mm_set1_epi8(static_cast<char>(0x80 + 26)));
+  v = _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), v);
+  const uint64_t lo = static_cast<uint64_t>(_mm_cvtsi128_si64(v));
+  if (size <= 8) {  // most tokens: one word
+    *hash = HashEnd(HashChunk(HashStart(size), lo));
+    return true;
+  }
+  const uint64_t hi = static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(v, v)));
+  *hash = HashEnd(HashChunk(HashChunk(HashStart(size), lo), hi));
+  return true;
+}
+#else
+// True when a byte of `w` is `c`.
+inline bool HasByte(uint64_t w, char c) {
+  const uint64_t x = w ^ (static_cast<unsigned char>(c) * kOnes);
+  return ((x - kOnes) & ~x & kHighBits) != 0;
+}
+
 // The key of a token of up to 16 bytes with no period and no possessive, which is its bytes
 // lower-cased: written at `out` as whole words (room for 16 bytes), its hash returned.
 // `src` must be readable for 16 bytes; false (nothing done) for any other token.
 bool WriteShortTokenKey(const char* src, size_t size, char* out, uint64_t* hash) {
-  if (size == 0 || size > 16) return false;
-  // "'s", "’s" (E2 80 99 73): WithoutPossessive decides.
-  if (size > 2 && (src[size - 1] == 's' || src[size - 1] == 'S') &&
-      (src[size - 2] == '\'' || src[size - 2] == '\x99')) {
-    return false;
-  }
+  if (size == 0 || size > 16 || MayEndInPossessive(src, size)) return false;
   // The low `n` bytes of a word (a table: a variable shift and a subtraction cost more).
   static constexpr std::array<uint64_t, 9> kLowBytes = [] {
     std::array<uint64_t, 9> t{};
@@ -104,6 +157,8 @@ bool WriteShortTokenKey(const char* src, size_t size, char* out, uint64_t* hash)
   *hash = HashEnd(HashChunk(HashChunk(HashStart(size), lo), hi));
   return true;
 }
+
+#endif
 
 }  // namespace
 
@@ -138,22 +193,15 @@ void TokenKeys::Assign(const Document& doc) {
   uint64_t* const hashes = hashes_.data();
   size_t n = 0;
   begin[0] = 0;
-  // The hash of the key of ".", which is empty (KeyHash("")): the token that most often ends a
-  // sentence.
-  const uint64_t period_hash = HashEnd(HashStart(0));
   for (size_t i = 0; i < count; ++i) {
     const Span span = tokens[i].span;
     if (span.size() == 1) {
       // One byte, as punctuation is ("," "." "(" ...): no possessive to drop, one byte to
       // lower-case (and a period's key is empty).
-      const char c = text[span.begin];
-      if (c == '.') {
-        hashes[i] = period_hash;
-      } else {
-        const uint64_t key = static_cast<unsigned char>(LowerAscii8(static_cast<unsigned char>(c)));
-        out[n++] = static_cast<char>(key);
-        hashes[i] = HashEnd(HashChunk(HashStart(1), key));
-      }
+      const unsigned char c = static_cast<unsigned char>(text[span.begin]);
+      out[n] = kOneByteKey[c];
+      n += c != '.';
+      hashes[i] = kOneByteHash[c];
     } else if (span.begin + 16 > text_size ||
         !WriteShortTokenKey(text + span.begin, span.size(), out + n, &hashes[i])) {
       n += WriteTokenKey(std::string_view(text + span.begin, span.size()), out + n, &hashes[i]);
@@ -252,7 +300,12 @@ uint64_t PhraseTrie::KeyHash(std::string_view key) {
 }
 
 PhraseTrie::PhraseTrie()
-    : nodes_(1), edges_(64), mask_(63), tags_(64, 0), keys_(kKeyPadding, '\0') {}
+    : nodes_(1),
+      edges_(64),
+      mask_(63),
+      tags_(64, 0),
+      keys_(kKeyPadding, '\0'),
+      root_filter_(kRootFilterBits / 64, 0) {}
 
 const PhraseTrie::Edge* PhraseTrie::FindEdge(uint64_t hash, int32_t node,
                                              std::string_view key) const {
@@ -303,6 +356,10 @@ void PhraseTrie::Add(const std::vector<std::string>& keys, uint32_t value) {
     keys_ += key;
     keys_.append(kKeyPadding, '\0');
     InsertEdge(edge);
+    if (node == kRoot) {
+      const size_t bit = RootFilterBit(hash);
+      root_filter_[bit / 64] |= uint64_t{1} << (bit % 64);
+    }
     ++num_edges_;
     nodes_.emplace_back();
     node = edge.child;

@@ -59,6 +59,8 @@ class TokenKeys {
   }
   // PhraseTrie::KeyHash of key i.
   uint64_t hash(size_t i) const { return hashes_[i]; }
+  // The hashes of all the keys, in token order.
+  const uint64_t* hashes() const { return hashes_.data(); }
   size_t size() const { return begin_.empty() ? 0 : begin_.size() - 1; }
 
  private:
@@ -122,6 +124,17 @@ class PhraseTrie {
       }
     }
   }
+  // The first token from `i` on (before `end`; `end` when none) whose key may step from the
+  // root: Child(kRoot, keys, t) is -1 for every token passed over, whose hash no root edge
+  // shares 16 bits with (root_filter_). Most tokens start no phrase: the stages pass over them
+  // in this tight loop, with the filter in registers, instead of a lookup each among the stores
+  // of their loop.
+  size_t NextFromRoot(const TokenKeys& keys, size_t i, size_t end) const {
+    const uint64_t* const hashes = keys.hashes();
+    const uint64_t* const filter = root_filter_.data();
+    while (i < end && !InRootFilter(filter, EdgeHash(kRoot, hashes[i]))) ++i;
+    return i;
+  }
   // A hash of the key's bytes, eight at a time (TokenKeys computes the same while folding).
   static uint64_t KeyHash(std::string_view key);
   const std::vector<uint32_t>& Values(int32_t node) const { return nodes_[node].values; }
@@ -146,6 +159,15 @@ class PhraseTrie {
     return key_hash ^ (static_cast<uint64_t>(node) * 0x9e3779b97f4a7c15ull);
   }
   static uint16_t EdgeTag(uint64_t hash) { return static_cast<uint16_t>(hash >> 48) | 1u; }
+  // A bit per value of bits 32-47 of an edge hash, set by the root's edges: a token whose bit
+  // is clear takes no step from the root. (The slot index takes the low bits and the tag the
+  // top ones: these say apart tokens those do not.)
+  static constexpr size_t kRootFilterBits = size_t{1} << 16;
+  static size_t RootFilterBit(uint64_t hash) { return (hash >> 32) & (kRootFilterBits - 1); }
+  static bool InRootFilter(const uint64_t* filter, uint64_t hash) {
+    const size_t bit = RootFilterBit(hash);
+    return ((filter[bit / 64] >> (bit % 64)) & 1) != 0;
+  }
   const Edge* FindEdge(uint64_t hash, int32_t node, std::string_view key) const;
   void InsertEdge(const Edge& edge);
 
@@ -157,6 +179,7 @@ class PhraseTrie {
   std::vector<uint16_t> tags_;
   size_t num_edges_ = 0;
   std::string keys_;  // the edges' keys, then kKeyPadding bytes
+  std::vector<uint64_t> root_filter_;  // kRootFilterBits bits (RootFilterBit of the root edges)
 };
 
 // TokenKeys of `doc` in a buffer of the calling thread kept for the next call: the actor and

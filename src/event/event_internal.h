@@ -161,6 +161,9 @@ using util::RarestByte;  // where a search for a word looks first
 // text.find(lower) != npos for a `text` already lower-cased (Lower): ContainsLowerAscii without
 // looking for upper-case letters.
 bool ContainsInLower(std::string_view text, std::string_view lower);
+// Whether the CPU runs AVX2 (false where the build cannot ask): the build targets plain x86-64,
+// so the wide block searches are picked at run time.
+bool CpuHasAvx2();
 
 // One evidence row per field, all of one span of `doc`: the span is looked up among the
 // event's rows once for all of them (an event's place is the evidence of ten fields).

@@ -15,6 +15,7 @@
 // anchors are the first ones stated, refined by a more specific compatible place later.
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <optional>
 
 #include "event/dates.h"
@@ -23,6 +24,14 @@
 #include "sitrep/places.h"
 #include "sitrep/timex.h"
 #include "util/stable_sort_small.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define SITREP_CUE_WORDS_AVX2 1
+#endif
 
 namespace sitrep::event {
 namespace {
@@ -227,6 +236,101 @@ bool MoreSpecific(const EventLocation& a, const EventLocation& b) {
   return a.found() && (!b.found() || a.where_prec < b.where_prec);
 }
 
+// True when `p` opens "like", "read", "rela" or "stor" (readable for 4 bytes): the first four
+// bytes of a word each link-list cue holds.
+bool OpensCueWord(const char* p) {
+  return std::memcmp(p, "like", 4) == 0 || std::memcmp(p, "read", 4) == 0 ||
+         std::memcmp(p, "rela", 4) == 0 || std::memcmp(p, "stor", 4) == 0;
+}
+
+#if defined(SITREP_CUE_WORDS_AVX2)
+// CueWordStarts' block test with thirty-two starts: bit i set when p + i may open a cue word
+// (its first and fourth bytes). A function, not a lambda: a lambda does not take its caller's
+// target.
+__attribute__((target("avx2"), always_inline)) inline uint32_t CueWordBlock32(const char* p) {
+  const __m256i first = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+  const __m256i fourth = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 3));
+  const __m256i l = _mm256_set1_epi8('l'), r = _mm256_set1_epi8('r'), s = _mm256_set1_epi8('s');
+  const __m256i e = _mm256_set1_epi8('e'), d = _mm256_set1_epi8('d'), a = _mm256_set1_epi8('a');
+  __m256i hit = _mm256_and_si256(_mm256_cmpeq_epi8(first, l), _mm256_cmpeq_epi8(fourth, e));
+  hit = _mm256_or_si256(hit, _mm256_and_si256(_mm256_cmpeq_epi8(first, r),
+                                              _mm256_or_si256(_mm256_cmpeq_epi8(fourth, d),
+                                                              _mm256_cmpeq_epi8(fourth, a))));
+  hit = _mm256_or_si256(
+      hit, _mm256_and_si256(_mm256_cmpeq_epi8(first, s), _mm256_cmpeq_epi8(fourth, r)));
+  return static_cast<uint32_t>(_mm256_movemask_epi8(hit));
+}
+
+// CueWordStarts with thirty-two starts a block: appends the starts from 0 on that open a cue
+// word, and returns the first start not tested (all of them are when the text holds a block).
+__attribute__((target("avx2"))) size_t CueWordStartsAvx2(std::string_view text,
+                                                         std::vector<size_t>* starts) {
+  const char* const p = text.data();
+  const size_t n = text.size();
+  auto add = [&](size_t from, uint32_t mask) {
+    for (; mask != 0; mask &= mask - 1) {
+      const size_t start = from + static_cast<size_t>(__builtin_ctz(mask));
+      if (OpensCueWord(p + start)) starts->push_back(start);
+    }
+  };
+  size_t at = 0;
+  for (; at + 35 <= n; at += 32) add(at, CueWordBlock32(p + at));
+  // The last starts, in one block ending at the text's end (the starts tried before masked off;
+  // 0 < at - from < 32).
+  if (n >= 35 && at + 4 <= n) {
+    const size_t from = n - 35;
+    add(from, CueWordBlock32(p + from) & ~((1u << (at - from)) - 1));
+    at = n - 3;
+  }
+  return at;
+}
+#endif
+
+// Fills `starts` with every start in `text` of "like", "read", "rela" or "stor" (OpensCueWord),
+// in text order.
+void CueWordStarts(std::string_view text, std::vector<size_t>* starts) {
+  starts->clear();
+  const char* const p = text.data();
+  const size_t n = text.size();
+  size_t at = 0;
+#if defined(SITREP_CUE_WORDS_AVX2)
+  if (CpuHasAvx2()) at = CueWordStartsAvx2(text, starts);
+#endif
+#if defined(__SSE2__)
+  // Sixteen starts a block, by their first and fourth bytes (l..e, r..d, r..a, s..r); each
+  // candidate is then compared whole. The fourth bytes of the block's starts end at from + 18.
+  const __m128i l = _mm_set1_epi8('l'), r = _mm_set1_epi8('r'), s = _mm_set1_epi8('s');
+  const __m128i e = _mm_set1_epi8('e'), d = _mm_set1_epi8('d'), a = _mm_set1_epi8('a');
+  auto block = [&](size_t from) {
+    const __m128i first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + from));
+    const __m128i fourth = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + from + 3));
+    __m128i hit = _mm_and_si128(_mm_cmpeq_epi8(first, l), _mm_cmpeq_epi8(fourth, e));
+    hit = _mm_or_si128(
+        hit, _mm_and_si128(_mm_cmpeq_epi8(first, r),
+                           _mm_or_si128(_mm_cmpeq_epi8(fourth, d), _mm_cmpeq_epi8(fourth, a))));
+    hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(first, s), _mm_cmpeq_epi8(fourth, r)));
+    return static_cast<unsigned>(_mm_movemask_epi8(hit));
+  };
+  auto add = [&](size_t from, unsigned mask) {
+    for (; mask != 0; mask &= mask - 1) {
+      const size_t start = from + static_cast<size_t>(__builtin_ctz(mask));
+      if (OpensCueWord(p + start)) starts->push_back(start);
+    }
+  };
+  for (; at + 19 <= n; at += 16) add(at, block(at));
+  // The last starts, in one block ending at the text's end (the starts tried before masked off;
+  // 0 < at - from < 16).
+  if (n >= 19 && at + 4 <= n) {
+    const size_t from = n - 19;
+    add(from, block(from) & ~((1u << (at - from)) - 1));
+    at = n - 3;
+  }
+#endif
+  for (; at + 4 <= n; ++at) {
+    if (OpensCueWord(p + at)) starts->push_back(at);
+  }
+}
+
 // Lists of links to other stories ("You may also like these stories: ...", "Further Reading:
 // ..."): from the cue to the end of its paragraph, headlines of other incidents.
 std::vector<Span> FindLinkLists(const Document& doc, std::string_view lower) {
@@ -234,27 +338,31 @@ std::vector<Span> FindLinkLists(const Document& doc, std::string_view lower) {
       "you may also like", "further reading:",    "related stories",
       "related articles",  "related news:",       "read more:",
       "also read:",        "recommended stories", "more stories:"};
-  // Each cue holds one of these words, and some a colon: a cue is looked for only in a text
-  // that has its word (each word searched for once, at its first cue) and its colon. Most texts
-  // have none of the words.
-  static constexpr std::string_view kWords[] = {"like", "read", "related", "stories"};
-  static constexpr size_t kWordOf[] = {0, 1, 2, 2, 2, 1, 1, 3, 3};
-  static_assert(std::size(kWordOf) == std::size(kCues));
+  // Each cue holds a word that CueWordStarts finds ("like", "read", "related", "stories"),
+  // at this offset: one pass over the text finds every cue, where a search per word and per cue
+  // read it up to eight times. Most texts have none of the words.
+  static constexpr size_t kWordOffset[] = {13, 8, 0, 0, 0, 0, 5, 12, 5};
+  static_assert(std::size(kWordOffset) == std::size(kCues));
   std::vector<Span> out;
-  const bool colon = lower.find(':') != std::string_view::npos;
-  int8_t has_word[std::size(kWords)] = {-1, -1, -1, -1};  // -1: not searched yet
-  std::vector<std::pair<size_t, size_t>> found;  // (cue, position): cue by cue, in text order
-  for (size_t k = 0; k < std::size(kCues); ++k) {
-    if (!colon && kCues[k].back() == ':') continue;
-    int8_t& word = has_word[kWordOf[k]];
-    if (word < 0) word = ContainsInLower(lower, kWords[kWordOf[k]]) ? 1 : 0;
-    if (word == 0) continue;
-    for (size_t at = lower.find(kCues[k]); at != std::string_view::npos;
-         at = lower.find(kCues[k], at + 1)) {
-      found.emplace_back(k, at);
+  thread_local std::vector<size_t> words;
+  thread_local std::vector<std::pair<size_t, size_t>> found;  // (cue, position)
+  found.clear();
+  CueWordStarts(lower, &words);
+  for (const size_t word : words) {
+    for (size_t k = 0; k < std::size(kCues); ++k) {
+      const std::string_view cue = kCues[k];
+      if (word < kWordOffset[k] ||
+          std::memcmp(lower.data() + word, cue.data() + kWordOffset[k], 4) != 0) {
+        continue;
+      }
+      const size_t at = word - kWordOffset[k];
+      if (lower.substr(at, cue.size()) == cue) found.emplace_back(k, at);
     }
   }
   if (found.empty()) return out;
+  // Cue by cue, each in text order (as the texts were found in).
+  std::stable_sort(found.begin(), found.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
   for (const auto& [k, at] : found) {
     // The cue's paragraph, then the short headline-like paragraphs after it (no final
     // period), one link each.

@@ -239,14 +239,35 @@ FoldedIds FoldIdsMemo(std::string_view text, const Gazetteer& gaz) {
   return {f.folded.empty(), f.folded_ids, f.loose_ids};
 }
 
-// The gazetteer key of a mention's name, without a trailing level word.
-std::string MentionKey(const Document& doc, const PlaceMention& m) {
+// A mention's name without a trailing level word: what its gazetteer key folds.
+std::string_view MentionKeyText(const Document& doc, const PlaceMention& m) {
   std::string_view t = doc.Slice(m.span);
   size_t space = t.rfind(' ');
   if (space != std::string_view::npos && IsLevelWord(LowerAscii(t.substr(space + 1)))) {
     t = t.substr(0, space);
   }
-  return FoldName(t);
+  return t;
+}
+
+// The gazetteer key of a mention's name, without a trailing level word.
+std::string MentionKey(const Document& doc, const PlaceMention& m) {
+  return FoldName(MentionKeyText(doc, m));
+}
+
+// MentionKey of `m` and its entries (FindFolded of the key), from the thread's memo of folded
+// texts: a document names the same places again and again, as the next documents do.
+std::string MentionKeyMemo(const Document& doc, const PlaceMention& m, const Gazetteer& gaz,
+                           std::span<const GeoId>* ids) {
+  const std::string_view text = MentionKeyText(doc, m);
+  const FoldMemoProbe probe = ProbeFoldMemo(text, gaz);
+  if (probe.hit) {
+    *ids = probe.slot->folded_ids;
+    return std::string(probe.slot->folded, probe.slot->folded_len);
+  }
+  FoldedText f = locate_internal::FoldText(text, gaz);
+  StoreInFoldMemo(probe, text, f);
+  *ids = f.folded_ids;
+  return std::move(f.folded);
 }
 
 GeoId CountryOfEntry(const GeoEntry& e) {
@@ -597,13 +618,13 @@ void UsableMentions(const Document& doc, const Gazetteer& gaz,
     }
     while (s + 1 < doc.sentences.size() && doc.sentences[s].span.end <= m->span.begin) ++s;
     GeoEntry e = gaz.Entry(m->geo_id);
-    std::string key = m->demonym ? std::string() : MentionKey(doc, *m);
+    std::span<const GeoId> ids;  // FindFolded(key)
+    std::string key = m->demonym ? std::string() : MentionKeyMemo(doc, *m, gaz, &ids);
     bool loose = false;
     if (auto d = ContainerDivision(doc, gaz, k)) {
       m = &divisions->emplace_front(MovedTo(*m, *d));
       e = *d;
     } else if (!key.empty() && m->kind == PlaceKind::kPlace) {
-      const std::span<const GeoId> ids = gaz.FindFolded(key);
       loose = std::find(ids.begin(), ids.end(), m->geo_id) == ids.end();
     }
     out.push_back(

@@ -188,7 +188,10 @@ class Scanner {
     uint32_t trigger_end = s.token_begin;
     float pos = 0, neg = 0;
     for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
-      // Most tokens start no phrase: the trie's first step says so before the month tests.
+      // Most tokens start no phrase: passed over in a tight loop, before the trie's first step
+      // and the month tests.
+      i = static_cast<uint32_t>(lex_.trie.NextFromRoot(keys_, i, s.token_end));
+      if (i == s.token_end) break;
       int32_t node = lex_.trie.Child(actor::PhraseTrie::kRoot, keys_, i);
       if (node < 0) continue;
       // The node of token i's key alone (the one-word tests below compare it, not the key).

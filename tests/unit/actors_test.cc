@@ -273,6 +273,48 @@ TEST(ActorsTest, TrieChildOfTokenMatchesChildOfKey) {
   EXPECT_GT(found, 10u);
 }
 
+// NextFromRoot passes over exactly tokens that take no step from the root, and stops at every
+// token that does, from every token and with every end.
+TEST(ActorsTest, NextFromRootPassesOverOnlyTokensWithoutARootStep) {
+  actor::PhraseTrie trie;
+  uint32_t value = 0;
+  for (const char* phrase : {"armed clash", "armed men", "the army", "U.S. forces", "rebels",
+                             "abcdefghijklmnopq rebels", ","}) {
+    trie.Add(actor::PhraseKeys(phrase), value++);
+  }
+  // Enough root words that the edge table grows several times after the first ones.
+  for (int k = 0; k < 300; k += 2) trie.Add({"w" + std::to_string(k), "x"}, value++);
+  Document doc;
+  doc.text =
+      "The army and armed men clashed with rebels, U.S. forces said; the ABCDEFGHIJKLMNOPQ "
+      "rebels' camp was quiet. Nothing else happened here at all. w0 w1 w2 w3 W4 w5 w298 w299 "
+      "w150 w151 x w7";
+  AnnotateActors(doc);
+  const actor::TokenKeys keys(doc);
+  const size_t n = keys.size();
+  ASSERT_GT(n, 20u);
+  size_t stops = 0, passed = 0;
+  for (size_t end = 0; end <= n; ++end) {
+    for (size_t i = 0; i <= end; ++i) {
+      const size_t next = trie.NextFromRoot(keys, i, end);
+      ASSERT_GE(next, i);
+      ASSERT_LE(next, end);
+      for (size_t t = i; t < next; ++t) {
+        EXPECT_EQ(trie.Child(actor::PhraseTrie::kRoot, keys, t), -1) << keys[t];
+      }
+      if (next < end) {
+        ++stops;
+      } else if (i < end) {
+        ++passed;
+      }
+      // A token with a root step is never passed over.
+      if (i < end && trie.Child(actor::PhraseTrie::kRoot, keys, i) >= 0) EXPECT_EQ(next, i);
+    }
+  }
+  EXPECT_GT(stops, 100u);
+  EXPECT_GT(passed, 10u);
+}
+
 TEST(ActorsTest, StageName) { EXPECT_EQ(MakeActorsStage()->name(), "actors"); }
 
 TEST(ActorsTest, EmbeddedLexiconMatchesData) {

@@ -98,6 +98,15 @@ TEST(EventFastPath, LowerTestsMatchLower) {
       EXPECT_EQ(std::string(1, event::LowerByte(c)), event::Lower(std::string(1, c))) << b;
     }
   }
+  // AssignLower into one buffer reused for texts longer and shorter than the last.
+  std::string buffer;
+  for (const char* text : kTexts) {
+    for (const std::string& t :
+         {std::string(text), std::string(text).substr(0, 7), std::string()}) {
+      event::AssignLower(t, &buffer);
+      EXPECT_EQ(buffer, event::Lower(t)) << t;
+    }
+  }
 }
 
 // RarestByte against ranking the needle's bytes by English letter frequency (spaces commonest,
@@ -267,6 +276,37 @@ TEST(EventFastPath, LinkListsMatchReference) {
     with_lists += !fast.empty();
   }
   EXPECT_GE(with_lists, 3);
+}
+
+// Every cue at every offset across the block edges of the one-pass word search (16 and 32
+// starts a block, then byte by byte at the end), among words that share its first bytes
+// ("already", "relative", "storm", "likely"), and two cues overlapping in one text.
+TEST(EventFastPath, LinkListsMatchReferenceAtEveryOffset) {
+  const char* const kCueTexts[] = {
+      "You may also like", "Further reading:",
+      "Related stories",   "RELATED ARTICLES",
+      "Related news:",     "Read more:",
+      "Also read:",        "Recommended stories",
+      "More stories:",     "related stories: more stories: read more:"};
+  size_t lists = 0;
+  for (const char* cue : kCueTexts) {
+    for (size_t shift = 0; shift < 80; ++shift) {
+      for (const char* tail : {"", " already storm\nA headline\nAnother one.", "x"}) {
+        Document doc;
+        doc.text = "likely relative " + std::string(shift, 'r') + " " + cue + tail;
+        for (size_t begin = 0; begin <= doc.text.size();) {
+          size_t end = doc.text.find('\n', begin);
+          if (end == std::string::npos) end = doc.text.size();
+          doc.paragraphs.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
+          begin = end + 1;
+        }
+        const std::vector<Span> fast = event::LinkLists(doc);
+        EXPECT_EQ(fast, ReferenceLinkLists(doc)) << doc.text;
+        lists += fast.size();
+      }
+    }
+  }
+  EXPECT_GE(lists, 9u * 80 * 3);
 }
 
 TEST(EventFastPath, EventIdMatchesPrintf) {
