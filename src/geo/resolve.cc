@@ -1499,7 +1499,23 @@ class Resolver {
     else if (share > 0) need = 20000;
     else need = 100000;
     if (c.sentence_initial && c.cue == 0) need = std::max<uint64_t>(need, 50000);
+    // "attacked the district center, Sar-e Pol.": a province's seat set off at the end of the
+    // sentence or of a bracket, where coders put the province, is where it happened.
+    if (c.cue == 0 && Eq(e.feature_code(), "PPLA") && ClosingContainer(c)) {
+      need = std::min<uint64_t>(need, 20000);
+    }
     return pop >= need;
+  }
+
+  // Whether c is set off by a comma or a bracket and closes its sentence or the bracket: the
+  // place coders write last, as the container of the ones before.
+  bool ClosingContainer(const Candidate& c) const {
+    const auto& tokens = doc_.tokens;
+    if (c.tok_begin == 0 || c.tok_end >= tokens.size()) return false;
+    const std::string_view before = doc_.Slice(tokens[c.tok_begin - 1].span);
+    if (!Eq(before, ",") && !Eq(before, "(")) return false;
+    const std::string_view after = doc_.Slice(tokens[c.tok_end].span);
+    return Eq(after, ".") || Eq(after, ")");
   }
 
   // "Barangay Tipo, Tandubas, Tawi-Tawi", "(Khargone, Madhya Pradesh)": a district written as

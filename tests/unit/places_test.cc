@@ -1458,6 +1458,19 @@ TEST_F(PlacesTest, TownRightBeforeItsDivisionIsThatTown) {
   });
 }
 
+// A province's seat set off by a comma at the end of the sentence, where coders put the
+// province, is read with no other cue ("..., Pul-e Khumri."); in the middle of a sentence a
+// town that small still needs one.
+TEST_F(PlacesTest, ProvinceSeatClosingTheSentenceIsRead) {
+  const Context cases[] = {
+      {"Militants attacked the district center, Pul-e Khumri.", "Pul-e Khumri", "AF", "PPLA"},
+  };
+  ExpectContexts(cases);
+  ExpectNoPlaces({
+      {"Militants attacked the district center, Pul-e Khumri residents said.", "Pul-e Khumri"},
+  });
+}
+
 // A town named after an institution's kind, in the French manner ("the Regional Hospital Center
 // Dedougou", "Center (CHR) Tenkodogo"), is where the institution is: without this cue a small
 // town the text names nowhere else has too little evidence to be read.
