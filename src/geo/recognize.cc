@@ -835,6 +835,12 @@ class Recognizer {
     const Span& sp = tokens_[i].span;
     return std::string_view(lower_text_ + sp.begin, sp.end - sp.begin);
   }
+  // The first `len` bytes of LowerTok(i), `len` at most its length (a token without its
+  // possessive): a view without substr's check, which the compiler kept as a call.
+  std::string_view LowerTokPrefix(uint32_t i, size_t len) const {
+    assert(len <= tokens_[i].span.end - tokens_[i].span.begin);
+    return std::string_view(lower_text_ + tokens_[i].span.begin, len);
+  }
   // FoldName of the text's bytes [b, e): the lower-cased text itself where that is the key
   // (FoldedAsLowered), else made into `made`.
   std::string_view FoldBytes(uint32_t b, uint32_t e, std::string& made) const {
@@ -1227,7 +1233,9 @@ class Recognizer {
   }
 
   // "Decatur, Ala." (a US state abbreviation after a comma) and world regions ("Middle East").
-  bool Special(uint32_t i, uint32_t s, uint32_t limit, uint32_t* after) {
+  // Inlined into Sentence, its one caller, as Grow is: left to the compiler, one of the two was
+  // kept as a call, and that cost more than the string copies the keys spare below.
+  [[gnu::always_inline]] bool Special(uint32_t i, uint32_t s, uint32_t limit, uint32_t* after) {
     // "the S.C. Highway Patrol", "in D.C.", "from W. Va.": an abbreviation of two words with
     // their periods is a state wherever it stands; the others ("Ga.", "Miss.") only after a
     // comma.
@@ -1262,7 +1270,7 @@ class Recognizer {
     {
       bool had;
       const size_t first_len = StripPossessive(Tok(i), &had).size();
-      if (!MayStartWorldRegion(LowerTok(i).substr(0, first_len))) return false;
+      if (!MayStartWorldRegion(LowerTokPrefix(i, first_len))) return false;
     }
     std::string words;
     for (uint32_t j = i; j < limit && j < i + 3; ++j) {
@@ -1270,7 +1278,7 @@ class Recognizer {
       bool had;
       std::string_view w = StripPossessive(Tok(j), &had);
       if (j > i) words.push_back(' ');
-      words += LowerTok(j).substr(0, w.size());
+      words += LowerTokPrefix(j, w.size());
       if (const WorldRegion* r = FindWorldRegion(words); r != nullptr && IsCapitalized(w)) {
         Candidate c;
         c.span = {doc_.tokens[i].span.begin,
@@ -1347,7 +1355,7 @@ class Recognizer {
         c.tok_begin = i;
         c.tok_end = stop;
         c.ids = ids;
-        c.key = key;
+        c.key.append(key);  // (empty until now: no assign's test for a source inside it)
         c.span = {b, e};
         c.loose = true;
         if (!Evidence(c, sent, last_match_end) || c.cue == 0) return 0;
@@ -1585,9 +1593,11 @@ class Recognizer {
     return i + 1;
   }
 
-  // Longest key starting at token `i`; *end = one past its last token (0 when none).
-  void Grow(uint32_t i, uint32_t limit, uint32_t* end, std::span<const GeoId>* ids,
-            std::string* key, bool* possessive) const {
+  // Longest key starting at token `i`; *end = one past its last token (0 when none). Inlined
+  // into Sentence (see Special).
+  [[gnu::always_inline]] void Grow(uint32_t i, uint32_t limit, uint32_t* end,
+                                   std::span<const GeoId>* ids, std::string* key,
+                                   bool* possessive) const {
     *end = 0;
     const uint32_t begin_byte = doc_.tokens[i].span.begin;
     for (uint32_t j = i; j < limit && j < i + 8; ++j) {
@@ -1599,7 +1609,7 @@ class Recognizer {
       if (j > i && !Adjacent(j) && !Eq(Tok(j - 1), ".")) break;
       bool had = false;
       std::string_view w = StripPossessive(Tok(j), &had);
-      std::string_view lower = LowerTok(j).substr(0, w.size());
+      std::string_view lower = LowerTokPrefix(j, w.size());
       bool cap = IsCapitalized(w) || IsArticlePrefixed(w);
       TypeHint level = cap ? TypeHint::kNone : LevelWord(lower);
       // Inside a name, every article FoldName drops vanishes as "al" does ("Dar es Salaam").
@@ -1633,7 +1643,10 @@ class Recognizer {
       if (!found.empty()) {
         *end = j + 1;
         *ids = found;
-        key->assign(k);
+        // (Never a view of *key: cleared and appended, without assign's test for a source
+        // inside the string.)
+        key->clear();
+        key->append(k);
         *possessive = had;
       }
       if (had || level != TypeHint::kNone) break;
@@ -1719,7 +1732,7 @@ class Recognizer {
     const uint32_t b = sent.token_begin, e = sent.token_end;
     bool had_possessive;
     std::string_view name_lower =
-        LowerTok(c.tok_begin).substr(0, StripPossessive(Tok(c.tok_begin), &had_possessive).size());
+        LowerTokPrefix(c.tok_begin, StripPossessive(Tok(c.tok_begin), &had_possessive).size());
     const bool one_word = c.tok_end == c.tok_begin + 1;
     const uint32_t name_classes = one_word ? Classes(name_lower) : 0;
     if (name_classes & (kNeverPlaceClass | kCommonWordClass)) return false;
