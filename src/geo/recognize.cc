@@ -281,9 +281,17 @@ bool IsOfficeWord(std::string_view lower) {
          lower == "bureau" || lower == "agency" || lower == "directorate";
 }
 
-bool IsTitle(std::string_view w) {
+bool IsTitleListed(std::string_view w) {
   static const WordSet k_set(kTitles);
   return k_set.Has(w);
+}
+// Asked of the word before nearly every candidate, mostly a lower-case word or punctuation:
+// every title starts with a capital letter, tested in place before the set's call.
+static_assert(std::all_of(kTitles.begin(), kTitles.end(),
+                          [](std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }),
+              "IsTitle passes only words that start with a capital letter");
+[[gnu::always_inline]] inline bool IsTitle(std::string_view w) {
+  return !w.empty() && static_cast<unsigned char>(w[0] - 'A') < 26 && IsTitleListed(w);
 }
 
 // Capitalized words that are places somewhere but rarely in news text.
@@ -393,13 +401,58 @@ constexpr bool MayEndContraction(char c) { return c == 'l' || c == 'd' || c == '
 static_assert(std::all_of(kContractionSuffixes.begin(), kContractionSuffixes.end(),
                           [](std::string_view s) { return MayEndContraction(s.back()); }),
               "MayEndContraction must pass the last letter of every suffix");
-bool IsContraction(std::string_view w) {
+// IsContraction by the list: the reference the byte tests below are checked against.
+constexpr bool IsContractionByList(std::string_view w) {
   if (w.empty() || !MayEndContraction(w.back())) return false;
   for (std::string_view suffix : kContractionSuffixes) {
     if (w.size() > suffix.size() && w.ends_with(suffix)) return true;
   }
   return false;
 }
+// A suffix of the list, with a byte before it, by byte tests from the end: the letters after
+// the apostrophe ("ll", "ve", "re"; "d", "m"), then the apostrophe ("'" or "’"). The list's
+// ends_with calls memcmp for each suffix, for the many names ending in one of those letters.
+constexpr bool IsContraction(std::string_view w) {
+  const size_t n = w.size();
+  if (n == 0) return false;
+  const char last = w[n - 1];
+  size_t letters;
+  if (last == 'd' || last == 'm') {
+    letters = 1;
+  } else if (n >= 2 && ((last == 'l' && w[n - 2] == 'l') ||
+                        (last == 'e' && (w[n - 2] == 'v' || w[n - 2] == 'r')))) {
+    letters = 2;
+  } else {
+    return false;
+  }
+  const size_t a = n - letters;  // the bytes before the letters, the apostrophe's last
+  return (a >= 2 && w[a - 1] == '\'') ||
+         (a >= 4 && w[a - 3] == '\xE2' && w[a - 2] == '\x80' && w[a - 1] == '\x99');
+}
+// The byte tests answer as the list for every word made of a start, an apostrophe (or a part of
+// one) and an ending, each from the lists below (the reference checks also compare the two).
+constexpr bool ContractionTestsMatchTheList() {
+  constexpr std::string_view kStarts[] = {"", "x", "xx", "\x99", "'", "\xE2\x80\x99"};
+  constexpr std::string_view kApostrophes[] = {"", "'", "\xE2\x80\x99", "\x80\x99", "\x99",
+                                               "\xE2\x80"};
+  constexpr std::string_view kEndings[] = {"", "ll", "l", "xl", "ve", "re", "xe", "e", "d", "m",
+                                           "x", "dd", "lll", "vee"};
+  for (std::string_view start : kStarts) {
+    for (std::string_view apostrophe : kApostrophes) {
+      for (std::string_view ending : kEndings) {
+        char word[16] = {};
+        size_t n = 0;
+        for (std::string_view part : {start, apostrophe, ending}) {
+          for (char ch : part) word[n++] = ch;
+        }
+        const std::string_view w(word, n);
+        if (IsContraction(w) != IsContractionByList(w)) return false;
+      }
+    }
+  }
+  return true;
+}
+static_assert(ContractionTestsMatchTheList());
 
 // Common English words that are alternate names of some place ("House", "Superior", "Do").
 constexpr std::array<std::string_view, 17> kCommonWords = {
@@ -1740,6 +1793,10 @@ class Recognizer {
     if (c.tok_end == c.tok_begin + 2 && Eq(name_lower, "the") &&
         IsCommonWord(LowerTok(c.tok_begin + 1))) {
       return false;
+    }
+    if (check_) {
+      CountReferenceCheck(IsContraction(Tok(c.tok_begin)) ==
+                          IsContractionByList(Tok(c.tok_begin)));
     }
     if (IsContraction(Tok(c.tok_begin)) || IsMixedAcronym(Tok(c.tok_begin))) return false;
     // "White House", "Opera House": a building, not the place its first word names.
