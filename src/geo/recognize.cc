@@ -191,6 +191,28 @@ bool IsConnector(std::string_view w) {
   return k_set.Has(w) || IsArticleWord(w) || IsArticlePrefixed(w);
 }
 
+// Per first byte, bit L set when a word of L bytes of `list` (words of 1 to 31 bytes:
+// ShapeableList) starts with it: a word of another shape is not on the list, and is asked
+// without a call (Shaped).
+template <size_t N>
+constexpr bool ShapeableList(const std::array<std::string_view, N>& list) {
+  return std::all_of(list.begin(), list.end(),
+                     [](std::string_view w) { return !w.empty() && w.size() < 32; });
+}
+template <size_t N>
+constexpr std::array<uint32_t, 256> ShapesOf(const std::array<std::string_view, N>& list,
+                                             std::array<uint32_t, 256> shapes = {}) {
+  for (std::string_view w : list) {
+    shapes[static_cast<unsigned char>(w[0])] |= uint32_t{1} << (w.size() & 31);
+  }
+  return shapes;
+}
+[[gnu::always_inline]] inline bool Shaped(const std::array<uint32_t, 256>& shapes,
+                                          std::string_view w) {
+  return !w.empty() && w.size() < 32 &&
+         (shapes[static_cast<unsigned char>(w[0])] >> w.size() & 1) != 0;
+}
+
 constexpr std::array<std::string_view, 7> kAdmin1LevelWords = {
     "province", "governorate", "state", "region", "oblast", "prefecture", "provinces"};
 constexpr std::array<std::string_view, 9> kAdmin2LevelWords = {
@@ -198,7 +220,7 @@ constexpr std::array<std::string_view, 9> kAdmin2LevelWords = {
     "division", "woreda", "commune", "lga"};
 constexpr std::array<std::string_view, 5> kPlaceLevelWords = {"town", "village", "city",
                                                               "neighbourhood", "neighborhood"};
-TypeHint LevelWord(std::string_view lower) {
+TypeHint LevelWordListed(std::string_view lower) {
   static const WordSet kAdmin1_set(kAdmin1LevelWords);
   static const WordSet kAdmin2_set(kAdmin2LevelWords);
   static const WordSet kPlace_set(kPlaceLevelWords);
@@ -217,6 +239,14 @@ TypeHint LevelWord(std::string_view lower) {
   if (kAdmin2_set.Has(lower)) return TypeHint::kAdmin2;
   if (kPlace_set.Has(lower)) return TypeHint::kPlace;
   return TypeHint::kNone;
+}
+static_assert(ShapeableList(kAdmin1LevelWords) && ShapeableList(kAdmin2LevelWords) &&
+              ShapeableList(kPlaceLevelWords));
+constexpr std::array<uint32_t, 256> kLevelShapes =
+    ShapesOf(kPlaceLevelWords, ShapesOf(kAdmin2LevelWords, ShapesOf(kAdmin1LevelWords)));
+// Asked of most words after a capitalized one: the shape test first, in place.
+[[gnu::always_inline]] inline TypeHint LevelWord(std::string_view lower) {
+  return Shaped(kLevelShapes, lower) ? LevelWordListed(lower) : TypeHint::kNone;
 }
 
 constexpr std::array<std::string_view, 21> kDirectionWords = {
@@ -310,10 +340,15 @@ constexpr std::array<std::string_view, 97> kNeverPlaceWords = {
     "security",  "court",     "news",      "post",       "center",    "centre",     "national",
     "union",     "district",  "province",  "county",     "city",      "village",    "town",
     "region",    "republic",  "federal",   "christmas",  "easter",    "ramadan"};
-bool IsNeverPlace(std::string_view lower) {
+bool IsNeverPlaceListed(std::string_view lower) {
   static const WordSet k_set(kNeverPlaceWords);
   static_assert(kNeverPlaceWords.size() == 97);
   return k_set.Has(lower);
+}
+static_assert(ShapeableList(kNeverPlaceWords));
+constexpr std::array<uint32_t, 256> kNeverPlaceShapes = ShapesOf(kNeverPlaceWords);
+[[gnu::always_inline]] inline bool IsNeverPlace(std::string_view lower) {
+  return Shaped(kNeverPlaceShapes, lower) && IsNeverPlaceListed(lower);
 }
 
 // Capitalized words before a name that are not first names: "Former US ambassador", "Acting
@@ -516,6 +551,40 @@ constexpr bool AllCapitalized(std::span<const std::string_view> words) {
 }
 static_assert(AllCapitalized(kNameSuffixes) && AllCapitalized(kFeatureNouns) &&
               AllCapitalized(kInstitutionWords));
+
+// The lists' shapes (ShapesOf): a word of none of them is on no list.
+constexpr std::array<uint32_t, 256> kClassShapes = [] {
+  std::array<uint32_t, 256> shapes{};
+  shapes = ShapesOf(kAdmin1LevelWords, shapes);
+  shapes = ShapesOf(kAdmin2LevelWords, shapes);
+  shapes = ShapesOf(kPlaceLevelWords, shapes);
+  shapes = ShapesOf(kDirectionWords, shapes);
+  shapes = ShapesOf(kDirectionNouns, shapes);
+  shapes = ShapesOf(kLocativePreps, shapes);
+  shapes = ShapesOf(kNearWords, shapes);
+  shapes = ShapesOf(kNeverPlaceWords, shapes);
+  shapes = ShapesOf(kCapitalizedModifiers, shapes);
+  shapes = ShapesOf(kCommonSentenceStarts, shapes);
+  shapes = ShapesOf(kSpeechVerbs, shapes);
+  shapes = ShapesOf(kCommonWords, shapes);
+  shapes = ShapesOf(kStreetWords, shapes);
+  shapes = ShapesOf(kTitles, shapes);
+  shapes = ShapesOf(kNameSuffixes, shapes);
+  shapes = ShapesOf(kFeatureNouns, shapes);
+  shapes = ShapesOf(kInstitutionWords, shapes);
+  shapes = ShapesOf(kPortfolioWords, shapes);
+  return ShapesOf(kRaidVerbs, shapes);
+}();
+static_assert(ShapeableList(kAdmin1LevelWords) && ShapeableList(kAdmin2LevelWords) &&
+              ShapeableList(kPlaceLevelWords) && ShapeableList(kDirectionWords) &&
+              ShapeableList(kDirectionNouns) && ShapeableList(kLocativePreps) &&
+              ShapeableList(kNearWords) && ShapeableList(kNeverPlaceWords) &&
+              ShapeableList(kCapitalizedModifiers) && ShapeableList(kCommonSentenceStarts) &&
+              ShapeableList(kSpeechVerbs) && ShapeableList(kCommonWords) &&
+              ShapeableList(kStreetWords) && ShapeableList(kTitles) &&
+              ShapeableList(kNameSuffixes) && ShapeableList(kFeatureNouns) &&
+              ShapeableList(kInstitutionWords) && ShapeableList(kPortfolioWords) &&
+              ShapeableList(kRaidVerbs));
 
 uint32_t WordClassesOf(std::string_view w) {
   static const util::WordBits kClasses({
@@ -836,7 +905,7 @@ class Recognizer {
  private:
   // Token spans lie inside the text (Segment makes them so): views without substr's check.
   // Read through tokens_, text_ and lower_text_ (asked of nearly every token, a load fewer).
-  std::string_view Tok(uint32_t i) const {
+  [[gnu::always_inline]] std::string_view Tok(uint32_t i) const {
     const Span& sp = tokens_[i].span;
     return std::string_view(text_ + sp.begin, sp.end - sp.begin);
   }
@@ -873,24 +942,24 @@ class Recognizer {
     if (!IsWord(head - 1) || !k_heads.Has(Tok(head - 1))) return false;
     return !(c.tok_end < e && IsWord(c.tok_end) && IsCapitalized(Tok(c.tok_end)));
   }
-  bool IsWord(uint32_t i) const {
+  [[gnu::always_inline]] bool IsWord(uint32_t i) const {
     return tokens_[i].kind == TokenKind::kWord || tokens_[i].kind == TokenKind::kAlnum;
   }
   // True when only spaces/tabs separate token i-1 and token i (no line break, no punctuation).
-  bool Adjacent(uint32_t i) const {
+  [[gnu::always_inline]] bool Adjacent(uint32_t i) const {
     for (uint32_t b = tokens_[i - 1].span.end; b < tokens_[i].span.begin; ++b) {
       char c = text_[b];
       if (c != ' ' && c != '\t') return false;
     }
     return true;
   }
-  std::string_view LowerTok(uint32_t i) const {
+  [[gnu::always_inline]] std::string_view LowerTok(uint32_t i) const {
     const Span& sp = tokens_[i].span;
     return std::string_view(lower_text_ + sp.begin, sp.end - sp.begin);
   }
   // The first `len` bytes of LowerTok(i), `len` at most its length (a token without its
   // possessive): a view without substr's check, which the compiler kept as a call.
-  std::string_view LowerTokPrefix(uint32_t i, size_t len) const {
+  [[gnu::always_inline]] std::string_view LowerTokPrefix(uint32_t i, size_t len) const {
     assert(len <= tokens_[i].span.end - tokens_[i].span.begin);
     return std::string_view(lower_text_ + tokens_[i].span.begin, len);
   }
@@ -906,8 +975,9 @@ class Recognizer {
     return made;
   }
   // WordClassesOf(w), checked against the lists' own tests under the reference checks.
-  uint32_t Classes(std::string_view w) const {
-    const uint32_t classes = WordClassesOf(w);
+  // (Most words asked about have no list's shape: tested in place, without the call.)
+  [[gnu::always_inline]] uint32_t Classes(std::string_view w) const {
+    const uint32_t classes = Shaped(kClassShapes, w) ? WordClassesOf(w) : 0;
     if (check_) CountReferenceCheck(classes == WordClassesByLists(w));
     return classes;
   }
