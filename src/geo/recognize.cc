@@ -1213,7 +1213,7 @@ class Recognizer {
         // Not a place name: a demonym? ("Iraqi", "Afghans")
         bool had;
         std::string_view bare = StripPossessive(w, &had);
-        if (IsCapitalized(bare) && !IsAllCaps(bare) && bare.size() > 3) {
+        if (bare.size() > 3 && IsCapitalized(bare) && !IsAllCaps(bare)) {
           // The bytes PrefetchAhead folded (the token without its possessive).
           std::optional<GeoEntry> country;
           if (fold_of_[i] >= 0) {
@@ -1283,7 +1283,7 @@ class Recognizer {
       {
         bool had;
         std::string_view bare = StripPossessive(Tok(i), &had);
-        c.all_caps = IsAllCaps(bare) && end == i + 1 && bare.size() <= 4;
+        c.all_caps = end == i + 1 && bare.size() <= 4 && IsAllCaps(bare);
       }
       if (Eq(LowerTok(i), "the") && !IsCapitalized(Tok(end - 1))) {
         ++i;  // "The city": a common noun phrase, not "The Hague"
@@ -1821,6 +1821,12 @@ class Recognizer {
   // period: a title joined to the body) and is followed by "(" or a dash.
   bool Dateline(const Candidate& c) const {
     if (c.tok_end >= doc_.tokens.size()) return false;
+    // The bracket or dash after the name first: most names have neither.
+    const std::string_view next = Tok(c.tok_end);
+    if (!(Eq(next, "(") || Eq(next, "\u2014") || Eq(next, "\u2013") || Eq(next, "-") ||
+          Eq(next, "--"))) {
+      return false;
+    }
     for (uint32_t i = c.tok_begin; i < c.tok_end; ++i) {
       if (IsWord(i) && !IsAllCaps(Tok(i))) return false;
     }
@@ -1833,8 +1839,7 @@ class Recognizer {
       }
       if (!line) return false;
     }
-    const std::string_view next = Tok(c.tok_end);
-    return next == "(" || next == "\u2014" || next == "\u2013" || next == "-" || next == "--";
+    return true;
   }
 
   // "Kabul's Karte Seh district", "Beirut's Hamra area": after a possessive, capitalized words
