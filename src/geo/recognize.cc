@@ -1100,7 +1100,14 @@ class Recognizer {
           if (check) CheckMemo(folded_.back(), bare, loose_.back(), answers_.back());
           continue;
         }
-        folded_.push_back(Keep(FoldName(bare)));
+        // Most names fold to their lower-cased bytes (FoldedAsLowered): no fold is made then.
+        const std::string_view lower(lower_text_ + tokens_[i].span.begin, bare.size());
+        if (const auto key = FoldedAsLowered(bare, lower)) {
+          if (check) CountReferenceCheck(FoldName(bare) == *key);
+          folded_.push_back(Keep(*key));
+        } else {
+          folded_.push_back(Keep(FoldName(bare)));
+        }
         loose_.emplace_back();
         answers_.emplace_back();
         sc.miss_at.push_back(at);
