@@ -1286,7 +1286,13 @@ class Recognizer {
           continue;
         }
       }
-      Candidate c;
+      if (Eq(LowerTok(i), "the") && !IsCapitalized(Tok(end - 1))) {
+        ++i;  // "The city": a common noun phrase, not "The Hague"
+        continue;
+      }
+      // Made in place at the end of out_, taken off again when Evidence rejects it (Evidence
+      // reads nothing of out_): a kept candidate is not moved whole.
+      Candidate& c = out_.emplace_back();
       c.sentence = s;
       c.tok_begin = i;
       c.tok_end = end;
@@ -1308,10 +1314,6 @@ class Recognizer {
         std::string_view bare = StripPossessive(Tok(i), &had);
         c.all_caps = end == i + 1 && bare.size() <= 4 && IsAllCaps(bare);
       }
-      if (Eq(LowerTok(i), "the") && !IsCapitalized(Tok(end - 1))) {
-        ++i;  // "The city": a common noun phrase, not "The Hague"
-        continue;
-      }
       if (Evidence(c, sent, last_match_end)) {
         // The resolver reads these entry records and own-name flags: start fetching them now,
         // while the rest of the document is recognized.
@@ -1319,7 +1321,8 @@ class Recognizer {
         if (std::span<const uint8_t> own = gaz_.OwnNameFlags(c.ids); !own.empty()) {
           __builtin_prefetch(own.data());
         }
-        out_.push_back(std::move(c));
+      } else {
+        out_.pop_back();
       }
       last_match_end = static_cast<int>(end);
       i = end;
