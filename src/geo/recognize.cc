@@ -137,14 +137,17 @@ constexpr bool ArticleDashMatchesFind() {
 static_assert(ArticleDashMatchesFind());
 
 // "al-Qaim", "ez-Zor", "ash-Shadadi": a lower-case Arabic article glued to a capitalized name.
-bool IsArticlePrefixed(std::string_view w) {
-  const size_t dash = ArticleDash(w);
-  if (dash == std::string_view::npos) return false;
+bool IsArticlePrefixedAt(std::string_view w, size_t dash) {
   static constexpr std::array<std::string_view, 18> kArticles = {
       "al", "el", "ad", "ash", "as", "at", "az", "an", "ar", "ath", "adh", "ed", "es", "et", "ez",
       "en", "er", "ul"};
   static const WordSet kArticles_set(kArticles);
   return kArticles_set.Has(w.substr(0, dash)) && IsCapitalized(w.substr(dash + 1));
+}
+// Asked of many words, most without a dash at byte 2 or 3: that test in place, the rest called.
+[[gnu::always_inline]] inline bool IsArticlePrefixed(std::string_view w) {
+  const size_t dash = ArticleDash(w);
+  return dash != std::string_view::npos && IsArticlePrefixedAt(w, dash);
 }
 
 constexpr std::array<std::string_view, 8> kArticleWords = {"al",  "el", "ad", "as",
@@ -181,6 +184,13 @@ constexpr bool ArticleTestsMatchTheList() {
 }
 static_assert(ArticleTestsMatchTheList());
 
+// IsFoldedArticle with its first test in place: every article FoldName drops has two or three
+// bytes and starts with "a", "e" or "u" (fold.cc asserts it), and most words asked do not.
+[[gnu::always_inline]] inline bool IsDroppedArticle(std::string_view lower) {
+  return lower.size() >= 2 && lower.size() <= 3 &&
+         (lower[0] == 'a' || lower[0] == 'e' || lower[0] == 'u') && IsFoldedArticle(lower);
+}
+
 // Lower-case words allowed inside a multi-word name; the key must still grow through them.
 bool IsConnector(std::string_view w) {
   static constexpr std::array<std::string_view, 30> k = {
@@ -191,6 +201,28 @@ bool IsConnector(std::string_view w) {
   return k_set.Has(w) || IsArticleWord(w) || IsArticlePrefixed(w);
 }
 
+// Per first byte, bit L set when a word of L bytes of `list` (words of 1 to 31 bytes:
+// ShapeableList) starts with it: a word of another shape is not on the list, and is asked
+// without a call (Shaped).
+template <size_t N>
+constexpr bool ShapeableList(const std::array<std::string_view, N>& list) {
+  return std::all_of(list.begin(), list.end(),
+                     [](std::string_view w) { return !w.empty() && w.size() < 32; });
+}
+template <size_t N>
+constexpr std::array<uint32_t, 256> ShapesOf(const std::array<std::string_view, N>& list,
+                                             std::array<uint32_t, 256> shapes = {}) {
+  for (std::string_view w : list) {
+    shapes[static_cast<unsigned char>(w[0])] |= uint32_t{1} << (w.size() & 31);
+  }
+  return shapes;
+}
+[[gnu::always_inline]] inline bool Shaped(const std::array<uint32_t, 256>& shapes,
+                                          std::string_view w) {
+  return !w.empty() && w.size() < 32 &&
+         (shapes[static_cast<unsigned char>(w[0])] >> w.size() & 1) != 0;
+}
+
 constexpr std::array<std::string_view, 7> kAdmin1LevelWords = {
     "province", "governorate", "state", "region", "oblast", "prefecture", "provinces"};
 constexpr std::array<std::string_view, 9> kAdmin2LevelWords = {
@@ -198,7 +230,7 @@ constexpr std::array<std::string_view, 9> kAdmin2LevelWords = {
     "division", "woreda", "commune", "lga"};
 constexpr std::array<std::string_view, 5> kPlaceLevelWords = {"town", "village", "city",
                                                               "neighbourhood", "neighborhood"};
-TypeHint LevelWord(std::string_view lower) {
+TypeHint LevelWordListed(std::string_view lower) {
   static const WordSet kAdmin1_set(kAdmin1LevelWords);
   static const WordSet kAdmin2_set(kAdmin2LevelWords);
   static const WordSet kPlace_set(kPlaceLevelWords);
@@ -217,6 +249,14 @@ TypeHint LevelWord(std::string_view lower) {
   if (kAdmin2_set.Has(lower)) return TypeHint::kAdmin2;
   if (kPlace_set.Has(lower)) return TypeHint::kPlace;
   return TypeHint::kNone;
+}
+static_assert(ShapeableList(kAdmin1LevelWords) && ShapeableList(kAdmin2LevelWords) &&
+              ShapeableList(kPlaceLevelWords));
+constexpr std::array<uint32_t, 256> kLevelShapes =
+    ShapesOf(kPlaceLevelWords, ShapesOf(kAdmin2LevelWords, ShapesOf(kAdmin1LevelWords)));
+// Asked of most words after a capitalized one: the shape test first, in place.
+[[gnu::always_inline]] inline TypeHint LevelWord(std::string_view lower) {
+  return Shaped(kLevelShapes, lower) ? LevelWordListed(lower) : TypeHint::kNone;
 }
 
 constexpr std::array<std::string_view, 21> kDirectionWords = {
@@ -259,12 +299,18 @@ constexpr std::array<std::string_view, 38> kTitles = {
     "Secretary", "Prof", "Professor", "Rev",     "Brig",      "Cpl"};
 
 // Verbs whose object is a person, never a place ("killing", "stabbed", "arrested").
-bool IsPersonOnlyVerb(std::string_view lower) {
-  static constexpr std::string_view kVerbs[] = {
-      "killing",   "stabbed",  "stabbing",  "murdered",  "murdering",
-      "arrested",  "kidnapped", "abducted", "beheaded",  "strangled", "assassinated"};
-  static const WordSet k_set(kVerbs);
+constexpr std::array<std::string_view, 11> kPersonOnlyVerbs = {
+    "killing",   "stabbed",  "stabbing",  "murdered",  "murdering",
+    "arrested",  "kidnapped", "abducted", "beheaded",  "strangled", "assassinated"};
+bool IsPersonOnlyVerbListed(std::string_view lower) {
+  static const WordSet k_set(kPersonOnlyVerbs);
   return k_set.Has(lower);
+}
+static_assert(std::all_of(kPersonOnlyVerbs.begin(), kPersonOnlyVerbs.end(),
+                          [](std::string_view w) { return w.size() >= 7 && w.size() <= 12; }));
+// Asked of the word before nearly every one-word name: its length first, in place.
+[[gnu::always_inline]] inline bool IsPersonOnlyVerb(std::string_view lower) {
+  return lower.size() >= 7 && lower.size() <= 12 && IsPersonOnlyVerbListed(lower);
 }
 
 // Words that may follow a verb's object ("stabbed Welch and ...", "killing Welch with ...").
@@ -281,9 +327,17 @@ bool IsOfficeWord(std::string_view lower) {
          lower == "bureau" || lower == "agency" || lower == "directorate";
 }
 
-bool IsTitle(std::string_view w) {
+bool IsTitleListed(std::string_view w) {
   static const WordSet k_set(kTitles);
   return k_set.Has(w);
+}
+// Asked of the word before nearly every candidate, mostly a lower-case word or punctuation:
+// every title starts with a capital letter, tested in place before the set's call.
+static_assert(std::all_of(kTitles.begin(), kTitles.end(),
+                          [](std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }),
+              "IsTitle passes only words that start with a capital letter");
+[[gnu::always_inline]] inline bool IsTitle(std::string_view w) {
+  return !w.empty() && static_cast<unsigned char>(w[0] - 'A') < 26 && IsTitleListed(w);
 }
 
 // Capitalized words that are places somewhere but rarely in news text.
@@ -302,10 +356,15 @@ constexpr std::array<std::string_view, 97> kNeverPlaceWords = {
     "security",  "court",     "news",      "post",       "center",    "centre",     "national",
     "union",     "district",  "province",  "county",     "city",      "village",    "town",
     "region",    "republic",  "federal",   "christmas",  "easter",    "ramadan"};
-bool IsNeverPlace(std::string_view lower) {
+bool IsNeverPlaceListed(std::string_view lower) {
   static const WordSet k_set(kNeverPlaceWords);
   static_assert(kNeverPlaceWords.size() == 97);
   return k_set.Has(lower);
+}
+static_assert(ShapeableList(kNeverPlaceWords));
+constexpr std::array<uint32_t, 256> kNeverPlaceShapes = ShapesOf(kNeverPlaceWords);
+[[gnu::always_inline]] inline bool IsNeverPlace(std::string_view lower) {
+  return Shaped(kNeverPlaceShapes, lower) && IsNeverPlaceListed(lower);
 }
 
 // Capitalized words before a name that are not first names: "Former US ambassador", "Acting
@@ -393,13 +452,58 @@ constexpr bool MayEndContraction(char c) { return c == 'l' || c == 'd' || c == '
 static_assert(std::all_of(kContractionSuffixes.begin(), kContractionSuffixes.end(),
                           [](std::string_view s) { return MayEndContraction(s.back()); }),
               "MayEndContraction must pass the last letter of every suffix");
-bool IsContraction(std::string_view w) {
+// IsContraction by the list: the reference the byte tests below are checked against.
+constexpr bool IsContractionByList(std::string_view w) {
   if (w.empty() || !MayEndContraction(w.back())) return false;
   for (std::string_view suffix : kContractionSuffixes) {
     if (w.size() > suffix.size() && w.ends_with(suffix)) return true;
   }
   return false;
 }
+// A suffix of the list, with a byte before it, by byte tests from the end: the letters after
+// the apostrophe ("ll", "ve", "re"; "d", "m"), then the apostrophe ("'" or "’"). The list's
+// ends_with calls memcmp for each suffix, for the many names ending in one of those letters.
+constexpr bool IsContraction(std::string_view w) {
+  const size_t n = w.size();
+  if (n == 0) return false;
+  const char last = w[n - 1];
+  size_t letters;
+  if (last == 'd' || last == 'm') {
+    letters = 1;
+  } else if (n >= 2 && ((last == 'l' && w[n - 2] == 'l') ||
+                        (last == 'e' && (w[n - 2] == 'v' || w[n - 2] == 'r')))) {
+    letters = 2;
+  } else {
+    return false;
+  }
+  const size_t a = n - letters;  // the bytes before the letters, the apostrophe's last
+  return (a >= 2 && w[a - 1] == '\'') ||
+         (a >= 4 && w[a - 3] == '\xE2' && w[a - 2] == '\x80' && w[a - 1] == '\x99');
+}
+// The byte tests answer as the list for every word made of a start, an apostrophe (or a part of
+// one) and an ending, each from the lists below (the reference checks also compare the two).
+constexpr bool ContractionTestsMatchTheList() {
+  constexpr std::string_view kStarts[] = {"", "x", "xx", "\x99", "'", "\xE2\x80\x99"};
+  constexpr std::string_view kApostrophes[] = {"", "'", "\xE2\x80\x99", "\x80\x99", "\x99",
+                                               "\xE2\x80"};
+  constexpr std::string_view kEndings[] = {"", "ll", "l", "xl", "ve", "re", "xe", "e", "d", "m",
+                                           "x", "dd", "lll", "vee"};
+  for (std::string_view start : kStarts) {
+    for (std::string_view apostrophe : kApostrophes) {
+      for (std::string_view ending : kEndings) {
+        char word[16] = {};
+        size_t n = 0;
+        for (std::string_view part : {start, apostrophe, ending}) {
+          for (char ch : part) word[n++] = ch;
+        }
+        const std::string_view w(word, n);
+        if (IsContraction(w) != IsContractionByList(w)) return false;
+      }
+    }
+  }
+  return true;
+}
+static_assert(ContractionTestsMatchTheList());
 
 // Common English words that are alternate names of some place ("House", "Superior", "Do").
 constexpr std::array<std::string_view, 17> kCommonWords = {
@@ -463,6 +567,40 @@ constexpr bool AllCapitalized(std::span<const std::string_view> words) {
 }
 static_assert(AllCapitalized(kNameSuffixes) && AllCapitalized(kFeatureNouns) &&
               AllCapitalized(kInstitutionWords));
+
+// The lists' shapes (ShapesOf): a word of none of them is on no list.
+constexpr std::array<uint32_t, 256> kClassShapes = [] {
+  std::array<uint32_t, 256> shapes{};
+  shapes = ShapesOf(kAdmin1LevelWords, shapes);
+  shapes = ShapesOf(kAdmin2LevelWords, shapes);
+  shapes = ShapesOf(kPlaceLevelWords, shapes);
+  shapes = ShapesOf(kDirectionWords, shapes);
+  shapes = ShapesOf(kDirectionNouns, shapes);
+  shapes = ShapesOf(kLocativePreps, shapes);
+  shapes = ShapesOf(kNearWords, shapes);
+  shapes = ShapesOf(kNeverPlaceWords, shapes);
+  shapes = ShapesOf(kCapitalizedModifiers, shapes);
+  shapes = ShapesOf(kCommonSentenceStarts, shapes);
+  shapes = ShapesOf(kSpeechVerbs, shapes);
+  shapes = ShapesOf(kCommonWords, shapes);
+  shapes = ShapesOf(kStreetWords, shapes);
+  shapes = ShapesOf(kTitles, shapes);
+  shapes = ShapesOf(kNameSuffixes, shapes);
+  shapes = ShapesOf(kFeatureNouns, shapes);
+  shapes = ShapesOf(kInstitutionWords, shapes);
+  shapes = ShapesOf(kPortfolioWords, shapes);
+  return ShapesOf(kRaidVerbs, shapes);
+}();
+static_assert(ShapeableList(kAdmin1LevelWords) && ShapeableList(kAdmin2LevelWords) &&
+              ShapeableList(kPlaceLevelWords) && ShapeableList(kDirectionWords) &&
+              ShapeableList(kDirectionNouns) && ShapeableList(kLocativePreps) &&
+              ShapeableList(kNearWords) && ShapeableList(kNeverPlaceWords) &&
+              ShapeableList(kCapitalizedModifiers) && ShapeableList(kCommonSentenceStarts) &&
+              ShapeableList(kSpeechVerbs) && ShapeableList(kCommonWords) &&
+              ShapeableList(kStreetWords) && ShapeableList(kTitles) &&
+              ShapeableList(kNameSuffixes) && ShapeableList(kFeatureNouns) &&
+              ShapeableList(kInstitutionWords) && ShapeableList(kPortfolioWords) &&
+              ShapeableList(kRaidVerbs));
 
 uint32_t WordClassesOf(std::string_view w) {
   static const util::WordBits kClasses({
@@ -783,7 +921,7 @@ class Recognizer {
  private:
   // Token spans lie inside the text (Segment makes them so): views without substr's check.
   // Read through tokens_, text_ and lower_text_ (asked of nearly every token, a load fewer).
-  std::string_view Tok(uint32_t i) const {
+  [[gnu::always_inline]] std::string_view Tok(uint32_t i) const {
     const Span& sp = tokens_[i].span;
     return std::string_view(text_ + sp.begin, sp.end - sp.begin);
   }
@@ -820,20 +958,26 @@ class Recognizer {
     if (!IsWord(head - 1) || !k_heads.Has(Tok(head - 1))) return false;
     return !(c.tok_end < e && IsWord(c.tok_end) && IsCapitalized(Tok(c.tok_end)));
   }
-  bool IsWord(uint32_t i) const {
+  [[gnu::always_inline]] bool IsWord(uint32_t i) const {
     return tokens_[i].kind == TokenKind::kWord || tokens_[i].kind == TokenKind::kAlnum;
   }
   // True when only spaces/tabs separate token i-1 and token i (no line break, no punctuation).
-  bool Adjacent(uint32_t i) const {
+  [[gnu::always_inline]] bool Adjacent(uint32_t i) const {
     for (uint32_t b = tokens_[i - 1].span.end; b < tokens_[i].span.begin; ++b) {
       char c = text_[b];
       if (c != ' ' && c != '\t') return false;
     }
     return true;
   }
-  std::string_view LowerTok(uint32_t i) const {
+  [[gnu::always_inline]] std::string_view LowerTok(uint32_t i) const {
     const Span& sp = tokens_[i].span;
     return std::string_view(lower_text_ + sp.begin, sp.end - sp.begin);
+  }
+  // The first `len` bytes of LowerTok(i), `len` at most its length (a token without its
+  // possessive): a view without substr's check, which the compiler kept as a call.
+  [[gnu::always_inline]] std::string_view LowerTokPrefix(uint32_t i, size_t len) const {
+    assert(len <= tokens_[i].span.end - tokens_[i].span.begin);
+    return std::string_view(lower_text_ + tokens_[i].span.begin, len);
   }
   // FoldName of the text's bytes [b, e): the lower-cased text itself where that is the key
   // (FoldedAsLowered), else made into `made`.
@@ -847,8 +991,9 @@ class Recognizer {
     return made;
   }
   // WordClassesOf(w), checked against the lists' own tests under the reference checks.
-  uint32_t Classes(std::string_view w) const {
-    const uint32_t classes = WordClassesOf(w);
+  // (Most words asked about have no list's shape: tested in place, without the call.)
+  [[gnu::always_inline]] uint32_t Classes(std::string_view w) const {
+    const uint32_t classes = Shaped(kClassShapes, w) ? WordClassesOf(w) : 0;
     if (check_) CountReferenceCheck(classes == WordClassesByLists(w));
     return classes;
   }
@@ -955,7 +1100,14 @@ class Recognizer {
           if (check) CheckMemo(folded_.back(), bare, loose_.back(), answers_.back());
           continue;
         }
-        folded_.push_back(Keep(FoldName(bare)));
+        // Most names fold to their lower-cased bytes (FoldedAsLowered): no fold is made then.
+        const std::string_view lower(lower_text_ + tokens_[i].span.begin, bare.size());
+        if (const auto key = FoldedAsLowered(bare, lower)) {
+          if (check) CountReferenceCheck(FoldName(bare) == *key);
+          folded_.push_back(Keep(*key));
+        } else {
+          folded_.push_back(Keep(FoldName(bare)));
+        }
         loose_.emplace_back();
         answers_.emplace_back();
         sc.miss_at.push_back(at);
@@ -1084,7 +1236,7 @@ class Recognizer {
         // Not a place name: a demonym? ("Iraqi", "Afghans")
         bool had;
         std::string_view bare = StripPossessive(w, &had);
-        if (IsCapitalized(bare) && !IsAllCaps(bare) && bare.size() > 3) {
+        if (bare.size() > 3 && IsCapitalized(bare) && !IsAllCaps(bare)) {
           // The bytes PrefetchAhead folded (the token without its possessive).
           std::optional<GeoEntry> country;
           if (fold_of_[i] >= 0) {
@@ -1134,7 +1286,13 @@ class Recognizer {
           continue;
         }
       }
-      Candidate c;
+      if (Eq(LowerTok(i), "the") && !IsCapitalized(Tok(end - 1))) {
+        ++i;  // "The city": a common noun phrase, not "The Hague"
+        continue;
+      }
+      // Made in place at the end of out_, taken off again when Evidence rejects it (Evidence
+      // reads nothing of out_): a kept candidate is not moved whole.
+      Candidate& c = out_.emplace_back();
       c.sentence = s;
       c.tok_begin = i;
       c.tok_end = end;
@@ -1154,11 +1312,7 @@ class Recognizer {
       {
         bool had;
         std::string_view bare = StripPossessive(Tok(i), &had);
-        c.all_caps = IsAllCaps(bare) && end == i + 1 && bare.size() <= 4;
-      }
-      if (Eq(LowerTok(i), "the") && !IsCapitalized(Tok(end - 1))) {
-        ++i;  // "The city": a common noun phrase, not "The Hague"
-        continue;
+        c.all_caps = end == i + 1 && bare.size() <= 4 && IsAllCaps(bare);
       }
       if (Evidence(c, sent, last_match_end)) {
         // The resolver reads these entry records and own-name flags: start fetching them now,
@@ -1167,7 +1321,8 @@ class Recognizer {
         if (std::span<const uint8_t> own = gaz_.OwnNameFlags(c.ids); !own.empty()) {
           __builtin_prefetch(own.data());
         }
-        out_.push_back(std::move(c));
+      } else {
+        out_.pop_back();
       }
       last_match_end = static_cast<int>(end);
       i = end;
@@ -1227,7 +1382,9 @@ class Recognizer {
   }
 
   // "Decatur, Ala." (a US state abbreviation after a comma) and world regions ("Middle East").
-  bool Special(uint32_t i, uint32_t s, uint32_t limit, uint32_t* after) {
+  // Inlined into Sentence, its one caller, as Grow is: left to the compiler, one of the two was
+  // kept as a call, and that cost more than the string copies the keys spare below.
+  [[gnu::always_inline]] bool Special(uint32_t i, uint32_t s, uint32_t limit, uint32_t* after) {
     // "the S.C. Highway Patrol", "in D.C.", "from W. Va.": an abbreviation of two words with
     // their periods is a state wherever it stands; the others ("Ga.", "Miss.") only after a
     // comma.
@@ -1262,7 +1419,7 @@ class Recognizer {
     {
       bool had;
       const size_t first_len = StripPossessive(Tok(i), &had).size();
-      if (!MayStartWorldRegion(LowerTok(i).substr(0, first_len))) return false;
+      if (!MayStartWorldRegion(LowerTokPrefix(i, first_len))) return false;
     }
     std::string words;
     for (uint32_t j = i; j < limit && j < i + 3; ++j) {
@@ -1270,7 +1427,7 @@ class Recognizer {
       bool had;
       std::string_view w = StripPossessive(Tok(j), &had);
       if (j > i) words.push_back(' ');
-      words += LowerTok(j).substr(0, w.size());
+      words += LowerTokPrefix(j, w.size());
       if (const WorldRegion* r = FindWorldRegion(words); r != nullptr && IsCapitalized(w)) {
         Candidate c;
         c.span = {doc_.tokens[i].span.begin,
@@ -1347,7 +1504,7 @@ class Recognizer {
         c.tok_begin = i;
         c.tok_end = stop;
         c.ids = ids;
-        c.key = key;
+        c.key.append(key);  // (empty until now: no assign's test for a source inside it)
         c.span = {b, e};
         c.loose = true;
         if (!Evidence(c, sent, last_match_end) || c.cue == 0) return 0;
@@ -1585,9 +1742,11 @@ class Recognizer {
     return i + 1;
   }
 
-  // Longest key starting at token `i`; *end = one past its last token (0 when none).
-  void Grow(uint32_t i, uint32_t limit, uint32_t* end, std::span<const GeoId>* ids,
-            std::string* key, bool* possessive) const {
+  // Longest key starting at token `i`; *end = one past its last token (0 when none). Inlined
+  // into Sentence (see Special).
+  [[gnu::always_inline]] void Grow(uint32_t i, uint32_t limit, uint32_t* end,
+                                   std::span<const GeoId>* ids, std::string* key,
+                                   bool* possessive) const {
     *end = 0;
     const uint32_t begin_byte = doc_.tokens[i].span.begin;
     for (uint32_t j = i; j < limit && j < i + 8; ++j) {
@@ -1599,12 +1758,12 @@ class Recognizer {
       if (j > i && !Adjacent(j) && !Eq(Tok(j - 1), ".")) break;
       bool had = false;
       std::string_view w = StripPossessive(Tok(j), &had);
-      std::string_view lower = LowerTok(j).substr(0, w.size());
+      std::string_view lower = LowerTokPrefix(j, w.size());
       bool cap = IsCapitalized(w) || IsArticlePrefixed(w);
       TypeHint level = cap ? TypeHint::kNone : LevelWord(lower);
       // Inside a name, every article FoldName drops vanishes as "al" does ("Dar es Salaam").
       const bool inner_article =
-          j > i && !cap && level == TypeHint::kNone && IsFoldedArticle(lower);
+          j > i && !cap && level == TypeHint::kNone && IsDroppedArticle(lower);
       bool connector = !cap && level == TypeHint::kNone && (inner_article || IsConnector(lower));
       if (!cap && level == TypeHint::kNone && !connector) break;
       if (j == i && !cap && !IsArticleWord(lower)) break;
@@ -1633,7 +1792,10 @@ class Recognizer {
       if (!found.empty()) {
         *end = j + 1;
         *ids = found;
-        key->assign(k);
+        // (Never a view of *key: cleared and appended, without assign's test for a source
+        // inside the string.)
+        key->clear();
+        key->append(k);
         *possessive = had;
       }
       if (had || level != TypeHint::kNone) break;
@@ -1685,6 +1847,12 @@ class Recognizer {
   // period: a title joined to the body) and is followed by "(" or a dash.
   bool Dateline(const Candidate& c) const {
     if (c.tok_end >= doc_.tokens.size()) return false;
+    // The bracket or dash after the name first: most names have neither.
+    const std::string_view next = Tok(c.tok_end);
+    if (!(Eq(next, "(") || Eq(next, "\u2014") || Eq(next, "\u2013") || Eq(next, "-") ||
+          Eq(next, "--"))) {
+      return false;
+    }
     for (uint32_t i = c.tok_begin; i < c.tok_end; ++i) {
       if (IsWord(i) && !IsAllCaps(Tok(i))) return false;
     }
@@ -1697,8 +1865,7 @@ class Recognizer {
       }
       if (!line) return false;
     }
-    const std::string_view next = Tok(c.tok_end);
-    return next == "(" || next == "\u2014" || next == "\u2013" || next == "-" || next == "--";
+    return true;
   }
 
   // "Kabul's Karte Seh district", "Beirut's Hamra area": after a possessive, capitalized words
@@ -1719,7 +1886,7 @@ class Recognizer {
     const uint32_t b = sent.token_begin, e = sent.token_end;
     bool had_possessive;
     std::string_view name_lower =
-        LowerTok(c.tok_begin).substr(0, StripPossessive(Tok(c.tok_begin), &had_possessive).size());
+        LowerTokPrefix(c.tok_begin, StripPossessive(Tok(c.tok_begin), &had_possessive).size());
     const bool one_word = c.tok_end == c.tok_begin + 1;
     const uint32_t name_classes = one_word ? Classes(name_lower) : 0;
     if (name_classes & (kNeverPlaceClass | kCommonWordClass)) return false;
@@ -1727,6 +1894,10 @@ class Recognizer {
     if (c.tok_end == c.tok_begin + 2 && Eq(name_lower, "the") &&
         IsCommonWord(LowerTok(c.tok_begin + 1))) {
       return false;
+    }
+    if (check_) {
+      CountReferenceCheck(IsContraction(Tok(c.tok_begin)) ==
+                          IsContractionByList(Tok(c.tok_begin)));
     }
     if (IsContraction(Tok(c.tok_begin)) || IsMixedAcronym(Tok(c.tok_begin))) return false;
     // "White House", "Opera House": a building, not the place its first word names.
@@ -1936,7 +2107,7 @@ class Recognizer {
       // "Bab al Hawa", "Tell el Abyad", "Ain er Roummaneh": a separate lower-case article and a
       // capitalized word continue the name, so the key covers only its first part (not "as",
       // "at", "an", "en": English or French words).
-      if (IsFoldedArticle(next_lower) && !Eq(next_lower, "as") && !Eq(next_lower, "at") &&
+      if (IsDroppedArticle(next_lower) && !Eq(next_lower, "as") && !Eq(next_lower, "at") &&
           !Eq(next_lower, "an") && !Eq(next_lower, "en") && n + 1 < e && IsWord(n + 1) &&
           Adjacent(n + 1) && IsCapitalized(Tok(n + 1))) {
         c.name_neighbour = true;
