@@ -1458,6 +1458,17 @@ TEST_F(PlacesTest, TownRightBeforeItsDivisionIsThatTown) {
   });
 }
 
+// Names of divisions in common use that the sources lack (division_aliases.tsv): the former
+// name of a split division is read as the part that kept its capital, so the event still lands
+// in its region; "Rural Damascus" is Rif Dimashq.
+TEST_F(PlacesTest, DivisionNamesInCommonUse) {
+  const Context cases[] = {
+      {"Two clans clashed in Mamasapano, Maguindanao, on Monday.", "Maguindanao", "PH", "ADM2"},
+      {"Gunmen killed a soldier in Rural Damascus on Friday.", "Rural Damascus", "SY", "ADM1"},
+  };
+  ExpectContexts(cases);
+}
+
 // A province's seat set off by a comma at the end of the sentence, where coders put the
 // province, is read with no other cue ("..., Pul-e Khumri."); in the middle of a sentence a
 // town that small still needs one.

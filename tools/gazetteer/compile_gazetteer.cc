@@ -4,9 +4,10 @@
 //   sitrep-compile-gazetteer --input data/gazetteer --output build/data/gazetteer.bin
 //
 // Reads countries, admin1, admin2, places (each NAME.tsv or NAME.tsv.gz; zlib reads both),
-// demonyms.tsv, country_aliases.tsv and admin1_names.tsv. Every name and alternate name is folded with
-// sitrep::FoldName — the same code queries use — into the key index, and LooseKey into the loose
-// index. Writes to a temporary file and renames, so a reader never sees half a blob.
+// demonyms.tsv, country_aliases.tsv, admin1_names.tsv and division_aliases.tsv. Every name and
+// alternate name is folded with sitrep::FoldName — the same code queries use — into the key
+// index, and LooseKey into the loose index. Writes to a temporary file and renames, so a reader
+// never sees half a blob.
 #include <zlib.h>
 
 #include <algorithm>
@@ -270,6 +271,15 @@ int main(int argc, char** argv) {
   ReadTsv(input, "country_aliases", 2, false, [&](const std::vector<std::string_view>& c) {
     auto it = country_id.find(std::string(c[0]));
     if (it == country_id.end()) Die("country_aliases.tsv: unknown country " + std::string(c[0]));
+    for (auto& a : aliases_of(c[1])) entries[it->second].aliases.push_back(a);
+  });
+  // division_aliases.tsv (by hand): names of divisions in common use that the sources lack
+  // ("Maguindanao" before its split, "Rural Damascus").
+  ReadTsv(input, "division_aliases", 2, false, [&](const std::vector<std::string_view>& c) {
+    const std::string code(c[0]);
+    auto it = admin1_id.find(code);
+    if (it == admin1_id.end()) it = admin2_id.find(code);
+    if (it == admin2_id.end()) Die("division_aliases.tsv: unknown division " + code);
     for (auto& a : aliases_of(c[1])) entries[it->second].aliases.push_back(a);
   });
   Index demonyms;
