@@ -236,8 +236,14 @@ void FindNamedPersons(const Document& doc, std::string_view lower, const Mention
         if (end > k && doc.tokens[end].span.begin > doc.tokens[end - 1].span.end + 1) break;
         ++end;
       }
-      uint32_t b = k;
       const uint32_t next = end;
+      // One word alone names no one (the stripping below only shortens a run): most runs are a
+      // sentence's first word or a single capitalized word, passed over here.
+      if (end - k < 2) {
+        k = next;
+        continue;
+      }
+      uint32_t b = k;
       // Strip starters and titles in front, particles at the end.
       std::string title;
       while (b < end) {
