@@ -224,9 +224,17 @@ void FindNamedPersons(const Document& doc, std::string_view lower, const Mention
     bool fates_read = false;
     bool sentence_reward = false;  // "reward" or "bounty" in the sentence
     for (uint32_t k = s.token_begin; k < s.token_end;) {
-      if (doc.tokens[k].kind != TokenKind::kWord || !IsUpperStart(TokenText(doc, k))) {
-        ++k;
-        continue;
+      // Most tokens open no run: passed over in a tight loop on plain pointers (the writes to
+      // the event below would make the compiler reload the vectors' bounds at every token).
+      {
+        const Token* const tokens = doc.tokens.data();
+        const char* const text = doc.text.data();
+        while (k < s.token_end &&
+               (tokens[k].kind != TokenKind::kWord || tokens[k].span.empty() ||
+                static_cast<unsigned char>(text[tokens[k].span.begin] - 'A') >= 26)) {
+          ++k;
+        }
+        if (k == s.token_end) break;
       }
       // Maximal run of capitalized words and particles.
       uint32_t end = k;
