@@ -224,9 +224,17 @@ void FindNamedPersons(const Document& doc, std::string_view lower, const Mention
     bool fates_read = false;
     bool sentence_reward = false;  // "reward" or "bounty" in the sentence
     for (uint32_t k = s.token_begin; k < s.token_end;) {
-      if (doc.tokens[k].kind != TokenKind::kWord || !IsUpperStart(TokenText(doc, k))) {
-        ++k;
-        continue;
+      // Most tokens open no run: passed over in a tight loop on plain pointers (the writes to
+      // the event below would make the compiler reload the vectors' bounds at every token).
+      {
+        const Token* const tokens = doc.tokens.data();
+        const char* const text = doc.text.data();
+        while (k < s.token_end &&
+               (tokens[k].kind != TokenKind::kWord || tokens[k].span.empty() ||
+                static_cast<unsigned char>(text[tokens[k].span.begin] - 'A') >= 26)) {
+          ++k;
+        }
+        if (k == s.token_end) break;
       }
       // Maximal run of capitalized words and particles.
       uint32_t end = k;
@@ -236,8 +244,14 @@ void FindNamedPersons(const Document& doc, std::string_view lower, const Mention
         if (end > k && doc.tokens[end].span.begin > doc.tokens[end - 1].span.end + 1) break;
         ++end;
       }
-      uint32_t b = k;
       const uint32_t next = end;
+      // One word alone names no one (the stripping below only shortens a run): most runs are a
+      // sentence's first word or a single capitalized word, passed over here.
+      if (end - k < 2) {
+        k = next;
+        continue;
+      }
+      uint32_t b = k;
       // Strip starters and titles in front, particles at the end.
       std::string title;
       while (b < end) {

@@ -20,7 +20,6 @@
 // Group (Country)"; looting and mob violence with no opponent hit "Civilians (Country)"; a
 // named rebel group in a battle with no opponent named fought "Military Forces of Country".
 #include <algorithm>
-#include <initializer_list>
 #include <optional>
 #include <string>
 
@@ -91,8 +90,11 @@ std::string CompleteName(const ActorMention& m, std::string_view event_iso3,
   return name;
 }
 
-// Is `w`, lower-cased, one of `words` (lower-case)? Compared without building strings.
-bool AnyOfLower(std::string_view w, std::initializer_list<std::string_view> words) {
+// Is `w`, lower-cased, one of `words` (lower-case)? Compared without building strings. The
+// lists are static arrays: a braced list would be built on the stack at every call, and the
+// role tests below ask it of several words of every actor mention.
+template <size_t N>
+bool AnyOfLower(std::string_view w, const std::string_view (&words)[N]) {
   for (std::string_view x : words) {
     if (EqualsLower(w, x)) return true;
   }
@@ -107,25 +109,32 @@ struct MentionTokens {
       : first(doc.FirstTokenFrom(m.span.begin)), after(doc.FirstTokenFrom(m.span.end)) {}
 };
 
+constexpr std::string_view kReportVerbs[] = {"said",      "says",         "told",      "reported",
+                                             "announced", "stated",       "confirmed", "added",
+                                             "spokesman", "spokesperson", "statement"};
+constexpr std::string_view kOwnForces[] = {"its", "their", "our"};
+constexpr std::string_view kBeforeReportVerb[] = {
+    "also",  "later",    "on",        "has",  "had",      "commander",
+    "chief", "official", "officials", "head", "director", "inspector"};
+constexpr std::string_view kReleaseVerbs[] = {"released", "issued", "statement"};
+
 // A mention that only reports the event: "police said", "according to the army",
 // "the Iraqi military also reported", "U.S. Central Command said".
 bool IsSource(const Document& doc, const MentionTokens& at) {
   auto tok = at.after;
   for (int k = 0; k < 5 && tok + k < doc.tokens.end(); ++k) {
     const std::string_view w = doc.Slice((tok + k)->span);
-    if (AnyOfLower(w, {"said", "says", "told", "reported", "announced", "stated", "confirmed",
-                       "added", "spokesman", "spokesperson", "statement"})) {
+    if (AnyOfLower(w, kReportVerbs)) {
       // "U.S. Central Command reported that its forces killed...": the source is the actor.
       for (int j = k + 1; j < k + 6 && tok + j + 1 < doc.tokens.end(); ++j) {
-        if (AnyOfLower(doc.Slice((tok + j)->span), {"its", "their", "our"})) return false;
+        if (AnyOfLower(doc.Slice((tok + j)->span), kOwnForces)) return false;
       }
       return true;
     }
     // A named speaker of the force stands between it and the verb: "Police officer Abdirahman
     // Osman said", "police commander John Mwangi said".
     const bool name = !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
-    if (!name && !AnyOfLower(w, {"also", "later", "on", "has", "had", "commander", "chief",
-                                 "official", "officials", "head", "director", "inspector"})) {
+    if (!name && !AnyOfLower(w, kBeforeReportVerb)) {
       break;
     }
   }
@@ -134,10 +143,19 @@ bool IsSource(const Document& doc, const MentionTokens& at) {
     const std::string_view w1 = doc.Slice((before - 1)->span);
     const std::string_view w2 = doc.Slice((before - 2)->span);
     if (EqualsLower(w2, "according") && EqualsLower(w1, "to")) return true;
-    if (EqualsLower(w1, "by") && AnyOfLower(w2, {"released", "issued", "statement"})) return true;
+    if (EqualsLower(w1, "by") && AnyOfLower(w2, kReleaseVerbs)) return true;
   }
   return false;
 }
+
+constexpr std::string_view kClaimObjects[] = {"responsibility", "credit"};
+constexpr std::string_view kClaimedAttacks[] = {"attack",  "attacks", "bombing", "bombings",
+                                                "blast",   "assault", "ambush",  "explosion",
+                                                "killing", "killings"};
+constexpr std::string_view kBeforeClaim[] = {"group",   "militants", "militant", "fighters", "has",
+                                             "have",    "had",       "later",    "quickly",  "also",
+                                             "swiftly", "which",     "who",      "that",     ","};
+constexpr std::string_view kBlameVerbs[] = {"blamed", "blames", "blame"};
 
 // A mention that claims the attack: "al-Shabaab claimed responsibility", "the group, which
 // later claimed the bombing", "IS has claimed credit", "an attack claimed by the Taliban"; or
@@ -153,15 +171,11 @@ bool ClaimsAttack(const Document& doc, const MentionTokens& at) {
     if (StartsWithLower(w, "claim") && !EqualsLower(w, "claimants")) {
       // "claimed responsibility", "claimed (the) credit", "claimed the attack".
       const std::string_view next = word(tok + k + 1), after = word(tok + k + 2);
-      return AnyOfLower(next, {"responsibility", "credit"}) ||
-             AnyOfLower(after, {"responsibility", "credit"}) ||
-             (EqualsLower(next, "the") &&
-              AnyOfLower(after, {"attack", "attacks", "bombing", "bombings", "blast", "assault",
-                                 "ambush", "explosion", "killing", "killings"}));
+      return AnyOfLower(next, kClaimObjects) || AnyOfLower(after, kClaimObjects) ||
+             (EqualsLower(next, "the") && AnyOfLower(after, kClaimedAttacks));
     }
     // Only the group's own words and auxiliaries stand between it and its claim.
-    if (!AnyOfLower(w, {"group", "militants", "militant", "fighters", "has", "have", "had",
-                        "later", "quickly", "also", "swiftly", "which", "who", "that", ","})) {
+    if (!AnyOfLower(w, kBeforeClaim)) {
       break;
     }
   }
@@ -180,8 +194,16 @@ bool ClaimsAttack(const Document& doc, const MentionTokens& at) {
     }
   }
   return before - first >= 2 && EqualsLower(word(before - 1), "on") &&
-         AnyOfLower(word(before - 2), {"blamed", "blames", "blame"});
+         AnyOfLower(word(before - 2), kBlameVerbs);
 }
+
+constexpr std::string_view kFirstActions[] = {
+    "killed", "shot",     "destroyed",   "defused",  "dismantled", "arrested",    "captured",
+    "seized", "found",    "discovered",  "detected", "recovered",  "neutralized", "neutralised",
+    "foiled", "thwarted", "intercepted", "raided",   "fired",      "repelled"};
+constexpr std::string_view kBeforeFirstAction[] = {
+    "have", "has", "had",  "reportedly", "also",         "later",    "claimed",
+    "said", "say", "says", "to",         "successfully", "allegedly"};
 
 // The mention is the subject of an action of its own: "the police killed a militant carrying
 // an IED", "an army EOD team destroyed the device", "forces claimed to have destroyed", "troops
@@ -191,14 +213,10 @@ bool ActsFirst(const Document& doc, Span mention) {
   const auto end = doc.tokens.end();
   for (int k = 0; k < 5 && tok + k < end; ++k) {
     const std::string_view w = doc.Slice((tok + k)->span);
-    if (AnyOfLower(w, {"killed", "shot", "destroyed", "defused", "dismantled", "arrested",
-                       "captured", "seized", "found", "discovered", "detected", "recovered",
-                       "neutralized", "neutralised", "foiled", "thwarted", "intercepted",
-                       "raided", "fired", "repelled"})) {
+    if (AnyOfLower(w, kFirstActions)) {
       return true;
     }
-    if (!AnyOfLower(w, {"have", "has", "had", "reportedly", "also", "later", "claimed", "said",
-                        "say", "says", "to", "successfully", "allegedly"})) {
+    if (!AnyOfLower(w, kBeforeFirstAction)) {
       return false;
     }
   }
