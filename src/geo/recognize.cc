@@ -1973,7 +1973,19 @@ class Recognizer {
           kNearWordClass | kLevelClasses | kCapitalizedModifierClass)) == 0) {
       bool possessive;
       StripPossessive(Tok(p - 1), &possessive);
-      if (!possessive) {
+      // "in Mojolo Sinaloa, a body was found": after "in" and a name the gazetteer lacks, a
+      // division's name that closes the clause is the division of that town, written without
+      // its comma, not a surname.
+      // (A written name, not an abbreviation: "Cleanup Co." is a company; and no container after
+      // it: in "at Puerto Sinaloa, Sinaloa" the name is the town's.)
+      const bool division_after_town =
+          AfterFirmPrep(p - 1, b) && c.key.size() >= 4 && c.tok_end < e &&
+          (Eq(Tok(c.tok_end), ".") ||
+           (Eq(Tok(c.tok_end), ",") &&
+            !(c.tok_end + 1 < e && IsWord(c.tok_end + 1) && IsCapitalized(Tok(c.tok_end + 1))))) &&
+          std::any_of(c.ids.begin(), c.ids.end(),
+                      [&](GeoId id) { return gaz_.Entry(id).kind() == GeoKind::kAdmin1; });
+      if (!possessive && !division_after_town) {
         c.prev_name = true;
         // A full name ("Jason Terrell Jones", "Keith D. Johnson") is firm evidence.
         const bool full_name =

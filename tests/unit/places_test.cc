@@ -1482,6 +1482,17 @@ TEST_F(PlacesTest, ProvinceSeatClosingTheSentenceIsRead) {
   });
 }
 
+// After "in" and a town the gazetteer lacks, a division's name closing the clause is that town's
+// division, written without its comma ("in Xolotzin Sinaloa,"), not a surname; an abbreviation
+// there is no division ("at Cleanup Co.").
+TEST_F(PlacesTest, DivisionAfterAnUnknownTownWithoutAComma) {
+  const Context cases[] = {
+      {"Police found two bodies in Xolotzin Sinaloa, officials said.", "Sinaloa", "MX", "ADM1"},
+  };
+  ExpectContexts(cases);
+  ExpectNoPlaces({{"Joe Smith works at Meth Lab Cleanup Co. in Post Falls.", "Co"}});
+}
+
 // A town named after an institution's kind, in the French manner ("the Regional Hospital Center
 // Dedougou", "Center (CHR) Tenkodogo"), is where the institution is: without this cue a small
 // town the text names nowhere else has too little evidence to be read.
