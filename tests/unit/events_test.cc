@@ -201,8 +201,8 @@ const CasualtyCase kCasualtyCases[] = {
     {"A constable was killed by gunmen. Police killed one of the gunmen.",
      2, 2, 2, 2, 1, 1, 0, 0, -1},
     // ... but the subject of an active verb may be the killers, not a victim.
-    {"A joint force of soldiers and volunteer fighters killed at least ten members of the "
-     "herder community.",
+    {"A unit of troops and volunteer fighters killed at least ten members of the herder "
+     "community.",
      10, 10, 10, 10, 0, 0, 10, 0, -1},
     // A victim of no stated kind said to be "also" killed is one more person ...
     {"The minister was killed. His bodyguard was also killed.", 2, 2, 2, 2, 0, 0, 0, 2, -1},
@@ -212,9 +212,9 @@ const CasualtyCase kCasualtyCases[] = {
     {"Five soldiers were killed. Police also said five soldiers were killed.",
      5, 5, 5, 5, 5, 0, 0, 0, -1},
     // A stated total supersedes the counts before it, but not the bomber's own death.
-    {"Prisoners clashed with the guards, killing one. Eleven prisoners were also killed (total "
-     "of 12 fatalities).",
-     12, 12, 12, 12, 0, 0, 0, 12, -1},
+    {"Inmates fought with the wardens, killing one. Six inmates were also killed (total of 7 "
+     "fatalities).",
+     7, 7, 7, 7, 0, 0, 0, 7, -1},
     {"A suicide bomber detonated his belt at the gate. A total of 20 people were killed.",
      21, 21, 21, 21, 0, 1, 20, 0, -1},
     // A motive, a condition or an intention is no death of this incident ...
@@ -227,8 +227,8 @@ const CasualtyCase kCasualtyCases[] = {
     {"A mob threatened to kill a soldier at the market.", 0, 0, 0, 0, 0, 0, 0, 0, -1},
     {"Students marched to protest the killing of two classmates by police.",
      0, 0, 0, 0, 0, 0, 0, 0, -1},
-    {"Militants shot dead a trader during a shutdown called to mourn the death of four "
-     "fighters.",
+    {"Militants shot dead a trader on the day of a strike held to mourn the death of three "
+     "commanders.",
      1, 1, 1, 1, 0, 0, 1, 0, -1},
     // ... but a purpose clause that happened is, and an uncertain death stays.
     {"Gunmen used a car bomb to kill 23 civilians.", 23, 23, 23, 23, 0, 0, 23, 0, -1},

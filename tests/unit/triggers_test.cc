@@ -366,7 +366,7 @@ const TypeCase kRoleTypeCases[] = {
     {"Someone sent envelopes containing a white powder to the offices of two newspapers.",
      "Attack"},
     // "beat" after a verb of doing and "to" is done ("a strategy to beat" is not).
-    {"Two men proceeded to beat people at the village check point.", "Mob violence"},
+    {"A group of youths proceeded to beat a trader outside the market.", "Mob violence"},
 };
 
 TEST(TriggersTest, RoleTyping) {
