@@ -130,7 +130,7 @@ namespace event {
 
 // A death that did not happen in this incident: a motive ("in retaliation for the raid that
 // killed 12 fighters", "avenged the killing of two students", "to protest the killing of", "a
-// shutdown to mourn the death of four militants"), a
+// strike held to mourn the death of three commanders"), a
 // condition ("if one more of their men were killed") or an intention ("hoped to kill 5,000",
 // "would kill 20"). The cue stands before the frame in its sentence with no comma between.
 // Read in the sentence's lower-cased text the context keeps, not a copy made per frame.
@@ -140,7 +140,7 @@ bool Hypothetical(const Document& doc, CasualtyContext& ctx, const CasualtyFrame
   if (f.span.begin < sspan.begin || f.span.begin > sspan.end) return false;
   // " " + the sentence's lower-case text up to the frame.
   const std::string_view spaced = ctx.Spaced(f.sentence);
-  // (With the fate words first, "the death of four militants", through them: the cues below
+  // (With the fate words first, "the death of three commanders", through them: the cues below
   // that end in fate words, "to mourn the death", stand right before the count.)
   const uint32_t upto = f.fate_span.begin == f.span.begin && f.fate_span.end <= sspan.end
                             ? f.fate_span.end
@@ -355,8 +355,8 @@ FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
   FateTotals out;
   if (all.empty()) return out;
   out.any = true;
-  // An update supersedes every earlier report of its fate, and so does a stated total: "11
-  // prisoners were also killed (total of 12 fatalities)".
+  // An update supersedes every earlier report of its fate, and so does a stated total: "Six
+  // inmates were also killed (total of 7 fatalities)".
   auto states_total = [&](const CasualtyFrame* f) {
     const uint32_t from = f->span.begin >= 10 ? f->span.begin - 10 : 0;
     return !f->negated && !f->is_subtotal && IsGenericVictims(doc, *f) &&
@@ -484,7 +484,7 @@ FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
   // may a rank that every armed group has: "a senior commander" and "12 militants".)
   // (Only a victim the clause makes one: the object of the verb, "killed a constable", or the
   // subject of a passive, "a constable was killed"; not a subject before an active verb, which
-  // may be the killers: "a joint force of soldiers and volunteer fighters killed ten".)
+  // may be the killers: "a unit of troops and volunteer fighters killed ten".)
   auto clear_victim = [&](const CasualtyFrame* f) {
     if (f->fate_span.empty()) return false;
     if (f->fate_span.begin < f->count_span.begin) return true;

@@ -2050,7 +2050,7 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
            !only_seat(word.text);
   };
   // The first such words, unless the last name of a list in parentheses spells the division
-  // too: "Freetown city (Western Area Urban, Western)" names it "Western", the way coders
+  // too: "Waterloo town (Western Area Rural, Western)" names it "Western", the way coders
   // name it, although "Western Area" comes first.
   std::optional<size_t> first_word;
   auto in_list_end = [&](const WrittenNames::Word& word) {

@@ -1973,7 +1973,7 @@ class Recognizer {
           kNearWordClass | kLevelClasses | kCapitalizedModifierClass)) == 0) {
       bool possessive;
       StripPossessive(Tok(p - 1), &possessive);
-      // "in Mojolo Sinaloa, a body was found": after "in" and a name the gazetteer lacks, a
+      // "in Xolotzin Sinaloa, officials said": after "in" and a name the gazetteer lacks, a
       // division's name that closes the clause is the division of that town, written without
       // its comma, not a surname.
       // (A written name, not an abbreviation: "Cleanup Co." is a company; and no container after

@@ -1440,8 +1440,8 @@ class Resolver {
     // "the Mossi and Foulse communities", "Fulani tribesmen": a people, not a namesake village.
     if (NamesAPeople(c)) return false;
     // "Tal Baydar" when only "Tal" is a key: a longer name the gazetteer lacks. Unless the name
-    // right after is a division holding this entry by its own name: "in Tijuana Baja
-    // California" is a town and its state ("George Washington", "Ashley Sutton" are not).
+    // right after is a division holding this entry by its own name: "in Culiacan Sinaloa" is a
+    // town and its state ("George Washington", "Ashley Sutton" are not).
     if (c.name_neighbour && !ch.support_container && !(ch.exact && NextDivisionHolds(c, e))) {
       return false;
     }
@@ -1503,7 +1503,7 @@ class Resolver {
     else if (share > 0) need = 20000;
     else need = 100000;
     if (c.sentence_initial && c.cue == 0) need = std::max<uint64_t>(need, 50000);
-    // "attacked the district center, Sar-e Pol.": a province's seat set off at the end of the
+    // "attacked the district center, Pul-e Khumri.": a province's seat set off at the end of the
     // sentence or of a bracket, where coders put the province, is where it happened.
     if (c.cue == 0 && Eq(e.feature_code(), "PPLA") && ClosingContainer(c)) {
       need = std::min<uint64_t>(need, 20000);

@@ -243,7 +243,7 @@ class Scanner {
         }
       }
       // "a strategy to beat divisive forces": "beat" after "to" is no act of violence, but after
-      // a verb of doing it is ("proceeded to beat people", "began to beat him").
+      // a verb of doing it is ("proceeded to beat a trader", "began to beat him").
       if (best.cue != nullptr && best.end == i + 1 && (word_flags_[first] & kBeatWord) != 0 &&
           i > s.token_begin && keys_[i - 1] == "to" &&
           !(i - 1 > s.token_begin && (keys_[i - 2] == "proceeded" || keys_[i - 2] == "began" ||
