@@ -15,17 +15,26 @@ constexpr size_t kNumCategories = 4;  // VictimCategory values
 
 // Victim words that count people without saying who they were: such a count is a report of
 // the total rather than of one side.
+// Whether the last word of the frame's victims ("policemen" of "two Kenyan policemen") is one of
+// `words`, in any case; false for a frame with no victims written.
+template <size_t N>
+bool VictimsHeadIs(const Document& doc, const CasualtyFrame& f,
+                   const std::string_view (&words)[N]) {
+  if (f.victims.empty()) return false;
+  const std::string_view v = doc.Slice(f.victims);
+  const size_t space = v.find_last_of(' ');
+  const std::string_view head = space == std::string_view::npos ? v : v.substr(space + 1);
+  return std::any_of(std::begin(words), std::end(words),
+                     [&](std::string_view w) { return event::EqualsLower(head, w); });
+}
+
 bool IsGenericVictims(const Document& doc, const CasualtyFrame& f) {
   if (f.self_inflicted) return false;
   if (f.victims.empty()) return true;
-  std::string_view v = doc.Slice(f.victims);
-  const size_t space = v.find_last_of(' ');
-  const std::string_view head = space == std::string_view::npos ? v : v.substr(space + 1);
   static constexpr std::string_view kGeneric[] = {
       "people", "persons", "person", "individuals", "individual", "others", "victims",
       "dead",   "bodies",  "lives",  "total",       "casualties", "more"};
-  return std::any_of(std::begin(kGeneric), std::end(kGeneric),
-                     [&](std::string_view g) { return event::EqualsLower(head, g); });
+  return VictimsHeadIs(doc, f, kGeneric);
 }
 
 // "His secretary was also killed": "also" inside the frame's own words, between its victims
@@ -307,14 +316,9 @@ std::vector<int64_t> SharedAcross(const Document& doc, std::string_view doc_lowe
 // A victim named by a rank that every armed group has ("a senior commander", "a leader"), whose
 // side the lexicon's reading of the word does not settle.
 bool NamesARank(const Document& doc, const CasualtyFrame& f) {
-  if (f.victims.empty()) return false;
-  const std::string_view v = doc.Slice(f.victims);
-  const size_t space = v.find_last_of(' ');
-  const std::string_view head = space == std::string_view::npos ? v : v.substr(space + 1);
   static constexpr std::string_view kRanks[] = {"commander", "commanders", "leader",
                                                 "leaders",   "chief",      "chiefs"};
-  return std::any_of(std::begin(kRanks), std::end(kRanks),
-                     [&](std::string_view r) { return event::EqualsLower(head, r); });
+  return VictimsHeadIs(doc, f, kRanks);
 }
 
 // "the two bombers", "the assailants": attackers of every incident a shared figure covers

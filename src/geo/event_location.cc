@@ -2053,15 +2053,21 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
   // too: "Waterloo town (Western Area Rural, Western)" names it "Western", the way coders
   // name it, although "Western Area" comes first.
   std::optional<size_t> first_word;
-  auto in_list_end = [&](const WrittenNames::Word& word) {
+  // True when words k name the division last in a list in parentheses (the answer); keeps the
+  // first words that name it at all.
+  auto last_in_list = [&](size_t k) {
+    const WrittenNames::Word& word = w.words[k];
+    if (!names_it(word)) return false;
     const auto begin = static_cast<uint32_t>(word.text.data() - doc.text.data());
-    return LastOfAListInParentheses(
-        doc, Span{begin, begin + static_cast<uint32_t>(word.text.size())});
+    if (LastOfAListInParentheses(doc,
+                                 Span{begin, begin + static_cast<uint32_t>(word.text.size())})) {
+      return true;
+    }
+    if (!first_word) first_word = k;
+    return false;
   };
   for (size_t k = 0; k < w.words.size(); ++k) {
-    if (!names_it(w.words[k])) continue;
-    if (in_list_end(w.words[k])) return std::string(w.words[k].text);
-    if (!first_word) first_word = k;
+    if (last_in_list(k)) return std::string(w.words[k].text);
   }
   const size_t n = std::min<size_t>(doc.tokens.size(), 4000);
   while (w.next_token < n) {
@@ -2073,9 +2079,7 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     const size_t from = w.words.size();
     ReadCandidateWords(doc, gaz, w.next_token++, n, w);
     for (size_t k = from; k < w.words.size(); ++k) {
-      if (!names_it(w.words[k])) continue;
-      if (in_list_end(w.words[k])) return std::string(w.words[k].text);
-      if (!first_word) first_word = k;
+      if (last_in_list(k)) return std::string(w.words[k].text);
     }
   }
   if (first_word) return std::string(w.words[*first_word].text);

@@ -1219,11 +1219,9 @@ class Resolver {
     // the divisions written as a container, set off by a comma or a bracket (SetOffAdmin1).
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Candidate& c = cands_[k];
-      const std::string_view mark =
-          c.tok_begin > 0 ? doc_.Slice(doc_.tokens[c.tok_begin - 1].span) : std::string_view();
-      const bool container = k > 0 && cands_[k - 1].tok_end + 1 == c.tok_begin && mark == ",";
-      if (c.type == TypeHint::kNone && !c.all_caps && (mark == "," || mark == "(") &&
-          !ListContinues(c.tok_end)) {
+      const bool container = k > 0 && cands_[k - 1].tok_end + 1 == c.tok_begin &&
+                             doc_.Slice(doc_.tokens[c.tok_begin - 1].span) == ",";
+      if (c.type == TypeHint::kNone && !c.all_caps && SetOff(c) && !ListContinues(c.tok_end)) {
         NoteSetOffAdmin1(k);  // (not an acronym: "(Islamabad, FCT)" is not Nigeria's FCT)
       }
       if (c.type != TypeHint::kAdmin1 && !container) continue;
@@ -1514,22 +1512,23 @@ class Resolver {
   // Whether c is set off by a comma or a bracket and closes its sentence or the bracket: the
   // place coders write last, as the container of the ones before.
   bool ClosingContainer(const Candidate& c) const {
-    const auto& tokens = doc_.tokens;
-    if (c.tok_begin == 0 || c.tok_end >= tokens.size()) return false;
-    const std::string_view before = doc_.Slice(tokens[c.tok_begin - 1].span);
-    if (!Eq(before, ",") && !Eq(before, "(")) return false;
-    const std::string_view after = doc_.Slice(tokens[c.tok_end].span);
+    if (!SetOff(c) || c.tok_end >= doc_.tokens.size()) return false;
+    const std::string_view after = doc_.Slice(doc_.tokens[c.tok_end].span);
     return Eq(after, ".") || Eq(after, ")");
+  }
+
+  // Whether a comma or an opening bracket comes right before c: where a container is written.
+  bool SetOff(const Candidate& c) const {
+    if (c.tok_begin == 0) return false;
+    const std::string_view before = doc_.Slice(doc_.tokens[c.tok_begin - 1].span);
+    return Eq(before, ",") || Eq(before, "(");
   }
 
   // "Barangay Tipo, Tandubas, Tawi-Tawi", "(Khargone, Madhya Pradesh)": a district written as
   // the container of the name before it, the way coders name it, whose name only one country's
   // entries hold, in a document naming no other country.
   bool UniqueContainerDivision(const Candidate& c, double share) const {
-    if (c.tok_begin == 0) return false;
-    const std::string_view before = doc_.Slice(doc_.tokens[c.tok_begin - 1].span);
-    if (!Eq(before, ",") && !Eq(before, "(")) return false;
-    if (!SingleCountry(c)) return false;
+    if (!SetOff(c) || !SingleCountry(c)) return false;
     // "Kologo village, Sanmatenga province": with its level word, a division's name only one
     // country holds is that division, whatever country a name before it was read in.
     if (c.type == TypeHint::kAdmin1 || c.type == TypeHint::kAdmin2) return true;
