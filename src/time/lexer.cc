@@ -118,33 +118,6 @@ __attribute__((target("avx2"))) inline RawMasks RawMasksAvx2(const char* src, ch
   return r;
 }
 
-// The same 64 bytes at once into mask registers, for CPUs with AVX-512 F and BW (SIMD level 3):
-// no movemask and shift per class.
-// `valid`: the bytes of the text (all 64 but in the last block), loaded masked: the bytes past
-// the text read as NULs, without a copy of the last block to a buffer first (whose load would
-// span the copy's stores and wait for them).
-__attribute__((target("avx512f,avx512bw"))) inline RawMasks RawMasksAvx512(const char* src,
-                                                                           char* low,
-                                                                           __mmask64 valid) {
-  const __m512i v = ~valid == 0 ? _mm512_loadu_si512(src) : _mm512_maskz_loadu_epi8(valid, src);
-  // Unsigned range tests (byte - first <= last - first); bytes >= 0x80 fall in none.
-  const __mmask64 upper =
-      _mm512_cmple_epu8_mask(_mm512_sub_epi8(v, _mm512_set1_epi8('A')), _mm512_set1_epi8(25));
-  const __m512i lowered = _mm512_mask_add_epi8(v, upper, v, _mm512_set1_epi8(0x20));
-  _mm512_storeu_si512(low, lowered);
-  RawMasks r;
-  r.letter =
-      _mm512_cmple_epu8_mask(_mm512_sub_epi8(lowered, _mm512_set1_epi8('a')), _mm512_set1_epi8(25));
-  r.digit =
-      _mm512_cmple_epu8_mask(_mm512_sub_epi8(lowered, _mm512_set1_epi8('0')), _mm512_set1_epi8(9));
-  // ' ' and \t \v \f \r (9..13 but not \n).
-  const __mmask64 control =
-      _mm512_cmple_epu8_mask(_mm512_sub_epi8(lowered, _mm512_set1_epi8(9)), _mm512_set1_epi8(4)) &
-      _mm512_cmpneq_epi8_mask(lowered, _mm512_set1_epi8('\n'));
-  r.space = control | _mm512_cmpeq_epi8_mask(lowered, _mm512_set1_epi8(' '));
-  r.high = _mm512_movepi8_mask(lowered);
-  return r;
-}
 #endif
 
 RawMasks RawMasksScalar(const char* src, char* low) {
@@ -190,24 +163,21 @@ int& SimdLevel() {
 // Lowercases the 64 bytes of the text from o into `low + o` (the text's bytes, then NULs past
 // its end; a wide mark's first byte becomes its ASCII stand-in) and returns their masks; `text`
 // is the original.
-template <bool kAvx512 = false>
 [[gnu::always_inline]] inline BlockMasks LowerAndMask(std::string_view text, char* low, size_t o,
                                                       int level) {
   const size_t left = text.size() - o;
   const char* src = text.data() + o;
   const uint64_t valid = left >= 64 ? ~uint64_t{0} : (uint64_t{1} << left) - 1;
-  // The last block: the text is not padded, its copy is (AVX-512 loads it masked).
+  // The last block: the text is not padded, its copy is.
   alignas(32) char tail[64];
-  if (!kAvx512 && left < 64) {
+  if (left < 64) {
     std::memset(tail, 0, sizeof tail);
     std::memcpy(tail, src, left);
     src = tail;
   }
   RawMasks r;
 #if defined(SITREP_TIMEX_AVX2)
-  if constexpr (kAvx512) {
-    r = RawMasksAvx512(src, low + o, valid);
-  } else if (level >= 2) {
+  if (level >= 2) {
     r = RawMasksAvx2(src, low + o);
   } else
 #endif
@@ -284,8 +254,9 @@ __attribute__((target("avx512f"))) inline void StoreWidened(uint32_t* out, __m12
 }
 
 // The same with AVX-512 (SIMD level 3): the set bits' indexes packed by one byte compression,
-// then widened and stored sixteen at a time (up to fifteen entries past them; the caller leaves
-// room). No chain of bit clears.
+// then widened and stored sixteen at a time: always 32 (a branch on more than 16, taken for about
+// one block in five, mispredicts), more only for more than 32 set bits; up to 31 entries past
+// them (the caller leaves room). No chain of bit clears.
 __attribute__((target("avx512f,avx512bw,avx512vbmi2,popcnt"))) inline void FlattenVbmi2(
     uint32_t* out, uint64_t s, uint32_t base) {
   const __m512i iota = _mm512_set_epi8(
@@ -296,9 +267,11 @@ __attribute__((target("avx512f,avx512bw,avx512vbmi2,popcnt"))) inline void Flatt
   const __m512i vbase = _mm512_set1_epi32(static_cast<int>(base));
   const int n = __builtin_popcountll(s);
   StoreWidened(out, _mm512_maskz_extracti32x4_epi32(0xF, at, 0), vbase);
-  if (n > 16) StoreWidened(out + 16, _mm512_maskz_extracti32x4_epi32(0xF, at, 1), vbase);
-  if (n > 32) StoreWidened(out + 32, _mm512_maskz_extracti32x4_epi32(0xF, at, 2), vbase);
-  if (n > 48) StoreWidened(out + 48, _mm512_maskz_extracti32x4_epi32(0xF, at, 3), vbase);
+  StoreWidened(out + 16, _mm512_maskz_extracti32x4_epi32(0xF, at, 1), vbase);
+  if (n > 32) [[unlikely]] {
+    StoreWidened(out + 32, _mm512_maskz_extracti32x4_epi32(0xF, at, 2), vbase);
+    if (n > 48) StoreWidened(out + 48, _mm512_maskz_extracti32x4_epi32(0xF, at, 3), vbase);
+  }
 }
 #endif
 
@@ -440,15 +413,11 @@ __attribute__((target("avx2,bmi,bmi2,popcnt"))) inline size_t ListWordsAvx2(
 
 // The first three lowered bytes of the tokens whose starts are set in `start`, in order, from
 // first[0], second[0] and third[0] on (64 bytes stored at each: the caller leaves room, and the
-// next block writes over the rest). `low` is the block's lowered text, and the next 64 bytes
-// unless `last` (the text's last block: NUL padding follows). Both blocks are loaded whole, the
-// bytes one and two on taken from them by permutes: loads at low + 1 and low + 2 would span the
-// next block's store just made (LexInto's walk) and wait for it to complete, as a load that two
-// stores wrote gets no store forwarding.
+// next block writes over the rest). `block` is the block's lowered text, `next` the next 64
+// bytes (NULs after the text's last block): the bytes one and two on are taken from them by
+// permutes, not loaded at block + 1 and + 2 (which would wait for the stores just made).
 __attribute__((target("avx512f,avx512bw,avx512vbmi,avx512vbmi2"))) inline void StoreFirstBytes(
-    const char* low, bool last, uint64_t start, uint8_t* first, uint8_t* second, uint8_t* third) {
-  const __m512i block = _mm512_loadu_si512(low);
-  const __m512i next = last ? _mm512_setzero_si512() : _mm512_loadu_si512(low + 64);
+    __m512i block, __m512i next, uint64_t start, uint8_t* first, uint8_t* second, uint8_t* third) {
   // Byte k of the 128 bytes of block and next, from k = 1 and from k = 2 on.
   const __m512i one_on = _mm512_set_epi8(
       64, 63, 62, 61, 60, 59, 58, 57, 56, 55, 54, 53, 52, 51, 50, 49, 48, 47, 46, 45, 44, 43, 42,
@@ -668,6 +637,98 @@ template <typename T>
   if (v->size() < n) [[unlikely]] Grow(v, n);
 }
 
+#if defined(SITREP_TIMEX_AVX2)
+// Passes 1 and 2 of LexInto at SIMD level 3 (see there): the lowered copy into `low`, the
+// tokens' begin and end offsets and first three lowered bytes (StoreFirstBytes); returns the
+// token count. Each lowered block stays in a register for the first bytes of the block before
+// it (no load of what was just stored), and only the text's last block is loaded masked.
+__attribute__((
+    target("avx2,bmi,bmi2,popcnt,avx512f,avx512bw,avx512vbmi,avx512vbmi2"))) inline size_t
+WalkVbmi2(std::string_view text, char* low, uint32_t* begin, uint32_t* end, uint8_t* first,
+          uint8_t* second, uint8_t* third) {
+  const size_t size = text.size();
+  const size_t blocks = (size + 63) / 64;
+  const char* const src = text.data();
+  const __m512i upper_first = _mm512_set1_epi8('A'), letter_first = _mm512_set1_epi8('a');
+  const __m512i digit_first = _mm512_set1_epi8('0'), control_first = _mm512_set1_epi8(9);
+  const __m512i twenty_five = _mm512_set1_epi8(25), nine = _mm512_set1_epi8(9);
+  const __m512i four = _mm512_set1_epi8(4), case_bit = _mm512_set1_epi8(0x20);
+  const __m512i newline = _mm512_set1_epi8('\n'), blank = _mm512_set1_epi8(' ');
+  uint64_t carry_word = 0, carry_digit = 0, carry_wide = 0;
+  // The previous block's word and digit bytes, punctuation ends, starts and lowered bytes.
+  uint64_t last_word = 0, last_digit = 0, last_marks = 0, last_start = 0;
+  __m512i last_low = _mm512_setzero_si512();
+  size_t last_before = 0;  // the tokens before the previous block
+  size_t count = 0, ends = 0;
+  for (size_t b = 0; b < blocks; ++b) {
+    const size_t o = b * 64;
+    const size_t left = size - o;
+    const __mmask64 valid = left >= 64 ? ~__mmask64{0} : (__mmask64{1} << left) - 1;
+    const __m512i v =
+        left >= 64 ? _mm512_loadu_si512(src + o) : _mm512_maskz_loadu_epi8(valid, src + o);
+    // Unsigned range tests (byte - first <= last - first); bytes >= 0x80 fall in none.
+    const __mmask64 upper = _mm512_cmple_epu8_mask(_mm512_sub_epi8(v, upper_first), twenty_five);
+    __m512i lowered = _mm512_mask_add_epi8(v, upper, v, case_bit);
+    _mm512_storeu_si512(low + o, lowered);
+    const __mmask64 letter =
+        _mm512_cmple_epu8_mask(_mm512_sub_epi8(lowered, letter_first), twenty_five);
+    const __mmask64 digit = _mm512_cmple_epu8_mask(_mm512_sub_epi8(lowered, digit_first), nine);
+    // ' ' and \t \v \f \r (9..13 but not \n).
+    const __mmask64 space = (_mm512_cmple_epu8_mask(_mm512_sub_epi8(lowered, control_first), four) &
+                             _mm512_cmpneq_epi8_mask(lowered, newline)) |
+                            _mm512_cmpeq_epi8_mask(lowered, blank);
+    uint64_t high = _mm512_movepi8_mask(lowered);
+    uint64_t word = letter, wide = 0;
+    const uint64_t single = valid & ~(letter | digit | space | high);
+    if (high != 0) [[unlikely]] {
+      // Non-ASCII bytes are word bytes, except the three bytes of a wide punctuation mark.
+      while (high != 0) {
+        const size_t k = static_cast<size_t>(_tzcnt_u64(high));
+        high = _blsr_u64(high);
+        const size_t q = o + k;
+        if (const char ch = WidePunct(text, q)) {
+          wide |= uint64_t{1} << k;
+          low[q] = ch;  // the mark's ASCII stand-in (LexTimex)
+        } else if (!(q >= 1 && IsWidePunct(text, q - 1)) && !(q >= 2 && IsWidePunct(text, q - 2))) {
+          word |= uint64_t{1} << k;
+        }
+      }
+      if (wide != 0) lowered = _mm512_loadu_si512(low + o);
+    }
+    if (b > 0) {
+      // The ends and first bytes of the previous block.
+      const uint64_t last = (last_word & ~(last_word >> 1 | word << 63)) |
+                            (last_digit & ~(last_digit >> 1 | digit << 63)) | last_marks;
+      ends += FlattenAt<true, true>(end + ends, last, static_cast<uint32_t>(o - 63));
+      StoreFirstBytes(last_low, lowered, last_start, first + last_before, second + last_before,
+                      third + last_before);
+    }
+    // The bytes that end a punctuation token: one-byte marks, and the third byte of a wide one
+    // (maybe in the next block).
+    last_marks = single | wide << 2 | carry_wide;
+    carry_wide = wide >> 62;
+    const uint64_t start =
+        (word & ~(word << 1 | carry_word)) | (digit & ~(digit << 1 | carry_digit)) | wide | single;
+    last_before = count;
+    count += FlattenAt<true, true>(begin + count, start, static_cast<uint32_t>(o));
+    carry_word = word >> 63;
+    carry_digit = digit >> 63;
+    last_word = word;
+    last_digit = digit;
+    last_start = start;
+    last_low = lowered;
+  }
+  // The last block's ends and first bytes (NULs after it); the padding after the text.
+  const uint64_t last =
+      (last_word & ~(last_word >> 1)) | (last_digit & ~(last_digit >> 1)) | last_marks;
+  FlattenAt<true, true>(end + ends, last, static_cast<uint32_t>(blocks * 64 - 63));
+  StoreFirstBytes(last_low, _mm512_setzero_si512(), last_start, first + last_before,
+                  second + last_before, third + last_before);
+  std::memset(low + size, 0, kLoweredPadding);
+  return count;
+}
+#endif
+
 // LexTimexInto at SIMD level `level` (kBmi: the CPU has BMI1/2 and POPCNT, level 2 and up;
 // kVbmi2: AVX-512 too, level 3); inlined into one copy per instruction set (LexTimexInto).
 template <bool kBmi, bool kVbmi2 = false>
@@ -708,10 +769,10 @@ template <bool kBmi, bool kVbmi2 = false>
     GrowTo(&starts, blocks);
     GrowTo(&before, blocks + 1);
   }
-  // At most one token per byte, and room for the entries FlattenAt writes past the count (and
-  // the 64 bytes StoreFirstBytes stores).
-  GrowTo(&t->begin, size + 16);
-  GrowTo(&t->end, size + 16);
+  // At most one token per byte, and room for the entries FlattenAt writes past the count (31 at
+  // level 3) and the 64 bytes StoreFirstBytes stores.
+  GrowTo(&t->begin, size + 32);
+  GrowTo(&t->end, size + 32);
   GrowTo(&t->first, size + 64);
   thread_local std::vector<uint8_t> seconds, thirds;
   if constexpr (kVbmi2) {
@@ -723,56 +784,50 @@ template <bool kBmi, bool kVbmi2 = false>
   uint8_t* const first = t->first.data();
   uint8_t* const second = seconds.data();
   uint8_t* const third = thirds.data();
-  uint64_t carry_word = 0, carry_digit = 0, carry_wide = 0;
-  // The previous block's word and digit bytes, punctuation ends and starts.
-  uint64_t last_word = 0, last_digit = 0, last_marks = 0, last_start = 0;
-  size_t last_before = 0;  // the tokens before the previous block
-  size_t count = 0, ends = 0;
-  // One round more than blocks: the last finishes the last block (no bytes after it).
-  for (size_t b = 0; b <= blocks; ++b) {
-    BlockMasks m{};
-    if (b < blocks) {
-      m = LowerAndMask<kVbmi2>(text, p, b * 64, level);
-    } else {
-      // The last block wrote NULs up to its end; the padding goes on to size +
-      // kLoweredPadding.
-      std::memset(p + size, 0, kLoweredPadding);
-    }
-    if (b > 0) {
-      // The ends and first bytes of the previous block.
-      const size_t a = b - 1;
-      const uint64_t last = (last_word & ~(last_word >> 1 | m.word << 63)) |
-                            (last_digit & ~(last_digit >> 1 | m.digit << 63)) | last_marks;
-      ends += FlattenAt<kBmi, kVbmi2>(end + ends, last, static_cast<uint32_t>(a * 64 + 1));
+  size_t count = 0;
 #if defined(SITREP_TIMEX_AVX2)
-      if constexpr (kVbmi2) {
-        StoreFirstBytes(p + a * 64, b == blocks, last_start, first + last_before,
-                        second + last_before, third + last_before);
-      }
+  if constexpr (kVbmi2) {
+    count = WalkVbmi2(text, p, begin, end, first, second, third);
+  } else
 #endif
-    }
-    if (b == blocks) break;
-    // (Read after the walk below level 3 only.)
-    if constexpr (!kVbmi2) digit_bits[b] = m.digit;
-    // The bytes that end a punctuation token: one-byte marks, and the third byte of a wide one
-    // (maybe in the next block).
-    last_marks = m.single | m.wide << 2 | carry_wide;
-    carry_wide = m.wide >> 62;
-    const uint64_t start = (m.word & ~(m.word << 1 | carry_word)) |
-                           (m.digit & ~(m.digit << 1 | carry_digit)) | m.wide | m.single;
-    if constexpr (!kVbmi2) {
+  {
+    uint64_t carry_word = 0, carry_digit = 0, carry_wide = 0;
+    // The previous block's word and digit bytes, punctuation ends and starts.
+    uint64_t last_word = 0, last_digit = 0, last_marks = 0;
+    size_t ends = 0;
+    // One round more than blocks: the last finishes the last block (no bytes after it).
+    for (size_t b = 0; b <= blocks; ++b) {
+      BlockMasks m{};
+      if (b < blocks) {
+        m = LowerAndMask(text, p, b * 64, level);
+      } else {
+        // The last block wrote NULs up to its end; the padding goes on to size +
+        // kLoweredPadding.
+        std::memset(p + size, 0, kLoweredPadding);
+      }
+      if (b > 0) {
+        // The ends of the previous block.
+        const size_t a = b - 1;
+        const uint64_t last = (last_word & ~(last_word >> 1 | m.word << 63)) |
+                              (last_digit & ~(last_digit >> 1 | m.digit << 63)) | last_marks;
+        ends += FlattenAt<kBmi, false>(end + ends, last, static_cast<uint32_t>(a * 64 + 1));
+      }
+      if (b == blocks) break;
+      digit_bits[b] = m.digit;
+      // The bytes that end a punctuation token: one-byte marks, and the third byte of a wide
+      // one (maybe in the next block).
+      last_marks = m.single | m.wide << 2 | carry_wide;
+      carry_wide = m.wide >> 62;
+      const uint64_t start = (m.word & ~(m.word << 1 | carry_word)) |
+                             (m.digit & ~(m.digit << 1 | carry_digit)) | m.wide | m.single;
       starts[b] = start;
       before[b] = static_cast<uint32_t>(count);
+      count += FlattenAt<kBmi, false>(begin + count, start, static_cast<uint32_t>(b * 64));
+      carry_word = m.word >> 63;
+      carry_digit = m.digit >> 63;
+      last_word = m.word;
+      last_digit = m.digit;
     }
-    last_before = count;
-    count += FlattenAt<kBmi, kVbmi2>(begin + count, start, static_cast<uint32_t>(b * 64));
-    carry_word = m.word >> 63;
-    carry_digit = m.digit >> 63;
-    last_word = m.word;
-    last_digit = m.digit;
-    last_start = start;
-  }
-  if constexpr (!kVbmi2) {
     before[blocks] = static_cast<uint32_t>(count);
     digit_bits[blocks] = 0;
   }
@@ -784,7 +839,7 @@ template <bool kBmi, bool kVbmi2 = false>
   const WordClassTable& table = TimeWordClasses();
   const bool sealed = table.sealed();
   thread_local std::vector<uint32_t> lookups, hot_numbers;
-  GrowTo(&lookups, count + 16);
+  GrowTo(&lookups, count + 32);
   GrowTo(&hot_numbers, count + 1);
   GrowTo(&t->time_words, count + 1);
   GrowTo(&t->reading, count + 64);  // NumbersVbmi2 reads 64 at a time
