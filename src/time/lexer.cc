@@ -21,8 +21,8 @@ namespace {
 
 constexpr uint64_t kHighBits = 0x8080808080808080ULL;
 
-bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+constexpr bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 // Returns the ASCII stand-in for the 3-byte punctuation we care about at `pos`, or 0.
 char WidePunct(std::string_view text, size_t pos) {
@@ -637,11 +637,32 @@ template <typename T>
   if (v->size() < n) [[unlikely]] Grow(v, n);
 }
 
+// The classes of the ASCII bytes (WalkVbmi2): letters, digits, and whitespace between tokens
+// (' ', \t, \v, \f, \r; not \n); and the bytes lowercased.
+constexpr uint8_t kLetterClass = 1, kDigitClass = 2, kSpaceClass = 4;
+alignas(64) constexpr auto kAsciiClass = [] {
+  std::array<uint8_t, 128> table{};
+  for (int c = 0; c < 128; ++c) {
+    if (IsAsciiAlpha(static_cast<unsigned char>(c))) table[c] = kLetterClass;
+    if (IsDigit(static_cast<unsigned char>(c))) table[c] = kDigitClass;
+    if (c == ' ' || (c >= 9 && c <= 13 && c != '\n')) table[c] = kSpaceClass;
+  }
+  return table;
+}();
+alignas(64) constexpr auto kAsciiLower = [] {
+  std::array<uint8_t, 128> table{};
+  for (int c = 0; c < 128; ++c) table[c] = static_cast<uint8_t>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return table;
+}();
+
 #if defined(SITREP_TIMEX_AVX2)
 // Passes 1 and 2 of LexInto at SIMD level 3 (see there): the lowered copy into `low`, the
 // tokens' begin and end offsets and first three lowered bytes (StoreFirstBytes); returns the
 // token count. Each lowered block stays in a register for the first bytes of the block before
-// it (no load of what was just stored), and only the text's last block is loaded masked.
+// it (no load of what was just stored), and only the text's last block is loaded masked. The
+// ends are listed with their block, not one behind: a word or number at byte 63 is taken to end
+// there, and its end written over by the next block's first when that block goes on with it
+// (fewer values live from one block to the next).
 __attribute__((
     target("avx2,bmi,bmi2,popcnt,avx512f,avx512bw,avx512vbmi,avx512vbmi2"))) inline size_t
 WalkVbmi2(std::string_view text, char* low, uint32_t* begin, uint32_t* end, uint8_t* first,
@@ -649,14 +670,16 @@ WalkVbmi2(std::string_view text, char* low, uint32_t* begin, uint32_t* end, uint
   const size_t size = text.size();
   const size_t blocks = (size + 63) / 64;
   const char* const src = text.data();
-  const __m512i upper_first = _mm512_set1_epi8('A'), letter_first = _mm512_set1_epi8('a');
-  const __m512i digit_first = _mm512_set1_epi8('0'), control_first = _mm512_set1_epi8(9);
-  const __m512i twenty_five = _mm512_set1_epi8(25), nine = _mm512_set1_epi8(9);
-  const __m512i four = _mm512_set1_epi8(4), case_bit = _mm512_set1_epi8(0x20);
-  const __m512i newline = _mm512_set1_epi8('\n'), blank = _mm512_set1_epi8(' ');
+  const __m512i lower_low = _mm512_load_si512(kAsciiLower.data());
+  const __m512i lower_high = _mm512_load_si512(kAsciiLower.data() + 64);
+  const __m512i class_low = _mm512_load_si512(kAsciiClass.data());
+  const __m512i class_high = _mm512_load_si512(kAsciiClass.data() + 64);
+  const __m512i letter_bit = _mm512_set1_epi8(kLetterClass);
+  const __m512i digit_bit = _mm512_set1_epi8(kDigitClass);
+  const __m512i space_bit = _mm512_set1_epi8(kSpaceClass);
   uint64_t carry_word = 0, carry_digit = 0, carry_wide = 0;
-  // The previous block's word and digit bytes, punctuation ends, starts and lowered bytes.
-  uint64_t last_word = 0, last_digit = 0, last_marks = 0, last_start = 0;
+  // The previous block's starts and lowered bytes.
+  uint64_t last_start = 0;
   __m512i last_low = _mm512_setzero_si512();
   size_t last_before = 0;  // the tokens before the previous block
   size_t count = 0, ends = 0;
@@ -666,18 +689,16 @@ WalkVbmi2(std::string_view text, char* low, uint32_t* begin, uint32_t* end, uint
     const __mmask64 valid = left >= 64 ? ~__mmask64{0} : (__mmask64{1} << left) - 1;
     const __m512i v =
         left >= 64 ? _mm512_loadu_si512(src + o) : _mm512_maskz_loadu_epi8(valid, src + o);
-    // Unsigned range tests (byte - first <= last - first); bytes >= 0x80 fall in none.
-    const __mmask64 upper = _mm512_cmple_epu8_mask(_mm512_sub_epi8(v, upper_first), twenty_five);
-    __m512i lowered = _mm512_mask_add_epi8(v, upper, v, case_bit);
+    // The ASCII bytes lowered and classed by two 128-byte table lookups (permutes on their low
+    // seven bits); bytes >= 0x80 are kept and fall in no class.
+    uint64_t high = _mm512_movepi8_mask(v);
+    const __mmask64 ascii = ~high;
+    __m512i lowered = _mm512_mask2_permutex2var_epi8(lower_low, v, ascii, lower_high);
     _mm512_storeu_si512(low + o, lowered);
-    const __mmask64 letter =
-        _mm512_cmple_epu8_mask(_mm512_sub_epi8(lowered, letter_first), twenty_five);
-    const __mmask64 digit = _mm512_cmple_epu8_mask(_mm512_sub_epi8(lowered, digit_first), nine);
-    // ' ' and \t \v \f \r (9..13 but not \n).
-    const __mmask64 space = (_mm512_cmple_epu8_mask(_mm512_sub_epi8(lowered, control_first), four) &
-                             _mm512_cmpneq_epi8_mask(lowered, newline)) |
-                            _mm512_cmpeq_epi8_mask(lowered, blank);
-    uint64_t high = _mm512_movepi8_mask(lowered);
+    const __m512i cls = _mm512_permutex2var_epi8(class_low, v, class_high);
+    const __mmask64 letter = _mm512_mask_test_epi8_mask(ascii, cls, letter_bit);
+    const __mmask64 digit = _mm512_mask_test_epi8_mask(ascii, cls, digit_bit);
+    const __mmask64 space = _mm512_mask_test_epi8_mask(ascii, cls, space_bit);
     uint64_t word = letter, wide = 0;
     const uint64_t single = valid & ~(letter | digit | space | high);
     if (high != 0) [[unlikely]] {
@@ -696,32 +717,28 @@ WalkVbmi2(std::string_view text, char* low, uint32_t* begin, uint32_t* end, uint
       if (wide != 0) lowered = _mm512_loadu_si512(low + o);
     }
     if (b > 0) {
-      // The ends and first bytes of the previous block.
-      const uint64_t last = (last_word & ~(last_word >> 1 | word << 63)) |
-                            (last_digit & ~(last_digit >> 1 | digit << 63)) | last_marks;
-      ends += FlattenAt<true, true>(end + ends, last, static_cast<uint32_t>(o - 63));
+      // The first bytes of the previous block's tokens.
       StoreFirstBytes(last_low, lowered, last_start, first + last_before, second + last_before,
                       third + last_before);
     }
-    // The bytes that end a punctuation token: one-byte marks, and the third byte of a wide one
-    // (maybe in the next block).
-    last_marks = single | wide << 2 | carry_wide;
+    // The last bytes of the tokens: of words and numbers (at byte 63 when it is a word's or a
+    // number's: taken back below when the next block goes on with it), one-byte marks, and the
+    // third byte of a wide one (maybe in the next block). Its end is one after.
+    const uint64_t last =
+        (word & ~(word >> 1)) | (digit & ~(digit >> 1)) | single | wide << 2 | carry_wide;
     carry_wide = wide >> 62;
+    ends -= (carry_word & word) | (carry_digit & digit);  // the previous block's byte 63 went on
+    ends += FlattenAt<true, true>(end + ends, last, static_cast<uint32_t>(o + 1));
     const uint64_t start =
         (word & ~(word << 1 | carry_word)) | (digit & ~(digit << 1 | carry_digit)) | wide | single;
     last_before = count;
     count += FlattenAt<true, true>(begin + count, start, static_cast<uint32_t>(o));
     carry_word = word >> 63;
     carry_digit = digit >> 63;
-    last_word = word;
-    last_digit = digit;
     last_start = start;
     last_low = lowered;
   }
-  // The last block's ends and first bytes (NULs after it); the padding after the text.
-  const uint64_t last =
-      (last_word & ~(last_word >> 1)) | (last_digit & ~(last_digit >> 1)) | last_marks;
-  FlattenAt<true, true>(end + ends, last, static_cast<uint32_t>(blocks * 64 - 63));
+  // The last block's first bytes (NULs after it); the padding after the text.
   StoreFirstBytes(last_low, _mm512_setzero_si512(), last_start, first + last_before,
                   second + last_before, third + last_before);
   std::memset(low + size, 0, kLoweredPadding);
@@ -756,9 +773,8 @@ template <bool kBmi, bool kVbmi2 = false>
   // Passes 1 and 2 in one walk over the 64-byte blocks: the lowercased copy, masks of word and
   // digit bytes, token starts and one-byte and wide punctuation per block; each token's begin
   // offset, in token order, and the count of tokens before each block. A block's ends (the
-  // bytes after the tokens' last bytes, in token order those of the tokens in order) and, at
-  // level 3, its tokens' first three lowered bytes (StoreFirstBytes) follow one block behind:
-  // they need the next block's masks and lowered bytes.
+  // bytes after the tokens' last bytes, in token order those of the tokens in order) follow one
+  // block behind: they need the next block's masks (level 3: WalkVbmi2).
   thread_local std::vector<uint64_t> digit_bits, starts;
   thread_local std::vector<uint32_t> before;
   const size_t blocks = (size + 63) / 64;
