@@ -562,24 +562,26 @@ inline int DigitsValue(const char* p, size_t n) {
 // Numbers and starters at SIMD level 3, 64 tokens at a time by their first bytes and readings
 // (`first` and `reading` readable 64 entries past the count): each number's digit count and
 // value (-1 over 9 digits), the starters (a number, "'", a word with a class) as bits by token
-// index in `starter`, and the hot numbers (a value) as bits in `hot`, for the first `groups`
-// 64-token groups (count <= 64 * groups). `low` is the lowered text.
+// index in `starter`, and the hot tokens (a number with a value, a time word) as bits in `hot`
+// (from the readings: no bit set per time word in memory, each waiting for the one before), for
+// the first `groups` 64-token groups (count <= 64 * groups). `low` is the lowered text.
 __attribute__((target("avx2,bmi,bmi2,popcnt,avx512f,avx512bw"))) inline void NumbersVbmi2(
     const char* low, const uint32_t* begin, const uint32_t* end, const uint8_t* first,
     const TokenTable::Reading* reading, size_t count, size_t groups, uint8_t* digits, int32_t* num,
     uint64_t* starter, uint64_t* hot) {
   const __m512i zero = _mm512_set1_epi8('0'), nine = _mm512_set1_epi8(9);
   const __m512i apostrophe = _mm512_set1_epi8('\''), cls = _mm512_set1_epi32(0xFF);
+  const __m512i time_word = _mm512_set1_epi32(kTimeWord);
   for (size_t g = 0; g < groups; ++g) {
     const size_t left = count - g * 64;
     const uint64_t valid = left >= 64 ? ~uint64_t{0} : (uint64_t{1} << left) - 1;
     const __m512i f = _mm512_loadu_si512(first + g * 64);
     const uint64_t number = _mm512_cmple_epu8_mask(_mm512_sub_epi8(f, zero), nine) & valid;
-    uint64_t word = 0;
+    uint64_t word = 0, time = 0;
     for (int q = 0; q < 4; ++q) {
-      const __mmask16 has =
-          _mm512_test_epi32_mask(_mm512_loadu_si512(reading + g * 64 + 16 * q), cls);
-      word |= static_cast<uint64_t>(has) << (16 * q);
+      const __m512i r = _mm512_loadu_si512(reading + g * 64 + 16 * q);
+      word |= static_cast<uint64_t>(_mm512_test_epi32_mask(r, cls)) << (16 * q);
+      time |= static_cast<uint64_t>(_mm512_test_epi32_mask(r, time_word)) << (16 * q);
     }
     starter[g] = (number | _mm512_cmpeq_epi8_mask(f, apostrophe) | word) & valid;
     uint64_t hot_numbers = 0;
@@ -592,7 +594,7 @@ __attribute__((target("avx2,bmi,bmi2,popcnt,avx512f,avx512bw"))) inline void Num
       num[at] = v;
       hot_numbers |= uint64_t{v >= 0} << bit;
     }
-    hot[g] |= hot_numbers;
+    hot[g] = (time & valid) | hot_numbers;
   }
 }
 #endif
@@ -919,8 +921,12 @@ template <bool kBmi, bool kVbmi2 = false>
   thread_local std::vector<uint64_t> hot_bits;
   GrowTo(&hot_bits, hot_words + 1);
   uint64_t* const hot = hot_bits.data();
-  std::memset(hot, 0, (hot_words + 1) * sizeof(uint64_t));
-  for (size_t w = 0; w < hot_ws; ++w) hot[hot_word[w] / 64] |= uint64_t{1} << (hot_word[w] % 64);
+  if constexpr (kVbmi2) {
+    hot[hot_words] = 0;  // (NumbersVbmi2 sets the others)
+  } else {
+    std::memset(hot, 0, (hot_words + 1) * sizeof(uint64_t));
+    for (size_t w = 0; w < hot_ws; ++w) hot[hot_word[w] / 64] |= uint64_t{1} << (hot_word[w] % 64);
+  }
   // The list is appended to without a branch, in slots that only grow (room for the entries
   // FlattenAt writes past the count).
   GrowTo(&t->candidate_slots, count + 64);
