@@ -639,15 +639,19 @@ template <typename T>
   if (v->size() < n) [[unlikely]] Grow(v, n);
 }
 
-// The classes of the ASCII bytes (WalkVbmi2): letters, digits, and whitespace between tokens
-// (' ', \t, \v, \f, \r; not \n); and the bytes lowercased.
-constexpr uint8_t kLetterClass = 1, kDigitClass = 2, kSpaceClass = 4;
+// The classes of the ASCII bytes (WalkVbmi2): letters, digits, and one-byte punctuation (all
+// but whitespace between tokens: ' ', \t, \v, \f, \r; not \n); and the bytes lowercased.
+constexpr uint8_t kLetterClass = 1, kDigitClass = 2, kMarkClass = 4;
 alignas(64) constexpr auto kAsciiClass = [] {
   std::array<uint8_t, 128> table{};
   for (int c = 0; c < 128; ++c) {
-    if (IsAsciiAlpha(static_cast<unsigned char>(c))) table[c] = kLetterClass;
-    if (IsDigit(static_cast<unsigned char>(c))) table[c] = kDigitClass;
-    if (c == ' ' || (c >= 9 && c <= 13 && c != '\n')) table[c] = kSpaceClass;
+    if (IsAsciiAlpha(static_cast<unsigned char>(c))) {
+      table[c] = kLetterClass;
+    } else if (IsDigit(static_cast<unsigned char>(c))) {
+      table[c] = kDigitClass;
+    } else if (!(c == ' ' || (c >= 9 && c <= 13 && c != '\n'))) {
+      table[c] = kMarkClass;  // a one-byte punctuation token ('\n' and NUL included)
+    }
   }
   return table;
 }();
@@ -678,7 +682,7 @@ WalkVbmi2(std::string_view text, char* low, uint32_t* begin, uint32_t* end, uint
   const __m512i class_high = _mm512_load_si512(kAsciiClass.data() + 64);
   const __m512i letter_bit = _mm512_set1_epi8(kLetterClass);
   const __m512i digit_bit = _mm512_set1_epi8(kDigitClass);
-  const __m512i space_bit = _mm512_set1_epi8(kSpaceClass);
+  const __m512i mark_bit = _mm512_set1_epi8(kMarkClass);
   uint64_t carry_word = 0, carry_digit = 0, carry_wide = 0;
   // The previous block's starts and lowered bytes.
   uint64_t last_start = 0;
@@ -700,9 +704,8 @@ WalkVbmi2(std::string_view text, char* low, uint32_t* begin, uint32_t* end, uint
     const __m512i cls = _mm512_permutex2var_epi8(class_low, v, class_high);
     const __mmask64 letter = _mm512_mask_test_epi8_mask(ascii, cls, letter_bit);
     const __mmask64 digit = _mm512_mask_test_epi8_mask(ascii, cls, digit_bit);
-    const __mmask64 space = _mm512_mask_test_epi8_mask(ascii, cls, space_bit);
+    const uint64_t single = _mm512_mask_test_epi8_mask(ascii & valid, cls, mark_bit);
     uint64_t word = letter, wide = 0;
-    const uint64_t single = valid & ~(letter | digit | space | high);
     if (high != 0) [[unlikely]] {
       // Non-ASCII bytes are word bytes, except the three bytes of a wide punctuation mark.
       while (high != 0) {
