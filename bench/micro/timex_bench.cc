@@ -57,6 +57,10 @@ BENCHMARK(BM_FindTimex)->RangeMultiplier(16)->Range(1 << 10, 1 << 20);
 // The documents of SITREP_TIMEX_CORPUS (text, publication date); false (and the benchmark skipped)
 // when it is not set or cannot be read.
 bool ReadCorpus(benchmark::State& state, std::vector<std::pair<std::string, std::string>>* docs) {
+  // SITREP_TIMEX_SIMD_LEVEL: the lexer's SIMD level (LexTimexSimdLevel; the best by default).
+  if (const char* level = std::getenv("SITREP_TIMEX_SIMD_LEVEL"); level != nullptr && *level) {
+    sitrep::timex::SetLexTimexSimdLevel(std::atoi(level));
+  }
   const char* path = std::getenv("SITREP_TIMEX_CORPUS");
   if (path == nullptr || *path == '\0') {
     state.SkipWithError("SITREP_TIMEX_CORPUS is not set");
