@@ -9,10 +9,10 @@
 #include <utility>
 #include <vector>
 
-#include "sitrep/reader.h"
-
 #include "sitrep/pipeline.h"
+#include "sitrep/reader.h"
 #include "sitrep/timex.h"
+#include "time/lexer.h"
 
 namespace {
 
@@ -54,23 +54,34 @@ void BM_FindTimex(benchmark::State& state) {
 }
 BENCHMARK(BM_FindTimex)->RangeMultiplier(16)->Range(1 << 10, 1 << 20);
 
-// One iteration = FindTimex over every document of the corpus (text and publication date as
-// read from the file; reading is outside the timed loop). items/s = documents/s.
-void BM_FindTimexCorpus(benchmark::State& state) {
+// The documents of SITREP_TIMEX_CORPUS (text, publication date); false (and the benchmark skipped)
+// when it is not set or cannot be read.
+bool ReadCorpus(benchmark::State& state, std::vector<std::pair<std::string, std::string>>* docs) {
+  // SITREP_TIMEX_SIMD_LEVEL: the lexer's SIMD level (LexTimexSimdLevel; the best by default).
+  if (const char* level = std::getenv("SITREP_TIMEX_SIMD_LEVEL"); level != nullptr && *level) {
+    sitrep::timex::SetLexTimexSimdLevel(std::atoi(level));
+  }
   const char* path = std::getenv("SITREP_TIMEX_CORPUS");
   if (path == nullptr || *path == '\0') {
     state.SkipWithError("SITREP_TIMEX_CORPUS is not set");
-    return;
+    return false;
   }
-  std::vector<std::pair<std::string, std::string>> docs;  // text, published
   auto reader = sitrep::OpenInputs({path});
   if (!reader.ok()) {
     state.SkipWithError("cannot open SITREP_TIMEX_CORPUS");
-    return;
+    return false;
   }
   while (auto item = (*reader)->Next()) {
-    if (item->status.ok()) docs.emplace_back(item->record.payload, item->record.published);
+    if (item->status.ok()) docs->emplace_back(item->record.payload, item->record.published);
   }
+  return true;
+}
+
+// One iteration = FindTimex over every document of the corpus (text and publication date as
+// read from the file; reading is outside the timed loop). items/s = documents/s.
+void BM_FindTimexCorpus(benchmark::State& state) {
+  std::vector<std::pair<std::string, std::string>> docs;  // text, published
+  if (!ReadCorpus(state, &docs)) return;
   size_t found = 0;
   for (const auto& [text, published] : docs) found += sitrep::FindTimex(text, published).size();
   for (auto _ : state) {
@@ -87,5 +98,27 @@ void BM_FindTimexCorpus(benchmark::State& state) {
 // Process CPU time, as chrono's side measures with process.cpuUsage(): on a shared machine wall
 // time mostly measures the other processes.
 BENCHMARK(BM_FindTimexCorpus)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
+
+// The timex lexer alone (LexTimexInto, the scanner's token table) over the same corpus: the part
+// of BM_FindTimexCorpus that src/time/lexer.cc does. items/s = documents/s.
+void BM_LexTimexCorpus(benchmark::State& state) {
+  std::vector<std::pair<std::string, std::string>> docs;
+  if (!ReadCorpus(state, &docs)) return;
+  std::string lowered;
+  sitrep::timex::TokenTable table;
+  size_t tokens = 0;
+  for (auto _ : state) {
+    tokens = 0;
+    for (const auto& doc : docs) {
+      sitrep::timex::LexTimexInto(doc.first, &lowered, &table);
+      tokens += table.count + table.candidate_count;
+      benchmark::DoNotOptimize(table.begin.data());
+    }
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) *
+                          static_cast<int64_t>(docs.size()));
+  state.counters["tokens"] = static_cast<double>(tokens);
+}
+BENCHMARK(BM_LexTimexCorpus)->Unit(benchmark::kMicrosecond)->MeasureProcessCPUTime();
 
 }  // namespace

@@ -21,8 +21,8 @@ namespace {
 
 constexpr uint64_t kHighBits = 0x8080808080808080ULL;
 
-bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+constexpr bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 // Returns the ASCII stand-in for the 3-byte punctuation we care about at `pos`, or 0.
 char WidePunct(std::string_view text, size_t pos) {
@@ -118,33 +118,6 @@ __attribute__((target("avx2"))) inline RawMasks RawMasksAvx2(const char* src, ch
   return r;
 }
 
-// The same 64 bytes at once into mask registers, for CPUs with AVX-512 F and BW (SIMD level 3):
-// no movemask and shift per class.
-// `valid`: the bytes of the text (all 64 but in the last block), loaded masked: the bytes past
-// the text read as NULs, without a copy of the last block to a buffer first (whose load would
-// span the copy's stores and wait for them).
-__attribute__((target("avx512f,avx512bw"))) inline RawMasks RawMasksAvx512(const char* src,
-                                                                           char* low,
-                                                                           __mmask64 valid) {
-  const __m512i v = ~valid == 0 ? _mm512_loadu_si512(src) : _mm512_maskz_loadu_epi8(valid, src);
-  // Unsigned range tests (byte - first <= last - first); bytes >= 0x80 fall in none.
-  const __mmask64 upper =
-      _mm512_cmple_epu8_mask(_mm512_sub_epi8(v, _mm512_set1_epi8('A')), _mm512_set1_epi8(25));
-  const __m512i lowered = _mm512_mask_add_epi8(v, upper, v, _mm512_set1_epi8(0x20));
-  _mm512_storeu_si512(low, lowered);
-  RawMasks r;
-  r.letter =
-      _mm512_cmple_epu8_mask(_mm512_sub_epi8(lowered, _mm512_set1_epi8('a')), _mm512_set1_epi8(25));
-  r.digit =
-      _mm512_cmple_epu8_mask(_mm512_sub_epi8(lowered, _mm512_set1_epi8('0')), _mm512_set1_epi8(9));
-  // ' ' and \t \v \f \r (9..13 but not \n).
-  const __mmask64 control =
-      _mm512_cmple_epu8_mask(_mm512_sub_epi8(lowered, _mm512_set1_epi8(9)), _mm512_set1_epi8(4)) &
-      _mm512_cmpneq_epi8_mask(lowered, _mm512_set1_epi8('\n'));
-  r.space = control | _mm512_cmpeq_epi8_mask(lowered, _mm512_set1_epi8(' '));
-  r.high = _mm512_movepi8_mask(lowered);
-  return r;
-}
 #endif
 
 RawMasks RawMasksScalar(const char* src, char* low) {
@@ -190,24 +163,21 @@ int& SimdLevel() {
 // Lowercases the 64 bytes of the text from o into `low + o` (the text's bytes, then NULs past
 // its end; a wide mark's first byte becomes its ASCII stand-in) and returns their masks; `text`
 // is the original.
-template <bool kAvx512 = false>
 [[gnu::always_inline]] inline BlockMasks LowerAndMask(std::string_view text, char* low, size_t o,
                                                       int level) {
   const size_t left = text.size() - o;
   const char* src = text.data() + o;
   const uint64_t valid = left >= 64 ? ~uint64_t{0} : (uint64_t{1} << left) - 1;
-  // The last block: the text is not padded, its copy is (AVX-512 loads it masked).
+  // The last block: the text is not padded, its copy is.
   alignas(32) char tail[64];
-  if (!kAvx512 && left < 64) {
+  if (left < 64) {
     std::memset(tail, 0, sizeof tail);
     std::memcpy(tail, src, left);
     src = tail;
   }
   RawMasks r;
 #if defined(SITREP_TIMEX_AVX2)
-  if constexpr (kAvx512) {
-    r = RawMasksAvx512(src, low + o, valid);
-  } else if (level >= 2) {
+  if (level >= 2) {
     r = RawMasksAvx2(src, low + o);
   } else
 #endif
@@ -284,8 +254,9 @@ __attribute__((target("avx512f"))) inline void StoreWidened(uint32_t* out, __m12
 }
 
 // The same with AVX-512 (SIMD level 3): the set bits' indexes packed by one byte compression,
-// then widened and stored sixteen at a time (up to fifteen entries past them; the caller leaves
-// room). No chain of bit clears.
+// then widened and stored sixteen at a time: always 32 (a branch on more than 16, taken for about
+// one block in five, mispredicts), more only for more than 32 set bits; up to 31 entries past
+// them (the caller leaves room). No chain of bit clears.
 __attribute__((target("avx512f,avx512bw,avx512vbmi2,popcnt"))) inline void FlattenVbmi2(
     uint32_t* out, uint64_t s, uint32_t base) {
   const __m512i iota = _mm512_set_epi8(
@@ -296,9 +267,11 @@ __attribute__((target("avx512f,avx512bw,avx512vbmi2,popcnt"))) inline void Flatt
   const __m512i vbase = _mm512_set1_epi32(static_cast<int>(base));
   const int n = __builtin_popcountll(s);
   StoreWidened(out, _mm512_maskz_extracti32x4_epi32(0xF, at, 0), vbase);
-  if (n > 16) StoreWidened(out + 16, _mm512_maskz_extracti32x4_epi32(0xF, at, 1), vbase);
-  if (n > 32) StoreWidened(out + 32, _mm512_maskz_extracti32x4_epi32(0xF, at, 2), vbase);
-  if (n > 48) StoreWidened(out + 48, _mm512_maskz_extracti32x4_epi32(0xF, at, 3), vbase);
+  StoreWidened(out + 16, _mm512_maskz_extracti32x4_epi32(0xF, at, 1), vbase);
+  if (n > 32) [[unlikely]] {
+    StoreWidened(out + 32, _mm512_maskz_extracti32x4_epi32(0xF, at, 2), vbase);
+    if (n > 48) StoreWidened(out + 48, _mm512_maskz_extracti32x4_epi32(0xF, at, 3), vbase);
+  }
 }
 #endif
 
@@ -440,15 +413,11 @@ __attribute__((target("avx2,bmi,bmi2,popcnt"))) inline size_t ListWordsAvx2(
 
 // The first three lowered bytes of the tokens whose starts are set in `start`, in order, from
 // first[0], second[0] and third[0] on (64 bytes stored at each: the caller leaves room, and the
-// next block writes over the rest). `low` is the block's lowered text, and the next 64 bytes
-// unless `last` (the text's last block: NUL padding follows). Both blocks are loaded whole, the
-// bytes one and two on taken from them by permutes: loads at low + 1 and low + 2 would span the
-// next block's store just made (LexInto's walk) and wait for it to complete, as a load that two
-// stores wrote gets no store forwarding.
+// next block writes over the rest). `block` is the block's lowered text, `next` the next 64
+// bytes (NULs after the text's last block): the bytes one and two on are taken from them by
+// permutes, not loaded at block + 1 and + 2 (which would wait for the stores just made).
 __attribute__((target("avx512f,avx512bw,avx512vbmi,avx512vbmi2"))) inline void StoreFirstBytes(
-    const char* low, bool last, uint64_t start, uint8_t* first, uint8_t* second, uint8_t* third) {
-  const __m512i block = _mm512_loadu_si512(low);
-  const __m512i next = last ? _mm512_setzero_si512() : _mm512_loadu_si512(low + 64);
+    __m512i block, __m512i next, uint64_t start, uint8_t* first, uint8_t* second, uint8_t* third) {
   // Byte k of the 128 bytes of block and next, from k = 1 and from k = 2 on.
   const __m512i one_on = _mm512_set_epi8(
       64, 63, 62, 61, 60, 59, 58, 57, 56, 55, 54, 53, 52, 51, 50, 49, 48, 47, 46, 45, 44, 43, 42,
@@ -593,24 +562,26 @@ inline int DigitsValue(const char* p, size_t n) {
 // Numbers and starters at SIMD level 3, 64 tokens at a time by their first bytes and readings
 // (`first` and `reading` readable 64 entries past the count): each number's digit count and
 // value (-1 over 9 digits), the starters (a number, "'", a word with a class) as bits by token
-// index in `starter`, and the hot numbers (a value) as bits in `hot`, for the first `groups`
-// 64-token groups (count <= 64 * groups). `low` is the lowered text.
+// index in `starter`, and the hot tokens (a number with a value, a time word) as bits in `hot`
+// (from the readings: no bit set per time word in memory, each waiting for the one before), for
+// the first `groups` 64-token groups (count <= 64 * groups). `low` is the lowered text.
 __attribute__((target("avx2,bmi,bmi2,popcnt,avx512f,avx512bw"))) inline void NumbersVbmi2(
     const char* low, const uint32_t* begin, const uint32_t* end, const uint8_t* first,
     const TokenTable::Reading* reading, size_t count, size_t groups, uint8_t* digits, int32_t* num,
     uint64_t* starter, uint64_t* hot) {
   const __m512i zero = _mm512_set1_epi8('0'), nine = _mm512_set1_epi8(9);
   const __m512i apostrophe = _mm512_set1_epi8('\''), cls = _mm512_set1_epi32(0xFF);
+  const __m512i time_word = _mm512_set1_epi32(kTimeWord);
   for (size_t g = 0; g < groups; ++g) {
     const size_t left = count - g * 64;
     const uint64_t valid = left >= 64 ? ~uint64_t{0} : (uint64_t{1} << left) - 1;
     const __m512i f = _mm512_loadu_si512(first + g * 64);
     const uint64_t number = _mm512_cmple_epu8_mask(_mm512_sub_epi8(f, zero), nine) & valid;
-    uint64_t word = 0;
+    uint64_t word = 0, time = 0;
     for (int q = 0; q < 4; ++q) {
-      const __mmask16 has =
-          _mm512_test_epi32_mask(_mm512_loadu_si512(reading + g * 64 + 16 * q), cls);
-      word |= static_cast<uint64_t>(has) << (16 * q);
+      const __m512i r = _mm512_loadu_si512(reading + g * 64 + 16 * q);
+      word |= static_cast<uint64_t>(_mm512_test_epi32_mask(r, cls)) << (16 * q);
+      time |= static_cast<uint64_t>(_mm512_test_epi32_mask(r, time_word)) << (16 * q);
     }
     starter[g] = (number | _mm512_cmpeq_epi8_mask(f, apostrophe) | word) & valid;
     uint64_t hot_numbers = 0;
@@ -623,7 +594,7 @@ __attribute__((target("avx2,bmi,bmi2,popcnt,avx512f,avx512bw"))) inline void Num
       num[at] = v;
       hot_numbers |= uint64_t{v >= 0} << bit;
     }
-    hot[g] |= hot_numbers;
+    hot[g] = (time & valid) | hot_numbers;
   }
 }
 #endif
@@ -668,6 +639,118 @@ template <typename T>
   if (v->size() < n) [[unlikely]] Grow(v, n);
 }
 
+// The classes of the ASCII bytes (WalkVbmi2): letters, digits, and one-byte punctuation (all
+// but whitespace between tokens: ' ', \t, \v, \f, \r; not \n); and the bytes lowercased.
+constexpr uint8_t kLetterClass = 1, kDigitClass = 2, kMarkClass = 4;
+alignas(64) constexpr auto kAsciiClass = [] {
+  std::array<uint8_t, 128> table{};
+  for (int c = 0; c < 128; ++c) {
+    if (IsAsciiAlpha(static_cast<unsigned char>(c))) {
+      table[c] = kLetterClass;
+    } else if (IsDigit(static_cast<unsigned char>(c))) {
+      table[c] = kDigitClass;
+    } else if (!(c == ' ' || (c >= 9 && c <= 13 && c != '\n'))) {
+      table[c] = kMarkClass;  // a one-byte punctuation token ('\n' and NUL included)
+    }
+  }
+  return table;
+}();
+alignas(64) constexpr auto kAsciiLower = [] {
+  std::array<uint8_t, 128> table{};
+  for (int c = 0; c < 128; ++c) table[c] = static_cast<uint8_t>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return table;
+}();
+
+#if defined(SITREP_TIMEX_AVX2)
+// Passes 1 and 2 of LexInto at SIMD level 3 (see there): the lowered copy into `low`, the
+// tokens' begin and end offsets and first three lowered bytes (StoreFirstBytes); returns the
+// token count. Each lowered block stays in a register for the first bytes of the block before
+// it (no load of what was just stored), and only the text's last block is loaded masked. The
+// ends are listed with their block, not one behind: a word or number at byte 63 is taken to end
+// there, and its end written over by the next block's first when that block goes on with it
+// (fewer values live from one block to the next).
+__attribute__((
+    target("avx2,bmi,bmi2,popcnt,avx512f,avx512bw,avx512vbmi,avx512vbmi2"))) inline size_t
+WalkVbmi2(std::string_view text, char* low, uint32_t* begin, uint32_t* end, uint8_t* first,
+          uint8_t* second, uint8_t* third) {
+  const size_t size = text.size();
+  const size_t blocks = (size + 63) / 64;
+  const char* const src = text.data();
+  const __m512i lower_low = _mm512_load_si512(kAsciiLower.data());
+  const __m512i lower_high = _mm512_load_si512(kAsciiLower.data() + 64);
+  const __m512i class_low = _mm512_load_si512(kAsciiClass.data());
+  const __m512i class_high = _mm512_load_si512(kAsciiClass.data() + 64);
+  const __m512i letter_bit = _mm512_set1_epi8(kLetterClass);
+  const __m512i digit_bit = _mm512_set1_epi8(kDigitClass);
+  const __m512i mark_bit = _mm512_set1_epi8(kMarkClass);
+  uint64_t carry_word = 0, carry_digit = 0, carry_wide = 0;
+  // The previous block's starts and lowered bytes.
+  uint64_t last_start = 0;
+  __m512i last_low = _mm512_setzero_si512();
+  size_t last_before = 0;  // the tokens before the previous block
+  size_t count = 0, ends = 0;
+  for (size_t b = 0; b < blocks; ++b) {
+    const size_t o = b * 64;
+    const size_t left = size - o;
+    const __mmask64 valid = left >= 64 ? ~__mmask64{0} : (__mmask64{1} << left) - 1;
+    const __m512i v =
+        left >= 64 ? _mm512_loadu_si512(src + o) : _mm512_maskz_loadu_epi8(valid, src + o);
+    // The ASCII bytes lowered and classed by two 128-byte table lookups (permutes on their low
+    // seven bits); bytes >= 0x80 are kept and fall in no class.
+    uint64_t high = _mm512_movepi8_mask(v);
+    const __mmask64 ascii = ~high;
+    __m512i lowered = _mm512_mask2_permutex2var_epi8(lower_low, v, ascii, lower_high);
+    _mm512_storeu_si512(low + o, lowered);
+    const __m512i cls = _mm512_permutex2var_epi8(class_low, v, class_high);
+    const __mmask64 letter = _mm512_mask_test_epi8_mask(ascii, cls, letter_bit);
+    const __mmask64 digit = _mm512_mask_test_epi8_mask(ascii, cls, digit_bit);
+    const uint64_t single = _mm512_mask_test_epi8_mask(ascii & valid, cls, mark_bit);
+    uint64_t word = letter, wide = 0;
+    if (high != 0) [[unlikely]] {
+      // Non-ASCII bytes are word bytes, except the three bytes of a wide punctuation mark.
+      while (high != 0) {
+        const size_t k = static_cast<size_t>(_tzcnt_u64(high));
+        high = _blsr_u64(high);
+        const size_t q = o + k;
+        if (const char ch = WidePunct(text, q)) {
+          wide |= uint64_t{1} << k;
+          low[q] = ch;  // the mark's ASCII stand-in (LexTimex)
+        } else if (!(q >= 1 && IsWidePunct(text, q - 1)) && !(q >= 2 && IsWidePunct(text, q - 2))) {
+          word |= uint64_t{1} << k;
+        }
+      }
+      if (wide != 0) lowered = _mm512_loadu_si512(low + o);
+    }
+    if (b > 0) {
+      // The first bytes of the previous block's tokens.
+      StoreFirstBytes(last_low, lowered, last_start, first + last_before, second + last_before,
+                      third + last_before);
+    }
+    // The last bytes of the tokens: of words and numbers (at byte 63 when it is a word's or a
+    // number's: taken back below when the next block goes on with it), one-byte marks, and the
+    // third byte of a wide one (maybe in the next block). Its end is one after.
+    const uint64_t last =
+        (word & ~(word >> 1)) | (digit & ~(digit >> 1)) | single | wide << 2 | carry_wide;
+    carry_wide = wide >> 62;
+    ends -= (carry_word & word) | (carry_digit & digit);  // the previous block's byte 63 went on
+    ends += FlattenAt<true, true>(end + ends, last, static_cast<uint32_t>(o + 1));
+    const uint64_t start =
+        (word & ~(word << 1 | carry_word)) | (digit & ~(digit << 1 | carry_digit)) | wide | single;
+    last_before = count;
+    count += FlattenAt<true, true>(begin + count, start, static_cast<uint32_t>(o));
+    carry_word = word >> 63;
+    carry_digit = digit >> 63;
+    last_start = start;
+    last_low = lowered;
+  }
+  // The last block's first bytes (NULs after it); the padding after the text.
+  StoreFirstBytes(last_low, _mm512_setzero_si512(), last_start, first + last_before,
+                  second + last_before, third + last_before);
+  std::memset(low + size, 0, kLoweredPadding);
+  return count;
+}
+#endif
+
 // LexTimexInto at SIMD level `level` (kBmi: the CPU has BMI1/2 and POPCNT, level 2 and up;
 // kVbmi2: AVX-512 too, level 3); inlined into one copy per instruction set (LexTimexInto).
 template <bool kBmi, bool kVbmi2 = false>
@@ -695,9 +778,8 @@ template <bool kBmi, bool kVbmi2 = false>
   // Passes 1 and 2 in one walk over the 64-byte blocks: the lowercased copy, masks of word and
   // digit bytes, token starts and one-byte and wide punctuation per block; each token's begin
   // offset, in token order, and the count of tokens before each block. A block's ends (the
-  // bytes after the tokens' last bytes, in token order those of the tokens in order) and, at
-  // level 3, its tokens' first three lowered bytes (StoreFirstBytes) follow one block behind:
-  // they need the next block's masks and lowered bytes.
+  // bytes after the tokens' last bytes, in token order those of the tokens in order) follow one
+  // block behind: they need the next block's masks (level 3: WalkVbmi2).
   thread_local std::vector<uint64_t> digit_bits, starts;
   thread_local std::vector<uint32_t> before;
   const size_t blocks = (size + 63) / 64;
@@ -708,10 +790,10 @@ template <bool kBmi, bool kVbmi2 = false>
     GrowTo(&starts, blocks);
     GrowTo(&before, blocks + 1);
   }
-  // At most one token per byte, and room for the entries FlattenAt writes past the count (and
-  // the 64 bytes StoreFirstBytes stores).
-  GrowTo(&t->begin, size + 16);
-  GrowTo(&t->end, size + 16);
+  // At most one token per byte, and room for the entries FlattenAt writes past the count (31 at
+  // level 3) and the 64 bytes StoreFirstBytes stores.
+  GrowTo(&t->begin, size + 32);
+  GrowTo(&t->end, size + 32);
   GrowTo(&t->first, size + 64);
   thread_local std::vector<uint8_t> seconds, thirds;
   if constexpr (kVbmi2) {
@@ -723,56 +805,50 @@ template <bool kBmi, bool kVbmi2 = false>
   uint8_t* const first = t->first.data();
   uint8_t* const second = seconds.data();
   uint8_t* const third = thirds.data();
-  uint64_t carry_word = 0, carry_digit = 0, carry_wide = 0;
-  // The previous block's word and digit bytes, punctuation ends and starts.
-  uint64_t last_word = 0, last_digit = 0, last_marks = 0, last_start = 0;
-  size_t last_before = 0;  // the tokens before the previous block
-  size_t count = 0, ends = 0;
-  // One round more than blocks: the last finishes the last block (no bytes after it).
-  for (size_t b = 0; b <= blocks; ++b) {
-    BlockMasks m{};
-    if (b < blocks) {
-      m = LowerAndMask<kVbmi2>(text, p, b * 64, level);
-    } else {
-      // The last block wrote NULs up to its end; the padding goes on to size +
-      // kLoweredPadding.
-      std::memset(p + size, 0, kLoweredPadding);
-    }
-    if (b > 0) {
-      // The ends and first bytes of the previous block.
-      const size_t a = b - 1;
-      const uint64_t last = (last_word & ~(last_word >> 1 | m.word << 63)) |
-                            (last_digit & ~(last_digit >> 1 | m.digit << 63)) | last_marks;
-      ends += FlattenAt<kBmi, kVbmi2>(end + ends, last, static_cast<uint32_t>(a * 64 + 1));
+  size_t count = 0;
 #if defined(SITREP_TIMEX_AVX2)
-      if constexpr (kVbmi2) {
-        StoreFirstBytes(p + a * 64, b == blocks, last_start, first + last_before,
-                        second + last_before, third + last_before);
-      }
+  if constexpr (kVbmi2) {
+    count = WalkVbmi2(text, p, begin, end, first, second, third);
+  } else
 #endif
-    }
-    if (b == blocks) break;
-    // (Read after the walk below level 3 only.)
-    if constexpr (!kVbmi2) digit_bits[b] = m.digit;
-    // The bytes that end a punctuation token: one-byte marks, and the third byte of a wide one
-    // (maybe in the next block).
-    last_marks = m.single | m.wide << 2 | carry_wide;
-    carry_wide = m.wide >> 62;
-    const uint64_t start = (m.word & ~(m.word << 1 | carry_word)) |
-                           (m.digit & ~(m.digit << 1 | carry_digit)) | m.wide | m.single;
-    if constexpr (!kVbmi2) {
+  {
+    uint64_t carry_word = 0, carry_digit = 0, carry_wide = 0;
+    // The previous block's word and digit bytes, punctuation ends and starts.
+    uint64_t last_word = 0, last_digit = 0, last_marks = 0;
+    size_t ends = 0;
+    // One round more than blocks: the last finishes the last block (no bytes after it).
+    for (size_t b = 0; b <= blocks; ++b) {
+      BlockMasks m{};
+      if (b < blocks) {
+        m = LowerAndMask(text, p, b * 64, level);
+      } else {
+        // The last block wrote NULs up to its end; the padding goes on to size +
+        // kLoweredPadding.
+        std::memset(p + size, 0, kLoweredPadding);
+      }
+      if (b > 0) {
+        // The ends of the previous block.
+        const size_t a = b - 1;
+        const uint64_t last = (last_word & ~(last_word >> 1 | m.word << 63)) |
+                              (last_digit & ~(last_digit >> 1 | m.digit << 63)) | last_marks;
+        ends += FlattenAt<kBmi, false>(end + ends, last, static_cast<uint32_t>(a * 64 + 1));
+      }
+      if (b == blocks) break;
+      digit_bits[b] = m.digit;
+      // The bytes that end a punctuation token: one-byte marks, and the third byte of a wide
+      // one (maybe in the next block).
+      last_marks = m.single | m.wide << 2 | carry_wide;
+      carry_wide = m.wide >> 62;
+      const uint64_t start = (m.word & ~(m.word << 1 | carry_word)) |
+                             (m.digit & ~(m.digit << 1 | carry_digit)) | m.wide | m.single;
       starts[b] = start;
       before[b] = static_cast<uint32_t>(count);
+      count += FlattenAt<kBmi, false>(begin + count, start, static_cast<uint32_t>(b * 64));
+      carry_word = m.word >> 63;
+      carry_digit = m.digit >> 63;
+      last_word = m.word;
+      last_digit = m.digit;
     }
-    last_before = count;
-    count += FlattenAt<kBmi, kVbmi2>(begin + count, start, static_cast<uint32_t>(b * 64));
-    carry_word = m.word >> 63;
-    carry_digit = m.digit >> 63;
-    last_word = m.word;
-    last_digit = m.digit;
-    last_start = start;
-  }
-  if constexpr (!kVbmi2) {
     before[blocks] = static_cast<uint32_t>(count);
     digit_bits[blocks] = 0;
   }
@@ -784,7 +860,7 @@ template <bool kBmi, bool kVbmi2 = false>
   const WordClassTable& table = TimeWordClasses();
   const bool sealed = table.sealed();
   thread_local std::vector<uint32_t> lookups, hot_numbers;
-  GrowTo(&lookups, count + 16);
+  GrowTo(&lookups, count + 32);
   GrowTo(&hot_numbers, count + 1);
   GrowTo(&t->time_words, count + 1);
   GrowTo(&t->reading, count + 64);  // NumbersVbmi2 reads 64 at a time
@@ -848,8 +924,12 @@ template <bool kBmi, bool kVbmi2 = false>
   thread_local std::vector<uint64_t> hot_bits;
   GrowTo(&hot_bits, hot_words + 1);
   uint64_t* const hot = hot_bits.data();
-  std::memset(hot, 0, (hot_words + 1) * sizeof(uint64_t));
-  for (size_t w = 0; w < hot_ws; ++w) hot[hot_word[w] / 64] |= uint64_t{1} << (hot_word[w] % 64);
+  if constexpr (kVbmi2) {
+    hot[hot_words] = 0;  // (NumbersVbmi2 sets the others)
+  } else {
+    std::memset(hot, 0, (hot_words + 1) * sizeof(uint64_t));
+    for (size_t w = 0; w < hot_ws; ++w) hot[hot_word[w] / 64] |= uint64_t{1} << (hot_word[w] % 64);
+  }
   // The list is appended to without a branch, in slots that only grow (room for the entries
   // FlattenAt writes past the count).
   GrowTo(&t->candidate_slots, count + 64);

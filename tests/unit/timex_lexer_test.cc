@@ -134,6 +134,31 @@ TEST(TimexLexerTest, OddBytesMatchReference) {
   for (const std::string& text : texts) ExpectSameAsReference(text);
 }
 
+// Words and numbers that end at, cross or fill 64-byte blocks (one to three of them), glued to
+// each other or to punctuation at the boundary: their ends at every SIMD level.
+TEST(TimexLexerTest, TokensAcrossBlocksMatchReference) {
+  std::vector<std::string> texts;
+  for (size_t lead = 0; lead < 4; ++lead) {
+    for (size_t length : {62, 63, 64, 65, 127, 128, 129, 191, 192, 200}) {
+      const std::string pad(lead == 0 ? 0 : lead * 20 + 3, ' ');
+      texts.push_back(pad + std::string(length, 'w') + " 12 June");
+      texts.push_back(pad + std::string(length, '9') + "am June 5");
+      texts.push_back(pad + std::string(length - 1, 'x') + "7-" + std::string(length, 'y'));
+      texts.push_back(pad + std::string(length, 'M') + ".");
+      texts.push_back(pad + std::string(length, '4'));
+    }
+  }
+  const int best = LexTimexSimdLevel();
+  for (int level = 0; level <= best; ++level) {
+    SetLexTimexSimdLevel(level);
+    for (const std::string& text : texts) {
+      ExpectSameAsReference(text);
+      if (HasFailure()) break;
+    }
+  }
+  SetLexTimexSimdLevel(best);
+}
+
 TEST(TimexLexerTest, GeneratedTextsMatchReference) {
   // Deterministic mixes of fragments that exercise every token kind and both sides of every
   // 64-byte boundary.
