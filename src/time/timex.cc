@@ -423,6 +423,7 @@ class Scanner {
     if (dct_.known()) {
       ref_month_ = Date{dct_.year, dct_.month, 1};
       dct_days_ = DaysFromCivil(dct_.year, dct_.month, dct_.day);
+      dct_month_days_ = DaysInMonth(dct_.year, dct_.month);
     }
     if (reference) {
       LexTimexReference(text, &lowered_, &buffers->toks);
@@ -947,7 +948,14 @@ class Scanner {
 
   // ---- value helpers ----
   // AddDays(dct_, days) and Weekday(dct_) from dct_days_.
-  Date DctPlus(long days) const { return dct_.known() ? CivilFromDays(dct_days_ + days) : dct_; }
+  Date DctPlus(long days) const {
+    if (!dct_.known()) return dct_;
+    // Within the publication's month (most offsets: a week or less) without a conversion.
+    if (const long day = dct_.day + days; day >= 1 && day <= dct_month_days_) {
+      return Date{dct_.year, dct_.month, static_cast<int>(day)};
+    }
+    return CivilFromDays(dct_days_ + days);
+  }
   int DctWeekday() const {
     long w = (dct_days_ + 3) % 7;  // as Weekday: 1970-01-01 was a Thursday
     if (w < 0) w += 7;
@@ -963,7 +971,11 @@ class Scanner {
       return DaysFromCivil(y, month, d);
     };
     const long anchor = dct_days_;
-    int past = days(dct_.year) <= anchor ? dct_.year : dct_.year - 1;
+    // days(dct_.year) <= anchor, compared within the year (day clamped as days() does).
+    const int d = day ? (day > DaysInMonth(dct_.year, month) ? DaysInMonth(dct_.year, month) : day)
+                      : 1;
+    const bool by_anchor = month < dct_.month || (month == dct_.month && d <= dct_.day);
+    int past = by_anchor ? dct_.year : dct_.year - 1;
     if (days(past + 1) - anchor <= 120) return past + 1;
     return past;
   }
@@ -2419,6 +2431,7 @@ class Scanner {
   const char* low_ = nullptr;  // lowered_.data()
   Date dct_;
   long dct_days_ = 0;  // DaysFromCivil of dct_ when it is known: the matchers count from it often
+  int dct_month_days_ = 0;  // DaysInMonth of dct_ when it is known (DctPlus)
   Date ref_;
   Date ref_month_;               // the last month a DATE/TIME value named (day 1), initially dct_'s
   size_t last_day_end_ = kNone;  // token after the last one-day value, and that day
