@@ -91,6 +91,22 @@ void AppendPadded(std::string* out, int v, int width) {
   out->append(q, end);
 }
 
+char* PutPadded(char* p, int v, int width) {
+  char buf[12];
+  char* end = buf + sizeof buf;
+  char* q = end;
+  unsigned u = v < 0 ? 0u - static_cast<unsigned>(v) : static_cast<unsigned>(v);
+  do {
+    *--q = static_cast<char>('0' + u % 10);
+    u /= 10;
+  } while (u != 0);
+  long pad = width - (end - q) - (v < 0 ? 1 : 0);
+  if (v < 0) *p++ = '-';
+  for (; pad > 0; --pad) *p++ = '0';
+  for (; q != end; ++q) *p++ = *q;
+  return p;
+}
+
 namespace {
 // "00".."99": two digits per lookup instead of a division and a remainder per digit.
 constexpr auto kTwoDigits = [] {
@@ -103,7 +119,7 @@ constexpr auto kTwoDigits = [] {
 }();
 void PutTwoDigits(char* p, int v) { std::memcpy(p, &kTwoDigits[2 * v], 2); }
 // The 4-character year field at p: "XXXX" outside 1..9999, else zero-padded digits.
-void PutYear(char* p, int year) {
+void PutYearField(char* p, int year) {
   if (year <= 0 || year > 9999) {
     std::memcpy(p, "XXXX", 4);
     return;
@@ -126,34 +142,62 @@ void PutTwo(char* p, int v, int max) {
 // appends cost more than the digits).
 std::string FormatYear(int year) {
   char buf[4];
-  PutYear(buf, year);
+  PutYearField(buf, year);
   return std::string(buf, sizeof buf);
 }
 
 std::string FormatMonth(int year, int month) {
   char buf[7];
-  PutYear(buf, year);
-  PutTwo(buf + 4, month, 12);
+  PutMonth(buf, year, month);
   return std::string(buf, sizeof buf);
 }
 
 std::string FormatDay(const Date& date) {
   char buf[10];
-  PutYear(buf, date.year);
-  PutTwo(buf + 4, date.month, 12);
-  PutTwo(buf + 7, date.day, 31);
+  PutDay(buf, date);
   return std::string(buf, sizeof buf);
 }
 
 std::string FormatWeek(const Date& date) {
-  if (!date.known()) return date.year ? FormatYear(date.year) + "-WXX" : "XXXX-WXX";
+  char buf[24];
+  return std::string(buf, PutWeek(buf, date));
+}
+
+char* PutYear(char* p, int year) {
+  PutYearField(p, year);
+  return p + 4;
+}
+
+char* PutMonth(char* p, int year, int month) {
+  PutYearField(p, year);
+  PutTwo(p + 4, month, 12);
+  return p + 7;
+}
+
+char* PutDay(char* p, const Date& date) {
+  PutYearField(p, date.year);
+  PutTwo(p + 4, date.month, 12);
+  PutTwo(p + 7, date.day, 31);
+  return p + 10;
+}
+
+char* PutWeek(char* p, const Date& date) {
+  if (!date.known()) {
+    if (date.year) {
+      p = PutYear(p, date.year);
+    } else {
+      std::memcpy(p, "XXXX", 4);
+      p += 4;
+    }
+    std::memcpy(p, "-WXX", 4);
+    return p + 4;
+  }
   int iso_year, week;
   IsoWeek(date, &iso_year, &week);
-  std::string out;
-  AppendPadded(&out, iso_year, 4);
-  out += "-W";
-  AppendPadded(&out, week, 2);
-  return out;
+  p = PutPadded(p, iso_year, 4);
+  *p++ = '-';
+  *p++ = 'W';
+  return PutPadded(p, week, 2);
 }
 
 Date EasterSunday(int year) {

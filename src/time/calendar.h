@@ -77,5 +77,13 @@ std::string FormatDay(const Date& date);
 std::string FormatMonth(int year, int month);
 std::string FormatYear(int year);
 std::string FormatWeek(const Date& date);
+// The same strings written at p, for values built in a fixed buffer (no std::string per part):
+// each returns the end of what it wrote. PutDay writes 10 bytes, PutMonth 7, PutYear 4,
+// PutWeek at most 16 and PutPadded at most max(11, width).
+char* PutDay(char* p, const Date& date);
+char* PutMonth(char* p, int year, int month);
+char* PutYear(char* p, int year);
+char* PutWeek(char* p, const Date& date);
+char* PutPadded(char* p, int v, int width);
 
 }  // namespace sitrep::timex

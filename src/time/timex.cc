@@ -117,13 +117,49 @@ struct WordShapes {
   }
 };
 
+// A timex value while the matchers build it, in place: one copy into the Timex at the end
+// instead of std::string temporaries, appends and moves per part (each a memcpy call for these
+// short strings). The longest value the matchers build is 18 bytes (a duration of an int count
+// with a half unit: "PT" + 11 + "S" + "30S"; a clock time is 16).
+class ValueText {
+ public:
+  static constexpr size_t kCapacity = 47;
+  ValueText& operator=(std::string_view s) {
+    n_ = 0;
+    return *this += s;
+  }
+  ValueText& operator+=(std::string_view s) {
+    std::memcpy(buf_ + n_, s.data(), s.size());
+    n_ += static_cast<uint8_t>(s.size());
+    return *this;
+  }
+  // FormatDay(d), FormatMonth(year, month), FormatYear(year), FormatWeek(d).
+  ValueText& SetDay(const Date& d) { return Set(PutDay(buf_, d)); }
+  ValueText& SetMonth(int year, int month) { return Set(PutMonth(buf_, year, month)); }
+  ValueText& SetYear(int year) { return Set(PutYear(buf_, year)); }
+  ValueText& SetWeek(const Date& d) { return Set(PutWeek(buf_, d)); }
+  // Appends Num(v, width).
+  ValueText& AppendNum(int v, int width = 0) { return Set(PutPadded(buf_ + n_, v, width)); }
+  size_t size() const { return n_; }
+  std::string_view view() const { return {buf_, n_}; }
+  const char* data() const { return buf_; }
+
+ private:
+  ValueText& Set(const char* end) {
+    n_ = static_cast<uint8_t>(end - buf_);
+    return *this;
+  }
+  char buf_[kCapacity];
+  uint8_t n_ = 0;
+};
+
 // A matcher's result (Scanner::CopyAllButValue copies every field but the value, Tries::Reset
 // sets them to these defaults: keep both in step).
 struct Match {
   size_t begin = 0;  // token range [begin, end)
   size_t end = 0;
   TimexType type = TimexType::kDate;
-  std::string value;
+  ValueText value;
   Date day;             // set when the value is one full day: becomes the narrative anchor
   int quarter_year = 0; // set when the value is a quarter: "a year earlier" refers to it
   int quarter = 0;
@@ -135,23 +171,28 @@ std::string Num(int v, int width = 0) {
   return out;
 }
 
-std::string DurationValue(int n, Unit unit) {
-  std::string count = n < 0 ? "X" : Num(n);
-  auto scaled = [&](int factor) { return n < 0 ? std::string("X") : Num(n * factor); };
+// The duration value of n units (n < 0: an unknown count, "X") into *v: "PT5H", "P3D", "P20Y"
+// (two decades).
+void SetDuration(ValueText* v, int n, Unit unit) {
+  std::string_view prefix = "P", suffix = "Y";
+  int factor = 1;
   switch (unit) {
-    case Unit::kSecond: return "PT" + count + "S";
-    case Unit::kMinute: return "PT" + count + "M";
-    case Unit::kHour: return "PT" + count + "H";
-    case Unit::kDay: return "P" + count + "D";
-    case Unit::kWeek: return "P" + count + "W";
-    case Unit::kMonth: return "P" + count + "M";
-    case Unit::kQuarter: return "P" + count + "Q";
-    case Unit::kYear: return "P" + count + "Y";
-    case Unit::kDecade: return "P" + scaled(10) + "Y";
-    case Unit::kCentury: return "P" + scaled(100) + "Y";
-    case Unit::kNone: break;
+    case Unit::kSecond: prefix = "PT", suffix = "S"; break;
+    case Unit::kMinute: prefix = "PT", suffix = "M"; break;
+    case Unit::kHour: prefix = "PT", suffix = "H"; break;
+    case Unit::kDay: suffix = "D"; break;
+    case Unit::kWeek: suffix = "W"; break;
+    case Unit::kMonth: suffix = "M"; break;
+    case Unit::kQuarter: suffix = "Q"; break;
+    case Unit::kYear: break;
+    case Unit::kDecade: factor = 10; break;
+    case Unit::kCentury: factor = 100; break;
+    case Unit::kNone: *v = "PX"; return;
   }
-  return "PX";
+  *v = prefix;
+  if (n < 0) *v += "X";
+  else v->AppendNum(n * factor);
+  *v += suffix;
 }
 
 // What half of `unit` adds to a duration value ("PT5H" + "30M"); empty when the value has no
@@ -482,11 +523,11 @@ class Scanner {
         continue;
       }
       Match& best = *tries.best;
-      // Built in place: one move of the value (a copy of its bytes when it is short), not two.
+      // Built in place: the value's one copy.
       Timex& t = out.emplace_back();
       t.span = {begin_[best.begin], end_[best.end - 1]};
       t.type = best.type;
-      t.value = std::move(best.value);
+      t.value.assign(best.value.data(), best.value.size());
       if (best.day.known()) {
         ref_ = best.day;
         last_day_ = best.day;
@@ -980,9 +1021,10 @@ class Scanner {
     return past;
   }
 
-  std::string DayValue(const Date& d, Match* m) const {
+  // m's value is the day d (FormatDay), which becomes the narrative anchor when known.
+  static void SetDayValue(const Date& d, Match* m) {
     if (d.known()) m->day = d;
-    return FormatDay(d);
+    m->value.SetDay(d);
   }
 
   // ---- matchers ----
@@ -1016,7 +1058,7 @@ class Scanner {
       m->begin = i;
       m->end = i + 5;
       m->type = TimexType::kDate;
-      m->value = DayValue(Date{y, mo, d}, m);
+      SetDayValue(Date{y, mo, d}, m);
       return true;
     }
     return false;
@@ -1056,7 +1098,7 @@ class Scanner {
     m->begin = i;
     m->end = e;
     m->type = TimexType::kDate;
-    m->value = DayValue(Date{last_day_.year, last_day_.month, day}, m);
+    SetDayValue(Date{last_day_.year, last_day_.month, day}, m);
     return true;
   }
 
@@ -1159,10 +1201,10 @@ class Scanner {
     m->type = TimexType::kDate;
     if (day) {
       if (year > 0 && !IsValidDate(year, month, day)) return false;
-      if (year > 0) m->value = DayValue(Date{year, month, day}, m);
+      if (year > 0) SetDayValue(Date{year, month, day}, m);
       else m->value = "XXXX-" + Num(month, 2) + "-" + Num(day, 2);
     } else {
-      m->value = FormatMonth(year > 0 ? year : 0, month);
+      m->value.SetMonth(year > 0 ? year : 0, month);
     }
     return true;
   }
@@ -1185,7 +1227,7 @@ class Scanner {
       m->begin = i;
       m->end = j + 1;
       m->type = TimexType::kDate;
-      m->value = FormatYear(dct_.year);
+      m->value.SetYear(dct_.year);
       return true;
     }
     bool fiscal = false;
@@ -1285,7 +1327,7 @@ class Scanner {
     m->begin = i;
     m->end = k;
     m->type = TimexType::kDate;
-    m->value = FormatYear(year);
+    m->value.SetYear(year);
     return true;
   }
 
@@ -1314,7 +1356,7 @@ class Scanner {
       m->begin = i;
       m->end = k;
       m->type = TimexType::kTime;
-      m->value = FormatDay(d) + "TNI";
+      m->value.SetDay(d) += "TNI";
       return true;
     } else if (w == "last" && W(j + 1, "night")) {
       offset = -1;
@@ -1363,7 +1405,8 @@ class Scanner {
     m->begin = i;
     m->end = k;
     m->type = time ? TimexType::kTime : TimexType::kDate;
-    m->value = part.empty() ? DayValue(d, m) : FormatDay(d) + part;
+    if (part.empty()) SetDayValue(d, m);
+    else m->value.SetDay(d) += part;
     if (!part.empty() && d.known()) m->day = d;
     return true;
   }
@@ -1381,7 +1424,7 @@ class Scanner {
     m->begin = i;
     m->end = dm.end;
     m->type = TimexType::kDate;
-    m->value = DayValue(day, m);
+    SetDayValue(day, m);
     return true;
   }
 
@@ -1456,7 +1499,8 @@ class Scanner {
     Date d = narrative ? AddDays(base, offset) : DctPlus(offset);
     // "Friday evening" → "…TEV"; "Friday night"/"Friday morning" keep their span but take the
     // value of the day, as TimeBank mostly does (measured on timex-dev: the part codes lose).
-    m->value = FormatDay(d) + (part == "TEV" ? part : std::string());
+    m->value.SetDay(d);
+    if (part == "TEV") m->value += part;
     m->day = d;
     return true;
   }
@@ -1503,7 +1547,7 @@ class Scanner {
       m->begin = i;
       m->end = dm.end;
       m->type = TimexType::kDate;
-      m->value = FormatWeek(dm.day);
+      m->value.SetWeek(dm.day);
       return true;
     }
     std::string_view r = Low(j);
@@ -1544,7 +1588,7 @@ class Scanner {
       m->begin = i;
       m->end = k;
       m->type = TimexType::kDate;
-      m->value = FormatYear(dct_.year - 1);
+      m->value.SetYear(dct_.year - 1);
       return true;
     }
     if (the && (r == "past" || r == "last" || (r == "next" && unit != Unit::kDay) ||
@@ -1552,7 +1596,7 @@ class Scanner {
       m->begin = i;
       m->end = k;
       m->type = TimexType::kDuration;
-      m->value = DurationValue(1, unit);
+      SetDuration(&m->value, 1, unit);
       return true;
     }
     if (r == "that" || r == "that's") {
@@ -1572,7 +1616,8 @@ class Scanner {
       m->begin = i;
       m->end = ye;
       m->type = TimexType::kDate;
-      m->value = FormatYear(year) + "-" + std::string(season);
+      m->value.SetYear(year) += "-";
+      m->value += season;
       return true;
     }
     m->begin = i;
@@ -1583,7 +1628,7 @@ class Scanner {
       if (!base.known()) { m->value = "XXXX-WXX-WE"; return true; }
       int wd = Weekday(base);
       Date d = wd >= 6 ? base : AddDays(base, -wd);
-      m->value = FormatWeek(d) + "-WE";
+      m->value.SetWeek(d) += "-WE";
       return true;
     }
     if (!season.empty()) {
@@ -1600,31 +1645,33 @@ class Scanner {
       } else if (start == 12 && base.month <= 2) {
         y = base.year - 1;
       }
-      m->value = FormatYear(y) + "-" + std::string(season);
+      m->value.SetYear(y) += "-";
+      m->value += season;
       return true;
     }
     if (weekend) {
       if (!base.known()) { m->value = "XXXX-WXX-WE"; return true; }
       Date d = AddDays(base, rel * 7);
-      m->value = FormatWeek(d) + "-WE";
+      m->value.SetWeek(d) += "-WE";
       return true;
     }
     switch (unit) {
       case Unit::kDay: {
         if (!narrative && !(r == "same" || r == "previous" || r == "following")) return false;
         Date d = AddDays(base, rel);
-        m->value = DayValue(d, m);
+        SetDayValue(d, m);
         return true;
       }
       case Unit::kWeek:
-        m->value = base.known() ? FormatWeek(AddDays(base, 7 * rel)) : "XXXX-WXX";
+        if (base.known()) m->value.SetWeek(AddDays(base, 7 * rel));
+        else m->value = "XXXX-WXX";
         return true;
       case Unit::kMonth: {
         // "In March, ... The following month": the month the narrative last named.
         if (narrative && ref_month_.known()) base = ref_month_;
         if (base.year == 0) { m->value = "XXXX-XX"; return true; }
         Date d = AddMonths(base, rel);
-        m->value = FormatMonth(d.year, d.month);
+        m->value.SetMonth(d.year, d.month);
         return true;
       }
       case Unit::kQuarter: {
@@ -1633,7 +1680,8 @@ class Scanner {
         int y = base.year;
         if (q < 0) { q += 4; --y; }
         if (q > 3) { q -= 4; ++y; }
-        m->value = FormatYear(y) + "-Q" + Num(q + 1);
+        m->value.SetYear(y) += "-Q";
+        m->value.AppendNum(q + 1);
         m->quarter_year = y;
         m->quarter = q + 1;
         return true;
@@ -1641,7 +1689,8 @@ class Scanner {
       case Unit::kYear: {
         // "that year", "later that year": the year the narrative last named.
         int y = r == "that" || r == "that's" ? ref_year_ : base.year;
-        m->value = y ? FormatYear(y + rel) : "XXXX";
+        if (y) m->value.SetYear(y + rel);
+        else m->value = "XXXX";
         return true;
       }
       case Unit::kDecade:
@@ -1690,7 +1739,7 @@ class Scanner {
         // "a few days later": TimeML tags the vague length, "later" is its signal.
         m->end = u + 1;
         m->type = TimexType::kDuration;
-        m->value = DurationValue(-1, unit);
+        SetDuration(&m->value, -1, unit);
         return true;
       }
       m->value = sign < 0 ? "PAST_REF" : "FUTURE_REF";
@@ -1699,7 +1748,8 @@ class Scanner {
     long delta = static_cast<long>(count) * sign;
     // "a year earlier" next to a quarter compares with that quarter a year before.
     if (unit == Unit::kYear && count == 1 && last_quarter_ && !longer_period_) {
-      m->value = FormatYear(last_quarter_year_ - 1) + "-Q" + Num(last_quarter_);
+      m->value.SetYear(last_quarter_year_ - 1) += "-Q";
+      m->value.AppendNum(last_quarter_);
       return true;
     }
     switch (unit) {
@@ -1709,16 +1759,17 @@ class Scanner {
       case Unit::kDay: {
         long days = unit == Unit::kDay ? delta : 0;
         Date d = AddDays(base, days);
-        m->value = DayValue(d, m);
+        SetDayValue(d, m);
         return true;
       }
       case Unit::kWeek:
-        m->value = base.known() ? FormatWeek(AddDays(base, 7 * delta)) : "XXXX-WXX";
+        if (base.known()) m->value.SetWeek(AddDays(base, 7 * delta));
+        else m->value = "XXXX-WXX";
         return true;
       case Unit::kMonth: {
         if (!base.known()) { m->value = "XXXX-XX"; return true; }
         Date d = AddMonths(base, static_cast<int>(delta));
-        m->value = FormatMonth(d.year, d.month);
+        m->value.SetMonth(d.year, d.month);
         return true;
       }
       case Unit::kQuarter: {
@@ -1728,10 +1779,12 @@ class Scanner {
         return true;
       }
       case Unit::kYear:
-        m->value = base.year ? FormatYear(base.year + static_cast<int>(delta)) : "XXXX";
+        if (base.year) m->value.SetYear(base.year + static_cast<int>(delta));
+        else m->value = "XXXX";
         return true;
       case Unit::kDecade:
-        m->value = base.year ? FormatYear(base.year + static_cast<int>(delta) * 10) : "XXXX";
+        if (base.year) m->value.SetYear(base.year + static_cast<int>(delta) * 10);
+        else m->value = "XXXX";
         return true;
       case Unit::kCentury:
         m->value = base.year ? Num((base.year + static_cast<int>(delta) * 100) / 100, 2) : "XX";
@@ -1764,7 +1817,7 @@ class Scanner {
       m->end = j + 2;
       if (W(j, "full") && dct_.year) {
         m->type = TimexType::kDate;
-        m->value = FormatYear(dct_.year);
+        m->value.SetYear(dct_.year);
       } else {
         m->type = TimexType::kDuration;
         m->value = "P1Y";
@@ -1781,7 +1834,7 @@ class Scanner {
         m->value = "P1Y";
       } else {
         m->type = TimexType::kDate;
-        m->value = FormatYear(dct_.year);
+        m->value.SetYear(dct_.year);
       }
       return true;
     } else if (the && !(IsNum(j) || NumWord(j))) {
@@ -1817,7 +1870,7 @@ class Scanner {
         m->begin = i;
         m->end = i + 3;
         m->type = TimexType::kDuration;
-        m->value = DurationValue(plural ? -1 : 1, unit);
+        SetDuration(&m->value, plural ? -1 : 1, unit);
         return true;
       }
       // "for years", "for months", "the first time in years": vague durations.
@@ -1827,7 +1880,7 @@ class Scanner {
         m->begin = i;
         m->end = i + 1;
         m->type = TimexType::kDuration;
-        m->value = DurationValue(-1, unit);
+        SetDuration(&m->value, -1, unit);
         return true;
       }
       return false;
@@ -1892,7 +1945,7 @@ class Scanner {
     m->begin = i;
     m->end = k;
     m->type = TimexType::kDuration;
-    m->value = DurationValue(count, unit);
+    SetDuration(&m->value, count, unit);
     if (half && count >= 0) m->value += HalfUnit(unit);
     return true;
   }
@@ -1911,7 +1964,7 @@ class Scanner {
         m->begin = i;
         m->end = i + 1;
         m->type = TimexType::kSet;
-        m->value = std::string(a.value);
+        m->value = a.value;
         return true;
       }
     }
@@ -1924,7 +1977,8 @@ class Scanner {
         m->begin = i;
         m->end = j + 1;
         m->type = TimexType::kSet;
-        m->value = "XXXX-WXX-" + Num(wd);
+        m->value = "XXXX-WXX-";
+        m->value.AppendNum(wd);
         std::string_view code;
         if (Word(j + 1) && IsDayPartWord(Low(j + 1), &code)) {
           m->value += code;
@@ -1949,7 +2003,7 @@ class Scanner {
       m->begin = i;
       m->end = u + 1;
       m->type = TimexType::kSet;
-      m->value = DurationValue(count * (W(i + 1, "other") ? 2 : 1), unit);
+      SetDuration(&m->value, count * (W(i + 1, "other") ? 2 : 1), unit);
       return true;
     }
     // "on Fridays", "Tuesday nights".
@@ -1962,7 +2016,8 @@ class Scanner {
         m->begin = i;
         m->end = i + 1;
         m->type = TimexType::kSet;
-        m->value = "XXXX-WXX-" + Num(wd);
+        m->value = "XXXX-WXX-";
+        m->value.AppendNum(wd);
         if (nights) {
           std::string_view part = Low(i + 1);
           IsDayPartWord(part.substr(0, part.size() - 1), &code);
@@ -1985,7 +2040,7 @@ class Scanner {
       m->begin = i;
       m->end = i + 2;
       m->type = TimexType::kSet;
-      m->value = DurationValue(1, unit);
+      SetDuration(&m->value, 1, unit);
       return true;
     }
     return false;
@@ -2082,7 +2137,7 @@ class Scanner {
       tense_at_ = i;
       bool dated = WeekdayDate(d, &dm) || MonthDate(d, &dm);
       tense_at_ = kNone;
-      if (dated && dm.day.known() && dm.value.find('T') == std::string::npos && dm.begin == d) {
+      if (dated && dm.day.known() && dm.value.view().find('T') == std::string_view::npos && dm.begin == d) {
         day = dm.day;
         k = dm.end;
       }
@@ -2090,11 +2145,13 @@ class Scanner {
     m->begin = i;
     m->end = k;
     m->type = TimexType::kTime;
-    std::string date = FormatDay(day);
+    m->value.SetDay(day);
     if (!part.empty()) {
-      m->value = date + part;
+      m->value += part;
     } else {
-      m->value = date + "T" + Num(hour, 2) + ":" + Num(minute, 2);
+      m->value += "T";
+      m->value.AppendNum(hour, 2) += ":";
+      m->value.AppendNum(minute, 2);
     }
     return true;
   }
@@ -2174,9 +2231,11 @@ class Scanner {
       m->end = u;
       m->type = TimexType::kDate;
       if (last_quarter_ && !longer_period_) {
-        m->value = FormatYear(last_quarter_year_ - 1) + "-Q" + Num(last_quarter_);
+        m->value.SetYear(last_quarter_year_ - 1) += "-Q";
+        m->value.AppendNum(last_quarter_);
       } else {
-        m->value = dct_.year ? FormatYear(dct_.year - 1) : "XXXX";
+        if (dct_.year) m->value.SetYear(dct_.year - 1);
+        else m->value = "XXXX";
       }
       if (the) --m->begin;
       return true;
@@ -2200,7 +2259,8 @@ class Scanner {
         }
       }
     }
-    std::string value;
+    // Built in m's value (no return before the match).
+    ValueText& value = m->value;
     if (latest) {
       if (dct_.year == 0 && !last_quarter_) {
         value = "XXXX-QX";
@@ -2214,7 +2274,8 @@ class Scanner {
         }
         if (year_ago) --yq;
         if (explicit_year > 0) yq = explicit_year;
-        value = FormatYear(yq) + "-Q" + Num(qq);
+        value.SetYear(yq) += "-Q";
+        value.AppendNum(qq);
         q = qq;
         year = yq;
       }
@@ -2228,12 +2289,12 @@ class Scanner {
       }
       if (!year) year = dct_.year ? dct_.year : -1;
       if (year_ago && year > 0) --year;
-      value = FormatYear(year > 0 ? year : 0) + (half ? "-H" : "-Q") + Num(q);
+      value.SetYear(year > 0 ? year : 0) += half ? "-H" : "-Q";
+      value.AppendNum(q);
     }
     m->begin = i;
     m->end = k;
     m->type = TimexType::kDate;
-    m->value = value;
     if (!half && q && year > 0 && !year_ago) {
       m->quarter = q;
       m->quarter_year = year;
@@ -2335,7 +2396,7 @@ class Scanner {
     m->end = k;
     m->type = TimexType::kDate;
     if (d.known()) {
-      m->value = DayValue(d, m);
+      SetDayValue(d, m);
     } else if (found->month && found->day) {
       m->value = "XXXX-" + Num(found->month, 2) + "-" + Num(found->day, 2);
     } else {
@@ -2372,7 +2433,7 @@ class Scanner {
       m->begin = i;
       m->end = i + 2;
       m->type = TimexType::kDuration;
-      m->value = DurationValue(-1, UnitOf(i + 1, &plural));
+      SetDuration(&m->value, -1, UnitOf(i + 1, &plural));
       return true;
     } else if (w == "soon" && i > 0 && !W(i - 1, "as") && !W(i - 1, "was") && !W(i - 1, "were") &&
                !W(i - 1, "had") && !W(i - 1, "been") && !W(i + 1, "after") &&
@@ -2409,7 +2470,7 @@ class Scanner {
     m->begin = i;
     m->end = k;
     m->type = TimexType::kDate;
-    m->value = std::string(value);
+    m->value = value;
     return true;
   }
 
