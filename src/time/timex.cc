@@ -236,22 +236,23 @@ struct ScanBuffers {
   std::string lowered;
   TokenTable table;
   std::vector<Tok> toks;  // the reference lexer's tokens
-  std::vector<uint16_t> gate;  // Scanner::gate_
+  std::vector<uint8_t> gate;  // Scanner::gate_
 };
 
-// The matchers of Scanner::TryAll, one bit each, in the order they are tried.
+// The matchers of Scanner::TryAll, one bit each (TryAll fixes the order they are tried in); the
+// gated ones (kGatedMatchers) in the low byte, so that GateAt's table holds one byte a token.
 enum MatcherBit : uint16_t {
-  kNumericDate = 1 << 0,
-  kMonthDate = 1 << 1,
-  kYearDate = 1 << 2,
-  kRelativeDay = 1 << 3,
-  kWeekdayDate = 1 << 4,
-  kRelativePeriod = 1 << 5,
-  kAgoLater = 1 << 6,
-  kSetExpr = 1 << 7,
-  kDuration = 1 << 8,
-  kClockTime = 1 << 9,
-  kQuarterExpr = 1 << 10,
+  kMonthDate = 1 << 0,
+  kRelativeDay = 1 << 1,
+  kWeekdayDate = 1 << 2,
+  kRelativePeriod = 1 << 3,
+  kAgoLater = 1 << 4,
+  kDuration = 1 << 5,
+  kQuarterExpr = 1 << 6,
+  kNumericDate = 1 << 7,
+  kYearDate = 1 << 8,
+  kSetExpr = 1 << 9,
+  kClockTime = 1 << 10,
   kRefWord = 1 << 11,
   kHolidayDate = 1 << 12,
   kAllMatchers = (1 << 13) - 1,
@@ -261,6 +262,7 @@ enum MatcherBit : uint16_t {
 // near it (WordFacts::enables).
 constexpr uint16_t kGatedMatchers = kMonthDate | kRelativeDay | kWeekdayDate | kRelativePeriod |
                                     kAgoLater | kDuration | kQuarterExpr;
+static_assert(kGatedMatchers <= 0xFF, "GateAt's table entries are bytes");
 // The reach of each gated matcher: the farthest token after the first, counted from the
 // matcher's skips, where its word can stand (each with a margin over the count in brackets):
 //   MonthDate      a month             12  (SkipMods 3, last/next/this + past/coming 2, or a
@@ -287,13 +289,12 @@ constexpr Reach kReach[] = {{kMonthDate, 12},  {kRelativeDay, 6}, {kWeekdayDate,
                             {kAgoLater, 10},  {kDuration, 14},   {kRelativePeriod, 12},
                             {kQuarterExpr, 22}};
 constexpr size_t kGateWindow = 23;  // one more than the longest reach
-constexpr size_t kGateSpread = 24;  // kGateWindow rounded up to whole 16-byte vectors
-// Scanner::BuildGate ORs a word's spread into the table in whole aligned 8-entry (16-byte)
-// chunks: kGateChunks of them cover kGateSpread entries from any offset in a chunk. (Unaligned
+// Scanner::BuildGate ORs a word's spread into the table in whole aligned 16-entry (16-byte)
+// chunks: kGateChunks of them cover kGateWindow entries from any offset in a chunk. (Unaligned
 // ORs of nearby words' spreads overlap the previous word's stores in part, and such a load
 // waits for them instead of taking their bytes forwarded.)
-constexpr size_t kGateChunk = 8;
-constexpr size_t kGateChunks = (kGateSpread + kGateChunk - 1) / kGateChunk + 1;
+constexpr size_t kGateChunk = 16;
+constexpr size_t kGateChunks = (kGateWindow + kGateChunk - 1) / kGateChunk + 1;
 // The gated matchers whose reach from a candidate covers a word `d` tokens on.
 constexpr auto kGateWithin = [] {
   std::array<uint16_t, kGateWindow> within{};
@@ -401,9 +402,9 @@ struct WordFacts {
 // Scanner::BuildGate: entry t is for the candidate kGateWindow - 1 - t tokens before it (the
 // last entry, the token after the word, is zero), stored from entry kGateChunk on, zeros before
 // and after, so that the spread shifted by o < kGateChunk entries is the array from
-// kGateChunk - o. Apart from WordFacts (80 bytes each): the candidates' tests and the matchers
+// kGateChunk - o. Apart from WordFacts (64 bytes each): the candidates' tests and the matchers
 // read those, and they stay small.
-using GateSpread = std::array<uint16_t, kGateChunk + kGateChunk * kGateChunks>;
+using GateSpread = std::array<uint8_t, kGateChunk + kGateChunk * kGateChunks>;
 
 const WordFacts* TimeWordFacts() {
   static const std::vector<WordFacts> kFacts = [] {
@@ -443,7 +444,7 @@ const GateSpread* TimeWordGates() {
       const WordFacts& f = facts[id];
       for (size_t d = 0; d < kGateWindow; ++d) {
         gates[id][kGateChunk + kGateWindow - 1 - d] =
-            static_cast<uint16_t>((f.enables & kGateWithin[d]) | (d <= 1 ? f.enables_near : 0));
+            static_cast<uint8_t>((f.enables & kGateWithin[d]) | (d <= 1 ? f.enables_near : 0));
       }
     }
     return gates;
@@ -596,6 +597,11 @@ class Scanner {
     p.b &= p.n >= 16 ? ~uint64_t{0} : p.n <= 8 ? 0 : (uint64_t{1} << (8 * (p.n - 8))) - 1;
     return p;
   }
+  // False when token i is no word of the lists behind `shapes` (by its length and first byte);
+  // a word that passes still needs the compare.
+  bool MayBeOneOf(size_t i, const WordShapes& shapes) const {
+    return Word(i) && shapes.MayBe(end_[i] - begin_[i], low_[begin_[i]]);
+  }
   // The same for a literal: inlined to a length test and a fixed-size compare (the matchers
   // make thousands of these per document).
   template <size_t N>
@@ -718,13 +724,13 @@ class Scanner {
   // Fills GateAt's table: the gated matchers each token's time words let run there, at entry
   // token + kGateWindow - 1 (the words spread back over the window before them, from the front
   // padding on; every entry is zeroed first). A fixed loop per time word, without branches.
-  void BuildGate(std::vector<uint16_t>* gate) {
+  void BuildGate(std::vector<uint8_t>* gate) {
     // Whole chunks from the one holding the last word's entry; the data is 16-byte aligned
     // (operator new), so chunk starts are.
     const size_t size = n_ + kGateChunk * kGateChunks;
     if (gate->size() < size) gate->resize(size);
-    uint16_t* const g = gate->data();
-    std::memset(g, 0, size * sizeof(uint16_t));
+    uint8_t* const g = gate->data();
+    std::memset(g, 0, size);
     for (const uint32_t* h = time_words_; *h != UINT32_MAX; ++h) {
       const GateSpread& spread = gates_[ReadingOf(*h).word];
       // Entry *h + t is the candidate kGateWindow - 1 - t tokens before the word: the chunks
@@ -734,7 +740,7 @@ class Scanner {
     }
     gate_ = g;
   }
-  static void OrChunks(uint16_t* __restrict to, const uint16_t* __restrict from) {
+  static void OrChunks(uint8_t* __restrict to, const uint8_t* __restrict from) {
     for (size_t t = 0; t < kGateChunk * kGateChunks; ++t) to[t] |= from[t];
   }
 
@@ -1295,7 +1301,9 @@ class Scanner {
           "for", "as", "than", "on", "last", "january", "february", "april", "june", "july",
           "august", "september", "october", "november", "december", "march", "may"};
       static constexpr auto kPrevPacked = PackAll(kPrev);
-      if (IsOneOf(PackedLow(i - 1), kPrevPacked)) context = true;
+      // (Most words before a bare year are none of these: their shape rules them out.)
+      static constexpr WordShapes kPrevShapes = WordShapes().Add(kPrev);
+      if (MayBeOneOf(i - 1, kPrevShapes) && IsOneOf(PackedLow(i - 1), kPrevPacked)) context = true;
       if (P(i - 1, '(') || P(i - 1, '-') || P(i - 1, ',')) context = true;
     }
     if (!context) {
@@ -1311,8 +1319,11 @@ class Scanner {
           "no", "number", "room", "flight", "route", "highway", "resolution", "article", "page",
           "unit", "apartment", "building", "bus", "train", "model", "code", "item", "line"};
       static constexpr auto kLabelsPacked = PackAll(kLabels);
+      static constexpr WordShapes kLabelShapes = WordShapes().Add(kLabels);
       if (i > 0 && P(i - 1, '$')) return false;
-      if (i > 0 && IsOneOf(PackedLow(i - 1), kLabelsPacked)) return false;
+      if (i > 0 && MayBeOneOf(i - 1, kLabelShapes) && IsOneOf(PackedLow(i - 1), kLabelsPacked)) {
+        return false;
+      }
     }
     if (Word(k) && !P(k, '\'') && !fiscal) {
       // "2000 troops", "1990 levels" (amounts, not dates) — a plural noun right after; "fiscal
@@ -2488,7 +2499,7 @@ class Scanner {
   const uint8_t* digits_ = nullptr;
   std::span<const uint32_t> candidates_;  // indexes of the candidate tokens, in order
   const uint32_t* time_words_ = nullptr;  // indexes of the time-word tokens, then UINT32_MAX
-  const uint16_t* gate_ = nullptr;        // GateAt's table (BuildGate), fast path only
+  const uint8_t* gate_ = nullptr;         // GateAt's table (BuildGate), fast path only
   const char* low_ = nullptr;  // lowered_.data()
   Date dct_;
   long dct_days_ = 0;  // DaysFromCivil of dct_ when it is known: the matchers count from it often
