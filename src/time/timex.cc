@@ -55,6 +55,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <initializer_list>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -143,13 +144,25 @@ class ValueText {
   size_t size() const { return n_; }
   std::string_view view() const { return {buf_, n_}; }
   const char* data() const { return buf_; }
+  // Replaces the empty string *out by the value. A short value (most) is copied as a whole
+  // 15-byte string built in place and cut to size: fixed-size copies the compiler inlines,
+  // where assign() (like a move of a short string) calls memcpy for its variable length.
+  void CopyTo(std::string* out) const {
+    if (n_ <= 15) {
+      std::destroy_at(out);  // empty: nothing to free
+      std::construct_at(out, buf_, size_t{15});
+      out->erase(n_);
+    } else {
+      out->assign(buf_, n_);
+    }
+  }
 
  private:
   ValueText& Set(const char* end) {
     n_ = static_cast<uint8_t>(end - buf_);
     return *this;
   }
-  char buf_[kCapacity];
+  char buf_[kCapacity] = {};  // zeros: CopyTo copies 15 bytes of a shorter value
   uint8_t n_ = 0;
 };
 
@@ -528,7 +541,7 @@ class Scanner {
       Timex& t = out.emplace_back();
       t.span = {begin_[best.begin], end_[best.end - 1]};
       t.type = best.type;
-      t.value.assign(best.value.data(), best.value.size());
+      best.value.CopyTo(&t.value);
       if (best.day.known()) {
         ref_ = best.day;
         last_day_ = best.day;
