@@ -7,10 +7,6 @@
 
 namespace sitrep::timex {
 
-bool IsValidDate(int year, int month, int day) {
-  return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
-         day <= DaysInMonth(year, month);
-}
 
 int Weekday(const Date& date) {
   long days = DaysFromCivil(date.year, date.month, date.day);
@@ -54,26 +50,19 @@ void IsoWeek(const Date& date, int* iso_year, int* week) {
 }
 
 Date ParseAnchor(std::string_view text) {
-  auto digits = [&](size_t pos, size_t n, int* out) {
-    if (pos + n > text.size()) return false;
-    int v = 0;
-    for (size_t i = pos; i < pos + n; ++i) {
-      if (text[i] < '0' || text[i] > '9') return false;
-      v = v * 10 + (text[i] - '0');
-    }
-    *out = v;
-    return true;
-  };
-  Date d;
-  int y, m, day;
-  if (!digits(0, 4, &y) || text.size() < 10 || text[4] != '-' || text[7] != '-' ||
-      !digits(5, 2, &m) || !digits(8, 2, &day) || !IsValidDate(y, m, day)) {
-    return d;
+  // One length test, then the eight digits and the two dashes of "YYYY-MM-DD".
+  if (text.size() < 10 || text[4] != '-' || text[7] != '-') return Date{};
+  int digit[10];
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    const unsigned v = static_cast<unsigned char>(text[i]) - unsigned{'0'};
+    if (v > 9) return Date{};
+    digit[i] = static_cast<int>(v);
   }
-  d.year = y;
-  d.month = m;
-  d.day = day;
-  return d;
+  const int y = digit[0] * 1000 + digit[1] * 100 + digit[2] * 10 + digit[3];
+  const int m = digit[5] * 10 + digit[6];
+  const int day = digit[8] * 10 + digit[9];
+  if (!IsValidDate(y, m, day)) return Date{};
+  return Date{y, m, day};
 }
 
 void AppendPadded(std::string* out, int v, int width) {

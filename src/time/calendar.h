@@ -47,7 +47,10 @@ inline int DaysInMonth(int year, int month) {
   bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   return kDays[month - 1] + (month == 2 && leap ? 1 : 0);
 }
-bool IsValidDate(int year, int month, int day);
+inline bool IsValidDate(int year, int month, int day) {
+  return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
+         day <= DaysInMonth(year, month);
+}
 
 // 1 = Monday ... 7 = Sunday (ISO 8601).
 int Weekday(const Date& date);

@@ -72,5 +72,36 @@ TEST(TimexCalendarTest, IsoWeekIsTheThursdaysWeek) {
   }
 }
 
+TEST(TimexCalendarTest, ParseAnchorTakesValidDatePrefixesOnly) {
+  const struct {
+    const char* text;
+    int year, month, day;  // all 0: unknown
+  } kCases[] = {
+      {"2024-09-14", 2024, 9, 14},
+      {"2024-09-14T10:00:00Z", 2024, 9, 14},
+      {"1999-12-31 extra", 1999, 12, 31},
+      {"2024-02-29", 2024, 2, 29},
+      {"0001-01-01", 1, 1, 1},
+      {"2023-02-29", 0, 0, 0},
+      {"0000-01-01", 0, 0, 0},
+      {"2024-13-01", 0, 0, 0},
+      {"2024-00-10", 0, 0, 0},
+      {"2024-04-31", 0, 0, 0},
+      {"2024-9-14", 0, 0, 0},
+      {"2024/09/14", 0, 0, 0},
+      {"2024-09-1", 0, 0, 0},
+      {"2024-09-1x", 0, 0, 0},
+      {"20x4-09-14", 0, 0, 0},
+      {"", 0, 0, 0},
+      {"2024", 0, 0, 0},
+      {"September 14, 2024", 0, 0, 0},
+  };
+  for (const auto& c : kCases) {
+    const Date d = ParseAnchor(c.text);
+    EXPECT_TRUE(SameDate(d, Date{c.year, c.month, c.day}))
+        << c.text << ": " << d.year << "-" << d.month << "-" << d.day;
+  }
+}
+
 }  // namespace
 }  // namespace sitrep::timex
