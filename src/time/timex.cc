@@ -391,6 +391,53 @@ uint16_t MatchersForWord(std::string_view w) {
   return m;
 }
 
+// The matchers that may accept "the" followed by the word x, read off their tests after "the"
+// (MatchersForWord gives "the" these eight): a superset is harmless, a missing bit loses
+// matches (timex_dispatch_test compares "the" before every word of the index and the words
+// MayFollowStart lets through with FindTimexReference).
+uint16_t MatchersAfterThe(std::string_view x) {
+  auto in = [x](std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) {
+      if (w == x) return true;
+    }
+    return false;
+  };
+  // SkipMods: "the end of", "the turn of" (MonthDate, RelativePeriod and YearDate go on after).
+  const bool end_of = in({"end", "beginning", "start", "middle", "turn"});
+  const bool number_word = SmallNumberWord(x) != 0;  // counts, spelled years
+  uint16_t m = 0;
+  if (end_of) m |= kMonthDate | kRelativePeriod | kYearDate;
+  if (in({"day", "night"})) m |= kRelativeDay;  // "the day before", "the night before last"
+  if (in({"previous", "following"})) m |= kWeekdayDate;
+  if (!SeasonCode(x).empty() ||
+      in({"early", "late", "week", "last", "past", "previous", "preceding", "this", "current",
+          "next", "coming", "following", "same", "that", "weekend"})) {
+    m |= kRelativePeriod;
+  }
+  if (number_word ||
+      in({"past", "last", "next", "first", "coming", "previous", "following", "final",
+          "remaining", "latest", "preceding", "full", "fiscal", "year"})) {
+    m |= kDuration;
+  }
+  // YearDate: SkipMods after "the", "fiscal"/"calendar"/"year", a spelled decade ("the
+  // nineties": a time word ending in "ies"), a spelled year.
+  if (number_word ||
+      in({"early", "late", "mid", "earlier", "later", "the", "fiscal", "calendar", "year"}) ||
+      (x.size() > 5 && x.substr(x.size() - 3) == "ies")) {
+    m |= kYearDate;
+  }
+  if (number_word || OrdinalWord(x) ||
+      in({"year", "this", "last", "next", "fiscal", "latest", "current", "recent", "same",
+          "quarter"})) {
+    m |= kQuarterExpr;
+  }
+  if (in({"near", "short", "future", "past"})) m |= kRefWord;
+  return m;
+}
+// After "the": a number (a year, a count, "the 3rd quarter") and "'" ("the '90s").
+constexpr uint16_t kAfterTheNumber = kYearDate | kDuration | kQuarterExpr;
+constexpr uint16_t kAfterTheApostrophe = kYearDate | kQuarterExpr;
+
 // Facts about each word of the sealed time-word index (by TokenTable::word), looked up once: the
 // matchers a candidate word may begin, and its month, weekday and unit readings. Index 0 (no
 // word of the index) may begin any matcher and has no reading.
@@ -399,6 +446,10 @@ struct WordFacts {
   // "the", "a", "an", "at": every matcher needs a particular token after the word
   // (Scanner::MayFollowStart); most of their candidates are rejected by that token alone.
   bool needs_next = false;
+  // "the": the matchers that may run depend on the word after it (MatchersAfterThe).
+  bool the = false;
+  // MatchersAfterThe(this word).
+  uint16_t after_the = kAllMatchers;
   // The gated matchers (kGatedMatchers) this word lets run at a candidate within their reach
   // before it, and those it lets run at a candidate at most one token before it.
   uint16_t enables = 0;
@@ -428,6 +479,8 @@ const WordFacts* TimeWordFacts() {
       WordFacts& f = facts[id];
       f.matchers = MatchersForWord(w);
       f.needs_next = w == "the" || w == "a" || w == "an" || w == "at";
+      f.the = w == "the";
+      f.after_the = MatchersAfterThe(w);
       f.month = static_cast<uint8_t>(MonthNumber(w, &f.month_abbrev));
       f.weekday = static_cast<uint8_t>(WeekdayNumber(w, &f.weekday_plural));
       f.unit = UnitWord(w, &f.unit_plural);
@@ -721,6 +774,8 @@ class Scanner {
     }
     const WordFacts& f = facts_[ReadingOf(i).word];
     if (f.needs_next && !MayFollowStart(i + 1)) return 0;
+    // "the" begins eight matchers, each of which needs particular words after it.
+    if (f.the) return f.matchers & AfterThe(i + 1);
     return f.matchers;
   }
 
@@ -755,6 +810,15 @@ class Scanner {
   }
   static void OrChunks(uint8_t* __restrict to, const uint8_t* __restrict from) {
     for (size_t t = 0; t < kGateChunk * kGateChunks; ++t) to[t] |= from[t];
+  }
+
+  // MatchersAfterThe of token k (< n(), which MayFollowStart let through after "the").
+  uint16_t AfterThe(size_t k) const {
+    if (NumTok(k)) return kAfterTheNumber;
+    if (!IsWordStart(First(k))) return First(k) == '\'' ? kAfterTheApostrophe : 0;
+    const uint8_t id = ReadingOf(k).word;
+    // Words outside the index ("end", "near", glued words) are rare here: by string.
+    return id ? facts_[id].after_the : MatchersAfterThe(LowOf(k));
   }
 
   // Can token k follow a number (other than a year) or "the"/"a"/"an"/"at" as the first token
