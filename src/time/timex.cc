@@ -434,6 +434,35 @@ uint16_t MatchersAfterThe(std::string_view x) {
   if (in({"near", "short", "future", "past"})) m |= kRefWord;
   return m;
 }
+// The matchers among NumericDate, MonthDate, AgoLater, Duration and ClockTime that may accept a
+// number followed by the word x, read off their tests after a number (YearDate and QuarterExpr,
+// which take a bare year, are not narrowed): a day before a month, "of" or an ordinal suffix
+// ("9 May", "9 of May", "9th"), a count before a unit or a word between count and unit ("two
+// more weeks"), a clock time before "am", "p.m.", "o'clock", "in the morning" or a zone.
+uint16_t MatchersAfterNumber(std::string_view x) {
+  auto in = [x](std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) {
+      if (w == x) return true;
+    }
+    return false;
+  };
+  bool abbrev, plural;
+  uint16_t m = 0;
+  if (MonthNumber(x, &abbrev) || in({"of", "st", "nd", "rd", "th"})) m |= kMonthDate;
+  if (UnitWord(x, &plural) != Unit::kNone) m |= kAgoLater | kDuration;
+  if (in({"more", "additional", "extra", "trading", "business", "working"})) m |= kDuration;
+  if (in({"am", "pm", "a", "p", "o", "in", "gmt", "utc", "hrs", "hours", "local"})) {
+    m |= kClockTime;
+  }
+  return m;
+}
+// After a number: another number ("2 1/2 years"), "/" and "-" (numeric dates, "five-year"),
+// ":" (clock times).
+constexpr uint16_t kAfterNumberNumber = kDuration;
+constexpr uint16_t kAfterNumberSlash = kNumericDate;
+constexpr uint16_t kAfterNumberHyphen = kNumericDate | kDuration;
+constexpr uint16_t kAfterNumberColon = kClockTime;
+
 // After "the": a number (a year, a count, "the 3rd quarter") and "'" ("the '90s").
 constexpr uint16_t kAfterTheNumber = kYearDate | kDuration | kQuarterExpr;
 constexpr uint16_t kAfterTheApostrophe = kYearDate | kQuarterExpr;
@@ -448,8 +477,9 @@ struct WordFacts {
   bool needs_next = false;
   // "the": the matchers that may run depend on the word after it (MatchersAfterThe).
   bool the = false;
-  // MatchersAfterThe(this word).
+  // MatchersAfterThe(this word), MatchersAfterNumber(this word).
   uint16_t after_the = kAllMatchers;
+  uint16_t after_number = kAllMatchers;
   // The gated matchers (kGatedMatchers) this word lets run at a candidate within their reach
   // before it, and those it lets run at a candidate at most one token before it.
   uint16_t enables = 0;
@@ -481,6 +511,7 @@ const WordFacts* TimeWordFacts() {
       f.needs_next = w == "the" || w == "a" || w == "an" || w == "at";
       f.the = w == "the";
       f.after_the = MatchersAfterThe(w);
+      f.after_number = MatchersAfterNumber(w);
       f.month = static_cast<uint8_t>(MonthNumber(w, &f.month_abbrev));
       f.weekday = static_cast<uint8_t>(WeekdayNumber(w, &f.weekday_plural));
       f.unit = UnitWord(w, &f.unit_plural);
@@ -760,12 +791,16 @@ class Scanner {
       // Only a year (4 digits) or the day in "April 24 and 25" can end a match at a number:
       // every other reading needs a particular token after it.
       if (!(digits == 4 || last_day_end_ + 1 == i || MayFollowStart(i + 1))) return 0;
+      // The token after the number narrows the other matchers (MatchersAfterNumber); a bare
+      // day after "April 24 and" needs none (CoordinatedDay, in MonthDate).
+      const uint16_t by_next = AfterNumber(i + 1) | (last_day_end_ + 1 == i ? kMonthDate : 0) |
+                               kYearDate | kQuarterExpr;
       // Other numbers begin a year or a quarter only with a word glued on ("20th century",
       // "3rd quarter").
       if (digits != 4 && !(Word(i + 1) && Glued(i + 1))) {
-        return kNumberMatchers & ~(kYearDate | kQuarterExpr);
+        return kNumberMatchers & ~(kYearDate | kQuarterExpr) & by_next;
       }
-      return kNumberMatchers;
+      return kNumberMatchers & by_next;
     }
     if (!IsWordStart(First(i))) {
       // "'" begins only a two-digit year ("'90s"): a possessive "'s" runs nothing.
@@ -810,6 +845,23 @@ class Scanner {
   }
   static void OrChunks(uint8_t* __restrict to, const uint8_t* __restrict from) {
     for (size_t t = 0; t < kGateChunk * kGateChunks; ++t) to[t] |= from[t];
+  }
+
+  // MatchersAfterNumber of token k (none past the end).
+  uint16_t AfterNumber(size_t k) const {
+    if (k >= n()) return 0;
+    if (NumTok(k)) return kAfterNumberNumber;
+    if (!IsWordStart(First(k))) {
+      switch (First(k)) {
+        case '/': return kAfterNumberSlash;
+        case '-': return kAfterNumberHyphen;
+        case ':': return kAfterNumberColon;
+        default: return 0;
+      }
+    }
+    const uint8_t id = ReadingOf(k).word;
+    // Words outside the index ("of", "p", "o", glued suffixes) by string.
+    return id ? facts_[id].after_number : MatchersAfterNumber(LowOf(k));
   }
 
   // MatchersAfterThe of token k (< n(), which MayFollowStart let through after "the").

@@ -134,10 +134,10 @@ TEST(TimexDispatchTest, EveryTableWordMatchesReference) {
   }
 }
 
-// "the" runs only the matchers that can take the word after it (MatchersAfterThe): "the" and
-// "The" before every word of the index and every word MayFollowStart lets through outside it,
-// each followed by endings those matchers look for.
-TEST(TimexDispatchTest, EveryWordAfterTheMatchesReference) {
+// "the" and a number run only the matchers that can take the word after them
+// (MatchersAfterThe, MatchersAfterNumber): each lead before every word of the index and every
+// word MayFollowStart lets through outside it, followed by endings the matchers look for.
+TEST(TimexDispatchTest, EveryWordAfterTheOrANumberMatchesReference) {
   const WordClassTable& table = TimeWordClasses();
   ASSERT_TRUE(table.sealed());
   std::vector<std::string> seconds;
@@ -146,8 +146,13 @@ TEST(TimexDispatchTest, EveryWordAfterTheMatchesReference) {
                            "trading", "business", "working", "end",    "beginning",  "start",
                            "middle",  "turn",     "near",    "short",  "least",      "most",
                            "full",    "5",        "12",      "1998",   "3rd",        "'",
-                           "-",       "/",        ":",       "people", "nineties"};
+                           "-",       "/",        ":",       "people", "nineties",   "am",
+                           "pm",      "gmt",      "utc",     "hrs",    "local",      "st",
+                           "th",      "nd",       "rd",      "1",      "2",          "30",
+                           ",",       "."};
   for (const char* o : kOthers) seconds.push_back(o);
+  const char* kLeads[] = {"the ", "The ", "in the ", "the the ", "5 ",    "24 ",  "9", "at 4 ",
+                          "0500 ", "1998 ", "April 24 and 25 ", "2 ", "12", "31 ", "twenty "};
   const char* kEndings[] = {"",
                             " year",
                             " of 2020",
@@ -173,11 +178,22 @@ TEST(TimexDispatchTest, EveryWordAfterTheMatchesReference) {
                             " ninety-six",
                             " thousand",
                             " - year",
-                            " 90s"};
+                            " 90s",
+                            "/06/1971",
+                            "-10-06",
+                            ":30 p.m.",
+                            " the morning",
+                            ". m. Friday",
+                            "'clock",
+                            " 2/2 years",
+                            " ago",
+                            " later",
+                            " GMT",
+                            " time"};
   for (const std::string& second : seconds) {
-    for (const char* the : {"the ", "The ", "in the ", "the the "}) {
+    for (const char* lead : kLeads) {
       for (const char* ending : kEndings) {
-        ExpectSameAsReference(std::string("It came ") + the + second + ending + " then.",
+        ExpectSameAsReference(std::string("It came ") + lead + second + ending + " then.",
                               "2024-09-14");
         if (HasFailure()) return;
       }
