@@ -463,9 +463,39 @@ constexpr uint16_t kAfterNumberSlash = kNumericDate;
 constexpr uint16_t kAfterNumberHyphen = kNumericDate | kDuration;
 constexpr uint16_t kAfterNumberColon = kClockTime;
 
+// The matchers that may accept "a"/"an" (AgoLater, Duration, SetExpr: "a year ago", "a
+// three-day visit", "a few days", "twice a week") or "at" (Duration, RefWord: "at least a week",
+// "at present") followed by the word x, read off their tests after those words.
+uint16_t MatchersAfterArticle(std::string_view x) {
+  auto in = [x](std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) {
+      if (w == x) return true;
+    }
+    return false;
+  };
+  bool plural;
+  const bool unit = UnitWord(x, &plural) != Unit::kNone;
+  uint16_t m = 0;
+  // Number(): "a couple of", "a few", "a dozen", "a hundred", "a thousand" before the unit.
+  if (unit || in({"couple", "few", "dozen", "hundred", "thousand"})) m |= kAgoLater | kDuration;
+  if (in({"more", "additional", "extra", "trading", "business", "working"})) m |= kDuration;
+  if (unit) m |= kSetExpr;  // "$5 million a year"
+  return m;
+}
+uint16_t MatchersAfterAt(std::string_view x) {
+  if (x == "least" || x == "most") return kDuration;
+  if (x == "present") return kRefWord;
+  return 0;
+}
+// After "a"/"an": "-" (Duration's hyphen: "a -year" reads as a count of one); nothing else that
+// is no word, and nothing but words after "at".
+constexpr uint16_t kAfterArticleHyphen = kDuration;
+
 // After "the": a number (a year, a count, "the 3rd quarter") and "'" ("the '90s").
 constexpr uint16_t kAfterTheNumber = kYearDate | kDuration | kQuarterExpr;
 constexpr uint16_t kAfterTheApostrophe = kYearDate | kQuarterExpr;
+
+enum : uint8_t { kLeadNone, kLeadThe, kLeadArticle, kLeadAt };
 
 // Facts about each word of the sealed time-word index (by TokenTable::word), looked up once: the
 // matchers a candidate word may begin, and its month, weekday and unit readings. Index 0 (no
@@ -475,11 +505,15 @@ struct WordFacts {
   // "the", "a", "an", "at": every matcher needs a particular token after the word
   // (Scanner::MayFollowStart); most of their candidates are rejected by that token alone.
   bool needs_next = false;
-  // "the": the matchers that may run depend on the word after it (MatchersAfterThe).
-  bool the = false;
-  // MatchersAfterThe(this word), MatchersAfterNumber(this word).
+  // "the", "a"/"an", "at": the matchers that may run depend on the word after it
+  // (MatchersAfterThe, MatchersAfterArticle, MatchersAfterAt).
+  uint8_t lead = kLeadNone;
+  // MatchersAfterThe, MatchersAfterNumber, MatchersAfterArticle and MatchersAfterAt of this
+  // word.
   uint16_t after_the = kAllMatchers;
   uint16_t after_number = kAllMatchers;
+  uint16_t after_article = kAllMatchers;
+  uint16_t after_at = kAllMatchers;
   // The gated matchers (kGatedMatchers) this word lets run at a candidate within their reach
   // before it, and those it lets run at a candidate at most one token before it.
   uint16_t enables = 0;
@@ -509,9 +543,14 @@ const WordFacts* TimeWordFacts() {
       WordFacts& f = facts[id];
       f.matchers = MatchersForWord(w);
       f.needs_next = w == "the" || w == "a" || w == "an" || w == "at";
-      f.the = w == "the";
+      f.lead = w == "the"               ? kLeadThe
+               : w == "a" || w == "an" ? kLeadArticle
+               : w == "at"             ? kLeadAt
+                                       : kLeadNone;
       f.after_the = MatchersAfterThe(w);
       f.after_number = MatchersAfterNumber(w);
+      f.after_article = MatchersAfterArticle(w);
+      f.after_at = MatchersAfterAt(w);
       f.month = static_cast<uint8_t>(MonthNumber(w, &f.month_abbrev));
       f.weekday = static_cast<uint8_t>(WeekdayNumber(w, &f.weekday_plural));
       f.unit = UnitWord(w, &f.unit_plural);
@@ -809,9 +848,14 @@ class Scanner {
     }
     const WordFacts& f = facts_[ReadingOf(i).word];
     if (f.needs_next && !MayFollowStart(i + 1)) return 0;
-    // "the" begins eight matchers, each of which needs particular words after it.
-    if (f.the) return f.matchers & AfterThe(i + 1);
-    return f.matchers;
+    // "the" begins eight matchers, "a"/"an" and "at" a few: each needs particular words after
+    // them.
+    switch (f.lead) {
+      case kLeadThe: return f.matchers & AfterThe(i + 1);
+      case kLeadArticle: return f.matchers & AfterArticle(i + 1);
+      case kLeadAt: return f.matchers & AfterAt(i + 1);
+      default: return f.matchers;
+    }
   }
 
   // The matchers a candidate at token i may run as far as its time words go: the gated ones
@@ -862,6 +906,19 @@ class Scanner {
     const uint8_t id = ReadingOf(k).word;
     // Words outside the index ("of", "p", "o", glued suffixes) by string.
     return id ? facts_[id].after_number : MatchersAfterNumber(LowOf(k));
+  }
+
+  // MatchersAfterArticle and MatchersAfterAt of token k (< n(), which MayFollowStart let
+  // through).
+  uint16_t AfterArticle(size_t k) const {
+    if (!IsWordStart(First(k))) return First(k) == '-' ? kAfterArticleHyphen : 0;
+    const uint8_t id = ReadingOf(k).word;
+    return id ? facts_[id].after_article : MatchersAfterArticle(LowOf(k));
+  }
+  uint16_t AfterAt(size_t k) const {
+    if (!IsWordStart(First(k))) return 0;
+    const uint8_t id = ReadingOf(k).word;
+    return id ? facts_[id].after_at : MatchersAfterAt(LowOf(k));
   }
 
   // MatchersAfterThe of token k (< n(), which MayFollowStart let through after "the").

@@ -134,10 +134,10 @@ TEST(TimexDispatchTest, EveryTableWordMatchesReference) {
   }
 }
 
-// "the" and a number run only the matchers that can take the word after them
-// (MatchersAfterThe, MatchersAfterNumber): each lead before every word of the index and every
+// "the", "a"/"an", "at" and a number run only the matchers that can take the word after them
+// (MatchersAfterThe, MatchersAfterArticle, MatchersAfterAt, MatchersAfterNumber): each lead before every word of the index and every
 // word MayFollowStart lets through outside it, followed by endings the matchers look for.
-TEST(TimexDispatchTest, EveryWordAfterTheOrANumberMatchesReference) {
+TEST(TimexDispatchTest, EveryWordAfterALeadMatchesReference) {
   const WordClassTable& table = TimeWordClasses();
   ASSERT_TRUE(table.sealed());
   std::vector<std::string> seconds;
@@ -149,10 +149,12 @@ TEST(TimexDispatchTest, EveryWordAfterTheOrANumberMatchesReference) {
                            "-",       "/",        ":",       "people", "nineties",   "am",
                            "pm",      "gmt",      "utc",     "hrs",    "local",      "st",
                            "th",      "nd",       "rd",      "1",      "2",          "30",
-                           ",",       "."};
+                           ",",       ".",        "present", "couple",  "few",    "dozen",
+                           "hundred", "thousand"};
   for (const char* o : kOthers) seconds.push_back(o);
   const char* kLeads[] = {"the ", "The ", "in the ", "the the ", "5 ",    "24 ",  "9", "at 4 ",
-                          "0500 ", "1998 ", "April 24 and 25 ", "2 ", "12", "31 ", "twenty "};
+                          "0500 ", "1998 ", "April 24 and 25 ", "2 ", "12", "31 ", "twenty ",
+                          "a ",    "A ",    "an ",   "$5 million a ", "twice a ", "at ", "At "};
   const char* kEndings[] = {"",
                             " year",
                             " of 2020",
@@ -189,7 +191,12 @@ TEST(TimexDispatchTest, EveryWordAfterTheOrANumberMatchesReference) {
                             " ago",
                             " later",
                             " GMT",
-                            " time"};
+                            " time",
+                            " of days",
+                            "-long feud",
+                            " days later",
+                            " a week",
+                            " day"};
   for (const std::string& second : seconds) {
     for (const char* lead : kLeads) {
       for (const char* ending : kEndings) {
