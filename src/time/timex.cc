@@ -487,6 +487,30 @@ uint16_t MatchersAfterAt(std::string_view x) {
   if (x == "present") return kRefWord;
   return 0;
 }
+// The matchers a number word ("two", "twenty") begins for being one, YearDate and QuarterExpr
+// (a spelled year), AgoLater and Duration (a count), that may accept it followed by the word x:
+// "thousand" or a tens word for a year ("two thousand", "nineteen ninety"), a unit, "hundred" or
+// another number word for a count ("twenty four years"), Duration also "more", "trading"...
+constexpr uint16_t kNumberWordMatchers = kYearDate | kQuarterExpr | kAgoLater | kDuration;
+uint16_t MatchersAfterNumberWord(std::string_view x) {
+  auto in = [x](std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) {
+      if (w == x) return true;
+    }
+    return false;
+  };
+  bool plural;
+  uint16_t m = 0;
+  if (x == "thousand" || IsTensWord(x)) m |= kYearDate | kQuarterExpr;
+  if (UnitWord(x, &plural) != Unit::kNone || x == "hundred" || SmallNumberWord(x) != 0) {
+    m |= kAgoLater | kDuration;
+  }
+  if (in({"more", "additional", "extra", "trading", "business", "working"})) m |= kDuration;
+  return m;
+}
+// After a number word: "-" ("twenty-four", "five-year").
+constexpr uint16_t kAfterNumberWordHyphen = kAgoLater | kDuration;
+
 // After "a"/"an": "-" (Duration's hyphen: "a -year" reads as a count of one); nothing else that
 // is no word, and nothing but words after "at".
 constexpr uint16_t kAfterArticleHyphen = kDuration;
@@ -495,7 +519,7 @@ constexpr uint16_t kAfterArticleHyphen = kDuration;
 constexpr uint16_t kAfterTheNumber = kYearDate | kDuration | kQuarterExpr;
 constexpr uint16_t kAfterTheApostrophe = kYearDate | kQuarterExpr;
 
-enum : uint8_t { kLeadNone, kLeadThe, kLeadArticle, kLeadAt };
+enum : uint8_t { kLeadNone, kLeadThe, kLeadArticle, kLeadAt, kLeadNumberWord };
 
 // Facts about each word of the sealed time-word index (by TokenTable::word), looked up once: the
 // matchers a candidate word may begin, and its month, weekday and unit readings. Index 0 (no
@@ -514,6 +538,7 @@ struct WordFacts {
   uint16_t after_number = kAllMatchers;
   uint16_t after_article = kAllMatchers;
   uint16_t after_at = kAllMatchers;
+  uint16_t after_number_word = kAllMatchers;
   // The gated matchers (kGatedMatchers) this word lets run at a candidate within their reach
   // before it, and those it lets run at a candidate at most one token before it.
   uint16_t enables = 0;
@@ -546,11 +571,13 @@ const WordFacts* TimeWordFacts() {
       f.lead = w == "the"               ? kLeadThe
                : w == "a" || w == "an" ? kLeadArticle
                : w == "at"             ? kLeadAt
+               : SmallNumberWord(w) != 0 ? kLeadNumberWord
                                        : kLeadNone;
       f.after_the = MatchersAfterThe(w);
       f.after_number = MatchersAfterNumber(w);
       f.after_article = MatchersAfterArticle(w);
       f.after_at = MatchersAfterAt(w);
+      f.after_number_word = MatchersAfterNumberWord(w);
       f.month = static_cast<uint8_t>(MonthNumber(w, &f.month_abbrev));
       f.weekday = static_cast<uint8_t>(WeekdayNumber(w, &f.weekday_plural));
       f.unit = UnitWord(w, &f.unit_plural);
@@ -854,6 +881,8 @@ class Scanner {
       case kLeadThe: return f.matchers & AfterThe(i + 1);
       case kLeadArticle: return f.matchers & AfterArticle(i + 1);
       case kLeadAt: return f.matchers & AfterAt(i + 1);
+      case kLeadNumberWord:
+        return f.matchers & (AfterNumberWord(i + 1) | ~kNumberWordMatchers);
       default: return f.matchers;
     }
   }
@@ -914,6 +943,12 @@ class Scanner {
     if (!IsWordStart(First(k))) return First(k) == '-' ? kAfterArticleHyphen : 0;
     const uint8_t id = ReadingOf(k).word;
     return id ? facts_[id].after_article : MatchersAfterArticle(LowOf(k));
+  }
+  uint16_t AfterNumberWord(size_t k) const {
+    if (k >= n()) return 0;
+    if (!IsWordStart(First(k))) return First(k) == '-' ? kAfterNumberWordHyphen : 0;
+    const uint8_t id = ReadingOf(k).word;
+    return id ? facts_[id].after_number_word : MatchersAfterNumberWord(LowOf(k));
   }
   uint16_t AfterAt(size_t k) const {
     if (!IsWordStart(First(k))) return 0;

@@ -154,7 +154,8 @@ TEST(TimexDispatchTest, EveryWordAfterALeadMatchesReference) {
   for (const char* o : kOthers) seconds.push_back(o);
   const char* kLeads[] = {"the ", "The ", "in the ", "the the ", "5 ",    "24 ",  "9", "at 4 ",
                           "0500 ", "1998 ", "April 24 and 25 ", "2 ", "12", "31 ", "twenty ",
-                          "a ",    "A ",    "an ",   "$5 million a ", "twice a ", "at ", "At "};
+                          "a ",    "A ",    "an ",   "$5 million a ", "twice a ", "at ", "At ",
+                          "two ",  "Two ",  "nineteen ", "one ", "ninety ", "about two "};
   const char* kEndings[] = {"",
                             " year",
                             " of 2020",
