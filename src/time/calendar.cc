@@ -7,7 +7,6 @@
 
 namespace sitrep::timex {
 
-
 int Weekday(const Date& date) {
   long days = DaysFromCivil(date.year, date.month, date.day);
   long w = (days + 3) % 7;  // 1970-01-01 was a Thursday

@@ -190,21 +190,45 @@ void SetDuration(ValueText* v, int n, Unit unit) {
   std::string_view prefix = "P", suffix = "Y";
   int factor = 1;
   switch (unit) {
-    case Unit::kSecond: prefix = "PT", suffix = "S"; break;
-    case Unit::kMinute: prefix = "PT", suffix = "M"; break;
-    case Unit::kHour: prefix = "PT", suffix = "H"; break;
-    case Unit::kDay: suffix = "D"; break;
-    case Unit::kWeek: suffix = "W"; break;
-    case Unit::kMonth: suffix = "M"; break;
-    case Unit::kQuarter: suffix = "Q"; break;
-    case Unit::kYear: break;
-    case Unit::kDecade: factor = 10; break;
-    case Unit::kCentury: factor = 100; break;
-    case Unit::kNone: *v = "PX"; return;
+    case Unit::kSecond:
+      prefix = "PT", suffix = "S";
+      break;
+    case Unit::kMinute:
+      prefix = "PT", suffix = "M";
+      break;
+    case Unit::kHour:
+      prefix = "PT", suffix = "H";
+      break;
+    case Unit::kDay:
+      suffix = "D";
+      break;
+    case Unit::kWeek:
+      suffix = "W";
+      break;
+    case Unit::kMonth:
+      suffix = "M";
+      break;
+    case Unit::kQuarter:
+      suffix = "Q";
+      break;
+    case Unit::kYear:
+      break;
+    case Unit::kDecade:
+      factor = 10;
+      break;
+    case Unit::kCentury:
+      factor = 100;
+      break;
+    case Unit::kNone:
+      *v = "PX";
+      return;
   }
   *v = prefix;
-  if (n < 0) *v += "X";
-  else v->AppendNum(n * factor);
+  if (n < 0) {
+    *v += "X";
+  } else {
+    v->AppendNum(n * factor);
+  }
   *v += suffix;
 }
 
@@ -414,9 +438,8 @@ uint16_t MatchersAfterThe(std::string_view x) {
           "next", "coming", "following", "same", "that", "weekend"})) {
     m |= kRelativePeriod;
   }
-  if (number_word ||
-      in({"past", "last", "next", "first", "coming", "previous", "following", "final",
-          "remaining", "latest", "preceding", "full", "fiscal", "year"})) {
+  if (number_word || in({"past", "last", "next", "first", "coming", "previous", "following",
+                         "final", "remaining", "latest", "preceding", "full", "fiscal", "year"})) {
     m |= kDuration;
   }
   // YearDate: SkipMods after "the", "fiscal"/"calendar"/"year", a spelled decade ("the
@@ -568,11 +591,11 @@ const WordFacts* TimeWordFacts() {
       WordFacts& f = facts[id];
       f.matchers = MatchersForWord(w);
       f.needs_next = w == "the" || w == "a" || w == "an" || w == "at";
-      f.lead = w == "the"               ? kLeadThe
-               : w == "a" || w == "an" ? kLeadArticle
-               : w == "at"             ? kLeadAt
+      f.lead = w == "the"                ? kLeadThe
+               : w == "a" || w == "an"   ? kLeadArticle
+               : w == "at"               ? kLeadAt
                : SmallNumberWord(w) != 0 ? kLeadNumberWord
-                                       : kLeadNone;
+                                         : kLeadNone;
       f.after_the = MatchersAfterThe(w);
       f.after_number = MatchersAfterNumber(w);
       f.after_article = MatchersAfterArticle(w);
@@ -859,8 +882,8 @@ class Scanner {
       if (!(digits == 4 || last_day_end_ + 1 == i || MayFollowStart(i + 1))) return 0;
       // The token after the number narrows the other matchers (MatchersAfterNumber); a bare
       // day after "April 24 and" needs none (CoordinatedDay, in MonthDate).
-      const uint16_t by_next = AfterNumber(i + 1) | (last_day_end_ + 1 == i ? kMonthDate : 0) |
-                               kYearDate | kQuarterExpr;
+      const uint16_t by_next =
+          AfterNumber(i + 1) | (last_day_end_ + 1 == i ? kMonthDate : 0) | kYearDate | kQuarterExpr;
       // Other numbers begin a year or a quarter only with a word glued on ("20th century",
       // "3rd quarter").
       if (digits != 4 && !(Word(i + 1) && Glued(i + 1))) {
@@ -878,12 +901,16 @@ class Scanner {
     // "the" begins eight matchers, "a"/"an" and "at" a few: each needs particular words after
     // them.
     switch (f.lead) {
-      case kLeadThe: return f.matchers & AfterThe(i + 1);
-      case kLeadArticle: return f.matchers & AfterArticle(i + 1);
-      case kLeadAt: return f.matchers & AfterAt(i + 1);
+      case kLeadThe:
+        return f.matchers & AfterThe(i + 1);
+      case kLeadArticle:
+        return f.matchers & AfterArticle(i + 1);
+      case kLeadAt:
+        return f.matchers & AfterAt(i + 1);
       case kLeadNumberWord:
         return f.matchers & (AfterNumberWord(i + 1) | ~kNumberWordMatchers);
-      default: return f.matchers;
+      default:
+        return f.matchers;
     }
   }
 
@@ -926,10 +953,14 @@ class Scanner {
     if (NumTok(k)) return kAfterNumberNumber;
     if (!IsWordStart(First(k))) {
       switch (First(k)) {
-        case '/': return kAfterNumberSlash;
-        case '-': return kAfterNumberHyphen;
-        case ':': return kAfterNumberColon;
-        default: return 0;
+        case '/':
+          return kAfterNumberSlash;
+        case '-':
+          return kAfterNumberHyphen;
+        case ':':
+          return kAfterNumberColon;
+        default:
+          return 0;
       }
     }
     const uint8_t id = ReadingOf(k).word;
@@ -1240,8 +1271,8 @@ class Scanner {
     };
     const long anchor = dct_days_;
     // days(dct_.year) <= anchor, compared within the year (day clamped as days() does).
-    const int d = day ? (day > DaysInMonth(dct_.year, month) ? DaysInMonth(dct_.year, month) : day)
-                      : 1;
+    const int d =
+        day ? (day > DaysInMonth(dct_.year, month) ? DaysInMonth(dct_.year, month) : day) : 1;
     const bool by_anchor = month < dct_.month || (month == dct_.month && d <= dct_.day);
     int past = by_anchor ? dct_.year : dct_.year - 1;
     if (days(past + 1) - anchor <= 120) return past + 1;
@@ -1428,8 +1459,11 @@ class Scanner {
     m->type = TimexType::kDate;
     if (day) {
       if (year > 0 && !IsValidDate(year, month, day)) return false;
-      if (year > 0) SetDayValue(Date{year, month, day}, m);
-      else m->value = "XXXX-" + Num(month, 2) + "-" + Num(day, 2);
+      if (year > 0) {
+        SetDayValue(Date{year, month, day}, m);
+      } else {
+        m->value = "XXXX-" + Num(month, 2) + "-" + Num(day, 2);
+      }
     } else {
       m->value.SetMonth(year > 0 ? year : 0, month);
     }
@@ -1637,8 +1671,11 @@ class Scanner {
     m->begin = i;
     m->end = k;
     m->type = time ? TimexType::kTime : TimexType::kDate;
-    if (part.empty()) SetDayValue(d, m);
-    else m->value.SetDay(d) += part;
+    if (part.empty()) {
+      SetDayValue(d, m);
+    } else {
+      m->value.SetDay(d) += part;
+    }
     if (!part.empty() && d.known()) m->day = d;
     return true;
   }
@@ -1895,8 +1932,11 @@ class Scanner {
         return true;
       }
       case Unit::kWeek:
-        if (base.known()) m->value.SetWeek(AddDays(base, 7 * rel));
-        else m->value = "XXXX-WXX";
+        if (base.known()) {
+          m->value.SetWeek(AddDays(base, 7 * rel));
+        } else {
+          m->value = "XXXX-WXX";
+        }
         return true;
       case Unit::kMonth: {
         // "In March, ... The following month": the month the narrative last named.
@@ -1921,8 +1961,11 @@ class Scanner {
       case Unit::kYear: {
         // "that year", "later that year": the year the narrative last named.
         int y = r == "that" || r == "that's" ? ref_year_ : base.year;
-        if (y) m->value.SetYear(y + rel);
-        else m->value = "XXXX";
+        if (y) {
+          m->value.SetYear(y + rel);
+        } else {
+          m->value = "XXXX";
+        }
         return true;
       }
       case Unit::kDecade:
@@ -1995,8 +2038,11 @@ class Scanner {
         return true;
       }
       case Unit::kWeek:
-        if (base.known()) m->value.SetWeek(AddDays(base, 7 * delta));
-        else m->value = "XXXX-WXX";
+        if (base.known()) {
+          m->value.SetWeek(AddDays(base, 7 * delta));
+        } else {
+          m->value = "XXXX-WXX";
+        }
         return true;
       case Unit::kMonth: {
         if (!base.known()) { m->value = "XXXX-XX"; return true; }
@@ -2011,12 +2057,18 @@ class Scanner {
         return true;
       }
       case Unit::kYear:
-        if (base.year) m->value.SetYear(base.year + static_cast<int>(delta));
-        else m->value = "XXXX";
+        if (base.year) {
+          m->value.SetYear(base.year + static_cast<int>(delta));
+        } else {
+          m->value = "XXXX";
+        }
         return true;
       case Unit::kDecade:
-        if (base.year) m->value.SetYear(base.year + static_cast<int>(delta) * 10);
-        else m->value = "XXXX";
+        if (base.year) {
+          m->value.SetYear(base.year + static_cast<int>(delta) * 10);
+        } else {
+          m->value = "XXXX";
+        }
         return true;
       case Unit::kCentury:
         m->value = base.year ? Num((base.year + static_cast<int>(delta) * 100) / 100, 2) : "XX";
@@ -2369,7 +2421,8 @@ class Scanner {
       tense_at_ = i;
       bool dated = WeekdayDate(d, &dm) || MonthDate(d, &dm);
       tense_at_ = kNone;
-      if (dated && dm.day.known() && dm.value.view().find('T') == std::string_view::npos && dm.begin == d) {
+      if (dated && dm.day.known() && dm.value.view().find('T') == std::string_view::npos &&
+          dm.begin == d) {
         day = dm.day;
         k = dm.end;
       }
@@ -2466,8 +2519,11 @@ class Scanner {
         m->value.SetYear(last_quarter_year_ - 1) += "-Q";
         m->value.AppendNum(last_quarter_);
       } else {
-        if (dct_.year) m->value.SetYear(dct_.year - 1);
-        else m->value = "XXXX";
+        if (dct_.year) {
+          m->value.SetYear(dct_.year - 1);
+        } else {
+          m->value = "XXXX";
+        }
       }
       if (the) --m->begin;
       return true;

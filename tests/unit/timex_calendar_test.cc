@@ -1,8 +1,8 @@
 // Calendar arithmetic of the timex resolver: the shortcuts (AddDays within a month, IsoWeek from
 // one day number) against the plain day-number round trip they replace.
-#include "time/calendar.h"
-
 #include <gtest/gtest.h>
+
+#include "time/calendar.h"
 
 namespace sitrep::timex {
 namespace {
@@ -19,8 +19,8 @@ bool SameDate(const Date& a, const Date& b) {
 
 TEST(TimexCalendarTest, AddDaysIsTheDayNumberRoundTrip) {
   const int kYears[] = {-401, -1, 1, 4, 100, 1900, 1999, 2000, 2023, 2024, 2100, 9999};
-  const long kOffsets[] = {-400, -366, -60, -31, -29, -28, -8, -7, -1, 0, 1, 2, 6, 7,
-                           13,   27,   28,  29,  30,  31,  59, 365, 366, 1000};
+  const long kOffsets[] = {-400, -366, -60, -31, -29, -28, -8, -7, -1, 0,   1,   2,
+                           6,    7,    13,  27,  28,  29,  30, 31, 59, 365, 366, 1000};
   for (int y : kYears) {
     for (int m = 1; m <= 12; ++m) {
       // Days past the month's end too ("February 30" normalizes by the day number).

@@ -135,27 +135,28 @@ TEST(TimexDispatchTest, EveryTableWordMatchesReference) {
 }
 
 // "the", "a"/"an", "at" and a number run only the matchers that can take the word after them
-// (MatchersAfterThe, MatchersAfterArticle, MatchersAfterAt, MatchersAfterNumber): each lead before every word of the index and every
-// word MayFollowStart lets through outside it, followed by endings the matchers look for.
+// (MatchersAfterThe, MatchersAfterArticle, MatchersAfterAt, MatchersAfterNumber): each lead before
+// every word of the index and every word MayFollowStart lets through outside it, followed by
+// endings the matchers look for.
 TEST(TimexDispatchTest, EveryWordAfterALeadMatchesReference) {
   const WordClassTable& table = TimeWordClasses();
   ASSERT_TRUE(table.sealed());
   std::vector<std::string> seconds;
   for (size_t id = 1; id < table.WordCount(); ++id) seconds.push_back(table.WordAt(id));
-  const char* kOthers[] = {"of",    "o",        "in",      "p",      "additional", "extra",
-                           "trading", "business", "working", "end",    "beginning",  "start",
-                           "middle",  "turn",     "near",    "short",  "least",      "most",
-                           "full",    "5",        "12",      "1998",   "3rd",        "'",
-                           "-",       "/",        ":",       "people", "nineties",   "am",
-                           "pm",      "gmt",      "utc",     "hrs",    "local",      "st",
-                           "th",      "nd",       "rd",      "1",      "2",          "30",
-                           ",",       ".",        "present", "couple",  "few",    "dozen",
-                           "hundred", "thousand"};
+  const char* kOthers[] = {
+      "of",      "o",       "in",        "p",      "additional", "extra",  "trading", "business",
+      "working", "end",     "beginning", "start",  "middle",     "turn",   "near",    "short",
+      "least",   "most",    "full",      "5",      "12",         "1998",   "3rd",     "'",
+      "-",       "/",       ":",         "people", "nineties",   "am",     "pm",      "gmt",
+      "utc",     "hrs",     "local",     "st",     "th",         "nd",     "rd",      "1",
+      "2",       "30",      ",",         ".",      "present",    "couple", "few",     "dozen",
+      "hundred", "thousand"};
   for (const char* o : kOthers) seconds.push_back(o);
-  const char* kLeads[] = {"the ", "The ", "in the ", "the the ", "5 ",    "24 ",  "9", "at 4 ",
-                          "0500 ", "1998 ", "April 24 and 25 ", "2 ", "12", "31 ", "twenty ",
-                          "a ",    "A ",    "an ",   "$5 million a ", "twice a ", "at ", "At ",
-                          "two ",  "Two ",  "nineteen ", "one ", "ninety ", "about two "};
+  const char* kLeads[] = {
+      "the ",      "The ",  "in the ",          "the the ",  "5 ",  "24 ", "9",       "at 4 ",
+      "0500 ",     "1998 ", "April 24 and 25 ", "2 ",        "12",  "31 ", "twenty ", "a ",
+      "A ",        "an ",   "$5 million a ",    "twice a ",  "at ", "At ", "two ",    "Two ",
+      "nineteen ", "one ",  "ninety ",          "about two "};
   const char* kEndings[] = {"",
                             " year",
                             " of 2020",
