@@ -544,6 +544,26 @@ constexpr uint16_t kAfterTheApostrophe = kYearDate | kQuarterExpr;
 
 enum : uint8_t { kLeadNone, kLeadThe, kLeadArticle, kLeadAt, kLeadNumberWord };
 
+// The words the MatchersAfter* functions name one by one, for words outside the time-word index
+// (Scanner::AfterThe...): every month, weekday, unit, number, season and ordinal word is in the
+// index (timex_dispatch_test), so a word outside it that is none of these gets no matcher, and
+// its length and first letter rule most such words out before any compare.
+constexpr std::string_view kListedAfterThe[] = {
+    "end",       "beginning", "start",  "middle",  "turn", "day",     "night",     "previous",
+    "following", "early",     "late",   "week",    "last", "past",    "preceding", "this",
+    "current",   "next",      "coming", "same",    "that", "weekend", "first",     "final",
+    "remaining", "latest",    "full",   "fiscal",  "year", "mid",     "earlier",   "later",
+    "the",       "calendar",  "recent", "quarter", "near", "short",   "future"};
+constexpr std::string_view kListedAfterNumber[] = {
+    "of", "st", "nd", "rd", "th", "more", "additional", "extra", "trading", "business", "working",
+    "am", "pm", "a",  "p",  "o",  "in",   "gmt",        "utc",   "hrs",     "hours",    "local"};
+constexpr std::string_view kListedAfterArticle[] = {"couple",   "few",      "dozen",      "hundred",
+                                                    "thousand", "more",     "additional", "extra",
+                                                    "trading",  "business", "working"};
+constexpr std::string_view kListedAfterAt[] = {"least", "most", "present"};
+constexpr std::string_view kListedAfterNumberWord[] = {
+    "thousand", "hundred", "more", "additional", "extra", "trading", "business", "working"};
+
 // Facts about each word of the sealed time-word index (by TokenTable::word), looked up once: the
 // matchers a candidate word may begin, and its month, weekday and unit readings. Index 0 (no
 // word of the index) may begin any matcher and has no reading.
@@ -964,8 +984,10 @@ class Scanner {
       }
     }
     const uint8_t id = ReadingOf(k).word;
-    // Words outside the index ("of", "p", "o", glued suffixes) by string.
-    return id ? facts_[id].after_number : MatchersAfterNumber(LowOf(k));
+    if (id) return facts_[id].after_number;
+    // Outside the index: only listed words ("of", "p", "o", glued suffixes), by string.
+    static constexpr WordShapes kShapes = WordShapes().Add(kListedAfterNumber);
+    return MayBeOneOf(k, kShapes) ? MatchersAfterNumber(LowOf(k)) : 0;
   }
 
   // MatchersAfterArticle and MatchersAfterAt of token k (< n(), which MayFollowStart let
@@ -973,18 +995,24 @@ class Scanner {
   uint16_t AfterArticle(size_t k) const {
     if (!IsWordStart(First(k))) return First(k) == '-' ? kAfterArticleHyphen : 0;
     const uint8_t id = ReadingOf(k).word;
-    return id ? facts_[id].after_article : MatchersAfterArticle(LowOf(k));
+    if (id) return facts_[id].after_article;
+    static constexpr WordShapes kShapes = WordShapes().Add(kListedAfterArticle);
+    return MayBeOneOf(k, kShapes) ? MatchersAfterArticle(LowOf(k)) : 0;
   }
   uint16_t AfterNumberWord(size_t k) const {
     if (k >= n()) return 0;
     if (!IsWordStart(First(k))) return First(k) == '-' ? kAfterNumberWordHyphen : 0;
     const uint8_t id = ReadingOf(k).word;
-    return id ? facts_[id].after_number_word : MatchersAfterNumberWord(LowOf(k));
+    if (id) return facts_[id].after_number_word;
+    static constexpr WordShapes kShapes = WordShapes().Add(kListedAfterNumberWord);
+    return MayBeOneOf(k, kShapes) ? MatchersAfterNumberWord(LowOf(k)) : 0;
   }
   uint16_t AfterAt(size_t k) const {
     if (!IsWordStart(First(k))) return 0;
     const uint8_t id = ReadingOf(k).word;
-    return id ? facts_[id].after_at : MatchersAfterAt(LowOf(k));
+    if (id) return facts_[id].after_at;
+    static constexpr WordShapes kShapes = WordShapes().Add(kListedAfterAt);
+    return MayBeOneOf(k, kShapes) ? MatchersAfterAt(LowOf(k)) : 0;
   }
 
   // MatchersAfterThe of token k (< n(), which MayFollowStart let through after "the").
@@ -992,8 +1020,10 @@ class Scanner {
     if (NumTok(k)) return kAfterTheNumber;
     if (!IsWordStart(First(k))) return First(k) == '\'' ? kAfterTheApostrophe : 0;
     const uint8_t id = ReadingOf(k).word;
-    // Words outside the index ("end", "near", glued words) are rare here: by string.
-    return id ? facts_[id].after_the : MatchersAfterThe(LowOf(k));
+    if (id) return facts_[id].after_the;
+    // Outside the index: only listed words ("end", "near"), by string.
+    static constexpr WordShapes kShapes = WordShapes().Add(kListedAfterThe);
+    return MayBeOneOf(k, kShapes) ? MatchersAfterThe(LowOf(k)) : 0;
   }
 
   // Can token k follow a number (other than a year) or "the"/"a"/"an"/"at" as the first token
