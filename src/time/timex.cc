@@ -417,8 +417,8 @@ uint16_t MatchersForWord(std::string_view w) {
 
 // The matchers that may accept "the" followed by the word x, read off their tests after "the"
 // (MatchersForWord gives "the" these eight): a superset is harmless, a missing bit loses
-// matches (timex_dispatch_test compares "the" before every word of the index and the words
-// MayFollowStart lets through with FindTimexReference).
+// matches (timex_dispatch_test compares "the" before every word of the index and the listed
+// words outside it with FindTimexReference).
 uint16_t MatchersAfterThe(std::string_view x) {
   auto in = [x](std::initializer_list<std::string_view> words) {
     for (std::string_view w : words) {
@@ -569,9 +569,6 @@ constexpr std::string_view kListedAfterNumberWord[] = {
 // word of the index) may begin any matcher and has no reading.
 struct WordFacts {
   uint16_t matchers = kAllMatchers;
-  // "the", "a", "an", "at": every matcher needs a particular token after the word
-  // (Scanner::MayFollowStart); most of their candidates are rejected by that token alone.
-  bool needs_next = false;
   // "the", "a"/"an", "at": the matchers that may run depend on the word after it
   // (MatchersAfterThe, MatchersAfterArticle, MatchersAfterAt).
   uint8_t lead = kLeadNone;
@@ -610,7 +607,6 @@ const WordFacts* TimeWordFacts() {
       std::string w = table.WordAt(id);
       WordFacts& f = facts[id];
       f.matchers = MatchersForWord(w);
-      f.needs_next = w == "the" || w == "a" || w == "an" || w == "at";
       f.lead = w == "the"                ? kLeadThe
                : w == "a" || w == "an"   ? kLeadArticle
                : w == "at"               ? kLeadAt
@@ -896,18 +892,14 @@ class Scanner {
   uint16_t MatchersAt(size_t i) const {
     if (!facts_) return kAllMatchers;
     if (NumTok(i)) {
-      const int digits = digits_[i];
-      // Only a year (4 digits) or the day in "April 24 and 25" can end a match at a number:
-      // every other reading needs a particular token after it.
-      if (!(digits == 4 || last_day_end_ + 1 == i || MayFollowStart(i + 1))) return 0;
-      // The token after the number narrows the other matchers (MatchersAfterNumber); a bare
-      // day after "April 24 and" needs none (CoordinatedDay, in MonthDate).
-      const uint16_t by_next =
-          AfterNumber(i + 1) | (last_day_end_ + 1 == i ? kMonthDate : 0) | kYearDate | kQuarterExpr;
+      // Only a year (4 digits) or the day in "April 24 and 25" (CoordinatedDay, in MonthDate)
+      // can end a match at a number: every other reading needs a particular token after it
+      // (MatchersAfterNumber).
+      const uint16_t by_next = AfterNumber(i + 1) | (last_day_end_ + 1 == i ? kMonthDate : 0);
       // Other numbers begin a year or a quarter only with a word glued on ("20th century",
       // "3rd quarter").
-      if (digits != 4 && !(Word(i + 1) && Glued(i + 1))) {
-        return kNumberMatchers & ~(kYearDate | kQuarterExpr) & by_next;
+      if (digits_[i] == 4 || (Word(i + 1) && Glued(i + 1))) {
+        return kNumberMatchers & (by_next | kYearDate | kQuarterExpr);
       }
       return kNumberMatchers & by_next;
     }
@@ -917,9 +909,8 @@ class Scanner {
       return i + 1 < n() && NumTok(i + 1) ? kApostropheMatchers : 0;
     }
     const WordFacts& f = facts_[ReadingOf(i).word];
-    if (f.needs_next && !MayFollowStart(i + 1)) return 0;
     // "the" begins eight matchers, "a"/"an" and "at" a few: each needs particular words after
-    // them.
+    // them (most of their candidates are rejected by that word alone).
     switch (f.lead) {
       case kLeadThe:
         return f.matchers & AfterThe(i + 1);
@@ -990,9 +981,9 @@ class Scanner {
     return MayBeOneOf(k, kShapes) ? MatchersAfterNumber(LowOf(k)) : 0;
   }
 
-  // MatchersAfterArticle and MatchersAfterAt of token k (< n(), which MayFollowStart let
-  // through).
+  // MatchersAfterArticle and MatchersAfterAt of token k (none past the end).
   uint16_t AfterArticle(size_t k) const {
+    if (k >= n()) return 0;
     if (!IsWordStart(First(k))) return First(k) == '-' ? kAfterArticleHyphen : 0;
     const uint8_t id = ReadingOf(k).word;
     if (id) return facts_[id].after_article;
@@ -1008,15 +999,16 @@ class Scanner {
     return MayBeOneOf(k, kShapes) ? MatchersAfterNumberWord(LowOf(k)) : 0;
   }
   uint16_t AfterAt(size_t k) const {
-    if (!IsWordStart(First(k))) return 0;
+    if (k >= n() || !IsWordStart(First(k))) return 0;
     const uint8_t id = ReadingOf(k).word;
     if (id) return facts_[id].after_at;
     static constexpr WordShapes kShapes = WordShapes().Add(kListedAfterAt);
     return MayBeOneOf(k, kShapes) ? MatchersAfterAt(LowOf(k)) : 0;
   }
 
-  // MatchersAfterThe of token k (< n(), which MayFollowStart let through after "the").
+  // MatchersAfterThe of token k (none past the end).
   uint16_t AfterThe(size_t k) const {
+    if (k >= n()) return 0;
     if (NumTok(k)) return kAfterTheNumber;
     if (!IsWordStart(First(k))) return First(k) == '\'' ? kAfterTheApostrophe : 0;
     const uint8_t id = ReadingOf(k).word;
@@ -1026,34 +1018,9 @@ class Scanner {
     return MayBeOneOf(k, kShapes) ? MatchersAfterThe(LowOf(k)) : 0;
   }
 
-  // Can token k follow a number (other than a year) or "the"/"a"/"an"/"at" as the first token
-  // of a match? Read off the matchers: a number, "/" "-" ":" "'", a time or starter word, a
-  // word glued on ("9th", "5am"), or one of the few other words a matcher tests there ("9 of
-  // May", "5 o'clock", "4 in the morning", "5 p.m.", "two additional years", "eight trading
-  // days", "the end of", "the near future", "the short term", "at least").
-  bool MayFollowStart(size_t k) const {
-    if (k >= n()) return false;
-    if (NumTok(k)) return true;
-    if (!IsWordStart(First(k))) {
-      const uint8_t ch = First(k);
-      return ch == '\'' || ch == '-' || ch == '/' || ch == ':';
-    }
-    if (Glued(k) || ReadingOf(k).cls != 0) return true;
-    static constexpr std::string_view kWords[] = {
-        "of",      "o",        "in",      "p",     "additional", "extra",
-        "trading", "business", "working", "end",   "beginning",  "start",
-        "middle",  "turn",     "near",    "short", "least",      "most"};
-    // (Most words after a number are none of these: their shape rules them out.)
-    static constexpr WordShapes kShapes = WordShapes().Add(kWords);
-    static constexpr auto kPacked = PackAll(kWords);
-    const std::string_view w = LowOf(k);
-    if (!kShapes.MayBe(w.size(), w[0])) return false;
-    return IsOneOf(PackedLow(k), kPacked);
-  }
-
   // `run`: MatchersAt(i). Only the matchers whose first tests the token can pass run
-  // (MatchersForWord, MayFollowStart); the others would return false before touching `m`, so
-  // the result is the same.
+  // (MatchersForWord, MatchersAfterThe and the like); the others would return false before touching
+  // `m`, so the result is the same.
   void TryAll(size_t i, uint16_t run, Tries* tries) {
     // Matchers that may start with "the"/modifiers try at i; all of them reject a bare "the".
     if ((run & kNumericDate) && NumericDate(i, tries->current)) Consider(tries);

@@ -136,8 +136,8 @@ TEST(TimexDispatchTest, EveryTableWordMatchesReference) {
 
 // "the", "a"/"an", "at" and a number run only the matchers that can take the word after them
 // (MatchersAfterThe, MatchersAfterArticle, MatchersAfterAt, MatchersAfterNumber): each lead before
-// every word of the index and every word MayFollowStart lets through outside it, followed by
-// endings the matchers look for.
+// every word of the index and the words the rules list outside it (and a few others), followed
+// by endings the matchers look for.
 TEST(TimexDispatchTest, EveryWordAfterALeadMatchesReference) {
   const WordClassTable& table = TimeWordClasses();
   ASSERT_TRUE(table.sealed());
