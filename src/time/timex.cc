@@ -130,39 +130,43 @@ class ValueText {
     return *this += s;
   }
   ValueText& operator+=(std::string_view s) {
-    std::memcpy(buf_ + n_, s.data(), s.size());
+    std::memcpy(chars() + n_, s.data(), s.size());
     n_ += static_cast<uint8_t>(s.size());
     return *this;
   }
   // FormatDay(d), FormatMonth(year, month), FormatYear(year), FormatWeek(d).
-  ValueText& SetDay(const Date& d) { return Set(PutDay(buf_, d)); }
-  ValueText& SetMonth(int year, int month) { return Set(PutMonth(buf_, year, month)); }
-  ValueText& SetYear(int year) { return Set(PutYear(buf_, year)); }
-  ValueText& SetWeek(const Date& d) { return Set(PutWeek(buf_, d)); }
+  ValueText& SetDay(const Date& d) { return Set(PutDay(chars(), d)); }
+  ValueText& SetMonth(int year, int month) { return Set(PutMonth(chars(), year, month)); }
+  ValueText& SetYear(int year) { return Set(PutYear(chars(), year)); }
+  ValueText& SetWeek(const Date& d) { return Set(PutWeek(chars(), d)); }
   // Appends Num(v, width).
-  ValueText& AppendNum(int v, int width = 0) { return Set(PutPadded(buf_ + n_, v, width)); }
+  ValueText& AppendNum(int v, int width = 0) { return Set(PutPadded(chars() + n_, v, width)); }
   size_t size() const { return n_; }
-  std::string_view view() const { return {buf_, n_}; }
-  const char* data() const { return buf_; }
+  std::string_view view() const { return {data(), n_}; }
+  const char* data() const { return reinterpret_cast<const char*>(buf_); }
   // Replaces the empty string *out by the value. A short value (most) is copied as a whole
   // 15-byte string built in place and cut to size: fixed-size copies the compiler inlines,
   // where assign() (like a move of a short string) calls memcpy for its variable length.
   void CopyTo(std::string* out) const {
     if (n_ <= 15) {
       std::destroy_at(out);  // empty: nothing to free
-      std::construct_at(out, buf_, size_t{15});
+      std::construct_at(out, data(), size_t{15});
       out->erase(n_);
     } else {
-      out->assign(buf_, n_);
+      out->assign(data(), n_);
     }
   }
 
  private:
+  char* chars() { return reinterpret_cast<char*>(buf_); }
   ValueText& Set(const char* end) {
-    n_ = static_cast<uint8_t>(end - buf_);
+    n_ = static_cast<uint8_t>(end - data());
     return *this;
   }
-  char buf_[kCapacity] = {};  // zeros: CopyTo copies 15 bytes of a shorter value
+  // Bytes past n_ are left as they are (a Match is built per nested try: no clearing), copied
+  // with the value and by CopyTo, never read: unsigned char, whose indeterminate values may be
+  // copied.
+  unsigned char buf_[kCapacity];
   uint8_t n_ = 0;
 };
 
