@@ -1,47 +1,11 @@
 #include "time/calendar.h"
 
+#include <array>
 #include <cstdio>
 #include <cstring>
 #include <string>
 
 namespace sitrep::timex {
-
-// Day counting by 400-year eras with March as the first month, so the leap day ends a year.
-long DaysFromCivil(int year, int month, int day) {
-  long y = year - (month <= 2 ? 1 : 0);
-  long era = (y >= 0 ? y : y - 399) / 400;
-  long yoe = y - era * 400;
-  long mp = (month + 9) % 12;
-  long doy = (153 * mp + 2) / 5 + day - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-Date CivilFromDays(long days) {
-  days += 719468;
-  long era = (days >= 0 ? days : days - 146096) / 146097;
-  long doe = days - era * 146097;
-  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  long mp = (5 * doy + 2) / 153;
-  Date d;
-  d.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  d.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  d.year = static_cast<int>(yoe + era * 400 + (d.month <= 2 ? 1 : 0));
-  return d;
-}
-
-int DaysInMonth(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month < 1 || month > 12) return 0;
-  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return kDays[month - 1] + (month == 2 && leap ? 1 : 0);
-}
-
-bool IsValidDate(int year, int month, int day) {
-  return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
-         day <= DaysInMonth(year, month);
-}
 
 int Weekday(const Date& date) {
   long days = DaysFromCivil(date.year, date.month, date.day);
@@ -52,6 +16,11 @@ int Weekday(const Date& date) {
 
 Date AddDays(const Date& date, long days) {
   if (!date.known()) return date;
+  // Within the month (most offsets the scanner adds: a week or less) the day number moves by
+  // `days` alone (DaysFromCivil is linear in the day): no conversion there and back.
+  if (const long day = date.day + days; day >= 1 && day <= DaysInMonth(date.year, date.month)) {
+    return Date{date.year, date.month, static_cast<int>(day)};
+  }
   return CivilFromDays(DaysFromCivil(date.year, date.month, date.day) + days);
 }
 
@@ -68,34 +37,31 @@ Date AddMonths(const Date& date, int months) {
 
 void IsoWeek(const Date& date, int* iso_year, int* week) {
   // The ISO week belongs to the year of its Thursday.
-  long days = DaysFromCivil(date.year, date.month, date.day);
-  Date thursday = CivilFromDays(days - Weekday(date) + 4);
-  long jan1 = DaysFromCivil(thursday.year, 1, 1);
+  const long days = DaysFromCivil(date.year, date.month, date.day);
+  long w = (days + 3) % 7;  // as Weekday, from the day number already at hand
+  if (w < 0) w += 7;
+  const long thursday_days = days - (w + 1) + 4;
+  const Date thursday = CivilFromDays(thursday_days);
+  const long jan1 = DaysFromCivil(thursday.year, 1, 1);
   *iso_year = thursday.year;
-  *week = static_cast<int>((DaysFromCivil(thursday.year, thursday.month, thursday.day) - jan1) / 7 + 1);
+  // thursday_days is DaysFromCivil(thursday): CivilFromDays inverts it.
+  *week = static_cast<int>((thursday_days - jan1) / 7 + 1);
 }
 
 Date ParseAnchor(std::string_view text) {
-  auto digits = [&](size_t pos, size_t n, int* out) {
-    if (pos + n > text.size()) return false;
-    int v = 0;
-    for (size_t i = pos; i < pos + n; ++i) {
-      if (text[i] < '0' || text[i] > '9') return false;
-      v = v * 10 + (text[i] - '0');
-    }
-    *out = v;
-    return true;
-  };
-  Date d;
-  int y, m, day;
-  if (!digits(0, 4, &y) || text.size() < 10 || text[4] != '-' || text[7] != '-' ||
-      !digits(5, 2, &m) || !digits(8, 2, &day) || !IsValidDate(y, m, day)) {
-    return d;
+  // One length test, then the eight digits and the two dashes of "YYYY-MM-DD".
+  if (text.size() < 10 || text[4] != '-' || text[7] != '-') return Date{};
+  int digit[10];
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    const unsigned v = static_cast<unsigned char>(text[i]) - unsigned{'0'};
+    if (v > 9) return Date{};
+    digit[i] = static_cast<int>(v);
   }
-  d.year = y;
-  d.month = m;
-  d.day = day;
-  return d;
+  const int y = digit[0] * 1000 + digit[1] * 100 + digit[2] * 10 + digit[3];
+  const int m = digit[5] * 10 + digit[6];
+  const int day = digit[8] * 10 + digit[9];
+  if (!IsValidDate(y, m, day)) return Date{};
+  return Date{y, m, day};
 }
 
 void AppendPadded(std::string* out, int v, int width) {
@@ -113,24 +79,47 @@ void AppendPadded(std::string* out, int v, int width) {
   out->append(q, end);
 }
 
+char* PutPadded(char* p, int v, int width) {
+  char buf[12];
+  char* end = buf + sizeof buf;
+  char* q = end;
+  unsigned u = v < 0 ? 0u - static_cast<unsigned>(v) : static_cast<unsigned>(v);
+  do {
+    *--q = static_cast<char>('0' + u % 10);
+    u /= 10;
+  } while (u != 0);
+  long pad = width - (end - q) - (v < 0 ? 1 : 0);
+  if (v < 0) *p++ = '-';
+  for (; pad > 0; --pad) *p++ = '0';
+  for (; q != end; ++q) *p++ = *q;
+  return p;
+}
+
 namespace {
+// "00".."99": two digits per lookup instead of a division and a remainder per digit.
+constexpr auto kTwoDigits = [] {
+  std::array<char, 200> t{};
+  for (int v = 0; v < 100; ++v) {
+    t[2 * v] = static_cast<char>('0' + v / 10);
+    t[2 * v + 1] = static_cast<char>('0' + v % 10);
+  }
+  return t;
+}();
+void PutTwoDigits(char* p, int v) { std::memcpy(p, &kTwoDigits[2 * v], 2); }
 // The 4-character year field at p: "XXXX" outside 1..9999, else zero-padded digits.
-void PutYear(char* p, int year) {
+void PutYearField(char* p, int year) {
   if (year <= 0 || year > 9999) {
     std::memcpy(p, "XXXX", 4);
     return;
   }
-  p[0] = static_cast<char>('0' + year / 1000);
-  p[1] = static_cast<char>('0' + year / 100 % 10);
-  p[2] = static_cast<char>('0' + year / 10 % 10);
-  p[3] = static_cast<char>('0' + year % 10);
+  PutTwoDigits(p, year / 100);
+  PutTwoDigits(p + 2, year % 100);
 }
 // "-MM"/"-DD" at p for 1..max, else "-XX".
 void PutTwo(char* p, int v, int max) {
   p[0] = '-';
   if (v >= 1 && v <= max) {
-    p[1] = static_cast<char>('0' + v / 10);
-    p[2] = static_cast<char>('0' + v % 10);
+    PutTwoDigits(p + 1, v);
   } else {
     p[1] = p[2] = 'X';
   }
@@ -141,34 +130,62 @@ void PutTwo(char* p, int v, int max) {
 // appends cost more than the digits).
 std::string FormatYear(int year) {
   char buf[4];
-  PutYear(buf, year);
+  PutYearField(buf, year);
   return std::string(buf, sizeof buf);
 }
 
 std::string FormatMonth(int year, int month) {
   char buf[7];
-  PutYear(buf, year);
-  PutTwo(buf + 4, month, 12);
+  PutMonth(buf, year, month);
   return std::string(buf, sizeof buf);
 }
 
 std::string FormatDay(const Date& date) {
   char buf[10];
-  PutYear(buf, date.year);
-  PutTwo(buf + 4, date.month, 12);
-  PutTwo(buf + 7, date.day, 31);
+  PutDay(buf, date);
   return std::string(buf, sizeof buf);
 }
 
 std::string FormatWeek(const Date& date) {
-  if (!date.known()) return date.year ? FormatYear(date.year) + "-WXX" : "XXXX-WXX";
+  char buf[24];
+  return std::string(buf, PutWeek(buf, date));
+}
+
+char* PutYear(char* p, int year) {
+  PutYearField(p, year);
+  return p + 4;
+}
+
+char* PutMonth(char* p, int year, int month) {
+  PutYearField(p, year);
+  PutTwo(p + 4, month, 12);
+  return p + 7;
+}
+
+char* PutDay(char* p, const Date& date) {
+  PutYearField(p, date.year);
+  PutTwo(p + 4, date.month, 12);
+  PutTwo(p + 7, date.day, 31);
+  return p + 10;
+}
+
+char* PutWeek(char* p, const Date& date) {
+  if (!date.known()) {
+    if (date.year) {
+      p = PutYear(p, date.year);
+    } else {
+      std::memcpy(p, "XXXX", 4);
+      p += 4;
+    }
+    std::memcpy(p, "-WXX", 4);
+    return p + 4;
+  }
   int iso_year, week;
   IsoWeek(date, &iso_year, &week);
-  std::string out;
-  AppendPadded(&out, iso_year, 4);
-  out += "-W";
-  AppendPadded(&out, week, 2);
-  return out;
+  p = PutPadded(p, iso_year, 4);
+  *p++ = '-';
+  *p++ = 'W';
+  return PutPadded(p, week, 2);
 }
 
 Date EasterSunday(int year) {

@@ -55,6 +55,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <initializer_list>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -117,13 +118,65 @@ struct WordShapes {
   }
 };
 
+// A timex value while the matchers build it, in place: one copy into the Timex at the end
+// instead of std::string temporaries, appends and moves per part (each a memcpy call for these
+// short strings). The longest value the matchers build is 18 bytes (a duration of an int count
+// with a half unit: "PT" + 11 + "S" + "30S"; a clock time is 16).
+class ValueText {
+ public:
+  static constexpr size_t kCapacity = 47;
+  ValueText& operator=(std::string_view s) {
+    n_ = 0;
+    return *this += s;
+  }
+  ValueText& operator+=(std::string_view s) {
+    std::memcpy(chars() + n_, s.data(), s.size());
+    n_ += static_cast<uint8_t>(s.size());
+    return *this;
+  }
+  // FormatDay(d), FormatMonth(year, month), FormatYear(year), FormatWeek(d).
+  ValueText& SetDay(const Date& d) { return Set(PutDay(chars(), d)); }
+  ValueText& SetMonth(int year, int month) { return Set(PutMonth(chars(), year, month)); }
+  ValueText& SetYear(int year) { return Set(PutYear(chars(), year)); }
+  ValueText& SetWeek(const Date& d) { return Set(PutWeek(chars(), d)); }
+  // Appends Num(v, width).
+  ValueText& AppendNum(int v, int width = 0) { return Set(PutPadded(chars() + n_, v, width)); }
+  size_t size() const { return n_; }
+  std::string_view view() const { return {data(), n_}; }
+  const char* data() const { return reinterpret_cast<const char*>(buf_); }
+  // Replaces the empty string *out by the value. A short value (most) is copied as a whole
+  // 15-byte string built in place and cut to size: fixed-size copies the compiler inlines,
+  // where assign() (like a move of a short string) calls memcpy for its variable length.
+  void CopyTo(std::string* out) const {
+    if (n_ <= 15) {
+      std::destroy_at(out);  // empty: nothing to free
+      std::construct_at(out, data(), size_t{15});
+      out->erase(n_);
+    } else {
+      out->assign(data(), n_);
+    }
+  }
+
+ private:
+  char* chars() { return reinterpret_cast<char*>(buf_); }
+  ValueText& Set(const char* end) {
+    n_ = static_cast<uint8_t>(end - data());
+    return *this;
+  }
+  // Bytes past n_ are left as they are (a Match is built per nested try: no clearing), copied
+  // with the value and by CopyTo, never read: unsigned char, whose indeterminate values may be
+  // copied.
+  unsigned char buf_[kCapacity];
+  uint8_t n_ = 0;
+};
+
 // A matcher's result (Scanner::CopyAllButValue copies every field but the value, Tries::Reset
 // sets them to these defaults: keep both in step).
 struct Match {
   size_t begin = 0;  // token range [begin, end)
   size_t end = 0;
   TimexType type = TimexType::kDate;
-  std::string value;
+  ValueText value;
   Date day;             // set when the value is one full day: becomes the narrative anchor
   int quarter_year = 0; // set when the value is a quarter: "a year earlier" refers to it
   int quarter = 0;
@@ -135,23 +188,52 @@ std::string Num(int v, int width = 0) {
   return out;
 }
 
-std::string DurationValue(int n, Unit unit) {
-  std::string count = n < 0 ? "X" : Num(n);
-  auto scaled = [&](int factor) { return n < 0 ? std::string("X") : Num(n * factor); };
+// The duration value of n units (n < 0: an unknown count, "X") into *v: "PT5H", "P3D", "P20Y"
+// (two decades).
+void SetDuration(ValueText* v, int n, Unit unit) {
+  std::string_view prefix = "P", suffix = "Y";
+  int factor = 1;
   switch (unit) {
-    case Unit::kSecond: return "PT" + count + "S";
-    case Unit::kMinute: return "PT" + count + "M";
-    case Unit::kHour: return "PT" + count + "H";
-    case Unit::kDay: return "P" + count + "D";
-    case Unit::kWeek: return "P" + count + "W";
-    case Unit::kMonth: return "P" + count + "M";
-    case Unit::kQuarter: return "P" + count + "Q";
-    case Unit::kYear: return "P" + count + "Y";
-    case Unit::kDecade: return "P" + scaled(10) + "Y";
-    case Unit::kCentury: return "P" + scaled(100) + "Y";
-    case Unit::kNone: break;
+    case Unit::kSecond:
+      prefix = "PT", suffix = "S";
+      break;
+    case Unit::kMinute:
+      prefix = "PT", suffix = "M";
+      break;
+    case Unit::kHour:
+      prefix = "PT", suffix = "H";
+      break;
+    case Unit::kDay:
+      suffix = "D";
+      break;
+    case Unit::kWeek:
+      suffix = "W";
+      break;
+    case Unit::kMonth:
+      suffix = "M";
+      break;
+    case Unit::kQuarter:
+      suffix = "Q";
+      break;
+    case Unit::kYear:
+      break;
+    case Unit::kDecade:
+      factor = 10;
+      break;
+    case Unit::kCentury:
+      factor = 100;
+      break;
+    case Unit::kNone:
+      *v = "PX";
+      return;
   }
-  return "PX";
+  *v = prefix;
+  if (n < 0) {
+    *v += "X";
+  } else {
+    v->AppendNum(n * factor);
+  }
+  *v += suffix;
 }
 
 // What half of `unit` adds to a duration value ("PT5H" + "30M"); empty when the value has no
@@ -195,22 +277,23 @@ struct ScanBuffers {
   std::string lowered;
   TokenTable table;
   std::vector<Tok> toks;  // the reference lexer's tokens
-  std::vector<uint16_t> gate;  // Scanner::gate_
+  std::vector<uint8_t> gate;  // Scanner::gate_
 };
 
-// The matchers of Scanner::TryAll, one bit each, in the order they are tried.
+// The matchers of Scanner::TryAll, one bit each (TryAll fixes the order they are tried in); the
+// gated ones (kGatedMatchers) in the low byte, so that GateAt's table holds one byte a token.
 enum MatcherBit : uint16_t {
-  kNumericDate = 1 << 0,
-  kMonthDate = 1 << 1,
-  kYearDate = 1 << 2,
-  kRelativeDay = 1 << 3,
-  kWeekdayDate = 1 << 4,
-  kRelativePeriod = 1 << 5,
-  kAgoLater = 1 << 6,
-  kSetExpr = 1 << 7,
-  kDuration = 1 << 8,
-  kClockTime = 1 << 9,
-  kQuarterExpr = 1 << 10,
+  kMonthDate = 1 << 0,
+  kRelativeDay = 1 << 1,
+  kWeekdayDate = 1 << 2,
+  kRelativePeriod = 1 << 3,
+  kAgoLater = 1 << 4,
+  kDuration = 1 << 5,
+  kQuarterExpr = 1 << 6,
+  kNumericDate = 1 << 7,
+  kYearDate = 1 << 8,
+  kSetExpr = 1 << 9,
+  kClockTime = 1 << 10,
   kRefWord = 1 << 11,
   kHolidayDate = 1 << 12,
   kAllMatchers = (1 << 13) - 1,
@@ -220,6 +303,7 @@ enum MatcherBit : uint16_t {
 // near it (WordFacts::enables).
 constexpr uint16_t kGatedMatchers = kMonthDate | kRelativeDay | kWeekdayDate | kRelativePeriod |
                                     kAgoLater | kDuration | kQuarterExpr;
+static_assert(kGatedMatchers <= 0xFF, "GateAt's table entries are bytes");
 // The reach of each gated matcher: the farthest token after the first, counted from the
 // matcher's skips, where its word can stand (each with a margin over the count in brackets):
 //   MonthDate      a month             12  (SkipMods 3, last/next/this + past/coming 2, or a
@@ -246,13 +330,12 @@ constexpr Reach kReach[] = {{kMonthDate, 12},  {kRelativeDay, 6}, {kWeekdayDate,
                             {kAgoLater, 10},  {kDuration, 14},   {kRelativePeriod, 12},
                             {kQuarterExpr, 22}};
 constexpr size_t kGateWindow = 23;  // one more than the longest reach
-constexpr size_t kGateSpread = 24;  // kGateWindow rounded up to whole 16-byte vectors
-// Scanner::BuildGate ORs a word's spread into the table in whole aligned 8-entry (16-byte)
-// chunks: kGateChunks of them cover kGateSpread entries from any offset in a chunk. (Unaligned
+// Scanner::BuildGate ORs a word's spread into the table in whole aligned 16-entry (16-byte)
+// chunks: kGateChunks of them cover kGateWindow entries from any offset in a chunk. (Unaligned
 // ORs of nearby words' spreads overlap the previous word's stores in part, and such a load
 // waits for them instead of taking their bytes forwarded.)
-constexpr size_t kGateChunk = 8;
-constexpr size_t kGateChunks = (kGateSpread + kGateChunk - 1) / kGateChunk + 1;
+constexpr size_t kGateChunk = 16;
+constexpr size_t kGateChunks = (kGateWindow + kGateChunk - 1) / kGateChunk + 1;
 // The gated matchers whose reach from a candidate covers a word `d` tokens on.
 constexpr auto kGateWithin = [] {
   std::array<uint16_t, kGateWindow> within{};
@@ -336,14 +419,170 @@ uint16_t MatchersForWord(std::string_view w) {
   return m;
 }
 
+// The matchers that may accept "the" followed by the word x, read off their tests after "the"
+// (MatchersForWord gives "the" these eight): a superset is harmless, a missing bit loses
+// matches (timex_dispatch_test compares "the" before every word of the index and the listed
+// words outside it with FindTimexReference).
+uint16_t MatchersAfterThe(std::string_view x) {
+  auto in = [x](std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) {
+      if (w == x) return true;
+    }
+    return false;
+  };
+  // SkipMods: "the end of", "the turn of" (MonthDate, RelativePeriod and YearDate go on after).
+  const bool end_of = in({"end", "beginning", "start", "middle", "turn"});
+  const bool number_word = SmallNumberWord(x) != 0;  // counts, spelled years
+  uint16_t m = 0;
+  if (end_of) m |= kMonthDate | kRelativePeriod | kYearDate;
+  if (in({"day", "night"})) m |= kRelativeDay;  // "the day before", "the night before last"
+  if (in({"previous", "following"})) m |= kWeekdayDate;
+  if (!SeasonCode(x).empty() ||
+      in({"early", "late", "week", "last", "past", "previous", "preceding", "this", "current",
+          "next", "coming", "following", "same", "that", "weekend"})) {
+    m |= kRelativePeriod;
+  }
+  if (number_word || in({"past", "last", "next", "first", "coming", "previous", "following",
+                         "final", "remaining", "latest", "preceding", "full", "fiscal", "year"})) {
+    m |= kDuration;
+  }
+  // YearDate: SkipMods after "the", "fiscal"/"calendar"/"year", a spelled decade ("the
+  // nineties": a time word ending in "ies"), a spelled year.
+  if (number_word ||
+      in({"early", "late", "mid", "earlier", "later", "the", "fiscal", "calendar", "year"}) ||
+      (x.size() > 5 && x.substr(x.size() - 3) == "ies")) {
+    m |= kYearDate;
+  }
+  if (number_word || OrdinalWord(x) ||
+      in({"year", "this", "last", "next", "fiscal", "latest", "current", "recent", "same",
+          "quarter"})) {
+    m |= kQuarterExpr;
+  }
+  if (in({"near", "short", "future", "past"})) m |= kRefWord;
+  return m;
+}
+// The matchers among NumericDate, MonthDate, AgoLater, Duration and ClockTime that may accept a
+// number followed by the word x, read off their tests after a number (YearDate and QuarterExpr,
+// which take a bare year, are not narrowed): a day before a month, "of" or an ordinal suffix
+// ("9 May", "9 of May", "9th"), a count before a unit or a word between count and unit ("two
+// more weeks"), a clock time before "am", "p.m.", "o'clock", "in the morning" or a zone.
+uint16_t MatchersAfterNumber(std::string_view x) {
+  auto in = [x](std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) {
+      if (w == x) return true;
+    }
+    return false;
+  };
+  bool abbrev, plural;
+  uint16_t m = 0;
+  if (MonthNumber(x, &abbrev) || in({"of", "st", "nd", "rd", "th"})) m |= kMonthDate;
+  if (UnitWord(x, &plural) != Unit::kNone) m |= kAgoLater | kDuration;
+  if (in({"more", "additional", "extra", "trading", "business", "working"})) m |= kDuration;
+  if (in({"am", "pm", "a", "p", "o", "in", "gmt", "utc", "hrs", "hours", "local"})) {
+    m |= kClockTime;
+  }
+  return m;
+}
+// After a number: another number ("2 1/2 years"), "/" and "-" (numeric dates, "five-year"),
+// ":" (clock times).
+constexpr uint16_t kAfterNumberNumber = kDuration;
+constexpr uint16_t kAfterNumberSlash = kNumericDate;
+constexpr uint16_t kAfterNumberHyphen = kNumericDate | kDuration;
+constexpr uint16_t kAfterNumberColon = kClockTime;
+
+// The matchers that may accept "a"/"an" (AgoLater, Duration, SetExpr: "a year ago", "a
+// three-day visit", "a few days", "twice a week") or "at" (Duration, RefWord: "at least a week",
+// "at present") followed by the word x, read off their tests after those words.
+uint16_t MatchersAfterArticle(std::string_view x) {
+  auto in = [x](std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) {
+      if (w == x) return true;
+    }
+    return false;
+  };
+  bool plural;
+  const bool unit = UnitWord(x, &plural) != Unit::kNone;
+  uint16_t m = 0;
+  // Number(): "a couple of", "a few", "a dozen", "a hundred", "a thousand" before the unit.
+  if (unit || in({"couple", "few", "dozen", "hundred", "thousand"})) m |= kAgoLater | kDuration;
+  if (in({"more", "additional", "extra", "trading", "business", "working"})) m |= kDuration;
+  if (unit) m |= kSetExpr;  // "$5 million a year"
+  return m;
+}
+uint16_t MatchersAfterAt(std::string_view x) {
+  if (x == "least" || x == "most") return kDuration;
+  if (x == "present") return kRefWord;
+  return 0;
+}
+// The matchers a number word ("two", "twenty") begins for being one, YearDate and QuarterExpr
+// (a spelled year), AgoLater and Duration (a count), that may accept it followed by the word x:
+// "thousand" or a tens word for a year ("two thousand", "nineteen ninety"), a unit, "hundred" or
+// another number word for a count ("twenty four years"), Duration also "more", "trading"...
+constexpr uint16_t kNumberWordMatchers = kYearDate | kQuarterExpr | kAgoLater | kDuration;
+uint16_t MatchersAfterNumberWord(std::string_view x) {
+  auto in = [x](std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) {
+      if (w == x) return true;
+    }
+    return false;
+  };
+  bool plural;
+  uint16_t m = 0;
+  if (x == "thousand" || IsTensWord(x)) m |= kYearDate | kQuarterExpr;
+  if (UnitWord(x, &plural) != Unit::kNone || x == "hundred" || SmallNumberWord(x) != 0) {
+    m |= kAgoLater | kDuration;
+  }
+  if (in({"more", "additional", "extra", "trading", "business", "working"})) m |= kDuration;
+  return m;
+}
+// After a number word: "-" ("twenty-four", "five-year").
+constexpr uint16_t kAfterNumberWordHyphen = kAgoLater | kDuration;
+
+// After "a"/"an": "-" (Duration's hyphen: "a -year" reads as a count of one); nothing else that
+// is no word, and nothing but words after "at".
+constexpr uint16_t kAfterArticleHyphen = kDuration;
+
+// After "the": a number (a year, a count, "the 3rd quarter") and "'" ("the '90s").
+constexpr uint16_t kAfterTheNumber = kYearDate | kDuration | kQuarterExpr;
+constexpr uint16_t kAfterTheApostrophe = kYearDate | kQuarterExpr;
+
+enum : uint8_t { kLeadNone, kLeadThe, kLeadArticle, kLeadAt, kLeadNumberWord };
+
+// The words the MatchersAfter* functions name one by one, for words outside the time-word index
+// (Scanner::AfterThe...): every month, weekday, unit, number, season and ordinal word is in the
+// index (timex_dispatch_test), so a word outside it that is none of these gets no matcher, and
+// its length and first letter rule most such words out before any compare.
+constexpr std::string_view kListedAfterThe[] = {
+    "end",       "beginning", "start",  "middle",  "turn", "day",     "night",     "previous",
+    "following", "early",     "late",   "week",    "last", "past",    "preceding", "this",
+    "current",   "next",      "coming", "same",    "that", "weekend", "first",     "final",
+    "remaining", "latest",    "full",   "fiscal",  "year", "mid",     "earlier",   "later",
+    "the",       "calendar",  "recent", "quarter", "near", "short",   "future"};
+constexpr std::string_view kListedAfterNumber[] = {
+    "of", "st", "nd", "rd", "th", "more", "additional", "extra", "trading", "business", "working",
+    "am", "pm", "a",  "p",  "o",  "in",   "gmt",        "utc",   "hrs",     "hours",    "local"};
+constexpr std::string_view kListedAfterArticle[] = {"couple",   "few",      "dozen",      "hundred",
+                                                    "thousand", "more",     "additional", "extra",
+                                                    "trading",  "business", "working"};
+constexpr std::string_view kListedAfterAt[] = {"least", "most", "present"};
+constexpr std::string_view kListedAfterNumberWord[] = {
+    "thousand", "hundred", "more", "additional", "extra", "trading", "business", "working"};
+
 // Facts about each word of the sealed time-word index (by TokenTable::word), looked up once: the
 // matchers a candidate word may begin, and its month, weekday and unit readings. Index 0 (no
 // word of the index) may begin any matcher and has no reading.
 struct WordFacts {
   uint16_t matchers = kAllMatchers;
-  // "the", "a", "an", "at": every matcher needs a particular token after the word
-  // (Scanner::MayFollowStart); most of their candidates are rejected by that token alone.
-  bool needs_next = false;
+  // "the", "a"/"an", "at": the matchers that may run depend on the word after it
+  // (MatchersAfterThe, MatchersAfterArticle, MatchersAfterAt).
+  uint8_t lead = kLeadNone;
+  // MatchersAfterThe, MatchersAfterNumber, MatchersAfterArticle and MatchersAfterAt of this
+  // word.
+  uint16_t after_the = kAllMatchers;
+  uint16_t after_number = kAllMatchers;
+  uint16_t after_article = kAllMatchers;
+  uint16_t after_at = kAllMatchers;
+  uint16_t after_number_word = kAllMatchers;
   // The gated matchers (kGatedMatchers) this word lets run at a candidate within their reach
   // before it, and those it lets run at a candidate at most one token before it.
   uint16_t enables = 0;
@@ -360,9 +599,9 @@ struct WordFacts {
 // Scanner::BuildGate: entry t is for the candidate kGateWindow - 1 - t tokens before it (the
 // last entry, the token after the word, is zero), stored from entry kGateChunk on, zeros before
 // and after, so that the spread shifted by o < kGateChunk entries is the array from
-// kGateChunk - o. Apart from WordFacts (80 bytes each): the candidates' tests and the matchers
+// kGateChunk - o. Apart from WordFacts (64 bytes each): the candidates' tests and the matchers
 // read those, and they stay small.
-using GateSpread = std::array<uint16_t, kGateChunk + kGateChunk * kGateChunks>;
+using GateSpread = std::array<uint8_t, kGateChunk + kGateChunk * kGateChunks>;
 
 const WordFacts* TimeWordFacts() {
   static const std::vector<WordFacts> kFacts = [] {
@@ -372,7 +611,16 @@ const WordFacts* TimeWordFacts() {
       std::string w = table.WordAt(id);
       WordFacts& f = facts[id];
       f.matchers = MatchersForWord(w);
-      f.needs_next = w == "the" || w == "a" || w == "an" || w == "at";
+      f.lead = w == "the"                ? kLeadThe
+               : w == "a" || w == "an"   ? kLeadArticle
+               : w == "at"               ? kLeadAt
+               : SmallNumberWord(w) != 0 ? kLeadNumberWord
+                                         : kLeadNone;
+      f.after_the = MatchersAfterThe(w);
+      f.after_number = MatchersAfterNumber(w);
+      f.after_article = MatchersAfterArticle(w);
+      f.after_at = MatchersAfterAt(w);
+      f.after_number_word = MatchersAfterNumberWord(w);
       f.month = static_cast<uint8_t>(MonthNumber(w, &f.month_abbrev));
       f.weekday = static_cast<uint8_t>(WeekdayNumber(w, &f.weekday_plural));
       f.unit = UnitWord(w, &f.unit_plural);
@@ -402,7 +650,7 @@ const GateSpread* TimeWordGates() {
       const WordFacts& f = facts[id];
       for (size_t d = 0; d < kGateWindow; ++d) {
         gates[id][kGateChunk + kGateWindow - 1 - d] =
-            static_cast<uint16_t>((f.enables & kGateWithin[d]) | (d <= 1 ? f.enables_near : 0));
+            static_cast<uint8_t>((f.enables & kGateWithin[d]) | (d <= 1 ? f.enables_near : 0));
       }
     }
     return gates;
@@ -423,6 +671,7 @@ class Scanner {
     if (dct_.known()) {
       ref_month_ = Date{dct_.year, dct_.month, 1};
       dct_days_ = DaysFromCivil(dct_.year, dct_.month, dct_.day);
+      dct_month_days_ = DaysInMonth(dct_.year, dct_.month);
     }
     if (reference) {
       LexTimexReference(text, &lowered_, &buffers->toks);
@@ -481,11 +730,11 @@ class Scanner {
         continue;
       }
       Match& best = *tries.best;
-      // Built in place: one move of the value (a copy of its bytes when it is short), not two.
+      // Built in place: the value's one copy.
       Timex& t = out.emplace_back();
       t.span = {begin_[best.begin], end_[best.end - 1]};
       t.type = best.type;
-      t.value = std::move(best.value);
+      best.value.CopyTo(&t.value);
       if (best.day.known()) {
         ref_ = best.day;
         last_day_ = best.day;
@@ -553,6 +802,11 @@ class Scanner {
     p.a &= p.n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * p.n)) - 1;
     p.b &= p.n >= 16 ? ~uint64_t{0} : p.n <= 8 ? 0 : (uint64_t{1} << (8 * (p.n - 8))) - 1;
     return p;
+  }
+  // False when token i is no word of the lists behind `shapes` (by its length and first byte);
+  // a word that passes still needs the compare.
+  bool MayBeOneOf(size_t i, const WordShapes& shapes) const {
+    return Word(i) && shapes.MayBe(end_[i] - begin_[i], low_[begin_[i]]);
   }
   // The same for a literal: inlined to a length test and a fixed-size compare (the matchers
   // make thousands of these per document).
@@ -642,16 +896,16 @@ class Scanner {
   uint16_t MatchersAt(size_t i) const {
     if (!facts_) return kAllMatchers;
     if (NumTok(i)) {
-      const int digits = digits_[i];
-      // Only a year (4 digits) or the day in "April 24 and 25" can end a match at a number:
-      // every other reading needs a particular token after it.
-      if (!(digits == 4 || last_day_end_ + 1 == i || MayFollowStart(i + 1))) return 0;
+      // Only a year (4 digits) or the day in "April 24 and 25" (CoordinatedDay, in MonthDate)
+      // can end a match at a number: every other reading needs a particular token after it
+      // (MatchersAfterNumber).
+      const uint16_t by_next = AfterNumber(i + 1) | (last_day_end_ + 1 == i ? kMonthDate : 0);
       // Other numbers begin a year or a quarter only with a word glued on ("20th century",
       // "3rd quarter").
-      if (digits != 4 && !(Word(i + 1) && Glued(i + 1))) {
-        return kNumberMatchers & ~(kYearDate | kQuarterExpr);
+      if (digits_[i] == 4 || (Word(i + 1) && Glued(i + 1))) {
+        return kNumberMatchers & (by_next | kYearDate | kQuarterExpr);
       }
-      return kNumberMatchers;
+      return kNumberMatchers & by_next;
     }
     if (!IsWordStart(First(i))) {
       // "'" begins only a two-digit year ("'90s"): a possessive "'s" runs nothing.
@@ -659,8 +913,20 @@ class Scanner {
       return i + 1 < n() && NumTok(i + 1) ? kApostropheMatchers : 0;
     }
     const WordFacts& f = facts_[ReadingOf(i).word];
-    if (f.needs_next && !MayFollowStart(i + 1)) return 0;
-    return f.matchers;
+    // "the" begins eight matchers, "a"/"an" and "at" a few: each needs particular words after
+    // them (most of their candidates are rejected by that word alone).
+    switch (f.lead) {
+      case kLeadThe:
+        return f.matchers & AfterThe(i + 1);
+      case kLeadArticle:
+        return f.matchers & AfterArticle(i + 1);
+      case kLeadAt:
+        return f.matchers & AfterAt(i + 1);
+      case kLeadNumberWord:
+        return f.matchers & (AfterNumberWord(i + 1) | ~kNumberWordMatchers);
+      default:
+        return f.matchers;
+    }
   }
 
   // The matchers a candidate at token i may run as far as its time words go: the gated ones
@@ -676,13 +942,13 @@ class Scanner {
   // Fills GateAt's table: the gated matchers each token's time words let run there, at entry
   // token + kGateWindow - 1 (the words spread back over the window before them, from the front
   // padding on; every entry is zeroed first). A fixed loop per time word, without branches.
-  void BuildGate(std::vector<uint16_t>* gate) {
+  void BuildGate(std::vector<uint8_t>* gate) {
     // Whole chunks from the one holding the last word's entry; the data is 16-byte aligned
     // (operator new), so chunk starts are.
     const size_t size = n_ + kGateChunk * kGateChunks;
     if (gate->size() < size) gate->resize(size);
-    uint16_t* const g = gate->data();
-    std::memset(g, 0, size * sizeof(uint16_t));
+    uint8_t* const g = gate->data();
+    std::memset(g, 0, size);
     for (const uint32_t* h = time_words_; *h != UINT32_MAX; ++h) {
       const GateSpread& spread = gates_[ReadingOf(*h).word];
       // Entry *h + t is the candidate kGateWindow - 1 - t tokens before the word: the chunks
@@ -692,38 +958,73 @@ class Scanner {
     }
     gate_ = g;
   }
-  static void OrChunks(uint16_t* __restrict to, const uint16_t* __restrict from) {
+  static void OrChunks(uint8_t* __restrict to, const uint8_t* __restrict from) {
     for (size_t t = 0; t < kGateChunk * kGateChunks; ++t) to[t] |= from[t];
   }
 
-  // Can token k follow a number (other than a year) or "the"/"a"/"an"/"at" as the first token
-  // of a match? Read off the matchers: a number, "/" "-" ":" "'", a time or starter word, a
-  // word glued on ("9th", "5am"), or one of the few other words a matcher tests there ("9 of
-  // May", "5 o'clock", "4 in the morning", "5 p.m.", "two additional years", "eight trading
-  // days", "the end of", "the near future", "the short term", "at least").
-  bool MayFollowStart(size_t k) const {
-    if (k >= n()) return false;
-    if (NumTok(k)) return true;
+  // MatchersAfterNumber of token k (none past the end).
+  uint16_t AfterNumber(size_t k) const {
+    if (k >= n()) return 0;
+    if (NumTok(k)) return kAfterNumberNumber;
     if (!IsWordStart(First(k))) {
-      const uint8_t ch = First(k);
-      return ch == '\'' || ch == '-' || ch == '/' || ch == ':';
+      switch (First(k)) {
+        case '/':
+          return kAfterNumberSlash;
+        case '-':
+          return kAfterNumberHyphen;
+        case ':':
+          return kAfterNumberColon;
+        default:
+          return 0;
+      }
     }
-    if (Glued(k) || ReadingOf(k).cls != 0) return true;
-    static constexpr std::string_view kWords[] = {
-        "of",      "o",        "in",      "p",     "additional", "extra",
-        "trading", "business", "working", "end",   "beginning",  "start",
-        "middle",  "turn",     "near",    "short", "least",      "most"};
-    // (Most words after a number are none of these: their shape rules them out.)
-    static constexpr WordShapes kShapes = WordShapes().Add(kWords);
-    static constexpr auto kPacked = PackAll(kWords);
-    const std::string_view w = LowOf(k);
-    if (!kShapes.MayBe(w.size(), w[0])) return false;
-    return IsOneOf(PackedLow(k), kPacked);
+    const uint8_t id = ReadingOf(k).word;
+    if (id) return facts_[id].after_number;
+    // Outside the index: only listed words ("of", "p", "o", glued suffixes), by string.
+    static constexpr WordShapes kShapes = WordShapes().Add(kListedAfterNumber);
+    return MayBeOneOf(k, kShapes) ? MatchersAfterNumber(LowOf(k)) : 0;
+  }
+
+  // MatchersAfterArticle and MatchersAfterAt of token k (none past the end).
+  uint16_t AfterArticle(size_t k) const {
+    if (k >= n()) return 0;
+    if (!IsWordStart(First(k))) return First(k) == '-' ? kAfterArticleHyphen : 0;
+    const uint8_t id = ReadingOf(k).word;
+    if (id) return facts_[id].after_article;
+    static constexpr WordShapes kShapes = WordShapes().Add(kListedAfterArticle);
+    return MayBeOneOf(k, kShapes) ? MatchersAfterArticle(LowOf(k)) : 0;
+  }
+  uint16_t AfterNumberWord(size_t k) const {
+    if (k >= n()) return 0;
+    if (!IsWordStart(First(k))) return First(k) == '-' ? kAfterNumberWordHyphen : 0;
+    const uint8_t id = ReadingOf(k).word;
+    if (id) return facts_[id].after_number_word;
+    static constexpr WordShapes kShapes = WordShapes().Add(kListedAfterNumberWord);
+    return MayBeOneOf(k, kShapes) ? MatchersAfterNumberWord(LowOf(k)) : 0;
+  }
+  uint16_t AfterAt(size_t k) const {
+    if (k >= n() || !IsWordStart(First(k))) return 0;
+    const uint8_t id = ReadingOf(k).word;
+    if (id) return facts_[id].after_at;
+    static constexpr WordShapes kShapes = WordShapes().Add(kListedAfterAt);
+    return MayBeOneOf(k, kShapes) ? MatchersAfterAt(LowOf(k)) : 0;
+  }
+
+  // MatchersAfterThe of token k (none past the end).
+  uint16_t AfterThe(size_t k) const {
+    if (k >= n()) return 0;
+    if (NumTok(k)) return kAfterTheNumber;
+    if (!IsWordStart(First(k))) return First(k) == '\'' ? kAfterTheApostrophe : 0;
+    const uint8_t id = ReadingOf(k).word;
+    if (id) return facts_[id].after_the;
+    // Outside the index: only listed words ("end", "near"), by string.
+    static constexpr WordShapes kShapes = WordShapes().Add(kListedAfterThe);
+    return MayBeOneOf(k, kShapes) ? MatchersAfterThe(LowOf(k)) : 0;
   }
 
   // `run`: MatchersAt(i). Only the matchers whose first tests the token can pass run
-  // (MatchersForWord, MayFollowStart); the others would return false before touching `m`, so
-  // the result is the same.
+  // (MatchersForWord, MatchersAfterThe and the like); the others would return false before touching
+  // `m`, so the result is the same.
   void TryAll(size_t i, uint16_t run, Tries* tries) {
     // Matchers that may start with "the"/modifiers try at i; all of them reject a bare "the".
     if ((run & kNumericDate) && NumericDate(i, tries->current)) Consider(tries);
@@ -947,7 +1248,14 @@ class Scanner {
 
   // ---- value helpers ----
   // AddDays(dct_, days) and Weekday(dct_) from dct_days_.
-  Date DctPlus(long days) const { return dct_.known() ? CivilFromDays(dct_days_ + days) : dct_; }
+  Date DctPlus(long days) const {
+    if (!dct_.known()) return dct_;
+    // Within the publication's month (most offsets: a week or less) without a conversion.
+    if (const long day = dct_.day + days; day >= 1 && day <= dct_month_days_) {
+      return Date{dct_.year, dct_.month, static_cast<int>(day)};
+    }
+    return CivilFromDays(dct_days_ + days);
+  }
   int DctWeekday() const {
     long w = (dct_days_ + 3) % 7;  // as Weekday: 1970-01-01 was a Thursday
     if (w < 0) w += 7;
@@ -963,14 +1271,19 @@ class Scanner {
       return DaysFromCivil(y, month, d);
     };
     const long anchor = dct_days_;
-    int past = days(dct_.year) <= anchor ? dct_.year : dct_.year - 1;
+    // days(dct_.year) <= anchor, compared within the year (day clamped as days() does).
+    const int d =
+        day ? (day > DaysInMonth(dct_.year, month) ? DaysInMonth(dct_.year, month) : day) : 1;
+    const bool by_anchor = month < dct_.month || (month == dct_.month && d <= dct_.day);
+    int past = by_anchor ? dct_.year : dct_.year - 1;
     if (days(past + 1) - anchor <= 120) return past + 1;
     return past;
   }
 
-  std::string DayValue(const Date& d, Match* m) const {
+  // m's value is the day d (FormatDay), which becomes the narrative anchor when known.
+  static void SetDayValue(const Date& d, Match* m) {
     if (d.known()) m->day = d;
-    return FormatDay(d);
+    m->value.SetDay(d);
   }
 
   // ---- matchers ----
@@ -1004,7 +1317,7 @@ class Scanner {
       m->begin = i;
       m->end = i + 5;
       m->type = TimexType::kDate;
-      m->value = DayValue(Date{y, mo, d}, m);
+      SetDayValue(Date{y, mo, d}, m);
       return true;
     }
     return false;
@@ -1044,7 +1357,7 @@ class Scanner {
     m->begin = i;
     m->end = e;
     m->type = TimexType::kDate;
-    m->value = DayValue(Date{last_day_.year, last_day_.month, day}, m);
+    SetDayValue(Date{last_day_.year, last_day_.month, day}, m);
     return true;
   }
 
@@ -1147,10 +1460,13 @@ class Scanner {
     m->type = TimexType::kDate;
     if (day) {
       if (year > 0 && !IsValidDate(year, month, day)) return false;
-      if (year > 0) m->value = DayValue(Date{year, month, day}, m);
-      else m->value = "XXXX-" + Num(month, 2) + "-" + Num(day, 2);
+      if (year > 0) {
+        SetDayValue(Date{year, month, day}, m);
+      } else {
+        m->value = "XXXX-" + Num(month, 2) + "-" + Num(day, 2);
+      }
     } else {
-      m->value = FormatMonth(year > 0 ? year : 0, month);
+      m->value.SetMonth(year > 0 ? year : 0, month);
     }
     return true;
   }
@@ -1173,7 +1489,7 @@ class Scanner {
       m->begin = i;
       m->end = j + 1;
       m->type = TimexType::kDate;
-      m->value = FormatYear(dct_.year);
+      m->value.SetYear(dct_.year);
       return true;
     }
     bool fiscal = false;
@@ -1241,7 +1557,9 @@ class Scanner {
           "for", "as", "than", "on", "last", "january", "february", "april", "june", "july",
           "august", "september", "october", "november", "december", "march", "may"};
       static constexpr auto kPrevPacked = PackAll(kPrev);
-      if (IsOneOf(PackedLow(i - 1), kPrevPacked)) context = true;
+      // (Most words before a bare year are none of these: their shape rules them out.)
+      static constexpr WordShapes kPrevShapes = WordShapes().Add(kPrev);
+      if (MayBeOneOf(i - 1, kPrevShapes) && IsOneOf(PackedLow(i - 1), kPrevPacked)) context = true;
       if (P(i - 1, '(') || P(i - 1, '-') || P(i - 1, ',')) context = true;
     }
     if (!context) {
@@ -1257,8 +1575,11 @@ class Scanner {
           "no", "number", "room", "flight", "route", "highway", "resolution", "article", "page",
           "unit", "apartment", "building", "bus", "train", "model", "code", "item", "line"};
       static constexpr auto kLabelsPacked = PackAll(kLabels);
+      static constexpr WordShapes kLabelShapes = WordShapes().Add(kLabels);
       if (i > 0 && P(i - 1, '$')) return false;
-      if (i > 0 && IsOneOf(PackedLow(i - 1), kLabelsPacked)) return false;
+      if (i > 0 && MayBeOneOf(i - 1, kLabelShapes) && IsOneOf(PackedLow(i - 1), kLabelsPacked)) {
+        return false;
+      }
     }
     if (Word(k) && !P(k, '\'') && !fiscal) {
       // "2000 troops", "1990 levels" (amounts, not dates) — a plural noun right after; "fiscal
@@ -1273,7 +1594,7 @@ class Scanner {
     m->begin = i;
     m->end = k;
     m->type = TimexType::kDate;
-    m->value = FormatYear(year);
+    m->value.SetYear(year);
     return true;
   }
 
@@ -1302,7 +1623,7 @@ class Scanner {
       m->begin = i;
       m->end = k;
       m->type = TimexType::kTime;
-      m->value = FormatDay(d) + "TNI";
+      m->value.SetDay(d) += "TNI";
       return true;
     } else if (w == "last" && W(j + 1, "night")) {
       offset = -1;
@@ -1351,7 +1672,11 @@ class Scanner {
     m->begin = i;
     m->end = k;
     m->type = time ? TimexType::kTime : TimexType::kDate;
-    m->value = part.empty() ? DayValue(d, m) : FormatDay(d) + part;
+    if (part.empty()) {
+      SetDayValue(d, m);
+    } else {
+      m->value.SetDay(d) += part;
+    }
     if (!part.empty() && d.known()) m->day = d;
     return true;
   }
@@ -1369,7 +1694,7 @@ class Scanner {
     m->begin = i;
     m->end = dm.end;
     m->type = TimexType::kDate;
-    m->value = DayValue(day, m);
+    SetDayValue(day, m);
     return true;
   }
 
@@ -1444,7 +1769,8 @@ class Scanner {
     Date d = narrative ? AddDays(base, offset) : DctPlus(offset);
     // "Friday evening" → "…TEV"; "Friday night"/"Friday morning" keep their span but take the
     // value of the day, as TimeBank mostly does (measured on timex-dev: the part codes lose).
-    m->value = FormatDay(d) + (part == "TEV" ? part : std::string());
+    m->value.SetDay(d);
+    if (part == "TEV") m->value += part;
     m->day = d;
     return true;
   }
@@ -1491,7 +1817,7 @@ class Scanner {
       m->begin = i;
       m->end = dm.end;
       m->type = TimexType::kDate;
-      m->value = FormatWeek(dm.day);
+      m->value.SetWeek(dm.day);
       return true;
     }
     std::string_view r = Low(j);
@@ -1532,7 +1858,7 @@ class Scanner {
       m->begin = i;
       m->end = k;
       m->type = TimexType::kDate;
-      m->value = FormatYear(dct_.year - 1);
+      m->value.SetYear(dct_.year - 1);
       return true;
     }
     if (the && (r == "past" || r == "last" || (r == "next" && unit != Unit::kDay) ||
@@ -1540,7 +1866,7 @@ class Scanner {
       m->begin = i;
       m->end = k;
       m->type = TimexType::kDuration;
-      m->value = DurationValue(1, unit);
+      SetDuration(&m->value, 1, unit);
       return true;
     }
     if (r == "that" || r == "that's") {
@@ -1560,7 +1886,8 @@ class Scanner {
       m->begin = i;
       m->end = ye;
       m->type = TimexType::kDate;
-      m->value = FormatYear(year) + "-" + std::string(season);
+      m->value.SetYear(year) += "-";
+      m->value += season;
       return true;
     }
     m->begin = i;
@@ -1571,7 +1898,7 @@ class Scanner {
       if (!base.known()) { m->value = "XXXX-WXX-WE"; return true; }
       int wd = Weekday(base);
       Date d = wd >= 6 ? base : AddDays(base, -wd);
-      m->value = FormatWeek(d) + "-WE";
+      m->value.SetWeek(d) += "-WE";
       return true;
     }
     if (!season.empty()) {
@@ -1588,31 +1915,36 @@ class Scanner {
       } else if (start == 12 && base.month <= 2) {
         y = base.year - 1;
       }
-      m->value = FormatYear(y) + "-" + std::string(season);
+      m->value.SetYear(y) += "-";
+      m->value += season;
       return true;
     }
     if (weekend) {
       if (!base.known()) { m->value = "XXXX-WXX-WE"; return true; }
       Date d = AddDays(base, rel * 7);
-      m->value = FormatWeek(d) + "-WE";
+      m->value.SetWeek(d) += "-WE";
       return true;
     }
     switch (unit) {
       case Unit::kDay: {
         if (!narrative && !(r == "same" || r == "previous" || r == "following")) return false;
         Date d = AddDays(base, rel);
-        m->value = DayValue(d, m);
+        SetDayValue(d, m);
         return true;
       }
       case Unit::kWeek:
-        m->value = base.known() ? FormatWeek(AddDays(base, 7 * rel)) : "XXXX-WXX";
+        if (base.known()) {
+          m->value.SetWeek(AddDays(base, 7 * rel));
+        } else {
+          m->value = "XXXX-WXX";
+        }
         return true;
       case Unit::kMonth: {
         // "In March, ... The following month": the month the narrative last named.
         if (narrative && ref_month_.known()) base = ref_month_;
         if (base.year == 0) { m->value = "XXXX-XX"; return true; }
         Date d = AddMonths(base, rel);
-        m->value = FormatMonth(d.year, d.month);
+        m->value.SetMonth(d.year, d.month);
         return true;
       }
       case Unit::kQuarter: {
@@ -1621,7 +1953,8 @@ class Scanner {
         int y = base.year;
         if (q < 0) { q += 4; --y; }
         if (q > 3) { q -= 4; ++y; }
-        m->value = FormatYear(y) + "-Q" + Num(q + 1);
+        m->value.SetYear(y) += "-Q";
+        m->value.AppendNum(q + 1);
         m->quarter_year = y;
         m->quarter = q + 1;
         return true;
@@ -1629,7 +1962,11 @@ class Scanner {
       case Unit::kYear: {
         // "that year", "later that year": the year the narrative last named.
         int y = r == "that" || r == "that's" ? ref_year_ : base.year;
-        m->value = y ? FormatYear(y + rel) : "XXXX";
+        if (y) {
+          m->value.SetYear(y + rel);
+        } else {
+          m->value = "XXXX";
+        }
         return true;
       }
       case Unit::kDecade:
@@ -1678,7 +2015,7 @@ class Scanner {
         // "a few days later": TimeML tags the vague length, "later" is its signal.
         m->end = u + 1;
         m->type = TimexType::kDuration;
-        m->value = DurationValue(-1, unit);
+        SetDuration(&m->value, -1, unit);
         return true;
       }
       m->value = sign < 0 ? "PAST_REF" : "FUTURE_REF";
@@ -1687,7 +2024,8 @@ class Scanner {
     long delta = static_cast<long>(count) * sign;
     // "a year earlier" next to a quarter compares with that quarter a year before.
     if (unit == Unit::kYear && count == 1 && last_quarter_ && !longer_period_) {
-      m->value = FormatYear(last_quarter_year_ - 1) + "-Q" + Num(last_quarter_);
+      m->value.SetYear(last_quarter_year_ - 1) += "-Q";
+      m->value.AppendNum(last_quarter_);
       return true;
     }
     switch (unit) {
@@ -1697,16 +2035,20 @@ class Scanner {
       case Unit::kDay: {
         long days = unit == Unit::kDay ? delta : 0;
         Date d = AddDays(base, days);
-        m->value = DayValue(d, m);
+        SetDayValue(d, m);
         return true;
       }
       case Unit::kWeek:
-        m->value = base.known() ? FormatWeek(AddDays(base, 7 * delta)) : "XXXX-WXX";
+        if (base.known()) {
+          m->value.SetWeek(AddDays(base, 7 * delta));
+        } else {
+          m->value = "XXXX-WXX";
+        }
         return true;
       case Unit::kMonth: {
         if (!base.known()) { m->value = "XXXX-XX"; return true; }
         Date d = AddMonths(base, static_cast<int>(delta));
-        m->value = FormatMonth(d.year, d.month);
+        m->value.SetMonth(d.year, d.month);
         return true;
       }
       case Unit::kQuarter: {
@@ -1716,10 +2058,18 @@ class Scanner {
         return true;
       }
       case Unit::kYear:
-        m->value = base.year ? FormatYear(base.year + static_cast<int>(delta)) : "XXXX";
+        if (base.year) {
+          m->value.SetYear(base.year + static_cast<int>(delta));
+        } else {
+          m->value = "XXXX";
+        }
         return true;
       case Unit::kDecade:
-        m->value = base.year ? FormatYear(base.year + static_cast<int>(delta) * 10) : "XXXX";
+        if (base.year) {
+          m->value.SetYear(base.year + static_cast<int>(delta) * 10);
+        } else {
+          m->value = "XXXX";
+        }
         return true;
       case Unit::kCentury:
         m->value = base.year ? Num((base.year + static_cast<int>(delta) * 100) / 100, 2) : "XX";
@@ -1752,7 +2102,7 @@ class Scanner {
       m->end = j + 2;
       if (W(j, "full") && dct_.year) {
         m->type = TimexType::kDate;
-        m->value = FormatYear(dct_.year);
+        m->value.SetYear(dct_.year);
       } else {
         m->type = TimexType::kDuration;
         m->value = "P1Y";
@@ -1769,7 +2119,7 @@ class Scanner {
         m->value = "P1Y";
       } else {
         m->type = TimexType::kDate;
-        m->value = FormatYear(dct_.year);
+        m->value.SetYear(dct_.year);
       }
       return true;
     } else if (the && !(IsNum(j) || NumWord(j))) {
@@ -1805,7 +2155,7 @@ class Scanner {
         m->begin = i;
         m->end = i + 3;
         m->type = TimexType::kDuration;
-        m->value = DurationValue(plural ? -1 : 1, unit);
+        SetDuration(&m->value, plural ? -1 : 1, unit);
         return true;
       }
       // "for years", "for months", "the first time in years": vague durations.
@@ -1815,7 +2165,7 @@ class Scanner {
         m->begin = i;
         m->end = i + 1;
         m->type = TimexType::kDuration;
-        m->value = DurationValue(-1, unit);
+        SetDuration(&m->value, -1, unit);
         return true;
       }
       return false;
@@ -1880,7 +2230,7 @@ class Scanner {
     m->begin = i;
     m->end = k;
     m->type = TimexType::kDuration;
-    m->value = DurationValue(count, unit);
+    SetDuration(&m->value, count, unit);
     if (half && count >= 0) m->value += HalfUnit(unit);
     return true;
   }
@@ -1899,7 +2249,7 @@ class Scanner {
         m->begin = i;
         m->end = i + 1;
         m->type = TimexType::kSet;
-        m->value = std::string(a.value);
+        m->value = a.value;
         return true;
       }
     }
@@ -1912,7 +2262,8 @@ class Scanner {
         m->begin = i;
         m->end = j + 1;
         m->type = TimexType::kSet;
-        m->value = "XXXX-WXX-" + Num(wd);
+        m->value = "XXXX-WXX-";
+        m->value.AppendNum(wd);
         std::string_view code;
         if (Word(j + 1) && IsDayPartWord(Low(j + 1), &code)) {
           m->value += code;
@@ -1937,7 +2288,7 @@ class Scanner {
       m->begin = i;
       m->end = u + 1;
       m->type = TimexType::kSet;
-      m->value = DurationValue(count * (W(i + 1, "other") ? 2 : 1), unit);
+      SetDuration(&m->value, count * (W(i + 1, "other") ? 2 : 1), unit);
       return true;
     }
     // "on Fridays", "Tuesday nights".
@@ -1950,7 +2301,8 @@ class Scanner {
         m->begin = i;
         m->end = i + 1;
         m->type = TimexType::kSet;
-        m->value = "XXXX-WXX-" + Num(wd);
+        m->value = "XXXX-WXX-";
+        m->value.AppendNum(wd);
         if (nights) {
           std::string_view part = Low(i + 1);
           IsDayPartWord(part.substr(0, part.size() - 1), &code);
@@ -1973,7 +2325,7 @@ class Scanner {
       m->begin = i;
       m->end = i + 2;
       m->type = TimexType::kSet;
-      m->value = DurationValue(1, unit);
+      SetDuration(&m->value, 1, unit);
       return true;
     }
     return false;
@@ -2070,7 +2422,8 @@ class Scanner {
       tense_at_ = i;
       bool dated = WeekdayDate(d, &dm) || MonthDate(d, &dm);
       tense_at_ = kNone;
-      if (dated && dm.day.known() && dm.value.find('T') == std::string::npos && dm.begin == d) {
+      if (dated && dm.day.known() && dm.value.view().find('T') == std::string_view::npos &&
+          dm.begin == d) {
         day = dm.day;
         k = dm.end;
       }
@@ -2078,11 +2431,13 @@ class Scanner {
     m->begin = i;
     m->end = k;
     m->type = TimexType::kTime;
-    std::string date = FormatDay(day);
+    m->value.SetDay(day);
     if (!part.empty()) {
-      m->value = date + part;
+      m->value += part;
     } else {
-      m->value = date + "T" + Num(hour, 2) + ":" + Num(minute, 2);
+      m->value += "T";
+      m->value.AppendNum(hour, 2) += ":";
+      m->value.AppendNum(minute, 2);
     }
     return true;
   }
@@ -2162,9 +2517,14 @@ class Scanner {
       m->end = u;
       m->type = TimexType::kDate;
       if (last_quarter_ && !longer_period_) {
-        m->value = FormatYear(last_quarter_year_ - 1) + "-Q" + Num(last_quarter_);
+        m->value.SetYear(last_quarter_year_ - 1) += "-Q";
+        m->value.AppendNum(last_quarter_);
       } else {
-        m->value = dct_.year ? FormatYear(dct_.year - 1) : "XXXX";
+        if (dct_.year) {
+          m->value.SetYear(dct_.year - 1);
+        } else {
+          m->value = "XXXX";
+        }
       }
       if (the) --m->begin;
       return true;
@@ -2188,7 +2548,8 @@ class Scanner {
         }
       }
     }
-    std::string value;
+    // Built in m's value (no return before the match).
+    ValueText& value = m->value;
     if (latest) {
       if (dct_.year == 0 && !last_quarter_) {
         value = "XXXX-QX";
@@ -2202,7 +2563,8 @@ class Scanner {
         }
         if (year_ago) --yq;
         if (explicit_year > 0) yq = explicit_year;
-        value = FormatYear(yq) + "-Q" + Num(qq);
+        value.SetYear(yq) += "-Q";
+        value.AppendNum(qq);
         q = qq;
         year = yq;
       }
@@ -2216,12 +2578,12 @@ class Scanner {
       }
       if (!year) year = dct_.year ? dct_.year : -1;
       if (year_ago && year > 0) --year;
-      value = FormatYear(year > 0 ? year : 0) + (half ? "-H" : "-Q") + Num(q);
+      value.SetYear(year > 0 ? year : 0) += half ? "-H" : "-Q";
+      value.AppendNum(q);
     }
     m->begin = i;
     m->end = k;
     m->type = TimexType::kDate;
-    m->value = value;
     if (!half && q && year > 0 && !year_ago) {
       m->quarter = q;
       m->quarter_year = year;
@@ -2323,7 +2685,7 @@ class Scanner {
     m->end = k;
     m->type = TimexType::kDate;
     if (d.known()) {
-      m->value = DayValue(d, m);
+      SetDayValue(d, m);
     } else if (found->month && found->day) {
       m->value = "XXXX-" + Num(found->month, 2) + "-" + Num(found->day, 2);
     } else {
@@ -2360,7 +2722,7 @@ class Scanner {
       m->begin = i;
       m->end = i + 2;
       m->type = TimexType::kDuration;
-      m->value = DurationValue(-1, UnitOf(i + 1, &plural));
+      SetDuration(&m->value, -1, UnitOf(i + 1, &plural));
       return true;
     } else if (w == "soon" && i > 0 && !W(i - 1, "as") && !W(i - 1, "was") && !W(i - 1, "were") &&
                !W(i - 1, "had") && !W(i - 1, "been") && !W(i + 1, "after") &&
@@ -2397,7 +2759,7 @@ class Scanner {
     m->begin = i;
     m->end = k;
     m->type = TimexType::kDate;
-    m->value = std::string(value);
+    m->value = value;
     return true;
   }
 
@@ -2415,10 +2777,11 @@ class Scanner {
   const uint8_t* digits_ = nullptr;
   std::span<const uint32_t> candidates_;  // indexes of the candidate tokens, in order
   const uint32_t* time_words_ = nullptr;  // indexes of the time-word tokens, then UINT32_MAX
-  const uint16_t* gate_ = nullptr;        // GateAt's table (BuildGate), fast path only
+  const uint8_t* gate_ = nullptr;         // GateAt's table (BuildGate), fast path only
   const char* low_ = nullptr;  // lowered_.data()
   Date dct_;
   long dct_days_ = 0;  // DaysFromCivil of dct_ when it is known: the matchers count from it often
+  int dct_month_days_ = 0;  // DaysInMonth of dct_ when it is known (DctPlus)
   Date ref_;
   Date ref_month_;               // the last month a DATE/TIME value named (day 1), initially dct_'s
   size_t last_day_end_ = kNone;  // token after the last one-day value, and that day

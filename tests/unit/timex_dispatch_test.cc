@@ -19,8 +19,14 @@ namespace {
 std::string Show(const std::vector<Timex>& found, std::string_view text) {
   std::string out;
   for (const Timex& t : found) {
-    out += "[" + std::string(text.substr(t.span.begin, t.span.end - t.span.begin)) + "] " +
-           TimexTypeName(t.type) + " " + t.value + "\n";
+    // Appends one by one (GCC 12 warns falsely on "[" + std::string(...) with -Wrestrict).
+    out += '[';
+    out += text.substr(t.span.begin, t.span.end - t.span.begin);
+    out += "] ";
+    out += TimexTypeName(t.type);
+    out += ' ';
+    out += t.value;
+    out += '\n';
   }
   return out;
 }
@@ -128,6 +134,82 @@ TEST(TimexDispatchTest, EveryTableWordMatchesReference) {
   }
 }
 
+// "the", "a"/"an", "at" and a number run only the matchers that can take the word after them
+// (MatchersAfterThe, MatchersAfterArticle, MatchersAfterAt, MatchersAfterNumber): each lead before
+// every word of the index and the words the rules list outside it (and a few others), followed
+// by endings the matchers look for.
+TEST(TimexDispatchTest, EveryWordAfterALeadMatchesReference) {
+  const WordClassTable& table = TimeWordClasses();
+  ASSERT_TRUE(table.sealed());
+  std::vector<std::string> seconds;
+  for (size_t id = 1; id < table.WordCount(); ++id) seconds.push_back(table.WordAt(id));
+  const char* kOthers[] = {
+      "of",      "o",       "in",        "p",      "additional", "extra",  "trading", "business",
+      "working", "end",     "beginning", "start",  "middle",     "turn",   "near",    "short",
+      "least",   "most",    "full",      "5",      "12",         "1998",   "3rd",     "'",
+      "-",       "/",       ":",         "people", "nineties",   "am",     "pm",      "gmt",
+      "utc",     "hrs",     "local",     "st",     "th",         "nd",     "rd",      "1",
+      "2",       "30",      ",",         ".",      "present",    "couple", "few",     "dozen",
+      "hundred", "thousand"};
+  for (const char* o : kOthers) seconds.push_back(o);
+  const char* kLeads[] = {
+      "the ",      "The ",  "in the ",          "the the ",  "5 ",  "24 ", "9",       "at 4 ",
+      "0500 ",     "1998 ", "April 24 and 25 ", "2 ",        "12",  "31 ", "twenty ", "a ",
+      "A ",        "an ",   "$5 million a ",    "twice a ",  "at ", "At ", "two ",    "Two ",
+      "nineteen ", "one ",  "ninety ",          "about two "};
+  const char* kEndings[] = {"",
+                            " year",
+                            " of 2020",
+                            " of May",
+                            " of the year",
+                            " quarter",
+                            "-quarter profit",
+                            " half of 1989",
+                            " Friday",
+                            " day",
+                            " days",
+                            " before yesterday",
+                            " before last",
+                            " after Christmas",
+                            " future",
+                            " term",
+                            " week of March 6",
+                            " summer",
+                            " year's quarter",
+                            "s",
+                            " century",
+                            "-earlier quarter",
+                            " ninety-six",
+                            " thousand",
+                            " - year",
+                            " 90s",
+                            "/06/1971",
+                            "-10-06",
+                            ":30 p.m.",
+                            " the morning",
+                            ". m. Friday",
+                            "'clock",
+                            " 2/2 years",
+                            " ago",
+                            " later",
+                            " GMT",
+                            " time",
+                            " of days",
+                            "-long feud",
+                            " days later",
+                            " a week",
+                            " day"};
+  for (const std::string& second : seconds) {
+    for (const char* lead : kLeads) {
+      for (const char* ending : kEndings) {
+        ExpectSameAsReference(std::string("It came ") + lead + second + ending + " then.",
+                              "2024-09-14");
+        if (HasFailure()) return;
+      }
+    }
+  }
+}
+
 // The fast path reads month, weekday and unit words by their index: every such word has one.
 TEST(TimexDispatchTest, ReadingWordsAreIndexed) {
   const WordClassTable& table = TimeWordClasses();
@@ -142,6 +224,15 @@ TEST(TimexDispatchTest, ReadingWordsAreIndexed) {
       "months",  "quarter",   "quarters", "year",     "years",    "decade",     "decades",
       "century", "centuries"};
   for (const char* w : kWords) EXPECT_NE(table.WordId(w), 0u) << w;
+  // The MatchersAfter* rules test these by kind (number, season, ordinal), not by listing them:
+  // Scanner::AfterThe and the like give a word outside the index nothing unless it is listed.
+  const char* kKinds[] = {"one",      "two",      "three",   "four",    "five",      "six",
+                          "seven",    "eight",    "nine",    "ten",     "eleven",    "twelve",
+                          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                          "nineteen", "twenty",   "thirty",  "forty",   "fifty",     "sixty",
+                          "seventy",  "eighty",   "ninety",  "spring",  "summer",    "fall",
+                          "autumn",   "winter",   "first",   "second",  "third",     "fourth"};
+  for (const char* w : kKinds) EXPECT_NE(table.WordId(w), 0u) << w;
   EXPECT_EQ(table.WordId("officials"), 0u);
   EXPECT_EQ(table.WordId(""), 0u);
   for (size_t id = 1; id < table.WordCount(); ++id) EXPECT_EQ(table.WordId(table.WordAt(id)), id);
