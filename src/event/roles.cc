@@ -76,7 +76,9 @@ std::string CompleteName(const ActorMention& m, std::string_view event_iso3,
   if (country.empty()) return m.actor;
   // Written into one string of the final size (a chain of + made and grew a string per part).
   std::string name;
-  if (m.actor == "Military Forces" || m.actor == "Police Forces") {
+  // (Views: compared with the literals inline, not through string::compare and strlen.)
+  const std::string_view actor = m.actor;
+  if (actor == "Military Forces" || actor == "Police Forces") {
     const bool the = country == "United States" || country == "United Kingdom" ||
                      country == "Netherlands" || country == "Philippines" ||
                      country == "Central African Republic";
@@ -277,11 +279,18 @@ std::string GovernmentName(const Actor& a) {
     const size_t paren = country.find(" (");
     if (paren != std::string::npos) country.resize(paren);
   }
-  if (country == "United States") country = "United States of America";
-  if (country == "Russia") country = "Russia (Soviet Union)";
-  if (country == "Democratic Republic of Congo") country = "DR Congo (Zaire)";
-  if (country == "Myanmar") country = "Myanmar (Burma)";
-  if (country == "Yemen") country = "Yemen (North Yemen)";
+  // (At most one applies: no new name is another's old one.)
+  if (const std::string_view name = country; name == "United States") {
+    country = "United States of America";
+  } else if (name == "Russia") {
+    country = "Russia (Soviet Union)";
+  } else if (name == "Democratic Republic of Congo") {
+    country = "DR Congo (Zaire)";
+  } else if (name == "Myanmar") {
+    country = "Myanmar (Burma)";
+  } else if (name == "Yemen") {
+    country = "Yemen (North Yemen)";
+  }
   return "Government of " + country;
 }
 
@@ -513,8 +522,9 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
   auto add_state_forces = [&]() {
     const std::string c = CountryNameOf(country_iso3, country);
     const int k = add_actor("Military Forces", 1, Class::kState);
-    const bool the = c == "United States" || c == "United Kingdom" || c == "Netherlands" ||
-                     c == "Philippines" || c == "Central African Republic";
+    const std::string_view cv = c;
+    const bool the = cv == "United States" || cv == "United Kingdom" || cv == "Netherlands" ||
+                     cv == "Philippines" || cv == "Central African Republic";
     actors[k].name = c.empty() ? "Military Forces" : "Military Forces of " + std::string(the ? "the " : "") + c;
     actors[k].iso3 = std::string(country_iso3);
     return k;

@@ -433,6 +433,13 @@ PlaceMention MovedTo(const PlaceMention& m, const GeoEntry& e) {
   return out;
 }
 
+// A seat of a first-level division or a national capital (feature code PPLA or PPLC; compared
+// as a view, inline, not through string::compare and strlen).
+bool IsProvincialOrNationalCapital(const PlaceMention& m) {
+  const std::string_view code = m.feature_code;
+  return code == "PPLA" || code == "PPLC";
+}
+
 bool IsCapitalizedWord(const Document& doc, const Token& t) {
   if (t.kind != TokenKind::kWord) return false;
   const char c = doc.text[t.span.begin];
@@ -905,7 +912,7 @@ std::optional<Verdict> AwayFromItsTownInParentheses(const Document& doc, const G
 // event is, not as a part of something else ("the Rabat area of X district"), is that capital,
 // not a village or town of the other country named with it.
 bool NationalCapitalWrittenAsThePlace(const Document& doc, const PlaceMention& m) {
-  if (m.feature_code != "PPLC" || !WrittenAfterLocativeWord(doc, m)) return false;
+  if (std::string_view(m.feature_code) != "PPLC" || !WrittenAfterLocativeWord(doc, m)) return false;
   const size_t t = TokenAt(doc, m.span.end);
   return t >= doc.tokens.size() || !IsPartWord(LowerAscii(doc.Slice(doc.tokens[t].span)));
 }
@@ -987,13 +994,13 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
       }
       // A provincial or national capital written with words ("in the countryside of Idleb",
       // "in Al-Hasakeh") holds the place as its province does.
-      const bool capital = c.m->kind == PlaceKind::kPlace &&
-                           (c.m->feature_code == "PPLA" || c.m->feature_code == "PPLC");
+      const bool capital = c.m->kind == PlaceKind::kPlace && IsProvincialOrNationalCapital(*c.m);
       // "Ermita, Manila after ...": a town written right before a city after a comma, the
       // pair ending there (not a list, "Dedougou, Manga and Po"), is a part of that city.
       const bool city = !same_name && m.kind == PlaceKind::kPlace &&
                         c.m->kind == PlaceKind::kPlace && c.country == me.country &&
-                        (capital || c.m->feature_code == "PPLA2") && CityAfterComma(doc, m, *c.m);
+                        (capital || std::string_view(c.m->feature_code) == "PPLA2") &&
+                        CityAfterComma(doc, m, *c.m);
       if (!IsAdminLevel(*c.m) && !capital && !same_name && !city) continue;
       if (c.m->kind == PlaceKind::kAdmin2 && m.kind == PlaceKind::kAdmin2) continue;
       const bool owner = PossessiveContainer(doc, m, *c.m);
@@ -1527,7 +1534,7 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
         FollowsAsContainer(doc, b, a)) {
       return false;
     }
-    const bool capital = a.feature_code == "PPLA" || a.feature_code == "PPLC";
+    const bool capital = IsProvincialOrNationalCapital(a);
     // In another country, only a capital or a place that another place of the sentence lies in.
     if (a.country != b.country && !capital &&
         std::none_of(picked.begin(), picked.end(), [&](const PlaceMention* o) {
@@ -2020,7 +2027,7 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     // "(District Autonome d'Abidjan, Abidjan)", "(Kamukunji, Nairobi)": the last name of a list
     // in parentheses is where coders put the first-level division, spelled their way, even when
     // it is the name of its seat.
-    if (!names && (m.feature_code == "PPLA" || m.feature_code == "PPLC") &&
+    if (!names && IsProvincialOrNationalCapital(m) &&
         m.geo_id < gaz.size() && gaz.Entry(m.geo_id).admin1_id() == admin1 &&
         LastOfAListInParentheses(doc, m.span) &&
         !AfterASecondLevelDivision(doc, m.span, admin1, gaz)) {
