@@ -830,8 +830,19 @@ std::string UcdpSideName(std::string_view acled_actor) {
       {"OLA: Oromo Liberation Army", "OLA"},
       {"Wagner Group", "Wagner"},
   };
-  for (const Pair& p : kNames) {
-    if (p.acled == acled_actor) return std::string(p.ucdp);
+  // A bit per length of the names above: most actors' names have none of those lengths and
+  // are not compared with each.
+  static_assert(std::all_of(std::begin(kNames), std::end(kNames),
+                            [](const Pair& p) { return p.acled.size() < 64; }));
+  static constexpr uint64_t kLengths = [] {
+    uint64_t bits = 0;
+    for (const Pair& p : kNames) bits |= uint64_t{1} << p.acled.size();
+    return bits;
+  }();
+  if (acled_actor.size() < 64 && (kLengths >> acled_actor.size() & 1) != 0) {
+    for (const Pair& p : kNames) {
+      if (p.acled == acled_actor) return std::string(p.ucdp);
+    }
   }
   if (acled_actor.starts_with("Houthi") || acled_actor.starts_with("Ansar Allah")) {
     return "Ansarallah";

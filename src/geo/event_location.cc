@@ -1431,8 +1431,11 @@ void RestoreWhenItsDoubtersMoved(const std::vector<Usable>& all, std::span<const
   }
 }
 
-std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const Gazetteer& gaz,
-                                          DocPlaces& ctx) {
+// (The answer is no copy: a mention of the document, or a reading of one in the thread's
+// scratch, valid until the next call on the thread, as the callers locate it at once. Null when
+// the sentence names no place.)
+const PlaceMention* BestInContext(const Document& doc, Span span, const Gazetteer& gaz,
+                                  DocPlaces& ctx) {
   const std::vector<Usable>& all = ctx.Usables();
   // Scratch of the calling thread, reused from call to call: this runs for every sentence
   // located, and nothing it calls comes back here.
@@ -1440,6 +1443,7 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
     std::vector<size_t> in;
     std::vector<const PlaceMention*> picked;
     std::vector<PlaceMention> moved;  // the readings Judge moved, reserved so pointers hold
+    std::optional<PlaceMention> town;  // the town a division's name names, when returned
     std::vector<GeoId> admin1s;
     std::vector<char> dropped, dateline;
   };
@@ -1458,7 +1462,7 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
     }
     std::sort(in.begin(), in.end());
   }
-  if (in.empty()) return std::nullopt;
+  if (in.empty()) return nullptr;
   std::vector<const PlaceMention*>& picked = scratch.picked;
   std::vector<GeoId>& admin1s = scratch.admin1s;
   std::vector<char>& dropped = scratch.dropped;
@@ -1560,7 +1564,7 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
       best = static_cast<int>(i);
     }
   }
-  if (best < 0) return std::nullopt;
+  if (best < 0) return nullptr;
 
   // A part of a town gives way to the town: "X neighborhood, Y" / "the X district of Y".
   const PlaceMention& b = *picked[best];
@@ -1579,7 +1583,7 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
         if (e.kind() != GeoKind::kPlace || Admin1OfEntry(e) != admin1s[best]) continue;
         if (!town || e.population() > town->population()) town = e;
       }
-      if (town) return MovedTo(b, *town);
+      if (town) return &scratch.town.emplace(MovedTo(b, *town));
       break;
     }
   }
@@ -1593,13 +1597,13 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
           if (dropped[j] || picked[j]->span.begin != next) continue;
           if ((picked[j]->kind == PlaceKind::kPlace || picked[j]->kind == PlaceKind::kAdmin2) &&
               picked[j]->country == b.country) {
-            return *picked[j];
+            return picked[j];
           }
         }
       }
     }
   }
-  return b;
+  return &b;
 }
 
 int Dominant(const Document& doc, bool allow_demonyms) {
