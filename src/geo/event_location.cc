@@ -340,8 +340,15 @@ bool IsContainerLinkWord(std::string_view lower) {
                                                 "southwestern",
                                                 "central",
                                                 "rural"};
-  static const util::WordSet kSet(kWords);
-  return IsLevelWord(lower) || kSet.Has(lower);
+  // With the level words in the same set: one lookup per word, not two.
+  static constexpr auto kAll = [] {
+    std::array<std::string_view, std::size(kLevelWords) + std::size(kWords)> all{};
+    std::copy(std::begin(kLevelWords), std::end(kLevelWords), all.begin());
+    std::copy(std::begin(kWords), std::end(kWords), all.begin() + std::size(kLevelWords));
+    return all;
+  }();
+  static const util::WordSet kSet(kAll);
+  return kSet.Has(lower);
 }
 
 // True when `outer` follows `inner` with only container link words between them.
