@@ -173,6 +173,25 @@ bool IsLevelWordAnyCase(std::string_view word) {
     return sizes;
   }();
   if (word.size() < kSizes.first || word.size() > kSizes.second) return false;
+  // Nor is a word whose first two letters open no level word ("Kabul", "Helmand", most names
+  // around a place): a bit per pair of letters, either case.
+  static constexpr std::array<uint64_t, (26 * 26 + 63) / 64> kPairs = [] {
+    std::array<uint64_t, (26 * 26 + 63) / 64> t{};
+    for (std::string_view w : kLevelWords) {
+      const size_t pair = static_cast<size_t>(w[0] - 'a') * 26 + static_cast<size_t>(w[1] - 'a');
+      t[pair / 64] |= uint64_t{1} << (pair % 64);
+    }
+    return t;
+  }();
+  static_assert(std::all_of(std::begin(kLevelWords), std::end(kLevelWords), [](std::string_view w) {
+    return w.size() >= 2 && w[0] >= 'a' && w[0] <= 'z' && w[1] >= 'a' && w[1] <= 'z';
+  }));
+  // (A byte with 0x20 set is a lower-case letter exactly when the byte is a letter.)
+  const unsigned a = (static_cast<unsigned char>(word[0]) | 0x20u) - 'a';
+  const unsigned b = (static_cast<unsigned char>(word[1]) | 0x20u) - 'a';
+  if (a >= 26 || b >= 26) return false;
+  const size_t pair = a * 26 + b;
+  if ((kPairs[pair / 64] >> (pair % 64) & 1) == 0) return false;
   return IsLevelWord(LowerAscii(word));
 }
 
