@@ -165,8 +165,10 @@ bool IsCumulative(const Document& doc, event::CasualtyContext& ctx, const Casual
   if (ctx.OverWeeks(f.sentence)) return true;
   // "At least 29 people have now died this year", "Thousands have also been killed": a
   // perfect tense with the year or a vague count of hundreds or more is a running total.
-  if (PerfectBeforeFate(f, spaced, sspan.begin) &&
-      (ctx.ThisYear(f.sentence) || (f.vague && f.high >= 100))) {
+  // (The year and the count first: kept per sentence or read off the frame, they rule out most
+  // frames before the two searches for a perfect tense.)
+  if ((ctx.ThisYear(f.sentence) || (f.vague && f.high >= 100)) &&
+      PerfectBeforeFate(f, spaced, sspan.begin)) {
     return true;
   }
   // "These attacks claimed ...", "Of the total number, 41 were killed": a breakdown of the
