@@ -860,6 +860,11 @@ class Classifier {
     for (const CasualtyFrame& f : typed_by_doers ? doc_.casualties : std::span<const CasualtyFrame>()) {
       if (f.sentence != si || f.negated || f.self_inflicted || f.span.begin < m.span.end) continue;
       if (f.fate != Fate::kKilled && f.fate != Fate::kInjured) continue;
+      // (Only soldiers or fighters can be the hit: the others are passed over before the
+      // searches of their words for "former", "retired", "off-duty".)
+      if (f.category != VictimCategory::kStateForces && f.category != VictimCategory::kNonState) {
+        continue;
+      }
       if (OffDutyVictims(f) || (off_duty && f.category == VictimCategory::kStateForces)) continue;
       if (f.category == VictimCategory::kStateForces ||
           (f.category == VictimCategory::kNonState && other_non_state(f))) {
