@@ -82,10 +82,20 @@ std::string VictimKey(event::CasualtyContext& ctx, const CasualtyFrame& f) {
 
 // The words of a cumulative count over a period (HasPeriodWords), each with a leading space:
 // whole words only ("areas of" is not "as of").
-constexpr std::string_view kPeriod[] = {
-    " since ", " since the beginning", " so far", " to date", " until today",
-    " same period", " nationwide", " as of ", " across the country", " over the past",
-    " over the last", " in recent months", " in recent years", " this year,"};
+constexpr std::string_view kPeriod[] = {" since ",
+                                        " since the beginning",
+                                        " so far",
+                                        " to date",
+                                        " until today",
+                                        " same period",
+                                        " nationwide",
+                                        " as of ",
+                                        " across the country",
+                                        " over the past",
+                                        " over the last",
+                                        " in recent months",
+                                        " in recent years",
+                                        " this year,"};
 static_assert(std::all_of(std::begin(kPeriod), std::end(kPeriod), [](std::string_view w) {
   return w.size() >= 3 && w[0] == ' ' && w[1] >= 'a' && w[1] <= 'z' && w[2] >= 'a' && w[2] <= 'z';
 }));
@@ -235,9 +245,8 @@ bool Hypothetical(const Document& doc, CasualtyContext& ctx, const CasualtyFrame
   static_assert(std::none_of(std::begin(kCues), std::end(kCues), [](std::string_view c) {
     return c.find_first_of(",;") != std::string_view::npos;
   }));
-  static_assert(std::all_of(std::begin(kCues), std::end(kCues), [](std::string_view c) {
-    return c.size() >= 2 && c[0] == ' ';
-  }));
+  static_assert(std::all_of(std::begin(kCues), std::end(kCues),
+                            [](std::string_view c) { return c.size() >= 2 && c[0] == ' '; }));
   static_assert(kCues[0] == std::string_view(" if "));
   // The bytes that follow a cue's opening space.
   static constexpr std::array<bool, 256> kCueSecond = [] {

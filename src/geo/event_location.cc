@@ -531,8 +531,7 @@ std::optional<GeoEntry> ContainerDivision(const Document& doc, const Gazetteer& 
       inner = &o;
     }
   }
-  if (!inner && !IsCapitalizedWord(doc, before) &&
-      !IsLevelWordAnyCase(doc.Slice(before.span))) {
+  if (!inner && !IsCapitalizedWord(doc, before) && !IsLevelWordAnyCase(doc.Slice(before.span))) {
     return std::nullopt;
   }
   const GeoEntry town = gaz.Entry(m.geo_id);
@@ -2057,9 +2056,8 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     // "(District Autonome d'Abidjan, Abidjan)", "(Kamukunji, Nairobi)": the last name of a list
     // in parentheses is where coders put the first-level division, spelled their way, even when
     // it is the name of its seat.
-    if (!names && IsProvincialOrNationalCapital(m) &&
-        m.geo_id < gaz.size() && gaz.Entry(m.geo_id).admin1_id() == admin1 &&
-        LastOfAListInParentheses(doc, m.span) &&
+    if (!names && IsProvincialOrNationalCapital(m) && m.geo_id < gaz.size() &&
+        gaz.Entry(m.geo_id).admin1_id() == admin1 && LastOfAListInParentheses(doc, m.span) &&
         !AfterASecondLevelDivision(doc, m.span, admin1, gaz)) {
       return std::string(name.text);
     }
