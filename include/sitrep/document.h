@@ -110,23 +110,34 @@ struct Document {
   std::vector<PlaceMention> places;
 
   // The first token that starts at or after byte `pos` (tokens are in text order). Looked for
-  // first a few tokens either way from where an even spread of the tokens over the text puts
-  // it (callers mostly ask about a mention's neighbours in short texts, where that guess is
-  // close), then by binary search.
+  // first a few tokens forwards or backwards from where an even spread of the tokens over the
+  // text puts it (callers mostly ask about a mention's neighbours in short texts, where that
+  // guess is close), then by binary search in the part left. (One direction, decided by the
+  // token at the guess: the walk needs no step count and no check of its answer after.)
   std::vector<Token>::const_iterator FirstTokenFrom(uint32_t pos) const {
+    auto starts_before = [](const Token& t, uint32_t p) { return t.span.begin < p; };
     const size_t n = tokens.size();
-    if (n > 0 && !text.empty()) {
-      size_t i = std::min<size_t>(static_cast<uint64_t>(pos) * n / text.size(), n);
-      constexpr int kSteps = 8;
-      int steps = 0;
-      for (; i > 0 && tokens[i - 1].span.begin >= pos && steps < kSteps; ++steps) --i;
-      for (; i < n && tokens[i].span.begin < pos && steps < kSteps; ++steps) ++i;
-      if ((i == 0 || tokens[i - 1].span.begin < pos) && (i == n || tokens[i].span.begin >= pos)) {
-        return tokens.begin() + static_cast<std::ptrdiff_t>(i);
-      }
+    if (n == 0 || text.empty()) {
+      return std::lower_bound(tokens.begin(), tokens.end(), pos, starts_before);
     }
-    return std::lower_bound(tokens.begin(), tokens.end(), pos,
-                            [](const Token& t, uint32_t p) { return t.span.begin < p; });
+    const Token* const t = tokens.data();
+    constexpr size_t kSteps = 8;
+    size_t i = std::min<size_t>(static_cast<uint64_t>(pos) * n / text.size(), n);
+    if (i < n && t[i].span.begin < pos) {
+      // The answer lies after the guess.
+      const size_t hi = std::min(n, i + 1 + kSteps);
+      ++i;
+      while (i < hi && t[i].span.begin < pos) ++i;
+      if (i < hi || i == n) return tokens.begin() + static_cast<std::ptrdiff_t>(i);
+      return std::lower_bound(tokens.begin() + static_cast<std::ptrdiff_t>(i), tokens.end(), pos,
+                              starts_before);
+    }
+    // The answer is the guess or before it.
+    const size_t lo = i > kSteps ? i - kSteps : 0;
+    while (i > lo && t[i - 1].span.begin >= pos) --i;
+    if (i == 0 || t[i - 1].span.begin < pos) return tokens.begin() + static_cast<std::ptrdiff_t>(i);
+    return std::lower_bound(tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(i), pos,
+                            starts_before);
   }
 
   // The temporal expressions from the first that starts at or after byte `pos` to the last (they

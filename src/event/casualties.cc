@@ -3,6 +3,10 @@
 #include <array>
 #include <map>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "event/event_internal.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/events.h"
@@ -47,7 +51,7 @@ bool AlsoInFrame(const event::CasualtyContext& ctx, const CasualtyFrame& f) {
 // "another"/"more"/"other" victims, or "also" killed: a new group of its own that adds up.
 // (Keying by the victims' head word, "soldiers" vs "policemen", was tried: worse on the UCDP
 // and GTD dev sets.)
-bool CountsOtherVictims(const event::CasualtyContext& ctx, const CasualtyFrame& f) {
+bool CountsOtherVictimsUncached(const event::CasualtyContext& ctx, const CasualtyFrame& f) {
   const std::string_view span_text = ctx.LowerOf(f.span);
   // ("Another three men": the frame starts at its count, after "another".)
   const uint32_t from = f.span.begin >= 8 ? f.span.begin - 8 : 0;
@@ -62,32 +66,86 @@ bool CountsOtherVictims(const event::CasualtyContext& ctx, const CasualtyFrame& 
          span_text.find("other ") != std::string_view::npos;
 }
 
+// CountsOtherVictims once per frame of the document (a fact of the frame's own words).
+bool CountsOtherVictims(event::CasualtyContext& ctx, const CasualtyFrame& f) {
+  int8_t* const slot = ctx.OtherVictimsSlot(f);
+  if (slot == nullptr) return CountsOtherVictimsUncached(ctx, f);
+  if (*slot < 0) *slot = CountsOtherVictimsUncached(ctx, f) ? 1 : 0;
+  return *slot == 1;
+}
+
 // The key a frame's count adds up under within its category: its own when it counts other
 // victims (CountsOtherVictims), else the category's.
-std::string VictimKey(const event::CasualtyContext& ctx, const CasualtyFrame& f) {
+std::string VictimKey(event::CasualtyContext& ctx, const CasualtyFrame& f) {
   return CountsOtherVictims(ctx, f) ? "#" + std::to_string(f.span.begin) : std::string();
+}
+
+// The words of a cumulative count over a period (HasPeriodWords), each with a leading space:
+// whole words only ("areas of" is not "as of").
+constexpr std::string_view kPeriod[] = {" since ",
+                                        " since the beginning",
+                                        " so far",
+                                        " to date",
+                                        " until today",
+                                        " same period",
+                                        " nationwide",
+                                        " as of ",
+                                        " across the country",
+                                        " over the past",
+                                        " over the last",
+                                        " in recent months",
+                                        " in recent years",
+                                        " this year,"};
+static_assert(std::all_of(std::begin(kPeriod), std::end(kPeriod), [](std::string_view w) {
+  return w.size() >= 3 && w[0] == ' ' && w[1] >= 'a' && w[1] <= 'z' && w[2] >= 'a' && w[2] <= 'z';
+}));
+// A bit per pair of lower-case letters that opens a phrase after its space ("si", "so", "to"
+// ...): most spaces of a sentence are followed by a pair that opens none.
+constexpr std::array<uint64_t, (26 * 26 + 63) / 64> kPeriodPairs = [] {
+  std::array<uint64_t, (26 * 26 + 63) / 64> t{};
+  for (std::string_view w : kPeriod) {
+    const size_t pair = static_cast<size_t>(w[1] - 'a') * 26 + static_cast<size_t>(w[2] - 'a');
+    t[pair / 64] |= uint64_t{1} << (pair % 64);
+  }
+  return t;
+}();
+
+// Whether a phrase of kPeriod opens at `p`, a space of `lower`.
+inline bool PeriodPhraseAt(std::string_view lower, size_t p) {
+  if (p + 2 >= lower.size()) return false;  // (every phrase has two letters after its space)
+  const unsigned a = static_cast<unsigned char>(lower[p + 1]) - 'a';
+  const unsigned b = static_cast<unsigned char>(lower[p + 2]) - 'a';
+  if (a >= 26 || b >= 26) return false;
+  const size_t pair = a * 26 + b;
+  if (((kPeriodPairs[pair / 64] >> (pair % 64)) & 1) == 0) return false;
+  const std::string_view rest = lower.substr(p);
+  for (std::string_view w : kPeriod) {
+    if (w[1] == lower[p + 1] && rest.starts_with(w)) return true;
+  }
+  return false;
 }
 
 // A cumulative count over a period, not one incident's: "more than 780 people had been killed
 // since Feb. 1", "killed nearly 850 civilians nationwide", "in the same period", "These
 // attacks claimed the lives of 567 persons" after a sentence that opens the period.
+// The phrases are tried at each space only (every phrase opens with one), the spaces found
+// sixteen bytes at a time where SSE2 is, and only after a pair of letters that opens one (a
+// find call per space and a test of every phrase there cost a third more).
 bool HasPeriodWords(std::string_view lower) {
-  // Each with a leading space: whole words only ("areas of" is not "as of").
-  static constexpr std::string_view kPeriod[] = {
-      " since ", " since the beginning", " so far", " to date", " until today",
-      " same period", " nationwide", " as of ", " across the country", " over the past",
-      " over the last", " in recent months", " in recent years", " this year,"};
-  static_assert(std::all_of(std::begin(kPeriod), std::end(kPeriod),
-                            [](std::string_view w) { return w.size() > 1 && w[0] == ' '; }));
-  // One pass over the spaces, trying only the phrases whose first letter follows (a find per
-  // phrase stops to compare at every space of the sentence). Every phrase starts with a space.
-  for (size_t p = lower.find(' '); p != std::string_view::npos; p = lower.find(' ', p + 1)) {
-    if (p + 1 >= lower.size()) break;
-    const char c = lower[p + 1];
-    const std::string_view rest = lower.substr(p);
-    for (std::string_view w : kPeriod) {
-      if (w[1] == c && rest.starts_with(w)) return true;
+  const size_t n = lower.size();
+  size_t at = 0;
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(' ');
+  for (; at + 16 <= n; at += 16) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(lower.data() + at));
+    for (auto mask = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, space)));
+         mask != 0; mask &= mask - 1) {
+      if (PeriodPhraseAt(lower, at + static_cast<size_t>(__builtin_ctz(mask)))) return true;
     }
+  }
+#endif
+  for (; at < n; ++at) {
+    if (lower[at] == ' ' && PeriodPhraseAt(lower, at)) return true;
   }
   return false;
 }
@@ -114,13 +172,13 @@ bool IsCumulative(const Document& doc, event::CasualtyContext& ctx, const Casual
   // dozens of deaths, was killed") is this incident's.
   if (f.count_span.empty() || (f.high <= 1 && !f.vague)) return false;
   // "the latest of dozens of deaths in almost three weeks of violence"
-  for (std::string_view w : {" the latest of ", " weeks of ", " months of ", " years of "}) {
-    if (event::ContainsInLower(spaced, w)) return true;
-  }
+  if (ctx.OverWeeks(f.sentence)) return true;
   // "At least 29 people have now died this year", "Thousands have also been killed": a
   // perfect tense with the year or a vague count of hundreds or more is a running total.
-  if (PerfectBeforeFate(f, spaced, sspan.begin) &&
-      (event::ContainsInLower(spaced, " this year") || (f.vague && f.high >= 100))) {
+  // (The year and the count first: kept per sentence or read off the frame, they rule out most
+  // frames before the two searches for a perfect tense.)
+  if ((ctx.ThisYear(f.sentence) || (f.vague && f.high >= 100)) &&
+      PerfectBeforeFate(f, spaced, sspan.begin)) {
     return true;
   }
   // "These attacks claimed ...", "Of the total number, 41 were killed": a breakdown of the
@@ -187,23 +245,44 @@ bool Hypothetical(const Document& doc, CasualtyContext& ctx, const CasualtyFrame
   static_assert(std::none_of(std::begin(kCues), std::end(kCues), [](std::string_view c) {
     return c.find_first_of(",;") != std::string_view::npos;
   }));
+  static_assert(std::all_of(std::begin(kCues), std::end(kCues),
+                            [](std::string_view c) { return c.size() >= 2 && c[0] == ' '; }));
+  static_assert(kCues[0] == std::string_view(" if "));
+  // The bytes that follow a cue's opening space.
+  static constexpr std::array<bool, 256> kCueSecond = [] {
+    std::array<bool, 256> t{};
+    for (std::string_view c : kCues) t[static_cast<unsigned char>(c[1])] = true;
+    return t;
+  }();
   // A cue counts only with no "," or ";" after it, so only the clause after the last one is
   // searched: a cue holds neither, so its last place in `before` lies in that clause when it
-  // counts, and otherwise it is not in the clause at all.
-  size_t clause = before.size();
-  while (clause > 0 && before[clause - 1] != ',' && before[clause - 1] != ';') --clause;
-  for (std::string_view cue : kCues) {
-    const size_t in_clause = LastIndexOf(before.substr(clause), cue);
-    if (in_clause == std::string_view::npos) continue;
-    const size_t at = clause + in_clause;
-    // "it was not known if the chief was killed": uncertain, not hypothetical.
-    if (cue == " if " &&
-        (before.substr(0, at).ends_with(" known") || before.substr(0, at).ends_with(" clear") ||
-         before.substr(0, at).ends_with(" unclear") ||
-         before.substr(0, at).ends_with(" unknown"))) {
-      continue;
+  // counts, and otherwise it is not in the clause at all. Every cue opens with a space: one
+  // pass from the clause's end back to its start tries the cues whose second byte follows each
+  // space (twelve searches of the clause cost three times as much).
+  // (Only the last " if " of the clause decides, as the uncertain ones are passed over.)
+  bool if_seen = false;
+  for (size_t at = before.size(); at-- > 0;) {
+    const char c = before[at];
+    if (c == ',' || c == ';') break;
+    if (c != ' ' || at + 1 >= before.size()) continue;
+    const char next = before[at + 1];
+    if (!kCueSecond[static_cast<unsigned char>(next)]) continue;
+    const std::string_view rest = before.substr(at);
+    for (size_t k = 0; k < std::size(kCues); ++k) {
+      const std::string_view cue = kCues[k];
+      if (cue[1] != next || !rest.starts_with(cue)) continue;
+      if (k == 0) {  // " if "
+        if (if_seen) continue;
+        if_seen = true;
+        // "it was not known if the chief was killed": uncertain, not hypothetical.
+        const std::string_view head = before.substr(0, at);
+        if (head.ends_with(" known") || head.ends_with(" clear") || head.ends_with(" unclear") ||
+            head.ends_with(" unknown")) {
+          continue;
+        }
+      }
+      return true;
     }
-    return true;
   }
   return false;
 }
@@ -675,10 +754,17 @@ CasualtyContext::CasualtyContext(const Document& doc, std::string_view lower)
 std::string_view CasualtyContext::Spaced(uint32_t s) {
   SentenceFacts& f = Facts(s);
   if (f.spaced.empty()) {
-    const std::string_view own = LowerOf(doc_.sentences[s].span);
-    f.spaced.reserve(own.size() + 1);
-    f.spaced.push_back(' ');
-    f.spaced.append(own);
+    const Span span = doc_.sentences[s].span;
+    if (span.begin > 0 && span.begin <= lower_.size() && lower_[span.begin - 1] == ' ') {
+      // The text's own space before the sentence (most sentences): a view, no copy.
+      f.spaced = lower_.substr(span.begin - 1, span.size() + 1);
+    } else {
+      const std::string_view own = LowerOf(span);
+      f.own.reserve(own.size() + 1);
+      f.own.push_back(' ');
+      f.own.append(own);
+      f.spaced = f.own;
+    }
   }
   return f.spaced;
 }
@@ -713,6 +799,15 @@ bool CasualtyContext::Additive(uint32_t s) {
 
 bool CasualtyContext::SaysMore(uint32_t s) {
   return AnyOnce(s, &SentenceFacts::more, {" also ", " as well", " too", " addition", " other "});
+}
+
+bool CasualtyContext::OverWeeks(uint32_t s) {
+  return AnyOnce(s, &SentenceFacts::over_weeks,
+                 {" the latest of ", " weeks of ", " months of ", " years of "});
+}
+
+bool CasualtyContext::ThisYear(uint32_t s) {
+  return AnyOnce(s, &SentenceFacts::this_year, {" this year"});
 }
 
 }  // namespace event

@@ -189,6 +189,19 @@ class CasualtyContext {
   bool Additive(uint32_t sentence);
   // Words saying two counts are different people: " also ", " too", " other " ...
   bool SaysMore(uint32_t sentence);
+  // Words of a count over weeks or more: " the latest of ", " weeks of ", " months of " ...
+  bool OverWeeks(uint32_t sentence);
+  // " this year"
+  bool ThisYear(uint32_t sentence);
+  // The memo slot of a fact of frame `f` (-1: not worked out yet), or null for a frame that is
+  // not one of the document's own (a copy). Casualty aggregation asks the same frames' facts
+  // again and again: for each other frame of an event, and for every event of the document.
+  int8_t* OtherVictimsSlot(const CasualtyFrame& f) {
+    const CasualtyFrame* const first = doc_.casualties.data();
+    if (&f < first || &f >= first + doc_.casualties.size()) return nullptr;
+    if (other_victims_.empty()) other_victims_.assign(doc_.casualties.size(), -1);
+    return &other_victims_[static_cast<size_t>(&f - first)];
+  }
 
   // Per sentence, the number of incidents its figures cover; empty (1 for every sentence) when
   // the document has no casualty frame.
@@ -198,20 +211,23 @@ class CasualtyContext {
 
  private:
   struct SentenceFacts {
-    std::string spaced;
-    int8_t period = -1, additive = -1, more = -1;  // -1: not looked at yet
+    std::string_view spaced;  // into lower_, or into `own` when no space precedes the sentence
+    std::string own;
+    // -1: not looked at yet
+    int8_t period = -1, additive = -1, more = -1, over_weeks = -1, this_year = -1;
   };
   bool AnyOnce(uint32_t sentence, int8_t SentenceFacts::*slot,
                std::initializer_list<std::string_view> words);
   const Document& doc_;
   std::string_view lower_;
   // Sentence `s`'s facts; the list is made at the first ask (most documents without casualty
-  // frames never ask).
+  // frames never ask), and never resized after (views into each `own` hold).
   SentenceFacts& Facts(uint32_t s) {
     if (facts_.empty()) facts_.resize(doc_.sentences.size());
     return facts_[s];
   }
   std::vector<SentenceFacts> facts_;
+  std::vector<int8_t> other_victims_;  // per frame of the document: CountsOtherVictims
 };
 
 // Whether casualty frame `f` tells a death that did not happen in this incident (a motive, a

@@ -76,7 +76,9 @@ std::string CompleteName(const ActorMention& m, std::string_view event_iso3,
   if (country.empty()) return m.actor;
   // Written into one string of the final size (a chain of + made and grew a string per part).
   std::string name;
-  if (m.actor == "Military Forces" || m.actor == "Police Forces") {
+  // (Views: compared with the literals inline, not through string::compare and strlen.)
+  const std::string_view actor = m.actor;
+  if (actor == "Military Forces" || actor == "Police Forces") {
     const bool the = country == "United States" || country == "United Kingdom" ||
                      country == "Netherlands" || country == "Philippines" ||
                      country == "Central African Republic";
@@ -90,12 +92,22 @@ std::string CompleteName(const ActorMention& m, std::string_view event_iso3,
   return name;
 }
 
-// Is `w`, lower-cased, one of `words` (lower-case)? Compared without building strings. The
+// Is `w`, lower-cased, one of `Words` (lower-case)? Compared without building strings. The
 // lists are static arrays: a braced list would be built on the stack at every call, and the
-// role tests below ask it of several words of every actor mention.
-template <size_t N>
-bool AnyOfLower(std::string_view w, const std::string_view (&words)[N]) {
-  for (std::string_view x : words) {
+// role tests below ask it of several words of every actor mention. (The array is a template
+// argument: the lengths of its words are one bit set made at compile time and tested first,
+// as most words asked have none of them.)
+template <const auto& Words>
+bool AnyOfLower(std::string_view w) {
+  static_assert(std::all_of(std::begin(Words), std::end(Words),
+                            [](std::string_view x) { return x.size() < 64; }));
+  static constexpr uint64_t kLengths = [] {
+    uint64_t bits = 0;
+    for (std::string_view x : Words) bits |= uint64_t{1} << x.size();
+    return bits;
+  }();
+  if (w.size() >= 64 || (kLengths >> w.size() & 1) == 0) return false;
+  for (std::string_view x : Words) {
     if (EqualsLower(w, x)) return true;
   }
   return false;
@@ -124,17 +136,17 @@ bool IsSource(const Document& doc, const MentionTokens& at) {
   auto tok = at.after;
   for (int k = 0; k < 5 && tok + k < doc.tokens.end(); ++k) {
     const std::string_view w = doc.Slice((tok + k)->span);
-    if (AnyOfLower(w, kReportVerbs)) {
+    if (AnyOfLower<kReportVerbs>(w)) {
       // "U.S. Central Command reported that its forces killed...": the source is the actor.
       for (int j = k + 1; j < k + 6 && tok + j + 1 < doc.tokens.end(); ++j) {
-        if (AnyOfLower(doc.Slice((tok + j)->span), kOwnForces)) return false;
+        if (AnyOfLower<kOwnForces>(doc.Slice((tok + j)->span))) return false;
       }
       return true;
     }
     // A named speaker of the force stands between it and the verb: "Police officer Abdirahman
     // Osman said", "police commander John Mwangi said".
     const bool name = !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
-    if (!name && !AnyOfLower(w, kBeforeReportVerb)) {
+    if (!name && !AnyOfLower<kBeforeReportVerb>(w)) {
       break;
     }
   }
@@ -143,7 +155,7 @@ bool IsSource(const Document& doc, const MentionTokens& at) {
     const std::string_view w1 = doc.Slice((before - 1)->span);
     const std::string_view w2 = doc.Slice((before - 2)->span);
     if (EqualsLower(w2, "according") && EqualsLower(w1, "to")) return true;
-    if (EqualsLower(w1, "by") && AnyOfLower(w2, kReleaseVerbs)) return true;
+    if (EqualsLower(w1, "by") && AnyOfLower<kReleaseVerbs>(w2)) return true;
   }
   return false;
 }
@@ -171,11 +183,11 @@ bool ClaimsAttack(const Document& doc, const MentionTokens& at) {
     if (StartsWithLower(w, "claim") && !EqualsLower(w, "claimants")) {
       // "claimed responsibility", "claimed (the) credit", "claimed the attack".
       const std::string_view next = word(tok + k + 1), after = word(tok + k + 2);
-      return AnyOfLower(next, kClaimObjects) || AnyOfLower(after, kClaimObjects) ||
-             (EqualsLower(next, "the") && AnyOfLower(after, kClaimedAttacks));
+      return AnyOfLower<kClaimObjects>(next) || AnyOfLower<kClaimObjects>(after) ||
+             (EqualsLower(next, "the") && AnyOfLower<kClaimedAttacks>(after));
     }
     // Only the group's own words and auxiliaries stand between it and its claim.
-    if (!AnyOfLower(w, kBeforeClaim)) {
+    if (!AnyOfLower<kBeforeClaim>(w)) {
       break;
     }
   }
@@ -194,7 +206,7 @@ bool ClaimsAttack(const Document& doc, const MentionTokens& at) {
     }
   }
   return before - first >= 2 && EqualsLower(word(before - 1), "on") &&
-         AnyOfLower(word(before - 2), kBlameVerbs);
+         AnyOfLower<kBlameVerbs>(word(before - 2));
 }
 
 constexpr std::string_view kFirstActions[] = {
@@ -213,10 +225,10 @@ bool ActsFirst(const Document& doc, Span mention) {
   const auto end = doc.tokens.end();
   for (int k = 0; k < 5 && tok + k < end; ++k) {
     const std::string_view w = doc.Slice((tok + k)->span);
-    if (AnyOfLower(w, kFirstActions)) {
+    if (AnyOfLower<kFirstActions>(w)) {
       return true;
     }
-    if (!AnyOfLower(w, kBeforeFirstAction)) {
+    if (!AnyOfLower<kBeforeFirstAction>(w)) {
       return false;
     }
   }
@@ -277,11 +289,18 @@ std::string GovernmentName(const Actor& a) {
     const size_t paren = country.find(" (");
     if (paren != std::string::npos) country.resize(paren);
   }
-  if (country == "United States") country = "United States of America";
-  if (country == "Russia") country = "Russia (Soviet Union)";
-  if (country == "Democratic Republic of Congo") country = "DR Congo (Zaire)";
-  if (country == "Myanmar") country = "Myanmar (Burma)";
-  if (country == "Yemen") country = "Yemen (North Yemen)";
+  // (At most one applies: no new name is another's old one.)
+  if (const std::string_view name = country; name == "United States") {
+    country = "United States of America";
+  } else if (name == "Russia") {
+    country = "Russia (Soviet Union)";
+  } else if (name == "Democratic Republic of Congo") {
+    country = "DR Congo (Zaire)";
+  } else if (name == "Myanmar") {
+    country = "Myanmar (Burma)";
+  } else if (name == "Yemen") {
+    country = "Yemen (North Yemen)";
+  }
   return "Government of " + country;
 }
 
@@ -513,8 +532,9 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
   auto add_state_forces = [&]() {
     const std::string c = CountryNameOf(country_iso3, country);
     const int k = add_actor("Military Forces", 1, Class::kState);
-    const bool the = c == "United States" || c == "United Kingdom" || c == "Netherlands" ||
-                     c == "Philippines" || c == "Central African Republic";
+    const std::string_view cv = c;
+    const bool the = cv == "United States" || cv == "United Kingdom" || cv == "Netherlands" ||
+                     cv == "Philippines" || cv == "Central African Republic";
     actors[k].name = c.empty() ? "Military Forces" : "Military Forces of " + std::string(the ? "the " : "") + c;
     actors[k].iso3 = std::string(country_iso3);
     return k;
@@ -820,8 +840,19 @@ std::string UcdpSideName(std::string_view acled_actor) {
       {"OLA: Oromo Liberation Army", "OLA"},
       {"Wagner Group", "Wagner"},
   };
-  for (const Pair& p : kNames) {
-    if (p.acled == acled_actor) return std::string(p.ucdp);
+  // A bit per length of the names above: most actors' names have none of those lengths and
+  // are not compared with each.
+  static_assert(std::all_of(std::begin(kNames), std::end(kNames),
+                            [](const Pair& p) { return p.acled.size() < 64; }));
+  static constexpr uint64_t kLengths = [] {
+    uint64_t bits = 0;
+    for (const Pair& p : kNames) bits |= uint64_t{1} << p.acled.size();
+    return bits;
+  }();
+  if (acled_actor.size() < 64 && (kLengths >> acled_actor.size() & 1) != 0) {
+    for (const Pair& p : kNames) {
+      if (p.acled == acled_actor) return std::string(p.ucdp);
+    }
   }
   if (acled_actor.starts_with("Houthi") || acled_actor.starts_with("Ansar Allah")) {
     return "Ansarallah";

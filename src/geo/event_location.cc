@@ -138,17 +138,61 @@ class LowerWord {
 
 LowerWord LowerAscii(std::string_view s) { return LowerWord(s); }
 
+// LowerAscii(s) == lower (`lower` has no upper-case letter), without the lowered copy: the
+// sizes first, then byte by byte to the first difference.
+bool SameLowerAscii(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != lower[i]) return false;
+  }
+  return true;
+}
+
 // Words naming the level of a place, written after its name ("Kaldar district", "Bali town").
+constexpr std::string_view kLevelWords[] = {
+    "district",   "province",     "governorate",   "state",       "region",
+    "village",    "town",         "city",          "county",      "municipality",
+    "department", "prefecture",   "oblast",        "raion",       "commune",
+    "township",   "lga",          "locality",      "subdistrict", "sub-district",
+    "area",       "neighborhood", "neighbourhood", "quarter",     "camp"};
 bool IsLevelWord(std::string_view lower) {
-  static constexpr std::string_view kWords[] = {
-      "district",   "province",     "governorate",   "state",       "region",
-      "village",    "town",         "city",          "county",      "municipality",
-      "department", "prefecture",   "oblast",        "raion",       "commune",
-      "township",   "lga",          "locality",      "subdistrict", "sub-district",
-      "area",       "neighborhood", "neighbourhood", "quarter",     "camp"};
   // A hash set: asked of nearly every word around a place, where 25 compares cost more.
-  static const util::WordSet kSet(kWords);
+  static const util::WordSet kSet(kLevelWords);
   return kSet.Has(lower);
+}
+
+// IsLevelWord of `word` lower-cased. A word of a size no level word has ("," "in" "of", most
+// words around a place) is not lowered.
+bool IsLevelWordAnyCase(std::string_view word) {
+  static constexpr std::pair<size_t, size_t> kSizes = [] {
+    std::pair<size_t, size_t> sizes{SIZE_MAX, 0};
+    for (std::string_view w : kLevelWords) {
+      sizes = {std::min(sizes.first, w.size()), std::max(sizes.second, w.size())};
+    }
+    return sizes;
+  }();
+  if (word.size() < kSizes.first || word.size() > kSizes.second) return false;
+  // Nor is a word whose first two letters open no level word ("Kabul", "Helmand", most names
+  // around a place): a bit per pair of letters, either case.
+  static constexpr std::array<uint64_t, (26 * 26 + 63) / 64> kPairs = [] {
+    std::array<uint64_t, (26 * 26 + 63) / 64> t{};
+    for (std::string_view w : kLevelWords) {
+      const size_t pair = static_cast<size_t>(w[0] - 'a') * 26 + static_cast<size_t>(w[1] - 'a');
+      t[pair / 64] |= uint64_t{1} << (pair % 64);
+    }
+    return t;
+  }();
+  static_assert(std::all_of(std::begin(kLevelWords), std::end(kLevelWords), [](std::string_view w) {
+    return w.size() >= 2 && w[0] >= 'a' && w[0] <= 'z' && w[1] >= 'a' && w[1] <= 'z';
+  }));
+  // (A byte with 0x20 set is a lower-case letter exactly when the byte is a letter.)
+  const unsigned a = (static_cast<unsigned char>(word[0]) | 0x20u) - 'a';
+  const unsigned b = (static_cast<unsigned char>(word[1]) | 0x20u) - 'a';
+  if (a >= 26 || b >= 26) return false;
+  const size_t pair = a * 26 + b;
+  if ((kPairs[pair / 64] >> (pair % 64) & 1) == 0) return false;
+  return IsLevelWord(LowerAscii(word));
 }
 
 // Words after a town's name that make it a part of the next town named ("Saihat neighborhood,
@@ -243,7 +287,7 @@ FoldedIds FoldIdsMemo(std::string_view text, const Gazetteer& gaz) {
 std::string_view MentionKeyText(const Document& doc, const PlaceMention& m) {
   std::string_view t = doc.Slice(m.span);
   size_t space = t.rfind(' ');
-  if (space != std::string_view::npos && IsLevelWord(LowerAscii(t.substr(space + 1)))) {
+  if (space != std::string_view::npos && IsLevelWordAnyCase(t.substr(space + 1))) {
     t = t.substr(0, space);
   }
   return t;
@@ -315,8 +359,15 @@ bool IsContainerLinkWord(std::string_view lower) {
                                                 "southwestern",
                                                 "central",
                                                 "rural"};
-  static const util::WordSet kSet(kWords);
-  return IsLevelWord(lower) || kSet.Has(lower);
+  // With the level words in the same set: one lookup per word, not two.
+  static constexpr auto kAll = [] {
+    std::array<std::string_view, std::size(kLevelWords) + std::size(kWords)> all{};
+    std::copy(std::begin(kLevelWords), std::end(kLevelWords), all.begin());
+    std::copy(std::begin(kWords), std::end(kWords), all.begin() + std::size(kLevelWords));
+    return all;
+  }();
+  static const util::WordSet kSet(kAll);
+  return kSet.Has(lower);
 }
 
 // True when `outer` follows `inner` with only container link words between them.
@@ -367,7 +418,7 @@ bool LinkedByWord(const Document& doc, const PlaceMention& inner, const PlaceMen
 bool CityAfterComma(const Document& doc, const PlaceMention& inner, const PlaceMention& outer) {
   size_t t = TokenAt(doc, inner.span.end);
   // "Pulluvila village (Thiruvananthapuram, ...)": a level word, then the city in parentheses.
-  if (t < doc.tokens.size() && IsLevelWord(LowerAscii(doc.Slice(doc.tokens[t].span)))) ++t;
+  if (t < doc.tokens.size() && IsLevelWordAnyCase(doc.Slice(doc.tokens[t].span))) ++t;
   if (t + 1 >= doc.tokens.size() || doc.tokens[t + 1].span.begin != outer.span.begin) return false;
   const std::string_view sep = doc.Slice(doc.tokens[t].span);
   if (sep == "(") {
@@ -382,7 +433,7 @@ bool CityAfterComma(const Document& doc, const PlaceMention& inner, const PlaceM
     if (before == "," || before == "and") return false;
   }
   size_t n = TokenAt(doc, outer.span.end);
-  if (n < doc.tokens.size() && IsLevelWord(LowerAscii(doc.Slice(doc.tokens[n].span)))) ++n;
+  if (n < doc.tokens.size() && IsLevelWordAnyCase(doc.Slice(doc.tokens[n].span))) ++n;
   if (n >= doc.tokens.size()) return true;
   const LowerWord next = LowerAscii(doc.Slice(doc.tokens[n].span));
   return next != "," && next != "and" && next != "or" && next != "&";
@@ -406,6 +457,13 @@ PlaceMention MovedTo(const PlaceMention& m, const GeoEntry& e) {
              : e.kind() == GeoKind::kAdmin1 ? PlaceKind::kAdmin1
                                             : PlaceKind::kPlace;
   return out;
+}
+
+// A seat of a first-level division or a national capital (feature code PPLA or PPLC; compared
+// as a view, inline, not through string::compare and strlen).
+bool IsProvincialOrNationalCapital(const PlaceMention& m) {
+  const std::string_view code = m.feature_code;
+  return code == "PPLA" || code == "PPLC";
 }
 
 bool IsCapitalizedWord(const Document& doc, const Token& t) {
@@ -432,7 +490,7 @@ bool HeadOfLongerName(const Document& doc, const PlaceMention& m) {
   }
   const Token& next = *(at + 1);
   return next.span.begin == m.span.end + 1 && IsCapitalizedWord(doc, next) &&
-         !IsLevelWord(LowerAscii(doc.Slice(next.span)));
+         !IsLevelWordAnyCase(doc.Slice(next.span));
 }
 
 // A town written as the container of the name before it — "Dawlat Abad district, Balkh",
@@ -473,8 +531,7 @@ std::optional<GeoEntry> ContainerDivision(const Document& doc, const Gazetteer& 
       inner = &o;
     }
   }
-  if (!inner && !IsCapitalizedWord(doc, before) &&
-      !IsLevelWord(LowerAscii(doc.Slice(before.span)))) {
+  if (!inner && !IsCapitalizedWord(doc, before) && !IsLevelWordAnyCase(doc.Slice(before.span))) {
     return std::nullopt;
   }
   const GeoEntry town = gaz.Entry(m.geo_id);
@@ -837,7 +894,7 @@ std::optional<Verdict> AwayFromItsTownInParentheses(const Document& doc, const G
     return std::nullopt;
   }
   size_t t = TokenAt(doc, m.span.end);
-  if (t < doc.tokens.size() && IsLevelWord(LowerAscii(doc.Slice(doc.tokens[t].span)))) ++t;
+  if (t < doc.tokens.size() && IsLevelWordAnyCase(doc.Slice(doc.tokens[t].span))) ++t;
   if (t + 1 >= doc.tokens.size() || doc.Slice(doc.tokens[t].span) != "(") return std::nullopt;
   const uint32_t next = doc.tokens[t + 1].span.begin;
   for (uint32_t o = groups.first[me.sentence]; o < groups.first[me.sentence + 1]; ++o) {
@@ -880,7 +937,7 @@ std::optional<Verdict> AwayFromItsTownInParentheses(const Document& doc, const G
 // event is, not as a part of something else ("the Rabat area of X district"), is that capital,
 // not a village or town of the other country named with it.
 bool NationalCapitalWrittenAsThePlace(const Document& doc, const PlaceMention& m) {
-  if (m.feature_code != "PPLC" || !WrittenAfterLocativeWord(doc, m)) return false;
+  if (std::string_view(m.feature_code) != "PPLC" || !WrittenAfterLocativeWord(doc, m)) return false;
   const size_t t = TokenAt(doc, m.span.end);
   return t >= doc.tokens.size() || !IsPartWord(LowerAscii(doc.Slice(doc.tokens[t].span)));
 }
@@ -962,13 +1019,13 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
       }
       // A provincial or national capital written with words ("in the countryside of Idleb",
       // "in Al-Hasakeh") holds the place as its province does.
-      const bool capital = c.m->kind == PlaceKind::kPlace &&
-                           (c.m->feature_code == "PPLA" || c.m->feature_code == "PPLC");
+      const bool capital = c.m->kind == PlaceKind::kPlace && IsProvincialOrNationalCapital(*c.m);
       // "Ermita, Manila after ...": a town written right before a city after a comma, the
       // pair ending there (not a list, "Dedougou, Manga and Po"), is a part of that city.
       const bool city = !same_name && m.kind == PlaceKind::kPlace &&
                         c.m->kind == PlaceKind::kPlace && c.country == me.country &&
-                        (capital || c.m->feature_code == "PPLA2") && CityAfterComma(doc, m, *c.m);
+                        (capital || std::string_view(c.m->feature_code) == "PPLA2") &&
+                        CityAfterComma(doc, m, *c.m);
       if (!IsAdminLevel(*c.m) && !capital && !same_name && !city) continue;
       if (c.m->kind == PlaceKind::kAdmin2 && m.kind == PlaceKind::kAdmin2) continue;
       const bool owner = PossessiveContainer(doc, m, *c.m);
@@ -1399,8 +1456,11 @@ void RestoreWhenItsDoubtersMoved(const std::vector<Usable>& all, std::span<const
   }
 }
 
-std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const Gazetteer& gaz,
-                                          DocPlaces& ctx) {
+// (The answer is no copy: a mention of the document, or a reading of one in the thread's
+// scratch, valid until the next call on the thread, as the callers locate it at once. Null when
+// the sentence names no place.)
+const PlaceMention* BestInContext(const Document& doc, Span span, const Gazetteer& gaz,
+                                  DocPlaces& ctx) {
   const std::vector<Usable>& all = ctx.Usables();
   // Scratch of the calling thread, reused from call to call: this runs for every sentence
   // located, and nothing it calls comes back here.
@@ -1408,6 +1468,7 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
     std::vector<size_t> in;
     std::vector<const PlaceMention*> picked;
     std::vector<PlaceMention> moved;  // the readings Judge moved, reserved so pointers hold
+    std::optional<PlaceMention> town;  // the town a division's name names, when returned
     std::vector<GeoId> admin1s;
     std::vector<char> dropped, dateline;
   };
@@ -1426,7 +1487,7 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
     }
     std::sort(in.begin(), in.end());
   }
-  if (in.empty()) return std::nullopt;
+  if (in.empty()) return nullptr;
   std::vector<const PlaceMention*>& picked = scratch.picked;
   std::vector<GeoId>& admin1s = scratch.admin1s;
   std::vector<char>& dropped = scratch.dropped;
@@ -1451,7 +1512,7 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
   auto anchored = [&](size_t i) {
     const PlaceMention& m = *picked[i];
     size_t t = TokenAt(doc, m.span.end);
-    if (t < doc.tokens.size() && IsLevelWord(LowerAscii(doc.Slice(doc.tokens[t].span)))) ++t;
+    if (t < doc.tokens.size() && IsLevelWordAnyCase(doc.Slice(doc.tokens[t].span))) ++t;
     if (t + 1 >= doc.tokens.size()) return false;
     std::string_view p = doc.Slice(doc.tokens[t].span);
     if (p != "," && p != "(") return false;
@@ -1502,7 +1563,7 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
         FollowsAsContainer(doc, b, a)) {
       return false;
     }
-    const bool capital = a.feature_code == "PPLA" || a.feature_code == "PPLC";
+    const bool capital = IsProvincialOrNationalCapital(a);
     // In another country, only a capital or a place that another place of the sentence lies in.
     if (a.country != b.country && !capital &&
         std::none_of(picked.begin(), picked.end(), [&](const PlaceMention* o) {
@@ -1528,7 +1589,7 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
       best = static_cast<int>(i);
     }
   }
-  if (best < 0) return std::nullopt;
+  if (best < 0) return nullptr;
 
   // A part of a town gives way to the town: "X neighborhood, Y" / "the X district of Y".
   const PlaceMention& b = *picked[best];
@@ -1547,7 +1608,7 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
         if (e.kind() != GeoKind::kPlace || Admin1OfEntry(e) != admin1s[best]) continue;
         if (!town || e.population() > town->population()) town = e;
       }
-      if (town) return MovedTo(b, *town);
+      if (town) return &scratch.town.emplace(MovedTo(b, *town));
       break;
     }
   }
@@ -1561,13 +1622,13 @@ std::optional<PlaceMention> BestInContext(const Document& doc, Span span, const 
           if (dropped[j] || picked[j]->span.begin != next) continue;
           if ((picked[j]->kind == PlaceKind::kPlace || picked[j]->kind == PlaceKind::kAdmin2) &&
               picked[j]->country == b.country) {
-            return *picked[j];
+            return picked[j];
           }
         }
       }
     }
   }
-  return b;
+  return &b;
 }
 
 int Dominant(const Document& doc, bool allow_demonyms) {
@@ -1995,9 +2056,8 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
     // "(District Autonome d'Abidjan, Abidjan)", "(Kamukunji, Nairobi)": the last name of a list
     // in parentheses is where coders put the first-level division, spelled their way, even when
     // it is the name of its seat.
-    if (!names && (m.feature_code == "PPLA" || m.feature_code == "PPLC") &&
-        m.geo_id < gaz.size() && gaz.Entry(m.geo_id).admin1_id() == admin1 &&
-        LastOfAListInParentheses(doc, m.span) &&
+    if (!names && IsProvincialOrNationalCapital(m) && m.geo_id < gaz.size() &&
+        gaz.Entry(m.geo_id).admin1_id() == admin1 && LastOfAListInParentheses(doc, m.span) &&
         !AfterASecondLevelDivision(doc, m.span, admin1, gaz)) {
       return std::string(name.text);
     }
@@ -2108,7 +2168,7 @@ std::string_view NameAsWritten(const Document& doc, const PlaceMention& m) {
   size_t b = TokenAt(doc, m.span.begin);
   size_t e = b;
   while (e < doc.tokens.size() && doc.tokens[e].span.end <= m.span.end) ++e;
-  auto level = [&](size_t i) { return IsLevelWord(LowerAscii(doc.Slice(doc.tokens[i].span))); };
+  auto level = [&](size_t i) { return IsLevelWordAnyCase(doc.Slice(doc.tokens[i].span)); };
   auto lower = [&](size_t i) {
     std::string_view w = doc.Slice(doc.tokens[i].span);
     // "near", "town of"; a glued article keeps its name: "al-Qunaitara".
@@ -2528,7 +2588,7 @@ std::optional<std::pair<size_t, size_t>> BeforeUnknownDivision(const Document& d
   // The unknown division: up to four words, the first capitalized, then capitalized words,
   // numbers ("Province 4") or Arabic articles ("Bahr al Jabal"), one space apart.
   size_t mid_end = sep;
-  if (mid_end > 0 && IsLevelWord(LowerAscii(word(mid_end - 1)))) --mid_end;
+  if (mid_end > 0 && IsLevelWordAnyCase(word(mid_end - 1))) --mid_end;
   size_t mid = mid_end;
   while (mid > 0 && mid_end - mid < 4 && (mid == mid_end || joined(mid))) {
     const Token& w = doc.tokens[mid - 1];
@@ -2547,7 +2607,7 @@ std::optional<std::pair<size_t, size_t>> BeforeUnknownDivision(const Document& d
   }
   // The place: up to three capitalized words and an optional level word, after a cue.
   size_t end = mid - 1;
-  if (IsLevelWord(LowerAscii(word(end - 1)))) --end;
+  if (IsLevelWordAnyCase(word(end - 1))) --end;
   size_t begin = end;
   while (begin > 0 && end - begin < 3 && IsCapitalizedWord(doc, doc.tokens[begin - 1]) &&
          (begin == end || joined(begin))) {
@@ -2587,7 +2647,7 @@ void NameUnlocatedPlace(const Document& doc, const PlaceMention& chosen, EventLo
   std::string_view sep = doc.Slice(doc.tokens[t - 1].span);
   if (sep != "," && sep != "(") return;
   size_t end = t - 1;  // one past the name's last token
-  if (end > 0 && IsLevelWord(LowerAscii(doc.Slice(doc.tokens[end - 1].span)))) --end;
+  if (end > 0 && IsLevelWordAnyCase(doc.Slice(doc.tokens[end - 1].span))) --end;
   size_t begin = end;
   // Up to three capitalized words, one space apart; a lower-case article or particle between
   // two of them belongs to the name ("Bab al Sham", "Saint Julien du Poy").
@@ -2683,7 +2743,7 @@ std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, size_t
     for (size_t i = b; i < e; ++i) {
       if (!name_word(i)) return false;
       if (i > b && doc.tokens[i].span.begin - doc.tokens[i - 1].span.end != 1) return false;
-      if (IsLevelWord(LowerAscii(word(i)))) return false;
+      if (IsLevelWordAnyCase(word(i))) return false;
     }
     const LowerWord lower = LowerAscii(word(b));
     return lower != "the" && lower != "a" && lower != "an";
@@ -2704,10 +2764,14 @@ std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, size_t
         !((size == 9 || size == 10) && head == 'f')) {
       continue;
     }
-    const LowerWord w = LowerAscii(word(i));
+    // The word compared as lower case in place (no lowered copy: "of", "on", "several",
+    // "following" ... pass the tests above in most sentences).
+    const std::string_view wd = word(i);
+    const bool sector = SameLowerAscii(wd, "sector");
     size_t b = 0, e = 0;
-    if (w == "village" || w == "hamlet" || w == "township" || w == "frontline" ||
-        w == "frontlines" || w == "sector") {
+    if (SameLowerAscii(wd, "village") || SameLowerAscii(wd, "hamlet") ||
+        SameLowerAscii(wd, "township") || SameLowerAscii(wd, "frontline") ||
+        SameLowerAscii(wd, "frontlines") || sector) {
       // Up to three capitalized words before it.
       e = i;
       b = e;
@@ -2715,9 +2779,10 @@ std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, size_t
              (b == e || doc.tokens[b].span.begin - doc.tokens[b - 1].span.end == 1)) {
         --b;
       }
-    } else if ((w == "of" && i > first &&
-                (LowerAscii(word(i - 1)) == "village" || LowerAscii(word(i - 1)) == "hamlet")) ||
-               word(i) == "Barangay") {
+    } else if ((SameLowerAscii(wd, "of") && i > first &&
+                (SameLowerAscii(word(i - 1), "village") ||
+                 SameLowerAscii(word(i - 1), "hamlet"))) ||
+               wd == "Barangay") {
       b = i + 1;
       e = b;
       while (e < doc.tokens.size() && e - b < 3 && doc.tokens[e].span.end <= sentence.end &&
@@ -2729,7 +2794,7 @@ std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, size_t
     if (!name_at(b, e)) continue;
     // "The X sector" names a sector with its word, as "the Gaza Strip" does; in an address
     // ("X sector, Y municipality") the word says the level, as "village" does.
-    if (w == "sector" && LowerAscii(word(b - 1)) == "the") e = i + 1;
+    if (sector && LowerAscii(word(b - 1)) == "the") e = i + 1;
     const Span name{doc.tokens[b].span.begin, doc.tokens[e - 1].span.end};
     // A name the places layer read (resolved, a demonym, a person's name) is not a lost village.
     bool known = false;
@@ -3291,6 +3356,8 @@ bool AnyFollowsAsContainer(const Document& doc, const PlaceMention& inner,
   auto it =
       std::lower_bound(outers.begin(), outers.end(), inner.span.end,
                        [](const PlaceMention* o, uint32_t pos) { return o->span.begin < pos; });
+  // (None after it, as for most: no token looked up.)
+  if (it == outers.end()) return false;
   const size_t t = TokenAt(doc, inner.span.end);
   const uint32_t limit = t + 6 < doc.tokens.size() ? doc.tokens[t + 6].span.begin : UINT32_MAX;
   for (; it != outers.end() && (*it)->span.begin <= limit; ++it) {

@@ -860,6 +860,11 @@ class Classifier {
     for (const CasualtyFrame& f : typed_by_doers ? doc_.casualties : std::span<const CasualtyFrame>()) {
       if (f.sentence != si || f.negated || f.self_inflicted || f.span.begin < m.span.end) continue;
       if (f.fate != Fate::kKilled && f.fate != Fate::kInjured) continue;
+      // (Only soldiers or fighters can be the hit: the others are passed over before the
+      // searches of their words for "former", "retired", "off-duty".)
+      if (f.category != VictimCategory::kStateForces && f.category != VictimCategory::kNonState) {
+        continue;
+      }
       if (OffDutyVictims(f) || (off_duty && f.category == VictimCategory::kStateForces)) continue;
       if (f.category == VictimCategory::kStateForces ||
           (f.category == VictimCategory::kNonState && other_non_state(f))) {
@@ -1351,8 +1356,15 @@ class Classifier {
     static constexpr std::string_view kRecordWords[] = {"charges", "convicted"};
     static const util::WordBits kDrugWords{
         {kVictimWords, kVictimWord}, {kDrugWordList, kDrugWord}, {kRecordWords, kRecordWord}};
-    // No "drug" anywhere in the lower-cased text: no token is the word (most documents).
-    if (std::string_view(lower_).find("drug") == std::string_view::npos) return false;
+    // No "drug" anywhere in the lower-cased text: no token is the word (most documents). (Found
+    // at its 'g', which few words have: a find of the word stops at every 'd' of the text.)
+    const std::string_view text = lower_;
+    bool drug = false;
+    for (size_t g = text.find('g', 3); g != std::string_view::npos && !drug;
+         g = text.find('g', g + 1)) {
+      drug = text[g - 3] == 'd' && text[g - 2] == 'r' && text[g - 1] == 'u';
+    }
+    if (!drug) return false;
     for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
       const Sentence& s = doc_.sentences[si];
       bool victim = false, drug = false, record = false;

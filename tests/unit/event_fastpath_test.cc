@@ -889,6 +889,10 @@ TEST(EventFastPath, CasualtyContextMatchesPlain) {
       "Forty sinceres, soft tones, oversights and insights: nation widens, as often, since2 no "
       "one over the pastures saw it.",
       "A",
+      // Sentences after a line break (no space before them), short ones, phrases in a last
+      // block of fewer than sixteen bytes.
+      "Gunmen killed 4 in the latest of three weeks of raids.\nNine have died this year so far\n"
+      "3 died so far\nOver the years of war, 3 died to date.",
   };
   size_t frames = 0;
   for (const char* text : texts) {
@@ -911,6 +915,10 @@ TEST(EventFastPath, CasualtyContextMatchesPlain) {
                                          " across the country", " over the past", " over the last",
                                          " in recent months", " in recent years", " this year,"}))
           << spaced;
+      EXPECT_EQ(ctx.OverWeeks(s), ReferenceHasAny(spaced, {" the latest of ", " weeks of ",
+                                                           " months of ", " years of "}))
+          << spaced;
+      EXPECT_EQ(ctx.ThisYear(s), ReferenceHasAny(spaced, {" this year"})) << spaced;
     }
     std::vector<event::Incident> incidents = event::GroupMentions(doc, nullptr);
     event::AssignFrames(doc, &incidents);

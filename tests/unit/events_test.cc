@@ -486,6 +486,27 @@ const RoleCase kRoleCases[] = {
      "Military Forces of Israel", "Civilians", 17},
 };
 
+// UCDP's names of the governments whose names differ from ACLED's, and one that does not.
+TEST(AssembleEvents, UcdpGovernmentNames) {
+  const struct {
+    const char* text;
+    const char* side_a;
+  } kCases[] = {
+      {"Russian forces killed 14 ISIS militants in a raid on Monday.",
+       "Government of Russia (Soviet Union)"},
+      {"Yemeni forces killed 14 ISIS militants in a raid on Monday.",
+       "Government of Yemen (North Yemen)"},
+      {"Myanmar forces killed 14 ISIS militants in a raid on Monday.",
+       "Government of Myanmar (Burma)"},
+      {"Iraqi forces killed 14 ISIS militants in a raid on Monday.", "Government of Iraq"},
+  };
+  for (const auto& c : kCases) {
+    const Document doc = Annotated(c.text);
+    ASSERT_EQ(doc.events.size(), 1u) << c.text;
+    EXPECT_EQ(doc.events[0].side_a, c.side_a) << c.text;
+  }
+}
+
 TEST(AssembleEvents, RolesByType) {
   for (const RoleCase& c : kRoleCases) {
     SCOPED_TRACE(c.text);
