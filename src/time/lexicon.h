@@ -97,9 +97,10 @@ class WordClassTable {
     a &= kLowMask[n];
     b &= kHighMask[n];
     const Key& k = keys_[index_[SealedSlot(a, b, seed_)]];
-    // All ones on a hit, else zero, without a branch.
-    uint64_t diff = (k.a ^ a) | (k.b ^ b);
-    return k.packed & static_cast<uint32_t>(((diff | (0 - diff)) >> 63) - 1);
+    // All ones on a hit, else zero, from the compare's flag (no branch: hits and misses
+    // alternate).
+    const uint64_t diff = (k.a ^ a) | (k.b ^ b);
+    return k.packed & (0 - static_cast<uint32_t>(diff == 0));
   }
   int FindPaddedSealed(const char* p, size_t n, uint8_t* number) const {
     uint8_t id;
