@@ -242,7 +242,8 @@ void WordClassTable::Seal() {
   // 8192 slots); deterministic. Collisions are found by sorting the slots, so a try costs
   // O(words log words), not a pass over the index.
   std::vector<uint16_t> slots(count - 1);
-  for (uint64_t seed = 1; seed <= 100000; ++seed) {
+  for (uint64_t attempt = 1; attempt <= 100000; ++attempt) {
+    const uint64_t seed = attempt * 0x9E3779B97F4A7C15ULL | 1;  // odd multipliers
     for (size_t k = 1; k < count; ++k) {
       slots[k - 1] = static_cast<uint16_t>(SealedSlot(keys_[k].a, keys_[k].b, seed));
     }

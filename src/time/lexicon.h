@@ -97,9 +97,10 @@ class WordClassTable {
     a &= kLowMask[n];
     b &= kHighMask[n];
     const Key& k = keys_[index_[SealedSlot(a, b, seed_)]];
-    // All ones on a hit, else zero, without a branch.
-    uint64_t diff = (k.a ^ a) | (k.b ^ b);
-    return k.packed & static_cast<uint32_t>(((diff | (0 - diff)) >> 63) - 1);
+    // All ones on a hit, else zero, from the compare's flag (no branch: hits and misses
+    // alternate).
+    const uint64_t diff = (k.a ^ a) | (k.b ^ b);
+    return k.packed & (0 - static_cast<uint32_t>(diff == 0));
   }
   int FindPaddedSealed(const char* p, size_t n, uint8_t* number) const {
     uint8_t id;
@@ -266,9 +267,10 @@ class WordClassTable {
     uint32_t packed = 0;  // cls | number << 8 | the key's index << 16 (Seal)
   };
   static constexpr int kIndexBits = 13;
+  // `seed` is an odd multiplier (Seal): two independent multiplies and an add, no more (the
+  // seed search makes up for the weak mixing).
   static size_t SealedSlot(uint64_t a, uint64_t b, uint64_t seed) {
-    // Two independent multiplies: the seed search (Seal) makes up for the weak mixing.
-    uint64_t h = (a ^ seed) * 0x9E3779B97F4A7C15ULL + (b ^ seed) * 0xC2B2AE3D27D4EB4FULL;
+    uint64_t h = a * seed + b * 0xC2B2AE3D27D4EB4FULL;
     return static_cast<size_t>(h >> (64 - kIndexBits));
   }
   // Byte masks for a word of n bytes (0..16) in the two halves of its key.
