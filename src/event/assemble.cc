@@ -852,6 +852,7 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
   thread_local std::string lower_text;
   AssignLower(doc.text, &lower_text);
   const std::string_view lower = lower_text;
+  locations.SetTextHasCoded(ContainsInLower(lower, "coded"));
   const std::vector<Span> links = LinkLists(doc, lower);
   CasualtyContext casualty_context(doc, lower);
   thread_local MentionIndex mentions;
