@@ -362,11 +362,29 @@ bool NamedAsMotive(const Document& doc, const TriggerMention& t) {
   auto tok = doc.FirstTokenFrom(t.span.begin);
   for (int back = 1; back <= 5 && tok - back >= first; ++back) {
     const std::string_view w = doc.Slice((tok - back)->span);
-    if (EqualsLower(w, "revenge") || EqualsLower(w, "retaliation") || EqualsLower(w, "avenge") ||
-        (EqualsLower(w, "response") && back >= 2 && EqualsLower(doc.Slice((tok - back + 1)->span), "to"))) {
-      return true;
+    // By the word's size first: each size has one word to compare, most words none.
+    switch (w.size()) {
+      case 1:
+        if (w[0] == '.' || w[0] == ';' || w[0] == ',') return false;
+        break;
+      case 6:
+        if (EqualsLower(w, "avenge")) return true;
+        break;
+      case 7:
+        if (EqualsLower(w, "revenge")) return true;
+        break;
+      case 8:
+        if (EqualsLower(w, "response") && back >= 2 &&
+            EqualsLower(doc.Slice((tok - back + 1)->span), "to")) {
+          return true;
+        }
+        break;
+      case 11:
+        if (EqualsLower(w, "retaliation")) return true;
+        break;
+      default:
+        break;
     }
-    if (w == "." || w == ";" || w == ",") return false;
   }
   return false;
 }
@@ -852,6 +870,7 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
   thread_local std::string lower_text;
   AssignLower(doc.text, &lower_text);
   const std::string_view lower = lower_text;
+  locations.SetTextHasCoded(ContainsInLower(lower, "coded"));
   const std::vector<Span> links = LinkLists(doc, lower);
   CasualtyContext casualty_context(doc, lower);
   thread_local MentionIndex mentions;

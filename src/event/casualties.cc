@@ -793,8 +793,19 @@ bool CasualtyContext::AnyOnce(uint32_t s, int8_t SentenceFacts::*slot,
 }
 
 bool CasualtyContext::Additive(uint32_t s) {
-  return AnyOnce(s, &SentenceFacts::additive,
-                 {" also ", " additionally", " as well", ", as were ", ", as was "});
+  int8_t& known = Facts(s).additive;
+  if (known < 0) {
+    // " also ", " additionally", " as well", ", as were ", ", as was ": the last three hold
+    // " as w", searched first for them (most sentences hold none: one search, not three).
+    const std::string_view own = Spaced(s);
+    known = ContainsInLower(own, " also ") || ContainsInLower(own, " additionally") ||
+                    (ContainsInLower(own, " as w") &&
+                     (ContainsInLower(own, " as well") || ContainsInLower(own, ", as were ") ||
+                      ContainsInLower(own, ", as was ")))
+                ? 1
+                : 0;
+  }
+  return known == 1;
 }
 
 bool CasualtyContext::SaysMore(uint32_t s) {
@@ -802,8 +813,19 @@ bool CasualtyContext::SaysMore(uint32_t s) {
 }
 
 bool CasualtyContext::OverWeeks(uint32_t s) {
-  return AnyOnce(s, &SentenceFacts::over_weeks,
-                 {" the latest of ", " weeks of ", " months of ", " years of "});
+  int8_t& known = Facts(s).over_weeks;
+  if (known < 0) {
+    // " the latest of ", " weeks of ", " months of ", " years of ": the last three hold "s of ",
+    // searched first for them (one search, not three, in the sentences without it).
+    const std::string_view own = Spaced(s);
+    known = ContainsInLower(own, " the latest of ") ||
+                    (ContainsInLower(own, "s of ") &&
+                     (ContainsInLower(own, " weeks of ") || ContainsInLower(own, " months of ") ||
+                      ContainsInLower(own, " years of ")))
+                ? 1
+                : 0;
+  }
+  return known == 1;
 }
 
 bool CasualtyContext::ThisYear(uint32_t s) {

@@ -56,6 +56,8 @@ class SentenceLocations {
   const Gazetteer* gazetteer() const { return gaz_; }
   // LocateEvent(doc, sentence, *gaz); needs a gazetteer. Valid while this lives.
   const EventLocation& At(uint32_t sentence) { return LocatedEvent(doc_, sentence, *gaz_, cache_); }
+  // LocateCache::SetTextHasCoded, before the first sentence is asked.
+  void SetTextHasCoded(bool has) { cache_.SetTextHasCoded(has); }
 
  private:
   const Document& doc_;

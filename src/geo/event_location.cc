@@ -3411,6 +3411,7 @@ const EventLocation& LocatedEvent(const Document& doc, size_t sentence, const Ga
       spare.pop_back();
     }
     impl->places.Reset(doc, gaz, cache.share_verdicts_);
+    impl->places.coded = cache.text_has_coded_;
   }
   DocPlaces& ctx = impl->places;
   // A sentence past the end is not memoized (its answer is made again at each ask).

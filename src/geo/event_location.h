@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -29,12 +30,18 @@ class LocateCache {
   LocateCache(const LocateCache&) = delete;
   LocateCache& operator=(const LocateCache&) = delete;
 
+  // Whether the document's text holds "coded" (any case), from a caller that searched it
+  // already: the cache does not search the text again (the events stage searches its
+  // lower-cased copy, faster than the cache's search of the text as written).
+  void SetTextHasCoded(bool has) { text_has_coded_ = has ? 1 : 0; }
+
   struct Impl;
 
  private:
   friend const EventLocation& LocatedEvent(const Document& doc, size_t sentence,
                                            const Gazetteer& gaz, LocateCache& cache);
   bool share_verdicts_;
+  int8_t text_has_coded_ = -1;  // SetTextHasCoded; -1 not told
   // The document's facts: taken from the calling thread's spares at the first sentence asked
   // and given back when the cache is destroyed (a cache per document allocates nothing).
   std::unique_ptr<Impl> impl_;
