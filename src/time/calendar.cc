@@ -65,18 +65,15 @@ Date ParseAnchor(std::string_view text) {
 }
 
 void AppendPadded(std::string* out, int v, int width) {
-  char buf[12];
-  char* end = buf + sizeof buf;
-  char* q = end;
-  unsigned u = v < 0 ? 0u - static_cast<unsigned>(v) : static_cast<unsigned>(v);
-  do {
-    *--q = static_cast<char>('0' + u % 10);
-    u /= 10;
-  } while (u != 0);
-  long pad = width - (end - q) - (v < 0 ? 1 : 0);
-  if (v < 0) out->push_back('-');
-  if (pad > 0) out->append(static_cast<size_t>(pad), '0');
-  out->append(q, end);
+  // PutPadded writes at most max(11, width) bytes.
+  char small[32];
+  std::string large;
+  char* buf = small;
+  if (width > static_cast<int>(sizeof small)) {
+    large.resize(static_cast<size_t>(width));
+    buf = large.data();
+  }
+  out->append(buf, PutPadded(buf, v, width));
 }
 
 char* PutPadded(char* p, int v, int width) {

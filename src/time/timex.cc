@@ -962,6 +962,16 @@ class Scanner {
     for (size_t t = 0; t < kGateChunk * kGateChunks; ++t) to[t] |= from[t];
   }
 
+  // The matchers a lead lets run before word k, by the word's facts (every indexed word), else
+  // for the few listed words outside the index by string (kByString), else none.
+  template <uint16_t WordFacts::*kField, const auto& kListed, uint16_t (*kByString)(std::string_view)>
+  [[gnu::always_inline]] uint16_t ByWord(size_t k) const {
+    const uint8_t id = ReadingOf(k).word;
+    if (id) return facts_[id].*kField;
+    static constexpr WordShapes kShapes = WordShapes().Add(kListed);
+    return MayBeOneOf(k, kShapes) ? kByString(LowOf(k)) : 0;
+  }
+
   // MatchersAfterNumber of token k (none past the end).
   uint16_t AfterNumber(size_t k) const {
     if (k >= n()) return 0;
@@ -978,36 +988,24 @@ class Scanner {
           return 0;
       }
     }
-    const uint8_t id = ReadingOf(k).word;
-    if (id) return facts_[id].after_number;
-    // Outside the index: only listed words ("of", "p", "o", glued suffixes), by string.
-    static constexpr WordShapes kShapes = WordShapes().Add(kListedAfterNumber);
-    return MayBeOneOf(k, kShapes) ? MatchersAfterNumber(LowOf(k)) : 0;
+    // (Outside the index only listed words count: "of", "p", "o", glued suffixes.)
+    return ByWord<&WordFacts::after_number, kListedAfterNumber, MatchersAfterNumber>(k);
   }
 
   // MatchersAfterArticle and MatchersAfterAt of token k (none past the end).
   uint16_t AfterArticle(size_t k) const {
     if (k >= n()) return 0;
     if (!IsWordStart(First(k))) return First(k) == '-' ? kAfterArticleHyphen : 0;
-    const uint8_t id = ReadingOf(k).word;
-    if (id) return facts_[id].after_article;
-    static constexpr WordShapes kShapes = WordShapes().Add(kListedAfterArticle);
-    return MayBeOneOf(k, kShapes) ? MatchersAfterArticle(LowOf(k)) : 0;
+    return ByWord<&WordFacts::after_article, kListedAfterArticle, MatchersAfterArticle>(k);
   }
   uint16_t AfterNumberWord(size_t k) const {
     if (k >= n()) return 0;
     if (!IsWordStart(First(k))) return First(k) == '-' ? kAfterNumberWordHyphen : 0;
-    const uint8_t id = ReadingOf(k).word;
-    if (id) return facts_[id].after_number_word;
-    static constexpr WordShapes kShapes = WordShapes().Add(kListedAfterNumberWord);
-    return MayBeOneOf(k, kShapes) ? MatchersAfterNumberWord(LowOf(k)) : 0;
+    return ByWord<&WordFacts::after_number_word, kListedAfterNumberWord, MatchersAfterNumberWord>(k);
   }
   uint16_t AfterAt(size_t k) const {
     if (k >= n() || !IsWordStart(First(k))) return 0;
-    const uint8_t id = ReadingOf(k).word;
-    if (id) return facts_[id].after_at;
-    static constexpr WordShapes kShapes = WordShapes().Add(kListedAfterAt);
-    return MayBeOneOf(k, kShapes) ? MatchersAfterAt(LowOf(k)) : 0;
+    return ByWord<&WordFacts::after_at, kListedAfterAt, MatchersAfterAt>(k);
   }
 
   // MatchersAfterThe of token k (none past the end).
@@ -1015,11 +1013,8 @@ class Scanner {
     if (k >= n()) return 0;
     if (NumTok(k)) return kAfterTheNumber;
     if (!IsWordStart(First(k))) return First(k) == '\'' ? kAfterTheApostrophe : 0;
-    const uint8_t id = ReadingOf(k).word;
-    if (id) return facts_[id].after_the;
-    // Outside the index: only listed words ("end", "near"), by string.
-    static constexpr WordShapes kShapes = WordShapes().Add(kListedAfterThe);
-    return MayBeOneOf(k, kShapes) ? MatchersAfterThe(LowOf(k)) : 0;
+    // (Outside the index only listed words count: "end", "near".)
+    return ByWord<&WordFacts::after_the, kListedAfterThe, MatchersAfterThe>(k);
   }
 
   // `run`: MatchersAt(i). Only the matchers whose first tests the token can pass run

@@ -472,9 +472,10 @@ TEST(TimexLexerTest, AppendPaddedIsPrintf) {
   const struct {
     int v, width;
   } kCases[] = {{0, 0}, {7, 0}, {7, 2}, {12, 2}, {123, 2}, {5, 4}, {2024, 4}, {12345, 4},
-                {-1, 3}, {-5, 2}, {-123, 2}, {-7, 0}, {0, 3}, {2147483647, 4}, {-2147483647, 4}};
+                {-1, 3}, {-5, 2}, {-123, 2}, {-7, 0}, {0, 3}, {2147483647, 4}, {-2147483647, 4},
+                {42, 40}, {-42, 40}};  // wider than AppendPadded's stack buffer
   for (const auto& c : kCases) {
-    char buf[32];
+    char buf[64];
     std::snprintf(buf, sizeof buf, "%0*d", c.width, c.v);
     std::string out = "x";
     AppendPadded(&out, c.v, c.width);
