@@ -232,26 +232,8 @@ constexpr std::array<std::string_view, 9> kAdmin2LevelWords = {
     "division", "woreda", "commune", "lga"};
 constexpr std::array<std::string_view, 5> kPlaceLevelWords = {"town", "village", "city",
                                                               "neighbourhood", "neighborhood"};
-TypeHint LevelWordListed(std::string_view lower) {
-  static const WordSet kAdmin1_set(kAdmin1LevelWords);
-  static const WordSet kAdmin2_set(kAdmin2LevelWords);
-  static const WordSet kPlace_set(kPlaceLevelWords);
-  // Most words asked about are none of them: one lookup in the union answers those.
-  static const WordSet kAll_set = [] {
-    static std::array<std::string_view,
-                      kAdmin1LevelWords.size() + kAdmin2LevelWords.size() + kPlaceLevelWords.size()>
-        all;
-    auto out = std::copy(kAdmin1LevelWords.begin(), kAdmin1LevelWords.end(), all.begin());
-    out = std::copy(kAdmin2LevelWords.begin(), kAdmin2LevelWords.end(), out);
-    std::copy(kPlaceLevelWords.begin(), kPlaceLevelWords.end(), out);
-    return WordSet(all);
-  }();
-  if (!kAll_set.Has(lower)) return TypeHint::kNone;
-  if (kAdmin1_set.Has(lower)) return TypeHint::kAdmin1;
-  if (kAdmin2_set.Has(lower)) return TypeHint::kAdmin2;
-  if (kPlace_set.Has(lower)) return TypeHint::kPlace;
-  return TypeHint::kNone;
-}
+// The level of a level word (the lists in this order), by the class table (see below).
+TypeHint LevelWordListed(std::string_view lower);
 static_assert(ShapeableList(kAdmin1LevelWords) && ShapeableList(kAdmin2LevelWords) &&
               ShapeableList(kPlaceLevelWords));
 constexpr std::array<uint32_t, 256> kLevelShapes =
@@ -358,11 +340,9 @@ constexpr std::array<std::string_view, 97> kNeverPlaceWords = {
     "security",  "court",     "news",      "post",       "center",    "centre",     "national",
     "union",     "district",  "province",  "county",     "city",      "village",    "town",
     "region",    "republic",  "federal",   "christmas",  "easter",    "ramadan"};
-bool IsNeverPlaceListed(std::string_view lower) {
-  static const WordSet k_set(kNeverPlaceWords);
-  static_assert(kNeverPlaceWords.size() == 97);
-  return k_set.Has(lower);
-}
+// By the class table (see below).
+bool IsNeverPlaceListed(std::string_view lower);
+static_assert(kNeverPlaceWords.size() == 97);
 static_assert(ShapeableList(kNeverPlaceWords));
 constexpr std::array<uint32_t, 256> kNeverPlaceShapes = ShapesOf(kNeverPlaceWords);
 [[gnu::always_inline]] inline bool IsNeverPlace(std::string_view lower) {
@@ -722,13 +702,14 @@ uint32_t WordClassesByLists(std::string_view w) {
   auto listed = [&](std::span<const std::string_view> list) {
     return std::find(list.begin(), list.end(), w) != list.end();
   };
-  const TypeHint level = LevelWord(w);
-  return (level == TypeHint::kAdmin1 ? kAdmin1LevelClass : 0) |
-         (level == TypeHint::kAdmin2 ? kAdmin2LevelClass : 0) |
-         (level == TypeHint::kPlace ? kPlaceLevelClass : 0) |
+  // (The level words and the never-place words are asked of the table itself elsewhere: their
+  // lists here.)
+  return (listed(kAdmin1LevelWords) ? kAdmin1LevelClass : 0) |
+         (listed(kAdmin2LevelWords) ? kAdmin2LevelClass : 0) |
+         (listed(kPlaceLevelWords) ? kPlaceLevelClass : 0) |
          (IsDirection(w) ? kDirectionClass : 0) | (IsDirectionNoun(w) ? kDirectionNounClass : 0) |
          (IsLocativePrep(w) ? kLocativePrepClass : 0) | (IsNearWord(w) ? kNearWordClass : 0) |
-         (IsNeverPlace(w) ? kNeverPlaceClass : 0) |
+         (listed(kNeverPlaceWords) ? kNeverPlaceClass : 0) |
          (IsCapitalizedModifier(w) ? kCapitalizedModifierClass : 0) |
          (IsCommonSentenceStart(w) ? kCommonSentenceStartClass : 0) |
          (IsSpeechVerb(w) ? kSpeechVerbClass : 0) | (IsCommonWord(w) ? kCommonWordClass : 0) |
@@ -745,6 +726,11 @@ TypeHint LevelOf(uint32_t classes) {
   if (classes & kAdmin2LevelClass) return TypeHint::kAdmin2;
   if (classes & kPlaceLevelClass) return TypeHint::kPlace;
   return TypeHint::kNone;
+}
+// One table lookup rather than WordSets of their own (the union, then each list).
+TypeHint LevelWordListed(std::string_view lower) { return LevelOf(WordClassesOf(lower)); }
+bool IsNeverPlaceListed(std::string_view lower) {
+  return (WordClassesOf(lower) & kNeverPlaceClass) != 0;
 }
 
 // The token text without a possessive "'s" / "’s". Asked of nearly every capitalized token:
