@@ -177,6 +177,28 @@ constexpr std::array<uint8_t, 256> kLooseClasses = [] {
   return classes;
 }();
 
+// The key's byte for each byte whose rule does not look at its neighbours (kept, a vowel, "q"),
+// 0 for the others (a space, "y", "d", "p", "h", and NUL): one load and a test for most bytes.
+constexpr std::array<char, 256> kLooseMapped = [] {
+  std::array<char, 256> mapped{};
+  for (int c = 1; c < 256; ++c) {
+    switch (kLooseClasses[c]) {
+      case kLooseKept:
+        mapped[c] = static_cast<char>(c);
+        break;
+      case kLooseVowel:
+        mapped[c] = 'a';
+        break;
+      case kLooseQ:
+        mapped[c] = 'k';
+        break;
+      default:
+        break;
+    }
+  }
+  return mapped;
+}();
+
 std::string LooseKey(std::string_view folded) {
   // Written in place (the key is never longer than `folded`): `n` bytes of `out` are the key.
   std::string out(folded.size(), '\0');
@@ -188,6 +210,15 @@ std::string LooseKey(std::string_view folded) {
   bool at_word_start = true;
   for (size_t i = 0; i < size; ++i) {
     char c = f[i];
+    if (const char m = kLooseMapped[static_cast<unsigned char>(c)]; m != 0) {
+      // The switch's kept, vowel and "q" cases, then the collapse below.
+      if (at_word_start) {
+        word_start = n;
+        at_word_start = false;
+      }
+      if (n == 0 || o[n - 1] != m) o[n++] = m;
+      continue;
+    }
     const uint8_t cls = kLooseClasses[static_cast<unsigned char>(c)];
     if (at_word_start && cls != kLooseSpace) word_start = n;
     switch (cls) {

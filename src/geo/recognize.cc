@@ -37,12 +37,14 @@
 // counties").
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cassert>
 #include <cstring>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -230,26 +232,8 @@ constexpr std::array<std::string_view, 9> kAdmin2LevelWords = {
     "division", "woreda", "commune", "lga"};
 constexpr std::array<std::string_view, 5> kPlaceLevelWords = {"town", "village", "city",
                                                               "neighbourhood", "neighborhood"};
-TypeHint LevelWordListed(std::string_view lower) {
-  static const WordSet kAdmin1_set(kAdmin1LevelWords);
-  static const WordSet kAdmin2_set(kAdmin2LevelWords);
-  static const WordSet kPlace_set(kPlaceLevelWords);
-  // Most words asked about are none of them: one lookup in the union answers those.
-  static const WordSet kAll_set = [] {
-    static std::array<std::string_view,
-                      kAdmin1LevelWords.size() + kAdmin2LevelWords.size() + kPlaceLevelWords.size()>
-        all;
-    auto out = std::copy(kAdmin1LevelWords.begin(), kAdmin1LevelWords.end(), all.begin());
-    out = std::copy(kAdmin2LevelWords.begin(), kAdmin2LevelWords.end(), out);
-    std::copy(kPlaceLevelWords.begin(), kPlaceLevelWords.end(), out);
-    return WordSet(all);
-  }();
-  if (!kAll_set.Has(lower)) return TypeHint::kNone;
-  if (kAdmin1_set.Has(lower)) return TypeHint::kAdmin1;
-  if (kAdmin2_set.Has(lower)) return TypeHint::kAdmin2;
-  if (kPlace_set.Has(lower)) return TypeHint::kPlace;
-  return TypeHint::kNone;
-}
+// The level of a level word (the lists in this order), by the class table (see below).
+TypeHint LevelWordListed(std::string_view lower);
 static_assert(ShapeableList(kAdmin1LevelWords) && ShapeableList(kAdmin2LevelWords) &&
               ShapeableList(kPlaceLevelWords));
 constexpr std::array<uint32_t, 256> kLevelShapes =
@@ -356,11 +340,9 @@ constexpr std::array<std::string_view, 97> kNeverPlaceWords = {
     "security",  "court",     "news",      "post",       "center",    "centre",     "national",
     "union",     "district",  "province",  "county",     "city",      "village",    "town",
     "region",    "republic",  "federal",   "christmas",  "easter",    "ramadan"};
-bool IsNeverPlaceListed(std::string_view lower) {
-  static const WordSet k_set(kNeverPlaceWords);
-  static_assert(kNeverPlaceWords.size() == 97);
-  return k_set.Has(lower);
-}
+// By the class table (see below).
+bool IsNeverPlaceListed(std::string_view lower);
+static_assert(kNeverPlaceWords.size() == 97);
 static_assert(ShapeableList(kNeverPlaceWords));
 constexpr std::array<uint32_t, 256> kNeverPlaceShapes = ShapesOf(kNeverPlaceWords);
 [[gnu::always_inline]] inline bool IsNeverPlace(std::string_view lower) {
@@ -602,30 +584,116 @@ static_assert(ShapeableList(kAdmin1LevelWords) && ShapeableList(kAdmin2LevelWord
               ShapeableList(kInstitutionWords) && ShapeableList(kPortfolioWords) &&
               ShapeableList(kRaidVerbs));
 
-uint32_t WordClassesOf(std::string_view w) {
-  static const util::WordBits kClasses({
-      {kAdmin1LevelWords, kAdmin1LevelClass},
-      {kAdmin2LevelWords, kAdmin2LevelClass},
-      {kPlaceLevelWords, kPlaceLevelClass},
-      {kDirectionWords, kDirectionClass},
-      {kDirectionNouns, kDirectionNounClass},
-      {kLocativePreps, kLocativePrepClass},
-      {kNearWords, kNearWordClass},
-      {kNeverPlaceWords, kNeverPlaceClass},
-      {kCapitalizedModifiers, kCapitalizedModifierClass},
-      {kCommonSentenceStarts, kCommonSentenceStartClass},
-      {kSpeechVerbs, kSpeechVerbClass},
-      {kCommonWords, kCommonWordClass},
-      {kStreetWords, kStreetWordClass},
-      {kTitles, kTitleClass},
-      {kNameSuffixes, kNameSuffixClass},
-      {kFeatureNouns, kFeatureNounClass},
-      {kInstitutionWords, kInstitutionWordClass},
-      {kPortfolioWords, kPortfolioWordClass},
-      {kRaidVerbs, kRaidVerbClass},
-  });
-  return kClasses.Of(w);
+// Each class list with its bit: the table of WordClassesOf.
+struct ClassList {
+  std::span<const std::string_view> words;
+  uint32_t bit;
+};
+constexpr ClassList kClassLists[] = {
+    {kAdmin1LevelWords, kAdmin1LevelClass},
+    {kAdmin2LevelWords, kAdmin2LevelClass},
+    {kPlaceLevelWords, kPlaceLevelClass},
+    {kDirectionWords, kDirectionClass},
+    {kDirectionNouns, kDirectionNounClass},
+    {kLocativePreps, kLocativePrepClass},
+    {kNearWords, kNearWordClass},
+    {kNeverPlaceWords, kNeverPlaceClass},
+    {kCapitalizedModifiers, kCapitalizedModifierClass},
+    {kCommonSentenceStarts, kCommonSentenceStartClass},
+    {kSpeechVerbs, kSpeechVerbClass},
+    {kCommonWords, kCommonWordClass},
+    {kStreetWords, kStreetWordClass},
+    {kTitles, kTitleClass},
+    {kNameSuffixes, kNameSuffixClass},
+    {kFeatureNouns, kFeatureNounClass},
+    {kInstitutionWords, kInstitutionWordClass},
+    {kPortfolioWords, kPortfolioWordClass},
+    {kRaidVerbs, kRaidVerbClass},
+};
+// Every listed word fits a WordKey.
+static_assert(std::all_of(std::begin(kClassLists), std::end(kClassLists), [](const ClassList& l) {
+  return std::all_of(l.words.begin(), l.words.end(),
+                     [](std::string_view w) { return !w.empty() && w.size() <= 16; });
+}));
+
+// A word of 1 to 16 bytes as loads that together read every byte of it (the first and last 8
+// bytes, overlapping below 16; the first and last 4 below 8; the first, middle and last byte
+// below 4) with its length: two words are equal exactly when their keys are, so a lookup
+// compares three integers, not bytes. Reads no byte outside the word.
+struct WordKey {
+  uint64_t head = 0, tail = 0;
+  uint64_t len = 0;  // 0: an empty slot
+  bool operator==(const WordKey&) const = default;
+};
+inline WordKey KeyOfWord(std::string_view w) {
+  const char* p = w.data();
+  const size_t n = w.size();
+  WordKey k;
+  k.len = n;
+  if (n >= 8) {
+    std::memcpy(&k.head, p, 8);
+    std::memcpy(&k.tail, p + n - 8, 8);
+  } else if (n >= 4) {
+    uint32_t head, tail;
+    std::memcpy(&head, p, 4);
+    std::memcpy(&tail, p + n - 4, 4);
+    k.head = head;
+    k.tail = tail;
+  } else if (n > 0) {
+    const auto b = [&](size_t i) { return uint64_t{static_cast<unsigned char>(p[i])}; };
+    k.head = b(0) | b(n / 2) << 8 | b(n - 1) << 16;
+  }
+  return k;
 }
+
+// The class lists in one open-addressed table of WordKeys: each word maps to the OR of the bits
+// of the lists holding it (case-sensitive).
+class ClassTable {
+ public:
+  ClassTable() {
+    size_t n = 0;
+    for (const ClassList& l : kClassLists) n += l.words.size();
+    size_t cap = 16;
+    while (cap < 2 * n) cap <<= 1;
+    slots_.resize(cap);
+    shift_ = 64 - static_cast<unsigned>(std::countr_zero(cap));
+    for (const ClassList& l : kClassLists) {
+      for (const std::string_view w : l.words) {
+        const WordKey k = KeyOfWord(w);
+        size_t h = SlotOf(k);
+        while (slots_[h].key.len != 0 && !(slots_[h].key == k)) h = (h + 1) & (cap - 1);
+        slots_[h].key = k;
+        slots_[h].bits |= l.bit;
+      }
+    }
+  }
+  uint32_t Of(std::string_view w) const {
+    if (w.empty() || w.size() > 16) return 0;  // no listed word is (see the static_assert)
+    const WordKey k = KeyOfWord(w);
+    const size_t mask = slots_.size() - 1;
+    for (size_t h = SlotOf(k); slots_[h].key.len != 0; h = (h + 1) & mask) {
+      if (slots_[h].key == k) return slots_[h].bits;
+    }
+    return 0;
+  }
+
+ private:
+  struct Slot {
+    WordKey key;
+    uint32_t bits = 0;
+  };
+  size_t SlotOf(const WordKey& k) const {
+    const uint64_t h = (k.head * 0x9e3779b97f4a7c15ull) ^ (k.tail * 0xc2b2ae3d27d4eb4full) ^ k.len;
+    return static_cast<size_t>((h * 0x9e3779b97f4a7c15ull) >> shift_);
+  }
+  std::vector<Slot> slots_;
+  unsigned shift_ = 64;
+};
+
+// Built at start-up (from constant lists): no guard to test per lookup.
+const ClassTable kClassTable;
+
+uint32_t WordClassesOf(std::string_view w) { return kClassTable.Of(w); }
 
 // WordClassesOf by the lists' own tests: the reference the table is checked against. (The
 // portfolio words and raid verbs have no test of their own: the recognizer reads them only
@@ -634,13 +702,14 @@ uint32_t WordClassesByLists(std::string_view w) {
   auto listed = [&](std::span<const std::string_view> list) {
     return std::find(list.begin(), list.end(), w) != list.end();
   };
-  const TypeHint level = LevelWord(w);
-  return (level == TypeHint::kAdmin1 ? kAdmin1LevelClass : 0) |
-         (level == TypeHint::kAdmin2 ? kAdmin2LevelClass : 0) |
-         (level == TypeHint::kPlace ? kPlaceLevelClass : 0) |
+  // (The level words and the never-place words are asked of the table itself elsewhere: their
+  // lists here.)
+  return (listed(kAdmin1LevelWords) ? kAdmin1LevelClass : 0) |
+         (listed(kAdmin2LevelWords) ? kAdmin2LevelClass : 0) |
+         (listed(kPlaceLevelWords) ? kPlaceLevelClass : 0) |
          (IsDirection(w) ? kDirectionClass : 0) | (IsDirectionNoun(w) ? kDirectionNounClass : 0) |
          (IsLocativePrep(w) ? kLocativePrepClass : 0) | (IsNearWord(w) ? kNearWordClass : 0) |
-         (IsNeverPlace(w) ? kNeverPlaceClass : 0) |
+         (listed(kNeverPlaceWords) ? kNeverPlaceClass : 0) |
          (IsCapitalizedModifier(w) ? kCapitalizedModifierClass : 0) |
          (IsCommonSentenceStart(w) ? kCommonSentenceStartClass : 0) |
          (IsSpeechVerb(w) ? kSpeechVerbClass : 0) | (IsCommonWord(w) ? kCommonWordClass : 0) |
@@ -657,6 +726,11 @@ TypeHint LevelOf(uint32_t classes) {
   if (classes & kAdmin2LevelClass) return TypeHint::kAdmin2;
   if (classes & kPlaceLevelClass) return TypeHint::kPlace;
   return TypeHint::kNone;
+}
+// One table lookup rather than WordSets of their own (the union, then each list).
+TypeHint LevelWordListed(std::string_view lower) { return LevelOf(WordClassesOf(lower)); }
+bool IsNeverPlaceListed(std::string_view lower) {
+  return (WordClassesOf(lower) & kNeverPlaceClass) != 0;
 }
 
 // The token text without a possessive "'s" / "’s". Asked of nearly every capitalized token:
