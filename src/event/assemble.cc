@@ -356,10 +356,11 @@ namespace {
 
 // A trigger named as a motive of the incident, not the incident itself: "in revenge for the
 // army's offensive", "in retaliation for an airstrike", "in response to the raid".
-bool NamedAsMotive(const Document& doc, const TriggerMention& t) {
+// (`tok`: the mention's first token, Document::FirstTokenFrom(t.span.begin).)
+bool NamedAsMotive(const Document& doc, const TriggerMention& t,
+                   std::vector<Token>::const_iterator tok) {
   const Sentence& s = doc.sentences[t.sentence];
   const auto first = doc.tokens.begin() + s.token_begin;
-  auto tok = doc.FirstTokenFrom(t.span.begin);
   for (int back = 1; back <= 5 && tok - back >= first; ++back) {
     const std::string_view w = doc.Slice((tok - back)->span);
     // By the word's size first: each size has one word to compare, most words none.
@@ -392,14 +393,15 @@ bool NamedAsMotive(const Document& doc, const TriggerMention& t) {
 // "the attack", "the assault" in a sentence after the incident's first: a reference back to
 // the act a sentence before told ("Assailants set fire to a bus. There were no casualties in
 // the attack."), not a telling of its own.
-bool RefersBack(const Document& doc, const TriggerMention& t, uint32_t first_sentence) {
+// (`tok` as for NamedAsMotive.)
+bool RefersBack(const Document& doc, const TriggerMention& t, uint32_t first_sentence,
+                std::vector<Token>::const_iterator tok) {
   if (t.sentence <= first_sentence) return false;
   const std::string_view cue = doc.Slice(t.span);
   if (!EqualsLower(cue, "attack") && !EqualsLower(cue, "attacks") &&
       !EqualsLower(cue, "assault")) {
     return false;
   }
-  auto tok = doc.FirstTokenFrom(t.span.begin);
   if (tok == doc.tokens.begin()) return false;
   const std::string_view before = doc.Slice((tok - 1)->span);
   return EqualsLower(before, "the") || EqualsLower(before, "this");
@@ -410,60 +412,69 @@ bool RefersBack(const Document& doc, const TriggerMention& t, uint32_t first_sen
 // strategic mentions (arrests, looting, ...) vote only when no other kind is left. Returns the
 // index of the strongest mention of the winning type.
 uint32_t ChooseType(const Document& doc, const Incident& inc) {
+  const size_t n = inc.triggers.size();
   // A lone mention types its incident whatever kind it is (it is the only voter).
-  if (inc.triggers.size() == 1) return inc.triggers.front();
+  if (n == 1) return inc.triggers.front();
   const uint32_t first_sentence = inc.first_sentence(doc);  // mentions are in text order
-  // Per mention: 0 votes, 1 set aside (motive, reference back), 2 strategic.
-  thread_local std::vector<uint8_t> kind;
-  kind.assign(inc.triggers.size(), 0);
+  // Per mention: its kind (0 votes, 1 set aside: motive, reference back; 2 strategic), the
+  // first mention of its sub-event type (types compared once here, not again in each loop
+  // below) and, at that first mention, the type's vote (its best score; -1 while none votes).
+  struct Mention {
+    const TriggerMention* t;
+    uint32_t head;
+    uint8_t kind;
+    float vote;
+  };
+  thread_local std::vector<Mention> mentions;
+  mentions.resize(n);
   bool any_told = false, any_strategic = false;
-  for (size_t i = 0; i < inc.triggers.size(); ++i) {
+  for (size_t i = 0; i < n; ++i) {
     const TriggerMention& t = doc.triggers[inc.triggers[i]];
+    Mention& m = mentions[i];
+    m.t = &t;
+    m.vote = -1;
+    m.head = static_cast<uint32_t>(i);
+    for (size_t j = 0; j < i; ++j) {  // earlier first mentions of a type
+      if (mentions[j].head == j && mentions[j].t->sub_event_type == t.sub_event_type) {
+        m.head = static_cast<uint32_t>(j);
+        break;
+      }
+    }
     if (FamilyOf(t.event_type) == Family::kStrategic) {
-      kind[i] = 2;
+      m.kind = 2;
       any_strategic = true;
-    } else if (NamedAsMotive(doc, t) || RefersBack(doc, t, first_sentence)) {
-      kind[i] = 1;
+    } else if (const auto tok = doc.FirstTokenFrom(t.span.begin);
+               NamedAsMotive(doc, t, tok) || RefersBack(doc, t, first_sentence, tok)) {
+      m.kind = 1;
     } else {
+      m.kind = 0;
       any_told = true;
     }
   }
   // Who votes: the told non-strategic mentions; else the strategic ones; else all the others.
   const uint8_t voters = any_told ? 0 : any_strategic ? 2 : 1;
-  // Per sub-event type, its best score: an incident has a few types, looked up in a list of
-  // the calling thread (no tree built per event).
-  thread_local std::vector<std::pair<std::string_view, float>> votes;
-  votes.clear();
-  auto vote_of = [&](std::string_view type) {
-    return std::find_if(votes.begin(), votes.end(), [&](const auto& v) { return v.first == type; });
-  };
-  for (size_t i = 0; i < inc.triggers.size(); ++i) {
-    const TriggerMention& t = doc.triggers[inc.triggers[i]];
-    if (kind[i] != voters) continue;
+  for (const Mention& m : mentions) {
+    if (m.kind != voters) continue;
     // The strongest mention decides ("drone strike" 0.85 beats two "killed" 0.56): a summed
     // vote was tried and lost on the ACLED dev set.
-    const auto it = vote_of(t.sub_event_type);
-    if (it == votes.end()) {
-      votes.emplace_back(t.sub_event_type, std::max(0.0f, t.score));
-    } else {
-      it->second = std::max(it->second, t.score);
-    }
+    float& vote = mentions[m.head].vote;
+    vote = vote < 0 ? std::max(0.0f, m.t->score) : std::max(vote, m.t->score);
   }
-  std::string_view winner;
+  // The type of the best vote; text order (of any mention of the type) breaks ties.
+  uint32_t winner = static_cast<uint32_t>(n);
   float best = -1;
-  for (uint32_t ti : inc.triggers) {  // text order breaks ties
-    const auto it = vote_of(doc.triggers[ti].sub_event_type);
-    if (it != votes.end() && it->second > best) {
-      best = it->second;
-      winner = it->first;
+  for (const Mention& m : mentions) {
+    if (const float vote = mentions[m.head].vote; vote > best) {
+      best = vote;
+      winner = m.head;
     }
   }
   uint32_t strongest = inc.triggers.front();
   float strongest_score = -1;
-  for (size_t i = 0; i < inc.triggers.size(); ++i) {
-    const TriggerMention& t = doc.triggers[inc.triggers[i]];
-    if (kind[i] == voters && t.sub_event_type == winner && t.score > strongest_score) {
-      strongest_score = t.score;
+  for (size_t i = 0; i < n; ++i) {
+    const Mention& m = mentions[i];
+    if (m.kind == voters && m.head == winner && m.t->score > strongest_score) {
+      strongest_score = m.t->score;
       strongest = inc.triggers[i];
     }
   }
