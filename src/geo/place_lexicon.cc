@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <iterator>
+#include <span>
 
 namespace sitrep::places_internal {
 namespace {
@@ -238,15 +239,33 @@ std::string_view UsStateCode(std::string_view abbrev) {
   return {};
 }
 
+namespace {
+// `w` is a name of one of `regions` (indices into kRegions), or its first words. Out of line: the
+// early return of MayStartWorldRegion's filter then saves no registers this scan needs.
+[[gnu::noinline]] bool StartsOneOfRegions(std::string_view w, std::span<const uint16_t> regions) {
+  for (const uint16_t k : regions) {
+    const std::string_view name = kRegions[k].name;
+    if (name.starts_with(w) && (name.size() == w.size() || name[w.size()] == ' ')) return true;
+  }
+  return false;
+}
+}  // namespace
+
 bool MayStartWorldRegion(std::string_view lower_word) {
   if (lower_word.empty()) return false;
   // Asked for nearly every capitalized word: most have a first letter, a last letter and a
   // length that no region name's first words have (bit L of starts[c] / ends[c]: some name
-  // starts with a word run of L bytes that begins / ends with c).
+  // starts with a word run of L bytes that begins / ends with c). The few others are compared
+  // with the names that begin with their letter alone (by_first[first_begin[c]..first_begin[c+1]),
+  // indices into kRegions), not with every name.
+  constexpr size_t kNumRegions = std::size(kRegions);
+  static_assert(kNumRegions < 65536);
   struct Shapes {
     std::array<uint64_t, 256> starts{}, ends{};
+    std::array<uint16_t, 257> first_begin{};
+    std::array<uint16_t, kNumRegions> by_first{};
   };
-  static const Shapes kShapes = [] {
+  static constexpr Shapes kShapes = [] {
     Shapes shapes;
     for (const WorldRegion& r : kRegions) {
       for (size_t len = 1; len <= r.name.size() && len < 64; ++len) {
@@ -256,16 +275,29 @@ bool MayStartWorldRegion(std::string_view lower_word) {
         }
       }
     }
+    // A counting sort of the regions by first byte (each letter's in kRegions' order).
+    for (const WorldRegion& r : kRegions) {
+      ++shapes.first_begin[static_cast<unsigned char>(r.name[0]) + 1];
+    }
+    for (size_t c = 0; c < 256; ++c) shapes.first_begin[c + 1] += shapes.first_begin[c];
+    std::array<uint16_t, 257> next = shapes.first_begin;
+    for (size_t k = 0; k < kNumRegions; ++k) {
+      shapes.by_first[next[static_cast<unsigned char>(kRegions[k].name[0])]++] =
+          static_cast<uint16_t>(k);
+    }
     return shapes;
   }();
-  if (lower_word.size() < 64 &&
-      ((kShapes.starts[static_cast<unsigned char>(lower_word[0])] &
-        kShapes.ends[static_cast<unsigned char>(lower_word.back())]) >>
+  const auto first = static_cast<unsigned char>(lower_word[0]);
+  if (lower_word.size() >= 64 ||
+      ((kShapes.starts[first] & kShapes.ends[static_cast<unsigned char>(lower_word.back())]) >>
            lower_word.size() &
        1) == 0) {
     return false;
   }
-  return MayStartWorldRegionByScan(lower_word);
+  return StartsOneOfRegions(
+      lower_word, std::span(kShapes.by_first)
+                      .subspan(kShapes.first_begin[first],
+                               kShapes.first_begin[first + 1] - kShapes.first_begin[first]));
 }
 
 bool MayStartWorldRegionByScan(std::string_view lower_word) {

@@ -22,6 +22,13 @@ template <size_t N>
   return w.size() == N - 1 && std::memcmp(w.data(), lit, N - 1) == 0;
 }
 
+// `w` ends with the literal: as Eq, a size test and a compare of known length, inlined
+// (string_view's ends_with of a C string is a call, with a strlen).
+template <size_t N>
+[[gnu::always_inline]] inline bool EndsWithLit(std::string_view w, const char (&lit)[N]) {
+  return w.size() >= N - 1 && std::memcmp(w.data() + w.size() - (N - 1), lit, N - 1) == 0;
+}
+
 // What a word right after (or "X of" right before) the name says about the entry's level.
 enum class TypeHint : uint8_t { kNone, kAdmin1, kAdmin2, kPlace, kCountry };
 

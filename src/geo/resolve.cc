@@ -906,7 +906,7 @@ UsCues CountUsCues(const Document& doc, std::vector<std::string_view>* missions)
     if (n <= 7 && w[0] >= 'A' && w[0] <= 'Z') {
       if (const std::string_view iso2 = MissionCountry(w); !iso2.empty()) missions->push_back(iso2);
     }
-    if (!shire && n >= 9 && w[0] >= 'A' && w[0] <= 'Z' && w.ends_with("shire")) {
+    if (!shire && n >= 9 && w[0] >= 'A' && w[0] <= 'Z' && EndsWithLit(w, "shire")) {
       shire = EnglishShire(w);
     }
     switch (w[0]) {
@@ -948,7 +948,9 @@ UsCues CountUsCues(const Document& doc, std::vector<std::string_view>* missions)
             }
           }
         } else {
-          if (w.starts_with("Sheriff") || w.starts_with("sheriff")) sheriff = true;
+          // (n >= 7 here: the first seven bytes, compared inline.)
+          const std::string_view head(w.data(), 7);
+          if (Eq(head, "Sheriff") || Eq(head, "sheriff")) sheriff = true;
           if (Eq(w, "Selectmen") || Eq(w, "selectmen") || Eq(w, "Selectman")) council = true;
         }
         break;
@@ -1019,7 +1021,7 @@ UsCues CountUsCues(const Document& doc, std::vector<std::string_view>* missions)
     }
     // "third-grader", "fifth-graders": one word with its hyphen.
     if (n >= 9 && (w.back() == 'r' || w.back() == 's') &&
-        (w.ends_with("-grader") || w.ends_with("-graders"))) {
+        (EndsWithLit(w, "-grader") || EndsWithLit(w, "-graders"))) {
       school = true;
     }
   }
@@ -1359,7 +1361,9 @@ class Resolver {
     return false;
   }
 
-  bool InContainer(const GeoEntry& e, const Candidate& container) const {
+  // Out of line: inlined into Pass (as GCC chose once CountUsCues got smaller), its calls cost
+  // more instructions than they save.
+  [[gnu::noinline]] bool InContainer(const GeoEntry& e, const Candidate& container) const {
     // "Charleston, W.Va.": the container was read as a US state already.
     if (container.forced != kNoGeoId) {
       return e.id() != container.forced &&
