@@ -107,13 +107,6 @@ const WordSet& RoleNouns() {
   return set;
 }
 
-// The text of token `t` (Document::Slice without its range check, a call per token in the
-// scans below; token spans lie inside the text).
-std::string_view TokenText(const Document& doc, uint32_t t) {
-  const Span span = doc.tokens[t].span;
-  return std::string_view(doc.text.data() + span.begin, span.end - span.begin);
-}
-
 bool IsUpperStart(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 
 bool AllCaps(std::string_view w) {
@@ -236,6 +229,10 @@ void FindNamedPersons(const Document& doc, std::string_view lower, const Mention
   std::sort(sentences.begin(), sentences.end());
   sentences.erase(std::unique(sentences.begin(), sentences.end()), sentences.end());
 
+  // Plain pointers for the token walks below: the writes to the event would make the compiler
+  // load the vectors' bounds again at every token.
+  const Token* const tokens = doc.tokens.data();
+  const char* const text = doc.text.data();
   for (uint32_t si : sentences) {
     const Sentence& s = doc.sentences[si];
     std::string inherited_role;  // role of the previous name, for "A and B"
@@ -246,8 +243,6 @@ void FindNamedPersons(const Document& doc, std::string_view lower, const Mention
       // Most tokens open no run: passed over in a tight loop on plain pointers (the writes to
       // the event below would make the compiler reload the vectors' bounds at every token).
       {
-        const Token* const tokens = doc.tokens.data();
-        const char* const text = doc.text.data();
         while (k < s.token_end &&
                (tokens[k].kind != TokenKind::kWord || tokens[k].span.empty() ||
                 static_cast<unsigned char>(text[tokens[k].span.begin] - 'A') >= 26)) {
@@ -257,10 +252,12 @@ void FindNamedPersons(const Document& doc, std::string_view lower, const Mention
       }
       // Maximal run of capitalized words and particles.
       uint32_t end = k;
-      while (end < s.token_end && doc.tokens[end].kind == TokenKind::kWord) {
-        const std::string_view w = TokenText(doc, end);
+      while (end < s.token_end && tokens[end].kind == TokenKind::kWord) {
+        const Span span = tokens[end].span;
+        // (Not Slice: its range check is a call per token; token spans lie inside the text.)
+        const std::string_view w(text + span.begin, span.end - span.begin);
         if (!IsUpperStart(w) && !(IsParticle(w) && end > k)) break;
-        if (end > k && doc.tokens[end].span.begin > doc.tokens[end - 1].span.end + 1) break;
+        if (end > k && span.begin > tokens[end - 1].span.end + 1) break;
         ++end;
       }
       const uint32_t next = end;
