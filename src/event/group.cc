@@ -14,6 +14,7 @@
 // A place or date only counts as the mention's own when its sentence states it; the incident's
 // anchors are the first ones stated, refined by a more specific compatible place later.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <optional>
@@ -60,10 +61,22 @@ bool IsLocative(const Document& doc, const PlaceMention& m) {
   static constexpr std::string_view kCues[] = {
       "in", "near", "at", "outside", "around", "across", "inside", "into",
       "on", "of",   "hit", "targeted", "attacked", "struck", "coded"};
+  // Whether some cue has this size and first letter: one table load turns away most words
+  // before the cues are compared.
+  static constexpr size_t kMaxSize = 8;
+  static constexpr auto kSizeAndFirst = [] {
+    std::array<std::array<bool, 26>, kMaxSize + 1> t{};
+    for (const std::string_view cue : kCues) t[cue.size()][cue[0] - 'a'] = true;
+    return t;
+  }();
   for (int back = 1; back <= 3 && tok - back >= doc.tokens.begin(); ++back) {
     const std::string_view w = doc.Slice((tok - back)->span);
-    for (std::string_view cue : kCues) {
-      if (EqualsLower(w, cue)) return true;
+    // (A byte or'ed with 0x20 is a lower-case letter exactly when the byte is a letter.)
+    const unsigned first = w.empty() ? 26u : static_cast<unsigned char>(w[0] | 0x20) - 'a';
+    if (w.size() <= kMaxSize && first < 26 && kSizeAndFirst[w.size()][first]) {
+      for (std::string_view cue : kCues) {
+        if (EqualsLower(w, cue)) return true;
+      }
     }
     if ((tok - back)->kind == TokenKind::kPunct) return false;
   }

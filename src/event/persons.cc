@@ -107,13 +107,6 @@ const WordSet& RoleNouns() {
   return set;
 }
 
-// The text of token `t` (Document::Slice without its range check, a call per token in the
-// scans below; token spans lie inside the text).
-std::string_view TokenText(const Document& doc, uint32_t t) {
-  const Span span = doc.tokens[t].span;
-  return std::string_view(doc.text.data() + span.begin, span.end - span.begin);
-}
-
 bool IsUpperStart(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 
 bool AllCaps(std::string_view w) {
@@ -168,6 +161,25 @@ std::string_view FateWord(std::string_view w) {
   static constexpr std::string_view kAbducted[] = {"abducted", "kidnapped", "kidnapping",
                                                    "abduction", "hostage"};
   static constexpr std::string_view kWanted[] = {"wanted", "reward", "bounty"};
+  // Whether some fate word has this size and first byte: one table load turns away nearly
+  // every word of a sentence before the five lists are compared (this runs at every token).
+  static constexpr size_t kMaxSize = 12;
+  static constexpr auto kSizeAndFirst = [] {
+    std::array<std::array<bool, 256>, kMaxSize + 1> t{};
+    auto mark = [&t](const auto& list) {
+      for (const std::string_view f : list) t[f.size()][static_cast<unsigned char>(f[0])] = true;
+    };
+    mark(kKilled);
+    mark(kInjured);
+    mark(kArrested);
+    mark(kAbducted);
+    mark(kWanted);
+    return t;
+  }();
+  if (w.empty() || w.size() > kMaxSize ||
+      !kSizeAndFirst[w.size()][static_cast<unsigned char>(w[0])]) {
+    return "";
+  }
   if (In(w, kKilled)) return "killed";
   if (In(w, kInjured)) return "injured";
   if (In(w, kArrested)) return "arrested";
@@ -217,6 +229,10 @@ void FindNamedPersons(const Document& doc, std::string_view lower, const Mention
   std::sort(sentences.begin(), sentences.end());
   sentences.erase(std::unique(sentences.begin(), sentences.end()), sentences.end());
 
+  // Plain pointers for the token walks below: the writes to the event would make the compiler
+  // load the vectors' bounds again at every token.
+  const Token* const tokens = doc.tokens.data();
+  const char* const text = doc.text.data();
   for (uint32_t si : sentences) {
     const Sentence& s = doc.sentences[si];
     std::string inherited_role;  // role of the previous name, for "A and B"
@@ -227,8 +243,6 @@ void FindNamedPersons(const Document& doc, std::string_view lower, const Mention
       // Most tokens open no run: passed over in a tight loop on plain pointers (the writes to
       // the event below would make the compiler reload the vectors' bounds at every token).
       {
-        const Token* const tokens = doc.tokens.data();
-        const char* const text = doc.text.data();
         while (k < s.token_end &&
                (tokens[k].kind != TokenKind::kWord || tokens[k].span.empty() ||
                 static_cast<unsigned char>(text[tokens[k].span.begin] - 'A') >= 26)) {
@@ -238,10 +252,12 @@ void FindNamedPersons(const Document& doc, std::string_view lower, const Mention
       }
       // Maximal run of capitalized words and particles.
       uint32_t end = k;
-      while (end < s.token_end && doc.tokens[end].kind == TokenKind::kWord) {
-        const std::string_view w = TokenText(doc, end);
+      while (end < s.token_end && tokens[end].kind == TokenKind::kWord) {
+        const Span span = tokens[end].span;
+        // (Not Slice: its range check is a call per token; token spans lie inside the text.)
+        const std::string_view w(text + span.begin, span.end - span.begin);
         if (!IsUpperStart(w) && !(IsParticle(w) && end > k)) break;
-        if (end > k && doc.tokens[end].span.begin > doc.tokens[end - 1].span.end + 1) break;
+        if (end > k && span.begin > tokens[end - 1].span.end + 1) break;
         ++end;
       }
       const uint32_t next = end;

@@ -20,6 +20,7 @@
 // Group (Country)"; looting and mob violence with no opponent hit "Civilians (Country)"; a
 // named rebel group in a battle with no opponent named fought "Military Forces of Country".
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <string>
 
@@ -95,18 +96,29 @@ std::string CompleteName(const ActorMention& m, std::string_view event_iso3,
 // Is `w`, lower-cased, one of `Words` (lower-case)? Compared without building strings. The
 // lists are static arrays: a braced list would be built on the stack at every call, and the
 // role tests below ask it of several words of every actor mention. (The array is a template
-// argument: the lengths of its words are one bit set made at compile time and tested first,
-// as most words asked have none of them.)
+// argument: the lengths and first letters of its words are a table made at compile time and
+// tested first, as most words asked have none of them.)
 template <const auto& Words>
 bool AnyOfLower(std::string_view w) {
-  static_assert(std::all_of(std::begin(Words), std::end(Words),
-                            [](std::string_view x) { return x.size() < 64; }));
-  static constexpr uint64_t kLengths = [] {
-    uint64_t bits = 0;
-    for (std::string_view x : Words) bits |= uint64_t{1} << x.size();
-    return bits;
+  static_assert(std::all_of(std::begin(Words), std::end(Words), [](std::string_view x) {
+    return x.size() < 64 && !x.empty();
+  }));
+  // A first byte's class: its letter (0-25, either case), 26 for any other byte. (A byte
+  // or'ed with 0x20 is a lower-case letter exactly when the byte is a letter.)
+  constexpr auto first_class = [](char c) {
+    const unsigned letter = static_cast<unsigned char>(c | 0x20) - 'a';
+    return letter < 26 ? letter : 26u;
+  };
+  // Per length, the first-byte classes of its words (a bit each): a word of no such length and
+  // first byte is turned away before the compares.
+  static constexpr std::array<uint32_t, 64> kFirstsByLength = [&] {
+    std::array<uint32_t, 64> t{};
+    for (std::string_view x : Words) t[x.size()] |= uint32_t{1} << first_class(x[0]);
+    return t;
   }();
-  if (w.size() >= 64 || (kLengths >> w.size() & 1) == 0) return false;
+  if (w.empty() || w.size() >= 64 || (kFirstsByLength[w.size()] >> first_class(w[0]) & 1) == 0) {
+    return false;
+  }
   for (std::string_view x : Words) {
     if (EqualsLower(w, x)) return true;
   }

@@ -2748,16 +2748,21 @@ std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, size_t
     const LowerWord lower = LowerAscii(word(b));
     return lower != "the" && lower != "a" && lower != "an";
   };
-  for (size_t i = first; i < doc.tokens.size() && doc.tokens[i].span.end <= sentence.end; ++i) {
+  // Plain pointers: the calls in the loop's body would make the compiler load the vectors'
+  // bounds again at every token, and most tokens are passed over by the tests just below.
+  const Token* const tokens = doc.tokens.data();
+  const size_t count = doc.tokens.size();
+  const char* const text = doc.text.data();
+  for (size_t i = first; i < count && tokens[i].span.end <= sentence.end; ++i) {
     // Only words of the sizes and first letters of "of", "hamlet", "sector", "village",
     // "township" / "Barangay", "frontline(s)" can start a name; the others are passed over
     // before lower-casing them.
     // (The sizes first, one bit test: most words have none of them.)
     constexpr uint32_t kSizes = 1u << 2 | 1u << 6 | 1u << 7 | 1u << 8 | 1u << 9 | 1u << 10;
-    const size_t size = doc.tokens[i].span.size();
+    const size_t size = tokens[i].span.size();
     if (size > 10 || (kSizes >> size & 1) == 0) continue;
-    const char head = static_cast<char>(doc.text[doc.tokens[i].span.begin] | 0x20);
-    const char second = static_cast<char>(doc.text[doc.tokens[i].span.begin + 1] | 0x20);
+    const char head = static_cast<char>(text[tokens[i].span.begin] | 0x20);
+    const char second = static_cast<char>(text[tokens[i].span.begin + 1] | 0x20);
     if (!(size == 2 && head == 'o') &&
         !(size == 6 && (head == 'h' || (head == 's' && second == 'e'))) &&
         !(size == 7 && head == 'v') && !(size == 8 && (head == 't' || head == 'b')) &&
