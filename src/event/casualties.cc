@@ -775,37 +775,27 @@ bool CasualtyContext::PeriodWords(uint32_t s) {
   return f.period == 1;
 }
 
-// Whether sentence s (lower-cased, spaced) holds any of `words`, worked out once into `*slot`.
+// Whether sentence s (lower-cased, spaced) holds any of `words`, or `piece` and then any of
+// `with_piece` (words that all hold `piece`: one search rules them all out in the sentences
+// without it), worked out once into `*slot`.
 bool CasualtyContext::AnyOnce(uint32_t s, int8_t SentenceFacts::*slot,
-                              std::initializer_list<std::string_view> words) {
+                              std::initializer_list<std::string_view> words, std::string_view piece,
+                              std::initializer_list<std::string_view> with_piece) {
   int8_t& known = Facts(s).*slot;
   if (known < 0) {
     const std::string_view own = Spaced(s);
-    known = 0;
-    for (std::string_view w : words) {
-      if (ContainsInLower(own, w)) {
-        known = 1;
-        break;  // (the other words cannot change the answer)
-      }
-    }
+    auto any = [own](std::initializer_list<std::string_view> list) {
+      return std::any_of(list.begin(), list.end(),
+                         [own](std::string_view w) { return ContainsInLower(own, w); });
+    };
+    known = any(words) || (!piece.empty() && ContainsInLower(own, piece) && any(with_piece));
   }
   return known == 1;
 }
 
 bool CasualtyContext::Additive(uint32_t s) {
-  int8_t& known = Facts(s).additive;
-  if (known < 0) {
-    // " also ", " additionally", " as well", ", as were ", ", as was ": the last three hold
-    // " as w", searched first for them (most sentences hold none: one search, not three).
-    const std::string_view own = Spaced(s);
-    known = ContainsInLower(own, " also ") || ContainsInLower(own, " additionally") ||
-                    (ContainsInLower(own, " as w") &&
-                     (ContainsInLower(own, " as well") || ContainsInLower(own, ", as were ") ||
-                      ContainsInLower(own, ", as was ")))
-                ? 1
-                : 0;
-  }
-  return known == 1;
+  return AnyOnce(s, &SentenceFacts::additive, {" also ", " additionally"}, " as w",
+                 {" as well", ", as were ", ", as was "});
 }
 
 bool CasualtyContext::SaysMore(uint32_t s) {
@@ -813,19 +803,8 @@ bool CasualtyContext::SaysMore(uint32_t s) {
 }
 
 bool CasualtyContext::OverWeeks(uint32_t s) {
-  int8_t& known = Facts(s).over_weeks;
-  if (known < 0) {
-    // " the latest of ", " weeks of ", " months of ", " years of ": the last three hold "s of ",
-    // searched first for them (one search, not three, in the sentences without it).
-    const std::string_view own = Spaced(s);
-    known = ContainsInLower(own, " the latest of ") ||
-                    (ContainsInLower(own, "s of ") &&
-                     (ContainsInLower(own, " weeks of ") || ContainsInLower(own, " months of ") ||
-                      ContainsInLower(own, " years of ")))
-                ? 1
-                : 0;
-  }
-  return known == 1;
+  return AnyOnce(s, &SentenceFacts::over_weeks, {" the latest of "}, "s of ",
+                 {" weeks of ", " months of ", " years of "});
 }
 
 bool CasualtyContext::ThisYear(uint32_t s) {

@@ -219,7 +219,8 @@ class CasualtyContext {
     int8_t period = -1, additive = -1, more = -1, over_weeks = -1, this_year = -1;
   };
   bool AnyOnce(uint32_t sentence, int8_t SentenceFacts::*slot,
-               std::initializer_list<std::string_view> words);
+               std::initializer_list<std::string_view> words, std::string_view piece = {},
+               std::initializer_list<std::string_view> with_piece = {});
   const Document& doc_;
   std::string_view lower_;
   // Sentence `s`'s facts; the list is made at the first ask (most documents without casualty

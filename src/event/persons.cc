@@ -138,7 +138,7 @@ bool IsParticle(std::string_view w) {
   while (n < w.size() && n <= 4 && w[n] != '-') ++n;
   if (n > 4) return false;  // no particle is longer
   const std::string_view head = w.substr(0, n);
-  char buf[4];
+  char buf[4] = {};  // (zeroed: GCC cannot see that an empty head is never read)
   for (size_t i = 0; i < head.size(); ++i) buf[i] = LowerByte(head[i]);
   return In(std::string_view(buf, head.size()), kParticles);
 }

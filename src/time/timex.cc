@@ -352,64 +352,68 @@ constexpr uint16_t kNumberMatchers =
     kNumericDate | kMonthDate | kYearDate | kAgoLater | kDuration | kClockTime | kQuarterExpr;
 constexpr uint16_t kApostropheMatchers = kYearDate | kQuarterExpr;
 
+// True when x is one of `words` (the short lists of the matcher tables below).
+bool IsOneOf(std::string_view x, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), x) != words.end();
+}
+
+// A word Duration accepts between a count and its unit: "two more weeks", "five trading days".
+bool IsCountToUnitWord(std::string_view x) {
+  return IsOneOf(x, {"more", "additional", "extra", "trading", "business", "working"});
+}
+
 // The matchers that may accept the word `w` as the first token of a match, read off their
 // first tests (each matcher's comment names its shapes). A superset is harmless (the matcher
 // fails at once); a missing bit loses matches, which timex_dispatch_test and the timex fuzzer
 // catch by comparing with FindTimexReference (every matcher at every candidate).
 uint16_t MatchersForWord(std::string_view w) {
-  auto in = [w](std::initializer_list<std::string_view> words) {
-    for (std::string_view x : words) {
-      if (x == w) return true;
-    }
-    return false;
-  };
   bool abbrev, plural;
-  const bool mods = in({"early", "late", "mid", "earlier", "later"});  // SkipMods and the like
+  const bool mods = IsOneOf(w, {"early", "late", "mid", "earlier", "later"});  // SkipMods and the like
   const bool number_word = SmallNumberWord(w) != 0;
   // Number(): the words a count may begin with.
-  const bool count = number_word || in({"a", "an", "several", "few", "many", "some", "couple",
+  const bool count = number_word || IsOneOf(w, {"a", "an", "several", "few", "many", "some", "couple",
                                         "dozen", "hundreds", "thousands"});
   bool weekday_plural;
   const bool weekday = WeekdayNumber(w, &weekday_plural) != 0;
   uint16_t m = 0;
-  if (mods || MonthNumber(w, &abbrev) || in({"the", "last", "next", "this"})) m |= kMonthDate;
-  if (mods || number_word || in({"the", "fiscal", "calendar", "year"})) m |= kYearDate;
-  if (mods || in({"today", "yesterday", "tomorrow", "tonight", "overnight", "last", "this", "the",
+  if (mods || MonthNumber(w, &abbrev) || IsOneOf(w, {"the", "last", "next", "this"})) m |= kMonthDate;
+  if (mods || number_word || IsOneOf(w, {"the", "fiscal", "calendar", "year"})) m |= kYearDate;
+  if (mods || IsOneOf(w, {"today", "yesterday", "tomorrow", "tonight", "overnight", "last", "this", "the",
                   "morning", "afternoon", "evening", "night"})) {
     m |= kRelativeDay;
   }
   if (mods || (weekday && !weekday_plural) ||
-      in({"the", "last", "next", "this", "past", "coming"})) {
+      IsOneOf(w, {"the", "last", "next", "this", "past", "coming"})) {
     m |= kWeekdayDate;
   }
   if (mods || !SeasonCode(w).empty() ||
-      in({"the", "last", "past", "previous", "preceding", "this", "current", "next", "coming",
+      IsOneOf(w, {"the", "last", "past", "previous", "preceding", "this", "current", "next", "coming",
           "following", "same", "that"})) {
     m |= kRelativePeriod;
   }
-  if (count || in({"about", "nearly", "almost", "some", "roughly", "around", "just", "only",
+  if (count || IsOneOf(w, {"about", "nearly", "almost", "some", "roughly", "around", "just", "only",
                    "over", "more", "less"})) {
     m |= kAgoLater;
   }
-  if (weekday || in({"daily", "weekly", "monthly", "yearly", "hourly", "nightly", "biweekly",
+  if (weekday || IsOneOf(w, {"daily", "weekly", "monthly", "yearly", "hourly", "nightly", "biweekly",
                      "every", "each", "a", "per", "an"})) {
     m |= kSetExpr;
   }
   if (count || UnitWord(w, &plural) != Unit::kNone ||
-      in({"the", "past", "last", "next", "first", "coming", "previous", "following", "final",
+      IsOneOf(w, {"the", "past", "last", "next", "first", "coming", "previous", "following", "final",
           "remaining", "latest", "preceding", "about", "nearly", "almost", "roughly", "around",
           "some", "over", "more", "less", "up", "at"})) {
     m |= kDuration;
   }
-  if (in({"noon", "midday", "midnight", "dawn", "daybreak", "dusk", "nightfall"})) m |= kClockTime;
-  if (number_word || OrdinalWord(w) || in({"the", "year", "this", "last", "next", "fiscal"})) {
+  if (IsOneOf(w, {"noon", "midday", "midnight", "dawn", "daybreak", "dusk", "nightfall"})) m |= kClockTime;
+  if (number_word || OrdinalWord(w) || IsOneOf(w, {"the", "year", "this", "last", "next", "fiscal"})) {
     m |= kQuarterExpr;
   }
-  if (in({"now", "currently", "presently", "nowadays", "current", "recently", "lately", "recent",
+  if (IsOneOf(w, {"now", "currently", "presently", "nowadays", "current", "recently", "lately", "recent",
           "soon", "the", "at", "these"})) {
     m |= kRefWord;
   }
-  bool holiday = in({"last", "next", "this"});
+  bool holiday = IsOneOf(w, {"last", "next", "this"});
   size_t count_h;
   const Holiday* holidays = Holidays(&count_h);
   for (size_t h = 0; h < count_h; ++h) {
@@ -424,41 +428,35 @@ uint16_t MatchersForWord(std::string_view w) {
 // matches (timex_dispatch_test compares "the" before every word of the index and the listed
 // words outside it with FindTimexReference).
 uint16_t MatchersAfterThe(std::string_view x) {
-  auto in = [x](std::initializer_list<std::string_view> words) {
-    for (std::string_view w : words) {
-      if (w == x) return true;
-    }
-    return false;
-  };
   // SkipMods: "the end of", "the turn of" (MonthDate, RelativePeriod and YearDate go on after).
-  const bool end_of = in({"end", "beginning", "start", "middle", "turn"});
+  const bool end_of = IsOneOf(x, {"end", "beginning", "start", "middle", "turn"});
   const bool number_word = SmallNumberWord(x) != 0;  // counts, spelled years
   uint16_t m = 0;
   if (end_of) m |= kMonthDate | kRelativePeriod | kYearDate;
-  if (in({"day", "night"})) m |= kRelativeDay;  // "the day before", "the night before last"
-  if (in({"previous", "following"})) m |= kWeekdayDate;
+  if (IsOneOf(x, {"day", "night"})) m |= kRelativeDay;  // "the day before", "the night before last"
+  if (IsOneOf(x, {"previous", "following"})) m |= kWeekdayDate;
   if (!SeasonCode(x).empty() ||
-      in({"early", "late", "week", "last", "past", "previous", "preceding", "this", "current",
+      IsOneOf(x, {"early", "late", "week", "last", "past", "previous", "preceding", "this", "current",
           "next", "coming", "following", "same", "that", "weekend"})) {
     m |= kRelativePeriod;
   }
-  if (number_word || in({"past", "last", "next", "first", "coming", "previous", "following",
+  if (number_word || IsOneOf(x, {"past", "last", "next", "first", "coming", "previous", "following",
                          "final", "remaining", "latest", "preceding", "full", "fiscal", "year"})) {
     m |= kDuration;
   }
   // YearDate: SkipMods after "the", "fiscal"/"calendar"/"year", a spelled decade ("the
   // nineties": a time word ending in "ies"), a spelled year.
   if (number_word ||
-      in({"early", "late", "mid", "earlier", "later", "the", "fiscal", "calendar", "year"}) ||
+      IsOneOf(x, {"early", "late", "mid", "earlier", "later", "the", "fiscal", "calendar", "year"}) ||
       (x.size() > 5 && x.substr(x.size() - 3) == "ies")) {
     m |= kYearDate;
   }
   if (number_word || OrdinalWord(x) ||
-      in({"year", "this", "last", "next", "fiscal", "latest", "current", "recent", "same",
+      IsOneOf(x, {"year", "this", "last", "next", "fiscal", "latest", "current", "recent", "same",
           "quarter"})) {
     m |= kQuarterExpr;
   }
-  if (in({"near", "short", "future", "past"})) m |= kRefWord;
+  if (IsOneOf(x, {"near", "short", "future", "past"})) m |= kRefWord;
   return m;
 }
 // The matchers among NumericDate, MonthDate, AgoLater, Duration and ClockTime that may accept a
@@ -467,18 +465,12 @@ uint16_t MatchersAfterThe(std::string_view x) {
 // ("9 May", "9 of May", "9th"), a count before a unit or a word between count and unit ("two
 // more weeks"), a clock time before "am", "p.m.", "o'clock", "in the morning" or a zone.
 uint16_t MatchersAfterNumber(std::string_view x) {
-  auto in = [x](std::initializer_list<std::string_view> words) {
-    for (std::string_view w : words) {
-      if (w == x) return true;
-    }
-    return false;
-  };
   bool abbrev, plural;
   uint16_t m = 0;
-  if (MonthNumber(x, &abbrev) || in({"of", "st", "nd", "rd", "th"})) m |= kMonthDate;
+  if (MonthNumber(x, &abbrev) || IsOneOf(x, {"of", "st", "nd", "rd", "th"})) m |= kMonthDate;
   if (UnitWord(x, &plural) != Unit::kNone) m |= kAgoLater | kDuration;
-  if (in({"more", "additional", "extra", "trading", "business", "working"})) m |= kDuration;
-  if (in({"am", "pm", "a", "p", "o", "in", "gmt", "utc", "hrs", "hours", "local"})) {
+  if (IsCountToUnitWord(x)) m |= kDuration;
+  if (IsOneOf(x, {"am", "pm", "a", "p", "o", "in", "gmt", "utc", "hrs", "hours", "local"})) {
     m |= kClockTime;
   }
   return m;
@@ -494,18 +486,12 @@ constexpr uint16_t kAfterNumberColon = kClockTime;
 // three-day visit", "a few days", "twice a week") or "at" (Duration, RefWord: "at least a week",
 // "at present") followed by the word x, read off their tests after those words.
 uint16_t MatchersAfterArticle(std::string_view x) {
-  auto in = [x](std::initializer_list<std::string_view> words) {
-    for (std::string_view w : words) {
-      if (w == x) return true;
-    }
-    return false;
-  };
   bool plural;
   const bool unit = UnitWord(x, &plural) != Unit::kNone;
   uint16_t m = 0;
   // Number(): "a couple of", "a few", "a dozen", "a hundred", "a thousand" before the unit.
-  if (unit || in({"couple", "few", "dozen", "hundred", "thousand"})) m |= kAgoLater | kDuration;
-  if (in({"more", "additional", "extra", "trading", "business", "working"})) m |= kDuration;
+  if (unit || IsOneOf(x, {"couple", "few", "dozen", "hundred", "thousand"})) m |= kAgoLater | kDuration;
+  if (IsCountToUnitWord(x)) m |= kDuration;
   if (unit) m |= kSetExpr;  // "$5 million a year"
   return m;
 }
@@ -520,19 +506,13 @@ uint16_t MatchersAfterAt(std::string_view x) {
 // another number word for a count ("twenty four years"), Duration also "more", "trading"...
 constexpr uint16_t kNumberWordMatchers = kYearDate | kQuarterExpr | kAgoLater | kDuration;
 uint16_t MatchersAfterNumberWord(std::string_view x) {
-  auto in = [x](std::initializer_list<std::string_view> words) {
-    for (std::string_view w : words) {
-      if (w == x) return true;
-    }
-    return false;
-  };
   bool plural;
   uint16_t m = 0;
   if (x == "thousand" || IsTensWord(x)) m |= kYearDate | kQuarterExpr;
   if (UnitWord(x, &plural) != Unit::kNone || x == "hundred" || SmallNumberWord(x) != 0) {
     m |= kAgoLater | kDuration;
   }
-  if (in({"more", "additional", "extra", "trading", "business", "working"})) m |= kDuration;
+  if (IsCountToUnitWord(x)) m |= kDuration;
   return m;
 }
 // After a number word: "-" ("twenty-four", "five-year").
