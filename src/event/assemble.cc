@@ -886,8 +886,12 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
   CasualtyContext casualty_context(doc, lower);
   thread_local MentionIndex mentions;
   mentions.Reset(doc);
-  std::vector<Incident> incidents = GroupMentions(doc, locations, links);
-  AssignFrames(doc, links, &incidents);
+  // The incidents in a pool of the calling thread, whose lists and strings serve document after
+  // document (nothing below comes back here).
+  thread_local std::vector<Incident> incident_pool;
+  const size_t incident_count = GroupMentions(doc, locations, links, &incident_pool);
+  const std::span<Incident> incidents(incident_pool.data(), incident_count);
+  AssignFrames(doc, links, incidents);
   std::vector<Event> events;
   events.reserve(incidents.size());
   // Per event, what confidence and background marking read: lists of the calling thread,

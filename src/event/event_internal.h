@@ -71,6 +71,11 @@ std::vector<Incident> GroupMentions(const Document& doc, const Gazetteer* gaz);
 // The same, locating sentences through `locations` (made for `doc`); `links` = LinkLists(doc).
 std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& locations,
                                     const std::vector<Span>& links);
+// The same, written into the first incidents of `pool` (returns how many): the incidents
+// after them, and their lists and strings, keep their memory for the next document (a pool of
+// the thread serves document after document).
+size_t GroupMentions(const Document& doc, SentenceLocations& locations,
+                     const std::vector<Span>& links, std::vector<Incident>* pool);
 
 // Gives every casualty frame of a news sentence to one incident (its sentence's, else the
 // nearest before). Frames of background sentences are dropped.
@@ -78,6 +83,8 @@ void AssignFrames(const Document& doc, std::vector<Incident>* incidents);
 // The same with `links` = LinkLists(doc).
 void AssignFrames(const Document& doc, const std::vector<Span>& links,
                   std::vector<Incident>* incidents);
+void AssignFrames(const Document& doc, const std::vector<Span>& links,
+                  std::span<Incident> incidents);
 
 // Lists of links to other stories ("You may also like: ..."): spans whose headlines are not
 // mentions or casualty reports.
