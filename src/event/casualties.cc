@@ -330,9 +330,11 @@ int64_t SplitEvents(const Document& doc, std::string_view doc_lower, uint32_t* s
 // over N incidents of which this event is one. Returns N per sentence (1 when not said); N
 // comes from "both"/"the two"/"all three" ..., or, for "across the attacks", from "one of
 // three coordinated attacks" elsewhere in the text.
-std::vector<int64_t> SharedAcross(const Document& doc, std::string_view doc_lower) {
-  std::vector<int64_t> out(doc.sentences.size(), 1);
-  if (!event::ContainsInLower(doc_lower, " across ")) return out;  // no sentence says it
+// (Written into `*shared`, in its memory.)
+void SharedAcross(const Document& doc, std::string_view doc_lower, std::vector<int64_t>* shared) {
+  std::vector<int64_t>& out = *shared;
+  out.assign(doc.sentences.size(), 1);
+  if (!event::ContainsInLower(doc_lower, " across ")) return;  // no sentence says it
   static constexpr std::string_view kUnits[] = {"attacks",  "blasts",  "incidents", "explosions",
                                                 "bombings", "strikes", "assaults",  "clashes",
                                                 "events"};
@@ -393,7 +395,6 @@ std::vector<int64_t> SharedAcross(const Document& doc, std::string_view doc_lowe
     if (n == 0) n = one_of;
     if (n > 1) out[s] = n;
   }
-  return out;
 }
 
 // A victim named by a rank that every armed group has ("a senior commander", "a leader"), whose
@@ -833,13 +834,19 @@ int Clamp(int64_t v) { return static_cast<int>(std::clamp<int64_t>(v, 0, 1'000'0
 
 namespace event {
 
-CasualtyContext::CasualtyContext(const Document& doc, std::string_view lower)
-    : doc_(doc), lower_(lower) {
+void CasualtyContext::Reset(const Document& doc, std::string_view lower) {
+  doc_ = &doc;
+  lower_ = lower;
+  facts_made_ = false;
+  other_victims_made_ = false;
+  shared.clear();
+  split_n = 0;
+  split_at = 0;
   // A document without casualty frames has no figure to share out: nothing reads these then,
   // and the text is not searched for them (nor is `shared` filled: 1 for every sentence).
   if (doc.casualties.empty()) return;
   // A coder's "split between N events" already shares the figure out (AggregateCasualties).
-  shared = SharedAcross(doc, lower);
+  SharedAcross(doc, lower, &shared);
   split_n = SplitEvents(doc, lower, &split_at);
   if (split_n > 1) shared.assign(shared.size(), 1);
 }
@@ -847,7 +854,7 @@ CasualtyContext::CasualtyContext(const Document& doc, std::string_view lower)
 std::string_view CasualtyContext::Spaced(uint32_t s) {
   SentenceFacts& f = Facts(s);
   if (f.spaced.empty()) {
-    const Span span = doc_.sentences[s].span;
+    const Span span = doc_->sentences[s].span;
     if (span.begin > 0 && span.begin <= lower_.size() && lower_[span.begin - 1] == ' ') {
       // The text's own space before the sentence (most sentences): a view, no copy.
       f.spaced = lower_.substr(span.begin - 1, span.size() + 1);
