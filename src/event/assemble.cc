@@ -928,8 +928,10 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
     const bool dated = FillDate(doc, inc, &e);
     const bool government = AssignRoles(doc, mentions, inc, e.iso3, e.country, &e);
 
-    const CasualtyTotals c =
-        AggregateCasualties(doc, casualty_context, inc.frames, government || !e.side_a);
+    // (Totals of the thread: their evidence lists serve event after event.)
+    thread_local CasualtyTotals totals;
+    AggregateCasualties(doc, casualty_context, inc.frames, government || !e.side_a, &totals);
+    const CasualtyTotals& c = totals;
     e.fatalities = c.fatalities;
     e.deaths_best = c.deaths_best;
     e.deaths_low = c.deaths_low;

@@ -922,6 +922,18 @@ CasualtyTotals AggregateCasualties(const Document& doc, std::span<const uint32_t
 
 CasualtyTotals AggregateCasualties(const Document& doc, event::CasualtyContext& ctx,
                                    std::span<const uint32_t> frames, bool state_is_side_a) {
+  CasualtyTotals out;
+  AggregateCasualties(doc, ctx, frames, state_is_side_a, &out);
+  return out;
+}
+
+void AggregateCasualties(const Document& doc, event::CasualtyContext& ctx,
+                         std::span<const uint32_t> frames, bool state_is_side_a,
+                         CasualtyTotals* totals) {
+  // Emptied by assigning empty totals: the evidence lists keep their memory.
+  static const CasualtyTotals kNone;
+  *totals = kNone;
+  CasualtyTotals& out = *totals;
   // Lists of the calling thread, reused from event to event (nothing below comes back here).
   thread_local std::vector<const CasualtyFrame*> killed, injured;
   killed.clear();
@@ -950,7 +962,6 @@ CasualtyTotals AggregateCasualties(const Document& doc, event::CasualtyContext& 
     return true;
   });
 
-  CasualtyTotals out;
   const uint32_t split_at = ctx.split_at;
   const int64_t split_n = ctx.split_n;
   // (The evidence rows are written into `out` as they are found.)
@@ -993,7 +1004,6 @@ CasualtyTotals AggregateCasualties(const Document& doc, event::CasualtyContext& 
   const FateTotals w = Aggregate(doc, ctx, injured, &out.injured_evidence);
   out.has_injured = w.any;
   out.injured = Clamp(w.any ? w.high - later_deaths : 0);
-  return out;
 }
 
 }  // namespace sitrep

@@ -267,4 +267,9 @@ namespace sitrep {
 // AggregateCasualties with the document's context made once for all its events.
 CasualtyTotals AggregateCasualties(const Document& doc, event::CasualtyContext& ctx,
                                    std::span<const uint32_t> frames, bool state_is_side_a);
+// The same, written into `*totals` (its evidence lists' memory reused: totals of the thread
+// serve event after event).
+void AggregateCasualties(const Document& doc, event::CasualtyContext& ctx,
+                         std::span<const uint32_t> frames, bool state_is_side_a,
+                         CasualtyTotals* totals);
 }  // namespace sitrep
