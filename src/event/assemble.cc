@@ -832,28 +832,28 @@ bool IsOriginPlace(const Document& doc, const PlaceMention& m) {
   return EqualsLower(prev, "as") || EqualsLower(prev, "named") || EqualsLower(prev, "nicknamed");
 }
 
-// The document as the stages below read it, without its origin places: a copy of the columns
-// they read, not of those they do not (the events of an earlier run, the offset map, warnings,
-// title and url), which can be long.
-Document WithoutOriginPlaces(const Document& doc) {
-  Document out;
-  out.id = doc.id;
-  out.id_is_number = doc.id_is_number;
-  out.published = doc.published;
-  out.text = doc.text;
-  out.paragraphs = doc.paragraphs;
-  out.tokens = doc.tokens;
-  out.sentences = doc.sentences;
-  out.timex = doc.timex;
-  out.quantities = doc.quantities;
-  out.casualties = doc.casualties;
-  out.actors = doc.actors;
-  out.triggers = doc.triggers;
-  out.places.reserve(doc.places.size());
+// The document as the stages below read it, without its origin places, written into `out`
+// (in its memory: a document of the thread serves document after document): a copy of the
+// columns they read, not of those they do not (the events of an earlier run, the offset map,
+// warnings, title and url, left as a new document has them), which can be long.
+void AssignWithoutOriginPlaces(const Document& doc, Document* out) {
+  out->id = doc.id;
+  out->id_is_number = doc.id_is_number;
+  out->published = doc.published;
+  out->text = doc.text;
+  out->paragraphs = doc.paragraphs;
+  out->tokens = doc.tokens;
+  out->sentences = doc.sentences;
+  out->timex = doc.timex;
+  out->quantities = doc.quantities;
+  out->casualties = doc.casualties;
+  out->actors = doc.actors;
+  out->triggers = doc.triggers;
+  out->places.clear();
+  out->places.reserve(doc.places.size());
   for (const PlaceMention& m : doc.places) {
-    if (!IsOriginPlace(doc, m)) out.places.push_back(m);
+    if (!IsOriginPlace(doc, m)) out->places.push_back(m);
   }
-  return out;
 }
 
 }  // namespace
@@ -868,13 +868,16 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
       })) {
     return {};
   }
-  // Without origin places, so that no stage below locates an event by them.
-  std::optional<Document> filtered;
+  // Without origin places, so that no stage below locates an event by them. (In a document of
+  // the calling thread: nothing below comes back here.)
+  const Document* without_origin = nullptr;
   if (std::any_of(doc_in.places.begin(), doc_in.places.end(),
                   [&](const PlaceMention& m) { return IsOriginPlace(doc_in, m); })) {
-    filtered = WithoutOriginPlaces(doc_in);
+    thread_local Document filtered;
+    AssignWithoutOriginPlaces(doc_in, &filtered);
+    without_origin = &filtered;
   }
-  const Document& doc = filtered ? *filtered : doc_in;
+  const Document& doc = without_origin != nullptr ? *without_origin : doc_in;
   SentenceLocations locations(doc, gaz);
   // For the word tests of every event: in a buffer of the calling thread, reused from document
   // to document (nothing below comes back here).
@@ -883,11 +886,17 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
   const std::string_view lower = lower_text;
   locations.SetTextHasCoded(ContainsInLower(lower, "coded"));
   const std::vector<Span> links = LinkLists(doc, lower);
-  CasualtyContext casualty_context(doc, lower);
+  // Of the calling thread, in the memory of the document before (nothing below comes back here).
+  thread_local CasualtyContext casualty_context;
+  casualty_context.Reset(doc, lower);
   thread_local MentionIndex mentions;
   mentions.Reset(doc);
-  std::vector<Incident> incidents = GroupMentions(doc, locations, links);
-  AssignFrames(doc, links, &incidents);
+  // The incidents in a pool of the calling thread, whose lists and strings serve document after
+  // document (nothing below comes back here).
+  thread_local std::vector<Incident> incident_pool;
+  const size_t incident_count = GroupMentions(doc, locations, links, &incident_pool);
+  const std::span<Incident> incidents(incident_pool.data(), incident_count);
+  AssignFrames(doc, links, incidents);
   std::vector<Event> events;
   events.reserve(incidents.size());
   // Per event, what confidence and background marking read: lists of the calling thread,
@@ -919,8 +928,10 @@ std::vector<Event> AssembleEvents(const Document& doc_in, const Gazetteer* gaz) 
     const bool dated = FillDate(doc, inc, &e);
     const bool government = AssignRoles(doc, mentions, inc, e.iso3, e.country, &e);
 
-    const CasualtyTotals c =
-        AggregateCasualties(doc, casualty_context, inc.frames, government || !e.side_a);
+    // (Totals of the thread: their evidence lists serve event after event.)
+    thread_local CasualtyTotals totals;
+    AggregateCasualties(doc, casualty_context, inc.frames, government || !e.side_a, &totals);
+    const CasualtyTotals& c = totals;
     e.fatalities = c.fatalities;
     e.deaths_best = c.deaths_best;
     e.deaths_low = c.deaths_low;

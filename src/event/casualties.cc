@@ -1,7 +1,11 @@
 // Casualty aggregation for one event (rules in sitrep/events.h, AggregateCasualties).
 #include <algorithm>
 #include <array>
-#include <map>
+#include <span>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -326,9 +330,11 @@ int64_t SplitEvents(const Document& doc, std::string_view doc_lower, uint32_t* s
 // over N incidents of which this event is one. Returns N per sentence (1 when not said); N
 // comes from "both"/"the two"/"all three" ..., or, for "across the attacks", from "one of
 // three coordinated attacks" elsewhere in the text.
-std::vector<int64_t> SharedAcross(const Document& doc, std::string_view doc_lower) {
-  std::vector<int64_t> out(doc.sentences.size(), 1);
-  if (!event::ContainsInLower(doc_lower, " across ")) return out;  // no sentence says it
+// (Written into `*shared`, in its memory.)
+void SharedAcross(const Document& doc, std::string_view doc_lower, std::vector<int64_t>* shared) {
+  std::vector<int64_t>& out = *shared;
+  out.assign(doc.sentences.size(), 1);
+  if (!event::ContainsInLower(doc_lower, " across ")) return;  // no sentence says it
   static constexpr std::string_view kUnits[] = {"attacks",  "blasts",  "incidents", "explosions",
                                                 "bombings", "strikes", "assaults",  "clashes",
                                                 "events"};
@@ -389,7 +395,6 @@ std::vector<int64_t> SharedAcross(const Document& doc, std::string_view doc_lowe
     if (n == 0) n = one_of;
     if (n > 1) out[s] = n;
   }
-  return out;
 }
 
 // A victim named by a rank that every armed group has ("a senior commander", "a leader"), whose
@@ -429,11 +434,85 @@ struct FateTotals {
   bool any = false;
   int64_t low = 0, high = 0;
   std::array<int64_t, kNumCategories> by_category{};  // high-end counts per category
-  std::vector<Span> evidence;
 };
 
+// A map kept as a vector sorted by key, in std::map's order: an event's reports and counts are
+// a few, and the vector's memory is kept from call to call (a map allocated every node).
+template <typename Key, typename Value>
+class SortedMap {
+ public:
+  using Entry = std::pair<Key, Value>;
+  using iterator = typename std::vector<Entry>::iterator;
+  void clear() { entries_.clear(); }
+  bool empty() const { return entries_.empty(); }
+  iterator begin() { return entries_.begin(); }
+  iterator end() { return entries_.end(); }
+  // The first entry whose key is not less than `key`.
+  iterator lower_bound(const Key& key) {
+    return std::lower_bound(entries_.begin(), entries_.end(), key,
+                            [](const Entry& e, const Key& k) { return e.first < k; });
+  }
+  Value& operator[](const Key& key) {
+    auto it = lower_bound(key);
+    if (it == entries_.end() || key < it->first) it = entries_.emplace(it, key, Value{});
+    return it->second;
+  }
+  iterator erase(iterator it) { return entries_.erase(it); }
+
+ private:
+  std::vector<Entry> entries_;
+};
+
+// A report's counts are kept per victim category and key (VictimKey).
+using CountKey = std::pair<size_t, std::string>;
+
+// The counts of every report (sentence) of one fate, as std::map<CountKey, ...> per report
+// held them: one list sorted by sentence, then key, so that a report's counts are a run in
+// the maps' order.
+class ReportCounts {
+ public:
+  struct Entry {
+    uint32_t sentence;
+    CountKey key;
+    int64_t low = 0, high = 0;
+  };
+  void clear() { entries_.clear(); }
+  // The count of `key` in the report of `sentence`, made (0) at the first ask.
+  Entry& At(uint32_t sentence, const CountKey& key) {
+    auto it = LowerBound(sentence, key);
+    if (it == entries_.end() || it->sentence != sentence || it->key != key) {
+      it = entries_.insert(it, Entry{sentence, key});
+    }
+    return *it;
+  }
+  bool Contains(uint32_t sentence, const CountKey& key) const {
+    auto it = LowerBound(sentence, key);
+    return it != entries_.end() && it->sentence == sentence && it->key == key;
+  }
+  // The counts of the report of `sentence`, in key order.
+  std::span<Entry> Of(uint32_t sentence) {
+    auto first = std::lower_bound(entries_.begin(), entries_.end(), sentence,
+                                  [](const Entry& e, uint32_t s) { return e.sentence < s; });
+    auto last = first;
+    while (last != entries_.end() && last->sentence == sentence) ++last;
+    return {first, last};
+  }
+
+ private:
+  std::vector<Entry>::iterator LowerBound(uint32_t sentence, const CountKey& key) {
+    return std::lower_bound(
+        entries_.begin(), entries_.end(), std::tie(sentence, key),
+        [](const Entry& e, const auto& k) { return std::tie(e.sentence, e.key) < k; });
+  }
+  std::vector<Entry>::const_iterator LowerBound(uint32_t sentence, const CountKey& key) const {
+    return const_cast<ReportCounts*>(this)->LowerBound(sentence, key);
+  }
+  std::vector<Entry> entries_;
+};
+
+// The rows of casualty evidence go to `evidence` (the frames that gave the counts).
 FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
-                     const std::vector<const CasualtyFrame*>& all) {
+                     const std::vector<const CasualtyFrame*>& all, std::vector<Span>* evidence) {
   const std::vector<int64_t>& shared = ctx.shared;
   FateTotals out;
   if (all.empty()) return out;
@@ -464,7 +543,7 @@ FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
     }
     out.low = out.high = f->value;
     out.by_category[static_cast<size_t>(VictimCategory::kUnknown)] = f->value;
-    out.evidence.push_back(f->span);
+    evidence->push_back(f->span);
     return out;
   }
   // A list of the calling thread, reused from call to call (nothing below comes back here).
@@ -511,7 +590,9 @@ FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
   // (Listed beside exact counts in one sentence, "12 civilians, a few elders and two guards",
   // it is one more group and stays.)
   if (any_exact) {
-    const std::vector<const CasualtyFrame*> all_frames = frames;
+    // (A list of the thread, as `frames`.)
+    thread_local std::vector<const CasualtyFrame*> all_frames;
+    all_frames = frames;
     std::erase_if(frames, [&](const CasualtyFrame* f) {
       if (!f->vague || f->negated || f->is_subtotal || f->self_inflicted) return false;
       return std::none_of(all_frames.begin(), all_frames.end(), [&](const CasualtyFrame* g) {
@@ -521,8 +602,10 @@ FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
   }
   // ... but "a soldier and two civilians were killed": an implicit 1 that shares its fate
   // words with a numbered count of the sentence is listed beside it and stays. (`frames` as
-  // they were before the erase below, copied only when it runs: the only reader.)
-  std::vector<const CasualtyFrame*> before_erase;
+  // they were before the erase below, copied only when it runs: the only reader. A list of the
+  // thread, as `frames`.)
+  thread_local std::vector<const CasualtyFrame*> before_erase;
+  before_erase.clear();
   auto coordinated = [&](const CasualtyFrame* f) {
     if (f->fate_span.empty()) return false;
     const bool f_before = f->span.begin < f->fate_span.begin;
@@ -597,15 +680,19 @@ FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
   for (const CasualtyFrame* f : frames) any_positive |= !f->negated && !f->is_subtotal;
 
   // Reports: one per sentence. Within a report counts add up; across reports counts of one
-  // category are alternatives.
+  // category are alternatives. (Lists of the thread, reused from call to call: nothing below
+  // comes back here.)
   struct Report {
-    std::map<std::pair<size_t, std::string>, std::pair<int64_t, int64_t>> counts;
     int64_t generic_low = 0, generic_high = 0;
     bool has_generic = false;
     VictimCategory generic_category = VictimCategory::kUnknown;
     int64_t self_low = 0, self_high = 0;
   };
-  std::map<uint32_t, Report> reports;
+  thread_local SortedMap<uint32_t, Report> reports;  // by sentence
+  thread_local ReportCounts counts;                  // the reports' counts
+  reports.clear();
+  counts.clear();
+  evidence->reserve(evidence->size() + frames.size());  // a row per frame at most
   for (const CasualtyFrame* f : frames) {
     if (f->is_subtotal) continue;
     if (f->negated && any_positive) continue;
@@ -617,7 +704,7 @@ FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
     Report& r = reports[f->sentence];
     const int64_t lo = f->negated ? 0 : SharePart(f->low, n);
     const int64_t hi = f->negated ? 0 : SharePart(std::max(f->high, f->low), n);
-    out.evidence.push_back(f->span);
+    evidence->push_back(f->span);
     if (f->self_inflicted) {
       // The attacker ("blew himself up") is never part of the victims' count: always added.
       r.self_low += lo;
@@ -630,12 +717,14 @@ FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
       if (!r.has_generic) r.generic_category = f->category;
       r.has_generic = true;
     } else {
-      auto& [clo, chi] = r.counts[{static_cast<size_t>(f->category), VictimKey(ctx, *f)}];
-      clo += lo;
-      chi += hi;
+      ReportCounts::Entry& c =
+          counts.At(f->sentence, {static_cast<size_t>(f->category), VictimKey(ctx, *f)});
+      c.low += lo;
+      c.high += hi;
     }
   }
-  std::map<std::pair<size_t, std::string>, Range> per_category;
+  thread_local SortedMap<CountKey, Range> per_category;
+  per_category.clear();
   Range generic, self;
   // Every sentence with a side's count says it is more people ("also", "additionally").
   bool all_counts_additive = true;
@@ -652,7 +741,7 @@ FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
     return total_before;
   };
   for (const auto& [sentence, r] : reports) {
-    if (r.counts.empty()) continue;
+    if (counts.Of(sentence).empty()) continue;
     bool add = false;
     for (const CasualtyFrame* f : frames) {
       if (f->sentence == sentence && (additive(f) || more_than_total(f))) add = true;
@@ -664,13 +753,16 @@ FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
     if (r.self_high > 0) self.Add(r.self_low, r.self_high);
     // In one sentence, people counted besides a named group are other people: "4 people as
     // well as 2 policemen were killed" → 6.
-    if (r.has_generic && !r.counts.empty()) {
-      auto& [glo, ghi] = r.counts[{static_cast<size_t>(r.generic_category), "#people"}];
-      glo += r.generic_low;
-      ghi += r.generic_high;
+    if (r.has_generic && !counts.Of(sentence).empty()) {
+      ReportCounts::Entry& c =
+          counts.At(sentence, {static_cast<size_t>(r.generic_category), "#people"});
+      c.low += r.generic_low;
+      c.high += r.generic_high;
       r.has_generic = false;
     }
-    for (const auto& [key, c] : r.counts) per_category[key].Add(c.first, c.second);
+    for (const ReportCounts::Entry& c : counts.Of(sentence)) {
+      per_category[c.key].Add(c.low, c.high);
+    }
     if (r.has_generic) {
       if (!generic.set || r.generic_high > generic.high) generic_category = r.generic_category;
       generic.Add(r.generic_low, r.generic_high);
@@ -687,15 +779,17 @@ FateTotals Aggregate(const Document& doc, event::CasualtyContext& ctx,
       // ... unless said to be more: "2 militants were also killed".
       bool together = false;
       for (const auto& [sentence, r] : reports) {
-        together |= r.counts.contains(a->first) && r.counts.contains(c->first);
-        if (r.counts.contains(a->first) || r.counts.contains(c->first)) {
-          together |= r.counts.size() > 1;  // a sentence that splits its dead by side
+        const bool has_a = counts.Contains(sentence, a->first);
+        const bool has_c = counts.Contains(sentence, c->first);
+        together |= has_a && has_c;
+        if (has_a || has_c) {
+          together |= counts.Of(sentence).size() > 1;  // a sentence that splits its dead by side
           together |= ctx.SaysMore(sentence);
         }
       }
       if (rc.set && rc.low == rc.high && rc.high == ra.high && !together &&
           a->first.first != c->first.first) {
-        c = per_category.erase(c);
+        c = per_category.erase(c);  // (`a`, before it, stays valid)
       } else {
         ++c;
       }
@@ -740,13 +834,19 @@ int Clamp(int64_t v) { return static_cast<int>(std::clamp<int64_t>(v, 0, 1'000'0
 
 namespace event {
 
-CasualtyContext::CasualtyContext(const Document& doc, std::string_view lower)
-    : doc_(doc), lower_(lower) {
+void CasualtyContext::Reset(const Document& doc, std::string_view lower) {
+  doc_ = &doc;
+  lower_ = lower;
+  facts_made_ = false;
+  other_victims_made_ = false;
+  shared.clear();
+  split_n = 0;
+  split_at = 0;
   // A document without casualty frames has no figure to share out: nothing reads these then,
   // and the text is not searched for them (nor is `shared` filled: 1 for every sentence).
   if (doc.casualties.empty()) return;
   // A coder's "split between N events" already shares the figure out (AggregateCasualties).
-  shared = SharedAcross(doc, lower);
+  SharedAcross(doc, lower, &shared);
   split_n = SplitEvents(doc, lower, &split_at);
   if (split_n > 1) shared.assign(shared.size(), 1);
 }
@@ -754,7 +854,7 @@ CasualtyContext::CasualtyContext(const Document& doc, std::string_view lower)
 std::string_view CasualtyContext::Spaced(uint32_t s) {
   SentenceFacts& f = Facts(s);
   if (f.spaced.empty()) {
-    const Span span = doc_.sentences[s].span;
+    const Span span = doc_->sentences[s].span;
     if (span.begin > 0 && span.begin <= lower_.size() && lower_[span.begin - 1] == ' ') {
       // The text's own space before the sentence (most sentences): a view, no copy.
       f.spaced = lower_.substr(span.begin - 1, span.size() + 1);
@@ -822,6 +922,18 @@ CasualtyTotals AggregateCasualties(const Document& doc, std::span<const uint32_t
 
 CasualtyTotals AggregateCasualties(const Document& doc, event::CasualtyContext& ctx,
                                    std::span<const uint32_t> frames, bool state_is_side_a) {
+  CasualtyTotals out;
+  AggregateCasualties(doc, ctx, frames, state_is_side_a, &out);
+  return out;
+}
+
+void AggregateCasualties(const Document& doc, event::CasualtyContext& ctx,
+                         std::span<const uint32_t> frames, bool state_is_side_a,
+                         CasualtyTotals* totals) {
+  // Emptied by assigning empty totals: the evidence lists keep their memory.
+  static const CasualtyTotals kNone;
+  *totals = kNone;
+  CasualtyTotals& out = *totals;
   // Lists of the calling thread, reused from event to event (nothing below comes back here).
   thread_local std::vector<const CasualtyFrame*> killed, injured;
   killed.clear();
@@ -839,8 +951,9 @@ CasualtyTotals AggregateCasualties(const Document& doc, event::CasualtyContext& 
   std::sort(injured.begin(), injured.end(), by_position);
 
   // "One of the injured later died": deaths among the injured add to the dead of every other
-  // report and leave the injured.
-  std::vector<const CasualtyFrame*> of_wounds;
+  // report and leave the injured. (A list of the thread, as `killed`.)
+  thread_local std::vector<const CasualtyFrame*> of_wounds;
+  of_wounds.clear();
   std::erase_if(killed, [&](const CasualtyFrame* f) {
     if (f->negated || f->victims.empty()) return false;
     const std::string_view v = ctx.LowerOf(f->victims);
@@ -849,10 +962,10 @@ CasualtyTotals AggregateCasualties(const Document& doc, event::CasualtyContext& 
     return true;
   });
 
-  CasualtyTotals out;
   const uint32_t split_at = ctx.split_at;
   const int64_t split_n = ctx.split_n;
-  FateTotals k = Aggregate(doc, ctx, killed);
+  // (The evidence rows are written into `out` as they are found.)
+  FateTotals k = Aggregate(doc, ctx, killed, &out.fatality_evidence);
   int64_t later_deaths = 0;
   for (const CasualtyFrame* f : of_wounds) {
     later_deaths += f->value;
@@ -860,7 +973,7 @@ CasualtyTotals AggregateCasualties(const Document& doc, event::CasualtyContext& 
     k.low += f->value;
     k.high += f->value;
     k.by_category[static_cast<size_t>(f->category)] += f->value;
-    k.evidence.push_back(f->span);
+    out.fatality_evidence.push_back(f->span);
   }
   // A figure shared out over N events: this event's part (a "coded as" frame of the same
   // sentence was already divided when it was read).
@@ -887,13 +1000,10 @@ CasualtyTotals AggregateCasualties(const Document& doc, event::CasualtyContext& 
   out.deaths_unknown = Clamp(k.by_category[static_cast<size_t>(VictimCategory::kUnknown)]);
   out.deaths_best =
       out.deaths_side_a + out.deaths_side_b + out.deaths_civilians + out.deaths_unknown;
-  out.fatality_evidence = k.evidence;
 
-  const FateTotals w = Aggregate(doc, ctx, injured);
+  const FateTotals w = Aggregate(doc, ctx, injured, &out.injured_evidence);
   out.has_injured = w.any;
   out.injured = Clamp(w.any ? w.high - later_deaths : 0);
-  out.injured_evidence = w.evidence;
-  return out;
 }
 
 }  // namespace sitrep

@@ -71,6 +71,11 @@ std::vector<Incident> GroupMentions(const Document& doc, const Gazetteer* gaz);
 // The same, locating sentences through `locations` (made for `doc`); `links` = LinkLists(doc).
 std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& locations,
                                     const std::vector<Span>& links);
+// The same, written into the first incidents of `pool` (returns how many): the incidents
+// after them, and their lists and strings, keep their memory for the next document (a pool of
+// the thread serves document after document).
+size_t GroupMentions(const Document& doc, SentenceLocations& locations,
+                     const std::vector<Span>& links, std::vector<Incident>* pool);
 
 // Gives every casualty frame of a news sentence to one incident (its sentence's, else the
 // nearest before). Frames of background sentences are dropped.
@@ -78,6 +83,8 @@ void AssignFrames(const Document& doc, std::vector<Incident>* incidents);
 // The same with `links` = LinkLists(doc).
 void AssignFrames(const Document& doc, const std::vector<Span>& links,
                   std::vector<Incident>* incidents);
+void AssignFrames(const Document& doc, const std::vector<Span>& links,
+                  std::span<Incident> incidents);
 
 // Lists of links to other stories ("You may also like: ..."): spans whose headlines are not
 // mentions or casualty reports.
@@ -179,8 +186,13 @@ inline void AddEvidence(const Document& doc, FieldName field, Span span, Event* 
 // sentence's words — worked out once per document, each sentence's at its first use.
 class CasualtyContext {
  public:
+  CasualtyContext() = default;
   // `lower` = Lower(doc.text); both must outlive the context.
-  CasualtyContext(const Document& doc, std::string_view lower);
+  CasualtyContext(const Document& doc, std::string_view lower) { Reset(doc, lower); }
+  // Reads `doc` instead, in the memory of the document read before: one context per thread
+  // serves document after document without allocating. (The same arguments as the
+  // constructor's.)
+  void Reset(const Document& doc, std::string_view lower);
 
   std::string_view LowerOf(Span span) const { return lower_.substr(span.begin, span.size()); }
   // " " + the sentence's lower-case text.
@@ -199,9 +211,12 @@ class CasualtyContext {
   // not one of the document's own (a copy). Casualty aggregation asks the same frames' facts
   // again and again: for each other frame of an event, and for every event of the document.
   int8_t* OtherVictimsSlot(const CasualtyFrame& f) {
-    const CasualtyFrame* const first = doc_.casualties.data();
-    if (&f < first || &f >= first + doc_.casualties.size()) return nullptr;
-    if (other_victims_.empty()) other_victims_.assign(doc_.casualties.size(), -1);
+    const CasualtyFrame* const first = doc_->casualties.data();
+    if (&f < first || &f >= first + doc_->casualties.size()) return nullptr;
+    if (!other_victims_made_) {
+      other_victims_.assign(doc_->casualties.size(), -1);
+      other_victims_made_ = true;
+    }
     return &other_victims_[static_cast<size_t>(&f - first)];
   }
 
@@ -221,16 +236,21 @@ class CasualtyContext {
   bool AnyOnce(uint32_t sentence, int8_t SentenceFacts::*slot,
                std::initializer_list<std::string_view> words, std::string_view piece = {},
                std::initializer_list<std::string_view> with_piece = {});
-  const Document& doc_;
+  const Document* doc_ = nullptr;
   std::string_view lower_;
   // Sentence `s`'s facts; the list is made at the first ask (most documents without casualty
   // frames never ask), and never resized after (views into each `own` hold).
+  // (Made by assigning empty facts: the `own` strings of a reused list keep their memory.)
   SentenceFacts& Facts(uint32_t s) {
-    if (facts_.empty()) facts_.resize(doc_.sentences.size());
+    if (!facts_made_) {
+      facts_.assign(doc_->sentences.size(), SentenceFacts{});
+      facts_made_ = true;
+    }
     return facts_[s];
   }
   std::vector<SentenceFacts> facts_;
   std::vector<int8_t> other_victims_;  // per frame of the document: CountsOtherVictims
+  bool facts_made_ = false, other_victims_made_ = false;  // for this document
 };
 
 // Whether casualty frame `f` tells a death that did not happen in this incident (a motive, a
@@ -247,4 +267,9 @@ namespace sitrep {
 // AggregateCasualties with the document's context made once for all its events.
 CasualtyTotals AggregateCasualties(const Document& doc, event::CasualtyContext& ctx,
                                    std::span<const uint32_t> frames, bool state_is_side_a);
+// The same, written into `*totals` (its evidence lists' memory reused: totals of the thread
+// serve event after event).
+void AggregateCasualties(const Document& doc, event::CasualtyContext& ctx,
+                         std::span<const uint32_t> frames, bool state_is_side_a,
+                         CasualtyTotals* totals);
 }  // namespace sitrep

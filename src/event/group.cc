@@ -484,7 +484,26 @@ std::vector<Incident> GroupMentions(const Document& doc, const Gazetteer* gaz) {
 std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& locations,
                                     const std::vector<Span>& links) {
   std::vector<Incident> incidents;
-  incidents.reserve(doc.triggers.size());  // at most one per mention: never moved
+  GroupMentions(doc, locations, links, &incidents);  // (a new pool: all of it is the document's)
+  return incidents;
+}
+
+size_t GroupMentions(const Document& doc, SentenceLocations& locations,
+                     const std::vector<Span>& links, std::vector<Incident>* pool) {
+  // The document's incidents are the first `count` of the pool; a new one takes the next
+  // incident's memory, emptied (assigned an empty incident: its lists and strings keep their
+  // memory).
+  static const Incident kNoIncident;
+  size_t count = 0;
+  pool->reserve(doc.triggers.size());  // at most one per mention
+  auto new_incident = [&]() -> Incident& {
+    if (count < pool->size()) {
+      (*pool)[count] = kNoIncident;
+    } else {
+      pool->emplace_back();
+    }
+    return (*pool)[count++];
+  };
   // Arrays of the calling thread, reused from document to document (nothing below comes back
   // here).
   thread_local struct {
@@ -528,7 +547,7 @@ std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& loca
     int chosen = latest[t.sentence];
     // A mention of a sentence no incident has yet is compared with the incidents so far (the
     // document's first mention has none to compare with: it starts one).
-    if (chosen < 0 && !incidents.empty()) {
+    if (chosen < 0 && count > 0) {
       const bool anaphor = IsAnaphor(doc, t);
       const bool separate = !anaphor && SaysSeparateIncident(doc, t.sentence);
       // An incident told without a date is the report's news; a sentence opening with an
@@ -536,8 +555,8 @@ std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& loca
       const bool recalled = !separate && !anaphor && OpensWithPastDate(doc, t.sentence, a);
       int best_score = -1;
       // ("In a separate attack": a new incident, compared with none.)
-      for (int i = separate ? -1 : static_cast<int>(incidents.size()) - 1; i >= 0; --i) {
-        const Incident& inc = incidents[i];
+      for (int i = separate ? -1 : static_cast<int>(count) - 1; i >= 0; --i) {
+        const Incident& inc = (*pool)[i];
         // A definite anaphor's date may be the report's ("by Sunday, the toll from the blast").
         if (PlacesConflict(inc.place, *a.place) ||
             (!anaphor && RangesConflict(dates[i], a.date_range)) ||
@@ -564,12 +583,12 @@ std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& loca
     if (chosen < 0) {
       // Room for a few mentions at once: an incident has two or three, which grew the list
       // twice.
-      incidents.emplace_back().triggers.reserve(4);
+      new_incident().triggers.reserve(4);
       families.push_back(0);
       dates.emplace_back();
-      chosen = static_cast<int>(incidents.size()) - 1;
+      chosen = static_cast<int>(count) - 1;
     }
-    Incident& inc = incidents[chosen];
+    Incident& inc = (*pool)[chosen];
     inc.triggers.push_back(ti);
     latest[t.sentence] = std::max(latest[t.sentence], chosen);
     families[chosen] |= static_cast<uint8_t>(1u << static_cast<unsigned>(fam));
@@ -582,7 +601,7 @@ std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& loca
       inc.date_span = a.date_span;
     }
   }
-  return incidents;
+  return count;
 }
 
 void AssignFrames(const Document& doc, std::vector<Incident>* incidents) {
@@ -591,7 +610,12 @@ void AssignFrames(const Document& doc, std::vector<Incident>* incidents) {
 
 void AssignFrames(const Document& doc, const std::vector<Span>& links,
                   std::vector<Incident>* incidents) {
-  if (incidents->empty()) return;
+  AssignFrames(doc, links, std::span<Incident>(*incidents));
+}
+
+void AssignFrames(const Document& doc, const std::vector<Span>& links,
+                  std::span<Incident> incidents) {
+  if (incidents.empty()) return;
   // Arrays of the calling thread, reused from document to document (nothing below comes back
   // here).
   thread_local struct {
@@ -632,8 +656,8 @@ void AssignFrames(const Document& doc, const std::vector<Span>& links,
   start.assign(n + 1, 0);
   std::vector<int>& last_by = scratch.last_by;
   last_by.assign(n, -1);
-  for (size_t i = 0; i < incidents->size(); ++i) {
-    for (uint32_t ti : (*incidents)[i].triggers) {
+  for (size_t i = 0; i < incidents.size(); ++i) {
+    for (uint32_t ti : incidents[i].triggers) {
       const uint32_t s = doc.triggers[ti].sentence;
       if (s >= n) continue;  // never a frame's sentence
       ++start[s + 1];
@@ -646,8 +670,8 @@ void AssignFrames(const Document& doc, const std::vector<Span>& links,
   {
     std::vector<uint32_t>& fill = scratch.fill;
     fill.assign(start.begin(), start.end() - 1);
-    for (size_t i = 0; i < incidents->size(); ++i) {
-      for (uint32_t ti : (*incidents)[i].triggers) {
+    for (size_t i = 0; i < incidents.size(); ++i) {
+      for (uint32_t ti : incidents[i].triggers) {
         const uint32_t s = doc.triggers[ti].sentence;
         if (s < n) mentions[fill[s]++] = {static_cast<uint32_t>(i), ti};
       }
@@ -681,7 +705,7 @@ void AssignFrames(const Document& doc, const std::vector<Span>& links,
       chosen = last_by[f.sentence];
       if (chosen < 0) chosen = 0;
     }
-    (*incidents)[chosen].frames.push_back(fi);
+    incidents[chosen].frames.push_back(fi);
   }
 }
 

@@ -21,8 +21,12 @@
 // named rebel group in a battle with no opponent named fought "Military Forces of Country".
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "event/event_internal.h"
 #include "sitrep/pipeline.h"
@@ -59,38 +63,57 @@ struct Actor {
   Class cls = Class::kOther;
 };
 
-std::string CountryNameOf(std::string_view iso3, std::string_view fallback) {
-  std::string_view name = iso3.empty() ? std::string_view() : ActorCountryName(iso3);
-  return std::string(name.empty() ? fallback : name);
+// The actor lexicon's name of the country, else `fallback` (a view of one of the two).
+std::string_view CountryNameView(std::string_view iso3, std::string_view fallback) {
+  const std::string_view name = iso3.empty() ? std::string_view() : ActorCountryName(iso3);
+  return name.empty() ? fallback : name;
 }
 
-std::string CompleteName(const ActorMention& m, std::string_view event_iso3,
-                         std::string_view event_country) {
+std::string CountryNameOf(std::string_view iso3, std::string_view fallback) {
+  return std::string(CountryNameView(iso3, fallback));
+}
+
+// The parts joined, in one string of the final size (a chain of + made and grew a string per
+// part).
+std::string Joined(std::initializer_list<std::string_view> parts) {
+  size_t size = 0;
+  for (std::string_view p : parts) size += p.size();
+  std::string out;
+  out.reserve(size);
+  for (std::string_view p : parts) out.append(p);
+  return out;
+}
+
+// Countries ACLED names with an article: "Military Forces of the United States".
+bool TakesThe(std::string_view country) {
+  return country == "United States" || country == "United Kingdom" || country == "Netherlands" ||
+         country == "Philippines" || country == "Central African Republic";
+}
+
+// "Base (Country)", or the base alone when the country is unknown.
+std::string WithCountry(std::string_view base, std::string_view country) {
+  return country.empty() ? std::string(base) : Joined({base, " (", country, ")"});
+}
+
+// The actor's name with the event's country completed (generic names), written into `buffer`
+// when it is made, else a view of the mention's own name: a mention whose actor is already
+// listed makes no string.
+std::string_view CompleteName(const ActorMention& m, std::string_view event_iso3,
+                              std::string_view event_country, std::string* buffer) {
   if (!m.generic) return m.actor;
-  // CountryNameOf without its copy: the lexicon's name, else the fallback.
-  auto country_name = [](std::string_view iso3, std::string_view fallback) {
-    const std::string_view name = iso3.empty() ? std::string_view() : ActorCountryName(iso3);
-    return name.empty() ? fallback : name;
-  };
-  const std::string_view country = m.country_iso3.empty() ? country_name(event_iso3, event_country)
-                                                          : country_name(m.country_iso3, "");
+  const std::string_view country = m.country_iso3.empty()
+                                       ? CountryNameView(event_iso3, event_country)
+                                       : CountryNameView(m.country_iso3, "");
   if (country.empty()) return m.actor;
-  // Written into one string of the final size (a chain of + made and grew a string per part).
-  std::string name;
   // (Views: compared with the literals inline, not through string::compare and strlen.)
   const std::string_view actor = m.actor;
+  buffer->clear();
   if (actor == "Military Forces" || actor == "Police Forces") {
-    const bool the = country == "United States" || country == "United Kingdom" ||
-                     country == "Netherlands" || country == "Philippines" ||
-                     country == "Central African Republic";
-    const std::string_view article = the ? "the " : "";
-    name.reserve(m.actor.size() + 4 + article.size() + country.size());
-    name.append(m.actor).append(" of ").append(article).append(country);
-    return name;
+    buffer->append(actor).append(" of ").append(TakesThe(country) ? "the " : "").append(country);
+  } else {
+    buffer->append(actor).append(" (").append(country).append(")");
   }
-  name.reserve(m.actor.size() + 3 + country.size());
-  name.append(m.actor).append(" (").append(country).append(")");
-  return name;
+  return *buffer;
 }
 
 // Is `w`, lower-cased, one of `Words` (lower-case)? Compared without building strings. The
@@ -253,8 +276,13 @@ bool IsFaction(const Actor& a) {
   if (a.cls != Class::kState || a.iso3.empty()) return false;
   const std::string_view c = ActorCountryName(a.iso3);
   if (c.empty()) return false;
+  // (Compared in place: a.name is base + c, or base + "the " + c.)
+  const std::string_view name = a.name;
   for (std::string_view base : {"Military Forces of ", "Police Forces of "}) {
-    if (a.name == std::string(base) + std::string(c) || a.name == std::string(base) + "the " + std::string(c)) {
+    if (!name.starts_with(base) || !name.ends_with(c)) continue;
+    const size_t middle = name.size() - base.size() - c.size();
+    if (name.size() >= base.size() + c.size() &&
+        (middle == 0 || (middle == 4 && name.substr(base.size(), 4) == "the "))) {
       return false;
     }
   }
@@ -437,11 +465,16 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
   std::sort(sentences.begin(), sentences.end());
   sentences.erase(std::unique(sentences.begin(), sentences.end()), sentences.end());
 
-  std::vector<Actor> actors;
+  // A list of the thread, as `sentences` (the names it holds move to the event at the end).
+  thread_local std::vector<Actor> actors;
+  actors.clear();
   // Mentions joined by "and/or", "or" or "/" are one side: "JNIM and/or ISGS militants",
   // "Boko Haram/IS" (ACLED's way of saying the perpetrator is one of them).
   std::vector<std::pair<std::string, std::string>> allies;
-  std::string prev_name;
+  // The name of the mention before: a view of its actor's name in `actors`, which does not move
+  // while the mentions are read (room is reserved for all of them).
+  std::string_view prev_name;
+  thread_local std::string completed;  // CompleteName's buffer
   uint32_t prev_end = 0;
   // The mentions of the incident's sentences in document order: (index into doc.actors, its
   // sentence).
@@ -460,7 +493,7 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
     const ActorMention& m = doc.actors[index];
     const MentionTokens at(doc, m);
     if (IsSource(doc, at)) continue;
-    std::string name = CompleteName(m, country_iso3, country);
+    const std::string_view name = CompleteName(m, country_iso3, country, &completed);
     const std::string_view gap =
         prev_end <= m.span.begin ? std::string_view(doc.text).substr(prev_end, m.span.begin - prev_end)
                                  : std::string_view();
@@ -473,18 +506,18 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
         allies.emplace_back(prev_name, name);
       }
     }
-    prev_name = name;
     prev_end = m.span.end;
     auto it = std::find_if(actors.begin(), actors.end(),
                            [&](const Actor& a) { return a.name == name; });
     const bool claims = ClaimsAttack(doc, at);
     if (it != actors.end()) {
+      prev_name = it->name;
       it->primary |= s == primary;
       it->claimed |= claims;
       continue;
     }
     Actor a;
-    a.name = std::move(name);
+    a.name = std::string(name);
     a.inter = m.inter;
     a.iso3 = m.country_iso3;
     a.first = m.span;
@@ -493,6 +526,7 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
     a.claimed = claims;
     a.cls = ClassOf(m.inter);
     actors.push_back(std::move(a));
+    prev_name = actors.back().name;
   }
   // (A pro-government militia is not the group "militants" refers to: it fights them.)
   const bool named_non_state = std::any_of(actors.begin(), actors.end(), [](const Actor& a) {
@@ -520,34 +554,35 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
   auto is_armed = [](const Actor& a) {
     return a.cls == Class::kState || a.cls == Class::kNonState;
   };
-  // Synthesized actors the event type implies.
-  auto add_actor = [&](std::string base, int inter, Class cls) {
+  // Synthesized actors the event type implies, named (add_named) or "base (Country)".
+  const std::string_view country_name = CountryNameView(country_iso3, country);
+  auto add_named = [&](std::string name, int inter, Class cls) {
     Actor a;
-    const std::string c = CountryNameOf(country_iso3, country);
-    a.name = c.empty() ? base : base + " (" + c + ")";
+    a.name = std::move(name);
     a.inter = inter;
     a.cls = cls;
     a.generic = true;
     actors.push_back(std::move(a));
     return static_cast<int>(actors.size()) - 1;
   };
+  auto add_actor = [&](std::string_view base, int inter, Class cls) {
+    return add_named(WithCountry(base, country_name), inter, cls);
+  };
   // An actor that takes the role the event type gives it: the residents who protest are
   // "Protesters (Country)", protesters who riot are "Rioters (Country)".
   auto recast = [&](int k, std::string_view base, int inter, Class cls) {
-    const std::string c = CountryNameOf(country_iso3, country);
-    actors[k].name = c.empty() ? std::string(base) : std::string(base) + " (" + c + ")";
+    actors[k].name = WithCountry(base, country_name);
     actors[k].inter = inter;
     actors[k].cls = cls;
     actors[k].generic = true;
   };
   auto is_civilian = [](const Actor& a) { return a.cls == Class::kCivilians; };
   auto add_state_forces = [&]() {
-    const std::string c = CountryNameOf(country_iso3, country);
-    const int k = add_actor("Military Forces", 1, Class::kState);
-    const std::string_view cv = c;
-    const bool the = cv == "United States" || cv == "United Kingdom" || cv == "Netherlands" ||
-                     cv == "Philippines" || cv == "Central African Republic";
-    actors[k].name = c.empty() ? "Military Forces" : "Military Forces of " + std::string(the ? "the " : "") + c;
+    const std::string_view c = country_name;
+    const int k =
+        add_named(c.empty() ? std::string("Military Forces")
+                            : Joined({"Military Forces of ", TakesThe(c) ? "the " : "", c}),
+                  1, Class::kState);
     actors[k].iso3 = std::string(country_iso3);
     return k;
   };
@@ -617,9 +652,9 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
       // Who intervened: the state force named, else the country's police.
       a2 = first_of([](const Actor& a) { return a.cls == Class::kState; });
       if (a2 < 0) {
-        const std::string c = CountryNameOf(country_iso3, country);
-        a2 = add_actor("Police Forces", 1, Class::kState);
-        actors[a2].name = c.empty() ? "Police Forces" : "Police Forces of " + c;
+        const std::string_view c = country_name;
+        a2 = add_named(c.empty() ? std::string("Police Forces") : Joined({"Police Forces of ", c}),
+                       1, Class::kState);
         actors[a2].iso3 = std::string(country_iso3);
       }
     } else {
@@ -661,7 +696,7 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
       // ("Al Shabaab fighters attacked a government position").
       if (a2 < 0 && type == "Battles" && actors[a1].cls == Class::kNonState &&
           !actors[a1].generic) {
-        if (!CountryNameOf(country_iso3, country).empty()) a2 = add_state_forces();
+        if (!country_name.empty()) a2 = add_state_forces();
       }
       // Two bodies of one state's forces fighting each other with no one else named ("police
       // clashed with soldiers", "soldiers attacked a police station"), unless the sentence
@@ -708,8 +743,10 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
     if (claimed_by_a2 || bomb_by_a2) std::swap(a1, a2);
   }
 
-  // Sides: each actor joins the side it does not oppose.
-  std::vector<int> side1, side2;
+  // Sides: each actor joins the side it does not oppose. (Lists of the thread, as `actors`.)
+  thread_local std::vector<int> side1, side2;
+  side1.clear();
+  side2.clear();
   for (size_t i = 0; i < actors.size(); ++i) {
     const int k = static_cast<int>(i);
     if (k == a1 || k == a2 || actors[i].cls == Class::kOther) continue;
@@ -746,24 +783,17 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
   auto evidence = [&](FieldName field, int k) {
     if (k >= 0 && !actors[k].first.empty()) AddEvidence(doc, field, actors[k].first, event);
   };
+  // (The names are moved to the event at the end: the sides below read them.)
   if (a1 >= 0) {
-    event->actor1 = actors[a1].name;
     evidence(kActor1, a1);
     evidence(kInter1, a1);
   }
   if (a2 >= 0) {
-    event->actor2 = actors[a2].name;
     evidence(kActor2, a2);
     evidence(kInter2, a2);
   }
-  for (int k : side1) {
-    event->assoc_actor_1.push_back(actors[k].name);
-    evidence(kAssocActor1, k);
-  }
-  for (int k : side2) {
-    event->assoc_actor_2.push_back(actors[k].name);
-    evidence(kAssocActor2, k);
-  }
+  for (int k : side1) evidence(kAssocActor1, k);
+  for (int k : side2) evidence(kAssocActor2, k);
 
   // UCDP: side_a is the government when one is involved.
   auto government_of = [&](int lead, const std::vector<int>& side) -> int {
@@ -798,6 +828,14 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
     evidence(kSideA, a1);
     evidence(kSideB, a2);
   }
+  // The names, moved (a copy of each allocated): a1, a2 and the sides' members are different
+  // actors, and nothing reads the names after.
+  if (a1 >= 0) event->actor1 = std::move(actors[a1].name);
+  if (a2 >= 0) event->actor2 = std::move(actors[a2].name);
+  event->assoc_actor_1.reserve(side1.size());
+  for (int k : side1) event->assoc_actor_1.push_back(std::move(actors[k].name));
+  event->assoc_actor_2.reserve(side2.size());
+  for (int k : side2) event->assoc_actor_2.push_back(std::move(actors[k].name));
   return government;
 }
 

@@ -1401,6 +1401,25 @@ TEST(EventFastPath, NotesDatesMatchStoi) {
   EXPECT_EQ(written, 363);
 }
 
+// FormatNotes copies its short parts inline (overlapping fixed-size copies): parts of every
+// size, from none to past the writer's stack buffer, against the notes put together with
+// std::string.
+TEST(EventFastPath, NotesPartsOfEverySize) {
+  for (size_t n = 0; n <= 300; ++n) {
+    std::string actor;
+    for (size_t i = 0; i < n; ++i) actor.push_back(static_cast<char>('a' + (i * 7 + n) % 26));
+    Event e;
+    e.sub_event_type = "Attack";
+    e.actor1 = actor;
+    e.location = actor.substr(0, n / 2);  // a part of another size
+    e.country = "Kenya";
+    std::string expected = actor + " carried out an attack in ";
+    expected += e.location.empty() ? std::string("Kenya") : e.location + ", Kenya";
+    expected += "; 0 killed.";
+    EXPECT_EQ(FormatNotes(e), expected) << n;
+  }
+}
+
 // Evidence rows added for two documents taking turns (as merging does) against the plain
 // definition: each row holds its document's id and its span's text; and the rows of one
 // document share one id string, the rows of one document and span one text. Rows of several
