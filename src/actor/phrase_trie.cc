@@ -299,7 +299,7 @@ uint64_t PhraseTrie::KeyHash(std::string_view key) {
 }
 
 PhraseTrie::PhraseTrie()
-    : nodes_(1),
+    : value_ranges_(1),
       edges_(64),
       mask_(63),
       tags_(64, 0),
@@ -313,18 +313,18 @@ const PhraseTrie::Edge* PhraseTrie::FindEdge(uint64_t hash, int32_t node,
     if (tags_[i] == 0) return nullptr;
     if (tags_[i] != tag) continue;
     const Edge& e = edges_[i];
-    if (e.hash == hash && e.parent == node && e.key_len == key.size() &&
-        std::string_view(keys_).substr(e.key_begin, e.key_len) == key) {
+    if (e.parent == node && e.key_len == key.size() &&
+        std::string_view(StoredKey(e), e.key_len) == key) {
       return &e;
     }
   }
 }
 
-void PhraseTrie::InsertEdge(const Edge& edge) {
-  size_t i = edge.hash & mask_;
+void PhraseTrie::InsertEdge(const Edge& edge, uint64_t hash) {
+  size_t i = hash & mask_;
   while (edges_[i].parent >= 0) i = (i + 1) & mask_;
   edges_[i] = edge;
-  tags_[i] = EdgeTag(edge.hash);
+  tags_[i] = EdgeTag(hash);
 }
 
 void PhraseTrie::Add(const std::vector<std::string>& keys, uint32_t value) {
@@ -342,28 +342,41 @@ void PhraseTrie::Add(const std::vector<std::string>& keys, uint32_t value) {
       mask_ = edges_.size() - 1;
       tags_.assign(edges_.size(), 0);
       for (const Edge& e : old) {
-        if (e.parent >= 0) InsertEdge(e);
+        if (e.parent < 0) continue;
+        const std::string_view k(StoredKey(e), e.key_len);
+        InsertEdge(e, EdgeHash(e.parent, KeyHash(k)));
       }
     }
     Edge edge;
-    edge.hash = hash;
     edge.parent = node;
-    edge.child = static_cast<int32_t>(nodes_.size());
+    edge.child = static_cast<int32_t>(value_ranges_.size());
     keys_.resize(keys_.size() - kKeyPadding);  // the padding after the last key
     edge.key_begin = static_cast<uint32_t>(keys_.size());
     edge.key_len = static_cast<uint32_t>(key.size());
+    std::memcpy(edge.key, key.data(), std::min(key.size(), sizeof(edge.key)));
     keys_ += key;
     keys_.append(kKeyPadding, '\0');
-    InsertEdge(edge);
+    InsertEdge(edge, hash);
     if (node == kRoot) {
       const size_t bit = RootFilterBit(hash);
       root_filter_[bit / 64] |= uint64_t{1} << (bit % 64);
     }
     ++num_edges_;
-    nodes_.emplace_back();
+    value_ranges_.emplace_back();
     node = edge.child;
   }
-  nodes_[node].values.push_back(value);
+  // The node's values stay together: moved to the end first unless they are there already.
+  ValueRange& range = value_ranges_[static_cast<size_t>(node)];
+  if (range.begin + range.count != values_.size()) {
+    const uint32_t begin = static_cast<uint32_t>(values_.size());
+    for (uint32_t k = 0; k < range.count; ++k) {
+      const uint32_t moved = values_[range.begin + k];
+      values_.push_back(moved);
+    }
+    range.begin = begin;
+  }
+  values_.push_back(value);
+  ++range.count;
 }
 
 std::vector<std::string_view> SplitTabs(std::string_view line) {

@@ -116,10 +116,9 @@ class PhraseTrie {
       if (t == 0) return -1;
       if (t != tag) continue;
       const Edge& e = edges_[s];
-      if (e.hash != hash || e.parent != node) continue;
+      if (e.parent != node) continue;
       const std::string_view key = keys[i];
-      if (e.key_len == key.size() &&
-          SamePaddedKey(keys_.data() + e.key_begin, key.data(), key.size())) {
+      if (e.key_len == key.size() && SamePaddedKey(StoredKey(e), key.data(), key.size())) {
         return e.child;
       }
     }
@@ -137,23 +136,37 @@ class PhraseTrie {
   }
   // A hash of the key's bytes, eight at a time (TokenKeys computes the same while folding).
   static uint64_t KeyHash(std::string_view key);
-  const std::vector<uint32_t>& Values(int32_t node) const { return nodes_[node].values; }
+  // The values added at `node`, in the order added.
+  std::span<const uint32_t> Values(int32_t node) const {
+    const ValueRange r = value_ranges_[node];
+    return std::span<const uint32_t>(values_.data() + r.begin, r.count);
+  }
   // Nodes are numbered 0 (kRoot) to num_nodes() - 1.
-  size_t num_nodes() const { return nodes_.size(); }
+  size_t num_nodes() const { return value_ranges_.size(); }
 
  private:
-  struct Node {
-    std::vector<uint32_t> values;
+  // A node's values: values_[begin, begin + count).
+  struct ValueRange {
+    uint32_t begin = 0;
+    uint32_t count = 0;
   };
   // Every edge (parent node, key) → child in one open-addressing table: a lookup is one hash
   // and usually one key compare (per-node hash maps cost a scan or a rehash of the key each).
-  struct Edge {
-    uint64_t hash = 0;
+  // A step reads one edge, in one half of a cache line: a key of up to 16 bytes is held in the
+  // edge itself (the lookups of a document's tokens missed the cache at the edge, then again
+  // at its key in keys_).
+  struct alignas(32) Edge {
+    char key[16] = {};    // the key's first 16 bytes, zero-padded
     int32_t parent = -1;  // -1: empty slot
     int32_t child = -1;
     uint32_t key_begin = 0;  // into keys_
     uint32_t key_len = 0;
   };
+  static_assert(sizeof(Edge) == 32);
+  // The bytes of the edge's key, followed by at least kKeyPadding readable bytes.
+  const char* StoredKey(const Edge& e) const {
+    return e.key_len <= sizeof(e.key) ? e.key : keys_.data() + e.key_begin;
+  }
   // The key's hash (well mixed already) with the node: the root's edges hash as their keys.
   static uint64_t EdgeHash(int32_t node, uint64_t key_hash) {
     return key_hash ^ (static_cast<uint64_t>(node) * 0x9e3779b97f4a7c15ull);
@@ -169,9 +182,12 @@ class PhraseTrie {
     return ((filter[bit / 64] >> (bit % 64)) & 1) != 0;
   }
   const Edge* FindEdge(uint64_t hash, int32_t node, std::string_view key) const;
-  void InsertEdge(const Edge& edge);
+  void InsertEdge(const Edge& edge, uint64_t hash);
 
-  std::vector<Node> nodes_;
+  // Per node, its values in values_ (a node given another value after other nodes had theirs
+  // has its values moved to the end, the old ones left unused).
+  std::vector<ValueRange> value_ranges_;
+  std::vector<uint32_t> values_;
   std::vector<Edge> edges_;  // power-of-two size, at most a quarter full
   size_t mask_ = 0;          // edges_.size() - 1
   // Per edge slot: 0 when empty, else EdgeTag(hash). Probes scan this array, small enough to

@@ -273,6 +273,36 @@ TEST(ActorsTest, TrieChildOfTokenMatchesChildOfKey) {
   EXPECT_GT(found, 10u);
 }
 
+// Values come back per node in the order added, whatever other phrases were added between
+// (a node's values are kept together), and a node on the way to a phrase has none.
+TEST(ActorsTest, TrieValuesInOrderAddedPerNode) {
+  actor::PhraseTrie trie;
+  trie.Add(actor::PhraseKeys("armed men"), 1);
+  trie.Add(actor::PhraseKeys("security forces"), 2);
+  trie.Add(actor::PhraseKeys("armed men"), 3);
+  trie.Add(actor::PhraseKeys("armed"), 4);
+  trie.Add(actor::PhraseKeys("security forces"), 5);
+  trie.Add(actor::PhraseKeys("armed men"), 6);
+  trie.Add(actor::PhraseKeys("a very long key abcdefghijklmnopqrstuvwxyz"), 7);
+  auto values = [&](std::string_view phrase) {
+    int32_t node = actor::PhraseTrie::kRoot;
+    for (const std::string& key : actor::PhraseKeys(phrase)) {
+      node = trie.Child(node, key);
+      if (node < 0) return std::vector<uint32_t>{99};
+    }
+    const auto v = trie.Values(node);
+    return std::vector<uint32_t>(v.begin(), v.end());
+  };
+  EXPECT_EQ(values("armed men"), (std::vector<uint32_t>{1, 3, 6}));
+  EXPECT_EQ(values("security forces"), (std::vector<uint32_t>{2, 5}));
+  EXPECT_EQ(values("armed"), (std::vector<uint32_t>{4}));
+  EXPECT_EQ(values("security"), (std::vector<uint32_t>{}));
+  EXPECT_EQ(values("a very long key abcdefghijklmnopqrstuvwxyz"), (std::vector<uint32_t>{7}));
+  EXPECT_EQ(values("a very long key abcdefghijklmnopqrstuvwxyZ"), (std::vector<uint32_t>{7}));
+  EXPECT_EQ(values("a very long key abcdefghijklmnopqrstuvwxy"), (std::vector<uint32_t>{99}));
+  EXPECT_EQ(trie.num_nodes(), 10u);
+}
+
 // NextFromRoot passes over exactly tokens that take no step from the root, and stops at every
 // token that does, from every token and with every end.
 TEST(ActorsTest, NextFromRootPassesOverOnlyTokensWithoutARootStep) {
