@@ -476,12 +476,21 @@ bool SameSide(const ActorMention& a, const ActorMention& b) {
   return false;
 }
 
-// LowerAscii(text) in a buffer of the calling thread, reused for the next document.
-const std::string& ThreadLower(std::string_view text) {
-  thread_local std::string lower;
-  lower.assign(text);
-  for (char& c : lower) c = trigger::LowerAsciiByte(c);
-  return lower;
+// LowerAscii(text) in a buffer of the calling thread, reused for the next document: written in
+// one pass from the text (a string assigned the text, then lower-cased in place, read and
+// wrote every byte twice).
+std::string_view ThreadLower(std::string_view text) {
+  thread_local std::unique_ptr<char[]> buffer;
+  thread_local size_t capacity = 0;
+  if (text.size() > capacity) {
+    capacity = std::max(text.size(), 2 * capacity);
+    buffer = std::make_unique_for_overwrite<char[]>(capacity);
+  }
+  char* const lower = buffer.get();
+  const char* const src = text.data();
+  const size_t n = text.size();
+  for (size_t i = 0; i < n; ++i) lower[i] = trigger::LowerAsciiByte(src[i]);
+  return std::string_view(lower, n);
 }
 
 class Classifier {
@@ -1768,7 +1777,7 @@ class Classifier {
 
   const Document& doc_;
   trigger::YearMonth pub_;
-  const std::string& lower_;  // doc_.text, ASCII lower-cased
+  const std::string_view lower_;  // doc_.text, ASCII lower-cased
   ClassifierBuffers& buffers_;
   std::span<const SentenceScan> scans_;
   // Per-sentence memos, filled on first use (-1: not yet known).
