@@ -531,7 +531,7 @@ class Classifier {
       const size_t first = out->size();
       for (const Hit& hit : scans_[si].triggers) {
         if (hit.cue->cls == CueClass::kLabel) labels.push_back(out->size());
-        out->push_back(Type(si, hit));
+        Type(si, hit, out->emplace_back());
       }
       // "killed a volunteer fighter and wounded another person": a weak harm cue ("wounded",
       // "injured") after a killing or attack cue of the same sentence tells the same act.
@@ -782,10 +782,11 @@ class Classifier {
     return false;
   }
 
-  TriggerMention Type(uint32_t si, const Hit& hit) const {
+  // Types `hit` into `m`, a mention made for it (typed where it is kept: a mention returned
+  // was moved into the list, its strings and all).
+  void Type(uint32_t si, const Hit& hit, TriggerMention& m) const {
     const SentenceScan& scan = scans_[si];
     const Cue& cue = *hit.cue;
-    TriggerMention m;
     m.span = {doc_.tokens[hit.begin].span.begin, doc_.tokens[hit.end - 1].span.end};
     m.sentence = si;
     // The sub-event type as decided so far (a view of a cue's type or a literal): written
@@ -1164,7 +1165,6 @@ class Classifier {
       if (trigger::PossessiveDatesCue(end, hit.begin, plain_word_before)) history += weight;
     }
     m.historical = history >= 1.0f;
-    return m;
   }
 
   // "fired machine guns at the farms", "bursts of fire involving heavy machineguns": machine-gun
