@@ -318,7 +318,7 @@ PhraseTrie::PhraseTrie()
 
 const PhraseTrie::Edge* PhraseTrie::FindEdge(uint64_t hash, int32_t node,
                                              std::string_view key) const {
-  const uint16_t tag = EdgeTag(hash);
+  const uint8_t tag = EdgeTag(hash);
   for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
     if (tags_[i] == 0) return nullptr;
     if (tags_[i] != tag) continue;

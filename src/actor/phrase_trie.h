@@ -105,14 +105,14 @@ class PhraseTrie {
   // matches.
   int32_t Child(int32_t node, const TokenKeys& keys, size_t i) const {
     const uint64_t hash = EdgeHash(node, keys.hash(i));
-    const uint16_t* const tags = tags_.data();
+    const uint8_t* const tags = tags_.data();
     const size_t mask = mask_;
     size_t s = hash & mask;
     // The first probe apart: most lookups end at an empty slot there, before the tag is made.
     if (tags[s] == 0) return -1;
-    const uint16_t tag = EdgeTag(hash);
+    const uint8_t tag = EdgeTag(hash);
     for (;; s = (s + 1) & mask) {
-      const uint16_t t = tags[s];
+      const uint8_t t = tags[s];
       if (t == 0) return -1;
       if (t != tag) continue;
       const Edge& e = edges_[s];
@@ -171,7 +171,7 @@ class PhraseTrie {
   static uint64_t EdgeHash(int32_t node, uint64_t key_hash) {
     return key_hash ^ (static_cast<uint64_t>(node) * 0x9e3779b97f4a7c15ull);
   }
-  static uint16_t EdgeTag(uint64_t hash) { return static_cast<uint16_t>(hash >> 48) | 1u; }
+  static uint8_t EdgeTag(uint64_t hash) { return static_cast<uint8_t>(hash >> 56) | 1u; }
   // A bit per value of bits 32-47 of an edge hash, set by the root's edges: a token whose bit
   // is clear takes no step from the root. (The slot index takes the low bits and the tag the
   // top ones: these say apart tokens those do not.)
@@ -192,7 +192,9 @@ class PhraseTrie {
   size_t mask_ = 0;          // edges_.size() - 1
   // Per edge slot: 0 when empty, else EdgeTag(hash). Probes scan this array, small enough to
   // stay in the L1 cache, and read an edge only on a matching tag (most tokens are no key).
-  std::vector<uint16_t> tags_;
+  // A byte per slot: seven bits of hash leave one probe of an occupied slot in 128 to read an
+  // edge in vain, and the arrays take half the cache two bytes took.
+  std::vector<uint8_t> tags_;
   size_t num_edges_ = 0;
   std::string keys_;  // the edges' keys, then kKeyPadding bytes
   std::vector<uint64_t> root_filter_;  // kRootFilterBits bits (RootFilterBit of the root edges)
