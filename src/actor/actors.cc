@@ -40,11 +40,12 @@ class Matcher {
   template <typename Want>
   Match Longest(uint32_t i, uint32_t end, Want want) const {
     Match best;
-    int32_t node = actor::PhraseTrie::kRoot;
+    actor::PhraseTrie::Step step;
+    step.node = actor::PhraseTrie::kRoot;
     for (uint32_t j = i; j < end; ++j) {
-      node = lex_.trie.Child(node, keys_, j);
-      if (node < 0) break;
-      for (uint32_t id : lex_.trie.Values(node)) {
+      step = lex_.trie.StepTo(step.node, keys_, j);
+      if (step.node < 0) break;
+      for (uint32_t id : step.values) {
         const Entry& e = lex_.entries[id];
         if (!want(e)) continue;
         if (e.case_sensitive && (!SurfaceHasNoLowercase(i, j + 1) || CapsHeadline())) continue;

@@ -309,41 +309,44 @@ uint64_t PhraseTrie::KeyHash(std::string_view key) {
 }
 
 PhraseTrie::PhraseTrie()
-    : value_ranges_(1),
+    : runs_(1, 0),
+      values_(1, 0),
       edges_(64),
       mask_(63),
       tags_(64, 0),
       keys_(kKeyPadding, '\0'),
       root_filter_(kRootFilterBits / 64, 0) {}
 
-const PhraseTrie::Edge* PhraseTrie::FindEdge(uint64_t hash, int32_t node,
-                                             std::string_view key) const {
+ptrdiff_t PhraseTrie::FindSlot(uint64_t hash, int32_t node, std::string_view key) const {
   const uint8_t tag = EdgeTag(hash);
   for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
-    if (tags_[i] == 0) return nullptr;
+    if (tags_[i] == 0) return -1;
     if (tags_[i] != tag) continue;
     const Edge& e = edges_[i];
     if (e.parent == node && e.key_len == key.size() &&
         std::string_view(StoredKey(e), e.key_len) == key) {
-      return &e;
+      return static_cast<ptrdiff_t>(i);
     }
   }
 }
 
-void PhraseTrie::InsertEdge(const Edge& edge, uint64_t hash) {
+size_t PhraseTrie::InsertEdge(const Edge& edge, uint64_t hash) {
   size_t i = hash & mask_;
   while (edges_[i].parent >= 0) i = (i + 1) & mask_;
   edges_[i] = edge;
   tags_[i] = EdgeTag(hash);
+  return i;
 }
 
 void PhraseTrie::Add(const std::vector<std::string>& keys, uint32_t value) {
   if (keys.empty()) return;
   int32_t node = kRoot;
+  size_t slot = 0;  // of the edge into `node`
   for (const std::string& key : keys) {
     const uint64_t hash = EdgeHash(node, KeyHash(key));
-    if (const Edge* e = FindEdge(hash, node, key)) {
-      node = e->child;
+    if (const ptrdiff_t found = FindSlot(hash, node, key); found >= 0) {
+      slot = static_cast<size_t>(found);
+      node = edges_[slot].child;
       continue;
     }
     if ((num_edges_ + 1) * 4 > edges_.size()) {
@@ -359,34 +362,42 @@ void PhraseTrie::Add(const std::vector<std::string>& keys, uint32_t value) {
     }
     Edge edge;
     edge.parent = node;
-    edge.child = static_cast<int32_t>(value_ranges_.size());
+    edge.child = static_cast<int32_t>(runs_.size());
     keys_.resize(keys_.size() - kKeyPadding);  // the padding after the last key
-    edge.key_begin = static_cast<uint32_t>(keys_.size());
+    const uint32_t key_begin = static_cast<uint32_t>(keys_.size());
     edge.key_len = static_cast<uint32_t>(key.size());
-    std::memcpy(edge.key, key.data(), std::min(key.size(), sizeof(edge.key)));
+    if (key.size() <= sizeof(edge.key)) {
+      std::memcpy(edge.key, key.data(), key.size());
+    } else {
+      std::memcpy(edge.key, &key_begin, sizeof(key_begin));
+    }
     keys_ += key;
     keys_.append(kKeyPadding, '\0');
-    InsertEdge(edge, hash);
+    slot = InsertEdge(edge, hash);
     if (node == kRoot) {
       const size_t bit = RootFilterBit(hash);
       root_filter_[bit / 64] |= uint64_t{1} << (bit % 64);
     }
     ++num_edges_;
-    value_ranges_.emplace_back();
+    runs_.push_back(0);  // the empty run
     node = edge.child;
   }
-  // The node's values stay together: moved to the end first unless they are there already.
-  ValueRange& range = value_ranges_[static_cast<size_t>(node)];
-  if (range.begin + range.count != values_.size()) {
-    const uint32_t begin = static_cast<uint32_t>(values_.size());
-    for (uint32_t k = 0; k < range.count; ++k) {
-      const uint32_t moved = values_[range.begin + k];
-      values_.push_back(moved);
+  // The node's run stays whole: copied to the end first unless it is there already.
+  uint32_t run = runs_[static_cast<size_t>(node)];
+  const uint32_t count = values_[run];
+  if (run == 0 || run + 1 + count != values_.size()) {
+    const uint32_t moved = static_cast<uint32_t>(values_.size());
+    values_.push_back(count);
+    for (uint32_t k = 0; k < count; ++k) {
+      const uint32_t v = values_[run + 1 + k];
+      values_.push_back(v);
     }
-    range.begin = begin;
+    run = moved;
+    runs_[static_cast<size_t>(node)] = run;
+    edges_[slot].values = run;
   }
   values_.push_back(value);
-  ++range.count;
+  ++values_[run];
 }
 
 std::vector<std::string_view> SplitTabs(std::string_view line) {

@@ -192,19 +192,19 @@ class Scanner {
       // and the month tests.
       i = static_cast<uint32_t>(lex_.trie.NextFromRoot(keys_, i, s.token_end));
       if (i == s.token_end) break;
-      int32_t node = lex_.trie.Child(actor::PhraseTrie::kRoot, keys_, i);
-      if (node < 0) continue;
+      actor::PhraseTrie::Step step = lex_.trie.StepTo(actor::PhraseTrie::kRoot, keys_, i);
+      if (step.node < 0) continue;
       // The node of token i's key alone (the one-word tests below compare it, not the key).
-      const int32_t first = node;
+      const int32_t first = step.node;
       if ((word_flags_[first] & kMonthWord) != 0 &&
           (IsMonthHomograph(TokenText(doc_, i)) || LowerCaseMonth(s, i))) {
         continue;
       }
       Hit best;
       for (uint32_t j = i; j < s.token_end; ++j) {
-        if (j > i) node = lex_.trie.Child(node, keys_, j);
-        if (node < 0) break;
-        for (uint32_t id : lex_.trie.Values(node)) {
+        if (j > i) step = lex_.trie.StepTo(step.node, keys_, j);
+        if (step.node < 0) break;
+        for (uint32_t id : step.values) {
           const Cue& cue = lex_.cues[id];
           if (cue.cls == CueClass::kLabel) {
             // Only as the sentence's first words before a colon; then it outranks the cue

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <sstream>
@@ -267,6 +268,14 @@ TEST(ActorsTest, TrieChildOfTokenMatchesChildOfKey) {
     for (size_t i = 0; i < keys.size(); ++i) {
       const int32_t expected = trie.Child(node, keys[i]);
       EXPECT_EQ(trie.Child(node, keys, i), expected) << node << " / " << keys[i];
+      const actor::PhraseTrie::Step step = trie.StepTo(node, keys, i);
+      EXPECT_EQ(step.node, expected) << node << " / " << keys[i];
+      if (expected >= 0) {
+        const auto values = trie.Values(expected);
+        EXPECT_TRUE(std::equal(step.values.begin(), step.values.end(), values.begin(),
+                               values.end()))
+            << node << " / " << keys[i];
+      }
       found += expected >= 0;
     }
   }
@@ -301,6 +310,22 @@ TEST(ActorsTest, TrieValuesInOrderAddedPerNode) {
   EXPECT_EQ(values("a very long key abcdefghijklmnopqrstuvwxyZ"), (std::vector<uint32_t>{7}));
   EXPECT_EQ(values("a very long key abcdefghijklmnopqrstuvwxy"), (std::vector<uint32_t>{99}));
   EXPECT_EQ(trie.num_nodes(), 10u);
+  // Stepping by a document's tokens reads the same values from the edges.
+  Document doc;
+  doc.text = "armed men, security forces. A very long key ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  AnnotateActors(doc);
+  const actor::TokenKeys keys(doc);
+  std::vector<std::vector<uint32_t>> stepped;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    actor::PhraseTrie::Step step;
+    step.node = actor::PhraseTrie::kRoot;
+    for (size_t j = i; j < keys.size(); ++j) {
+      step = trie.StepTo(step.node, keys, j);
+      if (step.node < 0) break;
+      if (!step.values.empty()) stepped.emplace_back(step.values.begin(), step.values.end());
+    }
+  }
+  EXPECT_EQ(stepped, (std::vector<std::vector<uint32_t>>{{4}, {1, 3, 6}, {2, 5}, {7}}));
 }
 
 // NextFromRoot passes over exactly tokens that take no step from the root, and stops at every
