@@ -349,6 +349,8 @@ class Scanner {
   // class's flag to whether any is kept.
   template <typename Near>
   static void KeepOnlyWith(SentenceScan& out, CueClass cls, CueClass needed, Near near) {
+    // (No hit of the class, as in most sentences: nothing to drop, and its flag is clear.)
+    if (!out.has[static_cast<size_t>(cls)]) return;
     bool kept = false;
     std::erase_if(out.triggers, [&](const Hit& h) {
       if (h.cue->cls != cls) return false;
