@@ -855,7 +855,9 @@ class Classifier {
                                 cue.cls == CueClass::kKill || cue.cls == CueClass::kClash ||
                                 cue.cls == CueClass::kWeapon;
     bool target_before = false, target_after = false;
-    for (const Hit& c : typed_by_doers ? scan.context : std::span<const Hit>()) {
+    const bool doer_words = typed_by_doers && (HasContext(si, CueClass::kCtxVictim) ||
+                                               HasContext(si, CueClass::kCtxArmedTarget));
+    for (const Hit& c : doer_words ? std::span<const Hit>(scan.context) : std::span<const Hit>()) {
       // Person words anywhere; place words ("village", "market") only as the cue's object.
       if (c.cue->cls == CueClass::kCtxVictim && c.cue->score >= 1 && !InsideArmedActor(si, c)) {
         victims = true;
@@ -1460,6 +1462,7 @@ class Classifier {
   bool CrowdDoer(uint32_t si, const Hit& hit, const Cue& cue, int object_kind) const {
     if (PassiveBefore(hit)) return false;
     if (cue.cls != CueClass::kAttack && object_kind != 1) return false;
+    if (!HasContext(si, CueClass::kCtxCrowd)) return false;
     for (const Hit& h : scans_[si].context) {
       if (h.cue->cls != CueClass::kCtxCrowd || h.end > hit.begin || h.end + 2 < hit.begin) continue;
       if (h.begin > doc_.sentences[si].token_begin && CountWord(h.begin - 1) &&
@@ -1486,6 +1489,7 @@ class Classifier {
   // A crowd word starting in tokens [lo, hi) with no armed actor over it and not "unidentified
   // men", "armed youths".
   bool CrowdAt(uint32_t si, uint32_t lo, uint32_t hi) const {
+    if (!HasContext(si, CueClass::kCtxCrowd)) return false;
     for (const Hit& h : scans_[si].context) {
       if (h.cue->cls != CueClass::kCtxCrowd || h.begin < lo || h.begin >= hi) continue;
       if (InsideArmedActor(si, h)) return false;
@@ -1690,7 +1694,12 @@ class Classifier {
         kind = 2;
       }
     }
-    for (const Hit& c : scans_[si].context) {
+    // (Only victim and armed-target words count.)
+    const bool objects =
+        HasContext(si, CueClass::kCtxVictim) || HasContext(si, CueClass::kCtxArmedTarget);
+    const std::span<const Hit> context =
+        objects ? std::span<const Hit>(scans_[si].context) : std::span<const Hit>();
+    for (const Hit& c : context) {
       if (c.begin < hit.end || c.begin > last) continue;
       const uint32_t at = doc_.tokens[c.begin].span.begin;
       if (at > best || (at == best && kind != 0)) continue;
@@ -1739,7 +1748,14 @@ class Classifier {
     return false;
   }
 
+  // Sentence `si` has a context hit of class `c` (its flag from Scan). Not for kCtxViolent and
+  // kCtxIntervention, whose flags tell only of hits outside a protest's grievance. The rules
+  // below ask it before looking through the sentence's context hits for one of the class.
+  bool HasContext(uint32_t si, CueClass c) const {
+    return scans_[si].has[static_cast<size_t>(c)];
+  }
   bool ContextBefore(uint32_t si, const Hit& hit, CueClass c, uint32_t window) const {
+    if (!HasContext(si, c)) return false;
     for (const Hit& h : scans_[si].context) {
       if (h.cue->cls == c && h.end <= hit.begin && h.end + window >= hit.begin) return true;
     }
@@ -1748,6 +1764,7 @@ class Classifier {
   // A negation word within three tokens before the cue, in its clause: "left the town without
   // electricity after detonating three towers" negates the electricity, not the detonation.
   bool Negated(uint32_t si, const Hit& hit) const {
+    if (!HasContext(si, CueClass::kCtxNegation)) return false;
     for (const Hit& h : scans_[si].context) {
       if (h.cue->cls != CueClass::kCtxNegation || h.end > hit.begin || h.end + 3 < hit.begin) {
         continue;
