@@ -40,11 +40,12 @@ class Matcher {
   template <typename Want>
   Match Longest(uint32_t i, uint32_t end, Want want) const {
     Match best;
-    int32_t node = actor::PhraseTrie::kRoot;
+    actor::PhraseTrie::Step step;
+    step.node = actor::PhraseTrie::kRoot;
     for (uint32_t j = i; j < end; ++j) {
-      node = lex_.trie.Child(node, keys_, j);
-      if (node < 0) break;
-      for (uint32_t id : lex_.trie.Values(node)) {
+      step = lex_.trie.StepTo(step.node, keys_, j);
+      if (step.node < 0) break;
+      for (uint32_t id : step.values) {
         const Entry& e = lex_.entries[id];
         if (!want(e)) continue;
         if (e.case_sensitive && (!SurfaceHasNoLowercase(i, j + 1) || CapsHeadline())) continue;
@@ -126,13 +127,12 @@ class Matcher {
           const actor::Country* c =
               c2.entry == nullptr ? nullptr : lex_.FindCountry(c2.entry->iso3);
           if (c != nullptr && Extend(c2.end, s.token_end).entry == nullptr) {
-            ActorMention a;
+            ActorMention& a = Append(out);
             a.span = {doc_.tokens[i + 1].span.begin, doc_.tokens[c2.end - 1].span.end};
             a.actor = std::string(police ? "Police Forces of " : "Military Forces of ") +
                       (c->takes_the ? "the " : "") + c->name;
             a.inter = 1;
             a.country_iso3 = c->iso3;
-            Push(std::move(a), out);
             i = c2.end;
           }
         }
@@ -171,7 +171,7 @@ class Matcher {
 
   void Emit(uint32_t begin, uint32_t end, const Entry& e, const std::string& country_iso3,
             std::vector<ActorMention>* out) const {
-    ActorMention m;
+    ActorMention& m = Append(out);
     m.span = {doc_.tokens[begin].span.begin, doc_.tokens[end - 1].span.end};
     m.inter = e.inter;
     // "a former soldier", "a retired policeman", "an off-duty officer": no longer (or not then)
@@ -181,7 +181,6 @@ class Matcher {
       m.inter = 7;
       m.generic = true;
       m.country_iso3 = e.kind == EntryKind::kForce ? country_iso3 : e.iso3;
-      Push(std::move(m), out);
       return;
     }
     if (e.kind == EntryKind::kForce) {
@@ -201,14 +200,14 @@ class Matcher {
       m.actor = e.actor;
       m.country_iso3 = e.iso3;
     }
-    Push(std::move(m), out);
   }
 
-  // Appends `m`, with room for a few mentions at the first: a document with actors names two
-  // or three, which grew the list from one to two to four (moving every mention each time).
-  static void Push(ActorMention&& m, std::vector<ActorMention>* out) {
+  // A new mention at the end of `out`, filled in there (a mention made apart was moved in,
+  // strings and all); with room for a few mentions at the first: a document with actors names
+  // two or three, which grew the list from one to two to four (moving every mention each time).
+  static ActorMention& Append(std::vector<ActorMention>* out) {
     if (out->capacity() == 0) out->reserve(4);
-    out->push_back(std::move(m));
+    return out->emplace_back();
   }
 
   static bool OffDuty(std::string_view key) {

@@ -80,13 +80,6 @@ constexpr std::array<uint64_t, 256> kOneByteHash = [] {
   return t;
 }();
 
-// True when a token of `size` bytes at `src` ends in a possessive "'s" or "’s" (E2 80 99 73):
-// WithoutPossessive decides its key.
-inline bool MayEndInPossessive(const char* src, size_t size) {
-  return size > 2 && (src[size - 1] == 's' || src[size - 1] == 'S') &&
-         (src[size - 2] == '\'' || src[size - 2] == '\x99');
-}
-
 #if defined(__SSE2__)
 // 16 bytes 0xFF, then 16 bytes 0: 16 bytes loaded at kKeepWindow + 16 - n keep the low n bytes.
 alignas(32) constexpr unsigned char kKeepWindow[32] = {
@@ -96,27 +89,45 @@ alignas(32) constexpr unsigned char kKeepWindow[32] = {
 // lower-cased: written at `out` as one 16-byte block (room for 16 bytes), its hash returned.
 // `src` must be readable for 16 bytes; false (nothing done) for any other token. One SSE2
 // register holds the token: the byte tests and lower-casing of two scalar words cost about
-// twice the instructions.
+// twice the instructions. Tokens of one byte too, and no branch on the token's size or last
+// bytes: a key table for one-byte tokens and tests of the size and of a possessive's bytes
+// were branches taken one way or the other from token to token.
 bool WriteShortTokenKey(const char* src, size_t size, char* out, uint64_t* hash) {
-  if (size == 0 || size > 16 || MayEndInPossessive(src, size)) return false;
+  if (size - 1 >= 16) return false;  // (0 bytes wraps around)
   __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src));
   v = _mm_and_si128(v, _mm_loadu_si128(reinterpret_cast<const __m128i*>(kKeepWindow + 16 - size)));
-  if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('.'))) != 0) return false;
+  // A period anywhere, or an "s"/"S" last after an apostrophe (' or the last byte of ’) that
+  // is not the first byte (MayEndInPossessive): the bytes are not the key.
+  const unsigned dots =
+      static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('.'))));
+  const unsigned esses = static_cast<unsigned>(_mm_movemask_epi8(
+      _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('s'))));
+  const unsigned apostrophes = static_cast<unsigned>(
+      _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')),
+                                     _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0x99))))));
+  const unsigned possessive = esses & ((apostrophes & ~1u) << 1) & (1u << (size - 1));
+  if ((dots | possessive) != 0) return false;
   // A-Z moved to -128..-103 (signed), where no other byte lands: those bytes get 0x20.
   const __m128i moved = _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - 'A')));
   const __m128i upper = _mm_cmplt_epi8(moved, _mm_set1_epi8(static_cast<char>(0x80 + 26)));
   v = _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
   _mm_storeu_si128(reinterpret_cast<__m128i*>(out), v);
   const uint64_t lo = static_cast<uint64_t>(_mm_cvtsi128_si64(v));
-  if (size <= 8) {  // most tokens: one word
-    *hash = HashChunk(HashStart(size), lo);
-    return true;
-  }
   const uint64_t hi = static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(v, v)));
-  *hash = HashChunk(HashChunk(HashStart(size), lo), hi);
+  // Both hashes, the one of the size taken (KeyHash: one chunk up to 8 bytes, two past).
+  const uint64_t one_chunk = HashChunk(HashStart(size), lo);
+  const uint64_t two_chunks = HashChunk(one_chunk, hi);
+  *hash = size <= 8 ? one_chunk : two_chunks;
   return true;
 }
 #else
+// True when a token of `size` bytes at `src` ends in a possessive "'s" or "’s" (E2 80 99 73):
+// WithoutPossessive decides its key.
+inline bool MayEndInPossessive(const char* src, size_t size) {
+  return size > 2 && (src[size - 1] == 's' || src[size - 1] == 'S') &&
+         (src[size - 2] == '\'' || src[size - 2] == '\x99');
+}
+
 // True when a byte of `w` is `c`.
 inline bool HasByte(uint64_t w, char c) {
   const uint64_t x = w ^ (static_cast<unsigned char>(c) * kOnes);
@@ -194,18 +205,17 @@ void TokenKeys::Assign(const Document& doc) {
   begin[0] = 0;
   for (size_t i = 0; i < count; ++i) {
     const Span span = tokens[i].span;
-    if (span.size() == 1) {
-      // One byte, as punctuation is ("," "." "(" ...): no possessive to drop, one byte to
-      // lower-case (and a period's key is empty).
+    if (span.begin + 16 <= text_size &&
+        WriteShortTokenKey(text + span.begin, span.size(), out + n, &hashes[i])) {
+      n += span.size();  // most tokens
+    } else if (span.size() == 1) {
+      // One byte: a period (whose key is empty), or a byte near the end of the text.
       const unsigned char c = static_cast<unsigned char>(text[span.begin]);
       out[n] = kOneByteKey[c];
       n += c != '.';
       hashes[i] = kOneByteHash[c];
-    } else if (span.begin + 16 > text_size ||
-        !WriteShortTokenKey(text + span.begin, span.size(), out + n, &hashes[i])) {
-      n += WriteTokenKey(std::string_view(text + span.begin, span.size()), out + n, &hashes[i]);
     } else {
-      n += span.size();
+      n += WriteTokenKey(std::string_view(text + span.begin, span.size()), out + n, &hashes[i]);
     }
     begin[i + 1] = static_cast<uint32_t>(n);
   }
@@ -299,41 +309,44 @@ uint64_t PhraseTrie::KeyHash(std::string_view key) {
 }
 
 PhraseTrie::PhraseTrie()
-    : nodes_(1),
+    : runs_(1, 0),
+      values_(1, 0),
       edges_(64),
       mask_(63),
       tags_(64, 0),
       keys_(kKeyPadding, '\0'),
       root_filter_(kRootFilterBits / 64, 0) {}
 
-const PhraseTrie::Edge* PhraseTrie::FindEdge(uint64_t hash, int32_t node,
-                                             std::string_view key) const {
-  const uint16_t tag = EdgeTag(hash);
+ptrdiff_t PhraseTrie::FindSlot(uint64_t hash, int32_t node, std::string_view key) const {
+  const uint8_t tag = EdgeTag(hash);
   for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
-    if (tags_[i] == 0) return nullptr;
+    if (tags_[i] == 0) return -1;
     if (tags_[i] != tag) continue;
     const Edge& e = edges_[i];
-    if (e.hash == hash && e.parent == node && e.key_len == key.size() &&
-        std::string_view(keys_).substr(e.key_begin, e.key_len) == key) {
-      return &e;
+    if (e.parent == node && e.key_len == key.size() &&
+        std::string_view(StoredKey(e), e.key_len) == key) {
+      return static_cast<ptrdiff_t>(i);
     }
   }
 }
 
-void PhraseTrie::InsertEdge(const Edge& edge) {
-  size_t i = edge.hash & mask_;
+size_t PhraseTrie::InsertEdge(const Edge& edge, uint64_t hash) {
+  size_t i = hash & mask_;
   while (edges_[i].parent >= 0) i = (i + 1) & mask_;
   edges_[i] = edge;
-  tags_[i] = EdgeTag(edge.hash);
+  tags_[i] = EdgeTag(hash);
+  return i;
 }
 
 void PhraseTrie::Add(const std::vector<std::string>& keys, uint32_t value) {
   if (keys.empty()) return;
   int32_t node = kRoot;
+  size_t slot = 0;  // of the edge into `node`
   for (const std::string& key : keys) {
     const uint64_t hash = EdgeHash(node, KeyHash(key));
-    if (const Edge* e = FindEdge(hash, node, key)) {
-      node = e->child;
+    if (const ptrdiff_t found = FindSlot(hash, node, key); found >= 0) {
+      slot = static_cast<size_t>(found);
+      node = edges_[slot].child;
       continue;
     }
     if ((num_edges_ + 1) * 4 > edges_.size()) {
@@ -342,28 +355,49 @@ void PhraseTrie::Add(const std::vector<std::string>& keys, uint32_t value) {
       mask_ = edges_.size() - 1;
       tags_.assign(edges_.size(), 0);
       for (const Edge& e : old) {
-        if (e.parent >= 0) InsertEdge(e);
+        if (e.parent < 0) continue;
+        const std::string_view k(StoredKey(e), e.key_len);
+        InsertEdge(e, EdgeHash(e.parent, KeyHash(k)));
       }
     }
     Edge edge;
-    edge.hash = hash;
     edge.parent = node;
-    edge.child = static_cast<int32_t>(nodes_.size());
+    edge.child = static_cast<int32_t>(runs_.size());
     keys_.resize(keys_.size() - kKeyPadding);  // the padding after the last key
-    edge.key_begin = static_cast<uint32_t>(keys_.size());
+    const uint32_t key_begin = static_cast<uint32_t>(keys_.size());
     edge.key_len = static_cast<uint32_t>(key.size());
+    if (key.size() <= sizeof(edge.key)) {
+      std::memcpy(edge.key, key.data(), key.size());
+    } else {
+      std::memcpy(edge.key, &key_begin, sizeof(key_begin));
+    }
     keys_ += key;
     keys_.append(kKeyPadding, '\0');
-    InsertEdge(edge);
+    slot = InsertEdge(edge, hash);
     if (node == kRoot) {
       const size_t bit = RootFilterBit(hash);
       root_filter_[bit / 64] |= uint64_t{1} << (bit % 64);
     }
     ++num_edges_;
-    nodes_.emplace_back();
+    runs_.push_back(0);  // the empty run
     node = edge.child;
   }
-  nodes_[node].values.push_back(value);
+  // The node's run stays whole: copied to the end first unless it is there already.
+  uint32_t run = runs_[static_cast<size_t>(node)];
+  const uint32_t count = values_[run];
+  if (run == 0 || run + 1 + count != values_.size()) {
+    const uint32_t moved = static_cast<uint32_t>(values_.size());
+    values_.push_back(count);
+    for (uint32_t k = 0; k < count; ++k) {
+      const uint32_t v = values_[run + 1 + k];
+      values_.push_back(v);
+    }
+    run = moved;
+    runs_[static_cast<size_t>(node)] = run;
+    edges_[slot].values = run;
+  }
+  values_.push_back(value);
+  ++values_[run];
 }
 
 std::vector<std::string_view> SplitTabs(std::string_view line) {

@@ -100,29 +100,22 @@ class PhraseTrie {
     return e != nullptr ? e->child : -1;
   }
   // The same for token `i` of `keys` (its KeyHash computed once per token for every node
-  // asked). Inline: the stages ask it at every token, and most tokens are no key: the first
-  // probe of the tag array ends the lookup, and the key is read only at an edge whose tag
-  // matches.
+  // asked).
   int32_t Child(int32_t node, const TokenKeys& keys, size_t i) const {
-    const uint64_t hash = EdgeHash(node, keys.hash(i));
-    const uint16_t* const tags = tags_.data();
-    const size_t mask = mask_;
-    size_t s = hash & mask;
-    // The first probe apart: most lookups end at an empty slot there, before the tag is made.
-    if (tags[s] == 0) return -1;
-    const uint16_t tag = EdgeTag(hash);
-    for (;; s = (s + 1) & mask) {
-      const uint16_t t = tags[s];
-      if (t == 0) return -1;
-      if (t != tag) continue;
-      const Edge& e = edges_[s];
-      if (e.hash != hash || e.parent != node) continue;
-      const std::string_view key = keys[i];
-      if (e.key_len == key.size() &&
-          SamePaddedKey(keys_.data() + e.key_begin, key.data(), key.size())) {
-        return e.child;
-      }
-    }
+    const Edge* e = TokenEdge(node, keys, i);
+    return e != nullptr ? e->child : -1;
+  }
+  // A step by a token: the child (-1 for none) and its values (Values(node)).
+  struct Step {
+    int32_t node = -1;
+    std::span<const uint32_t> values;
+  };
+  // Child(node, keys, i) with the child's values, both read from the edge (the values looked up
+  // by node after the step were another cache miss).
+  Step StepTo(int32_t node, const TokenKeys& keys, size_t i) const {
+    const Edge* e = TokenEdge(node, keys, i);
+    if (e == nullptr) return {};
+    return {e->child, RunValues(e->values)};
   }
   // The first token from `i` on (before `end`; `end` when none) whose key may step from the
   // root: Child(kRoot, keys, t) is -1 for every token passed over, whose hash no root edge
@@ -137,28 +130,66 @@ class PhraseTrie {
   }
   // A hash of the key's bytes, eight at a time (TokenKeys computes the same while folding).
   static uint64_t KeyHash(std::string_view key);
-  const std::vector<uint32_t>& Values(int32_t node) const { return nodes_[node].values; }
+  // The values added at `node`, in the order added.
+  std::span<const uint32_t> Values(int32_t node) const { return RunValues(runs_[node]); }
   // Nodes are numbered 0 (kRoot) to num_nodes() - 1.
-  size_t num_nodes() const { return nodes_.size(); }
+  size_t num_nodes() const { return runs_.size(); }
 
  private:
-  struct Node {
-    std::vector<uint32_t> values;
-  };
+  // The values of the run at values_[run]: its count, then the values.
+  std::span<const uint32_t> RunValues(uint32_t run) const {
+    return std::span<const uint32_t>(values_.data() + run + 1, values_[run]);
+  }
   // Every edge (parent node, key) → child in one open-addressing table: a lookup is one hash
   // and usually one key compare (per-node hash maps cost a scan or a rehash of the key each).
-  struct Edge {
-    uint64_t hash = 0;
+  // A step reads one edge, in one half of a cache line: a key of up to 16 bytes and where the
+  // child's values are are held in the edge itself (the lookups of a document's tokens missed
+  // the cache at the edge, then again at its key in keys_ and at the child's values by node).
+  struct alignas(32) Edge {
+    // A key of up to 16 bytes, zero-padded; for a longer key (compared in keys_), its offset
+    // in keys_ as a uint32_t.
+    char key[16] = {};
     int32_t parent = -1;  // -1: empty slot
     int32_t child = -1;
-    uint32_t key_begin = 0;  // into keys_
     uint32_t key_len = 0;
+    uint32_t values = 0;  // the child's run of values in values_ (runs_[child])
   };
+  static_assert(sizeof(Edge) == 32);
+  // The bytes of the edge's key, followed by at least kKeyPadding readable bytes.
+  const char* StoredKey(const Edge& e) const {
+    if (e.key_len <= sizeof(e.key)) return e.key;
+    uint32_t begin;
+    std::memcpy(&begin, e.key, sizeof(begin));
+    return keys_.data() + begin;
+  }
+  // The edge from `node` by token `i` of `keys`, or null. Inline: the stages ask it at every
+  // token, and most tokens are no key: the first probe of the tag array ends the lookup, and
+  // the key is read only at an edge whose tag matches.
+  const Edge* TokenEdge(int32_t node, const TokenKeys& keys, size_t i) const {
+    const uint64_t hash = EdgeHash(node, keys.hash(i));
+    const uint8_t* const tags = tags_.data();
+    const size_t mask = mask_;
+    size_t s = hash & mask;
+    // The first probe apart: most lookups end at an empty slot there, before the tag is made.
+    if (tags[s] == 0) return nullptr;
+    const uint8_t tag = EdgeTag(hash);
+    for (;; s = (s + 1) & mask) {
+      const uint8_t t = tags[s];
+      if (t == 0) return nullptr;
+      if (t != tag) continue;
+      const Edge& e = edges_[s];
+      if (e.parent != node) continue;
+      const std::string_view key = keys[i];
+      if (e.key_len == key.size() && SamePaddedKey(StoredKey(e), key.data(), key.size())) {
+        return &e;
+      }
+    }
+  }
   // The key's hash (well mixed already) with the node: the root's edges hash as their keys.
   static uint64_t EdgeHash(int32_t node, uint64_t key_hash) {
     return key_hash ^ (static_cast<uint64_t>(node) * 0x9e3779b97f4a7c15ull);
   }
-  static uint16_t EdgeTag(uint64_t hash) { return static_cast<uint16_t>(hash >> 48) | 1u; }
+  static uint8_t EdgeTag(uint64_t hash) { return static_cast<uint8_t>(hash >> 56) | 1u; }
   // A bit per value of bits 32-47 of an edge hash, set by the root's edges: a token whose bit
   // is clear takes no step from the root. (The slot index takes the low bits and the tag the
   // top ones: these say apart tokens those do not.)
@@ -168,15 +199,26 @@ class PhraseTrie {
     const size_t bit = RootFilterBit(hash);
     return ((filter[bit / 64] >> (bit % 64)) & 1) != 0;
   }
-  const Edge* FindEdge(uint64_t hash, int32_t node, std::string_view key) const;
-  void InsertEdge(const Edge& edge);
+  // The slot of the edge (node, key), or -1.
+  ptrdiff_t FindSlot(uint64_t hash, int32_t node, std::string_view key) const;
+  const Edge* FindEdge(uint64_t hash, int32_t node, std::string_view key) const {
+    const ptrdiff_t slot = FindSlot(hash, node, key);
+    return slot >= 0 ? &edges_[static_cast<size_t>(slot)] : nullptr;
+  }
+  size_t InsertEdge(const Edge& edge, uint64_t hash);  // returns its slot
 
-  std::vector<Node> nodes_;
+  // Per node, its run of values in values_: the count, then the values in the order added.
+  // values_[0] is the empty run of the nodes without values; a node given another value after
+  // other nodes had theirs has its run copied to the end, the old one left unused.
+  std::vector<uint32_t> runs_;
+  std::vector<uint32_t> values_;
   std::vector<Edge> edges_;  // power-of-two size, at most a quarter full
   size_t mask_ = 0;          // edges_.size() - 1
   // Per edge slot: 0 when empty, else EdgeTag(hash). Probes scan this array, small enough to
   // stay in the L1 cache, and read an edge only on a matching tag (most tokens are no key).
-  std::vector<uint16_t> tags_;
+  // A byte per slot: seven bits of hash leave one probe of an occupied slot in 128 to read an
+  // edge in vain, and the arrays take half the cache two bytes took.
+  std::vector<uint8_t> tags_;
   size_t num_edges_ = 0;
   std::string keys_;  // the edges' keys, then kKeyPadding bytes
   std::vector<uint64_t> root_filter_;  // kRootFilterBits bits (RootFilterBit of the root edges)

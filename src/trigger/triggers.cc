@@ -192,19 +192,19 @@ class Scanner {
       // and the month tests.
       i = static_cast<uint32_t>(lex_.trie.NextFromRoot(keys_, i, s.token_end));
       if (i == s.token_end) break;
-      int32_t node = lex_.trie.Child(actor::PhraseTrie::kRoot, keys_, i);
-      if (node < 0) continue;
+      actor::PhraseTrie::Step step = lex_.trie.StepTo(actor::PhraseTrie::kRoot, keys_, i);
+      if (step.node < 0) continue;
       // The node of token i's key alone (the one-word tests below compare it, not the key).
-      const int32_t first = node;
+      const int32_t first = step.node;
       if ((word_flags_[first] & kMonthWord) != 0 &&
           (IsMonthHomograph(TokenText(doc_, i)) || LowerCaseMonth(s, i))) {
         continue;
       }
       Hit best;
       for (uint32_t j = i; j < s.token_end; ++j) {
-        if (j > i) node = lex_.trie.Child(node, keys_, j);
-        if (node < 0) break;
-        for (uint32_t id : lex_.trie.Values(node)) {
+        if (j > i) step = lex_.trie.StepTo(step.node, keys_, j);
+        if (step.node < 0) break;
+        for (uint32_t id : step.values) {
           const Cue& cue = lex_.cues[id];
           if (cue.cls == CueClass::kLabel) {
             // Only as the sentence's first words before a colon; then it outranks the cue
@@ -349,6 +349,8 @@ class Scanner {
   // class's flag to whether any is kept.
   template <typename Near>
   static void KeepOnlyWith(SentenceScan& out, CueClass cls, CueClass needed, Near near) {
+    // (No hit of the class, as in most sentences: nothing to drop, and its flag is clear.)
+    if (!out.has[static_cast<size_t>(cls)]) return;
     bool kept = false;
     std::erase_if(out.triggers, [&](const Hit& h) {
       if (h.cue->cls != cls) return false;
@@ -476,12 +478,21 @@ bool SameSide(const ActorMention& a, const ActorMention& b) {
   return false;
 }
 
-// LowerAscii(text) in a buffer of the calling thread, reused for the next document.
-const std::string& ThreadLower(std::string_view text) {
-  thread_local std::string lower;
-  lower.assign(text);
-  for (char& c : lower) c = trigger::LowerAsciiByte(c);
-  return lower;
+// LowerAscii(text) in a buffer of the calling thread, reused for the next document: written in
+// one pass from the text (a string assigned the text, then lower-cased in place, read and
+// wrote every byte twice).
+std::string_view ThreadLower(std::string_view text) {
+  thread_local std::unique_ptr<char[]> buffer;
+  thread_local size_t capacity = 0;
+  if (text.size() > capacity) {
+    capacity = std::max(text.size(), 2 * capacity);
+    buffer = std::make_unique_for_overwrite<char[]>(capacity);
+  }
+  char* const lower = buffer.get();
+  const char* const src = text.data();
+  const size_t n = text.size();
+  for (size_t i = 0; i < n; ++i) lower[i] = trigger::LowerAsciiByte(src[i]);
+  return std::string_view(lower, n);
 }
 
 class Classifier {
@@ -522,7 +533,7 @@ class Classifier {
       const size_t first = out->size();
       for (const Hit& hit : scans_[si].triggers) {
         if (hit.cue->cls == CueClass::kLabel) labels.push_back(out->size());
-        out->push_back(Type(si, hit));
+        Type(si, hit, out->emplace_back());
       }
       // "killed a volunteer fighter and wounded another person": a weak harm cue ("wounded",
       // "injured") after a killing or attack cue of the same sentence tells the same act.
@@ -773,10 +784,11 @@ class Classifier {
     return false;
   }
 
-  TriggerMention Type(uint32_t si, const Hit& hit) const {
+  // Types `hit` into `m`, a mention made for it (typed where it is kept: a mention returned
+  // was moved into the list, its strings and all).
+  void Type(uint32_t si, const Hit& hit, TriggerMention& m) const {
     const SentenceScan& scan = scans_[si];
     const Cue& cue = *hit.cue;
-    TriggerMention m;
     m.span = {doc_.tokens[hit.begin].span.begin, doc_.tokens[hit.end - 1].span.end};
     m.sentence = si;
     // The sub-event type as decided so far (a view of a cue's type or a literal): written
@@ -843,7 +855,9 @@ class Classifier {
                                 cue.cls == CueClass::kKill || cue.cls == CueClass::kClash ||
                                 cue.cls == CueClass::kWeapon;
     bool target_before = false, target_after = false;
-    for (const Hit& c : typed_by_doers ? scan.context : std::span<const Hit>()) {
+    const bool doer_words = typed_by_doers && (HasContext(si, CueClass::kCtxVictim) ||
+                                               HasContext(si, CueClass::kCtxArmedTarget));
+    for (const Hit& c : doer_words ? std::span<const Hit>(scan.context) : std::span<const Hit>()) {
       // Person words anywhere; place words ("village", "market") only as the cue's object.
       if (c.cue->cls == CueClass::kCtxVictim && c.cue->score >= 1 && !InsideArmedActor(si, c)) {
         victims = true;
@@ -1155,7 +1169,6 @@ class Classifier {
       if (trigger::PossessiveDatesCue(end, hit.begin, plain_word_before)) history += weight;
     }
     m.historical = history >= 1.0f;
-    return m;
   }
 
   // "fired machine guns at the farms", "bursts of fire involving heavy machineguns": machine-gun
@@ -1449,6 +1462,7 @@ class Classifier {
   bool CrowdDoer(uint32_t si, const Hit& hit, const Cue& cue, int object_kind) const {
     if (PassiveBefore(hit)) return false;
     if (cue.cls != CueClass::kAttack && object_kind != 1) return false;
+    if (!HasContext(si, CueClass::kCtxCrowd)) return false;
     for (const Hit& h : scans_[si].context) {
       if (h.cue->cls != CueClass::kCtxCrowd || h.end > hit.begin || h.end + 2 < hit.begin) continue;
       if (h.begin > doc_.sentences[si].token_begin && CountWord(h.begin - 1) &&
@@ -1475,6 +1489,7 @@ class Classifier {
   // A crowd word starting in tokens [lo, hi) with no armed actor over it and not "unidentified
   // men", "armed youths".
   bool CrowdAt(uint32_t si, uint32_t lo, uint32_t hi) const {
+    if (!HasContext(si, CueClass::kCtxCrowd)) return false;
     for (const Hit& h : scans_[si].context) {
       if (h.cue->cls != CueClass::kCtxCrowd || h.begin < lo || h.begin >= hi) continue;
       if (InsideArmedActor(si, h)) return false;
@@ -1679,7 +1694,12 @@ class Classifier {
         kind = 2;
       }
     }
-    for (const Hit& c : scans_[si].context) {
+    // (Only victim and armed-target words count.)
+    const bool objects =
+        HasContext(si, CueClass::kCtxVictim) || HasContext(si, CueClass::kCtxArmedTarget);
+    const std::span<const Hit> context =
+        objects ? std::span<const Hit>(scans_[si].context) : std::span<const Hit>();
+    for (const Hit& c : context) {
       if (c.begin < hit.end || c.begin > last) continue;
       const uint32_t at = doc_.tokens[c.begin].span.begin;
       if (at > best || (at == best && kind != 0)) continue;
@@ -1728,7 +1748,14 @@ class Classifier {
     return false;
   }
 
+  // Sentence `si` has a context hit of class `c` (its flag from Scan). Not for kCtxViolent and
+  // kCtxIntervention, whose flags tell only of hits outside a protest's grievance. The rules
+  // below ask it before looking through the sentence's context hits for one of the class.
+  bool HasContext(uint32_t si, CueClass c) const {
+    return scans_[si].has[static_cast<size_t>(c)];
+  }
   bool ContextBefore(uint32_t si, const Hit& hit, CueClass c, uint32_t window) const {
+    if (!HasContext(si, c)) return false;
     for (const Hit& h : scans_[si].context) {
       if (h.cue->cls == c && h.end <= hit.begin && h.end + window >= hit.begin) return true;
     }
@@ -1737,6 +1764,7 @@ class Classifier {
   // A negation word within three tokens before the cue, in its clause: "left the town without
   // electricity after detonating three towers" negates the electricity, not the detonation.
   bool Negated(uint32_t si, const Hit& hit) const {
+    if (!HasContext(si, CueClass::kCtxNegation)) return false;
     for (const Hit& h : scans_[si].context) {
       if (h.cue->cls != CueClass::kCtxNegation || h.end > hit.begin || h.end + 3 < hit.begin) {
         continue;
@@ -1768,7 +1796,7 @@ class Classifier {
 
   const Document& doc_;
   trigger::YearMonth pub_;
-  const std::string& lower_;  // doc_.text, ASCII lower-cased
+  const std::string_view lower_;  // doc_.text, ASCII lower-cased
   ClassifierBuffers& buffers_;
   std::span<const SentenceScan> scans_;
   // Per-sentence memos, filled on first use (-1: not yet known).

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <sstream>
@@ -267,10 +268,64 @@ TEST(ActorsTest, TrieChildOfTokenMatchesChildOfKey) {
     for (size_t i = 0; i < keys.size(); ++i) {
       const int32_t expected = trie.Child(node, keys[i]);
       EXPECT_EQ(trie.Child(node, keys, i), expected) << node << " / " << keys[i];
+      const actor::PhraseTrie::Step step = trie.StepTo(node, keys, i);
+      EXPECT_EQ(step.node, expected) << node << " / " << keys[i];
+      if (expected >= 0) {
+        const auto values = trie.Values(expected);
+        EXPECT_TRUE(std::equal(step.values.begin(), step.values.end(), values.begin(),
+                               values.end()))
+            << node << " / " << keys[i];
+      }
       found += expected >= 0;
     }
   }
   EXPECT_GT(found, 10u);
+}
+
+// Values come back per node in the order added, whatever other phrases were added between
+// (a node's values are kept together), and a node on the way to a phrase has none.
+TEST(ActorsTest, TrieValuesInOrderAddedPerNode) {
+  actor::PhraseTrie trie;
+  trie.Add(actor::PhraseKeys("armed men"), 1);
+  trie.Add(actor::PhraseKeys("security forces"), 2);
+  trie.Add(actor::PhraseKeys("armed men"), 3);
+  trie.Add(actor::PhraseKeys("armed"), 4);
+  trie.Add(actor::PhraseKeys("security forces"), 5);
+  trie.Add(actor::PhraseKeys("armed men"), 6);
+  trie.Add(actor::PhraseKeys("a very long key abcdefghijklmnopqrstuvwxyz"), 7);
+  auto values = [&](std::string_view phrase) {
+    int32_t node = actor::PhraseTrie::kRoot;
+    for (const std::string& key : actor::PhraseKeys(phrase)) {
+      node = trie.Child(node, key);
+      if (node < 0) return std::vector<uint32_t>{99};
+    }
+    const auto v = trie.Values(node);
+    return std::vector<uint32_t>(v.begin(), v.end());
+  };
+  EXPECT_EQ(values("armed men"), (std::vector<uint32_t>{1, 3, 6}));
+  EXPECT_EQ(values("security forces"), (std::vector<uint32_t>{2, 5}));
+  EXPECT_EQ(values("armed"), (std::vector<uint32_t>{4}));
+  EXPECT_EQ(values("security"), (std::vector<uint32_t>{}));
+  EXPECT_EQ(values("a very long key abcdefghijklmnopqrstuvwxyz"), (std::vector<uint32_t>{7}));
+  EXPECT_EQ(values("a very long key abcdefghijklmnopqrstuvwxyZ"), (std::vector<uint32_t>{7}));
+  EXPECT_EQ(values("a very long key abcdefghijklmnopqrstuvwxy"), (std::vector<uint32_t>{99}));
+  EXPECT_EQ(trie.num_nodes(), 10u);
+  // Stepping by a document's tokens reads the same values from the edges.
+  Document doc;
+  doc.text = "armed men, security forces. A very long key ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  AnnotateActors(doc);
+  const actor::TokenKeys keys(doc);
+  std::vector<std::vector<uint32_t>> stepped;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    actor::PhraseTrie::Step step;
+    step.node = actor::PhraseTrie::kRoot;
+    for (size_t j = i; j < keys.size(); ++j) {
+      step = trie.StepTo(step.node, keys, j);
+      if (step.node < 0) break;
+      if (!step.values.empty()) stepped.emplace_back(step.values.begin(), step.values.end());
+    }
+  }
+  EXPECT_EQ(stepped, (std::vector<std::vector<uint32_t>>{{4}, {1, 3, 6}, {2, 5}, {7}}));
 }
 
 // NextFromRoot passes over exactly tokens that take no step from the root, and stops at every
