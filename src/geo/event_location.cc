@@ -217,6 +217,8 @@ using locate_internal::FoldTextMemo;
 // so 0 is empty): blobs opened one after another never see each other's answers. 16384 slots
 // (2 MB, made at a thread's first fold): with 4096 the words of the 11k eval documents took
 // each other's slots, and a quarter of the words a document read were folded afresh.
+// A slot filled by a caller that wanted only the folded key (MentionKeyMemo) holds no loose
+// key: the loose key and its entries are worked out at the first ask that wants them, and kept.
 struct FoldMemo {
   static constexpr size_t kSlots = 16384;
   static constexpr size_t kMaxLen = 24;
@@ -225,6 +227,7 @@ struct FoldMemo {
     uint64_t hash = 0;
     std::span<const GeoId> folded_ids, loose_ids;
     uint8_t text_len = 0, folded_len = 0, loose_len = 0;
+    bool loose_known = false;  // loose / loose_ids hold LooseKey(folded) and its entries
     char text[kMaxLen];
     char folded[kMaxLen];
     char loose[kMaxLen];
@@ -248,23 +251,47 @@ FoldMemoProbe ProbeFoldMemo(std::string_view text, const Gazetteer& gaz) {
                    SameBytes(slot.text, text.data(), text.size());
   return {&slot, tag, h, hit};
 }
-// Keeps `f`, the answer for `text`, in the probed slot when the texts fit it.
-void StoreInFoldMemo(const FoldMemoProbe& probe, std::string_view text, const FoldedText& f) {
+// Keeps `f`, the answer for `text`, in the probed slot when the texts fit it; its loose key and
+// entries only when `loose_known` (else they are left to the first ask that wants them).
+void StoreInFoldMemo(const FoldMemoProbe& probe, std::string_view text, const FoldedText& f,
+                     bool loose_known = true) {
   if (text.size() > FoldMemo::kMaxLen || f.folded.size() > FoldMemo::kMaxLen ||
-      f.loose.size() > FoldMemo::kMaxLen) {
+      (loose_known && f.loose.size() > FoldMemo::kMaxLen)) {
     return;
   }
   FoldMemo::Slot& slot = *probe.slot;
   slot.tag = probe.tag;
   slot.hash = probe.hash;
   slot.folded_ids = f.folded_ids;
-  slot.loose_ids = f.loose_ids;
   slot.text_len = static_cast<uint8_t>(text.size());
   slot.folded_len = static_cast<uint8_t>(f.folded.size());
-  slot.loose_len = static_cast<uint8_t>(f.loose.size());
   std::memcpy(slot.text, text.data(), text.size());
   std::memcpy(slot.folded, f.folded.data(), f.folded.size());
-  std::memcpy(slot.loose, f.loose.data(), f.loose.size());
+  slot.loose_known = loose_known;
+  if (loose_known) {
+    slot.loose_ids = f.loose_ids;
+    slot.loose_len = static_cast<uint8_t>(f.loose.size());
+    std::memcpy(slot.loose, f.loose.data(), f.loose.size());
+  } else {
+    slot.loose_ids = {};
+    slot.loose_len = 0;
+  }
+}
+
+// Works out the loose key and entries of a slot that holds only the folded key (the slot holds
+// the text asked): kept in the slot when the key fits, else handed back in `loose` only.
+void CompleteLoose(FoldMemo::Slot& slot, const Gazetteer& gaz, std::string* loose) {
+  std::string key = LooseKey(std::string_view(slot.folded, slot.folded_len));
+  const std::span<const GeoId> ids = gaz.FindLoose(key);
+  if (key.size() <= FoldMemo::kMaxLen) {
+    slot.loose_ids = ids;
+    slot.loose_len = static_cast<uint8_t>(key.size());
+    std::memcpy(slot.loose, key.data(), key.size());
+    slot.loose_known = true;
+  } else {
+    slot.loose_ids = ids;  // (not known: the key itself does not fit)
+  }
+  if (loose != nullptr) *loose = std::move(key);
 }
 
 // The entries of FoldTextMemo(text) without its keys: the loose search reads the keys of only
@@ -273,10 +300,19 @@ struct FoldedIds {
   bool folded_empty;
   std::span<const GeoId> folded_ids, loose_ids;
 };
-FoldedIds FoldIdsMemo(std::string_view text, const Gazetteer& gaz) {
+// `want_loose` false: loose_ids left empty, and not worked out on a miss.
+FoldedIds FoldIdsMemo(std::string_view text, const Gazetteer& gaz, bool want_loose) {
   const FoldMemoProbe probe = ProbeFoldMemo(text, gaz);
   if (probe.hit) {
-    return {probe.slot->folded_len == 0, probe.slot->folded_ids, probe.slot->loose_ids};
+    FoldMemo::Slot& slot = *probe.slot;
+    if (!want_loose) return {slot.folded_len == 0, slot.folded_ids, {}};
+    if (!slot.loose_known) CompleteLoose(slot, gaz, nullptr);
+    return {slot.folded_len == 0, slot.folded_ids, slot.loose_ids};
+  }
+  if (!want_loose) {
+    const FoldedText f = locate_internal::FoldKey(text, gaz);
+    StoreInFoldMemo(probe, text, f, /*loose_known=*/false);
+    return {f.folded.empty(), f.folded_ids, {}};
   }
   const FoldedText f = locate_internal::FoldText(text, gaz);
   StoreInFoldMemo(probe, text, f);
@@ -308,8 +344,9 @@ std::string MentionKeyMemo(const Document& doc, const PlaceMention& m, const Gaz
     *ids = probe.slot->folded_ids;
     return std::string(probe.slot->folded, probe.slot->folded_len);
   }
-  FoldedText f = locate_internal::FoldText(text, gaz);
-  StoreInFoldMemo(probe, text, f);
+  // The key alone: the loose key of a mention's name is rarely asked.
+  FoldedText f = locate_internal::FoldKey(text, gaz);
+  StoreInFoldMemo(probe, text, f, /*loose_known=*/false);
   *ids = f.folded_ids;
   return std::move(f.folded);
 }
@@ -501,7 +538,9 @@ bool HeadOfLongerName(const Document& doc, const PlaceMention& m) {
 // Kadikoy read in another province, which Judge then moves), else the admin1. Only a town
 // followed by the end of the phrase (",", ")", ".", ";", end of text) is read so ("On Monday,
 // Kandahar police" is not).
-std::optional<GeoEntry> ContainerDivision(const Document& doc, const Gazetteer& gaz, size_t k) {
+// `key_ids`: FindFolded(MentionKey(doc, doc.places[k])), which the caller has looked up.
+std::optional<GeoEntry> ContainerDivision(const Document& doc, const Gazetteer& gaz, size_t k,
+                                          std::span<const GeoId> key_ids) {
   const PlaceMention& m = doc.places[k];
   if (m.kind != PlaceKind::kPlace || m.near || m.relative_region || m.demonym || m.metonymic ||
       m.geo_id >= gaz.size()) {
@@ -542,13 +581,19 @@ std::optional<GeoEntry> ContainerDivision(const Document& doc, const Gazetteer& 
     if (before_word == quarter) return std::nullopt;
   }
   std::optional<GeoEntry> inner_entry;
-  std::string inner_key;
-  if (inner) {
-    inner_entry = gaz.Entry(inner->geo_id);
-    inner_key = MentionKey(doc, *inner);
-  }
+  if (inner) inner_entry = gaz.Entry(inner->geo_id);
+  // The entries of the inner mention's key, looked up at their first use (rare); none when its
+  // key is empty.
+  std::optional<std::span<const GeoId>> inner_ids;
+  auto inner_key_ids = [&] {
+    if (!inner_ids) {
+      std::span<const GeoId> ids;
+      inner_ids = MentionKeyMemo(doc, *inner, gaz, &ids).empty() ? std::span<const GeoId>() : ids;
+    }
+    return *inner_ids;
+  };
   std::optional<GeoEntry> found;
-  for (GeoId id : gaz.FindFolded(MentionKey(doc, m))) {
+  for (GeoId id : key_ids) {
     if (id >= gaz.size()) continue;
     const GeoEntry e = gaz.Entry(id);
     const bool admin1 = e.kind() == GeoKind::kAdmin1 && town.admin1_id() == id;
@@ -562,8 +607,8 @@ std::optional<GeoEntry> ContainerDivision(const Document& doc, const Gazetteer& 
                         : inner_entry->kind() != GeoKind::kAdmin2 &&
                               inner_entry->kind() != GeoKind::kAdmin1 &&
                               inner_entry->admin2_id() == id;
-    if (!holds && admin1 && !inner_key.empty()) {
-      for (GeoId other : gaz.FindFolded(inner_key)) {
+    if (!holds && admin1) {
+      for (GeoId other : inner_key_ids()) {
         if (other < gaz.size() && other != inner->geo_id &&
             gaz.Entry(other).kind() != GeoKind::kAdmin1 && Admin1OfEntry(gaz.Entry(other)) == id) {
           holds = true;
@@ -620,21 +665,49 @@ struct KeyGroups {
   // Usable indices ordered by the start of their mention (BestInContext's sentence lookup).
   std::vector<uint32_t> by_start;
   std::optional<std::vector<GeoId>> actor_countries;  // ActorCountries, at first use
+  // Per key id: FindFolded(key), as UsableMentions looked it up (empty for the key of demonyms
+  // alone); and FindLoose(LooseKey(key)) once asked (LooseIdsOf; empty until the first ask).
+  std::vector<std::span<const GeoId>> folded_ids;
+  std::vector<std::optional<std::span<const GeoId>>> loose_ids;
+  std::span<const GeoId> FoldedIdsOf(const Usable& u) const { return folded_ids[u.key_id]; }
 };
 
+// The entries of the loose key of `me`'s key: looked up once per key of the document.
+std::span<const GeoId> LooseIdsOf(const Gazetteer& gaz, const Usable& me, KeyGroups& groups) {
+  if (groups.loose_ids.empty()) groups.loose_ids.assign(groups.keys(), std::nullopt);
+  std::optional<std::span<const GeoId>>& ids = groups.loose_ids[me.key_id];
+  if (!ids) ids = gaz.FindLoose(LooseKey(me.key));
+  return *ids;
+}
+
 // Sets key_id and origin of every usable; fills `g` (emptied first, keeping its memory).
-void GroupByKey(const Document& doc, std::vector<Usable>& all, KeyGroups& g) {
+// `ids[u]`: FindFolded(all[u].key) for the usables that are no demonyms.
+void GroupByKey(const Document& doc, std::vector<Usable>& all,
+                std::span<const std::span<const GeoId>> ids, KeyGroups& g) {
   g.key_begin.clear();
   g.actor_countries.reset();
+  g.loose_ids.clear();
   // Sorting by key puts equal keys side by side (one allocation, no hashing).
   g.by_key.resize(all.size());
   g.key_begin.reserve(all.size() + 1);
   for (uint32_t u = 0; u < all.size(); ++u) g.by_key[u] = u;
   util::StableSortSmall(g.by_key.begin(), g.by_key.end(),
                           [&](uint32_t a, uint32_t b) { return all[a].key < all[b].key; });
+  // Equal keys have equal entries: a key's are those of its first usable that looked them up
+  // (no demonym).
+  g.folded_ids.clear();
+  bool looked_up = false;  // whether the last key's entries were looked up
   for (uint32_t i = 0; i < g.by_key.size(); ++i) {
-    if (i == 0 || all[g.by_key[i]].key != all[g.by_key[i - 1]].key) g.key_begin.push_back(i);
-    all[g.by_key[i]].key_id = static_cast<uint32_t>(g.key_begin.size() - 1);
+    const uint32_t u = g.by_key[i];
+    if (i == 0 || all[u].key != all[g.by_key[i - 1]].key) {
+      g.key_begin.push_back(i);
+      g.folded_ids.push_back(ids[u]);
+      looked_up = !all[u].m->demonym;
+    } else if (!looked_up && !all[u].m->demonym) {
+      g.folded_ids.back() = ids[u];
+      looked_up = true;
+    }
+    all[u].key_id = static_cast<uint32_t>(g.key_begin.size() - 1);
   }
   g.key_begin.push_back(static_cast<uint32_t>(g.by_key.size()));
   for (Usable& o : all) {
@@ -659,11 +732,14 @@ void GroupByKey(const Document& doc, std::vector<Usable>& all, KeyGroups& g) {
   }
 }
 
-// Fills `out` with the usable mentions and `loose_out` with the indices of the loose ones.
+// Fills `out` with the usable mentions, `ids_out` with the entries of their keys (FindFolded;
+// none for a demonym) and `loose_out` with the indices of the loose ones.
 void UsableMentions(const Document& doc, const Gazetteer& gaz,
                     std::forward_list<PlaceMention>* divisions, std::vector<Usable>& out,
+                    std::vector<std::span<const GeoId>>& ids_out,
                     std::vector<uint32_t>& loose_out) {
   out.clear();
+  ids_out.clear();
   loose_out.clear();
   out.reserve(doc.places.size());
   size_t s = 0;
@@ -678,7 +754,7 @@ void UsableMentions(const Document& doc, const Gazetteer& gaz,
     std::span<const GeoId> ids;  // FindFolded(key)
     std::string key = m->demonym ? std::string() : MentionKeyMemo(doc, *m, gaz, &ids);
     bool loose = false;
-    if (auto d = ContainerDivision(doc, gaz, k)) {
+    if (auto d = ContainerDivision(doc, gaz, k, ids)) {
       m = &divisions->emplace_front(MovedTo(*m, *d));
       e = *d;
     } else if (!key.empty() && m->kind == PlaceKind::kPlace) {
@@ -686,6 +762,7 @@ void UsableMentions(const Document& doc, const Gazetteer& gaz,
     }
     out.push_back(
         {m, k, static_cast<uint32_t>(s), CountryOfEntry(e), Admin1OfEntry(e), std::move(key)});
+    ids_out.push_back(ids);
     out.back().loose = loose;
     if (loose) loose_out.push_back(static_cast<uint32_t>(out.size() - 1));
   }
@@ -735,7 +812,7 @@ std::optional<GeoEntry> InActorCountry(const Document& doc, const Gazetteer& gaz
   }
   std::optional<GeoEntry> best;
   size_t best_rank = countries.size();
-  for (GeoId id : gaz.FindFolded(me.key)) {
+  for (GeoId id : groups.FoldedIdsOf(me)) {
     if (id == m.geo_id || id >= gaz.size()) continue;
     const GeoEntry e = gaz.Entry(id);
     if (e.kind() != GeoKind::kPlace && e.kind() != GeoKind::kAdmin2) continue;
@@ -884,7 +961,7 @@ constexpr double kVillageToItsTownKm = 60;
 // town standing for it). Empty when no such town follows.
 std::optional<Verdict> AwayFromItsTownInParentheses(const Document& doc, const Gazetteer& gaz,
                                                     const std::vector<Usable>& all,
-                                                    const KeyGroups& groups, const Usable& me) {
+                                                    KeyGroups& groups, const Usable& me) {
   const PlaceMention& m = *me.m;
   // A place followed by punctuation other than "(" (most are) needs no token search.
   size_t p = m.span.end;
@@ -908,7 +985,7 @@ std::optional<Verdict> AwayFromItsTownInParentheses(const Document& doc, const G
       return std::nullopt;
     }
     // The town is trusted only when its country has no other town of its name.
-    for (GeoId id : gaz.FindFolded(all[o].key)) {
+    for (GeoId id : groups.FoldedIdsOf(all[o])) {
       if (id == town.geo_id || id >= gaz.size()) continue;
       const GeoEntry e = gaz.Entry(id);
       if (e.kind() == GeoKind::kPlace && CountryOfEntry(e) == all[o].country) return std::nullopt;
@@ -925,8 +1002,8 @@ std::optional<Verdict> AwayFromItsTownInParentheses(const Document& doc, const G
         }
       }
     };
-    near_town(gaz.FindFolded(me.key));
-    if (!v.moved) near_town(gaz.FindLoose(LooseKey(me.key)));
+    near_town(groups.FoldedIdsOf(me));
+    if (!v.moved) near_town(LooseIdsOf(gaz, me, groups));
     v.dropped = !v.moved;
     return v;
   }
@@ -971,7 +1048,7 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
       doc_admin1s.push_back(o.admin1);
     }
     if (doc_admin1s.empty()) return v;
-    for (GeoId id : gaz.FindFolded(me.key)) {
+    for (GeoId id : groups.FoldedIdsOf(me)) {
       if (id == m.geo_id || id >= gaz.size()) continue;
       GeoEntry e = gaz.Entry(id);
       if (e.kind() == GeoKind::kPlace && std::find(doc_admin1s.begin(), doc_admin1s.end(),
@@ -1046,8 +1123,8 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
           }
         }
       };
-      inside(gaz.FindFolded(me.key));
-      if (!v.moved) inside(gaz.FindLoose(LooseKey(me.key)));
+      inside(groups.FoldedIdsOf(me));
+      if (!v.moved) inside(LooseIdsOf(gaz, me, groups));
       if (v.moved) return v;
       if (city) {  // a part of the city the gazetteer knows only elsewhere: the city stands
         v.dropped = true;
@@ -1209,8 +1286,8 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
       }
     }
   };
-  search(gaz.FindFolded(me.key));
-  if (!v.moved) search(gaz.FindLoose(LooseKey(me.key)));
+  search(groups.FoldedIdsOf(me));
+  if (!v.moved) search(LooseIdsOf(gaz, me, groups));
   if (!v.moved && hard) v.dropped = true;
   return v;
 }
@@ -1267,6 +1344,7 @@ struct DocPlaces {
   std::forward_list<PlaceMention> divisions;  // allocates nothing while empty, as most are
   std::vector<Usable> usable;
   std::vector<uint32_t> loose;  // the usables read through a loose spelling, in text order
+  std::vector<std::span<const GeoId>> key_ids;  // per usable, FindFolded of its key
   KeyGroups groups;
   std::vector<std::optional<Verdict>> verdicts;  // Judge(doc, gaz, usable, groups, u)
   std::vector<std::pair<GeoId, std::string>> admin1_written;
@@ -1313,8 +1391,8 @@ struct DocPlaces {
   }
   const std::vector<Usable>& Usables() {
     if (!usable_read) {
-      UsableMentions(*doc, *gaz, &divisions, usable, loose);
-      GroupByKey(*doc, usable, groups);
+      UsableMentions(*doc, *gaz, &divisions, usable, key_ids, loose);
+      GroupByKey(*doc, usable, key_ids, groups);
       verdicts.assign(usable.size(), std::nullopt);
       usable_read = true;
     }
@@ -1934,7 +2012,7 @@ void ReadCandidateWords(const Document& doc, const Gazetteer& gaz, size_t i, siz
                         WrittenNames& w) {
   auto add = [&](std::string_view t) {
     if (InCapitals(t)) return;
-    const FoldedIds f = FoldIdsMemo(t, gaz);
+    const FoldedIds f = FoldIdsMemo(t, gaz, /*want_loose=*/true);
     if (f.folded_empty) return;
     WrittenNames::Word word{t, false, false, f.folded_ids, f.loose_ids};
     if (word.folded_ids.empty() && word.loose_ids.empty()) return;
@@ -2021,7 +2099,7 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
   };
   auto fold = [&](WrittenNames::Name& name) {
     if (name.folded) return;
-    name.folded_ids = FoldIdsMemo(name.text, gaz).folded_ids;
+    name.folded_ids = FoldIdsMemo(name.text, gaz, /*want_loose=*/false).folded_ids;
     name.folded = true;
   };
   std::string_view first, container;
@@ -3314,10 +3392,34 @@ FoldedText FoldText(std::string_view text, const Gazetteer& gaz) {
   return f;
 }
 
-FoldedText FoldTextMemo(std::string_view text, const Gazetteer& gaz) {
+FoldedText FoldKey(std::string_view text, const Gazetteer& gaz) {
+  FoldedText f;
+  f.folded = FoldName(text);
+  f.folded_ids = gaz.FindFolded(f.folded);
+  return f;
+}
+
+FoldedText FoldKeyMemo(std::string_view text, const Gazetteer& gaz) {
   const FoldMemoProbe probe = ProbeFoldMemo(text, gaz);
   if (probe.hit) {
     const FoldMemo::Slot& slot = *probe.slot;
+    return {std::string(slot.folded, slot.folded_len), slot.folded_ids, {}, {}};
+  }
+  FoldedText f = FoldKey(text, gaz);
+  StoreInFoldMemo(probe, text, f, /*loose_known=*/false);
+  return f;
+}
+
+FoldedText FoldTextMemo(std::string_view text, const Gazetteer& gaz) {
+  const FoldMemoProbe probe = ProbeFoldMemo(text, gaz);
+  if (probe.hit) {
+    FoldMemo::Slot& slot = *probe.slot;
+    if (!slot.loose_known) {
+      std::string loose;
+      CompleteLoose(slot, gaz, &loose);
+      return {std::string(slot.folded, slot.folded_len), slot.folded_ids, std::move(loose),
+              slot.loose_ids};
+    }
     return {std::string(slot.folded, slot.folded_len), slot.folded_ids,
             std::string(slot.loose, slot.loose_len), slot.loose_ids};
   }
