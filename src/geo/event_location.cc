@@ -2831,22 +2831,30 @@ std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, size_t
   const Token* const tokens = doc.tokens.data();
   const size_t count = doc.tokens.size();
   const char* const text = doc.text.data();
-  for (size_t i = first; i < count && tokens[i].span.end <= sentence.end; ++i) {
-    // Only words of the sizes and first letters of "of", "hamlet", "sector", "village",
-    // "township" / "Barangay", "frontline(s)" can start a name; the others are passed over
-    // before lower-casing them.
-    // (The sizes first, one bit test: most words have none of them.)
-    constexpr uint32_t kSizes = 1u << 2 | 1u << 6 | 1u << 7 | 1u << 8 | 1u << 9 | 1u << 10;
-    const size_t size = tokens[i].span.size();
-    if (size > 10 || (kSizes >> size & 1) == 0) continue;
-    const char head = static_cast<char>(text[tokens[i].span.begin] | 0x20);
-    const char second = static_cast<char>(text[tokens[i].span.begin + 1] | 0x20);
-    if (!(size == 2 && head == 'o') &&
-        !(size == 6 && (head == 'h' || (head == 's' && second == 'e'))) &&
-        !(size == 7 && head == 'v') && !(size == 8 && (head == 't' || head == 'b')) &&
-        !((size == 9 || size == 10) && head == 'f')) {
-      continue;
+  // Only words of the sizes and first letters of "of", "hamlet", "sector", "village",
+  // "township" / "Barangay", "frontline(s)" can start a name; the others are passed over
+  // before lower-casing them: per size, a bit per first letter (either case) that opens one.
+  static constexpr std::array<uint32_t, 11> kHeads = [] {
+    std::array<uint32_t, 11> heads{};
+    for (std::string_view w : {"of", "hamlet", "sector", "village", "township", "barangay",
+                               "frontline", "frontlines"}) {
+      heads[w.size()] |= uint32_t{1} << (w[0] - 'a');
     }
+    return heads;
+  }();
+  // The tokens that end in the sentence, [first, last): tokens are in text order.
+  const size_t last = static_cast<size_t>(
+      std::partition_point(tokens + std::min(first, count), tokens + count,
+                           [&](const Token& t) { return t.span.end <= sentence.end; }) -
+      tokens);
+  for (size_t i = first; i < last; ++i) {
+    // (The size first, one table load: most words have none of these sizes.)
+    const size_t size = tokens[i].span.size();
+    if (size >= kHeads.size() || kHeads[size] == 0) continue;
+    // (A byte with 0x20 set is a lower-case letter exactly when the byte is a letter.)
+    const unsigned letter =
+        (static_cast<unsigned char>(text[tokens[i].span.begin]) | 0x20u) - unsigned{'a'};
+    if (letter >= 26 || (kHeads[size] >> letter & 1) == 0) continue;
     // The word compared as lower case in place (no lowered copy: "of", "on", "several",
     // "following" ... pass the tests above in most sentences).
     const std::string_view wd = word(i);
