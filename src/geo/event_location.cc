@@ -228,6 +228,9 @@ struct FoldMemo {
     std::span<const GeoId> folded_ids, loose_ids;
     uint8_t text_len = 0, folded_len = 0, loose_len = 0;
     bool loose_known = false;  // loose / loose_ids hold LooseKey(folded) and its entries
+    // Whether folded_ids or loose_ids (loose_known) hold a first-level division; -1 not worked
+    // out yet (ReadCandidateWords asks it of every word, and most hold none).
+    int8_t any_admin1 = -1;
     char text[kMaxLen];
     char folded[kMaxLen];
     char loose[kMaxLen];
@@ -251,15 +254,17 @@ FoldMemoProbe ProbeFoldMemo(std::string_view text, const Gazetteer& gaz) {
                    SameBytes(slot.text, text.data(), text.size());
   return {&slot, tag, h, hit};
 }
-// Keeps `f`, the answer for `text`, in the probed slot when the texts fit it; its loose key and
-// entries only when `loose_known` (else they are left to the first ask that wants them).
-void StoreInFoldMemo(const FoldMemoProbe& probe, std::string_view text, const FoldedText& f,
+// Keeps `f`, the answer for `text`, in the probed slot when the texts fit it (returns whether
+// they did); its loose key and entries only when `loose_known` (else they are left to the first
+// ask that wants them).
+bool StoreInFoldMemo(const FoldMemoProbe& probe, std::string_view text, const FoldedText& f,
                      bool loose_known = true) {
   if (text.size() > FoldMemo::kMaxLen || f.folded.size() > FoldMemo::kMaxLen ||
       (loose_known && f.loose.size() > FoldMemo::kMaxLen)) {
-    return;
+    return false;
   }
   FoldMemo::Slot& slot = *probe.slot;
+  slot.any_admin1 = -1;
   slot.tag = probe.tag;
   slot.hash = probe.hash;
   slot.folded_ids = f.folded_ids;
@@ -276,6 +281,7 @@ void StoreInFoldMemo(const FoldMemoProbe& probe, std::string_view text, const Fo
     slot.loose_ids = {};
     slot.loose_len = 0;
   }
+  return true;
 }
 
 // Works out the loose key and entries of a slot that holds only the folded key (the slot holds
@@ -283,6 +289,7 @@ void StoreInFoldMemo(const FoldMemoProbe& probe, std::string_view text, const Fo
 void CompleteLoose(FoldMemo::Slot& slot, const Gazetteer& gaz, std::string* loose) {
   std::string key = LooseKey(std::string_view(slot.folded, slot.folded_len));
   const std::span<const GeoId> ids = gaz.FindLoose(key);
+  slot.any_admin1 = -1;
   if (key.size() <= FoldMemo::kMaxLen) {
     slot.loose_ids = ids;
     slot.loose_len = static_cast<uint8_t>(key.size());
@@ -299,6 +306,9 @@ void CompleteLoose(FoldMemo::Slot& slot, const Gazetteer& gaz, std::string* loos
 struct FoldedIds {
   bool folded_empty;
   std::span<const GeoId> folded_ids, loose_ids;
+  // With loose_ids: the memo's answer of whether they or folded_ids hold a first-level
+  // division (-1 not worked out), to keep it in; null when the memo does not hold the text.
+  int8_t* any_admin1 = nullptr;
 };
 // `want_loose` false: loose_ids left empty, and not worked out on a miss.
 FoldedIds FoldIdsMemo(std::string_view text, const Gazetteer& gaz, bool want_loose) {
@@ -307,7 +317,8 @@ FoldedIds FoldIdsMemo(std::string_view text, const Gazetteer& gaz, bool want_loo
     FoldMemo::Slot& slot = *probe.slot;
     if (!want_loose) return {slot.folded_len == 0, slot.folded_ids, {}};
     if (!slot.loose_known) CompleteLoose(slot, gaz, nullptr);
-    return {slot.folded_len == 0, slot.folded_ids, slot.loose_ids};
+    return {slot.folded_len == 0, slot.folded_ids, slot.loose_ids,
+            slot.loose_known ? &slot.any_admin1 : nullptr};
   }
   if (!want_loose) {
     const FoldedText f = locate_internal::FoldKey(text, gaz);
@@ -315,8 +326,8 @@ FoldedIds FoldIdsMemo(std::string_view text, const Gazetteer& gaz, bool want_loo
     return {f.folded.empty(), f.folded_ids, {}};
   }
   const FoldedText f = locate_internal::FoldText(text, gaz);
-  StoreInFoldMemo(probe, text, f);
-  return {f.folded.empty(), f.folded_ids, f.loose_ids};
+  const bool kept = StoreInFoldMemo(probe, text, f);
+  return {f.folded.empty(), f.folded_ids, f.loose_ids, kept ? &probe.slot->any_admin1 : nullptr};
 }
 
 // A mention's name without a trailing level word: what its gazetteer key folds.
@@ -2016,12 +2027,17 @@ void ReadCandidateWords(const Document& doc, const Gazetteer& gaz, size_t i, siz
     if (f.folded_empty) return;
     WrittenNames::Word word{t, false, false, f.folded_ids, f.loose_ids};
     if (word.folded_ids.empty() && word.loose_ids.empty()) return;
-    const GeoId entries = gaz.size();
-    for (std::span<const GeoId> ids : {word.folded_ids, word.loose_ids}) {
-      for (GeoId id : ids) {
-        if (word.any_admin1) break;
-        word.any_admin1 = id < entries && gaz.Entry(id).kind() == GeoKind::kAdmin1;
+    if (f.any_admin1 != nullptr && *f.any_admin1 >= 0) {
+      word.any_admin1 = *f.any_admin1 == 1;  // (the entry lists are not read again)
+    } else {
+      const GeoId entries = gaz.size();
+      for (std::span<const GeoId> ids : {word.folded_ids, word.loose_ids}) {
+        for (GeoId id : ids) {
+          if (word.any_admin1) break;
+          word.any_admin1 = id < entries && gaz.Entry(id).kind() == GeoKind::kAdmin1;
+        }
       }
+      if (f.any_admin1 != nullptr) *f.any_admin1 = word.any_admin1 ? 1 : 0;
     }
     const uint32_t at = static_cast<uint32_t>(t.data() - doc.text.data());
     word.place_at = std::binary_search(w.place_begins.begin(), w.place_begins.end(), at);
