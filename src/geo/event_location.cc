@@ -377,8 +377,7 @@ bool IsAdminLevel(const PlaceMention& m) {
 // Words that may stand between a place and the place that holds it: "X, Y", "X (Y",
 // "X in Y", "X in the eastern countryside of Y", "X district of Y", "X sector area (Y",
 // "X frontlines in Y".
-bool IsContainerLinkWord(std::string_view lower) {
-  static constexpr std::string_view kWords[] = {",",
+constexpr std::string_view kContainerLinkWords[] = {",",
                                                 "(",
                                                 "in",
                                                 "of",
@@ -407,15 +406,36 @@ bool IsContainerLinkWord(std::string_view lower) {
                                                 "southwestern",
                                                 "central",
                                                 "rural"};
-  // With the level words in the same set: one lookup per word, not two.
-  static constexpr auto kAll = [] {
-    std::array<std::string_view, std::size(kLevelWords) + std::size(kWords)> all{};
-    std::copy(std::begin(kLevelWords), std::end(kLevelWords), all.begin());
-    std::copy(std::begin(kWords), std::end(kWords), all.begin() + std::size(kLevelWords));
-    return all;
-  }();
-  static const util::WordSet kSet(kAll);
+// With the level words in one set: one lookup per word, not two.
+constexpr auto kAllContainerLinkWords = [] {
+  std::array<std::string_view, std::size(kLevelWords) + std::size(kContainerLinkWords)> all{};
+  std::copy(std::begin(kLevelWords), std::end(kLevelWords), all.begin());
+  std::copy(std::begin(kContainerLinkWords), std::end(kContainerLinkWords),
+            all.begin() + std::size(kLevelWords));
+  return all;
+}();
+constexpr size_t kLongestContainerLinkWord = [] {
+  size_t longest = 0;
+  for (std::string_view w : kAllContainerLinkWords) longest = std::max(longest, w.size());
+  return longest;
+}();
+static_assert(std::count_if(kAllContainerLinkWords.begin(), kAllContainerLinkWords.end(),
+                            [](std::string_view w) { return w.size() == 1; }) == 2 &&
+              std::find(kAllContainerLinkWords.begin(), kAllContainerLinkWords.end(), ",") !=
+                  kAllContainerLinkWords.end() &&
+              std::find(kAllContainerLinkWords.begin(), kAllContainerLinkWords.end(), "(") !=
+                  kAllContainerLinkWords.end());
+bool IsContainerLinkWord(std::string_view lower) {
+  static const util::WordSet kSet(kAllContainerLinkWords);
   return kSet.Has(lower);
+}
+
+// IsContainerLinkWord of `word` lower-cased. The link most written, "," (or "("), and words
+// longer than any link are answered without lowering and hashing.
+bool IsContainerLinkWordAnyCase(std::string_view word) {
+  if (word.size() == 1) return word[0] == ',' || word[0] == '(';  // the links of one byte
+  if (word.size() > kLongestContainerLinkWord) return false;
+  return IsContainerLinkWord(LowerAscii(word));
 }
 
 // True when `outer` follows `inner` with only container link words between them.
@@ -434,7 +454,7 @@ bool FollowsAsContainer(const Document& doc, const PlaceMention& inner, const Pl
         doc.text[w.span.begin] <= 'Z') {
       continue;
     }
-    if (!IsContainerLinkWord(LowerAscii(doc.Slice(w.span)))) return false;
+    if (!IsContainerLinkWordAnyCase(doc.Slice(w.span))) return false;
   }
   return words > 0;
 }
