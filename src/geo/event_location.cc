@@ -219,29 +219,44 @@ using locate_internal::FoldTextMemo;
 // each other's slots, and a quarter of the words a document read were folded afresh.
 // A slot filled by a caller that wanted only the folded key (MentionKeyMemo) holds no loose
 // key: the loose key and its entries are worked out at the first ask that wants them, and kept.
+// A slot is two cache lines: the first holds all that a hit compares and the entry lists, so a
+// hit that wants no key string (most: the loose search's words) reads one line.
 struct FoldMemo {
   static constexpr size_t kSlots = 16384;
   static constexpr size_t kMaxLen = 24;
-  struct Slot {
+  struct alignas(64) Slot {
     uint64_t tag = 0;
-    uint64_t hash = 0;
-    std::span<const GeoId> folded_ids, loose_ids;
+    const GeoId* folded_ids_data = nullptr;
+    const GeoId* loose_ids_data = nullptr;
+    uint32_t folded_ids_size = 0, loose_ids_size = 0;
     uint8_t text_len = 0, folded_len = 0, loose_len = 0;
     bool loose_known = false;  // loose / loose_ids hold LooseKey(folded) and its entries
     // Whether folded_ids or loose_ids (loose_known) hold a first-level division; -1 not worked
     // out yet (ReadCandidateWords asks it of every word, and most hold none).
     int8_t any_admin1 = -1;
     char text[kMaxLen];
-    char folded[kMaxLen];
+    char folded[kMaxLen];  // (second line)
     char loose[kMaxLen];
+
+    std::span<const GeoId> folded_ids() const { return {folded_ids_data, folded_ids_size}; }
+    std::span<const GeoId> loose_ids() const { return {loose_ids_data, loose_ids_size}; }
+    void set_folded_ids(std::span<const GeoId> ids) {
+      folded_ids_data = ids.data();
+      folded_ids_size = static_cast<uint32_t>(ids.size());
+    }
+    void set_loose_ids(std::span<const GeoId> ids) {
+      loose_ids_data = ids.data();
+      loose_ids_size = static_cast<uint32_t>(ids.size());
+    }
   };
+  static_assert(offsetof(Slot, text) + kMaxLen <= 64 && sizeof(Slot) == 128);
   Slot slots[kSlots];
 };
 
 // Where `text`'s answer lives in the thread's memo: its slot, and whether the slot holds it.
 struct FoldMemoProbe {
   FoldMemo::Slot* slot;
-  uint64_t tag, hash;
+  uint64_t tag;
   bool hit;
 };
 FoldMemoProbe ProbeFoldMemo(std::string_view text, const Gazetteer& gaz) {
@@ -250,9 +265,9 @@ FoldMemoProbe ProbeFoldMemo(std::string_view text, const Gazetteer& gaz) {
   const uint64_t tag = gaz.serial() + 1;
   const uint64_t h = HashBytes(text);
   FoldMemo::Slot& slot = memo->slots[(h ^ (h >> 31)) & (FoldMemo::kSlots - 1)];
-  const bool hit = slot.tag == tag && slot.hash == h && slot.text_len == text.size() &&
+  const bool hit = slot.tag == tag && slot.text_len == text.size() &&
                    SameBytes(slot.text, text.data(), text.size());
-  return {&slot, tag, h, hit};
+  return {&slot, tag, hit};
 }
 // Keeps `f`, the answer for `text`, in the probed slot when the texts fit it (returns whether
 // they did); its loose key and entries only when `loose_known` (else they are left to the first
@@ -266,19 +281,18 @@ bool StoreInFoldMemo(const FoldMemoProbe& probe, std::string_view text, const Fo
   FoldMemo::Slot& slot = *probe.slot;
   slot.any_admin1 = -1;
   slot.tag = probe.tag;
-  slot.hash = probe.hash;
-  slot.folded_ids = f.folded_ids;
+  slot.set_folded_ids(f.folded_ids);
   slot.text_len = static_cast<uint8_t>(text.size());
   slot.folded_len = static_cast<uint8_t>(f.folded.size());
   std::memcpy(slot.text, text.data(), text.size());
   std::memcpy(slot.folded, f.folded.data(), f.folded.size());
   slot.loose_known = loose_known;
   if (loose_known) {
-    slot.loose_ids = f.loose_ids;
+    slot.set_loose_ids(f.loose_ids);
     slot.loose_len = static_cast<uint8_t>(f.loose.size());
     std::memcpy(slot.loose, f.loose.data(), f.loose.size());
   } else {
-    slot.loose_ids = {};
+    slot.set_loose_ids({});
     slot.loose_len = 0;
   }
   return true;
@@ -291,12 +305,12 @@ void CompleteLoose(FoldMemo::Slot& slot, const Gazetteer& gaz, std::string* loos
   const std::span<const GeoId> ids = gaz.FindLoose(key);
   slot.any_admin1 = -1;
   if (key.size() <= FoldMemo::kMaxLen) {
-    slot.loose_ids = ids;
+    slot.set_loose_ids(ids);
     slot.loose_len = static_cast<uint8_t>(key.size());
     std::memcpy(slot.loose, key.data(), key.size());
     slot.loose_known = true;
   } else {
-    slot.loose_ids = ids;  // (not known: the key itself does not fit)
+    slot.set_loose_ids(ids);  // (not known: the key itself does not fit)
   }
   if (loose != nullptr) *loose = std::move(key);
 }
@@ -315,9 +329,9 @@ FoldedIds FoldIdsMemo(std::string_view text, const Gazetteer& gaz, bool want_loo
   const FoldMemoProbe probe = ProbeFoldMemo(text, gaz);
   if (probe.hit) {
     FoldMemo::Slot& slot = *probe.slot;
-    if (!want_loose) return {slot.folded_len == 0, slot.folded_ids, {}};
+    if (!want_loose) return {slot.folded_len == 0, slot.folded_ids(), {}};
     if (!slot.loose_known) CompleteLoose(slot, gaz, nullptr);
-    return {slot.folded_len == 0, slot.folded_ids, slot.loose_ids,
+    return {slot.folded_len == 0, slot.folded_ids(), slot.loose_ids(),
             slot.loose_known ? &slot.any_admin1 : nullptr};
   }
   if (!want_loose) {
@@ -352,7 +366,7 @@ std::string MentionKeyMemo(const Document& doc, const PlaceMention& m, const Gaz
   const std::string_view text = MentionKeyText(doc, m);
   const FoldMemoProbe probe = ProbeFoldMemo(text, gaz);
   if (probe.hit) {
-    *ids = probe.slot->folded_ids;
+    *ids = probe.slot->folded_ids();
     return std::string(probe.slot->folded, probe.slot->folded_len);
   }
   // The key alone: the loose key of a mention's name is rarely asked.
@@ -3447,7 +3461,7 @@ FoldedText FoldKeyMemo(std::string_view text, const Gazetteer& gaz) {
   const FoldMemoProbe probe = ProbeFoldMemo(text, gaz);
   if (probe.hit) {
     const FoldMemo::Slot& slot = *probe.slot;
-    return {std::string(slot.folded, slot.folded_len), slot.folded_ids, {}, {}};
+    return {std::string(slot.folded, slot.folded_len), slot.folded_ids(), {}, {}};
   }
   FoldedText f = FoldKey(text, gaz);
   StoreInFoldMemo(probe, text, f, /*loose_known=*/false);
@@ -3461,11 +3475,11 @@ FoldedText FoldTextMemo(std::string_view text, const Gazetteer& gaz) {
     if (!slot.loose_known) {
       std::string loose;
       CompleteLoose(slot, gaz, &loose);
-      return {std::string(slot.folded, slot.folded_len), slot.folded_ids, std::move(loose),
-              slot.loose_ids};
+      return {std::string(slot.folded, slot.folded_len), slot.folded_ids(), std::move(loose),
+              slot.loose_ids()};
     }
-    return {std::string(slot.folded, slot.folded_len), slot.folded_ids,
-            std::string(slot.loose, slot.loose_len), slot.loose_ids};
+    return {std::string(slot.folded, slot.folded_len), slot.folded_ids(),
+            std::string(slot.loose, slot.loose_len), slot.loose_ids()};
   }
   FoldedText f = FoldText(text, gaz);
   StoreInFoldMemo(probe, text, f);
