@@ -70,19 +70,20 @@ bool Inside(Span inner, Span outer) { return inner.begin >= outer.begin && inner
 // object, not a place.
 bool NamesAnObject(const Document& doc, const PlaceMention& m) {
   if (m.kind != PlaceKind::kPlace) return false;
-  auto next = doc.FirstTokenFrom(m.span.end);
-  if (!m.name.starts_with("The ")) {
-    // "from the Saray to the square", "the Secretary of the Ministry": a town's name between
-    // "the" and a preposition names a building or an office, not the town ("the Bronx on
-    // Friday" is a town whose own name has the article).
-    auto first = doc.FirstTokenFrom(m.span.begin);
-    if (first != doc.tokens.begin() && doc.Slice((first - 1)->span) == "the") {
-      if (next == doc.tokens.end()) return false;
-      const std::string_view w = doc.Slice(next->span);
-      static constexpr std::string_view kAfter[] = {"to", "in", "at", "of", "on", "from",
-                                                    "with", "near"};
-      if (std::find(std::begin(kAfter), std::end(kAfter), w) != std::end(kAfter)) return true;
-    }
+  // The mention's first token, and the first token after it (a few steps on: one search).
+  const auto first = doc.FirstTokenFrom(m.span.begin);
+  auto next = first;
+  while (next != doc.tokens.end() && next->span.begin < m.span.end) ++next;
+  // "from the Saray to the square", "the Secretary of the Ministry": a town's name between
+  // "the" and a preposition names a building or an office, not the town ("the Bronx on
+  // Friday" is a town whose own name has the article).
+  if (first != doc.tokens.begin() && doc.Slice((first - 1)->span) == "the" &&
+      !m.name.starts_with("The ")) {
+    if (next == doc.tokens.end()) return false;
+    const std::string_view w = doc.Slice(next->span);
+    static constexpr std::string_view kAfter[] = {"to", "in", "at", "of", "on", "from",
+                                                  "with", "near"};
+    if (std::find(std::begin(kAfter), std::end(kAfter), w) != std::end(kAfter)) return true;
   }
   if (next == doc.tokens.end() || next->span.begin != m.span.end + 1) return false;
   static constexpr std::string_view kObjects[] = {"cocktail", "cocktails", "missile",
