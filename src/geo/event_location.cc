@@ -208,6 +208,13 @@ size_t TokenAt(const Document& doc, uint32_t pos) {
   return static_cast<size_t>(doc.FirstTokenFrom(pos) - doc.tokens.begin());
 }
 
+// TokenAt(doc, pos), stepping on from `from` = TokenAt(doc, p) for some p <= pos: the token after
+// a mention from its first token (a few steps, not a search).
+size_t TokenAtFrom(const Document& doc, size_t from, uint32_t pos) {
+  while (from < doc.tokens.size() && doc.tokens[from].span.begin < pos) ++from;
+  return from;
+}
+
 using locate_internal::FoldedText;
 using locate_internal::FoldTextMemo;
 
@@ -596,7 +603,7 @@ std::optional<GeoEntry> ContainerDivision(const Document& doc, const Gazetteer& 
   if (t < 2 || t > doc.tokens.size()) return std::nullopt;
   const std::string_view sep = doc.Slice(doc.tokens[t - 1].span);
   if (sep != "," && sep != "(") return std::nullopt;
-  const size_t after = TokenAt(doc, m.span.end);
+  const size_t after = TokenAtFrom(doc, t, m.span.end);
   if (after < doc.tokens.size()) {
     const std::string_view next = doc.Slice(doc.tokens[after].span);
     if (next != "," && next != ")" && next != "." && next != ";") return std::nullopt;
@@ -928,7 +935,7 @@ bool IsOwnerCountry(const Document& doc, const PlaceMention& m) {
       }
     }
   }
-  const size_t t = TokenAt(doc, m.span.end);
+  const size_t t = TokenAtFrom(doc, b, m.span.end);
   if (t >= doc.tokens.size()) return false;
   size_t next = t;
   if (doc.Slice(doc.tokens[t].span) == "-" && t + 1 < doc.tokens.size() &&
@@ -951,11 +958,11 @@ bool IsOwnerDivision(const Document& doc, const PlaceMention& m) {
   if (m.demonym || !IsAdminLevel(m)) return false;
   // A division across a border from the event: "near the administrative border with Hama
   // governorate", "on the border of Kunar".
-  if (const size_t b = TokenAt(doc, m.span.begin);
-      b >= 2 && AfterBorderLink(doc, b, LowerAscii(doc.Slice(doc.tokens[b - 1].span)))) {
+  const size_t b = TokenAt(doc, m.span.begin);
+  if (b >= 2 && AfterBorderLink(doc, b, LowerAscii(doc.Slice(doc.tokens[b - 1].span)))) {
     return true;
   }
-  size_t t = TokenAt(doc, m.span.end);
+  size_t t = TokenAtFrom(doc, b, m.span.end);
   if (t >= doc.tokens.size()) return false;
   std::string_view tok = doc.Slice(doc.tokens[t].span);
   if (doc.tokens[t].span.begin == m.span.end && (tok == "'s" || tok == "\xE2\x80\x99s")) {
