@@ -1705,19 +1705,26 @@ const PlaceMention* BestInContext(const Document& doc, Span span, const Gazettee
     return !(capital && admin1s[i] == admin1s[other]);
   };
   int best = -1, best_rank = 0;
-  bool best_anchored = false;
+  // anchored(best), worked out when a mention as specific comes after it (most sentences name
+  // no two such places).
+  std::optional<bool> best_anchored;
   for (size_t i = 0; i < picked.size(); ++i) {
     if (dropped[i] || (dateline[i] && others > 0)) continue;
     const int r = names_province(i) ? Rank(*picked[i]) - 2 : Rank(*picked[i]);
     if (r > best_rank) {
       best = static_cast<int>(i);
       best_rank = r;
-      best_anchored = anchored(i);
-    } else if (r == best_rank && !best_anchored && anchored(i)) {
-      best = static_cast<int>(i);
-      best_anchored = true;
-    } else if (r == best_rank && !best_anchored && WrittenWhereTheEventIs(i, best)) {
-      best = static_cast<int>(i);
+      best_anchored.reset();
+    } else if (r == best_rank) {
+      if (!best_anchored) best_anchored = best >= 0 && anchored(static_cast<size_t>(best));
+      if (*best_anchored) continue;
+      if (anchored(i)) {
+        best = static_cast<int>(i);
+        best_anchored = true;
+      } else if (WrittenWhereTheEventIs(i, best)) {
+        best = static_cast<int>(i);
+        best_anchored = false;  // (anchored(i), just asked)
+      }
     }
   }
   if (best < 0) return nullptr;
