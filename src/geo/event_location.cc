@@ -1658,12 +1658,16 @@ const PlaceMention* BestInContext(const Document& doc, Span span, const Gazettee
 
   // A dateline ("Jalalabad (BNA) Several members of Taliban were killed in Shirzad district")
   // says where the story was filed: passed over when the sentence names another place.
+  // Only the mentions not dropped are asked; with one of them (most sentences) there is no other
+  // place to pass it over for, and none is.
   std::vector<char>& dateline = scratch.dateline;
   dateline.assign(picked.size(), false);
+  const bool several = std::count(dropped.begin(), dropped.end(), 0) > 1;
   size_t others = 0;
   for (size_t i = 0; i < picked.size(); ++i) {
-    dateline[i] = IsDateline(doc, picked[i]->span) || InKicker(doc, picked[i]->span);
-    if (!dropped[i] && !dateline[i]) ++others;
+    if (dropped[i]) continue;
+    dateline[i] = several && (IsDateline(doc, picked[i]->span) || InKicker(doc, picked[i]->span));
+    if (!dateline[i]) ++others;
   }
   // A town written as the container of a district of its province that lies away from it
   // ("Jaghuri district in Ghazni", "Gulran district center, Herat") names the province: it
