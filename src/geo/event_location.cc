@@ -81,8 +81,8 @@ bool NamesAnObject(const Document& doc, const PlaceMention& m) {
       !m.name.starts_with("The ")) {
     if (next == doc.tokens.end()) return false;
     const std::string_view w = doc.Slice(next->span);
-    static constexpr std::string_view kAfter[] = {"to", "in", "at", "of", "on", "from",
-                                                  "with", "near"};
+    static constexpr std::string_view kAfter[] = {"to", "in",   "at",   "of",
+                                                  "on", "from", "with", "near"};
     if (std::find(std::begin(kAfter), std::end(kAfter), w) != std::end(kAfter)) return true;
   }
   if (next == doc.tokens.end() || next->span.begin != m.span.end + 1) return false;
@@ -400,34 +400,34 @@ bool IsAdminLevel(const PlaceMention& m) {
 // "X in Y", "X in the eastern countryside of Y", "X district of Y", "X sector area (Y",
 // "X frontlines in Y".
 constexpr std::string_view kContainerLinkWords[] = {",",
-                                                "(",
-                                                "in",
-                                                "of",
-                                                "the",
-                                                "countryside",
-                                                "outskirts",
-                                                "suburbs",
-                                                "vicinity",
-                                                "area",
-                                                "sector",
-                                                "frontline",
-                                                "frontlines",
-                                                "center",
-                                                "centre",
-                                                "northern",
-                                                "southern",
-                                                "eastern",
-                                                "western",
-                                                "north",
-                                                "south",
-                                                "east",
-                                                "west",
-                                                "northeastern",
-                                                "northwestern",
-                                                "southeastern",
-                                                "southwestern",
-                                                "central",
-                                                "rural"};
+                                                    "(",
+                                                    "in",
+                                                    "of",
+                                                    "the",
+                                                    "countryside",
+                                                    "outskirts",
+                                                    "suburbs",
+                                                    "vicinity",
+                                                    "area",
+                                                    "sector",
+                                                    "frontline",
+                                                    "frontlines",
+                                                    "center",
+                                                    "centre",
+                                                    "northern",
+                                                    "southern",
+                                                    "eastern",
+                                                    "western",
+                                                    "north",
+                                                    "south",
+                                                    "east",
+                                                    "west",
+                                                    "northeastern",
+                                                    "northwestern",
+                                                    "southeastern",
+                                                    "southwestern",
+                                                    "central",
+                                                    "rural"};
 // With the level words in one set: one lookup per word, not two.
 constexpr auto kAllContainerLinkWords = [] {
   std::array<std::string_view, std::size(kLevelWords) + std::size(kContainerLinkWords)> all{};
@@ -2905,8 +2905,8 @@ std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, size_t
   // before lower-casing them: per size, a bit per first letter (either case) that opens one.
   static constexpr std::array<uint32_t, 11> kHeads = [] {
     std::array<uint32_t, 11> heads{};
-    for (std::string_view w : {"of", "hamlet", "sector", "village", "township", "barangay",
-                               "frontline", "frontlines"}) {
+    for (std::string_view w :
+         {"of", "hamlet", "sector", "village", "township", "barangay", "frontline", "frontlines"}) {
       heads[w.size()] |= uint32_t{1} << (w[0] - 'a');
     }
     return heads;

@@ -1548,9 +1548,10 @@ TEST(EventFastPath, FoldTextMemoMatchesFoldText) {
 TEST(EventFastPath, FoldKeyMemoLeavesLooseKeyToFoldTextMemo) {
   auto gaz = Gaz();
   ASSERT_NE(gaz, nullptr);
-  std::vector<std::string> texts = {"Kabul",      "Helmand", "Lashkar Gah", "al-Hasakeh",
-                                    "Deir-ez-Zor", "",        "Hodeidah",    "Lower Shabelle",
-                                    "A Name Longer Than Any Memo Slot Holds"};
+  std::vector<std::string> texts = {
+      "Kabul",      "Helmand",        "Lashkar Gah",
+      "al-Hasakeh", "Deir-ez-Zor",    "",
+      "Hodeidah",   "Lower Shabelle", "A Name Longer Than Any Memo Slot Holds"};
   for (int k = 0; k < 20000; ++k) texts.push_back("Town" + std::to_string(k));
   auto same_ids = [](std::span<const GeoId> a, std::span<const GeoId> b) {
     return std::equal(a.begin(), a.end(), b.begin(), b.end());
