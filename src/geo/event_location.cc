@@ -70,19 +70,20 @@ bool Inside(Span inner, Span outer) { return inner.begin >= outer.begin && inner
 // object, not a place.
 bool NamesAnObject(const Document& doc, const PlaceMention& m) {
   if (m.kind != PlaceKind::kPlace) return false;
-  auto next = doc.FirstTokenFrom(m.span.end);
-  if (!m.name.starts_with("The ")) {
-    // "from the Saray to the square", "the Secretary of the Ministry": a town's name between
-    // "the" and a preposition names a building or an office, not the town ("the Bronx on
-    // Friday" is a town whose own name has the article).
-    auto first = doc.FirstTokenFrom(m.span.begin);
-    if (first != doc.tokens.begin() && doc.Slice((first - 1)->span) == "the") {
-      if (next == doc.tokens.end()) return false;
-      const std::string_view w = doc.Slice(next->span);
-      static constexpr std::string_view kAfter[] = {"to", "in", "at", "of", "on", "from",
-                                                    "with", "near"};
-      if (std::find(std::begin(kAfter), std::end(kAfter), w) != std::end(kAfter)) return true;
-    }
+  // The mention's first token, and the first token after it (a few steps on: one search).
+  const auto first = doc.FirstTokenFrom(m.span.begin);
+  auto next = first;
+  while (next != doc.tokens.end() && next->span.begin < m.span.end) ++next;
+  // "from the Saray to the square", "the Secretary of the Ministry": a town's name between
+  // "the" and a preposition names a building or an office, not the town ("the Bronx on
+  // Friday" is a town whose own name has the article).
+  if (first != doc.tokens.begin() && doc.Slice((first - 1)->span) == "the" &&
+      !m.name.starts_with("The ")) {
+    if (next == doc.tokens.end()) return false;
+    const std::string_view w = doc.Slice(next->span);
+    static constexpr std::string_view kAfter[] = {"to", "in",   "at",   "of",
+                                                  "on", "from", "with", "near"};
+    if (std::find(std::begin(kAfter), std::end(kAfter), w) != std::end(kAfter)) return true;
   }
   if (next == doc.tokens.end() || next->span.begin != m.span.end + 1) return false;
   static constexpr std::string_view kObjects[] = {"cocktail", "cocktails", "missile",
@@ -207,6 +208,13 @@ size_t TokenAt(const Document& doc, uint32_t pos) {
   return static_cast<size_t>(doc.FirstTokenFrom(pos) - doc.tokens.begin());
 }
 
+// TokenAt(doc, pos), stepping on from `from` = TokenAt(doc, p) for some p <= pos: the token after
+// a mention from its first token (a few steps, not a search).
+size_t TokenAtFrom(const Document& doc, size_t from, uint32_t pos) {
+  while (from < doc.tokens.size() && doc.tokens[from].span.begin < pos) ++from;
+  return from;
+}
+
 using locate_internal::FoldedText;
 using locate_internal::FoldTextMemo;
 
@@ -217,25 +225,46 @@ using locate_internal::FoldTextMemo;
 // so 0 is empty): blobs opened one after another never see each other's answers. 16384 slots
 // (2 MB, made at a thread's first fold): with 4096 the words of the 11k eval documents took
 // each other's slots, and a quarter of the words a document read were folded afresh.
+// A slot filled by a caller that wanted only the folded key (MentionKeyMemo) holds no loose
+// key: the loose key and its entries are worked out at the first ask that wants them, and kept.
+// A slot is two cache lines: the first holds all that a hit compares and the entry lists, so a
+// hit that wants no key string (most: the loose search's words) reads one line.
 struct FoldMemo {
   static constexpr size_t kSlots = 16384;
   static constexpr size_t kMaxLen = 24;
-  struct Slot {
+  struct alignas(64) Slot {
     uint64_t tag = 0;
-    uint64_t hash = 0;
-    std::span<const GeoId> folded_ids, loose_ids;
+    const GeoId* folded_ids_data = nullptr;
+    const GeoId* loose_ids_data = nullptr;
+    uint32_t folded_ids_size = 0, loose_ids_size = 0;
     uint8_t text_len = 0, folded_len = 0, loose_len = 0;
+    bool loose_known = false;  // loose / loose_ids hold LooseKey(folded) and its entries
+    // Whether folded_ids or loose_ids (loose_known) hold a first-level division; -1 not worked
+    // out yet (ReadCandidateWords asks it of every word, and most hold none).
+    int8_t any_admin1 = -1;
     char text[kMaxLen];
-    char folded[kMaxLen];
+    char folded[kMaxLen];  // (second line)
     char loose[kMaxLen];
+
+    std::span<const GeoId> folded_ids() const { return {folded_ids_data, folded_ids_size}; }
+    std::span<const GeoId> loose_ids() const { return {loose_ids_data, loose_ids_size}; }
+    void set_folded_ids(std::span<const GeoId> ids) {
+      folded_ids_data = ids.data();
+      folded_ids_size = static_cast<uint32_t>(ids.size());
+    }
+    void set_loose_ids(std::span<const GeoId> ids) {
+      loose_ids_data = ids.data();
+      loose_ids_size = static_cast<uint32_t>(ids.size());
+    }
   };
+  static_assert(offsetof(Slot, text) + kMaxLen <= 64 && sizeof(Slot) == 128);
   Slot slots[kSlots];
 };
 
 // Where `text`'s answer lives in the thread's memo: its slot, and whether the slot holds it.
 struct FoldMemoProbe {
   FoldMemo::Slot* slot;
-  uint64_t tag, hash;
+  uint64_t tag;
   bool hit;
 };
 FoldMemoProbe ProbeFoldMemo(std::string_view text, const Gazetteer& gaz) {
@@ -244,27 +273,54 @@ FoldMemoProbe ProbeFoldMemo(std::string_view text, const Gazetteer& gaz) {
   const uint64_t tag = gaz.serial() + 1;
   const uint64_t h = HashBytes(text);
   FoldMemo::Slot& slot = memo->slots[(h ^ (h >> 31)) & (FoldMemo::kSlots - 1)];
-  const bool hit = slot.tag == tag && slot.hash == h && slot.text_len == text.size() &&
+  const bool hit = slot.tag == tag && slot.text_len == text.size() &&
                    SameBytes(slot.text, text.data(), text.size());
-  return {&slot, tag, h, hit};
+  return {&slot, tag, hit};
 }
-// Keeps `f`, the answer for `text`, in the probed slot when the texts fit it.
-void StoreInFoldMemo(const FoldMemoProbe& probe, std::string_view text, const FoldedText& f) {
+// Keeps `f`, the answer for `text`, in the probed slot when the texts fit it (returns whether
+// they did); its loose key and entries only when `loose_known` (else they are left to the first
+// ask that wants them).
+bool StoreInFoldMemo(const FoldMemoProbe& probe, std::string_view text, const FoldedText& f,
+                     bool loose_known = true) {
   if (text.size() > FoldMemo::kMaxLen || f.folded.size() > FoldMemo::kMaxLen ||
-      f.loose.size() > FoldMemo::kMaxLen) {
-    return;
+      (loose_known && f.loose.size() > FoldMemo::kMaxLen)) {
+    return false;
   }
   FoldMemo::Slot& slot = *probe.slot;
+  slot.any_admin1 = -1;
   slot.tag = probe.tag;
-  slot.hash = probe.hash;
-  slot.folded_ids = f.folded_ids;
-  slot.loose_ids = f.loose_ids;
+  slot.set_folded_ids(f.folded_ids);
   slot.text_len = static_cast<uint8_t>(text.size());
   slot.folded_len = static_cast<uint8_t>(f.folded.size());
-  slot.loose_len = static_cast<uint8_t>(f.loose.size());
   std::memcpy(slot.text, text.data(), text.size());
   std::memcpy(slot.folded, f.folded.data(), f.folded.size());
-  std::memcpy(slot.loose, f.loose.data(), f.loose.size());
+  slot.loose_known = loose_known;
+  if (loose_known) {
+    slot.set_loose_ids(f.loose_ids);
+    slot.loose_len = static_cast<uint8_t>(f.loose.size());
+    std::memcpy(slot.loose, f.loose.data(), f.loose.size());
+  } else {
+    slot.set_loose_ids({});
+    slot.loose_len = 0;
+  }
+  return true;
+}
+
+// Works out the loose key and entries of a slot that holds only the folded key (the slot holds
+// the text asked): kept in the slot when the key fits, else handed back in `loose` only.
+void CompleteLoose(FoldMemo::Slot& slot, const Gazetteer& gaz, std::string* loose) {
+  std::string key = LooseKey(std::string_view(slot.folded, slot.folded_len));
+  const std::span<const GeoId> ids = gaz.FindLoose(key);
+  slot.any_admin1 = -1;
+  if (key.size() <= FoldMemo::kMaxLen) {
+    slot.set_loose_ids(ids);
+    slot.loose_len = static_cast<uint8_t>(key.size());
+    std::memcpy(slot.loose, key.data(), key.size());
+    slot.loose_known = true;
+  } else {
+    slot.set_loose_ids(ids);  // (not known: the key itself does not fit)
+  }
+  if (loose != nullptr) *loose = std::move(key);
 }
 
 // The entries of FoldTextMemo(text) without its keys: the loose search reads the keys of only
@@ -272,15 +328,28 @@ void StoreInFoldMemo(const FoldMemoProbe& probe, std::string_view text, const Fo
 struct FoldedIds {
   bool folded_empty;
   std::span<const GeoId> folded_ids, loose_ids;
+  // With loose_ids: the memo's answer of whether they or folded_ids hold a first-level
+  // division (-1 not worked out), to keep it in; null when the memo does not hold the text.
+  int8_t* any_admin1 = nullptr;
 };
-FoldedIds FoldIdsMemo(std::string_view text, const Gazetteer& gaz) {
+// `want_loose` false: loose_ids left empty, and not worked out on a miss.
+FoldedIds FoldIdsMemo(std::string_view text, const Gazetteer& gaz, bool want_loose) {
   const FoldMemoProbe probe = ProbeFoldMemo(text, gaz);
   if (probe.hit) {
-    return {probe.slot->folded_len == 0, probe.slot->folded_ids, probe.slot->loose_ids};
+    FoldMemo::Slot& slot = *probe.slot;
+    if (!want_loose) return {slot.folded_len == 0, slot.folded_ids(), {}};
+    if (!slot.loose_known) CompleteLoose(slot, gaz, nullptr);
+    return {slot.folded_len == 0, slot.folded_ids(), slot.loose_ids(),
+            slot.loose_known ? &slot.any_admin1 : nullptr};
+  }
+  if (!want_loose) {
+    const FoldedText f = locate_internal::FoldKey(text, gaz);
+    StoreInFoldMemo(probe, text, f, /*loose_known=*/false);
+    return {f.folded.empty(), f.folded_ids, {}};
   }
   const FoldedText f = locate_internal::FoldText(text, gaz);
-  StoreInFoldMemo(probe, text, f);
-  return {f.folded.empty(), f.folded_ids, f.loose_ids};
+  const bool kept = StoreInFoldMemo(probe, text, f);
+  return {f.folded.empty(), f.folded_ids, f.loose_ids, kept ? &probe.slot->any_admin1 : nullptr};
 }
 
 // A mention's name without a trailing level word: what its gazetteer key folds.
@@ -305,11 +374,12 @@ std::string MentionKeyMemo(const Document& doc, const PlaceMention& m, const Gaz
   const std::string_view text = MentionKeyText(doc, m);
   const FoldMemoProbe probe = ProbeFoldMemo(text, gaz);
   if (probe.hit) {
-    *ids = probe.slot->folded_ids;
+    *ids = probe.slot->folded_ids();
     return std::string(probe.slot->folded, probe.slot->folded_len);
   }
-  FoldedText f = locate_internal::FoldText(text, gaz);
-  StoreInFoldMemo(probe, text, f);
+  // The key alone: the loose key of a mention's name is rarely asked.
+  FoldedText f = locate_internal::FoldKey(text, gaz);
+  StoreInFoldMemo(probe, text, f, /*loose_known=*/false);
   *ids = f.folded_ids;
   return std::move(f.folded);
 }
@@ -329,45 +399,65 @@ bool IsAdminLevel(const PlaceMention& m) {
 // Words that may stand between a place and the place that holds it: "X, Y", "X (Y",
 // "X in Y", "X in the eastern countryside of Y", "X district of Y", "X sector area (Y",
 // "X frontlines in Y".
+constexpr std::string_view kContainerLinkWords[] = {",",
+                                                    "(",
+                                                    "in",
+                                                    "of",
+                                                    "the",
+                                                    "countryside",
+                                                    "outskirts",
+                                                    "suburbs",
+                                                    "vicinity",
+                                                    "area",
+                                                    "sector",
+                                                    "frontline",
+                                                    "frontlines",
+                                                    "center",
+                                                    "centre",
+                                                    "northern",
+                                                    "southern",
+                                                    "eastern",
+                                                    "western",
+                                                    "north",
+                                                    "south",
+                                                    "east",
+                                                    "west",
+                                                    "northeastern",
+                                                    "northwestern",
+                                                    "southeastern",
+                                                    "southwestern",
+                                                    "central",
+                                                    "rural"};
+// With the level words in one set: one lookup per word, not two.
+constexpr auto kAllContainerLinkWords = [] {
+  std::array<std::string_view, std::size(kLevelWords) + std::size(kContainerLinkWords)> all{};
+  std::copy(std::begin(kLevelWords), std::end(kLevelWords), all.begin());
+  std::copy(std::begin(kContainerLinkWords), std::end(kContainerLinkWords),
+            all.begin() + std::size(kLevelWords));
+  return all;
+}();
+constexpr size_t kLongestContainerLinkWord = [] {
+  size_t longest = 0;
+  for (std::string_view w : kAllContainerLinkWords) longest = std::max(longest, w.size());
+  return longest;
+}();
+static_assert(std::count_if(kAllContainerLinkWords.begin(), kAllContainerLinkWords.end(),
+                            [](std::string_view w) { return w.size() == 1; }) == 2 &&
+              std::find(kAllContainerLinkWords.begin(), kAllContainerLinkWords.end(), ",") !=
+                  kAllContainerLinkWords.end() &&
+              std::find(kAllContainerLinkWords.begin(), kAllContainerLinkWords.end(), "(") !=
+                  kAllContainerLinkWords.end());
 bool IsContainerLinkWord(std::string_view lower) {
-  static constexpr std::string_view kWords[] = {",",
-                                                "(",
-                                                "in",
-                                                "of",
-                                                "the",
-                                                "countryside",
-                                                "outskirts",
-                                                "suburbs",
-                                                "vicinity",
-                                                "area",
-                                                "sector",
-                                                "frontline",
-                                                "frontlines",
-                                                "center",
-                                                "centre",
-                                                "northern",
-                                                "southern",
-                                                "eastern",
-                                                "western",
-                                                "north",
-                                                "south",
-                                                "east",
-                                                "west",
-                                                "northeastern",
-                                                "northwestern",
-                                                "southeastern",
-                                                "southwestern",
-                                                "central",
-                                                "rural"};
-  // With the level words in the same set: one lookup per word, not two.
-  static constexpr auto kAll = [] {
-    std::array<std::string_view, std::size(kLevelWords) + std::size(kWords)> all{};
-    std::copy(std::begin(kLevelWords), std::end(kLevelWords), all.begin());
-    std::copy(std::begin(kWords), std::end(kWords), all.begin() + std::size(kLevelWords));
-    return all;
-  }();
-  static const util::WordSet kSet(kAll);
+  static const util::WordSet kSet(kAllContainerLinkWords);
   return kSet.Has(lower);
+}
+
+// IsContainerLinkWord of `word` lower-cased. The link most written, "," (or "("), and words
+// longer than any link are answered without lowering and hashing.
+bool IsContainerLinkWordAnyCase(std::string_view word) {
+  if (word.size() == 1) return word[0] == ',' || word[0] == '(';  // the links of one byte
+  if (word.size() > kLongestContainerLinkWord) return false;
+  return IsContainerLinkWord(LowerAscii(word));
 }
 
 // True when `outer` follows `inner` with only container link words between them.
@@ -386,7 +476,7 @@ bool FollowsAsContainer(const Document& doc, const PlaceMention& inner, const Pl
         doc.text[w.span.begin] <= 'Z') {
       continue;
     }
-    if (!IsContainerLinkWord(LowerAscii(doc.Slice(w.span)))) return false;
+    if (!IsContainerLinkWordAnyCase(doc.Slice(w.span))) return false;
   }
   return words > 0;
 }
@@ -501,7 +591,9 @@ bool HeadOfLongerName(const Document& doc, const PlaceMention& m) {
 // Kadikoy read in another province, which Judge then moves), else the admin1. Only a town
 // followed by the end of the phrase (",", ")", ".", ";", end of text) is read so ("On Monday,
 // Kandahar police" is not).
-std::optional<GeoEntry> ContainerDivision(const Document& doc, const Gazetteer& gaz, size_t k) {
+// `key_ids`: FindFolded(MentionKey(doc, doc.places[k])), which the caller has looked up.
+std::optional<GeoEntry> ContainerDivision(const Document& doc, const Gazetteer& gaz, size_t k,
+                                          std::span<const GeoId> key_ids) {
   const PlaceMention& m = doc.places[k];
   if (m.kind != PlaceKind::kPlace || m.near || m.relative_region || m.demonym || m.metonymic ||
       m.geo_id >= gaz.size()) {
@@ -511,7 +603,7 @@ std::optional<GeoEntry> ContainerDivision(const Document& doc, const Gazetteer& 
   if (t < 2 || t > doc.tokens.size()) return std::nullopt;
   const std::string_view sep = doc.Slice(doc.tokens[t - 1].span);
   if (sep != "," && sep != "(") return std::nullopt;
-  const size_t after = TokenAt(doc, m.span.end);
+  const size_t after = TokenAtFrom(doc, t, m.span.end);
   if (after < doc.tokens.size()) {
     const std::string_view next = doc.Slice(doc.tokens[after].span);
     if (next != "," && next != ")" && next != "." && next != ";") return std::nullopt;
@@ -542,13 +634,19 @@ std::optional<GeoEntry> ContainerDivision(const Document& doc, const Gazetteer& 
     if (before_word == quarter) return std::nullopt;
   }
   std::optional<GeoEntry> inner_entry;
-  std::string inner_key;
-  if (inner) {
-    inner_entry = gaz.Entry(inner->geo_id);
-    inner_key = MentionKey(doc, *inner);
-  }
+  if (inner) inner_entry = gaz.Entry(inner->geo_id);
+  // The entries of the inner mention's key, looked up at their first use (rare); none when its
+  // key is empty.
+  std::optional<std::span<const GeoId>> inner_ids;
+  auto inner_key_ids = [&] {
+    if (!inner_ids) {
+      std::span<const GeoId> ids;
+      inner_ids = MentionKeyMemo(doc, *inner, gaz, &ids).empty() ? std::span<const GeoId>() : ids;
+    }
+    return *inner_ids;
+  };
   std::optional<GeoEntry> found;
-  for (GeoId id : gaz.FindFolded(MentionKey(doc, m))) {
+  for (GeoId id : key_ids) {
     if (id >= gaz.size()) continue;
     const GeoEntry e = gaz.Entry(id);
     const bool admin1 = e.kind() == GeoKind::kAdmin1 && town.admin1_id() == id;
@@ -562,8 +660,8 @@ std::optional<GeoEntry> ContainerDivision(const Document& doc, const Gazetteer& 
                         : inner_entry->kind() != GeoKind::kAdmin2 &&
                               inner_entry->kind() != GeoKind::kAdmin1 &&
                               inner_entry->admin2_id() == id;
-    if (!holds && admin1 && !inner_key.empty()) {
-      for (GeoId other : gaz.FindFolded(inner_key)) {
+    if (!holds && admin1) {
+      for (GeoId other : inner_key_ids()) {
         if (other < gaz.size() && other != inner->geo_id &&
             gaz.Entry(other).kind() != GeoKind::kAdmin1 && Admin1OfEntry(gaz.Entry(other)) == id) {
           holds = true;
@@ -620,21 +718,49 @@ struct KeyGroups {
   // Usable indices ordered by the start of their mention (BestInContext's sentence lookup).
   std::vector<uint32_t> by_start;
   std::optional<std::vector<GeoId>> actor_countries;  // ActorCountries, at first use
+  // Per key id: FindFolded(key), as UsableMentions looked it up (empty for the key of demonyms
+  // alone); and FindLoose(LooseKey(key)) once asked (LooseIdsOf; empty until the first ask).
+  std::vector<std::span<const GeoId>> folded_ids;
+  std::vector<std::optional<std::span<const GeoId>>> loose_ids;
+  std::span<const GeoId> FoldedIdsOf(const Usable& u) const { return folded_ids[u.key_id]; }
 };
 
+// The entries of the loose key of `me`'s key: looked up once per key of the document.
+std::span<const GeoId> LooseIdsOf(const Gazetteer& gaz, const Usable& me, KeyGroups& groups) {
+  if (groups.loose_ids.empty()) groups.loose_ids.assign(groups.keys(), std::nullopt);
+  std::optional<std::span<const GeoId>>& ids = groups.loose_ids[me.key_id];
+  if (!ids) ids = gaz.FindLoose(LooseKey(me.key));
+  return *ids;
+}
+
 // Sets key_id and origin of every usable; fills `g` (emptied first, keeping its memory).
-void GroupByKey(const Document& doc, std::vector<Usable>& all, KeyGroups& g) {
+// `ids[u]`: FindFolded(all[u].key) for the usables that are no demonyms.
+void GroupByKey(const Document& doc, std::vector<Usable>& all,
+                std::span<const std::span<const GeoId>> ids, KeyGroups& g) {
   g.key_begin.clear();
   g.actor_countries.reset();
+  g.loose_ids.clear();
   // Sorting by key puts equal keys side by side (one allocation, no hashing).
   g.by_key.resize(all.size());
   g.key_begin.reserve(all.size() + 1);
   for (uint32_t u = 0; u < all.size(); ++u) g.by_key[u] = u;
   util::StableSortSmall(g.by_key.begin(), g.by_key.end(),
                           [&](uint32_t a, uint32_t b) { return all[a].key < all[b].key; });
+  // Equal keys have equal entries: a key's are those of its first usable that looked them up
+  // (no demonym).
+  g.folded_ids.clear();
+  bool looked_up = false;  // whether the last key's entries were looked up
   for (uint32_t i = 0; i < g.by_key.size(); ++i) {
-    if (i == 0 || all[g.by_key[i]].key != all[g.by_key[i - 1]].key) g.key_begin.push_back(i);
-    all[g.by_key[i]].key_id = static_cast<uint32_t>(g.key_begin.size() - 1);
+    const uint32_t u = g.by_key[i];
+    if (i == 0 || all[u].key != all[g.by_key[i - 1]].key) {
+      g.key_begin.push_back(i);
+      g.folded_ids.push_back(ids[u]);
+      looked_up = !all[u].m->demonym;
+    } else if (!looked_up && !all[u].m->demonym) {
+      g.folded_ids.back() = ids[u];
+      looked_up = true;
+    }
+    all[u].key_id = static_cast<uint32_t>(g.key_begin.size() - 1);
   }
   g.key_begin.push_back(static_cast<uint32_t>(g.by_key.size()));
   for (Usable& o : all) {
@@ -659,11 +785,14 @@ void GroupByKey(const Document& doc, std::vector<Usable>& all, KeyGroups& g) {
   }
 }
 
-// Fills `out` with the usable mentions and `loose_out` with the indices of the loose ones.
+// Fills `out` with the usable mentions, `ids_out` with the entries of their keys (FindFolded;
+// none for a demonym) and `loose_out` with the indices of the loose ones.
 void UsableMentions(const Document& doc, const Gazetteer& gaz,
                     std::forward_list<PlaceMention>* divisions, std::vector<Usable>& out,
+                    std::vector<std::span<const GeoId>>& ids_out,
                     std::vector<uint32_t>& loose_out) {
   out.clear();
+  ids_out.clear();
   loose_out.clear();
   out.reserve(doc.places.size());
   size_t s = 0;
@@ -678,7 +807,7 @@ void UsableMentions(const Document& doc, const Gazetteer& gaz,
     std::span<const GeoId> ids;  // FindFolded(key)
     std::string key = m->demonym ? std::string() : MentionKeyMemo(doc, *m, gaz, &ids);
     bool loose = false;
-    if (auto d = ContainerDivision(doc, gaz, k)) {
+    if (auto d = ContainerDivision(doc, gaz, k, ids)) {
       m = &divisions->emplace_front(MovedTo(*m, *d));
       e = *d;
     } else if (!key.empty() && m->kind == PlaceKind::kPlace) {
@@ -686,6 +815,7 @@ void UsableMentions(const Document& doc, const Gazetteer& gaz,
     }
     out.push_back(
         {m, k, static_cast<uint32_t>(s), CountryOfEntry(e), Admin1OfEntry(e), std::move(key)});
+    ids_out.push_back(ids);
     out.back().loose = loose;
     if (loose) loose_out.push_back(static_cast<uint32_t>(out.size() - 1));
   }
@@ -735,7 +865,7 @@ std::optional<GeoEntry> InActorCountry(const Document& doc, const Gazetteer& gaz
   }
   std::optional<GeoEntry> best;
   size_t best_rank = countries.size();
-  for (GeoId id : gaz.FindFolded(me.key)) {
+  for (GeoId id : groups.FoldedIdsOf(me)) {
     if (id == m.geo_id || id >= gaz.size()) continue;
     const GeoEntry e = gaz.Entry(id);
     if (e.kind() != GeoKind::kPlace && e.kind() != GeoKind::kAdmin2) continue;
@@ -805,7 +935,7 @@ bool IsOwnerCountry(const Document& doc, const PlaceMention& m) {
       }
     }
   }
-  const size_t t = TokenAt(doc, m.span.end);
+  const size_t t = TokenAtFrom(doc, b, m.span.end);
   if (t >= doc.tokens.size()) return false;
   size_t next = t;
   if (doc.Slice(doc.tokens[t].span) == "-" && t + 1 < doc.tokens.size() &&
@@ -828,11 +958,11 @@ bool IsOwnerDivision(const Document& doc, const PlaceMention& m) {
   if (m.demonym || !IsAdminLevel(m)) return false;
   // A division across a border from the event: "near the administrative border with Hama
   // governorate", "on the border of Kunar".
-  if (const size_t b = TokenAt(doc, m.span.begin);
-      b >= 2 && AfterBorderLink(doc, b, LowerAscii(doc.Slice(doc.tokens[b - 1].span)))) {
+  const size_t b = TokenAt(doc, m.span.begin);
+  if (b >= 2 && AfterBorderLink(doc, b, LowerAscii(doc.Slice(doc.tokens[b - 1].span)))) {
     return true;
   }
-  size_t t = TokenAt(doc, m.span.end);
+  size_t t = TokenAtFrom(doc, b, m.span.end);
   if (t >= doc.tokens.size()) return false;
   std::string_view tok = doc.Slice(doc.tokens[t].span);
   if (doc.tokens[t].span.begin == m.span.end && (tok == "'s" || tok == "\xE2\x80\x99s")) {
@@ -884,7 +1014,7 @@ constexpr double kVillageToItsTownKm = 60;
 // town standing for it). Empty when no such town follows.
 std::optional<Verdict> AwayFromItsTownInParentheses(const Document& doc, const Gazetteer& gaz,
                                                     const std::vector<Usable>& all,
-                                                    const KeyGroups& groups, const Usable& me) {
+                                                    KeyGroups& groups, const Usable& me) {
   const PlaceMention& m = *me.m;
   // A place followed by punctuation other than "(" (most are) needs no token search.
   size_t p = m.span.end;
@@ -908,7 +1038,7 @@ std::optional<Verdict> AwayFromItsTownInParentheses(const Document& doc, const G
       return std::nullopt;
     }
     // The town is trusted only when its country has no other town of its name.
-    for (GeoId id : gaz.FindFolded(all[o].key)) {
+    for (GeoId id : groups.FoldedIdsOf(all[o])) {
       if (id == town.geo_id || id >= gaz.size()) continue;
       const GeoEntry e = gaz.Entry(id);
       if (e.kind() == GeoKind::kPlace && CountryOfEntry(e) == all[o].country) return std::nullopt;
@@ -925,8 +1055,8 @@ std::optional<Verdict> AwayFromItsTownInParentheses(const Document& doc, const G
         }
       }
     };
-    near_town(gaz.FindFolded(me.key));
-    if (!v.moved) near_town(gaz.FindLoose(LooseKey(me.key)));
+    near_town(groups.FoldedIdsOf(me));
+    if (!v.moved) near_town(LooseIdsOf(gaz, me, groups));
     v.dropped = !v.moved;
     return v;
   }
@@ -971,7 +1101,7 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
       doc_admin1s.push_back(o.admin1);
     }
     if (doc_admin1s.empty()) return v;
-    for (GeoId id : gaz.FindFolded(me.key)) {
+    for (GeoId id : groups.FoldedIdsOf(me)) {
       if (id == m.geo_id || id >= gaz.size()) continue;
       GeoEntry e = gaz.Entry(id);
       if (e.kind() == GeoKind::kPlace && std::find(doc_admin1s.begin(), doc_admin1s.end(),
@@ -1046,8 +1176,8 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
           }
         }
       };
-      inside(gaz.FindFolded(me.key));
-      if (!v.moved) inside(gaz.FindLoose(LooseKey(me.key)));
+      inside(groups.FoldedIdsOf(me));
+      if (!v.moved) inside(LooseIdsOf(gaz, me, groups));
       if (v.moved) return v;
       if (city) {  // a part of the city the gazetteer knows only elsewhere: the city stands
         v.dropped = true;
@@ -1209,8 +1339,8 @@ Verdict Judge(const Document& doc, const Gazetteer& gaz, const std::vector<Usabl
       }
     }
   };
-  search(gaz.FindFolded(me.key));
-  if (!v.moved) search(gaz.FindLoose(LooseKey(me.key)));
+  search(groups.FoldedIdsOf(me));
+  if (!v.moved) search(LooseIdsOf(gaz, me, groups));
   if (!v.moved && hard) v.dropped = true;
   return v;
 }
@@ -1267,6 +1397,7 @@ struct DocPlaces {
   std::forward_list<PlaceMention> divisions;  // allocates nothing while empty, as most are
   std::vector<Usable> usable;
   std::vector<uint32_t> loose;  // the usables read through a loose spelling, in text order
+  std::vector<std::span<const GeoId>> key_ids;  // per usable, FindFolded of its key
   KeyGroups groups;
   std::vector<std::optional<Verdict>> verdicts;  // Judge(doc, gaz, usable, groups, u)
   std::vector<std::pair<GeoId, std::string>> admin1_written;
@@ -1313,8 +1444,8 @@ struct DocPlaces {
   }
   const std::vector<Usable>& Usables() {
     if (!usable_read) {
-      UsableMentions(*doc, *gaz, &divisions, usable, loose);
-      GroupByKey(*doc, usable, groups);
+      UsableMentions(*doc, *gaz, &divisions, usable, key_ids, loose);
+      GroupByKey(*doc, usable, key_ids, groups);
       verdicts.assign(usable.size(), std::nullopt);
       usable_read = true;
     }
@@ -1527,12 +1658,16 @@ const PlaceMention* BestInContext(const Document& doc, Span span, const Gazettee
 
   // A dateline ("Jalalabad (BNA) Several members of Taliban were killed in Shirzad district")
   // says where the story was filed: passed over when the sentence names another place.
+  // Only the mentions not dropped are asked; with one of them (most sentences) there is no other
+  // place to pass it over for, and none is.
   std::vector<char>& dateline = scratch.dateline;
   dateline.assign(picked.size(), false);
+  const bool several = std::count(dropped.begin(), dropped.end(), 0) > 1;
   size_t others = 0;
   for (size_t i = 0; i < picked.size(); ++i) {
-    dateline[i] = IsDateline(doc, picked[i]->span) || InKicker(doc, picked[i]->span);
-    if (!dropped[i] && !dateline[i]) ++others;
+    if (dropped[i]) continue;
+    dateline[i] = several && (IsDateline(doc, picked[i]->span) || InKicker(doc, picked[i]->span));
+    if (!dateline[i]) ++others;
   }
   // A town written as the container of a district of its province that lies away from it
   // ("Jaghuri district in Ghazni", "Gulran district center, Herat") names the province: it
@@ -1574,19 +1709,26 @@ const PlaceMention* BestInContext(const Document& doc, Span span, const Gazettee
     return !(capital && admin1s[i] == admin1s[other]);
   };
   int best = -1, best_rank = 0;
-  bool best_anchored = false;
+  // anchored(best), worked out when a mention as specific comes after it (most sentences name
+  // no two such places).
+  std::optional<bool> best_anchored;
   for (size_t i = 0; i < picked.size(); ++i) {
     if (dropped[i] || (dateline[i] && others > 0)) continue;
     const int r = names_province(i) ? Rank(*picked[i]) - 2 : Rank(*picked[i]);
     if (r > best_rank) {
       best = static_cast<int>(i);
       best_rank = r;
-      best_anchored = anchored(i);
-    } else if (r == best_rank && !best_anchored && anchored(i)) {
-      best = static_cast<int>(i);
-      best_anchored = true;
-    } else if (r == best_rank && !best_anchored && WrittenWhereTheEventIs(i, best)) {
-      best = static_cast<int>(i);
+      best_anchored.reset();
+    } else if (r == best_rank) {
+      if (!best_anchored) best_anchored = best >= 0 && anchored(static_cast<size_t>(best));
+      if (*best_anchored) continue;
+      if (anchored(i)) {
+        best = static_cast<int>(i);
+        best_anchored = true;
+      } else if (WrittenWhereTheEventIs(i, best)) {
+        best = static_cast<int>(i);
+        best_anchored = false;  // (anchored(i), just asked)
+      }
     }
   }
   if (best < 0) return nullptr;
@@ -1934,16 +2076,21 @@ void ReadCandidateWords(const Document& doc, const Gazetteer& gaz, size_t i, siz
                         WrittenNames& w) {
   auto add = [&](std::string_view t) {
     if (InCapitals(t)) return;
-    const FoldedIds f = FoldIdsMemo(t, gaz);
+    const FoldedIds f = FoldIdsMemo(t, gaz, /*want_loose=*/true);
     if (f.folded_empty) return;
     WrittenNames::Word word{t, false, false, f.folded_ids, f.loose_ids};
     if (word.folded_ids.empty() && word.loose_ids.empty()) return;
-    const GeoId entries = gaz.size();
-    for (std::span<const GeoId> ids : {word.folded_ids, word.loose_ids}) {
-      for (GeoId id : ids) {
-        if (word.any_admin1) break;
-        word.any_admin1 = id < entries && gaz.Entry(id).kind() == GeoKind::kAdmin1;
+    if (f.any_admin1 != nullptr && *f.any_admin1 >= 0) {
+      word.any_admin1 = *f.any_admin1 == 1;  // (the entry lists are not read again)
+    } else {
+      const GeoId entries = gaz.size();
+      for (std::span<const GeoId> ids : {word.folded_ids, word.loose_ids}) {
+        for (GeoId id : ids) {
+          if (word.any_admin1) break;
+          word.any_admin1 = id < entries && gaz.Entry(id).kind() == GeoKind::kAdmin1;
+        }
       }
+      if (f.any_admin1 != nullptr) *f.any_admin1 = word.any_admin1 ? 1 : 0;
     }
     const uint32_t at = static_cast<uint32_t>(t.data() - doc.text.data());
     word.place_at = std::binary_search(w.place_begins.begin(), w.place_begins.end(), at);
@@ -2021,7 +2168,7 @@ std::string Admin1AsWritten(const Document& doc, GeoId admin1, const Gazetteer& 
   };
   auto fold = [&](WrittenNames::Name& name) {
     if (name.folded) return;
-    name.folded_ids = FoldIdsMemo(name.text, gaz).folded_ids;
+    name.folded_ids = FoldIdsMemo(name.text, gaz, /*want_loose=*/false).folded_ids;
     name.folded = true;
   };
   std::string_view first, container;
@@ -2753,22 +2900,30 @@ std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, size_t
   const Token* const tokens = doc.tokens.data();
   const size_t count = doc.tokens.size();
   const char* const text = doc.text.data();
-  for (size_t i = first; i < count && tokens[i].span.end <= sentence.end; ++i) {
-    // Only words of the sizes and first letters of "of", "hamlet", "sector", "village",
-    // "township" / "Barangay", "frontline(s)" can start a name; the others are passed over
-    // before lower-casing them.
-    // (The sizes first, one bit test: most words have none of them.)
-    constexpr uint32_t kSizes = 1u << 2 | 1u << 6 | 1u << 7 | 1u << 8 | 1u << 9 | 1u << 10;
-    const size_t size = tokens[i].span.size();
-    if (size > 10 || (kSizes >> size & 1) == 0) continue;
-    const char head = static_cast<char>(text[tokens[i].span.begin] | 0x20);
-    const char second = static_cast<char>(text[tokens[i].span.begin + 1] | 0x20);
-    if (!(size == 2 && head == 'o') &&
-        !(size == 6 && (head == 'h' || (head == 's' && second == 'e'))) &&
-        !(size == 7 && head == 'v') && !(size == 8 && (head == 't' || head == 'b')) &&
-        !((size == 9 || size == 10) && head == 'f')) {
-      continue;
+  // Only words of the sizes and first letters of "of", "hamlet", "sector", "village",
+  // "township" / "Barangay", "frontline(s)" can start a name; the others are passed over
+  // before lower-casing them: per size, a bit per first letter (either case) that opens one.
+  static constexpr std::array<uint32_t, 11> kHeads = [] {
+    std::array<uint32_t, 11> heads{};
+    for (std::string_view w :
+         {"of", "hamlet", "sector", "village", "township", "barangay", "frontline", "frontlines"}) {
+      heads[w.size()] |= uint32_t{1} << (w[0] - 'a');
     }
+    return heads;
+  }();
+  // The tokens that end in the sentence, [first, last): tokens are in text order.
+  const size_t last = static_cast<size_t>(
+      std::partition_point(tokens + std::min(first, count), tokens + count,
+                           [&](const Token& t) { return t.span.end <= sentence.end; }) -
+      tokens);
+  for (size_t i = first; i < last; ++i) {
+    // (The size first, one table load: most words have none of these sizes.)
+    const size_t size = tokens[i].span.size();
+    if (size >= kHeads.size() || kHeads[size] == 0) continue;
+    // (A byte with 0x20 set is a lower-case letter exactly when the byte is a letter.)
+    const unsigned letter =
+        (static_cast<unsigned char>(text[tokens[i].span.begin]) | 0x20u) - unsigned{'a'};
+    if (letter >= 26 || (kHeads[size] >> letter & 1) == 0) continue;
     // The word compared as lower case in place (no lowered copy: "of", "on", "several",
     // "following" ... pass the tests above in most sentences).
     const std::string_view wd = word(i);
@@ -3314,12 +3469,36 @@ FoldedText FoldText(std::string_view text, const Gazetteer& gaz) {
   return f;
 }
 
-FoldedText FoldTextMemo(std::string_view text, const Gazetteer& gaz) {
+FoldedText FoldKey(std::string_view text, const Gazetteer& gaz) {
+  FoldedText f;
+  f.folded = FoldName(text);
+  f.folded_ids = gaz.FindFolded(f.folded);
+  return f;
+}
+
+FoldedText FoldKeyMemo(std::string_view text, const Gazetteer& gaz) {
   const FoldMemoProbe probe = ProbeFoldMemo(text, gaz);
   if (probe.hit) {
     const FoldMemo::Slot& slot = *probe.slot;
-    return {std::string(slot.folded, slot.folded_len), slot.folded_ids,
-            std::string(slot.loose, slot.loose_len), slot.loose_ids};
+    return {std::string(slot.folded, slot.folded_len), slot.folded_ids(), {}, {}};
+  }
+  FoldedText f = FoldKey(text, gaz);
+  StoreInFoldMemo(probe, text, f, /*loose_known=*/false);
+  return f;
+}
+
+FoldedText FoldTextMemo(std::string_view text, const Gazetteer& gaz) {
+  const FoldMemoProbe probe = ProbeFoldMemo(text, gaz);
+  if (probe.hit) {
+    FoldMemo::Slot& slot = *probe.slot;
+    if (!slot.loose_known) {
+      std::string loose;
+      CompleteLoose(slot, gaz, &loose);
+      return {std::string(slot.folded, slot.folded_len), slot.folded_ids(), std::move(loose),
+              slot.loose_ids()};
+    }
+    return {std::string(slot.folded, slot.folded_len), slot.folded_ids(),
+            std::string(slot.loose, slot.loose_len), slot.loose_ids()};
   }
   FoldedText f = FoldText(text, gaz);
   StoreInFoldMemo(probe, text, f);

@@ -114,6 +114,10 @@ struct FoldedText {
 FoldedText FoldText(std::string_view text, const Gazetteer& gaz);
 // The same, from a per-thread memo of the texts folded last (made afresh on a miss).
 FoldedText FoldTextMemo(std::string_view text, const Gazetteer& gaz);
+// FoldText without the loose key (`loose` and `loose_ids` empty); and the same from the memo,
+// whose slot then holds no loose key until FoldTextMemo asks for it.
+FoldedText FoldKey(std::string_view text, const Gazetteer& gaz);
+FoldedText FoldKeyMemo(std::string_view text, const Gazetteer& gaz);
 
 // Whether `written` spells the own name of division `admin1` (not another name the gazetteer
 // lists for it, such as its capital's).

@@ -1562,6 +1562,41 @@ TEST(EventFastPath, FoldTextMemoMatchesFoldText) {
   EXPECT_FALSE(locate_internal::FoldText("Kabul", *gaz).folded_ids.empty());
 }
 
+// A memo slot filled with the folded key alone (FoldKeyMemo, as a mention's key is read) gives
+// FoldText's loose key and entries at the next FoldTextMemo, and the key alone again after it.
+TEST(EventFastPath, FoldKeyMemoLeavesLooseKeyToFoldTextMemo) {
+  auto gaz = Gaz();
+  ASSERT_NE(gaz, nullptr);
+  std::vector<std::string> texts = {
+      "Kabul",      "Helmand",        "Lashkar Gah",
+      "al-Hasakeh", "Deir-ez-Zor",    "",
+      "Hodeidah",   "Lower Shabelle", "A Name Longer Than Any Memo Slot Holds"};
+  for (int k = 0; k < 20000; ++k) texts.push_back("Town" + std::to_string(k));
+  auto same_ids = [](std::span<const GeoId> a, std::span<const GeoId> b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end());
+  };
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& t : texts) {
+      const locate_internal::FoldedText fresh = locate_internal::FoldText(t, *gaz);
+      const locate_internal::FoldedText key = locate_internal::FoldKeyMemo(t, *gaz);
+      ASSERT_EQ(key.folded, fresh.folded) << t;
+      ASSERT_TRUE(same_ids(key.folded_ids, fresh.folded_ids)) << t;
+      EXPECT_TRUE(key.loose.empty() && key.loose_ids.empty()) << t;
+      for (int ask = 0; ask < 2; ++ask) {
+        const locate_internal::FoldedText memo = locate_internal::FoldTextMemo(t, *gaz);
+        ASSERT_EQ(memo.folded, fresh.folded) << t;
+        ASSERT_EQ(memo.loose, fresh.loose) << t;
+        ASSERT_TRUE(same_ids(memo.folded_ids, fresh.folded_ids)) << t;
+        ASSERT_TRUE(same_ids(memo.loose_ids, fresh.loose_ids)) << t;
+      }
+      const locate_internal::FoldedText again = locate_internal::FoldKeyMemo(t, *gaz);
+      ASSERT_EQ(again.folded, fresh.folded) << t;
+      ASSERT_TRUE(same_ids(again.folded_ids, fresh.folded_ids)) << t;
+    }
+  }
+  EXPECT_FALSE(locate_internal::FoldText("Lashkar Gah", *gaz).loose.empty());
+}
+
 }  // namespace
 }  // namespace sitrep
 
