@@ -1139,7 +1139,7 @@ class Classifier {
         m.score = std::min(m.score, 0.68f);
       }
     }
-    // `sub` views a literal or the lexicon's cue (both live as long as the process).
+    // `sub` views a literal: this code's or the static table's (the cue's).
     m.sub_event_type = sub;
     // (The cue's own type unchanged, as most are: its event type was looked up once.)
     const bool cue_type =
@@ -1558,8 +1558,7 @@ class Classifier {
     std::string_view outcome;
     for (const Hit& t : scans_[si].triggers) {
       if (t.begin == hit.begin) continue;
-      if (t.cue->cls == CueClass::kFixed &&
-          EventTypeOf(t.cue->sub_event_type) == "Strategic developments") {
+      if (t.cue->cls == CueClass::kFixed && t.cue->event_type == "Strategic developments") {
         if (t.begin < hit.begin && outcome.empty()) outcome = t.cue->sub_event_type;
         continue;
       }
