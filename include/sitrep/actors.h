@@ -32,9 +32,11 @@ class Stage;
 
 struct ActorMention {
   Span span;                 // byte range into Document::text
-  std::string actor;         // "Islamic State", "Military Forces of Iraq", "Protesters"
-  int inter = 0;             // ACLED actor type 1–8
-  std::string country_iso3;  // "IRQ"; empty when the mention does not say
+  // The name and code view the compiled-in actor lexicon (or static text), which lives as long
+  // as the process: no string is made per mention.
+  std::string_view actor;         // "Islamic State", "Military Forces of Iraq", "Protesters"
+  int inter = 0;                  // ACLED actor type 1–8
+  std::string_view country_iso3;  // "IRQ"; empty when the mention does not say
   // True when the mention names a class of actors rather than one organization ("gunmen",
   // "protesters", a bare "police"): the role stage completes the name with the event country,
   // "Protesters" → "Protesters (Kenya)", "Military Forces" → "Military Forces of Kenya".

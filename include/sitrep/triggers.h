@@ -37,8 +37,10 @@ class Stage;
 struct TriggerMention {
   Span span;                   // byte range into Document::text
   uint32_t sentence = 0;       // index into Document::sentences
-  std::string event_type;      // "Battles"
-  std::string sub_event_type;  // "Armed clash"
+  // Exact ACLED spellings; they view static or lexicon storage that lives as long as the
+  // process (no string is made per mention).
+  std::string_view event_type;      // "Battles"
+  std::string_view sub_event_type;  // "Armed clash"
   float score = 0;             // 0–1, how sure the typing is; higher = more specific evidence
   bool historical = false;     // background, not news of this document
   bool negated = false;        // "no clashes were reported", "denied attacking"

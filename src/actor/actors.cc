@@ -129,8 +129,7 @@ class Matcher {
           if (c != nullptr && Extend(c2.end, s.token_end).entry == nullptr) {
             ActorMention& a = Append(out);
             a.span = {doc_.tokens[i + 1].span.begin, doc_.tokens[c2.end - 1].span.end};
-            a.actor = std::string(police ? "Police Forces of " : "Military Forces of ") +
-                      (c->takes_the ? "the " : "") + c->name;
+            a.actor = police ? c->police_forces_of : c->military_forces_of;
             a.inter = 1;
             a.country_iso3 = c->iso3;
             i = c2.end;
@@ -169,7 +168,8 @@ class Matcher {
     return c;
   }
 
-  void Emit(uint32_t begin, uint32_t end, const Entry& e, const std::string& country_iso3,
+  // `country_iso3` views lexicon storage (or is empty): the mention keeps the view.
+  void Emit(uint32_t begin, uint32_t end, const Entry& e, std::string_view country_iso3,
             std::vector<ActorMention>* out) const {
     ActorMention& m = Append(out);
     m.span = {doc_.tokens[begin].span.begin, doc_.tokens[end - 1].span.end};
@@ -186,7 +186,7 @@ class Matcher {
     if (e.kind == EntryKind::kForce) {
       const actor::Country* c = country_iso3.empty() ? nullptr : lex_.FindCountry(country_iso3);
       if (c != nullptr) {
-        m.actor = e.actor + " of " + (c->takes_the ? "the " : "") + c->name;
+        m.actor = e.police ? c->police_forces_of : c->military_forces_of;
         m.country_iso3 = c->iso3;
       } else {
         m.actor = e.actor;

@@ -62,7 +62,13 @@ Lexicon Build() {
   Lexicon lex;
   ForEachTsvRow(kDemonymsTsv, [&](const std::vector<std::string_view>& f) {
     if (f.size() < 4) return;
-    lex.countries.push_back({std::string(f[0]), std::string(f[1]), f[2] == "the"});
+    Country& c = lex.countries.emplace_back();
+    c.name = std::string(f[0]);
+    c.iso3 = std::string(f[1]);
+    c.takes_the = f[2] == "the";
+    const std::string of = std::string(" of ") + (c.takes_the ? "the " : "") + c.name;
+    c.military_forces_of = "Military Forces" + of;
+    c.police_forces_of = "Police Forces" + of;
     Entry e;
     e.kind = EntryKind::kCountry;
     e.iso3 = std::string(f[1]);

@@ -22,6 +22,10 @@ struct Country {
   std::string name;  // ACLED spelling, "United States"
   std::string iso3;
   bool takes_the = false;
+  // "Military Forces of [the] <name>", "Police Forces of [the] <name>": the names actor mentions
+  // of this country's forces view, made once here.
+  std::string military_forces_of;
+  std::string police_forces_of;
 };
 
 struct Entry {

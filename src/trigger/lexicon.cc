@@ -69,7 +69,9 @@ Lexicon Build() {
     if (f[2] != "-") {
       // A row naming an unknown sub-event type is a lexicon bug; triggers_test catches it.
       if (EventTypeOf(f[2]).empty()) return;
-      cue.sub_event_type = std::string(f[2]);
+      for (std::string_view sub : AcledSubEventTypes()) {
+        if (sub == f[2]) cue.sub_event_type = sub;
+      }
       cue.event_type = EventTypeOf(f[2]);
     }
     cue.score = std::strtof(std::string(f[3]).c_str(), nullptr);

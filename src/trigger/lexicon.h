@@ -36,7 +36,9 @@ inline bool IsTriggerClass(CueClass c) { return c <= CueClass::kLabel; }
 
 struct Cue {
   CueClass cls = CueClass::kFixed;
-  std::string sub_event_type;  // default type; empty for context words
+  // Default type, a view of the static ACLED spelling (AcledSubEventTypes), which mentions keep;
+  // empty for context words.
+  std::string_view sub_event_type;
   std::string_view event_type;  // EventTypeOf(sub_event_type) (a literal), made once
   float score = 0;             // trigger confidence, or the history weight of kCtxHistory
 };

@@ -1139,11 +1139,12 @@ class Classifier {
         m.score = std::min(m.score, 0.68f);
       }
     }
-    m.sub_event_type.assign(sub);
+    // `sub` views a literal: this code's or the static table's (the cue's).
+    m.sub_event_type = sub;
     // (The cue's own type unchanged, as most are: its event type was looked up once.)
     const bool cue_type =
         sub.data() == cue.sub_event_type.data() && sub.size() == cue.sub_event_type.size();
-    m.event_type.assign(cue_type ? cue.event_type : EventTypeOf(sub));
+    m.event_type = cue_type ? cue.event_type : EventTypeOf(sub);
     // "3 civilians were also killed" after the lede: a further toll of the event told, not
     // what typed it.
     if (si > 0 && (cue.cls == CueClass::kKill || cue.cls == CueClass::kAttack) &&
@@ -1557,8 +1558,7 @@ class Classifier {
     std::string_view outcome;
     for (const Hit& t : scans_[si].triggers) {
       if (t.begin == hit.begin) continue;
-      if (t.cue->cls == CueClass::kFixed &&
-          EventTypeOf(t.cue->sub_event_type) == "Strategic developments") {
+      if (t.cue->cls == CueClass::kFixed && t.cue->event_type == "Strategic developments") {
         if (t.begin < hit.begin && outcome.empty()) outcome = t.cue->sub_event_type;
         continue;
       }

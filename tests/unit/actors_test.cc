@@ -121,6 +121,23 @@ TEST(ActorsTest, ForcesOfTwoCountries) {
   EXPECT_EQ(got[1].actor, "Military Forces of Pakistan");
 }
 
+// Mention names view the lexicon, not the document: they outlive it (Actors returns them after
+// the document is gone), and two documents naming one actor share its one spelling.
+TEST(ActorsTest, MentionNamesViewTheLexiconNotTheDocument) {
+  const std::vector<ActorMention> a = Actors("Nigerian police and American troops met ISIS.");
+  const std::vector<ActorMention> b = Actors("American troops and Nigerian police met ISIS.");
+  ASSERT_EQ(a.size(), 3u);
+  ASSERT_EQ(b.size(), 3u);
+  EXPECT_EQ(a[0].actor, "Police Forces of Nigeria");
+  EXPECT_EQ(a[1].actor, "Military Forces of the United States");
+  EXPECT_EQ(a[2].actor, "Islamic State");
+  EXPECT_EQ(a[0].actor.data(), b[1].actor.data());
+  EXPECT_EQ(a[1].actor.data(), b[0].actor.data());
+  EXPECT_EQ(a[2].actor.data(), b[2].actor.data());
+  EXPECT_EQ(a[0].country_iso3.data(), b[1].country_iso3.data());
+  EXPECT_EQ(a[1].country_iso3, "USA");
+}
+
 TEST(ActorsTest, SeveralMentionsInOrder) {
   std::vector<ActorMention> got =
       Actors("Iraqi forces and American troops killed 14 ISIS operatives near a village.");

@@ -642,6 +642,25 @@ TEST(TriggersTest, MonthsAreNotMarches) {
   EXPECT_EQ(PrimaryTrigger(doc)->sub_event_type, "Peaceful protest");
 }
 
+// Mention types view static or lexicon storage, not the document: they outlive it, and two
+// documents typed alike share one spelling.
+TEST(TriggersTest, MentionTypesOutliveTheDocument) {
+  std::vector<TriggerMention> kept;
+  for (const char* text : {"Gunmen killed three villagers in their homes.",
+                           "Gunmen killed five farmers in their fields."}) {
+    Document doc = Annotate(text);
+    const TriggerMention* p = PrimaryTrigger(doc);
+    ASSERT_NE(p, nullptr);
+    kept.push_back(*p);
+  }
+  for (const TriggerMention& t : kept) {
+    EXPECT_EQ(t.sub_event_type, "Attack");
+    EXPECT_EQ(t.event_type, "Violence against civilians");
+  }
+  EXPECT_EQ(kept[0].sub_event_type.data(), kept[1].sub_event_type.data());
+  EXPECT_EQ(kept[0].event_type.data(), kept[1].event_type.data());
+}
+
 TEST(TriggersTest, ProtestCauseIsNotIntervention) {
   Document doc = Annotate("Journalists protested against the arrest of a reporter. He was detained in May.");
   const TriggerMention* p = PrimaryTrigger(doc);
