@@ -68,12 +68,10 @@ class SentenceLocations {
 // Groups the document's news mentions (non-historical, non-negated triggers) into incidents,
 // in order of first mention. `gaz` may be null (no place anchors then).
 std::vector<Incident> GroupMentions(const Document& doc, const Gazetteer* gaz);
-// The same, locating sentences through `locations` (made for `doc`); `links` = LinkLists(doc).
-std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& locations,
-                                    const std::vector<Span>& links);
-// The same, written into the first incidents of `pool` (returns how many): the incidents
-// after them, and their lists and strings, keep their memory for the next document (a pool of
-// the thread serves document after document).
+// The same, locating sentences through `locations` (made for `doc`; `links` = LinkLists(doc)),
+// written into the first incidents of `pool` (returns how many): the incidents after them, and
+// their lists and strings, keep their memory for the next document (a pool of the thread serves
+// document after document).
 size_t GroupMentions(const Document& doc, SentenceLocations& locations,
                      const std::vector<Span>& links, std::vector<Incident>* pool);
 
@@ -81,8 +79,6 @@ size_t GroupMentions(const Document& doc, SentenceLocations& locations,
 // nearest before). Frames of background sentences are dropped.
 void AssignFrames(const Document& doc, std::vector<Incident>* incidents);
 // The same with `links` = LinkLists(doc).
-void AssignFrames(const Document& doc, const std::vector<Span>& links,
-                  std::vector<Incident>* incidents);
 void AssignFrames(const Document& doc, const std::vector<Span>& links,
                   std::span<Incident> incidents);
 

@@ -478,13 +478,8 @@ bool OpensWithPastDate(const Document& doc, uint32_t sentence, const SentenceAnc
 
 std::vector<Incident> GroupMentions(const Document& doc, const Gazetteer* gaz) {
   SentenceLocations locations(doc, gaz);
-  return GroupMentions(doc, locations, LinkLists(doc));
-}
-
-std::vector<Incident> GroupMentions(const Document& doc, SentenceLocations& locations,
-                                    const std::vector<Span>& links) {
   std::vector<Incident> incidents;
-  GroupMentions(doc, locations, links, &incidents);  // (a new pool: all of it is the document's)
+  GroupMentions(doc, locations, LinkLists(doc), &incidents);  // (a new pool: all the document's)
   return incidents;
 }
 
@@ -605,12 +600,7 @@ size_t GroupMentions(const Document& doc, SentenceLocations& locations,
 }
 
 void AssignFrames(const Document& doc, std::vector<Incident>* incidents) {
-  AssignFrames(doc, LinkLists(doc), incidents);
-}
-
-void AssignFrames(const Document& doc, const std::vector<Span>& links,
-                  std::vector<Incident>* incidents) {
-  AssignFrames(doc, links, std::span<Incident>(*incidents));
+  AssignFrames(doc, LinkLists(doc), std::span<Incident>(*incidents));
 }
 
 void AssignFrames(const Document& doc, const std::vector<Span>& links,

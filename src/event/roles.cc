@@ -69,10 +69,6 @@ std::string_view CountryNameView(std::string_view iso3, std::string_view fallbac
   return name.empty() ? fallback : name;
 }
 
-std::string CountryNameOf(std::string_view iso3, std::string_view fallback) {
-  return std::string(CountryNameView(iso3, fallback));
-}
-
 // The parts joined, in one string of the final size (a chain of + made and grew a string per
 // part).
 std::string Joined(std::initializer_list<std::string_view> parts) {
@@ -320,7 +316,7 @@ bool Oppose(const Actor& a, const Actor& b, bool any_non_state,
 
 std::string GovernmentName(const Actor& a) {
   // "Military Forces of Iraq" / "Police Forces of Iraq (2003-)" → "Government of Iraq".
-  std::string country = CountryNameOf(a.iso3, "");
+  std::string country(CountryNameView(a.iso3, ""));
   if (country.empty()) {
     const size_t of = a.name.find(" of ");
     if (of == std::string::npos) return a.name;

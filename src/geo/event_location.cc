@@ -256,6 +256,13 @@ struct FoldMemo {
       loose_ids_data = ids.data();
       loose_ids_size = static_cast<uint32_t>(ids.size());
     }
+    // The loose key (at most kMaxLen bytes) and its entries, known from here on.
+    void set_loose(std::string_view key, std::span<const GeoId> ids) {
+      set_loose_ids(ids);
+      loose_len = static_cast<uint8_t>(key.size());
+      std::memcpy(loose, key.data(), key.size());
+      loose_known = true;
+    }
   };
   static_assert(offsetof(Slot, text) + kMaxLen <= 64 && sizeof(Slot) == 128);
   Slot slots[kSlots];
@@ -294,14 +301,12 @@ bool StoreInFoldMemo(const FoldMemoProbe& probe, std::string_view text, const Fo
   slot.folded_len = static_cast<uint8_t>(f.folded.size());
   std::memcpy(slot.text, text.data(), text.size());
   std::memcpy(slot.folded, f.folded.data(), f.folded.size());
-  slot.loose_known = loose_known;
   if (loose_known) {
-    slot.set_loose_ids(f.loose_ids);
-    slot.loose_len = static_cast<uint8_t>(f.loose.size());
-    std::memcpy(slot.loose, f.loose.data(), f.loose.size());
+    slot.set_loose(f.loose, f.loose_ids);
   } else {
     slot.set_loose_ids({});
     slot.loose_len = 0;
+    slot.loose_known = false;
   }
   return true;
 }
@@ -313,12 +318,9 @@ void CompleteLoose(FoldMemo::Slot& slot, const Gazetteer& gaz, std::string* loos
   const std::span<const GeoId> ids = gaz.FindLoose(key);
   slot.any_admin1 = -1;
   if (key.size() <= FoldMemo::kMaxLen) {
-    slot.set_loose_ids(ids);
-    slot.loose_len = static_cast<uint8_t>(key.size());
-    std::memcpy(slot.loose, key.data(), key.size());
-    slot.loose_known = true;
+    slot.set_loose(key, ids);
   } else {
-    slot.set_loose_ids(ids);  // (not known: the key itself does not fit)
+    slot.set_loose_ids(ids);  // the answer read next; not known: the key itself does not fit
   }
   if (loose != nullptr) *loose = std::move(key);
 }
