@@ -172,6 +172,17 @@ Result<EventsByDoc> LoadPredictedEvents(const std::string& path) {
     e.date_end = optional_string(obj, "date_end");
     e.inter1 = static_cast<int>(GetInt(obj, "inter1").value_or(0));
     e.inter2 = static_cast<int>(GetInt(obj, "inter2").value_or(0));
+    for (std::string_view key : {"actor1", "actor2"}) {
+      if (auto name = GetString(obj, key)) e.actors.emplace_back(*name);
+    }
+    for (std::string_view key : {"assoc_actor_1", "assoc_actor_2"}) {
+      if (auto names = GetArray(obj, key)) {
+        for (simdjson::dom::element name : *names) {
+          std::string_view text;
+          if (name.get_string().get(text) == simdjson::SUCCESS) e.actors.emplace_back(text);
+        }
+      }
+    }
     e.country = std::string(GetString(obj, "country").value_or(""));
     e.admin1 = std::string(GetString(obj, "admin1").value_or(""));
     e.admin2 = std::string(GetString(obj, "admin2").value_or(""));

@@ -139,6 +139,7 @@ Status ScoreAcled(const EvalOptions& options, EvalReport* report) {
   if (!events) return Status::Ok();
 
   Tally found, event_type, sub_event_type, fatalities, interaction, country, admin1, near, date;
+  Tally actors;
   // The issues state the place goals "on precision-1 rows": rows whose coordinates are the
   // event's own town (geo_precision 1), not a nearby town or the province's (2, 3).
   Tally admin1_prec1, near_prec1;
@@ -160,6 +161,12 @@ Status ScoreAcled(const EvalOptions& options, EvalReport* report) {
         auto i1 = GetInt(gold, "inter1"), i2 = GetInt(gold, "inter2");
         if (i1 && i2) {
           interaction.Add(e && SortedPair(*i1, *i2) == SortedPair(e->inter1, e->inter2));
+        }
+        for (std::string_view key : {"actor1", "actor2"}) {
+          if (auto v = GetString(gold, key); NonEmpty(v)) {
+            const std::string want = ActorNameWithoutEra(*v);
+            actors.Add(e && std::find(e->actors.begin(), e->actors.end(), want) != e->actors.end());
+          }
         }
         if (auto v = GetString(gold, "country"); NonEmpty(v)) {
           country.Add(e && PlaceNamesMatch(e->country, *v));
@@ -190,6 +197,8 @@ Status ScoreAcled(const EvalOptions& options, EvalReport* report) {
   report->metrics.push_back(RateMetric("sub_event_type", sub_event_type, "exact"));
   report->metrics.push_back(RateMetric("fatalities", fatalities, "exact"));
   report->metrics.push_back(RateMetric("interaction", interaction, "unordered inter1/inter2 pair"));
+  report->metrics.push_back(RateMetric(
+      "actors", actors, "gold actor1/actor2 names (era dropped) among the event's actors"));
   report->metrics.push_back(RateMetric("country", country, "name match"));
   report->metrics.push_back(RateMetric("admin1", admin1, "name match"));
   report->metrics.push_back(RateMetric("within_25km", near, "gold rows with coordinates"));

@@ -290,6 +290,35 @@ bool PlaceNamesMatch(std::string_view a, std::string_view b) {
   return !na.empty() && na == NormalizePlaceName(b);
 }
 
+std::string ActorNameWithoutEra(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  size_t i = 0;
+  while (i < name.size()) {
+    // " (YYYY-)" or " (YYYY-YYYY)".
+    if (name[i] == '(' && i + 6 < name.size()) {
+      size_t j = i + 1;
+      while (j < name.size() && j < i + 5 && std::isdigit(static_cast<unsigned char>(name[j]))) ++j;
+      if (j == i + 5 && name[j] == '-') {
+        size_t k = j + 1;
+        while (k < name.size() && std::isdigit(static_cast<unsigned char>(name[k]))) ++k;
+        if (k < name.size() && name[k] == ')' && (k == j + 1 || k == j + 5)) {
+          while (!out.empty() && out.back() == ' ') out.pop_back();
+          i = k + 1;
+          continue;
+        }
+      }
+    }
+    if (name[i] == ' ' && (out.empty() || out.back() == ' ')) {
+      ++i;
+      continue;
+    }
+    out.push_back(name[i++]);
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
   constexpr double kRadiusKm = 6371.0088;
   constexpr double kDeg = 3.14159265358979323846 / 180.0;

@@ -36,6 +36,12 @@ std::string NormalizePlaceName(std::string_view name);
 // True when both names are non-empty and fold to the same non-empty string.
 bool PlaceNamesMatch(std::string_view a, std::string_view b);
 
+// An ACLED actor name without its era: "Military Forces of Iraq (2014-2018)" → "Military Forces
+// of Iraq", "Police Forces of Kenya (2022-) Prison Guards" → "Police Forces of Kenya Prison
+// Guards". sitrep names a country's forces without the era, which depends on the government in
+// power at the event's date.
+std::string ActorNameWithoutEra(std::string_view name);
+
 // Great-circle distance in kilometres (mean Earth radius 6371.0088 km).
 double HaversineKm(double lat1, double lon1, double lat2, double lon2);
 

@@ -25,6 +25,8 @@ struct PredictedEvent {
   std::string event_type, sub_event_type;
   std::optional<std::string> event_date, date_start, date_end;
   int inter1 = 0, inter2 = 0;
+  // actor1, actor2 and the associated actors of both sides, in that order.
+  std::vector<std::string> actors;
   std::string country, admin1, admin2, location;
   std::optional<double> latitude, longitude;
   int fatalities = 0;

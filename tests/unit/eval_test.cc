@@ -172,6 +172,26 @@ TEST(PlaceNamesTest, AdminNormalisation) {
   EXPECT_EQ(eval::NormalizePlaceName("Al-Hasakeh"), "hasakeh");
 }
 
+TEST(ActorNameWithoutEraTest, DropsEraParentheses) {
+  struct Case {
+    const char* in;
+    const char* out;
+  };
+  const Case cases[] = {
+      {"Military Forces of Iraq (2014-2018)", "Military Forces of Iraq"},
+      {"Police Forces of Kenya (2022-) Prison Guards", "Police Forces of Kenya Prison Guards"},
+      {"Military Forces of the United States (2021-)", "Military Forces of the United States"},
+      {"Unidentified Armed Group (Kenya)", "Unidentified Armed Group (Kenya)"},
+      {"Militia (Pro-Government)", "Militia (Pro-Government)"},
+      {"Al Shabaab", "Al Shabaab"},
+      {"Rioters (1990-1)", "Rioters (1990-1)"},  // not an era: kept as written
+      {"Military Forces of Mali (2021-", "Military Forces of Mali (2021-"},
+      {"(2012-)", ""},
+      {"", ""},
+  };
+  for (const Case& c : cases) EXPECT_EQ(eval::ActorNameWithoutEra(c.in), c.out) << c.in;
+}
+
 TEST(HaversineTest, KnownDistances) {
   EXPECT_NEAR(eval::HaversineKm(10, 20, 10, 20), 0.0, 1e-9);
   EXPECT_NEAR(eval::HaversineKm(0, 0, 0, 1), 111.195, 0.01);
@@ -259,14 +279,14 @@ class EvalFilesTest : public ::testing::Test {
 TEST_F(EvalFilesTest, AcledFields) {
   std::string gold = Write(
       "acled.jsonl",
-      {R"({"id": "a1", "text": "Invented note one.", "date": "4-Jun-21", "gold": {"event_type": "Battles", "sub_event_type": "Armed clash", "inter1": 2, "inter2": 1, "country": "Nigeria", "admin1": "Borno", "latitude": 11.85, "longitude": 13.16, "geo_precision": 1, "time_precision": 1, "fatalities": 3}})",
+      {R"x({"id": "a1", "text": "Invented note one.", "date": "4-Jun-21", "gold": {"event_type": "Battles", "sub_event_type": "Armed clash", "actor1": "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "actor2": "Military Forces of Nigeria (2015-2023)", "inter1": 2, "inter2": 1, "country": "Nigeria", "admin1": "Borno", "latitude": 11.85, "longitude": 13.16, "geo_precision": 1, "time_precision": 1, "fatalities": 3}})x",
        R"({"id": "a2", "text": "Invented note two.", "date": "5-Jun-21", "gold": {"event_type": "Protests", "sub_event_type": "Peaceful protest", "inter1": 6, "inter2": 0, "country": "Kenya", "admin1": "Nairobi", "latitude": -1.28, "longitude": 36.82, "geo_precision": 2, "time_precision": 2, "fatalities": 0}})",
        R"({"id": "a3", "text": "Invented note three.", "date": "06 June 2021", "gold": {"event_type": "Riots", "sub_event_type": "Mob violence", "inter1": 5, "inter2": 7, "country": "India", "admin1": "", "latitude": 20.0, "longitude": 78.0, "geo_precision": 1, "time_precision": 1, "fatalities": 1}})"});
   std::string pred = Write(
       "pred.jsonl",
       {// a1: a historical event with more deaths and a smaller current one must not win.
        R"({"doc_ids": ["a1"], "event_type": "Battles", "sub_event_type": "Attack", "fatalities": 50, "deaths_best": 50, "historical": true})",
-       R"({"doc_ids": ["a1"], "event_type": "Battles", "sub_event_type": "Armed clash", "fatalities": 3, "deaths_best": 3, "inter1": 1, "inter2": 2, "country": "Nigeria", "admin1": "Borno State", "latitude": 11.9, "longitude": 13.2, "event_date": "2021-06-04", "historical": false})",
+       R"({"doc_ids": ["a1"], "event_type": "Battles", "sub_event_type": "Armed clash", "fatalities": 3, "deaths_best": 3, "actor1": "Military Forces of Nigeria", "assoc_actor_2": ["Boko Haram"], "inter1": 1, "inter2": 2, "country": "Nigeria", "admin1": "Borno State", "latitude": 11.9, "longitude": 13.2, "event_date": "2021-06-04", "historical": false})",
        R"({"doc_ids": ["a1"], "event_type": "Protests", "sub_event_type": "Peaceful protest", "fatalities": 1, "deaths_best": 1, "historical": false})",
        R"({"doc_ids": ["a2"], "event_type": "Riots", "sub_event_type": "Mob violence", "fatalities": 0, "inter1": 5, "inter2": 0, "country": "Kenya", "admin1": "Nairobi", "latitude": 0.5, "longitude": 35.0, "event_date": "2021-06-05"})"});
   EvalReport r = Run("events-acled", gold, pred);
@@ -277,6 +297,8 @@ TEST_F(EvalFilesTest, AcledFields) {
   EXPECT_DOUBLE_EQ(Value(r, "sub_event_type"), 1.0 / 3);
   EXPECT_DOUBLE_EQ(Value(r, "fatalities"), 2.0 / 3);
   EXPECT_DOUBLE_EQ(Value(r, "interaction"), 1.0 / 3);
+  // a1's gold actor2 is found (era dropped); actor1 is not (a shorter name); no other gold actors.
+  EXPECT_EQ(r.Find("actors")->note.substr(0, 3), "1/2");
   EXPECT_DOUBLE_EQ(Value(r, "country"), 2.0 / 3);
   EXPECT_DOUBLE_EQ(Value(r, "admin1"), 1.0);  // a3 has no admin1
   EXPECT_DOUBLE_EQ(Value(r, "within_25km"), 1.0 / 3);
