@@ -310,13 +310,6 @@ int RunExtract(InputOptions input, const ExtractFlags& flags) {
       }
       return Status::Ok();
     };
-  } else if (!flags.per_document && !store_merge) {
-    // The merger holds every event until the end: each gives back the evidence room reserved
-    // while it was built, on the worker thread, whose allocator owns that memory.
-    input.prepare = [](Document& doc, std::string*) -> Status {
-      for (Event& event : doc.events) event.evidence.shrink_to_fit();
-      return Status::Ok();
-    };
   }
   auto stats = ForEachDocument(input, [&](Document& doc, std::string& json) -> Status {
     if (!flags.per_document) {

@@ -41,6 +41,9 @@ struct ActorMention {
   // "protesters", a bare "police"): the role stage completes the name with the event country,
   // "Protesters" → "Protesters (Kenya)", "Military Forces" → "Military Forces of Kenya".
   bool generic = false;
+  // The branch of a state force the mention names ("Gendarmerie" for "gendarmes"; a view of the
+  // lexicon), else empty. A branch fights beside the country's other forces: it is no faction.
+  std::string_view branch;
   bool operator==(const ActorMention&) const = default;
 };
 
@@ -55,6 +58,17 @@ void AnnotateActors(Document& doc);
 // The ACLED country name of an ISO3 code known to the actor lexicon ("IRQ" → "Iraq",
 // "USA" → "United States"), or empty.
 std::string_view ActorCountryName(std::string_view iso3);
+
+// ACLED's name for the state forces of an ISO3 code known to the actor lexicon, with the article
+// where the country takes one ("IRQ" → "Military Forces of Iraq", police → "Police Forces of the
+// Philippines"), or empty. The one rule for these names: actor mentions use it too. With a
+// `branch` of the lexicon ("Gendarmerie"), the branch's name: "Police Forces of Burkina Faso
+// Gendarmerie"; empty when the lexicon has no such branch.
+std::string_view ActorForcesName(std::string_view iso3, bool police, std::string_view branch = {});
+
+// A state-force name without the branch the lexicon knows at its end: "Police Forces of Burkina
+// Faso Gendarmerie" → "Police Forces of Burkina Faso"; any other name as it is.
+std::string_view ActorForcesWithoutBranch(std::string_view name);
 
 // The "actors" pipeline stage: runs AnnotateActors.
 std::unique_ptr<Stage> MakeActorsStage();

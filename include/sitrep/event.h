@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <iosfwd>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,65 +20,6 @@ struct NamedPerson {
   std::string name;
   std::string role;  // "deputy commander", may be empty
   std::string fate;  // "killed", "injured", "arrested", "wanted", ...
-};
-
-// An immutable string shared by reference: copies are a pointer copy (thread-safe count), so
-// the evidence rows of one span share one text and the rows of one document one id. Converts
-// from and compares with strings; read it as a std::string_view.
-class SharedString {
- public:
-  SharedString() noexcept = default;
-  SharedString(std::string_view text);  // NOLINT(google-explicit-constructor): a string value
-  SharedString(const std::string& text) : SharedString(std::string_view(text)) {}  // NOLINT
-  SharedString(const char* text) : SharedString(std::string_view(text)) {}         // NOLINT
-  SharedString(const SharedString& other) noexcept : rep_(other.rep_) { Ref(); }
-  SharedString(SharedString&& other) noexcept : rep_(other.rep_) { other.rep_ = nullptr; }
-  SharedString& operator=(const SharedString& other) noexcept;
-  SharedString& operator=(SharedString&& other) noexcept;
-  ~SharedString() {
-    if (rep_) Unref();  // moved-from and empty strings, the common case, skip the call
-  }
-
-  std::string_view view() const noexcept {
-    return rep_ ? std::string_view(reinterpret_cast<const char*>(rep_ + 1), rep_->size)
-                : std::string_view();
-  }
-  operator std::string_view() const noexcept { return view(); }  // NOLINT
-  size_t size() const noexcept { return rep_ ? rep_->size : 0; }
-  bool empty() const noexcept { return size() == 0; }
-
-  friend bool operator==(const SharedString& a, const SharedString& b) noexcept {
-    return a.rep_ == b.rep_ || a.view() == b.view();
-  }
-  friend bool operator==(const SharedString& a, std::string_view b) { return a.view() == b; }
-  friend bool operator==(const SharedString& a, const std::string& b) { return a.view() == b; }
-  friend bool operator==(const SharedString& a, const char* b) { return a.view() == b; }
-  friend auto operator<=>(const SharedString& a, const SharedString& b) {
-    return a.view() <=> b.view();
-  }
-  friend auto operator<=>(const SharedString& a, std::string_view b) { return a.view() <=> b; }
-  friend auto operator<=>(const SharedString& a, const std::string& b) {
-    return a.view() <=> std::string_view(b);
-  }
-  friend auto operator<=>(const SharedString& a, const char* b) {
-    return a.view() <=> std::string_view(b);
-  }
-
- private:
-  struct Rep {  // followed by the bytes
-    std::atomic<uint32_t> refs;
-    uint32_t size;
-  };
-  // Inline: a count goes up or down for every evidence row copied or dropped.
-  void Ref() const noexcept {
-    if (rep_) rep_->refs.fetch_add(1, std::memory_order_relaxed);
-  }
-  void Unref() noexcept {
-    if (rep_ && rep_->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) Free(rep_);
-    rep_ = nullptr;
-  }
-  static void Free(Rep* rep) noexcept;
-  Rep* rep_ = nullptr;
 };
 
 // The name of an event field an evidence row stands for ("fatalities"): interned, so a row
@@ -112,17 +54,84 @@ class FieldName {
 };
 
 // Print as the string (test messages).
-std::ostream& operator<<(std::ostream& out, const SharedString& text);
 std::ostream& operator<<(std::ostream& out, FieldName name);
 
-// The byte span behind one field of an event, in one document's clean text. 32 bytes: an event
-// has about 25 rows, and merging across documents holds every report's rows until the end.
-struct Evidence {
+struct Event;
+
+// The byte span behind one field of an event, in one document's clean text, with the
+// document's id and the span's text. 32 bytes: an event has about 25 rows, and merging across
+// documents holds every report's rows until the end.
+// The two strings live in a counted block the row shares: the event assembler makes one block
+// per document, for every row of its events (ShareEvidenceStrings), where a string per row
+// made two allocations, freed one by one from cold memory; a row made from strings has a block
+// of its own. Copies share the block (a thread-safe count).
+class Evidence {
+ public:
   FieldName field;
-  SharedString doc_id;
   uint32_t start = 0;
   uint32_t end = 0;
-  SharedString text;
+
+  Evidence() noexcept = default;
+  // A row holding its own copy of `doc_id` and `text` (one allocation).
+  Evidence(FieldName field, std::string_view doc_id, uint32_t start, uint32_t end,
+           std::string_view text);
+  // A row without strings yet (both empty): ShareEvidenceStrings gives them.
+  Evidence(FieldName field, uint32_t start, uint32_t end) noexcept
+      : field(field), start(start), end(end) {}
+  Evidence(const Evidence& other) noexcept
+      : field(other.field),
+        start(other.start),
+        end(other.end),
+        block_(other.block_),
+        text_at_(other.text_at_),
+        text_size_(other.text_size_) {
+    if (block_) block_->refs.fetch_add(1, std::memory_order_relaxed);
+  }
+  Evidence(Evidence&& other) noexcept
+      : field(other.field),
+        start(other.start),
+        end(other.end),
+        block_(other.block_),
+        text_at_(other.text_at_),
+        text_size_(other.text_size_) {
+    other.block_ = nullptr;
+    other.text_at_ = other.text_size_ = 0;
+  }
+  Evidence& operator=(const Evidence& other) noexcept;
+  Evidence& operator=(Evidence&& other) noexcept;
+  ~Evidence() {
+    if (block_) Unref(block_);
+  }
+
+  std::string_view doc_id() const noexcept {
+    return block_ ? std::string_view(Bytes(block_), block_->id_size) : std::string_view();
+  }
+  std::string_view text() const noexcept {
+    return block_ ? std::string_view(Bytes(block_) + text_at_, text_size_) : std::string_view();
+  }
+  // Whether the row has its strings (a row made without them has none until
+  // ShareEvidenceStrings).
+  bool has_strings() const noexcept { return block_ != nullptr; }
+
+ private:
+  friend void ShareEvidenceStrings(std::string_view doc_id, std::string_view text,
+                                   std::span<Event> events);
+  struct Block {  // followed by the bytes: the id, then the texts
+    std::atomic<uint32_t> refs;
+    uint32_t id_size;
+  };
+  static const char* Bytes(const Block* block) noexcept {
+    return reinterpret_cast<const char*>(block + 1);
+  }
+  // Inline: a count goes down for every row dropped; the block is freed out of line.
+  static void Unref(Block* block) noexcept {
+    if (block->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) Free(block);
+  }
+  static void Free(Block* block) noexcept;
+
+  Block* block_ = nullptr;
+  uint32_t text_at_ = 0;  // the text: text_size_ bytes from text_at_ in the bytes of block_
+  uint32_t text_size_ = 0;
 };
 
 struct Event {
@@ -163,5 +172,11 @@ void AppendEventJson(const Event& event, std::string* out);
 // caller writes the key), shared with stores that keep these fields as JSON.
 void WriteNamedPersons(JsonWriter& w, const std::vector<NamedPerson>& persons);
 void WriteEvidence(JsonWriter& w, const std::vector<Evidence>& evidence);
+
+// Gives every row of `events` that has no strings yet (Evidence(field, start, end)) the id
+// `doc_id` and its span of `text`, the document's clean text: one block for all of them, which
+// holds each distinct span's text once. Rows whose span is empty or outside `text`, and
+// rows that have their strings, are left as they are.
+void ShareEvidenceStrings(std::string_view doc_id, std::string_view text, std::span<Event> events);
 
 }  // namespace sitrep

@@ -68,7 +68,7 @@ class Matcher {
       uint32_t i = s.token_begin;
       while (i < s.token_end) {
         // The tokens that start no phrase (no match at them), most of them, passed over at once.
-        i = static_cast<uint32_t>(lex_.trie.NextFromRoot(keys_, i, s.token_end));
+        i = static_cast<uint32_t>(lex_.trie.NextPhraseStart(keys_, i, s.token_end));
         if (i == s.token_end) break;
         Match m = Longest(i, s.token_end, [](const Entry& e) {
           return e.kind != EntryKind::kModifier;
@@ -185,8 +185,9 @@ class Matcher {
     }
     if (e.kind == EntryKind::kForce) {
       const actor::Country* c = country_iso3.empty() ? nullptr : lex_.FindCountry(country_iso3);
+      if (e.branch >= 0) m.branch = lex_.branches[static_cast<size_t>(e.branch)].name;
       if (c != nullptr) {
-        m.actor = e.police ? c->police_forces_of : c->military_forces_of;
+        m.actor = lex_.ForcesOf(*c, e.police, e.branch);
         m.country_iso3 = c->iso3;
       } else {
         m.actor = e.actor;
@@ -272,6 +273,28 @@ void AnnotateActors(Document& doc) {
 std::string_view ActorCountryName(std::string_view iso3) {
   const actor::Country* c = actor::GetLexicon().FindCountry(iso3);
   return c == nullptr ? std::string_view() : std::string_view(c->name);
+}
+
+std::string_view ActorForcesName(std::string_view iso3, bool police, std::string_view branch) {
+  const Lexicon& lex = actor::GetLexicon();
+  const actor::Country* c = iso3.empty() ? nullptr : lex.FindCountry(iso3);
+  if (c == nullptr) return {};
+  if (branch.empty()) return police ? c->police_forces_of : c->military_forces_of;
+  const int b = lex.FindBranch(police, branch);
+  return b < 0 ? std::string_view() : lex.ForcesOf(*c, police, b);
+}
+
+std::string_view ActorForcesWithoutBranch(std::string_view name) {
+  if (!name.starts_with("Military Forces of ") && !name.starts_with("Police Forces of ")) {
+    return name;
+  }
+  for (const actor::ForceBranch& b : actor::GetLexicon().branches) {
+    if (name.size() > b.name.size() && name.ends_with(b.name) &&
+        name[name.size() - b.name.size() - 1] == ' ') {
+      return name.substr(0, name.size() - b.name.size() - 1);
+    }
+  }
+  return name;
 }
 
 std::unique_ptr<Stage> MakeActorsStage() { return std::make_unique<ActorsStage>(); }

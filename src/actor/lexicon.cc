@@ -100,8 +100,21 @@ Lexicon Build() {
     e.police = f[1] == "police";
     e.bare = f[2] == "1";
     e.actor = e.police ? "Police Forces" : "Military Forces";
+    if (f.size() > 3 && !f[3].empty()) {
+      e.branch = lex.FindBranch(e.police, f[3]);
+      if (e.branch < 0) {
+        e.branch = static_cast<int>(lex.branches.size());
+        lex.branches.push_back({e.police, std::string(f[3])});
+      }
+    }
     AddAlias(lex, f[0], e);
   });
+  for (Country& c : lex.countries) {
+    for (const ForceBranch& b : lex.branches) {
+      c.branch_forces_of.push_back((b.police ? c.police_forces_of : c.military_forces_of) + " " +
+                                   b.name);
+    }
+  }
   ForEachTsvRow(kModifiersTsv, [&](const std::vector<std::string_view>& f) {
     Entry e;
     e.kind = EntryKind::kModifier;
@@ -112,6 +125,13 @@ Lexicon Build() {
 }
 
 }  // namespace
+
+int Lexicon::FindBranch(bool police, std::string_view name) const {
+  for (size_t i = 0; i < branches.size(); ++i) {
+    if (branches[i].police == police && branches[i].name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
 
 namespace {
 

@@ -26,6 +26,15 @@ struct Country {
   // of this country's forces view, made once here.
   std::string military_forces_of;
   std::string police_forces_of;
+  // "<forces of> <Branch>" for each of Lexicon::branches, in its order: "Police Forces of Burkina
+  // Faso Gendarmerie".
+  std::vector<std::string> branch_forces_of;
+};
+
+// A branch of a country's forces named by force_words.tsv ("Gendarmerie" of the police).
+struct ForceBranch {
+  bool police = false;
+  std::string name;
 };
 
 struct Entry {
@@ -37,12 +46,22 @@ struct Entry {
   std::string iso3;             // kGroup: the group's country; kCountry: the country
   bool police = false;          // kForce: "Police Forces of X" instead of "Military Forces of X"
   bool bare = false;            // kForce: a mention without a country
+  int branch = -1;              // kForce: index into Lexicon::branches, -1 for none
 };
 
 struct Lexicon {
   PhraseTrie trie;
   std::vector<Entry> entries;
   std::vector<Country> countries;
+  std::vector<ForceBranch> branches;
+
+  // The name of a country's forces: the branch's (`branch` >= 0) or the plain military/police.
+  std::string_view ForcesOf(const Country& c, bool police, int branch) const {
+    if (branch >= 0) return c.branch_forces_of[static_cast<size_t>(branch)];
+    return police ? c.police_forces_of : c.military_forces_of;
+  }
+  // The index of the branch `name` of the police or military, or -1.
+  int FindBranch(bool police, std::string_view name) const;
 
   // The country of `iso3`, or nullptr.
   const Country* FindCountry(std::string_view iso3) const;

@@ -10,6 +10,7 @@
 #endif
 
 #include "sitrep/text.h"
+#include "util/prefetch.h"
 
 namespace sitrep::actor {
 
@@ -192,6 +193,13 @@ void TokenKeys::Assign(const Document& doc) {
   const size_t count = doc.tokens.size();
   const char* const text = doc.text.data();
   const size_t text_size = doc.text.size();
+  // The document's tokens, text and sentences are asked from memory at once: this is the first
+  // stage to read them since the stages before, and the loops below waited on their lines in
+  // turn (the text's, key after key); the actor and trigger stages read them next.
+  constexpr size_t kAhead = 4096;
+  util::PrefetchLines(tokens, count * sizeof(Token), kAhead);
+  util::PrefetchLines(text, text_size, kAhead);
+  util::PrefetchLines(doc.sentences.data(), doc.sentences.size() * sizeof(Sentence), kAhead);
   // A key is never longer than its token; 16 bytes of room past the last for whole-word writes.
   size_t room = 16;
   for (size_t i = 0; i < count; ++i) room += tokens[i].span.size();
@@ -340,6 +348,14 @@ size_t PhraseTrie::InsertEdge(const Edge& edge, uint64_t hash) {
 
 void PhraseTrie::Add(const std::vector<std::string>& keys, uint32_t value) {
   if (keys.empty()) return;
+  for (const std::string& key : keys) {
+    if (key.size() > kMaxKeyBytes) return;
+  }
+  if (keys.size() == 1) {
+    starts_.AddOne(KeyHash(keys[0]));
+  } else {
+    starts_.AddPair(KeyHash(keys[0]), KeyHash(keys[1]));
+  }
   int32_t node = kRoot;
   size_t slot = 0;  // of the edge into `node`
   for (const std::string& key : keys) {
@@ -365,7 +381,7 @@ void PhraseTrie::Add(const std::vector<std::string>& keys, uint32_t value) {
     edge.child = static_cast<int32_t>(runs_.size());
     keys_.resize(keys_.size() - kKeyPadding);  // the padding after the last key
     const uint32_t key_begin = static_cast<uint32_t>(keys_.size());
-    edge.key_len = static_cast<uint32_t>(key.size());
+    edge.key_len = static_cast<uint16_t>(key.size());
     if (key.size() <= sizeof(edge.key)) {
       std::memcpy(edge.key, key.data(), key.size());
     } else {
@@ -385,6 +401,7 @@ void PhraseTrie::Add(const std::vector<std::string>& keys, uint32_t value) {
   // The node's run stays whole: copied to the end first unless it is there already.
   uint32_t run = runs_[static_cast<size_t>(node)];
   const uint32_t count = values_[run];
+  if (count == kMaxValues) return;
   if (run == 0 || run + 1 + count != values_.size()) {
     const uint32_t moved = static_cast<uint32_t>(values_.size());
     values_.push_back(count);
@@ -394,10 +411,12 @@ void PhraseTrie::Add(const std::vector<std::string>& keys, uint32_t value) {
     }
     run = moved;
     runs_[static_cast<size_t>(node)] = run;
-    edges_[slot].values = run;
   }
   values_.push_back(value);
   ++values_[run];
+  Edge& into = edges_[slot];
+  into.value_count = static_cast<uint16_t>(values_[run]);
+  into.values = into.value_count == 1 ? value : run + 1;
 }
 
 std::vector<std::string_view> SplitTabs(std::string_view line) {

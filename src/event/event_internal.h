@@ -170,8 +170,8 @@ bool ContainsInLower(std::string_view text, std::string_view lower);
 // so the wide block searches are picked at run time.
 bool CpuHasAvx2();
 
-// One evidence row per field, all of one span of `doc`: the span is looked up among the
-// event's rows once for all of them (an event's place is the evidence of ten fields).
+// One evidence row per field, all of one span of `doc`, without strings: they are given by
+// ShareEvidenceStrings(doc.id, doc.text, ...) once all the document's rows are added.
 void AddEvidence(const Document& doc, std::span<const FieldName> fields, Span span, Event* event);
 inline void AddEvidence(const Document& doc, FieldName field, Span span, Event* event) {
   AddEvidence(doc, std::span<const FieldName>(&field, 1), span, event);

@@ -32,7 +32,7 @@ constexpr size_t kRowBuffer = 512;
 // are most of an event's JSON (about 28 rows an event), and through the general writer a row
 // costs five keys, three strings and two numbers appended one by one.
 bool AppendVerbatimEvidenceRow(const Evidence& ev, std::string* out) {
-  const std::string_view field = ev.field.view(), doc_id = ev.doc_id.view(), text = ev.text.view();
+  const std::string_view field = ev.field.view(), doc_id = ev.doc_id(), text = ev.text();
   constexpr std::string_view kField = "{\"field\":\"", kDocId = "\",\"doc_id\":\"",
                              kStart = "\",\"start\":", kEnd = ",\"end\":", kText = ",\"text\":\"",
                              kClose = "\"}";
@@ -87,10 +87,10 @@ void WriteEvidence(JsonWriter& w, const std::vector<Evidence>& evidence) {
     JsonWriter row(&rows);
     row.BeginObject()
         .Field("field", ev.field.view())
-        .Field("doc_id", ev.doc_id.view())
+        .Field("doc_id", ev.doc_id())
         .Field("start", ev.start)
         .Field("end", ev.end)
-        .Field("text", ev.text.view())
+        .Field("text", ev.text())
         .EndObject();
   }
   rows.push_back(']');

@@ -1,7 +1,9 @@
-// The compact parts of an evidence row: SharedString (one allocation per distinct text, shared
-// by count) and FieldName (interned field names).
+// The compact parts of an evidence row: its counted block of strings (one per document for the
+// rows the event assembler makes) and FieldName (interned field names).
+#include <algorithm>
 #include <array>
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <deque>
@@ -12,42 +14,115 @@
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "sitrep/event.h"
 
 namespace sitrep {
 
-SharedString::SharedString(std::string_view text) {
-  if (text.empty()) return;
-  if (text.size() > UINT32_MAX) throw std::length_error("SharedString: text over 4 GB");
-  void* memory = ::operator new(sizeof(Rep) + text.size());
-  rep_ = new (memory) Rep{{1}, static_cast<uint32_t>(text.size())};
-  std::memcpy(static_cast<char*>(memory) + sizeof(Rep), text.data(), text.size());
+Evidence::Evidence(FieldName field, std::string_view doc_id, uint32_t start, uint32_t end,
+                   std::string_view text)
+    : field(field), start(start), end(end) {
+  if (doc_id.empty() && text.empty()) return;
+  if (doc_id.size() + text.size() > UINT32_MAX) {
+    throw std::length_error("Evidence: strings over 4 GB");
+  }
+  void* memory = ::operator new(sizeof(Block) + doc_id.size() + text.size());
+  block_ = new (memory) Block{{1}, static_cast<uint32_t>(doc_id.size())};
+  char* const bytes = static_cast<char*>(memory) + sizeof(Block);
+  if (!doc_id.empty()) std::memcpy(bytes, doc_id.data(), doc_id.size());
+  if (!text.empty()) std::memcpy(bytes + doc_id.size(), text.data(), text.size());
+  text_at_ = static_cast<uint32_t>(doc_id.size());
+  text_size_ = static_cast<uint32_t>(text.size());
 }
 
-SharedString& SharedString::operator=(const SharedString& other) noexcept {
-  Rep* const rep = other.rep_;  // read first: `other` may be this string
-  other.Ref();
-  Unref();
-  rep_ = rep;
-  return *this;
+Evidence& Evidence::operator=(const Evidence& other) noexcept {
+  // The copy counts the block up before this row lets its own go: `other` may be this row.
+  Evidence copy(other);
+  return *this = std::move(copy);
 }
 
-SharedString& SharedString::operator=(SharedString&& other) noexcept {
+Evidence& Evidence::operator=(Evidence&& other) noexcept {
   if (this != &other) {
-    Unref();
-    rep_ = other.rep_;
-    other.rep_ = nullptr;
+    if (block_) Unref(block_);
+    field = other.field;
+    start = other.start;
+    end = other.end;
+    block_ = other.block_;
+    text_at_ = other.text_at_;
+    text_size_ = other.text_size_;
+    other.block_ = nullptr;
+    other.text_at_ = other.text_size_ = 0;
   }
   return *this;
 }
 
-void SharedString::Free(Rep* rep) noexcept {
-  rep->~Rep();
-  ::operator delete(rep);
+void Evidence::Free(Block* block) noexcept {
+  block->~Block();
+  ::operator delete(block);
 }
 
-std::ostream& operator<<(std::ostream& out, const SharedString& text) { return out << text.view(); }
+void ShareEvidenceStrings(std::string_view doc_id, std::string_view text, std::span<Event> events) {
+  // One pass over the rows lays out each distinct span once, in the order first met, and
+  // writes each row's place in the block; a second gives the rows the block. Rows of one span
+  // mostly come together (a place is the evidence of ten fields), and a document has a few
+  // dozen distinct spans: the last span is remembered, the others searched one by one (a sort
+  // of the spans cost more than the rest together).
+  thread_local std::vector<uint64_t> spans;    // distinct spans, as start << 32 | end
+  thread_local std::vector<uint32_t> span_at;  // each one's text, from the start of the bytes
+  spans.clear();
+  span_at.clear();
+  size_t bytes = doc_id.size();
+  uint64_t last_key = 0;  // the span met last (0: none, as no span given strings is empty)
+  uint32_t last_at = 0;   // and where its text is
+  for (Event& e : events) {
+    for (Evidence& row : e.evidence) {
+      // A row without strings has text_size_ 0: the ones given a place below have more.
+      if (row.block_ != nullptr || row.start >= row.end || row.end > text.size()) continue;
+      const uint64_t key = uint64_t{row.start} << 32 | row.end;
+      if (key != last_key) {
+        last_key = key;
+        // (Among the last 64 only: a long document's spans are not searched for every new one;
+        // a span met again after that many others has its bytes twice, the text the same.)
+        const auto from = spans.end() - static_cast<ptrdiff_t>(std::min<size_t>(spans.size(), 64));
+        const auto known = std::find(from, spans.end(), key);
+        if (known != spans.end()) {
+          last_at = span_at[static_cast<size_t>(known - spans.begin())];
+        } else {
+          if (bytes > UINT32_MAX) throw std::length_error("Evidence: strings over 4 GB");
+          last_at = static_cast<uint32_t>(bytes);
+          spans.push_back(key);
+          span_at.push_back(last_at);
+          bytes += row.end - row.start;
+        }
+      }
+      row.text_at_ = last_at;
+      row.text_size_ = row.end - row.start;
+    }
+  }
+  if (spans.empty()) return;
+  if (bytes > UINT32_MAX) throw std::length_error("Evidence: strings over 4 GB");
+  void* memory = ::operator new(sizeof(Evidence::Block) + bytes);
+  char* const out = static_cast<char*>(memory) + sizeof(Evidence::Block);
+  if (!doc_id.empty()) std::memcpy(out, doc_id.data(), doc_id.size());
+  for (size_t k = 0; k < spans.size(); ++k) {
+    const auto start = static_cast<uint32_t>(spans[k] >> 32), end = static_cast<uint32_t>(spans[k]);
+    std::memcpy(out + span_at[k], text.data() + start, end - start);
+  }
+  // The rows take the block, counted once for all of them (nothing else sees it yet).
+  auto* const block = new (memory) Evidence::Block{{0}, static_cast<uint32_t>(doc_id.size())};
+  uint32_t rows = 0;
+  for (Event& e : events) {
+    for (Evidence& row : e.evidence) {
+      if (row.block_ == nullptr && row.text_size_ != 0) {
+        row.block_ = block;
+        ++rows;
+      }
+    }
+  }
+  block->refs.store(rows, std::memory_order_relaxed);
+}
 
 std::ostream& operator<<(std::ostream& out, FieldName name) { return out << name.view(); }
 

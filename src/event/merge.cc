@@ -20,6 +20,7 @@
 #include <numeric>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <type_traits>
 #include <unordered_map>
 #include <utility>
@@ -163,8 +164,16 @@ Features Describe(const std::vector<const Event*>& events) {
     k.town = k.coords && (e.geo_precision == 1 || e.geo_precision == 2) && !e.location.empty();
     if (HasCount(e)) k.count = std::max(e.fatalities, e.deaths_high);
     k.actors_begin = static_cast<uint32_t>(f.actors.size());
+    // A joint actor ("JNIM ... and/or Islamic State (Greater Sahara)": one of the two did it)
+    // shares an actor with a report that names either group.
     auto add_actor = [&](const std::optional<std::string>& name) {
-      if (name && !IsVagueActor(*name)) f.actors.push_back(actors.Id(*name));
+      if (!name || IsVagueActor(*name)) return;
+      std::string_view rest = *name;
+      for (size_t at; (at = rest.find(" and/or ")) != std::string_view::npos;) {
+        f.actors.push_back(actors.Id(rest.substr(0, at)));
+        rest.remove_prefix(at + 8);
+      }
+      f.actors.push_back(actors.Id(rest));
     };
     add_actor(e.actor1);
     add_actor(e.actor2);
@@ -492,7 +501,7 @@ Event Combine(const std::vector<const Member*>& members) {
   std::sort(out.doc_ids.begin(), out.doc_ids.end());
   out.doc_ids.erase(std::unique(out.doc_ids.begin(), out.doc_ids.end()), out.doc_ids.end());
   auto ev_key = [](const Evidence& e) {
-    return std::tie(e.doc_id, e.field, e.start, e.end, e.text);
+    return std::make_tuple(e.doc_id(), e.field, e.start, e.end, e.text());
   };
   std::sort(evidence.begin(), evidence.end(),
             [&](const Evidence* x, const Evidence* y) { return ev_key(*x) < ev_key(*y); });

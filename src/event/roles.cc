@@ -60,6 +60,7 @@ struct Actor {
   bool primary = false;  // mentioned in the incident's strongest sentence
   bool generic = false;
   bool claimed = false;  // some mention claims the attack (ClaimsAttack)
+  bool branch = false;   // a branch of a country's forces ("... Gendarmerie"): not a faction
   Class cls = Class::kOther;
 };
 
@@ -80,10 +81,15 @@ std::string Joined(std::initializer_list<std::string_view> parts) {
   return out;
 }
 
-// Countries ACLED names with an article: "Military Forces of the United States".
-bool TakesThe(std::string_view country) {
-  return country == "United States" || country == "United Kingdom" || country == "Netherlands" ||
-         country == "Philippines" || country == "Central African Republic";
+// "Military Forces of <country>" / "Police Forces of <country>": the actor lexicon's name when it
+// knows the country (with "the" where ACLED writes it), else the country's name as given.
+std::string ForcesName(bool police, std::string_view iso3, std::string_view country) {
+  const std::string_view base = police ? "Police Forces" : "Military Forces";
+  if (country.empty()) return std::string(base);
+  if (const std::string_view known = ActorForcesName(iso3, police); !known.empty()) {
+    return std::string(known);
+  }
+  return Joined({base, " of ", country});
 }
 
 // "Base (Country)", or the base alone when the country is unknown.
@@ -97,15 +103,24 @@ std::string WithCountry(std::string_view base, std::string_view country) {
 std::string_view CompleteName(const ActorMention& m, std::string_view event_iso3,
                               std::string_view event_country, std::string* buffer) {
   if (!m.generic) return m.actor;
+  const std::string_view iso3 = m.country_iso3.empty() ? event_iso3 : m.country_iso3;
   const std::string_view country = m.country_iso3.empty()
                                        ? CountryNameView(event_iso3, event_country)
                                        : CountryNameView(m.country_iso3, "");
   if (country.empty()) return m.actor;
   // (Views: compared with the literals inline, not through string::compare and strlen.)
   const std::string_view actor = m.actor;
+  const bool police = actor == "Police Forces";
+  if (police || actor == "Military Forces") {
+    // The lexicon's name lives for the process: a view of it makes no string.
+    if (const std::string_view known = ActorForcesName(iso3, police, m.branch); !known.empty()) {
+      return known;
+    }
+  }
   buffer->clear();
-  if (actor == "Military Forces" || actor == "Police Forces") {
-    buffer->append(actor).append(" of ").append(TakesThe(country) ? "the " : "").append(country);
+  if (police || actor == "Military Forces") {
+    buffer->append(actor).append(" of ").append(country);
+    if (!m.branch.empty()) buffer->append(" ").append(m.branch);
   } else {
     buffer->append(actor).append(" (").append(country).append(")");
   }
@@ -267,9 +282,11 @@ bool ActsFirst(const Document& doc, Span mention) {
 }
 
 // A state force named as a faction or a body other than the country's plain military or
-// police ("Military Forces of Libya (Haftar Faction)", "Military Forces of Artsakh" with ISO3 AZE).
+// police ("Military Forces of Libya Haftar Faction", "Military Forces of Artsakh" with ISO3 AZE).
+// A branch of the forces ("Police Forces of Burkina Faso Gendarmerie") is none: gendarmes and
+// soldiers fight on one side.
 bool IsFaction(const Actor& a) {
-  if (a.cls != Class::kState || a.iso3.empty()) return false;
+  if (a.cls != Class::kState || a.iso3.empty() || a.branch) return false;
   const std::string_view c = ActorCountryName(a.iso3);
   if (c.empty()) return false;
   // (Compared in place: a.name is base + c, or base + "the " + c.)
@@ -318,9 +335,11 @@ std::string GovernmentName(const Actor& a) {
   // "Military Forces of Iraq" / "Police Forces of Iraq (2003-)" → "Government of Iraq".
   std::string country(CountryNameView(a.iso3, ""));
   if (country.empty()) {
-    const size_t of = a.name.find(" of ");
+    // (A branch is its country's: "Police Forces of Burkina Faso Gendarmerie" → Burkina Faso.)
+    const std::string_view name = ActorForcesWithoutBranch(a.name);
+    const size_t of = name.find(" of ");
     if (of == std::string::npos) return a.name;
-    country = a.name.substr(of + 4);
+    country = name.substr(of + 4);
     if (country.starts_with("the ")) country = country.substr(4);
     const size_t paren = country.find(" (");
     if (paren != std::string::npos) country.resize(paren);
@@ -520,6 +539,7 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
     a.primary = s == primary;
     a.generic = m.generic;
     a.claimed = claims;
+    a.branch = !m.branch.empty();
     a.cls = ClassOf(m.inter);
     actors.push_back(std::move(a));
     prev_name = actors.back().name;
@@ -574,11 +594,8 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
   };
   auto is_civilian = [](const Actor& a) { return a.cls == Class::kCivilians; };
   auto add_state_forces = [&]() {
-    const std::string_view c = country_name;
     const int k =
-        add_named(c.empty() ? std::string("Military Forces")
-                            : Joined({"Military Forces of ", TakesThe(c) ? "the " : "", c}),
-                  1, Class::kState);
+        add_named(ForcesName(/*police=*/false, country_iso3, country_name), 1, Class::kState);
     actors[k].iso3 = std::string(country_iso3);
     return k;
   };
@@ -648,9 +665,7 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
       // Who intervened: the state force named, else the country's police.
       a2 = first_of([](const Actor& a) { return a.cls == Class::kState; });
       if (a2 < 0) {
-        const std::string_view c = country_name;
-        a2 = add_named(c.empty() ? std::string("Police Forces") : Joined({"Police Forces of ", c}),
-                       1, Class::kState);
+        a2 = add_named(ForcesName(/*police=*/true, country_iso3, country_name), 1, Class::kState);
         actors[a2].iso3 = std::string(country_iso3);
       }
     } else {
@@ -696,11 +711,12 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
       }
       // Two bodies of one state's forces fighting each other with no one else named ("police
       // clashed with soldiers", "soldiers attacked a police station"), unless the sentence
-      // joins them as one side ("police and soldiers").
+      // joins them as one side ("police and soldiers"). A branch and a plain force word are
+      // one body named twice ("the Military Police raided ... the police seized a pistol").
       if (a2 < 0 && type == "Battles" && actors[a1].cls == Class::kState && !any_non_state) {
         a2 = first_of([&](const Actor& a) {
           return a.cls == Class::kState && a.name != actors[a1].name && a.iso3 == actors[a1].iso3 &&
-                 !Coordinated(doc, actors[a1].first, a.first);
+                 !a.branch && !actors[a1].branch && !Coordinated(doc, actors[a1].first, a.first);
         });
       }
       // State forces fighting, or hit by a bomb, with no opponent named: ACLED's
@@ -772,6 +788,30 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
   event->inter2 = localize(a2, side2);
   event->interaction = InteractionCode(event->inter1, event->inter2);
 
+  // A perpetrator written as one of two named groups ("JNIM or ISGS militants", "ISWAP and/or
+  // Boko Haram", "Boko Haram/IS") is one joint actor to ACLED, "X and/or Y" in the order written,
+  // not X with Y associated. Its partner leaves the side; the joint name is given at the end (the
+  // UCDP side keeps the lead group's name).
+  auto joint_partner = [&](int lead, std::vector<int>& side) -> int {
+    if (lead < 0 || actors[lead].cls != Class::kNonState || actors[lead].generic) return -1;
+    for (auto it = side.begin(); it != side.end(); ++it) {
+      const Actor& b = actors[*it];
+      if (b.cls != Class::kNonState || b.generic) continue;
+      const Actor& a = actors[lead];
+      const bool alternatives =
+          std::any_of(allies.begin(), allies.end(), [&](const auto& pair) {
+            return (pair.first == a.name && pair.second == b.name) ||
+                   (pair.first == b.name && pair.second == a.name);
+          });
+      if (!alternatives) continue;
+      const int partner = *it;
+      side.erase(it);
+      return partner;
+    }
+    return -1;
+  };
+  const int partner1 = joint_partner(a1, side1), partner2 = joint_partner(a2, side2);
+
   // Field names looked up once, not per event.
   static const FieldName kActor1 = "actor1", kInter1 = "inter1", kActor2 = "actor2",
                          kInter2 = "inter2", kAssocActor1 = "assoc_actor_1",
@@ -782,10 +822,12 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
   // (The names are moved to the event at the end: the sides below read them.)
   if (a1 >= 0) {
     evidence(kActor1, a1);
+    evidence(kActor1, partner1);
     evidence(kInter1, a1);
   }
   if (a2 >= 0) {
     evidence(kActor2, a2);
+    evidence(kActor2, partner2);
     evidence(kInter2, a2);
   }
   for (int k : side1) evidence(kAssocActor1, k);
@@ -826,8 +868,15 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
   }
   // The names, moved (a copy of each allocated): a1, a2 and the sides' members are different
   // actors, and nothing reads the names after.
-  if (a1 >= 0) event->actor1 = std::move(actors[a1].name);
-  if (a2 >= 0) event->actor2 = std::move(actors[a2].name);
+  auto joint_name = [&](int lead, int partner) {
+    if (partner < 0) return std::move(actors[lead].name);
+    const bool lead_first = actors[lead].first.begin <= actors[partner].first.begin;
+    const std::string& x = actors[lead_first ? lead : partner].name;
+    const std::string& y = actors[lead_first ? partner : lead].name;
+    return Joined({x, " and/or ", y});
+  };
+  if (a1 >= 0) event->actor1 = joint_name(a1, partner1);
+  if (a2 >= 0) event->actor2 = joint_name(a2, partner2);
   event->assoc_actor_1.reserve(side1.size());
   for (int k : side1) event->assoc_actor_1.push_back(std::move(actors[k].name));
   event->assoc_actor_2.reserve(side2.size());
@@ -904,7 +953,8 @@ std::string UcdpSideName(std::string_view acled_actor) {
     return "Ansarallah";
   }
   if (acled_actor.starts_with("Military Forces of ") || acled_actor.starts_with("Police Forces of ")) {
-    std::string_view c = acled_actor.substr(acled_actor.find(" of ") + 4);
+    const std::string_view forces = ActorForcesWithoutBranch(acled_actor);
+    std::string_view c = forces.substr(forces.find(" of ") + 4);
     if (c.starts_with("the ")) c.remove_prefix(4);
     const size_t paren = c.find(" (");
     if (paren != std::string_view::npos) c = c.substr(0, paren);

@@ -2871,14 +2871,36 @@ void NameUnlocatedPlace(const Document& doc, const PlaceMention& chosen, EventLo
   loc->evidence = Span{name.begin, chosen.span.end};
 }
 
+// Per byte, bit n set when a word of n bytes opening with that byte (either case) may be one of
+// DesignatedVillage's designators: "hamlet", "sector", "village", "township", "barangay",
+// "frontline", "frontlines" (sizes 6 to 10).
+constexpr std::array<uint16_t, 256> kVillageDesignatorSizes = [] {
+  std::array<uint16_t, 256> sizes{};
+  for (std::string_view w :
+       {"hamlet", "sector", "village", "township", "barangay", "frontline", "frontlines"}) {
+    sizes[static_cast<unsigned char>(w[0])] |= uint16_t{1} << w.size();
+    sizes[static_cast<unsigned char>(w[0] - 'a' + 'A')] |= uint16_t{1} << w.size();
+  }
+  return sizes;
+}();
+
+// Whether the word at `span` of `text` has the size and first letter of a village designator
+// (a word of 16 bytes or more has none: its size is read as 0).
+inline bool MayBeVillageDesignator(const char* text, Span span) {
+  const uint32_t size = span.size();
+  const unsigned bit = size < 16 ? size : 0;
+  return (kVillageDesignatorSizes[static_cast<unsigned char>(text[span.begin])] >> bit & 1) != 0;
+}
+
 // The villages sentence `sentence` (its first token `first`) names with a word that says so and
 // that the places layer did not read (not resolved, not a demonym nor a person's or an actor's
 // name): "Mulqeey village", "the village of Kpindima", "Barangay Malasibog", "the Kirni sector"
 // (a stretch of a frontier). Returns the first,
-// in text order, that `accept(name)` takes.
+// in text order, that `accept(name)` takes. `end_hint`: the sentence's token_end, which is
+// where its tokens end (checked, else searched for).
 template <class Accept>
 std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, size_t first,
-                                      Accept accept) {
+                                      size_t end_hint, Accept accept) {
   auto word = [&](size_t i) { return doc.Slice(doc.tokens[i].span); };
   // A capitalized word, or one with a glued Arabic article ("al-Burayj").
   auto name_word = [&](size_t i) {
@@ -2898,65 +2920,29 @@ std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, size_t
     return lower != "the" && lower != "a" && lower != "an";
   };
   // Plain pointers: the calls in the loop's body would make the compiler load the vectors'
-  // bounds again at every token, and most tokens are passed over by the tests just below.
+  // bounds again at every token, and most tokens are passed over by the test just below.
   const Token* const tokens = doc.tokens.data();
   const size_t count = doc.tokens.size();
   const char* const text = doc.text.data();
-  // Only words of the sizes and first letters of "of", "hamlet", "sector", "village",
-  // "township" / "Barangay", "frontline(s)" can start a name; the others are passed over
-  // before lower-casing them: per size, a bit per first letter (either case) that opens one.
-  static constexpr std::array<uint32_t, 11> kHeads = [] {
-    std::array<uint32_t, 11> heads{};
-    for (std::string_view w :
-         {"of", "hamlet", "sector", "village", "township", "barangay", "frontline", "frontlines"}) {
-      heads[w.size()] |= uint32_t{1} << (w[0] - 'a');
-    }
-    return heads;
-  }();
-  // The tokens that end in the sentence, [first, last): tokens are in text order.
-  const size_t last = static_cast<size_t>(
-      std::partition_point(tokens + std::min(first, count), tokens + count,
-                           [&](const Token& t) { return t.span.end <= sentence.end; }) -
-      tokens);
-  for (size_t i = first; i < last; ++i) {
-    // (The size first, one table load: most words have none of these sizes.)
-    const size_t size = tokens[i].span.size();
-    if (size >= kHeads.size() || kHeads[size] == 0) continue;
-    // (A byte with 0x20 set is a lower-case letter exactly when the byte is a letter.)
-    const unsigned letter =
-        (static_cast<unsigned char>(text[tokens[i].span.begin]) | 0x20u) - unsigned{'a'};
-    if (letter >= 26 || (kHeads[size] >> letter & 1) == 0) continue;
-    // The word compared as lower case in place (no lowered copy: "of", "on", "several",
-    // "following" ... pass the tests above in most sentences).
-    const std::string_view wd = word(i);
-    const bool sector = SameLowerAscii(wd, "sector");
-    size_t b = 0, e = 0;
-    if (SameLowerAscii(wd, "village") || SameLowerAscii(wd, "hamlet") ||
-        SameLowerAscii(wd, "township") || SameLowerAscii(wd, "frontline") ||
-        SameLowerAscii(wd, "frontlines") || sector) {
-      // Up to three capitalized words before it.
-      e = i;
-      b = e;
-      while (b > first + 1 && e - b < 3 && name_word(b - 1) &&
-             (b == e || doc.tokens[b].span.begin - doc.tokens[b - 1].span.end == 1)) {
-        --b;
-      }
-    } else if ((SameLowerAscii(wd, "of") && i > first &&
-                (SameLowerAscii(word(i - 1), "village") ||
-                 SameLowerAscii(word(i - 1), "hamlet"))) ||
-               wd == "Barangay") {
-      b = i + 1;
-      e = b;
-      while (e < doc.tokens.size() && e - b < 3 && doc.tokens[e].span.end <= sentence.end &&
-             name_word(e) &&
-             (e == b || doc.tokens[e].span.begin - doc.tokens[e - 1].span.end == 1)) {
-        ++e;
-      }
-    }
-    if (!name_at(b, e)) continue;
+  // The tokens that end in the sentence, [first, last): tokens are in text order, so `end_hint`
+  // is `last` when the tokens on either side of it say so (two loads where a search over the
+  // rest of the document touched cold lines and mispredicted its steps).
+  auto ends_in = [&](const Token& t) { return t.span.end <= sentence.end; };
+  const size_t last =
+      end_hint >= first && end_hint <= count &&
+              (end_hint == first || ends_in(tokens[end_hint - 1])) &&
+              (end_hint == count || !ends_in(tokens[end_hint]))
+          ? end_hint
+          : static_cast<size_t>(
+                std::partition_point(tokens + std::min(first, count), tokens + count, ends_in) -
+                tokens);
+  // The name a designator leads, tokens [b, e), when it is one the places layer did not read and
+  // `accept` takes. `sector`: the designator after the name is "sector" (token e).
+  auto candidate = [&](size_t b, size_t e, bool sector) -> std::optional<Span> {
+    if (!name_at(b, e)) return std::nullopt;
     // "The X sector" names a sector with its word, as "the Gaza Strip" does; in an address
     // ("X sector, Y municipality") the word says the level, as "village" does.
-    if (sector && LowerAscii(word(b - 1)) == "the") e = i + 1;
+    if (sector && LowerAscii(word(b - 1)) == "the") ++e;
     const Span name{doc.tokens[b].span.begin, doc.tokens[e - 1].span.end};
     // A name the places layer read (resolved, a demonym, a person's name) is not a lost village.
     bool known = false;
@@ -2967,6 +2953,43 @@ std::optional<Span> DesignatedVillage(const Document& doc, Span sentence, size_t
       if (a.span.begin < name.end && name.begin < a.span.end) known = true;
     }
     if (!known && accept(name)) return name;
+    return std::nullopt;
+  };
+  for (size_t i = first; i < last; ++i) {
+    // Only words of the sizes and first letters of the designators can be one; the others are
+    // passed over with one table load and one branch ("of" is read from the "village" or
+    // "hamlet" before it, so the many two-letter words never pass).
+    if (!MayBeVillageDesignator(text, tokens[i].span)) continue;
+    // The word compared as lower case in place (no lowered copy: "Sunday", "Thursday",
+    // "following" ... pass the test above in most sentences).
+    const std::string_view wd = word(i);
+    const bool village = SameLowerAscii(wd, "village") || SameLowerAscii(wd, "hamlet");
+    const bool sector = !village && SameLowerAscii(wd, "sector");
+    if (village || sector || SameLowerAscii(wd, "township") || SameLowerAscii(wd, "frontline") ||
+        SameLowerAscii(wd, "frontlines")) {
+      // Up to three capitalized words before it.
+      const size_t e = i;
+      size_t b = e;
+      while (b > first + 1 && e - b < 3 && name_word(b - 1) &&
+             (b == e || doc.tokens[b].span.begin - doc.tokens[b - 1].span.end == 1)) {
+        --b;
+      }
+      if (auto name = candidate(b, e, sector)) return name;
+      // "the village of X": up to three capitalized words after the "of" that follows it (the
+      // "of" ends in the sentence too). Nothing between the two can lead a name.
+      if (!village || i + 1 >= last || !SameLowerAscii(word(i + 1), "of")) continue;
+      ++i;
+    } else if (wd != "Barangay") {
+      continue;
+    }
+    // Up to three capitalized words after token i ("of", "Barangay").
+    const size_t b = i + 1;
+    size_t e = b;
+    while (e < doc.tokens.size() && e - b < 3 && doc.tokens[e].span.end <= sentence.end &&
+           name_word(e) && (e == b || doc.tokens[e].span.begin - doc.tokens[e - 1].span.end == 1)) {
+      ++e;
+    }
+    if (auto name = candidate(b, e, /*sector=*/false)) return name;
   }
   return std::nullopt;
 }
@@ -3021,11 +3044,21 @@ bool LivesAtVillage(const Document& doc, Span name) {
 // the most specific place of the event: `location` takes its name as written, without a
 // GeoNames id; coordinates and precision stay those of the chosen mention. Only when the chosen
 // mention is coarser than a town, or holds the village ("X village in Y district").
-void NameVillage(const Document& doc, Span sentence, const PlaceMention& chosen,
+void NameVillage(const Document& doc, const Sentence& sentence, const PlaceMention& chosen,
                  EventLocation* loc) {
   if (loc->geonameid == 0) return;  // already named by NameUnlocatedPlace
+  // The first token starting in the sentence: its token_begin when the token before it starts
+  // before the sentence (checked, else searched for).
+  const Token* const tokens = doc.tokens.data();
+  const size_t b = sentence.token_begin;
+  const size_t first =
+      b <= doc.tokens.size() &&
+              (b == doc.tokens.size() || tokens[b].span.begin >= sentence.span.begin) &&
+              (b == 0 || tokens[b - 1].span.begin < sentence.span.begin)
+          ? b
+          : TokenAt(doc, sentence.span.begin);
   const std::optional<Span> name =
-      DesignatedVillage(doc, sentence, TokenAt(doc, sentence.begin), [&](Span name) {
+      DesignatedVillage(doc, sentence.span, first, sentence.token_end, [&](Span name) {
         PlaceMention village;
         village.span = name;
         return Rank(chosen) < 6 || FollowsAsContainer(doc, village, chosen);
@@ -3293,8 +3326,9 @@ bool DesignatedAsVillage(const Document& doc, const PlaceMention& m) {
 // sentence writes with it (NameUnlocatedPlace, NameVillage). Another mention of the same entry
 // in the sentence may be the one written after the place ("insurgency in Algeria ... near a
 // reservoir in Boudoukha, Algeria").
-EventLocation Located(const Document& doc, Span s, const PlaceMention& chosen, const Gazetteer& gaz,
-                      DocPlaces& ctx) {
+EventLocation Located(const Document& doc, const Sentence& sentence, const PlaceMention& chosen,
+                      const Gazetteer& gaz, DocPlaces& ctx) {
+  const Span s = sentence.span;
   EventLocation loc = FromMention(doc, chosen, gaz, ctx);
   NameUnlocatedPlace(doc, chosen, &loc);
   // Only the mentions that start in the sentence can lie inside it (places are in text order).
@@ -3308,7 +3342,7 @@ EventLocation Located(const Document& doc, Span s, const PlaceMention& chosen, c
     }
     NameUnlocatedPlace(doc, other, &loc);
   }
-  NameVillage(doc, s, chosen, &loc);
+  NameVillage(doc, sentence, chosen, &loc);
   if (!ctx.loose.empty()) NameLooseTownPassedOver(doc, s, chosen, ctx, &loc);
   return loc;
 }
@@ -3325,7 +3359,7 @@ const std::optional<EventLocation>& SentencePlace(const Document& doc, size_t j,
   if (!slot) {
     const Span sj = doc.sentences[j].span;
     if (auto m = BestInContext(doc, sj, gaz, ctx)) {
-      slot.emplace(Located(doc, sj, *m, gaz, ctx));
+      slot.emplace(Located(doc, doc.sentences[j], *m, gaz, ctx));
     } else {
       slot.emplace(std::nullopt);
     }
@@ -3507,6 +3541,11 @@ FoldedText FoldTextMemo(std::string_view text, const Gazetteer& gaz) {
   return f;
 }
 
+bool MayBeVillageDesignator(std::string_view word) {
+  if (word.empty()) return false;
+  return sitrep::MayBeVillageDesignator(word.data(), Span{0, static_cast<uint32_t>(word.size())});
+}
+
 size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t cap) {
   return sitrep::BoundedEditDistance(a, b, cap);
 }
@@ -3644,8 +3683,9 @@ std::optional<EventLocation> VillageInside(const Document& doc, const EventLocat
     }
     return false;
   };
-  const std::optional<Span> name =
-      DesignatedVillage(doc, span, doc.sentences[sentence].token_begin, [&](Span name) {
+  const std::optional<Span> name = DesignatedVillage(
+      doc, span, doc.sentences[sentence].token_begin, doc.sentences[sentence].token_end,
+      [&](Span name) {
         return StatedAtVillage(doc, name) || (at_home && home_in_chosen(name) && at_home());
       });
   if (!name) return std::nullopt;

@@ -90,6 +90,11 @@ std::string_view EmbeddedCityDivisionsTsv();
 std::string_view CityDivisionName(std::string_view code);
 std::string_view CityDivisionNameOf(const Gazetteer& gaz, GeoId a1);
 
+// Whether `word` (its size and first byte, either case) may be one of the words that designate a
+// village a sentence names ("hamlet", "sector", "village", "township", "barangay", "frontline",
+// "frontlines"): the test that passes over the other words of a sentence before comparing.
+bool MayBeVillageDesignator(std::string_view word);
+
 // Levenshtein distance of `a` and `b`, or cap + 1 when their lengths already differ by more.
 size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t cap);
 

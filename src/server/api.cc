@@ -225,7 +225,7 @@ ApiResponse Api::Event(const std::string& event_id) const {
     if (!s.ok()) return FromStatus(s, "article");
   }
   for (const auto& ev : event->evidence) {
-    Status s = load(std::string(ev.doc_id));
+    Status s = load(std::string(ev.doc_id()));
     if (!s.ok()) return FromStatus(s, "article");
   }
 
@@ -247,11 +247,11 @@ ApiResponse Api::Event(const std::string& event_id) const {
   for (const Evidence& ev : evidence) {
     w.BeginObject()
         .Field("field", ev.field)
-        .Field("doc_id", ev.doc_id)
+        .Field("doc_id", ev.doc_id())
         .Field("start", ev.start)
         .Field("end", ev.end)
-        .Field("text", ev.text);
-    const auto& a = articles[std::string(ev.doc_id)];
+        .Field("text", ev.text());
+    const auto& a = articles[std::string(ev.doc_id())];
     if (a && ev.start <= ev.end && ev.end <= a->text.size()) {
       w.Field("before", TextBefore(a->text, ev.start, kEvidenceContextBytes));
       w.Field("after", TextAfter(a->text, ev.end, kEvidenceContextBytes));

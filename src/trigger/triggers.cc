@@ -24,6 +24,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <initializer_list>
 #include <memory>
@@ -38,7 +39,7 @@
 #include "trigger/historical.h"
 #include "trigger/lexicon.h"
 #include "util/literal_equal.h"
-#include "util/rarest_byte.h"
+#include "util/prefetch.h"
 #include "util/word_set.h"
 
 namespace sitrep {
@@ -94,6 +95,9 @@ struct SentenceScan {
   // A past date written as a possessive ("last year's mutinies") dates the noun after it, not
   // the sentence: its weight, and the token it ends before, for the cue that noun is.
   std::vector<std::pair<uint32_t, float>> possessive_history;
+  // A trigger kept in the sentence (after the everyday-sense rules) is of the sub-event type
+  // "Disrupted weapons use" (set by Classifier::Run, read by each typing).
+  bool disrupt = false;
 };
 
 // `type` == `name`: as views, sizes are compared first (a std::string compared with a literal
@@ -110,19 +114,6 @@ std::string_view TokenText(const Document& doc, uint32_t t) {
   const Span span = doc.tokens[t].span;
   return std::string_view(doc.text.data() + span.begin, span.size());
 }
-
-// The classifier's per-document tables, kept per thread and reused from document to document
-// (an allocation per sentence and per trigger cost more than the typing).
-struct ClassifierBuffers {
-  std::vector<SentenceScan> scans;  // grows only; the first doc.sentences.size() are the scans
-  std::vector<std::vector<const ActorMention*>> actors_in;  // grows only, like `scans`
-  std::vector<uint8_t> actors_in_filled;
-  std::vector<int8_t> off_duty_in;
-  std::vector<int8_t> unarmed_weapons_in;
-  std::vector<size_t> labels;
-  std::vector<std::string_view> armed;         // Type's armed actor names
-  std::vector<const ActorMention*> before;     // Type's armed mentions before the cue
-};
 
 // The one-word cues Scan tests by their key, as flags of the trie nodes the root's first step
 // reaches: a token's key is one of these words exactly when that step reaches a node with the
@@ -171,13 +162,26 @@ const std::vector<uint16_t>& GetScanWordFlags() {
   return flags;
 }
 
+// The classifier's per-document tables, kept per thread and reused from document to document
+// (an allocation per sentence and per trigger cost more than the typing).
+struct ClassifierBuffers {
+  std::vector<SentenceScan> scans;  // grows only; the first doc.sentences.size() are the scans
+  std::vector<std::vector<const ActorMention*>> actors_in;  // grows only, like `scans`
+  std::vector<uint8_t> actors_in_filled;
+  std::vector<int8_t> off_duty_in;
+  std::vector<int8_t> unarmed_weapons_in;
+  std::vector<size_t> labels;
+  std::vector<const ActorMention*> before;  // Type's armed mentions before the cue
+  // The lexicon and its ScanWord flags, looked up once per thread (each lookup per document
+  // read a function-local static's guard, on a line the other stages had pushed out).
+  const trigger::Lexicon& lex = trigger::GetLexicon();
+  const uint16_t* word_flags = GetScanWordFlags().data();
+};
+
 class Scanner {
  public:
-  explicit Scanner(const Document& doc)
-      : doc_(doc),
-        lex_(trigger::GetLexicon()),
-        keys_(actor::ThreadTokenKeys(doc)),
-        word_flags_(GetScanWordFlags().data()) {}
+  Scanner(const Document& doc, const actor::TokenKeys& keys, const ClassifierBuffers& tables)
+      : doc_(doc), lex_(tables.lex), keys_(keys), word_flags_(tables.word_flags) {}
 
   // Fills `out` (its buffers reused) with the scan of sentence `s`.
   void Scan(const Sentence& s, SentenceScan& out) const {
@@ -187,18 +191,15 @@ class Scanner {
     out.has = {};
     uint32_t trigger_end = s.token_begin;
     float pos = 0, neg = 0;
-    for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
-      // Most tokens start no phrase: passed over in a tight loop, before the trie's first step
-      // and the month tests.
-      i = static_cast<uint32_t>(lex_.trie.NextFromRoot(keys_, i, s.token_end));
-      if (i == s.token_end) break;
+    // The phrases starting at token i, longest first.
+    auto scan_from = [&](uint32_t i) {
       actor::PhraseTrie::Step step = lex_.trie.StepTo(actor::PhraseTrie::kRoot, keys_, i);
-      if (step.node < 0) continue;
+      if (step.node < 0) return;
       // The node of token i's key alone (the one-word tests below compare it, not the key).
       const int32_t first = step.node;
       if ((word_flags_[first] & kMonthWord) != 0 &&
           (IsMonthHomograph(TokenText(doc_, i)) || LowerCaseMonth(s, i))) {
-        continue;
+        return;
       }
       Hit best;
       for (uint32_t j = i; j < s.token_end; ++j) {
@@ -263,6 +264,24 @@ class Scanner {
         out.triggers.push_back(best);
         out.has[static_cast<size_t>(best.cue->cls)] = true;
         trigger_end = best.end;
+      }
+    };
+    // The tokens that may start a phrase (lex_.starts), 64 at a time as the bits of a word, then
+    // each of them in order. Most tokens start none: they are passed over without a branch
+    // (a third of them start some phrase's first key, most of these no phrase, and the loop
+    // that stopped at each guessed its exit wrong).
+    const uint64_t* const hashes = keys_.hashes();
+    const actor::PhraseStarts& starts = lex_.trie.starts();
+    for (uint32_t base = s.token_begin; base < s.token_end; base += 64) {
+      const uint32_t stop = std::min<uint32_t>(base + 64, s.token_end);
+      const uint32_t last = s.token_end - 1;  // tested alone: no next token in its sentence
+      uint64_t may = 0;
+      for (uint32_t t = base; t < std::min(stop, last); ++t) {
+        may |= uint64_t{starts.MayStart(hashes[t], hashes[t + 1])} << (t - base);
+      }
+      if (stop == s.token_end) may |= uint64_t{starts.MayStartLast(hashes[last])} << (last - base);
+      for (; may != 0; may &= may - 1) {
+        scan_from(base + static_cast<uint32_t>(std::countr_zero(may)));
       }
     }
     // Mail is an attack only when it carries something harmful ("envelopes containing a white
@@ -501,6 +520,7 @@ class Classifier {
       : doc_(doc),
         pub_(trigger::ParseYearMonth(doc.published)),
         lower_(ThreadLower(doc.text)),
+        keys_(actor::ThreadTokenKeys(doc)),
         buffers_(buffers),
         actors_in_(buffers.actors_in),
         actors_in_filled_(buffers.actors_in_filled),
@@ -514,7 +534,16 @@ class Classifier {
   }
 
   void Run(std::vector<TriggerMention>* out) {
-    Scanner scanner(doc_);
+    // The casualty frames and temporal expressions were written by stages that ran over the
+    // whole batch before the places stage: their lines are out of the cache by now (and the
+    // document's lines that hold where they are: FindTriggers asked for those). Asked for
+    // now, they arrive while the sentences are scanned (typing waited for them at its first
+    // hit).
+    constexpr size_t kAhead = 8 * 64;  // the lines the first typings read
+    util::PrefetchLines(doc_.casualties.data(), doc_.casualties.size() * sizeof(CasualtyFrame),
+                        kAhead);
+    util::PrefetchLines(doc_.timex.data(), doc_.timex.size() * sizeof(Timex), kAhead);
+    Scanner scanner(doc_, keys_, buffers_);
     const size_t n = doc_.sentences.size();
     if (buffers_.scans.size() < n) buffers_.scans.resize(n);
     for (size_t si = 0; si < n; ++si) scanner.Scan(doc_.sentences[si], buffers_.scans[si]);
@@ -529,6 +558,10 @@ class Classifier {
         return StrategicWithoutSides(si, h) || HarmWithoutViolence(si, h) ||
                OperationWithoutForces(si, h) || FigurativeFight(si, h) ||
                DemandWithoutCrowd(si, h) || CriminalArrest(si, h);
+      });
+      SentenceScan& kept = buffers_.scans[si];
+      kept.disrupt = std::any_of(kept.triggers.begin(), kept.triggers.end(), [](const Hit& t) {
+        return Is(t.cue->sub_event_type, "Disrupted weapons use");
       });
       const size_t first = out->size();
       for (const Hit& hit : scans_[si].triggers) {
@@ -797,15 +830,26 @@ class Classifier {
     m.score = cue.score;
 
     const std::vector<const ActorMention*>& actors = ActorsIn(si);
-    std::vector<std::string_view>& armed = buffers_.armed;
-    armed.clear();
+    // An armed actor is named in the sentence (the rules ask only whether one is, not which).
+    bool armed_named = false;
     // Sides: armed actors or armed-target words before and after the cue ("militants attacked
     // an army post", "a soldier was killed by gunmen"); "JNIM and/or ISGS" stays one side.
     bool armed_before = false, armed_after = false;
     bool state = false, civilians = false, rioters = false, protesters = false;
+    bool non_state = false;  // a non-state armed actor is named
+    // Unarmed people as the doers: a civilian or rioter mention before the cue with no armed
+    // actor before it ("villagers pelted stones at police", "a mob of locals killed two
+    // thieves"), not a passive ("a man was shot"); civilians only among the three tokens before.
+    bool crowd_before = false;
+    const uint32_t near_begin = doc_.tokens[ReachBefore(si, hit, 3)].span.begin;
     // "shot dead a police officer (assumed off-duty)": soldiers and police hit while off duty
     // are civilians to ACLED, not an armed side.
-    const bool off_duty = OffDutyNear(si);
+    // (Asked only where it decides, on first use: most typings never need it.)
+    int8_t off_duty_near = -1;
+    auto off_duty = [&] {
+      if (off_duty_near < 0) off_duty_near = OffDutyNear(si) ? 1 : 0;
+      return off_duty_near != 0;
+    };
     std::vector<const ActorMention*>& before = buffers_.before;
     before.clear();
     for (const ActorMention* a : actors) {
@@ -813,15 +857,16 @@ class Classifier {
     }
     for (const ActorMention* a : actors) {
       if (IsArmedInter(a->inter)) {
-        if (std::find(armed.begin(), armed.end(), a->actor) == armed.end()) armed.push_back(a->actor);
+        armed_named = true;
         state = state || a->inter == 1;
+        non_state = non_state || (a->inter != 1 && a->inter != 8);
         if (a->span.end <= m.span.begin) armed_before = true;
         // A later mention of the side already named is no second side: "JNIM militants opened
         // fire ... the assailants fled", "Malian troops attacked ... the army said".
         if (a->span.begin >= m.span.end &&
             std::none_of(before.begin(), before.end(),
                          [&](const ActorMention* b) { return SameSide(*b, *a); })) {
-          if (off_duty && a->inter == 1) {
+          if (a->inter == 1 && off_duty()) {
             civilians = true;
           } else {
             armed_after = true;
@@ -831,6 +876,9 @@ class Classifier {
       civilians = civilians || a->inter == 7;
       rioters = rioters || a->inter == 5;
       protesters = protesters || a->inter == 6;
+      crowd_before =
+          crowd_before || (a->span.end <= m.span.begin &&
+                           (a->inter == 5 || (a->inter == 7 && a->span.end >= near_begin)));
     }
     bool victims = civilians;
     // Non-state fighters counted among the dead are a target unless they are the attackers
@@ -854,8 +902,13 @@ class Classifier {
     const bool typed_by_doers = cue.cls == CueClass::kFixed || cue.cls == CueClass::kAttack ||
                                 cue.cls == CueClass::kKill || cue.cls == CueClass::kClash ||
                                 cue.cls == CueClass::kWeapon;
+    // Of the fixed cues only an abduction reads the victims' side, the cue's object and an
+    // armed side hit (abducted soldiers are a clash): for the others (arrests, strikes, blasts,
+    // most fixed cues) these are not looked for, their casualty frames not read.
+    const bool typed_by_sides = typed_by_doers && (cue.cls != CueClass::kFixed ||
+                                                   Is(sub, "Abduction/forced disappearance"));
     bool target_before = false, target_after = false;
-    const bool doer_words = typed_by_doers && (HasContext(si, CueClass::kCtxVictim) ||
+    const bool doer_words = typed_by_sides && (HasContext(si, CueClass::kCtxVictim) ||
                                                HasContext(si, CueClass::kCtxArmedTarget));
     for (const Hit& c : doer_words ? std::span<const Hit>(scan.context) : std::span<const Hit>()) {
       // Person words anywhere; place words ("village", "market") only as the cue's object.
@@ -863,7 +916,7 @@ class Classifier {
         victims = true;
       }
       if (c.cue->cls == CueClass::kCtxArmedTarget && !InsideArmedActor(si, c) && !OffDuty(c) &&
-          !off_duty) {
+          !off_duty()) {
         if (c.begin >= hit.end) target_after = true;
         if (c.end <= hit.begin) target_before = true;
       }
@@ -871,7 +924,8 @@ class Classifier {
     bool armed_hit = false;
     // Casualty frames of the sentence that count soldiers or fighters after the cue ("killing
     // three soldiers", "two militants were wounded"): an armed target was hit.
-    for (const CasualtyFrame& f : typed_by_doers ? doc_.casualties : std::span<const CasualtyFrame>()) {
+    for (const CasualtyFrame& f :
+         typed_by_sides ? doc_.casualties : std::span<const CasualtyFrame>()) {
       if (f.sentence != si || f.negated || f.self_inflicted || f.span.begin < m.span.end) continue;
       if (f.fate != Fate::kKilled && f.fate != Fate::kInjured) continue;
       // (Only soldiers or fighters can be the hit: the others are passed over before the
@@ -879,7 +933,9 @@ class Classifier {
       if (f.category != VictimCategory::kStateForces && f.category != VictimCategory::kNonState) {
         continue;
       }
-      if (OffDutyVictims(f) || (off_duty && f.category == VictimCategory::kStateForces)) continue;
+      if (OffDutyVictims(f) || (f.category == VictimCategory::kStateForces && off_duty())) {
+        continue;
+      }
       if (f.category == VictimCategory::kStateForces ||
           (f.category == VictimCategory::kNonState && other_non_state(f))) {
         armed_hit = true;
@@ -888,35 +944,24 @@ class Classifier {
     target_after = target_after || armed_hit;
     bool two_sides = (armed_before && (armed_after || target_after)) || (armed_after && target_before);
     bool protest_context = Near(si, CueClass::kProtest) || protesters;
-    bool disrupt = false;
-    for (const Hit& t : scan.triggers) {
-      disrupt = disrupt || Is(t.cue->sub_event_type, "Disrupted weapons use");
-    }
+    const bool disrupt = scan.disrupt;
 
     // 1 person, 3 civilian place, 2 armed, 0 none
-    int object_kind = typed_by_doers ? ObjectAfter(si, hit) : 0;
-    if (off_duty && object_kind == 2) object_kind = 1;
+    int object_kind = typed_by_sides ? ObjectAfter(si, hit) : 0;
+    if (object_kind == 2 && off_duty()) object_kind = 1;
     const int object = object_kind == 3 ? 1 : object_kind;
-    // Unarmed people as the doers: a civilian or rioter mention before the cue with no armed
-    // actor before it ("villagers pelted stones at police", "a mob of locals killed two
-    // thieves"), not a passive ("a man was shot").
-    bool non_state = false;
-    for (const ActorMention* a : actors) non_state = non_state || (IsArmedInter(a->inter) && a->inter != 1 && a->inter != 8);
-    bool crowd_before = false;
-    const uint32_t near_begin = doc_.tokens[ReachBefore(si, hit, 3)].span.begin;
-    for (const ActorMention* a : actors) {
-      if (a->span.end > m.span.begin) continue;
-      if (a->inter == 5 || (a->inter == 7 && a->span.end >= near_begin)) crowd_before = true;
-    }
     const bool crowd_subject = typed_by_doers && crowd_before && !armed_before && !PassiveBefore(hit);
     // People acting as a crowd without firearms: "beaten up by locals", "a group of residents
     // attacked", "pelted stones at police" (ACLED's mob violence).
     // In the passive the armed mention before the cue is the victim ("a policeman was beaten
     // up by three persons").
-    const bool crowd_act = typed_by_doers && !Shooting(hit) && !Firearm(hit) &&
-                           ((!armed_before && (StoneThrowing(hit) ||
-                                               CrowdDoer(si, hit, cue, object_kind))) ||
-                            CrowdAgent(si, hit));
+    // (Asked only where it decides: an attack or killing cue with no non-state side and no
+    // protest near.)
+    auto crowd_act = [&] {
+      return typed_by_doers && !Shooting(hit) && !Firearm(hit) &&
+             ((!armed_before && (StoneThrowing(hit) || CrowdDoer(si, hit, cue, object_kind))) ||
+              CrowdAgent(si, hit));
+    };
     switch (cue.cls) {
       case CueClass::kFixed:
         // Residents or rioters burning or ransacking, with no armed group among them: a riot.
@@ -969,9 +1014,11 @@ class Classifier {
       case CueClass::kAttack:
       case CueClass::kKill: {
         bool kill = cue.cls == CueClass::kKill;
-        if ((crowd_subject || crowd_act) && !non_state && !protest_context) {
+        const bool unarmed_scene = !non_state && !protest_context;
+        const bool crowd_acted = unarmed_scene && crowd_act();
+        if ((crowd_subject || crowd_acted) && unarmed_scene) {
           sub = "Mob violence";
-          m.score = crowd_act ? 0.8f : 0.7f;
+          m.score = crowd_acted ? 0.8f : 0.7f;
         } else if (armed_hit && armed_before && !protest_context) {
           // Soldiers or rival fighters among the dead: a battle, whatever else was hit.
           sub = "Armed clash";
@@ -980,7 +1027,7 @@ class Classifier {
           // The cue's object decides: "assassinated a civilian", "executed 7 villagers".
           sub = "Attack";
           m.score = kill ? 0.72f : 0.7f;
-        } else if (object == 2 && (armed_before || !armed.empty())) {
+        } else if (object == 2 && (armed_before || armed_named)) {
           sub = "Armed clash";
           m.score = kill ? 0.6f : 0.66f;
         } else if (two_sides) {
@@ -992,7 +1039,7 @@ class Classifier {
         } else if (rioters) {
           sub = "Mob violence";
           m.score = 0.6f;
-        } else if (!armed.empty()) {
+        } else if (armed_named) {
           // One armed side and a killing with no armed target: a killing of unnamed people.
           // ("JNIM militants shot dead a tracker", "gunmen killed a doctor").
           const bool lethal = kill && cue.score > 0.5f && armed_before && object == 0 &&
@@ -1038,7 +1085,7 @@ class Classifier {
           // "gunmen ambushed and killed four farmers" / "ambushed a bus": victims, not a battle.
           sub = "Attack";
           m.score = 0.7f;
-        } else if (armed.empty() && protest_context) {
+        } else if (!armed_named && protest_context) {
           sub = "Violent demonstration";
           m.score = 0.8f;
         } else if (!non_state && !armed_hit && UnarmedWeaponsNear(si)) {
@@ -1046,12 +1093,12 @@ class Classifier {
           // ("clashed with police ... pelted stones at them").
           sub = protest_context ? "Violent demonstration" : "Mob violence";
           m.score = 0.78f;
-        } else if ((armed.empty() && (Near(si, CueClass::kCtxCommunal) || rioters || civilians)) ||
+        } else if ((!armed_named && (Near(si, CueClass::kCtxCommunal) || rioters || civilians)) ||
                    (!non_state && (crowd_before || CrowdAgainstState(si, hit)))) {
           // Unarmed sides fighting, or a crowd against state forces ("a clash between police and
           // shopkeepers"); but ethnic or clan groups fighting to the death are communal
           // militias in a battle ("Bissa farmers clashed with Fula herders ... 7 killed").
-          const bool battle = armed.empty() && EthnicNear(si) && LethalNear(si);
+          const bool battle = !armed_named && EthnicNear(si) && LethalNear(si);
           sub = battle ? "Armed clash" : "Mob violence";
           m.score = 0.72f;
         } else {
@@ -1295,9 +1342,9 @@ class Classifier {
   }
   // "off-duty" or "off duty" in sentence `si` or a neighbour.
   bool OffDutyNear(uint32_t si) const {
-    // Both spellings hold "duty": a text without it (most) has no sentence to test.
-    if (duty_in_text_ < 0) duty_in_text_ = util::ContainsLowerAscii(lower_, "duty") ? 1 : 0;
-    if (duty_in_text_ == 0) return false;
+    // Both spellings hold a token "off-duty" or "duty": a document with neither (most) has no
+    // sentence to test.
+    if ((RareWords() & kRareDuty) == 0) return false;
     return NearSentence(si, off_duty_in_, [&](const Sentence& s) {
       for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
         const std::string_view w = Low(doc_.tokens[t].span);
@@ -1323,18 +1370,20 @@ class Classifier {
   }
 
   // One of `words` (lower case) among the `reach` tokens before the cue.
-  bool WordBefore(uint32_t si, const Hit& hit, uint32_t reach,
-                  std::initializer_list<std::string_view> words) const {
+  // (The words are literals, each compared inline: a list of views compared each through
+  // memcmp out of line.)
+  template <size_t... N>
+  bool WordBefore(uint32_t si, const Hit& hit, uint32_t reach, const char (&... words)[N]) const {
     for (uint32_t t = ReachBefore(si, hit, reach); t < hit.begin; ++t) {
       const std::string_view w = Low(doc_.tokens[t].span);
-      if (std::find(words.begin(), words.end(), w) != words.end()) return true;
+      if ((... || (w == words))) return true;
     }
     return false;
   }
 
   // "backed by", "supported by", "followed by", "accompanied by" among the three words before.
   bool SupportWordBefore(uint32_t si, const Hit& hit) const {
-    return WordBefore(si, hit, 3, {"backed", "supported", "followed", "accompanied"});
+    return WordBefore(si, hit, 3, "backed", "supported", "followed", "accompanied");
   }
 
   // Gunfire named in sentence `si` (a weapon-class cue: "small arms fire", "gunfire").
@@ -1356,6 +1405,27 @@ class Classifier {
     return false;
   }
 
+  // The document-wide prechecks of rules that look for a rare word token by token: whether
+  // some token is "off-duty" or "duty" (kRareDuty), "drug" (kRareDrug), in any case. Such a
+  // token has that word as its key: one pass over the key hashes (actor::PhraseTrie::KeyHash)
+  // without a branch, on first use (a search of the lower-cased text for the words' letters
+  // stopped at every 'y' and 'g').
+  static constexpr uint8_t kRareDuty = 1, kRareDrug = 2;
+  uint8_t RareWords() const {
+    if (rare_words_ >= 0) return static_cast<uint8_t>(rare_words_);
+    static const uint64_t kOffDuty = actor::PhraseTrie::KeyHash("off-duty");
+    static const uint64_t kDuty = actor::PhraseTrie::KeyHash("duty");
+    static const uint64_t kDrug = actor::PhraseTrie::KeyHash("drug");
+    const uint64_t* const hashes = keys_.hashes();
+    bool duty = false, drug = false;
+    for (size_t i = 0, n = keys_.size(); i < n; ++i) {
+      duty |= (hashes[i] == kOffDuty) | (hashes[i] == kDuty);
+      drug |= hashes[i] == kDrug;
+    }
+    rare_words_ = static_cast<int8_t>((duty ? kRareDuty : 0) | (drug ? kRareDrug : 0));
+    return static_cast<uint8_t>(rare_words_);
+  }
+
   // The victims are said to be drug traffickers: a sentence naming "the victim(s)" with
   // charges or a conviction for drug trafficking.
   bool DrugLinkedVictims() const {
@@ -1370,15 +1440,8 @@ class Classifier {
     static constexpr std::string_view kRecordWords[] = {"charges", "convicted"};
     static const util::WordBits kDrugWords{
         {kVictimWords, kVictimWord}, {kDrugWordList, kDrugWord}, {kRecordWords, kRecordWord}};
-    // No "drug" anywhere in the lower-cased text: no token is the word (most documents). (Found
-    // at its 'g', which few words have: a find of the word stops at every 'd' of the text.)
-    const std::string_view text = lower_;
-    bool drug = false;
-    for (size_t g = text.find('g', 3); g != std::string_view::npos && !drug;
-         g = text.find('g', g + 1)) {
-      drug = text[g - 3] == 'd' && text[g - 2] == 'r' && text[g - 1] == 'u';
-    }
-    if (!drug) return false;
+    // No token "drug" in the document (most): no sentence to test.
+    if ((RareWords() & kRareDrug) == 0) return false;
     for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
       const Sentence& s = doc_.sentences[si];
       bool victim = false, drug = false, record = false;
@@ -1413,8 +1476,8 @@ class Classifier {
   // one told (an earlier/previous/past/prior among the two words before the cue); or one the
   // told event answered ("in revenge for the army's offensive", "in retaliation for clashes").
   bool EarlierFight(uint32_t si, const Hit& hit) const {
-    return WordBefore(si, hit, 2, {"earlier", "previous", "past", "prior"}) ||
-           WordBefore(si, hit, 5, {"revenge", "retaliation", "avenge"});
+    return WordBefore(si, hit, 2, "earlier", "previous", "past", "prior") ||
+           WordBefore(si, hit, 5, "revenge", "retaliation", "avenge");
   }
 
   // A crowd's weapons (stones, sticks, clubs, firecrackers) in sentence `si` or a neighbour.
@@ -1476,7 +1539,7 @@ class Classifier {
   }
 
   // "also" among the three words before the cue.
-  bool AlsoBefore(uint32_t si, const Hit& hit) const { return WordBefore(si, hit, 3, {"also"}); }
+  bool AlsoBefore(uint32_t si, const Hit& hit) const { return WordBefore(si, hit, 3, "also"); }
 
   // A number or number word ("3", "three"): a count, as of victims.
   bool CountWord(uint32_t t) const {
@@ -1554,7 +1617,7 @@ class Classifier {
       operation |= Low(doc_.tokens[t].span).rfind("operation", 0) == 0;
     }
     if (!operation) return {};
-    if (!WordBefore(si, hit, 4, {"during"})) return {};
+    if (!WordBefore(si, hit, 4, "during")) return {};
     std::string_view outcome;
     for (const Hit& t : scans_[si].triggers) {
       if (t.begin == hit.begin) continue;
@@ -1712,7 +1775,9 @@ class Classifier {
       }
     }
     // Stop at a clause break: only the words before a comma, "and" or another cue belong to
-    // the object ("fighting killed three civilians" says nothing of what was fought).
+    // the object ("fighting killed three civilians" says nothing of what was fought). (With no
+    // object found there is nothing to stop before.)
+    if (kind == 0) return 0;
     for (uint32_t t = hit.end; t <= last; ++t) {
       const std::string_view w = TokenText(doc_, t);
       if (doc_.tokens[t].span.begin >= best) break;
@@ -1797,13 +1862,14 @@ class Classifier {
   const Document& doc_;
   trigger::YearMonth pub_;
   const std::string_view lower_;  // doc_.text, ASCII lower-cased
+  const actor::TokenKeys& keys_;  // of doc_'s tokens (actor::ThreadTokenKeys)
   ClassifierBuffers& buffers_;
   std::span<const SentenceScan> scans_;
   // Per-sentence memos, filled on first use (-1: not yet known).
   std::vector<std::vector<const ActorMention*>>& actors_in_;
   std::vector<uint8_t>& actors_in_filled_;
   std::vector<int8_t>& off_duty_in_;
-  mutable int8_t duty_in_text_ = -1;  // whether lower_ holds "duty"; -1 not looked at yet
+  mutable int8_t rare_words_ = -1;  // RareWords(); -1 not looked at yet
   std::vector<int8_t>& unarmed_weapons_in_;
   mutable int8_t drug_linked_ = -1;
 };
@@ -1856,6 +1922,10 @@ const std::vector<std::string_view>& AcledSubEventTypes() {
 }
 
 std::vector<TriggerMention> FindTriggers(const Document& doc) {
+  // The document's lines that say where its casualty frames and temporal expressions are
+  // (Classifier::Run asks for their lines in turn), without waiting for them.
+  __builtin_prefetch(&doc.casualties);
+  __builtin_prefetch(&doc.timex);
   thread_local ClassifierBuffers buffers;
   std::vector<TriggerMention> out;
   Classifier(doc, buffers).Run(&out);

@@ -114,7 +114,7 @@ TEST(SeedGolden, AnbarRaid) {
     EXPECT_FALSE(e.evidence.empty());
     for (const Evidence& ev : e.evidence) {
       ASSERT_LE(ev.end, text.size());
-      EXPECT_EQ(text.substr(ev.start, ev.end - ev.start), ev.text) << ev.field;
+      EXPECT_EQ(text.substr(ev.start, ev.end - ev.start), ev.text()) << ev.field;
     }
   }
   // Same input, same ids.
@@ -161,7 +161,8 @@ TEST_P(GoldenArticle, MatchesExpected) {
 
 INSTANTIATE_TEST_SUITE_P(Articles, GoldenArticle,
                          ::testing::Values("two_towns", "raid_and_strike", "protest_intervention",
-                                           "rising_toll", "background_only", "abduction"));
+                                           "rising_toll", "background_only", "abduction",
+                                           "police_of_the_country"));
 
 }  // namespace
 }  // namespace sitrep

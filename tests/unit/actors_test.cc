@@ -41,8 +41,20 @@ const ActorCase kCases[] = {
     {"Kenya's military moved north.", "Kenya's military", "Military Forces of Kenya", 1, "KEN", false},
     {"Malian armed forces patrolled the road.", "Malian armed forces", "Military Forces of Mali", 1, "MLI", false},
     {"Officers of the Iraqi National Intelligence Service took part.", "Iraqi National Intelligence Service", "Military Forces of Iraq", 1, "IRQ", false},
-    {"Burkinabe gendarmes opened a checkpoint.", "Burkinabe gendarmes", "Police Forces of Burkina Faso", 1, "BFA", false},
+    // Branches of a country's forces, named after the base as ACLED names them.
+    {"Burkinabe gendarmes opened a checkpoint.", "Burkinabe gendarmes", "Police Forces of Burkina Faso Gendarmerie", 1, "BFA", false},
+    {"Brazilian military police raided the favela.", "Brazilian military police", "Military Forces of Brazil Military Police", 1, "BRA", false},
+    {"Brazil's federal police arrested him.", "Brazil's federal police", "Police Forces of Brazil Federal Police", 1, "BRA", false},
+    // ACLED names special forces as a branch of few countries' militaries: the plain name.
+    {"Malian special forces freed the hostages.", "Malian special forces", "Military Forces of Mali", 1, "MLI", false},
+    {"The Ivorian gendarmerie closed the road.", "Ivorian gendarmerie", "Police Forces of the Ivory Coast Gendarmerie", 1, "CIV", false},
+    // A branch without a country is the bare base, completed by the role stage.
+    {"Gendarmes opened a checkpoint.", "Gendarmes", "Police Forces", 1, "", true},
+    {"A former gendarme was shot.", "gendarme", "Civilians", 7, "", true},
     {"Congolese soldiers repelled them.", "Congolese soldiers", "Military Forces of the Democratic Republic of Congo", 1, "COD", false},
+    // Countries ACLED writes with "the": the article once, whatever the lexicon's spelling.
+    {"Dutch troops left the base.", "Dutch troops", "Military Forces of the Netherlands", 1, "NLD", false},
+    {"Ivorian police closed the road.", "Ivorian police", "Police Forces of the Ivory Coast", 1, "CIV", false},
     // Bare force words: class mentions, country left to the role stage.
     {"The army said the road was open.", "army", "Military Forces", 1, "", true},
     {"Police arrested the driver.", "Police", "Police Forces", 1, "", true},
@@ -56,8 +68,12 @@ const ActorCase kCases[] = {
     {"Later al-Shabaab retreated.", "al-Shabaab", "Al Shabaab", 2, "SOM", false},
     {"Later al Shabaab retreated.", "al Shabaab", "Al Shabaab", 2, "SOM", false},
     {"JNIM claimed the ambush.", "JNIM", "JNIM: Group for Support of Islam and Muslims", 2, "", false},
-    {"The Houthis fired a drone.", "Houthis", "Military Forces of Yemen (Supreme Political Council)", 1, "YEM", false},
-    {"Ansar Allah denied it.", "Ansar Allah", "Military Forces of Yemen (Supreme Political Council)", 1, "YEM", false},
+    {"The Houthis fired a drone.", "Houthis", "Military Forces of Yemen Supreme Political Council", 1, "YEM", false},
+    {"Ansar Allah denied it.", "Ansar Allah", "Military Forces of Yemen Supreme Political Council", 1, "YEM", false},
+    // Branches and factions as ACLED names them without the era; ACLED's spelling of the VDP.
+    {"Pro-Hadi forces held the road.", "Pro-Hadi forces", "Military Forces of Yemen", 1, "YEM", false},
+    {"LNA troops shelled the area.", "LNA", "Military Forces of Libya Haftar Faction", 1, "LBY", false},
+    {"VDP members repelled the attack.", "VDP", "VDP: Volunteer for Defense of Homeland", 4, "BFA", false},
     {"The Arakan Army took the post.", "Arakan Army", "Arakan Army", 2, "MMR", false},
     {"M23 rebels advanced on the town.", "M23 rebels", "M23: March 23 Movement", 2, "COD", false},
     {"The Taliban's envoy spoke.", "Taliban's", "Taliban", 2, "AFG", false},
@@ -119,6 +135,26 @@ TEST(ActorsTest, ForcesOfTwoCountries) {
   ASSERT_EQ(got.size(), 2u);
   EXPECT_EQ(got[0].actor, "Military Forces of India");
   EXPECT_EQ(got[1].actor, "Military Forces of Pakistan");
+}
+
+// A branch mention says its branch, with or without a country; the names of a country's branches
+// come from the lexicon and lose the branch again for the country's government.
+TEST(ActorsTest, BranchesOfForces) {
+  const std::vector<ActorMention> a = Actors("Burkinabe gendarmes and soldiers left.");
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].branch, "Gendarmerie");
+  EXPECT_EQ(a[1].actor, "Military Forces");
+  EXPECT_EQ(a[1].branch, "");
+  EXPECT_EQ(Actors("Federal police left.").at(0).branch, "Federal Police");
+  EXPECT_EQ(ActorForcesName("BFA", true, "Gendarmerie"), "Police Forces of Burkina Faso Gendarmerie");
+  EXPECT_EQ(ActorForcesName("BFA", true, "Gendarmerie").data(), a[0].actor.data());
+  EXPECT_EQ(ActorForcesName("PHL", true, "Federal Police"), "Police Forces of the Philippines Federal Police");
+  EXPECT_EQ(ActorForcesName("BFA", true, "Navy Seals"), "");
+  EXPECT_EQ(ActorForcesName("BFA", false, "Gendarmerie"), "");  // the lexicon's is the police's
+  EXPECT_EQ(ActorForcesWithoutBranch("Military Forces of Brazil Military Police"), "Military Forces of Brazil");
+  EXPECT_EQ(ActorForcesWithoutBranch("Military Forces of Brazil"), "Military Forces of Brazil");
+  EXPECT_EQ(ActorForcesWithoutBranch("Military Forces of Libya Haftar Faction"), "Military Forces of Libya Haftar Faction");
+  EXPECT_EQ(ActorForcesWithoutBranch("Gendarmerie"), "Gendarmerie");
 }
 
 // Mention names view the lexicon, not the document: they outlive it (Actors returns them after
@@ -345,6 +381,33 @@ TEST(ActorsTest, TrieValuesInOrderAddedPerNode) {
   EXPECT_EQ(stepped, (std::vector<std::vector<uint32_t>>{{4}, {1, 3, 6}, {2, 5}, {7}}));
 }
 
+// A phrase with a key longer than kMaxKeyBytes is not added, one of kMaxKeyBytes is; a phrase
+// keeps its first kMaxValues values; stepping by tokens reads the same values as Values.
+TEST(ActorsTest, TrieLimitsOfKeyLengthAndValueCount) {
+  actor::PhraseTrie trie;
+  const std::string longest(actor::PhraseTrie::kMaxKeyBytes, 'k');
+  trie.Add({longest}, 1);
+  trie.Add({longest + "k"}, 2);
+  trie.Add({"x", longest + "k"}, 3);
+  EXPECT_GE(trie.Child(actor::PhraseTrie::kRoot, longest), 0);
+  EXPECT_EQ(trie.Child(actor::PhraseTrie::kRoot, longest + "k"), -1);
+  EXPECT_EQ(trie.Child(actor::PhraseTrie::kRoot, "x"), -1);
+  for (uint32_t v = 0; v <= actor::PhraseTrie::kMaxValues; ++v) trie.Add({"many"}, v);
+  const int32_t many = trie.Child(actor::PhraseTrie::kRoot, "many");
+  ASSERT_GE(many, 0);
+  const auto values = trie.Values(many);
+  ASSERT_EQ(values.size(), actor::PhraseTrie::kMaxValues);
+  for (uint32_t v = 0; v < values.size(); ++v) ASSERT_EQ(values[v], v);
+  Document doc;
+  doc.text = "many";
+  AnnotateActors(doc);
+  const actor::TokenKeys keys(doc);
+  ASSERT_EQ(keys.size(), 1u);
+  const actor::PhraseTrie::Step step = trie.StepTo(actor::PhraseTrie::kRoot, keys, 0);
+  EXPECT_EQ(step.node, many);
+  EXPECT_TRUE(std::equal(step.values.begin(), step.values.end(), values.begin(), values.end()));
+}
+
 // NextFromRoot passes over exactly tokens that take no step from the root, and stops at every
 // token that does, from every token and with every end.
 TEST(ActorsTest, NextFromRootPassesOverOnlyTokensWithoutARootStep) {
@@ -385,6 +448,64 @@ TEST(ActorsTest, NextFromRootPassesOverOnlyTokensWithoutARootStep) {
   }
   EXPECT_GT(stops, 100u);
   EXPECT_GT(passed, 10u);
+}
+
+// Whether a phrase of `trie` (a node with values) starts at token `i` and ends before `end`:
+// the reference NextPhraseStart is checked against, a walk of the trie from the token.
+bool PhraseStartsAt(const actor::PhraseTrie& trie, const actor::TokenKeys& keys, size_t i,
+                    size_t end) {
+  int32_t node = actor::PhraseTrie::kRoot;
+  for (size_t j = i; j < end; ++j) {
+    node = trie.Child(node, keys, j);
+    if (node < 0) return false;
+    if (!trie.Values(node).empty()) return true;
+  }
+  return false;
+}
+
+// NextPhraseStart passes over only tokens where no phrase starts, stops at every one where one
+// does, and passes over tokens that take a root step but open no phrase with the next token
+// ("the" before "rebels": "the army" is a phrase, "the" alone is not).
+TEST(ActorsTest, NextPhraseStartPassesOverOnlyTokensWhereNoPhraseStarts) {
+  actor::PhraseTrie trie;
+  uint32_t value = 0;
+  for (const char* phrase : {"armed clash", "armed men", "the army", "U.S. forces", "rebels",
+                             "abcdefghijklmnopq rebels", ",", "a b c d", "x"}) {
+    trie.Add(actor::PhraseKeys(phrase), value++);
+  }
+  // Enough phrases that the edge table grows several times after the first ones.
+  for (int k = 0; k < 300; k += 2) {
+    std::string word = "w";  // (appended: "w" + ... trips a GCC 12 -Wrestrict false positive)
+    word += std::to_string(k);
+    trie.Add({word, "x"}, value++);
+  }
+  Document doc;
+  doc.text =
+      "The army and armed men clashed with rebels, U.S. forces said; the ABCDEFGHIJKLMNOPQ "
+      "rebels' camp was quiet. The rebels and the U.S. said armed. Nothing else happened here "
+      "at all: a b c d, a b c, w0 w1 w2 w3 W4 w5 w298 w299 w150 w151 x w7 x";
+  AnnotateActors(doc);
+  const actor::TokenKeys keys(doc);
+  const size_t n = keys.size();
+  ASSERT_GT(n, 40u);
+  size_t stops = 0, passed_root_steps = 0;
+  for (size_t end = 0; end <= n; ++end) {
+    for (size_t i = 0; i <= end; ++i) {
+      const size_t next = trie.NextPhraseStart(keys, i, end);
+      ASSERT_GE(next, i);
+      ASSERT_LE(next, end);
+      for (size_t t = i; t < next; ++t) {
+        EXPECT_FALSE(PhraseStartsAt(trie, keys, t, end)) << keys[t] << " " << end;
+        if (trie.Child(actor::PhraseTrie::kRoot, keys, t) >= 0) ++passed_root_steps;
+      }
+      if (next < end) ++stops;
+      if (i < end && PhraseStartsAt(trie, keys, i, end)) {
+        EXPECT_EQ(next, i) << keys[i];
+      }
+    }
+  }
+  EXPECT_GT(stops, 100u);
+  EXPECT_GT(passed_root_steps, 100u);
 }
 
 TEST(ActorsTest, StageName) { EXPECT_EQ(MakeActorsStage()->name(), "actors"); }

@@ -1422,57 +1422,99 @@ TEST(EventFastPath, NotesPartsOfEverySize) {
   }
 }
 
-// Evidence rows added for two documents taking turns (as merging does) against the plain
-// definition: each row holds its document's id and its span's text; and the rows of one
-// document share one id string, the rows of one document and span one text. Rows of several
-// fields added at once are those of the fields added one by one.
+// Evidence rows given their strings a document at a time (ShareEvidenceStrings), against the
+// plain definition: each row holds its document's id and its span's text; the rows of one
+// document share one block (one id string), the rows of one document and span one text. Spans
+// at random — nested, overlapping, adjacent, repeated, at the text's ends — over several
+// events, and rows of another document in the same events (as merging makes them), which keep
+// their strings. Rows of several fields added at once are those of the fields added one by one.
 TEST(EventFastPath, EvidenceRowsShareStringsPerDocument) {
   Document a, b;
   a.id = "first-document-with-a-long-id";
-  a.text = "Gunmen killed five villagers in Kadaji on Monday.";
+  a.text = "Gunmen killed five villagers in Kadaji on Monday, police in Kaduna State said.";
   b.id = "second-document-with-a-long-id";
   b.text = "A bomb killed three soldiers in Kadaji on Tuesday.";
-  const Span spans[] = {{0, 6}, {7, 13}, {0, 6}, {32, 38}, {7, 13}, {0, 1}};
   const FieldName one[] = {"location"};
   const FieldName three[] = {"location", "admin1", "country"};
-  Event e;
-  std::vector<const Document*> docs;
-  std::vector<FieldName> fields;
-  for (int round = 0; round < 3; ++round) {
-    for (const Span& span : spans) {
-      for (const Document* d : {&a, &b, &a}) {
+  uint32_t seed = 12345;
+  auto next = [&seed](uint32_t n) {  // a small linear congruential generator: the same every run
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) % n;
+  };
+  for (int round = 0; round < 200; ++round) {
+    std::vector<Event> events(1 + next(3));
+    std::vector<std::vector<const Document*>> docs(events.size());
+    std::vector<std::vector<FieldName>> fields(events.size());
+    auto add_rows = [&](const Document& d, size_t count) {
+      for (size_t i = 0; i < count; ++i) {
+        const size_t k = next(static_cast<uint32_t>(events.size()));
+        const auto size = static_cast<uint32_t>(d.text.size());
+        const uint32_t begin = next(3) == 0 ? 0 : next(size);
+        const uint32_t end = next(3) == 0 ? size : begin + next(size - begin + 1);
         const std::span<const FieldName> added =
-            round == 1 ? std::span<const FieldName>(three) : std::span<const FieldName>(one);
+            next(2) == 0 ? std::span<const FieldName>(three) : std::span<const FieldName>(one);
         if (added.size() == 1) {
-          event::AddEvidence(*d, added[0], span, &e);
+          event::AddEvidence(d, added[0], Span{begin, end}, &events[k]);
         } else {
-          event::AddEvidence(*d, added, span, &e);
+          event::AddEvidence(d, added, Span{begin, end}, &events[k]);
         }
+        if (begin == end) continue;  // empty: no row
         for (FieldName f : added) {
-          docs.push_back(d);
-          fields.push_back(f);
+          docs[k].push_back(&d);
+          fields[k].push_back(f);
+        }
+      }
+    };
+    add_rows(b, next(4));
+    ShareEvidenceStrings(b.id, b.text, events);
+    std::vector<std::vector<const char*>> b_texts(events.size());  // b's rows keep theirs
+    for (size_t k = 0; k < events.size(); ++k) {
+      for (const Evidence& row : events[k].evidence) b_texts[k].push_back(row.text().data());
+    }
+    add_rows(a, 1 + next(12));
+    event::AddEvidence(a, "location", Span{5, 5}, &events[0]);     // empty: no row
+    event::AddEvidence(a, "location", Span{0, 1000}, &events[0]);  // past the text: no row
+    event::AddEvidence(a, three, Span{5, 5}, &events[0]);          // empty: no rows
+    for (const Event& e : events) {
+      for (const Evidence& row : e.evidence) EXPECT_EQ(row.has_strings(), row.doc_id() == b.id);
+    }
+    ShareEvidenceStrings(a.id, a.text, events);
+    const char* a_id = nullptr;
+    for (size_t k = 0; k < events.size(); ++k) {
+      const Event& e = events[k];
+      ASSERT_EQ(e.evidence.size(), docs[k].size());
+      for (size_t i = 0; i < e.evidence.size(); ++i) {
+        const Evidence& row = e.evidence[i];
+        const Document& d = *docs[k][i];
+        EXPECT_TRUE(row.has_strings());
+        EXPECT_EQ(row.field, fields[k][i]);
+        EXPECT_EQ(row.doc_id(), d.id);
+        EXPECT_EQ(row.text(), std::string_view(d.text).substr(row.start, row.end - row.start));
+        if (i < b_texts[k].size()) {
+          EXPECT_EQ(row.text().data(), b_texts[k][i]);
+        } else {
+          if (a_id == nullptr) a_id = row.doc_id().data();
+          EXPECT_EQ(row.doc_id().data(), a_id) << round;  // one block for the document
+        }
+        for (size_t j = 0; j < i; ++j) {
+          if (docs[k][j] == docs[k][i] && e.evidence[j].start == row.start &&
+              e.evidence[j].end == row.end) {
+            EXPECT_EQ(row.text().data(), e.evidence[j].text().data()) << round;
+          }
         }
       }
     }
   }
-  event::AddEvidence(a, "location", Span{5, 5}, &e);               // empty: no row
-  event::AddEvidence(a, "location", Span{0, 1000}, &e);            // past the text: no row
-  event::AddEvidence(a, three, Span{5, 5}, &e);                    // empty: no rows
-  ASSERT_EQ(e.evidence.size(), docs.size());
-  for (size_t i = 0; i < e.evidence.size(); ++i) {
-    const Evidence& row = e.evidence[i];
-    const Document& d = *docs[i];
-    EXPECT_EQ(row.field, fields[i]);
-    EXPECT_EQ(row.doc_id, d.id);
-    EXPECT_EQ(row.text, d.text.substr(row.start, row.end - row.start));
-    for (size_t j = 0; j < i; ++j) {
-      if (docs[j] != docs[i]) continue;
-      EXPECT_EQ(row.doc_id.view().data(), e.evidence[j].doc_id.view().data()) << i << " " << j;
-      if (e.evidence[j].start == row.start && e.evidence[j].end == row.end) {
-        EXPECT_EQ(row.text.view().data(), e.evidence[j].text.view().data()) << i << " " << j;
-      }
-    }
-  }
+  // Rows without strings whose span is empty or outside the text stay without.
+  std::vector<Event> events(1);
+  events[0].evidence.emplace_back("location", 5, 5);
+  events[0].evidence.emplace_back("location", 3, 1000);
+  events[0].evidence.emplace_back("location", 0, 6);
+  ShareEvidenceStrings(a.id, a.text, events);
+  EXPECT_FALSE(events[0].evidence[0].has_strings());
+  EXPECT_FALSE(events[0].evidence[1].has_strings());
+  EXPECT_EQ(events[0].evidence[2].text(), "Gunmen");
+  EXPECT_EQ(events[0].evidence[2].doc_id(), a.id);
 }
 
 // WriteEvidence builds verbatim rows in one append: against every row written field by field
@@ -1486,10 +1528,10 @@ TEST(EventFastPath, EvidenceJsonMatchesWriter) {
     for (const Evidence& ev : rows) {
       w.BeginObject()
           .Field("field", ev.field.view())
-          .Field("doc_id", ev.doc_id.view())
+          .Field("doc_id", ev.doc_id())
           .Field("start", ev.start)
           .Field("end", ev.end)
-          .Field("text", ev.text.view())
+          .Field("text", ev.text())
           .EndObject();
     }
     w.EndArray();
@@ -1502,15 +1544,7 @@ TEST(EventFastPath, EvidenceJsonMatchesWriter) {
     return out;
   };
   auto row = [](std::string_view field, std::string_view doc_id, uint32_t start, uint32_t end,
-                std::string_view text) {
-    Evidence ev;
-    ev.field = field;
-    ev.doc_id = SharedString(doc_id);
-    ev.start = start;
-    ev.end = end;
-    ev.text = SharedString(text);
-    return ev;
-  };
+                std::string_view text) { return Evidence(field, doc_id, start, end, text); };
   const std::string long_text(600, 'x');
   const std::string near_limit(440, 'y');
   const std::vector<std::vector<Evidence>> cases = {

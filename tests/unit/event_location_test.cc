@@ -1172,5 +1172,40 @@ TEST_F(EventLocationTest, IncidentPlaceAcrossSentences) {
   }
 }
 
+// The word filter of the village search: every designator passes in any case, and the filter
+// answers as a plain reference does (the size and lower-cased first letter of a designator).
+TEST(EventLocationDataTest, VillageDesignatorFilterMatchesReference) {
+  const std::vector<std::string> designators = {"hamlet",   "sector",    "village",   "township",
+                                                "barangay", "frontline", "frontlines"};
+  auto reference = [&](std::string_view w) {
+    for (const std::string& d : designators) {
+      if (w.size() == d.size() && (w[0] | 0x20) == d[0]) return true;
+    }
+    return false;
+  };
+  for (const std::string& d : designators) {
+    std::string title = d, upper = d;
+    title[0] = static_cast<char>(title[0] - 'a' + 'A');
+    for (char& c : upper) c = static_cast<char>(c - 'a' + 'A');
+    EXPECT_TRUE(locate_internal::MayBeVillageDesignator(d)) << d;
+    EXPECT_TRUE(locate_internal::MayBeVillageDesignator(title)) << title;
+    EXPECT_TRUE(locate_internal::MayBeVillageDesignator(upper)) << upper;
+  }
+  const std::vector<std::string> words = {"of",        "on",         "Of",
+                                          "in",        "the",        "Sunday",
+                                          "second",    "sectors",    "villages",
+                                          "Thursday",  "building",   "Barangays",
+                                          "following", "foreigners", "Frontliners",
+                                          "vehicle",   "victims",    "houses",
+                                          "x",         "hamletsxyz", "\xC3\xA9lan",
+                                          "7village",  "-village",   "Village-level",
+                                          "townships", "Township",   "abcdefghijklmnopqrstuvwxyz",
+                                          "stronghold"};
+  for (const std::string& w : words) {
+    EXPECT_EQ(locate_internal::MayBeVillageDesignator(w), reference(w)) << w;
+  }
+  EXPECT_FALSE(locate_internal::MayBeVillageDesignator(""));
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -1313,8 +1313,8 @@ TEST_F(SqliteMigrationTest, Version5IsMigratedKeepingEveryEventByteForByte) {
            SqlQuote(e.event_id) + ";";
     for (const Evidence& ev : e.evidence) {
       sql += "INSERT INTO evidence VALUES (" + SqlQuote(e.event_id) + ", " +
-             SqlQuote(std::string(ev.field)) + ", " + SqlQuote(std::string(ev.doc_id)) +
-             ", 0, 1, " + SqlQuote(std::string(ev.text)) + ");";
+             SqlQuote(std::string(ev.field)) + ", " + SqlQuote(std::string(ev.doc_id())) +
+             ", 0, 1, " + SqlQuote(std::string(ev.text())) + ");";
     }
   }
   Sql(sql);

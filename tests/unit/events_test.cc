@@ -384,19 +384,39 @@ const RoleCase kRoleCases[] = {
      "Police Forces", 16},
     // Nobody claims the killing: an unidentified armed group against civilians.
     {"A trader was shot dead at his shop on Monday.", "Unidentified Armed Group", "Civilians", 37},
-    // "X and/or Y" is one side; the state force they attacked is actor2.
+    // "X and/or Y" is one joint actor, in the order written; the state force they attacked is
+    // actor2.
     {"JNIM and/or ISGS militants attacked a gendarmerie post on Monday.",
-     "JNIM: Group for Support of Islam and Muslims", "Police Forces", 12},
+     "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)",
+     "Police Forces", 12},
+    {"ISWAP or Boko Haram fighters abducted three farmers on Monday.",
+     "Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai "
+     "wal-Jihad",
+     "Civilians", 27},
+    // Two groups that fought each other are two sides, not a joint actor.
+    {"JNIM fighters clashed with ISGS fighters near the village on Monday.",
+     "JNIM: Group for Support of Islam and Muslims", "Islamic State (Greater Sahara)", 22},
     // Rival factions of one country's forces fight each other.
     {"LNA forces clashed with GNA forces south of the capital on Monday.",
-     "Military Forces of Libya (Haftar Faction)",
-     "Military Forces of Libya (Government of National Accord)", 11},
+     "Military Forces of Libya Haftar Faction",
+     "Military Forces of Libya Government of National Accord", 11},
     // Property burned by an armed group belongs to civilians.
     {"Militants burned a school in the village on Monday.", "Unidentified Armed Group",
      "Civilians", 37},
     // "Military forces of X and Y": two state forces of different countries fight.
     {"Military forces of India and Pakistan exchanged fire across the border on Monday.",
      "Military Forces of India", "Military Forces of Pakistan", 11},
+    // A branch of a country's forces is no faction: the gendarmes fight beside the soldiers,
+    // against the militants (a faction would be the soldiers' opponent, interaction 11).
+    {"Burkinabe gendarmes and Burkinabe soldiers clashed with JNIM militants on Monday.",
+     "Police Forces of Burkina Faso Gendarmerie", "JNIM: Group for Support of Islam and Muslims",
+     12},
+    {"Brazilian military police and Brazilian police officers exchanged fire with gunmen "
+     "on Monday.",
+     "Military Forces of Brazil Military Police", "Unidentified Armed Group", 13},
+    // A faction of the same country's forces fights the plain forces.
+    {"Libyan troops clashed with LNA forces south of the capital on Monday.",
+     "Military Forces of Libya", "Military Forces of Libya Haftar Faction", 11},
     // A mob with no named victim group: rioters against civilians.
     {"A mob lynched a suspected thief in the market on Monday.", "Rioters", "Civilians", 57},
     // A bomb nobody is named for, hitting soldiers: its maker is an unidentified armed group.
@@ -449,7 +469,7 @@ const RoleCase kRoleCases[] = {
      "Unidentified Armed Group", 33},
     // Both sides of Yemen's war named by "pro-" only.
     {"Pro-Houthi and pro-Hadi fighters clashed near the dam on Monday.",
-     "Military Forces of Yemen (Supreme Political Council)", "Military Forces of Yemen (Hadi)",
+     "Military Forces of Yemen Supreme Political Council", "Military Forces of Yemen",
      11},
     // Locals beating a suspect: rioters against civilians.
     {"A suspected thief was beaten up by locals at the market on Monday.", "Rioters", "Civilians",

@@ -1,6 +1,6 @@
-// Evidence rows: SharedString (a counted, shared text) and FieldName (interned field names)
-// behave as the strings they hold, and the events stage shares one text per span and one id per
-// document among an event's rows. Invented sentences.
+// Evidence rows (their strings in a counted, shared block) and FieldName (interned field names)
+// behave as the strings they hold, and the events stage shares one block per document among
+// its events' rows, one text per span. Invented sentences.
 #include <gtest/gtest.h>
 
 #include <sstream>
@@ -15,48 +15,56 @@
 namespace sitrep {
 namespace {
 
-TEST(SharedString, HoldsAndComparesAsItsText) {
-  struct Case {
-    const char* a;
-    const char* b;
-  };
-  const Case cases[] = {
-      {"", ""},       {"", "a"},     {"five killed", "five killed"},       {"Aleppo", "Aleppo "},
-      {"abc", "abd"}, {"a\0b", "a"}, {"longer than fifteen bytes", "long"}};
-  for (const Case& c : cases) {
-    const std::string_view a(c.a), b(c.b);
-    const SharedString sa(a), sb(std::string{b});
-    EXPECT_EQ(sa.view(), a);
-    EXPECT_EQ(sa.size(), a.size());
-    EXPECT_EQ(sa.empty(), a.empty());
-    EXPECT_EQ(sa == sb, a == b) << c.a << " / " << c.b;
-    EXPECT_EQ(sa < sb, a < b) << c.a << " / " << c.b;
-    EXPECT_EQ(sb < sa, b < a) << c.a << " / " << c.b;
-    EXPECT_EQ(sa == b, a == b);
-    EXPECT_EQ(sa == std::string(b), a == b);
-    EXPECT_EQ(sa != c.b, a != std::string_view(c.b));
+TEST(Evidence, HoldsItsStrings) {
+  const std::string_view cases[] = {"", "a", "five killed", "a\0b", "longer than fifteen bytes"};
+  for (std::string_view id : cases) {
+    for (std::string_view text : cases) {
+      const Evidence row("location", id, 3, 9, text);
+      EXPECT_EQ(row.field, "location");
+      EXPECT_EQ(row.start, 3u);
+      EXPECT_EQ(row.end, 9u);
+      EXPECT_EQ(row.doc_id(), id);
+      EXPECT_EQ(row.text(), text);
+      EXPECT_EQ(row.has_strings(), !id.empty() || !text.empty());
+    }
   }
+  const Evidence without("fatalities", 4, 8);  // strings to come
+  EXPECT_FALSE(without.has_strings());
+  EXPECT_EQ(without.doc_id(), "");
+  EXPECT_EQ(without.text(), "");
+  EXPECT_EQ(without.start, 4u);
 }
 
-TEST(SharedString, CopiesShareMovesTransfer) {
-  SharedString a("twelve people were killed");
-  SharedString b = a;
-  EXPECT_EQ(b.view().data(), a.view().data());  // one text, not a copy
-  SharedString c = std::move(b);
-  EXPECT_EQ(c.view().data(), a.view().data());
-  EXPECT_TRUE(b.empty());  // NOLINT(bugprone-use-after-move): moved-from is empty
-  c = c;                   // self-assignment keeps the text
-  EXPECT_EQ(c, "twelve people were killed");
-  c = std::move(c);
-  EXPECT_EQ(c, "twelve people were killed");
-  a = SharedString("other");
-  EXPECT_EQ(a, "other");
-  EXPECT_EQ(c, "twelve people were killed");  // still alive through c
+TEST(Evidence, CopiesShareMovesTransfer) {
+  Evidence a("fatalities", "doc-1", 0, 25, "twelve people were killed");
+  Evidence b = a;
+  EXPECT_EQ(b.text().data(), a.text().data());  // one block, not a copy
+  EXPECT_EQ(b.doc_id().data(), a.doc_id().data());
+  Evidence c = std::move(b);
+  EXPECT_EQ(c.text().data(), a.text().data());
+  EXPECT_FALSE(b.has_strings());  // NOLINT(bugprone-use-after-move): moved-from has none
+  EXPECT_EQ(b.text(), "");        // NOLINT(bugprone-use-after-move)
+  Evidence& same = c;
+  c = same;  // self-assignment keeps the strings
+  EXPECT_EQ(c.text(), "twelve people were killed");
+  c = std::move(same);
+  EXPECT_EQ(c.text(), "twelve people were killed");
+  a = Evidence("location", "doc-2", 30, 36, "Aleppo");
+  EXPECT_EQ(a.text(), "Aleppo");
+  EXPECT_EQ(a.field, "location");
+  EXPECT_EQ(a.start, 30u);
+  EXPECT_EQ(c.text(), "twelve people were killed");  // still alive through c
+  EXPECT_EQ(c.doc_id(), "doc-1");
+  EXPECT_EQ(c.end, 25u);
   c = a;
-  EXPECT_EQ(c.view().data(), a.view().data());
-  std::ostringstream out;
-  out << c << '|' << SharedString();
-  EXPECT_EQ(out.str(), "other|");
+  EXPECT_EQ(c.text().data(), a.text().data());
+  EXPECT_EQ(c.field, "location");
+  std::vector<Evidence> rows(40, a);  // grows and moves: every copy stays the same
+  rows.insert(rows.begin(), Evidence("notes", "doc-3", 1, 2, "x"));
+  for (size_t i = 1; i < rows.size(); ++i) EXPECT_EQ(rows[i].text().data(), a.text().data());
+  a = Evidence();
+  rows.erase(rows.begin() + 1, rows.end());
+  EXPECT_EQ(c.text(), "Aleppo");
 }
 
 TEST(FieldName, InternedByName) {
@@ -110,8 +118,8 @@ TEST(Evidence, IsCompact) {
   EXPECT_LE(sizeof(Evidence), 32u);
 }
 
-// Rows of one span share one text, rows of one event one doc_id, and every row's text is still
-// its span of the document.
+// Rows of one span share one text, rows of one document one block (so one doc_id), and every
+// row's text is still its span of the document.
 TEST(Evidence, RowsOfOneSpanShareTheirText) {
   const char* texts[] = {
       "Gunmen killed five villagers in an attack on Monday, police said.",
@@ -128,14 +136,15 @@ TEST(Evidence, RowsOfOneSpanShareTheirText) {
     ASSERT_FALSE(doc.events.empty()) << text;
     for (const Event& e : doc.events) {
       ASSERT_FALSE(e.evidence.empty()) << text;
+      EXPECT_EQ(e.evidence.capacity(), e.evidence.size());  // no room kept for more rows
       bool shared_span = false;
       for (const Evidence& a : e.evidence) {
-        EXPECT_EQ(a.doc_id, doc.id);
-        EXPECT_EQ(a.doc_id.view().data(), e.evidence.front().doc_id.view().data());
-        EXPECT_EQ(a.text, doc.text.substr(a.start, a.end - a.start)) << a.field;
+        EXPECT_EQ(a.doc_id(), doc.id);
+        EXPECT_EQ(a.doc_id().data(), doc.events.front().evidence.front().doc_id().data());
+        EXPECT_EQ(a.text(), doc.text.substr(a.start, a.end - a.start)) << a.field;
         for (const Evidence& b : e.evidence) {
           if (&a == &b || a.start != b.start || a.end != b.end) continue;
-          EXPECT_EQ(a.text.view().data(), b.text.view().data()) << a.field << " " << b.field;
+          EXPECT_EQ(a.text().data(), b.text().data()) << a.field << " " << b.field;
           shared_span = true;
         }
       }

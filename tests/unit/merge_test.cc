@@ -145,6 +145,14 @@ TEST(MergeTest, Table) {
        {{"a", "d1", kBattle, "2024-03-09", kKismayo, "Al Shabaab"},
         {"b", "d2", kBattle, "2024-03-09", kKismayo, "Islamic State"}},
        {{"a"}, {"b"}}},
+      {"a joint actor shares each of its groups",
+       {{"a", "d1", kBattle, "2024-03-09", kKismayo, "Al Shabaab"},
+        {"b", "d2", kBattle, "2024-03-09", kKismayo, "Islamic State and/or Al Shabaab"}},
+       {{"a", "b"}}},
+      {"a joint actor of other groups",
+       {{"a", "d1", kBattle, "2024-03-09", kKismayo, "Al Shabaab"},
+        {"b", "d2", kBattle, "2024-03-09", kKismayo, "Islamic State and/or Hizbul Islam"}},
+       {{"a"}, {"b"}}},
       {"unidentified actor is unknown",
        {{"a", "d1", kBattle, "2024-03-09", kKismayo, "Al Shabaab"},
         {"b", "d2", kBattle, "2024-03-09", kKismayo, "Unidentified Armed Group (Somalia)"}},
@@ -194,7 +202,7 @@ TEST(MergeTest, RisingTollWidensRangeAndKeepsEvidence) {
   std::set<std::string> counted;  // every report's count keeps its evidence
   for (const Evidence& ev : e.evidence) {
     if (ev.field == "fatalities")
-      counted.insert(std::string(ev.doc_id) + ":" + std::string(ev.text));
+      counted.insert(std::string(ev.doc_id()) + ":" + std::string(ev.text()));
   }
   EXPECT_EQ(counted, (std::set<std::string>{"d1:8 killed", "d2:12 killed", "d3:20 killed"}));
   EXPECT_NE(e.notes.find("20 killed"), std::string::npos) << e.notes;
@@ -302,7 +310,9 @@ TEST(MergeTest, SameRecordsForAnyThreadCount) {
       }
       e.event_id = "s" + std::to_string(seed) + "-" + e.event_id;
       e.doc_ids = {"s" + std::to_string(seed) + "-" + e.doc_ids.front()};
-      for (Evidence& ev : e.evidence) ev.doc_id = e.doc_ids.front();
+      for (Evidence& ev : e.evidence) {
+        ev = Evidence(ev.field, e.doc_ids.front(), ev.start, ev.end, ev.text());
+      }
       events.push_back(std::move(e));
     }
   }

@@ -307,6 +307,10 @@ const TypeCase kRoleTypeCases[] = {
      "Attack"},
     {"A man was shot dead by armed men outside his house. The victim sold drug supplies.",
      "Attack"},
+    // (The words in any case.)
+    {"A man was shot dead by armed men outside his house. The Victim had Charges of DRUG "
+     "trafficking.",
+     "Armed clash"},
     // People killed in a clash are its toll; an encounter is a clash.
     {"A farmer was killed in a clash between two rival families in the village.",
      "Mob violence"},
@@ -347,6 +351,8 @@ const TypeCase kRoleTypeCases[] = {
     // Police or soldiers hit while off duty are civilians, wherever "off-duty" is said.
     {"Gunmen shot and killed a police officer (assumed off-duty) outside his home.", "Attack"},
     {"Armed men ambushed the police chief, who was off duty, near the market.", "Attack"},
+    {"Gunmen shot and killed a police officer (OFF-DUTY) outside his home.", "Attack"},
+    {"Armed men ambushed the police chief, who was Off Duty, near the market.", "Attack"},
     // Firebombs, incendiary devices and blowing up a building are attacks with a device; a
     // slit throat or an attempted stabbing is violence; a letter with anthrax a chemical weapon.
     {"An unknown man firebombed the office of a local newspaper overnight.",
@@ -699,6 +705,62 @@ TEST(TriggersTest, StageAndEmbeddedLexicon) {
     if (sub != "-") {
       EXPECT_FALSE(EventTypeOf(sub).empty()) << sub;
     }
+  }
+}
+
+// Whether a phrase of the lexicon starts at token `i` of `keys` within [i, end): the trie
+// walked from the root, as the scan walks it.
+bool PhraseStartsAt(const trigger::Lexicon& lex, const actor::TokenKeys& keys, uint32_t i,
+                    uint32_t end) {
+  int32_t node = actor::PhraseTrie::kRoot;
+  for (uint32_t j = i; j < end; ++j) {
+    node = lex.trie.Child(node, keys, j);
+    if (node < 0) return false;
+    if (!lex.trie.Values(node).empty()) return true;
+  }
+  return false;
+}
+
+// The trie's PhraseStarts passes every token a phrase starts at (the scan looks at no other), with every
+// phrase of the lexicon followed by words and ending its sentence; and it passes over words
+// that only begin phrases ("the", "in") when the next word continues none.
+TEST(TriggersTest, PhraseStartsPassEveryPhraseStart) {
+  const trigger::Lexicon& lex = trigger::GetLexicon();
+  size_t phrases = 0, passed_over = 0, tokens = 0;
+  auto check = [&](const std::string& text) {
+    Document doc;
+    doc.text = text;
+    Segment(doc);
+    const actor::TokenKeys keys(doc);
+    for (const Sentence& s : doc.sentences) {
+      for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+        const bool may = i + 1 < s.token_end ? lex.trie.starts().MayStart(keys.hash(i), keys.hash(i + 1))
+                                             : lex.trie.starts().MayStartLast(keys.hash(i));
+        ++tokens;
+        passed_over += may ? 0 : 1;
+        if (PhraseStartsAt(lex, keys, i, s.token_end)) {
+          ++phrases;
+          EXPECT_TRUE(may) << "token " << i << " '" << doc.Slice(doc.tokens[i].span)
+                           << "' in: " << doc.Slice(s.span);
+        }
+      }
+    }
+  };
+  actor::ForEachTsvRow(trigger::EmbeddedTriggersTsv(), [&](const std::vector<std::string_view>& f) {
+    for (std::string_view phrase : actor::SplitBars(f[0])) {
+      check("Officials said " + std::string(phrase) + " near the town on Monday.");
+      check("Officials said " + std::string(phrase));
+    }
+  });
+  EXPECT_GT(phrases, 2000u);
+  EXPECT_GT(passed_over, tokens / 2);
+  const actor::PhraseStarts& starts = lex.trie.starts();
+  Document doc;
+  doc.text = "The army said in a statement that the convoy was hit";
+  Segment(doc);
+  const actor::TokenKeys keys(doc);
+  for (uint32_t i : {0u, 3u, 7u, 9u}) {  // "The", "in", "the", "was": no phrase goes on
+    EXPECT_FALSE(starts.MayStart(keys.hash(i), keys.hash(i + 1))) << keys[i];
   }
 }
 
