@@ -1589,6 +1589,15 @@ void RestoreWhenItsDoubtersMoved(const std::vector<Usable>& all, std::span<const
   }
 }
 
+// "the village of X": a name a vicinity word and "of" make a village, which holds no town. Not
+// "Dogankoy village of Pervari", where the word belongs to the place `before` it.
+bool WrittenAsVillageOf(const Document& doc, const PlaceMention& before, const PlaceMention& m) {
+  const size_t t = TokenAt(doc, m.span.begin);
+  return t >= 2 && doc.Slice(doc.tokens[t - 1].span) == "of" &&
+         IsVicinityWord(LowerAscii(doc.Slice(doc.tokens[t - 2].span))) &&
+         !(t >= 3 && doc.tokens[t - 3].span.end == before.span.end);
+}
+
 // (The answer is no copy: a mention of the document, or a reading of one in the thread's
 // scratch, valid until the next call on the thread, as the callers locate it at once. Null when
 // the sentence names no place.)
@@ -1710,6 +1719,12 @@ const PlaceMention* BestInContext(const Document& doc, Span span, const Gazettee
     }
     return !(capital && admin1s[i] == admin1s[other]);
   };
+  auto HoldsAsRead = [&](const PlaceMention& inner, GeoId inner_admin1, const PlaceMention& outer,
+                         GeoId outer_admin1) {
+    return inner_admin1 == outer_admin1 && inner_admin1 != kNoGeoId && inner.has_coordinates &&
+           outer.has_coordinates && ApproxKm(inner.lat, inner.lon, outer.lat, outer.lon) <= 50 &&
+           FollowsAsContainer(doc, inner, outer) && !WrittenAsVillageOf(doc, inner, outer);
+  };
   int best = -1, best_rank = 0;
   // anchored(best), worked out when a mention as specific comes after it (most sentences name
   // no two such places).
@@ -1724,7 +1739,11 @@ const PlaceMention* BestInContext(const Document& doc, Span span, const Gazettee
     } else if (r == best_rank) {
       if (!best_anchored) best_anchored = best >= 0 && anchored(static_cast<size_t>(best));
       if (*best_anchored) continue;
-      if (anchored(i)) {
+      // The container written after the place ("Dogankoy village of Pervari, Siirt") says where
+      // that place lies: anchored by its own container, it still does not outrank the place it
+      // holds, when the two readings agree (same province, within 50 km; else the place is
+      // misread).
+      if (anchored(i) && !HoldsAsRead(*picked[best], admin1s[best], *picked[i], admin1s[i])) {
         best = static_cast<int>(i);
         best_anchored = true;
       } else if (WrittenWhereTheEventIs(i, best)) {

@@ -150,6 +150,19 @@ TEST_F(EventLocationTest, NationalCapitalNamedWithAnotherCountry) {
   ExpectLocatedWithActors(rows);
 }
 
+// "X village of Y, Province": the town written after the village as its container, anchored by
+// its province, does not outrank the village it holds; a village read far away from that town
+// (another place of that name) gives way to the town.
+TEST_F(EventLocationTest, VillageBeforeItsAnchoredTown) {
+  const Row rows[] = {
+      {"On 3 May 2020, soldiers clashed with militants in Yapraktepe village of Pervari, Siirt.",
+       0, "Turkey", "Siirt", "Yapraktepe", 1},
+      {"On 3 May 2020, soldiers clashed with militants in Kurtalan village of Pervari, Siirt.", 0,
+       "Turkey", "Siirt", "Pervari", 1},
+  };
+  ExpectLocatedWithActors(rows);
+}
+
 TEST_F(EventLocationTest, TownWrittenWhereTheEventIs) {
   const Row rows[] = {
       {"On 3 May 2020, members of Svoboda and local traders protested outside the town hall in "
