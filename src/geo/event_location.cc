@@ -412,6 +412,7 @@ constexpr std::string_view kContainerLinkWords[] = {",",
                                                     "vicinity",
                                                     "area",
                                                     "sector",
+                                                    "front",
                                                     "frontline",
                                                     "frontlines",
                                                     "center",
@@ -1589,6 +1590,22 @@ void RestoreWhenItsDoubtersMoved(const std::vector<Usable>& all, std::span<const
   }
 }
 
+// Whether two folded names spell the same letters and digits, whatever the spaces and hyphens
+// between them ("maarrat misrin" and "maarratmisrin").
+bool SameLettersAndDigits(std::string_view a, std::string_view b) {
+  auto skip = [](std::string_view s, size_t i) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '-')) ++i;
+    return i;
+  };
+  size_t i = skip(a, 0), j = skip(b, 0);
+  while (i < a.size() && j < b.size()) {
+    if (a[i] != b[j]) return false;
+    i = skip(a, i + 1);
+    j = skip(b, j + 1);
+  }
+  return i == a.size() && j == b.size();
+}
+
 // "the village of X": a name a vicinity word and "of" make a village, which holds no town. Not
 // "Dogankoy village of Pervari", where the word belongs to the place `before` it.
 bool WrittenAsVillageOf(const Document& doc, const PlaceMention& before, const PlaceMention& m) {
@@ -1717,12 +1734,16 @@ const PlaceMention* BestInContext(const Document& doc, Span span, const Gazettee
         })) {
       return false;
     }
-    return !(capital && admin1s[i] == admin1s[other]);
+    // A capital stands for the province of a place read by its entry's own name; not of one
+    // read by another of its names ("members of Svoboda": a village's former name), which says
+    // too little against a capital written where the event is.
+    return !(capital && admin1s[i] == admin1s[other] &&
+             SameLettersAndDigits(FoldName(b.name), all[in[other]].key));
   };
   auto HoldsAsRead = [&](const PlaceMention& inner, GeoId inner_admin1, const PlaceMention& outer,
                          GeoId outer_admin1) {
     return inner_admin1 == outer_admin1 && inner_admin1 != kNoGeoId && inner.has_coordinates &&
-           outer.has_coordinates && ApproxKm(inner.lat, inner.lon, outer.lat, outer.lon) <= 50 &&
+           outer.has_coordinates && ApproxKm(inner.lat, inner.lon, outer.lat, outer.lon) <= kVillageToItsTownKm &&
            FollowsAsContainer(doc, inner, outer) && !WrittenAsVillageOf(doc, inner, outer);
   };
   int best = -1, best_rank = 0;
@@ -1741,7 +1762,7 @@ const PlaceMention* BestInContext(const Document& doc, Span span, const Gazettee
       if (*best_anchored) continue;
       // The container written after the place ("Dogankoy village of Pervari, Siirt") says where
       // that place lies: anchored by its own container, it still does not outrank the place it
-      // holds, when the two readings agree (same province, within 50 km; else the place is
+      // holds, when the two readings agree (same province, near; else the place is
       // misread).
       if (anchored(i) && !HoldsAsRead(*picked[best], admin1s[best], *picked[i], admin1s[i])) {
         best = static_cast<int>(i);

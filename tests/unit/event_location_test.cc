@@ -173,6 +173,15 @@ TEST_F(EventLocationTest, TownWrittenWhereTheEventIs) {
        0, "Syria", "Idlib", "Maarrat Misrin", 1},
       {"On 3 May 2020, Lutsk traders held a rally at a market near Plano.", 0, "Ukraine", "Volyn",
        "Lutsk", 1},
+      // Svoboda read as a village of the province by its former name: the provincial capital
+      // written where the event is wins.
+      {"On 3 May 2020, activists of Svoboda and local farmers rallied in front of the regional "
+       "council in Cherkasy.",
+       0, "Ukraine", "Cherkasy", "Cherkasy", 1},
+      // "X front in Y": Y is written as X's container.
+      {"On 3 May 2020, artillery hit positions on the Tell Abyad front in Raqqa, killing two "
+       "fighters.",
+       0, "Syria", "Raqqa", "Tell Abyad", 1},
   };
   ExpectLocatedWithActors(rows);
 }
