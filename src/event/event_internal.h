@@ -257,6 +257,21 @@ bool Hypothetical(const Document& doc, CasualtyContext& ctx, const CasualtyFrame
 // every position.
 size_t LastIndexOf(std::string_view text, std::string_view word);
 
+// The armed side across a country's standing front line (data/actors/front_lines.tsv): the
+// opponent of its state forces in fighting across the line that names neither side.
+struct FrontLineOpponent {
+  std::string_view name;  // "NAF: United Armed Forces of Novorossiya"
+  int inter = 0;
+  std::string_view iso3;  // the actor's country
+};
+// The row of `iso3` whose days hold `date` ("YYYY-MM-DD"); without a date, the row that runs to
+// date. None for a country without one.
+std::optional<FrontLineOpponent> FrontLineOpponentOf(std::string_view iso3,
+                                                     std::optional<std::string_view> date);
+// data/actors/front_lines.tsv as compiled in (src/event/front_lines_tsv.inc), for the test that
+// they match.
+std::string_view EmbeddedFrontLinesTsv();
+
 }  // namespace sitrep::event
 
 namespace sitrep {

@@ -18,7 +18,9 @@
 // who riot "Rioters (Country)"; an intervention with no force named is the country's police;
 // violence against civilians (and looting) with no perpetrator named is "Unidentified Armed
 // Group (Country)"; looting and mob violence with no opponent hit "Civilians (Country)"; a
-// named rebel group in a battle with no opponent named fought "Military Forces of Country".
+// named rebel group in a battle with no opponent named fought "Military Forces of Country";
+// fighting across a front line with neither side named is the state's forces against the side
+// across that line (data/actors/front_lines.tsv, by date), else "Rebel Forces (Country)".
 #include <algorithm>
 #include <array>
 #include <initializer_list>
@@ -461,6 +463,61 @@ bool FrontlineContext(const Document& doc, const std::vector<uint32_t>& sentence
 
 }  // namespace
 
+namespace {
+constexpr std::string_view kFrontLinesTsv =
+#include "event/front_lines_tsv.inc"
+    ;
+
+struct FrontLineRow {
+  std::string_view iso3, first, last;  // days as written; last empty: to date
+  FrontLineOpponent opponent;
+};
+
+// The rows of kFrontLinesTsv, read once (views into the literal).
+const std::vector<FrontLineRow>& FrontLineRows() {
+  static const std::vector<FrontLineRow> rows = [] {
+    std::vector<FrontLineRow> out;
+    std::string_view rest = kFrontLinesTsv;
+    while (!rest.empty()) {
+      const size_t eol = rest.find('\n');
+      std::string_view line = rest.substr(0, eol);
+      rest = eol == std::string_view::npos ? std::string_view() : rest.substr(eol + 1);
+      if (line.empty() || line[0] == '#') continue;
+      std::array<std::string_view, 6> cols{};
+      size_t n = 0;
+      while (n < cols.size()) {
+        const size_t tab = line.find('\t');
+        cols[n++] = line.substr(0, tab);
+        if (tab == std::string_view::npos) break;
+        line.remove_prefix(tab + 1);
+      }
+      if (n < cols.size() || cols[0].size() != 3 || cols[3].empty()) continue;
+      int inter = 0;
+      for (char c : cols[4]) {
+        if (c >= '0' && c <= '9') inter = inter * 10 + (c - '0');
+      }
+      out.push_back({cols[0], cols[1], cols[2], {cols[3], inter, cols[5]}});
+    }
+    return out;
+  }();
+  return rows;
+}
+}  // namespace
+
+std::string_view EmbeddedFrontLinesTsv() { return kFrontLinesTsv; }
+
+std::optional<FrontLineOpponent> FrontLineOpponentOf(std::string_view iso3,
+                                                     std::optional<std::string_view> date) {
+  for (const FrontLineRow& row : FrontLineRows()) {
+    if (row.iso3 != iso3) continue;
+    // Days compare as strings: "YYYY-MM-DD" sorts by date.
+    const bool holds = date ? *date >= row.first && (row.last.empty() || *date <= row.last)
+                            : row.last.empty();
+    if (holds) return row.opponent;
+  }
+  return std::nullopt;
+}
+
 bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incident& incident,
                  std::string_view country_iso3, std::string_view country, Event* event) {
   // The incident's sentences and its strongest sentence.
@@ -605,7 +662,18 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
   if ((type == "Battles" || type == "Explosions/Remote violence") &&
       std::none_of(actors.begin(), actors.end(), is_armed) && FrontlineContext(doc, sentences)) {
     add_state_forces();
-    if (type == "Battles") add_actor("Rebel Forces", 2, Class::kNonState);
+    if (type == "Battles") {
+      // The side a known front line has across it; else the generic armed opposition.
+      const std::optional<std::string_view> date =
+          event->date_start ? std::optional<std::string_view>(*event->date_start) : std::nullopt;
+      if (auto opponent = FrontLineOpponentOf(country_iso3, date)) {
+        const int k = add_named(std::string(opponent->name), opponent->inter,
+                                ClassOf(opponent->inter));
+        actors[k].iso3 = std::string(opponent->iso3);
+      } else {
+        add_actor("Rebel Forces", 2, Class::kNonState);
+      }
+    }
   }
   // Fighting with no armed side named, among communities, clans or ethnic groups: identity
   // militias on both sides ("intercommunal clashes left three dead", "Beni Amir and Nuba

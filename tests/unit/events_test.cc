@@ -2,10 +2,15 @@
 // interaction codes, UCDP names, notes, stable ids, grouping without a gazetteer.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <memory>
+#include <optional>
 #include <span>
+#include <sstream>
+#include <string>
 #include <vector>
 
+#include "event/event_internal.h"
 #include "sitrep/actors.h"
 #include "sitrep/events.h"
 #include "sitrep/pipeline.h"
@@ -642,6 +647,74 @@ TEST(AssembleEvents, HospitalTownIsNotANewIncident) {
   ASSERT_TRUE(MakeDefaultPipeline(options).Run(doc).ok());
   ASSERT_EQ(doc.events.size(), 1u);
   EXPECT_NE(doc.events[0].location, "Zaria");
+}
+
+// The side across a country's standing front line, by the event's date; none for a country
+// without one. The embedded table is the data file.
+TEST(FrontLines, OpponentByCountryAndDate) {
+  const struct {
+    const char* iso3;
+    std::optional<std::string_view> date;
+    const char* opponent;  // "" = none
+    int inter;
+  } kCases[] = {
+      {"UKR", "2019-05-09", "NAF: United Armed Forces of Novorossiya", 2},
+      {"UKR", "2014-04-06", "NAF: United Armed Forces of Novorossiya", 2},
+      {"UKR", "2022-02-23", "NAF: United Armed Forces of Novorossiya", 2},
+      {"UKR", "2022-02-24", "Military Forces of Russia", 8},
+      {"UKR", std::nullopt, "Military Forces of Russia", 8},
+      {"UKR", "2013-12-01", "", 0},
+      {"IND", "2020-05-09", "Military Forces of Pakistan", 8},
+      {"IRQ", "2020-05-09", "", 0},
+      {"", "2020-05-09", "", 0},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(std::string(c.iso3) + " " + std::string(c.date.value_or("(no date)")));
+    const auto got = event::FrontLineOpponentOf(c.iso3, c.date);
+    EXPECT_EQ(got ? got->name : "", c.opponent);
+    EXPECT_EQ(got ? got->inter : 0, c.inter);
+  }
+  std::ifstream in(std::string(SITREP_SOURCE_DIR) + "/data/actors/front_lines.tsv",
+                   std::ios::binary);
+  ASSERT_TRUE(in.good());
+  std::stringstream ss;
+  ss << in.rdbuf();
+  EXPECT_EQ(event::EmbeddedFrontLinesTsv().substr(1), ss.str())
+      << "regenerate src/event/front_lines_tsv.inc (see data/actors/front_lines.tsv)";
+}
+
+// Fighting across Ukraine's front line with neither side named: before 2022 the government's
+// forces fought the NAF there, from 2022 Russia's forces. Needs the gazetteer (the event's
+// country); skips without it.
+TEST(AssembleEvents, FrontLineOpponentByDate) {
+  auto gaz = OpenDefaultGazetteer();
+  if (!gaz.ok()) GTEST_SKIP() << "no gazetteer blob";
+  PipelineOptions options;
+  options.gazetteer = *gaz;
+  const struct {
+    const char* published;
+    const char* actor2;
+    int interaction;
+  } kCases[] = {
+      {"2019-03-12", "NAF: United Armed Forces of Novorossiya", 12},
+      {"2023-03-12", "Military Forces of Russia", 18},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.published);
+    Document doc;
+    doc.id = "t";
+    doc.published = c.published;
+    doc.text =
+        "Monitors counted 40 shots in both directions of the frontline near Avdiivka, Donetsk, "
+        "on Monday.";
+    ASSERT_TRUE(MakeDefaultPipeline(options).Run(doc).ok());
+    ASSERT_FALSE(doc.events.empty());
+    const Event& e = doc.events[0];
+    EXPECT_EQ(e.country, "Ukraine");
+    EXPECT_EQ(e.actor1.value_or(""), "Military Forces of Ukraine");
+    EXPECT_EQ(e.actor2.value_or(""), c.actor2);
+    EXPECT_EQ(e.interaction, c.interaction);
+  }
 }
 
 // A text and the division and location of its first event.
