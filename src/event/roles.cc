@@ -511,8 +511,8 @@ std::optional<FrontLineOpponent> FrontLineOpponentOf(std::string_view iso3,
   for (const FrontLineRow& row : FrontLineRows()) {
     if (row.iso3 != iso3) continue;
     // Days compare as strings: "YYYY-MM-DD" sorts by date.
-    const bool holds = date ? *date >= row.first && (row.last.empty() || *date <= row.last)
-                            : row.last.empty();
+    const bool holds =
+        date ? *date >= row.first && (row.last.empty() || *date <= row.last) : row.last.empty();
     if (holds) return row.opponent;
   }
   return std::nullopt;
@@ -667,8 +667,8 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
       const std::optional<std::string_view> date =
           event->date_start ? std::optional<std::string_view>(*event->date_start) : std::nullopt;
       if (auto opponent = FrontLineOpponentOf(country_iso3, date)) {
-        const int k = add_named(std::string(opponent->name), opponent->inter,
-                                ClassOf(opponent->inter));
+        const int k =
+            add_named(std::string(opponent->name), opponent->inter, ClassOf(opponent->inter));
         actors[k].iso3 = std::string(opponent->iso3);
       } else {
         add_actor("Rebel Forces", 2, Class::kNonState);

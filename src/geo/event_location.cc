@@ -1743,7 +1743,8 @@ const PlaceMention* BestInContext(const Document& doc, Span span, const Gazettee
   auto HoldsAsRead = [&](const PlaceMention& inner, GeoId inner_admin1, const PlaceMention& outer,
                          GeoId outer_admin1) {
     return inner_admin1 == outer_admin1 && inner_admin1 != kNoGeoId && inner.has_coordinates &&
-           outer.has_coordinates && ApproxKm(inner.lat, inner.lon, outer.lat, outer.lon) <= kVillageToItsTownKm &&
+           outer.has_coordinates &&
+           ApproxKm(inner.lat, inner.lon, outer.lat, outer.lon) <= kVillageToItsTownKm &&
            FollowsAsContainer(doc, inner, outer) && !WrittenAsVillageOf(doc, inner, outer);
   };
   int best = -1, best_rank = 0;
@@ -1762,8 +1763,8 @@ const PlaceMention* BestInContext(const Document& doc, Span span, const Gazettee
       if (*best_anchored) continue;
       // The container written after the place ("Dogankoy village of Pervari, Siirt") says where
       // that place lies: anchored by its own container, it still does not outrank the place it
-      // holds, when the two readings agree (same province, near; else the place is
-      // misread).
+      // holds when the two readings agree (same province, within kVillageToItsTownKm); when they
+      // do not, the place is misread.
       if (anchored(i) && !HoldsAsRead(*picked[best], admin1s[best], *picked[i], admin1s[i])) {
         best = static_cast<int>(i);
         best_anchored = true;

@@ -155,8 +155,8 @@ TEST_F(EventLocationTest, NationalCapitalNamedWithAnotherCountry) {
 // (another place of that name) gives way to the town.
 TEST_F(EventLocationTest, VillageBeforeItsAnchoredTown) {
   const Row rows[] = {
-      {"On 3 May 2020, soldiers clashed with militants in Yapraktepe village of Pervari, Siirt.",
-       0, "Turkey", "Siirt", "Yapraktepe", 1},
+      {"On 3 May 2020, soldiers clashed with militants in Yapraktepe village of Pervari, Siirt.", 0,
+       "Turkey", "Siirt", "Yapraktepe", 1},
       {"On 3 May 2020, soldiers clashed with militants in Kurtalan village of Pervari, Siirt.", 0,
        "Turkey", "Siirt", "Pervari", 1},
   };
