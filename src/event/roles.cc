@@ -23,6 +23,7 @@
 // across that line (data/actors/front_lines.tsv, by date), else "Rebel Forces (Country)".
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -30,6 +31,7 @@
 #include <utility>
 #include <vector>
 
+#include "actor/phrase_trie.h"
 #include "event/event_internal.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/actors.h"
@@ -113,14 +115,15 @@ std::string_view CompleteName(const ActorMention& m, std::string_view event_iso3
   // (Views: compared with the literals inline, not through string::compare and strlen.)
   const std::string_view actor = m.actor;
   const bool police = actor == "Police Forces";
-  if (police || actor == "Military Forces") {
-    // The lexicon's name lives for the process: a view of it makes no string.
+  const bool forces = police || actor == "Military Forces";
+  // The lexicon's name lives for the process: a view of it makes no string.
+  if (forces) {
     if (const std::string_view known = ActorForcesName(iso3, police, m.branch); !known.empty()) {
       return known;
     }
   }
   buffer->clear();
-  if (police || actor == "Military Forces") {
+  if (forces) {
     buffer->append(actor).append(" of ").append(country);
     if (!m.branch.empty()) buffer->append(" ").append(m.branch);
   } else {
@@ -306,12 +309,18 @@ bool IsFaction(const Actor& a) {
 
 constexpr std::string_view kProGovernmentMilitia = "Militia (Pro-Government)";
 
-bool Oppose(const Actor& a, const Actor& b, bool any_non_state,
-            const std::vector<std::pair<std::string, std::string>>& allies = {}) {
-  if (a.name == b.name) return false;
-  for (const auto& [x, y] : allies) {
-    if ((x == a.name && y == b.name) || (x == b.name && y == a.name)) return false;
-  }
+using AllyPairs = std::vector<std::pair<std::string, std::string>>;
+
+// Whether the text joins `a` and `b` as alternatives of one side ("X or Y", "X and/or Y").
+bool Allied(const AllyPairs& allies, const Actor& a, const Actor& b) {
+  return std::any_of(allies.begin(), allies.end(), [&](const auto& pair) {
+    return (pair.first == a.name && pair.second == b.name) ||
+           (pair.first == b.name && pair.second == a.name);
+  });
+}
+
+bool Oppose(const Actor& a, const Actor& b, bool any_non_state, const AllyPairs& allies = {}) {
+  if (a.name == b.name || Allied(allies, a, b)) return false;
   const Class x = a.cls, y = b.cls;
   if (x == Class::kOther || y == Class::kOther) return false;
   // A pro-government militia fights beside the state's forces ("police and Arbakis").
@@ -477,27 +486,12 @@ struct FrontLineRow {
 const std::vector<FrontLineRow>& FrontLineRows() {
   static const std::vector<FrontLineRow> rows = [] {
     std::vector<FrontLineRow> out;
-    std::string_view rest = kFrontLinesTsv;
-    while (!rest.empty()) {
-      const size_t eol = rest.find('\n');
-      std::string_view line = rest.substr(0, eol);
-      rest = eol == std::string_view::npos ? std::string_view() : rest.substr(eol + 1);
-      if (line.empty() || line[0] == '#') continue;
-      std::array<std::string_view, 6> cols{};
-      size_t n = 0;
-      while (n < cols.size()) {
-        const size_t tab = line.find('\t');
-        cols[n++] = line.substr(0, tab);
-        if (tab == std::string_view::npos) break;
-        line.remove_prefix(tab + 1);
-      }
-      if (n < cols.size() || cols[0].size() != 3 || cols[3].empty()) continue;
+    actor::ForEachTsvRow(kFrontLinesTsv, [&](const std::vector<std::string_view>& f) {
+      if (f.size() < 6 || f[0].size() != 3 || f[3].empty()) return;
       int inter = 0;
-      for (char c : cols[4]) {
-        if (c >= '0' && c <= '9') inter = inter * 10 + (c - '0');
-      }
-      out.push_back({cols[0], cols[1], cols[2], {cols[3], inter, cols[5]}});
-    }
+      std::from_chars(f[4].data(), f[4].data() + f[4].size(), inter);
+      out.push_back({f[0], f[1], f[2], {f[3], inter, f[5]}});
+    });
     return out;
   }();
   return rows;
@@ -542,7 +536,7 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
   actors.clear();
   // Mentions joined by "and/or", "or" or "/" are one side: "JNIM and/or ISGS militants",
   // "Boko Haram/IS" (ACLED's way of saying the perpetrator is one of them).
-  std::vector<std::pair<std::string, std::string>> allies;
+  AllyPairs allies;
   // The name of the mention before: a view of its actor's name in `actors`, which does not move
   // while the mentions are read (room is reserved for all of them).
   std::string_view prev_name;
@@ -865,13 +859,7 @@ bool AssignRoles(const Document& doc, const MentionIndex& mentions, const Incide
     for (auto it = side.begin(); it != side.end(); ++it) {
       const Actor& b = actors[*it];
       if (b.cls != Class::kNonState || b.generic) continue;
-      const Actor& a = actors[lead];
-      const bool alternatives =
-          std::any_of(allies.begin(), allies.end(), [&](const auto& pair) {
-            return (pair.first == a.name && pair.second == b.name) ||
-                   (pair.first == b.name && pair.second == a.name);
-          });
-      if (!alternatives) continue;
+      if (!Allied(allies, actors[lead], b)) continue;
       const int partner = *it;
       side.erase(it);
       return partner;
